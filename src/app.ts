@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import formbody from '@fastify/formbody';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/connection';
+import { migrateToLatest } from './db/migrate';
+import { CatalogService } from './catalog';
+import { catalogRoutes } from './catalog/catalog.routes';
+import { seedDemo } from './demo';
+import { systemClock, type Clock } from './shared/clock';
+import { registerErrorHandling } from './shared/http';
+import { NotFoundError } from './shared/errors';
+import { UnitService } from './unit';
+
+/** Everything the app is made of, built once here (the only composition root). */
+export interface Services {
+  database: Database;
+  units: UnitService;
+  catalog: CatalogService;
+  clock: Clock;
+}
+
+export async function buildServices(config: Config, opts: { clock?: Clock; migrate?: boolean } = {}): Promise<Services> {
+  const database = openDatabase(config.database);
+  if (opts.migrate !== false) await migrateToLatest(database.db);
+  const clock = opts.clock ?? systemClock;
+  const units = new UnitService(database.db, clock);
+  const catalog = new CatalogService(database.db, units, clock);
+  return { database, units, catalog, clock };
+}
+
+/** In demo mode an empty database gets the demo units, catalogue and accounts. */
+export async function seedIfEmpty(s: Services): Promise<boolean> {
+  if ((await s.units.list()).length > 0) return false;
+  await seedDemo(s.units, s.catalog);
+  return true;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+interface Asset {
+  body: Buffer;
+  type: string;
+  etag: string;
+}
+
+function loadAssets(): Map<string, Asset> {
+  const files: Array<[string, string, string]> = [
+    ['app.css', path.join(here, 'web/static/app.css'), 'text/css; charset=utf-8'],
+    ['bulletin.js', path.join(here, 'web/static/bulletin.js'), 'text/javascript; charset=utf-8'],
+    ['htmx.min.js', require.resolve('htmx.org/dist/htmx.min.js'), 'text/javascript; charset=utf-8'],
+  ];
+  const m = new Map<string, Asset>();
+  for (const [name, file, type] of files) {
+    const body = fs.readFileSync(file);
+    m.set(name, { body, type, etag: `"${body.length.toString(36)}-${fs.statSync(file).mtimeMs.toString(36)}"` });
+  }
+  return m;
+}
+
+export async function buildApp(config: Config, services: Services): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    // Validation is done with zod in the handlers (Vietnamese messages); route schemas document.
+    ajv: { customOptions: { strict: false } },
+  });
+  app.setValidatorCompiler(() => () => true);
+
+  const { units, catalog } = services;
+  const defaultUnit = async (): Promise<string> => {
+    if (config.defaultUnit) return config.defaultUnit;
+    const first = (await units.serviceUnits())[0];
+    if (!first) throw new NotFoundError('Chưa có đơn vị hành chính nào. Hãy chạy "npm run seed" hoặc nhập danh mục.', 'no_units');
+    return first.code;
+  };
+  let homeHref = '/';
+  registerErrorHandling(app, { homeHref: () => homeHref });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  if (config.rateLimit) {
+    await app.register(rateLimit, { max: 300, timeWindow: '1 minute', allowList: [] });
+  }
+  await app.register(formbody);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'motcua API', version: '0.1.0', description: 'API của phần mềm Bộ phận Một cửa: danh mục thủ tục hành chính, mã QR, niêm yết.' },
+      servers: [{ url: config.publicUrl }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
+
+  const assets = loadAssets();
+  app.get('/static/:name', async (req, reply) => {
+    const a = assets.get((req.params as { name: string }).name);
+    if (!a) throw new NotFoundError();
+    if (req.headers['if-none-match'] === a.etag) return reply.status(304).send();
+    return reply.type(a.type).header('etag', a.etag).header('cache-control', 'public, max-age=3600').send(a.body);
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await services.database.db.selectFrom('meta').select('key').limit(1).execute();
+      return { status: 'ok' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  await catalogRoutes(app, { catalog, units, publicUrl: config.publicUrl, defaultUnit });
+  app.addHook('onReady', async () => {
+    try {
+      homeHref = `/dv/${await defaultUnit()}`;
+    } catch {
+      homeHref = '/';
+    }
+  });
+  return app;
+}

@@ -1,0 +1,152 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import { procedureSchema, type Procedure, type ProcessingTime, type TimeUnit } from './catalog.types';
+
+type Exec = Kysely<DB> | Transaction<DB>;
+
+export interface ProcedureRecord {
+  procedure: Procedure;
+  source: string;
+  hash: string;
+  updatedAt: string;
+}
+
+export interface UnitProcedure {
+  unitCode: string;
+  procedureCode: string;
+  /** The unit's own promise, shorter than or equal to the legal time. */
+  commitment: ProcessingTime | null;
+  note: string;
+  /** Shown on the village-hall page of essential procedures. */
+  essential: boolean;
+  sort: number;
+}
+
+export async function listProcedures(db: Exec): Promise<ProcedureRecord[]> {
+  const rows = await db.selectFrom('procedures').select(['data', 'source', 'content_hash', 'updated_at']).execute();
+  // Rows were validated on the way in; parse without re-validating for speed at start-up.
+  return rows.map((r) => ({ procedure: JSON.parse(r.data) as Procedure, source: r.source, hash: r.content_hash, updatedAt: r.updated_at }));
+}
+
+export async function findProcedure(db: Exec, code: string): Promise<Procedure | undefined> {
+  const r = await db.selectFrom('procedures').select('data').where('code', '=', code).executeTakeFirst();
+  return r ? procedureSchema.parse(JSON.parse(r.data)) : undefined;
+}
+
+export async function listProcedureHashes(db: Exec): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('procedures').select(['code', 'content_hash']).execute();
+  return new Map(rows.map((r) => [r.code, r.content_hash]));
+}
+
+export async function listProcedureSources(db: Exec): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('procedures').select(['code', 'source']).execute();
+  return new Map(rows.map((r) => [r.code, r.source]));
+}
+
+export async function insertProcedure(db: Exec, p: Procedure, source: string, hash: string, now: string): Promise<void> {
+  await db
+    .insertInto('procedures')
+    .values({ code: p.code, name: p.name, field: p.field, source, data: JSON.stringify(p), content_hash: hash, created_at: now, updated_at: now })
+    .execute();
+}
+
+export async function updateProcedure(db: Exec, p: Procedure, source: string, hash: string, now: string): Promise<void> {
+  await db
+    .updateTable('procedures')
+    .set({ name: p.name, field: p.field, source, data: JSON.stringify(p), content_hash: hash, updated_at: now })
+    .where('code', '=', p.code)
+    .execute();
+}
+
+export async function listUnitProcedures(db: Exec, unitCode?: string): Promise<UnitProcedure[]> {
+  let q = db.selectFrom('unit_procedures').selectAll();
+  if (unitCode) q = q.where('unit_code', '=', unitCode);
+  const rows = await q.orderBy('sort').orderBy('procedure_code').execute();
+  return rows.map((r) => ({
+    unitCode: r.unit_code,
+    procedureCode: r.procedure_code,
+    commitment: r.committed_value != null && r.committed_unit ? { value: r.committed_value, unit: r.committed_unit as TimeUnit } : null,
+    note: r.note,
+    essential: r.essential === 1,
+    sort: r.sort,
+  }));
+}
+
+export async function upsertUnitProcedure(db: Exec, up: UnitProcedure, now: string): Promise<void> {
+  const values = {
+    committed_value: up.commitment?.value ?? null,
+    committed_unit: up.commitment?.unit ?? null,
+    note: up.note,
+    essential: up.essential ? 1 : 0,
+    sort: up.sort,
+    updated_at: now,
+  };
+  await db
+    .insertInto('unit_procedures')
+    .values({ unit_code: up.unitCode, procedure_code: up.procedureCode, ...values })
+    .onConflict((oc) => oc.columns(['unit_code', 'procedure_code']).doUpdateSet(values))
+    .execute();
+}
+
+/** Adds procedures to a unit's catalogue, leaving existing selections (and their settings) alone. */
+export async function addUnitProcedures(db: Exec, unitCode: string, codes: string[], now: string): Promise<void> {
+  for (let i = 0; i < codes.length; i += 200) {
+    const chunk = codes.slice(i, i + 200);
+    await db
+      .insertInto('unit_procedures')
+      .values(chunk.map((c) => ({ unit_code: unitCode, procedure_code: c, committed_value: null, committed_unit: null, note: '', essential: 0, sort: 0, updated_at: now })))
+      .onConflict((oc) => oc.columns(['unit_code', 'procedure_code']).doNothing())
+      .execute();
+  }
+}
+
+export async function deleteUnitProcedures(db: Exec, unitCode: string, codes: string[]): Promise<void> {
+  if (!codes.length) return;
+  await db.deleteFrom('unit_procedures').where('unit_code', '=', unitCode).where('procedure_code', 'in', codes).execute();
+}
+
+export async function getMeta(db: Exec, key: string): Promise<string | undefined> {
+  const r = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+  return r?.value;
+}
+
+export async function setMeta(db: Exec, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+export interface ImportRun {
+  id: string;
+  source: string;
+  startedAt: string;
+  finishedAt: string;
+  total: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  problems: number;
+  report: string;
+}
+
+export async function insertImportRun(db: Exec, r: ImportRun): Promise<void> {
+  await db
+    .insertInto('import_runs')
+    .values({
+      id: r.id,
+      source: r.source,
+      started_at: r.startedAt,
+      finished_at: r.finishedAt,
+      total: r.total,
+      inserted: r.inserted,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      rejected: r.rejected,
+      problems: r.problems,
+      report: r.report,
+    })
+    .execute();
+}

@@ -1,0 +1,308 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { docSchema, html, parseInput } from '../shared/http';
+import { NotFoundError } from '../shared/errors';
+import { formatDate, formatTime } from '../shared/format';
+import { qrPng, qrSvg } from '../shared/qr';
+import type { UnitService } from '../unit';
+import { renderFieldListingPdf, renderFormTemplatePdf, renderPosterPdf } from './catalog.pdf';
+import { exportUnitCatalog } from './catalog.excel';
+import type { CatalogService, ProcedureSummary } from './catalog.service';
+import { BulletinPage, FieldPage, HomePage, ProcedurePage, SearchPage, VillageHallPage, type UnitLinks } from './catalog.views';
+
+export interface CatalogRoutesDeps {
+  catalog: CatalogService;
+  units: UnitService;
+  publicUrl: string;
+  /** The unit shown at "/" and used by the API when none is named. */
+  defaultUnit: () => Promise<string>;
+}
+
+const UNIT = z.string().regex(/^\d{2,5}$/, 'Mã đơn vị gồm 2 đến 5 chữ số');
+const CODE = z.string().regex(/^\d\.\d{6}$/, 'Mã thủ tục có dạng 1.001193');
+
+export function unitLinks(unit: string): UnitLinks {
+  const p = (code: string) => `/p/${unit}/${code}`;
+  return {
+    home: `/dv/${unit}`,
+    search: `/dv/${unit}/tim-kiem`,
+    field: (slug) => `/dv/${unit}/linh-vuc/${slug}`,
+    procedure: p,
+    qrSvg: (code) => `${p(code)}/qr.svg`,
+    poster: (code) => `${p(code)}/ap-phich.pdf`,
+    listingPdf: (slug) => `/dv/${unit}/niem-yet/${slug}.pdf`,
+    bulletin: `/dv/${unit}/bang-tin`,
+    villageHall: `/dv/${unit}/nha-van-hoa`,
+    excel: `/dv/${unit}/danh-muc.xlsx`,
+    form: (code, formId) => `/bieu-mau/${code}/${formId}.pdf`,
+    submit: (code) => `${p(code)}/nop-truc-tuyen`,
+  };
+}
+
+const searchQuery = z.object({
+  q: z.string().max(200, 'Từ khóa tối đa 200 ký tự').optional(),
+  field: z.string().max(100).optional(),
+  unit: UNIT.optional(),
+  limit: z.coerce.number({ message: 'limit phải là số' }).int('limit phải là số nguyên').min(1, 'limit từ 1 đến 100').max(100, 'limit từ 1 đến 100').default(20),
+  offset: z.coerce.number({ message: 'offset phải là số' }).int().min(0, 'offset không âm').max(100_000).default(0),
+});
+
+const pdf = (reply: import('fastify').FastifyReply, buf: Buffer, filename: string) =>
+  reply
+    .type('application/pdf')
+    .header('content-disposition', `inline; filename="${filename}"`)
+    .header('cache-control', 'public, max-age=300')
+    .send(buf);
+
+export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDeps): Promise<void> {
+  const { catalog, units, publicUrl } = deps;
+  const shortUrl = (unit: string, code: string) => `${publicUrl}/p/${unit}/${code}`;
+
+  // ---------------------------------------------------------------- public pages
+  app.get('/', async (_req, reply) => html(reply, await homeOf(await deps.defaultUnit())));
+  app.get('/dv/:unit', async (req, reply) => {
+    const { unit } = parseInput(z.object({ unit: UNIT }), req.params);
+    return html(reply, await homeOf(unit));
+  });
+
+  async function homeOf(unitCode: string) {
+    const uc = await catalog.unitCatalog(unitCode);
+    const chain = await units.ancestry(unitCode);
+    const essential: ProcedureSummary[] = [];
+    for (const e of uc.entries.values()) {
+      if (!e.essential) continue;
+      const p = await catalog.findProcedure(e.procedureCode);
+      if (p) essential.push(catalog.summarize(p, e));
+    }
+    const others = (await units.serviceUnits()).filter((u) => u.code !== unitCode);
+    return HomePage({ unit: uc.unit, parent: chain.at(-2), links: unitLinks(unitCode), fields: uc.fields, essential, total: uc.entries.size, otherUnits: others });
+  }
+
+  app.get('/dv/:unit/linh-vuc/:field', async (req, reply) => {
+    const { unit, field } = parseInput(z.object({ unit: UNIT, field: z.string().max(100) }), req.params);
+    const uc = await catalog.unitCatalog(unit);
+    const f = uc.fields.find((x) => x.slug === field);
+    if (!f) throw new NotFoundError(`${uc.unit.name} không có lĩnh vực này.`, 'field_not_found');
+    const { items } = await catalog.search(unit, { field: f.slug, limit: 1000 });
+    return html(reply, FieldPage({ unit: uc.unit, links: unitLinks(unit), field: f, items }));
+  });
+
+  app.get('/dv/:unit/tim-kiem', async (req, reply) => {
+    const { unit } = parseInput(z.object({ unit: UNIT }), req.params);
+    const qs = parseInput(z.object({ q: z.string().max(200, 'Từ khóa tối đa 200 ký tự').optional(), linhvuc: z.string().max(100).optional() }), req.query);
+    const uc = await catalog.unitCatalog(unit);
+    const q = qs.q?.trim() ?? '';
+    const { items, total } = q || qs.linhvuc ? await catalog.search(unit, { q, field: qs.linhvuc || undefined, limit: 50 }) : { items: [], total: 0 };
+    return html(reply, SearchPage({ unit: uc.unit, links: unitLinks(unit), q, field: qs.linhvuc, fields: uc.fields, items, total }));
+  });
+
+  const procParams = z.object({ unit: UNIT, code: CODE });
+
+  app.get('/p/:unit/:code', async (req, reply) => {
+    const { unit, code } = parseInput(procParams, req.params);
+    const { unit: u, procedure, entry } = await catalog.getUnitProcedure(unit, code);
+    const url = shortUrl(unit, code);
+    return html(reply, ProcedurePage({ unit: u, links: unitLinks(unit), procedure, entry, shortUrl: url, qrSvg: await qrSvg(url) }));
+  });
+
+  app.get('/p/:unit/:code/qr.svg', async (req, reply) => {
+    const { unit, code } = parseInput(procParams, req.params);
+    await catalog.getUnitProcedure(unit, code);
+    return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(await qrSvg(shortUrl(unit, code)));
+  });
+
+  app.get('/p/:unit/:code/qr.png', async (req, reply) => {
+    const { unit, code } = parseInput(procParams, req.params);
+    const { size } = parseInput(z.object({ size: z.coerce.number().int().min(64, 'Kích thước từ 64 đến 2048').max(2048, 'Kích thước từ 64 đến 2048').optional() }), req.query);
+    await catalog.getUnitProcedure(unit, code);
+    return reply
+      .type('image/png')
+      .header('cache-control', 'public, max-age=86400')
+      .header('content-disposition', `inline; filename="qr-${code}.png"`)
+      .send(await qrPng(shortUrl(unit, code), size));
+  });
+
+  app.get('/p/:unit/:code/ap-phich.pdf', async (req, reply) => {
+    const { unit, code } = parseInput(procParams, req.params);
+    const { unit: u, procedure, entry } = await catalog.getUnitProcedure(unit, code);
+    const s = catalog.summarize(procedure, entry);
+    const buf = await renderPosterPdf({
+      unitName: u.name,
+      code,
+      name: procedure.name,
+      field: procedure.field,
+      summary: procedure.summary,
+      time: s.commitment ? `${s.timeText} (cam kết ${formatTime(s.commitment)})` : s.timeText,
+      fee: s.feeText,
+      components: procedure.componentGroups.flatMap((g) => g.components.filter((c) => c.required).map((c) => c.name)),
+      url: shortUrl(unit, code),
+    });
+    return pdf(reply, buf, `ap-phich-${code}.pdf`);
+  });
+
+  // Online submission arrives with the dossier module; until then the button leads to the
+  // procedure's page on the National Public Service Portal, where it can be submitted today.
+  app.get('/p/:unit/:code/nop-truc-tuyen', async (req, reply) => {
+    const { unit, code } = parseInput(procParams, req.params);
+    const { procedure } = await catalog.getUnitProcedure(unit, code);
+    if (!procedure.sourceUrl) throw new NotFoundError('Thủ tục này chưa có địa chỉ nộp trực tuyến.', 'no_online_submission');
+    return reply.redirect(procedure.sourceUrl, 302);
+  });
+
+  app.get('/dv/:unit/niem-yet/:file', async (req, reply) => {
+    const { unit, file } = parseInput(z.object({ unit: UNIT, file: z.string().regex(/^[a-z0-9-]+\.pdf$/, 'Tên tệp không hợp lệ') }), req.params);
+    const slug = file.replace(/\.pdf$/, '');
+    const uc = await catalog.unitCatalog(unit);
+    const f = uc.fields.find((x) => x.slug === slug);
+    if (!f) throw new NotFoundError(`${uc.unit.name} không có lĩnh vực này.`, 'field_not_found');
+    const { items } = await catalog.search(unit, { field: slug, limit: 1000 });
+    const chain = await units.ancestry(unit);
+    const buf = await renderFieldListingPdf({
+      unitName: uc.unit.name,
+      parentName: chain.at(-2)?.name,
+      address: uc.unit.address,
+      openingHours: uc.unit.openingHours.join('; '),
+      field: f.name,
+      items: items.map((s) => ({
+        code: s.code,
+        name: s.name,
+        time: s.commitment ? `${s.timeText} (cam kết ${formatTime(s.commitment)})` : s.timeText,
+        fee: s.feeText,
+        url: shortUrl(unit, s.code),
+      })),
+      printedOn: formatDate(new Date()),
+    });
+    return pdf(reply, buf, `niem-yet-${slug}.pdf`);
+  });
+
+  app.get('/dv/:unit/bang-tin', async (req, reply) => {
+    const { unit } = parseInput(z.object({ unit: UNIT }), req.params);
+    const { i, s: seconds } = parseInput(
+      z.object({ i: z.coerce.number().int().min(0).optional(), s: z.coerce.number().int().min(1, 'Thời gian mỗi trang từ 1 đến 600 giây').max(600, 'Thời gian mỗi trang từ 1 đến 600 giây').default(15) }),
+      req.query,
+    );
+    const uc = await catalog.unitCatalog(unit);
+    const { items, total } = await catalog.search(unit, { limit: 10_000 });
+    if (!total) throw new NotFoundError(`${uc.unit.name} chưa có thủ tục nào trong danh mục.`, 'empty_catalogue');
+    const index = (i ?? 0) % total;
+    const item = items[index]!;
+    const url = shortUrl(unit, item.code);
+    return html(
+      reply,
+      BulletinPage({
+        unit: uc.unit,
+        item,
+        index,
+        total,
+        next: `/dv/${unit}/bang-tin?i=${(index + 1) % total}${seconds !== 15 ? `&s=${seconds}` : ''}`,
+        qrSvg: await qrSvg(url),
+        shortUrl: url,
+        seconds,
+      }),
+    );
+  });
+
+  app.get('/dv/:unit/nha-van-hoa', async (req, reply) => {
+    const { unit } = parseInput(z.object({ unit: UNIT }), req.params);
+    const uc = await catalog.unitCatalog(unit);
+    const { items } = await catalog.search(unit, { limit: 10_000 });
+    const chosen = items.filter((s) => s.essential);
+    const list = await Promise.all(
+      (chosen.length ? chosen : items.slice(0, 12)).map(async (s) => {
+        const url = shortUrl(unit, s.code);
+        return { s, qrSvg: await qrSvg(url), shortUrl: url };
+      }),
+    );
+    return html(reply, VillageHallPage({ unit: uc.unit, links: unitLinks(unit), items: list }));
+  });
+
+  app.get('/dv/:unit/danh-muc.xlsx', async (req, reply) => {
+    const { unit } = parseInput(z.object({ unit: UNIT }), req.params);
+    const buf = await exportUnitCatalog(catalog, unit);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="danh-muc-${unit}.xlsx"`)
+      .send(buf);
+  });
+
+  app.get('/bieu-mau/:code/:file', async (req, reply) => {
+    const { code, file } = parseInput(z.object({ code: CODE, file: z.string().regex(/^[a-z0-9-]+\.pdf$/, 'Tên tệp không hợp lệ') }), req.params);
+    const procedure = await catalog.getProcedure(code);
+    const form = procedure.forms.find((f) => `${f.id}.pdf` === file);
+    if (!form) throw new NotFoundError('Không có biểu mẫu này.', 'form_not_found');
+    const buf = await renderFormTemplatePdf({ title: form.title, source: form.source, procedureName: procedure.name, fields: form.fields });
+    return pdf(reply, buf, file);
+  });
+
+  // ---------------------------------------------------------------- JSON API
+  const summaryJson = (s: ProcedureSummary, unit: string) => ({
+    code: s.code,
+    name: s.name,
+    field: s.field,
+    time: s.time,
+    timeText: s.timeText,
+    commitment: s.commitment,
+    fee: s.feeText,
+    onlineLevel: s.onlineLevel,
+    ...(s.score !== undefined ? { score: s.score } : {}),
+    pageUrl: shortUrl(unit, s.code),
+  });
+
+  app.get(
+    '/api/procedures',
+    {
+      schema: {
+        tags: ['Thủ tục'],
+        summary: 'Tìm hoặc liệt kê thủ tục trong danh mục của một đơn vị',
+        description: 'Với `q`, kết quả phù hợp nhất đứng đầu; tìm không phân biệt dấu, hoa thường và vị trí dấu thanh (hoà/hòa).',
+        querystring: docSchema(searchQuery),
+      },
+    },
+    async (req) => {
+      const qs = parseInput(searchQuery, req.query);
+      const unit = qs.unit ?? (await deps.defaultUnit());
+      const { items, total } = await catalog.search(unit, { q: qs.q, field: qs.field, limit: qs.limit, offset: qs.offset });
+      return { items: items.map((s) => summaryJson(s, unit)), total };
+    },
+  );
+
+  app.get(
+    '/api/procedures/:code',
+    { schema: { tags: ['Thủ tục'], summary: 'Toàn bộ thông tin một thủ tục', params: docSchema(z.object({ code: CODE })), querystring: docSchema(z.object({ unit: UNIT.optional() })) } },
+    async (req) => {
+      const { code } = parseInput(z.object({ code: CODE }), req.params);
+      const qs = parseInput(z.object({ unit: UNIT.optional() }), req.query);
+      const unit = qs.unit ?? (await deps.defaultUnit());
+      const { procedure, entry } = await catalog.getUnitProcedure(unit, code);
+      const url = shortUrl(unit, code);
+      return {
+        ...procedure,
+        unit,
+        commitment: entry.commitment,
+        pageUrl: url,
+        qrSvgUrl: `${url}/qr.svg`,
+        qrPngUrl: `${url}/qr.png`,
+        posterUrl: `${url}/ap-phich.pdf`,
+      };
+    },
+  );
+
+  app.get(
+    '/api/fields',
+    { schema: { tags: ['Thủ tục'], summary: 'Các lĩnh vực trong danh mục của đơn vị, kèm bản niêm yết PDF', querystring: docSchema(z.object({ unit: UNIT.optional() })) } },
+    async (req) => {
+      const qs = parseInput(z.object({ unit: UNIT.optional() }), req.query);
+      const unit = qs.unit ?? (await deps.defaultUnit());
+      const fields = await catalog.fields(unit);
+      return {
+        unit,
+        items: fields.map((f) => ({ name: f.name, slug: f.slug, count: f.count, pageUrl: `${publicUrl}/dv/${unit}/linh-vuc/${f.slug}`, posterUrl: `${publicUrl}/dv/${unit}/niem-yet/${f.slug}.pdf` })),
+      };
+    },
+  );
+
+  app.get('/api/units', { schema: { tags: ['Đơn vị'], summary: 'Cây đơn vị hành chính' } }, async () => {
+    const all = await units.list();
+    return { items: all.map((u) => ({ ...u, pageUrl: `${publicUrl}/dv/${u.code}` })) };
+  });
+}

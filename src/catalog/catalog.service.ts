@@ -1,0 +1,333 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/connection';
+import type { Clock } from '../shared/clock';
+import { NotFoundError, ValidationError } from '../shared/errors';
+import { feeSummary, formatTime } from '../shared/format';
+import { uuidv7 } from '../shared/ids';
+import { slugify } from '../shared/vietnamese';
+import type { Unit, UnitService } from '../unit';
+import * as repo from './catalog.repo';
+import type { UnitProcedure } from './catalog.repo';
+import { SearchIndex } from './catalog.search';
+import { procedureSchema, type Channel, type Procedure, type ProcessingTime } from './catalog.types';
+
+export interface FieldInfo {
+  name: string;
+  slug: string;
+  count: number;
+}
+
+/** What lists, listings and the API show of a procedure in a unit. */
+export interface ProcedureSummary {
+  code: string;
+  name: string;
+  field: string;
+  fieldSlug: string;
+  /** Legal time of the main channel. */
+  time: ProcessingTime | null;
+  timeText: string;
+  /** The unit's shorter promise, if any. */
+  commitment: ProcessingTime | null;
+  feeText: string;
+  onlineLevel: Procedure['onlineLevel'];
+  essential: boolean;
+  score?: number;
+}
+
+export interface UnitCatalog {
+  unit: Unit;
+  entries: Map<string, UnitProcedure>;
+  mask: Uint8Array;
+  fields: FieldInfo[];
+}
+
+interface Snapshot {
+  version: string;
+  procedures: Map<string, Procedure>;
+  index: SearchIndex;
+  units: Map<string, UnitCatalog>;
+}
+
+export interface ImportResult {
+  total: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Left alone because the existing record was curated locally (see keepSources). */
+  kept: number;
+}
+
+const VERSION_KEY = 'catalog_version';
+/** How often a node re-checks whether another node changed the catalogue. */
+const VERSION_CHECK_MS = 2000;
+
+/** The channel whose time and fee a listing shows: at the counter first, as communes post them. */
+export function mainChannel(p: Procedure): Channel | undefined {
+  return p.channels.find((c) => c.kind === 'in_person') ?? p.channels[0];
+}
+
+function hashOf(p: Procedure): string {
+  return createHash('sha256').update(JSON.stringify(p)).digest('hex').slice(0, 32);
+}
+
+export function isShorterOrEqual(commitment: ProcessingTime, legal: ProcessingTime | null): boolean {
+  if (!legal) return true;
+  const hours = (t: ProcessingTime) => (t.unit === 'hours' ? t.value : t.unit === 'working_days' ? t.value * 8 : t.value * 8 * (5 / 7));
+  if (commitment.unit === legal.unit) return commitment.value <= legal.value;
+  return hours(commitment) <= hours(legal);
+}
+
+export class CatalogService {
+  private snapshot: Snapshot | undefined;
+  private building: Promise<Snapshot> | undefined;
+  private checkedAt = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly units: UnitService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The catalogue in memory, rebuilt when this or another node changed it. */
+  private async current(): Promise<Snapshot> {
+    const now = Date.now();
+    if (this.snapshot && now - this.checkedAt < VERSION_CHECK_MS) return this.snapshot;
+    if (this.building) return this.building;
+    this.building = (async () => {
+      try {
+        const version = (await repo.getMeta(this.db, VERSION_KEY)) ?? '0';
+        this.checkedAt = Date.now();
+        if (this.snapshot && this.snapshot.version === version) return this.snapshot;
+        this.units.invalidate();
+        this.snapshot = await this.build(version);
+        return this.snapshot;
+      } finally {
+        this.building = undefined;
+      }
+    })();
+    return this.building;
+  }
+
+  private async build(version: string): Promise<Snapshot> {
+    const records = await repo.listProcedures(this.db);
+    const procedures = new Map(records.map((r) => [r.procedure.code, r.procedure]));
+    const index = new SearchIndex(
+      records.map(({ procedure: p }) => ({
+        code: p.code,
+        name: p.name,
+        field: p.field,
+        summary: p.summary,
+        keywords: p.keywords,
+        components: p.componentGroups.flatMap((g) => g.components.map((c) => c.name)),
+      })),
+    );
+    const entries = await repo.listUnitProcedures(this.db);
+    const byUnit = new Map<string, Map<string, UnitProcedure>>();
+    for (const e of entries) {
+      if (!procedures.has(e.procedureCode)) continue;
+      let m = byUnit.get(e.unitCode);
+      if (!m) byUnit.set(e.unitCode, (m = new Map()));
+      m.set(e.procedureCode, e);
+    }
+    const units = new Map<string, UnitCatalog>();
+    for (const unit of await this.units.list()) {
+      const m = byUnit.get(unit.code) ?? new Map<string, UnitProcedure>();
+      const counts = new Map<string, number>();
+      for (const code of m.keys()) {
+        const f = procedures.get(code)!.field;
+        counts.set(f, (counts.get(f) ?? 0) + 1);
+      }
+      const fields = [...counts].map(([name, count]) => ({ name, slug: slugify(name), count })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+      units.set(unit.code, { unit, entries: m, mask: index.mask(m.keys()), fields });
+    }
+    return { version, procedures, index, units };
+  }
+
+  /** Call after any write: this node rebuilds at once, others within VERSION_CHECK_MS. */
+  private async changed(): Promise<void> {
+    await repo.setMeta(this.db, VERSION_KEY, uuidv7());
+    this.snapshot = undefined;
+    this.checkedAt = 0;
+  }
+
+  async unitCatalog(unitCode: string): Promise<UnitCatalog> {
+    const s = await this.current();
+    const uc = s.units.get(unitCode);
+    if (!uc) throw new NotFoundError(`Không có đơn vị hành chính mã ${unitCode}.`, 'unit_not_found');
+    return uc;
+  }
+
+  async procedureCount(): Promise<number> {
+    return (await this.current()).procedures.size;
+  }
+
+  async findProcedure(code: string): Promise<Procedure | undefined> {
+    return (await this.current()).procedures.get(code);
+  }
+
+  async getProcedure(code: string): Promise<Procedure> {
+    const p = await this.findProcedure(code);
+    if (!p) throw new NotFoundError(`Không có thủ tục mã ${code}.`, 'procedure_not_found');
+    return p;
+  }
+
+  /** A procedure as a unit offers it; 404 if the unit does not offer it. */
+  async getUnitProcedure(unitCode: string, code: string): Promise<{ unit: Unit; procedure: Procedure; entry: UnitProcedure }> {
+    const s = await this.current();
+    const uc = s.units.get(unitCode);
+    if (!uc) throw new NotFoundError(`Không có đơn vị hành chính mã ${unitCode}.`, 'unit_not_found');
+    const entry = uc.entries.get(code);
+    const procedure = s.procedures.get(code);
+    if (!entry || !procedure) throw new NotFoundError(`${uc.unit.name} không tiếp nhận thủ tục mã ${code}.`, 'procedure_not_found');
+    return { unit: uc.unit, procedure, entry };
+  }
+
+  summarize(p: Procedure, entry?: UnitProcedure, score?: number): ProcedureSummary {
+    const ch = mainChannel(p);
+    return {
+      code: p.code,
+      name: p.name,
+      field: p.field,
+      fieldSlug: slugify(p.field),
+      time: ch?.time ?? null,
+      timeText: ch?.time ? formatTime(ch.time) : ch?.timeText || 'Không có thông tin',
+      commitment: entry?.commitment ?? null,
+      feeText: feeSummary(ch),
+      onlineLevel: p.onlineLevel,
+      essential: entry?.essential ?? false,
+      ...(score !== undefined ? { score } : {}),
+    };
+  }
+
+  /**
+   * Search or list a unit's catalogue (or the whole national catalogue when unitCode is
+   * undefined). With q, best match first; without, by field then name.
+   */
+  async search(unitCode: string | undefined, opts: { q?: string; field?: string; limit?: number; offset?: number }): Promise<{ items: ProcedureSummary[]; total: number }> {
+    const s = await this.current();
+    const uc = unitCode ? s.units.get(unitCode) : undefined;
+    if (unitCode && !uc) throw new NotFoundError(`Không có đơn vị hành chính mã ${unitCode}.`, 'unit_not_found');
+    const limit = opts.limit ?? 20;
+    const offset = opts.offset ?? 0;
+    const fieldSlug = opts.field ? slugify(opts.field) : undefined;
+    const q = opts.q?.trim() ?? '';
+    const matchesField = (p: Procedure) => !fieldSlug || slugify(p.field) === fieldSlug;
+
+    if (/^\d\.\d{6}$/.test(q)) {
+      const p = s.procedures.get(q);
+      const ok = p && (!uc || uc.entries.has(q)) && matchesField(p);
+      return { items: ok ? [this.summarize(p, uc?.entries.get(q), 1)] : [], total: ok ? 1 : 0 };
+    }
+    if (q) {
+      const hits = s.index.search(q, { limit: 10_000, allowed: uc?.mask });
+      const filtered = hits.filter((h) => matchesField(s.procedures.get(h.code)!));
+      return {
+        items: filtered.slice(offset, offset + limit).map((h) => this.summarize(s.procedures.get(h.code)!, uc?.entries.get(h.code), h.score)),
+        total: filtered.length,
+      };
+    }
+    const list = (uc ? [...uc.entries.keys()] : [...s.procedures.keys()]).map((c) => s.procedures.get(c)!).filter(matchesField);
+    list.sort((a, b) => a.field.localeCompare(b.field, 'vi') || (uc?.entries.get(a.code)?.sort ?? 0) - (uc?.entries.get(b.code)?.sort ?? 0) || a.code.localeCompare(b.code));
+    return { items: list.slice(offset, offset + limit).map((p) => this.summarize(p, uc?.entries.get(p.code))), total: list.length };
+  }
+
+  async fields(unitCode: string): Promise<FieldInfo[]> {
+    return (await this.unitCatalog(unitCode)).fields;
+  }
+
+  /**
+   * Insert or update procedures by national code. Idempotent: a record whose content did not
+   * change is left alone; nothing is ever duplicated. One transaction, so a failed import
+   * leaves the catalogue as it was.
+   */
+  async upsertProcedures(
+    procedures: Procedure[],
+    source: string,
+    opts: { attachTo?: string; keepSources?: string[]; onProgress?: (done: number) => void } = {},
+  ): Promise<ImportResult> {
+    if (opts.attachTo) await this.units.get(opts.attachTo);
+    const now = this.clock.now().toISOString();
+    const result: ImportResult = { total: procedures.length, inserted: 0, updated: 0, unchanged: 0, kept: 0 };
+    await this.db.transaction().execute(async (trx) => {
+      const hashes = await repo.listProcedureHashes(trx);
+      const sources = opts.keepSources?.length ? await repo.listProcedureSources(trx) : new Map<string, string>();
+      let done = 0;
+      for (const p of procedures) {
+        const h = hashOf(p);
+        const old = hashes.get(p.code);
+        const oldSource = sources.get(p.code);
+        if (oldSource && oldSource !== source && opts.keepSources?.includes(oldSource)) {
+          result.kept++;
+        } else if (old === undefined) {
+          await repo.insertProcedure(trx, p, source, h, now);
+          hashes.set(p.code, h);
+          result.inserted++;
+        } else if (old !== h) {
+          await repo.updateProcedure(trx, p, source, h, now);
+          hashes.set(p.code, h);
+          result.updated++;
+        } else result.unchanged++;
+        if (++done % 100 === 0) opts.onProgress?.(done);
+      }
+      opts.onProgress?.(done);
+      if (opts.attachTo) await repo.addUnitProcedures(trx, opts.attachTo, procedures.map((p) => p.code), now);
+    });
+    await this.changed();
+    return result;
+  }
+
+  /** Validate raw procedure records (demo data, Excel) with Vietnamese messages. */
+  parseProcedure(raw: unknown): Procedure {
+    const r = procedureSchema.safeParse(raw);
+    if (!r.success) {
+      throw new ValidationError(
+        'Dữ liệu thủ tục không hợp lệ.',
+        r.error.issues.map((i) => ({ field: i.path.join('.'), code: i.code, message: i.message })),
+      );
+    }
+    return r.data;
+  }
+
+  /**
+   * Replace a unit's catalogue selection and local settings (Excel import). All or nothing:
+   * every row is checked first, and one bad row changes nothing.
+   */
+  async setUnitCatalog(unitCode: string, rows: Array<Omit<UnitProcedure, 'unitCode'>>): Promise<{ added: number; updated: number; removed: number }> {
+    const s = await this.current();
+    const uc = s.units.get(unitCode);
+    if (!uc) throw new NotFoundError(`Không có đơn vị hành chính mã ${unitCode}.`, 'unit_not_found');
+    const problems: Array<{ field: string; code: string; message: string }> = [];
+    const seen = new Set<string>();
+    rows.forEach((r, i) => {
+      const where = `dòng ${i + 1}`;
+      const p = s.procedures.get(r.procedureCode);
+      if (!p) problems.push({ field: where, code: 'procedure_not_found', message: `Không có thủ tục mã ${r.procedureCode} trong danh mục quốc gia` });
+      if (seen.has(r.procedureCode)) problems.push({ field: where, code: 'duplicate', message: `Thủ tục ${r.procedureCode} xuất hiện hai lần` });
+      seen.add(r.procedureCode);
+      if (p && r.commitment) {
+        const legal = mainChannel(p)?.time ?? null;
+        if (!(r.commitment.value > 0)) problems.push({ field: where, code: 'invalid_commitment', message: 'Thời hạn cam kết phải lớn hơn 0' });
+        else if (!isShorterOrEqual(r.commitment, legal)) {
+          problems.push({ field: where, code: 'commitment_too_long', message: `Thời hạn cam kết (${formatTime(r.commitment)}) dài hơn thời hạn luật định (${formatTime(legal)})` });
+        }
+      }
+    });
+    if (problems.length) throw new ValidationError('Danh mục không được cập nhật vì có dòng không hợp lệ.', problems);
+    const now = this.clock.now().toISOString();
+    const removed = [...uc.entries.keys()].filter((c) => !seen.has(c));
+    let added = 0;
+    await this.db.transaction().execute(async (trx) => {
+      for (const r of rows) {
+        if (!uc.entries.has(r.procedureCode)) added++;
+        await repo.upsertUnitProcedure(trx, { ...r, unitCode }, now);
+      }
+      await repo.deleteUnitProcedures(trx, unitCode, removed);
+    });
+    await this.changed();
+    return { added, updated: rows.length - added, removed: removed.length };
+  }
+
+  async recordImportRun(run: Omit<repo.ImportRun, 'id'>): Promise<void> {
+    await repo.insertImportRun(this.db, { id: uuidv7(), ...run });
+  }
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.host).toBe('0.0.0.0');
+    expect(c.publicUrl).toBe('http://localhost:3000');
+    expect(c.dataDir).toBe(path.resolve('./data'));
+    expect(c.database).toEqual({ kind: 'sqlite', url: path.resolve('./data/motcua.db') });
+    expect(c.demo).toBe(false);
+    expect(c.rateLimit).toBe(true);
+    expect(loadConfig({}, { demo: true }).demo).toBe(true);
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({ PORT: '8080', HOST: '127.0.0.1', PUBLIC_URL: 'https://motcua.badinh.gov.vn/', DATA_DIR: '/srv/motcua', DEMO: 'off', RATE_LIMIT: 'off' });
+    expect(c.port).toBe(8080);
+    expect(c.publicUrl).toBe('https://motcua.badinh.gov.vn');
+    expect(c.database.url).toBe('/srv/motcua/motcua.db');
+    expect(c.rateLimit).toBe(false);
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/motcua' }).database.kind).toBe('postgres');
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/khac.db' }).database).toEqual({ kind: 'sqlite', url: '/tmp/khac.db' });
+  });
+
+  it.each([
+    [{ PORT: 'ba nghìn' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ DEMO: 'maybe' }, /DEMO/],
+    [{ RATE_LIMIT: 'sometimes' }, /RATE_LIMIT/],
+    [{ PUBLIC_URL: 'motcua.vn' }, /PUBLIC_URL/],
+    [{ PUBLIC_URL: 'ftp://motcua.vn' }, /PUBLIC_URL/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ DATABASE_URL: 'sqlite:' }, /DATABASE_URL/],
+  ])('refuses %o with a message naming the variable', (env, re) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(re);
+  });
+});

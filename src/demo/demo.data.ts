@@ -1,0 +1,58 @@
+import type { ProcessingTime } from '../catalog/catalog.types';
+import type { UnitInput } from '../unit';
+
+/**
+ * The demo: Hà Nội with two of its wards after the 2025 reform (official codes from Decision
+ * 19/2025/QĐ-TTg's list). Addresses and phone numbers are illustrative.
+ */
+export const DEMO_UNITS: UnitInput[] = [
+  { code: '01', name: 'Thành phố Hà Nội', kind: 'province', parentCode: null, sort: 1 },
+  {
+    code: '00004',
+    name: 'Phường Ba Đình',
+    kind: 'ward',
+    parentCode: '01',
+    address: 'Trung tâm Phục vụ hành chính công phường Ba Đình, Thành phố Hà Nội',
+    phone: '024 3823 0000',
+    email: 'motcua.badinh@example.vn',
+    openingHours: ['Thứ Hai – Thứ Sáu: 7h30 – 11h30 và 13h30 – 17h00', 'Sáng thứ Bảy: 7h30 – 11h30 (chỉ tiếp nhận hồ sơ hộ tịch, chứng thực)'],
+    sort: 1,
+  },
+  {
+    code: '00082',
+    name: 'Phường Cửa Nam',
+    kind: 'ward',
+    parentCode: '01',
+    address: 'Trung tâm Phục vụ hành chính công phường Cửa Nam, Thành phố Hà Nội',
+    phone: '024 3825 0000',
+    email: 'motcua.cuanam@example.vn',
+    openingHours: ['Thứ Hai – Thứ Sáu: 8h00 – 12h00 và 13h30 – 17h00'],
+    sort: 2,
+  },
+];
+
+/** The first ward offers the whole demo catalogue; the second only these fields. */
+export const SECOND_UNIT_FIELDS = ['Hộ tịch', 'Chứng thực'];
+
+/** Shorter local promises (cam kết) of the first ward, by procedure code. */
+export const DEMO_COMMITMENTS: Record<string, ProcessingTime> = {
+  '1.004873': { value: 2, unit: 'working_days' },
+  '1.004884': { value: 3, unit: 'working_days' },
+  '1.004222': { value: 5, unit: 'working_days' },
+  '1.004194': { value: 2, unit: 'working_days' },
+  '1.010038': { value: 3, unit: 'working_days' },
+};
+
+/** Printed for the village halls (nhà văn hóa tổ dân phố): what most families need. */
+export const DEMO_ESSENTIAL = [
+  '1.001193',
+  '1.000894',
+  '1.000656',
+  '1.004873',
+  '2.000815',
+  '2.000884',
+  '1.004222',
+  '1.004194',
+  '1.011607',
+  '1.014061',
+];

@@ -1,0 +1,1 @@
+export { seedDemo, demoProcedures } from './demo.seed';

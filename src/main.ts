@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { buildApp, buildServices, seedIfEmpty } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { importNationalFile, formatImportReport } from './catalog/catalog.import';
+import { exportUnitCatalog, importUnitCatalog } from './catalog/catalog.excel';
+import { seedDemo } from './demo';
+import { migrateToLatest } from './db/migrate';
+import { openDatabase } from './db/connection';
+import { DomainError, ValidationError } from './shared/errors';
+
+const USAGE = `motcua — phần mềm Bộ phận Một cửa
+
+Cách dùng: npm run motcua -- <lệnh> [tham số]
+
+  start                      chạy máy chủ, DEMO mặc định bật (dùng cho npm start)
+  serve                      chạy máy chủ, DEMO mặc định tắt (dùng khi triển khai thật)
+  migrate                    cập nhật cấu trúc cơ sở dữ liệu
+  seed                       ghi dữ liệu mẫu (đơn vị, danh mục thủ tục)
+  import-tthc FILE [--unit MÃ] [--force]
+                             nhập danh mục quốc gia (JSONL); --unit thêm mọi thủ tục vào danh mục
+                             của đơn vị; --force ghi đè cả bản đã biên tập tại chỗ
+  catalog-export MÃ FILE     xuất danh mục của đơn vị ra Excel
+  catalog-import MÃ FILE     nhập danh mục của đơn vị từ Excel
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`Lỗi: ${message}\n`);
+  process.exit(1);
+}
+
+async function serve(config: Config): Promise<void> {
+  const services = await buildServices(config);
+  if (config.demo && (await seedIfEmpty(services))) {
+    process.stdout.write('Đã tạo dữ liệu mẫu (DEMO): Thành phố Hà Nội, Phường Ba Đình, Phường Cửa Nam.\n');
+  }
+  const app = await buildApp(config, services);
+  const close = async () => {
+    await app.close();
+    await services.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`motcua đang chạy: ${config.publicUrl} (cơ sở dữ liệu: ${config.database.kind})\n`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [cmd, ...args] = argv;
+  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  let config: Config;
+  try {
+    config = loadConfig(process.env, { demo: cmd === 'start' });
+  } catch (e) {
+    if (e instanceof ConfigError) fail(`cấu hình không hợp lệ:\n${e.message}`);
+    throw e;
+  }
+
+  switch (cmd) {
+    case 'start':
+    case 'serve':
+      return serve(config);
+    case 'migrate': {
+      const database = openDatabase(config.database);
+      const done = await migrateToLatest(database.db);
+      await database.close();
+      process.stdout.write(done.length ? `Đã áp dụng: ${done.join(', ')}\n` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.\n');
+      return;
+    }
+    case 'seed': {
+      const s = await buildServices(config);
+      const r = await seedDemo(s.units, s.catalog);
+      await s.database.close();
+      process.stdout.write(`Đã ghi ${r.units} đơn vị và ${r.procedures} thủ tục mẫu.\n`);
+      return;
+    }
+    case 'import-tthc': {
+      let file: string | undefined;
+      let attachTo: string | undefined;
+      let force = false;
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i]!;
+        if (a === '--unit') {
+          attachTo = args[++i];
+          if (!attachTo) fail('--unit cần mã đơn vị, ví dụ --unit 00004');
+        } else if (a === '--force') force = true;
+        else if (a.startsWith('--')) fail(`không hiểu tùy chọn ${a}`);
+        else file = a;
+      }
+      if (!file) fail('thiếu đường dẫn tệp. Ví dụ: npm run import-tthc -- ../shared/data/tthc-national.jsonl');
+      if (!fs.existsSync(file)) fail(`không tìm thấy tệp ${file}`);
+      const s = await buildServices(config);
+      const tty = process.stdout.isTTY;
+      const bar = tty ? new cliProgress.SingleBar({ format: ' {phase} [{bar}] {percentage}% | {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+      let phase = '';
+      const started = new Date();
+      const report = await importNationalFile(s.catalog, file, {
+        attachTo,
+        force,
+        onProgress: (p) => {
+          if (!bar) return;
+          const label = p.phase === 'parse' ? 'Đọc tệp ' : 'Ghi CSDL';
+          if (phase !== p.phase) {
+            if (phase) bar.stop();
+            phase = p.phase;
+            bar.start(p.total, 0, { phase: label });
+          }
+          bar.update(p.done, { phase: label });
+        },
+      });
+      bar?.stop();
+      const text = formatImportReport(report);
+      await s.catalog.recordImportRun({
+        source: path.resolve(file),
+        startedAt: started.toISOString(),
+        finishedAt: new Date().toISOString(),
+        total: report.total,
+        inserted: report.inserted,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        rejected: report.rejected,
+        problems: report.problems.length,
+        report: formatImportReport(report, 1000),
+      });
+      await s.database.close();
+      process.stdout.write(text + '\n');
+      return;
+    }
+    case 'catalog-export': {
+      const [unit, file] = args;
+      if (!unit || !file) fail('cần mã đơn vị và tên tệp, ví dụ: catalog-export 00004 danh-muc.xlsx');
+      const s = await buildServices(config);
+      fs.writeFileSync(file, await exportUnitCatalog(s.catalog, unit));
+      await s.database.close();
+      process.stdout.write(`Đã xuất danh mục của đơn vị ${unit} ra ${file}\n`);
+      return;
+    }
+    case 'catalog-import': {
+      const [unit, file] = args;
+      if (!unit || !file) fail('cần mã đơn vị và tên tệp, ví dụ: catalog-import 00004 danh-muc.xlsx');
+      if (!fs.existsSync(file)) fail(`không tìm thấy tệp ${file}`);
+      const s = await buildServices(config);
+      const r = await importUnitCatalog(s.catalog, unit, fs.readFileSync(file));
+      await s.database.close();
+      process.stdout.write(`Đã cập nhật danh mục: thêm ${r.added}, cập nhật ${r.updated}, bỏ ${r.removed} thủ tục.\n`);
+      return;
+    }
+    default:
+      process.stderr.write(USAGE);
+      fail(`không có lệnh "${cmd}"`);
+  }
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  if (e instanceof ValidationError) {
+    fail(`${e.message}\n${e.fields.map((f) => `  - ${f.field}: ${f.message}`).join('\n')}`);
+  }
+  if (e instanceof DomainError) fail(e.message);
+  process.stderr.write(`Lỗi không mong đợi: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

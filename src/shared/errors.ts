@@ -1,0 +1,35 @@
+/** Domain errors: services throw these; one error handler maps them to HTTP. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+export class NotFoundError extends DomainError {
+  constructor(message = 'Không tìm thấy nội dung yêu cầu.', code = 'not_found') {
+    super(code, message);
+  }
+}
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Bạn không có quyền thực hiện thao tác này.', code = 'forbidden') {
+    super(code, message);
+  }
+}
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+export class RuleViolationError extends DomainError {}
+/** Bad input at the edge: a list of field problems. */
+export class ValidationError extends DomainError {
+  constructor(
+    message: string,
+    readonly fields: Array<{ field: string; code: string; message: string }>,
+  ) {
+    super('invalid_input', message, fields);
+  }
+}

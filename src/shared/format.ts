@@ -1,0 +1,74 @@
+/** Display formats for Vietnamese users: VND without decimals, dd/mm/yyyy, Asia/Ho_Chi_Minh. */
+import type { Channel, Fee, ProcessingTime } from '../catalog/catalog.types';
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const vnd = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
+/** 20000 → "20.000 đồng". */
+export function formatVnd(amount: number): string {
+  return `${vnd.format(Math.round(amount))} đồng`;
+}
+
+const dateFmt = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+const timeFmt = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** A Date or ISO string → "29/11/2026" in Vietnam's time zone. */
+export function formatDate(d: Date | string): string {
+  return dateFmt.format(typeof d === 'string' ? new Date(d) : d);
+}
+
+export function formatDateTime(d: Date | string): string {
+  const date = typeof d === 'string' ? new Date(d) : d;
+  return `${timeFmt.format(date)} ${dateFmt.format(date)}`;
+}
+
+function num(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(n).replace('.', ',');
+}
+
+export function formatTime(t: ProcessingTime | null | undefined): string {
+  if (!t) return 'Không có thông tin';
+  switch (t.unit) {
+    case 'working_days':
+      return `${num(t.value)} ngày làm việc`;
+    case 'days':
+      return `${num(t.value)} ngày`;
+    case 'hours':
+      return `${num(t.value)} giờ`;
+  }
+}
+
+const BASIS: Record<Fee['basis'], string> = { per_case: '', per_page: '/trang', per_copy: '/bản' };
+
+export function formatFee(f: Fee): string {
+  if (f.amount === 0) return `${f.label}: miễn phí`;
+  const cap = f.max ? ` (tối đa ${formatVnd(f.max)})` : '';
+  return `${f.label}: ${formatVnd(f.amount)}${BASIS[f.basis]}${cap}`;
+}
+
+/** One short phrase for a channel's fees, for listings: "Miễn phí", "8.000 đồng", "Theo quy định". */
+export function feeSummary(ch: Channel | undefined): string {
+  if (!ch) return 'Không có thông tin';
+  if (ch.fees.length === 0) return shorten(ch.feeText) || 'Không có thông tin';
+  if (ch.fees.every((f) => f.amount === 0)) return 'Miễn phí';
+  return ch.fees
+    .filter((f) => f.amount > 0)
+    .map((f) => `${vnd.format(f.amount)} đ${BASIS[f.basis]}`)
+    .join(' + ');
+}
+
+export const CHANNEL_LABEL: Record<Channel['kind'], string> = {
+  in_person: 'Nộp trực tiếp',
+  online: 'Nộp trực tuyến',
+  post: 'Qua dịch vụ bưu chính',
+};
+
+/** First clause of a long free-text note, for lists and printed listings. */
+export function shorten(text: string, max = 70): string {
+  const t = text.trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const stop = Math.max(cut.lastIndexOf(';'), cut.lastIndexOf('.'), cut.lastIndexOf(','));
+  return (stop > 20 ? cut.slice(0, stop) : cut.slice(0, cut.lastIndexOf(' '))).trim() + '…';
+}

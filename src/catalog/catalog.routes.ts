@@ -1,6 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { docSchema, html, parseInput } from '../shared/http';
+import { docSchema, html, parseInput, renderPage } from '../shared/http';
+import { LruCache } from '../shared/lru';
 import { NotFoundError } from '../shared/errors';
 import { formatDate, formatTime } from '../shared/format';
 import { qrPng, qrSvg } from '../shared/qr';
@@ -47,22 +48,41 @@ const searchQuery = z.object({
   offset: z.coerce.number({ message: 'offset phải là số' }).int().min(0, 'offset không âm').max(100_000).default(0),
 });
 
-const pdf = (reply: import('fastify').FastifyReply, buf: Buffer, filename: string) =>
-  reply
-    .type('application/pdf')
-    .header('content-disposition', `inline; filename="${filename}"`)
-    .header('cache-control', 'public, max-age=300')
-    .send(buf);
+const pdfHeaders = (filename: string) => ({ 'content-disposition': `inline; filename="${filename}"`, 'cache-control': 'public, max-age=300' });
+
+const pdf = (reply: FastifyReply, buf: Buffer, filename: string) => reply.type('application/pdf').headers(pdfHeaders(filename)).send(buf);
 
 export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDeps): Promise<void> {
   const { catalog, units, publicUrl } = deps;
+
+  // Everything these routes answer is derived from the catalogue alone, so answers are cached
+  // by URL and catalogue version: a QR landing page or a popular search costs a map lookup.
+  const answers = new LruCache<{ body: string | Buffer; type: string; headers?: Record<string, string> }>(4000);
+  const cached = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    type: string,
+    make: () => Promise<string | Buffer>,
+    opts: { extraKey?: string; headers?: Record<string, string> } = {},
+  ) => {
+    const key = `${await catalog.version()}|${opts.extraKey ?? ''}|${req.url}`;
+    let hit = answers.get(key);
+    if (!hit) {
+      hit = { body: await make(), type, headers: opts.headers };
+      answers.set(key, hit);
+    }
+    if (hit.headers) reply.headers(hit.headers);
+    return reply.type(hit.type).send(hit.body);
+  };
+  const HTML = 'text/html; charset=utf-8';
+  const JSON_TYPE = 'application/json; charset=utf-8';
   const shortUrl = (unit: string, code: string) => `${publicUrl}/p/${unit}/${code}`;
 
   // ---------------------------------------------------------------- public pages
-  app.get('/', async (_req, reply) => html(reply, await homeOf(await deps.defaultUnit())));
+  app.get('/', async (req, reply) => cached(req, reply, HTML, async () => renderPage(await homeOf(await deps.defaultUnit()))));
   app.get('/dv/:unit', async (req, reply) => {
     const { unit } = parseInput(z.object({ unit: UNIT }), req.params);
-    return html(reply, await homeOf(unit));
+    return cached(req, reply, HTML, async () => renderPage(await homeOf(unit)));
   });
 
   async function homeOf(unitCode: string) {
@@ -83,8 +103,10 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     const uc = await catalog.unitCatalog(unit);
     const f = uc.fields.find((x) => x.slug === field);
     if (!f) throw new NotFoundError(`${uc.unit.name} không có lĩnh vực này.`, 'field_not_found');
-    const { items } = await catalog.search(unit, { field: f.slug, limit: 1000 });
-    return html(reply, FieldPage({ unit: uc.unit, links: unitLinks(unit), field: f, items }));
+    return cached(req, reply, HTML, async () => {
+      const { items } = await catalog.search(unit, { field: f.slug, limit: 1000 });
+      return renderPage(FieldPage({ unit: uc.unit, links: unitLinks(unit), field: f, items }));
+    });
   });
 
   app.get('/dv/:unit/tim-kiem', async (req, reply) => {
@@ -92,8 +114,10 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     const qs = parseInput(z.object({ q: z.string().max(200, 'Từ khóa tối đa 200 ký tự').optional(), linhvuc: z.string().max(100).optional() }), req.query);
     const uc = await catalog.unitCatalog(unit);
     const q = qs.q?.trim() ?? '';
-    const { items, total } = q || qs.linhvuc ? await catalog.search(unit, { q, field: qs.linhvuc || undefined, limit: 50 }) : { items: [], total: 0 };
-    return html(reply, SearchPage({ unit: uc.unit, links: unitLinks(unit), q, field: qs.linhvuc, fields: uc.fields, items, total }));
+    return cached(req, reply, HTML, async () => {
+      const { items, total } = q || qs.linhvuc ? await catalog.search(unit, { q, field: qs.linhvuc || undefined, limit: 50 }) : { items: [], total: 0 };
+      return renderPage(SearchPage({ unit: uc.unit, links: unitLinks(unit), q, field: qs.linhvuc, fields: uc.fields, items, total }));
+    });
   });
 
   const procParams = z.object({ unit: UNIT, code: CODE });
@@ -102,7 +126,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     const { unit, code } = parseInput(procParams, req.params);
     const { unit: u, procedure, entry } = await catalog.getUnitProcedure(unit, code);
     const url = shortUrl(unit, code);
-    return html(reply, ProcedurePage({ unit: u, links: unitLinks(unit), procedure, entry, shortUrl: url, qrSvg: await qrSvg(url) }));
+    return cached(req, reply, HTML, async () => renderPage(ProcedurePage({ unit: u, links: unitLinks(unit), procedure, entry, shortUrl: url, qrSvg: await qrSvg(url) })));
   });
 
   app.get('/p/:unit/:code/qr.svg', async (req, reply) => {
@@ -126,7 +150,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     const { unit, code } = parseInput(procParams, req.params);
     const { unit: u, procedure, entry } = await catalog.getUnitProcedure(unit, code);
     const s = catalog.summarize(procedure, entry);
-    const buf = await renderPosterPdf({
+    const make = () => renderPosterPdf({
       unitName: u.name,
       code,
       name: procedure.name,
@@ -137,7 +161,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
       components: procedure.componentGroups.flatMap((g) => g.components.filter((c) => c.required).map((c) => c.name)),
       url: shortUrl(unit, code),
     });
-    return pdf(reply, buf, `ap-phich-${code}.pdf`);
+    return cached(req, reply, 'application/pdf', make, { headers: pdfHeaders(`ap-phich-${code}.pdf`) });
   });
 
   // Online submission arrives with the dossier module; until then the button leads to the
@@ -157,7 +181,8 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     if (!f) throw new NotFoundError(`${uc.unit.name} không có lĩnh vực này.`, 'field_not_found');
     const { items } = await catalog.search(unit, { field: slug, limit: 1000 });
     const chain = await units.ancestry(unit);
-    const buf = await renderFieldListingPdf({
+    const printedOn = formatDate(new Date());
+    const make = () => renderFieldListingPdf({
       unitName: uc.unit.name,
       parentName: chain.at(-2)?.name,
       address: uc.unit.address,
@@ -170,9 +195,9 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
         fee: s.feeText,
         url: shortUrl(unit, s.code),
       })),
-      printedOn: formatDate(new Date()),
+      printedOn,
     });
-    return pdf(reply, buf, `niem-yet-${slug}.pdf`);
+    return cached(req, reply, 'application/pdf', make, { extraKey: printedOn, headers: pdfHeaders(`niem-yet-${slug}.pdf`) });
   });
 
   app.get('/dv/:unit/bang-tin', async (req, reply) => {
@@ -258,11 +283,13 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
         querystring: docSchema(searchQuery),
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const qs = parseInput(searchQuery, req.query);
       const unit = qs.unit ?? (await deps.defaultUnit());
-      const { items, total } = await catalog.search(unit, { q: qs.q, field: qs.field, limit: qs.limit, offset: qs.offset });
-      return { items: items.map((s) => summaryJson(s, unit)), total };
+      return cached(req, reply, JSON_TYPE, async () => {
+        const { items, total } = await catalog.search(unit, { q: qs.q, field: qs.field, limit: qs.limit, offset: qs.offset });
+        return JSON.stringify({ items: items.map((s) => summaryJson(s, unit)), total });
+      });
     },
   );
 

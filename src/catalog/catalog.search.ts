@@ -29,6 +29,8 @@ const WEIGHTS = { name: 3, keywords: 2.2, field: 1.2, summary: 0.8, components: 
 const PAIR_BOOST = 1.6;
 const K1 = 1.2;
 const MIN_RELATIVE_SCORE = 0.2;
+/** The largest factor the boosts below can apply together (1.35 × 1.8 × 1.15). */
+const BOOST_MAX = 1.35 * 1.8 * 1.15;
 const B = 0.6;
 
 function termsOf(text: string): { singles: string[]; pairs: string[] } {
@@ -154,8 +156,9 @@ export class SearchIndex {
       const t = singles[i]!;
       const found = this.accumulate(scores, t, 1, opts.allowed);
       matchedAny ||= found;
-      // The syllable being typed: also match longer syllables it begins.
-      if (i === singles.length - 1 && t.length >= 2 && !q.endsWith(' ')) {
+      // A syllable still being typed ("khai si"): match the longer syllables it begins. A
+      // complete syllable is not expanded ("tru" must not pull in every "trường hợp").
+      if (!found && i === singles.length - 1 && t.length >= 2 && !q.endsWith(' ')) {
         for (const ext of this.prefixTerms(t)) matchedAny = this.accumulate(scores, ext, 0.5, opts.allowed) || matchedAny;
       }
     }
@@ -165,10 +168,15 @@ export class SearchIndex {
     const phrase = singles.join(' ');
     const querySet = new Set(singles);
     const accented = hasDiacritics(q) ? accentKey(q).split(' ') : null;
+    // Boosts multiply the base score by at most BOOST_MAX, so documents whose base score is
+    // already below the final cut-off can be skipped before the per-document work.
+    let best = 0;
+    for (let d = 0; d < scores.length; d++) if (scores[d]! > best) best = scores[d]!;
+    const skipBelow = (best * MIN_RELATIVE_SCORE) / BOOST_MAX;
     const hits: SearchHit[] = [];
     for (let d = 0; d < scores.length; d++) {
       let s = scores[d]!;
-      if (s <= 0) continue;
+      if (s <= 0 || s < skipBelow) continue;
       const name = this.foldedNames[d]!;
       if (name.includes(phrase)) s *= 1.35;
       // Prefer the procedure whose name the query covers most: "đăng ký kết hôn" is the

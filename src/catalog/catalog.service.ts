@@ -44,6 +44,7 @@ export interface UnitCatalog {
 interface Snapshot {
   version: string;
   procedures: Map<string, Procedure>;
+  fieldSlugs: Map<string, string>;
   index: SearchIndex;
   units: Map<string, UnitCatalog>;
 }
@@ -81,6 +82,9 @@ export class CatalogService {
   private snapshot: Snapshot | undefined;
   private building: Promise<Snapshot> | undefined;
   private checkedAt = 0;
+  /** Bumped by every local write, so a build that began before the write is not kept. */
+  private generation = 0;
+  private buildingGeneration = -1;
 
   constructor(
     private readonly db: Db,
@@ -92,20 +96,30 @@ export class CatalogService {
   private async current(): Promise<Snapshot> {
     const now = Date.now();
     if (this.snapshot && now - this.checkedAt < VERSION_CHECK_MS) return this.snapshot;
-    if (this.building) return this.building;
-    this.building = (async () => {
-      try {
-        const version = (await repo.getMeta(this.db, VERSION_KEY)) ?? '0';
+    if (this.building && this.buildingGeneration === this.generation) return this.building;
+    const generation = this.generation;
+    const building = (async () => {
+      const version = (await repo.getMeta(this.db, VERSION_KEY)) ?? '0';
+      if (this.snapshot && this.snapshot.version === version && generation === this.generation) {
         this.checkedAt = Date.now();
-        if (this.snapshot && this.snapshot.version === version) return this.snapshot;
-        this.units.invalidate();
-        this.snapshot = await this.build(version);
         return this.snapshot;
-      } finally {
-        this.building = undefined;
       }
+      this.units.invalidate();
+      const snap = await this.build(version);
+      // A write on this node during the build makes it stale: keep it for this caller only.
+      if (generation === this.generation) {
+        this.snapshot = snap;
+        this.checkedAt = Date.now();
+      }
+      return snap;
     })();
-    return this.building;
+    this.building = building;
+    this.buildingGeneration = generation;
+    try {
+      return await building;
+    } finally {
+      if (this.building === building) this.building = undefined;
+    }
   }
 
   private async build(version: string): Promise<Snapshot> {
@@ -140,14 +154,21 @@ export class CatalogService {
       const fields = [...counts].map(([name, count]) => ({ name, slug: slugify(name), count })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
       units.set(unit.code, { unit, entries: m, mask: index.mask(m.keys()), fields });
     }
-    return { version, procedures, index, units };
+    const fieldSlugs = new Map([...procedures.values()].map((p) => [p.code, slugify(p.field)]));
+    return { version, procedures, fieldSlugs, index, units };
   }
 
   /** Call after any write: this node rebuilds at once, others within VERSION_CHECK_MS. */
   private async changed(): Promise<void> {
     await repo.setMeta(this.db, VERSION_KEY, uuidv7());
+    this.generation++;
     this.snapshot = undefined;
     this.checkedAt = 0;
+  }
+
+  /** Changes whenever the catalogue changes: a key for caching what is derived from it. */
+  async version(): Promise<string> {
+    return (await this.current()).version;
   }
 
   async unitCatalog(unitCode: string): Promise<UnitCatalog> {
@@ -211,7 +232,7 @@ export class CatalogService {
     const offset = opts.offset ?? 0;
     const fieldSlug = opts.field ? slugify(opts.field) : undefined;
     const q = opts.q?.trim() ?? '';
-    const matchesField = (p: Procedure) => !fieldSlug || slugify(p.field) === fieldSlug;
+    const matchesField = (p: Procedure) => !fieldSlug || s.fieldSlugs.get(p.code) === fieldSlug;
 
     if (/^\d\.\d{6}$/.test(q)) {
       const p = s.procedures.get(q);
@@ -219,8 +240,8 @@ export class CatalogService {
       return { items: ok ? [this.summarize(p, uc?.entries.get(q), 1)] : [], total: ok ? 1 : 0 };
     }
     if (q) {
-      const hits = s.index.search(q, { limit: 10_000, allowed: uc?.mask });
-      const filtered = hits.filter((h) => matchesField(s.procedures.get(h.code)!));
+      const hits = s.index.search(q, { limit: 100_000, allowed: uc?.mask });
+      const filtered = fieldSlug ? hits.filter((h) => matchesField(s.procedures.get(h.code)!)) : hits;
       return {
         items: filtered.slice(offset, offset + limit).map((h) => this.summarize(s.procedures.get(h.code)!, uc?.entries.get(h.code), h.score)),
         total: filtered.length,

@@ -18,7 +18,8 @@ export type FeeBasis = (typeof FEE_BASES)[number];
 export const ONLINE_LEVELS = ['full', 'partial'] as const;
 export type OnlineLevel = (typeof ONLINE_LEVELS)[number];
 
-const text = z.string().trim();
+// Text arrives NFC or NFD (the national data set has both): store NFC.
+const text = z.string().trim().normalize('NFC');
 
 export const processingTimeSchema = z.object({
   value: z.number().positive(),

@@ -10,11 +10,12 @@ export function wantsJson(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/') || req.url === '/healthz' || (req.headers.accept ?? '').startsWith('application/json');
 }
 
+export function renderPage(node: VNode): string {
+  return '<!doctype html>' + renderToString(node);
+}
+
 export function html(reply: FastifyReply, node: VNode, status = 200): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .send('<!doctype html>' + renderToString(node));
+  return reply.status(status).type('text/html; charset=utf-8').send(renderPage(node));
 }
 
 /** Parse request input with zod; a failure becomes a ValidationError with Vietnamese messages. */

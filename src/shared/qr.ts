@@ -1,4 +1,7 @@
 import QRCode from 'qrcode';
+import { LruCache } from './lru';
+
+export { LruCache };
 
 /**
  * QR codes for procedure pages, receipts and printed listings.
@@ -15,48 +18,6 @@ export const QR_PNG_DEFAULT_SIZE = 512;
 export const QR_PNG_MIN_SIZE = 64;
 /** A cap so that a query parameter cannot make us allocate a huge bitmap. */
 export const QR_PNG_MAX_SIZE = 2048;
-
-/**
- * A small least-recently-used cache. Values are promises so that concurrent requests for the same
- * code share one encoding; a rejected promise is evicted so that the error is not cached.
- */
-export class LruCache<V> {
-  private readonly map = new Map<string, V>();
-
-  constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be ≥ 1');
-  }
-
-  get size(): number {
-    return this.map.size;
-  }
-
-  get(key: string): V | undefined {
-    const value = this.map.get(key);
-    if (value === undefined) return undefined;
-    // Re-insert to mark as most recently used (Map keeps insertion order).
-    this.map.delete(key);
-    this.map.set(key, value);
-    return value;
-  }
-
-  set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    while (this.map.size > this.capacity) {
-      const oldest = this.map.keys().next().value as string;
-      this.map.delete(oldest);
-    }
-  }
-
-  delete(key: string): void {
-    this.map.delete(key);
-  }
-
-  clear(): void {
-    this.map.clear();
-  }
-}
 
 const cache = new LruCache<Promise<unknown>>(2000);
 

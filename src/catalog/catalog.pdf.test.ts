@@ -1,7 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { createCanvas } from '@napi-rs/canvas';
-import jsQR from 'jsqr';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
   renderFieldListingPdf,
   renderFormTemplatePdf,
@@ -10,98 +7,18 @@ import {
   type FieldListingPdfVm,
   type PosterPdfVm,
 } from './catalog.pdf';
+import {
+  CM,
+  crop,
+  decodeQr,
+  decodeStackedQrs,
+  expectInOrder,
+  openPdf,
+  pageTexts,
+  pdfInfo,
+  renderPage,
+} from '../shared/pdf.testing';
 
-// --- reading PDFs back: pdf.js extracts text and renders pages as a viewer would
-
-async function openPdf(pdf: Buffer): Promise<PDFDocumentProxy> {
-  return getDocument({
-    data: new Uint8Array(pdf),
-    disableFontFace: true,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    verbosity: 0,
-  }).promise;
-}
-
-/** Each page's text, lines joined with spaces and whitespace collapsed. */
-async function pageTexts(doc: PDFDocumentProxy): Promise<string[]> {
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    const text = content.items
-      .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
-      .join('');
-    pages.push(text.replace(/\s+/g, ' ').trim());
-  }
-  return pages;
-}
-
-async function pdfInfo(doc: PDFDocumentProxy): Promise<Record<string, unknown>> {
-  return (await doc.getMetadata()).info as Record<string, unknown>;
-}
-
-interface Raster {
-  data: Uint8ClampedArray;
-  width: number;
-  height: number;
-  /** Pixels per PDF point. */
-  scale: number;
-}
-
-async function renderPage(doc: PDFDocumentProxy, n: number, scale: number): Promise<Raster> {
-  const page = await doc.getPage(n);
-  const viewport = page.getViewport({ scale });
-  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  await page.render({ canvasContext: ctx as never, canvas: canvas as never, viewport }).promise;
-  const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
-  return { data: new Uint8ClampedArray(image.data), width: image.width, height: image.height, scale };
-}
-
-function crop(r: Raster, x: number, y: number, w: number, h: number): Raster {
-  const data = new Uint8ClampedArray(w * h * 4);
-  for (let row = 0; row < h; row++) {
-    const from = ((y + row) * r.width + x) * 4;
-    data.set(r.data.subarray(from, from + w * 4), row * w * 4);
-  }
-  return { data, width: w, height: h, scale: r.scale };
-}
-
-const isDark = (r: Raster, x: number, y: number) => r.data[(y * r.width + x) * 4]! < 128;
-
-/**
- * Finds the QR codes stacked in a vertical strip (the listing's last column): runs of rows with
- * ink, gaps shorter than a few modules merged, thin runs (table rules) dropped.
- */
-function decodeStackedQrs(strip: Raster): Array<{ text: string | undefined; heightPt: number }> {
-  const inked: boolean[] = [];
-  for (let y = 0; y < strip.height; y++) {
-    let any = false;
-    for (let x = 0; x < strip.width && !any; x++) any = isDark(strip, x, y);
-    inked.push(any);
-  }
-  const bands: Array<[number, number]> = [];
-  const mergeGap = Math.round(4 * strip.scale);
-  for (let y = 0; y < strip.height; y++) {
-    if (!inked[y]) continue;
-    const last = bands[bands.length - 1];
-    if (last && y - last[1] <= mergeGap) last[1] = y;
-    else bands.push([y, y]);
-  }
-  return bands
-    .filter(([a, b]) => (b - a) / strip.scale > 30)
-    .map(([a, b]) => {
-      const pad = Math.round(6 * strip.scale);
-      const top = Math.max(0, a - pad);
-      const h = Math.min(strip.height - top, b - a + 2 * pad);
-      const found = jsQR(crop(strip, 0, top, strip.width, h).data, strip.width, h);
-      return { text: found?.data, heightPt: (b - a + 1) / strip.scale };
-    });
-}
-
-const CM = 72 / 2.54;
 const A4_WIDTH = 595.28;
 const FIXED_DATE = new Date('2025-07-01T08:00:00Z');
 
@@ -255,11 +172,10 @@ describe('renderPosterPdf', () => {
     expect(text).not.toContain('xem đầy đủ khi quét mã');
 
     const raster = await renderPage(doc, 1, 2);
-    const found = jsQR(raster.data, raster.width, raster.height);
-    expect(found?.data).toBe(vm.url);
-    // Distance between the finder patterns' centres: (n − 7) of n modules of a ~7.5 cm symbol.
-    const finderSpanCm = (found!.location.topRightCorner.x - found!.location.topLeftCorner.x) / raster.scale / CM;
-    expect(finderSpanCm).toBeGreaterThan(5.5);
+    const qr = decodeQr(raster);
+    expect(qr?.text).toBe(vm.url);
+    // 9 cm with a 3-module quiet zone each side: a 33-module symbol is about 7.6 cm.
+    expect(qr!.sizePt / CM).toBeGreaterThan(7);
   });
 
   it('stays on one page when the checklist is too long, pointing to the QR code', async () => {
@@ -308,12 +224,7 @@ describe('renderFormTemplatePdf', () => {
       'NGƯỜI YÊU CẦU',
       '(Ký, ghi rõ họ tên)',
     ];
-    let at = 0;
-    for (const s of expected) {
-      const found = text!.indexOf(s, at);
-      expect(found, `"${s}" in order`).toBeGreaterThanOrEqual(0);
-      at = found + s.length;
-    }
+    expectInOrder(text!, expected);
     const info = await pdfInfo(doc);
     expect(info.Title).toBe('Tờ khai đăng ký khai sinh');
     expect(info.Language).toBe('vi');

@@ -1,7 +1,29 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
-import { QR_MARGIN, qrMatrix, type QrMatrix } from '../shared/qr';
+import { qrMatrix } from '../shared/qr';
+import {
+  CM,
+  INK,
+  MUTED,
+  PAGE_H,
+  PAGE_W,
+  RULE,
+  SERIF_BASELINE,
+  createDoc,
+  dottedLine,
+  draw,
+  drawNationalMotto,
+  drawQr,
+  fitText,
+  heightOf,
+  hline,
+  nfc,
+  toBuffer,
+  upper,
+  use,
+  type PdfRenderOptions,
+  type TextStyle,
+} from '../shared/pdf';
+
+export type { PdfRenderOptions };
 
 /**
  * Printable PDFs of the catalogue: the wall listing of a field's procedures (one QR code per
@@ -9,11 +31,8 @@ import { QR_MARGIN, qrMatrix, type QrMatrix } from '../shared/qr';
  *
  * Everything here takes plain view models and returns bytes: no database, no HTTP. Layout is done
  * by hand (measure, then draw) rather than with pdfkit's automatic flow so that a table row is
- * never split across pages and nothing is silently pushed onto an extra page.
- *
- * Fonts are full TTFs (Noto Serif, Be Vietnam Pro): pdfkit subsets them, and Vietnamese stacked
- * diacritics (ặ, ễ, ở...) render correctly. The standard PDF fonts (Helvetica...) have no
- * Vietnamese glyphs and are never used.
+ * never split across pages and nothing is silently pushed onto an extra page. Fonts, document
+ * setup and drawing helpers are shared with the other printables in ../shared/pdf.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -66,208 +85,6 @@ export interface FormTemplatePdfVm {
   procedureName: string;
   /** Labels of the lines to fill in. */
   fields: string[];
-}
-
-export interface PdfRenderOptions {
-  /** CreationDate/ModDate; also seeds the file ID, so a fixed date gives byte-identical output. */
-  creationDate?: Date;
-  /** Compress content streams (default true). Off only helps when reading the raw PDF. */
-  compress?: boolean;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Fonts
-
-const require = createRequire(import.meta.url);
-
-const FONT_FILES = {
-  serif: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf',
-  serifBold: '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf',
-  serifItalic: '@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf',
-  sans: '@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf',
-  sansSemiBold: '@expo-google-fonts/be-vietnam-pro/600SemiBold/BeVietnamPro_600SemiBold.ttf',
-  sansBold: '@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf',
-} as const;
-type FontName = keyof typeof FONT_FILES;
-
-let fontData: Record<FontName, Buffer> | undefined;
-
-/** Reads the TTFs once per process; resolved from this module so any cwd works. */
-function fonts(): Record<FontName, Buffer> {
-  if (!fontData) {
-    const loaded = {} as Record<FontName, Buffer>;
-    for (const [name, spec] of Object.entries(FONT_FILES) as Array<[FontName, string]>) {
-      loaded[name] = readFileSync(require.resolve(spec));
-    }
-    fontData = loaded;
-  }
-  return fontData;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Document helpers
-
-type Doc = PDFKit.PDFDocument;
-
-/** A4 in points. */
-const PAGE_W = 595.28;
-const PAGE_H = 841.89;
-const CM = 72 / 2.54;
-
-const INK = '#111111';
-const MUTED = '#555555';
-const RULE = '#444444';
-
-interface DocMeta {
-  title: string;
-  subject?: string;
-  keywords?: string;
-  margins: { top: number; left: number; right: number };
-}
-
-function createDoc(meta: DocMeta, options: PdfRenderOptions): Doc {
-  const created = options.creationDate ?? new Date();
-  const doc = new PDFDocument({
-    size: 'A4',
-    // Bottom margin ~0: pdfkit starts a new page when text crosses it, and every page break
-    // here is decided by the layout code, which keeps its own bottom limit.
-    margins: { ...meta.margins, bottom: 1 },
-    bufferPages: true,
-    autoFirstPage: true,
-    compress: options.compress ?? true,
-    pdfVersion: '1.7',
-    lang: 'vi',
-    displayTitle: true,
-    // A path, not 'Helvetica': avoids loading a standard font that cannot show Vietnamese.
-    font: require.resolve(FONT_FILES.serif),
-    info: {
-      Title: meta.title,
-      Author: 'motcua',
-      Creator: 'motcua',
-      Producer: 'motcua (PDFKit)',
-      ...(meta.subject ? { Subject: meta.subject } : {}),
-      ...(meta.keywords ? { Keywords: meta.keywords } : {}),
-      CreationDate: created,
-      ModDate: created,
-    },
-  });
-  const data = fonts();
-  for (const name of Object.keys(FONT_FILES) as FontName[]) doc.registerFont(name, data[name]);
-  doc.font('serif').fillColor(INK).strokeColor(INK);
-  return doc;
-}
-
-function toBuffer(doc: Doc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
-}
-
-/** Input may arrive decomposed (NFD); the fonts and text extraction want precomposed letters. */
-function nfc(s: string | undefined): string {
-  return (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
-}
-
-function upper(s: string): string {
-  return s.toLocaleUpperCase('vi');
-}
-
-interface TextStyle {
-  font: FontName;
-  size: number;
-  color?: string;
-  lineGap?: number;
-}
-
-function use(doc: Doc, style: TextStyle): Doc {
-  return doc.font(style.font).fontSize(style.size).fillColor(style.color ?? INK);
-}
-
-function heightOf(doc: Doc, text: string, style: TextStyle, width: number): number {
-  if (!text) return 0;
-  use(doc, style);
-  return doc.heightOfString(text, { width, lineGap: style.lineGap ?? 0 });
-}
-
-function draw(
-  doc: Doc,
-  text: string,
-  x: number,
-  y: number,
-  style: TextStyle,
-  width: number,
-  align: 'left' | 'center' | 'right' | 'justify' = 'left',
-): number {
-  if (!text) return 0;
-  const h = heightOf(doc, text, style, width);
-  doc.text(text, x, y, { width, align, lineGap: style.lineGap ?? 0 });
-  return h;
-}
-
-/**
- * The longest word-prefix of `text` that, followed by `suffix`, fits in `maxHeight` when wrapped
- * to `width`; `text` itself when it fits. Words longer than a line are broken by pdfkit, so the
- * search is over words, not characters, except for a single overlong word.
- */
-function fitText(
-  doc: Doc,
-  text: string,
-  style: TextStyle,
-  width: number,
-  maxHeight: number,
-  suffix = '…',
-): string {
-  if (heightOf(doc, text, style, width) <= maxHeight) return text;
-  const words = text.split(' ');
-  const attempt = (n: number) => words.slice(0, n).join(' ').replace(/[\s,;:.\-–—]+$/u, '') + suffix;
-  let lo = 0;
-  let hi = words.length - 1;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (heightOf(doc, attempt(mid), style, width) <= maxHeight) lo = mid;
-    else hi = mid - 1;
-  }
-  if (lo > 0) return attempt(lo);
-  // Not even the first word fits: cut it by characters.
-  const chars = Array.from(words[0] ?? '');
-  for (let n = chars.length - 1; n > 0; n--) {
-    const cut = chars.slice(0, n).join('') + suffix;
-    if (heightOf(doc, cut, style, width) <= maxHeight) return cut;
-  }
-  return heightOf(doc, suffix, style, width) <= maxHeight ? suffix : '';
-}
-
-/** Draws a QR symbol as vector squares (sharp at any print size) in a `size`-point square. */
-function drawQr(doc: Doc, qr: QrMatrix, x: number, y: number, size: number, quietZone = QR_MARGIN): void {
-  const n = qr.size;
-  const m = size / (n + 2 * quietZone);
-  const ox = x + quietZone * m;
-  const oy = y + quietZone * m;
-  doc.save();
-  doc.rect(x, y, size, size).fill('#ffffff');
-  // One path with horizontal runs merged: small file, and no hairline seams between modules.
-  for (let r = 0; r < n; r++) {
-    let c = 0;
-    while (c < n) {
-      if (qr.data[r * n + c]) {
-        const start = c;
-        while (c < n && qr.data[r * n + c]) c++;
-        doc.rect(ox + start * m, oy + r * m, (c - start) * m, m);
-      } else {
-        c++;
-      }
-    }
-  }
-  doc.fill('#000000');
-  doc.restore();
-}
-
-function hline(doc: Doc, x1: number, x2: number, y: number, width = 0.6, color = RULE): void {
-  doc.save().lineWidth(width).strokeColor(color).moveTo(x1, y).lineTo(x2, y).stroke().restore();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -645,9 +462,6 @@ const FORM_STYLES = {
   footer: { font: 'serifItalic', size: 8, color: MUTED },
 } satisfies Record<string, TextStyle>;
 
-/** Noto Serif's ascender (1069/1000 em) over its line height (1362/1000 em). */
-const SERIF_BASELINE = 1069 / 1362;
-
 export async function renderFormTemplatePdf(
   input: FormTemplatePdfVm,
   options: PdfRenderOptions = {},
@@ -673,20 +487,6 @@ export async function renderFormTemplatePdf(
   const right = x0 + width;
   let y = F.top;
 
-  const dots = (x1: number, x2: number, baseline: number) => {
-    if (x2 - x1 < 6) return;
-    doc
-      .save()
-      .lineWidth(1)
-      .lineCap('round')
-      .strokeColor('#333333')
-      .dash(0.01, { space: 3.2 })
-      .moveTo(x1, baseline)
-      .lineTo(x2, baseline)
-      .stroke()
-      .undash()
-      .restore();
-  };
   const lineH = () => doc.currentLineHeight();
   /** A label followed by a dotted leader to the right margin; wraps onto a full dotted line. */
   const fillLine = (label: string) => {
@@ -695,11 +495,11 @@ export async function renderFormTemplatePdf(
     const minDots = 40;
     if (single + 4 + minDots <= width) {
       draw(doc, label, x0, y, S.body, width);
-      dots(x0 + single + 4, right, y + lineH() * SERIF_BASELINE + 1);
+      dottedLine(doc, x0 + single + 4, right, y + lineH() * SERIF_BASELINE + 1);
     } else {
       const h = draw(doc, label, x0, y, S.body, width);
       y += h - lineH() + F.lineStep;
-      dots(x0, right, y + lineH() * SERIF_BASELINE + 1);
+      dottedLine(doc, x0, right, y + lineH() * SERIF_BASELINE + 1);
     }
     y += F.lineStep;
   };
@@ -709,15 +509,7 @@ export async function renderFormTemplatePdf(
     const w = width * 0.6;
     y += draw(doc, vm.source, right - w, y, S.source, w, 'right') + 6;
   }
-  y += draw(doc, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', x0, y, S.motto1, width, 'center');
-  const motto = 'Độc lập - Tự do - Hạnh phúc';
-  const mottoH = draw(doc, motto, x0, y, S.motto2, width, 'center');
-  use(doc, S.motto2);
-  const mottoW = doc.widthOfString(motto);
-  // The customary underline: as long as the motto, clear of its descenders (p in "lập").
-  const underY = y + mottoH + 1;
-  hline(doc, x0 + (width - mottoW) / 2, x0 + (width + mottoW) / 2, underY, 0.7, INK);
-  y = underY + 26;
+  y = drawNationalMotto(doc, x0, y, width, { name: S.motto1, motto: S.motto2 }) + 26;
 
   // --- title
   y += draw(doc, upper(vm.title), x0, y, S.title, width, 'center') + 18;

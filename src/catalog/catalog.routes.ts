@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { docSchema, html, parseInput, renderPage } from '../shared/http';
 import { LruCache } from '../shared/lru';
+import { cacheAnswer, sendCached, type CachedAnswer } from '../shared/compress';
 import { NotFoundError } from '../shared/errors';
 import { formatDate, formatTime } from '../shared/format';
 import { qrPng, qrSvg } from '../shared/qr';
@@ -57,7 +58,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
 
   // Everything these routes answer is derived from the catalogue alone, so answers are cached
   // by URL and catalogue version: a QR landing page or a popular search costs a map lookup.
-  const answers = new LruCache<{ body: string | Buffer; type: string; headers?: Record<string, string> }>(4000);
+  const answers = new LruCache<CachedAnswer>(4000);
   const cached = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -68,11 +69,10 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     const key = `${await catalog.version()}|${opts.extraKey ?? ''}|${req.url}`;
     let hit = answers.get(key);
     if (!hit) {
-      hit = { body: await make(), type, headers: opts.headers };
+      hit = cacheAnswer(await make(), type, opts.headers);
       answers.set(key, hit);
     }
-    if (hit.headers) reply.headers(hit.headers);
-    return reply.type(hit.type).send(hit.body);
+    return sendCached(req, reply, hit);
   };
   const HTML = 'text/html; charset=utf-8';
   const JSON_TYPE = 'application/json; charset=utf-8';
@@ -122,12 +122,15 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
 
   const procParams = z.object({ unit: UNIT, code: CODE });
 
-  app.get('/p/:unit/:code', async (req, reply) => {
-    const { unit, code } = parseInput(procParams, req.params);
-    const { unit: u, procedure, entry } = await catalog.getUnitProcedure(unit, code);
-    const url = shortUrl(unit, code);
-    return cached(req, reply, HTML, async () => renderPage(ProcedurePage({ unit: u, links: unitLinks(unit), procedure, entry, shortUrl: url, qrSvg: await qrSvg(url) })));
-  });
+  // The QR landing page: answered from the cache before any other work.
+  app.get('/p/:unit/:code', async (req, reply) =>
+    cached(req, reply, HTML, async () => {
+      const { unit, code } = parseInput(procParams, req.params);
+      const { unit: u, procedure, entry } = await catalog.getUnitProcedure(unit, code);
+      const url = shortUrl(unit, code);
+      return renderPage(ProcedurePage({ unit: u, links: unitLinks(unit), procedure, entry, shortUrl: url, qrSvg: await qrSvg(url) }));
+    }),
+  );
 
   app.get('/p/:unit/:code/qr.svg', async (req, reply) => {
     const { unit, code } = parseInput(procParams, req.params);
@@ -283,14 +286,13 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
         querystring: docSchema(searchQuery),
       },
     },
-    async (req, reply) => {
-      const qs = parseInput(searchQuery, req.query);
-      const unit = qs.unit ?? (await deps.defaultUnit());
-      return cached(req, reply, JSON_TYPE, async () => {
+    async (req, reply) =>
+      cached(req, reply, JSON_TYPE, async () => {
+        const qs = parseInput(searchQuery, req.query);
+        const unit = qs.unit ?? (await deps.defaultUnit());
         const { items, total } = await catalog.search(unit, { q: qs.q, field: qs.field, limit: qs.limit, offset: qs.offset });
         return JSON.stringify({ items: items.map((s) => summaryJson(s, unit)), total });
-      });
-    },
+      }),
   );
 
   app.get(

@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m001 from './migrations/001-catalog';
+import * as m002 from './migrations/002-dossiers';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
   '001-catalog': m001,
+  '002-dossiers': m002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -84,3 +84,19 @@ export function docSchema(schema: z.ZodType): Record<string, unknown> {
   delete js.$schema;
   return js;
 }
+
+/** Response headers every answer carries: a strict CSP (no inline scripts), no sniffing, no framing. */
+export function securityHeadersFor(publicUrl: string): Record<string, string> {
+  const h: Record<string, string> = {
+    'content-security-policy':
+      "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'; img-src 'self' data:; object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'SAMEORIGIN',
+    'referrer-policy': 'same-origin',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'permissions-policy': 'camera=(self), geolocation=(), microphone=()',
+  };
+  if (publicUrl.startsWith('https://')) h['strict-transport-security'] = 'max-age=31536000; includeSubDomains';
+  return Object.freeze(h) as Record<string, string>;
+}

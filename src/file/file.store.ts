@@ -1,0 +1,296 @@
+/**
+ * Content-addressed storage of attachment bytes. The database keeps the metadata (dossier,
+ * name, type) and the SHA-256; the store keeps one copy of each distinct content.
+ *
+ * BlobStore is the seam for another backend. An S3-compatible store would:
+ * - key objects `ab/cd/<sha256>` like the local layout;
+ * - put: HEAD the key; if present, refresh its age (CopyObject onto itself with
+ *   MetadataDirective REPLACE) and report existed; else PutObject with ChecksumSHA256 — a PUT is
+ *   atomic, so there is no tmp area, and abandoned multipart uploads are left to a lifecycle rule;
+ * - get/stream: GetObject (NoSuchKey → NotFoundError); has: HeadObject; remove: DeleteObject;
+ * - sweep: ListObjectsV2 over the prefix, the same rule with LastModified as the age, tmpRemoved 0.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { constants as fsc } from 'node:fs';
+import fs, { type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { systemClock, type Clock } from '../shared/clock';
+import { NotFoundError, RuleViolationError } from '../shared/errors';
+
+export interface BlobInput {
+  data: Buffer;
+  /** Must be the SHA-256 of `data`; checked. */
+  sha256: string;
+}
+
+export interface PutResult {
+  sha256: string;
+  /** The same content was already stored; nothing was written. */
+  existed: boolean;
+}
+
+export interface SweepOptions {
+  /** Whether the database still points at this content. Called only for blobs past the grace period. */
+  referenced: (sha256: string) => boolean | Promise<boolean>;
+  /**
+   * Grace period: an unreferenced blob younger than this is kept, because its database row may
+   * not be committed yet (put first, then commit). Use well above the longest upload transaction.
+   */
+  olderThanMs: number;
+  /** Leftover tmp files older than this are deleted (younger ones may be a put in progress). Default 60 s. */
+  tmpOlderThanMs?: number;
+}
+
+export interface SweepResult {
+  /** Blobs looked at. */
+  scanned: number;
+  tmpRemoved: number;
+  orphansRemoved: number;
+  bytesFreed: number;
+}
+
+export interface BlobStore {
+  put(blob: BlobInput): Promise<PutResult>;
+  /** Throws NotFoundError when absent. */
+  get(sha256: string): Promise<Buffer>;
+  /** Opened before returning, so absence throws NotFoundError here rather than on the stream. */
+  stream(sha256: string): Promise<Readable>;
+  has(sha256: string): Promise<boolean>;
+  /** True if something was deleted. */
+  remove(sha256: string): Promise<boolean>;
+  /** Delete leftovers of interrupted writes and content no longer referenced. Run at start and periodically. */
+  sweep(options: SweepOptions): Promise<SweepResult>;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/i;
+const HEX2 = /^[0-9a-f]{2}$/;
+const DEFAULT_TMP_GRACE_MS = 60_000;
+// Citizens' papers: owner and group (backup) only.
+const FILE_MODE = 0o640;
+const DIR_MODE = 0o750;
+
+export function isSha256(s: string): boolean {
+  return SHA256.test(s);
+}
+
+/** Lower-case hex SHA-256: the address of `data`. */
+export function sha256Hex(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * Local disk: `root/ab/cd/<sha256>`, writes staged in `root/tmp/`. The app passes `${DATA_DIR}/files`.
+ * Several processes (server, worker) may share one root: every step is safe under concurrency.
+ */
+export class FileStore implements BlobStore {
+  readonly root: string;
+  private readonly tmpDir: string;
+  private readonly clock: Clock;
+
+  constructor(root: string, opts: { clock?: Clock } = {}) {
+    this.root = path.resolve(root);
+    this.tmpDir = path.join(this.root, 'tmp');
+    this.clock = opts.clock ?? systemClock;
+  }
+
+  /** The path of a blob. Validates first: a hash from a URL never reaches the file system unchecked. */
+  pathOf(sha256: string): string {
+    const h = checkSha256(sha256);
+    return path.join(this.root, h.slice(0, 2), h.slice(2, 4), h);
+  }
+
+  async put(blob: BlobInput): Promise<PutResult> {
+    const target = this.pathOf(blob.sha256);
+    const sha256 = path.basename(target);
+    if (sha256Hex(blob.data) !== sha256) throw new Error(`FileStore.put: data does not hash to ${sha256}`);
+
+    if (await this.refreshIfComplete(target, blob.data.length)) return { sha256, existed: true };
+
+    // Write aside, flush, then rename: a crash leaves either no blob or a whole one, never half.
+    await fs.mkdir(this.tmpDir, { recursive: true, mode: DIR_MODE });
+    const tmp = path.join(this.tmpDir, randomBytes(16).toString('hex'));
+    const fh = await fs.open(tmp, 'wx', FILE_MODE);
+    try {
+      await fh.writeFile(blob.data);
+      await fh.sync();
+    } catch (err) {
+      await fh.close();
+      await fs.rm(tmp, { force: true });
+      throw err;
+    }
+    await fh.close();
+    try {
+      await fs.mkdir(path.dirname(target), { recursive: true, mode: DIR_MODE });
+      // A concurrent put of the same content may have landed meanwhile; renaming over it is harmless
+      // (same bytes, atomic replace), but skipping keeps `existed` honest.
+      if (await this.refreshIfComplete(target, blob.data.length)) {
+        await fs.rm(tmp, { force: true });
+        return { sha256, existed: true };
+      }
+      await fs.rename(tmp, target);
+    } catch (err) {
+      await fs.rm(tmp, { force: true });
+      throw err;
+    }
+    await syncDir(path.dirname(target));
+    return { sha256, existed: false };
+  }
+
+  async get(sha256: string): Promise<Buffer> {
+    const p = this.pathOf(sha256);
+    try {
+      return await fs.readFile(p);
+    } catch (err) {
+      throw isNotFound(err) ? notFound() : err;
+    }
+  }
+
+  async stream(sha256: string): Promise<Readable> {
+    const p = this.pathOf(sha256);
+    let fh: FileHandle;
+    try {
+      fh = await fs.open(p, 'r');
+    } catch (err) {
+      throw isNotFound(err) ? notFound() : err;
+    }
+    return fh.createReadStream(); // closes the handle when the stream ends or is destroyed
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    const p = this.pathOf(sha256);
+    try {
+      return (await fs.stat(p)).isFile();
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+  }
+
+  async remove(sha256: string): Promise<boolean> {
+    const p = this.pathOf(sha256);
+    try {
+      await fs.unlink(p);
+      return true;
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+  }
+
+  async sweep(options: SweepOptions): Promise<SweepResult> {
+    const now = this.clock.now().getTime();
+    const tmpCutoff = now - (options.tmpOlderThanMs ?? DEFAULT_TMP_GRACE_MS);
+    const cutoff = now - options.olderThanMs;
+    const result: SweepResult = { scanned: 0, tmpRemoved: 0, orphansRemoved: 0, bytesFreed: 0 };
+
+    for (const name of await listDir(this.tmpDir)) {
+      const p = path.join(this.tmpDir, name);
+      const st = await statOrNull(p);
+      if (!st?.isFile() || st.mtimeMs > tmpCutoff) continue;
+      if (await unlinkIfPresent(p)) {
+        result.tmpRemoved++;
+        result.bytesFreed += st.size;
+      }
+    }
+
+    for (const a of await listDir(this.root)) {
+      if (!HEX2.test(a)) continue;
+      for (const b of await listDir(path.join(this.root, a))) {
+        if (!HEX2.test(b)) continue;
+        const dir = path.join(this.root, a, b);
+        for (const name of await listDir(dir)) {
+          // Anything not named like a blob of this folder is not ours to judge: left alone.
+          if (!SHA256.test(name) || name !== name.toLowerCase() || !name.startsWith(a + b)) continue;
+          result.scanned++;
+          const p = path.join(dir, name);
+          const st = await statOrNull(p);
+          if (!st?.isFile() || st.mtimeMs > cutoff) continue;
+          if (await options.referenced(name)) continue;
+          // A put that deduplicated onto this blob while we asked the database refreshed its
+          // mtime; look again so its not-yet-committed row does not lose its file.
+          const again = await statOrNull(p);
+          if (!again || again.mtimeMs > cutoff) continue;
+          if (await unlinkIfPresent(p)) {
+            result.orphansRemoved++;
+            result.bytesFreed += again.size;
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * True if a complete blob is already at `target`. Its mtime is reset to now: the caller is
+   * about to commit a row pointing at it, and sweep must treat it as fresh until then.
+   */
+  private async refreshIfComplete(target: string, size: number): Promise<boolean> {
+    const st = await statOrNull(target);
+    if (!st?.isFile() || st.size !== size) return false;
+    const now = this.clock.now();
+    try {
+      await fs.utimes(target, now, now);
+    } catch (err) {
+      if (isNotFound(err)) return false; // swept between stat and utimes: write it again
+      throw err;
+    }
+    return true;
+  }
+}
+
+function checkSha256(sha256: string): string {
+  if (typeof sha256 !== 'string' || !SHA256.test(sha256)) {
+    throw new RuleViolationError('file_id_invalid', 'Mã tệp đính kèm không hợp lệ.');
+  }
+  return sha256.toLowerCase();
+}
+
+function notFound(): NotFoundError {
+  return new NotFoundError('Không tìm thấy tệp đính kèm. Tệp có thể đã bị xoá.', 'file_not_found');
+}
+
+function isNotFound(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch (err) {
+    if (isNotFound(err)) return [];
+    throw err;
+  }
+}
+
+async function statOrNull(p: string) {
+  try {
+    return await fs.lstat(p);
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
+async function unlinkIfPresent(p: string): Promise<boolean> {
+  try {
+    await fs.unlink(p);
+    return true;
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    throw err;
+  }
+}
+
+/** Make a rename durable: fsync the directory entry. Not possible on every platform (Windows). */
+async function syncDir(dir: string): Promise<void> {
+  let fh: FileHandle | undefined;
+  try {
+    fh = await fs.open(dir, fsc.O_RDONLY);
+    await fh.sync();
+  } catch {
+    // best effort
+  } finally {
+    await fh?.close();
+  }
+}

@@ -7,6 +7,15 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import { randomBytes } from 'node:crypto';
+import { AccountService } from './account';
+import { DossierService } from './dossier/dossier.service';
+import { dossierRoutes } from './dossier/dossier.routes';
+import { FileStore } from './file';
+import { NotificationService } from './notification';
+import { registerSessions } from './shared/session';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/connection';
 import { migrateToLatest } from './db/migrate';
@@ -23,7 +32,25 @@ export interface Services {
   database: Database;
   units: UnitService;
   catalog: CatalogService;
+  notifications: NotificationService;
+  accounts: AccountService;
+  files: FileStore;
+  dossiers: DossierService;
   clock: Clock;
+}
+
+/** The key that signs tracking links: SECRET_KEY, else one made once and kept in DATA_DIR. */
+function secretKey(config: Config): string {
+  if (config.secretKey) return config.secretKey;
+  const file = path.join(config.dataDir, 'secret.key');
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    const key = randomBytes(32).toString('base64url');
+    fs.writeFileSync(file, key + '\n', { mode: 0o600, flag: 'wx' });
+    return fs.readFileSync(file, 'utf8').trim();
+  }
 }
 
 export async function buildServices(config: Config, opts: { clock?: Clock; migrate?: boolean } = {}): Promise<Services> {
@@ -32,13 +59,29 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
   const clock = opts.clock ?? systemClock;
   const units = new UnitService(database.db, clock);
   const catalog = new CatalogService(database.db, units, clock);
-  return { database, units, catalog, clock };
+  const notifications = new NotificationService(database.db, clock);
+  const accounts = new AccountService(database.db, notifications, clock, { demo: config.demo, log: (m) => process.stdout.write(m + '\n') });
+  const files = new FileStore(path.join(config.dataDir, 'files'), { clock });
+  const dossiers = new DossierService(database.db, catalog, notifications, files, clock, {
+    secret: secretKey(config),
+    publicUrl: config.publicUrl,
+    requirePhoneVerification: config.requirePhoneVerification,
+  });
+  return { database, units, catalog, notifications, accounts, files, dossiers, clock };
+}
+
+/**
+ * Files written for an upload whose database row never committed (a crash in between) are
+ * removed; files younger than the grace period may belong to an upload in progress elsewhere.
+ */
+export async function sweepFiles(s: Services, graceMs = 15 * 60_000) {
+  return s.files.sweep({ referenced: (sha) => s.dossiers.isFileReferenced(sha), olderThanMs: graceMs, tmpOlderThanMs: graceMs });
 }
 
 /** In demo mode an empty database gets the demo units, catalogue and accounts. */
 export async function seedIfEmpty(s: Services): Promise<boolean> {
   if ((await s.units.list()).length > 0) return false;
-  await seedDemo(s.units, s.catalog);
+  await seedDemo(s.units, s.catalog, s.accounts);
   return true;
 }
 
@@ -55,6 +98,8 @@ function loadAssets(): Map<string, Asset> {
   const files: Array<[string, string, string]> = [
     ['app.css', path.join(here, 'web/static/app.css'), 'text/css; charset=utf-8'],
     ['bulletin.js', path.join(here, 'web/static/bulletin.js'), 'text/javascript; charset=utf-8'],
+    ['submit.js', path.join(here, 'web/static/submit.js'), 'text/javascript; charset=utf-8'],
+    ['jsqr.js', require.resolve('jsqr/dist/jsQR.js'), 'text/javascript; charset=utf-8'],
     ['htmx.min.js', require.resolve('htmx.org/dist/htmx.min.js'), 'text/javascript; charset=utf-8'],
   ];
   const m = new Map<string, Asset>();
@@ -94,7 +139,10 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   if (config.rateLimit) {
     await app.register(rateLimit, { max: 300, timeWindow: '1 minute', allowList: [] });
   }
-  await app.register(formbody);
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 40, fields: 300, fieldSize: 100 * 1024, parts: 400 } });
+  registerSessions(app, services.accounts, { secure: config.publicUrl.startsWith('https://') });
   await app.register(swagger, {
     openapi: {
       info: { title: 'motcua API', version: '0.1.0', description: 'API của phần mềm Bộ phận Một cửa: danh mục thủ tục hành chính, mã QR, niêm yết.' },
@@ -121,6 +169,17 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   });
 
   await catalogRoutes(app, { catalog, units, publicUrl: config.publicUrl, defaultUnit });
+  await dossierRoutes(app, {
+    dossiers: services.dossiers,
+    accounts: services.accounts,
+    catalog,
+    units,
+    publicUrl: config.publicUrl,
+    demo: config.demo,
+    requirePhoneVerification: config.requirePhoneVerification,
+    rateLimit: config.rateLimit,
+    defaultUnit,
+  });
   app.addHook('onReady', async () => {
     try {
       homeHref = `/dv/${await defaultUnit()}`;

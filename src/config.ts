@@ -35,6 +35,10 @@ export interface Config {
   rateLimit: boolean;
   defaultUnit: string | undefined;
   logLevel: string;
+  /** Anonymous online submissions need a one-time code sent to the applicant's phone. */
+  requirePhoneVerification: boolean;
+  /** Signs tracking links; read from SECRET_KEY, else kept in DATA_DIR/secret.key. */
+  secretKey: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -60,7 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     DEMO: onOff('DEMO', defaults.demo ?? false),
     RATE_LIMIT: onOff('RATE_LIMIT', true),
     DEFAULT_UNIT: z.string().optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL phải là fatal, error, warn, info, debug, trace hoặc silent' }).optional(),
+    REQUIRE_PHONE_VERIFICATION: z.string().optional(),
+    SECRET_KEY: z.string().min(32, 'SECRET_KEY cần ít nhất 32 ký tự ngẫu nhiên').optional(),
   });
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -90,7 +96,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     rateLimit: e.RATE_LIMIT,
     defaultUnit: e.DEFAULT_UNIT?.trim() || undefined,
     logLevel: e.LOG_LEVEL ?? 'info',
+    requirePhoneVerification: parseOnOff('REQUIRE_PHONE_VERIFICATION', e.REQUIRE_PHONE_VERIFICATION, !e.DEMO),
+    secretKey: e.SECRET_KEY,
   });
+}
+
+function parseOnOff(name: string, v: string | undefined, fallback: boolean): boolean {
+  const r = onOff(name, fallback).safeParse(v);
+  if (!r.success) throw new ConfigError(r.error.issues.map((i) => i.message).join('\n'));
+  return r.data;
 }
 
 export function parseDatabaseUrl(raw: string | undefined, dataDir: string): DatabaseConfig {

@@ -74,9 +74,9 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'seed': {
       const s = await buildServices(config);
-      const r = await seedDemo(s.units, s.catalog);
+      const r = await seedDemo(s.units, s.catalog, s.accounts);
       await s.database.close();
-      process.stdout.write(`Đã ghi ${r.units} đơn vị và ${r.procedures} thủ tục mẫu.\n`);
+      process.stdout.write(`Đã ghi ${r.units} đơn vị, ${r.procedures} thủ tục mẫu và ${r.staff} tài khoản cán bộ mẫu (mật khẩu "demo").\n`);
       return;
     }
     case 'import-tthc': {

@@ -167,15 +167,6 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     return cached(req, reply, 'application/pdf', make, { headers: pdfHeaders(`ap-phich-${code}.pdf`) });
   });
 
-  // Online submission arrives with the dossier module; until then the button leads to the
-  // procedure's page on the National Public Service Portal, where it can be submitted today.
-  app.get('/p/:unit/:code/nop-truc-tuyen', async (req, reply) => {
-    const { unit, code } = parseInput(procParams, req.params);
-    const { procedure } = await catalog.getUnitProcedure(unit, code);
-    if (!procedure.sourceUrl) throw new NotFoundError('Thủ tục này chưa có địa chỉ nộp trực tuyến.', 'no_online_submission');
-    return reply.redirect(procedure.sourceUrl, 302);
-  });
-
   app.get('/dv/:unit/niem-yet/:file', async (req, reply) => {
     const { unit, file } = parseInput(z.object({ unit: UNIT, file: z.string().regex(/^[a-z0-9-]+\.pdf$/, 'Tên tệp không hợp lệ') }), req.params);
     const slug = file.replace(/\.pdf$/, '');

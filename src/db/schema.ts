@@ -119,6 +119,12 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+export interface UnitCalendarTable {
+  unit_code: string;
+  data: string;
+  updated_at: string;
+}
+
 export interface DossierCounterTable {
   unit_code: string;
   day: string;
@@ -189,6 +195,7 @@ export interface DB {
   otp_codes: OtpTable;
   outbox: OutboxTable;
   dossier_counters: DossierCounterTable;
+  unit_calendars: UnitCalendarTable;
   dossiers: DossierTable;
   dossier_files: DossierFileTable;
   dossier_history: DossierHistoryTable;

@@ -1,4 +1,5 @@
 import type { ProcessingTime } from '../catalog/catalog.types';
+import type { StaffRole } from '../account';
 import type { UnitInput } from '../unit';
 
 /**
@@ -55,4 +56,14 @@ export const DEMO_ESSENTIAL = [
   '1.004194',
   '1.011607',
   '1.014061',
+];
+
+/** Demo staff, all with password DEMO_PASSWORD; they exist only in demo mode (README lists them). */
+export const DEMO_PASSWORD = 'demo';
+export const DEMO_STAFF: Array<{ username: string; fullName: string; unitCode: string; role: StaffRole; fields: string[] }> = [
+  { username: 'tiepnhan', fullName: 'Nguyễn Thị Hòa', unitCode: '00004', role: 'receptionist', fields: [] },
+  { username: 'chuyenvien', fullName: 'Trần Văn Minh', unitCode: '00004', role: 'specialist', fields: ['Hộ tịch', 'Chứng thực'] },
+  { username: 'lanhdao', fullName: 'Lê Quang Huy', unitCode: '00004', role: 'leader', fields: [] },
+  { username: 'quantri', fullName: 'Phạm Thu Trang', unitCode: '00004', role: 'admin', fields: [] },
+  { username: 'tiepnhan2', fullName: 'Đỗ Thị Lan', unitCode: '00082', role: 'receptionist', fields: [] },
 ];

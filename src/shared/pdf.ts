@@ -73,7 +73,8 @@ export const RULE = '#444444';
 
 /**
  * Margins of an administrative document after Decree 30/2020/NĐ-CP (Appendix I): top and bottom
- * 2–2.5 cm, left 3–3.5 cm, right 1.5–2 cm. The smallest allowed values, to leave room for text.
+ * 2–2.5 cm, left 3–3.5 cm, right 1.5–2 cm. The smallest top, bottom and left, and the usual
+ * right; a renderer short of width may take the right down to 1.5 cm.
  */
 export const ADMIN_MARGINS = { top: 2 * CM, bottom: 2 * CM, left: 3 * CM, right: 2 * CM } as const;
 

@@ -75,7 +75,7 @@ export async function createTestEnv(
     ...opts.env,
   });
   const services = await buildServices(config, { clock: opts.clock });
-  if (opts.seed !== false) await seedDemo(services.units, services.catalog);
+  if (opts.seed !== false) await seedDemo(services.units, services.catalog, services.accounts);
   const app = await buildApp(config, services);
   await app.ready();
   return {

@@ -76,6 +76,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('outbox_due_idx').on('outbox').columns(['status', 'next_attempt_at']).execute();
 
   await db.schema
+    .createTable('unit_calendars')
+    .addColumn('unit_code', 'text', (c) => c.primaryKey().references('units.code'))
+    .addColumn('data', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
     .createTable('dossier_counters')
     .addColumn('unit_code', 'text', (c) => c.notNull())
     .addColumn('day', 'text', (c) => c.notNull())
@@ -146,7 +153,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['dossier_history', 'dossier_files', 'dossiers', 'dossier_counters', 'outbox', 'otp_codes', 'sessions', 'staff', 'citizens']) {
+  for (const t of ['dossier_history', 'dossier_files', 'dossiers', 'dossier_counters', 'unit_calendars', 'outbox', 'otp_codes', 'sessions', 'staff', 'citizens']) {
     await db.schema.dropTable(t).execute();
   }
 }

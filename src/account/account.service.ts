@@ -1,0 +1,245 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import type { Db } from '../db/connection';
+import type { NotificationService } from '../notification';
+import type { Clock } from '../shared/clock';
+import { ForbiddenError, RuleViolationError, ValidationError } from '../shared/errors';
+import { uuidv7 } from '../shared/ids';
+import { normalizePhone, PHONE_MESSAGE } from '../shared/phone';
+import * as repo from './account.repo';
+
+export const STAFF_ROLES = ['receptionist', 'specialist', 'leader', 'admin', 'supervisor'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const ROLE_LABEL: Record<StaffRole, string> = {
+  receptionist: 'Công chức một cửa',
+  specialist: 'Chuyên viên',
+  leader: 'Lãnh đạo',
+  admin: 'Quản trị đơn vị',
+  supervisor: 'Giám sát cấp trên',
+};
+
+export interface Citizen {
+  id: string;
+  phone: string;
+  fullName: string;
+  email: string;
+  idNumber: string;
+  address: string;
+  hasPassword: boolean;
+}
+
+export interface Staff {
+  id: string;
+  username: string;
+  fullName: string;
+  unitCode: string;
+  role: StaffRole;
+  fields: string[];
+}
+
+export type Principal = { kind: 'citizen'; citizen: Citizen } | { kind: 'staff'; staff: Staff };
+
+export interface Session {
+  token: string;
+  csrf: string;
+  expiresAt: string;
+}
+
+const OTP_TTL_MS = 5 * 60_000;
+const OTP_MAX_ATTEMPTS = 5;
+const OTP_MAX_PER_HOUR = 5;
+const SESSION_TTL_MS = 12 * 3600_000;
+const STAFF_MAX_FAILURES = 5;
+const STAFF_LOCK_MS = 15 * 60_000;
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function toCitizen(r: NonNullable<Awaited<ReturnType<typeof repo.findCitizen>>>): Citizen {
+  return { id: r.id, phone: r.phone, fullName: r.full_name, email: r.email, idNumber: r.id_number, address: r.address, hasPassword: !!r.password_hash };
+}
+function toStaff(r: NonNullable<Awaited<ReturnType<typeof repo.findStaff>>>): Staff {
+  return { id: r.id, username: r.username, fullName: r.full_name, unitCode: r.unit_code, role: r.role as StaffRole, fields: JSON.parse(r.fields) as string[] };
+}
+
+/** Citizens (phone + one-time code, optional password), staff (password), sessions. */
+export class AccountService {
+  constructor(
+    private readonly db: Db,
+    private readonly notifications: NotificationService,
+    private readonly clock: Clock,
+    private readonly opts: { demo: boolean; log?: (msg: string) => void },
+  ) {}
+
+  parsePhone(raw: unknown, field = 'phone'): string {
+    const p = typeof raw === 'string' ? normalizePhone(raw) : null;
+    if (!p) throw new ValidationError(PHONE_MESSAGE, [{ field, code: 'invalid_phone', message: PHONE_MESSAGE }]);
+    return p;
+  }
+
+  /**
+   * Send a one-time code by SMS (through the outbox). In demo mode the code is also returned,
+   * so the page can show it, and written to the log.
+   */
+  async requestOtp(rawPhone: string, purpose: 'sign_in' | 'verify_phone'): Promise<{ phone: string; expiresAt: string; demoCode?: string }> {
+    const phone = this.parsePhone(rawPhone);
+    const now = this.clock.now();
+    const recent = await repo.countRecentOtps(this.db, phone, new Date(now.getTime() - 3600_000).toISOString());
+    if (recent >= OTP_MAX_PER_HOUR) {
+      throw new RuleViolationError('otp_rate_limited', 'Số điện thoại này đã yêu cầu quá nhiều mã trong một giờ. Xin thử lại sau.');
+    }
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const id = uuidv7();
+    const expiresAt = new Date(now.getTime() + OTP_TTL_MS).toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await repo.insertOtp(trx, { id, phone, purpose, code_hash: sha(`${id}:${code}`), attempts: 0, created_at: now.toISOString(), expires_at: expiresAt, consumed_at: null });
+      await this.notifications.enqueue(trx, {
+        channel: 'sms',
+        recipient: phone,
+        event: 'otp',
+        body: `Ma xac thuc motcua cua ban la ${code}. Ma co hieu luc 5 phut. Khong chia se ma nay cho bat ky ai.`,
+        dedupKey: `otp:${id}`,
+      });
+    });
+    if (this.opts.demo) this.opts.log?.(`[DEMO] Mã OTP cho ${phone}: ${code}`);
+    return { phone, expiresAt, ...(this.opts.demo ? { demoCode: code } : {}) };
+  }
+
+  /** Check a one-time code; a code is good once, for 5 minutes, with at most 5 tries. */
+  async verifyOtp(rawPhone: string, purpose: 'sign_in' | 'verify_phone', code: string): Promise<string> {
+    const phone = this.parsePhone(rawPhone);
+    const bad = () => new RuleViolationError('otp_invalid', 'Mã xác thực không đúng hoặc đã hết hạn. Xin kiểm tra lại hoặc yêu cầu mã mới.');
+    if (!/^\d{6}$/.test(code.trim())) throw bad();
+    const otp = await repo.latestOtp(this.db, phone, purpose);
+    const now = this.clock.now();
+    if (!otp || otp.expires_at < now.toISOString() || otp.attempts >= OTP_MAX_ATTEMPTS) throw bad();
+    const a = Buffer.from(otp.code_hash, 'hex');
+    const b = Buffer.from(sha(`${otp.id}:${code.trim()}`), 'hex');
+    if (!timingSafeEqual(a, b)) {
+      await repo.bumpOtpAttempts(this.db, otp.id);
+      throw bad();
+    }
+    if (!(await repo.consumeOtp(this.db, otp.id, now.toISOString()))) throw bad();
+    return phone;
+  }
+
+  async findOrCreateCitizen(phone: string, profile: Partial<Pick<Citizen, 'fullName' | 'email' | 'idNumber' | 'address'>> = {}): Promise<Citizen> {
+    const now = this.clock.now().toISOString();
+    await repo.insertCitizen(this.db, {
+      id: uuidv7(),
+      phone,
+      full_name: profile.fullName ?? '',
+      email: profile.email ?? '',
+      id_number: profile.idNumber ?? '',
+      address: profile.address ?? '',
+      password_hash: null,
+      created_at: now,
+      updated_at: now,
+    });
+    const c = (await repo.findCitizenByPhone(this.db, phone))!;
+    // Fill in what the citizen told us the first time, without overwriting what they set.
+    const fill: Record<string, string> = {};
+    if (!c.full_name && profile.fullName) fill.full_name = profile.fullName;
+    if (!c.email && profile.email) fill.email = profile.email;
+    if (!c.id_number && profile.idNumber) fill.id_number = profile.idNumber;
+    if (!c.address && profile.address) fill.address = profile.address;
+    if (Object.keys(fill).length) await repo.updateCitizen(this.db, c.id, { ...fill, updated_at: now });
+    return toCitizen({ ...c, ...fill });
+  }
+
+  async citizenByPhone(phone: string): Promise<Citizen | undefined> {
+    const r = await repo.findCitizenByPhone(this.db, phone);
+    return r ? toCitizen(r) : undefined;
+  }
+
+  async signInCitizenWithOtp(rawPhone: string, code: string): Promise<{ citizen: Citizen; session: Session }> {
+    const phone = await this.verifyOtp(rawPhone, 'sign_in', code);
+    const citizen = await this.findOrCreateCitizen(phone);
+    return { citizen, session: await this.createSession('citizen', citizen.id) };
+  }
+
+  async signInCitizenWithPassword(rawPhone: string, password: string): Promise<{ citizen: Citizen; session: Session }> {
+    const phone = this.parsePhone(rawPhone);
+    const r = await repo.findCitizenByPhone(this.db, phone);
+    const bad = new RuleViolationError('sign_in_failed', 'Số điện thoại hoặc mật khẩu không đúng.');
+    if (!r?.password_hash) throw bad;
+    if (!(await argonVerify(r.password_hash, password))) throw bad;
+    return { citizen: toCitizen(r), session: await this.createSession('citizen', r.id) };
+  }
+
+  async setCitizenPassword(citizenId: string, password: string): Promise<void> {
+    if (password.length < 8) throw new ValidationError('Mật khẩu cần ít nhất 8 ký tự.', [{ field: 'password', code: 'too_short', message: 'Mật khẩu cần ít nhất 8 ký tự' }]);
+    await repo.updateCitizen(this.db, citizenId, { password_hash: await argonHash(password), updated_at: this.clock.now().toISOString() });
+  }
+
+  async upsertStaff(s: Omit<Staff, 'id'> & { password: string }): Promise<Staff> {
+    const now = this.clock.now().toISOString();
+    await repo.upsertStaff(this.db, {
+      id: uuidv7(),
+      username: s.username,
+      full_name: s.fullName,
+      unit_code: s.unitCode,
+      role: s.role,
+      fields: JSON.stringify(s.fields),
+      password_hash: await argonHash(s.password),
+      active: 1,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: now,
+      updated_at: now,
+    });
+    return toStaff((await repo.findStaffByUsername(this.db, s.username))!);
+  }
+
+  /** Password sign-in for officials, locked for 15 minutes after 5 failures in a row. */
+  async signInStaff(username: string, password: string): Promise<{ staff: Staff; session: Session }> {
+    const r = await repo.findStaffByUsername(this.db, username.trim().toLowerCase());
+    const now = this.clock.now();
+    const bad = new RuleViolationError('sign_in_failed', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+    if (!r || !r.active) throw bad;
+    if (r.locked_until && r.locked_until > now.toISOString()) {
+      throw new RuleViolationError('account_locked', 'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Xin thử lại sau 15 phút hoặc liên hệ quản trị.');
+    }
+    if (!(await argonVerify(r.password_hash, password))) {
+      const failures = r.failed_logins + 1;
+      await repo.updateStaff(this.db, r.id, {
+        failed_logins: failures >= STAFF_MAX_FAILURES ? 0 : failures,
+        locked_until: failures >= STAFF_MAX_FAILURES ? new Date(now.getTime() + STAFF_LOCK_MS).toISOString() : r.locked_until,
+      });
+      throw bad;
+    }
+    await repo.updateStaff(this.db, r.id, { failed_logins: 0, locked_until: null });
+    return { staff: toStaff(r), session: await this.createSession('staff', r.id) };
+  }
+
+  async getStaff(id: string): Promise<Staff> {
+    const r = await repo.findStaff(this.db, id);
+    if (!r) throw new ForbiddenError();
+    return toStaff(r);
+  }
+
+  async createSession(kind: 'citizen' | 'staff', subjectId: string): Promise<Session> {
+    const token = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(18).toString('base64url');
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
+    await repo.insertSession(this.db, { id: sha(token), kind, subject_id: subjectId, csrf, created_at: now.toISOString(), expires_at: expiresAt });
+    return { token, csrf, expiresAt };
+  }
+
+  /** The signed-in person behind a session cookie, or undefined. */
+  async resolveSession(token: string | undefined): Promise<{ principal: Principal; csrf: string } | undefined> {
+    if (!token || token.length > 100) return undefined;
+    const s = await repo.findSession(this.db, sha(token));
+    if (!s || s.expires_at < this.clock.now().toISOString()) return undefined;
+    if (s.kind === 'citizen') {
+      const c = await repo.findCitizen(this.db, s.subject_id);
+      return c ? { principal: { kind: 'citizen', citizen: toCitizen(c) }, csrf: s.csrf } : undefined;
+    }
+    const st = await repo.findStaff(this.db, s.subject_id);
+    return st && st.active ? { principal: { kind: 'staff', staff: toStaff(st) }, csrf: s.csrf } : undefined;
+  }
+
+  async signOut(token: string): Promise<void> {
+    await repo.deleteSession(this.db, sha(token));
+  }
+}

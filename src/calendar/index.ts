@@ -1,0 +1,40 @@
+/**
+ * The working-day calendar: which days a one-stop office works, and when a dossier is due.
+ * Pure functions over a `UnitCalendar`; all calendar reasoning is in Vietnam time (UTC+7).
+ */
+export {
+  DEFAULT_CIVIL_STATUS_CUTOFF,
+  DEFAULT_HOURS,
+  DEFAULT_UNIT_CALENDAR,
+  datedNameSchema,
+  holidayCalendarSchema,
+  holidayYearSchema,
+  parseHolidayCalendar,
+  parseUnitCalendar,
+  unitCalendarSchema,
+  type CalendarDays,
+  type DatedName,
+  type DueOptions,
+  type Holiday,
+  type HolidayCalendar,
+  type HolidayKind,
+  type HolidayYear,
+  type IsoDate,
+  type UnitCalendar,
+  type UnitCalendarInput,
+} from './calendar.types';
+export { holidaysOf, lunarNewYear, lunarToSolar } from './holidays';
+export {
+  WORKING_DAY_MS,
+  addWorkingDays,
+  addWorkingMillis,
+  computeDueAt,
+  extendDueAt,
+  isWorkingDay,
+  nextWorkingDay,
+  receptionOf,
+  workingDayLength,
+  workingMillisBetween,
+  type Reception,
+} from './working-days';
+export { vnDateOf } from './vn-time';

@@ -1,0 +1,224 @@
+import type { ProcessingTime } from '../catalog';
+import type { DueOptions, UnitCalendar } from './calendar.types';
+import { dayStatus } from './holidays';
+import { addDays, MINUTE_MS, minutesOf, vnDateOf, vnInstant, vnMsOfDay, weekday, type IsoDate } from './vn-time';
+
+/**
+ * Working days, working hours and the appointment date (ngày hẹn trả kết quả).
+ *
+ * Sources, and the choices made where they are silent:
+ * - A deadline in working days excludes weekends and holidays (Decree 118/2025 and the national
+ *   procedure records, DOMAIN.md "Deadlines" [checked]).
+ * - Civil Code 2015 art. 147: a period in days starts on the day after the day that triggers it
+ *   (147(2)); a period in hours starts at the triggering moment (147(1)). Art. 148(5): when the
+ *   last day of a period is a weekend or holiday, it ends at the end of the next working day.
+ * - The appointment is the close of the afternoon session of the last day, not midnight
+ *   (art. 148(6)): a result is handed over at the counter, which closes then.
+ */
+
+/** Legal daily working time: 8 hours (Labour Code 2019 art. 105; 40-hour week for state bodies,
+ * Decision 188/1999/QĐ-TTg). Used to turn a fraction of a working day into working time. */
+export const WORKING_DAY_MS = 8 * 3_600_000;
+
+/** Guard against a calendar that declares every day off: two years without a working day. */
+const MAX_SCAN_DAYS = 732;
+
+export function isWorkingDay(date: IsoDate, cal: UnitCalendar): boolean {
+  const s = dayStatus(date, cal);
+  if (s) return !s.off;
+  const w = weekday(date);
+  return w >= 1 && w <= 5;
+}
+
+/** The first working day strictly after `date`. */
+export function nextWorkingDay(date: IsoDate, cal: UnitCalendar): IsoDate {
+  return stepWorkingDay(date, 1, cal);
+}
+
+/**
+ * The n-th working day after `date` (n > 0), before it (n < 0), or `date` itself when n = 0 and it
+ * is a working day (otherwise the next working day).
+ */
+export function addWorkingDays(date: IsoDate, n: number, cal: UnitCalendar): IsoDate {
+  if (!Number.isInteger(n)) throw new RangeError(`Số ngày làm việc phải là số nguyên (nhận được ${n})`);
+  if (n === 0) return isWorkingDay(date, cal) ? date : nextWorkingDay(date, cal);
+  let d = date;
+  for (let i = 0; i < Math.abs(n); i++) d = stepWorkingDay(d, Math.sign(n), cal);
+  return d;
+}
+
+function stepWorkingDay(date: IsoDate, dir: number, cal: UnitCalendar): IsoDate {
+  let d = date;
+  for (let i = 0; i < MAX_SCAN_DAYS; i++) {
+    d = addDays(d, dir);
+    if (isWorkingDay(d, cal)) return d;
+  }
+  throw new RangeError(`Không tìm thấy ngày làm việc nào trong hai năm kể từ ${date}: kiểm tra lịch nghỉ đã khai báo`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions
+// ---------------------------------------------------------------------------------------------
+
+/** The two sessions of a day as instants, in order. */
+function sessionsOf(date: IsoDate, cal: UnitCalendar): Array<[Date, Date]> {
+  const { morning, afternoon } = cal.hours;
+  return [
+    [vnInstant(date, minutesOf(morning[0])), vnInstant(date, minutesOf(morning[1]))],
+    [vnInstant(date, minutesOf(afternoon[0])), vnInstant(date, minutesOf(afternoon[1]))],
+  ];
+}
+
+const opening = (date: IsoDate, cal: UnitCalendar) => vnInstant(date, minutesOf(cal.hours.morning[0]));
+const closing = (date: IsoDate, cal: UnitCalendar) => vnInstant(date, minutesOf(cal.hours.afternoon[1]));
+
+/** When and on which day the office is deemed to have received a dossier. */
+export interface Reception {
+  /** The working day the dossier counts as received on. */
+  date: IsoDate;
+  /** The instant from which working time runs (receipt time, or the next opening). */
+  at: Date;
+  /** True when the receipt moved to a later working day (weekend, holiday, after hours, cut-off). */
+  moved: boolean;
+}
+
+/**
+ * A dossier received on a day off or outside office hours counts as received at the next opening
+ * (the same morning when it arrives before opening, e.g. at 06:00 online; the next working day
+ * when it arrives after closing). The law does not say this for every procedure; we chose it
+ * because the office cannot act before it opens, and the receipt form must show a working day.
+ * Receipt during the lunch break stays on that day and its working time starts at 13:30.
+ *
+ * Civil status: received after the cut-off (15:00) → received on the next working day
+ * (DOMAIN.md [checked]: "received after 15:00 → returned the next working day"); 15:00 sharp is
+ * not "after".
+ */
+export function receptionOf(receivedAt: Date, cal: UnitCalendar, opts: DueOptions = {}): Reception {
+  assertDate(receivedAt, 'receivedAt');
+  const day = vnDateOf(receivedAt);
+  const ms = vnMsOfDay(receivedAt);
+  const { morning, afternoon } = cal.hours;
+  const afterHours = ms >= minutesOf(afternoon[1]) * MINUTE_MS;
+  const afterCutoff = opts.civilStatus === true && ms > minutesOf(cal.civilStatusCutoff) * MINUTE_MS;
+  if (!isWorkingDay(day, cal) || afterHours || afterCutoff) {
+    const next = nextWorkingDay(day, cal);
+    return { date: next, at: opening(next, cal), moved: true };
+  }
+  if (ms < minutesOf(morning[0]) * MINUTE_MS) return { date: day, at: opening(day, cal), moved: false };
+  const lunch = ms >= minutesOf(morning[1]) * MINUTE_MS && ms < minutesOf(afternoon[0]) * MINUTE_MS;
+  if (lunch) return { date: day, at: vnInstant(day, minutesOf(afternoon[0])), moved: false };
+  return { date: day, at: receivedAt, moved: false };
+}
+
+/**
+ * The appointment (ngày hẹn trả kết quả) for a dossier received at `receivedAt`.
+ *
+ * - working_days: counted from the working day after the (deemed) day of receipt (Civil Code
+ *   art. 147(2)); due at the close of the afternoon session of the N-th working day. A fraction
+ *   of a day is that fraction of 8 working hours (WORKING_DAY_MS), run inside the sessions after
+ *   the whole days — so 0.5 day is due at 11:30 on the next working day with the default hours.
+ *   Civil status (opts.civilStatus): the day of receipt itself is day 1, because the procedures
+ *   that carry the 15:00 rule return "trong ngày" — "1 ngày làm việc; hồ sơ nhận sau 15 giờ thì
+ *   trả kết quả trong ngày làm việc tiếp theo" only makes sense if a dossier received at 14:59 is
+ *   returned the same day and one received at 15:01 the next working day.
+ * - hours: working hours inside the morning and afternoon sessions only, from the moment of
+ *   receipt (art. 147(1)); received outside the sessions, from the next session's start.
+ * - days: calendar days from the day after the (deemed) day of receipt; due at the close of the
+ *   last day, or of the next working day when the last day is a day off (art. 148(5)). A fraction
+ *   of a calendar day cannot be a date: it is rounded up (the law is silent; procedures in
+ *   calendar days are whole numbers in practice).
+ */
+export function computeDueAt(receivedAt: Date, time: ProcessingTime, cal: UnitCalendar, opts: DueOptions = {}): Date {
+  if (!Number.isFinite(time.value) || time.value <= 0) {
+    throw new RangeError(`Thời hạn giải quyết phải là số dương (nhận được ${time.value})`);
+  }
+  const rec = receptionOf(receivedAt, cal, opts);
+  switch (time.unit) {
+    case 'hours':
+      return addWorkingMillis(rec.at, Math.round(time.value * 3_600_000), cal);
+    case 'days': {
+      const last = addDays(rec.date, Math.ceil(time.value - 1e-9));
+      return closing(isWorkingDay(last, cal) ? last : nextWorkingDay(last, cal), cal);
+    }
+    case 'working_days': {
+      // Tolerate float noise from stored values like 2.4999999999.
+      const whole = Math.floor(time.value + 1e-9);
+      const fraction = Math.max(0, time.value - whole);
+      const fractionMs = fraction < 1e-9 ? 0 : Math.round(fraction * WORKING_DAY_MS);
+      const dayOne = opts.civilStatus ? rec.date : nextWorkingDay(rec.date, cal);
+      if (whole === 0) {
+        // Only a fraction: it runs from the start of day 1 (or from the receipt itself when the
+        // day of receipt is day 1, i.e. civil status).
+        return addWorkingMillis(dayOne === rec.date ? rec.at : opening(dayOne, cal), fractionMs, cal);
+      }
+      const lastDay = addWorkingDays(dayOne, whole - 1, cal);
+      return addWorkingMillis(closing(lastDay, cal), fractionMs, cal);
+    }
+  }
+}
+
+/**
+ * `from` moved forward by `ms` of working time (time inside the sessions of working days). Ending
+ * exactly at the end of a session gives that end (11:30 rather than 13:30). 0 returns `from`.
+ */
+export function addWorkingMillis(from: Date, ms: number, cal: UnitCalendar): Date {
+  assertDate(from, 'from');
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`Thời gian làm việc cộng thêm phải là số không âm (nhận được ${ms})`);
+  if (ms === 0) return new Date(from.getTime());
+  let t = from.getTime();
+  let remaining = ms;
+  let day = vnDateOf(from);
+  if (!isWorkingDay(day, cal)) day = nextWorkingDay(day, cal);
+  for (;;) {
+    for (const [s, e] of sessionsOf(day, cal)) {
+      if (t >= e.getTime()) continue;
+      const start = Math.max(t, s.getTime());
+      const available = e.getTime() - start;
+      if (remaining <= available) return new Date(start + remaining);
+      remaining -= available;
+      t = e.getTime();
+    }
+    day = nextWorkingDay(day, cal);
+  }
+}
+
+/**
+ * Working time between two instants: the overlap of [a, b] with the sessions of working days.
+ * Negative when b is before a. Used to stop the clock while a citizen supplements a dossier
+ * (the waiting time is excluded from the deadline: DOMAIN.md [secondary]).
+ */
+export function workingMillisBetween(a: Date, b: Date, cal: UnitCalendar): number {
+  assertDate(a, 'a');
+  assertDate(b, 'b');
+  if (b.getTime() < a.getTime()) return -workingMillisBetween(b, a, cal);
+  let total = 0;
+  const last = vnDateOf(b);
+  for (let day = vnDateOf(a); day <= last; day = addDays(day, 1)) {
+    if (!isWorkingDay(day, cal)) continue;
+    for (const [s, e] of sessionsOf(day, cal)) {
+      const overlap = Math.min(e.getTime(), b.getTime()) - Math.max(s.getTime(), a.getTime());
+      if (overlap > 0) total += overlap;
+    }
+  }
+  return total;
+}
+
+/**
+ * The appointment moved later by an amount of working time, e.g. the working time the dossier
+ * spent waiting for a supplement: extendDueAt(dueAt, workingMillisBetween(pausedAt, resumedAt)).
+ * The result may fall inside a session (a paused hour moves 17:00 to 08:30 the next working day).
+ */
+export function extendDueAt(dueAt: Date, pausedWorkingMillis: number, cal: UnitCalendar): Date {
+  return addWorkingMillis(dueAt, pausedWorkingMillis, cal);
+}
+
+function assertDate(d: Date, name: string): void {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new RangeError(`${name}: thời điểm không hợp lệ`);
+}
+
+/** Length of one working day of this unit (7.5 hours with the default hours). */
+export function workingDayLength(cal: UnitCalendar): number {
+  const { morning, afternoon } = cal.hours;
+  return (minutesOf(morning[1]) - minutesOf(morning[0]) + minutesOf(afternoon[1]) - minutesOf(afternoon[0])) * MINUTE_MS;
+}
+

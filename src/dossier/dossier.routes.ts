@@ -1,0 +1,679 @@
+import '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AccountService } from '../account';
+import type { CatalogService } from '../catalog';
+import { eformFor, parseCccdQr } from '../eform';
+import { DomainError, NotFoundError, ValidationError } from '../shared/errors';
+import { formatDate, formatTime } from '../shared/format';
+import { docSchema, html, parseInput } from '../shared/http';
+import { normalizePhone, formatPhone } from '../shared/phone';
+import { qrSvg } from '../shared/qr';
+import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
+import type { UnitService } from '../unit';
+import { renderReceiptPdf, renderServiceCardPdf } from './dossier.pdf';
+import { componentsOf, type DossierService, type DossierView } from './dossier.service';
+import { CHANNEL_NAME, DOSSIER_CHANNELS, STATUS_LABEL, type Dossier } from './dossier.types';
+import {
+  LookupPage,
+  MyDossiersPage,
+  ServiceCardFormPage,
+  SignInPage,
+  StaffDossierPage,
+  StaffHomePage,
+  StaffSignInPage,
+  SubmitPage,
+  TrackingPage,
+  type FormError,
+} from './dossier.views';
+
+export interface DossierRoutesDeps {
+  dossiers: DossierService;
+  accounts: AccountService;
+  catalog: CatalogService;
+  units: UnitService;
+  publicUrl: string;
+  demo: boolean;
+  requirePhoneVerification: boolean;
+  rateLimit: boolean;
+  defaultUnit: () => Promise<string>;
+}
+
+interface Upload {
+  field: string;
+  filename: string;
+  mimetype: string;
+  data: Buffer;
+}
+
+/** Reads a multipart body into fields and files (bounded by the multipart plugin's limits). */
+async function readMultipart(req: FastifyRequest): Promise<{ fields: Record<string, string>; files: Upload[] }> {
+  const fields: Record<string, string> = {};
+  const files: Upload[] = [];
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      const data = await part.toBuffer();
+      if (part.file.truncated) {
+        throw new ValidationError(`Tệp "${part.filename}" vượt quá 10 MB.`, [{ field: part.fieldname, code: 'file_too_large', message: `Tệp "${part.filename}" vượt quá 10 MB` }]);
+      }
+      if (data.length === 0 && !part.filename) continue; // an empty <input type=file>
+      files.push({ field: part.fieldname, filename: part.filename, mimetype: part.mimetype, data });
+    } else {
+      fields[part.fieldname] = String(part.value ?? '');
+    }
+  }
+  return { fields, files };
+}
+
+const CODE = z.string().regex(/^\d{2,5}-\d{6}-\d{4,}$|^[0-9a-f-]{36}$/, 'Mã hồ sơ có dạng 00004-261129-0001');
+
+function errorsOf(e: unknown): { errors: FormError[]; message: string } | undefined {
+  if (e instanceof ValidationError) return { errors: e.fields, message: e.message };
+  if (e instanceof DomainError && !(e instanceof NotFoundError)) return { errors: [{ field: '', code: e.code, message: e.message }], message: e.message };
+  return undefined;
+}
+
+/** The dossier as the JSON API shows it. */
+function dossierJson(v: DossierView, links: { receiptUrl: string; trackingUrl: string }) {
+  return {
+    id: v.id,
+    code: v.code,
+    unit: v.unitCode,
+    procedureCode: v.procedureCode,
+    procedureName: v.procedureName,
+    status: v.status,
+    statusLabel: v.statusLabel,
+    channel: v.channel,
+    case: v.caseId,
+    applicant: v.applicant,
+    formData: v.formData,
+    digitised: v.digitised,
+    submittedAt: v.submittedAt,
+    receivedAt: v.receivedAt,
+    dueAt: v.dueAt,
+    dueFixed: v.dueFixed,
+    attachments: v.files.map((f) => ({ id: f.id, component: f.component, name: f.name, mime: f.mime, size: f.size })),
+    history: v.history.map((h) => ({ seq: h.seq, action: h.action, from: h.fromStatus, to: h.toStatus, actor: h.actorName, comment: h.comment, at: h.createdAt })),
+    receiptUrl: v.code ? links.receiptUrl : null,
+    trackingUrl: v.code ? links.trackingUrl : null,
+  };
+}
+
+function vnParts(iso: string): { text: string; day: number; month: number; year: number } {
+  const t = new Date(new Date(iso).getTime() + 7 * 3600_000);
+  const hh = String(t.getUTCHours()).padStart(2, '0');
+  const mm = String(t.getUTCMinutes()).padStart(2, '0');
+  const d = t.getUTCDate();
+  const m = t.getUTCMonth() + 1;
+  const y = t.getUTCFullYear();
+  return { text: `${hh} giờ ${mm} phút, ngày ${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`, day: d, month: m, year: y };
+}
+
+export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDeps): Promise<void> {
+  const { dossiers, accounts, catalog, units } = deps;
+  const lookupLimit = deps.rateLimit ? { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } } : {};
+  const signInLimit = deps.rateLimit ? { config: { rateLimit: { max: 10, timeWindow: '5 minutes' } } } : {};
+  const homeHref = async () => `/dv/${await deps.defaultUnit()}`;
+
+  const receiptPath = (code: string) => `/ho-so/${code}/giay-hen.pdf?t=${dossiers.token(code)}`;
+  const trackPath = (code: string) => `/ho-so/${code}?t=${dossiers.token(code)}`;
+
+  async function receiptPdf(d: Dossier): Promise<Buffer> {
+    const v = await dossiers.view(d);
+    const unit = await units.get(d.unitCode);
+    const procedure = await catalog.getProcedure(d.procedureCode);
+    const given = new Set(v.files.map((f) => f.component));
+    const comps = componentsOf(procedure)
+      .filter((g, i) => i === 0 || g.id === d.caseId)
+      .flatMap((g) => g.components)
+      .filter((c) => c.required || given.has(c.id))
+      .map((c) => ({ name: c.name, originals: c.originals, copies: c.copies, digitised: given.has(c.id) }));
+    const received = vnParts(d.receivedAt ?? d.submittedAt ?? d.createdAt);
+    const { entry } = await catalog.getUnitProcedure(d.unitCode, d.procedureCode);
+    const time = entry.commitment ?? procedure.channels.find((c) => c.kind === d.channel)?.time ?? null;
+    const chain = await units.ancestry(d.unitCode);
+    return renderReceiptPdf({
+      unitName: unit.name,
+      parentName: chain.at(-2)?.name,
+      unitAddress: unit.address,
+      code: d.code!,
+      applicant: { fullName: d.applicant.fullName, phone: formatPhone(d.applicant.phone), address: d.applicant.address, idNumber: d.applicant.idNumber },
+      procedureName: procedure.name,
+      channelLabel: CHANNEL_NAME[d.channel],
+      components: comps,
+      receivedAt: received.text,
+      dueAt: d.dueAt ? vnParts(d.dueAt).text : 'Theo thông báo của cán bộ',
+      dueNote: d.dueFixed ? undefined : 'Ngày dự kiến tính từ lúc nộp trực tuyến; ngày hẹn chính thức được ấn định khi cán bộ tiếp nhận hồ sơ.',
+      processingTime: time ? formatTime(time) : undefined,
+      resultPlace: d.delivery.method === 'post' ? `Qua bưu chính: ${d.delivery.address ?? ''}` : unit.address || unit.name,
+      receiver: d.channel === 'online' && !d.dueFixed ? 'Hệ thống tiếp nhận trực tuyến' : (v.history.find((h) => h.action === 'accept' || h.action === 'receive')?.actorName ?? ''),
+      trackingUrl: dossiers.trackingUrl(d.code!),
+      place: unit.name.replace(/^(Phường|Xã|Đặc khu|Thị trấn)\s+/, ''),
+      issuedOn: { day: received.day, month: received.month, year: received.year },
+    });
+  }
+
+  // ------------------------------------------------------------------ JSON API
+  app.get(
+    '/api/procedures/:code/form',
+    { schema: { tags: ['Hồ sơ'], summary: 'Biểu mẫu điện tử của thủ tục (JSON Schema 2020-12) và thành phần hồ sơ theo trường hợp', querystring: docSchema(z.object({ unit: z.string().optional() })) } },
+    async (req) => {
+      const { code } = parseInput(z.object({ code: z.string().regex(/^\d\.\d{6}$/, 'Mã thủ tục có dạng 1.001193') }), req.params);
+      const { unit } = parseInput(z.object({ unit: z.string().regex(/^\d{2,5}$/).optional() }), req.query);
+      const f = await dossiers.formFor(unit ?? (await deps.defaultUnit()), code);
+      return { procedureCode: code, formData: f.jsonSchema, cases: f.cases };
+    },
+  );
+
+  app.post(
+    '/api/otp',
+    { ...signInLimit, schema: { tags: ['Người dân'], summary: 'Gửi mã OTP tới số điện thoại (đăng nhập hoặc xác thực khi nộp không cần tài khoản)', body: docSchema(z.object({ phone: z.string(), purpose: z.enum(['sign_in', 'verify_phone']).optional() })) } },
+    async (req) => {
+      const body = parseInput(z.object({ phone: z.string({ message: 'Cần số điện thoại' }), purpose: z.enum(['sign_in', 'verify_phone']).default('verify_phone') }), req.body ?? {});
+      const r = await accounts.requestOtp(body.phone, body.purpose);
+      return { phone: r.phone, expiresAt: r.expiresAt, ...(r.demoCode ? { demoCode: r.demoCode } : {}) };
+    },
+  );
+
+  const newDossierBody = z.object({
+    unit: z.string().regex(/^\d{2,5}$/, 'Mã đơn vị gồm 2 đến 5 chữ số').optional(),
+    procedureCode: z.string({ message: 'Cần mã thủ tục' }).regex(/^\d\.\d{6}$/, 'Mã thủ tục có dạng 1.001193'),
+    channel: z.enum(DOSSIER_CHANNELS, { message: 'Kênh nộp là online, in_person hoặc post' }).default('online'),
+    case: z.string().max(60).optional(),
+    applicant: z.unknown(),
+    formData: z.unknown().optional(),
+    delivery: z.object({ method: z.enum(['counter', 'post']).optional(), address: z.string().max(300).optional() }).optional(),
+    otp: z.string().max(10).optional(),
+    submit: z.boolean().optional(),
+  });
+
+  async function verifyPhoneIfNeeded(req: FastifyRequest, phone: string, otp: string | undefined): Promise<boolean> {
+    if (req.principal) return true;
+    if (!deps.requirePhoneVerification) return true;
+    if (!otp) return false;
+    await accounts.verifyOtp(phone, 'verify_phone', otp);
+    return true;
+  }
+
+  const sendDossier = async (reply: FastifyReply, d: Dossier, status = 200) => {
+    const v = await dossiers.view(d);
+    return reply.status(status).send(dossierJson(v, { receiptUrl: `${deps.publicUrl}${d.code ? receiptPath(d.code) : ''}`, trackingUrl: d.code ? dossiers.trackingUrl(d.code) : '' }));
+  };
+
+  app.post(
+    '/api/dossiers',
+    {
+      schema: {
+        tags: ['Hồ sơ'],
+        summary: 'Tạo hồ sơ',
+        description:
+          'JSON: tạo bản nháp (đính kèm tệp bằng POST /api/dossiers/{code}/attachments rồi nộp bằng POST /api/dossiers/{code}/submit), hoặc nộp ngay với "submit": true khi thủ tục không bắt buộc tệp. multipart/form-data: phần "dossier" (JSON như trên) và các tệp với tên trường là mã thành phần hồ sơ (ví dụ "chung.0"): tạo, đính kèm và nộp trong một yêu cầu, hoặc không gì cả. Header Idempotency-Key: gửi lại cùng khóa trả về cùng hồ sơ. Người nộp không đăng nhập cần mã OTP ("otp") khi REQUIRE_PHONE_VERIFICATION bật.',
+      },
+    },
+    async (req, reply) => {
+      checkApiCsrf(req);
+      const actor = actorOf(req);
+      const idem = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined;
+      let raw: unknown = req.body;
+      let files: Upload[] = [];
+      const multipart = req.isMultipart();
+      if (multipart) {
+        const mp = await readMultipart(req);
+        files = mp.files;
+        try {
+          raw = JSON.parse(mp.fields.dossier ?? '');
+        } catch {
+          throw new ValidationError('Phần "dossier" phải là JSON.', [{ field: 'dossier', code: 'invalid_json', message: 'Phần "dossier" phải là JSON hợp lệ' }]);
+        }
+      }
+      const body = parseInput(newDossierBody, raw ?? {}, 'Dữ liệu hồ sơ không hợp lệ.');
+      const unitCode = actor.kind === 'staff' ? actor.unitCode : (body.unit ?? (await deps.defaultUnit()));
+      const { dossier, created } = await dossiers.createDraft(
+        { unitCode, procedureCode: body.procedureCode, channel: body.channel, caseId: body.case, applicant: body.applicant, formData: body.formData, delivery: body.delivery },
+        actor,
+        idem,
+      );
+      if (!created) return sendDossier(reply, dossier, 200);
+      const wantsSubmit = multipart || body.submit === true;
+      if (!wantsSubmit) return sendDossier(reply, dossier, 201);
+      try {
+        for (const f of files) await dossiers.addAttachment(dossier, f.field, { data: f.data, filename: f.filename, declaredType: f.mimetype });
+        const verified = await verifyPhoneIfNeeded(req, dossier.applicant.phone, body.otp);
+        const done = await dossiers.submit(dossier, actor, { phoneVerified: verified });
+        return sendDossier(reply, done, 201);
+      } catch (e) {
+        // All or nothing: the half-made dossier goes away with its files' references.
+        await dossiers.discardDraft(dossier);
+        throw e;
+      }
+    },
+  );
+
+  const refParams = z.object({ code: CODE });
+  const proofQuery = z.object({ phone: z.string().max(20).optional(), t: z.string().max(40).optional() });
+
+  app.post('/api/dossiers/:code/attachments', { schema: { tags: ['Hồ sơ'], summary: 'Đính kèm tệp (multipart: trường "component" rồi tệp "file")' } }, async (req, reply) => {
+    checkApiCsrf(req);
+    const { code } = parseInput(refParams, req.params);
+    const d = await dossiers.getForActor(code, actorOf(req), parseInput(proofQuery, req.query));
+    if (!req.isMultipart()) throw new ValidationError('Cần gửi tệp dạng multipart/form-data.', [{ field: 'file', code: 'multipart_required', message: 'Cần multipart/form-data' }]);
+    const { fields, files } = await readMultipart(req);
+    if (!files.length) throw new ValidationError('Chưa có tệp nào.', [{ field: 'file', code: 'file_required', message: 'Chọn một tệp để đính kèm' }]);
+    const out = [];
+    for (const f of files) {
+      const component = fields.component ?? (f.field === 'file' ? 'khac' : f.field);
+      out.push(await dossiers.addAttachment(d, component, { data: f.data, filename: f.filename, declaredType: f.mimetype }));
+    }
+    return reply.status(201).send({ attachments: out.map((f) => ({ id: f.id, component: f.component, name: f.name, mime: f.mime, size: f.size })) });
+  });
+
+  app.post(
+    '/api/dossiers/:code/submit',
+    { schema: { tags: ['Hồ sơ'], summary: 'Nộp bản nháp (tất cả hoặc không gì cả)', body: docSchema(z.object({ otp: z.string().optional(), formData: z.record(z.string(), z.unknown()).optional() })) } },
+    async (req, reply) => {
+      checkApiCsrf(req);
+      const { code } = parseInput(refParams, req.params);
+      const body = parseInput(z.object({ otp: z.string().max(10).optional(), formData: z.unknown().optional() }), req.body ?? {});
+      const actor = actorOf(req);
+      const d = await dossiers.getForActor(code, actor, parseInput(proofQuery, req.query));
+      const verified = await verifyPhoneIfNeeded(req, d.applicant.phone, body.otp);
+      const done = await dossiers.submit(d, actor, { formData: body.formData, phoneVerified: verified });
+      return sendDossier(reply, done, 200);
+    },
+  );
+
+  app.get(
+    '/api/dossiers/:code',
+    { ...lookupLimit, schema: { tags: ['Hồ sơ'], summary: 'Tình trạng hồ sơ (cần số điện thoại, liên kết có chữ ký, hoặc đăng nhập)', querystring: docSchema(proofQuery) } },
+    async (req, reply) => {
+      const { code } = parseInput(refParams, req.params);
+      const d = await dossiers.getForActor(code, actorOf(req), parseInput(proofQuery, req.query));
+      return sendDossier(reply, d);
+    },
+  );
+
+  app.post(
+    '/api/dossiers/:code/actions',
+    { schema: { tags: ['Hồ sơ'], summary: 'Thao tác của cán bộ trên hồ sơ (hiện có: accept)', body: docSchema(z.object({ type: z.enum(['accept']), comment: z.string().optional() })) } },
+    async (req, reply) => {
+      checkApiCsrf(req);
+      const { code } = parseInput(refParams, req.params);
+      const body = parseInput(z.object({ type: z.enum(['accept'], { message: 'Thao tác không hợp lệ' }), comment: z.string().max(1000).optional() }), req.body ?? {});
+      const actor = actorOf(req);
+      const d = await dossiers.getForActor(code, actor);
+      return sendDossier(reply, await dossiers.accept(d, actor, body.comment ?? ''));
+    },
+  );
+
+  app.post('/api/auth/login', { ...signInLimit, schema: { tags: ['Cán bộ'], summary: 'Cán bộ đăng nhập (cookie phiên)' } }, async (req, reply) => {
+    const body = parseInput(z.object({ username: z.string().min(1, 'Cần tên đăng nhập').max(60), password: z.string().min(1, 'Cần mật khẩu').max(200) }), req.body ?? {});
+    const { staff, session } = await accounts.signInStaff(body.username, body.password);
+    reply.startSession(session);
+    return { username: staff.username, fullName: staff.fullName, unit: staff.unitCode, role: staff.role, csrfToken: session.csrf };
+  });
+
+  // ------------------------------------------------------------------ citizen pages
+  const submitParams = z.object({ unit: z.string().regex(/^\d{2,5}$/), code: z.string().regex(/^\d\.\d{6}$/) });
+
+  async function renderSubmit(req: FastifyRequest, reply: FastifyReply, o: { unit: string; code: string; counter: boolean; values?: Record<string, unknown>; applicant?: Record<string, string>; caseId?: string; errors?: FormError[]; status?: number }) {
+    const { unit, procedure } = await catalog.getUnitProcedure(o.unit, o.code);
+    const form = await dossiers.formFor(o.unit, o.code);
+    const errors = o.errors ?? [];
+    const p = req.principal;
+    const applicant = o.applicant ?? (p?.kind === 'citizen' ? { fullName: p.citizen.fullName, phone: p.citizen.phone, idNumber: p.citizen.idNumber, email: p.citizen.email, address: p.citizen.address } : {});
+    return html(
+      reply,
+      SubmitPage({
+        unit,
+        procedure,
+        form,
+        eform: form.eform,
+        action: o.counter ? `/can-bo/tiep-nhan?thu_tuc=${o.code}` : `/p/${o.unit}/${o.code}/nop-truc-tuyen`,
+        csrf: req.csrfToken,
+        values: o.values ?? {},
+        applicant,
+        caseId: o.caseId ?? '',
+        errors: errors.filter((e) => !e.field.startsWith('formData.')),
+        formErrors: errors.filter((e) => e.field.startsWith('formData.')).map((e) => ({ ...e, field: e.field.slice('formData.'.length) })),
+        signInHref: !o.counter && !p && deps.requirePhoneVerification ? `/dang-nhap?next=${encodeURIComponent(`/p/${o.unit}/${o.code}/nop-truc-tuyen`)}` : undefined,
+        counter: o.counter,
+        homeHref: `/dv/${o.unit}`,
+      }),
+      o.status ?? 200,
+    );
+  }
+
+  /** Web form post: applicant, case, e-form fields and files in one multipart body. */
+  async function handleFormPost(req: FastifyRequest, reply: FastifyReply, unitCode: string, procCode: string, counter: boolean) {
+    const { fields, files } = await readMultipart(req);
+    checkCsrf(req, fields._csrf);
+    const procedure = (await catalog.getUnitProcedure(unitCode, procCode)).procedure;
+    const eform = eformFor(procedure);
+    const ids = new Set(eform.sections.flatMap((s) => s.fields.map((f) => f.id)));
+    const values: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(fields)) if (ids.has(k)) values[k] = v;
+    const applicant: Record<string, string> = {
+      fullName: fields['applicant.fullName'] ?? '',
+      phone: fields['applicant.phone'] ?? '',
+      idNumber: fields['applicant.idNumber'] ?? '',
+      email: fields['applicant.email'] ?? '',
+      address: fields['applicant.address'] ?? '',
+      cccd: fields.cccd ?? '',
+      delivery: fields.delivery ?? 'counter',
+      deliveryAddress: fields.deliveryAddress ?? '',
+    };
+    const caseId = fields.case || undefined;
+    const again = (errors: FormError[]) => renderSubmit(req, reply, { unit: unitCode, code: procCode, counter, values, applicant, caseId, errors, status: 422 });
+
+    if (fields.action === 'cccd') {
+      const r = parseCccdQr(applicant.cccd ?? '');
+      if (!r.ok) return again(r.errors.map((e) => ({ ...e, field: 'cccd' })));
+      Object.assign(applicant, { fullName: r.value.fullName, idNumber: r.value.idNumber, address: r.value.address });
+      return renderSubmit(req, reply, { unit: unitCode, code: procCode, counter, values, applicant, caseId });
+    }
+    const actor = actorOf(req);
+    if (!counter && !req.principal && deps.requirePhoneVerification) {
+      return again([{ field: 'applicant.phone', code: 'phone_not_verified', message: 'Xin xác thực số điện thoại (nút "Xác thực số điện thoại" ở đầu trang) trước khi nộp.' }]);
+    }
+    let created: Dossier | undefined;
+    try {
+      const channel = counter ? (fields.channel === 'post' ? 'post' : 'in_person') : 'online';
+      created = (
+        await dossiers.createDraft(
+          {
+            unitCode,
+            procedureCode: procCode,
+            channel,
+            caseId,
+            applicant: { fullName: applicant.fullName, phone: applicant.phone, idNumber: applicant.idNumber, email: applicant.email, address: applicant.address },
+            formData: values,
+            delivery: applicant.delivery === 'post' ? { method: 'post', address: applicant.deliveryAddress } : { method: 'counter' },
+          },
+          actor,
+        )
+      ).dossier;
+      for (const f of files) {
+        const component = f.field.startsWith('file:') ? f.field.slice(5) : 'khac';
+        await dossiers.addAttachment(created, component, { data: f.data, filename: f.filename, declaredType: f.mimetype });
+      }
+      if (fields.action === 'draft') {
+        return reply.redirect(`/ca-nhan?nhap=1`, 303);
+      }
+      const done = await dossiers.submit(created, actor, { formData: values, phoneVerified: true });
+      return reply.redirect(counter ? `/can-bo/ho-so/${done.code}?moi=1` : `${trackPath(done.code!)}&moi=1`, 303);
+    } catch (e) {
+      if (created && fields.action !== 'draft') await dossiers.discardDraft(created);
+      const shown = errorsOf(e);
+      if (!shown) throw e;
+      return again(shown.errors.length ? shown.errors : [{ field: '', code: 'error', message: shown.message }]);
+    }
+  }
+
+  app.get('/p/:unit/:code/nop-truc-tuyen', async (req, reply) => {
+    const { unit, code } = parseInput(submitParams, req.params);
+    const { procedure } = await catalog.getUnitProcedure(unit, code);
+    if (!procedure.channels.some((c) => c.kind === 'online')) {
+      throw new NotFoundError('Thủ tục này chưa nhận hồ sơ trực tuyến. Xin nộp trực tiếp tại bộ phận một cửa.', 'channel_not_offered');
+    }
+    return renderSubmit(req, reply, { unit, code, counter: false });
+  });
+
+  app.post('/p/:unit/:code/nop-truc-tuyen', async (req, reply) => {
+    const { unit, code } = parseInput(submitParams, req.params);
+    return handleFormPost(req, reply, unit, code, false);
+  });
+
+  app.get('/ho-so/:code', lookupLimit, async (req, reply) => {
+    const { code } = parseInput(refParams, req.params);
+    const q = parseInput(proofQuery, req.query);
+    const d = await dossiers.getForActor(code, actorOf(req), q);
+    if (!d.code) throw new NotFoundError('Không tìm thấy hồ sơ.', 'dossier_not_found');
+    const v = await dossiers.view(d);
+    const unit = await units.get(d.unitCode);
+    return html(
+      reply,
+      TrackingPage({
+        d: v,
+        unit,
+        trackingUrl: dossiers.trackingUrl(d.code),
+        qrSvg: await qrSvg(dossiers.trackingUrl(d.code)),
+        receiptHref: receiptPath(d.code),
+        homeHref: `/dv/${d.unitCode}`,
+        asked: d.status === 'new' ? 'Không cần làm gì thêm: cán bộ một cửa sẽ kiểm tra và tiếp nhận hồ sơ, rồi nhắn tin cho bạn.' : undefined,
+      }),
+    );
+  });
+
+  app.get('/ho-so/:code/giay-hen.pdf', lookupLimit, async (req, reply) => {
+    const { code } = parseInput(refParams, req.params);
+    const d = await dossiers.getForActor(code, actorOf(req), parseInput(proofQuery, req.query));
+    if (!d.code) throw new NotFoundError('Hồ sơ chưa nộp nên chưa có giấy hẹn.', 'dossier_not_found');
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="giay-hen-${d.code}.pdf"`).header('cache-control', 'private, no-store').send(await receiptPdf(d));
+  });
+
+  app.get('/tra-cuu', async (req, reply) => html(reply, LookupPage({ csrf: req.csrfToken, code: '', phone: '', homeHref: await homeHref() })));
+  app.post('/tra-cuu', lookupLimit, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, string>;
+    checkCsrf(req, body._csrf);
+    const code = String(body.code ?? '').trim();
+    const phone = String(body.phone ?? '').trim();
+    try {
+      const d = await dossiers.getForActor(code, { kind: 'anonymous' }, { phone });
+      if (!d.code) throw new NotFoundError();
+      return reply.redirect(trackPath(d.code), 303);
+    } catch (e) {
+      if (!(e instanceof NotFoundError)) throw e;
+      // Same answer for a wrong phone and for a code that does not exist.
+      return html(reply, LookupPage({ csrf: req.csrfToken, code, phone, error: 'Không tìm thấy hồ sơ với mã và số điện thoại đã nhập.', homeHref: await homeHref() }), 404);
+    }
+  });
+
+  app.get('/dang-nhap', async (req, reply) => {
+    const { next } = parseInput(z.object({ next: z.string().max(300).optional() }), req.query);
+    return html(reply, SignInPage({ csrf: req.csrfToken, phone: '', step: 'phone', next: safeNext(next), homeHref: await homeHref() }));
+  });
+
+  app.post('/dang-nhap', signInLimit, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, string>;
+    checkCsrf(req, body._csrf);
+    const next = safeNext(body.next);
+    const phone = String(body.phone ?? '');
+    const page = (step: 'phone' | 'code', error?: string, demoCode?: string) => SignInPage({ csrf: req.csrfToken, phone, step, next, error, demoCode, homeHref: '/' });
+    try {
+      if (body.step === 'send') {
+        const r = await accounts.requestOtp(phone, 'sign_in');
+        return html(reply, SignInPage({ csrf: req.csrfToken, phone: r.phone, step: 'code', next, demoCode: r.demoCode, homeHref: '/' }));
+      }
+      if (body.step === 'verify') {
+        const { session } = await accounts.signInCitizenWithOtp(phone, String(body.code ?? ''));
+        reply.startSession(session);
+        return reply.redirect(next, 303);
+      }
+      if (body.step === 'password') {
+        const { session } = await accounts.signInCitizenWithPassword(phone, String(body.password ?? ''));
+        reply.startSession(session);
+        return reply.redirect(next, 303);
+      }
+      return html(reply, page('phone'));
+    } catch (e) {
+      const shown = errorsOf(e);
+      if (!shown) throw e;
+      return html(reply, page(body.step === 'verify' ? 'code' : 'phone', shown.message), 422);
+    }
+  });
+
+  app.post('/dang-xuat', async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, string>;
+    checkCsrf(req, body._csrf);
+    const token = req.cookies.motcua_sid;
+    if (token) await accounts.signOut(token);
+    reply.endSession();
+    return reply.redirect(req.principal?.kind === 'staff' ? '/can-bo/dang-nhap' : '/', 303);
+  });
+
+  app.get('/ca-nhan', async (req, reply) => {
+    const p = req.principal;
+    if (p?.kind !== 'citizen') return reply.redirect('/dang-nhap?next=/ca-nhan', 303);
+    const list = await dossiers.listForCitizen(p.citizen.id, p.citizen.phone);
+    return html(reply, MyDossiersPage({ csrf: req.csrfToken, name: p.citizen.fullName, phone: p.citizen.phone, hasPassword: p.citizen.hasPassword, list, trackHref: trackPath, homeHref: await homeHref(), message: (req.query as Record<string, string>).nhap ? 'Đã lưu bản nháp.' : undefined }));
+  });
+
+  app.post('/ca-nhan/mat-khau', async (req, reply) => {
+    const p = req.principal;
+    if (p?.kind !== 'citizen') return reply.redirect('/dang-nhap?next=/ca-nhan', 303);
+    const body = (req.body ?? {}) as Record<string, string>;
+    checkCsrf(req, body._csrf);
+    await accounts.setCitizenPassword(p.citizen.id, String(body.password ?? ''));
+    const list = await dossiers.listForCitizen(p.citizen.id, p.citizen.phone);
+    return html(reply, MyDossiersPage({ csrf: req.csrfToken, name: p.citizen.fullName, phone: p.citizen.phone, hasPassword: true, list, trackHref: trackPath, homeHref: await homeHref(), message: 'Đã lưu mật khẩu.' }));
+  });
+
+  // ------------------------------------------------------------------ counter (staff) pages
+  const staffOnly = (req: FastifyRequest, reply: FastifyReply) => {
+    const p = req.principal;
+    if (p?.kind !== 'staff') {
+      reply.redirect(`/can-bo/dang-nhap?next=${encodeURIComponent(req.url)}`, 303);
+      return undefined;
+    }
+    return p.staff;
+  };
+
+  app.get('/can-bo/dang-nhap', async (req, reply) => {
+    const { next } = parseInput(z.object({ next: z.string().max(300).optional() }), req.query);
+    return html(reply, StaffSignInPage({ csrf: req.csrfToken, username: '', next: safeNext(next, '/can-bo') }));
+  });
+  app.post('/can-bo/dang-nhap', signInLimit, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, string>;
+    checkCsrf(req, body._csrf);
+    try {
+      const { session } = await accounts.signInStaff(String(body.username ?? ''), String(body.password ?? ''));
+      reply.startSession(session);
+      return reply.redirect(safeNext(body.next, '/can-bo'), 303);
+    } catch (e) {
+      const shown = errorsOf(e);
+      if (!shown) throw e;
+      return html(reply, StaffSignInPage({ csrf: req.csrfToken, username: String(body.username ?? ''), next: safeNext(body.next, '/can-bo'), error: shown.message }), 422);
+    }
+  });
+
+  app.get('/can-bo', async (req, reply) => {
+    const staff = staffOnly(req, reply);
+    if (!staff) return reply;
+    const unit = await units.get(staff.unitCode);
+    const { items } = await catalog.search(staff.unitCode, { limit: 1000 });
+    return html(
+      reply,
+      StaffHomePage({
+        csrf: req.csrfToken,
+        staffName: staff.fullName,
+        unit,
+        waiting: await dossiers.listForUnit(staff.unitCode, ['new']),
+        recent: (await dossiers.listForUnit(staff.unitCode, ['received', 'in_progress'])).slice(0, 30),
+        procedures: items.map((s) => ({ code: s.code, name: s.name })),
+      }),
+    );
+  });
+
+  app.get('/can-bo/tiep-nhan', async (req, reply) => {
+    const staff = staffOnly(req, reply);
+    if (!staff) return reply;
+    const { thu_tuc } = parseInput(z.object({ thu_tuc: z.string().regex(/^\d\.\d{6}$/, 'Chọn một thủ tục') }), req.query);
+    return renderSubmit(req, reply, { unit: staff.unitCode, code: thu_tuc, counter: true, applicant: {} });
+  });
+  app.post('/can-bo/tiep-nhan', async (req, reply) => {
+    const staff = staffOnly(req, reply);
+    if (!staff) return reply;
+    const { thu_tuc } = parseInput(z.object({ thu_tuc: z.string().regex(/^\d\.\d{6}$/, 'Chọn một thủ tục') }), req.query);
+    return handleFormPost(req, reply, staff.unitCode, thu_tuc, true);
+  });
+
+  app.get('/can-bo/ho-so/:code', async (req, reply) => {
+    const staff = staffOnly(req, reply);
+    if (!staff) return reply;
+    const { code } = parseInput(refParams, req.params);
+    const d = await dossiers.getForActor(code, actorOf(req));
+    const v = await dossiers.view(d);
+    return html(
+      reply,
+      StaffDossierPage({
+        csrf: req.csrfToken,
+        d: v,
+        unit: await units.get(d.unitCode),
+        fileHref: (id) => `/can-bo/ho-so/${d.code}/tep/${id}`,
+        receiptHref: `/can-bo/ho-so/${d.code}/giay-hen.pdf`,
+        canAccept: d.status === 'new',
+        message: (req.query as Record<string, string>).moi ? `Đã tiếp nhận hồ sơ ${d.code}. In giấy hẹn cho người dân.` : undefined,
+      }),
+    );
+  });
+  app.post('/can-bo/ho-so/:code/tiep-nhan', async (req, reply) => {
+    const staff = staffOnly(req, reply);
+    if (!staff) return reply;
+    const body = (req.body ?? {}) as Record<string, string>;
+    checkCsrf(req, body._csrf);
+    const { code } = parseInput(refParams, req.params);
+    const d = await dossiers.getForActor(code, actorOf(req));
+    await dossiers.accept(d, actorOf(req));
+    return reply.redirect(`/can-bo/ho-so/${d.code}?moi=1`, 303);
+  });
+  app.get('/can-bo/ho-so/:code/giay-hen.pdf', async (req, reply) => {
+    const staff = staffOnly(req, reply);
+    if (!staff) return reply;
+    const { code } = parseInput(refParams, req.params);
+    const d = await dossiers.getForActor(code, actorOf(req));
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="giay-hen-${d.code}.pdf"`).header('cache-control', 'private, no-store').send(await receiptPdf(d));
+  });
+  app.get('/can-bo/ho-so/:code/tep/:file', async (req, reply) => {
+    const staff = staffOnly(req, reply);
+    if (!staff) return reply;
+    const { code, file } = parseInput(z.object({ code: CODE, file: z.string().uuid('Mã tệp không hợp lệ') }), req.params);
+    const d = await dossiers.getForActor(code, actorOf(req));
+    const { file: f, data } = await dossiers.fileContent(d, file);
+    return reply
+      .type(f.mime)
+      .header('content-disposition', `${f.mime === 'application/pdf' || f.mime.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+      .header('cache-control', 'private, no-store')
+      .send(data);
+  });
+
+  app.get('/can-bo/phieu-dich-vu-cong', async (req, reply) => {
+    const staff = staffOnly(req, reply);
+    if (!staff) return reply;
+    return html(reply, ServiceCardFormPage({ csrf: req.csrfToken, phone: '', name: '' }));
+  });
+  app.post('/can-bo/phieu-dich-vu-cong', async (req, reply) => {
+    const staff = staffOnly(req, reply);
+    if (!staff) return reply;
+    const body = (req.body ?? {}) as Record<string, string>;
+    checkCsrf(req, body._csrf);
+    const phone = normalizePhone(String(body.phone ?? ''));
+    const fullName = String(body.fullName ?? '').trim().normalize('NFC');
+    if (!phone || fullName.length < 2) {
+      return html(reply, ServiceCardFormPage({ csrf: req.csrfToken, phone: String(body.phone ?? ''), name: fullName, error: !phone ? 'Số điện thoại không hợp lệ. Ví dụ đúng: 0912345678.' : 'Cần họ và tên của người dân.' }), 422);
+    }
+    const citizen = await accounts.findOrCreateCitizen(phone, { fullName });
+    const unit = await units.get(staff.unitCode);
+    const pdf = await renderServiceCardPdf({
+      unitName: unit.name,
+      fullName: citizen.fullName || fullName,
+      phone: formatPhone(phone),
+      signInUrl: `${deps.publicUrl}/dang-nhap`,
+      dossiersUrl: `${deps.publicUrl}/ca-nhan`,
+      steps: [
+        'Quét mã QR trên phiếu hoặc vào địa chỉ đăng nhập ở trên.',
+        'Nhập số điện thoại, nhận mã xác thực qua tin nhắn và nhập mã.',
+        'Chọn thủ tục (hoặc quét mã QR của thủ tục niêm yết tại bộ phận một cửa), bấm "Nộp hồ sơ trực tuyến".',
+        'Điền thông tin, chụp ảnh giấy tờ, bấm "Nộp hồ sơ" và giữ mã hồ sơ để theo dõi.',
+      ],
+      issuedOn: formatDate(new Date()),
+    });
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="phieu-dich-vu-cong-${phone}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
+  });
+  void STATUS_LABEL;
+}
+
+/** Only redirect to our own paths after sign-in. */
+function safeNext(next: string | undefined, fallback = '/ca-nhan'): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return fallback;
+  return next;
+}

@@ -1,0 +1,475 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../db/connection';
+import type { CatalogService, Procedure, ProcessingTime } from '../catalog';
+import { mainChannel } from '../catalog';
+import { computeDueAt, DEFAULT_UNIT_CALENDAR, parseUnitCalendar, type UnitCalendar } from '../calendar';
+import { eformFor, toJsonSchema, validateFormData, type EForm } from '../eform';
+import { prepareUpload, type BlobStore } from '../file';
+import type { NotificationService } from '../notification';
+import type { Clock } from '../shared/clock';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../shared/errors';
+import { formatDateTime } from '../shared/format';
+import { uuidv7 } from '../shared/ids';
+import { normalizePhone, PHONE_MESSAGE } from '../shared/phone';
+import { fold } from '../shared/vietnamese';
+import * as repo from './dossier.repo';
+import {
+  applicantSchema,
+  CHANNEL_NAME,
+  STATUS_LABEL,
+  type Actor,
+  type Applicant,
+  type Dossier,
+  type DossierChannel,
+  type DossierFile,
+  type DossierStatus,
+  type HistoryEntry,
+} from './dossier.types';
+
+export interface DossierLimits {
+  maxFileBytes: number;
+  maxDossierBytes: number;
+  maxFilesPerDossier: number;
+}
+
+export const DEFAULT_LIMITS: DossierLimits = { maxFileBytes: 10 * 1024 * 1024, maxDossierBytes: 50 * 1024 * 1024, maxFilesPerDossier: 40 };
+
+export interface NewDossierInput {
+  unitCode: string;
+  procedureCode: string;
+  channel: DossierChannel;
+  caseId?: string;
+  applicant: unknown;
+  formData?: unknown;
+  delivery?: { method?: 'counter' | 'post'; address?: string };
+}
+
+export interface ProcedureForm {
+  procedureCode: string;
+  eform: EForm;
+  jsonSchema: Record<string, unknown>;
+  cases: Array<{ id: string; title: string; components: Array<{ id: string; name: string; required: boolean; originals: number; copies: number }> }>;
+}
+
+export interface DossierView extends Dossier {
+  procedureName: string;
+  statusLabel: string;
+  files: DossierFile[];
+  history: HistoryEntry[];
+}
+
+/** Component ids are "<group id>.<index>", stable for a procedure's record. */
+export function componentsOf(p: Procedure): ProcedureForm['cases'] {
+  return p.componentGroups.map((g) => ({
+    id: g.id,
+    title: g.title || 'Giấy tờ phải nộp',
+    components: g.components.map((c, i) => ({ id: `${g.id}.${i}`, name: c.name, required: c.required && !/xuất trình/i.test(c.note ?? ''), originals: c.originals, copies: c.copies })),
+  }));
+}
+
+/**
+ * The groups that apply to a case: the general group(s) plus the chosen case. A group whose title
+ * starts with "Trường hợp" (or that is not the first group and is named) is a case; others apply always.
+ */
+function applicableGroups(p: Procedure, caseId: string | null): ProcedureForm['cases'] {
+  const all = componentsOf(p);
+  return all.filter((g, i) => i === 0 || g.id === caseId || !isCaseGroup(g.title));
+}
+
+function isCaseGroup(title: string): boolean {
+  return /^trường hợp|^người |^khi |^nếu /i.test(title.trim());
+}
+
+/**
+ * The 15:00 rule of civil status ("hồ sơ nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp
+ * theo", Decree 123/2015 art. 37 as amended): applied where the procedure's record states it.
+ */
+export function hasAfternoonCutoff(p: Procedure): boolean {
+  return fold(p.field) === 'ho tich' && p.channels.some((c) => /15\s*(giờ|h)/i.test(`${c.timeText} ${c.description}`));
+}
+
+export class DossierService {
+  constructor(
+    private readonly db: Db,
+    private readonly catalog: CatalogService,
+    private readonly notifications: NotificationService,
+    private readonly files: BlobStore,
+    private readonly clock: Clock,
+    private readonly opts: { secret: string; publicUrl: string; requirePhoneVerification: boolean; limits?: DossierLimits },
+  ) {}
+
+  private get limits(): DossierLimits {
+    return this.opts.limits ?? DEFAULT_LIMITS;
+  }
+
+  async formFor(unitCode: string, procedureCode: string): Promise<ProcedureForm> {
+    const { procedure } = await this.catalog.getUnitProcedure(unitCode, procedureCode);
+    const eform = eformFor(procedure);
+    return { procedureCode, eform, jsonSchema: toJsonSchema(eform), cases: componentsOf(procedure) };
+  }
+
+  async calendarOf(unitCode: string): Promise<UnitCalendar> {
+    const raw = await repo.findUnitCalendar(this.db, unitCode);
+    return raw ? parseUnitCalendar(JSON.parse(raw)) : DEFAULT_UNIT_CALENDAR;
+  }
+
+  async setCalendar(unitCode: string, input: unknown): Promise<UnitCalendar> {
+    const cal = parseUnitCalendar(input);
+    await repo.upsertUnitCalendar(this.db, unitCode, JSON.stringify(cal), this.clock.now().toISOString());
+    return cal;
+  }
+
+  /** The time that applies: the unit's shorter promise, else the legal time of the channel. */
+  private async timeFor(unitCode: string, procedure: Procedure, channel: DossierChannel): Promise<ProcessingTime | null> {
+    const { entry } = await this.catalog.getUnitProcedure(unitCode, procedure.code);
+    if (entry.commitment) return entry.commitment;
+    const ch = procedure.channels.find((c) => c.kind === channel) ?? mainChannel(procedure);
+    return ch?.time ?? null;
+  }
+
+  async dueFrom(unitCode: string, procedure: Procedure, channel: DossierChannel, from: Date): Promise<string | null> {
+    const time = await this.timeFor(unitCode, procedure, channel);
+    if (!time) return null;
+    const cal = await this.calendarOf(unitCode);
+    return computeDueAt(from, time, cal, { civilStatus: hasAfternoonCutoff(procedure) }).toISOString();
+  }
+
+  private parseApplicant(raw: unknown): Applicant {
+    const r = applicantSchema.safeParse(raw ?? {});
+    if (!r.success) {
+      throw new ValidationError(
+        'Thông tin người nộp chưa hợp lệ.',
+        r.error.issues.map((i) => ({ field: `applicant.${i.path.join('.')}`, code: i.code === 'invalid_type' ? 'required' : i.code, message: i.message })),
+      );
+    }
+    const phone = normalizePhone(r.data.phone);
+    if (!phone) throw new ValidationError(PHONE_MESSAGE, [{ field: 'applicant.phone', code: 'invalid_phone', message: PHONE_MESSAGE }]);
+    return { ...r.data, phone };
+  }
+
+  private checkChannel(procedure: Procedure, channel: DossierChannel, actor: Actor): void {
+    if (channel === 'online') {
+      if (!procedure.channels.some((c) => c.kind === 'online')) {
+        throw new RuleViolationError('channel_not_offered', 'Thủ tục này chưa nhận hồ sơ trực tuyến. Xin nộp trực tiếp tại bộ phận một cửa.');
+      }
+      return;
+    }
+    if (actor.kind !== 'staff') {
+      throw new ForbiddenError('Hồ sơ nộp trực tiếp hoặc qua bưu chính do cán bộ một cửa tiếp nhận.', 'channel_staff_only');
+    }
+  }
+
+  /**
+   * A new dossier, saved as a draft. An Idempotency-Key makes a retried request return the
+   * dossier it created the first time.
+   */
+  async createDraft(input: NewDossierInput, actor: Actor, idempotencyKey?: string): Promise<{ dossier: Dossier; created: boolean }> {
+    if (idempotencyKey) {
+      const existing = await repo.findDossierByIdempotencyKey(this.db, this.idemKey(actor, idempotencyKey));
+      if (existing) return { dossier: existing, created: false };
+    }
+    if (actor.kind === 'staff' && actor.unitCode !== input.unitCode) throw new ForbiddenError('Cán bộ chỉ tiếp nhận hồ sơ của đơn vị mình.');
+    const { procedure } = await this.catalog.getUnitProcedure(input.unitCode, input.procedureCode);
+    this.checkChannel(procedure, input.channel, actor);
+    const applicant = this.parseApplicant(input.applicant);
+    const caseId = input.caseId ?? null;
+    if (caseId && !procedure.componentGroups.some((g) => g.id === caseId)) {
+      throw new ValidationError('Trường hợp đã chọn không có trong thủ tục.', [{ field: 'case', code: 'invalid_case', message: 'Trường hợp không hợp lệ' }]);
+    }
+    const formData = this.draftFormData(input.formData);
+    if (input.delivery?.method === 'post' && !input.delivery.address?.trim()) {
+      throw new ValidationError('Cần địa chỉ nhận kết quả qua bưu chính.', [{ field: 'delivery.address', code: 'required', message: 'Nhập địa chỉ nhận kết quả qua bưu chính' }]);
+    }
+    const now = this.clock.now().toISOString();
+    const id = uuidv7();
+    const row = {
+      id,
+      code: null,
+      unit_code: input.unitCode,
+      procedure_code: procedure.code,
+      channel: input.channel,
+      case_id: caseId,
+      status: 'draft',
+      applicant: JSON.stringify(applicant),
+      applicant_phone: applicant.phone,
+      applicant_name: applicant.fullName,
+      citizen_id: actor.kind === 'citizen' ? actor.id : null,
+      form_data: JSON.stringify(formData),
+      delivery: JSON.stringify(input.delivery ?? { method: 'counter' }),
+      digitised: 0,
+      submitted_at: null,
+      received_at: null,
+      due_at: null,
+      due_fixed: 0,
+      idempotency_key: idempotencyKey ? this.idemKey(actor, idempotencyKey) : null,
+      created_by: actor.kind === 'anonymous' ? 'anonymous' : `${actor.kind}:${actor.id}`,
+      created_at: now,
+      updated_at: now,
+    };
+    try {
+      await repo.insertDossier(this.db, row);
+    } catch (e) {
+      // Two retries racing with the same key: the other one won.
+      if (idempotencyKey) {
+        const existing = await repo.findDossierByIdempotencyKey(this.db, row.idempotency_key!);
+        if (existing) return { dossier: existing, created: false };
+      }
+      throw e;
+    }
+    return { dossier: repo.toDossier(row), created: true };
+  }
+
+  private idemKey(actor: Actor, key: string): string {
+    const who = actor.kind === 'anonymous' ? 'anon' : `${actor.kind}:${actor.id}`;
+    if (key.length > 200) throw new ValidationError('Idempotency-Key quá dài (tối đa 200 ký tự).', [{ field: 'Idempotency-Key', code: 'too_long', message: 'Tối đa 200 ký tự' }]);
+    return `${who}:${key}`;
+  }
+
+  private draftFormData(raw: unknown): Record<string, unknown> {
+    if (raw === undefined || raw === null) return {};
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+      throw new ValidationError('Dữ liệu biểu mẫu phải là một đối tượng.', [{ field: 'formData', code: 'invalid_type', message: 'formData phải là đối tượng JSON' }]);
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(raw)) {
+      if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(k)) continue;
+      if (typeof v === 'string') out[k] = v.normalize('NFC').slice(0, 5000);
+      else if (typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    }
+    return out;
+  }
+
+  /** Find a dossier by code or draft id, checking that the actor may see it. */
+  async getForActor(ref: string, actor: Actor, proof?: { phone?: string; token?: string }): Promise<Dossier> {
+    const d = /^[0-9a-f-]{36}$/.test(ref) ? await repo.findDossierById(this.db, ref) : await repo.findDossierByCode(this.db, ref);
+    const notFound = new NotFoundError('Không tìm thấy hồ sơ với mã và số điện thoại đã nhập.', 'dossier_not_found');
+    if (!d) throw notFound;
+    if (actor.kind === 'staff') {
+      if (actor.unitCode !== d.unitCode) throw notFound;
+      return d;
+    }
+    if (actor.kind === 'citizen' && (d.citizenId === actor.id || d.applicant.phone === actor.phone)) return d;
+    if (proof?.token && d.code && this.checkToken(d.code, proof.token)) return d;
+    if (proof?.phone && normalizePhone(proof.phone) === d.applicant.phone) return d;
+    // Drafts are reachable by their unguessable id alone, by whoever created them.
+    if (d.status === 'draft' && d.id === ref && (actor.kind === 'anonymous' ? d.createdBy === 'anonymous' : d.createdBy === `${actor.kind}:${actor.id}`)) return d;
+    throw notFound;
+  }
+
+  async view(d: Dossier): Promise<DossierView> {
+    const procedure = await this.catalog.findProcedure(d.procedureCode);
+    return {
+      ...d,
+      procedureName: procedure?.name ?? d.procedureCode,
+      statusLabel: STATUS_LABEL[d.status],
+      files: await repo.listFiles(this.db, d.id),
+      history: await repo.listHistory(this.db, d.id),
+    };
+  }
+
+  /** Attach a scan or photo of a paper: while a draft, or when a supplement is asked. */
+  async addAttachment(d: Dossier, component: string, upload: { data: Buffer; filename: string; declaredType?: string }): Promise<DossierFile> {
+    if (d.status !== 'draft' && d.status !== 'supplement_requested') {
+      throw new ConflictError('dossier_not_editable', 'Hồ sơ đã nộp nên không thể thêm tệp, trừ khi cán bộ yêu cầu bổ sung.');
+    }
+    const procedure = await this.catalog.getProcedure(d.procedureCode);
+    const known = new Set(componentsOf(procedure).flatMap((g) => g.components.map((c) => c.id)));
+    if (component !== 'khac' && !known.has(component)) {
+      throw new ValidationError('Thành phần hồ sơ không có trong thủ tục.', [{ field: 'component', code: 'invalid_component', message: `Không có thành phần "${component}"` }]);
+    }
+    const existing = await repo.listFiles(this.db, d.id);
+    if (existing.length >= this.limits.maxFilesPerDossier) {
+      throw new RuleViolationError('too_many_files', `Mỗi hồ sơ đính kèm tối đa ${this.limits.maxFilesPerDossier} tệp.`);
+    }
+    const prepared = await prepareUpload(upload, { maxFileBytes: this.limits.maxFileBytes });
+    const total = existing.reduce((n, f) => n + f.size, 0) + prepared.size;
+    if (total > this.limits.maxDossierBytes) {
+      throw new RuleViolationError('dossier_too_large', `Tổng dung lượng tệp của hồ sơ vượt quá ${Math.round(this.limits.maxDossierBytes / 1024 / 1024)} MB.`);
+    }
+    // The file is stored before the row that references it; a crash in between leaves a file
+    // that the start-up sweep removes.
+    await this.files.put({ data: prepared.data, sha256: prepared.sha256 });
+    const f: DossierFile = { id: uuidv7(), component, sha256: prepared.sha256, name: prepared.originalName, mime: prepared.mime, size: prepared.size, createdAt: this.clock.now().toISOString() };
+    await repo.insertFile(this.db, { id: f.id, dossier_id: d.id, component, sha256: f.sha256, name: f.name, mime: f.mime, size: f.size, created_at: f.createdAt });
+    return f;
+  }
+
+  /** Undo a draft made for a one-request submission that failed: nothing half-made remains. */
+  async discardDraft(d: Dossier): Promise<void> {
+    if (d.status !== 'draft') return;
+    await this.db.transaction().execute((trx) => repo.deleteDraft(trx, d.id));
+  }
+
+  async fileContent(d: Dossier, fileId: string): Promise<{ file: DossierFile; data: Buffer }> {
+    const f = (await repo.listFiles(this.db, d.id)).find((x) => x.id === fileId);
+    if (!f) throw new NotFoundError('Không có tệp này.', 'file_not_found');
+    return { file: f, data: await this.files.get(f.sha256) };
+  }
+
+  /**
+   * Submit a draft: all or nothing. Checks the form and the required papers, gives the dossier
+   * its code, computes the appointment date and tells the citizen, in one transaction.
+   */
+  async submit(d: Dossier, actor: Actor, opts: { formData?: unknown; phoneVerified?: boolean } = {}): Promise<Dossier> {
+    if (d.status !== 'draft') {
+      if (d.code) return d; // a retried submit: the dossier is already in
+      throw new ConflictError('dossier_not_draft', 'Hồ sơ không ở trạng thái nháp.');
+    }
+    const procedure = await this.catalog.getProcedure(d.procedureCode);
+    const eform = eformFor(procedure);
+    const checked = validateFormData(eform, opts.formData ?? d.formData, { clock: this.clock });
+    const problems: Array<{ field: string; code: string; message: string }> = [];
+    if (!checked.ok) problems.push(...checked.errors.map((e) => ({ ...e, field: `formData.${e.field}` })));
+    const files = await repo.listFiles(this.db, d.id);
+    const have = new Set(files.map((f) => f.component));
+    const required = applicableGroups(procedure, d.caseId).flatMap((g) => g.components.filter((c) => c.required));
+    const missing = required.filter((c) => !have.has(c.id));
+    // Online, every required paper must be attached; at the counter the official sees the paper.
+    if (d.channel === 'online') {
+      for (const c of missing) problems.push({ field: `attachments.${c.id}`, code: 'attachment_required', message: `Chưa đính kèm: ${c.name}` });
+    }
+    if (problems.length) throw new ValidationError('Hồ sơ chưa đủ để nộp. Xin bổ sung những mục dưới đây.', problems);
+
+    if (actor.kind !== 'staff' && actor.kind !== 'citizen' && this.opts.requirePhoneVerification && !opts.phoneVerified) {
+      throw new RuleViolationError('phone_not_verified', 'Cần xác thực số điện thoại bằng mã OTP trước khi nộp hồ sơ.');
+    }
+
+    const now = this.clock.now();
+    const counter = d.channel !== 'online';
+    const dueAt = await this.dueFrom(d.unitCode, procedure, d.channel, now);
+    const day = vnDay(now);
+    const status: DossierStatus = counter ? 'received' : 'new';
+    const formData = checked.ok ? checked.value : d.formData;
+    const digitised = missing.length === 0 && files.length > 0;
+    let code = '';
+    await this.db.transaction().execute(async (trx) => {
+      const n = await repo.nextDaySequence(trx, d.unitCode, day);
+      code = `${d.unitCode}-${day}-${String(n).padStart(4, '0')}`;
+      await repo.updateDossier(trx, d.id, {
+        code,
+        status,
+        form_data: JSON.stringify(formData),
+        digitised: digitised ? 1 : 0,
+        submitted_at: now.toISOString(),
+        received_at: counter ? now.toISOString() : null,
+        due_at: dueAt,
+        due_fixed: counter ? 1 : 0,
+        updated_at: now.toISOString(),
+      });
+      await this.appendHistory(trx, d.id, {
+        action: counter ? 'receive' : 'submit',
+        from: 'draft',
+        to: status,
+        actor,
+        comment: counter ? `Tiếp nhận ${CHANNEL_NAME[d.channel].toLowerCase()}` : 'Nộp hồ sơ trực tuyến',
+        data: { dueAt },
+        key: `submit:${d.id}`,
+      });
+      await this.notifications.enqueue(trx, {
+        channel: 'sms',
+        recipient: d.applicant.phone,
+        event: counter ? 'received' : 'submitted',
+        body: counter
+          ? `Ho so ${code} da duoc tiep nhan. Hen tra ket qua: ${dueAt ? formatDateTime(dueAt) : 'theo thong bao'}. Tra cuu: ${this.trackingUrl(code)}`
+          : `Ho so ${code} da nop truc tuyen, cho can bo tiep nhan. Du kien tra: ${dueAt ? formatDateTime(dueAt) : 'theo thong bao'}. Tra cuu: ${this.trackingUrl(code)}`,
+        dossierCode: code,
+        unitCode: d.unitCode,
+        dedupKey: `dossier:${d.id}:submitted`,
+      });
+      if (d.applicant.email) {
+        await this.notifications.enqueue(trx, {
+          channel: 'email',
+          recipient: d.applicant.email,
+          event: counter ? 'received' : 'submitted',
+          subject: `Hồ sơ ${code}: ${procedure.name}`,
+          body: `Hồ sơ ${code} (${procedure.name}) ${counter ? 'đã được tiếp nhận' : 'đã nộp trực tuyến'}. Ngày hẹn trả: ${dueAt ? formatDateTime(dueAt) : 'theo thông báo'}.\nTheo dõi hồ sơ: ${this.trackingUrl(code)}`,
+          dossierCode: code,
+          unitCode: d.unitCode,
+          dedupKey: `dossier:${d.id}:submitted:email`,
+        });
+      }
+    });
+    return (await repo.findDossierById(this.db, d.id))!;
+  }
+
+  /** The receptionist accepts an online dossier: from now on its appointment date is fixed. */
+  async accept(d: Dossier, actor: Actor, comment = ''): Promise<Dossier> {
+    if (actor.kind !== 'staff' || actor.unitCode !== d.unitCode) throw new NotFoundError('Không tìm thấy hồ sơ.', 'dossier_not_found');
+    if (d.status !== 'new') throw new ConflictError('action_not_allowed', `Không thể tiếp nhận hồ sơ đang ở trạng thái "${STATUS_LABEL[d.status]}".`);
+    const procedure = await this.catalog.getProcedure(d.procedureCode);
+    const now = this.clock.now();
+    const dueAt = await this.dueFrom(d.unitCode, procedure, d.channel, now);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.updateDossier(trx, d.id, { status: 'received', received_at: now.toISOString(), due_at: dueAt, due_fixed: 1, updated_at: now.toISOString() });
+      await this.appendHistory(trx, d.id, { action: 'accept', from: 'new', to: 'received', actor, comment, data: { dueAt }, key: `accept:${d.id}` });
+      await this.notifications.enqueue(trx, {
+        channel: 'sms',
+        recipient: d.applicant.phone,
+        event: 'received',
+        body: `Ho so ${d.code} da duoc tiep nhan. Hen tra ket qua: ${dueAt ? formatDateTime(dueAt) : 'theo thong bao'}. Tra cuu: ${this.trackingUrl(d.code!)}`,
+        dossierCode: d.code!,
+        unitCode: d.unitCode,
+        dedupKey: `dossier:${d.id}:received`,
+      });
+    });
+    return (await repo.findDossierById(this.db, d.id))!;
+  }
+
+  private async appendHistory(
+    trx: Parameters<typeof repo.insertHistory>[0],
+    dossierId: string,
+    h: { action: string; from: DossierStatus | null; to: DossierStatus; actor: Actor; comment: string; data: Record<string, unknown>; key: string },
+  ): Promise<void> {
+    const seq = (await repo.lastSeq(trx, dossierId)) + 1;
+    await repo.insertHistory(trx, {
+      id: uuidv7(),
+      dossier_id: dossierId,
+      seq,
+      action: h.action,
+      from_status: h.from,
+      to_status: h.to,
+      actor_kind: h.actor.kind,
+      actor_id: h.actor.kind === 'anonymous' ? null : h.actor.id,
+      actor_name: h.actor.kind === 'anonymous' ? 'Người nộp hồ sơ' : h.actor.name,
+      comment: h.comment,
+      data: JSON.stringify(h.data),
+      idempotency_key: h.key,
+      created_at: this.clock.now().toISOString(),
+    });
+  }
+
+  async listForCitizen(citizenId: string, phone: string): Promise<Array<Dossier & { procedureName: string }>> {
+    const list = await repo.listDossiersOf(this.db, { citizenId, phone });
+    return Promise.all(list.map(async (d) => ({ ...d, procedureName: (await this.catalog.findProcedure(d.procedureCode))?.name ?? d.procedureCode })));
+  }
+
+  async listForUnit(unitCode: string, statuses: DossierStatus[]): Promise<Array<Dossier & { procedureName: string }>> {
+    const list = await repo.listUnitDossiers(this.db, unitCode, statuses);
+    return Promise.all(list.map(async (d) => ({ ...d, procedureName: (await this.catalog.findProcedure(d.procedureCode))?.name ?? d.procedureCode })));
+  }
+
+  /** Signed part of the tracking link printed in the QR code: the code alone is not enough. */
+  token(code: string): string {
+    return createHmac('sha256', this.opts.secret).update(`track:${code}`).digest('base64url').slice(0, 22);
+  }
+
+  checkToken(code: string, token: string): boolean {
+    const a = Buffer.from(this.token(code));
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  trackingUrl(code: string): string {
+    return `${this.opts.publicUrl}/ho-so/${code}?t=${this.token(code)}`;
+  }
+
+  isFileReferenced(sha256: string): Promise<boolean> {
+    return repo.isFileReferenced(this.db, sha256);
+  }
+}
+
+/** YYMMDD of an instant in Vietnam's time zone (UTC+7, no daylight saving). */
+export function vnDay(d: Date): string {
+  const t = new Date(d.getTime() + 7 * 3600_000);
+  return `${String(t.getUTCFullYear()).slice(2)}${String(t.getUTCMonth() + 1).padStart(2, '0')}${String(t.getUTCDate()).padStart(2, '0')}`;
+}

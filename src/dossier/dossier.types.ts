@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/** National status list (DOMAIN.md "A dossier"), plus our own 'draft' before submission. */
+export const DOSSIER_STATUSES = [
+  'draft',
+  'new',
+  'received',
+  'not_received',
+  'in_progress',
+  'supplement_requested',
+  'payment_requested',
+  'withdrawn',
+  'stopped',
+  'processed',
+  'returned',
+] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+
+/** What the citizen reads on the tracking page. */
+export const STATUS_LABEL: Record<DossierStatus, string> = {
+  draft: 'Bản nháp, chưa nộp',
+  new: 'Đã nộp trực tuyến, đang chờ cán bộ tiếp nhận',
+  received: 'Đã tiếp nhận, đang chờ giải quyết',
+  not_received: 'Không được tiếp nhận',
+  in_progress: 'Đang giải quyết',
+  supplement_requested: 'Cần bổ sung giấy tờ',
+  payment_requested: 'Chờ nộp phí, lệ phí',
+  withdrawn: 'Đã rút hồ sơ',
+  stopped: 'Đã dừng giải quyết',
+  processed: 'Đã có kết quả, chờ trả',
+  returned: 'Đã trả kết quả',
+};
+
+export const DOSSIER_CHANNELS = ['online', 'in_person', 'post'] as const;
+export type DossierChannel = (typeof DOSSIER_CHANNELS)[number];
+export const CHANNEL_NAME: Record<DossierChannel, string> = { online: 'Trực tuyến', in_person: 'Trực tiếp', post: 'Qua bưu chính' };
+
+const phoneRe = /^(\+?84|0)[\d\s.]{8,13}$/;
+
+export const applicantSchema = z.object({
+  fullName: z.string({ message: 'Họ và tên là bắt buộc' }).trim().normalize('NFC').min(2, 'Họ và tên là bắt buộc').max(100, 'Họ và tên tối đa 100 ký tự'),
+  phone: z.string({ message: 'Số điện thoại là bắt buộc' }).trim().regex(phoneRe, 'Số điện thoại không hợp lệ (ví dụ 0912345678)'),
+  idNumber: z
+    .string()
+    .trim()
+    .regex(/^(\d{12}|\d{9})$/, 'Số định danh cá nhân gồm 12 chữ số (hoặc CMND cũ 9 chữ số)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  email: z.string().trim().email('Địa chỉ thư điện tử không hợp lệ').optional().or(z.literal('').transform(() => undefined)),
+  address: z.string().trim().normalize('NFC').max(300, 'Địa chỉ tối đa 300 ký tự').optional().or(z.literal('').transform(() => undefined)),
+});
+export type Applicant = z.infer<typeof applicantSchema>;
+
+export interface DossierFile {
+  id: string;
+  component: string;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+  createdAt: string;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  action: string;
+  fromStatus: DossierStatus | null;
+  toStatus: DossierStatus;
+  actorKind: 'citizen' | 'staff' | 'system' | 'anonymous';
+  actorName: string;
+  comment: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface Dossier {
+  id: string;
+  code: string | null;
+  unitCode: string;
+  procedureCode: string;
+  channel: DossierChannel;
+  caseId: string | null;
+  status: DossierStatus;
+  applicant: Applicant;
+  citizenId: string | null;
+  formData: Record<string, unknown>;
+  delivery: { method?: 'counter' | 'post'; address?: string };
+  digitised: boolean;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  dueFixed: boolean;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Who is acting: the service checks what each may do. */
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'citizen'; id: string; phone: string; name: string }
+  | { kind: 'staff'; id: string; unitCode: string; role: string; name: string };

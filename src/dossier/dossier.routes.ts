@@ -251,11 +251,16 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
 
   const refParams = z.object({ code: CODE });
   const proofQuery = z.object({ phone: z.string().max(20).optional(), t: z.string().max(40).optional() });
+  /** Proof of ownership from the query: the phone number, or the signed token of the QR link. */
+  const proofOf = (req: FastifyRequest) => {
+    const q = parseInput(proofQuery, req.query);
+    return { phone: q.phone, token: q.t };
+  };
 
   app.post('/api/dossiers/:code/attachments', { schema: { tags: ['Hồ sơ'], summary: 'Đính kèm tệp (multipart: trường "component" rồi tệp "file")' } }, async (req, reply) => {
     checkApiCsrf(req);
     const { code } = parseInput(refParams, req.params);
-    const d = await dossiers.getForActor(code, actorOf(req), parseInput(proofQuery, req.query));
+    const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
     if (!req.isMultipart()) throw new ValidationError('Cần gửi tệp dạng multipart/form-data.', [{ field: 'file', code: 'multipart_required', message: 'Cần multipart/form-data' }]);
     const { fields, files } = await readMultipart(req);
     if (!files.length) throw new ValidationError('Chưa có tệp nào.', [{ field: 'file', code: 'file_required', message: 'Chọn một tệp để đính kèm' }]);
@@ -275,7 +280,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       const { code } = parseInput(refParams, req.params);
       const body = parseInput(z.object({ otp: z.string().max(10).optional(), formData: z.unknown().optional() }), req.body ?? {});
       const actor = actorOf(req);
-      const d = await dossiers.getForActor(code, actor, parseInput(proofQuery, req.query));
+      const d = await dossiers.getForActor(code, actor, proofOf(req));
       const verified = await verifyPhoneIfNeeded(req, d.applicant.phone, body.otp);
       const done = await dossiers.submit(d, actor, { formData: body.formData, phoneVerified: verified });
       return sendDossier(reply, done, 200);
@@ -287,7 +292,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     { ...lookupLimit, schema: { tags: ['Hồ sơ'], summary: 'Tình trạng hồ sơ (cần số điện thoại, liên kết có chữ ký, hoặc đăng nhập)', querystring: docSchema(proofQuery) } },
     async (req, reply) => {
       const { code } = parseInput(refParams, req.params);
-      const d = await dossiers.getForActor(code, actorOf(req), parseInput(proofQuery, req.query));
+      const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
       return sendDossier(reply, d);
     },
   );
@@ -425,8 +430,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
 
   app.get('/ho-so/:code', lookupLimit, async (req, reply) => {
     const { code } = parseInput(refParams, req.params);
-    const q = parseInput(proofQuery, req.query);
-    const d = await dossiers.getForActor(code, actorOf(req), q);
+    const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
     if (!d.code) throw new NotFoundError('Không tìm thấy hồ sơ.', 'dossier_not_found');
     const v = await dossiers.view(d);
     const unit = await units.get(d.unitCode);
@@ -446,7 +450,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
 
   app.get('/ho-so/:code/giay-hen.pdf', lookupLimit, async (req, reply) => {
     const { code } = parseInput(refParams, req.params);
-    const d = await dossiers.getForActor(code, actorOf(req), parseInput(proofQuery, req.query));
+    const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
     if (!d.code) throw new NotFoundError('Hồ sơ chưa nộp nên chưa có giấy hẹn.', 'dossier_not_found');
     return reply.type('application/pdf').header('content-disposition', `inline; filename="giay-hen-${d.code}.pdf"`).header('cache-control', 'private, no-store').send(await receiptPdf(d));
   });

@@ -48,7 +48,7 @@ export interface ProcedureForm {
   procedureCode: string;
   eform: EForm;
   jsonSchema: Record<string, unknown>;
-  cases: Array<{ id: string; title: string; components: Array<{ id: string; name: string; required: boolean; originals: number; copies: number }> }>;
+  cases: Array<{ id: string; title: string; kind: GroupKind; components: Array<{ id: string; name: string; required: boolean; originals: number; copies: number }> }>;
 }
 
 export interface DossierView extends Dossier {
@@ -58,26 +58,34 @@ export interface DossierView extends Dossier {
   history: HistoryEntry[];
 }
 
-/** Component ids are "<group id>.<index>", stable for a procedure's record. */
-export function componentsOf(p: Procedure): ProcedureForm['cases'] {
-  return p.componentGroups.map((g) => ({
-    id: g.id,
-    title: g.title || 'Giấy tờ phải nộp',
-    components: g.components.map((c, i) => ({ id: `${g.id}.${i}`, name: c.name, required: c.required && !/xuất trình/i.test(c.note ?? ''), originals: c.originals, copies: c.copies })),
-  }));
-}
-
 /**
- * The groups that apply to a case: the general group(s) plus the chosen case. A group whose title
- * starts with "Trường hợp" (or that is not the first group and is named) is a case; others apply always.
+ * Component ids are "<group id>.<index>", stable for a procedure's record. The first group is the
+ * general list; a group of papers only shown at the counter ("xuất trình") is never attached; every
+ * other group is a case (trường hợp) that applies only when the applicant chooses it.
  */
-function applicableGroups(p: Procedure, caseId: string | null): ProcedureForm['cases'] {
-  const all = componentsOf(p);
-  return all.filter((g, i) => i === 0 || g.id === caseId || !isCaseGroup(g.title));
+export function componentsOf(p: Procedure): ProcedureForm['cases'] {
+  return p.componentGroups.map((g, gi) => {
+    const kind: GroupKind = /xuất trình/i.test(g.title) ? 'show' : gi === 0 ? 'general' : 'case';
+    return {
+      id: g.id,
+      title: g.title || 'Giấy tờ phải nộp',
+      kind,
+      components: g.components.map((c, i) => ({
+        id: `${g.id}.${i}`,
+        name: c.name,
+        required: kind !== 'show' && c.required && !/xuất trình/i.test(c.note ?? ''),
+        originals: c.originals,
+        copies: c.copies,
+      })),
+    };
+  });
 }
 
-function isCaseGroup(title: string): boolean {
-  return /^trường hợp|^người |^khi |^nếu /i.test(title.trim());
+export type GroupKind = 'general' | 'case' | 'show';
+
+/** The groups whose papers must be attached: the general list plus the chosen case. */
+export function applicableGroups(p: Procedure, caseId: string | null): ProcedureForm['cases'] {
+  return componentsOf(p).filter((g) => g.kind === 'general' || (g.kind === 'case' && g.id === caseId));
 }
 
 /**
@@ -140,10 +148,11 @@ export class DossierService {
       throw new ValidationError(
         'Thông tin người nộp chưa hợp lệ.',
         r.error.issues.map((i) => ({ field: `applicant.${i.path.join('.')}`, code: i.code === 'invalid_type' ? 'required' : i.code, message: i.message })),
+        'invalid_dossier',
       );
     }
     const phone = normalizePhone(r.data.phone);
-    if (!phone) throw new ValidationError(PHONE_MESSAGE, [{ field: 'applicant.phone', code: 'invalid_phone', message: PHONE_MESSAGE }]);
+    if (!phone) throw new ValidationError(PHONE_MESSAGE, [{ field: 'applicant.phone', code: 'invalid_phone', message: PHONE_MESSAGE }], 'invalid_dossier');
     return { ...r.data, phone };
   }
 
@@ -173,12 +182,12 @@ export class DossierService {
     this.checkChannel(procedure, input.channel, actor);
     const applicant = this.parseApplicant(input.applicant);
     const caseId = input.caseId ?? null;
-    if (caseId && !procedure.componentGroups.some((g) => g.id === caseId)) {
-      throw new ValidationError('Trường hợp đã chọn không có trong thủ tục.', [{ field: 'case', code: 'invalid_case', message: 'Trường hợp không hợp lệ' }]);
+    if (caseId && !componentsOf(procedure).some((g) => g.id === caseId && g.kind === 'case')) {
+      throw new ValidationError('Trường hợp đã chọn không có trong thủ tục.', [{ field: 'case', code: 'invalid_case', message: 'Trường hợp không hợp lệ' }], 'invalid_dossier');
     }
     const formData = this.draftFormData(input.formData);
     if (input.delivery?.method === 'post' && !input.delivery.address?.trim()) {
-      throw new ValidationError('Cần địa chỉ nhận kết quả qua bưu chính.', [{ field: 'delivery.address', code: 'required', message: 'Nhập địa chỉ nhận kết quả qua bưu chính' }]);
+      throw new ValidationError('Cần địa chỉ nhận kết quả qua bưu chính.', [{ field: 'delivery.address', code: 'required', message: 'Nhập địa chỉ nhận kết quả qua bưu chính' }], 'invalid_dossier');
     }
     const now = this.clock.now().toISOString();
     const id = uuidv7();
@@ -251,8 +260,8 @@ export class DossierService {
     if (actor.kind === 'citizen' && (d.citizenId === actor.id || d.applicant.phone === actor.phone)) return d;
     if (proof?.token && d.code && this.checkToken(d.code, proof.token)) return d;
     if (proof?.phone && normalizePhone(proof.phone) === d.applicant.phone) return d;
-    // Drafts are reachable by their unguessable id alone, by whoever created them.
-    if (d.status === 'draft' && d.id === ref && (actor.kind === 'anonymous' ? d.createdBy === 'anonymous' : d.createdBy === `${actor.kind}:${actor.id}`)) return d;
+    // A dossier is reachable by its unguessable id by whoever created it (the API's handle).
+    if (d.id === ref && (actor.kind === 'anonymous' ? d.createdBy === 'anonymous' : d.createdBy === `${actor.kind}:${actor.id}`)) return d;
     throw notFound;
   }
 
@@ -328,7 +337,7 @@ export class DossierService {
     if (d.channel === 'online') {
       for (const c of missing) problems.push({ field: `attachments.${c.id}`, code: 'attachment_required', message: `Chưa đính kèm: ${c.name}` });
     }
-    if (problems.length) throw new ValidationError('Hồ sơ chưa đủ để nộp. Xin bổ sung những mục dưới đây.', problems);
+    if (problems.length) throw new ValidationError('Hồ sơ chưa đủ để nộp. Xin bổ sung những mục dưới đây.', problems, 'invalid_dossier');
 
     if (actor.kind !== 'staff' && actor.kind !== 'citizen' && this.opts.requirePhoneVerification && !opts.phoneVerified) {
       throw new RuleViolationError('phone_not_verified', 'Cần xác thực số điện thoại bằng mã OTP trước khi nộp hồ sơ.');

@@ -29,7 +29,9 @@ export class ValidationError extends DomainError {
   constructor(
     message: string,
     readonly fields: Array<{ field: string; code: string; message: string }>,
+    /** 'invalid_input' (bad parameters, HTTP 400) or a content code such as 'invalid_dossier' (422). */
+    code = 'invalid_input',
   ) {
-    super('invalid_input', message, fields);
+    super(code, message, fields);
   }
 }

@@ -19,12 +19,13 @@ export function html(reply: FastifyReply, node: VNode, status = 200): FastifyRep
 }
 
 /** Parse request input with zod; a failure becomes a ValidationError with Vietnamese messages. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, message = 'Tham số không hợp lệ.'): z.infer<S> {
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, message = 'Tham số không hợp lệ.', code?: string): z.infer<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   throw new ValidationError(
     message,
     r.error.issues.map((i) => ({ field: i.path.join('.') || '(gốc)', code: i.code, message: i.message })),
+    code,
   );
 }
 

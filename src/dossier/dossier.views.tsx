@@ -139,14 +139,19 @@ export function SubmitPage(p: SubmitPageProps) {
           <Field id="a-addr" name="applicant.address" label="Địa chỉ" autocomplete="street-address" value={p.applicant.address} error={errOf(p.errors, 'applicant.address')} />
         </section>
 
-        {p.form.cases.length > 1 ? (
+        {p.form.cases.some((g) => g.kind === 'case') ? (
           <fieldset class="card">
             <legend>Trường hợp của bạn</legend>
-            {p.form.cases.map((c, i) => (
-              <label class="choice">
-                <input type="radio" name="case" value={c.id} checked={p.caseId ? p.caseId === c.id : i === 0} /> {c.title}
-              </label>
-            ))}
+            <label class="choice">
+              <input type="radio" name="case" value="" checked={!p.caseId} /> Không thuộc các trường hợp riêng dưới đây
+            </label>
+            {p.form.cases
+              .filter((g) => g.kind === 'case')
+              .map((c) => (
+                <label class="choice">
+                  <input type="radio" name="case" value={c.id} checked={p.caseId === c.id} /> {c.title}
+                </label>
+              ))}
           </fieldset>
         ) : null}
 
@@ -155,8 +160,8 @@ export function SubmitPage(p: SubmitPageProps) {
         <section class="card" aria-labelledby="giay-to">
           <h2 id="giay-to">Giấy tờ đính kèm</h2>
           <p class="hint">Ảnh chụp rõ nét hoặc tệp PDF; mỗi tệp tối đa 10 MB. Định dạng: PDF, JPEG, PNG, HEIC.</p>
-          {p.form.cases.map((g) => (
-            <fieldset class="uploads" data-case={g.id}>
+          {p.form.cases.filter((g) => g.kind !== 'show').map((g) => (
+            <fieldset class="uploads" data-case={g.kind === 'case' ? g.id : undefined}>
               <legend>{g.title}</legend>
               {g.components.map((c) => {
                 const id = `up-${c.id.replace('.', '-')}`;
@@ -178,6 +183,18 @@ export function SubmitPage(p: SubmitPageProps) {
               })}
             </fieldset>
           ))}
+          {p.form.cases
+            .filter((g) => g.kind === 'show')
+            .map((g) => (
+              <div class="note">
+                <strong>{g.title}</strong> (mang theo khi đến nhận kết quả, không cần đính kèm):
+                <ul>
+                  {g.components.map((c) => (
+                    <li>{c.name}</li>
+                  ))}
+                </ul>
+              </div>
+            ))}
         </section>
 
         {!p.counter ? (

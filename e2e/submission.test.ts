@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../src/shared/testing';
+import { axeViolations, browserAvailable, launch } from './browser';
+
+/**
+ * A citizen scans the QR code of birth registration, fills the e-form on a phone, attaches
+ * photos of the papers and submits; a receptionist accepts the dossier; the citizen follows it.
+ */
+describe.skipIf(!browserAvailable())('online submission and tracking in Chromium', () => {
+  let env: TestEnv;
+  let browser: Browser;
+  let base: string;
+  let scan: string;
+
+  beforeAll(async () => {
+    env = await createTestEnv('sqlite', { env: { REQUIRE_PHONE_VERIFICATION: 'off' } });
+    await env.app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = env.app.server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    browser = await launch();
+    scan = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-')), 'giay-chung-sinh.pdf');
+    fs.writeFileSync(scan, '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.close();
+  });
+
+  it('submits a birth registration from a phone, is accepted at the counter, and can be followed', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(`${base}/p/00004/1.001193`);
+    await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    await page.waitForURL(/nop-truc-tuyen$/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Họ và tên').first().fill('Nguyễn Văn An');
+    await page.getByLabel('Số điện thoại').first().fill('0912345678');
+    // Fill every required e-form field from the published schema, as a citizen would type it.
+    const form = await (await fetch(`${base}/api/procedures/1.001193/form`)).json();
+    for (const k of form.formData.required as string[]) {
+      const prop = form.formData.properties[k];
+      const el = page.locator(`#f-${k}`);
+      if (prop.enum) {
+        if ((await el.evaluate((n) => n.tagName)) === 'SELECT') await el.selectOption(prop.enum[0]);
+        else await el.check();
+      } else if (prop.type === 'boolean') await el.check();
+      else if (prop.format === 'date') await el.fill('2026-11-20');
+      else if (prop.type === 'integer' || prop.type === 'number') await el.fill('1');
+      else if (String(prop.pattern ?? '').includes('84')) await el.fill('0912345678');
+      else if (String(prop.pattern ?? '').includes('12')) await el.fill('001090012345');
+      else await el.fill('Nguyễn Minh Khang');
+    }
+    const general = form.cases.find((c: any) => c.kind === 'general');
+    for (const c of general.components.filter((x: any) => x.required)) {
+      await page.locator(`#up-${c.id.replace('.', '-')}`).setInputFiles(scan);
+    }
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.waitForURL(/\/ho-so\/00004-\d{6}-\d{4}\?t=/);
+    const code = /ho-so\/([^?]+)/.exec(page.url())![1]!;
+    expect(await page.locator('h1').innerText()).toContain(code);
+    expect(await page.getByRole('status').innerText()).toContain('đang chờ cán bộ tiếp nhận');
+    expect(await axeViolations(page)).toEqual([]);
+    const trackingUrl = page.url();
+
+    // The receptionist signs in and accepts it.
+    const staff = await browser.newPage();
+    await staff.goto(`${base}/can-bo`);
+    await staff.getByLabel('Tên đăng nhập').fill('tiepnhan');
+    await staff.getByLabel('Mật khẩu').fill('demo');
+    await staff.getByRole('button', { name: 'Đăng nhập' }).click();
+    await staff.waitForURL(/\/can-bo$/);
+    await staff.getByRole('link', { name: code }).click();
+    await staff.getByRole('button', { name: /Tiếp nhận hồ sơ/ }).click();
+    await staff.waitForURL(/moi=1$/);
+    expect(await staff.locator('body').innerText()).toContain('Đã tiếp nhận, đang chờ giải quyết');
+
+    await page.goto(trackingUrl);
+    expect(await page.getByRole('status').innerText()).toContain('Đã tiếp nhận');
+    expect(await page.locator('body').innerText()).toContain('Ngày hẹn trả kết quả');
+    await page.close();
+    await staff.close();
+  });
+
+  it('shows every problem at once when the form is incomplete, and keeps what was typed', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${base}/p/00004/1.001193/nop-truc-tuyen`);
+    await page.getByLabel('Họ và tên').first().fill('Trần Thị Bình');
+    await page.getByLabel('Số điện thoại').first().fill('123');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    const summary = page.locator('.error-summary').first();
+    expect(await summary.isVisible()).toBe(true);
+    expect(await summary.innerText()).toMatch(/Số điện thoại không hợp lệ/);
+    expect(await page.getByLabel('Họ và tên').first().inputValue()).toBe('Trần Thị Bình');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('looks a dossier up by code and phone, and says the same for a wrong phone as for no dossier', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/tra-cuu`);
+    await page.getByLabel('Mã hồ sơ').fill('00004-261130-9999');
+    await page.getByLabel('Số điện thoại đã dùng khi nộp').fill('0912345678');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    expect(await page.getByRole('alert').innerText()).toContain('Không tìm thấy hồ sơ');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});

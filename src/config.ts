@@ -39,6 +39,8 @@ export interface Config {
   requirePhoneVerification: boolean;
   /** Signs tracking links; read from SECRET_KEY, else kept in DATA_DIR/secret.key. */
   secretKey: string | undefined;
+  /** Start-up sweep of DATA_DIR/files: unreferenced files older than this are deleted (seconds). */
+  sweepGraceSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +69,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL phải là fatal, error, warn, info, debug, trace hoặc silent' }).optional(),
     REQUIRE_PHONE_VERIFICATION: z.string().optional(),
     SECRET_KEY: z.string().min(32, 'SECRET_KEY cần ít nhất 32 ký tự ngẫu nhiên').optional(),
+    SWEEP_GRACE_SECONDS: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v.trim() === '') return 900;
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0) {
+          ctx.addIssue({ code: 'custom', message: `SWEEP_GRACE_SECONDS phải là số giây nguyên không âm (nhận được "${v}")` });
+          return z.NEVER;
+        }
+        return n;
+      }),
   });
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -98,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     logLevel: e.LOG_LEVEL ?? 'info',
     requirePhoneVerification: parseOnOff('REQUIRE_PHONE_VERIFICATION', e.REQUIRE_PHONE_VERIFICATION, !e.DEMO),
     secretKey: e.SECRET_KEY,
+    sweepGraceSeconds: e.SWEEP_GRACE_SECONDS,
   });
 }
 

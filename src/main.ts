@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { buildApp, buildServices, seedIfEmpty } from './app';
+import { buildApp, buildServices, seedIfEmpty, sweepFiles } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { importNationalFile, formatImportReport } from './catalog/catalog.import';
 import { exportUnitCatalog, importUnitCatalog } from './catalog/catalog.excel';
@@ -34,6 +34,11 @@ async function serve(config: Config): Promise<void> {
   const services = await buildServices(config);
   if (config.demo && (await seedIfEmpty(services))) {
     process.stdout.write('Đã tạo dữ liệu mẫu (DEMO): Thành phố Hà Nội, Phường Ba Đình, Phường Cửa Nam.\n');
+  }
+  // Files left by uploads whose row never committed (a crash in between), before taking requests.
+  const swept = await sweepFiles(services, config.sweepGraceSeconds * 1000);
+  if (swept.orphansRemoved || swept.tmpRemoved) {
+    process.stdout.write(`Đã dọn ${swept.orphansRemoved} tệp mồ côi và ${swept.tmpRemoved} tệp tạm (${swept.bytesFreed} byte).\n`);
   }
   const app = await buildApp(config, services);
   const close = async () => {

@@ -133,8 +133,9 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   // Security headers, computed once (helmet re-parsed its CSP on every request: measured as a
   // tenth of a page's server time).
   const securityHeaders = securityHeadersFor(config.publicUrl);
-  app.addHook('onRequest', async (_req, reply) => {
+  app.addHook('onRequest', (_req, reply, done) => {
     reply.headers(securityHeaders);
+    done();
   });
   if (config.rateLimit) {
     await app.register(rateLimit, { max: 300, timeWindow: '1 minute', allowList: [] });

@@ -25,8 +25,13 @@ export function registerSessions(app: FastifyInstance, accounts: AccountService,
   app.decorateRequest('csrfToken', '');
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secure };
 
-  app.addHook('preHandler', async (req, reply) => {
-    if (!needsSession(req.url)) return;
+  app.addHook('preHandler', (req, reply, done) => {
+    // Catalogue pages and QR landings (most traffic) need no session: no promise, no lookup.
+    if (!needsSession(req.url)) return done();
+    resolve(req, reply).then(() => done(), done);
+  });
+
+  async function resolve(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const token = req.cookies[SESSION_COOKIE];
     const s = await accounts.resolveSession(token);
     if (s) {
@@ -40,7 +45,7 @@ export function registerSessions(app: FastifyInstance, accounts: AccountService,
       reply.setCookie(CSRF_COOKIE, csrf, cookieOpts);
     }
     req.csrfToken = csrf;
-  });
+  }
 
   app.decorateReply('startSession', function (this: FastifyReply, s: Session) {
     this.setCookie(SESSION_COOKIE, s.token, { ...cookieOpts, expires: new Date(s.expiresAt) });

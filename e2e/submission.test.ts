@@ -75,7 +75,7 @@ describe.skipIf(!browserAvailable())('online submission and tracking in Chromium
     await staff.waitForURL(/\/can-bo$/);
     await staff.getByRole('link', { name: code }).click();
     await staff.getByRole('button', { name: /Tiếp nhận hồ sơ/ }).click();
-    await staff.waitForURL(/moi=1$/);
+    await staff.waitForURL(new RegExp(`/can-bo/ho-so/${code}\\?`));
     expect(await staff.locator('body').innerText()).toContain('Đã tiếp nhận, đang chờ giải quyết');
 
     await page.goto(trackingUrl);

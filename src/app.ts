@@ -11,10 +11,22 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { randomBytes } from 'node:crypto';
 import { AccountService } from './account';
+import { createAssistant, type AssistantService } from './assistant';
+import { assistantRoutes } from './assistant/assistant.routes';
+import { STATUS_LABEL, type DossierStatus } from './dossier/dossier.types';
 import { DossierService } from './dossier/dossier.service';
 import { dossierRoutes } from './dossier/dossier.routes';
+import { DossierForms } from './dossier/dossier.forms';
+import { dossierStaffRoutes } from './dossier/dossier.staff-routes';
+import { DossierWorkflow } from './dossier/dossier.workflow';
+import { AuditService } from './audit';
+import { staffRoutes } from './staff/staff.routes';
+import { WorkflowService } from './workflow';
 import { FileStore } from './file';
-import { NotificationService } from './notification';
+import { buildTransports, NotificationService, NotificationWorker } from './notification';
+import { notificationRoutes } from './notification/notification.routes';
+import { PaymentService } from './payment';
+import { paymentHooks, paymentRoutes } from './payment/payment.routes';
 import { registerSessions } from './shared/session';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/connection';
@@ -36,6 +48,15 @@ export interface Services {
   accounts: AccountService;
   files: FileStore;
   dossiers: DossierService;
+  /** Processing by officials (issue 4): processes, the action engine, the official forms, the audit log. */
+  audit: AuditService;
+  workflow: WorkflowService;
+  dossierWorkflow: DossierWorkflow;
+  dossierForms: DossierForms;
+  payments: PaymentService;
+  /** Outbox delivery; started by `serve`/`start` (WORKER=on) or `motcua worker`. */
+  worker: NotificationWorker;
+  assistant: AssistantService;
   clock: Clock;
 }
 
@@ -59,15 +80,51 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
   const clock = opts.clock ?? systemClock;
   const units = new UnitService(database.db, clock);
   const catalog = new CatalogService(database.db, units, clock);
-  const notifications = new NotificationService(database.db, clock);
+  const transports = buildTransports(config.notifications, { db: database.db, clock, demo: config.demo });
+  const notifications = new NotificationService(database.db, clock, {
+    smsUnicode: config.notifications.smsUnicode,
+    smsMaxSegments: config.notifications.smsMaxSegments,
+    channels: Object.keys(transports) as Array<keyof typeof transports>,
+  });
+  const worker = new NotificationWorker(database.db, clock, transports, {
+    maxAttempts: config.notifications.maxAttempts,
+    backoffBaseMs: config.notifications.backoffSeconds * 1000,
+    log: (msg, extra) => {
+      if (config.logLevel !== 'silent') process.stderr.write(`${msg} ${JSON.stringify(extra ?? {})}\n`);
+    },
+  });
   const accounts = new AccountService(database.db, notifications, clock, { demo: config.demo, log: (m) => process.stdout.write(m + '\n') });
   const files = new FileStore(path.join(config.dataDir, 'files'), { clock });
+  const audit = new AuditService(database.db, clock);
+  const workflow = new WorkflowService(database.db, audit, clock);
   const dossiers = new DossierService(database.db, catalog, notifications, files, clock, {
     secret: secretKey(config),
     publicUrl: config.publicUrl,
     requirePhoneVerification: config.requirePhoneVerification,
+    workflow,
+    audit,
+    units,
   });
-  return { database, units, catalog, notifications, accounts, files, dossiers, clock };
+  const dossierWorkflow = new DossierWorkflow(database.db, dossiers, catalog, workflow, accounts, notifications, audit, files, units, clock);
+  const dossierForms = new DossierForms(database.db, dossiers, dossierWorkflow, catalog, units);
+  const payments = new PaymentService(database.db, catalog, dossiers, notifications, clock, { config: config.payments, publicUrl: config.publicUrl });
+  const assistant = createAssistant(config, {
+    db: database.db,
+    catalog,
+    units,
+    dossiers,
+    clock,
+    defaultUnit: async () => {
+      const code = config.defaultUnit ?? (await units.serviceUnits())[0]?.code;
+      if (!code) throw new NotFoundError('Chưa có đơn vị hành chính nào. Hãy chạy "npm run seed" hoặc nhập danh mục.', 'no_units');
+      return code;
+    },
+    statusLabel: (s) => STATUS_LABEL[s as DossierStatus] ?? s,
+    log: (msg, err) => {
+      if (config.logLevel !== 'silent') process.stderr.write(`${msg} ${err instanceof Error ? err.message : String(err ?? '')}\n`);
+    },
+  });
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, payments, worker, assistant, clock };
 }
 
 /**
@@ -99,6 +156,8 @@ function loadAssets(): Map<string, Asset> {
     ['app.css', path.join(here, 'web/static/app.css'), 'text/css; charset=utf-8'],
     ['bulletin.js', path.join(here, 'web/static/bulletin.js'), 'text/javascript; charset=utf-8'],
     ['submit.js', path.join(here, 'web/static/submit.js'), 'text/javascript; charset=utf-8'],
+    ['assistant.js', path.join(here, 'web/static/assistant.js'), 'text/javascript; charset=utf-8'],
+    ['assistant.css', path.join(here, 'web/static/assistant.css'), 'text/css; charset=utf-8'],
     ['jsqr.js', require.resolve('jsqr/dist/jsQR.js'), 'text/javascript; charset=utf-8'],
     ['htmx.min.js', require.resolve('htmx.org/dist/htmx.min.js'), 'text/javascript; charset=utf-8'],
   ];
@@ -180,6 +239,50 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     requirePhoneVerification: config.requirePhoneVerification,
     rateLimit: config.rateLimit,
     defaultUnit,
+    payments: paymentHooks(services.payments),
+    workflow: services.dossierWorkflow,
+    audit: services.audit,
+    oidcLabel: config.oidc?.label,
+  });
+  await dossierStaffRoutes(app, {
+    dossiers: services.dossiers,
+    workflow: services.dossierWorkflow,
+    forms: services.dossierForms,
+    accounts: services.accounts,
+    catalog,
+    units,
+    audit: services.audit,
+    publicUrl: config.publicUrl,
+  });
+  await staffRoutes(app, {
+    accounts: services.accounts,
+    audit: services.audit,
+    catalog,
+    units,
+    workflow: services.workflow,
+    dossiers: services.dossiers,
+    oidc: config.oidc,
+    publicUrl: config.publicUrl,
+    rateLimit: config.rateLimit,
+    db: services.database.db,
+    clock: services.clock,
+  });
+  await notificationRoutes(app, {
+    notifications: services.notifications,
+    deliverable: services.worker.channels,
+    demo: config.demo,
+    defaultUnit,
+    unitName: async (code) => (await units.get(code)).name,
+  });
+  await paymentRoutes(app, { payments: services.payments, dossiers: services.dossiers, catalog, units, publicUrl: config.publicUrl, defaultUnit });
+  await assistantRoutes(app, {
+    assistant: services.assistant,
+    catalog,
+    units,
+    defaultUnit,
+    secureCookies: config.publicUrl.startsWith('https://'),
+    rateLimit: config.rateLimit,
+    zalo: config.assistant.zalo,
   });
   app.addHook('onReady', async () => {
     try {

@@ -41,6 +41,16 @@ export interface Config {
   secretKey: string | undefined;
   /** Start-up sweep of DATA_DIR/files: unreferenced files older than this are deleted (seconds). */
   sweepGraceSeconds: number;
+  /** Outbox delivery: worker, SMS gateway, SMTP, Zalo OA (parseNotificationConfig). */
+  notifications: NotificationConfig;
+  /** Fees: VietQR account, VNPay merchant (parsePaymentConfig). */
+  payments: PaymentConfig;
+  /** The virtual assistant: Zalo OA webhook and replies, optional rephrasing model (parseAssistantConfig). */
+  assistant: AssistantConfig;
+  /** Staff sign-in with OpenID Connect (e.g. the national e-ID); off when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | undefined;
+  /** Minutes between runs of the escalation job (flags late steps, prepares apologies); 0 = off. */
+  escalationMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -113,7 +123,65 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     requirePhoneVerification: parseOnOff('REQUIRE_PHONE_VERIFICATION', e.REQUIRE_PHONE_VERIFICATION, !e.DEMO),
     secretKey: e.SECRET_KEY,
     sweepGraceSeconds: e.SWEEP_GRACE_SECONDS,
+    notifications: parseNotificationConfig(env),
+    payments: parsePaymentConfig(env),
+    assistant: parseAssistantConfig(env),
+    oidc: parseOidcConfig(env, publicUrl),
+    escalationMinutes: parseMinutes('ESCALATION_MINUTES', env.ESCALATION_MINUTES, 10),
   });
+}
+
+// ------------------------------------------------------------------ processing (issue 4)
+
+export interface OidcConfig {
+  /** Issuer URL; its /.well-known/openid-configuration is read at the first sign-in. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** PUBLIC_URL + /can-bo/dang-nhap/oidc/callback unless OIDC_REDIRECT_URI says otherwise. */
+  redirectUri: string;
+  /** The claim that links the identity to a staff account (staff.oidc_subject); default "sub". */
+  subjectClaim: string;
+  scope: string;
+  /** Label of the sign-in button, e.g. "Đăng nhập bằng VNeID". */
+  label: string;
+}
+
+export function parseOidcConfig(env: NodeJS.ProcessEnv, publicUrl: string): OidcConfig | undefined {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) return undefined;
+  const url = (name: string, v: string) => {
+    try {
+      const u = new URL(v);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
+      return v;
+    } catch {
+      throw new ConfigError(`${name} phải là địa chỉ http(s) đầy đủ (nhận được "${v}")`);
+    }
+  };
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new ConfigError('OIDC_ISSUER cần đi kèm OIDC_CLIENT_ID (mã ứng dụng đã đăng ký với nhà cung cấp định danh)');
+  const clientSecret = env.OIDC_CLIENT_SECRET?.trim();
+  if (!clientSecret) throw new ConfigError('OIDC_ISSUER cần đi kèm OIDC_CLIENT_SECRET');
+  if (new URL(url('OIDC_ISSUER', issuer)).protocol === 'http:' && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(new URL(issuer).hostname)) {
+    throw new ConfigError('OIDC_ISSUER phải dùng https:// (http chỉ dùng được với máy cục bộ khi thử nghiệm)');
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    redirectUri: url('OIDC_REDIRECT_URI', env.OIDC_REDIRECT_URI?.trim() || `${publicUrl}/can-bo/dang-nhap/oidc/callback`),
+    subjectClaim: env.OIDC_SUBJECT_CLAIM?.trim() || 'sub',
+    scope: env.OIDC_SCOPE?.trim() || 'openid profile',
+    label: env.OIDC_LABEL?.trim() || 'Đăng nhập bằng tài khoản định danh điện tử',
+  };
+}
+
+function parseMinutes(name: string, v: string | undefined, fallback: number): number {
+  if (v === undefined || v.trim() === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 1440) throw new ConfigError(`${name} phải là số phút từ 0 đến 1440 (nhận được "${v}")`);
+  return n;
 }
 
 function parseOnOff(name: string, v: string | undefined, fallback: boolean): boolean {
@@ -141,4 +209,202 @@ export function parseDatabaseUrl(raw: string | undefined, dataDir: string): Data
   throw new ConfigError(
     `DATABASE_URL phải bắt đầu bằng postgres:// (PostgreSQL) hoặc sqlite: (tệp SQLite), nhận được "${v.slice(0, 40)}"`,
   );
+}
+
+// ------------------------------------------------------------------ notifications and payments
+
+export interface NotificationConfig {
+  /** Run the delivery worker inside `serve`/`start` (WORKER, default on). */
+  worker: boolean;
+  /** NOTIFY_MAX_ATTEMPTS: attempts before a message is dead (default 8). */
+  maxAttempts: number;
+  /** NOTIFY_BACKOFF_SECONDS: first retry delay, doubled each time (default 30). */
+  backoffSeconds: number;
+  sms?: { url: string; template?: string; headers?: Record<string, string>; success?: { field: string; value: string } };
+  /** SMS_UNICODE: the gateway takes Vietnamese with diacritics (UCS-2); default off (unaccented GSM-7). */
+  smsUnicode: boolean;
+  /** SMS_MAX_SEGMENTS: longest SMS (default 2). */
+  smsMaxSegments: number;
+  smtp?: { url: string; from: string };
+  zalo?: { apiBase: string; oauthUrl: string; appId: string; appSecret: string; refreshToken: string };
+}
+
+export interface PaymentConfig {
+  vietqr?: { bankBin: string; account: string; accountName: string };
+  vnpay?: { tmnCode: string; hashSecret: string; url: string };
+}
+
+function httpUrl(name: string, v: string): string {
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+    return u.toString();
+  } catch {
+    throw new ConfigError(`${name} phải là địa chỉ http:// hoặc https:// đầy đủ (nhận được "${v}")`);
+  }
+}
+
+function intIn(name: string, v: string | undefined, fallback: number, min: number, max: number): number {
+  if (v === undefined || v.trim() === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} phải là số nguyên từ ${min} đến ${max} (nhận được "${v}")`);
+  return n;
+}
+
+const val = (env: NodeJS.ProcessEnv, k: string): string | undefined => env[k]?.trim() || undefined;
+
+export function parseNotificationConfig(env: NodeJS.ProcessEnv): NotificationConfig {
+  const out: NotificationConfig = {
+    worker: parseOnOff('WORKER', env.WORKER, true),
+    maxAttempts: intIn('NOTIFY_MAX_ATTEMPTS', env.NOTIFY_MAX_ATTEMPTS, 8, 1, 50),
+    backoffSeconds: intIn('NOTIFY_BACKOFF_SECONDS', env.NOTIFY_BACKOFF_SECONDS, 30, 1, 86400),
+    smsUnicode: parseOnOff('SMS_UNICODE', env.SMS_UNICODE, false),
+    smsMaxSegments: intIn('SMS_MAX_SEGMENTS', env.SMS_MAX_SEGMENTS, 2, 1, 5),
+  };
+  const smsUrl = val(env, 'SMS_HTTP_URL');
+  if (smsUrl) {
+    const sms: NonNullable<NotificationConfig['sms']> = { url: httpUrl('SMS_HTTP_URL', smsUrl) };
+    const template = val(env, 'SMS_HTTP_TEMPLATE');
+    if (template) {
+      if (!template.includes('{{text}}') || !/\{\{to(_national|_84)?\}\}/.test(template)) {
+        throw new ConfigError('SMS_HTTP_TEMPLATE phải có {{text}} và {{to}} (hoặc {{to_national}}, {{to_84}}), ví dụ {"phone":"{{to_national}}","message":"{{text}}","requestId":"{{id}}"}');
+      }
+      try {
+        JSON.parse(template.replace(/\{\{\w+\}\}/g, 'x'));
+      } catch {
+        throw new ConfigError('SMS_HTTP_TEMPLATE phải là JSON hợp lệ (các chỗ {{...}} nằm trong chuỗi)');
+      }
+      sms.template = template;
+    }
+    const headers = val(env, 'SMS_HTTP_HEADERS');
+    if (headers) {
+      let h: unknown;
+      try {
+        h = JSON.parse(headers);
+      } catch {
+        h = undefined;
+      }
+      if (!h || typeof h !== 'object' || Array.isArray(h) || !Object.values(h).every((x) => typeof x === 'string')) {
+        throw new ConfigError('SMS_HTTP_HEADERS phải là đối tượng JSON tên → giá trị, ví dụ {"Authorization":"Bearer abc"}');
+      }
+      sms.headers = h as Record<string, string>;
+    }
+    const success = val(env, 'SMS_HTTP_SUCCESS');
+    if (success) {
+      const m = /^([\w.]+)=(.*)$/.exec(success);
+      if (!m) throw new ConfigError('SMS_HTTP_SUCCESS có dạng tên_trường=giá_trị, ví dụ CodeResult=100');
+      sms.success = { field: m[1]!, value: m[2]! };
+    }
+    out.sms = sms;
+  }
+  const smtpUrl = val(env, 'SMTP_URL');
+  if (smtpUrl) {
+    if (!/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError(`SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps:// (nhận được "${smtpUrl.slice(0, 40)}")`);
+    try {
+      new URL(smtpUrl);
+    } catch {
+      throw new ConfigError('SMTP_URL không hợp lệ, ví dụ smtp://user:pass@mail.example.vn:587');
+    }
+    const from = val(env, 'SMTP_FROM') ?? 'motcua <no-reply@localhost>';
+    if (!/@/.test(from)) throw new ConfigError('SMTP_FROM phải có địa chỉ thư, ví dụ "UBND phường Ba Đình <motcua@badinh.hanoi.gov.vn>"');
+    out.smtp = { url: smtpUrl, from };
+  }
+  const zaloKeys = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_REFRESH_TOKEN'] as const;
+  const zaloSet = zaloKeys.filter((k) => val(env, k));
+  if (zaloSet.length && zaloSet.length < zaloKeys.length) {
+    throw new ConfigError(`Zalo OA cần đủ ${zaloKeys.join(', ')}; còn thiếu ${zaloKeys.filter((k) => !val(env, k)).join(', ')}`);
+  }
+  if (zaloSet.length) {
+    out.zalo = {
+      apiBase: httpUrl('ZALO_API_BASE', val(env, 'ZALO_API_BASE') ?? 'https://openapi.zalo.me').replace(/\/+$/, ''),
+      oauthUrl: httpUrl('ZALO_OAUTH_URL', val(env, 'ZALO_OAUTH_URL') ?? 'https://oauth.zaloapp.com/v4/oa/access_token'),
+      appId: val(env, 'ZALO_APP_ID')!,
+      appSecret: val(env, 'ZALO_APP_SECRET')!,
+      refreshToken: val(env, 'ZALO_REFRESH_TOKEN')!,
+    };
+  }
+  return out;
+}
+
+export function parsePaymentConfig(env: NodeJS.ProcessEnv): PaymentConfig {
+  const out: PaymentConfig = {};
+  const qrKeys = ['VIETQR_BANK_BIN', 'VIETQR_ACCOUNT', 'VIETQR_ACCOUNT_NAME'] as const;
+  const qrSet = qrKeys.filter((k) => val(env, k));
+  if (qrSet.length && qrSet.length < qrKeys.length) {
+    throw new ConfigError(`VietQR cần đủ ${qrKeys.join(', ')}; còn thiếu ${qrKeys.filter((k) => !val(env, k)).join(', ')}`);
+  }
+  if (qrSet.length) {
+    const bankBin = val(env, 'VIETQR_BANK_BIN')!;
+    const account = val(env, 'VIETQR_ACCOUNT')!;
+    const accountName = val(env, 'VIETQR_ACCOUNT_NAME')!;
+    if (!/^\d{6}$/.test(bankBin)) throw new ConfigError(`VIETQR_BANK_BIN là mã BIN 6 chữ số của ngân hàng, ví dụ 970415 (nhận được "${bankBin}")`);
+    if (!/^[0-9A-Za-z]{4,19}$/.test(account)) throw new ConfigError('VIETQR_ACCOUNT là số tài khoản (4–19 chữ số hoặc chữ cái, không dấu cách)');
+    if (accountName.length > 50) throw new ConfigError('VIETQR_ACCOUNT_NAME tối đa 50 ký tự');
+    out.vietqr = { bankBin, account, accountName };
+  }
+  const vnKeys = ['VNPAY_TMN_CODE', 'VNPAY_HASH_SECRET', 'VNPAY_URL'] as const;
+  const vnSet = vnKeys.filter((k) => val(env, k));
+  if (vnSet.length && vnSet.length < vnKeys.length) {
+    throw new ConfigError(`VNPay cần đủ ${vnKeys.join(', ')}; còn thiếu ${vnKeys.filter((k) => !val(env, k)).join(', ')}`);
+  }
+  if (vnSet.length) {
+    const tmnCode = val(env, 'VNPAY_TMN_CODE')!;
+    if (!/^[A-Za-z0-9]{4,20}$/.test(tmnCode)) throw new ConfigError('VNPAY_TMN_CODE là mã website (Terminal ID) do VNPay cấp, gồm chữ và số');
+    const hashSecret = val(env, 'VNPAY_HASH_SECRET')!;
+    if (hashSecret.length < 16) throw new ConfigError('VNPAY_HASH_SECRET (chuỗi bí mật VNPay cấp) quá ngắn');
+    out.vnpay = { tmnCode, hashSecret, url: httpUrl('VNPAY_URL', val(env, 'VNPAY_URL')!) };
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ assistant
+
+export interface AssistantConfig {
+  /** Zalo OA chat: on when ZALO_OA_SECRET_KEY is set (webhook POST /webhooks/zalo). */
+  zalo?: {
+    appId: string;
+    oaSecretKey: string;
+    apiBase: string;
+    oauthUrl: string;
+    appSecret?: string;
+    accessToken?: string;
+    refreshToken?: string;
+    /** ZALO_UNIT: the unit whose catalogue the OA answers about (default: DEFAULT_UNIT). */
+    unit?: string;
+  };
+  /** ASSISTANT_LLM_URL: an OpenAI-compatible endpoint that may reword answers; off when unset. */
+  llm?: { url: string; model: string; key?: string; timeoutMs: number };
+}
+
+export function parseAssistantConfig(env: NodeJS.ProcessEnv): AssistantConfig {
+  const out: AssistantConfig = {};
+  const oaSecretKey = val(env, 'ZALO_OA_SECRET_KEY');
+  if (oaSecretKey) {
+    const appId = val(env, 'ZALO_APP_ID');
+    if (!appId) throw new ConfigError('ZALO_OA_SECRET_KEY cần đi kèm ZALO_APP_ID (mã ứng dụng Zalo của OA)');
+    const accessToken = val(env, 'ZALO_ACCESS_TOKEN');
+    const refreshToken = val(env, 'ZALO_REFRESH_TOKEN');
+    if (!accessToken && !refreshToken) throw new ConfigError('Trợ lý trên Zalo cần ZALO_ACCESS_TOKEN hoặc ZALO_REFRESH_TOKEN để trả lời người dân');
+    const unit = val(env, 'ZALO_UNIT');
+    if (unit && !/^\d{2,5}$/.test(unit)) throw new ConfigError(`ZALO_UNIT phải là mã đơn vị hành chính 2 đến 5 chữ số (nhận được "${unit}")`);
+    out.zalo = {
+      appId,
+      oaSecretKey,
+      apiBase: httpUrl('ZALO_API_BASE', val(env, 'ZALO_API_BASE') ?? 'https://openapi.zalo.me').replace(/\/+$/, ''),
+      oauthUrl: httpUrl('ZALO_OAUTH_URL', val(env, 'ZALO_OAUTH_URL') ?? 'https://oauth.zaloapp.com/v4/oa/access_token'),
+      appSecret: val(env, 'ZALO_APP_SECRET'),
+      accessToken,
+      refreshToken,
+      unit,
+    };
+  }
+  const llmUrl = val(env, 'ASSISTANT_LLM_URL');
+  if (llmUrl) {
+    const model = val(env, 'ASSISTANT_LLM_MODEL');
+    if (!model) throw new ConfigError('ASSISTANT_LLM_URL cần đi kèm ASSISTANT_LLM_MODEL (tên mô hình, ví dụ qwen2.5-7b-instruct)');
+    out.llm = { url: httpUrl('ASSISTANT_LLM_URL', llmUrl).replace(/\/+$/, ''), model, key: val(env, 'ASSISTANT_LLM_KEY'), timeoutMs: intIn('ASSISTANT_LLM_TIMEOUT_MS', env.ASSISTANT_LLM_TIMEOUT_MS, 4000, 200, 60_000) };
+  } else if (val(env, 'ASSISTANT_LLM_MODEL') || val(env, 'ASSISTANT_LLM_KEY')) {
+    throw new ConfigError('ASSISTANT_LLM_MODEL và ASSISTANT_LLM_KEY chỉ dùng khi có ASSISTANT_LLM_URL');
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { seedDemo } from './demo';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/connection';
 import { DomainError, ValidationError } from './shared/errors';
+import { EscalationJob } from './dossier/dossier.jobs';
 
 const USAGE = `motcua — phần mềm Bộ phận Một cửa
 
@@ -23,6 +24,9 @@ Cách dùng: npm run motcua -- <lệnh> [tham số]
                              của đơn vị; --force ghi đè cả bản đã biên tập tại chỗ
   catalog-export MÃ FILE     xuất danh mục của đơn vị ra Excel
   catalog-import MÃ FILE     nhập danh mục của đơn vị từ Excel
+  worker                     chỉ chạy tiến trình gửi tin nhắn (SMS, thư, Zalo) từ hàng đợi
+                             và cảnh báo hồ sơ sắp/quá hạn
+  audit verify               kiểm tra chuỗi mã băm của nhật ký (phát hiện bản ghi bị sửa, xóa)
 `;
 
 function fail(message: string): never {
@@ -41,7 +45,13 @@ async function serve(config: Config): Promise<void> {
     process.stdout.write(`Đã dọn ${swept.orphansRemoved} tệp mồ côi và ${swept.tmpRemoved} tệp tạm (${swept.bytesFreed} byte).\n`);
   }
   const app = await buildApp(config, services);
+  // The outbox worker runs in this process unless WORKER=off (then `motcua worker` runs it).
+  if (config.notifications.worker) services.worker.start();
+  const escalation = new EscalationJob(services.dossierWorkflow, { intervalMs: config.notifications.worker ? config.escalationMinutes * 60_000 : 0, log: (m) => process.stdout.write(m + '\n') });
+  escalation.start();
   const close = async () => {
+    await escalation.close();
+    await services.worker.close();
     await app.close();
     await services.database.close();
     process.exit(0);
@@ -70,6 +80,34 @@ async function main(argv: string[]): Promise<void> {
     case 'start':
     case 'serve':
       return serve(config);
+    case 'worker': {
+      const s = await buildServices(config);
+      const escalation = new EscalationJob(s.dossierWorkflow, { intervalMs: config.escalationMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
+      const close = async () => {
+        await escalation.close();
+        await s.worker.close();
+        await s.database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', close);
+      process.once('SIGTERM', close);
+      s.worker.start();
+      escalation.start();
+      process.stdout.write(`motcua worker đang gửi tin nhắn (kênh: ${s.worker.channels.join(', ') || 'chưa cấu hình kênh nào'}; cơ sở dữ liệu: ${config.database.kind})\n`);
+      return;
+    }
+    case 'audit': {
+      if (args[0] !== 'verify') fail('cách dùng: audit verify');
+      const s = await buildServices(config);
+      const v = await s.audit.verify();
+      await s.database.close();
+      if (v.ok) {
+        process.stdout.write(`Nhật ký toàn vẹn: ${v.checked} bản ghi, chuỗi mã băm khớp đến bản ghi ${v.headSeq}.\n`);
+        return;
+      }
+      process.stderr.write(`Nhật ký KHÔNG toàn vẹn: ${v.problems.length} vấn đề trong ${v.checked} bản ghi:\n${v.problems.map((p) => `  - ${p.message}`).join('\n')}\n`);
+      process.exit(2);
+    }
     case 'migrate': {
       const database = openDatabase(config.database);
       const done = await migrateToLatest(database.db);

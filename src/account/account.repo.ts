@@ -66,3 +66,17 @@ export async function consumeOtp(db: Exec, id: string, now: string): Promise<boo
   const r = await db.updateTable('otp_codes').set({ consumed_at: now }).where('id', '=', id).where('consumed_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+export async function listStaffOf(db: Exec, unitCodes: string[]): Promise<StaffTable[]> {
+  if (!unitCodes.length) return [];
+  return db.selectFrom('staff').selectAll().where('unit_code', 'in', unitCodes).orderBy('unit_code').orderBy('role').orderBy('username').execute();
+}
+export async function findStaffByOidcSubject(db: Exec, subject: string): Promise<StaffTable | undefined> {
+  return db.selectFrom('staff').selectAll().where('oidc_subject', '=', subject).executeTakeFirst();
+}
+export async function insertStaff(db: Exec, row: StaffTable): Promise<void> {
+  await db.insertInto('staff').values(row).execute();
+}
+export async function deleteSessionsOf(db: Exec, kind: string, subjectId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('kind', '=', kind).where('subject_id', '=', subjectId).execute();
+}

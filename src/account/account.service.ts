@@ -35,6 +35,37 @@ export interface Staff {
   unitCode: string;
   role: StaffRole;
   fields: string[];
+  /** Where escalations reach the official (through the outbox); '' when none. */
+  phone?: string;
+  email?: string;
+  active?: boolean;
+  /** Set after an admin reset the password: the official must choose a new one. */
+  mustChangePassword?: boolean;
+  /** Subject of the linked OpenID Connect identity (e.g. the national e-ID). */
+  oidcSubject?: string | null;
+}
+
+/** What an admin sets when creating or editing an official. */
+export interface StaffInput {
+  username: string;
+  fullName: string;
+  unitCode: string;
+  role: StaffRole;
+  fields?: string[];
+  phone?: string;
+  email?: string;
+  oidcSubject?: string | null;
+}
+
+const USERNAME_RE = /^[a-z][a-z0-9._-]{2,31}$/;
+const MIN_STAFF_PASSWORD = 10;
+
+/** A temporary password an admin reads out once: 12 characters, no look-alikes (0/O, 1/l/I). */
+function temporaryPassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  let out = '';
+  for (let i = 0; i < 12; i++) out += alphabet[randomInt(0, alphabet.length)];
+  return out;
 }
 
 export type Principal = { kind: 'citizen'; citizen: Citizen } | { kind: 'staff'; staff: Staff };
@@ -58,7 +89,19 @@ function toCitizen(r: NonNullable<Awaited<ReturnType<typeof repo.findCitizen>>>)
   return { id: r.id, phone: r.phone, fullName: r.full_name, email: r.email, idNumber: r.id_number, address: r.address, hasPassword: !!r.password_hash };
 }
 function toStaff(r: NonNullable<Awaited<ReturnType<typeof repo.findStaff>>>): Staff {
-  return { id: r.id, username: r.username, fullName: r.full_name, unitCode: r.unit_code, role: r.role as StaffRole, fields: JSON.parse(r.fields) as string[] };
+  return {
+    id: r.id,
+    username: r.username,
+    fullName: r.full_name,
+    unitCode: r.unit_code,
+    role: r.role as StaffRole,
+    fields: JSON.parse(r.fields) as string[],
+    phone: r.phone ?? '',
+    email: r.email ?? '',
+    active: r.active === 1,
+    mustChangePassword: r.must_change_password === 1,
+    oidcSubject: r.oidc_subject ?? null,
+  };
 }
 
 /** Citizens (phone + one-time code, optional password), staff (password), sessions. */
@@ -186,6 +229,8 @@ export class AccountService {
       locked_until: null,
       created_at: now,
       updated_at: now,
+      ...(s.phone !== undefined ? { phone: s.phone } : {}),
+      ...(s.email !== undefined ? { email: s.email } : {}),
     });
     return toStaff((await repo.findStaffByUsername(this.db, s.username))!);
   }
@@ -206,6 +251,130 @@ export class AccountService {
         locked_until: failures >= STAFF_MAX_FAILURES ? new Date(now.getTime() + STAFF_LOCK_MS).toISOString() : r.locked_until,
       });
       throw bad;
+    }
+    await repo.updateStaff(this.db, r.id, { failed_logins: 0, locked_until: null });
+    return { staff: toStaff(r), session: await this.createSession('staff', r.id) };
+  }
+
+  // ------------------------------------------------------------------ staff administration
+
+  async findStaffByUsername(username: string): Promise<Staff | undefined> {
+    const r = await repo.findStaffByUsername(this.db, username.trim().toLowerCase());
+    return r ? toStaff(r) : undefined;
+  }
+
+  async listStaff(unitCodes: string[]): Promise<Staff[]> {
+    return (await repo.listStaffOf(this.db, unitCodes)).map(toStaff);
+  }
+
+  private checkStaffInput(s: StaffInput): StaffInput {
+    const problems: Array<{ field: string; code: string; message: string }> = [];
+    const username = s.username.trim().toLowerCase();
+    if (!USERNAME_RE.test(username)) problems.push({ field: 'username', code: 'invalid_username', message: 'Tên đăng nhập gồm 3–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang; bắt đầu bằng chữ' });
+    const fullName = s.fullName.trim().normalize('NFC');
+    if (fullName.length < 2 || fullName.length > 100) problems.push({ field: 'fullName', code: 'invalid_name', message: 'Họ và tên từ 2 đến 100 ký tự' });
+    if (!(STAFF_ROLES as readonly string[]).includes(s.role)) problems.push({ field: 'role', code: 'invalid_role', message: 'Vai trò không hợp lệ' });
+    const phone = s.phone?.trim() ? normalizePhone(s.phone) : '';
+    if (phone === null) problems.push({ field: 'phone', code: 'invalid_phone', message: PHONE_MESSAGE });
+    const email = s.email?.trim() ?? '';
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push({ field: 'email', code: 'invalid_email', message: 'Địa chỉ thư điện tử không hợp lệ' });
+    const oidc = s.oidcSubject?.trim() || null;
+    if (oidc && oidc.length > 200) problems.push({ field: 'oidcSubject', code: 'too_long', message: 'Mã định danh tối đa 200 ký tự' });
+    if (problems.length) throw new ValidationError('Thông tin cán bộ chưa hợp lệ.', problems, 'invalid_staff');
+    const fields = (s.fields ?? []).map((f) => f.trim().normalize('NFC')).filter(Boolean).slice(0, 30);
+    return { ...s, username, fullName, phone: phone ?? '', email, oidcSubject: oidc, fields };
+  }
+
+  /** A new official with a temporary password, which they must change at first sign-in. */
+  async createStaff(input: StaffInput): Promise<{ staff: Staff; temporaryPassword: string }> {
+    const s = this.checkStaffInput(input);
+    if (await repo.findStaffByUsername(this.db, s.username)) {
+      throw new ValidationError('Tên đăng nhập đã có người dùng.', [{ field: 'username', code: 'username_taken', message: `Tên đăng nhập "${s.username}" đã có người dùng` }], 'invalid_staff');
+    }
+    if (s.oidcSubject && (await repo.findStaffByOidcSubject(this.db, s.oidcSubject))) {
+      throw new ValidationError('Mã định danh đã gắn với tài khoản khác.', [{ field: 'oidcSubject', code: 'oidc_taken', message: 'Mã định danh này đã gắn với tài khoản khác' }], 'invalid_staff');
+    }
+    const password = temporaryPassword();
+    const now = this.clock.now().toISOString();
+    const id = uuidv7();
+    await repo.insertStaff(this.db, {
+      id,
+      username: s.username,
+      full_name: s.fullName,
+      unit_code: s.unitCode,
+      role: s.role,
+      fields: JSON.stringify(s.fields ?? []),
+      password_hash: await argonHash(password),
+      active: 1,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: now,
+      updated_at: now,
+      oidc_subject: s.oidcSubject ?? null,
+      must_change_password: 1,
+      phone: s.phone ?? '',
+      email: s.email ?? '',
+    });
+    return { staff: toStaff((await repo.findStaff(this.db, id))!), temporaryPassword: password };
+  }
+
+  async updateStaffProfile(id: string, input: Omit<StaffInput, 'username' | 'unitCode'> & { active?: boolean }): Promise<Staff> {
+    const r = await repo.findStaff(this.db, id);
+    if (!r) throw new ForbiddenError();
+    const s = this.checkStaffInput({ ...input, username: r.username, unitCode: r.unit_code });
+    if (s.oidcSubject) {
+      const other = await repo.findStaffByOidcSubject(this.db, s.oidcSubject);
+      if (other && other.id !== id) throw new ValidationError('Mã định danh đã gắn với tài khoản khác.', [{ field: 'oidcSubject', code: 'oidc_taken', message: 'Mã định danh này đã gắn với tài khoản khác' }], 'invalid_staff');
+    }
+    await repo.updateStaff(this.db, id, {
+      full_name: s.fullName,
+      role: s.role,
+      fields: JSON.stringify(s.fields ?? []),
+      phone: s.phone ?? '',
+      email: s.email ?? '',
+      oidc_subject: s.oidcSubject ?? null,
+      ...(input.active === undefined ? {} : { active: input.active ? 1 : 0 }),
+      updated_at: this.clock.now().toISOString(),
+    });
+    if (input.active === false) await repo.deleteSessionsOf(this.db, 'staff', id);
+    return toStaff((await repo.findStaff(this.db, id))!);
+  }
+
+  /** An admin resets a password: a temporary one, the lock lifted, every session ended. */
+  async resetStaffPassword(id: string): Promise<{ staff: Staff; temporaryPassword: string }> {
+    const r = await repo.findStaff(this.db, id);
+    if (!r) throw new ForbiddenError();
+    const password = temporaryPassword();
+    await repo.updateStaff(this.db, id, {
+      password_hash: await argonHash(password),
+      must_change_password: 1,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: this.clock.now().toISOString(),
+    });
+    await repo.deleteSessionsOf(this.db, 'staff', id);
+    return { staff: toStaff((await repo.findStaff(this.db, id))!), temporaryPassword: password };
+  }
+
+  /** An official changes their own password (required after a reset). */
+  async changeStaffPassword(id: string, current: string, next: string): Promise<void> {
+    const r = await repo.findStaff(this.db, id);
+    if (!r) throw new ForbiddenError();
+    if (!(await argonVerify(r.password_hash, current))) {
+      throw new ValidationError('Mật khẩu hiện tại không đúng.', [{ field: 'current', code: 'wrong_password', message: 'Mật khẩu hiện tại không đúng' }], 'invalid_password');
+    }
+    if (next.length < MIN_STAFF_PASSWORD || !/[A-Za-z]/.test(next) || !/\d/.test(next)) {
+      throw new ValidationError(`Mật khẩu mới cần ít nhất ${MIN_STAFF_PASSWORD} ký tự, có cả chữ và số.`, [{ field: 'password', code: 'weak_password', message: `Ít nhất ${MIN_STAFF_PASSWORD} ký tự, có cả chữ và số` }], 'invalid_password');
+    }
+    if (next === current) throw new ValidationError('Mật khẩu mới phải khác mật khẩu cũ.', [{ field: 'password', code: 'same_password', message: 'Mật khẩu mới phải khác mật khẩu cũ' }], 'invalid_password');
+    await repo.updateStaff(this.db, id, { password_hash: await argonHash(next), must_change_password: 0, updated_at: this.clock.now().toISOString() });
+  }
+
+  /** Sign-in through OpenID Connect: the identity's subject must be linked to an active account. */
+  async signInStaffByOidc(subject: string): Promise<{ staff: Staff; session: Session }> {
+    const r = await repo.findStaffByOidcSubject(this.db, subject);
+    if (!r || !r.active) {
+      throw new RuleViolationError('oidc_not_linked', 'Danh tính điện tử này chưa được gắn với tài khoản cán bộ nào. Xin liên hệ quản trị đơn vị.');
     }
     await repo.updateStaff(this.db, r.id, { failed_logins: 0, locked_until: null });
     return { staff: toStaff(r), session: await this.createSession('staff', r.id) };

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import { procedureSchema, type Procedure, type ProcessingTime, type TimeUnit } from './catalog.types';
+import { procedureSchema, type ChannelKind, type Fee, type FormTemplate, type Procedure, type ProcessingTime, type TimeUnit } from './catalog.types';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -20,6 +20,26 @@ export interface UnitProcedure {
   /** Shown on the village-hall page of essential procedures. */
   essential: boolean;
   sort: number;
+  /**
+   * The unit's own settings (issue 4), applied over the national record in this unit: fees per
+   * channel (e.g. set by the provincial People's Council), its own forms, its own e-form. Left
+   * undefined by writers that do not manage them (the Excel import), which keeps what is stored.
+   */
+  local?: UnitLocal;
+}
+
+export interface UnitLocal {
+  fees?: Partial<Record<ChannelKind, Fee[]>>;
+  /** Free text shown with the fees ("Miễn lệ phí cho hộ nghèo theo Nghị quyết … của HĐND tỉnh"). */
+  feeNote?: string;
+  /** Forms of this unit, in addition to the national record's. */
+  forms?: FormTemplate[];
+  /** The unit's e-form (validated by the e-form schema where it is edited). */
+  eform?: unknown;
+}
+
+export function hasLocal(l: UnitLocal | undefined): boolean {
+  return !!l && ((!!l.fees && Object.keys(l.fees).length > 0) || !!l.feeNote || !!l.forms?.length || l.eform !== undefined);
 }
 
 export async function listProcedures(db: Exec): Promise<ProcedureRecord[]> {
@@ -69,6 +89,7 @@ export async function listUnitProcedures(db: Exec, unitCode?: string): Promise<U
     note: r.note,
     essential: r.essential === 1,
     sort: r.sort,
+    local: JSON.parse(r.local ?? '{}') as UnitLocal,
   }));
 }
 
@@ -80,6 +101,7 @@ export async function upsertUnitProcedure(db: Exec, up: UnitProcedure, now: stri
     essential: up.essential ? 1 : 0,
     sort: up.sort,
     updated_at: now,
+    ...(up.local !== undefined ? { local: JSON.stringify(up.local) } : {}),
   };
   await db
     .insertInto('unit_procedures')
@@ -149,4 +171,14 @@ export async function insertImportRun(db: Exec, r: ImportRun): Promise<void> {
       report: r.report,
     })
     .execute();
+}
+
+export async function insertCatalogChange(db: Exec, row: DB['catalog_changes']): Promise<void> {
+  await db.insertInto('catalog_changes').values(row).execute();
+}
+
+export async function listCatalogChanges(db: Exec, unitCode: string, procedureCode: string | undefined, limit: number): Promise<Array<DB['catalog_changes']>> {
+  let q = db.selectFrom('catalog_changes').selectAll().where('unit_code', '=', unitCode);
+  if (procedureCode) q = q.where('procedure_code', '=', procedureCode);
+  return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }

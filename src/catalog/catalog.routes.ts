@@ -247,7 +247,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
   app.get('/bieu-mau/:code/:file', async (req, reply) => {
     const { code, file } = parseInput(z.object({ code: CODE, file: z.string().regex(/^[a-z0-9-]+\.pdf$/, 'Tên tệp không hợp lệ') }), req.params);
     const procedure = await catalog.getProcedure(code);
-    const form = procedure.forms.find((f) => `${f.id}.pdf` === file);
+    const form = procedure.forms.find((f) => `${f.id}.pdf` === file) ?? (await catalog.findLocalForm(code, file.replace(/\.pdf$/, '')));
     if (!form) throw new NotFoundError('Không có biểu mẫu này.', 'form_not_found');
     const buf = await renderFormTemplatePdf({ title: form.title, source: form.source, procedureName: procedure.name, fields: form.fields });
     return pdf(reply, buf, file);

@@ -7,9 +7,43 @@ import { uuidv7 } from '../shared/ids';
 import { slugify } from '../shared/vietnamese';
 import type { Unit, UnitService } from '../unit';
 import * as repo from './catalog.repo';
-import type { UnitProcedure } from './catalog.repo';
+import { hasLocal, type UnitLocal, type UnitProcedure } from './catalog.repo';
 import { SearchIndex } from './catalog.search';
-import { procedureSchema, type Channel, type Procedure, type ProcessingTime } from './catalog.types';
+import { CHANNEL_KINDS, feeSchema, formTemplateSchema, procedureSchema, type Channel, type Procedure, type ProcessingTime } from './catalog.types';
+
+/** Who changed a unit's catalogue, for its change history. */
+export interface CatalogActor {
+  id: string | null;
+  name: string;
+}
+
+export interface CatalogChange {
+  id: string;
+  unitCode: string;
+  procedureCode: string;
+  kind: 'added' | 'removed' | 'updated';
+  before: unknown;
+  after: unknown;
+  actorName: string;
+  at: string;
+}
+
+/**
+ * The national record as a unit offers it: the unit's fees replace a channel's fees, the unit's
+ * own forms are added to the national ones (ids prefixed with the unit's code so they never clash).
+ */
+export function applyLocal(p: Procedure, entry: UnitProcedure | undefined): Procedure {
+  const l = entry?.local;
+  if (!l || !hasLocal(l)) return p;
+  return {
+    ...p,
+    channels: p.channels.map((c) => {
+      const fees = l.fees?.[c.kind];
+      return fees ? { ...c, fees, feeText: l.feeNote ?? c.feeText } : l.feeNote ? { ...c, feeText: l.feeNote } : c;
+    }),
+    forms: [...p.forms, ...(l.forms ?? [])],
+  };
+}
 
 export interface FieldInfo {
   name: string;
@@ -192,7 +226,7 @@ export class CatalogService {
     return p;
   }
 
-  /** A procedure as a unit offers it; 404 if the unit does not offer it. */
+  /** A procedure as a unit offers it (with the unit's own fees and forms); 404 if not offered. */
   async getUnitProcedure(unitCode: string, code: string): Promise<{ unit: Unit; procedure: Procedure; entry: UnitProcedure }> {
     const s = await this.current();
     const uc = s.units.get(unitCode);
@@ -200,10 +234,19 @@ export class CatalogService {
     const entry = uc.entries.get(code);
     const procedure = s.procedures.get(code);
     if (!entry || !procedure) throw new NotFoundError(`${uc.unit.name} không tiếp nhận thủ tục mã ${code}.`, 'procedure_not_found');
-    return { unit: uc.unit, procedure, entry };
+    return { unit: uc.unit, procedure: applyLocal(procedure, entry), entry };
   }
 
-  summarize(p: Procedure, entry?: UnitProcedure, score?: number): ProcedureSummary {
+  /** A form of some unit's own (their ids start with "u<unit code>-"), for its download. */
+  async findLocalForm(procedureCode: string, formId: string): Promise<Procedure['forms'][number] | undefined> {
+    const m = /^u(\d{2,5})-/.exec(formId);
+    if (!m) return undefined;
+    const uc = (await this.current()).units.get(m[1]!);
+    return uc?.entries.get(procedureCode)?.local?.forms?.find((f) => f.id === formId);
+  }
+
+  summarize(raw: Procedure, entry?: UnitProcedure, score?: number): ProcedureSummary {
+    const p = applyLocal(raw, entry);
     const ch = mainChannel(p);
     return {
       code: p.code,
@@ -313,7 +356,11 @@ export class CatalogService {
    * Replace a unit's catalogue selection and local settings (Excel import). All or nothing:
    * every row is checked first, and one bad row changes nothing.
    */
-  async setUnitCatalog(unitCode: string, rows: Array<Omit<UnitProcedure, 'unitCode'>>): Promise<{ added: number; updated: number; removed: number }> {
+  async setUnitCatalog(
+    unitCode: string,
+    rows: Array<Omit<UnitProcedure, 'unitCode'>>,
+    opts: { actor?: CatalogActor } = {},
+  ): Promise<{ added: number; updated: number; removed: number }> {
     const s = await this.current();
     const uc = s.units.get(unitCode);
     if (!uc) throw new NotFoundError(`Không có đơn vị hành chính mã ${unitCode}.`, 'unit_not_found');
@@ -325,6 +372,7 @@ export class CatalogService {
       if (!p) problems.push({ field: where, code: 'procedure_not_found', message: `Không có thủ tục mã ${r.procedureCode} trong danh mục quốc gia` });
       if (seen.has(r.procedureCode)) problems.push({ field: where, code: 'duplicate', message: `Thủ tục ${r.procedureCode} xuất hiện hai lần` });
       seen.add(r.procedureCode);
+      if (r.local) problems.push(...localProblems(r.local, where));
       if (p && r.commitment) {
         const legal = mainChannel(p)?.time ?? null;
         if (!(r.commitment.value > 0)) problems.push({ field: where, code: 'invalid_commitment', message: 'Thời hạn cam kết phải lớn hơn 0' });
@@ -337,18 +385,62 @@ export class CatalogService {
     const now = this.clock.now().toISOString();
     const removed = [...uc.entries.keys()].filter((c) => !seen.has(c));
     let added = 0;
+    const actor = opts.actor ?? { id: null, name: 'Hệ thống' };
+    // The unit's change history: one row per procedure added, removed or changed (with before/after).
+    const snapshot = (e: Omit<UnitProcedure, 'unitCode'> | UnitProcedure | undefined, keepLocal?: UnitLocal) =>
+      e ? { commitment: e.commitment, note: e.note, essential: e.essential, sort: e.sort, local: e.local ?? keepLocal ?? {} } : null;
+    const change = async (trx: Parameters<typeof repo.insertCatalogChange>[0], code: string, kind: CatalogChange['kind'], before: unknown, after: unknown) =>
+      repo.insertCatalogChange(trx, { id: uuidv7(), unit_code: unitCode, procedure_code: code, kind, before: JSON.stringify(before), after: JSON.stringify(after), actor_id: actor.id, actor_name: actor.name, at: now });
     await this.db.transaction().execute(async (trx) => {
       for (const r of rows) {
-        if (!uc.entries.has(r.procedureCode)) added++;
+        const old = uc.entries.get(r.procedureCode);
+        if (!old) added++;
         await repo.upsertUnitProcedure(trx, { ...r, unitCode }, now);
+        const before = snapshot(old);
+        const after = snapshot(r, old?.local);
+        if (!old) await change(trx, r.procedureCode, 'added', null, after);
+        else if (JSON.stringify({ ...before, sort: 0 }) !== JSON.stringify({ ...after, sort: 0 })) await change(trx, r.procedureCode, 'updated', before, after);
       }
       await repo.deleteUnitProcedures(trx, unitCode, removed);
+      for (const code of removed) await change(trx, code, 'removed', snapshot(uc.entries.get(code)), null);
     });
     await this.changed();
     return { added, updated: rows.length - added, removed: removed.length };
   }
 
+  /** The history of a unit's catalogue, newest first. */
+  async changes(unitCode: string, procedureCode?: string, limit = 200): Promise<CatalogChange[]> {
+    const rows = await repo.listCatalogChanges(this.db, unitCode, procedureCode, limit);
+    return rows.map((r) => ({
+      id: r.id,
+      unitCode: r.unit_code,
+      procedureCode: r.procedure_code,
+      kind: r.kind as CatalogChange['kind'],
+      before: JSON.parse(r.before),
+      after: JSON.parse(r.after),
+      actorName: r.actor_name,
+      at: r.at,
+    }));
+  }
+
   async recordImportRun(run: Omit<repo.ImportRun, 'id'>): Promise<void> {
     await repo.insertImportRun(this.db, { id: uuidv7(), ...run });
   }
+}
+
+/** The unit's own fees and forms are checked like the national record's. */
+function localProblems(l: UnitLocal, where: string): Array<{ field: string; code: string; message: string }> {
+  const out: Array<{ field: string; code: string; message: string }> = [];
+  for (const [kind, fees] of Object.entries(l.fees ?? {})) {
+    if (!(CHANNEL_KINDS as readonly string[]).includes(kind)) out.push({ field: where, code: 'invalid_channel', message: `Kênh nộp không hợp lệ: ${kind}` });
+    for (const f of fees ?? []) {
+      const r = feeSchema.safeParse(f);
+      if (!r.success) out.push({ field: where, code: 'invalid_fee', message: `Phí, lệ phí không hợp lệ: ${r.error.issues.map((i) => i.message).join('; ')}` });
+    }
+  }
+  for (const f of l.forms ?? []) {
+    const r = formTemplateSchema.safeParse(f);
+    if (!r.success) out.push({ field: where, code: 'invalid_form', message: `Biểu mẫu không hợp lệ: ${r.error.issues.map((i) => i.message).join('; ')}` });
+  }
+  return out;
 }

@@ -235,7 +235,31 @@ function Checklist({ procedure, links }: { procedure: Procedure; links: UnitLink
           </ul>
         </fieldset>
       ))}
+      <OtherForms procedure={procedure} links={links} />
     </>
+  );
+}
+
+/** Forms no component points to, e.g. the unit's own forms (catalogue settings of the unit). */
+function OtherForms({ procedure, links }: { procedure: Procedure; links: UnitLinks }) {
+  const used = new Set(procedure.componentGroups.flatMap((g) => g.components.map((c) => c.form)));
+  const other = procedure.forms.filter((f) => !used.has(f.id));
+  if (!other.length) return null;
+  return (
+    <div class="checklist">
+      <p>
+        <strong>Biểu mẫu khác</strong>
+      </p>
+      <ul>
+        {other.map((f) => (
+          <li key={f.id}>
+            <a class="dl" href={links.form(procedure.code, f.id)}>
+              Tải mẫu: {f.title} (PDF)
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

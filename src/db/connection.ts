@@ -20,6 +20,10 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export function openDatabase(cfg: DatabaseConfig): Database {
   if (cfg.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: cfg.url, max: 10 });
+    // An idle client whose server connection is cut (a restart, a failover, a dropped test
+    // database) is re-emitted on the pool; unhandled, that would crash the process. The pool
+    // replaces the client on the next checkout.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

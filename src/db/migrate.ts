@@ -1,11 +1,17 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m001 from './migrations/001-catalog';
 import * as m002 from './migrations/002-dossiers';
+import * as m003 from './migrations/003-workflow';
+import * as m004 from './migrations/004-notifications-payments';
+import * as m005 from './migrations/005-assistant';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
   '001-catalog': m001,
   '002-dossiers': m002,
+  '003-workflow': m003,
+  '004-notifications-payments': m004,
+  '005-assistant': m005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

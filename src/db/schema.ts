@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Table types for Kysely. Portable: text, integer, real; JSON as text; times as UTC ISO text. */
 export interface UnitTable {
   code: string;
@@ -33,6 +35,8 @@ export interface UnitProcedureTable {
   essential: number;
   sort: number;
   updated_at: string;
+  /** 003-workflow: the unit's own fees, forms and e-form for the procedure (JSON). */
+  local?: string;
 }
 
 export interface MetaTable {
@@ -79,6 +83,13 @@ export interface StaffTable {
   locked_until: string | null;
   created_at: string;
   updated_at: string;
+  /** 003-workflow: subject of the OpenID Connect identity linked to this account. */
+  oidc_subject?: string | null;
+  /** 003-workflow: 1 after an admin reset the password, until the official sets a new one. */
+  must_change_password?: number;
+  /** 003-workflow: where escalations reach the official ('' when none). */
+  phone?: string;
+  email?: string;
 }
 
 export interface SessionTable {
@@ -117,6 +128,12 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  // 004-notifications-payments
+  lease_owner: string | null;
+  lease_until: string | null;
+  delivered_via: string | null;
+  provider_ref: string | null;
+  updated_at: string | null;
 }
 
 export interface UnitCalendarTable {
@@ -154,6 +171,30 @@ export interface DossierTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  // 003-workflow: the dossier's place in its process, a projection of its history.
+  process_id: string | null;
+  step_no: Generated<number>;
+  /** Role that must act now ('' when nobody: closed, or waiting for the citizen). */
+  current_role: Generated<string>;
+  /** The official who must act now, when one is named. */
+  assignee_id: string | null;
+  /** The specialist in charge of examining the dossier. */
+  examiner_id: string | null;
+  step_started_at: string | null;
+  step_due_at: string | null;
+  /** JSON: planned end of each step, [{no, dueAt}]. */
+  schedule: Generated<string>;
+  paused_at: string | null;
+  paused_status: string | null;
+  paused_ms: Generated<number>;
+  supplement_count: Generated<number>;
+  finished_at: string | null;
+  returned_at: string | null;
+  outcome: Generated<string>;
+  rescheduled_due_at: string | null;
+  flag: Generated<string>;
+  search_name: Generated<string>;
+  version: Generated<number>;
 }
 
 export interface DossierFileTable {
@@ -183,6 +224,251 @@ export interface DossierHistoryTable {
   created_at: string;
 }
 
+// 004-notifications-payments
+export interface NotificationTemplateTable {
+  unit_code: string;
+  event: string;
+  channel: string;
+  language: string;
+  subject: string;
+  body: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface NotificationPrefsTable {
+  phone: string;
+  channels: string;
+  email: string;
+  zalo_user_id: string;
+  language: string;
+  essential_only: number;
+  updated_at: string;
+}
+
+export interface OauthTokenTable {
+  provider: string;
+  access_token: string;
+  refresh_token: string;
+  expires_at: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface DossierFeeTable {
+  dossier_id: string;
+  dossier_code: string;
+  unit_code: string;
+  amount: number;
+  gross: number;
+  lines: string;
+  exemption_reason: string | null;
+  exemption_percent: number;
+  assessed_by: string;
+  assessed_at: string;
+}
+
+export interface PaymentTable {
+  id: string;
+  dossier_id: string;
+  dossier_code: string;
+  unit_code: string;
+  method: string;
+  amount: number;
+  status: string;
+  online: number;
+  order_ref: string;
+  provider_ref: string | null;
+  receipt_no: string | null;
+  data: string;
+  created_by: string;
+  created_at: string;
+  confirmed_at: string | null;
+}
+
+export interface ReceiptCounterTable {
+  unit_code: string;
+  year: number;
+  n: number;
+}
+
+export interface BankImportTable {
+  id: string;
+  unit_code: string;
+  file_name: string;
+  imported_by: string;
+  summary: string;
+  created_at: string;
+}
+
+export interface BankLineTable {
+  id: string;
+  import_id: string;
+  unit_code: string;
+  line_no: number;
+  tx_date: string;
+  amount: number;
+  description: string;
+  reference: string;
+  dossier_code: string | null;
+  status: string;
+  payment_id: string | null;
+  note: string;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
+// 003-workflow
+export interface ProcessTable {
+  id: string;
+  unit_code: string;
+  procedure_code: string;
+  version: number;
+  steps: string;
+  note: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface DossierApologyTable {
+  id: string;
+  dossier_id: string;
+  status: string;
+  reason: string;
+  new_due_at: string;
+  prepared_by: string;
+  prepared_at: string;
+  signed_by: string | null;
+  signed_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  id: string;
+  at: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string;
+  unit_code: string | null;
+  action: string;
+  target_kind: string;
+  target_id: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface CatalogChangeTable {
+  id: string;
+  unit_code: string;
+  procedure_code: string;
+  kind: string;
+  before: string;
+  after: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: string;
+}
+
+export interface OidcLoginTable {
+  state: string;
+  verifier: string;
+  nonce: string;
+  next: string;
+  created_at: string;
+  expires_at: string;
+}
+
+// ---- assistant (migration 005)
+export interface AssistantConversationTable {
+  id: string;
+  unit_code: string;
+  channel: string;
+  external_id: string;
+  memory: string;
+  message_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssistantMessageTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  unit_code: string;
+  role: string;
+  text: string;
+  intent: string | null;
+  decision: string | null;
+  procedure_code: string | null;
+  data: string;
+  delivery: string;
+  delivery_error: string | null;
+  created_at: string;
+}
+
+export interface AssistantHandoffTable {
+  id: string;
+  unit_code: string;
+  conversation_id: string;
+  message_id: string;
+  question: string;
+  candidates: string;
+  status: string;
+  reply: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
+  answered_at: string | null;
+  faq_id: string | null;
+  created_at: string;
+}
+
+export interface AssistantFaqTable {
+  id: string;
+  unit_code: string;
+  question: string;
+  answer: string;
+  procedure_code: string | null;
+  handoff_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AssistantSynonymTable {
+  id: string;
+  unit_code: string;
+  phrase: string;
+  phrase_key: string;
+  expansion: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AssistantZaloEventTable {
+  msg_id: string;
+  event_name: string;
+  received_at: string;
+}
+
+export interface AssistantZaloTokenTable {
+  app_id: string;
+  access_token: string;
+  refresh_token: string;
+  expires_at: string | null;
+  updated_at: string;
+}
+
+export interface AssistantMetaTable {
+  key: string;
+  value: string;
+}
+
 export interface DB {
   units: UnitTable;
   procedures: ProcedureTable;
@@ -194,9 +480,31 @@ export interface DB {
   sessions: SessionTable;
   otp_codes: OtpTable;
   outbox: OutboxTable;
+  notification_templates: NotificationTemplateTable;
+  notification_prefs: NotificationPrefsTable;
+  oauth_tokens: OauthTokenTable;
+  dossier_fees: DossierFeeTable;
+  payments: PaymentTable;
+  receipt_counters: ReceiptCounterTable;
+  bank_imports: BankImportTable;
+  bank_lines: BankLineTable;
   dossier_counters: DossierCounterTable;
   unit_calendars: UnitCalendarTable;
   dossiers: DossierTable;
   dossier_files: DossierFileTable;
   dossier_history: DossierHistoryTable;
+  processes: ProcessTable;
+  dossier_apologies: DossierApologyTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  catalog_changes: CatalogChangeTable;
+  oidc_logins: OidcLoginTable;
+  assistant_conversations: AssistantConversationTable;
+  assistant_messages: AssistantMessageTable;
+  assistant_handoffs: AssistantHandoffTable;
+  assistant_faqs: AssistantFaqTable;
+  assistant_synonyms: AssistantSynonymTable;
+  assistant_zalo_events: AssistantZaloEventTable;
+  assistant_zalo_tokens: AssistantZaloTokenTable;
+  assistant_meta: AssistantMetaTable;
 }

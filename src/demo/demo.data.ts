@@ -60,10 +60,13 @@ export const DEMO_ESSENTIAL = [
 
 /** Demo staff, all with password DEMO_PASSWORD; they exist only in demo mode (README lists them). */
 export const DEMO_PASSWORD = 'demo';
-export const DEMO_STAFF: Array<{ username: string; fullName: string; unitCode: string; role: StaffRole; fields: string[] }> = [
-  { username: 'tiepnhan', fullName: 'Nguyễn Thị Hòa', unitCode: '00004', role: 'receptionist', fields: [] },
-  { username: 'chuyenvien', fullName: 'Trần Văn Minh', unitCode: '00004', role: 'specialist', fields: ['Hộ tịch', 'Chứng thực'] },
-  { username: 'lanhdao', fullName: 'Lê Quang Huy', unitCode: '00004', role: 'leader', fields: [] },
-  { username: 'quantri', fullName: 'Phạm Thu Trang', unitCode: '00004', role: 'admin', fields: [] },
-  { username: 'tiepnhan2', fullName: 'Đỗ Thị Lan', unitCode: '00082', role: 'receptionist', fields: [] },
+export const DEMO_STAFF: Array<{ username: string; fullName: string; unitCode: string; role: StaffRole; fields: string[]; phone?: string; email?: string }> = [
+  { username: 'tiepnhan', fullName: 'Nguyễn Thị Hòa', unitCode: '00004', role: 'receptionist', fields: [], phone: '0901000001' },
+  { username: 'chuyenvien', fullName: 'Trần Văn Minh', unitCode: '00004', role: 'specialist', fields: ['Hộ tịch', 'Chứng thực'], phone: '0901000002', email: 'chuyenvien@badinh.example.vn' },
+  { username: 'chuyenvien2', fullName: 'Vũ Thị Ngọc', unitCode: '00004', role: 'specialist', fields: ['Đất đai', 'Xây dựng'], phone: '0901000005' },
+  { username: 'lanhdao', fullName: 'Lê Quang Huy', unitCode: '00004', role: 'leader', fields: [], phone: '0901000003', email: 'lanhdao@badinh.example.vn' },
+  { username: 'quantri', fullName: 'Phạm Thu Trang', unitCode: '00004', role: 'admin', fields: [], phone: '0901000004' },
+  { username: 'tiepnhan2', fullName: 'Đỗ Thị Lan', unitCode: '00082', role: 'receptionist', fields: [], phone: '0901000082' },
+  // The city's supervisor: reads both wards' dossiers, changes nothing.
+  { username: 'giamsat', fullName: 'Hoàng Minh Đức', unitCode: '01', role: 'supervisor', fields: [] },
 ];

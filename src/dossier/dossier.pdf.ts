@@ -86,6 +86,8 @@ export interface ReceiptPdfVm {
   trackingUrl: string;
   /** e.g. "Miễn lệ phí" or "8.000 đồng"; left out when absent. */
   feeText?: string;
+  /** A fee still due: its VietQR code (EMVCo payload) printed under the signatures, with a line of text. */
+  payment?: { qrPayload: string; text: string };
   /** Place name of the date line, e.g. "Ba Đình". */
   place: string;
   issuedOn: { day: number; month: number; year: number };
@@ -209,6 +211,7 @@ function receiptModel(input: ReceiptPdfVm) {
     receiver: nfc(input.receiver),
     trackingUrl: input.trackingUrl.trim(),
     feeText: nfc(input.feeText),
+    payment: input.payment ? { qrPayload: input.payment.qrPayload, text: nfc(input.payment.text) } : undefined,
     place: nfc(input.place),
     issuedOn: input.issuedOn,
   };
@@ -217,16 +220,17 @@ function receiptModel(input: ReceiptPdfVm) {
 export async function renderReceiptPdf(input: ReceiptPdfVm, options: PdfRenderOptions = {}): Promise<Buffer> {
   const vm = receiptModel(input);
   const qr = await qrMatrix(vm.trackingUrl);
-  let doc = layoutReceipt(vm, qr, options, NORMAL);
+  const payQr = vm.payment ? await qrMatrix(vm.payment.qrPayload) : undefined;
+  let doc = layoutReceipt(vm, qr, options, NORMAL, payQr);
   if (doc.bufferedPageRange().count > 1) {
-    const compact = layoutReceipt(vm, qr, options, COMPACT);
+    const compact = layoutReceipt(vm, qr, options, COMPACT, payQr);
     // Tighter spacing only when it saves a page; otherwise the roomier layout reads better.
     if (compact.bufferedPageRange().count < doc.bufferedPageRange().count) doc = compact;
   }
   return toBuffer(doc);
 }
 
-function layoutReceipt(vm: ReceiptModel, qr: QrMatrix, options: PdfRenderOptions, d: Density): Doc {
+function layoutReceipt(vm: ReceiptModel, qr: QrMatrix, options: PdfRenderOptions, d: Density, payQr?: QrMatrix): Doc {
   const doc = createDoc(
     {
       title: `Giấy tiếp nhận hồ sơ và hẹn trả kết quả — ${vm.code}`,
@@ -438,6 +442,19 @@ function layoutReceipt(vm: ReceiptModel, qr: QrMatrix, options: PdfRenderOptions
   doc.save().lineWidth(0.6).strokeColor(RULE).rect(boxX, y, boxW, boxH).stroke().restore();
   drawQr(doc, qr, boxX + R.boxPad, y + R.boxPad, qrSize, R.qrQuiet);
   draw(doc, caption, boxX + 2, y + R.boxPad + qrSize, captionStyle, boxW - 4, 'center');
+
+  // --- a fee still due: the VietQR code that pays it, under the signatures (on the next page if
+  // it does not fit, so the form itself is never squeezed)
+  if (payQr && vm.payment) {
+    const size = 2.8 * CM;
+    const tx = x0 + size + 10;
+    const tw = right - tx;
+    const th = heightOf(doc, vm.payment.text, S.note, tw);
+    y += rowH + 10;
+    if (y + Math.max(size, th) > R.bottom) newPage();
+    drawQr(doc, payQr, x0, y, size, 2);
+    draw(doc, vm.payment.text, tx, y + Math.max(0, (size - th) / 2), S.note, tw);
+  }
 
   // --- page numbers (Decree 30/2020: from the second page, at the top centre) and a footer
   const footer = fitText(doc, [vm.unitName, vm.unitAddress].filter(Boolean).join(' — '), S.footer, width, heightOf(doc, 'X', S.footer, width));

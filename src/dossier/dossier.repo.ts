@@ -1,39 +1,75 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB, DossierFileTable, DossierHistoryTable, DossierTable } from '../db/schema';
 import type { Applicant, Dossier, DossierChannel, DossierFile, DossierStatus, HistoryEntry } from './dossier.types';
 
 type Exec = Kysely<DB> | Transaction<DB>;
+export type DossierRow = Selectable<DossierTable>;
+export type NewDossierRow = Insertable<DossierTable>;
+export type DossierUpdate = Updateable<DossierTable>;
 
-export function toDossier(r: DossierTable): Dossier {
+export function toDossier(r: DossierRow | NewDossierRow): Dossier {
   return {
     id: r.id,
-    code: r.code,
+    code: r.code ?? null,
     unitCode: r.unit_code,
     procedureCode: r.procedure_code,
     channel: r.channel as DossierChannel,
-    caseId: r.case_id,
+    caseId: r.case_id ?? null,
     status: r.status as DossierStatus,
     applicant: JSON.parse(r.applicant) as Applicant,
-    citizenId: r.citizen_id,
+    citizenId: r.citizen_id ?? null,
     formData: JSON.parse(r.form_data) as Record<string, unknown>,
     delivery: JSON.parse(r.delivery) as Dossier['delivery'],
     digitised: r.digitised === 1,
-    submittedAt: r.submitted_at,
-    receivedAt: r.received_at,
-    dueAt: r.due_at,
+    submittedAt: r.submitted_at ?? null,
+    receivedAt: r.received_at ?? null,
+    dueAt: r.due_at ?? null,
     dueFixed: r.due_fixed === 1,
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    processId: r.process_id ?? null,
+    stepNo: Number(r.step_no ?? 0),
+    currentRole: r.current_role ?? '',
+    assigneeId: r.assignee_id ?? null,
+    examinerId: r.examiner_id ?? null,
+    stepStartedAt: r.step_started_at ?? null,
+    stepDueAt: r.step_due_at ?? null,
+    schedule: JSON.parse(r.schedule ?? '[]') as Dossier['schedule'],
+    pausedAt: r.paused_at ?? null,
+    pausedStatus: (r.paused_status ?? null) as DossierStatus | null,
+    pausedMs: Number(r.paused_ms ?? 0),
+    supplementCount: Number(r.supplement_count ?? 0),
+    finishedAt: r.finished_at ?? null,
+    returnedAt: r.returned_at ?? null,
+    outcome: r.outcome ?? '',
+    rescheduledDueAt: r.rescheduled_due_at ?? null,
+    flag: (r.flag ?? '') as Dossier['flag'],
+    version: Number(r.version ?? 0),
   };
 }
 
-export async function insertDossier(db: Exec, row: DossierTable): Promise<void> {
+export async function insertDossier(db: Exec, row: NewDossierRow): Promise<void> {
   await db.insertInto('dossiers').values(row).execute();
 }
 
-export async function updateDossier(db: Exec, id: string, set: Partial<DossierTable>): Promise<void> {
+export async function updateDossier(db: Exec, id: string, set: DossierUpdate): Promise<void> {
   await db.updateTable('dossiers').set(set).where('id', '=', id).execute();
+}
+
+/**
+ * A workflow change: applied only if nobody changed the dossier since it was read (optimistic
+ * lock on `version`; on PostgreSQL the row lock makes a concurrent writer re-check the version).
+ * Returns false when the dossier moved on in the meantime.
+ */
+export async function updateDossierIfVersion(db: Exec, id: string, version: number, set: DossierUpdate): Promise<boolean> {
+  const r = await db
+    .updateTable('dossiers')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function findDossierById(db: Exec, id: string): Promise<Dossier | undefined> {
@@ -109,6 +145,7 @@ export async function lastSeq(db: Exec, dossierId: string): Promise<number> {
 export async function listHistory(db: Exec, dossierId: string): Promise<HistoryEntry[]> {
   const rows = await db.selectFrom('dossier_history').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
   return rows.map((r) => ({
+    id: r.id,
     seq: r.seq,
     action: r.action,
     fromStatus: r.from_status as DossierStatus | null,
@@ -118,7 +155,14 @@ export async function listHistory(db: Exec, dossierId: string): Promise<HistoryE
     comment: r.comment,
     data: JSON.parse(r.data) as Record<string, unknown>,
     createdAt: r.created_at,
+    actorId: r.actor_id,
+    idempotencyKey: r.idempotency_key,
   }));
+}
+
+export async function findHistoryByKey(db: Exec, key: string): Promise<{ dossierId: string; seq: number } | undefined> {
+  const r = await db.selectFrom('dossier_history').select(['dossier_id', 'seq']).where('idempotency_key', '=', key).executeTakeFirst();
+  return r ? { dossierId: r.dossier_id, seq: r.seq } : undefined;
 }
 
 export async function findUnitCalendar(db: Exec, unitCode: string): Promise<string | undefined> {
@@ -139,4 +183,194 @@ export async function deleteDraft(db: Exec, id: string): Promise<void> {
   await db.deleteFrom('dossier_files').where('dossier_id', '=', id).execute();
   await db.deleteFrom('dossier_history').where('dossier_id', '=', id).execute();
   await db.deleteFrom('dossiers').where('id', '=', id).where('status', '=', 'draft').execute();
+}
+
+// ------------------------------------------------------------------ worklist (issue 4)
+
+/** In this order: the same term as the partial index dossiers_open_due_idx (migration 003). */
+const OPEN = ['new', 'received', 'in_progress', 'supplement_requested', 'payment_requested', 'processed'];
+/** Who must act now, as indexed by dossiers_handler_idx: the named official, else "role:<role>". */
+const HANDLER = sql<string>`coalesce(assignee_id, CAST('role:' AS TEXT) || "current_role")`;
+/**
+ * The open statuses as a literal term: SQLite uses a partial index only when the query carries
+ * its WHERE term itself, not bound parameters (https://sqlite.org/partialindex.html, 2.2).
+ */
+const OPEN_TERM = sql<boolean>`status IN ('new', 'received', 'in_progress', 'supplement_requested', 'payment_requested', 'processed')`;
+const RUNNING = ['received', 'in_progress'];
+const WAITING = ['supplement_requested', 'payment_requested'];
+const CLOSED = ['returned', 'withdrawn', 'stopped', 'not_received'];
+
+export interface WorklistFilter {
+  unitCodes: string[];
+  tab: 'mine' | 'new' | 'due_today' | 'due_soon' | 'overdue' | 'waiting' | 'all' | 'closed';
+  me: { id: string; role: string };
+  now: string;
+  todayEnd: string;
+  soonEnd: string;
+  procedureCodes?: string[];
+  status?: string;
+  channel?: string;
+  /** Searching looks at every submitted dossier of the units, whatever the tab. */
+  search?: { code?: string; phone?: string; phoneFragment?: string; name?: string };
+}
+
+function worklistWhere(db: Exec, f: WorklistFilter) {
+  let q = db.selectFrom('dossiers').where('unit_code', 'in', f.unitCodes.length ? f.unitCodes : ['']);
+  if (f.search) {
+    q = q.where('status', '!=', 'draft');
+    // A code prefix as a range (uses the unique index on code; LIKE would not, case rules aside).
+    if (f.search.code && /^\d{2,5}-\d{6}-\d{4,}$/.test(f.search.code)) q = q.where('code', '=', f.search.code);
+    else if (f.search.code) {
+      const prefix = f.search.code;
+      q = q.where('code', 'in', db.selectFrom('dossiers as c').select('c.code').where('c.code', '>=', prefix).where('c.code', '<', `${prefix}\uffff`));
+    }
+    else if (f.search.phone) q = q.where('applicant_phone', '=', f.search.phone);
+    else {
+      // Fragments: matched in the narrow covering index dossiers_unit_search_idx, then the rows fetched.
+      const units = f.unitCodes.length ? f.unitCodes : [''];
+      const ids = db
+        .selectFrom('dossiers as s')
+        .select('s.id')
+        .where('s.unit_code', 'in', units)
+        .where(f.search.phoneFragment ? sql<boolean>`s.applicant_phone LIKE ${`%${f.search.phoneFragment}%`}` : sql<boolean>`s.search_name LIKE ${`%${f.search.name ?? ''}%`}`);
+      q = q.where('id', 'in', ids);
+    }
+  } else {
+    switch (f.tab) {
+      case 'mine':
+        q = q.where(HANDLER, 'in', [f.me.id, `role:${f.me.role}`]).where('status', 'in', ['new', 'received', 'in_progress', 'processed']);
+        break;
+      case 'new':
+        q = q.where('status', '=', 'new');
+        break;
+      case 'due_today':
+        q = q.where('status', 'in', RUNNING).where('due_at', '>=', f.now).where('due_at', '<=', f.todayEnd);
+        break;
+      case 'due_soon':
+        q = q.where('status', 'in', RUNNING).where('due_at', '>=', f.now).where('due_at', '<=', f.soonEnd);
+        break;
+      case 'overdue':
+        q = q.where('status', 'in', RUNNING).where('due_at', '<', f.now);
+        break;
+      case 'waiting':
+        q = q.where('status', 'in', WAITING);
+        break;
+      case 'all':
+        q = q.where(OPEN_TERM);
+        break;
+      case 'closed':
+        q = q.where('status', 'in', CLOSED);
+        break;
+    }
+  }
+  if (f.procedureCodes) q = q.where('procedure_code', 'in', f.procedureCodes.length ? f.procedureCodes : ['']);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.channel) q = q.where('channel', '=', f.channel);
+  return q;
+}
+
+export async function worklist(db: Exec, f: WorklistFilter, limit: number, offset: number): Promise<Dossier[]> {
+  let q = worklistWhere(db, f).selectAll();
+  if (f.tab === 'closed' || f.search) q = q.orderBy('updated_at', 'desc');
+  else if (f.tab === 'new') q = q.orderBy('submitted_at', 'asc');
+  else q = q.orderBy('due_at', 'asc');
+  const rows = await q.orderBy('id').limit(limit).offset(offset).execute();
+  return rows.map(toDossier);
+}
+
+export async function countWorklist(db: Exec, f: WorklistFilter): Promise<number> {
+  const r = await worklistWhere(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function countOverdue(db: Exec, unitCode: string, now: string): Promise<number> {
+  const r = await db
+    .selectFrom('dossiers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_code', '=', unitCode)
+    .where('status', 'in', RUNNING)
+    .where('due_at', '<', now)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Open dossiers whose step or appointment ends before `horizon`: what the escalation job looks at. */
+export async function escalationCandidates(db: Exec, horizon: string, limit = 5000): Promise<Dossier[]> {
+  const rows = await db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('status', 'in', RUNNING)
+    .where((eb) => eb.or([eb('step_due_at', '<=', horizon), eb('due_at', '<=', horizon)]))
+    .orderBy('step_due_at')
+    .limit(limit)
+    .execute();
+  return rows.map(toDossier);
+}
+
+/** The escalation flag is not a workflow change: no version bump, no history row of its own. */
+export async function setFlag(db: Exec, id: string, flag: string): Promise<void> {
+  await db.updateTable('dossiers').set({ flag }).where('id', '=', id).execute();
+}
+
+export async function hasApology(db: Exec, dossierId: string): Promise<boolean> {
+  const r = await db.selectFrom('dossier_apologies').select('id').where('dossier_id', '=', dossierId).limit(1).executeTakeFirst();
+  return !!r;
+}
+
+export async function insertApologyDraft(db: Exec, row: DB['dossier_apologies']): Promise<void> {
+  await db.insertInto('dossier_apologies').values(row).execute();
+}
+
+export async function findApologyDraft(db: Exec, dossierId: string): Promise<{ reason: string; newDueAt: string; preparedAt: string } | undefined> {
+  const r = await db.selectFrom('dossier_apologies').selectAll().where('dossier_id', '=', dossierId).where('status', '=', 'draft').orderBy('prepared_at', 'desc').limit(1).executeTakeFirst();
+  return r ? { reason: r.reason, newDueAt: r.new_due_at, preparedAt: r.prepared_at } : undefined;
+}
+
+/** The leader signed: the draft (if the job prepared one) becomes the sent apology. */
+export async function signApology(db: Exec, dossierId: string, a: { id: string; reason: string; newDueAt: string; signedBy: string; at: string }): Promise<void> {
+  const r = await db
+    .updateTable('dossier_apologies')
+    .set({ status: 'sent', reason: a.reason, new_due_at: a.newDueAt, signed_by: a.signedBy, signed_at: a.at })
+    .where('dossier_id', '=', dossierId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) {
+    await db
+      .insertInto('dossier_apologies')
+      .values({ id: a.id, dossier_id: dossierId, status: 'sent', reason: a.reason, new_due_at: a.newDueAt, prepared_by: a.signedBy, prepared_at: a.at, signed_by: a.signedBy, signed_at: a.at })
+      .execute();
+  }
+}
+
+/** Dossiers received in a period (the tracking book), with the hand-over dates from the history. */
+export async function listReceivedBetween(db: Exec, unitCodes: string[], from: string, to: string, limit = 10_000): Promise<Dossier[]> {
+  const rows = await db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('unit_code', 'in', unitCodes.length ? unitCodes : [''])
+    .where('received_at', '>=', from)
+    .where('received_at', '<', to)
+    .orderBy('received_at')
+    .orderBy('code')
+    .limit(limit)
+    .execute();
+  return rows.map(toDossier);
+}
+
+export async function historyOf(db: Exec, dossierIds: string[], actions: string[]): Promise<Array<{ dossierId: string; action: string; at: string; actorName: string; data: Record<string, unknown> }>> {
+  const out: Array<{ dossierId: string; action: string; at: string; actorName: string; data: Record<string, unknown> }> = [];
+  for (let i = 0; i < dossierIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('dossier_history')
+      .select(['dossier_id', 'action', 'created_at', 'actor_name', 'data'])
+      .where('dossier_id', 'in', dossierIds.slice(i, i + 500))
+      .where('action', 'in', actions)
+      .orderBy('dossier_id')
+      .orderBy('seq')
+      .execute();
+    for (const r of rows) out.push({ dossierId: r.dossier_id, action: r.action, at: r.created_at, actorName: r.actor_name, data: JSON.parse(r.data) as Record<string, unknown> });
+  }
+  return out;
 }

@@ -11,7 +11,15 @@ import { normalizePhone, formatPhone } from '../shared/phone';
 import { qrSvg } from '../shared/qr';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
 import type { UnitService } from '../unit';
+import type { PaymentHooks } from '../payment';
+import type { AuditService } from '../audit';
+import { CITIZEN_VISIBLE_ACTIONS } from '../workflow';
 import { renderReceiptPdf, renderServiceCardPdf } from './dossier.pdf';
+import { auditActor } from './dossier.service';
+import { formToInput } from './dossier.staff-routes';
+import type { DossierWorkflow } from './dossier.workflow';
+import { CitizenActions } from './dossier.citizen-views';
+import { uuidv7 } from '../shared/ids';
 import { componentsOf, type DossierService, type DossierView } from './dossier.service';
 import { CHANNEL_NAME, DOSSIER_CHANNELS, STATUS_LABEL, type Dossier } from './dossier.types';
 import {
@@ -19,8 +27,6 @@ import {
   MyDossiersPage,
   ServiceCardFormPage,
   SignInPage,
-  StaffDossierPage,
-  StaffHomePage,
   StaffSignInPage,
   SubmitPage,
   TrackingPage,
@@ -37,6 +43,13 @@ export interface DossierRoutesDeps {
   requirePhoneVerification: boolean;
   rateLimit: boolean;
   defaultUnit: () => Promise<string>;
+  /** Fees and payments on the dossier's JSON and pages (payment module). */
+  payments?: PaymentHooks;
+  /** Processing (issue 4): the action engine, and the audit log of staff views. */
+  workflow?: DossierWorkflow;
+  audit?: AuditService;
+  /** Label of the OpenID Connect sign-in button, when configured. */
+  oidcLabel?: string;
 }
 
 interface Upload {
@@ -59,7 +72,8 @@ async function readMultipart(req: FastifyRequest): Promise<{ fields: Record<stri
       if (data.length === 0 && !part.filename) continue; // an empty <input type=file>
       files.push({ field: part.fieldname, filename: part.filename, mimetype: part.mimetype, data });
     } else {
-      fields[part.fieldname] = String(part.value ?? '');
+      // A part sent with Content-Type: application/json arrives already parsed by the plugin.
+      fields[part.fieldname] = typeof part.value === 'string' ? part.value : JSON.stringify(part.value ?? '');
     }
   }
   return { fields, files };
@@ -74,7 +88,7 @@ function errorsOf(e: unknown): { errors: FormError[]; message: string } | undefi
 }
 
 /** The dossier as the JSON API shows it. */
-function dossierJson(v: DossierView, links: { receiptUrl: string; trackingUrl: string }) {
+function dossierJson(v: DossierView, links: { receiptUrl: string; trackingUrl: string }, payment: Record<string, unknown> | null = null) {
   return {
     id: v.id,
     code: v.code,
@@ -96,6 +110,7 @@ function dossierJson(v: DossierView, links: { receiptUrl: string; trackingUrl: s
     history: v.history.map((h) => ({ seq: h.seq, action: h.action, from: h.fromStatus, to: h.toStatus, actor: h.actorName, comment: h.comment, at: h.createdAt })),
     receiptUrl: v.code ? links.receiptUrl : null,
     trackingUrl: v.code ? links.trackingUrl : null,
+    payment,
   };
 }
 
@@ -145,6 +160,8 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       dueAt: d.dueAt ? vnParts(d.dueAt).text : 'Theo thông báo của cán bộ',
       dueNote: d.dueFixed ? undefined : 'Ngày dự kiến tính từ lúc nộp trực tuyến; ngày hẹn chính thức được ấn định khi cán bộ tiếp nhận hồ sơ.',
       processingTime: time ? formatTime(time) : undefined,
+      feeText: await deps.payments?.feeText(d),
+      payment: await deps.payments?.receiptQr(d),
       resultPlace: d.delivery.method === 'post' ? `Qua bưu chính: ${d.delivery.address ?? ''}` : unit.address || unit.name,
       receiver: d.channel === 'online' && !d.dueFixed ? 'Hệ thống tiếp nhận trực tuyến' : (v.history.find((h) => h.action === 'accept' || h.action === 'receive')?.actorName ?? ''),
       trackingUrl: dossiers.trackingUrl(d.code!),
@@ -197,7 +214,27 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
 
   const sendDossier = async (reply: FastifyReply, d: Dossier, status = 200) => {
     const v = await dossiers.view(d);
-    return reply.status(status).send(dossierJson(v, { receiptUrl: `${deps.publicUrl}${d.code ? receiptPath(d.code) : ''}`, trackingUrl: d.code ? dossiers.trackingUrl(d.code) : '' }));
+    const payment = deps.payments ? await deps.payments.json(d) : null;
+    const actor = actorOf(reply.request);
+    // Officials see the whole history and what they may do now; the citizen sees their own steps.
+    const staffView = actor.kind === 'staff';
+    const shown = staffView ? v : { ...v, history: v.history.filter((h) => CITIZEN_VISIBLE_ACTIONS.has(h.action)) };
+    const json = dossierJson(shown, { receiptUrl: `${deps.publicUrl}${d.code ? receiptPath(d.code) : ''}`, trackingUrl: d.code ? dossiers.trackingUrl(d.code) : '' }, payment);
+    const extra = {
+      rescheduledDueAt: d.rescheduledDueAt,
+      ...(staffView && deps.workflow
+        ? {
+            allowedActions: await deps.workflow.allowedFor(d, actor),
+            workflow: { processId: d.processId, step: d.stepNo, role: d.currentRole || null, assigneeId: d.assigneeId, stepDueAt: d.stepDueAt, flag: d.flag || null, pausedAt: d.pausedAt, supplementCount: d.supplementCount, outcome: d.outcome || null },
+          }
+        : {}),
+    };
+    return reply.status(status).send({ ...json, ...extra });
+  };
+  /** An official's look at a dossier's personal data goes into the audit log. */
+  const viewedByStaff = async (req: FastifyRequest, d: Dossier, what: string) => {
+    const actor = actorOf(req);
+    if (actor.kind === 'staff') await deps.audit?.record({ actor: auditActor(actor), unitCode: d.unitCode, action: 'dossier.view', targetKind: 'dossier', targetId: d.code ?? d.id, data: { what } });
   };
 
   app.post(
@@ -293,20 +330,65 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     async (req, reply) => {
       const { code } = parseInput(refParams, req.params);
       const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
+      await viewedByStaff(req, d, 'api');
       return sendDossier(reply, d);
     },
   );
 
   app.post(
     '/api/dossiers/:code/actions',
-    { schema: { tags: ['Hồ sơ'], summary: 'Thao tác của cán bộ trên hồ sơ (hiện có: accept)', body: docSchema(z.object({ type: z.enum(['accept']), comment: z.string().optional() })) } },
+    {
+      schema: {
+        tags: ['Hồ sơ'],
+        summary: 'Thao tác trên hồ sơ (cán bộ; người nộp: supplement, withdraw)',
+        description: [
+          'JSON {type, ...} hoặc multipart/form-data (các trường như JSON, và tệp "file" cho mark_result_ready). Header Idempotency-Key (hoặc trường idempotencyKey): gửi lại cùng khóa không làm lại thao tác.',
+          'Các thao tác: accept {comment?}; refuse {reason}; request_supplement {items: [..], message?} (một lần, đủ mọi mục; dừng đồng hồ); supplement {comment?} (người nộp, sau khi đính kèm tệp); forward {to?: username}; assign {assignee: username} (cũng để phân công lại); propose_result {proposal: approve|reject, comment?}; approve {comment?}; send_back {reason}; reject {reason}; request_payment {amount, items?, note?} (dừng đồng hồ); confirm_payment {amount?, method?, receiptNo?}; mark_result_ready (tệp "file" hoặc {note}); return_result {method: in_person|post, trackingNumber?}; withdraw {reason}; stop {reason}; apologize {reason, newDueAt}.',
+          '409 kèm lý do khi thao tác không được phép ở trạng thái hiện tại hoặc với vai trò của người dùng (error.code: action_not_allowed, role_not_allowed, not_assignee, dossier_changed); 404 với hồ sơ ngoài đơn vị; 422 khi thiếu thông tin. GET /api/dossiers/{code} cho cán bộ có allowedActions.',
+        ].join('\n\n'),
+        body: docSchema(
+          z.object({
+            type: z.enum(['accept', 'refuse', 'request_supplement', 'supplement', 'forward', 'assign', 'propose_result', 'approve', 'send_back', 'reject', 'request_payment', 'confirm_payment', 'mark_result_ready', 'return_result', 'withdraw', 'stop', 'apologize']),
+            comment: z.string().optional(),
+            reason: z.string().optional(),
+            items: z.array(z.string()).optional(),
+            message: z.string().optional(),
+            assignee: z.string().optional(),
+            to: z.string().optional(),
+            proposal: z.enum(['approve', 'reject']).optional(),
+            amount: z.number().int().optional(),
+            note: z.string().optional(),
+            method: z.string().optional(),
+            trackingNumber: z.string().optional(),
+            newDueAt: z.string().optional(),
+            idempotencyKey: z.string().optional(),
+          }),
+        ),
+      },
+    },
     async (req, reply) => {
       checkApiCsrf(req);
+      if (!deps.workflow) throw new NotFoundError();
       const { code } = parseInput(refParams, req.params);
-      const body = parseInput(z.object({ type: z.enum(['accept'], { message: 'Thao tác không hợp lệ' }), comment: z.string().max(1000).optional() }), req.body ?? {});
       const actor = actorOf(req);
-      const d = await dossiers.getForActor(code, actor);
-      return sendDossier(reply, await dossiers.accept(d, actor, body.comment ?? ''));
+      let body: Record<string, unknown>;
+      let file: Upload | undefined;
+      if (req.isMultipart()) {
+        const mp = await readMultipart(req);
+        body = formToInput(mp.fields.type ?? '', mp.fields);
+        file = mp.files[0];
+      } else body = (req.body ?? {}) as Record<string, unknown>;
+      if (typeof body.type !== 'string') throw new ValidationError('Cần loại thao tác (type).', [{ field: 'type', code: 'required', message: 'Cần loại thao tác' }]);
+      // Outside their unit an official gets 404, never a hint that the dossier exists.
+      const d = await dossiers.getForActor(code, actor, proofOf(req));
+      const header = req.headers['idempotency-key'];
+      const key = typeof header === 'string' ? header : typeof body.idempotencyKey === 'string' ? body.idempotencyKey : undefined;
+      const { dossier } = await deps.workflow.act(d, actor, body as { type: string }, {
+        key,
+        owner: actor.kind !== 'staff',
+        file: file ? { data: file.data, filename: file.filename, declaredType: file.mimetype } : undefined,
+      });
+      return sendDossier(reply, dossier);
     },
   );
 
@@ -314,7 +396,9 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     const body = parseInput(z.object({ username: z.string().min(1, 'Cần tên đăng nhập').max(60), password: z.string().min(1, 'Cần mật khẩu').max(200) }), req.body ?? {});
     const { staff, session } = await accounts.signInStaff(body.username, body.password);
     reply.startSession(session);
-    return { username: staff.username, fullName: staff.fullName, unit: staff.unitCode, role: staff.role, csrfToken: session.csrf };
+    await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'api' } });
+    // The token also works as "Authorization: Bearer <token>" for API clients (no cookie, no CSRF).
+    return { username: staff.username, fullName: staff.fullName, unit: staff.unitCode, role: staff.role, csrfToken: session.csrf, token: session.token, expiresAt: session.expiresAt, mustChangePassword: !!staff.mustChangePassword };
   });
 
   // ------------------------------------------------------------------ citizen pages
@@ -343,6 +427,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         signInHref: !o.counter && !p && deps.requirePhoneVerification ? `/dang-nhap?next=${encodeURIComponent(`/p/${o.unit}/${o.code}/nop-truc-tuyen`)}` : undefined,
         counter: o.counter,
         homeHref: `/dv/${o.unit}`,
+        fee: await deps.payments?.submitNote(o.unit, o.code, o.counter ? 'in_person' : 'online'),
       }),
       o.status ?? 200,
     );
@@ -353,7 +438,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     const { fields, files } = await readMultipart(req);
     checkCsrf(req, fields._csrf);
     const procedure = (await catalog.getUnitProcedure(unitCode, procCode)).procedure;
-    const eform = eformFor(procedure);
+    const eform = await dossiers.eformOf(unitCode, procCode).catch(() => eformFor(procedure));
     const ids = new Set(eform.sections.flatMap((s) => s.fields.map((f) => f.id)));
     const values: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(fields)) if (ids.has(k)) values[k] = v;
@@ -432,8 +517,37 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
     if (!d.code) throw new NotFoundError('Không tìm thấy hồ sơ.', 'dossier_not_found');
-    const v = await dossiers.view(d);
+    const full = await dossiers.view(d);
+    // Internal hand-overs stay inside the office; the citizen sees what concerns them.
+    const v = { ...full, history: full.history.filter((h) => CITIZEN_VISIBLE_ACTIONS.has(h.action)) };
     const unit = await units.get(d.unitCode);
+    const lastAsk = full.history.filter((h) => h.action === 'request_supplement').at(-1);
+    const items = d.status === 'supplement_requested' && Array.isArray(lastAsk?.data.items) ? (lastAsk!.data.items as string[]) : [];
+    const asked =
+      d.status === 'new'
+        ? 'Không cần làm gì thêm: cán bộ một cửa sẽ kiểm tra và tiếp nhận hồ sơ, rồi nhắn tin cho bạn.'
+        : d.status === 'supplement_requested'
+          ? `Xin bổ sung: ${items.join('; ')}. Thời gian chờ bổ sung không tính vào thời hạn giải quyết; ngày hẹn sẽ lùi tương ứng.`
+          : d.status === 'payment_requested'
+            ? 'Xin nộp phí, lệ phí theo thông báo để hồ sơ được tiếp tục giải quyết.'
+            : d.status === 'processed'
+              ? d.delivery.method === 'post'
+                ? 'Kết quả đã có và sẽ được gửi qua bưu chính tới địa chỉ bạn đăng ký.'
+                : 'Kết quả đã có. Mời bạn đến bộ phận một cửa nhận kết quả, mang theo giấy hẹn.'
+              : undefined;
+    const q = req.query as Record<string, string>;
+    const citizen = deps.workflow
+      ? CitizenActions({
+          d,
+          allowed: await deps.workflow.allowedFor(d, actorOf(req), true),
+          csrf: req.csrfToken,
+          token: dossiers.token(d.code),
+          items,
+          components: (await dossiers.formFor(d.unitCode, d.procedureCode).catch(() => undefined))?.cases.filter((g) => g.kind !== 'show').flatMap((g) => g.components.map((c) => ({ id: c.id, name: c.name }))) ?? [],
+          actionKey: uuidv7(),
+          error: q.loi ? String(q.loi).slice(0, 300) : undefined,
+        })
+      : undefined;
     return html(
       reply,
       TrackingPage({
@@ -443,7 +557,9 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         qrSvg: await qrSvg(dossiers.trackingUrl(d.code)),
         receiptHref: receiptPath(d.code),
         homeHref: `/dv/${d.unitCode}`,
-        asked: d.status === 'new' ? 'Không cần làm gì thêm: cán bộ một cửa sẽ kiểm tra và tiếp nhận hồ sơ, rồi nhắn tin cho bạn.' : undefined,
+        asked,
+        payment: await deps.payments?.trackingBox(d, dossiers.token(d.code)),
+        citizen,
       }),
     );
   });
@@ -542,40 +658,24 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     return p.staff;
   };
 
+  const oidcLink = () => (deps.oidcLabel ? { href: '/can-bo/dang-nhap/oidc', label: deps.oidcLabel } : undefined);
   app.get('/can-bo/dang-nhap', async (req, reply) => {
     const { next } = parseInput(z.object({ next: z.string().max(300).optional() }), req.query);
-    return html(reply, StaffSignInPage({ csrf: req.csrfToken, username: '', next: safeNext(next, '/can-bo') }));
+    return html(reply, StaffSignInPage({ oidc: oidcLink(), csrf: req.csrfToken, username: '', next: safeNext(next, '/can-bo') }));
   });
   app.post('/can-bo/dang-nhap', signInLimit, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string>;
     checkCsrf(req, body._csrf);
     try {
-      const { session } = await accounts.signInStaff(String(body.username ?? ''), String(body.password ?? ''));
+      const { staff, session } = await accounts.signInStaff(String(body.username ?? ''), String(body.password ?? ''));
       reply.startSession(session);
+      await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'password' } });
       return reply.redirect(safeNext(body.next, '/can-bo'), 303);
     } catch (e) {
       const shown = errorsOf(e);
       if (!shown) throw e;
-      return html(reply, StaffSignInPage({ csrf: req.csrfToken, username: String(body.username ?? ''), next: safeNext(body.next, '/can-bo'), error: shown.message }), 422);
+      return html(reply, StaffSignInPage({ oidc: oidcLink(), csrf: req.csrfToken, username: String(body.username ?? ''), next: safeNext(body.next, '/can-bo'), error: shown.message }), 422);
     }
-  });
-
-  app.get('/can-bo', async (req, reply) => {
-    const staff = staffOnly(req, reply);
-    if (!staff) return reply;
-    const unit = await units.get(staff.unitCode);
-    const { items } = await catalog.search(staff.unitCode, { limit: 1000 });
-    return html(
-      reply,
-      StaffHomePage({
-        csrf: req.csrfToken,
-        staffName: staff.fullName,
-        unit,
-        waiting: await dossiers.listForUnit(staff.unitCode, ['new']),
-        recent: (await dossiers.listForUnit(staff.unitCode, ['received', 'in_progress'])).slice(0, 30),
-        procedures: items.map((s) => ({ code: s.code, name: s.name })),
-      }),
-    );
   });
 
   app.get('/can-bo/tiep-nhan', async (req, reply) => {
@@ -591,40 +691,12 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     return handleFormPost(req, reply, staff.unitCode, thu_tuc, true);
   });
 
-  app.get('/can-bo/ho-so/:code', async (req, reply) => {
-    const staff = staffOnly(req, reply);
-    if (!staff) return reply;
-    const { code } = parseInput(refParams, req.params);
-    const d = await dossiers.getForActor(code, actorOf(req));
-    const v = await dossiers.view(d);
-    return html(
-      reply,
-      StaffDossierPage({
-        csrf: req.csrfToken,
-        d: v,
-        unit: await units.get(d.unitCode),
-        fileHref: (id) => `/can-bo/ho-so/${d.code}/tep/${id}`,
-        receiptHref: `/can-bo/ho-so/${d.code}/giay-hen.pdf`,
-        canAccept: d.status === 'new',
-        message: (req.query as Record<string, string>).moi ? `Đã tiếp nhận hồ sơ ${d.code}. In giấy hẹn cho người dân.` : undefined,
-      }),
-    );
-  });
-  app.post('/can-bo/ho-so/:code/tiep-nhan', async (req, reply) => {
-    const staff = staffOnly(req, reply);
-    if (!staff) return reply;
-    const body = (req.body ?? {}) as Record<string, string>;
-    checkCsrf(req, body._csrf);
-    const { code } = parseInput(refParams, req.params);
-    const d = await dossiers.getForActor(code, actorOf(req));
-    await dossiers.accept(d, actorOf(req));
-    return reply.redirect(`/can-bo/ho-so/${d.code}?moi=1`, 303);
-  });
   app.get('/can-bo/ho-so/:code/giay-hen.pdf', async (req, reply) => {
     const staff = staffOnly(req, reply);
     if (!staff) return reply;
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req));
+    await viewedByStaff(req, d, 'receipt');
     return reply.type('application/pdf').header('content-disposition', `inline; filename="giay-hen-${d.code}.pdf"`).header('cache-control', 'private, no-store').send(await receiptPdf(d));
   });
   app.get('/can-bo/ho-so/:code/tep/:file', async (req, reply) => {
@@ -633,6 +705,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     const { code, file } = parseInput(z.object({ code: CODE, file: z.string().uuid('Mã tệp không hợp lệ') }), req.params);
     const d = await dossiers.getForActor(code, actorOf(req));
     const { file: f, data } = await dossiers.fileContent(d, file);
+    await viewedByStaff(req, d, `file:${f.id}`);
     return reply
       .type(f.mime)
       .header('content-disposition', `${f.mime === 'application/pdf' || f.mime.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(f.name)}`)

@@ -3,16 +3,21 @@ import type { Db } from '../db/connection';
 import type { CatalogService, Procedure, ProcessingTime } from '../catalog';
 import { mainChannel } from '../catalog';
 import { computeDueAt, DEFAULT_UNIT_CALENDAR, parseUnitCalendar, type UnitCalendar } from '../calendar';
-import { eformFor, toJsonSchema, validateFormData, type EForm } from '../eform';
+import { eformFor, eformSchema, toJsonSchema, validateFormData, type EForm } from '../eform';
 import { prepareUpload, type BlobStore } from '../file';
 import type { NotificationService } from '../notification';
+import type { AuditService } from '../audit';
+import type { UnitService } from '../unit';
+import { planSchedule, type WorkflowService } from '../workflow';
 import type { Clock } from '../shared/clock';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../shared/errors';
 import { formatDateTime } from '../shared/format';
 import { uuidv7 } from '../shared/ids';
 import { normalizePhone, PHONE_MESSAGE } from '../shared/phone';
+import { postalAddressProblem } from '../shared/address';
 import { fold } from '../shared/vietnamese';
 import * as repo from './dossier.repo';
+import type { DossierUpdate } from './dossier.repo';
 import {
   applicantSchema,
   CHANNEL_NAME,
@@ -103,8 +108,48 @@ export class DossierService {
     private readonly notifications: NotificationService,
     private readonly files: BlobStore,
     private readonly clock: Clock,
-    private readonly opts: { secret: string; publicUrl: string; requirePhoneVerification: boolean; limits?: DossierLimits },
+    private readonly opts: {
+      secret: string;
+      publicUrl: string;
+      requirePhoneVerification: boolean;
+      limits?: DossierLimits;
+      /** Processing (issue 4): processes, the audit log, and the unit tree for supervisors. */
+      workflow?: WorkflowService;
+      audit?: AuditService;
+      units?: UnitService;
+    },
   ) {}
+
+  /**
+   * Units whose dossiers an official may see: their own; a supervisor also every unit below
+   * theirs (read-only: the action rules refuse them any change).
+   */
+  async visibleUnits(actor: Extract<Actor, { kind: 'staff' }>): Promise<string[]> {
+    if (actor.role !== 'supervisor' || !this.opts.units) return [actor.unitCode];
+    return [actor.unitCode, ...(await this.opts.units.descendants(actor.unitCode)).map((u) => u.code)];
+  }
+
+  /**
+   * The dossier's entry into its process, at receipt: the unit's current process version (kept
+   * for the dossier's whole life), the planned end of every step, and the first step (reception
+   * and transfer, at the counter). Call outside a transaction (the default process may be written).
+   */
+  async startFields(unitCode: string, procedureCode: string, receivedAt: Date, dueAt: string | null): Promise<DossierUpdate> {
+    if (!this.opts.workflow) return {};
+    const p = await this.opts.workflow.current(unitCode, procedureCode);
+    const cal = await this.calendarOf(unitCode);
+    const schedule = dueAt ? planSchedule(p.steps, receivedAt, new Date(dueAt), cal) : [];
+    return {
+      process_id: p.id,
+      step_no: 0,
+      current_role: p.steps[0]!.role,
+      assignee_id: null,
+      step_started_at: receivedAt.toISOString(),
+      step_due_at: schedule[0]?.dueAt ?? null,
+      schedule: JSON.stringify(schedule),
+      flag: '',
+    };
+  }
 
   private get limits(): DossierLimits {
     return this.opts.limits ?? DEFAULT_LIMITS;
@@ -112,8 +157,18 @@ export class DossierService {
 
   async formFor(unitCode: string, procedureCode: string): Promise<ProcedureForm> {
     const { procedure } = await this.catalog.getUnitProcedure(unitCode, procedureCode);
-    const eform = eformFor(procedure);
+    const eform = await this.eformOf(unitCode, procedureCode);
     return { procedureCode, eform, jsonSchema: toJsonSchema(eform), cases: componentsOf(procedure) };
+  }
+
+  /** The unit's own e-form when its admin made one (catalogue settings), else the procedure's. */
+  async eformOf(unitCode: string, procedureCode: string): Promise<EForm> {
+    const { procedure, entry } = await this.catalog.getUnitProcedure(unitCode, procedureCode);
+    if (entry.local?.eform !== undefined) {
+      const r = eformSchema.safeParse(entry.local.eform);
+      if (r.success) return r.data;
+    }
+    return eformFor(procedure);
   }
 
   async calendarOf(unitCode: string): Promise<UnitCalendar> {
@@ -186,8 +241,9 @@ export class DossierService {
       throw new ValidationError('Trường hợp đã chọn không có trong thủ tục.', [{ field: 'case', code: 'invalid_case', message: 'Trường hợp không hợp lệ' }], 'invalid_dossier');
     }
     const formData = this.draftFormData(input.formData);
-    if (input.delivery?.method === 'post' && !input.delivery.address?.trim()) {
-      throw new ValidationError('Cần địa chỉ nhận kết quả qua bưu chính.', [{ field: 'delivery.address', code: 'required', message: 'Nhập địa chỉ nhận kết quả qua bưu chính' }], 'invalid_dossier');
+    const postalProblem = input.delivery?.method === 'post' ? postalAddressProblem(input.delivery.address) : null;
+    if (postalProblem) {
+      throw new ValidationError('Cần địa chỉ nhận kết quả qua bưu chính đầy đủ.', [{ field: 'delivery.address', code: input.delivery?.address?.trim() ? 'invalid_address' : 'required', message: postalProblem }], 'invalid_dossier');
     }
     const now = this.clock.now().toISOString();
     const id = uuidv7();
@@ -202,6 +258,7 @@ export class DossierService {
       applicant: JSON.stringify(applicant),
       applicant_phone: applicant.phone,
       applicant_name: applicant.fullName,
+      search_name: fold(applicant.fullName),
       citizen_id: actor.kind === 'citizen' ? actor.id : null,
       form_data: JSON.stringify(formData),
       delivery: JSON.stringify(input.delivery ?? { method: 'counter' }),
@@ -254,8 +311,9 @@ export class DossierService {
     const notFound = new NotFoundError('Không tìm thấy hồ sơ với mã và số điện thoại đã nhập.', 'dossier_not_found');
     if (!d) throw notFound;
     if (actor.kind === 'staff') {
-      if (actor.unitCode !== d.unitCode) throw notFound;
-      return d;
+      if (actor.unitCode === d.unitCode) return d;
+      if (actor.role === 'supervisor' && (await this.visibleUnits(actor)).includes(d.unitCode)) return d;
+      throw notFound;
     }
     if (actor.kind === 'citizen' && (d.citizenId === actor.id || d.applicant.phone === actor.phone)) return d;
     if (proof?.token && d.code && this.checkToken(d.code, proof.token)) return d;
@@ -325,7 +383,7 @@ export class DossierService {
       throw new ConflictError('dossier_not_draft', 'Hồ sơ không ở trạng thái nháp.');
     }
     const procedure = await this.catalog.getProcedure(d.procedureCode);
-    const eform = eformFor(procedure);
+    const eform = await this.eformOf(d.unitCode, d.procedureCode).catch(() => eformFor(procedure));
     const checked = validateFormData(eform, opts.formData ?? d.formData, { clock: this.clock });
     const problems: Array<{ field: string; code: string; message: string }> = [];
     if (!checked.ok) problems.push(...checked.errors.map((e) => ({ ...e, field: `formData.${e.field}` })));
@@ -350,6 +408,8 @@ export class DossierService {
     const status: DossierStatus = counter ? 'received' : 'new';
     const formData = checked.ok ? checked.value : d.formData;
     const digitised = missing.length === 0 && files.length > 0;
+    // Received at the counter: the dossier enters its process now; online, when accepted.
+    const start = counter ? await this.startFields(d.unitCode, d.procedureCode, now, dueAt) : { current_role: 'receptionist' };
     let code = '';
     await this.db.transaction().execute(async (trx) => {
       const n = await repo.nextDaySequence(trx, d.unitCode, day);
@@ -364,6 +424,7 @@ export class DossierService {
         due_at: dueAt,
         due_fixed: counter ? 1 : 0,
         updated_at: now.toISOString(),
+        ...start,
       });
       await this.appendHistory(trx, d.id, {
         action: counter ? 'receive' : 'submit',
@@ -374,51 +435,27 @@ export class DossierService {
         data: { dueAt },
         key: `submit:${d.id}`,
       });
-      await this.notifications.enqueue(trx, {
-        channel: 'sms',
-        recipient: d.applicant.phone,
-        event: counter ? 'received' : 'submitted',
-        body: counter
-          ? `Ho so ${code} da duoc tiep nhan. Hen tra ket qua: ${dueAt ? formatDateTime(dueAt) : 'theo thong bao'}. Tra cuu: ${this.trackingUrl(code)}`
-          : `Ho so ${code} da nop truc tuyen, cho can bo tiep nhan. Du kien tra: ${dueAt ? formatDateTime(dueAt) : 'theo thong bao'}. Tra cuu: ${this.trackingUrl(code)}`,
-        dossierCode: code,
-        unitCode: d.unitCode,
-        dedupKey: `dossier:${d.id}:submitted`,
-      });
-      if (d.applicant.email) {
-        await this.notifications.enqueue(trx, {
-          channel: 'email',
-          recipient: d.applicant.email,
-          event: counter ? 'received' : 'submitted',
-          subject: `Hồ sơ ${code}: ${procedure.name}`,
-          body: `Hồ sơ ${code} (${procedure.name}) ${counter ? 'đã được tiếp nhận' : 'đã nộp trực tuyến'}. Ngày hẹn trả: ${dueAt ? formatDateTime(dueAt) : 'theo thông báo'}.\nTheo dõi hồ sơ: ${this.trackingUrl(code)}`,
-          dossierCode: code,
+      await this.opts.audit?.record(
+        {
+          actor: auditActor(actor),
           unitCode: d.unitCode,
-          dedupKey: `dossier:${d.id}:submitted:email`,
-        });
-      }
-    });
-    return (await repo.findDossierById(this.db, d.id))!;
-  }
-
-  /** The receptionist accepts an online dossier: from now on its appointment date is fixed. */
-  async accept(d: Dossier, actor: Actor, comment = ''): Promise<Dossier> {
-    if (actor.kind !== 'staff' || actor.unitCode !== d.unitCode) throw new NotFoundError('Không tìm thấy hồ sơ.', 'dossier_not_found');
-    if (d.status !== 'new') throw new ConflictError('action_not_allowed', `Không thể tiếp nhận hồ sơ đang ở trạng thái "${STATUS_LABEL[d.status]}".`);
-    const procedure = await this.catalog.getProcedure(d.procedureCode);
-    const now = this.clock.now();
-    const dueAt = await this.dueFrom(d.unitCode, procedure, d.channel, now);
-    await this.db.transaction().execute(async (trx) => {
-      await repo.updateDossier(trx, d.id, { status: 'received', received_at: now.toISOString(), due_at: dueAt, due_fixed: 1, updated_at: now.toISOString() });
-      await this.appendHistory(trx, d.id, { action: 'accept', from: 'new', to: 'received', actor, comment, data: { dueAt }, key: `accept:${d.id}` });
-      await this.notifications.enqueue(trx, {
-        channel: 'sms',
-        recipient: d.applicant.phone,
-        event: 'received',
-        body: `Ho so ${d.code} da duoc tiep nhan. Hen tra ket qua: ${dueAt ? formatDateTime(dueAt) : 'theo thong bao'}. Tra cuu: ${this.trackingUrl(d.code!)}`,
-        dossierCode: d.code!,
+          action: counter ? 'dossier.receive' : 'dossier.submit',
+          targetKind: 'dossier',
+          targetId: code,
+          data: { status, channel: d.channel, procedure: d.procedureCode, dueAt },
+        },
+        trx,
+      );
+      // Told on the channels the citizen chose, with the unit's template (notification module).
+      await this.notifications.notifyDossier(trx, {
+        event: counter ? 'received' : 'submitted',
+        dossierId: d.id,
+        code,
         unitCode: d.unitCode,
-        dedupKey: `dossier:${d.id}:received`,
+        procedureName: procedure.name,
+        applicant: { fullName: d.applicant.fullName, phone: d.applicant.phone, email: d.applicant.email },
+        trackingUrl: this.trackingUrl(code),
+        dueAt,
       });
     });
     return (await repo.findDossierById(this.db, d.id))!;
@@ -481,4 +518,10 @@ export class DossierService {
 export function vnDay(d: Date): string {
   const t = new Date(d.getTime() + 7 * 3600_000);
   return `${String(t.getUTCFullYear()).slice(2)}${String(t.getUTCMonth() + 1).padStart(2, '0')}${String(t.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** The audit log's view of an actor. */
+export function auditActor(actor: Actor): { kind: 'staff' | 'citizen' | 'anonymous'; id: string | null; name: string } {
+  if (actor.kind === 'anonymous') return { kind: 'anonymous', id: null, name: 'Người nộp hồ sơ (chưa đăng nhập)' };
+  return { kind: actor.kind, id: actor.id, name: actor.name };
 }

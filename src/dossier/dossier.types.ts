@@ -62,6 +62,7 @@ export interface DossierFile {
 }
 
 export interface HistoryEntry {
+  id?: string;
   seq: number;
   action: string;
   fromStatus: DossierStatus | null;
@@ -71,6 +72,8 @@ export interface HistoryEntry {
   comment: string;
   data: Record<string, unknown>;
   createdAt: string;
+  actorId?: string | null;
+  idempotencyKey?: string | null;
 }
 
 export interface Dossier {
@@ -93,6 +96,38 @@ export interface Dossier {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  // Processing (issue 4): where the dossier is in its process. A projection of the history.
+  /** The process version the dossier follows (kept for its whole life). */
+  processId: string | null;
+  /** Index of the current step in the process. */
+  stepNo: number;
+  /** Role that must act now ('' when nobody). */
+  currentRole: string;
+  /** The official who must act now, when one is named. */
+  assigneeId: string | null;
+  /** The specialist in charge of the examination. */
+  examinerId: string | null;
+  stepStartedAt: string | null;
+  stepDueAt: string | null;
+  /** Planned end of each step, fixed at receipt and moved by paused time. */
+  schedule: Array<{ no: number; dueAt: string }>;
+  /** Set while the clock is stopped (supplement or payment requested). */
+  pausedAt: string | null;
+  /** The status to go back to when the citizen answers. */
+  pausedStatus: DossierStatus | null;
+  /** Working time the clock was stopped, in total (ms). */
+  pausedMs: number;
+  supplementCount: number;
+  /** When the result (or the refusal, or the stop) was decided. */
+  finishedAt: string | null;
+  returnedAt: string | null;
+  /** 'approved' | 'rejected' | 'refused' | 'withdrawn' | 'stopped' | '' while processing. */
+  outcome: string;
+  /** New date promised in an apology; the dossier still counts as late against dueAt. */
+  rescheduledDueAt: string | null;
+  /** Escalation flag of the current step: '' | 'near' | 'overdue'. */
+  flag: '' | 'near' | 'overdue';
+  version: number;
 }
 
 /** Who is acting: the service checks what each may do. */

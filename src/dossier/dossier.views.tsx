@@ -1,9 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import type { Unit } from '../unit';
 import type { Procedure } from '../catalog';
 import { EFormView, type EForm, type FieldError } from '../eform';
 import { Layout } from '../shared/layout';
 import { formatDateTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
+import { ACTION_LABEL as WORKFLOW_ACTION_LABEL } from '../workflow';
 import type { DossierView, ProcedureForm } from './dossier.service';
 import { CHANNEL_NAME, STATUS_LABEL, type Dossier, type DossierStatus } from './dossier.types';
 
@@ -82,6 +84,8 @@ export interface SubmitPageProps {
   counter?: boolean;
   channel?: 'in_person' | 'post';
   homeHref: string;
+  /** The fee, shown before submission (payment module). */
+  fee?: ComponentChildren;
 }
 
 export function SubmitPage(p: SubmitPageProps) {
@@ -210,6 +214,8 @@ export function SubmitPage(p: SubmitPageProps) {
           </fieldset>
         ) : null}
 
+        {p.fee}
+
         <p class="actions">
           <button type="submit" name="action" value="submit" class="primary">
             {p.counter ? 'Tiếp nhận và in giấy hẹn' : 'Nộp hồ sơ'}
@@ -226,12 +232,24 @@ export function SubmitPage(p: SubmitPageProps) {
 }
 
 const ACTION_LABEL: Record<string, string> = {
+  ...WORKFLOW_ACTION_LABEL,
   submit: 'Nộp hồ sơ trực tuyến',
   receive: 'Tiếp nhận hồ sơ',
   accept: 'Cán bộ một cửa tiếp nhận hồ sơ',
 };
 
-export function TrackingPage(p: { d: DossierView; unit: Unit; trackingUrl: string; qrSvg: string; receiptHref: string; homeHref: string; asked?: string }) {
+export function TrackingPage(p: {
+  d: DossierView;
+  unit: Unit;
+  trackingUrl: string;
+  qrSvg: string;
+  receiptHref: string;
+  homeHref: string;
+  asked?: string;
+  payment?: ComponentChildren;
+  /** What the applicant can do here (supplement, withdraw): forms from the processing pages. */
+  citizen?: ComponentChildren;
+}) {
   const d = p.d;
   const current = d.history.at(-1);
   return (
@@ -248,6 +266,12 @@ export function TrackingPage(p: { d: DossierView; unit: Unit; trackingUrl: strin
           {d.dueAt ? formatDateTime(d.dueAt) : 'Cán bộ sẽ báo khi tiếp nhận'}
           {!d.dueFixed && d.dueAt ? <span class="note"> (tính từ lúc nộp; ngày hẹn chính thức được ấn định khi cán bộ tiếp nhận)</span> : null}
         </dd>
+        {d.rescheduledDueAt ? (
+          <>
+            <dt>Ngày hẹn mới (theo phiếu xin lỗi)</dt>
+            <dd>{formatDateTime(d.rescheduledDueAt)}</dd>
+          </>
+        ) : null}
         <dt>Người nộp</dt>
         <dd>
           {d.applicant.fullName} — {formatPhone(d.applicant.phone)}
@@ -267,6 +291,8 @@ export function TrackingPage(p: { d: DossierView; unit: Unit; trackingUrl: strin
           <p>{p.asked}</p>
         </div>
       ) : null}
+      {p.payment}
+      {p.citizen}
       <p>
         <a class="btn" href={p.receiptHref}>
           Tải giấy tiếp nhận và hẹn trả kết quả (PDF)
@@ -414,7 +440,7 @@ export function MyDossiersPage(p: { csrf: string; name: string; phone: string; h
   );
 }
 
-export function StaffSignInPage(p: { csrf: string; username: string; error?: string; next: string }) {
+export function StaffSignInPage(p: { csrf: string; username: string; error?: string; next: string; oidc?: { href: string; label: string } }) {
   return (
     <Layout title="Cán bộ đăng nhập">
       <h1>Cán bộ đăng nhập</h1>
@@ -434,133 +460,13 @@ export function StaffSignInPage(p: { csrf: string; username: string; error?: str
           </button>
         </p>
       </form>
-    </Layout>
-  );
-}
-
-export function StaffHomePage(p: {
-  csrf: string;
-  staffName: string;
-  unit: Unit;
-  waiting: Array<Dossier & { procedureName: string }>;
-  recent: Array<Dossier & { procedureName: string }>;
-  procedures: Array<{ code: string; name: string }>;
-}) {
-  const row = (d: Dossier & { procedureName: string }) => (
-    <tr>
-      <td>
-        <a href={`/can-bo/ho-so/${d.code}`}>{d.code}</a>
-      </td>
-      <td>{d.procedureName}</td>
-      <td>{d.applicant.fullName}</td>
-      <td>{STATUS_LABEL[d.status as DossierStatus]}</td>
-      <td>{d.dueAt ? formatDateTime(d.dueAt) : '—'}</td>
-    </tr>
-  );
-  const table = (list: Array<Dossier & { procedureName: string }>, caption: string) => (
-    <table class="grid">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Mã hồ sơ</th>
-          <th scope="col">Thủ tục</th>
-          <th scope="col">Người nộp</th>
-          <th scope="col">Tình trạng</th>
-          <th scope="col">Hẹn trả</th>
-        </tr>
-      </thead>
-      <tbody>{list.map(row)}</tbody>
-    </table>
-  );
-  return (
-    <Layout title={`Một cửa — ${p.unit.name}`} unitName={p.unit.name} unitHref="/can-bo">
-      <h1>Bộ phận một cửa — {p.staffName}</h1>
-      <section class="card">
-        <h2>Tiếp nhận hồ sơ tại quầy</h2>
-        <form method="get" action="/can-bo/tiep-nhan">
-          <label for="k-proc">Thủ tục</label>
-          <select id="k-proc" name="thu_tuc">
-            {p.procedures.map((x) => (
-              <option value={x.code}>
-                {x.name} ({x.code})
-              </option>
-            ))}
-          </select>{' '}
-          <button type="submit" class="primary">
-            Mở biểu mẫu tiếp nhận
-          </button>
-        </form>
+      {p.oidc ? (
         <p>
-          <a href="/can-bo/phieu-dich-vu-cong">In Phiếu dịch vụ công cho người dân</a>
-        </p>
-      </section>
-      {table(p.waiting, `Hồ sơ trực tuyến chờ tiếp nhận (${p.waiting.length})`)}
-      {table(p.recent, 'Hồ sơ đã tiếp nhận gần đây')}
-      <form method="post" action="/dang-xuat">
-        <Csrf token={p.csrf} />
-        <button type="submit">Đăng xuất</button>
-      </form>
-    </Layout>
-  );
-}
-
-export function StaffDossierPage(p: { csrf: string; d: DossierView; unit: Unit; fileHref: (id: string) => string; receiptHref: string; canAccept: boolean; message?: string }) {
-  const d = p.d;
-  return (
-    <Layout title={`Hồ sơ ${d.code}`} unitName={p.unit.name} unitHref="/can-bo">
-      <h1>Hồ sơ {d.code}</h1>
-      {p.message ? (
-        <p class="card" role="status">
-          {p.message}
+          <a class="btn" href={p.oidc.href}>
+            {p.oidc.label}
+          </a>
         </p>
       ) : null}
-      <p class="lead">{d.procedureName}</p>
-      <p>
-        <strong>{STATUS_LABEL[d.status]}</strong> · {CHANNEL_NAME[d.channel]} · {d.dueFixed ? 'Hẹn trả' : 'Dự kiến'}: {d.dueAt ? formatDateTime(d.dueAt) : '—'}
-      </p>
-      <dl class="kv">
-        <dt>Người nộp</dt>
-        <dd>
-          {d.applicant.fullName} — {formatPhone(d.applicant.phone)}
-          {d.applicant.idNumber ? ` — ${d.applicant.idNumber}` : ''}
-        </dd>
-        {Object.entries(d.formData).map(([k, v]) => (
-          <>
-            <dt>{k}</dt>
-            <dd>{String(v)}</dd>
-          </>
-        ))}
-      </dl>
-      <h2>Tệp đính kèm</h2>
-      <ul>
-        {d.files.map((f) => (
-          <li>
-            <a href={p.fileHref(f.id)}>{f.name}</a> <span class="note">({Math.ceil(f.size / 1024)} KB)</span>
-          </li>
-        ))}
-      </ul>
-      {p.canAccept ? (
-        <form method="post" action={`/can-bo/ho-so/${d.code}/tiep-nhan`}>
-          <Csrf token={p.csrf} />
-          <button type="submit" class="primary">
-            Tiếp nhận hồ sơ (ấn định ngày hẹn)
-          </button>
-        </form>
-      ) : null}
-      <p>
-        <a class="btn" href={p.receiptHref}>
-          In giấy tiếp nhận và hẹn trả (PDF)
-        </a>
-      </p>
-      <h2>Quá trình</h2>
-      <ol class="timeline">
-        {d.history.map((h) => (
-          <li>
-            {STATUS_LABEL[h.toStatus]} — {h.actorName} — {formatDateTime(h.createdAt)}
-            {h.comment ? ` — ${h.comment}` : ''}
-          </li>
-        ))}
-      </ol>
     </Layout>
   );
 }

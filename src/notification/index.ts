@@ -1,1 +1,13 @@
-export { NotificationService, type Channel as NotificationChannel, type Notice, type OutboxMessage } from './notification.service';
+export {
+  NotificationService,
+  notifyDossierEvent,
+  notifyResultPosted,
+  type Channel as NotificationChannel,
+  type Notice,
+  type NotificationOptions,
+  type NotificationPrefs,
+  type OutboxMessage,
+} from './notification.service';
+export { NotificationWorker, type WorkerOptions } from './notification.worker';
+export { buildTransports } from './notification.setup';
+export { CHANNELS, EVENTS, EVENT_LABEL, isEssential, type DossierNotice, type NoticeEvent } from './notification.types';

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, OutboxTable } from '../db/schema';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, NotificationPrefsTable, NotificationTemplateTable, OauthTokenTable, OutboxTable } from '../db/schema';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -12,9 +12,190 @@ export async function insertOutbox(db: Exec, row: OutboxTable): Promise<boolean>
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function listOutbox(db: Exec, opts: { recipient?: string; dossierCode?: string; limit?: number } = {}): Promise<OutboxTable[]> {
+export interface OutboxFilter {
+  recipient?: string;
+  dossierCode?: string;
+  unitCode?: string;
+  status?: string;
+  channel?: string;
+  deliveredVia?: string;
+  limit?: number;
+}
+
+export async function listOutbox(db: Exec, opts: OutboxFilter = {}): Promise<OutboxTable[]> {
   let q = db.selectFrom('outbox').selectAll();
   if (opts.recipient) q = q.where('recipient', '=', opts.recipient);
   if (opts.dossierCode) q = q.where('dossier_code', '=', opts.dossierCode);
+  if (opts.unitCode) q = q.where('unit_code', '=', opts.unitCode);
+  if (opts.status) q = q.where('status', '=', opts.status);
+  if (opts.channel) q = q.where('channel', '=', opts.channel);
+  if (opts.deliveredVia) q = q.where('delivered_via', '=', opts.deliveredVia);
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit ?? 100).execute();
+}
+
+export async function findOutbox(db: Exec, id: string): Promise<OutboxTable | undefined> {
+  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function countOutboxByStatus(db: Exec, unitCode?: string): Promise<Record<string, number>> {
+  let q = db.selectFrom('outbox').select(['status', (eb) => eb.fn.countAll<number>().as('n')]);
+  if (unitCode) q = q.where('unit_code', '=', unitCode);
+  const rows = await q.groupBy('status').execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+// ------------------------------------------------------------------ claiming and marking
+
+/**
+ * Claims up to `limit` due messages for one worker: the due ones (pending, next attempt reached)
+ * and those whose lease ran out (a worker died holding them). Candidates are read first, then
+ * taken with one UPDATE that re-checks the condition: on PostgreSQL a row another worker took in
+ * the meantime no longer matches when the UPDATE gets its lock (READ COMMITTED re-evaluates the
+ * WHERE), and SQLite runs one writer at a time, so a row is never claimed twice.
+ */
+export async function claimDue(db: Exec, o: { owner: string; now: string; leaseUntil: string; channels: string[]; limit: number }): Promise<OutboxTable[]> {
+  if (!o.channels.length) return [];
+  const due = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', o.now)
+    .where('channel', 'in', o.channels)
+    .orderBy('next_attempt_at')
+    .limit(o.limit)
+    .execute();
+  const expired =
+    due.length < o.limit
+      ? await db
+          .selectFrom('outbox')
+          .select('id')
+          .where('status', '=', 'sending')
+          .where('lease_until', '<', o.now)
+          .where('channel', 'in', o.channels)
+          .orderBy('lease_until')
+          .limit(o.limit - due.length)
+          .execute()
+      : [];
+  const ids = [...due, ...expired].map((r) => r.id);
+  if (!ids.length) return [];
+  return db
+    .updateTable('outbox')
+    .set({ status: 'sending', lease_owner: o.owner, lease_until: o.leaseUntil, attempts: sql<number>`attempts + 1`, updated_at: o.now })
+    .where('id', 'in', ids)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', o.now)]),
+        eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', o.now)]),
+      ]),
+    )
+    .returningAll()
+    .execute();
+}
+
+/** Marks a message sent, if this worker still holds it. */
+export async function markSent(db: Exec, id: string, owner: string, o: { now: string; via: string; providerRef: string | null }): Promise<boolean> {
+  const r = await db
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: o.now, delivered_via: o.via, provider_ref: o.providerRef, lease_owner: null, lease_until: null, last_error: null, updated_at: o.now })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .where('lease_owner', '=', owner)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Back to pending for a later attempt, or dead when attempts are used up. */
+export async function markFailed(db: Exec, id: string, owner: string, o: { now: string; error: string; dead: boolean; nextAttemptAt: string }): Promise<boolean> {
+  const r = await db
+    .updateTable('outbox')
+    .set({ status: o.dead ? 'dead' : 'pending', last_error: o.error.slice(0, 1000), next_attempt_at: o.nextAttemptAt, lease_owner: null, lease_until: null, updated_at: o.now })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .where('lease_owner', '=', owner)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Gives a held message back untouched (a worker stopping before it could send). */
+export async function release(db: Exec, id: string, owner: string, now: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'pending', lease_owner: null, lease_until: null, attempts: sql<number>`attempts - 1`, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .where('lease_owner', '=', owner)
+    .execute();
+}
+
+/** A dead (or waiting) message goes again now, with a fresh count of attempts. */
+export async function requeue(db: Exec, id: string, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now, lease_owner: null, lease_until: null, updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', ['dead', 'pending'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+// ------------------------------------------------------------------ templates, preferences, tokens
+
+export async function listTemplates(db: Exec, unitCode: string): Promise<NotificationTemplateTable[]> {
+  return db.selectFrom('notification_templates').selectAll().where('unit_code', '=', unitCode).execute();
+}
+
+export async function upsertTemplate(db: Exec, row: NotificationTemplateTable): Promise<void> {
+  await db
+    .insertInto('notification_templates')
+    .values(row)
+    .onConflict((oc) => oc.columns(['unit_code', 'event', 'channel', 'language']).doUpdateSet({ subject: row.subject, body: row.body, updated_by: row.updated_by, updated_at: row.updated_at }))
+    .execute();
+}
+
+export async function deleteTemplate(db: Exec, k: { unit_code: string; event: string; channel: string; language: string }): Promise<void> {
+  await db
+    .deleteFrom('notification_templates')
+    .where('unit_code', '=', k.unit_code)
+    .where('event', '=', k.event)
+    .where('channel', '=', k.channel)
+    .where('language', '=', k.language)
+    .execute();
+}
+
+export async function findPrefs(db: Exec, phone: string): Promise<NotificationPrefsTable | undefined> {
+  return db.selectFrom('notification_prefs').selectAll().where('phone', '=', phone).executeTakeFirst();
+}
+
+export async function upsertPrefs(db: Exec, row: NotificationPrefsTable): Promise<void> {
+  const { phone: _p, ...rest } = row;
+  await db.insertInto('notification_prefs').values(row).onConflict((oc) => oc.column('phone').doUpdateSet(rest)).execute();
+}
+
+/**
+ * The unit's name for the {unit} placeholder. Units are reference data every module shows; the
+ * read goes through the caller's transaction because SQLite has one connection, which that
+ * transaction holds.
+ */
+export async function unitName(db: Exec, code: string): Promise<string | undefined> {
+  const r = await db.selectFrom('units').select('name').where('code', '=', code).executeTakeFirst();
+  return r?.name;
+}
+
+export async function findToken(db: Exec, provider: string): Promise<OauthTokenTable | undefined> {
+  return db.selectFrom('oauth_tokens').selectAll().where('provider', '=', provider).executeTakeFirst();
+}
+
+export async function insertTokenIfAbsent(db: Exec, row: OauthTokenTable): Promise<void> {
+  await db.insertInto('oauth_tokens').values(row).onConflict((oc) => oc.column('provider').doNothing()).execute();
+}
+
+/** Stores refreshed tokens if nobody else did since `version` was read. */
+export async function swapToken(db: Exec, provider: string, version: number, set: { access_token: string; refresh_token: string; expires_at: string; updated_at: string }): Promise<boolean> {
+  const r = await db
+    .updateTable('oauth_tokens')
+    .set({ ...set, version: version + 1 })
+    .where('provider', '=', provider)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

@@ -1,11 +1,30 @@
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
 import type { Db } from '../db/connection';
-import type { DB } from '../db/schema';
+import type { DB, OutboxTable } from '../db/schema';
 import type { Clock } from '../shared/clock';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { formatDate, formatDateTime } from '../shared/format';
 import { uuidv7 } from '../shared/ids';
+import { normalizePhone } from '../shared/phone';
 import * as repo from './notification.repo';
+import { fitSms, toGsm7 } from './notification.sms';
+import { checkTemplate, defaultTemplate, renderTemplate, type TemplateText } from './notification.templates';
+import {
+  CHANNELS,
+  EVENTS,
+  isEssential,
+  LANGUAGES,
+  type Channel,
+  type DossierNotice,
+  type Language,
+  type NoticeEvent,
+  type OutboxStatus,
+  type TemplateContext,
+} from './notification.types';
 
-export type Channel = 'sms' | 'email' | 'zalo';
+export type { Channel };
+type Exec = Kysely<DB> | Transaction<DB>;
 
 export interface Notice {
   channel: Channel;
@@ -27,22 +46,100 @@ export interface OutboxMessage {
   subject: string;
   body: string;
   dossierCode: string | null;
-  status: string;
+  unitCode: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  deliveredVia: string | null;
   createdAt: string;
+  sentAt: string | null;
 }
+
+export interface NotificationPrefs {
+  phone: string;
+  channels: Channel[];
+  email: string;
+  zaloUserId: string;
+  language: Language;
+  /** Opted out of non-essential messages. */
+  essentialOnly: boolean;
+  /** True when the citizen has never chosen: the defaults apply. */
+  isDefault: boolean;
+}
+
+export interface TemplateRow extends TemplateText {
+  event: NoticeEvent;
+  channel: Channel;
+  language: Language;
+  custom: boolean;
+  updatedBy?: string;
+  updatedAt?: string;
+}
+
+export interface NotificationOptions {
+  /** Provider takes Unicode SMS (UCS-2); otherwise texts are folded to unaccented GSM-7. */
+  smsUnicode: boolean;
+  /** Longest SMS, in segments. */
+  smsMaxSegments: number;
+  /** Channels that can be delivered (configured, or the demo inbox); others are not queued. */
+  channels?: Channel[];
+}
+
+export const DEFAULT_NOTIFICATION_OPTIONS: NotificationOptions = { smsUnicode: false, smsMaxSegments: 2 };
+
+export function toMessage(r: OutboxTable): OutboxMessage {
+  return {
+    id: r.id,
+    channel: r.channel as Channel,
+    recipient: r.recipient,
+    event: r.event,
+    subject: r.subject,
+    body: r.body,
+    dossierCode: r.dossier_code,
+    unitCode: r.unit_code,
+    status: r.status as OutboxStatus,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    deliveredVia: r.delivered_via,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  };
+}
+
+const prefsSchema = z.object({
+  channels: z.array(z.enum(CHANNELS, { message: 'Kênh nhận tin là sms, email hoặc zalo' })).max(3),
+  email: z.string().trim().email('Địa chỉ thư điện tử không hợp lệ').max(200).optional().or(z.literal('')),
+  language: z.enum(LANGUAGES, { message: 'Ngôn ngữ là vi hoặc en' }).default('vi'),
+  essentialOnly: z.boolean().default(false),
+});
+export type PrefsInput = z.input<typeof prefsSchema>;
+
+const TEMPLATE_TTL_MS = 10_000;
+const UNIT_TTL_MS = 60_000;
 
 /**
  * The outbox: every message to a citizen is written in the same transaction as the change that
- * causes it. Delivery (SMS gateway, SMTP, Zalo) with retries is the worker's job.
+ * causes it (enqueue / notifyDossier take the caller's transaction). Delivery with retries is the
+ * worker's job (notification.worker.ts).
  */
 export class NotificationService {
+  private readonly templateCache = new Map<string, { at: number; rows: Map<string, TemplateText> }>();
+  private readonly unitNames = new Map<string, { at: number; name: string }>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly opts: NotificationOptions = DEFAULT_NOTIFICATION_OPTIONS,
   ) {}
 
+  get options(): NotificationOptions {
+    return this.opts;
+  }
+
   /** Queue a message inside the caller's transaction. Returns false if it was already queued. */
-  async enqueue(trx: Kysely<DB> | Transaction<DB>, n: Notice): Promise<boolean> {
+  async enqueue(trx: Exec, n: Notice): Promise<boolean> {
     const now = this.clock.now().toISOString();
     return repo.insertOutbox(trx, {
       id: uuidv7(),
@@ -60,21 +157,303 @@ export class NotificationService {
       last_error: null,
       created_at: now,
       sent_at: null,
+      lease_owner: null,
+      lease_until: null,
+      delivered_via: null,
+      provider_ref: null,
+      updated_at: now,
     });
   }
 
-  async list(opts: { recipient?: string; dossierCode?: string; limit?: number } = {}): Promise<OutboxMessage[]> {
-    const rows = await repo.listOutbox(this.db, opts);
-    return rows.map((r) => ({
-      id: r.id,
-      channel: r.channel as Channel,
-      recipient: r.recipient,
-      event: r.event,
-      subject: r.subject,
-      body: r.body,
-      dossierCode: r.dossier_code,
-      status: r.status,
-      createdAt: r.created_at,
-    }));
+  /**
+   * Tell a dossier's applicant about an event, inside the caller's transaction: on each channel
+   * they chose (SMS, plus e-mail when they gave an address, by default), in their language, with
+   * the unit's template. Non-essential events are skipped for citizens who opted out. Returns the
+   * number of messages queued (0 when all were already queued: the same event is never sent twice).
+   */
+  async notifyDossier(trx: Exec, n: DossierNotice): Promise<number> {
+    const phone = normalizePhone(n.applicant.phone) ?? n.applicant.phone;
+    const prefs = await this.prefsIn(trx, phone, n.applicant.email);
+    if (prefs.essentialOnly && !isEssential(n.event)) return 0;
+    const ctx = await this.contextOf(trx, n, prefs.language);
+    const base = `dossier:${n.dossierId}:${n.event}${n.occurrence ? `:${n.occurrence}` : ''}`;
+    let queued = 0;
+    for (const channel of prefs.channels) {
+      const recipient = channel === 'sms' ? phone : channel === 'email' ? prefs.email : prefs.zaloUserId;
+      if (!recipient) continue;
+      const tpl = await this.templateIn(trx, n.unitCode, n.event, channel, prefs.language);
+      const { subject, body } = this.render(channel, tpl, ctx);
+      const ok = await this.enqueue(trx, {
+        channel,
+        recipient,
+        event: n.event,
+        subject,
+        body,
+        dossierCode: n.code,
+        unitCode: n.unitCode,
+        dedupKey: channel === 'sms' ? base : `${base}:${channel}`,
+      });
+      if (ok) queued++;
+    }
+    return queued;
   }
+
+  /** A template filled in for one channel; SMS kept within the configured segments. */
+  render(channel: Channel, tpl: TemplateText, ctx: TemplateContext): { subject: string; body: string } {
+    if (channel === 'sms') {
+      // Fold the template and the values once (not at every shortening step).
+      const unicode = this.opts.smsUnicode;
+      const fold = (t: string) => (unicode ? t.normalize('NFC') : toGsm7(t));
+      const body0 = fold(tpl.body);
+      const ctx0: TemplateContext = {};
+      for (const [k, v] of Object.entries(ctx) as Array<[keyof TemplateContext, string | undefined]>) if (v !== undefined) ctx0[k] = fold(v);
+      const body = fitSms((procedure) => renderTemplate(body0, { ...ctx0, procedure }), ctx0.procedure, {
+        unicode: this.opts.smsUnicode,
+        maxSegments: this.opts.smsMaxSegments,
+      });
+      return { subject: '', body };
+    }
+    return { subject: renderTemplate(tpl.subject, ctx).replace(/\s+/g, ' ').trim(), body: renderTemplate(tpl.body, ctx).trim() };
+  }
+
+  private async contextOf(trx: Exec, n: DossierNotice, lang: Language): Promise<TemplateContext> {
+    const money = (v: number) => (lang === 'vi' ? `${new Intl.NumberFormat('vi-VN').format(v)} đồng` : `${new Intl.NumberFormat('en-US').format(v)} VND`);
+    const tbd = lang === 'vi' ? 'theo thông báo' : 'to be announced';
+    return {
+      name: n.applicant.fullName,
+      code: n.code,
+      procedure: n.procedureName,
+      unit: await this.unitNameIn(trx, n.unitCode),
+      date: formatDate(n.postal?.postedAt ?? this.clock.now()),
+      dueDate: n.dueAt ? formatDateTime(n.dueAt) : tbd,
+      newDate: n.newDueAt ? formatDateTime(n.newDueAt) : tbd,
+      amount: n.amount !== undefined ? money(n.amount) : '',
+      reason: n.reason ?? '',
+      postalCode: n.postal?.trackingNumber ?? '',
+      link: n.trackingUrl,
+    };
+  }
+
+  private async unitNameIn(trx: Exec, code: string): Promise<string> {
+    const hit = this.unitNames.get(code);
+    const now = Date.now();
+    if (hit && now - hit.at < UNIT_TTL_MS) return hit.name;
+    const name = (await repo.unitName(trx, code)) ?? code;
+    this.unitNames.set(code, { at: now, name });
+    return name;
+  }
+
+  // ------------------------------------------------------------------ templates
+
+  private async unitTemplates(exec: Exec, unitCode: string): Promise<Map<string, TemplateText>> {
+    const hit = this.templateCache.get(unitCode);
+    if (hit && Date.now() - hit.at < TEMPLATE_TTL_MS) return hit.rows;
+    const rows = new Map((await repo.listTemplates(exec, unitCode)).map((r) => [`${r.event}/${r.channel}/${r.language}`, { subject: r.subject, body: r.body }]));
+    this.templateCache.set(unitCode, { at: Date.now(), rows });
+    return rows;
+  }
+
+  private async templateIn(exec: Exec, unitCode: string, event: NoticeEvent, channel: Channel, language: Language): Promise<TemplateText> {
+    const custom = (await this.unitTemplates(exec, unitCode)).get(`${event}/${channel}/${language}`);
+    return custom ?? defaultTemplate(event, channel, language);
+  }
+
+  async listTemplates(unitCode: string): Promise<TemplateRow[]> {
+    const rows = await repo.listTemplates(this.db, unitCode);
+    const byKey = new Map(rows.map((r) => [`${r.event}/${r.channel}/${r.language}`, r]));
+    const out: TemplateRow[] = [];
+    for (const event of EVENTS)
+      for (const channel of CHANNELS)
+        for (const language of LANGUAGES) {
+          const r = byKey.get(`${event}/${channel}/${language}`);
+          out.push(
+            r
+              ? { event, channel, language, subject: r.subject, body: r.body, custom: true, updatedBy: r.updated_by, updatedAt: r.updated_at }
+              : { event, channel, language, ...defaultTemplate(event, channel, language), custom: false },
+          );
+        }
+    return out;
+  }
+
+  private checkAdmin(actor: { role: string; unitCode: string }, unitCode: string): void {
+    if (actor.role !== 'admin' || actor.unitCode !== unitCode) throw new ForbiddenError('Chỉ quản trị của đơn vị mới sửa được mẫu tin nhắn.', 'admin_only');
+  }
+
+  async saveTemplate(actor: { role: string; unitCode: string; name: string }, unitCode: string, key: { event: string; channel: string; language: string }, input: TemplateText): Promise<TemplateRow> {
+    this.checkAdmin(actor, unitCode);
+    const k = this.templateKey(key);
+    const t = checkTemplate(k.channel, input);
+    const now = this.clock.now().toISOString();
+    await repo.upsertTemplate(this.db, { unit_code: unitCode, ...k, subject: t.subject, body: t.body, updated_by: actor.name, updated_at: now });
+    this.templateCache.delete(unitCode);
+    return { ...k, ...t, custom: true, updatedBy: actor.name, updatedAt: now };
+  }
+
+  async resetTemplate(actor: { role: string; unitCode: string }, unitCode: string, key: { event: string; channel: string; language: string }): Promise<void> {
+    this.checkAdmin(actor, unitCode);
+    await repo.deleteTemplate(this.db, { unit_code: unitCode, ...this.templateKey(key) });
+    this.templateCache.delete(unitCode);
+  }
+
+  /** What a template gives for a sample dossier (the editor's preview). */
+  preview(channel: Channel, tpl: TemplateText, language: Language = 'vi'): { subject: string; body: string } {
+    return this.render(channel, tpl, {
+      name: 'Nguyễn Văn An',
+      code: '00004-261130-0001',
+      procedure: 'Đăng ký khai sinh kết hợp đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',
+      unit: 'Phường Ba Đình',
+      date: '30/11/2026',
+      dueDate: '17:00 02/12/2026',
+      newDate: '17:00 04/12/2026',
+      amount: language === 'vi' ? '20.000 đồng' : '20,000 VND',
+      reason: language === 'vi' ? 'bản sao giấy chứng sinh' : 'a copy of the birth certificate',
+      postalCode: 'EB123456789VN',
+      link: 'https://motcua.example.vn/ho-so/00004-261130-0001?t=Xy3kPq9Lm2Nb7Vc4Rt8Wz1',
+    });
+  }
+
+  private templateKey(key: { event: string; channel: string; language: string }): { event: NoticeEvent; channel: Channel; language: Language } {
+    const r = z.object({ event: z.enum(EVENTS), channel: z.enum(CHANNELS), language: z.enum(LANGUAGES) }).safeParse(key);
+    if (!r.success) throw new ValidationError('Không có mẫu tin nhắn này.', [{ field: 'template', code: 'unknown_template', message: 'Sự kiện, kênh hoặc ngôn ngữ không hợp lệ' }]);
+    return r.data;
+  }
+
+  // ------------------------------------------------------------------ citizens' choices
+
+  private async prefsIn(exec: Exec, phone: string, email?: string): Promise<NotificationPrefs> {
+    const r = await repo.findPrefs(exec, phone);
+    if (!r) {
+      // By default: SMS, and e-mail as well when the citizen gave an address.
+      const channels: Channel[] = email ? ['sms', 'email'] : ['sms'];
+      return { phone, channels: this.deliverable(channels), email: email ?? '', zaloUserId: '', language: 'vi', essentialOnly: false, isDefault: true };
+    }
+    const channels = this.deliverable(JSON.parse(r.channels) as Channel[]);
+    return { phone, channels, email: r.email || email || '', zaloUserId: r.zalo_user_id, language: r.language as Language, essentialOnly: r.essential_only === 1, isDefault: false };
+  }
+
+  private deliverable(channels: Channel[]): Channel[] {
+    // SMS is the channel of record: queued even before a gateway is configured (it waits, and is
+    // delivered once one is). E-mail and Zalo only when they can be delivered.
+    const can = this.opts.channels;
+    return can ? channels.filter((c) => c === 'sms' || can.includes(c)) : channels;
+  }
+
+  async getPrefs(phone: string, email?: string): Promise<NotificationPrefs> {
+    const r = await repo.findPrefs(this.db, phone);
+    if (!r) return { phone, channels: email ? ['sms', 'email'] : ['sms'], email: email ?? '', zaloUserId: '', language: 'vi', essentialOnly: false, isDefault: true };
+    return { phone, channels: JSON.parse(r.channels) as Channel[], email: r.email, zaloUserId: r.zalo_user_id, language: r.language as Language, essentialOnly: r.essential_only === 1, isDefault: false };
+  }
+
+  /** The citizen's choice of channels and language; essential messages go out whatever they choose. */
+  async savePrefs(phone: string, input: unknown): Promise<NotificationPrefs> {
+    const r = prefsSchema.safeParse(input);
+    if (!r.success) {
+      throw new ValidationError('Lựa chọn nhận thông báo chưa hợp lệ.', r.error.issues.map((i) => ({ field: i.path.join('.') || 'channels', code: i.code, message: i.message })));
+    }
+    const p = r.data;
+    const current = await repo.findPrefs(this.db, phone);
+    const channels = [...new Set(p.channels)];
+    if (channels.includes('email') && !p.email) throw new ValidationError('Cần địa chỉ thư điện tử để nhận thư.', [{ field: 'email', code: 'required', message: 'Nhập địa chỉ thư điện tử' }]);
+    if (channels.includes('zalo') && !current?.zalo_user_id) {
+      throw new ValidationError('Số điện thoại này chưa liên kết Zalo. Xin quan tâm Zalo OA của đơn vị rồi nhắn tin để liên kết.', [{ field: 'channels', code: 'zalo_not_linked', message: 'Chưa liên kết Zalo' }]);
+    }
+    // Essential messages must reach the citizen somewhere: SMS stays when nothing else is chosen.
+    if (!channels.length) channels.push('sms');
+    await repo.upsertPrefs(this.db, {
+      phone,
+      channels: JSON.stringify(channels),
+      email: p.email ?? '',
+      zalo_user_id: current?.zalo_user_id ?? '',
+      language: p.language,
+      essential_only: p.essentialOnly ? 1 : 0,
+      updated_at: this.clock.now().toISOString(),
+    });
+    return this.getPrefs(phone);
+  }
+
+  /** Links a phone number to a Zalo follower (called by the Zalo OA conversation) and turns Zalo on. */
+  async linkZalo(phone: string, zaloUserId: string): Promise<NotificationPrefs> {
+    const current = await this.getPrefs(phone);
+    const channels = current.channels.includes('zalo') ? current.channels : [...current.channels, 'zalo' as const];
+    await repo.upsertPrefs(this.db, {
+      phone,
+      channels: JSON.stringify(channels),
+      email: current.email,
+      zalo_user_id: zaloUserId,
+      language: current.language,
+      essential_only: current.essentialOnly ? 1 : 0,
+      updated_at: this.clock.now().toISOString(),
+    });
+    return this.getPrefs(phone);
+  }
+
+  // ------------------------------------------------------------------ delivery status, resend
+
+  async list(opts: repo.OutboxFilter = {}): Promise<OutboxMessage[]> {
+    return (await repo.listOutbox(this.db, opts)).map(toMessage);
+  }
+
+  async counts(unitCode?: string): Promise<Record<OutboxStatus, number>> {
+    const c = await repo.countOutboxByStatus(this.db, unitCode);
+    return { pending: c.pending ?? 0, sending: c.sending ?? 0, sent: c.sent ?? 0, dead: c.dead ?? 0 };
+  }
+
+  async get(id: string, unitCode: string): Promise<OutboxMessage> {
+    const r = await repo.findOutbox(this.db, id);
+    if (!r || r.unit_code !== unitCode) throw new NotFoundError('Không có tin nhắn này.', 'message_not_found');
+    return toMessage(r);
+  }
+
+  /**
+   * Staff resend: a message that could not be delivered (or still waits for its next attempt)
+   * goes again now; a delivered one is sent once more as a new message, so the record of the
+   * first delivery stays.
+   */
+  async resend(id: string, unitCode: string, actorName: string): Promise<OutboxMessage> {
+    const r = await repo.findOutbox(this.db, id);
+    if (!r || r.unit_code !== unitCode) throw new NotFoundError('Không có tin nhắn này.', 'message_not_found');
+    const now = this.clock.now().toISOString();
+    if (r.status === 'dead' || r.status === 'pending') {
+      await repo.requeue(this.db, id, now);
+      return toMessage((await repo.findOutbox(this.db, id))!);
+    }
+    if (r.status === 'sending') return toMessage(r);
+    const copy = uuidv7();
+    await repo.insertOutbox(this.db, {
+      ...r,
+      id: copy,
+      dedup_key: `resend:${r.id}:${copy}`,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      last_error: null,
+      created_at: now,
+      sent_at: null,
+      lease_owner: null,
+      lease_until: null,
+      delivered_via: null,
+      provider_ref: null,
+      updated_at: now,
+    });
+    void actorName;
+    return toMessage((await repo.findOutbox(this.db, copy))!);
+  }
+}
+
+/**
+ * For the workflow: tell the citizen that the result went by post (the postal handover of the
+ * return step), inside the transaction that records the handover.
+ */
+export function notifyResultPosted(
+  notifications: NotificationService,
+  trx: Exec,
+  n: Omit<DossierNotice, 'event' | 'postal'> & { trackingNumber: string; postedAt?: string },
+): Promise<number> {
+  const { trackingNumber, postedAt, ...rest } = n;
+  return notifications.notifyDossier(trx, { ...rest, event: 'result_posted', postal: { trackingNumber, postedAt }, occurrence: trackingNumber });
+}
+
+/** For the workflow and payment modules: any dossier event, inside the caller's transaction. */
+export function notifyDossierEvent(notifications: NotificationService, trx: Exec, n: DossierNotice): Promise<number> {
+  return notifications.notifyDossier(trx, n);
 }

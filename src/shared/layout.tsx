@@ -14,7 +14,23 @@ export interface LayoutProps {
   head?: ComponentChildren;
   /** data-* attributes on <body> for small page scripts. */
   bodyData?: Record<string, string>;
+  /** Leave out the assistant's chat button (the chat page itself, staff pages). */
+  noAssistant?: boolean;
   children: ComponentChildren;
+}
+
+/** The virtual assistant's button on public pages: a link to the full-page chat, opened as a panel by assistant.js. */
+function assistantButton(p: LayoutProps): boolean {
+  return !p.bare && !p.noAssistant && !(p.unitHref ?? '').startsWith('/can-bo');
+}
+
+function AssistantButton({ unitHref }: { unitHref?: string }) {
+  const unit = /^\/dv\/(\d{2,5})$/.exec(unitHref ?? '')?.[1];
+  return (
+    <a class="as-fab" href={unit ? `/tro-ly?dv=${unit}` : '/tro-ly'} data-assistant={unit ?? ''}>
+      Hỏi trợ lý ảo
+    </a>
+  );
 }
 
 export function Layout(p: LayoutProps) {
@@ -27,6 +43,8 @@ export function Layout(p: LayoutProps) {
         {p.description ? <meta name="description" content={p.description} /> : null}
         {p.canonical ? <link rel="canonical" href={p.canonical} /> : null}
         <link rel="stylesheet" href="/static/app.css" />
+        {!p.bare ? <link rel="stylesheet" href="/static/assistant.css" /> : null}
+        {assistantButton(p) ? <script src="/static/assistant.js" defer /> : null}
         {p.head}
       </head>
       <body class={p.bare ? 'bare' : undefined} {...(p.bodyData ?? {})}>
@@ -67,6 +85,7 @@ export function Layout(p: LayoutProps) {
                 <p>Thông tin thủ tục theo Cơ sở dữ liệu quốc gia về thủ tục hành chính. Giờ Việt Nam (GMT+7).</p>
               </div>
             </footer>
+            {assistantButton(p) ? <AssistantButton unitHref={p.unitHref} /> : null}
           </>
         )}
       </body>

@@ -87,6 +87,8 @@ export interface DocMeta {
   keywords?: string;
   /** Default 'A4'. */
   size?: 'A4' | 'A5';
+  /** Default 'portrait' (registers and books are landscape). */
+  layout?: 'portrait' | 'landscape';
   /** The bottom margin is not taken: each renderer keeps its own bottom limit. */
   margins: { top: number; left: number; right: number };
 }
@@ -99,6 +101,7 @@ export function createDoc(meta: DocMeta, options: PdfRenderOptions): Doc {
   const created = options.creationDate ?? new Date();
   const doc = new PDFDocument({
     size: meta.size ?? 'A4',
+    layout: meta.layout ?? 'portrait',
     // Bottom margin ~0: pdfkit starts a new page when text crosses it, and every page break
     // here is decided by the layout code, which keeps its own bottom limit.
     margins: { ...meta.margins, bottom: 1 },

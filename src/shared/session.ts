@@ -13,6 +13,8 @@ declare module 'fastify' {
     principal?: Principal;
     /** The token forms must echo back (session's, or a double-submit cookie's for visitors). */
     csrfToken: string;
+    /** Authenticated by an Authorization: Bearer header (an API client, not a browser): no CSRF. */
+    viaBearer?: boolean;
   }
 }
 
@@ -32,6 +34,17 @@ export function registerSessions(app: FastifyInstance, accounts: AccountService,
   });
 
   async function resolve(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    // API clients (integrations, scripts) send the session token of POST /api/auth/login as a bearer.
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ') && req.url.startsWith('/api/')) {
+      const b = await accounts.resolveSession(auth.slice(7).trim());
+      if (b) {
+        req.principal = b.principal;
+        req.csrfToken = b.csrf;
+        req.viaBearer = true;
+        return;
+      }
+    }
     const token = req.cookies[SESSION_COOKIE];
     const s = await accounts.resolveSession(token);
     if (s) {
@@ -64,7 +77,7 @@ declare module 'fastify' {
 
 /** Catalogue pages are public and cached: no session lookup there. */
 function needsSession(url: string): boolean {
-  return /^\/(api\/(dossiers|otp|auth|me)|ho-so|tra-cuu|dang-nhap|dang-xuat|ca-nhan|can-bo|p\/\d+\/[\d.]+\/nop-truc-tuyen)/.test(url);
+  return /^\/(api\/(dossiers|otp|auth|me|notifications|payments\/reconciliation|worklist|admin|audit|reports)|ho-so|tra-cuu|dang-nhap|dang-xuat|ca-nhan|can-bo|p\/\d+\/[\d.]+\/nop-truc-tuyen)/.test(url);
 }
 
 /** A form post must carry the request's CSRF token. */
@@ -81,7 +94,7 @@ export function checkCsrf(req: FastifyRequest, sent: unknown): void {
  * (browsers cannot send it cross-site without CORS) or the X-CSRF-Token header.
  */
 export function checkApiCsrf(req: FastifyRequest): void {
-  if (!req.principal) return;
+  if (!req.principal || req.viaBearer) return;
   const type = req.headers['content-type'] ?? '';
   if (req.method === 'GET' || type.startsWith('application/json')) return;
   checkCsrf(req, req.headers['x-csrf-token']);

@@ -1,0 +1,161 @@
+import type { Procedure, UnitProcedure } from '../catalog';
+import { CHANNEL_LABEL, formatFee, formatTime, shorten } from '../shared/format';
+import type { Unit } from '../unit';
+import type { Aspect } from './assistant.intent';
+
+/**
+ * Answers written only from the structured catalogue record: every answer names its procedure
+ * and links its page; nothing is said that the record does not say.
+ */
+
+export interface ReplyLink {
+  kind: 'page' | 'submit' | 'form' | 'track';
+  label: string;
+  /** Path on this site ("/p/00004/1.001193"); made absolute for Zalo and the API. */
+  href: string;
+}
+
+export interface Composed {
+  lines: string[];
+  links: ReplyLink[];
+  quickReplies: string[];
+}
+
+export const ASPECT_QUESTION: Record<Aspect, string> = {
+  papers: 'Cần giấy tờ gì?',
+  time: 'Mất bao lâu?',
+  fee: 'Lệ phí bao nhiêu?',
+  place: 'Nộp ở đâu, giờ nào?',
+  online: 'Nộp trực tuyến được không?',
+  steps: 'Các bước thực hiện?',
+  forms: 'Tải mẫu tờ khai',
+  conditions: 'Điều kiện là gì?',
+};
+
+const FOLLOW_UPS: Aspect[] = ['papers', 'time', 'fee', 'place', 'online'];
+
+export const procedurePath = (unit: string, code: string) => `/p/${unit}/${code}`;
+export const submitPath = (unit: string, code: string) => `/p/${unit}/${code}/nop-truc-tuyen`;
+export const formPath = (code: string, formId: string) => `/bieu-mau/${code}/${formId}.pdf`;
+
+function quantity(c: { originals: number; copies: number }): string {
+  return [c.originals ? `${c.originals} bản chính` : '', c.copies ? `${c.copies} bản sao` : ''].filter(Boolean).join(', ');
+}
+
+function papers(p: Procedure, compact: boolean): string[] {
+  if (!p.componentGroups.length) return ['Hồ sơ: cơ sở dữ liệu thủ tục chưa ghi thành phần hồ sơ; xin xem trang thủ tục hoặc hỏi cán bộ.'];
+  const out: string[] = ['Hồ sơ cần chuẩn bị:'];
+  const [general, ...cases] = p.componentGroups;
+  const max = compact ? 6 : 15;
+  const items = general!.components;
+  for (const c of items.slice(0, max)) {
+    const qty = quantity(c);
+    out.push(`- ${c.name}${qty ? ` (${qty})` : ''}${c.required ? '' : ' — nếu có'}`);
+  }
+  if (items.length > max) out.push(`- … và ${items.length - max} giấy tờ khác (xem trang thủ tục).`);
+  if (cases.length) {
+    out.push(`Giấy tờ thêm theo trường hợp: ${cases.map((g) => g.title || 'trường hợp khác').slice(0, 4).join('; ')}${cases.length > 4 ? '…' : ''} (chi tiết trên trang thủ tục).`);
+  }
+  return out;
+}
+
+function times(p: Procedure, unit: Unit, entry: UnitProcedure | undefined): string[] {
+  const parts = p.channels.map((c) => `${CHANNEL_LABEL[c.kind]}: ${c.time ? formatTime(c.time) : c.timeText || 'không có thông tin'}`);
+  const uniq = [...new Set(parts)];
+  const out = [uniq.length ? `Thời hạn giải quyết: ${uniq.join('; ')}.` : 'Thời hạn giải quyết: cơ sở dữ liệu thủ tục chưa ghi.'];
+  if (entry?.commitment) out.push(`${unit.name} cam kết giải quyết trong ${formatTime(entry.commitment)}.`);
+  return out;
+}
+
+function fees(p: Procedure): string[] {
+  const perChannel = p.channels.map((c) => {
+    const text = c.fees.length ? (c.fees.every((f) => f.amount === 0) ? 'miễn phí' : c.fees.map(formatFee).join('; ')) : c.feeText ? shorten(c.feeText, 200) : 'không có thông tin';
+    return { kind: c.kind, text };
+  });
+  const distinct = new Set(perChannel.map((c) => c.text));
+  const out: string[] = [];
+  if (!perChannel.length) out.push('Phí, lệ phí: cơ sở dữ liệu thủ tục chưa ghi.');
+  else if (distinct.size === 1) out.push(`Phí, lệ phí: ${perChannel[0]!.text}.`);
+  else out.push(`Phí, lệ phí: ${perChannel.map((c) => `${CHANNEL_LABEL[c.kind]}: ${c.text}`).join('; ')}.`);
+  if (p.exemptions.length) out.push(`Miễn, giảm: ${p.exemptions.join('; ')}.`);
+  return out;
+}
+
+function place(p: Procedure, unit: Unit): string[] {
+  const out = [`Nơi nộp: ${p.submitAt || unit.address || unit.name}.`];
+  if (unit.openingHours.length) out.push(`Giờ làm việc: ${unit.openingHours.join('; ')}.`);
+  const kinds = p.channels.map((c) => CHANNEL_LABEL[c.kind].toLocaleLowerCase('vi-VN'));
+  if (kinds.length) out.push(`Cách nộp: ${[...new Set(kinds)].join(', ')}.`);
+  if (unit.phone) out.push(`Điện thoại: ${unit.phone}.`);
+  return out;
+}
+
+function online(p: Procedure, unit: Unit): string[] {
+  const ch = p.channels.find((c) => c.kind === 'online');
+  if (!ch) {
+    const post = p.channels.some((c) => c.kind === 'post');
+    return [`Thủ tục này chưa nhận hồ sơ trực tuyến; xin nộp trực tiếp${post ? ' hoặc qua bưu chính' : ''} tại ${unit.address || unit.name}.`];
+  }
+  const level = p.onlineLevel === 'full' ? ' (dịch vụ công trực tuyến toàn trình)' : p.onlineLevel === 'partial' ? ' (dịch vụ công trực tuyến một phần)' : '';
+  const out = [`Thủ tục này nhận hồ sơ trực tuyến${level}.`];
+  const bits = [ch.time ? `thời hạn ${formatTime(ch.time)}` : ch.timeText ? `thời hạn ${ch.timeText}` : '', ch.fees.length ? (ch.fees.every((f) => f.amount === 0) ? 'miễn phí' : ch.fees.map(formatFee).join('; ')) : ''].filter(Boolean);
+  if (bits.length) out.push(`Khi nộp trực tuyến: ${bits.join(', ')}.`);
+  if (ch.description) out.push(shorten(ch.description, 240));
+  return out;
+}
+
+function steps(p: Procedure): string[] {
+  if (!p.steps.length) return ['Các bước: cơ sở dữ liệu thủ tục chưa ghi; xin xem trang thủ tục.'];
+  const out = ['Các bước thực hiện:'];
+  p.steps.slice(0, 6).forEach((s, i) => out.push(`${i + 1}. ${shorten(s.replace(/^Bước\s*\d+\s*[:.]\s*/i, ''), 220)}`));
+  if (p.steps.length > 6) out.push(`(còn ${p.steps.length - 6} bước, xem trang thủ tục)`);
+  return out;
+}
+
+function forms(p: Procedure): string[] {
+  if (!p.forms.length) return ['Thủ tục này không có biểu mẫu tải về; tờ khai (nếu có) được phát tại bộ phận một cửa.'];
+  return [`Biểu mẫu tải về: ${p.forms.map((f) => f.title).join('; ')}.`];
+}
+
+function conditions(p: Procedure): string[] {
+  return [p.conditions ? `Điều kiện: ${shorten(p.conditions, 400)}` : 'Thủ tục này không có điều kiện riêng ngoài hồ sơ nêu trên.'];
+}
+
+/** Links every procedure answer carries: its page, online submission, the forms asked about. */
+function linksFor(p: Procedure, unit: Unit, withForms: boolean): ReplyLink[] {
+  const links: ReplyLink[] = [{ kind: 'page', label: 'Xem chi tiết thủ tục', href: procedurePath(unit.code, p.code) }];
+  if (p.channels.some((c) => c.kind === 'online')) links.push({ kind: 'submit', label: 'Nộp hồ sơ trực tuyến', href: submitPath(unit.code, p.code) });
+  if (withForms) for (const f of p.forms.slice(0, 4)) links.push({ kind: 'form', label: `Tải mẫu: ${shorten(f.title, 80)}`, href: formPath(p.code, f.id) });
+  return links;
+}
+
+/** The answer about one procedure, the aspects asked first (or an overview). */
+export function procedureAnswer(p: Procedure, unit: Unit, entry: UnitProcedure | undefined, aspects: Aspect[]): Composed {
+  const lines = [`${p.name} (mã ${p.code})`];
+  if (!aspects.length) {
+    if (p.summary) lines.push(p.summary);
+    lines.push(...papers(p, true), ...times(p, unit, entry), ...fees(p));
+  }
+  for (const a of aspects) {
+    if (a === 'papers') lines.push(...papers(p, false));
+    else if (a === 'time') lines.push(...times(p, unit, entry));
+    else if (a === 'fee') lines.push(...fees(p));
+    else if (a === 'place') lines.push(...place(p, unit));
+    else if (a === 'online') lines.push(...online(p, unit));
+    else if (a === 'steps') lines.push(...steps(p));
+    else if (a === 'forms') lines.push(...forms(p));
+    else if (a === 'conditions') lines.push(...conditions(p));
+  }
+  const withForms = !aspects.length || aspects.includes('papers') || aspects.includes('forms');
+  const quickReplies = FOLLOW_UPS.filter((a) => !aspects.includes(a) && !(aspects.length === 0 && (a === 'papers' || a === 'time' || a === 'fee'))).map((a) => ASPECT_QUESTION[a]);
+  return { lines, links: linksFor(p, unit, withForms), quickReplies };
+}
+
+/** Where the office is and when it is open. */
+export function officeAnswer(unit: Unit): Composed {
+  const lines = [`${unit.name}`];
+  if (unit.address) lines.push(`Địa chỉ: ${unit.address}.`);
+  if (unit.openingHours.length) lines.push(`Giờ làm việc: ${unit.openingHours.join('; ')}.`);
+  if (unit.phone) lines.push(`Điện thoại: ${unit.phone}.`);
+  return { lines, links: [], quickReplies: [] };
+}

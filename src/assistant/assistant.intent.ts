@@ -1,0 +1,323 @@
+import { fold, normalizeToneSyllable } from '../shared/vietnamese';
+import { accentForm } from './assistant.text';
+
+/**
+ * What a question asks, read from its folded syllables (no marks, đ→d, y→i): the papers, the
+ * time, the fee, where and when to go, online submission, the steps, the forms, the conditions,
+ * a dossier's status, a greeting or thanks, a wish to talk to a person — and whether it is about
+ * something a one-stop office does not handle at all. The words that only say *what is asked*
+ * ("cần giấy tờ gì", "mất bao lâu") are taken out before the procedure is looked up.
+ */
+
+export const ASPECTS = ['papers', 'time', 'fee', 'place', 'online', 'steps', 'forms', 'conditions'] as const;
+export type Aspect = (typeof ASPECTS)[number];
+export type Intent = Aspect | 'procedure' | 'status' | 'greeting' | 'thanks' | 'human' | 'out_of_scope';
+
+export interface IntentReading {
+  /** Aspects asked about, in the order they appear. */
+  aspects: Aspect[];
+  status: boolean;
+  greeting: boolean;
+  thanks: boolean;
+  human: boolean;
+  /** Refers back to what was discussed ("thế phí bao nhiêu", "thủ tục đó"). */
+  followUp: boolean;
+  /** Words of a topic outside any administrative procedure (weather, gold price, football…). */
+  offTopic: boolean;
+  /** Words that make it a question about papers and offices at all. */
+  inDomain: boolean;
+  /** Names the office itself (bộ phận một cửa, ủy ban, phường). */
+  office: boolean;
+  /** Syllable indices that only expressed the intent. */
+  consumed: Set<number>;
+}
+
+/** Patterns are written without marks; y is folded to i as the search folds it (lý/lí). */
+const b = (s: string) => new RegExp(`(?:^| )(?:${s.replace(/y/g, 'i')})(?= |$)`, 'g');
+
+const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
+  ['time', b('(?:mat |trong |het |lam |doi |cho )?(?:bao lau|bao nhieu lau|bao nhieu ngay|may ngay|may hom|may tuan|bao nhieu thoi gian)(?: thi (?:co|xong|duoc))?')],
+  ['time', b('(?:thoi gian|thoi han)(?: giai quyet| xu li| lam| tra ket qua)?(?: la)?(?: bao lau)?')],
+  ['time', b('(?:bao gio|khi nao|hom nao|ngay nao) (?:thi )?(?:co|xong|lay|nhan|duoc)(?: ket qua| giay)?')],
+  ['time', b('lau (?:khong|ko)|co nhanh(?: khong)?|(?:lam|giai quyet) nhanh')],
+  ['fee', b('(?:mat|ton|het|dong|nop|tra) (?:bao nhieu )?(?:tien|phi|le phi)(?: khong)?')],
+  ['fee', b('(?:het|ton|mat) (?:bao nhieu|nhieu khong)')],
+  ['fee', b('(?:mat |het |ton )?(?:may|bao nhieu) (?:nghin|ngan|tram|trieu|dong|xu)(?: mot| 1)?(?: trang| ban| lan)?')],
+  ['fee', b('bao nhieu tien|(?:co )?mien phi(?: khong)?|(?:le phi|chi phi|phi)(?: la)?(?: bao nhieu| the nao| nhu the nao)?|gia (?:bao nhieu|the nao)')],
+  ['place', b('(?:(?:nop|lam|xin|lay|gui)(?: ho so| giay to)? )?(?:o|tai|den|toi|di|nop|lam|xin|lay) (?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao)')],
+  ['place', b('o dau|dia chi|(?:co quan|noi|ai) (?:nao )?(?:giai quyet|tiep nhan|cap)')],
+  ['place', b('(?:gio|lich) (?:lam viec|mo cua|hanh chinh|tiep dan)|may gio|mo cua|lam viec (?:vao )?(?:gio nao|may gio|ngay nao|thu may)|(?:thu bai|chu nhat|cuoi tuan)(?: co)?(?: lam viec| lam| mo cua| nhan)?')],
+  ['online', b('(?:nop |lam |dang ki )?(?:truc tuyen|online|onl|qua mang|tren mang|dich vu cong|cong dich vu cong|qua dien thoai|tren dien thoai|qua app|tren app|qua zalo|qua vneid)(?: duoc)?(?: khong)?')],
+  ['online', b('khong (?:can|phai) (?:den|di|len)(?: tan noi)?')],
+  ['steps', b('(?:gom |co )?(?:cac|nhung) buoc(?: nao| gi)?|trinh tu|quy trinh|buoc nao|cach (?:thuc )?(?:lam|thuc hien|nop)|huong dan')],
+  ['forms', b('(?:tai )?(?:mau don|mau to khai|to khai|bieu mau|don mau|mau giai|file mau)(?: o dau)?|tai mau')],
+  ['conditions', b('dieu kien|ai (?:duoc|co the) (?:lam|dang ki|nop)')],
+  ['papers', b('(?:can|phai|mang|chuan bi|nop|gom|co)(?: theo)?(?: nhung| cac)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
+  ['papers', b('(?:giai to|ho so|thanh phan ho so)(?: can)?(?: phai)?(?: gom)?(?: co)?(?: nhung)? (?:gi|nao)')],
+  ['papers', b('(?:can|mang|chuan bi|gom|phai co|phai nop|can co)(?: theo)?(?: nhung)? gi|thanh phan ho so|can (?:nhung )?giai to|ho so gom|giai to can')],
+];
+
+// General "how" words: they say a procedure is wanted, nothing more specific.
+const GENERAL = b('nhu the nao|lam the nao|the nao|ra sao|lam sao|the nao|nhu nao|lam gi|thu tuc(?: hanh chinh)?|duoc khong|co duoc khong|khong a|duoc ko|nhu vai')
+
+// The office itself ("bộ phận một cửa", "ủy ban phường"): where to go, not which procedure.
+const OFFICE = b('bo phan(?: mot cua)?|mot cua|uy ban(?: nhan dan)?(?: phuong| xa)?|ubnd|trung tam phuc vu hanh chinh cong|trung tam hanh chinh cong|hanh chinh cong|phuong|xa|thi tran|cong an (?:phuong|xa)|van phong');
+
+const STATUS = [
+  b('(?:tinh trang|tra cuu|theo doi|kiem tra|xem) (?:ho so|ket qua ho so)'),
+  b('ho so (?:cua )?(?:toi|minh|em|anh|chi|tui|nha minh)(?: da| dang| bao gio| den dau| sao)?'),
+  b('ho so (?:da|dang) (?:nop|gui|xu li|giai quyet)|ma ho so|(?:den|toi) dau roi|sao chua (?:co|xong|tra)'),
+];
+const GREETING = b('xin chao|chao(?: ban| em| anh| chi| ad| admin| tro li| bot| ca nha)?|alo|a lo|hey|hello|good morning');
+const THANKS = b('cam on(?: ban| em| anh| chi| nhieu| nhe| nha| a)*|cam ong|cam onn|thank you|ok(?:e|ay)?|duoc roi|hieu roi|vang a|da vang|tot qua');
+const HUMAN = b('(?:gap|noi chuyen(?: voi)?|ket noi(?: voi)?|chuyen(?: cho)?|lien he(?: voi)?|hoi) (?:voi )?(?:can bo|nguoi that|nhan vien|tong dai|tu van vien|nguoi truc)|nguoi that|can bo tu van|tong dai vien');
+const FOLLOW_UP = b('(?:thu tuc|cai|viec|giai|loai) (?:do|nay|ay|tren|vua roi|vua noi)|^(?:the|vay|the con|vay con|the thi|vay thi)|thi sao|thi the nao');
+
+// "giá vàng hôm nay", "giá heo hơi hôm nay": market prices.
+const PRICE_TODAY = b('gia(?: [a-z0-9]+){1,3} (?:hom nai|bai gio|hien nai)');
+
+const OFF_TOPIC = b(
+  [
+    'thoi tiet',
+    'du bao',
+    'nhiet do',
+    'mua bao',
+    'gia vang',
+    'vang sjc',
+    'ti gia',
+    'do la',
+    'usd',
+    'chung khoan',
+    'co phieu',
+    'bitcoin',
+    'tien ao',
+    'xo so',
+    've so',
+    'bong da',
+    'da bong',
+    'doi tuyen',
+    'tran dau',
+    'thi dau',
+    'world cup',
+    've mai bai',
+    'mai bai',
+    've tau',
+    've xe',
+    'dat ve',
+    'du lich',
+    'khach san',
+    'nau an',
+    'cong thuc nau',
+    'quan pho',
+    'ngon',
+    'bai hat',
+    'ca si',
+    'nghe nhac',
+    'phim',
+    'lich chieu',
+    'game',
+    'giam can',
+    'chua benh',
+    'dau dau',
+    'dau bung',
+    'uong thuoc',
+    'bac si',
+    'taxi',
+    'grab',
+    'wifi',
+    'mat khau',
+    'tu vi',
+    'boi toan',
+    'chuyen cuoi',
+    'ke chuyen',
+    'bai van',
+    'lam tho',
+    'giai toan',
+    'bai tap',
+    'nguoi ieu',
+    'tinh iu',
+    'gia xang',
+    'xang dau',
+    'tien dien',
+    'tien nuoc',
+    'tra gop',
+    'vai tien',
+    'lai suat',
+    'giau nhat',
+    'the gioi',
+    'am lich',
+    'hom nai la ngai',
+    'mua sam',
+    'giam gia',
+    'khuyen mai',
+    'xe buyt',
+    'diem thi',
+    'tra diem',
+    'hang nao',
+    'nen mua',
+    'choi gi',
+    'di choi',
+    'an gi',
+    'kiem tien',
+    'dep trai',
+    'facebook',
+    'tiktok',
+    'youtube',
+    'iphone',
+    'dong dat',
+    'bao lut',
+    'co bao',
+    'con bao',
+    'bao so',
+    'sua mai',
+    'sua xe',
+    'dieu hoa',
+    'tu lanh',
+    'mai lanh',
+    'mai giat',
+  ].join('|'),
+);
+
+const DOMAIN = b(
+  [
+    'thu tuc',
+    'ho so',
+    'giai',
+    'giai to',
+    'dang ki',
+    'cap',
+    'xin',
+    'xac nhan',
+    'chung thuc',
+    'cong chung',
+    'sao y',
+    'chung nhan',
+    'to khai',
+    'ui ban',
+    'cong an',
+    'phuong',
+    'xa',
+    'le phi',
+    'nop',
+    'giai quyet',
+    'can bo',
+    'mot cua',
+    'ket qua',
+    'mau don',
+    'don',
+    'so',
+    'the can cuoc',
+    'the bao hiem',
+    'bo phan',
+    'lam lai',
+    'cap lai',
+    'khai bao',
+    'trich luc',
+    'ban sao',
+  ].join('|'),
+);
+
+/** Function words, with their marks: never what a question is about. */
+export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'gồm tôi mình em anh chị bạn ông bà à ạ ơi nhé nha nhỉ với vậy thì là có không được muốn cần phải làm sao gì nào cho hỏi xin ở của và các những một này đó đấy đây ' +
+    'thế cái việc lúc khi đi đến ra vào về nữa rồi đã đang sẽ giúp dùm giùm ừ vâng nhờ biết hả tui tao bị mà nếu để thôi vẫn còn hay hoặc ' +
+    'thủ tục hành chính cách'
+  )
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => accentForm(normalizeToneSyllable(w))),
+);
+
+/** Function words folded (no marks), plus chat shorthand. */
+export const STOPWORDS: ReadonlySet<string> = new Set([...[...ACCENTED_STOPWORDS].map((w) => fold(w)), 'ko', 'dc', 'j', 'ad', 'admin', 'shop', 'ak', 'uh', 'um', 'a']);
+
+function spans(text: string, re: RegExp): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index + (m[0].startsWith(' ') ? 1 : 0);
+    const end = m.index + m[0].length;
+    if (end > start) out.push([start, end]);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+/** Read the intents of a question given its folded syllables. */
+export function readIntents(folded: string[]): IntentReading {
+  const text = folded.join(' ');
+  // Character offset → syllable index.
+  const starts: number[] = [];
+  let pos = 0;
+  for (const s of folded) {
+    starts.push(pos);
+    pos += s.length + 1;
+  }
+  const consumed = new Set<number>();
+  const consume = ([from, to]: [number, number]) => {
+    for (let i = 0; i < starts.length; i++) if (starts[i]! >= from && starts[i]! < to) consumed.add(i);
+  };
+  const found: Array<{ aspect: Aspect; at: number }> = [];
+  for (const [aspect, re] of ASPECT_PATTERNS) {
+    for (const sp of spans(text, re)) {
+      // A span already taken by an earlier pattern ("mất bao nhiêu ngày" is time, not fee).
+      const first = starts.findIndex((s) => s >= sp[0]);
+      if (first >= 0 && consumed.has(first)) continue;
+      consume(sp);
+      found.push({ aspect, at: sp[0] });
+    }
+  }
+  found.sort((x, y) => x.at - y.at);
+  const aspects = [...new Set(found.map((f) => f.aspect))];
+  for (const sp of spans(text, GENERAL)) consume(sp);
+  const officeSpans = spans(text, OFFICE);
+  officeSpans.forEach(consume);
+
+  const statusSpans = STATUS.flatMap((re) => spans(text, re));
+  statusSpans.forEach(consume);
+  const greetingSpans = spans(text, GREETING);
+  greetingSpans.forEach(consume);
+  const thanksSpans = spans(text, THANKS);
+  thanksSpans.forEach(consume);
+  const humanSpans = spans(text, HUMAN);
+  humanSpans.forEach(consume);
+  const followSpans = spans(text, FOLLOW_UP);
+  followSpans.forEach(consume);
+
+  return {
+    aspects,
+    status: statusSpans.length > 0,
+    greeting: greetingSpans.length > 0,
+    thanks: thanksSpans.length > 0,
+    human: humanSpans.length > 0,
+    followUp: followSpans.length > 0,
+    offTopic: spans(text, OFF_TOPIC).length > 0 || spans(text, PRICE_TODAY).length > 0,
+    inDomain: officeSpans.length > 0 || spans(text, DOMAIN).length > 0,
+    office: officeSpans.length > 0,
+    consumed,
+  };
+}
+
+/** Every syllable the patterns above use: known words, so never "corrected" as typos. */
+export const INTENT_VOCABULARY: ReadonlySet<string> = new Set(
+  [...ASPECT_PATTERNS.map(([, re]) => re), GENERAL, OFFICE, ...STATUS, GREETING, THANKS, HUMAN, FOLLOW_UP, OFF_TOPIC, DOMAIN]
+    .flatMap((re) => re.source.match(/[a-z]+/g) ?? [])
+    .filter((w) => w.length > 1 && w !== 'i'),
+);
+
+/**
+ * Words that tell the story around a question (who, when, whose house) more than which procedure
+ * it is about: they count for less when judging how much of a question a procedure covers.
+ */
+export const LIGHT_WORDS = new Set(
+  (
+    'vo chong con be chau bo me cha ong ba anh chi em co chu bac gia dinh nguoi nha ' +
+    'ngay tuan thang nam hom nay mai qua sang chieu toi moi vua sap xong ' +
+    'xuong len sang tan duoc muon biet nghe noi bao ' +
+    'cu ca het nhieu it lon nho chua tuoi gio dua trai hai ba bon nam sau'
+  )
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/y/g, 'i')),
+);

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { procedureSchema } from '../catalog/catalog.types';
+import { demoProcedures } from '../demo/demo.seed';
+import { confidence, decide } from './assistant.service';
+import { procedureDoc, Retriever } from './assistant.retrieval';
+import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
+import type { CatalogService } from '../catalog';
+
+/** Retrieval over the demo catalogue, without a database: the kinds of questions citizens ask. */
+describe('retrieval over the demo catalogue', () => {
+  let r: Retriever;
+  beforeAll(() => {
+    const procedures = demoProcedures({ parseProcedure: (x: unknown) => procedureSchema.parse(x) } as unknown as CatalogService);
+    r = new Retriever(
+      procedures.map((p) => procedureDoc(p, { commune: true })),
+      new SynonymTable(BUILTIN_SYNONYMS),
+    );
+  });
+  const top = (q: string) => r.search(q, { limit: 3 }).candidates[0]?.id;
+
+  it.each([
+    // colloquial names
+    ['muốn lấy vợ thì đăng ký ở đâu', '1.000894'],
+    ['xin giấy độc thân', '1.004873'],
+    ['làm sổ hồng lần đầu', '1.013978'],
+    ['sao y sổ đỏ', '2.000815'],
+    ['nhập khẩu cho con vào nhà ông bà', '1.004222'],
+    ['ông mất rồi làm giấy báo tử', '1.000656'],
+    // abbreviations
+    ['đổi CCCD do sáp nhập tỉnh', '1.014063'],
+    ['mất CMND làm lại', '1.014064'],
+    ['làm GKS cho con', '1.001193'],
+    ['cấp lại sổ QSDĐ lần đầu', '1.013978'],
+    ['đăng ký ĐKKD hộ gia đình', '1.001612'],
+    ['làm thẻ BHYT kèm khai sinh cho bé', '2.001023'],
+    // no diacritics
+    ['dang ky tam tru cho sinh vien thue tro', '1.004194'],
+    ['chung thuc hop dong chuyen nhuong dat', '2.001035'],
+    // typos on longer syllables, regional spellings
+    ['khai sihn cho con', '1.001193'],
+    ['dang ky thuongg tru', '1.004222'],
+    ['dang ky tam chu', '1.004194'],
+    // Telex and VNI leftovers
+    ['ddawng kys khai tuwr', '1.000656'],
+    ['chuwngs thwcj di chucs', '2.001019'],
+    ['d9a8ng ky1 ke61t ho6n', '1.000894'],
+  ])('%s → %s', (q, code) => {
+    expect(top(q)).toBe(code);
+  });
+
+  it('ranks the record with the same accents first when the question has them', () => {
+    // "hộ" (household) and "hồ" (as in hồ sơ) fold alike; the accented question picks the household.
+    const a = r.search('tách hộ', { limit: 3 }).candidates;
+    expect(a[0]!.id).toBe('1.010038');
+    const withMarks = r.search('gia hạn tạm trú', { limit: 1 }).candidates[0]!;
+    const without = r.search('gia han tam tru', { limit: 1 }).candidates[0]!;
+    expect(withMarks.id).toBe(without.id);
+    expect(withMarks.score).toBeGreaterThan(without.score);
+  });
+
+  it('covers a question less when a syllable typed with marks only matches other marks', () => {
+    const exact = r.search('đăng ký kết hôn', { limit: 1 }).candidates[0]!;
+    const other = r.search('đăng kỳ kết hồn', { limit: 1 }).candidates[0]!;
+    expect(other.id).toBe(exact.id);
+    expect(other.coverage).toBeLessThan(exact.coverage);
+  });
+
+  it('does not correct short syllables on their own, nor real words it does not know', () => {
+    const plan = r.read('con mèo bị ốm');
+    expect(plan.content).toEqual(['meo', 'om']);
+  });
+
+  it('answers a clear question and offers choices for an ambiguous one', () => {
+    const clear = r.search('đăng ký khai tử cho bố', { limit: 8 });
+    expect(decide(clear.candidates, clear.plan).decision).toBe('answer');
+    const vague = r.search('hộ nghèo', { limit: 8 });
+    const d = decide(vague.candidates, vague.plan);
+    expect(d.decision).toBe('clarify');
+    expect(d.picks.map((c) => c.id).sort()).toEqual(['1.011607', '1.011608']);
+  });
+
+  it('declines what is not about procedures, with or without marks', () => {
+    for (const q of ['dự báo thời tiết tuần này', 'gia vang hom nay', 'kết quả bóng đá tối qua', 'đặt vé máy bay đi Phú Quốc', 'con mèo bị ốm phải làm sao']) {
+      const s = r.search(q, { limit: 8 });
+      expect(['decline', 'handoff'], q).toContain(decide(s.candidates, s.plan).decision);
+    }
+  });
+
+  it('reaches the targets on our own question file (retrieval and decision, no database)', () => {
+    const file = new URL('./eval/questions.jsonl', import.meta.url);
+    const qs = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { q: string; expect: string[] });
+    let inScope = 0;
+    let top1 = 0;
+    let oos = 0;
+    let declined = 0;
+    for (const q of qs) {
+      const s = r.search(q.q, { limit: 8 });
+      const d = s.plan.contentCount ? decide(s.candidates, s.plan) : { decision: 'decline', picks: [] };
+      if (q.expect.length) {
+        inScope++;
+        const first = d.decision === 'answer' || d.decision === 'clarify' ? d.picks[0]?.id : undefined;
+        if (first && q.expect.includes(first)) top1++;
+      } else {
+        oos++;
+        if (d.decision !== 'answer' && d.decision !== 'clarify') declined++;
+      }
+    }
+    expect(top1 / inScope).toBeGreaterThanOrEqual(0.9);
+    expect(declined / oos).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('gives a confidence between 0 and 1', () => {
+    for (const c of r.search('đăng ký thường trú', { limit: 5 }).candidates) {
+      expect(confidence(c)).toBeGreaterThanOrEqual(0);
+      expect(confidence(c)).toBeLessThanOrEqual(1);
+    }
+  });
+});

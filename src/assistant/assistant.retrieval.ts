@@ -1,0 +1,564 @@
+import type { Procedure } from '../catalog';
+import { accentKey, fold, stripDiacritics, syllables } from '../shared/vietnamese';
+import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
+import { FOLDED_ABBREVIATIONS, type SynonymTable } from './assistant.synonyms';
+import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
+
+/**
+ * Retrieval over one unit's catalogue and FAQ, written for Vietnamese questions:
+ * - terms are folded syllables and folded syllable pairs (most words have two syllables);
+ * - fields are weighted (name, keywords, FAQ question > summary > components);
+ * - BM25-like scores pick candidates, then each candidate is re-ranked by how much of the
+ *   question it covers (IDF-weighted), how much of its own name the question covers, and whether
+ *   syllables typed with marks match with the same marks (exact-accent bonus);
+ * - abbreviations and colloquial names are expanded from the synonym table, Telex/VNI leftovers
+ *   are decoded, and syllables of four letters or more that the index does not know are
+ *   corrected when one edit away from a known one; shorter syllables are only corrected when the
+ *   pair they form is unknown and a regional spelling variant forms a known pair ("tạm chú").
+ */
+
+export interface DocField {
+  text: string;
+  weight: number;
+  /** Name, keywords, FAQ question: what the document is about, not what it mentions. */
+  strong: boolean;
+}
+
+export interface IndexDoc {
+  /** Procedure code, or "faq:<id>". */
+  id: string;
+  kind: 'procedure' | 'faq';
+  name: string;
+  fields: DocField[];
+  /** Prior for the unit's level (a commune's own procedures first). */
+  prior: number;
+}
+
+export interface Candidate {
+  id: string;
+  kind: 'procedure' | 'faq';
+  /** Final ranking score. */
+  score: number;
+  /** Share of the question's weight this document covers, 0..1. */
+  coverage: number;
+  /** A two-syllable word of the question (or of its synonyms) is in the name or keywords. */
+  pairSupport: boolean;
+}
+
+export interface QueryPlan {
+  tokens: Token[];
+  intents: IntentReading;
+  /** Number of content syllables (what the question is about, beyond intent and function words). */
+  contentCount: number;
+  /** Content syllables the index does not know at all. */
+  unknownCount: number;
+  /** Content syllables as read (after corrections), for logs and tests. */
+  content: string[];
+}
+
+export interface RetrievalResult {
+  plan: QueryPlan;
+  candidates: Candidate[];
+}
+
+const K1 = 1.2;
+const B = 0.6;
+const PAIR = 1.5;
+const STOP_WEIGHT = 0.25;
+const ALT_WEIGHT = 0.8;
+const EXPANSION_WEIGHT = 0.8;
+const RERANK = 60;
+/** A word found only in a summary or a component counts for this much of one in a name. */
+const WEAK_MATCH = 0.45;
+/** How much less the last word of a question weighs than the first. */
+const HEAD_FIRST = 0.2;
+/** Weight of the words of a qualifying phrase ("với người nước ngoài") against the head's. */
+const MODIFIER = 0.6;
+const PREPOSITIONS = new Set(['voi', 'cho', 'cua', 'de', 'khi', 'vi', 'tai', 'o', 'sang', 've', 'tu']);
+/** Weight of a story word (vợ, nhà, hôm nay) in a question's coverage, against a content word. */
+const LIGHT = 0.25;
+
+interface Posting {
+  docs: number[];
+  weights: number[];
+}
+
+interface QueryTerm {
+  term: string;
+  weight: number;
+}
+
+interface Concept {
+  /** Folded forms that satisfy this concept (the syllable and its corrections). */
+  forms: string[];
+  /** Accented form typed by the citizen, '' if typed without marks. */
+  accented: string;
+  weight: number;
+  /** Expansions (from synonyms) that also satisfy it. */
+  expansions: string[][];
+  /**
+   * A two-syllable word ("kết hôn", "nước ngoài"): one concept, matched as the pair, or as both
+   * syllables at least; its syllables are the parts.
+   */
+  parts?: [Concept, Concept];
+}
+
+const pairKey = (a: string, b: string) => `${a} ${b}`;
+
+/** Name words of procedures meant for organisations or foreigners rather than a commune's citizens. */
+const CITIZENS = ['ca nhan', 'ho gia dinh', 'cong dan'];
+const AUDIENCE = ['to chuc', 'doanh nghiep', 'cong ti', 'nuoc ngoai', 'ton giao', 'tin dung', 'ngan hang', 'hop tac xa', 'nha dau tu', 'du an', 'trung uong'];
+
+export class Retriever {
+  private readonly docs: IndexDoc[];
+  private readonly postings = new Map<string, Posting>();
+  private readonly docLen: number[] = [];
+  private avgLen = 1;
+  private readonly strong: Array<Set<string>> = [];
+  private readonly any: Array<Set<string>> = [];
+  private readonly accents: Array<Set<string>> = [];
+  private readonly nameSyllables: string[][] = [];
+  /** Pairs of syllables in procedure names, with how many names have them. */
+  private readonly namePairs = new Map<string, number>();
+  private readonly strongPairs: Array<Set<string>> = [];
+  /** Keywords of each document as folded syllables (two or more). */
+  private readonly keywords: string[][][] = [];
+  /** Words of a name saying the procedure is for someone other than a citizen ("tổ chức", "doanh nghiệp"). */
+  private readonly audience: string[][] = [];
+  private readonly pairs = new Set<string>();
+  /** Folded syllables that some name or keyword uses as a content word (not only as "vào", "đang"…). */
+  private readonly contentFolds = new Set<string>();
+  /** Pairs found in names and keywords: two syllables that make a word of the catalogue. */
+  private readonly wordPairs = new Set<string>();
+  private readonly typo: TypoIndex;
+  private readonly known: Set<string>;
+  private readonly procedureCount: number;
+
+  constructor(
+    docs: IndexDoc[],
+    private readonly synonyms: SynonymTable,
+  ) {
+    this.docs = docs;
+    for (const d of docs) this.add(d);
+    const n = this.docLen.length;
+    this.avgLen = n ? this.docLen.reduce((a, b) => a + b, 0) / n : 1;
+    this.procedureCount = docs.filter((d) => d.kind === 'procedure').length;
+    const singles = [...this.postings.keys()].filter((t) => !t.includes(' ') && /^[a-z]+$/.test(t));
+    this.typo = new TypoIndex(singles);
+    this.known = new Set([...singles, ...synonyms.vocabulary(), ...INTENT_VOCABULARY, ...STOPWORDS, ...LIGHT_WORDS, ...FOLDED_ABBREVIATIONS.keys()]);
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  private add(d: IndexDoc): void {
+    const id = this.docLen.length;
+    const tf = new Map<string, number>();
+    const strong = new Set<string>();
+    const any = new Set<string>();
+    const accents = new Set<string>();
+    const strongPairs = new Set<string>();
+    let len = 0;
+    for (const f of d.fields) {
+      const syl = syllables(fold(f.text));
+      for (const s of syl) {
+        tf.set(s, (tf.get(s) ?? 0) + f.weight);
+        any.add(s);
+        if (f.strong) strong.add(s);
+      }
+      for (let i = 0; i + 1 < syl.length; i++) {
+        const p = pairKey(syl[i]!, syl[i + 1]!);
+        tf.set(p, (tf.get(p) ?? 0) + f.weight);
+        this.pairs.add(p);
+        if (f.strong) {
+          strongPairs.add(p);
+          this.wordPairs.add(p);
+        }
+      }
+      len += syl.length * f.weight;
+      if (f.strong || f.weight >= 0.5) for (const a of accentKey(f.text).split(' ')) if (a) accents.add(accentForm(a));
+      if (f.strong) for (const a of accentKey(f.text).split(' ')) if (a && !ACCENTED_STOPWORDS.has(accentForm(a))) this.contentFolds.add(fold(a));
+    }
+    const nameSyl = syllables(fold(d.name));
+    const namePairs = new Set<string>();
+    for (let i = 0; i + 1 < nameSyl.length; i++) namePairs.add(pairKey(nameSyl[i]!, nameSyl[i + 1]!));
+    for (const p of namePairs) this.namePairs.set(p, (this.namePairs.get(p) ?? 0) + 1);
+    this.strongPairs.push(strongPairs);
+    this.keywords.push(d.fields.filter((f) => f.strong && f.weight < 3).map((f) => syllables(fold(f.text))).filter((k) => k.length >= 2));
+    const joined = ` ${nameSyl.join(' ')} `;
+    const forCitizens = CITIZENS.some((w) => joined.includes(` ${w} `));
+    this.audience.push(forCitizens ? [] : AUDIENCE.filter((w) => joined.includes(` ${w} `)).flatMap((w) => w.split(' ')));
+    this.nameSyllables.push(nameSyl.filter((s, i) => !(i < 2 && (s === 'thu' || s === 'tuc'))));
+    this.docLen.push(len);
+    this.strong.push(strong);
+    this.any.push(any);
+    this.accents.push(accents);
+    for (const [t, w] of tf) {
+      let p = this.postings.get(t);
+      if (!p) this.postings.set(t, (p = { docs: [], weights: [] }));
+      p.docs.push(id);
+      p.weights.push(w);
+    }
+  }
+
+  private idf(term: string): number {
+    const df = this.postings.get(term)?.docs.length ?? 0;
+    const n = Math.max(this.docs.length, 1);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** The weight of one concept of the question: rarer words say more, unknown ones count as rare. */
+  private conceptWeight(forms: string[]): number {
+    const n = Math.max(this.docs.length, 1);
+    const cap = Math.log(1 + (n - 1 + 0.5) / 1.5);
+    return Math.min(cap, Math.max(...forms.map((f) => this.idf(f))));
+  }
+
+  isKnown(folded: string): boolean {
+    return this.known.has(folded) || /^\d+$/.test(folded);
+  }
+
+  /** Read a question: tokens, intents, corrections, the terms and concepts to look up. */
+  private plan(question: string): { plan: QueryPlan; terms: QueryTerm[]; concepts: Concept[]; pairs: string[][] } {
+    const raw = tokenize(question, (f) => this.isKnown(f));
+    // Abbreviations and chat shorthand become their words.
+    const tokens: Token[] = [];
+    for (const t of raw) {
+      // "QSDĐ", "ĐKKD": an abbreviation may carry đ but no other mark.
+      const plain = !t.accented || stripDiacritics(t.raw) === t.raw.replace(/đ/g, 'd');
+      const exp = plain ? FOLDED_ABBREVIATIONS.get(t.folded) : undefined;
+      if (exp) for (const w of exp) tokens.push({ raw: t.raw, accented: accentForm(w), folded: fold(w), clause: t.clause });
+      else tokens.push(t);
+    }
+    // Typos: unknown syllables of four letters or more, one edit from a known one.
+    const alts: string[][] = tokens.map(() => []);
+    tokens.forEach((t, i) => {
+      if (this.isKnown(t.folded) || t.folded.length < 4 || !/^[a-z]+$/.test(t.folded) || isSyllableShape(t.folded)) return;
+      const decoded = t.decoded ? fold(t.decoded) : undefined;
+      const near = [...new Set([...(decoded && decoded !== t.folded ? this.typo.near(decoded) : []), ...this.typo.near(t.folded)])];
+      if (!near.length) return;
+      const prev = tokens[i - 1]?.folded;
+      const next = tokens[i + 1]?.folded;
+      const rank = (w: string) =>
+        (prev && this.pairs.has(pairKey(prev, w)) ? 1000 : 0) + (next && this.pairs.has(pairKey(w, next)) ? 1000 : 0) + (this.postings.get(w)?.docs.length ?? 0);
+      near.sort((a, b) => rank(b) - rank(a) || a.localeCompare(b));
+      tokens[i] = { raw: t.raw, accented: '', folded: near[0]!, clause: t.clause };
+    });
+    const folded = tokens.map((t) => t.folded);
+    const intents = readIntents(folded);
+    const isStop = (i: number) => {
+      const f = folded[i]!;
+      if (!STOPWORDS.has(f)) return false;
+      // Typed with marks, the word says itself which it is ("cần" or "căn").
+      if (tokens[i]!.accented) return ACCENTED_STOPWORDS.has(tokens[i]!.accented);
+      // Without marks: "vao" is only ever "vào"; "can" may be "căn" (cước), "dang" "đăng" (ký).
+      if (!this.contentFolds.has(f)) return true;
+      // "căn cước", "con nuôi": a function word that is half of a procedure's word is not one.
+      const prev = folded[i - 1];
+      const next = folded[i + 1];
+      const word = (p: string) => this.namePairs.has(p);
+      return !((prev && !intents.consumed.has(i - 1) && word(pairKey(prev, f))) || (next && !intents.consumed.has(i + 1) && word(pairKey(f, next))));
+    };
+    const live = (i: number) => !intents.consumed.has(i);
+    // Regional spelling or a slip of the finger on a short syllable: when the pair it forms is
+    // unknown and a variant forms a pair of some procedure's name ("tạm chú" → "tạm trú").
+    const variantsOf = (w: string) =>
+      /^\d+$/.test(w) ? [] : [...dialectVariants(w), ...(this.isKnown(w) ? keyboardSlips(w) : w.length >= 3 ? this.typo.near(w) : [])];
+    const pairDf = (p: string) => this.namePairs.get(p) ?? 0;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (!live(i) || !live(i + 1) || this.pairs.has(pairKey(folded[i]!, folded[i + 1]!))) continue;
+      const a = folded[i]!;
+      const b = folded[i + 1]!;
+      const best = (cands: string[], make: (v: string) => string) =>
+        cands.filter((v) => this.namePairs.has(make(v))).sort((x, y) => pairDf(make(y)) - pairDf(make(x)))[0];
+      // Both words must carry meaning: "đà lạt" must not become "đã mất".
+      if (STOPWORDS.has(a) || STOPWORDS.has(b)) continue;
+      const vb = best(variantsOf(b), (v) => pairKey(a, v));
+      const va = best(variantsOf(a), (v) => pairKey(v, b));
+      if (vb && !alts[i + 1]!.includes(vb)) alts[i + 1]!.push(vb);
+      else if (va && !alts[i]!.includes(va)) alts[i]!.push(va);
+    }
+
+    const terms: QueryTerm[] = [];
+    const concepts: Concept[] = [];
+    const conceptOf = new Map<number, Concept>();
+    const syllableConcepts: Array<{ i: number; c: Concept }> = [];
+    // Vietnamese puts the head first: what follows "với", "cho", "của"… up to the end of the
+    // clause qualifies the procedure asked about ("kết hôn với người nước ngoài") and weighs less.
+    const modifier = new Set<number>();
+    let inModifier = false;
+    let seenContent = false;
+    let clause = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.clause !== clause) {
+        clause = tokens[i]!.clause;
+        inModifier = false;
+        seenContent = false;
+      }
+      if (!live(i)) continue;
+      if (inModifier) modifier.add(i);
+      else if (seenContent && PREPOSITIONS.has(folded[i]!)) inModifier = true;
+      else if (!isStop(i)) seenContent = true;
+    }
+    const content: string[] = [];
+    let unknownCount = 0;
+    tokens.forEach((t, i) => {
+      if (!live(i)) return;
+      const stop = isStop(i);
+      const forms = [t.folded, ...alts[i]!];
+      terms.push({ term: t.folded, weight: stop ? STOP_WEIGHT : 1 });
+      for (const a of alts[i]!) terms.push({ term: a, weight: stop ? STOP_WEIGHT : ALT_WEIGHT });
+      if (stop) return;
+      const light = LIGHT_WORDS.has(t.folded) || /^\d+$/.test(t.folded);
+      // A story word weighs little whatever its rarity in the catalogue ("tuần" is rare there, not in speech).
+      const base = this.conceptWeight(forms);
+      const c: Concept = { forms, accented: t.accented, weight: (light ? LIGHT * Math.min(base, 1.5) : base) * (modifier.has(i) ? MODIFIER : 1), expansions: [] };
+      syllableConcepts.push({ i, c });
+      conceptOf.set(i, c);
+      if (!forms.some((f) => this.postings.has(f))) unknownCount++;
+    });
+    // The topic comes first in a Vietnamese question: later words weigh a little less.
+    if (HEAD_FIRST > 0 && syllableConcepts.length > 1) {
+      const n = syllableConcepts.length - 1;
+      syllableConcepts.forEach((x, k) => (x.c.weight *= 1 - (HEAD_FIRST * k) / n));
+    }
+    // Two syllables that make a word of the catalogue count as one concept: "nước ngoài" weighs
+    // as one word, not two.
+    const wordness = (a: { i: number; c: Concept } | undefined, b: { i: number; c: Concept } | undefined): number => {
+      if (!a || !b || b.i !== a.i + 1) return -1;
+      let best = -1;
+      for (const x of a.c.forms) for (const y of b.c.forms) {
+        const p = pairKey(x, y);
+        if (this.wordPairs.has(p)) best = Math.max(best, (this.namePairs.get(p) ?? 0) * 1000 + (this.postings.get(p)?.docs.length ?? 0));
+      }
+      return best;
+    };
+    for (let k = 0; k < syllableConcepts.length; k++) {
+      const a = syllableConcepts[k]!;
+      const b = syllableConcepts[k + 1];
+      const here = wordness(a, b);
+      // "người giám hộ": the word is "giám hộ", which more names use than "người giám".
+      if (here >= 0 && here >= wordness(b, syllableConcepts[k + 2])) {
+        const b2 = b!;
+        concepts.push({ forms: [], accented: '', weight: Math.max(a.c.weight, b2.c.weight), expansions: [], parts: [a.c, b2.c] });
+        content.push(`${a.c.forms.join('/')}+${b2.c.forms.join('/')}`);
+        k++;
+      } else {
+        concepts.push(a.c);
+        content.push(a.c.forms.join('/'));
+      }
+    }
+    // Pairs: every adjacent two of what is left; each position's forms are alternatives.
+    const pairs: string[][] = [];
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (!live(i) || !live(i + 1)) continue;
+      const here: string[] = [];
+      for (const a of [folded[i]!, ...alts[i]!]) for (const b of [folded[i + 1]!, ...alts[i + 1]!]) here.push(pairKey(a, b));
+      for (const p of here) terms.push({ term: p, weight: PAIR });
+      if (!(isStop(i) && isStop(i + 1))) pairs.push(here);
+    }
+    // Synonyms: the catalogue's words for the citizen's, at a lower weight.
+    const seen = new Set(terms.map((t) => t.term));
+    for (const m of this.synonyms.match(folded)) {
+      for (const s of m.expansion) if (!seen.has(s)) (seen.add(s), terms.push({ term: s, weight: EXPANSION_WEIGHT * (STOPWORDS.has(s) ? STOP_WEIGHT : 1) }));
+      const expPairs: string[] = [];
+      for (let k = 0; k + 1 < m.expansion.length; k++) {
+        const p = pairKey(m.expansion[k]!, m.expansion[k + 1]!);
+        expPairs.push(p);
+        if (!seen.has(p)) (seen.add(p), terms.push({ term: p, weight: PAIR * EXPANSION_WEIGHT }));
+      }
+      if (expPairs.length) pairs.push(expPairs);
+      for (let i = m.start; i <= m.end; i++) conceptOf.get(i)?.expansions.push(m.expansion.filter((s) => !STOPWORDS.has(s)));
+    }
+    return {
+      plan: { tokens, intents, contentCount: concepts.length, unknownCount, content },
+      terms,
+      concepts,
+      pairs,
+    };
+  }
+
+  /** Whether a document has a term (binary search: posting lists are in document order). */
+  private has(term: string, d: number): boolean {
+    const docs = this.postings.get(term)?.docs;
+    if (!docs) return false;
+    let lo = 0;
+    let hi = docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = docs[mid]!;
+      if (v === d) return true;
+      if (v < d) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  /** How well a document matches one concept, 0..1. */
+  private match(d: number, c: Concept): number {
+    const strong = this.strong[d]!;
+    const any = this.any[d]!;
+    let m = 0;
+    if (c.parts) {
+      const [a, b] = c.parts;
+      let pair = 0;
+      a.forms.forEach((x, i) =>
+        b.forms.forEach((y, j) => {
+          const p = pairKey(x, y);
+          const w = i === 0 && j === 0 ? 1 : 0.8;
+          if (this.strongPairs[d]!.has(p)) pair = Math.max(pair, w);
+          else if (this.has(p, d)) pair = Math.max(pair, WEAK_MATCH * w);
+        }),
+      );
+      if (pair > 0 && [a, b].some((x) => x.accented && !this.accents[d]!.has(x.accented))) pair *= 0.6;
+      // Both syllables apart ("kết" of one phrase, "hôn" of another) count for less than the word.
+      m = Math.max(pair, 0.7 * Math.min(this.match(d, a), this.match(d, b)));
+      for (const e of [...a.expansions, ...b.expansions]) m = Math.max(m, this.expansionMatch(d, e));
+      return m;
+    }
+    c.forms.forEach((f, k) => {
+      // A corrected form counts a little less than what was typed.
+      const w = k === 0 ? 1 : 0.8;
+      if (strong.has(f)) m = Math.max(m, w);
+      else if (any.has(f)) m = Math.max(m, WEAK_MATCH * w);
+    });
+    // Typed with marks and found only with other marks ("vé" is not "về"): a weaker match.
+    if (m > 0 && c.accented && !this.accents[d]!.has(c.accented) && c.forms[0] && (strong.has(c.forms[0]) || any.has(c.forms[0]))) m *= 0.6;
+    for (const e of c.expansions) m = Math.max(m, this.expansionMatch(d, e));
+    return m;
+  }
+
+  private expansionMatch(d: number, e: string[]): number {
+    if (!e.length) return 0;
+    let hit = 0;
+    for (const s of e) if (this.strong[d]!.has(s)) hit += 1;
+    else if (this.any[d]!.has(s)) hit += WEAK_MATCH;
+    return (0.9 * hit) / e.length;
+  }
+
+  /** How much of the question a document covers, 0..1 (IDF-weighted, accents considered). */
+  private coverage(d: number, concepts: Concept[]): number {
+    let total = 0;
+    let got = 0;
+    for (const c of concepts) {
+      total += c.weight;
+      got += c.weight * this.match(d, c);
+    }
+    return total > 0 ? got / total : 0;
+  }
+
+  /** The documents that answer a question, best first. */
+  search(question: string, opts: { limit?: number } = {}): RetrievalResult {
+    const limit = opts.limit ?? 10;
+    const { plan, terms, concepts, pairs } = this.plan(question);
+    if (!concepts.length) return { plan, candidates: [] };
+    const scores = new Float64Array(this.docs.length);
+    for (const q of terms) {
+      const p = this.postings.get(q.term);
+      if (!p) continue;
+      const idf = this.idf(q.term) * q.weight;
+      for (let i = 0; i < p.docs.length; i++) {
+        const d = p.docs[i]!;
+        const tf = p.weights[i]!;
+        const norm = 1 - B + (B * this.docLen[d]!) / this.avgLen;
+        scores[d]! += (idf * (tf * (K1 + 1))) / (tf + K1 * norm);
+      }
+    }
+    // Candidates: the best by base score, then re-ranked on what they cover.
+    const top: number[] = [];
+    for (let d = 0; d < scores.length; d++) {
+      if (scores[d]! <= 0) continue;
+      if (top.length < RERANK) {
+        top.push(d);
+        if (top.length === RERANK) top.sort((a, b) => scores[b]! - scores[a]!);
+      } else if (scores[d]! > scores[top[RERANK - 1]!]!) {
+        top[RERANK - 1] = d;
+        for (let k = RERANK - 1; k > 0 && scores[top[k]!]! > scores[top[k - 1]!]!; k--) [top[k], top[k - 1]] = [top[k - 1]!, top[k]!];
+      }
+    }
+    const queryForms = new Set<string>();
+    const flat = concepts.flatMap((c) => c.parts ?? [c]);
+    for (const c of flat) {
+      for (const f of c.forms) queryForms.add(f);
+      for (const e of c.expansions) for (const s of e) queryForms.add(s);
+    }
+    const accented = flat.filter((c) => c.accented);
+    const said = new Set([...queryForms, ...terms.filter((t) => !t.term.includes(' ')).map((t) => t.term)]);
+    const candidates: Candidate[] = top.map((d) => {
+      const doc = this.docs[d]!;
+      const coverage = this.coverage(d, concepts);
+      const ns = this.nameSyllables[d]!;
+      let covered = 0;
+      for (const s of ns) if (queryForms.has(s) || STOPWORDS.has(s)) covered++;
+      const nameCoverage = ns.length ? covered / ns.length : 0;
+      let same = 0;
+      for (const c of accented) if (this.accents[d]!.has(c.accented)) same++;
+      const accentBonus = accented.length ? 1 + (0.15 * same) / accented.length : 1;
+      // Citizens first: a procedure for organisations, enterprises or foreigners only when asked.
+      const forOthers = this.audience[d]!.some((w) => !queryForms.has(w));
+      // A question that says the whole name ("đăng ký tạm trú") means that procedure rather than
+      // a longer one containing it ("xóa đăng ký tạm trú").
+      // Likewise for a keyword said whole ("khai sinh cho con").
+      const keyword = this.keywords[d]!.some((k) => k.every((w) => said.has(w)));
+      const whole = (nameCoverage === 1 ? 1.25 : 1) * (keyword ? 1.15 : 1);
+      const score = scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1);
+      const sp = this.strongPairs[d]!;
+      const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p)));
+      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport };
+    });
+    candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    return { plan, candidates: candidates.slice(0, limit) };
+  }
+
+  /** Per concept of the question, how a document matches it (for tuning and tests). */
+  explain(question: string, id: string): Array<{ concept: string; weight: number; match: number }> {
+    const d = this.docs.findIndex((x) => x.id === id);
+    if (d < 0) return [];
+    const { concepts } = this.plan(question);
+    return concepts.map((c) => ({
+      concept: c.parts ? c.parts.map((p) => p.forms.join('/')).join('+') : c.forms.join('/'),
+      weight: Math.round(c.weight * 100) / 100,
+      match: Math.round(this.match(d, c) * 100) / 100,
+    }));
+  }
+
+  /** How the question was read, without looking anything up (intents of a follow-up). */
+  read(question: string): QueryPlan {
+    return this.plan(question).plan;
+  }
+
+  get procedures(): number {
+    return this.procedureCount;
+  }
+}
+
+/** A procedure as the assistant indexes it. */
+export function procedureDoc(p: Procedure, opts: { commune: boolean }): IndexDoc {
+  const fields: DocField[] = [
+    { text: p.name, weight: 3, strong: true },
+    ...p.keywords.map((k) => ({ text: k, weight: 2.5, strong: true })),
+    { text: p.summary, weight: 0.8, strong: false },
+    { text: p.field, weight: 1, strong: false },
+    ...p.results.map((r) => ({ text: r.name, weight: 0.5, strong: false })),
+    ...p.componentGroups.flatMap((g) => g.components.map((c) => ({ text: c.name, weight: 0.3, strong: false }))),
+  ];
+  // A commune's assistant is asked about the commune's procedures first; the same procedure
+  // "carried out at the central/provincial level" is a different record.
+  const communeLevel = p.levels.length === 0 || p.levels.some((l) => /xã/i.test(l));
+  return { id: p.code, kind: 'procedure', name: p.name, fields, prior: opts.commune && !communeLevel ? 0.85 : 1 };
+}
+
+/** An FAQ entry written by staff. */
+export function faqDoc(f: { id: string; question: string; answer: string }): IndexDoc {
+  return {
+    id: `faq:${f.id}`,
+    kind: 'faq',
+    name: f.question,
+    fields: [
+      { text: f.question, weight: 3, strong: true },
+      { text: f.answer, weight: 0.5, strong: false },
+    ],
+    prior: 1,
+  };
+}

@@ -1,0 +1,828 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/connection';
+import type { CatalogService, Procedure } from '../catalog';
+import type { Clock } from '../shared/clock';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { formatDateTime } from '../shared/format';
+import { uuidv7 } from '../shared/ids';
+import { normalizePhone } from '../shared/phone';
+import { fold, syllables } from '../shared/vietnamese';
+import type { Unit, UnitService } from '../unit';
+import { officeAnswer, procedureAnswer, procedurePath, type Composed, type ReplyLink } from './assistant.answer';
+import type { Aspect, Intent } from './assistant.intent';
+import * as repo from './assistant.repo';
+import { faqDoc, procedureDoc, Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
+import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
+import { findDossierCode, findPhone } from './assistant.text';
+import type { Rephraser } from './llm';
+import type { ZaloClient, ZaloEvent } from './zalo';
+
+/**
+ * The virtual assistant's rules: read the question, find the procedure in the unit's catalogue
+ * (or an FAQ entry), decide between answering, offering choices ("Ý bạn là…") and handing over
+ * to staff, answer from the structured record, remember the last procedure for follow-ups, look
+ * up a dossier's status by code and phone, and keep every conversation for the staff inbox and
+ * the statistics.
+ */
+
+export const CHANNELS = ['web', 'zalo', 'api'] as const;
+export type AssistantChannel = (typeof CHANNELS)[number];
+export type Decision = 'answer' | 'clarify' | 'handoff' | 'decline' | 'smalltalk' | 'status' | 'ask';
+
+export interface ProcedureHit {
+  code: string;
+  name: string;
+  /** Confidence 0..1: how much of the question the procedure covers. */
+  score: number;
+}
+
+export interface AssistantReply {
+  /** The whole answer as plain text, links written out (Zalo, API). */
+  answer: string;
+  intent: Intent;
+  decision: Decision;
+  procedures: ProcedureHit[];
+  handoff: boolean;
+  /** For the web chat: the text lines, the buttons and the quick replies. */
+  lines: string[];
+  links: ReplyLink[];
+  quickReplies: string[];
+}
+
+export interface ChatMessage {
+  seq: number;
+  role: 'user' | 'bot' | 'staff';
+  text: string;
+  lines: string[];
+  links: ReplyLink[];
+  quickReplies: string[];
+  decision: string | null;
+  createdAt: string;
+  delivery: string;
+}
+
+/** A dossier lookup as the dossier module offers it (status by code, proven by phone). */
+export interface DossierLookup {
+  getForActor(ref: string, actor: { kind: 'anonymous' }, proof?: { phone?: string }): Promise<{ code: string | null; status: string; dueAt: string | null; procedureCode: string; unitCode: string }>;
+  trackingUrl(code: string): string;
+}
+
+export interface AssistantDeps {
+  db: Db;
+  catalog: CatalogService;
+  units: UnitService;
+  dossiers: DossierLookup;
+  clock: Clock;
+  publicUrl: string;
+  defaultUnit: () => Promise<string>;
+  statusLabel: (status: string) => string;
+  zalo?: ZaloClient;
+  /** The unit a Zalo OA answers for (ZALO_UNIT), else the default unit. */
+  zaloUnit?: string;
+  rephraser?: Rephraser;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+/** What the assistant remembers of a conversation, for a short while. */
+interface Memory {
+  procedure?: string;
+  choices?: string[];
+  aspects?: Aspect[];
+  awaiting?: 'code' | 'phone';
+  dossierCode?: string;
+  tries?: number;
+  at?: string;
+}
+
+// ---------------------------------------------------------------------------- calibration
+/**
+ * Thresholds on the confidence (share of the question covered by the best procedure, lowered
+ * when no two-syllable word of the question is in its name or keywords) and on the margin
+ * between the first two. Calibrated with `npm run eval:assistant` on the dev set and our own
+ * question file (src/assistant/eval/questions.jsonl), on the demo and the full catalogue.
+ */
+export const CALIBRATION = {
+  answer: 0.6,
+  clarify: 0.58,
+  handoff: 0.35,
+  /** Below `clarify`, a procedure this sure that names a word of the question is suggested ("Ý bạn là…"). */
+  suggest: 0.45,
+  /** Relative score gap between the first two below which choices are offered. */
+  margin: 0.12,
+  noPair: 0.55,
+  /** An FAQ entry must cover this much of the question to be used as the answer. */
+  faq: 0.75,
+};
+/** How long the assistant remembers the last procedure of a conversation. */
+export const MEMORY_MS = 30 * 60_000;
+const VERSION_CHECK_MS = 2000;
+const MAX_QUESTION = 1000;
+
+export function confidence(c: Candidate): number {
+  return c.coverage * (c.pairSupport ? 1 : CALIBRATION.noPair);
+}
+
+export interface Decided {
+  decision: 'answer' | 'clarify' | 'handoff' | 'decline';
+  /** The procedure answered, or the choices offered. */
+  picks: Candidate[];
+  confidence: number;
+}
+
+/**
+ * Answer, offer choices, hand over or decline — from the confidence of the best few procedures
+ * and the margin between them. A procedure below the choice threshold is never shown; when the
+ * two best that are good enough are close, the citizen chooses.
+ */
+export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
+  const c = candidates.filter((x) => x.kind === 'procedure');
+  const { offTopic, inDomain } = plan.intents;
+  const best = c[0] ? confidence(c[0]) : 0;
+  // An administrative question the catalogue does not answer goes to a person; anything else is declined.
+  const handoffOrDecline = (conf: number): Decided => ({ decision: inDomain && !offTopic && plan.contentCount > 0 ? 'handoff' : 'decline', picks: [], confidence: conf });
+  if (!c.length) return handoffOrDecline(0);
+  if (offTopic && best < 0.95) return { decision: 'decline', picks: [], confidence: best };
+  const good = c.slice(0, 3).filter((x) => confidence(x) >= CALIBRATION.clarify);
+  const top = good[0];
+  if (!top) {
+    // Half sure, with a word of the question in its name: ask rather than hand over.
+    const likely = c.slice(0, 2).filter((x) => x.pairSupport && confidence(x) >= CALIBRATION.suggest);
+    if (likely.length && !offTopic) return { decision: 'clarify', picks: likely, confidence: confidence(likely[0]!) };
+    return handoffOrDecline(Math.max(...c.slice(0, 3).map(confidence)));
+  }
+  const conf = confidence(top);
+  const close = good.filter((x) => x.score >= top.score * (1 - CALIBRATION.margin));
+  if (close.length >= 2) return { decision: 'clarify', picks: close, confidence: conf };
+  if (conf >= CALIBRATION.answer) return { decision: 'answer', picks: [top], confidence: conf };
+  if (good.length >= 2) return { decision: 'clarify', picks: good, confidence: conf };
+  return handoffOrDecline(conf);
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** "1", "số 2", "cái thứ ba", or the name of one of the choices offered. */
+export function pickChoice(text: string, choices: Array<{ code: string; name: string }>): string | undefined {
+  const f = syllables(fold(text)).join(' ');
+  const ordinals: Record<string, number> = { '1': 0, '2': 1, '3': 2, mot: 0, hai: 1, ba: 2, nhat: 0 };
+  const m = /^(?:(?:so|cai|thu tuc|chon|y)\s+)?(?:thu\s+)?(1|2|3|mot|hai|ba|nhat)(?:\s+a)?$/.exec(f);
+  if (m) return choices[ordinals[m[1]!]!]?.code;
+  const byName = choices.find((c) => syllables(fold(c.name)).join(' ') === f);
+  return byName?.code ?? choices.find((c) => f === c.code)?.code;
+}
+
+interface UnitIndex {
+  key: string;
+  unit: Unit;
+  retriever: Retriever;
+  faqs: Map<string, repo.FaqRow>;
+}
+
+export class AssistantService {
+  private readonly indexes = new Map<string, UnitIndex>();
+  private readonly building = new Map<string, Promise<UnitIndex>>();
+  private settings = { value: '', checkedAt: 0 };
+  private readonly background = new Set<Promise<void>>();
+
+  constructor(private readonly deps: AssistantDeps) {}
+
+  // -------------------------------------------------------------------------- index
+
+  private async settingsVersion(): Promise<string> {
+    const now = Date.now();
+    if (now - this.settings.checkedAt >= VERSION_CHECK_MS) {
+      this.settings = { value: (await repo.getMeta(this.deps.db, 'version')) ?? '0', checkedAt: now };
+    }
+    return this.settings.value;
+  }
+
+  /** FAQ or synonyms changed: this node rebuilds at once, others within VERSION_CHECK_MS. */
+  private async changed(): Promise<void> {
+    const v = uuidv7();
+    await repo.setMeta(this.deps.db, 'version', v);
+    this.settings = { value: v, checkedAt: Date.now() };
+  }
+
+  /** The unit's retrieval index, rebuilt when the catalogue, its FAQ or its synonyms change. */
+  async indexFor(unitCode: string): Promise<UnitIndex> {
+    const key = `${await this.deps.catalog.version()}|${await this.settingsVersion()}`;
+    const have = this.indexes.get(unitCode);
+    if (have?.key === key) return have;
+    const pending = this.building.get(`${unitCode}|${key}`);
+    if (pending) return pending;
+    const p = (async () => {
+      const uc = await this.deps.catalog.unitCatalog(unitCode);
+      const unit = uc.unit;
+      const commune = unit.kind !== 'province';
+      const docs = [];
+      for (const code of uc.entries.keys()) {
+        const proc = await this.deps.catalog.findProcedure(code);
+        if (proc) docs.push(procedureDoc(proc, { commune }));
+      }
+      const faqs = await repo.listFaqs(this.deps.db, unitCode);
+      for (const f of faqs) docs.push(faqDoc(f));
+      const synonyms = new SynonymTable(BUILTIN_SYNONYMS);
+      for (const s of await repo.listSynonyms(this.deps.db, unitCode)) synonyms.add(s);
+      const built: UnitIndex = { key, unit, retriever: new Retriever(docs, synonyms), faqs: new Map(faqs.map((f) => [`faq:${f.id}`, f])) };
+      this.indexes.set(unitCode, built);
+      return built;
+    })();
+    this.building.set(`${unitCode}|${key}`, p);
+    try {
+      return await p;
+    } finally {
+      this.building.delete(`${unitCode}|${key}`);
+    }
+  }
+
+  async resolveUnit(unitCode?: string): Promise<string> {
+    const code = unitCode ?? (await this.deps.defaultUnit());
+    await this.deps.units.get(code);
+    return code;
+  }
+
+  // -------------------------------------------------------------------------- answering
+
+  private absolute(href: string): string {
+    return href.startsWith('http') ? href : `${this.deps.publicUrl}${href}`;
+  }
+
+  private reply(intent: Intent, decision: Decision, c: Composed, procedures: ProcedureHit[] = [], handoff = false): AssistantReply {
+    const linkText = c.links.map((l) => `${l.label}: ${this.absolute(l.href)}`);
+    return { answer: [...c.lines, ...linkText].join('\n'), intent, decision, procedures, handoff, lines: c.lines, links: c.links, quickReplies: c.quickReplies };
+  }
+
+  private hit(c: Candidate, p?: Procedure): ProcedureHit {
+    return { code: c.id, name: p?.name ?? c.id, score: round(confidence(c)) };
+  }
+
+  private examples(): string[] {
+    return ['Làm giấy khai sinh cần gì?', 'Đăng ký tạm trú mất bao lâu?', 'Tra cứu hồ sơ'];
+  }
+
+  private async procedureReply(unit: Unit, code: string, aspects: Aspect[], question: string, procedures: ProcedureHit[], intent: Intent): Promise<AssistantReply> {
+    const { procedure, entry } = await this.deps.catalog.getUnitProcedure(unit.code, code);
+    const composed = procedureAnswer(procedure, unit, entry, aspects);
+    if (this.deps.rephraser) {
+      const text = await this.deps.rephraser.rephrase({ question, facts: composed.lines });
+      // The procedure is always named by us, whatever the wording.
+      if (text) composed.lines = [composed.lines[0]!, ...text.split(/\n+/).filter(Boolean)];
+    }
+    return this.reply(intent, 'answer', composed, procedures.length ? procedures : [{ code: procedure.code, name: procedure.name, score: 1 }]);
+  }
+
+  private handoffReply(unit: Unit, channel: AssistantChannel, procedures: ProcedureHit[], asked: boolean): AssistantReply {
+    const where = channel === 'zalo' ? 'qua Zalo này' : 'ngay trong khung trò chuyện này';
+    const lines = [
+      asked
+        ? `Mình đã chuyển yêu cầu của bạn tới cán bộ ${unit.name}.`
+        : `Câu hỏi này mình chưa trả lời chắc chắn được, nên đã chuyển cho cán bộ ${unit.name} để tránh trả lời sai.`,
+      `Cán bộ sẽ trả lời bạn ${where} trong giờ làm việc.${unit.phone ? ` Nếu cần gấp, xin gọi ${unit.phone}.` : ''}`,
+    ];
+    return this.reply(asked ? 'human' : 'procedure', 'handoff', { lines, links: [], quickReplies: [] }, procedures, true);
+  }
+
+  private declineReply(unit: Unit): AssistantReply {
+    return this.reply('out_of_scope', 'decline', {
+      lines: [
+        'Xin lỗi, câu hỏi này nằm ngoài phạm vi mình hỗ trợ.',
+        `Mình là trợ lý về thủ tục hành chính tại ${unit.name}: giấy tờ cần chuẩn bị, thời hạn, lệ phí, nơi nộp, cách nộp trực tuyến và tình trạng hồ sơ.`,
+        'Bạn có thể hỏi, ví dụ: “Làm giấy khai sinh cho bé cần những gì?”',
+      ],
+      links: [],
+      quickReplies: [...this.examples(), 'Gặp cán bộ'],
+    });
+  }
+
+  private async statusReply(unit: Unit, memory: Memory, code: string, phoneRaw: string): Promise<{ reply: AssistantReply; memory: Memory }> {
+    const phone = normalizePhone(phoneRaw);
+    if (!phone) {
+      return {
+        reply: this.reply('status', 'ask', { lines: ['Số điện thoại chưa đúng. Xin nhập số điện thoại đã dùng khi nộp hồ sơ, ví dụ 0912345678.'], links: [], quickReplies: [] }),
+        memory,
+      };
+    }
+    try {
+      const d = await this.deps.dossiers.getForActor(code, { kind: 'anonymous' }, { phone });
+      const procedure = await this.deps.catalog.findProcedure(d.procedureCode);
+      const lines = [`Hồ sơ ${d.code ?? code}${procedure ? ` — ${procedure.name}` : ''}`, `Tình trạng: ${this.deps.statusLabel(d.status)}.`];
+      if (d.dueAt) lines.push(`Ngày hẹn trả kết quả: ${formatDateTime(d.dueAt)}.`);
+      const links: ReplyLink[] = [];
+      if (d.code) links.push({ kind: 'track', label: 'Theo dõi hồ sơ', href: this.deps.dossiers.trackingUrl(d.code) });
+      if (procedure) links.push({ kind: 'page', label: 'Xem thủ tục', href: procedurePath(d.unitCode, procedure.code) });
+      return { reply: this.reply('status', 'status', { lines, links, quickReplies: [] }), memory: { at: memory.at, procedure: procedure?.code } };
+    } catch (e) {
+      if (!(e instanceof NotFoundError)) throw e;
+      const tries = (memory.tries ?? 0) + 1;
+      if (tries >= 3) {
+        return {
+          reply: this.reply('status', 'ask', {
+            lines: [`Vẫn không tìm thấy hồ sơ với mã và số điện thoại này. Xin kiểm tra giấy hẹn, hoặc liên hệ ${unit.name}${unit.phone ? ` (${unit.phone})` : ''}.`],
+            links: [{ kind: 'track', label: 'Tra cứu hồ sơ', href: '/tra-cuu' }],
+            quickReplies: ['Gặp cán bộ'],
+          }),
+          memory: { at: memory.at },
+        };
+      }
+      return {
+        reply: this.reply('status', 'ask', { lines: ['Không tìm thấy hồ sơ với mã và số điện thoại đã nhập. Xin kiểm tra lại mã hồ sơ trên giấy hẹn và số điện thoại đã dùng khi nộp.'], links: [], quickReplies: [] }),
+        memory: { ...memory, tries },
+      };
+    }
+  }
+
+  /**
+   * The reply to one message, given what the conversation remembers. Writes nothing: `ask`
+   * keeps the conversation, the evaluation calls this directly.
+   */
+  async respond(unitCode: string, question: string, memory: Memory = {}, channel: AssistantChannel = 'api'): Promise<{ reply: AssistantReply; memory: Memory; plan?: QueryPlan }> {
+    const text = question.normalize('NFC').trim().slice(0, MAX_QUESTION);
+    const idx = await this.indexFor(unitCode);
+    const unit = idx.unit;
+    const now = this.deps.clock.now().toISOString();
+    const fresh = memory.at && Date.parse(now) - Date.parse(memory.at) < MEMORY_MS;
+    const mem: Memory = fresh ? { ...memory, at: now } : { at: now };
+
+    // Dossier status: a code in the message, then the phone number that proves it is theirs.
+    const code = findDossierCode(text);
+    const phone = findPhone(text);
+    if (code) {
+      if (phone) return this.statusReply(unit, { at: now, awaiting: 'phone', dossierCode: code }, code, phone);
+      return {
+        reply: this.reply('status', 'ask', { lines: [`Để bảo vệ thông tin cá nhân, xin cho biết số điện thoại đã dùng khi nộp hồ sơ ${code}.`], links: [], quickReplies: [] }),
+        memory: { at: now, awaiting: 'phone', dossierCode: code, tries: 0 },
+      };
+    }
+    if (mem.awaiting === 'phone' && mem.dossierCode && (phone || /^[\s\d.+()-]{8,}$/.test(text))) return this.statusReply(unit, mem, mem.dossierCode, phone ?? text);
+
+    // One of the choices offered last time.
+    if (mem.choices?.length) {
+      const choices = await Promise.all(mem.choices.map(async (c) => ({ code: c, name: (await this.deps.catalog.findProcedure(c))?.name ?? c })));
+      const picked = pickChoice(text, choices);
+      if (picked) {
+        const aspects = mem.aspects ?? [];
+        const r = await this.procedureReply(unit, picked, aspects, text, [], aspects[0] ?? 'procedure');
+        return { reply: r, memory: { at: now, procedure: picked } };
+      }
+    }
+
+    const { plan, candidates } = idx.retriever.search(text, { limit: 8 });
+    const it = plan.intents;
+    const aspects = it.aspects;
+    const intent: Intent = aspects[0] ?? 'procedure';
+    const names = async (cs: Candidate[]) => Promise.all(cs.map(async (c) => this.hit(c, await this.deps.catalog.findProcedure(c.id))));
+    const greet = (r: AssistantReply): AssistantReply =>
+      it.greeting ? { ...r, lines: ['Chào bạn!', ...r.lines], answer: `Chào bạn!\n${r.answer}` } : r;
+
+    if (it.human) return { reply: this.handoffReply(unit, channel, [], true), memory: mem, plan };
+    if (it.status && plan.contentCount === 0) {
+      return {
+        reply: this.reply('status', 'ask', { lines: ['Xin cho biết mã hồ sơ (in trên giấy hẹn, ví dụ 00004-261129-0001), mình sẽ tra cứu tình trạng giúp bạn.'], links: [{ kind: 'track', label: 'Tra cứu hồ sơ', href: '/tra-cuu' }], quickReplies: [] }),
+        memory: { at: now, awaiting: 'code' },
+        plan,
+      };
+    }
+
+    if (plan.contentCount === 0) {
+      if (aspects.length && fresh && mem.procedure) {
+        return { reply: greet(await this.procedureReply(unit, mem.procedure, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure }, plan };
+      }
+      if ((aspects.length && aspects.every((a) => a === 'place')) || (it.office && !aspects.length)) {
+        return { reply: greet(this.reply('place', 'answer', officeAnswer(unit))), memory: mem, plan };
+      }
+      if (aspects.length) {
+        return {
+          reply: greet(this.reply(intent, 'ask', { lines: ['Bạn muốn hỏi về thủ tục nào? Ví dụ: khai sinh, kết hôn, tạm trú, chứng thực bản sao.'], links: [], quickReplies: this.examples() })),
+          memory: { ...mem, aspects },
+          plan,
+        };
+      }
+      if (it.greeting) {
+        return {
+          reply: this.reply('greeting', 'smalltalk', {
+            lines: [`Chào bạn! Mình là trợ lý ảo của Bộ phận Một cửa ${unit.name}.`, 'Mình trả lời về giấy tờ cần chuẩn bị, thời hạn, lệ phí, nơi nộp, cách nộp trực tuyến và tình trạng hồ sơ. Bạn cần làm thủ tục gì?'],
+            links: [],
+            quickReplies: this.examples(),
+          }),
+          memory: mem,
+          plan,
+        };
+      }
+      if (it.thanks) {
+        return { reply: this.reply('thanks', 'smalltalk', { lines: ['Không có gì ạ. Bạn cần hỏi thêm về thủ tục nào cứ nhắn cho mình nhé.'], links: [], quickReplies: [] }), memory: mem, plan };
+      }
+      return { reply: this.declineReply(unit), memory: mem, plan };
+    }
+
+    // An FAQ entry written by staff that covers the question.
+    const top = candidates[0];
+    if (top?.kind === 'faq' && top.coverage >= CALIBRATION.faq) {
+      const f = idx.faqs.get(top.id)!;
+      const p = f.procedure_code ? await this.deps.catalog.findProcedure(f.procedure_code) : undefined;
+      const lines = p ? [`${p.name} (mã ${p.code})`, f.answer] : [f.answer];
+      const links: ReplyLink[] = p ? [{ kind: 'page', label: 'Xem chi tiết thủ tục', href: procedurePath(unit.code, p.code) }] : [];
+      return {
+        reply: greet(this.reply(intent, 'answer', { lines, links, quickReplies: [] }, p ? [{ code: p.code, name: p.name, score: round(top.coverage) }] : [])),
+        memory: { at: now, procedure: p?.code },
+        plan,
+      };
+    }
+
+    const d = decide(candidates, plan);
+    // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
+    // only when the question points back, or its words match no procedure well.
+    const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);
+    if (d.decision !== 'answer' && d.decision !== 'clarify' && fresh && mem.procedure && pointsBack && !it.offTopic && plan.unknownCount === 0) {
+      return { reply: greet(await this.procedureReply(unit, mem.procedure, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure }, plan };
+    }
+    const ranked = candidates.filter((c) => c.kind === 'procedure' && confidence(c) >= CALIBRATION.handoff).slice(0, 3);
+    if (d.decision === 'answer') {
+      const hits = await names(ranked.length ? ranked : d.picks);
+      return { reply: greet(await this.procedureReply(unit, d.picks[0]!.id, aspects, text, hits, intent)), memory: { at: now, procedure: d.picks[0]!.id }, plan };
+    }
+    if (d.decision === 'clarify') {
+      const hits = await names(d.picks);
+      const lines =
+        hits.length === 1
+          ? [`Ý bạn là thủ tục “${hits[0]!.name}”?`, 'Nếu đúng, xin trả lời “1” hoặc chọn bên dưới; nếu không, chọn “Gặp cán bộ” để cán bộ trả lời.']
+          : ['Ý bạn là thủ tục nào?', ...hits.map((h, i) => `${i + 1}. ${h.name}`), `Xin trả lời bằng số (1${hits.length > 2 ? ', 2 hoặc 3' : ' hoặc 2'}) hoặc chọn bên dưới.`];
+      return {
+        reply: greet(this.reply(intent, 'clarify', { lines, links: [], quickReplies: [...hits.map((h) => h.name), 'Gặp cán bộ'] }, hits)),
+        memory: { at: now, choices: hits.map((h) => h.code), aspects, procedure: mem.procedure },
+        plan,
+      };
+    }
+    if (d.decision === 'handoff') return { reply: this.handoffReply(unit, channel, await names(ranked), false), memory: mem, plan };
+    return { reply: this.declineReply(unit), memory: mem, plan };
+  }
+
+  // -------------------------------------------------------------------------- conversations
+
+  private externalId(channel: AssistantChannel, key: string): string {
+    return channel === 'zalo' ? key : sha(`${channel}:${key}`);
+  }
+
+  private async conversation(channel: AssistantChannel, key: string, unitCode: string): Promise<repo.ConversationRow> {
+    const ext = this.externalId(channel, key);
+    const found = await repo.findConversation(this.deps.db, channel, ext);
+    if (found) return found;
+    const now = this.deps.clock.now().toISOString();
+    await repo.insertConversation(this.deps.db, { id: uuidv7(), unit_code: unitCode, channel, external_id: ext, memory: '{}', message_count: 0, created_at: now, updated_at: now });
+    return (await repo.findConversation(this.deps.db, channel, ext))!;
+  }
+
+  /** Ask the assistant; the question, the reply and the memory are kept with the conversation. */
+  async ask(input: { unitCode?: string; question: string; channel: AssistantChannel; sessionKey: string; context?: string }): Promise<AssistantReply> {
+    const question = input.question.normalize('NFC').trim();
+    if (!question) throw new ValidationError('Xin nhập câu hỏi.', [{ field: 'question', code: 'required', message: 'Xin nhập câu hỏi' }]);
+    if (question.length > MAX_QUESTION) {
+      throw new ValidationError(`Câu hỏi tối đa ${MAX_QUESTION} ký tự.`, [{ field: 'question', code: 'too_long', message: `Câu hỏi tối đa ${MAX_QUESTION} ký tự` }]);
+    }
+    const unitCode = await this.resolveUnit(input.unitCode);
+    const conv = await this.conversation(input.channel, input.sessionKey, unitCode);
+    // A conversation moved to another unit's page starts its memory afresh.
+    let memory = conv.unit_code === unitCode ? (JSON.parse(conv.memory) as Memory) : {};
+    // Asked from a procedure's page: "phí bao nhiêu?" is about that procedure.
+    if (input.context && !(memory.procedure && memory.at && Date.parse(this.deps.clock.now().toISOString()) - Date.parse(memory.at) < MEMORY_MS)) {
+      const offered = (await this.deps.catalog.unitCatalog(unitCode)).entries.has(input.context);
+      if (offered) memory = { ...memory, procedure: input.context, at: this.deps.clock.now().toISOString() };
+    }
+    const { reply, memory: next } = await this.respond(unitCode, question, memory, input.channel);
+    const now = this.deps.clock.now().toISOString();
+    await this.deps.db.transaction().execute(async (trx) => {
+      const seq = await repo.reserveSeq(trx, conv.id, 2);
+      const userId = uuidv7();
+      await repo.insertMessage(trx, {
+        id: userId,
+        conversation_id: conv.id,
+        seq,
+        unit_code: unitCode,
+        role: 'user',
+        text: question,
+        intent: reply.intent,
+        decision: reply.decision,
+        procedure_code: reply.decision === 'answer' ? (reply.procedures[0]?.code ?? null) : null,
+        data: '{}',
+        delivery: '',
+        delivery_error: null,
+        created_at: now,
+      });
+      await repo.insertMessage(trx, {
+        id: uuidv7(),
+        conversation_id: conv.id,
+        seq: seq + 1,
+        unit_code: unitCode,
+        role: 'bot',
+        text: reply.answer,
+        intent: reply.intent,
+        decision: reply.decision,
+        procedure_code: reply.procedures[0]?.code ?? null,
+        data: JSON.stringify({ lines: reply.lines, links: reply.links, quickReplies: reply.quickReplies }),
+        delivery: '',
+        delivery_error: null,
+        created_at: now,
+      });
+      if (reply.handoff) {
+        const open = await repo.listHandoffs(trx, unitCode, 'open', 1000);
+        if (!open.some((h) => h.conversation_id === conv.id)) {
+          await repo.insertHandoff(trx, {
+            id: uuidv7(),
+            unit_code: unitCode,
+            conversation_id: conv.id,
+            message_id: userId,
+            question,
+            candidates: JSON.stringify(reply.procedures),
+            status: 'open',
+            reply: null,
+            staff_id: null,
+            staff_name: null,
+            answered_at: null,
+            faq_id: null,
+            created_at: now,
+          });
+        }
+      }
+      await repo.updateConversation(trx, conv.id, { memory: JSON.stringify(next), unit_code: unitCode, updated_at: now });
+    });
+    return reply;
+  }
+
+  private toMessage(r: repo.MessageRow): ChatMessage {
+    const data = JSON.parse(r.data || '{}') as { lines?: string[]; links?: ReplyLink[]; quickReplies?: string[] };
+    return {
+      seq: r.seq,
+      role: r.role as ChatMessage['role'],
+      text: r.text,
+      lines: data.lines ?? r.text.split('\n'),
+      links: data.links ?? [],
+      quickReplies: data.quickReplies ?? [],
+      decision: r.decision,
+      createdAt: r.created_at,
+      delivery: r.delivery,
+    };
+  }
+
+  /** A conversation's messages (after a message number, for polling). */
+  async history(channel: AssistantChannel, sessionKey: string, afterSeq?: number): Promise<ChatMessage[]> {
+    const conv = await repo.findConversation(this.deps.db, channel, this.externalId(channel, sessionKey));
+    if (!conv) return [];
+    return (await repo.listMessages(this.deps.db, conv.id, { afterSeq, limit: 100 })).map((r) => this.toMessage(r));
+  }
+
+  // -------------------------------------------------------------------------- Zalo
+
+  get zaloEnabled(): boolean {
+    return !!this.deps.zalo;
+  }
+
+  /** Run after the webhook answered 200: tests wait on idle(). */
+  inBackground(work: () => Promise<void>): void {
+    const p = work()
+      .catch((e) => this.deps.log?.('assistant: background task failed', e))
+      .finally(() => this.background.delete(p));
+    this.background.add(p);
+  }
+
+  async idle(): Promise<void> {
+    while (this.background.size) await Promise.all([...this.background]);
+  }
+
+  /**
+   * One verified webhook event: a follower's text is answered through the OA; echoes of our own
+   * messages (oa_send_*) and events seen before (Zalo retries) are ignored.
+   */
+  async handleZaloEvent(event: ZaloEvent): Promise<'answered' | 'ignored' | 'duplicate'> {
+    const zalo = this.deps.zalo;
+    const name = event.event_name ?? '';
+    if (!zalo || name.startsWith('oa_send_') || name !== 'user_send_text') return 'ignored';
+    const userId = event.sender?.id;
+    const text = event.message?.text;
+    const msgId = event.message?.msg_id;
+    if (!userId || !text?.trim() || !msgId) return 'ignored';
+    const now = this.deps.clock.now().toISOString();
+    if (!(await repo.claimZaloEvent(this.deps.db, msgId, name, now))) return 'duplicate';
+    const reply = await this.ask({ unitCode: this.deps.zaloUnit, question: text.slice(0, MAX_QUESTION), channel: 'zalo', sessionKey: userId });
+    await zalo.sendText(userId, reply.answer);
+    return 'answered';
+  }
+
+  // -------------------------------------------------------------------------- staff
+
+  private staffUnit(staff: { unitCode: string }): string {
+    return staff.unitCode;
+  }
+
+  async inbox(staff: { unitCode: string }): Promise<{ open: repo.HandoffRow[]; answered: repo.HandoffRow[] }> {
+    const unit = this.staffUnit(staff);
+    return { open: await repo.listHandoffs(this.deps.db, unit, 'open'), answered: await repo.listHandoffs(this.deps.db, unit, 'answered', 30) };
+  }
+
+  private async handoffOf(staff: { unitCode: string }, id: string): Promise<repo.HandoffRow> {
+    const h = await repo.findHandoff(this.deps.db, id);
+    // Another unit's question is as good as absent.
+    if (!h || h.unit_code !== this.staffUnit(staff)) throw new NotFoundError('Không tìm thấy câu hỏi này.', 'handoff_not_found');
+    return h;
+  }
+
+  async handoffDetail(staff: { unitCode: string }, id: string): Promise<{ handoff: repo.HandoffRow; channel: AssistantChannel; messages: ChatMessage[]; candidates: ProcedureHit[] }> {
+    const h = await this.handoffOf(staff, id);
+    const conv = (await repo.findConversationById(this.deps.db, h.conversation_id))!;
+    const messages = (await repo.listMessages(this.deps.db, conv.id, { limit: 200 })).map((r) => this.toMessage(r));
+    return { handoff: h, channel: conv.channel as AssistantChannel, messages, candidates: JSON.parse(h.candidates) as ProcedureHit[] };
+  }
+
+  /** The official's answer, sent on the channel the question came from. */
+  async replyToHandoff(staff: { id: string; unitCode: string; name: string }, id: string, text: string): Promise<{ delivered: boolean; error?: string }> {
+    const body = text.normalize('NFC').trim();
+    if (!body) throw new ValidationError('Xin nhập câu trả lời.', [{ field: 'reply', code: 'required', message: 'Xin nhập câu trả lời' }]);
+    if (body.length > 2000) throw new ValidationError('Câu trả lời tối đa 2000 ký tự.', [{ field: 'reply', code: 'too_long', message: 'Câu trả lời tối đa 2000 ký tự' }]);
+    const h = await this.handoffOf(staff, id);
+    const conv = (await repo.findConversationById(this.deps.db, h.conversation_id))!;
+    const now = this.deps.clock.now().toISOString();
+    const messageId = uuidv7();
+    await this.deps.db.transaction().execute(async (trx) => {
+      if (!(await repo.answerHandoff(trx, id, { reply: body, staff_id: staff.id, staff_name: staff.name, answered_at: now }))) {
+        throw new ValidationError('Câu hỏi này đã được trả lời.', [{ field: 'reply', code: 'already_answered', message: 'Câu hỏi này đã được trả lời' }], 'already_answered');
+      }
+      const seq = await repo.reserveSeq(trx, conv.id, 1);
+      await repo.insertMessage(trx, {
+        id: messageId,
+        conversation_id: conv.id,
+        seq,
+        unit_code: conv.unit_code,
+        role: 'staff',
+        text: body,
+        intent: null,
+        decision: null,
+        procedure_code: null,
+        data: JSON.stringify({ lines: body.split(/\n/), links: [], quickReplies: [], staff: staff.name }),
+        delivery: conv.channel === 'zalo' ? 'pending' : 'stored',
+        delivery_error: null,
+        created_at: now,
+      });
+    });
+    if (conv.channel !== 'zalo') return { delivered: true };
+    return this.deliverZalo(messageId, conv.external_id, `Cán bộ ${staff.name} trả lời:\n${body}`);
+  }
+
+  private async deliverZalo(messageId: string, userId: string, text: string): Promise<{ delivered: boolean; error?: string }> {
+    if (!this.deps.zalo) {
+      await repo.updateMessageDelivery(this.deps.db, messageId, 'failed', 'Zalo OA chưa được cấu hình');
+      return { delivered: false, error: 'Zalo OA chưa được cấu hình (ZALO_APP_ID, ZALO_OA_SECRET_KEY).' };
+    }
+    try {
+      await this.deps.zalo.sendText(userId, text);
+      await repo.updateMessageDelivery(this.deps.db, messageId, 'sent', null);
+      return { delivered: true };
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      await repo.updateMessageDelivery(this.deps.db, messageId, 'failed', error);
+      return { delivered: false, error };
+    }
+  }
+
+  /** Send again a staff reply that Zalo did not take. */
+  async resend(staff: { unitCode: string }, handoffId: string): Promise<{ delivered: boolean; error?: string }> {
+    const { handoff, channel } = await this.handoffDetail(staff, handoffId);
+    const conv = (await repo.findConversationById(this.deps.db, handoff.conversation_id))!;
+    const failed = (await repo.listMessages(this.deps.db, conv.id, { limit: 200 })).filter((m) => m.role === 'staff' && m.delivery === 'failed').at(-1);
+    if (channel !== 'zalo' || !failed) return { delivered: true };
+    const staffName = (JSON.parse(failed.data) as { staff?: string }).staff ?? handoff.staff_name ?? '';
+    return this.deliverZalo(failed.id, conv.external_id, `Cán bộ ${staffName} trả lời:\n${failed.text}`);
+  }
+
+  /** Turn an answered question into an FAQ entry, in one click. */
+  async faqFromHandoff(staff: { id: string; unitCode: string }, handoffId: string, input: { question?: string; answer?: string; procedureCode?: string } = {}): Promise<repo.FaqRow> {
+    const h = await this.handoffOf(staff, handoffId);
+    if (h.faq_id) throw new ValidationError('Câu hỏi này đã được đưa vào câu hỏi thường gặp.', [{ field: 'faq', code: 'exists', message: 'Đã có câu hỏi thường gặp' }], 'faq_exists');
+    const answer = (input.answer ?? h.reply ?? '').normalize('NFC').trim();
+    if (!answer) throw new ValidationError('Cần trả lời câu hỏi trước khi đưa vào câu hỏi thường gặp.', [{ field: 'answer', code: 'required', message: 'Chưa có câu trả lời' }], 'faq_needs_answer');
+    return this.addFaq(staff, { question: input.question ?? h.question, answer, procedureCode: input.procedureCode, handoffId: h.id });
+  }
+
+  async addFaq(staff: { id: string; unitCode: string }, input: { question: string; answer: string; procedureCode?: string; handoffId?: string }): Promise<repo.FaqRow> {
+    const question = input.question.normalize('NFC').trim();
+    const answer = input.answer.normalize('NFC').trim();
+    const problems: Array<{ field: string; code: string; message: string }> = [];
+    if (question.length < 3 || question.length > 500) problems.push({ field: 'question', code: 'length', message: 'Câu hỏi từ 3 đến 500 ký tự' });
+    if (!answer || answer.length > 2000) problems.push({ field: 'answer', code: 'length', message: 'Câu trả lời từ 1 đến 2000 ký tự' });
+    let procedureCode: string | null = input.procedureCode?.trim() || null;
+    if (procedureCode) {
+      try {
+        await this.deps.catalog.getUnitProcedure(staff.unitCode, procedureCode);
+      } catch {
+        problems.push({ field: 'procedureCode', code: 'not_offered', message: 'Đơn vị không tiếp nhận thủ tục này' });
+        procedureCode = null;
+      }
+    }
+    if (problems.length) throw new ValidationError('Câu hỏi thường gặp chưa hợp lệ.', problems);
+    const row: repo.FaqRow = { id: uuidv7(), unit_code: staff.unitCode, question, answer, procedure_code: procedureCode, handoff_id: input.handoffId ?? null, created_by: staff.id, created_at: this.deps.clock.now().toISOString() };
+    await this.deps.db.transaction().execute(async (trx) => {
+      await repo.insertFaq(trx, row);
+      if (input.handoffId) await repo.setHandoffFaq(trx, input.handoffId, row.id);
+    });
+    await this.changed();
+    return row;
+  }
+
+  async faqs(staff: { unitCode: string }): Promise<repo.FaqRow[]> {
+    return repo.listFaqs(this.deps.db, staff.unitCode);
+  }
+
+  async deleteFaq(staff: { unitCode: string; role: string }, id: string): Promise<void> {
+    if (!(await repo.deleteFaq(this.deps.db, staff.unitCode, id))) throw new NotFoundError('Không tìm thấy câu hỏi thường gặp này.', 'faq_not_found');
+    await this.changed();
+  }
+
+  async synonyms(staff: { unitCode: string }): Promise<{ unit: repo.SynonymRow[]; builtin: typeof BUILTIN_SYNONYMS }> {
+    return { unit: await repo.listSynonyms(this.deps.db, staff.unitCode), builtin: BUILTIN_SYNONYMS };
+  }
+
+  private requireAdmin(staff: { role: string }): void {
+    if (staff.role !== 'admin') throw new ForbiddenError('Chỉ quản trị đơn vị được sửa bảng từ đồng nghĩa.', 'admin_only');
+  }
+
+  /** Unit admins teach the assistant their citizens' words ("giấy chứng tử" = khai tử). */
+  async addSynonym(staff: { id: string; unitCode: string; role: string }, input: { phrase: string; expansion: string }): Promise<void> {
+    this.requireAdmin(staff);
+    const phrase = input.phrase.normalize('NFC').trim();
+    const expansion = input.expansion.normalize('NFC').trim();
+    const key = syllables(fold(phrase)).join(' ');
+    const problems: Array<{ field: string; code: string; message: string }> = [];
+    const n = key ? key.split(' ').length : 0;
+    if (n < 1 || n > 6 || phrase.length > 60) problems.push({ field: 'phrase', code: 'length', message: 'Cách nói của người dân: từ 1 đến 6 tiếng' });
+    const m = syllables(fold(expansion)).length;
+    if (m < 1 || m > 20 || expansion.length > 200) problems.push({ field: 'expansion', code: 'length', message: 'Tên gọi trong danh mục: từ 1 đến 20 tiếng' });
+    if (problems.length) throw new ValidationError('Từ đồng nghĩa chưa hợp lệ.', problems);
+    await repo.upsertSynonym(this.deps.db, { id: uuidv7(), unit_code: staff.unitCode, phrase, phrase_key: key, expansion, created_by: staff.id, created_at: this.deps.clock.now().toISOString() });
+    await this.changed();
+  }
+
+  async deleteSynonym(staff: { unitCode: string; role: string }, id: string): Promise<void> {
+    this.requireAdmin(staff);
+    if (!(await repo.deleteSynonym(this.deps.db, staff.unitCode, id))) throw new NotFoundError('Không tìm thấy từ này.', 'synonym_not_found');
+    await this.changed();
+  }
+
+  /** Questions per week (Monday to Sunday, Vietnam time): asked, answered, clarified, handed over, declined. */
+  async stats(staff: { unitCode: string }, weeks = 8): Promise<AssistantStats> {
+    const now = this.deps.clock.now();
+    const vnNow = new Date(now.getTime() + 7 * 3600_000);
+    const dow = (vnNow.getUTCDay() + 6) % 7;
+    const thisMonday = Date.UTC(vnNow.getUTCFullYear(), vnNow.getUTCMonth(), vnNow.getUTCDate() - dow) - 7 * 3600_000;
+    const start = thisMonday - (weeks - 1) * 7 * 86400_000;
+    const rows = await repo.listUserMessagesSince(this.deps.db, staff.unitCode, new Date(start).toISOString());
+    const byWeek: WeekStats[] = Array.from({ length: weeks }, (_, i) => ({
+      weekStart: new Date(start + i * 7 * 86400_000 + 7 * 3600_000).toISOString().slice(0, 10),
+      asked: 0,
+      answered: 0,
+      clarified: 0,
+      handedOver: 0,
+      declined: 0,
+      other: 0,
+    }));
+    const procCount = new Map<string, number>();
+    for (const r of rows) {
+      const w = Math.floor((Date.parse(r.created_at) - start) / (7 * 86400_000));
+      const s = byWeek[w];
+      if (!s) continue;
+      s.asked++;
+      if (r.decision === 'answer' || r.decision === 'status') s.answered++;
+      else if (r.decision === 'clarify') s.clarified++;
+      else if (r.decision === 'handoff') s.handedOver++;
+      else if (r.decision === 'decline') s.declined++;
+      else s.other++;
+      if (r.procedure_code) procCount.set(r.procedure_code, (procCount.get(r.procedure_code) ?? 0) + 1);
+    }
+    const topProcedures = await Promise.all(
+      [...procCount]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 15)
+        .map(async ([code, count]) => ({ code, name: (await this.deps.catalog.findProcedure(code))?.name ?? code, count })),
+    );
+    return {
+      weeks: byWeek.reverse(),
+      topProcedures,
+      recent: rows.slice(0, 50).map((r) => ({ text: r.text, decision: r.decision ?? '', intent: r.intent ?? '', procedureCode: r.procedure_code, at: r.created_at })),
+    };
+  }
+}
+
+export interface WeekStats {
+  /** Monday, YYYY-MM-DD (Vietnam time). */
+  weekStart: string;
+  asked: number;
+  answered: number;
+  clarified: number;
+  handedOver: number;
+  declined: number;
+  /** Greetings, thanks, questions back ("which procedure?"). */
+  other: number;
+}
+
+export interface AssistantStats {
+  weeks: WeekStats[];
+  topProcedures: Array<{ code: string; name: string; count: number }>;
+  recent: Array<{ text: string; decision: string; intent: string; procedureCode: string | null; at: string }>;
+}
+

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { readIntents } from './assistant.intent';
+import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
+import { decodeTelex, decodeVni, dialectVariants, editDistance, findDossierCode, findPhone, isSyllableShape, tokenize, TypoIndex } from './assistant.text';
+import { fold, syllables } from '../shared/vietnamese';
+
+describe('reading what citizens type', () => {
+  it('decodes Telex that the keyboard did not convert', () => {
+    expect(decodeTelex('ddawng')).toBe('đăng');
+    expect(decodeTelex('kys')).toBe('ký');
+    expect(decodeTelex('keets')).toBe('kết');
+    expect(decodeTelex('thuwowngf')).toBe('thường');
+    expect(decodeTelex('nhaapj')).toBe('nhập');
+    expect(decodeTelex('khaaur')).toBe('khẩu');
+    // Tone key typed before the final consonant.
+    expect(decodeTelex('hoafng')).toBe('hoàng');
+    // Plain syllables are not Telex.
+    expect(decodeTelex('khai')).toBeUndefined();
+    expect(decodeTelex('sinh')).toBeUndefined();
+  });
+
+  it('decodes VNI digits left in a word', () => {
+    expect(decodeVni('d9a8ng')).toBe('đăng');
+    expect(decodeVni('ke61t')).toBe('kết');
+    expect(decodeVni('thu7o7ng2')).toBe('thường');
+    expect(decodeVni('ct07')).toBeUndefined();
+  });
+
+  it('replaces a leftover only when it decodes into a word it knows', () => {
+    const known = new Set(['dang', 'ki', 'ket', 'hon', 'kes']);
+    const t = tokenize('Ddawng kys keets hoon', (f) => known.has(f));
+    expect(t.map((x) => x.folded)).toEqual(['dang', 'ki', 'ket', 'hon']);
+    expect(t[0]!.accented).toBe('đăng');
+    // "kes" is a word here, so it is left alone.
+    expect(tokenize('kes', (f) => known.has(f))[0]!.folded).toBe('kes');
+  });
+
+  it('keeps NFD input equal to NFC and unifies tone placement', () => {
+    const nfd = 'Hòa giải'.normalize('NFD');
+    const a = tokenize(nfd, () => true);
+    const b = tokenize('hoà giải', () => true);
+    expect(a.map((x) => x.accented)).toEqual(b.map((x) => x.accented));
+    expect(a.map((x) => x.folded)).toEqual(['hoa', 'giai']);
+  });
+
+  it('finds dossier codes and phone numbers, and does not read one as the other', () => {
+    expect(findDossierCode('hồ sơ 00004-261130-0012 của tôi')).toBe('00004-261130-0012');
+    expect(findPhone('sđt 0912 345 678 ạ')).toBe('0912 345 678');
+    expect(findPhone('+84912345678')).toBe('+84912345678');
+    expect(findPhone('mã 00004-261130-0012')).toBeUndefined();
+  });
+});
+
+describe('typo tolerance', () => {
+  it('measures one edit, transpositions included', () => {
+    expect(editDistance('sinh', 'sihn')).toBe(1);
+    expect(editDistance('thuong', 'thuongg')).toBe(1);
+    expect(editDistance('khai', 'khia')).toBe(1);
+    expect(editDistance('khai', 'sinh')).toBe(2);
+  });
+
+  it('finds known words one edit away', () => {
+    const idx = new TypoIndex(['sinh', 'thuong', 'khai', 'tru']);
+    expect(idx.near('sihn')).toEqual(['sinh']);
+    expect(idx.near('thuongg')).toEqual(['thuong']);
+    expect(idx.near('abcd')).toEqual([]);
+  });
+
+  it('tells a malformed syllable (a typo) from a real word the catalogue does not use', () => {
+    for (const w of ['xuong', 'meo', 'nghieng', 'khuya', 'quyen', 'truong', 'giay'].map(fold)) expect(isSyllableShape(w), w).toBe(true);
+    for (const w of ['sihn', 'thuongg', 'kkhai', 'hnoa']) expect(isSyllableShape(w), w).toBe(false);
+  });
+
+  it('knows the regional spelling confusions', () => {
+    expect(dialectVariants('chu')).toContain('tru');
+    expect(dialectVariants('xinh')).toContain('sinh');
+    expect(dialectVariants('lam')).toContain('nam');
+  });
+});
+
+describe('synonyms and abbreviations', () => {
+  it('matches colloquial phrases on whole syllables, with or without marks', () => {
+    const t = new SynonymTable(BUILTIN_SYNONYMS);
+    const m = t.match(syllables(fold('muốn lấy vợ thì làm gì')));
+    expect(m.some((x) => x.expansion.join(' ') === 'dang ki ket hon')).toBe(true);
+    expect(t.match(syllables(fold('so do'))).map((x) => x.expansion.join(' '))).toContain(syllables(fold('giấy chứng nhận quyền sử dụng đất')).join(' '));
+    // "số đo" is not in the text "số đông": whole syllables only.
+    expect(t.match(syllables(fold('so dong')))).toEqual([]);
+  });
+
+  it('can be extended', () => {
+    const t = new SynonymTable([]);
+    t.add({ phrase: 'giấy báo tử', expansion: 'đăng ký khai tử' });
+    expect(t.match(['giai', 'bao', 'tu'])[0]!.expansion).toEqual(['dang', 'ki', 'khai', 'tu']);
+  });
+});
+
+describe('intents', () => {
+  const read = (q: string) => readIntents(syllables(fold(q)));
+
+  it('reads what is asked and takes those words out of the search', () => {
+    const r = read('đăng ký kết hôn mất bao lâu');
+    expect(r.aspects).toEqual(['time']);
+    expect([...r.consumed].sort()).toEqual([4, 5, 6]);
+    expect(read('làm khai sinh cần những giấy tờ gì').aspects).toEqual(['papers']);
+    expect(read('chứng thực di chúc có mất phí không').aspects).toEqual(['fee']);
+    expect(read('nộp hồ sơ ở đâu, mấy giờ mở cửa').aspects).toEqual(['place']);
+    expect(read('tạm trú nộp online được không').aspects).toEqual(['online']);
+    expect(read('tải mẫu tờ khai khai sinh').aspects).toEqual(['forms']);
+    expect(read('các bước làm thủ tục nhận con nuôi').aspects).toEqual(['steps']);
+    expect(read('đăng ký tạm trú online phí bao nhiêu').aspects).toEqual(['online', 'fee']);
+  });
+
+  it('does not take "mất" (lost) for a question about time or fee', () => {
+    const r = read('mất giấy khai sinh làm lại');
+    expect(r.aspects).toEqual([]);
+    expect(r.consumed.has(0)).toBe(false);
+  });
+
+  it('reads greetings, thanks, a wish for a person, a dossier status question', () => {
+    expect(read('xin chào').greeting).toBe(true);
+    expect(read('cảm ơn nhé').thanks).toBe(true);
+    expect(read('cho tôi gặp cán bộ').human).toBe(true);
+    expect(read('hồ sơ của tôi đến đâu rồi').status).toBe(true);
+    expect(read('thế phí bao nhiêu').followUp).toBe(true);
+  });
+
+  it('knows topics no one-stop office handles', () => {
+    expect(read('thời tiết ngày mai').offTopic).toBe(true);
+    expect(read('giá vàng hôm nay').offTopic).toBe(true);
+    expect(read('đặt vé máy bay').offTopic).toBe(true);
+    expect(read('đăng ký kết hôn').offTopic).toBe(false);
+  });
+});

@@ -1,0 +1,49 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AuditLogTable, DB } from '../db/schema';
+
+type Exec = Kysely<DB> | Transaction<DB>;
+
+/**
+ * Takes the next place in the chain: one UPDATE on the head row, which also locks it until the
+ * caller's transaction ends, so two writers on PostgreSQL never chain onto the same row (SQLite
+ * serialises write transactions anyway). Returns the new seq and the hash it must chain to.
+ */
+export async function claimNext(db: Exec): Promise<{ seq: number; prevHash: string }> {
+  const r = await db
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  return { seq: Number(r.seq), prevHash: r.hash };
+}
+
+export async function insertEntry(db: Exec, row: AuditLogTable): Promise<void> {
+  await db.insertInto('audit_log').values(row).execute();
+  await db.updateTable('audit_head').set({ hash: row.hash }).where('id', '=', 1).execute();
+}
+
+export async function head(db: Exec): Promise<{ seq: number; hash: string }> {
+  const r = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { seq: Number(r.seq), hash: r.hash };
+}
+
+/** Rows in chain order, a page at a time (verification streams through the whole log). */
+export async function page(db: Exec, afterSeq: number, limit: number): Promise<AuditLogTable[]> {
+  const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+export async function list(
+  db: Exec,
+  f: { unitCodes?: string[]; targetKind?: string; targetId?: string; action?: string; limit: number; beforeSeq?: number },
+): Promise<AuditLogTable[]> {
+  let q = db.selectFrom('audit_log').selectAll();
+  if (f.unitCodes) q = q.where('unit_code', 'in', f.unitCodes.length ? f.unitCodes : ['']);
+  if (f.targetKind) q = q.where('target_kind', '=', f.targetKind);
+  if (f.targetId) q = q.where('target_id', '=', f.targetId);
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.beforeSeq) q = q.where('seq', '<', f.beforeSeq);
+  const rows = await q.orderBy('seq', 'desc').limit(f.limit).execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}

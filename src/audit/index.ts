@@ -1,0 +1,1 @@
+export { AuditService, hashOf, GENESIS, type AuditActor, type AuditEntry, type AuditEntryInput, type AuditProblem, type AuditVerification } from './audit.service';

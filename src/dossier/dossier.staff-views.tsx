@@ -1,0 +1,822 @@
+import type { ComponentChildren } from 'preact';
+import type { Staff } from '../account';
+import type { EForm } from '../eform';
+import { Layout } from '../shared/layout';
+import { formatDateTime } from '../shared/format';
+import { formatPhone } from '../shared/phone';
+import type { Unit } from '../unit';
+import { ACTION_LABEL, PROCESS_ROLE_LABEL, TIMELINESS_LABEL, type ActionType, type Process } from '../workflow';
+import type { DossierView } from './dossier.service';
+import { CHANNEL_NAME, DOSSIER_CHANNELS, STATUS_LABEL, type DossierStatus } from './dossier.types';
+import { RESULT_COMPONENT, WORKLIST_TAB_LABEL, WORKLIST_TABS, type StepRecord, type WorkItem, type WorklistTab } from './dossier.workflow';
+
+/** Working time for people: "2 giờ 30 phút", "3 ngày 4 giờ" (8-hour days), "quá 1 ngày". */
+export function formatWorking(ms: number | null): string {
+  if (ms === null) return '—';
+  const late = ms < 0;
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  const days = Math.floor(minutes / 480);
+  const hours = Math.floor((minutes % 480) / 60);
+  const mins = minutes % 60;
+  const text = days > 0 ? `${days} ngày${hours ? ` ${hours} giờ` : ''}` : hours > 0 ? `${hours} giờ${mins ? ` ${mins} phút` : ''}` : `${mins} phút`;
+  return late ? `quá ${text}` : text;
+}
+
+function Csrf({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export interface StaffNavProps {
+  csrf: string;
+  staff: Staff;
+  unit: Unit;
+  current?: 'worklist' | 'reception' | 'book' | 'admin' | 'password' | 'audit';
+}
+
+/** The workspace's header links, by role. */
+export function StaffNav(p: StaffNavProps) {
+  const link = (href: string, label: string, key: StaffNavProps['current']) => (
+    <li>
+      <a href={href} aria-current={p.current === key ? 'page' : undefined}>
+        {label}
+      </a>
+    </li>
+  );
+  return (
+    <nav class="staff-nav noprint" aria-label="Khu làm việc của cán bộ">
+      <ul class="inline">
+        {link('/can-bo', 'Danh sách hồ sơ', 'worklist')}
+        {p.staff.role === 'receptionist' || p.staff.role === 'leader' ? link('/can-bo/tiep-nhan-tai-quay', 'Tiếp nhận tại quầy', 'reception') : null}
+        {link('/can-bo/so-theo-doi', 'Sổ theo dõi hồ sơ', 'book')}
+        {link('/can-bo/thong-bao', 'Tin nhắn gửi người dân', undefined)}
+        {p.staff.role === 'receptionist' || p.staff.role === 'leader' || p.staff.role === 'admin' ? link('/can-bo/doi-soat', 'Đối soát sao kê', undefined) : null}
+        {p.staff.role === 'admin' ? link('/can-bo/quan-tri', 'Quản trị đơn vị', 'admin') : null}
+        {p.staff.role === 'admin' || p.staff.role === 'supervisor' || p.staff.role === 'leader' ? link('/can-bo/nhat-ky', 'Nhật ký', 'audit') : null}
+        {link('/can-bo/mat-khau', 'Đổi mật khẩu', 'password')}
+        <li>
+          <form method="post" action="/dang-xuat" class="inline-form">
+            <Csrf token={p.csrf} />
+            <button type="submit">Đăng xuất</button>
+          </form>
+        </li>
+      </ul>
+      <p class="note">
+        {p.staff.fullName} — {ROLE_TEXT[p.staff.role] ?? p.staff.role}, {p.unit.name}
+      </p>
+    </nav>
+  );
+}
+
+const ROLE_TEXT: Record<string, string> = { ...PROCESS_ROLE_LABEL, admin: 'Quản trị đơn vị', supervisor: 'Giám sát cấp trên' };
+
+export function StaffLayout(p: StaffNavProps & { title: string; children: ComponentChildren }) {
+  return (
+    <Layout title={`${p.title} — ${p.unit.name}`} unitName={p.unit.name} unitHref="/can-bo">
+      <StaffNav csrf={p.csrf} staff={p.staff} unit={p.unit} current={p.current} />
+      {p.children}
+    </Layout>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worklist
+
+export interface WorklistPageProps extends StaffNavProps {
+  tab: WorklistTab;
+  counts: Record<WorklistTab, number>;
+  items: WorkItem[];
+  total: number;
+  query: Record<string, string>;
+  fields: string[];
+  procedures: Array<{ code: string; name: string }>;
+  specialists: Array<{ username: string; fullName: string }>;
+  units: Unit[];
+  canBulkAssign: boolean;
+  page: number;
+  pageSize: number;
+  message?: string;
+  bulkKey: string;
+}
+
+export function WorklistPage(p: WorklistPageProps) {
+  const qs = (over: Record<string, string | undefined>) => {
+    const u = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...p.query, ...over })) if (v) u.set(k, v);
+    const s = u.toString();
+    return s ? `/can-bo?${s}` : '/can-bo';
+  };
+  const searching = !!p.query.q;
+  return (
+    <StaffLayout {...p} title="Danh sách hồ sơ" current="worklist">
+      <h1>Danh sách hồ sơ</h1>
+      {p.message ? (
+        <p class="card" role="status">
+          {p.message}
+        </p>
+      ) : null}
+      <nav aria-label="Nhóm hồ sơ" class="tabs">
+        <ul>
+          {WORKLIST_TABS.map((t) => (
+            <li>
+              <a href={qs({ tab: t, page: undefined, q: undefined })} aria-current={!searching && t === p.tab ? 'page' : undefined} class={t === 'overdue' && p.counts.overdue > 0 ? 'warn' : undefined}>
+                {WORKLIST_TAB_LABEL[t]} <span class="count">({p.counts[t]})</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" action="/can-bo" class="card filters" role="search">
+        <input type="hidden" name="tab" value={p.tab} />
+        <div class="row">
+          <label for="f-q">Tìm theo mã hồ sơ, tên hoặc số điện thoại</label>
+          <input id="f-q" name="q" type="search" value={p.query.q ?? ''} />
+        </div>
+        <div class="row">
+          {p.units.length > 1 ? (
+            <span>
+              <label for="f-unit">Đơn vị</label>
+              <select id="f-unit" name="unit">
+                <option value="">Tất cả đơn vị cấp dưới</option>
+                {p.units.map((u) => (
+                  <option value={u.code} selected={p.query.unit === u.code}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </span>
+          ) : null}
+          <span>
+            <label for="f-field">Lĩnh vực</label>
+            <select id="f-field" name="field">
+              <option value="">Tất cả</option>
+              {p.fields.map((f) => (
+                <option value={f} selected={p.query.field === f}>
+                  {f}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span>
+            <label for="f-proc">Thủ tục</label>
+            <select id="f-proc" name="procedure">
+              <option value="">Tất cả</option>
+              {p.procedures.map((x) => (
+                <option value={x.code} selected={p.query.procedure === x.code}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span>
+            <label for="f-status">Tình trạng</label>
+            <select id="f-status" name="status">
+              <option value="">Tất cả</option>
+              {(Object.keys(STATUS_LABEL) as DossierStatus[])
+                .filter((s) => s !== 'draft')
+                .map((s) => (
+                  <option value={s} selected={p.query.status === s}>
+                    {STATUS_LABEL[s]}
+                  </option>
+                ))}
+            </select>
+          </span>
+          <span>
+            <label for="f-channel">Kênh nộp</label>
+            <select id="f-channel" name="channel">
+              <option value="">Tất cả</option>
+              {DOSSIER_CHANNELS.map((c) => (
+                <option value={c} selected={p.query.channel === c}>
+                  {CHANNEL_NAME[c]}
+                </option>
+              ))}
+            </select>
+          </span>
+        </div>
+        <p>
+          <button type="submit" class="primary">
+            Lọc
+          </button>{' '}
+          <a href={`/can-bo?tab=${p.tab}`}>Bỏ lọc</a>
+        </p>
+      </form>
+      <form method="post" action="/can-bo/phan-cong">
+        <Csrf token={p.csrf} />
+        <input type="hidden" name="idempotencyKey" value={p.bulkKey} />
+        <table class="grid worklist">
+          <caption>
+            {searching ? `Kết quả tìm "${p.query.q}"` : WORKLIST_TAB_LABEL[p.tab]}: {p.total} hồ sơ
+          </caption>
+          <thead>
+            <tr>
+              {p.canBulkAssign ? (
+                <th scope="col">
+                  <span class="vh">Chọn</span>
+                </th>
+              ) : null}
+              <th scope="col">Mã hồ sơ</th>
+              <th scope="col">Thủ tục</th>
+              <th scope="col">Người nộp</th>
+              <th scope="col">Tình trạng</th>
+              <th scope="col">Bước, người xử lý</th>
+              <th scope="col">Hẹn trả</th>
+              <th scope="col">Còn lại</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.items.map((d) => (
+              <tr class={d.flag ? `flag-${d.flag}` : undefined}>
+                {p.canBulkAssign ? (
+                  <td>
+                    <input type="checkbox" name="codes" value={d.code ?? ''} id={`c-${d.code}`} aria-label={`Chọn hồ sơ ${d.code}`} />
+                  </td>
+                ) : null}
+                <td>
+                  <a href={`/can-bo/ho-so/${d.code}`}>{d.code}</a>
+                  <span class="note"> {CHANNEL_NAME[d.channel]}</span>
+                </td>
+                <td>{d.procedureName}</td>
+                <td>
+                  {d.applicant.fullName}
+                  <br />
+                  <span class="note">{formatPhone(d.applicant.phone)}</span>
+                </td>
+                <td>{STATUS_LABEL[d.status]}</td>
+                <td>
+                  {d.stepName ?? '—'}
+                  {d.assigneeName ? <span class="note"> — {d.assigneeName}</span> : null}
+                  {d.flag === 'overdue' ? <strong class="badge late"> Bước quá hạn</strong> : d.flag === 'near' ? <strong class="badge near"> Bước sắp đến hạn</strong> : null}
+                </td>
+                <td>{d.dueAt ? formatDateTime(d.dueAt) : '—'}</td>
+                <td class={d.leftMs !== null && d.leftMs < 0 ? 'late' : undefined}>{formatWorking(d.leftMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {p.items.length === 0 ? <p>Không có hồ sơ nào.</p> : null}
+        {p.canBulkAssign && p.items.length > 0 ? (
+          <fieldset class="card">
+            <legend>Phân công các hồ sơ đã chọn</legend>
+            <label for="bulk-assignee">Chuyên viên</label>
+            <select id="bulk-assignee" name="assignee" required>
+              {p.specialists.map((s) => (
+                <option value={s.username}>{s.fullName}</option>
+              ))}
+            </select>{' '}
+            <button type="submit" class="primary">
+              Phân công
+            </button>
+          </fieldset>
+        ) : null}
+      </form>
+      {p.total > p.pageSize ? (
+        <nav aria-label="Trang" class="pager">
+          {p.page > 1 ? <a href={qs({ page: String(p.page - 1) })}>← Trang trước</a> : null} <span>Trang {p.page}</span>{' '}
+          {p.page * p.pageSize < p.total ? <a href={qs({ page: String(p.page + 1) })}>Trang sau →</a> : null}
+        </nav>
+      ) : null}
+    </StaffLayout>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counter reception (choose the procedure)
+
+export function ReceptionPage(p: StaffNavProps & { procedures: Array<{ code: string; name: string }> }) {
+  return (
+    <StaffLayout {...p} title="Tiếp nhận tại quầy" current="reception">
+      <h1>Tiếp nhận hồ sơ tại quầy</h1>
+      <section class="card">
+        <form method="get" action="/can-bo/tiep-nhan">
+          <label for="k-proc">Thủ tục</label>
+          <select id="k-proc" name="thu_tuc">
+            {p.procedures.map((x) => (
+              <option value={x.code}>
+                {x.name} ({x.code})
+              </option>
+            ))}
+          </select>{' '}
+          <button type="submit" class="primary">
+            Mở biểu mẫu tiếp nhận
+          </button>
+        </form>
+        <p>
+          <a href="/can-bo/phieu-dich-vu-cong">In Phiếu dịch vụ công cho người dân</a>
+        </p>
+      </section>
+    </StaffLayout>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dossier page
+
+export interface StaffDossierPageProps extends StaffNavProps {
+  d: DossierView;
+  dossierUnit: Unit;
+  process?: Process;
+  eform: EForm;
+  steps: StepRecord[];
+  allowed: ActionType[];
+  /** People the forms offer: specialists to assign, staff of the next step to forward to. */
+  specialists: Array<{ username: string; fullName: string }>;
+  forwardTo: Array<{ username: string; fullName: string }>;
+  apologyDraft?: { reason: string; newDueAt: string };
+  forms: Array<{ href: string; label: string }>;
+  late: boolean;
+  message?: string;
+  error?: string;
+  /** One key per rendering: a double click submits the same key and is done once. */
+  actionKey: string;
+  assigneeName?: string | null;
+}
+
+function ActionForm(p: { code: string; csrf: string; type: ActionType; actionKey: string; label?: string; multipart?: boolean; primary?: boolean; children?: ComponentChildren }) {
+  return (
+    <form method="post" action={`/can-bo/ho-so/${p.code}/thao-tac`} class="action-form" enctype={p.multipart ? 'multipart/form-data' : undefined}>
+      <Csrf token={p.csrf} />
+      <input type="hidden" name="type" value={p.type} />
+      <input type="hidden" name="idempotencyKey" value={`${p.actionKey}:${p.type}`} />
+      {p.children}
+      <p>
+        <button type="submit" class={p.primary ? 'primary' : undefined}>
+          {p.label ?? ACTION_LABEL[p.type]}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function Reason(p: { id: string; label?: string; value?: string }) {
+  return (
+    <div class="field">
+      <label for={p.id}>{p.label ?? 'Lý do'}</label>
+      <textarea id={p.id} name="reason" rows={3} required minLength={5}>
+        {p.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+function Comment(p: { id: string }) {
+  return (
+    <div class="field">
+      <label for={p.id}>Ghi chú (không bắt buộc)</label>
+      <textarea id={p.id} name="comment" rows={2}></textarea>
+    </div>
+  );
+}
+
+function Actions(p: StaffDossierPageProps) {
+  const d = p.d;
+  const code = d.code!;
+  const base = { code, csrf: p.csrf, actionKey: p.actionKey };
+  const has = (t: ActionType) => p.allowed.includes(t);
+  const forms: ComponentChildren[] = [];
+  const card = (t: ActionType, body: ComponentChildren, open = false) => (
+    <details class="card action" open={open}>
+      <summary>{ACTION_LABEL[t]}</summary>
+      {body}
+    </details>
+  );
+  if (has('accept')) forms.push(<ActionForm {...base} type="accept" primary label="Tiếp nhận hồ sơ (ấn định ngày hẹn)" />);
+  if (has('assign'))
+    forms.push(
+      card(
+        'assign',
+        <ActionForm {...base} type="assign" primary label={d.status === 'in_progress' ? 'Phân công lại' : 'Phân công'}>
+          <div class="field">
+            <label for="a-assignee">Chuyên viên xử lý</label>
+            <select id="a-assignee" name="assignee" required>
+              {p.specialists.map((s) => (
+                <option value={s.username}>{s.fullName}</option>
+              ))}
+            </select>
+          </div>
+          <Comment id="a-comment" />
+        </ActionForm>,
+        true,
+      ),
+    );
+  if (has('forward'))
+    forms.push(
+      card(
+        'forward',
+        <ActionForm {...base} type="forward" label="Chuyển hồ sơ">
+          <div class="field">
+            <label for="f-to">Người nhận (để trống: bất kỳ ai của bước sau)</label>
+            <select id="f-to" name="to">
+              <option value="">— Không chỉ định —</option>
+              {p.forwardTo.map((s) => (
+                <option value={s.username}>{s.fullName}</option>
+              ))}
+            </select>
+          </div>
+          <Comment id="f-comment" />
+        </ActionForm>,
+      ),
+    );
+  if (has('propose_result'))
+    forms.push(
+      card(
+        'propose_result',
+        <ActionForm {...base} type="propose_result" primary>
+          <fieldset>
+            <legend>Đề xuất</legend>
+            <label class="choice">
+              <input type="radio" name="proposal" value="approve" checked /> Giải quyết (đủ điều kiện)
+            </label>
+            <label class="choice">
+              <input type="radio" name="proposal" value="reject" /> Từ chối giải quyết (nêu lý do trong ghi chú)
+            </label>
+          </fieldset>
+          <Comment id="p-comment" />
+        </ActionForm>,
+        true,
+      ),
+    );
+  if (has('approve'))
+    forms.push(
+      card(
+        'approve',
+        <ActionForm {...base} type="approve" primary>
+          <Comment id="ap-comment" />
+        </ActionForm>,
+        true,
+      ),
+    );
+  if (has('mark_result_ready'))
+    forms.push(
+      card(
+        'mark_result_ready',
+        <ActionForm {...base} type="mark_result_ready" primary multipart label="Ghi nhận có kết quả">
+          <div class="field">
+            <label for="r-file">Tệp kết quả đã ký (PDF, ảnh)</label>
+            <input id="r-file" name="file" type="file" accept="application/pdf,image/jpeg,image/png" />
+          </div>
+          <div class="field">
+            <label for="r-note">Hoặc ghi chú kết quả bản giấy</label>
+            <textarea id="r-note" name="note" rows={2}></textarea>
+          </div>
+        </ActionForm>,
+        true,
+      ),
+    );
+  if (has('return_result'))
+    forms.push(
+      card(
+        'return_result',
+        <ActionForm {...base} type="return_result" primary>
+          <fieldset>
+            <legend>Hình thức trả</legend>
+            <label class="choice">
+              <input type="radio" name="method" value="in_person" checked={d.delivery.method !== 'post'} /> Trực tiếp tại bộ phận một cửa
+            </label>
+            <label class="choice">
+              <input type="radio" name="method" value="post" checked={d.delivery.method === 'post'} /> Qua bưu chính
+            </label>
+          </fieldset>
+          <div class="field">
+            <label for="rt-track">Số hiệu bưu gửi (khi gửi qua bưu chính)</label>
+            <input id="rt-track" name="trackingNumber" type="text" />
+          </div>
+          <div class="field">
+            <label for="rt-recv">Người nhận kết quả</label>
+            <input id="rt-recv" name="receiverName" type="text" value={d.applicant.fullName} />
+          </div>
+        </ActionForm>,
+        true,
+      ),
+    );
+  if (has('request_supplement'))
+    forms.push(
+      card(
+        'request_supplement',
+        <ActionForm {...base} type="request_supplement">
+          <p class="hint">Liệt kê một lần đủ tất cả giấy tờ cần bổ sung, mỗi dòng một mục. Thời hạn giải quyết tạm dừng cho tới khi người dân bổ sung.</p>
+          <div class="field">
+            <label for="s-items">Giấy tờ cần bổ sung (mỗi dòng một mục)</label>
+            <textarea id="s-items" name="items" rows={4} required></textarea>
+          </div>
+          <div class="field">
+            <label for="s-msg">Lời nhắn, hướng dẫn</label>
+            <textarea id="s-msg" name="message" rows={2}></textarea>
+          </div>
+        </ActionForm>,
+      ),
+    );
+  if (has('supplement'))
+    forms.push(
+      card(
+        'supplement',
+        <ActionForm {...base} type="supplement" multipart label="Ghi nhận người dân đã bổ sung">
+          <div class="field">
+            <label for="su-file">Bản chụp giấy tờ bổ sung (không bắt buộc)</label>
+            <input id="su-file" name="file" type="file" accept="application/pdf,image/jpeg,image/png,image/heic" multiple />
+          </div>
+          <Comment id="su-comment" />
+        </ActionForm>,
+      ),
+    );
+  if (has('request_payment'))
+    forms.push(
+      card(
+        'request_payment',
+        <ActionForm {...base} type="request_payment">
+          <div class="field">
+            <label for="pay-amount">Số tiền (đồng)</label>
+            <input id="pay-amount" name="amount" type="number" min="0" step="1000" required inputMode="numeric" />
+          </div>
+          <div class="field">
+            <label for="pay-note">Nội dung</label>
+            <input id="pay-note" name="note" type="text" />
+          </div>
+        </ActionForm>,
+      ),
+    );
+  if (has('confirm_payment'))
+    forms.push(
+      card(
+        'confirm_payment',
+        <ActionForm {...base} type="confirm_payment" primary>
+          <div class="field">
+            <label for="cp-method">Hình thức</label>
+            <select id="cp-method" name="method">
+              <option value="cash">Tiền mặt tại quầy</option>
+              <option value="transfer">Chuyển khoản</option>
+              <option value="online">Thanh toán trực tuyến</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="cp-receipt">Số biên lai</label>
+            <input id="cp-receipt" name="receiptNo" type="text" />
+          </div>
+        </ActionForm>,
+        true,
+      ),
+    );
+  if (has('apologize'))
+    forms.push(
+      card(
+        'apologize',
+        <ActionForm {...base} type="apologize" label="Ký và gửi phiếu xin lỗi">
+          <Reason id="ap-reason" label="Lý do chậm trả kết quả" value={p.apologyDraft?.reason} />
+          <div class="field">
+            <label for="ap-date">Ngày hẹn trả kết quả mới</label>
+            <input id="ap-date" name="newDueAt" type="date" required value={p.apologyDraft ? vnDate(p.apologyDraft.newDueAt) : ''} />
+          </div>
+        </ActionForm>,
+        !!p.apologyDraft,
+      ),
+    );
+  if (has('send_back'))
+    forms.push(
+      card(
+        'send_back',
+        <ActionForm {...base} type="send_back">
+          <Reason id="sb-reason" />
+        </ActionForm>,
+      ),
+    );
+  for (const t of ['refuse', 'reject', 'withdraw', 'stop'] as const) {
+    if (has(t))
+      forms.push(
+        card(
+          t,
+          <ActionForm {...base} type={t}>
+            <Reason id={`${t}-reason`} label={t === 'withdraw' ? 'Lý do (theo đơn đề nghị rút hồ sơ của người dân)' : 'Lý do'} />
+          </ActionForm>,
+        ),
+      );
+  }
+  if (!forms.length) return <p class="note">Bạn không có thao tác nào với hồ sơ này lúc này.</p>;
+  return <>{forms}</>;
+}
+
+/** "2026-12-20" of an instant in Vietnam. */
+function vnDate(iso: string): string {
+  return new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function StaffDossierPage(p: StaffDossierPageProps) {
+  const d = p.d;
+  const labels = new Map(p.eform.sections.flatMap((s) => s.fields.map((f) => [f.id, f.label] as const)));
+  const optionLabel = new Map(p.eform.sections.flatMap((s) => s.fields.flatMap((f) => (f.options ?? []).map((o) => [`${f.id}:${o.value}`, o.label] as const))));
+  const papers = d.files.filter((f) => f.component !== RESULT_COMPONENT);
+  const results = d.files.filter((f) => f.component === RESULT_COMPONENT);
+  const fileHref = (id: string) => `/can-bo/ho-so/${d.code}/tep/${id}`;
+  const viewer = (f: DossierView['files'][number]) =>
+    f.mime.startsWith('image/') ? (
+      <img src={fileHref(f.id)} alt={`Ảnh giấy tờ: ${f.name}`} loading="lazy" class="inline-file" />
+    ) : f.mime === 'application/pdf' ? (
+      <iframe src={fileHref(f.id)} title={`Tệp PDF: ${f.name}`} class="inline-file" loading="lazy"></iframe>
+    ) : null;
+  return (
+    <StaffLayout {...p} title={`Hồ sơ ${d.code}`} current="worklist">
+      <p class="crumbs">
+        <a href="/can-bo">← Danh sách hồ sơ</a>
+      </p>
+      <h1>Hồ sơ {d.code}</h1>
+      {p.message ? (
+        <p class="card" role="status">
+          {p.message}
+        </p>
+      ) : null}
+      {p.error ? (
+        <div class="error-summary" role="alert">
+          <p>{p.error}</p>
+        </div>
+      ) : null}
+      <p class="lead">{d.procedureName}</p>
+      <div class={`status status-${d.status}`}>
+        <strong>{STATUS_LABEL[d.status]}</strong> · {CHANNEL_NAME[d.channel]} · {d.dueFixed ? 'Hẹn trả' : 'Dự kiến'}: {d.dueAt ? formatDateTime(d.dueAt) : '—'}
+        {d.rescheduledDueAt ? <span> · Hẹn lại (đã xin lỗi): {formatDateTime(d.rescheduledDueAt)}</span> : null}
+        {p.late ? <strong class="badge late"> Trễ hạn hoặc có nguy cơ trễ hạn</strong> : null}
+      </div>
+      <p>
+        <a href={`/can-bo/ho-so/${d.code}/le-phi`}>Phí, lệ phí và thanh toán</a> · <a href={`/can-bo/thong-bao?ho_so=${d.code}`}>Tin nhắn đã gửi</a>
+      </p>
+      {p.apologyDraft && p.allowed.includes('apologize') ? (
+        <div class="card warn" role="status">
+          <p>
+            Hồ sơ sẽ trễ hẹn. Phiếu xin lỗi và hẹn lại ngày trả kết quả đã được chuẩn bị (hẹn lại {formatDateTime(p.apologyDraft.newDueAt)}): xem, sửa nếu cần, rồi ký và gửi ở mục "Xin lỗi và hẹn lại ngày trả kết quả" dưới đây.
+          </p>
+        </div>
+      ) : null}
+      <div class="two-col">
+        <section>
+          <h2>Người nộp</h2>
+          <dl class="kv">
+            <dt>Họ và tên</dt>
+            <dd>{d.applicant.fullName}</dd>
+            <dt>Số điện thoại</dt>
+            <dd>{formatPhone(d.applicant.phone)}</dd>
+            {d.applicant.idNumber ? (
+              <>
+                <dt>Số định danh cá nhân</dt>
+                <dd>{d.applicant.idNumber}</dd>
+              </>
+            ) : null}
+            {d.applicant.email ? (
+              <>
+                <dt>Thư điện tử</dt>
+                <dd>{d.applicant.email}</dd>
+              </>
+            ) : null}
+            {d.applicant.address ? (
+              <>
+                <dt>Địa chỉ</dt>
+                <dd>{d.applicant.address}</dd>
+              </>
+            ) : null}
+            <dt>Nhận kết quả</dt>
+            <dd>{d.delivery.method === 'post' ? `Qua bưu chính: ${d.delivery.address ?? ''}` : 'Tại bộ phận một cửa'}</dd>
+          </dl>
+          <h2>Nội dung tờ khai</h2>
+          <dl class="kv">
+            {Object.entries(d.formData).map(([k, v]) => (
+              <>
+                <dt>{labels.get(k) ?? k}</dt>
+                <dd>{typeof v === 'boolean' ? (v ? 'Có' : 'Không') : (optionLabel.get(`${k}:${String(v)}`) ?? String(v))}</dd>
+              </>
+            ))}
+          </dl>
+        </section>
+        <section>
+          <h2>Thao tác</h2>
+          <Actions {...p} />
+          <h2>Giấy tờ in</h2>
+          <ul>
+            {p.forms.map((f) => (
+              <li>
+                <a href={f.href}>{f.label}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      <h2>Giấy tờ đính kèm ({papers.length})</h2>
+      {papers.length === 0 ? <p>Không có tệp đính kèm.</p> : null}
+      {papers.map((f) => (
+        <figure class="attachment">
+          <figcaption>
+            <a href={fileHref(f.id)}>{f.name}</a> <span class="note">({f.component}, {Math.ceil(f.size / 1024)} KB)</span>
+          </figcaption>
+          {viewer(f)}
+        </figure>
+      ))}
+      {results.length ? (
+        <>
+          <h2>Kết quả giải quyết</h2>
+          {results.map((f) => (
+            <figure class="attachment">
+              <figcaption>
+                <a href={fileHref(f.id)}>{f.name}</a>
+              </figcaption>
+              {viewer(f)}
+            </figure>
+          ))}
+        </>
+      ) : null}
+      <h2>Các bước xử lý</h2>
+      {p.process ? (
+        <p class="note">
+          Quy trình phiên bản {p.process.version}
+          {p.assigneeName ? ` — đang giao cho ${p.assigneeName}` : ''}
+        </p>
+      ) : null}
+      <table class="grid">
+        <thead>
+          <tr>
+            <th scope="col">Bước</th>
+            <th scope="col">Bắt đầu</th>
+            <th scope="col">Hạn của bước</th>
+            <th scope="col">Kết thúc</th>
+            <th scope="col">Thời gian đã dùng</th>
+            <th scope="col">Thời gian còn lại</th>
+            <th scope="col">Kết quả</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.steps.map((s) => (
+            <tr class={s.endedAt ? undefined : 'current'}>
+              <td>
+                {s.name}
+                {s.actorName ? <span class="note"> — {s.actorName}</span> : null}
+              </td>
+              <td>{formatDateTime(s.startedAt)}</td>
+              <td>{s.plannedEnd ? formatDateTime(s.plannedEnd) : '—'}</td>
+              <td>{s.endedAt ? formatDateTime(s.endedAt) : 'Đang thực hiện'}</td>
+              <td>{formatWorking(s.usedMs)}</td>
+              <td class={s.leftMs !== null && s.leftMs < 0 ? 'late' : undefined}>{formatWorking(s.leftMs)}</td>
+              <td>{s.timeliness ? TIMELINESS_LABEL[s.timeliness] : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Lịch sử</h2>
+      <ol class="timeline">
+        {d.history.map((h) => (
+          <li>
+            <strong>{ACTION_LABEL[h.action] ?? h.action}</strong> — {h.actorName} — {formatDateTime(h.createdAt)}
+            {h.fromStatus !== h.toStatus ? <span class="note"> ({STATUS_LABEL[h.toStatus]})</span> : null}
+            {h.comment ? <div class="pre">{h.comment}</div> : null}
+            {Array.isArray(h.data.items) ? (
+              <ul>
+                {(h.data.items as string[]).map((x) => (
+                  <li>{x}</li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </StaffLayout>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tracking book
+
+export function TrackingBookPage(p: StaffNavProps & { from: string; to: string; units: Unit[]; selectedUnit?: string }) {
+  const q = (fmt: string) => `/can-bo/so-theo-doi.${fmt}?tu=${p.from}&den=${p.to}${p.selectedUnit ? `&unit=${p.selectedUnit}` : ''}`;
+  return (
+    <StaffLayout {...p} title="Sổ theo dõi hồ sơ" current="book">
+      <h1>Sổ theo dõi hồ sơ</h1>
+      <form method="get" action="/can-bo/so-theo-doi" class="card">
+        <div class="field">
+          <label for="b-from">Từ ngày</label>
+          <input id="b-from" name="tu" type="date" value={p.from} required />
+        </div>
+        <div class="field">
+          <label for="b-to">Đến ngày</label>
+          <input id="b-to" name="den" type="date" value={p.to} required />
+        </div>
+        {p.units.length > 1 ? (
+          <div class="field">
+            <label for="b-unit">Đơn vị</label>
+            <select id="b-unit" name="unit">
+              {p.units.map((u) => (
+                <option value={u.code} selected={p.selectedUnit === u.code}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <p>
+          <button type="submit">Chọn kỳ</button>
+        </p>
+      </form>
+      <p>
+        <a class="btn primary" href={q('pdf')}>
+          Tải sổ (PDF)
+        </a>{' '}
+        <a class="btn" href={q('xlsx')}>
+          Tải sổ (Excel)
+        </a>
+      </p>
+    </StaffLayout>
+  );
+}
+
+export { ROLE_TEXT };

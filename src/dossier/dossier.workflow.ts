@@ -1,0 +1,908 @@
+import { z } from 'zod';
+import type { AccountService, Staff } from '../account';
+import type { AuditService } from '../audit';
+import { addWorkingDays, extendDueAt, vnDateOf, workingMillisBetween, type UnitCalendar } from '../calendar';
+import type { CatalogService } from '../catalog';
+import type { Db } from '../db/connection';
+import { prepareUpload, type BlobStore } from '../file';
+import type { NotificationService } from '../notification';
+import type { Clock } from '../shared/clock';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { formatDateTime } from '../shared/format';
+import { uuidv7 } from '../shared/ids';
+import { normalizePhone } from '../shared/phone';
+import { fold, stripDiacritics } from '../shared/vietnamese';
+import type { UnitService } from '../unit';
+import {
+  ACTION_LABEL,
+  ACTION_TYPES,
+  shiftSchedule,
+  STEP_KIND_LABEL,
+  timeliness,
+  type ActionType,
+  type Process,
+  type ProcessStep,
+  type WorkflowService,
+} from '../workflow';
+import * as repo from './dossier.repo';
+import type { DossierUpdate } from './dossier.repo';
+import { allowedActions, isLateOrAtRisk, verdict, type RuleActor } from './dossier.rules';
+import { auditActor, DEFAULT_LIMITS, type DossierService } from './dossier.service';
+import type { Actor, Dossier, DossierStatus } from './dossier.types';
+
+/**
+ * The action engine: every change an official (or the citizen) makes to a dossier after
+ * submission. Each action is checked against the rules (dossier.rules.ts), applied to the
+ * dossier's projection with an optimistic lock, appended to the history with its idempotency key,
+ * told to the citizen through the outbox when they can see it, and written to the audit log —
+ * all in one transaction.
+ *
+ * The deadline clock (Decree 118/2025; DOMAIN.md "Deadlines"): it starts at receipt of a complete
+ * dossier and stops while the office waits for the citizen (a supplement, a fee); when the citizen
+ * answers, the appointment and every step's planned end move later by the working time it was
+ * stopped (see `resume`). A promised new date (apology) never changes `dueAt`: the dossier still
+ * counts as late against it.
+ */
+
+const reason = z.string({ message: 'Cần ghi lý do' }).trim().normalize('NFC').min(5, 'Lý do cần ít nhất 5 ký tự').max(2000, 'Lý do tối đa 2000 ký tự');
+const comment = z.string().trim().normalize('NFC').max(2000, 'Ghi chú tối đa 2000 ký tự').optional();
+const username = z.string({ message: 'Cần tên đăng nhập của cán bộ' }).trim().toLowerCase().min(1, 'Cần tên đăng nhập của cán bộ').max(60);
+
+export const actionSchemas = {
+  accept: z.object({ comment }),
+  refuse: z.object({ reason, comment }),
+  request_supplement: z.object({
+    items: z
+      .array(z.string().trim().normalize('NFC').min(2, 'Mỗi mục cần bổ sung cần ít nhất 2 ký tự').max(500, 'Mỗi mục tối đa 500 ký tự'), { message: 'Cần danh sách giấy tờ phải bổ sung' })
+      .min(1, 'Liệt kê ít nhất một giấy tờ cần bổ sung (một lần, đủ tất cả)')
+      .max(30, 'Tối đa 30 mục'),
+    message: comment,
+  }),
+  supplement: z.object({ comment }),
+  forward: z.object({ to: username.optional(), comment }),
+  assign: z.object({ assignee: username, comment }),
+  propose_result: z.object({ proposal: z.enum(['approve', 'reject'], { message: 'Đề xuất là approve (giải quyết) hoặc reject (từ chối)' }).default('approve'), comment }),
+  approve: z.object({ comment }),
+  send_back: z.object({ reason, comment }),
+  reject: z.object({ reason, comment }),
+  request_payment: z.object({
+    amount: z.number({ message: 'Số tiền phải là số (đồng)' }).int('Số tiền là số nguyên (đồng)').min(0, 'Số tiền không âm').max(1_000_000_000, 'Số tiền quá lớn'),
+    items: z.array(z.object({ label: z.string().trim().normalize('NFC').min(1).max(200), amount: z.number().int().min(0) })).max(20).optional(),
+    note: comment,
+  }),
+  confirm_payment: z.object({
+    amount: z.number().int().min(0).optional(),
+    method: z.enum(['cash', 'transfer', 'online'], { message: 'Hình thức nộp là cash, transfer hoặc online' }).default('cash'),
+    receiptNo: z.string().trim().max(60).optional(),
+    comment,
+  }),
+  mark_result_ready: z.object({ note: z.string().trim().normalize('NFC').max(2000, 'Ghi chú tối đa 2000 ký tự').optional(), comment }),
+  return_result: z
+    .object({
+      method: z.enum(['in_person', 'post'], { message: 'Hình thức trả là in_person (trực tiếp) hoặc post (bưu chính)' }),
+      trackingNumber: z.string().trim().max(40, 'Số hiệu bưu gửi tối đa 40 ký tự').optional(),
+      receiverName: z.string().trim().normalize('NFC').max(100).optional(),
+      comment,
+    })
+    .superRefine((v, ctx) => {
+      if (v.method === 'post' && !v.trackingNumber) ctx.addIssue({ code: 'custom', path: ['trackingNumber'], message: 'Trả qua bưu chính cần số hiệu bưu gửi' });
+    }),
+  withdraw: z.object({ reason, comment }),
+  stop: z.object({ reason, comment }),
+  apologize: z.object({
+    reason,
+    newDueAt: z.string({ message: 'Cần ngày hẹn mới' }).refine((v) => !Number.isNaN(new Date(v).getTime()), 'Ngày hẹn mới không hợp lệ (dạng 2026-12-20 hoặc 2026-12-20T17:00:00+07:00)'),
+    comment,
+  }),
+} satisfies Record<ActionType, z.ZodType>;
+
+export type ActionInput<T extends ActionType = ActionType> = z.infer<(typeof actionSchemas)[T]>;
+
+export interface ResultUpload {
+  data: Buffer;
+  filename: string;
+  declaredType?: string;
+}
+
+export interface ActOptions {
+  /** Idempotency key: the same key on the same dossier replays instead of acting twice. */
+  key?: string;
+  /** The citizen proved they are the applicant (their session, the phone, the signed link). */
+  owner?: boolean;
+  /** The signed result (mark_result_ready). */
+  file?: ResultUpload;
+}
+
+export interface ActResult {
+  dossier: Dossier;
+  /** True when the key had been used: nothing was done again. */
+  replayed: boolean;
+}
+
+/** A row of the worklist. */
+export interface WorkItem extends Dossier {
+  procedureName: string;
+  field: string;
+  assigneeName: string | null;
+  stepName: string | null;
+  /** Working time left until the appointment (negative when late), ms; null when not running. */
+  leftMs: number | null;
+}
+
+export const WORKLIST_TABS = ['mine', 'new', 'due_today', 'due_soon', 'overdue', 'waiting', 'all', 'closed'] as const;
+export type WorklistTab = (typeof WORKLIST_TABS)[number];
+export const WORKLIST_TAB_LABEL: Record<WorklistTab, string> = {
+  mine: 'Việc của tôi',
+  new: 'Hồ sơ mới',
+  due_today: 'Đến hạn hôm nay',
+  due_soon: 'Đến hạn trong 2 ngày',
+  overdue: 'Quá hạn',
+  waiting: 'Chờ người dân',
+  all: 'Đang xử lý',
+  closed: 'Đã kết thúc',
+};
+
+export interface WorklistQuery {
+  tab?: WorklistTab;
+  field?: string;
+  procedure?: string;
+  status?: DossierStatus;
+  channel?: string;
+  q?: string;
+  unit?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** What the timeline shows of each step: who, when, the time used and what was left. */
+export interface StepRecord {
+  no: number;
+  name: string;
+  kind: string;
+  startedAt: string;
+  endedAt: string | null;
+  plannedEnd: string | null;
+  usedMs: number;
+  leftMs: number | null;
+  timeliness: 'ahead' | 'on_time' | 'late' | null;
+  actorName: string | null;
+}
+
+/** One hand-over, as the process control sheet lists them. */
+export interface Handover {
+  at: string;
+  fromName: string;
+  fromLabel: string;
+  toLabel: string;
+  plannedEnd: string | null;
+  timeliness: 'ahead' | 'on_time' | 'late' | null;
+  note: string;
+}
+
+type StaffActor = Extract<Actor, { kind: 'staff' }>;
+
+const SYSTEM_ACTOR = { kind: 'system' as const, id: null, name: 'Hệ thống' };
+
+/** The near-deadline window of the escalation job, in working time. */
+export const NEAR_MS = 4 * 3_600_000;
+
+export class DossierWorkflow {
+  constructor(
+    private readonly db: Db,
+    private readonly dossiers: DossierService,
+    private readonly catalog: CatalogService,
+    private readonly workflow: WorkflowService,
+    private readonly accounts: AccountService,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+    private readonly files: BlobStore,
+    private readonly units: UnitService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ------------------------------------------------------------------ rules
+
+  async stepsOf(d: Dossier): Promise<ProcessStep[]> {
+    return d.processId ? (await this.workflow.get(d.processId)).steps : [];
+  }
+
+  async processOf(d: Dossier): Promise<Process | undefined> {
+    return d.processId ? this.workflow.get(d.processId) : undefined;
+  }
+
+  ruleActor(d: Dossier, actor: Actor, owner = false): RuleActor {
+    if (actor.kind === 'staff') return { kind: 'staff', id: actor.id, role: actor.role, ownUnit: actor.unitCode === d.unitCode };
+    if (actor.kind === 'citizen') return { kind: 'citizen', owner: owner || d.citizenId === actor.id || d.applicant.phone === actor.phone };
+    return { kind: 'anonymous', owner };
+  }
+
+  /** The actions this actor may take now (what the page shows as buttons, and the API lists). */
+  async allowedFor(d: Dossier, actor: Actor, owner = false): Promise<ActionType[]> {
+    return allowedActions(d, await this.stepsOf(d), this.ruleActor(d, actor, owner), this.clock.now());
+  }
+
+  // ------------------------------------------------------------------ acting
+
+  parseInput<T extends ActionType>(type: T, raw: unknown): ActionInput<T> {
+    const r = actionSchemas[type].safeParse(raw ?? {});
+    if (!r.success) {
+      throw new ValidationError(
+        `Thông tin cho thao tác "${ACTION_LABEL[type] ?? type}" chưa hợp lệ.`,
+        r.error.issues.map((i) => ({ field: i.path.join('.') || type, code: i.code === 'invalid_type' ? 'required' : i.code, message: i.message })),
+        'invalid_action',
+      );
+    }
+    return r.data as ActionInput<T>;
+  }
+
+  /**
+   * Do one action. Checks the state and the actor's role (409 with the reason), validates the
+   * input (422), applies the change if nobody changed the dossier meanwhile (409 otherwise), and
+   * replays when the idempotency key was already used on this dossier.
+   */
+  async act(d: Dossier, actor: Actor, raw: { type: string } & Record<string, unknown>, opts: ActOptions = {}): Promise<ActResult> {
+    const type = raw.type as ActionType;
+    if (!(ACTION_TYPES as readonly string[]).includes(type)) {
+      throw new ValidationError('Thao tác không hợp lệ.', [{ field: 'type', code: 'invalid_action', message: `Các thao tác: ${ACTION_TYPES.join(', ')}` }]);
+    }
+    if (!d.code) throw new NotFoundError('Hồ sơ chưa nộp.', 'dossier_not_found');
+    if (opts.key !== undefined && (opts.key.length < 1 || opts.key.length > 200)) {
+      throw new ValidationError('Idempotency-Key dài từ 1 đến 200 ký tự.', [{ field: 'Idempotency-Key', code: 'invalid_key', message: 'Từ 1 đến 200 ký tự' }]);
+    }
+    const fullKey = opts.key ? `${d.id}:${actor.kind === 'anonymous' ? 'anon' : `${actor.kind}:${actor.id}`}:${opts.key}` : `${d.id}:auto:${uuidv7()}`;
+    if (opts.key) {
+      const hit = await repo.findHistoryByKey(this.db, fullKey);
+      if (hit) return { dossier: (await repo.findDossierById(this.db, d.id))!, replayed: true };
+    }
+    const steps = await this.stepsOf(d);
+    const now = this.clock.now();
+    const v = verdict(type, d, steps, this.ruleActor(d, actor, opts.owner), now);
+    if (!v.ok) throw new ConflictError(v.code, v.reason);
+    const input = this.parseInput(type, raw);
+    const plan = await this.plan(type, d, steps, actor, input, opts, now);
+
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const ok = await repo.updateDossierIfVersion(trx, d.id, d.version, { ...plan.set, updated_at: now.toISOString() });
+        if (!ok) throw new ConflictError('dossier_changed', 'Hồ sơ vừa được người khác cập nhật. Xin tải lại trang để xem tình trạng mới rồi thao tác lại.');
+        const seq = (await repo.lastSeq(trx, d.id)) + 1;
+        await repo.insertHistory(trx, {
+          id: uuidv7(),
+          dossier_id: d.id,
+          seq,
+          action: type,
+          from_status: d.status,
+          to_status: (plan.set.status as string | undefined) ?? d.status,
+          actor_kind: actor.kind,
+          actor_id: actor.kind === 'anonymous' ? null : actor.id,
+          actor_name: actor.kind === 'anonymous' ? 'Người nộp hồ sơ' : actor.name,
+          comment: plan.comment,
+          data: JSON.stringify(plan.data),
+          idempotency_key: fullKey,
+          created_at: now.toISOString(),
+        });
+        await plan.extra?.(trx, seq);
+        await this.audit.record(
+          {
+            actor: auditActor(actor),
+            unitCode: d.unitCode,
+            action: `dossier.${type}`,
+            targetKind: 'dossier',
+            targetId: d.code!,
+            data: { from: d.status, to: plan.set.status ?? d.status, comment: plan.comment, ...plan.data },
+          },
+          trx,
+        );
+      });
+    } catch (e) {
+      // Two retries with the same key racing: the other one did it.
+      if (opts.key && !(e instanceof ConflictError)) {
+        const hit = await repo.findHistoryByKey(this.db, fullKey);
+        if (hit) return { dossier: (await repo.findDossierById(this.db, d.id))!, replayed: true };
+      }
+      if (isUniqueViolation(e)) throw new ConflictError('dossier_changed', 'Hồ sơ vừa được người khác cập nhật. Xin tải lại trang rồi thao tác lại.');
+      throw e;
+    }
+    return { dossier: (await repo.findDossierById(this.db, d.id))!, replayed: false };
+  }
+
+  /** The change an action makes, computed before the transaction (reads, files, validation). */
+  private async plan(
+    type: ActionType,
+    d: Dossier,
+    steps: ProcessStep[],
+    actor: Actor,
+    input: Record<string, unknown>,
+    opts: ActOptions,
+    now: Date,
+  ): Promise<{ set: DossierUpdate; comment: string; data: Record<string, unknown>; extra?: (trx: Parameters<typeof repo.insertHistory>[0], seq: number) => Promise<void> }> {
+    const iso = now.toISOString();
+    const cal = await this.dossiers.calendarOf(d.unitCode);
+    const procedure = await this.catalog.findProcedure(d.procedureCode);
+    const procedureName = procedure?.name ?? d.procedureCode;
+    const notice = (trx: Parameters<typeof repo.insertHistory>[0], n: { event: Parameters<NotificationService['notifyDossier']>[1]['event']; dueAt?: string | null; newDueAt?: string | null; amount?: number; reason?: string; occurrence?: string; postal?: { trackingNumber: string; postedAt?: string } }) =>
+      this.notifications.notifyDossier(trx, {
+        dossierId: d.id,
+        code: d.code!,
+        unitCode: d.unitCode,
+        procedureName,
+        applicant: { fullName: d.applicant.fullName, phone: d.applicant.phone, email: d.applicant.email },
+        trackingUrl: this.dossiers.trackingUrl(d.code!),
+        ...n,
+      });
+    const text = (s: unknown) => (typeof s === 'string' ? s : '');
+    const commentOf = (...parts: unknown[]) => parts.map(text).filter(Boolean).join(' — ');
+
+    /** Leaving the current step: what the timeline and the control sheet need of it. */
+    const closeStep = (): Record<string, unknown> => {
+      const step = steps[d.stepNo];
+      if (!step || !d.stepStartedAt) return {};
+      const planned = d.schedule.find((s) => s.no === d.stepNo)?.dueAt ?? null;
+      return {
+        step: {
+          no: d.stepNo,
+          name: step.name,
+          kind: step.kind,
+          startedAt: d.stepStartedAt,
+          plannedEnd: planned,
+          usedMs: Math.max(0, workingMillisBetween(new Date(d.stepStartedAt), now, cal)),
+          leftMs: planned ? workingMillisBetween(now, new Date(planned), cal) : null,
+          timeliness: planned ? timeliness(now, new Date(planned)) : null,
+        },
+      };
+    };
+    /** Entering step `no`, handled by `assignee` or by anyone of the step's role. */
+    const moveTo = (no: number, assignee: Staff | null): DossierUpdate => {
+      const step = steps[no];
+      if (!step) throw new ConflictError('action_not_allowed', 'Quy trình không có bước tiếp theo.');
+      return {
+        step_no: no,
+        current_role: step.role,
+        assignee_id: assignee?.id ?? null,
+        step_started_at: iso,
+        step_due_at: d.schedule.find((s) => s.no === no)?.dueAt ?? null,
+        flag: '',
+      };
+    };
+    const staffOfUnit = async (name: string, roles: string[], what: string): Promise<Staff> => {
+      const s = await this.accounts.findStaffByUsername(name);
+      if (!s || s.unitCode !== d.unitCode || s.active === false) {
+        throw new ValidationError(`Không có cán bộ "${name}" trong đơn vị.`, [{ field: 'assignee', code: 'unknown_staff', message: `Không có cán bộ "${name}" đang làm việc trong đơn vị` }], 'invalid_action');
+      }
+      if (!roles.includes(s.role)) {
+        throw new ValidationError(`${s.fullName} không thể ${what}.`, [{ field: 'assignee', code: 'wrong_role', message: `${s.fullName} không có vai trò phù hợp để ${what}` }], 'invalid_action');
+      }
+      return s;
+    };
+    const indexOf = (kind: ProcessStep['kind']) => steps.findIndex((s) => s.kind === kind);
+
+    switch (type) {
+      case 'accept': {
+        if (!procedure) throw new NotFoundError('Không tìm thấy thủ tục của hồ sơ.', 'procedure_not_found');
+        const dueAt = await this.dossiers.dueFrom(d.unitCode, procedure, d.channel, now);
+        const start = await this.dossiers.startFields(d.unitCode, d.procedureCode, now, dueAt);
+        return {
+          set: { status: 'received', received_at: iso, due_at: dueAt, due_fixed: 1, ...start },
+          comment: text(input.comment),
+          data: { dueAt },
+          extra: async (trx) => void (await notice(trx, { event: 'received', dueAt })),
+        };
+      }
+      case 'refuse':
+        return {
+          set: { status: 'not_received', outcome: 'refused', finished_at: iso, current_role: '', assignee_id: null, step_due_at: null },
+          comment: commentOf(input.reason, input.comment),
+          data: { reason: input.reason },
+          extra: async (trx) => void (await notice(trx, { event: 'not_received', reason: text(input.reason) })),
+        };
+      case 'request_supplement': {
+        const items = input.items as string[];
+        const n = d.supplementCount + 1;
+        return {
+          set: { status: 'supplement_requested', paused_at: iso, paused_status: d.status, current_role: '', flag: '', supplement_count: n },
+          comment: commentOf(input.message),
+          data: { items, message: input.message ?? '', count: n },
+          extra: async (trx) =>
+            void (await notice(trx, { event: 'supplement_requested', reason: items.map((x, i) => `${i + 1}) ${x}`).join('; '), occurrence: String(n) })),
+        };
+      }
+      case 'supplement': {
+        const back = this.resume(d, steps, cal, now);
+        const since = d.pausedAt ?? d.updatedAt;
+        const added = (await repo.listFiles(this.db, d.id)).filter((f) => f.createdAt >= since).map((f) => ({ id: f.id, name: f.name, component: f.component }));
+        const set = back.status === 'new' && procedure ? { ...back.set, due_at: await this.dossiers.dueFrom(d.unitCode, procedure, d.channel, now) } : back.set;
+        return {
+          set,
+          comment: text(input.comment),
+          data: { pausedMs: back.pausedMs, dueAt: set.due_at ?? d.dueAt, files: added },
+          extra: async (trx) =>
+            void (await notice(trx, { event: back.status === 'new' ? 'submitted' : 'in_progress', dueAt: (set.due_at as string | null | undefined) ?? d.dueAt, occurrence: `supplemented-${d.supplementCount}` })),
+        };
+      }
+      case 'forward': {
+        const next = d.stepNo + 1;
+        const nextStep = steps[next];
+        if (!nextStep) throw new ConflictError('action_not_allowed', 'Quy trình không có bước tiếp theo.');
+        const to = input.to ? await staffOfUnit(String(input.to), nextStep.role === 'leader' ? ['leader'] : [nextStep.role, 'leader'], `nhận bước "${nextStep.name}"`) : null;
+        const examine = nextStep.kind === 'examine';
+        return {
+          set: { ...moveTo(next, to), ...(examine ? { status: 'in_progress', examiner_id: to?.id ?? null } : {}) },
+          comment: text(input.comment),
+          data: { ...closeStep(), to: to ? { username: to.username, name: to.fullName } : null, toStep: { no: next, name: nextStep.name, role: nextStep.role } },
+          extra: examine ? async (trx) => void (await notice(trx, { event: 'in_progress', dueAt: d.dueAt })) : undefined,
+        };
+      }
+      case 'assign': {
+        const examineNo = indexOf('examine');
+        const examineRole = steps[examineNo]!.role;
+        const who = await staffOfUnit(String(input.assignee), [examineRole], 'thẩm định hồ sơ');
+        const reassign = d.stepNo === examineNo;
+        if (reassign && d.assigneeId === who.id) throw new ConflictError('action_not_allowed', `Hồ sơ đã được phân công cho ${who.fullName}.`);
+        return {
+          set: { ...moveTo(examineNo, who), status: 'in_progress', examiner_id: who.id, ...(reassign ? { step_started_at: d.stepStartedAt } : {}) },
+          comment: text(input.comment),
+          data: { ...(reassign ? {} : closeStep()), assignee: { username: who.username, name: who.fullName }, reassign, toStep: { no: examineNo, name: steps[examineNo]!.name, role: examineRole } },
+          extra: d.status === 'received' ? async (trx) => void (await notice(trx, { event: 'in_progress', dueAt: d.dueAt })) : undefined,
+        };
+      }
+      case 'propose_result':
+      case 'approve': {
+        const next = d.stepNo + 1;
+        const nextStep = steps[next]!;
+        return {
+          set: moveTo(next, null),
+          comment: text(input.comment),
+          data: { ...closeStep(), ...(type === 'propose_result' ? { proposal: input.proposal } : {}), toStep: { no: next, name: nextStep.name, role: nextStep.role } },
+        };
+      }
+      case 'send_back': {
+        const examineNo = indexOf('examine');
+        const examiner = d.examinerId ? await this.accounts.getStaff(d.examinerId).catch(() => null) : null;
+        return {
+          set: moveTo(examineNo, examiner && examiner.active !== false ? examiner : null),
+          comment: commentOf(input.reason, input.comment),
+          data: { ...closeStep(), reason: input.reason, toStep: { no: examineNo, name: steps[examineNo]!.name, role: steps[examineNo]!.role } },
+        };
+      }
+      case 'reject': {
+        const ret = indexOf('return');
+        const r = text(input.reason);
+        return {
+          set: { ...moveTo(ret, null), status: 'processed', outcome: 'rejected', finished_at: iso },
+          comment: commentOf(r, input.comment),
+          data: { ...closeStep(), reason: r },
+          extra: async (trx) => void (await this.plainNotice(trx, d, 'rejected', `${d.code}: Ho so ${d.code} bi tu choi giai quyet. Ly do: ${stripDiacritics(r)}. Nhan van ban tra loi tai bo phan mot cua. ${this.dossiers.trackingUrl(d.code!)}`, `Hồ sơ ${d.code} bị từ chối giải quyết`, `Hồ sơ ${d.code} (${procedureName}) bị từ chối giải quyết.\nLý do: ${r}\n\nVăn bản trả lời được trả tại bộ phận một cửa.\nTheo dõi hồ sơ: ${this.dossiers.trackingUrl(d.code!)}`)),
+        };
+      }
+      case 'request_payment': {
+        const amount = input.amount as number;
+        return {
+          set: { status: 'payment_requested', paused_at: iso, paused_status: d.status, current_role: '', flag: '' },
+          comment: commentOf(input.note),
+          data: { amount, items: input.items ?? [], note: input.note ?? '' },
+          extra: async (trx, seq) => void (await notice(trx, { event: 'payment_requested', amount, occurrence: String(seq) })),
+        };
+      }
+      case 'confirm_payment': {
+        const back = this.resume(d, steps, cal, now);
+        const requested = (await repo.listHistory(this.db, d.id)).filter((h) => h.action === 'request_payment').at(-1);
+        const amount = (input.amount as number | undefined) ?? (requested?.data.amount as number | undefined) ?? 0;
+        return {
+          set: back.set,
+          comment: text(input.comment),
+          data: { amount, method: input.method, receiptNo: input.receiptNo ?? '', pausedMs: back.pausedMs, dueAt: back.set.due_at ?? d.dueAt },
+          extra: async (trx, seq) => void (await notice(trx, { event: 'payment_received', amount, occurrence: String(seq) })),
+        };
+      }
+      case 'mark_result_ready': {
+        if (!opts.file && !input.note) {
+          throw new ValidationError('Cần tệp kết quả đã ký, hoặc ghi chú khi kết quả là bản giấy.', [{ field: 'file', code: 'result_required', message: 'Đính kèm tệp kết quả đã ký (PDF) hoặc ghi chú kết quả bản giấy' }], 'invalid_action');
+        }
+        let file: { id: string; sha256: string; name: string; mime: string; size: number } | undefined;
+        if (opts.file) {
+          const prepared = await prepareUpload(opts.file, { maxFileBytes: DEFAULT_LIMITS.maxFileBytes });
+          await this.files.put({ data: prepared.data, sha256: prepared.sha256 });
+          file = { id: uuidv7(), sha256: prepared.sha256, name: prepared.originalName || `ket-qua-${d.code}.pdf`, mime: prepared.mime, size: prepared.size };
+        }
+        const proposal = (await repo.listHistory(this.db, d.id)).filter((h) => h.action === 'propose_result').at(-1)?.data.proposal;
+        const ret = indexOf('return');
+        return {
+          set: { ...moveTo(ret, null), status: 'processed', outcome: proposal === 'reject' ? 'rejected' : 'approved', finished_at: iso },
+          comment: commentOf(input.note, input.comment),
+          data: { ...closeStep(), note: input.note ?? '', file: file ? { id: file.id, name: file.name, size: file.size } : null, late: !!d.dueAt && iso > d.dueAt },
+          extra: async (trx) => {
+            if (file) await repo.insertFile(trx, { id: file.id, dossier_id: d.id, component: RESULT_COMPONENT, sha256: file.sha256, name: file.name, mime: file.mime, size: file.size, created_at: iso });
+            await notice(trx, { event: 'result_ready', dueAt: d.dueAt });
+          },
+        };
+      }
+      case 'return_result': {
+        const method = input.method as 'in_person' | 'post';
+        const tracking = text(input.trackingNumber);
+        return {
+          set: { status: 'returned', returned_at: iso, current_role: '', assignee_id: null, step_due_at: null, flag: '' },
+          comment: commentOf(method === 'post' ? `Gửi qua bưu chính, số hiệu ${tracking}` : 'Trả trực tiếp tại bộ phận một cửa', input.receiverName ? `người nhận: ${text(input.receiverName)}` : '', input.comment),
+          data: { ...closeStep(), method, trackingNumber: tracking || null, receiverName: input.receiverName ?? null },
+          extra: async (trx) => {
+            if (method === 'post') await notice(trx, { event: 'result_posted', postal: { trackingNumber: tracking, postedAt: iso }, occurrence: tracking });
+            else await this.plainNotice(trx, d, 'returned', `Ho so ${d.code} da tra ket qua ngay ${formatDateTime(iso)}. Cam on ong/ba da su dung dich vu cong.`, `Hồ sơ ${d.code} đã trả kết quả`, `Hồ sơ ${d.code} (${procedureName}) đã được trả kết quả lúc ${formatDateTime(iso)}.\n\nCảm ơn ông/bà đã sử dụng dịch vụ công.`);
+          },
+        };
+      }
+      case 'withdraw':
+      case 'stop': {
+        const r = text(input.reason);
+        return {
+          set: { status: type === 'withdraw' ? 'withdrawn' : 'stopped', outcome: type === 'withdraw' ? 'withdrawn' : 'stopped', finished_at: iso, current_role: '', assignee_id: null, step_due_at: null, paused_at: null, paused_status: null, flag: '' },
+          comment: commentOf(r, input.comment),
+          data: { reason: r },
+          extra: async (trx) => void (await notice(trx, { event: type === 'withdraw' ? 'withdrawn' : 'stopped', reason: r })),
+        };
+      }
+      case 'apologize': {
+        const newDue = parseNewDate(text(input.newDueAt));
+        const floor = Math.max(now.getTime(), d.dueAt ? new Date(d.dueAt).getTime() : 0, d.rescheduledDueAt ? new Date(d.rescheduledDueAt).getTime() : 0);
+        if (newDue.getTime() <= floor) {
+          throw new ValidationError('Ngày hẹn mới phải sau ngày hẹn cũ và sau hôm nay.', [{ field: 'newDueAt', code: 'too_early', message: 'Ngày hẹn mới phải sau ngày hẹn cũ và sau hôm nay' }], 'invalid_action');
+        }
+        const r = text(input.reason);
+        const newDueAt = newDue.toISOString();
+        return {
+          set: { rescheduled_due_at: newDueAt },
+          comment: commentOf(`Hẹn lại: ${formatDateTime(newDueAt)}`, r, input.comment),
+          data: { reason: r, newDueAt, previousDueAt: d.rescheduledDueAt ?? d.dueAt, dueAt: d.dueAt },
+          extra: async (trx, seq) => {
+            await repo.signApology(trx, d.id, { id: uuidv7(), reason: r, newDueAt, signedBy: actor.kind === 'staff' ? actor.name : '', at: iso });
+            await notice(trx, { event: 'apology', reason: r, newDueAt, dueAt: d.dueAt, occurrence: String(seq) });
+          },
+        };
+      }
+    }
+  }
+
+  /** The clock starts again: back to where the dossier was, the dates moved by the paused time. */
+  private resume(d: Dossier, steps: ProcessStep[], cal: UnitCalendar, now: Date): { status: DossierStatus; pausedMs: number; set: DossierUpdate } {
+    const status = d.pausedStatus ?? 'received';
+    const pausedMs = d.pausedAt && d.dueFixed ? Math.max(0, workingMillisBetween(new Date(d.pausedAt), now, cal)) : 0;
+    const schedule = shiftSchedule(d.schedule, d.stepNo, pausedMs, cal);
+    const move = (iso: string | null) => (iso && pausedMs > 0 ? extendDueAt(new Date(iso), pausedMs, cal).toISOString() : iso);
+    const role = status === 'new' ? 'receptionist' : (steps[d.stepNo]?.role ?? '');
+    return {
+      status,
+      pausedMs,
+      set: {
+        status,
+        paused_at: null,
+        paused_status: null,
+        paused_ms: d.pausedMs + pausedMs,
+        current_role: role,
+        ...(d.dueFixed ? { due_at: move(d.dueAt), rescheduled_due_at: move(d.rescheduledDueAt) } : {}),
+        schedule: JSON.stringify(schedule),
+        step_due_at: schedule.find((s) => s.no === d.stepNo)?.dueAt ?? d.stepDueAt,
+        // The step's own clock restarts too: the time waiting is not the handler's.
+        step_started_at: d.stepStartedAt && pausedMs > 0 ? extendDueAt(new Date(d.stepStartedAt), pausedMs, cal).toISOString() : d.stepStartedAt,
+      },
+    };
+  }
+
+  /** A message for an event the notification templates do not cover. */
+  private async plainNotice(trx: Parameters<typeof repo.insertHistory>[0], d: Dossier, event: string, sms: string, subject: string, body: string): Promise<void> {
+    const base = `dossier:${d.id}:${event}`;
+    await this.notifications.enqueue(trx, { channel: 'sms', recipient: d.applicant.phone, event, body: sms, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: base });
+    if (d.applicant.email) {
+      await this.notifications.enqueue(trx, { channel: 'email', recipient: d.applicant.email, event, subject, body, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: `${base}:email` });
+    }
+  }
+
+  /**
+   * For the payment module: a fee was paid (online, by transfer matched on the statement). When
+   * the dossier was waiting for it, the clock starts again, exactly as when an official confirms
+   * a payment at the counter; otherwise nothing happens. Idempotent per payment reference.
+   */
+  async paymentSettled(d: Dossier, p: { amount: number; method: 'cash' | 'transfer' | 'online'; reference: string }): Promise<Dossier> {
+    if (d.status !== 'payment_requested') return d;
+    const system: StaffActor = { kind: 'staff', id: 'system:payment', unitCode: d.unitCode, role: 'receptionist', name: 'Hệ thống thanh toán' };
+    return (await this.act(d, system, { type: 'confirm_payment', amount: p.amount, method: p.method, receiptNo: p.reference.slice(0, 60) }, { key: `payment:${p.reference}` })).dossier;
+  }
+
+  /** Assign many dossiers to one specialist; each is its own action (and may fail alone). */
+  async bulkAssign(codes: string[], assignee: string, actor: StaffActor, key?: string): Promise<Array<{ code: string; ok: boolean; status?: DossierStatus; error?: { code: string; message: string } }>> {
+    const out = [];
+    for (const code of [...new Set(codes)].slice(0, 200)) {
+      try {
+        const d = await this.dossiers.getForActor(code, actor);
+        const r = await this.act(d, actor, { type: 'assign', assignee }, { key: key ? `${key}:${code}` : undefined });
+        out.push({ code, ok: true, status: r.dossier.status });
+      } catch (e) {
+        const err = e as { code?: string; message?: string };
+        out.push({ code, ok: false, error: { code: err.code ?? 'error', message: err.message ?? String(e) } });
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** The steps as the timeline shows them: time used and left at each, current one included. */
+  async stepRecords(d: Dossier): Promise<StepRecord[]> {
+    const history = await repo.listHistory(this.db, d.id);
+    const cal = await this.dossiers.calendarOf(d.unitCode);
+    const now = this.clock.now();
+    const out: StepRecord[] = [];
+    for (const h of history) {
+      const s = h.data.step as { no: number; name: string; kind: string; startedAt: string; plannedEnd: string | null; usedMs: number; leftMs: number | null; timeliness: StepRecord['timeliness'] } | undefined;
+      if (s) out.push({ ...s, endedAt: h.createdAt, actorName: h.actorName });
+    }
+    const steps = await this.stepsOf(d);
+    const open = ['received', 'in_progress', 'processed', 'supplement_requested', 'payment_requested'].includes(d.status);
+    const step = steps[d.stepNo];
+    if (open && step && d.stepStartedAt) {
+      const planned = d.stepDueAt;
+      const until = d.pausedAt ? new Date(d.pausedAt) : now;
+      out.push({
+        no: d.stepNo,
+        name: step.name,
+        kind: step.kind,
+        startedAt: d.stepStartedAt,
+        endedAt: null,
+        plannedEnd: planned,
+        usedMs: Math.max(0, workingMillisBetween(new Date(d.stepStartedAt), until, cal)),
+        leftMs: planned ? workingMillisBetween(until, new Date(planned), cal) : null,
+        timeliness: null,
+        actorName: null,
+      });
+    }
+    return out;
+  }
+
+  /** The hand-overs of the process control sheet (Phiếu kiểm soát quá trình giải quyết hồ sơ). */
+  async handovers(d: Dossier): Promise<Handover[]> {
+    const history = await repo.listHistory(this.db, d.id);
+    const steps = await this.stepsOf(d);
+    const names = new Map<string, string>();
+    const nameOf = async (id: string | null | undefined) => {
+      if (!id) return '';
+      if (!names.has(id)) names.set(id, (await this.accounts.getStaff(id).catch(() => undefined))?.fullName ?? '');
+      return names.get(id)!;
+    };
+    const out: Handover[] = [];
+    for (const h of history) {
+      const step = h.data.step as { name: string; plannedEnd: string | null; timeliness: Handover['timeliness'] } | undefined;
+      const to = h.data.toStep as { name: string; role: string } | undefined;
+      const receiver = (h.data.assignee ?? h.data.to) as { name: string } | null | undefined;
+      if (h.action === 'receive' || h.action === 'accept') {
+        out.push({ at: h.createdAt, fromName: d.applicant.fullName, fromLabel: 'Người nộp hồ sơ', toLabel: `Bộ phận tiếp nhận và trả kết quả (${h.actorName})`, plannedEnd: null, timeliness: null, note: h.action === 'accept' ? 'Nộp trực tuyến' : '' });
+        continue;
+      }
+      if (!step && !(h.action === 'assign' && h.data.reassign)) continue;
+      let toLabel = to ? `${to.name}${receiver?.name ? ` (${receiver.name})` : ''}` : '';
+      if (h.action === 'return_result') toLabel = `Người nộp hồ sơ (${d.applicant.fullName})${h.data.method === 'post' ? ` qua bưu chính, số hiệu ${String(h.data.trackingNumber ?? '')}` : ''}`;
+      if (h.action === 'mark_result_ready' || h.action === 'reject') toLabel = `${steps.find((s) => s.kind === 'return')?.name ?? 'Trả kết quả'} (bộ phận một cửa)`;
+      out.push({
+        at: h.createdAt,
+        fromName: h.actorName || (await nameOf(h.actorId)),
+        fromLabel: step?.name ?? 'Phân công lại',
+        toLabel,
+        plannedEnd: step?.plannedEnd ?? null,
+        timeliness: step?.timeliness ?? null,
+        note: [ACTION_LABEL[h.action] ?? h.action, h.comment].filter(Boolean).join(': '),
+      });
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ worklist
+
+  /** Bounds of the deadline tabs, in the unit's calendar. */
+  private async bounds(unitCode: string): Promise<{ now: string; todayEnd: string; soonEnd: string }> {
+    const cal = await this.dossiers.calendarOf(unitCode);
+    const now = this.clock.now();
+    const today = vnDateOf(now);
+    const endOf = (day: string) => new Date(Date.parse(`${day}T23:59:59.999+07:00`)).toISOString();
+    return { now: now.toISOString(), todayEnd: endOf(today), soonEnd: endOf(addWorkingDays(today, 2, cal)) };
+  }
+
+  /** Units the official works on: their own, or for a supervisor the sub-units (one, or all). */
+  async scopeUnits(actor: StaffActor, unit?: string): Promise<string[]> {
+    const visible = await this.dossiers.visibleUnits(actor);
+    if (unit) {
+      if (!visible.includes(unit)) throw new NotFoundError('Không tìm thấy đơn vị.', 'unit_not_found');
+      return [unit];
+    }
+    return actor.role === 'supervisor' ? visible : [actor.unitCode];
+  }
+
+  private async procedureCodes(unitCodes: string[], field?: string): Promise<string[] | undefined> {
+    if (!field) return undefined;
+    const f = fold(field);
+    const codes: string[] = [];
+    for (const u of unitCodes) {
+      const uc = await this.catalog.unitCatalog(u).catch(() => undefined);
+      if (!uc) continue;
+      for (const code of uc.entries.keys()) {
+        const p = await this.catalog.findProcedure(code);
+        if (p && fold(p.field) === f) codes.push(code);
+      }
+    }
+    return codes;
+  }
+
+  private filterOf(units: string[], actor: StaffActor, q: WorklistQuery, b: { now: string; todayEnd: string; soonEnd: string }, codes: string[] | undefined): repo.WorklistFilter {
+    const search = q.q?.trim();
+    let s: repo.WorklistFilter['search'];
+    if (search) {
+      const phone = normalizePhone(search);
+      if (/^\d{2,5}-\d{1,6}(-\d{0,6})?$/.test(search)) s = { code: search };
+      else if (phone) s = { phone };
+      else if (/^\d{4,}$/.test(search)) s = { phoneFragment: search };
+      else s = { name: fold(search).replace(/[%_]/g, '') };
+    }
+    return {
+      unitCodes: units,
+      tab: q.tab ?? 'mine',
+      me: { id: actor.id, role: actor.role },
+      ...b,
+      procedureCodes: q.procedure ? [q.procedure] : codes,
+      status: q.status,
+      channel: q.channel,
+      search: s,
+    };
+  }
+
+  /** The worklist of a tab, with filters and search, and the count of every tab. */
+  async worklist(actor: StaffActor, q: WorklistQuery): Promise<{ items: WorkItem[]; total: number; counts: Record<WorklistTab, number>; units: string[] }> {
+    const units = await this.scopeUnits(actor, q.unit);
+    const b = await this.bounds(units[0]!);
+    const codes = await this.procedureCodes(units, q.field);
+    const f = this.filterOf(units, actor, q, b, codes);
+    const [rows, total, counts] = await Promise.all([
+      repo.worklist(this.db, f, Math.min(q.limit ?? 50, 200), q.offset ?? 0),
+      repo.countWorklist(this.db, f),
+      this.counts(actor, units, b, codes, q),
+    ]);
+    const cal = await this.dossiers.calendarOf(units[0]!);
+    const now = this.clock.now();
+    const staffNames = new Map((await this.accounts.listStaff(units)).map((s) => [s.id, s.fullName]));
+    const items: WorkItem[] = [];
+    for (const d of rows) {
+      const p = await this.catalog.findProcedure(d.procedureCode);
+      const steps = d.processId ? await this.stepsOf(d) : [];
+      const running = d.dueAt && d.dueFixed && (d.status === 'received' || d.status === 'in_progress');
+      items.push({
+        ...d,
+        procedureName: p?.name ?? d.procedureCode,
+        field: p?.field ?? '',
+        assigneeName: d.assigneeId ? (staffNames.get(d.assigneeId) ?? null) : null,
+        stepName: steps[d.stepNo]?.name ?? null,
+        leftMs: running ? workingMillisBetween(now, new Date(d.dueAt!), cal) : null,
+      });
+    }
+    return { items, total, counts, units };
+  }
+
+  /** The count on every tab (filters apply, the search does not). */
+  async counts(actor: StaffActor, units: string[], b?: { now: string; todayEnd: string; soonEnd: string }, codes?: string[], q: WorklistQuery = {}): Promise<Record<WorklistTab, number>> {
+    const bounds = b ?? (await this.bounds(units[0]!));
+    const entries = await Promise.all(
+      WORKLIST_TABS.map(async (tab) => [tab, await repo.countWorklist(this.db, this.filterOf(units, actor, { ...q, q: undefined, tab }, bounds, codes))] as const),
+    );
+    return Object.fromEntries(entries) as Record<WorklistTab, number>;
+  }
+
+  /** Overdue dossiers of a unit (what the benchmark measures with the worklist). */
+  async overdueCount(unitCode: string): Promise<number> {
+    return repo.countOverdue(this.db, unitCode, this.clock.now().toISOString());
+  }
+
+  // ------------------------------------------------------------------ escalation
+
+  /**
+   * The escalation job: flags dossiers whose current step is near (less than NEAR_MS of working
+   * time left) or past its planned end, tells the official handling it and the unit's leaders
+   * through the outbox, and prepares the apology (for the leader to sign) when the appointment
+   * itself will be missed. Idempotent: a flag is raised once per step and level.
+   */
+  async escalate(): Promise<{ flagged: number; apologies: number }> {
+    const now = this.clock.now();
+    const horizon = new Date(now.getTime() + 5 * 86_400_000).toISOString();
+    const candidates = await repo.escalationCandidates(this.db, horizon);
+    let flagged = 0;
+    let apologies = 0;
+    const leadersOf = new Map<string, Staff[]>();
+    for (const d of candidates) {
+      const cal = await this.dossiers.calendarOf(d.unitCode);
+      const stepLeft = d.stepDueAt ? workingMillisBetween(now, new Date(d.stepDueAt), cal) : Infinity;
+      const level: '' | 'near' | 'overdue' = stepLeft < 0 ? 'overdue' : stepLeft <= NEAR_MS ? 'near' : '';
+      const rank = { '': 0, near: 1, overdue: 2 } as const;
+      const dueLeft = d.dueAt ? workingMillisBetween(now, new Date(d.dueAt), cal) : Infinity;
+      const needsApology = d.dueFixed && dueLeft <= NEAR_MS && !(await repo.hasApology(this.db, d.id));
+      if (rank[level] <= rank[d.flag] && !needsApology) continue;
+      const steps = await this.stepsOf(d);
+      const step = steps[d.stepNo];
+      if (!leadersOf.has(d.unitCode)) leadersOf.set(d.unitCode, (await this.accounts.listStaff([d.unitCode])).filter((s) => s.role === 'leader' && s.active !== false));
+      const leaders = leadersOf.get(d.unitCode)!;
+      const handlers = d.assigneeId
+        ? [await this.accounts.getStaff(d.assigneeId).catch(() => undefined)].filter((s): s is Staff => !!s)
+        : (await this.accounts.listStaff([d.unitCode])).filter((s) => s.role === d.currentRole && s.active !== false);
+      await this.db.transaction().execute(async (trx) => {
+        if (rank[level] > rank[d.flag]) {
+          await repo.setFlag(trx, d.id, level);
+          flagged++;
+          const what = level === 'overdue' ? 'DA QUA HAN' : 'SAP DEN HAN';
+          const body = `[motcua] Ho so ${d.code} ${what} buoc "${stripDiacritics(step?.name ?? STEP_KIND_LABEL.examine)}" (han ${d.stepDueAt ? formatDateTime(d.stepDueAt) : '-'}; hen tra ${d.dueAt ? formatDateTime(d.dueAt) : '-'}).`;
+          for (const s of uniqueStaff([...handlers, ...leaders])) {
+            await this.staffNotice(trx, s, d, `escalation_${level}`, body, `dossier:${d.id}:escalation:${d.stepNo}:${level}:${s.id}`);
+          }
+          await this.audit.record({ actor: SYSTEM_ACTOR, unitCode: d.unitCode, action: `dossier.flag_${level}`, targetKind: 'dossier', targetId: d.code!, data: { step: d.stepNo, stepDueAt: d.stepDueAt, dueAt: d.dueAt } }, trx);
+        }
+        if (needsApology) {
+          const newDue = suggestNewDate(d, steps, cal, now);
+          await repo.insertApologyDraft(trx, {
+            id: uuidv7(),
+            dossier_id: d.id,
+            status: 'draft',
+            reason: 'Hồ sơ cần thêm thời gian để thẩm định, xác minh theo quy định.',
+            new_due_at: newDue,
+            prepared_by: 'Hệ thống',
+            prepared_at: now.toISOString(),
+            signed_by: null,
+            signed_at: null,
+          });
+          apologies++;
+          for (const s of leaders) {
+            await this.staffNotice(trx, s, d, 'apology_draft', `[motcua] Ho so ${d.code} se tre hen (${d.dueAt ? formatDateTime(d.dueAt) : '-'}). Phieu xin loi va hen lai ngay tra ket qua da duoc chuan bi, cho lanh dao ky.`, `dossier:${d.id}:apology_draft:${s.id}`);
+          }
+          await this.audit.record({ actor: SYSTEM_ACTOR, unitCode: d.unitCode, action: 'dossier.apology_prepared', targetKind: 'dossier', targetId: d.code!, data: { newDueAt: newDue, dueAt: d.dueAt } }, trx);
+        }
+      });
+    }
+    return { flagged, apologies };
+  }
+
+  private async staffNotice(trx: Parameters<typeof repo.insertHistory>[0], s: Staff, d: Dossier, event: string, body: string, dedup: string): Promise<void> {
+    if (s.phone) await this.notifications.enqueue(trx, { channel: 'sms', recipient: s.phone, event, body, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: `${dedup}:sms` });
+    if (s.email) await this.notifications.enqueue(trx, { channel: 'email', recipient: s.email, event, subject: body.replace(/^\[motcua\] /, '').slice(0, 120), body, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: `${dedup}:email` });
+  }
+
+  /** The apology waiting for the leader's signature (prepared by the job), if any. */
+  async apologyDraft(d: Dossier): Promise<{ reason: string; newDueAt: string; preparedAt: string } | undefined> {
+    return repo.findApologyDraft(this.db, d.id);
+  }
+
+  /** What the workspace shows next to a dossier: late, or will be. */
+  lateOrAtRisk(d: Dossier): boolean {
+    return isLateOrAtRisk(d, this.clock.now());
+  }
+}
+
+/** Attachments with this component are the result the office issued. */
+export const RESULT_COMPONENT = 'ket-qua';
+
+function uniqueStaff(list: Staff[]): Staff[] {
+  const seen = new Set<string>();
+  return list.filter((s) => !seen.has(s.id) && seen.add(s.id));
+}
+
+/** "2026-12-20" means the end of that day's afternoon session; a full instant is kept as given. */
+function parseNewDate(v: string): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T17:00:00+07:00`);
+  return new Date(v);
+}
+
+/**
+ * A proposed new date: the appointment (or now, if later) plus the working time the remaining
+ * steps were planned to take, at least one working day; the leader can change it before signing.
+ */
+function suggestNewDate(d: Dossier, steps: ProcessStep[], cal: UnitCalendar, now: Date): string {
+  const base = new Date(Math.max(now.getTime(), d.dueAt ? new Date(d.dueAt).getTime() : now.getTime()));
+  const total = d.receivedAt && d.dueAt ? workingMillisBetween(new Date(d.receivedAt), new Date(d.dueAt), cal) : 0;
+  const rest = steps.slice(d.stepNo).reduce((a, s) => a + s.share, 0) * total;
+  const extra = Math.max(rest, 7.5 * 3_600_000);
+  return extendDueAt(base, Math.round(extra), cal).toISOString();
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(err?.message ?? '');
+}
+

@@ -1,0 +1,120 @@
+/**
+ * Test support for processing: sign officials in, submit dossiers through the real API, act on
+ * them. Used by the workflow, scoping and staff tests (never by production code).
+ */
+import type { InjectOptions } from 'fastify';
+import { expect } from 'vitest';
+import type { TestEnv } from '../shared/testing';
+
+/** A small but real PDF (a phone scanner's is bigger, not different). */
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+export const APPLICANT = { fullName: 'Nguyễn Văn An', phone: '0912345678', idNumber: '001090012345', address: 'Số 1 phố Đội Cấn, Ba Đình', email: 'an@example.vn' };
+
+/** Fills a form's required fields with plausible values, read from its published JSON Schema. */
+export function fillForm(schema: any): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of schema.required ?? []) {
+    const p = schema.properties[k];
+    if (p.enum) out[k] = p.enum[0];
+    else if (p.type === 'boolean') out[k] = true;
+    else if (p.type === 'integer' || p.type === 'number') out[k] = Math.max(1, p.minimum ?? 1);
+    else if (p.format === 'date') out[k] = '2020-11-20';
+    else if (p.format === 'email') out[k] = 'an@example.vn';
+    else if (String(p.pattern ?? '').includes('84')) out[k] = '0912345678';
+    else if (String(p.pattern ?? '').includes('12')) out[k] = '001090012345';
+    else out[k] = 'Nguyễn Minh Khang';
+  }
+  return out;
+}
+
+export function multipart(parts: Array<{ name: string; value: string | Buffer; filename?: string; type?: string }>): { body: Buffer; headers: Record<string, string> } {
+  const boundary = '----motcuatest' + Math.random().toString(16).slice(2);
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`));
+    chunks.push(Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value));
+    chunks.push(Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export class Desk {
+  private cookies = new Map<string, { cookie: string; expiresAt: string }>();
+  constructor(readonly env: TestEnv) {}
+
+  inject(o: InjectOptions) {
+    return this.env.app.inject(o);
+  }
+
+  /** The session cookie of an official (password "demo" for the demo accounts). */
+  async cookie(username: string, password = 'demo'): Promise<string> {
+    const hit = this.cookies.get(username);
+    // Sessions last 12 hours of the (test) clock: sign in again after the clock moved on.
+    if (hit && hit.expiresAt > new Date(this.env.services.clock.now().getTime() + 3_600_000).toISOString()) return hit.cookie;
+    const r = await this.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    expect(r.statusCode, r.body).toBe(200);
+    const c = `motcua_sid=${r.cookies.find((x) => x.name === 'motcua_sid')!.value}`;
+    this.cookies.set(username, { cookie: c, expiresAt: r.json().expiresAt });
+    return c;
+  }
+
+  forget(username: string): void {
+    this.cookies.delete(username);
+  }
+
+  /** An online dossier submitted by the citizen (multipart, papers attached). */
+  async submitOnline(procedureCode: string, applicant = APPLICANT, unit = '00004'): Promise<any> {
+    const form = (await this.inject({ method: 'GET', url: `/api/procedures/${procedureCode}/form?unit=${unit}` })).json();
+    const comps = form.cases[0].components.filter((c: any) => c.required).map((c: any) => c.id);
+    const mp = multipart([
+      { name: 'dossier', value: JSON.stringify({ unit, procedureCode, channel: 'online', applicant, formData: fillForm(form.formData) }) },
+      ...comps.map((c: string) => ({ name: c, value: PDF, filename: `${c}.pdf`, type: 'application/pdf' })),
+    ]);
+    const r = await this.inject({ method: 'POST', url: '/api/dossiers', payload: mp.body, headers: mp.headers });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json();
+  }
+
+  /** A paper dossier received at the counter by `receptionist`. */
+  async receiveAtCounter(procedureCode: string, receptionist = 'tiepnhan', applicant = APPLICANT): Promise<any> {
+    const form = (await this.inject({ method: 'GET', url: `/api/procedures/${procedureCode}/form` })).json();
+    const r = await this.inject({
+      method: 'POST',
+      url: '/api/dossiers',
+      headers: { cookie: await this.cookie(receptionist) },
+      payload: { procedureCode, channel: 'in_person', applicant, formData: fillForm(form.formData), submit: true },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json();
+  }
+
+  act(code: string, who: string | null, body: Record<string, unknown>, headers: Record<string, string> = {}, query = '') {
+    return (async () =>
+      this.inject({
+        method: 'POST',
+        url: `/api/dossiers/${code}/actions${query}`,
+        headers: { ...(who ? { cookie: await this.cookie(who) } : {}), ...headers },
+        payload: body,
+      }))();
+  }
+
+  /** Acts and expects success; returns the dossier JSON. */
+  async ok(code: string, who: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<any> {
+    const r = await this.act(code, who, body, headers);
+    expect(r.statusCode, `${body.type} by ${who}: ${r.body}`).toBe(200);
+    return r.json();
+  }
+
+  async get(code: string, who: string): Promise<any> {
+    const r = await this.inject({ method: 'GET', url: `/api/dossiers/${code}`, headers: { cookie: await this.cookie(who) } });
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json();
+  }
+
+  /** Outbox rows about a dossier (newest first). */
+  outbox(code: string) {
+    return this.env.services.notifications.list({ dossierCode: code, limit: 500 });
+  }
+}

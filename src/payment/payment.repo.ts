@@ -1,0 +1,104 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { BankImportTable, BankLineTable, DB, DossierFeeTable, PaymentTable } from '../db/schema';
+
+type Exec = Kysely<DB> | Transaction<DB>;
+
+export async function findFee(db: Exec, dossierId: string): Promise<DossierFeeTable | undefined> {
+  return db.selectFrom('dossier_fees').selectAll().where('dossier_id', '=', dossierId).executeTakeFirst();
+}
+
+export async function upsertFee(db: Exec, row: DossierFeeTable): Promise<void> {
+  const { dossier_id: _id, ...rest } = row;
+  await db.insertInto('dossier_fees').values(row).onConflict((oc) => oc.column('dossier_id').doUpdateSet(rest)).execute();
+}
+
+/** Keeps the first assessment (a payment started on the computed fee freezes it). */
+export async function insertFeeIfAbsent(db: Exec, row: DossierFeeTable): Promise<void> {
+  await db.insertInto('dossier_fees').values(row).onConflict((oc) => oc.column('dossier_id').doNothing()).execute();
+}
+
+export async function listPayments(db: Exec, dossierId: string): Promise<PaymentTable[]> {
+  return db.selectFrom('payments').selectAll().where('dossier_id', '=', dossierId).orderBy('created_at').orderBy('id').execute();
+}
+
+export async function findPayment(db: Exec, id: string): Promise<PaymentTable | undefined> {
+  return db.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPaymentByOrder(db: Exec, orderRef: string): Promise<PaymentTable | undefined> {
+  return db.selectFrom('payments').selectAll().where('order_ref', '=', orderRef).executeTakeFirst();
+}
+
+/** Inserts a payment unless one with the same order reference exists (a re-imported statement). */
+export async function insertPayment(db: Exec, row: PaymentTable): Promise<boolean> {
+  const r = await db.insertInto('payments').values(row).onConflict((oc) => oc.column('order_ref').doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
+ * Settles a pending order once: only the first notification that finds it pending changes it, so
+ * a replayed or concurrent IPN gets "already confirmed".
+ */
+export async function settlePending(db: Exec, orderRef: string, set: { status: 'paid' | 'failed'; provider_ref: string | null; confirmed_at: string; receipt_no: string | null; data: string }): Promise<boolean> {
+  const r = await db.updateTable('payments').set(set).where('order_ref', '=', orderRef).where('status', '=', 'pending').executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function nextReceiptNo(db: Exec, unitCode: string, year: number): Promise<number> {
+  const r = await db
+    .insertInto('receipt_counters')
+    .values({ unit_code: unitCode, year, n: 1 })
+    .onConflict((oc) => oc.columns(['unit_code', 'year']).doUpdateSet((eb) => ({ n: eb('receipt_counters.n', '+', 1) })))
+    .returning('n')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function insertImport(db: Exec, row: BankImportTable): Promise<void> {
+  await db.insertInto('bank_imports').values(row).execute();
+}
+
+export async function insertLine(db: Exec, row: BankLineTable): Promise<void> {
+  await db.insertInto('bank_lines').values(row).execute();
+}
+
+export async function listLines(db: Exec, o: { unitCode: string; importId?: string; statuses?: string[]; limit?: number }): Promise<BankLineTable[]> {
+  let q = db.selectFrom('bank_lines').selectAll().where('unit_code', '=', o.unitCode);
+  if (o.importId) q = q.where('import_id', '=', o.importId);
+  if (o.statuses?.length) q = q.where('status', 'in', o.statuses);
+  return q.orderBy('import_id', 'desc').orderBy('line_no').limit(o.limit ?? 500).execute();
+}
+
+export async function findLine(db: Exec, id: string): Promise<BankLineTable | undefined> {
+  return db.selectFrom('bank_lines').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateLine(db: Exec, id: string, set: Partial<BankLineTable>): Promise<void> {
+  await db.updateTable('bank_lines').set(set).where('id', '=', id).execute();
+}
+
+export async function listImports(db: Exec, unitCode: string, limit = 20): Promise<BankImportTable[]> {
+  return db.selectFrom('bank_imports').selectAll().where('unit_code', '=', unitCode).orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+/** Confirmed payments of a unit in a period, for the online-payment indicator. */
+export async function paidInPeriod(db: Exec, unitCode: string, from: string, to: string): Promise<Array<{ dossier_id: string; online: number; amount: number }>> {
+  return db
+    .selectFrom('payments')
+    .select(['dossier_id', 'online', 'amount'])
+    .where('unit_code', '=', unitCode)
+    .where('status', '=', 'paid')
+    .where('confirmed_at', '>=', from)
+    .where('confirmed_at', '<', to)
+    .execute();
+}
+
+export async function feesInPeriod(db: Exec, unitCode: string, from: string, to: string): Promise<Array<{ dossier_id: string; amount: number; gross: number }>> {
+  return db
+    .selectFrom('dossier_fees')
+    .select(['dossier_id', 'amount', 'gross'])
+    .where('unit_code', '=', unitCode)
+    .where('assessed_at', '>=', from)
+    .where('assessed_at', '<', to)
+    .execute();
+}

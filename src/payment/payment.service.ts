@@ -1,0 +1,579 @@
+import { createHash } from 'node:crypto';
+import type { CatalogService, ChannelKind } from '../catalog';
+import type { PaymentConfig } from '../config';
+import type { Db } from '../db/connection';
+import type { PaymentTable } from '../db/schema';
+import type { DossierService } from '../dossier/dossier.service';
+import type { Actor, Dossier } from '../dossier/dossier.types';
+import type { DossierNotice, NotificationService } from '../notification';
+import type { Clock } from '../shared/clock';
+import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../shared/errors';
+import { uuidv7 } from '../shared/ids';
+import * as repo from './payment.repo';
+import { computeFee, type FeeInput, type FeeLine, type FeeQuote } from './payment.fee';
+import { codesIn, readStatement } from './payment.statement';
+import { buildVietQr } from './payment.vietqr';
+import { IPN, paymentUrl, verify, type IpnAnswer } from './payment.vnpay';
+
+export const PAYMENT_METHODS = ['vnpay', 'bank_transfer', 'cash'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const METHOD_LABEL: Record<PaymentMethod, string> = { vnpay: 'VNPay', bank_transfer: 'Chuyển khoản ngân hàng (VietQR)', cash: 'Tiền mặt tại bộ phận một cửa' };
+/** Paid without coming to the counter: what the online-payment indicator counts (Decision 766/QĐ-TTg). */
+export const ONLINE_METHODS: ReadonlySet<string> = new Set<PaymentMethod>(['vnpay', 'bank_transfer']);
+
+export type PaymentStatus = 'none' | 'exempt' | 'unpaid' | 'partial' | 'paid';
+export const PAYMENT_STATUS_LABEL: Record<PaymentStatus, string> = {
+  none: 'Không phải nộp phí, lệ phí',
+  exempt: 'Được miễn phí, lệ phí',
+  unpaid: 'Chưa nộp',
+  partial: 'Đã nộp một phần',
+  paid: 'Đã nộp đủ',
+};
+
+export interface PaymentRecord {
+  id: string;
+  method: PaymentMethod;
+  amount: number;
+  status: 'pending' | 'paid' | 'failed';
+  online: boolean;
+  orderRef: string;
+  providerRef: string | null;
+  receiptNo: string | null;
+  createdAt: string;
+  confirmedAt: string | null;
+}
+
+export interface PaymentSummary {
+  /** What is due after any exemption (VND). */
+  amount: number;
+  gross: number;
+  paid: number;
+  outstanding: number;
+  status: PaymentStatus;
+  /** Method of the last confirmed payment. */
+  method: PaymentMethod | null;
+  /** Some of it was paid online. */
+  online: boolean;
+  /** EMVCo payload for the outstanding amount (null when nothing is due or VietQR is not set up). */
+  vietqr: string | null;
+  lines: FeeLine[];
+  exemption: { reason: string; percent: number } | null;
+  /** A receptionist assessed the fee (quantities, exemption); otherwise it is the catalogue's default. */
+  assessed: boolean;
+  structured: boolean;
+  feeText: string;
+  payments: PaymentRecord[];
+}
+
+export interface StatementReport {
+  importId: string;
+  lines: number;
+  matched: number;
+  partial: number;
+  overpaid: number;
+  unmatched: number;
+  duplicate: number;
+  items: Array<{ row: number; date: string; amount: number; description: string; reference: string; dossierCode: string | null; status: string }>;
+}
+
+const toRecord = (r: PaymentTable): PaymentRecord => ({
+  id: r.id,
+  method: r.method as PaymentMethod,
+  amount: r.amount,
+  status: r.status as PaymentRecord['status'],
+  online: r.online === 1,
+  orderRef: r.order_ref,
+  providerRef: r.provider_ref,
+  receiptNo: r.receipt_no,
+  createdAt: r.created_at,
+  confirmedAt: r.confirmed_at,
+});
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Staff who take money and assess fees at the counter. */
+const CASHIER_ROLES = new Set(['receptionist', 'leader', 'admin']);
+
+/**
+ * Fees and payments of dossiers: the fee from the catalogue (and the receptionist's assessment),
+ * VietQR codes, VNPay orders and their IPN, cash at the counter, bank statement reconciliation,
+ * receipts. Every confirmed payment tells the citizen in the same transaction (outbox).
+ */
+export class PaymentService {
+  constructor(
+    private readonly db: Db,
+    private readonly catalog: CatalogService,
+    private readonly dossiers: DossierService,
+    private readonly notifications: NotificationService,
+    private readonly clock: Clock,
+    private readonly opts: { config: PaymentConfig; publicUrl: string },
+  ) {}
+
+  get vietqrAccount(): PaymentConfig['vietqr'] {
+    return this.opts.config.vietqr;
+  }
+
+  get vnpayEnabled(): boolean {
+    return !!this.opts.config.vnpay;
+  }
+
+  /** The fee a procedure costs by a channel, before anything is submitted. */
+  async estimate(unitCode: string, procedureCode: string, channel: ChannelKind, input: FeeInput = {}): Promise<FeeQuote> {
+    const { procedure } = await this.catalog.getUnitProcedure(unitCode, procedureCode);
+    return computeFee(procedure, channel, input);
+  }
+
+  private async quoteOf(d: Dossier): Promise<{ quote: FeeQuote; assessed: boolean }> {
+    const stored = await repo.findFee(this.db, d.id);
+    const procedure = await this.catalog.getProcedure(d.procedureCode);
+    if (stored) {
+      const base = computeFee(procedure, d.channel, {});
+      return {
+        quote: {
+          ...base,
+          lines: JSON.parse(stored.lines) as FeeLine[],
+          gross: stored.gross,
+          amount: stored.amount,
+          exemption: stored.exemption_reason ? { reason: stored.exemption_reason, percent: stored.exemption_percent } : null,
+        },
+        assessed: !stored.assessed_by.startsWith('system'),
+      };
+    }
+    return { quote: computeFee(procedure, d.channel, {}), assessed: false };
+  }
+
+  vietqrFor(code: string, amount: number): string | null {
+    const q = this.opts.config.vietqr;
+    if (!q || amount <= 0) return null;
+    return buildVietQr({ bankBin: q.bankBin, account: q.account, amount, purpose: code });
+  }
+
+  async summary(d: Dossier): Promise<PaymentSummary> {
+    const { quote, assessed } = await this.quoteOf(d);
+    const payments = (await repo.listPayments(this.db, d.id)).map(toRecord);
+    const done = payments.filter((p) => p.status === 'paid');
+    const paid = done.reduce((s, p) => s + p.amount, 0);
+    const outstanding = Math.max(0, quote.amount - paid);
+    const status: PaymentStatus = quote.amount === 0 ? (quote.exemption && quote.gross > 0 ? 'exempt' : 'none') : paid === 0 ? 'unpaid' : paid < quote.amount ? 'partial' : 'paid';
+    return {
+      amount: quote.amount,
+      gross: quote.gross,
+      paid,
+      outstanding,
+      status,
+      method: done.at(-1)?.method ?? null,
+      online: done.some((p) => p.online),
+      vietqr: d.code && outstanding > 0 ? this.vietqrFor(d.code, outstanding) : null,
+      lines: quote.lines,
+      exemption: quote.exemption,
+      assessed,
+      structured: quote.structured,
+      feeText: quote.feeText,
+      payments,
+    };
+  }
+
+  /** `payment` of GET /api/dossiers/:code. */
+  async json(d: Dossier): Promise<Record<string, unknown>> {
+    const s = await this.summary(d);
+    return {
+      amount: s.amount,
+      status: s.status,
+      method: s.method,
+      vietqr: s.vietqr,
+      paid: s.paid,
+      outstanding: s.outstanding,
+      online: s.online,
+      exemption: s.exemption,
+      lines: s.lines.map((l) => ({ label: l.label, basis: l.basis, unitAmount: l.unitAmount, quantity: l.quantity, amount: l.amount })),
+      vnpay: this.vnpayEnabled && s.outstanding > 0 && !!d.code,
+    };
+  }
+
+  /** Flags the indicators read: does the dossier bear a fee, is it paid, was it paid online. */
+  async flags(d: Dossier): Promise<{ feeBearing: boolean; paid: boolean; paidOnline: boolean }> {
+    const s = await this.summary(d);
+    return { feeBearing: s.gross > 0, paid: s.status === 'paid', paidOnline: s.status === 'paid' && s.online };
+  }
+
+  private checkCashier(d: Dossier, actor: Actor): Extract<Actor, { kind: 'staff' }> {
+    if (actor.kind !== 'staff' || actor.unitCode !== d.unitCode) throw new NotFoundError('Không tìm thấy hồ sơ.', 'dossier_not_found');
+    if (!CASHIER_ROLES.has(actor.role)) throw new ForbiddenError('Chỉ công chức một cửa, lãnh đạo hoặc quản trị đơn vị mới xác định và thu phí, lệ phí.', 'cashier_only');
+    return actor;
+  }
+
+  /**
+   * The receptionist fixes the fee: pages, copies, and an exemption with its reason. Not once money
+   * was taken against a different amount.
+   */
+  async assess(d: Dossier, actor: Actor, input: FeeInput): Promise<PaymentSummary> {
+    const staff = this.checkCashier(d, actor);
+    if (!d.code) throw new RuleViolationError('dossier_not_submitted', 'Hồ sơ chưa nộp nên chưa xác định phí, lệ phí.');
+    const procedure = await this.catalog.getProcedure(d.procedureCode);
+    const quote = computeFee(procedure, d.channel, input);
+    const before = await this.summary(d);
+    if (before.paid > 0 && before.paid > quote.amount) {
+      throw new RuleViolationError('fee_below_paid', 'Số đã thu lớn hơn mức phí mới; xin xử lý hoàn trả trước khi sửa mức phí.');
+    }
+    await repo.upsertFee(this.db, {
+      dossier_id: d.id,
+      dossier_code: d.code,
+      unit_code: d.unitCode,
+      amount: quote.amount,
+      gross: quote.gross,
+      lines: JSON.stringify(quote.lines),
+      exemption_reason: quote.exemption?.reason ?? null,
+      exemption_percent: quote.exemption?.percent ?? 0,
+      assessed_by: `staff:${staff.id}:${staff.name}`,
+      assessed_at: this.clock.now().toISOString(),
+    });
+    return this.summary(d);
+  }
+
+  /** The fee as computed now, frozen so that an order started on it is checked against it. */
+  private async freeze(d: Dossier): Promise<void> {
+    const { quote } = await this.quoteOf(d);
+    await repo.insertFeeIfAbsent(this.db, {
+      dossier_id: d.id,
+      dossier_code: d.code!,
+      unit_code: d.unitCode,
+      amount: quote.amount,
+      gross: quote.gross,
+      lines: JSON.stringify(quote.lines),
+      exemption_reason: quote.exemption?.reason ?? null,
+      exemption_percent: quote.exemption?.percent ?? 0,
+      assessed_by: 'system',
+      assessed_at: this.clock.now().toISOString(),
+    });
+  }
+
+  private async noticeOf(d: Dossier, event: DossierNotice['event'], amount: number, occurrence: string): Promise<DossierNotice> {
+    const procedure = await this.catalog.findProcedure(d.procedureCode);
+    return {
+      event,
+      dossierId: d.id,
+      code: d.code!,
+      unitCode: d.unitCode,
+      procedureName: procedure?.name ?? d.procedureCode,
+      applicant: { fullName: d.applicant.fullName, phone: d.applicant.phone, email: d.applicant.email },
+      trackingUrl: this.dossiers.trackingUrl(d.code!),
+      dueAt: d.dueAt,
+      amount,
+      occurrence,
+    };
+  }
+
+  /**
+   * The fee notice as a message, for the workflow to queue in the transaction that asks for the
+   * "financial obligation" (it builds the notice first: reading the catalogue inside a SQLite
+   * transaction would wait on the connection that transaction holds).
+   */
+  async feeNotice(d: Dossier): Promise<DossierNotice> {
+    const s = await this.summary(d);
+    return this.noticeOf(d, 'payment_requested', s.outstanding, `${s.amount}:${s.paid}`);
+  }
+
+  /** Sends the fee notice (SMS/e-mail/Zalo with the amount and the link to pay). */
+  async requestPayment(d: Dossier, actor: Actor): Promise<PaymentSummary> {
+    this.checkCashier(d, actor);
+    if (!d.code) throw new RuleViolationError('dossier_not_submitted', 'Hồ sơ chưa nộp.');
+    await this.freeze(d);
+    const s = await this.summary(d);
+    if (s.outstanding <= 0) throw new RuleViolationError('nothing_to_pay', 'Hồ sơ không còn khoản phí, lệ phí nào phải nộp.');
+    const notice = await this.feeNotice(d);
+    await this.db.transaction().execute((trx) => this.notifications.notifyDossier(trx, notice));
+    return s;
+  }
+
+  private async receiptNo(trx: Parameters<typeof repo.nextReceiptNo>[0], unitCode: string): Promise<string> {
+    const year = new Date(this.clock.now().getTime() + 7 * 3600_000).getUTCFullYear();
+    const n = await repo.nextReceiptNo(trx, unitCode, year);
+    return `${year}/${String(n).padStart(6, '0')}`;
+  }
+
+  /** Cash at the counter: recorded, numbered, and the citizen told. */
+  async recordCash(d: Dossier, actor: Actor, amount?: number): Promise<PaymentRecord> {
+    const staff = this.checkCashier(d, actor);
+    if (!d.code) throw new RuleViolationError('dossier_not_submitted', 'Hồ sơ chưa nộp.');
+    await this.freeze(d);
+    const s = await this.summary(d);
+    const take = amount ?? s.outstanding;
+    if (!Number.isInteger(take) || take <= 0) throw new ValidationError('Số tiền thu phải là số nguyên dương.', [{ field: 'amount', code: 'invalid_number', message: 'Số tiền không hợp lệ' }]);
+    if (take > s.outstanding) throw new RuleViolationError('amount_exceeds_due', `Số tiền thu vượt quá số còn phải nộp (${s.outstanding.toLocaleString('vi-VN')} đồng).`);
+    const now = this.clock.now().toISOString();
+    const id = uuidv7();
+    const notice = await this.noticeOf(d, 'payment_received', take, id);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.insertPayment(trx, {
+        id,
+        dossier_id: d.id,
+        dossier_code: d.code!,
+        unit_code: d.unitCode,
+        method: 'cash',
+        amount: take,
+        status: 'paid',
+        online: 0,
+        order_ref: `cash:${id}`,
+        provider_ref: null,
+        receipt_no: await this.receiptNo(trx, d.unitCode),
+        data: JSON.stringify({ collector: staff.name }),
+        created_by: `staff:${staff.id}`,
+        created_at: now,
+        confirmed_at: now,
+      });
+      await this.notifications.notifyDossier(trx, notice);
+    });
+    return toRecord((await repo.findPayment(this.db, id))!);
+  }
+
+  // ------------------------------------------------------------------ VNPay
+
+  /** A signed VNPay payment URL for what is still due; the order waits for VNPay's IPN. */
+  async createVnpayPayment(d: Dossier, ipAddr: string): Promise<{ paymentUrl: string; orderRef: string; amount: number }> {
+    const cfg = this.opts.config.vnpay;
+    if (!cfg) throw new RuleViolationError('vnpay_not_configured', 'Đơn vị chưa kết nối cổng thanh toán VNPay. Xin chuyển khoản bằng mã VietQR hoặc nộp tại bộ phận một cửa.');
+    if (!d.code) throw new RuleViolationError('dossier_not_submitted', 'Hồ sơ chưa nộp.');
+    await this.freeze(d);
+    const s = await this.summary(d);
+    if (s.outstanding <= 0) throw new RuleViolationError('nothing_to_pay', 'Hồ sơ không còn khoản phí, lệ phí nào phải nộp.');
+    const now = this.clock.now();
+    const orderRef = uuidv7().replace(/-/g, '');
+    await repo.insertPayment(this.db, {
+      id: uuidv7(),
+      dossier_id: d.id,
+      dossier_code: d.code,
+      unit_code: d.unitCode,
+      method: 'vnpay',
+      amount: s.outstanding,
+      status: 'pending',
+      online: 1,
+      order_ref: orderRef,
+      provider_ref: null,
+      receipt_no: null,
+      data: '{}',
+      created_by: 'citizen',
+      created_at: now.toISOString(),
+      confirmed_at: null,
+    });
+    const url = paymentUrl({
+      gatewayUrl: cfg.url,
+      tmnCode: cfg.tmnCode,
+      secret: cfg.hashSecret,
+      orderRef,
+      amount: s.outstanding,
+      orderInfo: `Thanh toan phi le phi ho so ${d.code}`,
+      returnUrl: `${this.opts.publicUrl}/thanh-toan/vnpay/ket-qua`,
+      ipAddr: ipAddr.replace(/^::ffff:/, '') || '127.0.0.1',
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 15 * 60_000),
+    });
+    return { paymentUrl: url, orderRef, amount: s.outstanding };
+  }
+
+  /**
+   * VNPay's server-to-server notification. Checks, in VNPay's order: signature (97), our order
+   * (01), amount (04), already settled (02); then settles the order once. A bad signature, a wrong
+   * amount or a replay never marks anything paid.
+   */
+  async handleVnpayIpn(query: Record<string, string | undefined>): Promise<IpnAnswer> {
+    const cfg = this.opts.config.vnpay;
+    try {
+      if (!cfg) return IPN.unknown;
+      if (!verify(query, cfg.hashSecret)) return IPN.invalidSignature;
+      const order = query.vnp_TxnRef ? await repo.findPaymentByOrder(this.db, query.vnp_TxnRef) : undefined;
+      if (!order || order.method !== 'vnpay' || (query.vnp_TmnCode && query.vnp_TmnCode !== cfg.tmnCode)) return IPN.orderNotFound;
+      if (Number(query.vnp_Amount) !== order.amount * 100) return IPN.invalidAmount;
+      if (order.status !== 'pending') return IPN.alreadyConfirmed;
+      const success = query.vnp_ResponseCode === '00' && query.vnp_TransactionStatus === '00';
+      const d = await this.dossiers.getForActor(order.dossier_code, this.system(order.unit_code));
+      const notice = success ? await this.noticeOf(d, 'payment_received', order.amount, order.id) : undefined;
+      const settled = await this.db.transaction().execute(async (trx) => {
+        const ok = await repo.settlePending(trx, order.order_ref, {
+          status: success ? 'paid' : 'failed',
+          provider_ref: query.vnp_TransactionNo ?? null,
+          confirmed_at: this.clock.now().toISOString(),
+          receipt_no: success ? await this.receiptNo(trx, order.unit_code) : null,
+          data: JSON.stringify({ bank: query.vnp_BankCode, responseCode: query.vnp_ResponseCode, payDate: query.vnp_PayDate }),
+        });
+        if (ok && notice) await this.notifications.notifyDossier(trx, notice);
+        return ok;
+      });
+      return settled ? IPN.confirmed : IPN.alreadyConfirmed;
+    } catch {
+      return IPN.unknown;
+    }
+  }
+
+  /** The page the citizen comes back to: signature checked; the IPN, not this, settles the order. */
+  async vnpayReturn(query: Record<string, string | undefined>): Promise<{ valid: boolean; success: boolean; dossierCode?: string; amount?: number; settled?: 'pending' | 'paid' | 'failed' }> {
+    const cfg = this.opts.config.vnpay;
+    if (!cfg || !verify(query, cfg.hashSecret)) return { valid: false, success: false };
+    const order = query.vnp_TxnRef ? await repo.findPaymentByOrder(this.db, query.vnp_TxnRef) : undefined;
+    if (!order) return { valid: false, success: false };
+    return {
+      valid: true,
+      success: query.vnp_ResponseCode === '00' && query.vnp_TransactionStatus !== '02',
+      dossierCode: order.dossier_code,
+      amount: order.amount,
+      settled: order.status as 'pending' | 'paid' | 'failed',
+    };
+  }
+
+  private system(unitCode: string): Actor {
+    return { kind: 'staff', id: 'system', unitCode, role: 'system', name: 'Hệ thống' };
+  }
+
+  // ------------------------------------------------------------------ bank statements
+
+  private async findDossier(code: string, unitCode: string): Promise<Dossier | undefined> {
+    try {
+      return await this.dossiers.getForActor(code, this.system(unitCode));
+    } catch (e) {
+      if (e instanceof NotFoundError) return undefined;
+      throw e;
+    }
+  }
+
+  /**
+   * Imports a statement: each credit whose note names a dossier of the unit is recorded as a
+   * transfer (once: a re-imported statement changes nothing); an exact amount is "matched", less
+   * is "partial", more is "overpaid"; a credit naming no dossier is "unmatched". All but the
+   * matched ones wait for a person on the reconciliation page.
+   */
+  async importStatement(unitCode: string, actor: Actor, file: { name: string; data: Buffer }): Promise<StatementReport> {
+    if (actor.kind !== 'staff' || actor.unitCode !== unitCode || !CASHIER_ROLES.has(actor.role)) throw new ForbiddenError('Chỉ công chức một cửa, lãnh đạo hoặc quản trị đơn vị mới đối soát sao kê.', 'cashier_only');
+    const lines = await readStatement(file);
+    const importId = uuidv7();
+    const now = this.clock.now().toISOString();
+    const report: StatementReport = { importId, lines: lines.length, matched: 0, partial: 0, overpaid: 0, unmatched: 0, duplicate: 0, items: [] };
+    for (const line of lines) {
+      let d: Dossier | undefined;
+      for (const code of codesIn(line.description)) {
+        d = await this.findDossier(code, unitCode);
+        if (d) break;
+      }
+      let status = 'unmatched';
+      let paymentId: string | null = null;
+      if (d) {
+        const orderRef = `bank:${line.reference ? line.reference : sha(`${line.date}|${line.amount}|${line.description}`).slice(0, 32)}`;
+        const existing = await repo.findPaymentByOrder(this.db, orderRef);
+        if (existing) status = 'duplicate';
+        else {
+          await this.freeze(d);
+          const s = await this.summary(d);
+          status = line.amount === s.outstanding ? 'matched' : line.amount < s.outstanding ? 'partial' : 'overpaid';
+          paymentId = await this.recordTransfer(d, { amount: line.amount, orderRef, reference: line.reference, date: line.date, importId, by: actor.kind === 'staff' ? actor.id : '' });
+          if (!paymentId) status = 'duplicate';
+        }
+      }
+      report[status as 'matched' | 'partial' | 'overpaid' | 'unmatched' | 'duplicate']++;
+      report.items.push({ ...line, dossierCode: d?.code ?? null, status });
+      await repo.insertLine(this.db, {
+        id: uuidv7(),
+        import_id: importId,
+        unit_code: unitCode,
+        line_no: line.row,
+        tx_date: line.date,
+        amount: line.amount,
+        description: line.description,
+        reference: line.reference,
+        dossier_code: d?.code ?? null,
+        status,
+        payment_id: paymentId,
+        note: '',
+        resolved_by: null,
+        resolved_at: null,
+      });
+    }
+    await repo.insertImport(this.db, {
+      id: importId,
+      unit_code: unitCode,
+      file_name: file.name.slice(0, 200),
+      imported_by: actor.kind === 'staff' ? actor.name : '',
+      summary: JSON.stringify({ lines: report.lines, matched: report.matched, partial: report.partial, overpaid: report.overpaid, unmatched: report.unmatched, duplicate: report.duplicate }),
+      created_at: now,
+    });
+    return report;
+  }
+
+  private async recordTransfer(d: Dossier, t: { amount: number; orderRef: string; reference: string; date: string; importId: string; by: string }): Promise<string | null> {
+    const id = uuidv7();
+    const now = this.clock.now().toISOString();
+    const notice = await this.noticeOf(d, 'payment_received', t.amount, id);
+    return this.db.transaction().execute(async (trx) => {
+      const inserted = await repo.insertPayment(trx, {
+        id,
+        dossier_id: d.id,
+        dossier_code: d.code!,
+        unit_code: d.unitCode,
+        method: 'bank_transfer',
+        amount: t.amount,
+        status: 'paid',
+        online: 1,
+        order_ref: t.orderRef,
+        provider_ref: t.reference || null,
+        receipt_no: null,
+        data: JSON.stringify({ statementDate: t.date, importId: t.importId }),
+        created_by: `staff:${t.by}`,
+        created_at: now,
+        confirmed_at: now,
+      });
+      if (!inserted) return null;
+      await trx.updateTable('payments').set({ receipt_no: await this.receiptNo(trx, d.unitCode) }).where('id', '=', id).execute();
+      await this.notifications.notifyDossier(trx, notice);
+      return id;
+    });
+  }
+
+  async reconciliation(unitCode: string, opts: { all?: boolean } = {}) {
+    const lines = await repo.listLines(this.db, { unitCode, statuses: opts.all ? undefined : ['unmatched', 'partial', 'overpaid'] });
+    const imports = await repo.listImports(this.db, unitCode);
+    return {
+      imports: imports.map((i) => ({ id: i.id, fileName: i.file_name, importedBy: i.imported_by, createdAt: i.created_at, summary: JSON.parse(i.summary) as Record<string, number> })),
+      lines: lines.map((l) => ({ id: l.id, importId: l.import_id, row: l.line_no, date: l.tx_date, amount: l.amount, description: l.description, reference: l.reference, dossierCode: l.dossier_code, status: l.status, note: l.note })),
+    };
+  }
+
+  /**
+   * A person settles a line: an unmatched credit assigned to a dossier (recorded as its payment),
+   * or a partial/overpaid/unmatched one acknowledged with a note (refund arranged, not ours...).
+   */
+  async resolveLine(unitCode: string, actor: Actor, lineId: string, input: { dossierCode?: string; note?: string }): Promise<void> {
+    if (actor.kind !== 'staff' || actor.unitCode !== unitCode || !CASHIER_ROLES.has(actor.role)) throw new ForbiddenError('Chỉ công chức một cửa, lãnh đạo hoặc quản trị đơn vị mới đối soát sao kê.', 'cashier_only');
+    const line = await repo.findLine(this.db, lineId);
+    if (!line || line.unit_code !== unitCode) throw new NotFoundError('Không có dòng sao kê này.', 'line_not_found');
+    if (line.status === 'resolved' || line.status === 'matched' || line.status === 'duplicate') throw new RuleViolationError('line_settled', 'Dòng sao kê này đã được xử lý.');
+    const note = (input.note ?? '').normalize('NFC').trim().slice(0, 300);
+    let paymentId = line.payment_id;
+    let code = line.dossier_code;
+    if (input.dossierCode && !line.payment_id) {
+      const d = await this.findDossier(input.dossierCode.trim(), unitCode);
+      if (!d) throw new ValidationError('Không có hồ sơ với mã này trong đơn vị.', [{ field: 'dossierCode', code: 'dossier_not_found', message: 'Mã hồ sơ không đúng' }]);
+      await this.freeze(d);
+      const orderRef = `bank:${line.reference ? line.reference : sha(`${line.tx_date}|${line.amount}|${line.description}`).slice(0, 32)}`;
+      paymentId = await this.recordTransfer(d, { amount: line.amount, orderRef, reference: line.reference, date: line.tx_date, importId: line.import_id, by: actor.id });
+      if (!paymentId) throw new RuleViolationError('duplicate_transfer', 'Khoản chuyển khoản này đã được ghi nhận.');
+      code = d.code;
+    } else if (!note) {
+      throw new ValidationError('Cần mã hồ sơ hoặc ghi chú cách xử lý.', [{ field: 'note', code: 'required', message: 'Nhập mã hồ sơ hoặc ghi chú' }]);
+    }
+    await repo.updateLine(this.db, lineId, { status: 'resolved', payment_id: paymentId, dossier_code: code, note, resolved_by: actor.name, resolved_at: this.clock.now().toISOString() });
+  }
+
+  // ------------------------------------------------------------------ receipts and indicators
+
+  async payment(d: Dossier, paymentId: string): Promise<PaymentRecord & { collector: string }> {
+    const p = await repo.findPayment(this.db, paymentId);
+    if (!p || p.dossier_id !== d.id || p.status !== 'paid') throw new NotFoundError('Không có biên lai này.', 'receipt_not_found');
+    return { ...toRecord(p), collector: (JSON.parse(p.data) as { collector?: string }).collector ?? 'Hệ thống thu trực tuyến' };
+  }
+
+  /** Online-payment rate inputs of a period (Decision 766/QĐ-TTg): dossiers with a fee, and those paid online. */
+  async onlinePaymentFigures(unitCode: string, fromIso: string, toIso: string): Promise<{ feeBearing: number; zeroFee: number; paidOnline: number }> {
+    const fees = await repo.feesInPeriod(this.db, unitCode, fromIso, toIso);
+    const payments = await repo.paidInPeriod(this.db, unitCode, fromIso, '9999');
+    const online = new Set(payments.filter((p) => p.online === 1).map((p) => p.dossier_id));
+    const bearing = fees.filter((f) => f.gross > 0);
+    return { feeBearing: bearing.length, zeroFee: fees.length - bearing.length, paidOnline: bearing.filter((f) => online.has(f.dossier_id)).length };
+  }
+}

@@ -1,0 +1,204 @@
+import ExcelJS from 'exceljs';
+import { ValidationError } from '../shared/errors';
+import { fold } from '../shared/vietnamese';
+
+/**
+ * Bank statements as the banks' internet banking exports them (CSV or Excel): a header row
+ * somewhere near the top, then one transaction per row. Columns are found by their names, in
+ * Vietnamese or English, so the exports of different banks need no set-up.
+ */
+
+export interface StatementLine {
+  /** Row number in the file (1-based), for the person reading the report. */
+  row: number;
+  /** YYYY-MM-DD when it could be read, else the text as given. */
+  date: string;
+  /** Credit in VND (incoming); debits are skipped. */
+  amount: number;
+  description: string;
+  reference: string;
+}
+
+const HEADERS = {
+  date: ['ngay giao dich', 'ngay gd', 'ngay hieu luc', 'ngay', 'thoi gian', 'transaction date', 'date', 'value date', 'posting date'],
+  credit: ['so tien ghi co', 'ghi co', 'phat sinh co', 'so tien co', 'tien vao', 'credit amount', 'credit', 'so tien', 'amount'],
+  debit: ['so tien ghi no', 'ghi no', 'phat sinh no', 'so tien no', 'tien ra', 'debit amount', 'debit'],
+  description: ['noi dung giao dich', 'noi dung chuyen khoan', 'noi dung', 'dien giai', 'mo ta', 'chi tiet giao dich', 'chi tiet', 'description', 'details', 'narrative', 'remark'],
+  reference: ['so tham chieu', 'ma giao dich', 'ma gd', 'so but toan', 'so chung tu', 'so ct', 'reference', 'ref no', 'transaction id', 'ref'],
+} as const;
+type Column = keyof typeof HEADERS;
+
+const norm = (s: string) => fold(s).replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+
+function findColumns(row: string[]): Partial<Record<Column, number>> | undefined {
+  const cells = row.map(norm);
+  const found: Partial<Record<Column, number>> = {};
+  const taken = new Set<number>();
+  // Most specific names first across all columns (e.g. "so tien ghi co" before "so tien").
+  for (const col of ['debit', 'credit', 'date', 'description', 'reference'] as Column[]) {
+    for (const name of HEADERS[col]) {
+      const i = cells.findIndex((c, idx) => !taken.has(idx) && (c === name || c.startsWith(name + ' ')));
+      if (i >= 0) {
+        found[col] = i;
+        taken.add(i);
+        break;
+      }
+    }
+  }
+  return found.credit !== undefined && found.description !== undefined ? found : undefined;
+}
+
+/** "20.000", "20,000", "20.000,00", "20,000.00", "1 500 000 VND" → whole VND; undefined if not a number. */
+export function parseAmount(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? Math.round(raw) : undefined;
+  let s = String(raw ?? '').replace(/\s|vnd|vnđ|đ|₫/gi, '');
+  if (!s) return undefined;
+  const neg = /^-|^\(.*\)$/.test(s);
+  s = s.replace(/[()+-]/g, '');
+  if (!/^[\d.,]+$/.test(s)) return undefined;
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  let intPart = s;
+  if (lastDot >= 0 && lastComma >= 0) {
+    const dec = Math.max(lastDot, lastComma);
+    intPart = s.slice(0, dec);
+  } else {
+    const sep = lastDot >= 0 ? '.' : lastComma >= 0 ? ',' : '';
+    if (sep) {
+      const parts = s.split(sep);
+      // Thousands separators group by three; otherwise the last group is decimals.
+      if (!parts.slice(1).every((p) => p.length === 3)) intPart = parts.slice(0, -1).join('');
+    }
+  }
+  const n = Number(intPart.replace(/[.,]/g, ''));
+  if (!Number.isFinite(n)) return undefined;
+  return neg ? -n : n;
+}
+
+/** dd/mm/yyyy[ hh:mm[:ss]], yyyy-mm-dd, or a Date → YYYY-MM-DD (the text itself when unreadable). */
+export function parseDate(raw: unknown): string {
+  if (raw instanceof Date && !Number.isNaN(raw.getTime())) {
+    // Excel dates carry no zone; exceljs gives them as UTC midnight of the day written.
+    return raw.toISOString().slice(0, 10);
+  }
+  const s = String(raw ?? '').trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/.exec(s);
+  if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  return s.slice(0, 30);
+}
+
+/** RFC 4180 CSV with the delimiter guessed (comma, semicolon or tab); a UTF-8 BOM is dropped. */
+export function parseCsv(text: string): string[][] {
+  const t = text.replace(/^\uFEFF/, '');
+  const firstLines = t.split(/\r?\n/).slice(0, 10).join('\n');
+  const counts = [',', ';', '\t'].map((d) => ({ d, n: firstLines.split(d).length }));
+  const delim = counts.sort((a, b) => b.n - a.n)[0]!.d;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (t[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else cell += c;
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === delim) {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && t[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function excelRows(data: Buffer): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new ValidationError('Không đọc được tệp Excel (.xlsx).', [{ field: 'file', code: 'invalid_file', message: 'Tệp không phải Excel .xlsx hợp lệ' }]);
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (r, n) => {
+    const values: unknown[] = [];
+    r.eachCell({ includeEmpty: true }, (cell, col) => {
+      let v: unknown = cell.value;
+      if (v && typeof v === 'object' && !(v instanceof Date)) {
+        const o = v as { result?: unknown; text?: string; richText?: Array<{ text: string }> };
+        v = o.result ?? o.text ?? (o.richText ? o.richText.map((x) => x.text).join('') : cell.text);
+      }
+      values[col - 1] = v;
+    });
+    rows[n - 1] = values;
+  });
+  return Array.from(rows, (r) => r ?? []);
+}
+
+const isXlsx = (data: Buffer) => data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+
+/** Reads the credit lines of a statement. Throws a ValidationError naming what is missing. */
+export async function readStatement(file: { name: string; data: Buffer }): Promise<StatementLine[]> {
+  let rows: unknown[][];
+  if (isXlsx(file.data)) rows = await excelRows(file.data);
+  else if (/\.xlsx?$/i.test(file.name)) throw new ValidationError('Chỉ đọc được Excel dạng .xlsx (Excel 2007 trở lên). Xin lưu lại tệp dưới dạng .xlsx hoặc CSV.', [{ field: 'file', code: 'invalid_file', message: 'Cần .xlsx hoặc .csv' }]);
+  else rows = parseCsv(file.data.toString('utf8'));
+
+  let header = -1;
+  let cols: Partial<Record<Column, number>> | undefined;
+  for (let i = 0; i < Math.min(rows.length, 30); i++) {
+    cols = findColumns((rows[i] ?? []).map((c) => (c instanceof Date ? '' : String(c ?? ''))));
+    if (cols) {
+      header = i;
+      break;
+    }
+  }
+  if (!cols || header < 0) {
+    throw new ValidationError('Không tìm thấy dòng tiêu đề của sao kê (cần ít nhất cột số tiền ghi có và cột nội dung/diễn giải).', [
+      { field: 'file', code: 'no_header', message: 'Thiếu cột "Số tiền ghi có" (hoặc "Credit") và "Nội dung" (hoặc "Description")' },
+    ]);
+  }
+  const out: StatementLine[] = [];
+  for (let i = header + 1; i < rows.length; i++) {
+    const r = rows[i] ?? [];
+    const credit = parseAmount(r[cols.credit!]);
+    const debit = cols.debit !== undefined ? parseAmount(r[cols.debit]) : undefined;
+    if (credit === undefined || credit <= 0 || (debit !== undefined && debit > 0 && cols.debit === cols.credit)) continue;
+    out.push({
+      row: i + 1,
+      date: cols.date !== undefined ? parseDate(r[cols.date]) : '',
+      amount: credit,
+      description: String(r[cols.description!] ?? '').normalize('NFC').trim().slice(0, 500),
+      reference: cols.reference !== undefined ? String(r[cols.reference] ?? '').trim().slice(0, 100) : '',
+    });
+  }
+  return out;
+}
+
+/**
+ * Dossier codes in a transfer note. Banks and payers drop or replace the dashes
+ * ("00004 261130 0001", "000042611300001", "HS00004-261130-0001"): all read as 00004-261130-0001.
+ */
+export function codesIn(description: string): string[] {
+  const out: string[] = [];
+  const re = /(?<!\d)(\d{2,5})[-. _/]?(\d{6})[-. _/]?(\d{4,6})(?!\d)/g;
+  for (const m of description.matchAll(re)) out.push(`${m[1]}-${m[2]}-${m[3]}`);
+  return [...new Set(out)];
+}

@@ -1,0 +1,381 @@
+import { Layout } from '../shared/layout';
+import { formatDateTime, formatVnd } from '../shared/format';
+import type { FeeQuote } from './payment.fee';
+import { METHOD_LABEL, PAYMENT_STATUS_LABEL, type PaymentSummary } from './payment.service';
+
+function Csrf({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+function Lines({ lines }: { lines: PaymentSummary['lines'] }) {
+  if (!lines.length) return null;
+  return (
+    <table class="grid">
+      <thead>
+        <tr>
+          <th scope="col">Khoản</th>
+          <th scope="col">Đơn giá</th>
+          <th scope="col">Số lượng</th>
+          <th scope="col">Thành tiền</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr>
+            <td>{l.label}</td>
+            <td>{l.basis === 'cap' ? '' : formatVnd(l.unitAmount)}</td>
+            <td>{l.basis === 'cap' ? '' : l.quantity}</td>
+            <td>{formatVnd(l.amount)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The fee as the submit form shows it, before anything is sent. */
+export function FeeEstimate({ quote }: { quote: FeeQuote }) {
+  return (
+    <section class="card" aria-labelledby="le-phi">
+      <h2 id="le-phi">Phí, lệ phí</h2>
+      {!quote.structured ? (
+        <p>{quote.feeText || 'Cán bộ một cửa sẽ thông báo mức phí, lệ phí (nếu có) khi tiếp nhận hồ sơ.'}</p>
+      ) : quote.amount === 0 ? (
+        <p>Thủ tục này không thu phí, lệ phí.</p>
+      ) : (
+        <>
+          <p>
+            Dự kiến: <strong>{formatVnd(quote.amount)}</strong>
+            {quote.lines.some((l) => l.basis !== 'per_case') ? ' (cho 1 bản, 1 trang; cán bộ tính theo số trang, số bản thực tế)' : ''}. Nộp khi được thông báo: chuyển khoản bằng mã VietQR, qua VNPay hoặc tại quầy.
+          </p>
+          <Lines lines={quote.lines} />
+        </>
+      )}
+      {quote.exemptions.length ? (
+        <div class="note">
+          Được miễn, giảm: {quote.exemptions.join('; ')}. Xin mang giấy tờ chứng minh khi nhận kết quả.
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** The payment part of the tracking page: amount, status, VietQR code, VNPay button, receipts. */
+export function PaymentBox(p: { s: PaymentSummary; code: string; qrSvg?: string; account?: { account: string; accountName: string }; vnpayAction?: string; noticeHref?: string; receiptHref: (id: string) => string }) {
+  const s = p.s;
+  if (s.status === 'none' && !s.payments.length) return null;
+  return (
+    <section class="card" aria-labelledby="thanh-toan">
+      <h2 id="thanh-toan">Phí, lệ phí</h2>
+      <p>
+        <strong>{PAYMENT_STATUS_LABEL[s.status]}</strong>
+        {s.amount > 0 ? (
+          <>
+            {' '}
+            — phải nộp {formatVnd(s.amount)}
+            {s.paid > 0 ? `, đã nộp ${formatVnd(s.paid)}` : ''}
+            {s.outstanding > 0 && s.paid > 0 ? `, còn ${formatVnd(s.outstanding)}` : ''}
+          </>
+        ) : null}
+        {s.exemption ? <span class="note"> (miễn, giảm {s.exemption.percent}%: {s.exemption.reason})</span> : null}
+      </p>
+      {s.outstanding > 0 && p.qrSvg ? (
+        <div class="qrbox">
+          <div class="qr" role="img" aria-label={`Mã VietQR chuyển khoản ${formatVnd(s.outstanding)} cho hồ sơ ${p.code}`} dangerouslySetInnerHTML={{ __html: p.qrSvg }} />
+          <p>
+            Mở ứng dụng ngân hàng, quét mã để chuyển <strong>{formatVnd(s.outstanding)}</strong>
+            {p.account ? (
+              <>
+                {' '}
+                vào tài khoản {p.account.account} ({p.account.accountName})
+              </>
+            ) : null}
+            ; nội dung chuyển khoản đã điền sẵn mã hồ sơ <strong>{p.code}</strong>, xin giữ nguyên.
+          </p>
+        </div>
+      ) : null}
+      {s.outstanding > 0 && p.vnpayAction ? (
+        <form method="post" action={p.vnpayAction}>
+          <button type="submit" class="primary">
+            Thanh toán qua VNPay
+          </button>
+        </form>
+      ) : null}
+      {s.outstanding > 0 && p.noticeHref ? (
+        <p>
+          <a href={p.noticeHref}>Tải thông báo nộp phí, lệ phí (PDF, có mã VietQR)</a>
+        </p>
+      ) : null}
+      {s.payments.filter((x) => x.status === 'paid').length ? (
+        <ul>
+          {s.payments
+            .filter((x) => x.status === 'paid')
+            .map((x) => (
+              <li>
+                {formatVnd(x.amount)} — {METHOD_LABEL[x.method]} — {x.confirmedAt ? formatDateTime(x.confirmedAt) : ''} — <a href={p.receiptHref(x.id)}>Biên lai {x.receiptNo}</a>
+              </li>
+            ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+export function StaffFeePage(p: {
+  csrf: string;
+  unitName: string;
+  code: string;
+  procedureName: string;
+  applicant: string;
+  s: PaymentSummary;
+  exemptions: string[];
+  pages: number;
+  copies: number;
+  receiptHref: (id: string) => string;
+  noticeHref: string;
+  message?: string;
+  error?: string;
+}) {
+  const s = p.s;
+  return (
+    <Layout title={`Phí, lệ phí hồ sơ ${p.code}`} unitName={p.unitName} unitHref="/can-bo">
+      <h1>Phí, lệ phí hồ sơ {p.code}</h1>
+      <p>
+        <a href={`/can-bo/ho-so/${p.code}`}>← Hồ sơ</a>
+      </p>
+      <p class="lead">
+        {p.procedureName} — {p.applicant}
+      </p>
+      {p.message ? (
+        <p class="card" role="status">
+          {p.message}
+        </p>
+      ) : null}
+      {p.error ? (
+        <div class="error-summary" role="alert">
+          <p>{p.error}</p>
+        </div>
+      ) : null}
+      <section class="card">
+        <h2>
+          {PAYMENT_STATUS_LABEL[s.status]}: phải nộp {formatVnd(s.amount)}, đã nộp {formatVnd(s.paid)}
+        </h2>
+        {!s.structured ? <p class="note">Danh mục chỉ ghi: {s.feeText || 'không có thông tin'}. Xin xác định mức phí theo quy định.</p> : null}
+        <Lines lines={s.lines} />
+        {s.exemption ? (
+          <p>
+            Miễn, giảm {s.exemption.percent}%: {s.exemption.reason}
+          </p>
+        ) : null}
+        <p class="note">{s.assessed ? 'Mức phí do cán bộ xác định.' : 'Mức phí tính theo danh mục (1 bản, 1 trang) — xác định lại nếu khác.'}</p>
+      </section>
+      <form method="post" action={`/can-bo/ho-so/${p.code}/le-phi`} class="card">
+        <Csrf token={p.csrf} />
+        <h2>Xác định mức phí</h2>
+        <div class="field">
+          <label for="f-pages">Số trang</label>
+          <input id="f-pages" name="pages" type="number" min={1} value={String(p.pages)} inputMode="numeric" />
+        </div>
+        <div class="field">
+          <label for="f-copies">Số bản</label>
+          <input id="f-copies" name="copies" type="number" min={1} value={String(p.copies)} inputMode="numeric" />
+        </div>
+        <div class="field">
+          <label for="f-reason">Lý do miễn, giảm (nếu có)</label>
+          {p.exemptions.length ? (
+            <p class="hint" id="f-reason-hint">
+              Theo danh mục: {p.exemptions.join('; ')}
+            </p>
+          ) : null}
+          <input id="f-reason" name="exemptionReason" value={s.exemption?.reason ?? ''} size={60} aria-describedby={p.exemptions.length ? 'f-reason-hint' : undefined} />
+        </div>
+        <div class="field">
+          <label for="f-percent">Mức miễn, giảm (%)</label>
+          <input id="f-percent" name="exemptionPercent" type="number" min={1} max={100} value={String(s.exemption?.percent ?? 100)} inputMode="numeric" />
+        </div>
+        <button type="submit" name="action" value="assess">
+          Lưu mức phí
+        </button>
+      </form>
+      {s.outstanding > 0 ? (
+        <section class="card">
+          <h2>Thu phí</h2>
+          <form method="post" action={`/can-bo/ho-so/${p.code}/le-phi`} class="inline">
+            <Csrf token={p.csrf} />
+            <button type="submit" name="action" value="cash" class="primary">
+              Đã thu tiền mặt {formatVnd(s.outstanding)}, in biên lai
+            </button>
+          </form>{' '}
+          <form method="post" action={`/can-bo/ho-so/${p.code}/le-phi`} class="inline">
+            <Csrf token={p.csrf} />
+            <button type="submit" name="action" value="notice">
+              Gửi thông báo nộp phí cho người dân (SMS/thư/Zalo)
+            </button>
+          </form>{' '}
+          <a href={p.noticeHref}>In thông báo nộp phí (có mã VietQR)</a>
+        </section>
+      ) : null}
+      {s.payments.length ? (
+        <table class="grid">
+          <caption>Các lần nộp</caption>
+          <thead>
+            <tr>
+              <th scope="col">Thời điểm</th>
+              <th scope="col">Hình thức</th>
+              <th scope="col">Số tiền</th>
+              <th scope="col">Trạng thái</th>
+              <th scope="col">Biên lai</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.payments.map((x) => (
+              <tr>
+                <td>{formatDateTime(x.confirmedAt ?? x.createdAt)}</td>
+                <td>
+                  {METHOD_LABEL[x.method]}
+                  {x.providerRef ? <div class="note">Mã giao dịch {x.providerRef}</div> : null}
+                </td>
+                <td>{formatVnd(x.amount)}</td>
+                <td>{x.status === 'paid' ? 'Đã nhận' : x.status === 'pending' ? 'Đang chờ cổng thanh toán' : 'Không thành công'}</td>
+                <td>{x.status === 'paid' ? <a href={p.receiptHref(x.id)}>{x.receiptNo}</a> : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </Layout>
+  );
+}
+
+export interface ReconLine {
+  id: string;
+  row: number;
+  date: string;
+  amount: number;
+  description: string;
+  reference: string;
+  dossierCode: string | null;
+  status: string;
+  note: string;
+}
+
+const LINE_STATUS: Record<string, string> = {
+  matched: 'Khớp',
+  partial: 'Nộp thiếu',
+  overpaid: 'Nộp thừa',
+  unmatched: 'Không rõ hồ sơ',
+  duplicate: 'Đã ghi nhận trước đó',
+  resolved: 'Đã xử lý',
+};
+
+export function ReconciliationPage(p: {
+  csrf: string;
+  unitName: string;
+  lines: ReconLine[];
+  imports: Array<{ id: string; fileName: string; importedBy: string; createdAt: string; summary: Record<string, number> }>;
+  report?: { lines: number; matched: number; partial: number; overpaid: number; unmatched: number; duplicate: number };
+  message?: string;
+  error?: string;
+}) {
+  return (
+    <Layout title={`Đối soát sao kê — ${p.unitName}`} unitName={p.unitName} unitHref="/can-bo">
+      <h1>Đối soát sao kê ngân hàng</h1>
+      {p.message ? (
+        <p class="card" role="status">
+          {p.message}
+        </p>
+      ) : null}
+      {p.error ? (
+        <div class="error-summary" role="alert">
+          <p>{p.error}</p>
+        </div>
+      ) : null}
+      {p.report ? (
+        <p class="card" role="status">
+          Đã đọc {p.report.lines} khoản ghi có: {p.report.matched} khớp, {p.report.partial} nộp thiếu, {p.report.overpaid} nộp thừa, {p.report.unmatched} không rõ hồ sơ, {p.report.duplicate} đã ghi nhận trước đó.
+        </p>
+      ) : null}
+      <form method="post" action="/can-bo/doi-soat" enctype="multipart/form-data" class="card">
+        <Csrf token={p.csrf} />
+        <div class="field">
+          <label for="f-file">Tệp sao kê (CSV hoặc Excel .xlsx, tải từ ngân hàng điện tử)</label>
+          <p class="hint" id="f-file-hint">
+            Cần các cột số tiền ghi có và nội dung chuyển khoản; khoản nào có mã hồ sơ trong nội dung được ghi nhận tự động.
+          </p>
+          <input id="f-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="f-file-hint" />
+        </div>
+        <button type="submit" class="primary">
+          Nhập và đối soát
+        </button>
+      </form>
+      <table class="grid">
+        <caption>Cần người xử lý ({p.lines.length})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Ngày</th>
+            <th scope="col">Số tiền</th>
+            <th scope="col">Nội dung</th>
+            <th scope="col">Hồ sơ</th>
+            <th scope="col">Tình trạng</th>
+            <th scope="col">Xử lý</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.lines.map((l) => (
+            <tr>
+              <td>{l.date}</td>
+              <td>{formatVnd(l.amount)}</td>
+              <td>
+                {l.description}
+                {l.reference ? <div class="note">Số tham chiếu {l.reference}</div> : null}
+              </td>
+              <td>{l.dossierCode ? <a href={`/can-bo/ho-so/${l.dossierCode}/le-phi`}>{l.dossierCode}</a> : '—'}</td>
+              <td>{LINE_STATUS[l.status] ?? l.status}</td>
+              <td>
+                <form method="post" action={`/can-bo/doi-soat/${l.id}`}>
+                  <Csrf token={p.csrf} />
+                  {l.status === 'unmatched' ? (
+                    <>
+                      <label for={`c-${l.id}`}>Mã hồ sơ</label> <input id={`c-${l.id}`} name="dossierCode" size={18} />{' '}
+                    </>
+                  ) : null}
+                  <label for={`n-${l.id}`}>Ghi chú</label> <input id={`n-${l.id}`} name="note" size={24} /> <button type="submit">Xong</button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {p.imports.length ? (
+        <section>
+          <h2>Các lần nhập</h2>
+          <ul>
+            {p.imports.map((i) => (
+              <li>
+                {formatDateTime(i.createdAt)} — {i.fileName} — {i.importedBy}: {i.summary.lines ?? 0} khoản, {i.summary.matched ?? 0} khớp
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function VnpayReturnPage(p: { ok: boolean; message: string; trackHref?: string; homeHref: string }) {
+  return (
+    <Layout title="Kết quả thanh toán" unitHref={p.homeHref}>
+      <h1>{p.ok ? 'Thanh toán thành công' : 'Thanh toán chưa thành công'}</h1>
+      <p class="card" role="status">
+        {p.message}
+      </p>
+      {p.trackHref ? (
+        <p>
+          <a class="btn primary" href={p.trackHref}>
+            Xem hồ sơ
+          </a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,730 @@
+import type { Staff } from '../account';
+import type { AuditEntry } from '../audit';
+import type { CatalogChange, ChannelKind, Fee, FormTemplate, ProcessingTime } from '../catalog';
+import { ROLE_TEXT, StaffLayout, type StaffNavProps } from '../dossier/dossier.staff-views';
+import type { EForm } from '../eform';
+import { formatDateTime, formatTime } from '../shared/format';
+import { formatPhone } from '../shared/phone';
+import { PROCESS_ROLE_LABEL, PROCESS_ROLES, STEP_KIND_LABEL, STEP_KINDS, type Process, type ProcessStep } from '../workflow';
+
+function Csrf({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+function Messages(p: { message?: string; error?: string; errors?: Array<{ field: string; message: string }> }) {
+  return (
+    <>
+      {p.message ? (
+        <div class="card" role="status">
+          <p>{p.message}</p>
+        </div>
+      ) : null}
+      {p.error || p.errors?.length ? (
+        <div class="error-summary" role="alert">
+          {p.error ? <p>{p.error}</p> : null}
+          {p.errors?.length ? (
+            <ul>
+              {p.errors.map((e) => (
+                <li>{e.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function Input(p: { id: string; name: string; label: string; value?: string | number; type?: string; required?: boolean; hint?: string; autocomplete?: string }) {
+  return (
+    <div class="field">
+      <label for={p.id}>
+        {p.label}
+        {p.required ? <span class="req"> (bắt buộc)</span> : null}
+      </label>
+      {p.hint ? (
+        <p class="hint" id={`${p.id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      <input id={p.id} name={p.name} type={p.type ?? 'text'} value={p.value === undefined ? '' : String(p.value)} required={p.required} autocomplete={p.autocomplete} aria-describedby={p.hint ? `${p.id}-hint` : undefined} />
+    </div>
+  );
+}
+
+type Nav = StaffNavProps;
+
+export function AdminHomePage(p: Nav) {
+  return (
+    <StaffLayout {...p} title="Quản trị đơn vị" current="admin">
+      <h1>Quản trị đơn vị</h1>
+      <ul class="plist">
+        <li>
+          <a href="/can-bo/quan-tri/can-bo">
+            <span class="pname">Cán bộ</span> Tạo tài khoản, phân vai trò, đặt lại mật khẩu, gắn định danh điện tử
+          </a>
+        </li>
+        <li>
+          <a href="/can-bo/quan-tri/danh-muc">
+            <span class="pname">Danh mục thủ tục của đơn vị</span> Thủ tục tiếp nhận, thời hạn cam kết, phí, biểu mẫu, biểu mẫu điện tử
+          </a>
+        </li>
+        <li>
+          <a href="/can-bo/quan-tri/quy-trinh">
+            <span class="pname">Quy trình nội bộ</span> Các bước, vai trò và thời gian của từng thủ tục
+          </a>
+        </li>
+        <li>
+          <a href="/can-bo/nhat-ky">
+            <span class="pname">Nhật ký</span> Mọi thay đổi và mọi lần xem dữ liệu cá nhân
+          </a>
+        </li>
+      </ul>
+    </StaffLayout>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff
+
+const ADMIN_ROLES = ['receptionist', 'specialist', 'leader', 'admin', 'supervisor'] as const;
+
+function RoleSelect(p: { id: string; value?: string; allowSupervisor: boolean }) {
+  return (
+    <div class="field">
+      <label for={p.id}>Vai trò</label>
+      <select id={p.id} name="role">
+        {ADMIN_ROLES.filter((r) => r !== 'supervisor' || p.allowSupervisor).map((r) => (
+          <option value={r} selected={p.value === r}>
+            {ROLE_TEXT[r]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function StaffListPage(p: Nav & { list: Staff[]; allowSupervisor: boolean; values?: Record<string, string>; created?: { username: string; password: string }; message?: string; errors?: Array<{ field: string; message: string }> }) {
+  const v = p.values ?? {};
+  return (
+    <StaffLayout {...p} title="Cán bộ của đơn vị" current="admin">
+      <p class="crumbs">
+        <a href="/can-bo/quan-tri">← Quản trị đơn vị</a>
+      </p>
+      <h1>Cán bộ của đơn vị</h1>
+      <Messages message={p.message} errors={p.errors} />
+      {p.created ? (
+        <div class="card" role="status">
+          <p>
+            Đã tạo tài khoản <strong>{p.created.username}</strong>. Mật khẩu tạm thời (chỉ hiện một lần, người dùng phải đổi khi đăng nhập lần đầu): <code class="secret">{p.created.password}</code>
+          </p>
+        </div>
+      ) : null}
+      <table class="grid">
+        <thead>
+          <tr>
+            <th scope="col">Tên đăng nhập</th>
+            <th scope="col">Họ và tên</th>
+            <th scope="col">Vai trò</th>
+            <th scope="col">Lĩnh vực</th>
+            <th scope="col">Liên hệ</th>
+            <th scope="col">Trạng thái</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.list.map((s) => (
+            <tr>
+              <td>
+                <a href={`/can-bo/quan-tri/can-bo/${s.username}`}>{s.username}</a>
+              </td>
+              <td>{s.fullName}</td>
+              <td>{ROLE_TEXT[s.role] ?? s.role}</td>
+              <td>{s.fields.join(', ')}</td>
+              <td>{[s.phone ? formatPhone(s.phone) : '', s.email ?? ''].filter(Boolean).join(' · ')}</td>
+              <td>{s.active === false ? 'Đã khóa' : s.mustChangePassword ? 'Chờ đổi mật khẩu' : 'Đang hoạt động'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form method="post" action="/can-bo/quan-tri/can-bo" class="card" novalidate>
+        <h2>Thêm cán bộ</h2>
+        <Csrf token={p.csrf} />
+        <Input id="s-user" name="username" label="Tên đăng nhập" required value={v.username} hint="Chữ thường không dấu, ví dụ: nguyenvana" autocomplete="off" />
+        <Input id="s-name" name="fullName" label="Họ và tên" required value={v.fullName} />
+        <RoleSelect id="s-role" value={v.role} allowSupervisor={p.allowSupervisor} />
+        <Input id="s-fields" name="fields" label="Lĩnh vực phụ trách (cách nhau bởi dấu phẩy)" value={v.fields} />
+        <Input id="s-phone" name="phone" label="Số điện thoại (nhận cảnh báo hồ sơ sắp quá hạn)" type="tel" value={v.phone} />
+        <Input id="s-email" name="email" label="Thư điện tử" type="email" value={v.email} />
+        <Input id="s-oidc" name="oidcSubject" label="Mã định danh điện tử (đăng nhập OpenID Connect)" value={v.oidcSubject} hint="Ví dụ: số định danh cá nhân của cán bộ trên hệ thống định danh" />
+        <p>
+          <button type="submit" class="primary">
+            Tạo tài khoản
+          </button>
+        </p>
+      </form>
+    </StaffLayout>
+  );
+}
+
+export function StaffEditPage(p: Nav & { target: Staff; allowSupervisor: boolean; message?: string; errors?: Array<{ field: string; message: string }>; password?: string }) {
+  const t = p.target;
+  return (
+    <StaffLayout {...p} title={`Cán bộ ${t.username}`} current="admin">
+      <p class="crumbs">
+        <a href="/can-bo/quan-tri/can-bo">← Cán bộ của đơn vị</a>
+      </p>
+      <h1>
+        {t.fullName} ({t.username})
+      </h1>
+      <Messages message={p.message} errors={p.errors} />
+      {p.password ? (
+        <div class="card" role="status">
+          <p>
+            Mật khẩu tạm thời mới (chỉ hiện một lần): <code class="secret">{p.password}</code>. Mọi phiên đăng nhập cũ của tài khoản đã kết thúc.
+          </p>
+        </div>
+      ) : null}
+      <form method="post" action={`/can-bo/quan-tri/can-bo/${t.username}`} class="card" novalidate>
+        <Csrf token={p.csrf} />
+        <Input id="e-name" name="fullName" label="Họ và tên" required value={t.fullName} />
+        <RoleSelect id="e-role" value={t.role} allowSupervisor={p.allowSupervisor} />
+        <Input id="e-fields" name="fields" label="Lĩnh vực phụ trách (cách nhau bởi dấu phẩy)" value={t.fields.join(', ')} />
+        <Input id="e-phone" name="phone" label="Số điện thoại" type="tel" value={t.phone ?? ''} />
+        <Input id="e-email" name="email" label="Thư điện tử" type="email" value={t.email ?? ''} />
+        <Input id="e-oidc" name="oidcSubject" label="Mã định danh điện tử (OpenID Connect)" value={t.oidcSubject ?? ''} />
+        <div class="field">
+          <label>
+            <input type="checkbox" name="active" value="1" checked={t.active !== false} /> Đang hoạt động (bỏ chọn để khóa tài khoản)
+          </label>
+        </div>
+        <p>
+          <button type="submit" class="primary">
+            Lưu
+          </button>
+        </p>
+      </form>
+      <form method="post" action={`/can-bo/quan-tri/can-bo/${t.username}/dat-lai-mat-khau`} class="card">
+        <Csrf token={p.csrf} />
+        <p>Đặt lại mật khẩu: hệ thống tạo một mật khẩu tạm thời, mở khóa tài khoản và kết thúc mọi phiên đăng nhập của người này.</p>
+        <p>
+          <button type="submit">Đặt lại mật khẩu</button>
+        </p>
+      </form>
+    </StaffLayout>
+  );
+}
+
+export function PasswordPage(p: Nav & { forced: boolean; message?: string; errors?: Array<{ field: string; message: string }> }) {
+  return (
+    <StaffLayout {...p} title="Đổi mật khẩu" current="password">
+      <h1>Đổi mật khẩu</h1>
+      {p.forced ? <p class="card">Mật khẩu của bạn vừa được đặt lại hoặc là mật khẩu tạm thời. Xin đặt mật khẩu mới để tiếp tục.</p> : null}
+      <Messages message={p.message} errors={p.errors} />
+      <form method="post" action="/can-bo/mat-khau" class="card" novalidate>
+        <Csrf token={p.csrf} />
+        <Input id="pw-cur" name="current" label="Mật khẩu hiện tại" type="password" required autocomplete="current-password" />
+        <Input id="pw-new" name="password" label="Mật khẩu mới" type="password" required autocomplete="new-password" hint="Ít nhất 10 ký tự, có cả chữ và số" />
+        <p>
+          <button type="submit" class="primary">
+            Đổi mật khẩu
+          </button>
+        </p>
+      </form>
+    </StaffLayout>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue
+
+export interface CatalogRow {
+  code: string;
+  name: string;
+  field: string;
+  legal: ProcessingTime | null;
+  commitment: ProcessingTime | null;
+  essential: boolean;
+  note: string;
+  local: boolean;
+}
+
+const TIME_UNIT_LABEL = { working_days: 'ngày làm việc', days: 'ngày', hours: 'giờ' } as const;
+
+export function CatalogAdminPage(p: Nav & { rows: CatalogRow[]; message?: string; errors?: Array<{ field: string; message: string }>; found?: Array<{ code: string; name: string }>; q?: string }) {
+  return (
+    <StaffLayout {...p} title="Danh mục thủ tục của đơn vị" current="admin">
+      <p class="crumbs">
+        <a href="/can-bo/quan-tri">← Quản trị đơn vị</a> · <a href="/can-bo/quan-tri/danh-muc/lich-su">Lịch sử thay đổi</a>
+      </p>
+      <h1>Danh mục thủ tục của đơn vị</h1>
+      <Messages message={p.message} errors={p.errors} />
+      <form method="get" action="/can-bo/quan-tri/danh-muc" class="card" role="search">
+        <label for="c-q">Tìm thủ tục trong danh mục quốc gia để thêm</label>
+        <input id="c-q" name="q" type="search" value={p.q ?? ''} /> <button type="submit">Tìm</button>
+      </form>
+      <form method="post" action="/can-bo/quan-tri/danh-muc" novalidate>
+        <Csrf token={p.csrf} />
+        {p.found?.length ? (
+          <fieldset class="card">
+            <legend>Thêm vào danh mục của đơn vị</legend>
+            {p.found.map((f) => (
+              <label class="choice">
+                <input type="checkbox" name="add" value={f.code} /> {f.name} ({f.code})
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        <table class="grid">
+          <caption>{p.rows.length} thủ tục đơn vị đang tiếp nhận</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tiếp nhận</th>
+              <th scope="col">Thủ tục</th>
+              <th scope="col">Thời hạn luật định</th>
+              <th scope="col">Cam kết của đơn vị</th>
+              <th scope="col">Thiết yếu</th>
+              <th scope="col">Ghi chú</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((r, i) => (
+              <tr>
+                <td>
+                  <input type="hidden" name={`code.${i}`} value={r.code} />
+                  <input type="checkbox" name={`keep.${i}`} value="1" checked aria-label={`Tiếp nhận ${r.name}`} />
+                </td>
+                <td>
+                  <a href={`/can-bo/quan-tri/danh-muc/${r.code}`}>{r.name}</a> <span class="note">({r.code}, {r.field})</span>
+                  {r.local ? <span class="tag"> Có phí/biểu mẫu riêng</span> : null}
+                </td>
+                <td>{formatTime(r.legal)}</td>
+                <td>
+                  <label class="vh" for={`cv-${i}`}>
+                    Số cam kết
+                  </label>
+                  <input id={`cv-${i}`} name={`commitValue.${i}`} type="number" min="0" step="0.5" value={r.commitment?.value ?? ''} class="short" />
+                  <label class="vh" for={`cu-${i}`}>
+                    Đơn vị cam kết
+                  </label>
+                  <select id={`cu-${i}`} name={`commitUnit.${i}`}>
+                    {(Object.keys(TIME_UNIT_LABEL) as Array<keyof typeof TIME_UNIT_LABEL>).map((u) => (
+                      <option value={u} selected={(r.commitment?.unit ?? 'working_days') === u}>
+                        {TIME_UNIT_LABEL[u]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input type="checkbox" name={`essential.${i}`} value="1" checked={r.essential} aria-label={`Thiết yếu: ${r.name}`} />
+                </td>
+                <td>
+                  <label class="vh" for={`n-${i}`}>
+                    Ghi chú
+                  </label>
+                  <input id={`n-${i}`} name={`note.${i}`} type="text" value={r.note} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <input type="hidden" name="count" value={String(p.rows.length)} />
+        <p>
+          <button type="submit" class="primary">
+            Lưu danh mục
+          </button>
+        </p>
+      </form>
+    </StaffLayout>
+  );
+}
+
+const CHANNEL_TEXT: Record<ChannelKind, string> = { in_person: 'Nộp trực tiếp', online: 'Nộp trực tuyến', post: 'Qua bưu chính' };
+const BASIS_TEXT = { per_case: 'mỗi hồ sơ', per_page: 'mỗi trang', per_copy: 'mỗi bản' } as const;
+const FIELD_TYPES_TEXT: Record<string, string> = {
+  text: 'Chữ (một dòng)',
+  textarea: 'Đoạn văn',
+  date: 'Ngày',
+  number: 'Số',
+  select: 'Chọn trong danh sách',
+  radio: 'Chọn một',
+  checkbox: 'Ô đánh dấu',
+  phone: 'Số điện thoại',
+  email: 'Thư điện tử',
+  idNumber: 'Số định danh',
+};
+
+export function CatalogLocalPage(
+  p: Nav & {
+    code: string;
+    name: string;
+    channels: Array<{ kind: ChannelKind; nationalFees: Fee[]; fees: Fee[] | undefined }>;
+    feeNote: string;
+    forms: FormTemplate[];
+    eform: EForm;
+    eformIsLocal: boolean;
+    history: CatalogChange[];
+    message?: string;
+    errors?: Array<{ field: string; message: string }>;
+  },
+) {
+  const fields = p.eform.sections.flatMap((s) => s.fields.map((f) => ({ ...f, section: s.title })));
+  const blanks = (n: number) => Array.from({ length: n }, () => undefined);
+  return (
+    <StaffLayout {...p} title={`Thiết lập riêng: ${p.name}`} current="admin">
+      <p class="crumbs">
+        <a href="/can-bo/quan-tri/danh-muc">← Danh mục thủ tục của đơn vị</a>
+      </p>
+      <h1>{p.name}</h1>
+      <p class="note">Mã {p.code}. Thiết lập dưới đây chỉ áp dụng trong đơn vị; thông tin quốc gia không thay đổi.</p>
+      <Messages message={p.message} errors={p.errors} />
+      <form method="post" action={`/can-bo/quan-tri/danh-muc/${p.code}`} novalidate>
+        <Csrf token={p.csrf} />
+        <h2>Phí, lệ phí</h2>
+        {p.channels.map((c) => (
+          <fieldset class="card">
+            <legend>{CHANNEL_TEXT[c.kind]}</legend>
+            <p class="note">Theo danh mục quốc gia: {c.nationalFees.length ? c.nationalFees.map((f) => `${f.label}: ${f.amount.toLocaleString('vi-VN')} đồng`).join('; ') : 'không có mức phí cụ thể'}</p>
+            <label>
+              <input type="checkbox" name={`own.${c.kind}`} value="1" checked={!!c.fees} /> Đơn vị áp dụng mức phí riêng (ví dụ theo Nghị quyết của HĐND tỉnh)
+            </label>
+            <table class="grid">
+              <thead>
+                <tr>
+                  <th scope="col">Tên khoản phí</th>
+                  <th scope="col">Số tiền (đồng)</th>
+                  <th scope="col">Tính theo</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...(c.fees ?? c.nationalFees), ...blanks(2)].map((f, i) => (
+                  <tr>
+                    <td>
+                      <label class="vh" for={`fl-${c.kind}-${i}`}>
+                        Tên khoản phí
+                      </label>
+                      <input id={`fl-${c.kind}-${i}`} name={`fee.${c.kind}.${i}.label`} type="text" value={f?.label ?? ''} />
+                    </td>
+                    <td>
+                      <label class="vh" for={`fa-${c.kind}-${i}`}>
+                        Số tiền
+                      </label>
+                      <input id={`fa-${c.kind}-${i}`} name={`fee.${c.kind}.${i}.amount`} type="number" min="0" step="1000" value={f?.amount ?? ''} />
+                    </td>
+                    <td>
+                      <label class="vh" for={`fb-${c.kind}-${i}`}>
+                        Tính theo
+                      </label>
+                      <select id={`fb-${c.kind}-${i}`} name={`fee.${c.kind}.${i}.basis`}>
+                        {(Object.keys(BASIS_TEXT) as Array<keyof typeof BASIS_TEXT>).map((b) => (
+                          <option value={b} selected={(f?.basis ?? 'per_case') === b}>
+                            {BASIS_TEXT[b]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </fieldset>
+        ))}
+        <Input id="fee-note" name="feeNote" label="Ghi chú về phí (miễn, giảm...)" value={p.feeNote} />
+        <h2>Biểu mẫu riêng của đơn vị</h2>
+        {[...p.forms, ...blanks(1)].map((f, i) => (
+          <fieldset class="card">
+            <legend>Biểu mẫu {i + 1}</legend>
+            <Input id={`fm-t-${i}`} name={`form.${i}.title`} label="Tên biểu mẫu" value={f?.title} />
+            <Input id={`fm-s-${i}`} name={`form.${i}.source`} label="Nguồn (văn bản ban hành)" value={f?.source} />
+            <div class="field">
+              <label for={`fm-f-${i}`}>Các dòng cần điền (mỗi dòng một mục)</label>
+              <textarea id={`fm-f-${i}`} name={`form.${i}.fields`} rows={3}>
+                {f?.fields.join('\n') ?? ''}
+              </textarea>
+            </div>
+          </fieldset>
+        ))}
+        <h2>Biểu mẫu điện tử (tờ khai trực tuyến)</h2>
+        <p class="note">{p.eformIsLocal ? 'Đơn vị đang dùng biểu mẫu điện tử riêng.' : 'Đang dùng biểu mẫu điện tử chung; sửa và lưu để tạo bản riêng của đơn vị.'}</p>
+        <label>
+          <input type="checkbox" name="eformOwn" value="1" checked={p.eformIsLocal} /> Dùng biểu mẫu điện tử riêng của đơn vị (bỏ chọn để dùng lại bản chung)
+        </label>
+        <Input id="ef-title" name="eformTitle" label="Tên tờ khai" value={p.eform.title} />
+        <table class="grid">
+          <thead>
+            <tr>
+              <th scope="col">Nhóm</th>
+              <th scope="col">Mã trường</th>
+              <th scope="col">Nhãn</th>
+              <th scope="col">Kiểu</th>
+              <th scope="col">Bắt buộc</th>
+              <th scope="col">Lựa chọn (giá_trị=Nhãn; ...)</th>
+              <th scope="col">Hướng dẫn</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...fields, ...blanks(3)].map((f, i) => (
+              <tr>
+                <td>
+                  <input name={`ef.${i}.section`} type="text" value={f?.section ?? fields.at(-1)?.section ?? 'Nội dung tờ khai'} aria-label={`Nhóm của trường ${i + 1}`} />
+                </td>
+                <td>
+                  <input name={`ef.${i}.id`} type="text" value={f?.id ?? ''} aria-label={`Mã trường ${i + 1}`} class="short" />
+                </td>
+                <td>
+                  <input name={`ef.${i}.label`} type="text" value={f?.label ?? ''} aria-label={`Nhãn trường ${i + 1}`} />
+                </td>
+                <td>
+                  <select name={`ef.${i}.type`} aria-label={`Kiểu trường ${i + 1}`}>
+                    {Object.entries(FIELD_TYPES_TEXT).map(([k, v]) => (
+                      <option value={k} selected={(f?.type ?? 'text') === k}>
+                        {v}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input name={`ef.${i}.required`} type="checkbox" value="1" checked={f?.required ?? false} aria-label={`Trường ${i + 1} bắt buộc`} />
+                </td>
+                <td>
+                  <input name={`ef.${i}.options`} type="text" value={(f?.options ?? []).map((o) => `${o.value}=${o.label}`).join('; ')} aria-label={`Lựa chọn của trường ${i + 1}`} />
+                </td>
+                <td>
+                  <input name={`ef.${i}.help`} type="text" value={f?.help ?? ''} aria-label={`Hướng dẫn của trường ${i + 1}`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <input type="hidden" name="efCount" value={String(fields.length + 3)} />
+        <p>
+          <button type="submit" class="primary">
+            Lưu thiết lập riêng
+          </button>
+        </p>
+      </form>
+      <h2>Lịch sử thay đổi của thủ tục</h2>
+      <HistoryTable list={p.history} />
+    </StaffLayout>
+  );
+}
+
+function HistoryTable(p: { list: CatalogChange[] }) {
+  const KIND = { added: 'Thêm vào danh mục', removed: 'Bỏ khỏi danh mục', updated: 'Cập nhật' } as const;
+  if (!p.list.length) return <p>Chưa có thay đổi nào.</p>;
+  return (
+    <table class="grid">
+      <thead>
+        <tr>
+          <th scope="col">Thời điểm</th>
+          <th scope="col">Người thay đổi</th>
+          <th scope="col">Thủ tục</th>
+          <th scope="col">Thay đổi</th>
+          <th scope="col">Chi tiết</th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.list.map((c) => (
+          <tr>
+            <td>{formatDateTime(c.at)}</td>
+            <td>{c.actorName}</td>
+            <td>{c.procedureCode}</td>
+            <td>{KIND[c.kind]}</td>
+            <td>
+              <details>
+                <summary>Xem</summary>
+                <p class="note">Trước: {JSON.stringify(c.before)}</p>
+                <p class="note">Sau: {JSON.stringify(c.after)}</p>
+              </details>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function CatalogHistoryPage(p: Nav & { list: CatalogChange[] }) {
+  return (
+    <StaffLayout {...p} title="Lịch sử thay đổi danh mục" current="admin">
+      <p class="crumbs">
+        <a href="/can-bo/quan-tri/danh-muc">← Danh mục thủ tục của đơn vị</a>
+      </p>
+      <h1>Lịch sử thay đổi danh mục</h1>
+      <HistoryTable list={p.list} />
+    </StaffLayout>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+export function ProcessListPage(p: Nav & { rows: Array<{ code: string; name: string; version: number | null }> }) {
+  return (
+    <StaffLayout {...p} title="Quy trình nội bộ" current="admin">
+      <p class="crumbs">
+        <a href="/can-bo/quan-tri">← Quản trị đơn vị</a>
+      </p>
+      <h1>Quy trình nội bộ giải quyết thủ tục</h1>
+      <p>Mỗi thủ tục có một quy trình: các bước, vai trò thực hiện và phần thời gian của mỗi bước. Khi chưa thiết lập, hồ sơ dùng quy trình mặc định. Mỗi lần lưu tạo một phiên bản mới; hồ sơ đang giải quyết giữ phiên bản đã áp dụng khi tiếp nhận.</p>
+      <table class="grid">
+        <thead>
+          <tr>
+            <th scope="col">Thủ tục</th>
+            <th scope="col">Quy trình</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr>
+              <td>
+                <a href={`/can-bo/quan-tri/quy-trinh/${r.code}`}>{r.name}</a> <span class="note">({r.code})</span>
+              </td>
+              <td>{r.version ? `Phiên bản ${r.version}` : 'Mặc định'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </StaffLayout>
+  );
+}
+
+export function ProcessEditPage(p: Nav & { code: string; name: string; timeText: string; steps: ProcessStep[]; versions: Process[]; message?: string; errors?: Array<{ field: string; message: string }> }) {
+  const rows = [...p.steps, ...Array.from({ length: Math.max(0, 8 - p.steps.length) }, () => undefined)];
+  return (
+    <StaffLayout {...p} title={`Quy trình: ${p.name}`} current="admin">
+      <p class="crumbs">
+        <a href="/can-bo/quan-tri/quy-trinh">← Quy trình nội bộ</a>
+      </p>
+      <h1>Quy trình: {p.name}</h1>
+      <p class="note">Thời hạn giải quyết áp dụng: {p.timeText}. Tỷ lệ thời gian các bước cộng lại phải bằng 100%.</p>
+      <Messages message={p.message} errors={p.errors} />
+      <form method="post" action={`/can-bo/quan-tri/quy-trinh/${p.code}`} novalidate>
+        <Csrf token={p.csrf} />
+        <table class="grid">
+          <thead>
+            <tr>
+              <th scope="col">Bước</th>
+              <th scope="col">Loại bước</th>
+              <th scope="col">Tên bước</th>
+              <th scope="col">Vai trò thực hiện</th>
+              <th scope="col">Thời gian (%)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s, i) => (
+              <tr>
+                <td>{i + 1}</td>
+                <td>
+                  <select name={`step.${i}.kind`} aria-label={`Loại bước ${i + 1}`}>
+                    <option value="">— Không dùng —</option>
+                    {STEP_KINDS.map((k) => (
+                      <option value={k} selected={s?.kind === k}>
+                        {STEP_KIND_LABEL[k]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input name={`step.${i}.name`} type="text" value={s?.name ?? ''} aria-label={`Tên bước ${i + 1}`} />
+                </td>
+                <td>
+                  <select name={`step.${i}.role`} aria-label={`Vai trò bước ${i + 1}`}>
+                    {PROCESS_ROLES.map((r) => (
+                      <option value={r} selected={s?.role === r}>
+                        {PROCESS_ROLE_LABEL[r]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input name={`step.${i}.percent`} type="number" min="0" max="100" step="0.5" value={s ? Math.round(s.share * 1000) / 10 : ''} aria-label={`Phần trăm thời gian bước ${i + 1}`} class="short" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <input type="hidden" name="count" value={String(rows.length)} />
+        <Input id="pr-note" name="note" label="Ghi chú thay đổi" />
+        <p>
+          <button type="submit" class="primary">
+            Lưu phiên bản mới
+          </button>
+        </p>
+      </form>
+      <h2>Các phiên bản</h2>
+      {p.versions.length ? (
+        <ol>
+          {p.versions.map((v) => (
+            <li>
+              Phiên bản {v.version} — {formatDateTime(v.createdAt)} — {v.createdBy}
+              {v.note ? `: ${v.note}` : ''} — {v.steps.map((s) => `${s.name} (${Math.round(s.share * 100)}%)`).join(' → ')}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>Chưa có phiên bản nào: đang dùng quy trình mặc định.</p>
+      )}
+    </StaffLayout>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit
+
+export function AuditPage(p: Nav & { entries: AuditEntry[]; verification?: { ok: boolean; checked: number; problems: string[] }; canVerify: boolean; target?: string }) {
+  return (
+    <StaffLayout {...p} title="Nhật ký" current="audit">
+      <h1>Nhật ký thay đổi và truy cập dữ liệu</h1>
+      <form method="get" action="/can-bo/nhat-ky" class="card" role="search">
+        <label for="au-t">Mã hồ sơ hoặc đối tượng</label>
+        <input id="au-t" name="doi_tuong" type="search" value={p.target ?? ''} /> <button type="submit">Lọc</button>
+      </form>
+      {p.canVerify ? (
+        <form method="get" action="/can-bo/nhat-ky">
+          <input type="hidden" name="kiem_tra" value="1" />
+          <button type="submit">Kiểm tra tính toàn vẹn của nhật ký</button>
+        </form>
+      ) : null}
+      {p.verification ? (
+        <div class={p.verification.ok ? 'card' : 'error-summary'} role="status">
+          <p>
+            {p.verification.ok ? `Nhật ký toàn vẹn: đã kiểm tra ${p.verification.checked} bản ghi, chuỗi mã băm khớp.` : `Phát hiện ${p.verification.problems.length} vấn đề trong ${p.verification.checked} bản ghi:`}
+          </p>
+          {p.verification.problems.length ? (
+            <ul>
+              {p.verification.problems.map((x) => (
+                <li>{x}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <table class="grid">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Thời điểm</th>
+            <th scope="col">Người thực hiện</th>
+            <th scope="col">Việc</th>
+            <th scope="col">Đối tượng</th>
+            <th scope="col">Đơn vị</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.entries.map((e) => (
+            <tr>
+              <td>{e.seq}</td>
+              <td>{formatDateTime(e.at)}</td>
+              <td>{e.actorName}</td>
+              <td>{e.action}</td>
+              <td>
+                {e.targetKind}: {e.targetId}
+              </td>
+              <td>{e.unitCode ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </StaffLayout>
+  );
+}

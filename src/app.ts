@@ -23,7 +23,7 @@ import { AuditService } from './audit';
 import { staffRoutes } from './staff/staff.routes';
 import { WorkflowService } from './workflow';
 import { FileStore } from './file';
-import { buildTransports, NotificationService, NotificationWorker } from './notification';
+import { buildTransports, NotificationService, NotificationWorker, sharedZaloTokenStore } from './notification';
 import { notificationRoutes } from './notification/notification.routes';
 import { PaymentService } from './payment';
 import { paymentHooks, paymentRoutes } from './payment/payment.routes';
@@ -123,7 +123,10 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     log: (msg, err) => {
       if (config.logLevel !== 'silent') process.stderr.write(`${msg} ${err instanceof Error ? err.message : String(err ?? '')}\n`);
     },
-  });
+  },
+  // One Zalo token pair for the outbox and the assistant (refresh tokens are single-use).
+  config.notifications.zalo ? sharedZaloTokenStore(database.db, clock, config.notifications.zalo.refreshToken) : undefined,
+  );
   return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, payments, worker, assistant, clock };
 }
 

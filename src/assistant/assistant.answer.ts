@@ -60,9 +60,15 @@ function papers(p: Procedure, compact: boolean): string[] {
 }
 
 function times(p: Procedure, unit: Unit, entry: UnitProcedure | undefined): string[] {
-  const parts = p.channels.map((c) => `${CHANNEL_LABEL[c.kind]}: ${c.time ? formatTime(c.time) : c.timeText || 'không có thông tin'}`);
-  const uniq = [...new Set(parts)];
-  const out = [uniq.length ? `Thời hạn giải quyết: ${uniq.join('; ')}.` : 'Thời hạn giải quyết: cơ sở dữ liệu thủ tục chưa ghi.'];
+  const text = (c: Procedure['channels'][number]) => (c.time ? formatTime(c.time) : c.timeText || 'không có thông tin');
+  const same = new Set(p.channels.map(text));
+  const out = [
+    !p.channels.length
+      ? 'Thời hạn giải quyết: cơ sở dữ liệu thủ tục chưa ghi.'
+      : same.size === 1
+        ? `Thời hạn giải quyết: ${text(p.channels[0]!)}${p.channels.length > 1 ? ' (mọi cách nộp)' : ''}.`
+        : `Thời hạn giải quyết: ${[...new Set(p.channels.map((c) => `${CHANNEL_LABEL[c.kind]}: ${text(c)}`))].join('; ')}.`,
+  ];
   if (entry?.commitment) out.push(`${unit.name} cam kết giải quyết trong ${formatTime(entry.commitment)}.`);
   return out;
 }

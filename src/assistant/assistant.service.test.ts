@@ -109,6 +109,13 @@ for (const engine of engines()) {
       const pick = await ask('2', 'choices');
       expect(pick.decision).toBe('answer');
       expect(pick.procedures[0]!.code).toBe(second.code);
+      // Asked something else before choosing: the choices come again, for that question.
+      await ask('hộ nghèo', 'choices-3');
+      const again = await ask('mất bao lâu', 'choices-3');
+      expect(again.decision).toBe('clarify');
+      const first = await ask('1', 'choices-3');
+      expect([first.decision, first.intent, first.procedures[0]!.code]).toEqual(['answer', 'time', again.procedures[0]!.code]);
+      expect(first.answer).toContain('Thời hạn giải quyết');
       // Quick replies carry the names; a name picks it too.
       const r2 = await ask('hộ nghèo', 'choices-2');
       const byName = await ask(r2.quickReplies[0]!, 'choices-2');

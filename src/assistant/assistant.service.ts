@@ -390,6 +390,12 @@ export class AssistantService {
       if ((aspects.length && aspects.every((a) => a === 'place')) || (it.office && !aspects.length)) {
         return { reply: greet(this.reply('place', 'answer', officeAnswer(unit))), memory: mem, plan };
       }
+      if (aspects.length && mem.choices?.length) {
+        // Choices were offered and not answered: offer them again, for this question.
+        const hits = await Promise.all(mem.choices.map(async (code) => ({ code, name: (await this.deps.catalog.findProcedure(code))?.name ?? code, score: 0 })));
+        const lines = ['Bạn hỏi về thủ tục nào?', ...hits.map((h, i) => `${i + 1}. ${h.name}`), 'Xin trả lời bằng số hoặc chọn bên dưới.'];
+        return { reply: this.reply(intent, 'clarify', { lines, links: [], quickReplies: [...hits.map((h) => h.name), 'Gặp cán bộ'] }, hits), memory: { ...mem, aspects }, plan };
+      }
       if (aspects.length) {
         return {
           reply: greet(this.reply(intent, 'ask', { lines: ['Bạn muốn hỏi về thủ tục nào? Ví dụ: khai sinh, kết hôn, tạm trú, chứng thực bản sao.'], links: [], quickReplies: this.examples() })),

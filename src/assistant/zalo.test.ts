@@ -139,7 +139,8 @@ for (const engine of engines()) {
       // The expired token was refused, refreshed once with the app secret, and both new tokens kept.
       expect(zalo.refreshes).toEqual([{ refreshToken: 'refresh-1', secret: 'app-secret' }]);
       expect(m.token).toBe('access-2');
-      const stored = await env.services.database.db.selectFrom('assistant_zalo_tokens').selectAll().where('app_id', '=', APP_ID).executeTakeFirstOrThrow();
+      // Kept in the one token row the outbox's Zalo transport uses too (refresh tokens are single-use).
+      const stored = await env.services.database.db.selectFrom('oauth_tokens').selectAll().where('provider', '=', 'zalo_oa').executeTakeFirstOrThrow();
       expect(stored.refresh_token).toBe('refresh-2');
       expect(stored.access_token).toBe('access-2');
       expect(stored.expires_at! > new Date().toISOString()).toBe(true);

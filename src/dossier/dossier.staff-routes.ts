@@ -161,7 +161,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
         query: Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])),
         fields: [...new Set([...procs.values()].map((p) => p.field))].sort((a, b) => a.localeCompare(b, 'vi')),
         procedures: [...procs.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi')),
-        specialists: specialists.map((s) => ({ username: s.username, fullName: s.fullName })),
+        specialists: specialists.map((s) => ({ username: s.username, fullName: s.fields.length ? `${s.fullName} (${s.fields.join(', ')})` : s.fullName })),
         units: scopeUnits,
         canBulkAssign: assigners.includes(staff.role) && specialists.length > 0,
         page: r.page,
@@ -198,6 +198,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
     const steps = process?.steps ?? [];
     const unitStaff = (await accounts.listStaff([d.unitCode])).filter((s) => s.active !== false);
     const examineRole = steps.find((s) => s.kind === 'examine')?.role ?? 'specialist';
+    const field = (await catalog.findProcedure(d.procedureCode))?.field;
     const next = steps[d.stepNo + 1];
     const actions = v.history.map((h) => h.action);
     const base = `/can-bo/ho-so/${d.code}/phieu`;
@@ -221,7 +222,12 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
         eform: (await dossiers.formFor(d.unitCode, d.procedureCode).catch(() => undefined))?.eform ?? { title: '', sections: [] },
         steps: await wf.stepRecords(d),
         allowed: await wf.allowedFor(d, actor),
-        specialists: unitStaff.filter((s) => s.role === examineRole).map((s) => ({ username: s.username, fullName: s.fullName })),
+        // Specialists of the procedure's field first (chuyên viên phụ trách lĩnh vực).
+        specialists: unitStaff
+          .filter((s) => s.role === examineRole)
+          .map((s) => ({ s, own: !!field && s.fields.includes(field) }))
+          .sort((a, b) => Number(b.own) - Number(a.own) || a.s.fullName.localeCompare(b.s.fullName, 'vi'))
+          .map(({ s }) => ({ username: s.username, fullName: s.fields.length ? `${s.fullName} (${s.fields.join(', ')})` : s.fullName })),
         forwardTo: next ? unitStaff.filter((s) => s.role === next.role).map((s) => ({ username: s.username, fullName: s.fullName })) : [],
         apologyDraft: draft,
         forms: formLinks,

@@ -398,7 +398,7 @@ export function MyDossiersPage(p: { csrf: string; name: string; phone: string; h
       <h1>Hồ sơ của tôi</h1>
       <p>
         {p.name ? `${p.name} — ` : ''}
-        {formatPhone(p.phone)}
+        {formatPhone(p.phone)} · <a href="/ca-nhan/thong-bao">Nhận thông báo qua SMS, thư điện tử, Zalo</a>
       </p>
       {p.message ? (
         <p class="card" role="status">

@@ -334,6 +334,37 @@ for (const engine of engines()) {
       expect(views.some((v) => v.actorName === 'Vũ Thị Ngọc')).toBe(true);
     });
 
+    it('the citizen sends the asked papers from the tracking page, sees what was asked, and can withdraw', async () => {
+      const d = await desk.submitOnline(PROC);
+      await desk.ok(d.code, 'tiepnhan', { type: 'request_supplement', items: ['Bản sao sổ hộ khẩu cũ', 'Ảnh chân dung 4x6'] });
+      const link = new URL(d.trackingUrl);
+      const page = await desk.inject({ method: 'GET', url: link.pathname + link.search });
+      expect(page.body).toContain('Ảnh chân dung 4x6');
+      expect(page.body).toContain('Gửi bổ sung');
+      // Internal hand-overs are not on the citizen's page.
+      expect(page.body).not.toContain('Chuyển hồ sơ');
+      const csrfCookie = page.cookies.find((c) => c.name === 'motcua_csrf')!.value;
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const mp = multipart([
+        { name: '_csrf', value: csrf },
+        { name: 'component', value: 'khac' },
+        { name: 'comment', value: 'Gửi bổ sung ảnh' },
+        { name: 'file', value: PDF, filename: 'anh.pdf', type: 'application/pdf' },
+      ]);
+      const sent = await desk.inject({ method: 'POST', url: `/ho-so/${d.code}/bo-sung${link.search}`, payload: mp.body, headers: { ...mp.headers, cookie: `motcua_csrf=${csrfCookie}` } });
+      expect(sent.statusCode).toBe(303);
+      expect(sent.headers.location).toMatch(/da=supplement/);
+      const after = (await desk.inject({ method: 'GET', url: `/api/dossiers/${d.code}?phone=${APPLICANT.phone}` })).json();
+      expect(after.status).toBe('new');
+      expect(after.attachments.some((a: any) => a.name === 'anh.pdf')).toBe(true);
+      // Without the signed link (or phone), nobody else can do it.
+      const other = await desk.inject({ method: 'POST', url: `/ho-so/${d.code}/rut`, payload: { _csrf: csrf, reason: 'Không phải tôi' }, headers: { cookie: `motcua_csrf=${csrfCookie}` } });
+      expect(other.statusCode).toBe(404);
+      const w = await desk.inject({ method: 'POST', url: `/ho-so/${d.code}/rut${link.search}`, payload: { _csrf: csrf, reason: 'Tôi không cần nữa' }, headers: { cookie: `motcua_csrf=${csrfCookie}` } });
+      expect(w.statusCode).toBe(303);
+      expect((await desk.inject({ method: 'GET', url: `/api/dossiers/${d.code}?phone=${APPLICANT.phone}` })).json().status).toBe('withdrawn');
+    });
+
     it('the staff page acts through forms with CSRF, and a double submit is done once', async () => {
       const d = await desk.submitOnline(PROC);
       const cookie = await desk.cookie('tiepnhan');

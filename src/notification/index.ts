@@ -10,4 +10,5 @@ export {
 } from './notification.service';
 export { NotificationWorker, type WorkerOptions } from './notification.worker';
 export { buildTransports } from './notification.setup';
+export { sharedZaloTokenStore } from './notification.transports';
 export { CHANNELS, EVENTS, EVENT_LABEL, isEssential, type DossierNotice, type NoticeEvent } from './notification.types';

@@ -244,3 +244,25 @@ export class DemoTransport implements Transport {
     return { providerRef: null };
   }
 }
+
+/**
+ * The Zalo OA token pair as a load/save store over the same row the delivery transport uses, so
+ * that the assistant's Zalo client and the outbox share one pair: Zalo refresh tokens work once,
+ * and two copies would invalidate each other.
+ */
+export function sharedZaloTokenStore(db: Db, clock: Clock, initialRefreshToken: string) {
+  return {
+    load: async (): Promise<{ accessToken: string; refreshToken: string; expiresAt?: string } | undefined> => {
+      const t = await repo.findToken(db, PROVIDER);
+      if (!t) return initialRefreshToken ? { accessToken: '', refreshToken: initialRefreshToken, expiresAt: new Date(0).toISOString() } : undefined;
+      return { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: t.expires_at };
+    },
+    save: async (p: { accessToken: string; refreshToken: string; expiresAt?: string }): Promise<void> => {
+      const now = clock.now().toISOString();
+      const row = { access_token: p.accessToken, refresh_token: p.refreshToken, expires_at: p.expiresAt ?? new Date(Date.now() + 3600_000).toISOString(), updated_at: now };
+      await repo.insertTokenIfAbsent(db, { provider: PROVIDER, ...row, version: 0 });
+      const cur = await repo.findToken(db, PROVIDER);
+      if (cur && cur.refresh_token !== p.refreshToken) await repo.swapToken(db, PROVIDER, cur.version, row);
+    },
+  };
+}

@@ -296,44 +296,34 @@ const CLK_TCK = (() => {
   }
 })();
 
-/** CPU seconds used so far by a process, all its threads (libuv pool included), and its descendants. */
-function treeCpuSeconds(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    let t = (Number(f[11]) + Number(f[12])) / CLK_TCK;
-    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-      const kids = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-      for (const k of kids ? kids.split(' ') : []) t += treeCpuSeconds(Number(k));
-    }
-    return t;
-  } catch {
-    return 0; // gone meanwhile
-  }
+interface ProcTicks {
+  ticks: number;
+  ppid: number;
+  name: string;
 }
 
-/** CPU seconds of all PostgreSQL server processes (part of the system under test on that engine). */
-function postgresCpuSeconds(): number {
-  let t = 0;
+/** utime + stime of every process now (clock ticks), with its parent and name. */
+function allProcesses(): Map<number, ProcTicks> {
+  const m = new Map<number, ProcTicks>();
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      t += (Number(f[11]) + Number(f[12])) / CLK_TCK;
+      m.set(Number(d), { ticks: Number(f[11]) + Number(f[12]), ppid: Number(f[1]), name });
     } catch {
       /* gone */
     }
   }
-  return t;
+  return m;
 }
 
-/** Busy CPU seconds of the whole machine. */
-function machineBusySeconds(): number {
+/** Busy CPU seconds of the whole machine, and the part spent in interrupts (network, disk). */
+function machineBusySeconds(): { busy: number; irq: number } {
   const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   // user nice system idle iowait irq softirq steal
-  return (f[0]! + f[1]! + f[2]! + f[5]! + f[6]! + f[7]!) / CLK_TCK;
+  return { busy: (f[0]! + f[1]! + f[2]! + f[5]! + f[6]! + f[7]!) / CLK_TCK, irq: (f[5]! + f[6]!) / CLK_TCK };
 }
 
 /** Who used the CPU during a measure, in % of one core. */
@@ -341,25 +331,47 @@ export interface CpuShare {
   server: number;
   postgres: number;
   client: number;
-  /** Everything else on the machine: other people's builds and tests skew the figures. */
+  /** The kernel: interrupts and kernel threads (loopback network, disk writeback, journal). */
+  kernel: number;
+  /** Other user processes on the machine (other people's builds and tests skew the figures). */
   others: number;
 }
 
 function cpuMeter(serverPid: number | undefined): () => CpuShare {
   const t0 = performance.now();
-  const s0 = serverPid ? treeCpuSeconds(serverPid) : 0;
-  const p0 = postgresCpuSeconds();
+  const p0 = allProcesses();
   const m0 = machineBusySeconds();
-  const c0 = process.cpuUsage();
   return () => {
     const wall = (performance.now() - t0) / 1000;
-    const c = process.cpuUsage(c0);
-    const server = serverPid ? treeCpuSeconds(serverPid) - s0 : 0;
-    const postgres = postgresCpuSeconds() - p0;
-    const client = (c.user + c.system) / 1e6;
-    const busy = machineBusySeconds() - m0;
+    const p1 = allProcesses();
+    const m1 = machineBusySeconds();
+    const inServer = (pid: number): boolean => {
+      for (let p = pid, n = 0; p > 1 && n < 10; n++) {
+        if (p === serverPid) return true;
+        p = p1.get(p)?.ppid ?? 0;
+      }
+      return false;
+    };
+    const isKernel = (pid: number, t: ProcTicks) => pid === 2 || t.ppid === 2;
+    let server = 0;
+    let postgres = 0;
+    let client = 0;
+    let kernelThreads = 0;
+    let others = 0;
+    for (const [pid, t] of p1) {
+      const d = (t.ticks - (p0.get(pid)?.ticks ?? 0)) / CLK_TCK;
+      if (d <= 0) continue;
+      if (pid === process.pid) client += d;
+      else if (serverPid && inServer(pid)) server += d;
+      else if (t.name === 'postgres') postgres += d;
+      else if (isKernel(pid, t)) kernelThreads += d;
+      else others += d;
+    }
+    const irq = m1.irq - m0.irq;
+    // What no living process accounts for: processes that ended during the measure.
+    const gone = Math.max(0, m1.busy - m0.busy - (server + postgres + client + kernelThreads + others + irq));
     const pct = (x: number) => (x / wall) * 100;
-    return { server: pct(server), postgres: pct(postgres), client: pct(client), others: Math.max(0, pct(busy - server - postgres - client)) };
+    return { server: pct(server), postgres: pct(postgres), client: pct(client), kernel: pct(kernelThreads + irq), others: pct(others + gone) };
   };
 }
 
@@ -375,7 +387,7 @@ async function quietest<T extends Measured>(run: () => Promise<T>): Promise<T> {
 }
 
 function cpuText(c: CpuShare): string {
-  return `server ${c.server.toFixed(0)}%${c.postgres >= 1 ? `, postgres ${c.postgres.toFixed(0)}%` : ''}, load generator ${c.client.toFixed(0)}%, other processes ${c.others.toFixed(0)}%`;
+  return `server ${c.server.toFixed(0)}%${c.postgres >= 1 ? `, postgres ${c.postgres.toFixed(0)}%` : ''}, load generator ${c.client.toFixed(0)}%, kernel ${c.kernel.toFixed(0)}%, other processes ${c.others.toFixed(0)}%`;
 }
 
 interface Measured extends LoadResult {

@@ -107,7 +107,15 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
   });
   const dossierWorkflow = new DossierWorkflow(database.db, dossiers, catalog, workflow, accounts, notifications, audit, files, units, clock);
   const dossierForms = new DossierForms(database.db, dossiers, dossierWorkflow, catalog, units);
-  const payments = new PaymentService(database.db, catalog, dossiers, notifications, clock, { config: config.payments, publicUrl: config.publicUrl });
+  const payments = new PaymentService(database.db, catalog, dossiers, notifications, clock, {
+    config: config.payments,
+    publicUrl: config.publicUrl,
+    // A paid fee restarts the clock of a dossier that was waiting for it.
+    onPaid: async (code, p) => {
+      const d = await dossiers.findByCode(code);
+      if (d) await dossierWorkflow.paymentSettled(d, p);
+    },
+  });
   const assistant = createAssistant(config, {
     db: database.db,
     catalog,

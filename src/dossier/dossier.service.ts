@@ -323,6 +323,11 @@ export class DossierService {
     throw notFound;
   }
 
+  /** For system jobs (payments, escalation): a dossier by code, with no access check. */
+  async findByCode(code: string): Promise<Dossier | undefined> {
+    return repo.findDossierByCode(this.db, code);
+  }
+
   async view(d: Dossier): Promise<DossierView> {
     const procedure = await this.catalog.findProcedure(d.procedureCode);
     return {

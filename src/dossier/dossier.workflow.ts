@@ -138,7 +138,7 @@ export const WORKLIST_TAB_LABEL: Record<WorklistTab, string> = {
   due_soon: 'Đến hạn trong 2 ngày',
   overdue: 'Quá hạn',
   waiting: 'Chờ người dân',
-  all: 'Đang xử lý',
+  all: 'Tất cả đang mở',
   closed: 'Đã kết thúc',
 };
 

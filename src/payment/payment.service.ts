@@ -106,8 +106,22 @@ export class PaymentService {
     private readonly dossiers: DossierService,
     private readonly notifications: NotificationService,
     private readonly clock: Clock,
-    private readonly opts: { config: PaymentConfig; publicUrl: string },
+    private readonly opts: {
+      config: PaymentConfig;
+      publicUrl: string;
+      /** Called after a payment is recorded as paid: the workflow restarts a clock stopped for the fee. */
+      onPaid?: (dossierCode: string, p: { amount: number; method: 'cash' | 'transfer' | 'online'; reference: string }) => Promise<unknown>;
+    },
   ) {}
+
+  /** Best effort after the commit: a failure leaves the dossier for an official to confirm by hand. */
+  private async paid(dossierCode: string, p: { amount: number; method: 'cash' | 'transfer' | 'online'; reference: string }): Promise<void> {
+    try {
+      await this.opts.onPaid?.(dossierCode, p);
+    } catch {
+      /* the payment stays recorded; the official sees it on the dossier */
+    }
+  }
 
   get vietqrAccount(): PaymentConfig['vietqr'] {
     return this.opts.config.vietqr;
@@ -323,6 +337,7 @@ export class PaymentService {
       });
       await this.notifications.notifyDossier(trx, notice);
     });
+    await this.paid(d.code!, { amount: take, method: 'cash', reference: `cash:${id}` });
     return toRecord((await repo.findPayment(this.db, id))!);
   }
 
@@ -398,6 +413,7 @@ export class PaymentService {
         if (ok && notice) await this.notifications.notifyDossier(trx, notice);
         return ok;
       });
+      if (settled && success) await this.paid(order.dossier_code, { amount: order.amount, method: 'online', reference: order.order_ref });
       return settled ? IPN.confirmed : IPN.alreadyConfirmed;
     } catch {
       return IPN.unknown;
@@ -522,6 +538,9 @@ export class PaymentService {
       await trx.updateTable('payments').set({ receipt_no: await this.receiptNo(trx, d.unitCode) }).where('id', '=', id).execute();
       await this.notifications.notifyDossier(trx, notice);
       return id;
+    }).then(async (paidId) => {
+      if (paidId) await this.paid(d.code!, { amount: t.amount, method: 'transfer', reference: t.orderRef });
+      return paidId;
     });
   }
 

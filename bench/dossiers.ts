@@ -7,17 +7,17 @@
  * SWEEP_GRACE_SECONDS=0), and check that every acknowledged submission is there, whole, with no
  * half-written dossier and no orphan file.
  *
- * Settings (environment): BENCH_SECONDS (10) per measure, BENCH_CONNECTIONS (16),
- * BENCH_ONLY (load | crash | profile: one part only), BENCH_PROCEDURE (1.012564: its general case asks for exactly one paper), BENCH_CRASH_AFTER (150
- * acknowledged submissions before the kill), BENCH_PROFILE=1 (an extra SQLite submission run under
- * `node --cpu-prof`, summarised), BENCH_PG_URL or TEST_DATABASE_URL (a PostgreSQL server where the
- * user may create databases; default: the development server postgres://motcua@127.0.0.1:55432/postgres),
- * BENCH_MAX_NOISE (25) and BENCH_TRIES (3): the machine may be shared, so a measure during which
- * other processes used more than BENCH_MAX_NOISE % of a core is taken again, and the least
- * disturbed of the tries is reported with its disturbance;
+ * Settings (environment): BENCH_SECONDS (10) per measure, BENCH_CONNECTIONS (16);
+ * BENCH_ONLY (load | crash | profile: one part only); BENCH_PROCEDURE (1.012564: its general case
+ * asks for exactly one paper); BENCH_CRASH_AFTER (150 acknowledged submissions before the kill);
+ * BENCH_PROFILE=1 (extra SQLite runs of submissions and of lookups under `node --cpu-prof`,
+ * summarised by cpuprofile.ts); BENCH_PG_URL or TEST_DATABASE_URL (a PostgreSQL server where the
+ * user may create databases; default: the development server postgres://motcua@127.0.0.1:55432/postgres
+ * — a fresh database is created on it for each run and dropped afterwards; without a reachable
+ * server the PostgreSQL rows say "skipped"); BENCH_MAX_NOISE (25) and BENCH_TRIES (3): the machine
+ * may be shared, so a measure during which other processes used more than BENCH_MAX_NOISE % of a
+ * core is taken again, and the least disturbed of the tries is reported with its disturbance;
  * BENCH_NODE_ARGS (extra node options for the server, e.g. a `--import` preload for an experiment).
- * A fresh database is created on it for each run and dropped afterwards; without a reachable
- * server the PostgreSQL rows say "skipped".
  *
  * The app is started as `node --import tsx src/main.ts serve` (one process: the tsx CLI would put
  * a parent in between, and `kill -9` must hit the server itself).
@@ -652,10 +652,14 @@ async function crashTest(engine: Engine, tpl: PdfTemplate): Promise<CrashReport>
     const refAfter = new Set(after.files.map((f) => f.sha256));
     const orphans = [...after.blobs.keys()].filter((h) => !refAfter.has(h));
     const lost = after.files.filter((f) => after.blobs.get(f.sha256) !== f.size);
+    const draftIds = new Set(drafts.map((d) => d.id));
+    const bySubmitted = new Set(after.files.filter((f) => !draftIds.has(f.dossierId)).map((f) => f.sha256));
+    const draftOnly = [...after.blobs.keys()].filter((h) => refAfter.has(h) && !bySubmitted.has(h)).length;
     check(
       orphans.length === 0 && after.tmp.length === 0 && after.stray.length === 0 && lost.length === 0,
       `no orphan file: ${after.blobs.size} blobs under DATA_DIR/files, ${orphans.length} unreferenced, ${after.tmp.length} in tmp/, ${after.stray.length} stray; ` +
-        `${after.files.length - lost.length}/${after.files.length} file rows have their blob`,
+        `${after.files.length - lost.length}/${after.files.length} file rows have their blob` +
+        (draftOnly ? ` (${draftOnly} blobs are referenced only by the leftover drafts above)` : ''),
     );
     lines.push(`  result: ${pass ? 'PASS' : 'FAIL'}`);
   } finally {

@@ -143,6 +143,8 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
  * removed; files younger than the grace period may belong to an upload in progress elsewhere.
  */
 export async function sweepFiles(s: Services, graceMs = 15 * 60_000) {
+  // First the drafts of one-request submissions that a crash cut short, then the files they held.
+  await s.dossiers.removeStaleTransientDrafts(graceMs);
   return s.files.sweep({ referenced: (sha) => s.dossiers.isFileReferenced(sha), olderThanMs: graceMs, tmpOlderThanMs: graceMs });
 }
 

@@ -4,6 +4,7 @@ import * as m002 from './migrations/002-dossiers';
 import * as m003 from './migrations/003-workflow';
 import * as m004 from './migrations/004-notifications-payments';
 import * as m005 from './migrations/005-assistant';
+import * as m006 from './migrations/006-transient-drafts';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '003-workflow': m003,
   '004-notifications-payments': m004,
   '005-assistant': m005,
+  '006-transient-drafts': m006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

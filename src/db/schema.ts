@@ -195,6 +195,8 @@ export interface DossierTable {
   flag: Generated<string>;
   search_name: Generated<string>;
   version: Generated<number>;
+  // 006: a draft made by a one-request submission, removed at start-up if it never committed.
+  transient: Generated<number>;
 }
 
 export interface DossierFileTable {

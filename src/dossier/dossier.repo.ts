@@ -179,6 +179,11 @@ export async function upsertUnitCalendar(db: Exec, unitCode: string, data: strin
 }
 
 /** Removes a draft that never became a dossier (a failed all-or-nothing submission). */
+export async function listStaleTransientDrafts(db: Exec, before: string): Promise<string[]> {
+  const rows = await db.selectFrom('dossiers').select('id').where('transient', '=', 1).where('status', '=', 'draft').where('created_at', '<=', before).execute();
+  return rows.map((r) => r.id);
+}
+
 export async function deleteDraft(db: Exec, id: string): Promise<void> {
   await db.deleteFrom('dossier_files').where('dossier_id', '=', id).execute();
   await db.deleteFrom('dossier_history').where('dossier_id', '=', id).execute();

@@ -266,7 +266,16 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       const body = parseInput(newDossierBody, raw ?? {}, 'Dữ liệu hồ sơ không hợp lệ.');
       const unitCode = actor.kind === 'staff' ? actor.unitCode : (body.unit ?? (await deps.defaultUnit()));
       const { dossier, created } = await dossiers.createDraft(
-        { unitCode, procedureCode: body.procedureCode, channel: body.channel, caseId: body.case, applicant: body.applicant, formData: body.formData, delivery: body.delivery },
+        {
+          unitCode,
+          procedureCode: body.procedureCode,
+          channel: body.channel,
+          caseId: body.case,
+          applicant: body.applicant,
+          formData: body.formData,
+          delivery: body.delivery,
+          transient: multipart || body.submit === true,
+        },
         actor,
         idem,
       );
@@ -478,6 +487,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
             applicant: { fullName: applicant.fullName, phone: applicant.phone, idNumber: applicant.idNumber, email: applicant.email, address: applicant.address },
             formData: values,
             delivery: applicant.delivery === 'post' ? { method: 'post', address: applicant.deliveryAddress } : { method: 'counter' },
+            transient: fields.action !== 'draft',
           },
           actor,
         )

@@ -47,6 +47,8 @@ export interface NewDossierInput {
   applicant: unknown;
   formData?: unknown;
   delivery?: { method?: 'counter' | 'post'; address?: string };
+  /** Made for a one-request submission: removed at start-up if the submission never committed. */
+  transient?: boolean;
 }
 
 export interface ProcedureForm {
@@ -268,6 +270,7 @@ export class DossierService {
       due_at: null,
       due_fixed: 0,
       idempotency_key: idempotencyKey ? this.idemKey(actor, idempotencyKey) : null,
+      transient: input.transient ? 1 : 0,
       created_by: actor.kind === 'anonymous' ? 'anonymous' : `${actor.kind}:${actor.id}`,
       created_at: now,
       updated_at: now,
@@ -322,6 +325,18 @@ export class DossierService {
     // A dossier is reachable by its unguessable id by whoever created it (the API's handle).
     if (d.id === ref && (actor.kind === 'anonymous' ? d.createdBy === 'anonymous' : d.createdBy === `${actor.kind}:${actor.id}`)) return d;
     throw notFound();
+  }
+
+  /**
+   * Drafts of one-request submissions that never committed (the process died between the draft
+   * and the submit transaction), older than the grace period: removed with their file rows, so a
+   * crash leaves no half-written dossier. Their files then become orphans for the file sweep.
+   */
+  async removeStaleTransientDrafts(olderThanMs: number): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - olderThanMs).toISOString();
+    const ids = await repo.listStaleTransientDrafts(this.db, before);
+    for (const id of ids) await this.db.transaction().execute((trx) => repo.deleteDraft(trx, id));
+    return ids.length;
   }
 
   /** For system jobs (payments, escalation): a dossier by code, with no access check. */

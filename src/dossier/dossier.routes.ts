@@ -21,7 +21,7 @@ import type { DossierWorkflow } from './dossier.workflow';
 import { CitizenActions } from './dossier.citizen-views';
 import { uuidv7 } from '../shared/ids';
 import { componentsOf, type DossierService, type DossierView } from './dossier.service';
-import { CHANNEL_NAME, DOSSIER_CHANNELS, STATUS_LABEL, type Dossier } from './dossier.types';
+import { CHANNEL_NAME, DOSSIER_CHANNELS, type Dossier } from './dossier.types';
 import {
   LookupPage,
   MyDossiersPage,
@@ -756,7 +756,6 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="phieu-dich-vu-cong-${phone}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
   });
-  void STATUS_LABEL;
 }
 
 /** Only redirect to our own paths after sign-in. */

@@ -1,5 +1,8 @@
 import { qrMatrix, type QrMatrix } from '../shared/qr';
 import {
+  OFFICIAL_STYLES,
+  RECEPTION_OFFICE,
+  SIGN_HINT,
   A5,
   ADMIN_MARGINS,
   CM,
@@ -158,27 +161,14 @@ const NORMAL: Density = { paraGap: 2, cellPadY: 3.5, tableSize: 12, headGap: 18,
 const COMPACT: Density = { paraGap: 0, cellPadY: 2, tableSize: 11.5, headGap: 10, titleGap: 6, qrSymbol: 3.05 * CM, signSpace: 48, countW: 46 };
 
 const RECEIPT_STYLES = {
-  unit: { font: 'serif', size: 12 },
-  office: { font: 'serifBold', size: 12 },
-  mottoName: { font: 'serifBold', size: 12 },
-  motto: { font: 'serifBold', size: 13 },
-  code: { font: 'serif', size: 13 },
+  ...OFFICIAL_STYLES,
   codeValue: { font: 'serifBold', size: 13 },
-  date: { font: 'serifItalic', size: 13 },
-  title: { font: 'serifBold', size: 14, lineGap: 1 },
   body: { font: 'serif', size: 13 },
-  note: { font: 'serifItalic', size: 12 },
-  signHead: { font: 'serifBold', size: 13 },
-  signHint: { font: 'serifItalic', size: 13 },
-  signName: { font: 'serifBold', size: 13 },
   qrCaption: { font: 'serifItalic', size: 9.5 },
   running: { font: 'serifItalic', size: 10, color: MUTED },
-  footer: { font: 'serifItalic', size: 9, color: MUTED },
-  pageNo: { font: 'serif', size: 12 },
 } satisfies Record<string, TextStyle>;
 
-const OFFICE = 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ';
-const SIGN_HINT = '(Ký và ghi rõ họ tên)';
+const OFFICE = RECEPTION_OFFICE;
 
 const count = (n: number): string => (Number.isFinite(n) && n > 0 ? String(Math.floor(n)) : '0');
 

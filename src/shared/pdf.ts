@@ -302,6 +302,30 @@ export interface MottoStyles {
   motto: TextStyle;
 }
 
+/** The office that receives and returns dossiers, as it heads the official forms (Circular 01/2018). */
+export const RECEPTION_OFFICE = 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ';
+export const SIGN_HINT = '(Ký và ghi rõ họ tên)';
+
+/**
+ * The type of an official form (Decree 30/2020: Times-like serif, 13 pt body, 12 pt issuing body,
+ * 14 pt bold title): shared by the receipt and the processing forms, each adding its own styles.
+ */
+export const OFFICIAL_STYLES = {
+  unit: { font: 'serif', size: 12 },
+  office: { font: 'serifBold', size: 12 },
+  mottoName: { font: 'serifBold', size: 12 },
+  motto: { font: 'serifBold', size: 13 },
+  code: { font: 'serif', size: 13 },
+  date: { font: 'serifItalic', size: 13 },
+  title: { font: 'serifBold', size: 14, lineGap: 1 },
+  note: { font: 'serifItalic', size: 12 },
+  signHead: { font: 'serifBold', size: 13 },
+  signHint: { font: 'serifItalic', size: 13 },
+  signName: { font: 'serifBold', size: 13 },
+  footer: { font: 'serifItalic', size: 9, color: MUTED },
+  pageNo: { font: 'serif', size: 12 },
+} satisfies Record<string, TextStyle>;
+
 export const MOTTO_STYLES: MottoStyles = {
   name: { font: 'serifBold', size: 12 },
   motto: { font: 'serifBold', size: 13 },

@@ -1,4 +1,7 @@
 import {
+  OFFICIAL_STYLES,
+  RECEPTION_OFFICE,
+  SIGN_HINT,
   A4,
   ADMIN_MARGINS,
   CM,
@@ -38,27 +41,15 @@ export const FORM_TITLES = {
 } as const;
 
 const S = {
-  unit: { font: 'serif', size: 12 },
-  office: { font: 'serifBold', size: 12 },
-  mottoName: { font: 'serifBold', size: 12 },
-  motto: { font: 'serifBold', size: 13 },
-  code: { font: 'serif', size: 13 },
-  date: { font: 'serifItalic', size: 13 },
-  title: { font: 'serifBold', size: 14, lineGap: 1 },
+  ...OFFICIAL_STYLES,
   body: { font: 'serif', size: 13, lineGap: 1 },
   bold: { font: 'serifBold', size: 13 },
-  note: { font: 'serifItalic', size: 12 },
-  signHead: { font: 'serifBold', size: 13 },
-  signHint: { font: 'serifItalic', size: 13 },
-  signName: { font: 'serifBold', size: 13 },
   th: { font: 'serifBold', size: 11 },
   td: { font: 'serif', size: 11 },
   draft: { font: 'serifBold', size: 40, color: '#d9d9d9' },
-  footer: { font: 'serifItalic', size: 9, color: MUTED },
-  pageNo: { font: 'serif', size: 12 },
 } satisfies Record<string, TextStyle>;
 
-const OFFICE = 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ';
+const OFFICE = RECEPTION_OFFICE;
 
 export interface FormHeader {
   /** e.g. "Phường Ba Đình", printed upper-case as the issuing body. */
@@ -149,7 +140,7 @@ function signature(p: Page, blocks: Array<{ head: string; hint?: string; name?: 
     const bx = blocks.length === 1 ? p.x + colW : p.x + i * colW;
     let y = top;
     y += draw(p.doc, b.head, bx, y, shrinkToLine(p.doc, b.head, S.signHead, colW, 10.5), colW, 'center');
-    y += draw(p.doc, b.hint ?? '(Ký và ghi rõ họ tên)', bx, y, S.signHint, colW, 'center');
+    y += draw(p.doc, b.hint ?? SIGN_HINT, bx, y, S.signHint, colW, 'center');
     y += space;
     if (b.name) y += draw(p.doc, nfc(b.name), bx, y, S.signName, colW, 'center');
     bottom = Math.max(bottom, y);

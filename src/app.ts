@@ -185,7 +185,8 @@ function loadAssets(): Map<string, Asset> {
 export async function buildApp(config: Config, services: Services): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    trustProxy: true,
+    // X-Forwarded-For only from the configured proxies: otherwise any client picks its own address.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
     // Validation is done with zod in the handlers (Vietnamese messages); route schemas document.
     ajv: { customOptions: { strict: false } },

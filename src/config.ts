@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -33,6 +34,12 @@ export interface Config {
   database: DatabaseConfig;
   demo: boolean;
   rateLimit: boolean;
+  /**
+   * Addresses of the reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty:
+   * none, the client address is the TCP peer's. A client-chosen header must never pick the key
+   * of a rate limit or a lock-out.
+   */
+  trustProxy: string[];
   defaultUnit: string | undefined;
   logLevel: string;
   /** Anonymous online submissions need a one-time code sent to the applicant's phone. */
@@ -118,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
     demo: e.DEMO,
     rateLimit: e.RATE_LIMIT,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     defaultUnit: e.DEFAULT_UNIT?.trim() || undefined,
     logLevel: e.LOG_LEVEL ?? 'info',
     requirePhoneVerification: parseOnOff('REQUIRE_PHONE_VERIFICATION', e.REQUIRE_PHONE_VERIFICATION, !e.DEMO),
@@ -175,6 +183,24 @@ export function parseOidcConfig(env: NodeJS.ProcessEnv, publicUrl: string): Oidc
     scope: env.OIDC_SCOPE?.trim() || 'openid profile',
     label: env.OIDC_LABEL?.trim() || 'Đăng nhập bằng tài khoản định danh điện tử',
   };
+}
+
+/** TRUST_PROXY: comma-separated addresses or CIDR ranges (or loopback, linklocal, uniquelocal). */
+export function parseTrustProxy(v: string | undefined): string[] {
+  const items = (v ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  for (const x of items) {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(x)) continue;
+    const [ip, bits, ...rest] = x.split('/');
+    const kind = isIP(ip ?? '');
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (kind === 6 ? 128 : 32));
+    if (!kind || !okBits || rest.length) {
+      throw new ConfigError(`TRUST_PROXY là danh sách địa chỉ IP hoặc dải CIDR của máy chủ proxy, cách nhau bằng dấu phẩy, ví dụ 127.0.0.1,10.0.0.0/8 (nhận được "${x}")`);
+    }
+  }
+  return items;
 }
 
 function parseMinutes(name: string, v: string | undefined, fallback: number): number {

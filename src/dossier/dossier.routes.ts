@@ -9,6 +9,7 @@ import { formatDate, formatTime } from '../shared/format';
 import { docSchema, html, parseInput } from '../shared/http';
 import { normalizePhone, formatPhone } from '../shared/phone';
 import { qrSvg } from '../shared/qr';
+import { safeNext as safeNextPath } from '../shared/redirect';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
 import type { UnitService } from '../unit';
 import type { PaymentHooks } from '../payment';
@@ -676,15 +677,16 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   app.post('/can-bo/dang-nhap', signInLimit, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string>;
     checkCsrf(req, body._csrf);
+    const next = safeNext(body.next, '/can-bo');
     try {
       const { staff, session } = await accounts.signInStaff(String(body.username ?? ''), String(body.password ?? ''));
       reply.startSession(session);
       await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'password' } });
-      return reply.redirect(safeNext(body.next, '/can-bo'), 303);
+      return reply.redirect(next, 303);
     } catch (e) {
       const shown = errorsOf(e);
       if (!shown) throw e;
-      return html(reply, StaffSignInPage({ oidc: oidcLink(), csrf: req.csrfToken, username: String(body.username ?? ''), next: safeNext(body.next, '/can-bo'), error: shown.message }), 422);
+      return html(reply, StaffSignInPage({ oidc: oidcLink(), csrf: req.csrfToken, username: String(body.username ?? ''), next, error: shown.message }), 422);
     }
   });
 
@@ -758,8 +760,5 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   });
 }
 
-/** Only redirect to our own paths after sign-in. */
-function safeNext(next: string | undefined, fallback = '/ca-nhan'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return fallback;
-  return next;
-}
+/** Only redirect to our own paths after sign-in (shared/redirect). */
+const safeNext = (next: unknown, fallback = '/ca-nhan'): string => safeNextPath(next, fallback);

@@ -11,6 +11,7 @@ import { FIELD_TYPES, type EForm } from '../eform';
 import { DomainError, ValidationError } from '../shared/errors';
 import { formatTime } from '../shared/format';
 import { docSchema, html, parseInput } from '../shared/http';
+import { safeNext } from '../shared/redirect';
 import { checkApiCsrf, checkCsrf } from '../shared/session';
 import type { UnitService } from '../unit';
 import type { WorkflowService } from '../workflow';
@@ -157,7 +158,7 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
     const limit = deps.rateLimit ? { config: { rateLimit: { max: 20, timeWindow: '5 minutes' } } } : {};
     app.get('/can-bo/dang-nhap/oidc', limit, async (req, reply) => {
       const { next } = parseInput(z.object({ next: z.string().max(300).optional() }), req.query);
-      const safe = next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/can-bo';
+      const safe = safeNext(next, '/can-bo');
       return reply.redirect((await oidc.start(safe)).toString(), 303);
     });
     app.get('/can-bo/dang-nhap/oidc/callback', limit, async (req, reply) => {

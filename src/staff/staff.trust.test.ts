@@ -54,3 +54,44 @@ for (const engine of engines()) {
     });
   });
 }
+
+for (const engine of engines()) {
+  describe(`sign-in pages and sessions [${engine}]`, () => {
+    let env: TestEnv;
+    beforeAll(async () => {
+      env = await createTestEnv(engine);
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+
+    /** Signs in through the staff sign-in form with a given `next`. */
+    async function formSignIn(next: string, username = 'chuyenvien', password = 'demo') {
+      const page = await env.app.inject({ method: 'GET', url: '/can-bo/dang-nhap' });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const cookie = page.cookies.find((c) => c.name === 'motcua_csrf')!.value;
+      return env.app.inject({ method: 'POST', url: '/can-bo/dang-nhap', cookies: { motcua_csrf: cookie }, payload: { _csrf: csrf, username, password, next } });
+    }
+
+    it('sends the browser only to paths of this site after sign-in', async () => {
+      const page = await env.app.inject({ method: 'GET', url: '/can-bo/dang-nhap?next=%2F%09%2Fevil.example' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain('evil.example');
+      for (const next of ['/\t/evil.example', '/./\t/evil.example', '/.//evil.example', '//evil.example', 'https://evil.example/', '/\\evil.example']) {
+        const r = await formSignIn(next);
+        expect(r.statusCode, next).toBe(303);
+        expect(r.headers.location, next).toBe('/can-bo');
+      }
+      const ok = await formSignIn('/can-bo/ho-so?tab=mine');
+      expect(ok.headers.location).toBe('/can-bo/ho-so?tab=mine');
+    });
+
+    it('a line break in next is a 400, not a server error', async () => {
+      const r = await formSignIn('/can-bo\r\nSet-Cookie: x=1');
+      expect(r.statusCode).toBe(400);
+      expect(r.body).toContain('không hợp lệ');
+      const citizen = await env.app.inject({ method: 'GET', url: '/dang-nhap?next=%2Fca-nhan%0D%0ALocation:%20x' });
+      expect(citizen.statusCode).toBe(400);
+    });
+  });
+}

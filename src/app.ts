@@ -4,8 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -35,7 +33,8 @@ import { CatalogService } from './catalog';
 import { catalogRoutes } from './catalog/catalog.routes';
 import { seedDemo } from './demo';
 import { systemClock, type Clock } from './shared/clock';
-import { registerErrorHandling, securityHeadersFor } from './shared/http';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling, securityHeadersFor } from './shared/http';
+import { registerOpenApi } from './shared/openapi';
 import { NotFoundError } from './shared/errors';
 import { UnitService } from './unit';
 
@@ -183,7 +182,11 @@ function loadAssets(): Map<string, Asset> {
 }
 
 export async function buildApp(config: Config, services: Services): Promise<FastifyInstance> {
+  let homeHref = '/';
   const app = Fastify({
+    // Errors raised before a route runs (router, Node's HTTP parser) answer like every other error.
+    frameworkErrors: frameworkErrorHandler(() => homeHref),
+    clientErrorHandler: clientErrorHandler(() => homeHref),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // X-Forwarded-For only from the configured proxies: otherwise any client picks its own address.
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
@@ -192,6 +195,9 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     ajv: { customOptions: { strict: false } },
   });
   app.setValidatorCompiler(() => () => true);
+  // Response schemas document the contract (checked by the contract test); they must never
+  // strip or reshape an answer, which fast-json-stringify would do.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   const { units, catalog } = services;
   const defaultUnit = async (): Promise<string> => {
@@ -200,7 +206,6 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     if (!first) throw new NotFoundError('Chưa có đơn vị hành chính nào. Hãy chạy "npm run seed" hoặc nhập danh mục.', 'no_units');
     return first.code;
   };
-  let homeHref = '/';
   registerErrorHandling(app, { homeHref: () => homeHref });
 
   // Security headers, computed once (helmet re-parsed its CSP on every request: measured as a
@@ -217,13 +222,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 40, fields: 300, fieldSize: 100 * 1024, parts: 400 } });
   registerSessions(app, services.accounts, { secure: config.publicUrl.startsWith('https://') });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'motcua API', version: '0.1.0', description: 'API của phần mềm Bộ phận Một cửa: danh mục thủ tục hành chính, mã QR, niêm yết.' },
-      servers: [{ url: config.publicUrl }],
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
+  await registerOpenApi(app, { publicUrl: config.publicUrl });
 
   const assets = loadAssets();
   app.get('/static/:name', async (req, reply) => {

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import type { VNode } from 'preact';
@@ -56,6 +57,9 @@ export function registerErrorHandling(app: FastifyInstance, opts: { homeHref: ()
       } else if (status === 413) {
         code = 'payload_too_large';
         message = 'Dữ liệu gửi lên quá lớn.';
+      } else if (status === 400 && (err as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+        code = 'invalid_json';
+        message = 'Nội dung JSON gửi lên không hợp lệ.';
       } else if (status === 415) {
         code = 'unsupported_media_type';
         message = 'Định dạng dữ liệu gửi lên không được hỗ trợ.';
@@ -79,9 +83,69 @@ export function registerErrorHandling(app: FastifyInstance, opts: { homeHref: ()
   });
 }
 
+/** Errors that Fastify's router or Node's HTTP parser raise before any route runs. */
+const EARLY_ERRORS = {
+  400: { code: 'bad_request', message: 'Yêu cầu không hợp lệ.' },
+  408: { code: 'request_timeout', message: 'Yêu cầu gửi lên quá chậm nên đã bị ngắt. Xin vui lòng thử lại.' },
+  414: { code: 'uri_too_long', message: 'Địa chỉ (URL) của yêu cầu quá dài.' },
+  431: { code: 'headers_too_large', message: 'Phần tiêu đề (header, cookie) của yêu cầu quá lớn.' },
+} as const;
+
+/** The longest request line (method, URL, version) before a header overflow counts as 414. */
+const MAX_REQUEST_LINE = 8 * 1024;
+
+/**
+ * Fastify's `frameworkErrors`: a path parameter longer than maxParamLength (414) or a URL that
+ * cannot be decoded (400) answer in the app's shape (JSON for API clients, a page otherwise).
+ */
+export function frameworkErrorHandler(homeHref: () => string) {
+  return (err: FastifyError, req: FastifyRequest, reply: FastifyReply): void => {
+    const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : err.code === 'FST_ERR_BAD_URL' ? 400 : 500;
+    const e =
+      status === 500 ? { code: 'internal_error', message: 'Hệ thống đang gặp sự cố, xin vui lòng thử lại sau ít phút.' } : EARLY_ERRORS[status];
+    if (wantsJson(req)) {
+      reply.status(status).send({ error: e });
+      return;
+    }
+    html(reply, ErrorPage({ status, message: e.message, homeHref: homeHref() }), status);
+  };
+}
+
+/**
+ * Node's `clientError` (the request never reached Fastify): header overflow (431, or 414 when the
+ * request line itself is what overflowed), timeouts (408) and malformed requests (400), written
+ * on the socket in the app's shape.
+ */
+export function clientErrorHandler(homeHref: () => string) {
+  return (err: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void => {
+    if (err.code === 'ECONNRESET' || socket.destroyed) return;
+    const raw = Buffer.isBuffer(err.rawPacket) ? err.rawPacket.toString('latin1') : '';
+    const lineEnd = raw.indexOf('\r\n');
+    const requestLine = lineEnd < 0 ? raw : raw.slice(0, lineEnd);
+    let status: keyof typeof EARLY_ERRORS = 400;
+    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') status = 408;
+    else if (err.code === 'HPE_HEADER_OVERFLOW') status = lineEnd < 0 || requestLine.length > MAX_REQUEST_LINE ? 414 : 431;
+    const e = EARLY_ERRORS[status];
+    const target = requestLine.split(' ')[1] ?? '';
+    const json = target.startsWith('/api/') || target === '/healthz' || /\r\naccept:[ \t]*application\/json/i.test(raw.slice(0, 64 * 1024));
+    const body = json
+      ? JSON.stringify({ error: e })
+      : renderPage(ErrorPage({ status, message: e.message, homeHref: homeHref() }));
+    const type = json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';
+    if (socket.writable) {
+      socket.write(
+        `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy(err);
+  };
+}
+
+const STATUS_TEXT = { 400: 'Bad Request', 408: 'Request Timeout', 414: 'URI Too Long', 431: 'Request Header Fields Too Large' } as const;
+
 /** Documentation-only JSON schema from zod (validation itself is done by parseInput). */
-export function docSchema(schema: z.ZodType): Record<string, unknown> {
-  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+export function docSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  const js = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   delete js.$schema;
   return js;
 }

@@ -1,0 +1,174 @@
+/**
+ * The API contract (OpenAPI 3.1 at /docs): the shared error schema, the security schemes and
+ * helpers that route schemas use to document their answers. Route schemas only document —
+ * validation is zod in the handlers (parseInput) — and the contract test
+ * (src/shared/openapi.test.ts) checks every answer against what is documented here.
+ */
+import { createRequire } from 'node:module';
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { z } from 'zod';
+import { docSchema } from './http';
+
+/** `{error:{code,message,fields?}}`: every error answer of the API, in Vietnamese. */
+export const errorSchema = {
+  $id: 'Error',
+  type: 'object',
+  description: 'Lỗi: mã máy đọc được (tiếng Anh) và thông báo cho người dùng (tiếng Việt).',
+  required: ['error'],
+  additionalProperties: false,
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      additionalProperties: false,
+      properties: {
+        code: { type: 'string', description: 'Mã lỗi, ví dụ not_found, invalid_input, rate_limited.', examples: ['not_found'] },
+        message: { type: 'string', description: 'Thông báo bằng tiếng Việt.', examples: ['Không tìm thấy nội dung yêu cầu.'] },
+        fields: {
+          type: 'array',
+          description: 'Lỗi của từng trường (dữ liệu không hợp lệ).',
+          items: {
+            type: 'object',
+            required: ['field', 'code', 'message'],
+            properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** What each error status means, in every operation that documents it. */
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Tham số không hợp lệ (invalid_input, bad_request).',
+  403: 'Chưa đăng nhập, không có quyền, hoặc sai mã CSRF (auth_required, forbidden, role_forbidden, csrf_failed).',
+  404: 'Không tìm thấy (hoặc không thuộc phạm vi của người gọi).',
+  409: 'Xung đột với trạng thái hiện tại (ví dụ action_not_allowed, dossier_changed).',
+  413: 'Dữ liệu gửi lên quá lớn (payload_too_large).',
+  415: 'Định dạng dữ liệu gửi lên không được hỗ trợ (unsupported_media_type).',
+  422: 'Nội dung không hợp lệ: danh sách lỗi của từng trường trong `fields`.',
+  429: 'Gửi quá nhiều yêu cầu (rate_limited).',
+  503: 'Dịch vụ tạm thời không sẵn sàng.',
+};
+
+export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS & number;
+
+/** Response entries for error statuses, all with the shared `Error` schema. */
+export function errors(...statuses: number[]): Record<number, unknown> {
+  const out: Record<number, unknown> = {};
+  for (const s of statuses) {
+    out[s] = { description: ERROR_DESCRIPTIONS[s] ?? 'Lỗi.', content: { 'application/json': { schema: { $ref: 'Error#' } } } };
+  }
+  return out;
+}
+
+/** A JSON answer: a zod schema (documented as JSON Schema 2020-12) and what it means. */
+export function json(schema: z.ZodType, description: string): Record<string, unknown> {
+  return { description, content: { 'application/json': { schema: docSchema(schema, 'output') } } };
+}
+
+/** A binary answer (PDF, spreadsheet, image) of the given media types. */
+export function file(description: string, ...types: string[]): Record<string, unknown> {
+  const content: Record<string, unknown> = {};
+  for (const t of types) content[t] = { schema: { type: 'string', format: 'binary' } };
+  return { description, content };
+}
+
+/** A redirect answer (Location header). */
+export function redirect(description: string): Record<string, unknown> {
+  return { description, headers: { location: { type: 'string', description: 'Địa chỉ chuyển tới.' } }, type: 'null' };
+}
+
+/** `security` of an operation: the ways a caller may prove who they are. `[]` = public. */
+export const security = {
+  public: [] as Array<Record<string, string[]>>,
+  /** An official: the token of POST /api/auth/login as a bearer, or the session cookie. */
+  staff: [{ bearerAuth: [] }, { sessionCookie: [] }],
+  /** A signed-in citizen (session cookie of the OTP sign-in, or its token as a bearer). */
+  citizen: [{ sessionCookie: [] }, { bearerAuth: [] }],
+  /** The dossier's owner or an official: the applicant's phone number with the code in the path, the signed link, or a session. */
+  owner: [{ phoneProof: [] }, { trackingLink: [] }, { sessionCookie: [] }, { bearerAuth: [] }],
+  /** Anyone (public), but a session or the phone number proves ownership when there is one. */
+  optional: [{}, { sessionCookie: [] }, { bearerAuth: [] }],
+};
+
+export const securitySchemes = {
+  bearerAuth: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Mã phiên (`token`) do POST /api/auth/login trả về, gửi trong tiêu đề `Authorization: Bearer …`.',
+  },
+  sessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'motcua_sid',
+    description:
+      'Cookie phiên sau khi đăng nhập (cán bộ: mật khẩu; người dân: số điện thoại và mã OTP). Yêu cầu thay đổi dữ liệu không phải JSON cần thêm tiêu đề `X-CSRF-Token`.',
+  },
+  phoneProof: {
+    type: 'apiKey',
+    in: 'query',
+    name: 'phone',
+    description: 'Số điện thoại của người nộp, cùng mã hồ sơ trong đường dẫn (tra cứu không cần tài khoản).',
+  },
+  trackingLink: {
+    type: 'apiKey',
+    in: 'query',
+    name: 't',
+    description: 'Chữ ký trong liên kết theo dõi (mã QR trên giấy hẹn).',
+  },
+} as const;
+
+/**
+ * OpenAPI 3.1 (JSON Schema 2020-12, the dialect the e-forms and zod use) with the shared error
+ * schema and the security schemes; only the JSON API (/api/…) is documented — pages are HTML.
+ */
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string; license?: string };
+
+/**
+ * package.json's licence as an SPDX identifier; without one the package is private and
+ * UNLICENSED (npm's word for "all rights reserved"), pointing at the documentation of this server.
+ */
+function licenseOf(spdx: string | undefined, publicUrl: string): { name: string; url: string } | { name: string; identifier: string } {
+  if (spdx && spdx !== 'UNLICENSED') return { name: spdx, identifier: spdx };
+  return { name: 'UNLICENSED (chưa công bố giấy phép sử dụng)', url: `${publicUrl.replace(/\/$/, '')}/docs` };
+}
+
+export async function registerOpenApi(app: FastifyInstance, opts: { publicUrl: string }): Promise<void> {
+  app.addSchema(errorSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'motcua API',
+        version: pkg.version,
+        description:
+          'API của phần mềm Bộ phận Một cửa: danh mục thủ tục hành chính, nộp và theo dõi hồ sơ, xử lý hồ sơ, phí và lệ phí, thông báo, trợ lý ảo. ' +
+          'Mọi lỗi có dạng `{"error":{"code","message","fields?"}}` với thông báo tiếng Việt.',
+        license: licenseOf(pkg.license, opts.publicUrl),
+      },
+      servers: [{ url: opts.publicUrl, description: 'Máy chủ này (PUBLIC_URL)' }],
+      components: { securitySchemes: securitySchemes as never },
+      tags: [
+        { name: 'Thủ tục', description: 'Danh mục thủ tục hành chính của đơn vị' },
+        { name: 'Đơn vị', description: 'Cây đơn vị hành chính' },
+        { name: 'Hồ sơ', description: 'Nộp, đính kèm, theo dõi và xử lý hồ sơ' },
+        { name: 'Người dân', description: 'Đăng nhập bằng OTP, lựa chọn của người dân' },
+        { name: 'Cán bộ', description: 'Đăng nhập và danh sách việc của cán bộ' },
+        { name: 'Quản trị', description: 'Quản trị đơn vị: cán bộ, danh mục, quy trình, nhật ký' },
+        { name: 'Thông báo', description: 'Tin nhắn SMS, e-mail, Zalo' },
+        { name: 'Phí, lệ phí', description: 'Phí, lệ phí, thanh toán và đối soát' },
+        { name: 'Trợ lý ảo', description: 'Hỏi đáp về thủ tục' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    // The contract covers the JSON API; the HTML pages, files and webhooks are not part of it.
+    transform: ({ schema, url }) => {
+      if (!url.startsWith('/api/')) return { schema: { ...(schema ?? {}), hide: true }, url };
+      return { schema, url };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
+}

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CitizenTable, DB, SessionTable, StaffTable } from '../db/schema';
 
 type Exec = Kysely<DB> | Transaction<DB>;
@@ -59,8 +59,10 @@ export async function latestOtp(db: Exec, phone: string, purpose: string) {
     .limit(1)
     .executeTakeFirst();
 }
-export async function bumpOtpAttempts(db: Exec, id: string): Promise<void> {
-  await db.updateTable('otp_codes').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('id', '=', id).execute();
+/** Counts one try of a code, unless it already had `max`: false then. */
+export async function takeOtpAttempt(db: Exec, id: string, max: number): Promise<boolean> {
+  const r = await db.updateTable('otp_codes').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('id', '=', id).where('attempts', '<', max).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 export async function consumeOtp(db: Exec, id: string, now: string): Promise<boolean> {
   const r = await db.updateTable('otp_codes').set({ consumed_at: now }).where('id', '=', id).where('consumed_at', 'is', null).executeTakeFirst();
@@ -79,4 +81,40 @@ export async function insertStaff(db: Exec, row: StaffTable): Promise<void> {
 }
 export async function deleteSessionsOf(db: Exec, kind: string, subjectId: string): Promise<void> {
   await db.deleteFrom('sessions').where('kind', '=', kind).where('subject_id', '=', subjectId).execute();
+}
+
+// ------------------------------------------------------------------ sign-in throttle (011)
+
+/**
+ * Counts one sign-in attempt for (username, source) unless that pair is waiting out a delay, in
+ * one atomic upsert: returns the attempts counted so far including this one, or undefined when
+ * the pair must still wait. `untilAfter(n)`: the instant the pair may try again after n attempts.
+ */
+export async function reserveSignIn(db: Exec, username: string, source: string, now: string, untilAfter: (n: number) => string | null, maxN: number): Promise<number | undefined> {
+  const next = sql`login_throttle.failures + 1`;
+  const cases = [];
+  for (let n = 1; n < maxN; n++) cases.push(sql`WHEN ${next} = ${n} THEN CAST(${untilAfter(n)} AS text)`);
+  const until = sql<string | null>`CASE ${sql.join(cases, sql` `)} ELSE CAST(${untilAfter(maxN)} AS text) END`;
+  const r = await db
+    .insertInto('login_throttle')
+    .values({ username, source, failures: 1, blocked_until: untilAfter(1), updated_at: now })
+    .onConflict((oc) =>
+      oc
+        .columns(['username', 'source'])
+        .doUpdateSet((eb) => ({ failures: eb('login_throttle.failures', '+', 1), blocked_until: until, updated_at: now }))
+        .where((eb) => eb.or([eb('login_throttle.blocked_until', 'is', null), eb('login_throttle.blocked_until', '<=', now)])),
+    )
+    .returning('failures')
+    .executeTakeFirst();
+  return r ? Number(r.failures) : undefined;
+}
+export async function findSignInThrottle(db: Exec, username: string, source: string) {
+  return db.selectFrom('login_throttle').selectAll().where('username', '=', username).where('source', '=', source).executeTakeFirst();
+}
+/** A good sign-in (or an admin's reset) forgets the failures; rows idle for a day go too. */
+export async function clearSignInThrottle(db: Exec, username: string, source: string | null, staleBefore: string): Promise<void> {
+  let q = db.deleteFrom('login_throttle').where('username', '=', username);
+  if (source !== null) q = q.where('source', '=', source);
+  await q.execute();
+  await db.deleteFrom('login_throttle').where('updated_at', '<', staleBefore).where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', staleBefore)])).execute();
 }

@@ -80,8 +80,18 @@ const OTP_TTL_MS = 5 * 60_000;
 const OTP_MAX_ATTEMPTS = 5;
 const OTP_MAX_PER_HOUR = 5;
 const SESSION_TTL_MS = 12 * 3600_000;
-const STAFF_MAX_FAILURES = 5;
-const STAFF_LOCK_MS = 15 * 60_000;
+/** Free attempts per account and source; then 30 s, doubled at each further failure, at most 15 min. */
+const STAFF_FREE_ATTEMPTS = 5;
+const STAFF_FIRST_DELAY_MS = 30_000;
+const STAFF_MAX_DELAY_MS = 15 * 60_000;
+const delayAfter = (n: number): number => (n < STAFF_FREE_ATTEMPTS ? 0 : Math.min(STAFF_MAX_DELAY_MS, STAFF_FIRST_DELAY_MS * 2 ** (n - STAFF_FREE_ATTEMPTS)));
+/** Attempts after which the delay stops growing. */
+const STAFF_DELAY_CAP_N = STAFF_FREE_ATTEMPTS + Math.ceil(Math.log2(STAFF_MAX_DELAY_MS / STAFF_FIRST_DELAY_MS));
+
+function waitText(ms: number): string {
+  const s = Math.max(1, Math.ceil(ms / 1000));
+  return s < 90 ? `${s} giây` : `${Math.ceil(s / 60)} phút`;
+}
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -154,13 +164,12 @@ export class AccountService {
     if (!/^\d{6}$/.test(code.trim())) throw bad();
     const otp = await repo.latestOtp(this.db, phone, purpose);
     const now = this.clock.now();
-    if (!otp || otp.expires_at < now.toISOString() || otp.attempts >= OTP_MAX_ATTEMPTS) throw bad();
+    if (!otp || otp.expires_at < now.toISOString()) throw bad();
+    // The try is counted before the comparison, atomically: parallel guesses get 5 tries, not 5 each.
+    if (!(await repo.takeOtpAttempt(this.db, otp.id, OTP_MAX_ATTEMPTS))) throw bad();
     const a = Buffer.from(otp.code_hash, 'hex');
     const b = Buffer.from(sha(`${otp.id}:${code.trim()}`), 'hex');
-    if (!timingSafeEqual(a, b)) {
-      await repo.bumpOtpAttempts(this.db, otp.id);
-      throw bad();
-    }
+    if (!timingSafeEqual(a, b)) throw bad();
     if (!(await repo.consumeOtp(this.db, otp.id, now.toISOString()))) throw bad();
     return phone;
   }
@@ -235,25 +244,39 @@ export class AccountService {
     return toStaff((await repo.findStaffByUsername(this.db, s.username))!);
   }
 
-  /** Password sign-in for officials, locked for 15 minutes after 5 failures in a row. */
-  async signInStaff(username: string, password: string): Promise<{ staff: Staff; session: Session }> {
-    const r = await repo.findStaffByUsername(this.db, username.trim().toLowerCase());
+  /**
+   * Password sign-in for officials. Every attempt is counted first, atomically, per account and
+   * source address: after 5 failures that source waits 30 s, doubled at each further failure (at
+   * most 15 minutes), so parallel guesses cannot slip past the count, and an anonymous attacker
+   * slows down only their own address, never the official's sign-in from the office. An unknown
+   * user name costs the same work (an argon2 check against a dummy hash): the time of the answer
+   * does not tell which accounts exist.
+   */
+  async signInStaff(username: string, password: string, source = 'unknown'): Promise<{ staff: Staff; session: Session }> {
+    const name = username.trim().toLowerCase().slice(0, 100);
     const now = this.clock.now();
-    const bad = new RuleViolationError('sign_in_failed', 'Tên đăng nhập hoặc mật khẩu không đúng.');
-    if (!r || !r.active) throw bad;
-    if (r.locked_until && r.locked_until > now.toISOString()) {
-      throw new RuleViolationError('account_locked', 'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Xin thử lại sau 15 phút hoặc liên hệ quản trị.');
+    const at = (n: number) => {
+      const ms = delayAfter(n);
+      return ms ? new Date(now.getTime() + ms).toISOString() : null;
+    };
+    const n = await repo.reserveSignIn(this.db, name, source, now.toISOString(), at, STAFF_DELAY_CAP_N);
+    if (n === undefined) {
+      const t = await repo.findSignInThrottle(this.db, name, source);
+      const wait = t?.blocked_until ? new Date(t.blocked_until).getTime() - now.getTime() : STAFF_FIRST_DELAY_MS;
+      throw new RuleViolationError('account_locked', `Nhập sai mật khẩu nhiều lần. Xin thử lại sau ${waitText(wait)} hoặc liên hệ quản trị đơn vị.`, { retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) });
     }
-    if (!(await argonVerify(r.password_hash, password))) {
-      const failures = r.failed_logins + 1;
-      await repo.updateStaff(this.db, r.id, {
-        failed_logins: failures >= STAFF_MAX_FAILURES ? 0 : failures,
-        locked_until: failures >= STAFF_MAX_FAILURES ? new Date(now.getTime() + STAFF_LOCK_MS).toISOString() : r.locked_until,
-      });
-      throw bad;
-    }
-    await repo.updateStaff(this.db, r.id, { failed_logins: 0, locked_until: null });
+    const r = await repo.findStaffByUsername(this.db, name);
+    const ok = await argonVerify(r?.password_hash ?? (await this.dummyHash()), password);
+    if (!r || !r.active || !ok) throw new RuleViolationError('sign_in_failed', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+    await repo.clearSignInThrottle(this.db, name, source, new Date(now.getTime() - 86_400_000).toISOString());
     return { staff: toStaff(r), session: await this.createSession('staff', r.id) };
+  }
+
+  private dummy?: Promise<string>;
+  /** A hash with the same parameters as real ones, for unknown user names. */
+  private dummyHash(): Promise<string> {
+    this.dummy ??= argonHash(randomBytes(18).toString('base64url'));
+    return this.dummy;
   }
 
   // ------------------------------------------------------------------ staff administration
@@ -353,6 +376,7 @@ export class AccountService {
       updated_at: this.clock.now().toISOString(),
     });
     await repo.deleteSessionsOf(this.db, 'staff', id);
+    await repo.clearSignInThrottle(this.db, r.username, null, new Date(this.clock.now().getTime() - 86_400_000).toISOString());
     return { staff: toStaff((await repo.findStaff(this.db, id))!), temporaryPassword: password };
   }
 
@@ -376,7 +400,7 @@ export class AccountService {
     if (!r || !r.active) {
       throw new RuleViolationError('oidc_not_linked', 'Danh tính điện tử này chưa được gắn với tài khoản cán bộ nào. Xin liên hệ quản trị đơn vị.');
     }
-    await repo.updateStaff(this.db, r.id, { failed_logins: 0, locked_until: null });
+    await repo.clearSignInThrottle(this.db, r.username, null, new Date(this.clock.now().getTime() - 86_400_000).toISOString());
     return { staff: toStaff(r), session: await this.createSession('staff', r.id) };
   }
 

@@ -92,6 +92,15 @@ export interface StaffTable {
   email?: string;
 }
 
+/** 011: failed staff sign-ins per account and source address (the growing delay). */
+export interface LoginThrottleTable {
+  username: string;
+  source: string;
+  failures: number;
+  blocked_until: string | null;
+  updated_at: string;
+}
+
 export interface SessionTable {
   id: string;
   kind: string;
@@ -480,6 +489,7 @@ export interface DB {
   citizens: CitizenTable;
   staff: StaffTable;
   sessions: SessionTable;
+  login_throttle: LoginThrottleTable;
   otp_codes: OtpTable;
   outbox: OutboxTable;
   notification_templates: NotificationTemplateTable;

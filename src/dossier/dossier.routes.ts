@@ -404,7 +404,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
 
   app.post('/api/auth/login', { ...signInLimit, schema: { tags: ['Cán bộ'], summary: 'Cán bộ đăng nhập (cookie phiên)' } }, async (req, reply) => {
     const body = parseInput(z.object({ username: z.string().min(1, 'Cần tên đăng nhập').max(60), password: z.string().min(1, 'Cần mật khẩu').max(200) }), req.body ?? {});
-    const { staff, session } = await accounts.signInStaff(body.username, body.password);
+    const { staff, session } = await accounts.signInStaff(body.username, body.password, req.ip);
     reply.startSession(session);
     await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'api' } });
     // The token also works as "Authorization: Bearer <token>" for API clients (no cookie, no CSRF).
@@ -679,7 +679,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     checkCsrf(req, body._csrf);
     const next = safeNext(body.next, '/can-bo');
     try {
-      const { staff, session } = await accounts.signInStaff(String(body.username ?? ''), String(body.password ?? ''));
+      const { staff, session } = await accounts.signInStaff(String(body.username ?? ''), String(body.password ?? ''), req.ip);
       reply.startSession(session);
       await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'password' } });
       return reply.redirect(next, 303);

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config';
+import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 
 const login = (env: TestEnv, username: string, password: string, headers: Record<string, string> = {}, remoteAddress?: string) =>
@@ -73,6 +74,39 @@ for (const engine of engines()) {
       return env.app.inject({ method: 'POST', url: '/can-bo/dang-nhap', cookies: { motcua_csrf: cookie }, payload: { _csrf: csrf, username, password, next } });
     }
 
+    it('40 parallel wrong passwords cannot race the count: the right one straight after waits', async () => {
+      const wrong = await Promise.all(Array.from({ length: 40 }, () => login(env, 'chuyenvien2', 'sai-mat-khau')));
+      const codes = wrong.map((r) => r.json().error.code);
+      // Exactly the free attempts were checked; the rest were turned away without a check.
+      expect(codes.filter((c) => c === 'sign_in_failed')).toHaveLength(5);
+      expect(codes.filter((c) => c === 'account_locked')).toHaveLength(35);
+      const right = await login(env, 'chuyenvien2', 'demo');
+      expect(right.statusCode).toBe(422);
+      expect(right.json().error.code).toBe('account_locked');
+      expect(right.json().error.message).toMatch(/thử lại sau \d+ giây/);
+      // The official at the office (another address) signs in all the same: no denial of service.
+      const office = await login(env, 'chuyenvien2', 'demo', {}, '192.0.2.10');
+      expect(office.statusCode, office.body).toBe(200);
+    });
+
+    it('unknown user names are answered in the time of known ones (a dummy argon2 check)', async () => {
+      const time = async (username: string, i: number) => {
+        const t = process.hrtime.bigint();
+        await env.services.accounts.signInStaff(username, 'sai', `198.51.100.${i}`).catch(() => undefined);
+        return Number(process.hrtime.bigint() - t) / 1e6;
+      };
+      await time('khongtontai', 200);
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 9; i++) {
+        known.push(await time('lanhdao', i));
+        unknown.push(await time(`khongtontai${i}`, 100 + i));
+      }
+      const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
+      console.info('sign-in time, known vs unknown user (ms):', median(known).toFixed(1), median(unknown).toFixed(1));
+      expect(median(unknown) / median(known)).toBeGreaterThan(0.6);
+    });
+
     it('sends the browser only to paths of this site after sign-in', async () => {
       const page = await env.app.inject({ method: 'GET', url: '/can-bo/dang-nhap?next=%2F%09%2Fevil.example' });
       expect(page.statusCode).toBe(200);
@@ -92,6 +126,50 @@ for (const engine of engines()) {
       expect(r.body).toContain('không hợp lệ');
       const citizen = await env.app.inject({ method: 'GET', url: '/dang-nhap?next=%2Fca-nhan%0D%0ALocation:%20x' });
       expect(citizen.statusCode).toBe(400);
+    });
+  });
+}
+
+for (const engine of engines()) {
+  describe(`growing sign-in delay [${engine}]`, () => {
+    const clock = fixedClock('2026-12-01T02:00:00Z');
+    let env: TestEnv;
+    beforeAll(async () => {
+      env = await createTestEnv(engine, { clock });
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+
+    it('waits 30 s after 5 failures, then twice as long at each further failure; a good sign-in forgets them', async () => {
+      const accounts = env.services.accounts;
+      const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code: string }) => e.code);
+      for (let i = 0; i < 5; i++) expect(await code(accounts.signInStaff('tiepnhan', 'sai', '203.0.113.5'))).toBe('sign_in_failed');
+      expect(await code(accounts.signInStaff('tiepnhan', 'demo', '203.0.113.5'))).toBe('account_locked');
+      clock.advance(29_000);
+      expect(await code(accounts.signInStaff('tiepnhan', 'demo', '203.0.113.5'))).toBe('account_locked');
+      clock.advance(2_000);
+      expect(await code(accounts.signInStaff('tiepnhan', 'sai', '203.0.113.5'))).toBe('sign_in_failed');
+      clock.advance(59_000);
+      expect(await code(accounts.signInStaff('tiepnhan', 'demo', '203.0.113.5'))).toBe('account_locked');
+      clock.advance(2_000);
+      expect(await code(accounts.signInStaff('tiepnhan', 'sai', '203.0.113.5'))).toBe('sign_in_failed');
+      clock.advance(119_000);
+      expect(await code(accounts.signInStaff('tiepnhan', 'demo', '203.0.113.5'))).toBe('account_locked');
+      clock.advance(2_000);
+      expect(await code(accounts.signInStaff('tiepnhan', 'demo', '203.0.113.5'))).toBe('ok');
+      // Forgotten: five fresh attempts again.
+      for (let i = 0; i < 4; i++) expect(await code(accounts.signInStaff('tiepnhan', 'sai', '203.0.113.5'))).toBe('sign_in_failed');
+      expect(await code(accounts.signInStaff('tiepnhan', 'demo', '203.0.113.5'))).toBe('ok');
+    });
+
+    it('an admin\'s password reset lifts the delay', async () => {
+      const accounts = env.services.accounts;
+      for (let i = 0; i < 5; i++) await accounts.signInStaff('chuyenvien', 'sai', '203.0.113.6').catch(() => undefined);
+      await expect(accounts.signInStaff('chuyenvien', 'demo', '203.0.113.6')).rejects.toMatchObject({ code: 'account_locked' });
+      const s = (await accounts.findStaffByUsername('chuyenvien'))!;
+      const { temporaryPassword } = await accounts.resetStaffPassword(s.id);
+      await expect(accounts.signInStaff('chuyenvien', temporaryPassword, '203.0.113.6')).resolves.toBeDefined();
     });
   });
 }

@@ -13,6 +13,7 @@ import { createAssistant, type AssistantService } from './assistant';
 import { assistantRoutes } from './assistant/assistant.routes';
 import { STATUS_LABEL, type DossierStatus } from './dossier/dossier.types';
 import { DossierService } from './dossier/dossier.service';
+import { DossierCache } from './dossier/dossier.cache';
 import { dossierRoutes } from './dossier/dossier.routes';
 import { DossierForms } from './dossier/dossier.forms';
 import { dossierStaffRoutes } from './dossier/dossier.staff-routes';
@@ -103,6 +104,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     workflow,
     audit,
     units,
+    cache: new DossierCache(database.changes, { ttlMs: config.dossierCacheSeconds * 1000 }),
   });
   const dossierWorkflow = new DossierWorkflow(database.db, dossiers, catalog, workflow, accounts, notifications, audit, files, units, clock);
   const dossierForms = new DossierForms(database.db, dossiers, dossierWorkflow, catalog, units);

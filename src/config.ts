@@ -58,6 +58,8 @@ export interface Config {
   oidc: OidcConfig | undefined;
   /** Minutes between runs of the escalation job (flags late steps, prepares apologies); 0 = off. */
   escalationMinutes: number;
+  /** How long a dossier's tracking answer may be kept in memory (seconds); 0 = no cache. */
+  dossierCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -136,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     assistant: parseAssistantConfig(env),
     oidc: parseOidcConfig(env, publicUrl),
     escalationMinutes: parseMinutes('ESCALATION_MINUTES', env.ESCALATION_MINUTES, 10),
+    dossierCacheSeconds: parseSeconds('DOSSIER_CACHE_SECONDS', env.DOSSIER_CACHE_SECONDS, 30),
   });
 }
 
@@ -207,6 +210,13 @@ function parseMinutes(name: string, v: string | undefined, fallback: number): nu
   if (v === undefined || v.trim() === '') return fallback;
   const n = Number(v);
   if (!Number.isFinite(n) || n < 0 || n > 1440) throw new ConfigError(`${name} phải là số phút từ 0 đến 1440 (nhận được "${v}")`);
+  return n;
+}
+
+function parseSeconds(name: string, v: string | undefined, fallback: number): number {
+  if (v === undefined || v.trim() === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 86_400) throw new ConfigError(`${name} phải là số giây nguyên từ 0 đến 86400 (nhận được "${v}")`);
   return n;
 }
 

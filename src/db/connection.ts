@@ -5,12 +5,15 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import type { DB } from './schema';
+import { ChangeFeed, watchedDialect } from './changes';
 
 export type Db = Kysely<DB>;
 
 export interface Database {
   db: Db;
   kind: DatabaseConfig['kind'];
+  /** Every write to a dossier's rows, whoever makes it (see changes.ts): for answer caches. */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -18,14 +21,15 @@ export interface Database {
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export function openDatabase(cfg: DatabaseConfig): Database {
+  const changes = new ChangeFeed();
   if (cfg.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: cfg.url, max: 10 });
     // An idle client whose server connection is cut (a restart, a failover, a dropped test
     // database) is re-emitted on the pool; unhandled, that would crash the process. The pool
     // replaces the client on the next checkout.
     pool.on('error', () => {});
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const db = new Kysely<DB>({ dialect: watchedDialect(new PostgresDialect({ pool }), changes) });
+    return { db, kind: 'postgres', changes, close: () => db.destroy() };
   }
   if (cfg.url !== ':memory:') fs.mkdirSync(path.dirname(cfg.url), { recursive: true });
   const sqlite = new SQLite(cfg.url);
@@ -33,8 +37,8 @@ export function openDatabase(cfg: DatabaseConfig): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, kind: 'sqlite', close: () => db.destroy() };
+  const db = new Kysely<DB>({ dialect: watchedDialect(new SqliteDialect({ database: withStatementCache(sqlite) }), changes) });
+  return { db, kind: 'sqlite', changes, close: () => db.destroy() };
 }
 
 /**

@@ -7,6 +7,7 @@ import { eformFor, parseCccdQr } from '../eform';
 import { DomainError, NotFoundError, ValidationError } from '../shared/errors';
 import { formatDate, formatTime } from '../shared/format';
 import { docSchema, html, parseInput } from '../shared/http';
+import { cacheAnswer, sendCached } from '../shared/compress';
 import { normalizePhone, formatPhone } from '../shared/phone';
 import { qrSvg } from '../shared/qr';
 import { safeNext as safeNextPath } from '../shared/redirect';
@@ -214,23 +215,28 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   }
 
   const sendDossier = async (reply: FastifyReply, d: Dossier, status = 200) => {
-    const v = await dossiers.view(d);
-    const payment = deps.payments ? await deps.payments.json(d) : null;
     const actor = actorOf(reply.request);
     // Officials see the whole history and what they may do now; the citizen sees their own steps.
     const staffView = actor.kind === 'staff';
+    // The citizen's answer is the same for every proof that passed: made once per change of the dossier.
+    if (!staffView && status === 200) return sendCached(reply.request, reply, await dossiers.memo(d, 'api-json', async () => cacheAnswer(JSON.stringify(await dossierAnswer(d, false)), 'application/json; charset=utf-8')));
+    return reply.status(status).send(await dossierAnswer(d, staffView, actor));
+  };
+  const dossierAnswer = async (d: Dossier, staffView: boolean, actor?: ReturnType<typeof actorOf>) => {
+    const v = await dossiers.view(d);
+    const payment = deps.payments ? await deps.payments.json(d) : null;
     const shown = staffView ? v : { ...v, history: v.history.filter((h) => CITIZEN_VISIBLE_ACTIONS.has(h.action)) };
     const json = dossierJson(shown, { receiptUrl: `${deps.publicUrl}${d.code ? receiptPath(d.code) : ''}`, trackingUrl: d.code ? dossiers.trackingUrl(d.code) : '' }, payment);
     const extra = {
       rescheduledDueAt: d.rescheduledDueAt,
-      ...(staffView && deps.workflow
+      ...(staffView && actor && deps.workflow
         ? {
             allowedActions: await deps.workflow.allowedFor(d, actor),
             workflow: { processId: d.processId, step: d.stepNo, role: d.currentRole || null, assigneeId: d.assigneeId, stepDueAt: d.stepDueAt, flag: d.flag || null, pausedAt: d.pausedAt, supplementCount: d.supplementCount, outcome: d.outcome || null },
           }
         : {}),
     };
-    return reply.status(status).send({ ...json, ...extra });
+    return { ...json, ...extra };
   };
   /** An official's look at a dossier's personal data goes into the audit log. */
   const viewedByStaff = async (req: FastifyRequest, d: Dossier, what: string) => {

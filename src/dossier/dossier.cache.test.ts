@@ -1,0 +1,166 @@
+import zlib from 'node:zlib';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeOf, ChangeFeed } from '../db/changes';
+import { createTestEnv, engines, type TestEnv } from '../shared/testing';
+import { DossierCache } from './dossier.cache';
+import { APPLICANT, Desk, PDF, multipart } from './workflow.testing';
+
+// Đăng ký lại kết hôn: online, two required papers.
+const PROC = '1.004746';
+// Đăng ký thường trú: a fee of 20,000 đồng at the counter.
+const FEE_PROC = '1.004222';
+
+for (const engine of engines()) {
+  describe(`the tracking answer cache is never stale [${engine}]`, () => {
+    let env: TestEnv;
+    let desk: Desk;
+    beforeAll(async () => {
+      env = await createTestEnv(engine, { env: { REQUIRE_PHONE_VERIFICATION: 'off' } });
+      desk = new Desk(env);
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+
+    /** The citizen's lookup by code and phone, as a phone's browser asks for it (brotli). */
+    async function track(code: string, query = `phone=${APPLICANT.phone}`) {
+      const r = await env.app.inject({ method: 'GET', url: `/api/dossiers/${code}?${query}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      const body = r.headers['content-encoding'] === 'br' ? zlib.brotliDecompressSync(r.rawPayload).toString() : r.body;
+      return { status: r.statusCode, json: JSON.parse(body), encoding: r.headers['content-encoding'] };
+    }
+    /** Looks the dossier up twice and checks that the second answer came from memory. */
+    async function warm(code: string) {
+      await track(code);
+      const before = env.services.dossiers.cacheStats();
+      const again = await track(code);
+      const after = env.services.dossiers.cacheStats();
+      expect(after.hits).toBeGreaterThan(before.hits);
+      expect(after.misses).toBe(before.misses);
+      return again.json;
+    }
+
+    it('serves a repeated lookup from memory, compressed, and only with the proof', async () => {
+      const d = await desk.submitOnline(PROC);
+      const first = await warm(d.code);
+      expect(first.status).toBe('new');
+      expect((await track(d.code)).encoding).toBe('br');
+      // The same answer never goes to someone without the proof.
+      expect((await track(d.code, 'phone=0999999999')).status).toBe(404);
+      expect((await track(d.code, '')).status).toBe(404);
+      const token = new URL(first.trackingUrl).searchParams.get('t')!;
+      expect((await track(d.code, `t=${token}`)).json.code).toBe(d.code);
+      expect((await track(d.code, `t=${token.slice(0, -2)}xx`)).status).toBe(404);
+    });
+
+    it('an action by an official shows at once (status and history)', async () => {
+      const d = await desk.submitOnline(PROC);
+      expect((await warm(d.code)).status).toBe('new');
+      await desk.ok(d.code, 'tiepnhan', { type: 'accept' });
+      const after = (await track(d.code)).json;
+      expect(after.status).toBe('received');
+      expect(after.history.map((h: any) => h.action)).toContain('accept');
+    });
+
+    it("a message to the citizen (a supplement request) and the citizen's file and answer show at once", async () => {
+      const d = await desk.submitOnline(PROC);
+      await desk.ok(d.code, 'tiepnhan', { type: 'accept' });
+      await warm(d.code);
+      await desk.ok(d.code, 'tiepnhan', { type: 'request_supplement', items: ['Ảnh chân dung 4x6'], message: 'Xin gửi ảnh rõ nét' });
+      const asked = (await track(d.code)).json;
+      expect(asked.status).toBe('supplement_requested');
+      expect(asked.history.at(-1).comment).toMatch(/Ảnh chân dung 4x6|Xin gửi ảnh rõ nét/);
+
+      // A file: the attachment list changes without any change to the dossier row.
+      await warm(d.code);
+      const n = asked.attachments.length;
+      const mp = multipart([
+        { name: 'component', value: 'khac' },
+        { name: 'file', value: PDF, filename: 'anh-chan-dung.pdf', type: 'application/pdf' },
+      ]);
+      const up = await env.app.inject({ method: 'POST', url: `/api/dossiers/${d.code}/attachments?phone=${APPLICANT.phone}`, payload: mp.body, headers: mp.headers });
+      expect(up.statusCode, up.body).toBe(201);
+      expect((await track(d.code)).json.attachments).toHaveLength(n + 1);
+
+      await warm(d.code);
+      const back = await desk.act(d.code, null, { type: 'supplement', comment: 'Đã bổ sung' }, {}, `?phone=${APPLICANT.phone}`);
+      expect(back.statusCode, back.body).toBe(200);
+      expect((await track(d.code)).json.status).not.toBe('supplement_requested');
+    });
+
+    it('a fee assessed and a payment recorded by the payment module show at once', async () => {
+      const d = await desk.receiveAtCounter(FEE_PROC);
+      const dossier = (await env.services.dossiers.findByCode(d.code))!;
+      const staff = { kind: 'staff' as const, id: 'x', unitCode: '00004', role: 'receptionist', name: 'Nguyễn Thị Hòa' };
+      const before = (await warm(d.code)).payment;
+      expect(before.status).toBe('unpaid');
+      // Only the payment module's tables change here.
+      await env.services.payments.assess(dossier, staff, { exemption: { reason: 'Hộ nghèo', percent: 50 } });
+      const assessed = (await track(d.code)).json.payment;
+      expect(assessed.amount).not.toBe(before.amount);
+      await warm(d.code);
+      await env.services.payments.recordCash(dossier, staff, assessed.amount);
+      const paid = (await track(d.code)).json.payment;
+      expect(paid.status).toBe('paid');
+      expect(paid.outstanding).toBe(0);
+    });
+
+    it('a write by any other code (a raw statement, a new module) shows at once', async () => {
+      const d = await desk.submitOnline(PROC);
+      await warm(d.code);
+      await sql`UPDATE dossiers SET applicant_name = applicant_name, due_at = ${'2030-01-01T00:00:00.000Z'} WHERE code = ${d.code}`.execute(env.services.database.db);
+      expect((await track(d.code)).json.dueAt).toBe('2030-01-01T00:00:00.000Z');
+      await warm(d.code);
+      await env.services.database.db.transaction().execute(async (trx) => {
+        await trx.updateTable('dossiers').set({ due_at: '2031-01-01T00:00:00.000Z' }).where('id', '=', d.id).execute();
+        // PostgreSQL: another request reads while the transaction is open and sees the old row; its
+        // answer must not outlive the commit. (SQLite has one connection: the read would wait.)
+        if (engine === 'postgres') expect((await track(d.code)).json.dueAt).not.toBe('2031-01-01T00:00:00.000Z');
+      });
+      expect((await track(d.code)).json.dueAt).toBe('2031-01-01T00:00:00.000Z');
+    });
+  });
+}
+
+describe('which writes change a dossier', () => {
+  it('names the dossier when the query does, and says "any" when it cannot tell', async () => {
+    const { Kysely, SqliteDialect } = await import('kysely');
+    const SQLite = (await import('better-sqlite3')).default;
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
+    const node = (q: { toOperationNode(): any }) => changeOf(q.toOperationNode());
+    expect(node(db.updateTable('dossiers').set({ status: 'x' }).where('id', '=', 'D1'))).toEqual({ keys: ['D1'] });
+    expect(node(db.insertInto('dossier_files').values({ id: 'F', dossier_id: 'D2' }))).toEqual({ keys: ['D2'] });
+    expect(node(db.insertInto('payments').values({ id: 'P', dossier_id: 'D3', amount: 1 }))).toEqual({ keys: ['D3'] });
+    // A new module's table: a dossier_* name, or rows that carry dossier_id.
+    expect(node(db.insertInto('dossier_messages').values({ id: 'M', dossier_id: 'D4' }))).toEqual({ keys: ['D4'] });
+    expect(node(db.insertInto('citizen_notes').values({ id: 'N', dossier_id: 'D5' }))).toEqual({ keys: ['D5'] });
+    expect(node(db.updateTable('dossier_messages').set({ read: 1 }).where('id', '=', 'M'))).toEqual({ keys: undefined });
+    // A payment settled by its order reference: any dossier.
+    expect(node(db.updateTable('payments').set({ status: 'paid' }).where('order_ref', '=', 'O1'))).toEqual({ keys: undefined });
+    expect(node(db.deleteFrom('dossiers').where('status', '=', 'draft'))).toEqual({ keys: undefined });
+    // Not a dossier's: reads, the day counter, other tables.
+    expect(node(db.selectFrom('dossiers').selectAll())).toBeNull();
+    expect(node(db.insertInto('dossier_counters').values({ unit_code: '00004', day: '261203', n: 1 }))).toBeNull();
+    expect(node(db.updateTable('outbox').set({ status: 'sent' }).where('id', '=', 'O'))).toBeNull();
+    await db.destroy();
+  });
+
+  it('does not keep a part read while a write happened', async () => {
+    const feed = new ChangeFeed();
+    const cache = new DossierCache(feed, { ttlMs: 60_000 });
+    const ids = () => ({ id: 'D1', code: 'C1' });
+    let n = 0;
+    // A write lands while the part is being read: the (possibly old) value is served once, not kept.
+    await cache.part('C1', 'row', async () => {
+      feed.emit({ keys: ['D9'] });
+      return ++n;
+    }, ids);
+    expect(await cache.part('C1', 'row', async () => ++n, ids)).toBe(2);
+    expect(await cache.part('C1', 'row', async () => ++n, ids)).toBe(2);
+    // A change named by id drops the entry found by code.
+    feed.emit({ keys: ['D1'] });
+    expect(await cache.part('C1', 'row', async () => ++n, ids)).toBe(3);
+    feed.emit({});
+    expect(await cache.part('C1', 'row', async () => ++n, ids)).toBe(4);
+  });
+});

@@ -15,6 +15,7 @@ import { STATUS_LABEL, type DossierStatus } from './dossier/dossier.types';
 import { DossierService } from './dossier/dossier.service';
 import { DossierCache } from './dossier/dossier.cache';
 import { dossierRoutes } from './dossier/dossier.routes';
+import { DossierDrafts } from './dossier/dossier.drafts';
 import { DossierForms } from './dossier/dossier.forms';
 import { dossierStaffRoutes } from './dossier/dossier.staff-routes';
 import { DossierWorkflow } from './dossier/dossier.workflow';
@@ -53,6 +54,8 @@ export interface Services {
   workflow: WorkflowService;
   dossierWorkflow: DossierWorkflow;
   dossierForms: DossierForms;
+  /** Drafts citizens come back to (resume links, expiry with their files). */
+  drafts: DossierDrafts;
   payments: PaymentService;
   /** Outbox delivery; started by `serve`/`start` (WORKER=on) or `motcua worker`. */
   worker: NotificationWorker;
@@ -108,6 +111,12 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
   });
   const dossierWorkflow = new DossierWorkflow(database.db, dossiers, catalog, workflow, accounts, notifications, audit, files, units, clock);
   const dossierForms = new DossierForms(database.db, dossiers, dossierWorkflow, catalog, units);
+  const drafts = new DossierDrafts(database.db, dossiers, notifications, files, clock, {
+    secret: secretKey(config),
+    publicUrl: config.publicUrl,
+    ttlDays: config.draftTtlDays,
+    requirePhoneVerification: config.requirePhoneVerification,
+  });
   const payments = new PaymentService(database.db, catalog, dossiers, notifications, clock, {
     config: config.payments,
     publicUrl: config.publicUrl,
@@ -136,7 +145,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
   // One Zalo token pair for the outbox and the assistant (refresh tokens are single-use).
   config.notifications.zalo ? sharedZaloTokenStore(database.db, clock, config.notifications.zalo.refreshToken) : undefined,
   );
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, payments, worker, assistant, clock };
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, clock };
 }
 
 /**
@@ -258,6 +267,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     workflow: services.dossierWorkflow,
     audit: services.audit,
     oidcLabel: config.oidc?.label,
+    drafts: services.drafts,
   });
   await dossierStaffRoutes(app, {
     dossiers: services.dossiers,

@@ -60,6 +60,8 @@ export interface Config {
   escalationMinutes: number;
   /** How long a dossier's tracking answer may be kept in memory (seconds); 0 = no cache. */
   dossierCacheSeconds: number;
+  /** Days a saved draft (with its files) is kept after its last change; then the worker removes it. */
+  draftTtlDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -139,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     oidc: parseOidcConfig(env, publicUrl),
     escalationMinutes: parseMinutes('ESCALATION_MINUTES', env.ESCALATION_MINUTES, 10),
     dossierCacheSeconds: parseSeconds('DOSSIER_CACHE_SECONDS', env.DOSSIER_CACHE_SECONDS, 30),
+    draftTtlDays: parseDays('DRAFT_TTL_DAYS', env.DRAFT_TTL_DAYS, 30),
   });
 }
 
@@ -217,6 +220,13 @@ function parseSeconds(name: string, v: string | undefined, fallback: number): nu
   if (v === undefined || v.trim() === '') return fallback;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 86_400) throw new ConfigError(`${name} phải là số giây nguyên từ 0 đến 86400 (nhận được "${v}")`);
+  return n;
+}
+
+function parseDays(name: string, v: string | undefined, fallback: number): number {
+  if (v === undefined || v.trim() === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 3650) throw new ConfigError(`${name} phải là số ngày nguyên từ 1 đến 3650 (nhận được "${v}")`);
   return n;
 }
 

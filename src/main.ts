@@ -9,7 +9,7 @@ import { seedDemo } from './demo';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/connection';
 import { DomainError, ValidationError } from './shared/errors';
-import { EscalationJob } from './dossier/dossier.jobs';
+import { DraftExpiryJob, EscalationJob } from './dossier/dossier.jobs';
 
 const USAGE = `motcua — phần mềm Bộ phận Một cửa
 
@@ -49,8 +49,11 @@ async function serve(config: Config): Promise<void> {
   if (config.notifications.worker) services.worker.start();
   const escalation = new EscalationJob(services.dossierWorkflow, { intervalMs: config.notifications.worker ? config.escalationMinutes * 60_000 : 0, log: (m) => process.stdout.write(m + '\n') });
   escalation.start();
+  const draftExpiry = new DraftExpiryJob(services.drafts, { intervalMs: config.notifications.worker ? 3600_000 : 0, log: (m) => process.stdout.write(m + '\n') });
+  draftExpiry.start();
   const close = async () => {
     await escalation.close();
+    await draftExpiry.close();
     await services.worker.close();
     await app.close();
     await services.database.close();
@@ -83,8 +86,10 @@ async function main(argv: string[]): Promise<void> {
     case 'worker': {
       const s = await buildServices(config);
       const escalation = new EscalationJob(s.dossierWorkflow, { intervalMs: config.escalationMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
+      const draftExpiry = new DraftExpiryJob(s.drafts, { intervalMs: 3600_000, log: (m) => process.stdout.write(m + '\n') });
       const close = async () => {
         await escalation.close();
+        await draftExpiry.close();
         await s.worker.close();
         await s.database.close();
         process.exit(0);
@@ -93,6 +98,7 @@ async function main(argv: string[]): Promise<void> {
       process.once('SIGTERM', close);
       s.worker.start();
       escalation.start();
+      draftExpiry.start();
       process.stdout.write(`motcua worker đang gửi tin nhắn (kênh: ${s.worker.channels.join(', ') || 'chưa cấu hình kênh nào'}; cơ sở dữ liệu: ${config.database.kind})\n`);
       return;
     }

@@ -71,6 +71,11 @@ export const componentSchema = z.object({
   copies: z.number().int().min(0).default(0),
   required: z.boolean().default(true),
   note: text.optional(),
+  /**
+   * The paper declaration that the online e-form replaces (e.g. "Tờ khai đăng ký khai sinh"): online
+   * it is filled in as the e-form, not attached; at the counter it is still handed in on paper.
+   */
+  replacedByEForm: z.boolean().optional(),
 });
 export type Component = z.infer<typeof componentSchema>;
 

@@ -5,6 +5,7 @@ import * as m003 from './migrations/003-workflow';
 import * as m004 from './migrations/004-notifications-payments';
 import * as m005 from './migrations/005-assistant';
 import * as m006 from './migrations/006-transient-drafts';
+import * as m008 from './migrations/008-drafts';
 import * as m011 from './migrations/011-login-throttle';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '004-notifications-payments': m004,
   '005-assistant': m005,
   '006-transient-drafts': m006,
+  '008-drafts': m008,
   '011-login-throttle': m011,
 };
 

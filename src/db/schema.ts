@@ -206,6 +206,9 @@ export interface DossierTable {
   version: Generated<number>;
   // 006: a draft made by a one-request submission, removed at start-up if it never committed.
   transient: Generated<number>;
+  // 008: when a draft is removed with its files; the phone an anonymous draft proved by OTP.
+  expires_at?: string | null;
+  verified_phone?: string | null;
 }
 
 export interface DossierFileTable {

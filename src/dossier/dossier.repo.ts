@@ -46,6 +46,8 @@ export function toDossier(r: DossierRow | NewDossierRow): Dossier {
     rescheduledDueAt: r.rescheduled_due_at ?? null,
     flag: (r.flag ?? '') as Dossier['flag'],
     version: Number(r.version ?? 0),
+    expiresAt: r.expires_at ?? null,
+    verifiedPhone: r.verified_phone ?? null,
   };
 }
 
@@ -182,6 +184,41 @@ export async function upsertUnitCalendar(db: Exec, unitCode: string, data: strin
 export async function listStaleTransientDrafts(db: Exec, before: string): Promise<string[]> {
   const rows = await db.selectFrom('dossiers').select('id').where('transient', '=', 1).where('status', '=', 'draft').where('created_at', '<=', before).execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Drafts whose time ran out: past their expiry, or (saved before drafts had one) last changed
+ * before `oldest`. At most `limit`, oldest first.
+ */
+export async function listExpiredDrafts(db: Exec, now: string, oldest: string, limit = 500): Promise<string[]> {
+  const rows = await db
+    .selectFrom('dossiers')
+    .select('id')
+    .where('status', '=', 'draft')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb.and([eb('expires_at', 'is', null), eb('updated_at', '<=', oldest)])]))
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The drafts a signed-in citizen may continue: theirs, or saved with their proven phone. Newest first. */
+export async function listDraftsOf(db: Exec, citizenId: string, phone: string, now: string, limit = 50): Promise<Dossier[]> {
+  const rows = await db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('status', '=', 'draft')
+    .where('transient', '=', 0)
+    .where((eb) => eb.or([eb('citizen_id', '=', citizenId), eb('verified_phone', '=', phone)]))
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .orderBy('updated_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toDossier);
+}
+
+export async function deleteFile(db: Exec, dossierId: string, fileId: string): Promise<void> {
+  await db.deleteFrom('dossier_files').where('dossier_id', '=', dossierId).where('id', '=', fileId).execute();
 }
 
 export async function deleteDraft(db: Exec, id: string): Promise<void> {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AccountService } from '../account';
 import type { CatalogService } from '../catalog';
 import { eformFor, parseCccdQr } from '../eform';
-import { DomainError, NotFoundError, ValidationError } from '../shared/errors';
+import { DomainError, NotFoundError, RuleViolationError, ValidationError } from '../shared/errors';
 import { formatDate, formatTime } from '../shared/format';
 import { docSchema, html, parseInput } from '../shared/http';
 import { cacheAnswer, sendCached } from '../shared/compress';
@@ -21,6 +21,7 @@ import { auditActor } from './dossier.service';
 import { formToInput } from './dossier.staff-routes';
 import type { DossierWorkflow } from './dossier.workflow';
 import { CitizenActions } from './dossier.citizen-views';
+import type { DossierDrafts } from './dossier.drafts';
 import { uuidv7 } from '../shared/ids';
 import { componentsOf, type DossierService, type DossierView } from './dossier.service';
 import { CHANNEL_NAME, DOSSIER_CHANNELS, type Dossier } from './dossier.types';
@@ -52,6 +53,8 @@ export interface DossierRoutesDeps {
   audit?: AuditService;
   /** Label of the OpenID Connect sign-in button, when configured. */
   oidcLabel?: string;
+  /** Drafts: resume links, expiry, the online form's saved state (dossier.drafts.ts). */
+  drafts: DossierDrafts;
 }
 
 interface Upload {
@@ -272,6 +275,14 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       }
       const body = parseInput(newDossierBody, raw ?? {}, 'Dữ liệu hồ sơ không hợp lệ.');
       const unitCode = actor.kind === 'staff' ? actor.unitCode : (body.unit ?? (await deps.defaultUnit()));
+      // A stranger's draft holds files for days: it needs the phone's one-time code first (issue 10).
+      let verifiedPhone: string | undefined;
+      if (!multipart && body.submit !== true && actor.kind === 'anonymous' && deps.requirePhoneVerification && !(idem && (await dossiers.findByIdempotencyKey(actor, idem)))) {
+        if (!body.otp) {
+          throw new RuleViolationError('phone_not_verified', 'Người nộp chưa đăng nhập cần mã xác thực gửi tới số điện thoại (trường "otp", lấy mã bằng POST /api/otp) để lưu bản nháp.');
+        }
+        verifiedPhone = await accounts.verifyOtp(String((body.applicant as { phone?: unknown } | undefined)?.phone ?? ''), 'verify_phone', body.otp);
+      }
       const { dossier, created } = await dossiers.createDraft(
         {
           unitCode,
@@ -282,6 +293,8 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
           formData: body.formData,
           delivery: body.delivery,
           transient: multipart || body.submit === true,
+          verifiedPhone,
+          expiresAt: deps.drafts.expiryFor(actor, !!verifiedPhone),
         },
         actor,
         idem,
@@ -315,6 +328,9 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
     if (!req.isMultipart()) throw new ValidationError('Cần gửi tệp dạng multipart/form-data.', [{ field: 'file', code: 'multipart_required', message: 'Cần multipart/form-data' }]);
+    if (d.status === 'draft' && actorOf(req).kind === 'anonymous' && deps.requirePhoneVerification && !d.verifiedPhone) {
+      throw new RuleViolationError('phone_not_verified', 'Bản nháp của người chưa đăng nhập cần xác thực số điện thoại bằng mã OTP trước khi đính kèm tệp.');
+    }
     const { fields, files } = await readMultipart(req);
     if (!files.length) throw new ValidationError('Chưa có tệp nào.', [{ field: 'file', code: 'file_required', message: 'Chọn một tệp để đính kèm' }]);
     const out = [];
@@ -334,7 +350,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       const body = parseInput(z.object({ otp: z.string().max(10).optional(), formData: z.unknown().optional() }), req.body ?? {});
       const actor = actorOf(req);
       const d = await dossiers.getForActor(code, actor, proofOf(req));
-      const verified = await verifyPhoneIfNeeded(req, d.applicant.phone, body.otp);
+      const verified = (!!d.verifiedPhone && d.verifiedPhone === d.applicant.phone) || (await verifyPhoneIfNeeded(req, d.applicant.phone, body.otp));
       const done = await dossiers.submit(d, actor, { formData: body.formData, phoneVerified: verified });
       return sendDossier(reply, done, 200);
     },

@@ -50,13 +50,17 @@ export interface NewDossierInput {
   delivery?: { method?: 'counter' | 'post'; address?: string };
   /** Made for a one-request submission: removed at start-up if the submission never committed. */
   transient?: boolean;
+  /** When the draft is removed with its files unless submitted (drafts expire). */
+  expiresAt?: string;
+  /** The applicant's phone, proven by a one-time code (anonymous drafts). */
+  verifiedPhone?: string;
 }
 
 export interface ProcedureForm {
   procedureCode: string;
   eform: EForm;
   jsonSchema: Record<string, unknown>;
-  cases: Array<{ id: string; title: string; kind: GroupKind; components: Array<{ id: string; name: string; required: boolean; originals: number; copies: number }> }>;
+  cases: Array<{ id: string; title: string; kind: GroupKind; components: Array<{ id: string; name: string; required: boolean; originals: number; copies: number; replacedByEForm: boolean }> }>;
 }
 
 export interface DossierView extends Dossier {
@@ -84,6 +88,7 @@ export function componentsOf(p: Procedure): ProcedureForm['cases'] {
         required: kind !== 'show' && c.required && !/xuất trình/i.test(c.note ?? ''),
         originals: c.originals,
         copies: c.copies,
+        replacedByEForm: !!c.replacedByEForm,
       })),
     };
   });
@@ -228,6 +233,16 @@ export class DossierService {
     return computeDueAt(from, time, cal, { civilStatus: hasAfternoonCutoff(procedure) }).toISOString();
   }
 
+  /** The applicant checked as for submission; the problems name fields "applicant.*". */
+  checkApplicant(raw: unknown): { applicant: Applicant; problems: [] } | { applicant?: undefined; problems: Array<{ field: string; code: string; message: string }> } {
+    try {
+      return { applicant: this.parseApplicant(raw), problems: [] };
+    } catch (e) {
+      if (e instanceof ValidationError) return { problems: e.fields };
+      throw e;
+    }
+  }
+
   private parseApplicant(raw: unknown): Applicant {
     const r = applicantSchema.safeParse(raw ?? {});
     if (!r.success) {
@@ -300,6 +315,8 @@ export class DossierService {
       due_fixed: 0,
       idempotency_key: idempotencyKey ? this.idemKey(actor, idempotencyKey) : null,
       transient: input.transient ? 1 : 0,
+      expires_at: input.expiresAt ?? null,
+      verified_phone: input.verifiedPhone ?? null,
       created_by: actor.kind === 'anonymous' ? 'anonymous' : `${actor.kind}:${actor.id}`,
       created_at: now,
       updated_at: now,
@@ -315,6 +332,11 @@ export class DossierService {
       throw e;
     }
     return { dossier: repo.toDossier(row), created: true };
+  }
+
+  /** The dossier a request with this Idempotency-Key already made, if any. */
+  async findByIdempotencyKey(actor: Actor, key: string): Promise<Dossier | undefined> {
+    return repo.findDossierByIdempotencyKey(this.db, this.idemKey(actor, key));
   }
 
   private idemKey(actor: Actor, key: string): string {
@@ -436,19 +458,7 @@ export class DossierService {
       if (d.code) return d; // a retried submit: the dossier is already in
       throw new ConflictError('dossier_not_draft', 'Hồ sơ không ở trạng thái nháp.');
     }
-    const procedure = await this.catalog.getProcedure(d.procedureCode);
-    const eform = await this.eformOf(d.unitCode, d.procedureCode).catch(() => eformFor(procedure));
-    const checked = validateFormData(eform, opts.formData ?? d.formData, { clock: this.clock });
-    const problems: Array<{ field: string; code: string; message: string }> = [];
-    if (!checked.ok) problems.push(...checked.errors.map((e) => ({ ...e, field: `formData.${e.field}` })));
-    const files = await repo.listFiles(this.db, d.id);
-    const have = new Set(files.map((f) => f.component));
-    const required = applicableGroups(procedure, d.caseId).flatMap((g) => g.components.filter((c) => c.required));
-    const missing = required.filter((c) => !have.has(c.id));
-    // Online, every required paper must be attached; at the counter the official sees the paper.
-    if (d.channel === 'online') {
-      for (const c of missing) problems.push({ field: `attachments.${c.id}`, code: 'attachment_required', message: `Chưa đính kèm: ${c.name}` });
-    }
+    const { procedure, checked, files, missing, problems } = await this.check(d, opts.formData);
     if (problems.length) throw new ValidationError('Hồ sơ chưa đủ để nộp. Xin bổ sung những mục dưới đây.', problems, 'invalid_dossier');
 
     if (actor.kind !== 'staff' && actor.kind !== 'citizen' && this.opts.requirePhoneVerification && !opts.phoneVerified) {
@@ -478,6 +488,7 @@ export class DossierService {
         due_at: dueAt,
         due_fixed: counter ? 1 : 0,
         updated_at: now.toISOString(),
+        expires_at: null,
         ...start,
       });
       await this.appendHistory(trx, d.id, {
@@ -515,6 +526,32 @@ export class DossierService {
     return (await repo.findDossierById(this.db, d.id))!;
   }
 
+  /**
+   * What stops a draft from being submitted: the e-form's problems ("formData.*") and the required
+   * papers not attached ("attachments.*"), all at once, without submitting.
+   */
+  async problemsOf(d: Dossier, formData?: unknown): Promise<Array<{ field: string; code: string; message: string }>> {
+    return (await this.check(d, formData)).problems;
+  }
+
+  private async check(d: Dossier, formData?: unknown) {
+    const procedure = await this.catalog.getProcedure(d.procedureCode);
+    const eform = await this.eformOf(d.unitCode, d.procedureCode).catch(() => eformFor(procedure));
+    const checked = validateFormData(eform, formData ?? d.formData, { clock: this.clock });
+    const problems: Array<{ field: string; code: string; message: string }> = [];
+    if (!checked.ok) problems.push(...checked.errors.map((e) => ({ ...e, field: `formData.${e.field}` })));
+    const files = await repo.listFiles(this.db, d.id);
+    const have = new Set(files.map((f) => f.component));
+    // Online, the e-form is the declaration: the paper it replaces is not asked for.
+    const required = applicableGroups(procedure, d.caseId).flatMap((g) => g.components.filter((c) => c.required && !(d.channel === 'online' && c.replacedByEForm)));
+    const missing = required.filter((c) => !have.has(c.id));
+    // Online, every required paper must be attached; at the counter the official sees the paper.
+    if (d.channel === 'online') {
+      for (const c of missing) problems.push({ field: `attachments.${c.id}`, code: 'attachment_required', message: `Chưa đính kèm: ${c.name}` });
+    }
+    return { procedure, checked, files, missing, problems };
+  }
+
   private async appendHistory(
     trx: Parameters<typeof repo.insertHistory>[0],
     dossierId: string,
@@ -540,6 +577,11 @@ export class DossierService {
 
   async listForCitizen(citizenId: string, phone: string): Promise<Array<Dossier & { procedureName: string }>> {
     const list = await repo.listDossiersOf(this.db, { citizenId, phone });
+    return Promise.all(list.map(async (d) => ({ ...d, procedureName: (await this.catalog.findProcedure(d.procedureCode))?.name ?? d.procedureCode })));
+  }
+
+  /** Dossiers with the name of their procedure, for lists. */
+  async named<T extends Dossier>(list: T[]): Promise<Array<T & { procedureName: string }>> {
     return Promise.all(list.map(async (d) => ({ ...d, procedureName: (await this.catalog.findProcedure(d.procedureCode))?.name ?? d.procedureCode })));
   }
 

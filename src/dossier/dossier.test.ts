@@ -261,7 +261,17 @@ for (const engine of engines()) {
     };
 
     it('an anonymous submission needs the one-time code sent to the applicant phone', async () => {
-      const draft = (await env.app.inject({ method: 'POST', url: '/api/dossiers', payload: { procedureCode: '2.000908', applicant, formData: {} } })).json();
+      // Even the draft: a stranger's draft would hold files for days (issue 10).
+      const no = await env.app.inject({ method: 'POST', url: '/api/dossiers', payload: { procedureCode: '2.000908', applicant, formData: {} } });
+      expect(no.statusCode).toBe(422);
+      expect(no.json().error.code).toBe('phone_not_verified');
+      const otp = await env.app.inject({ method: 'POST', url: '/api/otp', payload: { phone: applicant.phone } });
+      expect(otp.statusCode).toBe(200);
+      expect(otp.json().demoCode).toBeUndefined();
+      const wrong = await env.app.inject({ method: 'POST', url: '/api/dossiers', payload: { procedureCode: '2.000908', applicant, formData: {}, otp: '000000' } });
+      expect(wrong.json().error.code).toBe('otp_invalid');
+      const code = await codeFromOutbox(applicant.phone);
+      const draft = (await env.app.inject({ method: 'POST', url: '/api/dossiers', payload: { procedureCode: '2.000908', applicant, formData: {}, otp: code } })).json();
       const form = (await env.app.inject({ method: 'GET', url: '/api/procedures/2.000908/form' })).json();
       const formData = fillForm(form.formData);
       for (const c of form.cases[0].components.filter((x: any) => x.required)) {
@@ -271,16 +281,7 @@ for (const engine of engines()) {
         ]);
         await env.app.inject({ method: 'POST', url: `/api/dossiers/${draft.id}/attachments`, payload: mp.body, headers: mp.headers });
       }
-      const no = await env.app.inject({ method: 'POST', url: `/api/dossiers/${draft.id}/submit`, payload: { formData } });
-      expect(no.statusCode).toBe(422);
-      expect(no.json().error.code).toBe('phone_not_verified');
-      const otp = await env.app.inject({ method: 'POST', url: '/api/otp', payload: { phone: applicant.phone } });
-      expect(otp.statusCode).toBe(200);
-      expect(otp.json().demoCode).toBeUndefined();
-      const wrong = await env.app.inject({ method: 'POST', url: `/api/dossiers/${draft.id}/submit`, payload: { formData, otp: '000000' } });
-      expect(wrong.json().error.code).toBe('otp_invalid');
-      const code = await codeFromOutbox(applicant.phone);
-      const ok = await env.app.inject({ method: 'POST', url: `/api/dossiers/${draft.id}/submit`, payload: { formData, otp: code } });
+      const ok = await env.app.inject({ method: 'POST', url: `/api/dossiers/${draft.id}/submit`, payload: { formData } });
       expect(ok.statusCode, ok.body).toBe(200);
       expect(ok.json().code).toMatch(/^00004-/);
     });

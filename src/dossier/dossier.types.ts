@@ -128,6 +128,10 @@ export interface Dossier {
   /** Escalation flag of the current step: '' | 'near' | 'overdue'. */
   flag: '' | 'near' | 'overdue';
   version: number;
+  /** A draft is removed with its files after this instant (migration 008). */
+  expiresAt?: string | null;
+  /** The phone an anonymous draft proved with a one-time code; its resume link goes there. */
+  verifiedPhone?: string | null;
 }
 
 /** Who is acting: the service checks what each may do. */

@@ -271,7 +271,9 @@ const ct01Component = (note?: string): ComponentInput => ({
   form: 'ct01',
   originals: 1,
   required: true,
-  ...(note ? { note } : {}),
+  // Online, the e-form is the declaration (residence e-forms, eform/demo-eforms.ts).
+  replacedByEForm: true,
+  note: [note, 'Nộp trực tuyến thì khai theo biểu mẫu điện tử, không đính kèm Mẫu CT01.'].filter(Boolean).join(' '),
 });
 
 const ARMY_LETTER = (purpose = ''): ComponentInput => ({
@@ -1509,7 +1511,7 @@ export const chungThucCuTru: ProcedureInput[] = [
       {
         id: 'chung',
         title: 'Giấy tờ phải nộp',
-        components: [ct01Component('Nộp trực tuyến thì khai theo biểu mẫu điện tử, không đính kèm Mẫu CT01.')],
+        components: [ct01Component()],
       },
     ],
     forms: [CT01],

@@ -458,7 +458,7 @@ export const hoTich: ProcedureInput[] = [
         id: 'chung',
         title: 'Giấy tờ phải nộp',
         components: [
-          { name: 'Tờ khai đăng ký khai sinh', form: 'tk-khai-sinh', originals: 1, required: true, note: NOP_TRUC_TUYEN_THAY_TO_KHAI },
+          { name: 'Tờ khai đăng ký khai sinh', form: 'tk-khai-sinh', originals: 1, required: true, note: NOP_TRUC_TUYEN_THAY_TO_KHAI, replacedByEForm: true },
           giayChungSinh(),
         ],
       },
@@ -560,6 +560,7 @@ export const hoTich: ProcedureInput[] = [
             originals: 1,
             required: true,
             note: `Hai bên có thể khai chung một tờ khai. ${NOP_TRUC_TUYEN_THAY_TO_KHAI}`,
+            replacedByEForm: true,
           },
         ],
       },
@@ -628,7 +629,7 @@ export const hoTich: ProcedureInput[] = [
         id: 'chung',
         title: 'Giấy tờ phải nộp',
         components: [
-          { name: 'Tờ khai đăng ký khai tử', form: 'tk-khai-tu', originals: 1, required: true, note: NOP_TRUC_TUYEN_THAY_TO_KHAI },
+          { name: 'Tờ khai đăng ký khai tử', form: 'tk-khai-tu', originals: 1, required: true, note: NOP_TRUC_TUYEN_THAY_TO_KHAI, replacedByEForm: true },
           giayBaoTu(),
         ],
       },
@@ -714,6 +715,7 @@ export const hoTich: ProcedureInput[] = [
             originals: 1,
             required: true,
             note: NOP_TRUC_TUYEN_THAY_TO_KHAI,
+            replacedByEForm: true,
           },
         ],
       },
@@ -815,6 +817,7 @@ export const hoTich: ProcedureInput[] = [
             originals: 1,
             required: true,
             note: NOP_TRUC_TUYEN_THAY_TO_KHAI,
+            replacedByEForm: true,
           },
         ],
       },
@@ -885,6 +888,7 @@ export const hoTich: ProcedureInput[] = [
             originals: 1,
             required: true,
             note: NOP_TRUC_TUYEN_THAY_TO_KHAI,
+            replacedByEForm: true,
           },
           {
             name: 'Bản sao Giấy khai sinh cũ (chứng thực hoặc cấp từ sổ), hoặc giấy tờ thay Giấy khai sinh cấp trước năm 1945 ở miền Bắc, trước năm 1975 ở miền Nam',
@@ -977,6 +981,7 @@ export const hoTich: ProcedureInput[] = [
             originals: 1,
             required: true,
             note: NOP_TRUC_TUYEN_THAY_TO_KHAI,
+            replacedByEForm: true,
           },
           {
             name: 'Bản sao Giấy chứng nhận kết hôn đã cấp trước đây',
@@ -1050,6 +1055,7 @@ export const hoTich: ProcedureInput[] = [
             originals: 1,
             required: true,
             note: NOP_TRUC_TUYEN_THAY_TO_KHAI,
+            replacedByEForm: true,
           },
           {
             name: 'Bản sao Giấy chứng tử đã được cấp hợp lệ trước đây',
@@ -1121,6 +1127,7 @@ export const hoTich: ProcedureInput[] = [
             originals: 1,
             required: true,
             note: NOP_TRUC_TUYEN_THAY_TO_KHAI,
+            replacedByEForm: true,
           },
           {
             name: 'Văn bản của cơ quan y tế, cơ quan giám định hoặc cơ quan có thẩm quyền xác nhận quan hệ cha con, mẹ con',
@@ -1197,8 +1204,8 @@ export const hoTich: ProcedureInput[] = [
         id: 'chung',
         title: 'Giấy tờ phải nộp',
         components: [
-          { name: 'Tờ khai đăng ký khai sinh', form: 'tk-khai-sinh', originals: 1, required: true, note: NOP_TRUC_TUYEN_THAY_TO_KHAI },
-          { name: 'Tờ khai đăng ký nhận cha, mẹ, con', form: 'tk-nhan-cha-me-con', originals: 1, required: true, note: NOP_TRUC_TUYEN_THAY_TO_KHAI },
+          { name: 'Tờ khai đăng ký khai sinh', form: 'tk-khai-sinh', originals: 1, required: true, note: NOP_TRUC_TUYEN_THAY_TO_KHAI, replacedByEForm: true },
+          { name: 'Tờ khai đăng ký nhận cha, mẹ, con', form: 'tk-nhan-cha-me-con', originals: 1, required: true, note: NOP_TRUC_TUYEN_THAY_TO_KHAI, replacedByEForm: true },
           giayChungSinh(),
           {
             name: 'Văn bản của cơ quan y tế, cơ quan giám định hoặc cơ quan có thẩm quyền xác nhận quan hệ cha con, mẹ con',
@@ -1278,7 +1285,7 @@ export const hoTich: ProcedureInput[] = [
         id: 'chung',
         title: 'Giấy tờ phải nộp',
         components: [
-          { name: 'Tờ khai đăng ký giám hộ', form: 'tk-giam-ho', originals: 1, required: true, note: NOP_TRUC_TUYEN_THAY_TO_KHAI },
+          { name: 'Tờ khai đăng ký giám hộ', form: 'tk-giam-ho', originals: 1, required: true, note: NOP_TRUC_TUYEN_THAY_TO_KHAI, replacedByEForm: true },
         ],
       },
       {
@@ -1368,6 +1375,7 @@ export const hoTich: ProcedureInput[] = [
             originals: 1,
             required: true,
             note: NOP_TRUC_TUYEN_THAY_TO_KHAI,
+            replacedByEForm: true,
           },
           { name: 'Giấy tờ làm căn cứ chấm dứt giám hộ theo Bộ luật Dân sự', originals: 1, required: true },
         ],
@@ -1433,6 +1441,7 @@ export const hoTich: ProcedureInput[] = [
             originals: 1,
             required: true,
             note: NOP_TRUC_TUYEN_THAY_TO_KHAI,
+            replacedByEForm: true,
           },
           {
             name: 'Giấy tờ làm căn cứ thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc',
@@ -1504,7 +1513,7 @@ export const hoTich: ProcedureInput[] = [
         id: 'chung',
         title: 'Giấy tờ phải nộp',
         components: [
-          { name: 'Tờ khai đăng ký khai sinh', form: 'tk-khai-sinh', originals: 1, required: true, note: NOP_TRUC_TUYEN_THAY_TO_KHAI },
+          { name: 'Tờ khai đăng ký khai sinh', form: 'tk-khai-sinh', originals: 1, required: true, note: NOP_TRUC_TUYEN_THAY_TO_KHAI, replacedByEForm: true },
           { name: 'Văn bản cam đoan của người yêu cầu về việc chưa được đăng ký khai sinh', originals: 1, required: true },
           {
             name: 'Bản sao toàn bộ hồ sơ, giấy tờ có thông tin khai sinh: căn cước, căn cước công dân hoặc hộ chiếu; giấy tờ cư trú; bằng tốt nghiệp, giấy chứng nhận, chứng chỉ, học bạ, hồ sơ học tập…',
@@ -2036,6 +2045,7 @@ export const hoTich: ProcedureInput[] = [
             originals: 1,
             required: true,
             note: NOP_TRUC_TUYEN_THAY_TO_KHAI,
+            replacedByEForm: true,
           },
           { name: 'Giấy tờ, tài liệu liên quan đến nội dung đề nghị xác nhận', originals: 1, required: true },
         ],

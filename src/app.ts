@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
@@ -28,6 +26,8 @@ import { notificationRoutes } from './notification/notification.routes';
 import { PaymentService } from './payment';
 import { paymentHooks, paymentRoutes } from './payment/payment.routes';
 import { registerSessions } from './shared/session';
+import { findAsset, IMMUTABLE } from './shared/assets';
+import { sendCached } from './shared/compress';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/connection';
 import { migrateToLatest } from './db/migrate';
@@ -165,33 +165,6 @@ export async function seedIfEmpty(s: Services): Promise<boolean> {
   return true;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-
-interface Asset {
-  body: Buffer;
-  type: string;
-  etag: string;
-}
-
-function loadAssets(): Map<string, Asset> {
-  const files: Array<[string, string, string]> = [
-    ['app.css', path.join(here, 'web/static/app.css'), 'text/css; charset=utf-8'],
-    ['bulletin.js', path.join(here, 'web/static/bulletin.js'), 'text/javascript; charset=utf-8'],
-    ['submit.js', path.join(here, 'web/static/submit.js'), 'text/javascript; charset=utf-8'],
-    ['assistant.js', path.join(here, 'web/static/assistant.js'), 'text/javascript; charset=utf-8'],
-    ['assistant.css', path.join(here, 'web/static/assistant.css'), 'text/css; charset=utf-8'],
-    ['jsqr.js', require.resolve('jsqr/dist/jsQR.js'), 'text/javascript; charset=utf-8'],
-    ['htmx.min.js', require.resolve('htmx.org/dist/htmx.min.js'), 'text/javascript; charset=utf-8'],
-  ];
-  const m = new Map<string, Asset>();
-  for (const [name, file, type] of files) {
-    const body = fs.readFileSync(file);
-    m.set(name, { body, type, etag: `"${body.length.toString(36)}-${fs.statSync(file).mtimeMs.toString(36)}"` });
-  }
-  return m;
-}
-
 export async function buildApp(config: Config, services: Services): Promise<FastifyInstance> {
   let homeHref = '/';
   const app = Fastify({
@@ -235,12 +208,14 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   registerSessions(app, services.accounts, { secure: config.publicUrl.startsWith('https://') });
   await registerOpenApi(app, { publicUrl: config.publicUrl });
 
-  const assets = loadAssets();
+  // Stylesheet and scripts: fingerprinted names cached for a year, compressed once (shared/assets.ts).
   app.get('/static/:name', async (req, reply) => {
-    const a = assets.get((req.params as { name: string }).name);
-    if (!a) throw new NotFoundError();
-    if (req.headers['if-none-match'] === a.etag) return reply.status(304).send();
-    return reply.type(a.type).header('etag', a.etag).header('cache-control', 'public, max-age=3600').send(a.body);
+    const found = findAsset((req.params as { name: string }).name);
+    if (!found) throw new NotFoundError();
+    const { asset, immutable } = found;
+    reply.header('etag', asset.etag).header('cache-control', immutable ? IMMUTABLE : 'public, max-age=3600');
+    if (req.headers['if-none-match'] === asset.etag) return reply.status(304).send();
+    return sendCached(req, reply, asset);
   });
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {

@@ -4,6 +4,7 @@ import type { Unit } from '../unit';
 import type { AssistantStats, ChatMessage, ProcedureHit } from './assistant.service';
 import type { FaqRow, HandoffRow, SynonymRow } from './assistant.repo';
 import type { SynonymEntry } from './assistant.synonyms';
+import { assetUrl } from '../shared/assets';
 
 /** Views of the assistant: the citizen's chat (full page and widget panel) and the staff pages. */
 
@@ -118,7 +119,7 @@ export function ChatBox(p: { unit: Unit; messages: ChatMessage[]; form: ChatForm
 
 export function ChatPage(p: { unit: Unit; messages: ChatMessage[]; form: ChatFormProps; waiting: boolean; error?: string }) {
   return (
-    <Layout title={`Trợ lý ảo — ${p.unit.name}`} unitName={p.unit.name} unitHref={`/dv/${p.unit.code}`} noAssistant head={<script src="/static/assistant.js" defer />}>
+    <Layout title={`Trợ lý ảo — ${p.unit.name}`} unitName={p.unit.name} unitHref={`/dv/${p.unit.code}`} noAssistant head={<script src={assetUrl('assistant.js')} defer />}>
       <h1>Hỏi trợ lý ảo</h1>
       <p>Trợ lý trả lời ngày đêm về thủ tục hành chính tại {p.unit.name}: giấy tờ, thời hạn, lệ phí, nơi nộp, nộp trực tuyến, tình trạng hồ sơ.</p>
       {p.error ? (

@@ -5,6 +5,7 @@ import { slugify } from '../shared/vietnamese';
 import type { FieldInfo, ProcedureSummary } from './catalog.service';
 import type { UnitProcedure } from './catalog.repo';
 import type { Procedure } from './catalog.types';
+import { assetUrl } from '../shared/assets';
 
 /** Links of one unit's public pages; views only read these strings. */
 export interface UnitLinks {
@@ -449,7 +450,7 @@ export function BulletinPage(p: { unit: Unit; item: ProcedureSummary; index: num
           <noscript>
             <meta http-equiv="refresh" content={`${p.seconds};url=${p.next}`} />
           </noscript>
-          <script src="/static/bulletin.js" defer />
+          <script src={assetUrl('bulletin.js')} defer />
         </>
       }
       bodyData={{ 'data-seconds': String(p.seconds) }}

@@ -8,6 +8,7 @@ import { formatPhone } from '../shared/phone';
 import { ACTION_LABEL as WORKFLOW_ACTION_LABEL } from '../workflow';
 import type { DossierView, ProcedureForm } from './dossier.service';
 import { CHANNEL_NAME, STATUS_LABEL, type Dossier, type DossierStatus } from './dossier.types';
+import { assetUrl } from '../shared/assets';
 
 export interface FormError {
   field: string;
@@ -91,7 +92,7 @@ export interface SubmitPageProps {
 export function SubmitPage(p: SubmitPageProps) {
   const title = p.counter ? `Tiếp nhận hồ sơ: ${p.procedure.name}` : `Nộp hồ sơ trực tuyến: ${p.procedure.name}`;
   return (
-    <Layout title={`${title} — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.homeHref} head={<script src="/static/submit.js" defer />}>
+    <Layout title={`${title} — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.homeHref} head={<script src={assetUrl('submit.js')} defer />}>
       <h1>{title}</h1>
       {p.signInHref ? (
         <div class="card">

@@ -1,3 +1,4 @@
+import { assetUrl } from './assets';
 import type { ComponentChildren } from 'preact';
 
 export interface LayoutProps {
@@ -42,9 +43,9 @@ export function Layout(p: LayoutProps) {
         <title>{p.title}</title>
         {p.description ? <meta name="description" content={p.description} /> : null}
         {p.canonical ? <link rel="canonical" href={p.canonical} /> : null}
-        <link rel="stylesheet" href="/static/app.css" />
-        {!p.bare ? <link rel="stylesheet" href="/static/assistant.css" /> : null}
-        {assistantButton(p) ? <script src="/static/assistant.js" defer /> : null}
+        {/* One stylesheet (the assistant's styles included), fingerprinted and cached for a year. */}
+        <link rel="stylesheet" href={assetUrl('app.css')} />
+        {assistantButton(p) ? <script src={assetUrl('assistant.js')} defer /> : null}
         {p.head}
       </head>
       <body class={p.bare ? 'bare' : undefined} {...(p.bodyData ?? {})}>

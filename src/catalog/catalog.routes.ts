@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { docSchema, html, parseInput, renderPage } from '../shared/http';
+import { errors, json, security } from '../shared/openapi';
+import { fieldsJson, procedureJson, procedureSearchJson, unitsJson } from './catalog.openapi';
 import { LruCache } from '../shared/lru';
 import { cacheAnswer, sendCached, type CachedAnswer } from '../shared/compress';
 import { NotFoundError } from '../shared/errors';
@@ -274,7 +276,10 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
         tags: ['Thủ tục'],
         summary: 'Tìm hoặc liệt kê thủ tục trong danh mục của một đơn vị',
         description: 'Với `q`, kết quả phù hợp nhất đứng đầu; tìm không phân biệt dấu, hoa thường và vị trí dấu thanh (hoà/hòa).',
+        operationId: 'searchProcedures',
+        security: security.public,
         querystring: docSchema(searchQuery),
+        response: { 200: json(procedureSearchJson, 'Các thủ tục tìm thấy và tổng số'), ...errors(400, 404) },
       },
     },
     async (req, reply) =>
@@ -288,7 +293,17 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
 
   app.get(
     '/api/procedures/:code',
-    { schema: { tags: ['Thủ tục'], summary: 'Toàn bộ thông tin một thủ tục', params: docSchema(z.object({ code: CODE })), querystring: docSchema(z.object({ unit: UNIT.optional() })) } },
+    {
+      schema: {
+        tags: ['Thủ tục'],
+        summary: 'Toàn bộ thông tin một thủ tục',
+        operationId: 'getProcedure',
+        security: security.public,
+        params: docSchema(z.object({ code: CODE })),
+        querystring: docSchema(z.object({ unit: UNIT.optional() })),
+        response: { 200: json(procedureJson, 'Thủ tục, thời hạn cam kết của đơn vị và các liên kết (trang, mã QR, áp phích)'), ...errors(400, 404) },
+      },
+    },
     async (req) => {
       const { code } = parseInput(z.object({ code: CODE }), req.params);
       const qs = parseInput(z.object({ unit: UNIT.optional() }), req.query);
@@ -309,7 +324,16 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
 
   app.get(
     '/api/fields',
-    { schema: { tags: ['Thủ tục'], summary: 'Các lĩnh vực trong danh mục của đơn vị, kèm bản niêm yết PDF', querystring: docSchema(z.object({ unit: UNIT.optional() })) } },
+    {
+      schema: {
+        tags: ['Thủ tục'],
+        summary: 'Các lĩnh vực trong danh mục của đơn vị, kèm bản niêm yết PDF',
+        operationId: 'listFields',
+        security: security.public,
+        querystring: docSchema(z.object({ unit: UNIT.optional() })),
+        response: { 200: json(fieldsJson, 'Các lĩnh vực và số thủ tục của mỗi lĩnh vực'), ...errors(400, 404) },
+      },
+    },
     async (req) => {
       const qs = parseInput(z.object({ unit: UNIT.optional() }), req.query);
       const unit = qs.unit ?? (await deps.defaultUnit());
@@ -321,8 +345,12 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     },
   );
 
-  app.get('/api/units', { schema: { tags: ['Đơn vị'], summary: 'Cây đơn vị hành chính' } }, async () => {
-    const all = await units.list();
-    return { items: all.map((u) => ({ ...u, pageUrl: `${publicUrl}/dv/${u.code}` })) };
-  });
+  app.get(
+    '/api/units',
+    { schema: { tags: ['Đơn vị'], summary: 'Cây đơn vị hành chính', operationId: 'listUnits', security: security.public, response: { 200: json(unitsJson, 'Mọi đơn vị (parentCode nối thành cây)'), ...errors() } } },
+    async () => {
+      const all = await units.list();
+      return { items: all.map((u) => ({ ...u, pageUrl: `${publicUrl}/dv/${u.code}` })) };
+    },
+  );
 }

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError, ConflictError } from './errors';
 import { ErrorPage } from './layout';
 
+// zod's own messages (a field of the wrong type, too long...) in Vietnamese, like ours.
+z.config(z.locales.vi());
+
 /** JSON for /api and for clients that ask for it; HTML pages otherwise. */
 export function wantsJson(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/') || req.url === '/healthz' || (req.headers.accept ?? '').startsWith('application/json');

@@ -55,10 +55,13 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 
 export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS & number;
 
-/** Response entries for error statuses, all with the shared `Error` schema. */
+/**
+ * Response entries for error statuses, all with the shared `Error` schema; 429 is always there
+ * (the global rate limit covers every route when RATE_LIMIT is on).
+ */
 export function errors(...statuses: number[]): Record<number, unknown> {
   const out: Record<number, unknown> = {};
-  for (const s of statuses) {
+  for (const s of [...statuses, 429].sort()) {
     out[s] = { description: ERROR_DESCRIPTIONS[s] ?? 'Lỗi.', content: { 'application/json': { schema: { $ref: 'Error#' } } } };
   }
   return out;

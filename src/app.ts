@@ -16,6 +16,8 @@ import { dossierRoutes } from './dossier/dossier.routes';
 import { DossierDrafts } from './dossier/dossier.drafts';
 import { DossierForms } from './dossier/dossier.forms';
 import { dossierStaffRoutes } from './dossier/dossier.staff-routes';
+import { registerProofGate } from './dossier/dossier.proof';
+import { RateLimiter } from './shared/rate-limit';
 import { DossierWorkflow } from './dossier/dossier.workflow';
 import { AuditService } from './audit';
 import { staffRoutes } from './staff/staff.routes';
@@ -200,8 +202,18 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     done();
   });
   if (config.rateLimit) {
-    await app.register(rateLimit, { max: 300, timeWindow: '1 minute', allowList: [] });
+    // Counted after the session is known (preHandler): a signed-in person has their own budget,
+    // so an office of officials behind one address does not share 300 requests a minute.
+    await app.register(rateLimit, {
+      hook: 'preHandler',
+      timeWindow: '1 minute',
+      allowList: [],
+      keyGenerator: (req) => (req.principal ? `${req.principal.kind}:${req.principal.kind === 'staff' ? req.principal.staff.id : req.principal.citizen.id}` : req.ip),
+      max: (req) => (req.principal?.kind === 'staff' ? 1200 : 300),
+    });
   }
+  // Every route that takes a dossier code with a proof of ownership shares one budget.
+  registerProofGate(app, { limiter: config.rateLimit ? new RateLimiter() : undefined, signedLink: (code, t) => services.dossiers.checkToken(code, t) });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 40, fields: 300, fieldSize: 100 * 1024, parts: 400 } });

@@ -22,6 +22,7 @@ import { formToInput } from './dossier.staff-routes';
 import type { DossierWorkflow } from './dossier.workflow';
 import { CitizenActions } from './dossier.citizen-views';
 import type { DossierDrafts } from './dossier.drafts';
+import { PROOF_ROUTE } from './dossier.proof';
 import { uuidv7 } from '../shared/ids';
 import { componentsOf, type DossierService, type DossierView } from './dossier.service';
 import { CHANNEL_NAME, DOSSIER_CHANNELS, type Dossier } from './dossier.types';
@@ -131,7 +132,6 @@ function vnParts(iso: string): { text: string; day: number; month: number; year:
 
 export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDeps): Promise<void> {
   const { dossiers, accounts, catalog, units } = deps;
-  const lookupLimit = deps.rateLimit ? { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } } : {};
   const signInLimit = deps.rateLimit ? { config: { rateLimit: { max: 10, timeWindow: '5 minutes' } } } : {};
   const homeHref = async () => `/dv/${await deps.defaultUnit()}`;
 
@@ -323,7 +323,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     return { phone: q.phone, token: q.t };
   };
 
-  app.post('/api/dossiers/:code/attachments', { schema: { tags: ['Hồ sơ'], summary: 'Đính kèm tệp (multipart: trường "component" rồi tệp "file")' } }, async (req, reply) => {
+  app.post('/api/dossiers/:code/attachments', { ...PROOF_ROUTE, schema: { tags: ['Hồ sơ'], summary: 'Đính kèm tệp (multipart: trường "component" rồi tệp "file")' } }, async (req, reply) => {
     checkApiCsrf(req);
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
@@ -343,7 +343,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
 
   app.post(
     '/api/dossiers/:code/submit',
-    { schema: { tags: ['Hồ sơ'], summary: 'Nộp bản nháp (tất cả hoặc không gì cả)', body: docSchema(z.object({ otp: z.string().optional(), formData: z.record(z.string(), z.unknown()).optional() })) } },
+    { ...PROOF_ROUTE, schema: { tags: ['Hồ sơ'], summary: 'Nộp bản nháp (tất cả hoặc không gì cả)', body: docSchema(z.object({ otp: z.string().optional(), formData: z.record(z.string(), z.unknown()).optional() })) } },
     async (req, reply) => {
       checkApiCsrf(req);
       const { code } = parseInput(refParams, req.params);
@@ -358,7 +358,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
 
   app.get(
     '/api/dossiers/:code',
-    { ...lookupLimit, schema: { tags: ['Hồ sơ'], summary: 'Tình trạng hồ sơ (cần số điện thoại, liên kết có chữ ký, hoặc đăng nhập)', querystring: docSchema(proofQuery) } },
+    { ...PROOF_ROUTE, schema: { tags: ['Hồ sơ'], summary: 'Tình trạng hồ sơ (cần số điện thoại, liên kết có chữ ký, hoặc đăng nhập)', querystring: docSchema(proofQuery) } },
     async (req, reply) => {
       const { code } = parseInput(refParams, req.params);
       const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
@@ -370,6 +370,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   app.post(
     '/api/dossiers/:code/actions',
     {
+      ...PROOF_ROUTE,
       schema: {
         tags: ['Hồ sơ'],
         summary: 'Thao tác trên hồ sơ (cán bộ; người nộp: supplement, withdraw)',
@@ -546,7 +547,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     return handleFormPost(req, reply, unit, code, false);
   });
 
-  app.get('/ho-so/:code', lookupLimit, async (req, reply) => {
+  app.get('/ho-so/:code', PROOF_ROUTE, async (req, reply) => {
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
     if (!d.code) throw new NotFoundError('Không tìm thấy hồ sơ.', 'dossier_not_found');
@@ -597,7 +598,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     );
   });
 
-  app.get('/ho-so/:code/giay-hen.pdf', lookupLimit, async (req, reply) => {
+  app.get('/ho-so/:code/giay-hen.pdf', PROOF_ROUTE, async (req, reply) => {
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
     if (!d.code) throw new NotFoundError('Hồ sơ chưa nộp nên chưa có giấy hẹn.', 'dossier_not_found');
@@ -605,7 +606,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   });
 
   app.get('/tra-cuu', async (req, reply) => html(reply, LookupPage({ csrf: req.csrfToken, code: '', phone: '', homeHref: await homeHref() })));
-  app.post('/tra-cuu', lookupLimit, async (req, reply) => {
+  app.post('/tra-cuu', PROOF_ROUTE, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string>;
     checkCsrf(req, body._csrf);
     const code = String(body.code ?? '').trim();

@@ -12,6 +12,7 @@ import { apiStaff, pageStaff, staffActor, type StaffActor } from '../staff/staff
 import type { UnitService } from '../unit';
 import { ACTION_TYPES, type ActionType } from '../workflow';
 import type { DossierForms } from './dossier.forms';
+import { PROOF_ROUTE } from './dossier.proof';
 import { auditActor, type DossierService, type DossierView } from './dossier.service';
 import { DOSSIER_CHANNELS, DOSSIER_STATUSES, type Actor, type Dossier } from './dossier.types';
 import { ReceptionPage, StaffDossierPage, TrackingBookPage, WorklistPage } from './dossier.staff-views';
@@ -383,8 +384,8 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
       return reply.redirect(`${back}&loi=${encodeURIComponent(msg)}`, 303);
     }
   }
-  app.post('/ho-so/:code/bo-sung', async (req, reply) => citizenAction(req, reply, 'supplement'));
-  app.post('/ho-so/:code/rut', async (req, reply) => citizenAction(req, reply, 'withdraw'));
+  app.post('/ho-so/:code/bo-sung', PROOF_ROUTE, async (req, reply) => citizenAction(req, reply, 'supplement'));
+  app.post('/ho-so/:code/rut', PROOF_ROUTE, async (req, reply) => citizenAction(req, reply, 'withdraw'));
 
   // ------------------------------------------------------------------ JSON API
 

@@ -6,6 +6,7 @@ import type { Staff } from '../account';
 import type { CatalogService } from '../catalog';
 import { CHANNEL_KINDS } from '../catalog';
 import type { DossierService } from '../dossier/dossier.service';
+import { PROOF_ROUTE } from '../dossier/dossier.proof';
 import type { Dossier } from '../dossier/dossier.types';
 import type { UnitService } from '../unit';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
@@ -172,7 +173,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
 
   app.post(
     '/api/dossiers/:code/payments/vnpay',
-    { schema: { tags: ['Phí, lệ phí'], summary: 'Tạo đường dẫn thanh toán VNPay cho số tiền còn phải nộp (cần số điện thoại, liên kết có chữ ký, hoặc đăng nhập)', querystring: docSchema(proofQuery) } },
+    { ...PROOF_ROUTE, schema: { tags: ['Phí, lệ phí'], summary: 'Tạo đường dẫn thanh toán VNPay cho số tiền còn phải nộp (cần số điện thoại, liên kết có chữ ký, hoặc đăng nhập)', querystring: docSchema(proofQuery) } },
     async (req, reply) => {
       checkApiCsrf(req);
       const { code } = parseInput(refParams, req.params);
@@ -217,7 +218,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
   });
 
   // ------------------------------------------------------------------ citizen pages
-  app.post('/ho-so/:code/thanh-toan/vnpay', async (req, reply) => {
+  app.post('/ho-so/:code/thanh-toan/vnpay', PROOF_ROUTE, async (req, reply) => {
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
     const r = await payments.createVnpayPayment(d, req.ip);
@@ -239,13 +240,13 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     return html(reply, VnpayReturnPage({ ok: r.settled === 'paid' || r.success, message, trackHref, homeHref }));
   });
 
-  app.get('/ho-so/:code/bien-lai/:id.pdf', async (req, reply) => {
+  app.get('/ho-so/:code/bien-lai/:id.pdf', PROOF_ROUTE, async (req, reply) => {
     const { code, id } = parseInput(z.object({ code: CODE, id: z.string().uuid('Mã biên lai không hợp lệ') }), req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
     return pdf(reply, `bien-lai-${d.code}.pdf`, await receiptPdf(d, id));
   });
 
-  app.get('/ho-so/:code/thong-bao-phi.pdf', async (req, reply) => {
+  app.get('/ho-so/:code/thong-bao-phi.pdf', PROOF_ROUTE, async (req, reply) => {
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
     if (!d.code) throw new NotFoundError('Hồ sơ chưa nộp.', 'dossier_not_found');

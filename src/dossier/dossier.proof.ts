@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimitedError, type Budget, type RateLimiter } from '../shared/rate-limit';
+
+/**
+ * The one budget of every route that takes a dossier code with a proof of ownership (the phone
+ * number, the signed link): routes say `{ config: { proof: true } }` (spread PROOF_ROUTE) and this
+ * gate counts them all against the same budget — an attacker guessing phones for sequential
+ * codes gets 10 tries a minute in total, whichever route they use. The budget is the identity's
+ * when there is one (an office of officials behind one address is not throttled by citizens'
+ * limit), the address's when anonymous. A valid signed link proves possession and costs nothing.
+ */
+export const PROOF_ROUTE = { config: { proof: true } } as const;
+
+export const PROOF_BUDGETS: Record<'anonymous' | 'citizen' | 'staff', Budget> = {
+  anonymous: { max: 10, windowMs: 60_000 },
+  citizen: { max: 60, windowMs: 60_000 },
+  staff: { max: 600, windowMs: 60_000 },
+};
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route takes a dossier code with a proof: it counts against the proof budget. */
+    proof?: boolean;
+  }
+  interface FastifyInstance {
+    /** Every route with a dossier-code parameter, and whether it is gated (for the tests that enumerate them). */
+    proofGate: { routes: Array<{ method: string; url: string; proof: boolean }> };
+  }
+}
+
+export function proofKey(req: FastifyRequest): { key: string; budget: Budget } {
+  const p = req.principal;
+  if (p?.kind === 'staff') return { key: `proof:staff:${p.staff.id}`, budget: PROOF_BUDGETS.staff };
+  if (p?.kind === 'citizen') return { key: `proof:citizen:${p.citizen.id}`, budget: PROOF_BUDGETS.citizen };
+  return { key: `proof:ip:${req.ip}`, budget: PROOF_BUDGETS.anonymous };
+}
+
+/** Registered before the routes (it sees them being added). `limiter` undefined: RATE_LIMIT=off. */
+export function registerProofGate(app: FastifyInstance, opts: { limiter: RateLimiter | undefined; signedLink: (code: string, token: string) => boolean }): void {
+  const routes: FastifyInstance['proofGate']['routes'] = [];
+  app.decorate('proofGate', { routes });
+  const gate = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!opts.limiter) return;
+    const code = (req.params as { code?: unknown }).code;
+    const t = (req.query as { t?: unknown }).t;
+    if (!req.principal && typeof code === 'string' && typeof t === 'string' && t.length <= 40 && opts.signedLink(code, t)) return;
+    const { key, budget } = proofKey(req);
+    try {
+      await opts.limiter.take(key, budget);
+    } catch (e) {
+      if (e instanceof RateLimitedError) reply.header('retry-after', String(e.retryAfterSeconds));
+      throw e;
+    }
+  };
+  app.addHook('onRoute', (r) => {
+    const proof = r.config?.proof === true;
+    if (r.url.includes(':code') || proof) for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url, proof });
+    if (!proof) return;
+    const pre = r.preHandler;
+    r.preHandler = [...(Array.isArray(pre) ? pre : pre ? [pre] : []), gate];
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * Request budgets (fixed windows) behind a small store interface: this process keeps them in
+ * memory; a deployment with several app servers gives every node the same store (a shared
+ * cache, or a table) by implementing RateLimitStore, and nothing else changes.
+ */
+export interface RateLimitStore {
+  /** Counts one hit of `key` in its current window of `windowMs`: the hits so far and when the window ends. */
+  hit(key: string, windowMs: number, nowMs: number): Promise<{ count: number; resetAt: number }>;
+}
+
+export class MemoryRateLimitStore implements RateLimitStore {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+  constructor(private readonly maxKeys = 100_000) {}
+
+  async hit(key: string, windowMs: number, nowMs: number): Promise<{ count: number; resetAt: number }> {
+    let w = this.windows.get(key);
+    if (!w || w.resetAt <= nowMs) {
+      if (this.windows.size >= this.maxKeys) this.prune(nowMs);
+      w = { count: 0, resetAt: nowMs + windowMs };
+      this.windows.set(key, w);
+    }
+    w.count++;
+    return { count: w.count, resetAt: w.resetAt };
+  }
+
+  private prune(nowMs: number): void {
+    for (const [k, w] of this.windows) if (w.resetAt <= nowMs) this.windows.delete(k);
+    // Still full (a flood of distinct keys): forget the oldest half rather than grow without end.
+    if (this.windows.size >= this.maxKeys) {
+      let n = Math.floor(this.maxKeys / 2);
+      for (const k of this.windows.keys()) {
+        if (n-- <= 0) break;
+        this.windows.delete(k);
+      }
+    }
+  }
+}
+
+export interface Budget {
+  max: number;
+  windowMs: number;
+}
+
+/** An error the error handler turns into 429 {error:{code:"rate_limited", message}} with Retry-After. */
+export class RateLimitedError extends Error {
+  readonly statusCode = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate limited');
+  }
+}
+
+export class RateLimiter {
+  constructor(
+    private readonly store: RateLimitStore = new MemoryRateLimitStore(),
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Takes one request from `key`'s budget; throws RateLimitedError when it is spent. */
+  async take(key: string, budget: Budget): Promise<void> {
+    const now = this.now();
+    const { count, resetAt } = await this.store.hit(key, budget.windowMs, now);
+    if (count > budget.max) throw new RateLimitedError(Math.max(1, Math.ceil((resetAt - now) / 1000)));
+  }
+}

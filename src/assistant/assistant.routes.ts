@@ -3,10 +3,12 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import { z } from 'zod';
+import type { Principal } from '../account';
 import type { CatalogService } from '../catalog';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { docSchema, html, parseInput } from '../shared/http';
 import { checkCsrf } from '../shared/session';
+import { staffNav } from '../shared/staff-layout';
 import type { UnitService } from '../unit';
 import type { AssistantService, ChatMessage } from './assistant.service';
 import { ChatBox, ChatPage, FaqPage, HandoffPage, InboxPage, MessageList, StatsPage, SynonymsPage } from './assistant.views';
@@ -237,6 +239,11 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
     }
     return { id: p.staff.id, unitCode: p.staff.unitCode, role: p.staff.role, name: p.staff.fullName };
   };
+  /** The shared workspace frame (menu, sign-out) and the unit of the signed-in official. */
+  const staffPage = async (req: FastifyRequest, staff: { unitCode: string }) => {
+    const unit = await units.get(staff.unitCode);
+    return { unit, nav: staffNav(req, (req.principal as Extract<Principal, { kind: 'staff' }>).staff, unit.name) };
+  };
   const unitProcedures = async (unitCode: string) => (await catalog.search(unitCode, { limit: 5000 })).items.map((s) => ({ code: s.code, name: s.name }));
   const message = (e: unknown) => {
     if (e instanceof ValidationError) return e.fields.map((f) => f.message).join('; ') || e.message;
@@ -248,18 +255,18 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
     const staff = staffOnly(req, reply);
     if (!staff) return reply;
     const { open, answered } = await assistant.inbox(staff);
-    return html(reply, InboxPage({ unit: await units.get(staff.unitCode), open, answered }));
+    return html(reply, InboxPage({ ...(await staffPage(req, staff)), open, answered }));
   });
 
   app.get('/can-bo/tro-ly/thong-ke', async (req, reply) => {
     const staff = staffOnly(req, reply);
     if (!staff) return reply;
     const { tuan } = parseInput(z.object({ tuan: z.coerce.number().int().min(1, 'Số tuần từ 1 đến 52').max(52, 'Số tuần từ 1 đến 52').default(8) }), req.query);
-    return html(reply, StatsPage({ unit: await units.get(staff.unitCode), stats: await assistant.stats(staff, tuan) }));
+    return html(reply, StatsPage({ ...(await staffPage(req, staff)), stats: await assistant.stats(staff, tuan) }));
   });
 
   const faqPage = async (req: FastifyRequest, reply: FastifyReply, staff: { unitCode: string }, extra: { error?: string; notice?: string } = {}, status = 200) =>
-    html(reply, FaqPage({ unit: await units.get(staff.unitCode), csrf: req.csrfToken, faqs: await assistant.faqs(staff), procedures: await unitProcedures(staff.unitCode), ...extra }), status);
+    html(reply, FaqPage({ ...(await staffPage(req, staff)), csrf: req.csrfToken, faqs: await assistant.faqs(staff), procedures: await unitProcedures(staff.unitCode), ...extra }), status);
 
   app.get('/can-bo/tro-ly/cau-hoi-thuong-gap', async (req, reply) => {
     const staff = staffOnly(req, reply);
@@ -289,7 +296,7 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
 
   const synonymsPage = async (req: FastifyRequest, reply: FastifyReply, staff: { unitCode: string; role: string }, extra: { error?: string; notice?: string } = {}, status = 200) => {
     const { unit: rows, builtin } = await assistant.synonyms(staff);
-    return html(reply, SynonymsPage({ unit: await units.get(staff.unitCode), csrf: req.csrfToken, rows, builtin, canEdit: staff.role === 'admin', ...extra }), status);
+    return html(reply, SynonymsPage({ ...(await staffPage(req, staff)), csrf: req.csrfToken, rows, builtin, canEdit: staff.role === 'admin', ...extra }), status);
   };
   app.get('/can-bo/tro-ly/tu-dong-nghia', async (req, reply) => {
     const staff = staffOnly(req, reply);
@@ -320,7 +327,7 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
 
   const handoffPage = async (req: FastifyRequest, reply: FastifyReply, staff: { unitCode: string }, id: string, extra: { error?: string; notice?: string } = {}, status = 200) => {
     const d = await assistant.handoffDetail(staff, id);
-    return html(reply, HandoffPage({ unit: await units.get(staff.unitCode), csrf: req.csrfToken, ...d, procedures: await unitProcedures(staff.unitCode), ...extra }), status);
+    return html(reply, HandoffPage({ ...(await staffPage(req, staff)), csrf: req.csrfToken, ...d, procedures: await unitProcedures(staff.unitCode), ...extra }), status);
   };
 
   app.get('/can-bo/tro-ly/:id', async (req, reply) => {

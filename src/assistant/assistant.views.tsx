@@ -1,3 +1,4 @@
+import { StaffLayout as SharedStaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { Layout } from '../shared/layout';
 import { formatDateTime } from '../shared/format';
 import type { Unit } from '../unit';
@@ -137,21 +138,18 @@ export function ChatPage(p: { unit: Unit; messages: ChatMessage[]; form: ChatFor
 
 // ------------------------------------------------------------------------------ staff
 
-function StaffLayout(p: { title: string; unit: Unit; children: preact.ComponentChildren }) {
+/** Every assistant page for staff is a workspace page: the shared frame and its menu. */
+function StaffLayout(p: { title: string; nav: StaffNavProps; children: preact.ComponentChildren }) {
   return (
-    <Layout title={`${p.title} — ${p.unit.name}`} unitName={p.unit.name} unitHref="/can-bo" noAssistant>
-      <nav class="crumbs" aria-label="Trợ lý ảo">
-        <a href="/can-bo">Bộ phận một cửa</a> › <a href="/can-bo/tro-ly">Câu hỏi chuyển cán bộ</a> · <a href="/can-bo/tro-ly/thong-ke">Thống kê</a> ·{' '}
-        <a href="/can-bo/tro-ly/cau-hoi-thuong-gap">Câu hỏi thường gặp</a> · <a href="/can-bo/tro-ly/tu-dong-nghia">Từ đồng nghĩa</a>
-      </nav>
+    <SharedStaffLayout {...p.nav} title={p.title}>
       {p.children}
-    </Layout>
+    </SharedStaffLayout>
   );
 }
 
 const CHANNEL_LABEL: Record<string, string> = { web: 'Trang web', zalo: 'Zalo', api: 'API' };
 
-export function InboxPage(p: { unit: Unit; open: HandoffRow[]; answered: HandoffRow[] }) {
+export function InboxPage(p: { nav: StaffNavProps; unit: Unit; open: HandoffRow[]; answered: HandoffRow[] }) {
   const table = (rows: HandoffRow[], caption: string, answered: boolean) => (
     <table class="grid">
       <caption>{caption}</caption>
@@ -176,7 +174,7 @@ export function InboxPage(p: { unit: Unit; open: HandoffRow[]; answered: Handoff
     </table>
   );
   return (
-    <StaffLayout title="Câu hỏi chuyển cán bộ" unit={p.unit}>
+    <StaffLayout title="Câu hỏi chuyển cán bộ" nav={p.nav}>
       <h1>Câu hỏi trợ lý ảo chuyển cán bộ</h1>
       <p>Câu hỏi trợ lý chưa trả lời chắc chắn được. Câu trả lời của cán bộ được gửi lại đúng kênh người dân đã hỏi (trang web hoặc Zalo).</p>
       {p.open.length ? table(p.open, `Đang chờ trả lời (${p.open.length})`, false) : <p class="card">Không có câu hỏi nào đang chờ.</p>}
@@ -186,6 +184,7 @@ export function InboxPage(p: { unit: Unit; open: HandoffRow[]; answered: Handoff
 }
 
 export function HandoffPage(p: {
+  nav: StaffNavProps;
   unit: Unit;
   csrf: string;
   handoff: HandoffRow;
@@ -199,7 +198,7 @@ export function HandoffPage(p: {
   const h = p.handoff;
   const failed = p.messages.some((m) => m.role === 'staff' && m.delivery === 'failed');
   return (
-    <StaffLayout title="Trả lời câu hỏi" unit={p.unit}>
+    <StaffLayout title="Trả lời câu hỏi" nav={p.nav}>
       <h1>Câu hỏi của người dân</h1>
       {p.notice ? (
         <p class="commit" role="status">
@@ -279,11 +278,11 @@ export function HandoffPage(p: {
   );
 }
 
-export function StatsPage(p: { unit: Unit; stats: AssistantStats }) {
+export function StatsPage(p: { nav: StaffNavProps; unit: Unit; stats: AssistantStats }) {
   const s = p.stats;
   const total = s.weeks.reduce((a, w) => a + w.asked, 0);
   return (
-    <StaffLayout title="Thống kê trợ lý ảo" unit={p.unit}>
+    <StaffLayout title="Thống kê trợ lý ảo" nav={p.nav}>
       <h1>Thống kê trợ lý ảo</h1>
       <p>{total} câu hỏi trong {s.weeks.length} tuần gần nhất.</p>
       <table class="grid">
@@ -349,9 +348,9 @@ export function StatsPage(p: { unit: Unit; stats: AssistantStats }) {
   );
 }
 
-export function FaqPage(p: { unit: Unit; csrf: string; faqs: FaqRow[]; procedures: Array<{ code: string; name: string }>; error?: string; notice?: string }) {
+export function FaqPage(p: { nav: StaffNavProps; unit: Unit; csrf: string; faqs: FaqRow[]; procedures: Array<{ code: string; name: string }>; error?: string; notice?: string }) {
   return (
-    <StaffLayout title="Câu hỏi thường gặp" unit={p.unit}>
+    <StaffLayout title="Câu hỏi thường gặp" nav={p.nav}>
       <h1>Câu hỏi thường gặp của trợ lý</h1>
       <p>Trợ lý dùng các câu trả lời này khi người dân hỏi câu tương tự.</p>
       {p.notice ? (
@@ -414,9 +413,9 @@ export function FaqPage(p: { unit: Unit; csrf: string; faqs: FaqRow[]; procedure
   );
 }
 
-export function SynonymsPage(p: { unit: Unit; csrf: string; rows: SynonymRow[]; builtin: SynonymEntry[]; canEdit: boolean; error?: string; notice?: string }) {
+export function SynonymsPage(p: { nav: StaffNavProps; unit: Unit; csrf: string; rows: SynonymRow[]; builtin: SynonymEntry[]; canEdit: boolean; error?: string; notice?: string }) {
   return (
-    <StaffLayout title="Từ đồng nghĩa" unit={p.unit}>
+    <StaffLayout title="Từ đồng nghĩa" nav={p.nav}>
       <h1>Cách nói của người dân</h1>
       <p>Trợ lý hiểu các cách nói này như tên gọi trong danh mục thủ tục. Quản trị đơn vị thêm được cách nói của địa phương.</p>
       {p.notice ? (

@@ -1,10 +1,10 @@
 import '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AccountService } from '../account';
+import type { AccountService, Staff } from '../account';
 import type { CatalogService } from '../catalog';
 import { eformFor, parseCccdQr } from '../eform';
-import { DomainError, NotFoundError, RuleViolationError, ValidationError } from '../shared/errors';
+import { DomainError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../shared/errors';
 import { formatDate, formatTime } from '../shared/format';
 import { docSchema, html, parseInput } from '../shared/http';
 import { cacheAnswer, sendCached } from '../shared/compress';
@@ -12,6 +12,8 @@ import { normalizePhone, formatPhone } from '../shared/phone';
 import { qrSvg } from '../shared/qr';
 import { safeNext as safeNextPath } from '../shared/redirect';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
+import { staffNav } from '../shared/staff-layout';
+import { can, type Permission } from '../shared/staff-menu';
 import type { UnitService } from '../unit';
 import type { PaymentHooks } from '../payment';
 import type { AuditService } from '../audit';
@@ -459,6 +461,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         formErrors: errors.filter((e) => e.field.startsWith('formData.')).map((e) => ({ ...e, field: e.field.slice('formData.'.length) })),
         signInHref: !o.counter && !p && deps.requirePhoneVerification ? `/dang-nhap?next=${encodeURIComponent(`/p/${o.unit}/${o.code}/nop-truc-tuyen`)}` : undefined,
         counter: o.counter,
+        staffNav: o.counter && p?.kind === 'staff' ? staffNav(req, p.staff, unit.name) : undefined,
         homeHref: `/dv/${o.unit}`,
         fee: await deps.payments?.submitNote(o.unit, o.code, o.counter ? 'in_person' : 'online'),
       }),
@@ -683,12 +686,13 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   });
 
   // ------------------------------------------------------------------ counter (staff) pages
-  const staffOnly = (req: FastifyRequest, reply: FastifyReply) => {
+  const staffOnly = (req: FastifyRequest, reply: FastifyReply, permission?: Permission) => {
     const p = req.principal;
     if (p?.kind !== 'staff') {
       reply.redirect(`/can-bo/dang-nhap?next=${encodeURIComponent(req.url)}`, 303);
       return undefined;
     }
+    if (permission && !can(p.staff, permission)) throw new ForbiddenError('Tài khoản của bạn không có quyền vào trang này.', 'role_forbidden');
     return p.staff;
   };
 
@@ -714,13 +718,13 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   });
 
   app.get('/can-bo/tiep-nhan', async (req, reply) => {
-    const staff = staffOnly(req, reply);
+    const staff = staffOnly(req, reply, 'counter');
     if (!staff) return reply;
     const { thu_tuc } = parseInput(z.object({ thu_tuc: z.string().regex(/^\d\.\d{6}$/, 'Chọn một thủ tục') }), req.query);
     return renderSubmit(req, reply, { unit: staff.unitCode, code: thu_tuc, counter: true, applicant: {} });
   });
   app.post('/can-bo/tiep-nhan', async (req, reply) => {
-    const staff = staffOnly(req, reply);
+    const staff = staffOnly(req, reply, 'counter');
     if (!staff) return reply;
     const { thu_tuc } = parseInput(z.object({ thu_tuc: z.string().regex(/^\d\.\d{6}$/, 'Chọn một thủ tục') }), req.query);
     return handleFormPost(req, reply, staff.unitCode, thu_tuc, true);
@@ -748,20 +752,21 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       .send(data);
   });
 
+  const cardNav = async (req: FastifyRequest, staff: Staff) => staffNav(req, staff, (await units.get(staff.unitCode)).name);
   app.get('/can-bo/phieu-dich-vu-cong', async (req, reply) => {
-    const staff = staffOnly(req, reply);
+    const staff = staffOnly(req, reply, 'counter');
     if (!staff) return reply;
-    return html(reply, ServiceCardFormPage({ csrf: req.csrfToken, phone: '', name: '' }));
+    return html(reply, ServiceCardFormPage({ nav: await cardNav(req, staff), csrf: req.csrfToken, phone: '', name: '' }));
   });
   app.post('/can-bo/phieu-dich-vu-cong', async (req, reply) => {
-    const staff = staffOnly(req, reply);
+    const staff = staffOnly(req, reply, 'counter');
     if (!staff) return reply;
     const body = (req.body ?? {}) as Record<string, string>;
     checkCsrf(req, body._csrf);
     const phone = normalizePhone(String(body.phone ?? ''));
     const fullName = String(body.fullName ?? '').trim().normalize('NFC');
     if (!phone || fullName.length < 2) {
-      return html(reply, ServiceCardFormPage({ csrf: req.csrfToken, phone: String(body.phone ?? ''), name: fullName, error: !phone ? 'Số điện thoại không hợp lệ. Ví dụ đúng: 0912345678.' : 'Cần họ và tên của người dân.' }), 422);
+      return html(reply, ServiceCardFormPage({ nav: await cardNav(req, staff), csrf: req.csrfToken, phone: String(body.phone ?? ''), name: fullName, error: !phone ? 'Số điện thoại không hợp lệ. Ví dụ đúng: 0912345678.' : 'Cần họ và tên của người dân.' }), 422);
     }
     const citizen = await accounts.findOrCreateCitizen(phone, { fullName });
     const unit = await units.get(staff.unitCode);

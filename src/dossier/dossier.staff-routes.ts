@@ -9,13 +9,15 @@ import { docSchema, html, parseInput } from '../shared/http';
 import { uuidv7 } from '../shared/ids';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
 import { apiStaff, pageStaff, staffActor, type StaffActor } from '../staff/staff.guard';
+import { rolesWith } from '../shared/staff-menu';
 import type { UnitService } from '../unit';
 import { ACTION_TYPES, type ActionType } from '../workflow';
 import type { DossierForms } from './dossier.forms';
 import { PROOF_ROUTE } from './dossier.proof';
 import { auditActor, type DossierService, type DossierView } from './dossier.service';
 import { DOSSIER_CHANNELS, DOSSIER_STATUSES, type Actor, type Dossier } from './dossier.types';
-import { ReceptionPage, StaffDossierPage, TrackingBookPage, WorklistPage } from './dossier.staff-views';
+import { StaffDossierPage } from './dossier.staff-views';
+import { ReceptionPage, TrackingBookPage, WorklistPage } from './dossier.worklist-views';
 import { WORKLIST_TABS, type DossierWorkflow, type ResultUpload, type WorkItem, type WorklistQuery } from './dossier.workflow';
 
 export interface StaffRoutesDeps {
@@ -186,10 +188,10 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
   });
 
   app.get('/can-bo/tiep-nhan-tai-quay', async (req, reply) => {
-    const staff = pageStaff(req, reply);
+    const staff = pageStaff(req, reply, rolesWith('counter'));
     if (!staff) return reply;
     const { items } = await catalog.search(staff.unitCode, { limit: 10_000 });
-    return html(reply, ReceptionPage({ csrf: req.csrfToken, staff, unit: await units.get(staff.unitCode), current: 'reception', procedures: items.map((s) => ({ code: s.code, name: s.name })) }));
+    return html(reply, ReceptionPage({ csrf: req.csrfToken, staff, unit: await units.get(staff.unitCode), procedures: items.map((s) => ({ code: s.code, name: s.name })) }));
   });
 
   async function dossierPage(req: FastifyRequest, reply: FastifyReply, staff: Staff, d: Dossier, o: { message?: string; error?: string; status?: number } = {}) {
@@ -327,7 +329,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
     const { from, to } = period(q);
     const visible = await dossiers.visibleUnits(staffActor(staff));
     const list = (await Promise.all(visible.map((c) => units.find(c)))).filter((u) => !!u);
-    return html(reply, TrackingBookPage({ csrf: req.csrfToken, staff, unit: await units.get(staff.unitCode), current: 'book', from, to, units: list.length > 1 ? list : [], selectedUnit: q.unit }));
+    return html(reply, TrackingBookPage({ csrf: req.csrfToken, staff, unit: await units.get(staff.unitCode), from, to, units: list.length > 1 ? list : [], selectedUnit: q.unit }));
   });
 
   app.get('/can-bo/so-theo-doi.:fmt', async (req, reply) => {

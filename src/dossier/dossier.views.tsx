@@ -3,6 +3,7 @@ import type { Unit } from '../unit';
 import type { Procedure } from '../catalog';
 import { EFormView, type EForm, type FieldError } from '../eform';
 import { Layout } from '../shared/layout';
+import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { formatDateTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
 import { ACTION_LABEL as WORKFLOW_ACTION_LABEL } from '../workflow';
@@ -83,6 +84,8 @@ export interface SubmitPageProps {
   /** Visitor must sign in first (phone verification required). */
   signInHref?: string;
   counter?: boolean;
+  /** At the counter: the page is a workspace page (menu, sign-out). */
+  staffNav?: StaffNavProps;
   channel?: 'in_person' | 'post';
   homeHref: string;
   /** The fee, shown before submission (payment module). */
@@ -91,8 +94,18 @@ export interface SubmitPageProps {
 
 export function SubmitPage(p: SubmitPageProps) {
   const title = p.counter ? `Tiếp nhận hồ sơ: ${p.procedure.name}` : `Nộp hồ sơ trực tuyến: ${p.procedure.name}`;
+  const Frame = (f: { children: ComponentChildren }) =>
+    p.staffNav ? (
+      <StaffLayout {...p.staffNav} title={title} head={<script src={assetUrl('submit.js')} defer />}>
+        {f.children}
+      </StaffLayout>
+    ) : (
+      <Layout title={`${title} — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.homeHref} head={<script src={assetUrl('submit.js')} defer />}>
+        {f.children}
+      </Layout>
+    );
   return (
-    <Layout title={`${title} — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.homeHref} head={<script src={assetUrl('submit.js')} defer />}>
+    <Frame>
       <h1>{title}</h1>
       {p.signInHref ? (
         <div class="card">
@@ -228,7 +241,7 @@ export function SubmitPage(p: SubmitPageProps) {
           ) : null}
         </p>
       </form>
-    </Layout>
+    </Frame>
   );
 }
 
@@ -472,9 +485,9 @@ export function StaffSignInPage(p: { csrf: string; username: string; error?: str
   );
 }
 
-export function ServiceCardFormPage(p: { csrf: string; phone: string; name: string; error?: string }) {
+export function ServiceCardFormPage(p: { nav: StaffNavProps; csrf: string; phone: string; name: string; error?: string }) {
   return (
-    <Layout title="Phiếu dịch vụ công" unitHref="/can-bo">
+    <StaffLayout {...p.nav} title="Phiếu dịch vụ công">
       <h1>In Phiếu dịch vụ công</h1>
       {p.error ? (
         <div class="error-summary" role="alert">
@@ -491,6 +504,6 @@ export function ServiceCardFormPage(p: { csrf: string; phone: string; name: stri
           </button>
         </p>
       </form>
-    </Layout>
+    </StaffLayout>
   );
 }

@@ -4,6 +4,7 @@ import type { Staff } from '../account';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { docSchema, html, parseInput } from '../shared/http';
 import { checkApiCsrf, checkCsrf } from '../shared/session';
+import { staffNav } from '../shared/staff-layout';
 import type { NotificationService } from './notification.service';
 import { CHANNELS, OUTBOX_STATUSES, type Channel } from './notification.types';
 import { DeliveryPage, DemoInboxPage, PrefsPage, TemplateEditPage, TemplatesPage } from './notification.views';
@@ -85,7 +86,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: Notificatio
       reply,
       DeliveryPage({
         csrf: req.csrfToken,
-        unitName: await deps.unitName(staff.unitCode),
+        nav: staffNav(req, staff, await deps.unitName(staff.unitCode)),
         messages: await notifications.list({ unitCode: staff.unitCode, status: filter.status, channel: filter.channel, dossierCode: filter.dossier, limit: 200 }),
         counts: await notifications.counts(staff.unitCode),
         filter,
@@ -114,7 +115,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: Notificatio
   app.get('/can-bo/thong-bao/mau', async (req, reply) => {
     const staff = adminOnly(req, reply);
     if (!staff) return reply;
-    return html(reply, TemplatesPage({ unitName: await deps.unitName(staff.unitCode), templates: await notifications.listTemplates(staff.unitCode) }));
+    return html(reply, TemplatesPage({ nav: staffNav(req, staff, await deps.unitName(staff.unitCode)), templates: await notifications.listTemplates(staff.unitCode) }));
   });
 
   const findTemplate = async (unitCode: string, k: z.infer<typeof tplParams>) => {
@@ -128,7 +129,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: Notificatio
     if (!staff) return reply;
     const k = parseInput(tplParams, req.params);
     const t = await findTemplate(staff.unitCode, k);
-    return html(reply, TemplateEditPage({ csrf: req.csrfToken, unitName: await deps.unitName(staff.unitCode), t, preview: notifications.preview(t.channel, t, t.language) }));
+    return html(reply, TemplateEditPage({ csrf: req.csrfToken, nav: staffNav(req, staff, await deps.unitName(staff.unitCode)), t, preview: notifications.preview(t.channel, t, t.language) }));
   });
 
   app.post('/can-bo/thong-bao/mau/:event/:channel/:language', async (req, reply) => {
@@ -138,20 +139,20 @@ export async function notificationRoutes(app: FastifyInstance, deps: Notificatio
     checkCsrf(req, body._csrf);
     const k = parseInput(tplParams, req.params);
     const actor = { role: staff.role, unitCode: staff.unitCode, name: staff.fullName };
-    const unitName = await deps.unitName(staff.unitCode);
+    const nav = staffNav(req, staff, await deps.unitName(staff.unitCode));
     if (body.action === 'reset') {
       await notifications.resetTemplate(actor, staff.unitCode, k);
       const t = await findTemplate(staff.unitCode, k);
-      return html(reply, TemplateEditPage({ csrf: req.csrfToken, unitName, t, preview: notifications.preview(t.channel, t, t.language), message: 'Đã dùng lại mẫu mặc định.' }));
+      return html(reply, TemplateEditPage({ csrf: req.csrfToken, nav, t, preview: notifications.preview(t.channel, t, t.language), message: 'Đã dùng lại mẫu mặc định.' }));
     }
     const input = { subject: String(body.subject ?? ''), body: String(body.body ?? '') };
     try {
       const t = await notifications.saveTemplate(actor, staff.unitCode, k, input);
-      return html(reply, TemplateEditPage({ csrf: req.csrfToken, unitName, t, preview: notifications.preview(t.channel, t, t.language), message: 'Đã lưu mẫu. Tin nhắn gửi từ bây giờ dùng mẫu này.' }));
+      return html(reply, TemplateEditPage({ csrf: req.csrfToken, nav, t, preview: notifications.preview(t.channel, t, t.language), message: 'Đã lưu mẫu. Tin nhắn gửi từ bây giờ dùng mẫu này.' }));
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       const t = { ...(await findTemplate(staff.unitCode, k)), ...input };
-      return html(reply, TemplateEditPage({ csrf: req.csrfToken, unitName, t, preview: { subject: '', body: '' }, errors: e.fields }), 422);
+      return html(reply, TemplateEditPage({ csrf: req.csrfToken, nav, t, preview: { subject: '', body: '' }, errors: e.fields }), 422);
     }
   });
 

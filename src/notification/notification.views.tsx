@@ -1,4 +1,5 @@
 import { Layout } from '../shared/layout';
+import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { formatDateTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
 import type { NotificationPrefs, OutboxMessage, TemplateRow } from './notification.service';
@@ -26,7 +27,7 @@ const eventLabel = (e: string) => EVENT_LABEL[e as NoticeEvent] ?? (e === 'otp' 
 
 export interface DeliveryPageProps {
   csrf: string;
-  unitName: string;
+  nav: StaffNavProps;
   messages: OutboxMessage[];
   counts: Record<OutboxStatus, number>;
   filter: { status?: string; channel?: string; dossier?: string };
@@ -39,7 +40,7 @@ export interface DeliveryPageProps {
 /** Staff: what was sent to whom, what failed and why, with a resend button. */
 export function DeliveryPage(p: DeliveryPageProps) {
   return (
-    <Layout title={`Tin nhắn gửi người dân — ${p.unitName}`} unitName={p.unitName} unitHref="/can-bo">
+    <StaffLayout {...p.nav} title="Tin nhắn gửi người dân">
       <h1>Tin nhắn gửi người dân</h1>
       {p.message ? (
         <p class="card" role="status">
@@ -136,15 +137,15 @@ export function DeliveryPage(p: DeliveryPageProps) {
           ))}
         </tbody>
       </table>
-    </Layout>
+    </StaffLayout>
   );
 }
 
-export function TemplatesPage(p: { unitName: string; templates: TemplateRow[]; message?: string }) {
+export function TemplatesPage(p: { nav: StaffNavProps; templates: TemplateRow[]; message?: string }) {
   const byEvent = new Map<string, TemplateRow[]>();
   for (const t of p.templates) byEvent.set(t.event, [...(byEvent.get(t.event) ?? []), t]);
   return (
-    <Layout title={`Mẫu tin nhắn — ${p.unitName}`} unitName={p.unitName} unitHref="/can-bo">
+    <StaffLayout {...p.nav} title="Mẫu tin nhắn">
       <h1>Mẫu tin nhắn gửi người dân</h1>
       <p>
         <a href="/can-bo/thong-bao">← Tin nhắn đã gửi</a>
@@ -174,13 +175,13 @@ export function TemplatesPage(p: { unitName: string; templates: TemplateRow[]; m
           </ul>
         </section>
       ))}
-    </Layout>
+    </StaffLayout>
   );
 }
 
 export function TemplateEditPage(p: {
+  nav: StaffNavProps;
   csrf: string;
-  unitName: string;
   t: TemplateRow;
   preview: { subject: string; body: string };
   errors?: Array<{ field: string; message: string }>;
@@ -189,7 +190,7 @@ export function TemplateEditPage(p: {
   const info = p.t.channel === 'sms' ? smsInfo(p.preview.body) : undefined;
   const action = `/can-bo/thong-bao/mau/${p.t.event}/${p.t.channel}/${p.t.language}`;
   return (
-    <Layout title={`Sửa mẫu: ${eventLabel(p.t.event)}`} unitName={p.unitName} unitHref="/can-bo">
+    <StaffLayout {...p.nav} title={`Sửa mẫu: ${eventLabel(p.t.event)}`}>
       <h1>
         {eventLabel(p.t.event)} — {CHANNEL_LABEL[p.t.channel as Channel]} — {LANGUAGE_LABEL[p.t.language as Language]}
       </h1>
@@ -259,7 +260,7 @@ export function TemplateEditPage(p: {
           </p>
         ) : null}
       </section>
-    </Layout>
+    </StaffLayout>
   );
 }
 

@@ -2,7 +2,7 @@ import '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { z } from 'zod';
-import type { Staff } from '../account';
+import type { Principal, Staff } from '../account';
 import type { CatalogService } from '../catalog';
 import { CHANNEL_KINDS } from '../catalog';
 import type { DossierService } from '../dossier/dossier.service';
@@ -13,6 +13,7 @@ import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../
 import { docSchema, html, parseInput } from '../shared/http';
 import { qrSvg } from '../shared/qr';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
+import { staffNav } from '../shared/staff-layout';
 import { renderFeeNoticePdf, renderPaymentReceiptPdf } from './payment.pdf';
 import { METHOD_LABEL, type PaymentService } from './payment.service';
 import { FeeEstimate, PaymentBox, ReconciliationPage, StaffFeePage, VnpayReturnPage } from './payment.views';
@@ -264,7 +265,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
       reply,
       StaffFeePage({
         csrf: req.csrfToken,
-        unitName: unit.name,
+        nav: staffNav(req, (req.principal as Extract<Principal, { kind: 'staff' }>).staff, unit.name),
         code: d.code!,
         procedureName: procedure?.name ?? d.procedureCode,
         applicant: d.applicant.fullName,
@@ -338,7 +339,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
   async function renderRecon(req: FastifyRequest, reply: FastifyReply, staff: Staff, extra: Partial<Parameters<typeof ReconciliationPage>[0]> = {}, status = 200) {
     const r = await payments.reconciliation(staff.unitCode);
     const unit = await units.get(staff.unitCode);
-    return html(reply, ReconciliationPage({ csrf: req.csrfToken, unitName: unit.name, lines: r.lines, imports: r.imports, ...extra }), status);
+    return html(reply, ReconciliationPage({ csrf: req.csrfToken, nav: staffNav(req, staff, unit.name), lines: r.lines, imports: r.imports, ...extra }), status);
   }
 
   app.get('/can-bo/doi-soat', async (req, reply) => {

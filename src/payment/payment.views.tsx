@@ -1,3 +1,4 @@
+import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { Layout } from '../shared/layout';
 import { formatDateTime, formatVnd } from '../shared/format';
 import type { FeeQuote } from './payment.fee';
@@ -122,8 +123,8 @@ export function PaymentBox(p: { s: PaymentSummary; code: string; qrSvg?: string;
 }
 
 export function StaffFeePage(p: {
+  nav: StaffNavProps;
   csrf: string;
-  unitName: string;
   code: string;
   procedureName: string;
   applicant: string;
@@ -138,7 +139,7 @@ export function StaffFeePage(p: {
 }) {
   const s = p.s;
   return (
-    <Layout title={`Phí, lệ phí hồ sơ ${p.code}`} unitName={p.unitName} unitHref="/can-bo">
+    <StaffLayout {...p.nav} title={`Phí, lệ phí hồ sơ ${p.code}`}>
       <h1>Phí, lệ phí hồ sơ {p.code}</h1>
       <p>
         <a href={`/can-bo/ho-so/${p.code}`}>← Hồ sơ</a>
@@ -243,7 +244,7 @@ export function StaffFeePage(p: {
           </tbody>
         </table>
       ) : null}
-    </Layout>
+    </StaffLayout>
   );
 }
 
@@ -269,8 +270,8 @@ const LINE_STATUS: Record<string, string> = {
 };
 
 export function ReconciliationPage(p: {
+  nav: StaffNavProps;
   csrf: string;
-  unitName: string;
   lines: ReconLine[];
   imports: Array<{ id: string; fileName: string; importedBy: string; createdAt: string; summary: Record<string, number> }>;
   report?: { lines: number; matched: number; partial: number; overpaid: number; unmatched: number; duplicate: number };
@@ -278,7 +279,7 @@ export function ReconciliationPage(p: {
   error?: string;
 }) {
   return (
-    <Layout title={`Đối soát sao kê — ${p.unitName}`} unitName={p.unitName} unitHref="/can-bo">
+    <StaffLayout {...p.nav} title="Đối soát sao kê">
       <h1>Đối soát sao kê ngân hàng</h1>
       {p.message ? (
         <p class="card" role="status">
@@ -358,7 +359,7 @@ export function ReconciliationPage(p: {
           </ul>
         </section>
       ) : null}
-    </Layout>
+    </StaffLayout>
   );
 }
 

@@ -34,3 +34,6 @@ export function apiStaff(req: FastifyRequest, roles?: string[]): { staff: Staff;
 export function staffActor(s: Staff): StaffActor {
   return { kind: 'staff', id: s.id, unitCode: s.unitCode, role: s.role, name: s.fullName };
 }
+
+
+export { staffNav } from '../shared/staff-layout';

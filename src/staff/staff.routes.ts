@@ -176,7 +176,7 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
   app.get('/can-bo/quan-tri', async (req, reply) => {
     const staff = adminOnly(req, reply);
     if (!staff) return reply;
-    return html(reply, AdminHomePage({ ...(await nav(req, staff)), current: 'admin' }));
+    return html(reply, AdminHomePage({ ...(await nav(req, staff)) }));
   });
 
   const staffList = async (req: FastifyRequest, reply: FastifyReply, staff: Staff, extra: Partial<Parameters<typeof StaffListPage>[0]> = {}, status = 200) =>
@@ -503,7 +503,7 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
     const entries = await audit.list({ unitCodes: await auditUnits(staff), targetId: q.doi_tuong?.trim() || undefined, limit: 200 });
     const canVerify = staff.role === 'admin' || staff.role === 'supervisor';
     const v = canVerify && q.kiem_tra ? await audit.verify() : undefined;
-    return html(reply, AuditPage({ ...(await nav(req, staff)), current: 'audit', entries, canVerify, target: q.doi_tuong, verification: v ? { ok: v.ok, checked: v.checked, problems: v.problems.map((x) => x.message) } : undefined }));
+    return html(reply, AuditPage({ ...(await nav(req, staff)), entries, canVerify, target: q.doi_tuong, verification: v ? { ok: v.ok, checked: v.checked, problems: v.problems.map((x) => x.message) } : undefined }));
   });
   app.get('/api/audit', { schema: { tags: ['Quản trị'], summary: 'Nhật ký thay đổi và truy cập dữ liệu cá nhân của đơn vị (mới nhất trước)' } }, async (req) => {
     const { staff } = apiStaff(req, auditReaders);

@@ -1,7 +1,8 @@
 import type { Staff } from '../account';
 import type { AuditEntry } from '../audit';
 import type { CatalogChange, ChannelKind, Fee, FormTemplate, ProcessingTime } from '../catalog';
-import { ROLE_TEXT, StaffLayout, type StaffNavProps } from '../dossier/dossier.staff-views';
+import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
+import { STAFF_ROLE_TEXT as ROLE_TEXT } from '../shared/staff-menu';
 import type { EForm } from '../eform';
 import { formatDateTime, formatTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
@@ -56,7 +57,7 @@ type Nav = StaffNavProps;
 
 export function AdminHomePage(p: Nav) {
   return (
-    <StaffLayout {...p} title="Quản trị đơn vị" current="admin">
+    <StaffLayout {...p} title="Quản trị đơn vị" current="/can-bo/quan-tri">
       <h1>Quản trị đơn vị</h1>
       <ul class="plist">
         <li>
@@ -107,7 +108,7 @@ function RoleSelect(p: { id: string; value?: string; allowSupervisor: boolean })
 export function StaffListPage(p: Nav & { list: Staff[]; allowSupervisor: boolean; values?: Record<string, string>; created?: { username: string; password: string }; message?: string; errors?: Array<{ field: string; message: string }> }) {
   const v = p.values ?? {};
   return (
-    <StaffLayout {...p} title="Cán bộ của đơn vị" current="admin">
+    <StaffLayout {...p} title="Cán bộ của đơn vị" current="/can-bo/quan-tri/can-bo">
       <p class="crumbs">
         <a href="/can-bo/quan-tri">← Quản trị đơn vị</a>
       </p>
@@ -169,7 +170,7 @@ export function StaffListPage(p: Nav & { list: Staff[]; allowSupervisor: boolean
 export function StaffEditPage(p: Nav & { target: Staff; allowSupervisor: boolean; message?: string; errors?: Array<{ field: string; message: string }>; password?: string }) {
   const t = p.target;
   return (
-    <StaffLayout {...p} title={`Cán bộ ${t.username}`} current="admin">
+    <StaffLayout {...p} title={`Cán bộ ${t.username}`} current="/can-bo/quan-tri/can-bo">
       <p class="crumbs">
         <a href="/can-bo/quan-tri/can-bo">← Cán bộ của đơn vị</a>
       </p>
@@ -216,7 +217,7 @@ export function StaffEditPage(p: Nav & { target: Staff; allowSupervisor: boolean
 
 export function PasswordPage(p: Nav & { forced: boolean; message?: string; errors?: Array<{ field: string; message: string }> }) {
   return (
-    <StaffLayout {...p} title="Đổi mật khẩu" current="password">
+    <StaffLayout {...p} title="Đổi mật khẩu" current="/can-bo/mat-khau">
       <h1>Đổi mật khẩu</h1>
       {p.forced ? <p class="card">Mật khẩu của bạn vừa được đặt lại hoặc là mật khẩu tạm thời. Xin đặt mật khẩu mới để tiếp tục.</p> : null}
       <Messages message={p.message} errors={p.errors} />
@@ -252,7 +253,7 @@ const TIME_UNIT_LABEL = { working_days: 'ngày làm việc', days: 'ngày', hour
 
 export function CatalogAdminPage(p: Nav & { rows: CatalogRow[]; message?: string; errors?: Array<{ field: string; message: string }>; found?: Array<{ code: string; name: string }>; q?: string }) {
   return (
-    <StaffLayout {...p} title="Danh mục thủ tục của đơn vị" current="admin">
+    <StaffLayout {...p} title="Danh mục thủ tục của đơn vị" current="/can-bo/quan-tri/danh-muc">
       <p class="crumbs">
         <a href="/can-bo/quan-tri">← Quản trị đơn vị</a> · <a href="/can-bo/quan-tri/danh-muc/lich-su">Lịch sử thay đổi</a>
       </p>
@@ -370,7 +371,7 @@ export function CatalogLocalPage(
   const fields = p.eform.sections.flatMap((s) => s.fields.map((f) => ({ ...f, section: s.title })));
   const blanks = (n: number) => Array.from({ length: n }, () => undefined);
   return (
-    <StaffLayout {...p} title={`Thiết lập riêng: ${p.name}`} current="admin">
+    <StaffLayout {...p} title={`Thiết lập riêng: ${p.name}`} current="/can-bo/quan-tri/danh-muc">
       <p class="crumbs">
         <a href="/can-bo/quan-tri/danh-muc">← Danh mục thủ tục của đơn vị</a>
       </p>
@@ -545,7 +546,7 @@ function HistoryTable(p: { list: CatalogChange[] }) {
 
 export function CatalogHistoryPage(p: Nav & { list: CatalogChange[] }) {
   return (
-    <StaffLayout {...p} title="Lịch sử thay đổi danh mục" current="admin">
+    <StaffLayout {...p} title="Lịch sử thay đổi danh mục" current="/can-bo/quan-tri/danh-muc">
       <p class="crumbs">
         <a href="/can-bo/quan-tri/danh-muc">← Danh mục thủ tục của đơn vị</a>
       </p>
@@ -560,7 +561,7 @@ export function CatalogHistoryPage(p: Nav & { list: CatalogChange[] }) {
 
 export function ProcessListPage(p: Nav & { rows: Array<{ code: string; name: string; version: number | null }> }) {
   return (
-    <StaffLayout {...p} title="Quy trình nội bộ" current="admin">
+    <StaffLayout {...p} title="Quy trình nội bộ" current="/can-bo/quan-tri/quy-trinh">
       <p class="crumbs">
         <a href="/can-bo/quan-tri">← Quản trị đơn vị</a>
       </p>
@@ -591,7 +592,7 @@ export function ProcessListPage(p: Nav & { rows: Array<{ code: string; name: str
 export function ProcessEditPage(p: Nav & { code: string; name: string; timeText: string; steps: ProcessStep[]; versions: Process[]; message?: string; errors?: Array<{ field: string; message: string }> }) {
   const rows = [...p.steps, ...Array.from({ length: Math.max(0, 8 - p.steps.length) }, () => undefined)];
   return (
-    <StaffLayout {...p} title={`Quy trình: ${p.name}`} current="admin">
+    <StaffLayout {...p} title={`Quy trình: ${p.name}`} current="/can-bo/quan-tri/quy-trinh">
       <p class="crumbs">
         <a href="/can-bo/quan-tri/quy-trinh">← Quy trình nội bộ</a>
       </p>
@@ -673,7 +674,7 @@ export function ProcessEditPage(p: Nav & { code: string; name: string; timeText:
 
 export function AuditPage(p: Nav & { entries: AuditEntry[]; verification?: { ok: boolean; checked: number; problems: string[] }; canVerify: boolean; target?: string }) {
   return (
-    <StaffLayout {...p} title="Nhật ký" current="audit">
+    <StaffLayout {...p} title="Nhật ký" current="/can-bo/nhat-ky">
       <h1>Nhật ký thay đổi và truy cập dữ liệu</h1>
       <form method="get" action="/can-bo/nhat-ky" class="card" role="search">
         <label for="au-t">Mã hồ sơ hoặc đối tượng</label>

@@ -1,0 +1,107 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../src/shared/testing';
+import { browserAvailable, launch } from './browser';
+
+/** Every GET route of the workspace without a parameter, read from the router itself. */
+function workspacePages(env: TestEnv): string[] {
+  const out: string[] = [];
+  const stack: string[] = [];
+  for (const line of env.app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    stack.length = depth;
+    const path = (depth ? stack[depth - 1]! : '') + m[2]!;
+    stack[depth] = path;
+    if ((m[3] ?? '').split(',').some((x) => x.trim() === 'GET')) out.push(path);
+  }
+  // Sign-in pages are before the workspace; the counter form needs a procedure (reached by the reception page's form).
+  return out.filter((p) => p.startsWith('/can-bo') && !p.includes(':') && !p.startsWith('/can-bo/dang-nhap') && p !== '/can-bo/tiep-nhan');
+}
+
+const ROLES = ['tiepnhan', 'chuyenvien', 'lanhdao', 'quantri', 'giamsat'];
+
+/**
+ * Issue 9 (officials), on a 1366×768 desk screen in Chromium: every workspace page is reachable by
+ * clicking from the menu every staff page shows (the assistant's hand-over inbox included), the
+ * worklist is above the fold, and "Đăng xuất" shares the header line with the official's name.
+ */
+describe.skipIf(!browserAvailable())('the officials’ menu and frame in Chromium at 1366×768', () => {
+  let env: TestEnv;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    env = await createTestEnv('sqlite', { env: { REQUIRE_PHONE_VERIFICATION: 'off' } });
+    await env.app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = env.app.server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.close();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1366, height: 768 } });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/can-bo`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill('demo');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/can-bo$/);
+    return page;
+  }
+
+  const links = (page: Page, selector: string) =>
+    page.locator(selector).evaluateAll((as) => as.map((a) => ({ href: new URL((a as HTMLAnchorElement).href).pathname, text: (a.textContent ?? '').trim() })));
+
+  it('reaches every workspace page by clicking, from a menu every page shows', async () => {
+    const reached = new Set<string>();
+    for (const user of ROLES) {
+      const page = await signIn(user);
+      const menu = await links(page, 'nav.staff-menu a');
+      expect(menu.length, user).toBeGreaterThan(1);
+      // Every role reaches the assistant's hand-over inbox.
+      expect(menu.map((m) => m.href), user).toContain('/can-bo/tro-ly');
+      for (const item of menu) {
+        await page.locator('nav.staff-menu').getByRole('link', { name: item.text, exact: true }).click();
+        await page.waitForLoadState();
+        expect(new URL(page.url()).pathname, `${user}: ${item.text}`).toBe(item.href);
+        // The page opened (not an error page) and wears the same menu, with itself marked.
+        expect(await page.locator('h1').first().innerText(), `${user}: ${item.href}`).not.toMatch(/Không tìm thấy|Có lỗi|Yêu cầu chưa hợp lệ|không có quyền/i);
+        expect(await page.locator('nav.staff-menu a[aria-current=page]').innerText(), `${user}: ${item.href}`).toBe(item.text);
+        expect((await links(page, 'nav.staff-menu a')).map((m) => m.href), `${user}: ${item.href}`).toEqual(menu.map((m) => m.href));
+        reached.add(item.href);
+        for (const l of await links(page, 'a[href^="/can-bo"]')) reached.add(l.href);
+      }
+      // The header's own links.
+      for (const l of await links(page, 'header a[href^="/can-bo"]')) reached.add(l.href);
+      await page.context().close();
+    }
+    const missing = workspacePages(env).filter((p) => !reached.has(p));
+    expect(missing).toEqual([]);
+  });
+
+  it('shows the worklist above the fold and signs out from the header line', async () => {
+    const page = await signIn('lanhdao');
+    const table = page.locator('main table').first();
+    const box = await table.boundingBox();
+    expect(box, 'the worklist table').not.toBeNull();
+    // The head of the list and room for rows are on the first screen.
+    expect(box!.y + 120).toBeLessThan(768);
+    const header = (await page.locator('header.site').boundingBox())!;
+    const out = (await page.getByRole('button', { name: 'Đăng xuất' }).boundingBox())!;
+    const name = (await page.getByText('Lê Quang Huy', { exact: false }).first().boundingBox())!;
+    expect(out.y).toBeGreaterThanOrEqual(header.y);
+    expect(out.y + out.height).toBeLessThanOrEqual(header.y + header.height);
+    expect(Math.abs(out.y + out.height / 2 - (name.y + name.height / 2))).toBeLessThan(12);
+    // The page uses the width of the screen: the main column is wider than the old 960 px column.
+    expect((await page.locator('main').boundingBox())!.width).toBeGreaterThan(1000);
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(/\/can-bo\/dang-nhap/);
+    await page.context().close();
+  });
+});

@@ -61,8 +61,8 @@ export interface LoadResult {
 /** What a phone's browser sends: every request of the bench carries it, the baseline's too. */
 export const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,application/json;q=0.9,*/*;q=0.8' };
 
-export async function load(url: string, seconds: number, connections = 16): Promise<LoadResult> {
-  const r = await autocannon({ url, duration: seconds, connections, pipelining: 1, headers: BROWSER_HEADERS });
+export async function load(url: string, seconds: number, connections = 16, headers: Record<string, string> = BROWSER_HEADERS): Promise<LoadResult> {
+  const r = await autocannon({ url, duration: seconds, connections, pipelining: 1, headers });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }
 

@@ -7,6 +7,8 @@ import { eformFor, parseCccdQr } from '../eform';
 import { DomainError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../shared/errors';
 import { formatDate, formatTime } from '../shared/format';
 import { docSchema, html, parseInput } from '../shared/http';
+import { body, errors, json, security } from '../shared/openapi';
+import { attachmentForm, attachmentsJson, dossierSchema, formJson, loginBody, loginJson, newDossierExample, newDossierMultipart, otpBody, otpJson, submitBody } from './dossier.openapi';
 import { cacheAnswer, sendCached } from '../shared/compress';
 import { normalizePhone, formatPhone } from '../shared/phone';
 import { qrSvg } from '../shared/qr';
@@ -180,7 +182,16 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   // ------------------------------------------------------------------ JSON API
   app.get(
     '/api/procedures/:code/form',
-    { schema: { tags: ['Hồ sơ'], summary: 'Biểu mẫu điện tử của thủ tục (JSON Schema 2020-12) và thành phần hồ sơ theo trường hợp', querystring: docSchema(z.object({ unit: z.string().optional() })) } },
+    {
+      schema: {
+        tags: ['Hồ sơ'],
+        summary: 'Biểu mẫu điện tử của thủ tục (JSON Schema 2020-12) và thành phần hồ sơ theo trường hợp',
+        operationId: 'getProcedureForm',
+        security: security.public,
+        querystring: docSchema(z.object({ unit: z.string().optional() })),
+        response: { 200: json(formJson, 'Biểu mẫu điện tử và giấy tờ của từng trường hợp'), ...errors(400, 404) },
+      },
+    },
     async (req) => {
       const { code } = parseInput(z.object({ code: z.string().regex(/^\d\.\d{6}$/, 'Mã thủ tục có dạng 1.001193') }), req.params);
       const { unit } = parseInput(z.object({ unit: z.string().regex(/^\d{2,5}$/).optional() }), req.query);
@@ -191,7 +202,17 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
 
   app.post(
     '/api/otp',
-    { ...signInLimit, schema: { tags: ['Người dân'], summary: 'Gửi mã OTP tới số điện thoại (đăng nhập hoặc xác thực khi nộp không cần tài khoản)', body: docSchema(z.object({ phone: z.string(), purpose: z.enum(['sign_in', 'verify_phone']).optional() })) } },
+    {
+      ...signInLimit,
+      schema: {
+        tags: ['Người dân'],
+        summary: 'Gửi mã OTP tới số điện thoại (đăng nhập hoặc xác thực khi nộp không cần tài khoản)',
+        operationId: 'requestOtp',
+        security: security.public,
+        body: body({ json: otpBody }),
+        response: { 200: json(otpJson, 'Mã đã được gửi (qua tin nhắn)'), ...errors(400, 403, 422) },
+      },
+    },
     async (req) => {
       const body = parseInput(z.object({ phone: z.string({ message: 'Cần số điện thoại' }), purpose: z.enum(['sign_in', 'verify_phone']).default('verify_phone') }), req.body ?? {});
       const r = await accounts.requestOtp(body.phone, body.purpose);
@@ -255,6 +276,14 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       schema: {
         tags: ['Hồ sơ'],
         summary: 'Tạo hồ sơ',
+        operationId: 'createDossier',
+        security: security.optional,
+        body: body({ json: newDossierBody.meta({ examples: [newDossierExample] }), multipart: newDossierMultipart }),
+        response: {
+          200: json(dossierSchema, 'Cùng Idempotency-Key: hồ sơ đã tạo trước đó'),
+          201: json(dossierSchema, 'Hồ sơ đã tạo (bản nháp) hoặc đã nộp'),
+          ...errors(400, 403, 404, 409, 413, 415, 422),
+        },
         description:
           'JSON: tạo bản nháp (đính kèm tệp bằng POST /api/dossiers/{code}/attachments rồi nộp bằng POST /api/dossiers/{code}/submit), hoặc nộp ngay với "submit": true khi thủ tục không bắt buộc tệp. multipart/form-data: phần "dossier" (JSON như trên) và các tệp với tên trường là mã thành phần hồ sơ (ví dụ "chung.0"): tạo, đính kèm và nộp trong một yêu cầu, hoặc không gì cả. Header Idempotency-Key: gửi lại cùng khóa trả về cùng hồ sơ. Người nộp không đăng nhập cần mã OTP ("otp") khi REQUIRE_PHONE_VERIFICATION bật.',
       },
@@ -325,7 +354,20 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     return { phone: q.phone, token: q.t };
   };
 
-  app.post('/api/dossiers/:code/attachments', { ...PROOF_ROUTE, schema: { tags: ['Hồ sơ'], summary: 'Đính kèm tệp (multipart: trường "component" rồi tệp "file")' } }, async (req, reply) => {
+  app.post(
+    '/api/dossiers/:code/attachments',
+    {
+      ...PROOF_ROUTE,
+      schema: {
+        tags: ['Hồ sơ'],
+        summary: 'Đính kèm tệp (multipart: trường "component" rồi tệp "file")',
+        operationId: 'addDossierAttachments',
+        security: security.owner,
+        body: body({ multipart: attachmentForm }),
+        response: { 201: json(attachmentsJson, 'Các tệp đã đính kèm'), ...errors(400, 403, 404, 409, 413, 415, 422) },
+      },
+    },
+    async (req, reply) => {
     checkApiCsrf(req);
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
@@ -341,11 +383,22 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       out.push(await dossiers.addAttachment(d, component, { data: f.data, filename: f.filename, declaredType: f.mimetype }));
     }
     return reply.status(201).send({ attachments: out.map((f) => ({ id: f.id, component: f.component, name: f.name, mime: f.mime, size: f.size })) });
-  });
+    },
+  );
 
   app.post(
     '/api/dossiers/:code/submit',
-    { ...PROOF_ROUTE, schema: { tags: ['Hồ sơ'], summary: 'Nộp bản nháp (tất cả hoặc không gì cả)', body: docSchema(z.object({ otp: z.string().optional(), formData: z.record(z.string(), z.unknown()).optional() })) } },
+    {
+      ...PROOF_ROUTE,
+      schema: {
+        tags: ['Hồ sơ'],
+        summary: 'Nộp bản nháp (tất cả hoặc không gì cả)',
+        operationId: 'submitDossier',
+        security: security.owner,
+        body: body({ json: submitBody }),
+        response: { 200: json(dossierSchema, 'Hồ sơ đã nộp (gửi lại: cùng hồ sơ)'), ...errors(400, 403, 404, 409, 422) },
+      },
+    },
     async (req, reply) => {
       checkApiCsrf(req);
       const { code } = parseInput(refParams, req.params);
@@ -360,7 +413,17 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
 
   app.get(
     '/api/dossiers/:code',
-    { ...PROOF_ROUTE, schema: { tags: ['Hồ sơ'], summary: 'Tình trạng hồ sơ (cần số điện thoại, liên kết có chữ ký, hoặc đăng nhập)', querystring: docSchema(proofQuery) } },
+    {
+      ...PROOF_ROUTE,
+      schema: {
+        tags: ['Hồ sơ'],
+        summary: 'Tình trạng hồ sơ (cần số điện thoại, liên kết có chữ ký, hoặc đăng nhập)',
+        operationId: 'getDossier',
+        security: security.owner,
+        querystring: docSchema(proofQuery),
+        response: { 200: json(dossierSchema, 'Hồ sơ; với cán bộ kèm allowedActions và workflow'), ...errors(400, 404) },
+      },
+    },
     async (req, reply) => {
       const { code } = parseInput(refParams, req.params);
       const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
@@ -376,6 +439,9 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       schema: {
         tags: ['Hồ sơ'],
         summary: 'Thao tác trên hồ sơ (cán bộ; người nộp: supplement, withdraw)',
+        operationId: 'actOnDossier',
+        security: security.owner,
+        response: { 200: json(dossierSchema, 'Hồ sơ sau thao tác'), ...errors(400, 403, 404, 409, 413, 415, 422) },
         description: [
           'JSON {type, ...} hoặc multipart/form-data (các trường như JSON, và tệp "file" cho mark_result_ready). Header Idempotency-Key (hoặc trường idempotencyKey): gửi lại cùng khóa không làm lại thao tác.',
           'Các thao tác: accept {comment?}; refuse {reason}; request_supplement {items: [..], message?} (một lần, đủ mọi mục; dừng đồng hồ); supplement {comment?} (người nộp, sau khi đính kèm tệp); forward {to?: username}; assign {assignee: username} (cũng để phân công lại); propose_result {proposal: approve|reject, comment?}; approve {comment?}; send_back {reason}; reject {reason}; request_payment {amount, items?, note?} (dừng đồng hồ); confirm_payment {amount?, method?, receiptNo?}; mark_result_ready (tệp "file" hoặc {note}); return_result {method: in_person|post, trackingNumber?}; withdraw {reason}; stop {reason}; apologize {reason, newDueAt}.',
@@ -427,14 +493,28 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     },
   );
 
-  app.post('/api/auth/login', { ...signInLimit, schema: { tags: ['Cán bộ'], summary: 'Cán bộ đăng nhập (cookie phiên)' } }, async (req, reply) => {
+  app.post(
+    '/api/auth/login',
+    {
+      ...signInLimit,
+      schema: {
+        tags: ['Cán bộ'],
+        summary: 'Cán bộ đăng nhập (cookie phiên và mã dùng làm Bearer)',
+        operationId: 'signInStaff',
+        security: security.public,
+        body: body({ json: loginBody }),
+        response: { 200: json(loginJson, 'Đã đăng nhập: cookie phiên motcua_sid và token'), ...errors(400, 403, 422) },
+      },
+    },
+    async (req, reply) => {
     const body = parseInput(z.object({ username: z.string().min(1, 'Cần tên đăng nhập').max(60), password: z.string().min(1, 'Cần mật khẩu').max(200) }), req.body ?? {});
     const { staff, session } = await accounts.signInStaff(body.username, body.password, req.ip);
     reply.startSession(session);
     await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'api' } });
     // The token also works as "Authorization: Bearer <token>" for API clients (no cookie, no CSRF).
     return { username: staff.username, fullName: staff.fullName, unit: staff.unitCode, role: staff.role, csrfToken: session.csrf, token: session.token, expiresAt: session.expiresAt, mustChangePassword: !!staff.mustChangePassword };
-  });
+    },
+  );
 
   // ------------------------------------------------------------------ citizen pages
   const submitParams = z.object({ unit: z.string().regex(/^\d{2,5}$/), code: z.string().regex(/^\d\.\d{6}$/) });

@@ -72,6 +72,15 @@ export function json(schema: z.ZodType, description: string): Record<string, unk
   return { description, content: { 'application/json': { schema: docSchema(schema, 'output') } } };
 }
 
+/** A request body of one or more media types (JSON, multipart/form-data), from zod schemas. */
+export function body(types: { json?: z.ZodType; multipart?: z.ZodType; form?: z.ZodType }): Record<string, unknown> {
+  const content: Record<string, unknown> = {};
+  if (types.json) content['application/json'] = { schema: docSchema(types.json) };
+  if (types.multipart) content['multipart/form-data'] = { schema: docSchema(types.multipart) };
+  if (types.form) content['application/x-www-form-urlencoded'] = { schema: docSchema(types.form) };
+  return { content };
+}
+
 /** A binary answer (PDF, spreadsheet, image) of the given media types. */
 export function file(description: string, ...types: string[]): Record<string, unknown> {
   const content: Record<string, unknown> = {};
@@ -85,8 +94,9 @@ export function redirect(description: string): Record<string, unknown> {
 }
 
 /** `security` of an operation: the ways a caller may prove who they are. `[]` = public. */
-export const security = {
-  public: [] as Array<Record<string, string[]>>,
+type Requirement = Array<Record<string, string[]>>;
+export const security: Record<'public' | 'staff' | 'citizen' | 'owner' | 'optional', Requirement> = {
+  public: [],
   /** An official: the token of POST /api/auth/login as a bearer, or the session cookie. */
   staff: [{ bearerAuth: [] }, { sessionCookie: [] }],
   /** A signed-in citizen (session cookie of the OTP sign-in, or its token as a bearer). */

@@ -1,0 +1,108 @@
+/** What the dossier JSON API takes and answers, documented for /docs (see src/shared/openapi.ts). */
+import { z } from 'zod';
+import { DOSSIER_CHANNELS, DOSSIER_STATUSES } from './dossier.types';
+
+const at = z.string().describe('Thời điểm (ISO 8601, UTC)');
+
+export const formJson = z.object({
+  procedureCode: z.string(),
+  formData: z.record(z.string(), z.unknown()).describe('JSON Schema 2020-12 của biểu mẫu điện tử (trường formData của hồ sơ)'),
+  cases: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      kind: z.enum(['general', 'case', 'show']),
+      components: z.array(z.looseObject({ id: z.string(), name: z.string(), required: z.boolean(), originals: z.number().int(), copies: z.number().int() })),
+    }),
+  ),
+});
+
+export const otpBody = z
+  .object({ phone: z.string(), purpose: z.enum(['sign_in', 'verify_phone']).optional() })
+  .meta({ examples: [{ phone: '0912345678', purpose: 'verify_phone' }] });
+
+export const otpJson = z.object({
+  phone: z.string(),
+  expiresAt: at,
+  demoCode: z.string().optional().describe('Chỉ ở chế độ trình diễn (DEMO)'),
+});
+
+const applicant = z.looseObject({
+  fullName: z.string(),
+  phone: z.string(),
+  idNumber: z.string().optional(),
+  email: z.string().optional(),
+  address: z.string().optional(),
+});
+
+export const newDossierExample = { procedureCode: '1.001193', applicant: { fullName: 'Nguyễn Văn An', phone: '0912345678' }, formData: {} };
+
+export const attachmentJson = z.object({ id: z.string(), component: z.string(), name: z.string(), mime: z.string(), size: z.number().int() });
+
+export const attachmentsJson = z.object({ attachments: z.array(attachmentJson) });
+
+export const attachmentForm = z.object({
+  component: z.string().optional().describe('Mã thành phần hồ sơ, ví dụ "chung.0"'),
+  file: z.string().meta({ format: 'binary' }).describe('PDF, JPEG, PNG hoặc HEIC, tối đa 10 MB'),
+});
+
+export const paymentJson = z
+  .looseObject({
+    amount: z.number().int(),
+    status: z.string(),
+    paid: z.number().int(),
+    outstanding: z.number().int(),
+    lines: z.array(z.looseObject({ label: z.string(), amount: z.number().int() })),
+    vnpay: z.boolean(),
+  })
+  .nullable();
+
+export const dossierSchema = z.object({
+  id: z.string(),
+  code: z.string().nullable().describe('Mã hồ sơ <mã đơn vị>-YYMMDD-NNNN; null khi còn là bản nháp'),
+  unit: z.string(),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  status: z.enum(DOSSIER_STATUSES),
+  statusLabel: z.string(),
+  channel: z.enum(DOSSIER_CHANNELS),
+  case: z.string().nullable(),
+  applicant,
+  formData: z.record(z.string(), z.unknown()),
+  digitised: z.boolean(),
+  submittedAt: at.nullable(),
+  receivedAt: at.nullable(),
+  dueAt: at.nullable(),
+  dueFixed: z.boolean(),
+  attachments: z.array(attachmentJson),
+  history: z.array(
+    z.object({ seq: z.number().int(), action: z.string(), from: z.string().nullable(), to: z.string().nullable(), actor: z.string(), comment: z.string().nullable(), at }),
+  ),
+  receiptUrl: z.string().nullable(),
+  trackingUrl: z.string().nullable(),
+  payment: paymentJson,
+  rescheduledDueAt: at.nullable().optional(),
+  allowedActions: z.array(z.string()).optional().describe('Chỉ với cán bộ: các thao tác được phép lúc này'),
+  workflow: z.looseObject({ processId: z.string().nullable(), step: z.number().int(), role: z.string().nullable() }).optional(),
+});
+
+export const submitBody = z.object({ otp: z.string().optional(), formData: z.record(z.string(), z.unknown()).optional() }).meta({ examples: [{}] });
+
+export const loginBody = z
+  .object({ username: z.string(), password: z.string() })
+  .meta({ examples: [{ username: 'tiepnhan', password: 'demo' }] });
+
+export const loginJson = z.object({
+  username: z.string(),
+  fullName: z.string(),
+  unit: z.string(),
+  role: z.string(),
+  csrfToken: z.string(),
+  token: z.string().describe('Dùng trong tiêu đề Authorization: Bearer <token>'),
+  expiresAt: at,
+  mustChangePassword: z.boolean(),
+});
+
+export const newDossierMultipart = z
+  .object({ dossier: z.string().meta({ contentMediaType: 'application/json' }).describe('JSON như khi gửi application/json') })
+  .catchall(z.string().meta({ format: 'binary' }).describe('Tệp của thành phần hồ sơ có mã là tên trường, ví dụ "chung.0"'));

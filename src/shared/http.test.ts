@@ -60,7 +60,7 @@ describe('error answers', () => {
   it('malformed JSON: 400 invalid_json', async () => {
     const res = await env.app.inject({ method: 'POST', url: '/api/otp', headers: { 'content-type': 'application/json' }, payload: '{"phone":' });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ error: { code: 'invalid_json', message: 'Nội dung JSON gửi lên không hợp lệ.' } });
+    expect(res.json()).toEqual({ error: { code: 'invalid_json', message: 'Yêu cầu không hợp lệ: nội dung JSON gửi lên sai cú pháp.' } });
   });
 
   it('a path parameter over the router limit: 414 from Fastify, in our shape', async () => {

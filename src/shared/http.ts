@@ -62,7 +62,7 @@ export function registerErrorHandling(app: FastifyInstance, opts: { homeHref: ()
         message = 'Dữ liệu gửi lên quá lớn.';
       } else if (status === 400 && (err as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
         code = 'invalid_json';
-        message = 'Nội dung JSON gửi lên không hợp lệ.';
+        message = 'Yêu cầu không hợp lệ: nội dung JSON gửi lên sai cú pháp.';
       } else if (status === 415) {
         code = 'unsupported_media_type';
         message = 'Định dạng dữ liệu gửi lên không được hỗ trợ.';

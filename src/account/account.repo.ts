@@ -79,8 +79,10 @@ export async function findStaffByOidcSubject(db: Exec, subject: string): Promise
 export async function insertStaff(db: Exec, row: StaffTable): Promise<void> {
   await db.insertInto('staff').values(row).execute();
 }
-export async function deleteSessionsOf(db: Exec, kind: string, subjectId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('kind', '=', kind).where('subject_id', '=', subjectId).execute();
+export async function deleteSessionsOf(db: Exec, kind: string, subjectId: string, exceptId?: string): Promise<void> {
+  let q = db.deleteFrom('sessions').where('kind', '=', kind).where('subject_id', '=', subjectId);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  await q.execute();
 }
 
 // ------------------------------------------------------------------ sign-in throttle (011)

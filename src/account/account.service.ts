@@ -218,9 +218,11 @@ export class AccountService {
     return { citizen: toCitizen(r), session: await this.createSession('citizen', r.id) };
   }
 
-  async setCitizenPassword(citizenId: string, password: string): Promise<void> {
+  /** A citizen sets or changes their password; their other sessions end. */
+  async setCitizenPassword(citizenId: string, password: string, keepSessionToken?: string): Promise<void> {
     if (password.length < 8) throw new ValidationError('Mật khẩu cần ít nhất 8 ký tự.', [{ field: 'password', code: 'too_short', message: 'Mật khẩu cần ít nhất 8 ký tự' }]);
     await repo.updateCitizen(this.db, citizenId, { password_hash: await argonHash(password), updated_at: this.clock.now().toISOString() });
+    await repo.deleteSessionsOf(this.db, 'citizen', citizenId, keepSessionToken ? sha(keepSessionToken) : undefined);
   }
 
   async upsertStaff(s: Omit<Staff, 'id'> & { password: string }): Promise<Staff> {
@@ -380,8 +382,11 @@ export class AccountService {
     return { staff: toStaff((await repo.findStaff(this.db, id))!), temporaryPassword: password };
   }
 
-  /** An official changes their own password (required after a reset). */
-  async changeStaffPassword(id: string, current: string, next: string): Promise<void> {
+  /**
+   * An official changes their own password (required after a reset). Every other session and
+   * API token of the account ends: whoever knew the old password is signed out everywhere.
+   */
+  async changeStaffPassword(id: string, current: string, next: string, keepSessionToken?: string): Promise<void> {
     const r = await repo.findStaff(this.db, id);
     if (!r) throw new ForbiddenError();
     if (!(await argonVerify(r.password_hash, current))) {
@@ -392,6 +397,7 @@ export class AccountService {
     }
     if (next === current) throw new ValidationError('Mật khẩu mới phải khác mật khẩu cũ.', [{ field: 'password', code: 'same_password', message: 'Mật khẩu mới phải khác mật khẩu cũ' }], 'invalid_password');
     await repo.updateStaff(this.db, id, { password_hash: await argonHash(next), must_change_password: 0, updated_at: this.clock.now().toISOString() });
+    await repo.deleteSessionsOf(this.db, 'staff', id, keepSessionToken ? sha(keepSessionToken) : undefined);
   }
 
   /** Sign-in through OpenID Connect: the identity's subject must be linked to an active account. */

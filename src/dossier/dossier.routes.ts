@@ -13,7 +13,7 @@ import { cacheAnswer, sendCached } from '../shared/compress';
 import { normalizePhone, formatPhone } from '../shared/phone';
 import { qrSvg } from '../shared/qr';
 import { safeNext as safeNextPath } from '../shared/redirect';
-import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
+import { actorOf, checkApiCsrf, checkCsrf, sessionToken } from '../shared/session';
 import { staffNav } from '../shared/staff-layout';
 import { can, type Permission } from '../shared/staff-menu';
 import type { UnitService } from '../unit';
@@ -760,7 +760,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     if (p?.kind !== 'citizen') return reply.redirect('/dang-nhap?next=/ca-nhan', 303);
     const body = (req.body ?? {}) as Record<string, string>;
     checkCsrf(req, body._csrf);
-    await accounts.setCitizenPassword(p.citizen.id, String(body.password ?? ''));
+    await accounts.setCitizenPassword(p.citizen.id, String(body.password ?? ''), sessionToken(req));
     const list = await dossiers.listForCitizen(p.citizen.id, p.citizen.phone);
     return html(reply, MyDossiersPage({ csrf: req.csrfToken, name: p.citizen.fullName, phone: p.citizen.phone, hasPassword: true, list, trackHref: trackPath, homeHref: await homeHref(), message: 'Đã lưu mật khẩu.' }));
   });

@@ -30,7 +30,22 @@ export function registerSessions(app: FastifyInstance, accounts: AccountService,
   app.addHook('preHandler', (req, reply, done) => {
     // Catalogue pages and QR landings (most traffic) need no session: no promise, no lookup.
     if (!needsSession(req.url)) return done();
-    resolve(req, reply).then(() => done(), done);
+    resolve(req, reply).then(() => {
+      let answered: boolean;
+      try {
+        answered = mustChangePasswordFirst(req, reply);
+      } catch (e) {
+        return done(e as Error);
+      }
+      // A reply sent here (the forced password change) ends the request: no handler.
+      if (!answered) done();
+    }, done);
+  });
+
+  // Pages and answers with personal data are never kept by a browser or a shared cache.
+  app.addHook('onSend', (req, reply, _payload, done) => {
+    if (personalData(req.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    done();
   });
 
   async function resolve(req: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -73,6 +88,35 @@ declare module 'fastify' {
     startSession(s: Session): void;
     endSession(): void;
   }
+}
+
+/**
+ * An official with a temporary password (just created, or reset by an admin) may only change it
+ * and sign out: the API answers 403 password_change_required, pages lead to the password form.
+ * Returns true when it answered.
+ */
+function mustChangePasswordFirst(req: FastifyRequest, reply: FastifyReply): boolean {
+  const p = req.principal;
+  if (p?.kind !== 'staff' || !p.staff.mustChangePassword) return false;
+  const path = req.url.split('?')[0]!;
+  if (path === '/api/auth/password' || path === '/can-bo/mat-khau' || path === '/dang-xuat' || path === '/can-bo/dang-nhap') return false;
+  if (path.startsWith('/api/')) {
+    throw new ForbiddenError('Tài khoản đang dùng mật khẩu tạm thời: xin đổi mật khẩu trước (POST /api/auth/password).', 'password_change_required');
+  }
+  reply.redirect('/can-bo/mat-khau?bat-buoc=1', 303);
+  return true;
+}
+
+/** Where answers carry personal data: everything behind a session, and the payment return page. */
+function personalData(url: string): boolean {
+  return needsSession(url) || url.startsWith('/thanh-toan/');
+}
+
+/** The token of the request's own session (bearer or cookie), to keep it when others are ended. */
+export function sessionToken(req: FastifyRequest): string | undefined {
+  const auth = req.headers.authorization;
+  if (req.viaBearer && auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  return req.cookies[SESSION_COOKIE];
 }
 
 /** Catalogue pages are public and cached: no session lookup there. */

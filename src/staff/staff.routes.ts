@@ -12,7 +12,7 @@ import { DomainError, ValidationError } from '../shared/errors';
 import { formatTime } from '../shared/format';
 import { docSchema, html, parseInput } from '../shared/http';
 import { safeNext } from '../shared/redirect';
-import { checkApiCsrf, checkCsrf } from '../shared/session';
+import { checkApiCsrf, checkCsrf, sessionToken } from '../shared/session';
 import type { UnitService } from '../unit';
 import type { WorkflowService } from '../workflow';
 import { apiStaff, pageStaff } from './staff.guard';
@@ -135,7 +135,7 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
     const b = (req.body ?? {}) as Body;
     checkCsrf(req, b._csrf);
     try {
-      await admin.changeOwnPassword(staff, str(b, 'current'), str(b, 'password'));
+      await admin.changeOwnPassword(staff, str(b, 'current'), str(b, 'password'), sessionToken(req));
       return reply.redirect('/can-bo', 303);
     } catch (e) {
       const errors = errorsOf(e);
@@ -147,7 +147,7 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
     checkApiCsrf(req);
     const { staff } = apiStaff(req);
     const b = parseInput(z.object({ current: z.string().max(200), password: z.string().max(200) }), req.body ?? {});
-    await admin.changeOwnPassword(staff, b.current, b.password);
+    await admin.changeOwnPassword(staff, b.current, b.password, sessionToken(req));
     return { ok: true };
   });
 

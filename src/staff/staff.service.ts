@@ -87,8 +87,9 @@ export class StaffAdmin {
     return r;
   }
 
-  async changeOwnPassword(me: Staff, current: string, next: string): Promise<void> {
-    await this.accounts.changeStaffPassword(me.id, current, next);
+  /** The official's own password; `keepSessionToken`: the session that stays signed in (the others end). */
+  async changeOwnPassword(me: Staff, current: string, next: string, keepSessionToken?: string): Promise<void> {
+    await this.accounts.changeStaffPassword(me.id, current, next, keepSessionToken);
     await this.audit.record({ actor: this.actorOf(me), unitCode: me.unitCode, action: 'staff.change_password', targetKind: 'staff', targetId: me.username });
   }
 

@@ -107,6 +107,55 @@ for (const engine of engines()) {
       expect(median(unknown) / median(known)).toBeGreaterThan(0.6);
     });
 
+    it('a temporary password opens nothing but the password change, on the API too', async () => {
+      const admin = (await login(env, 'quantri', 'demo')).json().token as string;
+      const created = await env.app.inject({ method: 'POST', url: '/api/admin/staff', headers: { authorization: `Bearer ${admin}` }, payload: { username: 'tamthoi1', fullName: 'Phan Thị Mới', role: 'receptionist' } });
+      expect(created.statusCode, created.body).toBe(201);
+      const temp = created.json().temporaryPassword as string;
+      const first = await login(env, 'tamthoi1', temp);
+      const token = first.json().token as string;
+      const cookie = `motcua_sid=${first.cookies.find((c) => c.name === 'motcua_sid')!.value}`;
+      const worklist = await env.app.inject({ method: 'GET', url: '/api/worklist', headers: { authorization: `Bearer ${token}` } });
+      expect(worklist.statusCode).toBe(403);
+      expect(worklist.json().error.code).toBe('password_change_required');
+      expect((await env.app.inject({ method: 'GET', url: '/api/worklist', headers: { cookie } })).statusCode).toBe(403);
+      // Every workspace page leads to the password form, not only those that asked.
+      const counter = await env.app.inject({ method: 'GET', url: '/can-bo/tiep-nhan?thu_tuc=1.001193', headers: { cookie } });
+      expect(counter.statusCode).toBe(303);
+      expect(counter.headers.location).toBe('/can-bo/mat-khau?bat-buoc=1');
+      const changed = await env.app.inject({ method: 'POST', url: '/api/auth/password', headers: { authorization: `Bearer ${token}` }, payload: { current: temp, password: 'MatKhauMoi2026' } });
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect((await env.app.inject({ method: 'GET', url: '/api/worklist', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+    });
+
+    it('changing a password ends the account\'s other sessions and tokens', async () => {
+      const a = (await login(env, 'lanhdao', 'demo', {}, '192.0.2.21')).json().token as string;
+      const b = (await login(env, 'lanhdao', 'demo', {}, '192.0.2.22')).json().token as string;
+      const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+      expect((await env.app.inject({ method: 'GET', url: '/api/worklist', headers: bearer(b) })).statusCode).toBe(200);
+      const changed = await env.app.inject({ method: 'POST', url: '/api/auth/password', headers: bearer(a), payload: { current: 'demo', password: 'LanhDao2026moi' } });
+      expect(changed.statusCode, changed.body).toBe(200);
+      const stale = await env.app.inject({ method: 'GET', url: '/api/worklist', headers: bearer(b) });
+      expect(stale.statusCode).toBe(403);
+      expect(stale.json().error.code).toBe('auth_required');
+      expect((await env.app.inject({ method: 'GET', url: '/api/worklist', headers: bearer(a) })).statusCode).toBe(200);
+    });
+
+    it('pages and answers with personal data are not stored by caches', async () => {
+      const token = (await login(env, 'tiepnhan', 'demo')).json().token as string;
+      const cookie = `motcua_sid=${token}`;
+      const made = await env.app.inject({ method: 'POST', url: '/api/dossiers', headers: { authorization: `Bearer ${token}` }, payload: { procedureCode: '1.001193', channel: 'in_person', applicant: { fullName: 'Nguyễn Văn An', phone: '0912345678' }, formData: {} } });
+      const code = made.json().code as string | null;
+      const urls = ['/can-bo', '/api/worklist', '/can-bo/mat-khau', '/tra-cuu', ...(code ? [`/api/dossiers/${code}`, `/ho-so/${code}?t=${env.services.dossiers.token(code)}`] : [`/api/dossiers/${made.json().id}`])];
+      for (const url of urls) {
+        const r = await env.app.inject({ method: 'GET', url, headers: url.startsWith('/api/') ? { authorization: `Bearer ${token}` } : { cookie } });
+        expect(r.statusCode, `${url}: ${r.body.slice(0, 200)}`).toBeLessThan(400);
+        expect(r.headers['cache-control'], url).toContain('no-store');
+      }
+      // The public catalogue stays cacheable.
+      expect(String((await env.app.inject({ method: 'GET', url: '/p/00004/1.001193' })).headers['cache-control'] ?? '')).not.toContain('no-store');
+    });
+
     it('sends the browser only to paths of this site after sign-in', async () => {
       const page = await env.app.inject({ method: 'GET', url: '/can-bo/dang-nhap?next=%2F%09%2Fevil.example' });
       expect(page.statusCode).toBe(200);

@@ -106,3 +106,48 @@ export const loginJson = z.object({
 export const newDossierMultipart = z
   .object({ dossier: z.string().meta({ contentMediaType: 'application/json' }).describe('JSON như khi gửi application/json') })
   .catchall(z.string().meta({ format: 'binary' }).describe('Tệp của thành phần hồ sơ có mã là tên trường, ví dụ "chung.0"'));
+
+// ------------------------------------------------------------------ officials (dossier.staff-routes)
+
+export const worklistJson = z.object({
+  tab: z.string(),
+  total: z.number().int(),
+  counts: z.record(z.string(), z.number().int()).describe('Số hồ sơ của từng nhóm'),
+  page: z.number().int(),
+  items: z.array(
+    z.object({
+      code: z.string().nullable(),
+      unit: z.string(),
+      procedureCode: z.string(),
+      procedureName: z.string(),
+      field: z.string(),
+      status: z.enum(DOSSIER_STATUSES),
+      channel: z.enum(DOSSIER_CHANNELS),
+      applicant: z.object({ fullName: z.string(), phone: z.string() }),
+      receivedAt: at.nullable(),
+      dueAt: at.nullable(),
+      rescheduledDueAt: at.nullable().optional(),
+      step: z.string().nullable().optional(),
+      assignee: z.string().nullable().optional(),
+      flag: z.string().nullable(),
+      workingMsLeft: z.number().nullable().optional().describe('Thời gian làm việc còn lại (ms), âm khi quá hạn'),
+    }),
+  ),
+});
+
+export const bulkAssignBody = z
+  .object({ codes: z.array(z.string()).min(1).max(200), assignee: z.string(), idempotencyKey: z.string().optional() })
+  .meta({ examples: [{ codes: ['00004-261130-0001'], assignee: 'chuyenvien' }] });
+
+export const bulkAssignJson = z.object({
+  results: z.array(
+    z.object({
+      code: z.string(),
+      ok: z.boolean(),
+      status: z.enum(DOSSIER_STATUSES).optional(),
+      error: z.object({ code: z.string(), message: z.string() }).optional(),
+    }),
+  ),
+});
+
+export const trackingBookJson = z.looseObject({}).describe('Sổ theo dõi hồ sơ (mẫu 06): đơn vị, kỳ và các dòng');

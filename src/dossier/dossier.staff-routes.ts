@@ -6,6 +6,8 @@ import type { AuditService } from '../audit';
 import type { CatalogService } from '../catalog';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { docSchema, html, parseInput } from '../shared/http';
+import { body, errors, file, json, security } from '../shared/openapi';
+import { bulkAssignBody, bulkAssignJson, trackingBookJson, worklistJson } from './dossier.openapi';
 import { uuidv7 } from '../shared/ids';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
 import { apiStaff, pageStaff, staffActor, type StaffActor } from '../staff/staff.guard';
@@ -393,7 +395,16 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
 
   app.get(
     '/api/worklist',
-    { schema: { tags: ['Cán bộ'], summary: 'Danh sách hồ sơ của cán bộ: các nhóm (mine, new, due_today, due_soon, overdue, waiting, all, closed) kèm số lượng, bộ lọc và tìm kiếm', querystring: docSchema(worklistQuery) } },
+    {
+      schema: {
+        tags: ['Cán bộ'],
+        summary: 'Danh sách hồ sơ của cán bộ: các nhóm (mine, new, due_today, due_soon, overdue, waiting, all, closed) kèm số lượng, bộ lọc và tìm kiếm',
+        operationId: 'getWorklist',
+        security: security.staff,
+        querystring: docSchema(worklistQuery),
+        response: { 200: json(worklistJson, 'Một trang hồ sơ của nhóm và số lượng mỗi nhóm'), ...errors(400, 403) },
+      },
+    },
     async (req) => {
       const { actor } = apiStaff(req);
       const r = await worklistOf(actor, parseInput(worklistQuery, req.query));
@@ -407,7 +418,10 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
       schema: {
         tags: ['Cán bộ'],
         summary: 'Phân công hàng loạt: mỗi hồ sơ là một thao tác assign (kết quả từng hồ sơ)',
-        body: docSchema(z.object({ codes: z.array(z.string()), assignee: z.string(), idempotencyKey: z.string().optional() })),
+        operationId: 'assignDossiers',
+        security: security.staff,
+        body: body({ json: bulkAssignBody }),
+        response: { 200: json(bulkAssignJson, 'Kết quả của từng hồ sơ'), ...errors(400, 403) },
       },
     },
     async (req) => {
@@ -419,14 +433,26 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
     },
   );
 
-  app.get('/api/dossiers/:code/forms/:form', { schema: { tags: ['Hồ sơ'], summary: 'Mẫu phiếu của hồ sơ (PDF): yeu-cau-bo-sung, tu-choi, xin-loi, kiem-soat' } }, async (req, reply) => {
+  app.get(
+    '/api/dossiers/:code/forms/:form',
+    {
+      schema: {
+        tags: ['Hồ sơ'],
+        summary: 'Mẫu phiếu của hồ sơ (PDF): yeu-cau-bo-sung, tu-choi, xin-loi, kiem-soat',
+        operationId: 'getDossierFormPdf',
+        security: security.staff,
+        response: { 200: file('Phiếu (PDF)', 'application/pdf'), ...errors(400, 403, 404) },
+      },
+    },
+    async (req, reply) => {
     const { actor } = apiStaff(req);
     const { code, form } = parseInput(z.object({ code: CODE, form: z.enum(Object.keys(FORM_FILES) as [FormSlug, ...FormSlug[]]) }), req.params);
     const d = await dossiers.getForActor(code, actor);
     const pdf = await formPdf(d, FORM_FILES[form]);
     await viewed(actor, d, `form:${form}`);
     return reply.type('application/pdf').header('cache-control', 'private, no-store').send(pdf);
-  });
+    },
+  );
 
   app.get(
     '/api/reports/tracking-book',
@@ -434,6 +460,19 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
       schema: {
         tags: ['Cán bộ'],
         summary: 'Sổ theo dõi hồ sơ (mẫu 06) của một kỳ: JSON, PDF hoặc Excel',
+        operationId: 'getTrackingBook',
+        security: security.staff,
+        response: {
+          200: {
+            description: 'Sổ theo dõi: JSON (format=json), PDF hoặc Excel',
+            content: {
+              'application/json': { schema: docSchema(trackingBookJson, 'output') },
+              'application/pdf': { schema: { type: 'string', format: 'binary' } },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+          ...errors(400, 403, 404),
+        },
         querystring: docSchema(z.object({ from: z.string().optional(), to: z.string().optional(), unit: z.string().optional(), format: z.enum(['json', 'pdf', 'xlsx']).optional() })),
       },
     },

@@ -192,6 +192,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     if (!first) throw new NotFoundError('Chưa có đơn vị hành chính nào. Hãy chạy "npm run seed" hoặc nhập danh mục.', 'no_units');
     return first.code;
   };
+  app.decorate('siteChrome', {});
   registerErrorHandling(app, { homeHref: () => homeHref });
 
   // Security headers, computed once (helmet re-parsed its CSP on every request: measured as a
@@ -229,6 +230,12 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     if (req.headers['if-none-match'] === asset.etag) return reply.status(304).send();
     return sendCached(req, reply, asset);
   });
+
+  // Browsers ask for it on every site; without it, a 404 page for each visit.
+  const favicon = fs.readFileSync(new URL('./web/static/favicon.ico', import.meta.url));
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('image/x-icon').header('cache-control', 'public, max-age=86400').send(favicon),
+  );
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     try {
@@ -298,7 +305,9 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   });
   app.addHook('onReady', async () => {
     try {
-      homeHref = `/dv/${await defaultUnit()}`;
+      const code = await defaultUnit();
+      homeHref = `/dv/${code}`;
+      app.siteChrome = { homeHref, unitName: (await units.get(code)).name };
     } catch {
       homeHref = '/';
     }

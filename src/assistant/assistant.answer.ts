@@ -1,5 +1,5 @@
 import type { Procedure, UnitProcedure } from '../catalog';
-import { CHANNEL_LABEL, formatFee, formatTime, shorten } from '../shared/format';
+import { CHANNEL_LABEL, formatFee, formatTime, fullTime, shorten } from '../shared/format';
 import type { Unit } from '../unit';
 import type { Aspect } from './assistant.intent';
 
@@ -60,7 +60,7 @@ function papers(p: Procedure, compact: boolean): string[] {
 }
 
 function times(p: Procedure, unit: Unit, entry: UnitProcedure | undefined): string[] {
-  const text = (c: Procedure['channels'][number]) => (c.time ? formatTime(c.time) : c.timeText || 'không có thông tin');
+  const text = (c: Procedure['channels'][number]) => (c.time || c.timeText ? fullTime(c.time, c.timeText) : 'không có thông tin');
   const same = new Set(p.channels.map(text));
   const out = [
     !p.channels.length
@@ -104,7 +104,7 @@ function online(p: Procedure, unit: Unit): string[] {
   }
   const level = p.onlineLevel === 'full' ? ' (dịch vụ công trực tuyến toàn trình)' : p.onlineLevel === 'partial' ? ' (dịch vụ công trực tuyến một phần)' : '';
   const out = [`Thủ tục này nhận hồ sơ trực tuyến${level}.`];
-  const bits = [ch.time ? `thời hạn ${formatTime(ch.time)}` : ch.timeText ? `thời hạn ${ch.timeText}` : '', ch.fees.length ? (ch.fees.every((f) => f.amount === 0) ? 'miễn phí' : ch.fees.map(formatFee).join('; ')) : ''].filter(Boolean);
+  const bits = [ch.time || ch.timeText ? `thời hạn ${fullTime(ch.time, ch.timeText)}` : '', ch.fees.length ? (ch.fees.every((f) => f.amount === 0) ? 'miễn phí' : ch.fees.map(formatFee).join('; ')) : ''].filter(Boolean);
   if (bits.length) out.push(`Khi nộp trực tuyến: ${bits.join(', ')}.`);
   if (ch.description) out.push(shorten(ch.description, 240));
   return out;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { docSchema, html, parseInput, renderPage } from '../shared/http';
+import { chromeOf, docSchema, html, parseInput, renderPage } from '../shared/http';
+import type { Chrome } from '../shared/layout';
 import { errors, json, security } from '../shared/openapi';
 import { fieldsJson, procedureJson, procedureSearchJson, unitsJson } from './catalog.openapi';
 import { LruCache } from '../shared/lru';
@@ -65,13 +66,15 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     req: FastifyRequest,
     reply: FastifyReply,
     type: string,
-    make: () => Promise<string | Buffer>,
+    make: (chrome: Chrome) => Promise<string | Buffer>,
     opts: { extraKey?: string; headers?: Record<string, string> } = {},
   ) => {
-    const key = `${await catalog.version()}|${opts.extraKey ?? ''}|${req.url}`;
+    // Pages differ only by the header's "Đăng nhập" / "Hồ sơ của tôi" link.
+    const chrome = type === HTML ? chromeOf(req) : {};
+    const key = `${await catalog.version()}|${opts.extraKey ?? ''}|${chrome.account ?? ''}|${req.url}`;
     let hit = answers.get(key);
     if (!hit) {
-      hit = cacheAnswer(await make(), type, opts.headers);
+      hit = cacheAnswer(await make(chrome), type, opts.headers);
       answers.set(key, hit);
     }
     return sendCached(req, reply, hit);
@@ -81,10 +84,10 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
   const shortUrl = (unit: string, code: string) => `${publicUrl}/p/${unit}/${code}`;
 
   // ---------------------------------------------------------------- public pages
-  app.get('/', async (req, reply) => cached(req, reply, HTML, async () => renderPage(await homeOf(await deps.defaultUnit()))));
+  app.get('/', async (req, reply) => cached(req, reply, HTML, async (chrome) => renderPage(await homeOf(await deps.defaultUnit()), chrome)));
   app.get('/dv/:unit', async (req, reply) => {
     const { unit } = parseInput(z.object({ unit: UNIT }), req.params);
-    return cached(req, reply, HTML, async () => renderPage(await homeOf(unit)));
+    return cached(req, reply, HTML, async (chrome) => renderPage(await homeOf(unit), chrome));
   });
 
   async function homeOf(unitCode: string) {
@@ -105,9 +108,9 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     const uc = await catalog.unitCatalog(unit);
     const f = uc.fields.find((x) => x.slug === field);
     if (!f) throw new NotFoundError(`${uc.unit.name} không có lĩnh vực này.`, 'field_not_found');
-    return cached(req, reply, HTML, async () => {
+    return cached(req, reply, HTML, async (chrome) => {
       const { items } = await catalog.search(unit, { field: f.slug, limit: 1000 });
-      return renderPage(FieldPage({ unit: uc.unit, links: unitLinks(unit), field: f, items }));
+      return renderPage(FieldPage({ unit: uc.unit, links: unitLinks(unit), field: f, items }), chrome);
     });
   });
 
@@ -116,9 +119,9 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     const qs = parseInput(z.object({ q: z.string().max(200, 'Từ khóa tối đa 200 ký tự').optional(), linhvuc: z.string().max(100).optional() }), req.query);
     const uc = await catalog.unitCatalog(unit);
     const q = qs.q?.trim() ?? '';
-    return cached(req, reply, HTML, async () => {
+    return cached(req, reply, HTML, async (chrome) => {
       const { items, total } = q || qs.linhvuc ? await catalog.search(unit, { q, field: qs.linhvuc || undefined, limit: 50 }) : { items: [], total: 0 };
-      return renderPage(SearchPage({ unit: uc.unit, links: unitLinks(unit), q, field: qs.linhvuc, fields: uc.fields, items, total }));
+      return renderPage(SearchPage({ unit: uc.unit, links: unitLinks(unit), q, field: qs.linhvuc, fields: uc.fields, items, total }), chrome);
     });
   });
 
@@ -126,11 +129,11 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
 
   // The QR landing page: answered from the cache before any other work.
   app.get('/p/:unit/:code', async (req, reply) =>
-    cached(req, reply, HTML, async () => {
+    cached(req, reply, HTML, async (chrome) => {
       const { unit, code } = parseInput(procParams, req.params);
       const { unit: u, procedure, entry } = await catalog.getUnitProcedure(unit, code);
       const url = shortUrl(unit, code);
-      return renderPage(ProcedurePage({ unit: u, links: unitLinks(unit), procedure, entry, shortUrl: url, qrSvg: await qrSvg(url) }));
+      return renderPage(ProcedurePage({ unit: u, links: unitLinks(unit), procedure, entry, shortUrl: url, qrSvg: await qrSvg(url) }), chrome);
     }),
   );
 
@@ -161,8 +164,8 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
       name: procedure.name,
       field: procedure.field,
       summary: procedure.summary,
-      time: s.commitment ? `${s.timeText} (cam kết ${formatTime(s.commitment)})` : s.timeText,
-      fee: s.feeText,
+      time: s.commitment ? `${s.timeDetail} (cam kết ${formatTime(s.commitment)})` : s.timeDetail,
+      fee: s.feeDetail,
       components: procedure.componentGroups.flatMap((g) => g.components.filter((c) => c.required).map((c) => c.name)),
       url: shortUrl(unit, code),
     });
@@ -187,8 +190,8 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
       items: items.map((s) => ({
         code: s.code,
         name: s.name,
-        time: s.commitment ? `${s.timeText} (cam kết ${formatTime(s.commitment)})` : s.timeText,
-        fee: s.feeText,
+        time: s.commitment ? `${s.timeDetail} (cam kết ${formatTime(s.commitment)})` : s.timeDetail,
+        fee: s.feeDetail,
         url: shortUrl(unit, s.code),
       })),
       printedOn,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import type { Clock } from '../shared/clock';
 import { NotFoundError, ValidationError } from '../shared/errors';
-import { feeSummary, formatTime } from '../shared/format';
+import { feeDetail, feeSummary, formatTime, fullTime, shortTime } from '../shared/format';
 import { uuidv7 } from '../shared/ids';
 import { slugify } from '../shared/vietnamese';
 import type { Unit, UnitService } from '../unit';
@@ -59,10 +59,16 @@ export interface ProcedureSummary {
   fieldSlug: string;
   /** Legal time of the main channel. */
   time: ProcessingTime | null;
+  /** One short phrase ("1 ngày làm việc", "Trong ngày tiếp nhận"). */
   timeText: string;
+  /** The whole time, each fact once, for printed listings and posters. */
+  timeDetail: string;
   /** The unit's shorter promise, if any. */
   commitment: ProcessingTime | null;
+  /** One short phrase for lists ("Miễn phí", "8.000 đ/bản"). */
   feeText: string;
+  /** Every fee with its label, never cut, for printed listings and posters. */
+  feeDetail: string;
   onlineLevel: Procedure['onlineLevel'];
   essential: boolean;
   score?: number;
@@ -254,9 +260,11 @@ export class CatalogService {
       field: p.field,
       fieldSlug: slugify(p.field),
       time: ch?.time ?? null,
-      timeText: ch?.time ? formatTime(ch.time) : ch?.timeText || 'Không có thông tin',
+      timeText: shortTime(ch?.time, ch?.timeText),
+      timeDetail: fullTime(ch?.time, ch?.timeText),
       commitment: entry?.commitment ?? null,
       feeText: feeSummary(ch),
+      feeDetail: feeDetail(ch),
       onlineLevel: p.onlineLevel,
       essential: entry?.essential ?? false,
       ...(score !== undefined ? { score } : {}),

@@ -1,6 +1,6 @@
 import type { Unit } from '../unit';
 import { Layout } from '../shared/layout';
-import { CHANNEL_LABEL, formatFee, formatTime } from '../shared/format';
+import { CHANNEL_LABEL, describeTime, formatFee, formatTime } from '../shared/format';
 import { slugify } from '../shared/vietnamese';
 import type { FieldInfo, ProcedureSummary } from './catalog.service';
 import type { UnitProcedure } from './catalog.repo';
@@ -294,8 +294,8 @@ export function ProcedurePage(p: { unit: Unit; links: UnitLinks; procedure: Proc
             <ul>
               {pr.channels.map((c) => (
                 <li>
-                  {CHANNEL_LABEL[c.kind]}: <strong>{c.time ? formatTime(c.time) : c.timeText || 'Không có thông tin'}</strong>
-                  {c.time && c.timeText && c.timeText !== formatTime(c.time) ? <span class="note"> ({c.timeText})</span> : null}
+                  {CHANNEL_LABEL[c.kind]}: <strong>{describeTime(c.time, c.timeText).main}</strong>
+                  {describeTime(c.time, c.timeText).rest ? <span class="note"> ({describeTime(c.time, c.timeText).rest})</span> : null}
                 </li>
               ))}
             </ul>

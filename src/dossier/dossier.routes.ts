@@ -723,12 +723,12 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       }
       if (body.step === 'verify') {
         const { session } = await accounts.signInCitizenWithOtp(phone, String(body.code ?? ''));
-        reply.startSession(session);
+        reply.startSession(session, 'citizen');
         return reply.redirect(next, 303);
       }
       if (body.step === 'password') {
         const { session } = await accounts.signInCitizenWithPassword(phone, String(body.password ?? ''));
-        reply.startSession(session);
+        reply.startSession(session, 'citizen');
         return reply.redirect(next, 303);
       }
       return html(reply, page('phone'));
@@ -787,7 +787,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     const next = safeNext(body.next, '/can-bo');
     try {
       const { staff, session } = await accounts.signInStaff(String(body.username ?? ''), String(body.password ?? ''), req.ip);
-      reply.startSession(session);
+      reply.startSession(session, 'staff');
       await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'password' } });
       return reply.redirect(next, 303);
     } catch (e) {

@@ -103,10 +103,12 @@ export function applicableGroups(p: Procedure, caseId: string | null): Procedure
 
 /**
  * The 15:00 rule of civil status ("hồ sơ nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp
- * theo", Decree 123/2015 art. 37 as amended): applied where the procedure's record states it.
+ * theo", Decree 123/2015 art. 37 as amended) and of certification (Decree 23/2015 art. 7: copies
+ * and signatures "trong ngày", the next working day after 15:00): applied where the record states it.
  */
 export function hasAfternoonCutoff(p: Procedure): boolean {
-  return fold(p.field) === 'ho tich' && p.channels.some((c) => /15\s*(giờ|h)/i.test(`${c.timeText} ${c.description}`));
+  const field = fold(p.field);
+  return (field === 'ho tich' || field === 'chung thuc') && p.channels.some((c) => /15\s*(giờ|h)/i.test(`${c.timeText} ${c.description}`));
 }
 
 export class DossierService {

@@ -39,6 +39,34 @@ export function formatTime(t: ProcessingTime | null | undefined): string {
   }
 }
 
+/**
+ * A channel's time for display: the main phrase and its qualifier, each said once. The record's
+ * text often restates the structured time ("1 ngày làm việc; hồ sơ nhận sau 15 giờ…"): the
+ * restatement is dropped rather than shown as "1 ngày làm việc (1 ngày làm việc; …)". A text
+ * that says more than the number ("Trong ngày tiếp nhận; …") is shown as it is.
+ */
+export function describeTime(time: ProcessingTime | null | undefined, timeText: string | undefined): { main: string; rest: string } {
+  const f = time ? formatTime(time) : '';
+  const t = (timeText ?? '').trim();
+  if (!t) return { main: f || 'Không có thông tin', rest: '' };
+  if (!f) return { main: t, rest: '' };
+  const lead = new RegExp(`^0*${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+  if (lead.test(t)) return { main: f, rest: t.replace(lead, '').replace(/^[\s;,.:()–—-]+/u, '').trim() };
+  return { main: t, rest: '' };
+}
+
+/** The time in one short phrase, for lists and listings: "1 ngày làm việc", "Trong ngày tiếp nhận". */
+export function shortTime(time: ProcessingTime | null | undefined, timeText: string | undefined): string {
+  const { main } = describeTime(time, timeText);
+  return main.split(';')[0]!.trim();
+}
+
+/** The time in full, each fact once: "1 ngày làm việc; hồ sơ nhận sau 15 giờ thì…". */
+export function fullTime(time: ProcessingTime | null | undefined, timeText: string | undefined): string {
+  const { main, rest } = describeTime(time, timeText);
+  return rest ? `${main}; ${rest}` : main;
+}
+
 const BASIS: Record<Fee['basis'], string> = { per_case: '', per_page: '/trang', per_copy: '/bản' };
 
 export function formatFee(f: Fee): string {
@@ -56,6 +84,13 @@ export function feeSummary(ch: Channel | undefined): string {
     .filter((f) => f.amount > 0)
     .map((f) => `${vnd.format(f.amount)} đ${BASIS[f.basis]}`)
     .join(' + ');
+}
+
+/** A channel's fees in full, for printed listings and posters: never cut. */
+export function feeDetail(ch: Channel | undefined): string {
+  if (!ch) return 'Không có thông tin';
+  const fees = ch.fees.length && ch.fees.every((f) => f.amount === 0) ? 'Miễn phí' : ch.fees.filter((f) => f.amount > 0).map(formatFee).join('; ');
+  return [fees, ch.feeText.trim()].filter(Boolean).join('. ') || 'Không có thông tin';
 }
 
 export const CHANNEL_LABEL: Record<Channel['kind'], string> = {

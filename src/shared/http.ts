@@ -1,10 +1,11 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
-import type { VNode } from 'preact';
+import { h, type VNode } from 'preact';
 import { z } from 'zod';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError, ConflictError } from './errors';
-import { ErrorPage } from './layout';
+import { ChromeContext, ErrorPage, type Chrome } from './layout';
+import { ACCOUNT_HINT_COOKIE } from './session';
 
 // zod's own messages (a field of the wrong type, too long...) in Vietnamese, like ours.
 z.config(z.locales.vi());
@@ -14,12 +15,39 @@ export function wantsJson(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/') || req.url === '/healthz' || (req.headers.accept ?? '').startsWith('application/json');
 }
 
-export function renderPage(node: VNode): string {
-  return '<!doctype html>' + renderToString(node);
+export function renderPage(node: VNode, chrome: Chrome = {}): string {
+  return '<!doctype html>' + renderToString(h(ChromeContext.Provider, { value: chrome }, node));
+}
+
+/** The office every page belongs to when it is not about one unit (set once the app is ready). */
+export interface SiteChrome {
+  unitName?: string;
+  homeHref?: string;
+}
+declare module 'fastify' {
+  interface FastifyInstance {
+    siteChrome: SiteChrome;
+  }
+}
+
+/**
+ * Who the header greets. Pages that resolve the session know; cached catalogue pages (no session
+ * lookup) read the sign-in hint cookie, which only picks a link: "Hồ sơ của tôi" still checks the
+ * session, and sends an expired one to the sign-in page.
+ */
+export function accountOf(req: FastifyRequest): Chrome['account'] {
+  if (req.principal) return req.principal.kind === 'citizen' ? 'citizen' : 'staff';
+  if (req.csrfToken) return undefined; // the session was looked up and there is none
+  const hint = req.cookies?.[ACCOUNT_HINT_COOKIE];
+  return hint === 'citizen' || hint === 'staff' ? hint : undefined;
+}
+
+export function chromeOf(req: FastifyRequest): Chrome {
+  return { account: accountOf(req), ...(req.server.siteChrome ?? {}) };
 }
 
 export function html(reply: FastifyReply, node: VNode, status = 200): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').send(renderPage(node));
+  return reply.status(status).type('text/html; charset=utf-8').send(renderPage(node, chromeOf(reply.request)));
 }
 
 /** Parse request input with zod; a failure becomes a ValidationError with Vietnamese messages. */

@@ -1,5 +1,18 @@
 import { assetUrl } from './assets';
-import type { ComponentChildren } from 'preact';
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+
+/**
+ * What every page's header and footer need besides the page's own props: who is signed in (for
+ * "Đăng nhập" / "Hồ sơ của tôi") and the default unit's name (pages that are not about one unit,
+ * like /tra-cuu, still show the office's name, never the software's). Set by `renderPage`.
+ */
+export interface Chrome {
+  account?: 'citizen' | 'staff';
+  unitName?: string;
+  homeHref?: string;
+}
+export const ChromeContext = createContext<Chrome>({});
 
 export interface LayoutProps {
   title: string;
@@ -25,6 +38,11 @@ function assistantButton(p: LayoutProps): boolean {
   return !p.bare && !p.noAssistant && !(p.unitHref ?? '').startsWith('/can-bo');
 }
 
+/**
+ * In the header's navigation on phones and tablets (a floating button there covers buttons, fees
+ * and the VietQR code); it floats at the bottom right only on screens wide enough to have a margin
+ * beside the content column (assistant.css).
+ */
 function AssistantButton({ unitHref }: { unitHref?: string }) {
   const unit = /^\/dv\/(\d{2,5})$/.exec(unitHref ?? '')?.[1];
   return (
@@ -34,7 +52,37 @@ function AssistantButton({ unitHref }: { unitHref?: string }) {
   );
 }
 
-export function Layout(p: LayoutProps) {
+/** The citizen's ways in, as DVCQG puts them in its header and footer. */
+function CitizenNav(p: { account?: Chrome['account']; label: string; assistant?: ComponentChildren }) {
+  return (
+    <nav class="site-nav" aria-label={p.label}>
+      <ul>
+        <li>
+          <a href="/tra-cuu">Tra cứu hồ sơ</a>
+        </li>
+        {p.account === 'citizen' ? (
+          <li>
+            <a href="/ca-nhan">Hồ sơ của tôi</a>
+          </li>
+        ) : p.account === 'staff' ? (
+          <li>
+            <a href="/can-bo">Trang cán bộ</a>
+          </li>
+        ) : (
+          <li>
+            <a href="/dang-nhap">Đăng nhập</a>
+          </li>
+        )}
+        {p.assistant ? <li>{p.assistant}</li> : null}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout(props: LayoutProps) {
+  const chrome = useContext(ChromeContext);
+  const p = { ...props, unitName: props.unitName ?? chrome.unitName, unitHref: props.unitHref ?? chrome.homeHref };
+  const staffPage = (p.unitHref ?? '').startsWith('/can-bo');
   return (
     <html lang="vi">
       <head>
@@ -43,6 +91,7 @@ export function Layout(p: LayoutProps) {
         <title>{p.title}</title>
         {p.description ? <meta name="description" content={p.description} /> : null}
         {p.canonical ? <link rel="canonical" href={p.canonical} /> : null}
+        <link rel="icon" href="/favicon.ico" sizes="any" />
         {/* One stylesheet (the assistant's styles included), fingerprinted and cached for a year. */}
         <link rel="stylesheet" href={assetUrl('app.css')} />
         {assistantButton(p) ? <script src={assetUrl('assistant.js')} defer /> : null}
@@ -64,9 +113,10 @@ export function Layout(p: LayoutProps) {
                   </span>
                   <span>
                     <span class="brand-sub">Bộ phận Một cửa</span>
-                    <span class="brand-name">{p.unitName ?? 'motcua'}</span>
+                    <span class="brand-name">{p.unitName ?? 'Bộ phận Một cửa'}</span>
                   </span>
                 </a>
+                {!staffPage ? <CitizenNav account={chrome.account} label="Dịch vụ cho người dân" assistant={assistantButton(p) ? <AssistantButton unitHref={p.unitHref} /> : null} /> : null}
                 {p.searchAction ? (
                   <form class="search" role="search" action={p.searchAction} method="get">
                     <label for="q-top" class="vh">
@@ -83,10 +133,12 @@ export function Layout(p: LayoutProps) {
             </main>
             <footer class="site">
               <div class="wrap">
-                <p>Thông tin thủ tục theo Cơ sở dữ liệu quốc gia về thủ tục hành chính. Giờ Việt Nam (GMT+7).</p>
+                {!staffPage ? <CitizenNav account={chrome.account} label="Liên kết cuối trang" /> : null}
+                <p>
+                  {p.unitName ? `Bộ phận Một cửa ${p.unitName}. ` : ''}Thông tin thủ tục theo Cơ sở dữ liệu quốc gia về thủ tục hành chính. Giờ Việt Nam (GMT+7).
+                </p>
               </div>
             </footer>
-            {assistantButton(p) ? <AssistantButton unitHref={p.unitHref} /> : null}
           </>
         )}
       </body>
@@ -94,7 +146,7 @@ export function Layout(p: LayoutProps) {
   );
 }
 
-export function ErrorPage(p: { status: number; message: string; homeHref: string }) {
+export function ErrorPage(p: { status: number; message: string; homeHref?: string }) {
   const title = p.status === 404 ? 'Không tìm thấy' : p.status >= 500 ? 'Có lỗi xảy ra' : 'Yêu cầu chưa hợp lệ';
   return (
     <Layout title={`${title} — Bộ phận Một cửa`}>
@@ -102,7 +154,7 @@ export function ErrorPage(p: { status: number; message: string; homeHref: string
         <h1>{title}</h1>
         <p>{p.message}</p>
         <p>
-          <a class="btn" href={p.homeHref}>
+          <a class="btn" href={p.homeHref ?? '/'}>
             Về trang chủ
           </a>
         </p>

@@ -7,6 +7,11 @@ import { ForbiddenError } from './errors';
 
 export const SESSION_COOKIE = 'motcua_sid';
 const CSRF_COOKIE = 'motcua_csrf';
+/**
+ * "citizen" or "staff": lets cached public pages (which never look the session up) show
+ * "Hồ sơ của tôi" instead of "Đăng nhập". Not a credential: every page behind it checks the session.
+ */
+export const ACCOUNT_HINT_COOKIE = 'motcua_who';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -62,11 +67,14 @@ export function registerSessions(app: FastifyInstance, accounts: AccountService,
     }
     const token = req.cookies[SESSION_COOKIE];
     const s = await accounts.resolveSession(token);
+    const hint = req.cookies[ACCOUNT_HINT_COOKIE];
     if (s) {
       req.principal = s.principal;
       req.csrfToken = s.csrf;
+      if (hint !== s.principal.kind) reply.setCookie(ACCOUNT_HINT_COOKIE, s.principal.kind, cookieOpts);
       return;
     }
+    if (hint) reply.clearCookie(ACCOUNT_HINT_COOKIE, { path: '/' });
     let csrf = req.cookies[CSRF_COOKIE];
     if (!csrf || csrf.length < 20 || csrf.length > 64) {
       csrf = randomBytes(18).toString('base64url');
@@ -75,17 +83,19 @@ export function registerSessions(app: FastifyInstance, accounts: AccountService,
     req.csrfToken = csrf;
   }
 
-  app.decorateReply('startSession', function (this: FastifyReply, s: Session) {
+  app.decorateReply('startSession', function (this: FastifyReply, s: Session, kind?: 'citizen' | 'staff') {
     this.setCookie(SESSION_COOKIE, s.token, { ...cookieOpts, expires: new Date(s.expiresAt) });
+    if (kind) this.setCookie(ACCOUNT_HINT_COOKIE, kind, { ...cookieOpts, expires: new Date(s.expiresAt) });
   });
   app.decorateReply('endSession', function (this: FastifyReply) {
     this.clearCookie(SESSION_COOKIE, { path: '/' });
+    this.clearCookie(ACCOUNT_HINT_COOKIE, { path: '/' });
   });
 }
 
 declare module 'fastify' {
   interface FastifyReply {
-    startSession(s: Session): void;
+    startSession(s: Session, kind?: 'citizen' | 'staff'): void;
     endSession(): void;
   }
 }

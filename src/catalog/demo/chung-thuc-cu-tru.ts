@@ -103,7 +103,20 @@ const LAW = {
 
 const CT_FIELD = 'Chứng thực';
 const CT_TYPE = 'TTHC không được luật giao cho địa phương quy định';
-const CT_NO_TIME = 'Không có thông tin về thời hạn giải quyết';
+/**
+ * Nghị định 23/2015/NĐ-CP, Điều 7: copies, signatures and translators' signatures are certified
+ * within the day the request is received, or the next working day when it comes after 15:00
+ * (the commune may agree a later time in writing for many documents).
+ */
+const CT_SAME_DAY: Pick<ChannelInput, 'time' | 'timeText'> = {
+  time: { value: 1, unit: 'working_days' },
+  timeText: 'Trong ngày tiếp nhận; hồ sơ nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo',
+};
+/** Same decree, Điều 37: contracts, transactions, wills and inheritance documents. */
+const CT_TRANSACTION_TIME: Pick<ChannelInput, 'time' | 'timeText'> = {
+  time: { value: 2, unit: 'working_days' },
+  timeText: 'Không quá 02 ngày làm việc kể từ ngày nhận đủ hồ sơ, hoặc lâu hơn theo thỏa thuận bằng văn bản với người yêu cầu chứng thực',
+};
 
 /** Identity papers the requester shows (Nghị định 23/2015/NĐ-CP as amended). */
 const ctIdentity = (note = 'Xuất trình, không nộp; dùng bản chính hoặc bản sao, hoặc căn cước điện tử'): ComponentInput => ({
@@ -138,12 +151,11 @@ const ctFlatFee = (label: string, amount: number, note: string): FeeInput => ({
   note,
 });
 
-/** Same time (unknown) and the same fee on every channel listed by the record. */
+/** The time of contracts and transactions and the same fee on every channel listed by the record. */
 const ctChannels = (kinds: ChannelInput['kind'][], fee: FeeInput, description: Partial<Record<ChannelInput['kind'], string>> = {}): ChannelInput[] =>
   kinds.map((kind) => ({
     kind,
-    time: null,
-    timeText: CT_NO_TIME,
+    ...CT_TRANSACTION_TIME,
     fees: [fee],
     description: description[kind] ?? '',
   }));
@@ -313,8 +325,7 @@ export const chungThucCuTru: ProcedureInput[] = [
     channels: [
       {
         kind: 'in_person',
-        time: null,
-        timeText: CT_NO_TIME,
+        ...CT_SAME_DAY,
         fees: [
           {
             label: 'Phí chứng thực bản sao, trang thứ nhất và thứ hai',
@@ -409,8 +420,7 @@ export const chungThucCuTru: ProcedureInput[] = [
     channels: [
       {
         kind: 'in_person',
-        time: null,
-        timeText: CT_NO_TIME,
+        ...CT_SAME_DAY,
         fees: [
           ctFlatFee(
             'Phí chứng thực chữ ký',
@@ -870,8 +880,7 @@ export const chungThucCuTru: ProcedureInput[] = [
     channels: [
       {
         kind: 'in_person',
-        time: null,
-        timeText: CT_NO_TIME,
+        ...CT_SAME_DAY,
         fees: [ctFlatFee('Phí chứng thực chữ ký người dịch', 10000, 'Mỗi trường hợp')],
         description: 'Nộp trực tiếp tại Ủy ban nhân dân cấp xã hoặc tổ chức hành nghề công chứng.',
       },

@@ -408,8 +408,9 @@ const CC_HOURS = 'Tiếp nhận trong giờ hành chính từ thứ Hai đến t
 const CC_IN_PERSON = `Đến Công an cấp xã hoặc Bộ phận Một cửa cấp xã bất kỳ trong cả nước (nơi đã triển khai). ${CC_HOURS}`;
 const CC_ONLINE = `Đăng ký trước qua Cổng Dịch vụ công quốc gia, Cổng dịch vụ công Bộ Công an hoặc ứng dụng VNeID để chọn thời gian, địa điểm; sau đó vẫn đến Công an cấp xã để thu nhận vân tay, ảnh khuôn mặt, mống mắt. ${CC_HOURS}`;
 const CC_POST_RETURN = 'Chỉ trả thẻ qua dịch vụ bưu chính đến địa chỉ yêu cầu; hồ sơ vẫn nộp trực tiếp hoặc trực tuyến.';
-const CC_NO_FEE_INFO =
-  'Hồ sơ thủ tục không ghi lệ phí; biểu lệ phí thẻ căn cước (Thông tư 73/2024/TT-BTC) chỉ quy định mức thu khi cấp đổi, cấp lại.';
+/** Thông tư 73/2024/TT-BTC charges only re-issue (30.000 đồng) and replacement (50.000 đồng). */
+const CC_FIRST_ISSUE_FEES = [{ label: 'Lệ phí cấp thẻ căn cước lần đầu', amount: 0, basis: 'per_case' as const }];
+const CC_FIRST_ISSUE_NOTE = 'Cấp thẻ lần đầu không thu lệ phí; Thông tư 73/2024/TT-BTC chỉ thu lệ phí khi cấp đổi (30.000 đồng) hoặc cấp lại (50.000 đồng).';
 
 const CC_RESULT: ResultInput = { name: 'Thẻ căn cước', code: 'KQ.G01.000023' };
 
@@ -568,16 +569,16 @@ export const otherFields: ProcedureInput[] = [
         kind: 'in_person',
         time: ccTime(),
         timeText: 'Không quá 7 ngày làm việc',
-        fees: [],
-        feeText: CC_NO_FEE_INFO,
+        fees: CC_FIRST_ISSUE_FEES,
+        feeText: CC_FIRST_ISSUE_NOTE,
         description: CC_IN_PERSON,
       },
       {
         kind: 'online',
         time: ccTime(),
         timeText: 'Không quá 7 ngày làm việc',
-        fees: [],
-        feeText: CC_NO_FEE_INFO,
+        fees: CC_FIRST_ISSUE_FEES,
+        feeText: CC_FIRST_ISSUE_NOTE,
         description: CC_ONLINE,
       },
     ],
@@ -649,16 +650,16 @@ export const otherFields: ProcedureInput[] = [
         kind: 'in_person',
         time: ccTime(),
         timeText: 'Không quá 7 ngày làm việc',
-        fees: [],
-        feeText: CC_NO_FEE_INFO,
+        fees: CC_FIRST_ISSUE_FEES,
+        feeText: CC_FIRST_ISSUE_NOTE,
         description: `Người đại diện hợp pháp đưa trẻ đến Công an cấp xã hoặc Bộ phận Một cửa cấp xã bất kỳ. ${CC_HOURS}`,
       },
       {
         kind: 'online',
         time: ccTime(),
         timeText: 'Không quá 7 ngày làm việc',
-        fees: [],
-        feeText: CC_NO_FEE_INFO,
+        fees: CC_FIRST_ISSUE_FEES,
+        feeText: CC_FIRST_ISSUE_NOTE,
         description: `Qua Cổng Dịch vụ công quốc gia, Cổng dịch vụ công Bộ Công an hoặc VNeID: trẻ dưới 6 tuổi làm trọn trực tuyến; trẻ từ 6 tuổi đăng ký lịch rồi đến thu nhận vân tay, ảnh. ${CC_HOURS}`,
       },
       {
@@ -1611,7 +1612,8 @@ export const otherFields: ProcedureInput[] = [
     channels: (['in_person', 'online', 'post'] as const).map(
       (kind): ChannelInput => ({
         kind,
-        time: null,
+        // Luật Nuôi con nuôi 2010, Điều 17-19: 10 + 15 + 5 days.
+        time: { value: 30, unit: 'days' },
         timeText:
           '10 ngày kiểm tra hồ sơ, lấy ý kiến; 15 ngày để người liên quan có thể thay đổi ý kiến; 5 ngày tổ chức đăng ký, giao nhận con nuôi (chưa kể thời gian xác minh hoàn cảnh khi nơi thường trú khác nơi ở hiện tại)',
         fees: [{ label: 'Lệ phí đăng ký nuôi con nuôi trong nước', amount: 400000, basis: 'per_case', note: 'Mỗi trường hợp' }],

@@ -29,6 +29,7 @@ import type { DossierDrafts } from './dossier.drafts';
 import { PROOF_ROUTE } from './dossier.proof';
 import { uuidv7 } from '../shared/ids';
 import { componentsOf, type DossierService, type DossierView } from './dossier.service';
+import { citizenTracking } from './dossier.tracking';
 import { CHANNEL_NAME, DOSSIER_CHANNELS, type Dossier } from './dossier.types';
 import {
   LookupPage,
@@ -251,9 +252,15 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   const dossierAnswer = async (d: Dossier, staffView: boolean, actor?: ReturnType<typeof actorOf>) => {
     const v = await dossiers.view(d);
     const payment = deps.payments ? await deps.payments.json(d) : null;
-    const shown = staffView ? v : { ...v, history: v.history.filter((h) => CITIZEN_VISIBLE_ACTIONS.has(h.action)) };
+    // Officials' comments may be internal notes: the citizen's history carries none, and the
+    // citizen's steps (with "Đang giải quyết") and next step come from the tracking view model.
+    const shown = staffView ? v : { ...v, history: v.history.filter((h) => CITIZEN_VISIBLE_ACTIONS.has(h.action)).map((h) => ({ ...h, comment: '' })) };
     const json = dossierJson(shown, { receiptUrl: `${deps.publicUrl}${d.code ? receiptPath(d.code) : ''}`, trackingUrl: d.code ? dossiers.trackingUrl(d.code) : '' }, payment);
+    const citizen = staffView || !d.code ? undefined : citizenTracking({ status: v.status, delivery: v.delivery, outcome: v.outcome, history: v.history, files: v.files, outstanding: typeof payment?.outstanding === 'number' ? payment.outstanding : 0 });
     const extra = {
+      ...(citizen
+        ? { steps: citizen.steps, nextStep: citizen.next ?? null, resultUrl: citizen.result ? `${deps.publicUrl}/ho-so/${d.code}/ket-qua?t=${encodeURIComponent(dossiers.token(d.code!))}` : null }
+        : {}),
       rescheduledDueAt: d.rescheduledDueAt,
       ...(staffView && actor && deps.workflow
         ? {
@@ -640,18 +647,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     const unit = await units.get(d.unitCode);
     const lastAsk = full.history.filter((h) => h.action === 'request_supplement').at(-1);
     const items = d.status === 'supplement_requested' && Array.isArray(lastAsk?.data.items) ? (lastAsk!.data.items as string[]) : [];
-    const asked =
-      d.status === 'new'
-        ? 'Không cần làm gì thêm: cán bộ một cửa sẽ kiểm tra và tiếp nhận hồ sơ, rồi nhắn tin cho bạn.'
-        : d.status === 'supplement_requested'
-          ? `Xin bổ sung: ${items.join('; ')}. Thời gian chờ bổ sung không tính vào thời hạn giải quyết; ngày hẹn sẽ lùi tương ứng.`
-          : d.status === 'payment_requested'
-            ? 'Xin nộp phí, lệ phí theo thông báo để hồ sơ được tiếp tục giải quyết.'
-            : d.status === 'processed'
-              ? d.delivery.method === 'post'
-                ? 'Kết quả đã có và sẽ được gửi qua bưu chính tới địa chỉ bạn đăng ký.'
-                : 'Kết quả đã có. Mời bạn đến bộ phận một cửa nhận kết quả, mang theo giấy hẹn.'
-              : undefined;
+    const tracking = await citizenTrackingOf(full);
     const q = req.query as Record<string, string>;
     const citizen = deps.workflow
       ? CitizenActions({
@@ -674,11 +670,32 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         qrSvg: await qrSvg(dossiers.trackingUrl(d.code)),
         receiptHref: receiptPath(d.code),
         homeHref: `/dv/${d.unitCode}`,
-        asked,
+        tracking,
+        resultHref: `/ho-so/${d.code}/ket-qua?t=${encodeURIComponent(dossiers.token(d.code))}`,
         payment: await deps.payments?.trackingBox(d, dossiers.token(d.code)),
         citizen,
       }),
     );
+  });
+
+  /** Steps, next step and electronic result as the citizen reads them (the fee from the payment module). */
+  async function citizenTrackingOf(v: DossierView) {
+    const payment = deps.payments ? await deps.payments.json(v) : null;
+    const outstanding = typeof payment?.outstanding === 'number' ? payment.outstanding : 0;
+    return citizenTracking({ status: v.status, delivery: v.delivery, outcome: v.outcome, history: v.history, files: v.files, outstanding });
+  }
+
+  // The electronic result: with the same proof as the tracking page (signed link, the citizen's
+  // session, or code + phone), and only once the office marked it ready.
+  app.get('/ho-so/:code/ket-qua', PROOF_ROUTE, async (req, reply) => {
+    const { code } = parseInput(refParams, req.params);
+    const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
+    const { file: f, data } = await dossiers.resultContent(d);
+    return reply
+      .type(f.mime)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+      .header('cache-control', 'private, no-store')
+      .send(data);
   });
 
   app.get('/ho-so/:code/giay-hen.pdf', PROOF_ROUTE, async (req, reply) => {

@@ -19,6 +19,7 @@ import { fold } from '../shared/vietnamese';
 import * as repo from './dossier.repo';
 import type { DossierCache } from './dossier.cache';
 import type { DossierUpdate } from './dossier.repo';
+import { resultFileOf } from './dossier.tracking';
 import {
   applicantSchema,
   CHANNEL_NAME,
@@ -443,6 +444,13 @@ export class DossierService {
   async discardDraft(d: Dossier): Promise<void> {
     if (d.status !== 'draft') return;
     await this.db.transaction().execute((trx) => repo.deleteDraft(trx, d.id));
+  }
+
+  /** The signed result file, once the dossier has its result; "not ready" otherwise. */
+  async resultContent(d: Dossier): Promise<{ file: DossierFile; data: Buffer }> {
+    const f = resultFileOf(d.status, await repo.listFiles(this.db, d.id));
+    if (!f) throw new NotFoundError('Hồ sơ chưa có kết quả điện tử. Chúng tôi sẽ nhắn tin khi có kết quả.', 'result_not_ready');
+    return { file: f, data: await this.files.get(f.sha256) };
   }
 
   async fileContent(d: Dossier, fileId: string): Promise<{ file: DossierFile; data: Buffer }> {

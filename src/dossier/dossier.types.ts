@@ -51,6 +51,9 @@ export const applicantSchema = z.object({
 });
 export type Applicant = z.infer<typeof applicantSchema>;
 
+/** The component under which `mark_result_ready` stores the signed result file. */
+export const RESULT_COMPONENT = 'ket-qua';
+
 export interface DossierFile {
   id: string;
   component: string;

@@ -6,8 +6,9 @@ import { Layout } from '../shared/layout';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { formatDateTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
-import { ACTION_LABEL as WORKFLOW_ACTION_LABEL } from '../workflow';
 import type { DossierView, ProcedureForm } from './dossier.service';
+import type { CitizenTracking } from './dossier.tracking';
+import { CitizenTimeline, NextStepBox, ResultBox } from './dossier.tracking-views';
 import { CHANNEL_NAME, STATUS_LABEL, type Dossier, type DossierStatus } from './dossier.types';
 import { assetUrl } from '../shared/assets';
 
@@ -245,13 +246,6 @@ export function SubmitPage(p: SubmitPageProps) {
   );
 }
 
-const ACTION_LABEL: Record<string, string> = {
-  ...WORKFLOW_ACTION_LABEL,
-  submit: 'Nộp hồ sơ trực tuyến',
-  receive: 'Tiếp nhận hồ sơ',
-  accept: 'Cán bộ một cửa tiếp nhận hồ sơ',
-};
-
 export function TrackingPage(p: {
   d: DossierView;
   unit: Unit;
@@ -259,7 +253,9 @@ export function TrackingPage(p: {
   qrSvg: string;
   receiptHref: string;
   homeHref: string;
-  asked?: string;
+  /** Steps, next step and electronic result, as the citizen reads them (dossier.tracking.ts). */
+  tracking: CitizenTracking;
+  resultHref: string;
   payment?: ComponentChildren;
   /** What the applicant can do here (supplement, withdraw): forms from the processing pages. */
   citizen?: ComponentChildren;
@@ -299,12 +295,8 @@ export function TrackingPage(p: {
           </>
         ) : null}
       </dl>
-      {p.asked ? (
-        <div class="card asked">
-          <h2>Bạn cần làm</h2>
-          <p>{p.asked}</p>
-        </div>
-      ) : null}
+      <NextStepBox next={p.tracking.next} />
+      <ResultBox result={p.tracking.result} href={p.resultHref} />
       {p.payment}
       {p.citizen}
       <p>
@@ -312,18 +304,7 @@ export function TrackingPage(p: {
           Tải giấy tiếp nhận và hẹn trả kết quả (PDF)
         </a>
       </p>
-      <section>
-        <h2>Quá trình xử lý</h2>
-        <ol class="timeline">
-          {d.history.map((h) => (
-            <li>
-              <strong>{ACTION_LABEL[h.action] ?? STATUS_LABEL[h.toStatus]}</strong>
-              <span class="note"> — {formatDateTime(h.createdAt)}</span>
-              {h.comment ? <div>{h.comment}</div> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <CitizenTimeline steps={p.tracking.steps} />
       <section class="card qrbox">
         <h2>Mã QR theo dõi hồ sơ</h2>
         <div class="qr" role="img" aria-label="Mã QR mở trang theo dõi hồ sơ này" dangerouslySetInnerHTML={{ __html: p.qrSvg }} />

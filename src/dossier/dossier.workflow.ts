@@ -876,7 +876,8 @@ export class DossierWorkflow {
 }
 
 /** Attachments with this component are the result the office issued. */
-export const RESULT_COMPONENT = 'ket-qua';
+export { RESULT_COMPONENT } from './dossier.types';
+import { RESULT_COMPONENT } from './dossier.types';
 
 function uniqueStaff(list: Staff[]): Staff[] {
   const seen = new Set<string>();

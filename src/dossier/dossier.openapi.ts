@@ -82,6 +82,16 @@ export const dossierSchema = z.object({
   trackingUrl: z.string().nullable(),
   payment: paymentJson,
   rescheduledDueAt: at.nullable().optional(),
+  steps: z
+    .array(z.object({ label: z.string(), at, detail: z.string().optional() }))
+    .optional()
+    .describe('Chỉ với người nộp: các bước hồ sơ liên quan đến người nộp (có "Đang giải quyết"), không kèm ghi chú nội bộ của cán bộ'),
+  nextStep: z
+    .object({ actionNeeded: z.boolean(), text: z.string() })
+    .nullable()
+    .optional()
+    .describe('Chỉ với người nộp: việc người nộp cần làm lúc này (ví dụ "Bạn cần nộp 7.000 đồng…")'),
+  resultUrl: z.string().nullable().optional().describe('Chỉ với người nộp: đường dẫn tải kết quả điện tử khi đã có'),
   allowedActions: z.array(z.string()).optional().describe('Chỉ với cán bộ: các thao tác được phép lúc này'),
   workflow: z.looseObject({ processId: z.string().nullable(), step: z.number().int(), role: z.string().nullable() }).optional(),
 });

@@ -21,6 +21,7 @@ import { RateLimiter } from './shared/rate-limit';
 import { DossierWorkflow } from './dossier/dossier.workflow';
 import { AuditService } from './audit';
 import { staffRoutes } from './staff/staff.routes';
+import { registerChangeGuard } from './staff/staff.guard';
 import { WorkflowService } from './workflow';
 import { FileStore } from './file';
 import { buildTransports, NotificationService, NotificationWorker, sharedZaloTokenStore } from './notification';
@@ -219,6 +220,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 40, fields: 300, fieldSize: 100 * 1024, parts: 400 } });
   registerSessions(app, services.accounts, { secure: config.publicUrl.startsWith('https://') });
+  registerChangeGuard(app, services.audit);
   await registerOpenApi(app, { publicUrl: config.publicUrl });
 
   // Stylesheet and scripts: fingerprinted names cached for a year, compressed once (shared/assets.ts).

@@ -47,3 +47,9 @@ export async function list(
   const rows = await q.orderBy('seq', 'desc').limit(f.limit).execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
+
+/** Whether an actor has an entry after a given place in the chain (the change guard's check). */
+export async function hasEntryAfter(db: Exec, afterSeq: number, actorId: string): Promise<boolean> {
+  const r = await db.selectFrom('audit_log').select('seq').where('seq', '>', afterSeq).where('actor_id', '=', actorId).limit(1).executeTakeFirst();
+  return !!r;
+}

@@ -187,4 +187,14 @@ export class AuditService {
     }
     return { ok: problems.length === 0, checked, headSeq: h.seq, problems };
   }
+
+  /** The last place in the chain (to tell later whether a request wrote an entry). */
+  async headSeq(): Promise<number> {
+    return (await repo.head(this.db)).seq;
+  }
+
+  /** Whether the actor has an entry after `afterSeq`. */
+  async recordedSince(afterSeq: number, actorId: string): Promise<boolean> {
+    return repo.hasEntryAfter(this.db, afterSeq, actorId);
+  }
 }

@@ -140,8 +140,9 @@ for (const engine of engines()) {
       const d = await desk.get(code, 'giamsat');
       expect(d.allowedActions).toEqual([]);
       const r = await desk.act(code, 'giamsat', { type: 'propose_result' });
-      expect(r.statusCode).toBe(409);
-      expect(r.json().error.code).toBe('role_not_allowed');
+      // Read-only is enforced before any route (staff/staff.guard.ts, registerChangeGuard).
+      expect(r.statusCode).toBe(403);
+      expect(r.json().error.code).toBe('read_only');
       const list = (await desk.inject({ method: 'GET', url: '/api/worklist?tab=waiting', headers: { cookie: await desk.cookie('giamsat') } })).json();
       expect(list.items.map((i: any) => i.code)).toContain(code);
       expect((await desk.inject({ method: 'GET', url: `/can-bo/ho-so/${code}`, headers: { cookie: await desk.cookie('giamsat') } })).statusCode).toBe(200);

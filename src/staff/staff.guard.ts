@@ -1,7 +1,9 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Staff } from '../account';
 import type { Actor } from '../dossier/dossier.types';
+import type { AuditService } from '../audit';
 import { ForbiddenError } from '../shared/errors';
+import { can } from '../shared/staff-menu';
 
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 
@@ -37,3 +39,49 @@ export function staffActor(s: Staff): StaffActor {
 
 
 export { staffNav } from '../shared/staff-layout';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a read-only official may still post: signing in and out, their own password. */
+const SELF_SERVICE = /^\/(dang-xuat|can-bo\/dang-xuat|can-bo\/dang-nhap|can-bo\/mat-khau|api\/auth\/)/;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The audit chain's last place when an official's change began (see registerChangeGuard). */
+    auditSeqBefore?: number;
+  }
+}
+
+/**
+ * The one place where officials' changes are checked and recorded, for every route at once:
+ * - an official without the `change` permission (the supervisor) gets 403 `read_only` on any
+ *   POST/PUT/PATCH/DELETE except signing in/out and their own password — whatever the route;
+ * - a change that succeeded and wrote no audit entry of its own is recorded as `staff.change`
+ *   (method, route, path), so every change an official makes is in the audit log.
+ * Registered after the sessions (it reads `req.principal`).
+ */
+export function registerChangeGuard(app: FastifyInstance, audit: AuditService): void {
+  app.addHook('preHandler', async (req) => {
+    if (SAFE_METHODS.has(req.method)) return;
+    const p = req.principal;
+    if (p?.kind !== 'staff') return;
+    if (!can(p.staff, 'change') && !SELF_SERVICE.test(req.url)) {
+      throw new ForbiddenError('Tài khoản giám sát chỉ được xem, không được thay đổi dữ liệu.', 'read_only');
+    }
+    req.auditSeqBefore = await audit.headSeq();
+  });
+  // onSend: written before the answer leaves, so whoever sees the answer finds the entry.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const p = req.principal;
+    if (req.auditSeqBefore === undefined || p?.kind !== 'staff' || reply.statusCode >= 400) return payload;
+    if (await audit.recordedSince(req.auditSeqBefore, p.staff.id)) return payload;
+    await audit.record({
+      actor: { kind: 'staff', id: p.staff.id, name: p.staff.fullName },
+      unitCode: p.staff.unitCode,
+      action: 'staff.change',
+      targetKind: 'route',
+      targetId: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`,
+      data: { path: req.url.split('?')[0], status: reply.statusCode },
+    });
+    return payload;
+  });
+}

@@ -38,8 +38,9 @@ import { CatalogService } from './catalog';
 import { catalogRoutes } from './catalog/catalog.routes';
 import { seedDemo } from './demo';
 import { systemClock, type Clock } from './shared/clock';
-import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling, securityHeadersFor } from './shared/http';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling, registerInputCleaning, securityHeadersFor } from './shared/http';
 import { registerOpenApi } from './shared/openapi';
+import { registerUploads, sweepUploads } from './shared/uploads';
 import { NotFoundError } from './shared/errors';
 import { UnitService } from './unit';
 
@@ -155,10 +156,17 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
  * Files written for an upload whose database row never committed (a crash in between) are
  * removed; files younger than the grace period may belong to an upload in progress elsewhere.
  */
-export async function sweepFiles(s: Services, graceMs = 15 * 60_000) {
+export async function sweepFiles(s: Services, graceMs = 15 * 60_000, config?: Config) {
+  // Temporary upload files of requests a crash cut short.
+  if (config) await sweepUploads(uploadTmpDir(config), graceMs);
   // First the drafts of one-request submissions that a crash cut short, then the files they held.
   await s.dossiers.removeStaleTransientDrafts(graceMs);
   return s.files.sweep({ referenced: (sha) => s.dossiers.isFileReferenced(sha), olderThanMs: graceMs, tmpOlderThanMs: graceMs });
+}
+
+/** Uploads being received are streamed here (shared/uploads.ts), one directory per request. */
+export function uploadTmpDir(config: Config): string {
+  return path.join(config.dataDir, 'uploads-tmp');
 }
 
 /** In demo mode an empty database gets the demo units, catalogue and accounts. */
@@ -195,6 +203,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   };
   app.decorate('siteChrome', {});
   registerErrorHandling(app, { homeHref: () => homeHref });
+  registerInputCleaning(app);
 
   // Security headers, computed once (helmet re-parsed its CSP on every request: measured as a
   // tenth of a page's server time).
@@ -219,6 +228,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 40, fields: 300, fieldSize: 100 * 1024, parts: 400 } });
+  registerUploads(app, { dir: uploadTmpDir(config) });
   registerSessions(app, services.accounts, { secure: config.publicUrl.startsWith('https://') });
   registerChangeGuard(app, services.audit);
   await registerOpenApi(app, { publicUrl: config.publicUrl });

@@ -40,7 +40,7 @@ async function serve(config: Config): Promise<void> {
     process.stdout.write('Đã tạo dữ liệu mẫu (DEMO): Thành phố Hà Nội, Phường Ba Đình, Phường Cửa Nam.\n');
   }
   // Files left by uploads whose row never committed (a crash in between), before taking requests.
-  const swept = await sweepFiles(services, config.sweepGraceSeconds * 1000);
+  const swept = await sweepFiles(services, config.sweepGraceSeconds * 1000, config);
   if (swept.orphansRemoved || swept.tmpRemoved) {
     process.stdout.write(`Đã dọn ${swept.orphansRemoved} tệp mồ côi và ${swept.tmpRemoved} tệp tạm (${swept.bytesFreed} byte).\n`);
   }

@@ -6,6 +6,7 @@ import type { Clock } from '../shared/clock';
 import { ForbiddenError, RuleViolationError, ValidationError } from '../shared/errors';
 import { uuidv7 } from '../shared/ids';
 import { normalizePhone, PHONE_MESSAGE } from '../shared/phone';
+import { cleanName, NAME_NEEDS_LETTER } from '../shared/text';
 import * as repo from './account.repo';
 
 export const STAFF_ROLES = ['receptionist', 'specialist', 'leader', 'admin', 'supervisor'] as const;
@@ -296,8 +297,9 @@ export class AccountService {
     const problems: Array<{ field: string; code: string; message: string }> = [];
     const username = s.username.trim().toLowerCase();
     if (!USERNAME_RE.test(username)) problems.push({ field: 'username', code: 'invalid_username', message: 'Tên đăng nhập gồm 3–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang; bắt đầu bằng chữ' });
-    const fullName = s.fullName.trim().normalize('NFC');
+    const fullName = cleanName(s.fullName);
     if (fullName.length < 2 || fullName.length > 100) problems.push({ field: 'fullName', code: 'invalid_name', message: 'Họ và tên từ 2 đến 100 ký tự' });
+    else if (!/\p{L}/u.test(fullName)) problems.push({ field: 'fullName', code: 'invalid_name', message: NAME_NEEDS_LETTER });
     if (!(STAFF_ROLES as readonly string[]).includes(s.role)) problems.push({ field: 'role', code: 'invalid_role', message: 'Vai trò không hợp lệ' });
     const phone = s.phone?.trim() ? normalizePhone(s.phone) : '';
     if (phone === null) problems.push({ field: 'phone', code: 'invalid_phone', message: PHONE_MESSAGE });

@@ -9,6 +9,7 @@ import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../
 import { docSchema, html, parseInput } from '../shared/http';
 import { checkCsrf } from '../shared/session';
 import { staffNav } from '../shared/staff-layout';
+import { cleanInput } from '../shared/text';
 import type { UnitService } from '../unit';
 import type { AssistantService, ChatMessage } from './assistant.service';
 import { ChatBox, ChatPage, FaqPage, HandoffPage, InboxPage, MessageList, StatsPage, SynonymsPage } from './assistant.views';
@@ -220,6 +221,8 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
       const header = req.headers['x-zevent-signature'];
       const ok = verifyZaloSignature(Array.isArray(header) ? header[0] : header, deps.zalo.appId, raw, String(event?.timestamp ?? ''), deps.zalo.oaSecretKey);
       if (!ok) return reply.status(401).send({ error: { code: 'bad_signature', message: 'Chữ ký không hợp lệ.' } });
+      // Signed as raw bytes, so cleaned here (after the check) rather than by the edge hook.
+      event = cleanInput(event) as ZaloEvent;
       // Zalo wants 200 within 2 seconds: answer first, then work.
       reply.status(200).send({ received: true });
       assistant.inBackground(async () => {

@@ -10,6 +10,7 @@ import { docSchema, html, parseInput } from '../shared/http';
 import { body, errors, json, security } from '../shared/openapi';
 import { attachmentForm, attachmentsJson, dossierSchema, formJson, loginBody, loginJson, newDossierExample, newDossierMultipart, otpBody, otpJson, submitBody } from './dossier.openapi';
 import { cacheAnswer, sendCached } from '../shared/compress';
+import { asUpload, readMultipart, type UploadedFile } from '../shared/uploads';
 import { normalizePhone, formatPhone } from '../shared/phone';
 import { qrSvg } from '../shared/qr';
 import { safeNext as safeNextPath } from '../shared/redirect';
@@ -61,33 +62,6 @@ export interface DossierRoutesDeps {
   oidcLabel?: string;
   /** Drafts: resume links, expiry, the online form's saved state (dossier.drafts.ts). */
   drafts: DossierDrafts;
-}
-
-interface Upload {
-  field: string;
-  filename: string;
-  mimetype: string;
-  data: Buffer;
-}
-
-/** Reads a multipart body into fields and files (bounded by the multipart plugin's limits). */
-async function readMultipart(req: FastifyRequest): Promise<{ fields: Record<string, string>; files: Upload[] }> {
-  const fields: Record<string, string> = {};
-  const files: Upload[] = [];
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (part.file.truncated) {
-        throw new ValidationError(`Tệp "${part.filename}" vượt quá 10 MB.`, [{ field: part.fieldname, code: 'file_too_large', message: `Tệp "${part.filename}" vượt quá 10 MB` }]);
-      }
-      if (data.length === 0 && !part.filename) continue; // an empty <input type=file>
-      files.push({ field: part.fieldname, filename: part.filename, mimetype: part.mimetype, data });
-    } else {
-      // A part sent with Content-Type: application/json arrives already parsed by the plugin.
-      fields[part.fieldname] = typeof part.value === 'string' ? part.value : JSON.stringify(part.value ?? '');
-    }
-  }
-  return { fields, files };
 }
 
 const CODE = z.string().regex(/^\d{2,5}-\d{6}-\d{4,}$|^[0-9a-f-]{36}$/, 'Mã hồ sơ có dạng 00004-261129-0001');
@@ -300,7 +274,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       const actor = actorOf(req);
       const idem = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined;
       let raw: unknown = req.body;
-      let files: Upload[] = [];
+      let files: UploadedFile[] = [];
       const multipart = req.isMultipart();
       if (multipart) {
         const mp = await readMultipart(req);
@@ -341,7 +315,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       const wantsSubmit = multipart || body.submit === true;
       if (!wantsSubmit) return sendDossier(reply, dossier, 201);
       try {
-        for (const f of files) await dossiers.addAttachment(dossier, f.field, { data: f.data, filename: f.filename, declaredType: f.mimetype });
+        for (const f of files) await dossiers.addAttachment(dossier, f.field, await asUpload(f));
         const verified = await verifyPhoneIfNeeded(req, dossier.applicant.phone, body.otp);
         const done = await dossiers.submit(dossier, actor, { phoneVerified: verified });
         return sendDossier(reply, done, 201);
@@ -387,7 +361,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     const out = [];
     for (const f of files) {
       const component = fields.component ?? (f.field === 'file' ? 'khac' : f.field);
-      out.push(await dossiers.addAttachment(d, component, { data: f.data, filename: f.filename, declaredType: f.mimetype }));
+      out.push(await dossiers.addAttachment(d, component, await asUpload(f)));
     }
     return reply.status(201).send({ attachments: out.map((f) => ({ id: f.id, component: f.component, name: f.name, mime: f.mime, size: f.size })) });
     },
@@ -480,7 +454,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       const { code } = parseInput(refParams, req.params);
       const actor = actorOf(req);
       let body: Record<string, unknown>;
-      let file: Upload | undefined;
+      let file: UploadedFile | undefined;
       if (req.isMultipart()) {
         const mp = await readMultipart(req);
         body = formToInput(mp.fields.type ?? '', mp.fields);
@@ -494,7 +468,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       const { dossier } = await deps.workflow.act(d, actor, body as { type: string }, {
         key,
         owner: actor.kind !== 'staff',
-        file: file ? { data: file.data, filename: file.filename, declaredType: file.mimetype } : undefined,
+        file: file ? await asUpload(file) : undefined,
       });
       return sendDossier(reply, dossier);
     },
@@ -608,7 +582,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       ).dossier;
       for (const f of files) {
         const component = f.field.startsWith('file:') ? f.field.slice(5) : 'khac';
-        await dossiers.addAttachment(created, component, { data: f.data, filename: f.filename, declaredType: f.mimetype });
+        await dossiers.addAttachment(created, component, await asUpload(f));
       }
       if (fields.action === 'draft') {
         return reply.redirect(`/ca-nhan?nhap=1`, 303);

@@ -10,6 +10,7 @@ import { body, errors, file, json, security } from '../shared/openapi';
 import { bulkAssignBody, bulkAssignJson, trackingBookJson, worklistJson } from './dossier.openapi';
 import { uuidv7 } from '../shared/ids';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
+import { asUpload, readMultipart, type UploadedFile } from '../shared/uploads';
 import { apiStaff, pageStaff, staffActor, type StaffActor } from '../staff/staff.guard';
 import { rolesWith } from '../shared/staff-menu';
 import type { UnitService } from '../unit';
@@ -20,7 +21,7 @@ import { auditActor, type DossierService, type DossierView } from './dossier.ser
 import { DOSSIER_CHANNELS, DOSSIER_STATUSES, type Actor, type Dossier } from './dossier.types';
 import { StaffDossierPage } from './dossier.staff-views';
 import { ReceptionPage, TrackingBookPage, WorklistPage } from './dossier.worklist-views';
-import { WORKLIST_TABS, type DossierWorkflow, type ResultUpload, type WorkItem, type WorklistQuery } from './dossier.workflow';
+import { WORKLIST_TABS, type DossierWorkflow, type WorkItem, type WorklistQuery } from './dossier.workflow';
 
 export interface StaffRoutesDeps {
   dossiers: DossierService;
@@ -69,26 +70,6 @@ export function formToInput(type: string, f: Record<string, unknown>): { type: s
   const amount = one('amount');
   if (amount !== undefined) input.amount = Number(amount.replace(/[.\s]/g, ''));
   return input;
-}
-
-interface Upload extends ResultUpload {
-  field: string;
-}
-
-async function readMultipart(req: FastifyRequest): Promise<{ fields: Record<string, string>; files: Upload[] }> {
-  const fields: Record<string, string> = {};
-  const files: Upload[] = [];
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw new ValidationError(`Tệp "${part.filename}" vượt quá 10 MB.`, [{ field: part.fieldname, code: 'file_too_large', message: `Tệp "${part.filename}" vượt quá 10 MB` }]);
-      if (data.length === 0 && !part.filename) continue;
-      files.push({ field: part.fieldname, filename: part.filename, declaredType: part.mimetype, data });
-    } else {
-      fields[part.fieldname] = typeof part.value === 'string' ? part.value : JSON.stringify(part.value ?? '');
-    }
-  }
-  return { fields, files };
 }
 
 function vnToday(offsetDays = 0): string {
@@ -262,7 +243,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
     if (!staff) return reply;
     const { code } = parseInput(refParams, req.params);
     let fields: Record<string, unknown>;
-    let files: Upload[] = [];
+    let files: UploadedFile[] = [];
     if (req.isMultipart()) {
       const mp = await readMultipart(req);
       fields = mp.fields;
@@ -276,11 +257,11 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
       if (!(ACTION_TYPES as readonly string[]).includes(type)) throw new ValidationError('Thao tác không hợp lệ.', [{ field: 'type', code: 'invalid_action', message: 'Thao tác không hợp lệ' }]);
       if (type === 'supplement') {
         const allowed = await wf.allowedFor(d, actor);
-        if (allowed.includes('supplement')) for (const f of files) await dossiers.addAttachment(d, 'khac', f);
+        if (allowed.includes('supplement')) for (const f of files) await dossiers.addAttachment(d, 'khac', await asUpload(f));
       }
       await wf.act(d, actor, formToInput(type, fields), {
         key: typeof fields.idempotencyKey === 'string' && fields.idempotencyKey ? fields.idempotencyKey : undefined,
-        file: type === 'mark_result_ready' ? files[0] : undefined,
+        file: type === 'mark_result_ready' && files[0] ? await asUpload(files[0]) : undefined,
       });
       return reply.redirect(`/can-bo/ho-so/${d.code}?da=${type}`, 303);
     } catch (e) {
@@ -364,7 +345,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
     const actor = actorOf(req);
     const d = await dossiers.getForActor(code, actor, { token: proof.t, phone: proof.phone });
     let fields: Record<string, unknown>;
-    let files: Upload[] = [];
+    let files: UploadedFile[] = [];
     if (req.isMultipart()) {
       const mp = await readMultipart(req);
       fields = mp.fields;
@@ -378,7 +359,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
           await wf.act(d, actor, { type }, { owner: true }); // throws the reason
         }
         const component = typeof fields.component === 'string' && fields.component ? fields.component : 'khac';
-        for (const f of files) await dossiers.addAttachment(d, component, f);
+        for (const f of files) await dossiers.addAttachment(d, component, await asUpload(f));
       }
       await wf.act(d, actor, formToInput(type, fields), { owner: true, key: typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey : undefined });
       return reply.redirect(`${back}&da=${type}`, 303);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanName, NAME_NEEDS_LETTER } from '../shared/text';
 
 /** National status list (DOMAIN.md "A dossier"), plus our own 'draft' before submission. */
 export const DOSSIER_STATUSES = [
@@ -38,7 +39,10 @@ export const CHANNEL_NAME: Record<DossierChannel, string> = { online: 'Trực tu
 const phoneRe = /^(\+?84|0)[\d\s.]{8,13}$/;
 
 export const applicantSchema = z.object({
-  fullName: z.string({ message: 'Họ và tên là bắt buộc' }).trim().normalize('NFC').min(2, 'Họ và tên là bắt buộc').max(100, 'Họ và tên tối đa 100 ký tự'),
+  fullName: z
+    .string({ message: 'Họ và tên là bắt buộc' })
+    .transform(cleanName)
+    .pipe(z.string().min(2, 'Họ và tên là bắt buộc').max(100, 'Họ và tên tối đa 100 ký tự').regex(/\p{L}/u, NAME_NEEDS_LETTER)),
   phone: z.string({ message: 'Số điện thoại là bắt buộc' }).trim().regex(phoneRe, 'Số điện thoại không hợp lệ (ví dụ 0912345678)'),
   idNumber: z
     .string()
@@ -47,7 +51,7 @@ export const applicantSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   email: z.string().trim().email('Địa chỉ thư điện tử không hợp lệ').optional().or(z.literal('').transform(() => undefined)),
-  address: z.string().trim().normalize('NFC').max(300, 'Địa chỉ tối đa 300 ký tự').optional().or(z.literal('').transform(() => undefined)),
+  address: z.string().transform(cleanName).pipe(z.string().max(300, 'Địa chỉ tối đa 300 ký tự')).optional().or(z.literal('').transform(() => undefined)),
 });
 export type Applicant = z.infer<typeof applicantSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanName, NAME_NEEDS_LETTER } from '../shared/text';
 import type { AccountService, Staff } from '../account';
 import type { AuditService } from '../audit';
 import { addWorkingDays, extendDueAt, vnDateOf, workingMillisBetween, type UnitCalendar } from '../calendar';
@@ -81,7 +82,7 @@ export const actionSchemas = {
     .object({
       method: z.enum(['in_person', 'post'], { message: 'Hình thức trả là in_person (trực tiếp) hoặc post (bưu chính)' }),
       trackingNumber: z.string().trim().max(40, 'Số hiệu bưu gửi tối đa 40 ký tự').optional(),
-      receiverName: z.string().trim().normalize('NFC').max(100).optional(),
+      receiverName: z.string().transform(cleanName).pipe(z.string().max(100).regex(/\p{L}/u, NAME_NEEDS_LETTER)).optional(),
       comment,
     })
     .superRefine((v, ctx) => {

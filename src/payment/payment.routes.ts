@@ -14,6 +14,7 @@ import { docSchema, html, parseInput } from '../shared/http';
 import { qrSvg } from '../shared/qr';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
 import { staffNav } from '../shared/staff-layout';
+import { readMultipart, type UploadLimits } from '../shared/uploads';
 import { renderFeeNoticePdf, renderPaymentReceiptPdf } from './payment.pdf';
 import { METHOD_LABEL, type PaymentService } from './payment.service';
 import { FeeEstimate, PaymentBox, ReconciliationPage, StaffFeePage, VnpayReturnPage } from './payment.views';
@@ -29,6 +30,8 @@ export interface PaymentRoutesDeps {
 
 const CODE = z.string().regex(/^\d{2,5}-\d{6}-\d{4,}$/, 'Mã hồ sơ có dạng 00004-261129-0001');
 const refParams = z.object({ code: CODE });
+/** A bank statement: one file, 10 MB at most (a year of a commune's transfers is well under 1 MB). */
+const STATEMENT_LIMITS: UploadLimits = { maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 10 * 1024 * 1024, maxFiles: 1 };
 const proofQuery = z.object({ phone: z.string().max(20).optional(), t: z.string().max(40).optional() }).passthrough();
 const vnParts = (iso: string) => {
   const t = new Date(new Date(iso).getTime() + 7 * 3600_000);
@@ -352,15 +355,10 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     const staff = staffOnly(req, reply);
     if (!staff) return reply;
     if (!req.isMultipart()) throw new ValidationError('Cần gửi tệp sao kê.', [{ field: 'file', code: 'multipart_required', message: 'Chọn tệp sao kê' }]);
-    let csrf = '';
-    let file: { name: string; data: Buffer } | undefined;
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        if (data.length) file = { name: part.filename, data };
-      } else if (part.fieldname === '_csrf') csrf = String(part.value ?? '');
-    }
-    checkCsrf(req, csrf);
+    const mp = await readMultipart(req, STATEMENT_LIMITS);
+    checkCsrf(req, mp.fields._csrf ?? '');
+    const f = mp.files.find((x) => x.size > 0);
+    const file = f ? { name: f.filename, data: await f.read() } : undefined;
     if (!file) return renderRecon(req, reply, staff, { error: 'Chưa chọn tệp sao kê.' }, 422);
     try {
       const report = await payments.importStatement(staff.unitCode, actorOf(req), file);
@@ -391,8 +389,8 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     const actor = actorOf(req);
     if (actor.kind !== 'staff') throw new ForbiddenError('Cần đăng nhập tài khoản cán bộ.', 'staff_only');
     if (!req.isMultipart()) throw new ValidationError('Cần gửi tệp sao kê (multipart/form-data, trường "file").', [{ field: 'file', code: 'multipart_required', message: 'Cần multipart/form-data' }]);
-    let file: { name: string; data: Buffer } | undefined;
-    for await (const part of req.parts()) if (part.type === 'file') file = { name: part.filename, data: await part.toBuffer() };
+    const f = (await readMultipart(req, STATEMENT_LIMITS)).files.at(-1);
+    const file = f ? { name: f.filename, data: await f.read() } : undefined;
     if (!file) throw new ValidationError('Chưa có tệp sao kê.', [{ field: 'file', code: 'file_required', message: 'Chọn tệp sao kê' }]);
     return payments.importStatement(actor.unitCode, actor, file);
   });

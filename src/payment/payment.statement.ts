@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../shared/errors';
 import { fold } from '../shared/vietnamese';
+import { inflateEntry, zipEntries, ZipFormatError } from '../shared/zip';
 
 /**
  * Bank statements as the banks' internet banking exports them (CSV or Excel): a header row
@@ -90,7 +91,8 @@ export function parseDate(raw: unknown): string {
 }
 
 /** RFC 4180 CSV with the delimiter guessed (comma, semicolon or tab); a UTF-8 BOM is dropped. */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, limits = STATEMENT_LIMITS): string[][] {
+  let cells = 0;
   const t = text.replace(/^\uFEFF/, '');
   const firstLines = t.split(/\r?\n/).slice(0, 10).join('\n');
   const counts = [',', ';', '\t'].map((d) => ({ d, n: firstLines.split(d).length }));
@@ -112,10 +114,12 @@ export function parseCsv(text: string): string[][] {
     else if (c === delim) {
       row.push(cell);
       cell = '';
+      if (++cells > limits.maxCells) throw tooBig(`hơn ${limits.maxCells.toLocaleString('vi-VN')} ô`);
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && t[i + 1] === '\n') i++;
       row.push(cell);
       rows.push(row);
+      if (rows.length > limits.maxRows) throw tooBig(`hơn ${limits.maxRows.toLocaleString('vi-VN')} dòng`);
       row = [];
       cell = '';
     } else cell += c;
@@ -127,7 +131,72 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * How big a statement may be. A commune's statement for a month has hundreds of lines; exceljs
+ * holds a workbook whole in memory (about 1–2 KB a cell), so a small .xlsx whose sheets inflate to
+ * millions of cells (a 151 KB file took 376 MB) is refused before it is loaded.
+ */
+export const STATEMENT_LIMITS = { maxRows: 10_000, maxColumns: 50, maxCells: 100_000, maxUnzippedBytes: 20 * 1024 * 1024 };
+
+const tooBig = (what: string) =>
+  new ValidationError(
+    `Tệp sao kê quá lớn (${what}). Mỗi lần chỉ nhập tối đa ${STATEMENT_LIMITS.maxRows.toLocaleString('vi-VN')} dòng, ${STATEMENT_LIMITS.maxColumns} cột; xin tách sao kê theo tháng hoặc xuất lại chỉ các cột cần thiết.`,
+    [{ field: 'file', code: 'statement_too_large', message: `Sao kê quá lớn: ${what}` }],
+    'statement_too_large',
+  );
+
+const colIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * Looks inside the .xlsx without trusting its headers: every entry is inflated under one budget
+ * of real bytes, and the sheets' rows, columns and cells are counted from their XML.
+ */
+export function checkWorkbookSize(data: Buffer, limits = STATEMENT_LIMITS): void {
+  let budget = limits.maxUnzippedBytes;
+  let entries;
+  try {
+    entries = zipEntries(data);
+  } catch {
+    throw new ValidationError('Không đọc được tệp Excel (.xlsx).', [{ field: 'file', code: 'invalid_file', message: 'Tệp không phải Excel .xlsx hợp lệ' }]);
+  }
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    let content: Buffer | undefined;
+    try {
+      content = inflateEntry(data, e, budget);
+    } catch (err) {
+      if (!(err instanceof ZipFormatError)) throw err;
+      throw new ValidationError('Không đọc được tệp Excel (.xlsx).', [{ field: 'file', code: 'invalid_file', message: 'Tệp không phải Excel .xlsx hợp lệ' }]);
+    }
+    if (!content) throw tooBig(`nội dung giải nén vượt quá ${Math.round(limits.maxUnzippedBytes / 1024 / 1024)} MB`);
+    budget -= content.length;
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) continue;
+    const xml = content.toString('latin1');
+    let rows = 0;
+    let maxRow = 0;
+    for (const m of xml.matchAll(/<row\b([^>]*)>/g)) {
+      rows++;
+      const r = /\br="(\d+)"/.exec(m[1]!);
+      maxRow = Math.max(maxRow, r ? Number(r[1]) : rows);
+    }
+    let cells = 0;
+    let maxCol = 0;
+    for (const m of xml.matchAll(/<c\b([^>]*)>?/g)) {
+      cells++;
+      const r = /\br="([A-Z]{1,3})(\d+)"/.exec(m[1]!);
+      if (r) {
+        maxCol = Math.max(maxCol, colIndex(r[1]!));
+        maxRow = Math.max(maxRow, Number(r[2]));
+      }
+    }
+    if (maxRow > limits.maxRows) throw tooBig(`${maxRow.toLocaleString('vi-VN')} dòng`);
+    if (maxCol > limits.maxColumns) throw tooBig(`${maxCol.toLocaleString('vi-VN')} cột`);
+    if (cells > limits.maxCells) throw tooBig(`${cells.toLocaleString('vi-VN')} ô`);
+  }
+}
+
 async function excelRows(data: Buffer): Promise<unknown[][]> {
+  checkWorkbookSize(data);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);

@@ -24,6 +24,8 @@ export class ConflictError extends DomainError {
   }
 }
 export class RuleViolationError extends DomainError {}
+/** A request that cannot be read at all (e.g. a broken multipart body): HTTP 400. */
+export class BadRequestError extends DomainError {}
 /** Bad input at the edge: a list of field problems. */
 export class ValidationError extends DomainError {
   constructor(

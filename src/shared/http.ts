@@ -3,9 +3,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { renderToString } from 'preact-render-to-string';
 import { h, type VNode } from 'preact';
 import { z } from 'zod';
-import { DomainError, ForbiddenError, NotFoundError, ValidationError, ConflictError } from './errors';
+import { BadRequestError, DomainError, ForbiddenError, NotFoundError, ValidationError, ConflictError } from './errors';
 import { ChromeContext, ErrorPage, type Chrome } from './layout';
 import { ACCOUNT_HINT_COOKIE } from './session';
+import { cleanInput, cleanText } from './text';
 
 // zod's own messages (a field of the wrong type, too long...) in Vietnamese, like ours.
 z.config(z.locales.vi());
@@ -65,6 +66,7 @@ function statusOf(e: DomainError): number {
   if (e instanceof NotFoundError) return 404;
   if (e instanceof ForbiddenError) return 403;
   if (e instanceof ConflictError) return 409;
+  if (e instanceof BadRequestError) return 400;
   if (e instanceof ValidationError) return e.code === 'invalid_input' ? 400 : 422;
   return 422;
 }
@@ -195,4 +197,20 @@ export function securityHeadersFor(publicUrl: string): Record<string, string> {
   };
   if (publicUrl.startsWith('https://')) h['strict-transport-security'] = 'max-age=31536000; includeSubDomains';
   return Object.freeze(h) as Record<string, string>;
+}
+
+/**
+ * Text is made safe once, at the edge (shared/text.ts): every string of the parsed body, query
+ * string and path parameters, before any handler or validation sees it — NFC, no NUL, no control
+ * or invisible characters, no lone surrogates — identically on SQLite and PostgreSQL (which
+ * refuses NUL in text and used to answer 500). Multipart fields are cleaned by shared/uploads.ts.
+ */
+export function registerInputCleaning(app: FastifyInstance): void {
+  app.addHook('preValidation', (req, _reply, done) => {
+    if (typeof req.body === 'string') req.body = cleanText(req.body);
+    else if (req.body && typeof req.body === 'object') cleanInput(req.body);
+    if (req.query && typeof req.query === 'object') cleanInput(req.query);
+    if (req.params && typeof req.params === 'object') cleanInput(req.params);
+    done();
+  });
 }

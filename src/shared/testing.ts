@@ -34,7 +34,7 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL!;
   const name = `motcua_t_${uuidv7().replace(/-/g, '').slice(-16)}`;
   const c = new pg.Client({ connectionString: admin });

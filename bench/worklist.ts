@@ -6,7 +6,7 @@
  * tabs) as the service computes it.
  *
  * Settings (environment): BENCH_DOSSIERS (200000), BENCH_UNITS (20), BENCH_RUNS (2000 per query),
- * BENCH_PG_URL or TEST_DATABASE_URL (a PostgreSQL server where the user may create databases;
+ * BENCH_ENGINES (sqlite | postgres: one engine only), BENCH_PG_URL or TEST_DATABASE_URL (a PostgreSQL server where the user may create databases;
  * default postgres://motcua@127.0.0.1:55432/postgres; unreachable → the PostgreSQL rows are skipped).
  * Target: p99 under 20 ms on SQLite for the worklist query and the overdue count.
  */
@@ -119,7 +119,7 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-worklist-'));
   const rows: Row[] = [];
   try {
-    rows.push(...(await bench('SQLite', `sqlite:${path.join(dataDir, 'bench.db')}`, dataDir)));
+    if (process.env.BENCH_ENGINES !== 'postgres') rows.push(...(await bench('SQLite', `sqlite:${path.join(dataDir, 'bench.db')}`, dataDir)));
     const pgdb = process.env.BENCH_ENGINES === 'sqlite' ? undefined : await pgDatabase();
     if (pgdb) {
       try {

@@ -7,6 +7,7 @@ import * as m005 from './migrations/005-assistant';
 import * as m006 from './migrations/006-transient-drafts';
 import * as m008 from './migrations/008-drafts';
 import * as m011 from './migrations/011-login-throttle';
+import * as m013 from './migrations/013-trigram-search';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '006-transient-drafts': m006,
   '008-drafts': m008,
   '011-login-throttle': m011,
+  '013-trigram-search': m013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

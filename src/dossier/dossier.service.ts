@@ -485,7 +485,19 @@ export class DossierService {
     // Received at the counter: the dossier enters its process now; online, when accepted.
     const start = counter ? await this.startFields(d.unitCode, d.procedureCode, now, dueAt) : { current_role: 'receptionist' };
     let code = '';
+    // Row locks are held until the commit: the unit's day counter (every submission of the unit
+    // waits for it) is taken after the history row, and the audit chain's head (every audited
+    // change of any unit waits for it) last, so each is held for as few round trips as possible.
     await this.db.transaction().execute(async (trx) => {
+      await this.appendHistory(trx, d.id, {
+        action: counter ? 'receive' : 'submit',
+        from: 'draft',
+        to: status,
+        actor,
+        comment: counter ? `Tiếp nhận ${CHANNEL_NAME[d.channel].toLowerCase()}` : 'Nộp hồ sơ trực tuyến',
+        data: { dueAt },
+        key: `submit:${d.id}`,
+      });
       const n = await repo.nextDaySequence(trx, d.unitCode, day);
       code = `${d.unitCode}-${day}-${String(n).padStart(4, '0')}`;
       await repo.updateDossier(trx, d.id, {
@@ -501,14 +513,16 @@ export class DossierService {
         expires_at: null,
         ...start,
       });
-      await this.appendHistory(trx, d.id, {
-        action: counter ? 'receive' : 'submit',
-        from: 'draft',
-        to: status,
-        actor,
-        comment: counter ? `Tiếp nhận ${CHANNEL_NAME[d.channel].toLowerCase()}` : 'Nộp hồ sơ trực tuyến',
-        data: { dueAt },
-        key: `submit:${d.id}`,
+      // Told on the channels the citizen chose, with the unit's template (notification module).
+      await this.notifications.notifyDossier(trx, {
+        event: counter ? 'received' : 'submitted',
+        dossierId: d.id,
+        code,
+        unitCode: d.unitCode,
+        procedureName: procedure.name,
+        applicant: { fullName: d.applicant.fullName, phone: d.applicant.phone, email: d.applicant.email },
+        trackingUrl: this.trackingUrl(code),
+        dueAt,
       });
       await this.opts.audit?.record(
         {
@@ -521,17 +535,6 @@ export class DossierService {
         },
         trx,
       );
-      // Told on the channels the citizen chose, with the unit's template (notification module).
-      await this.notifications.notifyDossier(trx, {
-        event: counter ? 'received' : 'submitted',
-        dossierId: d.id,
-        code,
-        unitCode: d.unitCode,
-        procedureName: procedure.name,
-        applicant: { fullName: d.applicant.fullName, phone: d.applicant.phone, email: d.applicant.email },
-        trackingUrl: this.trackingUrl(code),
-        dueAt,
-      });
     });
     return (await repo.findDossierById(this.db, d.id))!;
   }

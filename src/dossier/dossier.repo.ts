@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB, DossierFileTable, DossierHistoryTable, DossierTable } from '../db/schema';
 import type { Applicant, Dossier, DossierChannel, DossierFile, DossierStatus, HistoryEntry } from './dossier.types';
 
@@ -267,8 +267,12 @@ function worklistWhere(db: Exec, f: WorklistFilter) {
       q = q.where('code', 'in', db.selectFrom('dossiers as c').select('c.code').where('c.code', '>=', prefix).where('c.code', '<', `${prefix}\uffff`));
     }
     else if (f.search.phone) q = q.where('applicant_phone', '=', f.search.phone);
-    else {
-      // Fragments: matched in the narrow covering index dossiers_unit_search_idx, then the rows fetched.
+    else if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      // PostgreSQL: the unit's trigram index (migration 013) finds the matching rows directly.
+      const pattern = `%${f.search.phoneFragment ?? f.search.name ?? ''}%`;
+      q = q.where(f.search.phoneFragment ? sql<boolean>`applicant_phone LIKE ${pattern}` : sql<boolean>`search_name LIKE ${pattern}`);
+    } else {
+      // SQLite: fragments matched in the narrow covering index dossiers_unit_search_idx, then the rows fetched.
       const units = f.unitCodes.length ? f.unitCodes : [''];
       const ids = db
         .selectFrom('dossiers as s')

@@ -11,6 +11,8 @@ import { FIELD_TYPES, type EForm } from '../eform';
 import { DomainError, ValidationError } from '../shared/errors';
 import { formatTime } from '../shared/format';
 import { docSchema, html, parseInput } from '../shared/http';
+import { body } from '../shared/openapi';
+import { staffDocs, staffExamples } from './staff.openapi';
 import { safeNext } from '../shared/redirect';
 import { checkApiCsrf, checkCsrf, sessionToken } from '../shared/session';
 import type { UnitService } from '../unit';
@@ -143,7 +145,7 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
       return html(reply, PasswordPage({ ...(await nav(req, staff)), forced: !!staff.mustChangePassword, errors }), 422);
     }
   });
-  app.post('/api/auth/password', { schema: { tags: ['Cán bộ'], summary: 'Cán bộ đổi mật khẩu của mình', body: docSchema(z.object({ current: z.string(), password: z.string() })) } }, async (req) => {
+  app.post('/api/auth/password', { schema: { tags: ['Cán bộ'], summary: 'Cán bộ đổi mật khẩu của mình', ...staffDocs.changeOwnPassword } }, async (req) => {
     checkApiCsrf(req);
     const { staff } = apiStaff(req);
     const b = parseInput(z.object({ current: z.string().max(200), password: z.string().max(200) }), req.body ?? {});
@@ -235,25 +237,25 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
   });
 
   const staffJson = (s: Staff) => ({ username: s.username, fullName: s.fullName, unit: s.unitCode, role: s.role, fields: s.fields, phone: s.phone ?? '', email: s.email ?? '', active: s.active !== false, mustChangePassword: !!s.mustChangePassword, oidcSubject: s.oidcSubject ?? null });
-  app.get('/api/admin/staff', { schema: { tags: ['Quản trị'], summary: 'Cán bộ của đơn vị (quản trị đơn vị)' } }, async (req) => {
+  app.get('/api/admin/staff', { schema: { tags: ['Quản trị'], summary: 'Cán bộ của đơn vị (quản trị đơn vị)', ...staffDocs.listStaff } }, async (req) => {
     const { staff } = apiStaff(req, ['admin']);
     return { items: (await admin.list(staff)).map(staffJson) };
   });
-  app.post('/api/admin/staff', { schema: { tags: ['Quản trị'], summary: 'Tạo tài khoản cán bộ; trả về mật khẩu tạm thời (một lần)', body: docSchema(staffBody) } }, async (req, reply) => {
+  app.post('/api/admin/staff', { schema: { tags: ['Quản trị'], summary: 'Tạo tài khoản cán bộ; trả về mật khẩu tạm thời (một lần)', ...staffDocs.createStaff } }, async (req, reply) => {
     checkApiCsrf(req);
     const { staff } = apiStaff(req, ['admin']);
     const b = parseInput(staffBody, req.body ?? {});
     const r = await admin.create(staff, { ...b, role: b.role as Staff['role'] });
     return reply.status(201).send({ staff: staffJson(r.staff), temporaryPassword: r.temporaryPassword });
   });
-  app.patch('/api/admin/staff/:username', { schema: { tags: ['Quản trị'], summary: 'Sửa, khóa hoặc mở khóa tài khoản cán bộ', body: docSchema(staffBody.omit({ username: true })) } }, async (req) => {
+  app.patch('/api/admin/staff/:username', { schema: { tags: ['Quản trị'], summary: 'Sửa, khóa hoặc mở khóa tài khoản cán bộ', ...staffDocs.updateStaff } }, async (req) => {
     checkApiCsrf(req);
     const { staff } = apiStaff(req, ['admin']);
     const { username } = parseInput(z.object({ username: z.string().max(60) }), req.params);
     const b = parseInput(staffBody.omit({ username: true }), req.body ?? {});
     return { staff: staffJson(await admin.update(staff, username, { ...b, role: b.role as Staff['role'] })) };
   });
-  app.post('/api/admin/staff/:username/reset-password', { schema: { tags: ['Quản trị'], summary: 'Đặt lại mật khẩu cán bộ (mật khẩu tạm thời, kết thúc mọi phiên)' } }, async (req) => {
+  app.post('/api/admin/staff/:username/reset-password', { schema: { tags: ['Quản trị'], summary: 'Đặt lại mật khẩu cán bộ (mật khẩu tạm thời, kết thúc mọi phiên)', ...staffDocs.resetStaffPassword } }, async (req) => {
     checkApiCsrf(req);
     const { staff } = apiStaff(req, ['admin']);
     const { username } = parseInput(z.object({ username: z.string().max(60) }), req.params);
@@ -398,12 +400,12 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
       }),
     ),
   });
-  app.get('/api/admin/catalog', { schema: { tags: ['Quản trị'], summary: 'Danh mục thủ tục của đơn vị, kèm thiết lập riêng' } }, async (req) => {
+  app.get('/api/admin/catalog', { schema: { tags: ['Quản trị'], summary: 'Danh mục thủ tục của đơn vị, kèm thiết lập riêng', ...staffDocs.getUnitCatalog } }, async (req) => {
     const { staff } = apiStaff(req, ['admin']);
     const uc = await catalog.unitCatalog(staff.unitCode);
     return { items: [...uc.entries.values()].map((e) => ({ procedureCode: e.procedureCode, commitment: e.commitment, note: e.note, essential: e.essential, sort: e.sort, local: e.local ?? {} })) };
   });
-  app.put('/api/admin/catalog', { schema: { tags: ['Quản trị'], summary: 'Thay danh mục của đơn vị (tất cả hoặc không gì cả); thiết lập riêng của thủ tục giữ lại được giữ nguyên', body: docSchema(selectionBody) } }, async (req) => {
+  app.put('/api/admin/catalog', { schema: { tags: ['Quản trị'], summary: 'Thay danh mục của đơn vị (tất cả hoặc không gì cả); thiết lập riêng của thủ tục giữ lại được giữ nguyên', body: body({ json: selectionBody.meta({ examples: [staffExamples.selection] }) }), ...staffDocs.replaceUnitCatalog } }, async (req) => {
     checkApiCsrf(req);
     const { staff } = apiStaff(req, ['admin']);
     const b = parseInput(selectionBody, req.body ?? {});
@@ -415,7 +417,7 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
     forms: z.array(z.object({ id: z.string().optional(), title: z.string().min(1), source: z.string().optional(), fields: z.array(z.string()) })).max(20).optional(),
     eform: z.unknown().optional(),
   });
-  app.put('/api/admin/catalog/:code/local', { schema: { tags: ['Quản trị'], summary: 'Phí, biểu mẫu và biểu mẫu điện tử riêng của đơn vị cho một thủ tục', body: docSchema(localBody) } }, async (req) => {
+  app.put('/api/admin/catalog/:code/local', { schema: { tags: ['Quản trị'], summary: 'Phí, biểu mẫu và biểu mẫu điện tử riêng của đơn vị cho một thủ tục', body: body({ json: localBody.meta({ examples: [staffExamples.local] }) }), ...staffDocs.saveLocalProcedure } }, async (req) => {
     checkApiCsrf(req);
     const { staff } = apiStaff(req, ['admin']);
     const { code } = parseInput(codeParams, req.params);
@@ -423,7 +425,7 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
     const fees = b.fees ? (Object.fromEntries(Object.entries(b.fees).map(([k, v]) => [k, v.map((f) => ({ ...f, basis: f.basis ?? 'per_case' }))])) as Partial<Record<ChannelKind, Fee[]>>) : undefined;
     return { local: await admin.saveLocal(staff, code, { fees, feeNote: b.feeNote, forms: b.forms?.map((f) => ({ ...f, source: f.source ?? '' })), eform: b.eform ?? undefined }) };
   });
-  app.get('/api/admin/catalog/history', { schema: { tags: ['Quản trị'], summary: 'Lịch sử thay đổi danh mục của đơn vị' } }, async (req) => {
+  app.get('/api/admin/catalog/history', { schema: { tags: ['Quản trị'], summary: 'Lịch sử thay đổi danh mục của đơn vị', ...staffDocs.getCatalogHistory } }, async (req) => {
     const { staff } = apiStaff(req, ['admin', 'leader']);
     const { procedure } = parseInput(z.object({ procedure: z.string().regex(/^\d\.\d{6}$/).optional() }), req.query);
     return { items: await catalog.changes(staff.unitCode, procedure) };
@@ -476,14 +478,14 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
     }
   });
   const processBody = z.object({ steps: z.array(z.object({ kind: z.string(), name: z.string(), role: z.string(), share: z.number() })), note: z.string().max(500).optional() });
-  app.get('/api/admin/processes/:code', { schema: { tags: ['Quản trị'], summary: 'Quy trình của một thủ tục trong đơn vị (phiên bản hiện hành và các phiên bản)' } }, async (req) => {
+  app.get('/api/admin/processes/:code', { schema: { tags: ['Quản trị'], summary: 'Quy trình của một thủ tục trong đơn vị (phiên bản hiện hành và các phiên bản)', ...staffDocs.getProcess } }, async (req) => {
     const { staff } = apiStaff(req, ['admin', 'leader']);
     const { code } = parseInput(codeParams, req.params);
     await catalog.getUnitProcedure(staff.unitCode, code);
     const peek = await workflow.peek(staff.unitCode, code);
     return { procedureCode: code, version: peek.process?.version ?? null, steps: peek.steps, versions: (await workflow.versions(staff.unitCode, code)).map((v) => ({ version: v.version, createdAt: v.createdAt, createdBy: v.createdBy, note: v.note, steps: v.steps })) };
   });
-  app.put('/api/admin/processes/:code', { schema: { tags: ['Quản trị'], summary: 'Lưu phiên bản mới của quy trình (bước: kind, name, role, share; tổng share = 1)', body: docSchema(processBody) } }, async (req) => {
+  app.put('/api/admin/processes/:code', { schema: { tags: ['Quản trị'], summary: 'Lưu phiên bản mới của quy trình (bước: kind, name, role, share; tổng share = 1)', body: body({ json: processBody.meta({ examples: [staffExamples.process] }) }), ...staffDocs.saveProcess } }, async (req) => {
     checkApiCsrf(req);
     const { staff } = apiStaff(req, ['admin']);
     const { code } = parseInput(codeParams, req.params);
@@ -505,7 +507,7 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
     const v = canVerify && q.kiem_tra ? await audit.verify() : undefined;
     return html(reply, AuditPage({ ...(await nav(req, staff)), entries, canVerify, target: q.doi_tuong, verification: v ? { ok: v.ok, checked: v.checked, problems: v.problems.map((x) => x.message) } : undefined }));
   });
-  app.get('/api/audit', { schema: { tags: ['Quản trị'], summary: 'Nhật ký thay đổi và truy cập dữ liệu cá nhân của đơn vị (mới nhất trước)' } }, async (req) => {
+  app.get('/api/audit', { schema: { tags: ['Quản trị'], summary: 'Nhật ký thay đổi và truy cập dữ liệu cá nhân của đơn vị (mới nhất trước)', ...staffDocs.listAudit } }, async (req) => {
     const { staff } = apiStaff(req, auditReaders);
     const q = parseInput(z.object({ target: z.string().max(100).optional(), action: z.string().max(60).optional(), before: z.coerce.number().int().optional(), limit: z.coerce.number().int().min(1).max(1000).optional() }), req.query);
     return { items: await audit.list({ unitCodes: await auditUnits(staff), targetId: q.target, action: q.action, beforeSeq: q.before, limit: q.limit ?? 100 }) };

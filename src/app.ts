@@ -28,6 +28,7 @@ import { buildTransports, NotificationService, NotificationWorker, sharedZaloTok
 import { notificationRoutes } from './notification/notification.routes';
 import { PaymentService } from './payment';
 import { paymentHooks, paymentRoutes } from './payment/payment.routes';
+import { fakeVnpayRoutes } from './payment/payment.vnpay-fake';
 import { registerSessions } from './shared/session';
 import { findAsset, IMMUTABLE } from './shared/assets';
 import { sendCached } from './shared/compress';
@@ -130,6 +131,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
       if (d) await dossierWorkflow.paymentSettled(d, p);
     },
   });
+  dossierWorkflow.onPaymentRequested = async (d, actor, amount) => void (await payments.adoptRequestedAmount(d, actor, amount));
   const assistant = createAssistant(config, {
     db: database.db,
     catalog,
@@ -284,6 +286,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     units,
     audit: services.audit,
     publicUrl: config.publicUrl,
+    feeDue: async (d) => (await services.payments.summary(d)).outstanding,
   });
   await staffRoutes(app, {
     accounts: services.accounts,
@@ -306,6 +309,16 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     unitName: async (code) => (await units.get(code)).name,
   });
   await paymentRoutes(app, { payments: services.payments, dossiers: services.dossiers, catalog, units, publicUrl: config.publicUrl, defaultUnit });
+  const vnpay = config.payments.vnpay;
+  if (config.demo && vnpay?.fake) {
+    // Demo only: VNPay played by a page of motcua itself, which calls the IPN route in process.
+    fakeVnpayRoutes(app, {
+      path: new URL(vnpay.url).pathname,
+      tmnCode: vnpay.tmnCode,
+      hashSecret: vnpay.hashSecret,
+      ipn: async (query) => (await app.inject({ method: 'GET', url: `/api/payments/vnpay/ipn?${query}` })).json(),
+    });
+  }
   await assistantRoutes(app, {
     assistant: services.assistant,
     catalog,

@@ -136,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     secretKey: e.SECRET_KEY,
     sweepGraceSeconds: e.SWEEP_GRACE_SECONDS,
     notifications: parseNotificationConfig(env),
-    payments: parsePaymentConfig(env),
+    payments: parsePaymentConfig(env, e.DEMO ? { publicUrl } : undefined),
     assistant: parseAssistantConfig(env),
     oidc: parseOidcConfig(env, publicUrl),
     escalationMinutes: parseMinutes('ESCALATION_MINUTES', env.ESCALATION_MINUTES, 10),
@@ -276,9 +276,21 @@ export interface NotificationConfig {
 }
 
 export interface PaymentConfig {
-  vietqr?: { bankBin: string; account: string; accountName: string };
-  vnpay?: { tmnCode: string; hashSecret: string; url: string };
+  /** `demo`: the made-up account of demo mode (no VIETQR_* set): pages say not to transfer money. */
+  vietqr?: { bankBin: string; account: string; accountName: string; demo?: boolean };
+  /** `fake`: demo mode without VNPAY_*: the gateway is motcua's own fake page (payment.vnpay-fake.tsx). */
+  vnpay?: { tmnCode: string; hashSecret: string; url: string; fake?: boolean };
 }
+
+/**
+ * Demo mode with no payment configured: a VietQR code for a made-up account, and VNPay played by
+ * motcua's own fake gateway, so the whole payment journey works on one machine. Never outside
+ * demo mode: there, pages offer only what is configured.
+ */
+export const DEMO_PAYMENTS = {
+  vietqr: { bankBin: '970415', account: 'DEMO0000000000', accountName: 'TAI KHOAN DEMO - KHONG CHUYEN TIEN', demo: true },
+  vnpay: { tmnCode: 'DEMO0000', hashSecret: 'demo-only-not-a-real-vnpay-hash-secret', path: '/demo/vnpay/vpcpay.html' },
+} as const;
 
 function httpUrl(name: string, v: string): string {
   try {
@@ -372,7 +384,7 @@ export function parseNotificationConfig(env: NodeJS.ProcessEnv): NotificationCon
   return out;
 }
 
-export function parsePaymentConfig(env: NodeJS.ProcessEnv): PaymentConfig {
+export function parsePaymentConfig(env: NodeJS.ProcessEnv, demo?: { publicUrl: string }): PaymentConfig {
   const out: PaymentConfig = {};
   const qrKeys = ['VIETQR_BANK_BIN', 'VIETQR_ACCOUNT', 'VIETQR_ACCOUNT_NAME'] as const;
   const qrSet = qrKeys.filter((k) => val(env, k));
@@ -399,6 +411,10 @@ export function parsePaymentConfig(env: NodeJS.ProcessEnv): PaymentConfig {
     const hashSecret = val(env, 'VNPAY_HASH_SECRET')!;
     if (hashSecret.length < 16) throw new ConfigError('VNPAY_HASH_SECRET (chuỗi bí mật VNPay cấp) quá ngắn');
     out.vnpay = { tmnCode, hashSecret, url: httpUrl('VNPAY_URL', val(env, 'VNPAY_URL')!) };
+  }
+  if (demo) {
+    out.vietqr ??= { ...DEMO_PAYMENTS.vietqr };
+    out.vnpay ??= { tmnCode: DEMO_PAYMENTS.vnpay.tmnCode, hashSecret: DEMO_PAYMENTS.vnpay.hashSecret, url: demo.publicUrl + DEMO_PAYMENTS.vnpay.path, fake: true };
   }
   return out;
 }

@@ -36,6 +36,11 @@ export const feeSchema = z.object({
   /** Cap for per-page/per-copy fees, whole VND. */
   max: z.number().int().positive().optional(),
   note: text.optional(),
+  /**
+   * Per-copy fees charged only for what the citizen asks for: the e-form field holding the number
+   * of copies (e.g. "soBanSao" — copies of the birth certificate at 8.000 đồng each).
+   */
+  copiesField: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/).optional(),
 });
 export type Fee = z.infer<typeof feeSchema>;
 

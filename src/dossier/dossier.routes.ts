@@ -646,7 +646,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         homeHref: `/dv/${d.unitCode}`,
         tracking,
         resultHref: `/ho-so/${d.code}/ket-qua?t=${encodeURIComponent(dossiers.token(d.code))}`,
-        payment: await deps.payments?.trackingBox(d, dossiers.token(d.code)),
+        payment: await deps.payments?.trackingBox(d, dossiers.token(d.code), reply),
         citizen,
       }),
     );

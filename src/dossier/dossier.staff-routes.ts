@@ -32,6 +32,8 @@ export interface StaffRoutesDeps {
   units: UnitService;
   audit: AuditService;
   publicUrl: string;
+  /** The fee still due on a dossier (payment module), to fill in the payment request. */
+  feeDue?: (d: Dossier) => Promise<number>;
 }
 
 const CODE = z.string().regex(/^\d{2,5}-\d{6}-\d{4,}$/, 'Mã hồ sơ có dạng 00004-261129-0001');
@@ -196,6 +198,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
     if (actions.includes('apologize') || draft) formLinks.push({ href: `${base}/xin-loi.pdf`, label: `Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)${actions.includes('apologize') ? '' : ' — dự thảo chờ ký'}` });
     if (d.receivedAt) formLinks.push({ href: `${base}/kiem-soat.pdf`, label: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 05)' });
     const assignee = d.assigneeId ? unitStaff.find((s) => s.id === d.assigneeId) : undefined;
+    const allowed = await wf.allowedFor(d, actor);
     return html(
       reply,
       StaffDossierPage({
@@ -207,7 +210,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
         process,
         eform: (await dossiers.formFor(d.unitCode, d.procedureCode).catch(() => undefined))?.eform ?? { title: '', sections: [] },
         steps: await wf.stepRecords(d),
-        allowed: await wf.allowedFor(d, actor),
+        allowed,
         // Specialists of the procedure's field first (chuyên viên phụ trách lĩnh vực).
         specialists: unitStaff
           .filter((s) => s.role === examineRole)
@@ -222,6 +225,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
         error: o.error,
         actionKey: uuidv7(),
         assigneeName: assignee?.fullName,
+        feeDue: allowed.includes('request_payment') ? await deps.feeDue?.(d) : undefined,
       }),
       o.status ?? 200,
     );

@@ -49,6 +49,8 @@ export interface StaffDossierPageProps extends StaffNavProps {
   /** One key per rendering: a double click submits the same key and is done once. */
   actionKey: string;
   assigneeName?: string | null;
+  /** What the fee module says is still due (fills in the payment request). */
+  feeDue?: number;
 }
 
 function ActionForm(p: { code: string; csrf: string; type: ActionType; actionKey: string; label?: string; multipart?: boolean; primary?: boolean; children?: ComponentChildren }) {
@@ -245,7 +247,7 @@ function Actions(p: StaffDossierPageProps) {
         <ActionForm {...base} type="request_payment">
           <div class="field">
             <label for="pay-amount">Số tiền (đồng)</label>
-            <input id="pay-amount" name="amount" type="number" min="0" step="1000" required inputMode="numeric" />
+            <input id="pay-amount" name="amount" type="number" min="0" step="1000" required inputMode="numeric" value={p.feeDue !== undefined ? String(p.feeDue) : undefined} />
           </div>
           <div class="field">
             <label for="pay-note">Nội dung</label>

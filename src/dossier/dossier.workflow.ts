@@ -304,8 +304,16 @@ export class DossierWorkflow {
       if (isUniqueViolation(e)) throw new ConflictError('dossier_changed', 'Hồ sơ vừa được người khác cập nhật. Xin tải lại trang rồi thao tác lại.');
       throw e;
     }
-    return { dossier: (await repo.findDossierById(this.db, d.id))!, replayed: false };
+    const after = (await repo.findDossierById(this.db, d.id))!;
+    if (type === 'request_payment' && this.onPaymentRequested) await this.onPaymentRequested(after, actor, (input as { amount: number }).amount);
+    return { dossier: after, replayed: false };
   }
+
+  /**
+   * Set by the composition root: the payment module takes the amount an official asked for as the
+   * dossier's fee, so that the tracking page, VietQR and VNPay ask for exactly that.
+   */
+  onPaymentRequested?: (d: Dossier, actor: Actor, amount: number) => Promise<void>;
 
   /** The change an action makes, computed before the transaction (reads, files, validation). */
   private async plan(

@@ -16,6 +16,11 @@ export interface FeeInput {
   /** Copies asked for (per-copy fees; per-page fees are paid for each copy). Default 1. */
   copies?: number;
   exemption?: { reason: string; percent?: number } | null;
+  /**
+   * The dossier's e-form answers: fees with a `copiesField` are charged for the copies asked there
+   * (none asked, nothing charged). Absent for an estimate before the form is filled.
+   */
+  requested?: Record<string, unknown>;
 }
 
 export interface FeeLine {
@@ -39,6 +44,8 @@ export interface FeeQuote {
   copies: number;
   /** The catalogue gives amounts (false: only a free-text note such as "theo quy định của HĐND"). */
   structured: boolean;
+  /** Fees charged per copy asked for on the e-form (not in `lines` of an estimate). */
+  onRequest: Array<{ label: string; unitAmount: number; field: string }>;
   /** The catalogue's own words about fees, shown beside the figures. */
   feeText: string;
   exemptions: string[];
@@ -69,11 +76,11 @@ export function computeFee(procedure: Procedure, channel: ChannelKind, input: Fe
   const fees = ch?.fees ?? [];
   const lines: FeeLine[] = [];
 
-  for (const f of fees.filter((x) => x.basis === 'per_case')) {
+  for (const f of fees.filter((x) => x.basis === 'per_case' && !x.copiesField)) {
     lines.push({ label: f.label, basis: 'per_case', unitAmount: f.amount, quantity: 1, amount: f.amount, note: f.note });
   }
   // Per-page fees: paid for each copy; a cap given on them is per copy, over all their tiers.
-  const perPage = fees.filter((x) => x.basis === 'per_page');
+  const perPage = fees.filter((x) => x.basis === 'per_page' && !x.copiesField);
   if (perPage.length) {
     let perCopy = 0;
     for (const f of perPage) {
@@ -88,7 +95,16 @@ export function computeFee(procedure: Procedure, channel: ChannelKind, input: Fe
       lines.push({ label: `Không vượt quá ${formatVnd(cap)} mỗi bản`, basis: 'cap', unitAmount: cap - perCopy, quantity: copies, amount: (cap - perCopy) * copies });
     }
   }
-  for (const f of fees.filter((x) => x.basis === 'per_copy')) {
+  for (const f of fees.filter((x) => x.copiesField)) {
+    if (!input.requested) continue;
+    const n = Number(input.requested[f.copiesField!] ?? 0);
+    const asked = Number.isInteger(n) && n > 0 ? Math.min(n, 10_000) : 0;
+    if (asked === 0) continue;
+    const raw = f.amount * asked;
+    const amount = f.max !== undefined ? Math.min(raw, f.max) : raw;
+    lines.push({ label: f.label, basis: 'per_copy', unitAmount: f.amount, quantity: asked, amount, note: f.note });
+  }
+  for (const f of fees.filter((x) => x.basis === 'per_copy' && !x.copiesField)) {
     const raw = f.amount * copies;
     const amount = f.max !== undefined ? Math.min(raw, f.max) : raw;
     lines.push({ label: f.label, basis: 'per_copy', unitAmount: f.amount, quantity: copies, amount, note: f.max !== undefined && raw > f.max ? `tối đa ${formatVnd(f.max)}` : f.note });
@@ -113,6 +129,7 @@ export function computeFee(procedure: Procedure, channel: ChannelKind, input: Fe
     pages,
     copies,
     structured: fees.length > 0,
+    onRequest: fees.filter((f) => f.copiesField && f.amount > 0).map((f) => ({ label: f.label, unitAmount: f.amount, field: f.copiesField! })),
     feeText: ch?.feeText ?? '',
     exemptions: procedure.exemptions,
   };

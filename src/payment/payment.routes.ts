@@ -10,8 +10,8 @@ import { PROOF_ROUTE } from '../dossier/dossier.proof';
 import type { Dossier } from '../dossier/dossier.types';
 import type { UnitService } from '../unit';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
-import { docSchema, html, parseInput } from '../shared/http';
-import { qrSvg } from '../shared/qr';
+import { allowFormAction, docSchema, html, parseInput } from '../shared/http';
+import { qrPng, qrSvg } from '../shared/qr';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
 import { staffNav } from '../shared/staff-layout';
 import { readMultipart, type UploadLimits } from '../shared/uploads';
@@ -45,7 +45,8 @@ const placeOf = (unitName: string) => unitName.replace(/^(Phường|Xã|Đặc k
  */
 export interface PaymentHooks {
   json(d: Dossier): Promise<Record<string, unknown>>;
-  trackingBox(d: Dossier, token: string): Promise<VNode | null>;
+  /** Also widens the page's form-action to the VNPay gateway when it shows the VNPay button. */
+  trackingBox(d: Dossier, token: string, reply?: FastifyReply): Promise<VNode | null>;
   submitNote(unitCode: string, procedureCode: string, channel: 'online' | 'in_person' | 'post'): Promise<VNode | null>;
   feeText(d: Dossier): Promise<string | undefined>;
   /** The VietQR code of a fee still due, for the receipt (giấy hẹn). */
@@ -55,24 +56,28 @@ export interface PaymentHooks {
 export function paymentHooks(payments: PaymentService): PaymentHooks {
   return {
     json: (d) => payments.json(d),
-    async trackingBox(d, token) {
+    async trackingBox(d, token, reply) {
       if (!d.code) return null;
       const s = await payments.summary(d);
       const acct = payments.vietqrAccount;
       const q = `?t=${encodeURIComponent(token)}`;
+      const gateway = payments.vnpayOrigin;
+      if (reply && gateway && s.outstanding > 0) allowFormAction(reply, [gateway]);
       return PaymentBox({
         s,
         code: d.code,
         qrSvg: s.vietqr ? await qrSvg(s.vietqr) : undefined,
-        account: acct ? { account: acct.account, accountName: acct.accountName } : undefined,
+        account: acct,
+        qrPngHref: `/ho-so/${d.code}/vietqr.png${q}`,
         vnpayAction: payments.vnpayEnabled ? `/ho-so/${d.code}/thanh-toan/vnpay${q}` : undefined,
+        vnpayFake: payments.vnpayFake,
         noticeHref: `/ho-so/${d.code}/thong-bao-phi.pdf${q}`,
         receiptHref: (id) => `/ho-so/${d.code}/bien-lai/${id}.pdf${q}`,
       });
     },
     async submitNote(unitCode, procedureCode, channel) {
       try {
-        return FeeEstimate({ quote: await payments.estimate(unitCode, procedureCode, channel) });
+        return FeeEstimate({ quote: await payments.estimate(unitCode, procedureCode, channel), methods: { vietqr: !!payments.vietqrAccount, vnpay: payments.vnpayEnabled } });
       } catch {
         return null;
       }
@@ -250,6 +255,19 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     return pdf(reply, `bien-lai-${d.code}.pdf`, await receiptPdf(d, id));
   });
 
+  // The VietQR code as an image to save on the phone and open from the bank app's "scan QR".
+  app.get('/ho-so/:code/vietqr.png', PROOF_ROUTE, async (req, reply) => {
+    const { code } = parseInput(refParams, req.params);
+    const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
+    const s = await payments.summary(d);
+    if (!s.vietqr) throw new NotFoundError('Hồ sơ không còn khoản phí nào phải nộp bằng chuyển khoản.', 'nothing_to_pay');
+    return reply
+      .type('image/png')
+      .header('content-disposition', `attachment; filename="vietqr-${d.code}.png"`)
+      .header('cache-control', 'private, no-store')
+      .send(await qrPng(s.vietqr, 768));
+  });
+
   app.get('/ho-so/:code/thong-bao-phi.pdf', PROOF_ROUTE, async (req, reply) => {
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
@@ -278,6 +296,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
         copies: extra.copies ?? (perCopy?.quantity ?? 1),
         receiptHref: (id) => `/can-bo/ho-so/${d.code}/bien-lai/${id}.pdf`,
         noticeHref: `/can-bo/ho-so/${d.code}/thong-bao-phi.pdf`,
+        vietqr: !!payments.vietqrAccount,
         message: extra.message,
         error: extra.error,
       }),

@@ -131,6 +131,17 @@ export class PaymentService {
     return !!this.opts.config.vnpay;
   }
 
+  /** VNPay is played by motcua's own demo page (demo mode with no VNPAY_* set). */
+  get vnpayFake(): boolean {
+    return !!this.opts.config.vnpay?.fake;
+  }
+
+  /** Origin of the VNPay payment page, where the "pay with VNPay" form's redirect leads. */
+  get vnpayOrigin(): string | undefined {
+    const url = this.opts.config.vnpay?.url;
+    return url ? new URL(url).origin : undefined;
+  }
+
   /** The fee a procedure costs by a channel, before anything is submitted. */
   async estimate(unitCode: string, procedureCode: string, channel: ChannelKind, input: FeeInput = {}): Promise<FeeQuote> {
     const { procedure } = await this.catalog.getUnitProcedure(unitCode, procedureCode);
@@ -141,7 +152,7 @@ export class PaymentService {
     const stored = await repo.findFee(this.db, d.id);
     const procedure = await this.catalog.getProcedure(d.procedureCode);
     if (stored) {
-      const base = computeFee(procedure, d.channel, {});
+      const base = computeFee(procedure, d.channel, { requested: d.formData });
       return {
         quote: {
           ...base,
@@ -153,7 +164,7 @@ export class PaymentService {
         assessed: !stored.assessed_by.startsWith('system'),
       };
     }
-    return { quote: computeFee(procedure, d.channel, {}), assessed: false };
+    return { quote: computeFee(procedure, d.channel, { requested: d.formData }), assessed: false };
   }
 
   vietqrFor(code: string, amount: number): string | null {
@@ -224,7 +235,7 @@ export class PaymentService {
     const staff = this.checkCashier(d, actor);
     if (!d.code) throw new RuleViolationError('dossier_not_submitted', 'Hồ sơ chưa nộp nên chưa xác định phí, lệ phí.');
     const procedure = await this.catalog.getProcedure(d.procedureCode);
-    const quote = computeFee(procedure, d.channel, input);
+    const quote = computeFee(procedure, d.channel, { ...input, requested: d.formData });
     const before = await this.summary(d);
     if (before.paid > 0 && before.paid > quote.amount) {
       throw new RuleViolationError('fee_below_paid', 'Số đã thu lớn hơn mức phí mới; xin xử lý hoàn trả trước khi sửa mức phí.');
@@ -239,6 +250,34 @@ export class PaymentService {
       exemption_reason: quote.exemption?.reason ?? null,
       exemption_percent: quote.exemption?.percent ?? 0,
       assessed_by: `staff:${staff.id}:${staff.name}`,
+      assessed_at: this.clock.now().toISOString(),
+    });
+    return this.summary(d);
+  }
+
+  /**
+   * An official asked for `amount` (the workflow's request_payment): that is what remains to pay.
+   * The computed fee is kept when it says the same; otherwise the official's figure replaces it.
+   */
+  async adoptRequestedAmount(d: Dossier, actor: Actor, amount: number): Promise<PaymentSummary> {
+    if (!d.code) return this.summary(d);
+    const s = await this.summary(d);
+    if (amount === s.outstanding) {
+      await this.freeze(d);
+      return this.summary(d);
+    }
+    const total = s.paid + amount;
+    const by = actor.kind === 'staff' ? `staff:${actor.id}:${actor.name}` : 'system';
+    await repo.upsertFee(this.db, {
+      dossier_id: d.id,
+      dossier_code: d.code,
+      unit_code: d.unitCode,
+      amount: total,
+      gross: total,
+      lines: JSON.stringify([{ label: 'Phí, lệ phí theo thông báo của cán bộ', basis: 'per_case', unitAmount: total, quantity: 1, amount: total }] satisfies FeeLine[]),
+      exemption_reason: null,
+      exemption_percent: 0,
+      assessed_by: by,
       assessed_at: this.clock.now().toISOString(),
     });
     return this.summary(d);

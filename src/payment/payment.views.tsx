@@ -2,6 +2,7 @@ import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { Layout } from '../shared/layout';
 import { formatDateTime, formatVnd } from '../shared/format';
 import type { FeeQuote } from './payment.fee';
+import { VietQrPay, type VietQrPayProps } from './payment.vietqr-views';
 import { METHOD_LABEL, PAYMENT_STATUS_LABEL, type PaymentSummary } from './payment.service';
 
 function Csrf({ token }: { token: string }) {
@@ -35,7 +36,13 @@ function Lines({ lines }: { lines: PaymentSummary['lines'] }) {
 }
 
 /** The fee as the submit form shows it, before anything is sent. */
-export function FeeEstimate({ quote }: { quote: FeeQuote }) {
+/** How a fee can be paid, in the words of the submit form: only what the unit has configured. */
+export function payWays(m: { vietqr: boolean; vnpay: boolean }): string {
+  const ways = [m.vietqr ? 'chuyển khoản bằng mã VietQR' : '', m.vnpay ? 'qua VNPay' : '', 'tại bộ phận một cửa'].filter(Boolean);
+  return ways.length > 1 ? `${ways.slice(0, -1).join(', ')} hoặc ${ways.at(-1)}` : ways[0]!;
+}
+
+export function FeeEstimate({ quote, methods }: { quote: FeeQuote; methods: { vietqr: boolean; vnpay: boolean } }) {
   return (
     <section class="card" aria-labelledby="le-phi">
       <h2 id="le-phi">Phí, lệ phí</h2>
@@ -47,11 +54,16 @@ export function FeeEstimate({ quote }: { quote: FeeQuote }) {
         <>
           <p>
             Dự kiến: <strong>{formatVnd(quote.amount)}</strong>
-            {quote.lines.some((l) => l.basis !== 'per_case') ? ' (cho 1 bản, 1 trang; cán bộ tính theo số trang, số bản thực tế)' : ''}. Nộp khi được thông báo: chuyển khoản bằng mã VietQR, qua VNPay hoặc tại quầy.
+            {quote.lines.some((l) => l.basis !== 'per_case') ? ' (cho 1 bản, 1 trang; cán bộ tính theo số trang, số bản thực tế)' : ''}. Nộp khi được thông báo: {payWays(methods)}.
           </p>
           <Lines lines={quote.lines} />
         </>
       )}
+      {quote.onRequest.map((f) => (
+        <p>
+          {f.label}: <strong>{formatVnd(f.unitAmount)}/bản</strong>, tính theo số bản bạn ghi trong tờ khai (không đề nghị bản sao thì không mất khoản này).
+        </p>
+      ))}
       {quote.exemptions.length ? (
         <div class="note">
           Được miễn, giảm: {quote.exemptions.join('; ')}. Xin mang giấy tờ chứng minh khi nhận kết quả.
@@ -62,9 +74,21 @@ export function FeeEstimate({ quote }: { quote: FeeQuote }) {
 }
 
 /** The payment part of the tracking page: amount, status, VietQR code, VNPay button, receipts. */
-export function PaymentBox(p: { s: PaymentSummary; code: string; qrSvg?: string; account?: { account: string; accountName: string }; vnpayAction?: string; noticeHref?: string; receiptHref: (id: string) => string }) {
+export function PaymentBox(p: {
+  s: PaymentSummary;
+  code: string;
+  qrSvg?: string;
+  account?: VietQrPayProps['account'];
+  qrPngHref?: string;
+  vnpayAction?: string;
+  /** VNPay is motcua's own demo page, not the real gateway. */
+  vnpayFake?: boolean;
+  noticeHref?: string;
+  receiptHref: (id: string) => string;
+}) {
   const s = p.s;
   if (s.status === 'none' && !s.payments.length) return null;
+  const pending = s.payments.some((x) => x.status === 'pending' && x.method === 'vnpay');
   return (
     <section class="card" aria-labelledby="thanh-toan">
       <h2 id="thanh-toan">Phí, lệ phí</h2>
@@ -80,33 +104,22 @@ export function PaymentBox(p: { s: PaymentSummary; code: string; qrSvg?: string;
         ) : null}
         {s.exemption ? <span class="note"> (miễn, giảm {s.exemption.percent}%: {s.exemption.reason})</span> : null}
       </p>
-      {s.outstanding > 0 && p.qrSvg ? (
-        <div class="qrbox">
-          <div class="qr" role="img" aria-label={`Mã VietQR chuyển khoản ${formatVnd(s.outstanding)} cho hồ sơ ${p.code}`} dangerouslySetInnerHTML={{ __html: p.qrSvg }} />
-          <p>
-            Mở ứng dụng ngân hàng, quét mã để chuyển <strong>{formatVnd(s.outstanding)}</strong>
-            {p.account ? (
-              <>
-                {' '}
-                vào tài khoản {p.account.account} ({p.account.accountName})
-              </>
-            ) : null}
-            ; nội dung chuyển khoản đã điền sẵn mã hồ sơ <strong>{p.code}</strong>, xin giữ nguyên.
-          </p>
-        </div>
-      ) : null}
+      {s.outstanding > 0 && p.qrSvg && p.account && p.qrPngHref ? <VietQrPay code={p.code} amount={s.outstanding} qrSvg={p.qrSvg} account={p.account} pngHref={p.qrPngHref} /> : null}
       {s.outstanding > 0 && p.vnpayAction ? (
         <form method="post" action={p.vnpayAction}>
+          {pending ? <p class="note">Một giao dịch VNPay trước đó chưa có kết quả; nếu tài khoản đã bị trừ tiền, xin chờ vài phút rồi tải lại trang.</p> : null}
           <button type="submit" class="primary">
             Thanh toán qua VNPay
           </button>
+          {p.vnpayFake ? <span class="note"> (chế độ DEMO: cổng VNPay giả lập, không trừ tiền thật)</span> : null}
         </form>
       ) : null}
       {s.outstanding > 0 && p.noticeHref ? (
         <p>
-          <a href={p.noticeHref}>Tải thông báo nộp phí, lệ phí (PDF, có mã VietQR)</a>
+          <a href={p.noticeHref}>Tải thông báo nộp phí, lệ phí (PDF{p.qrSvg ? ', có mã VietQR' : ''})</a>
         </p>
       ) : null}
+      {s.outstanding > 0 ? <p class="note">Có thể nộp tiền mặt tại bộ phận một cửa.</p> : null}
       {s.payments.filter((x) => x.status === 'paid').length ? (
         <ul>
           {s.payments
@@ -134,6 +147,8 @@ export function StaffFeePage(p: {
   copies: number;
   receiptHref: (id: string) => string;
   noticeHref: string;
+  /** VietQR is configured: the printed notice carries the code. */
+  vietqr: boolean;
   message?: string;
   error?: string;
 }) {
@@ -213,7 +228,7 @@ export function StaffFeePage(p: {
               Gửi thông báo nộp phí cho người dân (SMS/thư/Zalo)
             </button>
           </form>{' '}
-          <a href={p.noticeHref}>In thông báo nộp phí (có mã VietQR)</a>
+          <a href={p.noticeHref}>In thông báo nộp phí{p.vietqr ? ' (có mã VietQR)' : ''}</a>
         </section>
       ) : null}
       {s.payments.length ? (

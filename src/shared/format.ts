@@ -79,11 +79,13 @@ export function formatFee(f: Fee): string {
 export function feeSummary(ch: Channel | undefined): string {
   if (!ch) return 'Không có thông tin';
   if (ch.fees.length === 0) return shorten(ch.feeText) || 'Không có thông tin';
-  if (ch.fees.every((f) => f.amount === 0)) return 'Miễn phí';
-  return ch.fees
-    .filter((f) => f.amount > 0)
-    .map((f) => `${vnd.format(f.amount)} đ${BASIS[f.basis]}`)
-    .join(' + ');
+  // Copies asked for on the e-form are charged only when asked: said apart from the fee itself.
+  const asked = ch.fees.filter((f) => f.copiesField && f.amount > 0);
+  const fees = ch.fees.filter((f) => !f.copiesField);
+  const main = fees.length === 0 ? '' : fees.every((f) => f.amount === 0) ? 'Miễn phí' : fees.filter((f) => f.amount > 0).map((f) => `${vnd.format(f.amount)} đ${BASIS[f.basis]}`).join(' + ');
+  if (!asked.length) return main || 'Miễn phí';
+  const copies = asked.map((f) => `${vnd.format(f.amount)} đ${BASIS[f.basis]}`).join(' + ');
+  return main ? `${main}; bản sao ${copies}` : `Bản sao ${copies}`;
 }
 
 /** A channel's fees in full, for printed listings and posters: never cut. */

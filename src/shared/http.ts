@@ -183,6 +183,19 @@ export function docSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): 
   return js;
 }
 
+/**
+ * Lets the forms of this page lead to other origins (e.g. the VNPay button: its route answers 303
+ * to the gateway, and browsers apply the page's form-action to that redirect). Only the pages
+ * that hold such a form call it, with exactly the origins they need.
+ */
+export function allowFormAction(reply: FastifyReply, origins: string[]): void {
+  const extra = [...new Set(origins.filter((o) => /^https?:\/\/[^\s;,'"]+$/.test(o)))];
+  if (!extra.length) return;
+  const csp = String(reply.getHeader('content-security-policy') ?? '');
+  if (!csp) return;
+  reply.header('content-security-policy', csp.replace(/form-action ([^;]*)/, (_m, v: string) => `form-action ${[v.trim(), ...extra].join(' ')}`));
+}
+
 /** Response headers every answer carries: a strict CSP (no inline scripts), no sniffing, no framing. */
 export function securityHeadersFor(publicUrl: string): Record<string, string> {
   const h: Record<string, string> = {

@@ -74,6 +74,14 @@ const LE_PHI_HDND =
 const phiBanSao = (giayTo: string): string =>
   `Bản sao ${giayTo} (nếu yêu cầu): 8.000 đồng/bản theo Thông tư 281/2016/TT-BTC.`;
 
+/** The copies asked for on the e-form ("soBanSao"), charged per copy (Circular 281/2016/TT-BTC). */
+const banSaoTheoYeuCau = (giayTo: string): Fee => ({
+  label: `Phí cấp bản sao ${giayTo} (theo số bản đề nghị)`,
+  amount: 8000,
+  basis: 'per_copy',
+  copiesField: 'soBanSao',
+});
+
 const MO_TA_TRUC_TIEP = 'Nộp hồ sơ và nhận kết quả tại Trung tâm Phục vụ hành chính công.';
 const MO_TA_TRUC_TUYEN =
   'Khai biểu mẫu điện tử trên Cổng dịch vụ công quốc gia hoặc ứng dụng VNeID, đính kèm ảnh chụp giấy tờ, nộp phí trực tuyến; kiểm tra và xác nhận bản nháp kết quả điện tử trong tối đa 1 ngày.';
@@ -450,7 +458,7 @@ export const hoTich: ProcedureInput[] = [
     channels: baKenh(
       ngayLamViec(1),
       '1 ngày làm việc; hồ sơ nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo',
-      [{ label: 'Lệ phí đăng ký khai sinh', amount: 0, basis: 'per_case' }],
+      [{ label: 'Lệ phí đăng ký khai sinh', amount: 0, basis: 'per_case' }, banSaoTheoYeuCau('Giấy khai sinh')],
       phiBanSao('Giấy khai sinh'),
     ),
     componentGroups: [
@@ -546,7 +554,7 @@ export const hoTich: ProcedureInput[] = [
     channels: baKenh(
       ngayLamViec(1),
       '1 ngày làm việc; lâu hơn nếu phải xác minh tình trạng hôn nhân ở nơi khác',
-      [{ label: 'Lệ phí đăng ký kết hôn', amount: 0, basis: 'per_case' }],
+      [{ label: 'Lệ phí đăng ký kết hôn', amount: 0, basis: 'per_case' }, banSaoTheoYeuCau('Trích lục kết hôn')],
       phiBanSao('Trích lục kết hôn'),
     ),
     componentGroups: [
@@ -621,6 +629,7 @@ export const hoTich: ProcedureInput[] = [
           basis: 'per_case',
           note: 'Đăng ký trong 15 ngày kể từ ngày chết',
         },
+        banSaoTheoYeuCau('Trích lục khai tử'),
       ],
       `Đăng ký quá hạn: lệ phí theo mức thu do HĐND tỉnh quy định, miễn cho người thuộc gia đình có công với cách mạng, hộ nghèo, người khuyết tật. ${phiBanSao('Trích lục khai tử')}`,
     ),

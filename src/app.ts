@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
@@ -40,6 +40,7 @@ import { catalogRoutes } from './catalog/catalog.routes';
 import { seedDemo } from './demo';
 import { systemClock, type Clock } from './shared/clock';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling, registerInputCleaning, securityHeadersFor } from './shared/http';
+import { createLogger, logRequests } from './shared/log';
 import { registerOpenApi } from './shared/openapi';
 import { registerUploads, sweepUploads } from './shared/uploads';
 import { NotFoundError } from './shared/errors';
@@ -184,7 +185,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     // Errors raised before a route runs (router, Node's HTTP parser) answer like every other error.
     frameworkErrors: frameworkErrorHandler(() => homeHref),
     clientErrorHandler: clientErrorHandler(() => homeHref),
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    ...(config.logLevel === 'silent' ? { logger: false } : { loggerInstance: createLogger(config.logLevel, config.logFormat), logController: new LogController({ disableRequestLogging: true }) }),
     // X-Forwarded-For only from the configured proxies: otherwise any client picks its own address.
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
@@ -192,6 +193,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     ajv: { customOptions: { strict: false } },
   });
   app.setValidatorCompiler(() => () => true);
+  if (config.logLevel !== 'silent') logRequests(app);
   // Response schemas document the contract (checked by the contract test); they must never
   // strip or reshape an answer, which fast-json-stringify would do.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

@@ -42,6 +42,8 @@ export interface Config {
   trustProxy: string[];
   defaultUnit: string | undefined;
   logLevel: string;
+  /** LOG_FORMAT: "pretty" (one readable line per request) on a terminal, else "json". */
+  logFormat: 'json' | 'pretty';
   /** Anonymous online submissions need a one-time code sent to the applicant's phone. */
   requirePhoneVerification: boolean;
   /** Signs tracking links; read from SECRET_KEY, else kept in DATA_DIR/secret.key. */
@@ -66,7 +68,7 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { demo?: boolean } = {}): Readonly<Config> {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { demo?: boolean; tty?: boolean } = {}): Readonly<Config> {
   const schema = z.object({
     PORT: z
       .string()
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     RATE_LIMIT: onOff('RATE_LIMIT', true),
     DEFAULT_UNIT: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL phải là fatal, error, warn, info, debug, trace hoặc silent' }).optional(),
+    LOG_FORMAT: z.enum(['json', 'pretty', 'auto'], { message: 'LOG_FORMAT phải là json, pretty hoặc auto' }).optional(),
     REQUIRE_PHONE_VERIFICATION: z.string().optional(),
     SECRET_KEY: z.string().min(32, 'SECRET_KEY cần ít nhất 32 ký tự ngẫu nhiên').optional(),
     SWEEP_GRACE_SECONDS: z
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     defaultUnit: e.DEFAULT_UNIT?.trim() || undefined,
     logLevel: e.LOG_LEVEL ?? 'info',
+    logFormat: e.LOG_FORMAT === 'json' || e.LOG_FORMAT === 'pretty' ? e.LOG_FORMAT : defaults.tty ? 'pretty' : 'json',
     requirePhoneVerification: parseOnOff('REQUIRE_PHONE_VERIFICATION', e.REQUIRE_PHONE_VERIFICATION, !e.DEMO),
     secretKey: e.SECRET_KEY,
     sweepGraceSeconds: e.SWEEP_GRACE_SECONDS,

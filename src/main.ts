@@ -3,6 +3,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { buildApp, buildServices, seedIfEmpty, sweepFiles } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { publicUrlWarning, startupBanner } from './banner';
 import { importNationalFile, formatImportReport } from './catalog/catalog.import';
 import { exportUnitCatalog, importUnitCatalog } from './catalog/catalog.excel';
 import { seedDemo } from './demo';
@@ -62,7 +63,9 @@ async function serve(config: Config): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(`motcua đang chạy: ${config.publicUrl} (cơ sở dữ liệu: ${config.database.kind})\n`);
+  const warning = publicUrlWarning(config);
+  if (warning) app.log.warn({ publicUrl: config.publicUrl }, warning);
+  process.stdout.write(startupBanner(config));
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -73,7 +76,7 @@ async function main(argv: string[]): Promise<void> {
   }
   let config: Config;
   try {
-    config = loadConfig(process.env, { demo: cmd === 'start' });
+    config = loadConfig(process.env, { demo: cmd === 'start', tty: !!process.stdout.isTTY });
   } catch (e) {
     if (e instanceof ConfigError) fail(`cấu hình không hợp lệ:\n${e.message}`);
     throw e;

@@ -182,8 +182,12 @@ export async function notificationRoutes(app: FastifyInstance, deps: Notificatio
   });
 
   // ------------------------------------------------------------------ demo inbox
-  app.get('/demo/tin-nhan', async (_req, reply) => {
+  // Every citizen's phone, e-mail, one-time codes and signed tracking links: staff only, even in
+  // demo mode (any demo account opens it).
+  app.get('/demo/tin-nhan', async (req, reply) => {
     if (!deps.demo) throw new NotFoundError();
+    if (!staffOnly(req, reply)) return reply;
+    reply.header('cache-control', 'private, no-store');
     return html(reply, DemoInboxPage({ messages: await notifications.list({ limit: 100 }) }));
   });
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
+import { Desk } from '../dossier/workflow.testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connection';
 import { fixedClock } from '../shared/clock';
@@ -399,7 +400,13 @@ describe('notifications in demo mode', () => {
     await env.services.database.db.transaction().execute((trx) => env.services.notifications.notifyDossier(trx, x));
     const r = await env.services.worker.runOnce();
     expect(r.sent).toBe(2);
-    const page = await env.app.inject({ method: 'GET', url: '/demo/tin-nhan' });
+    // Citizens' phones, addresses and codes: not for anyone who finds the address.
+    const anonymous = await env.app.inject({ method: 'GET', url: '/demo/tin-nhan' });
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe('/can-bo/dang-nhap?next=%2Fdemo%2Ftin-nhan');
+    expect(anonymous.body).not.toContain('0977 888 999');
+    const cookie = await new Desk(env).cookie('tiepnhan2');
+    const page = await env.app.inject({ method: 'GET', url: '/demo/tin-nhan', headers: { cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('0977 888 999');
     expect(page.body).toContain('minh@example.vn');

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema';
+import type { CatalogVersionTable, DB } from '../db/schema';
 import { procedureSchema, type ChannelKind, type Fee, type FormTemplate, type Procedure, type ProcessingTime, type TimeUnit } from './catalog.types';
 
 type Exec = Kysely<DB> | Transaction<DB>;
@@ -181,4 +181,17 @@ export async function listCatalogChanges(db: Exec, unitCode: string, procedureCo
   let q = db.selectFrom('catalog_changes').selectAll().where('unit_code', '=', unitCode);
   if (procedureCode) q = q.where('procedure_code', '=', procedureCode);
   return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function insertCatalogVersion(db: Exec, row: CatalogVersionTable): Promise<void> {
+  await db.insertInto('catalog_versions').values(row).execute();
+}
+
+export async function listCatalogVersions(db: Exec, unitCode: string, limit: number): Promise<Array<Omit<CatalogVersionTable, 'entries'>>> {
+  const rows = await db.selectFrom('catalog_versions').select(['id', 'unit_code', 'created_at', 'actor_id', 'actor_name', 'size']).where('unit_code', '=', unitCode).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ ...r, size: Number(r.size) }));
+}
+
+export async function findCatalogVersion(db: Exec, unitCode: string, id: string): Promise<CatalogVersionTable | undefined> {
+  return db.selectFrom('catalog_versions').selectAll().where('unit_code', '=', unitCode).where('id', '=', id).executeTakeFirst();
 }

@@ -17,6 +17,17 @@ export interface CatalogActor {
   name: string;
 }
 
+/** An earlier version of a unit's whole catalogue (migration 010). */
+export interface CatalogVersion {
+  id: string;
+  /** When it was replaced. */
+  at: string;
+  /** Who replaced it. */
+  actorName: string;
+  /** How many procedures it had. */
+  size: number;
+}
+
 export interface CatalogChange {
   id: string;
   unitCode: string;
@@ -400,6 +411,9 @@ export class CatalogService {
     const change = async (trx: Parameters<typeof repo.insertCatalogChange>[0], code: string, kind: CatalogChange['kind'], before: unknown, after: unknown) =>
       repo.insertCatalogChange(trx, { id: uuidv7(), unit_code: unitCode, procedure_code: code, kind, before: JSON.stringify(before), after: JSON.stringify(after), actor_id: actor.id, actor_name: actor.name, at: now });
     await this.db.transaction().execute(async (trx) => {
+      // The whole catalogue as it was, so this change can be undone (versions, restoreVersion).
+      const previous = [...uc.entries.values()].map(({ unitCode: _u, ...e }) => e);
+      await repo.insertCatalogVersion(trx, { id: uuidv7(), unit_code: unitCode, created_at: now, actor_id: actor.id, actor_name: actor.name, size: previous.length, entries: JSON.stringify(previous) });
       for (const r of rows) {
         const old = uc.entries.get(r.procedureCode);
         if (!old) added++;
@@ -414,6 +428,23 @@ export class CatalogService {
     });
     await this.changed();
     return { added, updated: rows.length - added, removed: removed.length };
+  }
+
+  /** Earlier versions of a unit's catalogue (each one is the catalogue just before a change), newest first. */
+  async versions(unitCode: string, limit = 50): Promise<CatalogVersion[]> {
+    return (await repo.listCatalogVersions(this.db, unitCode, limit)).map((r) => ({ id: r.id, at: r.created_at, actorName: r.actor_name, size: r.size }));
+  }
+
+  /** The procedures of an earlier version, as they were (selection and the unit's own settings). */
+  async versionEntries(unitCode: string, id: string): Promise<Array<Omit<UnitProcedure, 'unitCode'>>> {
+    const v = await repo.findCatalogVersion(this.db, unitCode, id);
+    if (!v) throw new NotFoundError('Không có phiên bản danh mục này.', 'catalog_version_not_found');
+    return JSON.parse(v.entries) as Array<Omit<UnitProcedure, 'unitCode'>>;
+  }
+
+  /** Bring an earlier version back; the catalogue replaced by it becomes a version in turn. */
+  async restoreVersion(unitCode: string, id: string, opts: { actor?: CatalogActor } = {}): Promise<{ added: number; updated: number; removed: number }> {
+    return this.setUnitCatalog(unitCode, await this.versionEntries(unitCode, id), opts);
   }
 
   /** The history of a unit's catalogue, newest first. */

@@ -1,3 +1,3 @@
-export { applyLocal, CatalogService, mainChannel, type CatalogActor, type CatalogChange, type FieldInfo, type ImportResult, type ProcedureSummary, type UnitCatalog } from './catalog.service';
+export { applyLocal, CatalogService, mainChannel, type CatalogActor, type CatalogChange, type CatalogVersion, type FieldInfo, type ImportResult, type ProcedureSummary, type UnitCatalog } from './catalog.service';
 export type { UnitLocal, UnitProcedure } from './catalog.repo';
 export * from './catalog.types';

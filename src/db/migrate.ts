@@ -6,6 +6,7 @@ import * as m004 from './migrations/004-notifications-payments';
 import * as m005 from './migrations/005-assistant';
 import * as m006 from './migrations/006-transient-drafts';
 import * as m008 from './migrations/008-drafts';
+import * as m010 from './migrations/010-catalog-versions';
 import * as m011 from './migrations/011-login-throttle';
 import * as m013 from './migrations/013-trigram-search';
 
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '005-assistant': m005,
   '006-transient-drafts': m006,
   '008-drafts': m008,
+  '010-catalog-versions': m010,
   '011-login-throttle': m011,
   '013-trigram-search': m013,
 };

@@ -390,6 +390,17 @@ export interface CatalogChangeTable {
   at: string;
 }
 
+/** The whole catalogue of a unit before a change (migration 010); `entries` is JSON. */
+export interface CatalogVersionTable {
+  id: string;
+  unit_code: string;
+  created_at: string;
+  actor_id: string | null;
+  actor_name: string;
+  size: number;
+  entries: string;
+}
+
 export interface OidcLoginTable {
   state: string;
   verifier: string;
@@ -513,6 +524,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   catalog_changes: CatalogChangeTable;
+  catalog_versions: CatalogVersionTable;
   oidc_logins: OidcLoginTable;
   assistant_conversations: AssistantConversationTable;
   assistant_messages: AssistantMessageTable;

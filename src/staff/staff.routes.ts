@@ -8,7 +8,7 @@ import type { Db } from '../db/connection';
 import type { Clock } from '../shared/clock';
 import type { DossierService } from '../dossier/dossier.service';
 import { FIELD_TYPES, type EForm } from '../eform';
-import { DomainError, ValidationError } from '../shared/errors';
+import { ConflictError, DomainError, ValidationError } from '../shared/errors';
 import { formatTime } from '../shared/format';
 import { docSchema, html, parseInput } from '../shared/http';
 import { body } from '../shared/openapi';
@@ -24,7 +24,6 @@ import {
   AdminHomePage,
   AuditPage,
   CatalogAdminPage,
-  CatalogHistoryPage,
   CatalogLocalPage,
   PasswordPage,
   ProcessEditPage,
@@ -33,6 +32,7 @@ import {
   StaffListPage,
   type CatalogRow,
 } from './staff.views';
+import { CatalogHistoryPage, type RemovalConfirmation } from './catalog-admin.views';
 
 export interface StaffRoutesDeps {
   accounts: AccountService;
@@ -275,7 +275,7 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
     }
     return rows;
   };
-  const catalogPage = async (req: FastifyRequest, reply: FastifyReply, staff: Staff, extra: { message?: string; errors?: Array<{ field: string; message: string }> } = {}, status = 200) => {
+  const catalogPage = async (req: FastifyRequest, reply: FastifyReply, staff: Staff, extra: { message?: string; errors?: Array<{ field: string; message: string }>; confirm?: RemovalConfirmation } = {}, status = 200) => {
     const q = String((req.query as Record<string, string>).q ?? '').trim().slice(0, 100);
     const found = q ? (await catalog.search(undefined, { q, limit: 20 })).items.map((s) => ({ code: s.code, name: s.name })) : undefined;
     const rows = await catalogRows(staff.unitCode);
@@ -292,7 +292,11 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
     if (!staff) return reply;
     const b = (req.body ?? {}) as Body;
     checkCsrf(req, b._csrf);
-    const n = Math.min(5000, Number(str(b, 'count')) || 0);
+    // A form without its rows is a broken or forged request, never "remove everything": 400, nothing changes.
+    if (!/^\d{1,4}$/.test(str(b, 'count'))) throw new ValidationError('Biểu mẫu danh mục không đầy đủ (thiếu số dòng): danh mục không thay đổi.', [{ field: 'count', code: 'missing_field', message: 'Thiếu trường "count" của biểu mẫu danh mục.' }]);
+    const n = Math.min(5000, Number(str(b, 'count')));
+    const missing = Array.from({ length: n }, (_, i) => `code.${i}`).filter((k) => !str(b, k));
+    if (missing.length) throw new ValidationError('Biểu mẫu danh mục không đầy đủ: danh mục không thay đổi.', missing.slice(0, 20).map((k) => ({ field: k, code: 'missing_field', message: `Thiếu trường "${k}" của biểu mẫu danh mục.` })));
     const rows: Array<{ procedureCode: string; commitment: ProcessingTime | null; note: string; essential: boolean; sort: number }> = [];
     const problems: Array<{ field: string; code: string; message: string }> = [];
     for (let i = 0; i < n; i++) {
@@ -307,9 +311,15 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
     for (const code of list(b, 'add')) if (!rows.some((r) => r.procedureCode === code)) rows.push({ procedureCode: code, commitment: null, note: '', essential: false, sort: rows.length });
     try {
       if (problems.length) throw new ValidationError('Danh mục chưa được lưu vì có dòng không hợp lệ.', problems);
-      const r = await admin.saveSelection(staff, rows);
-      return catalogPage(req, reply, staff, { message: `Đã lưu danh mục: thêm ${r.added}, bỏ ${r.removed}, ${r.updated} thủ tục giữ lại.` });
+      const r = await admin.saveSelection(staff, rows, { confirmRemoval: str(b, 'confirm') === '1' });
+      return catalogPage(req, reply, staff, { message: `Đã lưu danh mục: thêm ${r.added}, bỏ ${r.removed}, ${r.updated} thủ tục giữ lại.${r.removed ? ' Phiên bản trước được giữ trong "Lịch sử thay đổi" và khôi phục được.' : ''}` });
     } catch (e) {
+      if (e instanceof ConflictError && e.code === 'confirm_removal') {
+        const removed = await admin.removedBy(staff.unitCode, rows);
+        const names = new Map((await catalogRows(staff.unitCode)).map((r) => [r.code, r.name]));
+        const posted = Object.entries(b).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, String(x)] as [string, string]) : [[k, String(v ?? '')] as [string, string]]));
+        return catalogPage(req, reply, staff, { confirm: { message: e.message, removed: removed.map((r) => ({ code: r.procedureCode, name: names.get(r.procedureCode) ?? '' })), posted } }, 409);
+      }
       const errors = errorsOf(e);
       if (!errors) throw e;
       return catalogPage(req, reply, staff, { errors }, 422);
@@ -318,7 +328,17 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
   app.get('/can-bo/quan-tri/danh-muc/lich-su', async (req, reply) => {
     const staff = adminOnly(req, reply);
     if (!staff) return reply;
-    return html(reply, CatalogHistoryPage({ ...(await nav(req, staff)), list: await catalog.changes(staff.unitCode) }));
+    const restored = (req.query as Record<string, string>).khoi_phuc;
+    return html(reply, CatalogHistoryPage({ ...(await nav(req, staff)), list: await catalog.changes(staff.unitCode), versions: await admin.catalogVersions(staff), message: restored ? `Đã khôi phục phiên bản trước của danh mục (${restored} thủ tục).` : undefined }));
+  });
+  const versionParams = z.object({ id: z.string().uuid('Mã phiên bản không hợp lệ') });
+  app.post('/can-bo/quan-tri/danh-muc/phien-ban/:id/khoi-phuc', async (req, reply) => {
+    const staff = adminOnly(req, reply);
+    if (!staff) return reply;
+    checkCsrf(req, ((req.body ?? {}) as Body)._csrf);
+    const { id } = parseInput(versionParams, req.params);
+    const r = await admin.restoreCatalog(staff, id);
+    return reply.redirect(`/can-bo/quan-tri/danh-muc/lich-su?khoi_phuc=${r.added + r.updated}`, 303);
   });
 
   const localPage = async (req: FastifyRequest, reply: FastifyReply, staff: Staff, code: string, extra: { message?: string; errors?: Array<{ field: string; message: string }> } = {}, status = 200) => {
@@ -399,6 +419,8 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
         essential: z.boolean().optional(),
       }),
     ),
+    /** Required (true) when the new selection removes more than a few procedures. */
+    confirmRemoval: z.boolean().optional(),
   });
   app.get('/api/admin/catalog', { schema: { tags: ['Quản trị'], summary: 'Danh mục thủ tục của đơn vị, kèm thiết lập riêng', ...staffDocs.getUnitCatalog } }, async (req) => {
     const { staff } = apiStaff(req, ['admin']);
@@ -409,7 +431,21 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
     checkApiCsrf(req);
     const { staff } = apiStaff(req, ['admin']);
     const b = parseInput(selectionBody, req.body ?? {});
-    return admin.saveSelection(staff, b.rows.map((r, i) => ({ procedureCode: r.procedureCode, commitment: r.commitment ?? null, note: r.note ?? '', essential: r.essential ?? false, sort: i })));
+    return admin.saveSelection(
+      staff,
+      b.rows.map((r, i) => ({ procedureCode: r.procedureCode, commitment: r.commitment ?? null, note: r.note ?? '', essential: r.essential ?? false, sort: i })),
+      { confirmRemoval: b.confirmRemoval === true },
+    );
+  });
+  app.get('/api/admin/catalog/versions', { schema: { tags: ['Quản trị'], summary: 'Các phiên bản trước của danh mục đơn vị (mỗi lần lưu giữ lại phiên bản cũ)' } }, async (req) => {
+    const { staff } = apiStaff(req, ['admin']);
+    return { items: await admin.catalogVersions(staff) };
+  });
+  app.post('/api/admin/catalog/versions/:id/restore', { schema: { tags: ['Quản trị'], summary: 'Khôi phục một phiên bản trước của danh mục đơn vị' } }, async (req) => {
+    checkApiCsrf(req);
+    const { staff } = apiStaff(req, ['admin']);
+    const { id } = parseInput(versionParams, req.params);
+    return admin.restoreCatalog(staff, id);
   });
   const localBody = z.object({
     fees: z.partialRecord(z.enum(CHANNEL_KINDS), z.array(z.object({ label: z.string(), amount: z.number(), basis: z.enum(FEE_BASES).optional(), max: z.number().optional(), note: z.string().optional() }))).optional(),

@@ -1,11 +1,14 @@
 import type { AccountService, Staff, StaffInput, StaffRole } from '../account';
 import type { AuditService } from '../audit';
-import type { CatalogService, ChannelKind, Fee, FormTemplate, UnitLocal, UnitProcedure } from '../catalog';
+import type { CatalogService, CatalogVersion, ChannelKind, Fee, FormTemplate, UnitLocal, UnitProcedure } from '../catalog';
 import { eformSchema, type EForm } from '../eform';
-import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { slugify } from '../shared/vietnamese';
 import type { UnitService } from '../unit';
 import type { WorkflowService } from '../workflow';
+
+/** A save that removes more procedures than this asks the admin to confirm (issue 10, item 12). */
+export const MAX_QUIET_REMOVALS = 3;
 
 /**
  * The unit admin's work: officials of the unit (create, edit, lock, reset passwords), the unit's
@@ -95,6 +98,25 @@ export class StaffAdmin {
 
   // ------------------------------------------------------------------ catalogue
 
+  /** The procedures a new selection would remove from the unit's catalogue. */
+  async removedBy(unitCode: string, rows: Array<{ procedureCode: string }>): Promise<UnitProcedure[]> {
+    const kept = new Set(rows.map((r) => r.procedureCode));
+    return (await this.entries(unitCode)).filter((e) => !kept.has(e.procedureCode));
+  }
+
+  async catalogVersions(admin: Staff): Promise<CatalogVersion[]> {
+    this.requireAdmin(admin);
+    return this.catalog.versions(admin.unitCode);
+  }
+
+  /** Bring back an earlier version of the unit's catalogue (the one replaced is kept in turn). */
+  async restoreCatalog(admin: Staff, versionId: string): Promise<{ added: number; updated: number; removed: number }> {
+    this.requireAdmin(admin);
+    const r = await this.catalog.restoreVersion(admin.unitCode, versionId, { actor: { id: admin.id, name: admin.fullName } });
+    await this.audit.record({ actor: this.actorOf(admin), unitCode: admin.unitCode, action: 'catalog.restore', targetKind: 'catalog', targetId: admin.unitCode, data: { ...r, version: versionId } });
+    return r;
+  }
+
   private async entries(unitCode: string): Promise<UnitProcedure[]> {
     const uc = await this.catalog.unitCatalog(unitCode);
     return [...uc.entries.values()].sort((a, b) => a.sort - b.sort || a.procedureCode.localeCompare(b.procedureCode));
@@ -104,8 +126,12 @@ export class StaffAdmin {
    * Replace the selection (procedures offered, commitments, essential, notes); the unit's own
    * fees, forms and e-forms of the procedures kept are left as they are. All or nothing.
    */
-  async saveSelection(admin: Staff, rows: Array<Omit<UnitProcedure, 'unitCode' | 'local'>>): Promise<{ added: number; updated: number; removed: number }> {
+  async saveSelection(admin: Staff, rows: Array<Omit<UnitProcedure, 'unitCode' | 'local'>>, opts: { confirmRemoval?: boolean } = {}): Promise<{ added: number; updated: number; removed: number }> {
     this.requireAdmin(admin);
+    const removing = await this.removedBy(admin.unitCode, rows);
+    if (removing.length > MAX_QUIET_REMOVALS && !opts.confirmRemoval) {
+      throw new ConflictError('confirm_removal', `Lưu danh mục này sẽ bỏ ${removing.length} thủ tục khỏi danh mục của đơn vị. Xin xác nhận nếu đúng là bạn muốn bỏ (phiên bản hiện tại được giữ lại và khôi phục được).`);
+    }
     const r = await this.catalog.setUnitCatalog(admin.unitCode, rows, { actor: { id: admin.id, name: admin.fullName } }).catch((e) => {
       throw e instanceof ValidationError ? new ValidationError(e.message, e.fields, 'invalid_catalog') : e;
     });

@@ -2,6 +2,7 @@ import type { Staff } from '../account';
 import type { AuditEntry } from '../audit';
 import type { CatalogChange, ChannelKind, Fee, FormTemplate, ProcessingTime } from '../catalog';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
+import { ConfirmRemoval, type RemovalConfirmation } from './catalog-admin.views';
 import { STAFF_ROLE_TEXT as ROLE_TEXT } from '../shared/staff-menu';
 import type { EForm } from '../eform';
 import { formatDateTime, formatTime } from '../shared/format';
@@ -12,7 +13,7 @@ function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-function Messages(p: { message?: string; error?: string; errors?: Array<{ field: string; message: string }> }) {
+export function Messages(p: { message?: string; error?: string; errors?: Array<{ field: string; message: string }> }) {
   return (
     <>
       {p.message ? (
@@ -251,7 +252,7 @@ export interface CatalogRow {
 
 const TIME_UNIT_LABEL = { working_days: 'ngày làm việc', days: 'ngày', hours: 'giờ' } as const;
 
-export function CatalogAdminPage(p: Nav & { rows: CatalogRow[]; message?: string; errors?: Array<{ field: string; message: string }>; found?: Array<{ code: string; name: string }>; q?: string }) {
+export function CatalogAdminPage(p: Nav & { rows: CatalogRow[]; message?: string; errors?: Array<{ field: string; message: string }>; found?: Array<{ code: string; name: string }>; q?: string; confirm?: RemovalConfirmation }) {
   return (
     <StaffLayout {...p} title="Danh mục thủ tục của đơn vị" current="/can-bo/quan-tri/danh-muc">
       <p class="crumbs">
@@ -259,6 +260,7 @@ export function CatalogAdminPage(p: Nav & { rows: CatalogRow[]; message?: string
       </p>
       <h1>Danh mục thủ tục của đơn vị</h1>
       <Messages message={p.message} errors={p.errors} />
+      {p.confirm ? <ConfirmRemoval {...p.confirm} csrf={p.csrf} /> : null}
       <form method="get" action="/can-bo/quan-tri/danh-muc" class="card" role="search">
         <label for="c-q">Tìm thủ tục trong danh mục quốc gia để thêm</label>
         <input id="c-q" name="q" type="search" value={p.q ?? ''} /> <button type="submit">Tìm</button>
@@ -509,7 +511,7 @@ export function CatalogLocalPage(
   );
 }
 
-function HistoryTable(p: { list: CatalogChange[] }) {
+export function HistoryTable(p: { list: CatalogChange[] }) {
   const KIND = { added: 'Thêm vào danh mục', removed: 'Bỏ khỏi danh mục', updated: 'Cập nhật' } as const;
   if (!p.list.length) return <p>Chưa có thay đổi nào.</p>;
   return (
@@ -541,18 +543,6 @@ function HistoryTable(p: { list: CatalogChange[] }) {
         ))}
       </tbody>
     </table>
-  );
-}
-
-export function CatalogHistoryPage(p: Nav & { list: CatalogChange[] }) {
-  return (
-    <StaffLayout {...p} title="Lịch sử thay đổi danh mục" current="/can-bo/quan-tri/danh-muc">
-      <p class="crumbs">
-        <a href="/can-bo/quan-tri/danh-muc">← Danh mục thủ tục của đơn vị</a>
-      </p>
-      <h1>Lịch sử thay đổi danh mục</h1>
-      <HistoryTable list={p.list} />
-    </StaffLayout>
   );
 }
 

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, engines, type TestEnv } from '../shared/testing';
+import { Desk } from '../dossier/workflow.testing';
+
+/** Issue 10, item 12: the admin's catalogue form can no longer wipe the catalogue by accident or by a forged post. */
+for (const engine of engines()) {
+  describe(`the unit's catalogue is never emptied by one post, and earlier versions come back [${engine}]`, () => {
+    let env: TestEnv;
+    let desk: Desk;
+    let cookie = '';
+    let csrf = '';
+    let all: string[] = [];
+
+    const size = async () => (await env.services.catalog.unitCatalog('00004')).entries.size;
+    const form = (codes: string[], keep: (c: string) => boolean, extra: Record<string, string> = {}) => {
+      const body = new URLSearchParams({ _csrf: csrf, count: String(codes.length), ...extra });
+      codes.forEach((c, i) => {
+        body.set(`code.${i}`, c);
+        if (keep(c)) body.set(`keep.${i}`, '1');
+      });
+      return desk.inject({ method: 'POST', url: '/can-bo/quan-tri/danh-muc', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+    };
+
+    beforeAll(async () => {
+      env = await createTestEnv(engine);
+      desk = new Desk(env);
+      cookie = await desk.cookie('quantri');
+      const page = await desk.inject({ method: 'GET', url: '/can-bo/quan-tri/danh-muc', headers: { cookie } });
+      csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      all = (await desk.inject({ method: 'GET', url: '/api/admin/catalog', headers: { cookie } })).json().items.map((i: any) => i.procedureCode);
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+
+    it('answers 400 to a post with only the CSRF token, and changes nothing', async () => {
+      expect(all.length).toBe(54);
+      const r = await desk.inject({ method: 'POST', url: '/can-bo/quan-tri/danh-muc', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(csrf)}` });
+      expect(r.statusCode).toBe(400);
+      expect(r.body).toContain('không đầy đủ');
+      // Rows announced but missing are refused the same way.
+      expect((await desk.inject({ method: 'POST', url: '/can-bo/quan-tri/danh-muc', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(csrf)}&count=54` })).statusCode).toBe(400);
+      expect(await size()).toBe(54);
+    });
+
+    it('asks for confirmation before removing more than a few procedures, then keeps the previous version', async () => {
+      const keep = new Set(all.slice(0, 2));
+      const ask = await form(all, (c) => keep.has(c));
+      expect(ask.statusCode).toBe(409);
+      expect(ask.body).toContain('sẽ bỏ 52 thủ tục');
+      expect(ask.body).toContain('Xác nhận bỏ 52 thủ tục và lưu');
+      expect(await size()).toBe(54);
+      // Removing a few needs no confirmation.
+      expect((await form(all, (c) => c !== all[53])).statusCode).toBe(200);
+      expect(await size()).toBe(53);
+      const done = await form(all.slice(0, 53), (c) => keep.has(c), { confirm: '1' });
+      expect(done.statusCode).toBe(200);
+      expect(await size()).toBe(2);
+
+      // The version before the save is listed and restored from the page.
+      const history = await desk.inject({ method: 'GET', url: '/can-bo/quan-tri/danh-muc/lich-su', headers: { cookie } });
+      expect(history.body).toContain('Khôi phục phiên bản này (53 thủ tục)');
+      const id = /danh-muc\/phien-ban\/([0-9a-f-]+)\/khoi-phuc/.exec(history.body)![1]!;
+      const back = await desk.inject({ method: 'POST', url: `/can-bo/quan-tri/danh-muc/phien-ban/${id}/khoi-phuc`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(csrf)}` });
+      expect(back.statusCode).toBe(303);
+      expect(await size()).toBe(53);
+      expect((await env.services.audit.list({ action: 'catalog.restore' })).length).toBe(1);
+    });
+
+    it('does the same through the API: 409 confirm_removal, versions, restore', async () => {
+      const json = { cookie, 'content-type': 'application/json' };
+      const put = await desk.inject({ method: 'PUT', url: '/api/admin/catalog', headers: json, payload: { rows: [{ procedureCode: all[0] }] } });
+      expect(put.statusCode).toBe(409);
+      expect(put.json().error.code).toBe('confirm_removal');
+      expect(await size()).toBe(53);
+      const ok = await desk.inject({ method: 'PUT', url: '/api/admin/catalog', headers: json, payload: { rows: [{ procedureCode: all[0] }], confirmRemoval: true } });
+      expect(ok.statusCode).toBe(200);
+      expect(await size()).toBe(1);
+      const versions = (await desk.inject({ method: 'GET', url: '/api/admin/catalog/versions', headers: { cookie } })).json().items;
+      expect(versions[0].size).toBe(53);
+      const r = await desk.inject({ method: 'POST', url: `/api/admin/catalog/versions/${versions[0].id}/restore`, headers: json, payload: {} });
+      expect(r.statusCode).toBe(200);
+      expect(await size()).toBe(53);
+    });
+  });
+}

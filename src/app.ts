@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { AccountService } from './account';
 import { createAssistant, type AssistantService } from './assistant';
 import { assistantRoutes } from './assistant/assistant.routes';
@@ -19,7 +19,7 @@ import { dossierStaffRoutes } from './dossier/dossier.staff-routes';
 import { registerProofGate } from './dossier/dossier.proof';
 import { RateLimiter } from './shared/rate-limit';
 import { DossierWorkflow } from './dossier/dossier.workflow';
-import { AuditService } from './audit';
+import { AuditService, FileCheckpointStore } from './audit';
 import { staffRoutes } from './staff/staff.routes';
 import { registerChangeGuard } from './staff/staff.guard';
 import { WorkflowService } from './workflow';
@@ -83,6 +83,15 @@ function secretKey(config: Config): string {
   }
 }
 
+/**
+ * The audit chain's key: AUDIT_KEY, else derived from the secret key. Either way it lives outside
+ * the database (environment or DATA_DIR/secret.key); changing it makes the chain fail to verify.
+ */
+function auditKey(config: Config): Buffer {
+  if (config.audit.key) return Buffer.from(config.audit.key, 'utf8');
+  return createHmac('sha256', secretKey(config)).update('motcua audit chain v1').digest();
+}
+
 export async function buildServices(config: Config, opts: { clock?: Clock; migrate?: boolean } = {}): Promise<Services> {
   const database = openDatabase(config.database);
   if (opts.migrate !== false) await migrateToLatest(database.db);
@@ -104,7 +113,9 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
   });
   const accounts = new AccountService(database.db, notifications, clock, { demo: config.demo, log: (m) => process.stdout.write(m + '\n') });
   const files = new FileStore(path.join(config.dataDir, 'files'), { clock });
-  const audit = new AuditService(database.db, clock);
+  const audit = new AuditService(database.db, clock, { key: auditKey(config), checkpoints: new FileCheckpointStore(config.audit.checkpointFile) });
+  // Rows written before the chain was keyed are marked once (signed), before any keyed row.
+  if (opts.migrate !== false) await audit.init();
   const workflow = new WorkflowService(database.db, audit, clock);
   const dossiers = new DossierService(database.db, catalog, notifications, files, clock, {
     secret: secretKey(config),

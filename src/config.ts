@@ -64,6 +64,28 @@ export interface Config {
   dossierCacheSeconds: number;
   /** Days a saved draft (with its files) is kept after its last change; then the worker removes it. */
   draftTtlDays: number;
+  /** The audit chain's key and its signed checkpoints outside the database (parseAuditConfig). */
+  audit: AuditConfig;
+}
+
+export interface AuditConfig {
+  /** AUDIT_KEY; when unset the key is derived from the secret key (SECRET_KEY or DATA_DIR/secret.key). */
+  key: string | undefined;
+  /** Where signed checkpoints of the chain's head are appended (one JSON object a line). */
+  checkpointFile: string;
+  /** Minutes between checkpoints (by the worker, when the head moved); 0 = only at start and on demand. */
+  checkpointMinutes: number;
+}
+
+export function parseAuditConfig(env: NodeJS.ProcessEnv, dataDir: string): AuditConfig {
+  const key = env.AUDIT_KEY?.trim() || undefined;
+  if (key !== undefined && key.length < 32) throw new ConfigError('AUDIT_KEY cần ít nhất 32 ký tự ngẫu nhiên');
+  const file = env.AUDIT_CHECKPOINT_FILE?.trim();
+  return {
+    key,
+    checkpointFile: file ? path.resolve(file) : path.join(dataDir, 'audit-checkpoints.jsonl'),
+    checkpointMinutes: parseMinutes('AUDIT_CHECKPOINT_MINUTES', env.AUDIT_CHECKPOINT_MINUTES, 10),
+  };
 }
 
 export class ConfigError extends Error {}
@@ -146,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     escalationMinutes: parseMinutes('ESCALATION_MINUTES', env.ESCALATION_MINUTES, 10),
     dossierCacheSeconds: parseSeconds('DOSSIER_CACHE_SECONDS', env.DOSSIER_CACHE_SECONDS, 30),
     draftTtlDays: parseDays('DRAFT_TTL_DAYS', env.DRAFT_TTL_DAYS, 30),
+    audit: parseAuditConfig(env, dataDir),
   });
 }
 

@@ -11,6 +11,7 @@ import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/connection';
 import { DomainError, ValidationError } from './shared/errors';
 import { DraftExpiryJob, EscalationJob } from './dossier/dossier.jobs';
+import { AuditCheckpointJob } from './audit';
 
 const USAGE = `motcua — phần mềm Bộ phận Một cửa
 
@@ -27,7 +28,9 @@ Cách dùng: npm run motcua -- <lệnh> [tham số]
   catalog-import MÃ FILE     nhập danh mục của đơn vị từ Excel
   worker                     chỉ chạy tiến trình gửi tin nhắn (SMS, thư, Zalo) từ hàng đợi
                              và cảnh báo hồ sơ sắp/quá hạn
-  audit verify               kiểm tra chuỗi mã băm của nhật ký (phát hiện bản ghi bị sửa, xóa)
+  audit verify               kiểm tra chuỗi mã băm của nhật ký và các mốc đã ký (phát hiện bản ghi
+                             bị sửa, xóa, viết lại)
+  audit checkpoint           ghi ngay một mốc đã ký của cuối chuỗi nhật ký (AUDIT_CHECKPOINT_FILE)
 `;
 
 function fail(message: string): never {
@@ -52,9 +55,13 @@ async function serve(config: Config): Promise<void> {
   escalation.start();
   const draftExpiry = new DraftExpiryJob(services.drafts, { intervalMs: config.notifications.worker ? 3600_000 : 0, log: (m) => process.stdout.write(m + '\n') });
   draftExpiry.start();
+  // Signed checkpoints of the audit chain's head, outside the database (with the worker).
+  const checkpoints = new AuditCheckpointJob(services.audit, { intervalMs: config.audit.checkpointMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
+  if (config.notifications.worker) checkpoints.start();
   const close = async () => {
     await escalation.close();
     await draftExpiry.close();
+    await checkpoints.close();
     await services.worker.close();
     await app.close();
     await services.database.close();
@@ -90,9 +97,11 @@ async function main(argv: string[]): Promise<void> {
       const s = await buildServices(config);
       const escalation = new EscalationJob(s.dossierWorkflow, { intervalMs: config.escalationMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
       const draftExpiry = new DraftExpiryJob(s.drafts, { intervalMs: 3600_000, log: (m) => process.stdout.write(m + '\n') });
+      const checkpoints = new AuditCheckpointJob(s.audit, { intervalMs: config.audit.checkpointMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
       const close = async () => {
         await escalation.close();
         await draftExpiry.close();
+        await checkpoints.close();
         await s.worker.close();
         await s.database.close();
         process.exit(0);
@@ -102,16 +111,26 @@ async function main(argv: string[]): Promise<void> {
       s.worker.start();
       escalation.start();
       draftExpiry.start();
+      checkpoints.start();
       process.stdout.write(`motcua worker đang gửi tin nhắn (kênh: ${s.worker.channels.join(', ') || 'chưa cấu hình kênh nào'}; cơ sở dữ liệu: ${config.database.kind})\n`);
       return;
     }
     case 'audit': {
-      if (args[0] !== 'verify') fail('cách dùng: audit verify');
+      if (args[0] !== 'verify' && args[0] !== 'checkpoint') fail('cách dùng: audit verify | audit checkpoint');
       const s = await buildServices(config);
+      if (args[0] === 'checkpoint') {
+        const c = await s.audit.checkpoint();
+        await s.database.close();
+        process.stdout.write(c ? `Đã ghi mốc nhật ký vào ${config.audit.checkpointFile}: bản ghi ${c.seq}, mã băm ${c.hash}, chữ ký ${c.mac}\n` : 'Không có gì mới để ghi mốc.\n');
+        return;
+      }
       const v = await s.audit.verify();
       await s.database.close();
       if (v.ok) {
-        process.stdout.write(`Nhật ký toàn vẹn: ${v.checked} bản ghi, chuỗi mã băm khớp đến bản ghi ${v.headSeq}.\n`);
+        process.stdout.write(
+          `Nhật ký toàn vẹn: ${v.checked} bản ghi, chuỗi mã băm khớp đến bản ghi ${v.headSeq}; ${v.checkpoints} mốc đã ký (${config.audit.checkpointFile}) khớp.\n`,
+        );
+        if (!v.checkpoints && v.checked) process.stdout.write('Chưa có mốc đã ký nào: các bản ghi cuối có thể bị xóa mà không phát hiện được. Chạy máy chủ với WORKER=on, hoặc `motcua worker`.\n');
         return;
       }
       process.stderr.write(`Nhật ký KHÔNG toàn vẹn: ${v.problems.length} vấn đề trong ${v.checked} bản ghi:\n${v.problems.map((p) => `  - ${p.message}`).join('\n')}\n`);

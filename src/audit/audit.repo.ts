@@ -53,3 +53,17 @@ export async function hasEntryAfter(db: Exec, afterSeq: number, actorId: string)
   const r = await db.selectFrom('audit_log').select('seq').where('seq', '>', afterSeq).where('actor_id', '=', actorId).limit(1).executeTakeFirst();
   return !!r;
 }
+
+export async function findMeta(db: Exec, key: string): Promise<string | undefined> {
+  return (await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst())?.value;
+}
+
+export async function insertMetaIfAbsent(db: Exec, key: string, value: string): Promise<void> {
+  await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
+}
+
+/** The head's number, with the head row locked until the transaction ends (as claimNext does). */
+export async function lockHead(db: Exec): Promise<number> {
+  const r = await db.updateTable('audit_head').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1).returning('seq').executeTakeFirstOrThrow();
+  return Number(r.seq);
+}

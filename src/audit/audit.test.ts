@@ -51,13 +51,17 @@ for (const engine of engines()) {
       let v = await audit().verify();
       expect(v.ok).toBe(false);
       expect(v.problems).toEqual([expect.objectContaining({ seq: 5, kind: 'edited' })]);
-      // Recomputing the edited row's own hash does not help: the next row no longer links to it.
+      // Recomputing the edited row's own hash does not help: without the key (outside the
+      // database) it does not match, and the next row no longer links to it.
       const { hashOf } = await import('./audit.service');
       const r5 = (await db().selectFrom('audit_log').selectAll().where('seq', '=', 5).executeTakeFirstOrThrow()) as any;
       const { hash: _h, ...rest } = r5;
       await db().updateTable('audit_log').set({ hash: hashOf({ ...rest, seq: Number(rest.seq) }) }).where('seq', '=', 5).execute();
       v = await audit().verify();
-      expect(v.problems.map((p) => [p.seq, p.kind])).toEqual([[6, 'broken_link']]);
+      expect(v.problems.map((p) => [p.seq, p.kind])).toEqual([
+        [5, 'edited'],
+        [6, 'broken_link'],
+      ]);
 
       await db().deleteFrom('audit_log').where('seq', '=', 10).execute();
       v = await audit().verify();
@@ -86,11 +90,15 @@ describe('motcua audit verify (CLI)', () => {
     const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
     const ok = await run(tsx, ['src/main.ts', 'audit', 'verify'], { cwd: ROOT, env: cliEnv });
     expect(ok.stdout).toMatch(/toàn vẹn: 3 bản ghi/);
+    const cp = await run(tsx, ['src/main.ts', 'audit', 'checkpoint'], { cwd: ROOT, env: cliEnv });
+    expect(cp.stdout).toMatch(/Đã ghi mốc nhật ký vào .*audit-checkpoints\.jsonl: bản ghi 3/);
+    const anchored = await run(tsx, ['src/main.ts', 'audit', 'verify'], { cwd: ROOT, env: cliEnv });
+    expect(anchored.stdout).toMatch(/1 mốc đã ký .* khớp/);
     await sql`DROP TRIGGER audit_log_no_update`.execute(env.services.database.db);
     await env.services.database.db.updateTable('audit_log').set({ target_id: 'sửa' }).where('seq', '=', 2).execute();
     const bad = await run(tsx, ['src/main.ts', 'audit', 'verify'], { cwd: ROOT, env: cliEnv }).catch((e) => e);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/KHÔNG toàn vẹn/);
     expect(bad.stderr).toMatch(/Bản ghi 2 .* đã bị sửa/);
-  }, 60_000);
+  }, 180_000);
 });

@@ -296,4 +296,73 @@ describe.skipIf(!browserAvailable())('citizen journeys on a phone (issue 9)', ()
     expect(Buffer.from(await r.body())).toEqual(signed);
     await ctx.close();
   });
+
+  async function signInStaff(ctx: BrowserContext, username: string): Promise<Page> {
+    const page = await ctx.newPage();
+    await page.goto(`${base}/can-bo/dang-nhap`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill('demo');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/can-bo$/);
+    return page;
+  }
+
+  it('staff find the procedures with missing data from the admin menu', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signInStaff(ctx, 'quantri');
+    await page.getByRole('link', { name: 'Độ đầy đủ dữ liệu' }).click();
+    await page.waitForURL(/\/can-bo\/quan-tri\/do-day-du$/);
+    const rows = page.locator('table.completeness tbody tr');
+    const text = await page.locator('table.completeness').innerText();
+    // The record that still gives no time ("Cổng quốc gia không ghi thời hạn") is listed with its gap…
+    expect(text).toContain('Thủ tục xác nhận thông tin hộ tịch');
+    expect(await rows.filter({ hasText: '2.002516' }).innerText()).toMatch(/Thời hạn giải quyết:.*Chưa có số ngày/);
+    // …and the completed certification records are not.
+    expect(text).not.toContain('2.000815');
+    expect(text).not.toContain('1.014061');
+    await shot(page, 'staff-completeness');
+    expect(await axeViolations(page)).toEqual([]);
+    // The row leads to the unit's own settings of the procedure, where fees and forms are added.
+    await rows.filter({ hasText: '2.002516' }).getByRole('link', { name: 'Thủ tục xác nhận thông tin hộ tịch' }).click();
+    await page.waitForURL(/\/can-bo\/quan-tri\/danh-muc\/2\.002516$/);
+    // A receptionist is not let in.
+    const other = await browser.newContext();
+    const rp = await signInStaff(other, 'tiepnhan');
+    const r = await rp.goto(`${base}/can-bo/quan-tri/do-day-du`);
+    expect(r!.status()).toBe(403);
+    await other.close();
+    await ctx.close();
+  });
+
+  it('the unit admin chooses the essential procedures that the village-hall page prints', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signInStaff(ctx, 'quantri');
+    const hallCount = async () => {
+      const p = await browser.newPage(PHONE);
+      await p.goto(`${base}/dv/00004/nha-van-hoa`);
+      const names = await p.locator('.hall h2').allInnerTexts();
+      await p.close();
+      return names;
+    };
+    expect(await hallCount()).toHaveLength(25);
+    await page.getByRole('link', { name: 'Thủ tục thiết yếu (nhà văn hóa)' }).click();
+    await page.waitForURL(/\/can-bo\/quan-tri\/thiet-yeu$/);
+    expect(await page.locator('input[name=chon]:checked').count()).toBe(25);
+    // Add land-dispute mediation, remove the household business.
+    await page.getByLabel(/Hòa giải tranh chấp đất đai/).check();
+    await page.getByLabel(/Đăng ký thành lập hộ kinh doanh/).uncheck();
+    await page.getByLabel(/Công nhận hộ nghèo, hộ cận nghèo/).check();
+    await page.getByRole('button', { name: 'Lưu danh sách thiết yếu' }).click();
+    expect(await page.getByRole('status').innerText()).toContain('Đã lưu: 26 thủ tục thiết yếu');
+    const names = await hallCount();
+    expect(names).toHaveLength(26);
+    expect(names.join('\n')).toContain('Hòa giải tranh chấp đất đai');
+    expect(names.join('\n')).not.toContain('Đăng ký thành lập hộ kinh doanh');
+    // Commitments and the unit's own settings stay as they were.
+    const admin = await desk.inject({ method: 'GET', url: '/api/admin/catalog', headers: { cookie: await desk.cookie('quantri') } });
+    const tt = admin.json().items.find((e: any) => e.procedureCode === '1.004222');
+    expect(tt.commitment).toEqual({ value: 5, unit: 'working_days' });
+    expect(admin.json().items).toHaveLength(54);
+    await ctx.close();
+  });
 });

@@ -30,6 +30,7 @@ import { PaymentService } from './payment';
 import { paymentHooks, paymentRoutes } from './payment/payment.routes';
 import { fakeVnpayRoutes } from './payment/payment.vnpay-fake';
 import { registerSessions } from './shared/session';
+import { catalogAdminRoutes } from './catalog/catalog.admin-routes';
 import { findAsset, IMMUTABLE } from './shared/assets';
 import { sendCached } from './shared/compress';
 import type { Config } from './config';
@@ -274,6 +275,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   });
 
   await catalogRoutes(app, { catalog, units, publicUrl: config.publicUrl, defaultUnit });
+  await catalogAdminRoutes(app, { catalog, units, audit: services.audit });
   await dossierRoutes(app, {
     dossiers: services.dossiers,
     accounts: services.accounts,

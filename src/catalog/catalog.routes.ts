@@ -232,12 +232,13 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     const { items } = await catalog.search(unit, { limit: 10_000 });
     const chosen = items.filter((s) => s.essential);
     const list = await Promise.all(
-      (chosen.length ? chosen : items.slice(0, 12)).map(async (s) => {
+      // Chosen by the unit admin (/can-bo/quan-tri/thiet-yeu); the whole catalogue until they choose.
+      (chosen.length ? chosen : items).map(async (s) => {
         const url = shortUrl(unit, s.code);
         return { s, qrSvg: await qrSvg(url), shortUrl: url };
       }),
     );
-    return html(reply, VillageHallPage({ unit: uc.unit, links: unitLinks(unit), items: list }));
+    return html(reply, VillageHallPage({ unit: uc.unit, links: unitLinks(unit), items: list, chosen: chosen.length > 0 }));
   });
 
   app.get('/dv/:unit/danh-muc.xlsx', async (req, reply) => {

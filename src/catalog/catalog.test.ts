@@ -181,7 +181,8 @@ for (const engine of engines()) {
       expect(b0.body).toContain('<a rel="next" href="/dv/00004/bang-tin?i=1"');
       expect(b0.body).toMatch(/\/static\/bulletin\.[0-9a-f]{10}\.js/);
       const hall = await get('/dv/00004/nha-van-hoa');
-      expect(hall.body.match(/<svg/g)?.length).toBe(10);
+      // The demo's essential procedures (Đề án 06's commune-level services it holds), not a fixed 10.
+      expect(hall.body.match(/<svg/g)?.length).toBe(25);
     });
 
     it('exports the unit catalogue to Excel and imports it back, refusing bad rows all-or-nothing', async () => {

@@ -82,6 +82,9 @@ function SearchForm({ links, q, field, fields, id }: { links: UnitLinks; q?: str
   );
 }
 
+/** The home page shows the first essential procedures; the village-hall page has them all. */
+const HOME_ESSENTIAL = 8;
+
 export function HomePage(p: { unit: Unit; parent?: Unit; links: UnitLinks; fields: FieldInfo[]; essential: ProcedureSummary[]; total: number; otherUnits: Unit[] }) {
   return (
     <Layout title={`Thủ tục hành chính — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.links.home} description={`Danh mục ${p.total} thủ tục hành chính tiếp nhận tại ${p.unit.name}`}>
@@ -93,7 +96,12 @@ export function HomePage(p: { unit: Unit; parent?: Unit; links: UnitLinks; field
       {p.essential.length ? (
         <section>
           <h2>Thủ tục thường dùng</h2>
-          <ProcedureList items={p.essential} links={p.links} />
+          <ProcedureList items={p.essential.slice(0, HOME_ESSENTIAL)} links={p.links} />
+          {p.essential.length > HOME_ESSENTIAL ? (
+            <p>
+              <a href={p.links.villageHall}>Xem cả {p.essential.length} thủ tục thiết yếu</a>
+            </p>
+          ) : null}
         </section>
       ) : null}
       <section>
@@ -488,13 +496,18 @@ export function BulletinPage(p: { unit: Unit; item: ProcedureSummary; index: num
   );
 }
 
-export function VillageHallPage(p: { unit: Unit; links: UnitLinks; items: Array<{ s: ProcedureSummary; qrSvg: string; shortUrl: string }> }) {
+export function VillageHallPage(p: { unit: Unit; links: UnitLinks; items: Array<{ s: ProcedureSummary; qrSvg: string; shortUrl: string }>; chosen: boolean }) {
   return (
     <Layout title={`Thủ tục thiết yếu — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.links.home}>
       <h1>Thủ tục thiết yếu — {p.unit.name}</h1>
       <p class="noprint">
         Trang này để in và dán tại nhà văn hóa tổ dân phố, thôn. Người dân quét mã QR để xem hồ sơ cần chuẩn bị. <a href={p.links.home}>Xem toàn bộ danh mục</a>.
       </p>
+      {!p.chosen ? (
+        <p class="card" role="status">
+          {p.unit.name} chưa chọn thủ tục thiết yếu để niêm yết; dưới đây là toàn bộ danh mục.
+        </p>
+      ) : null}
       <ul class="hall">
         {p.items.map(({ s, qrSvg, shortUrl }) => (
           <li key={s.code}>

@@ -46,16 +46,34 @@ export const DEMO_COMMITMENTS: Record<string, ProcessingTime> = {
 
 /** Printed for the village halls (nhà văn hóa tổ dân phố): what most families need. */
 export const DEMO_ESSENTIAL = [
+  // The commune-level part of the 25 essential public services of Đề án 06 (Quyết định
+  // 06/QĐ-TTg, 2022) that the demo catalogue holds: civil status and its inter-linked services,
+  // certification, residence, identity cards and electronic identity, household business.
   '1.001193',
   '1.000894',
   '1.000656',
   '1.004873',
+  '2.000635',
+  '1.004884',
+  '1.001022',
+  '1.004859',
+  '2.000986',
+  '2.001023',
   '2.000815',
   '2.000884',
+  '2.001035',
   '1.004222',
   '1.004194',
-  '1.011607',
+  '1.002755',
+  '1.003677',
+  '1.010041',
+  '1.003197',
+  '1.010038',
   '1.014061',
+  '1.014063',
+  '1.014064',
+  '3.000228',
+  '1.001612',
 ];
 
 /** Demo staff, all with password DEMO_PASSWORD; they exist only in demo mode (README lists them). */

@@ -94,6 +94,8 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
             ...item('/can-bo/quan-tri', 'Tổng quan quản trị'),
             ...item('/can-bo/quan-tri/can-bo', 'Cán bộ'),
             ...item('/can-bo/quan-tri/danh-muc', 'Danh mục thủ tục'),
+            ...item('/can-bo/quan-tri/do-day-du', 'Độ đầy đủ dữ liệu'),
+            ...item('/can-bo/quan-tri/thiet-yeu', 'Thủ tục thiết yếu (nhà văn hóa)'),
             ...item('/can-bo/quan-tri/quy-trinh', 'Quy trình nội bộ'),
             ...item('/can-bo/thong-bao/mau', 'Mẫu tin nhắn'),
           ]

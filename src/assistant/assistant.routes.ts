@@ -7,6 +7,8 @@ import type { Principal } from '../account';
 import type { CatalogService } from '../catalog';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { docSchema, html, parseInput } from '../shared/http';
+import { body as docBody } from '../shared/openapi';
+import { askExample, assistantDocs } from '../shared/openapi.more';
 import { checkCsrf } from '../shared/session';
 import { staffNav } from '../shared/staff-layout';
 import { cleanInput } from '../shared/text';
@@ -159,19 +161,8 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
         summary: 'Hỏi trợ lý ảo về thủ tục hành chính',
         description:
           'Trả lời từ danh mục thủ tục của đơn vị. `procedures` xếp từ phù hợp nhất, `score` là độ tin cậy 0–1; với lời chào, lời cảm ơn hoặc câu hỏi ngoài phạm vi thì `procedures` rỗng. `handoff: true` nghĩa là câu hỏi đã được chuyển cho cán bộ; câu trả lời của cán bộ đọc ở `GET /api/assistant/sessions/{sessionId}/messages`. Cùng `sessionId` thì trợ lý nhớ thủ tục vừa hỏi (ví dụ hỏi tiếp “thế phí bao nhiêu?”).',
-        body: docSchema(askBody),
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              answer: { type: 'string' },
-              intent: { type: 'string' },
-              procedures: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' }, score: { type: 'number' } }, required: ['code', 'name', 'score'] } },
-              handoff: { type: 'boolean' },
-            },
-            required: ['answer', 'intent', 'procedures', 'handoff'],
-          },
-        },
+        body: docBody({ json: askBody.meta({ examples: [askExample] }) }),
+        ...assistantDocs.askAssistant,
       },
     },
     async (req, reply) => {
@@ -193,6 +184,7 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
         summary: 'Tin nhắn của một phiên hỏi đáp qua API (kể cả câu trả lời của cán bộ)',
         params: docSchema(z.object({ sessionId: z.string() })),
         querystring: docSchema(z.object({ after: z.number().int().optional() })),
+        ...assistantDocs.listAssistantMessages,
       },
     },
     async (req) => {

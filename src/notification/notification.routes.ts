@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Staff } from '../account';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { docSchema, html, parseInput } from '../shared/http';
+import { notificationDocs } from '../shared/openapi.more';
 import { checkApiCsrf, checkCsrf } from '../shared/session';
 import { staffNav } from '../shared/staff-layout';
 import type { NotificationService } from './notification.service';
@@ -46,7 +47,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: Notificatio
   };
 
   // ------------------------------------------------------------------ JSON API
-  app.get('/api/notifications', { schema: { tags: ['Thông báo'], summary: 'Tình trạng gửi tin nhắn của đơn vị (cán bộ)', querystring: docSchema(apiListQuery) } }, async (req) => {
+  app.get('/api/notifications', { schema: { tags: ['Thông báo'], summary: 'Tình trạng gửi tin nhắn của đơn vị (cán bộ)', querystring: docSchema(apiListQuery), ...notificationDocs.listNotifications } }, async (req) => {
     const staff = apiStaff(req);
     const q = parseInput(apiListQuery, req.query);
     return {
@@ -55,7 +56,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: Notificatio
     };
   });
 
-  app.post('/api/notifications/:id/resend', { schema: { tags: ['Thông báo'], summary: 'Gửi lại một tin nhắn (cán bộ)' } }, async (req) => {
+  app.post('/api/notifications/:id/resend', { schema: { tags: ['Thông báo'], summary: 'Gửi lại một tin nhắn (cán bộ)', ...notificationDocs.resendNotification } }, async (req) => {
     checkApiCsrf(req);
     const staff = apiStaff(req);
     const { id } = parseInput(idParams, req.params);
@@ -63,12 +64,12 @@ export async function notificationRoutes(app: FastifyInstance, deps: Notificatio
   });
 
   const prefsBody = z.object({ channels: z.array(z.string()).optional(), email: z.string().optional(), language: z.string().optional(), essentialOnly: z.boolean().optional() });
-  app.get('/api/me/notification-preferences', { schema: { tags: ['Người dân'], summary: 'Kênh nhận thông báo của người dân đã đăng nhập' } }, async (req) => {
+  app.get('/api/me/notification-preferences', { schema: { tags: ['Người dân'], summary: 'Kênh nhận thông báo của người dân đã đăng nhập', ...notificationDocs.getNotificationPreferences } }, async (req) => {
     const p = req.principal;
     if (p?.kind !== 'citizen') throw new ForbiddenError('Cần đăng nhập bằng số điện thoại.', 'citizen_only');
     return notifications.getPrefs(p.citizen.phone, p.citizen.email || undefined);
   });
-  app.put('/api/me/notification-preferences', { schema: { tags: ['Người dân'], summary: 'Chọn kênh nhận thông báo, ngôn ngữ, chỉ nhận tin cần thiết', body: docSchema(prefsBody) } }, async (req) => {
+  app.put('/api/me/notification-preferences', { schema: { tags: ['Người dân'], summary: 'Chọn kênh nhận thông báo, ngôn ngữ, chỉ nhận tin cần thiết', ...notificationDocs.saveNotificationPreferences } }, async (req) => {
     checkApiCsrf(req);
     const p = req.principal;
     if (p?.kind !== 'citizen') throw new ForbiddenError('Cần đăng nhập bằng số điện thoại.', 'citizen_only');

@@ -11,6 +11,8 @@ import type { Dossier } from '../dossier/dossier.types';
 import type { UnitService } from '../unit';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { allowFormAction, docSchema, html, parseInput } from '../shared/http';
+import { body as docBody } from '../shared/openapi';
+import { paymentDocs } from '../shared/openapi.more';
 import { qrPng, qrSvg } from '../shared/qr';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
 import { staffNav } from '../shared/staff-layout';
@@ -172,7 +174,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
   });
   app.get(
     '/api/procedures/:code/fee',
-    { schema: { tags: ['Phí, lệ phí'], summary: 'Phí, lệ phí dự kiến của thủ tục theo kênh nộp, số trang, số bản (trước khi nộp)', querystring: docSchema(feeQuery) } },
+    { schema: { tags: ['Phí, lệ phí'], summary: 'Phí, lệ phí dự kiến của thủ tục theo kênh nộp, số trang, số bản (trước khi nộp)', querystring: docSchema(feeQuery), ...paymentDocs.estimateFee } },
     async (req) => {
       const { code } = parseInput(z.object({ code: z.string().regex(/^\d\.\d{6}$/, 'Mã thủ tục có dạng 1.001193') }), req.params);
       const q = parseInput(feeQuery, req.query);
@@ -182,7 +184,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
 
   app.post(
     '/api/dossiers/:code/payments/vnpay',
-    { ...PROOF_ROUTE, schema: { tags: ['Phí, lệ phí'], summary: 'Tạo đường dẫn thanh toán VNPay cho số tiền còn phải nộp (cần số điện thoại, liên kết có chữ ký, hoặc đăng nhập)', querystring: docSchema(proofQuery) } },
+    { ...PROOF_ROUTE, schema: { tags: ['Phí, lệ phí'], summary: 'Tạo đường dẫn thanh toán VNPay cho số tiền còn phải nộp (cần số điện thoại, liên kết có chữ ký, hoặc đăng nhập)', querystring: docSchema(proofQuery), ...paymentDocs.createVnpayPayment } },
     async (req, reply) => {
       checkApiCsrf(req);
       const { code } = parseInput(refParams, req.params);
@@ -192,7 +194,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     },
   );
 
-  app.get('/api/payments/vnpay/ipn', { schema: { tags: ['Phí, lệ phí'], summary: 'IPN của VNPay (máy chủ VNPay gọi): xác nhận kết quả thanh toán' } }, async (req) => {
+  app.get('/api/payments/vnpay/ipn', { schema: { tags: ['Phí, lệ phí'], summary: 'IPN của VNPay (máy chủ VNPay gọi): xác nhận kết quả thanh toán', ...paymentDocs.vnpayIpn } }, async (req) => {
     const q = Object.fromEntries(Object.entries((req.query ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v)]));
     const answer = await payments.handleVnpayIpn(q);
     req.log.info({ order: q.vnp_TxnRef, rsp: answer.RspCode }, 'vnpay ipn');
@@ -204,7 +206,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     copies: z.number().int().optional(),
     exemption: z.object({ reason: z.string().max(300), percent: z.number().int().optional() }).nullable().optional(),
   });
-  app.post('/api/dossiers/:code/fee', { schema: { tags: ['Phí, lệ phí'], summary: 'Cán bộ xác định mức phí (số trang, số bản, miễn giảm có lý do)', body: docSchema(assessBody) } }, async (req) => {
+  app.post('/api/dossiers/:code/fee', { schema: { tags: ['Phí, lệ phí'], summary: 'Cán bộ xác định mức phí (số trang, số bản, miễn giảm có lý do)', body: docBody({ json: assessBody.meta({ examples: [{ pages: 2, copies: 1 }] }) }), ...paymentDocs.assessFee } }, async (req) => {
     checkApiCsrf(req);
     const { code } = parseInput(refParams, req.params);
     const body = parseInput(assessBody, req.body ?? {});
@@ -215,7 +217,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     return payments.json(d).then((j) => ({ ...j, assessed: s.assessed }));
   });
 
-  app.post('/api/dossiers/:code/payments/cash', { schema: { tags: ['Phí, lệ phí'], summary: 'Cán bộ ghi nhận tiền mặt thu tại quầy', body: docSchema(z.object({ amount: z.number().int().optional() })) } }, async (req, reply) => {
+  app.post('/api/dossiers/:code/payments/cash', { schema: { tags: ['Phí, lệ phí'], summary: 'Cán bộ ghi nhận tiền mặt thu tại quầy', body: docBody({ json: z.object({ amount: z.number().int().optional() }).meta({ examples: [{}] }) }), ...paymentDocs.recordCashPayment } }, async (req, reply) => {
     checkApiCsrf(req);
     const { code } = parseInput(refParams, req.params);
     const body = parseInput(z.object({ amount: z.number().int().positive().optional() }), req.body ?? {});
@@ -403,7 +405,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     }
   });
 
-  app.post('/api/payments/reconciliation', { schema: { tags: ['Phí, lệ phí'], summary: 'Nhập sao kê ngân hàng (multipart, trường "file": CSV hoặc .xlsx) và đối soát theo mã hồ sơ, số tiền' } }, async (req) => {
+  app.post('/api/payments/reconciliation', { schema: { tags: ['Phí, lệ phí'], summary: 'Nhập sao kê ngân hàng (multipart, trường "file": CSV hoặc .xlsx) và đối soát theo mã hồ sơ, số tiền', ...paymentDocs.importBankStatement } }, async (req) => {
     checkApiCsrf(req);
     const actor = actorOf(req);
     if (actor.kind !== 'staff') throw new ForbiddenError('Cần đăng nhập tài khoản cán bộ.', 'staff_only');
@@ -414,7 +416,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     return payments.importStatement(actor.unitCode, actor, file);
   });
 
-  app.get('/api/payments/reconciliation', { schema: { tags: ['Phí, lệ phí'], summary: 'Các khoản sao kê cần người xử lý (không rõ hồ sơ, nộp thiếu, nộp thừa)' } }, async (req) => {
+  app.get('/api/payments/reconciliation', { schema: { tags: ['Phí, lệ phí'], summary: 'Các khoản sao kê cần người xử lý (không rõ hồ sơ, nộp thiếu, nộp thừa)', ...paymentDocs.listReconciliation } }, async (req) => {
     const actor = actorOf(req);
     if (actor.kind !== 'staff') throw new ForbiddenError('Cần đăng nhập tài khoản cán bộ.', 'staff_only');
     return payments.reconciliation(actor.unitCode);

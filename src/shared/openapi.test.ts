@@ -32,14 +32,10 @@ interface Operation {
   op: Json;
 }
 
-/** Operations whose documentation is still being written this round (emptied as modules land). */
-const PENDING: RegExp[] = [/^\/api\/(notifications|me|payments|assistant)\b/, /^\/api\/(procedures\/\{code\}\/fee|dossiers\/\{code\}\/(fee|payments))/];
-
-function withoutPending(spec: Json): Json {
-  const paths: Json = {};
-  for (const [p, item] of Object.entries<Json>(spec.paths)) if (!PENDING.some((r) => r.test(p))) paths[p] = item;
-  return { ...spec, paths };
-}
+/** Operations that cannot succeed in this environment, and where their success is tested. */
+const NO_SUCCESS_HERE: Record<string, string> = {
+  'post /api/dossiers/{code}/payments/vnpay': 'no VNPay merchant configured here (the 201 is tested in src/payment/payment.test.ts)',
+};
 
 function operations(spec: Json): Operation[] {
   const out: Operation[] = [];
@@ -111,7 +107,7 @@ describe('OpenAPI document', () => {
     env = await createTestEnv('sqlite');
     const r = await env.app.inject({ method: 'GET', url: '/docs/json' });
     expect(r.statusCode).toBe(200);
-    spec = withoutPending(r.json());
+    spec = r.json();
   });
   afterAll(() => env?.close());
 
@@ -176,9 +172,10 @@ for (const engine of engines()) {
     const fixtures: Record<string, string> = {};
 
     beforeAll(async () => {
-      env = await createTestEnv(engine, { env: { REQUIRE_PHONE_VERIFICATION: 'off' } });
+      // DEMO: the one-time code comes back in the answer, so a citizen can sign in.
+      env = await createTestEnv(engine, { env: { REQUIRE_PHONE_VERIFICATION: 'off', DEMO: 'on' } });
       desk = new Desk(env);
-      spec = withoutPending((await env.app.inject({ method: 'GET', url: '/docs/json' })).json());
+      spec = (await env.app.inject({ method: 'GET', url: '/docs/json' })).json();
       for (const u of ['tiepnhan', 'quantri', 'lanhdao']) {
         const r = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: 'demo' } });
         tokens[u] = r.json().token;
@@ -186,6 +183,10 @@ for (const engine of engines()) {
       const d = await desk.submitOnline('1.001193');
       fixtures.dossier = d.code;
       fixtures.phone = d.applicant.phone;
+      // A dossier with a fee (1.004222), received at the counter, for the cash payment.
+      fixtures.feeDossier = (await desk.receiveAtCounter('1.004222')).code;
+      const otp = (await env.app.inject({ method: 'POST', url: '/api/otp', payload: { phone: d.applicant.phone, purpose: 'sign_in' } })).json();
+      tokens.citizen = (await env.services.accounts.signInCitizenWithOtp(d.applicant.phone, otp.demoCode)).session.token;
       // A draft (for attachments and submission), of the same applicant.
       const form = (await env.app.inject({ method: 'GET', url: '/api/procedures/1.001193/form' })).json();
       const draft = await env.app.inject({ method: 'POST', url: '/api/dossiers', payload: { procedureCode: '1.001193', applicant: d.applicant, formData: fillForm(form.formData) } });
@@ -196,8 +197,8 @@ for (const engine of engines()) {
         const a = await env.app.inject({ method: 'POST', url: `/api/dossiers/${fixtures.draft}/attachments?phone=${fixtures.phone}`, payload: mp.body, headers: mp.headers });
         expect(a.statusCode, a.body).toBe(201);
       }
-      const ask = await env.app.inject({ method: 'POST', url: '/api/assistant/ask', payload: { question: 'Đăng ký khai sinh cần giấy tờ gì?' } });
-      fixtures.session = ask.json().sessionId ?? 'x';
+      fixtures.session = 'phien-thu-nghiem-01';
+      await env.app.inject({ method: 'POST', url: '/api/assistant/ask', payload: { question: 'Đăng ký khai sinh cần giấy tờ gì?', sessionId: fixtures.session } });
       const notes = await env.services.notifications.list({ dossierCode: d.code, limit: 1 });
       fixtures.notification = String((notes as Json[])[0]?.id ?? '0');
     });
@@ -206,6 +207,7 @@ for (const engine of engines()) {
     /** Existing values for path parameters, by path and name; `missing` gives well-formed unknown ones. */
     function param(p: string, name: string, missing: boolean): string {
       if (name === 'code' && /^\/api\/dossiers\/\{code\}\/(attachments|submit)$/.test(p)) return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.draft!;
+      if (name === 'code' && p === '/api/dossiers/{code}/payments/cash') return missing ? '00004-991231-9999' : fixtures.feeDossier!;
       if (name === 'code' && p.startsWith('/api/dossiers/')) return missing ? '00004-991231-9999' : fixtures.dossier!;
       if (name === 'code') return missing ? '9.999999' : '1.001193';
       if (name === 'form') return missing ? 'khong-co' : 'kiem-soat';
@@ -220,7 +222,7 @@ for (const engine of engines()) {
       const kinds = (o.op.security ?? []).flatMap((s: Json) => Object.keys(s));
       if (!kinds.length) return { headers: {}, query: {} };
       if (kinds.includes('phoneProof') && !o.path.includes('/actions')) return { headers: {}, query: { phone: fixtures.phone! } };
-      const who = /^\/api\/(admin|audit)/.test(o.path) ? 'quantri' : 'tiepnhan';
+      const who = o.path.startsWith('/api/me/') ? 'citizen' : /^\/api\/(admin|audit)/.test(o.path) ? 'quantri' : 'tiepnhan';
       return { headers: { authorization: `Bearer ${tokens[who]}` }, query: {} };
     }
 
@@ -270,6 +272,12 @@ for (const engine of engines()) {
         const r = await env.app.inject({ method: 'GET', url: '/api/admin/catalog', headers: { authorization: `Bearer ${tokens.quantri}` } });
         const rows = r.json().items.map((i: Json) => ({ procedureCode: i.procedureCode, commitment: i.commitment, note: i.note, essential: i.essential }));
         return { payload: { rows } };
+      },
+      // A bank statement in the layout banks export (the upload generator sends a PDF).
+      importBankStatement: async () => {
+        const csv = ['STT,Ngày giao dịch,Số tham chiếu,Diễn giải,Ghi nợ,Ghi có', `1,30/11/2026,FT26334001,"CK HS ${fixtures.feeDossier} LE PHI",,"20,000"`].join('\n');
+        const mp = multipart([{ name: 'file', value: Buffer.from(csv), filename: 'saoke.csv', type: 'text/csv' }]);
+        return { payload: mp.body, headers: { ...mp.headers, authorization: `Bearer ${tokens.tiepnhan}` } };
       },
       // A new password ends the official's other sessions: an account no other request uses.
       changeOwnPassword: async () => {
@@ -325,7 +333,7 @@ for (const engine of engines()) {
         .map((o) => `${o.method} ${o.path}`)
         .filter((k) => !succeeded.has(k))
         .map((k) => `${k}: ${seen.get(k)!.join(' | ')}`);
-      expect(never).toEqual([]);
+      expect(never.filter((k) => !Object.keys(NO_SUCCESS_HERE).some((op) => k.startsWith(op)))).toEqual([]);
     });
   });
 }

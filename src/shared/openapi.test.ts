@@ -200,6 +200,13 @@ for (const engine of engines()) {
       fixtures.session = 'phien-thu-nghiem-01';
       await env.app.inject({ method: 'POST', url: '/api/assistant/ask', payload: { question: 'Đăng ký khai sinh cần giấy tờ gì?', sessionId: fixtures.session } });
       const notes = await env.services.notifications.list({ dossierCode: d.code, limit: 1 });
+      // A saved catalogue version identical to the current catalogue (restoring it changes nothing).
+      const admin = { authorization: `Bearer ${tokens.quantri}` };
+      const cat = (await env.app.inject({ method: 'GET', url: '/api/admin/catalog', headers: admin })).json();
+      const rows = cat.items.map((i: Json) => ({ procedureCode: i.procedureCode, commitment: i.commitment, note: i.note, essential: i.essential }));
+      await env.app.inject({ method: 'PUT', url: '/api/admin/catalog', headers: admin, payload: { rows } });
+      await env.app.inject({ method: 'PUT', url: '/api/admin/catalog', headers: admin, payload: { rows } });
+      fixtures.catalogVersion = (await env.app.inject({ method: 'GET', url: '/api/admin/catalog/versions', headers: admin })).json().items[0]?.id ?? 'x';
       fixtures.notification = String((notes as Json[])[0]?.id ?? '0');
     });
     afterAll(() => env?.close());
@@ -213,6 +220,7 @@ for (const engine of engines()) {
       if (name === 'form') return missing ? 'khong-co' : 'kiem-soat';
       if (name === 'username') return missing ? 'khongco' : 'chuyenvien2';
       if (name === 'id' && p.startsWith('/api/notifications/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.notification!;
+      if (name === 'id' && p.startsWith('/api/admin/catalog/versions/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.catalogVersion!;
       if (name === 'sessionId') return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.session!;
       throw new Error(`No fixture for path parameter {${name}} of ${p}: add one in src/shared/openapi.test.ts`);
     }

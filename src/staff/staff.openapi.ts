@@ -92,6 +92,16 @@ export const staffDocs = {
     security: security.staff,
     response: { 200: json(z.object({ added: z.number().int(), updated: z.number().int(), removed: z.number().int() }), 'Số thủ tục thêm, sửa, bỏ'), ...errors(400, 403, 422) },
   },
+  listCatalogVersions: {
+    operationId: 'listCatalogVersions',
+    security: security.staff,
+    response: { 200: json(z.object({ items: z.array(z.looseObject({ id: z.string() })) }), 'Các phiên bản trước, mới nhất trước'), ...errors(403) },
+  },
+  restoreCatalogVersion: {
+    operationId: 'restoreCatalogVersion',
+    security: security.staff,
+    response: { 200: json(z.looseObject({}), 'Danh mục sau khi khôi phục'), ...errors(400, 403, 404, 409, 422) },
+  },
   saveLocalProcedure: {
     operationId: 'saveLocalProcedure',
     security: security.staff,

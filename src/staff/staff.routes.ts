@@ -437,11 +437,11 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
       { confirmRemoval: b.confirmRemoval === true },
     );
   });
-  app.get('/api/admin/catalog/versions', { schema: { tags: ['Quản trị'], summary: 'Các phiên bản trước của danh mục đơn vị (mỗi lần lưu giữ lại phiên bản cũ)' } }, async (req) => {
+  app.get('/api/admin/catalog/versions', { schema: { tags: ['Quản trị'], summary: 'Các phiên bản trước của danh mục đơn vị (mỗi lần lưu giữ lại phiên bản cũ)', ...staffDocs.listCatalogVersions } }, async (req) => {
     const { staff } = apiStaff(req, ['admin']);
     return { items: await admin.catalogVersions(staff) };
   });
-  app.post('/api/admin/catalog/versions/:id/restore', { schema: { tags: ['Quản trị'], summary: 'Khôi phục một phiên bản trước của danh mục đơn vị' } }, async (req) => {
+  app.post('/api/admin/catalog/versions/:id/restore', { schema: { tags: ['Quản trị'], summary: 'Khôi phục một phiên bản trước của danh mục đơn vị', ...staffDocs.restoreCatalogVersion } }, async (req) => {
     checkApiCsrf(req);
     const { staff } = apiStaff(req, ['admin']);
     const { id } = parseInput(versionParams, req.params);

@@ -149,7 +149,8 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     db: database.db,
     catalog,
     units,
-    dossiers,
+    // A chat proves the phone only: the answer links to the lookup, never to the signed page.
+    dossiers: { getForActor: (ref, actor, proof) => dossiers.getForActor(ref, actor, proof), trackingUrl: () => `${config.publicUrl}/tra-cuu` },
     clock,
     defaultUnit: async () => {
       const code = config.defaultUnit ?? (await units.serviceUnits())[0]?.code;
@@ -323,7 +324,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     defaultUnit,
     unitName: async (code) => (await units.get(code)).name,
   });
-  await paymentRoutes(app, { payments: services.payments, dossiers: services.dossiers, catalog, units, publicUrl: config.publicUrl, defaultUnit });
+  await paymentRoutes(app, { payments: services.payments, dossiers: services.dossiers, accounts: services.accounts, catalog, units, publicUrl: config.publicUrl, defaultUnit });
   const vnpay = config.payments.vnpay;
   if (config.demo && vnpay?.fake) {
     // Demo only: VNPay played by a page of motcua itself, which calls the IPN route in process.

@@ -78,12 +78,12 @@ for (const engine of engines()) {
         { name: 'component', value: 'khac' },
         { name: 'file', value: PDF, filename: 'anh-chan-dung.pdf', type: 'application/pdf' },
       ]);
-      const up = await env.app.inject({ method: 'POST', url: `/api/dossiers/${d.code}/attachments?phone=${APPLICANT.phone}`, payload: mp.body, headers: mp.headers });
+      const up = await env.app.inject({ method: 'POST', url: `/api/dossiers/${d.code}/attachments?t=${env.services.dossiers.token(d.code)}`, payload: mp.body, headers: mp.headers });
       expect(up.statusCode, up.body).toBe(201);
       expect((await track(d.code)).json.attachments).toHaveLength(n + 1);
 
       await warm(d.code);
-      const back = await desk.act(d.code, null, { type: 'supplement', comment: 'Đã bổ sung' }, {}, `?phone=${APPLICANT.phone}`);
+      const back = await desk.act(d.code, null, { type: 'supplement', comment: 'Đã bổ sung' }, {}, `?t=${env.services.dossiers.token(d.code)}`);
       expect(back.statusCode, back.body).toBe(200);
       expect((await track(d.code)).json.status).not.toBe('supplement_requested');
     });

@@ -93,3 +93,86 @@ for (const engine of engines()) {
     });
   });
 }
+
+for (const engine of engines()) {
+  describe(`changing a dossier needs more than code and phone [${engine}]`, () => {
+    let env: TestEnv;
+    let desk: Desk;
+    beforeAll(async () => {
+      env = await createTestEnv(engine, { env: { REQUIRE_PHONE_VERIFICATION: 'off' } });
+      desk = new Desk(env);
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+
+    const otpFromOutbox = async (phone: string) => {
+      const m = (await env.services.notifications.list({ recipient: phone })).filter((x) => x.event === 'otp')[0]!;
+      return /(\d{6})/.exec(m.body)![1]!;
+    };
+
+    it('code and phone cannot withdraw, supplement or pay; a one-time code or the signed link can', async () => {
+      const d = await desk.submitOnline('1.001193');
+      const token = env.services.dossiers.token(d.code);
+      const w = await desk.act(d.code, null, { type: 'withdraw', reason: 'Kẻ xấu rút hộ' }, {}, `?phone=${APPLICANT.phone}`);
+      expect(w.statusCode).toBe(403);
+      expect(w.json().error.code).toBe('stronger_proof_required');
+      expect(w.json().error.message).toMatch(/mã gửi tới số điện thoại/);
+      expect((await env.app.inject({ method: 'GET', url: `/api/dossiers/${d.code}?phone=${APPLICANT.phone}` })).json().status).toBe('new');
+      const pay = await env.app.inject({ method: 'POST', url: `/api/dossiers/${d.code}/payments/vnpay?phone=${APPLICANT.phone}`, headers: { 'content-type': 'application/json' }, payload: {} });
+      expect(pay.statusCode).toBe(403);
+      // The page form too.
+      const page = await env.app.inject({ method: 'GET', url: `/ho-so/${d.code}?phone=${APPLICANT.phone}` });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const cookies = { motcua_csrf: page.cookies.find((c) => c.name === 'motcua_csrf')!.value };
+      const form = await env.app.inject({ method: 'POST', url: `/ho-so/${d.code}/rut?phone=${APPLICANT.phone}`, cookies, payload: { _csrf: csrf, reason: 'Kẻ xấu rút hộ' } });
+      expect(form.statusCode).toBe(403);
+
+      // A wrong one-time code is refused; the right one (sent to the applicant's phone) works once.
+      expect((await env.app.inject({ method: 'POST', url: '/api/otp', payload: { phone: APPLICANT.phone, purpose: 'verify_phone' } })).statusCode).toBe(200);
+      const otp = await otpFromOutbox(APPLICANT.phone);
+      const wrong = await desk.act(d.code, null, { type: 'withdraw', reason: 'Tôi nộp nhầm thủ tục', otp: otp === '000000' ? '111111' : '000000' }, {}, `?phone=${APPLICANT.phone}`);
+      expect(wrong.json().error.code).toBe('otp_invalid');
+      const ok = await desk.act(d.code, null, { type: 'withdraw', reason: 'Tôi nộp nhầm thủ tục', otp }, {}, `?phone=${APPLICANT.phone}`);
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json().status).toBe('withdrawn');
+
+      // The signed link (SMS, QR on the receipt) is enough on its own.
+      const d2 = await desk.submitOnline('1.001193');
+      const viaLink = await desk.act(d2.code, null, { type: 'withdraw', reason: 'Tôi nộp nhầm thủ tục' }, {}, `?t=${env.services.dossiers.token(d2.code)}`);
+      expect(viaLink.statusCode, viaLink.body).toBe(200);
+      expect(token).not.toBe(env.services.dossiers.token(d2.code));
+    });
+
+    it('reading with code and phone never hands out the signed link; the page offers a one-time code first', async () => {
+      const d = await desk.submitOnline('1.001193');
+      const token = env.services.dossiers.token(d.code);
+      const api = await env.app.inject({ method: 'GET', url: `/api/dossiers/${d.code}?phone=${APPLICANT.phone}` });
+      expect(api.statusCode).toBe(200);
+      expect(api.body).not.toContain(token);
+      const look = await env.app.inject({ method: 'GET', url: '/tra-cuu' });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(look.body)![1]!;
+      const cookies = { motcua_csrf: look.cookies.find((c) => c.name === 'motcua_csrf')!.value };
+      const found = await env.app.inject({ method: 'POST', url: '/tra-cuu', cookies, payload: { _csrf: csrf, code: d.code, phone: '0912 345 678' } });
+      expect(found.statusCode).toBe(303);
+      expect(found.headers.location).not.toContain(token);
+      const page = await env.app.inject({ method: 'GET', url: String(found.headers.location), cookies });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain(token);
+      expect(page.body).toContain('Gửi mã xác thực');
+      expect(page.body).not.toContain('Rút hồ sơ</button>');
+      // "Gửi mã xác thực" → the code arrives by SMS → the signed page, where changes are offered.
+      const send = await env.app.inject({ method: 'POST', url: `/ho-so/${d.code}/xac-thuc?phone=${APPLICANT.phone}`, cookies, payload: { _csrf: csrf, step: 'send' } });
+      expect(send.statusCode).toBe(200);
+      expect(send.body).toContain('Mã xác thực');
+      const otp = await otpFromOutbox(APPLICANT.phone);
+      const bad = await env.app.inject({ method: 'POST', url: `/ho-so/${d.code}/xac-thuc?phone=${APPLICANT.phone}`, cookies, payload: { _csrf: csrf, step: 'verify', otp: otp === '000000' ? '111111' : '000000' } });
+      expect(bad.statusCode).toBe(422);
+      const good = await env.app.inject({ method: 'POST', url: `/ho-so/${d.code}/xac-thuc?phone=${APPLICANT.phone}`, cookies, payload: { _csrf: csrf, step: 'verify', otp } });
+      expect(good.statusCode, good.body).toBe(303);
+      expect(good.headers.location).toBe(`/ho-so/${d.code}?t=${token}`);
+      const signed = await env.app.inject({ method: 'GET', url: String(good.headers.location), cookies });
+      expect(signed.body).toContain('Rút hồ sơ');
+    });
+  });
+}

@@ -1,5 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AccountService } from '../account';
+import { ForbiddenError } from '../shared/errors';
 import { RateLimitedError, type Budget, type RateLimiter } from '../shared/rate-limit';
+import { actorOf } from '../shared/session';
+import type { DossierService } from './dossier.service';
+import type { Dossier } from './dossier.types';
 
 /**
  * The one budget of every route that takes a dossier code with a proof of ownership (the phone
@@ -59,4 +64,21 @@ export function registerProofGate(app: FastifyInstance, opts: { limiter: RateLim
     const pre = r.preHandler;
     r.preHandler = [...(Array.isArray(pre) ? pre : pre ? [pre] : []), gate];
   });
+}
+
+export const STRONGER_PROOF_MESSAGE =
+  'Để bổ sung, rút hồ sơ hoặc nộp phí, xin mở đường dẫn trong tin nhắn hoặc mã QR trên giấy hẹn, đăng nhập, hoặc xác thực bằng mã gửi tới số điện thoại của người nộp.';
+
+/**
+ * Changing a dossier (withdraw, supplement, pay, rate) needs more than reading it: see
+ * DossierService.hasChangeProof; otherwise a one-time code sent to the applicant's phone
+ * (POST /api/otp with purpose verify_phone, then "otp"), checked here. 403 stronger_proof_required.
+ */
+export async function requireChangeProof(req: FastifyRequest, d: Dossier, deps: { dossiers: DossierService; accounts?: AccountService }, proof: { token?: string; otp?: string }): Promise<void> {
+  if (deps.dossiers.hasChangeProof(d, actorOf(req), proof)) return;
+  if (proof.otp && deps.accounts) {
+    await deps.accounts.verifyOtp(d.applicant.phone, 'verify_phone', proof.otp);
+    return;
+  }
+  throw new ForbiddenError(STRONGER_PROOF_MESSAGE, 'stronger_proof_required');
 }

@@ -27,7 +27,9 @@ import { formToInput } from './dossier.staff-routes';
 import type { DossierWorkflow } from './dossier.workflow';
 import { CitizenActions } from './dossier.citizen-views';
 import type { DossierDrafts } from './dossier.drafts';
-import { PROOF_ROUTE } from './dossier.proof';
+import { PROOF_ROUTE, requireChangeProof } from './dossier.proof';
+import { dossierProofRoutes } from './dossier.proof-routes';
+import { VerifyOffer } from './dossier.proof-views';
 import { uuidv7 } from '../shared/ids';
 import { componentsOf, type DossierService, type DossierView } from './dossier.service';
 import { citizenTracking } from './dossier.tracking';
@@ -117,7 +119,8 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   const receiptPath = (code: string) => `/ho-so/${code}/giay-hen.pdf?t=${dossiers.token(code)}`;
   const trackPath = (code: string) => `/ho-so/${code}?t=${dossiers.token(code)}`;
 
-  async function receiptPdf(d: Dossier): Promise<Buffer> {
+  /** `signedLink` false (a reader with code and phone): the QR opens the page without the signed link. */
+  async function receiptPdf(d: Dossier, signedLink = true): Promise<Buffer> {
     const v = await dossiers.view(d);
     const unit = await units.get(d.unitCode);
     const procedure = await catalog.getProcedure(d.procedureCode);
@@ -148,7 +151,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       payment: await deps.payments?.receiptQr(d),
       resultPlace: d.delivery.method === 'post' ? `Qua bưu chính: ${d.delivery.address ?? ''}` : unit.address || unit.name,
       receiver: d.channel === 'online' && !d.dueFixed ? 'Hệ thống tiếp nhận trực tuyến' : (v.history.find((h) => h.action === 'accept' || h.action === 'receive')?.actorName ?? ''),
-      trackingUrl: dossiers.trackingUrl(d.code!),
+      trackingUrl: signedLink ? dossiers.trackingUrl(d.code!) : `${deps.publicUrl}/ho-so/${d.code}`,
       place: unit.name.replace(/^(Phường|Xã|Đặc khu|Thị trấn)\s+/, ''),
       issuedOn: { day: received.day, month: received.month, year: received.year },
     });
@@ -220,20 +223,28 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     // Officials see the whole history and what they may do now; the citizen sees their own steps.
     const staffView = actor.kind === 'staff';
     // The citizen's answer is the same for every proof that passed: made once per change of the dossier.
-    if (!staffView && status === 200) return sendCached(reply.request, reply, await dossiers.memo(d, 'api-json', async () => cacheAnswer(JSON.stringify(await dossierAnswer(d, false)), 'application/json; charset=utf-8')));
-    return reply.status(status).send(await dossierAnswer(d, staffView, actor));
+    // The signed link is in the answer only for a proof that may change the dossier (not code + phone).
+    const strong = strongFor(reply.request, d);
+    if (!staffView && status === 200) return sendCached(reply.request, reply, await dossiers.memo(d, strong ? 'api-json' : 'api-json-read', async () => cacheAnswer(JSON.stringify(await dossierAnswer(d, false, undefined, strong)), 'application/json; charset=utf-8')));
+    return reply.status(status).send(await dossierAnswer(d, staffView, actor, strong));
   };
-  const dossierAnswer = async (d: Dossier, staffView: boolean, actor?: ReturnType<typeof actorOf>) => {
+  const dossierAnswer = async (d: Dossier, staffView: boolean, actor?: ReturnType<typeof actorOf>, strong = true) => {
     const v = await dossiers.view(d);
     const payment = deps.payments ? await deps.payments.json(d) : null;
     // Officials' comments may be internal notes: the citizen's history carries none, and the
     // citizen's steps (with "Đang giải quyết") and next step come from the tracking view model.
     const shown = staffView ? v : { ...v, history: v.history.filter((h) => CITIZEN_VISIBLE_ACTIONS.has(h.action)).map((h) => ({ ...h, comment: '' })) };
-    const json = dossierJson(shown, { receiptUrl: `${deps.publicUrl}${d.code ? receiptPath(d.code) : ''}`, trackingUrl: d.code ? dossiers.trackingUrl(d.code) : '' }, payment);
+    const json = dossierJson(
+      shown,
+      strong
+        ? { receiptUrl: `${deps.publicUrl}${d.code ? receiptPath(d.code) : ''}`, trackingUrl: d.code ? dossiers.trackingUrl(d.code) : '' }
+        : { receiptUrl: `${deps.publicUrl}/ho-so/${d.code}/giay-hen.pdf`, trackingUrl: `${deps.publicUrl}/ho-so/${d.code}` },
+      payment,
+    );
     const citizen = staffView || !d.code ? undefined : citizenTracking({ status: v.status, delivery: v.delivery, outcome: v.outcome, history: v.history, files: v.files, outstanding: typeof payment?.outstanding === 'number' ? payment.outstanding : 0 });
     const extra = {
       ...(citizen
-        ? { steps: citizen.steps, nextStep: citizen.next ?? null, resultUrl: citizen.result ? `${deps.publicUrl}/ho-so/${d.code}/ket-qua?t=${encodeURIComponent(dossiers.token(d.code!))}` : null }
+        ? { steps: citizen.steps, nextStep: citizen.next ?? null, resultUrl: citizen.result ? `${deps.publicUrl}/ho-so/${d.code}/ket-qua${strong ? `?t=${encodeURIComponent(dossiers.token(d.code!))}` : ''}` : null }
         : {}),
       rescheduledDueAt: d.rescheduledDueAt,
       ...(staffView && actor && deps.workflow
@@ -328,12 +339,19 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   );
 
   const refParams = z.object({ code: CODE });
-  const proofQuery = z.object({ phone: z.string().max(20).optional(), t: z.string().max(40).optional() });
+  const proofQuery = z.object({ phone: z.string().max(20).optional(), t: z.string().max(40).optional(), otp: z.string().max(10).optional() });
   /** Proof of ownership from the query: the phone number, or the signed token of the QR link. */
   const proofOf = (req: FastifyRequest) => {
     const q = parseInput(proofQuery, req.query);
-    return { phone: q.phone, token: q.t };
+    return { phone: q.phone, token: q.t, otp: q.otp };
   };
+  /** Changing needs more than reading (dossier.proof): the signed link, an account, or a one-time code. */
+  const changeProof = (req: FastifyRequest, d: Dossier, otp?: unknown) => {
+    const p = proofOf(req);
+    return requireChangeProof(req, d, { dossiers, accounts }, { token: p.token, otp: typeof otp === 'string' && otp ? otp : p.otp });
+  };
+  /** The signed link, shown only to whoever already has a proof that may change the dossier. */
+  const strongFor = (req: FastifyRequest, d: Dossier) => dossiers.hasChangeProof(d, actorOf(req), proofOf(req));
 
   app.post(
     '/api/dossiers/:code/attachments',
@@ -352,6 +370,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     checkApiCsrf(req);
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
+    await changeProof(req, d);
     if (!req.isMultipart()) throw new ValidationError('Cần gửi tệp dạng multipart/form-data.', [{ field: 'file', code: 'multipart_required', message: 'Cần multipart/form-data' }]);
     if (d.status === 'draft' && actorOf(req).kind === 'anonymous' && deps.requirePhoneVerification && !d.verifiedPhone) {
       throw new RuleViolationError('phone_not_verified', 'Bản nháp của người chưa đăng nhập cần xác thực số điện thoại bằng mã OTP trước khi đính kèm tệp.');
@@ -463,6 +482,9 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       if (typeof body.type !== 'string') throw new ValidationError('Cần loại thao tác (type).', [{ field: 'type', code: 'required', message: 'Cần loại thao tác' }]);
       // Outside their unit an official gets 404, never a hint that the dossier exists.
       const d = await dossiers.getForActor(code, actor, proofOf(req));
+      const { otp, ...input } = body;
+      body = input;
+      await changeProof(req, d, otp);
       const header = req.headers['idempotency-key'];
       const key = typeof header === 'string' ? header : typeof body.idempotencyKey === 'string' ? body.idempotencyKey : undefined;
       const { dossier } = await deps.workflow.act(d, actor, body as { type: string }, {
@@ -623,7 +645,11 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     const items = d.status === 'supplement_requested' && Array.isArray(lastAsk?.data.items) ? (lastAsk!.data.items as string[]) : [];
     const tracking = await citizenTrackingOf(full);
     const q = req.query as Record<string, string>;
-    const citizen = deps.workflow
+    // Code + phone read the page; changing it (and the signed link) needs a stronger proof first.
+    const strong = strongFor(req, d);
+    const citizen = !strong
+      ? VerifyOffer({ code: d.code, phone: d.applicant.phone, csrf: req.csrfToken })
+      : deps.workflow
       ? CitizenActions({
           d,
           allowed: await deps.workflow.allowedFor(d, actorOf(req), true),
@@ -640,13 +666,13 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       TrackingPage({
         d: v,
         unit,
-        trackingUrl: dossiers.trackingUrl(d.code),
-        qrSvg: await qrSvg(dossiers.trackingUrl(d.code)),
-        receiptHref: receiptPath(d.code),
+        trackingUrl: strong ? dossiers.trackingUrl(d.code) : `${deps.publicUrl}/ho-so/${d.code}`,
+        qrSvg: await qrSvg(strong ? dossiers.trackingUrl(d.code) : `${deps.publicUrl}/ho-so/${d.code}`),
+        receiptHref: strong ? receiptPath(d.code) : `/ho-so/${d.code}/giay-hen.pdf?phone=${d.applicant.phone}`,
         homeHref: `/dv/${d.unitCode}`,
         tracking,
-        resultHref: `/ho-so/${d.code}/ket-qua?t=${encodeURIComponent(dossiers.token(d.code))}`,
-        payment: await deps.payments?.trackingBox(d, dossiers.token(d.code), reply),
+        resultHref: strong ? `/ho-so/${d.code}/ket-qua?t=${encodeURIComponent(dossiers.token(d.code))}` : `/ho-so/${d.code}/ket-qua?phone=${d.applicant.phone}`,
+        payment: strong ? await deps.payments?.trackingBox(d, dossiers.token(d.code), reply) : undefined,
         citizen,
       }),
     );
@@ -676,7 +702,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
     if (!d.code) throw new NotFoundError('Hồ sơ chưa nộp nên chưa có giấy hẹn.', 'dossier_not_found');
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="giay-hen-${d.code}.pdf"`).header('cache-control', 'private, no-store').send(await receiptPdf(d));
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="giay-hen-${d.code}.pdf"`).header('cache-control', 'private, no-store').send(await receiptPdf(d, strongFor(req, d)));
   });
 
   app.get('/tra-cuu', async (req, reply) => html(reply, LookupPage({ csrf: req.csrfToken, code: '', phone: '', homeHref: await homeHref() })));
@@ -688,7 +714,8 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     try {
       const d = await dossiers.getForActor(code, { kind: 'anonymous' }, { phone });
       if (!d.code) throw new NotFoundError();
-      return reply.redirect(trackPath(d.code), 303);
+      // Code and phone let one read, not change: the page offers a one-time code for that.
+      return reply.redirect(`/ho-so/${d.code}?phone=${d.applicant.phone}`, 303);
     } catch (e) {
       if (!(e instanceof NotFoundError)) throw e;
       // Same answer for a wrong phone and for a code that does not exist.
@@ -857,6 +884,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="phieu-dich-vu-cong-${phone}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
   });
+  await dossierProofRoutes(app, { dossiers, accounts, demo: deps.demo });
 }
 
 /** Only redirect to our own paths after sign-in (shared/redirect). */

@@ -608,6 +608,19 @@ export class DossierService {
     return createHmac('sha256', this.opts.secret).update(`track:${code}`).digest('base64url').slice(0, 22);
   }
 
+  /**
+   * Whether what let the actor see `d` is also enough to change it (withdraw, supplement, pay,
+   * rate): the unit's official, the signed-in applicant, the signed link, or a draft reached by
+   * its unguessable id. The code and the phone alone are not: codes are sequential and phones are
+   * known to many; the applicant then confirms with a one-time code sent to the phone.
+   */
+  hasChangeProof(d: Dossier, actor: Actor, proof?: { token?: string }): boolean {
+    if (actor.kind === 'staff') return true;
+    if (actor.kind === 'citizen' && (d.citizenId === actor.id || d.applicant.phone === actor.phone)) return true;
+    if (!d.code) return true;
+    return !!proof?.token && this.checkToken(d.code, proof.token);
+  }
+
   checkToken(code: string, token: string): boolean {
     const a = Buffer.from(this.token(code));
     const b = Buffer.from(token);

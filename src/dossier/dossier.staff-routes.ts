@@ -16,7 +16,7 @@ import { rolesWith } from '../shared/staff-menu';
 import type { UnitService } from '../unit';
 import { ACTION_TYPES, type ActionType } from '../workflow';
 import type { DossierForms } from './dossier.forms';
-import { PROOF_ROUTE } from './dossier.proof';
+import { PROOF_ROUTE, requireChangeProof } from './dossier.proof';
 import { auditActor, type DossierService, type DossierView } from './dossier.service';
 import { DOSSIER_CHANNELS, DOSSIER_STATUSES, type Actor, type Dossier } from './dossier.types';
 import { StaffDossierPage } from './dossier.staff-views';
@@ -348,6 +348,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
     const proof = parseInput(proofQuery, req.query);
     const actor = actorOf(req);
     const d = await dossiers.getForActor(code, actor, { token: proof.t, phone: proof.phone });
+    await requireChangeProof(req, d, { dossiers, accounts }, { token: proof.t });
     let fields: Record<string, unknown>;
     let files: UploadedFile[] = [];
     if (req.isMultipart()) {

@@ -71,9 +71,9 @@ for (const engine of engines()) {
         { name: 'component', value: 'khac' },
         { name: 'file', value: PDF, filename: 'bo-sung.pdf', type: 'application/pdf' },
       ]);
-      const up = await desk.inject({ method: 'POST', url: `/api/dossiers/${code}/attachments?phone=${APPLICANT.phone}`, payload: mp.body, headers: mp.headers });
+      const up = await desk.inject({ method: 'POST', url: `/api/dossiers/${code}/attachments?t=${env.services.dossiers.token(code)}`, payload: mp.body, headers: mp.headers });
       expect(up.statusCode, up.body).toBe(201);
-      const back = await desk.act(code, null, { type: 'supplement', comment: 'Đã bổ sung' }, {}, `?phone=${APPLICANT.phone}`);
+      const back = await desk.act(code, null, { type: 'supplement', comment: 'Đã bổ sung' }, {}, `?t=${env.services.dossiers.token(code)}`);
       expect(back.statusCode, back.body).toBe(200);
       expect(back.json().status).toBe('in_progress');
       const paused = workingMillisBetween(pausedAt, clock.now(), DEFAULT_UNIT_CALENDAR);
@@ -187,7 +187,7 @@ for (const engine of engines()) {
       expect((await desk.outbox(b.code)).some((m) => m.event === 'rejected')).toBe(true);
 
       const c = await desk.submitOnline(PROC);
-      const w = await desk.act(c.code, null, { type: 'withdraw', reason: 'Tôi nộp nhầm thủ tục' }, {}, `?phone=${APPLICANT.phone}`);
+      const w = await desk.act(c.code, null, { type: 'withdraw', reason: 'Tôi nộp nhầm thủ tục' }, {}, `?t=${env.services.dossiers.token(c.code)}`);
       expect(w.statusCode, w.body).toBe(200);
       expect(w.json().status).toBe('withdrawn');
       expect((await desk.outbox(c.code)).some((m) => m.event === 'withdrawn')).toBe(true);

@@ -2,11 +2,11 @@ import '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { z } from 'zod';
-import type { Principal, Staff } from '../account';
+import type { AccountService, Principal, Staff } from '../account';
 import type { CatalogService } from '../catalog';
 import { CHANNEL_KINDS } from '../catalog';
 import type { DossierService } from '../dossier/dossier.service';
-import { PROOF_ROUTE } from '../dossier/dossier.proof';
+import { PROOF_ROUTE, requireChangeProof } from '../dossier/dossier.proof';
 import type { Dossier } from '../dossier/dossier.types';
 import type { UnitService } from '../unit';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
@@ -24,6 +24,8 @@ import { FeeEstimate, PaymentBox, ReconciliationPage, StaffFeePage, VnpayReturnP
 export interface PaymentRoutesDeps {
   payments: PaymentService;
   dossiers: DossierService;
+  /** Checks the one-time code that lets a reader with code and phone pay (dossier.proof). */
+  accounts?: AccountService;
   catalog: CatalogService;
   units: UnitService;
   publicUrl: string;
@@ -34,7 +36,7 @@ const CODE = z.string().regex(/^\d{2,5}-\d{6}-\d{4,}$/, 'Mã hồ sơ có dạng
 const refParams = z.object({ code: CODE });
 /** A bank statement: one file, 10 MB at most (a year of a commune's transfers is well under 1 MB). */
 const STATEMENT_LIMITS: UploadLimits = { maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 10 * 1024 * 1024, maxFiles: 1 };
-const proofQuery = z.object({ phone: z.string().max(20).optional(), t: z.string().max(40).optional() }).passthrough();
+const proofQuery = z.object({ phone: z.string().max(20).optional(), t: z.string().max(40).optional(), otp: z.string().max(10).optional() }).passthrough();
 const vnParts = (iso: string) => {
   const t = new Date(new Date(iso).getTime() + 7 * 3600_000);
   return { day: t.getUTCDate(), month: t.getUTCMonth() + 1, year: t.getUTCFullYear() };
@@ -108,8 +110,10 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
 
   const proofOf = (req: FastifyRequest) => {
     const q = parseInput(proofQuery, req.query);
-    return { phone: q.phone, token: q.t };
+    return { phone: q.phone, token: q.t, otp: q.otp };
   };
+  /** Paying changes the dossier: the signed link, an account, or a one-time code (dossier.proof). */
+  const changeProof = (req: FastifyRequest, d: Dossier) => requireChangeProof(req, d, { dossiers, accounts: deps.accounts }, proofOf(req));
   const staffOnly = (req: FastifyRequest, reply: FastifyReply): Staff | undefined => {
     const p = req.principal;
     if (p?.kind !== 'staff') {
@@ -142,7 +146,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     });
   }
 
-  async function noticePdf(d: Dossier): Promise<Buffer> {
+  async function noticePdf(d: Dossier, signedLink = true): Promise<Buffer> {
     const s = await payments.summary(d);
     const unit = await units.get(d.unitCode);
     const procedure = await catalog.findProcedure(d.procedureCode);
@@ -156,7 +160,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
       amount: s.outstanding,
       exemption: s.exemption ? `${s.exemption.percent}% — ${s.exemption.reason}` : undefined,
       vietqr: s.vietqr && acct ? { payload: s.vietqr, bankBin: acct.bankBin, account: acct.account, accountName: acct.accountName } : undefined,
-      trackingUrl: dossiers.trackingUrl(d.code!),
+      trackingUrl: signedLink ? dossiers.trackingUrl(d.code!) : `${deps.publicUrl}/ho-so/${d.code}`,
       place: placeOf(unit.name),
       issuedOn: vnParts(new Date().toISOString()),
     });
@@ -189,7 +193,8 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
       checkApiCsrf(req);
       const { code } = parseInput(refParams, req.params);
       const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
-      const r = await payments.createVnpayPayment(d, req.ip);
+      await changeProof(req, d);
+    const r = await payments.createVnpayPayment(d, req.ip);
       return reply.status(201).send({ paymentUrl: r.paymentUrl, orderRef: r.orderRef, amount: r.amount });
     },
   );
@@ -232,6 +237,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
   app.post('/ho-so/:code/thanh-toan/vnpay', PROOF_ROUTE, async (req, reply) => {
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
+    await changeProof(req, d);
     const r = await payments.createVnpayPayment(d, req.ip);
     return reply.redirect(r.paymentUrl, 303);
   });
@@ -274,7 +280,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
     if (!d.code) throw new NotFoundError('Hồ sơ chưa nộp.', 'dossier_not_found');
-    return pdf(reply, `thong-bao-phi-${d.code}.pdf`, await noticePdf(d));
+    return pdf(reply, `thong-bao-phi-${d.code}.pdf`, await noticePdf(d, dossiers.hasChangeProof(d, actorOf(req), proofOf(req))));
   });
 
   // ------------------------------------------------------------------ staff pages

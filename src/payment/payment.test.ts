@@ -272,7 +272,7 @@ for (const engine of engines()) {
 
     it('pays through VNPay end to end: signed URL, IPN confirms, the dossier is paid, the citizen told, a receipt issued', async () => {
       const d = await counterDossier();
-      const r = await env.app.inject({ method: 'POST', url: `/api/dossiers/${d.code}/payments/vnpay?phone=0912345678`, headers: { 'content-type': 'application/json' }, payload: {} });
+      const r = await env.app.inject({ method: 'POST', url: `/api/dossiers/${d.code}/payments/vnpay?t=${env.services.dossiers.token(d.code!)}`, headers: { 'content-type': 'application/json' }, payload: {} });
       expect(r.statusCode, r.body).toBe(201);
       const { paymentUrl } = r.json() as { paymentUrl: string };
       const u = new URL(paymentUrl);
@@ -310,7 +310,7 @@ for (const engine of engines()) {
 
     it('never marks paid on a bad signature, a wrong amount, an unknown order or a failed payment', async () => {
       const d = await counterDossier();
-      const r = await env.app.inject({ method: 'POST', url: `/api/dossiers/${d.code}/payments/vnpay?phone=0912345678`, headers: { 'content-type': 'application/json' }, payload: {} });
+      const r = await env.app.inject({ method: 'POST', url: `/api/dossiers/${d.code}/payments/vnpay?t=${env.services.dossiers.token(d.code!)}`, headers: { 'content-type': 'application/json' }, payload: {} });
       const ref = new URL(r.json().paymentUrl).searchParams.get('vnp_TxnRef')!;
       const base: Record<string, string> = {
         vnp_Amount: '2000000',
@@ -340,7 +340,7 @@ for (const engine of engines()) {
       expect((await payment(d.code!)).status).toBe('unpaid');
       expect(await paidRows(d)).toHaveLength(0);
       // Concurrent duplicate IPNs of a new order settle it once.
-      const r2 = await env.app.inject({ method: 'POST', url: `/api/dossiers/${d.code}/payments/vnpay?phone=0912345678`, headers: { 'content-type': 'application/json' }, payload: {} });
+      const r2 = await env.app.inject({ method: 'POST', url: `/api/dossiers/${d.code}/payments/vnpay?t=${env.services.dossiers.token(d.code!)}`, headers: { 'content-type': 'application/json' }, payload: {} });
       const ok = vnpay.sign({ ...base, vnp_TxnRef: new URL(r2.json().paymentUrl).searchParams.get('vnp_TxnRef')! });
       const answers = await Promise.all([vnpay.callIpn(ok), vnpay.callIpn(ok), vnpay.callIpn(ok)]);
       expect(answers.filter((a) => a.RspCode === '00')).toHaveLength(1);

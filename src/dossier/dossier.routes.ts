@@ -218,13 +218,14 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     return true;
   }
 
-  const sendDossier = async (reply: FastifyReply, d: Dossier, status = 200) => {
+  /** `owner`: the request made or submitted the dossier (it gets the signed link, as the SMS does). */
+  const sendDossier = async (reply: FastifyReply, d: Dossier, status = 200, owner = false) => {
     const actor = actorOf(reply.request);
     // Officials see the whole history and what they may do now; the citizen sees their own steps.
     const staffView = actor.kind === 'staff';
     // The citizen's answer is the same for every proof that passed: made once per change of the dossier.
     // The signed link is in the answer only for a proof that may change the dossier (not code + phone).
-    const strong = strongFor(reply.request, d);
+    const strong = owner || strongFor(reply.request, d);
     if (!staffView && status === 200) return sendCached(reply.request, reply, await dossiers.memo(d, strong ? 'api-json' : 'api-json-read', async () => cacheAnswer(JSON.stringify(await dossierAnswer(d, false, undefined, strong)), 'application/json; charset=utf-8')));
     return reply.status(status).send(await dossierAnswer(d, staffView, actor, strong));
   };
@@ -322,14 +323,14 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         actor,
         idem,
       );
-      if (!created) return sendDossier(reply, dossier, 200);
+      if (!created) return sendDossier(reply, dossier, 200, true);
       const wantsSubmit = multipart || body.submit === true;
-      if (!wantsSubmit) return sendDossier(reply, dossier, 201);
+      if (!wantsSubmit) return sendDossier(reply, dossier, 201, true);
       try {
         for (const f of files) await dossiers.addAttachment(dossier, f.field, await asUpload(f));
         const verified = await verifyPhoneIfNeeded(req, dossier.applicant.phone, body.otp);
         const done = await dossiers.submit(dossier, actor, { phoneVerified: verified });
-        return sendDossier(reply, done, 201);
+        return sendDossier(reply, done, 201, true);
       } catch (e) {
         // All or nothing: the half-made dossier goes away with its files' references.
         await dossiers.discardDraft(dossier);
@@ -407,7 +408,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       const d = await dossiers.getForActor(code, actor, proofOf(req));
       const verified = (!!d.verifiedPhone && d.verifiedPhone === d.applicant.phone) || (await verifyPhoneIfNeeded(req, d.applicant.phone, body.otp));
       const done = await dossiers.submit(d, actor, { formData: body.formData, phoneVerified: verified });
-      return sendDossier(reply, done, 200);
+      return sendDossier(reply, done, 200, true);
     },
   );
 

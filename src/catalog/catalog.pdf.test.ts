@@ -195,6 +195,27 @@ describe('renderPosterPdf', () => {
   });
 });
 
+describe('renderPosterPdf by case', () => {
+  it('keeps the case grouping: the general papers, then each case under its own heading', async () => {
+    const vm = buildPoster({
+      groups: [
+        { title: 'Giấy tờ phải nộp', items: [COMPONENTS[1]!] },
+        { title: 'Trường hợp: Trẻ bị bỏ rơi', items: ['Biên bản về việc trẻ bị bỏ rơi'] },
+        { title: 'Trường hợp: Ủy quyền cho người khác đi đăng ký', items: ['Văn bản ủy quyền đăng ký khai sinh'] },
+      ],
+    });
+    const [text] = await pageTexts(await openPdf(await renderPosterPdf(vm)));
+    const at = (s: string) => text!.indexOf(s);
+    for (const s of ['Giấy tờ phải nộp', 'Trường hợp: Trẻ bị bỏ rơi', 'Biên bản về việc trẻ bị bỏ rơi', 'Trường hợp: Ủy quyền cho người khác đi đăng ký', 'Văn bản ủy quyền']) {
+      expect(at(s), s).toBeGreaterThanOrEqual(0);
+    }
+    expect(at('Giấy tờ phải nộp')).toBeLessThan(at('Bản chính Giấy chứng sinh'));
+    expect(at('Bản chính Giấy chứng sinh')).toBeLessThan(at('Trường hợp: Trẻ bị bỏ rơi'));
+    expect(at('Trường hợp: Trẻ bị bỏ rơi')).toBeLessThan(at('Biên bản về việc trẻ bị bỏ rơi'));
+    expect(at('Biên bản về việc trẻ bị bỏ rơi')).toBeLessThan(at('Trường hợp: Ủy quyền'));
+  });
+});
+
 describe('renderFormTemplatePdf', () => {
   const fields = ['Họ, chữ đệm, tên người yêu cầu', 'Nơi cư trú', 'Giấy tờ tùy thân', 'Quan hệ với người được khai sinh'];
 

@@ -72,8 +72,13 @@ export interface PosterPdfVm {
   summary: string;
   time: string;
   fee: string;
-  /** What to bring, one line each. */
+  /** What to bring, one line each (when `groups` is not given). */
   components: string[];
+  /**
+   * What to bring, by case: the general list, then each case under its own heading ("Trường hợp:
+   * …"), so nobody reads a case's papers as required of everyone.
+   */
+  groups?: Array<{ title: string; items: string[] }>;
   /** Absolute URL of the procedure's public page; encoded in the QR code and printed. */
   url: string;
 }
@@ -288,6 +293,7 @@ const POSTER_STYLES = {
   boxLabel: { font: 'sansSemiBold', size: 9.5, color: MUTED },
   h2: { font: 'sansBold', size: 16 },
   item: { font: 'serif', size: 12, lineGap: 1 },
+  group: { font: 'sansSemiBold', size: 11.5 },
   more: { font: 'serifItalic', size: 11.5, color: MUTED },
 } satisfies Record<string, TextStyle>;
 
@@ -301,6 +307,7 @@ export async function renderPosterPdf(input: PosterPdfVm, options: PdfRenderOpti
     time: nfc(input.time),
     fee: nfc(input.fee),
     components: input.components.map(nfc).filter(Boolean),
+    groups: input.groups?.map((g) => ({ title: nfc(g.title), items: g.items.map(nfc).filter(Boolean) })).filter((g) => g.items.length),
     url: input.url.trim(),
   };
   const qr = await qrMatrix(vm.url);
@@ -403,9 +410,18 @@ export async function renderPosterPdf(input: PosterPdfVm, options: PdfRenderOpti
   const indent = boxSize + 10;
   const itemW = width - indent;
   const gap = 5;
-  const items = vm.components.map((text) => ({ text, h: heightOf(doc, text, S.item, itemW) }));
+  // A group's heading is a line without a box; with one untitled group there is none.
+  const entries: Array<{ text: string; heading: boolean }> = vm.groups
+    ? vm.groups.flatMap((g) => [...(vm.groups!.length > 1 || g.title ? [{ text: g.title, heading: true }] : []), ...g.items.map((text) => ({ text, heading: false }))])
+    : vm.components.map((text) => ({ text, heading: false }));
+  const items = entries.map((e) => ({ ...e, h: e.heading ? heightOf(doc, e.text, S.group, width) + 2 : heightOf(doc, e.text, S.item, itemW) }));
   const itemLineH = heightOf(doc, 'X', S.item, itemW);
-  const drawItem = (text: string, h: number): void => {
+  const drawItem = (text: string, h: number, heading = false): void => {
+    if (heading) {
+      draw(doc, text, x0, y + 2, S.group, width);
+      y += h + gap;
+      return;
+    }
     doc.save().lineWidth(1).strokeColor(INK);
     doc.rect(x0, y + (itemLineH - boxSize) / 2, boxSize, boxSize).stroke();
     doc.restore();
@@ -414,15 +430,16 @@ export async function renderPosterPdf(input: PosterPdfVm, options: PdfRenderOpti
   };
   const allFit = items.reduce((a, it) => a + it.h + gap, 0) <= P.bottom - y;
   if (allFit) {
-    for (const it of items) drawItem(it.text, it.h);
+    for (const it of items) drawItem(it.text, it.h, it.heading);
   } else {
     // Keep room for the "more" line; the first item that does not fit is cut, if a line fits.
     for (const it of items) {
       const room = P.bottom - y - moreH - gap;
       if (it.h <= room) {
-        drawItem(it.text, it.h);
+        drawItem(it.text, it.h, it.heading);
         continue;
       }
+      if (it.heading) break;
       if (room >= itemLineH) {
         const cut = fitText(doc, it.text, S.item, itemW, room);
         if (cut.length > 1) drawItem(cut, heightOf(doc, cut, S.item, itemW));

@@ -167,6 +167,11 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
       time: s.commitment ? `${s.timeDetail} (cam kết ${formatTime(s.commitment)})` : s.timeDetail,
       fee: s.feeDetail,
       components: procedure.componentGroups.flatMap((g) => g.components.filter((c) => c.required).map((c) => c.name)),
+      // The case grouping stays: a case's papers are not asked of everyone.
+      groups: procedure.componentGroups.map((g, i) => ({
+        title: i === 0 || /xuất trình/i.test(g.title) ? g.title || 'Giấy tờ phải nộp' : `Trường hợp: ${g.title}`,
+        items: g.components.filter((c) => c.required).map((c) => c.name),
+      })),
       url: shortUrl(unit, code),
     });
     return cached(req, reply, 'application/pdf', make, { headers: pdfHeaders(`ap-phich-${code}.pdf`) });

@@ -22,7 +22,6 @@ import { OidcSignIn } from './staff.oidc';
 import { StaffAdmin } from './staff.service';
 import {
   AdminHomePage,
-  AuditPage,
   CatalogAdminPage,
   CatalogLocalPage,
   PasswordPage,
@@ -33,6 +32,7 @@ import {
   type CatalogRow,
 } from './staff.views';
 import { CatalogHistoryPage, type RemovalConfirmation } from './catalog-admin.views';
+import { AuditPage } from './audit.views';
 
 export interface StaffRoutesDeps {
   accounts: AccountService;

@@ -80,6 +80,8 @@ export interface ProcedureSummary {
   feeText: string;
   /** Every fee with its label, never cut, for printed listings and posters. */
   feeDetail: string;
+  /** The fee when submitted online, where it differs (often lower): what a citizen on the web pays. */
+  onlineFeeText?: string;
   onlineLevel: Procedure['onlineLevel'];
   essential: boolean;
   score?: number;
@@ -114,6 +116,14 @@ const VERSION_KEY = 'catalog_version';
 const VERSION_CHECK_MS = 2000;
 
 /** The channel whose time and fee a listing shows: at the counter first, as communes post them. */
+/** The online channel's fee phrase when the procedure is offered online and it differs from the main one. */
+function onlineFee(p: Procedure, main: Channel | undefined): { onlineFeeText?: string } {
+  const online = p.onlineLevel ? p.channels.find((c) => c.kind === 'online') : undefined;
+  if (!online || online === main) return {};
+  const text = feeSummary(online);
+  return text !== feeSummary(main) ? { onlineFeeText: text } : {};
+}
+
 export function mainChannel(p: Procedure): Channel | undefined {
   return p.channels.find((c) => c.kind === 'in_person') ?? p.channels[0];
 }
@@ -276,6 +286,7 @@ export class CatalogService {
       commitment: entry?.commitment ?? null,
       feeText: feeSummary(ch),
       feeDetail: feeDetail(ch),
+      ...onlineFee(p, ch),
       onlineLevel: p.onlineLevel,
       essential: entry?.essential ?? false,
       ...(score !== undefined ? { score } : {}),

@@ -46,7 +46,9 @@ function ProcedureList({ items, links, showField }: { items: ProcedureSummary[];
               <span>
                 Thời hạn: <TimeCell s={s} />
               </span>
-              <span>Phí: {s.feeText}</span>
+              <span>
+                Phí: {s.onlineFeeText ? <>{s.onlineFeeText} nếu nộp trực tuyến ({s.feeText} tại quầy)</> : s.feeText}
+              </span>
               {s.onlineLevel ? <span class="tag online">Nộp trực tuyến</span> : null}
             </span>
           </a>

@@ -115,6 +115,12 @@ describe.each(engines())('what is offered, and copies charged (%s)', (engine) =>
     expect(await demo.services.payments.json((await demo.services.dossiers.findByCode(code))!)).toMatchObject({ status: 'paid', method: 'vnpay', online: true });
   });
 
+  it('procedure cards show the online fee, which a citizen on the web pays, beside the counter fee', async () => {
+    const page = await plain.app.inject({ method: 'GET', url: '/dv/00004/tim-kiem?q=dang+ky+thuong+tru' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Phí: 10.000 đ nếu nộp trực tuyến (20.000 đ tại quầy)');
+  });
+
   it('the fake VNPay exists only in demo mode', async () => {
     expect((await plain.app.inject({ method: 'GET', url: '/demo/vnpay/vpcpay.html' })).statusCode).toBe(404);
   });

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Staff } from '../account';
-import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { DomainError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../shared/errors';
 import { docSchema, html, parseInput } from '../shared/http';
 import { notificationDocs } from '../shared/openapi.more';
 import { checkApiCsrf, checkCsrf } from '../shared/session';
@@ -42,7 +42,8 @@ export async function notificationRoutes(app: FastifyInstance, deps: Notificatio
   };
   const apiStaff = (req: FastifyRequest): Staff => {
     const p = req.principal;
-    if (p?.kind !== 'staff') throw new ForbiddenError('Cần đăng nhập tài khoản cán bộ.', 'staff_only');
+    if (!p) throw new UnauthorizedError('Cần đăng nhập tài khoản cán bộ.');
+    if (p.kind !== 'staff') throw new ForbiddenError('Chỉ tài khoản cán bộ được thực hiện thao tác này.', 'staff_only');
     return p.staff;
   };
 
@@ -66,13 +67,15 @@ export async function notificationRoutes(app: FastifyInstance, deps: Notificatio
   const prefsBody = z.object({ channels: z.array(z.string()).optional(), email: z.string().optional(), language: z.string().optional(), essentialOnly: z.boolean().optional() });
   app.get('/api/me/notification-preferences', { schema: { tags: ['Người dân'], summary: 'Kênh nhận thông báo của người dân đã đăng nhập', ...notificationDocs.getNotificationPreferences } }, async (req) => {
     const p = req.principal;
-    if (p?.kind !== 'citizen') throw new ForbiddenError('Cần đăng nhập bằng số điện thoại.', 'citizen_only');
+    if (!p) throw new UnauthorizedError('Cần đăng nhập bằng số điện thoại.');
+    if (p.kind !== 'citizen') throw new ForbiddenError('Chỉ người dân đăng nhập bằng số điện thoại được thực hiện thao tác này.', 'citizen_only');
     return notifications.getPrefs(p.citizen.phone, p.citizen.email || undefined);
   });
   app.put('/api/me/notification-preferences', { schema: { tags: ['Người dân'], summary: 'Chọn kênh nhận thông báo, ngôn ngữ, chỉ nhận tin cần thiết', ...notificationDocs.saveNotificationPreferences } }, async (req) => {
     checkApiCsrf(req);
     const p = req.principal;
-    if (p?.kind !== 'citizen') throw new ForbiddenError('Cần đăng nhập bằng số điện thoại.', 'citizen_only');
+    if (!p) throw new UnauthorizedError('Cần đăng nhập bằng số điện thoại.');
+    if (p.kind !== 'citizen') throw new ForbiddenError('Chỉ người dân đăng nhập bằng số điện thoại được thực hiện thao tác này.', 'citizen_only');
     const body = (req.body ?? {}) as Record<string, unknown>;
     return notifications.savePrefs(p.citizen.phone, { channels: body.channels ?? ['sms'], email: body.email ?? '', language: body.language ?? 'vi', essentialOnly: body.essentialOnly ?? false });
   });

@@ -9,7 +9,7 @@ import type { DossierService } from '../dossier/dossier.service';
 import { PROOF_ROUTE, requireChangeProof } from '../dossier/dossier.proof';
 import type { Dossier } from '../dossier/dossier.types';
 import type { UnitService } from '../unit';
-import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { DomainError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../shared/errors';
 import { allowFormAction, docSchema, html, parseInput } from '../shared/http';
 import { body as docBody } from '../shared/openapi';
 import { paymentDocs } from '../shared/openapi.more';
@@ -216,7 +216,8 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     const { code } = parseInput(refParams, req.params);
     const body = parseInput(assessBody, req.body ?? {});
     const actor = actorOf(req);
-    if (actor.kind !== 'staff') throw new ForbiddenError('Cần đăng nhập tài khoản cán bộ.', 'staff_only');
+    if (actor.kind === 'anonymous') throw new UnauthorizedError('Cần đăng nhập tài khoản cán bộ.');
+    if (actor.kind !== 'staff') throw new ForbiddenError('Chỉ tài khoản cán bộ được thực hiện thao tác này.', 'staff_only');
     const d = await dossiers.getForActor(code, actor);
     const s = await payments.assess(d, actor, body);
     return payments.json(d).then((j) => ({ ...j, assessed: s.assessed }));
@@ -227,7 +228,8 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     const { code } = parseInput(refParams, req.params);
     const body = parseInput(z.object({ amount: z.number().int().positive().optional() }), req.body ?? {});
     const actor = actorOf(req);
-    if (actor.kind !== 'staff') throw new ForbiddenError('Cần đăng nhập tài khoản cán bộ.', 'staff_only');
+    if (actor.kind === 'anonymous') throw new UnauthorizedError('Cần đăng nhập tài khoản cán bộ.');
+    if (actor.kind !== 'staff') throw new ForbiddenError('Chỉ tài khoản cán bộ được thực hiện thao tác này.', 'staff_only');
     const d = await dossiers.getForActor(code, actor);
     const p = await payments.recordCash(d, actor, body.amount);
     return reply.status(201).send({ ...p, receiptUrl: `${deps.publicUrl}/ho-so/${d.code}/bien-lai/${p.id}.pdf?t=${dossiers.token(d.code!)}` });
@@ -414,7 +416,8 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
   app.post('/api/payments/reconciliation', { schema: { tags: ['Phí, lệ phí'], summary: 'Nhập sao kê ngân hàng (multipart, trường "file": CSV hoặc .xlsx) và đối soát theo mã hồ sơ, số tiền', ...paymentDocs.importBankStatement } }, async (req) => {
     checkApiCsrf(req);
     const actor = actorOf(req);
-    if (actor.kind !== 'staff') throw new ForbiddenError('Cần đăng nhập tài khoản cán bộ.', 'staff_only');
+    if (actor.kind === 'anonymous') throw new UnauthorizedError('Cần đăng nhập tài khoản cán bộ.');
+    if (actor.kind !== 'staff') throw new ForbiddenError('Chỉ tài khoản cán bộ được thực hiện thao tác này.', 'staff_only');
     if (!req.isMultipart()) throw new ValidationError('Cần gửi tệp sao kê (multipart/form-data, trường "file").', [{ field: 'file', code: 'multipart_required', message: 'Cần multipart/form-data' }]);
     const f = (await readMultipart(req, STATEMENT_LIMITS)).files.at(-1);
     const file = f ? { name: f.filename, data: await f.read() } : undefined;
@@ -424,7 +427,8 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
 
   app.get('/api/payments/reconciliation', { schema: { tags: ['Phí, lệ phí'], summary: 'Các khoản sao kê cần người xử lý (không rõ hồ sơ, nộp thiếu, nộp thừa)', ...paymentDocs.listReconciliation } }, async (req) => {
     const actor = actorOf(req);
-    if (actor.kind !== 'staff') throw new ForbiddenError('Cần đăng nhập tài khoản cán bộ.', 'staff_only');
+    if (actor.kind === 'anonymous') throw new UnauthorizedError('Cần đăng nhập tài khoản cán bộ.');
+    if (actor.kind !== 'staff') throw new ForbiddenError('Chỉ tài khoản cán bộ được thực hiện thao tác này.', 'staff_only');
     return payments.reconciliation(actor.unitCode);
   });
 }

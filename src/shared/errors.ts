@@ -18,6 +18,12 @@ export class ForbiddenError extends DomainError {
     super(code, message);
   }
 }
+/** No (valid) credentials at all: HTTP 401. Signed in but not allowed is ForbiddenError (403). */
+export class UnauthorizedError extends DomainError {
+  constructor(message = 'Cần đăng nhập để thực hiện thao tác này.', code = 'auth_required') {
+    super(code, message);
+  }
+}
 export class ConflictError extends DomainError {
   constructor(code: string, message: string) {
     super(code, message);

@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { renderToString } from 'preact-render-to-string';
 import { h, type VNode } from 'preact';
 import { z } from 'zod';
-import { BadRequestError, DomainError, ForbiddenError, NotFoundError, ValidationError, ConflictError } from './errors';
+import { BadRequestError, DomainError, ForbiddenError, NotFoundError, ValidationError, ConflictError, UnauthorizedError } from './errors';
 import { ChromeContext, ErrorPage, type Chrome } from './layout';
 import { ACCOUNT_HINT_COOKIE } from './session';
 import { cleanInput, cleanText } from './text';
@@ -64,6 +64,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, messa
 
 function statusOf(e: DomainError): number {
   if (e instanceof NotFoundError) return 404;
+  if (e instanceof UnauthorizedError) return 401;
   if (e instanceof ForbiddenError) return 403;
   if (e instanceof ConflictError) return 409;
   if (e instanceof BadRequestError) return 400;
@@ -103,6 +104,7 @@ export function registerErrorHandling(app: FastifyInstance, opts: { homeHref: ()
     } else {
       req.log.error({ err }, 'unhandled error');
     }
+    if (status === 401) reply.header('www-authenticate', 'Bearer realm="motcua"');
     if (wantsJson(req)) {
       return reply.status(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
     }

@@ -43,7 +43,8 @@ export const errorSchema = {
 /** What each error status means, in every operation that documents it. */
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Tham số không hợp lệ (invalid_input, bad_request).',
-  403: 'Chưa đăng nhập, không có quyền, hoặc sai mã CSRF (auth_required, forbidden, role_forbidden, csrf_failed).',
+  401: 'Chưa đăng nhập, hoặc phiên đã hết hạn (auth_required).',
+  403: 'Không có quyền, hoặc sai mã CSRF (forbidden, role_forbidden, staff_only, citizen_only, csrf_failed).',
   404: 'Không tìm thấy (hoặc không thuộc phạm vi của người gọi).',
   409: 'Xung đột với trạng thái hiện tại (ví dụ action_not_allowed, dossier_changed).',
   413: 'Dữ liệu gửi lên quá lớn (payload_too_large).',
@@ -91,6 +92,18 @@ export function file(description: string, ...types: string[]): Record<string, un
 /** A redirect answer (Location header). */
 export function redirect(description: string): Record<string, unknown> {
   return { description, headers: { location: { type: 'string', description: 'Địa chỉ chuyển tới.' } }, type: 'null' };
+}
+
+/**
+ * An operation that only a signed-in caller may use (every way it accepts is a session or a
+ * bearer token) answers 401 to a caller without one: documented here once for all of them.
+ */
+function withUnauthorized(schema: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const sec = schema?.security as Requirement | undefined;
+  const responses = schema?.response as Record<number, unknown> | undefined;
+  if (!schema || !sec?.length || !responses || responses[401]) return schema;
+  const signedInOnly = sec.every((r) => Object.keys(r).length > 0 && Object.keys(r).every((k) => k === 'bearerAuth' || k === 'sessionCookie'));
+  return signedInOnly ? { ...schema, response: { ...responses, ...errors(401) } } : schema;
 }
 
 /** `security` of an operation: the ways a caller may prove who they are. `[]` = public. */
@@ -180,7 +193,7 @@ export async function registerOpenApi(app: FastifyInstance, opts: { publicUrl: s
     // The contract covers the JSON API; the HTML pages, files and webhooks are not part of it.
     transform: ({ schema, url }) => {
       if (!url.startsWith('/api/')) return { schema: { ...(schema ?? {}), hide: true }, url };
-      return { schema, url };
+      return { schema: withUnauthorized(schema as Record<string, unknown> | undefined) as typeof schema, url };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });

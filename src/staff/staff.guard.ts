@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Staff } from '../account';
 import type { Actor } from '../dossier/dossier.types';
 import type { AuditService } from '../audit';
-import { ForbiddenError } from '../shared/errors';
+import { ForbiddenError, UnauthorizedError } from '../shared/errors';
 import { can } from '../shared/staff-menu';
 
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;
@@ -28,7 +28,8 @@ export function pageStaff(req: FastifyRequest, reply: FastifyReply, roles?: stri
 /** An API call by an official (session cookie or bearer token). */
 export function apiStaff(req: FastifyRequest, roles?: string[]): { staff: Staff; actor: StaffActor } {
   const p = req.principal;
-  if (p?.kind !== 'staff') throw new ForbiddenError('Cần đăng nhập bằng tài khoản cán bộ (POST /api/auth/login).', 'auth_required');
+  if (!p) throw new UnauthorizedError('Cần đăng nhập bằng tài khoản cán bộ (POST /api/auth/login).');
+  if (p.kind !== 'staff') throw new ForbiddenError('Chỉ tài khoản cán bộ được thực hiện thao tác này.', 'staff_only');
   if (roles && !roles.includes(p.staff.role)) throw new ForbiddenError('Tài khoản của bạn không có quyền thực hiện thao tác này.', 'role_forbidden');
   return { staff: p.staff, actor: staffActor(p.staff) };
 }

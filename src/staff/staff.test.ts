@@ -47,7 +47,7 @@ for (const engine of engines()) {
       // Reset: a new temporary password, every session ended.
       const reset = await desk.inject({ method: 'POST', url: '/api/admin/staff/chuyenvien3/reset-password', headers: { cookie: admin }, payload: {} });
       expect(reset.statusCode).toBe(200);
-      expect((await desk.inject({ method: 'GET', url: '/api/worklist', headers: { cookie: sid } })).statusCode).toBe(403);
+      expect((await desk.inject({ method: 'GET', url: '/api/worklist', headers: { cookie: sid } })).statusCode).toBe(401);
       expect((await desk.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'chuyenvien3', password: reset.json().temporaryPassword } })).statusCode).toBe(200);
 
       // Locked: no more sign-in. And an admin cannot lock themselves out.

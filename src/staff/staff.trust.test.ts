@@ -136,8 +136,13 @@ for (const engine of engines()) {
       const changed = await env.app.inject({ method: 'POST', url: '/api/auth/password', headers: bearer(a), payload: { current: 'demo', password: 'LanhDao2026moi' } });
       expect(changed.statusCode, changed.body).toBe(200);
       const stale = await env.app.inject({ method: 'GET', url: '/api/worklist', headers: bearer(b) });
-      expect(stale.statusCode).toBe(403);
+      // An ended session is no credential at all: 401 with the scheme to use, not 403.
+      expect(stale.statusCode).toBe(401);
       expect(stale.json().error.code).toBe('auth_required');
+      expect(stale.headers['www-authenticate']).toMatch(/^Bearer /);
+      const anonymous = await env.app.inject({ method: 'GET', url: '/api/worklist' });
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.json().error.message).toMatch(/đăng nhập/);
       expect((await env.app.inject({ method: 'GET', url: '/api/worklist', headers: bearer(a) })).statusCode).toBe(200);
     });
 

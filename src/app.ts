@@ -104,6 +104,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     smsUnicode: config.notifications.smsUnicode,
     smsMaxSegments: config.notifications.smsMaxSegments,
     channels: Object.keys(transports) as Array<keyof typeof transports>,
+    defaultUnit: async () => config.defaultUnit ?? (await units.serviceUnits())[0]?.code,
   });
   const worker = new NotificationWorker(database.db, clock, transports, {
     maxAttempts: config.notifications.maxAttempts,

@@ -134,7 +134,7 @@ export class AccountService {
    * Send a one-time code by SMS (through the outbox). In demo mode the code is also returned,
    * so the page can show it, and written to the log.
    */
-  async requestOtp(rawPhone: string, purpose: 'sign_in' | 'verify_phone'): Promise<{ phone: string; expiresAt: string; demoCode?: string }> {
+  async requestOtp(rawPhone: string, purpose: 'sign_in' | 'verify_phone', unitCode?: string): Promise<{ phone: string; expiresAt: string; demoCode?: string }> {
     const phone = this.parsePhone(rawPhone);
     const now = this.clock.now();
     const recent = await repo.countRecentOtps(this.db, phone, new Date(now.getTime() - 3600_000).toISOString());
@@ -150,8 +150,11 @@ export class AccountService {
         channel: 'sms',
         recipient: phone,
         event: 'otp',
-        body: `Ma xac thuc motcua cua ban la ${code}. Ma co hieu luc 5 phut. Khong chia se ma nay cho bat ky ai.`,
+        body: `Ma xac thuc cua Ong/Ba la ${code}. Ma co hieu luc 5 phut. Khong chia se ma nay cho bat ky ai.`,
         dedupKey: `otp:${id}`,
+        // Names the unit at the head of the SMS (the default unit when none is known); the row
+        // stays out of the unit's outbox page, so no official reads a citizen's code.
+        senderUnit: unitCode,
       });
     });
     if (this.opts.demo) this.opts.log?.(`[DEMO] Mã OTP cho ${phone}: ${code}`);

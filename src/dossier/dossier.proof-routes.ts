@@ -30,7 +30,7 @@ export async function dossierProofRoutes(app: FastifyInstance, deps: { dossiers:
         await accounts.verifyOtp(d.applicant.phone, 'verify_phone', String(body.otp ?? ''));
         return reply.redirect(`/ho-so/${d.code}?t=${dossiers.token(d.code)}`, 303);
       }
-      const r = await accounts.requestOtp(d.applicant.phone, 'verify_phone');
+      const r = await accounts.requestOtp(d.applicant.phone, 'verify_phone', d.unitCode);
       return page({ demoCode: r.demoCode });
     } catch (e) {
       if (!(e instanceof DomainError) || e instanceof NotFoundError) throw e;

@@ -480,7 +480,7 @@ export class DossierWorkflow {
           set: { ...moveTo(ret, null), status: 'processed', outcome: 'rejected', finished_at: iso },
           comment: commentOf(r, input.comment),
           data: { ...closeStep(), reason: r },
-          extra: async (trx) => void (await this.plainNotice(trx, d, 'rejected', `${d.code}: Ho so ${d.code} bi tu choi giai quyet. Ly do: ${stripDiacritics(r)}. Nhan van ban tra loi tai bo phan mot cua. ${this.dossiers.trackingUrl(d.code!)}`, `Hồ sơ ${d.code} bị từ chối giải quyết`, `Hồ sơ ${d.code} (${procedureName}) bị từ chối giải quyết.\nLý do: ${r}\n\nVăn bản trả lời được trả tại bộ phận một cửa.\nTheo dõi hồ sơ: ${this.dossiers.trackingUrl(d.code!)}`)),
+          extra: async (trx) => void (await notice(trx, { event: 'rejected', reason: r })),
         };
       }
       case 'request_payment': {
@@ -534,7 +534,7 @@ export class DossierWorkflow {
           data: { ...closeStep(), method, trackingNumber: tracking || null, receiverName: input.receiverName ?? null },
           extra: async (trx) => {
             if (method === 'post') await notice(trx, { event: 'result_posted', postal: { trackingNumber: tracking, postedAt: iso }, occurrence: tracking });
-            else await this.plainNotice(trx, d, 'returned', `Ho so ${d.code} da tra ket qua ngay ${formatDateTime(iso)}. Cam on ong/ba da su dung dich vu cong.`, `Hồ sơ ${d.code} đã trả kết quả`, `Hồ sơ ${d.code} (${procedureName}) đã được trả kết quả lúc ${formatDateTime(iso)}.\n\nCảm ơn ông/bà đã sử dụng dịch vụ công.`);
+            else await notice(trx, { event: 'returned' });
           },
         };
       }
@@ -592,15 +592,6 @@ export class DossierWorkflow {
         step_started_at: d.stepStartedAt && pausedMs > 0 ? extendDueAt(new Date(d.stepStartedAt), pausedMs, cal).toISOString() : d.stepStartedAt,
       },
     };
-  }
-
-  /** A message for an event the notification templates do not cover. */
-  private async plainNotice(trx: Parameters<typeof repo.insertHistory>[0], d: Dossier, event: string, sms: string, subject: string, body: string): Promise<void> {
-    const base = `dossier:${d.id}:${event}`;
-    await this.notifications.enqueue(trx, { channel: 'sms', recipient: d.applicant.phone, event, body: sms, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: base });
-    if (d.applicant.email) {
-      await this.notifications.enqueue(trx, { channel: 'email', recipient: d.applicant.email, event, subject, body, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: `${base}:email` });
-    }
   }
 
   /**
@@ -838,7 +829,7 @@ export class DossierWorkflow {
           await repo.setFlag(trx, d.id, level);
           flagged++;
           const what = level === 'overdue' ? 'DA QUA HAN' : 'SAP DEN HAN';
-          const body = `[motcua] Ho so ${d.code} ${what} buoc "${stripDiacritics(step?.name ?? STEP_KIND_LABEL.examine)}" (han ${d.stepDueAt ? formatDateTime(d.stepDueAt) : '-'}; hen tra ${d.dueAt ? formatDateTime(d.dueAt) : '-'}).`;
+          const body = `Ho so ${d.code} ${what} buoc "${stripDiacritics(step?.name ?? STEP_KIND_LABEL.examine)}" (han ${d.stepDueAt ? formatDateTime(d.stepDueAt) : '-'}; hen tra ${d.dueAt ? formatDateTime(d.dueAt) : '-'}).`;
           for (const s of uniqueStaff([...handlers, ...leaders])) {
             await this.staffNotice(trx, s, d, `escalation_${level}`, body, `dossier:${d.id}:escalation:${d.stepNo}:${level}:${s.id}`);
           }
@@ -859,7 +850,7 @@ export class DossierWorkflow {
           });
           apologies++;
           for (const s of leaders) {
-            await this.staffNotice(trx, s, d, 'apology_draft', `[motcua] Ho so ${d.code} se tre hen (${d.dueAt ? formatDateTime(d.dueAt) : '-'}). Phieu xin loi va hen lai ngay tra ket qua da duoc chuan bi, cho lanh dao ky.`, `dossier:${d.id}:apology_draft:${s.id}`);
+            await this.staffNotice(trx, s, d, 'apology_draft', `Ho so ${d.code} se tre hen (${d.dueAt ? formatDateTime(d.dueAt) : '-'}). Phieu xin loi va hen lai ngay tra ket qua da duoc chuan bi, cho lanh dao ky.`, `dossier:${d.id}:apology_draft:${s.id}`);
           }
           await this.audit.record({ actor: SYSTEM_ACTOR, unitCode: d.unitCode, action: 'dossier.apology_prepared', targetKind: 'dossier', targetId: d.code!, data: { newDueAt: newDue, dueAt: d.dueAt } }, trx);
         }
@@ -870,7 +861,7 @@ export class DossierWorkflow {
 
   private async staffNotice(trx: Parameters<typeof repo.insertHistory>[0], s: Staff, d: Dossier, event: string, body: string, dedup: string): Promise<void> {
     if (s.phone) await this.notifications.enqueue(trx, { channel: 'sms', recipient: s.phone, event, body, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: `${dedup}:sms` });
-    if (s.email) await this.notifications.enqueue(trx, { channel: 'email', recipient: s.email, event, subject: body.replace(/^\[motcua\] /, '').slice(0, 120), body, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: `${dedup}:email` });
+    if (s.email) await this.notifications.enqueue(trx, { channel: 'email', recipient: s.email, event, subject: body.slice(0, 120), body, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: `${dedup}:email` });
   }
 
   /** The apology waiting for the leader's signature (prepared by the job), if any. */

@@ -34,6 +34,8 @@ export interface Notice {
   subject?: string;
   dossierCode?: string;
   unitCode?: string;
+  /** The unit named at the head of an SMS when the row belongs to no unit (a one-time code). */
+  senderUnit?: string;
   /** Same key, same message: a retried action never queues it twice. */
   dedupKey: string;
 }
@@ -84,6 +86,24 @@ export interface NotificationOptions {
   smsMaxSegments: number;
   /** Channels that can be delivered (configured, or the demo inbox); others are not queued. */
   channels?: Channel[];
+  /** The unit whose name heads an SMS sent for no unit in particular (a sign-in code). */
+  defaultUnit?: () => Promise<string | undefined>;
+}
+
+const fold = (t: string) => toGsm7(t).toLowerCase();
+/** "UBND Phường Ba Đình: …" names the unit first as well as "Phường Ba Đình: …". */
+const PEOPLES_COMMITTEE = /^(ubnd|uy ban nhan dan)\s+/;
+const startsWithName = (body: string, name: string) => fold(body.trimStart()).replace(PEOPLES_COMMITTEE, '').startsWith(fold(name).replace(PEOPLES_COMMITTEE, ''));
+
+/**
+ * An SMS template (the unit admin's own included) that does not open with the unit gets "{unit}: "
+ * in front, before it is filled in and fitted to its segments.
+ */
+function withUnitFirst(channel: Channel, tpl: TemplateText, unitName: string): TemplateText {
+  if (channel !== 'sms') return tpl;
+  const body = tpl.body.trimStart();
+  if (fold(body).replace(PEOPLES_COMMITTEE, '').startsWith('{unit}') || (unitName && startsWithName(body, unitName))) return tpl;
+  return { ...tpl, body: `{unit}: ${body}` };
 }
 
 export const DEFAULT_NOTIFICATION_OPTIONS: NotificationOptions = { smsUnicode: false, smsMaxSegments: 2 };
@@ -138,16 +158,26 @@ export class NotificationService {
     return this.opts;
   }
 
-  /** Queue a message inside the caller's transaction. Returns false if it was already queued. */
+  /**
+   * Queue a message inside the caller's transaction. Returns false if it was already queued.
+   * Every SMS starts with the sending unit's name ("Phuong Ba Dinh: …"), whoever wrote its text:
+   * a citizen must see who writes before trusting a link or a code.
+   */
   async enqueue(trx: Exec, n: Notice): Promise<boolean> {
     const now = this.clock.now().toISOString();
+    let body = n.body;
+    if (n.channel === 'sms') {
+      const unitCode = n.unitCode ?? n.senderUnit ?? (await this.opts.defaultUnit?.().catch(() => undefined));
+      const name = unitCode ? this.smsText(await this.unitNameIn(trx, unitCode)) : '';
+      if (name && !startsWithName(body, name)) body = `${name}: ${body}`;
+    }
     return repo.insertOutbox(trx, {
       id: uuidv7(),
       channel: n.channel,
       recipient: n.recipient,
       event: n.event,
       subject: n.subject ?? '',
-      body: n.body,
+      body,
       dossier_code: n.dossierCode ?? null,
       unit_code: n.unitCode ?? null,
       dedup_key: n.dedupKey,
@@ -181,7 +211,7 @@ export class NotificationService {
     for (const channel of prefs.channels) {
       const recipient = channel === 'sms' ? phone : channel === 'email' ? prefs.email : prefs.zaloUserId;
       if (!recipient) continue;
-      const tpl = await this.templateIn(trx, n.unitCode, n.event, channel, prefs.language);
+      const tpl = withUnitFirst(channel, await this.templateIn(trx, n.unitCode, n.event, channel, prefs.language), ctx.unit ?? '');
       const { subject, body } = this.render(channel, tpl, ctx);
       const ok = await this.enqueue(trx, {
         channel,
@@ -196,6 +226,11 @@ export class NotificationService {
       if (ok) queued++;
     }
     return queued;
+  }
+
+  /** A text as the SMS gateway gets it: NFC with Unicode SMS, else folded to GSM-7. */
+  private smsText(t: string): string {
+    return this.opts.smsUnicode ? t.normalize('NFC') : toGsm7(t);
   }
 
   /** A template filled in for one channel; SMS kept within the configured segments. */
@@ -297,7 +332,7 @@ export class NotificationService {
 
   /** What a template gives for a sample dossier (the editor's preview). */
   preview(channel: Channel, tpl: TemplateText, language: Language = 'vi'): { subject: string; body: string } {
-    return this.render(channel, tpl, {
+    return this.render(channel, withUnitFirst(channel, tpl, 'Phường Ba Đình'), {
       name: 'Nguyễn Văn An',
       code: '00004-261130-0001',
       procedure: 'Đăng ký khai sinh kết hợp đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',

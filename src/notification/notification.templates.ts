@@ -25,62 +25,72 @@ const VI: Record<NoticeEvent, EventTexts> = {
   submitted: {
     sms: '{unit}: Hồ sơ {code} ({procedure}) đã nộp trực tuyến, chờ cán bộ tiếp nhận. Theo dõi: {link}',
     subject: 'Hồ sơ {code} đã nộp trực tuyến',
-    body: 'Kính gửi {name},\n\nHồ sơ {code} ({procedure}) đã được nộp trực tuyến tới {unit} ngày {date}. Cán bộ một cửa sẽ kiểm tra và tiếp nhận; bạn sẽ nhận được tin nhắn khi hồ sơ được tiếp nhận. Ngày dự kiến trả kết quả: {dueDate}.\n\nTheo dõi hồ sơ: {link}',
+    body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) đã được nộp trực tuyến tới {unit} ngày {date}. Cán bộ một cửa sẽ kiểm tra và tiếp nhận; Ông/Bà sẽ nhận được tin nhắn khi hồ sơ được tiếp nhận. Ngày dự kiến trả kết quả: {dueDate}.\n\nTheo dõi hồ sơ: {link}',
   },
   received: {
     sms: '{unit}: Hồ sơ {code} ({procedure}) đã được tiếp nhận ngày {date}. Hẹn trả kết quả: {dueDate}. Theo dõi: {link}',
     subject: 'Hồ sơ {code} đã được tiếp nhận',
-    body: 'Kính gửi {name},\n\n{unit} đã tiếp nhận hồ sơ {code} ({procedure}) ngày {date}. Ngày hẹn trả kết quả: {dueDate}.\n\nTheo dõi hồ sơ: {link}',
+    body: 'Kính gửi Ông/Bà {name},\n\n{unit} đã tiếp nhận hồ sơ {code} ({procedure}) ngày {date}. Ngày hẹn trả kết quả: {dueDate}.\n\nTheo dõi hồ sơ: {link}',
   },
   not_received: {
     sms: '{unit}: Hồ sơ {code} không được tiếp nhận. Lý do: {reason}. Chi tiết: {link}',
     subject: 'Hồ sơ {code} không được tiếp nhận',
-    body: 'Kính gửi {name},\n\nHồ sơ {code} ({procedure}) không được tiếp nhận.\nLý do: {reason}\n\nChi tiết: {link}',
+    body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) không được tiếp nhận.\nLý do: {reason}\n\nChi tiết: {link}',
   },
   supplement_requested: {
     sms: '{unit}: Hồ sơ {code} cần bổ sung: {reason}. Xem và bổ sung tại: {link}',
     subject: 'Hồ sơ {code} cần bổ sung giấy tờ',
-    body: 'Kính gửi {name},\n\nĐể giải quyết hồ sơ {code} ({procedure}), xin bổ sung: {reason}\n\nThời gian chờ bổ sung không tính vào thời hạn giải quyết. Xem chi tiết và bổ sung tại: {link}',
+    body: 'Kính gửi Ông/Bà {name},\n\nĐể giải quyết hồ sơ {code} ({procedure}), đề nghị Ông/Bà bổ sung: {reason}\n\nThời gian chờ bổ sung không tính vào thời hạn giải quyết. Xem chi tiết và bổ sung tại: {link}',
   },
   payment_requested: {
     sms: '{unit}: Hồ sơ {code} cần nộp phí, lệ phí {amount}. Quét mã VietQR hoặc thanh toán tại: {link}',
     subject: 'Thông báo nộp phí, lệ phí hồ sơ {code}: {amount}',
-    body: 'Kính gửi {name},\n\nHồ sơ {code} ({procedure}) cần nộp phí, lệ phí: {amount}.\nBạn có thể chuyển khoản bằng mã VietQR (ghi đúng mã hồ sơ trong nội dung chuyển khoản), thanh toán qua VNPay, hoặc nộp tại bộ phận một cửa.\n\nThanh toán và theo dõi: {link}',
+    body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) cần nộp phí, lệ phí: {amount}.\nÔng/Bà có thể chuyển khoản bằng mã VietQR (ghi đúng mã hồ sơ trong nội dung chuyển khoản), thanh toán qua VNPay, hoặc nộp tại bộ phận một cửa.\n\nThanh toán và theo dõi: {link}',
   },
   payment_received: {
     sms: '{unit}: Đã nhận {amount} phí, lệ phí của hồ sơ {code} ngày {date}. Biên lai: {link}',
     subject: 'Đã nhận phí, lệ phí hồ sơ {code}',
-    body: 'Kính gửi {name},\n\n{unit} đã nhận {amount} phí, lệ phí của hồ sơ {code} ({procedure}) ngày {date}. Biên lai điện tử có trên trang theo dõi hồ sơ.\n\n{link}',
+    body: 'Kính gửi Ông/Bà {name},\n\n{unit} đã nhận {amount} phí, lệ phí của hồ sơ {code} ({procedure}) ngày {date}. Biên lai điện tử có trên trang theo dõi hồ sơ.\n\n{link}',
   },
   in_progress: {
     sms: '{unit}: Hồ sơ {code} đang được giải quyết. Hẹn trả: {dueDate}. Theo dõi: {link}',
     subject: 'Hồ sơ {code} đang được giải quyết',
-    body: 'Kính gửi {name},\n\nHồ sơ {code} ({procedure}) đang được giải quyết. Ngày hẹn trả kết quả: {dueDate}.\n\nTheo dõi hồ sơ: {link}',
+    body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) đang được giải quyết. Ngày hẹn trả kết quả: {dueDate}.\n\nTheo dõi hồ sơ: {link}',
   },
   result_ready: {
-    sms: '{unit}: Hồ sơ {code} ({procedure}) đã có kết quả. Mời bạn đến nhận, mang theo giấy hẹn. Chi tiết: {link}',
+    sms: '{unit}: Hồ sơ {code} ({procedure}) đã có kết quả. Mời Ông/Bà đến nhận, mang theo giấy hẹn. Chi tiết: {link}',
     subject: 'Hồ sơ {code} đã có kết quả',
-    body: 'Kính gửi {name},\n\nHồ sơ {code} ({procedure}) đã có kết quả từ ngày {date}. Mời bạn đến {unit} nhận kết quả, mang theo giấy tiếp nhận và hẹn trả kết quả.\n\nChi tiết: {link}',
+    body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) đã có kết quả từ ngày {date}. Mời Ông/Bà đến {unit} nhận kết quả, mang theo giấy tiếp nhận và hẹn trả kết quả.\n\nChi tiết: {link}',
   },
   result_posted: {
     sms: '{unit}: Kết quả hồ sơ {code} đã gửi qua bưu chính ngày {date}, số hiệu bưu gửi {postalCode}. Theo dõi: {link}',
     subject: 'Kết quả hồ sơ {code} đã gửi qua bưu chính',
-    body: 'Kính gửi {name},\n\nKết quả hồ sơ {code} ({procedure}) đã được giao cho bưu chính ngày {date}, số hiệu bưu gửi {postalCode}. Xin để ý điện thoại khi nhân viên bưu chính giao.\n\nTheo dõi hồ sơ: {link}',
+    body: 'Kính gửi Ông/Bà {name},\n\nKết quả hồ sơ {code} ({procedure}) đã được giao cho bưu chính ngày {date}, số hiệu bưu gửi {postalCode}. Đề nghị Ông/Bà để ý điện thoại khi nhân viên bưu chính giao.\n\nTheo dõi hồ sơ: {link}',
   },
   apology: {
     sms: '{unit} xin lỗi: hồ sơ {code} chưa có kết quả đúng hẹn. Lý do: {reason}. Hẹn lại: {newDate}. Theo dõi: {link}',
     subject: 'Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {code}',
-    body: 'Kính gửi {name},\n\n{unit} xin lỗi vì hồ sơ {code} ({procedure}) chưa có kết quả đúng hẹn.\nLý do: {reason}\nNgày hẹn trả kết quả mới: {newDate}.\n\nTheo dõi hồ sơ: {link}',
+    body: 'Kính gửi Ông/Bà {name},\n\n{unit} xin lỗi vì hồ sơ {code} ({procedure}) chưa có kết quả đúng hẹn.\nLý do: {reason}\nNgày hẹn trả kết quả mới: {newDate}.\n\nTheo dõi hồ sơ: {link}',
   },
   stopped: {
     sms: '{unit}: Hồ sơ {code} đã dừng giải quyết. Lý do: {reason}. Chi tiết: {link}',
     subject: 'Hồ sơ {code} đã dừng giải quyết',
-    body: 'Kính gửi {name},\n\nHồ sơ {code} ({procedure}) đã dừng giải quyết.\nLý do: {reason}\n\nChi tiết: {link}',
+    body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) đã dừng giải quyết.\nLý do: {reason}\n\nChi tiết: {link}',
   },
   withdrawn: {
-    sms: '{unit}: Hồ sơ {code} đã được rút theo yêu cầu của bạn ngày {date}. Chi tiết: {link}',
+    sms: '{unit}: Hồ sơ {code} đã được rút theo yêu cầu của Ông/Bà ngày {date}. Chi tiết: {link}',
     subject: 'Hồ sơ {code} đã được rút',
-    body: 'Kính gửi {name},\n\nHồ sơ {code} ({procedure}) đã được rút theo yêu cầu của bạn ngày {date}.\n\nChi tiết: {link}',
+    body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) đã được rút theo yêu cầu của Ông/Bà ngày {date}.\n\nChi tiết: {link}',
+  },
+  rejected: {
+    sms: '{unit}: Hồ sơ {code} không được giải quyết. Lý do: {reason}. Mời Ông/Bà nhận văn bản trả lời tại bộ phận một cửa. Chi tiết: {link}',
+    subject: 'Hồ sơ {code} không được giải quyết',
+    body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) không được giải quyết.\nLý do: {reason}\n\nVăn bản trả lời được trả tại bộ phận một cửa của {unit}.\nTheo dõi hồ sơ: {link}',
+  },
+  returned: {
+    sms: '{unit}: Hồ sơ {code} đã trả kết quả ngày {date}. Cảm ơn Ông/Bà đã sử dụng dịch vụ công. Chi tiết: {link}',
+    subject: 'Hồ sơ {code} đã trả kết quả',
+    body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) đã được trả kết quả ngày {date}.\n\nCảm ơn Ông/Bà đã sử dụng dịch vụ công của {unit}.\nChi tiết: {link}',
   },
 };
 
@@ -144,6 +154,16 @@ const EN: Record<NoticeEvent, EventTexts> = {
     sms: '{unit}: Dossier {code} was withdrawn at your request on {date}. Details: {link}',
     subject: 'Dossier {code} withdrawn',
     body: 'Dear {name},\n\nDossier {code} ({procedure}) was withdrawn at your request on {date}.\n\nDetails: {link}',
+  },
+  rejected: {
+    sms: '{unit}: Dossier {code} was refused. Reason: {reason}. Collect the written answer at the one-stop office. Details: {link}',
+    subject: 'Dossier {code} refused',
+    body: 'Dear {name},\n\nDossier {code} ({procedure}) was refused.\nReason: {reason}\n\nThe written answer is handed out at the one-stop office of {unit}.\nTrack your dossier: {link}',
+  },
+  returned: {
+    sms: '{unit}: The result of dossier {code} was handed over on {date}. Thank you for using our public services. Details: {link}',
+    subject: 'The result of dossier {code} was handed over',
+    body: 'Dear {name},\n\nThe result of dossier {code} ({procedure}) was handed over on {date}.\n\nThank you for using the public services of {unit}.\nDetails: {link}',
   },
 };
 

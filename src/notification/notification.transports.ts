@@ -39,12 +39,24 @@ export interface Transport {
 
 const TIMEOUT_MS = 20_000;
 
+/** Why a connection failed, in the words staff read on the outbox page (the code kept for support). */
+const NET_ERROR: Record<string, string> = {
+  ECONNREFUSED: 'máy chủ từ chối kết nối',
+  ECONNRESET: 'kết nối bị ngắt',
+  ENOTFOUND: 'không tìm thấy tên máy chủ',
+  EAI_AGAIN: 'không tra được tên máy chủ',
+  ETIMEDOUT: 'quá thời gian chờ',
+  TimeoutError: 'quá thời gian chờ',
+  AbortError: 'quá thời gian chờ',
+};
+
 async function postWithTimeout(url: string, init: RequestInit, timeoutMs = TIMEOUT_MS): Promise<Response> {
   try {
     return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };
-    throw new DeliveryError(`Không kết nối được ${new URL(url).host}: ${err.cause?.code ?? err.name ?? err.message}`);
+    const code = err.cause?.code ?? err.name ?? err.message;
+    throw new DeliveryError(`Không kết nối được ${new URL(url).host}: ${NET_ERROR[code] ? `${NET_ERROR[code]} (${code})` : code}`);
   }
 }
 

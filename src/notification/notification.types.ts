@@ -26,6 +26,8 @@ export const EVENTS = [
   'apology',
   'stopped',
   'withdrawn',
+  'rejected',
+  'returned',
 ] as const;
 export type NoticeEvent = (typeof EVENTS)[number];
 
@@ -42,7 +44,21 @@ export const EVENT_LABEL: Record<NoticeEvent, string> = {
   apology: 'Xin lỗi và hẹn lại ngày trả',
   stopped: 'Dừng giải quyết',
   withdrawn: 'Đã rút hồ sơ',
+  rejected: 'Không giải quyết (từ chối)',
+  returned: 'Đã trả kết quả',
 };
+
+/** Messages that are not a dossier template: one-time codes, drafts, and what officials are told. */
+const OTHER_EVENT_LABEL: Record<string, string> = {
+  otp: 'Mã xác thực (OTP)',
+  draft_saved: 'Đã lưu bản nháp',
+  escalation_near: 'Báo cán bộ: sắp đến hạn',
+  escalation_overdue: 'Báo cán bộ: đã quá hạn',
+  apology_draft: 'Báo lãnh đạo: phiếu xin lỗi chờ ký',
+};
+
+/** The words staff read for an outbox row's event; never the raw code. */
+export const eventLabel = (event: string): string => EVENT_LABEL[event as NoticeEvent] ?? OTHER_EVENT_LABEL[event] ?? 'Tin nhắn khác';
 
 /**
  * What a citizen may turn off ("chỉ nhận tin cần thiết"). Everything that asks them to act, gives

@@ -7,7 +7,7 @@ import { smsInfo } from './notification.sms';
 import {
   CHANNEL_LABEL,
   CHANNELS,
-  EVENT_LABEL,
+  eventLabel,
   isEssential,
   LANGUAGE_LABEL,
   OUTBOX_STATUSES,
@@ -22,8 +22,6 @@ import {
 function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
-
-const eventLabel = (e: string) => EVENT_LABEL[e as NoticeEvent] ?? (e === 'otp' ? 'Mã xác thực (OTP)' : e);
 
 export interface DeliveryPageProps {
   csrf: string;

@@ -1,0 +1,44 @@
+import type { Browser, Page } from 'playwright-core';
+import { createTestEnv, type Engine, type TestEnv } from '../src/shared/testing';
+import type { Clock } from '../src/shared/clock';
+import { launch } from './browser';
+
+/** A desk screen: the size issue 9 asks the officials' pages to be tried at. */
+export const DESK = { width: 1366, height: 768 } as const;
+
+export interface StaffSite {
+  env: TestEnv;
+  base: string;
+  browser: Browser;
+  /** A fresh browser context signed in as `username` (password "demo"), on the worklist. */
+  signIn(username: string, opts?: { javaScript?: boolean }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** The demo seed on a real port, and Debian's Chromium: what the officials' browser tests start from. */
+export async function startStaffSite(engine: Engine = 'sqlite', opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<StaffSite> {
+  const env = await createTestEnv(engine, { clock: opts.clock, env: { REQUIRE_PHONE_VERIFICATION: 'off', ...opts.env } });
+  await env.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = env.app.server.address();
+  const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  const browser = await launch();
+  return {
+    env,
+    base,
+    browser,
+    async signIn(username, o = {}) {
+      const ctx = await browser.newContext({ javaScriptEnabled: o.javaScript ?? false, viewport: DESK });
+      const page = await ctx.newPage();
+      await page.goto(`${base}/can-bo`);
+      await page.getByLabel('Tên đăng nhập').fill(username);
+      await page.getByLabel('Mật khẩu').fill('demo');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL(/\/can-bo$/);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await env.close();
+    },
+  };
+}

@@ -12,6 +12,7 @@ describe.skipIf(!browserAvailable())('officials read Vietnamese, not codes (Chro
   let site: StaffSite;
   let desk: Desk;
   let returned = '';
+  let online = '';
 
   beforeAll(async () => {
     site = await startStaffSite('sqlite');
@@ -24,6 +25,8 @@ describe.skipIf(!browserAvailable())('officials read Vietnamese, not codes (Chro
     await desk.ok(returned, 'lanhdao', { type: 'approve' });
     await desk.ok(returned, 'lanhdao', { type: 'mark_result_ready', note: 'Bản giấy' });
     await desk.ok(returned, 'tiepnhan', { type: 'return_result', method: 'in_person' });
+    // An online birth registration: its e-form has a date (the child's birth date, 2020-11-20).
+    online = (await desk.submitOnline('1.001193')).code;
     // What officials themselves are told goes through the same outbox.
     const { notifications, database } = site.env.services;
     await database.db.transaction().execute(async (trx) => {
@@ -46,6 +49,46 @@ describe.skipIf(!browserAvailable())('officials read Vietnamese, not codes (Chro
     // The message itself opens with the unit's name and thanks the citizen the same way as every other.
     const bodies = await cells(page, 5);
     expect(bodies.find((b) => /tra ket qua/.test(b))).toMatch(/^Phuong Ba Dinh: Ho so .* Cam on Ong\/Ba/);
+    await page.context().close();
+  });
+
+  it('shows e-form dates as dd/mm/yyyy on the dossier page', async () => {
+    const page = await site.signIn('tiepnhan');
+    await page.goto(`${site.base}/can-bo/ho-so/${online}`);
+    const answers = page.locator('h2:has-text("Nội dung tờ khai") + dl');
+    await expect.poll(() => answers.innerText()).toContain('20/11/2020');
+    expect(await answers.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await answers.locator('dt:has-text("Ngày sinh") + dd').first().innerText()).toBe('20/11/2020');
+    await page.context().close();
+  });
+
+  it("a second ward's official who opens a foreign dossier reads the staff wording, and nothing of it", async () => {
+    const page = await site.signIn('tiepnhan2');
+    const seen: Record<string, string> = {};
+    for (const code of [online, '00004-991231-9999']) {
+      for (const path of [`/can-bo/ho-so/${code}`, `/ho-so/${code}`]) {
+        const res = await page.goto(`${site.base}${path}`);
+        expect(res!.status(), path).toBe(404);
+        const text = await page.locator('main').innerText();
+        expect(text, path).toContain('trong đơn vị của bạn');
+        // Not the citizen's proof page: no phone asked for, no form to type a code and a phone.
+        expect(text, path).not.toMatch(/số điện thoại/i);
+        expect(await page.locator('main input[name=phone]').count(), path).toBe(0);
+        // Nothing of the dossier shows (the applicant, the procedure).
+        expect(text, path).not.toMatch(/Nguyễn Văn An|khai sinh/i);
+        seen[`${path === `/ho-so/${code}` ? 'public' : 'staff'}:${code === online ? 'foreign' : 'none'}`] = text.replace(code, 'CODE');
+      }
+    }
+    // A foreign dossier reads exactly like a code that does not exist: unit isolation holds.
+    expect(seen['staff:foreign']).toBe(seen['staff:none']);
+    expect(seen['public:foreign']).toBe(seen['public:none']);
+    // The way back from a workspace page is the workspace.
+    await page.goto(`${site.base}/can-bo/ho-so/${online}`);
+    await page.getByRole('link', { name: 'Về trang cán bộ' }).click();
+    await page.waitForURL(/\/can-bo$/);
+    const api = await page.request.get(`${site.base}/api/dossiers/${online}`);
+    expect(api.status()).toBe(404);
+    expect((await api.json()).error.message).toContain('trong đơn vị của bạn');
     await page.context().close();
   });
 });

@@ -367,11 +367,14 @@ export class DossierService {
     const d = await this.findByRef(ref);
     // Made only when thrown: an Error captures its stack (~20 µs, 7% of a tracking lookup).
     const notFound = () => new NotFoundError('Không tìm thấy hồ sơ với mã và số điện thoại đã nhập.', 'dossier_not_found');
-    if (!d) throw notFound();
+    // An official is not asked for a phone: the same words whether the code is wrong or the dossier
+    // belongs to another unit, so nothing tells them another unit's dossier exists.
+    const notInUnit = () => new NotFoundError('Không tìm thấy hồ sơ này trong đơn vị của bạn: mã chưa đúng, hoặc hồ sơ thuộc đơn vị khác. Cán bộ chỉ xem được hồ sơ của đơn vị mình.', 'dossier_not_found');
+    if (!d) throw actor.kind === 'staff' ? notInUnit() : notFound();
     if (actor.kind === 'staff') {
       if (actor.unitCode === d.unitCode) return d;
       if (actor.role === 'supervisor' && (await this.visibleUnits(actor)).includes(d.unitCode)) return d;
-      throw notFound();
+      throw notInUnit();
     }
     if (actor.kind === 'citizen' && (d.citizenId === actor.id || d.applicant.phone === actor.phone)) return d;
     if (proof?.token && d.code && this.checkToken(d.code, proof.token)) return d;

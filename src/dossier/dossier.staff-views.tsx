@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { EForm } from '../eform';
+import { answerText, type EForm } from '../eform';
 import { formatDateTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
@@ -322,8 +322,7 @@ function vnDate(iso: string): string {
 
 export function StaffDossierPage(p: StaffDossierPageProps) {
   const d = p.d;
-  const labels = new Map(p.eform.sections.flatMap((s) => s.fields.map((f) => [f.id, f.label] as const)));
-  const optionLabel = new Map(p.eform.sections.flatMap((s) => s.fields.flatMap((f) => (f.options ?? []).map((o) => [`${f.id}:${o.value}`, o.label] as const))));
+  const fields = new Map(p.eform.sections.flatMap((s) => s.fields.map((f) => [f.id, f] as const)));
   const papers = d.files.filter((f) => f.component !== RESULT_COMPONENT);
   const results = d.files.filter((f) => f.component === RESULT_COMPONENT);
   const fileHref = (id: string) => `/can-bo/ho-so/${d.code}/tep/${id}`;
@@ -398,8 +397,8 @@ export function StaffDossierPage(p: StaffDossierPageProps) {
           <dl class="kv">
             {Object.entries(d.formData).map(([k, v]) => (
               <>
-                <dt>{labels.get(k) ?? k}</dt>
-                <dd>{typeof v === 'boolean' ? (v ? 'Có' : 'Không') : (optionLabel.get(`${k}:${String(v)}`) ?? String(v))}</dd>
+                <dt>{fields.get(k)?.label ?? k}</dt>
+                <dd>{answerText(fields.get(k), v)}</dd>
               </>
             ))}
           </dl>

@@ -11,6 +11,7 @@ export {
   type JsonSchema,
   type ValidateOptions,
 } from './eform.service';
+export { answerText } from './eform.format';
 export { parseCccdQr, PROVINCE_CODES, type CccdData, type CccdResult } from './cccd';
 export { DEMO_EFORMS } from './demo-eforms';
 export { EFormView, ErrorSummary, type EFormViewProps } from './eform.views';

@@ -108,7 +108,9 @@ export function registerErrorHandling(app: FastifyInstance, opts: { homeHref: ()
     if (wantsJson(req)) {
       return reply.status(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
     }
-    return html(reply, ErrorPage({ status, message, homeHref: opts.homeHref() }), status);
+    // The officials' pages lead back to the workspace, not to the citizens' home page.
+    const staffPage = /^\/can-bo(\/|$|\?)/.test(req.url);
+    return html(reply, ErrorPage({ status, message, ...(staffPage ? { homeHref: '/can-bo', homeLabel: 'Về trang cán bộ' } : { homeHref: opts.homeHref() }) }), status);
   });
 
   app.setNotFoundHandler((req, reply) => {

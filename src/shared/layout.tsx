@@ -146,7 +146,7 @@ export function Layout(props: LayoutProps) {
   );
 }
 
-export function ErrorPage(p: { status: number; message: string; homeHref?: string }) {
+export function ErrorPage(p: { status: number; message: string; homeHref?: string; homeLabel?: string }) {
   const title = p.status === 404 ? 'Không tìm thấy' : p.status >= 500 ? 'Có lỗi xảy ra' : 'Yêu cầu chưa hợp lệ';
   return (
     <Layout title={`${title} — Bộ phận Một cửa`}>
@@ -155,7 +155,7 @@ export function ErrorPage(p: { status: number; message: string; homeHref?: strin
         <p>{p.message}</p>
         <p>
           <a class="btn" href={p.homeHref ?? '/'}>
-            Về trang chủ
+            {p.homeLabel ?? 'Về trang chủ'}
           </a>
         </p>
       </section>

@@ -168,14 +168,15 @@ export class DossierDrafts {
     return repo.listFiles(this.db, d.id);
   }
 
-  /** The phone is proven by a one-time code: the draft is kept the full time and its link sent by SMS. */
-  async keepForPhone(d: Dossier, phone: string): Promise<Dossier> {
+  /** The phone is proven by a one-time code: the draft is kept the full time and (sms) its link sent there. */
+  async keepForPhone(d: Dossier, phone: string, opts: { sms: boolean }): Promise<Dossier> {
     const normal = normalizePhone(phone);
     if (!normal || normal !== d.applicant.phone) throw new RuleViolationError('phone_mismatch', 'Số điện thoại đã xác thực khác số trong hồ sơ.');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.opts.ttlDays * 86_400_000).toISOString();
     await this.db.transaction().execute(async (trx) => {
       await repo.updateDossier(trx, d.id, { verified_phone: normal, expires_at: expiresAt, transient: 0, updated_at: now.toISOString() });
+      if (!opts.sms) return;
       await this.notifications.enqueue(trx, {
         channel: 'sms',
         recipient: normal,

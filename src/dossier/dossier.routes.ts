@@ -26,6 +26,7 @@ import { auditActor } from './dossier.service';
 import { formToInput } from './dossier.staff-routes';
 import type { DossierWorkflow } from './dossier.workflow';
 import { CitizenActions } from './dossier.citizen-views';
+import { submitRoutes } from './dossier.submit-routes';
 import type { DossierDrafts } from './dossier.drafts';
 import { PROOF_ROUTE, requireChangeProof } from './dossier.proof';
 import { dossierProofRoutes } from './dossier.proof-routes';
@@ -40,7 +41,6 @@ import {
   ServiceCardFormPage,
   SignInPage,
   StaffSignInPage,
-  SubmitPage,
   TrackingPage,
   type FormError,
 } from './dossier.views';
@@ -521,118 +521,8 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   );
 
   // ------------------------------------------------------------------ citizen pages
-  const submitParams = z.object({ unit: z.string().regex(/^\d{2,5}$/), code: z.string().regex(/^\d\.\d{6}$/) });
-
-  async function renderSubmit(req: FastifyRequest, reply: FastifyReply, o: { unit: string; code: string; counter: boolean; values?: Record<string, unknown>; applicant?: Record<string, string>; caseId?: string; errors?: FormError[]; status?: number }) {
-    const { unit, procedure } = await catalog.getUnitProcedure(o.unit, o.code);
-    const form = await dossiers.formFor(o.unit, o.code);
-    const errors = o.errors ?? [];
-    const p = req.principal;
-    const applicant = o.applicant ?? (p?.kind === 'citizen' ? { fullName: p.citizen.fullName, phone: p.citizen.phone, idNumber: p.citizen.idNumber, email: p.citizen.email, address: p.citizen.address } : {});
-    return html(
-      reply,
-      SubmitPage({
-        unit,
-        procedure,
-        form,
-        eform: form.eform,
-        action: o.counter ? `/can-bo/tiep-nhan?thu_tuc=${o.code}` : `/p/${o.unit}/${o.code}/nop-truc-tuyen`,
-        csrf: req.csrfToken,
-        values: o.values ?? {},
-        applicant,
-        caseId: o.caseId ?? '',
-        errors: errors.filter((e) => !e.field.startsWith('formData.')),
-        formErrors: errors.filter((e) => e.field.startsWith('formData.')).map((e) => ({ ...e, field: e.field.slice('formData.'.length) })),
-        signInHref: !o.counter && !p && deps.requirePhoneVerification ? `/dang-nhap?next=${encodeURIComponent(`/p/${o.unit}/${o.code}/nop-truc-tuyen`)}` : undefined,
-        counter: o.counter,
-        staffNav: o.counter && p?.kind === 'staff' ? staffNav(req, p.staff, unit.name) : undefined,
-        homeHref: `/dv/${o.unit}`,
-        fee: await deps.payments?.submitNote(o.unit, o.code, o.counter ? 'in_person' : 'online'),
-      }),
-      o.status ?? 200,
-    );
-  }
-
-  /** Web form post: applicant, case, e-form fields and files in one multipart body. */
-  async function handleFormPost(req: FastifyRequest, reply: FastifyReply, unitCode: string, procCode: string, counter: boolean) {
-    const { fields, files } = await readMultipart(req);
-    checkCsrf(req, fields._csrf);
-    const procedure = (await catalog.getUnitProcedure(unitCode, procCode)).procedure;
-    const eform = await dossiers.eformOf(unitCode, procCode).catch(() => eformFor(procedure));
-    const ids = new Set(eform.sections.flatMap((s) => s.fields.map((f) => f.id)));
-    const values: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(fields)) if (ids.has(k)) values[k] = v;
-    const applicant: Record<string, string> = {
-      fullName: fields['applicant.fullName'] ?? '',
-      phone: fields['applicant.phone'] ?? '',
-      idNumber: fields['applicant.idNumber'] ?? '',
-      email: fields['applicant.email'] ?? '',
-      address: fields['applicant.address'] ?? '',
-      cccd: fields.cccd ?? '',
-      delivery: fields.delivery ?? 'counter',
-      deliveryAddress: fields.deliveryAddress ?? '',
-    };
-    const caseId = fields.case || undefined;
-    const again = (errors: FormError[]) => renderSubmit(req, reply, { unit: unitCode, code: procCode, counter, values, applicant, caseId, errors, status: 422 });
-
-    if (fields.action === 'cccd') {
-      const r = parseCccdQr(applicant.cccd ?? '');
-      if (!r.ok) return again(r.errors.map((e) => ({ ...e, field: 'cccd' })));
-      Object.assign(applicant, { fullName: r.value.fullName, idNumber: r.value.idNumber, address: r.value.address });
-      return renderSubmit(req, reply, { unit: unitCode, code: procCode, counter, values, applicant, caseId });
-    }
-    const actor = actorOf(req);
-    if (!counter && !req.principal && deps.requirePhoneVerification) {
-      return again([{ field: 'applicant.phone', code: 'phone_not_verified', message: 'Xin xác thực số điện thoại (nút "Xác thực số điện thoại" ở đầu trang) trước khi nộp.' }]);
-    }
-    let created: Dossier | undefined;
-    try {
-      const channel = counter ? (fields.channel === 'post' ? 'post' : 'in_person') : 'online';
-      created = (
-        await dossiers.createDraft(
-          {
-            unitCode,
-            procedureCode: procCode,
-            channel,
-            caseId,
-            applicant: { fullName: applicant.fullName, phone: applicant.phone, idNumber: applicant.idNumber, email: applicant.email, address: applicant.address },
-            formData: values,
-            delivery: applicant.delivery === 'post' ? { method: 'post', address: applicant.deliveryAddress } : { method: 'counter' },
-            transient: fields.action !== 'draft',
-          },
-          actor,
-        )
-      ).dossier;
-      for (const f of files) {
-        const component = f.field.startsWith('file:') ? f.field.slice(5) : 'khac';
-        await dossiers.addAttachment(created, component, await asUpload(f));
-      }
-      if (fields.action === 'draft') {
-        return reply.redirect(`/ca-nhan?nhap=1`, 303);
-      }
-      const done = await dossiers.submit(created, actor, { formData: values, phoneVerified: true });
-      return reply.redirect(counter ? `/can-bo/ho-so/${done.code}?moi=1` : `${trackPath(done.code!)}&moi=1`, 303);
-    } catch (e) {
-      if (created && fields.action !== 'draft') await dossiers.discardDraft(created);
-      const shown = errorsOf(e);
-      if (!shown) throw e;
-      return again(shown.errors.length ? shown.errors : [{ field: '', code: 'error', message: shown.message }]);
-    }
-  }
-
-  app.get('/p/:unit/:code/nop-truc-tuyen', async (req, reply) => {
-    const { unit, code } = parseInput(submitParams, req.params);
-    const { procedure } = await catalog.getUnitProcedure(unit, code);
-    if (!procedure.channels.some((c) => c.kind === 'online')) {
-      throw new NotFoundError('Thủ tục này chưa nhận hồ sơ trực tuyến. Xin nộp trực tiếp tại bộ phận một cửa.', 'channel_not_offered');
-    }
-    return renderSubmit(req, reply, { unit, code, counter: false });
-  });
-
-  app.post('/p/:unit/:code/nop-truc-tuyen', async (req, reply) => {
-    const { unit, code } = parseInput(submitParams, req.params);
-    return handleFormPost(req, reply, unit, code, false);
-  });
+  // The online form, the counter's reception form and drafts (dossier.submit-routes.ts).
+  await submitRoutes(app, { dossiers, drafts: deps.drafts, accounts, catalog, requirePhoneVerification: deps.requirePhoneVerification, payments: deps.payments, signInLimit });
 
   app.get('/ho-so/:code', PROOF_ROUTE, async (req, reply) => {
     const { code } = parseInput(refParams, req.params);
@@ -771,7 +661,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     const p = req.principal;
     if (p?.kind !== 'citizen') return reply.redirect('/dang-nhap?next=/ca-nhan', 303);
     const list = await dossiers.listForCitizen(p.citizen.id, p.citizen.phone);
-    return html(reply, MyDossiersPage({ csrf: req.csrfToken, name: p.citizen.fullName, phone: p.citizen.phone, hasPassword: p.citizen.hasPassword, list, trackHref: trackPath, homeHref: await homeHref(), message: (req.query as Record<string, string>).nhap ? 'Đã lưu bản nháp.' : undefined }));
+    return html(reply, MyDossiersPage({ csrf: req.csrfToken, name: p.citizen.fullName, phone: p.citizen.phone, hasPassword: p.citizen.hasPassword, list, drafts: await deps.drafts.listFor(p.citizen.id, p.citizen.phone), trackHref: trackPath, homeHref: await homeHref(), message: (req.query as Record<string, string>).nhap ? 'Đã lưu bản nháp. Bạn tiếp tục lúc nào cũng được, từ danh sách “Bản nháp chưa nộp” dưới đây.' : undefined }));
   });
 
   app.post('/ca-nhan/mat-khau', async (req, reply) => {
@@ -781,7 +671,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     checkCsrf(req, body._csrf);
     await accounts.setCitizenPassword(p.citizen.id, String(body.password ?? ''), sessionToken(req));
     const list = await dossiers.listForCitizen(p.citizen.id, p.citizen.phone);
-    return html(reply, MyDossiersPage({ csrf: req.csrfToken, name: p.citizen.fullName, phone: p.citizen.phone, hasPassword: true, list, trackHref: trackPath, homeHref: await homeHref(), message: 'Đã lưu mật khẩu.' }));
+    return html(reply, MyDossiersPage({ csrf: req.csrfToken, name: p.citizen.fullName, phone: p.citizen.phone, hasPassword: true, list, drafts: await deps.drafts.listFor(p.citizen.id, p.citizen.phone), trackHref: trackPath, homeHref: await homeHref(), message: 'Đã lưu mật khẩu.' }));
   });
 
   // ------------------------------------------------------------------ counter (staff) pages
@@ -814,19 +704,6 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       if (!shown) throw e;
       return html(reply, StaffSignInPage({ oidc: oidcLink(), csrf: req.csrfToken, username: String(body.username ?? ''), next, error: shown.message }), 422);
     }
-  });
-
-  app.get('/can-bo/tiep-nhan', async (req, reply) => {
-    const staff = staffOnly(req, reply, 'counter');
-    if (!staff) return reply;
-    const { thu_tuc } = parseInput(z.object({ thu_tuc: z.string().regex(/^\d\.\d{6}$/, 'Chọn một thủ tục') }), req.query);
-    return renderSubmit(req, reply, { unit: staff.unitCode, code: thu_tuc, counter: true, applicant: {} });
-  });
-  app.post('/can-bo/tiep-nhan', async (req, reply) => {
-    const staff = staffOnly(req, reply, 'counter');
-    if (!staff) return reply;
-    const { thu_tuc } = parseInput(z.object({ thu_tuc: z.string().regex(/^\d\.\d{6}$/, 'Chọn một thủ tục') }), req.query);
-    return handleFormPost(req, reply, staff.unitCode, thu_tuc, true);
   });
 
   app.get('/can-bo/ho-so/:code/giay-hen.pdf', async (req, reply) => {

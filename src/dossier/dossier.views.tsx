@@ -4,7 +4,7 @@ import type { Procedure } from '../catalog';
 import { EFormView, type EForm, type FieldError } from '../eform';
 import { Layout } from '../shared/layout';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
-import { formatDateTime } from '../shared/format';
+import { formatDate, formatDateTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
 import type { DossierView, ProcedureForm } from './dossier.service';
 import type { CitizenTracking } from './dossier.tracking';
@@ -18,25 +18,11 @@ export interface FormError {
   message: string;
 }
 
-function Csrf({ token }: { token: string }) {
+export function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-function Errors({ errors }: { errors: FormError[] }) {
-  if (!errors.length) return null;
-  return (
-    <div class="error-summary" role="alert" tabIndex={-1}>
-      <h2>Cần sửa {errors.length} chỗ trước khi gửi</h2>
-      <ul>
-        {errors.map((e) => (
-          <li>{e.message}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function Field(p: { id: string; name: string; label: string; value?: string; required?: boolean; type?: string; autocomplete?: string; inputmode?: string; hint?: string; error?: string }) {
+export function Field(p: { id: string; name: string; label: string; value?: string; required?: boolean; type?: string; autocomplete?: string; inputmode?: string; hint?: string; error?: string }) {
   const described = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${p.error ? ' has-error' : ''}`}>
@@ -68,183 +54,7 @@ function Field(p: { id: string; name: string; label: string; value?: string; req
   );
 }
 
-const errOf = (errors: FormError[], field: string) => errors.find((e) => e.field === field)?.message;
-
-export interface SubmitPageProps {
-  unit: Unit;
-  procedure: Procedure;
-  form: ProcedureForm;
-  eform: EForm;
-  action: string;
-  csrf: string;
-  values: Record<string, unknown>;
-  applicant: Record<string, string>;
-  caseId: string;
-  errors: FormError[];
-  formErrors: FieldError[];
-  /** Visitor must sign in first (phone verification required). */
-  signInHref?: string;
-  counter?: boolean;
-  /** At the counter: the page is a workspace page (menu, sign-out). */
-  staffNav?: StaffNavProps;
-  channel?: 'in_person' | 'post';
-  homeHref: string;
-  /** The fee, shown before submission (payment module). */
-  fee?: ComponentChildren;
-}
-
-export function SubmitPage(p: SubmitPageProps) {
-  const title = p.counter ? `Tiếp nhận hồ sơ: ${p.procedure.name}` : `Nộp hồ sơ trực tuyến: ${p.procedure.name}`;
-  const Frame = (f: { children: ComponentChildren }) =>
-    p.staffNav ? (
-      <StaffLayout {...p.staffNav} title={title} head={<script src={assetUrl('submit.js')} defer />}>
-        {f.children}
-      </StaffLayout>
-    ) : (
-      <Layout title={`${title} — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.homeHref} head={<script src={assetUrl('submit.js')} defer />}>
-        {f.children}
-      </Layout>
-    );
-  return (
-    <Frame>
-      <h1>{title}</h1>
-      {p.signInHref ? (
-        <div class="card">
-          <p>Để nộp hồ sơ, xin xác thực số điện thoại của bạn bằng mã OTP gửi qua tin nhắn (không cần mật khẩu).</p>
-          <p>
-            <a class="btn primary" href={p.signInHref}>
-              Xác thực số điện thoại
-            </a>
-          </p>
-        </div>
-      ) : null}
-      <Errors errors={p.errors} />
-      <form method="post" action={p.action} enctype="multipart/form-data" novalidate class="dossier-form">
-        <Csrf token={p.csrf} />
-        {p.counter ? (
-          <fieldset class="card">
-            <legend>Hình thức nộp</legend>
-            <label>
-              <input type="radio" name="channel" value="in_person" checked={p.channel !== 'post'} /> Trực tiếp tại bộ phận một cửa
-            </label>
-            <label>
-              <input type="radio" name="channel" value="post" checked={p.channel === 'post'} /> Qua dịch vụ bưu chính
-            </label>
-          </fieldset>
-        ) : null}
-        <section class="card" aria-labelledby="nguoi-nop">
-          <h2 id="nguoi-nop">Người nộp hồ sơ</h2>
-          <details class="cccd">
-            <summary>Điền nhanh từ mã QR trên thẻ căn cước</summary>
-            <p class="hint">Quét mã QR ở mặt trước thẻ căn cước bằng camera, hoặc dán nội dung mã vào ô dưới đây.</p>
-            <div class="cccd-scan" hidden>
-              <button type="button" id="cccd-camera">
-                Mở camera để quét
-              </button>
-              <video id="cccd-video" playsInline muted hidden aria-label="Hình ảnh từ camera"></video>
-            </div>
-            <label for="cccd-text">Nội dung mã QR</label>
-            <textarea id="cccd-text" name="cccd" rows={2}>
-              {p.applicant.cccd ?? ''}
-            </textarea>
-            <button type="submit" name="action" value="cccd" formnovalidate>
-              Điền thông tin từ mã
-            </button>
-          </details>
-          <Field id="a-name" name="applicant.fullName" label="Họ và tên" required autocomplete="name" value={p.applicant.fullName} error={errOf(p.errors, 'applicant.fullName')} />
-          <Field id="a-phone" name="applicant.phone" label="Số điện thoại" required type="tel" inputmode="tel" autocomplete="tel" value={p.applicant.phone} hint="Để nhận tin nhắn về hồ sơ và tra cứu." error={errOf(p.errors, 'applicant.phone')} />
-          <Field id="a-id" name="applicant.idNumber" label="Số định danh cá nhân (12 số trên thẻ căn cước)" inputmode="numeric" value={p.applicant.idNumber} error={errOf(p.errors, 'applicant.idNumber')} />
-          <Field id="a-email" name="applicant.email" label="Thư điện tử" type="email" autocomplete="email" value={p.applicant.email} error={errOf(p.errors, 'applicant.email')} />
-          <Field id="a-addr" name="applicant.address" label="Địa chỉ" autocomplete="street-address" value={p.applicant.address} error={errOf(p.errors, 'applicant.address')} />
-        </section>
-
-        {p.form.cases.some((g) => g.kind === 'case') ? (
-          <fieldset class="card">
-            <legend>Trường hợp của bạn</legend>
-            <label class="choice">
-              <input type="radio" name="case" value="" checked={!p.caseId} /> Không thuộc các trường hợp riêng dưới đây
-            </label>
-            {p.form.cases
-              .filter((g) => g.kind === 'case')
-              .map((c) => (
-                <label class="choice">
-                  <input type="radio" name="case" value={c.id} checked={p.caseId === c.id} /> {c.title}
-                </label>
-              ))}
-          </fieldset>
-        ) : null}
-
-        <EFormView eform={p.eform} values={p.values} errors={p.formErrors} idPrefix="f-" />
-
-        <section class="card" aria-labelledby="giay-to">
-          <h2 id="giay-to">Giấy tờ đính kèm</h2>
-          <p class="hint">Ảnh chụp rõ nét hoặc tệp PDF; mỗi tệp tối đa 10 MB. Định dạng: PDF, JPEG, PNG, HEIC.</p>
-          {p.form.cases.filter((g) => g.kind !== 'show').map((g) => (
-            <fieldset class="uploads" data-case={g.kind === 'case' ? g.id : undefined}>
-              <legend>{g.title}</legend>
-              {g.components.map((c) => {
-                const id = `up-${c.id.replace('.', '-')}`;
-                const err = errOf(p.errors, `attachments.${c.id}`);
-                return (
-                  <div class={`field${err ? ' has-error' : ''}`}>
-                    <label for={id}>
-                      {c.name}
-                      {c.required ? <span class="req"> (bắt buộc)</span> : <span class="hint"> (nếu có)</span>}
-                    </label>
-                    {err ? (
-                      <p class="err" id={`${id}-err`}>
-                        {err}
-                      </p>
-                    ) : null}
-                    <input id={id} type="file" name={`file:${c.id}`} accept="application/pdf,image/jpeg,image/png,image/heic,.heic" multiple aria-describedby={err ? `${id}-err` : undefined} />
-                  </div>
-                );
-              })}
-            </fieldset>
-          ))}
-          {p.form.cases
-            .filter((g) => g.kind === 'show')
-            .map((g) => (
-              <div class="note">
-                <strong>{g.title}</strong> (mang theo khi đến nhận kết quả, không cần đính kèm):
-                <ul>
-                  {g.components.map((c) => (
-                    <li>{c.name}</li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-        </section>
-
-        {!p.counter ? (
-          <fieldset class="card">
-            <legend>Nhận kết quả</legend>
-            <label class="choice">
-              <input type="radio" name="delivery" value="counter" checked={p.applicant.delivery !== 'post'} /> Tại bộ phận một cửa
-            </label>
-            <label class="choice">
-              <input type="radio" name="delivery" value="post" checked={p.applicant.delivery === 'post'} /> Qua bưu chính (nhập địa chỉ nhận)
-            </label>
-            <Field id="d-addr" name="deliveryAddress" label="Địa chỉ nhận kết quả qua bưu chính" value={p.applicant.deliveryAddress} error={errOf(p.errors, 'delivery.address')} />
-          </fieldset>
-        ) : null}
-
-        {p.fee}
-
-        <p class="actions">
-          <button type="submit" name="action" value="submit" class="primary">
-            {p.counter ? 'Tiếp nhận và in giấy hẹn' : 'Nộp hồ sơ'}
-          </button>{' '}
-          {!p.counter ? (
-            <button type="submit" name="action" value="draft">
-              Lưu nháp
-            </button>
-          ) : null}
-        </p>
-      </form>
-    </Frame>
-  );
-}
+export const errOf = (errors: FormError[], field: string) => errors.find((e) => e.field === field)?.message;
 
 export function TrackingPage(p: {
   d: DossierView;
@@ -387,7 +197,18 @@ export function SignInPage(p: { csrf: string; phone: string; step: 'phone' | 'co
   );
 }
 
-export function MyDossiersPage(p: { csrf: string; name: string; phone: string; hasPassword: boolean; list: Array<Dossier & { procedureName: string }>; trackHref: (code: string) => string; homeHref: string; message?: string }) {
+export function MyDossiersPage(p: {
+  csrf: string;
+  name: string;
+  phone: string;
+  hasPassword: boolean;
+  list: Array<Dossier & { procedureName: string }>;
+  /** Drafts not submitted yet, with the link that reopens each with its answers and files. */
+  drafts?: Array<Dossier & { procedureName: string; resumeHref: string }>;
+  trackHref: (code: string) => string;
+  homeHref: string;
+  message?: string;
+}) {
   return (
     <Layout title="Hồ sơ của tôi" unitHref={p.homeHref}>
       <h1>Hồ sơ của tôi</h1>
@@ -400,6 +221,25 @@ export function MyDossiersPage(p: { csrf: string; name: string; phone: string; h
           {p.message}
         </p>
       ) : null}
+      {p.drafts?.length ? (
+        <section aria-labelledby="ban-nhap">
+          <h2 id="ban-nhap">Bản nháp chưa nộp</h2>
+          <ul class="plist">
+            {p.drafts.map((d) => (
+              <li>
+                <a href={d.resumeHref}>
+                  <span class="pname">{d.procedureName}</span>
+                  <span class="pmeta">
+                    <span>Sửa lần cuối: {formatDateTime(d.updatedAt)}</span>
+                    {d.expiresAt ? <span>Tự xóa sau ngày {formatDate(d.expiresAt)}</span> : null}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {p.drafts?.length ? <h2>Hồ sơ đã nộp</h2> : null}
       {p.list.length ? (
         <ul class="plist">
           {p.list.map((d) => (

@@ -17,15 +17,17 @@ export interface EFormViewProps {
   errors: readonly FieldError[];
   /** Prefix of element ids, so two forms can share a page. */
   idPrefix?: string;
+  /** false when the page shows one summary of its own for every problem (the online form). */
+  summary?: boolean;
 }
 
 const DEFAULT_PREFIX = 'ef-';
 
-export function EFormView({ eform, values, errors, idPrefix = DEFAULT_PREFIX }: EFormViewProps) {
+export function EFormView({ eform, values, errors, idPrefix = DEFAULT_PREFIX, summary = true }: EFormViewProps) {
   const fieldIds = new Set(eform.sections.flatMap((s) => s.fields.map((f) => f.id)));
   return (
     <div class="eform">
-      <ErrorSummary errors={errors} fieldIds={fieldIds} idPrefix={idPrefix} />
+      {summary ? <ErrorSummary errors={errors} fieldIds={fieldIds} idPrefix={idPrefix} /> : null}
       {eform.sections.map((section, i) => {
         const headingId = `${idPrefix}phan-${i + 1}`;
         return (

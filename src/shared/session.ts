@@ -131,7 +131,7 @@ export function sessionToken(req: FastifyRequest): string | undefined {
 
 /** Catalogue pages are public and cached: no session lookup there. */
 function needsSession(url: string): boolean {
-  return /^\/(api\/(dossiers|otp|auth|me|notifications|payments\/reconciliation|worklist|admin|audit|reports)|ho-so|tra-cuu|dang-nhap|dang-xuat|ca-nhan|can-bo|p\/\d+\/[\d.]+\/nop-truc-tuyen|demo\/tin-nhan)/.test(url);
+  return /^\/(api\/(dossiers|otp|auth|me|notifications|payments\/reconciliation|worklist|admin|audit|reports)|ho-so|ban-nhap|tra-cuu|dang-nhap|dang-xuat|ca-nhan|can-bo|p\/\d+\/[\d.]+\/nop-truc-tuyen|demo\/tin-nhan)/.test(url);
 }
 
 /** A form post must carry the request's CSRF token. */

@@ -57,3 +57,29 @@
     });
   });
 })();
+
+// The papers of the chosen case only: choosing another case shows its papers at once (without
+// JavaScript the server does the same when the form is sent). A hidden case's inputs are disabled,
+// so its files are not sent.
+(function () {
+  var radios = document.querySelectorAll('input[name=case]');
+  var groups = document.querySelectorAll('fieldset[data-case]');
+  if (!radios.length || !groups.length) return;
+  function show() {
+    var chosen = '';
+    for (var i = 0; i < radios.length; i++) if (radios[i].checked) chosen = radios[i].value;
+    for (var j = 0; j < groups.length; j++) {
+      var on = groups[j].getAttribute('data-case') === chosen;
+      groups[j].hidden = !on;
+      groups[j].disabled = !on;
+    }
+  }
+  for (var k = 0; k < radios.length; k++) radios[k].addEventListener('change', show);
+  show();
+})();
+
+// After a refused submission, the summary of every problem takes the focus (GOV.UK pattern).
+(function () {
+  var summary = document.querySelector('.error-summary');
+  if (summary) summary.focus();
+})();

@@ -36,6 +36,11 @@ describe.skipIf(!browserAvailable())('online submission and tracking in Chromium
     await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
     await page.waitForURL(/nop-truc-tuyen$/);
     expect(await axeViolations(page)).toEqual([]);
+    // First the case: the form then asks only for its papers.
+    await page.getByRole('radio', { name: 'Không thuộc trường hợp riêng nào' }).check();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.waitForURL(/truong-hop=khong/);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByLabel('Họ và tên').first().fill('Nguyễn Văn An');
     await page.getByLabel('Số điện thoại').first().fill('0912345678');
@@ -55,7 +60,8 @@ describe.skipIf(!browserAvailable())('online submission and tracking in Chromium
       else await el.fill('Nguyễn Minh Khang');
     }
     const general = form.cases.find((c: any) => c.kind === 'general');
-    for (const c of general.components.filter((x: any) => x.required)) {
+    // The e-form is the declaration: online, the paper declaration is not attached.
+    for (const c of general.components.filter((x: any) => x.required && !x.replacedByEForm)) {
       await page.locator(`#up-${c.id.replace('.', '-')}`).setInputFiles(scan);
     }
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
@@ -87,7 +93,7 @@ describe.skipIf(!browserAvailable())('online submission and tracking in Chromium
 
   it('shows every problem at once when the form is incomplete, and keeps what was typed', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${base}/p/00004/1.001193/nop-truc-tuyen`);
+    await page.goto(`${base}/p/00004/1.001193/nop-truc-tuyen?truong-hop=khong`);
     await page.getByLabel('Họ và tên').first().fill('Trần Thị Bình');
     await page.getByLabel('Số điện thoại').first().fill('123');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();

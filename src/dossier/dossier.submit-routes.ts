@@ -60,7 +60,18 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     if (o.caseId === undefined && form.cases.some((g) => g.kind === 'case')) {
       return html(
         reply,
-        CaseStepPage({ unit, procedure, form, action: o.counter ? '/can-bo/tiep-nhan' : action, hidden: o.counter ? { thu_tuc: o.code } : {}, homeHref, counter: o.counter, staffNav: o.counter && p?.kind === 'staff' ? staffNav(req, p.staff, unit.name) : undefined, error: o.caseError }),
+        CaseStepPage({
+          unit,
+          procedure,
+          form,
+          action: o.counter ? '/can-bo/tiep-nhan' : action,
+          hidden: o.counter ? { thu_tuc: o.code } : {},
+          homeHref,
+          counter: o.counter,
+          staffNav: o.counter && p?.kind === 'staff' ? staffNav(req, p.staff, unit.name) : undefined,
+          error: o.caseError,
+          fee: await deps.payments?.submitNote(o.unit, o.code, o.counter ? 'in_person' : 'online'),
+        }),
         o.caseError ? 422 : 200,
       );
     }

@@ -278,7 +278,7 @@ export function SubmitPage(p: SubmitPageProps) {
 }
 
 /** Without JavaScript, the case comes first: then the form asks only for that case's papers. */
-export function CaseStepPage(p: { unit: Unit; procedure: Procedure; form: ProcedureForm; action: string; hidden: Record<string, string>; homeHref: string; counter?: boolean; staffNav?: StaffNavProps; error?: string }) {
+export function CaseStepPage(p: { unit: Unit; procedure: Procedure; form: ProcedureForm; action: string; hidden: Record<string, string>; homeHref: string; counter?: boolean; staffNav?: StaffNavProps; error?: string; fee?: ComponentChildren }) {
   const title = p.counter ? `Tiếp nhận hồ sơ: ${p.procedure.name}` : `Nộp hồ sơ trực tuyến: ${p.procedure.name}`;
   const general = p.form.cases.filter((g) => g.kind === 'general');
   return (
@@ -328,6 +328,7 @@ export function CaseStepPage(p: { unit: Unit; procedure: Procedure; form: Proced
           </button>
         </p>
       </form>
+      {p.fee}
     </Frame>
   );
 }

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk, multipart, APPLICANT } from '../src/dossier/workflow.testing';
 import { createTestEnv, type TestEnv } from '../src/shared/testing';
-import { axeViolations, browserAvailable, launch } from './browser';
+import { axeViolations, browserAvailable, launch, signInStaff } from './browser';
 
 /**
  * A citizen on a 390×844 phone (issue 9): finds tracking and sign-in from every public page,
@@ -297,19 +297,9 @@ describe.skipIf(!browserAvailable())('citizen journeys on a phone (issue 9)', ()
     await ctx.close();
   });
 
-  async function signInStaff(ctx: BrowserContext, username: string): Promise<Page> {
-    const page = await ctx.newPage();
-    await page.goto(`${base}/can-bo/dang-nhap`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill('demo');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/\/can-bo$/);
-    return page;
-  }
-
   it('staff find the procedures with missing data from the admin menu', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await signInStaff(ctx, 'quantri');
+    const page = await signInStaff(ctx, base, 'quantri');
     await page.getByRole('link', { name: 'Độ đầy đủ dữ liệu' }).click();
     await page.waitForURL(/\/can-bo\/quan-tri\/do-day-du$/);
     const rows = page.locator('table.completeness tbody tr');
@@ -327,7 +317,7 @@ describe.skipIf(!browserAvailable())('citizen journeys on a phone (issue 9)', ()
     await page.waitForURL(/\/can-bo\/quan-tri\/danh-muc\/2\.002516$/);
     // A receptionist is not let in.
     const other = await browser.newContext();
-    const rp = await signInStaff(other, 'tiepnhan');
+    const rp = await signInStaff(other, base, 'tiepnhan');
     const r = await rp.goto(`${base}/can-bo/quan-tri/do-day-du`);
     expect(r!.status()).toBe(403);
     await other.close();
@@ -336,7 +326,7 @@ describe.skipIf(!browserAvailable())('citizen journeys on a phone (issue 9)', ()
 
   it('the unit admin chooses the essential procedures that the village-hall page prints', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await signInStaff(ctx, 'quantri');
+    const page = await signInStaff(ctx, base, 'quantri');
     const hallCount = async () => {
       const p = await browser.newPage(PHONE);
       await p.goto(`${base}/dv/00004/nha-van-hoa`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, engines, type TestEnv } from '../src/shared/testing';
-import { axeViolations, browserAvailable, launch } from './browser';
+import { axeViolations, browserAvailable, fillEForm, launch } from './browser';
 
 /**
  * The online form on a phone (390 × 844), with JavaScript and without: papers uploaded once are
@@ -50,25 +50,7 @@ for (const engine of engines()) {
     /** Waits for the code box (the SMS is queued with the page's answer), then types the code. */
     async function typeOtp(page: Page, phone: string) {
       await page.getByLabel('Mã xác thực').waitFor();
-      await typeOtp(page, phone);
-    }
-
-    /** Fills every required e-form field from the published schema, as a citizen would. */
-    async function fillEForm(page: Page) {
-      const form = await (await fetch(`${base}/api/procedures/1.001193/form`)).json();
-      for (const k of form.formData.required as string[]) {
-        const prop = form.formData.properties[k];
-        const el = page.locator(`#f-${k}`);
-        if (prop.enum) {
-          if ((await el.evaluate((n) => n.tagName)) === 'SELECT') await el.selectOption(prop.enum[0]);
-          else await el.check();
-        } else if (prop.type === 'boolean') await el.check();
-        else if (prop.format === 'date') await el.fill('2026-11-20');
-        else if (prop.type === 'integer' || prop.type === 'number') await el.fill('1');
-        else if (String(prop.pattern ?? '').includes('84')) await el.fill('0912345678');
-        else if (String(prop.pattern ?? '').includes('12')) await el.fill('001090012345');
-        else await el.fill('Nguyễn Minh Khang');
-      }
+      await page.getByLabel('Mã xác thực').fill(await otpOf(phone));
     }
 
     async function filesOf(code: string) {
@@ -137,7 +119,7 @@ for (const engine of engines()) {
 
         // Fix what was asked, attach only the missing paper, submit.
         await page.getByLabel('Số điện thoại').first().fill(phone);
-        await fillEForm(page);
+        await fillEForm(page, base);
         await page.locator('#up-uy-quyen-0').setInputFiles(proxy);
         await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
         // Not signed in: the phone's one-time code, then the dossier goes in.
@@ -183,7 +165,7 @@ for (const engine of engines()) {
         expect(await again.locator('#f-hoTenTre').inputValue()).toBe('Lê Minh Châu');
         expect(await again.locator('#up-chung-1-have').innerText()).toContain('Đã đính kèm: giay-chung-sinh.pdf');
         await axeOk(again, js);
-        await fillEForm(again);
+        await fillEForm(again, base);
         await again.getByRole('button', { name: 'Nộp hồ sơ' }).click();
         // The phone was proven when the draft was saved: no second code.
         await again.waitForURL(/\/ho-so\/00004-\d{6}-\d{4}\?t=/);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../src/dossier/workflow.testing';
 import { fakeVnpayRoutes } from '../src/payment/payment.vnpay-fake';
 import { createTestEnv, engines, type Engine, type TestEnv } from '../src/shared/testing';
-import { axeViolations, browserAvailable, launch } from './browser';
+import { attachRequiredPapers, axeViolations, browserAvailable, fillEForm, launch, signInStaff } from './browser';
 
 /**
  * The whole citizen journey with a fee, on a phone, against a fake VNPay on another origin (a
@@ -82,13 +82,7 @@ describe.skipIf(!browserAvailable()).each(engines())('payment journey with VNPay
 
   async function staffPage(username: string): Promise<{ ctx: BrowserContext; page: Page }> {
     const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-    const page = await ctx.newPage();
-    await page.goto(`${base}/can-bo`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill('demo');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/\/can-bo$/);
-    return { ctx, page };
+    return { ctx, page: await signInStaff(ctx, base, username) };
   }
 
   /** The receptionist accepts the dossier and asks for the fee the form proposes. */
@@ -112,29 +106,16 @@ describe.skipIf(!browserAvailable()).each(engines())('payment journey with VNPay
     await page.goto(`${base}/p/00004/1.001193`);
     await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
     await page.waitForURL(/nop-truc-tuyen$/);
-    // The submit form tells what copies cost before anything is sent.
+    // The form tells what copies cost before anything is sent, from its first step (the case).
     expect(await page.locator('#le-phi').locator('..').innerText()).toMatch(/8\.000 đồng\/bản/);
+    await page.getByRole('radio', { name: 'Không thuộc trường hợp riêng nào' }).check();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.waitForURL(/truong-hop=khong/);
     await page.getByLabel('Họ và tên').first().fill('Nguyễn Văn An');
     await page.getByLabel('Số điện thoại').first().fill('0912345678');
-    const form = await (await fetch(`${base}/api/procedures/1.001193/form`)).json();
-    for (const k of form.formData.required as string[]) {
-      const prop = form.formData.properties[k];
-      const el = page.locator(`#f-${k}`);
-      if (prop.enum) {
-        if ((await el.evaluate((n) => n.tagName)) === 'SELECT') await el.selectOption(prop.enum[0]);
-        else await el.check();
-      } else if (prop.type === 'boolean') await el.check();
-      else if (prop.format === 'date') await el.fill('2026-11-20');
-      else if (prop.type === 'integer' || prop.type === 'number') await el.fill('1');
-      else if (String(prop.pattern ?? '').includes('84')) await el.fill('0912345678');
-      else if (String(prop.pattern ?? '').includes('12')) await el.fill('001090012345');
-      else await el.fill('Nguyễn Minh Khang');
-    }
+    const form = await fillEForm(page, base);
     await page.locator('#f-soBanSao').fill('2');
-    const general = form.cases.find((c: any) => c.kind === 'general');
-    for (const c of general.components.filter((x: any) => x.required)) {
-      await page.locator(`#up-${c.id.replace('.', '-')}`).setInputFiles(scan);
-    }
+    await attachRequiredPapers(page, form, scan);
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await page.waitForURL(/\/ho-so\/00004-\d{6}-\d{4}\?t=/);
     const code = /ho-so\/([^?]+)/.exec(page.url())![1]!;

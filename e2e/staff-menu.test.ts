@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../src/shared/testing';
-import { browserAvailable, launch } from './browser';
+import { browserAvailable, launch, signInStaff } from './browser';
 
 /** Every GET route of the workspace without a parameter, read from the router itself. */
 function workspacePages(env: TestEnv): string[] {
@@ -46,13 +46,7 @@ describe.skipIf(!browserAvailable())('the officials’ menu and frame in Chromiu
 
   async function signIn(username: string): Promise<Page> {
     const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1366, height: 768 } });
-    const page = await ctx.newPage();
-    await page.goto(`${base}/can-bo`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill('demo');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/\/can-bo$/);
-    return page;
+    return signInStaff(ctx, base, username);
   }
 
   const links = (page: Page, selector: string) =>

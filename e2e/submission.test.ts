@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../src/shared/testing';
-import { axeViolations, browserAvailable, launch } from './browser';
+import { attachRequiredPapers, axeViolations, browserAvailable, fillEForm, launch, signInStaff } from './browser';
 
 /**
  * A citizen scans the QR code of birth registration, fills the e-form on a phone, attaches
@@ -44,26 +44,10 @@ describe.skipIf(!browserAvailable())('online submission and tracking in Chromium
 
     await page.getByLabel('Họ và tên').first().fill('Nguyễn Văn An');
     await page.getByLabel('Số điện thoại').first().fill('0912345678');
-    // Fill every required e-form field from the published schema, as a citizen would type it.
-    const form = await (await fetch(`${base}/api/procedures/1.001193/form`)).json();
-    for (const k of form.formData.required as string[]) {
-      const prop = form.formData.properties[k];
-      const el = page.locator(`#f-${k}`);
-      if (prop.enum) {
-        if ((await el.evaluate((n) => n.tagName)) === 'SELECT') await el.selectOption(prop.enum[0]);
-        else await el.check();
-      } else if (prop.type === 'boolean') await el.check();
-      else if (prop.format === 'date') await el.fill('2026-11-20');
-      else if (prop.type === 'integer' || prop.type === 'number') await el.fill('1');
-      else if (String(prop.pattern ?? '').includes('84')) await el.fill('0912345678');
-      else if (String(prop.pattern ?? '').includes('12')) await el.fill('001090012345');
-      else await el.fill('Nguyễn Minh Khang');
-    }
-    const general = form.cases.find((c: any) => c.kind === 'general');
+    // Every required e-form field, from the published schema, as a citizen would type it.
+    const form = await fillEForm(page, base);
     // The e-form is the declaration: online, the paper declaration is not attached.
-    for (const c of general.components.filter((x: any) => x.required && !x.replacedByEForm)) {
-      await page.locator(`#up-${c.id.replace('.', '-')}`).setInputFiles(scan);
-    }
+    await attachRequiredPapers(page, form, scan);
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await page.waitForURL(/\/ho-so\/00004-\d{6}-\d{4}\?t=/);
     const code = /ho-so\/([^?]+)/.exec(page.url())![1]!;
@@ -73,12 +57,8 @@ describe.skipIf(!browserAvailable())('online submission and tracking in Chromium
     const trackingUrl = page.url();
 
     // The receptionist signs in and accepts it.
-    const staff = await browser.newPage();
-    await staff.goto(`${base}/can-bo`);
-    await staff.getByLabel('Tên đăng nhập').fill('tiepnhan');
-    await staff.getByLabel('Mật khẩu').fill('demo');
-    await staff.getByRole('button', { name: 'Đăng nhập' }).click();
-    await staff.waitForURL(/\/can-bo$/);
+    const staffCtx = await browser.newContext();
+    const staff = await signInStaff(staffCtx, base, 'tiepnhan');
     await staff.getByRole('link', { name: code }).click();
     await staff.getByRole('button', { name: /Tiếp nhận hồ sơ/ }).click();
     await staff.waitForURL(new RegExp(`/can-bo/ho-so/${code}\\?`));
@@ -88,7 +68,7 @@ describe.skipIf(!browserAvailable())('online submission and tracking in Chromium
     expect(await page.getByRole('status').innerText()).toContain('Đã tiếp nhận');
     expect(await page.locator('body').innerText()).toContain('Ngày hẹn trả kết quả');
     await page.close();
-    await staff.close();
+    await staffCtx.close();
   });
 
   it('shows every problem at once when the form is incomplete, and keeps what was typed', async () => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../src/dossier/workflow.testing';
 import { createTestEnv, type TestEnv } from '../src/shared/testing';
-import { axeViolations, browserAvailable, launch } from './browser';
+import { axeViolations, browserAvailable, launch, signInStaff } from './browser';
 
 /**
  * Officials at work, in Chromium without JavaScript (the workspace needs none): the receptionist
@@ -30,13 +30,7 @@ describe.skipIf(!browserAvailable())('officials’ workspace in Chromium', () =>
 
   async function signIn(username: string, javaScriptEnabled = false): Promise<Page> {
     const ctx = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
-    const page = await ctx.newPage();
-    await page.goto(`${base}/can-bo`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill('demo');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/\/can-bo$/);
-    return page;
+    return signInStaff(ctx, base, username);
   }
 
   it('the receptionist accepts an online dossier; the leader assigns it in bulk; the specialist asks for a supplement', async () => {

@@ -52,6 +52,11 @@ export class DossierDrafts {
     private readonly opts: { secret: string; publicUrl: string; ttlDays: number; requirePhoneVerification: boolean },
   ) {}
 
+  /** How many days a draft is kept after its last change (DRAFT_TTL_DAYS). */
+  get ttlDays(): number {
+    return this.opts.ttlDays;
+  }
+
   /** The signed part of a draft's resume link. */
   token(id: string): string {
     return createHmac('sha256', this.opts.secret).update(`draft:${id}`).digest('base64url').slice(0, 22);

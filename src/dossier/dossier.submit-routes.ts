@@ -91,6 +91,7 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
         applicant,
         caseId: o.caseId ?? '',
         errors: o.errors ?? [],
+        draftDays: drafts.ttlDays,
         draft: o.draft ? { id: o.draft.id, token: drafts.token(o.draft.id), expiresAt: o.draft.expiresAt } : undefined,
         attached,
         signInHref: !o.counter && !p && deps.requirePhoneVerification ? `/dang-nhap?next=${encodeURIComponent(`/p/${o.unit}/${o.code}/nop-truc-tuyen`)}` : undefined,

@@ -31,6 +31,8 @@ export interface SubmitPageProps {
   caseId: string;
   /** Every problem: applicant.*, case, formData.*, attachments.*, delivery.*, '' (the whole form). */
   errors: FormError[];
+  /** Days a draft is kept after its last change (DRAFT_TTL_DAYS). */
+  draftDays: number;
   /** The draft that holds this form's answers and files. */
   draft?: { id: string; token: string; expiresAt?: string | null };
   /** Files already uploaded, by component id. */
@@ -271,7 +273,7 @@ export function SubmitPage(p: SubmitPageProps) {
             </button>
           ) : null}
         </p>
-        {!p.counter ? <p class="hint">"Lưu nháp" giữ các câu trả lời và giấy tờ đã đính kèm để bạn nộp sau (bản nháp được giữ 30 ngày kể từ lần sửa cuối).</p> : null}
+        {!p.counter ? <p class="hint">"Lưu nháp" giữ các câu trả lời và giấy tờ đã đính kèm để bạn nộp sau (bản nháp được giữ {p.draftDays} ngày kể từ lần sửa cuối).</p> : null}
       </form>
     </Frame>
   );

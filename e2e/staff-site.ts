@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { createTestEnv, type Engine, type TestEnv } from '../src/shared/testing';
 import type { Clock } from '../src/shared/clock';
-import { launch } from './browser';
+import { launch, signInStaff } from './browser';
 
 /** A desk screen: the size issue 9 asks the officials' pages to be tried at. */
 export const DESK = { width: 1366, height: 768 } as const;
@@ -28,13 +28,7 @@ export async function startStaffSite(engine: Engine = 'sqlite', opts: { env?: Re
     browser,
     async signIn(username, o = {}) {
       const ctx = await browser.newContext({ javaScriptEnabled: o.javaScript ?? false, viewport: DESK });
-      const page = await ctx.newPage();
-      await page.goto(`${base}/can-bo`);
-      await page.getByLabel('Tên đăng nhập').fill(username);
-      await page.getByLabel('Mật khẩu').fill('demo');
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.waitForURL(/\/can-bo$/);
-      return page;
+      return signInStaff(ctx, base, username);
     },
     async close() {
       await browser.close();

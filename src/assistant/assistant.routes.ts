@@ -113,7 +113,7 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
     let error: string | undefined;
     if (question) {
       try {
-        await assistant.ask({ unitCode, question, channel: 'web', sessionKey: sid, context });
+        await assistant.ask({ unitCode, question, channel: 'web', sessionKey: sid, context, takeProof: () => app.proofGate.take(req) });
       } catch (e) {
         if (!(e instanceof DomainError) || e instanceof NotFoundError) throw e;
         error = e.message;
@@ -171,7 +171,7 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
       const web = body.sessionId ? undefined : chatSession(req, reply, false);
       const channel = body.sessionId ? 'api' : web ? 'web' : 'api';
       const key = body.sessionId ?? web ?? randomBytes(18).toString('base64url');
-      const r = await assistant.ask({ unitCode: body.unit, question: body.question, channel, sessionKey: key });
+      const r = await assistant.ask({ unitCode: body.unit, question: body.question, channel, sessionKey: key, takeProof: () => app.proofGate.take(req) });
       return { answer: r.answer, intent: r.intent, procedures: r.procedures.map((p) => ({ code: p.code, name: p.name, score: p.score })), handoff: r.handoff };
     },
   );
@@ -218,7 +218,8 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
       // Zalo wants 200 within 2 seconds: answer first, then work.
       reply.status(200).send({ received: true });
       assistant.inBackground(async () => {
-        await assistant.handleZaloEvent(event);
+        // Every follower writes through Zalo's servers: each has a budget of their own.
+        await assistant.handleZaloEvent(event, { takeProof: (follower) => app.proofGate.take(req, `proof:zalo:${follower}`) });
       });
       return reply;
     });

@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors
 import { formatDateTime } from '../shared/format';
 import { uuidv7 } from '../shared/ids';
 import { normalizePhone } from '../shared/phone';
+import { RateLimitedError } from '../shared/rate-limit';
 import { fold, syllables } from '../shared/vietnamese';
 import type { Unit, UnitService } from '../unit';
 import { officeAnswer, procedureAnswer, procedurePath, type Composed, type ReplyLink } from './assistant.answer';
@@ -27,6 +28,9 @@ import type { ZaloClient, ZaloEvent } from './zalo';
 
 export const CHANNELS = ['web', 'zalo', 'api'] as const;
 export type AssistantChannel = (typeof CHANNELS)[number];
+/** Takes one try from the caller's code-and-phone proof budget; throws RateLimitedError when spent. */
+export type TakeProof = () => Promise<void>;
+
 export type Decision = 'answer' | 'clarify' | 'handoff' | 'decline' | 'smalltalk' | 'status' | 'ask';
 
 export interface ProcedureHit {
@@ -294,11 +298,25 @@ export class AssistantService {
     });
   }
 
-  private async statusReply(unit: Unit, memory: Memory, code: string, phoneRaw: string): Promise<{ reply: AssistantReply; memory: Memory }> {
+  private async statusReply(unit: Unit, memory: Memory, code: string, phoneRaw: string, takeProof?: TakeProof): Promise<{ reply: AssistantReply; memory: Memory }> {
     const phone = normalizePhone(phoneRaw);
     if (!phone) {
       return {
         reply: this.reply('status', 'ask', { lines: ['Số điện thoại chưa đúng. Xin nhập số điện thoại đã dùng khi nộp hồ sơ, ví dụ 0912345678.'], links: [], quickReplies: [] }),
+        memory,
+      };
+    }
+    // Each code-and-phone check draws on the same budget as /tra-cuu and every other proof route.
+    try {
+      await takeProof?.();
+    } catch (e) {
+      if (!(e instanceof RateLimitedError)) throw e;
+      return {
+        reply: this.reply('status', 'ask', {
+          lines: [`Bạn đã tra cứu quá nhiều lần. Xin chờ ${e.retryAfterSeconds} giây rồi thử lại, hoặc liên hệ ${unit.name}${unit.phone ? ` (${unit.phone})` : ''}.`],
+          links: [],
+          quickReplies: [],
+        }),
         memory,
       };
     }
@@ -335,7 +353,7 @@ export class AssistantService {
    * The reply to one message, given what the conversation remembers. Writes nothing: `ask`
    * keeps the conversation, the evaluation calls this directly.
    */
-  async respond(unitCode: string, question: string, memory: Memory = {}, channel: AssistantChannel = 'api'): Promise<{ reply: AssistantReply; memory: Memory; plan?: QueryPlan }> {
+  async respond(unitCode: string, question: string, memory: Memory = {}, channel: AssistantChannel = 'api', takeProof?: TakeProof): Promise<{ reply: AssistantReply; memory: Memory; plan?: QueryPlan }> {
     const text = question.normalize('NFC').trim().slice(0, MAX_QUESTION);
     const idx = await this.indexFor(unitCode);
     const unit = idx.unit;
@@ -347,13 +365,13 @@ export class AssistantService {
     const code = findDossierCode(text);
     const phone = findPhone(text);
     if (code) {
-      if (phone) return this.statusReply(unit, { at: now, awaiting: 'phone', dossierCode: code }, code, phone);
+      if (phone) return this.statusReply(unit, { at: now, awaiting: 'phone', dossierCode: code }, code, phone, takeProof);
       return {
         reply: this.reply('status', 'ask', { lines: [`Để bảo vệ thông tin cá nhân, xin cho biết số điện thoại đã dùng khi nộp hồ sơ ${code}.`], links: [], quickReplies: [] }),
         memory: { at: now, awaiting: 'phone', dossierCode: code, tries: 0 },
       };
     }
-    if (mem.awaiting === 'phone' && mem.dossierCode && (phone || /^[\s\d.+()-]{8,}$/.test(text))) return this.statusReply(unit, mem, mem.dossierCode, phone ?? text);
+    if (mem.awaiting === 'phone' && mem.dossierCode && (phone || /^[\s\d.+()-]{8,}$/.test(text))) return this.statusReply(unit, mem, mem.dossierCode, phone ?? text, takeProof);
 
     // One of the choices offered last time.
     if (mem.choices?.length) {
@@ -478,7 +496,7 @@ export class AssistantService {
   }
 
   /** Ask the assistant; the question, the reply and the memory are kept with the conversation. */
-  async ask(input: { unitCode?: string; question: string; channel: AssistantChannel; sessionKey: string; context?: string }): Promise<AssistantReply> {
+  async ask(input: { unitCode?: string; question: string; channel: AssistantChannel; sessionKey: string; context?: string; takeProof?: TakeProof }): Promise<AssistantReply> {
     const question = input.question.normalize('NFC').trim();
     if (!question) throw new ValidationError('Xin nhập câu hỏi.', [{ field: 'question', code: 'required', message: 'Xin nhập câu hỏi' }]);
     if (question.length > MAX_QUESTION) {
@@ -493,7 +511,7 @@ export class AssistantService {
       const offered = (await this.deps.catalog.unitCatalog(unitCode)).entries.has(input.context);
       if (offered) memory = { ...memory, procedure: input.context, at: this.deps.clock.now().toISOString() };
     }
-    const { reply, memory: next } = await this.respond(unitCode, question, memory, input.channel);
+    const { reply, memory: next } = await this.respond(unitCode, question, memory, input.channel, input.takeProof);
     const now = this.deps.clock.now().toISOString();
     await this.deps.db.transaction().execute(async (trx) => {
       const seq = await repo.reserveSeq(trx, conv.id, 2);
@@ -597,7 +615,7 @@ export class AssistantService {
    * One verified webhook event: a follower's text is answered through the OA; echoes of our own
    * messages (oa_send_*) and events seen before (Zalo retries) are ignored.
    */
-  async handleZaloEvent(event: ZaloEvent): Promise<'answered' | 'ignored' | 'duplicate'> {
+  async handleZaloEvent(event: ZaloEvent, opts: { takeProof?: (followerId: string) => Promise<void> } = {}): Promise<'answered' | 'ignored' | 'duplicate'> {
     const zalo = this.deps.zalo;
     const name = event.event_name ?? '';
     if (!zalo || name.startsWith('oa_send_') || name !== 'user_send_text') return 'ignored';
@@ -607,7 +625,8 @@ export class AssistantService {
     if (!userId || !text?.trim() || !msgId) return 'ignored';
     const now = this.deps.clock.now().toISOString();
     if (!(await repo.claimZaloEvent(this.deps.db, msgId, name, now))) return 'duplicate';
-    const reply = await this.ask({ unitCode: this.deps.zaloUnit, question: text.slice(0, MAX_QUESTION), channel: 'zalo', sessionKey: userId });
+    const takeProof = opts.takeProof;
+    const reply = await this.ask({ unitCode: this.deps.zaloUnit, question: text.slice(0, MAX_QUESTION), channel: 'zalo', sessionKey: userId, takeProof: takeProof ? () => takeProof(userId) : undefined });
     await zalo.sendText(userId, reply.answer);
     return 'answered';
   }

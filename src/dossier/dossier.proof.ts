@@ -29,7 +29,16 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** Every route with a dossier-code parameter, and whether it is gated (for the tests that enumerate them). */
-    proofGate: { routes: Array<{ method: string; url: string; proof: boolean }> };
+    proofGate: {
+      routes: Array<{ method: string; url: string; proof: boolean }>;
+      /**
+       * Takes one try from the proof budget for a check made outside a gated route (the
+       * assistant's status lookup): the request's own budget, or `key`'s (a Zalo follower's,
+       * whose messages all come from Zalo's servers) with the anonymous allowance.
+       * Throws RateLimitedError when it is spent.
+       */
+      take(req: FastifyRequest, key?: string): Promise<void>;
+    };
   }
 }
 
@@ -43,15 +52,19 @@ export function proofKey(req: FastifyRequest): { key: string; budget: Budget } {
 /** Registered before the routes (it sees them being added). `limiter` undefined: RATE_LIMIT=off. */
 export function registerProofGate(app: FastifyInstance, opts: { limiter: RateLimiter | undefined; signedLink: (code: string, token: string) => boolean }): void {
   const routes: FastifyInstance['proofGate']['routes'] = [];
-  app.decorate('proofGate', { routes });
+  const take = async (req: FastifyRequest, key?: string) => {
+    if (!opts.limiter) return;
+    const k = key ? { key, budget: PROOF_BUDGETS.anonymous } : proofKey(req);
+    await opts.limiter.take(k.key, k.budget);
+  };
+  app.decorate('proofGate', { routes, take });
   const gate = async (req: FastifyRequest, reply: FastifyReply) => {
     if (!opts.limiter) return;
     const code = (req.params as { code?: unknown }).code;
     const t = (req.query as { t?: unknown }).t;
     if (!req.principal && typeof code === 'string' && typeof t === 'string' && t.length <= 40 && opts.signedLink(code, t)) return;
-    const { key, budget } = proofKey(req);
     try {
-      await opts.limiter.take(key, budget);
+      await take(req);
     } catch (e) {
       if (e instanceof RateLimitedError) reply.header('retry-after', String(e.retryAfterSeconds));
       throw e;

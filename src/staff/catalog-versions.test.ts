@@ -82,5 +82,26 @@ for (const engine of engines()) {
       expect(r.statusCode).toBe(200);
       expect(await size()).toBe(53);
     });
+
+    it('the essential-procedures save is a catalogue version like any other, and restoring it brings the old choice back', async () => {
+      const essentials = async () => [...(await env.services.catalog.unitCatalog('00004')).entries.values()].filter((e) => e.essential).map((e) => e.procedureCode).sort();
+      const was = await essentials();
+      const versionsBefore = await env.services.catalog.versions('00004');
+      const chosen = [all[0]!, all[1]!];
+      const body = new URLSearchParams({ _csrf: csrf });
+      for (const c of chosen) body.append('chon', c);
+      const r = await desk.inject({ method: 'POST', url: '/can-bo/quan-tri/thiet-yeu', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+      expect(r.statusCode).toBe(200);
+      expect(await essentials()).toEqual([...chosen].sort());
+      const versions = await env.services.catalog.versions('00004');
+      expect(versions).toHaveLength(versionsBefore.length + 1);
+      expect(versions[0]!.actorName).toBe('Phạm Thu Trang');
+      // Listed on the history page and restorable there.
+      const history = await desk.inject({ method: 'GET', url: '/can-bo/quan-tri/danh-muc/lich-su', headers: { cookie } });
+      expect(history.body).toContain(`/can-bo/quan-tri/danh-muc/phien-ban/${versions[0]!.id}/khoi-phuc`);
+      const back = await desk.inject({ method: 'POST', url: `/can-bo/quan-tri/danh-muc/phien-ban/${versions[0]!.id}/khoi-phuc`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(csrf)}` });
+      expect(back.statusCode).toBe(303);
+      expect(await essentials()).toEqual(was);
+    });
   });
 }

@@ -4,7 +4,6 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
-import multipart from '@fastify/multipart';
 import { createHmac, randomBytes } from 'node:crypto';
 import { AccountService } from './account';
 import { createAssistant, type AssistantService } from './assistant';
@@ -43,7 +42,7 @@ import { systemClock, type Clock } from './shared/clock';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling, registerInputCleaning, securityHeadersFor } from './shared/http';
 import { createLogger, logRequests } from './shared/log';
 import { registerOpenApi } from './shared/openapi';
-import { registerUploads, sweepUploads } from './shared/uploads';
+import { registerMultipart, registerUploads, sweepUploads } from './shared/uploads';
 import { NotFoundError } from './shared/errors';
 import { UnitService } from './unit';
 
@@ -245,7 +244,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   registerProofGate(app, { limiter: config.rateLimit ? new RateLimiter() : undefined, signedLink: (code, t) => services.dossiers.checkToken(code, t) });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 40, fields: 300, fieldSize: 100 * 1024, parts: 400 } });
+  await registerMultipart(app, { limits: { fileSize: 10 * 1024 * 1024, files: 40, fields: 300, fieldSize: 100 * 1024, parts: 400 } });
   registerUploads(app, { dir: uploadTmpDir(config) });
   registerSessions(app, services.accounts, { secure: config.publicUrl.startsWith('https://') });
   registerChangeGuard(app, services.audit);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { chromeOf, docSchema, html, parseInput, renderPage } from '../shared/http';
+import { accountOf, chromeOf, docSchema, html, parseInput, renderPage } from '../shared/http';
 import type { Chrome } from '../shared/layout';
 import { errors, json, security } from '../shared/openapi';
 import { fieldsJson, procedureJson, procedureSearchJson, unitsJson } from './catalog.openapi';
@@ -70,11 +70,12 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     opts: { extraKey?: string; headers?: Record<string, string> } = {},
   ) => {
     // Pages differ only by the header's "Đăng nhập" / "Hồ sơ của tôi" link.
-    const chrome = type === HTML ? chromeOf(req) : {};
-    const key = `${await catalog.version()}|${opts.extraKey ?? ''}|${chrome.account ?? ''}|${req.url}`;
+    const account = type === HTML ? accountOf(req) : undefined;
+    const version = catalog.freshVersion() ?? (await catalog.version());
+    const key = `${version}|${opts.extraKey ?? ''}|${account ?? ''}|${req.url}`;
     let hit = answers.get(key);
     if (!hit) {
-      hit = cacheAnswer(await make(chrome), type, opts.headers);
+      hit = cacheAnswer(await make(type === HTML ? chromeOf(req) : {}), type, opts.headers);
       answers.set(key, hit);
     }
     return sendCached(req, reply, hit);

@@ -227,6 +227,14 @@ export class CatalogService {
     this.checkedAt = 0;
   }
 
+  /**
+   * The version as last checked, without a promise, while that check is recent (as `version()`
+   * would answer without asking the database); otherwise undefined: then call `version()`.
+   */
+  freshVersion(): string | undefined {
+    return this.snapshot && Date.now() - this.checkedAt < VERSION_CHECK_MS ? this.snapshot.version : undefined;
+  }
+
   /** Changes whenever the catalogue changes: a key for caching what is derived from it. */
   async version(): Promise<string> {
     return (await this.current()).version;

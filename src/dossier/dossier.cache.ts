@@ -70,6 +70,14 @@ export class DossierCache {
     return e;
   }
 
+  /** A part already cached, or undefined: for callers that can skip making `load` on a hit. */
+  peek<T>(ref: string, name: string): T | undefined {
+    if (!this.enabled) return undefined;
+    const hit = this.entry(ref)?.parts.get(name);
+    if (hit !== undefined) this.stats.hits++;
+    return hit as T | undefined;
+  }
+
   /**
    * A part of a dossier's cached data (`load` when absent). `ref` is the dossier's id or code;
    * `ids` gives both, for the entry to be found by either (and dropped by a change naming either).

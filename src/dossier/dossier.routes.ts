@@ -9,7 +9,7 @@ import { formatDate, formatTime } from '../shared/format';
 import { docSchema, html, parseInput } from '../shared/http';
 import { body, errors, json, security } from '../shared/openapi';
 import { attachmentForm, attachmentsJson, dossierSchema, formJson, loginBody, loginJson, newDossierExample, newDossierMultipart, otpBody, otpJson, submitBody } from './dossier.openapi';
-import { cacheAnswer, sendCached } from '../shared/compress';
+import { cacheAnswer, sendCached, type CachedAnswer } from '../shared/compress';
 import { asUpload, readMultipart, type UploadedFile } from '../shared/uploads';
 import { normalizePhone, formatPhone } from '../shared/phone';
 import { qrSvg } from '../shared/qr';
@@ -66,7 +66,10 @@ export interface DossierRoutesDeps {
   drafts: DossierDrafts;
 }
 
-const CODE = z.string().regex(/^\d{2,5}-\d{6}-\d{4,}$|^[0-9a-f-]{36}$/, 'Mã hồ sơ có dạng 00004-261129-0001');
+const CODE_RE = /^\d{2,5}-\d{6}-\d{4,}$|^[0-9a-f-]{36}$/;
+const CODE = z.string().regex(CODE_RE, 'Mã hồ sơ có dạng 00004-261129-0001');
+/** Proof of ownership from the query: the phone number, the signed token of the QR link, a one-time code. */
+type Proof = { phone?: string; token?: string; otp?: string };
 
 function errorsOf(e: unknown): { errors: FormError[]; message: string } | undefined {
   if (e instanceof ValidationError) return { errors: e.fields, message: e.message };
@@ -219,14 +222,18 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   }
 
   /** `owner`: the request made or submitted the dossier (it gets the signed link, as the SMS does). */
-  const sendDossier = async (reply: FastifyReply, d: Dossier, status = 200, owner = false) => {
+  const sendDossier = async (reply: FastifyReply, d: Dossier, status = 200, owner = false, proof?: Proof) => {
     const actor = actorOf(reply.request);
     // Officials see the whole history and what they may do now; the citizen sees their own steps.
     const staffView = actor.kind === 'staff';
     // The citizen's answer is the same for every proof that passed: made once per change of the dossier.
     // The signed link is in the answer only for a proof that may change the dossier (not code + phone).
-    const strong = owner || strongFor(reply.request, d);
-    if (!staffView && status === 200) return sendCached(reply.request, reply, await dossiers.memo(d, strong ? 'api-json' : 'api-json-read', async () => cacheAnswer(JSON.stringify(await dossierAnswer(d, false, undefined, strong)), 'application/json; charset=utf-8')));
+    const strong = owner || strongFor(reply.request, d, proof);
+    if (!staffView && status === 200) {
+      const part = strong ? 'api-json' : 'api-json-read';
+      const hit = dossiers.cached<CachedAnswer>(d, part);
+      return sendCached(reply.request, reply, hit ?? (await dossiers.memo(d, part, async () => cacheAnswer(JSON.stringify(await dossierAnswer(d, false, undefined, strong)), 'application/json; charset=utf-8'))));
+    }
     return reply.status(status).send(await dossierAnswer(d, staffView, actor, strong));
   };
   const dossierAnswer = async (d: Dossier, staffView: boolean, actor?: ReturnType<typeof actorOf>, strong = true) => {
@@ -340,11 +347,22 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   );
 
   const refParams = z.object({ code: CODE });
+  /** The dossier code of the path: a plain test for the usual case, zod's messages otherwise. */
+  const codeParam = (req: FastifyRequest): { code: string } => {
+    const { code } = req.params as { code?: unknown };
+    return typeof code === 'string' && CODE_RE.test(code) ? { code } : parseInput(refParams, req.params);
+  };
   const proofQuery = z.object({ phone: z.string().max(20).optional(), t: z.string().max(40).optional(), otp: z.string().max(10).optional() });
   /** Proof of ownership from the query: the phone number, or the signed token of the QR link. */
-  const proofOf = (req: FastifyRequest) => {
-    const q = parseInput(proofQuery, req.query);
-    return { phone: q.phone, token: q.t, otp: q.otp };
+  const proofOf = (req: FastifyRequest): Proof => {
+    // The usual query (strings within the limits) needs no schema run; anything else gets zod's messages.
+    const q = req.query as Record<string, unknown>;
+    const { phone, t, otp } = q;
+    if ((phone === undefined || (typeof phone === 'string' && phone.length <= 20)) && (t === undefined || (typeof t === 'string' && t.length <= 40)) && (otp === undefined || (typeof otp === 'string' && otp.length <= 10))) {
+      return { phone, token: t, otp };
+    }
+    const p = parseInput(proofQuery, req.query);
+    return { phone: p.phone, token: p.t, otp: p.otp };
   };
   /** Changing needs more than reading (dossier.proof): the signed link, an account, or a one-time code. */
   const changeProof = (req: FastifyRequest, d: Dossier, otp?: unknown) => {
@@ -352,7 +370,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     return requireChangeProof(req, d, { dossiers, accounts }, { token: p.token, otp: typeof otp === 'string' && otp ? otp : p.otp });
   };
   /** The signed link, shown only to whoever already has a proof that may change the dossier. */
-  const strongFor = (req: FastifyRequest, d: Dossier) => dossiers.hasChangeProof(d, actorOf(req), proofOf(req));
+  const strongFor = (req: FastifyRequest, d: Dossier, proof = proofOf(req)) => dossiers.hasChangeProof(d, actorOf(req), proof);
 
   app.post(
     '/api/dossiers/:code/attachments',
@@ -426,10 +444,11 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       },
     },
     async (req, reply) => {
-      const { code } = parseInput(refParams, req.params);
-      const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
+      const { code } = codeParam(req);
+      const proof = proofOf(req);
+      const d = await dossiers.getForActor(code, actorOf(req), proof);
       await viewedByStaff(req, d, 'api');
-      return sendDossier(reply, d);
+      return sendDossier(reply, d, 200, false, proof);
     },
   );
 

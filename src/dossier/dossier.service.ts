@@ -143,18 +143,25 @@ export class DossierService {
     return cache.part(d.id, name, load, () => ({ id: d.id, code: d.code }));
   }
 
+  /** A part `memo` kept for this dossier, if any (no closure to make on the hot path). */
+  cached<T>(d: Dossier, name: string): T | undefined {
+    return this.opts.cache?.peek<T>(d.id, name);
+  }
+
   /** How often cached parts were used / read again (tests, benchmark). */
   cacheStats(): { hits: number; misses: number } {
     return { ...(this.opts.cache?.stats ?? { hits: 0, misses: 0 }) };
   }
 
   private async findByRef(ref: string): Promise<Dossier | undefined> {
+    const cache = this.opts.cache;
+    const hit = cache?.peek<Dossier>(ref, 'row');
+    if (hit) return hit;
     const load = async () => {
       const d = /^[0-9a-f-]{36}$/.test(ref) ? await repo.findDossierById(this.db, ref) : await repo.findDossierByCode(this.db, ref);
       // Shared by every request while cached: nobody may change it in place.
       return d && Object.freeze(d);
     };
-    const cache = this.opts.cache;
     if (!cache) return load();
     return cache.part(ref, 'row', load, (d) => d && { id: d.id, code: d.code });
   }
@@ -378,7 +385,7 @@ export class DossierService {
     }
     if (actor.kind === 'citizen' && (d.citizenId === actor.id || d.applicant.phone === actor.phone)) return d;
     if (proof?.token && d.code && this.checkToken(d.code, proof.token)) return d;
-    if (proof?.phone && normalizePhone(proof.phone) === d.applicant.phone) return d;
+    if (proof?.phone && (proof.phone === d.applicant.phone || normalizePhone(proof.phone) === d.applicant.phone)) return d;
     // A dossier is reachable by its unguessable id by whoever created it (the API's handle).
     if (d.id === ref && (actor.kind === 'anonymous' ? d.createdBy === 'anonymous' : d.createdBy === `${actor.kind}:${actor.id}`)) return d;
     throw notFound();

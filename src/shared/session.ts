@@ -35,6 +35,11 @@ export function registerSessions(app: FastifyInstance, accounts: AccountService,
   app.addHook('preHandler', (req, reply, done) => {
     // Catalogue pages and QR landings (most traffic) need no session: no promise, no lookup.
     if (!needsSession(req.url)) return done();
+    // An anonymous API call (no bearer, no session cookie): nothing to look up, no promise.
+    if (anonymousApiCall(req)) {
+      visitorApiCsrf(req, reply);
+      return done();
+    }
     resolve(req, reply).then(() => {
       let answered: boolean;
       try {
@@ -75,12 +80,24 @@ export function registerSessions(app: FastifyInstance, accounts: AccountService,
       return;
     }
     if (hint) reply.clearCookie(ACCOUNT_HINT_COOKIE, { path: '/' });
+    if (req.url.startsWith('/api/')) return visitorApiCsrf(req, reply);
     let csrf = req.cookies[CSRF_COOKIE];
     if (!csrf || csrf.length < 20 || csrf.length > 64) {
       csrf = randomBytes(18).toString('base64url');
       reply.setCookie(CSRF_COOKIE, csrf, cookieOpts);
     }
     req.csrfToken = csrf;
+  }
+
+  /**
+   * A visitor's API call needs no CSRF token (checkApiCsrf only asks it of a session cookie), so
+   * none is minted for it: no random bytes and no Set-Cookie on every anonymous lookup. A token
+   * the visitor's pages already set is still read.
+   */
+  function visitorApiCsrf(req: FastifyRequest, reply: FastifyReply): void {
+    if (req.cookies[ACCOUNT_HINT_COOKIE]) reply.clearCookie(ACCOUNT_HINT_COOKIE, { path: '/' });
+    const csrf = req.cookies[CSRF_COOKIE];
+    if (csrf && csrf.length >= 20 && csrf.length <= 64) req.csrfToken = csrf;
   }
 
   app.decorateReply('startSession', function (this: FastifyReply, s: Session, kind?: 'citizen' | 'staff') {
@@ -127,6 +144,11 @@ export function sessionToken(req: FastifyRequest): string | undefined {
   const auth = req.headers.authorization;
   if (req.viaBearer && auth?.startsWith('Bearer ')) return auth.slice(7).trim();
   return req.cookies[SESSION_COOKIE];
+}
+
+/** An API request with neither a bearer token nor a session cookie. */
+function anonymousApiCall(req: FastifyRequest): boolean {
+  return req.url.startsWith('/api/') && !req.headers.authorization && !req.cookies[SESSION_COOKIE];
 }
 
 /** Catalogue pages are public and cached: no session lookup there. */

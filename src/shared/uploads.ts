@@ -12,7 +12,7 @@
  * A body that is not valid multipart (no boundary, cut short, broken part headers) is a 400 with a
  * Vietnamese message, never a 500.
  */
-import '@fastify/multipart';
+import { fastifyMultipart, type FastifyMultipartOptions } from '@fastify/multipart';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -61,6 +61,36 @@ const kTmp = Symbol('motcua.uploadTmp');
 
 type WithTmp = FastifyRequest & { [kTmp]?: string };
 
+/**
+ * @fastify/multipart without the two hooks it puts on EVERY request, GETs included: an async
+ * onRequest that attaches a 'close' listener and an async onResponse, both only for its disk mode
+ * (`saveRequestFiles`), which motcua never uses — readMultipart streams and removes its own
+ * temporary files (registerUploads). Measured on the cached public answers, those two promises
+ * and a listener were a visible share of each request's time.
+ */
+export async function registerMultipart(app: FastifyInstance, opts: FastifyMultipartOptions): Promise<void> {
+  const plugin = (instance: FastifyInstance, o: FastifyMultipartOptions, done: (err?: Error) => void) => {
+    const addHook = instance.addHook;
+    const restore = () => void (instance.addHook = addHook);
+    instance.addHook = function (this: FastifyInstance, name: string, fn: unknown) {
+      if (name === 'onRequest' || name === 'onResponse') return this;
+      return (addHook as (n: string, f: unknown) => FastifyInstance).call(this, name, fn);
+    } as typeof addHook;
+    try {
+      (fastifyMultipart as unknown as (i: FastifyInstance, o: FastifyMultipartOptions, d: (err?: Error) => void) => void)(instance, o, (err) => {
+        restore();
+        done(err);
+      });
+    } catch (e) {
+      restore();
+      throw e;
+    }
+  };
+  // Like fastify-plugin: the decorations land on `app` itself, as with app.register(multipart).
+  Object.assign(plugin, { [Symbol.for('skip-override')]: true, [Symbol.for('fastify.display-name')]: '@fastify/multipart' });
+  await app.register(plugin, opts);
+}
+
 /** Where the temporary files go; the hooks that remove a request's files when it ends. */
 export function registerUploads(app: FastifyInstance, opts: { dir: string }): void {
   fs.mkdirSync(opts.dir, { recursive: true, mode: 0o750 });
@@ -68,8 +98,17 @@ export function registerUploads(app: FastifyInstance, opts: { dir: string }): vo
   const cleanup = async (req: FastifyRequest) => {
     await removeTmp(req as WithTmp);
   };
-  app.addHook('onResponse', cleanup);
-  app.addHook('onRequestAbort', cleanup);
+  // Only a request with a body can bring files: the hooks go on every route that takes one, as
+  // it is added, and reading routes (pages, searches, lookups) carry none.
+  app.addHook('onRoute', (r) => {
+    if ([r.method].flat().every((m) => m === 'GET' || m === 'HEAD' || m === 'OPTIONS')) return;
+    r.onResponse = [...hooksOf(r.onResponse), cleanup];
+    r.onRequestAbort = [...hooksOf(r.onRequestAbort), cleanup];
+  });
+}
+
+function hooksOf<T>(h: T | T[] | undefined): T[] {
+  return Array.isArray(h) ? h : h ? [h] : [];
 }
 
 async function removeTmp(req: WithTmp): Promise<void> {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler, preHandlerHookHandler } from 'fastify';
 import type { Staff } from '../account';
 import type { Actor } from '../dossier/dossier.types';
 import type { AuditService } from '../audit';
@@ -58,10 +58,13 @@ declare module 'fastify' {
  *   POST/PUT/PATCH/DELETE except signing in/out and their own password — whatever the route;
  * - a change that succeeded and wrote no audit entry of its own is recorded as `staff.change`
  *   (method, route, path), so every change an official makes is in the audit log.
- * Registered after the sessions (it reads `req.principal`).
+ * Registered after the sessions (it reads `req.principal`), before any route: the hooks are
+ * attached to every route that accepts a method other than GET/HEAD/OPTIONS as it is added
+ * (onRoute), so reading routes — the cached public pages, searches, lookups — carry no hook of
+ * it at all, and no route that changes anything can be added without it.
  */
 export function registerChangeGuard(app: FastifyInstance, audit: AuditService): void {
-  app.addHook('preHandler', async (req) => {
+  const before: preHandlerHookHandler = async (req) => {
     if (SAFE_METHODS.has(req.method)) return;
     const p = req.principal;
     if (p?.kind !== 'staff') return;
@@ -69,9 +72,9 @@ export function registerChangeGuard(app: FastifyInstance, audit: AuditService): 
       throw new ForbiddenError('Tài khoản giám sát chỉ được xem, không được thay đổi dữ liệu.', 'read_only');
     }
     req.auditSeqBefore = await audit.headSeq();
-  });
+  };
   // onSend: written before the answer leaves, so whoever sees the answer finds the entry.
-  app.addHook('onSend', async (req, reply, payload) => {
+  const after: onSendHookHandler = async (req, reply, payload) => {
     const p = req.principal;
     if (req.auditSeqBefore === undefined || p?.kind !== 'staff' || reply.statusCode >= 400) return payload;
     if (await audit.recordedSince(req.auditSeqBefore, p.staff.id)) return payload;
@@ -84,5 +87,14 @@ export function registerChangeGuard(app: FastifyInstance, audit: AuditService): 
       data: { path: req.url.split('?')[0], status: reply.statusCode },
     });
     return payload;
+  };
+  app.addHook('onRoute', (r) => {
+    if ([r.method].flat().every((m) => SAFE_METHODS.has(m))) return;
+    r.preHandler = [before, ...hooksOf(r.preHandler)];
+    r.onSend = [...hooksOf(r.onSend), after];
   });
+}
+
+function hooksOf<T>(h: T | T[] | undefined): T[] {
+  return Array.isArray(h) ? h : h ? [h] : [];
 }

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPLICANT, Desk } from '../dossier/workflow.testing';
+import { createTestEnv, engines, type TestEnv } from './testing';
+
+/**
+ * Issue 10 (speed): the answers most requests ask for — cached public pages, the search API, the
+ * tracking lookup — carry no per-request work they do not need, and keep every protection.
+ * (What they cost is measured by `npm run bench`; here: what they do and do not do.)
+ */
+const PROC = '1.004746';
+
+/** The hooks Fastify runs for one route, by lifecycle phase (read from printRoutes' tree). */
+function hooksOf(env: TestEnv, method: string, url: string): Record<string, string[]> {
+  const lines = env.app.printRoutes({ includeHooks: true, commonPrefix: false, method }).split('\n');
+  // Each route line is "<indent>├── <path segment> (METHOD)"; a child's path continues its parent's.
+  const stack: string[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const m = /^(.*?)(?:├── |└── )(.+) \(([A-Z, ]+)\)$/.exec(lines[k]!);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    const full = (depth > 0 ? stack[depth - 1]! : '') + m[2]!;
+    stack[depth] = full;
+    stack.length = depth + 1;
+    if (full !== url) continue;
+    const hooks: Record<string, string[]> = {};
+    for (let j = k + 1; j < lines.length; j++) {
+      const h = /• \((\w+)\) (\[.*\])$/.exec(lines[j]!);
+      if (!h) break;
+      hooks[h[1]!] = JSON.parse(h[2]!) as string[];
+    }
+    return hooks;
+  }
+  throw new Error(`route ${method} ${url} not found`);
+}
+
+for (const engine of engines()) {
+  describe(`hot paths carry only the work they need [${engine}]`, () => {
+    let env: TestEnv;
+    let desk: Desk;
+    beforeAll(async () => {
+      env = await createTestEnv(engine, { env: { REQUIRE_PHONE_VERIFICATION: 'off' } });
+      desk = new Desk(env);
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+
+    it('an anonymous lookup or search mints no CSRF cookie; personal data stays no-store', async () => {
+      const d = await desk.submitOnline(PROC);
+      const look = await env.app.inject({ method: 'GET', url: `/api/dossiers/${d.code}?phone=${APPLICANT.phone}` });
+      expect(look.statusCode).toBe(200);
+      expect(look.headers['set-cookie']).toBeUndefined();
+      expect(look.headers['cache-control']).toBe('no-store');
+      expect(look.headers['content-security-policy']).toContain("default-src 'self'");
+      const search = await env.app.inject({ method: 'GET', url: '/api/procedures?q=khai%20sinh' });
+      expect(search.statusCode).toBe(200);
+      expect(search.headers['set-cookie']).toBeUndefined();
+      // A page with a form still gets its double-submit token.
+      const page = await env.app.inject({ method: 'GET', url: '/tra-cuu' });
+      expect(page.cookies.find((c) => c.name === 'motcua_csrf')?.value).toMatch(/^[\w-]{20,}$/);
+      // The phone proof is still checked, in any written form, and a wrong one is refused.
+      expect((await env.app.inject({ method: 'GET', url: `/api/dossiers/${d.code}?phone=${encodeURIComponent('0912 345 678')}` })).statusCode).toBe(200);
+      expect((await env.app.inject({ method: 'GET', url: `/api/dossiers/${d.code}?phone=0999999999` })).statusCode).toBe(404);
+      // Bad input keeps its Vietnamese 400 (the plain checks fall back to the schema).
+      const long = await env.app.inject({ method: 'GET', url: `/api/dossiers/${d.code}?phone=${'0'.repeat(21)}` });
+      expect(long.statusCode).toBe(400);
+      expect(long.json().error.code).toBeTruthy();
+      const badCode = await env.app.inject({ method: 'GET', url: `/api/dossiers/abc?phone=${APPLICANT.phone}` });
+      expect(badCode.statusCode).toBe(400);
+      expect(badCode.json().error.message).toMatch(/Tham số|Mã hồ sơ/);
+    });
+
+    it('reading routes carry no hook of the change guard, the uploads or the multipart disk mode; changing routes carry theirs', () => {
+      for (const url of ['/p/:unit/:code', '/api/procedures', '/api/dossiers/:code']) {
+        const h = hooksOf(env, 'GET', url);
+        expect(h.onRequest, url).toHaveLength(2); // security headers, cookies
+        expect(h.onResponse, url).toBeUndefined();
+        expect(h.onRequestAbort, url).toBeUndefined();
+        expect(h.preHandler, url).toHaveLength(url === '/api/dossiers/:code' ? 2 : 1); // session (+ proof budget)
+        expect(h.onSend, url).toHaveLength(2); // cookies, no-store
+      }
+      for (const url of ['/api/dossiers', '/api/dossiers/:code/actions', '/api/dossiers/:code/attachments']) {
+        const h = hooksOf(env, 'POST', url);
+        expect(h.onResponse, url).toHaveLength(1); // removes the request's temporary upload files
+        expect(h.onRequestAbort, url).toHaveLength(1);
+        expect(h.preHandler!.length, url).toBeGreaterThanOrEqual(2); // session, change guard (read-only, audit)
+        expect(h.onSend!.length, url).toBe(3); // cookies, no-store, change guard's audit entry
+      }
+    });
+  });
+}

@@ -178,32 +178,45 @@ for (const engine of engines()) {
       });
     }
 
-    it('a signed-in citizen finds the draft on "Hồ sơ của tôi" and reopens it with answers and files', { timeout: 240_000 }, async () => {
-      const phone = '0912000005';
-      const ctx = await browser.newContext(PHONE);
-      const page = await ctx.newPage();
-      await page.goto(`${base}/dang-nhap?next=/p/00004/1.001193/nop-truc-tuyen`);
-      await page.getByLabel('Số điện thoại').fill(phone);
-      await page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
-      await typeOtp(page, phone);
-      await page.getByRole('button', { name: 'Xác nhận' }).click();
-      await page.waitForURL(/nop-truc-tuyen$/);
-      await page.getByRole('radio', { name: 'Trẻ sinh ra do mang thai hộ' }).check();
-      await page.getByRole('button', { name: 'Tiếp tục' }).click();
-      await page.getByLabel('Họ và tên').first().fill('Phạm Thị Dung');
-      await page.locator('#f-hoTenTre').fill('Phạm Gia Huy');
-      await page.locator('#up-chung-1').setInputFiles(scan);
-      await page.getByRole('button', { name: 'Lưu nháp' }).click();
-      await page.waitForURL(/\/ca-nhan\?nhap=1/);
-      const drafts = page.getByRole('region', { name: 'Bản nháp chưa nộp' });
-      expect(await drafts.innerText()).toContain('Thủ tục đăng ký khai sinh');
-      expect(await axeViolations(page)).toEqual([]);
-      await drafts.getByRole('link').first().click();
-      expect(await page.getByLabel('Họ và tên').first().inputValue()).toBe('Phạm Thị Dung');
-      expect(await page.locator('#f-hoTenTre').inputValue()).toBe('Phạm Gia Huy');
-      expect(await page.getByRole('radio', { name: 'Trẻ sinh ra do mang thai hộ' }).isChecked()).toBe(true);
-      expect(await page.locator('#up-chung-1-have').innerText()).toContain('Đã đính kèm: giay-chung-sinh.pdf');
-      await ctx.close();
-    });
+    for (const js of [true, false]) {
+      it(`JS ${js ? 'on' : 'off'}: a signed-in citizen finds the draft on "Hồ sơ của tôi", reopens it with answers and files, and submits it`, { timeout: 240_000 }, async () => {
+        const phone = js ? '0912000005' : '0912000006';
+        const ctx = await browser.newContext({ ...PHONE, javaScriptEnabled: js });
+        const page = await ctx.newPage();
+        await page.goto(`${base}/dang-nhap?next=/p/00004/1.001193/nop-truc-tuyen`);
+        await page.getByLabel('Số điện thoại').fill(phone);
+        await page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
+        await typeOtp(page, phone);
+        await page.getByRole('button', { name: 'Xác nhận' }).click();
+        await page.waitForURL(/nop-truc-tuyen$/);
+        await page.getByRole('radio', { name: 'Trẻ sinh ra do mang thai hộ' }).check();
+        await page.getByRole('button', { name: 'Tiếp tục' }).click();
+        await page.getByLabel('Họ và tên').first().fill('Phạm Thị Dung');
+        await page.locator('#f-hoTenTre').fill('Phạm Gia Huy');
+        await page.locator('#up-chung-1').setInputFiles(scan);
+        await page.getByRole('button', { name: 'Lưu nháp' }).click();
+        await page.waitForURL(/\/ca-nhan\?nhap=1/);
+        const drafts = page.getByRole('region', { name: 'Bản nháp chưa nộp' });
+        expect(await drafts.innerText()).toContain('Thủ tục đăng ký khai sinh');
+        await axeOk(page, js);
+        await drafts.getByRole('link').first().click();
+        expect(await page.getByLabel('Họ và tên').first().inputValue()).toBe('Phạm Thị Dung');
+        expect(await page.locator('#f-hoTenTre').inputValue()).toBe('Phạm Gia Huy');
+        expect(await page.getByRole('radio', { name: 'Trẻ sinh ra do mang thai hộ' }).isChecked()).toBe(true);
+        expect(await page.locator('#up-chung-1-have').innerText()).toContain('Đã đính kèm: giay-chung-sinh.pdf');
+        // Finished later: the papers already attached are not asked again.
+        await fillEForm(page, base);
+        await page.locator('#up-mang-thai-ho-0').setInputFiles(proxy);
+        await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+        await page.waitForURL(/\/ho-so\/00004-\d{6}-\d{4}\?t=/);
+        const code = /ho-so\/([^?]+)/.exec(page.url())![1]!;
+        expect((await filesOf(code)).map((f) => f.name).sort()).toEqual(['giay-chung-sinh.pdf', 'uy-quyen.pdf']);
+        // A submitted draft leaves the list; the dossier is among those submitted.
+        await page.goto(`${base}/ca-nhan`);
+        expect(await page.getByRole('region', { name: 'Bản nháp chưa nộp' }).count()).toBe(0);
+        expect(await page.locator('main').innerText()).toContain(code);
+        await ctx.close();
+      });
+    }
   });
 }

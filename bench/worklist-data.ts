@@ -78,7 +78,7 @@ export async function generate(s: Services, n: number, unitCount: number, now: D
       staff.push({ id, role });
       await db
         .insertInto('staff')
-        .values({ id, username: `b${code}${staff.length}`, full_name: `Cán bộ ${staff.length} của ${code}`, unit_code: code, role, fields: '[]', password_hash: 'x', active: 1, failed_logins: 0, locked_until: null, created_at: t, updated_at: t })
+        .values({ id, username: `b${code}${staff.length}`, full_name: `Cán bộ ${staff.length} của ${code}`, unit_code: code, role, fields: '[]', password_hash: 'x', active: 1, created_at: t, updated_at: t })
         .execute();
     }
     units.push({ code, staff });

@@ -240,8 +240,6 @@ export class AccountService {
       fields: JSON.stringify(s.fields),
       password_hash: await argonHash(s.password),
       active: 1,
-      failed_logins: 0,
-      locked_until: null,
       created_at: now,
       updated_at: now,
       ...(s.phone !== undefined ? { phone: s.phone } : {}),
@@ -336,8 +334,6 @@ export class AccountService {
       fields: JSON.stringify(s.fields ?? []),
       password_hash: await argonHash(password),
       active: 1,
-      failed_logins: 0,
-      locked_until: null,
       created_at: now,
       updated_at: now,
       oidc_subject: s.oidcSubject ?? null,
@@ -378,8 +374,6 @@ export class AccountService {
     await repo.updateStaff(this.db, id, {
       password_hash: await argonHash(password),
       must_change_password: 1,
-      failed_logins: 0,
-      locked_until: null,
       updated_at: this.clock.now().toISOString(),
     });
     await repo.deleteSessionsOf(this.db, 'staff', id);

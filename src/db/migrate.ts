@@ -9,6 +9,7 @@ import * as m008 from './migrations/008-drafts';
 import * as m010 from './migrations/010-catalog-versions';
 import * as m011 from './migrations/011-login-throttle';
 import * as m013 from './migrations/013-trigram-search';
+import * as m014 from './migrations/014-drop-staff-lockout';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '010-catalog-versions': m010,
   '011-login-throttle': m011,
   '013-trigram-search': m013,
+  '014-drop-staff-lockout': m014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -79,8 +79,7 @@ export interface StaffTable {
   fields: string;
   password_hash: string;
   active: number;
-  failed_logins: number;
-  locked_until: string | null;
+  /* failed_logins, locked_until: dropped by 014 (the throttle is login_throttle, 011). */
   created_at: string;
   updated_at: string;
   /** 003-workflow: subject of the OpenID Connect identity linked to this account. */

@@ -1,4 +1,5 @@
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
+import { StaffTable } from '../shared/staff-table';
 import { GAP_LABEL, type Gap, type GapKind } from './catalog.completeness';
 
 export interface CompletenessRow {
@@ -19,35 +20,15 @@ export function CompletenessPage(p: StaffNavProps & { rows: CompletenessRow[]; t
         Thủ tục thiếu thông tin hiện cho người dân là “Không có thông tin” trên trang web, bản niêm yết, màn hình bảng tin và trợ lý ảo. Bổ sung phí,
         biểu mẫu riêng của đơn vị ở trang thiết lập riêng của từng thủ tục; thời hạn và thành phần hồ sơ theo Cơ sở dữ liệu quốc gia (nhập lại danh mục).
       </p>
-      <table class="grid">
-        <caption>
-          {p.rows.length} / {p.total} thủ tục còn thiếu thông tin
-        </caption>
-        <thead>
-          <tr>
-            {kinds.map((k) => (
-              <th scope="col">{GAP_LABEL[k]}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            {kinds.map((k) => (
-              <td>{count(k)} thủ tục</td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <StaffTable caption={`${p.rows.length} / ${p.total} thủ tục còn thiếu thông tin`} head={kinds.map((k) => GAP_LABEL[k])}>
+        <tr>
+          {kinds.map((k) => (
+            <td>{count(k)} thủ tục</td>
+          ))}
+        </tr>
+      </StaffTable>
       {p.rows.length ? (
-        <table class="grid completeness">
-          <caption>Thủ tục còn thiếu</caption>
-          <thead>
-            <tr>
-              <th scope="col">Thủ tục</th>
-              <th scope="col">Còn thiếu</th>
-            </tr>
-          </thead>
-          <tbody>
+        <StaffTable class="completeness" caption={<>Thủ tục còn thiếu</>} head={['Thủ tục', 'Còn thiếu']}>
             {p.rows.map((r) => (
               <tr>
                 <td>
@@ -67,8 +48,7 @@ export function CompletenessPage(p: StaffNavProps & { rows: CompletenessRow[]; t
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </StaffTable>
       ) : (
         <p class="card" role="status">
           Mọi thủ tục của đơn vị đã có đủ thời hạn, phí, thành phần hồ sơ và mẫu đơn.

@@ -1,6 +1,7 @@
 import type { Staff } from '../account';
 import type { AuditEntry } from '../audit';
 import type { CatalogChange, ChannelKind, Fee, FormTemplate, ProcessingTime } from '../catalog';
+import { StaffTable } from '../shared/staff-table';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { ConfirmRemoval, type RemovalConfirmation } from './catalog-admin.views';
 import { STAFF_ROLE_TEXT as ROLE_TEXT } from '../shared/staff-menu';
@@ -122,18 +123,7 @@ export function StaffListPage(p: Nav & { list: Staff[]; allowSupervisor: boolean
           </p>
         </div>
       ) : null}
-      <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">Tên đăng nhập</th>
-            <th scope="col">Họ và tên</th>
-            <th scope="col">Vai trò</th>
-            <th scope="col">Lĩnh vực</th>
-            <th scope="col">Liên hệ</th>
-            <th scope="col">Trạng thái</th>
-          </tr>
-        </thead>
-        <tbody>
+      <StaffTable head={['Tên đăng nhập', 'Họ và tên', 'Vai trò', 'Lĩnh vực', 'Liên hệ', 'Trạng thái']}>
           {p.list.map((s) => (
             <tr>
               <td>
@@ -146,8 +136,7 @@ export function StaffListPage(p: Nav & { list: Staff[]; allowSupervisor: boolean
               <td>{s.active === false ? 'Đã khóa' : s.mustChangePassword ? 'Chờ đổi mật khẩu' : 'Đang hoạt động'}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </StaffTable>
       <form method="post" action="/can-bo/quan-tri/can-bo" class="card" novalidate>
         <h2>Thêm cán bộ</h2>
         <Csrf token={p.csrf} />
@@ -277,19 +266,7 @@ export function CatalogAdminPage(p: Nav & { rows: CatalogRow[]; message?: string
             ))}
           </fieldset>
         ) : null}
-        <table class="grid">
-          <caption>{p.rows.length} thủ tục đơn vị đang tiếp nhận</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tiếp nhận</th>
-              <th scope="col">Thủ tục</th>
-              <th scope="col">Thời hạn luật định</th>
-              <th scope="col">Cam kết của đơn vị</th>
-              <th scope="col">Thiết yếu</th>
-              <th scope="col">Ghi chú</th>
-            </tr>
-          </thead>
-          <tbody>
+        <StaffTable caption={<>{p.rows.length} thủ tục đơn vị đang tiếp nhận</>} head={['Tiếp nhận', 'Thủ tục', 'Thời hạn luật định', 'Cam kết của đơn vị', 'Thiết yếu', 'Ghi chú']}>
             {p.rows.map((r, i) => (
               <tr>
                 <td>
@@ -328,8 +305,7 @@ export function CatalogAdminPage(p: Nav & { rows: CatalogRow[]; message?: string
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </StaffTable>
         <input type="hidden" name="count" value={String(p.rows.length)} />
         <p>
           <button type="submit" class="primary">
@@ -390,15 +366,7 @@ export function CatalogLocalPage(
             <label>
               <input type="checkbox" name={`own.${c.kind}`} value="1" checked={!!c.fees} /> Đơn vị áp dụng mức phí riêng (ví dụ theo Nghị quyết của HĐND tỉnh)
             </label>
-            <table class="grid">
-              <thead>
-                <tr>
-                  <th scope="col">Tên khoản phí</th>
-                  <th scope="col">Số tiền (đồng)</th>
-                  <th scope="col">Tính theo</th>
-                </tr>
-              </thead>
-              <tbody>
+            <StaffTable head={['Tên khoản phí', 'Số tiền (đồng)', 'Tính theo']}>
                 {[...(c.fees ?? c.nationalFees), ...blanks(2)].map((f, i) => (
                   <tr>
                     <td>
@@ -427,8 +395,7 @@ export function CatalogLocalPage(
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </StaffTable>
           </fieldset>
         ))}
         <Input id="fee-note" name="feeNote" label="Ghi chú về phí (miễn, giảm...)" value={p.feeNote} />
@@ -452,19 +419,7 @@ export function CatalogLocalPage(
           <input type="checkbox" name="eformOwn" value="1" checked={p.eformIsLocal} /> Dùng biểu mẫu điện tử riêng của đơn vị (bỏ chọn để dùng lại bản chung)
         </label>
         <Input id="ef-title" name="eformTitle" label="Tên tờ khai" value={p.eform.title} />
-        <table class="grid">
-          <thead>
-            <tr>
-              <th scope="col">Nhóm</th>
-              <th scope="col">Mã trường</th>
-              <th scope="col">Nhãn</th>
-              <th scope="col">Kiểu</th>
-              <th scope="col">Bắt buộc</th>
-              <th scope="col">Lựa chọn (giá_trị=Nhãn; ...)</th>
-              <th scope="col">Hướng dẫn</th>
-            </tr>
-          </thead>
-          <tbody>
+        <StaffTable head={['Nhóm', 'Mã trường', 'Nhãn', 'Kiểu', 'Bắt buộc', 'Lựa chọn (giá_trị=Nhãn; ...)', 'Hướng dẫn']}>
             {[...fields, ...blanks(3)].map((f, i) => (
               <tr>
                 <td>
@@ -496,8 +451,7 @@ export function CatalogLocalPage(
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </StaffTable>
         <input type="hidden" name="efCount" value={String(fields.length + 3)} />
         <p>
           <button type="submit" class="primary">
@@ -515,17 +469,7 @@ export function HistoryTable(p: { list: CatalogChange[] }) {
   const KIND = { added: 'Thêm vào danh mục', removed: 'Bỏ khỏi danh mục', updated: 'Cập nhật' } as const;
   if (!p.list.length) return <p>Chưa có thay đổi nào.</p>;
   return (
-    <table class="grid">
-      <thead>
-        <tr>
-          <th scope="col">Thời điểm</th>
-          <th scope="col">Người thay đổi</th>
-          <th scope="col">Thủ tục</th>
-          <th scope="col">Thay đổi</th>
-          <th scope="col">Chi tiết</th>
-        </tr>
-      </thead>
-      <tbody>
+    <StaffTable head={['Thời điểm', 'Người thay đổi', 'Thủ tục', 'Thay đổi', 'Chi tiết']}>
         {p.list.map((c) => (
           <tr>
             <td>{formatDateTime(c.at)}</td>
@@ -541,8 +485,7 @@ export function HistoryTable(p: { list: CatalogChange[] }) {
             </td>
           </tr>
         ))}
-      </tbody>
-    </table>
+      </StaffTable>
   );
 }
 
@@ -557,14 +500,7 @@ export function ProcessListPage(p: Nav & { rows: Array<{ code: string; name: str
       </p>
       <h1>Quy trình nội bộ giải quyết thủ tục</h1>
       <p>Mỗi thủ tục có một quy trình: các bước, vai trò thực hiện và phần thời gian của mỗi bước. Khi chưa thiết lập, hồ sơ dùng quy trình mặc định. Mỗi lần lưu tạo một phiên bản mới; hồ sơ đang giải quyết giữ phiên bản đã áp dụng khi tiếp nhận.</p>
-      <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">Thủ tục</th>
-            <th scope="col">Quy trình</th>
-          </tr>
-        </thead>
-        <tbody>
+      <StaffTable head={['Thủ tục', 'Quy trình']}>
           {p.rows.map((r) => (
             <tr>
               <td>
@@ -573,8 +509,7 @@ export function ProcessListPage(p: Nav & { rows: Array<{ code: string; name: str
               <td>{r.version ? `Phiên bản ${r.version}` : 'Mặc định'}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </StaffTable>
     </StaffLayout>
   );
 }
@@ -591,17 +526,7 @@ export function ProcessEditPage(p: Nav & { code: string; name: string; timeText:
       <Messages message={p.message} errors={p.errors} />
       <form method="post" action={`/can-bo/quan-tri/quy-trinh/${p.code}`} novalidate>
         <Csrf token={p.csrf} />
-        <table class="grid">
-          <thead>
-            <tr>
-              <th scope="col">Bước</th>
-              <th scope="col">Loại bước</th>
-              <th scope="col">Tên bước</th>
-              <th scope="col">Vai trò thực hiện</th>
-              <th scope="col">Thời gian (%)</th>
-            </tr>
-          </thead>
-          <tbody>
+        <StaffTable head={['Bước', 'Loại bước', 'Tên bước', 'Vai trò thực hiện', 'Thời gian (%)']}>
             {rows.map((s, i) => (
               <tr>
                 <td>{i + 1}</td>
@@ -632,8 +557,7 @@ export function ProcessEditPage(p: Nav & { code: string; name: string; timeText:
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </StaffTable>
         <input type="hidden" name="count" value={String(rows.length)} />
         <Input id="pr-note" name="note" label="Ghi chú thay đổi" />
         <p>

@@ -1,23 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../src/shared/testing';
-import { browserAvailable, launch, signInStaff } from './browser';
+import { routesOf } from '../src/shared/routes.testing';
+import type { TestEnv } from '../src/shared/testing';
+import { browserAvailable } from './browser';
+import { startStaffSite, type StaffSite } from './staff-site';
 
-/** Every GET route of the workspace without a parameter, read from the router itself. */
+/** Every GET page of the workspace without a parameter, read from the router itself. */
 function workspacePages(env: TestEnv): string[] {
-  const out: string[] = [];
-  const stack: string[] = [];
-  for (const line of env.app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const m = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line);
-    if (!m) continue;
-    const depth = m[1]!.length / 4;
-    stack.length = depth;
-    const path = (depth ? stack[depth - 1]! : '') + m[2]!;
-    stack[depth] = path;
-    if ((m[3] ?? '').split(',').some((x) => x.trim() === 'GET')) out.push(path);
-  }
   // Sign-in pages are before the workspace; the counter form needs a procedure (reached by the reception page's form).
-  return out.filter((p) => p.startsWith('/can-bo') && !p.includes(':') && !p.startsWith('/can-bo/dang-nhap') && p !== '/can-bo/tiep-nhan');
+  return routesOf(env.app)
+    .filter((r) => r.startsWith('GET '))
+    .map((r) => r.slice(4))
+    .filter((p) => p.startsWith('/can-bo') && !p.includes(':') && !p.startsWith('/can-bo/dang-nhap') && p !== '/can-bo/tiep-nhan');
 }
 
 const ROLES = ['tiepnhan', 'chuyenvien', 'lanhdao', 'quantri', 'giamsat'];
@@ -28,26 +22,16 @@ const ROLES = ['tiepnhan', 'chuyenvien', 'lanhdao', 'quantri', 'giamsat'];
  * worklist is above the fold, and "Đăng xuất" shares the header line with the official's name.
  */
 describe.skipIf(!browserAvailable())('the officials’ menu and frame in Chromium at 1366×768', () => {
+  let site: StaffSite;
   let env: TestEnv;
-  let browser: Browser;
-  let base: string;
 
   beforeAll(async () => {
-    env = await createTestEnv('sqlite', { env: { REQUIRE_PHONE_VERIFICATION: 'off' } });
-    await env.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = env.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await launch();
+    site = await startStaffSite('sqlite');
+    env = site.env;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-  });
+  afterAll(async () => site?.close());
 
-  async function signIn(username: string): Promise<Page> {
-    const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1366, height: 768 } });
-    return signInStaff(ctx, base, username);
-  }
+  const signIn = (username: string) => site.signIn(username);
 
   const links = (page: Page, selector: string) =>
     page.locator(selector).evaluateAll((as) => as.map((a) => ({ href: new URL((a as HTMLAnchorElement).href).pathname, text: (a.textContent ?? '').trim() })));

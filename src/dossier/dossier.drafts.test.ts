@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { DraftExpiryJob } from './dossier.jobs';
+import { APPLICANT, multipart } from './dossier.testing';
 
-const applicant = { fullName: 'Nguyễn Văn An', phone: '0912345678' };
+const applicant = { fullName: APPLICANT.fullName, phone: APPLICANT.phone };
 const MB = 1024 * 1024;
 
 /** A "PDF" of `size` bytes, different every time (the store is content-addressed). */
@@ -15,18 +16,6 @@ function bigPdf(size: number): Buffer {
   const head = Buffer.from('%PDF-1.4\n%');
   const tail = Buffer.from('\n%%EOF\n');
   return Buffer.concat([head, randomBytes(size - head.length - tail.length), tail]);
-}
-
-function multipart(parts: Array<{ name: string; value: string | Buffer; filename?: string; type?: string }>): { body: Buffer; headers: Record<string, string> } {
-  const boundary = '----motcuatest' + Math.random().toString(16).slice(2);
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`));
-    chunks.push(Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 /** Every stored blob under DATA_DIR/files (what fills the disk). */

@@ -1,23 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
+import { routesOf } from '../shared/routes.testing';
 import { APPLICANT, Desk, multipart, PDF } from './workflow.testing';
-
-/** Every route as "METHOD /path/:param", read from the router itself. */
-function routesOf(env: TestEnv): string[] {
-  const out: string[] = [];
-  const stack: string[] = [];
-  for (const line of env.app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const m = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line.replace(/│   /g, '│   '));
-    if (!m) continue;
-    const depth = m[1]!.length / 4;
-    stack.length = depth;
-    const path = (depth ? stack[depth - 1]! : '') + m[2]!;
-    stack[depth] = path;
-    for (const method of (m[3] ?? '').split(',').map((x) => x.trim())) if (method && method !== 'HEAD') out.push(`${method} ${path}`);
-  }
-  return out;
-}
 
 /** Routes of the officials' workspace and API: each must keep a commune to its own dossiers. */
 const STAFF_SURFACE = /^(GET|POST|PUT|PATCH|DELETE) (\/can-bo(?!\/dang-nhap)|\/api\/(dossiers\/:code|worklist|admin|audit|reports))/;
@@ -88,7 +73,7 @@ for (const engine of engines()) {
     }
 
     it('covers every route of the workspace and the staff API', () => {
-      const surface = routesOf(env).filter((r) => STAFF_SURFACE.test(r) && !NOT_ABOUT_DOSSIERS.has(r));
+      const surface = routesOf(env.app).filter((r) => STAFF_SURFACE.test(r) && !NOT_ABOUT_DOSSIERS.has(r));
       expect(surface.length).toBeGreaterThan(25);
       const unmapped = surface.filter((r) => !requestFor(r));
       expect(unmapped).toEqual([]);
@@ -100,7 +85,7 @@ for (const engine of engines()) {
         const cookie = `motcua_sid=${login.cookies.find((c) => c.name === 'motcua_sid')!.value}`;
         const bearer = `Bearer ${login.json().token}`;
         const csrf = login.json().csrfToken as string;
-        const surface = routesOf(env).filter((r) => STAFF_SURFACE.test(r) && !NOT_ABOUT_DOSSIERS.has(r));
+        const surface = routesOf(env.app).filter((r) => STAFF_SURFACE.test(r) && !NOT_ABOUT_DOSSIERS.has(r));
         const leaks: string[] = [];
         for (const route of surface) {
           const rq = requestFor(route)!;

@@ -2,22 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { Desk } from '../dossier/workflow.testing';
-
-/** Every route as "METHOD /path", read from the router itself. */
-function routesOf(env: TestEnv): string[] {
-  const out: string[] = [];
-  const stack: string[] = [];
-  for (const line of env.app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const m = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line);
-    if (!m) continue;
-    const depth = m[1]!.length / 4;
-    stack.length = depth;
-    const path = (depth ? stack[depth - 1]! : '') + m[2]!;
-    stack[depth] = path;
-    for (const method of (m[3] ?? '').split(',').map((x) => x.trim())) if (method && method !== 'HEAD') out.push(`${method} ${path}`);
-  }
-  return out;
-}
+import { routesOf } from '../shared/routes.testing';
 
 /** Where an official's session counts: the workspace, the officials' APIs and the tracking pages. */
 const SIGNED_IN_SURFACE = /^(POST|PUT|PATCH|DELETE) \/(can-bo|ho-so|api\/(dossiers|admin|notifications|payments\/reconciliation|audit|reports|worklist|me))/;
@@ -87,7 +72,7 @@ for (const engine of engines()) {
     it('answers 403 read_only on every changing route of the workspace and the APIs, and nothing changes', async () => {
       const cookie = await desk.cookie('giamsat');
       const before = await rowCounts(env);
-      const routes = routesOf(env).filter((r) => SIGNED_IN_SURFACE.test(r) && !SELF_SERVICE.test(r));
+      const routes = routesOf(env.app).filter((r) => SIGNED_IN_SURFACE.test(r) && !SELF_SERVICE.test(r));
       expect(routes.length).toBeGreaterThan(30);
       const allowed: string[] = [];
       for (const r of routes) {

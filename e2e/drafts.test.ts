@@ -70,11 +70,27 @@ for (const engine of engines()) {
         const page = await ctx.newPage();
         const phone = js ? '0912000001' : '0912000002';
         await page.goto(`${base}/p/00004/1.001193/nop-truc-tuyen`);
-        // First the case (without JS, the papers depend on it).
-        expect(await page.locator('body').innerText()).toContain('Bước 1 trên 2');
-        await page.getByRole('radio', { name: 'Ủy quyền cho người khác đi đăng ký' }).check();
-        await page.getByRole('button', { name: 'Tiếp tục' }).click();
-        await page.waitForURL(/truong-hop=uy-quyen/);
+        if (!js) {
+          // Without JS, first the case: the papers depend on it.
+          expect(await page.locator('main').innerText()).toContain('Bước 1 trên 2');
+          expect(await page.locator('input[type=file]:visible').count()).toBe(0);
+          await page.getByRole('radio', { name: 'Ủy quyền cho người khác đi đăng ký' }).check();
+          await page.getByRole('button', { name: 'Tiếp tục' }).click();
+          await page.waitForURL(/truong-hop=uy-quyen/);
+        } else {
+          // With JS, no separate step: the general papers at once, no case's papers until one is chosen.
+          expect(await page.locator('main').innerText()).not.toContain('Bước 1 trên 2');
+          const general = (await uploadLabels(page)).join('\n');
+          expect(general).toContain('Giấy chứng sinh');
+          expect(general).not.toContain('Văn bản ủy quyền');
+          await axeOk(page, js);
+          // Sent without a case: the one summary says so, with a link to the choice.
+          await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+          await page.waitForURL(/nop-truc-tuyen$/);
+          expect(await page.locator('.error-summary a[href="#case-none"]').innerText()).toContain('Chọn trường hợp của bạn');
+          expect(await page.getByRole('radio', { name: 'Không thuộc các trường hợp riêng dưới đây' }).isChecked()).toBe(false);
+          await page.getByRole('radio', { name: 'Ủy quyền cho người khác đi đăng ký' }).check();
+        }
         await axeOk(page, js);
 
         const labels = await uploadLabels(page);
@@ -190,7 +206,7 @@ for (const engine of engines()) {
         await page.getByRole('button', { name: 'Xác nhận' }).click();
         await page.waitForURL(/nop-truc-tuyen$/);
         await page.getByRole('radio', { name: 'Trẻ sinh ra do mang thai hộ' }).check();
-        await page.getByRole('button', { name: 'Tiếp tục' }).click();
+        if (!js) await page.getByRole('button', { name: 'Tiếp tục' }).click();
         await page.getByLabel('Họ và tên').first().fill('Phạm Thị Dung');
         await page.locator('#f-hoTenTre').fill('Phạm Gia Huy');
         await page.locator('#up-chung-1').setInputFiles(scan);

@@ -106,11 +106,9 @@ describe.skipIf(!browserAvailable()).each(engines())('payment journey with VNPay
     await page.goto(`${base}/p/00004/1.001193`);
     await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
     await page.waitForURL(/nop-truc-tuyen$/);
-    // The form tells what copies cost before anything is sent, from its first step (the case).
+    // The form tells what copies cost before anything is sent.
     expect(await page.locator('#le-phi').locator('..').innerText()).toMatch(/8\.000 đồng\/bản/);
-    await page.getByRole('radio', { name: 'Không thuộc trường hợp riêng nào' }).check();
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.waitForURL(/truong-hop=khong/);
+    await page.getByRole('radio', { name: 'Không thuộc các trường hợp riêng dưới đây' }).check();
     await page.getByLabel('Họ và tên').first().fill('Nguyễn Văn An');
     await page.getByLabel('Số điện thoại').first().fill('0912345678');
     const form = await fillEForm(page, base);

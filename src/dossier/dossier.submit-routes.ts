@@ -15,7 +15,7 @@ import { ForbiddenError } from '../shared/errors';
 import type { PaymentHooks } from '../payment';
 import { problemOf, type DossierDrafts } from './dossier.drafts';
 import type { DossierService } from './dossier.service';
-import { CaseStepPage, DraftPhonePage, DraftSavedPage, SubmitPage } from './dossier.submit-views';
+import { DraftPhonePage, DraftSavedPage, SubmitPage } from './dossier.submit-views';
 import type { Dossier, DossierFile } from './dossier.types';
 import type { FormError } from './dossier.views';
 
@@ -50,31 +50,13 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
   async function renderSubmit(
     req: FastifyRequest,
     reply: FastifyReply,
-    o: { unit: string; code: string; counter: boolean; values?: Record<string, unknown>; applicant?: Record<string, string>; caseId?: string; errors?: FormError[]; status?: number; draft?: Dossier; caseError?: string },
+    o: { unit: string; code: string; counter: boolean; values?: Record<string, unknown>; applicant?: Record<string, string>; caseId?: string; errors?: FormError[]; status?: number; draft?: Dossier; step?: boolean; caseError?: string },
   ) {
     const { unit, procedure } = await catalog.getUnitProcedure(o.unit, o.code);
     const form = await dossiers.formFor(o.unit, o.code);
     const p = req.principal;
     const homeHref = `/dv/${o.unit}`;
     const action = o.counter ? `/can-bo/tiep-nhan?thu_tuc=${o.code}` : `/p/${o.unit}/${o.code}/nop-truc-tuyen`;
-    if (o.caseId === undefined && form.cases.some((g) => g.kind === 'case')) {
-      return html(
-        reply,
-        CaseStepPage({
-          unit,
-          procedure,
-          form,
-          action: o.counter ? '/can-bo/tiep-nhan' : action,
-          hidden: o.counter ? { thu_tuc: o.code } : {},
-          homeHref,
-          counter: o.counter,
-          staffNav: o.counter && p?.kind === 'staff' ? staffNav(req, p.staff, unit.name) : undefined,
-          error: o.caseError,
-          fee: await deps.payments?.submitNote(o.unit, o.code, o.counter ? 'in_person' : 'online'),
-        }),
-        o.caseError ? 422 : 200,
-      );
-    }
     const applicant = o.applicant ?? (p?.kind === 'citizen' ? { fullName: p.citizen.fullName, phone: p.citizen.phone, idNumber: p.citizen.idNumber, email: p.citizen.email, address: p.citizen.address } : {});
     const attached: Record<string, DossierFile[]> = {};
     for (const f of o.draft ? await drafts.filesOf(o.draft) : []) (attached[f.component] ??= []).push(f);
@@ -89,7 +71,8 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
         csrf: req.csrfToken,
         values: o.values ?? {},
         applicant,
-        caseId: o.caseId ?? '',
+        caseId: o.caseId,
+        caseStep: o.step && form.cases.some((g) => g.kind === 'case') ? { action: o.counter ? '/can-bo/tiep-nhan' : action, hidden: o.counter ? { thu_tuc: o.code } : {}, error: o.caseError } : undefined,
         errors: o.errors ?? [],
         draftDays: drafts.ttlDays,
         draft: o.draft ? { id: o.draft.id, token: drafts.token(o.draft.id), expiresAt: o.draft.expiresAt } : undefined,
@@ -100,7 +83,7 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
         homeHref,
         fee: await deps.payments?.submitNote(o.unit, o.code, o.counter ? 'in_person' : 'online'),
       }),
-      o.status ?? 200,
+      o.status ?? (o.caseError ? 422 : 200),
     );
   }
 
@@ -122,10 +105,10 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     }
     const form = await dossiers.formFor(unit, code);
     const chosen = q['truong-hop'];
-    if (chosen === undefined) return renderSubmit(req, reply, { unit, code, counter });
+    if (chosen === undefined) return renderSubmit(req, reply, { unit, code, counter, step: true, caseId: form.cases.some((g) => g.kind === 'case') ? undefined : '' });
     if (chosen === 'khong') return renderSubmit(req, reply, { unit, code, counter, caseId: '' });
     if (form.cases.some((g) => g.kind === 'case' && g.id === chosen)) return renderSubmit(req, reply, { unit, code, counter, caseId: chosen });
-    return renderSubmit(req, reply, { unit, code, counter, caseError: 'Chọn trường hợp của bạn (hoặc "Không thuộc trường hợp riêng nào").' });
+    return renderSubmit(req, reply, { unit, code, counter, step: true, caseError: 'Chọn trường hợp của bạn (hoặc "Không thuộc trường hợp riêng nào").' });
   }
 
   /** Web form post: applicant, case, e-form fields and files in one multipart body. */
@@ -153,6 +136,8 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     const asked = fields.case ?? '';
     const caseId = asked && form.cases.some((g) => g.kind === 'case' && g.id === asked) ? asked : null;
     if (asked && !caseId) problems.push({ field: 'case', code: 'invalid_case', message: 'Trường hợp đã chọn không có trong thủ tục. Xin chọn lại.' });
+    // With JavaScript the form is shown before any case is chosen: no radio sent means none chosen yet.
+    const chosenCase = fields.case !== undefined || !form.cases.some((g) => g.kind === 'case');
 
     let draft: Dossier | undefined;
     if (fields.draft) {
@@ -187,7 +172,7 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
       }
     }
     const saved = draft;
-    const again = (errors: FormError[], status = 422) => renderSubmit(req, reply, { unit: unitCode, code: procCode, counter, values, applicant, caseId: caseId ?? '', errors, status, draft: saved });
+    const again = (errors: FormError[], status = 422) => renderSubmit(req, reply, { unit: unitCode, code: procCode, counter, values, applicant, caseId: caseId ?? (chosenCase ? '' : undefined), errors, status, draft: saved });
 
     if (fields.action === 'cccd') return again(problems, problems.length ? 422 : 200);
     if (fields.action === 'draft' && !counter) {
@@ -202,7 +187,8 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
       return reply.redirect(`/ban-nhap/${draft.id}/luu?t=${drafts.token(draft.id)}`, 303);
     }
 
-    // Submission: every problem at once, the applicant's, the e-form's and the papers'.
+    // Submission: every problem at once, the case, the applicant's, the e-form's and the papers'.
+    if (!chosenCase) problems.unshift({ field: 'case', code: 'case_required', message: 'Chọn trường hợp của bạn (hoặc "Không thuộc các trường hợp riêng dưới đây").' });
     problems.push(...dossiers.checkApplicant(applicant).problems);
     if (delivery.method === 'post') {
       const postal = postalAddressProblem(delivery.address);

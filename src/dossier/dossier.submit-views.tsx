@@ -27,8 +27,14 @@ export interface SubmitPageProps {
   csrf: string;
   values: Record<string, unknown>;
   applicant: Record<string, string>;
-  /** '' = none of the special cases. */
-  caseId: string;
+  /** '' = none of the special cases; undefined = not chosen yet (no case's papers shown). */
+  caseId?: string;
+  /**
+   * The case is not chosen yet: without JavaScript the page is a first step that asks for it (a
+   * GET form), and the whole form stays hidden; submit.js swaps them, and the form's own case
+   * choice then shows each case's papers live.
+   */
+  caseStep?: { action: string; hidden: Record<string, string>; error?: string };
   /** Every problem: applicant.*, case, formData.*, attachments.*, delivery.*, '' (the whole form). */
   errors: FormError[];
   /** Days a draft is kept after its last change (DRAFT_TTL_DAYS). */
@@ -136,156 +142,164 @@ export function SubmitPage(p: SubmitPageProps) {
   return (
     <Frame title={title} unit={p.unit} homeHref={p.homeHref} staffNav={p.staffNav} script>
       <h1>{title}</h1>
-      <ErrorSummary p={p} />
-      {p.signInHref ? (
-        <div class="card">
-          <p>
-            Khi bấm "Nộp hồ sơ" hoặc "Lưu nháp", bạn nhận mã xác thực qua tin nhắn tới số điện thoại đã khai (không cần mật khẩu). Hoặc <a href={p.signInHref}>đăng nhập bằng số điện thoại</a> để xem hồ sơ và bản nháp của mình.
-          </p>
-        </div>
+      {p.caseStep ? (
+        <>
+          <div data-case-step>
+            <CaseStep form={p.form} counter={p.counter} {...p.caseStep} />
+          </div>
+          {p.fee}
+        </>
       ) : null}
-      {p.draft?.expiresAt && !p.errors.length ? (
-        <p class="card" role="status">
-          Đang tiếp tục bản nháp (lưu đến ngày {formatDate(p.draft.expiresAt)}).
-        </p>
-      ) : null}
-      <form method="post" action={p.action} enctype="multipart/form-data" novalidate class="dossier-form">
-        <Csrf token={p.csrf} />
-        {p.draft ? (
-          <>
-            <input type="hidden" name="draft" value={p.draft.id} />
-            <input type="hidden" name="draftToken" value={p.draft.token} />
-          </>
-        ) : null}
-        {p.counter ? (
-          <fieldset class="card">
-            <legend>Hình thức nộp</legend>
-            <label>
-              <input type="radio" name="channel" value="in_person" checked={p.channel !== 'post'} /> Trực tiếp tại bộ phận một cửa
-            </label>
-            <label>
-              <input type="radio" name="channel" value="post" checked={p.channel === 'post'} /> Qua dịch vụ bưu chính
-            </label>
-          </fieldset>
-        ) : null}
-        <section class="card" aria-labelledby="nguoi-nop">
-          <h2 id="nguoi-nop">Người nộp hồ sơ</h2>
-          <details class="cccd" open={!!errOf(p.errors, 'cccd')}>
-            <summary>Điền nhanh từ mã QR trên thẻ căn cước</summary>
-            <p class="hint">Quét mã QR ở mặt trước thẻ căn cước bằng camera, hoặc dán nội dung mã vào ô dưới đây.</p>
-            <div class="cccd-scan" hidden>
-              <button type="button" id="cccd-camera">
-                Mở camera để quét
-              </button>
-              <video id="cccd-video" playsInline muted hidden aria-label="Hình ảnh từ camera"></video>
-            </div>
-            <label for="cccd-text">Nội dung mã QR</label>
-            <textarea id="cccd-text" name="cccd" rows={2}>
-              {p.applicant.cccd ?? ''}
-            </textarea>
-            <button type="submit" name="action" value="cccd" formnovalidate>
-              Điền thông tin từ mã
-            </button>
-          </details>
-          <Field id="a-name" name="applicant.fullName" label="Họ và tên" required autocomplete="name" value={p.applicant.fullName} error={errOf(p.errors, 'applicant.fullName')} />
-          <Field id="a-phone" name="applicant.phone" label="Số điện thoại" required type="tel" inputmode="tel" autocomplete="tel" value={p.applicant.phone} hint="Để nhận tin nhắn về hồ sơ và tra cứu." error={errOf(p.errors, 'applicant.phone')} />
-          <Field id="a-id" name="applicant.idNumber" label="Số định danh cá nhân (12 số trên thẻ căn cước)" inputmode="numeric" value={p.applicant.idNumber} error={errOf(p.errors, 'applicant.idNumber')} />
-          <Field id="a-email" name="applicant.email" label="Thư điện tử" type="email" autocomplete="email" value={p.applicant.email} error={errOf(p.errors, 'applicant.email')} />
-          <Field id="a-addr" name="applicant.address" label="Địa chỉ" autocomplete="street-address" value={p.applicant.address} error={errOf(p.errors, 'applicant.address')} />
-        </section>
-
-        {cases.length ? (
-          <fieldset class={`card${errOf(p.errors, 'case') ? ' has-error' : ''}`} id="truong-hop">
-            <legend>Trường hợp của bạn</legend>
-            <p class="hint">Giấy tờ cần đính kèm phụ thuộc trường hợp bạn chọn.</p>
-            <div class="choice">
-              <input type="radio" id="case-none" name="case" value="" checked={!p.caseId} />
-              <label for="case-none">Không thuộc các trường hợp riêng dưới đây</label>
-            </div>
-            {cases.map((c) => (
-              <div class="choice">
-                <input type="radio" id={`case-${c.id}`} name="case" value={c.id} checked={p.caseId === c.id} />
-                <label for={`case-${c.id}`}>{c.title}</label>
-              </div>
-            ))}
-          </fieldset>
-        ) : null}
-
-        <EFormView eform={p.eform} values={p.values} errors={formErrors} idPrefix="f-" summary={false} />
-
-        <section class="card" aria-labelledby="giay-to">
-          <h2 id="giay-to">Giấy tờ đính kèm</h2>
-          <p class="hint">Ảnh chụp rõ nét hoặc tệp PDF; mỗi tệp tối đa 10 MB. Định dạng: PDF, JPEG, PNG, HEIC.</p>
-          {replaced.map((c) => (
-            <p class="note replaced">
-              <strong>{c.name}</strong>: không cần đính kèm — bạn khai ở biểu mẫu điện tử trên trang này.
+      <div data-js-form hidden={!!p.caseStep}>
+        <ErrorSummary p={p} />
+        {p.signInHref ? (
+          <div class="card">
+            <p>
+              Khi bấm "Nộp hồ sơ" hoặc "Lưu nháp", bạn nhận mã xác thực qua tin nhắn tới số điện thoại đã khai (không cần mật khẩu). Hoặc <a href={p.signInHref}>đăng nhập bằng số điện thoại</a> để xem hồ sơ và bản nháp của mình.
             </p>
-          ))}
-          {p.form.cases
-            .filter((g) => g.kind !== 'show' && slots(g).length > 0)
-            .map((g) => {
-              const off = g.kind === 'case' && g.id !== p.caseId;
-              return (
-                <fieldset class="uploads" data-case={g.kind === 'case' ? g.id : undefined} hidden={off} disabled={off}>
-                  <legend>{g.kind === 'case' ? `Trường hợp: ${g.title}` : g.title}</legend>
-                  {slots(g).map((c) => (
-                    <Paper c={c} p={p} attachedTo={p.attached[c.id] ?? []} />
-                  ))}
-                </fieldset>
-              );
-            })}
-          {p.form.cases
-            .filter((g) => g.kind === 'show')
-            .map((g) => (
-              <div class="note">
-                <strong>{g.title}</strong> (mang theo khi đến nhận kết quả, không cần đính kèm):
-                <ul>
-                  {g.components.map((c) => (
-                    <li>{c.name}</li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-        </section>
-
-        {!p.counter ? (
-          <fieldset class="card">
-            <legend>Nhận kết quả</legend>
-            <label class="choice">
-              <input type="radio" name="delivery" value="counter" checked={p.applicant.delivery !== 'post'} /> Tại bộ phận một cửa
-            </label>
-            <label class="choice">
-              <input type="radio" name="delivery" value="post" checked={p.applicant.delivery === 'post'} /> Qua bưu chính (nhập địa chỉ nhận)
-            </label>
-            <Field id="d-addr" name="deliveryAddress" label="Địa chỉ nhận kết quả qua bưu chính" value={p.applicant.deliveryAddress} error={errOf(p.errors, 'delivery.address')} />
-          </fieldset>
+          </div>
         ) : null}
-
-        {p.fee}
-
-        <p class="actions">
-          <button type="submit" name="action" value="submit" class="primary">
-            {p.counter ? 'Tiếp nhận và in giấy hẹn' : 'Nộp hồ sơ'}
-          </button>{' '}
-          {!p.counter ? (
-            <button type="submit" name="action" value="draft">
-              Lưu nháp
-            </button>
+        {p.draft?.expiresAt && !p.errors.length ? (
+          <p class="card" role="status">
+            Đang tiếp tục bản nháp (lưu đến ngày {formatDate(p.draft.expiresAt)}).
+          </p>
+        ) : null}
+        <form method="post" action={p.action} enctype="multipart/form-data" novalidate class="dossier-form">
+          <Csrf token={p.csrf} />
+          {p.draft ? (
+            <>
+              <input type="hidden" name="draft" value={p.draft.id} />
+              <input type="hidden" name="draftToken" value={p.draft.token} />
+            </>
           ) : null}
-        </p>
-        {!p.counter ? <p class="hint">"Lưu nháp" giữ các câu trả lời và giấy tờ đã đính kèm để bạn nộp sau (bản nháp được giữ {p.draftDays} ngày kể từ lần sửa cuối).</p> : null}
-      </form>
+          {p.counter ? (
+            <fieldset class="card">
+              <legend>Hình thức nộp</legend>
+              <label>
+                <input type="radio" name="channel" value="in_person" checked={p.channel !== 'post'} /> Trực tiếp tại bộ phận một cửa
+              </label>
+              <label>
+                <input type="radio" name="channel" value="post" checked={p.channel === 'post'} /> Qua dịch vụ bưu chính
+              </label>
+            </fieldset>
+          ) : null}
+          <section class="card" aria-labelledby="nguoi-nop">
+            <h2 id="nguoi-nop">Người nộp hồ sơ</h2>
+            <details class="cccd" open={!!errOf(p.errors, 'cccd')}>
+              <summary>Điền nhanh từ mã QR trên thẻ căn cước</summary>
+              <p class="hint">Quét mã QR ở mặt trước thẻ căn cước bằng camera, hoặc dán nội dung mã vào ô dưới đây.</p>
+              <div class="cccd-scan" hidden>
+                <button type="button" id="cccd-camera">
+                  Mở camera để quét
+                </button>
+                <video id="cccd-video" playsInline muted hidden aria-label="Hình ảnh từ camera"></video>
+              </div>
+              <label for="cccd-text">Nội dung mã QR</label>
+              <textarea id="cccd-text" name="cccd" rows={2}>
+                {p.applicant.cccd ?? ''}
+              </textarea>
+              <button type="submit" name="action" value="cccd" formnovalidate>
+                Điền thông tin từ mã
+              </button>
+            </details>
+            <Field id="a-name" name="applicant.fullName" label="Họ và tên" required autocomplete="name" value={p.applicant.fullName} error={errOf(p.errors, 'applicant.fullName')} />
+            <Field id="a-phone" name="applicant.phone" label="Số điện thoại" required type="tel" inputmode="tel" autocomplete="tel" value={p.applicant.phone} hint="Để nhận tin nhắn về hồ sơ và tra cứu." error={errOf(p.errors, 'applicant.phone')} />
+            <Field id="a-id" name="applicant.idNumber" label="Số định danh cá nhân (12 số trên thẻ căn cước)" inputmode="numeric" value={p.applicant.idNumber} error={errOf(p.errors, 'applicant.idNumber')} />
+            <Field id="a-email" name="applicant.email" label="Thư điện tử" type="email" autocomplete="email" value={p.applicant.email} error={errOf(p.errors, 'applicant.email')} />
+            <Field id="a-addr" name="applicant.address" label="Địa chỉ" autocomplete="street-address" value={p.applicant.address} error={errOf(p.errors, 'applicant.address')} />
+          </section>
+
+          {cases.length ? (
+            <fieldset class={`card${errOf(p.errors, 'case') ? ' has-error' : ''}`} id="truong-hop">
+              <legend>Trường hợp của bạn</legend>
+              <p class="hint">Giấy tờ cần đính kèm phụ thuộc trường hợp bạn chọn.</p>
+              <div class="choice">
+                <input type="radio" id="case-none" name="case" value="" checked={p.caseId === ''} />
+                <label for="case-none">Không thuộc các trường hợp riêng dưới đây</label>
+              </div>
+              {cases.map((c) => (
+                <div class="choice">
+                  <input type="radio" id={`case-${c.id}`} name="case" value={c.id} checked={p.caseId === c.id} />
+                  <label for={`case-${c.id}`}>{c.title}</label>
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
+
+          <EFormView eform={p.eform} values={p.values} errors={formErrors} idPrefix="f-" summary={false} />
+
+          <section class="card" aria-labelledby="giay-to">
+            <h2 id="giay-to">Giấy tờ đính kèm</h2>
+            <p class="hint">Ảnh chụp rõ nét hoặc tệp PDF; mỗi tệp tối đa 10 MB. Định dạng: PDF, JPEG, PNG, HEIC.</p>
+            {replaced.map((c) => (
+              <p class="note replaced">
+                <strong>{c.name}</strong>: không cần đính kèm — bạn khai ở biểu mẫu điện tử trên trang này.
+              </p>
+            ))}
+            {p.form.cases
+              .filter((g) => g.kind !== 'show' && slots(g).length > 0)
+              .map((g) => {
+                const off = g.kind === 'case' && g.id !== p.caseId;
+                return (
+                  <fieldset class="uploads" data-case={g.kind === 'case' ? g.id : undefined} hidden={off} disabled={off}>
+                    <legend>{g.kind === 'case' ? `Trường hợp: ${g.title}` : g.title}</legend>
+                    {slots(g).map((c) => (
+                      <Paper c={c} p={p} attachedTo={p.attached[c.id] ?? []} />
+                    ))}
+                  </fieldset>
+                );
+              })}
+            {p.form.cases
+              .filter((g) => g.kind === 'show')
+              .map((g) => (
+                <div class="note">
+                  <strong>{g.title}</strong> (mang theo khi đến nhận kết quả, không cần đính kèm):
+                  <ul>
+                    {g.components.map((c) => (
+                      <li>{c.name}</li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+          </section>
+
+          {!p.counter ? (
+            <fieldset class="card">
+              <legend>Nhận kết quả</legend>
+              <label class="choice">
+                <input type="radio" name="delivery" value="counter" checked={p.applicant.delivery !== 'post'} /> Tại bộ phận một cửa
+              </label>
+              <label class="choice">
+                <input type="radio" name="delivery" value="post" checked={p.applicant.delivery === 'post'} /> Qua bưu chính (nhập địa chỉ nhận)
+              </label>
+              <Field id="d-addr" name="deliveryAddress" label="Địa chỉ nhận kết quả qua bưu chính" value={p.applicant.deliveryAddress} error={errOf(p.errors, 'delivery.address')} />
+            </fieldset>
+          ) : null}
+
+          {p.caseStep ? null : p.fee}
+
+          <p class="actions">
+            <button type="submit" name="action" value="submit" class="primary">
+              {p.counter ? 'Tiếp nhận và in giấy hẹn' : 'Nộp hồ sơ'}
+            </button>{' '}
+            {!p.counter ? (
+              <button type="submit" name="action" value="draft">
+                Lưu nháp
+              </button>
+            ) : null}
+          </p>
+          {!p.counter ? <p class="hint">"Lưu nháp" giữ các câu trả lời và giấy tờ đã đính kèm để bạn nộp sau (bản nháp được giữ {p.draftDays} ngày kể từ lần sửa cuối).</p> : null}
+        </form>
+      </div>
     </Frame>
   );
 }
 
 /** Without JavaScript, the case comes first: then the form asks only for that case's papers. */
-export function CaseStepPage(p: { unit: Unit; procedure: Procedure; form: ProcedureForm; action: string; hidden: Record<string, string>; homeHref: string; counter?: boolean; staffNav?: StaffNavProps; error?: string; fee?: ComponentChildren }) {
-  const title = p.counter ? `Tiếp nhận hồ sơ: ${p.procedure.name}` : `Nộp hồ sơ trực tuyến: ${p.procedure.name}`;
+function CaseStep(p: { form: ProcedureForm; action: string; hidden: Record<string, string>; counter?: boolean; error?: string }) {
   const general = p.form.cases.filter((g) => g.kind === 'general');
   return (
-    <Frame title={title} unit={p.unit} homeHref={p.homeHref} staffNav={p.staffNav}>
-      <h1>{title}</h1>
+    <>
       {p.error ? (
         <div class="error-summary" role="alert" aria-labelledby="loi-tieu-de" tabIndex={-1}>
           <h2 id="loi-tieu-de">Cần sửa 1 chỗ trước khi tiếp tục</h2>
@@ -330,8 +344,7 @@ export function CaseStepPage(p: { unit: Unit; procedure: Procedure; form: Proced
           </button>
         </p>
       </form>
-      {p.fee}
-    </Frame>
+    </>
   );
 }
 

@@ -58,6 +58,16 @@
   });
 })();
 
+// With JavaScript there is no separate first step for the case: the form shows the general papers
+// at once, and the case chosen in it adds its own (below). Without it, the step stays.
+(function () {
+  var step = document.querySelector('[data-case-step]');
+  var form = document.querySelector('[data-js-form]');
+  if (!step || !form) return;
+  step.hidden = true;
+  form.hidden = false;
+})();
+
 // The papers of the chosen case only: choosing another case shows its papers at once (without
 // JavaScript the server does the same when the form is sent). A hidden case's inputs are disabled,
 // so its files are not sent.
@@ -80,6 +90,8 @@
 
 // After a refused submission, the summary of every problem takes the focus (GOV.UK pattern).
 (function () {
-  var summary = document.querySelector('.error-summary');
-  if (summary) summary.focus();
+  var all = document.querySelectorAll('.error-summary');
+  for (var i = 0; i < all.length; i++) {
+    if (all[i].offsetParent !== null) return all[i].focus();
+  }
 })();

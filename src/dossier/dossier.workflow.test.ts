@@ -255,6 +255,9 @@ for (const engine of engines()) {
       expect(r.apologies).toBeGreaterThanOrEqual(1);
       const staffMsgs = (await desk.outbox(d.code)).filter((m) => m.event.startsWith('escalation'));
       expect(staffMsgs.map((m) => m.recipient)).toEqual(expect.arrayContaining(['0901000002', '0901000003']));
+      // Officials' messages open with the unit's name, in Vietnamese with its marks (the gateway folds them if it must).
+      for (const m of staffMsgs.filter((x) => x.channel === 'sms')) expect(m.body).toMatch(/^Phường Ba Đình: Hồ sơ .* (ĐÃ QUÁ HẠN|SẮP ĐẾN HẠN) bước "/);
+      for (const m of (await desk.outbox(d.code)).filter((x) => x.channel === 'email' && /^(escalation|apology_draft)/.test(x.event))) expect(m.body).toMatch(/^Kính gửi Ông\/Bà /);
       // Running again changes nothing.
       const again = await env.services.dossierWorkflow.escalate();
       expect((await desk.outbox(d.code)).filter((m) => m.event.startsWith('escalation'))).toHaveLength(staffMsgs.length);

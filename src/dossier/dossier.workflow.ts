@@ -12,7 +12,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../shared/errors'
 import { formatDateTime } from '../shared/format';
 import { uuidv7 } from '../shared/ids';
 import { normalizePhone } from '../shared/phone';
-import { fold, stripDiacritics } from '../shared/vietnamese';
+import { fold } from '../shared/vietnamese';
 import type { UnitService } from '../unit';
 import {
   ACTION_LABEL,
@@ -828,8 +828,8 @@ export class DossierWorkflow {
         if (rank[level] > rank[d.flag]) {
           await repo.setFlag(trx, d.id, level);
           flagged++;
-          const what = level === 'overdue' ? 'DA QUA HAN' : 'SAP DEN HAN';
-          const body = `Ho so ${d.code} ${what} buoc "${stripDiacritics(step?.name ?? STEP_KIND_LABEL.examine)}" (han ${d.stepDueAt ? formatDateTime(d.stepDueAt) : '-'}; hen tra ${d.dueAt ? formatDateTime(d.dueAt) : '-'}).`;
+          const what = level === 'overdue' ? 'ĐÃ QUÁ HẠN' : 'SẮP ĐẾN HẠN';
+          const body = `Hồ sơ ${d.code} ${what} bước "${step?.name ?? STEP_KIND_LABEL.examine}" (hạn ${d.stepDueAt ? formatDateTime(d.stepDueAt) : '-'}; hẹn trả ${d.dueAt ? formatDateTime(d.dueAt) : '-'}).`;
           for (const s of uniqueStaff([...handlers, ...leaders])) {
             await this.staffNotice(trx, s, d, `escalation_${level}`, body, `dossier:${d.id}:escalation:${d.stepNo}:${level}:${s.id}`);
           }
@@ -850,7 +850,7 @@ export class DossierWorkflow {
           });
           apologies++;
           for (const s of leaders) {
-            await this.staffNotice(trx, s, d, 'apology_draft', `Ho so ${d.code} se tre hen (${d.dueAt ? formatDateTime(d.dueAt) : '-'}). Phieu xin loi va hen lai ngay tra ket qua da duoc chuan bi, cho lanh dao ky.`, `dossier:${d.id}:apology_draft:${s.id}`);
+            await this.staffNotice(trx, s, d, 'apology_draft', `Hồ sơ ${d.code} sẽ trễ hẹn (${d.dueAt ? formatDateTime(d.dueAt) : '-'}). Phiếu xin lỗi và hẹn lại ngày trả kết quả đã được chuẩn bị, chờ lãnh đạo ký.`, `dossier:${d.id}:apology_draft:${s.id}`);
           }
           await this.audit.record({ actor: SYSTEM_ACTOR, unitCode: d.unitCode, action: 'dossier.apology_prepared', targetKind: 'dossier', targetId: d.code!, data: { newDueAt: newDue, dueAt: d.dueAt } }, trx);
         }
@@ -859,9 +859,10 @@ export class DossierWorkflow {
     return { flagged, apologies };
   }
 
-  private async staffNotice(trx: Parameters<typeof repo.insertHistory>[0], s: Staff, d: Dossier, event: string, body: string, dedup: string): Promise<void> {
-    if (s.phone) await this.notifications.enqueue(trx, { channel: 'sms', recipient: s.phone, event, body, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: `${dedup}:sms` });
-    if (s.email) await this.notifications.enqueue(trx, { channel: 'email', recipient: s.email, event, subject: body.slice(0, 120), body, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: `${dedup}:email` });
+  /** An official is told by SMS (folded by the gateway when it needs GSM-7) and by e-mail, addressed as citizens are. */
+  private async staffNotice(trx: Parameters<typeof repo.insertHistory>[0], s: Staff, d: Dossier, event: string, text: string, dedup: string): Promise<void> {
+    if (s.phone) await this.notifications.enqueue(trx, { channel: 'sms', recipient: s.phone, event, body: text, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: `${dedup}:sms` });
+    if (s.email) await this.notifications.enqueue(trx, { channel: 'email', recipient: s.email, event, subject: text.slice(0, 120), body: `Kính gửi Ông/Bà ${s.fullName},\n\n${text}`, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: `${dedup}:email` });
   }
 
   /** The apology waiting for the leader's signature (prepared by the job), if any. */

@@ -168,7 +168,9 @@ export class NotificationService {
     let body = n.body;
     if (n.channel === 'sms') {
       const unitCode = n.unitCode ?? n.senderUnit ?? (await this.opts.defaultUnit?.().catch(() => undefined));
-      const name = unitCode ? this.smsText(await this.unitNameIn(trx, unitCode)) : '';
+      // Folded like the text it heads (a text written without marks stays without).
+      const full = unitCode ? await this.unitNameIn(trx, unitCode) : '';
+      const name = /^[\x00-\x7f]*$/.test(body) ? toGsm7(full) : full.normalize('NFC');
       if (name && !startsWithName(body, name)) body = `${name}: ${body}`;
     }
     return repo.insertOutbox(trx, {
@@ -226,11 +228,6 @@ export class NotificationService {
       if (ok) queued++;
     }
     return queued;
-  }
-
-  /** A text as the SMS gateway gets it: NFC with Unicode SMS, else folded to GSM-7. */
-  private smsText(t: string): string {
-    return this.opts.smsUnicode ? t.normalize('NFC') : toGsm7(t);
   }
 
   /** A template filled in for one channel; SMS kept within the configured segments. */

@@ -35,6 +35,7 @@ export {
   receptionOf,
   workingDayLength,
   workingMillisBetween,
+  workingMillisFrom,
   type Reception,
 } from './working-days';
 export { vnDateOf } from './vn-time';

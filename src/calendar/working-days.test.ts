@@ -8,6 +8,7 @@ import {
   parseUnitCalendar,
   receptionOf,
   workingMillisBetween,
+  workingMillisFrom,
   type UnitCalendar,
 } from '.';
 
@@ -237,5 +238,26 @@ describe('workingMillisBetween and extendDueAt (the supplement clock)', () => {
     const paused = workingMillisBetween(at('2025-03-05T10:00:00+07:00'), at('2025-03-07T10:00:00+07:00'), cal);
     expect(paused).toBe(15 * HOUR);
     expect(vn(extendDueAt(dueAt, paused, cal))).toBe('2025-03-12T17:00:00+07:00');
+  });
+});
+
+describe('workingMillisFrom (many rows against one instant)', () => {
+  it('gives workingMillisBetween for every instant, before or after, across weekends, holidays and swapped days', () => {
+    // A fixed pseudo-random walk (no Math.random: the same cases on every run).
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (const c of [cal, swap2024]) {
+      for (const fromIso of ['2024-04-26T09:15:00+07:00', '2024-05-04T12:00:00+07:00', '2025-01-27T16:59:00+07:00', '2024-04-29T07:00:00+07:00']) {
+        const from = at(fromIso);
+        const left = workingMillisFrom(from, c);
+        for (let i = 0; i < 300; i++) {
+          // Up to ~400 days either way, at any minute of the day (inside and outside the sessions).
+          const b = new Date(from.getTime() + Math.round((next() - 0.5) * 800 * 86_400_000 / 60_000) * 60_000);
+          expect(left(b), `${fromIso} → ${b.toISOString()}`).toBe(workingMillisBetween(from, b, c));
+        }
+        expect(left(from)).toBe(0);
+        expect(left(new Date(from.getTime() + 3 * 86_400_000))).toBe(workingMillisBetween(from, new Date(from.getTime() + 3 * 86_400_000), c));
+      }
+    }
   });
 });

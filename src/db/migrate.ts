@@ -10,6 +10,7 @@ import * as m010 from './migrations/010-catalog-versions';
 import * as m011 from './migrations/011-login-throttle';
 import * as m013 from './migrations/013-trigram-search';
 import * as m014 from './migrations/014-drop-staff-lockout';
+import * as m015 from './migrations/015-unit-trigrams';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '011-login-throttle': m011,
   '013-trigram-search': m013,
   '014-drop-staff-lockout': m014,
+  '015-unit-trigrams': m015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -256,7 +256,32 @@ export interface WorklistFilter {
   search?: { code?: string; phone?: string; phoneFragment?: string; name?: string };
 }
 
-function worklistWhere(db: Exec, f: WorklistFilter) {
+/**
+ * The trigrams every name containing `fragment` must have, in pg_trgm's sense: the 3-letter pieces
+ * of each run of letters and digits in it (a run lies inside one word of the name, and show_trgm
+ * gives every 3-letter piece of a word). None when no run is 3 long.
+ */
+export function requiredTrigrams(fragment: string): string[] {
+  const out = new Set<string>();
+  for (const run of fragment.toLowerCase().split(/[^a-z0-9]+/)) for (let i = 0; i + 3 <= run.length; i++) out.add(run.slice(i, i + 3));
+  return [...out];
+}
+
+/** Whether migration 015 made the unit-trigram index here (PostgreSQL with pg_trgm); asked once per database. */
+const unitTrigramIndex = new WeakMap<object, Promise<boolean>>();
+function hasUnitTrigrams(db: Exec): Promise<boolean> {
+  const adapter = db.getExecutor().adapter;
+  if (!(adapter instanceof PostgresAdapter)) return Promise.resolve(false);
+  let known = unitTrigramIndex.get(adapter);
+  if (!known) {
+    known = sql<{ ok: boolean }>`SELECT to_regprocedure('motcua_unit_trigrams(text,text)') IS NOT NULL AS ok`.execute(db).then((r) => !!r.rows[0]?.ok);
+    unitTrigramIndex.set(adapter, known);
+    known.catch(() => unitTrigramIndex.delete(adapter));
+  }
+  return known;
+}
+
+function worklistWhere(db: Exec, f: WorklistFilter, unitTrigrams = false) {
   let q = db.selectFrom('dossiers').where('unit_code', 'in', f.unitCodes.length ? f.unitCodes : ['']);
   if (f.search) {
     q = q.where('status', '!=', 'draft');
@@ -271,6 +296,13 @@ function worklistWhere(db: Exec, f: WorklistFilter) {
       // PostgreSQL: the unit's trigram index (migration 013) finds the matching rows directly.
       const pattern = `%${f.search.phoneFragment ?? f.search.name ?? ''}%`;
       q = q.where(f.search.phoneFragment ? sql<boolean>`applicant_phone LIKE ${pattern}` : sql<boolean>`search_name LIKE ${pattern}`);
+      // A name: the unit's rows holding every trigram of the fragment, from one index (migration 015).
+      const grams = !f.search.phoneFragment && unitTrigrams ? requiredTrigrams(f.search.name ?? '') : [];
+      if (grams.length) {
+        const units = f.unitCodes.length ? f.unitCodes : [''];
+        const has = units.map((u) => sql<boolean>`motcua_unit_trigrams(unit_code, search_name) @> ${grams.map((g) => `${u}:${g}`)}::text[]`);
+        q = q.where(sql<boolean>`(${sql.join(has, sql` OR `)})`);
+      }
     } else {
       // SQLite: fragments matched in the narrow covering index dossiers_unit_search_idx, then the rows fetched.
       const units = f.unitCodes.length ? f.unitCodes : [''];
@@ -316,19 +348,40 @@ function worklistWhere(db: Exec, f: WorklistFilter) {
 }
 
 export async function worklist(db: Exec, f: WorklistFilter, limit: number, offset: number): Promise<Dossier[]> {
-  let q = worklistWhere(db, f).selectAll();
-  if (f.tab === 'closed' || f.search) q = q.orderBy('updated_at', 'desc');
-  else if (f.tab === 'new') q = q.orderBy('submitted_at', 'asc');
-  else q = q.orderBy('due_at', 'asc');
-  const rows = await q.orderBy('id').limit(limit).offset(offset).execute();
+  const rows = await worklistQuery(db, f, !!f.search?.name && (await hasUnitTrigrams(db))).limit(limit).offset(offset).execute();
   return rows.map(toDossier);
 }
 
+/** The worklist's statement, in its order (exported for the tests that read its plan). */
+export function worklistQuery(db: Exec, f: WorklistFilter, unitTrigrams: boolean) {
+  let q = worklistWhere(db, f, unitTrigrams).selectAll();
+  if (f.tab === 'closed' || f.search) q = q.orderBy('updated_at', 'desc');
+  else if (f.tab === 'new') q = q.orderBy('submitted_at', 'asc');
+  else q = q.orderBy('due_at', 'asc');
+  return q.orderBy('id');
+}
+
 export async function countWorklist(db: Exec, f: WorklistFilter): Promise<number> {
-  const r = await worklistWhere(db, f)
+  const r = await worklistWhere(db, f, !!f.search?.name && (await hasUnitTrigrams(db)))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return Number(r?.n ?? 0);
+}
+
+/**
+ * Several counts of the worklist in ONE statement (one round trip, one plan): each filter's count
+ * as a scalar subquery, each using its own index as `countWorklist` would. The worklist page asks
+ * for its eight tab counts this way.
+ */
+export async function countWorklists<K extends string>(db: Exec, filters: Record<K, WorklistFilter>): Promise<Record<K, number>> {
+  const keys = Object.keys(filters) as K[];
+  if (!keys.length) return {} as Record<K, number>;
+  const tri = keys.some((k) => !!filters[k].search?.name) && (await hasUnitTrigrams(db));
+  const r = await db
+    .selectNoFrom(() => keys.map((k, i) => worklistWhere(db, filters[k], tri).select((eb) => eb.fn.countAll<number>().as('n')).as(`c${i}`)))
+    .executeTakeFirst();
+  const row = (r ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(keys.map((k, i) => [k, Number(row[`c${i}`] ?? 0)])) as Record<K, number>;
 }
 
 export async function countOverdue(db: Exec, unitCode: string, now: string): Promise<number> {

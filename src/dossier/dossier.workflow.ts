@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cleanName, NAME_NEEDS_LETTER } from '../shared/text';
 import type { AccountService, Staff } from '../account';
 import type { AuditService } from '../audit';
-import { addWorkingDays, extendDueAt, vnDateOf, workingMillisBetween, type UnitCalendar } from '../calendar';
+import { addWorkingDays, extendDueAt, vnDateOf, workingMillisBetween, workingMillisFrom, type UnitCalendar } from '../calendar';
 import type { CatalogService } from '../catalog';
 import type { Db } from '../db/connection';
 import { prepareUpload, type BlobStore } from '../file';
@@ -695,7 +695,10 @@ export class DossierWorkflow {
 
   /** Bounds of the deadline tabs, in the unit's calendar. */
   private async bounds(unitCode: string): Promise<{ now: string; todayEnd: string; soonEnd: string }> {
-    const cal = await this.dossiers.calendarOf(unitCode);
+    return this.boundsIn(await this.dossiers.calendarOf(unitCode));
+  }
+
+  private boundsIn(cal: UnitCalendar): { now: string; todayEnd: string; soonEnd: string } {
     const now = this.clock.now();
     const today = vnDateOf(now);
     const endOf = (day: string) => new Date(Date.parse(`${day}T23:59:59.999+07:00`)).toISOString();
@@ -752,17 +755,25 @@ export class DossierWorkflow {
   /** The worklist of a tab, with filters and search, and the count of every tab. */
   async worklist(actor: StaffActor, q: WorklistQuery): Promise<{ items: WorkItem[]; total: number; counts: Record<WorklistTab, number>; units: string[] }> {
     const units = await this.scopeUnits(actor, q.unit);
-    const b = await this.bounds(units[0]!);
+    const cal = await this.dossiers.calendarOf(units[0]!);
+    const b = this.boundsIn(cal);
     const codes = await this.procedureCodes(units, q.field);
     const f = this.filterOf(units, actor, q, b, codes);
-    const [rows, total, counts] = await Promise.all([
+    // Three statements in parallel: the rows; the "closed" count (most of a unit's dossiers: the
+    // longest count); every other count (the tabs, and the search's total) in one.
+    const { closed, ...open } = this.tabFilters(actor, units, b, codes, q);
+    const [rows, closedCount, others, staff] = await Promise.all([
       repo.worklist(this.db, f, Math.min(q.limit ?? 50, 200), q.offset ?? 0),
-      repo.countWorklist(this.db, f),
-      this.counts(actor, units, b, codes, q),
+      repo.countWorklists(this.db, { closed }),
+      repo.countWorklists<string>(this.db, { ...open, ...(f.search ? { total: f } : {}) }),
+      this.accounts.listStaff(units),
     ]);
-    const cal = await this.dossiers.calendarOf(units[0]!);
+    const { total: searched, ...counts } = { ...others, ...closedCount } as Record<WorklistTab | 'total', number>;
+    // Without a search the list is exactly its tab's filter: its total is that tab's count.
+    const total = f.search ? searched! : counts[f.tab as WorklistTab];
     const now = this.clock.now();
-    const staffNames = new Map((await this.accounts.listStaff(units)).map((s) => [s.id, s.fullName]));
+    const left = workingMillisFrom(now, cal);
+    const staffNames = new Map(staff.map((s) => [s.id, s.fullName]));
     const items: WorkItem[] = [];
     for (const d of rows) {
       const p = await this.catalog.findProcedure(d.procedureCode);
@@ -774,7 +785,7 @@ export class DossierWorkflow {
         field: p?.field ?? '',
         assigneeName: d.assigneeId ? (staffNames.get(d.assigneeId) ?? null) : null,
         stepName: steps[d.stepNo]?.name ?? null,
-        leftMs: running ? workingMillisBetween(now, new Date(d.dueAt!), cal) : null,
+        leftMs: running ? left(new Date(d.dueAt!)) : null,
       });
     }
     return { items, total, counts, units };
@@ -783,10 +794,12 @@ export class DossierWorkflow {
   /** The count on every tab (filters apply, the search does not). */
   async counts(actor: StaffActor, units: string[], b?: { now: string; todayEnd: string; soonEnd: string }, codes?: string[], q: WorklistQuery = {}): Promise<Record<WorklistTab, number>> {
     const bounds = b ?? (await this.bounds(units[0]!));
-    const entries = await Promise.all(
-      WORKLIST_TABS.map(async (tab) => [tab, await repo.countWorklist(this.db, this.filterOf(units, actor, { ...q, q: undefined, tab }, bounds, codes))] as const),
-    );
-    return Object.fromEntries(entries) as Record<WorklistTab, number>;
+    return repo.countWorklists(this.db, this.tabFilters(actor, units, bounds, codes, q));
+  }
+
+  /** The filter of every tab (filters apply, the search does not). */
+  private tabFilters(actor: StaffActor, units: string[], b: { now: string; todayEnd: string; soonEnd: string }, codes: string[] | undefined, q: WorklistQuery): Record<WorklistTab, repo.WorklistFilter> {
+    return Object.fromEntries(WORKLIST_TABS.map((tab) => [tab, this.filterOf(units, actor, { ...q, q: undefined, tab }, b, codes)])) as Record<WorklistTab, repo.WorklistFilter>;
   }
 
   /** Overdue dossiers of a unit (what the benchmark measures with the worklist). */

@@ -87,19 +87,30 @@ for (const engine of engines()) {
       const essentials = async () => [...(await env.services.catalog.unitCatalog('00004')).entries.values()].filter((e) => e.essential).map((e) => e.procedureCode).sort();
       const was = await essentials();
       const versionsBefore = await env.services.catalog.versions('00004');
-      const chosen = [all[0]!, all[1]!];
-      const body = new URLSearchParams({ _csrf: csrf });
-      for (const c of chosen) body.append('chon', c);
-      const r = await desk.inject({ method: 'POST', url: '/can-bo/quan-tri/thiet-yeu', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
-      expect(r.statusCode).toBe(200);
-      expect(await essentials()).toEqual([...chosen].sort());
+      // Two procedures not essential yet: each change shows both ways in the history.
+      const chosen = [...(await env.services.catalog.unitCatalog('00004')).entries.values()].filter((e) => !e.essential).slice(0, 2).map((e) => e.procedureCode);
+      expect(chosen).toHaveLength(2);
+      const save = async (codes: string[]) => {
+        const body = new URLSearchParams({ _csrf: csrf });
+        for (const c of codes) body.append('chon', c);
+        const r = await desk.inject({ method: 'POST', url: '/can-bo/quan-tri/thiet-yeu', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+        expect(r.statusCode).toBe(200);
+        expect(await essentials()).toEqual([...codes].sort());
+      };
+      await save(chosen);
+      await save(chosen.slice(0, 1));
       const versions = await env.services.catalog.versions('00004');
-      expect(versions).toHaveLength(versionsBefore.length + 1);
+      expect(versions).toHaveLength(versionsBefore.length + 2);
       expect(versions[0]!.actorName).toBe('Phạm Thu Trang');
       // Listed on the history page and restorable there.
       const history = await desk.inject({ method: 'GET', url: '/can-bo/quan-tri/danh-muc/lich-su', headers: { cookie } });
-      expect(history.body).toContain(`/can-bo/quan-tri/danh-muc/phien-ban/${versions[0]!.id}/khoi-phuc`);
-      const back = await desk.inject({ method: 'POST', url: `/can-bo/quan-tri/danh-muc/phien-ban/${versions[0]!.id}/khoi-phuc`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(csrf)}` });
+      expect(history.body).toContain(`/can-bo/quan-tri/danh-muc/phien-ban/${versions[1]!.id}/khoi-phuc`);
+      // Each change in words, not the JSON the history keeps.
+      expect(history.body).toContain('Thiết yếu: có → không');
+      expect(history.body).toContain('Thiết yếu: không → có');
+      expect(history.body).not.toMatch(/\{&quot;|\{"commitment/);
+      // The version kept by the first save is the catalogue before it.
+      const back = await desk.inject({ method: 'POST', url: `/can-bo/quan-tri/danh-muc/phien-ban/${versions[1]!.id}/khoi-phuc`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(csrf)}` });
       expect(back.statusCode).toBe(303);
       expect(await essentials()).toEqual(was);
     });

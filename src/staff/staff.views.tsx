@@ -2,6 +2,7 @@ import type { Staff } from '../account';
 import type { AuditEntry } from '../audit';
 import type { CatalogChange, ChannelKind, Fee, FormTemplate, ProcessingTime } from '../catalog';
 import { StaffTable } from '../shared/staff-table';
+import { changeLines } from './catalog-change.text';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { ConfirmRemoval, type RemovalConfirmation } from './catalog-admin.views';
 import { STAFF_ROLE_TEXT as ROLE_TEXT } from '../shared/staff-menu';
@@ -477,11 +478,11 @@ export function HistoryTable(p: { list: CatalogChange[] }) {
             <td>{c.procedureCode}</td>
             <td>{KIND[c.kind]}</td>
             <td>
-              <details>
-                <summary>Xem</summary>
-                <p class="note">Trước: {JSON.stringify(c.before)}</p>
-                <p class="note">Sau: {JSON.stringify(c.after)}</p>
-              </details>
+              <ul>
+                {changeLines(c.kind, c.before, c.after).map((line) => (
+                  <li>{line}</li>
+                ))}
+              </ul>
             </td>
           </tr>
         ))}

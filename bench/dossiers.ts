@@ -8,7 +8,7 @@
  * half-written dossier and no orphan file.
  *
  * Settings (environment): BENCH_SECONDS (10) per measure, BENCH_CONNECTIONS (16);
- * BENCH_ONLY (load | crash | profile: one part only); BENCH_PROCEDURE (1.012564: its general case
+ * BENCH_ONLY (load | crash | profile: one part only); BENCH_ENGINES (sqlite | postgres: one engine only); BENCH_PROCEDURE (1.012564: its general case
  * asks for exactly one paper); BENCH_CRASH_AFTER (150 acknowledged submissions before the kill);
  * BENCH_PROFILE=1 (extra SQLite runs of submissions and of lookups under `node --cpu-prof`,
  * summarised by cpuprofile.ts); BENCH_PG_URL or TEST_DATABASE_URL (a PostgreSQL server where the
@@ -783,7 +783,9 @@ async function main() {
   const tpl = makePdf(PDF_TARGET_BYTES);
   await checkPdf(tpl.pdf);
   const pgProblem = await pgReachable();
-  const engines: Engine[] = pgProblem ? ['SQLite'] : ['SQLite', 'PostgreSQL'];
+  // BENCH_ENGINES=sqlite | postgres: one engine only.
+  const only = (process.env.BENCH_ENGINES ?? '').toLowerCase();
+  const engines: Engine[] = (pgProblem ? ['SQLite' as const] : ['SQLite' as const, 'PostgreSQL' as const]).filter((e) => !only || e.toLowerCase().startsWith(only));
   console.log(`Chuẩn bị: tệp PDF ${(tpl.pdf.length / 1024).toFixed(0)} KB (mở được bằng pdf.js), mỗi lần nộp một bản khác nhau; PostgreSQL: ${pgProblem ? `bỏ qua (${pgProblem})` : 'có'}`);
   const part = (p: string) => (ONLY ? ONLY === p : p !== 'profile' || PROFILE);
   const lines: string[] = [
@@ -812,7 +814,8 @@ async function main() {
     const ratio = (n: number) => `${((n / bare.rps) * 100).toFixed(0)}%`;
     const errs = (r: LoadResult) => r.errors + r.non2xx;
     const first = results.find((r) => r.submit)!;
-    const sqlite = results.find((r) => r.engine === 'SQLite')!;
+    const sqlite = results.find((r) => r.engine === 'SQLite' && r.submit);
+    const postgres = results.find((r) => r.engine === 'PostgreSQL' && r.submit);
     const rows: string[] = [`| bare Fastify route (baseline) | – | ${f(bare.rps)} | 100% | ${bare.p50} | ${bare.p99} | ${errs(bare)} |`];
     for (const r of results) {
       if (r.skipped) rows.push(`| submission, multipart with one PDF | ${r.engine} | skipped | | | | |`);
@@ -836,7 +839,8 @@ async function main() {
       ...results.filter((r) => r.integrity).map((r) => `after the load — ${r.integrity}`),
       ...(pgProblem ? [`PostgreSQL skipped: ${pgProblem} (set BENCH_PG_URL or TEST_DATABASE_URL)`] : []),
       '',
-      `targets: submissions ≥ 300/s on SQLite → ${sqlite.submit!.rps >= 300 ? 'met' : 'NOT met'} (${f(sqlite.submit!.rps)}/s); ` +
+      `targets: ${sqlite ? `submissions ≥ 300/s on SQLite → ${sqlite.submit!.rps >= 300 ? 'met' : 'NOT met'} (${f(sqlite.submit!.rps)}/s); ` : ''}` +
+        `${postgres ? `submissions ≥ 250/s on PostgreSQL → ${postgres.submit!.rps >= 250 ? 'met' : 'NOT met'} (${f(postgres.submit!.rps)}/s); ` : ''}` +
         `lookups ≥ 50% of bare → ${lookupsMet ? 'met' : 'NOT met'} (${results.filter((r) => r.lookup).map((r) => `${r.engine} ${ratio(r.lookup!.rps)}`).join(', ')})`,
       '',
     );

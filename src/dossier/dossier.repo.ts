@@ -139,6 +139,12 @@ export async function insertHistory(db: Exec, row: DossierHistoryTable): Promise
   await db.insertInto('dossier_history').values(row).execute();
 }
 
+/** A history row numbered after the dossier's last one, in the same statement (one round trip). */
+export async function appendHistoryRow(db: Exec, row: Omit<DossierHistoryTable, 'seq'>): Promise<void> {
+  const seq = db.selectFrom('dossier_history').select(sql<number>`coalesce(max(seq), 0) + 1`.as('n')).where('dossier_id', '=', row.dossier_id);
+  await db.insertInto('dossier_history').values({ ...row, seq: seq as unknown as number }).execute();
+}
+
 export async function lastSeq(db: Exec, dossierId: string): Promise<number> {
   const r = await db.selectFrom('dossier_history').select((eb) => eb.fn.max('seq').as('m')).where('dossier_id', '=', dossierId).executeTakeFirst();
   return Number(r?.m ?? 0);

@@ -580,11 +580,9 @@ export class DossierService {
     dossierId: string,
     h: { action: string; from: DossierStatus | null; to: DossierStatus; actor: Actor; comment: string; data: Record<string, unknown>; key: string },
   ): Promise<void> {
-    const seq = (await repo.lastSeq(trx, dossierId)) + 1;
-    await repo.insertHistory(trx, {
+    await repo.appendHistoryRow(trx, {
       id: uuidv7(),
       dossier_id: dossierId,
-      seq,
       action: h.action,
       from_status: h.from,
       to_status: h.to,

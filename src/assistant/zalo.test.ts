@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
+import { APPLICANT, Desk } from '../dossier/workflow.testing';
 import { verifyZaloSignature, zaloSignature } from './zalo';
 
 /**
@@ -216,3 +217,49 @@ for (const engine of engines()) {
     });
   });
 }
+
+describe('the status lookup on Zalo draws on the proof budget, one per follower', () => {
+  let env: TestEnv;
+  const zalo = new FakeZalo();
+  let seq = 0;
+  let code = '';
+  beforeAll(async () => {
+    const base = await zalo.start();
+    env = await createTestEnv('sqlite', {
+      env: {
+        RATE_LIMIT: 'on',
+        REQUIRE_PHONE_VERIFICATION: 'off',
+        ZALO_APP_ID: APP_ID,
+        ZALO_APP_SECRET: 'app-secret',
+        ZALO_OA_SECRET_KEY: OA_SECRET,
+        ZALO_API_BASE: base,
+        ZALO_OAUTH_URL: `${base}/oauth/access_token`,
+        ZALO_ACCESS_TOKEN: 'access-1-expired',
+        ZALO_REFRESH_TOKEN: 'refresh-1',
+      },
+    });
+    code = (await new Desk(env).submitOnline('1.001193')).code;
+  });
+  afterAll(async () => {
+    await env?.close();
+    zalo.server.close();
+  });
+
+  async function say(userId: string, text: string): Promise<string> {
+    const timestamp = String(1764432000000 + seq++);
+    const body = JSON.stringify({ app_id: APP_ID, event_name: 'user_send_text', timestamp, sender: { id: userId }, recipient: { id: 'oa-1' }, message: { text, msg_id: `guess-${seq}` } });
+    const r = await env.app.inject({ method: 'POST', url: '/webhooks/zalo', payload: body, headers: { 'content-type': 'application/json', 'x-zevent-signature': zaloSignature(APP_ID, body, timestamp, OA_SECRET) } });
+    expect(r.statusCode).toBe(200);
+    await env.services.assistant.idle();
+    return zalo.sent.filter((m) => m.userId === userId).at(-1)!.text;
+  }
+
+  it('ten wrong phones from one follower stop that follower only, even with the right phone after', async () => {
+    for (let k = 0; k < 10; k++) expect(await say('guesser', `Tra cứu hồ sơ ${code} số điện thoại 09870001${String(k).padStart(2, '0')}`)).toMatch(/Không tìm thấy/);
+    const stopped = await say('guesser', `Tra cứu hồ sơ ${code} số điện thoại ${APPLICANT.phone}`);
+    expect(stopped).toMatch(/quá nhiều lần/);
+    expect(stopped).not.toMatch(/Tình trạng/);
+    // Every follower writes through Zalo's servers (one address): another follower is not stopped.
+    expect(await say('owner', `Tra cứu hồ sơ ${code} số điện thoại ${APPLICANT.phone}`)).toMatch(/Tình trạng/);
+  });
+});

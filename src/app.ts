@@ -25,7 +25,7 @@ import { WorkflowService } from './workflow';
 import { FileStore } from './file';
 import { buildTransports, NotificationService, NotificationWorker, sharedZaloTokenStore } from './notification';
 import { notificationRoutes } from './notification/notification.routes';
-import { PaymentService } from './payment';
+import { PAYMENT_DOSSIER_TABLES, PaymentService } from './payment';
 import { paymentHooks, paymentRoutes } from './payment/payment.routes';
 import { fakeVnpayRoutes } from './payment/payment.vnpay-fake';
 import { registerSessions } from './shared/session';
@@ -94,6 +94,8 @@ function auditKey(config: Config): Buffer {
 
 export async function buildServices(config: Config, opts: { clock?: Clock; migrate?: boolean } = {}): Promise<Services> {
   const database = openDatabase(config.database);
+  // Writes to these make a cached dossier answer stale (the dossier module registers its own).
+  database.changes.watch(PAYMENT_DOSSIER_TABLES);
   if (opts.migrate !== false) await migrateToLatest(database.db);
   const clock = opts.clock ?? systemClock;
   const units = new UnitService(database.db, clock);

@@ -3,8 +3,8 @@ import type { CompiledQuery, DatabaseConnection, Dialect, Driver, OperationNode,
 /**
  * Every write that reaches the database goes through `WatchedDialect`'s connection: the one place
  * where all changes to dossiers pass, whatever module or engineer wrote the query (the dossier
- * row, its files, its history, its fees and payments, any new `dossier_*` table or any table whose
- * inserted rows carry a `dossier_id`). Caches of answers derived from a dossier (the tracking
+ * row, its files, its history, its fees and payments — the tables their modules register with
+ * `ChangeFeed.watch` — and any table whose inserted rows carry a `dossier_id`). Caches of answers derived from a dossier (the tracking
  * lookup) listen here, so that no code path can change a dossier and leave a stale answer.
  *
  * A change names the dossiers it touches (by id or code) when the query says so plainly
@@ -19,8 +19,40 @@ export interface DossierChange {
 
 export type ChangeListener = (c: DossierChange) => void;
 
+/**
+ * Tables whose rows make up a dossier's answers, as the module that owns them registers them
+ * (the dossier module: `dossier*` but its day counter; the payment module: `payments`).
+ */
+export interface WatchedTables {
+  names?: string[];
+  prefixes?: string[];
+  /** Tables under a prefix that do not (e.g. the day counter). */
+  except?: string[];
+}
+
 export class ChangeFeed {
   private readonly listeners = new Set<ChangeListener>();
+  private readonly names = new Set<string>();
+  private readonly prefixes: string[] = [];
+  private readonly except = new Set<string>();
+
+  /** A module says which of its tables hold a dossier's data: writes to them are reported. */
+  watch(t: WatchedTables): void {
+    for (const n of t.names ?? []) this.names.add(n);
+    for (const p of t.prefixes ?? []) if (!this.prefixes.includes(p)) this.prefixes.push(p);
+    for (const e of t.except ?? []) this.except.add(e);
+  }
+
+  watches(table: string): boolean {
+    if (this.except.has(table)) return false;
+    return this.names.has(table) || this.prefixes.some((p) => table.startsWith(p));
+  }
+
+  /** Raw SQL that mentions a watched table (by name or prefix): assumed to touch some dossier. */
+  mentions(sqlText: string): boolean {
+    const text = sqlText.toLowerCase();
+    return [...this.names, ...this.prefixes].some((n) => new RegExp(`\\b${n.replace(/[^a-z0-9_]/g, '')}`).test(text));
+  }
 
   on(l: ChangeListener): () => void {
     this.listeners.add(l);
@@ -32,10 +64,6 @@ export class ChangeFeed {
   }
 }
 
-/** Tables whose rows make up what a dossier's answers show. Counters do not. */
-function watchedTable(name: string): boolean {
-  return (name.startsWith('dossier') && name !== 'dossier_counters') || name === 'payments';
-}
 
 const DOSSIER_REF_COLUMNS = new Set(['dossier_id', 'dossier_code']);
 /** On the dossiers table itself, its own id and code name it. */
@@ -104,10 +132,10 @@ function keysOfInsert(n: Node, cols: Set<string>): string[] | undefined {
 }
 
 const RAW_WRITE = /\b(insert\s+into|update|delete\s+from|truncate|drop\s+table|alter\s+table)\b/i;
-const RAW_WATCHED = /\b(dossier|payments)/i;
 
-/** The dossier change a query makes, or null when it changes no dossier. */
-export function changeOf(query: OperationNode): DossierChange | null {
+/** The dossier change a query makes, or null when it changes no dossier (`tables`: what is watched). */
+export function changeOf(query: OperationNode, tables: Pick<ChangeFeed, 'watches' | 'mentions'>): DossierChange | null {
+  const watchedTable = (name: string) => tables.watches(name);
   const n = query as Node;
   switch (n.kind) {
     case 'InsertQueryNode': {
@@ -133,7 +161,7 @@ export function changeOf(query: OperationNode): DossierChange | null {
     }
     case 'RawNode': {
       const text = (n.sqlFragments as string[]).join('?');
-      return RAW_WRITE.test(text) && RAW_WATCHED.test(text) ? {} : null;
+      return RAW_WRITE.test(text) && tables.mentions(text) ? {} : null;
     }
     default:
       return null;
@@ -151,7 +179,7 @@ class WatchedConnection implements DatabaseConnection {
 
   async executeQuery<R>(q: CompiledQuery): Promise<import('kysely').QueryResult<R>> {
     const r = await this.inner.executeQuery<R>(q);
-    const c = changeOf(q.query);
+    const c = changeOf(q.query, this.feed);
     if (c) {
       this.feed.emit(c);
       this.pending?.push(c);

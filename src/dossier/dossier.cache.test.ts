@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeOf, ChangeFeed } from '../db/changes';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
-import { DossierCache } from './dossier.cache';
+import { DOSSIER_TABLES, DossierCache } from './dossier.cache';
+import { PAYMENT_DOSSIER_TABLES } from '../payment';
 import { APPLICANT, Desk, PDF, multipart } from './workflow.testing';
 
 // Đăng ký lại kết hôn: online, two required papers.
@@ -129,7 +130,11 @@ describe('which writes change a dossier', () => {
     const { Kysely, SqliteDialect } = await import('kysely');
     const SQLite = (await import('better-sqlite3')).default;
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
-    const node = (q: { toOperationNode(): any }) => changeOf(q.toOperationNode());
+    // What the modules register at start-up: the dossier module its tables, the payment module its own.
+    const tables = new ChangeFeed();
+    tables.watch(DOSSIER_TABLES);
+    tables.watch(PAYMENT_DOSSIER_TABLES);
+    const node = (q: { toOperationNode(): any }) => changeOf(q.toOperationNode(), tables);
     expect(node(db.updateTable('dossiers').set({ status: 'x' }).where('id', '=', 'D1'))).toEqual({ keys: ['D1'] });
     expect(node(db.insertInto('dossier_files').values({ id: 'F', dossier_id: 'D2' }))).toEqual({ keys: ['D2'] });
     expect(node(db.insertInto('payments').values({ id: 'P', dossier_id: 'D3', amount: 1 }))).toEqual({ keys: ['D3'] });
@@ -144,6 +149,16 @@ describe('which writes change a dossier', () => {
     expect(node(db.selectFrom('dossiers').selectAll())).toBeNull();
     expect(node(db.insertInto('dossier_counters').values({ unit_code: '00004', day: '261203', n: 1 }))).toBeNull();
     expect(node(db.updateTable('outbox').set({ status: 'sent' }).where('id', '=', 'O'))).toBeNull();
+    expect(node(db.updateTable('payments').set({ status: 'paid' }).where('dossier_id', '=', 'D6'))).toEqual({ keys: ['D6'] });
+    // Only registered tables are watched: the feed knows no table names of its own.
+    const bare = new ChangeFeed();
+    expect(changeOf(db.updateTable('payments').set({ status: 'paid' }).where('dossier_id', '=', 'D6').toOperationNode(), bare)).toBeNull();
+    expect(changeOf(db.updateTable('dossiers').set({ status: 'x' }).where('id', '=', 'D1').toOperationNode(), bare)).toBeNull();
+    bare.watch({ names: ['dossier_fees'] });
+    expect(changeOf(db.deleteFrom('dossier_fees').where('dossier_id', '=', 'D7').toOperationNode(), bare)).toEqual({ keys: ['D7'] });
+    // Raw SQL: any write that mentions a registered table is "some dossier".
+    expect(changeOf(sql`UPDATE payments SET status = 'paid'`.toOperationNode(), tables)).toEqual({});
+    expect(changeOf(sql`UPDATE outbox SET status = 'sent'`.toOperationNode(), tables)).toBeNull();
     await db.destroy();
   });
 

@@ -1,4 +1,4 @@
-import type { ChangeFeed, DossierChange } from '../db/changes';
+import type { ChangeFeed, DossierChange, WatchedTables } from '../db/changes';
 
 /**
  * What was read or made from one dossier (its row, its files and history, a finished answer),
@@ -13,6 +13,9 @@ import type { ChangeFeed, DossierChange } from '../db/changes';
  * The cache never decides who may see a dossier: callers check the proof (phone, signed link,
  * session) on every request, against the cached row, before using any cached part.
  */
+/** The dossier module's tables that make up a dossier's answers: every `dossier*` one but the day counter. */
+export const DOSSIER_TABLES: WatchedTables = { prefixes: ['dossier'], except: ['dossier_counters'] };
+
 interface Entry {
   id: string;
   code: string | null;
@@ -31,6 +34,7 @@ export class DossierCache {
     feed: ChangeFeed | undefined,
     private readonly opts: { ttlMs: number; capacity?: number; now?: () => number },
   ) {
+    feed?.watch(DOSSIER_TABLES);
     feed?.on((c) => this.changed(c));
   }
 

@@ -62,6 +62,26 @@ describe.skipIf(!browserAvailable())('officials read Vietnamese, not codes (Chro
     await page.context().close();
   });
 
+  it('the audit log says in words what was done and to what, not the codes it stores', async () => {
+    const page = await site.signIn('lanhdao');
+    // What the log must name: a sign-in (done), a dossier page and a closed-dossier list viewed.
+    await page.goto(`${site.base}/can-bo/ho-so/${online}`);
+    await page.goto(`${site.base}/can-bo?tab=closed`);
+    await page.getByRole('link', { name: 'Nhật ký', exact: true }).click();
+    await page.waitForURL(/\/can-bo\/nhat-ky$/);
+    const actions = await cells(page, 4);
+    const targets = await cells(page, 5);
+    expect(actions).toEqual(expect.arrayContaining(['Đăng nhập', 'Xem hồ sơ (trang hồ sơ)', 'Xem danh sách hồ sơ']));
+    expect(targets).toEqual(expect.arrayContaining([`Hồ sơ: ${online}`, 'Danh sách: Đã kết thúc']));
+    // No raw code: dossier.view, auth.sign_in, worklist: closed, forward, propose_result…
+    for (const text of [...actions, ...targets]) {
+      expect(text).not.toMatch(/\b[a-z]+[._][a-z_]+\b|^[a-z_]+$|\b(worklist|dossier|staff|catalog):|: (closed|mine|new|all|overdue|waiting)$/);
+    }
+    // The officials' own actions on the dossiers read as such.
+    expect(actions).toEqual(expect.arrayContaining(['Hồ sơ: phân công xử lý', 'Hồ sơ: phê duyệt']));
+    await page.context().close();
+  });
+
   it("a second ward's official who opens a foreign dossier reads the staff wording, and nothing of it", async () => {
     const page = await site.signIn('tiepnhan2');
     const seen: Record<string, string> = {};

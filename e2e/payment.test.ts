@@ -176,3 +176,67 @@ describe.skipIf(!browserAvailable()).each(engines())('payment journey with VNPay
     await ctx.close();
   });
 });
+
+/**
+ * Issue 9, demo honesty: `npm start` (DEMO on, no payment settings) offers the demo VietQR and
+ * motcua's own fake VNPay, and the whole payment journey can be tried on one machine in Chromium;
+ * the demo outbox (phones, codes, tracking links) opens only to a signed-in official.
+ */
+describe.skipIf(!browserAvailable())('the demo’s own payment journey in Chromium (DEMO on, nothing configured)', () => {
+  let env: TestEnv;
+  let browser: Browser;
+  let base = '';
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    env = await createTestEnv('sqlite', { env: { DEMO: 'on', REQUIRE_PHONE_VERIFICATION: 'off', PUBLIC_URL: base } });
+    await env.app.listen({ port, host: '127.0.0.1' });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.close();
+  });
+
+  for (const js of [true, false]) {
+    it(`a citizen pays the online fee with the demo VNPay page motcua serves itself (JS ${js ? 'on' : 'off'})`, async () => {
+      const code = (await new Desk(env).submitOnline('1.004194')).code as string; // online temporary residence: 7.000 đồng
+      const ctx = await browser.newContext({ ...PHONE, javaScriptEnabled: js });
+      const page = await ctx.newPage();
+      const trackingUrl = `${base}/ho-so/${code}?t=${env.services.dossiers.token(code)}`;
+      await page.goto(trackingUrl);
+      const box = page.locator('section[aria-labelledby="thanh-toan"]');
+      expect(await box.innerText()).toContain('phải nộp 7.000 đồng');
+      // The demo VietQR is a made-up account, and says so.
+      expect(await box.innerText()).toContain('đừng chuyển tiền thật');
+      expect(await box.getByRole('link', { name: 'Lưu ảnh mã QR' }).count()).toBe(1);
+      await box.getByRole('button', { name: 'Thanh toán qua VNPay' }).click();
+      await page.waitForURL(/\/demo\/vnpay\/vpcpay\.html\?/);
+      expect(new URL(page.url()).origin).toBe(base);
+      expect(await page.locator('body').innerText()).toContain('7.000 đồng');
+      await page.getByRole('button', { name: 'Thanh toán thành công' }).click();
+      await page.waitForURL(/\/thanh-toan\/vnpay\/ket-qua\?/);
+      expect(await page.locator('body').innerText()).toContain(`Đã nhận 7.000 đồng phí, lệ phí của hồ sơ ${code}`);
+      await page.goto(trackingUrl);
+      expect(await box.innerText()).toContain('Đã nộp đủ');
+      expect(await box.getByRole('button', { name: 'Thanh toán qua VNPay' }).count()).toBe(0);
+      await ctx.close();
+    });
+  }
+
+  it('the demo outbox asks for a staff sign-in, then shows the messages', async () => {
+    await new Desk(env).submitOnline('1.004194'); // its SMS carries the signed tracking link
+    const ctx = await browser.newContext(PHONE);
+    const page = await ctx.newPage();
+    await page.goto(`${base}/demo/tin-nhan`);
+    await page.waitForURL(/\/can-bo\/dang-nhap\?next=/);
+    expect(await page.locator('main').innerText()).not.toMatch(/\b0\d{9}\b|\/ho-so\/\S+\?t=/);
+    await ctx.close();
+    const staff = await signInStaff(await browser.newContext({ viewport: { width: 1366, height: 768 } }), base, 'tiepnhan');
+    await staff.goto(`${base}/demo/tin-nhan`);
+    expect(new URL(staff.url()).pathname).toBe('/demo/tin-nhan');
+    expect(await staff.locator('main').innerText()).toMatch(/\/ho-so\/\S+\?t=/);
+    await staff.context().close();
+  });
+});

@@ -197,6 +197,26 @@ describe.skipIf(!browserAvailable())('citizen journeys on a phone (issue 9)', ()
     await ctx.close();
   });
 
+  for (const js of [true, false]) {
+    it(`the assistant says how long a certification takes, and a card shows the online fee beside the counter's (JS ${js ? 'on' : 'off'})`, async () => {
+      const ctx = await browser.newContext({ ...PHONE, javaScriptEnabled: js });
+      const page = await ctx.newPage();
+      await page.goto(`${base}/tro-ly?dv=00004`);
+      await page.getByLabel('Câu hỏi của bạn').fill('chứng thực chữ ký mất bao lâu');
+      await page.getByRole('button', { name: 'Gửi' }).click();
+      const answer = page.locator('.as-bot').last();
+      await expect.poll(() => answer.innerText(), { timeout: 10_000 }).toContain('Thời hạn giải quyết');
+      const text = await answer.innerText();
+      expect(text).toMatch(/chứng thực chữ ký/i);
+      expect(text).toMatch(/trong ngày/i);
+      expect(text).not.toMatch(/không có thông tin/i);
+      // The search card: the fee of the web (where the citizen is) first, the counter's beside it.
+      await page.goto(`${base}/dv/00004/tim-kiem?q=dang+ky+thuong+tru`);
+      expect(await page.locator('.plist li', { hasText: 'Đăng ký thường trú' }).first().innerText()).toContain('Phí: 10.000 đ nếu nộp trực tuyến (20.000 đ tại quầy)');
+      await ctx.close();
+    });
+  }
+
   it('tracking shows every step of the citizen, no internal note, and the fee to pay before anything else', async () => {
     const d = await desk.submitOnline('1.004194'); // online temporary residence: 7.000 đồng
     const code = d.code as string;

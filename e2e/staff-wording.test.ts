@@ -102,8 +102,10 @@ describe.skipIf(!browserAvailable())('officials read Vietnamese, not codes (Chro
     // A foreign dossier reads exactly like a code that does not exist: unit isolation holds.
     expect(seen['staff:foreign']).toBe(seen['staff:none']);
     expect(seen['public:foreign']).toBe(seen['public:none']);
-    // The way back from a workspace page is the workspace.
+    // The way back from a workspace page is the workspace: its own frame, its own unit, its menu.
     await page.goto(`${site.base}/can-bo/ho-so/${online}`);
+    expect(await page.locator('header .brand-name').innerText()).toBe('Phường Cửa Nam');
+    expect(await page.locator('nav.staff-menu a').count()).toBeGreaterThan(1);
     await page.getByRole('link', { name: 'Về trang cán bộ' }).click();
     await page.waitForURL(/\/can-bo$/);
     const api = await page.request.get(`${site.base}/api/dossiers/${online}`);

@@ -41,6 +41,7 @@ import { seedDemo } from './demo';
 import { systemClock, type Clock } from './shared/clock';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling, registerInputCleaning, securityHeadersFor } from './shared/http';
 import { createLogger, logRequests } from './shared/log';
+import { staffNav } from './shared/staff-layout';
 import { registerOpenApi } from './shared/openapi';
 import { registerMultipart, registerUploads, sweepUploads } from './shared/uploads';
 import { NotFoundError } from './shared/errors';
@@ -221,7 +222,10 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     return first.code;
   };
   app.decorate('siteChrome', {});
-  registerErrorHandling(app, { homeHref: () => homeHref });
+  registerErrorHandling(app, {
+    homeHref: () => homeHref,
+    staffFrame: async (req) => (req.principal?.kind === 'staff' ? staffNav(req, req.principal.staff, (await units.get(req.principal.staff.unitCode)).name) : undefined),
+  });
   registerInputCleaning(app);
 
   // Security headers, computed once (helmet re-parsed its CSP on every request: measured as a

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { BadRequestError, DomainError, ForbiddenError, NotFoundError, ValidationError, ConflictError, UnauthorizedError } from './errors';
 import { ChromeContext, ErrorPage, type Chrome } from './layout';
 import { ACCOUNT_HINT_COOKIE } from './session';
+import { StaffErrorPage, type StaffNavProps } from './staff-layout';
 import { cleanInput, cleanText } from './text';
 
 // zod's own messages (a field of the wrong type, too long...) in Vietnamese, like ours.
@@ -72,8 +73,11 @@ function statusOf(e: DomainError): number {
   return 422;
 }
 
-export function registerErrorHandling(app: FastifyInstance, opts: { homeHref: () => string }): void {
-  app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  opts: { homeHref: () => string; /** The signed-in official's frame, for errors met on workspace pages. */ staffFrame?: (req: FastifyRequest) => Promise<StaffNavProps | undefined> },
+): void {
+  app.setErrorHandler(async (err: FastifyError | DomainError | Error, req, reply) => {
     let status = 500;
     let code = 'internal_error';
     let message = 'Hệ thống đang gặp sự cố, xin vui lòng thử lại sau ít phút.';
@@ -110,6 +114,8 @@ export function registerErrorHandling(app: FastifyInstance, opts: { homeHref: ()
     }
     // The officials' pages lead back to the workspace, not to the citizens' home page.
     const staffPage = /^\/can-bo(\/|$|\?)/.test(req.url);
+    const frame = staffPage && opts.staffFrame ? await opts.staffFrame(req).catch(() => undefined) : undefined;
+    if (frame) return html(reply, StaffErrorPage({ ...frame, status, message }), status);
     return html(reply, ErrorPage({ status, message, ...(staffPage ? { homeHref: '/can-bo', homeLabel: 'Về trang cán bộ' } : { homeHref: opts.homeHref() }) }), status);
   });
 

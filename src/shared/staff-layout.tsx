@@ -44,6 +44,24 @@ export function StaffMenu(p: { staff: StaffMember; current?: string }) {
  * The frame of every staff page: the unit and the official's name, "Đổi mật khẩu" and "Đăng xuất"
  * on the header line, the menu in a column and the page using the rest of the screen's width.
  */
+/** An error met on a workspace page, in the workspace's frame (the official's unit and menu). */
+export function StaffErrorPage(p: StaffNavProps & { status: number; message: string }) {
+  const title = p.status === 404 ? 'Không tìm thấy' : p.status >= 500 ? 'Có lỗi xảy ra' : p.status === 403 ? 'Không có quyền' : 'Yêu cầu chưa hợp lệ';
+  return (
+    <StaffLayout {...p} title={title}>
+      <section class="card">
+        <h1>{title}</h1>
+        <p>{p.message}</p>
+        <p>
+          <a class="btn" href="/can-bo">
+            Về trang cán bộ
+          </a>
+        </p>
+      </section>
+    </StaffLayout>
+  );
+}
+
 export function StaffLayout(p: StaffNavProps & { title: string; head?: ComponentChildren; children: ComponentChildren }) {
   return (
     <html lang="vi">

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importUnitCatalog } from './catalog.excel';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
+import { expectInOrder, openPdf, pageTexts } from '../shared/pdf.testing';
 
 for (const engine of engines()) {
   describe(`catalogue, public pages and API [${engine}]`, () => {
@@ -147,6 +148,15 @@ for (const engine of engines()) {
       expect(f.statusCode).toBe(200);
       expect(f.headers['content-type']).toBe('application/pdf');
       expect((await get('/bieu-mau/1.001193/khong-co.pdf')).statusCode).toBe(404);
+    });
+
+    it('the poster of a procedure with cases keeps them apart: the general papers, then each case under its heading', async () => {
+      const poster = await get('/p/00004/1.001193/ap-phich.pdf');
+      const [text] = await pageTexts(await openPdf(poster.rawPayload));
+      const flat = text!.replace(/\s+/g, ' ');
+      expectInOrder(flat, ['Giấy chứng sinh', 'Trường hợp: Trẻ bị bỏ rơi', 'Biên bản về việc trẻ bị bỏ rơi', 'Trường hợp: Ủy quyền']);
+      // Not one merged checklist: the abandoned child's report is under its case, not among the general papers.
+      expect(flat.slice(0, flat.indexOf('Trường hợp:'))).not.toMatch(/Văn bản ủy quyền|Biên bản về việc trẻ bị bỏ rơi/);
     });
 
     it('searches pages without diacritics and escapes what the user typed', async () => {

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditLogTable } from '../db/schema';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { AuditService, hashOf, macOf } from './audit.service';
-import { FileCheckpointStore } from './audit.checkpoints';
+import { AuditCheckpointJob, FileCheckpointStore } from './audit.checkpoints';
 import * as repo from './audit.repo';
 
 for (const engine of engines()) {
@@ -53,6 +53,21 @@ for (const engine of engines()) {
       expect(lines.map((l) => l.seq)).toEqual([10, 15]);
       const v = await env!.services.audit.verify();
       expect(v).toMatchObject({ ok: true, checked: 15, headSeq: 15, checkpoints: 2, problems: [] });
+    });
+
+    it('the worker\'s checkpoint job anchors a moved head in the file and prints it in the log, and stays quiet otherwise', async () => {
+      await fresh();
+      await record(3);
+      const lines: string[] = [];
+      const job = new AuditCheckpointJob(env!.services.audit, { intervalMs: 60_000, log: (m) => lines.push(m) });
+      const c = await job.runOnce();
+      expect(c).toMatchObject({ seq: 3 });
+      expect(lines).toEqual([`Mốc nhật ký: bản ghi 3, mã băm ${c!.hash}, lúc ${c!.at}, chữ ký ${c!.mac}`]);
+      const file = fs.readFileSync(env!.config.audit.checkpointFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      expect(file.at(-1)).toEqual(c);
+      expect(c!.hash).toBe((await rows()).at(-1)!.hash);
+      expect(await job.runOnce()).toBeUndefined();
+      expect(lines).toHaveLength(1);
     });
 
     it('detects the last rows deleted and the head moved back', async () => {

@@ -173,6 +173,8 @@ for (const engine of engines()) {
 
         // Another day, another browser: the link from the SMS (sent through the outbox).
         const sms = await lastSms(phone, 'draft_saved');
+        // In Vietnamese with its marks, opening with the unit's name, addressing the citizen as Ông/Bà.
+        expect(sms).toMatch(/^(UBND )?(Phường|Xã) [^:]+: Bản nháp hồ sơ của Ông\/Bà được giữ đến ngày \d{2}\/\d{2}\/\d{4}\. Tiếp tục nộp tại: /);
         const link = /(https?:\/\/\S+)/.exec(sms)![1]!.replace(env.config.publicUrl, base);
         const later = await browser.newContext({ ...PHONE, javaScriptEnabled: js });
         const again = await later.newPage();

@@ -186,7 +186,7 @@ export class DossierDrafts {
         channel: 'sms',
         recipient: normal,
         event: 'draft_saved',
-        body: `Ban nhap ho so cua ban da duoc luu den ${formatDate(expiresAt)}. Tiep tuc tai: ${this.resumeUrl(d)}`,
+        body: `Bản nháp hồ sơ của Ông/Bà được giữ đến ngày ${formatDate(expiresAt)}. Tiếp tục nộp tại: ${this.resumeUrl(d)}`,
         dedupKey: `draft:${d.id}:${now.toISOString()}`,
         unitCode: d.unitCode,
       });

@@ -159,6 +159,15 @@ for (const engine of engines()) {
       expect(flat.slice(0, flat.indexOf('Trường hợp:'))).not.toMatch(/Văn bản ủy quyền|Biên bản về việc trẻ bị bỏ rơi/);
     });
 
+    it('the wall listing of certifications prints each one\'s time and whole fee, never "no information" nor a cut "…"', async () => {
+      const pdf = await get('/dv/00004/niem-yet/chung-thuc.pdf');
+      expect(pdf.statusCode).toBe(200);
+      const text = (await pageTexts(await openPdf(pdf.rawPayload))).join('\n').replace(/\s+/g, ' ');
+      expect(text).toContain('Chứng thực');
+      expect(text).toMatch(/trong ngày/i);
+      expect(text).not.toMatch(/Không có thông tin|không ghi lệ phí|…/);
+    });
+
     it('searches pages without diacritics and escapes what the user typed', async () => {
       const r = await get(`/dv/00004/tim-kiem?q=${encodeURIComponent('dang ky ket hon')}`);
       expect(r.statusCode).toBe(200);

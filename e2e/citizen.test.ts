@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk, multipart, APPLICANT } from '../src/dossier/workflow.testing';
 import { createTestEnv, type TestEnv } from '../src/shared/testing';
 import { axeViolations, browserAvailable, launch, signInStaff } from './browser';
+import { DESK } from './staff-site';
 
 /**
  * A citizen on a 390×844 phone (issue 9): finds tracking and sign-in from every public page,
@@ -318,7 +319,7 @@ describe.skipIf(!browserAvailable())('citizen journeys on a phone (issue 9)', ()
   });
 
   it('staff find the procedures with missing data from the admin menu', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await browser.newContext({ viewport: DESK });
     const page = await signInStaff(ctx, base, 'quantri');
     await page.getByRole('link', { name: 'Độ đầy đủ dữ liệu' }).click();
     await page.waitForURL(/\/can-bo\/quan-tri\/do-day-du$/);
@@ -345,7 +346,7 @@ describe.skipIf(!browserAvailable())('citizen journeys on a phone (issue 9)', ()
   });
 
   it('the unit admin chooses the essential procedures that the village-hall page prints', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await browser.newContext({ viewport: DESK });
     const page = await signInStaff(ctx, base, 'quantri');
     const hallCount = async () => {
       const p = await browser.newPage(PHONE);

@@ -10,6 +10,7 @@ import { Desk } from '../src/dossier/workflow.testing';
 import { fakeVnpayRoutes } from '../src/payment/payment.vnpay-fake';
 import { createTestEnv, engines, type Engine, type TestEnv } from '../src/shared/testing';
 import { attachRequiredPapers, axeViolations, browserAvailable, fillEForm, launch, signInStaff } from './browser';
+import { DESK } from './staff-site';
 
 /**
  * The whole citizen journey with a fee, on a phone, against a fake VNPay on another origin (a
@@ -81,7 +82,7 @@ describe.skipIf(!browserAvailable()).each(engines())('payment journey with VNPay
   });
 
   async function staffPage(username: string): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: DESK });
     return { ctx, page: await signInStaff(ctx, base, username) };
   }
 
@@ -210,7 +211,12 @@ describe.skipIf(!browserAvailable())('the demo’s own payment journey in Chromi
       expect(await box.innerText()).toContain('phải nộp 7.000 đồng');
       // The demo VietQR is a made-up account, and says so.
       expect(await box.innerText()).toContain('đừng chuyển tiền thật');
+      // From the same phone: save the image, open the bank app; or type the amount and the note.
       expect(await box.getByRole('link', { name: 'Lưu ảnh mã QR' }).count()).toBe(1);
+      const pay = await box.innerText();
+      expect(pay).toContain('Mở ứng dụng ngân hàng');
+      expect(pay).toMatch(/Số tiền\s+7\.000 đồng/);
+      expect(pay).toMatch(new RegExp(`Nội dung chuyển khoản\\s+${code}`));
       await box.getByRole('button', { name: 'Thanh toán qua VNPay' }).click();
       await page.waitForURL(/\/demo\/vnpay\/vpcpay\.html\?/);
       expect(new URL(page.url()).origin).toBe(base);
@@ -233,7 +239,7 @@ describe.skipIf(!browserAvailable())('the demo’s own payment journey in Chromi
     await page.waitForURL(/\/can-bo\/dang-nhap\?next=/);
     expect(await page.locator('main').innerText()).not.toMatch(/\b0\d{9}\b|\/ho-so\/\S+\?t=/);
     await ctx.close();
-    const staff = await signInStaff(await browser.newContext({ viewport: { width: 1366, height: 768 } }), base, 'tiepnhan');
+    const staff = await signInStaff(await browser.newContext({ viewport: DESK }), base, 'tiepnhan');
     await staff.goto(`${base}/demo/tin-nhan`);
     expect(new URL(staff.url()).pathname).toBe('/demo/tin-nhan');
     expect(await staff.locator('main').innerText()).toMatch(/\/ho-so\/\S+\?t=/);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../src/dossier/workflow.testing';
 import { createTestEnv, type TestEnv } from '../src/shared/testing';
 import { axeViolations, browserAvailable, launch, signInStaff } from './browser';
+import { DESK } from './staff-site';
 
 /**
  * Officials at work, in Chromium without JavaScript (the workspace needs none): the receptionist
@@ -29,7 +30,7 @@ describe.skipIf(!browserAvailable())('officials’ workspace in Chromium', () =>
   });
 
   async function signIn(username: string, javaScriptEnabled = false): Promise<Page> {
-    const ctx = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
+    const ctx = await browser.newContext({ javaScriptEnabled, viewport: DESK });
     return signInStaff(ctx, base, username);
   }
 

@@ -122,7 +122,11 @@ describe.skipIf(!browserAvailable()).each(engines())('payment journey with VNPay
 
     await acceptAndAskFee(code, 16000);
 
-    await page.goto(trackingUrl);
+    const tracked = await page.goto(trackingUrl);
+    // The page that posts to the gateway allows exactly the gateway's origin; other pages stay closed.
+    const gatewayOrigin = new URL(env.config.payments.vnpay!.url).origin;
+    expect(/form-action ([^;]*)/.exec(tracked!.headers()['content-security-policy']!)![1]!.trim()).toBe(`'self' ${gatewayOrigin}`);
+    expect((await fetch(`${base}/p/00004/1.001193`)).headers.get('content-security-policy')).toContain("form-action 'self';");
     const box = page.locator('section[aria-labelledby="thanh-toan"]');
     expect(await box.innerText()).toContain('phải nộp 16.000 đồng');
     // Paying a VietQR from the same phone: save the image, or type the transfer by hand.

@@ -4,12 +4,12 @@ import { EFormView, type EForm, type FieldError } from '../eform';
 import { formatDate } from '../shared/format';
 import { assetUrl } from '../shared/assets';
 import { Layout } from '../shared/layout';
-import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { formatPhone } from '../shared/phone';
+import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import type { Unit } from '../unit';
 import type { ProcedureForm } from './dossier.service';
 import type { DossierFile } from './dossier.types';
-import { Csrf, errOf, Field, type FormError } from './dossier.views';
+import { Csrf, errOf, Field, OtpCodeSent, type FormError } from './dossier.views';
 
 /**
  * The online form (and the counter's reception form): one error summary on top for every problem,
@@ -381,13 +381,7 @@ export function DraftPhonePage(p: { csrf: string; action: string; token: string;
           </p>
         ) : (
           <>
-            <p>Đã gửi mã tới số {formatPhone(p.phone)}. Mã có hiệu lực 5 phút.</p>
-            {p.demoCode ? (
-              <p class="demo" role="note">
-                Chế độ trình diễn: mã của bạn là <strong>{p.demoCode}</strong>
-              </p>
-            ) : null}
-            <Field id="x-code" name="code" label="Mã xác thực" required inputmode="numeric" autocomplete="one-time-code" error={p.error} />
+            <OtpCodeSent id="x-code" phone={p.phone} demoCode={p.demoCode} error={p.error} />
             <p>
               <button type="submit" name="step" value="verify" class="primary">
                 {p.purpose === 'luu' ? 'Xác nhận và lưu bản nháp' : 'Xác nhận và nộp hồ sơ'}

@@ -22,6 +22,21 @@ export function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
+/** "The code was sent to …", the demo's code when there is one, and the field to type it. */
+export function OtpCodeSent(p: { id: string; phone: string; demoCode?: string; error?: string }) {
+  return (
+    <>
+      <p>Đã gửi mã tới số {formatPhone(p.phone)}. Mã có hiệu lực 5 phút.</p>
+      {p.demoCode ? (
+        <p class="demo" role="note">
+          Chế độ trình diễn: mã của bạn là <strong>{p.demoCode}</strong>
+        </p>
+      ) : null}
+      <Field id={p.id} name="code" label="Mã xác thực" required inputmode="numeric" autocomplete="one-time-code" error={p.error} />
+    </>
+  );
+}
+
 export function Field(p: { id: string; name: string; label: string; value?: string; required?: boolean; type?: string; autocomplete?: string; inputmode?: string; hint?: string; error?: string }) {
   const described = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -179,13 +194,7 @@ export function SignInPage(p: { csrf: string; phone: string; step: 'phone' | 'co
           <Csrf token={p.csrf} />
           <input type="hidden" name="next" value={p.next} />
           <input type="hidden" name="phone" value={p.phone} />
-          <p>Đã gửi mã tới số {formatPhone(p.phone)}. Mã có hiệu lực 5 phút.</p>
-          {p.demoCode ? (
-            <p class="demo" role="note">
-              Chế độ trình diễn: mã của bạn là <strong>{p.demoCode}</strong>
-            </p>
-          ) : null}
-          <Field id="s-code" name="code" label="Mã xác thực" required inputmode="numeric" autocomplete="one-time-code" />
+          <OtpCodeSent id="s-code" phone={p.phone} demoCode={p.demoCode} />
           <p>
             <button type="submit" name="step" value="verify" class="primary">
               Xác nhận

@@ -422,8 +422,22 @@ export function fieldIdFromLabel(label: string): string {
  * Derived forms end with an optional "Ghi chú".
  */
 export function eformFor(procedure: Pick<Procedure, 'code' | 'name' | 'forms'>): EForm {
+  // Derived once per procedure object (the catalogue's snapshot keeps the same object until the
+  // catalogue changes, then hands out new ones); each caller gets its own copy to keep.
+  let form = derivedEforms.get(procedure);
+  if (!form) {
+    form = deriveEform(procedure);
+    derivedEforms.set(procedure, form);
+  }
+  return structuredClone(form);
+}
+
+/** E-forms already derived, by procedure object: deriving runs the schema's parser (~0.3 ms a submission). */
+const derivedEforms = new WeakMap<object, EForm>();
+
+function deriveEform(procedure: Pick<Procedure, 'code' | 'name' | 'forms'>): EForm {
   const explicit = Object.hasOwn(DEMO_EFORMS, procedure.code) ? DEMO_EFORMS[procedure.code] : undefined;
-  if (explicit) return structuredClone(explicit);
+  if (explicit) return explicit;
 
   const template = procedure.forms[0];
   const used = new Set<string>([GHI_CHU.id]);

@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { procedureSchema, type Procedure } from '../catalog';
 import { chungThucCuTru } from '../catalog/demo/chung-thuc-cu-tru';
 import { hoTich } from '../catalog/demo/ho-tich';
@@ -266,6 +266,25 @@ describe('eformFor', () => {
     expect(a.title).toBe('Tờ khai đăng ký khai sinh');
     a.sections[0]!.fields[0]!.label = 'đã sửa';
     expect(eformFor(demoProcedure('1.001193')).sections[0]!.fields[0]!.label).toBe('Họ, chữ đệm và tên của trẻ');
+  });
+
+  it('derives a procedure\'s form once (per procedure object), each caller getting its own copy', () => {
+    const p = demoProcedure('2.000635'); // no explicit e-form: derived through the schema's parser
+    const parse = vi.spyOn(eformSchema, 'parse');
+    try {
+      const a = eformFor(p);
+      a.sections[0]!.fields[0]!.label = 'đã sửa';
+      const b = eformFor(p);
+      expect(b.sections[0]!.fields[0]!.label).toBe('Quan hệ với người được cấp bản sao');
+      expect(b).not.toBe(a);
+      expect(parse).toHaveBeenCalledTimes(1);
+      // A changed catalogue hands out new procedure objects: their form is derived again.
+      const renamed = { ...p, forms: [{ ...p.forms[0]!, title: 'Tờ khai mới' }] };
+      expect(eformFor(renamed).title).toBe('Tờ khai mới');
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('derives a form from the first paper form: text fields, no requester identity or signature, Ghi chú last', () => {

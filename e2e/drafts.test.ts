@@ -74,6 +74,10 @@ for (const engine of engines()) {
           // Without JS, first the case: the papers depend on it.
           expect(await page.locator('main').innerText()).toContain('Bước 1 trên 2');
           expect(await page.locator('input[type=file]:visible').count()).toBe(0);
+          // "Tiếp tục" with no case chosen says so, instead of showing the same step again.
+          await page.getByRole('button', { name: 'Tiếp tục' }).click();
+          await page.waitForURL(/chon=1/);
+          expect(await page.locator('.error-summary').innerText()).toContain('Chọn trường hợp của bạn');
           await page.getByRole('radio', { name: 'Ủy quyền cho người khác đi đăng ký' }).check();
           await page.getByRole('button', { name: 'Tiếp tục' }).click();
           await page.waitForURL(/truong-hop=uy-quyen/);

@@ -36,7 +36,7 @@ function errorsOf(e: unknown): FormError[] | undefined {
 }
 
 const submitParams = z.object({ unit: z.string().regex(/^\d{2,5}$/), code: z.string().regex(/^\d\.\d{6}$/) });
-const draftQuery = z.object({ 'ban-nhap': z.string().max(40).optional(), t: z.string().max(40).optional(), 'truong-hop': z.string().max(60).optional() });
+const draftQuery = z.object({ 'ban-nhap': z.string().max(40).optional(), t: z.string().max(40).optional(), 'truong-hop': z.string().max(60).optional(), chon: z.string().max(5).optional() });
 
 /**
  * The online form and the counter's reception form. Whatever is typed and uploaded is saved in a
@@ -105,10 +105,11 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     }
     const form = await dossiers.formFor(unit, code);
     const chosen = q['truong-hop'];
-    if (chosen === undefined) return renderSubmit(req, reply, { unit, code, counter, step: true, caseId: form.cases.some((g) => g.kind === 'case') ? undefined : '' });
+    const caseError = 'Chọn trường hợp của bạn (hoặc "Không thuộc trường hợp riêng nào").';
+    if (chosen === undefined) return renderSubmit(req, reply, { unit, code, counter, step: true, caseId: form.cases.some((g) => g.kind === 'case') ? undefined : '', caseError: q.chon ? caseError : undefined });
     if (chosen === 'khong') return renderSubmit(req, reply, { unit, code, counter, caseId: '' });
     if (form.cases.some((g) => g.kind === 'case' && g.id === chosen)) return renderSubmit(req, reply, { unit, code, counter, caseId: chosen });
-    return renderSubmit(req, reply, { unit, code, counter, step: true, caseError: 'Chọn trường hợp của bạn (hoặc "Không thuộc trường hợp riêng nào").' });
+    return renderSubmit(req, reply, { unit, code, counter, step: true, caseError });
   }
 
   /** Web form post: applicant, case, e-form fields and files in one multipart body. */

@@ -315,6 +315,8 @@ function CaseStep(p: { form: ProcedureForm; action: string; hidden: Record<strin
         {Object.entries(p.hidden).map(([k, v]) => (
           <input type="hidden" name={k} value={v} />
         ))}
+        {/* Marks the step as sent: "Tiếp tục" with no case chosen gets the summary, not the same page again. */}
+        <input type="hidden" name="chon" value="1" />
         <fieldset class={p.error ? 'has-error' : undefined}>
           <legend>Bạn thuộc trường hợp nào?</legend>
           {general.length ? (

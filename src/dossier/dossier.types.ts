@@ -42,7 +42,7 @@ export const applicantSchema = z.object({
   fullName: z
     .string({ message: 'Họ và tên là bắt buộc' })
     .transform(cleanName)
-    .pipe(z.string().min(2, 'Họ và tên là bắt buộc').max(100, 'Họ và tên tối đa 100 ký tự').regex(/\p{L}/u, NAME_NEEDS_LETTER)),
+    .pipe(z.string().min(2, { message: 'Họ và tên là bắt buộc', abort: true }).max(100, 'Họ và tên tối đa 100 ký tự').regex(/\p{L}/u, NAME_NEEDS_LETTER)),
   phone: z.string({ message: 'Số điện thoại là bắt buộc' }).trim().regex(phoneRe, 'Số điện thoại không hợp lệ (ví dụ 0912345678)'),
   idNumber: z
     .string()

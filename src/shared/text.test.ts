@@ -7,7 +7,8 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '../dossier/workflow.testing';
-import { cleanName, cleanText } from './text';
+import { applicantSchema } from '../dossier/dossier.types';
+import { cleanName, cleanText, personName } from './text';
 import { createTestEnv, engines, type TestEnv } from './testing';
 
 const NASTY: Array<[string, string]> = [
@@ -31,6 +32,12 @@ describe('cleanText / cleanName', () => {
     expect(cleanText('😀')).toBe('😀');
     expect(cleanText('Nguye\u0302\u0303n')).toBe('Nguyễn');
     expect(cleanName('  Nguyễn\r\n Văn\t\tAn ')).toBe('Nguyễn Văn An');
+  });
+  it('an empty name gets one message, not "required" and "needs a letter" both', () => {
+    const messages = (r: { error?: { issues: Array<{ message: string }> } }) => r.error?.issues.map((i) => i.message);
+    expect(messages(personName().safeParse(''))).toEqual(['Cần họ tên']);
+    expect(messages(applicantSchema.safeParse({ fullName: ' ', phone: '0912345678' }))).toEqual(['Họ và tên là bắt buộc']);
+    expect(messages(applicantSchema.safeParse({ fullName: '123', phone: '0912345678' }))).toEqual([expect.stringContaining('chữ cái')]);
   });
 });
 

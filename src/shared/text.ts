@@ -78,7 +78,7 @@ export function personName(opts: { max?: number; required?: string } = {}) {
     .pipe(
       z
         .string()
-        .min(1, opts.required ?? 'Cần họ tên')
+        .min(1, { message: opts.required ?? 'Cần họ tên', abort: true })
         .max(opts.max ?? 120, `Họ tên tối đa ${opts.max ?? 120} ký tự`)
         .regex(/\p{L}/u, NAME_NEEDS_LETTER),
     );

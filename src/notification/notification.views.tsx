@@ -2,6 +2,7 @@ import { Layout } from '../shared/layout';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { formatDateTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
+import { StaffTable } from '../shared/staff-table';
 import type { NotificationPrefs, OutboxMessage, TemplateRow } from './notification.service';
 import { smsInfo } from './notification.sms';
 import {
@@ -88,53 +89,39 @@ export function DeliveryPage(p: DeliveryPageProps) {
         </select>{' '}
         <label for="f-dossier">Mã hồ sơ</label> <input id="f-dossier" name="ho_so" value={p.filter.dossier ?? ''} size={20} /> <button type="submit">Lọc</button>
       </form>
-      <table class="grid">
-        <caption>Tin nhắn mới nhất ({p.messages.length})</caption>
-        <thead>
+      <StaffTable caption={<>Tin nhắn mới nhất ({p.messages.length})</>} head={['Thời điểm', 'Hồ sơ', 'Sự việc', 'Kênh, người nhận', 'Nội dung', 'Trạng thái', 'Gửi lại']}>
+        {p.messages.map((m) => (
           <tr>
-            <th scope="col">Thời điểm</th>
-            <th scope="col">Hồ sơ</th>
-            <th scope="col">Sự việc</th>
-            <th scope="col">Kênh, người nhận</th>
-            <th scope="col">Nội dung</th>
-            <th scope="col">Trạng thái</th>
-            <th scope="col">Gửi lại</th>
+            <td>{formatDateTime(m.createdAt)}</td>
+            <td>{m.dossierCode ? <a href={`/can-bo/ho-so/${m.dossierCode}`}>{m.dossierCode}</a> : '—'}</td>
+            <td>{eventLabel(m.event)}</td>
+            <td>
+              {CHANNEL_LABEL[m.channel]}
+              <br />
+              {m.channel === 'sms' ? formatPhone(m.recipient) : m.recipient}
+            </td>
+            <td>
+              {m.subject ? <strong>{m.subject}</strong> : null}
+              {m.subject ? <br /> : null}
+              {m.body.length > 200 ? m.body.slice(0, 200) + '…' : m.body}
+            </td>
+            <td>
+              {STATUS_LABEL[m.status]}
+              {m.status === 'sent' && m.sentAt ? <div class="note">{formatDateTime(m.sentAt)}{m.deliveredVia === 'demo' ? ' (mô phỏng)' : ''}</div> : null}
+              {m.status !== 'sent' && m.attempts > 0 ? <div class="note">Đã thử {m.attempts} lần{m.status === 'pending' ? `; lần tới ${formatDateTime(m.nextAttemptAt)}` : ''}</div> : null}
+              {m.lastError && m.status !== 'sent' ? <div class="err">{m.lastError}</div> : null}
+            </td>
+            <td>
+              {m.status !== 'sending' ? (
+                <form method="post" action={`/can-bo/thong-bao/${m.id}/gui-lai`}>
+                  <Csrf token={p.csrf} />
+                  <button type="submit">{m.status === 'sent' ? 'Gửi lại' : 'Gửi ngay'}</button>
+                </form>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {p.messages.map((m) => (
-            <tr>
-              <td>{formatDateTime(m.createdAt)}</td>
-              <td>{m.dossierCode ? <a href={`/can-bo/ho-so/${m.dossierCode}`}>{m.dossierCode}</a> : '—'}</td>
-              <td>{eventLabel(m.event)}</td>
-              <td>
-                {CHANNEL_LABEL[m.channel]}
-                <br />
-                {m.channel === 'sms' ? formatPhone(m.recipient) : m.recipient}
-              </td>
-              <td>
-                {m.subject ? <strong>{m.subject}</strong> : null}
-                {m.subject ? <br /> : null}
-                {m.body.length > 200 ? m.body.slice(0, 200) + '…' : m.body}
-              </td>
-              <td>
-                {STATUS_LABEL[m.status]}
-                {m.status === 'sent' && m.sentAt ? <div class="note">{formatDateTime(m.sentAt)}{m.deliveredVia === 'demo' ? ' (mô phỏng)' : ''}</div> : null}
-                {m.status !== 'sent' && m.attempts > 0 ? <div class="note">Đã thử {m.attempts} lần{m.status === 'pending' ? `; lần tới ${formatDateTime(m.nextAttemptAt)}` : ''}</div> : null}
-                {m.lastError && m.status !== 'sent' ? <div class="err">{m.lastError}</div> : null}
-              </td>
-              <td>
-                {m.status !== 'sending' ? (
-                  <form method="post" action={`/can-bo/thong-bao/${m.id}/gui-lai`}>
-                    <Csrf token={p.csrf} />
-                    <button type="submit">{m.status === 'sent' ? 'Gửi lại' : 'Gửi ngay'}</button>
-                  </form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StaffTable>
     </StaffLayout>
   );
 }

@@ -1,5 +1,6 @@
 import type { CatalogChange, CatalogVersion } from '../catalog';
 import { formatDateTime } from '../shared/format';
+import { StaffTable } from '../shared/staff-table';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { HistoryTable, Messages } from './staff.views';
 
@@ -49,31 +50,21 @@ export function CatalogHistoryPage(p: StaffNavProps & { list: CatalogChange[]; v
       <Messages message={p.message} />
       <h2>Các phiên bản trước</h2>
       {p.versions.length ? (
-        <table class="grid">
-          <thead>
+        <StaffTable head={['Thay bằng phiên bản mới lúc', 'Người thay', 'Số thủ tục', 'Khôi phục']}>
+          {p.versions.map((v) => (
             <tr>
-              <th scope="col">Thay bằng phiên bản mới lúc</th>
-              <th scope="col">Người thay</th>
-              <th scope="col">Số thủ tục</th>
-              <th scope="col">Khôi phục</th>
+              <td>{formatDateTime(v.at)}</td>
+              <td>{v.actorName}</td>
+              <td>{v.size}</td>
+              <td>
+                <form method="post" action={`/can-bo/quan-tri/danh-muc/phien-ban/${v.id}/khoi-phuc`} class="inline-form">
+                  <input type="hidden" name="_csrf" value={p.csrf} />
+                  <button type="submit">Khôi phục phiên bản này ({v.size} thủ tục)</button>
+                </form>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {p.versions.map((v) => (
-              <tr>
-                <td>{formatDateTime(v.at)}</td>
-                <td>{v.actorName}</td>
-                <td>{v.size}</td>
-                <td>
-                  <form method="post" action={`/can-bo/quan-tri/danh-muc/phien-ban/${v.id}/khoi-phuc`} class="inline-form">
-                    <input type="hidden" name="_csrf" value={p.csrf} />
-                    <button type="submit">Khôi phục phiên bản này ({v.size} thủ tục)</button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StaffTable>
       ) : (
         <p>Chưa có phiên bản nào trước phiên bản hiện tại.</p>
       )}

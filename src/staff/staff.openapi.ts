@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { body, errors, json, security } from '../shared/openapi';
-import { DEFAULT_STEPS } from '../workflow/workflow.types';
+import { DEFAULT_STEPS } from '../workflow';
 
 const at = z.string().describe('Thời điểm (ISO 8601, UTC)');
 const time = z.object({ value: z.number(), unit: z.enum(['working_days', 'days', 'hours']) });

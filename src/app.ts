@@ -46,6 +46,7 @@ import { registerOpenApi } from './shared/openapi';
 import { registerMultipart, registerUploads, sweepUploads } from './shared/uploads';
 import { NotFoundError } from './shared/errors';
 import { UnitService } from './unit';
+import { RatingService } from './rating';
 
 /** Everything the app is made of, built once here (the only composition root). */
 export interface Services {
@@ -67,6 +68,8 @@ export interface Services {
   /** Outbox delivery; started by `serve`/`start` (WORKER=on) or `motcua worker`. */
   worker: NotificationWorker;
   assistant: AssistantService;
+  /** Satisfaction ratings and the follow-up of a "Không hài lòng" (issue 11). */
+  ratings: RatingService;
   clock: Clock;
 }
 
@@ -168,7 +171,13 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
   // One Zalo token pair for the outbox and the assistant (refresh tokens are single-use).
   config.notifications.zalo ? sharedZaloTokenStore(database.db, clock, config.notifications.zalo.refreshToken) : undefined,
   );
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, clock };
+  const ratings = new RatingService(database.db, clock, {
+    calendarOf: (unit) => dossiers.calendarOf(unit),
+    staffOf: (unit) => accounts.listStaff([unit]),
+    enqueue: (trx, n) => notifications.enqueue(trx, n),
+    publicUrl: config.publicUrl,
+  });
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, clock };
 }
 
 /**

@@ -11,6 +11,7 @@ import * as m011 from './migrations/011-login-throttle';
 import * as m013 from './migrations/013-trigram-search';
 import * as m014 from './migrations/014-drop-staff-lockout';
 import * as m015 from './migrations/015-unit-trigrams';
+import * as m016 from './migrations/016-ratings';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '013-trigram-search': m013,
   '014-drop-staff-lockout': m014,
   '015-unit-trigrams': m015,
+  '016-ratings': m016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

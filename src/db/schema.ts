@@ -493,6 +493,41 @@ export interface AssistantMetaTable {
   value: string;
 }
 
+/** 016-ratings: every version of a satisfaction rating (never updated). */
+export interface RatingVersionTable {
+  id: string;
+  rating_id: string;
+  version: number;
+  dossier_id: string | null;
+  dossier_code: string | null;
+  unit_code: string;
+  source: string;
+  level: string;
+  /** JSON array of reason codes. */
+  reasons: string;
+  comment: string;
+  actor_kind: string;
+  actor_id: string | null;
+  first_rated_at: string;
+  created_at: string;
+}
+
+/** 016-ratings: a "Không hài lòng" waiting for (or given) the unit's answer. */
+export interface RatingFollowupTable {
+  id: string;
+  rating_id: string;
+  version_id: string;
+  dossier_id: string | null;
+  dossier_code: string | null;
+  unit_code: string;
+  opened_at: string;
+  due_at: string;
+  answer: string | null;
+  answered_at: string | null;
+  answered_by_id: string | null;
+  answered_by_name: string | null;
+}
+
 export interface DB {
   units: UnitTable;
   procedures: ProcedureTable;
@@ -533,4 +568,6 @@ export interface DB {
   assistant_zalo_events: AssistantZaloEventTable;
   assistant_zalo_tokens: AssistantZaloTokenTable;
   assistant_meta: AssistantMetaTable;
+  rating_versions: RatingVersionTable;
+  rating_followups: RatingFollowupTable;
 }

@@ -55,6 +55,7 @@ const OTHER_EVENT_LABEL: Record<string, string> = {
   escalation_near: 'Báo cán bộ: sắp đến hạn',
   escalation_overdue: 'Báo cán bộ: đã quá hạn',
   apology_draft: 'Báo lãnh đạo: phiếu xin lỗi chờ ký',
+  rating_dissatisfied: 'Báo lãnh đạo: người dân không hài lòng',
 };
 
 /** The words staff read for an outbox row's event; never the raw code. */

@@ -1,0 +1,295 @@
+/**
+ * Satisfaction ratings (issue 11): a citizen rates a returned dossier (or a counter visit) once,
+ * may change it for 30 days (every version kept), and a "Không hài lòng" reaches the unit's
+ * leaders and waits in a follow-up list for their answer, which the citizen then reads.
+ */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../db/schema';
+import { addWorkingDays, vnDateOf, type UnitCalendar } from '../calendar';
+import type { Clock } from '../shared/clock';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { formatDate, formatDateTime } from '../shared/format';
+import { uuidv7 } from '../shared/ids';
+import { cleanText } from '../shared/text';
+import * as repo from './rating.repo';
+import {
+  ANSWER_MAX,
+  ANSWER_WORKING_DAYS,
+  CHANGE_WINDOW_DAYS,
+  COMMENT_MAX,
+  LEVEL_LABEL,
+  RATING_LEVELS,
+  RATING_REASONS,
+  REASON_LABEL,
+  type FollowUp,
+  type FollowUpCounts,
+  type Rating,
+  type RatingFact,
+  type RatingLevel,
+  type RatingReason,
+  type RatingSource,
+} from './rating.types';
+
+/** The parts of a dossier a rating needs (the dossier module's `Dossier` has them). */
+export interface RatedDossier {
+  id: string;
+  code: string | null;
+  unitCode: string;
+  status: string;
+}
+
+export interface RatingInput {
+  level: RatingLevel;
+  reasons: RatingReason[];
+  comment: string;
+}
+
+/** Who rates: kept with the version (a staff member rating on the citizen's behalf is marked). */
+export type RatingActor = { kind: 'anonymous' } | { kind: 'citizen'; id: string } | { kind: 'staff'; id: string };
+
+/** An official as the follow-up list needs them. */
+export interface RatingStaff {
+  id: string;
+  fullName: string;
+  role: string;
+  unitCode: string;
+}
+
+interface Leader {
+  id: string;
+  fullName: string;
+  role: string;
+  phone?: string;
+  email?: string;
+  active?: boolean;
+}
+
+export interface RatingDeps {
+  /** The unit's working-day calendar (deadline of the answer). */
+  calendarOf(unitCode: string): Promise<UnitCalendar>;
+  /** The unit's officials (the leaders are told about a "Không hài lòng"). */
+  staffOf(unitCode: string): Promise<Leader[]>;
+  /** Queues a message in the caller's transaction (the notification module's outbox). */
+  enqueue(trx: repo.Exec, n: { channel: 'sms' | 'email'; recipient: string; event: string; subject?: string; body: string; dossierCode?: string; unitCode: string; dedupKey: string }): Promise<boolean>;
+  publicUrl: string;
+}
+
+const DAY = 86_400_000;
+
+const inputSchema = z.object({
+  level: z.enum(RATING_LEVELS, { message: 'Chọn một mức: Rất hài lòng, Hài lòng hoặc Không hài lòng (level: very_satisfied, satisfied, dissatisfied)' }),
+  reasons: z.array(z.string()).max(RATING_REASONS.length, 'Chọn tối đa 5 lý do').optional(),
+  comment: z.string().optional(),
+});
+
+/** Reads `{level, reasons?, comment?}` (JSON or a form); 400 with a code per field otherwise. */
+export function parseRatingInput(raw: unknown): RatingInput {
+  const problems: Array<{ field: string; code: string; message: string }> = [];
+  const r = inputSchema.safeParse(raw ?? {});
+  if (!r.success) {
+    for (const i of r.error.issues) {
+      const field = String(i.path[0] ?? 'level');
+      const code = field === 'level' ? 'invalid_level' : field === 'reasons' ? 'invalid_reason' : field === 'comment' ? 'invalid_comment' : 'invalid_input';
+      problems.push({ field, code, message: i.message });
+    }
+    throw new ValidationError('Đánh giá chưa hợp lệ.', problems);
+  }
+  const reasons = [...new Set(r.data.reasons ?? [])];
+  for (const x of reasons) {
+    if (!(RATING_REASONS as readonly string[]).includes(x)) {
+      problems.push({ field: 'reasons', code: 'invalid_reason', message: `Lý do "${x.slice(0, 40)}" không có trong danh sách: ${RATING_REASONS.map((k) => `${k} (${REASON_LABEL[k]})`).join(', ')}` });
+    }
+  }
+  const comment = cleanText(r.data.comment ?? '').trim();
+  if (comment.length > COMMENT_MAX) problems.push({ field: 'comment', code: 'comment_too_long', message: `Ý kiến tối đa ${COMMENT_MAX.toLocaleString('vi-VN')} ký tự` });
+  if (problems.length) throw new ValidationError('Đánh giá chưa hợp lệ.', problems);
+  return { level: r.data.level, reasons: RATING_REASONS.filter((k) => reasons.includes(k)), comment };
+}
+
+const isUniqueViolation = (e: unknown) => /unique|duplicate key/i.test(String((e as Error)?.message ?? e));
+
+export class RatingService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+    private readonly deps: RatingDeps,
+  ) {}
+
+  /**
+   * Rates a dossier whose result was returned: a new version when it differs from the one in force,
+   * refused (409 rating_closed) more than 30 days after the first rating.
+   */
+  async rateDossier(d: RatedDossier, raw: unknown, by: { actor: RatingActor; source: RatingSource }): Promise<Rating> {
+    if (d.status !== 'returned' || !d.code) {
+      throw new ConflictError('not_finished', 'Hồ sơ chưa trả kết quả nên chưa thể đánh giá. Ông/Bà có thể đánh giá sau khi nhận kết quả.');
+    }
+    const input = parseRatingInput(raw);
+    return this.write({ ratingId: d.id, dossierId: d.id, dossierCode: d.code, unitCode: d.unitCode }, input, by);
+  }
+
+  /** A counter visit rated on the tablet, with no dossier: a rating of its own. */
+  async rateVisit(unitCode: string, raw: unknown): Promise<Rating> {
+    const input = parseRatingInput(raw);
+    const id = uuidv7(this.clock.now().getTime());
+    return this.write({ ratingId: id, dossierId: null, dossierCode: null, unitCode }, input, { actor: { kind: 'anonymous' }, source: 'counter' });
+  }
+
+  /** Reasons added on the tablet's thank-you screen, to the visit just rated (same device only: see the routes). */
+  async addVisitReasons(ratingId: string, unitCode: string, raw: unknown): Promise<Rating> {
+    const latest = await repo.latestVersion(this.db, ratingId);
+    if (!latest || latest.unitCode !== unitCode || latest.dossierId) throw new NotFoundError('Không tìm thấy lượt đánh giá.', 'rating_not_found');
+    const input = parseRatingInput({ level: latest.level, ...(raw as object) });
+    return this.write({ ratingId, dossierId: null, dossierCode: null, unitCode }, { ...input, level: latest.level }, { actor: { kind: 'anonymous' }, source: 'counter' });
+  }
+
+  private async write(
+    key: { ratingId: string; dossierId: string | null; dossierCode: string | null; unitCode: string },
+    input: RatingInput,
+    by: { actor: RatingActor; source: RatingSource },
+  ): Promise<Rating> {
+    const now = this.clock.now();
+    const iso = now.toISOString();
+    // Read before the transaction: SQLite has one connection, and the transaction holds it.
+    const notify = input.level === 'dissatisfied' ? { cal: await this.deps.calendarOf(key.unitCode), staff: await this.deps.staffOf(key.unitCode) } : undefined;
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const latest = await repo.latestVersion(trx, key.ratingId);
+        if (latest && now.getTime() > new Date(latest.firstRatedAt).getTime() + CHANGE_WINDOW_DAYS * DAY) {
+          throw new ConflictError(
+            'rating_closed',
+            `Đánh giá chỉ được thay đổi trong ${CHANGE_WINDOW_DAYS} ngày kể từ lần đánh giá đầu tiên (${formatDate(latest.firstRatedAt)}). Đánh giá "${LEVEL_LABEL[latest.level]}" được giữ nguyên.`,
+          );
+        }
+        // The same answer again (a double tap, a reloaded form) is not a new version.
+        if (latest && latest.level === input.level && latest.comment === input.comment && latest.reasons.join(',') === input.reasons.join(',')) return latest;
+        const row = {
+          id: uuidv7(now.getTime()),
+          rating_id: key.ratingId,
+          version: (latest?.version ?? 0) + 1,
+          dossier_id: key.dossierId,
+          dossier_code: key.dossierCode,
+          unit_code: key.unitCode,
+          source: by.source,
+          level: input.level,
+          reasons: JSON.stringify(input.reasons),
+          comment: input.comment,
+          actor_kind: by.actor.kind,
+          actor_id: by.actor.kind === 'anonymous' ? null : by.actor.id,
+          first_rated_at: latest?.firstRatedAt ?? iso,
+          created_at: iso,
+        };
+        await repo.insertVersion(trx, row);
+        const rating = repo.toRating(row);
+        if (notify && latest?.level !== 'dissatisfied') await this.openFollowUp(trx, rating, notify);
+        return rating;
+      });
+    } catch (e) {
+      // Two versions written at once (two taps): the second loses on the unique (rating, version).
+      if (isUniqueViolation(e)) throw new ConflictError('rating_changed', 'Đánh giá vừa được ghi nhận từ một thao tác khác. Xin tải lại trang để xem.');
+      throw e;
+    }
+  }
+
+  /** Opens a follow-up (unless one is still waiting) and tells the unit's leaders through the outbox. */
+  private async openFollowUp(trx: repo.Exec, r: Rating, ctx: { cal: UnitCalendar; staff: Leader[] }): Promise<void> {
+    if (await repo.findOpenFollowUp(trx, r.ratingId)) return;
+    const now = new Date(r.ratedAt);
+    const cal = ctx.cal;
+    // The end (23:59 in Vietnam) of the third working day after the rating.
+    const day = addWorkingDays(vnDateOf(now), ANSWER_WORKING_DAYS, cal);
+    const dueAt = new Date(new Date(`${day}T23:59:59.999+07:00`).getTime()).toISOString();
+    const id = uuidv7(now.getTime());
+    await repo.insertFollowUp(trx, {
+      id,
+      rating_id: r.ratingId,
+      version_id: r.versionId,
+      dossier_id: r.dossierId,
+      dossier_code: r.dossierCode,
+      unit_code: r.unitCode,
+      opened_at: r.ratedAt,
+      due_at: dueAt,
+      answer: null,
+      answered_at: null,
+      answered_by_id: null,
+      answered_by_name: null,
+    });
+    const what = r.dossierCode ? `hồ sơ ${r.dossierCode}` : 'một lượt giao dịch tại quầy';
+    const reasons = r.reasons.length ? ` Lý do: ${r.reasons.map((k) => REASON_LABEL[k]).join(', ')}.` : '';
+    const text = `Người dân đánh giá "Không hài lòng" với ${what}.${reasons} Xin trả lời trước ${formatDateTime(dueAt)}: ${this.deps.publicUrl}/can-bo/danh-gia`;
+    const leaders = ctx.staff.filter((s) => s.role === 'leader' && s.active !== false);
+    for (const s of leaders) {
+      const dedup = `rating:${id}:${s.id}`;
+      if (s.phone) await this.deps.enqueue(trx, { channel: 'sms', recipient: s.phone, event: 'rating_dissatisfied', body: text, dossierCode: r.dossierCode ?? undefined, unitCode: r.unitCode, dedupKey: `${dedup}:sms` });
+      if (s.email) {
+        const body = `Kính gửi Ông/Bà ${s.fullName},\n\n${text}${r.comment ? `\n\nÝ kiến của người dân: ${r.comment}` : ''}`;
+        await this.deps.enqueue(trx, { channel: 'email', recipient: s.email, event: 'rating_dissatisfied', subject: `Người dân không hài lòng: ${what}`, body, dossierCode: r.dossierCode ?? undefined, unitCode: r.unitCode, dedupKey: `${dedup}:email` });
+      }
+    }
+  }
+
+  /** A dossier's rating: the version in force, every version, the follow-up and its answer. */
+  async forDossier(dossierId: string): Promise<{ current?: Rating; history: Rating[]; followUp?: FollowUp; changeable: boolean }> {
+    const history = await repo.listVersions(this.db, dossierId);
+    const current = history.at(-1);
+    const now = this.clock.now().toISOString();
+    const f = await repo.latestFollowUp(this.db, dossierId);
+    return { current, history, followUp: f ? repo.toFollowUp(f, now) : undefined, changeable: !current || now <= current.changeableUntil };
+  }
+
+  /** The follow-up list of units (leader, admin, supervisor of those units), each with the rating in force. */
+  async listFollowUps(unitCodes: string[], state: 'open' | 'overdue' | 'answered' | 'all' = 'all'): Promise<FollowUp[]> {
+    const now = this.clock.now().toISOString();
+    const rows = await repo.listFollowUps(this.db, unitCodes, { state, now });
+    return Promise.all(rows.map(async (r) => ({ ...repo.toFollowUp(r, now), rating: await repo.latestVersion(this.db, r.rating_id) })));
+  }
+
+  async getFollowUp(id: string, unitCodes: string[]): Promise<FollowUp> {
+    const r = await repo.findFollowUp(this.db, id);
+    if (!r || !unitCodes.includes(r.unit_code)) throw new NotFoundError('Không tìm thấy phản ánh này trong đơn vị của bạn.', 'followup_not_found');
+    return { ...repo.toFollowUp(r, this.clock.now().toISOString()), rating: await repo.latestVersion(this.db, r.rating_id) };
+  }
+
+  /** The unit's leader (or admin) answers; the citizen reads it on the tracking page. Answered once. */
+  async answerFollowUp(id: string, staff: RatingStaff, rawAnswer: unknown): Promise<FollowUp> {
+    if (staff.role !== 'leader' && staff.role !== 'admin') throw new ForbiddenError('Chỉ lãnh đạo hoặc quản trị đơn vị trả lời phản ánh của người dân.', 'role_forbidden');
+    const f = await this.getFollowUp(id, [staff.unitCode]);
+    const answer = cleanText(typeof rawAnswer === 'string' ? rawAnswer : '').trim();
+    if (answer.length < 10) throw new ValidationError('Câu trả lời quá ngắn.', [{ field: 'answer', code: 'answer_too_short', message: 'Viết câu trả lời cho người dân (ít nhất 10 ký tự)' }]);
+    if (answer.length > ANSWER_MAX) throw new ValidationError('Câu trả lời quá dài.', [{ field: 'answer', code: 'answer_too_long', message: `Câu trả lời tối đa ${ANSWER_MAX.toLocaleString('vi-VN')} ký tự` }]);
+    if (f.answeredAt) throw new ConflictError('already_answered', `Phản ánh này đã được ${f.answeredBy ?? 'cán bộ'} trả lời lúc ${formatDateTime(f.answeredAt)}.`);
+    const ok = await repo.answerFollowUp(this.db, id, { answer, at: this.clock.now().toISOString(), byId: staff.id, byName: staff.fullName });
+    if (!ok) throw new ConflictError('already_answered', 'Phản ánh này vừa được trả lời.');
+    return this.getFollowUp(id, [staff.unitCode]);
+  }
+
+  /** Counts for dashboards: follow-ups opened in [from, to) as they stood at `asOf` (default now). */
+  async followUpCounts(unitCodes: string[], range: { from?: string; to?: string; asOf?: string } = {}): Promise<FollowUpCounts> {
+    return followUpCounts(this.db, unitCodes, { ...range, asOf: range.asOf ?? this.clock.now().toISOString() });
+  }
+}
+
+/**
+ * The ratings first given in [from, to) by citizens of `unitCodes`, each as it stood at `asOf`
+ * (default: `to`, so a closed period never changes; pass the current time for a live period).
+ */
+export function ratingFacts(db: Kysely<DB>, q: { unitCodes: string[]; from: string | Date; to: string | Date; asOf?: string | Date }): Promise<RatingFact[]> {
+  const iso = (v: string | Date) => (typeof v === 'string' ? v : v.toISOString());
+  return repo.facts(db, { unitCodes: q.unitCodes, from: iso(q.from), to: iso(q.to), asOf: iso(q.asOf ?? q.to) });
+}
+
+/** Follow-ups opened in [from, to) (any time when omitted), counted as they stood at `asOf`. */
+export async function followUpCounts(db: Kysely<DB>, unitCodes: string[], range: { from?: string | Date; to?: string | Date; asOf: string | Date }): Promise<FollowUpCounts> {
+  const iso = (v: string | Date | undefined) => (v === undefined ? undefined : typeof v === 'string' ? v : v.toISOString());
+  const asOf = iso(range.asOf)!;
+  const rows = await repo.followUpRows(db, unitCodes, { from: iso(range.from), to: iso(range.to), asOf });
+  const out: FollowUpCounts = { open: 0, overdue: 0, answered: 0, answeredLate: 0, total: rows.length };
+  for (const r of rows) {
+    if (r.answered_at && r.answered_at <= asOf) {
+      out.answered++;
+      if (r.answered_at > r.due_at) out.answeredLate++;
+    } else if (asOf > r.due_at) out.overdue++;
+    else out.open++;
+  }
+  return out;
+}

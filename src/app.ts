@@ -47,6 +47,8 @@ import { registerMultipart, registerUploads, sweepUploads } from './shared/uploa
 import { NotFoundError } from './shared/errors';
 import { UnitService } from './unit';
 import { RatingService } from './rating';
+import { IndicatorService } from './indicator';
+import { indicatorRoutes } from './indicator/indicator.routes';
 
 /** Everything the app is made of, built once here (the only composition root). */
 export interface Services {
@@ -70,6 +72,8 @@ export interface Services {
   assistant: AssistantService;
   /** Satisfaction ratings and the follow-up of a "Không hài lòng" (issue 11). */
   ratings: RatingService;
+  /** Decision 766/QĐ-TTg indicators, computed from the dossiers' history. */
+  indicators: IndicatorService;
   clock: Clock;
 }
 
@@ -177,7 +181,8 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     enqueue: (trx, n) => notifications.enqueue(trx, n),
     publicUrl: config.publicUrl,
   });
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, clock };
+  const indicators = new IndicatorService(database.db, units, clock);
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, clock };
 }
 
 /**
@@ -339,6 +344,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     defaultUnit,
     unitName: async (code) => (await units.get(code)).name,
   });
+  await indicatorRoutes(app, { indicators: services.indicators, now: () => services.clock.now() });
   await paymentRoutes(app, { payments: services.payments, dossiers: services.dossiers, accounts: services.accounts, catalog, units, publicUrl: config.publicUrl, defaultUnit });
   const vnpay = config.payments.vnpay;
   if (config.demo && vnpay?.fake) {

@@ -102,3 +102,34 @@ export async function feesInPeriod(db: Exec, unitCode: string, from: string, to:
     .where('assessed_at', '<', to)
     .execute();
 }
+
+/**
+ * What the online-payment indicator reads (src/indicator): fees assessed and payments confirmed
+ * for the dossiers of some units between `since` and `to`. Each row carries its own time, so a
+ * reader can take the facts as they stood at any instant.
+ */
+export async function paymentFacts(
+  db: Exec,
+  q: { unitCodes: string[]; since: string; to: string },
+): Promise<{ fees: Array<{ dossierId: string; amount: number; at: string }>; paid: Array<{ dossierId: string; amount: number; online: boolean; at: string }> }> {
+  if (!q.unitCodes.length) return { fees: [], paid: [] };
+  const fees = await db
+    .selectFrom('dossier_fees')
+    .select(['dossier_id', 'amount', 'assessed_at'])
+    .where('unit_code', 'in', q.unitCodes)
+    .where('assessed_at', '>=', q.since)
+    .where('assessed_at', '<', q.to)
+    .execute();
+  const paid = await db
+    .selectFrom('payments')
+    .select(['dossier_id', 'amount', 'online', 'confirmed_at'])
+    .where('unit_code', 'in', q.unitCodes)
+    .where('status', '=', 'paid')
+    .where('confirmed_at', '>=', q.since)
+    .where('confirmed_at', '<', q.to)
+    .execute();
+  return {
+    fees: fees.map((f) => ({ dossierId: f.dossier_id, amount: f.amount, at: f.assessed_at })),
+    paid: paid.map((p) => ({ dossierId: p.dossier_id, amount: p.amount, online: p.online === 1, at: p.confirmed_at! })),
+  };
+}

@@ -246,7 +246,7 @@ for (const engine of engines()) {
       for (const prm of o.op.parameters ?? []) {
         if (prm.in !== 'query') continue;
         if (bad) q[prm.name] = '<>'.repeat(300);
-        else if (prm.required) q[prm.name] = sample(prm.schema);
+        else if (prm.required) q[prm.name] = prm.example ?? sample(prm.schema);
       }
       return q;
     }

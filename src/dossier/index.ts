@@ -1,0 +1,2 @@
+// The dossier module's public surface for other modules (DESIGN.md: modules talk through index.ts).
+export { dossierTimelines, TIMELINE_ACTIONS, type DossierTimeline, type TimelineEvent } from './dossier.timelines';

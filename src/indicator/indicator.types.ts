@@ -1,0 +1,215 @@
+/**
+ * The indicators of Decision 766/QĐ-TTg (2022): six groups, 100 points. Each group here holds the
+ * sub-indicators motcua can measure from its own history; how each is counted, and what we chose
+ * where the decision leaves room, is written beside its definition and in README ("Chỉ số").
+ */
+export const GROUP_KEYS = ['transparency', 'progress', 'online', 'payment', 'digitisation', 'satisfaction'] as const;
+export type GroupKey = (typeof GROUP_KEYS)[number];
+
+export const INDICATOR_KEYS = ['appointment_published_rate', 'on_time_rate', 'online_rate', 'online_payment_rate', 'digitisation_rate', 'satisfaction_rate'] as const;
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+
+export const PARTS = ['numerator', 'denominator'] as const;
+export type Part = (typeof PARTS)[number];
+
+export interface IndicatorDef {
+  key: IndicatorKey;
+  name: string;
+  /** What the numerator and the denominator count, in words (shown under the figure). */
+  numeratorText: string;
+  denominatorText: string;
+  max: number;
+  /** At or above this rate the indicator earns all its points; below, rate × max ÷ threshold. */
+  threshold: number;
+}
+
+export interface GroupDef {
+  key: GroupKey;
+  name: string;
+  max: number;
+  indicators: IndicatorDef[];
+}
+
+export const GROUPS: GroupDef[] = [
+  {
+    key: 'transparency',
+    name: 'Công khai, minh bạch',
+    max: 18,
+    indicators: [
+      {
+        key: 'appointment_published_rate',
+        name: 'Hồ sơ được công khai mã tra cứu và ngày hẹn trả khi tiếp nhận',
+        numeratorText: 'Hồ sơ tiếp nhận trong kỳ có ngày hẹn trả kết quả',
+        denominatorText: 'Hồ sơ tiếp nhận trong kỳ',
+        max: 18,
+        threshold: 1,
+      },
+    ],
+  },
+  {
+    key: 'progress',
+    name: 'Tiến độ giải quyết',
+    max: 20,
+    indicators: [
+      {
+        key: 'on_time_rate',
+        name: 'Hồ sơ giải quyết trước và đúng hạn (kể cả đang giải quyết còn hạn)',
+        numeratorText: 'Hồ sơ đã giải quyết đúng hạn hoặc đang giải quyết còn hạn',
+        denominatorText: 'Hồ sơ phải giải quyết trong kỳ (tiếp nhận trong kỳ hoặc kỳ trước chuyển sang)',
+        max: 20,
+        threshold: 1,
+      },
+    ],
+  },
+  {
+    key: 'online',
+    name: 'Dịch vụ trực tuyến',
+    max: 12,
+    indicators: [
+      {
+        key: 'online_rate',
+        name: 'Hồ sơ tiếp nhận trực tuyến',
+        numeratorText: 'Hồ sơ nộp trực tuyến được tiếp nhận trong kỳ',
+        denominatorText: 'Hồ sơ tiếp nhận trong kỳ (trực tuyến, trực tiếp, bưu chính)',
+        max: 12,
+        threshold: 0.5,
+      },
+    ],
+  },
+  {
+    key: 'payment',
+    name: 'Thanh toán trực tuyến',
+    max: 10,
+    indicators: [
+      {
+        key: 'online_payment_rate',
+        name: 'Hồ sơ thanh toán phí, lệ phí trực tuyến',
+        numeratorText: 'Hồ sơ có phí đã thanh toán trực tuyến',
+        denominatorText: 'Hồ sơ tiếp nhận trong kỳ phải nộp phí, lệ phí (trừ hồ sơ miễn phí)',
+        max: 10,
+        threshold: 1,
+      },
+    ],
+  },
+  {
+    key: 'digitisation',
+    name: 'Số hóa hồ sơ',
+    max: 22,
+    indicators: [
+      {
+        key: 'digitisation_rate',
+        name: 'Hồ sơ được số hóa thành phần và cấp kết quả điện tử',
+        numeratorText: 'Hồ sơ có thành phần số hóa và kết quả điện tử (tệp kết quả đã ký)',
+        denominatorText: 'Hồ sơ có kết quả giải quyết trong kỳ',
+        max: 22,
+        threshold: 0.8,
+      },
+    ],
+  },
+  {
+    key: 'satisfaction',
+    name: 'Mức độ hài lòng',
+    max: 18,
+    indicators: [
+      {
+        key: 'satisfaction_rate',
+        name: 'Mức độ hài lòng (100% − tỷ lệ trễ hạn − tỷ lệ không hài lòng)',
+        numeratorText: 'Hồ sơ không trễ hạn và không bị đánh giá "Không hài lòng"',
+        denominatorText: 'Hồ sơ phải giải quyết trong kỳ',
+        max: 18,
+        threshold: 1,
+      },
+    ],
+  },
+];
+
+export const INDICATORS: Record<IndicatorKey, IndicatorDef & { group: GroupKey }> = Object.fromEntries(
+  GROUPS.flatMap((g) => g.indicators.map((i) => [i.key, { ...i, group: g.key }])),
+) as Record<IndicatorKey, IndicatorDef & { group: GroupKey }>;
+
+export interface IndicatorFigure {
+  key: IndicatorKey;
+  name: string;
+  numerator: number;
+  denominator: number;
+  /** numerator ÷ denominator (4 decimals); null when there is nothing to count. */
+  rate: number | null;
+  threshold: number;
+  score: number;
+  max: number;
+}
+
+export interface GroupFigure {
+  key: GroupKey;
+  name: string;
+  max: number;
+  score: number;
+  indicators: IndicatorFigure[];
+}
+
+export interface Rank {
+  /** 1 = best; units with the same total share a position. */
+  position: number;
+  /** How many units are ranked together (the children of `parent`). */
+  of: number;
+  /** The unit whose children are ranked; null for a unit without a parent (ranked alone). */
+  parent: string | null;
+}
+
+export interface IndicatorReport {
+  unit: string;
+  unitName: string;
+  period: string;
+  from: string;
+  to: string;
+  /** The instant the history was read up to: the period's end, or now for the current period. */
+  asOf: string;
+  total: number;
+  max: 100;
+  groups: GroupFigure[];
+  rank: Rank;
+}
+
+export interface RankingItem {
+  unit: string;
+  name: string;
+  total: number;
+  position: number;
+  groups: Record<GroupKey, number>;
+}
+
+export interface Ranking {
+  parent: string;
+  parentName: string;
+  period: string;
+  from: string;
+  to: string;
+  asOf: string;
+  items: RankingItem[];
+}
+
+/** One row of a drill-down list: a dossier behind a number. No personal data. */
+export interface IndicatorDossier {
+  code: string;
+  unit: string;
+  procedureCode: string;
+  channel: string;
+  receivedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  /** late | on_time | null (not judged by this indicator). */
+  timeliness: 'on_time' | 'late' | null;
+  supplementRequests: number;
+}
+
+export interface DossierList {
+  unit: string;
+  period: string;
+  indicator: IndicatorKey;
+  part: Part;
+  items: IndicatorDossier[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+

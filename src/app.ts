@@ -46,9 +46,12 @@ import { registerOpenApi } from './shared/openapi';
 import { registerMultipart, registerUploads, sweepUploads } from './shared/uploads';
 import { NotFoundError } from './shared/errors';
 import { UnitService } from './unit';
-import { RatingService } from './rating';
+import { RatingService, ratingFacts, REASON_LABEL } from './rating';
 import { IndicatorService } from './indicator';
 import { indicatorRoutes } from './indicator/indicator.routes';
+import { PerformanceService } from './performance';
+import { performanceRoutes } from './performance/performance.routes';
+import { MyTargetsBox } from './performance/performance.views';
 
 /** Everything the app is made of, built once here (the only composition root). */
 export interface Services {
@@ -74,6 +77,8 @@ export interface Services {
   ratings: RatingService;
   /** Decision 766/QĐ-TTg indicators, computed from the dossiers' history. */
   indicators: IndicatorService;
+  /** Officials' performance from the history, their targets, the weekly review (issue 11). */
+  performance: PerformanceService;
   clock: Clock;
 }
 
@@ -182,7 +187,23 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     publicUrl: config.publicUrl,
   });
   const indicators = new IndicatorService(database.db, units, clock);
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, clock };
+  const performance = new PerformanceService({
+    db: database.db,
+    accounts,
+    units,
+    dossiers,
+    catalog,
+    clock,
+    ratings: async (q) =>
+      (await ratingFacts(database.db, q))
+        .filter((f) => f.dossierId)
+        .map((f) => ({ dossierId: f.dossierId!, code: f.dossierCode ?? undefined, unitCode: f.unitCode, level: f.level, reasons: f.reasons.map((r) => REASON_LABEL[r] ?? r), ratedAt: f.ratedAt })),
+    indicatorRate: async (unit, period, key) => {
+      const r = await indicators.report(unit, { key: period.key, kind: 'range', from: period.from, to: period.to });
+      return r.groups.flatMap((g) => g.indicators).find((i) => i.key === key)?.rate ?? null;
+    },
+  });
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, clock };
 }
 
 /**
@@ -323,7 +344,10 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     audit: services.audit,
     publicUrl: config.publicUrl,
     feeDue: async (d) => (await services.payments.summary(d)).outstanding,
+    // The official's targets running now, as a small box above the worklist.
+    worklistBox: async (staff) => MyTargetsBox({ items: await services.performance.myTargets(staff) }),
   });
+  await performanceRoutes(app, { performance: services.performance, units });
   await staffRoutes(app, {
     accounts: services.accounts,
     audit: services.audit,

@@ -12,6 +12,8 @@ import * as m013 from './migrations/013-trigram-search';
 import * as m014 from './migrations/014-drop-staff-lockout';
 import * as m015 from './migrations/015-unit-trigrams';
 import * as m016 from './migrations/016-ratings';
+import * as m019 from './migrations/019-staff-targets';
+import * as m020 from './migrations/020-unit-scoring';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +30,8 @@ const migrations: Record<string, Migration> = {
   '014-drop-staff-lockout': m014,
   '015-unit-trigrams': m015,
   '016-ratings': m016,
+  '019-staff-targets': m019,
+  '020-unit-scoring': m020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

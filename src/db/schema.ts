@@ -528,6 +528,82 @@ export interface RatingFollowupTable {
   answered_by_name: string | null;
 }
 
+// 019: targets of officials (src/performance)
+export interface StaffTargetTable {
+  id: string;
+  unit_code: string;
+  staff_id: string | null;
+  field: string;
+  metric: string;
+  op: string;
+  value: number;
+  period_key: string;
+  period_from: string;
+  period_to: string;
+  note: string;
+  created_by: string;
+  created_at: string;
+  removed_at: string | null;
+  removed_by: string | null;
+}
+
+// 020: monthly scoring of units (src/scoring)
+export interface ScoringTableTable {
+  id: string;
+  parent_code: string;
+  month: string;
+  version: number;
+  status: string;
+  title: string;
+  reason: string;
+  demo: number;
+  created_by: string;
+  created_at: string;
+  finalised_by: string | null;
+  finalised_at: string | null;
+}
+
+export interface ScoringCriterionTable {
+  id: string;
+  table_id: string;
+  sort: number;
+  name: string;
+  max_points: number;
+  kind: string;
+  indicator_key: string | null;
+  threshold: number | null;
+  guidance: string;
+}
+
+export interface ScoringEntryTable {
+  table_id: string;
+  criterion_id: string;
+  unit_code: string;
+  self_points: number | null;
+  self_note: string;
+  self_by: string | null;
+  self_at: string | null;
+  adjusted_points: number | null;
+  adjust_reason: string;
+  adjusted_by: string | null;
+  adjusted_at: string | null;
+  rate: number | null;
+  points: number | null;
+}
+
+export interface ScoringEvidenceTable {
+  id: string;
+  table_id: string;
+  criterion_id: string;
+  unit_code: string;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+  created_by: string;
+  created_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   procedures: ProcedureTable;
@@ -570,4 +646,9 @@ export interface DB {
   assistant_meta: AssistantMetaTable;
   rating_versions: RatingVersionTable;
   rating_followups: RatingFollowupTable;
+  staff_targets: StaffTargetTable;
+  scoring_tables: ScoringTableTable;
+  scoring_criteria: ScoringCriterionTable;
+  scoring_entries: ScoringEntryTable;
+  scoring_evidence: ScoringEvidenceTable;
 }

@@ -1,6 +1,7 @@
 import '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { VNode } from 'preact';
 import type { AccountService, Staff } from '../account';
 import type { AuditService } from '../audit';
 import type { CatalogService } from '../catalog';
@@ -34,6 +35,8 @@ export interface StaffRoutesDeps {
   publicUrl: string;
   /** The fee still due on a dossier (payment module), to fill in the payment request. */
   feeDue?: (d: Dossier) => Promise<number>;
+  /** A small box shown above the worklist (the official's targets, from the performance module). */
+  worklistBox?: (staff: Staff) => Promise<VNode | null>;
 }
 
 const CODE = z.string().regex(/^\d{2,5}-\d{6}-\d{4,}$/, 'Mã hồ sơ có dạng 00004-261129-0001');
@@ -156,6 +159,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
         pageSize: r.limit,
         message: Number.isFinite(ok) ? `Đã phân công ${ok} hồ sơ${failed ? `; ${failed} hồ sơ không phân công được (xem trạng thái từng hồ sơ)` : ''}.` : undefined,
         bulkKey: uuidv7(),
+        aside: deps.worklistBox ? await deps.worklistBox(staff) : null,
       }),
     );
   });

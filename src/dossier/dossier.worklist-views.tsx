@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Unit } from '../unit';
 import { formatDateTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
@@ -30,6 +31,8 @@ export interface WorklistPageProps extends StaffNavProps {
   pageSize: number;
   message?: string;
   bulkKey: string;
+  /** Shown under the title (the official's targets); kept small so the list stays above the fold. */
+  aside?: ComponentChildren;
 }
 
 export function WorklistPage(p: WorklistPageProps) {
@@ -43,6 +46,7 @@ export function WorklistPage(p: WorklistPageProps) {
   return (
     <StaffLayout {...p} title="Danh sách hồ sơ" current="/can-bo">
       <h1>Danh sách hồ sơ</h1>
+      {p.aside ?? null}
       {p.message ? (
         <p class="card" role="status">
           {p.message}

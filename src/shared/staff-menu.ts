@@ -74,6 +74,14 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
       ],
     },
     {
+      label: 'Kết quả công việc',
+      items: [
+        ...item('/can-bo/hieu-qua', 'Hiệu quả công việc', staff.role !== 'admin'),
+        ...item('/can-bo/chi-tieu', 'Chỉ tiêu', staff.role !== 'admin' && staff.role !== 'supervisor'),
+        ...item('/can-bo/giao-ban-tuan', 'Giao ban tuần', staff.role === 'leader' || staff.role === 'supervisor'),
+      ],
+    },
+    {
       label: 'Người dân',
       items: [
         ...item('/can-bo/tro-ly', 'Câu hỏi chuyển cán bộ'),

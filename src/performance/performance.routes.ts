@@ -1,0 +1,139 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Staff } from '../account';
+import { ValidationError } from '../shared/errors';
+import { html } from '../shared/http';
+import { checkCsrf } from '../shared/session';
+import { pageStaff } from '../staff/staff.guard';
+import type { UnitService } from '../unit';
+import { parseWorkPeriod, shiftPeriod } from './performance.period';
+import { renderWeeklyReviewPdf } from './performance.pdf';
+import type { PerformanceService } from './performance.service';
+import { OfficialPerformancePage, TargetsPage, UnitPerformancePage, WeeklyReviewPage } from './performance.views';
+
+export interface PerformanceRoutesDeps {
+  performance: PerformanceService;
+  units: UnitService;
+}
+
+type Query = Record<string, string | undefined>;
+const one = (v: unknown): string | undefined => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined);
+const UNIT_RE = /^\d{2,5}$/;
+const validPeriod = (t: string | undefined): string | undefined => {
+  try {
+    return t ? parseWorkPeriod(t).key : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Officials' performance, targets and the weekly review (workspace pages). */
+export async function performanceRoutes(app: FastifyInstance, deps: PerformanceRoutesDeps): Promise<void> {
+  const { performance: perf, units } = deps;
+  const nav = async (req: FastifyRequest, staff: Staff) => ({ csrf: req.csrfToken, staff, unit: await units.get(staff.unitCode), current: req.url });
+  const unitParam = (q: Query): string | undefined => {
+    const u = one(q.unit)?.trim();
+    if (!u) return undefined;
+    if (!UNIT_RE.test(u)) throw new ValidationError('Mã đơn vị không hợp lệ.', [{ field: 'unit', code: 'invalid_unit', message: 'Mã đơn vị gồm 2–5 chữ số' }]);
+    return u;
+  };
+
+  app.get('/can-bo/hieu-qua', async (req, reply) => {
+    const staff = pageStaff(req, reply);
+    if (!staff) return reply;
+    const q = req.query as Query;
+    const period = perf.period(one(q.ky));
+    if (!perf.seesOthers(staff)) return reply.redirect(`/can-bo/hieu-qua/${staff.username}?ky=${period.key}`, 303);
+    const unit = unitParam(q);
+    const r = await perf.forUnit(staff, { unit, period: period.key });
+    const u = await units.get(r.unitCode);
+    return html(reply, UnitPerformancePage({ ...(await nav(req, staff)), unitName: u.name, period, prev: shiftPeriod(period, -1).key, next: shiftPeriod(period, 1).key, items: r.items, unitParam: unit }));
+  });
+
+  app.get('/can-bo/hieu-qua/:username', async (req, reply) => {
+    const staff = pageStaff(req, reply);
+    if (!staff) return reply;
+    const q = req.query as Query;
+    const period = perf.period(one(q.ky));
+    const username = (req.params as { username: string }).username;
+    const p = await perf.forOfficial(staff, username, period.key);
+    const official = await perf.officialFor(staff, username);
+    const targets = (await perf.progressOfOfficial(official, period)).filter(Boolean);
+    return html(reply, OfficialPerformancePage({ ...(await nav(req, staff)), perf: p, period, prev: shiftPeriod(period, -1).key, next: shiftPeriod(period, 1).key, targets, own: official.id === staff.id }));
+  });
+
+  const targetsPage = async (req: FastifyRequest, staff: Staff, extra: { errors?: Array<{ field: string; message: string }>; form?: Record<string, string>; message?: string; period?: string } = {}) => {
+    const q = req.query as Query;
+    const { period: asked, ...rest } = extra;
+    const r = await perf.unitTargets(staff, { period: asked ?? one(q.ky) });
+    const canSet = staff.role === 'leader';
+    const officials = canSet ? await perf.officialsOf(staff) : [];
+    return TargetsPage({
+      ...(await nav(req, staff)),
+      period: r.period,
+      prev: shiftPeriod(r.period, -1).key,
+      next: shiftPeriod(r.period, 1).key,
+      items: r.items,
+      canSet,
+      officials: officials.map((o) => ({ username: o.username, fullName: o.fullName })),
+      fields: canSet ? await perf.fieldsOf(staff.unitCode) : [],
+      ...rest,
+    });
+  };
+
+  app.get('/can-bo/chi-tieu', async (req, reply) => {
+    const staff = pageStaff(req, reply);
+    if (!staff) return reply;
+    const done = one((req.query as Query).da_giao);
+    return html(reply, await targetsPage(req, staff, { message: done === '1' ? 'Đã giao chỉ tiêu.' : done === '0' ? 'Đã bỏ chỉ tiêu.' : undefined }));
+  });
+
+  app.post('/can-bo/chi-tieu', async (req, reply) => {
+    const staff = pageStaff(req, reply);
+    if (!staff) return reply;
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    checkCsrf(req, b._csrf);
+    const form = Object.fromEntries(['subject', 'metric', 'value', 'period', 'note'].map((k) => [k, one(b[k]) ?? '']));
+    try {
+      const t = await perf.setTarget(staff, { ...form, value: !form.value ? undefined : form.value.replace(',', '.'), note: form.note || undefined });
+      return reply.redirect(`/can-bo/chi-tieu?ky=${t.periodKey}&da_giao=1`, 303);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      return html(reply, await targetsPage(req, staff, { errors: e.fields, form, period: validPeriod(form.period) }), 422);
+    }
+  });
+
+  app.post('/can-bo/chi-tieu/:id/xoa', async (req, reply) => {
+    const staff = pageStaff(req, reply);
+    if (!staff) return reply;
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    checkCsrf(req, b._csrf);
+    await perf.removeTarget(staff, (req.params as { id: string }).id);
+    return reply.redirect('/can-bo/chi-tieu?da_giao=0', 303);
+  });
+
+  const review = async (req: FastifyRequest, staff: Staff) => {
+    const q = req.query as Query;
+    return perf.weeklyReview(staff, { unit: unitParam(q), week: one(q.tuan) });
+  };
+
+  app.get('/can-bo/giao-ban-tuan', async (req, reply) => {
+    const staff = pageStaff(req, reply);
+    if (!staff) return reply;
+    const r = await review(req, staff);
+    return html(reply, WeeklyReviewPage({ ...(await nav(req, staff)), review: r, prev: shiftPeriod(r.week, -1).key, next: shiftPeriod(r.week, 1).key, unitParam: unitParam(req.query as Query) }));
+  });
+
+  app.get('/can-bo/giao-ban-tuan.pdf', async (req, reply) => {
+    const staff = pageStaff(req, reply);
+    if (!staff) return reply;
+    const r = await review(req, staff);
+    const pdf = await renderWeeklyReviewPdf(r);
+    return reply
+      .type('application/pdf')
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', `inline; filename="giao-ban-${r.unit.code}-${r.week.key}.pdf"`)
+      .send(pdf);
+  });
+}
+
+

@@ -47,6 +47,8 @@ import { registerMultipart, registerUploads, sweepUploads } from './shared/uploa
 import { NotFoundError } from './shared/errors';
 import { UnitService } from './unit';
 import { RatingService, ratingFacts, REASON_LABEL } from './rating';
+import { ratingRoutes, ratingTrackingBox } from './rating/rating.routes';
+import { ratingStaffRoutes } from './rating/rating.staff-routes';
 import { IndicatorService } from './indicator';
 import { indicatorRoutes } from './indicator/indicator.routes';
 import { PerformanceService } from './performance';
@@ -333,6 +335,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     audit: services.audit,
     oidcLabel: config.oidc?.label,
     drafts: services.drafts,
+    rating: (d, o) => ratingTrackingBox(services.ratings, d, o),
   });
   await dossierStaffRoutes(app, {
     dossiers: services.dossiers,
@@ -369,6 +372,17 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     unitName: async (code) => (await units.get(code)).name,
   });
   await indicatorRoutes(app, { indicators: services.indicators, now: () => services.clock.now() });
+  const ratingKey = createHmac('sha256', secretKey(config)).update('motcua ratings v1').digest();
+  await ratingRoutes(app, {
+    ratings: services.ratings,
+    dossiers: services.dossiers,
+    accounts: services.accounts,
+    units,
+    rateLimit: config.rateLimit,
+    sign: (text) => createHmac('sha256', ratingKey).update(text).digest('base64url'),
+    clock: services.clock,
+  });
+  await ratingStaffRoutes(app, { ratings: services.ratings, units });
   await paymentRoutes(app, { payments: services.payments, dossiers: services.dossiers, accounts: services.accounts, catalog, units, publicUrl: config.publicUrl, defaultUnit });
   const vnpay = config.payments.vnpay;
   if (config.demo && vnpay?.fake) {

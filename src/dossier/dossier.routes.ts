@@ -1,4 +1,5 @@
 import '@fastify/multipart';
+import type { ComponentChildren } from 'preact';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AccountService, Staff } from '../account';
@@ -64,6 +65,8 @@ export interface DossierRoutesDeps {
   oidcLabel?: string;
   /** Drafts: resume links, expiry, the online form's saved state (dossier.drafts.ts). */
   drafts: DossierDrafts;
+  /** The satisfaction rating box of a returned dossier's tracking page (rating module). */
+  rating?: (d: Dossier, o: { strong: boolean; token?: string; csrf: string }) => Promise<ComponentChildren>;
 }
 
 const CODE_RE = /^\d{2,5}-\d{6}-\d{4,}$|^[0-9a-f-]{36}$/;
@@ -584,6 +587,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         resultHref: strong ? `/ho-so/${d.code}/ket-qua?t=${encodeURIComponent(dossiers.token(d.code))}` : `/ho-so/${d.code}/ket-qua?phone=${d.applicant.phone}`,
         payment: strong ? await deps.payments?.trackingBox(d, dossiers.token(d.code), reply) : undefined,
         citizen,
+        rating: await deps.rating?.(d, { strong, token: strong ? dossiers.token(d.code) : undefined, csrf: req.csrfToken }),
       }),
     );
   });

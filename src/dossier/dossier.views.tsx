@@ -84,6 +84,8 @@ export function TrackingPage(p: {
   payment?: ComponentChildren;
   /** What the applicant can do here (supplement, withdraw): forms from the processing pages. */
   citizen?: ComponentChildren;
+  /** The satisfaction rating of a returned dossier (rating module). */
+  rating?: ComponentChildren;
 }) {
   const d = p.d;
   const current = d.history.at(-1);
@@ -122,6 +124,7 @@ export function TrackingPage(p: {
       </dl>
       <NextStepBox next={p.tracking.next} />
       <ResultBox result={p.tracking.result} href={p.resultHref} />
+      {p.rating}
       {p.payment}
       {p.citizen}
       <p>

@@ -2,3 +2,8 @@
 export { dossierTimelines, TIMELINE_ACTIONS, type DossierTimeline, type TimelineEvent } from './dossier.timelines';
 // For modules that learn from what officials did (performance, the weekly review).
 export { dossierCodes, openDossiers, staffActivity, type OpenDossier, type StaffActivity } from './dossier.activity';
+// The proof a citizen gives to change a dossier (the rating module's routes): the one proof gate
+// (PROOF_ROUTE) and the one rule (requireChangeProof), reused instead of written again.
+export { PROOF_ROUTE, requireChangeProof, STRONGER_PROOF_MESSAGE } from './dossier.proof';
+export type { DossierService } from './dossier.service';
+export { STATUS_LABEL, type Actor, type Dossier, type DossierStatus } from './dossier.types';

@@ -15,6 +15,7 @@ import {
   EVENTS,
   isEssential,
   LANGUAGES,
+  ratingLinkOf,
   type Channel,
   type DossierNotice,
   type Language,
@@ -263,6 +264,7 @@ export class NotificationService {
       reason: n.reason ?? '',
       postalCode: n.postal?.trackingNumber ?? '',
       link: n.trackingUrl,
+      ratingLink: ratingLinkOf(n.trackingUrl),
     };
   }
 
@@ -341,6 +343,7 @@ export class NotificationService {
       reason: language === 'vi' ? 'bản sao giấy chứng sinh' : 'a copy of the birth certificate',
       postalCode: 'EB123456789VN',
       link: 'https://motcua.example.vn/ho-so/00004-261130-0001?t=Xy3kPq9Lm2Nb7Vc4Rt8Wz1',
+      ratingLink: 'https://motcua.example.vn/ho-so/00004-261130-0001/danh-gia?t=Xy3kPq9Lm2Nb7Vc4Rt8Wz1',
     });
   }
 

@@ -65,7 +65,7 @@ const VI: Record<NoticeEvent, EventTexts> = {
   result_posted: {
     sms: '{unit}: Kết quả hồ sơ {code} đã gửi qua bưu chính ngày {date}, số hiệu bưu gửi {postalCode}. Theo dõi: {link}',
     subject: 'Kết quả hồ sơ {code} đã gửi qua bưu chính',
-    body: 'Kính gửi Ông/Bà {name},\n\nKết quả hồ sơ {code} ({procedure}) đã được giao cho bưu chính ngày {date}, số hiệu bưu gửi {postalCode}. Đề nghị Ông/Bà để ý điện thoại khi nhân viên bưu chính giao.\n\nTheo dõi hồ sơ: {link}',
+    body: 'Kính gửi Ông/Bà {name},\n\nKết quả hồ sơ {code} ({procedure}) đã được giao cho bưu chính ngày {date}, số hiệu bưu gửi {postalCode}. Đề nghị Ông/Bà để ý điện thoại khi nhân viên bưu chính giao.\n\nTheo dõi hồ sơ: {link}\nSau khi nhận kết quả, mời Ông/Bà đánh giá mức độ hài lòng: {ratingLink}',
   },
   apology: {
     sms: '{unit} xin lỗi: hồ sơ {code} chưa có kết quả đúng hẹn. Lý do: {reason}. Hẹn lại: {newDate}. Theo dõi: {link}',
@@ -88,9 +88,9 @@ const VI: Record<NoticeEvent, EventTexts> = {
     body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) không được giải quyết.\nLý do: {reason}\n\nVăn bản trả lời được trả tại bộ phận một cửa của {unit}.\nTheo dõi hồ sơ: {link}',
   },
   returned: {
-    sms: '{unit}: Hồ sơ {code} đã trả kết quả ngày {date}. Cảm ơn Ông/Bà đã sử dụng dịch vụ công. Chi tiết: {link}',
-    subject: 'Hồ sơ {code} đã trả kết quả',
-    body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) đã được trả kết quả ngày {date}.\n\nCảm ơn Ông/Bà đã sử dụng dịch vụ công của {unit}.\nChi tiết: {link}',
+    sms: '{unit}: Hồ sơ {code} đã trả kết quả ngày {date}. Mời Ông/Bà đánh giá mức độ hài lòng: {ratingLink}',
+    subject: 'Hồ sơ {code} đã trả kết quả — mời Ông/Bà đánh giá',
+    body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) đã được trả kết quả ngày {date}.\n\nCảm ơn Ông/Bà đã sử dụng dịch vụ công của {unit}. Mời Ông/Bà đánh giá mức độ hài lòng (Rất hài lòng, Hài lòng hoặc Không hài lòng) tại: {ratingLink}\n\nChi tiết hồ sơ: {link}',
   },
 };
 
@@ -138,7 +138,7 @@ const EN: Record<NoticeEvent, EventTexts> = {
   result_posted: {
     sms: '{unit}: The result of dossier {code} was posted on {date}, item number {postalCode}. Track: {link}',
     subject: 'The result of dossier {code} was posted',
-    body: 'Dear {name},\n\nThe result of dossier {code} ({procedure}) was handed to the postal service on {date}, item number {postalCode}.\n\nTrack your dossier: {link}',
+    body: 'Dear {name},\n\nThe result of dossier {code} ({procedure}) was handed to the postal service on {date}, item number {postalCode}.\n\nTrack your dossier: {link}\nOnce you have it, please rate our service: {ratingLink}',
   },
   apology: {
     sms: '{unit} apologises: dossier {code} is late. Reason: {reason}. New date: {newDate}. Track: {link}',
@@ -161,9 +161,9 @@ const EN: Record<NoticeEvent, EventTexts> = {
     body: 'Dear {name},\n\nDossier {code} ({procedure}) was refused.\nReason: {reason}\n\nThe written answer is handed out at the one-stop office of {unit}.\nTrack your dossier: {link}',
   },
   returned: {
-    sms: '{unit}: The result of dossier {code} was handed over on {date}. Thank you for using our public services. Details: {link}',
-    subject: 'The result of dossier {code} was handed over',
-    body: 'Dear {name},\n\nThe result of dossier {code} ({procedure}) was handed over on {date}.\n\nThank you for using the public services of {unit}.\nDetails: {link}',
+    sms: '{unit}: The result of dossier {code} was handed over on {date}. Please rate our service: {ratingLink}',
+    subject: 'The result of dossier {code} was handed over — please rate our service',
+    body: 'Dear {name},\n\nThe result of dossier {code} ({procedure}) was handed over on {date}.\n\nThank you for using the public services of {unit}. Please tell us how satisfied you are: {ratingLink}\n\nDossier details: {link}',
   },
 };
 

@@ -81,9 +81,18 @@ export const PLACEHOLDERS = {
   reason: 'Lý do (bổ sung, từ chối, xin lỗi…)',
   postalCode: 'Số hiệu bưu gửi (trả kết quả qua bưu chính)',
   link: 'Liên kết theo dõi hồ sơ',
+  ratingLink: 'Liên kết đánh giá mức độ hài lòng (có chữ ký, như liên kết theo dõi)',
 } as const;
 export type Placeholder = keyof typeof PLACEHOLDERS;
 export type TemplateContext = Partial<Record<Placeholder, string>>;
+
+/**
+ * The signed page where the citizen rates the dossier (the rating module's /ho-so/:code/danh-gia):
+ * the tracking link's path with /danh-gia, and the same signature.
+ */
+export function ratingLinkOf(trackingUrl: string): string {
+  return trackingUrl.replace(/(\/ho-so\/[^/?#]+)(?=[?#]|$)/, '$1/danh-gia');
+}
 
 /** Statuses of an outbox row. */
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;

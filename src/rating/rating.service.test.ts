@@ -133,9 +133,9 @@ for (const engine of engines()) {
     it('a counter visit is a rating of its own, tied to the unit', async () => {
       const v = await ratings.rateVisit('00082', { level: 'very_satisfied' });
       expect(v).toMatchObject({ dossierId: null, unitCode: '00082', source: 'counter', version: 1 });
-      const more = await ratings.addVisitReasons(v.ratingId, '00082', { reasons: ['guidance'] });
+      const more = await ratings.addReasons(v.ratingId, '00082', { reasons: ['guidance'] });
       expect(more).toMatchObject({ version: 2, level: 'very_satisfied', reasons: ['guidance'] });
-      await expect(ratings.addVisitReasons(v.ratingId, '00004', { reasons: ['guidance'] })).rejects.toMatchObject({ code: 'rating_not_found' });
+      await expect(ratings.addReasons(v.ratingId, '00004', { reasons: ['guidance'] })).rejects.toMatchObject({ code: 'rating_not_found' });
       const facts = await ratingFacts(env.services.database.db, { unitCodes: ['00082'], from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', asOf: clock.now() });
       expect(facts.map((f) => [f.source, f.level, f.reasons])).toEqual([['counter', 'very_satisfied', ['guidance']]]);
     });

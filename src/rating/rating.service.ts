@@ -135,12 +135,20 @@ export class RatingService {
     return this.write({ ratingId: id, dossierId: null, dossierCode: null, unitCode }, input, { actor: { kind: 'anonymous' }, source: 'counter' });
   }
 
-  /** Reasons added on the tablet's thank-you screen, to the visit just rated (same device only: see the routes). */
-  async addVisitReasons(ratingId: string, unitCode: string, raw: unknown): Promise<Rating> {
+  /**
+   * Reasons added on the tablet's thank-you screen to the rating just given there (the routes
+   * check that this device gave it, minutes ago): a new version with the same level.
+   */
+  async addReasons(ratingId: string, unitCode: string, raw: unknown): Promise<Rating> {
     const latest = await repo.latestVersion(this.db, ratingId);
-    if (!latest || latest.unitCode !== unitCode || latest.dossierId) throw new NotFoundError('Không tìm thấy lượt đánh giá.', 'rating_not_found');
-    const input = parseRatingInput({ level: latest.level, ...(raw as object) });
-    return this.write({ ratingId, dossierId: null, dossierCode: null, unitCode }, { ...input, level: latest.level }, { actor: { kind: 'anonymous' }, source: 'counter' });
+    if (!latest || latest.unitCode !== unitCode) throw new NotFoundError('Không tìm thấy lượt đánh giá.', 'rating_not_found');
+    const input = parseRatingInput({ ...(raw as object), level: latest.level, comment: latest.comment });
+    return this.write({ ratingId, dossierId: latest.dossierId, dossierCode: latest.dossierCode, unitCode }, input, { actor: { kind: 'anonymous' }, source: 'counter' });
+  }
+
+  /** The newest version of a rating (for the tablet's reasons step). */
+  findRating(ratingId: string): Promise<Rating | undefined> {
+    return repo.latestVersion(this.db, ratingId);
   }
 
   private async write(
@@ -255,8 +263,8 @@ export class RatingService {
     if (staff.role !== 'leader' && staff.role !== 'admin') throw new ForbiddenError('Chỉ lãnh đạo hoặc quản trị đơn vị trả lời phản ánh của người dân.', 'role_forbidden');
     const f = await this.getFollowUp(id, [staff.unitCode]);
     const answer = cleanText(typeof rawAnswer === 'string' ? rawAnswer : '').trim();
-    if (answer.length < 10) throw new ValidationError('Câu trả lời quá ngắn.', [{ field: 'answer', code: 'answer_too_short', message: 'Viết câu trả lời cho người dân (ít nhất 10 ký tự)' }]);
-    if (answer.length > ANSWER_MAX) throw new ValidationError('Câu trả lời quá dài.', [{ field: 'answer', code: 'answer_too_long', message: `Câu trả lời tối đa ${ANSWER_MAX.toLocaleString('vi-VN')} ký tự` }]);
+    if (answer.length < 10) throw new ValidationError('Câu trả lời quá ngắn: xin viết cho người dân ít nhất 10 ký tự.', [{ field: 'answer', code: 'answer_too_short', message: 'Viết câu trả lời cho người dân (ít nhất 10 ký tự)' }]);
+    if (answer.length > ANSWER_MAX) throw new ValidationError(`Câu trả lời quá dài: tối đa ${ANSWER_MAX.toLocaleString('vi-VN')} ký tự.`, [{ field: 'answer', code: 'answer_too_long', message: `Câu trả lời tối đa ${ANSWER_MAX.toLocaleString('vi-VN')} ký tự` }]);
     if (f.answeredAt) throw new ConflictError('already_answered', `Phản ánh này đã được ${f.answeredBy ?? 'cán bộ'} trả lời lúc ${formatDateTime(f.answeredAt)}.`);
     const ok = await repo.answerFollowUp(this.db, id, { answer, at: this.clock.now().toISOString(), byId: staff.id, byName: staff.fullName });
     if (!ok) throw new ConflictError('already_answered', 'Phản ánh này vừa được trả lời.');

@@ -86,6 +86,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
       items: [
         ...item('/can-bo/tro-ly', 'Câu hỏi chuyển cán bộ'),
         ...item('/can-bo/thong-bao', 'Tin nhắn gửi người dân'),
+        ...item('/can-bo/danh-gia', 'Phản ánh không hài lòng', ['leader', 'admin', 'supervisor'].includes(staff.role)),
         ...item('/can-bo/tro-ly/cau-hoi-thuong-gap', 'Câu hỏi thường gặp'),
         ...item('/can-bo/tro-ly/thong-ke', 'Thống kê trợ lý ảo'),
         ...item('/can-bo/tro-ly/tu-dong-nghia', 'Từ đồng nghĩa'),

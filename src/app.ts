@@ -37,8 +37,8 @@ import { openDatabase, type Database } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { CatalogService } from './catalog';
 import { catalogRoutes } from './catalog/catalog.routes';
-import { seedDemo } from './demo';
-import { systemClock, type Clock } from './shared/clock';
+import { seedDemo, writeDemoHistory, type DemoHistoryResult } from './demo';
+import { systemClock, type Clock, type travelClock } from './shared/clock';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling, registerInputCleaning, securityHeadersFor } from './shared/http';
 import { createLogger, logRequests } from './shared/log';
 import { staffNav } from './shared/staff-layout';
@@ -143,6 +143,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     audit,
     units,
     cache: new DossierCache(database.changes, { ttlMs: config.dossierCacheSeconds * 1000 }),
+    demo: config.demo,
   });
   const dossierWorkflow = new DossierWorkflow(database.db, dossiers, catalog, workflow, accounts, notifications, audit, files, units, clock);
   const dossierForms = new DossierForms(database.db, dossiers, dossierWorkflow, catalog, units);
@@ -225,11 +226,22 @@ export function uploadTmpDir(config: Config): string {
   return path.join(config.dataDir, 'uploads-tmp');
 }
 
-/** In demo mode an empty database gets the demo units, catalogue and accounts. */
-export async function seedIfEmpty(s: Services): Promise<boolean> {
+/**
+ * In demo mode an empty database gets the demo units, catalogue and accounts, and (with
+ * `history`) a year of demo dossiers written through the services with the clock set to the past
+ * (demo/demo.history.ts); the clock runs again before this returns.
+ */
+export async function seedIfEmpty(s: Services, history?: { clock: ReturnType<typeof travelClock>; config: Config }): Promise<false | { history?: DemoHistoryResult }> {
   if ((await s.units.list()).length > 0) return false;
   await seedDemo(s.units, s.catalog, s.accounts);
-  return true;
+  if (!history || !history.config.demo) return {};
+  const vnpay = history.config.payments.vnpay;
+  const until = history.clock.now();
+  try {
+    return { history: await writeDemoHistory({ ...s, vnpay: vnpay?.fake ? vnpay : undefined }, history.clock, { until }) };
+  } finally {
+    history.clock.resume();
+  }
 }
 
 export async function buildApp(config: Config, services: Services): Promise<FastifyInstance> {

@@ -33,6 +33,8 @@ export interface Config {
   dataDir: string;
   database: DatabaseConfig;
   demo: boolean;
+  /** DEMO_HISTORY: in demo mode, an empty database also gets a year of demo dossiers (default on). */
+  demoHistory: boolean;
   rateLimit: boolean;
   /**
    * Addresses of the reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty:
@@ -109,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     DATA_DIR: z.string().optional(),
     DATABASE_URL: z.string().optional(),
     DEMO: onOff('DEMO', defaults.demo ?? false),
+    DEMO_HISTORY: onOff('DEMO_HISTORY', true),
     RATE_LIMIT: onOff('RATE_LIMIT', true),
     DEFAULT_UNIT: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL phải là fatal, error, warn, info, debug, trace hoặc silent' }).optional(),
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     dataDir,
     database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
     demo: e.DEMO,
+    demoHistory: e.DEMO && e.DEMO_HISTORY,
     rateLimit: e.RATE_LIMIT,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     defaultUnit: e.DEFAULT_UNIT?.trim() || undefined,

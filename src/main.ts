@@ -10,6 +10,7 @@ import { seedDemo } from './demo';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/connection';
 import { DomainError, ValidationError } from './shared/errors';
+import { systemClock, travelClock } from './shared/clock';
 import { DraftExpiryJob, EscalationJob } from './dossier/dossier.jobs';
 import { AuditCheckpointJob } from './audit';
 
@@ -39,9 +40,14 @@ function fail(message: string): never {
 }
 
 async function serve(config: Config): Promise<void> {
-  const services = await buildServices(config);
-  if (config.demo && (await seedIfEmpty(services))) {
+  // Demo mode: the clock the demo history sets to the past while it writes, then lets run.
+  const travel = config.demo ? travelClock() : undefined;
+  const services = await buildServices(config, { clock: travel ?? systemClock });
+  const seeded = travel ? await seedIfEmpty(services, config.demoHistory ? { clock: travel, config } : undefined) : false;
+  if (seeded) {
     process.stdout.write('Đã tạo dữ liệu mẫu (DEMO): Thành phố Hà Nội, Phường Ba Đình, Phường Cửa Nam.\n');
+    const h = seeded.history;
+    if (h) process.stdout.write(`Đã ghi lịch sử mẫu 12 tháng: ${h.dossiers} hồ sơ, ${h.actions} thao tác trong ${(h.ms / 1000).toFixed(1)} giây${h.failures ? ` (${h.failures} hồ sơ dừng giữa chừng)` : ''}.\n`);
   }
   // Files left by uploads whose row never committed (a crash in between), before taking requests.
   const swept = await sweepFiles(services, config.sweepGraceSeconds * 1000, config);

@@ -208,6 +208,8 @@ export interface DossierTable {
   // 008: when a draft is removed with its files; the phone an anonymous draft proved by OTP.
   expires_at?: string | null;
   verified_phone?: string | null;
+  // 018: written by the demo history (DEMO=on), never a real dossier.
+  demo: Generated<number>;
 }
 
 export interface DossierFileTable {

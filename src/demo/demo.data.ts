@@ -85,6 +85,8 @@ export const DEMO_STAFF: Array<{ username: string; fullName: string; unitCode: s
   { username: 'lanhdao', fullName: 'Lê Quang Huy', unitCode: '00004', role: 'leader', fields: [], phone: '0901000003', email: 'lanhdao@badinh.example.vn' },
   { username: 'quantri', fullName: 'Phạm Thu Trang', unitCode: '00004', role: 'admin', fields: [], phone: '0901000004' },
   { username: 'tiepnhan2', fullName: 'Đỗ Thị Lan', unitCode: '00082', role: 'receptionist', fields: [], phone: '0901000082' },
+  { username: 'chuyenvien4', fullName: 'Ngô Thị Mai', unitCode: '00082', role: 'specialist', fields: ['Hộ tịch', 'Chứng thực'], phone: '0901000083' },
+  { username: 'lanhdao2', fullName: 'Bùi Văn Thắng', unitCode: '00082', role: 'leader', fields: [], phone: '0901000084' },
   // The city's supervisor: reads both wards' dossiers, changes nothing.
   { username: 'giamsat', fullName: 'Hoàng Minh Đức', unitCode: '01', role: 'supervisor', fields: [] },
 ];

@@ -1,1 +1,2 @@
 export { seedDemo, demoProcedures } from './demo.seed';
+export { writeDemoHistory, DEMO_HISTORY_PER_DAY, type DemoHistoryDeps, type DemoHistoryOptions, type DemoHistoryResult } from './demo.history';

@@ -48,6 +48,7 @@ export function toDossier(r: DossierRow | NewDossierRow): Dossier {
     version: Number(r.version ?? 0),
     expiresAt: r.expires_at ?? null,
     verifiedPhone: r.verified_phone ?? null,
+    demo: Number(r.demo ?? 0) === 1,
   };
 }
 

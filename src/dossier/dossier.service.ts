@@ -55,6 +55,8 @@ export interface NewDossierInput {
   expiresAt?: string;
   /** The applicant's phone, proven by a one-time code (anonymous drafts). */
   verifiedPhone?: string;
+  /** A dossier of the demo history (migration 018); refused unless the service runs in demo mode. */
+  demo?: boolean;
 }
 
 export interface ProcedureForm {
@@ -130,6 +132,8 @@ export class DossierService {
       units?: UnitService;
       /** Rows, files, history and finished answers kept until the dossier changes. */
       cache?: DossierCache;
+      /** Demo mode (DEMO=on): only then may the demo history write dossiers marked demo. */
+      demo?: boolean;
     },
   ) {}
 
@@ -149,6 +153,11 @@ export class DossierService {
   }
 
   /** How often cached parts were used / read again (tests, benchmark). */
+  /** Demo mode (DEMO=on): the only mode in which dossiers marked demo may be written. */
+  get demoMode(): boolean {
+    return !!this.opts.demo;
+  }
+
   cacheStats(): { hits: number; misses: number } {
     return { ...(this.opts.cache?.stats ?? { hits: 0, misses: 0 }) };
   }
@@ -288,6 +297,7 @@ export class DossierService {
       const existing = await repo.findDossierByIdempotencyKey(this.db, this.idemKey(actor, idempotencyKey));
       if (existing) return { dossier: existing, created: false };
     }
+    if (input.demo && !this.opts.demo) throw new ForbiddenError('Chỉ ghi được hồ sơ mẫu khi chạy ở chế độ trình diễn (DEMO=on).', 'demo_off');
     if (actor.kind === 'staff' && actor.unitCode !== input.unitCode) throw new ForbiddenError('Cán bộ chỉ tiếp nhận hồ sơ của đơn vị mình.');
     const { procedure } = await this.catalog.getUnitProcedure(input.unitCode, input.procedureCode);
     this.checkChannel(procedure, input.channel, actor);
@@ -327,6 +337,7 @@ export class DossierService {
       transient: input.transient ? 1 : 0,
       expires_at: input.expiresAt ?? null,
       verified_phone: input.verifiedPhone ?? null,
+      demo: input.demo ? 1 : 0,
       created_by: actor.kind === 'anonymous' ? 'anonymous' : `${actor.kind}:${actor.id}`,
       created_at: now,
       updated_at: now,

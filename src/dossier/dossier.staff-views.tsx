@@ -337,7 +337,11 @@ export function StaffDossierPage(p: StaffDossierPageProps) {
       <p class="crumbs">
         <a href="/can-bo">← Danh sách hồ sơ</a>
       </p>
-      <h1>Hồ sơ {d.code}</h1>
+      <h1>
+        Hồ sơ {d.code}
+        {d.demo ? <span class="badge demo"> Dữ liệu mẫu</span> : null}
+      </h1>
+      {d.demo ? <p class="note">Hồ sơ này do bản trình diễn (DEMO) tự tạo để minh họa, không phải hồ sơ thật của người dân.</p> : null}
       {p.message ? (
         <p class="card" role="status">
           {p.message}

@@ -139,6 +139,8 @@ export interface Dossier {
   expiresAt?: string | null;
   /** The phone an anonymous draft proved with a one-time code; its resume link goes there. */
   verifiedPhone?: string | null;
+  /** Written by the demo history (migration 018): shown as "Dữ liệu mẫu", never a real dossier. */
+  demo?: boolean;
 }
 
 /** Who is acting: the service checks what each may do. */

@@ -171,6 +171,7 @@ export function WorklistPage(p: WorklistPageProps) {
                 <td>
                   <a href={`/can-bo/ho-so/${d.code}`}>{d.code}</a>
                   <span class="note"> {CHANNEL_NAME[d.channel]}</span>
+                  {d.demo ? <span class="badge demo"> Dữ liệu mẫu</span> : null}
                 </td>
                 <td>{d.procedureName}</td>
                 <td>

@@ -5,3 +5,5 @@ export type { PaymentHooks } from './payment.routes';
 export { paymentFacts } from './payment.repo';
 /** The payment module's table that is part of a dossier's answers (registered with the change feed, db/changes.ts). */
 export const PAYMENT_DOSSIER_TABLES = { names: ['payments'] };
+/** VNPay's signature and date format (the demo history pays through the fake gateway's signed notification). */
+export { sign as signVnpay, vnpDate } from './payment.vnpay';

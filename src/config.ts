@@ -33,7 +33,7 @@ export interface Config {
   dataDir: string;
   database: DatabaseConfig;
   demo: boolean;
-  /** DEMO_HISTORY: in demo mode, an empty database also gets a year of demo dossiers (default on). */
+  /** DEMO_HISTORY: in demo mode, an empty database also gets a year of demo dossiers (default on for `start`, off for `serve`). */
   demoHistory: boolean;
   rateLimit: boolean;
   /**
@@ -111,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     DATA_DIR: z.string().optional(),
     DATABASE_URL: z.string().optional(),
     DEMO: onOff('DEMO', defaults.demo ?? false),
-    DEMO_HISTORY: onOff('DEMO_HISTORY', true),
+    DEMO_HISTORY: onOff('DEMO_HISTORY', defaults.demo ?? false),
     RATE_LIMIT: onOff('RATE_LIMIT', true),
     DEFAULT_UNIT: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL phải là fatal, error, warn, info, debug, trace hoặc silent' }).optional(),

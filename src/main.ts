@@ -43,6 +43,9 @@ async function serve(config: Config): Promise<void> {
   // Demo mode: the clock the demo history sets to the past while it writes, then lets run.
   const travel = config.demo ? travelClock() : undefined;
   const services = await buildServices(config, { clock: travel ?? systemClock });
+  if (travel && config.demoHistory && (await services.units.list()).length === 0) {
+    process.stdout.write('Cơ sở dữ liệu trống: đang ghi dữ liệu mẫu và lịch sử hồ sơ mẫu 12 tháng (chỉ lần đầu)…\n');
+  }
   const seeded = travel ? await seedIfEmpty(services, config.demoHistory ? { clock: travel, config } : undefined) : false;
   if (seeded) {
     process.stdout.write('Đã tạo dữ liệu mẫu (DEMO): Thành phố Hà Nội, Phường Ba Đình, Phường Cửa Nam.\n');

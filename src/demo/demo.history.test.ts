@@ -55,6 +55,11 @@ for (const engine of engines()) {
       // Fees paid at the counter and online (through the fake VNPay's signed notification).
       const paid = await db.selectFrom('payments').select(['method', 'status']).where('status', '=', 'paid').execute();
       expect(new Set(paid.map((p) => p.method))).toEqual(new Set(['cash', 'vnpay']));
+      // Ratings after the result, through the rating service; a "Không hài lòng" opens a follow-up.
+      const rated = await db.selectFrom('rating_versions').select(['level']).execute();
+      expect(rated.length).toBeGreaterThan(20);
+      expect(new Set(rated.map((x) => x.level))).toEqual(new Set(['very_satisfied', 'satisfied', 'dissatisfied']));
+      expect((await db.selectFrom('rating_followups').select('id').execute()).length).toBeGreaterThan(0);
     });
 
     it('shows "Dữ liệu mẫu" on a demo dossier in the workspace, and the clock runs again', async () => {

@@ -5,6 +5,7 @@ import type { DossierService } from '../dossier/dossier.service';
 import type { Actor, Dossier } from '../dossier/dossier.types';
 import type { DossierWorkflow } from '../dossier/dossier.workflow';
 import { signVnpay, vnpDate, type PaymentService } from '../payment';
+import type { RatingService } from '../rating';
 import { ForbiddenError } from '../shared/errors';
 import { Simulation, seeded, type Random } from './demo.sim';
 import { fakeApplicant, fillEForm } from './demo.people';
@@ -25,6 +26,8 @@ export interface DemoHistoryDeps {
   payments: PaymentService;
   accounts: AccountService;
   catalog: CatalogService;
+  /** Ratings after the result is returned (absent: no ratings in the history). */
+  ratings?: RatingService;
   /** The demo's fake VNPay (demo mode): online fees are settled by its signed notification. */
   vnpay?: { tmnCode: string; hashSecret: string };
 }
@@ -232,6 +235,29 @@ export async function writeDemoHistory(
     d = post
       ? await act(d, desk.receptionist, { type: 'return_result', method: 'post', trackingNumber: `EB${r.int(100_000_000, 999_999_999)}VN` })
       : await act(d, desk.receptionist, { type: 'return_result', method: 'in_person', receiverName: d.applicant.fullName });
+    if (deps.ratings && r.chance(0.65)) await rate(desk, d, use > allowed);
+  }
+
+  /** Most citizens rate after the result; a late result is more often "Không hài lòng". */
+  async function rate(desk: Desk, d: Dossier, late: boolean): Promise<void> {
+    const ratings = deps.ratings!;
+    await sim.at(clock.now().getTime() + r.between(0.1, 48) * HOUR);
+    const x = r.next();
+    const unhappy = late ? 0.3 : 0.04;
+    const level = x < unhappy ? 'dissatisfied' : x < unhappy + 0.35 ? 'satisfied' : 'very_satisfied';
+    const reasons = level === 'dissatisfied' ? [late ? 'time' : r.pick(['staff_attitude', 'guidance', 'fees'] as const)] : [];
+    const source = d.channel === 'online' ? r.pick(['link', 'tracking'] as const) : r.pick(['counter', 'link'] as const);
+    await ratings.rateDossier(await reload(d), { level, reasons, comment: level === 'dissatisfied' ? 'Mong cán bộ giải quyết nhanh hơn.' : '' }, { actor: { kind: 'anonymous' }, source });
+    count.actions++;
+    if (level !== 'dissatisfied') return;
+    // The leader answers most follow-ups within the deadline.
+    if (!r.chance(0.85)) return;
+    await work(desk, r.between(0.5, 3) * workingDayLength(desk.calendar));
+    const f = (await ratings.forDossier(d.id)).followUp;
+    if (f && !f.answeredAt) {
+      const leader = { id: desk.leader.id, fullName: desk.leader.name, role: 'leader', unitCode: desk.leader.unitCode };
+      await ratings.answerFollowUp(f.id, leader, 'Đơn vị xin lỗi Ông/Bà và đã nhắc nhở bộ phận liên quan rút kinh nghiệm.');
+    }
   }
 
   /** The citizen pays through the (fake) gateway: an order, then VNPay's signed notification. */

@@ -88,7 +88,7 @@ const VI: Record<NoticeEvent, EventTexts> = {
     body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) không được giải quyết.\nLý do: {reason}\n\nVăn bản trả lời được trả tại bộ phận một cửa của {unit}.\nTheo dõi hồ sơ: {link}',
   },
   returned: {
-    sms: '{unit}: Hồ sơ {code} đã trả kết quả ngày {date}. Mời Ông/Bà đánh giá mức độ hài lòng: {ratingLink}',
+    sms: '{unit}: Hồ sơ {code} đã trả kết quả ngày {date}. Cảm ơn Ông/Bà! Mời đánh giá mức độ hài lòng: {ratingLink}',
     subject: 'Hồ sơ {code} đã trả kết quả — mời Ông/Bà đánh giá',
     body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) đã được trả kết quả ngày {date}.\n\nCảm ơn Ông/Bà đã sử dụng dịch vụ công của {unit}. Mời Ông/Bà đánh giá mức độ hài lòng (Rất hài lòng, Hài lòng hoặc Không hài lòng) tại: {ratingLink}\n\nChi tiết hồ sơ: {link}',
   },
@@ -161,7 +161,7 @@ const EN: Record<NoticeEvent, EventTexts> = {
     body: 'Dear {name},\n\nDossier {code} ({procedure}) was refused.\nReason: {reason}\n\nThe written answer is handed out at the one-stop office of {unit}.\nTrack your dossier: {link}',
   },
   returned: {
-    sms: '{unit}: The result of dossier {code} was handed over on {date}. Please rate our service: {ratingLink}',
+    sms: '{unit}: The result of dossier {code} was handed over on {date}. Thank you! Please rate our service: {ratingLink}',
     subject: 'The result of dossier {code} was handed over — please rate our service',
     body: 'Dear {name},\n\nThe result of dossier {code} ({procedure}) was handed over on {date}.\n\nThank you for using the public services of {unit}. Please tell us how satisfied you are: {ratingLink}\n\nDossier details: {link}',
   },

@@ -195,7 +195,7 @@ for (const engine of engines()) {
       const tap = await env.app.inject({ method: 'POST', url: '/dv/00004/danh-gia', payload: { token: formToken, level: 'satisfied' } });
       expect(tap.statusCode).toBe(200);
       expect(tap.body).toContain('Cảm ơn Ông/Bà đã đánh giá');
-      expect(tap.body).toMatch(/http-equiv="refresh" content="8;url=\/dv\/00004\/danh-gia"/);
+      expect(tap.body).toMatch(/http-equiv="refresh" content="15;url=\/dv\/00004\/danh-gia"/);
       const reasonsAction = /action="(\/dv\/00004\/danh-gia\/ly-do\?r=[^"]+)"/.exec(tap.body)![1]!;
       const reasonsToken = /name="token" value="([^"]+)"/.exec(tap.body)![1]!;
       // The same form token works for the next citizen (the page reloads itself anyway).
@@ -208,8 +208,8 @@ for (const engine of engines()) {
       expect((await env.app.inject({ method: 'POST', url: '/dv/00004/danh-gia', payload: { level: 'dissatisfied' } })).statusCode).toBe(403);
       expect((await env.app.inject({ method: 'POST', url: '/dv/00082/danh-gia', payload: { token: formToken, level: 'dissatisfied' } })).statusCode).toBe(403);
       expect((await env.app.inject({ method: 'POST', url: reasonsAction, payload: { token: 'x', reasons: 'fees' } })).statusCode).toBe(409);
-      // A stale page (over two hours): refused with a message, the buttons shown again.
-      clock.advance(3 * 3_600_000);
+      // A stale page (over two days): refused with a message, the buttons shown again.
+      clock.advance(49 * 3_600_000);
       const stale = await env.app.inject({ method: 'POST', url: '/dv/00004/danh-gia', payload: { token: formToken, level: 'dissatisfied' } });
       expect(stale.statusCode).toBe(403);
       expect(stale.body).toContain('Trang đã mở quá lâu');

@@ -43,11 +43,16 @@ export const TABLET_BUDGETS: Budget[] = [
   { max: 6, windowMs: 60_000 },
   { max: 200, windowMs: 3_600_000 },
 ];
-/** The tablet's form is valid this long after the page was shown (it reloads itself every 30 minutes). */
-const TABLET_TOKEN_MS = 2 * 3_600_000;
+/** The tablet's form is valid this long after the page was shown (it reloads itself every 24 hours). */
+const TABLET_TOKEN_MS = 48 * 3_600_000;
 /** Reasons are added on the thank-you screen within this time of the tap. */
 const REASONS_WINDOW_MS = 5 * 60_000;
-const THANKS_SECONDS = 8;
+/**
+ * The thank-you screen goes back to the buttons for the next citizen after this many seconds
+ * (long enough to tick a reason), and this soon once the reasons are sent.
+ */
+const THANKS_SECONDS = 15;
+const THANKS_AFTER_REASONS_SECONDS = 3;
 
 const at = z.string().describe('Thời điểm (ISO 8601, UTC)');
 const versionJson = z.object({
@@ -287,7 +292,7 @@ export async function ratingRoutes(app: FastifyInstance, deps: RatingRoutesDeps)
       return tabletPage(req, reply, unit, undefined, 'Không thêm được lý do cho lượt đánh giá này nữa. Cảm ơn Ông/Bà!', 409);
     }
     const r = await ratings.addReasons(ratingId, unit, { reasons: asList(form.reasons) });
-    return html(reply, TabletThanksPage({ unitCode: unit, level: r.level, token: '', seconds: 3, reasonsSaved: r.reasons.length > 0 }));
+    return html(reply, TabletThanksPage({ unitCode: unit, level: r.level, token: '', seconds: THANKS_AFTER_REASONS_SECONDS, reasonsSaved: r.reasons.length > 0 }));
   });
 }
 

@@ -172,10 +172,13 @@ export function RatingPage(p: RatingBoxProps & { procedureName: string; unitName
   );
 }
 
-/** The counter tablet: three big buttons; one tap rates. Reloads itself now and then (a fresh form token). */
+/**
+ * The counter tablet: three big buttons; one tap rates. Reloads itself every 24 hours (a fresh form
+ * token for the next day; a shorter delay would be a timed refresh that WCAG 2.2.1 forbids).
+ */
 export function TabletPage(p: { unitCode: string; unitName: string; action: string; token: string; dossierCode?: string; error?: string }) {
   return (
-    <Layout title={`Đánh giá mức độ hài lòng — ${p.unitName}`} bare head={[<style>{RATING_CSS}</style>, <meta http-equiv="refresh" content={`1800;url=/dv/${p.unitCode}/danh-gia`} />]}>
+    <Layout title={`Đánh giá mức độ hài lòng — ${p.unitName}`} bare head={[<style>{RATING_CSS}</style>, <meta http-equiv="refresh" content={`86400;url=/dv/${p.unitCode}/danh-gia`} />]}>
       <div class="tablet">
         <h1>Ông/Bà có hài lòng với việc giải quyết thủ tục hôm nay?</h1>
         <p class="sub">

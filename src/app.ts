@@ -49,11 +49,16 @@ import { UnitService } from './unit';
 import { RatingService, ratingFacts, REASON_LABEL } from './rating';
 import { ratingRoutes, ratingTrackingBox } from './rating/rating.routes';
 import { ratingStaffRoutes } from './rating/rating.staff-routes';
-import { IndicatorService } from './indicator';
+import { IndicatorService, INDICATOR_KEYS, INDICATORS } from './indicator';
 import { indicatorRoutes } from './indicator/indicator.routes';
 import { PerformanceService } from './performance';
 import { performanceRoutes } from './performance/performance.routes';
 import { MyTargetsBox } from './performance/performance.views';
+import { ScoringService } from './scoring';
+import { scoringRoutes } from './scoring/scoring.routes';
+
+/** The indicators a scoring criterion may be bound to, with their names. */
+const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
 
 /** Everything the app is made of, built once here (the only composition root). */
 export interface Services {
@@ -81,6 +86,8 @@ export interface Services {
   indicators: IndicatorService;
   /** Officials' performance from the history, their targets, the weekly review (issue 11). */
   performance: PerformanceService;
+  /** Monthly scoring of units by their supervisor (issue 11, the Bắc Từ Liêm model). */
+  scoring: ScoringService;
   clock: Clock;
 }
 
@@ -206,7 +213,16 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
       return r.groups.flatMap((g) => g.indicators).find((i) => i.key === key)?.rate ?? null;
     },
   });
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, clock };
+  const scoring = new ScoringService({
+    db: database.db,
+    units,
+    files,
+    audit,
+    clock,
+    indicatorRate: async (unit, month, key) => (await indicators.report(unit, month)).groups.flatMap((g) => g.indicators).find((i) => i.key === key)?.rate ?? null,
+    indicators: INDICATOR_NAMES,
+  });
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, clock };
 }
 
 /**
@@ -218,7 +234,7 @@ export async function sweepFiles(s: Services, graceMs = 15 * 60_000, config?: Co
   if (config) await sweepUploads(uploadTmpDir(config), graceMs);
   // First the drafts of one-request submissions that a crash cut short, then the files they held.
   await s.dossiers.removeStaleTransientDrafts(graceMs);
-  return s.files.sweep({ referenced: (sha) => s.dossiers.isFileReferenced(sha), olderThanMs: graceMs, tmpOlderThanMs: graceMs });
+  return s.files.sweep({ referenced: async (sha) => (await s.dossiers.isFileReferenced(sha)) || (await s.scoring.isFileReferenced(sha)), olderThanMs: graceMs, tmpOlderThanMs: graceMs });
 }
 
 /** Uploads being received are streamed here (shared/uploads.ts), one directory per request. */
@@ -363,6 +379,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     worklistBox: async (staff) => MyTargetsBox({ items: await services.performance.myTargets(staff) }),
   });
   await performanceRoutes(app, { performance: services.performance, units });
+  await scoringRoutes(app, { scoring: services.scoring, units, files: services.files, indicators: INDICATOR_NAMES, now: () => services.clock.now() });
   await staffRoutes(app, {
     accounts: services.accounts,
     audit: services.audit,

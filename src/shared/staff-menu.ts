@@ -21,14 +21,16 @@ export type Permission =
   /** read the audit log */
   | 'audit'
   /** unit administration: officials, catalogue, processes, message templates, FAQ and synonyms */
-  | 'admin';
+  | 'admin'
+  /** define, review and finalise the monthly scoring of the units below (the supervisor's one write) */
+  | 'score';
 
 const ROLE_PERMISSIONS: Record<string, Permission[]> = {
   receptionist: ['change', 'counter', 'reconcile'],
   specialist: ['change'],
   leader: ['change', 'counter', 'reconcile', 'audit'],
   admin: ['change', 'reconcile', 'audit', 'admin'],
-  supervisor: ['audit'],
+  supervisor: ['audit', 'score'],
 };
 
 export function can(staff: { role: string }, permission: Permission): boolean {
@@ -79,6 +81,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
         ...item('/can-bo/hieu-qua', 'Hiệu quả công việc', staff.role !== 'admin'),
         ...item('/can-bo/chi-tieu', 'Chỉ tiêu', staff.role !== 'admin' && staff.role !== 'supervisor'),
         ...item('/can-bo/giao-ban-tuan', 'Giao ban tuần', staff.role === 'leader' || staff.role === 'supervisor'),
+        ...item('/can-bo/cham-diem', 'Chấm điểm đơn vị', ['supervisor', 'leader', 'admin'].includes(staff.role)),
       ],
     },
     {

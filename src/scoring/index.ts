@@ -1,0 +1,2 @@
+export { ScoringService, autoPoints, rankByTotal, type ScoringDeps, type TableInput } from './scoring.service';
+export * from './scoring.types';

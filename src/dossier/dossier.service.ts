@@ -176,6 +176,20 @@ export class DossierService {
   }
 
   /**
+   * The visitor's usual lookup, from memory and with no promise: the dossier's row when it is cached
+   * and the proof (signed link or the applicant's phone) matches, exactly as `getForActor` decides
+   * for an anonymous actor; undefined otherwise (then the caller takes the full path, which also
+   * words every refusal).
+   */
+  peekForVisitor(code: string, proof: { phone?: string; token?: string }): Dossier | undefined {
+    const d = this.opts.cache?.peek<Dossier>(code, 'row');
+    if (!d || d.code !== code) return undefined;
+    if (proof.token && this.checkToken(code, proof.token)) return d;
+    if (proof.phone && (proof.phone === d.applicant.phone || normalizePhone(proof.phone) === d.applicant.phone)) return d;
+    return undefined;
+  }
+
+  /**
    * Units whose dossiers an official may see: their own; a supervisor also every unit below
    * theirs (read-only: the action rules refuse them any change).
    */

@@ -126,6 +126,39 @@ export async function insertFile(db: Exec, row: DossierFileTable): Promise<void>
   await db.insertInto('dossier_files').values(row).execute();
 }
 
+export async function insertFiles(db: Exec, rows: DossierFileTable[]): Promise<void> {
+  if (rows.length) await db.insertInto('dossier_files').values(rows).execute();
+}
+
+/**
+ * The dossier's code from the unit's day counter (`<unit>-<yymmdd>-<nnnn>`), written with `set`.
+ * The counter row stays locked until the commit (codes are gap-free); on PostgreSQL the counter
+ * and the dossier's update are one statement, so the lock costs one round trip fewer.
+ */
+export async function assignCode(db: Exec, id: string, unitCode: string, day: string, set: DossierUpdate): Promise<string> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const r = await db
+      .with('c', (q) =>
+        q
+          .insertInto('dossier_counters')
+          .values({ unit_code: unitCode, day, n: 1 })
+          .onConflict((oc) => oc.columns(['unit_code', 'day']).doUpdateSet((eb) => ({ n: eb('dossier_counters.n', '+', 1) })))
+          .returning('n'),
+      )
+      .updateTable('dossiers')
+      .from('c')
+      .set({ ...set, code: sql<string>`${`${unitCode}-${day}-`} || lpad(c.n::text, greatest(4, length(c.n::text)), '0')` })
+      .where('dossiers.id', '=', id)
+      .returning('dossiers.code')
+      .executeTakeFirstOrThrow();
+    return r.code!;
+  }
+  const n = await nextDaySequence(db, unitCode, day);
+  const code = `${unitCode}-${day}-${String(n).padStart(4, '0')}`;
+  await updateDossier(db, id, { ...set, code });
+  return code;
+}
+
 export async function listFiles(db: Exec, dossierId: string): Promise<DossierFile[]> {
   const rows = await db.selectFrom('dossier_files').selectAll().where('dossier_id', '=', dossierId).orderBy('created_at').orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, component: r.component, sha256: r.sha256, name: r.name, mime: r.mime, size: r.size, createdAt: r.created_at }));

@@ -317,35 +317,25 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         }
         verifiedPhone = await accounts.verifyOtp(String((body.applicant as { phone?: unknown } | undefined)?.phone ?? ''), 'verify_phone', body.otp);
       }
-      const { dossier, created } = await dossiers.createDraft(
-        {
-          unitCode,
-          procedureCode: body.procedureCode,
-          channel: body.channel,
-          caseId: body.case,
-          applicant: body.applicant,
-          formData: body.formData,
-          delivery: body.delivery,
-          transient: multipart || body.submit === true,
-          verifiedPhone,
-          expiresAt: deps.drafts.expiryFor(actor, !!verifiedPhone),
-        },
-        actor,
-        idem,
-      );
-      if (!created) return sendDossier(reply, dossier, 200, true);
-      const wantsSubmit = multipart || body.submit === true;
-      if (!wantsSubmit) return sendDossier(reply, dossier, 201, true);
-      try {
-        for (const f of files) await dossiers.addAttachment(dossier, f.field, await asUpload(f));
-        const verified = await verifyPhoneIfNeeded(req, dossier.applicant.phone, body.otp);
-        const done = await dossiers.submit(dossier, actor, { phoneVerified: verified });
-        return sendDossier(reply, done, 201, true);
-      } catch (e) {
-        // All or nothing: the half-made dossier goes away with its files' references.
-        await dossiers.discardDraft(dossier);
-        throw e;
+      const input = {
+        unitCode,
+        procedureCode: body.procedureCode,
+        channel: body.channel,
+        caseId: body.case,
+        applicant: body.applicant,
+        formData: body.formData,
+        delivery: body.delivery,
+        verifiedPhone,
+        expiresAt: deps.drafts.expiryFor(actor, !!verifiedPhone),
+      };
+      if (multipart || body.submit === true) {
+        // Created and submitted in one transaction: all or nothing.
+        const uploads = files.map((f) => ({ component: f.field, read: () => asUpload(f) }));
+        const { dossier, created } = await dossiers.createAndSubmit(input, uploads, actor, idem, (d) => verifyPhoneIfNeeded(req, d.applicant.phone, body.otp));
+        return sendDossier(reply, dossier, created ? 201 : 200, true);
       }
+      const { dossier, created } = await dossiers.createDraft(input, actor, idem);
+      return sendDossier(reply, dossier, created ? 201 : 200, true);
     },
   );
 

@@ -10,7 +10,7 @@ import type { AuditService } from '../audit';
 import type { UnitService } from '../unit';
 import { planSchedule, type WorkflowService } from '../workflow';
 import type { Clock } from '../shared/clock';
-import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../shared/errors';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../shared/errors';
 import { formatDateTime } from '../shared/format';
 import { uuidv7 } from '../shared/ids';
 import { normalizePhone, PHONE_MESSAGE } from '../shared/phone';
@@ -311,6 +311,26 @@ export class DossierService {
       const existing = await repo.findDossierByIdempotencyKey(this.db, this.idemKey(actor, idempotencyKey));
       if (existing) return { dossier: existing, created: false };
     }
+    const { row } = await this.draftRow(input, actor, idempotencyKey);
+    try {
+      await repo.insertDossier(this.db, row);
+    } catch (e) {
+      // Two retries racing with the same key: the other one won.
+      const existing = await this.racedTo(row, e);
+      return { dossier: existing, created: false };
+    }
+    return { dossier: repo.toDossier(row), created: true };
+  }
+
+  /** After a failed insert: the dossier a concurrent request with the same Idempotency-Key made, or the error again. */
+  private async racedTo(row: repo.NewDossierRow, e: unknown): Promise<Dossier> {
+    const existing = row.idempotency_key ? await repo.findDossierByIdempotencyKey(this.db, row.idempotency_key) : undefined;
+    if (!existing) throw e;
+    return existing;
+  }
+
+  /** A new draft's row, its input checked (procedure offered, channel, applicant, case, delivery); not written. */
+  private async draftRow(input: NewDossierInput, actor: Actor, idempotencyKey?: string): Promise<{ row: repo.NewDossierRow & { id: string; created_at: string }; procedure: Procedure }> {
     if (input.demo && !this.opts.demo) throw new ForbiddenError('Chỉ ghi được hồ sơ mẫu khi chạy ở chế độ trình diễn (DEMO=on).', 'demo_off');
     if (actor.kind === 'staff' && actor.unitCode !== input.unitCode) throw new ForbiddenError('Cán bộ chỉ tiếp nhận hồ sơ của đơn vị mình.');
     const { procedure } = await this.catalog.getUnitProcedure(input.unitCode, input.procedureCode);
@@ -356,17 +376,40 @@ export class DossierService {
       created_at: now,
       updated_at: now,
     };
+    return { row, procedure };
+  }
+
+  /**
+   * The one-request submission (multipart, or JSON with "submit": true): checks the dossier and
+   * its papers, stores the files, then writes the dossier, its files, its history, its code, the
+   * citizen's notice and the audit entry in ONE transaction — all or nothing, no draft in
+   * between. A crash before the commit leaves only unreferenced files, which the start-up sweep
+   * removes. `beforeSubmit` runs once the papers are checked (the phone's one-time code).
+   */
+  async createAndSubmit(
+    input: NewDossierInput,
+    /** Each file is read when its turn comes and let go once stored: one in memory at a time. */
+    uploads: Array<{ component: string; read: () => Promise<{ data: Buffer; filename: string; declaredType?: string }> }>,
+    actor: Actor,
+    idempotencyKey: string | undefined,
+    beforeSubmit: (d: Dossier) => Promise<boolean>,
+  ): Promise<{ dossier: Dossier; created: boolean }> {
+    if (idempotencyKey) {
+      const existing = await repo.findDossierByIdempotencyKey(this.db, this.idemKey(actor, idempotencyKey));
+      if (existing) return { dossier: existing, created: false };
+    }
+    const { row, procedure } = await this.draftRow(input, actor, idempotencyKey);
+    const d = repo.toDossier(row);
+    const files: DossierFile[] = [];
+    for (const u of uploads) files.push(await this.storeAttachment(procedure, u.component, await u.read(), files));
+    const phoneVerified = await beforeSubmit(d);
     try {
-      await repo.insertDossier(this.db, row);
+      const dossier = await this.commitSubmission(d, await this.check(d, undefined, files), actor, { phoneVerified }, { row, files });
+      return { dossier, created: true };
     } catch (e) {
-      // Two retries racing with the same key: the other one won.
-      if (idempotencyKey) {
-        const existing = await repo.findDossierByIdempotencyKey(this.db, row.idempotency_key!);
-        if (existing) return { dossier: existing, created: false };
-      }
+      if (!(e instanceof DomainError)) return { dossier: await this.racedTo(row, e), created: false };
       throw e;
     }
-    return { dossier: repo.toDossier(row), created: true };
   }
 
   /** The dossier a request with this Idempotency-Key already made, if any. */
@@ -454,11 +497,21 @@ export class DossierService {
       throw new ConflictError('dossier_not_editable', 'Hồ sơ đã nộp nên không thể thêm tệp, trừ khi cán bộ yêu cầu bổ sung.');
     }
     const procedure = await this.catalog.getProcedure(d.procedureCode);
+    const f = await this.storeAttachment(procedure, component, upload, await repo.listFiles(this.db, d.id));
+    await repo.insertFile(this.db, { id: f.id, dossier_id: d.id, component, sha256: f.sha256, name: f.name, mime: f.mime, size: f.size, created_at: f.createdAt });
+    return f;
+  }
+
+  /**
+   * A paper's file checked (component of the procedure, file count and size limits, content) and
+   * stored, before the row that will reference it: a crash in between leaves a file that the
+   * start-up sweep removes.
+   */
+  private async storeAttachment(procedure: Procedure, component: string, upload: { data: Buffer; filename: string; declaredType?: string }, existing: DossierFile[]): Promise<DossierFile> {
     const known = new Set(componentsOf(procedure).flatMap((g) => g.components.map((c) => c.id)));
     if (component !== 'khac' && !known.has(component)) {
       throw new ValidationError('Thành phần hồ sơ không có trong thủ tục.', [{ field: 'component', code: 'invalid_component', message: `Không có thành phần "${component}"` }]);
     }
-    const existing = await repo.listFiles(this.db, d.id);
     if (existing.length >= this.limits.maxFilesPerDossier) {
       throw new RuleViolationError('too_many_files', `Mỗi hồ sơ đính kèm tối đa ${this.limits.maxFilesPerDossier} tệp.`);
     }
@@ -467,18 +520,8 @@ export class DossierService {
     if (total > this.limits.maxDossierBytes) {
       throw new RuleViolationError('dossier_too_large', `Tổng dung lượng tệp của hồ sơ vượt quá ${Math.round(this.limits.maxDossierBytes / 1024 / 1024)} MB.`);
     }
-    // The file is stored before the row that references it; a crash in between leaves a file
-    // that the start-up sweep removes.
     await this.files.put({ data: prepared.data, sha256: prepared.sha256 });
-    const f: DossierFile = { id: uuidv7(), component, sha256: prepared.sha256, name: prepared.originalName, mime: prepared.mime, size: prepared.size, createdAt: this.clock.now().toISOString() };
-    await repo.insertFile(this.db, { id: f.id, dossier_id: d.id, component, sha256: f.sha256, name: f.name, mime: f.mime, size: f.size, created_at: f.createdAt });
-    return f;
-  }
-
-  /** Undo a draft made for a one-request submission that failed: nothing half-made remains. */
-  async discardDraft(d: Dossier): Promise<void> {
-    if (d.status !== 'draft') return;
-    await this.db.transaction().execute((trx) => repo.deleteDraft(trx, d.id));
+    return { id: uuidv7(), component, sha256: prepared.sha256, name: prepared.originalName, mime: prepared.mime, size: prepared.size, createdAt: this.clock.now().toISOString() };
   }
 
   /** The signed result file, once the dossier has its result; "not ready" otherwise. */
@@ -503,7 +546,20 @@ export class DossierService {
       if (d.code) return d; // a retried submit: the dossier is already in
       throw new ConflictError('dossier_not_draft', 'Hồ sơ không ở trạng thái nháp.');
     }
-    const { procedure, checked, files, missing, problems } = await this.check(d, opts.formData);
+    return this.commitSubmission(d, await this.check(d, opts.formData), actor, opts);
+  }
+
+  /**
+   * The submission's transaction. `fresh`: the dossier and its files are not written yet (the
+   * one-request submission): they are inserted in the same transaction.
+   */
+  private async commitSubmission(
+    d: Dossier,
+    { procedure, checked, files, missing, problems }: Awaited<ReturnType<DossierService['check']>>,
+    actor: Actor,
+    opts: { phoneVerified?: boolean },
+    fresh?: { row: repo.NewDossierRow & { id: string }; files: DossierFile[] },
+  ): Promise<Dossier> {
     if (problems.length) throw new ValidationError('Hồ sơ chưa đủ để nộp. Xin bổ sung những mục dưới đây.', problems, 'invalid_dossier');
 
     if (actor.kind !== 'staff' && actor.kind !== 'citizen' && this.opts.requirePhoneVerification && !opts.phoneVerified) {
@@ -523,7 +579,25 @@ export class DossierService {
     // Row locks are held until the commit: the unit's day counter (every submission of the unit
     // waits for it) is taken after the history row, and the audit chain's head (every audited
     // change of any unit waits for it) last, so each is held for as few round trips as possible.
+    // Read before the transaction: the citizen's channels (no lock is held meanwhile).
+    const prefs = await this.notifications.prefsFor(d.applicant.phone, d.applicant.email);
+    const set: repo.DossierUpdate = {
+      status,
+      form_data: JSON.stringify(formData),
+      digitised: digitised ? 1 : 0,
+      submitted_at: now.toISOString(),
+      received_at: counter ? now.toISOString() : null,
+      due_at: dueAt,
+      due_fixed: counter ? 1 : 0,
+      updated_at: now.toISOString(),
+      expires_at: null,
+      ...start,
+    };
     await this.db.transaction().execute(async (trx) => {
+      if (fresh) {
+        await repo.insertDossier(trx, { ...fresh.row, ...set, transient: 0 });
+        await repo.insertFiles(trx, fresh.files.map((f) => ({ id: f.id, dossier_id: d.id, component: f.component, sha256: f.sha256, name: f.name, mime: f.mime, size: f.size, created_at: f.createdAt })));
+      }
       await this.appendHistory(trx, d.id, {
         action: counter ? 'receive' : 'submit',
         from: 'draft',
@@ -533,21 +607,7 @@ export class DossierService {
         data: { dueAt },
         key: `submit:${d.id}`,
       });
-      const n = await repo.nextDaySequence(trx, d.unitCode, day);
-      code = `${d.unitCode}-${day}-${String(n).padStart(4, '0')}`;
-      await repo.updateDossier(trx, d.id, {
-        code,
-        status,
-        form_data: JSON.stringify(formData),
-        digitised: digitised ? 1 : 0,
-        submitted_at: now.toISOString(),
-        received_at: counter ? now.toISOString() : null,
-        due_at: dueAt,
-        due_fixed: counter ? 1 : 0,
-        updated_at: now.toISOString(),
-        expires_at: null,
-        ...start,
-      });
+      code = await repo.assignCode(trx, d.id, d.unitCode, day, fresh ? {} : set);
       // Told on the channels the citizen chose, with the unit's template (notification module).
       await this.notifications.notifyDossier(trx, {
         event: counter ? 'received' : 'submitted',
@@ -558,7 +618,7 @@ export class DossierService {
         applicant: { fullName: d.applicant.fullName, phone: d.applicant.phone, email: d.applicant.email },
         trackingUrl: this.trackingUrl(code),
         dueAt,
-      });
+      }, prefs);
       await this.opts.audit?.record(
         {
           actor: auditActor(actor),
@@ -582,13 +642,14 @@ export class DossierService {
     return (await this.check(d, formData)).problems;
   }
 
-  private async check(d: Dossier, formData?: unknown) {
+  /** `attached`: the files about to be written with the dossier (else those of its draft). */
+  private async check(d: Dossier, formData?: unknown, attached?: DossierFile[]) {
     const procedure = await this.catalog.getProcedure(d.procedureCode);
     const eform = await this.eformOf(d.unitCode, d.procedureCode).catch(() => eformFor(procedure));
     const checked = validateFormData(eform, formData ?? d.formData, { clock: this.clock });
     const problems: Array<{ field: string; code: string; message: string }> = [];
     if (!checked.ok) problems.push(...checked.errors.map((e) => ({ ...e, field: `formData.${e.field}` })));
-    const files = await repo.listFiles(this.db, d.id);
+    const files = attached ?? (await repo.listFiles(this.db, d.id));
     const have = new Set(files.map((f) => f.component));
     // Online, the e-form is the declaration: the paper it replaces is not asked for.
     const required = applicableGroups(procedure, d.caseId).flatMap((g) => g.components.filter((c) => c.required && !(d.channel === 'online' && c.replacedByEForm)));

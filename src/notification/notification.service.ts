@@ -204,9 +204,9 @@ export class NotificationService {
    * the unit's template. Non-essential events are skipped for citizens who opted out. Returns the
    * number of messages queued (0 when all were already queued: the same event is never sent twice).
    */
-  async notifyDossier(trx: Exec, n: DossierNotice): Promise<number> {
+  async notifyDossier(trx: Exec, n: DossierNotice, known?: NotificationPrefs): Promise<number> {
     const phone = normalizePhone(n.applicant.phone) ?? n.applicant.phone;
-    const prefs = await this.prefsIn(trx, phone, n.applicant.email);
+    const prefs = known?.phone === phone ? known : await this.prefsIn(trx, phone, n.applicant.email);
     if (prefs.essentialOnly && !isEssential(n.event)) return 0;
     const ctx = await this.contextOf(trx, n, prefs.language);
     const base = `dossier:${n.dossierId}:${n.event}${n.occurrence ? `:${n.occurrence}` : ''}`;
@@ -354,6 +354,14 @@ export class NotificationService {
   }
 
   // ------------------------------------------------------------------ citizens' choices
+
+  /**
+   * The applicant's channels, read before a transaction that will notify them (`notifyDossier`'s
+   * third argument), so that no row lock is held during the read.
+   */
+  prefsFor(phone: string, email?: string): Promise<NotificationPrefs> {
+    return this.prefsIn(this.db, normalizePhone(phone) ?? phone, email);
+  }
 
   private async prefsIn(exec: Exec, phone: string, email?: string): Promise<NotificationPrefs> {
     const r = await repo.findPrefs(exec, phone);

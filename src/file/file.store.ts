@@ -74,9 +74,19 @@ export function isSha256(s: string): boolean {
   return SHA256.test(s);
 }
 
-/** Lower-case hex SHA-256: the address of `data`. */
+/** Digests made of buffers still alive: an upload is hashed when checked and again when stored. */
+const digests = new WeakMap<Buffer, { length: number; sha256: string }>();
+
+/**
+ * Lower-case hex SHA-256: the address of `data`. The same buffer asked again (same object, same
+ * length — nothing in motcua writes into an upload's bytes once received) is not hashed again.
+ */
 export function sha256Hex(data: Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+  const known = digests.get(data);
+  if (known && known.length === data.length) return known.sha256;
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  digests.set(data, { length: data.length, sha256 });
+  return sha256;
 }
 
 /**
@@ -87,6 +97,8 @@ export class FileStore implements BlobStore {
   readonly root: string;
   private readonly tmpDir: string;
   private readonly clock: Clock;
+  /** Folders this store has made or found (created once per process, not at every put). */
+  private readonly made = new Set<string>();
 
   constructor(root: string, opts: { clock?: Clock } = {}) {
     this.root = path.resolve(root);
@@ -108,9 +120,15 @@ export class FileStore implements BlobStore {
     if (await this.refreshIfComplete(target, blob.data.length)) return { sha256, existed: true };
 
     // Write aside, flush, then rename: a crash leaves either no blob or a whole one, never half.
-    await fs.mkdir(this.tmpDir, { recursive: true, mode: DIR_MODE });
+    if (!this.made.has(this.tmpDir)) {
+      await fs.mkdir(this.tmpDir, { recursive: true, mode: DIR_MODE });
+      this.made.add(this.tmpDir);
+    }
     const tmp = path.join(this.tmpDir, randomBytes(16).toString('hex'));
-    const fh = await fs.open(tmp, 'wx', FILE_MODE);
+    const fh = await fs.open(tmp, 'wx', FILE_MODE).catch((err: unknown) => {
+      this.made.clear(); // the staging folder removed behind our back: made again next time
+      throw err;
+    });
     try {
       await fh.writeFile(blob.data);
       await fh.sync();
@@ -120,20 +138,22 @@ export class FileStore implements BlobStore {
       throw err;
     }
     await fh.close();
+    const dir = path.dirname(target);
     try {
-      await fs.mkdir(path.dirname(target), { recursive: true, mode: DIR_MODE });
-      // A concurrent put of the same content may have landed meanwhile; renaming over it is harmless
-      // (same bytes, atomic replace), but skipping keeps `existed` honest.
-      if (await this.refreshIfComplete(target, blob.data.length)) {
-        await fs.rm(tmp, { force: true });
-        return { sha256, existed: true };
+      if (!this.made.has(dir)) {
+        await fs.mkdir(dir, { recursive: true, mode: DIR_MODE });
+        this.made.add(dir);
       }
+      // A concurrent put of the same content may have landed meanwhile: renaming over it is
+      // harmless (same bytes, atomic replace).
       await fs.rename(tmp, target);
     } catch (err) {
       await fs.rm(tmp, { force: true });
+      // A folder removed behind our back (by hand, a restore): made again on the next put.
+      this.made.clear();
       throw err;
     }
-    await syncDir(path.dirname(target));
+    await syncDir(dir);
     return { sha256, existed: false };
   }
 

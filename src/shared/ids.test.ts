@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { uuidv7 } from './ids';
+
+describe('uuidv7', () => {
+  it('is a version-7 UUID whose first 48 bits are the time, unique across many pool refills', () => {
+    const at = Date.UTC(2026, 11, 3, 9, 0, 0);
+    const id = uuidv7(at);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBe(at);
+    const seen = new Set<string>();
+    for (let i = 0; i < 5000; i++) seen.add(uuidv7(at)); // ~20 refills of the 4 KB pool
+    expect(seen.size).toBe(5000);
+    // Ids of later instants sort after earlier ones (indexes stay ordered).
+    expect(uuidv7(at + 1) > uuidv7(at)).toBe(true);
+  });
+});

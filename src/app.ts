@@ -54,7 +54,7 @@ import { indicatorRoutes } from './indicator/indicator.routes';
 import { PerformanceService } from './performance';
 import { performanceRoutes } from './performance/performance.routes';
 import { MyTargetsBox } from './performance/performance.views';
-import { ScoringService } from './scoring';
+import { ScoringService, seedScoringDemo } from './scoring';
 import { scoringRoutes } from './scoring/scoring.routes';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
@@ -254,7 +254,10 @@ export async function seedIfEmpty(s: Services, history?: { clock: ReturnType<typ
   const vnpay = history.config.payments.vnpay;
   const until = history.clock.now();
   try {
-    return { history: await writeDemoHistory({ ...s, vnpay: vnpay?.fake ? vnpay : undefined }, history.clock, { until }) };
+    const written = await writeDemoHistory({ ...s, vnpay: vnpay?.fake ? vnpay : undefined }, history.clock, { until });
+    // The city's monthly scoring of its wards over the last months of that history.
+    await seedScoringDemo(s, until);
+    return { history: written };
   } finally {
     history.clock.resume();
   }

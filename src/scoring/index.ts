@@ -1,2 +1,3 @@
 export { ScoringService, autoPoints, rankByTotal, type ScoringDeps, type TableInput } from './scoring.service';
 export * from './scoring.types';
+export { seedScoringDemo } from './scoring.demo';

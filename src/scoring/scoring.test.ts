@@ -4,6 +4,7 @@ import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { Desk, multipart, PDF } from '../dossier/workflow.testing';
 import { autoPoints, rankByTotal } from './scoring.service';
+import { seedScoringDemo } from './scoring.demo';
 
 describe('scoring rules', () => {
   it('scores an automatic criterion in full at the threshold, in proportion below it', () => {
@@ -215,6 +216,41 @@ for (const engine of engines()) {
       const ytd = wb.worksheets[1]!;
       expect(ytd.getRow(3).values).toEqual([undefined, 1, 'Phường Cửa Nam', 45, 2]);
       expect((await desk.inject({ method: 'GET', url: '/can-bo/cham-diem/xep-hang?thang=2026-13', headers: { cookie: await desk.cookie('giamsat') } })).statusCode).toBe(400);
+    });
+  });
+}
+
+for (const engine of engines()) {
+  describe(`the demo's scoring of the city's wards [${engine}]`, () => {
+    let env: TestEnv;
+    const now = new Date('2026-12-03T09:00:00Z');
+    beforeAll(async () => {
+      env = await createTestEnv(engine, { clock: fixedClock(now) });
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+
+    it('scores the last three months (finalised, one adjustment each with its reason) and opens the current one, once', async () => {
+      expect(await seedScoringDemo(env.services, now)).toBe(4);
+      expect(await seedScoringDemo(env.services, now)).toBe(0);
+      const sup = (await env.services.accounts.findStaffByUsername('giamsat'))!;
+      const tables = await env.services.scoring.list(sup);
+      expect(tables.map((t) => [t.month, t.status, t.demo])).toEqual([
+        ['2026-12', 'open', true],
+        ['2026-11', 'finalised', true],
+        ['2026-10', 'finalised', true],
+        ['2026-09', 'finalised', true],
+      ]);
+      const nov = await env.services.scoring.monthRanking(sup, '2026-11');
+      expect(nov.rows.map((r) => r.unitCode).sort()).toEqual(['00004', '00082']);
+      expect(nov.rows.every((r) => r.total > 0)).toBe(true);
+      expect(nov.view!.units.some((u) => u.cells.some((c) => c.reason.includes('Minh chứng chưa đầy đủ')))).toBe(true);
+      const year = await env.services.scoring.yearRanking(sup, '2026-11');
+      expect(year.months).toEqual(['2026-09', '2026-10', '2026-11']);
+      expect(year.rows[0]!.total).toBeGreaterThan(nov.rows[0]!.total);
+      const page = await new Desk(env).inject({ method: 'GET', url: '/can-bo/cham-diem/xep-hang?thang=2026-11', headers: { cookie: await new Desk(env).cookie('giamsat') } });
+      expect(page.body).toContain('1/2');
     });
   });
 }

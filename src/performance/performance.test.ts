@@ -173,6 +173,27 @@ for (const engine of engines()) {
       expect(await count()).toBe(4);
     });
 
+    it('counts the ratings of the dossiers an official handled (from the ratings module)', async () => {
+      const B = codes[1]!;
+      // Tuesday 1/12: B goes through the remaining steps and is returned, then rated "Không hài lòng".
+      clock.set('2026-12-01T02:00:00Z');
+      await desk.ok(B, 'chuyenvien', { type: 'propose_result', proposal: 'approve' });
+      await desk.ok(B, 'lanhdao', { type: 'approve' });
+      await desk.ok(B, 'lanhdao', { type: 'mark_result_ready', note: 'Kết quả bản giấy' });
+      await desk.ok(B, 'tiepnhan', { type: 'return_result', method: 'in_person' });
+      clock.set('2026-12-01T04:00:00Z');
+      const d = (await env.services.dossiers.findByCode(B))!;
+      await env.services.ratings.rateDossier(d, { level: 'dissatisfied', reasons: ['time'], comment: 'Chờ lâu' }, { actor: { kind: 'anonymous' }, source: 'link' });
+      const lead = (await env.services.accounts.findStaffByUsername('lanhdao'))!;
+      const dec = Object.fromEntries((await env.services.performance.forUnit(lead, { period: '2026-12' })).items.map((o) => [o.staff.username, o]));
+      // Everyone who finished a step of B (in December or in November) carries its rating.
+      for (const who of ['tiepnhan', 'lanhdao', 'chuyenvien']) expect(dec[who]!.ratings, who).toMatchObject({ dissatisfied: 1, total: 1 });
+      expect(dec.chuyenvien2!.ratings.total).toBe(0);
+      expect(dec.tiepnhan!.dissatisfied).toEqual([expect.objectContaining({ code: B })]);
+      // November's figures are what they were: the rating came in December.
+      expect((await env.services.performance.forOfficial(lead, 'tiepnhan', '2026-11')).ratings.total).toBe(0);
+    });
+
     it('prints the weekly review with each official, the targets, overdue and at-risk dossiers', async () => {
       clock.set('2026-12-07T02:00:00Z');
       const r = await pageOf('/can-bo/giao-ban-tuan?tuan=2026-W49', 'lanhdao');
@@ -188,6 +209,9 @@ for (const engine of engines()) {
       expect(text).toContain('Số hồ sơ quá hạn ≤ 0');
       // D waits for the leader's assignment since Monday: past its step's planned end.
       expect(text).toContain(codes[3]!);
+      // The week's dissatisfied rating, with its reason.
+      expect(r.body).toMatch(/Đánh giá không hài lòng trong tuần \(1\)/);
+      expect(text).toContain(codes[1]!);
       // Officials other than leaders do not get the meeting page.
       expect((await pageOf('/can-bo/giao-ban-tuan', 'tiepnhan')).statusCode).toBe(403);
       expect((await pageOf('/can-bo/giao-ban-tuan?tuan=2026-11', 'lanhdao')).statusCode).toBe(400);

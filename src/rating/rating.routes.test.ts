@@ -234,6 +234,54 @@ for (const engine of engines()) {
     });
   });
 
+  describe(`the counter official picks the dossier just handed back [${engine}]`, () => {
+    let env: TestEnv;
+    let desk: Desk;
+    const clock = fixedClock('2026-12-01T02:00:00Z');
+    beforeAll(async () => {
+      env = await createTestEnv(engine, { clock, env: { REQUIRE_PHONE_VERIFICATION: 'off' } });
+      desk = new Desk(env);
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+    it('the next tap on the unit\'s tablet rates that dossier; the one after is a counter visit again', async () => {
+      const code = await returnedDossier(desk);
+      const cookie = await desk.cookie('tiepnhan');
+      const page = await env.app.inject({ method: 'GET', url: '/can-bo/danh-gia/tai-quay', headers: { cookie } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(code);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      // A specialist has no counter; a dossier of another unit, or not returned, cannot be picked.
+      expect((await env.app.inject({ method: 'GET', url: '/can-bo/danh-gia/tai-quay', headers: { cookie: await desk.cookie('chuyenvien') } })).statusCode).toBe(403);
+      const open = await desk.receiveAtCounter(RATED_PROC);
+      const notYet = await env.app.inject({ method: 'POST', url: '/can-bo/danh-gia/tai-quay', headers: { cookie }, payload: { _csrf: csrf, code: open.code } });
+      expect(notYet.statusCode).toBe(409);
+      expect(notYet.body).toContain('chưa trả kết quả');
+      expect((await env.app.inject({ method: 'POST', url: '/can-bo/danh-gia/tai-quay', headers: { cookie }, payload: { _csrf: csrf, code: '00082-261201-0001' } })).statusCode).toBe(404);
+      const picked = await env.app.inject({ method: 'POST', url: '/can-bo/danh-gia/tai-quay', headers: { cookie }, payload: { _csrf: csrf, code } });
+      expect(picked.statusCode).toBe(303);
+
+      const tablet = await env.app.inject({ method: 'GET', url: '/dv/00004/danh-gia' });
+      const formToken = /name="token" value="([^"]+)"/.exec(tablet.body)![1]!;
+      // Another unit's tablet does not take it.
+      const elsewhere = await env.app.inject({ method: 'GET', url: '/dv/00082/danh-gia' });
+      const otherToken = /name="token" value="([^"]+)"/.exec(elsewhere.body)![1]!;
+      expect((await env.app.inject({ method: 'POST', url: '/dv/00082/danh-gia', payload: { token: otherToken, level: 'satisfied' } })).body).not.toContain(code);
+      const first = await env.app.inject({ method: 'POST', url: '/dv/00004/danh-gia', payload: { token: formToken, level: 'very_satisfied' } });
+      expect(first.body).toContain(`hồ sơ ${code}`);
+      const second = await env.app.inject({ method: 'POST', url: '/dv/00004/danh-gia', payload: { token: formToken, level: 'satisfied' } });
+      expect(second.body).not.toContain(code);
+      const r = (await env.app.inject({ method: 'GET', url: `/api/dossiers/${code}/rating?t=${env.services.dossiers.token(code)}` })).json();
+      expect(r.history).toEqual([expect.objectContaining({ level: 'very_satisfied', source: 'counter' })]);
+      // A pick waits 10 minutes at most.
+      await env.app.inject({ method: 'POST', url: '/can-bo/danh-gia/tai-quay', headers: { cookie }, payload: { _csrf: csrf, code } });
+      clock.advance(11 * 60_000);
+      await env.app.inject({ method: 'POST', url: '/dv/00004/danh-gia', payload: { token: formToken, level: 'dissatisfied' } });
+      expect((await env.app.inject({ method: 'GET', url: `/api/dossiers/${code}/rating?t=${env.services.dossiers.token(code)}` })).json().history).toHaveLength(1);
+    });
+  });
+
   describe(`the counter tablet's budget [${engine}]`, () => {
     let env: TestEnv;
     beforeAll(async () => {

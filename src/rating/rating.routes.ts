@@ -271,14 +271,17 @@ export async function ratingRoutes(app: FastifyInstance, deps: RatingRoutesDeps)
       reply.header('retry-after', String(e.retryAfterSeconds));
       return tabletPage(req, reply, unit, d, 'Máy đã nhận nhiều đánh giá liên tiếp. Xin chờ một lát rồi đánh giá lại.', 429);
     }
+    // The dossier the counter official just handed back (picked in the workspace), if any.
+    const pickedCode = d || !(RATING_LEVELS as readonly unknown[]).includes(form.level) ? undefined : ratings.takeTabletPick(unit);
+    const rated = d ?? (pickedCode ? await dossiers.findByCode(pickedCode) : undefined);
     let r: Rating;
     try {
-      r = d ? await ratings.rateDossier(d, { level: form.level }, { actor: { kind: 'anonymous' }, source: 'counter' }) : await ratings.rateVisit(unit, { level: form.level });
+      r = rated ? await ratings.rateDossier(rated, { level: form.level }, { actor: { kind: 'anonymous' }, source: 'counter' }) : await ratings.rateVisit(unit, { level: form.level });
     } catch (e) {
       if (!(e instanceof DomainError) || e instanceof NotFoundError) throw e;
       return tabletPage(req, reply, unit, d, e instanceof ValidationError ? 'Xin chạm vào một trong ba nút đánh giá.' : e.message, e instanceof ValidationError ? 400 : 409);
     }
-    return html(reply, TabletThanksPage({ unitCode: unit, level: r.level, reasonsAction: `/dv/${unit}/danh-gia/ly-do?r=${r.ratingId}`, token: reasonsToken(r.ratingId), seconds: THANKS_SECONDS }));
+    return html(reply, TabletThanksPage({ unitCode: unit, level: r.level, reasonsAction: `/dv/${unit}/danh-gia/ly-do?r=${r.ratingId}`, token: reasonsToken(r.ratingId), seconds: THANKS_SECONDS, dossierCode: r.dossierCode }));
   });
 
   app.post('/dv/:unit/danh-gia/ly-do', async (req, reply) => {
@@ -292,7 +295,7 @@ export async function ratingRoutes(app: FastifyInstance, deps: RatingRoutesDeps)
       return tabletPage(req, reply, unit, undefined, 'Không thêm được lý do cho lượt đánh giá này nữa. Cảm ơn Ông/Bà!', 409);
     }
     const r = await ratings.addReasons(ratingId, unit, { reasons: asList(form.reasons) });
-    return html(reply, TabletThanksPage({ unitCode: unit, level: r.level, token: '', seconds: THANKS_AFTER_REASONS_SECONDS, reasonsSaved: r.reasons.length > 0 }));
+    return html(reply, TabletThanksPage({ unitCode: unit, level: r.level, token: '', seconds: THANKS_AFTER_REASONS_SECONDS, reasonsSaved: r.reasons.length > 0, dossierCode: r.dossierCode }));
   });
 }
 

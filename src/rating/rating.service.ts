@@ -109,7 +109,17 @@ export function parseRatingInput(raw: unknown): RatingInput {
 
 const isUniqueViolation = (e: unknown) => /unique|duplicate key/i.test(String((e as Error)?.message ?? e));
 
+/** How long the dossier an official picked waits for the next tap on the unit's tablet. */
+export const TABLET_PICK_MS = 10 * 60_000;
+
 export class RatingService {
+  /**
+   * The dossier the counter official just handed back, per unit, for the next tap on the unit's
+   * tablet. Kept in this process's memory: with several app nodes, the tablet's requests must reach
+   * the node the official used (or the pick is simply not there, and the tap rates the visit).
+   */
+  private readonly tabletPicks = new Map<string, { code: string; at: number; by: string }>();
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
@@ -126,6 +136,27 @@ export class RatingService {
     }
     const input = parseRatingInput(raw);
     return this.write({ ratingId: d.id, dossierId: d.id, dossierCode: d.code, unitCode: d.unitCode }, input, by);
+  }
+
+  /** The counter official asks the citizen in front of them to rate this returned dossier on the tablet. */
+  pickForTablet(d: RatedDossier, staff: { unitCode: string; fullName: string }): void {
+    if (d.unitCode !== staff.unitCode) throw new NotFoundError('Không tìm thấy hồ sơ này trong đơn vị của bạn.', 'dossier_not_found');
+    if (d.status !== 'returned' || !d.code) throw new ConflictError('not_finished', 'Hồ sơ chưa trả kết quả nên chưa thể mời đánh giá.');
+    this.tabletPicks.set(d.unitCode, { code: d.code, at: this.clock.now().getTime(), by: staff.fullName });
+  }
+
+  /** The dossier waiting for the unit's tablet (not taken). */
+  tabletPick(unitCode: string): { code: string; at: string; by: string } | undefined {
+    const p = this.tabletPicks.get(unitCode);
+    if (!p || this.clock.now().getTime() - p.at > TABLET_PICK_MS) return undefined;
+    return { code: p.code, at: new Date(p.at).toISOString(), by: p.by };
+  }
+
+  /** Takes the dossier waiting for the unit's tablet: the next tap rates it, the one after is a visit again. */
+  takeTabletPick(unitCode: string): string | undefined {
+    const p = this.tabletPick(unitCode);
+    this.tabletPicks.delete(unitCode);
+    return p?.code;
   }
 
   /** A counter visit rated on the tablet, with no dossier: a rating of its own. */

@@ -135,3 +135,70 @@ export function FollowUpPage(p: { nav: StaffNavProps; f: FollowUp; canAnswer: bo
     </StaffLayout>
   );
 }
+
+/** The counter official asks the citizen in front of them to rate the dossier just handed back, on the unit's tablet. */
+export function TabletPickPage(p: {
+  nav: StaffNavProps;
+  unitCode: string;
+  recent: Array<{ code: string; applicant: string; procedureName: string; returnedAt: string | null }>;
+  pick?: { code: string; at: string; by: string };
+  message?: string;
+  error?: string;
+}) {
+  return (
+    <StaffLayout {...p.nav} title="Đánh giá tại quầy">
+      <h1>Đánh giá tại quầy</h1>
+      <p>
+        Máy tính bảng tại quầy mở trang <a href={`/dv/${p.unitCode}/danh-gia`}>/dv/{p.unitCode}/danh-gia</a>. Khi trả kết quả cho người dân, chọn hồ sơ dưới đây: lần chạm tiếp theo trên máy tính bảng (trong 10 phút) được ghi là
+        đánh giá của hồ sơ đó; các lần sau là đánh giá lượt giao dịch tại quầy.
+      </p>
+      {p.message ? (
+        <p role="status" class="card">
+          {p.message}
+        </p>
+      ) : null}
+      {p.error ? (
+        <div class="error-summary" role="alert">
+          <p>{p.error}</p>
+        </div>
+      ) : null}
+      {p.pick ? (
+        <p class="card">
+          Đang chờ người dân đánh giá: hồ sơ <strong>{p.pick.code}</strong> (do {p.pick.by} chọn lúc {formatDateTime(p.pick.at)}).
+        </p>
+      ) : null}
+      <form method="post" action="/can-bo/danh-gia/tai-quay" class="card">
+        <input type="hidden" name="_csrf" value={p.nav.csrf} />
+        <div class="field">
+          <label for="pick-code">Mã hồ sơ đã trả kết quả</label>
+          <input id="pick-code" name="code" type="text" inputmode="numeric" placeholder="00004-261203-0001" maxLength={20} />
+        </div>
+        <p>
+          <button type="submit" class="primary">
+            Mời đánh giá trên máy tính bảng
+          </button>
+        </p>
+      </form>
+      {p.recent.length ? (
+        <form method="post" action="/can-bo/danh-gia/tai-quay">
+          <input type="hidden" name="_csrf" value={p.nav.csrf} />
+          <StaffTable head={['Hồ sơ', 'Người nộp', 'Thủ tục', 'Trả kết quả lúc', '']} caption="Hồ sơ trả kết quả trong 24 giờ qua">
+            {p.recent.map((d) => (
+              <tr>
+                <td>{d.code}</td>
+                <td>{d.applicant}</td>
+                <td>{d.procedureName}</td>
+                <td>{d.returnedAt ? formatDateTime(d.returnedAt) : ''}</td>
+                <td>
+                  <button type="submit" name="code" value={d.code} aria-label={`Mời đánh giá hồ sơ ${d.code} trên máy tính bảng`}>
+                    Mời đánh giá
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </StaffTable>
+        </form>
+      ) : null}
+    </StaffLayout>
+  );
+}

@@ -210,7 +210,7 @@ export function TabletPage(p: { unitCode: string; unitName: string; action: stri
 }
 
 /** After a tap: thanks, optional reasons, and back to the buttons for the next citizen. */
-export function TabletThanksPage(p: { unitCode: string; level: RatingLevel; reasonsAction?: string; token: string; seconds: number; reasonsSaved?: boolean }) {
+export function TabletThanksPage(p: { unitCode: string; level: RatingLevel; reasonsAction?: string; token: string; seconds: number; reasonsSaved?: boolean; dossierCode?: string | null }) {
   const back = `/dv/${p.unitCode}/danh-gia`;
   return (
     <Layout title="Cảm ơn Ông/Bà đã đánh giá" bare head={[<style>{RATING_CSS}</style>, <meta http-equiv="refresh" content={`${p.seconds};url=${back}`} />]}>
@@ -218,6 +218,7 @@ export function TabletThanksPage(p: { unitCode: string; level: RatingLevel; reas
         <h1>Cảm ơn Ông/Bà đã đánh giá!</h1>
         <p class="sub">
           Đánh giá: <strong>{LEVEL_LABEL[p.level]}</strong>
+          {p.dossierCode ? ` — hồ sơ ${p.dossierCode}` : ''}
           {p.reasonsSaved ? ' — đã ghi nhận lý do.' : ''}
         </p>
         {p.reasonsAction ? (

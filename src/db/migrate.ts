@@ -12,6 +12,7 @@ import * as m013 from './migrations/013-trigram-search';
 import * as m014 from './migrations/014-drop-staff-lockout';
 import * as m015 from './migrations/015-unit-trigrams';
 import * as m016 from './migrations/016-ratings';
+import * as m017 from './migrations/017-indicator-facts';
 import * as m018 from './migrations/018-demo-dossiers';
 import * as m019 from './migrations/019-staff-targets';
 import * as m020 from './migrations/020-unit-scoring';
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '014-drop-staff-lockout': m014,
   '015-unit-trigrams': m015,
   '016-ratings': m016,
+  '017-indicator-facts': m017,
   '018-demo-dossiers': m018,
   '019-staff-targets': m019,
   '020-unit-scoring': m020,

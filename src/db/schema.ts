@@ -606,6 +606,36 @@ export interface ScoringEvidenceTable {
   created_at: string;
 }
 
+/** The indicators' copy of the dossiers' timelines (migration 017, src/indicator). */
+export interface IndicatorDossierFactTable {
+  dossier_id: string;
+  unit_code: string;
+  code: string;
+  procedure_code: string;
+  channel: string;
+  received_at: string | null;
+  ended_at: string | null;
+  first_file_at: string | null;
+  /** JSON: the timeline events (src/dossier/dossier.timelines.ts TimelineEvent[]). */
+  events: string;
+  seq: number;
+}
+
+/** Counts of a unit for a period that is over (migration 017): [numerator, denominator] per indicator, JSON. */
+export interface IndicatorPeriodCountTable {
+  unit_code: string;
+  from_at: string;
+  to_at: string;
+  counts: string;
+  computed_at: string;
+}
+
+export interface IndicatorSyncTable {
+  name: string;
+  cursor: string;
+  updated_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   procedures: ProcedureTable;
@@ -647,6 +677,9 @@ export interface DB {
   assistant_zalo_tokens: AssistantZaloTokenTable;
   assistant_meta: AssistantMetaTable;
   rating_versions: RatingVersionTable;
+  indicator_dossier_facts: IndicatorDossierFactTable;
+  indicator_sync: IndicatorSyncTable;
+  indicator_period_counts: IndicatorPeriodCountTable;
   rating_followups: RatingFollowupTable;
   staff_targets: StaffTargetTable;
   scoring_tables: ScoringTableTable;

@@ -1,5 +1,4 @@
 // The dossier module's public surface for other modules (DESIGN.md: modules talk through index.ts).
-export { dossierTimelines, TIMELINE_ACTIONS, type DossierTimeline, type TimelineEvent } from './dossier.timelines';
 // For modules that learn from what officials did (performance, the weekly review).
 export { dossierCodes, openDossiers, staffActivity, type OpenDossier, type StaffActivity } from './dossier.activity';
 // The proof a citizen gives to change a dossier (the rating module's routes): the one proof gate
@@ -7,3 +6,4 @@ export { dossierCodes, openDossiers, staffActivity, type OpenDossier, type Staff
 export { PROOF_ROUTE, requireChangeProof, STRONGER_PROOF_MESSAGE } from './dossier.proof';
 export type { DossierService } from './dossier.service';
 export { STATUS_LABEL, type Actor, type Dossier, type DossierStatus } from './dossier.types';
+export { changedDossiers, dossierIdsAfter, dossierTimelines, lastChangeId, timelinesOf, TIMELINE_ACTIONS, type DossierTimeline, type FullTimeline, type TimelineEvent } from './dossier.timelines';

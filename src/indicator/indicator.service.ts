@@ -1,4 +1,4 @@
-import { dossierTimelines } from '../dossier';
+import { changedDossiers, dossierIdsAfter, dossierTimelines, lastChangeId, timelinesOf } from '../dossier';
 import type { Db } from '../db/connection';
 import { paymentFacts } from '../payment';
 import { ratingFacts } from '../rating';
@@ -7,6 +7,7 @@ import { BadRequestError, ForbiddenError } from '../shared/errors';
 import type { UnitService, Unit } from '../unit';
 import { add, emptyCounts, figures, judge, partOf, paymentSets, rankPositions, toRow, type Counts, type Judged } from './indicator.compute';
 import { parsePeriod, type Period } from './indicator.period';
+import * as repo from './indicator.repo';
 import {
 
   INDICATOR_KEYS,
@@ -18,6 +19,19 @@ import {
   type Part,
   type Ranking,
 } from './indicator.types';
+
+/** The copy re-reads the history written this long before its cursor: a transaction that committed late is not missed. */
+const SYNC_OVERLAP_MS = 2 * 60_000;
+const CURSOR = 'history';
+
+/** The UUIDv7 made `ms` milliseconds after the epoch with nothing random: a lower bound for ids made from then on. */
+function idAt(ms: number): string {
+  const h = Math.max(0, ms).toString(16).padStart(12, '0');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-0000-0000-000000000000`;
+}
+function msOf(id: string): number {
+  return parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+}
 
 /** A payment is looked for from this long before the period: a fee paid online at submission, accepted days later. */
 const PAYMENT_LOOKBACK_MS = 31 * 86_400_000;
@@ -36,12 +50,84 @@ export class IndicatorService {
     private readonly db: Db,
     private readonly units: UnitService,
     private readonly clock: Clock,
+    /**
+     * 'facts' (default): the indicators' copy of the timelines, brought up to date from the history
+     * before every answer; 'history': straight from the dossiers' history (the from-scratch
+     * computation the copy is tested equal to).
+     */
+    private readonly opts: { source?: 'facts' | 'history' } = {},
   ) {}
 
-  period(input: PeriodInput): Period & { asOf: string } {
+  private syncing: Promise<void> | undefined;
+
+  /** Brings the copy up to date with the history and files written since the last time. */
+  async sync(): Promise<void> {
+    this.syncing ??= this.catchUp().finally(() => {
+      this.syncing = undefined;
+    });
+    return this.syncing;
+  }
+
+  private async catchUp(): Promise<void> {
+    const cursor = await repo.findCursor(this.db, CURSOR);
+    if (cursor === undefined) return this.rebuildNow();
+    let after = cursor ? idAt(msOf(cursor) - SYNC_OVERLAP_MS) : '';
+    let last = cursor;
+    for (;;) {
+      const ch = await changedDossiers(this.db, after);
+      if (ch.dossierIds.length) {
+        const have = await repo.factsOf(this.db, ch.dossierIds);
+        const fresh = (await timelinesOf(this.db, ch.dossierIds)).filter((t) => {
+          const h = have.get(t.id);
+          return !h || h.seq !== t.seq || h.firstFileAt !== t.firstFileAt || h.events !== JSON.stringify(t.events);
+        });
+        if (fresh.length) await this.db.transaction().execute((trx) => repo.upsertFacts(trx, fresh));
+      }
+      if (ch.last > last) last = ch.last;
+      if (!ch.more) break;
+      after = ch.last;
+    }
+    if (last !== cursor) await repo.saveCursor(this.db, CURSOR, last, this.clock.now().toISOString());
+  }
+
+  /** Builds the copy again from the whole history (a new database, or data imported around the action engine). */
+  async rebuild(): Promise<{ dossiers: number }> {
+    await repo.clearFacts(this.db);
+    let n = 0;
+    await (this.syncing = this.rebuildNow((k) => (n = k)).finally(() => {
+      this.syncing = undefined;
+    }));
+    return { dossiers: n };
+  }
+
+  private async rebuildNow(progress: (n: number) => void = () => {}): Promise<void> {
+    // Where following starts is read first: whatever is written during the rebuild is read again.
+    const start = await lastChangeId(this.db);
+    let after = '';
+    let n = 0;
+    for (;;) {
+      const ids = await dossierIdsAfter(this.db, after, 1000);
+      if (!ids.length) break;
+      const list = await timelinesOf(this.db, ids);
+      await this.db.transaction().execute((trx) => repo.upsertFacts(trx, list));
+      n += list.length;
+      progress(n);
+      after = ids.at(-1)!;
+    }
+    await repo.saveCursor(this.db, CURSOR, start, this.clock.now().toISOString());
+  }
+
+  /**
+   * The period and the instant its history is read up to: its end once it is over, else now — an
+   * action counts from the moment it is taken (`until` is that instant's exclusive bound).
+   */
+  period(input: PeriodInput): Period & { asOf: string; until: string } {
     const p = typeof input === 'object' && 'key' in input ? input : parsePeriod(input);
-    const now = this.clock.now().toISOString();
-    return { ...p, asOf: now < p.to ? (now > p.from ? now : p.from) : p.to };
+    const now = this.clock.now();
+    const iso = now.toISOString();
+    if (iso >= p.to) return { ...p, asOf: p.to, until: p.to };
+    if (iso < p.from) return { ...p, asOf: p.from, until: p.from };
+    return { ...p, asOf: iso, until: new Date(now.getTime() + 1).toISOString() };
   }
 
   async report(unitCode: string, periodInput: PeriodInput): Promise<IndicatorReport> {
@@ -114,25 +200,31 @@ export class IndicatorService {
   }
 
   /** Counts per unit of `units`, each unit summing its own dossiers and those of the units below it. */
-  private async countsOf(units: Unit[], p: Period & { asOf: string }): Promise<Map<string, Counts>> {
+  private async countsOf(units: Unit[], p: Period & { asOf: string; until: string }): Promise<Map<string, Counts>> {
+    // A period that is over (and past the copy's overlap) cannot change: its counts are kept once computed.
+    const keep = this.opts.source !== 'history' && p.until === p.to && this.clock.now().getTime() >= Date.parse(p.to) + SYNC_OVERLAP_MS;
+    const kept = keep ? await repo.periodCounts(this.db, units.map((u) => u.code), p.from, p.to) : new Map<string, Counts>();
+    const todo = units.filter((u) => !kept.has(u.code));
     const owner = new Map<string, string>();
-    for (const u of units) for (const code of await this.subtree(u)) owner.set(code, u.code);
-    const out = new Map<string, Counts>(units.map((u) => [u.code, emptyCounts()]));
-    for (const j of await this.judge([...owner.keys()], p)) add(out.get(owner.get(j.unitCode)!)!, j);
-    return out;
+    for (const u of todo) for (const code of await this.subtree(u)) owner.set(code, u.code);
+    const fresh = new Map<string, Counts>(todo.map((u) => [u.code, emptyCounts()]));
+    if (todo.length) for (const j of await this.judge([...owner.keys()], p)) add(fresh.get(owner.get(j.unitCode)!)!, j);
+    if (keep && todo.length) await repo.savePeriodCounts(this.db, [...fresh].map(([unitCode, counts]) => ({ unitCode, counts })), p.from, p.to, this.clock.now().toISOString());
+    return new Map(units.map((u) => [u.code, kept.get(u.code) ?? fresh.get(u.code)!]));
   }
 
-  private async judge(unitCodes: string[], p: Period & { asOf: string }): Promise<Judged[]> {
-    if (p.asOf <= p.from) return [];
+  private async judge(unitCodes: string[], p: Period & { asOf: string; until: string }): Promise<Judged[]> {
+    if (p.until <= p.from) return [];
     const since = new Date(Date.parse(p.from) - PAYMENT_LOOKBACK_MS).toISOString();
+    if (this.opts.source !== 'history') await this.sync();
     const [timelines, payments, ratings] = await Promise.all([
-      dossierTimelines(this.db, { unitCodes, from: p.from, to: p.asOf }),
-      paymentFacts(this.db, { unitCodes, since, to: p.asOf }),
+      this.opts.source === 'history' ? dossierTimelines(this.db, { unitCodes, from: p.from, to: p.until }) : repo.candidates(this.db, { unitCodes, from: p.from, to: p.until }),
+      paymentFacts(this.db, { unitCodes, since, to: p.until }),
       // Ratings first given from the period's start, each as it stood at asOf (rating module).
-      ratingFacts(this.db, { unitCodes, from: p.from, to: p.asOf, asOf: p.asOf }),
+      ratingFacts(this.db, { unitCodes, from: p.from, to: p.until, asOf: p.asOf }),
     ]);
-    const dissatisfied = new Set(ratings.filter((r) => r.level === 'dissatisfied' && r.dossierId && r.ratedAt < p.asOf).map((r) => r.dossierId!));
-    const ctx = { from: p.from, asOf: p.asOf, dissatisfied, ...paymentSets(payments, p.asOf) };
+    const dissatisfied = new Set(ratings.filter((r) => r.level === 'dissatisfied' && r.dossierId && r.ratedAt < p.until).map((r) => r.dossierId!));
+    const ctx = { from: p.from, asOf: p.until, dissatisfied, ...paymentSets(payments, p.until) };
     return timelines.map((t) => judge(t, ctx));
   }
 }

@@ -29,6 +29,7 @@ import { sign } from '../payment/payment.vnpay';
 import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { APPLICANT, Desk, fillForm, multipart, PDF } from '../dossier/workflow.testing';
+import { IndicatorService } from './indicator.service';
 
 const HOUR = 3_600_000;
 const FREE = '1.004746';
@@ -275,6 +276,30 @@ for (const engine of engines()) {
       const q4 = await report('00004', '2026-Q4');
       expect([figure(q4, 'online_rate').numerator, figure(q4, 'online_rate').denominator]).toEqual([5, 9]);
       expect([figure(q4, 'on_time_rate').numerator, figure(q4, 'on_time_rate').denominator]).toEqual([5, 9]);
+    });
+
+    it('keeps its copy of the timelines equal to a computation from the history, also after a rebuild from scratch', async () => {
+      const s = env.services;
+      const scratch = new IndicatorService(s.database.db, s.units, clock, { source: 'history' });
+      const compare = async () => {
+        for (const period of ['2026-10', '2026-11', '2026-12', '2026-Q4', '2026']) {
+          for (const unit of ['00004', '00082', '01']) expect(await s.indicators.report(unit, period), `${unit} ${period}`).toEqual(await scratch.report(unit, period));
+          expect(await s.indicators.ranking('01', period)).toEqual(await scratch.ranking('01', period));
+          for (const key of ['on_time_rate', 'digitisation_rate', 'online_payment_rate']) {
+            for (const part of ['numerator', 'denominator']) expect(await s.indicators.dossiers('00004', period, key, part)).toEqual(await scratch.dossiers('00004', period, key, part));
+          }
+        }
+      };
+      await compare();
+      // A change after the copy was last brought up to date is in the next answer.
+      clock.set('2026-12-10T02:00:00Z');
+      const before = figure(await s.indicators.report('00004', '2026-12'), 'online_rate');
+      await desk.ok(c.J!, 'tiepnhan', { type: 'accept' });
+      expect(figure(await s.indicators.report('00004', '2026-12'), 'online_rate')).toMatchObject({ numerator: before.numerator + 1, denominator: before.denominator + 1 });
+      await compare();
+      const rebuilt = await s.indicators.rebuild();
+      expect(rebuilt.dossiers).toBe(11);
+      await compare();
     });
   });
 }

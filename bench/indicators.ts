@@ -1,0 +1,153 @@
+/**
+ * `npm run bench:indicators`: with 200,000 dossiers (and their history, files, fees, payments and
+ * ratings: bench/indicators-data.ts) over 20 communes in the database, the time to compute the
+ * indicators of one commune-month (which includes its rank among the 20) and the ranking of the
+ * 20 communes, p50 and p95, on SQLite and on PostgreSQL — closed month and current month.
+ * Every answer is computed from the history on each call (no cache).
+ *
+ * Settings (environment): BENCH_DOSSIERS (200000), BENCH_UNITS (20), BENCH_RUNS (40 per query),
+ * BENCH_ENGINES (sqlite | postgres: one engine only), BENCH_PG_URL or TEST_DATABASE_URL (a
+ * PostgreSQL server where the user may create databases; default
+ * postgres://motcua@127.0.0.1:55432/postgres; unreachable → the PostgreSQL rows are skipped).
+ * Target (issue 11): p95 under 300 ms for both, on both engines.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { buildServices } from '../src/app';
+import { loadConfig } from '../src/config';
+import { fixedClock } from '../src/shared/clock';
+import { uuidv7 } from '../src/shared/ids';
+import { generate } from './indicators-data';
+
+const N = Number(process.env.BENCH_DOSSIERS ?? 200_000);
+const UNITS = Number(process.env.BENCH_UNITS ?? 20);
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const PG_ADMIN = process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://motcua@127.0.0.1:55432/postgres';
+const NOW = new Date('2026-11-20T02:00:00Z');
+const TARGET_MS = 300;
+
+interface Row {
+  what: string;
+  p50: number;
+  p95: number;
+  note: string;
+}
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+async function measure(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number; last: unknown }> {
+  let last: unknown;
+  for (let i = 0; i < 3; i++) last = await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    last = await fn();
+    times.push(performance.now() - t);
+  }
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return { p50: r(pct(times, 50)), p95: r(pct(times, 95)), last };
+}
+
+async function bench(engine: 'SQLite' | 'PostgreSQL', databaseUrl: string, dataDir: string): Promise<Row[]> {
+  const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', RATE_LIMIT: 'off' });
+  const s = await buildServices(config, { clock: fixedClock(NOW) });
+  try {
+    const t0 = performance.now();
+    console.log(`${engine}: tạo ${N.toLocaleString('vi-VN')} hồ sơ ở ${UNITS} xã, phường…`);
+    const g = await generate(s, N, UNITS, NOW, (m) => console.log(m));
+    console.log(`${engine}: ${g.history.toLocaleString('vi-VN')} dòng lịch sử; tạo dữ liệu ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    // The indicators' copy of the timelines, built once from the whole history (then kept up to
+    // date from the rows written after it, before every answer: that catching up is in the times).
+    const r0 = performance.now();
+    const rebuilt = await s.indicators.rebuild();
+    const rebuildSeconds = (performance.now() - r0) / 1000;
+    console.log(`${engine}: bản sao dòng thời gian của ${rebuilt.dossiers.toLocaleString('vi-VN')} hồ sơ dựng lại trong ${rebuildSeconds.toFixed(1)} s`);
+    await sql.raw(engine === 'PostgreSQL' ? 'VACUUM ANALYZE' : 'ANALYZE').execute(s.database.db);
+    const unit = g.units[2]!;
+    const closed = await measure(() => s.indicators.report(unit, '2026-10'));
+    const ranking = await measure(() => s.indicators.ranking('01', '2026-10'));
+    const live = await measure(() => s.indicators.report(unit, '2026-11'));
+    const liveRanking = await measure(() => s.indicators.ranking('01', '2026-11'));
+    const year = await measure(() => s.indicators.report(unit, '2026'));
+    const drill = await measure(() => s.indicators.dossiers(unit, '2026-10', 'on_time_rate', 'denominator', 1));
+    const rep = closed.last as Awaited<ReturnType<typeof s.indicators.report>>;
+    const onTime = rep.groups.flatMap((x) => x.indicators).find((i) => i.key === 'on_time_rate')!;
+    const rk = ranking.last as Awaited<ReturnType<typeof s.indicators.ranking>>;
+    return [
+      { what: `indicators of one commune-month (closed, 2026-10), with its rank`, ...closed, note: `${onTime.denominator} dossiers of the month; total ${rep.total}; rank ${rep.rank.position}/${rep.rank.of}` },
+      { what: `ranking of ${rk.items.length} communes (closed, 2026-10)`, ...ranking, note: `best ${rk.items[0]!.total}, worst ${rk.items.at(-1)!.total}` },
+      { what: `indicators of one commune-month (current, 2026-11, live)`, ...live, note: '' },
+      { what: `ranking of ${rk.items.length} communes (current, 2026-11, live)`, ...liveRanking, note: '' },
+      { what: `indicators of one commune-year (2026), with its rank`, ...year, note: 'not a target' },
+      { what: `drill-down: dossiers of on_time_rate's denominator, page 1`, ...drill, note: 'not a target' },
+      { what: `rebuild of the indicators' copy from the whole history (once)`, p50: Math.round(rebuildSeconds * 1000), p95: Math.round(rebuildSeconds * 1000), note: `not a target: ${rebuilt.dossiers} dossiers, ${g.history} history rows` },
+    ].map((r) => ({ what: `${engine}: ${r.what}`, p50: r.p50, p95: r.p95, note: r.note }));
+  } finally {
+    await s.database.close();
+  }
+}
+
+async function pgDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const name = `motcua_bench_${uuidv7().replace(/-/g, '').slice(-12)}`;
+  const c = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+  } catch (e) {
+    console.log(`PostgreSQL không có (${(e as Error).message}): bỏ qua.`);
+    return undefined;
+  } finally {
+    await c.end().catch(() => {});
+  }
+  const u = new URL(PG_ADMIN);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const d = new pg.Client({ connectionString: PG_ADMIN });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    },
+  };
+}
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-indicators-'));
+  const rows: Row[] = [];
+  try {
+    if (process.env.BENCH_ENGINES !== 'postgres') rows.push(...(await bench('SQLite', `sqlite:${path.join(dataDir, 'bench.db')}`, dataDir)));
+    const pgdb = process.env.BENCH_ENGINES === 'sqlite' ? undefined : await pgDatabase();
+    if (pgdb) {
+      try {
+        rows.push(...(await bench('PostgreSQL', pgdb.url, dataDir)));
+      } finally {
+        await pgdb.drop();
+      }
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  const targets = rows.filter((r) => !r.note.startsWith('not a target'));
+  const lines = [
+    `motcua bench:indicators — ${new Date().toISOString()} — ${os.cpus().length} CPU, Node ${process.version}, ${N.toLocaleString('en-US')} dossiers across ${UNITS} communes, ${RUNS} runs per query`,
+    '',
+    '| query | p50 ms | p95 ms | |',
+    '| --- | ---: | ---: | --- |',
+    ...rows.map((r) => `| ${r.what} | ${r.p50} | ${r.p95} | ${r.note} |`),
+    '',
+    `target: commune-month and ranking of 20 p95 < ${TARGET_MS} ms on both engines → ${targets.every((r) => r.p95 < TARGET_MS) ? 'met' : 'NOT met'}`,
+  ];
+  console.log('\n' + lines.join('\n'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -56,6 +56,19 @@ for (const engine of engines()) {
       expect((await track(d.code, `t=${token.slice(0, -2)}xx`)).status).toBe(404);
     });
 
+    it("a one-request submission's answer, made without reading its files and history back, equals what the database holds", async () => {
+      const answer = await desk.submitOnline(PROC);
+      const db = env.services.database.db;
+      const files = await db.selectFrom('dossier_files').innerJoin('dossiers', 'dossiers.id', 'dossier_files.dossier_id').select(['dossier_files.id', 'dossier_files.component']).where('dossiers.code', '=', answer.code).orderBy('dossier_files.created_at').orderBy('dossier_files.id').execute();
+      expect(files).toHaveLength(2);
+      expect(answer.attachments.map((f: any) => [f.id, f.component])).toEqual(files.map((f) => [f.id, f.component]));
+      const history = await db.selectFrom('dossier_history').innerJoin('dossiers', 'dossiers.id', 'dossier_history.dossier_id').select(['dossier_history.seq', 'dossier_history.action', 'dossier_history.to_status']).where('dossiers.code', '=', answer.code).execute();
+      expect(history).toEqual([{ seq: 1, action: 'submit', to_status: 'new' }]);
+      expect(answer.history.map((h: any) => [h.seq, h.action, h.to])).toEqual([[1, 'submit', 'new']]);
+      // The next lookup (from memory) says the same.
+      expect((await track(answer.code)).json.attachments.map((f: any) => f.id)).toEqual(files.map((f) => f.id));
+    });
+
     it('an action by an official shows at once (status and history)', async () => {
       const d = await desk.submitOnline(PROC);
       expect((await warm(d.code)).status).toBe('new');

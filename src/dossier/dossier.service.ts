@@ -576,6 +576,7 @@ export class DossierService {
     // Received at the counter: the dossier enters its process now; online, when accepted.
     const start = counter ? await this.startFields(d.unitCode, d.procedureCode, now, dueAt) : { current_role: 'receptionist' };
     let code = '';
+    let entry: HistoryEntry | undefined;
     // Row locks are held until the commit: the unit's day counter (every submission of the unit
     // waits for it) is taken after the history row, and the audit chain's head (every audited
     // change of any unit waits for it) last, so each is held for as few round trips as possible.
@@ -598,7 +599,7 @@ export class DossierService {
         await repo.insertDossier(trx, { ...fresh.row, ...set, transient: 0 });
         await repo.insertFiles(trx, fresh.files.map((f) => ({ id: f.id, dossier_id: d.id, component: f.component, sha256: f.sha256, name: f.name, mime: f.mime, size: f.size, created_at: f.createdAt })));
       }
-      await this.appendHistory(trx, d.id, {
+      entry = await this.appendHistory(trx, d.id, {
         action: counter ? 'receive' : 'submit',
         from: 'draft',
         to: status,
@@ -606,7 +607,7 @@ export class DossierService {
         comment: counter ? `Tiếp nhận ${CHANNEL_NAME[d.channel].toLowerCase()}` : 'Nộp hồ sơ trực tuyến',
         data: { dueAt },
         key: `submit:${d.id}`,
-      });
+      }, !!fresh);
       code = await repo.assignCode(trx, d.id, d.unitCode, day, fresh ? {} : set);
       // Told on the channels the citizen chose, with the unit's template (notification module).
       await this.notifications.notifyDossier(trx, {
@@ -631,7 +632,15 @@ export class DossierService {
         trx,
       );
     });
-    return (await repo.findDossierById(this.db, d.id))!;
+    const done = (await repo.findDossierById(this.db, d.id))!;
+    // A dossier made by this very transaction: its files and its one history row are known, so its
+    // answer is made without reading them back.
+    if (fresh && entry) {
+      const files = [...fresh.files].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1)); // as listFiles orders them
+      const known = { files: Object.freeze(files) as DossierFile[], history: Object.freeze([entry]) as HistoryEntry[] };
+      await this.memo(done, 'files+history', async () => known);
+    }
+    return done;
   }
 
   /**
@@ -665,8 +674,9 @@ export class DossierService {
     trx: Parameters<typeof repo.insertHistory>[0],
     dossierId: string,
     h: { action: string; from: DossierStatus | null; to: DossierStatus; actor: Actor; comment: string; data: Record<string, unknown>; key: string },
-  ): Promise<void> {
-    await repo.appendHistoryRow(trx, {
+    first = false,
+  ): Promise<HistoryEntry> {
+    const row = {
       id: uuidv7(),
       dossier_id: dossierId,
       action: h.action,
@@ -679,7 +689,24 @@ export class DossierService {
       data: JSON.stringify(h.data),
       idempotency_key: h.key,
       created_at: this.clock.now().toISOString(),
-    });
+    };
+    // The first row of a dossier written in this transaction is number 1: no lookup of the last one.
+    if (first) await repo.insertHistory(trx, { ...row, seq: 1 });
+    else await repo.appendHistoryRow(trx, row);
+    return {
+      id: row.id,
+      seq: first ? 1 : 0,
+      action: row.action,
+      fromStatus: row.from_status,
+      toStatus: row.to_status,
+      actorKind: row.actor_kind,
+      actorName: row.actor_name,
+      comment: row.comment,
+      data: h.data,
+      createdAt: row.created_at,
+      actorId: row.actor_id,
+      idempotencyKey: row.idempotency_key,
+    };
   }
 
   async listForCitizen(citizenId: string, phone: string): Promise<Array<Dossier & { procedureName: string }>> {

@@ -414,7 +414,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     sign: (text) => createHmac('sha256', ratingKey).update(text).digest('base64url'),
     clock: services.clock,
   });
-  await ratingStaffRoutes(app, { ratings: services.ratings, units, dossiers: services.dossiers, clock: services.clock });
+  await ratingStaffRoutes(app, { ratings: services.ratings, units, dossiers: services.dossiers, clock: services.clock, audit: services.audit });
   await paymentRoutes(app, { payments: services.payments, dossiers: services.dossiers, accounts: services.accounts, catalog, units, publicUrl: config.publicUrl, defaultUnit });
   const vnpay = config.payments.vnpay;
   if (config.demo && vnpay?.fake) {

@@ -159,6 +159,8 @@ for (const engine of engines()) {
       const answer = 'Đơn vị xin lỗi Ông/Bà. Từ tuần sau bộ phận một cửa bố trí thêm một cán bộ tiếp nhận.';
       const ok = await env.app.inject({ method: 'POST', url: `/can-bo/danh-gia/${id}`, headers: { cookie: leader }, payload: { _csrf: staffCsrf, answer } });
       expect(ok.statusCode, ok.body).toBe(303);
+      const logged = await env.services.database.db.selectFrom('audit_log').select(['action', 'target_id']).where('action', '=', 'rating.answer').execute();
+      expect(logged.map((l) => l.target_id)).toContain(id);
 
       // The citizen reads it on the tracking page (and through the API).
       const tracking = await env.app.inject({ method: 'GET', url: `/ho-so/${code}?t=${token(code)}` });

@@ -8,6 +8,7 @@ import { checkCsrf } from '../shared/session';
 import { staffNav } from '../shared/staff-layout';
 import type { UnitService } from '../unit';
 import type { Clock } from '../shared/clock';
+import type { AuditService } from '../audit';
 import type { RatingService } from './rating.service';
 import { FollowUpListPage, FollowUpPage, TabletPickPage } from './rating.staff-views';
 import type { DossierService } from '../dossier';
@@ -19,7 +20,7 @@ export const FOLLOW_UP_ROLES = ['leader', 'admin', 'supervisor'];
 const listQuery = z.object({ 'trang-thai': z.enum(['open', 'overdue', 'answered', 'all']).optional() });
 const idParams = z.object({ id: z.string().uuid('Mã phản ánh không hợp lệ') });
 
-export async function ratingStaffRoutes(app: FastifyInstance, deps: { ratings: RatingService; units: UnitService; dossiers: DossierService; clock: Clock }): Promise<void> {
+export async function ratingStaffRoutes(app: FastifyInstance, deps: { ratings: RatingService; units: UnitService; dossiers: DossierService; clock: Clock; audit?: AuditService }): Promise<void> {
   const { ratings, units, dossiers } = deps;
   const scope = async (staff: { role: string; unitCode: string }): Promise<string[]> =>
     staff.role === 'supervisor' ? [staff.unitCode, ...(await units.descendants(staff.unitCode)).map((u) => u.code)] : [staff.unitCode];
@@ -84,7 +85,8 @@ export async function ratingStaffRoutes(app: FastifyInstance, deps: { ratings: R
     checkCsrf(req, form._csrf);
     const { id } = parseInput(idParams, req.params);
     try {
-      await ratings.answerFollowUp(id, { id: staff.id, fullName: staff.fullName, role: staff.role, unitCode: staff.unitCode }, form.answer);
+      const f = await ratings.answerFollowUp(id, { id: staff.id, fullName: staff.fullName, role: staff.role, unitCode: staff.unitCode }, form.answer);
+      await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'rating.answer', targetKind: 'rating_followup', targetId: f.id, data: { dossierCode: f.dossierCode, late: f.late } });
     } catch (e) {
       if (!(e instanceof DomainError) || e instanceof NotFoundError) throw e;
       const f = await ratings.getFollowUp(id, [staff.unitCode]);

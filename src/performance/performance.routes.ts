@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Staff } from '../account';
 import { ValidationError } from '../shared/errors';
 import { html } from '../shared/http';
 import { checkCsrf } from '../shared/session';
 import { pageStaff } from '../staff/staff.guard';
 import type { UnitService } from '../unit';
-import { parseWorkPeriod, shiftPeriod } from './performance.period';
+import { parseWorkPeriod, shiftPeriod, type WorkPeriod } from './performance.period';
 import { renderWeeklyReviewPdf } from './performance.pdf';
 import type { PerformanceService } from './performance.service';
 import { OfficialPerformancePage, TargetsPage, UnitPerformancePage, WeeklyReviewPage } from './performance.views';
@@ -42,23 +42,26 @@ export async function performanceRoutes(app: FastifyInstance, deps: PerformanceR
     if (!staff) return reply;
     const q = req.query as Query;
     const period = perf.period(one(q.ky));
-    if (!perf.seesOthers(staff)) return reply.redirect(`/can-bo/hieu-qua/${staff.username}?ky=${period.key}`, 303);
+    // An official who sees only themselves gets their own page here (the menu's entry).
+    if (!perf.seesOthers(staff)) return ownPage(req, reply, staff, staff.username, period);
     const unit = unitParam(q);
     const r = await perf.forUnit(staff, { unit, period: period.key });
     const u = await units.get(r.unitCode);
     return html(reply, UnitPerformancePage({ ...(await nav(req, staff)), unitName: u.name, period, prev: shiftPeriod(period, -1).key, next: shiftPeriod(period, 1).key, items: r.items, unitParam: unit }));
   });
 
+  const ownPage = async (req: FastifyRequest, reply: FastifyReply, staff: Staff, username: string, period: WorkPeriod) => {
+    const official = await perf.officialFor(staff, username);
+    const p = (await perf.compute(official.unitCode, [official], period))[0]!;
+    const targets = await perf.progressOfOfficial(official, period);
+    return html(reply, OfficialPerformancePage({ ...(await nav(req, staff)), perf: p, period, prev: shiftPeriod(period, -1).key, next: shiftPeriod(period, 1).key, targets, own: official.id === staff.id }));
+  };
+
   app.get('/can-bo/hieu-qua/:username', async (req, reply) => {
     const staff = pageStaff(req, reply);
     if (!staff) return reply;
-    const q = req.query as Query;
-    const period = perf.period(one(q.ky));
-    const username = (req.params as { username: string }).username;
-    const p = await perf.forOfficial(staff, username, period.key);
-    const official = await perf.officialFor(staff, username);
-    const targets = (await perf.progressOfOfficial(official, period)).filter(Boolean);
-    return html(reply, OfficialPerformancePage({ ...(await nav(req, staff)), perf: p, period, prev: shiftPeriod(period, -1).key, next: shiftPeriod(period, 1).key, targets, own: official.id === staff.id }));
+    const period = perf.period(one((req.query as Query).ky));
+    return ownPage(req, reply, staff, (req.params as { username: string }).username, period);
   });
 
   const targetsPage = async (req: FastifyRequest, staff: Staff, extra: { errors?: Array<{ field: string; message: string }>; form?: Record<string, string>; message?: string; period?: string } = {}) => {

@@ -97,10 +97,11 @@ for (const engine of engines()) {
       const detail = await pageOf('/can-bo/hieu-qua/tiepnhan?ky=2026-11', 'lanhdao');
       expect(detail.body).toContain('Tiếp nhận, chuyển hồ sơ');
       expect(detail.body).toContain('1 giờ 15 phút');
-      // The receptionist opens the unit page and lands on their own.
+      // The receptionist opens the menu's page and gets their own figures only.
       const own = await pageOf('/can-bo/hieu-qua?ky=2026-11', 'tiepnhan');
-      expect(own.statusCode).toBe(303);
-      expect(own.headers.location).toBe('/can-bo/hieu-qua/tiepnhan?ky=2026-11');
+      expect(own.statusCode).toBe(200);
+      expect(own.body).toContain('Kết quả công việc của tôi');
+      expect(own.body).not.toContain('Lê Quang Huy</a>');
       expect((await pageOf('/can-bo/hieu-qua/tiepnhan?ky=2026-11', 'tiepnhan')).body).toContain('Kết quả công việc của tôi');
       // A colleague's figures: 403; another ward's official: 404 (not even their existence).
       const peer = await pageOf('/can-bo/hieu-qua/chuyenvien', 'tiepnhan');
@@ -108,7 +109,7 @@ for (const engine of engines()) {
       expect(peer.body).toContain('chỉ xem được kết quả công việc của chính mình');
       expect((await pageOf('/can-bo/hieu-qua/tiepnhan2', 'lanhdao')).statusCode).toBe(404);
       expect((await pageOf('/can-bo/hieu-qua/lanhdao', 'tiepnhan2')).statusCode).toBe(404);
-      expect((await pageOf('/can-bo/hieu-qua?unit=00004', 'tiepnhan2')).statusCode).toBe(303);
+      expect((await pageOf('/can-bo/hieu-qua?unit=00004', 'tiepnhan2')).body).toContain('Đỗ Thị Lan');
       // The city's supervisor reads the wards below.
       const sup = await pageOf('/can-bo/hieu-qua?ky=2026-11&unit=00004', 'giamsat');
       expect(sup.statusCode).toBe(200);

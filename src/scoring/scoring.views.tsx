@@ -33,7 +33,7 @@ export function ScoringListPage(p: StaffNavProps & { tables: ScoringTable[]; can
       <h1>Chấm điểm cải cách hành chính hằng tháng</h1>
       <Errors errors={p.errors} />
       <p>
-        <a href="/can-bo/cham-diem/xep-hang">Xếp hạng tháng và lũy kế năm</a>
+        <a href="/can-bo/cham-diem/xep-hang">Xếp hạng tháng và lũy kế năm</a> · <a href={`/can-bo/cham-diem/xep-hang.xlsx?thang=${p.month}`}>Tải Excel xếp hạng tháng {p.month}</a>
       </p>
       <StaffTable caption="Các bảng điểm (mọi phiên bản)" head={['Tháng', 'Bảng điểm', 'Phiên bản', 'Tình trạng', 'Lý do đính chính']}>
         {p.tables.length ? (

@@ -304,9 +304,9 @@ export async function ratingRoutes(app: FastifyInstance, deps: RatingRoutesDeps)
  * returned dossier, the form or the rating given and the unit's answer.
  */
 export async function ratingTrackingBox(ratings: RatingService, d: Dossier, o: { strong: boolean; token?: string; csrf: string }): Promise<VNode | undefined> {
-  if (!d.code) return undefined;
+  // Only a returned dossier can be rated ('returned' is final): no query on the tracking page of any other.
+  if (!d.code || d.status !== 'returned') return undefined;
   const r = await ratings.forDossier(d.id);
-  if (d.status !== 'returned' && !r.current) return undefined;
   const t = o.strong && o.token ? `?t=${encodeURIComponent(o.token)}` : '';
   return TrackingRatingBox({
     code: d.code,

@@ -50,6 +50,7 @@ import { RatingService, ratingFacts, REASON_LABEL } from './rating';
 import { ratingRoutes, ratingTrackingBox } from './rating/rating.routes';
 import { ratingStaffRoutes } from './rating/rating.staff-routes';
 import { IndicatorService, INDICATOR_KEYS, INDICATORS } from './indicator';
+import { DashboardService, dashboardRoutes } from './dashboard';
 import { indicatorRoutes } from './indicator/indicator.routes';
 import { PerformanceService } from './performance';
 import { performanceRoutes } from './performance/performance.routes';
@@ -84,6 +85,8 @@ export interface Services {
   ratings: RatingService;
   /** Decision 766/QĐ-TTg indicators, computed from the dossiers' history. */
   indicators: IndicatorService;
+  /** The indicator dashboards, their exports and the public results page (issue 11). */
+  dashboards: DashboardService;
   /** Officials' performance from the history, their targets, the weekly review (issue 11). */
   performance: PerformanceService;
   /** Monthly scoring of units by their supervisor (issue 11, the Bắc Từ Liêm model). */
@@ -197,6 +200,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     publicUrl: config.publicUrl,
   });
   const indicators = new IndicatorService(database.db, units, clock);
+  const dashboards = new DashboardService({ db: database.db, indicators, units, catalog, ratings, overdueCount: (u) => dossierWorkflow.overdueCount(u), clock });
   const performance = new PerformanceService({
     db: database.db,
     accounts,
@@ -222,7 +226,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     indicatorRate: async (unit, month, key) => (await indicators.report(unit, month)).groups.flatMap((g) => g.indicators).find((i) => i.key === key)?.rate ?? null,
     indicators: INDICATOR_NAMES,
   });
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, clock };
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, clock };
 }
 
 /**
@@ -404,6 +408,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     unitName: async (code) => (await units.get(code)).name,
   });
   await indicatorRoutes(app, { indicators: services.indicators, now: () => services.clock.now() });
+  await dashboardRoutes(app, { dashboards: services.dashboards, units, demo: config.demo });
   const ratingKey = createHmac('sha256', secretKey(config)).update('motcua ratings v1').digest();
   await ratingRoutes(app, {
     ratings: services.ratings,

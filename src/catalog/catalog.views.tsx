@@ -166,6 +166,9 @@ function UnitInfo({ unit }: { unit: Unit }) {
           Điện thoại: <a href={`tel:${unit.phone.replace(/\s+/g, '')}`}>{unit.phone}</a>
         </p>
       ) : null}
+      <p>
+        <a href={`/dv/${unit.code}/ket-qua-giai-quyet`}>Kết quả giải quyết thủ tục hành chính</a>
+      </p>
     </section>
   );
 }

@@ -86,6 +86,13 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
       ],
     },
     {
+      label: 'Chỉ số',
+      items: [
+        ...item('/can-bo/chi-so', 'Chỉ số của đơn vị', staff.role !== 'supervisor'),
+        ...item('/can-bo/chi-so/xep-hang', 'Xếp hạng đơn vị', staff.role === 'supervisor'),
+      ],
+    },
+    {
       label: 'Người dân',
       items: [
         ...item('/can-bo/tro-ly', 'Câu hỏi chuyển cán bộ'),

@@ -1,0 +1,195 @@
+import type { IndicatorReport, Ranking } from '../indicator';
+import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
+import { StaffTable } from '../shared/staff-table';
+import { fmt, monthLabel } from './dashboard.charts';
+import type { Overview } from './dashboard.service';
+import { drillHref, pct, periodText, type Cell, type DataTable } from './dashboard.tables';
+
+/**
+ * The officials' dashboards: the unit's month at a glance, the supervisor's ranking, the list of
+ * dossiers behind a figure. Charts are SVG drawn on the server (they print and need no script);
+ * every figure is a link to its dossiers; every table can be downloaded as Excel or PDF.
+ */
+
+export interface Charts {
+  groups: string;
+  trend: string;
+  ratings?: string;
+  ranking?: string;
+}
+
+/** An SVG chart with its caption; the SVG is ECharts' own markup (no user text but unit names). */
+function Chart(p: { svg: string; caption: string }) {
+  return (
+    <figure class="chart">
+      <div role="img" aria-label={p.caption} dangerouslySetInnerHTML={{ __html: p.svg }} />
+      <figcaption>{p.caption}</figcaption>
+    </figure>
+  );
+}
+
+function CellView({ c }: { c: Cell }) {
+  return c.href ? <a href={c.href}>{c.text}</a> : <>{c.text}</>;
+}
+
+/** A data table with its Excel and PDF downloads (the same rows). */
+export function TableView(p: { t: DataTable; exportQuery: string }) {
+  const href = (fmt: string) => `/can-bo/chi-so/xuat?bang=${p.t.id}&dinh-dang=${fmt}${p.exportQuery ? `&${p.exportQuery}` : ''}`;
+  return (
+    <section class="dash-table" aria-labelledby={`bang-${p.t.id}`}>
+      <h2 id={`bang-${p.t.id}`}>{p.t.title}</h2>
+      <p class="note">
+        {p.t.subtitle}
+        <span class="noprint">
+          {' '}
+          · Tải về: <a href={href('xlsx')}>Excel</a> · <a href={href('pdf')}>PDF</a>
+        </span>
+      </p>
+      <div class="table-scroll">
+        <StaffTable head={p.t.columns.map((c) => c.label)} class="dash">
+          {p.t.rows.map((r) => (
+            <tr>
+              {r.map((c, i) => (
+                <td class={p.t.columns[i]?.numeric ? 'num' : undefined}>
+                  <CellView c={c} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </StaffTable>
+      </div>
+    </section>
+  );
+}
+
+function PeriodForm(p: { action: string; unit?: string; period: string }) {
+  return (
+    <form method="get" action={p.action} class="inline-form noprint period-form">
+      {p.unit ? <input type="hidden" name="don-vi" value={p.unit} /> : null}
+      <label for="ky">Kỳ (tháng 2026-11, quý 2026-Q4, năm 2026)</label> <input id="ky" name="ky" value={p.period} size={10} /> <button type="submit">Xem</button>
+    </form>
+  );
+}
+
+/** The six groups as cards: each score, and the main figure's numerator/denominator as links. */
+function GroupCards(p: { r: IndicatorReport }) {
+  return (
+    <ul class="dash-cards">
+      {p.r.groups.map((g) => (
+        <li class="card">
+          <p class="dash-group">{g.name}</p>
+          <p class="dash-score">
+            <strong>{fmt(g.score)}</strong>/{g.max} điểm
+          </p>
+          {g.indicators.map((i) => (
+            <p class="dash-figure">
+              <span>{i.name}: </span>
+              <strong>{pct(i.rate)}</strong>{' '}
+              <span class="note">
+                (
+                <a href={drillHref(p.r.unit, p.r.period, i.key, 'numerator')} data-figure={`${i.key}:numerator`}>
+                  {i.numerator.toLocaleString('vi-VN')}
+                </a>
+                /
+                <a href={drillHref(p.r.unit, p.r.period, i.key, 'denominator')} data-figure={`${i.key}:denominator`}>
+                  {i.denominator.toLocaleString('vi-VN')}
+                </a>{' '}
+                hồ sơ)
+              </span>
+            </p>
+          ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function OverviewPage(
+  p: StaffNavProps & { o: Overview; charts: Charts; tables: DataTable[]; exportQuery: string; demo: boolean; isSupervisor: boolean; worklistHref: string },
+) {
+  const r = p.o.report;
+  const title = `Chỉ số ${periodText(r.period)} — ${r.unitName}`;
+  return (
+    <StaffLayout {...p} title={title} current="/can-bo/chi-so">
+      {p.isSupervisor ? (
+        <p class="crumbs noprint">
+          <a href={`/can-bo/chi-so/xep-hang?ky=${encodeURIComponent(r.period)}`}>← Xếp hạng các đơn vị</a>
+        </p>
+      ) : null}
+      <h1>{title}</h1>
+      {p.demo ? (
+        <p class="note">
+          <span class="badge demo">Dữ liệu mẫu</span> Số liệu tính cả hồ sơ mẫu do bản trình diễn (DEMO) tạo.
+        </p>
+      ) : null}
+      <PeriodForm action="/can-bo/chi-so" unit={r.unit} period={r.period} />
+      <div class="dash-head card">
+        <p class="dash-total">
+          Tổng điểm: <strong data-figure="total">{fmt(r.total)}</strong>/{r.max}
+        </p>
+        {r.rank.parent ? (
+          <p data-figure="rank">
+            {r.unitName} xếp <strong>{r.rank.position}/{r.rank.of}</strong> trong {p.o.parentName ?? r.rank.parent}
+          </p>
+        ) : null}
+        <p>
+          Hồ sơ quá hạn đang giải quyết: <a href={p.worklistHref} data-figure="overdue"><strong>{p.o.overdue.toLocaleString('vi-VN')}</strong></a>
+        </p>
+        <p class="note">Số liệu tính từ lịch sử xử lý hồ sơ, đến {new Date(r.asOf).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}. Bấm vào một con số để xem các hồ sơ tạo nên nó.</p>
+      </div>
+      <GroupCards r={r} />
+      <Chart svg={p.charts.groups} caption={`Điểm từng nhóm chỉ số (phần trăm điểm tối đa), ${periodText(r.period)}`} />
+      {p.tables.filter((t) => t.id === 'nhom').map((t) => <TableView t={t} exportQuery={p.exportQuery} />)}
+      <Chart svg={p.charts.trend} caption={`Diễn biến 12 tháng đến ${monthLabel(p.o.trend.at(-1)?.period ?? r.period)}: tổng điểm và các tỷ lệ (%)`} />
+      {p.tables.filter((t) => t.id !== 'nhom').map((t) => (
+        <>
+          {t.id === 'danh-gia' && p.charts.ratings ? <Chart svg={p.charts.ratings} caption="Đánh giá của người dân theo mức" /> : null}
+          <TableView t={t} exportQuery={p.exportQuery} />
+        </>
+      ))}
+    </StaffLayout>
+  );
+}
+
+export function RankingPage(p: StaffNavProps & { ranking: Ranking; chart: string; table: DataTable; exportQuery: string }) {
+  const r = p.ranking;
+  const title = `Xếp hạng các đơn vị, ${periodText(r.period)}`;
+  return (
+    <StaffLayout {...p} title={title} current="/can-bo/chi-so/xep-hang">
+      <h1>{title}</h1>
+      <PeriodForm action="/can-bo/chi-so/xep-hang" period={r.period} />
+      <ul class="dash-ranks">
+        {r.items.map((i) => (
+          <li data-figure={`rank:${i.unit}`}>
+            <a href={`/can-bo/chi-so?don-vi=${i.unit}&ky=${encodeURIComponent(r.period)}`}>{i.name}</a> xếp <strong>{i.position}/{r.items.length}</strong> ({fmt(i.total)} điểm)
+          </li>
+        ))}
+      </ul>
+      <Chart svg={p.chart} caption={`Tổng điểm của các đơn vị thuộc ${r.parentName}, ${periodText(r.period)}`} />
+      <TableView t={p.table} exportQuery={p.exportQuery} />
+    </StaffLayout>
+  );
+}
+
+export function DrillPage(p: StaffNavProps & { table: DataTable; exportQuery: string; back: string; page: number; pages: number; pageHref: (n: number) => string; total: number }) {
+  return (
+    <StaffLayout {...p} title={p.table.title} current="/can-bo/chi-so">
+      <p class="crumbs noprint">
+        <a href={p.back}>← Chỉ số của đơn vị</a>
+      </p>
+      <h1>Hồ sơ tạo nên con số</h1>
+      <p class="lead" data-figure="drill-total">
+        {p.total.toLocaleString('vi-VN')} hồ sơ
+      </p>
+      <TableView t={p.table} exportQuery={p.exportQuery} />
+      {p.pages > 1 ? (
+        <nav class="pager noprint" aria-label="Trang">
+          {p.page > 1 ? <a href={p.pageHref(p.page - 1)}>← Trang trước</a> : null} <span>
+            Trang {p.page}/{p.pages}
+          </span>{' '}
+          {p.page < p.pages ? <a href={p.pageHref(p.page + 1)}>Trang sau →</a> : null}
+        </nav>
+      ) : null}
+    </StaffLayout>
+  );
+}

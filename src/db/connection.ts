@@ -32,6 +32,7 @@ export function openDatabase(cfg: DatabaseConfig): Database {
     // database) is re-emitted on the pool; unhandled, that would crash the process. The pool
     // replaces the client on the next checkout.
     pool.on('error', () => {});
+    pool.on('connect', preparedStatements);
     const db = new Kysely<DB>({ dialect: watchedDialect(new PostgresDialect({ pool }), changes) });
     return { db, kind: 'postgres', changes, close: () => db.destroy() };
   }
@@ -51,6 +52,32 @@ export function openDatabase(cfg: DatabaseConfig): Database {
       await checkpointer?.stop();
       await db.destroy();
     },
+  };
+}
+
+/** Names of the prepared statements, by SQL text (the same name on every connection). */
+const statementNames = new Map<string, string>();
+/** Plain statements only: DDL and session commands are sent as they are. */
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+/**
+ * Kysely sends every query as an unnamed statement, which PostgreSQL parses and plans again each
+ * time (a third of the server's time on a submission's short statements). The same SQL text gets
+ * one name here, so each connection parses it once and reuses it (pg sends Parse only the first
+ * time a connection sees the name). Bounded: our SQL is parameterised, so the set of texts is small;
+ * past the bound, statements go unnamed again.
+ */
+function preparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+  (client as unknown as { query: (...a: unknown[]) => unknown }).query = (text: unknown, values?: unknown, cb?: unknown) => {
+    if (typeof text !== 'string' || !Array.isArray(values) || !PREPARABLE.test(text)) return query(text, values, cb);
+    let name = statementNames.get(text);
+    if (!name) {
+      if (statementNames.size >= 2000) return query(text, values, cb);
+      name = `m${statementNames.size}`;
+      statementNames.set(text, name);
+    }
+    return query({ name, text, values }, cb);
   };
 }
 

@@ -1,9 +1,7 @@
 import type { AccountService } from '../account';
 import { addWorkingMillis, isWorkingDay, workingDayLength, workingMillisBetween, type UnitCalendar } from '../calendar';
 import type { CatalogService } from '../catalog';
-import type { DossierService } from '../dossier/dossier.service';
-import type { Actor, Dossier } from '../dossier/dossier.types';
-import type { DossierWorkflow } from '../dossier/dossier.workflow';
+import type { Actor, Dossier, DossierService, DossierWorkflow } from '../dossier';
 import { signVnpay, vnpDate, type PaymentService } from '../payment';
 import type { RatingService } from '../rating';
 import { ForbiddenError } from '../shared/errors';

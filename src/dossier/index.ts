@@ -5,5 +5,7 @@ export { dossierCodes, openDossiers, staffActivity, type OpenDossier, type Staff
 // (PROOF_ROUTE) and the one rule (requireChangeProof), reused instead of written again.
 export { PROOF_ROUTE, requireChangeProof, STRONGER_PROOF_MESSAGE } from './dossier.proof';
 export type { DossierService } from './dossier.service';
+// The workflow's service (composition root, demo history) and the worklist tab names (audit views).
+export { WORKLIST_TAB_LABEL, type DossierWorkflow } from './dossier.workflow';
 export { STATUS_LABEL, type Actor, type Dossier, type DossierStatus } from './dossier.types';
 export { changedDossiers, dossierIdsAfter, dossierTimelines, lastChangeId, timelinesOf, TIMELINE_ACTIONS, type DossierTimeline, type FullTimeline, type TimelineEvent } from './dossier.timelines';

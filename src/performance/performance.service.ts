@@ -4,7 +4,7 @@ import { workingMillisBetween } from '../calendar';
 import type { CatalogService } from '../catalog';
 import type { Db } from '../db/connection';
 import { dossierCodes, openDossiers, staffActivity, type StaffActivity } from '../dossier';
-import type { DossierService } from '../dossier/dossier.service';
+import type { DossierService } from '../dossier';
 import type { Clock } from '../shared/clock';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { uuidv7 } from '../shared/ids';

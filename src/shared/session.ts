@@ -2,7 +2,7 @@ import '@fastify/cookie';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountService, Principal, Session } from '../account';
-import type { Actor } from '../dossier/dossier.types';
+import type { Actor } from '../dossier';
 import { ForbiddenError } from './errors';
 
 export const SESSION_COOKIE = 'motcua_sid';

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../audit';
-import { WORKLIST_TAB_LABEL } from '../dossier/dossier.workflow';
+import { WORKLIST_TAB_LABEL } from '../dossier';
 import { formatDateTime } from '../shared/format';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { ACTION_LABEL } from '../workflow';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler, preHandlerHookHandler } from 'fastify';
 import type { Staff } from '../account';
-import type { Actor } from '../dossier/dossier.types';
+import type { Actor } from '../dossier';
 import type { AuditService } from '../audit';
 import { ForbiddenError, UnauthorizedError } from '../shared/errors';
 import { can } from '../shared/staff-menu';

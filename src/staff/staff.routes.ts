@@ -6,7 +6,7 @@ import { CHANNEL_KINDS, FEE_BASES, mainChannel, type CatalogService, type Channe
 import type { OidcConfig } from '../config';
 import type { Db } from '../db/connection';
 import type { Clock } from '../shared/clock';
-import type { DossierService } from '../dossier/dossier.service';
+import type { DossierService } from '../dossier';
 import { FIELD_TYPES, type EForm } from '../eform';
 import { ConflictError, DomainError, ValidationError } from '../shared/errors';
 import { formatTime } from '../shared/format';

@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Staff } from '../account';
 import { ValidationError } from '../shared/errors';
-import { html } from '../shared/http';
+import { z } from 'zod';
+import { docSchema, html, parseInput } from '../shared/http';
+import { errors, json, security } from '../shared/openapi';
+import { apiStaff } from '../staff/staff.guard';
 import { checkCsrf } from '../shared/session';
 import { pageStaff } from '../staff/staff.guard';
 import type { UnitService } from '../unit';
@@ -26,7 +29,27 @@ const validPeriod = (t: string | undefined): string | undefined => {
   }
 };
 
-/** Officials' performance, targets and the weekly review (workspace pages). */
+const perfQuery = z.object({
+  period: z.string().max(10).optional().describe('Tháng "2026-11" hoặc tuần "2026-W49" (mặc định: tháng hiện tại)').meta({ examples: ['2026-11'] }),
+  unit: z.string().regex(/^\d{2,5}$/, 'Mã đơn vị gồm 2–5 chữ số').optional().describe('Đơn vị (lãnh đạo: đơn vị của mình; giám sát: các đơn vị trực thuộc)').meta({ examples: ['00004'] }),
+  official: z.string().max(32).optional().describe('Tên đăng nhập của một cán bộ; không có thì cả đơn vị (lãnh đạo) hoặc chính mình').meta({ examples: ['chuyenvien'] }),
+});
+const stepJson = z.object({ kind: z.string(), label: z.string(), done: z.number().int(), onTime: z.number().int(), late: z.number().int(), medianMs: z.number().nullable().describe('Thời gian làm việc đã dùng (trung vị), mili giây') });
+const officialJson = z.object({
+  staff: z.object({ username: z.string(), fullName: z.string(), role: z.string(), unitCode: z.string() }),
+  steps: z.array(stepJson),
+  dossiers: z.number().int(),
+  stepsDone: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  onTimeRate: z.number().nullable(),
+  supplementRequests: z.number().int(),
+  ratings: z.object({ very_satisfied: z.number().int(), satisfied: z.number().int(), dissatisfied: z.number().int(), total: z.number().int() }),
+  overdueNow: z.number().int(),
+});
+const performanceJson = z.object({ unit: z.string(), period: z.string(), from: z.string(), to: z.string(), items: z.array(officialJson) });
+
+/** Officials' performance, targets and the weekly review (workspace pages and one JSON API). */
 export async function performanceRoutes(app: FastifyInstance, deps: PerformanceRoutesDeps): Promise<void> {
   const { performance: perf, units } = deps;
   const nav = async (req: FastifyRequest, staff: Staff) => ({ csrf: req.csrfToken, staff, unit: await units.get(staff.unitCode), current: req.url });
@@ -36,6 +59,55 @@ export async function performanceRoutes(app: FastifyInstance, deps: PerformanceR
     if (!UNIT_RE.test(u)) throw new ValidationError('Mã đơn vị không hợp lệ.', [{ field: 'unit', code: 'invalid_unit', message: 'Mã đơn vị gồm 2–5 chữ số' }]);
     return u;
   };
+
+  app.get(
+    '/api/performance',
+    {
+      schema: {
+        tags: ['Cán bộ'],
+        summary: 'Kết quả công việc của cán bộ trong một tháng hoặc một tuần, tính từ lịch sử hồ sơ (lãnh đạo: cả đơn vị; cán bộ: chính mình)',
+        operationId: 'getPerformance',
+        security: security.staff,
+        querystring: docSchema(perfQuery),
+        response: { 200: json(performanceJson, 'Từng cán bộ: số bước đúng hạn, quá hạn, trung vị thời gian theo bước, yêu cầu bổ sung, đánh giá'), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const { staff } = apiStaff(req);
+      const q = parseInput(perfQuery, req.query);
+      const period = perf.period(q.period);
+      let unitCode: string;
+      let items;
+      if (q.official || !perf.seesOthers(staff)) {
+        const o = await perf.officialFor(staff, q.official ?? staff.username);
+        unitCode = o.unitCode;
+        items = await perf.compute(o.unitCode, [o], period);
+      } else {
+        const r = await perf.forUnit(staff, { unit: q.unit, period: period.key });
+        unitCode = r.unitCode;
+        items = r.items;
+      }
+      reply.header('cache-control', 'private, no-store');
+      return {
+        unit: unitCode,
+        period: period.key,
+        from: period.from,
+        to: period.to,
+        items: items.map((o) => ({
+          staff: { username: o.staff.username, fullName: o.staff.fullName, role: o.staff.role, unitCode: o.staff.unitCode },
+          steps: o.steps,
+          dossiers: o.dossiers,
+          stepsDone: o.stepsDone,
+          onTime: o.onTime,
+          late: o.late,
+          onTimeRate: o.onTimeRate,
+          supplementRequests: o.supplementRequests,
+          ratings: o.ratings,
+          overdueNow: o.overdueNow,
+        })),
+      };
+    },
+  );
 
   app.get('/can-bo/hieu-qua', async (req, reply) => {
     const staff = pageStaff(req, reply);

@@ -117,6 +117,25 @@ for (const engine of engines()) {
       expect((await pageOf('/can-bo/hieu-qua?ky=2026-13', 'lanhdao')).statusCode).toBe(400);
     });
 
+    it('answers the same figures as JSON, with the same isolation (GET /api/performance)', async () => {
+      const api = async (q: string, who: string) => desk.inject({ method: 'GET', url: `/api/performance${q}`, headers: { cookie: await desk.cookie(who) } });
+      const unit = await api('?period=2026-11', 'lanhdao');
+      expect(unit.statusCode).toBe(200);
+      const rec = unit.json().items.find((o: any) => o.staff.username === 'tiepnhan');
+      expect(rec).toMatchObject({ stepsDone: 4, onTime: 3, late: 1, steps: [{ kind: 'receive', done: 4, medianMs: 75 * MIN }] });
+      // An official gets only their own line, whatever they ask.
+      const own = await api('?period=2026-11', 'tiepnhan');
+      expect(own.json().items.map((o: any) => o.staff.username)).toEqual(['tiepnhan']);
+      const peer = await api('?period=2026-11&official=lanhdao', 'tiepnhan');
+      expect(peer.statusCode).toBe(403);
+      expect(peer.json().error.code).toBe('own_performance_only');
+      expect((await api('?official=tiepnhan', 'tiepnhan2')).statusCode).toBe(404);
+      const bad = await api('?period=2026-13', 'lanhdao');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.message).toContain('Kỳ không hợp lệ');
+      expect((await desk.inject({ method: 'GET', url: '/api/performance' })).statusCode).toBe(401);
+    });
+
     it('lets the leader set targets, shows their progress on the official’s worklist, refuses bad ones in Vietnamese', async () => {
       const cookie = await desk.cookie('lanhdao');
       const page = await pageOf('/can-bo/chi-tieu?ky=2026-11', 'lanhdao');

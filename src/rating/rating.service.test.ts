@@ -138,6 +138,18 @@ for (const engine of engines()) {
       await expect(ratings.addReasons(v.ratingId, '00004', { reasons: ['guidance'] })).rejects.toMatchObject({ code: 'rating_not_found' });
       const facts = await ratingFacts(env.services.database.db, { unitCodes: ['00082'], from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', asOf: clock.now() });
       expect(facts.map((f) => [f.source, f.level, f.reasons])).toEqual([['counter', 'very_satisfied', ['guidance']]]);
+
+      // "Không hài lòng" taps on the public tablet: each is followed up, the leaders' phones hear of them once an hour.
+      const leaderSms = async () => (await env.services.notifications.list({ recipient: '0901000003', limit: 500 })).filter((m) => m.event === 'rating_dissatisfied' && !m.dossierCode);
+      const smsBefore = (await leaderSms()).length;
+      const open0 = (await ratings.listFollowUps(['00004'])).length;
+      for (let i = 0; i < 3; i++) await ratings.rateVisit('00004', { level: 'dissatisfied' });
+      expect((await ratings.listFollowUps(['00004'])).length).toBe(open0 + 3);
+      expect((await leaderSms()).length).toBe(smsBefore + 1);
+      expect((await leaderSms())[0]!.body).toMatch(/may tinh bang|máy tính bảng/);
+      clock.advance(3_600_000);
+      await ratings.rateVisit('00004', { level: 'dissatisfied' });
+      expect((await leaderSms()).length).toBe(smsBefore + 2);
     });
   });
 }

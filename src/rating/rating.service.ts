@@ -255,10 +255,15 @@ export class RatingService {
     });
     const what = r.dossierCode ? `hồ sơ ${r.dossierCode}` : 'một lượt giao dịch tại quầy';
     const reasons = r.reasons.length ? ` Lý do: ${r.reasons.map((k) => REASON_LABEL[k]).join(', ')}.` : '';
-    const text = `Người dân đánh giá "Không hài lòng" với ${what}.${reasons} Xin trả lời trước ${formatDateTime(dueAt)}: ${this.deps.publicUrl}/can-bo/danh-gia`;
+    const text = r.dossierId
+      ? `Người dân đánh giá "Không hài lòng" với ${what}.${reasons} Xin trả lời trước ${formatDateTime(dueAt)}: ${this.deps.publicUrl}/can-bo/danh-gia`
+      : `Có đánh giá "Không hài lòng" trên máy tính bảng tại quầy.${reasons} Xem các phản ánh và trả lời trước ${formatDateTime(dueAt)}: ${this.deps.publicUrl}/can-bo/danh-gia`;
     const leaders = ctx.staff.filter((s) => s.role === 'leader' && s.active !== false);
+    // A public tablet can be tapped by anyone: its visits tell the leaders at most once an hour
+    // (the follow-up list has each one), so taps cannot flood their phones.
+    const hour = r.ratedAt.slice(0, 13);
     for (const s of leaders) {
-      const dedup = `rating:${id}:${s.id}`;
+      const dedup = r.dossierId ? `rating:${id}:${s.id}` : `rating:visit:${r.unitCode}:${hour}:${s.id}`;
       if (s.phone) await this.deps.enqueue(trx, { channel: 'sms', recipient: s.phone, event: 'rating_dissatisfied', body: text, dossierCode: r.dossierCode ?? undefined, unitCode: r.unitCode, dedupKey: `${dedup}:sms` });
       if (s.email) {
         const body = `Kính gửi Ông/Bà ${s.fullName},\n\n${text}${r.comment ? `\n\nÝ kiến của người dân: ${r.comment}` : ''}`;

@@ -93,7 +93,9 @@ async function bench(engine: 'SQLite' | 'PostgreSQL', databaseUrl: string, dataD
       { what: `indicators of one commune-year (2026, current), with its rank`, ...year, note: 'not a target (3 runs)' },
       { what: `drill-down: dossiers of on_time_rate's denominator, page 1`, ...drill, note: 'not a target' },
       { what: `rebuild of the indicators' copy from the whole history (once)`, p50: Math.round(rebuildSeconds * 1000), p95: Math.round(rebuildSeconds * 1000), note: `not a target: ${rebuilt.dossiers} dossiers, ${g.history} history rows` },
-    ].map((r) => ({ what: `${engine}: ${r.what}`, p50: r.p50, p95: r.p95, note: r.note }));
+    ]
+      .map((r) => ({ what: `${engine}: ${r.what}`, p50: r.p50, p95: r.p95, note: r.note }))
+      .map((r) => (console.log(`| ${r.what} | ${r.p50} | ${r.p95} | ${r.note} |`), r));
   } finally {
     await s.database.close();
   }

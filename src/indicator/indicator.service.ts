@@ -29,9 +29,6 @@ function idAt(ms: number): string {
   const h = Math.max(0, ms).toString(16).padStart(12, '0');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-0000-0000-000000000000`;
 }
-function msOf(id: string): number {
-  return parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
-}
 
 /** A payment is looked for from this long before the period: a fee paid online at submission, accepted days later. */
 const PAYMENT_LOOKBACK_MS = 31 * 86_400_000;
@@ -68,10 +65,17 @@ export class IndicatorService {
     return this.syncing;
   }
 
+  /**
+   * Reads the history and file rows after the cursor. The cursor then moves to the last row read,
+   * but never past the ids made more than SYNC_OVERLAP_MS ago (ids carry the real time they were
+   * made): a row made just before and committed just after this read is read next time. Rows made
+   * earlier than that were committed by now (no transaction lasts that long), so they were read.
+   */
   private async catchUp(): Promise<void> {
     const cursor = await repo.findCursor(this.db, CURSOR);
     if (cursor === undefined) return this.rebuildNow();
-    let after = cursor ? idAt(msOf(cursor) - SYNC_OVERLAP_MS) : '';
+    const safe = idAt(Date.now() - SYNC_OVERLAP_MS);
+    let after = cursor;
     let last = cursor;
     for (;;) {
       const ch = await changedDossiers(this.db, after);
@@ -87,7 +91,8 @@ export class IndicatorService {
       if (!ch.more) break;
       after = ch.last;
     }
-    if (last !== cursor) await repo.saveCursor(this.db, CURSOR, last, this.clock.now().toISOString());
+    const next = last < safe ? last : safe > cursor ? safe : cursor;
+    if (next !== cursor) await repo.saveCursor(this.db, CURSOR, next, this.clock.now().toISOString());
   }
 
   /** Builds the copy again from the whole history (a new database, or data imported around the action engine). */
@@ -101,8 +106,11 @@ export class IndicatorService {
   }
 
   private async rebuildNow(progress: (n: number) => void = () => {}): Promise<void> {
-    // Where following starts is read first: whatever is written during the rebuild is read again.
-    const start = await lastChangeId(this.db);
+    // Where following starts is read first: whatever is written during the rebuild (or made
+    // shortly before it and committed since) is read again.
+    const newest = await lastChangeId(this.db);
+    const safe = idAt(Date.now() - SYNC_OVERLAP_MS);
+    const start = newest < safe ? newest : safe;
     let after = '';
     let n = 0;
     for (;;) {

@@ -61,7 +61,8 @@ describe.skipIf(!browserAvailable())('the officials’ menu and frame in Chromiu
     }
     const missing = workspacePages(env).filter((p) => !reached.has(p));
     expect(missing).toEqual([]);
-  });
+    // Five roles clicking every page of the workspace (more pages with each issue).
+  }, 180_000);
 
   it('shows the worklist above the fold and signs out from the header line', async () => {
     const page = await signIn('lanhdao');

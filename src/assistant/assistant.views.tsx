@@ -6,6 +6,7 @@ import type { AssistantStats, ChatMessage, ProcedureHit } from './assistant.serv
 import type { FaqRow, HandoffRow, SynonymRow } from './assistant.repo';
 import type { SynonymEntry } from './assistant.synonyms';
 import { assetUrl } from '../shared/assets';
+import { StaffTable } from '../shared/staff-table';
 
 /** Views of the assistant: the citizen's chat (full page and widget panel) and the staff pages. */
 
@@ -151,27 +152,17 @@ const CHANNEL_LABEL: Record<string, string> = { web: 'Trang web', zalo: 'Zalo', 
 
 export function InboxPage(p: { nav: StaffNavProps; unit: Unit; open: HandoffRow[]; answered: HandoffRow[] }) {
   const table = (rows: HandoffRow[], caption: string, answered: boolean) => (
-    <table class="grid">
-      <caption>{caption}</caption>
-      <thead>
+    <StaffTable caption={caption} head={['Câu hỏi', 'Lúc', answered ? 'Người trả lời' : 'Tình trạng']}>
+      {rows.map((h) => (
         <tr>
-          <th scope="col">Câu hỏi</th>
-          <th scope="col">Lúc</th>
-          <th scope="col">{answered ? 'Người trả lời' : 'Tình trạng'}</th>
+          <td>
+            <a href={`/can-bo/tro-ly/${h.id}`}>{h.question.length > 120 ? h.question.slice(0, 118) + '…' : h.question}</a>
+          </td>
+          <td>{formatDateTime(h.created_at)}</td>
+          <td>{answered ? `${h.staff_name ?? ''}${h.faq_id ? ' · đã thành câu hỏi thường gặp' : ''}` : 'Chờ trả lời'}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((h) => (
-          <tr>
-            <td>
-              <a href={`/can-bo/tro-ly/${h.id}`}>{h.question.length > 120 ? h.question.slice(0, 118) + '…' : h.question}</a>
-            </td>
-            <td>{formatDateTime(h.created_at)}</td>
-            <td>{answered ? `${h.staff_name ?? ''}${h.faq_id ? ' · đã thành câu hỏi thường gặp' : ''}` : 'Chờ trả lời'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </StaffTable>
   );
   return (
     <StaffLayout title="Câu hỏi chuyển cán bộ" nav={p.nav}>
@@ -285,33 +276,19 @@ export function StatsPage(p: { nav: StaffNavProps; unit: Unit; stats: AssistantS
     <StaffLayout title="Thống kê trợ lý ảo" nav={p.nav}>
       <h1>Thống kê trợ lý ảo</h1>
       <p>{total} câu hỏi trong {s.weeks.length} tuần gần nhất.</p>
-      <table class="grid">
-        <caption>Số câu hỏi theo tuần</caption>
-        <thead>
+      <StaffTable caption="Số câu hỏi theo tuần" head={['Tuần bắt đầu', 'Câu hỏi', 'Đã trả lời', 'Hỏi lại', 'Chuyển cán bộ', 'Ngoài phạm vi', 'Khác']}>
+        {s.weeks.map((w) => (
           <tr>
-            <th scope="col">Tuần bắt đầu</th>
-            <th scope="col">Câu hỏi</th>
-            <th scope="col">Đã trả lời</th>
-            <th scope="col">Hỏi lại</th>
-            <th scope="col">Chuyển cán bộ</th>
-            <th scope="col">Ngoài phạm vi</th>
-            <th scope="col">Khác</th>
+            <td>{w.weekStart.split('-').reverse().join('/')}</td>
+            <td>{w.asked}</td>
+            <td>{w.answered}</td>
+            <td>{w.clarified}</td>
+            <td>{w.handedOver}</td>
+            <td>{w.declined}</td>
+            <td>{w.other}</td>
           </tr>
-        </thead>
-        <tbody>
-          {s.weeks.map((w) => (
-            <tr>
-              <td>{w.weekStart.split('-').reverse().join('/')}</td>
-              <td>{w.asked}</td>
-              <td>{w.answered}</td>
-              <td>{w.clarified}</td>
-              <td>{w.handedOver}</td>
-              <td>{w.declined}</td>
-              <td>{w.other}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StaffTable>
       <h2>Thủ tục được hỏi nhiều nhất</h2>
       {s.topProcedures.length ? (
         <ol>
@@ -325,25 +302,15 @@ export function StatsPage(p: { nav: StaffNavProps; unit: Unit; stats: AssistantS
         <p>Chưa có.</p>
       )}
       <h2>Câu hỏi gần đây</h2>
-      <table class="grid">
-        <caption class="vh">Câu hỏi gần đây và cách trợ lý xử lý</caption>
-        <thead>
+      <StaffTable caption="Câu hỏi gần đây và cách trợ lý xử lý" captionClass="vh" head={['Câu hỏi', 'Xử lý', 'Lúc']}>
+        {s.recent.map((r) => (
           <tr>
-            <th scope="col">Câu hỏi</th>
-            <th scope="col">Xử lý</th>
-            <th scope="col">Lúc</th>
+            <td>{r.text.length > 140 ? r.text.slice(0, 138) + '…' : r.text}</td>
+            <td>{DECISION_LABEL[r.decision] ?? r.decision}</td>
+            <td>{formatDateTime(r.at)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {s.recent.map((r) => (
-            <tr>
-              <td>{r.text.length > 140 ? r.text.slice(0, 138) + '…' : r.text}</td>
-              <td>{DECISION_LABEL[r.decision] ?? r.decision}</td>
-              <td>{formatDateTime(r.at)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StaffTable>
     </StaffLayout>
   );
 }
@@ -428,34 +395,24 @@ export function SynonymsPage(p: { nav: StaffNavProps; unit: Unit; csrf: string; 
           {p.error}
         </p>
       ) : null}
-      <table class="grid">
-        <caption>Của {p.unit.name}</caption>
-        <thead>
+      <StaffTable caption={<>Của {p.unit.name}</>} head={['Người dân nói', 'Trong danh mục gọi là', p.canEdit ? 'Xóa' : null]}>
+        {p.rows.map((r) => (
           <tr>
-            <th scope="col">Người dân nói</th>
-            <th scope="col">Trong danh mục gọi là</th>
-            {p.canEdit ? <th scope="col">Xóa</th> : null}
+            <td>{r.phrase}</td>
+            <td>{r.expansion}</td>
+            {p.canEdit ? (
+              <td>
+                <form method="post" action={`/can-bo/tro-ly/tu-dong-nghia/${r.id}/xoa`}>
+                  <Csrf token={p.csrf} />
+                  <button type="submit" aria-label={`Xóa “${r.phrase}”`}>
+                    Xóa
+                  </button>
+                </form>
+              </td>
+            ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {p.rows.map((r) => (
-            <tr>
-              <td>{r.phrase}</td>
-              <td>{r.expansion}</td>
-              {p.canEdit ? (
-                <td>
-                  <form method="post" action={`/can-bo/tro-ly/tu-dong-nghia/${r.id}/xoa`}>
-                    <Csrf token={p.csrf} />
-                    <button type="submit" aria-label={`Xóa “${r.phrase}”`}>
-                      Xóa
-                    </button>
-                  </form>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StaffTable>
       {p.canEdit ? (
         <form method="post" action="/can-bo/tro-ly/tu-dong-nghia" class="card">
           <Csrf token={p.csrf} />

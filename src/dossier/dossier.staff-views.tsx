@@ -8,6 +8,7 @@ import { ACTION_LABEL, TIMELINESS_LABEL, type ActionType, type Process } from '.
 import type { DossierView } from './dossier.service';
 import { CHANNEL_NAME, STATUS_LABEL } from './dossier.types';
 import { RESULT_COMPONENT, type StepRecord } from './dossier.workflow';
+import { StaffTable } from '../shared/staff-table';
 
 export { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 export { STAFF_ROLE_TEXT as ROLE_TEXT } from '../shared/staff-menu';
@@ -450,35 +451,22 @@ export function StaffDossierPage(p: StaffDossierPageProps) {
           {p.assigneeName ? ` — đang giao cho ${p.assigneeName}` : ''}
         </p>
       ) : null}
-      <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">Bước</th>
-            <th scope="col">Bắt đầu</th>
-            <th scope="col">Hạn của bước</th>
-            <th scope="col">Kết thúc</th>
-            <th scope="col">Thời gian đã dùng</th>
-            <th scope="col">Thời gian còn lại</th>
-            <th scope="col">Kết quả</th>
+      <StaffTable head={['Bước', 'Bắt đầu', 'Hạn của bước', 'Kết thúc', 'Thời gian đã dùng', 'Thời gian còn lại', 'Kết quả']}>
+        {p.steps.map((s) => (
+          <tr class={s.endedAt ? undefined : 'current'}>
+            <td>
+              {s.name}
+              {s.actorName ? <span class="note"> — {s.actorName}</span> : null}
+            </td>
+            <td>{formatDateTime(s.startedAt)}</td>
+            <td>{s.plannedEnd ? formatDateTime(s.plannedEnd) : '—'}</td>
+            <td>{s.endedAt ? formatDateTime(s.endedAt) : 'Đang thực hiện'}</td>
+            <td>{formatWorking(s.usedMs)}</td>
+            <td class={s.leftMs !== null && s.leftMs < 0 ? 'late' : undefined}>{formatWorking(s.leftMs)}</td>
+            <td>{s.timeliness ? TIMELINESS_LABEL[s.timeliness] : '—'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {p.steps.map((s) => (
-            <tr class={s.endedAt ? undefined : 'current'}>
-              <td>
-                {s.name}
-                {s.actorName ? <span class="note"> — {s.actorName}</span> : null}
-              </td>
-              <td>{formatDateTime(s.startedAt)}</td>
-              <td>{s.plannedEnd ? formatDateTime(s.plannedEnd) : '—'}</td>
-              <td>{s.endedAt ? formatDateTime(s.endedAt) : 'Đang thực hiện'}</td>
-              <td>{formatWorking(s.usedMs)}</td>
-              <td class={s.leftMs !== null && s.leftMs < 0 ? 'late' : undefined}>{formatWorking(s.leftMs)}</td>
-              <td>{s.timeliness ? TIMELINESS_LABEL[s.timeliness] : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StaffTable>
       <h2>Lịch sử</h2>
       <ol class="timeline">
         {d.history.map((h) => (

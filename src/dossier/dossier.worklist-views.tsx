@@ -6,6 +6,7 @@ import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { CHANNEL_NAME, DOSSIER_CHANNELS, STATUS_LABEL, type DossierStatus } from './dossier.types';
 import { WORKLIST_TAB_LABEL, WORKLIST_TABS, type WorkItem, type WorklistTab } from './dossier.workflow';
 import { formatWorking } from './dossier.staff-views';
+import { StaffTable } from '../shared/staff-table';
 
 /** The workspace's lists: the worklist, reception at the counter and the tracking book (form 06). */
 
@@ -140,57 +141,36 @@ export function WorklistPage(p: WorklistPageProps) {
       <form method="post" action="/can-bo/phan-cong">
         <Csrf token={p.csrf} />
         <input type="hidden" name="idempotencyKey" value={p.bulkKey} />
-        <table class="grid worklist">
-          <caption>
-            {searching ? `Kết quả tìm "${p.query.q}"` : WORKLIST_TAB_LABEL[p.tab]}: {p.total} hồ sơ
-          </caption>
-          <thead>
-            <tr>
+        <StaffTable class="worklist" caption={<>{searching ? `Kết quả tìm "${p.query.q}"` : WORKLIST_TAB_LABEL[p.tab]}: {p.total} hồ sơ</>} head={[p.canBulkAssign ? <span class="vh">Chọn</span> : null, 'Mã hồ sơ', 'Thủ tục', 'Người nộp', 'Tình trạng', 'Bước, người xử lý', 'Hẹn trả', 'Còn lại']}>
+          {p.items.map((d) => (
+            <tr class={d.flag ? `flag-${d.flag}` : undefined}>
               {p.canBulkAssign ? (
-                <th scope="col">
-                  <span class="vh">Chọn</span>
-                </th>
+                <td>
+                  <input type="checkbox" name="codes" value={d.code ?? ''} id={`c-${d.code}`} aria-label={`Chọn hồ sơ ${d.code}`} />
+                </td>
               ) : null}
-              <th scope="col">Mã hồ sơ</th>
-              <th scope="col">Thủ tục</th>
-              <th scope="col">Người nộp</th>
-              <th scope="col">Tình trạng</th>
-              <th scope="col">Bước, người xử lý</th>
-              <th scope="col">Hẹn trả</th>
-              <th scope="col">Còn lại</th>
+              <td>
+                <a href={`/can-bo/ho-so/${d.code}`}>{d.code}</a>
+                <span class="note"> {CHANNEL_NAME[d.channel]}</span>
+                {d.demo ? <span class="badge demo"> Dữ liệu mẫu</span> : null}
+              </td>
+              <td>{d.procedureName}</td>
+              <td>
+                {d.applicant.fullName}
+                <br />
+                <span class="note">{formatPhone(d.applicant.phone)}</span>
+              </td>
+              <td>{STATUS_LABEL[d.status]}</td>
+              <td>
+                {d.stepName ?? '—'}
+                {d.assigneeName ? <span class="note"> — {d.assigneeName}</span> : null}
+                {d.flag === 'overdue' ? <strong class="badge late"> Bước quá hạn</strong> : d.flag === 'near' ? <strong class="badge near"> Bước sắp đến hạn</strong> : null}
+              </td>
+              <td>{d.dueAt ? formatDateTime(d.dueAt) : '—'}</td>
+              <td class={d.leftMs !== null && d.leftMs < 0 ? 'late' : undefined}>{formatWorking(d.leftMs)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {p.items.map((d) => (
-              <tr class={d.flag ? `flag-${d.flag}` : undefined}>
-                {p.canBulkAssign ? (
-                  <td>
-                    <input type="checkbox" name="codes" value={d.code ?? ''} id={`c-${d.code}`} aria-label={`Chọn hồ sơ ${d.code}`} />
-                  </td>
-                ) : null}
-                <td>
-                  <a href={`/can-bo/ho-so/${d.code}`}>{d.code}</a>
-                  <span class="note"> {CHANNEL_NAME[d.channel]}</span>
-                  {d.demo ? <span class="badge demo"> Dữ liệu mẫu</span> : null}
-                </td>
-                <td>{d.procedureName}</td>
-                <td>
-                  {d.applicant.fullName}
-                  <br />
-                  <span class="note">{formatPhone(d.applicant.phone)}</span>
-                </td>
-                <td>{STATUS_LABEL[d.status]}</td>
-                <td>
-                  {d.stepName ?? '—'}
-                  {d.assigneeName ? <span class="note"> — {d.assigneeName}</span> : null}
-                  {d.flag === 'overdue' ? <strong class="badge late"> Bước quá hạn</strong> : d.flag === 'near' ? <strong class="badge near"> Bước sắp đến hạn</strong> : null}
-                </td>
-                <td>{d.dueAt ? formatDateTime(d.dueAt) : '—'}</td>
-                <td class={d.leftMs !== null && d.leftMs < 0 ? 'late' : undefined}>{formatWorking(d.leftMs)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StaffTable>
         {p.items.length === 0 ? <p>Không có hồ sơ nào.</p> : null}
         {p.canBulkAssign && p.items.length > 0 ? (
           <fieldset class="card">

@@ -4,6 +4,7 @@ import { formatDateTime, formatVnd } from '../shared/format';
 import type { FeeQuote } from './payment.fee';
 import { VietQrPay, type VietQrPayProps } from './payment.vietqr-views';
 import { METHOD_LABEL, PAYMENT_STATUS_LABEL, type PaymentSummary } from './payment.service';
+import { StaffTable } from '../shared/staff-table';
 
 function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
@@ -12,26 +13,16 @@ function Csrf({ token }: { token: string }) {
 function Lines({ lines }: { lines: PaymentSummary['lines'] }) {
   if (!lines.length) return null;
   return (
-    <table class="grid">
-      <thead>
+    <StaffTable head={['Khoản', 'Đơn giá', 'Số lượng', 'Thành tiền']}>
+      {lines.map((l) => (
         <tr>
-          <th scope="col">Khoản</th>
-          <th scope="col">Đơn giá</th>
-          <th scope="col">Số lượng</th>
-          <th scope="col">Thành tiền</th>
+          <td>{l.label}</td>
+          <td>{l.basis === 'cap' ? '' : formatVnd(l.unitAmount)}</td>
+          <td>{l.basis === 'cap' ? '' : l.quantity}</td>
+          <td>{formatVnd(l.amount)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {lines.map((l) => (
-          <tr>
-            <td>{l.label}</td>
-            <td>{l.basis === 'cap' ? '' : formatVnd(l.unitAmount)}</td>
-            <td>{l.basis === 'cap' ? '' : l.quantity}</td>
-            <td>{formatVnd(l.amount)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </StaffTable>
   );
 }
 
@@ -232,32 +223,20 @@ export function StaffFeePage(p: {
         </section>
       ) : null}
       {s.payments.length ? (
-        <table class="grid">
-          <caption>Các lần nộp</caption>
-          <thead>
+        <StaffTable caption="Các lần nộp" head={['Thời điểm', 'Hình thức', 'Số tiền', 'Trạng thái', 'Biên lai']}>
+          {s.payments.map((x) => (
             <tr>
-              <th scope="col">Thời điểm</th>
-              <th scope="col">Hình thức</th>
-              <th scope="col">Số tiền</th>
-              <th scope="col">Trạng thái</th>
-              <th scope="col">Biên lai</th>
+              <td>{formatDateTime(x.confirmedAt ?? x.createdAt)}</td>
+              <td>
+                {METHOD_LABEL[x.method]}
+                {x.providerRef ? <div class="note">Mã giao dịch {x.providerRef}</div> : null}
+              </td>
+              <td>{formatVnd(x.amount)}</td>
+              <td>{x.status === 'paid' ? 'Đã nhận' : x.status === 'pending' ? 'Đang chờ cổng thanh toán' : 'Không thành công'}</td>
+              <td>{x.status === 'paid' ? <a href={p.receiptHref(x.id)}>{x.receiptNo}</a> : '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {s.payments.map((x) => (
-              <tr>
-                <td>{formatDateTime(x.confirmedAt ?? x.createdAt)}</td>
-                <td>
-                  {METHOD_LABEL[x.method]}
-                  {x.providerRef ? <div class="note">Mã giao dịch {x.providerRef}</div> : null}
-                </td>
-                <td>{formatVnd(x.amount)}</td>
-                <td>{x.status === 'paid' ? 'Đã nhận' : x.status === 'pending' ? 'Đang chờ cổng thanh toán' : 'Không thành công'}</td>
-                <td>{x.status === 'paid' ? <a href={p.receiptHref(x.id)}>{x.receiptNo}</a> : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StaffTable>
       ) : null}
     </StaffLayout>
   );
@@ -324,44 +303,31 @@ export function ReconciliationPage(p: {
           Nhập và đối soát
         </button>
       </form>
-      <table class="grid">
-        <caption>Cần người xử lý ({p.lines.length})</caption>
-        <thead>
+      <StaffTable caption={<>Cần người xử lý ({p.lines.length})</>} head={['Ngày', 'Số tiền', 'Nội dung', 'Hồ sơ', 'Tình trạng', 'Xử lý']}>
+        {p.lines.map((l) => (
           <tr>
-            <th scope="col">Ngày</th>
-            <th scope="col">Số tiền</th>
-            <th scope="col">Nội dung</th>
-            <th scope="col">Hồ sơ</th>
-            <th scope="col">Tình trạng</th>
-            <th scope="col">Xử lý</th>
+            <td>{l.date}</td>
+            <td>{formatVnd(l.amount)}</td>
+            <td>
+              {l.description}
+              {l.reference ? <div class="note">Số tham chiếu {l.reference}</div> : null}
+            </td>
+            <td>{l.dossierCode ? <a href={`/can-bo/ho-so/${l.dossierCode}/le-phi`}>{l.dossierCode}</a> : '—'}</td>
+            <td>{LINE_STATUS[l.status] ?? l.status}</td>
+            <td>
+              <form method="post" action={`/can-bo/doi-soat/${l.id}`}>
+                <Csrf token={p.csrf} />
+                {l.status === 'unmatched' ? (
+                  <>
+                    <label for={`c-${l.id}`}>Mã hồ sơ</label> <input id={`c-${l.id}`} name="dossierCode" size={18} />{' '}
+                  </>
+                ) : null}
+                <label for={`n-${l.id}`}>Ghi chú</label> <input id={`n-${l.id}`} name="note" size={24} /> <button type="submit">Xong</button>
+              </form>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {p.lines.map((l) => (
-            <tr>
-              <td>{l.date}</td>
-              <td>{formatVnd(l.amount)}</td>
-              <td>
-                {l.description}
-                {l.reference ? <div class="note">Số tham chiếu {l.reference}</div> : null}
-              </td>
-              <td>{l.dossierCode ? <a href={`/can-bo/ho-so/${l.dossierCode}/le-phi`}>{l.dossierCode}</a> : '—'}</td>
-              <td>{LINE_STATUS[l.status] ?? l.status}</td>
-              <td>
-                <form method="post" action={`/can-bo/doi-soat/${l.id}`}>
-                  <Csrf token={p.csrf} />
-                  {l.status === 'unmatched' ? (
-                    <>
-                      <label for={`c-${l.id}`}>Mã hồ sơ</label> <input id={`c-${l.id}`} name="dossierCode" size={18} />{' '}
-                    </>
-                  ) : null}
-                  <label for={`n-${l.id}`}>Ghi chú</label> <input id={`n-${l.id}`} name="note" size={24} /> <button type="submit">Xong</button>
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StaffTable>
       {p.imports.length ? (
         <section>
           <h2>Các lần nhập</h2>

@@ -3,16 +3,26 @@ import type { ComponentChildren } from 'preact';
 /**
  * The officials' table: a caption, one header row of column names, then the rows the page gives
  * (`<tr>`s). One shape for every workspace list, so headers stay `scope="col"` and styled alike.
+ * A `null` head entry is a column the page leaves out (e.g. shown only to who may edit);
+ * `captionClass` styles the caption (e.g. `vh`: read by screen readers, not shown).
  */
-export function StaffTable(p: { head: ComponentChildren[]; caption?: ComponentChildren; class?: string; children: ComponentChildren }) {
+export function StaffTable(p: {
+  head: (ComponentChildren | null)[];
+  caption?: ComponentChildren;
+  captionClass?: string;
+  class?: string;
+  children: ComponentChildren;
+}) {
   return (
     <table class={p.class ? `grid ${p.class}` : 'grid'}>
-      {p.caption !== undefined ? <caption>{p.caption}</caption> : null}
+      {p.caption !== undefined ? <caption class={p.captionClass}>{p.caption}</caption> : null}
       <thead>
         <tr>
-          {p.head.map((h) => (
-            <th scope="col">{h}</th>
-          ))}
+          {p.head
+            .filter((h) => h !== null)
+            .map((h) => (
+              <th scope="col">{h}</th>
+            ))}
         </tr>
       </thead>
       <tbody>{p.children}</tbody>

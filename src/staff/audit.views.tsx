@@ -3,6 +3,7 @@ import { WORKLIST_TAB_LABEL } from '../dossier';
 import { formatDateTime } from '../shared/format';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { ACTION_LABEL } from '../workflow';
+import { StaffTable } from '../shared/staff-table';
 
 /** The audit log in words (issue 9): what the codes stored in the log mean to a person. */
 const ACTION_TEXT: Record<string, string> = {
@@ -110,30 +111,18 @@ export function AuditPage(p: StaffNavProps & { entries: AuditEntry[]; verificati
           ) : null}
         </div>
       ) : null}
-      <table class="grid">
-        <thead>
+      <StaffTable head={['#', 'Thời điểm', 'Người thực hiện', 'Việc', 'Đối tượng', 'Đơn vị']}>
+        {p.entries.map((e) => (
           <tr>
-            <th scope="col">#</th>
-            <th scope="col">Thời điểm</th>
-            <th scope="col">Người thực hiện</th>
-            <th scope="col">Việc</th>
-            <th scope="col">Đối tượng</th>
-            <th scope="col">Đơn vị</th>
+            <td>{e.seq}</td>
+            <td>{formatDateTime(e.at)}</td>
+            <td>{e.actorName}</td>
+            <td>{auditActionText(e)}</td>
+            <td>{auditTargetText(e)}</td>
+            <td>{e.unitCode ?? ''}</td>
           </tr>
-        </thead>
-        <tbody>
-          {p.entries.map((e) => (
-            <tr>
-              <td>{e.seq}</td>
-              <td>{formatDateTime(e.at)}</td>
-              <td>{e.actorName}</td>
-              <td>{auditActionText(e)}</td>
-              <td>{auditTargetText(e)}</td>
-              <td>{e.unitCode ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StaffTable>
     </StaffLayout>
   );
 }

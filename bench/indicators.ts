@@ -15,17 +15,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildServices } from '../src/app';
 import { loadConfig } from '../src/config';
 import { fixedClock } from '../src/shared/clock';
-import { uuidv7 } from '../src/shared/ids';
 import { generate } from './indicators-data';
+import { pgDatabase } from './lib';
 
 const N = Number(process.env.BENCH_DOSSIERS ?? 200_000);
 const UNITS = Number(process.env.BENCH_UNITS ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const PG_ADMIN = process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://motcua@127.0.0.1:55432/postgres';
 const NOW = new Date('2026-11-20T02:00:00Z');
 const TARGET_MS = 300;
 
@@ -99,31 +97,6 @@ async function bench(engine: 'SQLite' | 'PostgreSQL', databaseUrl: string, dataD
   } finally {
     await s.database.close();
   }
-}
-
-async function pgDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
-  const name = `motcua_bench_${uuidv7().replace(/-/g, '').slice(-12)}`;
-  const c = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-  } catch (e) {
-    console.log(`PostgreSQL không có (${(e as Error).message}): bỏ qua.`);
-    return undefined;
-  } finally {
-    await c.end().catch(() => {});
-  }
-  const u = new URL(PG_ADMIN);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const d = new pg.Client({ connectionString: PG_ADMIN });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
 }
 
 async function main() {

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import autocannon from 'autocannon';
+import pg from 'pg';
+import { uuidv7 } from '../src/shared/ids';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 export const TSX = `${ROOT}node_modules/.bin/tsx`;
@@ -76,4 +78,33 @@ export function rssMb(pid: number): number {
 export function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
+/** The PostgreSQL server the benchmarks create their databases on (BENCH_PG_URL or TEST_DATABASE_URL, else the development server). */
+export const PG_ADMIN = process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://motcua@127.0.0.1:55432/postgres';
+
+/** A fresh database for one benchmark run (dropped by `drop`), or undefined when no server answers. */
+export async function pgDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const name = `motcua_bench_${uuidv7().replace(/-/g, '').slice(-12)}`;
+  const c = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+  } catch (e) {
+    console.log(`PostgreSQL không có (${(e as Error).message}): bỏ qua.`);
+    return undefined;
+  } finally {
+    await c.end().catch(() => {});
+  }
+  const u = new URL(PG_ADMIN);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const d = new pg.Client({ connectionString: PG_ADMIN });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    },
+  };
 }

@@ -14,19 +14,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildServices, type Services } from '../src/app';
 import { loadConfig } from '../src/config';
 import * as repo from '../src/dossier/dossier.repo';
 import { fixedClock } from '../src/shared/clock';
-import { uuidv7 } from '../src/shared/ids';
-import { pct } from './lib';
+import { pct, pgDatabase } from './lib';
 import { generate, type GeneratedUnit } from './worklist-data';
 
 const N = Number(process.env.BENCH_DOSSIERS ?? 200_000);
 const UNITS = Number(process.env.BENCH_UNITS ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 2000);
-const PG_ADMIN = process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://motcua@127.0.0.1:55432/postgres';
 const NOW = new Date('2026-11-30T02:00:00Z');
 
 interface Row {
@@ -90,31 +87,6 @@ async function bench(engine: 'SQLite' | 'PostgreSQL', databaseUrl: string, dataD
   } finally {
     await s.database.close();
   }
-}
-
-async function pgDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
-  const name = `motcua_bench_${uuidv7().replace(/-/g, '').slice(-12)}`;
-  const c = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-  } catch (e) {
-    console.log(`PostgreSQL không có (${(e as Error).message}): bỏ qua.`);
-    return undefined;
-  } finally {
-    await c.end().catch(() => {});
-  }
-  const u = new URL(PG_ADMIN);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const d = new pg.Client({ connectionString: PG_ADMIN });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
 }
 
 async function main() {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { answerText, type EForm } from '../eform';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime, formatWorking } from '../shared/format';
 import { formatPhone } from '../shared/phone';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import type { Unit } from '../unit';
@@ -13,17 +13,6 @@ import { StaffTable } from '../shared/staff-table';
 export { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 export { STAFF_ROLE_TEXT as ROLE_TEXT } from '../shared/staff-menu';
 
-/** Working time for people: "2 giờ 30 phút", "3 ngày 4 giờ" (8-hour days), "quá 1 ngày". */
-export function formatWorking(ms: number | null): string {
-  if (ms === null) return '—';
-  const late = ms < 0;
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  const days = Math.floor(minutes / 480);
-  const hours = Math.floor((minutes % 480) / 60);
-  const mins = minutes % 60;
-  const text = days > 0 ? `${days} ngày${hours ? ` ${hours} giờ` : ''}` : hours > 0 ? `${hours} giờ${mins ? ` ${mins} phút` : ''}` : `${mins} phút`;
-  return late ? `quá ${text}` : text;
-}
 
 function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;

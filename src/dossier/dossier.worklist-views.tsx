@@ -1,11 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { Unit } from '../unit';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime, formatWorking } from '../shared/format';
 import { formatPhone } from '../shared/phone';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { CHANNEL_NAME, DOSSIER_CHANNELS, STATUS_LABEL, type DossierStatus } from './dossier.types';
 import { WORKLIST_TAB_LABEL, WORKLIST_TABS, type WorkItem, type WorklistTab } from './dossier.workflow';
-import { formatWorking } from './dossier.staff-views';
 import { StaffTable } from '../shared/staff-table';
 
 /** The workspace's lists: the worklist, reception at the counter and the tracking book (form 06). */

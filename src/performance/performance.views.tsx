@@ -1,8 +1,8 @@
-import { formatDate, formatDateTime } from '../shared/format';
+import { formatDate, formatDateTime, formatWorking } from '../shared/format';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { StaffTable } from '../shared/staff-table';
 import { STAFF_ROLE_TEXT } from '../shared/staff-menu';
-import { formatWorkingTime, pct, targetText } from './performance.format';
+import { pct, targetText } from './performance.format';
 import type { WorkPeriod } from './performance.period';
 import type { WeeklyReview } from './performance.service';
 import { METRIC_INFO, TARGET_METRICS, type OfficialPerformance, type TargetProgress } from './performance.types';
@@ -110,7 +110,7 @@ export function OfficialPerformancePage(p: StaffNavProps & { perf: OfficialPerfo
               <td>{s.done}</td>
               <td>{s.onTime}</td>
               <td>{s.late}</td>
-              <td>{formatWorkingTime(s.medianMs)}</td>
+              <td>{formatWorking(s.medianMs)}</td>
             </tr>
           ))
         ) : (
@@ -349,7 +349,7 @@ function ReviewDossiers(p: { caption: string; items: WeeklyReview['overdue'] }) 
             <td>{d.applicantName}</td>
             <td>{d.handler || '—'}</td>
             <td>{d.dueAt ? formatDate(d.dueAt) : '—'}</td>
-            <td>{formatWorkingTime(d.leftMs)}</td>
+            <td>{formatWorking(d.leftMs)}</td>
           </tr>
         ))
       ) : (

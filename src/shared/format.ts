@@ -109,3 +109,15 @@ export function shorten(text: string, max = 70): string {
   const stop = Math.max(cut.lastIndexOf(';'), cut.lastIndexOf('.'), cut.lastIndexOf(','));
   return (stop > 20 ? cut.slice(0, stop) : cut.slice(0, cut.lastIndexOf(' '))).trim() + '…';
 }
+
+/** Working time for people, in the office's days of 8 hours: "2 giờ 30 phút", "3 ngày 4 giờ", "quá 1 ngày". */
+export function formatWorking(ms: number | null): string {
+  if (ms === null) return '—';
+  const late = ms < 0;
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  const days = Math.floor(minutes / 480);
+  const hours = Math.floor((minutes % 480) / 60);
+  const mins = minutes % 60;
+  const text = days > 0 ? `${days} ngày${hours ? ` ${hours} giờ` : ''}` : hours > 0 ? `${hours} giờ${mins ? ` ${mins} phút` : ''}` : `${mins} phút`;
+  return late ? `quá ${text}` : text;
+}

@@ -87,10 +87,11 @@ for (const engine of engines()) {
         dropPg = db.drop;
       }
       port = await freePort();
-      // node itself (not the tsx CLI, which would be a parent process with its own memory).
+      // node itself (not the tsx CLI, which would be a parent process with its own memory); `start`
+      // without the demo history (a year of dossiers would be written first).
       child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
         cwd: ROOT,
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', WORKER: 'off', REQUIRE_PHONE_VERIFICATION: 'off' },
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', WORKER: 'off', REQUIRE_PHONE_VERIFICATION: 'off', DEMO_HISTORY: 'off' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout!.on('data', (d) => (log += d));

@@ -1,25 +1,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../src/shared/testing';
-import { axeViolations, browserAvailable, launch } from './browser';
+import type { TestEnv } from '../src/shared/testing';
+import { axeViolations, browserAvailable } from './browser';
+import { startStaffSite, type StaffSite } from './staff-site';
 
 /** A citizen on a phone asks the assistant: in the panel on a public page, and on the full-page chat without JavaScript. */
 describe.skipIf(!browserAvailable())('virtual assistant in Chromium', () => {
+  let site: StaffSite;
   let env: TestEnv;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    env = await createTestEnv('sqlite');
-    await env.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = env.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await launch();
+    site = await startStaffSite('sqlite', { env: { REQUIRE_PHONE_VERIFICATION: 'on' } });
+    ({ env, browser, base } = site);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-  });
+  afterAll(() => site?.close());
 
   const phone = (javaScriptEnabled = true) =>
     browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, javaScriptEnabled }).then((c) => c.newPage());

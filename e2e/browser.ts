@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser. */
@@ -68,6 +70,13 @@ export async function fillEForm(page: Page, base: string, procedure = '1.001193'
     else await el.fill('Nguyễn Minh Khang');
   }
   return form;
+}
+
+/** Writes a minimal valid PDF (a "scan" of a paper) into a fresh temp folder; returns its path. */
+export function scanPdf(name = 'giay-chung-sinh.pdf', note = ''): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-')), name);
+  fs.writeFileSync(file, `%PDF-1.4\n${note ? `% ${note}\n` : ''}1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
+  return file;
 }
 
 /** Attaches `file` to every required general paper that is an upload slot online (not one the e-form replaces). */

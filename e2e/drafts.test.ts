@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, engines, type TestEnv } from '../src/shared/testing';
-import { axeViolations, browserAvailable, fillEForm, launch } from './browser';
+import { engines, type TestEnv } from '../src/shared/testing';
+import { axeViolations, browserAvailable, fillEForm, scanPdf } from './browser';
+import { startStaffSite, type StaffSite } from './staff-site';
 
 /**
  * The online form on a phone (390 × 844), with JavaScript and without: papers uploaded once are
@@ -17,28 +15,18 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 
 for (const engine of engines()) {
   describe.skipIf(!browserAvailable())(`online form: drafts, errors, cases in Chromium [${engine}]`, () => {
+    let site: StaffSite;
     let env: TestEnv;
     let browser: Browser;
     let base: string;
-    let scan: string;
-    let proxy: string;
+    const scan = scanPdf();
+    const proxy = scanPdf('uy-quyen.pdf', 'uy quyen');
 
     beforeAll(async () => {
-      env = await createTestEnv(engine, { env: { REQUIRE_PHONE_VERIFICATION: 'on' } });
-      await env.app.listen({ port: 0, host: '127.0.0.1' });
-      const addr = env.app.server.address();
-      base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-      browser = await launch();
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-'));
-      scan = path.join(dir, 'giay-chung-sinh.pdf');
-      fs.writeFileSync(scan, '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-      proxy = path.join(dir, 'uy-quyen.pdf');
-      fs.writeFileSync(proxy, '%PDF-1.4\n% uy quyen\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+      site = await startStaffSite(engine, { env: { REQUIRE_PHONE_VERIFICATION: 'on' } });
+      ({ env, browser, base } = site);
     });
-    afterAll(async () => {
-      await browser?.close();
-      await env?.close();
-    });
+    afterAll(() => site?.close());
 
     /** The last SMS to a phone, from the outbox (the fake gateway's view). */
     async function lastSms(phone: string, event: string): Promise<string> {

@@ -1,7 +1,4 @@
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../src/dossier/workflow.testing';
 import { fakeVnpayRoutes } from '../src/payment/payment.vnpay-fake';
 import { createTestEnv, engines, type Engine, type TestEnv } from '../src/shared/testing';
-import { attachRequiredPapers, axeViolations, browserAvailable, fillEForm, launch, signInStaff } from './browser';
+import { attachRequiredPapers, axeViolations, browserAvailable, fillEForm, launch, scanPdf, signInStaff } from './browser';
 import { DESK } from './staff-site';
 
 /**
@@ -72,8 +69,7 @@ describe.skipIf(!browserAvailable()).each(engines())('payment journey with VNPay
     });
     await env.app.listen({ port, host: '127.0.0.1' });
     browser = await launch();
-    scan = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-')), 'giay-chung-sinh.pdf');
-    fs.writeFileSync(scan, '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    scan = scanPdf();
   });
   afterAll(async () => {
     await browser?.close();

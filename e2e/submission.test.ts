@@ -1,34 +1,25 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../src/shared/testing';
-import { attachRequiredPapers, axeViolations, browserAvailable, fillEForm, launch, signInStaff } from './browser';
+import type { TestEnv } from '../src/shared/testing';
+import { attachRequiredPapers, axeViolations, browserAvailable, fillEForm, scanPdf, signInStaff } from './browser';
+import { startStaffSite, type StaffSite } from './staff-site';
 
 /**
  * A citizen scans the QR code of birth registration, fills the e-form on a phone, attaches
  * photos of the papers and submits; a receptionist accepts the dossier; the citizen follows it.
  */
 describe.skipIf(!browserAvailable())('online submission and tracking in Chromium', () => {
+  let site: StaffSite;
   let env: TestEnv;
   let browser: Browser;
   let base: string;
-  let scan: string;
+  const scan = scanPdf();
 
   beforeAll(async () => {
-    env = await createTestEnv('sqlite', { env: { REQUIRE_PHONE_VERIFICATION: 'off' } });
-    await env.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = env.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await launch();
-    scan = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-')), 'giay-chung-sinh.pdf');
-    fs.writeFileSync(scan, '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    site = await startStaffSite('sqlite');
+    ({ env, browser, base } = site);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-  });
+  afterAll(() => site?.close());
 
   it('submits a birth registration from a phone, is accepted at the counter, and can be followed', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../src/dossier/workflow.testing';
-import { createTestEnv, type TestEnv } from '../src/shared/testing';
-import { axeViolations, browserAvailable, launch, signInStaff } from './browser';
-import { DESK } from './staff-site';
+import { axeViolations, browserAvailable } from './browser';
+import { startStaffSite, type StaffSite } from './staff-site';
 
 /**
  * Officials at work, in Chromium without JavaScript (the workspace needs none): the receptionist
@@ -11,28 +10,18 @@ import { DESK } from './staff-site';
  * specialist finds it under "Việc của tôi" and asks for a supplement listing every paper at once.
  */
 describe.skipIf(!browserAvailable())('officials’ workspace in Chromium', () => {
-  let env: TestEnv;
-  let browser: Browser;
+  let site: StaffSite;
   let base: string;
   let code = '';
 
   beforeAll(async () => {
-    env = await createTestEnv('sqlite', { env: { REQUIRE_PHONE_VERIFICATION: 'off' } });
-    await env.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = env.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await launch();
-    code = (await new Desk(env).submitOnline('1.004746')).code;
+    site = await startStaffSite('sqlite');
+    base = site.base;
+    code = (await new Desk(site.env).submitOnline('1.004746')).code;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-  });
+  afterAll(() => site?.close());
 
-  async function signIn(username: string, javaScriptEnabled = false): Promise<Page> {
-    const ctx = await browser.newContext({ javaScriptEnabled, viewport: DESK });
-    return signInStaff(ctx, base, username);
-  }
+  const signIn = (username: string, javaScript = false): Promise<Page> => site.signIn(username, { javaScript });
 
   it('the receptionist accepts an online dossier; the leader assigns it in bulk; the specialist asks for a supplement', async () => {
     const rec = await signIn('tiepnhan');

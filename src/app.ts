@@ -57,6 +57,8 @@ import { performanceRoutes } from './performance/performance.routes';
 import { MyTargetsBox } from './performance/performance.views';
 import { ScoringService, seedScoringDemo } from './scoring';
 import { scoringRoutes } from './scoring/scoring.routes';
+import { AppointmentService, type QueuePort } from './appointment';
+import { isWorkingDay } from './calendar';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -91,6 +93,8 @@ export interface Services {
   performance: PerformanceService;
   /** Monthly scoring of units by their supervisor (issue 11, the Bắc Từ Liêm model). */
   scoring: ScoringService;
+  /** Appointments at the counter and the queue's statistics (issue 13). */
+  appointments: AppointmentService;
   clock: Clock;
 }
 
@@ -226,7 +230,29 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     indicatorRate: async (unit, month, key) => (await indicators.report(unit, month)).groups.flatMap((g) => g.indicators).find((i) => i.key === key)?.rate ?? null,
     indicators: INDICATOR_NAMES,
   });
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, clock };
+  // The queue is wired here once its module lands (contract: src/queue/index.ts).
+  const queuePort: QueuePort | undefined = undefined;
+  const appointments = new AppointmentService({
+    db: database.db,
+    clock,
+    queue: () => queuePort,
+    // Until the calendar module's openingHours(unit, date) lands: the unit's working days and hours.
+    openingHours: async (unit, date) => {
+      const cal = await dossiers.calendarOf(unit);
+      if (!isWorkingDay(date, cal)) return [];
+      return [
+        { from: cal.hours.morning[0], to: cal.hours.morning[1] },
+        { from: cal.hours.afternoon[0], to: cal.hours.afternoon[1] },
+      ];
+    },
+    enqueue: (trx, n) => notifications.enqueue(trx, n),
+    verifyOtp: (phone, code) => accounts.verifyOtp(phone, 'verify_phone', code),
+    unitName: async (code) => (await units.get(code)).name,
+    secret: secretKey(config),
+    publicUrl: config.publicUrl,
+    smsUnicode: config.notifications.smsUnicode,
+  });
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, clock };
 }
 
 /**

@@ -12,6 +12,7 @@ import { openDatabase } from './db/connection';
 import { DomainError, ValidationError } from './shared/errors';
 import { systemClock, travelClock } from './shared/clock';
 import { DraftExpiryJob, EscalationJob } from './dossier/dossier.jobs';
+import { AppointmentReminderJob } from './appointment';
 import { AuditCheckpointJob } from './audit';
 
 const USAGE = `motcua — phần mềm Bộ phận Một cửa
@@ -64,12 +65,16 @@ async function serve(config: Config): Promise<void> {
   escalation.start();
   const draftExpiry = new DraftExpiryJob(services.drafts, { intervalMs: config.notifications.worker ? 3600_000 : 0, log: (m) => process.stdout.write(m + '\n') });
   draftExpiry.start();
+  // Appointment reminders the day before, every 10 minutes (with the worker).
+  const reminders = new AppointmentReminderJob(services.appointments, { intervalMs: config.notifications.worker ? 600_000 : 0, log: (m) => process.stdout.write(m + '\n') });
+  reminders.start();
   // Signed checkpoints of the audit chain's head, outside the database (with the worker).
   const checkpoints = new AuditCheckpointJob(services.audit, { intervalMs: config.audit.checkpointMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
   if (config.notifications.worker) checkpoints.start();
   const close = async () => {
     await escalation.close();
     await draftExpiry.close();
+    await reminders.close();
     await checkpoints.close();
     await services.worker.close();
     await app.close();
@@ -107,9 +112,11 @@ async function main(argv: string[]): Promise<void> {
       const escalation = new EscalationJob(s.dossierWorkflow, { intervalMs: config.escalationMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
       const draftExpiry = new DraftExpiryJob(s.drafts, { intervalMs: 3600_000, log: (m) => process.stdout.write(m + '\n') });
       const checkpoints = new AuditCheckpointJob(s.audit, { intervalMs: config.audit.checkpointMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
+      const reminders = new AppointmentReminderJob(s.appointments, { intervalMs: 600_000, log: (m) => process.stdout.write(m + '\n') });
       const close = async () => {
         await escalation.close();
         await draftExpiry.close();
+        await reminders.close();
         await checkpoints.close();
         await s.worker.close();
         await s.database.close();
@@ -120,6 +127,7 @@ async function main(argv: string[]): Promise<void> {
       s.worker.start();
       escalation.start();
       draftExpiry.start();
+      reminders.start();
       checkpoints.start();
       process.stdout.write(`motcua worker đang gửi tin nhắn (kênh: ${s.worker.channels.join(', ') || 'chưa cấu hình kênh nào'}; cơ sở dữ liệu: ${config.database.kind})\n`);
       return;

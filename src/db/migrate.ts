@@ -16,6 +16,7 @@ import * as m017 from './migrations/017-indicator-facts';
 import * as m018 from './migrations/018-demo-dossiers';
 import * as m019 from './migrations/019-staff-targets';
 import * as m020 from './migrations/020-unit-scoring';
+import * as m023 from './migrations/023-appointments';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '018-demo-dossiers': m018,
   '019-staff-targets': m019,
   '020-unit-scoring': m020,
+  '023-appointments': m023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

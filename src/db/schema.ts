@@ -636,6 +636,57 @@ export interface IndicatorSyncTable {
   updated_at: string;
 }
 
+export interface AppointmentSessionTable {
+  id: string;
+  unit_code: string;
+  service: string;
+  weekdays: string;
+  on_date: string | null;
+  start_time: string;
+  end_time: string;
+  slot_minutes: number;
+  counters: number;
+  per_counter: number;
+  valid_from: string | null;
+  valid_to: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppointmentSlotTable {
+  unit_code: string;
+  service: string;
+  slot_at: string;
+  booked: number;
+}
+
+export interface AppointmentTable {
+  id: string;
+  code: string;
+  unit_code: string;
+  service: string;
+  session_id: string;
+  procedure_code: string | null;
+  dossier_code: string | null;
+  slot_at: string;
+  slot_minutes: number;
+  full_name: string;
+  phone: string;
+  zalo_user_id: string | null;
+  source: string;
+  status: string;
+  moves: number;
+  ticket_id: string | null;
+  ticket_number: string | null;
+  arrived_at: string | null;
+  cancelled_at: string | null;
+  reminded_slot: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   procedures: ProcedureTable;
@@ -677,6 +728,9 @@ export interface DB {
   assistant_zalo_tokens: AssistantZaloTokenTable;
   assistant_meta: AssistantMetaTable;
   rating_versions: RatingVersionTable;
+  appointment_sessions: AppointmentSessionTable;
+  appointment_slots: AppointmentSlotTable;
+  appointments: AppointmentTable;
   indicator_dossier_facts: IndicatorDossierFactTable;
   indicator_sync: IndicatorSyncTable;
   indicator_period_counts: IndicatorPeriodCountTable;

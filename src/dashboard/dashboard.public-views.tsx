@@ -1,5 +1,6 @@
 import type { IndicatorReport } from '../indicator';
 import { Layout } from '../shared/layout';
+import { formatDateTime } from '../shared/format';
 import { fmt } from './dashboard.charts';
 import { pct, periodText } from './dashboard.tables';
 
@@ -84,7 +85,7 @@ export function PublicResultsPage(p: { unitName: string; unitHref: string; month
       <h1>Kết quả giải quyết thủ tục hành chính</h1>
       <p>
         {p.unitName} công khai số liệu tiếp nhận và giải quyết hồ sơ thủ tục hành chính theo Quyết định 766/QĐ-TTg. Số liệu tính tự động từ quá trình xử lý hồ sơ, cập nhật đến{' '}
-        {new Date(p.month.asOf).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}.
+        {formatDateTime(p.month.asOf)}.
       </p>
       <Figures r={p.month} id="thang" />
       <Figures r={p.year} id="nam" />

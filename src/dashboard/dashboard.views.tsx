@@ -1,5 +1,6 @@
 import type { IndicatorReport, Ranking } from '../indicator';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
+import { formatDateTime } from '../shared/format';
 import { StaffTable } from '../shared/staff-table';
 import { fmt, monthLabel } from './dashboard.charts';
 import type { Overview } from './dashboard.service';
@@ -46,7 +47,7 @@ export function TableView(p: { t: DataTable; exportQuery: string }) {
         </span>
       </p>
       <div class="table-scroll">
-        <StaffTable head={p.t.columns.map((c) => c.label)} class="dash">
+        <StaffTable head={p.t.columns.map((c) => c.label)} numeric={p.t.columns.map((c) => !!c.numeric)} class="dash">
           {p.t.rows.map((r) => (
             <tr>
               {r.map((c, i) => (
@@ -135,7 +136,7 @@ export function OverviewPage(
         <p>
           Hồ sơ quá hạn đang giải quyết: <a href={p.worklistHref} data-figure="overdue"><strong>{p.o.overdue.toLocaleString('vi-VN')}</strong></a>
         </p>
-        <p class="note">Số liệu tính từ lịch sử xử lý hồ sơ, đến {new Date(r.asOf).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}. Bấm vào một con số để xem các hồ sơ tạo nên nó.</p>
+        <p class="note">Số liệu tính từ lịch sử xử lý hồ sơ, đến {formatDateTime(r.asOf)}. Bấm vào một con số để xem các hồ sơ tạo nên nó.</p>
       </div>
       <GroupCards r={r} />
       <Chart svg={p.charts.groups} caption={`Điểm từng nhóm chỉ số (phần trăm điểm tối đa), ${periodText(r.period)}`} />

@@ -1,7 +1,7 @@
 import { createDoc, draw, fitText, heightOf, hline, toBuffer, type Doc, type PdfRenderOptions, type TextStyle } from '../shared/pdf';
 import { formatDate, formatDateTime, formatWorking } from '../shared/format';
 import type { WeeklyReview } from './performance.service';
-import { pct, targetText } from './performance.format';
+import { pct, periodKeyText, targetText } from './performance.format';
 
 const M = { top: 36, left: 40, right: 40 };
 const BOTTOM = 30;
@@ -64,7 +64,7 @@ export async function renderWeeklyReviewPdf(r: WeeklyReview, options: PdfRenderO
     y,
     ['Áp dụng cho', 'Chỉ tiêu', 'Kỳ', 'Hiện đạt', 'Kết quả'],
     [0.25, 0.35, 0.1, 0.15, 0.15],
-    r.targets.map((t) => [t.subject, targetText(t.target), t.target.periodKey, t.actual === null ? '—' : String(t.actual), t.text]),
+    r.targets.map((t) => [t.subject, targetText(t.target), periodKeyText(t.target.periodKey), t.actual === null ? '—' : String(t.actual), t.text]),
   );
   const dossiers = (list: WeeklyReview['overdue']) => list.map((d) => [d.code, d.procedureName, d.applicantName, d.handler || '—', d.dueAt ? formatDate(d.dueAt) : '—', formatWorking(d.leftMs)]);
   const head = ['Hồ sơ', 'Thủ tục', 'Người nộp', 'Đang xử lý', 'Hẹn trả', 'Còn lại'];

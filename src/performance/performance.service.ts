@@ -426,6 +426,9 @@ export class PerformanceService {
     const overdue: ReviewDossier[] = [];
     const atRisk: ReviewDossier[] = [];
     for (const d of open) {
+      // A result waiting at the counter for the citizen is finished (Decision 766 counts the dossier
+      // at its result), not overdue: the worklist's "Quá hạn" leaves it out too.
+      if (d.status === 'processed') continue;
       const dueLeft = d.dueAt ? workingMillisBetween(now, new Date(d.dueAt), cal) : null;
       const stepLeft = d.stepDueAt ? workingMillisBetween(now, new Date(d.stepDueAt), cal) : null;
       const row = { code: d.code, procedureName: await procedureName(d.procedureCode), applicantName: d.applicantName, handler: d.assigneeId ? (names.get(d.assigneeId) ?? '') : ROLE_TEXT[d.currentRole] ?? '', dueAt: d.dueAt, stepDueAt: d.stepDueAt, leftMs: dueLeft };

@@ -168,6 +168,10 @@ for (const engine of engines()) {
       expect((await post({ subject: 'field:hộ tịch', metric: 'handled', value: '10', period: '2026-11' })).statusCode).toBe(303);
       expect((await post({ subject: 'unit', metric: 'online_rate', value: '80', period: '2026-11' })).statusCode).toBe(303);
       expect(await count()).toBe(4);
+      // The period reads in words, not as its key.
+      const listed = await pageOf('/can-bo/chi-tieu?ky=2026-11', 'lanhdao');
+      expect(listed.body).toContain('<td>Tháng 11/2026</td>');
+      expect(listed.body).not.toContain('<td>2026-11</td>');
       const lead = (await env.services.accounts.findStaffByUsername('lanhdao'))!;
       const t = await env.services.performance.unitTargets(lead, { period: '2026-11' });
       const row = (m: string) => t.items.find((x) => x.target.metric === m)!;
@@ -215,7 +219,15 @@ for (const engine of engines()) {
     });
 
     it('prints the weekly review with each official, the targets, overdue and at-risk dossiers', async () => {
-      clock.set('2026-12-07T02:00:00Z');
+      // C's result is ready on Friday and waits at the counter for the citizen: finished, so not
+      // "overdue" even once its appointment has passed (as in the worklist's "Quá hạn").
+      const C = codes[2]!;
+      clock.set('2026-12-04T02:00:00Z');
+      await desk.ok(C, 'chuyenvien', { type: 'propose_result', proposal: 'approve' });
+      await desk.ok(C, 'lanhdao', { type: 'approve' });
+      await desk.ok(C, 'lanhdao', { type: 'mark_result_ready', note: 'Kết quả bản giấy' });
+      clock.set('2026-12-09T02:00:00Z');
+      expect((await env.services.dossiers.findByCode(C))!.dueAt! < '2026-12-09T02:00:00Z').toBe(true);
       const r = await pageOf('/can-bo/giao-ban-tuan?tuan=2026-W49', 'lanhdao');
       expect(r.statusCode).toBe(200);
       expect(r.body).toContain('Giao ban tuần — Tuần 49/2026 (30/11–06/12)');
@@ -229,6 +241,8 @@ for (const engine of engines()) {
       expect(text).toContain('Số hồ sơ quá hạn ≤ 0');
       // D waits for the leader's assignment since Monday: past its step's planned end.
       expect(text).toContain(codes[3]!);
+      expect(text).not.toContain(C);
+      expect(r.body).not.toContain(C);
       // The week's dissatisfied rating, with its reason.
       expect(r.body).toMatch(/Đánh giá không hài lòng trong tuần \(1\)/);
       expect(text).toContain(codes[1]!);

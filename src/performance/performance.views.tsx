@@ -2,7 +2,7 @@ import { formatDate, formatDateTime, formatWorking } from '../shared/format';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { StaffTable } from '../shared/staff-table';
 import { STAFF_ROLE_TEXT } from '../shared/staff-menu';
-import { pct, targetText } from './performance.format';
+import { pct, periodKeyText, targetText } from './performance.format';
 import type { WorkPeriod } from './performance.period';
 import type { WeeklyReview } from './performance.service';
 import { METRIC_INFO, TARGET_METRICS, type OfficialPerformance, type TargetProgress } from './performance.types';
@@ -146,7 +146,7 @@ export function TargetTable(p: { items: TargetProgress[]; caption: string; remov
               {targetText(t.target)}
               {t.target.note ? <span class="hint"> — {t.target.note}</span> : null}
             </td>
-            <td>{t.target.periodKey}</td>
+            <td>{periodKeyText(t.target.periodKey)}</td>
             <td>{actualText(t)}</td>
             <td>
               <strong class={t.met === false ? 'err' : undefined}>{t.text}</strong>
@@ -279,7 +279,7 @@ export function MyTargetsBox(p: { items: TargetProgress[] }) {
       <ul>
         {p.items.map((t) => (
           <li>
-            {targetText(t.target)} ({t.target.periodKey}, {t.subject}): hiện đạt {actualText(t)} — <strong class={t.met === false ? 'err' : undefined}>{t.text}</strong>
+            {targetText(t.target)} ({periodKeyText(t.target.periodKey)}, {t.subject}): hiện đạt {actualText(t)} — <strong class={t.met === false ? 'err' : undefined}>{t.text}</strong>
           </li>
         ))}
       </ul>

@@ -251,6 +251,12 @@ for (const engine of engines()) {
       expect(year.rows[0]!.total).toBeGreaterThan(nov.rows[0]!.total);
       const page = await new Desk(env).inject({ method: 'GET', url: '/can-bo/cham-diem/xep-hang?thang=2026-11', headers: { cookie: await new Desk(env).cookie('giamsat') } });
       expect(page.body).toContain('1/2');
+      // Months read as people write them, never as their keys.
+      expect(page.body).toContain('Xếp hạng đơn vị — tháng 11/2026');
+      expect(page.body).toContain('các tháng đã chốt: 9/2026, 10/2026, 11/2026');
+      const list = await new Desk(env).inject({ method: 'GET', url: '/can-bo/cham-diem', headers: { cookie: await new Desk(env).cookie('giamsat') } });
+      expect(list.body).toContain('<td>11/2026</td>');
+      expect(list.body).not.toMatch(/>2026-1[12]</);
     });
   });
 }

@@ -4,6 +4,8 @@ import { StaffTable } from '../shared/staff-table';
 import { KIND_TEXT, STATUS_TEXT, type RankingRow, type ScoringTable, type TableView } from './scoring.types';
 
 const n = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+/** "2026-12" → "12/2026" (what a reader expects; the key stays in links and inputs). */
+export const monthText = (m: string) => (/^\d{4}-\d{2}$/.test(m) ? `${Number(m.slice(5))}/${m.slice(0, 4)}` : m);
 
 function Errors(p: { errors?: Array<{ message: string }>; message?: string }) {
   return (
@@ -33,13 +35,13 @@ export function ScoringListPage(p: StaffNavProps & { tables: ScoringTable[]; can
       <h1>Chấm điểm cải cách hành chính hằng tháng</h1>
       <Errors errors={p.errors} />
       <p>
-        <a href="/can-bo/cham-diem/xep-hang">Xếp hạng tháng và lũy kế năm</a> · <a href={`/can-bo/cham-diem/xep-hang.xlsx?thang=${p.month}`}>Tải Excel xếp hạng tháng {p.month}</a>
+        <a href="/can-bo/cham-diem/xep-hang">Xếp hạng tháng và lũy kế năm</a> · <a href={`/can-bo/cham-diem/xep-hang.xlsx?thang=${p.month}`}>Tải Excel xếp hạng tháng {monthText(p.month)}</a>
       </p>
       <StaffTable caption="Các bảng điểm (mọi phiên bản)" head={['Tháng', 'Bảng điểm', 'Phiên bản', 'Tình trạng', 'Lý do đính chính']}>
         {p.tables.length ? (
           p.tables.map((t) => (
             <tr>
-              <td>{t.month}</td>
+              <td>{monthText(t.month)}</td>
               <td>
                 <a href={`/can-bo/cham-diem/${t.id}`}>{t.title}</a>
                 {t.demo ? <span class="tag"> dữ liệu mẫu</span> : null}
@@ -120,7 +122,7 @@ export function ScoringTablePage(p: StaffNavProps & { v: TableView; supervisor: 
     <StaffLayout {...p} title={table.title} current="/can-bo/cham-diem">
       <h1>{table.title}</h1>
       <p>
-        Tháng {table.month} · phiên bản {table.version} · <strong>{STATUS_TEXT[table.status]}</strong>
+        Tháng {monthText(table.month)} · phiên bản {table.version} · <strong>{STATUS_TEXT[table.status]}</strong>
         {table.finalisedAt ? ` lúc ${formatDateTime(table.finalisedAt)}` : ''}
         {table.reason ? ` · Lý do đính chính: ${table.reason}` : ''}
       </p>
@@ -219,7 +221,7 @@ export function ScoringTablePage(p: StaffNavProps & { v: TableView; supervisor: 
             {csrf}
             <p>Chốt bảng điểm: điểm tự động lấy theo chỉ số tại thời điểm chốt, mọi điểm được cố định và tháng bị khóa.</p>
             <button type="submit" class="btn">
-              Chốt bảng điểm tháng {table.month}
+              Chốt bảng điểm tháng {monthText(table.month)}
             </button>
           </form>
         </>
@@ -254,11 +256,11 @@ export function ScoringTablePage(p: StaffNavProps & { v: TableView; supervisor: 
 export function RankingPage(p: StaffNavProps & { month: string; table: ScoringTable | null; rows: RankingRow[]; year: { months: string[]; rows: RankingRow[] } }) {
   return (
     <StaffLayout {...p} title="Xếp hạng đơn vị" current="/can-bo/cham-diem">
-      <h1>Xếp hạng đơn vị — tháng {p.month}</h1>
+      <h1>Xếp hạng đơn vị — tháng {monthText(p.month)}</h1>
       <form method="get" action="/can-bo/cham-diem/xep-hang" class="card filters">
-        <label for="thang">Tháng</label> <input id="thang" name="thang" value={p.month} size={8} /> <button type="submit">Xem</button> · <a href={`/can-bo/cham-diem/xep-hang.xlsx?thang=${p.month}`}>Tải Excel</a>
+        <label for="thang">Tháng (ví dụ 2026-12)</label> <input id="thang" name="thang" value={p.month} size={8} /> <button type="submit">Xem</button> · <a href={`/can-bo/cham-diem/xep-hang.xlsx?thang=${p.month}`}>Tải Excel</a>
       </form>
-      <StaffTable caption={p.table ? `${p.table.title} — ${STATUS_TEXT[p.table.status]}${p.table.status === 'open' ? ' (tạm tính)' : ''}` : `Chưa có bảng điểm tháng ${p.month}`} head={['Hạng', 'Đơn vị', 'Tổng điểm']}>
+      <StaffTable caption={p.table ? `${p.table.title} — ${STATUS_TEXT[p.table.status]}${p.table.status === 'open' ? ' (tạm tính)' : ''}` : `Chưa có bảng điểm tháng ${monthText(p.month)}`} head={['Hạng', 'Đơn vị', 'Tổng điểm']}>
         {p.rows.map((r) => (
           <tr>
             <td>
@@ -269,7 +271,7 @@ export function RankingPage(p: StaffNavProps & { month: string; table: ScoringTa
           </tr>
         ))}
       </StaffTable>
-      <StaffTable caption={`Lũy kế năm ${p.month.slice(0, 4)} (các tháng đã chốt: ${p.year.months.join(', ') || 'chưa có'})`} head={['Hạng', 'Đơn vị', 'Tổng điểm lũy kế']}>
+      <StaffTable caption={`Lũy kế năm ${p.month.slice(0, 4)} (các tháng đã chốt: ${p.year.months.map(monthText).join(', ') || 'chưa có'})`} head={['Hạng', 'Đơn vị', 'Tổng điểm lũy kế']}>
         {p.year.rows.map((r) => (
           <tr>
             <td>

@@ -11,6 +11,8 @@ export function StaffTable(p: {
   caption?: ComponentChildren;
   captionClass?: string;
   class?: string;
+  /** Columns of figures (by position in `head`): their titles are aligned like their cells. */
+  numeric?: boolean[];
   children: ComponentChildren;
 }) {
   return (
@@ -19,10 +21,8 @@ export function StaffTable(p: {
       <thead>
         <tr>
           {p.head
-            .filter((h) => h !== null)
-            .map((h) => (
-              <th scope="col">{h}</th>
-            ))}
+            .map((h, i) => (h === null ? null : <th scope="col" class={p.numeric?.[i] ? 'num' : undefined}>{h}</th>))
+            .filter((h) => h !== null)}
         </tr>
       </thead>
       <tbody>{p.children}</tbody>

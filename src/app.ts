@@ -59,6 +59,7 @@ import { ScoringService, seedScoringDemo } from './scoring';
 import { scoringRoutes } from './scoring/scoring.routes';
 import { AppointmentService, type QueuePort } from './appointment';
 import { isWorkingDay } from './calendar';
+import { QueueService } from './queue';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -95,6 +96,8 @@ export interface Services {
   scoring: ScoringService;
   /** Appointments at the counter and the queue's statistics (issue 13). */
   appointments: AppointmentService;
+  /** The counter queue: tickets, counters, display, live pages (issue 13). */
+  queue: QueueService;
   clock: Clock;
 }
 
@@ -230,8 +233,14 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     indicatorRate: async (unit, month, key) => (await indicators.report(unit, month)).groups.flatMap((g) => g.indicators).find((i) => i.key === key)?.rate ?? null,
     indicators: INDICATOR_NAMES,
   });
-  // The queue is wired here once its module lands (contract: src/queue/index.ts).
-  const queuePort: QueuePort | undefined = undefined;
+  const queue = new QueueService({
+    db: database.db,
+    clock,
+    publicUrl: config.publicUrl,
+    unitName: async (code) => (await units.get(code)).name,
+    notify: { prefsFor: (phone) => notifications.prefsFor(phone), enqueue: (trx, n) => notifications.enqueue(trx, n) },
+  });
+  const queuePort: QueuePort = queue;
   const appointments = new AppointmentService({
     db: database.db,
     clock,
@@ -252,7 +261,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     publicUrl: config.publicUrl,
     smsUnicode: config.notifications.smsUnicode,
   });
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, clock };
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, clock };
 }
 
 /**

@@ -7,6 +7,7 @@ import { publicUrlWarning, startupBanner } from './banner';
 import { importNationalFile, formatImportReport } from './catalog/catalog.import';
 import { exportUnitCatalog, importUnitCatalog } from './catalog/catalog.excel';
 import { seedDemo } from './demo';
+import { DEMO_QUEUE_UNIT } from './queue';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/connection';
 import { DomainError, ValidationError } from './shared/errors';
@@ -53,6 +54,8 @@ async function serve(config: Config): Promise<void> {
     const h = seeded.history;
     if (h) process.stdout.write(`Đã ghi lịch sử mẫu 12 tháng: ${h.dossiers} hồ sơ, ${h.actions} thao tác trong ${(h.ms / 1000).toFixed(1)} giây${h.failures ? ` (${h.failures} hồ sơ dừng giữa chừng)` : ''}.\n`);
   }
+  // Demo: the demo ward's queue services, and its counters 1, 2, 3 open at every start.
+  if (config.demo && (await services.units.list()).some((u) => u.code === DEMO_QUEUE_UNIT)) await services.queue.seedDemo(DEMO_QUEUE_UNIT);
   // Files left by uploads whose row never committed (a crash in between), before taking requests.
   const swept = await sweepFiles(services, config.sweepGraceSeconds * 1000, config);
   if (swept.orphansRemoved || swept.tmpRemoved) {

@@ -17,6 +17,7 @@ import * as m018 from './migrations/018-demo-dossiers';
 import * as m019 from './migrations/019-staff-targets';
 import * as m020 from './migrations/020-unit-scoring';
 import * as m023 from './migrations/023-appointments';
+import * as m022 from './migrations/022-queue';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '019-staff-targets': m019,
   '020-unit-scoring': m020,
   '023-appointments': m023,
+  '022-queue': m022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

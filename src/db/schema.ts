@@ -687,6 +687,77 @@ export interface AppointmentTable {
   updated_at: string;
 }
 
+/** 022-queue: a unit's queue rules. */
+export interface QueueSettingsTable {
+  unit_code: string;
+  priority_rule: string;
+  priority_every: number;
+  categories: string;
+  closing_time: string;
+  updated_at: string;
+}
+/** 022-queue: a service of the counter queue (a group of fields). */
+export interface QueueServiceTable {
+  unit_code: string;
+  code: string;
+  name: string;
+  letter: string;
+  field_codes: string;
+  default_minutes: number;
+  sort: number;
+  active: number;
+}
+/** 022-queue: a counter and the services it serves while open. */
+export interface QueueCounterTable {
+  unit_code: string;
+  code: string;
+  name: string;
+  services: string;
+  is_open: number;
+  official_id: string | null;
+  official_name: string | null;
+  opened_at: string | null;
+  updated_at: string;
+}
+/** 022-queue: the day's last ticket number per service. */
+export interface QueueNumberTable {
+  unit_code: string;
+  service: string;
+  day: string;
+  n: number;
+}
+/** 022-queue: a ticket (số thứ tự). */
+export interface QueueTicketTable {
+  id: string;
+  unit_code: string;
+  day: string;
+  service: string;
+  number: string;
+  priority: string | null;
+  phone: string | null;
+  source: string;
+  appointment_id: string | null;
+  slot_at: string | null;
+  status: string;
+  cancel_reason: string | null;
+  counter: string | null;
+  official_id: string | null;
+  official_name: string | null;
+  taken_at: string;
+  order_at: string;
+  called_at: string | null;
+  served_at: string | null;
+  done_at: string | null;
+  expires_at: string;
+  recalls: number;
+  near_notified: number;
+  transferred_from: string | null;
+  dossier_id: string | null;
+  dossier_code: string | null;
+  device: string | null;
+  updated_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   procedures: ProcedureTable;
@@ -740,4 +811,9 @@ export interface DB {
   scoring_criteria: ScoringCriterionTable;
   scoring_entries: ScoringEntryTable;
   scoring_evidence: ScoringEvidenceTable;
+  queue_settings: QueueSettingsTable;
+  queue_services: QueueServiceTable;
+  queue_counters: QueueCounterTable;
+  queue_numbers: QueueNumberTable;
+  queue_tickets: QueueTicketTable;
 }

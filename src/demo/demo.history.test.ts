@@ -55,6 +55,13 @@ for (const engine of engines()) {
       // Fees paid at the counter and online (through the fake VNPay's signed notification).
       const paid = await db.selectFrom('payments').select(['method', 'status']).where('status', '=', 'paid').execute();
       expect(new Set(paid.map((p) => p.method))).toEqual(new Set(['cash', 'vnpay']));
+      // The history's messages were written (the real notices, with their templates) as delivered
+      // to the demo inbox at their moment: none waits in the outbox for the worker.
+      const outbox = await db.selectFrom('outbox').select(['status', 'delivered_via', 'created_at', 'sent_at', 'event']).execute();
+      expect(outbox.length).toBeGreaterThan(result.dossiers);
+      expect(outbox.filter((o) => o.status !== 'sent' || o.delivered_via !== 'demo' || o.sent_at !== o.created_at)).toEqual([]);
+      expect(outbox.every((o) => o.created_at <= UNTIL.toISOString())).toBe(true);
+      expect(new Set(outbox.map((o) => o.event))).toContain('returned');
       // Ratings after the result, through the rating service; a "Không hài lòng" opens a follow-up.
       const rated = await db.selectFrom('rating_versions').select(['level']).execute();
       expect(rated.length).toBeGreaterThan(20);

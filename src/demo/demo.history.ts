@@ -3,6 +3,7 @@ import { addWorkingMillis, isWorkingDay, workingDayLength, workingMillisBetween,
 import type { CatalogService } from '../catalog';
 import type { Actor, Dossier, DossierService, DossierWorkflow } from '../dossier';
 import { signVnpay, vnpDate, type PaymentService } from '../payment';
+import type { NotificationService } from '../notification';
 import type { RatingService } from '../rating';
 import { ForbiddenError } from '../shared/errors';
 import { Simulation, seeded, type Random } from './demo.sim';
@@ -28,6 +29,8 @@ export interface DemoHistoryDeps {
   ratings?: RatingService;
   /** The demo's fake VNPay (demo mode): online fees are settled by its signed notification. */
   vnpay?: { tmnCode: string; hashSecret: string };
+  /** The outbox: the history's messages are written as delivered to the demo inbox at once. */
+  notifications?: NotificationService;
 }
 
 export interface DemoHistoryOptions {
@@ -278,7 +281,11 @@ export async function writeDemoHistory(
     await deps.payments.handleVnpayIpn({ ...result, vnp_SecureHash: signVnpay(result, v.hashSecret) });
   }
 
-  await sim.run();
+  // Every message of the history (receipts, fee notices, results, the leaders' "Không hài lòng"
+  // alerts…) is written by the real code paths, as already delivered to the demo inbox at its
+  // moment: thousands of made-up messages never wait in the outbox for the worker.
+  if (deps.notifications) await deps.notifications.deliveredToDemoInbox(() => sim.run());
+  else await sim.run();
   return { dossiers: count.dossiers, actions: count.actions, failures: sim.failures, ms: Date.now() - started, ...(sim.failures ? { lastError: sim.lastError } : {}) };
 }
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/connection';
@@ -159,6 +160,20 @@ export class NotificationService {
     return this.opts;
   }
 
+  /** Set while the demo history writes: its messages go straight to the demo inbox. */
+  private readonly demoInbox = new AsyncLocalStorage<boolean>();
+
+  /**
+   * Runs `write` with every message it queues written as already delivered to the demo inbox
+   * (`/demo/tin-nhan`), at the moment it was queued. The demo history (a year of made-up dossiers,
+   * thousands of messages) goes through the real code paths — templates, channels, de-duplication
+   * — without leaving the worker thousands of rows to send to made-up phones. Used only by the demo
+   * history, which itself refuses to run outside demo mode.
+   */
+  deliveredToDemoInbox<T>(write: () => Promise<T>): Promise<T> {
+    return this.demoInbox.run(true, write);
+  }
+
   /**
    * Queue a message inside the caller's transaction. Returns false if it was already queued.
    * Every SMS starts with the sending unit's name ("Phuong Ba Dinh: …"), whoever wrote its text:
@@ -174,6 +189,7 @@ export class NotificationService {
       const name = /^[\x00-\x7f]*$/.test(body) ? toGsm7(full) : full.normalize('NFC');
       if (name && !startsWithName(body, name)) body = `${name}: ${body}`;
     }
+    const demo = this.demoInbox.getStore() === true;
     return repo.insertOutbox(trx, {
       id: uuidv7(),
       channel: n.channel,
@@ -184,15 +200,15 @@ export class NotificationService {
       dossier_code: n.dossierCode ?? null,
       unit_code: n.unitCode ?? null,
       dedup_key: n.dedupKey,
-      status: 'pending',
-      attempts: 0,
+      status: demo ? 'sent' : 'pending',
+      attempts: demo ? 1 : 0,
       next_attempt_at: now,
       last_error: null,
       created_at: now,
-      sent_at: null,
+      sent_at: demo ? now : null,
       lease_owner: null,
       lease_until: null,
-      delivered_via: null,
+      delivered_via: demo ? 'demo' : null,
       provider_ref: null,
       updated_at: now,
     });

@@ -58,6 +58,7 @@ import { MyTargetsBox } from './performance/performance.views';
 import { ScoringService, seedScoringDemo } from './scoring';
 import { scoringRoutes } from './scoring/scoring.routes';
 import { AppointmentService, type QueuePort } from './appointment';
+import { appointmentRoutes } from './appointment/appointment.routes';
 import { isWorkingDay } from './calendar';
 import { QueueService } from './queue';
 
@@ -475,6 +476,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     rateLimit: config.rateLimit,
     zalo: config.assistant.zalo,
   });
+  await appointmentRoutes(app, { appointments: services.appointments, units, catalog, accounts: services.accounts, demo: config.demo, defaultUnit, now: () => services.clock.now() });
   app.addHook('onReady', async () => {
     try {
       const code = await defaultUnit();

@@ -85,7 +85,7 @@ export const bookingInputSchema = z.object({
   service: z.string({ message: 'Chọn dịch vụ' }).trim().min(1, 'Chọn dịch vụ').max(40),
   slotAt: z.string({ message: 'Chọn giờ hẹn' }).trim().min(1, 'Chọn giờ hẹn').max(40),
   fullName: z.string({ message: 'Nhập họ tên' }).trim().min(1, 'Nhập họ tên').max(100, 'Họ tên tối đa 100 ký tự').regex(/\p{L}/u, 'Họ tên phải có chữ cái'),
-  phone: z.string({ message: PHONE_MESSAGE }).trim().max(20, PHONE_MESSAGE),
+  phone: z.string({ message: PHONE_MESSAGE }).trim().max(20, PHONE_MESSAGE).refine((v) => !!normalizePhone(v), { message: PHONE_MESSAGE, params: { code: 'invalid_phone' } }),
   procedureCode: z.string().trim().max(40).nullish(),
   dossierCode: z
     .string()
@@ -98,9 +98,10 @@ export type BookingInput = z.input<typeof bookingInputSchema>;
 function parse<S extends z.ZodType>(schema: S, input: unknown, message: string, code?: string): z.infer<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
+  const seen = new Set<string>();
   throw new ValidationError(
     message,
-    r.error.issues.map((i) => ({ field: i.path.join('.') || '(gốc)', code: i.code === 'custom' || i.code === 'invalid_format' ? `invalid_${String(i.path[0] ?? 'input')}` : i.code, message: i.message })),
+    r.error.issues.filter((i) => !seen.has(i.path.join('.')) && !!seen.add(i.path.join('.'))).map((i) => ({ field: i.path.join('.') || '(gốc)', code: i.path[0] === 'phone' ? 'invalid_phone' : i.code === 'custom' || i.code === 'invalid_format' ? `invalid_${String(i.path[0] ?? 'input')}` : i.code, message: i.message })),
     code,
   );
 }

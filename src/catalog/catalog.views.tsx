@@ -167,6 +167,9 @@ function UnitInfo({ unit }: { unit: Unit }) {
         </p>
       ) : null}
       <p>
+        <a href={`/dv/${unit.code}/dat-lich`}>Đặt lịch hẹn đến quầy</a> (chọn giờ, không phải chờ lâu)
+      </p>
+      <p>
         <a href={`/dv/${unit.code}/ket-qua-giai-quyet`}>Kết quả giải quyết thủ tục hành chính</a>
       </p>
     </section>
@@ -333,6 +336,11 @@ export function ProcedurePage(p: { unit: Unit; links: UnitLinks; procedure: Proc
         ) : (
           <p class="note">Thủ tục này nộp trực tiếp{pr.channels.some((c) => c.kind === 'post') ? ' hoặc qua bưu chính' : ''} tại bộ phận một cửa.</p>
         )}
+        <p>
+          <a class="btn" href={`/dv/${p.unit.code}/dat-lich?thu-tuc=${encodeURIComponent(pr.code)}`}>
+            Đặt lịch hẹn đến quầy
+          </a>
+        </p>
 
         <section>
           <h2>Hồ sơ cần chuẩn bị</h2>

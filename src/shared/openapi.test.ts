@@ -209,6 +209,17 @@ for (const engine of engines()) {
       await env.app.inject({ method: 'PUT', url: '/api/admin/catalog', headers: admin, payload: { rows } });
       fixtures.catalogVersion = (await env.app.inject({ method: 'GET', url: '/api/admin/catalog/versions', headers: admin })).json().items[0]?.id ?? 'x';
       fixtures.notification = String((notes as Json[])[0]?.id ?? '0');
+      // Appointments: a weekly session of the ward's first service, and one booking per operation that changes it.
+      const appt = env.services.appointments;
+      fixtures.apptService = (await appt.queueServices('00004'))[0]?.code ?? 'ho-tich';
+      await appt.createSession('00004', { service: fixtures.apptService, weekdays: [1, 2, 3, 4, 5, 6], start: '07:30', end: '11:30', slotMinutes: 30, counters: 3, perCounter: 2 });
+      const free = (await appt.slots('00004', { service: fixtures.apptService, days: 14, onlyFree: true })).map((x) => x.at);
+      const book = async (phone: string, i: number) => (await appt.book('00004', { service: fixtures.apptService, slotAt: free[i], fullName: 'Nguyễn Văn An', phone }, { source: 'web' })).appointment.code;
+      fixtures.appointment = await book(d.applicant.phone, 0);
+      fixtures.appointmentMove = await book('0912000101', 0);
+      fixtures.appointmentCancel = await book('0912000102', 0);
+      fixtures.freeSlot = free[1]!;
+      fixtures.freeSlot2 = free[2]!;
     });
     afterAll(() => env?.close());
 
@@ -217,6 +228,7 @@ for (const engine of engines()) {
       if (name === 'code' && /^\/api\/dossiers\/\{code\}\/(attachments|submit)$/.test(p)) return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.draft!;
       if (name === 'code' && p === '/api/dossiers/{code}/payments/cash') return missing ? '00004-991231-9999' : fixtures.feeDossier!;
       if (name === 'code' && p.startsWith('/api/dossiers/')) return missing ? '00004-991231-9999' : fixtures.dossier!;
+      if (name === 'code' && p.startsWith('/api/appointments/')) return missing ? 'LH22222222' : p.endsWith('/move') ? fixtures.appointmentMove! : p.endsWith('/cancel') ? fixtures.appointmentCancel! : fixtures.appointment!;
       if (name === 'code') return missing ? '9.999999' : '1.001193';
       if (name === 'form') return missing ? 'khong-co' : 'kiem-soat';
       if (name === 'username') return missing ? 'khongco' : 'chuyenvien2';
@@ -288,6 +300,9 @@ for (const engine of engines()) {
         const mp = multipart([{ name: 'file', value: Buffer.from(csv), filename: 'saoke.csv', type: 'text/csv' }]);
         return { payload: mp.body, headers: { ...mp.headers, authorization: `Bearer ${tokens.tiepnhan}` } };
       },
+      // A free slot of the session made in beforeAll (the example's date is long past).
+      bookAppointment: async () => ({ payload: { unit: '00004', service: fixtures.apptService, slotAt: fixtures.freeSlot2, fullName: 'Trần Thị Bình', phone: '0912000103' } }),
+      moveAppointment: async () => ({ payload: { slotAt: fixtures.freeSlot } }),
       // A new password ends the official's other sessions: an account no other request uses.
       changeOwnPassword: async () => {
         const r = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'chuyenvien', password: 'demo' } });

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../shared/clock';
+import { createTestEnv, engines, type TestEnv } from '../shared/testing';
+
+const vn = (date: string, time: string) => new Date(`${date}T${time}:00+07:00`).toISOString();
+
+/** Cookies of a response, as a Cookie header. */
+function cookiesOf(r: { cookies: Array<{ name: string; value: string }> }, prev = ''): string {
+  const jar = new Map(prev ? prev.split('; ').map((c) => c.split('=') as [string, string]) : []);
+  for (const c of r.cookies) jar.set(c.name, c.value);
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+}
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+for (const engine of engines()) {
+  describe(`appointments over HTTP: API and pages without JavaScript [${engine}]`, () => {
+    let env: TestEnv;
+    // Thursday 03/12/2026, 09:00 in Hà Nội.
+    const clock = fixedClock(vn('2026-12-03', '09:00'));
+    let service: string;
+    beforeAll(async () => {
+      env = await createTestEnv(engine, { clock });
+      await env.services.dossiers.setCalendar('00004', { workingDays: [{ date: '2026-12-05', name: 'Thứ Bảy làm việc' }] });
+      service = (await env.services.appointments.queueServices('00004'))[0]?.code ?? 'ho-tich';
+      // Saturday only, one place per slot.
+      await env.services.appointments.createSession('00004', { service, weekdays: [6], start: '07:30', end: '09:30', slotMinutes: 60, counters: 1, perCounter: 1 });
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+
+    it('API: free slots of the working Saturday, book, read with the phone, move and cancel with the signed link', async () => {
+      const slots = await env.app.inject({ method: 'GET', url: `/api/appointments/slots?unit=00004&service=${service}&days=7` });
+      expect(slots.statusCode).toBe(200);
+      expect(slots.json().items.map((s: { date: string; time: string }) => `${s.date} ${s.time}`)).toEqual(['2026-12-05 07:30', '2026-12-05 08:30']);
+      const bad = await env.app.inject({ method: 'GET', url: '/api/appointments/slots?unit=abc&days=99' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['days', 'unit']);
+
+      const booked = await env.app.inject({ method: 'POST', url: '/api/appointments', payload: { unit: '00004', service, slotAt: vn('2026-12-05', '07:30'), fullName: 'Nguyễn Văn An', phone: '0912345678', dossierCode: '00004-261201-0007' } });
+      expect(booked.statusCode, booked.body).toBe(201);
+      const a = booked.json();
+      expect(a).toMatchObject({ status: 'booked', unit: '00004', slotAt: vn('2026-12-05', '07:30'), dossierCode: '00004-261201-0007', source: 'api' });
+      const t = new URL(a.manageUrl).searchParams.get('t')!;
+      // The last place: a second citizen is refused with 409 slot_full.
+      const full = await env.app.inject({ method: 'POST', url: '/api/appointments', payload: { unit: '00004', service, slotAt: vn('2026-12-05', '07:30'), fullName: 'Trần Bình', phone: '0912345679' } });
+      expect(full.statusCode).toBe(409);
+      expect(full.json().error.code).toBe('slot_full');
+      const invalid = await env.app.inject({ method: 'POST', url: '/api/appointments', payload: { unit: '00004', service, slotAt: 'mai', fullName: '', phone: '123' } });
+      expect(invalid.statusCode).toBe(422);
+      expect(invalid.json().error.fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`).sort()).toEqual(['fullName:too_small', 'phone:invalid_phone']);
+
+      expect((await env.app.inject({ method: 'GET', url: `/api/appointments/${a.code}?phone=0912345678` })).json().code).toBe(a.code);
+      expect((await env.app.inject({ method: 'GET', url: `/api/appointments/${a.code}?phone=0999999999` })).statusCode).toBe(404);
+      const weak = await env.app.inject({ method: 'POST', url: `/api/appointments/${a.code}/cancel?phone=0912345678`, payload: {} });
+      expect(weak.statusCode).toBe(403);
+      expect(weak.json().error.code).toBe('stronger_proof_required');
+      const moved = await env.app.inject({ method: 'POST', url: `/api/appointments/${a.code}/move?t=${t}`, payload: { slotAt: vn('2026-12-05', '08:30') } });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect(moved.json()).toMatchObject({ slotAt: vn('2026-12-05', '08:30'), moves: 1 });
+      // The first slot is free again.
+      const after = (await env.app.inject({ method: 'GET', url: `/api/appointments/slots?unit=00004&service=${service}&onlyFree=true` })).json().items;
+      expect(after.map((s: { time: string }) => s.time)).toEqual(['07:30']);
+      const cancelled = await env.app.inject({ method: 'POST', url: `/api/appointments/${a.code}/cancel?t=${t}`, payload: {} });
+      expect(cancelled.json().status).toBe('cancelled');
+      expect((await env.app.inject({ method: 'POST', url: `/api/appointments/${a.code}/cancel?t=${t}`, payload: {} })).json().error.code).toBe('appointment_cancelled');
+    });
+
+    it('pages: booking from the unit page without JavaScript, errors in Vietnamese, the SMS link cancels', async () => {
+      const home = await env.app.inject({ method: 'GET', url: '/dv/00004' });
+      expect(home.body).toContain('href="/dv/00004/dat-lich"');
+      const proc = await env.app.inject({ method: 'GET', url: '/p/00004/1.001193' });
+      expect(proc.body).toContain('/dv/00004/dat-lich?thu-tuc=1.001193');
+
+      const page = await env.app.inject({ method: 'GET', url: `/dv/00004/dat-lich?dich-vu=${service}&thu-tuc=1.001193` });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Thứ Bảy, 05/12/2026');
+      expect(page.body).toContain('Thủ tục đăng ký khai sinh');
+      let cookie = cookiesOf(page);
+      const csrf = csrfOf(page.body);
+      const post = (payload: Record<string, string>) =>
+        env.app.inject({ method: 'POST', url: `/dv/00004/dat-lich?dich-vu=${service}&thu-tuc=1.001193`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, service, procedureCode: '1.001193', ...payload }).toString() });
+      const wrong = await post({ slotAt: vn('2026-12-05', '07:30'), fullName: '', phone: '09' });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.body).toContain('Nhập họ tên');
+      expect(wrong.body).toContain('Số điện thoại không hợp lệ');
+      const ok = await post({ slotAt: vn('2026-12-05', '07:30'), fullName: 'Lê Thị Cúc', phone: '0987654321' });
+      expect(ok.statusCode).toBe(303);
+      const loc = ok.headers.location as string;
+      expect(loc).toMatch(/^\/lich-hen\/LH[0-9A-Z]{8}\?t=[\w-]+&moi=1$/);
+      const code = /LH[0-9A-Z]{8}/.exec(loc)![0];
+      const sms = await env.services.database.db.selectFrom('outbox').select('body').where('recipient', '=', '0987654321').where('event', '=', 'appointment_booked').executeTakeFirstOrThrow();
+      const link = /http:\/\/motcua\.test(\/lich-hen\/\S+)/.exec(sms.body)![1]!;
+      const shown = await env.app.inject({ method: 'GET', url: link, headers: { cookie } });
+      expect(shown.body).toContain(code);
+      expect(shown.body).toContain('07:30 Thứ Bảy 05/12/2026');
+      expect(shown.body).toContain('Hủy lịch hẹn');
+      cookie = cookiesOf(shown, cookie);
+      // The code and the phone show the booking, but cancelling asks for a one-time code.
+      const looked = await env.app.inject({ method: 'GET', url: `/lich-hen/${code}?phone=0987654321`, headers: { cookie } });
+      expect(looked.body).toContain('Gửi mã xác thực');
+      const noProof = await env.app.inject({ method: 'POST', url: `/lich-hen/${code}/huy?phone=0987654321`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${csrfOf(looked.body)}` });
+      expect(noProof.statusCode).toBe(403);
+      const cancel = await env.app.inject({ method: 'POST', url: link.replace(`/lich-hen/${code}`, `/lich-hen/${code}/huy`), headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${csrfOf(shown.body)}` });
+      expect(cancel.statusCode, cancel.body).toBe(303);
+      const done = await env.app.inject({ method: 'GET', url: cancel.headers.location as string, headers: { cookie } });
+      expect(done.body).toContain('Đã hủy lịch hẹn');
+      expect(done.body).not.toContain('Đổi giờ hẹn');
+    });
+  });
+}

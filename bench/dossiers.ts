@@ -8,10 +8,10 @@
  * half-written dossier and no orphan file.
  *
  * Settings (environment): BENCH_SECONDS (10) per measure, BENCH_CONNECTIONS (16);
- * BENCH_ONLY (load | crash | profile: one part only); BENCH_ENGINES (sqlite | postgres: one engine only); BENCH_PROCEDURE (1.012564: its general case
+ * BENCH_ONLY (load | crash | profile | cpu: one part only; cpu: CPU time per submission, BENCH_AMOUNT of them); BENCH_ENGINES (sqlite | postgres: one engine only); BENCH_PROCEDURE (1.012564: its general case
  * asks for exactly one paper); BENCH_CRASH_AFTER (150 acknowledged submissions before the kill);
- * BENCH_PROFILE=1 (extra SQLite runs of submissions and of lookups under `node --cpu-prof`,
- * summarised by cpuprofile.ts); BENCH_PG_URL or TEST_DATABASE_URL (a PostgreSQL server where the
+ * BENCH_PROFILE=1 (extra runs of submissions and of lookups under `node --cpu-prof` on the first
+ * engine of BENCH_ENGINES, SQLite by default, summarised by cpuprofile.ts); BENCH_PG_URL or TEST_DATABASE_URL (a PostgreSQL server where the
  * user may create databases; default: the development server postgres://motcua@127.0.0.1:55432/postgres
  * — a fresh database is created on it for each run and dropped afterwards; without a reachable
  * server the PostgreSQL rows say "skipped"); BENCH_MAX_NOISE (25) and BENCH_TRIES (3): the machine
@@ -719,8 +719,8 @@ async function benchEngine(engine: Engine, tpl: PdfTemplate): Promise<EngineResu
  * SQLite submissions, then lookups, each in a server run under the V8 profiler (`--cpu-prof`);
  * prints where the server's main thread spends its time. The profiles are kept in the temp dir.
  */
-async function profileServer(tpl: PdfTemplate): Promise<string[]> {
-  const store = await makeStore('SQLite');
+async function profileServer(tpl: PdfTemplate, engine: Engine): Promise<string[]> {
+  const store = await makeStore(engine);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-prof-'));
   const out: string[] = [];
   const profiled = async (label: string, run: (app: AppProcess) => Promise<{ what: string; requests: number; stopAt: number }>) => {
@@ -738,7 +738,7 @@ async function profileServer(tpl: PdfTemplate): Promise<string[]> {
     const pc = (ms: number) => `${((ms / p.totalMs) * 100).toFixed(1).padStart(5)}%`;
     const row = (x: { name: string; ms: number }) => `  ${pc(x.ms)} ${perReq(x.ms)}  ${x.name}`;
     out.push(
-      `profile of the SQLite server, ${label} (${r.what}): ${keep}`,
+      `profile of the ${engine} server, ${label} (${r.what}): ${keep}`,
       `the measured ${(p.totalMs / 1000).toFixed(1)} s: main thread busy ${pc(p.busyMs)}, ${perReq(p.busyMs).trim()} of main-thread time`,
       'self time by package / source file:',
       ...p.selfByArea.slice(0, 15).map(row),
@@ -766,6 +766,59 @@ async function profileServer(tpl: PdfTemplate): Promise<string[]> {
     return out;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+    await store.drop();
+  }
+}
+
+/** CPU seconds (user + system, every thread) of the server process and of all PostgreSQL processes. */
+function cpuSeconds(serverPid: number): { server: number; postgres: number } {
+  let server = 0;
+  let postgres = 0;
+  for (const [pid, t] of allProcesses()) {
+    if (pid === serverPid) server += t.ticks / CLK_TCK;
+    else if (t.name === 'postgres') postgres += t.ticks / CLK_TCK;
+  }
+  return { server, postgres };
+}
+
+/**
+ * CPU time per submission, which a busy shared machine does not distort the way it distorts a
+ * rate: BENCH_AMOUNT (1000) submissions by 16 connections after a warm-up of 200, and the CPU the
+ * server process (all its threads: fsync and file work included) and PostgreSQL used for them.
+ */
+async function cpuPerSubmission(engine: Engine, tpl: PdfTemplate): Promise<string[]> {
+  const amount = Number(process.env.BENCH_AMOUNT ?? 1000);
+  const store = await makeStore(engine);
+  try {
+    const app = await startApp(appEnv(store));
+    try {
+      const sub = await prepareSubmission(app.url, tpl);
+      const run = async (n: number) => {
+        let ok = 0;
+        const c0 = cpuSeconds(app.child.pid!);
+        const t0 = performance.now();
+        await autocannon({
+          url: `${app.url}/api/dossiers`,
+          amount: n,
+          connections: CONNECTIONS,
+          pipelining: 1,
+          requests: [{ method: 'POST', headers: { 'content-type': sub.contentType, accept: 'application/json' }, setupRequest: (req) => ({ ...req, body: sub.next().body }), onResponse: (status) => void (status === 201 && ok++) }],
+        });
+        const wall = (performance.now() - t0) / 1000;
+        const c1 = cpuSeconds(app.child.pid!);
+        return { ok, wall, server: ((c1.server - c0.server) * 1000) / ok, postgres: ((c1.postgres - c0.postgres) * 1000) / ok };
+      };
+      await run(200);
+      const r = await run(amount);
+      const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      return [
+        `CPU per submission (${engine}): ${r.ok}/${amount} acknowledged in ${r.wall.toFixed(1)} s (${(r.ok / r.wall).toFixed(0)}/s at load average ${load}); ` +
+          `server ${r.server.toFixed(2)} ms${engine === 'PostgreSQL' ? `, PostgreSQL ${r.postgres.toFixed(2)} ms` : ''} of CPU per submission`,
+      ];
+    } finally {
+      await app.stop();
+    }
+  } finally {
     await store.drop();
   }
 }
@@ -856,9 +909,14 @@ async function main() {
     lines.push(...crashes.flatMap((c) => [`crash test (${c.engine}):`, ...c.lines]), `crash test → ${crashes.every((c) => c.pass) ? 'PASS' : 'FAIL'}`, '');
   }
 
+  if (ONLY === 'cpu') {
+    for (const e of engines) lines.push(...(await cpuPerSubmission(e, tpl)));
+  }
+
   if (part('profile')) {
-    console.log('Đo hồ sơ CPU (SQLite)…');
-    lines.push(...(await profileServer(tpl)));
+    // The first engine asked for (BENCH_ENGINES=postgres profiles the PostgreSQL server).
+    console.log(`Đo hồ sơ CPU (${engines[0]})…`);
+    lines.push(...(await profileServer(tpl, engines[0]!)));
   }
   console.log('\n' + lines.join('\n'));
 }

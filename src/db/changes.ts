@@ -135,6 +135,21 @@ const RAW_WRITE = /\b(insert\s+into|update|delete\s+from|truncate|drop\s+table|a
 
 /** The dossier change a query makes, or null when it changes no dossier (`tables`: what is watched). */
 export function changeOf(query: OperationNode, tables: Pick<ChangeFeed, 'watches' | 'mentions'>): DossierChange | null {
+  const main = statementChange(query, tables);
+  // Writes inside WITH (PostgreSQL's data-modifying CTEs) count as much as the main statement's.
+  const ctes: Node[] = (query as Node).with?.expressions ?? [];
+  if (!ctes.length) return main;
+  let out = main;
+  for (const e of ctes) {
+    const c = e.expression ? changeOf(e.expression, tables) : null;
+    if (!c) continue;
+    if (!out) out = c;
+    else out = out.keys && c.keys ? { keys: [...new Set([...out.keys, ...c.keys])] } : {};
+  }
+  return out;
+}
+
+function statementChange(query: OperationNode, tables: Pick<ChangeFeed, 'watches' | 'mentions'>): DossierChange | null {
   const watchedTable = (name: string) => tables.watches(name);
   const n = query as Node;
   switch (n.kind) {

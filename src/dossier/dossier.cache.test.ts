@@ -163,6 +163,12 @@ describe('which writes change a dossier', () => {
     expect(node(db.insertInto('dossier_counters').values({ unit_code: '00004', day: '261203', n: 1 }))).toBeNull();
     expect(node(db.updateTable('outbox').set({ status: 'sent' }).where('id', '=', 'O'))).toBeNull();
     expect(node(db.updateTable('payments').set({ status: 'paid' }).where('dossier_id', '=', 'D6'))).toEqual({ keys: ['D6'] });
+    // Writes inside WITH (PostgreSQL's data-modifying CTEs) count: their dossiers, or "any".
+    expect(node(db.with('o', (q) => q.updateTable('dossiers').set({ status: 'x' }).where('id', '=', 'D8')).insertInto('outbox').values({ id: 'O' }))).toEqual({ keys: ['D8'] });
+    expect(node(db.with('d', (q) => q.insertInto('dossiers').values({ id: 'D9' })).insertInto('dossier_history').values({ id: 'H', dossier_id: 'D9' }))).toEqual({ keys: ['D9'] });
+    expect(node(db.with('d', (q) => q.insertInto('dossier_files').values({ id: 'F', dossier_id: 'D10' })).insertInto('dossier_history').values({ id: 'H', dossier_id: 'D11' }))).toEqual({ keys: ['D11', 'D10'] });
+    expect(node(db.with('p', (q) => q.updateTable('payments').set({ status: 'paid' }).where('order_ref', '=', 'O1')).selectFrom('p').selectAll())).toEqual({});
+    expect(node(db.with('c', (q) => q.insertInto('dossier_counters').values({ unit_code: '00004', day: '261203', n: 1 })).insertInto('outbox').values({ id: 'O' }))).toBeNull();
     // Only registered tables are watched: the feed knows no table names of its own.
     const bare = new ChangeFeed();
     expect(changeOf(db.updateTable('payments').set({ status: 'paid' }).where('dossier_id', '=', 'D6').toOperationNode(), bare)).toBeNull();

@@ -225,7 +225,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   }
 
   /** `owner`: the request made or submitted the dossier (it gets the signed link, as the SMS does). */
-  const sendDossier = async (reply: FastifyReply, d: Dossier, status = 200, owner = false, proof?: Proof) => {
+  const sendDossier = async (reply: FastifyReply, d: Dossier, status = 200, owner = false, proof?: Proof, fresh = false) => {
     const actor = actorOf(reply.request);
     // Officials see the whole history and what they may do now; the citizen sees their own steps.
     const staffView = actor.kind === 'staff';
@@ -237,11 +237,12 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       const hit = dossiers.cached<CachedAnswer>(d, part);
       return sendCached(reply.request, reply, hit ?? (await dossiers.memo(d, part, async () => cacheAnswer(JSON.stringify(await dossierAnswer(d, false, undefined, strong)), 'application/json; charset=utf-8'))));
     }
-    return reply.status(status).send(await dossierAnswer(d, staffView, actor, strong));
+    return reply.status(status).send(await dossierAnswer(d, staffView, actor, strong, fresh));
   };
-  const dossierAnswer = async (d: Dossier, staffView: boolean, actor?: ReturnType<typeof actorOf>, strong = true) => {
+  /** `fresh`: made by this request (a new dossier): it has no fee row or payment to read yet. */
+  const dossierAnswer = async (d: Dossier, staffView: boolean, actor?: ReturnType<typeof actorOf>, strong = true, fresh = false) => {
     const v = await dossiers.view(d);
-    const payment = deps.payments ? await deps.payments.json(d) : null;
+    const payment = deps.payments ? await deps.payments.json(d, fresh) : null;
     // Officials' comments may be internal notes: the citizen's history carries none, and the
     // citizen's steps (with "Đang giải quyết") and next step come from the tracking view model.
     const shown = staffView ? v : { ...v, history: v.history.filter((h) => CITIZEN_VISIBLE_ACTIONS.has(h.action)).map((h) => ({ ...h, comment: '' })) };
@@ -332,7 +333,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         // Created and submitted in one transaction: all or nothing.
         const uploads = files.map((f) => ({ component: f.field, read: () => asUpload(f) }));
         const { dossier, created } = await dossiers.createAndSubmit(input, uploads, actor, idem, (d) => verifyPhoneIfNeeded(req, d.applicant.phone, body.otp));
-        return sendDossier(reply, dossier, created ? 201 : 200, true);
+        return sendDossier(reply, dossier, created ? 201 : 200, true, undefined, created);
       }
       const { dossier, created } = await dossiers.createDraft(input, actor, idem);
       return sendDossier(reply, dossier, created ? 201 : 200, true);

@@ -577,6 +577,7 @@ export class DossierService {
     const start = counter ? await this.startFields(d.unitCode, d.procedureCode, now, dueAt) : { current_role: 'receptionist' };
     let code = '';
     let entry: HistoryEntry | undefined;
+    let done: Dossier | undefined;
     // Row locks are held until the commit: the unit's day counter (every submission of the unit
     // waits for it) is taken after the history row, and the audit chain's head (every audited
     // change of any unit waits for it) last, so each is held for as few round trips as possible.
@@ -595,20 +596,30 @@ export class DossierService {
       ...start,
     };
     await this.db.transaction().execute(async (trx) => {
-      if (fresh) {
-        await repo.insertDossier(trx, { ...fresh.row, ...set, transient: 0 });
-        await repo.insertFiles(trx, fresh.files.map((f) => ({ id: f.id, dossier_id: d.id, component: f.component, sha256: f.sha256, name: f.name, mime: f.mime, size: f.size, created_at: f.createdAt })));
-      }
-      entry = await this.appendHistory(trx, d.id, {
+      const history = {
         action: counter ? 'receive' : 'submit',
-        from: 'draft',
+        from: 'draft' as const,
         to: status,
         actor,
         comment: counter ? `Tiếp nhận ${CHANNEL_NAME[d.channel].toLowerCase()}` : 'Nộp hồ sơ trực tuyến',
         data: { dueAt },
         key: `submit:${d.id}`,
-      }, !!fresh);
-      code = await repo.assignCode(trx, d.id, d.unitCode, day, fresh ? {} : set);
+      };
+      if (fresh) {
+        // The dossier, its files and its first history row (number 1: no lookup of the last one).
+        const h = this.historyRow(d.id, history);
+        await repo.insertSubmitted(
+          trx,
+          { ...fresh.row, ...set, transient: 0 },
+          fresh.files.map((f) => ({ id: f.id, dossier_id: d.id, component: f.component, sha256: f.sha256, name: f.name, mime: f.mime, size: f.size, created_at: f.createdAt })),
+          { ...h.row, seq: 1 },
+        );
+        entry = h.entry(1);
+      } else {
+        entry = await this.appendHistory(trx, d.id, history);
+      }
+      done = await repo.assignCode(trx, d.id, d.unitCode, day, fresh ? {} : set);
+      code = done.code!;
       // Told on the channels the citizen chose, with the unit's template (notification module).
       await this.notifications.notifyDossier(trx, {
         event: counter ? 'received' : 'submitted',
@@ -632,15 +643,15 @@ export class DossierService {
         trx,
       );
     });
-    const done = (await repo.findDossierById(this.db, d.id))!;
+    // The row as the transaction left it (the code's statement returns it): not read back.
     // A dossier made by this very transaction: its files and its one history row are known, so its
     // answer is made without reading them back.
     if (fresh && entry) {
       const files = [...fresh.files].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1)); // as listFiles orders them
       const known = { files: Object.freeze(files) as DossierFile[], history: Object.freeze([entry]) as HistoryEntry[] };
-      await this.memo(done, 'files+history', async () => known);
+      await this.memo(done!, 'files+history', async () => known);
     }
-    return done;
+    return done!;
   }
 
   /**
@@ -674,8 +685,17 @@ export class DossierService {
     trx: Parameters<typeof repo.insertHistory>[0],
     dossierId: string,
     h: { action: string; from: DossierStatus | null; to: DossierStatus; actor: Actor; comment: string; data: Record<string, unknown>; key: string },
-    first = false,
   ): Promise<HistoryEntry> {
+    const { row, entry } = this.historyRow(dossierId, h);
+    await repo.appendHistoryRow(trx, row);
+    return entry(0);
+  }
+
+  /** A history row to write, and the entry it makes once numbered (`seq`; 0: numbered by the database). */
+  private historyRow(
+    dossierId: string,
+    h: { action: string; from: DossierStatus | null; to: DossierStatus; actor: Actor; comment: string; data: Record<string, unknown>; key: string },
+  ) {
     const row = {
       id: uuidv7(),
       dossier_id: dossierId,
@@ -690,12 +710,9 @@ export class DossierService {
       idempotency_key: h.key,
       created_at: this.clock.now().toISOString(),
     };
-    // The first row of a dossier written in this transaction is number 1: no lookup of the last one.
-    if (first) await repo.insertHistory(trx, { ...row, seq: 1 });
-    else await repo.appendHistoryRow(trx, row);
-    return {
+    const entry = (seq: number): HistoryEntry => ({
       id: row.id,
-      seq: first ? 1 : 0,
+      seq,
       action: row.action,
       fromStatus: row.from_status,
       toStatus: row.to_status,
@@ -706,7 +723,8 @@ export class DossierService {
       createdAt: row.created_at,
       actorId: row.actor_id,
       idempotencyKey: row.idempotency_key,
-    };
+    });
+    return { row, entry };
   }
 
   async listForCitizen(citizenId: string, phone: string): Promise<Array<Dossier & { procedureName: string }>> {

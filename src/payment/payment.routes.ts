@@ -46,7 +46,8 @@ const placeOf = (unitName: string) => unitName.replace(/^(Phường|Xã|Đặc k
  * (so that the dossier module does not depend on this one).
  */
 export interface PaymentHooks {
-  json(d: Dossier): Promise<Record<string, unknown>>;
+  /** `fresh`: the dossier was made by this very request: no fee row and no payment to read yet. */
+  json(d: Dossier, fresh?: boolean): Promise<Record<string, unknown>>;
   /** Also widens the page's form-action to the VNPay gateway when it shows the VNPay button. */
   trackingBox(d: Dossier, token: string, reply?: FastifyReply): Promise<VNode | null>;
   submitNote(unitCode: string, procedureCode: string, channel: 'online' | 'in_person' | 'post'): Promise<VNode | null>;
@@ -57,7 +58,7 @@ export interface PaymentHooks {
 
 export function paymentHooks(payments: PaymentService): PaymentHooks {
   return {
-    json: (d) => payments.json(d),
+    json: (d, fresh) => payments.json(d, fresh),
     async trackingBox(d, token, reply) {
       if (!d.code) return null;
       const s = await payments.summary(d);

@@ -147,8 +147,8 @@ export class PaymentService {
     return computeFee(procedure, channel, input);
   }
 
-  private async quoteOf(d: Dossier): Promise<{ quote: FeeQuote; assessed: boolean }> {
-    const stored = await repo.findFee(this.db, d.id);
+  private async quoteOf(d: Dossier, fresh = false): Promise<{ quote: FeeQuote; assessed: boolean }> {
+    const stored = fresh ? undefined : await repo.findFee(this.db, d.id);
     const procedure = await this.catalog.getProcedure(d.procedureCode);
     if (stored) {
       const base = computeFee(procedure, d.channel, { requested: d.formData });
@@ -172,9 +172,10 @@ export class PaymentService {
     return buildVietQr({ bankBin: q.bankBin, account: q.account, amount, purpose: code });
   }
 
-  async summary(d: Dossier): Promise<PaymentSummary> {
-    const { quote, assessed } = await this.quoteOf(d);
-    const payments = (await repo.listPayments(this.db, d.id)).map(toRecord);
+  /** `fresh`: the dossier was written by the current request, so it has no fee row and no payment yet (two reads fewer). */
+  async summary(d: Dossier, fresh = false): Promise<PaymentSummary> {
+    const { quote, assessed } = await this.quoteOf(d, fresh);
+    const payments = fresh ? [] : (await repo.listPayments(this.db, d.id)).map(toRecord);
     const done = payments.filter((p) => p.status === 'paid');
     const paid = done.reduce((s, p) => s + p.amount, 0);
     const outstanding = Math.max(0, quote.amount - paid);
@@ -198,8 +199,8 @@ export class PaymentService {
   }
 
   /** `payment` of GET /api/dossiers/:code. */
-  async json(d: Dossier): Promise<Record<string, unknown>> {
-    const s = await this.summary(d);
+  async json(d: Dossier, fresh = false): Promise<Record<string, unknown>> {
+    const s = await this.summary(d, fresh);
     return {
       amount: s.amount,
       status: s.status,

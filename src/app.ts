@@ -59,8 +59,8 @@ import { ScoringService, seedScoringDemo } from './scoring';
 import { scoringRoutes } from './scoring/scoring.routes';
 import { AppointmentService, type QueuePort } from './appointment';
 import { appointmentRoutes } from './appointment/appointment.routes';
-import { isWorkingDay } from './calendar';
 import { QueueService } from './queue';
+import { calendarRoutes, calendarsOf, seedCalendarDemo, type CalendarService } from './calendar';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -99,6 +99,8 @@ export interface Services {
   appointments: AppointmentService;
   /** The counter queue: tickets, counters, display, live pages (issue 13). */
   queue: QueueService;
+  /** The working calendar: national declarations, units' Saturdays, days off and hours (issue 13). */
+  calendars: CalendarService;
   clock: Clock;
 }
 
@@ -234,6 +236,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     indicatorRate: async (unit, month, key) => (await indicators.report(unit, month)).groups.flatMap((g) => g.indicators).find((i) => i.key === key)?.rate ?? null,
     indicators: INDICATOR_NAMES,
   });
+  const calendars = calendarsOf(database.db, clock);
   const queue = new QueueService({
     db: database.db,
     clock,
@@ -246,15 +249,8 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     db: database.db,
     clock,
     queue: () => queuePort,
-    // Until the calendar module's openingHours(unit, date) lands: the unit's working days and hours.
-    openingHours: async (unit, date) => {
-      const cal = await dossiers.calendarOf(unit);
-      if (!isWorkingDay(date, cal)) return [];
-      return [
-        { from: cal.hours.morning[0], to: cal.hours.morning[1] },
-        { from: cal.hours.afternoon[0], to: cal.hours.afternoon[1] },
-      ];
-    },
+    // The unit's sessions of that day (national and unit declarations, Saturday desks included).
+    openingHours: (unit, date) => calendars.openingHours(unit, date),
     enqueue: (trx, n) => notifications.enqueue(trx, n),
     verifyOtp: (phone, code) => accounts.verifyOtp(phone, 'verify_phone', code),
     unitName: async (code) => (await units.get(code)).name,
@@ -262,7 +258,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     publicUrl: config.publicUrl,
     smsUnicode: config.notifications.smsUnicode,
   });
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, clock };
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, clock };
 }
 
 /**
@@ -290,6 +286,7 @@ export function uploadTmpDir(config: Config): string {
 export async function seedIfEmpty(s: Services, history?: { clock: ReturnType<typeof travelClock>; config: Config }): Promise<false | { history?: DemoHistoryResult }> {
   if ((await s.units.list()).length > 0) return false;
   await seedDemo(s.units, s.catalog, s.accounts);
+  await seedCalendarDemo(s.calendars);
   if (!history || !history.config.demo) return {};
   const vnpay = history.config.payments.vnpay;
   const until = history.clock.now();
@@ -443,6 +440,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     defaultUnit,
     unitName: async (code) => (await units.get(code)).name,
   });
+  await calendarRoutes(app, { calendars: services.calendars, units });
   await indicatorRoutes(app, { indicators: services.indicators, now: () => services.clock.now() });
   await dashboardRoutes(app, { dashboards: services.dashboards, units, demo: config.demo });
   const ratingKey = createHmac('sha256', secretKey(config)).update('motcua ratings v1').digest();

@@ -8,6 +8,7 @@ import { importNationalFile, formatImportReport } from './catalog/catalog.import
 import { exportUnitCatalog, importUnitCatalog } from './catalog/catalog.excel';
 import { seedDemo } from './demo';
 import { DEMO_QUEUE_UNIT } from './queue';
+import { seedCalendarDemo } from './calendar';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/connection';
 import { DomainError, ValidationError } from './shared/errors';
@@ -27,6 +28,8 @@ Cách dùng: npm run motcua -- <lệnh> [tham số]
   import-tthc FILE [--unit MÃ] [--force]
                              nhập danh mục quốc gia (JSONL); --unit thêm mọi thủ tục vào danh mục
                              của đơn vị; --force ghi đè cả bản đã biên tập tại chỗ
+  calendar import FILE       nhập lịch nghỉ lễ, Tết, làm bù của một năm (JSON, xem README:
+                             "Lịch làm việc"); thay toàn bộ lịch đã nhập của năm đó
   catalog-export MÃ FILE     xuất danh mục của đơn vị ra Excel
   catalog-import MÃ FILE     nhập danh mục của đơn vị từ Excel
   worker                     chỉ chạy tiến trình gửi tin nhắn (SMS, thư, Zalo) từ hàng đợi
@@ -166,6 +169,7 @@ async function main(argv: string[]): Promise<void> {
     case 'seed': {
       const s = await buildServices(config);
       const r = await seedDemo(s.units, s.catalog, s.accounts);
+      await seedCalendarDemo(s.calendars);
       await s.database.close();
       process.stdout.write(`Đã ghi ${r.units} đơn vị, ${r.procedures} thủ tục mẫu và ${r.staff} tài khoản cán bộ mẫu (mật khẩu "demo").\n`);
       return;
@@ -220,6 +224,19 @@ async function main(argv: string[]): Promise<void> {
       });
       await s.database.close();
       process.stdout.write(text + '\n');
+      return;
+    }
+    case 'calendar': {
+      const [sub, file] = args;
+      if (sub !== 'import' || !file) fail('cách dùng: calendar import FILE (tệp JSON lịch nghỉ của năm, ví dụ src/calendar/data/2026.json)');
+      if (!fs.existsSync(file)) fail(`không tìm thấy tệp ${file}`);
+      const s = await buildServices(config);
+      try {
+        const done = await s.calendars.importNational(fs.readFileSync(file, 'utf8'), 'cli');
+        for (const y of done) process.stdout.write(`Đã nhập lịch năm ${y.year}: ${y.daysOff} ngày nghỉ, ${y.workingDays} ngày làm bù. Hạn giải quyết của hồ sơ tiếp nhận từ nay tính theo lịch này.\n`);
+      } finally {
+        await s.database.close();
+      }
       return;
     }
     case 'catalog-export': {

@@ -67,6 +67,12 @@ export const holidayYearSchema = z
     daysOff: z.array(datedNameSchema).default([]),
     /** Declared working days, e.g. the Saturday worked in exchange for a swapped day off. */
     workingDays: z.array(datedNameSchema).default([]),
+    /**
+     * True when the year's whole schedule was declared (the Prime Minister's announcement, imported
+     * by `motcua calendar import`): the computed defaults of that year are then ignored, so that a
+     * default that the announcement moved (2026: 3 September) does not stay a day off.
+     */
+    complete: z.boolean().default(false),
   })
   .superRefine((y, ctx) => {
     noDateTwice(ctx, [{ list: 'tet', days: y.tet ?? [] }, { list: 'daysOff', days: y.daysOff }], y.workingDays, 'workingDays');
@@ -116,6 +122,26 @@ export const unitCalendarSchema = z
       .default({ morning: [...DEFAULT_HOURS.morning], afternoon: [...DEFAULT_HOURS.afternoon] })
       .refine((h) => minutesOf(h.morning[1]) <= minutesOf(h.afternoon[0]), 'Buổi chiều phải bắt đầu sau khi buổi sáng kết thúc'),
     civilStatusCutoff: hhmm.default(DEFAULT_CIVIL_STATUS_CUTOFF),
+    /**
+     * Working Saturdays (every Saturday that is not a day off): a reception desk in the morning or
+     * all day, for some services ("hộ tịch", "chứng thực", "cư trú"; empty = every service). Such a
+     * Saturday is a day of reception, not a working day of the deadline: the legal week of civil
+     * servants stays Monday–Friday (DOMAIN.md: "some police procedures receive on Saturday
+     * mornings"), so a dossier received that Saturday counts as received that day and its working
+     * days run from Monday (received on an ordinary weekend, its day 1 would be Tuesday).
+     */
+    saturday: z
+      .object({
+        session: z.enum(['none', 'morning', 'all']).default('none'),
+        services: z.array(z.string().trim().normalize('NFC').min(1).max(60)).max(20).default([]),
+      })
+      .default({ session: 'none', services: [] }),
+    /**
+     * Opening hours per weekday ("1" Monday … "5" Friday) when a day differs from `hours` (e.g.
+     * Friday afternoon closed for internal meetings): shown to citizens and used for appointments.
+     * Deadlines use `hours`.
+     */
+    week: z.partialRecord(z.enum(['1', '2', '3', '4', '5']), z.array(z.object({ from: hhmm, to: hhmm })).max(3)).default({}),
   })
   .superRefine((c, ctx) => {
     noDateTwice(ctx, [{ list: 'daysOff', days: c.daysOff }], c.workingDays, 'workingDays');
@@ -155,6 +181,8 @@ export interface DueOptions {
    * ngày làm việc tiếp theo"): set it for the procedures whose record says so.
    */
   civilStatus?: boolean;
+  /** The procedure's field (lĩnh vực): a Saturday desk receives only the services it names. */
+  field?: string;
 }
 
 /**

@@ -203,6 +203,8 @@ describe('validation of calendars (Vietnamese messages)', () => {
       workingDays: [],
       hours: { morning: ['07:30', '11:30'], afternoon: ['13:30', '17:00'] },
       civilStatusCutoff: '15:00',
+      saturday: { session: 'none', services: [] },
+      week: {},
     });
   });
 });

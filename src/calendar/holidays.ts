@@ -173,6 +173,7 @@ export function dayStatus(date: IsoDate, cal: CalendarDays = {}): DayStatus | un
   const natWork = declared?.workingDays.find((d) => d.date === date);
   if (natWork) return { off: false, declared: natWork };
 
+  if (declared?.complete) return undefined;
   const c = computed(year);
   const h = (declared?.tet ? c.withoutTet : c.all).get(date);
   return h ? { off: true, holiday: h } : undefined;
@@ -187,7 +188,7 @@ export function holidaysOf(year: number, cal: CalendarDays = {}): Holiday[] {
   if (!Number.isInteger(year)) throw new RangeError(`Năm không hợp lệ: ${year}`);
   const declared: HolidayCalendar[string] | undefined = cal.holidays?.[String(year)];
   const candidates = new Set<IsoDate>([
-    ...(declared?.tet ? computed(year).withoutTet : computed(year).all).keys(),
+    ...(declared?.complete ? [] : (declared?.tet ? computed(year).withoutTet : computed(year).all).keys()),
     ...(declared?.tet ?? []).map((d) => d.date),
     ...(declared?.daysOff ?? []).map((d) => d.date),
     ...(cal.daysOff ?? []).map((d) => d.date).filter((d) => yearOf(d) === year),

@@ -33,9 +33,25 @@ export {
   isWorkingDay,
   nextWorkingDay,
   receptionOf,
+  saturdaySessions,
   workingDayLength,
   workingMillisBetween,
   workingMillisFrom,
   type Reception,
 } from './working-days';
 export { vnDateOf } from './vn-time';
+export {
+  CalendarService,
+  calendarsOf,
+  exceptionsIn,
+  openingHours,
+  openingHoursIn,
+  parseNationalFile,
+  saturdayLine,
+  unitCalendar,
+  type CalendarExceptions,
+  type NationalYearFile,
+  type OpeningSession,
+} from './calendar.service';
+export { seedCalendarDemo, shippedScheduleFiles, CALENDAR_DATA_DIR, DEMO_SATURDAY } from './calendar.demo';
+export { calendarRoutes } from './calendar.routes';

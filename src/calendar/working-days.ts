@@ -30,6 +30,28 @@ export function isWorkingDay(date: IsoDate, cal: UnitCalendar): boolean {
   return w >= 1 && w <= 5;
 }
 
+/**
+ * The reception sessions of a unit's working Saturday ([] on any other day, on a Saturday that is
+ * a day off, and on a Saturday that is a declared working day — that one has the full sessions).
+ */
+export function saturdaySessions(date: IsoDate, cal: UnitCalendar): Array<[string, string]> {
+  const session = cal.saturday?.session ?? 'none';
+  if (session === 'none' || weekday(date) !== 6) return [];
+  if (dayStatus(date, cal)) return []; // a holiday, or a declared day (off, or worked in full)
+  const { morning, afternoon } = cal.hours;
+  return session === 'all' ? [[morning[0], morning[1]], [afternoon[0], afternoon[1]]] : [[morning[0], morning[1]]];
+}
+
+const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi');
+
+/** Whether a Saturday desk receives dossiers of this field (every field when it names no service). */
+function deskServes(cal: UnitCalendar, field: string | undefined): boolean {
+  const services = cal.saturday?.services ?? [];
+  if (!services.length || field === undefined) return true;
+  const f = fold(field);
+  return services.some((s) => f.includes(fold(s)));
+}
+
 /** The first working day strictly after `date`. */
 export function nextWorkingDay(date: IsoDate, cal: UnitCalendar): IsoDate {
   return stepWorkingDay(date, 1, cal);
@@ -100,6 +122,15 @@ export function receptionOf(receivedAt: Date, cal: UnitCalendar, opts: DueOption
   const { morning, afternoon } = cal.hours;
   const afterHours = ms >= minutesOf(afternoon[1]) * MINUTE_MS;
   const afterCutoff = opts.civilStatus === true && ms > minutesOf(cal.civilStatusCutoff) * MINUTE_MS;
+  if (!isWorkingDay(day, cal)) {
+    // A unit's working Saturday: received that day while its desk is open (see `saturday`).
+    const desk = saturdaySessions(day, cal);
+    const closes = desk.length ? minutesOf(desk[desk.length - 1]![1]) * MINUTE_MS : 0;
+    if (desk.length && ms < closes && !afterCutoff && deskServes(cal, opts.field)) {
+      const opens = minutesOf(desk[0]![0]) * MINUTE_MS;
+      return { date: day, at: ms < opens ? vnInstant(day, minutesOf(desk[0]![0])) : receivedAt, moved: false };
+    }
+  }
   if (!isWorkingDay(day, cal) || afterHours || afterCutoff) {
     const next = nextWorkingDay(day, cal);
     return { date: next, at: opening(next, cal), moved: true };

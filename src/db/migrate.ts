@@ -18,6 +18,7 @@ import * as m019 from './migrations/019-staff-targets';
 import * as m020 from './migrations/020-unit-scoring';
 import * as m023 from './migrations/023-appointments';
 import * as m022 from './migrations/022-queue';
+import * as m024 from './migrations/024-calendar';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '020-unit-scoring': m020,
   '023-appointments': m023,
   '022-queue': m022,
+  '024-calendar': m024,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -150,6 +150,16 @@ export interface UnitCalendarTable {
   updated_at: string;
 }
 
+/** 024: the national declarations of a year (days off, weekend days worked in exchange). */
+export interface CalendarNationalDayTable {
+  date: string;
+  year: number;
+  kind: 'off' | 'work';
+  name: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface DossierCounterTable {
   unit_code: string;
   day: string;
@@ -780,6 +790,7 @@ export interface DB {
   bank_lines: BankLineTable;
   dossier_counters: DossierCounterTable;
   unit_calendars: UnitCalendarTable;
+  calendar_national_days: CalendarNationalDayTable;
   dossiers: DossierTable;
   dossier_files: DossierFileTable;
   dossier_history: DossierHistoryTable;

@@ -225,19 +225,6 @@ export async function findHistoryByKey(db: Exec, key: string): Promise<{ dossier
   return r ? { dossierId: r.dossier_id, seq: r.seq } : undefined;
 }
 
-export async function findUnitCalendar(db: Exec, unitCode: string): Promise<string | undefined> {
-  const r = await db.selectFrom('unit_calendars').select('data').where('unit_code', '=', unitCode).executeTakeFirst();
-  return r?.data;
-}
-
-export async function upsertUnitCalendar(db: Exec, unitCode: string, data: string, now: string): Promise<void> {
-  await db
-    .insertInto('unit_calendars')
-    .values({ unit_code: unitCode, data, updated_at: now })
-    .onConflict((oc) => oc.column('unit_code').doUpdateSet({ data, updated_at: now }))
-    .execute();
-}
-
 /** Removes a draft that never became a dossier (a failed all-or-nothing submission). */
 export async function listStaleTransientDrafts(db: Exec, before: string): Promise<string[]> {
   const rows = await db.selectFrom('dossiers').select('id').where('transient', '=', 1).where('status', '=', 'draft').where('created_at', '<=', before).execute();

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/connection';
 import type { CatalogService, Procedure, ProcessingTime } from '../catalog';
 import { mainChannel } from '../catalog';
-import { computeDueAt, DEFAULT_UNIT_CALENDAR, parseUnitCalendar, type UnitCalendar } from '../calendar';
+import { calendarsOf, computeDueAt, type UnitCalendar } from '../calendar';
 import { eformFor, eformSchema, toJsonSchema, validateFormData, type EForm } from '../eform';
 import { prepareUpload, type BlobStore } from '../file';
 import type { NotificationService } from '../notification';
@@ -240,15 +240,13 @@ export class DossierService {
     return eformFor(procedure);
   }
 
-  async calendarOf(unitCode: string): Promise<UnitCalendar> {
-    const raw = await repo.findUnitCalendar(this.db, unitCode);
-    return raw ? parseUnitCalendar(JSON.parse(raw)) : DEFAULT_UNIT_CALENDAR;
+  /** The unit's calendar (its declarations over the national ones), read once and cached by the calendar module. */
+  calendarOf(unitCode: string): Promise<UnitCalendar> {
+    return calendarsOf(this.db, this.clock).calendarOf(unitCode);
   }
 
   async setCalendar(unitCode: string, input: unknown): Promise<UnitCalendar> {
-    const cal = parseUnitCalendar(input);
-    await repo.upsertUnitCalendar(this.db, unitCode, JSON.stringify(cal), this.clock.now().toISOString());
-    return cal;
+    return calendarsOf(this.db, this.clock).setUnitSettings(unitCode, input);
   }
 
   /** The time that applies: the unit's shorter promise, else the legal time of the channel. */
@@ -263,7 +261,7 @@ export class DossierService {
     const time = await this.timeFor(unitCode, procedure, channel);
     if (!time) return null;
     const cal = await this.calendarOf(unitCode);
-    return computeDueAt(from, time, cal, { civilStatus: hasAfternoonCutoff(procedure) }).toISOString();
+    return computeDueAt(from, time, cal, { civilStatus: hasAfternoonCutoff(procedure), field: procedure.field }).toISOString();
   }
 
   /** The applicant checked as for submission; the problems name fields "applicant.*". */

@@ -188,6 +188,7 @@ export async function registerOpenApi(app: FastifyInstance, opts: { publicUrl: s
         { name: 'Phí, lệ phí', description: 'Phí, lệ phí, thanh toán và đối soát' },
         { name: 'Trợ lý ảo', description: 'Hỏi đáp về thủ tục' },
         { name: 'Chỉ số', description: 'Chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg): điểm, xếp hạng, hồ sơ đứng sau mỗi con số' },
+        { name: 'Lịch làm việc', description: 'Ngày nghỉ, ngày làm bù, Thứ Bảy tiếp nhận hồ sơ và giờ làm việc của đơn vị' },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../shared/clock';
+import { ValidationError } from '../shared/errors';
+import { createTestEnv, engines, type TestEnv } from '../shared/testing';
+import { openingHours, parseNationalFile, shippedScheduleFiles, unitCalendar } from './index';
+
+const SCHEDULE_2026 = fs.readFileSync(shippedScheduleFiles().find((f) => f.endsWith('2026.json'))!, 'utf8');
+const vn = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
+
+describe('national schedule file', () => {
+  it('reads the shipped 2026 schedule', () => {
+    const [y] = parseNationalFile(SCHEDULE_2026);
+    expect(y!.year).toBe(2026);
+    expect(y!.workingDays.map((d) => d.date)).toEqual(['2026-01-10', '2026-08-22']);
+  });
+
+  it('refuses a bad file with every problem in Vietnamese, naming where it is', () => {
+    const bad = JSON.stringify({
+      year: 2027,
+      daysOff: [
+        { date: '2027-01-01', name: 'Tết Dương lịch' },
+        { date: '2026-12-31', name: 'Sai năm' },
+        { date: '2027-01-01', name: 'Lặp' },
+      ],
+      workingDays: [{ date: '2027-01-04', name: 'Thứ Hai' }],
+    });
+    let err: ValidationError | undefined;
+    try {
+      parseNationalFile(bad);
+    } catch (e) {
+      err = e as ValidationError;
+    }
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err!.code).toBe('invalid_calendar');
+    const msgs = err!.fields.map((f) => `${f.field}: ${f.message}`);
+    expect(msgs).toContain('daysOff.2.date: Ngày 2027-01-01 được ghi hai lần');
+    expect(msgs).toContain('workingDays.0.date: Ngày 2027-01-04 là Thứ Hai, vốn là ngày làm việc: chỉ ghi Thứ Bảy, Chủ nhật làm bù');
+    expect(msgs.join('\n')).toMatch(/Ngày 2026-12-31 không thuộc năm 2027/);
+    expect(msgs.join('\n')).toMatch(/Thiếu ngày nghỉ lễ Ngày Chiến thắng \(2027-04-30, Thứ Sáu\)/);
+    expect(() => parseNationalFile('{"year": 2027,')).toThrow(/không phải JSON hợp lệ/);
+    try {
+      parseNationalFile(JSON.stringify({ year: 2027, daysOff: [{ date: '2027-02-30', name: 'Không có ngày này' }, { date: '2027-03-01' }] }));
+      expect.unreachable('the file has errors');
+    } catch (e) {
+      const f = (e as ValidationError).fields.map((x) => `${x.field}: ${x.message}`);
+      expect(f).toContain('daysOff.0.date: Ngày không có trong lịch (ví dụ ngày 30 tháng 2)');
+      expect(f.some((x) => x.startsWith('daysOff.1.name:'))).toBe(true);
+    }
+  });
+});
+
+for (const engine of engines()) {
+  describe(`the working calendar, administered [${engine}]`, () => {
+    let env: TestEnv;
+    const clock = fixedClock('2026-11-30T02:00:00Z');
+    beforeAll(async () => {
+      env = await createTestEnv(engine, { clock });
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+    const proc = async (code: string) => (await env.services.catalog.getUnitProcedure('00004', code)).procedure;
+
+    it('before the import the computed default is used (3 Sep off, 2 Jan worked); after it, the announced 2026 schedule', async () => {
+      const before = await unitCalendar(env.services.database.db, '00004', 2026);
+      expect(before.daysOff.map((d) => d.date)).toContain('2026-09-03');
+      expect(before.daysOff.map((d) => d.date)).not.toContain('2026-01-02');
+
+      const done = await env.services.calendars.importNational(SCHEDULE_2026, 'test');
+      expect(done).toEqual([{ year: 2026, daysOff: 17, workingDays: 2 }]);
+
+      const r = await env.app.inject({ method: 'GET', url: '/api/calendar?unit=00004&year=2026' });
+      expect(r.statusCode).toBe(200);
+      const body = r.json() as { unit: string; year: number; daysOff: Array<{ date: string; name: string }>; workingDays: Array<{ date: string; name: string }> };
+      expect(body.unit).toBe('00004');
+      expect(body.year).toBe(2026);
+      const off = body.daysOff.map((d) => d.date);
+      expect(off).toEqual(expect.arrayContaining(['2026-01-01', '2026-01-02', '2026-08-31', '2026-09-01', '2026-09-02', '2026-04-27']));
+      expect(off).not.toContain('2026-09-03');
+      expect(off).not.toContain('2026-02-14'); // a Saturday: not an exception to Monday–Friday
+      expect(body.workingDays).toEqual([
+        { date: '2026-01-10', name: 'Làm bù cho ngày nghỉ 02/01' },
+        { date: '2026-08-22', name: 'Làm bù cho ngày nghỉ 31/08' },
+      ]);
+    });
+
+    it('due dates follow the swapped days: received on 1 January, counted from Monday 5 January (2 January is off)', async () => {
+      const p = await proc('1.004222'); // Đăng ký thường trú, 5 working days at 00004
+      const due = await env.services.dossiers.dueFrom('00004', p, 'in_person', vn('2026-01-01T09:00:00'));
+      // Received on a holiday → deemed received Monday 5/1; day 1 Tue 6/1 … day 5 Sat 10/1 (worked in exchange).
+      expect(due).toBe(vn('2026-01-10T17:00:00').toISOString());
+      // National Day: received Friday 28/8 → days Mon 31/8 off, 1–2/9 off, so 3, 4, 7, 8, 9 September.
+      const due2 = await env.services.dossiers.dueFrom('00004', p, 'in_person', vn('2026-08-28T09:00:00'));
+      expect(due2).toBe(vn('2026-09-09T17:00:00').toISOString());
+    });
+
+    it('a bad import changes nothing (all or nothing) and the HTTP answer for a bad year is a Vietnamese 400', async () => {
+      await expect(env.services.calendars.importNational('[{"year":2026,"daysOff":[{"date":"2026-01-01","name":"x"}]}, {"year": "x"}]', 'test')).rejects.toThrow(ValidationError);
+      const r = await env.app.inject({ method: 'GET', url: '/api/calendar?unit=00004&year=2026' });
+      expect((r.json() as { daysOff: unknown[] }).daysOff.length).toBeGreaterThan(5);
+      const bad = await env.app.inject({ method: 'GET', url: '/api/calendar?unit=00004&year=hai' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.message).toMatch(/không hợp lệ/);
+      const none = await env.app.inject({ method: 'GET', url: '/api/calendar?unit=99999&year=2026' });
+      expect(none.statusCode).toBe(404);
+    });
+
+    it("a unit's Saturday desk: receives that day for the services it names, listed as working days, with its opening hours", async () => {
+      const own = await env.services.calendars.unitSettings('00004');
+      const p = await proc('1.004222'); // Cư trú
+      const land = await proc('1.013978'); // Đất đai: not received on Saturday
+      const satBefore = await env.services.dossiers.dueFrom('00004', p, 'in_person', vn('2026-11-28T09:00:00'));
+      const landMonday = await env.services.dossiers.dueFrom('00004', land, 'in_person', vn('2026-11-30T07:30:00'));
+      await env.services.calendars.setUnitSettings('00004', { ...own, saturday: { session: 'morning', services: ['hộ tịch', 'chứng thực', 'cư trú'] } });
+
+      // Received Saturday 28/11 morning at the desk: day 1 is Monday 30/11, due Friday 4/12 (not Monday 7/12).
+      const sat = await env.services.dossiers.dueFrom('00004', p, 'in_person', vn('2026-11-28T09:00:00'));
+      expect(satBefore).toBe(vn('2026-12-07T17:00:00').toISOString());
+      expect(sat).toBe(vn('2026-12-04T17:00:00').toISOString());
+      // The desk is a morning one: at 14:00 the dossier counts from Monday as before.
+      expect(await env.services.dossiers.dueFrom('00004', p, 'in_person', vn('2026-11-28T14:00:00'))).toBe(satBefore);
+      // A land dossier is not received at the Saturday desk.
+      expect(await env.services.dossiers.dueFrom('00004', land, 'in_person', vn('2026-11-28T09:00:00'))).toBe(landMonday);
+
+      const cal = await unitCalendar(env.services.database.db, '00004', 2026);
+      const sats = cal.workingDays.filter((d) => d.name.startsWith('Thứ Bảy'));
+      expect(sats[0]).toEqual({ date: '2026-01-03', name: 'Thứ Bảy làm việc buổi sáng (tiếp nhận hộ tịch, chứng thực, cư trú)' });
+      expect(sats.map((d) => d.date)).not.toContain('2026-02-14'); // Tết
+      expect(sats.map((d) => d.date)).not.toContain('2026-02-21');
+      expect(await openingHours('00004', '2026-11-28', env.services.database.db)).toEqual([{ from: '07:30', to: '11:30', services: ['hộ tịch', 'chứng thực', 'cư trú'] }]);
+      expect(await openingHours('00004', '2026-11-29', env.services.database.db)).toEqual([]);
+      expect(await openingHours('00004', '2026-09-02', env.services.database.db)).toEqual([]);
+      expect(await openingHours('00004', '2026-11-30', env.services.database.db)).toEqual([
+        { from: '07:30', to: '11:30' },
+        { from: '13:30', to: '17:00' },
+      ]);
+      // Another unit is untouched.
+      expect(await openingHours('00082', '2026-11-28', env.services.database.db)).toEqual([]);
+    });
+  });
+}

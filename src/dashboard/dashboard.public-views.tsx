@@ -66,9 +66,7 @@ function Figures(p: { r: IndicatorReport; id: string }) {
         </div>
         <div>
           <dt>Điểm chỉ số phục vụ người dân, doanh nghiệp</dt>
-          <dd data-figure="total">
-            {fmt(p.r.total)}/{p.r.max}
-          </dd>
+          <dd data-figure="total">{p.r.hasDossiers ? `${fmt(p.r.total)}/${p.r.max}` : 'Chưa có hồ sơ trong kỳ'}</dd>
         </div>
       </dl>
     </section>

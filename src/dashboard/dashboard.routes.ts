@@ -103,7 +103,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardRoute
     if (!staff) return reply;
     const q = parseInput(z.object({ ky: PERIOD }), req.query);
     const ranking = await dash.rankingFor(staff, q.ky);
-    return html(reply, RankingPage({ ...(await nav(req, staff)), ranking, chart: rankingChart(ranking.items), table: rankingTable(ranking), exportQuery: qs({ ky: ranking.period }) }));
+    return html(reply, RankingPage({ ...(await nav(req, staff)), ranking, chart: rankingChart(ranking.items.filter((i) => i.hasDossiers)), table: rankingTable(ranking), exportQuery: qs({ ky: ranking.period }) }));
   });
 
   app.get('/can-bo/chi-so/ho-so', async (req, reply) => {

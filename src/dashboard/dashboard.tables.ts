@@ -144,6 +144,11 @@ export function ratingsTable(o: Overview, unitName: string): DataTable {
   };
 }
 
+/** Units ranked in a ranking: those with dossiers in the period ("xếp 1/2"). */
+export function rankedCount(r: Ranking): number {
+  return r.items.filter((i) => i.position !== null).length;
+}
+
 export function rankingTable(r: Ranking): DataTable {
   const groups = r.items[0] ? (Object.keys(r.items[0].groups) as Array<keyof (typeof r.items)[number]['groups']>) : [];
   const GROUP_LABEL: Record<string, string> = { transparency: 'Công khai', progress: 'Tiến độ', online: 'Trực tuyến', payment: 'Thanh toán', digitisation: 'Số hóa', satisfaction: 'Hài lòng' };
@@ -153,10 +158,10 @@ export function rankingTable(r: Ranking): DataTable {
     subtitle: `Kỳ ${periodText(r.period)} (số liệu đến ${formatDateTime(r.asOf)})`,
     columns: [{ label: 'Hạng', numeric: true }, { label: 'Đơn vị' }, { label: 'Tổng điểm', numeric: true }, ...groups.map((g) => ({ label: GROUP_LABEL[g] ?? g, numeric: true }))],
     rows: r.items.map((i) => [
-      { text: `${i.position}/${r.items.length}`, value: i.position, kind: 'int' as const },
+      i.position === null ? { text: 'Chưa xếp hạng' } : { text: `${i.position}/${rankedCount(r)}`, value: i.position, kind: 'int' as const },
       text(i.name, `/can-bo/chi-so?${new URLSearchParams({ 'don-vi': i.unit, ky: r.period })}`),
-      score(i.total),
-      ...groups.map((g) => score(i.groups[g])),
+      i.hasDossiers ? score(i.total) : { text: 'Chưa có hồ sơ' },
+      ...groups.map((g) => (i.hasDossiers ? score(i.groups[g]) : { text: '—' })),
     ]),
   };
 }

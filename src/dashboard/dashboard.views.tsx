@@ -4,7 +4,7 @@ import { formatDateTime } from '../shared/format';
 import { StaffTable } from '../shared/staff-table';
 import { fmt, monthLabel } from './dashboard.charts';
 import type { Overview } from './dashboard.service';
-import { drillHref, pct, periodText, type Cell, type DataTable } from './dashboard.tables';
+import { drillHref, pct, periodText, rankedCount, type Cell, type DataTable } from './dashboard.tables';
 
 /**
  * The officials' dashboards: the unit's month at a glance, the supervisor's ranking, the list of
@@ -125,12 +125,26 @@ export function OverviewPage(
       ) : null}
       <PeriodForm action="/can-bo/chi-so" unit={r.unit} period={r.period} />
       <div class="dash-head card">
-        <p class="dash-total">
-          Tổng điểm: <strong data-figure="total">{fmt(r.total)}</strong>/{r.max}
-        </p>
+        {r.hasDossiers ? (
+          <p class="dash-total">
+            Tổng điểm: <strong data-figure="total">{fmt(r.total)}</strong>/{r.max}
+          </p>
+        ) : (
+          <p class="dash-total">
+            Tổng điểm: <strong data-figure="total">chưa có hồ sơ</strong> — không có hồ sơ nào trong kỳ để tính điểm
+          </p>
+        )}
         {r.rank.parent ? (
           <p data-figure="rank">
-            {r.unitName} xếp <strong>{r.rank.position}/{r.rank.of}</strong> trong {p.o.parentName ?? r.rank.parent}
+            {r.rank.position === null ? (
+              <>
+                {r.unitName} <strong>chưa xếp hạng</strong> trong {p.o.parentName ?? r.rank.parent} (chưa có hồ sơ)
+              </>
+            ) : (
+              <>
+                {r.unitName} xếp <strong>{r.rank.position}/{r.rank.of}</strong> trong {p.o.parentName ?? r.rank.parent}
+              </>
+            )}
           </p>
         ) : null}
         <p>
@@ -162,7 +176,16 @@ export function RankingPage(p: StaffNavProps & { ranking: Ranking; chart: string
       <ul class="dash-ranks">
         {r.items.map((i) => (
           <li data-figure={`rank:${i.unit}`}>
-            <a href={`/can-bo/chi-so?don-vi=${i.unit}&ky=${encodeURIComponent(r.period)}`}>{i.name}</a> xếp <strong>{i.position}/{r.items.length}</strong> ({fmt(i.total)} điểm)
+            <a href={`/can-bo/chi-so?don-vi=${i.unit}&ky=${encodeURIComponent(r.period)}`}>{i.name}</a>{' '}
+            {i.position === null ? (
+              <>
+                <strong>chưa xếp hạng</strong> (chưa có hồ sơ trong kỳ)
+              </>
+            ) : (
+              <>
+                xếp <strong>{i.position}/{rankedCount(r)}</strong> ({fmt(i.total)} điểm)
+              </>
+            )}
           </li>
         ))}
       </ul>

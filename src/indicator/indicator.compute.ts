@@ -205,14 +205,25 @@ export function toRow(j: Judged): IndicatorDossier {
   };
 }
 
-/** Competition ranking ("1, 1, 3"): best total first, equal totals share a position. */
-export function rankPositions<T extends { total: number }>(items: T[]): Array<T & { position: number }> {
-  const sorted = [...items].sort((a, b) => b.total - a.total);
+/**
+ * Competition ranking ("1, 1, 3"): best total first, equal totals share a position. A unit with no
+ * dossier at all in the period is not ranked (position null, listed after the ranked ones): its
+ * full marks only say that nobody was failed, not that it served anyone (README, "Chỉ số").
+ */
+export function rankPositions<T extends { total: number; hasDossiers?: boolean }>(items: T[]): Array<T & { position: number | null }> {
+  const ranked = items.filter((x) => x.hasDossiers !== false).sort((a, b) => b.total - a.total);
   let last = Number.NaN;
   let pos = 0;
-  return sorted.map((x, i) => {
+  const out: Array<T & { position: number | null }> = ranked.map((x, i) => {
     if (x.total !== last) pos = i + 1;
     last = x.total;
     return { ...x, position: pos };
   });
+  for (const x of items) if (x.hasDossiers === false) out.push({ ...x, position: null });
+  return out;
+}
+
+/** Whether anything was counted: a unit with no dossier in the period has every denominator 0. */
+export function hasDossiers(counts: Counts): boolean {
+  return counts.some(([, d]) => d > 0);
 }

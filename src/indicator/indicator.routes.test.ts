@@ -28,8 +28,9 @@ for (const engine of engines()) {
       ]);
       const keys = b.groups.flatMap((g: any) => g.indicators.map((i: any) => i.key));
       expect(keys).toEqual(expect.arrayContaining(['on_time_rate', 'online_rate', 'online_payment_rate', 'digitisation_rate', 'satisfaction_rate']));
-      expect(b.rank).toMatchObject({ parent: '01' });
-      expect(b.rank.of).toBeGreaterThanOrEqual(2);
+      // No dossier in this database: not ranked among the parent's units ("chưa có hồ sơ").
+      expect(b.hasDossiers).toBe(false);
+      expect(b.rank).toEqual({ parent: '01', position: null, of: 0 });
       // The current month is read live, up to now.
       const live = (await get('/api/indicators?unit=00004')).json();
       expect(live).toMatchObject({ period: '2026-12', asOf: '2026-12-03T02:00:00.000Z' });

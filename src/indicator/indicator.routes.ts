@@ -46,14 +46,15 @@ export const reportJson = z.object({
   ...period,
   total: z.number(),
   max: z.literal(100),
+  hasDossiers: z.boolean().describe("false: không có hồ sơ nào trong kỳ — điểm không có ý nghĩa, không xếp hạng"),
   groups: z.array(group),
-  rank: z.object({ position: z.number().int(), of: z.number().int(), parent: z.string().nullable() }),
+  rank: z.object({ position: z.number().int().nullable(), of: z.number().int(), parent: z.string().nullable() }),
 });
 export const rankingJson = z.object({
   parent: z.string(),
   parentName: z.string(),
   ...period,
-  items: z.array(z.object({ unit: z.string(), name: z.string(), total: z.number(), position: z.number().int(), groups: z.record(z.string(), z.number()) })),
+  items: z.array(z.object({ unit: z.string(), name: z.string(), total: z.number(), position: z.number().int().nullable(), hasDossiers: z.boolean(), groups: z.record(z.string(), z.number()) })),
 });
 export const dossiersJson = z.object({
   unit: z.string(),

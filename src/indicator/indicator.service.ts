@@ -5,7 +5,7 @@ import { ratingFacts } from '../rating';
 import type { Clock } from '../shared/clock';
 import { BadRequestError, ForbiddenError } from '../shared/errors';
 import type { UnitService, Unit } from '../unit';
-import { add, emptyCounts, figures, judge, partOf, paymentSets, rankPositions, toRow, type Counts, type Judged } from './indicator.compute';
+import { add, emptyCounts, figures, hasDossiers, judge, partOf, paymentSets, rankPositions, toRow, type Counts, type Judged } from './indicator.compute';
 import { parsePeriod, type Period } from './indicator.period';
 import * as repo from './indicator.repo';
 import {
@@ -144,7 +144,7 @@ export class IndicatorService {
     const parent = unit.parentCode ? await this.units.find(unit.parentCode) : undefined;
     const peers = parent ? (await this.units.list()).filter((u) => u.parentCode === parent.code) : [unit];
     const counts = await this.countsOf(peers, p);
-    const ranked = rankPositions(peers.map((u) => ({ unit: u.code, total: figures(counts.get(u.code)!).total })));
+    const ranked = rankPositions(peers.map((u) => ({ unit: u.code, total: figures(counts.get(u.code)!).total, hasDossiers: hasDossiers(counts.get(u.code)!) })));
     const mine = figures(counts.get(unit.code)!);
     return {
       unit: unit.code,
@@ -155,8 +155,9 @@ export class IndicatorService {
       asOf: p.asOf,
       total: mine.total,
       max: 100,
+      hasDossiers: hasDossiers(counts.get(unit.code)!),
       groups: mine.groups,
-      rank: { position: ranked.find((r) => r.unit === unit.code)!.position, of: peers.length, parent: parent?.code ?? null },
+      rank: { position: ranked.find((r) => r.unit === unit.code)!.position, of: ranked.filter((r) => r.position !== null).length, parent: parent?.code ?? null },
     };
   }
 
@@ -169,7 +170,7 @@ export class IndicatorService {
     const items = rankPositions(
       children.map((u) => {
         const f = figures(counts.get(u.code)!);
-        return { unit: u.code, name: u.name, total: f.total, groups: Object.fromEntries(f.groups.map((g) => [g.key, g.score])) as Record<GroupKey, number> };
+        return { unit: u.code, name: u.name, total: f.total, hasDossiers: hasDossiers(counts.get(u.code)!), groups: Object.fromEntries(f.groups.map((g) => [g.key, g.score])) as Record<GroupKey, number> };
       }),
     );
     return { parent: parent.code, parentName: parent.name, period: p.key, from: p.from, to: p.to, asOf: p.asOf, items };

@@ -301,5 +301,26 @@ for (const engine of engines()) {
       expect(rebuilt.dossiers).toBe(11);
       await compare();
     });
+
+    it('does not rank a ward with no dossier above the wards that served citizens', async () => {
+      // A third ward of the city that received nothing: its points (all "nothing to count") say
+      // nothing, so it is listed last, unranked, and wards with dossiers are ranked among themselves.
+      await env.services.units.upsert({ code: '00091', name: 'Phường Thử Nghiệm', kind: 'ward', parentCode: '01' });
+      const rk = (await desk.inject({ method: 'GET', url: '/api/indicators/ranking?parent=01&period=2026-11' })).json();
+      expect(rk.items.map((i: any) => [i.unit, i.position, i.hasDossiers])).toEqual([
+        ['00082', 1, true],
+        ['00004', 2, true],
+        ['00091', null, false],
+      ]);
+      const empty = await report('00091', '2026-11');
+      expect(empty).toMatchObject({ hasDossiers: false, rank: { position: null, of: 2, parent: '01' } });
+      expect(await report('00004', '2026-11')).toMatchObject({ hasDossiers: true, rank: { position: 2, of: 2 } });
+      // The supervisor's page and the public page say so instead of showing 100 points.
+      const page = await desk.inject({ method: 'GET', url: '/can-bo/chi-so/xep-hang?ky=2026-11', headers: { cookie: await desk.cookie('giamsat') } });
+      expect(page.body).toContain('Phường Thử Nghiệm</a> <strong>chưa xếp hạng</strong> (chưa có hồ sơ trong kỳ)');
+      expect(page.body).toContain('Phường Ba Đình</a> xếp <strong>2/2</strong>');
+      const pub = await desk.inject({ method: 'GET', url: '/dv/00091/ket-qua-giai-quyet?ky=2026-11' });
+      expect(pub.body).toContain('Chưa có hồ sơ trong kỳ');
+    });
   });
 }

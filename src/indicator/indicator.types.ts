@@ -148,9 +148,9 @@ export interface GroupFigure {
 }
 
 export interface Rank {
-  /** 1 = best; units with the same total share a position. */
-  position: number;
-  /** How many units are ranked together (the children of `parent`). */
+  /** 1 = best; units with the same total share a position; null: no dossier in the period, not ranked. */
+  position: number | null;
+  /** How many units are ranked together (the children of `parent` that had dossiers in the period). */
   of: number;
   /** The unit whose children are ranked; null for a unit without a parent (ranked alone). */
   parent: string | null;
@@ -166,6 +166,8 @@ export interface IndicatorReport {
   asOf: string;
   total: number;
   max: 100;
+  /** False when the unit had no dossier at all in the period: its points say nothing ("chưa có hồ sơ"). */
+  hasDossiers: boolean;
   groups: GroupFigure[];
   rank: Rank;
 }
@@ -174,7 +176,9 @@ export interface RankingItem {
   unit: string;
   name: string;
   total: number;
-  position: number;
+  /** Null for a unit with no dossier in the period (listed last, not ranked). */
+  position: number | null;
+  hasDossiers: boolean;
   groups: Record<GroupKey, number>;
 }
 

@@ -194,5 +194,33 @@ for (const engine of engines()) {
       await expect(appt.arrive(b.code, { ...staff, unitCode: '00082' }, {})).rejects.toMatchObject({ code: 'appointment_not_found' });
       clock.set(vn('2026-12-03', '09:00'));
     });
+
+    it('with the real queue: the arrival ticket waits, then is called before earlier normal tickets once its slot comes', async () => {
+      const queue = env.services.queue;
+      await queue.seedDemo(unit);
+      const svc = env.services.appointments;
+      await svc.createSession(unit, { service: 'ho-tich', onDate: '2026-12-04', start: '09:30', end: '10:00', slotMinutes: 30, counters: 1, perCounter: 1 });
+      const at = vn('2026-12-04', '09:30');
+      const { appointment: a } = await svc.book(unit, { service: 'ho-tich', slotAt: at, fullName: 'Vũ Thị Giang', phone: '0912000005' }, { source: 'web' });
+      // 09:05: two citizens take normal tickets, then the booked citizen arrives (25 minutes early).
+      clock.set(vn('2026-12-04', '09:05'));
+      const n1 = await queue.takeTicket({ unitCode: unit, service: 'ho-tich', source: 'kiosk' });
+      clock.set(vn('2026-12-04', '09:06'));
+      const n2 = await queue.takeTicket({ unitCode: unit, service: 'ho-tich', source: 'kiosk' });
+      clock.set(vn('2026-12-04', '09:07'));
+      const arrived = await svc.arrive(a.code, { kind: 'anonymous' }, { token: svc.token(a.code) });
+      expect(arrived.status).toBe('arrived');
+      const t = (await queue.ticket(arrived.ticketId!))!;
+      expect(t).toMatchObject({ source: 'appointment', appointmentId: a.id, slotAt: at, status: 'waiting' });
+      const official = { id: 'off-1', fullName: 'Cán bộ Một', unitCode: unit };
+      // Before the slot, normal tickets go first.
+      clock.set(vn('2026-12-04', '09:10'));
+      expect((await queue.callNext(official, '2'))!.id).toBe(n1.id);
+      // At 09:30 the appointment comes before the normal ticket taken earlier.
+      clock.set(vn('2026-12-04', '09:30'));
+      expect((await queue.callNext(official, '2'))!.id).toBe(arrived.ticketId);
+      expect((await queue.callNext(official, '2'))!.id).toBe(n2.id);
+      clock.set(vn('2026-12-03', '09:00'));
+    });
   });
 }

@@ -59,8 +59,10 @@ import { ScoringService, seedScoringDemo } from './scoring';
 import { scoringRoutes } from './scoring/scoring.routes';
 import { AppointmentService, type QueuePort } from './appointment';
 import { appointmentRoutes } from './appointment/appointment.routes';
-import { QueueService } from './queue';
+import { QueueService, ticketFacts } from './queue';
 import { calendarRoutes, calendarsOf, seedCalendarDemo, type CalendarService } from './calendar';
+import { appointmentStaffRoutes } from './appointment/appointment.staff-routes';
+import { queueStats } from './appointment/appointment.stats';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -442,7 +444,17 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   });
   await calendarRoutes(app, { calendars: services.calendars, units });
   await indicatorRoutes(app, { indicators: services.indicators, now: () => services.clock.now() });
-  await dashboardRoutes(app, { dashboards: services.dashboards, units, demo: config.demo });
+  await dashboardRoutes(app, {
+    dashboards: services.dashboards,
+    units,
+    demo: config.demo,
+    queueSummary: async (unit, from, to) => {
+      const t = queueStats(await ticketFacts(services.database.db, { unitCode: unit, from, to }), { from: from.toISOString(), to: to.toISOString() }).total;
+      const day = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+      const q = new URLSearchParams({ tu: day(from), den: day(new Date(to.getTime() - 1)), 'don-vi': unit });
+      return { tickets: t.tickets, avgWait: t.avgWait, avgService: t.avgService, noShowRate: t.noShowRate, href: `/can-bo/hang-cho/thong-ke?${q}` };
+    },
+  });
   const ratingKey = createHmac('sha256', secretKey(config)).update('motcua ratings v1').digest();
   await ratingRoutes(app, {
     ratings: services.ratings,
@@ -474,6 +486,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     rateLimit: config.rateLimit,
     zalo: config.assistant.zalo,
   });
+  await appointmentStaffRoutes(app, { appointments: services.appointments, units, accounts: services.accounts, ticketFacts: (q) => ticketFacts(services.database.db, q), now: () => services.clock.now() });
   await appointmentRoutes(app, { appointments: services.appointments, units, catalog, accounts: services.accounts, demo: config.demo, defaultUnit, now: () => services.clock.now() });
   app.addHook('onReady', async () => {
     try {

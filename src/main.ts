@@ -15,6 +15,7 @@ import { DomainError, ValidationError } from './shared/errors';
 import { systemClock, travelClock } from './shared/clock';
 import { DraftExpiryJob, EscalationJob } from './dossier/dossier.jobs';
 import { AppointmentReminderJob } from './appointment';
+import { seedAppointmentDemo } from './appointment/appointment.demo';
 import { AuditCheckpointJob } from './audit';
 
 const USAGE = `motcua — phần mềm Bộ phận Một cửa
@@ -58,7 +59,12 @@ async function serve(config: Config): Promise<void> {
     if (h) process.stdout.write(`Đã ghi lịch sử mẫu 12 tháng: ${h.dossiers} hồ sơ, ${h.actions} thao tác trong ${(h.ms / 1000).toFixed(1)} giây${h.failures ? ` (${h.failures} hồ sơ dừng giữa chừng)` : ''}.\n`);
   }
   // Demo: the demo ward's queue services, and its counters 1, 2, 3 open at every start.
-  if (config.demo && (await services.units.list()).some((u) => u.code === DEMO_QUEUE_UNIT)) await services.queue.seedDemo(DEMO_QUEUE_UNIT);
+  if (config.demo && (await services.units.list()).some((u) => u.code === DEMO_QUEUE_UNIT)) {
+    await services.queue.seedDemo(DEMO_QUEUE_UNIT);
+    // Appointment sessions (a Saturday one included) and a few bookings, once.
+    const online = (await services.dossiers.listForUnit(DEMO_QUEUE_UNIT, ['new'])).find((d) => d.code && d.channel === 'online');
+    await seedAppointmentDemo(services.appointments, DEMO_QUEUE_UNIT, { dossierCode: online?.code ?? undefined });
+  }
   // Files left by uploads whose row never committed (a crash in between), before taking requests.
   const swept = await sweepFiles(services, config.sweepGraceSeconds * 1000, config);
   if (swept.orphansRemoved || swept.tmpRemoved) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Desk } from '../dossier/workflow.testing';
 import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 
@@ -106,6 +107,44 @@ for (const engine of engines()) {
       const done = await env.app.inject({ method: 'GET', url: cancel.headers.location as string, headers: { cookie } });
       expect(done.body).toContain('Đã hủy lịch hẹn');
       expect(done.body).not.toContain('Đổi giờ hẹn');
+    });
+
+    it('staff: sessions refuse a closed day, the counter books for a caller, the day list gives the arrival a ticket', async () => {
+      const desk = new Desk(env);
+      await env.services.queue.seedDemo('00004');
+      const admin = await desk.cookie('quantri');
+      const page = await env.app.inject({ method: 'GET', url: '/can-bo/lich-hen/buoi', headers: { cookie: admin } });
+      expect(page.statusCode).toBe(200);
+      const csrf = csrfOf(page.body);
+      const post = (url: string, cookie: string, f: Record<string, string | string[]>) => {
+        const b = new URLSearchParams();
+        for (const [k, v] of Object.entries(f)) for (const x of [v].flat()) b.append(k, x);
+        return env.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: b.toString() });
+      };
+      // Sunday 06/12 is closed: refused with the reason.
+      const closed = await post('/can-bo/lich-hen/buoi', admin, { _csrf: csrf, service: 'cu-tru', onDate: '2026-12-06', start: '07:30', end: '09:30', slotMinutes: '30', counters: '1', perCounter: '1' });
+      expect(closed.statusCode).toBe(422);
+      expect(closed.body).toContain('Ngày 06/12/2026 đơn vị không làm việc');
+      const ok = await post('/can-bo/lich-hen/buoi', admin, { _csrf: csrf, service: 'cu-tru', weekdays: ['4', '5'], start: '13:30', end: '15:30', slotMinutes: '30', counters: '1', perCounter: '1' });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toContain('Đã thêm buổi nhận lịch hẹn');
+
+      // The receptionist books Thursday 13:30 for a caller, then the citizen arrives at 13:10.
+      const rec = await desk.cookie('tiepnhan');
+      const form = await env.app.inject({ method: 'GET', url: '/can-bo/lich-hen/dat?dich-vu=cu-tru', headers: { cookie: rec } });
+      expect(form.body).toContain('13:30');
+      const booked = await post('/can-bo/lich-hen/dat?dich-vu=cu-tru', rec, { _csrf: csrfOf(form.body), service: 'cu-tru', slotAt: vn('2026-12-03', '13:30'), fullName: 'Bùi Văn Hải', phone: '0977000111' });
+      expect(booked.statusCode).toBe(200);
+      const code = /Đã đặt lịch (LH[0-9A-Z]{8})/.exec(booked.body)![1]!;
+      expect(booked.body).toContain('Bùi Văn Hải');
+      clock.set(vn('2026-12-03', '13:10'));
+      const day = await env.app.inject({ method: 'GET', url: '/can-bo/lich-hen?ngay=2026-12-03', headers: { cookie: rec } });
+      const arrived = await post(`/can-bo/lich-hen/${code}/den?ngay=2026-12-03`, rec, { _csrf: csrfOf(day.body) });
+      expect(arrived.statusCode).toBe(200);
+      expect(arrived.body).toMatch(/Đã cấp số C-\d{3} cho Bùi Văn Hải/);
+      const a = await env.services.appointments.get(code, { kind: 'staff', id: 'x', unitCode: '00004', role: 'receptionist' });
+      expect((await env.services.queue.ticket(a.ticketId!))!).toMatchObject({ source: 'appointment', slotAt: vn('2026-12-03', '13:30'), phone: '0977000111' });
+      clock.set(vn('2026-12-03', '09:00'));
     });
   });
 }

@@ -20,6 +20,16 @@ export interface DashboardRoutesDeps {
   units: UnitService;
   /** Demo mode: pages say their figures include demo dossiers. */
   demo: boolean;
+  /** The counter queue's figures of the period (appointment module's statistics), linked to their page. */
+  queueSummary?: (unit: string, from: Date, to: Date) => Promise<QueueSummary>;
+}
+
+export interface QueueSummary {
+  tickets: number;
+  avgWait: number | null;
+  avgService: number | null;
+  noShowRate: number | null;
+  href: string;
 }
 
 const UNIT = z.string().trim().regex(/^\d{2,5}$/, 'Mã đơn vị gồm 2 đến 5 chữ số');
@@ -95,7 +105,8 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardRoute
       ratings: ratingsChart(o.ratings.levels.map((l) => ({ name: LEVEL_LABEL[l.level], count: l.count }))),
     };
     const worklistHref = `/can-bo?tab=overdue${staff.unitCode !== unit ? `&unit=${unit}` : ''}`;
-    return html(reply, OverviewPage({ ...(await nav(req, staff)), o, charts, tables, exportQuery: qs({ 'don-vi': unit, ky: period.key }), demo: deps.demo, isSupervisor: staff.role === 'supervisor', worklistHref }));
+    const queue = deps.queueSummary ? await deps.queueSummary(unit, new Date(period.from), new Date(period.to)).catch(() => undefined) : undefined;
+    return html(reply, OverviewPage({ ...(await nav(req, staff)), o, charts, tables, exportQuery: qs({ 'don-vi': unit, ky: period.key }), demo: deps.demo, isSupervisor: staff.role === 'supervisor', worklistHref, queue }));
   });
 
   app.get('/can-bo/chi-so/xep-hang', async (req, reply) => {

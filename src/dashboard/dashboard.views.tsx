@@ -106,7 +106,7 @@ function GroupCards(p: { r: IndicatorReport }) {
 }
 
 export function OverviewPage(
-  p: StaffNavProps & { o: Overview; charts: Charts; tables: DataTable[]; exportQuery: string; demo: boolean; isSupervisor: boolean; worklistHref: string },
+  p: StaffNavProps & { o: Overview; charts: Charts; tables: DataTable[]; exportQuery: string; demo: boolean; isSupervisor: boolean; worklistHref: string; queue?: import('./dashboard.routes').QueueSummary },
 ) {
   const r = p.o.report;
   const title = `Chỉ số ${periodText(r.period)} — ${r.unitName}`;
@@ -150,6 +150,12 @@ export function OverviewPage(
         <p>
           Hồ sơ quá hạn đang giải quyết: <a href={p.worklistHref} data-figure="overdue"><strong>{p.o.overdue.toLocaleString('vi-VN')}</strong></a>
         </p>
+        {p.queue ? (
+          <p data-figure="queue">
+            Hàng chờ tại quầy: <a href={p.queue.href}>{p.queue.tickets.toLocaleString('vi-VN')} lượt lấy số</a>, chờ trung bình {p.queue.avgWait === null ? '—' : `${p.queue.avgWait.toLocaleString('vi-VN')} phút`}, phục vụ trung bình{' '}
+            {p.queue.avgService === null ? '—' : `${p.queue.avgService.toLocaleString('vi-VN')} phút`}, vắng mặt {p.queue.noShowRate === null ? '—' : `${(Math.round(p.queue.noShowRate * 1000) / 10).toLocaleString('vi-VN')}%`}
+          </p>
+        ) : null}
         <p class="note">Số liệu tính từ lịch sử xử lý hồ sơ, đến {formatDateTime(r.asOf)}. Bấm vào một con số để xem các hồ sơ tạo nên nó.</p>
       </div>
       <GroupCards r={r} />

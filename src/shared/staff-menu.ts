@@ -74,6 +74,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
         ...item('/can-bo/phieu-dich-vu-cong', 'Phiếu dịch vụ công', can(staff, 'counter')),
         ...item('/can-bo/danh-gia/tai-quay', 'Đánh giá tại quầy', can(staff, 'counter')),
         ...item('/can-bo/so-theo-doi', 'Sổ theo dõi hồ sơ'),
+        ...item('/can-bo/lich-hen', 'Lịch hẹn'),
       ],
     },
     {
@@ -90,6 +91,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
       items: [
         ...item('/can-bo/chi-so', 'Chỉ số của đơn vị', staff.role !== 'supervisor'),
         ...item('/can-bo/chi-so/xep-hang', 'Xếp hạng đơn vị', staff.role === 'supervisor'),
+        ...item('/can-bo/hang-cho/thong-ke', 'Thống kê hàng chờ', staff.role !== 'supervisor'),
       ],
     },
     {

@@ -311,6 +311,13 @@ for (const engine of engines()) {
       expect(list.items.map((i: any) => i.code)).toEqual(expect.arrayContaining([a.code, b.code]));
       expect(list.counts.mine).toBe(list.total);
       expect(Object.keys(list.counts)).toEqual(['mine', 'new', 'due_today', 'due_soon', 'overdue', 'waiting', 'all', 'closed']);
+      // Each tab's rows, total and count agree (the page sends the counts beside the unit's calendar read).
+      for (const tab of Object.keys(list.counts)) {
+        const t = (await desk.inject({ method: 'GET', url: `/api/worklist?tab=${tab}&limit=200`, headers: { cookie: leader } })).json();
+        expect(t.total, tab).toBe(t.counts[tab]);
+        expect(t.items.length, tab).toBe(Math.min(200, t.total));
+        expect(t.counts, tab).toEqual(list.counts);
+      }
       const found = (await desk.inject({ method: 'GET', url: '/api/worklist?q=hong%20nhung', headers: { cookie: leader } })).json();
       expect(found.items.map((i: any) => i.code)).toEqual([a.code]);
       const byPhone = (await desk.inject({ method: 'GET', url: '/api/worklist?q=0987%20000%20222', headers: { cookie: leader } })).json();

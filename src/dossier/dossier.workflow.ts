@@ -130,6 +130,9 @@ export interface WorkItem extends Dossier {
   leftMs: number | null;
 }
 
+/** The last instant of a Vietnamese calendar day (YYYY-MM-DD), as an ISO instant. */
+const endOfVnDay = (day: string) => new Date(Date.parse(`${day}T23:59:59.999+07:00`)).toISOString();
+
 export const WORKLIST_TABS = ['mine', 'new', 'due_today', 'due_soon', 'overdue', 'waiting', 'all', 'closed'] as const;
 export type WorklistTab = (typeof WORKLIST_TABS)[number];
 export const WORKLIST_TAB_LABEL: Record<WorklistTab, string> = {
@@ -698,11 +701,8 @@ export class DossierWorkflow {
     return this.boundsIn(await this.dossiers.calendarOf(unitCode));
   }
 
-  private boundsIn(cal: UnitCalendar): { now: string; todayEnd: string; soonEnd: string } {
-    const now = this.clock.now();
-    const today = vnDateOf(now);
-    const endOf = (day: string) => new Date(Date.parse(`${day}T23:59:59.999+07:00`)).toISOString();
-    return { now: now.toISOString(), todayEnd: endOf(today), soonEnd: endOf(addWorkingDays(today, 2, cal)) };
+  private boundsIn(cal: UnitCalendar, now = this.clock.now()): { now: string; todayEnd: string; soonEnd: string } {
+    return { now: now.toISOString(), todayEnd: endOfVnDay(vnDateOf(now)), soonEnd: endOfVnDay(addWorkingDays(vnDateOf(now), 2, cal)) };
   }
 
   /** Units the official works on: their own, or for a supervisor the sub-units (one, or all). */
@@ -755,23 +755,34 @@ export class DossierWorkflow {
   /** The worklist of a tab, with filters and search, and the count of every tab. */
   async worklist(actor: StaffActor, q: WorklistQuery): Promise<{ items: WorkItem[]; total: number; counts: Record<WorklistTab, number>; units: string[] }> {
     const units = await this.scopeUnits(actor, q.unit);
-    const cal = await this.dossiers.calendarOf(units[0]!);
-    const b = this.boundsIn(cal);
     const codes = await this.procedureCodes(units, q.field);
-    const f = this.filterOf(units, actor, q, b, codes);
-    // Three statements in parallel: the rows; the "closed" count (most of a unit's dossiers: the
-    // longest count); every other count (the tabs, and the search's total) in one.
-    const { closed, ...open } = this.tabFilters(actor, units, b, codes, q);
-    const [rows, closedCount, others, staff] = await Promise.all([
-      repo.worklist(this.db, f, Math.min(q.limit ?? 50, 200), q.offset ?? 0),
-      repo.countWorklists(this.db, { closed }),
-      repo.countWorklists<string>(this.db, { ...open, ...(f.search ? { total: f } : {}) }),
+    const now = this.clock.now();
+    // Only the "due soon" tab's end is counted in working days: what needs no calendar is sent
+    // while the unit's calendar is read, so that read adds no round trip to the page. In parallel:
+    // the rows; the "closed" count (most of a unit's dossiers: the longest count); every other
+    // count (the tabs, and the search's total) in one statement; the staff's names.
+    const calendar = this.dossiers.calendarOf(units[0]!);
+    const bounded = calendar.then((cal) => this.boundsIn(cal, now));
+    // Bounds without the calendar: "due soon" (its end in working days) is never asked with them.
+    const early = { now: now.toISOString(), todayEnd: endOfVnDay(vnDateOf(now)), soonEnd: '' };
+    const limit = Math.min(q.limit ?? 50, 200);
+    const needsSoon = (tab: WorklistQuery['tab']) => tab === 'due_soon';
+    const rowsOf = (b: typeof early) => repo.worklist(this.db, this.filterOf(units, actor, q, b, codes), limit, q.offset ?? 0);
+    const [cal, rows, closedCount, others, staff] = await Promise.all([
+      calendar,
+      needsSoon(q.tab) ? bounded.then(rowsOf) : rowsOf(early),
+      repo.countWorklists(this.db, { closed: this.filterOf(units, actor, { ...q, q: undefined, tab: 'closed' }, early, codes) }),
+      bounded.then((b) => {
+        const { closed: _closed, ...open } = this.tabFilters(actor, units, b, codes, q);
+        const f = this.filterOf(units, actor, q, b, codes);
+        return repo.countWorklists<string>(this.db, { ...open, ...(f.search ? { total: f } : {}) });
+      }),
       this.accounts.listStaff(units),
     ]);
     const { total: searched, ...counts } = { ...others, ...closedCount } as Record<WorklistTab | 'total', number>;
     // Without a search the list is exactly its tab's filter: its total is that tab's count.
+    const f = this.filterOf(units, actor, q, early, codes);
     const total = f.search ? searched! : counts[f.tab as WorklistTab];
-    const now = this.clock.now();
     const left = workingMillisFrom(now, cal);
     const staffNames = new Map(staff.map((s) => [s.id, s.fullName]));
     const items: WorkItem[] = [];

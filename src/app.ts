@@ -60,7 +60,7 @@ import { scoringRoutes } from './scoring/scoring.routes';
 import { AppointmentService, type QueuePort } from './appointment';
 import { appointmentRoutes } from './appointment/appointment.routes';
 import { QueueService, ticketFacts } from './queue';
-import { calendarRoutes, calendarsOf, seedCalendarDemo, type CalendarService } from './calendar';
+import { calendarPages, calendarRoutes, calendarsOf, seedCalendarDemo, type CalendarService } from './calendar';
 import { appointmentStaffRoutes } from './appointment/appointment.staff-routes';
 import { queueStats } from './appointment/appointment.stats';
 
@@ -388,7 +388,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     }
   });
 
-  await catalogRoutes(app, { catalog, units, publicUrl: config.publicUrl, defaultUnit });
+  await catalogRoutes(app, { catalog, units, publicUrl: config.publicUrl, defaultUnit, calendar: { notes: (u) => services.calendars.notes(u), version: () => services.calendars.version() } });
   await catalogAdminRoutes(app, { catalog, units, audit: services.audit });
   await dossierRoutes(app, {
     dossiers: services.dossiers,
@@ -443,6 +443,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     unitName: async (code) => (await units.get(code)).name,
   });
   await calendarRoutes(app, { calendars: services.calendars, units });
+  await calendarPages(app, { calendars: services.calendars, units, audit: services.audit, dossiers: services.dossiers, now: () => services.clock.now() });
   await indicatorRoutes(app, { indicators: services.indicators, now: () => services.clock.now() });
   await dashboardRoutes(app, {
     dashboards: services.dashboards,

@@ -167,6 +167,8 @@ export class CalendarService {
   private national: Promise<HolidayCalendar> | null = null;
   private units = new Map<string, Promise<UnitCalendar>>();
   private loadedAt = 0;
+  private changes = 0;
+  private fingerprint = '';
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -174,15 +176,33 @@ export class CalendarService {
   ) {}
 
   /** Forget what was read (after a change, or in tests). */
-  invalidate(): void {
+  invalidate(changed = true): void {
     this.national = null;
     this.units.clear();
+    if (changed) this.changes++;
+  }
+
+  /** Changes when the declarations change (pages that show them are cached by it). */
+  version(): number {
+    return this.changes;
+  }
+
+  /** The sentences a unit's public pages show: its Saturday desk, its own weekday hours. */
+  async notes(unitCode: string): Promise<string[]> {
+    const cal = await this.calendarOf(unitCode);
+    const out: string[] = [];
+    for (const [w, sessions] of Object.entries(cal.week ?? {})) {
+      out.push(`${WEEKDAY_NAME[Number(w)]}: ${sessions.length ? sessions.map((x) => `${x.from}–${x.to}`).join(', ') : 'không làm việc'}`);
+    }
+    const sat = saturdayLine(cal);
+    if (sat) out.push(sat);
+    return out;
   }
 
   private fresh(): void {
     const t = Date.now();
     if (t - this.loadedAt > RELOAD_MS) {
-      this.invalidate();
+      this.invalidate(false);
       this.loadedAt = t;
     }
   }
@@ -192,6 +212,9 @@ export class CalendarService {
     this.fresh();
     if (!this.national) {
       const p = repo.listNationalDays(this.db).then((rows) => {
+        const print = rows.map((r) => `${r.date}${r.kind}${r.name}`).join('|');
+        if (this.fingerprint && print !== this.fingerprint) this.changes++;
+        this.fingerprint = print;
         const byYear: Record<string, { daysOff: DatedName[]; workingDays: DatedName[]; complete: boolean }> = {};
         for (const r of rows) {
           const y = (byYear[String(r.year)] ??= { daysOff: [], workingDays: [], complete: true });
@@ -223,6 +246,12 @@ export class CalendarService {
       this.units.set(unitCode, p);
     }
     return p;
+  }
+
+  /** The calendar the unit would have with these settings (nothing saved). */
+  async withSettings(unitCode: string, own: UnitCalendar): Promise<UnitCalendar> {
+    const national = await this.nationalDeclarations();
+    return Object.keys(national).length ? parseUnitCalendar({ ...own, holidays: { ...own.holidays, ...national } }) : own;
   }
 
   /** Saves a unit's settings (validated); the next due date computed for the unit uses them. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Desk } from '../dossier/workflow.testing';
 import { fixedClock } from '../shared/clock';
 import { ValidationError } from '../shared/errors';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
@@ -137,6 +138,85 @@ for (const engine of engines()) {
       ]);
       // Another unit is untouched.
       expect(await openingHours('00082', '2026-11-28', env.services.database.db)).toEqual([]);
+    });
+  });
+}
+
+for (const engine of engines()) {
+  describe(`the calendar page: a change shows the dossiers it moves, recomputed only by the leader with a reason [${engine}]`, () => {
+    let env: TestEnv;
+    let desk: Desk;
+    // Monday 30/11/2026, 09:00 in Hà Nội.
+    const clock = fixedClock('2026-11-30T02:00:00Z');
+    beforeAll(async () => {
+      env = await createTestEnv(engine, { clock });
+      desk = new Desk(env);
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+    const csrfOf = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)![1]!;
+    const post = async (url: string, who: string, form: Record<string, string>) => {
+      const cookie = await desk.cookie(who);
+      const page = await desk.inject({ method: 'GET', url: '/can-bo/lich-lam-viec', headers: { cookie } });
+      expect(page.statusCode).toBe(200);
+      return desk.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrfOf(page.body), ...form }).toString() });
+    };
+    const FORM = { saturday: 'all', services: 'hộ tịch, chứng thực, cư trú', daysOff: '2026-12-03 Lễ hội truyền thống của phường', workingDays: '', morningFrom: '07:30', morningTo: '11:30', afternoonFrom: '13:30', afternoonTo: '17:00', week: 'Thứ Sáu: 07:30-11:30' };
+
+    it('lists the open dossier a new day off would move; applies to new dossiers only, or recomputes with a reason (audited)', async () => {
+      const d = await desk.receiveAtCounter('1.004222'); // 5 working days: due Monday 7/12 17:00
+      expect(d.dueAt).toBe(vn('2026-12-07T17:00:00').toISOString());
+      expect((await desk.inject({ method: 'GET', url: '/can-bo/lich-lam-viec', headers: { cookie: await desk.cookie('tiepnhan') } })).statusCode).toBe(403);
+
+      const bad = await post('/can-bo/lich-lam-viec', 'lanhdao', { ...FORM, daysOff: '3/12 lễ hội', week: 'Thứ Tám: 07:30-11:30' });
+      expect(bad.statusCode).toBe(422);
+      expect(bad.body).toContain('Ngày nghỉ riêng, dòng 1: cần dạng');
+      expect(bad.body).toContain('Giờ theo ngày, dòng 1');
+
+      const preview = await post('/can-bo/lich-lam-viec', 'lanhdao', FORM);
+      expect(preview.statusCode).toBe(200);
+      expect(preview.body).toContain('Hồ sơ đang giải quyết có hạn bị dời (1)');
+      expect(preview.body).toContain(d.code);
+      expect(preview.body).toContain('Thứ Bảy làm việc cả ngày (tiếp nhận hộ tịch, chứng thực, cư trú)');
+      const settings = /name="settings" value="([^"]+)"/.exec(preview.body)![1]!.replaceAll('&quot;', '"');
+
+      // Without a reason the leader's recompute is refused; an admin cannot recompute at all.
+      const noReason = await post('/can-bo/lich-lam-viec/ap-dung', 'lanhdao', { settings, recompute: '1', reason: '' });
+      expect(noReason.statusCode).toBe(422);
+      expect(noReason.body).toContain('Cần ghi lý do tính lại hạn');
+      expect((await post('/can-bo/lich-lam-viec/ap-dung', 'quantri', { settings, recompute: '1', reason: 'Lễ hội truyền thống của phường' })).statusCode).toBe(403);
+      expect((await desk.get(d.code, 'lanhdao')).dueAt).toBe(vn('2026-12-07T17:00:00').toISOString());
+
+      const ok = await post('/can-bo/lich-lam-viec/ap-dung', 'lanhdao', { settings, recompute: '1', reason: 'UBND phường nghỉ ngày lễ hội truyền thống' });
+      expect(ok.statusCode).toBe(303);
+      expect((await desk.get(d.code, 'lanhdao')).dueAt).toBe(vn('2026-12-08T17:00:00').toISOString());
+      const audit = await env.services.database.db.selectFrom('audit_log').select(['action', 'data']).where('action', 'like', 'calendar.%').execute();
+      expect(audit.map((a) => a.action).sort()).toEqual(['calendar.recompute', 'calendar.update']);
+      expect(audit.find((a) => a.action === 'calendar.recompute')!.data).toContain('UBND phường nghỉ ngày lễ hội truyền thống');
+
+      // A dossier received now counts the new day off; the public pages show the Saturday desk and Friday's hours.
+      const d2 = await desk.receiveAtCounter('1.004222');
+      expect(d2.dueAt).toBe(vn('2026-12-08T17:00:00').toISOString());
+      const home = await desk.inject({ method: 'GET', url: '/dv/00004' });
+      expect(home.body).toContain('Thứ Bảy làm việc cả ngày (tiếp nhận hộ tịch, chứng thực, cư trú)');
+      expect(home.body).toContain('Thứ Sáu: 07:30–11:30');
+      const proc = await desk.inject({ method: 'GET', url: '/p/00004/1.004222' });
+      expect(proc.body).toContain('Thứ Bảy làm việc cả ngày (tiếp nhận hộ tịch, chứng thực, cư trú)');
+      expect((await desk.inject({ method: 'GET', url: '/dv/00082' })).body).not.toContain('Thứ Bảy làm việc');
+    });
+
+    it('the admin imports a national schedule from the page; a bad file changes nothing and says why', async () => {
+      const bad = await post('/can-bo/lich-lam-viec/quoc-gia', 'quantri', { lich: '{"year": 2027, "daysOff": []}' });
+      expect(bad.statusCode).toBe(422);
+      expect(bad.body).toContain('Tệp lịch nghỉ có lỗi, chưa nhập ngày nào');
+      expect(bad.body).toContain('Cần ít nhất một ngày nghỉ');
+      expect((await post('/can-bo/lich-lam-viec/quoc-gia', 'lanhdao', { lich: SCHEDULE_2026 })).statusCode).toBe(403);
+      const ok = await post('/can-bo/lich-lam-viec/quoc-gia', 'quantri', { lich: SCHEDULE_2026 });
+      expect(ok.statusCode).toBe(303);
+      const page = await desk.inject({ method: 'GET', url: '/can-bo/lich-lam-viec?nam=2026', headers: { cookie: await desk.cookie('quantri') } });
+      expect(page.body).toContain('Đã nhập lịch chính thức của năm 2026');
+      expect(page.body).toContain('Làm bù cho ngày nghỉ 02/01');
     });
   });
 }

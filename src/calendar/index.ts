@@ -55,3 +55,4 @@ export {
 } from './calendar.service';
 export { seedCalendarDemo, shippedScheduleFiles, CALENDAR_DATA_DIR, DEMO_SATURDAY } from './calendar.demo';
 export { calendarRoutes } from './calendar.routes';
+export { calendarPages, movedDossiers, settingsOfForm, type CalendarDossiers } from './calendar.pages';

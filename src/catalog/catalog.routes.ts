@@ -21,6 +21,8 @@ export interface CatalogRoutesDeps {
   publicUrl: string;
   /** The unit shown at "/" and used by the API when none is named. */
   defaultUnit: () => Promise<string>;
+  /** The unit's calendar sentences for its pages (a Saturday desk…), and a number that changes with them (cache key). */
+  calendar?: { notes: (unit: string) => Promise<string[]>; version: () => number };
 }
 
 const UNIT = z.string().regex(/^\d{2,5}$/, 'Mã đơn vị gồm 2 đến 5 chữ số');
@@ -72,7 +74,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     // Pages differ only by the header's "Đăng nhập" / "Hồ sơ của tôi" link.
     const account = type === HTML ? accountOf(req) : undefined;
     const version = catalog.freshVersion() ?? (await catalog.version());
-    const key = `${version}|${opts.extraKey ?? ''}|${account ?? ''}|${req.url}`;
+    const key = `${version}|${deps.calendar?.version() ?? 0}|${opts.extraKey ?? ''}|${account ?? ''}|${req.url}`;
     let hit = answers.get(key);
     if (!hit) {
       hit = cacheAnswer(await make(type === HTML ? chromeOf(req) : {}), type, opts.headers);
@@ -101,7 +103,8 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
       if (p) essential.push(catalog.summarize(p, e));
     }
     const others = (await units.serviceUnits()).filter((u) => u.code !== unitCode);
-    return HomePage({ unit: uc.unit, parent: chain.at(-2), links: unitLinks(unitCode), fields: uc.fields, essential, total: uc.entries.size, otherUnits: others });
+    const calendar = (await deps.calendar?.notes(unitCode)) ?? [];
+    return HomePage({ unit: uc.unit, parent: chain.at(-2), links: unitLinks(unitCode), fields: uc.fields, essential, total: uc.entries.size, otherUnits: others, calendar });
   }
 
   app.get('/dv/:unit/linh-vuc/:field', async (req, reply) => {
@@ -134,7 +137,8 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
       const { unit, code } = parseInput(procParams, req.params);
       const { unit: u, procedure, entry } = await catalog.getUnitProcedure(unit, code);
       const url = shortUrl(unit, code);
-      return renderPage(ProcedurePage({ unit: u, links: unitLinks(unit), procedure, entry, shortUrl: url, qrSvg: await qrSvg(url) }), chrome);
+      const calendar = (await deps.calendar?.notes(unit)) ?? [];
+      return renderPage(ProcedurePage({ unit: u, links: unitLinks(unit), procedure, entry, shortUrl: url, qrSvg: await qrSvg(url), calendar }), chrome);
     }),
   );
 

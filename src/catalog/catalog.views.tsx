@@ -87,7 +87,7 @@ function SearchForm({ links, q, field, fields, id }: { links: UnitLinks; q?: str
 /** The home page shows the first essential procedures; the village-hall page has them all. */
 const HOME_ESSENTIAL = 8;
 
-export function HomePage(p: { unit: Unit; parent?: Unit; links: UnitLinks; fields: FieldInfo[]; essential: ProcedureSummary[]; total: number; otherUnits: Unit[] }) {
+export function HomePage(p: { unit: Unit; parent?: Unit; links: UnitLinks; fields: FieldInfo[]; essential: ProcedureSummary[]; total: number; otherUnits: Unit[]; calendar?: string[] }) {
   return (
     <Layout title={`Thủ tục hành chính — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.links.home} description={`Danh mục ${p.total} thủ tục hành chính tiếp nhận tại ${p.unit.name}`}>
       <section class="hero">
@@ -118,7 +118,7 @@ export function HomePage(p: { unit: Unit; parent?: Unit; links: UnitLinks; field
           ))}
         </ul>
       </section>
-      <UnitInfo unit={p.unit} />
+      <UnitInfo unit={p.unit} calendar={p.calendar} />
       <section class="card print-tools">
         <h2>Niêm yết và in ấn</h2>
         <ul>
@@ -149,14 +149,15 @@ export function HomePage(p: { unit: Unit; parent?: Unit; links: UnitLinks; field
   );
 }
 
-function UnitInfo({ unit }: { unit: Unit }) {
+function UnitInfo({ unit, calendar = [] }: { unit: Unit; calendar?: string[] }) {
+  const hours = [...unit.openingHours, ...calendar];
   return (
     <section class="card" aria-labelledby="noi-nop">
       <h2 id="noi-nop">Nơi nộp hồ sơ và giờ làm việc</h2>
       <p>{unit.address || unit.name}</p>
-      {unit.openingHours.length ? (
+      {hours.length ? (
         <ul>
-          {unit.openingHours.map((h) => (
+          {hours.map((h) => (
             <li>{h}</li>
           ))}
         </ul>
@@ -280,7 +281,7 @@ function OtherForms({ procedure, links }: { procedure: Procedure; links: UnitLin
   );
 }
 
-export function ProcedurePage(p: { unit: Unit; links: UnitLinks; procedure: Procedure; entry: UnitProcedure; shortUrl: string; qrSvg: string }) {
+export function ProcedurePage(p: { unit: Unit; links: UnitLinks; procedure: Procedure; entry: UnitProcedure; shortUrl: string; qrSvg: string; calendar?: string[] }) {
   const { procedure: pr, links } = p;
   const online = pr.channels.some((c) => c.kind === 'online');
   return (
@@ -359,7 +360,7 @@ export function ProcedurePage(p: { unit: Unit; links: UnitLinks; procedure: Proc
           </section>
         ) : null}
 
-        <UnitInfo unit={p.unit} />
+        <UnitInfo unit={p.unit} calendar={p.calendar} />
 
         {pr.conditions ? (
           <section>

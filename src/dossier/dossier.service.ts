@@ -245,6 +245,25 @@ export class DossierService {
     return calendarsOf(this.db, this.clock).calendarOf(unitCode);
   }
 
+  /** A unit's dossiers still running against a due date (what a calendar change may move). */
+  async openDueDates(unitCode: string): Promise<Dossier[]> {
+    const open = await repo.listUnitDossiers(this.db, unitCode, ['received', 'in_progress', 'supplement_requested', 'payment_requested'], 5000);
+    return open.filter((d) => d.dueAt && d.receivedAt);
+  }
+
+  /**
+   * A due date recomputed after a change of the unit's calendar, chosen by the leader with a reason
+   * (history action 'recompute_due', its old and new date in the data).
+   */
+  async moveDueDate(id: string, dueAt: string, reason: string, actor: Actor): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const d = await repo.findDossierById(trx, id);
+      if (!d) throw new NotFoundError('Không tìm thấy hồ sơ.', 'dossier_not_found');
+      await repo.updateDossier(trx, d.id, { due_at: dueAt });
+      await this.appendHistory(trx, d.id, { action: 'recompute_due', from: d.status, to: d.status, actor, comment: reason, data: { from: d.dueAt, to: dueAt }, key: `recompute_due:${uuidv7()}` });
+    });
+  }
+
   async setCalendar(unitCode: string, input: unknown): Promise<UnitCalendar> {
     return calendarsOf(this.db, this.clock).setUnitSettings(unitCode, input);
   }

@@ -83,6 +83,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
         ...item('/can-bo/hieu-qua', 'Hiệu quả công việc', staff.role !== 'admin'),
         ...item('/can-bo/chi-tieu', 'Chỉ tiêu', staff.role !== 'admin' && staff.role !== 'supervisor'),
         ...item('/can-bo/giao-ban-tuan', 'Giao ban tuần', staff.role === 'leader' || staff.role === 'supervisor'),
+        ...item('/can-bo/lich-lam-viec', 'Lịch làm việc', staff.role === 'leader'),
         ...item('/can-bo/cham-diem', 'Chấm điểm đơn vị', ['supervisor', 'leader', 'admin'].includes(staff.role)),
       ],
     },
@@ -119,6 +120,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
             ...item('/can-bo/quan-tri/do-day-du', 'Độ đầy đủ dữ liệu'),
             ...item('/can-bo/quan-tri/thiet-yeu', 'Thủ tục thiết yếu (nhà văn hóa)'),
             ...item('/can-bo/quan-tri/quy-trinh', 'Quy trình nội bộ'),
+            ...item('/can-bo/lich-lam-viec', 'Lịch làm việc'),
             ...item('/can-bo/thong-bao/mau', 'Mẫu tin nhắn'),
           ]
         : [],

@@ -53,9 +53,11 @@ import { IndicatorService, INDICATOR_KEYS, INDICATORS } from './indicator';
 import { DashboardService, dashboardRoutes } from './dashboard';
 import { indicatorRoutes } from './indicator/indicator.routes';
 import { PerformanceService } from './performance';
+import { performanceApiRoutes } from './performance/performance.api';
 import { performanceRoutes } from './performance/performance.routes';
 import { MyTargetsBox } from './performance/performance.views';
 import { ScoringService, seedScoringDemo } from './scoring';
+import { scoringApiRoutes } from './scoring/scoring.api';
 import { scoringRoutes } from './scoring/scoring.routes';
 import { AppointmentService, type QueuePort } from './appointment';
 import { appointmentRoutes } from './appointment/appointment.routes';
@@ -421,7 +423,9 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     worklistBox: async (staff) => MyTargetsBox({ items: await services.performance.myTargets(staff) }),
   });
   await performanceRoutes(app, { performance: services.performance, units });
+  await performanceApiRoutes(app, { performance: services.performance });
   await scoringRoutes(app, { scoring: services.scoring, units, files: services.files, indicators: INDICATOR_NAMES, now: () => services.clock.now() });
+  await scoringApiRoutes(app, { scoring: services.scoring, now: () => services.clock.now() });
   await staffRoutes(app, {
     accounts: services.accounts,
     audit: services.audit,

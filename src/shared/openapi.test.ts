@@ -177,7 +177,7 @@ for (const engine of engines()) {
       env = await createTestEnv(engine, { env: { REQUIRE_PHONE_VERIFICATION: 'off', DEMO: 'on' } });
       desk = new Desk(env);
       spec = (await env.app.inject({ method: 'GET', url: '/docs/json' })).json();
-      for (const u of ['tiepnhan', 'quantri', 'lanhdao']) {
+      for (const u of ['tiepnhan', 'quantri', 'lanhdao', 'giamsat']) {
         const r = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: 'demo' } });
         tokens[u] = r.json().token;
       }
@@ -218,6 +218,18 @@ for (const engine of engines()) {
       fixtures.appointment = await book(d.applicant.phone, 0);
       fixtures.appointmentMove = await book('0912000101', 0);
       fixtures.appointmentCancel = await book('0912000102', 0);
+      // Targets and scoring: one target to remove; scoring tables of the city over its wards — one
+      // to read and change, one to finalise, one finalised to correct.
+      const lead = (await env.services.accounts.findStaffByUsername('lanhdao'))!;
+      fixtures.target = (await env.services.performance.setTarget(lead, { subject: 'unit', metric: 'overdue', value: 0, period: '2026-12' })).id;
+      const sup = (await env.services.accounts.findStaffByUsername('giamsat'))!;
+      const criteria = [{ name: 'Công tác chỉ đạo, điều hành', maxPoints: 20, kind: 'manual' as const }];
+      const scoring = env.services.scoring;
+      fixtures.scoring = (await scoring.createTable(sup, { month: '2026-01', criteria })).id;
+      fixtures.criterion = (await scoring.view(sup, fixtures.scoring)).criteria[0]!.id;
+      fixtures.scoringToFinalise = (await scoring.createTable(sup, { month: '2026-02', criteria })).id;
+      fixtures.scoringFinal = (await scoring.createTable(sup, { month: '2026-03', criteria })).id;
+      await scoring.finalise(sup, fixtures.scoringFinal);
       fixtures.freeSlot = free[1]!;
       fixtures.freeSlot2 = free[2]!;
     });
@@ -234,6 +246,8 @@ for (const engine of engines()) {
       if (name === 'username') return missing ? 'khongco' : 'chuyenvien2';
       if (name === 'id' && p.startsWith('/api/notifications/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.notification!;
       if (name === 'id' && p.startsWith('/api/admin/catalog/versions/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.catalogVersion!;
+      if (name === 'id' && p.startsWith('/api/performance/targets/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.target!;
+      if (name === 'id' && p.startsWith('/api/scoring/tables/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : p.endsWith('/finalise') ? fixtures.scoringToFinalise! : p.endsWith('/corrections') ? fixtures.scoringFinal! : fixtures.scoring!;
       if (name === 'sessionId') return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.session!;
       throw new Error(`No fixture for path parameter {${name}} of ${p}: add one in src/shared/openapi.test.ts`);
     }
@@ -243,7 +257,7 @@ for (const engine of engines()) {
       const kinds = (o.op.security ?? []).flatMap((s: Json) => Object.keys(s));
       if (!kinds.length) return { headers: {}, query: {} };
       if (kinds.includes('phoneProof') && !o.path.includes('/actions')) return { headers: {}, query: { phone: fixtures.phone! } };
-      const who = o.path.startsWith('/api/me/') ? 'citizen' : /^\/api\/(admin|audit)/.test(o.path) ? 'quantri' : 'tiepnhan';
+      const who = o.path.startsWith('/api/me/') ? 'citizen' : /^\/api\/(admin|audit)/.test(o.path) ? 'quantri' : o.path.endsWith('/self-assessment') ? 'lanhdao' : o.path.startsWith('/api/scoring') ? 'giamsat' : o.path.startsWith('/api/performance/targets') ? 'lanhdao' : 'tiepnhan';
       return { headers: { authorization: `Bearer ${tokens[who]}` }, query: {} };
     }
 
@@ -303,6 +317,11 @@ for (const engine of engines()) {
       // A free slot of the session made in beforeAll (the example's date is long past).
       bookAppointment: async () => ({ payload: { unit: '00004', service: fixtures.apptService, slotAt: fixtures.freeSlot2, fullName: 'Trần Thị Bình', phone: '0912000103' } }),
       moveAppointment: async () => ({ payload: { slotAt: fixtures.freeSlot } }),
+      // A month without a table, and real criteria of the table made in beforeAll.
+      createScoringTable: async () => ({ payload: { month: '2026-04', criteria: [{ name: 'Kỷ luật, kỷ cương', maxPoints: 10, kind: 'manual' }] } }),
+      selfAssessScoring: async () => ({ payload: { criterion: fixtures.criterion, points: 15, note: 'Đã ban hành kế hoạch' } }),
+      adjustScoring: async () => ({ payload: { unit: '00004', criterion: fixtures.criterion, points: 12, reason: 'Thiếu văn bản chỉ đạo' } }),
+      createTarget: async () => ({ payload: { subject: 'staff:chuyenvien', metric: 'handled', value: 10, period: '2026-12' } }),
       // A new password ends the official's other sessions: an account no other request uses.
       changeOwnPassword: async () => {
         const r = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'chuyenvien', password: 'demo' } });

@@ -45,7 +45,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What a read-only official may still post: signing in and out, their own password. */
 const SELF_SERVICE = /^\/(dang-xuat|can-bo\/dang-xuat|can-bo\/dang-nhap|can-bo\/mat-khau|api\/auth\/)/;
 /** The one thing a supervisor writes: the monthly scoring of the units below (issue 11). */
-const SCORING = /^\/can-bo\/cham-diem(\/|\?|$)/;
+const SCORING = /^\/(can-bo\/cham-diem|api\/scoring)(\/|\?|$)/;
 
 declare module 'fastify' {
   interface FastifyRequest {

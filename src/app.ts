@@ -59,7 +59,7 @@ import { MyTargetsBox } from './performance/performance.views';
 import { ScoringService, seedScoringDemo } from './scoring';
 import { scoringApiRoutes } from './scoring/scoring.api';
 import { scoringRoutes } from './scoring/scoring.routes';
-import { AppointmentService, type QueuePort } from './appointment';
+import { AppointmentService, slotText, type QueuePort } from './appointment';
 import { appointmentRoutes } from './appointment/appointment.routes';
 import { QueueService, ticketFacts } from './queue';
 import { calendarPages, calendarRoutes, calendarsOf, seedCalendarDemo, type CalendarService } from './calendar';
@@ -200,6 +200,17 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
       return code;
     },
     statusLabel: (s) => STATUS_LABEL[s as DossierStatus] ?? s,
+    // "Lấy số" and "đặt lịch" in the chat and on Zalo (the queue and appointments are built below).
+    counter: {
+      ticketServices: async (unit) => (await queue.services(unit)).map((x) => ({ code: x.code, name: x.name })),
+      takeTicket: (unit, service, channel) => queue.takeTicket({ unitCode: unit, service, source: channel === 'zalo' ? 'zalo' : 'assistant' }),
+      bookingServices: (unit) => appointments.services(unit),
+      freeSlots: async (unit, service) => (await appointments.slots(unit, { service, days: 14, onlyFree: true })).map((x) => ({ at: x.at, label: slotText(x.at) })),
+      book: async (unit, input, channel, sessionKey) => {
+        const { appointment: a, link } = await appointments.book(unit, input, { source: channel === 'zalo' ? 'zalo' : 'assistant', zaloUserId: channel === 'zalo' ? sessionKey : undefined });
+        return { code: a.code, when: slotText(a.slotAt), manageUrl: link };
+      },
+    },
     log: (msg, err) => {
       if (config.logLevel !== 'silent') process.stderr.write(`${msg} ${err instanceof Error ? err.message : String(err ?? '')}\n`);
     },

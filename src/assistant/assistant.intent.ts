@@ -11,7 +11,7 @@ import { accentForm } from './assistant.text';
 
 export const ASPECTS = ['papers', 'time', 'fee', 'place', 'online', 'steps', 'forms', 'conditions'] as const;
 export type Aspect = (typeof ASPECTS)[number];
-export type Intent = Aspect | 'procedure' | 'status' | 'greeting' | 'thanks' | 'human' | 'out_of_scope';
+export type Intent = Aspect | 'procedure' | 'status' | 'greeting' | 'thanks' | 'human' | 'out_of_scope' | 'ticket' | 'booking';
 
 export interface IntentReading {
   /** Aspects asked about, in the order they appear. */

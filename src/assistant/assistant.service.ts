@@ -15,6 +15,7 @@ import * as repo from './assistant.repo';
 import { faqDoc, procedureDoc, Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import { findDossierCode, findPhone } from './assistant.text';
+import { counterTurn, type CounterDesk, type CounterMemory } from './assistant.counter';
 import type { Rephraser } from './llm';
 import type { ZaloClient, ZaloEvent } from './zalo';
 
@@ -84,6 +85,8 @@ export interface AssistantDeps {
   /** The unit a Zalo OA answers for (ZALO_UNIT), else the default unit. */
   zaloUnit?: string;
   rephraser?: Rephraser;
+  /** "Lấy số" and "đặt lịch" (queue and appointment modules), when wired. */
+  counter?: CounterDesk;
   log?: (msg: string, err?: unknown) => void;
 }
 
@@ -96,6 +99,8 @@ interface Memory {
   dossierCode?: string;
   tries?: number;
   at?: string;
+  /** A ticket or booking conversation under way. */
+  counter?: CounterMemory;
 }
 
 // ---------------------------------------------------------------------------- calibration
@@ -353,13 +358,20 @@ export class AssistantService {
    * The reply to one message, given what the conversation remembers. Writes nothing: `ask`
    * keeps the conversation, the evaluation calls this directly.
    */
-  async respond(unitCode: string, question: string, memory: Memory = {}, channel: AssistantChannel = 'api', takeProof?: TakeProof): Promise<{ reply: AssistantReply; memory: Memory; plan?: QueryPlan }> {
+  async respond(unitCode: string, question: string, memory: Memory = {}, channel: AssistantChannel = 'api', takeProof?: TakeProof, sessionKey = ''): Promise<{ reply: AssistantReply; memory: Memory; plan?: QueryPlan }> {
     const text = question.normalize('NFC').trim().slice(0, MAX_QUESTION);
     const idx = await this.indexFor(unitCode);
     const unit = idx.unit;
     const now = this.deps.clock.now().toISOString();
     const fresh = memory.at && Date.parse(now) - Date.parse(memory.at) < MEMORY_MS;
     const mem: Memory = fresh ? { ...memory, at: now } : { at: now };
+
+    // "Lấy số", "đặt lịch": the counter's short conversation (assistant.counter.ts).
+    if (this.deps.counter) {
+      const turn = await counterTurn(this.deps.counter, unit.code, text, mem.counter, channel, sessionKey);
+      if (turn) return { reply: this.reply(turn.intent, turn.decision, turn.composed), memory: { at: now, ...(turn.memory ? { counter: turn.memory } : {}) } };
+      delete mem.counter;
+    }
 
     // Dossier status: a code in the message, then the phone number that proves it is theirs.
     const code = findDossierCode(text);
@@ -511,7 +523,7 @@ export class AssistantService {
       const offered = (await this.deps.catalog.unitCatalog(unitCode)).entries.has(input.context);
       if (offered) memory = { ...memory, procedure: input.context, at: this.deps.clock.now().toISOString() };
     }
-    const { reply, memory: next } = await this.respond(unitCode, question, memory, input.channel, input.takeProof);
+    const { reply, memory: next } = await this.respond(unitCode, question, memory, input.channel, input.takeProof, input.sessionKey);
     const now = this.deps.clock.now().toISOString();
     await this.deps.db.transaction().execute(async (trx) => {
       const seq = await repo.reserveSeq(trx, conv.id, 2);

@@ -16,6 +16,7 @@ import * as m017 from './migrations/017-indicator-facts';
 import * as m018 from './migrations/018-demo-dossiers';
 import * as m019 from './migrations/019-staff-targets';
 import * as m020 from './migrations/020-unit-scoring';
+import * as m021 from './migrations/021-indicator-states';
 import * as m023 from './migrations/023-appointments';
 import * as m022 from './migrations/022-queue';
 import * as m024 from './migrations/024-calendar';
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '018-demo-dossiers': m018,
   '019-staff-targets': m019,
   '020-unit-scoring': m020,
+  '021-indicator-states': m021,
   '023-appointments': m023,
   '022-queue': m022,
   '024-calendar': m024,

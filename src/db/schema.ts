@@ -631,6 +631,36 @@ export interface IndicatorDossierFactTable {
   seq: number;
 }
 
+/** The judged state of each dossier (migration 021, src/indicator/indicator.state.ts). */
+export interface IndicatorDossierStateTable {
+  dossier_id: string;
+  unit_code: string;
+  online: number;
+  received_at: string | null;
+  published: number;
+  ended_at: string | null;
+  finished_at: string | null;
+  finished_late: number;
+  result_at: string | null;
+  digitised: number;
+  withdrawn_at: string | null;
+  late_supplement_at: string | null;
+  payment_asked_at: string | null;
+  clock_at: string | null;
+  due_at: string | null;
+  paused_since: string | null;
+  irregular: number;
+}
+
+/** A dossier's appointment and pause from its receipt, one row per timeline row that moved either (migration 021). */
+export interface IndicatorDossierClockTable {
+  dossier_id: string;
+  seq: number;
+  at: string;
+  due_at: string | null;
+  paused_since: string | null;
+}
+
 /** Counts of a unit for a period that is over (migration 017): [numerator, denominator] per indicator, JSON. */
 export interface IndicatorPeriodCountTable {
   unit_code: string;
@@ -816,6 +846,8 @@ export interface DB {
   indicator_dossier_facts: IndicatorDossierFactTable;
   indicator_sync: IndicatorSyncTable;
   indicator_period_counts: IndicatorPeriodCountTable;
+  indicator_dossier_states: IndicatorDossierStateTable;
+  indicator_dossier_clock: IndicatorDossierClockTable;
   rating_followups: RatingFollowupTable;
   staff_targets: StaffTargetTable;
   scoring_tables: ScoringTableTable;

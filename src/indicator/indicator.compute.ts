@@ -79,7 +79,9 @@ export function judge(t: DossierTimeline, c: Context): Judged {
   let supplements = 0;
   let paymentAsked = false;
   for (const e of t.events) {
-    if (e.at >= c.asOf) break;
+    // Rows written before asOf, in history order — also when a row's time is earlier than the one
+    // before it (as the history is read: every row written before the instant).
+    if (e.at >= c.asOf) continue;
     if (e.dueAt !== undefined) due = e.dueAt;
     switch (e.action) {
       case 'receive':

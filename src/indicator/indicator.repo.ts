@@ -1,6 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { DossierTimeline, FullTimeline, TimelineEvent } from '../dossier';
+import { stateOf } from './indicator.state';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -42,6 +43,7 @@ export async function factsOf(db: Exec, ids: string[]): Promise<Map<string, { se
 }
 
 export async function upsertFacts(db: Exec, list: FullTimeline[]): Promise<void> {
+  await upsertStates(db, list);
   for (let i = 0; i < list.length; i += 200) {
     const rows = list.slice(i, i + 200).map((t) => ({
       dossier_id: t.id,
@@ -75,7 +77,136 @@ export async function upsertFacts(db: Exec, list: FullTimeline[]): Promise<void>
   }
 }
 
+/** The judged state of each dossier and its clock rows (migration 021), written with its copied timeline. */
+async function upsertStates(db: Exec, list: FullTimeline[]): Promise<void> {
+  const judged = list.map(stateOf);
+  for (let i = 0; i < judged.length; i += 500) {
+    const ids = judged.slice(i, i + 500).map((j) => j.state.dossier_id);
+    await db.deleteFrom('indicator_dossier_clock').where('dossier_id', 'in', ids).execute();
+  }
+  for (let i = 0; i < judged.length; i += 150) {
+    const rows = judged.slice(i, i + 150).map((j) => j.state);
+    await db
+      .insertInto('indicator_dossier_states')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('dossier_id').doUpdateSet((eb) => {
+          const set: Record<string, unknown> = {};
+          for (const k of Object.keys(rows[0]!)) if (k !== 'dossier_id') set[k] = eb.ref(`excluded.${k}` as 'excluded.unit_code');
+          return set as never;
+        }),
+      )
+      .execute();
+  }
+  const clock = judged.flatMap((j) => j.clock);
+  for (let i = 0; i < clock.length; i += 500) await db.insertInto('indicator_dossier_clock').values(clock.slice(i, i + 500)).execute();
+}
+
+/** Per unit, [numerator, denominator] of each indicator in the order of INDICATOR_KEYS, flattened (12 numbers). */
+export interface StateCounts {
+  unit: string;
+  n: number[];
+}
+
+/**
+ * The counts of a period [from, until) for each of `unitCodes`, from the dossiers' judged states
+ * (migration 021), by the rules of `judge` (indicator.compute.ts) read as of `until`: the dossiers
+ * received in the period (appointment published, online, owing a fee and paid online), those of
+ * the period (received before `until` and not finished before `from`, not withdrawn: on time, and
+ * not disliked either), those with a result in the period (digitised). Who owes a fee and who paid
+ * online are queries of the payment module, the dislikes one of the rating module. Irregular
+ * timelines are left out (the caller judges them from the copy). Each dossier's flags are
+ * computed once (one bit each) and counted per unit and combination, then added up here.
+ */
+/** The bits of a dossier's flags in countStates, in order. */
+const FLAGS = ['received', 'published', 'online', 'owes_fee', 'paid_online', 'of_period', 'late', 'disliked', 'result', 'digitised'] as const;
+
+export async function countStates(
+  db: Exec,
+  q: { unitCodes: string[]; from: string; until: string; feeOwed: Expression<unknown>; paidOnline: Expression<unknown>; dissatisfied: Expression<unknown> },
+): Promise<StateCounts[]> {
+  if (!q.unitCodes.length) return [];
+  const F = q.from;
+  const A = q.until;
+  const units = sql.join(q.unitCodes);
+  const cols = sql.raw(
+    's.unit_code, s.dossier_id, s.online, s.received_at, s.published, s.finished_at, s.finished_late, s.result_at, s.digitised, s.withdrawn_at, s.late_supplement_at, s.payment_asked_at, s.clock_at, s.due_at, s.paused_since',
+  );
+  const from = sql`FROM indicator_dossier_states s WHERE s.unit_code IN (${units}) AND s.irregular = 0`;
+  const lateAt = (t: string) => sql`CASE WHEN ${sql.raw(t)}.due_at IS NULL THEN 0 WHEN COALESCE(${sql.raw(t)}.paused_since, ${A}) > ${sql.raw(t)}.due_at THEN 1 ELSE 0 END`;
+  // Late at A: a second supplement request; finished after its appointment; open and past it (its
+  // clock stopped: at the moment it stopped) — the appointment and pause after the last row that
+  // moved them, or, when one moved at A or later, those of the clock row in force at A.
+  const late = sql`CASE WHEN c.late_supplement_at < ${A} THEN 1
+      WHEN c.finished_at < ${A} THEN c.finished_late
+      WHEN c.clock_at < ${A} THEN ${lateAt('c')}
+      ELSE COALESCE((SELECT ${lateAt('k')} FROM indicator_dossier_clock k
+        WHERE k.dossier_id = c.dossier_id AND k.at < ${A} ORDER BY k.seq DESC LIMIT 1), 0) END`;
+  const received = sql`c.received_at >= ${F}`;
+  // Each dossier's flags, one bit each (FLAGS), computed once; counted per unit and combination.
+  const flags = [
+    sql`CASE WHEN ${received} THEN 1 ELSE 0 END`,
+    sql`CASE WHEN ${received} THEN c.published ELSE 0 END`,
+    sql`CASE WHEN ${received} THEN c.online ELSE 0 END`,
+    sql`CASE WHEN ${received} AND (c.payment_asked_at < ${A} OR c.dossier_id IN (${q.feeOwed})) THEN 1 ELSE 0 END`,
+    sql`CASE WHEN ${received} AND c.dossier_id IN (${q.paidOnline}) THEN 1 ELSE 0 END`,
+    sql`CASE WHEN (c.withdrawn_at IS NULL OR c.withdrawn_at >= ${A}) AND (c.finished_at IS NULL OR c.finished_at >= ${F}) THEN 1 ELSE 0 END`,
+    late,
+    sql`CASE WHEN c.dossier_id IN (${q.dissatisfied}) THEN 1 ELSE 0 END`,
+    sql`CASE WHEN c.result_at >= ${F} AND c.result_at < ${A} THEN 1 ELSE 0 END`,
+    sql`CASE WHEN c.result_at >= ${F} AND c.result_at < ${A} THEN c.digitised ELSE 0 END`,
+  ];
+  const code = sql.join(
+    flags.map((f, i) => sql`(${f}) * ${sql.lit(1 << i)}`),
+    sql` + `,
+  );
+  const rows = await sql<{ u: string; code: string | number; n: string | number }>`
+    SELECT c.unit_code AS u, ${code} AS code, COUNT(*) AS n
+    FROM (
+      SELECT ${cols} ${from} AND s.received_at >= ${F} AND s.received_at < ${A}
+      UNION ALL SELECT ${cols} ${from} AND s.ended_at IS NULL AND s.received_at < ${F}
+      UNION ALL SELECT ${cols} ${from} AND s.ended_at >= ${F} AND s.received_at < ${F}
+    ) c
+    GROUP BY 1, 2`.execute(db);
+  const byUnit = new Map<string, number[]>();
+  for (const r of rows.rows) {
+    const u = String(r.u);
+    const x = byUnit.get(u) ?? (byUnit.set(u, new Array<number>(12).fill(0)), byUnit.get(u)!);
+    const bits = Number(r.code);
+    const [rp, pub, onl, owes, paid, inp, late, dis, res, dig] = FLAGS.map((_, i) => (bits >> i) & 1);
+    const onTime = inp! * (1 - late!);
+    // appointment_published_rate, on_time_rate, online_rate, online_payment_rate, digitisation_rate, satisfaction_rate
+    const add = [pub!, rp!, onTime, inp!, onl!, rp!, owes! * paid!, owes!, dig!, res!, onTime * (1 - dis!), inp!];
+    const n = Number(r.n);
+    for (let i = 0; i < 12; i++) x[i]! += add[i]! * n;
+  }
+  return [...byUnit].map(([unit, n]) => ({ unit, n }));
+}
+
+/** The copied timelines of the units' dossiers whose rows are not in time order (judged one by one). */
+export async function irregularTimelines(db: Exec, unitCodes: string[]): Promise<DossierTimeline[]> {
+  if (!unitCodes.length) return [];
+  const rows = await db
+    .selectFrom('indicator_dossier_states as s')
+    .innerJoin('indicator_dossier_facts as f', 'f.dossier_id', 's.dossier_id')
+    .select(['f.dossier_id', 'f.code', 'f.unit_code', 'f.procedure_code', 'f.channel', 'f.events', 'f.first_file_at'])
+    .where('s.irregular', '=', 1)
+    .where('s.unit_code', 'in', unitCodes)
+    .execute();
+  return rows.map((r) => ({
+    id: r.dossier_id,
+    code: r.code,
+    unitCode: r.unit_code,
+    procedureCode: r.procedure_code,
+    channel: r.channel as DossierTimeline['channel'],
+    events: JSON.parse(r.events) as TimelineEvent[],
+    firstFileAt: r.first_file_at,
+  }));
+}
+
 export async function clearFacts(db: Exec): Promise<void> {
+  await db.deleteFrom('indicator_dossier_clock').execute();
+  await db.deleteFrom('indicator_dossier_states').execute();
   await db.deleteFrom('indicator_period_counts').execute();
   await db.deleteFrom('indicator_dossier_facts').execute();
   await db.deleteFrom('indicator_sync').execute();

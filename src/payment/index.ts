@@ -2,7 +2,7 @@ export { PaymentService, METHOD_LABEL, PAYMENT_STATUS_LABEL, ONLINE_METHODS, typ
 export { computeFee, feePhrase, type FeeQuote, type FeeInput } from './payment.fee';
 export { buildVietQr, decodeVietQr, crc16ccitt } from './payment.vietqr';
 export type { PaymentHooks } from './payment.routes';
-export { paymentFacts } from './payment.repo';
+export { feeDossiersQuery, paymentFacts } from './payment.repo';
 /** The payment module's table that is part of a dossier's answers (registered with the change feed, db/changes.ts). */
 export const PAYMENT_DOSSIER_TABLES = { names: ['payments'] };
 /** VNPay's signature and date format (the demo history pays through the fake gateway's signed notification). */

@@ -108,6 +108,31 @@ export async function feesInPeriod(db: Exec, unitCode: string, from: string, to:
  * for the dossiers of some units between `since` and `to`. Each row carries its own time, so a
  * reader can take the facts as they stood at any instant.
  */
+/**
+ * The same facts as a query for another module's SQL (the indicators count in the database): the
+ * dossiers of `unitCodes` that owe a fee at `to` — a fee above 0 assessed, or a payment above 0
+ * confirmed, in [since, to) — or, with `onlineOnly`, that paid above 0 online in [since, to).
+ */
+export function feeDossiersQuery(db: Exec, q: { unitCodes: string[]; since: string; to: string; onlineOnly?: boolean }) {
+  const paid = db
+    .selectFrom('payments')
+    .select('dossier_id')
+    .where('unit_code', 'in', q.unitCodes)
+    .where('status', '=', 'paid')
+    .where('confirmed_at', '>=', q.since)
+    .where('confirmed_at', '<', q.to)
+    .where('amount', '>', 0);
+  if (q.onlineOnly) return paid.where('online', '=', 1);
+  return db
+    .selectFrom('dossier_fees')
+    .select('dossier_id')
+    .where('unit_code', 'in', q.unitCodes)
+    .where('assessed_at', '>=', q.since)
+    .where('assessed_at', '<', q.to)
+    .where('amount', '>', 0)
+    .unionAll(paid);
+}
+
 export async function paymentFacts(
   db: Exec,
   q: { unitCodes: string[]; since: string; to: string },

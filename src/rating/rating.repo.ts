@@ -123,6 +123,27 @@ export async function followUpRows(db: Exec, unitCodes: string[], range: { from?
  * The rating in force at `asOf` of every rating first given in [from, to): its newest version
  * written at or before `asOf`, so that a change made later does not rewrite a closed period.
  */
+/**
+ * As a query for another module's SQL (the indicators count in the database): the dossiers whose
+ * rating first given in [from, to) is "Không hài lòng" in its version in force at `asOf` (the
+ * latest written at or before it), that version written before `to`.
+ */
+export function dissatisfiedQuery(db: Exec, q: { unitCodes: string[]; from: string; to: string; asOf: string }) {
+  return db
+    .selectFrom('rating_versions as v')
+    .select('v.dossier_id')
+    .where('v.unit_code', 'in', q.unitCodes)
+    .where('v.first_rated_at', '>=', q.from)
+    .where('v.first_rated_at', '<', q.to)
+    .where('v.first_rated_at', '<=', q.asOf)
+    .where('v.level', '=', 'dissatisfied')
+    .where('v.dossier_id', 'is not', null)
+    .where('v.created_at', '<', q.to)
+    .where('v.version', '=', (eb) =>
+      eb.selectFrom('rating_versions as w').select((w) => w.fn.max('w.version').as('m')).whereRef('w.rating_id', '=', 'v.rating_id').where('w.created_at', '<=', q.asOf),
+    );
+}
+
 export async function facts(db: Exec, q: { unitCodes: string[]; from: string; to: string; asOf: string }): Promise<RatingFact[]> {
   if (!q.unitCodes.length) return [];
   const rows = await db

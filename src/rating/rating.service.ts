@@ -322,6 +322,11 @@ export function ratingFacts(db: Kysely<DB>, q: { unitCodes: string[]; from: stri
   return repo.facts(db, { unitCodes: q.unitCodes, from: iso(q.from), to: iso(q.to), asOf: iso(q.asOf ?? q.to) });
 }
 
+/** The dossiers disliked at `asOf` among the ratings first given in [from, to), as a query (see repo.dissatisfiedQuery). */
+export function dissatisfiedQuery(db: Kysely<DB>, q: { unitCodes: string[]; from: string; to: string; asOf: string }) {
+  return repo.dissatisfiedQuery(db, q);
+}
+
 /** Follow-ups opened in [from, to) (any time when omitted), counted as they stood at `asOf`. */
 export async function followUpCounts(db: Kysely<DB>, unitCodes: string[], range: { from?: string | Date; to?: string | Date; asOf: string | Date }): Promise<FollowUpCounts> {
   const iso = (v: string | Date | undefined) => (v === undefined ? undefined : typeof v === 'string' ? v : v.toISOString());

@@ -65,6 +65,8 @@ import { QueueService, ticketFacts } from './queue';
 import { calendarPages, calendarRoutes, calendarsOf, seedCalendarDemo, type CalendarService } from './calendar';
 import { appointmentStaffRoutes } from './appointment/appointment.staff-routes';
 import { queueStats } from './appointment/appointment.stats';
+import { queueRoutes } from './queue/queue.routes';
+import { queueStaffRoutes } from './queue/queue.staff-routes';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -504,6 +506,16 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   });
   await appointmentStaffRoutes(app, { appointments: services.appointments, units, accounts: services.accounts, ticketFacts: (q) => ticketFacts(services.database.db, q), now: () => services.clock.now() });
   await appointmentRoutes(app, { appointments: services.appointments, units, catalog, accounts: services.accounts, demo: config.demo, defaultUnit, now: () => services.clock.now() });
+  await queueRoutes(app, { queue: services.queue, units, publicUrl: config.publicUrl });
+  await queueStaffRoutes(app, {
+    queue: services.queue,
+    units,
+    procedures: async (unit) => (await catalog.search(unit, { limit: 10_000 })).items.map((p) => ({ code: p.code, name: p.name, field: p.field })),
+    dossierByCode: async (code) => {
+      const d = await services.dossiers.findByCode(code);
+      return d ? { id: d.id, code: d.code ?? null, unitCode: d.unitCode } : undefined;
+    },
+  });
   app.addHook('onReady', async () => {
     try {
       const code = await defaultUnit();

@@ -384,6 +384,33 @@ export class QueueService {
     };
   }
 
+  /** What the counter official sees: the counter, its current ticket, the waiting list in call order. */
+  async counterScreen(unitCode: string, counterCode: string | undefined) {
+    const state = await this.dayState(unitCode);
+    const now = this.now();
+    const nowIso = now.toISOString();
+    const counter = state.counters.find((c) => c.code === counterCode) ?? state.counters[0];
+    const label = (code: string | null) => (code ? (state.settings.categories.find((c) => c.code === code)?.label ?? code) : null);
+    const serviceName = (code: string) => state.services.find((s) => s.code === code)?.name ?? code;
+    const cur = counter ? currentOf(state.tickets, counter.code) : undefined;
+    const waiting = counter
+      ? orderWaiting(
+          state.tickets.filter((t) => t.status === 'waiting' && t.expiresAt > nowIso && counter.services.includes(t.service)),
+          state.settings.priorityRule,
+          nowIso,
+        )
+      : [];
+    const row = (t: Ticket) => ({ ...t, serviceName: serviceName(t.service), priorityLabel: label(t.priority), waitedMinutes: Math.max(0, Math.round((Date.parse(t.calledAt ?? nowIso) - Date.parse(t.takenAt)) / 60_000)) });
+    return {
+      counter,
+      counters: state.counters,
+      services: state.services.filter((s) => s.active),
+      settings: state.settings,
+      current: cur ? row(cur) : undefined,
+      waiting: waiting.map(row),
+    };
+  }
+
   // ---- at the counter ----
 
   private official(unitCode: string, official: QueueOfficial): void {

@@ -35,6 +35,7 @@ function sources(): Array<{ name: string; files: string[]; type: string }> {
     { name: 'bulletin.js', files: [web('bulletin.js')], type: js },
     { name: 'submit.js', files: [web('submit.js')], type: js },
     { name: 'assistant.js', files: [web('assistant.js')], type: js },
+    { name: 'queue.js', files: [web('queue.js')], type: js },
     { name: 'jsqr.js', files: [require.resolve('jsqr/dist/jsQR.js')], type: js },
     { name: 'htmx.min.js', files: [require.resolve('htmx.org/dist/htmx.min.js')], type: js },
   ];

@@ -209,6 +209,10 @@ for (const engine of engines()) {
       await env.app.inject({ method: 'PUT', url: '/api/admin/catalog', headers: admin, payload: { rows } });
       fixtures.catalogVersion = (await env.app.inject({ method: 'GET', url: '/api/admin/catalog/versions', headers: admin })).json().items[0]?.id ?? 'x';
       fixtures.notification = String((notes as Json[])[0]?.id ?? '0');
+      // The counter queue: the demo ward's services and open counters, open until late (the clock is the real one).
+      await env.services.queue.seedDemo('00004');
+      await env.services.queue.saveSettings('00004', { closingTime: '23:59' });
+      fixtures.ticket = (await env.services.queue.takeTicket({ unitCode: '00004', service: 'cu-tru', source: 'web' })).id;
       // Appointments: a weekly session of the ward's first service, and one booking per operation that changes it.
       const appt = env.services.appointments;
       fixtures.apptService = (await appt.queueServices('00004'))[0]?.code ?? 'ho-tich';
@@ -248,6 +252,8 @@ for (const engine of engines()) {
       if (name === 'id' && p.startsWith('/api/admin/catalog/versions/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.catalogVersion!;
       if (name === 'id' && p.startsWith('/api/performance/targets/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.target!;
       if (name === 'id' && p.startsWith('/api/scoring/tables/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : p.endsWith('/finalise') ? fixtures.scoringToFinalise! : p.endsWith('/corrections') ? fixtures.scoringFinal! : fixtures.scoring!;
+      if (name === 'id' && p.startsWith('/api/queue/tickets/')) return missing ? 'AAAAAAAAAAAAAAAAAAAAAA' : fixtures.ticket!;
+      if (name === 'counter') return missing ? 'X9' : '1';
       if (name === 'sessionId') return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.session!;
       throw new Error(`No fixture for path parameter {${name}} of ${p}: add one in src/shared/openapi.test.ts`);
     }
@@ -301,7 +307,26 @@ for (const engine of engines()) {
     }
 
     /** Valid requests that must not disturb the fixtures the other requests rely on. */
+    /** A ticket called at counter 1 (for recall, serve, done, no-show, transfer). */
+    const calledAtCounter = async () => {
+      const official = { id: 'o', fullName: 'Nguyễn Thị Hòa', unitCode: '00004' };
+      await env.services.queue.takeTicket({ unitCode: '00004', service: 'ho-tich', source: 'web' });
+      await env.services.queue.callNext(official, '1');
+      return {};
+    };
     const overrides: Record<string, () => Promise<{ payload?: object; headers?: Record<string, string> }>> = {
+      callNextQueueTicket: async () => {
+        await env.services.queue.takeTicket({ unitCode: '00004', service: 'ho-tich', source: 'web' });
+        return {};
+      },
+      recallQueueTicket: calledAtCounter,
+      serveQueueTicket: calledAtCounter,
+      finishQueueTicket: calledAtCounter,
+      noShowQueueTicket: calledAtCounter,
+      transferQueueTicket: async () => {
+        await calledAtCounter();
+        return { payload: { unit: '00004', service: 'dat-dai' } };
+      },
       // The unit's catalogue replaced by its own rows: nothing changes for the later requests.
       replaceUnitCatalog: async () => {
         const r = await env.app.inject({ method: 'GET', url: '/api/admin/catalog', headers: { authorization: `Bearer ${tokens.quantri}` } });

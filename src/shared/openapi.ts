@@ -188,6 +188,7 @@ export async function registerOpenApi(app: FastifyInstance, opts: { publicUrl: s
         { name: 'Phí, lệ phí', description: 'Phí, lệ phí, thanh toán và đối soát' },
         { name: 'Trợ lý ảo', description: 'Hỏi đáp về thủ tục' },
         { name: 'Chấm điểm', description: 'Chấm điểm cải cách hành chính hằng tháng của các đơn vị: bảng điểm, tự chấm, điều chỉnh, chốt, đính chính, xếp hạng' },
+        { name: 'Hàng chờ', description: 'Lấy số thứ tự, theo dõi lượt, gọi số tại quầy' },
         { name: 'Chỉ số', description: 'Chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg): điểm, xếp hạng, hồ sơ đứng sau mỗi con số' },
         { name: 'Lịch làm việc', description: 'Ngày nghỉ, ngày làm bù, Thứ Bảy tiếp nhận hồ sơ và giờ làm việc của đơn vị' },
       ],

@@ -70,6 +70,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
       label: 'Hồ sơ',
       items: [
         ...item('/can-bo', 'Danh sách hồ sơ'),
+        ...item('/can-bo/hang-cho', 'Gọi số tại quầy', can(staff, 'counter')),
         ...item('/can-bo/tiep-nhan-tai-quay', 'Tiếp nhận tại quầy', can(staff, 'counter')),
         ...item('/can-bo/phieu-dich-vu-cong', 'Phiếu dịch vụ công', can(staff, 'counter')),
         ...item('/can-bo/danh-gia/tai-quay', 'Đánh giá tại quầy', can(staff, 'counter')),

@@ -13,7 +13,7 @@ import type { Clock } from '../shared/clock';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../shared/errors';
 import { uuidv7 } from '../shared/ids';
 import { normalizePhone, PHONE_MESSAGE } from '../shared/phone';
-import { stripDiacritics } from '../shared/vietnamese';
+import { fold, stripDiacritics } from '../shared/vietnamese';
 import * as repo from './appointment.repo';
 import { addDays, minutesOf, slotsOfDay, vnInstant, vnParts } from './appointment.slots';
 import type { Appointment, AppointmentSource, BookableService, NewSession, OpeningHours, QueuePort, Session, Slot } from './appointment.types';
@@ -165,7 +165,7 @@ export class AppointmentService {
       }
     }
     if (s.onDate) {
-      const hours = await this.deps.openingHours(unitCode, s.onDate);
+      const hours = await this.hoursOf(unitCode, s.onDate, [s.service]);
       const start = minutesOf(s.start);
       const end = minutesOf(s.end);
       const open = hours.some((h) => minutesOf(h.from) < end && start < minutesOf(h.to) && (!h.services?.length || h.services.includes(s.service)));
@@ -199,6 +199,29 @@ export class AppointmentService {
   // ------------------------------------------------------------------ slots
 
   /**
+   * A day's opening hours with the services each interval receives written as queue service
+   * codes: the calendar names them as people do ("hộ tịch", "cư trú"), matched against the queue
+   * service's code, name and fields, without marks.
+   */
+  private async hoursOf(unitCode: string, date: string, codes: string[]): Promise<Array<{ from: string; to: string; services?: string[] }>> {
+    const hours = await this.deps.openingHours(unitCode, date);
+    if (!hours.some((h) => h.services?.length)) return hours;
+    const q = this.deps.queue();
+    const info = q ? await q.services(unitCode).catch(() => []) : [];
+    const terms = (code: string) => {
+      const i = info.find((x) => x.code === code);
+      return [code, i?.name ?? '', ...(i?.fieldCodes ?? [])].map((t) => fold(t).replace(/[^a-z0-9]+/g, ' ').trim()).filter(Boolean);
+    };
+    return hours.map((h) => {
+      if (!h.services?.length) return h;
+      const listed = h.services.map((x) => fold(x).replace(/[^a-z0-9]+/g, ' ').trim()).filter(Boolean);
+      const served = codes.filter((c) => terms(c).some((t) => listed.some((l) => t === l || t.includes(l) || l.includes(t))));
+      // Nothing of ours is received then: a service list that matches no session.
+      return { ...h, services: served.length ? served : ['\u0000'] };
+    });
+  }
+
+  /**
    * Free and full slots from `from` (a Vietnam date, today by default) for `days` days, only on
    * days the unit is open and never in the past.
    */
@@ -215,7 +238,7 @@ export class AppointmentService {
     const out: Slot[] = [];
     const after = new Date(now.getTime() + BOOKING_LEAD_MIN * 60_000);
     for (let d = from; d < to && d <= last; d = addDays(d, 1)) {
-      const hours = await this.deps.openingHours(unitCode, d);
+      const hours = await this.hoursOf(unitCode, d, [...new Set(sessions.map((x) => x.service))]);
       if (!hours.length) continue;
       out.push(...slotsOfDay(sessions, d, hours, booked, { service: opts.service, after }));
     }

@@ -61,6 +61,24 @@ for (const engine of engines()) {
       expect(slots.find((x) => x.date === '2026-12-05')!.at).toBe(vn('2026-12-05', '07:30'));
     });
 
+    it('a Saturday desk that receives some services only: the calendar names them as people do, matched to the queue services', async () => {
+      // The calendar module's hours of a Saturday desk "hộ tịch, chứng thực, cư trú" (its demo); weekdays as usual.
+      const deps = (appt as unknown as { deps: ConstructorParameters<typeof AppointmentService>[0] }).deps;
+      const desk = new AppointmentService({
+        ...deps,
+        openingHours: async (u, date) => (new Date(`${date}T00:00:00Z`).getUTCDay() === 6 ? [{ from: '07:00', to: '11:30', services: ['hộ tịch', 'chứng thực', 'cư trú'] }] : deps.openingHours(u, date)),
+      });
+      const ho = await desk.createSession(unit, { service: 'ho-tich', onDate: '2026-12-12', start: '08:00', end: '09:00', slotMinutes: 30, counters: 1, perCounter: 1 });
+      expect(ho.onDate).toBe('2026-12-12');
+      // Land is not received at the Saturday desk: refused, and a weekly Saturday session gives no slot.
+      await expect(desk.createSession(unit, { service: 'dat-dai', onDate: '2026-12-12', start: '08:00', end: '09:00', slotMinutes: 30, counters: 1, perCounter: 1 })).rejects.toMatchObject({ code: 'day_closed' });
+      const land = await desk.createSession(unit, { service: 'dat-dai', weekdays: [6], start: '08:00', end: '09:00', slotMinutes: 30, counters: 1, perCounter: 1 });
+      expect((await desk.slots(unit, { service: 'ho-tich', from: '2026-12-12', days: 1 })).map((x) => x.time)).toEqual(expect.arrayContaining(['08:00', '08:30']));
+      expect(await desk.slots(unit, { service: 'dat-dai', from: '2026-12-12', days: 1 })).toEqual([]);
+      await desk.setSessionActive(unit, land.id, false);
+      await desk.setSessionActive(unit, ho.id, false);
+    });
+
     it('refuses a one-date session on a day the unit is closed, accepts it on the working Saturday', async () => {
       const closed = appt.createSession(unit, { service: 'dat-dai', onDate: '2026-12-07', start: '07:30', end: '11:30', slotMinutes: 30, counters: 1, perCounter: 1 });
       await expect(closed).rejects.toMatchObject({ code: 'day_closed' });

@@ -1,0 +1,87 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../src/shared/testing';
+import { browserAvailable, launch, signInStaff } from './browser';
+
+/**
+ * The counter queue in a real browser (issue 13): the kiosk (a tablet), the counter official's
+ * screen, the TV display and the citizen's live page on a phone, open together. A priority ticket
+ * taken after two normal ones is called first, and every page shows it within a second.
+ */
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const TABLET = { viewport: { width: 800, height: 1280 }, hasTouch: true };
+const TV = { viewport: { width: 1920, height: 1080 } };
+
+describe.skipIf(!browserAvailable())('the counter queue in a browser (issue 13)', () => {
+  let env: TestEnv;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    env = await createTestEnv('sqlite');
+    await env.services.queue.seedDemo('00004');
+    // The real clock: open until late so the test runs at any hour.
+    await env.services.queue.saveSettings('00004', { closingTime: '23:59' });
+    await env.app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = env.app.server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.close();
+  });
+
+  it('kiosk, counter, display and the live page: a priority ticket after two normal ones is called first and shown everywhere within a second', async () => {
+    const kiosk = await (await browser.newContext(TABLET)).newPage();
+    const display = await (await browser.newContext(TV)).newPage();
+    const phone = await (await browser.newContext(PHONE)).newPage();
+    const counter = await signInStaff(await browser.newContext({ viewport: { width: 1366, height: 768 } }), base, 'tiepnhan');
+
+    await display.goto(`${base}/dv/00004/hang-cho/man-hinh`);
+    // The counter screen is reached from the staff menu.
+    await counter.getByRole('link', { name: 'Gọi số tại quầy' }).first().click();
+    await counter.waitForURL(/\/can-bo\/hang-cho/);
+    await counter.getByRole('link', { name: /Quầy 1/ }).click();
+
+    // Two normal tickets, then a priority one, at the kiosk.
+    const take = async (priority?: string) => {
+      await kiosk.goto(`${base}/dv/00004/lay-so`);
+      if (priority) await kiosk.getByLabel(priority).check();
+      await kiosk.getByRole('button', { name: /Hộ tịch – chứng thực/ }).click();
+      await kiosk.waitForURL(/\/dv\/00004\/lay-so\/[A-Za-z0-9_-]{22}/);
+      return { id: kiosk.url().split('/').pop()!.split('?')[0]!, number: (await kiosk.locator('#q-number').textContent())!.trim() };
+    };
+    const n1 = await take();
+    const n2 = await take();
+    const p = await take('Người cao tuổi');
+    expect([n1.number, n2.number, p.number]).toEqual(['A-001', 'A-002', 'A-003']);
+    await expect(kiosk.getByText('Ưu tiên: Người cao tuổi').isVisible()).resolves.toBe(true);
+    expect(await kiosk.locator('.qr svg').count()).toBe(1);
+
+    // The citizen follows the priority ticket on a phone (the slip's QR leads there).
+    await phone.goto(`${base}/hang-cho/${p.id}`);
+    await expect(phone.locator('#q-msg').textContent()).resolves.toContain('Bạn là người tiếp theo');
+    // Let the streams open before the call.
+    await display.waitForFunction(() => document.getElementById('q-net')?.className === 'net', undefined, { timeout: 5000 });
+    await counter.reload();
+    await phone.waitForTimeout(500);
+
+    const t0 = Date.now();
+    await counter.getByRole('button', { name: 'Gọi số tiếp theo' }).click();
+    await Promise.all([
+      counter.waitForFunction((n) => document.getElementById('q-current-number')?.textContent?.trim() === n, p.number, { timeout: 1000 }),
+      display.waitForFunction((n) => document.querySelector('tr[data-counter="1"] td.no')?.textContent?.startsWith(n) ?? false, p.number, { timeout: 1000 }),
+      phone.waitForFunction(() => document.getElementById('q-msg')?.textContent?.includes('Đến lượt bạn — quầy 1') ?? false, undefined, { timeout: 1000 }),
+    ]);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    // The official sees that it is a priority ticket; the display marks it too.
+    await expect(counter.locator('#q-current').textContent()).resolves.toContain('Ưu tiên: Người cao tuổi');
+    await expect(display.locator('tr[data-counter="1"]').textContent()).resolves.toContain('Ưu tiên');
+    // Then the normal ones in the order they were taken.
+    await counter.getByRole('button', { name: 'Gọi số tiếp theo' }).click();
+    await counter.waitForFunction((n) => document.getElementById('q-current-number')?.textContent?.trim() === n, n1.number, { timeout: 3000 });
+    await display.waitForFunction((n) => document.querySelector('tr[data-counter="1"] td.no')?.textContent?.startsWith(n) ?? false, n1.number, { timeout: 3000 });
+    await phone.waitForFunction(() => document.getElementById('q-msg')?.textContent?.includes('Đã phục vụ xong') ?? false, undefined, { timeout: 3000 });
+  }, 120_000);
+});

@@ -163,6 +163,19 @@ for (const engine of engines()) {
       expect((await take(u, { phone: '0912345678' })).number).toBe('A-001');
     });
 
+    it('the counter reception of a dossier from the ticket: linked both ways, the ticket becomes "serving"', async () => {
+      const u = await freshUnit();
+      const t = await take(u);
+      await q.callNext(official(u), '1');
+      await expect(q.linkDossier('00082', t.id, { id: 'd-1', code: '00004-261130-0001' })).rejects.toMatchObject({ code: 'ticket_not_found' });
+      clock.advance(MIN);
+      await q.linkDossier(u, t.id, { id: 'd-1', code: '00004-261130-0001' });
+      const linked = await q.ticketOfDossier('d-1');
+      expect(linked).toMatchObject({ id: t.id, status: 'serving', dossierCode: '00004-261130-0001' });
+      // The wait is on record: taken, called, and serving from the reception.
+      expect(Date.parse(linked!.servedAt!) - Date.parse(linked!.takenAt)).toBe(MIN);
+    });
+
     it('messages through the outbox: "three turns away" once, and "your turn" with the counter', async () => {
       clock.set('2026-12-02T01:00:00Z');
       const u = await freshUnit();

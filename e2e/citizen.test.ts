@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk, multipart, APPLICANT } from '../src/dossier/workflow.testing';
-import { createTestEnv, type TestEnv } from '../src/shared/testing';
-import { axeViolations, browserAvailable, launch, signInStaff } from './browser';
-import { DESK } from './staff-site';
+import type { TestEnv } from '../src/shared/testing';
+import { axeViolations, browserAvailable, signInStaff } from './browser';
+import { DESK, PHONE, screenshots, startStaffSite, type StaffSite } from './staff-site';
 
 /**
  * A citizen on a 390×844 phone (issue 9): finds tracking and sign-in from every public page,
  * follows a dossier that owes a fee, downloads the electronic result, and never scrolls sideways
  * or has a button covered by the assistant's button. With JavaScript on and off.
  */
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const SHOTS = process.env.E2E_SCREENSHOTS; // a folder, to look at the pages
 
 const PUBLIC_PAGES = [
   '/',
@@ -31,28 +29,20 @@ const PUBLIC_PAGES = [
 ];
 
 describe.skipIf(!browserAvailable())('citizen journeys on a phone (issue 9)', () => {
+  let site: StaffSite;
   let env: TestEnv;
   let desk: Desk;
   let browser: Browser;
   let base: string;
+  const shot = screenshots();
 
   beforeAll(async () => {
-    env = await createTestEnv('sqlite', { env: { REQUIRE_PHONE_VERIFICATION: 'off', DEMO: 'on' } });
-    await env.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = env.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    site = await startStaffSite('sqlite', { env: { DEMO: 'on' } });
+    ({ env, browser, base } = site);
     desk = new Desk(env);
-    browser = await launch();
-    if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-  });
+  afterAll(async () => site?.close());
 
-  const shot = async (page: Page, name: string) => {
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  };
 
   /** Links of a landmark by their names. */
   const linksIn = (page: Page, selector: string) =>

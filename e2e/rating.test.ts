@@ -1,42 +1,32 @@
-import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../src/dossier/workflow.testing';
 import { returnedDossier } from '../src/rating/rating.testing';
-import { createTestEnv, type TestEnv } from '../src/shared/testing';
-import { axeViolations, browserAvailable, launch } from './browser';
+import type { TestEnv } from '../src/shared/testing';
+import { axeViolations, browserAvailable } from './browser';
+import { PHONE, screenshots, startStaffSite, type StaffSite } from './staff-site';
 
 /**
  * Satisfaction ratings in a real browser (issue 11): a citizen rates a returned dossier on a
  * 390×844 phone from the tracking page (JavaScript off: plain forms), and the counter tablet takes
  * three ratings in a row, returning to its buttons by itself.
  */
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const TABLET = { viewport: { width: 800, height: 1280 }, hasTouch: true };
-const SHOTS = process.env.E2E_SCREENSHOTS;
 
 describe.skipIf(!browserAvailable())('satisfaction ratings in a browser (issue 11)', () => {
+  let site: StaffSite;
   let env: TestEnv;
   let desk: Desk;
   let browser: Browser;
   let base: string;
+  const shot = screenshots();
 
   beforeAll(async () => {
-    env = await createTestEnv('sqlite', { env: { REQUIRE_PHONE_VERIFICATION: 'off', DEMO: 'on' } });
-    await env.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = env.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    site = await startStaffSite('sqlite', { env: { DEMO: 'on' } });
+    ({ env, browser, base } = site);
     desk = new Desk(env);
-    browser = await launch();
-    if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-  });
-  const shot = async (page: Page, name: string) => {
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  };
+  afterAll(async () => site?.close());
 
   it('a citizen rates a returned dossier from the tracking page on a phone, without JavaScript, and later reads the unit\'s answer', async () => {
     const code = await returnedDossier(desk);

@@ -1,7 +1,20 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { createTestEnv, type Engine, type TestEnv } from '../src/shared/testing';
 import type { Clock } from '../src/shared/clock';
 import { launch, signInStaff } from './browser';
+
+/** A citizen's phone (390×844), as the public pages are tried at (issues 9 and 11). */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/** Full-page screenshots into E2E_SCREENSHOTS (a folder, to look at the pages), or nothing. */
+export function screenshots(): (page: Page, name: string) => Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (dir) fs.mkdirSync(dir, { recursive: true });
+  return async (page, name) => {
+    if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  };
+}
 
 /** A desk screen: the size issue 9 asks the officials' pages to be tried at. */
 export const DESK = { width: 1366, height: 768 } as const;

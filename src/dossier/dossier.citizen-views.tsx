@@ -1,5 +1,6 @@
 import type { ActionType } from '../workflow';
 import type { Dossier } from './dossier.types';
+import { ErrorSummary } from '../shared/messages';
 
 /**
  * What the applicant can do on the tracking page: send what was asked for (the clock is stopped
@@ -10,11 +11,7 @@ export function CitizenActions(p: { d: Dossier; allowed: ActionType[]; csrf: str
   const q = `?t=${encodeURIComponent(p.token)}`;
   return (
     <>
-      {p.error ? (
-        <div class="error-summary" role="alert">
-          <p>{p.error}</p>
-        </div>
-      ) : null}
+      <ErrorSummary message={p.error} />
       {p.allowed.includes('supplement') ? (
         <section class="card" aria-labelledby="bo-sung">
           <h2 id="bo-sung">Bổ sung hồ sơ</h2>

@@ -1,4 +1,5 @@
 import { Layout } from '../shared/layout';
+import { ErrorSummary } from '../shared/messages';
 
 /** The last digits of the applicant's phone, enough to recognise it, not to learn it. */
 export const maskedPhone = (phone: string) => `…${phone.slice(-3)}`;
@@ -32,11 +33,7 @@ export function VerifyCodePage(p: { code: string; phone: string; csrf: string; e
   return (
     <Layout title="Xác thực số điện thoại" unitHref={p.homeHref}>
       <h1>Xác thực số điện thoại</h1>
-      {p.error ? (
-        <div class="error-summary" role="alert">
-          <p>{p.error}</p>
-        </div>
-      ) : null}
+      <ErrorSummary message={p.error} />
       <form method="post" action={`/ho-so/${p.code}/xac-thuc?phone=${encodeURIComponent(p.phone)}`} class="card" novalidate>
         <input type="hidden" name="_csrf" value={p.csrf} />
         <p>

@@ -9,6 +9,7 @@ import type { DossierView } from './dossier.service';
 import { CHANNEL_NAME, STATUS_LABEL } from './dossier.types';
 import { RESULT_COMPONENT, type StepRecord } from './dossier.workflow';
 import { StaffTable } from '../shared/staff-table';
+import { ErrorSummary, StatusMessage } from '../shared/messages';
 
 export { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 export { STAFF_ROLE_TEXT as ROLE_TEXT } from '../shared/staff-menu';
@@ -332,16 +333,8 @@ export function StaffDossierPage(p: StaffDossierPageProps) {
         {d.demo ? <span class="badge demo"> Dữ liệu mẫu</span> : null}
       </h1>
       {d.demo ? <p class="note">Hồ sơ này do bản trình diễn (DEMO) tự tạo để minh họa, không phải hồ sơ thật của người dân.</p> : null}
-      {p.message ? (
-        <p class="card" role="status">
-          {p.message}
-        </p>
-      ) : null}
-      {p.error ? (
-        <div class="error-summary" role="alert">
-          <p>{p.error}</p>
-        </div>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
+      <ErrorSummary message={p.error} />
       <p class="lead">{d.procedureName}</p>
       <div class={`status status-${d.status}`}>
         <strong>{STATUS_LABEL[d.status]}</strong> · {CHANNEL_NAME[d.channel]} · {d.dueFixed ? 'Hẹn trả' : 'Dự kiến'}: {d.dueAt ? formatDateTime(d.dueAt) : '—'}

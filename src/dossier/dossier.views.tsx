@@ -11,6 +11,7 @@ import type { CitizenTracking } from './dossier.tracking';
 import { CitizenTimeline, NextStepBox, ResultBox } from './dossier.tracking-views';
 import { CHANNEL_NAME, STATUS_LABEL, type Dossier, type DossierStatus } from './dossier.types';
 import { assetUrl } from '../shared/assets';
+import { ErrorSummary, StatusMessage } from '../shared/messages';
 
 export interface FormError {
   field: string;
@@ -146,11 +147,7 @@ export function LookupPage(p: { csrf: string; code: string; phone: string; error
   return (
     <Layout title="Tra cứu hồ sơ" unitName={p.unitName} unitHref={p.homeHref}>
       <h1>Tra cứu hồ sơ</h1>
-      {p.error ? (
-        <div class="error-summary" role="alert">
-          <p>{p.error}</p>
-        </div>
-      ) : null}
+      <ErrorSummary message={p.error} />
       <form method="post" action="/tra-cuu" class="card" novalidate>
         <Csrf token={p.csrf} />
         <Field id="t-code" name="code" label="Mã hồ sơ" required value={p.code} hint="Ví dụ: 00004-261129-0001 (in trên giấy hẹn)" />
@@ -169,11 +166,7 @@ export function SignInPage(p: { csrf: string; phone: string; step: 'phone' | 'co
   return (
     <Layout title="Đăng nhập bằng số điện thoại" unitHref={p.homeHref}>
       <h1>Đăng nhập bằng số điện thoại</h1>
-      {p.error ? (
-        <div class="error-summary" role="alert">
-          <p>{p.error}</p>
-        </div>
-      ) : null}
+      <ErrorSummary message={p.error} />
       {p.step === 'phone' ? (
         <form method="post" action="/dang-nhap" class="card" novalidate>
           <Csrf token={p.csrf} />
@@ -228,11 +221,7 @@ export function MyDossiersPage(p: {
         {p.name ? `${p.name} — ` : ''}
         {formatPhone(p.phone)} · <a href="/ca-nhan/thong-bao">Nhận thông báo qua SMS, thư điện tử, Zalo</a>
       </p>
-      {p.message ? (
-        <p class="card" role="status">
-          {p.message}
-        </p>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
       {p.drafts?.length ? (
         <section aria-labelledby="ban-nhap">
           <h2 id="ban-nhap">Bản nháp chưa nộp</h2>
@@ -291,11 +280,7 @@ export function StaffSignInPage(p: { csrf: string; username: string; error?: str
   return (
     <Layout title="Cán bộ đăng nhập">
       <h1>Cán bộ đăng nhập</h1>
-      {p.error ? (
-        <div class="error-summary" role="alert">
-          <p>{p.error}</p>
-        </div>
-      ) : null}
+      <ErrorSummary message={p.error} />
       <form method="post" action="/can-bo/dang-nhap" class="card" novalidate>
         <Csrf token={p.csrf} />
         <input type="hidden" name="next" value={p.next} />
@@ -322,11 +307,7 @@ export function ServiceCardFormPage(p: { nav: StaffNavProps; csrf: string; phone
   return (
     <StaffLayout {...p.nav} title="Phiếu dịch vụ công">
       <h1>In Phiếu dịch vụ công</h1>
-      {p.error ? (
-        <div class="error-summary" role="alert">
-          <p>{p.error}</p>
-        </div>
-      ) : null}
+      <ErrorSummary message={p.error} />
       <form method="post" action="/can-bo/phieu-dich-vu-cong" class="card" novalidate>
         <Csrf token={p.csrf} />
         <Field id="c-phone" name="phone" label="Số điện thoại của người dân" required type="tel" inputmode="tel" value={p.phone} />

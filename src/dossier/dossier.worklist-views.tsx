@@ -6,6 +6,7 @@ import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { CHANNEL_NAME, DOSSIER_CHANNELS, STATUS_LABEL, type DossierStatus } from './dossier.types';
 import { WORKLIST_TAB_LABEL, WORKLIST_TABS, type WorkItem, type WorklistTab } from './dossier.workflow';
 import { StaffTable } from '../shared/staff-table';
+import { StatusMessage } from '../shared/messages';
 
 /** The workspace's lists: the worklist, reception at the counter and the tracking book (form 06). */
 
@@ -47,11 +48,7 @@ export function WorklistPage(p: WorklistPageProps) {
     <StaffLayout {...p} title="Danh sách hồ sơ" current="/can-bo">
       <h1>Danh sách hồ sơ</h1>
       {p.aside ?? null}
-      {p.message ? (
-        <p class="card" role="status">
-          {p.message}
-        </p>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
       <nav aria-label="Nhóm hồ sơ" class="tabs">
         <ul>
           {WORKLIST_TABS.map((t) => (

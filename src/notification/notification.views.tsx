@@ -19,6 +19,7 @@ import {
   type NoticeEvent,
   type OutboxStatus,
 } from './notification.types';
+import { ErrorSummary, StatusMessage } from '../shared/messages';
 
 function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
@@ -41,11 +42,7 @@ export function DeliveryPage(p: DeliveryPageProps) {
   return (
     <StaffLayout {...p.nav} title="Tin nhắn gửi người dân">
       <h1>Tin nhắn gửi người dân</h1>
-      {p.message ? (
-        <p class="card" role="status">
-          {p.message}
-        </p>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
       <p>
         {OUTBOX_STATUSES.map((s) => (
           <>
@@ -135,11 +132,7 @@ export function TemplatesPage(p: { nav: StaffNavProps; templates: TemplateRow[];
       <p>
         <a href="/can-bo/thong-bao">← Tin nhắn đã gửi</a>
       </p>
-      {p.message ? (
-        <p class="card" role="status">
-          {p.message}
-        </p>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
       <p class="hint">
         Mỗi sự việc có mẫu riêng cho SMS, thư điện tử và Zalo, bằng tiếng Việt và tiếng Anh. SMS được tự động bỏ dấu (khi nhà mạng yêu cầu) và rút gọn tên thủ tục để vừa 2 tin.
       </p>
@@ -182,11 +175,7 @@ export function TemplateEditPage(p: {
       <p>
         <a href="/can-bo/thong-bao/mau">← Danh sách mẫu</a>
       </p>
-      {p.message ? (
-        <p class="card" role="status">
-          {p.message}
-        </p>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
       {p.errors?.length ? (
         <div class="error-summary" role="alert">
           <h2>Chưa lưu được</h2>
@@ -256,16 +245,8 @@ export function PrefsPage(p: { csrf: string; prefs: NotificationPrefs; available
       <p>
         <a href="/ca-nhan">← Hồ sơ của tôi</a>
       </p>
-      {p.message ? (
-        <p class="card" role="status">
-          {p.message}
-        </p>
-      ) : null}
-      {p.error ? (
-        <div class="error-summary" role="alert">
-          <p>{p.error}</p>
-        </div>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
+      <ErrorSummary message={p.error} />
       <form method="post" action="/ca-nhan/thong-bao" class="card">
         <Csrf token={p.csrf} />
         <fieldset>

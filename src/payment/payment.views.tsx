@@ -5,6 +5,7 @@ import type { FeeQuote } from './payment.fee';
 import { VietQrPay, type VietQrPayProps } from './payment.vietqr-views';
 import { METHOD_LABEL, PAYMENT_STATUS_LABEL, type PaymentSummary } from './payment.service';
 import { StaffTable } from '../shared/staff-table';
+import { ErrorSummary, StatusMessage } from '../shared/messages';
 
 function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
@@ -153,16 +154,8 @@ export function StaffFeePage(p: {
       <p class="lead">
         {p.procedureName} — {p.applicant}
       </p>
-      {p.message ? (
-        <p class="card" role="status">
-          {p.message}
-        </p>
-      ) : null}
-      {p.error ? (
-        <div class="error-summary" role="alert">
-          <p>{p.error}</p>
-        </div>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
+      <ErrorSummary message={p.error} />
       <section class="card">
         <h2>
           {PAYMENT_STATUS_LABEL[s.status]}: phải nộp {formatVnd(s.amount)}, đã nộp {formatVnd(s.paid)}
@@ -275,20 +268,12 @@ export function ReconciliationPage(p: {
   return (
     <StaffLayout {...p.nav} title="Đối soát sao kê">
       <h1>Đối soát sao kê ngân hàng</h1>
-      {p.message ? (
-        <p class="card" role="status">
-          {p.message}
-        </p>
-      ) : null}
-      {p.error ? (
-        <div class="error-summary" role="alert">
-          <p>{p.error}</p>
-        </div>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
+      <ErrorSummary message={p.error} />
       {p.report ? (
-        <p class="card" role="status">
+        <StatusMessage>
           Đã đọc {p.report.lines} khoản ghi có: {p.report.matched} khớp, {p.report.partial} nộp thiếu, {p.report.overpaid} nộp thừa, {p.report.unmatched} không rõ hồ sơ, {p.report.duplicate} đã ghi nhận trước đó.
-        </p>
+        </StatusMessage>
       ) : null}
       <form method="post" action="/can-bo/doi-soat" enctype="multipart/form-data" class="card">
         <Csrf token={p.csrf} />
@@ -348,9 +333,7 @@ export function VnpayReturnPage(p: { ok: boolean; message: string; trackHref?: s
   return (
     <Layout title="Kết quả thanh toán" unitHref={p.homeHref}>
       <h1>{p.ok ? 'Thanh toán thành công' : 'Thanh toán chưa thành công'}</h1>
-      <p class="card" role="status">
-        {p.message}
-      </p>
+      <StatusMessage>{p.message}</StatusMessage>
       {p.trackHref ? (
         <p>
           <a class="btn primary" href={p.trackHref}>

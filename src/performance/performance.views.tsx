@@ -6,6 +6,7 @@ import { pct, periodKeyText, targetText } from './performance.format';
 import type { WorkPeriod } from './performance.period';
 import type { WeeklyReview } from './performance.service';
 import { METRIC_INFO, TARGET_METRICS, type OfficialPerformance, type TargetProgress } from './performance.types';
+import { ErrorSummary, StatusMessage } from '../shared/messages';
 
 function actualText(p: TargetProgress): string {
   if (p.actual === null) return '—';
@@ -191,21 +192,8 @@ export function TargetsPage(
   return (
     <StaffLayout {...p} title="Chỉ tiêu" current="/can-bo/chi-tieu">
       <h1>Chỉ tiêu — {p.period.label}</h1>
-      {p.message ? (
-        <p class="card" role="status">
-          {p.message}
-        </p>
-      ) : null}
-      {p.errors?.length ? (
-        <div class="error-summary" role="alert">
-          <p>Chỉ tiêu chưa hợp lệ:</p>
-          <ul>
-            {p.errors.map((e) => (
-              <li>{e.message}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
+      <ErrorSummary title="Chỉ tiêu chưa hợp lệ:" errors={p.errors} />
       <PeriodPicker action="/can-bo/chi-tieu" name="ky" period={p.period} prev={p.prev} next={p.next} label="Tháng (2026-12) hoặc tuần (2026-W49)" />
       <TargetTable items={p.items} caption="Chỉ tiêu và tiến độ" remove={p.canSet ? { csrf: p.csrf } : undefined} />
       {p.canSet ? (

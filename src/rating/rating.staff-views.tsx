@@ -3,6 +3,7 @@ import { formatDateTime } from '../shared/format';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { StaffTable } from '../shared/staff-table';
 import { LEVEL_LABEL, REASON_LABEL, SOURCE_LABEL, type FollowUp, type FollowUpCounts, type FollowUpState } from './rating.types';
+import { ErrorSummary, StatusMessage } from '../shared/messages';
 
 export const STATE_LABEL: Record<FollowUpState, string> = { open: 'Chờ trả lời', overdue: 'Quá hạn trả lời', answered: 'Đã trả lời' };
 const TABS: Array<{ key: 'open' | 'overdue' | 'answered' | 'all'; label: string }> = [
@@ -112,11 +113,7 @@ export function FollowUpPage(p: { nav: StaffNavProps; f: FollowUp; canAnswer: bo
         <form method="post" action={`/can-bo/danh-gia/${f.id}`} class="card">
           <input type="hidden" name="_csrf" value={p.nav.csrf} />
           <h2>Trả lời người dân</h2>
-          {p.error ? (
-            <div class="error-summary" role="alert">
-              <p>{p.error}</p>
-            </div>
-          ) : null}
+          <ErrorSummary message={p.error} />
           <div class="field">
             <label for="fu-answer">Câu trả lời (người dân đọc trên trang theo dõi hồ sơ)</label>
             <textarea id="fu-answer" name="answer" rows={6} maxLength={2000} required style="width:100%">
@@ -152,16 +149,8 @@ export function TabletPickPage(p: {
         Máy tính bảng tại quầy mở trang <a href={`/dv/${p.unitCode}/danh-gia`}>/dv/{p.unitCode}/danh-gia</a>. Khi trả kết quả cho người dân, chọn hồ sơ dưới đây: lần chạm tiếp theo trên máy tính bảng (trong 10 phút) được ghi là
         đánh giá của hồ sơ đó; các lần sau là đánh giá lượt giao dịch tại quầy.
       </p>
-      {p.message ? (
-        <p role="status" class="card">
-          {p.message}
-        </p>
-      ) : null}
-      {p.error ? (
-        <div class="error-summary" role="alert">
-          <p>{p.error}</p>
-        </div>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
+      <ErrorSummary message={p.error} />
       {p.pick ? (
         <p class="card">
           Đang chờ người dân đánh giá: hồ sơ <strong>{p.pick.code}</strong> (do {p.pick.by} chọn lúc {formatDateTime(p.pick.at)}).

@@ -6,6 +6,7 @@
 import { Layout } from '../shared/layout';
 import { formatDate, formatDateTime } from '../shared/format';
 import { LEVEL_LABEL, RATING_LEVELS, RATING_REASONS, REASON_LABEL, type FollowUp, type Rating, type RatingLevel } from './rating.types';
+import { ErrorSummary } from '../shared/messages';
 
 /** The module's few styles (big touch targets on phones and the tablet), inline in the page's head. */
 export const RATING_CSS = `
@@ -95,11 +96,7 @@ export function RatingBox(p: RatingBoxProps) {
         </p>
       ) : null}
       {p.current ? <GivenRating current={p.current} followUp={p.followUp} /> : null}
-      {p.error ? (
-        <div class="error-summary" role="alert">
-          <p>{p.error}</p>
-        </div>
-      ) : null}
+      <ErrorSummary message={p.error} />
       {!p.changeable && p.current ? (
         <p class="note">Đánh giá chỉ được thay đổi trong 30 ngày kể từ lần đánh giá đầu tiên ({formatDate(p.current.firstRatedAt)}).</p>
       ) : p.canRate ? (
@@ -185,11 +182,7 @@ export function TabletPage(p: { unitCode: string; unitName: string; action: stri
           {p.unitName}
           {p.dossierCode ? ` — hồ sơ ${p.dossierCode}` : ''}
         </p>
-        {p.error ? (
-          <div class="error-summary" role="alert">
-            <p>{p.error}</p>
-          </div>
-        ) : null}
+        <ErrorSummary message={p.error} />
         <form method="post" action={p.action}>
           <input type="hidden" name="token" value={p.token} />
           <div class="tablet-levels">

@@ -2,6 +2,7 @@ import { formatDateTime } from '../shared/format';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { StaffTable } from '../shared/staff-table';
 import { KIND_TEXT, STATUS_TEXT, type RankingRow, type ScoringTable, type TableView } from './scoring.types';
+import { ErrorSummary, StatusMessage } from '../shared/messages';
 
 const n = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 /** "2026-12" → "12/2026" (what a reader expects; the key stays in links and inputs). */
@@ -10,20 +11,8 @@ export const monthText = (m: string) => (/^\d{4}-\d{2}$/.test(m) ? `${Number(m.s
 function Errors(p: { errors?: Array<{ message: string }>; message?: string }) {
   return (
     <>
-      {p.message ? (
-        <p class="card" role="status">
-          {p.message}
-        </p>
-      ) : null}
-      {p.errors?.length ? (
-        <div class="error-summary" role="alert">
-          <ul>
-            {p.errors.map((e) => (
-              <li>{e.message}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
+      <ErrorSummary errors={p.errors} />
     </>
   );
 }

@@ -66,7 +66,7 @@ import { calendarPages, calendarRoutes, calendarsOf, seedCalendarDemo, type Cale
 import { appointmentStaffRoutes } from './appointment/appointment.staff-routes';
 import { queueStats } from './appointment/appointment.stats';
 import { queueRoutes } from './queue/queue.routes';
-import { queueStaffRoutes } from './queue/queue.staff-routes';
+import { linkReceptionToTicket, queueStaffRoutes } from './queue/queue.staff-routes';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -405,6 +405,14 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
 
   await catalogRoutes(app, { catalog, units, publicUrl: config.publicUrl, defaultUnit, calendar: { notes: (u) => services.calendars.notes(u), version: () => services.calendars.version() } });
   await catalogAdminRoutes(app, { catalog, units, audit: services.audit });
+  // A dossier received from a ticket is linked to it (a hook on the reception route only).
+  linkReceptionToTicket(app, {
+    queue: services.queue,
+    dossierByCode: async (code) => {
+      const d = await services.dossiers.findByCode(code);
+      return d ? { id: d.id, code: d.code ?? null, unitCode: d.unitCode } : undefined;
+    },
+  });
   await dossierRoutes(app, {
     dossiers: services.dossiers,
     accounts: services.accounts,
@@ -511,10 +519,6 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     queue: services.queue,
     units,
     procedures: async (unit) => (await catalog.search(unit, { limit: 10_000 })).items.map((p) => ({ code: p.code, name: p.name, field: p.field })),
-    dossierByCode: async (code) => {
-      const d = await services.dossiers.findByCode(code);
-      return d ? { id: d.id, code: d.code ?? null, unitCode: d.unitCode } : undefined;
-    },
   });
   app.addHook('onReady', async () => {
     try {

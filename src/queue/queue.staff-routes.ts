@@ -32,8 +32,6 @@ export async function queueStaffRoutes(
     units: UnitService;
     /** The unit's procedures with their field (lĩnh vực), for the reception from a ticket. */
     procedures(unitCode: string): Promise<Array<{ code: string; name: string; field: string }>>;
-    /** A dossier by its code (the reception's answer names it). */
-    dossierByCode(code: string): Promise<{ id: string; code: string | null; unitCode: string } | undefined>;
   },
 ): Promise<void> {
   const { queue, units } = deps;
@@ -125,19 +123,33 @@ export async function queueStaffRoutes(
     reply.setCookie(TICKET_COOKIE, id, { path: '/can-bo', httpOnly: true, sameSite: 'lax', maxAge: 2 * 3600 });
     return html(reply, ReceiveFromTicketPage({ ...staffNav(req, staff, (await units.get(staff.unitCode)).name), number: t.number, serviceName: service?.name ?? t.service, procedures }));
   });
+}
 
-  // The counter reception answers with the new dossier's page: link it to the ticket in hand.
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (req.method !== 'POST' || !req.url.startsWith('/can-bo/tiep-nhan?')) return payload;
+/**
+ * The counter reception (dossier module, POST /can-bo/tiep-nhan) answers with the new dossier's
+ * page: the dossier is linked to the ticket in hand (the cookie set by "Tiếp nhận hồ sơ từ số
+ * này"). A hook of that one route only, added as it is declared: call before the dossier routes.
+ */
+export function linkReceptionToTicket(
+  app: FastifyInstance,
+  deps: { queue: QueueService; dossierByCode(code: string): Promise<{ id: string; code: string | null; unitCode: string } | undefined> },
+): void {
+  const hook = async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const ticketId = req.cookies?.[TICKET_COOKIE];
     const location = String(reply.getHeader('location') ?? '');
     const m = /^\/can-bo\/ho-so\/([0-9A-Za-z-]+)/.exec(location);
     if (!ticketId || !isTicketId(ticketId) || !m || reply.statusCode >= 400 || req.principal?.kind !== 'staff') return payload;
     const d = await deps.dossierByCode(m[1]!);
     if (d && d.unitCode === req.principal.staff.unitCode) {
-      await queue.linkDossier(d.unitCode, ticketId, d).catch(() => undefined);
+      await deps.queue.linkDossier(d.unitCode, ticketId, d).catch(() => undefined);
       reply.clearCookie(TICKET_COOKIE, { path: '/can-bo' });
     }
     return payload;
+  };
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (route.url !== '/can-bo/tiep-nhan' || !methods.includes('POST')) return;
+    const existing = route.onSend ? (Array.isArray(route.onSend) ? route.onSend : [route.onSend]) : [];
+    route.onSend = [...existing, hook] as typeof route.onSend;
   });
 }

@@ -62,6 +62,7 @@ import { scoringRoutes } from './scoring/scoring.routes';
 import { AppointmentService, slotText, type QueuePort } from './appointment';
 import { appointmentRoutes } from './appointment/appointment.routes';
 import { QueueService, ticketFacts } from './queue';
+import { HomeVisitService, homeVisitRoutes } from './homevisit';
 import { calendarPages, calendarRoutes, calendarsOf, seedCalendarDemo, type CalendarService } from './calendar';
 import { appointmentStaffRoutes } from './appointment/appointment.staff-routes';
 import { queueStats } from './appointment/appointment.stats';
@@ -107,6 +108,8 @@ export interface Services {
   queue: QueueService;
   /** The working calendar: national declarations, units' Saturdays, days off and hours (issue 13). */
   calendars: CalendarService;
+  /** Home visits by the unit's support team (issue 13). */
+  homeVisits: HomeVisitService;
   clock: Clock;
 }
 
@@ -254,6 +257,19 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     indicators: INDICATOR_NAMES,
   });
   const calendars = calendarsOf(database.db, clock);
+  const homeVisits = new HomeVisitService({
+    db: database.db,
+    clock,
+    procedureName: async (unit, code) => (await catalog.getUnitProcedure(unit, code)).procedure.name,
+    dossier: async (code) => {
+      const d = await dossiers.findByCode(code);
+      return d && { unitCode: d.unitCode, procedureCode: d.procedureCode, channel: d.channel };
+    },
+    sms: async (unitCode, phone, body, dedupKey) => {
+      await database.db.transaction().execute((trx) => notifications.enqueue(trx, { channel: 'sms', recipient: phone, event: 'home_visit_confirm', body, unitCode, dedupKey } as never));
+    },
+    unitName: async (code) => (await units.get(code)).name,
+  });
   const queue = new QueueService({
     db: database.db,
     clock,
@@ -275,7 +291,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     publicUrl: config.publicUrl,
     smsUnicode: config.notifications.smsUnicode,
   });
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, clock };
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, clock };
 }
 
 /**
@@ -468,6 +484,13 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     unitName: async (code) => (await units.get(code)).name,
   });
   await calendarRoutes(app, { calendars: services.calendars, units });
+  await homeVisitRoutes(app, {
+    visits: services.homeVisits,
+    units,
+    procedures: async (unit) => (await catalog.search(unit, { limit: 1000 })).items.map((p) => ({ code: p.code, name: p.name })),
+    requestOtp: (phone, unit) => services.accounts.requestOtp(phone, 'verify_phone', unit),
+    verifyOtp: (phone, code) => services.accounts.verifyOtp(phone, 'verify_phone', code),
+  });
   await calendarPages(app, { calendars: services.calendars, units, audit: services.audit, dossiers: services.dossiers, now: () => services.clock.now() });
   await indicatorRoutes(app, { indicators: services.indicators, now: () => services.clock.now() });
   await dashboardRoutes(app, {

@@ -168,6 +168,9 @@ function UnitInfo({ unit, calendar = [] }: { unit: Unit; calendar?: string[] }) 
         </p>
       ) : null}
       <p>
+        <a href={`/dv/${unit.code}/ho-tro-tai-nha`}>Đề nghị cán bộ đến nhà tiếp nhận hồ sơ</a> (người cao tuổi, người khuyết tật)
+      </p>
+      <p>
         <a href={`/dv/${unit.code}/dat-lich`}>Đặt lịch hẹn đến quầy</a> (chọn giờ, không phải chờ lâu)
       </p>
       <p>

@@ -20,6 +20,7 @@ import * as m021 from './migrations/021-indicator-states';
 import * as m023 from './migrations/023-appointments';
 import * as m022 from './migrations/022-queue';
 import * as m024 from './migrations/024-calendar';
+import * as m025 from './migrations/025-home-visits';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '023-appointments': m023,
   '022-queue': m022,
   '024-calendar': m024,
+  '025-home-visits': m025,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -89,6 +89,8 @@ export interface StaffTable {
   /** 003-workflow: where escalations reach the official ('' when none). */
   phone?: string;
   email?: string;
+  /** 025: 1 for an official of the unit's support team (home visits). */
+  support_team?: number;
 }
 
 /** 011: failed staff sign-ins per account and source address (the growing delay). */
@@ -147,6 +149,30 @@ export interface OutboxTable {
 export interface UnitCalendarTable {
   unit_code: string;
   data: string;
+  updated_at: string;
+}
+
+/** 025: a home visit asked for by (or for) an elderly or disabled citizen. */
+export interface HomeVisitTable {
+  id: string;
+  unit_code: string;
+  procedure_code: string;
+  applicant_name: string;
+  requester: string;
+  requester_name: string;
+  phone: string;
+  address: string;
+  village: string;
+  preferred_days: string;
+  note: string;
+  source: string;
+  status: string;
+  visit_date: string | null;
+  assignee_id: string | null;
+  confirmed_at: string | null;
+  dossier_code: string | null;
+  reason: string;
+  created_at: string;
   updated_at: string;
 }
 
@@ -821,6 +847,7 @@ export interface DB {
   dossier_counters: DossierCounterTable;
   unit_calendars: UnitCalendarTable;
   calendar_national_days: CalendarNationalDayTable;
+  home_visits: HomeVisitTable;
   dossiers: DossierTable;
   dossier_files: DossierFileTable;
   dossier_history: DossierHistoryTable;

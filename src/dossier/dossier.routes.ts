@@ -207,7 +207,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   const newDossierBody = z.object({
     unit: z.string().regex(/^\d{2,5}$/, 'Mã đơn vị gồm 2 đến 5 chữ số').optional(),
     procedureCode: z.string({ message: 'Cần mã thủ tục' }).regex(/^\d\.\d{6}$/, 'Mã thủ tục có dạng 1.001193'),
-    channel: z.enum(DOSSIER_CHANNELS, { message: 'Kênh nộp là online, in_person hoặc post' }).default('online'),
+    channel: z.enum(DOSSIER_CHANNELS, { message: 'Kênh nộp là online, in_person, post hoặc home' }).default('online'),
     case: z.string().max(60).optional(),
     applicant: z.unknown(),
     formData: z.unknown().optional(),

@@ -72,6 +72,7 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
         values: o.values ?? {},
         applicant,
         caseId: o.caseId,
+        channel: o.draft?.channel === 'home' || (req.query as Record<string, unknown>).kenh === 'home' ? 'home' : o.draft?.channel === 'post' ? 'post' : undefined,
         caseStep: o.step && form.cases.some((g) => g.kind === 'case') ? { action: o.counter ? '/can-bo/tiep-nhan' : action, hidden: o.counter ? { thu_tuc: o.code } : {}, error: o.caseError } : undefined,
         errors: o.errors ?? [],
         draftDays: drafts.ttlDays,
@@ -156,7 +157,7 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     }
     // Everything typed and uploaded is kept first: no error below loses a file (issue 9).
     const delivery: Dossier['delivery'] = applicant.delivery === 'post' ? { method: 'post', address: applicant.deliveryAddress } : { method: 'counter' };
-    const channel = counter ? (fields.channel === 'post' ? 'post' : 'in_person') : 'online';
+    const channel = counter ? (fields.channel === 'post' ? 'post' : fields.channel === 'home' ? 'home' : 'in_person') : 'online';
     draft = await drafts.save(draft, { unitCode, procedureCode: procCode, channel, caseId, applicant, formData: values, delivery }, actor);
     const byComponent = new Map<string, UploadedFile[]>();
     for (const f of files) {

@@ -48,7 +48,7 @@ export interface SubmitPageProps {
   counter?: boolean;
   /** At the counter: the page is a workspace page (menu, sign-out). */
   staffNav?: StaffNavProps;
-  channel?: 'in_person' | 'post';
+  channel?: 'in_person' | 'post' | 'home';
   homeHref: string;
   /** The fee, shown before submission (payment module). */
   fee?: ComponentChildren;
@@ -176,10 +176,13 @@ export function SubmitPage(p: SubmitPageProps) {
             <fieldset class="card">
               <legend>Hình thức nộp</legend>
               <label>
-                <input type="radio" name="channel" value="in_person" checked={p.channel !== 'post'} /> Trực tiếp tại bộ phận một cửa
+                <input type="radio" name="channel" value="in_person" checked={p.channel !== 'post' && p.channel !== 'home'} /> Trực tiếp tại bộ phận một cửa
               </label>
               <label>
                 <input type="radio" name="channel" value="post" checked={p.channel === 'post'} /> Qua dịch vụ bưu chính
+              </label>
+              <label>
+                <input type="radio" name="channel" value="home" checked={p.channel === 'home'} /> Tại nhà người dân (tổ hỗ trợ)
               </label>
             </fieldset>
           ) : null}

@@ -32,9 +32,10 @@ export const STATUS_LABEL: Record<DossierStatus, string> = {
   returned: 'Đã trả kết quả',
 };
 
-export const DOSSIER_CHANNELS = ['online', 'in_person', 'post'] as const;
+/** `home`: received at the citizen's home by the unit's support team (issue 13, home visits). */
+export const DOSSIER_CHANNELS = ['online', 'in_person', 'post', 'home'] as const;
 export type DossierChannel = (typeof DOSSIER_CHANNELS)[number];
-export const CHANNEL_NAME: Record<DossierChannel, string> = { online: 'Trực tuyến', in_person: 'Trực tiếp', post: 'Qua bưu chính' };
+export const CHANNEL_NAME: Record<DossierChannel, string> = { online: 'Trực tuyến', in_person: 'Trực tiếp', post: 'Qua bưu chính', home: 'Tại nhà (tổ hỗ trợ)' };
 
 const phoneRe = /^(\+?84|0)[\d\s.]{8,13}$/;
 

@@ -151,7 +151,7 @@ export class PaymentService {
     const stored = fresh ? undefined : await repo.findFee(this.db, d.id);
     const procedure = await this.catalog.getProcedure(d.procedureCode);
     if (stored) {
-      const base = computeFee(procedure, d.channel, { requested: d.formData });
+      const base = computeFee(procedure, feeChannel(d.channel), { requested: d.formData });
       return {
         quote: {
           ...base,
@@ -163,7 +163,7 @@ export class PaymentService {
         assessed: !stored.assessed_by.startsWith('system'),
       };
     }
-    return { quote: computeFee(procedure, d.channel, { requested: d.formData }), assessed: false };
+    return { quote: computeFee(procedure, feeChannel(d.channel), { requested: d.formData }), assessed: false };
   }
 
   vietqrFor(code: string, amount: number): string | null {
@@ -235,7 +235,7 @@ export class PaymentService {
     const staff = this.checkCashier(d, actor);
     if (!d.code) throw new RuleViolationError('dossier_not_submitted', 'Hồ sơ chưa nộp nên chưa xác định phí, lệ phí.');
     const procedure = await this.catalog.getProcedure(d.procedureCode);
-    const quote = computeFee(procedure, d.channel, { ...input, requested: d.formData });
+    const quote = computeFee(procedure, feeChannel(d.channel), { ...input, requested: d.formData });
     const before = await this.summary(d);
     if (before.paid > 0 && before.paid > quote.amount) {
       throw new RuleViolationError('fee_below_paid', 'Số đã thu lớn hơn mức phí mới; xin xử lý hoàn trả trước khi sửa mức phí.');
@@ -634,4 +634,9 @@ export class PaymentService {
     const bearing = fees.filter((f) => f.gross > 0);
     return { feeBearing: bearing.length, zeroFee: fees.length - bearing.length, paidOnline: bearing.filter((f) => online.has(f.dossier_id)).length };
   }
+}
+
+/** A dossier received at home (support team) pays the fees of a paper dossier at the counter. */
+function feeChannel(c: Dossier['channel']): 'in_person' | 'online' | 'post' {
+  return c === 'home' ? 'in_person' : c;
 }

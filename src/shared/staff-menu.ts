@@ -75,6 +75,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
         ...item('/can-bo/phieu-dich-vu-cong', 'Phiếu dịch vụ công', can(staff, 'counter')),
         ...item('/can-bo/danh-gia/tai-quay', 'Đánh giá tại quầy', can(staff, 'counter')),
         ...item('/can-bo/so-theo-doi', 'Sổ theo dõi hồ sơ'),
+        ...item('/can-bo/ho-tro-tai-nha', 'Hỗ trợ tại nhà', staff.role !== 'supervisor'),
         ...item('/can-bo/lich-hen', 'Lịch hẹn'),
       ],
     },

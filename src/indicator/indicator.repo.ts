@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { DossierTimeline, FullTimeline, TimelineEvent } from '../dossier';
 import { stateOf } from './indicator.state';
@@ -144,15 +144,21 @@ export async function countStates(
         WHERE k.dossier_id = c.dossier_id AND k.at < ${A} ORDER BY k.seq DESC LIMIT 1), 0) END`;
   const received = sql`c.received_at >= ${F}`;
   // Each dossier's flags, one bit each (FLAGS), computed once; counted per unit and combination.
+  // The payment and rating sets: on PostgreSQL joined (hash joins; an `IN (subquery)` in a select
+  // list is scanned row by row there), on SQLite `IN (subquery)` (one lookup table, cheaper there).
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  const member = (alias: string, set: Expression<unknown>) => (pg ? sql`${sql.raw(alias)}.id IS NOT NULL` : sql`c.dossier_id IN (${set})`);
+  const join = (alias: string, set: Expression<unknown>) => sql`LEFT JOIN (SELECT DISTINCT x.dossier_id AS id FROM (${set}) x) ${sql.raw(alias)} ON ${sql.raw(alias)}.id = c.dossier_id`;
+  const joins = pg ? sql.join([join('fo', q.feeOwed), join('po', q.paidOnline), join('di', q.dissatisfied)], sql` `) : sql``;
   const flags = [
     sql`CASE WHEN ${received} THEN 1 ELSE 0 END`,
     sql`CASE WHEN ${received} THEN c.published ELSE 0 END`,
     sql`CASE WHEN ${received} THEN c.online ELSE 0 END`,
-    sql`CASE WHEN ${received} AND (c.payment_asked_at < ${A} OR c.dossier_id IN (${q.feeOwed})) THEN 1 ELSE 0 END`,
-    sql`CASE WHEN ${received} AND c.dossier_id IN (${q.paidOnline}) THEN 1 ELSE 0 END`,
+    sql`CASE WHEN ${received} AND (c.payment_asked_at < ${A} OR ${member('fo', q.feeOwed)}) THEN 1 ELSE 0 END`,
+    sql`CASE WHEN ${received} AND ${member('po', q.paidOnline)} THEN 1 ELSE 0 END`,
     sql`CASE WHEN (c.withdrawn_at IS NULL OR c.withdrawn_at >= ${A}) AND (c.finished_at IS NULL OR c.finished_at >= ${F}) THEN 1 ELSE 0 END`,
     late,
-    sql`CASE WHEN c.dossier_id IN (${q.dissatisfied}) THEN 1 ELSE 0 END`,
+    sql`CASE WHEN ${member('di', q.dissatisfied)} THEN 1 ELSE 0 END`,
     sql`CASE WHEN c.result_at >= ${F} AND c.result_at < ${A} THEN 1 ELSE 0 END`,
     sql`CASE WHEN c.result_at >= ${F} AND c.result_at < ${A} THEN c.digitised ELSE 0 END`,
   ];
@@ -167,6 +173,7 @@ export async function countStates(
       UNION ALL SELECT ${cols} ${from} AND s.ended_at IS NULL AND s.received_at < ${F}
       UNION ALL SELECT ${cols} ${from} AND s.ended_at >= ${F} AND s.received_at < ${F}
     ) c
+    ${joins}
     GROUP BY 1, 2`.execute(db);
   const byUnit = new Map<string, number[]>();
   for (const r of rows.rows) {

@@ -79,6 +79,9 @@ describe.skipIf(!browserAvailable())('satisfaction ratings in a browser (issue 1
     await a11y.close();
     await page.goto(`${base}/dv/00004/danh-gia`);
     await shot(page, 'rating-tablet');
+    // The faces are drawn, not emoji (a tablet without an emoji font showed empty boxes).
+    expect(await page.locator('.tablet-levels button svg').count()).toBe(3);
+    expect(await page.locator('.tablet-levels').innerText()).not.toMatch(/\p{Extended_Pictographic}/u);
     const taps: Array<{ level: string; label: string }> = [
       { level: 'very_satisfied', label: 'Rất hài lòng' },
       { level: 'satisfied', label: 'Hài lòng' },

@@ -37,7 +37,21 @@ export const RATING_CSS = `
 .tablet .btn,.tablet button.primary{font-size:1.4rem;padding:14px 28px}
 `;
 
-const FACE: Record<RatingLevel, string> = { very_satisfied: '😀', satisfied: '🙂', dissatisfied: '🙁' };
+/**
+ * The faces beside the levels, drawn (not emoji: a cheap tablet or phone without an emoji font
+ * showed "🙂" and "🙁" as empty boxes). They take the text's size and colour.
+ */
+const MOUTH: Record<RatingLevel, string> = { very_satisfied: 'M7 13.5 Q12 19.5 17 13.5 Z', satisfied: 'M7.5 14 Q12 18 16.5 14', dissatisfied: 'M7.5 17 Q12 13 16.5 17' };
+function Face(p: { level: RatingLevel }) {
+  return (
+    <svg class="face-svg" viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="1.8" />
+      <circle cx="8.5" cy="9.5" r="1.3" fill="currentColor" />
+      <circle cx="15.5" cy="9.5" r="1.3" fill="currentColor" />
+      <path d={MOUTH[p.level]} fill={p.level === 'very_satisfied' ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
+    </svg>
+  );
+}
 
 /** What the citizen gave, and the unit's answer to a "Không hài lòng". */
 function GivenRating(p: { current: Rating; followUp?: FollowUp }) {
@@ -113,7 +127,7 @@ export function RatingBox(p: RatingBoxProps) {
             ) : null}
             {RATING_LEVELS.map((l) => (
               <label>
-                <input type="radio" name="level" value={l} checked={v.level === l} required /> <span aria-hidden="true">{FACE[l]}</span> {LEVEL_LABEL[l]}
+                <input type="radio" name="level" value={l} checked={v.level === l} required /> <Face level={l} /> {LEVEL_LABEL[l]}
               </label>
             ))}
           </fieldset>
@@ -189,7 +203,7 @@ export function TabletPage(p: { unitCode: string; unitName: string; action: stri
             {RATING_LEVELS.map((l) => (
               <button type="submit" name="level" value={l} class={l}>
                 <span class="face" aria-hidden="true">
-                  {FACE[l]}
+                  <Face level={l} />
                 </span>
                 {LEVEL_LABEL[l]}
               </button>

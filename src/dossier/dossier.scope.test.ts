@@ -18,6 +18,9 @@ const NOT_ABOUT_DOSSIERS = new Set([
   'GET /can-bo/hang-cho',
   'POST /can-bo/hang-cho/:counter/:action',
   'GET /can-bo/hang-cho/ve/:id/tiep-nhan',
+  // An appointment's arrival takes a booking code (LH…), not a dossier code; another unit's booking is
+  // "not found" there (AppointmentService.get, src/appointment tests).
+  'POST /can-bo/lich-hen/:code/den',
 ]);
 
 for (const engine of engines()) {

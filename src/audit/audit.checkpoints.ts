@@ -10,6 +10,7 @@
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { PeriodicJob, type PeriodicJobOptions } from '../shared/periodic-job';
 
 export interface Checkpoint {
   /** The head: the last row's number and hash. */
@@ -75,39 +76,17 @@ export class FileCheckpointStore implements CheckpointStore {
  * worker (`serve` with WORKER=on, or `motcua worker`). Each one is also a log line, so the log
  * (shipped elsewhere, kept by the daily report) holds the anchors too.
  */
-export class AuditCheckpointJob {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-
-  constructor(
-    private readonly audit: { checkpoint(): Promise<Checkpoint | undefined> },
-    private readonly opts: { intervalMs: number; log?: (msg: string) => void },
-  ) {}
-
-  runOnce(): Promise<Checkpoint | undefined> {
-    return this.audit.checkpoint().then((c) => {
-      if (c) this.opts.log?.(`Mốc nhật ký: bản ghi ${c.seq}, mã băm ${c.hash}, lúc ${c.at}, chữ ký ${c.mac}`);
-      return c;
-    });
-  }
-
-  start(): void {
-    if (this.timer) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((e) => this.opts.log?.(`Lỗi khi ghi mốc nhật ký: ${e instanceof Error ? e.message : String(e)}`))
-        .finally(() => (this.running = undefined));
-    };
-    setTimeout(tick, 2_000).unref();
-    if (this.opts.intervalMs <= 0) return;
-    this.timer = setInterval(tick, this.opts.intervalMs);
-    this.timer.unref();
-  }
-
-  async close(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+export class AuditCheckpointJob extends PeriodicJob<Checkpoint | undefined> {
+  constructor(audit: { checkpoint(): Promise<Checkpoint | undefined> }, opts: PeriodicJobOptions) {
+    super(
+      {
+        doing: 'ghi mốc nhật ký',
+        run: () => audit.checkpoint(),
+        report: (c) => (c ? `Mốc nhật ký: bản ghi ${c.seq}, mã băm ${c.hash}, lúc ${c.at}, chữ ký ${c.mac}` : undefined),
+        firstDelayMs: 2_000,
+        firstRunWhenDisabled: true,
+      },
+      opts,
+    );
   }
 }

@@ -1,0 +1,67 @@
+/**
+ * A job run in-process on a timer (in `serve` with the worker, or in `motcua worker`): once soon
+ * after `start()`, then every `intervalMs`. Runs never overlap; a failed run is logged (in
+ * Vietnamese, with what the job does) and retried at the next tick; `close()` stops the timer and
+ * waits for the run in progress. An interval of 0 or less disables the timer — and the first run
+ * too, unless `firstRunWhenDisabled` (the audit checkpoint writes one mark at start even so).
+ */
+export interface PeriodicJobOptions {
+  intervalMs: number;
+  log?: (msg: string) => void;
+}
+
+export interface PeriodicJobSpec<T> {
+  /** What the job does, for the failure line: "Lỗi khi <doing>: …". */
+  doing: string;
+  /** One run. */
+  run: () => Promise<T>;
+  /** The line to log after a successful run, if any. */
+  report?: (result: T) => string | undefined;
+  /** Delay of the first run after start (5 s by default). */
+  firstDelayMs?: number;
+  firstRunWhenDisabled?: boolean;
+}
+
+export class PeriodicJob<T> {
+  private timer: NodeJS.Timeout | undefined;
+  private first: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly spec: PeriodicJobSpec<T>,
+    protected readonly opts: PeriodicJobOptions,
+  ) {}
+
+  /** One run, reported; what the timer calls (errors are the caller's). */
+  runOnce(): Promise<T> {
+    return this.spec.run().then((r) => {
+      const line = this.spec.report?.(r);
+      if (line) this.opts.log?.(line);
+      return r;
+    });
+  }
+
+  start(): void {
+    if (this.timer || this.first) return;
+    const enabled = this.opts.intervalMs > 0;
+    if (!enabled && !this.spec.firstRunWhenDisabled) return;
+    const tick = () => {
+      if (this.running) return;
+      this.running = this.runOnce()
+        .catch((e) => this.opts.log?.(`Lỗi khi ${this.spec.doing}: ${e instanceof Error ? e.message : String(e)}`))
+        .finally(() => (this.running = undefined));
+    };
+    this.first = setTimeout(tick, this.spec.firstDelayMs ?? 5_000);
+    this.first.unref();
+    if (!enabled) return;
+    this.timer = setInterval(tick, this.opts.intervalMs);
+    this.timer.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.first) clearTimeout(this.first);
+    if (this.timer) clearInterval(this.timer);
+    this.first = this.timer = undefined;
+    await this.running;
+  }
+}

@@ -68,6 +68,7 @@ import { appointmentStaffRoutes } from './appointment/appointment.staff-routes';
 import { queueStats } from './appointment/appointment.stats';
 import { queueRoutes } from './queue/queue.routes';
 import { linkReceptionToTicket, queueStaffRoutes } from './queue/queue.staff-routes';
+import { queueAdminRoutes } from './queue/queue.admin-routes';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -536,13 +537,22 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     zalo: config.assistant.zalo,
   });
   await appointmentStaffRoutes(app, { appointments: services.appointments, units, accounts: services.accounts, ticketFacts: (q) => ticketFacts(services.database.db, q), now: () => services.clock.now() });
-  await appointmentRoutes(app, { appointments: services.appointments, units, catalog, accounts: services.accounts, demo: config.demo, defaultUnit, now: () => services.clock.now() });
-  await queueRoutes(app, { queue: services.queue, units, publicUrl: config.publicUrl });
+  await appointmentRoutes(app, { appointments: services.appointments, units, catalog, accounts: services.accounts, demo: config.demo, defaultUnit, now: () => services.clock.now(), ticketUrl: (id) => `/hang-cho/${id}` });
+  await queueRoutes(app, {
+    queue: services.queue,
+    units,
+    publicUrl: config.publicUrl,
+    procedure: async (code) => {
+      const p = await catalog.findProcedure(code);
+      return p ? { code: p.code, name: p.name, field: p.field } : undefined;
+    },
+  });
   await queueStaffRoutes(app, {
     queue: services.queue,
     units,
     procedures: async (unit) => (await catalog.search(unit, { limit: 10_000 })).items.map((p) => ({ code: p.code, name: p.name, field: p.field })),
   });
+  await queueAdminRoutes(app, { queue: services.queue, units, fields: async (unit) => (await catalog.search(unit, { limit: 10_000 })).items.map((p) => p.field).filter(Boolean) });
   app.addHook('onReady', async () => {
     try {
       const code = await defaultUnit();

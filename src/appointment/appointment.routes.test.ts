@@ -146,5 +146,52 @@ for (const engine of engines()) {
       expect((await env.services.queue.ticket(a.ticketId!))!).toMatchObject({ source: 'appointment', slotAt: vn('2026-12-03', '13:30'), phone: '0977000111' });
       clock.set(vn('2026-12-03', '09:00'));
     });
+
+    it('from a procedure page, "Đặt lịch" preselects the service receiving its field', async () => {
+      // Two services take bookings now (the Saturday one and residence): birth registration is civil status.
+      expect((await env.services.appointments.services('00004')).length).toBeGreaterThan(1);
+      const page = await env.app.inject({ method: 'GET', url: '/dv/00004/dat-lich?thu-tuc=1.001193' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`<input type="hidden" name="service" value="${service}"/>`);
+      expect(page.body).toContain('Thứ Bảy, 05/12/2026');
+      // Without a procedure the citizen chooses.
+      expect((await env.app.inject({ method: 'GET', url: '/dv/00004/dat-lich' })).body).not.toContain('name="service"');
+    });
+
+    it('API: the arrival of a booking (code → ticket), with its place and live page; too early, no proof and twice answered', async () => {
+      const booked = await env.app.inject({ method: 'POST', url: '/api/appointments', payload: { unit: '00004', service: 'cu-tru', slotAt: vn('2026-12-03', '14:00'), fullName: 'Đinh Văn Tú', phone: '0966000222' } });
+      expect(booked.statusCode, booked.body).toBe(201);
+      const a = booked.json();
+      const t = new URL(a.manageUrl).searchParams.get('t')!;
+      const early = await env.app.inject({ method: 'POST', url: `/api/appointments/${a.code}/arrive?t=${t}`, payload: {} });
+      expect(early.statusCode).toBe(422);
+      expect(early.json().error).toMatchObject({ code: 'too_early' });
+      expect(early.json().error.message).toContain('13:30');
+      clock.set(vn('2026-12-03', '13:45'));
+      try {
+        const weak = await env.app.inject({ method: 'POST', url: `/api/appointments/${a.code}/arrive?phone=0966000222`, payload: {} });
+        expect(weak.statusCode).toBe(403);
+        expect(weak.json().error.code).toBe('stronger_proof_required');
+        expect((await env.app.inject({ method: 'POST', url: '/api/appointments/LH22222222/arrive', payload: {} })).statusCode).toBe(404);
+        const arrived = await env.app.inject({ method: 'POST', url: `/api/appointments/${a.code}/arrive?t=${t}`, payload: {} });
+        expect(arrived.statusCode, arrived.body).toBe(200);
+        const body = arrived.json();
+        expect(body).toMatchObject({ code: a.code, status: 'arrived', ticket: { status: 'waiting' } });
+        expect(body.ticket.number).toMatch(/^C-\d{3}$/);
+        expect(body.ticketNumber).toBe(body.ticket.number);
+        expect(body.ticket.position).toBeGreaterThanOrEqual(0);
+        expect(body.ticket.trackUrl).toBe(`http://motcua.test/hang-cho/${body.ticket.id}`);
+        const ticket = await env.app.inject({ method: 'GET', url: `/api/queue/tickets/${body.ticket.id}` });
+        expect(ticket.json()).toMatchObject({ number: body.ticket.number, status: 'waiting' });
+        // Twice: the same ticket.
+        const again = await env.app.inject({ method: 'POST', url: `/api/appointments/${a.code}/arrive?t=${t}`, payload: {} });
+        expect(again.json().ticket.id).toBe(body.ticket.id);
+        // The booking page links to the ticket's live page.
+        const page = await env.app.inject({ method: 'GET', url: `/lich-hen/${a.code}?t=${t}` });
+        expect(page.body).toContain(`/hang-cho/${body.ticket.id}`);
+      } finally {
+        clock.set(vn('2026-12-03', '09:00'));
+      }
+    });
   });
 }

@@ -13,7 +13,7 @@ import { docSchema, html, parseInput } from '../shared/http';
 import { body, errors, json, security } from '../shared/openapi';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
 import type { UnitService } from '../unit';
-import { BOOKING_DAYS, type AppointmentActor, type AppointmentProof, type AppointmentService } from './appointment.service';
+import { BOOKING_DAYS, EARLY_ARRIVAL_MIN, LATE_ARRIVAL_MIN, type AppointmentActor, type AppointmentProof, type AppointmentService } from './appointment.service';
 import { addDays, vnParts } from './appointment.slots';
 import { APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, type Appointment } from './appointment.types';
 import { AppointmentPage, BookingPage, LookupPage, MovePage, type FieldErrors } from './appointment.views';
@@ -63,6 +63,18 @@ export const appointmentJson = z.object({
   moves: z.number().int().describe('Số lần đã đổi giờ'),
   ticketNumber: z.string().nullable().describe('Số thứ tự nhận khi đến (arrived)'),
   createdAt: at,
+});
+const arrivedJson = appointmentJson.extend({
+  ticket: z
+    .object({
+      id: z.string().describe('Mã số thứ tự (khó đoán; GET /api/queue/tickets/{id})'),
+      number: z.string().describe('Số thứ tự, ví dụ C-004'),
+      status: z.string().describe('waiting | called | serving | done | no_show | cancelled'),
+      position: z.number().int().nullable().describe('Số người trước (khi đang chờ)'),
+      estimatedWaitMinutes: z.number().int().nullable(),
+      trackUrl: z.string().nullable().describe('Trang theo dõi lượt trên điện thoại'),
+    })
+    .nullable(),
 });
 const bookedJson = appointmentJson.extend({ manageUrl: z.string().describe('Liên kết có chữ ký để xem, đổi, hủy (cũng được gửi qua SMS)') });
 
@@ -260,6 +272,36 @@ export async function appointmentRoutes(app: FastifyInstance, deps: AppointmentR
     },
   );
 
+  app.post(
+    '/api/appointments/:code/arrive',
+    {
+      ...PROOF_ROUTE,
+      schema: {
+        tags: ['Lịch hẹn'],
+        summary: 'Báo đã đến theo lịch hẹn: nhận số thứ tự (gọi vào giờ hẹn)',
+        operationId: 'arriveAppointment',
+        security: changeSecurity,
+        description: [
+          `Từ ${EARLY_ARRIVAL_MIN} phút trước giờ hẹn đến ${LATE_ARRIVAL_MIN} phút sau: lịch hẹn nhận một số thứ tự của dịch vụ, được gọi vào giờ hẹn (thời gian chờ tính từ giờ hẹn). Báo lại lần nữa trả về cùng số.`,
+          'Bằng chứng như khi đổi giờ (liên kết có chữ ký, phiên đăng nhập của số điện thoại đã đặt hoặc cán bộ đơn vị, mã xác thực một lần).',
+          'Lỗi: 403 stronger_proof_required; 404 appointment_not_found; 409 appointment_cancelled; 422 too_early, too_late, queue_unavailable, otp_invalid.',
+        ].join('\n\n'),
+        querystring: docSchema(proofQuery),
+        body: body({ json: cancelBody }),
+        response: { 200: json(arrivedJson, 'Lịch hẹn và số thứ tự của nó'), ...errors(400, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => {
+      checkApiCsrf(req);
+      const { code } = parseInput(z.object({ code: CODE }), req.params);
+      const b = parseInput(z.object({ otp: z.string().max(10).optional() }), req.body ?? {});
+      const proof = proofOf(req);
+      const a = await svc.arrive(code, actor(req), { ...proof, otp: b.otp ?? proof.otp });
+      const ticket = await svc.arrivalTicket(a);
+      return { ...(await toJson(a)), ticket: ticket ?? null };
+    },
+  );
+
   // ------------------------------------------------------------------ pages: booking
   const form = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -269,8 +311,9 @@ export async function appointmentRoutes(app: FastifyInstance, deps: AppointmentR
     const u = await units.get(unit);
     const q = parseInput(pageQuery, req.query);
     const services = await svc.services(unit);
-    const service = services.find((s) => s.code === q['dich-vu']) ?? (services.length === 1 ? services[0] : undefined);
     const proc = q['thu-tuc'] ? await catalog.findProcedure(q['thu-tuc']).catch(() => undefined) : undefined;
+    // From a procedure's page: the service that receives its field is chosen already.
+    const service = services.find((s) => s.code === q['dich-vu']) ?? (await svc.serviceForField(unit, proc?.field, services)) ?? (services.length === 1 ? services[0] : undefined);
     const today = vnParts(deps.now()).date;
     const from = q.ngay && q.ngay > today ? q.ngay : today;
     const slots = service ? await svc.slots(unit, { service: service.code, from, days: PAGE_DAYS }) : [];

@@ -16,7 +16,7 @@ import { normalizePhone, PHONE_MESSAGE } from '../shared/phone';
 import { fold, stripDiacritics } from '../shared/vietnamese';
 import * as repo from './appointment.repo';
 import { addDays, minutesOf, slotsOfDay, vnInstant, vnParts } from './appointment.slots';
-import type { Appointment, AppointmentSource, BookableService, NewSession, OpeningHours, QueuePort, Session, Slot } from './appointment.types';
+import type { Appointment, AppointmentSource, ArrivalTicket, BookableService, NewSession, OpeningHours, QueuePort, Session, Slot } from './appointment.types';
 
 /** How far ahead a citizen may book (days). */
 export const BOOKING_DAYS = 30;
@@ -444,6 +444,34 @@ export class AppointmentService {
       throw new ConflictError('appointment_changed', 'Lịch hẹn vừa được thay đổi ở nơi khác. Xin tải lại trang.');
     }
     return (await repo.findById(this.db, a.id))!;
+  }
+
+  /** The ticket of an arrived booking, with its place now (undefined before the arrival). */
+  async arrivalTicket(a: Appointment): Promise<ArrivalTicket | undefined> {
+    if (!a.ticketId || !a.ticketNumber) return undefined;
+    const q = this.deps.queue();
+    const v = q?.view ? await q.view(a.ticketId).catch(() => undefined) : undefined;
+    return {
+      id: a.ticketId,
+      number: v?.number ?? a.ticketNumber,
+      status: v?.status ?? 'waiting',
+      position: v ? v.position : null,
+      estimatedWaitMinutes: v ? v.estimatedWaitMinutes : null,
+      trackUrl: q?.trackUrl ? q.trackUrl(a.ticketId) : null,
+    };
+  }
+
+  /**
+   * The bookable service that receives a procedure's field (lĩnh vực) — what the procedure page's
+   * "Đặt lịch" preselects. Undefined when no queue service lists the field.
+   */
+  async serviceForField(unitCode: string, field: string | undefined, among: BookableService[]): Promise<BookableService | undefined> {
+    const q = this.deps.queue();
+    if (!q || !field) return undefined;
+    const key = fold(field).trim();
+    const all = await q.services(unitCode).catch(() => []);
+    const hit = all.find((s) => among.some((b) => b.code === s.code) && (s.fieldCodes ?? []).some((f) => fold(f).trim() === key));
+    return hit ? among.find((b) => b.code === hit.code) : undefined;
   }
 
   /** A unit's bookings of a Vietnam day (the counter's list). */

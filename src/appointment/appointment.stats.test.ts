@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../dossier/workflow.testing';
 import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
+import { ticketFacts } from '../queue';
 import { queueStats } from './appointment.stats';
 import type { TicketFact } from './appointment.types';
 
@@ -126,6 +127,50 @@ for (const engine of engines()) {
       const menu = await env.app.inject({ method: 'GET', url: '/can-bo/lich-hen', headers: { cookie: await desk.cookie('tiepnhan') } });
       expect(menu.statusCode).toBe(200);
       expect(menu.body).toContain('href="/can-bo/hang-cho/thong-ke"');
+    });
+  });
+}
+
+for (const engine of engines()) {
+  describe(`queue statistics: an appointment waits from its slot, not from its early arrival [${engine}]`, () => {
+    let env: TestEnv;
+    const clock = fixedClock(vn('2026-12-03', '07:00'));
+    beforeAll(async () => {
+      env = await createTestEnv(engine, { clock });
+      await env.services.queue.seedDemo('00004');
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+
+    it('arrived 20 minutes before a 14:00 slot, called at 14:05: a wait of 5 minutes; a walk-in taken at 13:50 waited 20', async () => {
+      const q = env.services.queue;
+      const appts = env.services.appointments;
+      const off = { id: (await env.services.accounts.findStaffByUsername('tiepnhan'))!.id, fullName: 'Tiếp nhận', unitCode: '00004' };
+      await appts.createSession('00004', { service: 'cu-tru', weekdays: [4], start: '13:30', end: '15:30', slotMinutes: 30, counters: 1, perCounter: 1 });
+      const { appointment } = await appts.book('00004', { service: 'cu-tru', slotAt: vn('2026-12-03', '14:00'), fullName: 'Hà Văn Sơn', phone: '0933000444' }, { source: 'web' });
+      clock.set(vn('2026-12-03', '13:40'));
+      const arrived = await appts.arrive(appointment.code, { kind: 'staff', id: off.id, unitCode: '00004', role: 'receptionist' }, {});
+      clock.set(vn('2026-12-03', '13:50'));
+      const walkIn = await q.takeTicket({ unitCode: '00004', service: 'cu-tru', source: 'kiosk' });
+      // 14:05: the appointment is due and called first, the walk-in next at 14:10.
+      clock.set(vn('2026-12-03', '14:05'));
+      expect((await q.callNext(off, '2'))!.id).toBe(arrived.ticketId);
+      clock.set(vn('2026-12-03', '14:10'));
+      expect((await q.callNext(off, '2'))!.id).toBe(walkIn.id);
+      clock.set(vn('2026-12-03', '15:00'));
+      const facts = await ticketFacts(env.services.database.db, { unitCode: '00004', from: new Date(vn('2026-12-03', '00:00')), to: new Date(vn('2026-12-04', '00:00')) });
+      expect(facts.find((f) => f.id === arrived.ticketId)).toMatchObject({ source: 'appointment', slotAt: vn('2026-12-03', '14:00'), takenAt: vn('2026-12-03', '13:40') });
+      const s = queueStats(facts, { from: '2026-12-03', to: '2026-12-03' });
+      expect(s.bySource.map((r) => [r.label, r.avgWait])).toEqual([
+        ['Lịch hẹn', 5],
+        ['Máy lấy số', 20],
+      ]);
+      expect(s.total.avgWait).toBe(12.5);
+      // The statistics page says the same.
+      const cookie = await new Desk(env).cookie('lanhdao');
+      const page = await env.app.inject({ method: 'GET', url: '/can-bo/hang-cho/thong-ke?tu=2026-12-03&den=2026-12-03', headers: { cookie } });
+      expect(page.body).toContain('chờ trung bình <strong>12,5 phút</strong>');
     });
   });
 }

@@ -3,7 +3,8 @@
  * counter, official, hour and weekday; the no-show rate; the busiest hours. Computed from the
  * queue's `ticketFacts` only (this module never reads the queue's tables).
  *
- * - waiting time: taken → called (tickets that were called);
+ * - waiting time: taken → called (tickets that were called); an appointment's ticket taken before
+ *   its slot waits from the slot (arriving early is not waiting: the queue calls it at its slot);
  * - service time: service started (called when no separate start was recorded) → done;
  * - no-show rate: no-shows among the tickets called (done + no-show);
  * - hour and weekday: of the time the ticket was taken, in Vietnam time.
@@ -47,8 +48,13 @@ const minutes = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 60_0
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const avg = (xs: number[]) => (xs.length ? round1(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
 
+/** The start of a ticket's wait: taken, or its appointment's slot when it came early. */
+export function waitFrom(f: Pick<TicketFact, 'takenAt' | 'slotAt'>): string {
+  return f.slotAt && Date.parse(f.slotAt) > Date.parse(f.takenAt) ? f.slotAt : f.takenAt;
+}
+
 function row(key: string, label: string, facts: TicketFact[]): StatRow {
-  const waits = facts.filter((f) => f.calledAt).map((f) => minutes(f.takenAt, f.calledAt!));
+  const waits = facts.filter((f) => f.calledAt).map((f) => Math.max(0, minutes(waitFrom(f), f.calledAt!)));
   const services = facts.filter((f) => f.status === 'done' && f.doneAt && (f.servedAt ?? f.calledAt)).map((f) => minutes(f.servedAt ?? f.calledAt!, f.doneAt!));
   const done = facts.filter((f) => f.status === 'done').length;
   const noShow = facts.filter((f) => f.status === 'no_show').length;

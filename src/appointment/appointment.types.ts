@@ -100,6 +100,20 @@ export interface QueuePort {
     source: 'appointment';
     appointment: { id: string; slotAt: Date };
   }): Promise<{ id: string; number: string; service: string; position: number; estimatedWaitMinutes: number; trackUrl: string }>;
+  /** A ticket's place now (the arrival's answer). */
+  view?(id: string): Promise<{ number: string; status: string; position: number | null; estimatedWaitMinutes: number | null }>;
+  /** The citizen's live page of a ticket. */
+  trackUrl?(id: string): string;
+}
+
+/** The ticket an arrived appointment holds, as the arrival answers it. */
+export interface ArrivalTicket {
+  id: string;
+  number: string;
+  status: string;
+  position: number | null;
+  estimatedWaitMinutes: number | null;
+  trackUrl: string | null;
 }
 
 /** One ticket's times, as the queue's `ticketFacts` gives them (the statistics' only input). */
@@ -111,6 +125,8 @@ export interface TicketFact {
   priority: string | null;
   source: string;
   takenAt: string;
+  /** An appointment ticket's slot (null for the others): an early arrival waits from its slot. */
+  slotAt?: string | null;
   calledAt: string | null;
   servedAt: string | null;
   doneAt: string | null;

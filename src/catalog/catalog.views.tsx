@@ -174,6 +174,9 @@ function UnitInfo({ unit, calendar = [] }: { unit: Unit; calendar?: string[] }) 
         <a href={`/dv/${unit.code}/dat-lich`}>Đặt lịch hẹn đến quầy</a> (chọn giờ, không phải chờ lâu)
       </p>
       <p>
+        <a href={`/dv/${unit.code}/lay-so?kenh=web`}>Lấy số thứ tự</a> (theo dõi lượt trên điện thoại, không phải ngồi chờ)
+      </p>
+      <p>
         <a href={`/dv/${unit.code}/ket-qua-giai-quyet`}>Kết quả giải quyết thủ tục hành chính</a>
       </p>
     </section>
@@ -343,6 +346,9 @@ export function ProcedurePage(p: { unit: Unit; links: UnitLinks; procedure: Proc
         <p>
           <a class="btn" href={`/dv/${p.unit.code}/dat-lich?thu-tuc=${encodeURIComponent(pr.code)}`}>
             Đặt lịch hẹn đến quầy
+          </a>{' '}
+          <a class="btn" href={`/dv/${p.unit.code}/lay-so?thu-tuc=${encodeURIComponent(pr.code)}`}>
+            Lấy số thứ tự
           </a>
         </p>
 

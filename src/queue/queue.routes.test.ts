@@ -159,6 +159,24 @@ for (const engine of engines()) {
       expect(last.body).toContain('Thiết bị này vừa lấy nhiều số');
     });
 
+    it('"Lấy số thứ tự" on a procedure page: the service of its field first, the ticket then followed on the phone', async () => {
+      const proc = await env.app.inject({ method: 'GET', url: '/p/00004/1.001193' });
+      expect(proc.body).toContain('href="/dv/00004/lay-so?thu-tuc=1.001193"');
+      const k = await env.app.inject({ method: 'GET', url: '/dv/00004/lay-so?thu-tuc=1.001193' });
+      expect(k.statusCode).toBe(200);
+      // Birth registration is civil status: "Hộ tịch – chứng thực" is listed first and marked.
+      expect(k.body).toMatch(/<button class="big pref" type="submit" name="service" value="ho-tich"/);
+      expect(k.body.indexOf('value="ho-tich"')).toBeLessThan(k.body.indexOf('value="dat-dai"'));
+      expect(k.body).toContain('Thủ tục: <a href="/p/00004/1.001193">');
+      expect(k.body).toContain('name="kenh" value="web"');
+      // The plain kiosk marks nothing.
+      expect((await env.app.inject({ method: 'GET', url: '/dv/00004/lay-so' })).body).not.toContain('big pref');
+      const r = await env.app.inject({ method: 'POST', url: '/dv/00004/lay-so', payload: 'kenh=web&pref=ho-tich&service=ho-tich&priority=&phone=', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(r.statusCode).toBe(303);
+      const id = /^\/hang-cho\/([A-Za-z0-9_-]{22})$/.exec(r.headers.location as string)![1]!;
+      expect(await env.services.queue.ticket(id)).toMatchObject({ source: 'web', service: 'ho-tich' });
+    });
+
     it('the counter screen in the staff menu: open, call, see priority, the spoken call as audio', async () => {
       const signIn = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tiepnhan', password: 'demo' } });
       const sid = signIn.cookies.find((c) => c.name === 'motcua_sid')!.value;

@@ -12,6 +12,7 @@ import { errors, json, security } from '../shared/openapi';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../shared/errors';
 import { RateLimiter, RateLimitedError } from '../shared/rate-limit';
 import { qrSvg } from '../shared/qr';
+import { fold } from '../shared/vietnamese';
 import { checkApiCsrf } from '../shared/session';
 import { rolesWith } from '../shared/staff-menu';
 import type { UnitService } from '../unit';
@@ -138,7 +139,16 @@ export function sseStream(req: FastifyRequest, reply: FastifyReply, queue: Queue
   void push();
 }
 
-export async function queueRoutes(app: FastifyInstance, deps: { queue: QueueService; units: UnitService; publicUrl: string }): Promise<void> {
+export async function queueRoutes(
+  app: FastifyInstance,
+  deps: {
+    queue: QueueService;
+    units: UnitService;
+    publicUrl: string;
+    /** A procedure's field (lĩnh vực), for "Lấy số" from its page. */
+    procedure?: (code: string) => Promise<{ code: string; name: string; field: string } | undefined>;
+  },
+): Promise<void> {
   const { queue, units } = deps;
   const limiter = new RateLimiter();
   const unitOf = async (code: string) => {
@@ -271,12 +281,25 @@ export async function queueRoutes(app: FastifyInstance, deps: { queue: QueueServ
 
   // ---- the kiosk ----
 
+  const kioskQuery = z.object({ 'thu-tuc': z.string().max(40).optional(), 'dich-vu': z.string().max(30).optional(), kenh: z.string().max(10).optional() });
+  /**
+   * The kiosk, or the same page on a citizen's phone ("Lấy số" on a procedure's page: ?thu-tuc=…,
+   * the service receiving the procedure's field first; the ticket then opens on its live page).
+   */
+  const kiosk = async (unit: string, unitName: string, q: z.infer<typeof kioskQuery>, error?: string) => {
+    const [services, settings] = await Promise.all([queue.services(unit), queue.settings(unit)]);
+    const proc = q['thu-tuc'] && deps.procedure ? await deps.procedure(q['thu-tuc']).catch(() => undefined) : undefined;
+    const field = proc ? fold(proc.field).trim() : undefined;
+    const preferred = services.find((s) => s.code === q['dich-vu']) ?? (field ? services.find((s) => s.fieldCodes.some((f) => fold(f).trim() === field)) : undefined);
+    const web = q.kenh === 'web' || !!q['thu-tuc'];
+    return KioskPage({ unitCode: unit, unitName, services, categories: settings.categories, error, preferred: preferred?.code, procedure: proc ? { code: proc.code, name: proc.name } : undefined, web });
+  };
+
   app.get('/dv/:unit/lay-so', async (req, reply) => {
     const { unit } = parseInput(unitParams, req.params);
     const u = await unitOf(unit);
     deviceOf(req, reply);
-    const settings = await queue.settings(unit);
-    return html(reply, KioskPage({ unitCode: unit, unitName: u.name, services: await queue.services(unit), categories: settings.categories }));
+    return html(reply, await kiosk(unit, u.name, parseInput(kioskQuery, req.query)));
   });
 
   app.post('/dv/:unit/lay-so', async (req, reply) => {
@@ -285,16 +308,19 @@ export async function queueRoutes(app: FastifyInstance, deps: { queue: QueueServ
     const form = (req.body ?? {}) as Record<string, unknown>;
     const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
     const device = deviceOf(req, reply);
+    const web = str('kenh') === 'web';
     try {
       await spend(device);
-      const t = await queue.takeTicket({ unitCode: unit, service: str('service'), priority: str('priority') || null, phone: str('phone') || null, source: 'kiosk', device });
+      const t = await queue.takeTicket({ unitCode: unit, service: str('service'), priority: str('priority') || null, phone: str('phone') || null, source: web ? 'web' : 'kiosk', device });
+      // On a phone the ticket is followed on its live page; the kiosk prints a slip.
+      if (web) return reply.redirect(`/hang-cho/${t.id}`, 303);
       return reply.redirect(`/dv/${unit}/lay-so/${t.id}${'in' in (req.query as object) ? '?in=1' : ''}`, 303);
     } catch (e) {
       const message = e instanceof RateLimitedError ? `Thiết bị này vừa lấy nhiều số. Xin chờ ${e.retryAfterSeconds} giây rồi thử lại.` : e instanceof Error && 'code' in e ? e.message : undefined;
       if (!message) throw e;
-      const settings = await queue.settings(unit);
       const status = e instanceof RateLimitedError ? 429 : e instanceof RuleViolationError ? 422 : 409;
-      return html(reply, KioskPage({ unitCode: unit, unitName: u.name, services: await queue.services(unit), categories: settings.categories, error: message }), status === 409 && (e as { code?: string }).code !== 'ticket_exists' ? 400 : status);
+      const page = await kiosk(unit, u.name, { 'dich-vu': str('pref') || undefined, kenh: web ? 'web' : undefined }, message);
+      return html(reply, page, status === 409 && (e as { code?: string }).code !== 'ticket_exists' ? 400 : status);
     }
   });
 

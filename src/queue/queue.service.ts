@@ -11,6 +11,7 @@ import { minutesOf, vnDateOf, vnInstant } from '../calendar/vn-time';
 import * as repo from './queue.repo';
 import type { Exec, ServiceRow } from './queue.repo';
 import { orderWaiting, pickNext } from './queue.order';
+import { validateCounter, validateService, validateSettings, type CounterInput, type ServiceInput } from './queue.admin';
 import { QueueEvents } from './queue.events';
 import {
   DEFAULT_CATEGORIES,
@@ -116,12 +117,11 @@ export class QueueService {
     return (await repo.findSettings(db, unitCode)) ?? { unitCode, ...DEFAULT_SETTINGS };
   }
 
+  /** Saves the unit's rule, categories and closing time (validated: queue.admin.ts); applies to the next tickets and calls. */
   async saveSettings(unitCode: string, input: Partial<Omit<QueueSettings, 'unitCode'>>): Promise<QueueSettings> {
     const cur = await this.settings(unitCode);
-    const next: QueueSettings = { ...cur, ...input, unitCode };
-    if (next.priorityRule !== 'strict' && next.priorityRule !== 'every') throw new ValidationError('Quy tắc ưu tiên không hợp lệ.', [{ field: 'priorityRule', code: 'invalid', message: 'Chọn "luôn trước" hoặc "một số ưu tiên sau N số thường".' }]);
-    if (!Number.isInteger(next.priorityEvery) || next.priorityEvery < 1 || next.priorityEvery > 20) throw new ValidationError('N phải từ 1 đến 20.', [{ field: 'priorityEvery', code: 'invalid', message: 'N phải từ 1 đến 20.' }]);
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(next.closingTime)) throw new ValidationError('Giờ đóng cửa không hợp lệ (dạng 17:00).', [{ field: 'closingTime', code: 'invalid', message: 'Dạng 17:00' }]);
+    const merged = { ...cur, ...input };
+    const next: QueueSettings = { unitCode, ...validateSettings({ ...merged, categories: merged.categories }) };
     await repo.saveSettings(this.deps.db, next, this.now().toISOString());
     this.changed({ unitCode, kind: 'counter', at: this.now().toISOString() });
     return next;
@@ -135,19 +135,34 @@ export class QueueService {
       .map((s) => ({ code: s.code, name: s.name, letter: s.letter, fieldCodes: s.fieldCodes, defaultMinutes: s.defaultMinutes, counters: counters.filter((c) => c.open && c.services.includes(s.code)).map((c) => c.code) }));
   }
 
+  /** Every service of the unit, the ones no longer used included (the settings page). */
+  async allServices(unitCode: string): Promise<ServiceRow[]> {
+    return repo.listServices(this.deps.db, unitCode);
+  }
+
   async counters(unitCode: string): Promise<Counter[]> {
     return repo.listCounters(this.deps.db, unitCode);
   }
 
-  async saveService(unitCode: string, s: { code: string; name: string; letter: string; fieldCodes: string[]; defaultMinutes?: number; sort?: number; active?: boolean }): Promise<void> {
-    if (!/^[a-z0-9-]{1,30}$/.test(s.code)) throw new ValidationError('Mã dịch vụ chỉ gồm chữ thường không dấu, số và dấu gạch ngang.', [{ field: 'code', code: 'invalid', message: 'Mã không hợp lệ' }]);
-    if (!/^[A-Z]$/.test(s.letter)) throw new ValidationError('Chữ đầu số phải là một chữ cái in hoa (A–Z).', [{ field: 'letter', code: 'invalid', message: 'Một chữ cái in hoa' }]);
-    await repo.saveService(this.deps.db, unitCode, { code: s.code, name: s.name.normalize('NFC'), letter: s.letter, fieldCodes: s.fieldCodes, defaultMinutes: s.defaultMinutes ?? 10, sort: s.sort ?? 0, active: s.active ?? true });
+  /** Creates or changes a service (validated: queue.admin.ts); tickets already taken keep their number. */
+  async saveService(unitCode: string, s: ServiceInput & { sort?: number }): Promise<ServiceRow> {
+    const all = await repo.listServices(this.deps.db, unitCode);
+    const v = validateService(s, all);
+    const cur = all.find((x) => x.code === v.code);
+    const row: ServiceRow = { ...v, sort: s.sort ?? cur?.sort ?? (all.length ? Math.max(...all.map((x) => x.sort)) + 1 : 0) };
+    await repo.saveService(this.deps.db, unitCode, row);
+    this.changed({ unitCode, kind: 'counter', at: this.now().toISOString() });
+    return row;
   }
 
-  async saveCounterDefinition(unitCode: string, c: { code: string; name: string; services: string[] }): Promise<void> {
-    const existing = (await repo.listCounters(this.deps.db, unitCode)).find((x) => x.code === c.code);
-    await repo.saveCounter(this.deps.db, { unitCode, code: c.code, name: c.name, services: c.services, open: existing?.open ?? false, officialId: existing?.officialId ?? null, officialName: existing?.officialName ?? null, openedAt: existing?.openedAt ?? null }, this.now().toISOString());
+  /** Creates or changes a counter and the services it serves (validated); an open counter stays open. */
+  async saveCounterDefinition(unitCode: string, c: CounterInput): Promise<Counter> {
+    const v = validateCounter(c, await repo.listServices(this.deps.db, unitCode));
+    const existing = (await repo.listCounters(this.deps.db, unitCode)).find((x) => x.code === v.code);
+    const next: Counter = { unitCode, code: v.code, name: v.name, services: v.services, open: existing?.open ?? false, officialId: existing?.officialId ?? null, officialName: existing?.officialName ?? null, openedAt: existing?.openedAt ?? null };
+    await repo.saveCounter(this.deps.db, next, this.now().toISOString());
+    this.changed({ unitCode, kind: 'counter', counter: v.code, at: this.now().toISOString() });
+    return next;
   }
 
   /** The demo ward's services and counters, the counters opened (demo start). */
@@ -322,7 +337,7 @@ export class QueueService {
       service: t.service,
       serviceName: state.services.find((s) => s.code === t.service)?.name ?? t.service,
       priority: t.priority,
-      priorityLabel: t.priority ? (state.settings.categories.find((c) => c.code === t.priority)?.label ?? t.priority) : null,
+      priorityLabel: t.priority ? priorityLabel(state.settings, t.priority) : null,
       status,
       position: status === 'waiting' ? (state.ahead.get(t.id) ?? 0) : null,
       estimatedWaitMinutes: status === 'waiting' ? (state.estimate.get(t.id) ?? 0) : null,
@@ -390,7 +405,7 @@ export class QueueService {
     const now = this.now();
     const nowIso = now.toISOString();
     const counter = state.counters.find((c) => c.code === counterCode) ?? state.counters[0];
-    const label = (code: string | null) => (code ? (state.settings.categories.find((c) => c.code === code)?.label ?? code) : null);
+    const label = (code: string | null) => (code ? priorityLabel(state.settings, code) : null);
     const serviceName = (code: string) => state.services.find((s) => s.code === code)?.name ?? code;
     const cur = counter ? currentOf(state.tickets, counter.code) : undefined;
     const waiting = counter
@@ -400,7 +415,7 @@ export class QueueService {
           nowIso,
         )
       : [];
-    const row = (t: Ticket) => ({ ...t, serviceName: serviceName(t.service), priorityLabel: label(t.priority), waitedMinutes: Math.max(0, Math.round((Date.parse(t.calledAt ?? nowIso) - Date.parse(t.takenAt)) / 60_000)) });
+    const row = (t: Ticket) => ({ ...t, serviceName: serviceName(t.service), priorityLabel: label(t.priority), waitedMinutes: Math.max(0, Math.round((Date.parse(t.calledAt ?? nowIso) - Date.parse(waitStart(t))) / 60_000)) });
     return {
       counter,
       counters: state.counters,
@@ -608,6 +623,16 @@ export function isTicketId(id: string): boolean {
   return /^[A-Za-z0-9_-]{22}$/.test(id);
 }
 
+/** Where a ticket's wait starts: when it was taken, or an early appointment's slot. */
+export function waitStart(t: { takenAt: string; slotAt: string | null }): string {
+  return t.slotAt && t.slotAt > t.takenAt ? t.slotAt : t.takenAt;
+}
+
+/** A category's label; one the unit has since removed keeps its default label on the tickets that carry it. */
+function priorityLabel(settings: QueueSettings, code: string): string {
+  return settings.categories.find((c) => c.code === code)?.label ?? DEFAULT_CATEGORIES.find((c) => c.code === code)?.label ?? code;
+}
+
 function currentOf(tickets: Ticket[], counter: string): Ticket | undefined {
   return tickets.filter((t) => t.counter === counter && (t.status === 'called' || t.status === 'serving')).sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? ''))[0];
 }
@@ -660,6 +685,7 @@ export async function ticketFacts(db: Exec, q: { unitCode: string; from: Date; t
     priority: t.priority,
     source: t.source,
     takenAt: t.takenAt,
+    slotAt: t.slotAt,
     calledAt: t.calledAt,
     servedAt: t.servedAt,
     doneAt: t.doneAt,

@@ -56,7 +56,9 @@ export function CounterPage(
         </p>
       ) : null}
       {!c ? (
-        <p>Đơn vị chưa khai báo quầy. Quản trị đơn vị khai báo dịch vụ và quầy (README: Hàng chờ).</p>
+        <p>
+          Đơn vị chưa khai báo quầy: quản trị đơn vị hoặc lãnh đạo khai báo dịch vụ và quầy ở <a href="/can-bo/hang-cho/cai-dat">Cài đặt hàng chờ</a>.
+        </p>
       ) : (
         <>
           <section class="card">

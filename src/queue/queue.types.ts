@@ -147,6 +147,8 @@ export interface TicketFact {
   priority: string | null;
   source: TicketSource;
   takenAt: string;
+  /** An appointment's slot: its wait is counted from there when it came early. */
+  slotAt: string | null;
   calledAt: string | null;
   servedAt: string | null;
   doneAt: string | null;

@@ -10,6 +10,7 @@ body.bare{background:#f4f6fb;margin:0}
 .kiosk .services{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:16px}
 .kiosk button.big{display:block;width:100%;min-height:110px;font-size:1.6rem;font-weight:700;border-radius:14px;border:0;background:#0b5cad;color:#fff;padding:16px;cursor:pointer}
 .kiosk button.big small{display:block;font-size:1rem;font-weight:400;opacity:.9}
+.kiosk button.big.pref{background:#0a7d2c;outline:4px solid #ffd166}
 .kiosk fieldset{border:2px solid #c9d3e6;border-radius:12px;margin:16px 0;padding:12px}
 .kiosk .prio label{display:inline-block;margin:6px 10px 6px 0;padding:12px 16px;border:2px solid #c9d3e6;border-radius:10px;background:#fff;font-size:1.2rem}
 .kiosk .prio input{width:1.4em;height:1.4em;vertical-align:middle}
@@ -22,7 +23,19 @@ body.bare{background:#f4f6fb;margin:0}
 @media print{.noprint{display:none!important}body{background:#fff}.slip{max-width:none;padding:0}}
 `;
 
-export function KioskPage(p: { unitCode: string; unitName: string; services: QueueServiceInfo[]; categories: PriorityCategory[]; error?: string }) {
+export function KioskPage(p: {
+  unitCode: string;
+  unitName: string;
+  services: QueueServiceInfo[];
+  categories: PriorityCategory[];
+  error?: string;
+  /** The service chosen for the citizen (the procedure's field): listed first and marked. */
+  preferred?: string;
+  procedure?: { code: string; name: string };
+  /** On a citizen's phone (from the procedure page): the ticket opens on its live page. */
+  web?: boolean;
+}) {
+  const services = p.preferred ? [...p.services.filter((s) => s.code === p.preferred), ...p.services.filter((s) => s.code !== p.preferred)] : p.services;
   return (
     <Layout title={`Lấy số thứ tự — ${p.unitName}`} bare head={<><style>{KIOSK_CSS}</style><script src={assetUrl('queue.js')} defer /></>} bodyData={{ 'data-queue': 'kiosk' }}>
       <div class="net" id="q-net" role="alert">Mất kết nối mạng — đang thử lại… Xin chờ giây lát.</div>
@@ -33,7 +46,20 @@ export function KioskPage(p: { unitCode: string; unitName: string; services: Que
             {p.error}
           </p>
         ) : null}
+        {p.web && !p.procedure ? (
+          <p>
+            <a href={`/dv/${p.unitCode}`}>Về trang của {p.unitName}</a>
+          </p>
+        ) : null}
+        {p.procedure ? (
+          <p>
+            Thủ tục: <a href={`/p/${p.unitCode}/${p.procedure.code}`}>{p.procedure.name}</a>
+            {p.preferred ? ' — dịch vụ tiếp nhận thủ tục này được đặt lên đầu.' : ''}
+          </p>
+        ) : null}
         <form method="post" action={`/dv/${p.unitCode}/lay-so`}>
+          {p.web ? <input type="hidden" name="kenh" value="web" /> : null}
+          {p.preferred ? <input type="hidden" name="pref" value={p.preferred} /> : null}
           <fieldset class="prio">
             <legend>Nếu bạn thuộc đối tượng ưu tiên, chọn trước khi bấm dịch vụ:</legend>
             <label>
@@ -51,10 +77,13 @@ export function KioskPage(p: { unitCode: string; unitName: string; services: Que
             <input id="q-phone" name="phone" type="tel" inputMode="numeric" autoComplete="tel" placeholder="0912345678" />
           </p>
           <div class="services">
-            {p.services.map((s) => (
-              <button class="big" type="submit" name="service" value={s.code}>
+            {services.map((s) => (
+              <button class={s.code === p.preferred ? 'big pref' : 'big'} type="submit" name="service" value={s.code} aria-describedby={s.code === p.preferred ? 'q-pref' : undefined}>
                 {s.name}
                 <small>{s.counters.length ? `Quầy ${s.counters.join(', ')}` : 'Chưa có quầy mở'}</small>
+                {s.code === p.preferred ? (
+                  <small id="q-pref">Dịch vụ của thủ tục bạn chọn</small>
+                ) : null}
               </button>
             ))}
           </div>

@@ -71,6 +71,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
       items: [
         ...item('/can-bo', 'Danh sách hồ sơ'),
         ...item('/can-bo/hang-cho', 'Gọi số tại quầy', can(staff, 'counter')),
+        ...item('/can-bo/hang-cho/cai-dat', 'Cài đặt hàng chờ', staff.role === 'leader'),
         ...item('/can-bo/tiep-nhan-tai-quay', 'Tiếp nhận tại quầy', can(staff, 'counter')),
         ...item('/can-bo/phieu-dich-vu-cong', 'Phiếu dịch vụ công', can(staff, 'counter')),
         ...item('/can-bo/danh-gia/tai-quay', 'Đánh giá tại quầy', can(staff, 'counter')),
@@ -122,6 +123,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
             ...item('/can-bo/quan-tri/do-day-du', 'Độ đầy đủ dữ liệu'),
             ...item('/can-bo/quan-tri/thiet-yeu', 'Thủ tục thiết yếu (nhà văn hóa)'),
             ...item('/can-bo/quan-tri/quy-trinh', 'Quy trình nội bộ'),
+            ...item('/can-bo/hang-cho/cai-dat', 'Cài đặt hàng chờ'),
             ...item('/can-bo/lich-lam-viec', 'Lịch làm việc'),
             ...item('/can-bo/thong-bao/mau', 'Mẫu tin nhắn'),
           ]

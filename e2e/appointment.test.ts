@@ -1,37 +1,34 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/shared/clock';
-import { createTestEnv, type TestEnv } from '../src/shared/testing';
-import { axeViolations, browserAvailable, launch } from './browser';
+import type { TestEnv } from '../src/shared/testing';
+import { axeViolations, browserAvailable } from './browser';
+import { PHONE, startStaffSite, type StaffSite } from './staff-site';
 
 /**
  * Appointments in a real browser (issue 13): on a 390×844 phone without JavaScript a citizen goes
  * from the ward's home page to the booking page, books the working Saturday's first slot, and later
  * cancels it from the link of the confirmation SMS; the slot is free again.
  */
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const vn = (date: string, time: string) => new Date(`${date}T${time}:00+07:00`).toISOString();
 
 describe.skipIf(!browserAvailable())('appointments in a browser (issue 13)', () => {
+  let site: StaffSite;
   let env: TestEnv;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
     // Thursday 03/12/2026, 09:00; the ward works Saturday 05/12 and takes appointments on Saturday mornings.
-    env = await createTestEnv('sqlite', { clock: fixedClock(vn('2026-12-03', '09:00')), env: { REQUIRE_PHONE_VERIFICATION: 'off' } });
+    site = await startStaffSite('sqlite', { clock: fixedClock(vn('2026-12-03', '09:00')) });
+    ({ env, browser, base } = site);
     await env.services.queue.seedDemo('00004');
     await env.services.dossiers.setCalendar('00004', { workingDays: [{ date: '2026-12-05', name: 'Thứ Bảy làm việc' }] });
     await env.services.appointments.createSession('00004', { service: 'ho-tich', weekdays: [6], start: '07:30', end: '11:30', slotMinutes: 30, counters: 1, perCounter: 1 });
     await env.services.appointments.createSession('00004', { service: 'cu-tru', weekdays: [1, 2, 3, 4, 5], start: '13:30', end: '16:30', slotMinutes: 30, counters: 1, perCounter: 1 });
-    await env.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = env.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await launch();
   });
   afterAll(async () => {
-    await browser?.close();
-    await env?.close();
+    await site?.close();
   });
 
   it('a citizen books a Saturday slot on a phone without JavaScript and cancels it from the SMS link', async () => {

@@ -1,42 +1,36 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../src/shared/testing';
-import { browserAvailable, launch, signInStaff } from './browser';
+import { browserAvailable } from './browser';
+import { PHONE, startStaffSite, type StaffSite } from './staff-site';
 
 /**
  * The counter queue in a real browser (issue 13): the kiosk (a tablet), the counter official's
  * screen, the TV display and the citizen's live page on a phone, open together. A priority ticket
  * taken after two normal ones is called first, and every page shows it within a second.
  */
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const TABLET = { viewport: { width: 800, height: 1280 }, hasTouch: true };
 const TV = { viewport: { width: 1920, height: 1080 } };
 
 describe.skipIf(!browserAvailable())('the counter queue in a browser (issue 13)', () => {
-  let env: TestEnv;
-  let browser: Browser;
+  let site: StaffSite;
   let base: string;
 
   beforeAll(async () => {
-    env = await createTestEnv('sqlite');
-    await env.services.queue.seedDemo('00004');
+    site = await startStaffSite('sqlite');
+    base = site.base;
+    await site.env.services.queue.seedDemo('00004');
     // The real clock: open until late so the test runs at any hour.
-    await env.services.queue.saveSettings('00004', { closingTime: '23:59' });
-    await env.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = env.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await launch();
+    await site.env.services.queue.saveSettings('00004', { closingTime: '23:59' });
   });
   afterAll(async () => {
-    await browser?.close();
-    await env?.close();
+    await site?.close();
   });
 
   it('kiosk, counter, display and the live page: a priority ticket after two normal ones is called first and shown everywhere within a second', async () => {
+    const { browser } = site;
     const kiosk = await (await browser.newContext(TABLET)).newPage();
     const display = await (await browser.newContext(TV)).newPage();
     const phone = await (await browser.newContext(PHONE)).newPage();
-    const counter = await signInStaff(await browser.newContext({ viewport: { width: 1366, height: 768 } }), base, 'tiepnhan');
+    const counter = await site.signIn('tiepnhan', { javaScript: true });
 
     await display.goto(`${base}/dv/00004/hang-cho/man-hinh`);
     // The counter screen is reached from the staff menu.

@@ -5,7 +5,9 @@ import { PHONE, startStaffSite, type StaffSite } from './staff-site';
 /**
  * The counter queue in a real browser (issue 13): the kiosk (a tablet), the counter official's
  * screen, the TV display and the citizen's live page on a phone, open together. A priority ticket
- * taken after two normal ones is called first, and every page shows it within a second.
+ * taken after two normal ones is called first, and every page shows it within a second. A display
+ * and a kiosk that lose the network say so and come back by themselves. The unit's leader sets the
+ * queue up from the staff menu.
  */
 const TABLET = { viewport: { width: 800, height: 1280 }, hasTouch: true };
 const TV = { viewport: { width: 1920, height: 1080 } };
@@ -77,5 +79,74 @@ describe.skipIf(!browserAvailable())('the counter queue in a browser (issue 13)'
     await counter.waitForFunction((n) => document.getElementById('q-current-number')?.textContent?.trim() === n, n1.number, { timeout: 3000 });
     await display.waitForFunction((n) => document.querySelector('tr[data-counter="1"] td.no')?.textContent?.startsWith(n) ?? false, n1.number, { timeout: 3000 });
     await phone.waitForFunction(() => document.getElementById('q-msg')?.textContent?.includes('Đã phục vụ xong') ?? false, undefined, { timeout: 3000 });
+    for (const pg of [kiosk, display, phone, counter]) await pg.context().close();
   }, 120_000);
+
+  it('a display and a kiosk that lose the network show "Mất kết nối" and recover by themselves', async () => {
+    const { browser, env } = site;
+    const tv = await browser.newContext(TV);
+    const tablet = await browser.newContext(TABLET);
+    const display = await tv.newPage();
+    const kiosk = await tablet.newPage();
+    await display.goto(`${base}/dv/00004/hang-cho/man-hinh`);
+    await kiosk.goto(`${base}/dv/00004/lay-so`);
+    const banner = (page: typeof display) => page.locator('#q-net');
+    await display.waitForTimeout(500);
+    expect(await banner(display).isVisible()).toBe(false);
+    expect(await banner(kiosk).isVisible()).toBe(false);
+
+    // The network goes: the browser is offline and the server's end of every stream is cut.
+    await tv.setOffline(true);
+    await tablet.setOffline(true);
+    env.app.server.closeAllConnections();
+    await banner(display).waitFor({ state: 'visible', timeout: 8000 });
+    await expect(banner(display).textContent()).resolves.toContain('Mất kết nối');
+    await banner(kiosk).waitFor({ state: 'visible', timeout: 8000 });
+    await expect(banner(kiosk).textContent()).resolves.toContain('Mất kết nối');
+    // The kiosk refuses taps while it cannot reach the server.
+    expect(await kiosk.getByRole('button', { name: /Hộ tịch – chứng thực/ }).isDisabled()).toBe(true);
+    // A call made while the display is cut off…
+    const t = await env.services.queue.takeTicket({ unitCode: '00004', service: 'dat-dai', source: 'web' });
+    await env.services.queue.callNext({ id: 'x', fullName: 'Cán bộ', unitCode: '00004' }, '3');
+
+    // …is on the display once the network is back, without anyone touching it.
+    await tv.setOffline(false);
+    await tablet.setOffline(false);
+    await banner(display).waitFor({ state: 'hidden', timeout: 10_000 });
+    await display.waitForFunction((n) => document.querySelector('tr[data-counter="3"] td.no')?.textContent?.startsWith(n) ?? false, t.number, { timeout: 5000 });
+    await banner(kiosk).waitFor({ state: 'hidden', timeout: 10_000 });
+    expect(await kiosk.getByRole('button', { name: /Hộ tịch – chứng thực/ }).isEnabled()).toBe(true);
+    await tv.close();
+    await tablet.close();
+  }, 60_000);
+
+  it('the leader sets the queue up from the staff menu: a new counter and the priority order reach the kiosk', async () => {
+    const page = await site.signIn('lanhdao');
+    await page.getByRole('link', { name: 'Cài đặt hàng chờ' }).click();
+    await page.waitForURL(/\/can-bo\/hang-cho\/cai-dat$/);
+    await expect(page.getByRole('heading', { name: 'Cài đặt hàng chờ', level: 1 }).isVisible()).resolves.toBe(true);
+
+    // A counter without a service is refused with the reason, the code typed is kept.
+    const add = page.locator('#c-new');
+    await add.getByLabel('Mã quầy (ví dụ 4)').fill('5');
+    await add.getByRole('button', { name: 'Thêm quầy' }).click();
+    await expect(page.locator('#c-new [role="alert"]').textContent()).resolves.toContain('Chọn ít nhất một dịch vụ quầy phục vụ.');
+    await expect(page.locator('#c-new').getByLabel('Mã quầy (ví dụ 4)').inputValue()).resolves.toBe('5');
+    await page.locator('#c-new').getByLabel(/Cư trú – căn cước/).check();
+    await page.locator('#c-new').getByRole('button', { name: 'Thêm quầy' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Đã lưu quầy');
+    await expect(page.locator('#c-5 h3').textContent()).resolves.toBe('Quầy 5');
+
+    // "Người khuyết tật" moved to the top of the kiosk's list.
+    await page.getByLabel('Thứ tự dòng 1').fill('2');
+    await page.getByLabel('Thứ tự dòng 2').fill('1');
+    await page.getByRole('button', { name: 'Lưu cài đặt ưu tiên' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Đã lưu cài đặt ưu tiên');
+    const kiosk = await (await site.browser.newContext(TABLET)).newPage();
+    await kiosk.goto(`${base}/dv/00004/lay-so`);
+    const labels = await kiosk.locator('.prio label').allTextContents();
+    expect(labels.map((l) => l.trim()).slice(0, 3)).toEqual(['Không ưu tiên', 'Người khuyết tật', 'Người cao tuổi']);
+    await kiosk.context().close();
+    await page.context().close();
+  }, 60_000);
 });

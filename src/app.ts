@@ -63,6 +63,10 @@ import { AppointmentService, slotText, type QueuePort } from './appointment';
 import { appointmentRoutes } from './appointment/appointment.routes';
 import { QueueService, ticketFacts } from './queue';
 import { HomeVisitService, homeVisitRoutes } from './homevisit';
+import { ReportService } from './report';
+import { seedReportDemo } from './report/report.demo';
+import { reportApiRoutes } from './report/report.api';
+import { reportRoutes } from './report/report.routes';
 import { calendarPages, calendarRoutes, calendarsOf, seedCalendarDemo, type CalendarService } from './calendar';
 import { appointmentStaffRoutes } from './appointment/appointment.staff-routes';
 import { queueStats } from './appointment/appointment.stats';
@@ -111,6 +115,8 @@ export interface Services {
   calendars: CalendarService;
   /** Home visits by the unit's support team (issue 13). */
   homeVisits: HomeVisitService;
+  /** Report consolidation: data sets, entering, DHIS2 exchange, rollups (issue 12). */
+  reports: ReportService;
   clock: Clock;
 }
 
@@ -292,7 +298,14 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     publicUrl: config.publicUrl,
     smsUnicode: config.notifications.smsUnicode,
   });
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, clock };
+  const reports = new ReportService({
+    db: database.db,
+    engine: database.kind,
+    clock,
+    units,
+    indicatorFigures: async (unit, month) => Object.fromEntries((await indicators.report(unit, month)).groups.flatMap((g) => g.indicators).map((i) => [i.key, { numerator: i.numerator, denominator: i.denominator, rate: i.rate }])),
+  });
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, clock };
 }
 
 /**
@@ -321,13 +334,19 @@ export async function seedIfEmpty(s: Services, history?: { clock: ReturnType<typ
   if ((await s.units.list()).length > 0) return false;
   await seedDemo(s.units, s.catalog, s.accounts);
   await seedCalendarDemo(s.calendars);
-  if (!history || !history.config.demo) return {};
+  if (!history || !history.config.demo) {
+    await seedReportDemo(s.reports, s.clock.now());
+    return {};
+  }
   const vnpay = history.config.payments.vnpay;
   const until = history.clock.now();
   try {
     const written = await writeDemoHistory({ ...s, vnpay: vnpay?.fake ? vnpay : undefined }, history.clock, { until });
     // The city's monthly scoring of its wards over the last months of that history.
     await seedScoringDemo(s, until);
+    history.clock.resume();
+    // The reports' week of data, and last month's report pre-filled from that history.
+    await seedReportDemo(s.reports, s.clock.now());
     return { history: written };
   } finally {
     history.clock.resume();
@@ -492,6 +511,8 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     requestOtp: (phone, unit) => services.accounts.requestOtp(phone, 'verify_phone', unit),
     verifyOtp: (phone, code) => services.accounts.verifyOtp(phone, 'verify_phone', code),
   });
+  await reportApiRoutes(app, { reports: services.reports });
+  await reportRoutes(app, { reports: services.reports, units, now: () => services.clock.now() });
   await calendarPages(app, { calendars: services.calendars, units, audit: services.audit, dossiers: services.dossiers, now: () => services.clock.now() });
   await indicatorRoutes(app, { indicators: services.indicators, now: () => services.clock.now() });
   await dashboardRoutes(app, {

@@ -21,6 +21,7 @@ import * as m023 from './migrations/023-appointments';
 import * as m022 from './migrations/022-queue';
 import * as m024 from './migrations/024-calendar';
 import * as m025 from './migrations/025-home-visits';
+import * as m026 from './migrations/026-reports';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '022-queue': m022,
   '024-calendar': m024,
   '025-home-visits': m025,
+  '026-reports': m026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -824,6 +824,125 @@ export interface QueueTicketTable {
   updated_at: string;
 }
 
+/** 026-reports (issue 12): report consolidation, DHIS2's aggregate model. */
+export interface ReportDataSetTable {
+  code: string;
+  name: string;
+  description: string;
+  period_type: string;
+  event_date: string | null;
+  event_phases: string;
+  deadline: string;
+  rules: string;
+  sections: string;
+  access: string;
+  uses_places: number;
+  register: string;
+  prefill: string;
+  approval_required: number;
+  closed: number;
+  owner_unit: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface ReportCategoryComboTable {
+  code: string;
+  name: string;
+}
+export interface ReportCategoryOptionComboTable {
+  combo: string;
+  code: string;
+  name: string;
+  sort: number;
+}
+export interface ReportDataElementTable {
+  data_set: string;
+  code: string;
+  name: string;
+  description: string;
+  value_type: string;
+  section: string;
+  sort: number;
+  category_combo: string;
+}
+export interface ReportAssignmentTable {
+  data_set: string;
+  unit_code: string;
+}
+export interface ReportPlaceTable {
+  id: string;
+  data_set: string;
+  unit_code: string;
+  code: string;
+  name: string;
+  address: string;
+  active: number;
+  sort: number;
+}
+export interface ReportValueTable {
+  data_set: string;
+  period: string;
+  unit_code: string;
+  place_id: string;
+  data_element: string;
+  coc: string;
+  value: string;
+  comment: string;
+  updated_by: string;
+  updated_at: string;
+}
+export interface ReportValueAuditTable {
+  id: string;
+  data_set: string;
+  period: string;
+  unit_code: string;
+  place_id: string;
+  data_element: string;
+  coc: string;
+  old_value: string | null;
+  new_value: string | null;
+  source: string;
+  changed_by: string;
+  changed_at: string;
+}
+export interface ReportCompletionTable {
+  data_set: string;
+  period: string;
+  unit_code: string;
+  completed_at: string | null;
+  completed_by: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  reopened_at: string | null;
+  reopened_by: string | null;
+  reopen_reason: string | null;
+}
+export interface ReportRollupTable {
+  data_set: string;
+  period: string;
+  unit_code: string;
+  data_element: string;
+  coc: string;
+  sum: number;
+  count: number;
+}
+export interface ReportRegisterEntryTable {
+  id: string;
+  data_set: string;
+  unit_code: string;
+  place_id: string;
+  full_name: string;
+  sex: string;
+  birth_year: number | null;
+  home_province: string;
+  arrived_on: string;
+  left_on: string | null;
+  note: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   procedures: ProcedureTable;
@@ -886,4 +1005,15 @@ export interface DB {
   queue_counters: QueueCounterTable;
   queue_numbers: QueueNumberTable;
   queue_tickets: QueueTicketTable;
+  report_data_sets: ReportDataSetTable;
+  report_category_combos: ReportCategoryComboTable;
+  report_category_option_combos: ReportCategoryOptionComboTable;
+  report_data_elements: ReportDataElementTable;
+  report_assignments: ReportAssignmentTable;
+  report_places: ReportPlaceTable;
+  report_values: ReportValueTable;
+  report_value_audit: ReportValueAuditTable;
+  report_completions: ReportCompletionTable;
+  report_rollups: ReportRollupTable;
+  report_register_entries: ReportRegisterEntryTable;
 }

@@ -89,4 +89,6 @@ export const DEMO_STAFF: Array<{ username: string; fullName: string; unitCode: s
   { username: 'lanhdao2', fullName: 'Bùi Văn Thắng', unitCode: '00082', role: 'leader', fields: [], phone: '0901000084' },
   // The city's supervisor: reads both wards' dossiers, changes nothing.
   { username: 'giamsat', fullName: 'Hoàng Minh Đức', unitCode: '01', role: 'supervisor', fields: [] },
+  // The city's report officer: manages the report forms and reads their summaries (issue 12).
+  { username: 'tonghop', fullName: 'Nguyễn Thanh Tùng', unitCode: '01', role: 'supervisor', fields: [] },
 ];

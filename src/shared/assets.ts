@@ -34,6 +34,7 @@ function sources(): Array<{ name: string; files: string[]; type: string }> {
     { name: 'assistant.css', files: [web('assistant.css')], type: css },
     { name: 'bulletin.js', files: [web('bulletin.js')], type: js },
     { name: 'submit.js', files: [web('submit.js')], type: js },
+    { name: 'report-entry.js', files: [web('report-entry.js')], type: js },
     { name: 'assistant.js', files: [web('assistant.js')], type: js },
     { name: 'queue.js', files: [web('queue.js')], type: js },
     { name: 'jsqr.js', files: [require.resolve('jsqr/dist/jsQR.js')], type: js },

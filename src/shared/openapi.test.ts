@@ -20,6 +20,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk, fillForm, multipart, PDF } from '../dossier/workflow.testing';
 import { createTestEnv, engines, type TestEnv } from './testing';
+import { currentPeriod, seedReportDemo } from '../report';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -235,6 +236,8 @@ for (const engine of engines()) {
       fixtures.scoringFinal = (await scoring.createTable(sup, { month: '2026-03', criteria })).id;
       await scoring.finalise(sup, fixtures.scoringFinal);
       fixtures.freeSlot = free[1]!;
+      // The demo reports (issue 12), for the DHIS2 exchange.
+      await seedReportDemo(env.services.reports, new Date(), false);
       fixtures.freeSlot2 = free[2]!;
     });
     afterAll(() => env?.close());
@@ -343,6 +346,8 @@ for (const engine of engines()) {
       bookAppointment: async () => ({ payload: { unit: '00004', service: fixtures.apptService, slotAt: fixtures.freeSlot2, fullName: 'Trần Thị Bình', phone: '0912000103' } }),
       moveAppointment: async () => ({ payload: { slotAt: fixtures.freeSlot } }),
       // A month without a table, and real criteria of the table made in beforeAll.
+      // Today's returning workers of the official's ward (a report not yet marked complete).
+      importDataValueSet: async () => ({ payload: { dataSet: 'LAO_DONG_VE', period: currentPeriod('daily', new Date()), orgUnit: '00004', dataValues: [{ dataElement: 'HOUSEHOLDS', value: '3' }] } }),
       createScoringTable: async () => ({ payload: { month: '2026-04', criteria: [{ name: 'Kỷ luật, kỷ cương', maxPoints: 10, kind: 'manual' }] } }),
       selfAssessScoring: async () => ({ payload: { criterion: fixtures.criterion, points: 15, note: 'Đã ban hành kế hoạch' } }),
       adjustScoring: async () => ({ payload: { unit: '00004', criterion: fixtures.criterion, points: 12, reason: 'Thiếu văn bản chỉ đạo' } }),

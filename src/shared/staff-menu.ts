@@ -23,14 +23,16 @@ export type Permission =
   /** unit administration: officials, catalogue, processes, message templates, FAQ and synonyms */
   | 'admin'
   /** define, review and finalise the monthly scoring of the units below (the supervisor's one write) */
-  | 'score';
+  | 'score'
+  /** manage report data sets, import for the units below, reopen their reports (issue 12) */
+  | 'report';
 
 const ROLE_PERMISSIONS: Record<string, Permission[]> = {
   receptionist: ['change', 'counter', 'reconcile'],
   specialist: ['change'],
   leader: ['change', 'counter', 'reconcile', 'audit'],
   admin: ['change', 'reconcile', 'audit', 'admin'],
-  supervisor: ['audit', 'score'],
+  supervisor: ['audit', 'score', 'report'],
 };
 
 export function can(staff: { role: string }, permission: Permission): boolean {
@@ -97,6 +99,10 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
         ...item('/can-bo/chi-so/xep-hang', 'Xếp hạng đơn vị', staff.role === 'supervisor'),
         ...item('/can-bo/hang-cho/thong-ke', 'Thống kê hàng chờ', staff.role !== 'supervisor'),
       ],
+    },
+    {
+      label: 'Báo cáo',
+      items: [...item('/can-bo/bao-cao', 'Báo cáo định kỳ')],
     },
     {
       label: 'Người dân',

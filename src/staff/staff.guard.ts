@@ -46,6 +46,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SELF_SERVICE = /^\/(dang-xuat|can-bo\/dang-xuat|can-bo\/dang-nhap|can-bo\/mat-khau|api\/auth\/)/;
 /** The one thing a supervisor writes: the monthly scoring of the units below (issue 11). */
 const SCORING = /^\/(can-bo\/cham-diem|api\/scoring)(\/|\?|$)/;
+/** And the reports it manages: data sets, imports for the units below, reopening (issue 12). */
+const REPORTS = /^\/(can-bo\/bao-cao|api\/reports)(\/|\?|$)/;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -70,7 +72,7 @@ export function registerChangeGuard(app: FastifyInstance, audit: AuditService): 
     if (SAFE_METHODS.has(req.method)) return;
     const p = req.principal;
     if (p?.kind !== 'staff') return;
-    if (!can(p.staff, 'change') && !SELF_SERVICE.test(req.url) && !(can(p.staff, 'score') && SCORING.test(req.url))) {
+    if (!can(p.staff, 'change') && !SELF_SERVICE.test(req.url) && !(can(p.staff, 'score') && SCORING.test(req.url)) && !(can(p.staff, 'report') && REPORTS.test(req.url))) {
       throw new ForbiddenError('Tài khoản giám sát chỉ được xem, không được thay đổi dữ liệu.', 'read_only');
     }
     req.auditSeqBefore = await audit.headSeq();

@@ -1,4 +1,5 @@
 import { StaffLayout as SharedStaffLayout, type StaffNavProps } from '../shared/staff-layout';
+import { StatusMessage } from '../shared/messages';
 import { Layout } from '../shared/layout';
 import { formatDateTime } from '../shared/format';
 import type { Unit } from '../unit';
@@ -191,11 +192,7 @@ export function HandoffPage(p: {
   return (
     <StaffLayout title="Trả lời câu hỏi" nav={p.nav}>
       <h1>Câu hỏi của người dân</h1>
-      {p.notice ? (
-        <p class="commit" role="status">
-          {p.notice}
-        </p>
-      ) : null}
+      <StatusMessage class="commit">{p.notice}</StatusMessage>
       {p.error ? (
         <p class="err" role="alert">
           {p.error}
@@ -320,11 +317,7 @@ export function FaqPage(p: { nav: StaffNavProps; unit: Unit; csrf: string; faqs:
     <StaffLayout title="Câu hỏi thường gặp" nav={p.nav}>
       <h1>Câu hỏi thường gặp của trợ lý</h1>
       <p>Trợ lý dùng các câu trả lời này khi người dân hỏi câu tương tự.</p>
-      {p.notice ? (
-        <p class="commit" role="status">
-          {p.notice}
-        </p>
-      ) : null}
+      <StatusMessage class="commit">{p.notice}</StatusMessage>
       {p.error ? (
         <p class="err" role="alert">
           {p.error}
@@ -385,11 +378,7 @@ export function SynonymsPage(p: { nav: StaffNavProps; unit: Unit; csrf: string; 
     <StaffLayout title="Từ đồng nghĩa" nav={p.nav}>
       <h1>Cách nói của người dân</h1>
       <p>Trợ lý hiểu các cách nói này như tên gọi trong danh mục thủ tục. Quản trị đơn vị thêm được cách nói của địa phương.</p>
-      {p.notice ? (
-        <p class="commit" role="status">
-          {p.notice}
-        </p>
-      ) : null}
+      <StatusMessage class="commit">{p.notice}</StatusMessage>
       {p.error ? (
         <p class="err" role="alert">
           {p.error}

@@ -1,4 +1,5 @@
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
+import { StatusMessage } from '../shared/messages';
 import { StaffTable } from '../shared/staff-table';
 import { GAP_LABEL, type Gap, type GapKind } from './catalog.completeness';
 
@@ -79,11 +80,7 @@ export function EssentialPage(p: StaffNavProps & { rows: EssentialRow[]; unitCod
         Chọn các thủ tục người dân hay cần nhất (Đề án 06 nêu 25 dịch vụ công thiết yếu). Chúng được in kèm mã QR ở{' '}
         <a href={`/dv/${p.unitCode}/nha-van-hoa`}>trang niêm yết nhà văn hóa</a> và hiện đầu trang chủ của đơn vị.
       </p>
-      {p.saved !== undefined ? (
-        <p class="card" role="status">
-          Đã lưu: {p.saved} thủ tục thiết yếu.
-        </p>
-      ) : null}
+      <StatusMessage>{p.saved !== undefined ? <>Đã lưu: {p.saved} thủ tục thiết yếu.</> : null}</StatusMessage>
       <form method="post" action="/can-bo/quan-tri/thiet-yeu">
         <input type="hidden" name="_csrf" value={p.csrf} />
         <p class="result-count">Đang chọn {chosen} thủ tục.</p>

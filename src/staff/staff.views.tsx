@@ -2,6 +2,7 @@ import type { Staff } from '../account';
 import type { AuditEntry } from '../audit';
 import type { CatalogChange, ChannelKind, Fee, FormTemplate, ProcessingTime } from '../catalog';
 import { StaffTable } from '../shared/staff-table';
+import { ErrorSummary, StatusMessage } from '../shared/messages';
 import { changeLines } from './catalog-change.text';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { ConfirmRemoval, type RemovalConfirmation } from './catalog-admin.views';
@@ -18,23 +19,8 @@ function Csrf({ token }: { token: string }) {
 export function Messages(p: { message?: string; error?: string; errors?: Array<{ field: string; message: string }> }) {
   return (
     <>
-      {p.message ? (
-        <div class="card" role="status">
-          <p>{p.message}</p>
-        </div>
-      ) : null}
-      {p.error || p.errors?.length ? (
-        <div class="error-summary" role="alert">
-          {p.error ? <p>{p.error}</p> : null}
-          {p.errors?.length ? (
-            <ul>
-              {p.errors.map((e) => (
-                <li>{e.message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
+      <ErrorSummary message={p.error} errors={p.errors} />
     </>
   );
 }

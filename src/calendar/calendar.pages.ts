@@ -9,7 +9,7 @@ import { pageStaff } from '../staff/staff.guard';
 import { saturdayLine, type CalendarService } from './calendar.service';
 import { parseUnitCalendar, type DatedName, type UnitCalendar } from './calendar.types';
 import { CalendarPage, CalendarPreviewPage, type CalendarForm, type MovedDossier } from './calendar.views';
-import { addWorkingMillis, workingMillisBetween } from './working-days';
+import { moveDueAt } from './working-days';
 
 /** What the calendar pages need of the dossier module (passed in by app.ts: no import cycle). */
 export interface CalendarDossiers {
@@ -98,16 +98,15 @@ export function settingsOfForm(f: CalendarForm, base: UnitCalendar): UnitCalenda
   return parseUnitCalendar(input);
 }
 
-/** The open dossiers whose due date the new calendar moves: same working time, laid on the new calendar. */
+/** The open dossiers whose due date the new calendar moves: same working days, laid on the new calendar (`moveDueAt`). */
 export async function movedDossiers(dossiers: CalendarDossiers, unitCode: string, before: UnitCalendar, after: UnitCalendar): Promise<Array<MovedDossier & { id: string }>> {
   const out: Array<MovedDossier & { id: string }> = [];
   for (const d of await dossiers.openDueDates(unitCode)) {
     const from = new Date(d.receivedAt!);
     const due = new Date(d.dueAt!);
-    const work = workingMillisBetween(from, due, before);
-    if (work <= 0) continue;
-    const same = addWorkingMillis(from, work, before).toISOString();
-    const moved = addWorkingMillis(from, work, after).toISOString();
+    if (due.getTime() <= from.getTime()) continue;
+    const same = moveDueAt(from, due, before, before).toISOString();
+    const moved = moveDueAt(from, due, before, after).toISOString();
     if (moved !== same) out.push({ id: d.id, code: d.code ?? d.id, procedureCode: d.procedureCode, dueAt: d.dueAt!, newDueAt: moved });
   }
   return out;

@@ -14,7 +14,7 @@ import {
   type UnitCalendar,
 } from './calendar.types';
 import { dayStatus, holidaysOf } from './holidays';
-import { isWorkingDay, saturdaySessions } from './working-days';
+import { isWorkingDay, saturdaySessions, workingSessions } from './working-days';
 import { addDays, weekday, type IsoDate } from './vn-time';
 
 /**
@@ -60,13 +60,11 @@ export function openingHoursIn(cal: UnitCalendar, date: IsoDate): OpeningSession
   const sat = saturdaySessions(date, cal);
   if (sat.length) return sat.map(([from, to]) => ({ from, to, ...(cal.saturday.services.length ? { services: [...cal.saturday.services] } : {}) }));
   if (!isWorkingDay(date, cal)) return [];
-  const own = cal.week?.[String(weekday(date)) as '1'];
-  if (own) return own.map((s) => ({ from: s.from, to: s.to }));
-  return [
-    { from: cal.hours.morning[0], to: cal.hours.morning[1] },
-    { from: cal.hours.afternoon[0], to: cal.hours.afternoon[1] },
-  ];
+  // The same sessions the due dates are computed with (working-days.ts).
+  return workingSessions(date, cal).map(([from, to]) => ({ from: hhmmOf(from), to: hhmmOf(to) }));
 }
+
+const hhmmOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** The exceptions to Monday–Friday of a year under a calendar. */
 export function exceptionsIn(cal: UnitCalendar, year: number): { daysOff: DatedName[]; workingDays: DatedName[] } {
@@ -77,12 +75,16 @@ export function exceptionsIn(cal: UnitCalendar, year: number): { daysOff: DatedN
   const line = saturdayLine(cal);
   for (let d: IsoDate = `${year}-01-01`; d.startsWith(String(year)); d = addDays(d, 1)) {
     const w = weekday(d);
-    if (w !== 0 && w !== 6) continue;
+    if (w !== 0 && w !== 6) {
+      // A weekday the unit closes every week (its opening hours say "nghỉ").
+      if (!isWorkingDay(d, cal) && !daysOff.some((x) => x.date === d)) daysOff.push({ date: d, name: `Đơn vị không làm việc ${WEEKDAY_NAME[w]} hằng tuần` });
+      continue;
+    }
     const s = dayStatus(d, cal);
     if (s && !s.off) workingDays.push({ date: d, name: s.declared?.name ?? 'Ngày làm việc' });
     else if (line && saturdaySessions(d, cal).length) workingDays.push({ date: d, name: line });
   }
-  return { daysOff, workingDays };
+  return { daysOff: daysOff.sort((a, b) => a.date.localeCompare(b.date)), workingDays };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -139,6 +139,38 @@ for (const engine of engines()) {
       // Another unit is untouched.
       expect(await openingHours('00082', '2026-11-28', env.services.database.db)).toEqual([]);
     });
+
+    it("dossiers received at the counter follow the unit's own declarations: its Saturday desk, its Friday hours, its swapped days", async () => {
+      const desk = new Desk(env);
+      // The unit works Saturday 12/12 in exchange for Friday 11/12, closes on Fridays at 11:30, and keeps a Saturday morning desk.
+      await env.services.calendars.setUnitSettings('00004', {
+        saturday: { session: 'morning', services: ['cư trú'] },
+        daysOff: [{ date: '2026-12-11', name: 'Nghỉ hoán đổi (lễ hội truyền thống)' }],
+        workingDays: [{ date: '2026-12-12', name: 'Làm bù cho ngày 11/12' }],
+        week: { '5': [{ from: '07:30', to: '11:30' }] },
+      });
+      const receivedAt = async (local: string) => {
+        clock.set(vn(local));
+        const d = await desk.receiveAtCounter('1.004222'); // Cư trú, 5 working days
+        return d.dueAt as string;
+      };
+      // Friday 4/12 09:00: day 1 Monday 7/12 … 10/12, Friday 11/12 off, day 5 the swapped Saturday 12/12.
+      expect(await receivedAt('2026-12-04T09:00:00')).toBe(vn('2026-12-12T17:00:00').toISOString());
+      // Friday 4/12 14:00: the unit closed at 11:30 (the Saturday desk is no working day): received Monday, due Monday 14/12.
+      expect(await receivedAt('2026-12-04T14:00:00')).toBe(vn('2026-12-14T17:00:00').toISOString());
+      // Saturday 5/12 09:00 at the desk: received that day, counted from Monday: due Saturday 12/12.
+      expect(await receivedAt('2026-12-05T09:00:00')).toBe(vn('2026-12-12T17:00:00').toISOString());
+      // Saturday 5/12 12:00: the morning desk has closed → as if received Monday 7/12.
+      expect(await receivedAt('2026-12-05T12:00:00')).toBe(vn('2026-12-14T17:00:00').toISOString());
+      // The swapped Saturday 12/12 is a full working day: received at 15:00, days 14–18/12, due Friday 18/12 at its closing, 11:30.
+      expect(await receivedAt('2026-12-12T15:00:00')).toBe(vn('2026-12-18T11:30:00').toISOString());
+      // The public calendar lists the unit's swap and its desk.
+      const r = (await env.app.inject({ method: 'GET', url: '/api/calendar?unit=00004&year=2026' })).json() as { daysOff: Array<{ date: string; name: string }>; workingDays: Array<{ date: string; name: string }> };
+      expect(r.daysOff).toContainEqual({ date: '2026-12-11', name: 'Nghỉ hoán đổi (lễ hội truyền thống)' });
+      expect(r.workingDays).toContainEqual({ date: '2026-12-12', name: 'Làm bù cho ngày 11/12' });
+      expect(r.workingDays).toContainEqual({ date: '2026-12-05', name: 'Thứ Bảy làm việc buổi sáng (tiếp nhận cư trú)' });
+      expect(await openingHours('00004', '2026-12-04', env.services.database.db)).toEqual([{ from: '07:30', to: '11:30' }]);
+    });
   });
 }
 

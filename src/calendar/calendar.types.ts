@@ -138,10 +138,20 @@ export const unitCalendarSchema = z
       .default({ session: 'none', services: [] }),
     /**
      * Opening hours per weekday ("1" Monday … "5" Friday) when a day differs from `hours` (e.g.
-     * Friday afternoon closed for internal meetings): shown to citizens and used for appointments.
-     * Deadlines use `hours`.
+     * Friday afternoon closed for internal meetings; [] = closed that weekday). One rule for
+     * everything (working-days.ts `workingSessions`): shown to citizens, used for appointments,
+     * and for deadlines — received after that day's closing counts from the next working day, a
+     * deadline ending that day ends at its closing, working hours run inside its sessions.
      */
-    week: z.partialRecord(z.enum(['1', '2', '3', '4', '5']), z.array(z.object({ from: hhmm, to: hhmm })).max(3)).default({}),
+    week: z
+      .partialRecord(
+        z.enum(['1', '2', '3', '4', '5']),
+        z
+          .array(z.object({ from: hhmm, to: hhmm }))
+          .max(3, 'Mỗi ngày tối đa 3 buổi')
+          .refine((list) => list.every((x, i) => minutesOf(x.from) < minutesOf(x.to) && (i === 0 || minutesOf(list[i - 1]!.to) <= minutesOf(x.from))), 'Mỗi buổi phải kết thúc sau khi bắt đầu, và các buổi theo thứ tự không chồng nhau'),
+      )
+      .default({}),
   })
   .superRefine((c, ctx) => {
     noDateTwice(ctx, [{ list: 'daysOff', days: c.daysOff }], c.workingDays, 'workingDays');

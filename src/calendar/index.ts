@@ -31,12 +31,14 @@ export {
   computeDueAt,
   extendDueAt,
   isWorkingDay,
+  moveDueAt,
   nextWorkingDay,
   receptionOf,
   saturdaySessions,
   workingDayLength,
   workingMillisBetween,
   workingMillisFrom,
+  workingSessions,
   type Reception,
 } from './working-days';
 export { vnDateOf } from './vn-time';

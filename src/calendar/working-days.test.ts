@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../shared/errors';
 import {
   addWorkingDays,
   computeDueAt,
   extendDueAt,
   isWorkingDay,
+  moveDueAt,
   nextWorkingDay,
   parseUnitCalendar,
   receptionOf,
@@ -259,5 +261,88 @@ describe('workingMillisFrom (many rows against one instant)', () => {
         expect(left(new Date(from.getTime() + 3 * 86_400_000))).toBe(workingMillisBetween(from, new Date(from.getTime() + 3 * 86_400_000), c));
       }
     }
+  });
+});
+
+describe("a unit's own hours per weekday and its working Saturdays, in due dates", () => {
+  // Friday closes at 11:30 (afternoon: internal meetings); Wednesday opens 08:00–12:00, 14:00–17:30.
+  const short = parseUnitCalendar({ week: { '5': [{ from: '07:30', to: '11:30' }], '3': [{ from: '08:00', to: '12:00' }, { from: '14:00', to: '17:30' }] } });
+  const desk = (session: 'morning' | 'all', services: string[] = []) => parseUnitCalendar({ saturday: { session, services } });
+  const civil = (received: string, c: UnitCalendar, field?: string) => vn(computeDueAt(at(received), wd(1), c, { civilStatus: true, field }));
+
+  it("received after that day's own closing counts from the next working day; a deadline ending that day ends at its closing", () => {
+    // Friday 14:00: the office closed at 11:30 → received Monday 7/12/2026, day 1 Tuesday.
+    expect(receptionOf(at('2026-12-04T14:00:00+07:00'), short)).toEqual({ date: '2026-12-07', at: at('2026-12-07T07:30:00+07:00'), moved: true });
+    expect(due('2026-12-04T14:00:00+07:00', wd(1), short)).toBe('2026-12-08T17:00:00+07:00');
+    // With the daily hours Friday 14:00 is inside the afternoon: day 1 is Monday.
+    expect(due('2026-12-04T14:00:00+07:00', wd(1))).toBe('2026-12-07T17:00:00+07:00');
+    // Received Thursday: day 1 is Friday, due at Friday's closing, 11:30 (not 17:00).
+    expect(due('2026-12-03T09:00:00+07:00', wd(1), short)).toBe('2026-12-04T11:30:00+07:00');
+    // Wednesday's own sessions: 07:45 is before its opening (08:00), 13:00 is its lunch (until 14:00), 17:20 still open.
+    expect(vn(receptionOf(at('2026-12-02T07:45:00+07:00'), short).at)).toBe('2026-12-02T08:00:00+07:00');
+    expect(vn(receptionOf(at('2026-12-02T13:00:00+07:00'), short).at)).toBe('2026-12-02T14:00:00+07:00');
+    expect(receptionOf(at('2026-12-02T17:20:00+07:00'), short).date).toBe('2026-12-02');
+    // Tuesday → day 1 Wednesday, due at its closing 17:30.
+    expect(due('2026-12-01T09:00:00+07:00', wd(1), short)).toBe('2026-12-02T17:30:00+07:00');
+  });
+
+  it('runs working hours and fractions inside the sessions of each weekday', () => {
+    // 4 working hours from Friday 10:30: one hour left on Friday (to 11:30), three on Monday from 07:30.
+    expect(due('2026-12-04T10:30:00+07:00', { value: 4, unit: 'hours' }, short)).toBe('2026-12-07T10:30:00+07:00');
+    expect(workingMillisBetween(at('2026-12-04T07:30:00+07:00'), at('2026-12-04T17:00:00+07:00'), short)).toBe(4 * HOUR);
+    const left = workingMillisFrom(at('2026-12-04T07:30:00+07:00'), short);
+    expect(left(at('2026-12-07T07:30:00+07:00'))).toBe(4 * HOUR);
+  });
+
+  it('a weekday the unit closes every week is no working day', () => {
+    const noWed = parseUnitCalendar({ week: { '3': [] } });
+    expect(isWorkingDay('2026-12-02', noWed)).toBe(false);
+    // Received Tuesday: 1 Thursday, 2 Friday.
+    expect(due('2026-12-01T09:00:00+07:00', wd(2), noWed)).toBe('2026-12-04T17:00:00+07:00');
+    try {
+      parseUnitCalendar({ week: { '5': [{ from: '11:30', to: '07:30' }] } });
+      expect.unreachable('a session ending before it starts is refused');
+    } catch (e) {
+      expect((e as ValidationError).fields.map((f) => `${f.field}: ${f.message}`)).toEqual(['week.5: Mỗi buổi phải kết thúc sau khi bắt đầu, và các buổi theo thứ tự không chồng nhau']);
+    }
+  });
+
+  it("a Saturday desk receives, but the count starts on the next working day — civil status included, and only while the desk is open", () => {
+    // Civil status, 1 working day, received at the Saturday morning desk at 09:00: returned Monday (the desk does not process).
+    expect(civil('2026-11-28T09:00:00+07:00', desk('morning'))).toBe('2026-11-30T17:00:00+07:00');
+    expect(receptionOf(at('2026-11-28T09:00:00+07:00'), desk('morning'), { civilStatus: true })).toEqual({ date: '2026-11-28', at: at('2026-11-28T09:00:00+07:00'), moved: false });
+    // A morning desk at 12:00 is closed: deemed received Monday, returned Monday (civil status: day of receipt is day 1).
+    expect(receptionOf(at('2026-11-28T12:00:00+07:00'), desk('morning')).date).toBe('2026-11-30');
+    // All day: 14:00 is received on Saturday; 15:30 is after the civil-status cut-off.
+    expect(receptionOf(at('2026-11-28T14:00:00+07:00'), desk('all')).date).toBe('2026-11-28');
+    expect(receptionOf(at('2026-11-28T15:30:00+07:00'), desk('all'), { civilStatus: true })).toMatchObject({ date: '2026-11-30', moved: true });
+    // 3 working days from the Saturday desk: Mon, Tue, Wed (from an ordinary Saturday: Tue, Wed, Thu).
+    expect(due('2026-11-28T09:00:00+07:00', wd(3), desk('morning'))).toBe('2026-12-02T17:00:00+07:00');
+    expect(due('2026-11-28T09:00:00+07:00', wd(3))).toBe('2026-12-03T17:00:00+07:00');
+    // A desk for civil status only does not receive a land dossier.
+    expect(receptionOf(at('2026-11-28T09:00:00+07:00'), desk('morning', ['hộ tịch']), { field: 'Đất đai' }).date).toBe('2026-11-30');
+  });
+
+  it("a unit's own swapped days: a Saturday it works in exchange for a Friday off counts as a full working day", () => {
+    const swap = parseUnitCalendar({ daysOff: [{ date: '2026-12-11', name: 'Nghỉ hoán đổi (lễ hội làng)' }], workingDays: [{ date: '2026-12-12', name: 'Làm bù cho ngày 11/12' }] });
+    // Received Thursday 10/12: day 1 Saturday 12/12 (worked), day 2 Monday 14/12.
+    expect(due('2026-12-10T09:00:00+07:00', wd(2), swap)).toBe('2026-12-14T17:00:00+07:00');
+    // Received on the swapped Saturday at 15:00: that day, day 1 Monday.
+    expect(receptionOf(at('2026-12-12T15:00:00+07:00'), swap)).toMatchObject({ date: '2026-12-12', moved: false });
+    expect(due('2026-12-12T15:00:00+07:00', wd(1), swap)).toBe('2026-12-14T17:00:00+07:00');
+    // Received on the Friday off: deemed received Saturday 12/12 at opening.
+    expect(receptionOf(at('2026-12-11T09:00:00+07:00'), swap)).toEqual({ date: '2026-12-12', at: at('2026-12-12T07:30:00+07:00'), moved: true });
+  });
+
+  it('moves a due date by working days, not by hours, when the calendar changes', () => {
+    const received = at('2026-11-30T09:00:00+07:00');
+    const was = computeDueAt(received, wd(5), cal); // Monday 7/12 17:00
+    const fridayShort = parseUnitCalendar({ week: { '5': [{ from: '07:30', to: '11:30' }] } });
+    // A shorter Friday does not move a dossier due on Monday; a new day off moves it a day, at the new day's closing.
+    expect(vn(moveDueAt(received, was, cal, fridayShort))).toBe('2026-12-07T17:00:00+07:00');
+    const off = parseUnitCalendar({ daysOff: [{ date: '2026-12-03', name: 'Lễ hội' }], week: { '2': [{ from: '07:30', to: '11:30' }] } });
+    expect(vn(moveDueAt(received, was, cal, off))).toBe('2026-12-08T11:30:00+07:00');
+    // Same as a dossier received under the new calendar.
+    expect(vn(moveDueAt(received, was, cal, off))).toBe(vn(computeDueAt(received, wd(5), off)));
   });
 });

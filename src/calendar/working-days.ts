@@ -12,8 +12,9 @@ import { addDays, dateOfDayNumber, DAY_MS, MINUTE_MS, minutesOf, VN_UTC_OFFSET_M
  * - Civil Code 2015 art. 147: a period in days starts on the day after the day that triggers it
  *   (147(2)); a period in hours starts at the triggering moment (147(1)). Art. 148(5): when the
  *   last day of a period is a weekend or holiday, it ends at the end of the next working day.
- * - The appointment is the close of the afternoon session of the last day, not midnight
- *   (art. 148(6)): a result is handed over at the counter, which closes then.
+ * - The appointment is the close of the last session of the last day, not midnight
+ *   (art. 148(6)): a result is handed over at the counter, which closes then. A day's sessions
+ *   are the unit's own hours of that weekday when it declared them (`workingSessions`).
  */
 
 /** Legal daily working time: 8 hours (Labour Code 2019 art. 105; 40-hour week for state bodies,
@@ -23,11 +24,34 @@ export const WORKING_DAY_MS = 8 * 3_600_000;
 /** Guard against a calendar that declares every day off: two years without a working day. */
 const MAX_SCAN_DAYS = 732;
 
+/**
+ * A working day: Monday–Friday unless declared off (nationally or by the unit), a weekend day
+ * declared worked, and not a weekday the unit declared closed every week (`week: {"3": []}`: the
+ * office does no work that day, so no deadline can run or fall on it).
+ */
 export function isWorkingDay(date: IsoDate, cal: UnitCalendar): boolean {
   const s = dayStatus(date, cal);
   if (s) return !s.off;
   const w = weekday(date);
-  return w >= 1 && w <= 5;
+  if (w < 1 || w > 5) return false;
+  const own = cal.week?.[String(w) as '1'];
+  return !own || own.length > 0;
+}
+
+/**
+ * The working sessions of a day, in minutes after midnight: the unit's own hours of that weekday
+ * when it declared them (`week`, e.g. Friday 07:30–11:30), else its daily `hours`. The same
+ * sessions decide when a dossier is deemed received, the time of day a deadline ends, the working
+ * time of hours and fractions, and the opening hours citizens and appointments see — one rule.
+ */
+export function workingSessions(date: IsoDate, cal: UnitCalendar): Array<[number, number]> {
+  const own = cal.week?.[String(weekday(date)) as '1'];
+  if (own && own.length) return own.map((x) => [minutesOf(x.from), minutesOf(x.to)]);
+  const { morning, afternoon } = cal.hours;
+  return [
+    [minutesOf(morning[0]), minutesOf(morning[1])],
+    [minutesOf(afternoon[0]), minutesOf(afternoon[1])],
+  ];
 }
 
 /**
@@ -82,17 +106,13 @@ function stepWorkingDay(date: IsoDate, dir: number, cal: UnitCalendar): IsoDate 
 // Sessions
 // ---------------------------------------------------------------------------------------------
 
-/** The two sessions of a day as instants, in order. */
+/** The working sessions of a day as instants, in order. */
 function sessionsOf(date: IsoDate, cal: UnitCalendar): Array<[Date, Date]> {
-  const { morning, afternoon } = cal.hours;
-  return [
-    [vnInstant(date, minutesOf(morning[0])), vnInstant(date, minutesOf(morning[1]))],
-    [vnInstant(date, minutesOf(afternoon[0])), vnInstant(date, minutesOf(afternoon[1]))],
-  ];
+  return workingSessions(date, cal).map(([a, b]) => [vnInstant(date, a), vnInstant(date, b)]);
 }
 
-const opening = (date: IsoDate, cal: UnitCalendar) => vnInstant(date, minutesOf(cal.hours.morning[0]));
-const closing = (date: IsoDate, cal: UnitCalendar) => vnInstant(date, minutesOf(cal.hours.afternoon[1]));
+const opening = (date: IsoDate, cal: UnitCalendar) => vnInstant(date, workingSessions(date, cal)[0]![0]);
+const closing = (date: IsoDate, cal: UnitCalendar) => vnInstant(date, workingSessions(date, cal).at(-1)![1]);
 
 /** When and on which day the office is deemed to have received a dossier. */
 export interface Reception {
@@ -109,7 +129,12 @@ export interface Reception {
  * (the same morning when it arrives before opening, e.g. at 06:00 online; the next working day
  * when it arrives after closing). The law does not say this for every procedure; we chose it
  * because the office cannot act before it opens, and the receipt form must show a working day.
- * Receipt during the lunch break stays on that day and its working time starts at 13:30.
+ * Receipt between two sessions (the lunch break) stays on that day and its working time starts
+ * with the next session. "Closing" is that day's: a unit whose Friday ends at 11:30 deems a
+ * dossier handed in on Friday at 14:00 received on the next working day.
+ *
+ * A unit's working Saturday (`saturday`): received that day while its desk is open, for the
+ * services the desk names (DOMAIN.md: "some police procedures receive on Saturday mornings").
  *
  * Civil status: received after the cut-off (15:00) → received on the next working day
  * (DOMAIN.md [checked]: "received after 15:00 → returned the next working day"); 15:00 sharp is
@@ -119,11 +144,8 @@ export function receptionOf(receivedAt: Date, cal: UnitCalendar, opts: DueOption
   assertDate(receivedAt, 'receivedAt');
   const day = vnDateOf(receivedAt);
   const ms = vnMsOfDay(receivedAt);
-  const { morning, afternoon } = cal.hours;
-  const afterHours = ms >= minutesOf(afternoon[1]) * MINUTE_MS;
   const afterCutoff = opts.civilStatus === true && ms > minutesOf(cal.civilStatusCutoff) * MINUTE_MS;
   if (!isWorkingDay(day, cal)) {
-    // A unit's working Saturday: received that day while its desk is open (see `saturday`).
     const desk = saturdaySessions(day, cal);
     const closes = desk.length ? minutesOf(desk[desk.length - 1]![1]) * MINUTE_MS : 0;
     if (desk.length && ms < closes && !afterCutoff && deskServes(cal, opts.field)) {
@@ -131,28 +153,29 @@ export function receptionOf(receivedAt: Date, cal: UnitCalendar, opts: DueOption
       return { date: day, at: ms < opens ? vnInstant(day, minutesOf(desk[0]![0])) : receivedAt, moved: false };
     }
   }
-  if (!isWorkingDay(day, cal) || afterHours || afterCutoff) {
+  const sessions = isWorkingDay(day, cal) ? workingSessions(day, cal) : [];
+  const afterHours = !sessions.length || ms >= sessions.at(-1)![1] * MINUTE_MS;
+  if (afterHours || afterCutoff) {
     const next = nextWorkingDay(day, cal);
     return { date: next, at: opening(next, cal), moved: true };
   }
-  if (ms < minutesOf(morning[0]) * MINUTE_MS) return { date: day, at: opening(day, cal), moved: false };
-  const lunch = ms >= minutesOf(morning[1]) * MINUTE_MS && ms < minutesOf(afternoon[0]) * MINUTE_MS;
-  if (lunch) return { date: day, at: vnInstant(day, minutesOf(afternoon[0])), moved: false };
-  return { date: day, at: receivedAt, moved: false };
+  // Before a session's end: inside it (from the receipt), or before it (from its start).
+  const [start] = sessions.find(([, end]) => ms < end * MINUTE_MS)!;
+  return { date: day, at: ms < start * MINUTE_MS ? vnInstant(day, start) : receivedAt, moved: false };
 }
 
 /**
  * The appointment (ngày hẹn trả kết quả) for a dossier received at `receivedAt`.
  *
  * - working_days: counted from the working day after the (deemed) day of receipt (Civil Code
- *   art. 147(2)); due at the close of the afternoon session of the N-th working day. A fraction
+ *   art. 147(2)); due at the close of the last session of the N-th working day. A fraction
  *   of a day is that fraction of 8 working hours (WORKING_DAY_MS), run inside the sessions after
  *   the whole days — so 0.5 day is due at 11:30 on the next working day with the default hours.
  *   Civil status (opts.civilStatus): the day of receipt itself is day 1, because the procedures
  *   that carry the 15:00 rule return "trong ngày" — "1 ngày làm việc; hồ sơ nhận sau 15 giờ thì
  *   trả kết quả trong ngày làm việc tiếp theo" only makes sense if a dossier received at 14:59 is
  *   returned the same day and one received at 15:01 the next working day.
- * - hours: working hours inside the morning and afternoon sessions only, from the moment of
+ * - hours: working hours inside the day's sessions only, from the moment of
  *   receipt (art. 147(1)); received outside the sessions, from the next session's start.
  * - days: calendar days from the day after the (deemed) day of receipt; due at the close of the
  *   last day, or of the next working day when the last day is a day off (art. 148(5)). A fraction
@@ -176,7 +199,9 @@ export function computeDueAt(receivedAt: Date, time: ProcessingTime, cal: UnitCa
       const whole = Math.floor(time.value + 1e-9);
       const fraction = Math.max(0, time.value - whole);
       const fractionMs = fraction < 1e-9 ? 0 : Math.round(fraction * WORKING_DAY_MS);
-      const dayOne = opts.civilStatus ? rec.date : nextWorkingDay(rec.date, cal);
+      // A Saturday desk's day is a day of reception, not a working day of the deadline: day 1 is
+      // the next working day even for civil status.
+      const dayOne = opts.civilStatus && isWorkingDay(rec.date, cal) ? rec.date : nextWorkingDay(rec.date, cal);
       if (whole === 0) {
         // Only a fraction: it runs from the start of day 1 (or from the receipt itself when the
         // day of receipt is day 1, i.e. civil status).
@@ -287,6 +312,31 @@ export function extendDueAt(dueAt: Date, pausedWorkingMillis: number, cal: UnitC
 
 function assertDate(d: Date, name: string): void {
   if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new RangeError(`${name}: thời điểm không hợp lệ`);
+}
+
+/**
+ * A due date laid on a changed calendar (a unit's new day off, working Saturday or hours): the same
+ * number of working days after the day of receipt, and the same place in the last day — its close
+ * when it was due at the close (the appointment of a procedure in working days), else the same
+ * working time after that day's opening. A dossier received on Monday and due "5 working days"
+ * later is due at the close of the 5th working day of the new calendar, as one received under it
+ * would be; a shorter Friday does not move it by hours.
+ */
+export function moveDueAt(receivedAt: Date, dueAt: Date, before: UnitCalendar, after: UnitCalendar): Date {
+  assertDate(receivedAt, 'receivedAt');
+  assertDate(dueAt, 'dueAt');
+  const start = receptionOf(receivedAt, before).date;
+  const dueDay = vnDateOf(dueAt);
+  if (dueDay <= start || !isWorkingDay(dueDay, before)) {
+    // Not a day of the count (due on the day of receipt, or outside the calendar): same working time.
+    return addWorkingMillis(receivedAt, Math.max(0, workingMillisBetween(receivedAt, dueAt, before)), after);
+  }
+  let n = 0;
+  for (let d = start; d < dueDay; d = addDays(d, 1)) if (isWorkingDay(addDays(d, 1), before)) n++;
+  const newDay = addWorkingDays(start, n, after);
+  if (dueAt.getTime() >= closing(dueDay, before).getTime()) return closing(newDay, after);
+  const into = workingMillisBetween(opening(dueDay, before), dueAt, before);
+  return into <= 0 ? opening(newDay, after) : addWorkingMillis(opening(newDay, after), into, after);
 }
 
 /** Length of one working day of this unit (7.5 hours with the default hours). */

@@ -18,6 +18,7 @@ import { dossierStaffRoutes } from './dossier/dossier.staff-routes';
 import { registerProofGate } from './dossier/dossier.proof';
 import { RateLimiter } from './shared/rate-limit';
 import { DossierWorkflow } from './dossier/dossier.workflow';
+import { receivedDossiers } from './dossier/dossier.activity';
 import { AuditService, FileCheckpointStore } from './audit';
 import { staffRoutes } from './staff/staff.routes';
 import { registerChangeGuard } from './staff/staff.guard';
@@ -276,6 +277,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
       await database.db.transaction().execute((trx) => notifications.enqueue(trx, { channel: 'sms', recipient: phone, event: 'home_visit_confirm', body, unitCode, dedupKey } as never));
     },
     unitName: async (code) => (await units.get(code)).name,
+    receivedDossiers: (unit, from, to) => receivedDossiers(database.db, { unitCodes: [unit], from, to }),
   });
   const queue = new QueueService({
     db: database.db,
@@ -465,6 +467,11 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     oidcLabel: config.oidc?.label,
     drafts: services.drafts,
     rating: (d, o) => ratingTrackingBox(services.ratings, d, o),
+    // Received at the citizen's home on a planned visit: the form opened from the visit, the visit records the dossier.
+    homeReception: {
+      open: (unit, staffId, visitId) => services.homeVisits.openReception(unit, staffId, visitId),
+      received: async (unit, staffId, visitId, code) => void (await services.homeVisits.record(unit, visitId, staffId, { dossierCode: code })),
+    },
   });
   await dossierStaffRoutes(app, {
     dossiers: services.dossiers,
@@ -478,6 +485,10 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     feeDue: async (d) => (await services.payments.summary(d)).outstanding,
     // The official's targets running now, as a small box above the worklist.
     worklistBox: async (staff) => MyTargetsBox({ items: await services.performance.myTargets(staff) }),
+    homeVisitOf: async (code) => {
+      const v = await services.homeVisits.ofDossier(code);
+      return v?.visit_date ? { date: v.visit_date, href: `/can-bo/ho-tro-tai-nha/${v.id}` } : undefined;
+    },
   });
   await performanceRoutes(app, { performance: services.performance, units });
   await performanceApiRoutes(app, { performance: services.performance });
@@ -510,6 +521,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     procedures: async (unit) => (await catalog.search(unit, { limit: 1000 })).items.map((p) => ({ code: p.code, name: p.name })),
     requestOtp: (phone, unit) => services.accounts.requestOtp(phone, 'verify_phone', unit),
     verifyOtp: (phone, code) => services.accounts.verifyOtp(phone, 'verify_phone', code),
+    now: () => services.clock.now(),
   });
   await reportApiRoutes(app, { reports: services.reports });
   await reportRoutes(app, { reports: services.reports, units, now: () => services.clock.now() });
@@ -524,6 +536,12 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
       const day = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
       const q = new URLSearchParams({ tu: day(from), den: day(new Date(to.getTime() - 1)), 'don-vi': unit });
       return { tickets: t.tickets, avgWait: t.avgWait, avgService: t.avgService, noShowRate: t.noShowRate, href: `/can-bo/hang-cho/thong-ke?${q}` };
+    },
+    receptionSummary: async (unit, from, to) => {
+      const day = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+      const f = await services.homeVisits.receptionFigures(unit, day(from), day(new Date(to.getTime() - 1)));
+      const href = (kind: string) => `/can-bo/ho-tro-tai-nha/so-lieu?${new URLSearchParams({ tu: f.from, den: f.to, loai: kind })}`;
+      return { homeDossiers: f.homeDossiers, saturdayDossiers: f.saturdayDossiers, visitsNotReceived: f.visits.notReceived, homeHref: href('home'), saturdayHref: href('saturday') };
     },
   });
   const ratingKey = createHmac('sha256', secretKey(config)).update('motcua ratings v1').digest();

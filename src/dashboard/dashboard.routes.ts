@@ -22,6 +22,16 @@ export interface DashboardRoutesDeps {
   demo: boolean;
   /** The counter queue's figures of the period (appointment module's statistics), linked to their page. */
   queueSummary?: (unit: string, from: Date, to: Date) => Promise<QueueSummary>;
+  /** Dossiers received at home and on a Saturday in the period (home-visit module), linked to their lists. */
+  receptionSummary?: (unit: string, from: Date, to: Date) => Promise<ReceptionSummary>;
+}
+
+export interface ReceptionSummary {
+  homeDossiers: number;
+  saturdayDossiers: number;
+  visitsNotReceived: number;
+  homeHref: string;
+  saturdayHref: string;
 }
 
 export interface QueueSummary {
@@ -106,7 +116,9 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardRoute
     };
     const worklistHref = `/can-bo?tab=overdue${staff.unitCode !== unit ? `&unit=${unit}` : ''}`;
     const queue = deps.queueSummary ? await deps.queueSummary(unit, new Date(period.from), new Date(period.to)).catch(() => undefined) : undefined;
-    return html(reply, OverviewPage({ ...(await nav(req, staff)), o, charts, tables, exportQuery: qs({ 'don-vi': unit, ky: period.key }), demo: deps.demo, isSupervisor: staff.role === 'supervisor', worklistHref, queue }));
+    // The home-visit figures are the official's own unit's (its support team); a supervisor sees them on the unit's page.
+    const reception = deps.receptionSummary && unit === staff.unitCode ? await deps.receptionSummary(unit, new Date(period.from), new Date(period.to)) : undefined;
+    return html(reply, OverviewPage({ ...(await nav(req, staff)), o, charts, tables, exportQuery: qs({ 'don-vi': unit, ky: period.key }), demo: deps.demo, isSupervisor: staff.role === 'supervisor', worklistHref, queue, reception }));
   });
 
   app.get('/can-bo/chi-so/xep-hang', async (req, reply) => {

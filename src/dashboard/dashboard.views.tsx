@@ -106,7 +106,7 @@ function GroupCards(p: { r: IndicatorReport }) {
 }
 
 export function OverviewPage(
-  p: StaffNavProps & { o: Overview; charts: Charts; tables: DataTable[]; exportQuery: string; demo: boolean; isSupervisor: boolean; worklistHref: string; queue?: import('./dashboard.routes').QueueSummary },
+  p: StaffNavProps & { o: Overview; charts: Charts; tables: DataTable[]; exportQuery: string; demo: boolean; isSupervisor: boolean; worklistHref: string; queue?: import('./dashboard.routes').QueueSummary; reception?: import('./dashboard.routes').ReceptionSummary },
 ) {
   const r = p.o.report;
   const title = `Chỉ số ${periodText(r.period)} — ${r.unitName}`;
@@ -154,6 +154,12 @@ export function OverviewPage(
           <p data-figure="queue">
             Hàng chờ tại quầy: <a href={p.queue.href}>{p.queue.tickets.toLocaleString('vi-VN')} lượt lấy số</a>, chờ trung bình {p.queue.avgWait === null ? '—' : `${p.queue.avgWait.toLocaleString('vi-VN')} phút`}, phục vụ trung bình{' '}
             {p.queue.avgService === null ? '—' : `${p.queue.avgService.toLocaleString('vi-VN')} phút`}, vắng mặt {p.queue.noShowRate === null ? '—' : `${(Math.round(p.queue.noShowRate * 1000) / 10).toLocaleString('vi-VN')}%`}
+          </p>
+        ) : null}
+        {p.reception ? (
+          <p data-figure="reception">
+            Hồ sơ tiếp nhận tại nhà (tổ hỗ trợ): <a href={p.reception.homeHref}>{p.reception.homeDossiers.toLocaleString('vi-VN')}</a>; tiếp nhận ngày Thứ Bảy:{' '}
+            <a href={p.reception.saturdayHref}>{p.reception.saturdayDossiers.toLocaleString('vi-VN')}</a>; chuyến đến nhà không tiếp nhận được: {p.reception.visitsNotReceived.toLocaleString('vi-VN')}
           </p>
         ) : null}
         <p class="note">Số liệu tính từ lịch sử xử lý hồ sơ, đến {formatDateTime(r.asOf)}. Bấm vào một con số để xem các hồ sơ tạo nên nó.</p>

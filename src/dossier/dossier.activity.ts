@@ -107,3 +107,28 @@ export async function dossierCodes(db: Exec, ids: string[]): Promise<Map<string,
   const rows = await db.selectFrom('dossiers').select(['id', 'code']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, r.code ?? '']));
 }
+
+/** A dossier received in a period, as reports count it (home visits, Saturday desks). */
+export interface ReceivedDossier {
+  code: string;
+  procedureCode: string;
+  channel: string;
+  applicantName: string;
+  status: string;
+  receivedAt: string;
+}
+
+/** The units' dossiers received in [from, to) (instants), oldest first. */
+export async function receivedDossiers(db: Exec, q: { unitCodes: string[]; from: string; to: string }): Promise<ReceivedDossier[]> {
+  if (!q.unitCodes.length) return [];
+  const rows = await db
+    .selectFrom('dossiers')
+    .select(['code', 'procedure_code', 'channel', 'applicant_name', 'status', 'received_at'])
+    .where('unit_code', 'in', q.unitCodes)
+    .where('received_at', '>=', q.from)
+    .where('received_at', '<', q.to)
+    .orderBy('received_at')
+    .orderBy('code')
+    .execute();
+  return rows.map((r) => ({ code: r.code ?? '', procedureCode: r.procedure_code, channel: r.channel, applicantName: r.applicant_name, status: r.status, receivedAt: r.received_at! }));
+}

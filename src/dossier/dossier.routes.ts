@@ -27,7 +27,7 @@ import { auditActor } from './dossier.service';
 import { formToInput } from './dossier.staff-routes';
 import type { DossierWorkflow } from './dossier.workflow';
 import { CitizenActions } from './dossier.citizen-views';
-import { submitRoutes } from './dossier.submit-routes';
+import { submitRoutes, type HomeReception } from './dossier.submit-routes';
 import type { DossierDrafts } from './dossier.drafts';
 import { PROOF_ROUTE, requireChangeProof } from './dossier.proof';
 import { dossierProofRoutes } from './dossier.proof-routes';
@@ -67,6 +67,8 @@ export interface DossierRoutesDeps {
   drafts: DossierDrafts;
   /** The satisfaction rating box of a returned dossier's tracking page (rating module). */
   rating?: (d: Dossier, o: { strong: boolean; token?: string; csrf: string }) => Promise<ComponentChildren>;
+  /** Reception at the citizen's home on a planned visit (home-visit module). */
+  homeReception?: HomeReception;
 }
 
 const CODE_RE = /^\d{2,5}-\d{6}-\d{4,}$|^[0-9a-f-]{36}$/;
@@ -545,7 +547,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
 
   // ------------------------------------------------------------------ citizen pages
   // The online form, the counter's reception form and drafts (dossier.submit-routes.ts).
-  await submitRoutes(app, { dossiers, drafts: deps.drafts, accounts, catalog, requirePhoneVerification: deps.requirePhoneVerification, payments: deps.payments, signInLimit });
+  await submitRoutes(app, { dossiers, drafts: deps.drafts, accounts, catalog, requirePhoneVerification: deps.requirePhoneVerification, payments: deps.payments, signInLimit, homeReception: deps.homeReception });
 
   app.get('/ho-so/:code', PROOF_ROUTE, async (req, reply) => {
     const { code } = parseInput(refParams, req.params);

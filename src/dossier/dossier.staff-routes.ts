@@ -37,6 +37,8 @@ export interface StaffRoutesDeps {
   feeDue?: (d: Dossier) => Promise<number>;
   /** A small box shown above the worklist (the official's targets, from the performance module). */
   worklistBox?: (staff: Staff) => Promise<VNode | null>;
+  /** The home visit a dossier was received on (home-visit module): its date and page. */
+  homeVisitOf?: (dossierCode: string) => Promise<{ date: string; href: string } | undefined>;
 }
 
 const CODE = z.string().regex(/^\d{2,5}-\d{6}-\d{4,}$/, 'Mã hồ sơ có dạng 00004-261129-0001');
@@ -230,6 +232,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
         actionKey: uuidv7(),
         assigneeName: assignee?.fullName,
         feeDue: allowed.includes('request_payment') ? await deps.feeDue?.(d) : undefined,
+        homeVisit: d.channel === 'home' && d.code ? await deps.homeVisitOf?.(d.code) : undefined,
       }),
       o.status ?? 200,
     );

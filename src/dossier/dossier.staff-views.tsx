@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { answerText, type EForm } from '../eform';
-import { formatDateTime, formatWorking } from '../shared/format';
+import { formatDate, formatDateTime, formatWorking } from '../shared/format';
 import { formatPhone } from '../shared/phone';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import type { Unit } from '../unit';
@@ -24,6 +24,8 @@ function Csrf({ token }: { token: string }) {
 
 export interface StaffDossierPageProps extends StaffNavProps {
   d: DossierView;
+  /** Received at the citizen's home on this visit of the support team (date YYYY-MM-DD, visit page). */
+  homeVisit?: { date: string; href: string };
   dossierUnit: Unit;
   process?: Process;
   eform: EForm;
@@ -341,6 +343,11 @@ export function StaffDossierPage(p: StaffDossierPageProps) {
         {d.rescheduledDueAt ? <span> · Hẹn lại (đã xin lỗi): {formatDateTime(d.rescheduledDueAt)}</span> : null}
         {p.late ? <strong class="badge late"> Trễ hạn hoặc có nguy cơ trễ hạn</strong> : null}
       </div>
+      {p.homeVisit ? (
+        <p class="note">
+          Tiếp nhận tại nhà người dân ngày {formatDate(p.homeVisit.date)}, trong <a href={p.homeVisit.href}>chuyến đến nhà của tổ hỗ trợ</a>.
+        </p>
+      ) : null}
       <p>
         <a href={`/can-bo/ho-so/${d.code}/le-phi`}>Phí, lệ phí và thanh toán</a> · <a href={`/can-bo/thong-bao?ho_so=${d.code}`}>Tin nhắn đã gửi</a>
       </p>

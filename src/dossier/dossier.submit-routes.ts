@@ -19,6 +19,18 @@ import { DraftPhonePage, DraftSavedPage, SubmitPage } from './dossier.submit-vie
 import type { Dossier, DossierFile } from './dossier.types';
 import type { FormError } from './dossier.views';
 
+/**
+ * A reception at the citizen's home, on a planned visit of the unit's support team (the home-visit
+ * module, passed in by app.ts): the counter form opened from the visit (`?chuyen=<visit id>`) is
+ * filled with the visit's applicant, its channel is `home`, and the dossier is linked to the visit.
+ */
+export interface HomeReception {
+  /** The visit's applicant and a line for the form; throws (404/403/409) when the official may not receive on it. */
+  open(unitCode: string, staffId: string, visitId: string): Promise<{ procedureCode: string; applicant: { fullName: string; phone: string; address: string }; label: string }>;
+  /** The dossier received on that visit: the visit records it. */
+  received(unitCode: string, staffId: string, visitId: string, dossierCode: string): Promise<void>;
+}
+
 export interface SubmitRoutesDeps {
   dossiers: DossierService;
   drafts: DossierDrafts;
@@ -27,6 +39,7 @@ export interface SubmitRoutesDeps {
   requirePhoneVerification: boolean;
   payments?: PaymentHooks;
   signInLimit: object;
+  homeReception?: HomeReception;
 }
 
 function errorsOf(e: unknown): FormError[] | undefined {
@@ -36,6 +49,7 @@ function errorsOf(e: unknown): FormError[] | undefined {
 }
 
 const submitParams = z.object({ unit: z.string().regex(/^\d{2,5}$/), code: z.string().regex(/^\d\.\d{6}$/) });
+const VISIT = z.string().regex(/^[0-9a-f-]{36}$/, 'Mã chuyến đến nhà không hợp lệ');
 const draftQuery = z.object({ 'ban-nhap': z.string().max(40).optional(), t: z.string().max(40).optional(), 'truong-hop': z.string().max(60).optional(), chon: z.string().max(5).optional() });
 
 /**
@@ -47,6 +61,16 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
   const { dossiers, drafts, catalog, accounts } = deps;
   const trackPath = (code: string) => `/ho-so/${code}?t=${dossiers.token(code)}`;
 
+  /** The home visit the counter form was opened from (`?chuyen=`), checked for this official. */
+  async function visitOf(req: FastifyRequest, unitCode: string, procedureCode: string, counter: boolean) {
+    const raw = (req.query as Record<string, unknown>).chuyen;
+    if (!counter || raw === undefined || raw === '' || !deps.homeReception || req.principal?.kind !== 'staff') return undefined;
+    const id = parseInput(VISIT, raw);
+    const v = await deps.homeReception.open(unitCode, req.principal.staff.id, id);
+    if (v.procedureCode !== procedureCode) throw new ValidationError('Thủ tục không đúng với đề nghị hỗ trợ tại nhà.', [{ field: 'thu_tuc', code: 'wrong_procedure', message: 'Thủ tục không đúng với đề nghị hỗ trợ tại nhà' }]);
+    return { id, ...v };
+  }
+
   async function renderSubmit(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -56,8 +80,10 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     const form = await dossiers.formFor(o.unit, o.code);
     const p = req.principal;
     const homeHref = `/dv/${o.unit}`;
-    const action = o.counter ? `/can-bo/tiep-nhan?thu_tuc=${o.code}` : `/p/${o.unit}/${o.code}/nop-truc-tuyen`;
-    const applicant = o.applicant ?? (p?.kind === 'citizen' ? { fullName: p.citizen.fullName, phone: p.citizen.phone, idNumber: p.citizen.idNumber, email: p.citizen.email, address: p.citizen.address } : {});
+    const visit = await visitOf(req, o.unit, o.code, o.counter);
+    const visitQuery = visit ? `&kenh=home&chuyen=${visit.id}` : '';
+    const action = o.counter ? `/can-bo/tiep-nhan?thu_tuc=${o.code}${visitQuery}` : `/p/${o.unit}/${o.code}/nop-truc-tuyen`;
+    const applicant = o.applicant ?? (visit ? visit.applicant : undefined) ?? (p?.kind === 'citizen' ? { fullName: p.citizen.fullName, phone: p.citizen.phone, idNumber: p.citizen.idNumber, email: p.citizen.email, address: p.citizen.address } : {});
     const attached: Record<string, DossierFile[]> = {};
     for (const f of o.draft ? await drafts.filesOf(o.draft) : []) (attached[f.component] ??= []).push(f);
     return html(
@@ -72,8 +98,9 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
         values: o.values ?? {},
         applicant,
         caseId: o.caseId,
-        channel: o.draft?.channel === 'home' || (req.query as Record<string, unknown>).kenh === 'home' ? 'home' : o.draft?.channel === 'post' ? 'post' : undefined,
-        caseStep: o.step && form.cases.some((g) => g.kind === 'case') ? { action: o.counter ? '/can-bo/tiep-nhan' : action, hidden: o.counter ? { thu_tuc: o.code } : {}, error: o.caseError } : undefined,
+        channel: visit || o.draft?.channel === 'home' || (req.query as Record<string, unknown>).kenh === 'home' ? 'home' : o.draft?.channel === 'post' ? 'post' : undefined,
+        homeVisit: visit?.label,
+        caseStep: o.step && form.cases.some((g) => g.kind === 'case') ? { action: o.counter ? '/can-bo/tiep-nhan' : action, hidden: o.counter ? { thu_tuc: o.code, ...(visit ? { kenh: 'home', chuyen: visit.id } : {}) } : {}, error: o.caseError } : undefined,
         errors: o.errors ?? [],
         draftDays: drafts.ttlDays,
         draft: o.draft ? { id: o.draft.id, token: drafts.token(o.draft.id), expiresAt: o.draft.expiresAt } : undefined,
@@ -118,6 +145,7 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     const { fields, files } = await readMultipart(req);
     checkCsrf(req, fields._csrf);
     const actor = actorOf(req);
+    const visit = await visitOf(req, unitCode, procCode, counter);
     const procedure = (await catalog.getUnitProcedure(unitCode, procCode)).procedure;
     const form = await dossiers.formFor(unitCode, procCode);
     const eform = await dossiers.eformOf(unitCode, procCode).catch(() => eformFor(procedure));
@@ -157,7 +185,7 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     }
     // Everything typed and uploaded is kept first: no error below loses a file (issue 9).
     const delivery: Dossier['delivery'] = applicant.delivery === 'post' ? { method: 'post', address: applicant.deliveryAddress } : { method: 'counter' };
-    const channel = counter ? (fields.channel === 'post' ? 'post' : fields.channel === 'home' ? 'home' : 'in_person') : 'online';
+    const channel = counter ? (visit || fields.channel === 'home' ? 'home' : fields.channel === 'post' ? 'post' : 'in_person') : 'online';
     draft = await drafts.save(draft, { unitCode, procedureCode: procCode, channel, caseId, applicant, formData: values, delivery }, actor);
     const byComponent = new Map<string, UploadedFile[]>();
     for (const f of files) {
@@ -202,6 +230,8 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     if (!verified) return reply.redirect(`/ban-nhap/${draft.id}/nop?t=${drafts.token(draft.id)}`, 303);
     try {
       const done = await dossiers.submit(draft, actor, { formData: values, phoneVerified: true });
+      // Received at home on a planned visit: the visit records the dossier (its page shows the code).
+      if (visit && actor.kind === 'staff') await deps.homeReception!.received(unitCode, actor.id, visit.id, done.code!);
       return reply.redirect(counter ? `/can-bo/ho-so/${done.code}?moi=1` : `${trackPath(done.code!)}&moi=1`, 303);
     } catch (e) {
       const shown = errorsOf(e);

@@ -49,6 +49,8 @@ export interface SubmitPageProps {
   /** At the counter: the page is a workspace page (menu, sign-out). */
   staffNav?: StaffNavProps;
   channel?: 'in_person' | 'post' | 'home';
+  /** Received at the citizen's home on a planned visit: who and where (the channel is then fixed, papers photographed on the phone). */
+  homeVisit?: string;
   homeHref: string;
   /** The fee, shown before submission (payment module). */
   fee?: ComponentChildren;
@@ -114,6 +116,13 @@ function Paper({ c, p, attachedTo }: { c: ProcedureForm['cases'][number]['compon
         </p>
       ) : null}
       <input id={id} type="file" name={`file:${c.id}`} accept="application/pdf,image/jpeg,image/png,image/heic,.heic" multiple aria-describedby={described} />
+      {p.homeVisit ? (
+        // At the citizen's home: the phone's camera opens at once (capture), the photo goes with the files chosen above.
+        <label class="camera" for={`${id}-cam`}>
+          Chụp ảnh giấy tờ bằng camera của điện thoại
+          <input id={`${id}-cam`} type="file" name={`file:${c.id}`} accept="image/jpeg,image/png,image/heic,.heic" capture="environment" multiple />
+        </label>
+      ) : null}
     </div>
   );
 }
@@ -172,7 +181,11 @@ export function SubmitPage(p: SubmitPageProps) {
               <input type="hidden" name="draftToken" value={p.draft.token} />
             </>
           ) : null}
-          {p.counter ? (
+          {p.counter && p.homeVisit ? (
+            <p class="card" role="status">
+              Tiếp nhận tại nhà người dân (tổ hỗ trợ): {p.homeVisit}. Hồ sơ được ghi vào chuyến đến nhà này.
+            </p>
+          ) : p.counter ? (
             <fieldset class="card">
               <legend>Hình thức nộp</legend>
               <label>

@@ -1,6 +1,6 @@
 // The dossier module's public surface for other modules (DESIGN.md: modules talk through index.ts).
 // For modules that learn from what officials did (performance, the weekly review).
-export { dossierCodes, openDossiers, staffActivity, type OpenDossier, type StaffActivity } from './dossier.activity';
+export { dossierCodes, openDossiers, receivedDossiers, staffActivity, type OpenDossier, type ReceivedDossier, type StaffActivity } from './dossier.activity';
 // The proof a citizen gives to change a dossier (the rating module's routes): the one proof gate
 // (PROOF_ROUTE) and the one rule (requireChangeProof), reused instead of written again.
 export { PROOF_ROUTE, requireChangeProof, STRONGER_PROOF_MESSAGE } from './dossier.proof';
@@ -9,3 +9,4 @@ export type { DossierService } from './dossier.service';
 export { WORKLIST_TAB_LABEL, type DossierWorkflow } from './dossier.workflow';
 export { STATUS_LABEL, type Actor, type Dossier, type DossierStatus } from './dossier.types';
 export { changedDossiers, dossierIdsAfter, dossierTimelines, lastChangeId, timelinesOf, TIMELINE_ACTIONS, type DossierTimeline, type FullTimeline, type TimelineEvent } from './dossier.timelines';
+export type { HomeReception } from './dossier.submit-routes';

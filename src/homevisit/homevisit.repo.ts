@@ -40,3 +40,20 @@ export async function setSupportTeam(db: Exec, unitCode: string, ids: string[]):
   await db.updateTable('staff').set({ support_team: 0 }).where('unit_code', '=', unitCode).execute();
   if (ids.length) await db.updateTable('staff').set({ support_team: 1 }).where('unit_code', '=', unitCode).where('id', 'in', ids).execute();
 }
+
+export async function findVisitByDossier(db: Exec, dossierCode: string): Promise<HomeVisitTable | undefined> {
+  return db.selectFrom('home_visits').selectAll().where('dossier_code', '=', dossierCode).executeTakeFirst();
+}
+
+/** The visits already made (received or not), latest day first. */
+export async function listDoneVisits(db: Exec, unitCode: string, limit: number): Promise<HomeVisitTable[]> {
+  return db
+    .selectFrom('home_visits')
+    .selectAll()
+    .where('unit_code', '=', unitCode)
+    .where('status', 'in', ['received', 'not_received'])
+    .orderBy('visit_date', 'desc')
+    .orderBy('updated_at', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -3,11 +3,35 @@ import { z } from 'zod';
 import type { Staff } from '../account';
 import type { UnitService } from '../unit';
 import { DomainError, ValidationError } from '../shared/errors';
-import { html, parseInput } from '../shared/http';
+import { docSchema, html, parseInput } from '../shared/http';
+import { formatDateTime } from '../shared/format';
+import { errors, json, security } from '../shared/openapi';
 import { checkCsrf } from '../shared/session';
-import { pageStaff } from '../staff/staff.guard';
+import { apiStaff, pageStaff } from '../staff/staff.guard';
 import type { HomeVisitService } from './homevisit.service';
-import { RequestPage, TeamPage, VerifyPage } from './homevisit.views';
+import { FiguresPage, RequestPage, TeamPage, VerifyPage, VisitPage } from './homevisit.views';
+
+const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD, ví dụ 2026-12-01').refine((d) => !Number.isNaN(Date.parse(d)), 'Ngày không có trong lịch');
+const periodQuery = z.object({
+  from: DAY.optional().describe('Ngày đầu kỳ (mặc định: ngày 1 của tháng này)'),
+  to: DAY.optional().describe('Ngày cuối kỳ, tính cả ngày này (mặc định: hôm nay)'),
+});
+const dossiersQuery = periodQuery.extend({ kind: z.enum(['home', 'saturday'], { error: 'Loại là home (tại nhà) hoặc saturday (ngày Thứ Bảy)' }).describe('home: tiếp nhận tại nhà; saturday: tiếp nhận ngày Thứ Bảy') });
+const figuresJson = z.object({
+  unit: z.string(),
+  from: z.string(),
+  to: z.string(),
+  homeDossiers: z.number().int().describe('Hồ sơ tiếp nhận tại nhà người dân (kênh home)'),
+  saturdayDossiers: z.number().int().describe('Hồ sơ tiếp nhận vào ngày Thứ Bảy (giờ Việt Nam)'),
+  visits: z.object({ planned: z.number().int(), received: z.number().int(), notReceived: z.number().int() }).describe('Chuyến đến nhà theo kết quả, theo ngày đến nhà'),
+});
+const dossiersJson = z.object({
+  unit: z.string(),
+  from: z.string(),
+  to: z.string(),
+  kind: z.enum(['home', 'saturday']),
+  items: z.array(z.object({ code: z.string(), procedureCode: z.string(), channel: z.string(), applicantName: z.string(), status: z.string(), receivedAt: z.string() })),
+});
 
 const UNIT = z.string().regex(/^\d{2,5}$/, 'Mã đơn vị gồm 2 đến 5 chữ số');
 const ID = z.string().regex(/^[0-9a-f-]{36}$/, 'Mã yêu cầu không hợp lệ');
@@ -21,6 +45,7 @@ export interface HomeVisitRouteDeps {
   procedures: (unitCode: string) => Promise<Array<{ code: string; name: string }>>;
   requestOtp: (phone: string, unitCode: string) => Promise<{ demoCode?: string }>;
   verifyOtp: (phone: string, code: string) => Promise<unknown>;
+  now: () => Date;
 }
 
 export async function homeVisitRoutes(app: FastifyInstance, deps: HomeVisitRouteDeps): Promise<void> {
@@ -72,6 +97,7 @@ export async function homeVisitRoutes(app: FastifyInstance, deps: HomeVisitRoute
       ...(await nav(req, staff)),
       requests: await visits.list(staff.unitCode, ['requested']),
       routes: await visits.routes(staff.unitCode),
+      done: await visits.done(staff.unitCode),
       team: await visits.team(staff.unitCode),
       procedures: await deps.procedures(staff.unitCode),
       canManage: staff.role === 'leader' || staff.role === 'admin',
@@ -115,5 +141,99 @@ export async function homeVisitRoutes(app: FastifyInstance, deps: HomeVisitRoute
       await visits.setTeam(s.unitCode, (Array.isArray(m) ? m : m ? [m] : []).map(String));
     },
     'to',
+  );
+  await homeVisitReportRoutes(app, deps);
+}
+
+/** A period of calendar days (Vietnam time): the given one, or this month up to today; checked. */
+function periodOf(q: { from?: string; to?: string }, now: Date): { from: string; to: string } {
+  const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const from = q.from ?? `${today.slice(0, 8)}01`;
+  const to = q.to ?? today;
+  if (to < from) throw new ValidationError('Ngày cuối kỳ phải sau ngày đầu kỳ.', [{ field: 'to', code: 'invalid_period', message: 'Ngày cuối kỳ phải sau ngày đầu kỳ' }]);
+  if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw new ValidationError('Kỳ báo cáo tối đa một năm.', [{ field: 'to', code: 'invalid_period', message: 'Kỳ báo cáo tối đa một năm' }]);
+  return { from, to };
+}
+
+/** The visit's page, the figures page and their JSON (issue 13: "the count of home-visit and Saturday dossiers is reportable"). */
+export async function homeVisitReportRoutes(app: FastifyInstance, deps: HomeVisitRouteDeps): Promise<void> {
+  const { visits } = deps;
+  const nav = async (req: FastifyRequest, staff: Staff) => ({ csrf: req.csrfToken, staff, unit: await deps.units.get(staff.unitCode), current: req.url });
+  const STAFF = ['receptionist', 'specialist', 'leader', 'admin'];
+
+  app.get('/can-bo/ho-tro-tai-nha/so-lieu', async (req, reply) => {
+    const staff = pageStaff(req, reply, STAFF);
+    if (!staff) return reply;
+    const q = req.query as Record<string, unknown>;
+    const raw = { from: one(q.tu) || undefined, to: one(q.den) || undefined };
+    const kind = one(q.loai) === 'home' || one(q.loai) === 'saturday' ? (one(q.loai) as 'home' | 'saturday') : undefined;
+    let period: { from: string; to: string };
+    let problems: Array<{ field: string; message: string }> | undefined;
+    try {
+      period = periodOf(parseInput(periodQuery, raw, 'Kỳ báo cáo không hợp lệ.'), deps.now());
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      problems = e.fields;
+      period = periodOf({}, deps.now());
+    }
+    const f = await visits.receptionFigures(staff.unitCode, period.from, period.to);
+    let items;
+    if (kind) {
+      const names = new Map((await deps.procedures(staff.unitCode)).map((p) => [p.code, p.name]));
+      items = (await visits.receptionDossiers(staff.unitCode, period.from, period.to, kind)).map((d) => ({ ...d, procedureName: names.get(d.procedureCode) ?? d.procedureCode, receivedAt: formatDateTime(d.receivedAt) }));
+    }
+    return html(reply, FiguresPage({ ...(await nav(req, staff)), f: { ...f, kind, items }, errors: problems }), problems ? 422 : 200);
+  });
+
+  app.get('/can-bo/ho-tro-tai-nha/:id', async (req, reply) => {
+    const staff = pageStaff(req, reply, STAFF);
+    if (!staff) return reply;
+    const { id } = parseInput(z.object({ id: ID }), req.params);
+    const v = await visits.get(id, staff.unitCode);
+    const team = await visits.team(staff.unitCode);
+    const procedureName = (await deps.procedures(staff.unitCode)).find((p) => p.code === v.procedure_code)?.name ?? v.procedure_code;
+    return html(
+      reply,
+      VisitPage({ ...(await nav(req, staff)), v, procedureName, assignee: team.find((t) => t.id === v.assignee_id)?.fullName, isSupport: team.some((t) => t.id === staff.id && t.support) }),
+    );
+  });
+
+  app.get(
+    '/api/home-visits/figures',
+    {
+      schema: {
+        tags: ['Hỗ trợ tại nhà'],
+        summary: 'Số hồ sơ tiếp nhận tại nhà và ngày Thứ Bảy của đơn vị trong một kỳ, và số chuyến đến nhà theo kết quả',
+        operationId: 'getHomeVisitFigures',
+        security: security.staff,
+        querystring: docSchema(periodQuery),
+        response: { 200: json(figuresJson, 'Số liệu của kỳ'), ...errors(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const { staff } = apiStaff(req);
+      const period = periodOf(parseInput(periodQuery, req.query, 'Kỳ báo cáo không hợp lệ.'), deps.now());
+      return visits.receptionFigures(staff.unitCode, period.from, period.to);
+    },
+  );
+
+  app.get(
+    '/api/home-visits/dossiers',
+    {
+      schema: {
+        tags: ['Hỗ trợ tại nhà'],
+        summary: 'Danh sách hồ sơ sau một con số: tiếp nhận tại nhà (home) hoặc ngày Thứ Bảy (saturday)',
+        operationId: 'listHomeVisitDossiers',
+        security: security.staff,
+        querystring: docSchema(dossiersQuery),
+        response: { 200: json(dossiersJson, 'Các hồ sơ, cũ trước'), ...errors(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const { staff } = apiStaff(req);
+      const q = parseInput(dossiersQuery, req.query, 'Tham số không hợp lệ.');
+      const period = periodOf(q, deps.now());
+      return { unit: staff.unitCode, ...period, kind: q.kind, items: await visits.receptionDossiers(staff.unitCode, period.from, period.to, q.kind) };
+    },
   );
 }

@@ -46,7 +46,39 @@ export interface HomeVisitDeps {
   dossier(code: string): Promise<{ unitCode: string; procedureCode: string; channel: string } | undefined>;
   sms(unitCode: string, phone: string, body: string, dedupKey: string): Promise<void>;
   unitName(unitCode: string): Promise<string>;
+  /** The unit's dossiers received in [from, to) (instants): the dossier module's `receivedDossiers`. */
+  receivedDossiers(unitCode: string, from: string, to: string): Promise<ReceivedDossier[]>;
 }
+
+/** A dossier received in a period, as the dossier module reports it. */
+export interface ReceivedDossier {
+  code: string;
+  procedureCode: string;
+  channel: string;
+  applicantName: string;
+  status: string;
+  receivedAt: string;
+}
+
+/** What the sources count (issue 13): dossiers received at home, on a Saturday, and the visits made. */
+export interface ReceptionFigures {
+  unit: string;
+  from: string;
+  to: string;
+  /** Dossiers received with channel `home` (by the support team at the citizen's home). */
+  homeDossiers: number;
+  /** Dossiers received on a Saturday (a Saturday desk, or a Saturday worked in exchange), Vietnam time. */
+  saturdayDossiers: number;
+  /** Visits by outcome, by visit day. */
+  visits: { planned: number; received: number; notReceived: number };
+}
+
+export type ReceptionKind = 'home' | 'saturday';
+
+/** Saturday in Vietnam (UTC+7, no daylight saving). */
+const onSaturday = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000).getUTCDay() === 6;
+/** [from, to] calendar days in Vietnam as instants [start, end). */
+const instants = (from: string, to: string) => ({ start: new Date(`${from}T00:00:00+07:00`).toISOString(), end: new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000).toISOString() });
 
 export class HomeVisitService {
   constructor(private readonly deps: HomeVisitDeps) {}
@@ -160,11 +192,37 @@ export class HomeVisitService {
     return this.get(id);
   }
 
-  /** The visit recorded: the dossier received at home (channel `home`), or why not. */
-  async record(unitCode: string, id: string, actorId: string, outcome: { dossierCode?: string; reason?: string }): Promise<HomeVisit> {
+  /** A planned visit an official of the support team may record (receive a dossier on, or say why not). */
+  async recordable(unitCode: string, id: string, actorId: string): Promise<HomeVisit> {
     const v = await this.get(id, unitCode);
     if (v.status !== 'planned') throw new ConflictError('home_visit_not_planned', 'Chỉ ghi kết quả cho chuyến đã xếp lịch.');
     if (!(await this.isSupport(unitCode, actorId))) throw new ForbiddenError('Chỉ cán bộ tổ hỗ trợ ghi kết quả đến nhà.', 'not_support_team');
+    return v;
+  }
+
+  /** The counter form opened on the visit: its procedure, its applicant, a line saying whose home. */
+  async openReception(unitCode: string, actorId: string, id: string): Promise<{ procedureCode: string; applicant: { fullName: string; phone: string; address: string }; label: string }> {
+    const v = await this.recordable(unitCode, id, actorId);
+    return {
+      procedureCode: v.procedure_code,
+      applicant: { fullName: v.applicant_name, phone: v.phone, address: v.address },
+      label: `${v.applicant_name}, ${v.address}, ${v.village}`,
+    };
+  }
+
+  /** The visit a dossier was received on. */
+  async ofDossier(dossierCode: string): Promise<HomeVisit | undefined> {
+    return repo.findVisitByDossier(this.db, dossierCode);
+  }
+
+  /** The visits already made, latest first (the team page's record). */
+  async done(unitCode: string, limit = 30): Promise<HomeVisit[]> {
+    return repo.listDoneVisits(this.db, unitCode, limit);
+  }
+
+  /** The visit recorded: the dossier received at home (channel `home`), or why not. */
+  async record(unitCode: string, id: string, actorId: string, outcome: { dossierCode?: string; reason?: string }): Promise<HomeVisit> {
+    await this.recordable(unitCode, id, actorId);
     const code = outcome.dossierCode?.trim();
     if (code) {
       const d = await this.deps.dossier(code);
@@ -177,6 +235,31 @@ export class HomeVisitService {
       await repo.updateVisit(this.db, id, { status: 'not_received', reason, updated_at: this.now() });
     }
     return this.get(id);
+  }
+
+  /**
+   * The figures the sources count for a period of calendar days [from, to] (Vietnam time): the
+   * dossiers received at home and on a Saturday (by their receipt), the visits by outcome (by visit
+   * day). The lists behind the first two are `receptionDossiers`.
+   */
+  async receptionFigures(unitCode: string, from: string, to: string): Promise<ReceptionFigures> {
+    const { start, end } = instants(from, to);
+    const all = await this.deps.receivedDossiers(unitCode, start, end);
+    return {
+      unit: unitCode,
+      from,
+      to,
+      homeDossiers: all.filter((d) => d.channel === 'home').length,
+      saturdayDossiers: all.filter((d) => onSaturday(d.receivedAt)).length,
+      visits: await this.counts(unitCode, from, to),
+    };
+  }
+
+  /** The dossiers behind a figure: received at home, or on a Saturday. */
+  async receptionDossiers(unitCode: string, from: string, to: string, kind: ReceptionKind): Promise<ReceivedDossier[]> {
+    const { start, end } = instants(from, to);
+    const all = await this.deps.receivedDossiers(unitCode, start, end);
+    return all.filter((d) => (kind === 'home' ? d.channel === 'home' : onSaturday(d.receivedAt)));
   }
 
   /** For reports: visits by outcome between two days (visit dates, inclusive). */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPLICANT, Desk, fillForm } from '../dossier/workflow.testing';
+import sharp from 'sharp';
+import { APPLICANT, Desk, fillForm, multipart } from '../dossier/workflow.testing';
 import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 
@@ -100,6 +101,85 @@ for (const engine of engines()) {
       // The worklist can filter the channel.
       const wl = await desk.inject({ method: 'GET', url: '/can-bo?kenh=home', headers: { cookie: await desk.cookie('tiepnhan') } });
       expect(wl.body).toContain('Tại nhà (tổ hỗ trợ)');
+    });
+
+    it('on a Saturday the official opens the reception from the visit, photographs the papers on the phone: the dossier and the visit name each other, and the counts are reported', async () => {
+      const team = await env.services.homeVisits.team('00004');
+      const member = team.find((t) => t.fullName === 'Nguyễn Thị Hòa')!; // made a member above
+      const v = await env.services.homeVisits.request('00004', { ...REQUEST, applicantName: 'Phạm Văn Cụ', phone: '0912777888', village: 'Tổ dân phố 7', address: 'Số 20 phố Liễu Giai' }, 'phone');
+      await env.services.homeVisits.plan('00004', v.id, { date: '2026-12-05', assigneeId: member.id });
+      clock.set('2026-12-05T02:30:00Z'); // Saturday 5/12, 09:30 at the citizen's home
+      const cookie = await desk.cookie('tiepnhan');
+
+      // The team page offers the reception on the visit; the form is the visit's: applicant filled in, channel fixed, a camera input per paper.
+      const team1 = await desk.inject({ method: 'GET', url: '/can-bo/ho-tro-tai-nha', headers: { cookie } });
+      const href = `/can-bo/tiep-nhan?thu_tuc=1.004222&amp;kenh=home&amp;chuyen=${v.id}`;
+      expect(team1.body).toContain(href);
+      const formUrl = `/can-bo/tiep-nhan?thu_tuc=1.004222&kenh=home&chuyen=${v.id}&truong-hop=khong`;
+      const page = await desk.inject({ method: 'GET', url: formUrl, headers: { cookie } });
+      expect(page.statusCode, page.body.slice(0, 500)).toBe(200);
+      expect(page.body).toContain('Tiếp nhận tại nhà người dân (tổ hỗ trợ): Phạm Văn Cụ, Số 20 phố Liễu Giai, Tổ dân phố 7');
+      expect(page.body).toContain('value="Phạm Văn Cụ"');
+      expect(page.body).toMatch(/<input[^>]*type="file"[^>]*capture="environment"/);
+      // The leader (not in the team) cannot open it.
+      expect((await desk.inject({ method: 'GET', url: formUrl, headers: { cookie: await desk.cookie('lanhdao') } })).statusCode).toBe(403);
+
+      const f = (await desk.inject({ method: 'GET', url: '/api/procedures/1.004222/form?unit=00004' })).json();
+      const photo = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#f4f1e8' } }).jpeg().toBuffer();
+      const required = f.cases.flatMap((g: any) => (g.kind === 'general' ? g.components : [])).filter((c: any) => c.required);
+      expect(required.length).toBeGreaterThan(0);
+      const mp = multipart([
+        { name: '_csrf', value: csrfOf(page.body) },
+        { name: 'case', value: '' },
+        { name: 'applicant.fullName', value: 'Phạm Văn Cụ' },
+        { name: 'applicant.phone', value: '0912777888' },
+        { name: 'applicant.idNumber', value: APPLICANT.idNumber },
+        { name: 'applicant.address', value: 'Số 20 phố Liễu Giai' },
+        { name: 'delivery', value: 'counter' },
+        ...Object.entries(fillForm(f.formData)).map(([k, x]) => ({ name: k, value: String(x) })),
+        ...required.map((c: any) => ({ name: `file:${c.id}`, value: photo, filename: 'IMG_20261205_093000.jpg', type: 'image/jpeg' })),
+      ]);
+      const done = await desk.inject({ method: 'POST', url: formUrl, headers: { cookie, ...mp.headers }, payload: mp.body });
+      expect(done.statusCode, done.body.slice(0, 2000)).toBe(303);
+      const code = /\/can-bo\/ho-so\/([\d-]+)\?moi=1/.exec(done.headers.location as string)![1]!;
+
+      // The dossier: channel home, the photos kept, received at home on that visit; the receipt sent by SMS and printable.
+      const d = await desk.get(code, 'tiepnhan');
+      expect(d.channel).toBe('home');
+      expect(d.attachments.filter((x: any) => x.mime === 'image/jpeg')).toHaveLength(required.length);
+      const dossierPage = await desk.inject({ method: 'GET', url: `/can-bo/ho-so/${code}`, headers: { cookie } });
+      expect(dossierPage.body).toContain('Tại nhà (tổ hỗ trợ)');
+      expect(dossierPage.body).toContain(`Tiếp nhận tại nhà người dân ngày 05/12/2026, trong <a href="/can-bo/ho-tro-tai-nha/${v.id}">`);
+      expect(dossierPage.body).toContain(`/can-bo/ho-so/${code}/giay-hen.pdf`);
+      const sms = (await env.services.notifications.list({ recipient: '0912777888' })).filter((m) => m.event === 'received');
+      expect(sms).toHaveLength(1);
+      expect(sms[0]!.body).toContain(code);
+      // The visit: received, naming the dossier.
+      expect(await env.services.homeVisits.get(v.id)).toMatchObject({ status: 'received', dossier_code: code });
+      const visitPage = await desk.inject({ method: 'GET', url: `/can-bo/ho-tro-tai-nha/${v.id}`, headers: { cookie } });
+      expect(visitPage.body).toContain(`<a href="/can-bo/ho-so/${code}">${code}</a>`);
+      expect(visitPage.body).toContain('Đã tiếp nhận hồ sơ tại nhà');
+      // A visit already recorded cannot take a second dossier.
+      expect((await desk.inject({ method: 'GET', url: formUrl, headers: { cookie } })).statusCode).toBe(409);
+
+      // Reported: 2 home dossiers in December (Thursday's and today's), 1 received on a Saturday; the lists behind them.
+      const api = await desk.inject({ method: 'GET', url: '/api/home-visits/figures?from=2026-12-01&to=2026-12-31', headers: { cookie } });
+      expect(api.statusCode, api.body).toBe(200);
+      expect(api.json()).toEqual({ unit: '00004', from: '2026-12-01', to: '2026-12-31', homeDossiers: 2, saturdayDossiers: 1, visits: { planned: 0, received: 2, notReceived: 1 } });
+      const sat = (await desk.inject({ method: 'GET', url: '/api/home-visits/dossiers?kind=saturday&from=2026-12-01&to=2026-12-31', headers: { cookie } })).json();
+      expect(sat.items.map((i: any) => i.code)).toEqual([code]);
+      const bad = await desk.inject({ method: 'GET', url: '/api/home-visits/figures?from=2026-12-31&to=2026-12-01', headers: { cookie } });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error).toMatchObject({ code: 'invalid_input', message: 'Ngày cuối kỳ phải sau ngày đầu kỳ.' });
+      expect((await desk.inject({ method: 'GET', url: '/api/home-visits/figures' })).statusCode).toBe(401);
+      // On the unit's dashboard for the month, each figure opens its list.
+      const dash = await desk.inject({ method: 'GET', url: '/can-bo/chi-so?ky=2026-12', headers: { cookie: await desk.cookie('lanhdao') } });
+      const line = /<p data-figure="reception">[\s\S]*?<\/p>/.exec(dash.body)![0]!;
+      expect(line).toContain('tu=2026-12-01&amp;den=2026-12-31&amp;loai=home">2</a>');
+      expect(line).toContain('loai=saturday">1</a>');
+      const list = await desk.inject({ method: 'GET', url: '/can-bo/ho-tro-tai-nha/so-lieu?tu=2026-12-01&den=2026-12-31&loai=saturday', headers: { cookie } });
+      expect(list.body).toContain('Hồ sơ tiếp nhận ngày Thứ Bảy (1)');
+      expect(list.body).toContain(`<a href="/can-bo/ho-so/${code}">${code}</a>`);
     });
   });
 }

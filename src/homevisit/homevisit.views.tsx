@@ -124,6 +124,7 @@ export function TeamPage(
   p: StaffNavProps & {
     requests: HomeVisit[];
     routes: Array<{ date: string; visits: HomeVisit[] }>;
+    done: HomeVisit[];
     team: Array<{ id: string; fullName: string; support: boolean }>;
     procedures: Array<{ code: string; name: string }>;
     canManage: boolean;
@@ -153,25 +154,42 @@ export function TeamPage(
             <ol>
               {day.visits.map((v) => (
                 <li id={`v-${v.id}`}>
-                  <strong>{v.village}</strong> — {v.address}: {v.applicant_name}, {v.phone} — {name(v.procedure_code)}
+                  <a href={`/can-bo/ho-tro-tai-nha/${v.id}`}>
+                    <strong>{v.village}</strong> — {v.address}: {v.applicant_name}
+                  </a>
+                  , {v.phone} — {name(v.procedure_code)}
                   {v.confirmed_at ? ' (đã nhắn tin xác nhận)' : ''}
-                  <form method="post" action={`/can-bo/ho-tro-tai-nha/${v.id}/xac-nhan`} class="inline">
-                    <input type="hidden" name="_csrf" value={p.csrf} />
-                    <button type="submit">Nhắn tin xác nhận</button>
-                  </form>{' '}
-                  <a href={`/can-bo/tiep-nhan?thu_tuc=${v.procedure_code}&kenh=home`}>Tiếp nhận hồ sơ tại nhà</a>
-                  {p.isSupport ? (
-                    <form method="post" action={`/can-bo/ho-tro-tai-nha/${v.id}/ket-qua`}>
-                      <input type="hidden" name="_csrf" value={p.csrf} />
-                      <label for={`dc-${v.id}`}>Mã hồ sơ đã tiếp nhận tại nhà</label> <input id={`dc-${v.id}`} name="dossierCode" />{' '}
-                      <label for={`r-${v.id}`}>hoặc lý do không tiếp nhận được</label> <input id={`r-${v.id}`} name="reason" /> <button type="submit">Ghi kết quả</button>
-                    </form>
-                  ) : null}
+                  <VisitActions v={v} csrf={p.csrf} isSupport={p.isSupport} />
                 </li>
               ))}
             </ol>
           </div>
         ))}
+      </section>
+      <section class="card" aria-labelledby="da-den">
+        <h2 id="da-den">Đã đến nhà gần đây</h2>
+        {p.done.length ? null : <p>Chưa có chuyến nào đã đi.</p>}
+        <ul>
+          {p.done.map((v) => (
+            <li>
+              <a href={`/can-bo/ho-tro-tai-nha/${v.id}`}>
+                Ngày {dmy(v.visit_date ?? '')}: {v.applicant_name}, {v.village}
+              </a>{' '}
+              — {VISIT_STATUS_LABEL[v.status]}
+              {v.dossier_code ? (
+                <>
+                  {' '}
+                  (hồ sơ <a href={`/can-bo/ho-so/${v.dossier_code}`}>{v.dossier_code}</a>)
+                </>
+              ) : v.reason ? (
+                ` (${v.reason})`
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href="/can-bo/ho-tro-tai-nha/so-lieu">Số hồ sơ tiếp nhận tại nhà và ngày Thứ Bảy</a>
+        </p>
       </section>
       <section class="card" aria-labelledby="cho-xep">
         <h2 id="cho-xep">Đề nghị chờ xếp lịch ({p.requests.length})</h2>
@@ -212,6 +230,195 @@ export function TeamPage(
           ))}
           <button type="submit">Lưu tổ hỗ trợ</button>
         </form>
+      ) : null}
+    </StaffLayout>
+  );
+}
+
+/** What a support-team official does on a planned visit: receive the dossier at home (the counter form, phone camera) or say why not. */
+function VisitActions({ v, csrf, isSupport }: { v: HomeVisit; csrf: string; isSupport: boolean }) {
+  if (v.status !== 'planned') return null;
+  return (
+    <div class="visit-actions">
+      <form method="post" action={`/can-bo/ho-tro-tai-nha/${v.id}/xac-nhan`} class="inline">
+        <input type="hidden" name="_csrf" value={csrf} />
+        <button type="submit">Nhắn tin xác nhận</button>
+      </form>
+      {isSupport ? (
+        <>
+          <p>
+            <a class="btn primary" href={`/can-bo/tiep-nhan?thu_tuc=${v.procedure_code}&kenh=home&chuyen=${v.id}`}>
+              Tiếp nhận hồ sơ tại nhà
+            </a>
+          </p>
+          <form method="post" action={`/can-bo/ho-tro-tai-nha/${v.id}/ket-qua`}>
+            <input type="hidden" name="_csrf" value={csrf} />
+            <label for={`r-${v.id}`}>Không tiếp nhận được — lý do</label> <input id={`r-${v.id}`} name="reason" /> <button type="submit">Ghi lý do</button>
+          </form>
+        </>
+      ) : (
+        <p class="hint">Chỉ cán bộ tổ hỗ trợ tiếp nhận hồ sơ và ghi kết quả đến nhà.</p>
+      )}
+    </div>
+  );
+}
+
+/** One visit: who asked, where, when, and what came of it (the dossier received at home). */
+export function VisitPage(p: StaffNavProps & { v: HomeVisit; procedureName: string; assignee?: string; isSupport: boolean; message?: string }) {
+  const v = p.v;
+  return (
+    <StaffLayout {...p} title={`Hỗ trợ tại nhà: ${v.applicant_name}`} current="/can-bo/ho-tro-tai-nha">
+      <p class="crumbs">
+        <a href="/can-bo/ho-tro-tai-nha">← Hỗ trợ tại nhà</a>
+      </p>
+      <h1>Hỗ trợ tại nhà: {v.applicant_name}</h1>
+      {p.message ? (
+        <p class="card" role="status">
+          {p.message}
+        </p>
+      ) : null}
+      <dl class="kv">
+        <dt>Tình trạng</dt>
+        <dd>
+          <strong>{VISIT_STATUS_LABEL[v.status]}</strong>
+        </dd>
+        {v.dossier_code ? (
+          <>
+            <dt>Hồ sơ tiếp nhận tại nhà</dt>
+            <dd>
+              <a href={`/can-bo/ho-so/${v.dossier_code}`}>{v.dossier_code}</a>
+            </dd>
+          </>
+        ) : null}
+        {v.status === 'not_received' ? (
+          <>
+            <dt>Lý do không tiếp nhận được</dt>
+            <dd>{v.reason}</dd>
+          </>
+        ) : null}
+        <dt>Thủ tục</dt>
+        <dd>{p.procedureName}</dd>
+        <dt>Ngày đến nhà</dt>
+        <dd>{v.visit_date ? dmy(v.visit_date) : 'Chưa xếp lịch'}</dd>
+        <dt>Cán bộ đến nhà</dt>
+        <dd>{p.assignee ?? '—'}</dd>
+        <dt>Địa chỉ</dt>
+        <dd>
+          {v.address}, {v.village}
+        </dd>
+        <dt>Số điện thoại</dt>
+        <dd>{v.phone}</dd>
+        <dt>Người đề nghị</dt>
+        <dd>
+          {REQUESTER_LABEL[v.requester]}
+          {v.requester_name ? `: ${v.requester_name}` : ''} ({v.source === 'web' ? 'qua trang web' : 'qua điện thoại'})
+        </dd>
+        <dt>Ngày thuận tiện</dt>
+        <dd>{v.preferred_days || 'không nêu'}</dd>
+        {v.note ? (
+          <>
+            <dt>Ghi chú</dt>
+            <dd>{v.note}</dd>
+          </>
+        ) : null}
+        <dt>Nhắn tin xác nhận</dt>
+        <dd>{v.confirmed_at ? 'Đã gửi' : 'Chưa gửi'}</dd>
+      </dl>
+      <VisitActions v={v} csrf={p.csrf} isSupport={p.isSupport} />
+    </StaffLayout>
+  );
+}
+
+export interface FiguresView {
+  from: string;
+  to: string;
+  homeDossiers: number;
+  saturdayDossiers: number;
+  visits: { planned: number; received: number; notReceived: number };
+  kind?: 'home' | 'saturday';
+  items?: Array<{ code: string; procedureName: string; applicantName: string; receivedAt: string; channel: string; status: string }>;
+}
+
+const KIND_TITLE = { home: 'Hồ sơ tiếp nhận tại nhà', saturday: 'Hồ sơ tiếp nhận ngày Thứ Bảy' } as const;
+
+/** The counts the sources report (home-visit and Saturday dossiers) for a period, and the dossiers behind each. */
+export function FiguresPage(p: StaffNavProps & { f: FiguresView; errors?: Problems }) {
+  const q = (kind?: string) => `/can-bo/ho-tro-tai-nha/so-lieu?tu=${p.f.from}&den=${p.f.to}${kind ? `&loai=${kind}` : ''}`;
+  return (
+    <StaffLayout {...p} title="Hồ sơ tại nhà và ngày Thứ Bảy" current="/can-bo/ho-tro-tai-nha">
+      <p class="crumbs">
+        <a href="/can-bo/ho-tro-tai-nha">← Hỗ trợ tại nhà</a>
+      </p>
+      <h1>Hồ sơ tiếp nhận tại nhà và ngày Thứ Bảy</h1>
+      <Errors errors={p.errors} title="Kỳ báo cáo chưa đúng:" />
+      <form method="get" action="/can-bo/ho-tro-tai-nha/so-lieu" class="card inline">
+        <label for="tu">Từ ngày</label> <input id="tu" name="tu" type="date" value={p.f.from} /> <label for="den">đến ngày</label> <input id="den" name="den" type="date" value={p.f.to} />{' '}
+        <button type="submit">Xem</button>
+      </form>
+      <table>
+        <caption>
+          Từ {dmy(p.f.from)} đến {dmy(p.f.to)}
+        </caption>
+        <tbody>
+          <tr>
+            <th scope="row">{KIND_TITLE.home}</th>
+            <td>
+              <a href={q('home')}>{p.f.homeDossiers}</a>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">{KIND_TITLE.saturday}</th>
+            <td>
+              <a href={q('saturday')}>{p.f.saturdayDossiers}</a>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Chuyến đến nhà đã tiếp nhận được hồ sơ</th>
+            <td>{p.f.visits.received}</td>
+          </tr>
+          <tr>
+            <th scope="row">Chuyến đến nhà không tiếp nhận được</th>
+            <td>{p.f.visits.notReceived}</td>
+          </tr>
+          <tr>
+            <th scope="row">Chuyến đã xếp lịch, chưa đi</th>
+            <td>{p.f.visits.planned}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p class="hint">Hồ sơ ngày Thứ Bảy: tiếp nhận vào ngày Thứ Bảy (bàn tiếp nhận Thứ Bảy hoặc ngày làm bù), theo giờ Việt Nam. Số liệu dạng JSON: GET /api/home-visits/figures.</p>
+      {p.f.kind && p.f.items ? (
+        <section aria-labelledby="ds">
+          <h2 id="ds">
+            {KIND_TITLE[p.f.kind]} ({p.f.items.length})
+          </h2>
+          {p.f.items.length ? (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Mã hồ sơ</th>
+                  <th scope="col">Thủ tục</th>
+                  <th scope="col">Người nộp</th>
+                  <th scope="col">Tiếp nhận lúc</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.f.items.map((i) => (
+                  <tr>
+                    <td>
+                      <a href={`/can-bo/ho-so/${i.code}`}>{i.code}</a>
+                    </td>
+                    <td>{i.procedureName}</td>
+                    <td>{i.applicantName}</td>
+                    <td>{i.receivedAt}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>Không có hồ sơ nào.</p>
+          )}
+        </section>
       ) : null}
     </StaffLayout>
   );

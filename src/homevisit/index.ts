@@ -1,3 +1,3 @@
 /** Home visits by the unit's support team (issue 13). */
-export { HomeVisitService, REQUESTER_LABEL, VISIT_STATUS_LABEL, type HomeVisit, type HomeVisitDeps } from './homevisit.service';
-export { homeVisitRoutes, type HomeVisitRouteDeps } from './homevisit.routes';
+export { HomeVisitService, REQUESTER_LABEL, VISIT_STATUS_LABEL, type HomeVisit, type HomeVisitDeps, type ReceivedDossier, type ReceptionFigures, type ReceptionKind } from './homevisit.service';
+export { homeVisitReportRoutes, homeVisitRoutes, type HomeVisitRouteDeps } from './homevisit.routes';

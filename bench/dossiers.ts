@@ -420,7 +420,7 @@ async function submitLoad(app: AppProcess, sub: Submission, seconds: number): Pr
       },
     ],
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, cpu: meter(), codes, firstFailure };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, count: r.requests.total, cpu: meter(), codes, firstFailure };
 }
 
 async function lookupLoad(app: AppProcess, codes: string[], seconds: number): Promise<Measured> {
@@ -434,7 +434,7 @@ async function lookupLoad(app: AppProcess, codes: string[], seconds: number): Pr
     headers: BROWSER_HEADERS,
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/dossiers/${codes[i++ % codes.length]}?phone=${PHONE}` }) }],
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, cpu: meter() };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, count: r.requests.total, cpu: meter() };
 }
 
 // ------------------------------------------------------------------ what is in the database and on disk

@@ -58,6 +58,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Requests answered in the run. */
+  count: number;
 }
 
 /** What a phone's browser sends: every request of the bench carries it, the baseline's too. */
@@ -65,7 +67,7 @@ export const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept:
 
 export async function load(url: string, seconds: number, connections = 16, headers: Record<string, string> = BROWSER_HEADERS): Promise<LoadResult> {
   const r = await autocannon({ url, duration: seconds, connections, pipelining: 1, headers });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, count: r.requests.total };
 }
 
 export function rssMb(pid: number): number {
@@ -107,4 +109,51 @@ export async function pgDatabase(): Promise<{ url: string; drop(): Promise<void>
       await d.end();
     },
   };
+}
+
+const CLK_TCK = 100; // Linux's USER_HZ, the unit of /proc/<pid>/stat's times on every usual kernel
+
+/**
+ * CPU seconds (user + system, every thread) used so far by a process and all its descendants
+ * (a server started through the tsx CLI runs as the CLI's child). Read from /proc: a figure that
+ * a shared, busy machine distorts far less than a rate. 0 where /proc is absent.
+ */
+export function treeCpuSeconds(rootPid: number): number {
+  let names: string[];
+  try {
+    names = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return 0;
+  }
+  const parent = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const d of names) {
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(d), Number(f[1]));
+      ticks.set(Number(d), Number(f[11]) + Number(f[12]));
+    } catch {
+      /* gone */
+    }
+  }
+  let total = 0;
+  for (const [pid, t] of ticks) {
+    for (let p: number | undefined = pid, hops = 0; p && hops < 8; p = parent.get(p), hops++) {
+      if (p === rootPid) {
+        total += t;
+        break;
+      }
+    }
+  }
+  return total / CLK_TCK;
+}
+
+/** The machine's load average now, as printed beside figures taken on a shared machine. */
+export function loadAverage(): string {
+  try {
+    return fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return '?';
+  }
 }

@@ -1,17 +1,20 @@
 /**
  * `npx tsx bench/prof-answer.ts [lookup|search]`: a CPU profile of one cached answer of `npm run bench`
  * (the tracking lookup of one dossier, or the API search) under 16 connections for PROF_SECONDS (6) s,
- * summarised by cpuprofile.ts, to see where the time goes that the ceiling does not spend.
+ * summarised by cpuprofile.ts (PROF_TOP functions, 30), to see where the time goes that the ceiling does not spend.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { summariseProfile } from './cpuprofile';
-import { BROWSER_HEADERS, freePort, load, ROOT, TSX } from './lib';
+import { BROWSER_HEADERS, freePort, load, loadAverage, ROOT, treeCpuSeconds, TSX } from './lib';
 
 const WHAT = process.argv[2] ?? 'lookup';
 const SECONDS = Number(process.env.PROF_SECONDS ?? 6);
+/** PROF_CPU=1: no profiler; the server's CPU time (all threads) per answer, which a busy machine distorts less than a rate. */
+const CPU_ONLY = !!process.env.PROF_CPU;
+const profArgs = (dir: string) => (CPU_ONLY ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
 const PHONE = '0912345678';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
@@ -21,7 +24,7 @@ async function main() {
   execFileSync(TSX, ['src/main.ts', 'seed'], { cwd: ROOT, env, stdio: 'ignore' });
   const port = await freePort();
   const profDir = path.join(dataDir, 'prof');
-  let child = spawn(process.execPath, ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${profDir}`, 'src/main.ts', 'serve'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: 'ignore' });
+  let child = spawn(process.execPath, ['--import', 'tsx', ...profArgs(profDir), 'src/main.ts', 'serve'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     try {
@@ -62,7 +65,7 @@ async function main() {
     const u = new URL(url);
     fs.writeFileSync(rec, JSON.stringify([{ path: u.pathname + u.search, encoding: headers['content-encoding'] ?? 'identity', status: r.status, headers, body: body.toString('base64') }]));
     const cport = await freePort();
-    child = spawn(process.execPath, ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${profDir}`, 'bench/ceiling-server.ts'], { cwd: ROOT, env: { ...env, PORT: String(cport), CEILING_FILE: rec }, stdio: 'ignore' });
+    child = spawn(process.execPath, ['--import', 'tsx', ...profArgs(profDir), 'bench/ceiling-server.ts'], { cwd: ROOT, env: { ...env, PORT: String(cport), CEILING_FILE: rec }, stdio: 'ignore' });
     url = `http://127.0.0.1:${cport}${u.pathname}${u.search}`;
     for (let i = 0; i < 300; i++) {
       try {
@@ -75,15 +78,23 @@ async function main() {
   }
   await load(url, 2, 16, BROWSER_HEADERS);
   const t = performance.now();
+  const cpu0 = treeCpuSeconds(child.pid!);
   const r = await load(url, SECONDS, 16, BROWSER_HEADERS);
+  const cpu = treeCpuSeconds(child.pid!) - cpu0;
   const stopAt = performance.now();
+  if (CPU_ONLY) {
+    console.log(`${WHAT}${process.env.PROF_CEILING ? ' (ceiling)' : ''}: ${r.rps.toFixed(0)} req/s, server CPU ${((cpu * 1e6) / r.count).toFixed(1)} µs per answer (${r.count} answers; load average ${loadAverage()})`);
+    child.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    return;
+  }
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
   const file = fs.readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'))!;
   const margin = performance.now() - stopAt;
-  const p = summariseProfile(path.join(profDir, file), 30, [], { lastMs: SECONDS * 1000 - 200, endMarginMs: margin + 100 });
+  const p = summariseProfile(path.join(profDir, file), Number(process.env.PROF_TOP ?? 30), [], { lastMs: SECONDS * 1000 - 200, endMarginMs: margin + 100 });
   const n = r.rps * SECONDS;
   const row = (x: { name: string; ms: number }) => `${((x.ms * 1000) / n).toFixed(1).padStart(7)} µs  ${x.name}`;
   console.log(`${WHAT}: ${r.rps.toFixed(0)} req/s under the profiler (${(performance.now() - t).toFixed(0)} ms); busy ${((p.busyMs * 1000) / n).toFixed(1)} µs/req`);

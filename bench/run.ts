@@ -20,7 +20,7 @@ import path from 'node:path';
 import { buildServices } from '../src/app';
 import { loadConfig } from '../src/config';
 import { NATIONAL_FILE } from '../src/shared/testing';
-import { BROWSER_HEADERS, freePort, load, pct, ROOT, rssMb, startServer, TSX, type LoadResult } from './lib';
+import { BROWSER_HEADERS, freePort, load, loadAverage, pct, ROOT, rssMb, startServer, treeCpuSeconds, TSX, type LoadResult } from './lib';
 
 /** The national catalogue export (beside the repository; BENCH_NATIONAL_FILE for another place). */
 const NATIONAL = process.env.BENCH_NATIONAL_FILE ?? NATIONAL_FILE;
@@ -87,6 +87,9 @@ interface Measured extends Answer {
   app: LoadResult[];
   ceiling: LoadResult[];
   ratio: number;
+  /** CPU time (all threads, µs) per answer of motcua's server process and of the ceiling's, over all runs. */
+  appCpuUs: number;
+  ceilingCpuUs: number;
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -154,11 +157,32 @@ async function main() {
     await load(`${cbase}${a.path}`, 1, 16, a.headers);
     const appRuns: LoadResult[] = [];
     const ceilRuns: LoadResult[] = [];
+    // CPU seconds of each server during its own runs: unlike a rate, hardly moved by other work on the machine.
+    let appCpu = 0;
+    let ceilCpu = 0;
+    const timed = async (pid: number, run: () => Promise<LoadResult>): Promise<[LoadResult, number]> => {
+      const c0 = treeCpuSeconds(pid);
+      const r = await run();
+      return [r, treeCpuSeconds(pid) - c0];
+    };
     for (let i = 0; i < RUNS; i++) {
-      appRuns.push(await load(`${base}${a.path}`, SECONDS, 16, a.headers));
-      ceilRuns.push(await load(`${cbase}${a.path}`, SECONDS, 16, a.headers));
+      const [ar, ac] = await timed(app.child.pid!, () => load(`${base}${a.path}`, SECONDS, 16, a.headers));
+      const [cr, cc] = await timed(ceiling.child.pid!, () => load(`${cbase}${a.path}`, SECONDS, 16, a.headers));
+      appRuns.push(ar);
+      ceilRuns.push(cr);
+      appCpu += ac;
+      ceilCpu += cc;
     }
-    measured.push({ ...a, bytes: sizes.get(a)!, app: appRuns, ceiling: ceilRuns, ratio: mean(appRuns.map((r) => r.rps)) / mean(ceilRuns.map((r) => r.rps)) });
+    const perAnswer = (cpu: number, rs: LoadResult[]) => (cpu * 1e6) / Math.max(1, rs.reduce((n, r) => n + r.count, 0));
+    measured.push({
+      ...a,
+      bytes: sizes.get(a)!,
+      app: appRuns,
+      ceiling: ceilRuns,
+      ratio: mean(appRuns.map((r) => r.rps)) / mean(ceilRuns.map((r) => r.rps)),
+      appCpuUs: perAnswer(appCpu, appRuns),
+      ceilingCpuUs: perAnswer(ceilCpu, ceilRuns),
+    });
   }
   const rss = rssMb(app.child.pid!);
   await ceiling.stop();
@@ -172,12 +196,13 @@ async function main() {
     `motcua bench — ${new Date().toISOString()} — ${os.cpus().length} CPU, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}, Node ${process.version}, SQLite, ${catalogSize} procedures in the unit's catalogue`,
     `each answer: ${RUNS} alternating runs of ${SECONDS} s against its ceiling (a bare Fastify route in its own process sending the same bytes and headers), 16 connections`,
     '',
-    '| answer | bytes sent | motcua req/s | ceiling req/s | of its ceiling | target | p50 / p99 ms | errors |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| answer | bytes sent | motcua req/s | ceiling req/s | of its ceiling | target | p50 / p99 ms | errors | server CPU µs per answer, motcua / ceiling |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...measured.map(
       (m) =>
-        `| ${m.label} | ${m.bytes} | ${f(mean(m.app.map((r) => r.rps)))} | ${f(mean(m.ceiling.map((r) => r.rps)))} | ${m.ratio.toFixed(2)} | ${m.target ? `≥ ${m.target}` : '–'} | ${m.app[m.app.length - 1]!.p50} / ${m.app[m.app.length - 1]!.p99} | ${errors(m.app)} |`,
+        `| ${m.label} | ${m.bytes} | ${f(mean(m.app.map((r) => r.rps)))} | ${f(mean(m.ceiling.map((r) => r.rps)))} | ${m.ratio.toFixed(2)} | ${m.target ? `≥ ${m.target}` : '–'} | ${m.app[m.app.length - 1]!.p50} / ${m.app[m.app.length - 1]!.p99} | ${errors(m.app)} | ${f(m.appCpuUs)} / ${f(m.ceilingCpuUs)} (${(m.ceilingCpuUs / m.appCpuUs).toFixed(2)}) |`,
     ),
+    `CPU per answer: user + system time of each server process (all its threads: GC, the SQLite checkpointer) over its runs, divided by the answers it sent; the ratio ceiling/motcua in brackets is what the req/s ratio tends to on a machine whose other work does not share the cores. Load average at the end: ${loadAverage()}.`,
     '',
     `runs (motcua / ceiling req/s): ${measured.map((m) => `${m.label.split(' (')[0]!.split(' /')[0]} ${m.encoding}: ${m.app.map((r) => f(r.rps)).join(', ')} / ${m.ceiling.map((r) => f(r.rps)).join(', ')}`).join('; ')}`,
     `import of the national file: ${importSeconds.toFixed(1)} s; search in process over ${catalogSize} procedures (10 queries, 3000 runs): p50 ${ms(pct(times, 50))} ms, p99 ${ms(pct(times, 99))} ms`,

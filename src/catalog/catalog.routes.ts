@@ -64,17 +64,39 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
   // Everything these routes answer is derived from the catalogue alone, so answers are cached
   // by URL and catalogue version: a QR landing page or a popular search costs a map lookup.
   const answers = new LruCache<CachedAnswer>(4000);
-  const cached = async (
+  /** The cache key of an answer: catalogue and calendar versions, the page's variant, the URL. */
+  const keyOf = (req: FastifyRequest, type: string, version: string, extraKey = '') =>
+    `${version}|${deps.calendar?.version() ?? 0}|${extraKey}|${type === HTML ? (accountOf(req) ?? '') : ''}|${req.url}`;
+  /**
+   * A cached answer sent with no promise when the catalogue version is fresh and the answer is
+   * in the cache (most QR landings and searches): `undefined` once sent. Otherwise the answer is
+   * made (and cached) on the slow path, a promise. Measured: the promise of an async handler and
+   * its microtasks were a visible part of a cached answer's time (the tracking lookup's lesson).
+   */
+  const cached = (
     req: FastifyRequest,
     reply: FastifyReply,
     type: string,
     make: (chrome: Chrome) => Promise<string | Buffer>,
     opts: { extraKey?: string; headers?: Record<string, string> } = {},
+  ): Promise<FastifyReply> | undefined => {
+    const fresh = catalog.freshVersion();
+    const hit = fresh === undefined ? undefined : answers.get(keyOf(req, type, fresh, opts.extraKey));
+    if (hit) {
+      sendCached(req, reply, hit);
+      return undefined;
+    }
+    return makeCached(req, reply, type, make, opts);
+  };
+  const makeCached = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    type: string,
+    make: (chrome: Chrome) => Promise<string | Buffer>,
+    opts: { extraKey?: string; headers?: Record<string, string> },
   ) => {
     // Pages differ only by the header's "Đăng nhập" / "Hồ sơ của tôi" link.
-    const account = type === HTML ? accountOf(req) : undefined;
-    const version = catalog.freshVersion() ?? (await catalog.version());
-    const key = `${version}|${deps.calendar?.version() ?? 0}|${opts.extraKey ?? ''}|${account ?? ''}|${req.url}`;
+    const key = keyOf(req, type, catalog.freshVersion() ?? (await catalog.version()), opts.extraKey);
     let hit = answers.get(key);
     if (!hit) {
       hit = cacheAnswer(await make(type === HTML ? chromeOf(req) : {}), type, opts.headers);
@@ -87,7 +109,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
   const shortUrl = (unit: string, code: string) => `${publicUrl}/p/${unit}/${code}`;
 
   // ---------------------------------------------------------------- public pages
-  app.get('/', async (req, reply) => cached(req, reply, HTML, async (chrome) => renderPage(await homeOf(await deps.defaultUnit()), chrome)));
+  app.get('/', (req, reply) => cached(req, reply, HTML, async (chrome) => renderPage(await homeOf(await deps.defaultUnit()), chrome)));
   app.get('/dv/:unit', async (req, reply) => {
     const { unit } = parseInput(z.object({ unit: UNIT }), req.params);
     return cached(req, reply, HTML, async (chrome) => renderPage(await homeOf(unit), chrome));
@@ -132,7 +154,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
   const procParams = z.object({ unit: UNIT, code: CODE });
 
   // The QR landing page: answered from the cache before any other work.
-  app.get('/p/:unit/:code', async (req, reply) =>
+  app.get('/p/:unit/:code', (req, reply) =>
     cached(req, reply, HTML, async (chrome) => {
       const { unit, code } = parseInput(procParams, req.params);
       const { unit: u, procedure, entry } = await catalog.getUnitProcedure(unit, code);
@@ -296,7 +318,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
         response: { 200: json(procedureSearchJson, 'Các thủ tục tìm thấy và tổng số'), ...errors(400, 404) },
       },
     },
-    async (req, reply) =>
+    (req, reply) =>
       cached(req, reply, JSON_TYPE, async () => {
         const qs = parseInput(searchQuery, req.query);
         const unit = qs.unit ?? (await deps.defaultUnit());

@@ -70,6 +70,28 @@ for (const engine of engines()) {
       expect(badCode.json().error.message).toMatch(/Tham số|Mã hồ sơ/);
     });
 
+    it('a cached search answer or QR page is sent again as it was, and never outlives a change of the catalogue', async () => {
+      const unit = (await env.services.units.serviceUnits())[0]!.code;
+      const proc = await env.services.catalog.getProcedure(PROC);
+      const search = `/api/procedures?q=${encodeURIComponent(proc.name)}`;
+      const page = `/p/${unit}/${PROC}`;
+      const first = await env.app.inject({ method: 'GET', url: search });
+      const again = await env.app.inject({ method: 'GET', url: search });
+      expect(again.statusCode).toBe(200);
+      expect(again.body).toBe(first.body); // the cached answer, byte for byte
+      expect((first.json() as { items: Array<{ code: string; name: string }> }).items.find((i) => i.code === PROC)?.name).toBe(proc.name);
+      const page1 = await env.app.inject({ method: 'GET', url: page, headers: { 'accept-encoding': 'br' } });
+      const page2 = await env.app.inject({ method: 'GET', url: page, headers: { 'accept-encoding': 'br' } });
+      expect(page2.headers['content-encoding']).toBe('br');
+      expect(page2.rawPayload.equals(page1.rawPayload)).toBe(true);
+      // The catalogue changes: the very next answers show it (no stale search, no stale page).
+      const renamed = `${proc.name} (đã sửa tên)`;
+      await env.services.catalog.upsertProcedures([{ ...proc, name: renamed }], 'test');
+      const after = (await env.app.inject({ method: 'GET', url: search })).json() as { items: Array<{ code: string; name: string }> };
+      expect(after.items.find((i) => i.code === PROC)?.name).toBe(renamed);
+      expect((await env.app.inject({ method: 'GET', url: page })).body).toContain('(đã sửa tên)');
+    });
+
     it('reading routes carry no hook of the change guard, the uploads or the multipart disk mode; changing routes carry theirs', () => {
       for (const url of ['/p/:unit/:code', '/api/procedures', '/api/dossiers/:code']) {
         const h = hooksOf(env, 'GET', url);

@@ -4,6 +4,7 @@
  * spoken call, and `/api/queue/...` (tickets, services, the counter's calls for its officials).
  */
 import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { apiStaff } from '../staff/staff.guard';
@@ -20,6 +21,7 @@ import { isTicketId, spokenCall, type QueueService } from './queue.service';
 import { speak, speechAvailable } from './queue.speech';
 import { TICKET_STATUSES, type TicketView } from './queue.types';
 import { DisplayPage, KioskPage, LivePage, SlipPage } from './queue.views';
+import { QueueFanout } from './queue.fanout';
 
 /** Tickets one device (kiosk, phone) may take: enough for a busy kiosk, too few to flood a queue. */
 export const DEVICE_BUDGETS = [
@@ -97,46 +99,28 @@ function apiTicket(t: TicketView) {
   };
 }
 
-/** Opens a Server-Sent Events stream: one event now, one at every change of the unit's queue. */
-export function sseStream(req: FastifyRequest, reply: FastifyReply, queue: QueueService, unitCode: string, event: string, read: () => Promise<unknown | undefined>): void {
+/**
+ * Opens a Server-Sent Events stream and hands it to the fan-out (`subscribe` writes the first
+ * event and returns how to stop); closed when the client goes.
+ */
+function openStream(req: FastifyRequest, reply: FastifyReply, subscribe: (res: ServerResponse) => Promise<() => void>): void {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no', connection: 'keep-alive' });
   res.write('retry: 2000\n\n');
   let closed = false;
-  let pending = false;
-  let again = false;
-  const push = async () => {
-    if (closed) return;
-    if (pending) {
-      again = true;
-      return;
-    }
-    pending = true;
-    try {
-      do {
-        again = false;
-        const data = await read();
-        if (closed) return;
-        if (data !== undefined) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      } while (again);
-    } catch {
-      // A failed read: the next change tries again; the client keeps its last state.
-    } finally {
-      pending = false;
-    }
-  };
-  const off = queue.events.on(unitCode, () => void push());
-  const beat = setInterval(() => res.write(': ping\n\n'), 20_000);
+  let off: (() => void) | undefined;
   const close = () => {
     if (closed) return;
     closed = true;
-    off();
-    clearInterval(beat);
+    off?.();
   };
   req.raw.on('close', close);
   res.on('error', close);
-  void push();
+  void subscribe(res).then((stop) => {
+    off = stop;
+    if (closed) stop();
+  });
 }
 
 export async function queueRoutes(
@@ -151,6 +135,7 @@ export async function queueRoutes(
 ): Promise<void> {
   const { queue, units } = deps;
   const limiter = new RateLimiter();
+  const fanout = new QueueFanout(queue, (v) => apiTicket(v as TicketView));
   const unitOf = async (code: string) => {
     const u = (await units.list()).find((x) => x.code === code);
     if (!u) throw new NotFoundError('Không tìm thấy đơn vị hành chính.', 'unit_not_found');
@@ -346,14 +331,7 @@ export async function queueRoutes(
     const { id } = parseInput(ticketParams, req.params);
     const t = await queue.ticket(id);
     if (!t) throw new NotFoundError('Không tìm thấy số thứ tự này.', 'ticket_not_found');
-    let last = '';
-    sseStream(req, reply, queue, t.unitCode, 'ticket', async () => {
-      const v = apiTicket(await queue.viewOf(t));
-      const s = JSON.stringify(v);
-      if (s === last) return undefined;
-      last = s;
-      return v;
-    });
+    openStream(req, reply, (res) => fanout.addTicket(t.unitCode, t.id, res, () => queue.viewOf(t)));
   });
 
   // ---- the TV display ----
@@ -369,7 +347,7 @@ export async function queueRoutes(
   app.get('/dv/:unit/hang-cho/su-kien', async (req, reply) => {
     const { unit } = parseInput(unitParams, req.params);
     await unitOf(unit);
-    sseStream(req, reply, queue, unit, 'board', () => queue.board(unit));
+    openStream(req, reply, (res) => fanout.addBoard(unit, res));
   });
 
   const speechQuery = z.object({ so: z.string().regex(/^[A-Z]-\d{1,4}$/, 'Số không hợp lệ'), quay: counterParams.shape.counter });

@@ -82,6 +82,7 @@ interface DayState {
   services: ServiceRow[];
   counters: Counter[];
   tickets: Ticket[];
+  byId: Map<string, Ticket>;
   ahead: Map<string, number>;
   estimate: Map<string, number>;
 }
@@ -315,7 +316,7 @@ export class QueueService {
     const now = this.now();
     if (t.day === vnDateOf(now)) {
       const state = await this.dayState(t.unitCode);
-      const fresh = state.tickets.find((x) => x.id === t.id);
+      const fresh = state.byId.get(t.id);
       if (fresh) return this.toView(fresh, state, now);
     }
     const row = t.number ? (t as Ticket) : await repo.findTicket(this.deps.db, t.id);
@@ -349,6 +350,21 @@ export class QueueService {
     };
   }
 
+  /**
+   * Today's views of several tickets of a unit from one read of its day (the live pages' fan-out:
+   * one state for all, a map lookup per ticket). Tickets not of today are left out.
+   */
+  async ticketViews(unitCode: string, ids: Iterable<string>): Promise<Map<string, TicketView>> {
+    const state = await this.dayState(unitCode);
+    const now = this.now();
+    const out = new Map<string, TicketView>();
+    for (const id of ids) {
+      const t = state.byId.get(id);
+      if (t) out.set(id, this.toView(t, state, now));
+    }
+    return out;
+  }
+
   /** The unit's day: read once per change (and at most every 15 s), shared by all readers. */
   async dayState(unitCode: string): Promise<DayState> {
     const version = this.events.version(unitCode);
@@ -370,7 +386,7 @@ export class QueueService {
     const db = this.deps.db;
     const [settings, services, counters, tickets] = await Promise.all([this.settings(unitCode), repo.listServices(db, unitCode), repo.listCounters(db, unitCode), repo.dayTickets(db, unitCode, day)]);
     const { ahead, estimate } = estimates(tickets, services, counters, settings, now);
-    return { version, readAt: Date.now(), day, settings, services, counters, tickets, ahead, estimate };
+    return { version, readAt: Date.now(), day, settings, services, counters, tickets, byId: new Map(tickets.map((t) => [t.id, t])), ahead, estimate };
   }
 
   /** The TV display's state. */
@@ -476,10 +492,9 @@ export class QueueService {
   private async notifyAfterCall(unitCode: string, called: Ticket | undefined, counterName: string): Promise<void> {
     const notify = this.deps.notify;
     if (!notify) return;
-    const now = this.now();
     const db = this.deps.db;
-    const [tickets, services, counters, settings] = await Promise.all([repo.dayTickets(db, unitCode, vnDateOf(now)), repo.listServices(db, unitCode), repo.listCounters(db, unitCode), this.settings(unitCode)]);
-    const { ahead } = estimates(tickets, services, counters, settings, now);
+    // The day as it is after the call: the same read the live pages' fan-out uses (one query for both).
+    const { tickets, ahead } = await this.dayState(unitCode);
     const near = tickets.filter((t) => t.status === 'waiting' && t.phone && !t.nearNotified && (ahead.get(t.id) ?? Infinity) <= NEAR_TURNS);
     const messages: Array<{ phone: string; key: string; event: string; body: string; nearId?: string }> = [];
     if (called?.phone) messages.push({ phone: called.phone, key: `queue:${called.id}:called:${called.recalls}`, event: 'queue_called', body: `Đến lượt bạn: mời số ${called.number} đến ${counterName}. Theo dõi: ${this.trackUrl(called.id)}` });

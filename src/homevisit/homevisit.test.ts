@@ -23,6 +23,10 @@ eachEngine('home visits by the support team', { at: '2026-12-03T02:00:00Z' }, (t
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Số điện thoại không hợp lệ');
     expect(bad.body).toContain('Địa chỉ là bắt buộc');
+    // The server's Vietnamese messages, not the browser's own bubbles (novalidate), each leading to its field.
+    expect(page.body).toMatch(/<form method="post" action="\/dv\/00004\/ho-tro-tai-nha" class="card" novalidate/);
+    expect(bad.body).toContain('<a href="#phone">Số điện thoại không hợp lệ');
+    expect(bad.body).toContain('<label for="requester-village_head">Trưởng thôn, tổ trưởng tổ dân phố</label>');
     const ok = await desk.inject({ method: 'POST', url: '/dv/00004/ho-tro-tai-nha', cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody({ _csrf: csrf, ...REQUEST }) });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('Nhập mã xác thực');

@@ -5,6 +5,9 @@ import { REQUESTER_LABEL, VISIT_STATUS_LABEL, type HomeVisit } from './homevisit
 type Problems = Array<{ field: string; message: string }>;
 const dmy = (d: string) => d.split('-').reverse().join('/');
 
+/** Fields whose input has the field's name as id: an error links to it. */
+const FIELD_IDS = new Set(['procedureCode', 'applicantName', 'requesterName', 'phone', 'address', 'village', 'preferredDays', 'note']);
+
 function Errors({ errors, title }: { errors?: Problems; title: string }) {
   if (!errors?.length) return null;
   return (
@@ -12,7 +15,7 @@ function Errors({ errors, title }: { errors?: Problems; title: string }) {
       <p>{title}</p>
       <ul>
         {errors.map((e) => (
-          <li>{e.message}</li>
+          <li>{FIELD_IDS.has(e.field) ? <a href={`#${e.field}`}>{e.message}</a> : e.message}</li>
         ))}
       </ul>
     </div>
@@ -42,9 +45,10 @@ function RequestFields(p: { procedures: Array<{ code: string; name: string }>; v
       <fieldset>
         <legend>Người đề nghị</legend>
         {Object.entries(REQUESTER_LABEL).map(([k, label]) => (
-          <label>
-            <input type="radio" name="requester" value={k} checked={(v.requester ?? 'self') === k} /> {label}
-          </label>
+          <div class="choice">
+            <input type="radio" id={`requester-${k}`} name="requester" value={k} checked={(v.requester ?? 'self') === k} />
+            <label for={`requester-${k}`}>{label}</label>
+          </div>
         ))}
       </fieldset>
       <div class="field">
@@ -83,7 +87,7 @@ export function RequestPage(p: { unit: { code: string; name: string }; csrf: str
       <h1>Đề nghị cán bộ đến nhà tiếp nhận hồ sơ</h1>
       <p>Dành cho người cao tuổi, người khuyết tật không tự đến được bộ phận một cửa. Người thân hoặc trưởng thôn có thể đề nghị thay. Tổ hỗ trợ của {p.unit.name} sẽ nhắn tin hẹn ngày đến nhà.</p>
       <Errors errors={p.errors} title="Đề nghị chưa hợp lệ:" />
-      <form method="post" action={`/dv/${p.unit.code}/ho-tro-tai-nha`} class="card">
+      <form method="post" action={`/dv/${p.unit.code}/ho-tro-tai-nha`} class="card" novalidate>
         <input type="hidden" name="_csrf" value={p.csrf} />
         <RequestFields procedures={p.procedures} values={p.values} />
         <button type="submit">Gửi đề nghị</button>
@@ -193,6 +197,10 @@ export function TeamPage(
       </section>
       <section class="card" aria-labelledby="cho-xep">
         <h2 id="cho-xep">Đề nghị chờ xếp lịch ({p.requests.length})</h2>
+        {p.requests.length ? null : <p>Không có đề nghị nào đang chờ.</p>}
+        {members.length ? null : (
+          <p class="note">Tổ hỗ trợ chưa có ai: {p.canManage ? 'chọn thành viên ở mục "Thành viên tổ hỗ trợ" cuối trang' : 'lãnh đạo hoặc quản trị đơn vị chọn thành viên'} trước khi xếp lịch.</p>
+        )}
         <ul>
           {p.requests.map((v) => (
             <li>
@@ -213,7 +221,7 @@ export function TeamPage(
           ))}
         </ul>
       </section>
-      <form method="post" action="/can-bo/ho-tro-tai-nha" class="card" aria-labelledby="nhan-dien-thoai">
+      <form method="post" action="/can-bo/ho-tro-tai-nha" class="card" aria-labelledby="nhan-dien-thoai" novalidate>
         <h2 id="nhan-dien-thoai">Nhận đề nghị qua điện thoại</h2>
         <input type="hidden" name="_csrf" value={p.csrf} />
         <RequestFields procedures={p.procedures} values={p.values ?? {}} />

@@ -8,6 +8,7 @@ import { slugify } from '../shared/vietnamese';
 import type { Unit, UnitService } from '../unit';
 import * as repo from './catalog.repo';
 import { hasLocal, type UnitLocal, type UnitProcedure } from './catalog.repo';
+import { recordPublications } from './catalog.publication';
 import { SearchIndex } from './catalog.search';
 import { CHANNEL_KINDS, feeSchema, formTemplateSchema, procedureSchema, type Channel, type Procedure, type ProcessingTime } from './catalog.types';
 
@@ -350,6 +351,7 @@ export class CatalogService {
     if (opts.attachTo) await this.units.get(opts.attachTo);
     const now = this.clock.now().toISOString();
     const result: ImportResult = { total: procedures.length, inserted: 0, updated: 0, unchanged: 0, kept: 0 };
+    const changed: string[] = [];
     await this.db.transaction().execute(async (trx) => {
       const hashes = await repo.listProcedureHashes(trx);
       const sources = opts.keepSources?.length ? await repo.listProcedureSources(trx) : new Map<string, string>();
@@ -361,10 +363,12 @@ export class CatalogService {
         if (oldSource && oldSource !== source && opts.keepSources?.includes(oldSource)) {
           result.kept++;
         } else if (old === undefined) {
+          changed.push(p.code);
           await repo.insertProcedure(trx, p, source, h, now);
           hashes.set(p.code, h);
           result.inserted++;
         } else if (old !== h) {
+          changed.push(p.code);
           await repo.updateProcedure(trx, p, source, h, now);
           hashes.set(p.code, h);
           result.updated++;
@@ -373,6 +377,8 @@ export class CatalogService {
       }
       opts.onProgress?.(done);
       if (opts.attachTo) await repo.addUnitProcedures(trx, opts.attachTo, procedures.map((p) => p.code), now);
+      // What the units listing a new or changed record now publish (transparency indicator).
+      if (result.inserted || result.updated || opts.attachTo) await recordPublications(trx, { unitCodes: opts.attachTo ? [opts.attachTo] : [], procedureCodes: changed, at: now });
     });
     await this.changed();
     return result;
@@ -444,6 +450,7 @@ export class CatalogService {
       }
       await repo.deleteUnitProcedures(trx, unitCode, removed);
       for (const code of removed) await change(trx, code, 'removed', snapshot(uc.entries.get(code)), null);
+      await recordPublications(trx, { unitCodes: [unitCode], at: now });
     });
     await this.changed();
     return { added, updated: rows.length - added, removed: removed.length };

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Staff } from '../account';
-import { INDICATOR_KEYS, PAGE_SIZE, PARTS, type Period } from '../indicator';
+import { COUNTED_WORD, INDICATOR_KEYS, INDICATORS, PAGE_SIZE, PARTS, type Period } from '../indicator';
 import { LEVEL_LABEL } from '../rating';
 import { BadRequestError } from '../shared/errors';
-import { html, parseInput } from '../shared/http';
+import { html, parseInput, wantsJson } from '../shared/http';
 import { staffNav } from '../shared/staff-layout';
 import { pageStaff } from '../staff/staff.guard';
 import type { UnitService } from '../unit';
@@ -12,8 +12,8 @@ import { groupsChart, rankingChart, ratingsChart, trendChart } from './dashboard
 import { tablePdf, tableXlsx } from './dashboard.export';
 import { PublicResultsPage } from './dashboard.public-views';
 import { TREND_KEYS, type DashboardService } from './dashboard.service';
-import { breakdownTable, dossiersTable, groupsTable, rankingTable, ratingsTable, trendTable, TREND_LABEL, type DataTable } from './dashboard.tables';
-import { DrillPage, OverviewPage, RankingPage } from './dashboard.views';
+import { breakdownTable, dossiersTable, groupsTable, rankingTable, ratingsTable, recordsTable, trendTable, TREND_LABEL, type DataTable } from './dashboard.tables';
+import { DrillPage, OverviewPage, RankingPage, type PeriodError } from './dashboard.views';
 
 export interface DashboardRoutesDeps {
   dashboards: DashboardService;
@@ -70,6 +70,19 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardRoute
   const nav = async (req: FastifyRequest, staff: Staff) => staffNav(req, staff, (await units.get(staff.unitCode)).name);
   const qs = (o: Record<string, string | undefined>) => new URLSearchParams(Object.entries(o).filter((e): e is [string, string] => !!e[1])).toString();
 
+  /**
+   * The period an official typed on a page: a bad one is said in the page, which shows the current
+   * month instead (status 400); a client asking for JSON gets the 400 `invalid_period` itself.
+   */
+  function pagePeriod(req: FastifyRequest, text: string | undefined): { period: Period; error?: PeriodError } {
+    try {
+      return { period: dash.period(text) };
+    } catch (e) {
+      if (!(e instanceof BadRequestError) || wantsJson(req)) throw e;
+      return { period: dash.period(undefined), error: { typed: text ?? '', message: e.message } };
+    }
+  }
+
   /** The overview's tables (the same objects are exported). */
   async function overviewTables(unit: string, period: Period) {
     const o = await dash.overview(unit, period);
@@ -86,6 +99,12 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardRoute
 
   async function drillTable(unit: string, q: z.infer<typeof drillQuery>, all: boolean) {
     const period = dash.period(q.ky);
+    if ((INDICATORS[q['chi-so']].counted ?? 'dossiers') !== 'dossiers') {
+      const list = await dash.records(unit, period, q['chi-so'], q.phan, all ? 1 : q.trang, all ? 1_000_000 : PAGE_SIZE);
+      const names = await dash.procedureNames(list.items.flatMap((i) => (i.procedureCode ? [i.procedureCode] : [])));
+      const table = recordsTable(list, names, (await units.get(unit)).name, period, q.phan);
+      return { table, total: list.total, pages: Math.max(1, Math.ceil(list.total / PAGE_SIZE)), period, word: COUNTED_WORD[INDICATORS[q['chi-so']].counted!] };
+    }
     const filtered = !!(q['thu-tuc'] || q['linh-vuc']);
     const list = all || filtered ? await dash.allDossiers(unit, period, q['chi-so'], q.phan, { procedure: q['thu-tuc'], field: q['linh-vuc'] }) : await dash.dossiers(unit, period, q['chi-so'], q.phan, q.trang);
     const pageSize = all ? list.items.length : PAGE_SIZE;
@@ -95,7 +114,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardRoute
     const table = dossiersTable(shown, names, unitName, period, q.phan);
     if (q['thu-tuc']) table.subtitle += `; thủ tục ${names.get(q['thu-tuc']) ?? q['thu-tuc']}`;
     if (q['linh-vuc']) table.subtitle += `; lĩnh vực ${q['linh-vuc']}`;
-    return { table, total: list.total, pages: Math.max(1, Math.ceil(list.total / Math.max(1, pageSize))), period };
+    return { table, total: list.total, pages: Math.max(1, Math.ceil(list.total / Math.max(1, pageSize))), period, word: COUNTED_WORD.dossiers };
   }
 
   app.get('/can-bo/chi-so', async (req, reply) => {
@@ -104,7 +123,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardRoute
     const q = parseInput(overviewQuery, req.query);
     if (staff.role === 'supervisor' && !q['don-vi']) return reply.redirect(`/can-bo/chi-so/xep-hang${q.ky ? `?ky=${encodeURIComponent(q.ky)}` : ''}`, 303);
     const unit = await dash.unitFor(staff, q['don-vi']);
-    const period = dash.period(q.ky);
+    const { period, error: periodError } = pagePeriod(req, q.ky);
     const { o, tables } = await overviewTables(unit, period);
     const charts = {
       groups: groupsChart(o.report.groups),
@@ -118,15 +137,16 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardRoute
     const queue = deps.queueSummary ? await deps.queueSummary(unit, new Date(period.from), new Date(period.to)).catch(() => undefined) : undefined;
     // The home-visit figures are the official's own unit's (its support team); a supervisor sees them on the unit's page.
     const reception = deps.receptionSummary && unit === staff.unitCode ? await deps.receptionSummary(unit, new Date(period.from), new Date(period.to)) : undefined;
-    return html(reply, OverviewPage({ ...(await nav(req, staff)), o, charts, tables, exportQuery: qs({ 'don-vi': unit, ky: period.key }), demo: deps.demo, isSupervisor: staff.role === 'supervisor', worklistHref, queue, reception }));
+    return html(reply, OverviewPage({ ...(await nav(req, staff)), o, charts, tables, exportQuery: qs({ 'don-vi': unit, ky: period.key }), demo: deps.demo, isSupervisor: staff.role === 'supervisor', worklistHref, queue, reception, periodError }), periodError ? 400 : 200);
   });
 
   app.get('/can-bo/chi-so/xep-hang', async (req, reply) => {
     const staff = pageStaff(req, reply);
     if (!staff) return reply;
     const q = parseInput(z.object({ ky: PERIOD }), req.query);
-    const ranking = await dash.rankingFor(staff, q.ky);
-    return html(reply, RankingPage({ ...(await nav(req, staff)), ranking, chart: rankingChart(ranking.items.filter((i) => i.hasDossiers)), table: rankingTable(ranking), exportQuery: qs({ ky: ranking.period }) }));
+    const { period, error: periodError } = pagePeriod(req, q.ky);
+    const ranking = await dash.rankingFor(staff, period.key);
+    return html(reply, RankingPage({ ...(await nav(req, staff)), ranking, chart: rankingChart(ranking.items.filter((i) => i.hasDossiers)), table: rankingTable(ranking), exportQuery: qs({ ky: ranking.period }), periodError }), periodError ? 400 : 200);
   });
 
   app.get('/can-bo/chi-so/ho-so', async (req, reply) => {
@@ -134,7 +154,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardRoute
     if (!staff) return reply;
     const q = parseInput(drillQuery, req.query, 'Tham số của danh sách hồ sơ không hợp lệ.');
     const unit = await dash.unitFor(staff, q['don-vi']);
-    const { table, total, pages, period } = await drillTable(unit, q, false);
+    const { table, total, pages, period, word } = await drillTable(unit, q, false);
     const base = { 'don-vi': unit, ky: period.key, 'chi-so': q['chi-so'], phan: q.phan, 'thu-tuc': q['thu-tuc'], 'linh-vuc': q['linh-vuc'] };
     return html(
       reply,
@@ -142,6 +162,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardRoute
         ...(await nav(req, staff)),
         table,
         total,
+        word,
         page: q.trang,
         pages,
         pageHref: (n) => `/can-bo/chi-so/ho-so?${qs({ ...base, trang: String(n) })}`,

@@ -1,6 +1,6 @@
 import type { CatalogService } from '../catalog';
 import type { Db } from '../db/connection';
-import { GROUPS, INDICATORS, monthOf, parsePeriod, type DossierList, type IndicatorKey, type IndicatorReport, type IndicatorService, type Part, type Period, type Ranking } from '../indicator';
+import { GROUPS, INDICATORS, monthOf, parsePeriod, type DossierList, type IndicatorKey, type IndicatorReport, type IndicatorService, type Part, type Period, type Ranking, type RecordList } from '../indicator';
 import { LEVEL_LABEL, RATING_LEVELS, ratingFacts, type RatingLevel, type RatingService } from '../rating';
 import type { Clock } from '../shared/clock';
 import { ForbiddenError } from '../shared/errors';
@@ -128,6 +128,11 @@ export class DashboardService {
   /** The dossiers behind a figure (the indicator API's list, one page or all). */
   dossiers(unitCode: string, period: Period, indicator: string, part: string, page = 1, pageSize?: number): Promise<DossierList> {
     return this.deps.indicators.dossiers(unitCode, period, indicator, part, page, pageSize);
+  }
+
+  /** The procedures or feedback behind a transparency figure (the indicator API's list). */
+  records(unitCode: string, period: Period, indicator: string, part: string, page = 1, pageSize?: number): Promise<RecordList> {
+    return this.deps.indicators.records(unitCode, period, indicator, part, page, pageSize);
   }
 
   /** All the dossiers behind a figure, optionally of one procedure or one field. */

@@ -1,5 +1,6 @@
 import { CHANNEL_NAME, type DossierChannel } from '../dossier/dossier.types';
-import type { DossierList, IndicatorReport, Period, Ranking } from '../indicator';
+import type { DossierList, IndicatorReport, Period, Ranking, RecordList } from '../indicator';
+import { GAP_LABEL, type GapKind } from '../catalog';
 import { formatDateTime } from '../shared/format';
 import { monthLabel } from './dashboard.charts';
 import type { BreakdownRow, Overview, TrendPoint } from './dashboard.service';
@@ -184,6 +185,39 @@ export function dossiersTable(list: DossierList, names: Map<string, string>, uni
       text(i.finishedAt ? formatDateTime(i.finishedAt) : '—'),
       text(i.timeliness ? TIMELINESS[i.timeliness]! : '—'),
       int(i.supplementRequests),
+    ]),
+  };
+}
+
+/** The procedures (catalogue_complete_rate) or the citizens' feedback (feedback_on_time_rate) behind a figure. */
+export function recordsTable(list: RecordList, names: Map<string, string>, unitName: string, period: Period, part: string): DataTable {
+  const def = INDICATORS[list.indicator];
+  const base = { id: 'ho-so', title: `${part === 'numerator' ? def.numeratorText : def.denominatorText} — ${unitName}` };
+  if (def.counted === 'procedures') {
+    return {
+      ...base,
+      subtitle: `${def.name}; danh mục cuối ${periodText(period.key)}; ${num(list.total)} thủ tục`,
+      columns: [{ label: 'Mã thủ tục' }, { label: 'Thủ tục' }, { label: 'Đơn vị' }, { label: 'Công khai từ' }, { label: 'Thông tin còn thiếu' }],
+      rows: list.items.map((i) => [
+        text(i.procedureCode ?? '—'),
+        text(names.get(i.procedureCode ?? '') ?? i.procedureCode ?? '—'),
+        text(i.unit),
+        text(formatDateTime(i.at)),
+        text(i.gaps.length ? i.gaps.map((g) => GAP_LABEL[g as GapKind] ?? g).join(', ') : 'Đủ thông tin'),
+      ]),
+    };
+  }
+  return {
+    ...base,
+    subtitle: `${def.name}; kỳ ${periodText(period.key)}; ${num(list.total)} phản ánh`,
+    columns: [{ label: 'Nhận lúc' }, { label: 'Hồ sơ' }, { label: 'Đơn vị' }, { label: 'Hạn trả lời' }, { label: 'Trả lời lúc' }, { label: 'Đúng/trễ hạn' }],
+    rows: list.items.map((i) => [
+      text(formatDateTime(i.at)),
+      i.dossierCode ? text(i.dossierCode, `/can-bo/ho-so/${i.dossierCode}`) : text('Tại quầy (không gắn hồ sơ)'),
+      text(i.unit),
+      text(i.dueAt ? formatDateTime(i.dueAt) : '—'),
+      text(i.answeredAt ? formatDateTime(i.answeredAt) : 'Chưa trả lời'),
+      text(i.timeliness ? TIMELINESS[i.timeliness]! : '—'),
     ]),
   };
 }

@@ -1,6 +1,7 @@
-import type { IndicatorReport, Ranking } from '../indicator';
+import { COUNTED_WORD, INDICATORS, type IndicatorReport, type Ranking } from '../indicator';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { formatDateTime } from '../shared/format';
+import { ErrorSummary } from '../shared/messages';
 import { StaffTable } from '../shared/staff-table';
 import { fmt, monthLabel } from './dashboard.charts';
 import type { Overview } from './dashboard.service';
@@ -63,12 +64,22 @@ export function TableView(p: { t: DataTable; exportQuery: string }) {
   );
 }
 
-function PeriodForm(p: { action: string; unit?: string; period: string }) {
+/** A period the official typed that could not be read: what they typed and why (the page shows the current month). */
+export interface PeriodError {
+  typed: string;
+  message: string;
+}
+
+function PeriodForm(p: { action: string; unit?: string; period: string; error?: PeriodError }) {
   return (
-    <form method="get" action={p.action} class="inline-form noprint period-form">
-      {p.unit ? <input type="hidden" name="don-vi" value={p.unit} /> : null}
-      <label for="ky">Kỳ (tháng 2026-11, quý 2026-Q4, năm 2026)</label> <input id="ky" name="ky" value={p.period} size={10} /> <button type="submit">Xem</button>
-    </form>
+    <>
+      <ErrorSummary title={p.error ? `Không xem được kỳ "${p.error.typed}". Đang hiển thị ${periodText(p.period)}.` : undefined} message={p.error?.message} />
+      <form method="get" action={p.action} class="inline-form noprint period-form">
+        {p.unit ? <input type="hidden" name="don-vi" value={p.unit} /> : null}
+        <label for="ky">Kỳ (tháng 2026-11, quý 2026-Q4, năm 2026)</label>{' '}
+        <input id="ky" name="ky" value={p.error ? p.error.typed : p.period} size={10} aria-invalid={p.error ? 'true' : undefined} /> <button type="submit">Xem</button>
+      </form>
+    </>
   );
 }
 
@@ -95,7 +106,7 @@ function GroupCards(p: { r: IndicatorReport }) {
                 <a href={drillHref(p.r.unit, p.r.period, i.key, 'denominator')} data-figure={`${i.key}:denominator`}>
                   {i.denominator.toLocaleString('vi-VN')}
                 </a>{' '}
-                hồ sơ)
+                {COUNTED_WORD[INDICATORS[i.key].counted ?? 'dossiers']})
               </span>
             </p>
           ))}
@@ -106,7 +117,18 @@ function GroupCards(p: { r: IndicatorReport }) {
 }
 
 export function OverviewPage(
-  p: StaffNavProps & { o: Overview; charts: Charts; tables: DataTable[]; exportQuery: string; demo: boolean; isSupervisor: boolean; worklistHref: string; queue?: import('./dashboard.routes').QueueSummary; reception?: import('./dashboard.routes').ReceptionSummary },
+  p: StaffNavProps & {
+    o: Overview;
+    charts: Charts;
+    tables: DataTable[];
+    exportQuery: string;
+    demo: boolean;
+    isSupervisor: boolean;
+    worklistHref: string;
+    queue?: import('./dashboard.routes').QueueSummary;
+    reception?: import('./dashboard.routes').ReceptionSummary;
+    periodError?: PeriodError;
+  },
 ) {
   const r = p.o.report;
   const title = `Chỉ số ${periodText(r.period)} — ${r.unitName}`;
@@ -123,7 +145,7 @@ export function OverviewPage(
           <span class="badge demo">Dữ liệu mẫu</span> Số liệu tính cả hồ sơ mẫu do bản trình diễn (DEMO) tạo.
         </p>
       ) : null}
-      <PeriodForm action="/can-bo/chi-so" unit={r.unit} period={r.period} />
+      <PeriodForm action="/can-bo/chi-so" unit={r.unit} period={r.period} error={p.periodError} />
       <div class="dash-head card">
         {r.hasDossiers ? (
           <p class="dash-total">
@@ -178,13 +200,13 @@ export function OverviewPage(
   );
 }
 
-export function RankingPage(p: StaffNavProps & { ranking: Ranking; chart: string; table: DataTable; exportQuery: string }) {
+export function RankingPage(p: StaffNavProps & { ranking: Ranking; chart: string; table: DataTable; exportQuery: string; periodError?: PeriodError }) {
   const r = p.ranking;
   const title = `Xếp hạng các đơn vị, ${periodText(r.period)}`;
   return (
     <StaffLayout {...p} title={title} current="/can-bo/chi-so/xep-hang">
       <h1>{title}</h1>
-      <PeriodForm action="/can-bo/chi-so/xep-hang" period={r.period} />
+      <PeriodForm action="/can-bo/chi-so/xep-hang" period={r.period} error={p.periodError} />
       <ul class="dash-ranks">
         {r.items.map((i) => (
           <li data-figure={`rank:${i.unit}`}>
@@ -207,15 +229,15 @@ export function RankingPage(p: StaffNavProps & { ranking: Ranking; chart: string
   );
 }
 
-export function DrillPage(p: StaffNavProps & { table: DataTable; exportQuery: string; back: string; page: number; pages: number; pageHref: (n: number) => string; total: number }) {
+export function DrillPage(p: StaffNavProps & { table: DataTable; exportQuery: string; back: string; page: number; pages: number; pageHref: (n: number) => string; total: number; word: string }) {
   return (
     <StaffLayout {...p} title={p.table.title} current="/can-bo/chi-so">
       <p class="crumbs noprint">
         <a href={p.back}>← Chỉ số của đơn vị</a>
       </p>
-      <h1>Hồ sơ tạo nên con số</h1>
+      <h1>{p.word === 'hồ sơ' ? 'Hồ sơ' : p.word === 'thủ tục' ? 'Thủ tục' : 'Phản ánh'} tạo nên con số</h1>
       <p class="lead" data-figure="drill-total">
-        {p.total.toLocaleString('vi-VN')} hồ sơ
+        {p.total.toLocaleString('vi-VN')} {p.word}
       </p>
       <TableView t={p.table} exportQuery={p.exportQuery} />
       {p.pages > 1 ? (

@@ -438,6 +438,16 @@ export interface CatalogVersionTable {
   entries: string;
 }
 
+/** 030: what a unit published of each procedure, from `at` on (never updated). */
+export interface CatalogPublicationTable {
+  id: string;
+  unit_code: string;
+  procedure_code: string;
+  at: string;
+  listed: number;
+  gaps: string;
+}
+
 export interface OidcLoginTable {
   state: string;
   verifier: string;
@@ -976,6 +986,7 @@ export interface DB {
   audit_head: AuditHeadTable;
   catalog_changes: CatalogChangeTable;
   catalog_versions: CatalogVersionTable;
+  catalog_publications: CatalogPublicationTable;
   oidc_logins: OidcLoginTable;
   assistant_conversations: AssistantConversationTable;
   assistant_messages: AssistantMessageTable;

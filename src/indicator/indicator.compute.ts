@@ -1,5 +1,5 @@
 import type { DossierTimeline } from '../dossier';
-import { GROUPS, INDICATOR_KEYS, type GroupFigure, type IndicatorDossier, type IndicatorKey } from './indicator.types';
+import { GROUPS, INDICATOR_KEYS, INDICATORS, type GroupFigure, type IndicatorDossier, type IndicatorKey } from './indicator.types';
 
 /**
  * How each indicator is counted, from the history read up to an instant `asOf` (the period's end,
@@ -225,7 +225,19 @@ export function rankPositions<T extends { total: number; hasDossiers?: boolean }
   return out;
 }
 
-/** Whether anything was counted: a unit with no dossier in the period has every denominator 0. */
+/** The indicators that count dossiers (the others count procedures and feedback). */
+export const DOSSIER_KEYS = INDICATOR_KEYS.filter((k) => (INDICATORS[k].counted ?? 'dossiers') === 'dossiers');
+
+/** Whether any dossier was counted: a unit with no dossier in the period has every dossier denominator 0. */
 export function hasDossiers(counts: Counts): boolean {
-  return counts.some(([, d]) => d > 0);
+  return DOSSIER_KEYS.some((k) => counts[IDX[k]]![1] > 0);
+}
+
+/** Adds records of the other indicators (catalogue, feedback) to a unit's counts. */
+export function addRecords(counts: Counts, key: IndicatorKey, parts: Array<{ part: 1 | 2 }>): void {
+  const c = counts[IDX[key]]!;
+  for (const r of parts) {
+    c[1]++;
+    if (r.part === 2) c[0]++;
+  }
 }

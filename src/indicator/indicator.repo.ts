@@ -232,10 +232,11 @@ export async function saveCursor(db: Exec, name: string, cursor: string, now: st
 }
 
 /** Kept counts of units for a period that is over: [numerator, denominator] per indicator. */
-export async function periodCounts(db: Exec, unitCodes: string[], from: string, to: string): Promise<Map<string, Array<[number, number]>>> {
+export async function periodCounts(db: Exec, unitCodes: string[], from: string, to: string, size: number): Promise<Map<string, Array<[number, number]>>> {
   if (!unitCodes.length) return new Map();
   const rows = await db.selectFrom('indicator_period_counts').select(['unit_code', 'counts']).where('unit_code', 'in', unitCodes).where('from_at', '=', from).where('to_at', '=', to).execute();
-  return new Map(rows.map((r) => [r.unit_code, JSON.parse(r.counts) as Array<[number, number]>]));
+  // Counts kept before an indicator was added (another length) are counted again.
+  return new Map(rows.map((r) => [r.unit_code, JSON.parse(r.counts) as Array<[number, number]>] as const).filter(([, c]) => c.length === size));
 }
 
 export async function savePeriodCounts(db: Exec, rows: Array<{ unitCode: string; counts: Array<[number, number]> }>, from: string, to: string, now: string): Promise<void> {
@@ -243,6 +244,6 @@ export async function savePeriodCounts(db: Exec, rows: Array<{ unitCode: string;
   await db
     .insertInto('indicator_period_counts')
     .values(rows.map((r) => ({ unit_code: r.unitCode, from_at: from, to_at: to, counts: JSON.stringify(r.counts), computed_at: now })))
-    .onConflict((oc) => oc.columns(['unit_code', 'from_at', 'to_at']).doNothing())
+    .onConflict((oc) => oc.columns(['unit_code', 'from_at', 'to_at']).doUpdateSet((eb) => ({ counts: eb.ref('excluded.counts'), computed_at: eb.ref('excluded.computed_at') })))
     .execute();
 }

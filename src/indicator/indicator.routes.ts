@@ -10,7 +10,7 @@ import { GROUP_KEYS, INDICATOR_KEYS, PARTS } from './indicator.types';
 /**
  * The indicators' JSON API: a unit's figures and rank (public: counts, no personal data), the
  * ranking of a parent's units (public), and the dossiers behind any number (staff of the unit or
- * of a unit above it).
+ * of a unit above it); for the transparency figures that count procedures or feedback, those.
  */
 const unitCode = z.string().regex(/^\d{2,5}$/, 'Mã đơn vị hành chính gồm 2 đến 5 chữ số');
 const periodFields = {
@@ -79,6 +79,29 @@ export const dossiersJson = z.object({
   pageSize: z.number().int(),
 });
 
+export const recordsJson = z.object({
+  unit: z.string(),
+  period: z.string(),
+  indicator: z.enum(INDICATOR_KEYS),
+  part: z.enum(PARTS),
+  items: z.array(
+    z.object({
+      kind: z.enum(['procedure', 'followup']).describe('procedure: một thủ tục trong danh mục của đơn vị; followup: một phản ánh của người dân'),
+      unit: z.string(),
+      procedureCode: z.string().nullable(),
+      dossierCode: z.string().nullable(),
+      at: z.string().describe('Thủ tục: từ lúc có trạng thái công khai này; phản ánh: lúc nhận'),
+      dueAt: z.string().nullable().describe('Hạn trả lời phản ánh'),
+      answeredAt: z.string().nullable().describe('Lúc trả lời (null: chưa trả lời đến cuối kỳ)'),
+      gaps: z.array(z.string()).describe('Thông tin còn thiếu của thủ tục: time, fee, papers, forms'),
+      timeliness: z.enum(['on_time', 'late']).nullable(),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
 export async function indicatorRoutes(app: FastifyInstance, deps: { indicators: IndicatorService; now: () => Date }): Promise<void> {
   const { indicators } = deps;
   const periodOf = (q: { period?: string; from?: string; to?: string }) => (q.from !== undefined || q.to !== undefined ? { from: q.from ?? '', to: q.to ?? '' } : (q.period ?? monthOf(deps.now()).key));
@@ -137,6 +160,27 @@ export async function indicatorRoutes(app: FastifyInstance, deps: { indicators: 
       await indicators.checkStaffScope(actor.unitCode, q.unit);
       reply.header('cache-control', 'private, no-store');
       return indicators.dossiers(q.unit, periodOf(q), q.indicator, q.part, q.page);
+    },
+  );
+
+  app.get(
+    '/api/indicators/records',
+    {
+      schema: {
+        tags: ['Chỉ số'],
+        summary: 'Các thủ tục (công khai đầy đủ thông tin) hoặc phản ánh (trả lời đúng hạn) đứng sau một con số của nhóm công khai, minh bạch (cán bộ của đơn vị hoặc cấp trên)',
+        operationId: 'listIndicatorRecords',
+        security: security.staff,
+        querystring: docSchema(dossiersQuery),
+        response: { 200: json(recordsJson, 'Danh sách (50 dòng một trang) và tổng số'), ...errors(400, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const { actor } = apiStaff(req);
+      const q = parseInput(dossiersQuery, req.query);
+      await indicators.checkStaffScope(actor.unitCode, q.unit);
+      reply.header('cache-control', 'private, no-store');
+      return indicators.records(q.unit, periodOf(q), q.indicator, q.part, q.page);
     },
   );
 }

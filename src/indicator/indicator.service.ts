@@ -1,18 +1,21 @@
 import { changedDossiers, dossierIdsAfter, dossierTimelines, lastChangeId, timelinesOf } from '../dossier';
 import type { Db } from '../db/connection';
 import { feeDossiersQuery, paymentFacts } from '../payment';
-import { dissatisfiedQuery, ratingFacts } from '../rating';
+import { publicationsAt } from '../catalog';
+import { dissatisfiedQuery, followUpFacts, ratingFacts } from '../rating';
 import type { Clock } from '../shared/clock';
 import { BadRequestError, ForbiddenError } from '../shared/errors';
 import type { UnitService, Unit } from '../unit';
-import { add, emptyCounts, figures, hasDossiers, judge, partOf, paymentSets, rankPositions, toRow, type Context, type Counts, type Judged } from './indicator.compute';
+import { add, addRecords, emptyCounts, figures, hasDossiers, judge, partOf, paymentSets, rankPositions, toRow, type Context, type Counts, type Judged } from './indicator.compute';
 import { parsePeriod, type Period } from './indicator.period';
 import * as repo from './indicator.repo';
+import { catalogueRecords, followUpRecords, type PartedRecord } from './indicator.transparency';
 import {
-
   INDICATOR_KEYS,
+  INDICATORS,
   PARTS,
   type DossierList,
+  type RecordList,
   type GroupKey,
   type IndicatorKey,
   type IndicatorReport,
@@ -182,6 +185,10 @@ export class IndicatorService {
       throw new BadRequestError('invalid_indicator', `Không có chỉ số "${indicator.slice(0, 40)}". Các chỉ số: ${INDICATOR_KEYS.join(', ')}.`);
     }
     if (!(PARTS as readonly string[]).includes(part)) throw new BadRequestError('invalid_part', 'Phần của chỉ số phải là numerator (tử số) hoặc denominator (mẫu số).');
+    const counted = INDICATORS[indicator as IndicatorKey].counted;
+    if (counted && counted !== 'dossiers') {
+      throw new BadRequestError('not_dossier_indicator', `Chỉ số "${indicator}" đếm ${counted === 'procedures' ? 'thủ tục' : 'phản ánh'}, không đếm hồ sơ: xem danh sách tại /api/indicators/records.`);
+    }
     const unit = await this.units.get(unitCode);
     const p = this.period(periodInput);
     const judged = await this.judge(await this.subtree(unit), p);
@@ -191,6 +198,25 @@ export class IndicatorService {
       .sort((a, b) => (a.receivedAt ?? '').localeCompare(b.receivedAt ?? '') || a.code.localeCompare(b.code));
     const start = (page - 1) * pageSize;
     return { unit: unit.code, period: p.key, indicator: indicator as IndicatorKey, part: part as Part, items: rows.slice(start, start + pageSize).map(toRow), total: rows.length, page, pageSize };
+  }
+
+  /**
+   * What is behind a number that does not count dossiers (the catalogue's procedures, the citizens'
+   * feedback) — or, for a dossier indicator, a 400 pointing at `dossiers`.
+   */
+  async records(unitCode: string, periodInput: PeriodInput, indicator: string, part: string, page = 1, pageSize = PAGE_SIZE): Promise<RecordList> {
+    if (!(INDICATOR_KEYS as readonly string[]).includes(indicator)) {
+      throw new BadRequestError('invalid_indicator', `Không có chỉ số "${indicator.slice(0, 40)}". Các chỉ số: ${INDICATOR_KEYS.join(', ')}.`);
+    }
+    if (!(PARTS as readonly string[]).includes(part)) throw new BadRequestError('invalid_part', 'Phần của chỉ số phải là numerator (tử số) hoặc denominator (mẫu số).');
+    const key = indicator as IndicatorKey;
+    if ((INDICATORS[key].counted ?? 'dossiers') === 'dossiers') throw new BadRequestError('dossier_indicator', `Chỉ số "${indicator}" đếm hồ sơ: xem danh sách tại /api/indicators/dossiers.`);
+    const unit = await this.units.get(unitCode);
+    const p = this.period(periodInput);
+    const want = part === 'numerator' ? 2 : 1;
+    const rows = (await this.recordsOf(await this.subtree(unit), p))[key === 'catalogue_complete_rate' ? 'catalogue' : 'feedback'].filter((r) => r.part >= want);
+    const start = (page - 1) * pageSize;
+    return { unit: unit.code, period: p.key, indicator: key, part: part as Part, items: rows.slice(start, start + pageSize).map(({ part: _p, ...r }) => r), total: rows.length, page, pageSize };
   }
 
   /** Staff may open the dossiers of their own unit and of the units below it. */
@@ -212,7 +238,7 @@ export class IndicatorService {
   private async countsOf(units: Unit[], p: Period & { asOf: string; until: string }): Promise<Map<string, Counts>> {
     // A period that is over (and past the copy's overlap) cannot change: its counts are kept once computed.
     const keep = this.opts.source !== 'history' && p.until === p.to && this.clock.now().getTime() >= Date.parse(p.to) + SYNC_OVERLAP_MS;
-    const kept = keep ? await repo.periodCounts(this.db, units.map((u) => u.code), p.from, p.to) : new Map<string, Counts>();
+    const kept = keep ? await repo.periodCounts(this.db, units.map((u) => u.code), p.from, p.to, INDICATOR_KEYS.length) : new Map<string, Counts>();
     const todo = units.filter((u) => !kept.has(u.code));
     const owner = new Map<string, string>();
     for (const u of todo) for (const code of await this.subtree(u)) owner.set(code, u.code);
@@ -226,6 +252,11 @@ export class IndicatorService {
           into[i]![1] += den;
         });
       }
+    }
+    if (todo.length) {
+      const rec = await this.recordsOf([...owner.keys()], p);
+      for (const r of rec.catalogue) addRecords(fresh.get(owner.get(r.unit)!)!, 'catalogue_complete_rate', [r]);
+      for (const r of rec.feedback) addRecords(fresh.get(owner.get(r.unit)!)!, 'feedback_on_time_rate', [r]);
     }
     if (keep && todo.length) await repo.savePeriodCounts(this.db, [...fresh].map(([unitCode, counts]) => ({ unitCode, counts })), p.from, p.to, this.clock.now().toISOString());
     return new Map(units.map((u) => [u.code, kept.get(u.code) ?? fresh.get(u.code)!]));
@@ -255,13 +286,20 @@ export class IndicatorService {
     ]);
     for (const r of rows) {
       const c = get(r.unit);
-      for (let i = 0; i < c.length; i++) c[i] = [r.n[2 * i]!, r.n[2 * i + 1]!];
+      for (let i = 0; 2 * i < r.n.length; i++) c[i] = [r.n[2 * i]!, r.n[2 * i + 1]!];
     }
     if (odd.length) {
       const ctx = await this.context(unitCodes, p);
       for (const t of odd) add(get(t.unitCode), judge(t, ctx));
     }
     return out;
+  }
+
+  /** The catalogue's procedures and the citizens' feedback of a period, as they stood at its end (or now). */
+  private async recordsOf(unitCodes: string[], p: Period & { asOf: string; until: string }): Promise<{ catalogue: PartedRecord[]; feedback: PartedRecord[] }> {
+    if (p.until <= p.from) return { catalogue: [], feedback: [] };
+    const [pubs, follow] = await Promise.all([publicationsAt(this.db, { unitCodes, asOf: p.until }), followUpFacts(this.db, { unitCodes, from: p.from, asOf: p.until })]);
+    return { catalogue: catalogueRecords(pubs), feedback: followUpRecords(follow, p.until) };
   }
 
   /** What a period's dossiers are judged with besides their history: fees and payments, ratings in force. */

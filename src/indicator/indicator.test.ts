@@ -16,13 +16,19 @@
  *   J        online      1.004746            submitted, never accepted                            in nothing
  * and in Phường Ngọc Hà (00082) one counter dossier X received 27/11, open within time.
  *
- * 00004 by hand: received 9 (A–I); appointment 9/9 → 18; online 5/9 (A C D H I) ≥ 50% → 12;
+ * The catalogues are set on 2 November: 00004 lists 1.004746 (its record has no fee for a channel:
+ * incomplete) and 1.004222 (complete); 00082 lists 1.004746 only.
+ *
+ * 00004 by hand: transparency (3 × 6): catalogue 1/2 → 3, appointment 9/9 → 6, feedback: A's
+ * "Không hài lòng" (4/11, due 9/11) never answered → 0/1 → 0: 9; online 5/9 (A C D H I) ≥ 50% → 12;
  * fee-bearing E F, paid online F → 1/2 → 5; on time A C E F G I = 6/9 → 13.33; results in the
  * month A–G = 7, digitised A → 1/7 → (1/7)×22÷0.8 = 3.93; satisfaction: on time and not disliked
- * C E F G I = 5/9 → 10. Total 62.26.
- * 00082: 18 + 20 + 0 (online 0/1) + 10 (no fee) + 22 (no result) + 18 = 88 → ranked 1/2, 00004 2/2.
- * 01 (the city, both wards): appointment 10/10 → 18; on time 7/10 → 14; online 5/10 → 12;
- * payment 1/2 → 5; digitisation 1/7 → 3.93; satisfaction 6/10 → 10.8. Total 63.73.
+ * C E F G I = 5/9 → 10. Total 53.26.
+ * 00082: transparency 0 (catalogue 0/1) + 6 + 6 (no feedback) = 12; + 20 + 0 (online 0/1) + 10
+ * (no fee) + 22 (no result) + 18 = 82 → ranked 1/2, 00004 2/2.
+ * 01 (the city, both wards): catalogue 1/3 → 2, appointment 10/10 → 6, feedback 0/1 → 0: 8;
+ * on time 7/10 → 14; online 5/10 → 12; payment 1/2 → 5; digitisation 1/7 → 3.93;
+ * satisfaction 6/10 → 10.8. Total 53.73.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../payment/payment.vnpay';
@@ -92,6 +98,9 @@ for (const engine of engines()) {
         env: { REQUIRE_PHONE_VERIFICATION: 'off', VNPAY_TMN_CODE: 'MOTCUA01', VNPAY_HASH_SECRET: SECRET, VNPAY_URL: 'http://127.0.0.1:9/paymentv2/vpcpay.html' },
       });
       desk = new Desk(env);
+      const entry = (code: string, sort: number) => ({ procedureCode: code, commitment: null, note: '', essential: false, sort });
+      await env.services.catalog.setUnitCatalog('00004', [entry(FREE, 0), entry(FEE, 1)]);
+      await env.services.catalog.setUnitCatalog('00082', [entry(FREE, 0)]);
 
       // Monday 2 November, 09:00 in Hà Nội: everything arrives.
       c.A = (await online()).code;
@@ -192,14 +201,16 @@ for (const engine of engines()) {
         const f = figure(r, k);
         return [f.numerator, f.denominator, f.rate, f.score];
       };
-      expect(pick('appointment_published_rate')).toEqual([9, 9, 1, 18]);
+      expect(pick('catalogue_complete_rate')).toEqual([1, 2, 0.5, 3]);
+      expect(pick('appointment_published_rate')).toEqual([9, 9, 1, 6]);
+      expect(pick('feedback_on_time_rate')).toEqual([0, 1, 0, 0]);
       expect(pick('on_time_rate')).toEqual([6, 9, 0.6667, 13.33]);
       expect(pick('online_rate')).toEqual([5, 9, 0.5556, 12]);
       expect(pick('online_payment_rate')).toEqual([1, 2, 0.5, 5]);
       expect(pick('digitisation_rate')).toEqual([1, 7, 0.1429, 3.93]);
       expect(pick('satisfaction_rate')).toEqual([5, 9, 0.5556, 10]);
-      expect(r.groups.map((g: any) => g.score)).toEqual([18, 13.33, 12, 5, 3.93, 10]);
-      expect(r.total).toBe(62.26);
+      expect(r.groups.map((g: any) => g.score)).toEqual([9, 13.33, 12, 5, 3.93, 10]);
+      expect(r.total).toBe(53.26);
       expect(r.rank).toEqual({ position: 2, of: 2, parent: '01' });
     });
 
@@ -242,13 +253,13 @@ for (const engine of engines()) {
     it('ranks the wards and sums them for the city', async () => {
       const rk = (await desk.inject({ method: 'GET', url: '/api/indicators/ranking?parent=01&period=2026-11' })).json();
       expect(rk.items.map((i: any) => [i.unit, i.total, i.position])).toEqual([
-        ['00082', 88, 1],
-        ['00004', 62.26, 2],
+        ['00082', 82, 1],
+        ['00004', 53.26, 2],
       ]);
-      expect(rk.items[1].groups).toEqual({ transparency: 18, progress: 13.33, online: 12, payment: 5, digitisation: 3.93, satisfaction: 10 });
+      expect(rk.items[1].groups).toEqual({ transparency: 9, progress: 13.33, online: 12, payment: 5, digitisation: 3.93, satisfaction: 10 });
       const city = await report('01', '2026-11');
-      expect(city.groups.map((g: any) => g.score)).toEqual([18, 14, 12, 5, 3.93, 10.8]);
-      expect(city.total).toBe(63.73);
+      expect(city.groups.map((g: any) => g.score)).toEqual([8, 14, 12, 5, 3.93, 10.8]);
+      expect(city.total).toBe(53.73);
       expect(city.rank).toEqual({ position: 1, of: 1, parent: null });
     });
 

@@ -6,15 +6,24 @@
 export const GROUP_KEYS = ['transparency', 'progress', 'online', 'payment', 'digitisation', 'satisfaction'] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
 
-export const INDICATOR_KEYS = ['appointment_published_rate', 'on_time_rate', 'online_rate', 'online_payment_rate', 'digitisation_rate', 'satisfaction_rate'] as const;
+// New keys go at the end: counts are kept in this order (indicator_period_counts, countStates).
+export const INDICATOR_KEYS = ['appointment_published_rate', 'on_time_rate', 'online_rate', 'online_payment_rate', 'digitisation_rate', 'satisfaction_rate', 'catalogue_complete_rate', 'feedback_on_time_rate'] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
 export const PARTS = ['numerator', 'denominator'] as const;
 export type Part = (typeof PARTS)[number];
 
+/** What an indicator counts: dossiers (judged from their history), procedures of the catalogue, citizens' feedback. */
+export type Counted = 'dossiers' | 'procedures' | 'followups';
+
+/** The word after a count, per what is counted ("12/15 thủ tục"). */
+export const COUNTED_WORD: Record<Counted, string> = { dossiers: 'hồ sơ', procedures: 'thủ tục', followups: 'phản ánh' };
+
 export interface IndicatorDef {
   key: IndicatorKey;
   name: string;
+  /** Dossiers unless said otherwise. */
+  counted?: Counted;
   /** What the numerator and the denominator count, in words (shown under the figure). */
   numeratorText: string;
   denominatorText: string;
@@ -35,13 +44,33 @@ export const GROUPS: GroupDef[] = [
     key: 'transparency',
     name: 'Công khai, minh bạch',
     max: 18,
+    // Decision 766: publishing the procedures, the progress of each dossier, and answering the
+    // citizens' feedback — 6 points each (README, "Chỉ số": what motcua measures of each).
     indicators: [
+      {
+        key: 'catalogue_complete_rate',
+        name: 'Thủ tục hành chính được công khai đầy đủ thông tin (thành phần hồ sơ, thời hạn, phí, lệ phí, mẫu đơn)',
+        counted: 'procedures',
+        numeratorText: 'Thủ tục trong danh mục của đơn vị có đủ thông tin (cuối kỳ)',
+        denominatorText: 'Thủ tục trong danh mục của đơn vị (cuối kỳ)',
+        max: 6,
+        threshold: 1,
+      },
       {
         key: 'appointment_published_rate',
         name: 'Hồ sơ được công khai mã tra cứu và ngày hẹn trả khi tiếp nhận',
         numeratorText: 'Hồ sơ tiếp nhận trong kỳ có ngày hẹn trả kết quả',
         denominatorText: 'Hồ sơ tiếp nhận trong kỳ',
-        max: 18,
+        max: 6,
+        threshold: 1,
+      },
+      {
+        key: 'feedback_on_time_rate',
+        name: 'Phản ánh, kiến nghị của người dân được trả lời đúng hạn',
+        counted: 'followups',
+        numeratorText: 'Phản ánh đã trả lời đúng hạn hoặc còn trong hạn trả lời',
+        denominatorText: 'Phản ánh (đánh giá "Không hài lòng") nhận trong kỳ',
+        max: 6,
         threshold: 1,
       },
     ],
@@ -217,3 +246,30 @@ export interface DossierList {
   pageSize: number;
 }
 
+
+/** One row of the list behind a number that does not count dossiers: a procedure of the catalogue, or a citizen's feedback. */
+export interface IndicatorRecord {
+  kind: 'procedure' | 'followup';
+  unit: string;
+  procedureCode: string | null;
+  dossierCode: string | null;
+  /** A procedure: when its published state began; a feedback: when it was received. */
+  at: string;
+  /** A feedback's deadline for an answer, and when it was answered (null: not by the period's end). */
+  dueAt: string | null;
+  answeredAt: string | null;
+  /** A procedure's missing information ('time' | 'fee' | 'papers' | 'forms'); empty when complete. */
+  gaps: string[];
+  timeliness: 'on_time' | 'late' | null;
+}
+
+export interface RecordList {
+  unit: string;
+  period: string;
+  indicator: IndicatorKey;
+  part: Part;
+  items: IndicatorRecord[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

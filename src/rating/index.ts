@@ -1,5 +1,5 @@
 /** The rating module's public surface (issue 11: satisfaction ratings). */
-export { RatingService, ratingFacts, dissatisfiedQuery, followUpCounts, parseRatingInput, type RatedDossier, type RatingDeps, type RatingInput, type RatingStaff } from './rating.service';
+export { RatingService, ratingFacts, dissatisfiedQuery, followUpCounts, followUpFacts, type FollowUpFact, parseRatingInput, type RatedDossier, type RatingDeps, type RatingInput, type RatingStaff } from './rating.service';
 export {
   RATING_LEVELS,
   RATING_REASONS,

@@ -64,6 +64,16 @@ export async function latestVersion(db: Exec, ratingId: string): Promise<Rating 
   return r ? toRating(r) : undefined;
 }
 
+/** The level in force of each of these dossiers that has been rated (unrated ones are absent). */
+export async function ratedLevels(db: Exec, dossierIds: string[]): Promise<Map<string, { level: string; at: string }>> {
+  const out = new Map<string, { level: string; at: string }>();
+  for (let i = 0; i < dossierIds.length; i += 500) {
+    const rows = await db.selectFrom('rating_versions').select(['dossier_id', 'level', 'version', 'created_at']).where('dossier_id', 'in', dossierIds.slice(i, i + 500)).orderBy('version').execute();
+    for (const r of rows) if (r.dossier_id) out.set(r.dossier_id, { level: r.level, at: r.created_at });
+  }
+  return out;
+}
+
 export async function insertVersion(db: Exec, row: VersionRow): Promise<void> {
   await db.insertInto('rating_versions').values(row).execute();
 }

@@ -276,11 +276,20 @@ for (const engine of engines()) {
       expect(second.body).not.toContain(code);
       const r = (await env.app.inject({ method: 'GET', url: `/api/dossiers/${code}/rating?t=${env.services.dossiers.token(code)}` })).json();
       expect(r.history).toEqual([expect.objectContaining({ level: 'very_satisfied', source: 'counter' })]);
+      // Rated now: the list shows its rating instead of "Mời đánh giá", and it cannot be picked again.
+      const after = await env.app.inject({ method: 'GET', url: '/can-bo/danh-gia/tai-quay', headers: { cookie } });
+      expect(after.body).toContain(`<span data-rated="${code}">Đã đánh giá: Rất hài lòng</span>`);
+      expect(after.body).not.toContain(`value="${code}"`);
+      const again = await env.app.inject({ method: 'POST', url: '/can-bo/danh-gia/tai-quay', headers: { cookie }, payload: { _csrf: csrf, code } });
+      expect(again.statusCode).toBe(409);
+      expect(again.body).toContain(`Hồ sơ ${code} đã được người dân đánh giá &quot;Rất hài lòng&quot;`);
+      expect(env.services.ratings.tabletPick('00004')).toBeUndefined();
       // A pick waits 10 minutes at most.
-      await env.app.inject({ method: 'POST', url: '/can-bo/danh-gia/tai-quay', headers: { cookie }, payload: { _csrf: csrf, code } });
+      const other = await returnedDossier(desk);
+      expect((await env.app.inject({ method: 'POST', url: '/can-bo/danh-gia/tai-quay', headers: { cookie }, payload: { _csrf: csrf, code: other } })).statusCode).toBe(303);
       clock.advance(11 * 60_000);
       await env.app.inject({ method: 'POST', url: '/dv/00004/danh-gia', payload: { token: formToken, level: 'dissatisfied' } });
-      expect((await env.app.inject({ method: 'GET', url: `/api/dossiers/${code}/rating?t=${env.services.dossiers.token(code)}` })).json().history).toHaveLength(1);
+      expect((await env.app.inject({ method: 'GET', url: `/api/dossiers/${other}/rating?t=${env.services.dossiers.token(other)}` })).json().history).toHaveLength(0);
     });
   });
 

@@ -138,11 +138,24 @@ export class RatingService {
     return this.write({ ratingId: d.id, dossierId: d.id, dossierCode: d.code, unitCode: d.unitCode }, input, by);
   }
 
-  /** The counter official asks the citizen in front of them to rate this returned dossier on the tablet. */
-  pickForTablet(d: RatedDossier, staff: { unitCode: string; fullName: string }): void {
+  /**
+   * The counter official asks the citizen in front of them to rate this returned dossier on the
+   * tablet — once: a dossier already rated is not offered again (the citizen may still change
+   * their rating for 30 days through the link or the tracking page).
+   */
+  async pickForTablet(d: RatedDossier, staff: { unitCode: string; fullName: string }): Promise<void> {
     if (d.unitCode !== staff.unitCode) throw new NotFoundError('Không tìm thấy hồ sơ này trong đơn vị của bạn.', 'dossier_not_found');
     if (d.status !== 'returned' || !d.code) throw new ConflictError('not_finished', 'Hồ sơ chưa trả kết quả nên chưa thể mời đánh giá.');
+    const rated = (await repo.ratedLevels(this.db, [d.id])).get(d.id);
+    if (rated) {
+      throw new ConflictError('already_rated', `Hồ sơ ${d.code} đã được người dân đánh giá "${LEVEL_LABEL[rated.level as RatingLevel] ?? rated.level}" lúc ${formatDateTime(rated.at)}, không mời đánh giá lại.`);
+    }
     this.tabletPicks.set(d.unitCode, { code: d.code, at: this.clock.now().getTime(), by: staff.fullName });
+  }
+
+  /** The level in force of each rated dossier among these (by dossier id). */
+  async ratedLevels(dossierIds: string[]): Promise<Map<string, RatingLevel>> {
+    return new Map([...(await repo.ratedLevels(this.db, dossierIds))].map(([id, r]) => [id, r.level as RatingLevel]));
   }
 
   /** The dossier waiting for the unit's tablet (not taken). */
@@ -341,4 +354,23 @@ export async function followUpCounts(db: Kysely<DB>, unitCodes: string[], range:
     else out.open++;
   }
   return out;
+}
+
+/** A citizen's "Không hài lòng" waiting for the unit's answer, as it stood at an instant (indicators). */
+export interface FollowUpFact {
+  id: string;
+  unitCode: string;
+  dossierCode: string | null;
+  openedAt: string;
+  dueAt: string;
+  /** Null when not answered before the instant asked about. */
+  answeredAt: string | null;
+}
+
+/** The follow-ups opened in [from, asOf) of `unitCodes`, as they stood at `asOf` (an answer given later is not seen). */
+export async function followUpFacts(db: Kysely<DB>, q: { unitCodes: string[]; from: string; asOf: string }): Promise<FollowUpFact[]> {
+  const rows = await repo.followUpRows(db, q.unitCodes, { from: q.from, to: q.asOf, asOf: q.asOf });
+  return rows
+    .map((r) => ({ id: r.id, unitCode: r.unit_code, dossierCode: r.dossier_code, openedAt: r.opened_at, dueAt: r.due_at, answeredAt: r.answered_at && r.answered_at < q.asOf ? r.answered_at : null }))
+    .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id));
 }

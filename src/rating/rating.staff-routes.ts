@@ -42,9 +42,11 @@ export async function ratingStaffRoutes(app: FastifyInstance, deps: { ratings: R
     const recent = (await dossiers.listForUnit(staff.unitCode, ['returned']))
       .filter((d) => d.code && d.returnedAt && new Date(d.returnedAt).getTime() >= since)
       .sort((a, b) => (b.returnedAt ?? '').localeCompare(a.returnedAt ?? ''))
-      .slice(0, 15)
-      .map((d) => ({ code: d.code!, applicant: d.applicant.fullName, procedureName: d.procedureName, returnedAt: d.returnedAt }));
-    return TabletPickPage({ nav: await nav(req, staff), unitCode: staff.unitCode, recent, pick: ratings.tabletPick(staff.unitCode), ...extra });
+      .slice(0, 15);
+    // A dossier already rated is shown with its rating, not offered again.
+    const rated = await ratings.ratedLevels(recent.map((d) => d.id));
+    const rows = recent.map((d) => ({ code: d.code!, applicant: d.applicant.fullName, procedureName: d.procedureName, returnedAt: d.returnedAt, rated: rated.get(d.id) }));
+    return TabletPickPage({ nav: await nav(req, staff), unitCode: staff.unitCode, recent: rows, pick: ratings.tabletPick(staff.unitCode), ...extra });
   };
 
   app.get('/can-bo/danh-gia/tai-quay', async (req, reply) => {
@@ -62,7 +64,7 @@ export async function ratingStaffRoutes(app: FastifyInstance, deps: { ratings: R
     try {
       const d = /^\d{2,5}-\d{6}-\d{4,}$/.test(code) ? await dossiers.findByCode(code) : undefined;
       if (!d || d.unitCode !== staff.unitCode) throw new NotFoundError(`Không tìm thấy hồ sơ "${code.slice(0, 30)}" trong đơn vị của bạn.`, 'dossier_not_found');
-      ratings.pickForTablet(d, staff);
+      await ratings.pickForTablet(d, staff);
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       return html(reply, await pickPage(req, staff, { error: e.message }), e instanceof NotFoundError ? 404 : 409);

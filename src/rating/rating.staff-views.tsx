@@ -2,7 +2,7 @@
 import { formatDateTime } from '../shared/format';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { StaffTable } from '../shared/staff-table';
-import { LEVEL_LABEL, REASON_LABEL, SOURCE_LABEL, type FollowUp, type FollowUpCounts, type FollowUpState } from './rating.types';
+import { LEVEL_LABEL, REASON_LABEL, SOURCE_LABEL, type FollowUp, type FollowUpCounts, type FollowUpState, type RatingLevel } from './rating.types';
 import { ErrorSummary, StatusMessage } from '../shared/messages';
 
 export const STATE_LABEL: Record<FollowUpState, string> = { open: 'Chờ trả lời', overdue: 'Quá hạn trả lời', answered: 'Đã trả lời' };
@@ -137,7 +137,7 @@ export function FollowUpPage(p: { nav: StaffNavProps; f: FollowUp; canAnswer: bo
 export function TabletPickPage(p: {
   nav: StaffNavProps;
   unitCode: string;
-  recent: Array<{ code: string; applicant: string; procedureName: string; returnedAt: string | null }>;
+  recent: Array<{ code: string; applicant: string; procedureName: string; returnedAt: string | null; rated?: RatingLevel }>;
   pick?: { code: string; at: string; by: string };
   message?: string;
   error?: string;
@@ -179,9 +179,13 @@ export function TabletPickPage(p: {
                 <td>{d.procedureName}</td>
                 <td>{d.returnedAt ? formatDateTime(d.returnedAt) : ''}</td>
                 <td>
-                  <button type="submit" name="code" value={d.code} aria-label={`Mời đánh giá hồ sơ ${d.code} trên máy tính bảng`}>
-                    Mời đánh giá
-                  </button>
+                  {d.rated ? (
+                    <span data-rated={d.code}>Đã đánh giá: {LEVEL_LABEL[d.rated]}</span>
+                  ) : (
+                    <button type="submit" name="code" value={d.code} aria-label={`Mời đánh giá hồ sơ ${d.code} trên máy tính bảng`}>
+                      Mời đánh giá
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

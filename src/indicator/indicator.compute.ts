@@ -1,4 +1,5 @@
 import type { DossierTimeline } from '../dossier';
+import { walkTimeline } from './indicator.timeline';
 import { GROUPS, INDICATOR_KEYS, INDICATORS, type GroupFigure, type IndicatorDossier, type IndicatorKey } from './indicator.types';
 
 /**
@@ -67,62 +68,10 @@ export function paymentSets(p: PaymentFacts, asOf: string): { feeOwed: Set<strin
 }
 
 export function judge(t: DossierTimeline, c: Context): Judged {
-  let receivedAt: string | null = null;
-  let dueAtReceipt: string | null = null;
-  let due: string | null = null;
-  let finishedAt: string | null = null;
-  let dueAtFinish: string | null = null;
-  let resultAt: string | null = null;
-  let resultFile = false;
-  let withdrawn = false;
-  let pausedSince: string | null = null;
-  let supplements = 0;
-  let paymentAsked = false;
-  for (const e of t.events) {
-    // Rows written before asOf, in history order — also when a row's time is earlier than the one
-    // before it (as the history is read: every row written before the instant).
-    if (e.at >= c.asOf) continue;
-    if (e.dueAt !== undefined) due = e.dueAt;
-    switch (e.action) {
-      case 'receive':
-      case 'accept':
-        if (!receivedAt) {
-          receivedAt = e.at;
-          dueAtReceipt = e.dueAt ?? null;
-        }
-        break;
-      case 'request_supplement':
-        supplements++;
-        pausedSince ??= e.at;
-        break;
-      case 'request_payment':
-        if ((e.amount ?? 0) > 0) paymentAsked = true;
-        pausedSince ??= e.at;
-        break;
-      case 'supplement':
-      case 'confirm_payment':
-        pausedSince = null;
-        break;
-      case 'mark_result_ready':
-        if (!finishedAt) {
-          finishedAt = e.at;
-          dueAtFinish = due;
-          resultAt = e.at;
-          resultFile = !!e.resultFile;
-        }
-        break;
-      case 'reject':
-      case 'stop':
-        if (!finishedAt) {
-          finishedAt = e.at;
-          dueAtFinish = due;
-        }
-        break;
-      case 'withdraw':
-        withdrawn = true;
-        break;
-    }
-  }
+  const w = walkTimeline(t.events, { before: c.asOf });
+  const { receivedAt, dueAtReceipt, due, finishedAt, dueAtFinish, resultAt, resultFile, supplements, pausedSince } = w;
+  const withdrawn = w.withdrawnAt !== null;
+  const paymentAsked = w.paymentAskedAt !== null;
   const parts = new Array<number>(INDICATOR_KEYS.length).fill(0);
   const out: Judged = { id: t.id, code: t.code, unitCode: t.unitCode, procedureCode: t.procedureCode, channel: t.channel, receivedAt, dueAt: due, finishedAt, late: null, supplementRequests: supplements, parts };
   if (!receivedAt) return out;

@@ -11,6 +11,19 @@ type Exec = Kysely<DB> | Transaction<DB>;
  * dossier module's history feed.
  */
 
+/** A row of the copy (migration 017) as the timeline `judge` reads. */
+function toTimeline(r: { dossier_id: string; code: string; unit_code: string; procedure_code: string; channel: string; events: string; first_file_at: string | null }): DossierTimeline {
+  return {
+    id: r.dossier_id,
+    code: r.code,
+    unitCode: r.unit_code,
+    procedureCode: r.procedure_code,
+    channel: r.channel as DossierTimeline['channel'],
+    events: JSON.parse(r.events) as TimelineEvent[],
+    firstFileAt: r.first_file_at,
+  };
+}
+
 /** The dossiers that may count in [from, to): received in it, or received before and not ended before it. */
 export async function candidates(db: Exec, q: { unitCodes: string[]; from: string; to: string }): Promise<DossierTimeline[]> {
   if (!q.unitCodes.length) return [];
@@ -22,15 +35,7 @@ export async function candidates(db: Exec, q: { unitCodes: string[]; from: strin
     .unionAll(base().where('ended_at', 'is', null).where('received_at', '<', q.from))
     .unionAll(base().where('ended_at', '>=', q.from).where('received_at', '<', q.from))
     .execute();
-  return rows.map((r) => ({
-    id: r.dossier_id,
-    code: r.code,
-    unitCode: r.unit_code,
-    procedureCode: r.procedure_code,
-    channel: r.channel as DossierTimeline['channel'],
-    events: JSON.parse(r.events) as TimelineEvent[],
-    firstFileAt: r.first_file_at,
-  }));
+  return rows.map(toTimeline);
 }
 
 export async function factsOf(db: Exec, ids: string[]): Promise<Map<string, { seq: number; events: string; firstFileAt: string | null }>> {
@@ -200,15 +205,7 @@ export async function irregularTimelines(db: Exec, unitCodes: string[]): Promise
     .where('s.irregular', '=', 1)
     .where('s.unit_code', 'in', unitCodes)
     .execute();
-  return rows.map((r) => ({
-    id: r.dossier_id,
-    code: r.code,
-    unitCode: r.unit_code,
-    procedureCode: r.procedure_code,
-    channel: r.channel as DossierTimeline['channel'],
-    events: JSON.parse(r.events) as TimelineEvent[],
-    firstFileAt: r.first_file_at,
-  }));
+  return rows.map(toTimeline);
 }
 
 export async function clearFacts(db: Exec): Promise<void> {

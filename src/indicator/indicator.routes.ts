@@ -27,6 +27,9 @@ const dossiersQuery = z.object({
   part: z.enum(PARTS).meta({ examples: ['denominator'] }).describe('numerator: các hồ sơ ở tử số; denominator: ở mẫu số'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
+const recordsQuery = dossiersQuery.extend({
+  indicator: z.enum(INDICATOR_KEYS).meta({ examples: ['catalogue_complete_rate'] }).describe('Khóa của chỉ số đếm thủ tục (catalogue_complete_rate) hoặc phản ánh (feedback_on_time_rate)'),
+});
 
 const figure = z.object({
   key: z.enum(INDICATOR_KEYS),
@@ -142,45 +145,53 @@ export async function indicatorRoutes(app: FastifyInstance, deps: { indicators: 
     },
   );
 
-  app.get(
+  /** A list behind a number (staff of the unit or of a unit above it): the dossiers, or the procedures and feedback. */
+  const listRoute = (
+    url: string,
+    doc: { summary: string; operationId: string; query: typeof dossiersQuery; body: Parameters<typeof json>[0]; description: string },
+    list: (q: z.infer<typeof dossiersQuery>) => Promise<unknown>,
+  ) =>
+    app.get(
+      url,
+      {
+        schema: {
+          tags: ['Chỉ số'],
+          summary: doc.summary,
+          operationId: doc.operationId,
+          security: security.staff,
+          querystring: docSchema(doc.query),
+          response: { 200: json(doc.body, doc.description), ...errors(400, 403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const { actor } = apiStaff(req);
+        const q = parseInput(doc.query, req.query);
+        await indicators.checkStaffScope(actor.unitCode, q.unit);
+        reply.header('cache-control', 'private, no-store');
+        return list(q);
+      },
+    );
+
+  listRoute(
     '/api/indicators/dossiers',
     {
-      schema: {
-        tags: ['Chỉ số'],
-        summary: 'Các hồ sơ đứng sau một con số: hồ sơ ở tử số hoặc mẫu số của chỉ số (cán bộ của đơn vị hoặc cấp trên)',
-        operationId: 'listIndicatorDossiers',
-        security: security.staff,
-        querystring: docSchema(dossiersQuery),
-        response: { 200: json(dossiersJson, 'Danh sách hồ sơ (50 hồ sơ một trang) và tổng số'), ...errors(400, 403, 404) },
-      },
+      summary: 'Các hồ sơ đứng sau một con số: hồ sơ ở tử số hoặc mẫu số của chỉ số (cán bộ của đơn vị hoặc cấp trên)',
+      operationId: 'listIndicatorDossiers',
+      query: dossiersQuery,
+      body: dossiersJson,
+      description: 'Danh sách hồ sơ (50 hồ sơ một trang) và tổng số',
     },
-    async (req, reply) => {
-      const { actor } = apiStaff(req);
-      const q = parseInput(dossiersQuery, req.query);
-      await indicators.checkStaffScope(actor.unitCode, q.unit);
-      reply.header('cache-control', 'private, no-store');
-      return indicators.dossiers(q.unit, periodOf(q), q.indicator, q.part, q.page);
-    },
+    (q) => indicators.dossiers(q.unit, periodOf(q), q.indicator, q.part, q.page),
   );
-
-  app.get(
+  listRoute(
     '/api/indicators/records',
     {
-      schema: {
-        tags: ['Chỉ số'],
-        summary: 'Các thủ tục (công khai đầy đủ thông tin) hoặc phản ánh (trả lời đúng hạn) đứng sau một con số của nhóm công khai, minh bạch (cán bộ của đơn vị hoặc cấp trên)',
-        operationId: 'listIndicatorRecords',
-        security: security.staff,
-        querystring: docSchema(dossiersQuery),
-        response: { 200: json(recordsJson, 'Danh sách (50 dòng một trang) và tổng số'), ...errors(400, 403, 404) },
-      },
+      summary: 'Các thủ tục (công khai đầy đủ thông tin) hoặc phản ánh (trả lời đúng hạn) đứng sau một con số của nhóm công khai, minh bạch (cán bộ của đơn vị hoặc cấp trên)',
+      operationId: 'listIndicatorRecords',
+      query: recordsQuery,
+      body: recordsJson,
+      description: 'Danh sách (50 dòng một trang) và tổng số',
     },
-    async (req, reply) => {
-      const { actor } = apiStaff(req);
-      const q = parseInput(dossiersQuery, req.query);
-      await indicators.checkStaffScope(actor.unitCode, q.unit);
-      reply.header('cache-control', 'private, no-store');
-      return indicators.records(q.unit, periodOf(q), q.indicator, q.part, q.page);
-    },
+    (q) => indicators.records(q.unit, periodOf(q), q.indicator, q.part, q.page),
   );
 }

@@ -21,7 +21,7 @@ export interface AdminDraft {
   problems: FieldProblem[];
 }
 
-const CSS = `.qa-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px}.qa-grid form{margin:0}.qa-checks label{display:inline-block;margin:2px 14px 2px 0}.qa-cat td{padding:4px 8px}.qa-cat input[type=number]{width:4.5em}.qa-row label{display:block;margin-top:8px;font-weight:600}.qa-row input[type=text]{width:100%;max-width:28em}.qa-short{width:5em}.qa-off{opacity:.7}`;
+const CSS = `.qa-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px}.qa-grid form{margin:0}.qa-row label{display:block;margin-top:8px;font-weight:600}.qa-row .qa-checks label{display:inline-block;margin:2px 14px 2px 0;font-weight:400}.qa-cat td{padding:4px 8px}.qa-cat input[type=number]{width:4.5em}.qa-row input[type=text]{width:100%;max-width:28em}.qa-row .qa-cat input[type=text]{width:26em}.qa-row input.qa-short{width:5em}.qa-row input[type=time].qa-short{width:9em}.qa-off{opacity:.7}`;
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === null || v === '' ? [] : [String(v)]);
 

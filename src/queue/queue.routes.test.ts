@@ -78,6 +78,14 @@ for (const engine of engines()) {
 
       const g = await env.app.inject({ method: 'GET', url: `/api/queue/tickets/${ticket.id}` });
       expect(g.json()).toMatchObject({ number: 'C-001', status: 'waiting', position: 0, counter: null });
+      // Next in line: "0 minutes" is said in words, and the page says to keep its link.
+      const live = (await env.app.inject({ method: 'GET', url: `/hang-cho/${ticket.id}` })).body;
+      expect(live).toContain('Sắp đến lượt: xin có mặt gần quầy.');
+      expect(live).not.toContain('khoảng 0 phút');
+      expect(live).toContain('Giữ trang này (hoặc lưu đường dẫn) để theo dõi số C-001');
+      const slip = (await env.app.inject({ method: 'GET', url: `/dv/00004/lay-so/${ticket.id}` })).body;
+      expect(slip).toContain('<h1 class="no" id="q-number">C-001</h1>');
+      expect(slip).toContain('Bạn là người tiếp theo');
       expect((await env.app.inject({ method: 'GET', url: '/api/queue/tickets/AAAAAAAAAAAAAAAAAAAAAA' })).statusCode).toBe(404);
       expect((await env.app.inject({ method: 'GET', url: '/api/queue/tickets/1' })).json().error.code).toBe('invalid_input');
       const bad = await env.app.inject({ method: 'POST', url: '/api/queue/tickets', payload: { unit: '00004', service: 'nope' } });

@@ -111,13 +111,19 @@ export function SlipPage(p: { unitCode: string; unitName: string; t: TicketView;
       <div class="slip">
         <p>Bộ phận Một cửa {p.unitName}</p>
         <p>{p.t.serviceName}</p>
-        <p class="no" id="q-number">
+        <h1 class="no" id="q-number">
           {p.t.number}
-        </p>
+        </h1>
         {p.t.priorityLabel ? <p>Ưu tiên: {p.t.priorityLabel}</p> : null}
-        <p>
-          Trước bạn: <strong>{p.t.position ?? 0}</strong> người — dự kiến chờ khoảng <strong>{p.t.estimatedWaitMinutes ?? 0} phút</strong>
-        </p>
+        {p.t.position ? (
+          <p>
+            Trước bạn: <strong>{p.t.position}</strong> người — dự kiến chờ khoảng <strong>{p.t.estimatedWaitMinutes ?? 0} phút</strong>
+          </p>
+        ) : (
+          <p>
+            <strong>Bạn là người tiếp theo</strong>: xin có mặt gần quầy.
+          </p>
+        )}
         <div class="qr" dangerouslySetInnerHTML={{ __html: p.qr }} />
         <p>Quét mã để theo dõi lượt của bạn trên điện thoại; không cần ngồi chờ tại phòng.</p>
         <p class="noprint">
@@ -132,6 +138,11 @@ export function SlipPage(p: { unitCode: string; unitName: string; t: TicketView;
       </div>
     </Layout>
   );
+}
+
+/** The wait in words; none left means "be near the counter". */
+function waitText(minutes: number | null): string {
+  return minutes && minutes > 0 ? `Dự kiến chờ khoảng ${minutes} phút.` : 'Sắp đến lượt: xin có mặt gần quầy.';
 }
 
 function statusLine(t: TicketView): string {
@@ -184,7 +195,7 @@ export function LivePage(p: { t: TicketView; unitName: string }) {
         <p class="msg" id="q-msg">
           {statusLine(t)}
         </p>
-        <p id="q-wait">{t.status === 'waiting' ? `Dự kiến chờ khoảng ${t.estimatedWaitMinutes ?? 0} phút.` : ''}</p>
+        <p id="q-wait">{t.status === 'waiting' ? waitText(t.estimatedWaitMinutes) : ''}</p>
       </div>
       <dl class="card">
         <dt>Dịch vụ</dt>
@@ -197,6 +208,7 @@ export function LivePage(p: { t: TicketView; unitName: string }) {
         ) : null}
       </dl>
       <p>Trang này tự cập nhật. Bạn có thể đi làm việc khác và quay lại khi gần đến lượt; nếu để lại số điện thoại, bạn sẽ nhận tin nhắn khi còn 3 lượt và khi được gọi.</p>
+      <p>Giữ trang này (hoặc lưu đường dẫn) để theo dõi số {t.number}: số chỉ xem được qua đường dẫn này.</p>
       <p>
         <a href={`/hang-cho/${t.id}`}>Tải lại trang</a>
       </p>

@@ -58,7 +58,7 @@
         else if (t.status === 'no_show') msg = 'Số đã bị bỏ qua vì vắng mặt khi được gọi. Mời lấy số mới.';
         else msg = 'Số đã hết hiệu lực (hết giờ làm việc hoặc đã hủy).';
         text('q-msg', msg);
-        text('q-wait', t.status === 'waiting' ? 'Dự kiến chờ khoảng ' + t.estimatedWaitMinutes + ' phút.' : '');
+        text('q-wait', t.status !== 'waiting' ? '' : t.estimatedWaitMinutes > 0 ? 'Dự kiến chờ khoảng ' + t.estimatedWaitMinutes + ' phút.' : 'Sắp đến lượt: xin có mặt gần quầy.');
         if (called && navigator.vibrate) navigator.vibrate([300, 100, 300]);
       },
     });

@@ -202,7 +202,7 @@ async function main() {
       (m) =>
         `| ${m.label} | ${m.bytes} | ${f(mean(m.app.map((r) => r.rps)))} | ${f(mean(m.ceiling.map((r) => r.rps)))} | ${m.ratio.toFixed(2)} | ${m.target ? `≥ ${m.target}` : '–'} | ${m.app[m.app.length - 1]!.p50} / ${m.app[m.app.length - 1]!.p99} | ${errors(m.app)} | ${f(m.appCpuUs)} / ${f(m.ceilingCpuUs)} (${(m.ceilingCpuUs / m.appCpuUs).toFixed(2)}) |`,
     ),
-    `CPU per answer: user + system time of each server process (all its threads: GC, the SQLite checkpointer) over its runs, divided by the answers it sent; the ratio ceiling/motcua in brackets is what the req/s ratio tends to on a machine whose other work does not share the cores. Load average at the end: ${loadAverage()}.`,
+    `CPU per answer: user + system time of each server process (all its threads: GC, the SQLite checkpointer) over its runs, divided by the answers it sent; the ratio ceiling/motcua in brackets is what the req/s ratio would be if each server's CPU alone were the limit (the load generator shares these cores). Load average at the end: ${loadAverage()}.`,
     '',
     `runs (motcua / ceiling req/s): ${measured.map((m) => `${m.label.split(' (')[0]!.split(' /')[0]} ${m.encoding}: ${m.app.map((r) => f(r.rps)).join(', ')} / ${m.ceiling.map((r) => f(r.rps)).join(', ')}`).join('; ')}`,
     `import of the national file: ${importSeconds.toFixed(1)} s; search in process over ${catalogSize} procedures (10 queries, 3000 runs): p50 ${ms(pct(times, 50))} ms, p99 ${ms(pct(times, 99))} ms`,

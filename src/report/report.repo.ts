@@ -209,6 +209,17 @@ export async function selectValues(db: Exec, q: { dataSet: string; periods: stri
   return rows;
 }
 
+/** What a save compares against: the stored values and comments of the given reports, nothing else. */
+export async function selectCurrent(db: Exec, q: { dataSet: string; periods: string[]; unitCodes: string[] }): Promise<Array<{ period: string; unitCode: string; placeId: string; dataElement: string; coc: string; value: string; comment: string }>> {
+  if (!q.periods.length || !q.unitCodes.length) return [];
+  let s = db.selectFrom('report_values').select(['period', 'unit_code', 'place_id', 'data_element', 'coc', 'value', 'comment']).where('data_set', '=', q.dataSet).where('period', 'in', q.periods);
+  if (q.unitCodes.length <= 500) s = s.where('unit_code', 'in', q.unitCodes);
+  const set = q.unitCodes.length > 500 ? new Set(q.unitCodes) : undefined;
+  const out = [];
+  for (const r of await s.execute()) if (!set || set.has(r.unit_code)) out.push({ period: r.period, unitCode: r.unit_code, placeId: r.place_id, dataElement: r.data_element, coc: r.coc, value: r.value, comment: r.comment });
+  return out;
+}
+
 /** Units that entered anything for a period. */
 export async function reportingUnits(db: Exec, dataSet: string, period: string): Promise<Set<string>> {
   const rows = await db.selectFrom('report_values').select('unit_code').distinct().where('data_set', '=', dataSet).where('period', '=', period).execute();
@@ -221,20 +232,27 @@ export async function reportingUnits(db: Exec, dataSet: string, period: string):
  * statements, not half a million.
  */
 async function bulk(db: Exec, engine: Engine, table: string, cols: string[], rows: unknown[][], conflict: string): Promise<void> {
-  const CHUNK = 20_000;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const payload = JSON.stringify(rows.slice(i, i + CHUNK));
-    const colList = cols.map((c) => `"${c}"`).join(', ');
-    if (engine === 'postgres') {
-      const sel = cols.map((c, k) => `(j.v->>${k})${TYPES[c] ?? ''}`).join(', ');
-      await sql`${sql.raw(`INSERT INTO ${table} (${colList}) SELECT ${sel} FROM json_array_elements(`)}${payload}${sql.raw(`::json) AS j(v) ${conflict}`)}`.execute(db);
-    } else {
+  const colList = cols.map((c) => `"${c}"`).join(', ');
+  if (engine === 'postgres') {
+    // One array per column, expanded by unnest: PostgreSQL reads array literals much faster than
+    // it extracts fields from JSON.
+    const CHUNK = 50_000;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const part = rows.slice(i, i + CHUNK);
+      const arrays = cols.map((c, k) => sql`${part.map((r) => (r[k] === null || r[k] === undefined ? null : TYPES[c] ? r[k] : String(r[k])))}::${sql.raw(PG_ARRAY[c] ?? 'text[]')}`);
+      await sql`${sql.raw(`INSERT INTO ${table} (${colList}) SELECT * FROM unnest(`)}${sql.join(arrays)}${sql.raw(`) ${conflict}`)}`.execute(db);
+    }
+  } else {
+    const CHUNK = 20_000;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const payload = JSON.stringify(rows.slice(i, i + CHUNK));
       const sel = cols.map((_c, k) => `j.value->>${k}`).join(', ');
       await sql`${sql.raw(`INSERT INTO ${table} (${colList}) SELECT ${sel} FROM json_each(`)}${payload}${sql.raw(`) AS j WHERE true ${conflict}`)}`.execute(db);
     }
   }
 }
-const TYPES: Record<string, string> = { sum: '::double precision', count: '::integer' };
+const PG_ARRAY: Record<string, string> = { sum: 'double precision[]', count: 'integer[]' };
+const TYPES: Record<string, true> = { sum: true, count: true };
 
 const VALUE_COLS = ['data_set', 'period', 'unit_code', 'place_id', 'data_element', 'coc', 'value', 'comment', 'updated_by', 'updated_at'];
 const AUDIT_COLS = ['id', 'data_set', 'period', 'unit_code', 'place_id', 'data_element', 'coc', 'old_value', 'new_value', 'source', 'changed_by', 'changed_at'];

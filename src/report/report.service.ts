@@ -457,7 +457,7 @@ export class ReportService {
     if (!items.length) return counts;
     const units = [...new Set(items.map((i) => i.unitCode))];
     const periods = [...new Set(items.map((i) => i.period))];
-    const old = new Map((await repo.selectValues(trx, { dataSet: ds.code, periods, unitCodes: units })).map((v) => [vkey(v), v]));
+    const old = new Map((await repo.selectCurrent(trx, { dataSet: ds.code, periods, unitCodes: units })).map((v) => [vkey(v), v]));
     const types = new Map(ds.dataElements.map((e) => [e.code, e.valueType as string]));
     const now = this.now();
     const upserts: ReportValueTable[] = [];
@@ -613,7 +613,7 @@ export class ReportService {
       }
       return c;
     });
-    const failures = await this.ruleFailures(ds, keys.length <= 500 ? keys : []);
+    const failures = await this.ruleFailures(ds, keys);
     if (failures.length) return summary('WARNING', failures.map((f) => ({ object: `${f.unitCode}/${f.period}${f.placeId ? '/' + f.placeId : ''}`, value: f.message })), counts, 'Đã nhập; có quy tắc kiểm tra chưa thỏa.');
     return summary('SUCCESS', [], counts, 'Đã nhập.');
   }
@@ -814,10 +814,16 @@ export class ReportService {
     const rollups = await repo.selectRollups(this.db, { dataSet: ds.code, period: q.period, unitCodes: [q.orgUnit, ...children.map((c) => c.code)] });
     const numeric = new Set(ds.dataElements.filter((e) => NUMERIC_TYPES.has(e.valueType)).map((e) => e.code));
     const order = new Map(ds.dataElements.map((e, i) => [e.code, i]));
+    const byUnit = new Map<string, Rollup[]>();
+    for (const r of rollups) {
+      if (!numeric.has(r.dataElement)) continue;
+      const list = byUnit.get(r.unitCode);
+      if (list) list.push(r);
+      else byUnit.set(r.unitCode, [r]);
+    }
     const valuesOf = (unit: string) =>
-      rollups
-        .filter((r) => r.unitCode === unit && numeric.has(r.dataElement))
-        .sort((a, b) => order.get(a.dataElement)! - order.get(b.dataElement)! || a.coc.localeCompare(b.coc))
+      (byUnit.get(unit) ?? [])
+        .sort((a, b) => order.get(a.dataElement)! - order.get(b.dataElement)! || (a.coc < b.coc ? -1 : a.coc > b.coc ? 1 : 0))
         .map((r) => ({ dataElement: r.dataElement, ...(r.coc ? { categoryOptionCombo: r.coc } : {}), value: r.sum }));
     const completions = new Map((await repo.selectCompletions(this.db, ds.code, q.period, children.map((c) => c.code))).map((c) => [c.unitCode, c]));
     return {

@@ -307,7 +307,8 @@ export async function addToRollups(db: Exec, engine: Engine, deltas: Array<{ dat
     'ON CONFLICT (data_set, period, unit_code, data_element, coc) DO UPDATE SET "sum" = report_rollups."sum" + excluded."sum", "count" = report_rollups."count" + excluded."count"',
   );
   // A total whose last value went away is no total at all.
-  await db.deleteFrom('report_rollups').where('count', '<=', 0).where('data_set', '=', deltas[0]!.dataSet).where('period', 'in', [...new Set(deltas.map((d) => d.period))]).execute();
+  if (deltas.some((d) => d.count < 0))
+    await db.deleteFrom('report_rollups').where('count', '<=', 0).where('data_set', '=', deltas[0]!.dataSet).where('period', 'in', [...new Set(deltas.map((d) => d.period))]).execute();
 }
 
 export async function selectRollups(db: Exec, q: { dataSet: string; period: string; unitCodes: string[] }): Promise<Rollup[]> {

@@ -183,6 +183,10 @@ eachEngine('the calendar page: a change shows the dossiers it moves, recomputed 
     expect(bad.body).toContain('Ngày nghỉ riêng, dòng 1: cần dạng');
     expect(bad.body).toContain('Giờ theo ngày, dòng 1');
 
+    // The form says what the hours and the Saturday desk do to due dates.
+    const page = await desk.inject({ method: 'GET', url: '/can-bo/lich-lam-viec', headers: { cookie: await desk.cookie('lanhdao') } });
+    expect(page.body).toContain('hồ sơ nhận sau giờ đóng cửa của ngày đó được tính từ ngày làm việc tiếp theo');
+    expect(page.body).toContain('Thứ Bảy là ngày tiếp nhận, không tính vào thời hạn');
     const preview = await post('/can-bo/lich-lam-viec', 'lanhdao', FORM);
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Hồ sơ đang giải quyết có hạn bị dời (1)');

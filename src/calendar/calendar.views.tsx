@@ -123,7 +123,10 @@ export function CalendarPage(
         <Errors title="Khai báo chưa hợp lệ:" errors={p.errors} />
         <div class="field">
           <label for="saturday">Thứ Bảy</label>
-          <select id="saturday" name="saturday">
+          <p class="hint" id="saturday-hint">
+            Thứ Bảy là ngày tiếp nhận, không tính vào thời hạn: hồ sơ nhận Thứ Bảy được tính từ ngày làm việc tiếp theo. Thứ Bảy làm bù cả ngày thì ghi vào "Ngày làm việc riêng".
+          </p>
+          <select id="saturday" name="saturday" aria-describedby="saturday-hint">
             <option value="none" selected={p.form.saturday === 'none'}>
               Không làm việc
             </option>
@@ -160,7 +163,10 @@ export function CalendarPage(
         </fieldset>
         <div class="field">
           <label for="week">Ngày có giờ khác (mỗi dòng, ví dụ "Thứ Sáu: 07:30-11:30")</label>
-          <textarea id="week" name="week" rows={2}>
+          <p class="hint" id="week-hint">
+            Giờ này dùng cả khi tính hạn: hồ sơ nhận sau giờ đóng cửa của ngày đó được tính từ ngày làm việc tiếp theo, hạn rơi vào ngày đó kết thúc lúc đóng cửa. Ghi "Thứ Tư: nghỉ" nếu đơn vị không làm việc ngày đó hằng tuần.
+          </p>
+          <textarea id="week" name="week" rows={2} aria-describedby="week-hint">
             {p.form.week}
           </textarea>
         </div>

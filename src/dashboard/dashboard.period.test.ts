@@ -36,6 +36,18 @@ for (const engine of engines()) {
       expect(r.body).toContain('Xếp hạng các đơn vị, tháng 12/2026');
     });
 
+    it('says so on the public results page too, which shows the current month', async () => {
+      const r = await desk.inject({ method: 'GET', url: '/dv/00004/ket-qua-giai-quyet?ky=2026-13' });
+      expect(r.statusCode).toBe(400);
+      expect(r.body).toContain('Không xem được kỳ &quot;2026-13&quot;. Đang hiển thị tháng 12/2026.');
+      expect(r.body).toContain('Tháng 13 không có (tháng từ 01 đến 12).');
+      expect(r.headers['cache-control'] ?? '').not.toContain('public');
+      const quarter = await desk.inject({ method: 'GET', url: '/dv/00004/ket-qua-giai-quyet?ky=2026-Q4' });
+      expect(quarter.statusCode).toBe(400);
+      expect(quarter.body).toContain('Trang này xem theo tháng, ví dụ 2026-11.');
+      expect((await desk.inject({ method: 'GET', url: '/dv/00004/ket-qua-giai-quyet?ky=2026-11' })).statusCode).toBe(200);
+    });
+
     it('answers a JSON client and the API with 400 invalid_period and a Vietnamese message', async () => {
       const page = await get('/can-bo/chi-so?ky=2026-13', 'lanhdao', 'application/json');
       expect(page.statusCode).toBe(400);

@@ -1,4 +1,6 @@
 import type { IndicatorReport } from '../indicator';
+import { ErrorSummary } from '../shared/messages';
+import type { PeriodError } from './dashboard.views';
 import { Layout } from '../shared/layout';
 import { formatDateTime } from '../shared/format';
 import { fmt } from './dashboard.charts';
@@ -73,7 +75,7 @@ function Figures(p: { r: IndicatorReport; id: string }) {
   );
 }
 
-export function PublicResultsPage(p: { unitName: string; unitHref: string; month: IndicatorReport; year: IndicatorReport; months: string[] }) {
+export function PublicResultsPage(p: { unitName: string; unitHref: string; month: IndicatorReport; year: IndicatorReport; months: string[]; periodError?: PeriodError }) {
   const title = `Kết quả giải quyết thủ tục hành chính — ${p.unitName}`;
   return (
     <Layout title={title} unitName={p.unitName} unitHref={p.unitHref} description={`Số liệu giải quyết thủ tục hành chính ${periodText(p.month.period)} và ${periodText(p.year.period)} của ${p.unitName}.`}>
@@ -81,6 +83,7 @@ export function PublicResultsPage(p: { unitName: string; unitHref: string; month
         <a href={p.unitHref}>Trang chủ</a> › <span>Kết quả giải quyết thủ tục hành chính</span>
       </nav>
       <h1>Kết quả giải quyết thủ tục hành chính</h1>
+      <ErrorSummary title={p.periodError ? `Không xem được kỳ "${p.periodError.typed}". Đang hiển thị ${periodText(p.month.period)}.` : undefined} message={p.periodError?.message} />
       <p>
         {p.unitName} công khai số liệu tiếp nhận và giải quyết hồ sơ thủ tục hành chính theo Quyết định 766/QĐ-TTg. Số liệu tính tự động từ quá trình xử lý hồ sơ, cập nhật đến{' '}
         {formatDateTime(p.month.asOf)}.

@@ -196,9 +196,12 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardRoute
 
   app.get('/dv/:unit/ket-qua-giai-quyet', async (req, reply) => {
     const { unit } = parseInput(z.object({ unit: UNIT }), req.params);
-    const q = parseInput(z.object({ ky: z.string().trim().regex(/^\d{4}-\d{2}$/, 'Kỳ là một tháng, ví dụ 2026-11').optional() }), req.query);
+    const q = parseInput(z.object({ ky: PERIOD }), req.query);
     const u = await units.get(unit);
-    const { month, year } = await dash.publicFigures(unit, q.ky);
+    // A month only; anything else is said in the page, which shows the current month.
+    const { period, error: periodError } = pagePeriod(req, q.ky);
+    const monthError = !periodError && period.kind !== 'month' ? { typed: q.ky ?? '', message: 'Trang này xem theo tháng, ví dụ 2026-11.' } : undefined;
+    const { month, year } = await dash.publicFigures(unit, periodError || monthError ? undefined : period.key);
     const current = dash.currentMonth();
     const months: string[] = [];
     const [y, m] = current.split('-').map(Number) as [number, number];
@@ -206,6 +209,8 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardRoute
       const d = new Date(Date.UTC(y, m - 1 - i, 1));
       months.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
     }
+    const error = periodError ?? monthError;
+    if (error) return html(reply, PublicResultsPage({ unitName: u.name, unitHref: `/dv/${unit}`, month, year, months, periodError: error }), 400);
     reply.header('cache-control', 'public, max-age=300');
     return html(reply, PublicResultsPage({ unitName: u.name, unitHref: `/dv/${unit}`, month, year, months }));
   });

@@ -10,7 +10,8 @@ import * as echarts from 'echarts';
 const FONT = 'Be Vietnam Pro, Noto Sans, Arial, sans-serif';
 const COLORS = ['#0b5394', '#38761d', '#b45f06', '#741b47', '#134f5c', '#990000'];
 
-function render(width: number, height: number, option: echarts.EChartsCoreOption): string {
+/** Any ECharts option as server-rendered SVG in the dashboards' fonts and colours (also used by the report summary). */
+export function render(width: number, height: number, option: echarts.EChartsCoreOption): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT, fontSize: 12 }, ...option });

@@ -22,6 +22,7 @@ import * as m022 from './migrations/022-queue';
 import * as m024 from './migrations/024-calendar';
 import * as m025 from './migrations/025-home-visits';
 import * as m026 from './migrations/026-reports';
+import * as m028 from './migrations/028-report-reminders';
 import * as m030 from './migrations/030-catalog-publications';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '024-calendar': m024,
   '025-home-visits': m025,
   '026-reports': m026,
+  '028-report-reminders': m028,
   '030-catalog-publications': m030,
 };
 

@@ -951,6 +951,14 @@ export interface ReportRegisterEntryTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+/** 028: reminders the report job has sent (issue 12), once per data set, period, kind and unit. */
+export interface ReportReminderTable {
+  data_set: string;
+  period: string;
+  kind: string;
+  unit_code: string;
+  messages: number;
+  sent_at: string;
 }
 
 export interface DB {
@@ -1027,4 +1035,5 @@ export interface DB {
   report_completions: ReportCompletionTable;
   report_rollups: ReportRollupTable;
   report_register_entries: ReportRegisterEntryTable;
+  report_reminders: ReportReminderTable;
 }

@@ -56,6 +56,8 @@ const OTHER_EVENT_LABEL: Record<string, string> = {
   escalation_overdue: 'Báo cán bộ: đã quá hạn',
   apology_draft: 'Báo lãnh đạo: phiếu xin lỗi chờ ký',
   rating_dissatisfied: 'Báo lãnh đạo: người dân không hài lòng',
+  report_reminder: 'Nhắc đơn vị gửi báo cáo',
+  report_overdue: 'Báo cấp trên: báo cáo quá hạn',
 };
 
 /** The words staff read for an outbox row's event; never the raw code. */

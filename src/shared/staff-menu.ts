@@ -102,7 +102,12 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
     },
     {
       label: 'Báo cáo',
-      items: [...item('/can-bo/bao-cao', 'Báo cáo định kỳ')],
+      items: [
+        ...item('/can-bo/bao-cao', 'Báo cáo định kỳ'),
+        ...item('/can-bo/bao-cao/tong-hop', 'Tổng hợp báo cáo'),
+        ...item('/can-bo/bao-cao/excel', 'Nhập báo cáo bằng Excel'),
+        ...item('/can-bo/bao-cao/bieu-mau', 'Biểu mẫu báo cáo', staff.role === 'supervisor' || staff.role === 'admin'),
+      ],
     },
     {
       label: 'Người dân',

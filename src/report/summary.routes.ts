@@ -69,7 +69,7 @@ export async function summaryRoutes(app: FastifyInstance, deps: SummaryRoutesDep
     reply.header('cache-control', 'private, no-store');
     if (!q.bo && !(await summaries.dataSets()).length) return html(reply, NoReportPage(staffNav(req, staff, await deps.unitName(staff.unitCode))));
     const format = q['dinh-dang'];
-    const p = await parts(staff, q, format === 'xlsx' || format === 'pdf');
+    const p = await parts(staff, q, format === 'xlsx');
     if (q.song === '1') {
       if (q.v && q.v === p.v.version) return reply.status(204).send();
       return reply.type('text/html; charset=utf-8').send(renderPage(LivePart(p)).replace(/^<!doctype html>/, ''));
@@ -127,7 +127,7 @@ export function partsOf(v: SummaryView, element?: string, all = false): SummaryP
   const query = new URLSearchParams({ bo: v.ds.code, ky: v.period, 'don-vi': v.unit.code, ...(e && element ? { 'chi-tieu': e.code } : {}) }).toString();
   return {
     v,
-    tables: { totals: totalsTable(v), units: unitsTable(v, all), cross, places: v.places.length ? placesTable(v) : undefined },
+    tables: { totals: totalsTable(v, all), units: unitsTable(v, all), cross, places: v.places.length ? placesTable(v) : undefined },
     charts: { units: unitsChart(v), cross: e && cross ? crossChart(v, e) : undefined },
     query,
   };

@@ -22,11 +22,16 @@ function subtitle(v: SummaryView): string {
 }
 
 /** Every data element (and each of its disaggregations) summed over the unit and the units below. */
-export function totalsTable(v: SummaryView): DataTable {
+export function totalsTable(v: SummaryView, all = false): DataTable {
   const rows: Cell[][] = [];
   for (const e of v.elements) {
     rows.push([text(e.name), text(e.combos.length ? 'Tổng' : ''), num(elementTotal(v.totals, e))]);
-    for (const c of e.combos) rows.push([text(''), text(c.name), num(v.totals.get(valueKey(e.code, c.code)) ?? null)]);
+    for (const c of e.combos) {
+      const n = v.totals.get(valueKey(e.code, c.code));
+      // A long disaggregation (34 provinces) shows the options that have figures; Excel has them all.
+      if (n === undefined && !all && e.combos.length > 10) continue;
+      rows.push([text(''), text(c.name), num(n ?? null)]);
+    }
   }
   return { id: 'tong-hop', title: `Tổng hợp ${periodLabel(v.period)}`, subtitle: subtitle(v), columns: [{ label: 'Chỉ tiêu' }, { label: 'Phân tổ' }, { label: 'Tổng', numeric: true }], rows };
 }

@@ -149,7 +149,8 @@ for (const engine of engines()) {
       const p = await get(`/can-bo/bao-cao/tong-hop?bo=${DS}&ky=${DAY}&don-vi=01&dinh-dang=pdf`, 'giamsat');
       expect(p.statusCode).toBe(200);
       const text = (await pageTexts(await openPdf(p.rawPayload))).join('\n');
-      expect(text).toContain('Tổng hợp Lao động về địa phương (thử)');
+      expect(text).toContain('Tổng hợp Lao động về địa phương');
+      expect(text).toContain('Tỉnh Thanh Hóa 15');
       expect(text).toContain('Phường Cửa Nam');
       const print = await get(`/can-bo/bao-cao/tong-hop?bo=${DS}&ky=${DAY}&don-vi=01&dinh-dang=in`, 'giamsat');
       expect(print.statusCode).toBe(200);

@@ -27,7 +27,7 @@ export type SummaryPort = Pick<ReportService, 'dataSets' | 'dataSet' | 'summary'
 
 export interface SummaryDeps {
   reports: SummaryPort;
-  units: { get(code: string): Promise<Unit>; ancestry(code: string): Promise<Unit[]>; descendants(code: string): Promise<Unit[]> };
+  units: { list(): Promise<Unit[]>; get(code: string): Promise<Unit>; ancestry(code: string): Promise<Unit[]>; descendants(code: string): Promise<Unit[]> };
   reminders: (dataSet: string, period: string) => Promise<ReminderRow[]>;
   clock: Clock;
 }
@@ -133,12 +133,20 @@ export class SummaryService {
     // The summary's children are the units right below; the report may be assigned further down
     // (a province's communes under the nation): such a row counts the assigned units below it.
     const children: ChildRow[] = [];
+    // Each assigned unit under the child of `orgUnit` it belongs to (one walk up the tree per unit).
+    const parentOf = new Map((await this.deps.units.list()).map((u) => [u.code, u.parentCode]));
+    const direct = new Set(json.children.map((c) => c.orgUnit));
+    const under = new Map<string, CompletenessRow[]>();
+    for (const row of completeness) {
+      let at: string | null | undefined = row.unitCode;
+      for (let hops = 0; at && !direct.has(at) && hops < 20; hops++) at = parentOf.get(at);
+      if (at && direct.has(at)) (under.get(at) ?? under.set(at, []).get(at)!).push(row);
+    }
     for (const c of json.children) {
       const s = status.get(c.orgUnit);
       let below: ChildRow['below'];
       if (!s) {
-        const codes = new Set((await this.deps.units.descendants(c.orgUnit)).map((u) => u.code));
-        const rows = completeness.filter((x) => codes.has(x.unitCode));
+        const rows = under.get(c.orgUnit) ?? [];
         if (!rows.length && !c.values.length) continue; // nothing to do with this report
         below = { units: rows.length, reported: rows.filter((x) => x.reported).length, complete: rows.filter((x) => x.complete).length, onTime: rows.filter((x) => x.onTime).length };
       }

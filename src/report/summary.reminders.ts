@@ -3,6 +3,7 @@ import type { DB } from '../db/schema';
 import type { Notice } from '../notification';
 import type { Clock } from '../shared/clock';
 import { formatDateTime } from '../shared/format';
+import { PeriodicJob, type PeriodicJobOptions } from '../shared/periodic-job';
 import * as repo from './summary.repo';
 import type { ReportService } from './report.service';
 import { periodLabel } from './summary.text';
@@ -183,44 +184,18 @@ export class ReportReminders {
   }
 }
 
-/**
- * The reminder job, scheduled in-process like the appointment reminders (in `serve` with the
- * worker, or in `motcua worker`): every few minutes one pass. Runs never overlap; a failed run is
- * logged and retried next time.
- */
-export class ReportReminderJob {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-
-  constructor(
-    private readonly reminders: { run(): Promise<ReminderRun> },
-    private readonly opts: { intervalMs: number; log?: (msg: string) => void },
-  ) {}
-
-  runOnce(): Promise<ReminderRun> {
-    return this.reminders.run().then((r) => {
-      if (r.messages) this.opts.log?.(`Nhắc báo cáo: ${r.near} đơn vị sắp đến hạn, ${r.passed} đơn vị quá hạn; ${r.messages} tin nhắn vào hàng gửi.`);
-      return r;
-    });
-  }
-
-  start(): void {
-    if (this.timer || this.opts.intervalMs <= 0) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((e) => this.opts.log?.(`Lỗi khi nhắc báo cáo: ${e instanceof Error ? e.message : String(e)}`))
-        .finally(() => (this.running = undefined));
-    };
-    setTimeout(tick, 7_000).unref();
-    this.timer = setInterval(tick, this.opts.intervalMs);
-    this.timer.unref();
-  }
-
-  async close(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+/** The reminder job (in `serve` with the worker, or in `motcua worker`): one pass every few minutes. */
+export class ReportReminderJob extends PeriodicJob<ReminderRun> {
+  constructor(reminders: { run(): Promise<ReminderRun> }, opts: PeriodicJobOptions) {
+    super(
+      {
+        doing: 'nhắc báo cáo',
+        run: () => reminders.run(),
+        report: (r) => (r.messages ? `Nhắc báo cáo: ${r.near} đơn vị sắp đến hạn, ${r.passed} đơn vị quá hạn; ${r.messages} tin nhắn vào hàng gửi.` : undefined),
+        firstDelayMs: 7_000,
+      },
+      opts,
+    );
   }
 }
 

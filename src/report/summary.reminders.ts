@@ -69,6 +69,8 @@ export interface ReminderDeps {
   /** The Zalo user an official's phone receives messages at, if they chose Zalo. */
   zaloOf(phone: string): Promise<string | undefined>;
   enqueue(trx: Transaction<DB>, n: Notice): Promise<boolean>;
+  /** A period in words ("Ngày 03/12/2026", "Trong ngày bầu cử (15/03/2026)"); DHIS2 codes read plainly when absent. */
+  periodText?(ds: ReminderDataSet, period: string): Promise<string>;
 }
 
 export interface ReminderRun {
@@ -109,7 +111,13 @@ export class ReportReminders {
   }
 
   /** Units that have not sent their report complete, told once each for the period. */
+  private async label(ds: ReminderDataSet, period: string): Promise<string> {
+    const t = (await this.deps.periodText?.(ds, period).catch(() => undefined)) ?? periodLabel(period);
+    return t.charAt(0).toLowerCase() + t.slice(1);
+  }
+
   async remindUnits(ds: ReminderDataSet, period: string, deadline: Date): Promise<{ units: number; messages: number }> {
+    const when = await this.label(ds, period);
     const missing = (await this.deps.completeness(ds, period)).filter((u) => !u.complete);
     const done = new Set((await repo.listReminders(this.deps.db, ds.code, period)).filter((r) => r.kind === 'near').map((r) => r.unitCode));
     let units = 0;
@@ -117,12 +125,12 @@ export class ReportReminders {
     for (const u of missing) {
       if (done.has(u.unitCode)) continue;
       const what = u.reported ? 'đã nhập nhưng chưa đánh dấu hoàn thành' : 'chưa gửi';
-      const text = `Nhắc báo cáo "${ds.name}" ${periodLabel(period)}: ${u.name} ${what}. Hạn ${formatDateTime(deadline)}. Nhập tại ${this.deps.publicUrl}/can-bo/bao-cao`;
+      const text = `Nhắc báo cáo "${ds.name}" ${when}: ${u.name} ${what}. Hạn ${formatDateTime(deadline)}. Nhập tại ${this.deps.publicUrl}/can-bo/bao-cao/${ds.code}?ky=${period}`;
       const contacts = (await this.deps.staffOf(u.unitCode)).filter((s) => s.active !== false && UNIT_ROLES.has(s.role));
       const zalo = await this.zaloIds(contacts);
       const n = await this.deps.db.transaction().execute(async (trx) => {
         if (!(await repo.insertReminder(trx, { dataSet: ds.code, period, kind: 'near', unitCode: u.unitCode, messages: 0, sentAt: this.deps.clock.now().toISOString() }))) return -1;
-        const sent = await this.send(trx, contacts, zalo, u.unitCode, 'report_reminder', `Nhắc báo cáo ${ds.name} ${periodLabel(period)}`, text, `report:${ds.code}:${period}:near:${u.unitCode}`);
+        const sent = await this.send(trx, contacts, zalo, u.unitCode, 'report_reminder', `Nhắc báo cáo ${ds.name} ${when}`, text, `report:${ds.code}:${period}:near:${u.unitCode}`);
         await repo.updateReminderCount(trx, { dataSet: ds.code, period, kind: 'near', unitCode: u.unitCode, messages: sent });
         return sent;
       });
@@ -137,19 +145,20 @@ export class ReportReminders {
   async tellSupervisor(ds: ReminderDataSet, period: string, deadline: Date): Promise<{ units: number; messages: number }> {
     const done = (await repo.listReminders(this.deps.db, ds.code, period)).some((r) => r.kind === 'passed' && r.unitCode === ds.ownerUnit);
     if (done) return { units: 0, messages: 0 };
+    const when = await this.label(ds, period);
     const rows = await this.deps.completeness(ds, period);
     const missing = rows.filter((u) => !u.complete);
     const names = missing.slice(0, 5).map((u) => u.name).join(', ') + (missing.length > 5 ? ` và ${missing.length - 5} đơn vị khác` : '');
     const link = `${this.deps.publicUrl}/can-bo/bao-cao/tong-hop?${new URLSearchParams({ bo: ds.code, ky: period, 'don-vi': ds.ownerUnit })}`;
     const text = missing.length
-      ? `Báo cáo "${ds.name}" ${periodLabel(period)} đã quá hạn (${formatDateTime(deadline)}): ${missing.length}/${rows.length} đơn vị chưa gửi đủ: ${names}. Xem: ${link}`
+      ? `Báo cáo "${ds.name}" ${when} đã quá hạn (${formatDateTime(deadline)}): ${missing.length}/${rows.length} đơn vị chưa gửi đủ: ${names}. Xem: ${link}`
       : '';
     const contacts = (await this.deps.staffOf(ds.ownerUnit)).filter((s) => s.active !== false && (s.role === 'supervisor' || UNIT_ROLES.has(s.role)));
     const zalo = await this.zaloIds(contacts);
     const n = await this.deps.db.transaction().execute(async (trx) => {
       if (!(await repo.insertReminder(trx, { dataSet: ds.code, period, kind: 'passed', unitCode: ds.ownerUnit, messages: 0, sentAt: this.deps.clock.now().toISOString() }))) return -1;
       // Every unit on time: the run is recorded, nobody is bothered.
-      const sent = text ? await this.send(trx, contacts, zalo, ds.ownerUnit, 'report_overdue', `Báo cáo ${ds.name} ${periodLabel(period)} quá hạn`, text, `report:${ds.code}:${period}:passed`) : 0;
+      const sent = text ? await this.send(trx, contacts, zalo, ds.ownerUnit, 'report_overdue', `Báo cáo ${ds.name} ${when} quá hạn`, text, `report:${ds.code}:${period}:passed`) : 0;
       await repo.updateReminderCount(trx, { dataSet: ds.code, period, kind: 'passed', unitCode: ds.ownerUnit, messages: sent });
       return sent;
     });
@@ -201,7 +210,7 @@ export class ReportReminderJob extends PeriodicJob<ReminderRun> {
 
 /** The reminders over the report model (ReportService): its open data sets, periods, deadlines and completeness. */
 export function remindersOver(
-  reports: Pick<ReportService, 'dataSets' | 'dataSet' | 'currentPeriod' | 'previousPeriod' | 'deadline' | 'completeness'>,
+  reports: Pick<ReportService, 'dataSets' | 'dataSet' | 'currentPeriod' | 'previousPeriod' | 'deadline' | 'completeness' | 'periodLabel'>,
   deps: Omit<ReminderDeps, 'dataSets' | 'periodsNear' | 'completeness'>,
 ): ReportReminders {
   return new ReportReminders({
@@ -215,5 +224,6 @@ export function remindersOver(
       return [...(prev ? [prev] : []), current].map((period) => ({ period, deadline: reports.deadline(ds, period) }));
     },
     completeness: (ds, period) => reports.completeness({ dataSet: ds.code, period, parentUnit: ds.ownerUnit }),
+    periodText: async (r, period) => reports.periodLabel(await reports.dataSet(r.code), period),
   });
 }

@@ -6,6 +6,7 @@ import type { ReminderRow } from './summary.repo';
 import { valueKey } from './summary.text';
 import { NUMERIC_TYPES, type CompletenessRow, type DataSet, type Summary } from './report.types';
 import type { ReportService } from './report.service';
+import { recentPeriods } from './report.period';
 
 /**
  * The supervisor's side of reports (issue 12): the live summary of a data set and period over the
@@ -23,7 +24,7 @@ export interface SummaryElement {
 }
 
 /** What the summary reads of the report model (ReportService). */
-export type SummaryPort = Pick<ReportService, 'dataSets' | 'dataSet' | 'summary' | 'completeness' | 'currentPeriod' | 'period' | 'deadline' | 'categoryCombos' | 'places' | 'values'>;
+export type SummaryPort = Pick<ReportService, 'dataSets' | 'dataSet' | 'summary' | 'completeness' | 'currentPeriod' | 'period' | 'deadline' | 'categoryCombos' | 'places' | 'values' | 'periodLabel'>;
 
 export interface SummaryDeps {
   reports: SummaryPort;
@@ -60,6 +61,10 @@ export interface SummaryView {
   /** The numeric elements (what is summed), with their option combos spelt out. */
   elements: SummaryElement[];
   period: string;
+  /** The period in words ("Ngày 03/12/2026", "Trong ngày bầu cử (15/03/2026)"). */
+  periodText: string;
+  /** Periods to choose from: the recent ones (every phase of an event), the one shown included. */
+  periods: Array<{ code: string; label: string }>;
   unit: Unit;
   json: Summary;
   totals: Map<string, number>;
@@ -170,10 +175,14 @@ export class SummaryService {
     };
     const places = ds.usesPlaces ? await this.places(ds, period, orgUnit) : [];
     const version = createHash('sha1').update(JSON.stringify([json, completeness, reminders, places.map((p) => [p.code, [...p.values]])])).digest('base64url').slice(0, 16);
+    const recent = recentPeriods(ds.periodType, this.deps.clock.now(), 14, ds);
+    const periods = (recent.includes(period) ? recent : [period, ...recent]).map((code) => ({ code, label: this.deps.reports.periodLabel(ds, code) }));
     return {
       ds,
       elements,
       period,
+      periodText: this.deps.reports.periodLabel(ds, period),
+      periods,
       unit,
       json,
       totals,

@@ -1,7 +1,7 @@
 import type { Cell, DataTable } from '../dashboard';
 import { formatDateTime } from '../shared/format';
 import { elementTotal, type SummaryElement, type SummaryView } from './summary.service';
-import { figure, periodLabel, valueKey } from './summary.text';
+import { figure, valueKey } from './summary.text';
 
 /**
  * The summary's tables as data: the page renders them, and the same objects go to Excel and PDF
@@ -17,8 +17,10 @@ export function summaryHref(q: { dataSet: string; period: string; orgUnit: strin
   return `${path}?${p.toString()}`;
 }
 
+const lower = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
+
 function subtitle(v: SummaryView): string {
-  return `${v.ds.name} — ${periodLabel(v.period)} — ${v.unit.name}; số liệu lúc ${formatDateTime(v.at)}`;
+  return `${v.ds.name} — ${v.periodText} — ${v.unit.name}; số liệu lúc ${formatDateTime(v.at)}`;
 }
 
 /** Every data element (and each of its disaggregations) summed over the unit and the units below. */
@@ -33,7 +35,7 @@ export function totalsTable(v: SummaryView, all = false): DataTable {
       rows.push([text(''), text(c.name), num(n ?? null)]);
     }
   }
-  return { id: 'tong-hop', title: `Tổng hợp ${periodLabel(v.period)}`, subtitle: subtitle(v), columns: [{ label: 'Chỉ tiêu' }, { label: 'Phân tổ' }, { label: 'Tổng', numeric: true }], rows };
+  return { id: 'tong-hop', title: `Tổng hợp ${lower(v.periodText)}`, subtitle: subtitle(v), columns: [{ label: 'Chỉ tiêu' }, { label: 'Phân tổ' }, { label: 'Tổng', numeric: true }], rows };
 }
 
 /** The columns of the units' table: at most this many elements (the rest are in the totals and Excel). */

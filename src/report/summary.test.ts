@@ -101,7 +101,7 @@ for (const engine of engines()) {
     it('the page shows the totals, a row per unit to drill into, the provinces across units and an SVG chart', async () => {
       const r = await get(`/can-bo/bao-cao/tong-hop?bo=${DS}&ky=${DAY}&don-vi=01`, 'giamsat');
       expect(r.statusCode, r.body.slice(0, 400)).toBe(200);
-      expect(r.body).toContain('Tổng hợp Lao động về địa phương (thử) — ngày 03/12/2026');
+      expect(r.body).toContain('Tổng hợp Lao động về địa phương (thử) — Ngày 03/12/2026');
       expect(r.body).toContain('data-figure="reported">2<');
       expect(r.body).toContain('data-figure="complete">1<');
       expect(r.body).toContain(`href="/can-bo/bao-cao/tong-hop?bo=${DS}&amp;ky=${DAY}&amp;don-vi=00082"`);

@@ -6,7 +6,6 @@ import { StaffTable } from '../shared/staff-table';
 import type { DataSet } from './report.types';
 import type { SummaryView } from './summary.service';
 import { summaryHref } from './summary.tables';
-import { periodLabel } from './summary.text';
 
 /**
  * The supervisor's live summary (issue 12): completeness, charts, the totals, a row per unit to
@@ -120,14 +119,22 @@ function Picker(p: { v: SummaryView; dataSets: DataSet[] }) {
           </option>
         ))}
       </select>{' '}
-      <label for="ky">Kỳ (mã DHIS2: 20261203, 2026W49, 202612, 2026Q4, 2026)</label> <input id="ky" name="ky" value={p.v.period} size={10} /> <button type="submit">Xem</button>
+      <label for="ky">Kỳ</label>{' '}
+      <select id="ky" name="ky">
+        {p.v.periods.map((x) => (
+          <option value={x.code} selected={x.code === p.v.period}>
+            {x.label}
+          </option>
+        ))}
+      </select>{' '}
+      <button type="submit">Xem</button>
     </form>
   );
 }
 
 export function SummaryPage(p: StaffNavProps & SummaryParts & { dataSets: DataSet[]; up?: { href: string; name: string } }) {
   const { v } = p;
-  const title = `Tổng hợp ${v.ds.name} — ${periodLabel(v.period)}`;
+  const title = `Tổng hợp ${v.ds.name} — ${v.periodText}`;
   const x = (fmt: string) => `/can-bo/bao-cao/tong-hop?${p.query}&dinh-dang=${fmt}`;
   return (
     <StaffLayout {...p} title={title} current="/can-bo/bao-cao/tong-hop" head={<script src={assetUrl('htmx.min.js')} defer />}>
@@ -154,7 +161,7 @@ export function SummaryPage(p: StaffNavProps & SummaryParts & { dataSets: DataSe
 /** A4 portrait, no menu, no script: what is printed for the meeting. */
 export function PrintPage(p: SummaryParts & { unitName: string }) {
   const { v } = p;
-  const title = `Tổng hợp ${v.ds.name} — ${periodLabel(v.period)}`;
+  const title = `Tổng hợp ${v.ds.name} — ${v.periodText}`;
   return (
     <html lang="vi">
       <head>

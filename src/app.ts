@@ -67,6 +67,8 @@ import { HomeVisitService, homeVisitRoutes } from './homevisit';
 import { ReportService } from './report';
 import { seedReportDemo } from './report/report.demo';
 import { reportApiRoutes } from './report/report.api';
+import { buildReportReminders, supervisorRoutes } from './report/summary.setup';
+import type { ReportReminders } from './report/summary.reminders';
 import { reportRoutes } from './report/report.routes';
 import { calendarPages, calendarRoutes, calendarsOf, seedCalendarDemo, type CalendarService } from './calendar';
 import { appointmentStaffRoutes } from './appointment/appointment.staff-routes';
@@ -118,6 +120,8 @@ export interface Services {
   homeVisits: HomeVisitService;
   /** Report consolidation: data sets, entering, DHIS2 exchange, rollups (issue 12). */
   reports: ReportService;
+  /** Reminders of reports as deadlines near and pass (issue 12, the supervisor's side); run by ReportReminderJob. */
+  reportReminders: ReportReminders;
   clock: Clock;
 }
 
@@ -307,7 +311,17 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     units,
     indicatorFigures: async (unit, month) => Object.fromEntries((await indicators.report(unit, month)).groups.flatMap((g) => g.indicators).map((i) => [i.key, { numerator: i.numerator, denominator: i.denominator, rate: i.rate }])),
   });
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, clock };
+  const reportReminders = buildReportReminders({
+    db: database.db,
+    clock,
+    publicUrl: config.publicUrl,
+    reports,
+    units,
+    staffOf: (unit) => accounts.listStaff([unit]),
+    prefsFor: (phone) => notifications.prefsFor(phone),
+    enqueue: (trx, n) => notifications.enqueue(trx, n),
+  });
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, clock };
 }
 
 /**
@@ -526,6 +540,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   });
   await reportApiRoutes(app, { reports: services.reports });
   await reportRoutes(app, { reports: services.reports, units, now: () => services.clock.now() });
+  await supervisorRoutes(app, { reports: services.reports, units, reminders: services.reportReminders, clock: services.clock });
   await calendarPages(app, { calendars: services.calendars, units, audit: services.audit, dossiers: services.dossiers, now: () => services.clock.now() });
   await indicatorRoutes(app, { indicators: services.indicators, now: () => services.clock.now() });
   await dashboardRoutes(app, {

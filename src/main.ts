@@ -17,6 +17,7 @@ import { DraftExpiryJob, EscalationJob } from './dossier/dossier.jobs';
 import { AppointmentReminderJob } from './appointment';
 import { seedAppointmentDemo } from './appointment/appointment.demo';
 import { AuditCheckpointJob } from './audit';
+import { ReportReminderJob } from './report/summary.reminders';
 
 const USAGE = `motcua — phần mềm Bộ phận Một cửa
 
@@ -80,6 +81,9 @@ async function serve(config: Config): Promise<void> {
   // Appointment reminders the day before, every 10 minutes (with the worker).
   const reminders = new AppointmentReminderJob(services.appointments, { intervalMs: config.notifications.worker ? 600_000 : 0, log: (m) => process.stdout.write(m + '\n') });
   reminders.start();
+  // Report reminders as deadlines near and pass, once per period (with the worker).
+  const reportReminders = new ReportReminderJob(services.reportReminders, { intervalMs: config.notifications.worker ? 600_000 : 0, log: (m) => process.stdout.write(m + '\n') });
+  reportReminders.start();
   // Signed checkpoints of the audit chain's head, outside the database (with the worker).
   const checkpoints = new AuditCheckpointJob(services.audit, { intervalMs: config.audit.checkpointMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
   if (config.notifications.worker) checkpoints.start();
@@ -87,6 +91,7 @@ async function serve(config: Config): Promise<void> {
     await escalation.close();
     await draftExpiry.close();
     await reminders.close();
+    await reportReminders.close();
     await checkpoints.close();
     await services.worker.close();
     await app.close();
@@ -125,10 +130,12 @@ async function main(argv: string[]): Promise<void> {
       const draftExpiry = new DraftExpiryJob(s.drafts, { intervalMs: 3600_000, log: (m) => process.stdout.write(m + '\n') });
       const checkpoints = new AuditCheckpointJob(s.audit, { intervalMs: config.audit.checkpointMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
       const reminders = new AppointmentReminderJob(s.appointments, { intervalMs: 600_000, log: (m) => process.stdout.write(m + '\n') });
+      const reportReminders = new ReportReminderJob(s.reportReminders, { intervalMs: 600_000, log: (m) => process.stdout.write(m + '\n') });
       const close = async () => {
         await escalation.close();
         await draftExpiry.close();
         await reminders.close();
+        await reportReminders.close();
         await checkpoints.close();
         await s.worker.close();
         await s.database.close();
@@ -140,6 +147,7 @@ async function main(argv: string[]): Promise<void> {
       escalation.start();
       draftExpiry.start();
       reminders.start();
+      reportReminders.start();
       checkpoints.start();
       process.stdout.write(`motcua worker đang gửi tin nhắn (kênh: ${s.worker.channels.join(', ') || 'chưa cấu hình kênh nào'}; cơ sở dữ liệu: ${config.database.kind})\n`);
       return;

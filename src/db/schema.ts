@@ -951,6 +951,8 @@ export interface ReportRegisterEntryTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+}
+
 /** 028: reminders the report job has sent (issue 12), once per data set, period, kind and unit. */
 export interface ReportReminderTable {
   data_set: string;

@@ -257,6 +257,7 @@ for (const engine of engines()) {
       if (name === 'id' && p.startsWith('/api/scoring/tables/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : p.endsWith('/finalise') ? fixtures.scoringToFinalise! : p.endsWith('/corrections') ? fixtures.scoringFinal! : fixtures.scoring!;
       if (name === 'id' && p.startsWith('/api/queue/tickets/')) return missing ? 'AAAAAAAAAAAAAAAAAAAAAA' : fixtures.ticket!;
       if (name === 'counter') return missing ? 'X9' : '1';
+      if (name === 'code' && p.startsWith('/api/reports/dataSets/')) return missing ? 'KHONG_CO_BAO_CAO' : 'CACH_LY';
       if (name === 'sessionId') return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.session!;
       throw new Error(`No fixture for path parameter {${name}} of ${p}: add one in src/shared/openapi.test.ts`);
     }
@@ -348,6 +349,11 @@ for (const engine of engines()) {
       // A month without a table, and real criteria of the table made in beforeAll.
       // Today's returning workers of the official's ward (a report not yet marked complete).
       importDataValueSet: async () => ({ payload: { dataSet: 'LAO_DONG_VE', period: currentPeriod('daily', new Date()), orgUnit: '00004', dataValues: [{ dataElement: 'HOUSEHOLDS', value: '3' }] } }),
+      // A new report of the city, saved by its supervisor (the editor's JSON, DHIS2-shaped).
+      saveReportDataSet: async () => ({
+        payload: { code: 'THU_HOP_DONG', name: 'Báo cáo thử', periodType: 'monthly', dataElements: [{ code: 'SO_VIEC', name: 'Số việc', valueType: 'INTEGER_ZERO_OR_POSITIVE' }], units: ['00004'] },
+        headers: { authorization: `Bearer ${tokens.giamsat}` },
+      }),
       createScoringTable: async () => ({ payload: { month: '2026-04', criteria: [{ name: 'Kỷ luật, kỷ cương', maxPoints: 10, kind: 'manual' }] } }),
       selfAssessScoring: async () => ({ payload: { criterion: fixtures.criterion, points: 15, note: 'Đã ban hành kế hoạch' } }),
       adjustScoring: async () => ({ payload: { unit: '00004', criterion: fixtures.criterion, points: 12, reason: 'Thiếu văn bản chỉ đạo' } }),

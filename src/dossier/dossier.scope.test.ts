@@ -79,6 +79,7 @@ for (const engine of engines()) {
         .replace('danh-muc/:code', 'danh-muc/1.004746')
         .replace('quy-trinh/:code', 'quy-trinh/1.004746')
         .replace(':code', code)
+        .replace(':ds', 'CACH_LY')
         .replace(':username', 'chuyenvien')
         .replace('tep/:file', `tep/${fileId}`)
         .replace('phieu/:file', 'phieu/kiem-soat.pdf')

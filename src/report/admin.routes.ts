@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Staff } from '../account';
-import { ValidationError } from '../shared/errors';
+import { NotFoundError, ValidationError } from '../shared/errors';
 import { docSchema, html, parseInput } from '../shared/http';
 import { body, errors, json, security } from '../shared/openapi';
 import { checkApiCsrf, checkCsrf } from '../shared/session';
@@ -18,8 +18,13 @@ export interface AdminRoutesDeps {
   now: () => Date;
 }
 
-// Any code is looked up (an unknown one is 404, like a report that does not exist).
 const CODE_PARAM = z.object({ code: z.string().trim().min(1).max(80, 'Mã báo cáo quá dài') });
+/** A code that cannot be a report's is "not found" (without repeating what was asked). */
+function codeOf(params: unknown): string {
+  const { code } = parseInput(CODE_PARAM, params);
+  if (!/^[A-Z][A-Z0-9_]{0,49}$/.test(code)) throw new NotFoundError('Không có báo cáo này.', 'data_set_not_found');
+  return code;
+}
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)]);
 
 /** The editor's form fields → the DHIS2-shaped JSON the service takes (blank rows dropped). */
@@ -108,7 +113,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
   app.get('/can-bo/bao-cao/bieu-mau/:code', async (req, reply) => {
     const staff = pageStaff(req, reply, EDITOR_ROLES);
     if (!staff) return reply;
-    const { code } = parseInput(CODE_PARAM, req.params);
+    const code = codeOf(req.params);
     const ds = await admin.forEdit(staff, code);
     return html(reply, DataSetEditPage({ ...(await nav(req, staff)), form: formOf(ds), isNew: false, combos: await admin.combos(), units: await unitTree(ds.ownerUnit), extraRows: 2, updatedAt: ds.updatedAt }));
   });
@@ -142,7 +147,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
       const staff = pageStaff(req, reply, EDITOR_ROLES);
       if (!staff) return reply;
       checkCsrf(req, (req.body as Record<string, unknown> | undefined)?._csrf);
-      const { code } = parseInput(CODE_PARAM, req.params);
+      const code = codeOf(req.params);
       await admin.setClosed(staff, code, closed);
       return reply.redirect(`/can-bo/bao-cao/bieu-mau?da-luu=${encodeURIComponent(code)}`, 303);
     });
@@ -152,7 +157,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
     const staff = pageStaff(req, reply, EDITOR_ROLES);
     if (!staff) return reply;
     checkCsrf(req, (req.body as Record<string, unknown> | undefined)?._csrf);
-    const { code } = parseInput(CODE_PARAM, req.params);
+    const code = codeOf(req.params);
     const b = parseInput(z.object({ code: z.string().trim().toUpperCase(), name: z.string().trim() }), req.body ?? {}, 'Thiếu mã hoặc tên của bản sao.');
     const copy = await admin.copy(staff, code, b);
     return reply.redirect(`/can-bo/bao-cao/bieu-mau/${encodeURIComponent(copy.code)}`, 303);
@@ -212,7 +217,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
     doc('getReportDataSet', 'Một báo cáo dạng siêu dữ liệu như DHIS2', { params: docSchema(CODE_PARAM), response: { 200: json(outJson, 'Báo cáo'), ...errors(400, 401, 403, 404) } }),
     async (req, reply) => {
       apiStaff(req);
-      const { code } = parseInput(CODE_PARAM, req.params);
+      const code = codeOf(req.params);
       reply.header('cache-control', 'private, no-store');
       return (await admin.toJson([await admin.get(code)]))[0];
     },

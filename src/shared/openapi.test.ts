@@ -248,6 +248,7 @@ for (const engine of engines()) {
       if (name === 'code' && p === '/api/dossiers/{code}/payments/cash') return missing ? '00004-991231-9999' : fixtures.feeDossier!;
       if (name === 'code' && p.startsWith('/api/dossiers/')) return missing ? '00004-991231-9999' : fixtures.dossier!;
       if (name === 'code' && p.startsWith('/api/appointments/')) return missing ? 'LH22222222' : p.endsWith('/move') ? fixtures.appointmentMove! : p.endsWith('/cancel') ? fixtures.appointmentCancel! : fixtures.appointment!;
+      if (name === 'code' && p.startsWith('/api/reports/dataSets/')) return missing ? 'KHONG_CO_BAO_CAO' : 'CACH_LY';
       if (name === 'code') return missing ? '9.999999' : '1.001193';
       if (name === 'form') return missing ? 'khong-co' : 'kiem-soat';
       if (name === 'username') return missing ? 'khongco' : 'chuyenvien2';
@@ -257,7 +258,6 @@ for (const engine of engines()) {
       if (name === 'id' && p.startsWith('/api/scoring/tables/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : p.endsWith('/finalise') ? fixtures.scoringToFinalise! : p.endsWith('/corrections') ? fixtures.scoringFinal! : fixtures.scoring!;
       if (name === 'id' && p.startsWith('/api/queue/tickets/')) return missing ? 'AAAAAAAAAAAAAAAAAAAAAA' : fixtures.ticket!;
       if (name === 'counter') return missing ? 'X9' : '1';
-      if (name === 'code' && p.startsWith('/api/reports/dataSets/')) return missing ? 'KHONG_CO_BAO_CAO' : 'CACH_LY';
       if (name === 'sessionId') return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.session!;
       throw new Error(`No fixture for path parameter {${name}} of ${p}: add one in src/shared/openapi.test.ts`);
     }

@@ -10,7 +10,7 @@ const SIGNED_IN_SURFACE = /^(POST|PUT|PATCH|DELETE) \/(can-bo|ho-so|api\/(dossie
 const SELF_SERVICE = /^POST \/(dang-xuat|can-bo\/dang-nhap|can-bo\/mat-khau|api\/auth\/)/;
 /** The supervisor's one write: the monthly scoring of the units below (src/scoring/scoring.test.ts). */
 const SUPERVISOR_SCORING = /^POST \/can-bo\/cham-diem(\/|$)/;
-/** And the reports of the units below: imports, reopening a ward's report (src/report/report.routes.test.ts). */
+/** And the reports it manages (issue 12): data sets, imports for the units below, reopening a ward's report (src/report tests). */
 const SUPERVISOR_REPORTS = /^POST \/(can-bo\/bao-cao|api\/reports)(\/|$)/;
 
 async function rowCounts(env: TestEnv): Promise<Record<string, number>> {

@@ -128,6 +128,24 @@ for (const engine of engines()) {
       expect(city.body).not.toContain('Trần Thị Mới');
     });
 
+    it("the monthly administrative-procedures report is pre-filled from the unit's indicators for the ward to check", async () => {
+      await desk.receiveAtCounter('1.004222');
+      await desk.receiveAtCounter('1.001193');
+      const r = await post('quantri', '/can-bo/bao-cao/KQ_TTHC?ky=202612', '/can-bo/bao-cao/KQ_TTHC/lay-so-lieu?ky=202612&don-vi=00004', {});
+      expect(r.statusCode, r.body.slice(0, 300)).toBe(303);
+      const figures = Object.fromEntries((await env.services.indicators.report('00004', '2026-12')).groups.flatMap((g) => g.indicators).map((i) => [i.key, i]));
+      const values = Object.fromEntries((await env.services.reports.values({ dataSet: 'KQ_TTHC', period: '202612', unitCode: '00004' })).map((v) => [v.dataElement, v.value]));
+      expect(Number(values.RECEIVED)).toBeGreaterThanOrEqual(1);
+      expect(values).toMatchObject({ RECEIVED: String(figures.online_rate!.denominator), RECEIVED_ONLINE: String(figures.online_rate!.numerator), DUE: String(figures.on_time_rate!.denominator), ON_TIME: String(figures.on_time_rate!.numerator), FEE_DOSSIERS: String(figures.online_payment_rate!.denominator) });
+      const h = await env.services.reports.history({ dataSet: 'KQ_TTHC', period: '202612', unitCode: '00004' });
+      expect(new Set(h.map((x) => x.source))).toEqual(new Set(['prefill']));
+      // The ward checks and completes it; completed, it is locked — for the city too, until reopened.
+      expect((await post('quantri', '/can-bo/bao-cao/KQ_TTHC?ky=202612', '/can-bo/bao-cao/KQ_TTHC/hoan-thanh?ky=202612&don-vi=00004', {})).statusCode).toBe(303);
+      const again = await post('tonghop', '/can-bo/bao-cao/KQ_TTHC?ky=202612&don-vi=00004', '/can-bo/bao-cao/KQ_TTHC/lay-so-lieu?ky=202612&don-vi=00004', {});
+      expect(again.statusCode).toBe(409);
+      expect(again.body).toContain('cần cấp trên mở lại trước khi sửa');
+    });
+
     it('POST and GET /api/reports/dataValueSets: import summary, ERROR with nothing written, export imports back', async () => {
       const login = await desk.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tonghop', password: 'demo' } });
       const auth = { authorization: `Bearer ${login.json().token}` };

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { IndicatorDossierClockTable, IndicatorDossierStateTable } from '../db/schema';
 import type { FullTimeline } from '../dossier';
 import { walkTimeline } from './indicator.timeline';
 
@@ -11,34 +13,10 @@ import { walkTimeline } from './indicator.timeline';
  * its clock is stopped — is the state after the last row that moved either (`due_at`,
  * `paused_since` from `clock_at` on), and, for an instant before that row, the clock rows.
  */
-export interface DossierState {
-  dossier_id: string;
-  unit_code: string;
-  online: number;
-  received_at: string | null;
-  published: number;
-  ended_at: string | null;
-  finished_at: string | null;
-  finished_late: number;
-  result_at: string | null;
-  digitised: number;
-  withdrawn_at: string | null;
-  late_supplement_at: string | null;
-  payment_asked_at: string | null;
-  clock_at: string | null;
-  due_at: string | null;
-  paused_since: string | null;
-  irregular: number;
-}
+export type DossierState = Selectable<IndicatorDossierStateTable>;
 
 /** The appointment and pause after a timeline row (`seq`: the row's place in the timeline), from the receipt on. */
-export interface ClockRow {
-  dossier_id: string;
-  seq: number;
-  at: string;
-  due_at: string | null;
-  paused_since: string | null;
-}
+export type ClockRow = Selectable<IndicatorDossierClockTable>;
 
 export function stateOf(t: FullTimeline): { state: DossierState; clock: ClockRow[] } {
   let last: string | null = null;

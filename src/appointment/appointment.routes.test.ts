@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../dossier/workflow.testing';
 import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
+import { csrfOf } from '../shared/suite.testing';
 
 const vn = (date: string, time: string) => new Date(`${date}T${time}:00+07:00`).toISOString();
 
@@ -11,7 +12,6 @@ function cookiesOf(r: { cookies: Array<{ name: string; value: string }> }, prev 
   for (const c of r.cookies) jar.set(c.name, c.value);
   return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 }
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
 for (const engine of engines()) {
   describe(`appointments over HTTP: API and pages without JavaScript [${engine}]`, () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock';
 import { openPdf, pageTexts } from '../shared/pdf.testing';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
+import { csrfOf } from '../shared/suite.testing';
 import { Desk } from '../dossier/workflow.testing';
 import { median } from './performance.service';
 import { parseWorkPeriod } from './performance.period';
@@ -139,7 +140,7 @@ for (const engine of engines()) {
     it('lets the leader set targets, shows their progress on the official’s worklist, refuses bad ones in Vietnamese', async () => {
       const cookie = await desk.cookie('lanhdao');
       const page = await pageOf('/can-bo/chi-tieu?ky=2026-11', 'lanhdao');
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const csrf = csrfOf(page.body);
       const post = (form: Record<string, string>, who = cookie) =>
         desk.inject({ method: 'POST', url: '/can-bo/chi-tieu', headers: { cookie: who, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, ...form }).toString() });
       const count = async () => Number((await env.services.database.db.selectFrom('staff_targets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -157,7 +158,7 @@ for (const engine of engines()) {
       // Only the leader gives targets.
       const rc = await desk.cookie('tiepnhan');
       const p2 = await pageOf('/can-bo/chi-tieu', 'tiepnhan');
-      const csrf2 = /name="_csrf" value="([^"]+)"/.exec(p2.body)![1]!;
+      const csrf2 = csrfOf(p2.body);
       const notLeader = await desk.inject({ method: 'POST', url: '/can-bo/chi-tieu', headers: { cookie: rc, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf2, subject: 'unit', metric: 'overdue', value: '0', period: '2026-11' }).toString() });
       expect(notLeader.statusCode).toBe(403);
       expect(await count()).toBe(0);

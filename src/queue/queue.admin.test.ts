@@ -4,8 +4,8 @@ import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { staffMenu } from '../shared/staff-menu';
 import type { QueueOfficial } from './index';
+import { csrfOf } from '../shared/suite.testing';
 
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
 for (const engine of engines()) {
   describe(`Cài đặt hàng chờ: services, counters, priority categories and rule set by the unit [${engine}]`, () => {

@@ -76,6 +76,7 @@ import { queueStats } from './appointment/appointment.stats';
 import { queueRoutes } from './queue/queue.routes';
 import { linkReceptionToTicket, queueStaffRoutes } from './queue/queue.staff-routes';
 import { queueAdminRoutes } from './queue/queue.admin-routes';
+import { ArchiveService, archiveRoutes, DocstoreService, docstoreRoutes } from './docstore';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -122,8 +123,15 @@ export interface Services {
   reports: ReportService;
   /** Reminders of reports as deadlines near and pass (issue 12, the supervisor's side); run by ReportReminderJob. */
   reportReminders: ReportReminders;
+  /** The citizen's document store: results, checked papers, reuse in new dossiers (issue 14). */
+  docstore: DocstoreService;
+  /** Back-scanned archive records with OCR of Vietnamese text (issue 14). */
+  archive: ArchiveService;
   clock: Clock;
 }
+
+/** Back-scanning: pages per upload, largest page, largest upload. */
+export const ARCHIVE_LIMITS = { maxPages: 50, maxPageBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024 };
 
 /** The key that signs tracking links: SECRET_KEY, else one made once and kept in DATA_DIR. */
 function secretKey(config: Config): string {
@@ -321,7 +329,16 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     prefsFor: (phone) => notifications.prefsFor(phone),
     enqueue: (trx, n) => notifications.enqueue(trx, n),
   });
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, clock };
+  const docstore = new DocstoreService({ db: database.db, catalog, files, accounts, audit, clock });
+  const archive = new ArchiveService({
+    db: database.db,
+    files,
+    accounts,
+    audit,
+    clock,
+    opts: { tesseract: config.ocr.tesseract, pdftoppm: 'pdftoppm', lang: 'vie', timeoutMs: config.ocr.timeoutSeconds * 1000, concurrency: config.ocr.concurrency, maxPageBytes: ARCHIVE_LIMITS.maxPageBytes, maxPages: ARCHIVE_LIMITS.maxPages },
+  });
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, clock };
 }
 
 /**
@@ -333,7 +350,11 @@ export async function sweepFiles(s: Services, graceMs = 15 * 60_000, config?: Co
   if (config) await sweepUploads(uploadTmpDir(config), graceMs);
   // First the drafts of one-request submissions that a crash cut short, then the files they held.
   await s.dossiers.removeStaleTransientDrafts(graceMs);
-  return s.files.sweep({ referenced: async (sha) => (await s.dossiers.isFileReferenced(sha)) || (await s.scoring.isFileReferenced(sha)), olderThanMs: graceMs, tmpOlderThanMs: graceMs });
+  return s.files.sweep({
+    referenced: async (sha) => (await s.dossiers.isFileReferenced(sha)) || (await s.scoring.isFileReferenced(sha)) || (await s.archive.isFileReferenced(sha)),
+    olderThanMs: graceMs,
+    tmpOlderThanMs: graceMs,
+  });
 }
 
 /** Uploads being received are streamed here (shared/uploads.ts), one directory per request. */
@@ -482,6 +503,8 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     oidcLabel: config.oidc?.label,
     drafts: services.drafts,
     rating: (d, o) => ratingTrackingBox(services.ratings, d, o),
+    // "Dùng giấy tờ đã có": papers of the citizen's document store instead of a new upload (issue 14).
+    storedPapers: services.docstore,
     // Received at the citizen's home on a planned visit: the form opened from the visit, the visit records the dossier.
     homeReception: {
       open: (unit, staffId, visitId) => services.homeVisits.openReception(unit, staffId, visitId),
@@ -607,6 +630,8 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     units,
     procedures: async (unit) => (await catalog.search(unit, { limit: 10_000 })).items.map((p) => ({ code: p.code, name: p.name, field: p.field })),
   });
+  await docstoreRoutes(app, { docstore: services.docstore, dossiers: services.dossiers, catalog, units, defaultUnit });
+  await archiveRoutes(app, { archive: services.archive, accounts: services.accounts, units, limits: ARCHIVE_LIMITS });
   await queueAdminRoutes(app, { queue: services.queue, units, fields: async (unit) => (await catalog.search(unit, { limit: 10_000 })).items.map((p) => p.field).filter(Boolean) });
   app.addHook('onReady', async () => {
     try {

@@ -68,6 +68,26 @@ export interface Config {
   draftTtlDays: number;
   /** The audit chain's key and its signed checkpoints outside the database (parseAuditConfig). */
   audit: AuditConfig;
+  /** OCR of back-scanned archive pages (issue 14): Tesseract from Debian, off the request. */
+  ocr: OcrConfig;
+}
+
+export interface OcrConfig {
+  /** OCR_TESSERACT: the tesseract program (default "tesseract", from tesseract-ocr + tesseract-ocr-vie). */
+  tesseract: string;
+  /** OCR_CONCURRENCY: tesseract processes at most at once (default 1). */
+  concurrency: number;
+  /** OCR_TIMEOUT_SECONDS: a page taking longer is stopped and marked as not recognised (default 60). */
+  timeoutSeconds: number;
+}
+
+export function parseOcrConfig(env: NodeJS.ProcessEnv): OcrConfig {
+  const conc = env.OCR_CONCURRENCY?.trim();
+  const concurrency = conc ? Number(conc) : 1;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new ConfigError(`OCR_CONCURRENCY phải là số nguyên từ 1 đến 16 (nhận được "${conc}")`);
+  const timeoutSeconds = parseSeconds('OCR_TIMEOUT_SECONDS', env.OCR_TIMEOUT_SECONDS, 60);
+  if (timeoutSeconds < 1) throw new ConfigError('OCR_TIMEOUT_SECONDS phải lớn hơn 0');
+  return { tesseract: env.OCR_TESSERACT?.trim() || 'tesseract', concurrency, timeoutSeconds };
 }
 
 export interface AuditConfig {
@@ -173,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     dossierCacheSeconds: parseSeconds('DOSSIER_CACHE_SECONDS', env.DOSSIER_CACHE_SECONDS, 30),
     draftTtlDays: parseDays('DRAFT_TTL_DAYS', env.DRAFT_TTL_DAYS, 30),
     audit: parseAuditConfig(env, dataDir),
+    ocr: parseOcrConfig(env),
   });
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { buildApp, buildServices, seedIfEmpty, sweepFiles } from './app';
+import { ArchiveOcrJob } from './docstore';
 import { ConfigError, loadConfig, type Config } from './config';
 import { publicUrlWarning, startupBanner } from './banner';
 import { importNationalFile, formatImportReport } from './catalog/catalog.import';
@@ -87,7 +88,12 @@ async function serve(config: Config): Promise<void> {
   // Signed checkpoints of the audit chain's head, outside the database (with the worker).
   const checkpoints = new AuditCheckpointJob(services.audit, { intervalMs: config.audit.checkpointMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
   if (config.notifications.worker) checkpoints.start();
+  // Scanned archive pages left waiting by a restart are recognised (OCR) in this process.
+  const archiveOcr = new ArchiveOcrJob(services.archive, { intervalMs: 60_000, log: (m) => process.stdout.write(m + '\n') });
+  archiveOcr.start();
   const close = async () => {
+    await archiveOcr.close();
+    await services.archive.stop();
     await escalation.close();
     await draftExpiry.close();
     await reminders.close();

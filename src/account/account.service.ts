@@ -202,6 +202,12 @@ export class AccountService {
     return toCitizen({ ...c, ...fill });
   }
 
+  /** A citizen account by its id (the archive shows whom a record is linked to). */
+  async citizenById(id: string): Promise<Citizen | undefined> {
+    const r = await repo.findCitizen(this.db, id);
+    return r ? toCitizen(r) : undefined;
+  }
+
   async citizenByPhone(phone: string): Promise<Citizen | undefined> {
     const r = await repo.findCitizenByPhone(this.db, phone);
     return r ? toCitizen(r) : undefined;

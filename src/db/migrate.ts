@@ -24,6 +24,7 @@ import * as m025 from './migrations/025-home-visits';
 import * as m026 from './migrations/026-reports';
 import * as m028 from './migrations/028-report-reminders';
 import * as m030 from './migrations/030-catalog-publications';
+import * as m035 from './migrations/035-docstore';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '026-reports': m026,
   '028-report-reminders': m028,
   '030-catalog-publications': m030,
+  '035-docstore': m035,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

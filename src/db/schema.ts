@@ -963,6 +963,78 @@ export interface ReportReminderTable {
   sent_at: string;
 }
 
+/** 035-docstore: an official's mark that an attached paper was checked (digitised). */
+export interface DocstoreCheckTable {
+  file_id: string;
+  dossier_id: string;
+  unit_code: string;
+  checked_by: string;
+  checked_by_name: string;
+  checked_at: string;
+}
+
+/** 035-docstore: a citizen's consent (one-time code) to the counter using their stored papers. */
+export interface DocstoreConsentTable {
+  id: string;
+  citizen_id: string;
+  citizen_phone: string;
+  unit_code: string;
+  staff_id: string;
+  staff_name: string;
+  dossier_id: string;
+  method: string;
+  granted_at: string;
+  expires_at: string;
+}
+
+/** 035-docstore: a stored paper reused in a new dossier. */
+export interface DocstoreUseTable {
+  id: string;
+  paper_id: string;
+  citizen_id: string;
+  dossier_id: string;
+  component: string;
+  consent_id: string | null;
+  used_by: string;
+  used_at: string;
+}
+
+/** 035-docstore: a back-scanned register entry. */
+export interface ArchiveRecordTable {
+  id: string;
+  unit_code: string;
+  batch_id: string;
+  register: string;
+  number: string;
+  record_date: string;
+  names: string;
+  note: string;
+  search_text: string;
+  citizen_id: string | null;
+  status: string;
+  ocr_status: string;
+  ocr_started_at: string | null;
+  ocr_error: string;
+  ocr_text: string;
+  ocr_fields: string;
+  created_by: string;
+  created_at: string;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+  updated_at: string;
+}
+
+export interface ArchivePageTable {
+  id: string;
+  record_id: string;
+  seq: number;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+  created_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   procedures: ProcedureTable;
@@ -1038,4 +1110,9 @@ export interface DB {
   report_rollups: ReportRollupTable;
   report_register_entries: ReportRegisterEntryTable;
   report_reminders: ReportReminderTable;
+  docstore_checks: DocstoreCheckTable;
+  docstore_consents: DocstoreConsentTable;
+  docstore_uses: DocstoreUseTable;
+  archive_records: ArchiveRecordTable;
+  archive_pages: ArchivePageTable;
 }

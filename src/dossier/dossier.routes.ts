@@ -35,7 +35,8 @@ import { VerifyOffer } from './dossier.proof-views';
 import { uuidv7 } from '../shared/ids';
 import { componentsOf, type DossierService, type DossierView } from './dossier.service';
 import { citizenTracking } from './dossier.tracking';
-import { CHANNEL_NAME, DOSSIER_CHANNELS, type Dossier } from './dossier.types';
+import { CHANNEL_NAME, DOSSIER_CHANNELS, type Actor, type Dossier } from './dossier.types';
+import type { StoredPapers } from './dossier.papers';
 import {
   LookupPage,
   MyDossiersPage,
@@ -69,6 +70,8 @@ export interface DossierRoutesDeps {
   rating?: (d: Dossier, o: { strong: boolean; token?: string; csrf: string }) => Promise<ComponentChildren>;
   /** Reception at the citizen's home on a planned visit (home-visit module). */
   homeReception?: HomeReception;
+  /** The citizen's document store (docstore module): stored papers reused instead of uploads. */
+  storedPapers?: StoredPapers;
 }
 
 const CODE_RE = /^\d{2,5}-\d{6}-\d{4,}$|^[0-9a-f-]{36}$/;
@@ -216,6 +219,10 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     delivery: z.object({ method: z.enum(['counter', 'post']).optional(), address: z.string().max(300).optional() }).optional(),
     otp: z.string().max(10).optional(),
     submit: z.boolean().optional(),
+    storedPapers: z
+      .record(z.string().max(60), z.string().regex(/^[0-9a-f-]{36}$/, 'Mã giấy tờ trong kho không hợp lệ'))
+      .optional()
+      .describe('Dùng giấy tờ đã có trong kho của người dân đã đăng nhập thay vì tải lên: {"<mã thành phần>": "<id của GET /api/me/papers>"}'),
   });
 
   async function verifyPhoneIfNeeded(req: FastifyRequest, phone: string, otp: string | undefined): Promise<boolean> {
@@ -276,6 +283,28 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     if (actor.kind === 'staff') await deps.audit?.record({ actor: auditActor(actor), unitCode: d.unitCode, action: 'dossier.view', targetKind: 'dossier', targetId: d.code ?? d.id, data: { what } });
   };
 
+  /** `storedPapers` of a new dossier ({component: paper id}): only a signed-in citizen's own papers. */
+  async function storedUploads(actor: Actor, refs: Record<string, string> | undefined, unitCode: string, procedureCode: string) {
+    const entries = Object.entries(refs ?? {});
+    if (!entries.length) return [];
+    if (actor.kind !== 'citizen' || !deps.storedPapers) {
+      throw new ForbiddenError('Chỉ người dân đã đăng nhập mới dùng được giấy tờ trong kho của mình ("storedPapers").', 'stored_papers_need_citizen');
+    }
+    const known = new Set((await dossiers.formFor(unitCode, procedureCode)).cases.flatMap((g) => g.components.map((c) => c.id)));
+    const unknown = entries.filter(([c]) => !known.has(c));
+    if (unknown.length) {
+      throw new ValidationError('Thành phần hồ sơ không có trong thủ tục.', unknown.map(([c]) => ({ field: `storedPapers.${c}`, code: 'invalid_component', message: `Không có thành phần "${c}"` })), 'invalid_dossier');
+    }
+    const holder = { kind: 'citizen' as const, citizenId: actor.id, phone: actor.phone };
+    const out = [];
+    for (const [component, paperId] of entries) out.push({ component, paperId, upload: await deps.storedPapers.take(holder, paperId) });
+    return out;
+  }
+  async function recordStoredUse(actor: Actor, dossierId: string, stored: Array<{ component: string; paperId: string }>) {
+    if (!stored.length || actor.kind !== 'citizen') return;
+    await deps.storedPapers?.recordUse({ kind: 'citizen', citizenId: actor.id, phone: actor.phone }, dossierId, stored.map((s) => ({ paperId: s.paperId, component: s.component })), actor.name);
+  }
+
   app.post(
     '/api/dossiers',
     {
@@ -331,13 +360,20 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         verifiedPhone,
         expiresAt: deps.drafts.expiryFor(actor, !!verifiedPhone),
       };
+      // Papers of the citizen's document store instead of uploads, all checked before anything is written.
+      const stored = await storedUploads(actor, body.storedPapers, unitCode, body.procedureCode);
       if (multipart || body.submit === true) {
         // Created and submitted in one transaction: all or nothing.
-        const uploads = files.map((f) => ({ component: f.field, read: () => asUpload(f) }));
+        const uploads = [...files.map((f) => ({ component: f.field, read: () => asUpload(f) })), ...stored.map((s) => ({ component: s.component, read: async () => s.upload }))];
         const { dossier, created } = await dossiers.createAndSubmit(input, uploads, actor, idem, (d) => verifyPhoneIfNeeded(req, d.applicant.phone, body.otp));
+        if (created) await recordStoredUse(actor, dossier.id, stored);
         return sendDossier(reply, dossier, created ? 201 : 200, true, undefined, created);
       }
       const { dossier, created } = await dossiers.createDraft(input, actor, idem);
+      if (created && stored.length) {
+        for (const s of stored) await dossiers.addAttachment(dossier, s.component, s.upload);
+        await recordStoredUse(actor, dossier.id, stored);
+      }
       return sendDossier(reply, dossier, created ? 201 : 200, true);
     },
   );
@@ -547,7 +583,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
 
   // ------------------------------------------------------------------ citizen pages
   // The online form, the counter's reception form and drafts (dossier.submit-routes.ts).
-  await submitRoutes(app, { dossiers, drafts: deps.drafts, accounts, catalog, requirePhoneVerification: deps.requirePhoneVerification, payments: deps.payments, signInLimit, homeReception: deps.homeReception });
+  await submitRoutes(app, { dossiers, drafts: deps.drafts, accounts, catalog, requirePhoneVerification: deps.requirePhoneVerification, payments: deps.payments, signInLimit, homeReception: deps.homeReception, storedPapers: deps.storedPapers });
 
   app.get('/ho-so/:code', PROOF_ROUTE, async (req, reply) => {
     const { code } = parseInput(refParams, req.params);

@@ -349,7 +349,8 @@ export function StaffDossierPage(p: StaffDossierPageProps) {
         </p>
       ) : null}
       <p>
-        <a href={`/can-bo/ho-so/${d.code}/le-phi`}>Phí, lệ phí và thanh toán</a> · <a href={`/can-bo/thong-bao?ho_so=${d.code}`}>Tin nhắn đã gửi</a>
+        <a href={`/can-bo/ho-so/${d.code}/le-phi`}>Phí, lệ phí và thanh toán</a> · <a href={`/can-bo/thong-bao?ho_so=${d.code}`}>Tin nhắn đã gửi</a> ·{' '}
+        <a href={`/can-bo/ho-so/${d.code}/so-hoa`}>Kiểm tra, số hóa giấy tờ</a>
       </p>
       {p.apologyDraft && p.allowed.includes('apologize') ? (
         <div class="card warn" role="status">

@@ -17,6 +17,8 @@ import { problemOf, type DossierDrafts } from './dossier.drafts';
 import type { DossierService } from './dossier.service';
 import { DraftPhonePage, DraftSavedPage, SubmitPage } from './dossier.submit-views';
 import type { Dossier, DossierFile } from './dossier.types';
+import type { PaperHolder, StoredPapers } from './dossier.papers';
+import type { CounterStoreState } from './dossier.stored-views';
 import type { FormError } from './dossier.views';
 
 /**
@@ -40,6 +42,8 @@ export interface SubmitRoutesDeps {
   payments?: PaymentHooks;
   signInLimit: object;
   homeReception?: HomeReception;
+  /** The citizen's document store (docstore module): "dùng giấy tờ đã có" instead of an upload. */
+  storedPapers?: StoredPapers;
 }
 
 function errorsOf(e: unknown): FormError[] | undefined {
@@ -71,10 +75,23 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     return { id, ...v };
   }
 
+  /**
+   * Whose stored papers the form may offer: the signed-in citizen's own (online), or at the counter
+   * the applicant's once they consented by a one-time code for this very draft.
+   */
+  async function storeOf(req: FastifyRequest, counter: boolean, draft: Dossier | undefined, state: CounterStoreState = {}): Promise<{ holder?: PaperHolder; state: CounterStoreState }> {
+    const p = req.principal;
+    if (!deps.storedPapers) return { state };
+    if (!counter) return p?.kind === 'citizen' ? { holder: { kind: 'citizen', citizenId: p.citizen.id, phone: p.citizen.phone }, state } : { state };
+    if (p?.kind !== 'staff' || !draft || !state.consentId) return { state };
+    const c = await deps.storedPapers.consent({ id: p.staff.id, unitCode: p.staff.unitCode }, state.consentId, draft.id);
+    return c ? { holder: c.holder, state: { consentId: state.consentId, citizenName: c.citizenName } } : { state: {} };
+  }
+
   async function renderSubmit(
     req: FastifyRequest,
     reply: FastifyReply,
-    o: { unit: string; code: string; counter: boolean; values?: Record<string, unknown>; applicant?: Record<string, string>; caseId?: string; errors?: FormError[]; status?: number; draft?: Dossier; step?: boolean; caseError?: string },
+    o: { unit: string; code: string; counter: boolean; values?: Record<string, unknown>; applicant?: Record<string, string>; caseId?: string; errors?: FormError[]; status?: number; draft?: Dossier; step?: boolean; caseError?: string; store?: CounterStoreState },
   ) {
     const { unit, procedure } = await catalog.getUnitProcedure(o.unit, o.code);
     const form = await dossiers.formFor(o.unit, o.code);
@@ -86,6 +103,8 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     const applicant = o.applicant ?? (visit ? visit.applicant : undefined) ?? (p?.kind === 'citizen' ? { fullName: p.citizen.fullName, phone: p.citizen.phone, idNumber: p.citizen.idNumber, email: p.citizen.email, address: p.citizen.address } : {});
     const attached: Record<string, DossierFile[]> = {};
     for (const f of o.draft ? await drafts.filesOf(o.draft) : []) (attached[f.component] ??= []).push(f);
+    const store = await storeOf(req, o.counter, o.draft, o.store);
+    const stored = store.holder ? await deps.storedPapers!.offers(store.holder, o.code, form.cases.filter((g) => g.kind !== 'show').flatMap((g) => g.components)) : undefined;
     return html(
       reply,
       SubmitPage({
@@ -110,6 +129,8 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
         staffNav: o.counter && p?.kind === 'staff' ? staffNav(req, p.staff, unit.name) : undefined,
         homeHref,
         fee: await deps.payments?.submitNote(o.unit, o.code, o.counter ? 'in_person' : 'online'),
+        stored,
+        counterStore: o.counter && deps.storedPapers ? store.state : undefined,
       }),
       o.status ?? (o.caseError ? 422 : 200),
     );
@@ -138,6 +159,51 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     if (chosen === 'khong') return renderSubmit(req, reply, { unit, code, counter, caseId: '' });
     if (form.cases.some((g) => g.kind === 'case' && g.id === chosen)) return renderSubmit(req, reply, { unit, code, counter, caseId: chosen });
     return renderSubmit(req, reply, { unit, code, counter, step: true, caseError });
+  }
+
+  /** The counter's consent steps: send the code to the applicant's phone, then check the code they read out. */
+  async function counterConsent(fields: Record<string, string>, actor: ReturnType<typeof actorOf>, phone: string, draft: Dossier): Promise<CounterStoreState> {
+    if (!deps.storedPapers || actor.kind !== 'staff') return {};
+    const staff = { id: actor.id, name: actor.name, unitCode: actor.unitCode };
+    try {
+      if (fields.action === 'kho-gui-ma') {
+        const r = await deps.storedPapers.askConsent(staff, phone);
+        return { codeSent: true, demoCode: r.demoCode };
+      }
+      if (fields.action === 'kho-xac-nhan') {
+        const g = await deps.storedPapers.grantConsent(staff, phone, fields.kho_ma ?? '', draft.id);
+        return { consentId: g.consentId, citizenName: g.citizenName };
+      }
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      return { codeSent: fields.action === 'kho-xac-nhan', error: e.message };
+    }
+    return fields.kho_consent ? { consentId: fields.kho_consent } : {};
+  }
+
+  /** Papers chosen from the store ("kho:<component>"), attached to the draft like uploads; a file chosen too wins. */
+  async function useStoredPapers(req: FastifyRequest, counter: boolean, fields: Record<string, string>, draft: Dossier, state: CounterStoreState, uploaded: Set<string>, problems: FormError[]) {
+    const chosen = Object.entries(fields).filter(([k, v]) => k.startsWith('kho:') && v && !uploaded.has(k.slice(4)));
+    if (!chosen.length || !deps.storedPapers) return;
+    const { holder } = await storeOf(req, counter, draft, state);
+    if (!holder) {
+      problems.push({ field: '', code: 'consent_required', message: counter ? 'Cần người dân đồng ý (mã xác nhận) trước khi dùng giấy tờ trong kho của họ.' : 'Cần đăng nhập để dùng giấy tờ trong kho của bạn.' });
+      return;
+    }
+    const uses: Array<{ paperId: string; component: string }> = [];
+    for (const [k, paperId] of chosen) {
+      const component = k.slice(4);
+      try {
+        await drafts.replaceFiles(draft, component, [await deps.storedPapers.take(holder, paperId)]);
+        uses.push({ paperId, component });
+      } catch (e) {
+        const p = problemOf(e, `attachments.${component}`);
+        if (!p) throw e;
+        problems.push(p);
+      }
+    }
+    const p = req.principal;
+    await deps.storedPapers.recordUse(holder, draft.id, uses, p?.kind === 'staff' ? p.staff.fullName : p?.kind === 'citizen' ? p.citizen.fullName || p.citizen.phone : '');
   }
 
   /** Web form post: applicant, case, e-form fields and files in one multipart body. */
@@ -201,10 +267,13 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
         problems.push(p);
       }
     }
+    const storeState = await counterConsent(fields, actor, applicant.phone ?? '', draft);
+    await useStoredPapers(req, counter, fields, draft, storeState, new Set(byComponent.keys()), problems);
     const saved = draft;
-    const again = (errors: FormError[], status = 422) => renderSubmit(req, reply, { unit: unitCode, code: procCode, counter, values, applicant, caseId: caseId ?? (chosenCase ? '' : undefined), errors, status, draft: saved });
+    const again = (errors: FormError[], status = 422) => renderSubmit(req, reply, { unit: unitCode, code: procCode, counter, values, applicant, caseId: caseId ?? (chosenCase ? '' : undefined), errors, status, draft: saved, store: storeState });
 
     if (fields.action === 'cccd') return again(problems, problems.length ? 422 : 200);
+    if (fields.action === 'kho-gui-ma' || fields.action === 'kho-xac-nhan') return again(problems, problems.length || storeState.error ? 422 : 200);
     if (fields.action === 'draft' && !counter) {
       if (problems.length) return again(problems);
       if (actor.kind === 'citizen') {

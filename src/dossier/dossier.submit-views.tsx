@@ -10,6 +10,8 @@ import type { Unit } from '../unit';
 import type { ProcedureForm } from './dossier.service';
 import type { DossierFile } from './dossier.types';
 import { Csrf, errOf, Field, OtpCodeSent, type FormError } from './dossier.views';
+import type { StoredPaperOffer } from './dossier.papers';
+import { CounterStoreBox, StoredChoice, type CounterStoreState } from './dossier.stored-views';
 
 /**
  * The online form (and the counter's reception form): one error summary on top for every problem,
@@ -54,6 +56,10 @@ export interface SubmitPageProps {
   homeHref: string;
   /** The fee, shown before submission (payment module). */
   fee?: ComponentChildren;
+  /** "Dùng giấy tờ đã có": stored papers of the citizen that fit each component (docstore module). */
+  stored?: Record<string, StoredPaperOffer[]>;
+  /** At the counter: the citizen's consent to use their store (absent: no store to offer). */
+  counterStore?: CounterStoreState;
 }
 
 const FIELD_ID: Record<string, string> = {
@@ -115,6 +121,7 @@ function Paper({ c, p, attachedTo }: { c: ProcedureForm['cases'][number]['compon
           {err}
         </p>
       ) : null}
+      <StoredChoice componentId={c.id} offers={p.stored?.[c.id] ?? []} inputId={id} />
       <input id={id} type="file" name={`file:${c.id}`} accept="application/pdf,image/jpeg,image/png,image/heic,.heic" multiple aria-describedby={described} />
       {p.homeVisit ? (
         // At the citizen's home: the phone's camera opens at once (capture), the photo goes with the files chosen above.
@@ -247,6 +254,7 @@ export function SubmitPage(p: SubmitPageProps) {
           <section class="card" aria-labelledby="giay-to">
             <h2 id="giay-to">Giấy tờ đính kèm</h2>
             <p class="hint">Ảnh chụp rõ nét hoặc tệp PDF; mỗi tệp tối đa 10 MB. Định dạng: PDF, JPEG, PNG, HEIC.</p>
+            {p.counter && p.counterStore ? <CounterStoreBox s={p.counterStore} /> : null}
             {replaced.map((c) => (
               <p class="note replaced">
                 <strong>{c.name}</strong>: không cần đính kèm — bạn khai ở biểu mẫu điện tử trên trang này.

@@ -219,7 +219,7 @@ export function MyDossiersPage(p: {
       <h1>Hồ sơ của tôi</h1>
       <p>
         {p.name ? `${p.name} — ` : ''}
-        {formatPhone(p.phone)} · <a href="/ca-nhan/thong-bao">Nhận thông báo qua SMS, thư điện tử, Zalo</a>
+        {formatPhone(p.phone)} · <a href="/ca-nhan/kho-giay-to">Kho giấy tờ của tôi</a> · <a href="/ca-nhan/thong-bao">Nhận thông báo qua SMS, thư điện tử, Zalo</a>
       </p>
       <StatusMessage>{p.message}</StatusMessage>
       {p.drafts?.length ? (

@@ -10,3 +10,8 @@ export { WORKLIST_TAB_LABEL, type DossierWorkflow } from './dossier.workflow';
 export { STATUS_LABEL, type Actor, type Dossier, type DossierStatus } from './dossier.types';
 export { changedDossiers, dossierIdsAfter, dossierTimelines, lastChangeId, timelinesOf, TIMELINE_ACTIONS, type DossierTimeline, type FullTimeline, type TimelineEvent } from './dossier.timelines';
 export type { HomeReception } from './dossier.submit-routes';
+// The citizen's document store (issue 14): the files of a citizen's dossiers, the components of a
+// procedure, and the port through which a stored paper is reused in a new dossier.
+export { citizenFiles, dossierFileOwner, type CitizenFile, type PaperHolder, type StoredPaperOffer, type StoredPapers } from './dossier.papers';
+export { componentsOf } from './dossier.service';
+export { RESULT_COMPONENT } from './dossier.types';

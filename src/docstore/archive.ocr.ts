@@ -1,0 +1,85 @@
+/**
+ * OCR of a scanned page with Tesseract from Debian (`tesseract-ocr`, `tesseract-ocr-vie`), off the
+ * request: a child process per page, fed the image on stdin, killed when it runs past the time
+ * limit. A PDF's first page is rasterised with `pdftoppm` (poppler-utils) first. Images are
+ * prepared with sharp: upright, grey, contrast stretched, small scans enlarged (Tesseract reads
+ * text best at about 300 dpi).
+ */
+import { spawn } from 'node:child_process';
+import sharp from 'sharp';
+
+export interface OcrOptions {
+  /** The tesseract program (OCR_TESSERACT). */
+  tesseract: string;
+  /** The pdftoppm program (poppler-utils). */
+  pdftoppm: string;
+  timeoutMs: number;
+  /** Tesseract language(s), "vie" for Vietnamese. */
+  lang: string;
+}
+
+export class OcrError extends Error {
+  constructor(
+    readonly code: 'ocr_timeout' | 'ocr_failed' | 'ocr_unavailable',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Run a program with `input` on stdin; its stdout, or an OcrError (not found, failed, too slow). */
+function run(cmd: string, args: string[], input: Buffer, timeoutMs: number, what: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let err = '';
+    let done = false;
+    const finish = (e?: OcrError, v?: Buffer) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (e) reject(e);
+      else resolve(v!);
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish(new OcrError('ocr_timeout', `Nhận dạng chữ quá ${Math.round(timeoutMs / 1000)} giây nên đã dừng (${what}). Xin nhập các trường bằng tay.`));
+    }, timeoutMs);
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => void (err = (err + c.toString('utf8')).slice(-500)));
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      finish(new OcrError(e.code === 'ENOENT' ? 'ocr_unavailable' : 'ocr_failed', e.code === 'ENOENT' ? `Máy chủ chưa cài chương trình ${what} (${cmd}). Xin nhập các trường bằng tay.` : `Không chạy được ${what}: ${e.message}`)),
+    );
+    child.on('close', (code) => {
+      if (code === 0) finish(undefined, Buffer.concat(out));
+      else finish(new OcrError('ocr_failed', `Không nhận dạng được chữ trên trang quét (${what} báo lỗi${err ? `: ${err.trim().split('\n').at(-1)}` : ''}). Xin nhập các trường bằng tay.`));
+    });
+    child.stdin.on('error', () => undefined); // the program may exit before reading all of it
+    child.stdin.end(input);
+  });
+}
+
+/** The page as a clean grey PNG for Tesseract. */
+async function prepare(image: Buffer): Promise<Buffer> {
+  try {
+    const img = sharp(image, { limitInputPixels: 100_000_000 }).rotate();
+    const meta = await img.metadata();
+    const width = meta.autoOrient?.width ?? meta.width ?? 0;
+    const pipeline = img.greyscale().normalise();
+    if (width && width < 1600) pipeline.resize({ width: Math.min(width * 2, 3200) });
+    return await pipeline.png().toBuffer();
+  } catch {
+    throw new OcrError('ocr_failed', 'Không đọc được ảnh của trang quét để nhận dạng chữ. Xin nhập các trường bằng tay.');
+  }
+}
+
+/** The text of a scanned page (an image, or the first page of a PDF). */
+export async function recognise(page: { data: Buffer; mime: string }, o: OcrOptions): Promise<string> {
+  let image = page.data;
+  if (page.mime === 'application/pdf') {
+    image = await run(o.pdftoppm, ['-r', '300', '-gray', '-png', '-f', '1', '-l', '1', '-singlefile', '-', '-'], page.data, o.timeoutMs, 'pdftoppm');
+  }
+  const png = await prepare(image);
+  const text = await run(o.tesseract, ['stdin', 'stdout', '-l', o.lang, '--psm', '4'], png, o.timeoutMs, 'tesseract');
+  return text.toString('utf8').normalize('NFC').replace(/\f/g, '').trim();
+}

@@ -1,0 +1,72 @@
+/**
+ * The papers of a citizen's dossiers, for the citizen's document store (issue 14, docstore module),
+ * and the port through which the submission forms and the API reuse a stored paper instead of a
+ * new upload (Decree 45/2020/NĐ-CP art. 9: an agency does not ask again for what it already holds).
+ * The docstore module decides what is in the store; the dossier module only lists its files.
+ */
+import type { Db } from '../db/connection';
+import type { DossierStatus } from './dossier.types';
+
+export interface CitizenFile {
+  fileId: string;
+  dossierId: string;
+  dossierCode: string | null;
+  unitCode: string;
+  procedureCode: string;
+  status: DossierStatus;
+  component: string;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+  createdAt: string;
+  /** When the dossier's result was decided (results), else null. */
+  finishedAt: string | null;
+}
+
+/** Every file of the submitted dossiers of a citizen (their account, or their phone as applicant). */
+export async function citizenFiles(db: Db, by: { citizenId: string; phone: string }): Promise<CitizenFile[]> {
+  const rows = await db
+    .selectFrom('dossier_files as f')
+    .innerJoin('dossiers as d', 'd.id', 'f.dossier_id')
+    .select(['f.id as fileId', 'd.id as dossierId', 'd.code as dossierCode', 'd.unit_code as unitCode', 'd.procedure_code as procedureCode', 'd.status as status', 'f.component as component', 'f.sha256 as sha256', 'f.name as name', 'f.mime as mime', 'f.size as size', 'f.created_at as createdAt', 'd.finished_at as finishedAt'])
+    .where('d.status', '!=', 'draft')
+    .where((eb) => eb.or([eb('d.citizen_id', '=', by.citizenId), eb('d.applicant_phone', '=', by.phone)]))
+    .orderBy('f.created_at', 'desc')
+    .limit(2000)
+    .execute();
+  return rows.map((r) => ({ ...r, status: r.status as DossierStatus, size: Number(r.size), finishedAt: (r.finishedAt as string | null | undefined) ?? null }));
+}
+
+/** The files of one dossier with its unit (an official marks them as checked). */
+export async function dossierFileOwner(db: Db, fileId: string): Promise<{ dossierId: string; unitCode: string; code: string | null } | undefined> {
+  return db
+    .selectFrom('dossier_files as f')
+    .innerJoin('dossiers as d', 'd.id', 'f.dossier_id')
+    .select(['d.id as dossierId', 'd.unit_code as unitCode', 'd.code as code'])
+    .where('f.id', '=', fileId)
+    .executeTakeFirst();
+}
+
+/** Who reuses a stored paper: the signed-in citizen, or the counter with the citizen's consent. */
+export type PaperHolder = { kind: 'citizen'; citizenId: string; phone: string } | { kind: 'counter'; staffId: string; unitCode: string; consentId: string; dossierId: string };
+
+export interface StoredPaperOffer {
+  id: string;
+  label: string;
+}
+
+export interface StoredPapers {
+  /** The holder's stored papers that fit each component of the form (component id → papers). */
+  offers(holder: PaperHolder, procedureCode: string, components: Array<{ id: string; name: string }>): Promise<Record<string, StoredPaperOffer[]>>;
+  /** A stored paper's file as an upload; 403 `paper_not_owned` for a paper not in the holder's store. */
+  take(holder: PaperHolder, paperId: string): Promise<{ data: Buffer; filename: string; declaredType: string }>;
+  /** The reuse recorded (who, which paper, which dossier, which component). */
+  recordUse(holder: PaperHolder, dossierId: string, uses: Array<{ paperId: string; component: string }>, by: string): Promise<void>;
+  /** Counter: a one-time code sent to the citizen's phone (their account's), asking their consent. */
+  askConsent(staff: { id: string; unitCode: string }, phone: string): Promise<{ demoCode?: string; name: string }>;
+  /** Counter: the code the citizen read out; the consent recorded for this dossier (draft). */
+  grantConsent(staff: { id: string; name: string; unitCode: string }, phone: string, code: string, dossierId: string): Promise<{ consentId: string; citizenName: string }>;
+  /** Counter: a consent given for this dossier to this official, still valid, else undefined. */
+  consent(staff: { id: string; unitCode: string }, consentId: string, dossierId: string): Promise<{ holder: PaperHolder; citizenName: string } | undefined>;
+}

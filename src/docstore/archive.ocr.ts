@@ -6,6 +6,9 @@
  * text best at about 300 dpi).
  */
 import { spawn } from 'node:child_process';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 
 export interface OcrOptions {
@@ -77,7 +80,16 @@ async function prepare(image: Buffer): Promise<Buffer> {
 export async function recognise(page: { data: Buffer; mime: string }, o: OcrOptions): Promise<string> {
   let image = page.data;
   if (page.mime === 'application/pdf') {
-    image = await run(o.pdftoppm, ['-r', '300', '-gray', '-png', '-f', '1', '-l', '1', '-singlefile', '-', '-'], page.data, o.timeoutMs, 'pdftoppm');
+    // pdftoppm reads the PDF on stdin but writes its image only to a file: a private temporary directory.
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'motcua-ocr-'));
+    try {
+      await run(o.pdftoppm, ['-r', '300', '-gray', '-png', '-f', '1', '-l', '1', '-singlefile', '-', path.join(dir, 'trang')], page.data, o.timeoutMs, 'pdftoppm');
+      image = await fsp.readFile(path.join(dir, 'trang.png')).catch(() => {
+        throw new OcrError('ocr_failed', 'Không đọc được trang đầu của tệp PDF để nhận dạng chữ. Xin nhập các trường bằng tay.');
+      });
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
   }
   const png = await prepare(image);
   const text = await run(o.tesseract, ['stdin', 'stdout', '-l', o.lang, '--psm', '4'], png, o.timeoutMs, 'tesseract');

@@ -38,7 +38,7 @@ import { openDatabase, type Database } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { CatalogService } from './catalog';
 import { catalogRoutes } from './catalog/catalog.routes';
-import { seedDemo, writeDemoHistory, type DemoHistoryResult } from './demo';
+import { DEMO_PASSWORD, seedDemo, writeDemoHistory, type DemoHistoryResult } from './demo';
 import { systemClock, type Clock, type travelClock } from './shared/clock';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling, registerInputCleaning, securityHeadersFor } from './shared/http';
 import { createLogger, logRequests } from './shared/log';
@@ -77,6 +77,7 @@ import { queueRoutes } from './queue/queue.routes';
 import { linkReceptionToTicket, queueStaffRoutes } from './queue/queue.staff-routes';
 import { queueAdminRoutes } from './queue/queue.admin-routes';
 import { ArchiveService, archiveRoutes, DocstoreService, docstoreRoutes } from './docstore';
+import { LinkedService, linkedRoutes, partnerRoutes } from './linked';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -127,6 +128,8 @@ export interface Services {
   docstore: DocstoreService;
   /** Back-scanned archive records with OCR of Vietnamese text (issue 14). */
   archive: ArchiveService;
+  /** Linked procedure groups (liên thông, issue 14): one form, one dossier per member, partner agencies. */
+  linked: LinkedService;
   clock: Clock;
 }
 
@@ -338,7 +341,8 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     clock,
     opts: { tesseract: config.ocr.tesseract, pdftoppm: 'pdftoppm', lang: 'vie', timeoutMs: config.ocr.timeoutSeconds * 1000, concurrency: config.ocr.concurrency, maxPageBytes: ARCHIVE_LIMITS.maxPageBytes, maxPages: ARCHIVE_LIMITS.maxPages },
   });
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, clock };
+  const linked = new LinkedService({ db: database.db, catalog, dossiers, workflow: dossierWorkflow, notifications, accounts, audit, clock, secret: secretKey(config), publicUrl: config.publicUrl });
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, linked, clock };
 }
 
 /**
@@ -371,6 +375,8 @@ export async function seedIfEmpty(s: Services, history?: { clock: ReturnType<typ
   if ((await s.units.list()).length > 0) return false;
   await seedDemo(s.units, s.catalog, s.accounts);
   await seedCalendarDemo(s.calendars);
+  // The linked groups LT-KS and LT-KT of the demo ward, with their partners (the police's inbox: congan / demo).
+  await s.linked.seedDemo(DEMO_PASSWORD);
   if (!history || !history.config.demo) {
     await seedReportDemo(s.reports, s.clock.now());
     return {};
@@ -477,7 +483,14 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     }
   });
 
-  await catalogRoutes(app, { catalog, units, publicUrl: config.publicUrl, defaultUnit, calendar: { notes: (u) => services.calendars.notes(u), version: () => services.calendars.version() } });
+  await catalogRoutes(app, {
+    catalog,
+    units,
+    publicUrl: config.publicUrl,
+    defaultUnit,
+    calendar: { notes: (u) => services.calendars.notes(u), version: () => services.calendars.version() },
+    groups: { isGroupCode: (c) => services.linked.isGroupCode(c), json: (u, c) => services.linked.groupJson(u, c) },
+  });
   await catalogAdminRoutes(app, { catalog, units, audit: services.audit });
   // A dossier received from a ticket is linked to it (a hook on the reception route only).
   linkReceptionToTicket(app, {
@@ -510,7 +523,11 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
       open: (unit, staffId, visitId) => services.homeVisits.openReception(unit, staffId, visitId),
       received: async (unit, staffId, visitId, code) => void (await services.homeVisits.record(unit, visitId, staffId, { dossierCode: code })),
     },
+    // A linked group's code ("LT-KS") as the procedure: the whole group is submitted.
+    linked: { isGroupCode: (c) => services.linked.isGroupCode(c), submit: (r) => services.linked.submit(r) },
   });
+  await linkedRoutes(app, { linked: services.linked, catalog, units, accounts: services.accounts, requirePhoneVerification: config.requirePhoneVerification, now: () => services.clock.now() });
+  await partnerRoutes(app, { linked: services.linked, dossiers: services.dossiers, secret: secretKey(config), secure: config.publicUrl.startsWith('https://'), now: () => services.clock.now() });
   await dossierStaffRoutes(app, {
     dossiers: services.dossiers,
     workflow: services.dossierWorkflow,

@@ -15,6 +15,7 @@ import { openDatabase } from './db/connection';
 import { DomainError, ValidationError } from './shared/errors';
 import { systemClock, travelClock } from './shared/clock';
 import { DraftExpiryJob, EscalationJob } from './dossier/dossier.jobs';
+import { LinkedPartnerJob } from './linked';
 import { AppointmentReminderJob } from './appointment';
 import { seedAppointmentDemo } from './appointment/appointment.demo';
 import { AuditCheckpointJob } from './audit';
@@ -77,6 +78,9 @@ async function serve(config: Config): Promise<void> {
   if (config.notifications.worker) services.worker.start();
   const escalation = new EscalationJob(services.dossierWorkflow, { intervalMs: config.notifications.worker ? config.escalationMinutes * 60_000 : 0, log: (m) => process.stdout.write(m + '\n') });
   escalation.start();
+  // Linked groups: partner parts handed over, and a partner past a part's deadline escalated to the unit.
+  const linkedJob = new LinkedPartnerJob(services.linked, { intervalMs: config.notifications.worker ? config.escalationMinutes * 60_000 : 0, log: (m) => process.stdout.write(m + '\n') });
+  linkedJob.start();
   const draftExpiry = new DraftExpiryJob(services.drafts, { intervalMs: config.notifications.worker ? 3600_000 : 0, log: (m) => process.stdout.write(m + '\n') });
   draftExpiry.start();
   // Appointment reminders the day before, every 10 minutes (with the worker).
@@ -95,6 +99,7 @@ async function serve(config: Config): Promise<void> {
     await archiveOcr.close();
     await services.archive.stop();
     await escalation.close();
+    await linkedJob.close();
     await draftExpiry.close();
     await reminders.close();
     await reportReminders.close();
@@ -134,11 +139,13 @@ async function main(argv: string[]): Promise<void> {
       const s = await buildServices(config);
       const escalation = new EscalationJob(s.dossierWorkflow, { intervalMs: config.escalationMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
       const draftExpiry = new DraftExpiryJob(s.drafts, { intervalMs: 3600_000, log: (m) => process.stdout.write(m + '\n') });
+      const linkedJob = new LinkedPartnerJob(s.linked, { intervalMs: config.escalationMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
       const checkpoints = new AuditCheckpointJob(s.audit, { intervalMs: config.audit.checkpointMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
       const reminders = new AppointmentReminderJob(s.appointments, { intervalMs: 600_000, log: (m) => process.stdout.write(m + '\n') });
       const reportReminders = new ReportReminderJob(s.reportReminders, { intervalMs: 600_000, log: (m) => process.stdout.write(m + '\n') });
       const close = async () => {
         await escalation.close();
+        await linkedJob.close();
         await draftExpiry.close();
         await reminders.close();
         await reportReminders.close();
@@ -151,6 +158,7 @@ async function main(argv: string[]): Promise<void> {
       process.once('SIGTERM', close);
       s.worker.start();
       escalation.start();
+      linkedJob.start();
       draftExpiry.start();
       reminders.start();
       reportReminders.start();

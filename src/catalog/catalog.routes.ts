@@ -23,6 +23,8 @@ export interface CatalogRoutesDeps {
   defaultUnit: () => Promise<string>;
   /** The unit's calendar sentences for its pages (a Saturday desk…), and a number that changes with them (cache key). */
   calendar?: { notes: (unit: string) => Promise<string[]>; version: () => number };
+  /** Linked procedure groups (issue 14): a group code ("LT-KS") answers the group with its `members`. */
+  groups?: { isGroupCode: (code: string) => boolean; json: (unit: string, code: string) => Promise<Record<string, unknown>> };
 }
 
 const UNIT = z.string().regex(/^\d{2,5}$/, 'Mã đơn vị gồm 2 đến 5 chữ số');
@@ -333,6 +335,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
       schema: {
         tags: ['Thủ tục'],
         summary: 'Toàn bộ thông tin một thủ tục',
+        description: 'Mã của một nhóm thủ tục liên thông (ví dụ LT-KS) trả về nhóm: tên, `members` (mã các thủ tục thành viên), cơ quan giải quyết từng phần, giấy tờ và biểu mẫu chung.',
         operationId: 'getProcedure',
         security: security.public,
         params: docSchema(z.object({ code: CODE })),
@@ -341,6 +344,11 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
       },
     },
     async (req) => {
+      const raw = (req.params as { code?: unknown }).code;
+      if (deps.groups && typeof raw === 'string' && deps.groups.isGroupCode(raw)) {
+        const qs = parseInput(z.object({ unit: UNIT.optional() }), req.query);
+        return deps.groups.json(qs.unit ?? (await deps.defaultUnit()), raw);
+      }
       const { code } = parseInput(z.object({ code: CODE }), req.params);
       const qs = parseInput(z.object({ unit: UNIT.optional() }), req.query);
       const unit = qs.unit ?? (await deps.defaultUnit());

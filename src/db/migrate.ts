@@ -25,6 +25,7 @@ import * as m026 from './migrations/026-reports';
 import * as m028 from './migrations/028-report-reminders';
 import * as m030 from './migrations/030-catalog-publications';
 import * as m035 from './migrations/035-docstore';
+import * as m032 from './migrations/032-linked';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '028-report-reminders': m028,
   '030-catalog-publications': m030,
   '035-docstore': m035,
+  '032-linked': m032,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

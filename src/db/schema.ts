@@ -954,6 +954,56 @@ export interface ReportRegisterEntryTable {
 }
 
 /** 028: reminders the report job has sent (issue 12), once per data set, period, kind and unit. */
+/** Linked procedure groups (migration 032, src/linked). */
+export interface LinkedGroupTable {
+  unit_code: string;
+  code: string;
+  name: string;
+  definition: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface LinkedPartnerTable {
+  id: string;
+  unit_code: string;
+  name: string;
+  mode: string;
+  email: Generated<string>;
+  username: string | null;
+  password_hash: string | null;
+  active: Generated<number>;
+  created_at: string;
+}
+export interface LinkedSubmissionTable {
+  code: string;
+  unit_code: string;
+  group_code: string;
+  applicant_name: string;
+  applicant_phone: string;
+  citizen_id: string | null;
+  idempotency_key: string | null;
+  created_at: string;
+}
+export interface LinkedMemberTable {
+  dossier_code: string;
+  submission_code: string;
+  position: number;
+  procedure_code: string;
+  agency: string;
+  partner_id: string | null;
+  sent_at: string | null;
+  result: Generated<string>;
+  result_note: Generated<string>;
+  result_at: string | null;
+  result_by: string | null;
+  escalated_at: string | null;
+}
+export interface LinkedCounterTable {
+  unit_code: string;
+  day: string;
+  n: number;
+}
+
 export interface ReportReminderTable {
   data_set: string;
   period: string;
@@ -1098,6 +1148,11 @@ export interface DB {
   queue_counters: QueueCounterTable;
   queue_numbers: QueueNumberTable;
   queue_tickets: QueueTicketTable;
+  linked_groups: LinkedGroupTable;
+  linked_partners: LinkedPartnerTable;
+  linked_submissions: LinkedSubmissionTable;
+  linked_members: LinkedMemberTable;
+  linked_counters: LinkedCounterTable;
   report_data_sets: ReportDataSetTable;
   report_category_combos: ReportCategoryComboTable;
   report_category_option_combos: ReportCategoryOptionComboTable;

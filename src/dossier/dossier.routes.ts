@@ -72,6 +72,17 @@ export interface DossierRoutesDeps {
   homeReception?: HomeReception;
   /** The citizen's document store (docstore module): stored papers reused instead of uploads. */
   storedPapers?: StoredPapers;
+  /** Linked procedure groups (issue 14): a group's code ("LT-KS") as the procedure submits the whole group. */
+  linked?: LinkedSubmission;
+}
+
+/**
+ * The linked-group module's way into `POST /api/dossiers`: a group code given as `procedureCode`
+ * is submitted as one group (one dossier per member) and answered `{groupCode, members}`.
+ */
+export interface LinkedSubmission {
+  isGroupCode(code: string): boolean;
+  submit(r: { unitCode: string; raw: unknown; files: UploadedFile[]; actor: Actor; idempotencyKey?: string; phoneVerified: (phone: string, otp: string | undefined) => Promise<boolean> }): Promise<{ status: number; body: unknown }>;
 }
 
 const CODE_RE = /^\d{2,5}-\d{6}-\d{4,}$|^[0-9a-f-]{36}$/;
@@ -338,6 +349,19 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         } catch {
           throw new ValidationError('Phần "dossier" phải là JSON.', [{ field: 'dossier', code: 'invalid_json', message: 'Phần "dossier" phải là JSON hợp lệ' }]);
         }
+      }
+      const asked = raw && typeof raw === 'object' ? (raw as { procedureCode?: unknown; unit?: unknown }) : undefined;
+      if (deps.linked && typeof asked?.procedureCode === 'string' && deps.linked.isGroupCode(asked.procedureCode)) {
+        const unit = parseInput(z.object({ unit: newDossierBody.shape.unit }), { unit: asked.unit }, 'Dữ liệu hồ sơ không hợp lệ.').unit;
+        const r = await deps.linked.submit({
+          unitCode: actor.kind === 'staff' ? actor.unitCode : (unit ?? (await deps.defaultUnit())),
+          raw,
+          files,
+          actor,
+          idempotencyKey: idem,
+          phoneVerified: (phone, otp) => verifyPhoneIfNeeded(req, phone, otp),
+        });
+        return reply.status(r.status === 200 ? 200 : 201).send(r.body as never);
       }
       const body = parseInput(newDossierBody, raw ?? {}, 'Dữ liệu hồ sơ không hợp lệ.');
       const unitCode = actor.kind === 'staff' ? actor.unitCode : (body.unit ?? (await deps.defaultUnit()));

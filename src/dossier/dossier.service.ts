@@ -429,6 +429,67 @@ export class DossierService {
     }
   }
 
+  /**
+   * A linked group's members (issue 14): one dossier per member procedure, submitted online in ONE
+   * transaction with `within` (the group's own rows) — all or nothing. The group's form and papers
+   * were checked by the caller (one e-form for all members), so each member's own e-form and papers
+   * are not asked again; each member gets its own code and due date. The citizen is told once, by
+   * the caller, for the whole group.
+   */
+  async submitMembers(
+    parts: Array<{ input: NewDossierInput; files: Array<{ component: string; upload: { data: Buffer; filename: string; declaredType?: string } }> }>,
+    actor: Actor,
+    opts: { phoneVerified: boolean },
+    within: (trx: Parameters<typeof repo.insertHistory>[0], members: Dossier[]) => Promise<void>,
+  ): Promise<Dossier[]> {
+    if (actor.kind !== 'staff' && actor.kind !== 'citizen' && this.opts.requirePhoneVerification && !opts.phoneVerified) {
+      throw new RuleViolationError('phone_not_verified', 'Cần xác thực số điện thoại bằng mã OTP trước khi nộp hồ sơ.');
+    }
+    const now = this.clock.now();
+    const prepared: Array<{ row: repo.NewDossierRow & { id: string }; files: DossierFile[]; set: DossierUpdate; procedure: Procedure }> = [];
+    for (const part of parts) {
+      if (part.input.channel !== 'online') throw new RuleViolationError('channel_not_offered', 'Nhóm thủ tục liên thông chỉ nhận hồ sơ trực tuyến qua trang này.');
+      const { row, procedure } = await this.draftRow({ ...part.input, formData: undefined }, actor);
+      const files: DossierFile[] = [];
+      for (const f of part.files) files.push(await this.storeAttachment(procedure, f.component, f.upload, files));
+      const dueAt = await this.dueFrom(row.unit_code, procedure, 'online', now);
+      const set: DossierUpdate = {
+        status: 'new',
+        form_data: JSON.stringify(part.input.formData ?? {}),
+        digitised: files.length > 0 ? 1 : 0,
+        submitted_at: now.toISOString(),
+        received_at: null,
+        due_at: dueAt,
+        due_fixed: 0,
+        updated_at: now.toISOString(),
+        expires_at: null,
+        current_role: 'receptionist',
+      };
+      prepared.push({ row, files, set, procedure });
+    }
+    const day = vnDay(now);
+    const done: Dossier[] = [];
+    await this.db.transaction().execute(async (trx) => {
+      for (const p of prepared) {
+        const h = this.historyRow(p.row.id, { action: 'submit', from: 'draft', to: 'new', actor, comment: 'Nộp hồ sơ trực tuyến (nhóm thủ tục liên thông)', data: { dueAt: p.set.due_at }, key: `submit:${p.row.id}` });
+        await repo.insertSubmitted(
+          trx,
+          { ...p.row, ...p.set, transient: 0 } as repo.NewDossierRow,
+          p.files.map((f) => ({ id: f.id, dossier_id: p.row.id, component: f.component, sha256: f.sha256, name: f.name, mime: f.mime, size: f.size, created_at: f.createdAt })),
+          { ...h.row, seq: 1 },
+        );
+        const d = await repo.assignCode(trx, p.row.id, p.row.unit_code, day, {});
+        done.push(d);
+        await this.opts.audit?.record(
+          { actor: auditActor(actor), unitCode: d.unitCode, action: 'dossier.submit', targetKind: 'dossier', targetId: d.code!, data: { status: 'new', channel: 'online', procedure: d.procedureCode, dueAt: d.dueAt, linked: true } },
+          trx,
+        );
+      }
+      await within(trx, done);
+    });
+    return done;
+  }
+
   /** The dossier a request with this Idempotency-Key already made, if any. */
   async findByIdempotencyKey(actor: Actor, key: string): Promise<Dossier | undefined> {
     return repo.findDossierByIdempotencyKey(this.db, this.idemKey(actor, key));

@@ -608,6 +608,73 @@ export class DossierWorkflow {
     return (await this.act(d, system, { type: 'confirm_payment', amount: p.amount, method: p.method, receiptNo: p.reference.slice(0, 60) }, { key: `payment:${p.reference}` })).dossier;
   }
 
+  /**
+   * For linked groups (issue 14): the result a partner agency outside the unit recorded for its
+   * part (the ward police, the social insurance office). The dossier goes to the return step as
+   * after `mark_result_ready` (approved) or `reject`, the citizen is told the same way; `within`
+   * runs in the same transaction (the group's own record of the answer). Idempotent per `key`.
+   */
+  async recordOutsideResult(d: Dossier, r: { approved: boolean; note: string; by: string; key: string }, within?: (trx: Parameters<typeof repo.insertHistory>[0]) => Promise<void>): Promise<Dossier> {
+    const fullKey = `${d.id}:outside:${r.key}`;
+    if (await repo.findHistoryByKey(this.db, fullKey)) return (await repo.findDossierById(this.db, d.id))!;
+    if (d.status !== 'received' && d.status !== 'in_progress') {
+      const why = d.status === 'supplement_requested' ? 'Hồ sơ đang chờ người dân bổ sung giấy tờ.' : d.status === 'new' ? 'Bộ phận một cửa chưa tiếp nhận hồ sơ.' : 'Hồ sơ đã có kết quả hoặc đã dừng.';
+      throw new ConflictError('action_not_allowed', `Chưa thể ghi kết quả cho hồ sơ ${d.code}: ${why}`);
+    }
+    const steps = await this.stepsOf(d);
+    const ret = steps.findIndex((s) => s.kind === 'return');
+    const now = this.clock.now();
+    const iso = now.toISOString();
+    const procedure = await this.catalog.findProcedure(d.procedureCode);
+    const action = r.approved ? 'mark_result_ready' : 'reject';
+    const set: DossierUpdate = {
+      status: 'processed',
+      outcome: r.approved ? 'approved' : 'rejected',
+      finished_at: iso,
+      step_no: ret >= 0 ? ret : d.stepNo,
+      current_role: ret >= 0 ? steps[ret]!.role : 'receptionist',
+      assignee_id: null,
+      step_started_at: iso,
+      step_due_at: ret >= 0 ? (d.schedule.find((s) => s.no === ret)?.dueAt ?? null) : null,
+      flag: '',
+      updated_at: iso,
+    };
+    const data = { note: r.note, outside: r.by, file: null, late: !!d.dueAt && iso > d.dueAt, ...(r.approved ? {} : { reason: r.note }) };
+    await this.db.transaction().execute(async (trx) => {
+      const ok = await repo.updateDossierIfVersion(trx, d.id, d.version, set);
+      if (!ok) throw new ConflictError('dossier_changed', 'Hồ sơ vừa được người khác cập nhật. Xin tải lại trang rồi thao tác lại.');
+      const seq = (await repo.lastSeq(trx, d.id)) + 1;
+      await repo.insertHistory(trx, {
+        id: uuidv7(),
+        dossier_id: d.id,
+        seq,
+        action,
+        from_status: d.status,
+        to_status: 'processed',
+        actor_kind: 'system',
+        actor_id: null,
+        actor_name: r.by,
+        comment: r.note,
+        data: JSON.stringify(data),
+        idempotency_key: fullKey,
+        created_at: iso,
+      });
+      await this.notifications.notifyDossier(trx, {
+        event: r.approved ? 'result_ready' : 'rejected',
+        ...(r.approved ? { dueAt: d.dueAt } : { reason: r.note }),
+        dossierId: d.id,
+        code: d.code!,
+        unitCode: d.unitCode,
+        procedureName: procedure?.name ?? d.procedureCode,
+        applicant: { fullName: d.applicant.fullName, phone: d.applicant.phone, email: d.applicant.email },
+        trackingUrl: this.dossiers.trackingUrl(d.code!),
+      });
+      await this.audit.record({ actor: { kind: 'system', id: null, name: r.by }, unitCode: d.unitCode, action: `dossier.${action}`, targetKind: 'dossier', targetId: d.code!, data: { from: d.status, to: 'processed', outside: r.by, note: r.note } }, trx);
+      await within?.(trx);
+    });
+    return (await repo.findDossierById(this.db, d.id))!;
+  }
+
   /** Assign many dossiers to one specialist; each is its own action (and may fail alone). */
   async bulkAssign(codes: string[], assignee: string, actor: StaffActor, key?: string): Promise<Array<{ code: string; ok: boolean; status?: DossierStatus; error?: { code: string; message: string } }>> {
     const out = [];

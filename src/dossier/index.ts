@@ -15,3 +15,6 @@ export type { HomeReception } from './dossier.submit-routes';
 export { citizenFiles, dossierFileOwner, type CitizenFile, type PaperHolder, type StoredPaperOffer, type StoredPapers } from './dossier.papers';
 export { componentsOf } from './dossier.service';
 export { RESULT_COMPONENT } from './dossier.types';
+// Linked procedure groups (issue 14): the group's way into POST /api/dossiers, and what a member's submission takes.
+export type { LinkedSubmission } from './dossier.routes';
+export type { NewDossierInput } from './dossier.service';

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { eformSchema, type EForm } from '../eform';
+import type { DossierStatus } from '../dossier';
+
+/**
+ * A linked procedure group (liên thông, Decree 63/2024/NĐ-CP): one catalogue entry of a unit, one
+ * e-form and one set of papers, several member procedures. Each member becomes its own dossier,
+ * handled by the unit's officials or by a partner agency outside the unit.
+ */
+export const GROUP_CODE_RE = /^LT-[A-Z0-9]{1,12}$/;
+
+const text = z.string().trim().normalize('NFC');
+
+export const memberSchema = z.object({
+  procedureCode: z.string().regex(/^\d\.\d{6}$/),
+  /** Who handles the part, as the citizen reads it ("Công chức tư pháp - hộ tịch của phường"). */
+  agencyName: text.min(2),
+  /** The unit's own officials, or a partner of the unit (linked_partners.id). */
+  partnerId: z.string().min(1).optional(),
+});
+export type GroupMember = z.infer<typeof memberSchema>;
+
+export const paperSchema = z.object({
+  /** The file field of the form: lowercase ASCII, digits, dashes. */
+  id: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  name: text.min(2),
+  required: z.boolean(),
+  /** For each member procedure that needs this paper, its component id there ("chung.1"). */
+  components: z.record(z.string(), z.string().regex(/^[a-z0-9-]{1,60}\.\d{1,3}$/)),
+});
+export type GroupPaper = z.infer<typeof paperSchema>;
+
+export const definitionSchema = z.object({
+  summary: text.default(''),
+  members: z.array(memberSchema).min(2, 'Một nhóm liên thông có ít nhất hai thủ tục'),
+  eform: eformSchema,
+  papers: z.array(paperSchema).default([]),
+  /** Legal basis shown with the group. */
+  legalBasis: text.default(''),
+});
+export type GroupDefinition = z.infer<typeof definitionSchema>;
+
+export interface LinkedGroup extends GroupDefinition {
+  unitCode: string;
+  code: string;
+  name: string;
+  eform: EForm;
+}
+
+export interface Partner {
+  id: string;
+  unitCode: string;
+  name: string;
+  mode: 'inbox' | 'email';
+  email: string;
+  username: string | null;
+  active: boolean;
+}
+
+/** One part of a submitted group as the citizen and the officials read it. */
+export interface MemberState {
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  agency: 'unit' | 'partner';
+  agencyName: string;
+  partnerId: string | null;
+  status: DossierStatus;
+  statusLabel: string;
+  outcome: string;
+  dueAt: string | null;
+  sentAt: string | null;
+  result: '' | 'approved' | 'rejected';
+  resultNote: string;
+  resultAt: string | null;
+  resultBy: string | null;
+  escalatedAt: string | null;
+}
+
+export interface SubmissionView {
+  code: string;
+  unitCode: string;
+  groupCode: string;
+  groupName: string;
+  applicantName: string;
+  applicantPhone: string;
+  citizenId: string | null;
+  createdAt: string;
+  /** The latest member's due date: when the whole group is done (null while any has none yet). */
+  dueAt: string | null;
+  members: MemberState[];
+}

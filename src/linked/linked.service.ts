@@ -297,7 +297,7 @@ export class LinkedService {
 
   /** A member's own tracking page, signed (for whoever holds the group's signed link or session). */
   memberLink(dossierCode: string): string {
-    return this.deps.dossiers.trackingUrl(dossierCode);
+    return `/ho-so/${dossierCode}?t=${encodeURIComponent(this.deps.dossiers.token(dossierCode))}`;
   }
 
   trackingUrl(code: string): string {

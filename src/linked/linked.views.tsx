@@ -85,7 +85,7 @@ export function GroupFormPage(p: {
           Để nộp hồ sơ liên thông, xin <a href={p.signInHref}>đăng nhập bằng số điện thoại</a> (chúng tôi gửi mã xác thực tới số của bạn).
         </StatusMessage>
       ) : (
-        <form method="post" action={`/lien-thong/${p.unitCode}/${p.code}`} enctype="multipart/form-data" novalidate>
+        <form method="post" action={`/dv/${p.unitCode}/lien-thong/${p.code}`} enctype="multipart/form-data" novalidate>
           <input type="hidden" name="_csrf" value={p.csrf} />
           <section class="card" aria-labelledby="nguoi-nop">
             <h2 id="nguoi-nop">Người nộp hồ sơ</h2>

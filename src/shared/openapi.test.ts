@@ -239,6 +239,17 @@ for (const engine of engines()) {
       // The demo reports (issue 12), for the DHIS2 exchange.
       await seedReportDemo(env.services.reports, new Date(), false);
       fixtures.freeSlot2 = free[2]!;
+      // A linked group (issue 14) of the same applicant, submitted once.
+      await env.services.linked.seedDemo('demo');
+      const lt = (await env.app.inject({ method: 'GET', url: '/api/procedures/LT-KS?unit=00004' })).json();
+      const born = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+      const ltForm = multipart([
+        { name: 'dossier', value: JSON.stringify({ unit: '00004', procedureCode: 'LT-KS', applicant: d.applicant, formData: fillForm(lt.formData, { date: born }) }) },
+        { name: 'giay-chung-sinh', value: PDF, filename: 'giay-chung-sinh.pdf', type: 'application/pdf' },
+      ]);
+      const group = await env.app.inject({ method: 'POST', url: '/api/dossiers', payload: ltForm.body, headers: ltForm.headers });
+      expect(group.statusCode, group.body).toBe(201);
+      fixtures.group = group.json().groupCode;
     });
     afterAll(() => env?.close());
 
@@ -247,6 +258,7 @@ for (const engine of engines()) {
       if (name === 'code' && /^\/api\/dossiers\/\{code\}\/(attachments|submit)$/.test(p)) return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.draft!;
       if (name === 'code' && p === '/api/dossiers/{code}/payments/cash') return missing ? '00004-991231-9999' : fixtures.feeDossier!;
       if (name === 'code' && p.startsWith('/api/dossiers/')) return missing ? '00004-991231-9999' : fixtures.dossier!;
+      if (name === 'code' && p.startsWith('/api/groups/')) return missing ? 'LT-00004-991231-9999' : fixtures.group!;
       if (name === 'code' && p.startsWith('/api/appointments/')) return missing ? 'LH22222222' : p.endsWith('/move') ? fixtures.appointmentMove! : p.endsWith('/cancel') ? fixtures.appointmentCancel! : fixtures.appointment!;
       if (name === 'code' && p.startsWith('/api/reports/dataSets/')) return missing ? 'KHONG_CO_BAO_CAO' : 'CACH_LY';
       if (name === 'code') return missing ? '9.999999' : '1.001193';

@@ -4,8 +4,7 @@ import { accountOf, chromeOf, docSchema, html, parseInput, renderPage } from '..
 import type { Chrome } from '../shared/layout';
 import { errors, json, security } from '../shared/openapi';
 import { fieldsJson, procedureJson, procedureSearchJson, unitsJson } from './catalog.openapi';
-import { LruCache } from '../shared/lru';
-import { cacheAnswer, sendCached, type CachedAnswer } from '../shared/compress';
+import { AnswerCache, cacheAnswer, sendCached } from '../shared/compress';
 import { NotFoundError } from '../shared/errors';
 import { formatDate, formatTime } from '../shared/format';
 import { qrPng, qrSvg } from '../shared/qr';
@@ -65,10 +64,12 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
 
   // Everything these routes answer is derived from the catalogue alone, so answers are cached
   // by URL and catalogue version: a QR landing page or a popular search costs a map lookup.
-  const answers = new LruCache<CachedAnswer>(4000);
-  /** The cache key of an answer: catalogue and calendar versions, the page's variant, the URL. */
-  const keyOf = (req: FastifyRequest, type: string, version: string, extraKey = '') =>
-    `${version}|${deps.calendar?.version() ?? 0}|${extraKey}|${type === HTML ? (accountOf(req) ?? '') : ''}|${req.url}`;
+  const answers = new AnswerCache(4000);
+  /** The answer's key within the current versions: the URL alone for JSON and anonymous pages (no string built). */
+  const keyOf = (req: FastifyRequest, type: string, extraKey = '') => {
+    const account = type === HTML ? (accountOf(req) ?? '') : '';
+    return extraKey || account ? `${extraKey}\n${account}\n${req.url}` : req.url;
+  };
   /**
    * A cached answer sent with no promise when the catalogue version is fresh and the answer is
    * in the cache (most QR landings and searches): `undefined` once sent. Otherwise the answer is
@@ -83,7 +84,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     opts: { extraKey?: string; headers?: Record<string, string> } = {},
   ): Promise<FastifyReply> | undefined => {
     const fresh = catalog.freshVersion();
-    const hit = fresh === undefined ? undefined : answers.get(keyOf(req, type, fresh, opts.extraKey));
+    const hit = fresh === undefined ? undefined : answers.get(fresh, deps.calendar?.version() ?? 0, keyOf(req, type, opts.extraKey));
     if (hit) {
       sendCached(req, reply, hit);
       return undefined;
@@ -98,11 +99,13 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     opts: { extraKey?: string; headers?: Record<string, string> },
   ) => {
     // Pages differ only by the header's "Đăng nhập" / "Hồ sơ của tôi" link.
-    const key = keyOf(req, type, catalog.freshVersion() ?? (await catalog.version()), opts.extraKey);
-    let hit = answers.get(key);
+    const version = catalog.freshVersion() ?? (await catalog.version());
+    const calendar = deps.calendar?.version() ?? 0;
+    const key = keyOf(req, type, opts.extraKey);
+    let hit = answers.get(version, calendar, key);
     if (!hit) {
       hit = cacheAnswer(await make(type === HTML ? chromeOf(req) : {}), type, opts.headers);
-      answers.set(key, hit);
+      answers.set(version, calendar, key, hit);
     }
     return sendCached(req, reply, hit);
   };

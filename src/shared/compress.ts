@@ -37,3 +37,37 @@ export function sendCached(req: FastifyRequest, reply: FastifyReply, a: CachedAn
   }
   return reply.send(a.body);
 }
+
+/**
+ * Answers derived from versioned data (the catalogue, its calendar notes), kept for the current
+ * versions only: a new version empties the cache at once, so no stale answer can be found. A hit is
+ * one Map look-up on a key the caller may pass as is (the request's URL): no key string is built
+ * and nothing is re-inserted per hit (the LRU it replaces did both on every request). Full: the
+ * oldest answer goes first.
+ */
+export class AnswerCache {
+  private catalogVersion: string | undefined;
+  private calendarVersion = 0;
+  private readonly byKey = new Map<string, CachedAnswer>();
+
+  constructor(readonly capacity: number) {}
+
+  get(version: string, calendar: number, key: string): CachedAnswer | undefined {
+    if (version !== this.catalogVersion || calendar !== this.calendarVersion) return undefined;
+    return this.byKey.get(key);
+  }
+
+  set(version: string, calendar: number, key: string, a: CachedAnswer): void {
+    if (version !== this.catalogVersion || calendar !== this.calendarVersion) {
+      this.byKey.clear();
+      this.catalogVersion = version;
+      this.calendarVersion = calendar;
+    }
+    if (this.byKey.size >= this.capacity && !this.byKey.has(key)) this.byKey.delete(this.byKey.keys().next().value as string);
+    this.byKey.set(key, a);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+}

@@ -92,13 +92,28 @@ for (const engine of engines()) {
       expect((await env.app.inject({ method: 'GET', url: page })).body).toContain('(đã sửa tên)');
     });
 
+    it('the search input is still cleaned before the cached answer is looked up or made (NFC, no NUL)', async () => {
+      const composed = await env.app.inject({ method: 'GET', url: `/api/procedures?q=${encodeURIComponent('khai sinh'.normalize('NFC'))}` });
+      // The same words with a NUL after them: another URL (another cache entry), the same answer.
+      const typed = await env.app.inject({ method: 'GET', url: `/api/procedures?q=${encodeURIComponent('khai sinh')}%00` });
+      expect(typed.statusCode).toBe(200);
+      expect(typed.json()).toEqual(composed.json());
+      const accented = await env.app.inject({ method: 'GET', url: `/api/procedures?q=${encodeURIComponent('đăng ký khai sinh'.normalize('NFD'))}` });
+      const nfc = await env.app.inject({ method: 'GET', url: `/api/procedures?q=${encodeURIComponent('đăng ký khai sinh')}` });
+      expect(accented.statusCode).toBe(200);
+      expect(accented.json()).toEqual(nfc.json());
+      expect((nfc.json() as { total: number }).total).toBeGreaterThan(0);
+    });
+
     it('reading routes carry no hook of the change guard, the uploads or the multipart disk mode; changing routes carry theirs', () => {
       for (const url of ['/p/:unit/:code', '/api/procedures', '/api/dossiers/:code']) {
         const h = hooksOf(env, 'GET', url);
         expect(h.onRequest, url).toHaveLength(2); // security headers, cookies
         expect(h.onResponse, url).toBeUndefined();
         expect(h.onRequestAbort, url).toBeUndefined();
-        expect(h.preHandler, url).toHaveLength(url === '/api/dossiers/:code' ? 2 : 1); // session (+ proof budget)
+        // Input cleaning runs as the first preHandler: no preValidation phase at all.
+        expect(h.preValidation, url).toBeUndefined();
+        expect(h.preHandler, url).toHaveLength(url === '/api/dossiers/:code' ? 3 : 2); // input cleaning, session (+ proof budget)
         expect(h.onSend, url).toHaveLength(2); // cookies, no-store
       }
       for (const url of ['/api/dossiers', '/api/dossiers/:code/actions', '/api/dossiers/:code/attachments']) {
@@ -107,6 +122,7 @@ for (const engine of engines()) {
         expect(h.onRequestAbort, url).toHaveLength(1);
         expect(h.preHandler!.length, url).toBeGreaterThanOrEqual(2); // session, change guard (read-only, audit)
         expect(h.onSend!.length, url).toBe(3); // cookies, no-store, change guard's audit entry
+        expect(h.preValidation, url).toBeUndefined();
       }
     });
   });

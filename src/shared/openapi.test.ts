@@ -19,6 +19,7 @@ import addFormats from 'ajv-formats';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk, fillForm, multipart, PDF } from '../dossier/workflow.testing';
+import { travelClock } from './clock';
 import { createTestEnv, engines, type TestEnv } from './testing';
 import { currentPeriod, seedReportDemo } from '../report';
 
@@ -172,10 +173,12 @@ for (const engine of engines()) {
     addFormats.default(ajv);
     const tokens: Record<string, string> = {};
     const fixtures: Record<string, string> = {};
+    // The real time, except while an operation that depends on the time of day is tried (arriving for an appointment).
+    const clock = travelClock();
 
     beforeAll(async () => {
       // DEMO: the one-time code comes back in the answer, so a citizen can sign in.
-      env = await createTestEnv(engine, { env: { REQUIRE_PHONE_VERIFICATION: 'off', DEMO: 'on' } });
+      env = await createTestEnv(engine, { clock, env: { REQUIRE_PHONE_VERIFICATION: 'off', DEMO: 'on' } });
       desk = new Desk(env);
       spec = (await env.app.inject({ method: 'GET', url: '/docs/json' })).json();
       for (const u of ['tiepnhan', 'quantri', 'lanhdao', 'giamsat']) {
@@ -221,6 +224,7 @@ for (const engine of engines()) {
       const free = (await appt.slots('00004', { service: fixtures.apptService, days: 14, onlyFree: true })).map((x) => x.at);
       const book = async (phone: string, i: number) => (await appt.book('00004', { service: fixtures.apptService, slotAt: free[i], fullName: 'Nguyễn Văn An', phone }, { source: 'web' })).appointment.code;
       fixtures.appointment = await book(d.applicant.phone, 0);
+      fixtures.appointmentSlot = free[0]!;
       fixtures.appointmentMove = await book('0912000101', 0);
       fixtures.appointmentCancel = await book('0912000102', 0);
       // Targets and scoring: one target to remove; scoring tables of the city over its wards — one
@@ -358,6 +362,13 @@ for (const engine of engines()) {
       // A free slot of the session made in beforeAll (the example's date is long past).
       bookAppointment: async () => ({ payload: { unit: '00004', service: fixtures.apptService, slotAt: fixtures.freeSlot2, fullName: 'Trần Thị Bình', phone: '0912000103' } }),
       moveAppointment: async () => ({ payload: { slotAt: fixtures.freeSlot } }),
+      // Arriving is accepted from 30 minutes before the slot: the clock travels to 10 minutes before
+      // it (back to the real time after this operation), and the official signs in at that time.
+      arriveAppointment: async () => {
+        clock.set(Date.parse(fixtures.appointmentSlot!) - 10 * 60_000);
+        const r = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tiepnhan', password: 'demo' } });
+        return { headers: { authorization: `Bearer ${r.json().token}` } };
+      },
       // A month without a table, and real criteria of the table made in beforeAll.
       // Today's returning workers of the official's ward (a report not yet marked complete).
       importDataValueSet: async () => ({ payload: { dataSet: 'LAO_DONG_VE', period: currentPeriod('daily', new Date()), orgUnit: '00004', dataValues: [{ dataElement: 'HOUSEHOLDS', value: '3' }] } }),
@@ -417,6 +428,7 @@ for (const engine of engines()) {
           seen.set(`${o.method} ${o.path}`, [...(seen.get(`${o.method} ${o.path}`) ?? []), `${label} → ${r.statusCode} ${r.statusCode >= 300 ? r.body.slice(0, 160) : ''}`]);
           check(o, label, r, problems);
         }
+        clock.resume();
       }
       expect(problems).toEqual([]);
       // Every operation answered successfully at least once with the demo seed.

@@ -41,6 +41,8 @@ Cách dùng: npm run motcua -- <lệnh> [tham số]
   audit verify               kiểm tra chuỗi mã băm của nhật ký và các mốc đã ký (phát hiện bản ghi
                              bị sửa, xóa, viết lại)
   audit checkpoint           ghi ngay một mốc đã ký của cuối chuỗi nhật ký (AUDIT_CHECKPOINT_FILE)
+  report-rebuild [MÃ]        tính lại bảng "đơn vị nào đã gửi báo cáo" từ số liệu đã lưu (sau khi
+                             khôi phục hay nạp số liệu bằng SQL); MÃ: chỉ một báo cáo
 `;
 
 function fail(message: string): never {
@@ -186,6 +188,13 @@ async function main(argv: string[]): Promise<void> {
       }
       process.stderr.write(`Nhật ký KHÔNG toàn vẹn: ${v.problems.length} vấn đề trong ${v.checked} bản ghi:\n${v.problems.map((p) => `  - ${p.message}`).join('\n')}\n`);
       process.exit(2);
+    }
+    case 'report-rebuild': {
+      const s = await buildServices(config);
+      const rows = await s.reports.rebuildReported(args[0]);
+      await s.database.close();
+      process.stdout.write(`Đã tính lại ${rows} dòng "đơn vị đã gửi" (report_reported)${args[0] ? ` của báo cáo ${args[0]}` : ''} từ số liệu đã lưu.\n`);
+      return;
     }
     case 'migrate': {
       const database = openDatabase(config.database);

@@ -26,6 +26,7 @@ import * as m028 from './migrations/028-report-reminders';
 import * as m030 from './migrations/030-catalog-publications';
 import * as m035 from './migrations/035-docstore';
 import * as m032 from './migrations/032-linked';
+import * as m037 from './migrations/037-report-reported';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '030-catalog-publications': m030,
   '035-docstore': m035,
   '032-linked': m032,
+  '037-report-reported': m037,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

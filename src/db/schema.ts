@@ -936,6 +936,14 @@ export interface ReportRollupTable {
   sum: number;
   count: number;
 }
+/** 037: which units entered values for a period (derived from report_values, kept as they change). */
+export interface ReportReportedTable {
+  data_set: string;
+  period: string;
+  unit_code: string;
+  value_count: number;
+  updated_at: string;
+}
 export interface ReportRegisterEntryTable {
   id: string;
   data_set: string;
@@ -1170,4 +1178,5 @@ export interface DB {
   docstore_uses: DocstoreUseTable;
   archive_records: ArchiveRecordTable;
   archive_pages: ArchivePageTable;
+  report_reported: ReportReportedTable;
 }

@@ -220,10 +220,47 @@ export async function selectCurrent(db: Exec, q: { dataSet: string; periods: str
   return out;
 }
 
-/** Units that entered anything for a period. */
+/**
+ * `unit_code` among many units as one parameter (an array on PostgreSQL, JSON on SQLite), so the
+ * primary key's index answers however many units are asked for, and no statement grows with them.
+ */
+function unitIn(engine: Engine, codes: string[]) {
+  return engine === 'postgres' ? sql<boolean>`unit_code = any(${codes}::text[])` : sql<boolean>`unit_code in (select value from json_each(${JSON.stringify(codes)}))`;
+}
+
+/** Units that entered anything for a period (kept in report_reported as values change: a lookup). */
 export async function reportingUnits(db: Exec, dataSet: string, period: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('report_values').select('unit_code').distinct().where('data_set', '=', dataSet).where('period', '=', period).execute();
+  const rows = await db.selectFrom('report_reported').select('unit_code').where('data_set', '=', dataSet).where('period', '=', period).where('value_count', '>', 0).execute();
   return new Set(rows.map((r) => r.unit_code));
+}
+
+/** Adds the change in each unit's number of values (created when missing; gone when it reaches 0). */
+export async function addToReported(db: Exec, engine: Engine, dataSet: string, deltas: Array<{ period: string; unitCode: string; count: number; at: string }>): Promise<void> {
+  if (!deltas.length) return;
+  await bulk(
+    db,
+    engine,
+    'report_reported',
+    REPORTED_COLS,
+    deltas.map((d) => [dataSet, d.period, d.unitCode, d.count, d.at]),
+    'ON CONFLICT (data_set, period, unit_code) DO UPDATE SET value_count = report_reported.value_count + excluded.value_count, updated_at = excluded.updated_at',
+  );
+  if (deltas.some((d) => d.count < 0))
+    await db.deleteFrom('report_reported').where('data_set', '=', dataSet).where('period', 'in', [...new Set(deltas.map((d) => d.period))]).where('value_count', '<=', 0).execute();
+}
+
+/** Recomputes report_reported from the values themselves (of one data set, or all). */
+export async function rebuildReported(db: Exec, dataSet?: string): Promise<number> {
+  let del = db.deleteFrom('report_reported');
+  if (dataSet) del = del.where('data_set', '=', dataSet);
+  await del.execute();
+  let src = db
+    .selectFrom('report_values')
+    .select((eb) => ['data_set', 'period', 'unit_code', eb.fn.countAll<number>().as('value_count'), eb.fn.max('updated_at').as('updated_at')])
+    .groupBy(['data_set', 'period', 'unit_code']);
+  if (dataSet) src = src.where('data_set', '=', dataSet);
+  const r = await db.insertInto('report_reported').columns(['data_set', 'period', 'unit_code', 'value_count', 'updated_at']).expression(src).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
 }
 
 /**
@@ -251,12 +288,13 @@ async function bulk(db: Exec, engine: Engine, table: string, cols: string[], row
     }
   }
 }
-const PG_ARRAY: Record<string, string> = { sum: 'double precision[]', count: 'integer[]' };
-const TYPES: Record<string, true> = { sum: true, count: true };
+const PG_ARRAY: Record<string, string> = { sum: 'double precision[]', count: 'integer[]', value_count: 'integer[]' };
+const TYPES: Record<string, true> = { sum: true, count: true, value_count: true };
 
 const VALUE_COLS = ['data_set', 'period', 'unit_code', 'place_id', 'data_element', 'coc', 'value', 'comment', 'updated_by', 'updated_at'];
 const AUDIT_COLS = ['id', 'data_set', 'period', 'unit_code', 'place_id', 'data_element', 'coc', 'old_value', 'new_value', 'source', 'changed_by', 'changed_at'];
 const ROLLUP_COLS = ['data_set', 'period', 'unit_code', 'data_element', 'coc', 'sum', 'count'];
+const REPORTED_COLS = ['data_set', 'period', 'unit_code', 'value_count', 'updated_at'];
 
 export async function upsertValues(db: Exec, engine: Engine, rows: ReportValueTable[]): Promise<void> {
   if (!rows.length) return;
@@ -311,13 +349,30 @@ export async function addToRollups(db: Exec, engine: Engine, deltas: Array<{ dat
     await db.deleteFrom('report_rollups').where('count', '<=', 0).where('data_set', '=', deltas[0]!.dataSet).where('period', 'in', [...new Set(deltas.map((d) => d.period))]).execute();
 }
 
-export async function selectRollups(db: Exec, q: { dataSet: string; period: string; unitCodes: string[] }): Promise<Rollup[]> {
+export async function selectRollups(db: Exec, engine: Engine, q: { dataSet: string; period: string; unitCodes: string[] }): Promise<Rollup[]> {
   if (!q.unitCodes.length) return [];
-  let s = db.selectFrom('report_rollups').select(['unit_code', 'data_element', 'coc', 'sum', 'count']).where('data_set', '=', q.dataSet).where('period', '=', q.period);
-  if (q.unitCodes.length <= 500) s = s.where('unit_code', 'in', q.unitCodes);
-  const rows = await s.execute();
-  const set = q.unitCodes.length > 500 ? new Set(q.unitCodes) : undefined;
-  return rows.filter((r) => !set || set.has(r.unit_code)).map((r) => ({ unitCode: r.unit_code, dataElement: r.data_element, coc: r.coc, sum: Number(r.sum), count: Number(r.count) }));
+  const rows = await db.selectFrom('report_rollups').select(['unit_code', 'data_element', 'coc', 'sum', 'count']).where('data_set', '=', q.dataSet).where('period', '=', q.period).where(unitIn(engine, q.unitCodes)).execute();
+  return rows.map((r) => ({ unitCode: r.unit_code, dataElement: r.data_element, coc: r.coc, sum: Number(r.sum), count: Number(r.count) }));
+}
+
+/**
+ * Each unit's total per element, summed over its disaggregation by the database (coc ''), except
+ * `detail`, whose options stay apart: what a row per unit and one cross table need, a few dozen
+ * rows per unit instead of every option of every element.
+ */
+export async function selectRollupTotals(db: Exec, engine: Engine, q: { dataSet: string; period: string; unitCodes: string[]; detail?: string }): Promise<Rollup[]> {
+  if (!q.unitCodes.length) return [];
+  const coc = sql<string>`case when data_element = ${q.detail ?? ''} then coc else '' end`;
+  const rows = await db
+    .selectFrom('report_rollups')
+    .select((eb) => ['unit_code', 'data_element', coc.as('coc'), eb.fn.sum<number>('sum').as('sum'), eb.fn.sum<number>('count').as('count')])
+    .where('data_set', '=', q.dataSet)
+    .where('period', '=', q.period)
+    .where(unitIn(engine, q.unitCodes))
+    // By position: the CASE's parameter would not be the same expression twice on PostgreSQL.
+    .groupBy(sql`1, 2, 3`)
+    .execute();
+  return rows.map((r) => ({ unitCode: r.unit_code, dataElement: r.data_element, coc: r.coc, sum: Number(r.sum), count: Number(r.count) }));
 }
 
 export async function selectAudit(db: Exec, q: { dataSet: string; period: string; unitCode: string }): Promise<ReportValueAuditTable[]> {

@@ -104,6 +104,33 @@ for (const engine of engines()) {
       expect((await env.services.reports.completion({ dataSet: 'BAU_CU', period: '20260316', unitCode: '00082' }))?.approvedBy).toBe('Bùi Văn Thắng');
     });
 
+    it("the supervisor cannot change a ward's figures through its form (403 in Vietnamese), only import on its behalf, which the ward's history shows", async () => {
+      const page = '/can-bo/bao-cao/CACH_LY?ky=20261203&don-vi=00004';
+      const before = await env.services.reports.values({ dataSet: 'CACH_LY', period: '20261203', unitCode: '00004' });
+      const place = (await env.services.reports.places('CACH_LY', ['00004']))[0]!;
+      const form = await post('tonghop', page, page, { [`v:${place.id}:ROOMS:`]: '99' });
+      expect(form.statusCode).toBe(403);
+      expect(form.body).toContain('Cấp trên không sửa trực tiếp số liệu của đơn vị cấp dưới');
+      expect(form.body).toContain('Nhập báo cáo bằng Excel');
+      const one = await post('tonghop', page, '/can-bo/bao-cao/CACH_LY/o?ky=20261203&don-vi=00004', { field: `v:${place.id}:ROOMS:`, value: '99' }, 'application/json');
+      expect(one.statusCode).toBe(403);
+      expect(one.json().error).toMatchObject({ code: 'report_enter_forbidden', message: expect.stringContaining('Cấp trên không sửa trực tiếp') });
+      const newPlace = await post('tonghop', page, '/can-bo/bao-cao/CACH_LY/dia-diem?ky=20261203&don-vi=00004', { code: 'KCL_MOI', name: 'Khu mới' });
+      expect(newPlace.statusCode).toBe(403);
+      expect(newPlace.body).toContain('Địa điểm do chính đơn vị quản lý');
+      const complete = await post('tonghop', page, '/can-bo/bao-cao/CACH_LY/hoan-thanh?ky=20261203&don-vi=00004', {});
+      expect(complete.statusCode).toBe(403);
+      expect(await env.services.reports.values({ dataSet: 'CACH_LY', period: '20261203', unitCode: '00004' })).toEqual(before);
+      expect((await env.services.reports.places('CACH_LY', ['00004'])).map((p) => p.code)).not.toContain('KCL_MOI');
+      // What the issue allows: an import on the ward's behalf (DHIS2 JSON here; Excel goes the same way), marked in its history.
+      const login = await desk.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tonghop', password: 'demo' } });
+      const imp = await desk.inject({ method: 'POST', url: '/api/reports/dataValueSets', headers: { authorization: `Bearer ${login.json().token}` }, payload: { dataSet: 'LAO_DONG_VE', period: '20261122', orgUnit: '00004', dataValues: [{ dataElement: 'HOUSEHOLDS', value: '7' }] } });
+      expect(imp.json()).toMatchObject({ importCount: { imported: 1 } });
+      expect((await env.services.reports.history({ dataSet: 'LAO_DONG_VE', period: '20261122', unitCode: '00004' })).map((h) => [h.source, h.newValue])).toEqual([['behalf', '7']]);
+      const ward = await desk.inject({ method: 'GET', url: '/can-bo/bao-cao/LAO_DONG_VE?ky=20261122', headers: { cookie: await desk.cookie('quantri') } });
+      expect(ward.body).toContain('Cấp trên nhập thay');
+    });
+
     it('registers: the ward sees names and days stayed, the counts are computed from them; the supervisor sees counts only', async () => {
       const cookie = await desk.cookie('quantri');
       const reg = await desk.inject({ method: 'GET', url: '/can-bo/bao-cao/CACH_LY/danh-sach', headers: { cookie } });
@@ -141,9 +168,13 @@ for (const engine of engines()) {
       expect(new Set(h.map((x) => x.source))).toEqual(new Set(['prefill']));
       // The ward checks and completes it; completed, it is locked — for the city too, until reopened.
       expect((await post('quantri', '/can-bo/bao-cao/KQ_TTHC?ky=202612', '/can-bo/bao-cao/KQ_TTHC/hoan-thanh?ky=202612&don-vi=00004', {})).statusCode).toBe(303);
-      const again = await post('tonghop', '/can-bo/bao-cao/KQ_TTHC?ky=202612&don-vi=00004', '/can-bo/bao-cao/KQ_TTHC/lay-so-lieu?ky=202612&don-vi=00004', {});
+      const again = await post('quantri', '/can-bo/bao-cao/KQ_TTHC?ky=202612', '/can-bo/bao-cao/KQ_TTHC/lay-so-lieu?ky=202612&don-vi=00004', {});
       expect(again.statusCode).toBe(409);
       expect(again.body).toContain('cần cấp trên mở lại trước khi sửa');
+      // The city does not pre-fill a ward's report (it reopens it, or imports on the ward's behalf).
+      const city = await post('tonghop', '/can-bo/bao-cao/KQ_TTHC?ky=202612&don-vi=00004', '/can-bo/bao-cao/KQ_TTHC/lay-so-lieu?ky=202612&don-vi=00004', {});
+      expect(city.statusCode).toBe(403);
+      expect(city.body).toContain('Cấp trên không sửa trực tiếp số liệu của đơn vị cấp dưới');
     });
 
     it('POST and GET /api/reports/dataValueSets: import summary, ERROR with nothing written, export imports back', async () => {

@@ -80,6 +80,8 @@ const DEFAULT_ENTER = ['receptionist', 'specialist', 'leader', 'admin'];
 const DEFAULT_APPROVE = ['leader'];
 /** Roles of a supervising unit that manage data sets, import for the units below and reopen reports. */
 const MANAGER_ROLES = ['supervisor', 'admin'];
+/** What a supervisor reads when trying to type into a unit's report (issue 12: import on behalf, or reopen). */
+const BEHALF_ONLY = 'Cấp trên không sửa trực tiếp số liệu của đơn vị cấp dưới. Để nhập thay, dùng "Nhập báo cáo bằng Excel" hoặc API dataValueSets (lịch sử của đơn vị ghi rõ cấp trên nhập thay); để đơn vị tự sửa báo cáo đã hoàn thành, hãy mở lại báo cáo.';
 
 const CODE = z.string().trim().regex(/^[A-Z][A-Z0-9_]{0,49}$/, 'Mã gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ SO_PHONG)');
 const NAME = (what: string) => z.string({ error: `${what} là bắt buộc` }).trim().normalize('NFC').min(1, `${what} là bắt buộc`).max(300, `${what} tối đa 300 ký tự`);
@@ -314,6 +316,7 @@ export class ReportService {
     const ds = await this.dataSet(input.dataSet);
     if (!ds.usesPlaces) throw new RuleViolationError('no_places', 'Báo cáo này không nhập theo địa điểm.');
     if (!ds.units.includes(input.unitCode)) throw new RuleViolationError('unit_not_assigned', `Đơn vị ${input.unitCode} không được giao báo cáo ${ds.name}.`);
+    if (actor && actor.unitCode !== input.unitCode) throw new ForbiddenError('Địa điểm do chính đơn vị quản lý nó thêm và sửa; cấp trên xem số liệu tổng hợp.', 'report_enter_forbidden');
     if (actor && !(await this.canEnter(actor, ds, input.unitCode))) throw new ForbiddenError('Bạn không nhập báo cáo cho đơn vị này.', 'report_enter_forbidden');
     const code = CODE.safeParse(input.code);
     const name = NAME('Tên địa điểm').safeParse(input.name);
@@ -363,7 +366,15 @@ export class ReportService {
 
   /** Rolled-up totals of units (the unit's own values, its places' and every unit's below). */
   async rollups(q: { dataSet: string; period: string; unitCodes: string[] }): Promise<Rollup[]> {
-    return repo.selectRollups(this.db, q);
+    return repo.selectRollups(this.db, this.deps.engine, q);
+  }
+
+  /**
+   * Recomputes which units reported (report_reported) from the values themselves — after a
+   * restore or a bulk load that wrote values by SQL. Returns the rows written.
+   */
+  async rebuildReported(dataSet?: string): Promise<number> {
+    return this.db.transaction().execute((trx) => repo.rebuildReported(trx, dataSet));
   }
 
   // ---------------------------------------------------------------- writing values
@@ -464,6 +475,7 @@ export class ReportService {
     const deletes: Parameters<typeof repo.deleteValues>[1] = [];
     const audit: ReportValueAuditTable[] = [];
     const deltas = new Map<string, { dataSet: string; period: string; unitCode: string; dataElement: string; coc: string; sum: number; count: number }>();
+    const reported = new Map<string, { period: string; unitCode: string; count: number; at: string }>();
     const ancestors = new Map<string, string[]>();
     for (const u of units) ancestors.set(u, await this.selfAndAncestors(u));
     const seen = new Set<string>();
@@ -490,10 +502,17 @@ export class ReportService {
         else counts.imported++;
         upserts.push({ data_set: ds.code, period: it.period, unit_code: it.unitCode, place_id: it.placeId, data_element: it.dataElement, coc: it.coc, value: it.value, comment, updated_by: actor.name, updated_at: now });
       }
+      // A supervisor's import for a unit below is marked as such in the unit's history.
       if (before?.value !== (it.value ?? undefined))
-        audit.push({ id: uuidv7(), data_set: ds.code, period: it.period, unit_code: it.unitCode, place_id: it.placeId, data_element: it.dataElement, coc: it.coc, old_value: before?.value ?? null, new_value: it.value, source, changed_by: actor.name, changed_at: now });
+        audit.push({ id: uuidv7(), data_set: ds.code, period: it.period, unit_code: it.unitCode, place_id: it.placeId, data_element: it.dataElement, coc: it.coc, old_value: before?.value ?? null, new_value: it.value, source: actor.unitCode === it.unitCode ? source : 'behalf', changed_by: actor.name, changed_at: now });
       const dSum = (it.value === null ? 0 : numericOf(type, it.value)) - (before ? numericOf(type, before.value) : 0);
       const dCount = (it.value === null ? 0 : 1) - (before ? 1 : 0);
+      if (dCount !== 0) {
+        const pk = `${it.period}|${it.unitCode}`;
+        const r = reported.get(pk);
+        if (r) r.count += dCount;
+        else reported.set(pk, { period: it.period, unitCode: it.unitCode, count: dCount, at: now });
+      }
       if (dSum === 0 && dCount === 0) continue;
       for (const a of ancestors.get(it.unitCode)!) {
         const rk = `${it.period}|${a}|${it.dataElement}|${it.coc}`;
@@ -508,6 +527,7 @@ export class ReportService {
     await repo.deleteValues(trx, deletes);
     await repo.insertAudit(trx, this.deps.engine, audit);
     await repo.addToRollups(trx, this.deps.engine, [...deltas.values()].filter((d) => d.sum !== 0 || d.count !== 0));
+    await repo.addToReported(trx, this.deps.engine, ds.code, [...reported.values()].filter((r) => r.count !== 0));
     return counts;
   }
 
@@ -542,6 +562,9 @@ export class ReportService {
    */
   async saveValues(actor: ReportActor, key: ReportKey, inputs: ValueInput[], source = 'form'): Promise<{ counts: Counts; warnings: string[] }> {
     const ds = await this.dataSet(key.dataSet);
+    // The form, the register and the pre-fill are the unit's own; a supervisor imports on its
+    // behalf (Excel, DHIS2 JSON: marked in the history) or reopens the report for the unit to fix.
+    if (actor.unitCode !== key.unitCode) throw new ForbiddenError(BEHALF_ONLY, 'report_enter_forbidden');
     const items: Item[] = inputs.map((i) => ({ period: key.period, unitCode: key.unitCode, placeId: i.placeId ?? '', dataElement: i.dataElement, coc: i.coc ?? '', value: i.value, comment: i.comment }));
     const { conflicts, clean } = await this.check(actor, ds, items);
     if (conflicts.length) {
@@ -793,8 +816,8 @@ export class ReportService {
     const ds = await this.dataSet(q.dataSet);
     this.period(ds, q.period);
     const { byCode } = await this.unitMap();
-    const units: string[] = [];
-    for (const u of ds.units) if (await this.isAtOrAbove(q.parentUnit, u)) units.push(u);
+    const below = new Set([q.parentUnit, ...(await this.descendants(q.parentUnit))]);
+    const units = ds.units.filter((u) => below.has(u));
     const reported = await repo.reportingUnits(this.db, ds.code, q.period);
     const completions = new Map((await repo.selectCompletions(this.db, ds.code, q.period, units)).map((c) => [c.unitCode, c]));
     const due = this.deadline(ds, q.period).toISOString();
@@ -806,16 +829,27 @@ export class ReportService {
     });
   }
 
-  /** The issue's summary JSON: totals over `orgUnit` and one row per unit directly below it (from the rollups). */
-  async summary(q: { dataSet: string; period: string; orgUnit: string }): Promise<Summary> {
+  /**
+   * The issue's summary JSON: totals over `orgUnit` (every element and option) and one row per unit
+   * directly below it, read from the rollups. `children: 'totals'` gives each unit below only its
+   * total per element (summed by the database), with the options of `detail` kept apart — what the
+   * summary page shows — instead of every option of every element of every unit.
+   */
+  async summary(q: { dataSet: string; period: string; orgUnit: string }, opts: { children?: 'values' | 'totals'; detail?: string } = {}): Promise<Summary> {
     const ds = await this.dataSet(q.dataSet);
     this.period(ds, q.period);
     const children = await this.childrenOf(q.orgUnit);
-    const rollups = await repo.selectRollups(this.db, { dataSet: ds.code, period: q.period, unitCodes: [q.orgUnit, ...children.map((c) => c.code)] });
+    const codes = children.map((c) => c.code);
+    const key = { dataSet: ds.code, period: q.period };
+    const [own, below, completions] = await Promise.all([
+      repo.selectRollups(this.db, this.deps.engine, { ...key, unitCodes: [q.orgUnit] }),
+      opts.children === 'totals' ? repo.selectRollupTotals(this.db, this.deps.engine, { ...key, unitCodes: codes, detail: opts.detail }) : repo.selectRollups(this.db, this.deps.engine, { ...key, unitCodes: codes }),
+      repo.selectCompletions(this.db, ds.code, q.period, codes),
+    ]);
     const numeric = new Set(ds.dataElements.filter((e) => NUMERIC_TYPES.has(e.valueType)).map((e) => e.code));
     const order = new Map(ds.dataElements.map((e, i) => [e.code, i]));
     const byUnit = new Map<string, Rollup[]>();
-    for (const r of rollups) {
+    for (const r of [...own, ...below]) {
       if (!numeric.has(r.dataElement)) continue;
       const list = byUnit.get(r.unitCode);
       if (list) list.push(r);
@@ -825,13 +859,13 @@ export class ReportService {
       (byUnit.get(unit) ?? [])
         .sort((a, b) => order.get(a.dataElement)! - order.get(b.dataElement)! || (a.coc < b.coc ? -1 : a.coc > b.coc ? 1 : 0))
         .map((r) => ({ dataElement: r.dataElement, ...(r.coc ? { categoryOptionCombo: r.coc } : {}), value: r.sum }));
-    const completions = new Map((await repo.selectCompletions(this.db, ds.code, q.period, children.map((c) => c.code))).map((c) => [c.unitCode, c]));
+    const done = new Map(completions.map((c) => [c.unitCode, c]));
     return {
       dataSet: ds.code,
       period: q.period,
       orgUnit: q.orgUnit,
       values: valuesOf(q.orgUnit),
-      children: children.map((c) => ({ orgUnit: c.code, name: c.name, complete: this.isComplete(ds, completions.get(c.code)), values: valuesOf(c.code) })),
+      children: children.map((c) => ({ orgUnit: c.code, name: c.name, complete: this.isComplete(ds, done.get(c.code)), values: valuesOf(c.code) })),
     };
   }
 }

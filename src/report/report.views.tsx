@@ -216,6 +216,9 @@ function Row(p: { m: EntryModel; placeId: string; locked: boolean }) {
   );
 }
 
+/** How a value came in (report_value_audit.source). */
+const SOURCE_LABEL: Record<string, string> = { form: 'Biểu nhập', api: 'Tệp Excel / API', register: 'Tính từ danh sách', prefill: 'Lấy từ hồ sơ', behalf: 'Cấp trên nhập thay' };
+
 export function EntryPage(p: StaffNavProps & { m: EntryModel }) {
   const m = p.m;
   const q = `ky=${m.period}&don-vi=${m.unit.code}`;
@@ -372,6 +375,7 @@ export function EntryPage(p: StaffNavProps & { m: EntryModel }) {
                   <th scope="col">Người sửa</th>
                   <th scope="col">Chỉ tiêu</th>
                   <th scope="col">Cũ → mới</th>
+                  <th scope="col">Cách nhập</th>
                 </tr>
               </thead>
               <tbody>
@@ -387,6 +391,7 @@ export function EntryPage(p: StaffNavProps & { m: EntryModel }) {
                     <td>
                       {h.oldValue ?? '(trống)'} → {h.newValue ?? '(xóa)'}
                     </td>
+                    <td>{SOURCE_LABEL[h.source] ?? h.source}</td>
                   </tr>
                 ))}
               </tbody>

@@ -30,6 +30,9 @@ const apiQuery = z.object({
   period: PERIOD.describe('Kỳ theo mã DHIS2: 20261203, 2026W49, 202612, 2026Q4, 2026').meta({ examples: ['20261203'] }),
   orgUnit: UNIT.optional().describe('Mã đơn vị (mặc định: đơn vị của cán bộ)').meta({ examples: ['01'] }),
 });
+const summaryQuery = apiQuery.extend({
+  childValues: z.enum(['all', 'totals'], { message: 'childValues là all hoặc totals' }).optional().describe('all (mặc định): mỗi đơn vị cấp dưới theo chỉ tiêu và phân tổ; totals: chỉ tổng theo chỉ tiêu (gọn khi có hàng nghìn đơn vị)'),
+});
 
 const valueJson = z.object({ dataElement: z.string(), categoryOptionCombo: z.string().optional(), value: z.number() });
 const summaryJson = z.object({
@@ -54,7 +57,7 @@ export async function summaryRoutes(app: FastifyInstance, deps: SummaryRoutesDep
   const { summaries } = deps;
 
   async function parts(staff: Staff, q: z.infer<typeof pageQuery>, all = false): Promise<SummaryParts> {
-    const v = await summaries.view(staff.unitCode, { dataSet: q.bo, period: q.ky, orgUnit: q['don-vi'] });
+    const v = await summaries.view(staff.unitCode, { dataSet: q.bo, period: q.ky, orgUnit: q['don-vi'], element: q['chi-tieu'] });
     return partsOf(v, q['chi-tieu'], all);
   }
 
@@ -94,12 +97,12 @@ export async function summaryRoutes(app: FastifyInstance, deps: SummaryRoutesDep
     '/api/reports/summary',
     doc('getReportSummary', 'Tổng hợp một báo cáo, một kỳ: tổng theo chỉ tiêu và phân tổ của đơn vị và các đơn vị cấp dưới, từng đơn vị cấp dưới trực tiếp', {
       description: 'Đọc từ bảng tổng đã cộng dồn khi đơn vị lưu số liệu. Cán bộ chỉ xem được đơn vị mình và các đơn vị cấp dưới (403 unit_out_of_scope).',
-      querystring: docSchema(apiQuery),
+      querystring: docSchema(summaryQuery),
       response: { 200: json(summaryJson, 'Bảng tổng hợp'), ...errors(400, 401, 403, 404, 422) },
     }),
     async (req, reply) => {
       const { staff } = apiStaff(req);
-      const q = parseInput(apiQuery, req.query);
+      const q = parseInput(summaryQuery, req.query);
       reply.header('cache-control', 'private, no-store');
       return summaries.json(staff.unitCode, q);
     },

@@ -121,16 +121,21 @@ export class SummaryService {
     return this.deps.reports.period(ds, period).code;
   }
 
-  async view(staffUnit: string, q: { dataSet?: string; period?: string; orgUnit?: string }): Promise<SummaryView> {
+  /**
+   * The page's model. The units below come with their total per element and the options of one
+   * element (`element`, else the first disaggregated one: the cross table), summed by the database.
+   */
+  async view(staffUnit: string, q: { dataSet?: string; period?: string; orgUnit?: string; element?: string }): Promise<SummaryView> {
     const orgUnit = await this.scope(staffUnit, q.orgUnit);
     const ds = await this.pickDataSet(q.dataSet);
     const period = this.period(ds, q.period);
-    const [unit, json, completeness, reminders, elements] = await Promise.all([
+    const elements = await this.elements(ds);
+    const detail = crossElementOf(elements, q.element)?.code;
+    const [unit, json, completeness, reminders] = await Promise.all([
       this.deps.units.get(orgUnit),
-      this.deps.reports.summary({ dataSet: ds.code, period, orgUnit }),
+      this.deps.reports.summary({ dataSet: ds.code, period, orgUnit }, { children: 'totals', detail }),
       this.deps.reports.completeness({ dataSet: ds.code, period, parentUnit: orgUnit }),
       this.deps.reminders(ds.code, period),
-      this.elements(ds),
     ]);
     const totals = toMap(json.values);
     const reminded = new Map(reminders.filter((r) => r.kind === 'near').map((r) => [r.unitCode, r.sentAt]));
@@ -218,11 +223,11 @@ export class SummaryService {
       .map((p) => ({ unitCode: p.unitCode, unitName: names.get(p.unitCode) ?? p.unitCode, code: p.code, name: p.name, values: byPlace.get(p.id) ?? new Map() }));
   }
 
-  /** The issue's JSON, scoped to the official's units. */
-  async json(staffUnit: string, q: { dataSet: string; period: string; orgUnit?: string }): Promise<Summary> {
+  /** The issue's JSON, scoped to the official's units (`childValues: 'totals'`: each unit below by element only). */
+  async json(staffUnit: string, q: { dataSet: string; period: string; orgUnit?: string; childValues?: 'all' | 'totals' }): Promise<Summary> {
     const orgUnit = await this.scope(staffUnit, q.orgUnit);
     const ds = await this.deps.reports.dataSet(q.dataSet);
-    return this.deps.reports.summary({ dataSet: ds.code, period: this.period(ds, q.period), orgUnit });
+    return this.deps.reports.summary({ dataSet: ds.code, period: this.period(ds, q.period), orgUnit }, { children: q.childValues === 'totals' ? 'totals' : 'values' });
   }
 
   async completeness(staffUnit: string, q: { dataSet: string; period: string; orgUnit?: string }): Promise<CompletenessRow[]> {
@@ -230,6 +235,12 @@ export class SummaryService {
     const ds = await this.deps.reports.dataSet(q.dataSet);
     return this.deps.reports.completeness({ dataSet: ds.code, period: this.period(ds, q.period), parentUnit: orgUnit });
   }
+}
+
+/** The element shown across units by its disaggregation: the one asked for, or the first disaggregated. */
+export function crossElementOf(elements: SummaryElement[], code?: string): SummaryElement | undefined {
+  const withCombos = elements.filter((e) => e.combos.length > 1);
+  return withCombos.find((e) => e.code === code) ?? withCombos[0];
 }
 
 export function toMap(values: Summary['values']): Map<string, number> {

@@ -1,6 +1,6 @@
 import type { Cell, DataTable } from '../dashboard';
 import { formatDateTime } from '../shared/format';
-import { elementTotal, type SummaryElement, type SummaryView } from './summary.service';
+import { crossElementOf, elementTotal, type SummaryElement, type SummaryView } from './summary.service';
 import { figure, valueKey } from './summary.text';
 
 /**
@@ -63,8 +63,7 @@ export function unitsTable(v: SummaryView, all = false): DataTable {
 
 /** The element shown across units by its disaggregation (workers by home province × communes). */
 export function crossElement(v: SummaryView, code?: string): SummaryElement | undefined {
-  const withCombos = v.elements.filter((e) => e.combos.length > 1);
-  return withCombos.find((e) => e.code === code) ?? withCombos[0];
+  return crossElementOf(v.elements, code);
 }
 
 /** Most units a cross table shows as columns (more: Excel only). */

@@ -184,5 +184,44 @@ for (const engine of engines()) {
       expect((await outbox('report_overdue')).filter((m) => m.body.includes('ngày 03/12/2026'))).toHaveLength(1);
       clock.set('2026-12-03T03:00:00Z');
     });
+
+    it('childValues=totals: each unit below by element only, summed by the database; the page keeps the cross element by option', async () => {
+      const v = (list: any[], de: string, coc?: string) => list.find((x) => x.dataElement === de && x.categoryOptionCombo === coc)?.value;
+      const all = (await get(`/api/reports/summary?dataSet=${DS}&period=${DAY}&orgUnit=01`, 'giamsat')).json();
+      const r = await get(`/api/reports/summary?dataSet=${DS}&period=${DAY}&orgUnit=01&childValues=totals`, 'giamsat');
+      expect(r.statusCode, r.body).toBe(200);
+      const t = r.json();
+      expect(t.values).toEqual(all.values);
+      for (const c of t.children) {
+        const full = all.children.find((x: any) => x.orgUnit === c.orgUnit);
+        expect(c.values.every((x: any) => x.categoryOptionCombo === undefined)).toBe(true);
+        expect(v(c.values, 'SO_LAO_DONG')).toBe(full.values.filter((x: any) => x.dataElement === 'SO_LAO_DONG').reduce((a: number, x: any) => a + x.value, 0));
+        expect(v(c.values, 'SO_HO')).toBe(v(full.values, 'SO_HO'));
+      }
+      const bad = await get(`/api/reports/summary?dataSet=${DS}&period=${DAY}&orgUnit=01&childValues=mot-phan`, 'giamsat');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.fields).toEqual([expect.objectContaining({ field: 'childValues', message: 'childValues là all hoặc totals' })]);
+    });
+
+    it('completeness reads who reported from report_reported, kept with every save and delete, and rebuilt from the values', async () => {
+      const DAY2 = '20261202';
+      const completeness = async () => (await get(`/api/reports/completeness?dataSet=${DS}&period=${DAY2}&orgUnit=01`, 'giamsat')).json().units.map((u: any) => [u.orgUnit, u.reported]);
+      expect(await completeness()).toEqual([['00004', false], ['00082', false]]);
+      const key = (unitCode: string) => ({ dataSet: DS, period: DAY2, unitCode });
+      await env.services.reports.saveValues(await actor('tiepnhan2'), key('00082'), [{ dataElement: 'SO_HO', value: '2' }, { dataElement: 'SO_LAO_DONG', coc: 'P01', value: '1' }]);
+      await env.services.reports.saveValues(await actor('quantri'), key('00004'), [{ dataElement: 'SO_HO', value: '3' }]);
+      expect(await completeness()).toEqual([['00004', true], ['00082', true]]);
+      // Cửa Nam clears its figures: it has not reported any more.
+      await env.services.reports.saveValues(await actor('tiepnhan2'), key('00082'), [{ dataElement: 'SO_HO', value: '' }, { dataElement: 'SO_LAO_DONG', coc: 'P01', value: '' }]);
+      expect(await completeness()).toEqual([['00004', true], ['00082', false]]);
+      const rows = () => env.services.database.db.selectFrom('report_reported').select(['unit_code', 'value_count']).where('data_set', '=', DS).where('period', '=', DAY2).execute();
+      expect((await rows()).map((r) => [r.unit_code, Number(r.value_count)])).toEqual([['00004', 1]]);
+      // Lost (a restore, a load by SQL): rebuilt from the values, the same answer.
+      await env.services.database.db.deleteFrom('report_reported').execute();
+      expect(await completeness()).toEqual([['00004', false], ['00082', false]]);
+      expect(await env.services.reports.rebuildReported()).toBeGreaterThanOrEqual(3);
+      expect(await completeness()).toEqual([['00004', true], ['00082', false]]);
+      expect((await get(`/api/reports/completeness?dataSet=${DS}&period=${DAY}&orgUnit=01`, 'giamsat')).json().units.map((u: any) => u.reported)).toEqual([true, true]);
+    });
   });
 }

@@ -89,6 +89,7 @@ async function main() {
     let top = none;
     let page = none;
     let province = none;
+    let provPage = none;
     let provOne = { children: [] as unknown[] };
     if (ONLY !== 'import') {
     await s.reports.saveDataSet(undefined, {
@@ -115,8 +116,12 @@ async function main() {
       await sql`INSERT INTO report_rollups (data_set, period, unit_code, data_element, coc, "sum", "count")
         SELECT data_set, period, ${ROOT}, data_element, coc, sum("sum"), sum("count") FROM report_rollups
         WHERE data_set = 'THU_TAI_TONG_HOP' AND unit_code IN (SELECT code FROM units WHERE parent_code = ${ROOT}) GROUP BY 1, 2, 4, 5`.execute(db);
+      // Which communes reported, as saving would have kept it: rebuilt from the values (the rebuild's own time is printed).
+      const rb = await timed(() => s.reports.rebuildReported('THU_TAI_TONG_HOP'));
+      console.log(`  report_reported dựng lại từ các giá trị: ${rb.value} dòng trong ${(rb.ms / 1000).toFixed(1)} s`);
       await sql`ANALYZE report_values`.execute(db);
       await sql`ANALYZE report_rollups`.execute(db);
+      await sql`ANALYZE report_reported`.execute(db);
     });
     const count = await db.selectFrom('report_values').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     console.log(`Đã tạo ${Number(count.n).toLocaleString('vi-VN')} giá trị và các tổng cộng dồn trong ${(t.ms / 1000).toFixed(1)} s.`);
@@ -128,6 +133,7 @@ async function main() {
     const prov = PROVINCES[0]![0];
     provOne = await s.reports.summary({ dataSet: 'THU_TAI_TONG_HOP', period: PERIOD, orgUnit: prov });
     province = await runs(`summary(${prov}) — ${provOne.children.length} xã`, () => s.reports.summary({ dataSet: 'THU_TAI_TONG_HOP', period: PERIOD, orgUnit: prov }));
+    provPage = await runs(`trang tổng hợp (${prov}, ${provOne.children.length} xã)`, () => summaries.view(ROOT, { dataSet: 'THU_TAI_TONG_HOP', period: PERIOD, orgUnit: prov }));
     }
 
     // ---------------------------------------------------------------- 2. import
@@ -170,9 +176,10 @@ async function main() {
     row(`tổng hợp 1 kỳ, ${COMMUNES} xã × ${ELEMENTS} × ${PROVINCES.length} (cấp trên cùng)`, top, SUMMARY_TARGET_MS);
     row(`trang tổng hợp (tổng + tình hình gửi)`, page, SUMMARY_TARGET_MS);
     row(`tổng hợp 1 tỉnh (${provOne.children.length} xã)`, province, SUMMARY_TARGET_MS);
+    row(`trang tổng hợp 1 tỉnh (${provOne.children.length} xã)`, provPage, SUMMARY_TARGET_MS);
     row(`nhập DHIS2 JSON ${(COMMUNES * ELEMENTS).toLocaleString('vi-VN')} giá trị (lần 1)`, { p50: first.ms, p95: first.ms, cpu: first.cpu }, IMPORT_TARGET_MS);
     row(`nhập lại cùng tệp (cập nhật)`, { p50: second.ms, p95: second.ms, cpu: second.cpu }, IMPORT_TARGET_MS);
-    const ok = (ONLY === 'import' || top.p95 < SUMMARY_TARGET_MS) && (ONLY === 'summary' || first.ms < IMPORT_TARGET_MS);
+    const ok = (ONLY === 'import' || Math.max(top.p95, page.p95, province.p95, provPage.p95) < SUMMARY_TARGET_MS) && (ONLY === 'summary' || first.ms < IMPORT_TARGET_MS);
     console.log(ok ? '\nĐẠT cả hai mục tiêu.' : '\nCHƯA ĐẠT mục tiêu (xem bảng; tải máy ở trên).');
   } finally {
     await s.database.close();

@@ -10,7 +10,10 @@ import { DESK, PHONE, screenshots, startStaffSite, type StaffSite } from './staf
  * deadline nears, and the summary says so.
  */
 const DS = 'CACH_LY_E2E';
-// Today in Hà Nội (the browser keeps session cookies only while they have not expired in real time).
+// The real day in Hà Nội, never a fixed date: the browser drops a session cookie whose expiry (the
+// app clock + 12 h) is already past in real time. With the app clock at 14:00 and 15:30 of the real
+// day, the cookies last until 02:00 the next day, after any real time of that day — at any hour, on
+// the last day of a month or a year (the scenario needs only one day: a daily report due at 17:00).
 const TODAY = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 const DAY = TODAY.replaceAll('-', '');
 const at = (hhmm: string) => new Date(`${TODAY}T${hhmm}:00+07:00`);

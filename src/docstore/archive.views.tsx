@@ -7,19 +7,8 @@ type Problems = Array<{ field: string; message: string }>;
 const dmy = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? d.split('-').reverse().join('/') : d);
 const FIELD_IDS = new Set(['register', 'number', 'date', 'names', 'citizenPhone', 'trang']);
 
-function Errors({ errors, title }: { errors?: Problems; title: string }) {
-  if (!errors?.length) return null;
-  return (
-    <div class="error-summary" role="alert">
-      <p>{title}</p>
-      <ul>
-        {errors.map((e) => (
-          <li>{FIELD_IDS.has(e.field) ? <a href={`#${e.field}`}>{e.message}</a> : e.message}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
+/** Every problem, each linked to its field when it has one on the page. */
+const Errors = ({ errors, title }: { errors?: Problems; title: string }) => <ErrorSummary title={title} errors={(errors ?? []).map((e) => ({ message: e.message, href: FIELD_IDS.has(e.field) ? `#${e.field}` : undefined }))} />;
 
 /** Back-scanning: the bulk upload form, the search (without diacritics) and the entries found. */
 export function ArchiveListPage(p: StaffNavProps & { q: string; status: string; records: ArchiveRecord[]; canChange: boolean; message?: string; errors?: Problems; register?: string; maxPages: number; maxMb: number }) {

@@ -5,21 +5,16 @@
  * The docstore module decides what is in the store; the dossier module only lists its files.
  */
 import type { Db } from '../db/connection';
-import type { DossierStatus } from './dossier.types';
+import type { DossierFile, DossierStatus } from './dossier.types';
 
-export interface CitizenFile {
+/** A file of a citizen's dossier: the file (its id as `fileId`) and where it belongs. */
+export interface CitizenFile extends Omit<DossierFile, 'id'> {
   fileId: string;
   dossierId: string;
   dossierCode: string | null;
   unitCode: string;
   procedureCode: string;
   status: DossierStatus;
-  component: string;
-  sha256: string;
-  name: string;
-  mime: string;
-  size: number;
-  createdAt: string;
   /** When the dossier's result was decided (results), else null. */
   finishedAt: string | null;
 }

@@ -15,8 +15,9 @@ export function StatusMessage(p: { children?: ComponentChildren; class?: string 
   );
 }
 
-export function ErrorSummary(p: { title?: ComponentChildren; message?: ComponentChildren; errors?: Array<string | { message: string }> }): VNode | null {
-  const list = (p.errors ?? []).map((e) => (typeof e === 'string' ? e : e.message));
+export function ErrorSummary(p: { title?: ComponentChildren; message?: ComponentChildren; errors?: Array<string | { message: string; href?: string }> }): VNode | null {
+  // A problem with an `href` links to its field (GOV.UK's error summary).
+  const list = (p.errors ?? []).map((e) => (typeof e === 'string' ? e : e.href ? <a href={e.href}>{e.message}</a> : e.message));
   if (!p.message && !list.length) return null;
   return (
     <div class="error-summary" role="alert">

@@ -23,6 +23,13 @@ const ACTION_TEXT: Record<string, string> = {
   'staff.change': 'Thay đổi dữ liệu',
   'process.save': 'Lưu quy trình nội bộ',
   'report.tracking_book': 'Xuất sổ theo dõi hồ sơ',
+  'docstore.check': 'Đánh dấu giấy tờ đã kiểm tra, số hóa',
+  'docstore.uncheck': 'Bỏ đánh dấu giấy tờ đã kiểm tra, số hóa',
+  'docstore.consent': 'Ghi nhận người dân đồng ý dùng kho giấy tờ',
+  'docstore.use': 'Dùng giấy tờ trong kho của người dân',
+  'archive.upload': 'Tải lên trang quét sổ lưu trữ',
+  'archive.update': 'Sửa bản ghi lưu trữ',
+  'archive.confirm': 'Xác nhận bản ghi lưu trữ',
 };
 
 /** What a page or file view was about (the `what` of dossier.view). */
@@ -57,6 +64,9 @@ const TARGET_TEXT: Record<string, string> = {
   process: 'Quy trình',
   report: 'Sổ theo dõi',
   route: 'Trang',
+  citizen: 'Người dân',
+  archive_batch: 'Lượt tải trang quét',
+  archive_record: 'Bản ghi lưu trữ',
 };
 
 /** Routes whose changes are recorded by the change guard, in words. */

@@ -77,7 +77,7 @@ import { queueRoutes } from './queue/queue.routes';
 import { linkReceptionToTicket, queueStaffRoutes } from './queue/queue.staff-routes';
 import { queueAdminRoutes } from './queue/queue.admin-routes';
 import { ArchiveService, archiveRoutes, DocstoreService, docstoreRoutes } from './docstore';
-import { LinkedService, linkedRoutes, partnerRoutes } from './linked';
+import { LinkedService, linkedRoutes, linkedStaffRoutes, partnerRoutes } from './linked';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -527,6 +527,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     linked: { isGroupCode: (c) => services.linked.isGroupCode(c), submit: (r) => services.linked.submit(r) },
   });
   await linkedRoutes(app, { linked: services.linked, catalog, units, accounts: services.accounts, requirePhoneVerification: config.requirePhoneVerification, now: () => services.clock.now() });
+  await linkedStaffRoutes(app, { linked: services.linked, units });
   await partnerRoutes(app, { linked: services.linked, dossiers: services.dossiers, secret: secretKey(config), secure: config.publicUrl.startsWith('https://'), now: () => services.clock.now() });
   await dossierStaffRoutes(app, {
     dossiers: services.dossiers,

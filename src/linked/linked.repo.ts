@@ -172,3 +172,8 @@ export async function markEscalated(db: Exec, dossierCode: string, at: string): 
   const r = await db.updateTable('linked_members').set({ escalated_at: at }).where('dossier_code', '=', dossierCode).where('escalated_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** A unit's group submissions, newest first. */
+export async function listSubmissionsOfUnit(db: Exec, unitCode: string, limit = 100): Promise<SubmissionRow[]> {
+  return (await db.selectFrom('linked_submissions').selectAll().where('unit_code', '=', unitCode).orderBy('created_at', 'desc').limit(limit).execute()).map(toSubmission);
+}

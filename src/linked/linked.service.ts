@@ -259,6 +259,16 @@ export class LinkedService {
     return { code: s.code, unitCode: s.unitCode, groupCode: s.groupCode, groupName: g?.name ?? s.groupCode, applicantName: s.applicantName, applicantPhone: s.applicantPhone, citizenId: s.citizenId, createdAt: s.createdAt, dueAt, members };
   }
 
+  /** The unit's latest groups, with how many parts still wait for reception. */
+  async recentOfUnit(unitCode: string): Promise<Array<{ code: string; groupName: string; applicantName: string; createdAt: string; waiting: number }>> {
+    const out = [];
+    for (const s of await repo.listSubmissionsOfUnit(this.deps.db, unitCode)) {
+      const v = await this.view(s.code);
+      out.push({ code: v.code, groupName: v.groupName, applicantName: v.applicantName, createdAt: v.createdAt, waiting: v.members.filter((m) => m.status === 'new').length });
+    }
+    return out;
+  }
+
   /** The e-form a group submission was filled with (the group's current one). */
   async eformOfSubmission(code: string): Promise<LinkedGroup['eform'] | undefined> {
     const s = await repo.findSubmission(this.deps.db, code);

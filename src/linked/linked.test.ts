@@ -208,6 +208,28 @@ eachEngine('linked procedure groups', { at: '2026-12-01T02:00:00.000Z', env: { R
     expect((await t.env.app.inject({ method: 'GET', url: `/lien-thong/${group.groupCode}/bien-nhan.pdf?phone=0900000000` })).statusCode).toBe(404);
   });
 
+  it('officials find the group in the workspace and receive it whole from its page; another ward cannot', async () => {
+    const g = await groupForm(t.env, 'LT-KS');
+    const r = await submitGroup(t.env, 'LT-KS', { ...fillForm(g.formData, { date: '2026-11-25' }), hoTenTre: 'Đỗ An Nhiên' }, ['giay-chung-sinh'], { ...PARENT, fullName: 'Đỗ Thị Lan' });
+    expect(r.statusCode, r.body).toBe(201);
+    const code = r.json().groupCode;
+    const cookie = await desk.cookie('tiepnhan');
+    const list = await t.env.app.inject({ method: 'GET', url: '/can-bo/lien-thong', headers: { cookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(code);
+    expect(list.body).toContain('Đỗ Thị Lan');
+    const page = await t.env.app.inject({ method: 'GET', url: `/can-bo/lien-thong/${code}`, headers: { cookie } });
+    expect(page.body).toContain('Tiếp nhận cả nhóm (3 phần)');
+    const done = await t.env.app.inject({ method: 'POST', url: `/can-bo/lien-thong/${code}/tiep-nhan`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody({ _csrf: csrfOf(page.body) }) });
+    expect(done.statusCode, done.body).toBe(303);
+    const after = await t.env.app.inject({ method: 'GET', url: done.headers.location as string, headers: { cookie } });
+    expect(after.body).toContain('Đã tiếp nhận cả nhóm');
+    expect(after.body).not.toContain('Tiếp nhận cả nhóm (');
+    const other = await desk.cookie('tiepnhan2');
+    expect((await t.env.app.inject({ method: 'GET', url: `/can-bo/lien-thong/${code}`, headers: { cookie: other } })).statusCode).toBe(404);
+    expect((await t.env.app.inject({ method: 'GET', url: '/can-bo/lien-thong', headers: { cookie: other } })).body).not.toContain(code);
+  });
+
   it('a partner that never answers is escalated to the unit after the part deadline, once', async () => {
     const g = await groupForm(t.env, 'LT-KT');
     const r = await submitGroup(t.env, 'LT-KT', { ...fillForm(g.formData, { date: '2026-11-28' }), hoTenNguoiChet: 'Phạm Văn Bình' }, ['giay-bao-tu']);

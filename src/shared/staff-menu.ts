@@ -80,6 +80,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
         ...item('/can-bo/so-theo-doi', 'Sổ theo dõi hồ sơ'),
         ...item('/can-bo/ho-tro-tai-nha', 'Hỗ trợ tại nhà', staff.role !== 'supervisor'),
         ...item('/can-bo/lich-hen', 'Lịch hẹn'),
+        ...item('/can-bo/lien-thong', 'Hồ sơ liên thông', staff.role !== 'supervisor'),
         ...item('/can-bo/luu-tru', 'Số hóa sổ lưu trữ', staff.role !== 'supervisor'),
       ],
     },

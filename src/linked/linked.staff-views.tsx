@@ -1,0 +1,100 @@
+import { formatDate, formatDateTime } from '../shared/format';
+import { StatusMessage } from '../shared/messages';
+import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
+import type { SubmissionView } from './linked.types';
+
+/** The unit's linked groups, newest first. */
+export function StaffGroupsPage(p: StaffNavProps & { items: Array<{ code: string; groupName: string; applicantName: string; createdAt: string; waiting: number }> }) {
+  return (
+    <StaffLayout {...p} title="Hồ sơ liên thông" current="/can-bo/lien-thong">
+      <h1>Hồ sơ liên thông</h1>
+      <p>Mỗi nhóm gồm nhiều hồ sơ (một hồ sơ một thủ tục). Tiếp nhận cả nhóm một lần; phần của cơ quan phối hợp được chuyển đi khi tiếp nhận.</p>
+      {p.items.length ? (
+        <table class="staff-table">
+          <caption>{p.items.length} nhóm gần nhất</caption>
+          <thead>
+            <tr>
+              <th scope="col">Mã nhóm</th>
+              <th scope="col">Nhóm thủ tục</th>
+              <th scope="col">Người nộp</th>
+              <th scope="col">Nộp lúc</th>
+              <th scope="col">Chờ tiếp nhận</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.items.map((x) => (
+              <tr>
+                <td>
+                  <a href={`/can-bo/lien-thong/${x.code}`}>{x.code}</a>
+                </td>
+                <td>{x.groupName}</td>
+                <td>{x.applicantName}</td>
+                <td>{formatDateTime(x.createdAt)}</td>
+                <td>{x.waiting ? `${x.waiting} phần` : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Chưa có hồ sơ liên thông nào.</p>
+      )}
+    </StaffLayout>
+  );
+}
+
+/** One group for the officials: its parts, and "receive the whole group" while some wait. */
+export function StaffGroupPage(p: StaffNavProps & { v: SubmissionView; message?: string; canAccept: boolean }) {
+  const v = p.v;
+  const waiting = v.members.filter((m) => m.status === 'new').length;
+  return (
+    <StaffLayout {...p} title={`Hồ sơ liên thông ${v.code}`} current="/can-bo/lien-thong">
+      <h1>Hồ sơ liên thông {v.code}</h1>
+      <p class="lead">{v.groupName}</p>
+      <StatusMessage>{p.message}</StatusMessage>
+      <p>
+        Người nộp: {v.applicantName} — nộp lúc {formatDateTime(v.createdAt)} — dự kiến xong cả nhóm: {v.dueAt ? formatDate(v.dueAt) : 'khi mọi phần được tiếp nhận'}
+      </p>
+      <table class="staff-table">
+        <caption>Các phần của nhóm</caption>
+        <thead>
+          <tr>
+            <th scope="col">Mã hồ sơ</th>
+            <th scope="col">Thủ tục</th>
+            <th scope="col">Cơ quan giải quyết</th>
+            <th scope="col">Tình trạng</th>
+            <th scope="col">Hẹn trả</th>
+          </tr>
+        </thead>
+        <tbody>
+          {v.members.map((m) => (
+            <tr>
+              <td>
+                <a href={`/can-bo/ho-so/${m.code}`}>{m.code}</a>
+              </td>
+              <td>{m.procedureName}</td>
+              <td>
+                {m.agencyName}
+                {m.agency === 'partner' ? ' (cơ quan phối hợp)' : ''}
+              </td>
+              <td>
+                {m.statusLabel}
+                {m.resultNote ? ` — ${m.resultNote}` : ''}
+              </td>
+              <td>{m.dueAt ? formatDate(m.dueAt) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {waiting && p.canAccept ? (
+        <form method="post" action={`/can-bo/lien-thong/${v.code}/tiep-nhan`}>
+          <input type="hidden" name="_csrf" value={p.csrf} />
+          <p>
+            <button type="submit" class="primary">
+              Tiếp nhận cả nhóm ({waiting} phần) và chuyển cơ quan phối hợp
+            </button>
+          </p>
+        </form>
+      ) : null}
+    </StaffLayout>
+  );
+}

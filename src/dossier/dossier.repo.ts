@@ -148,6 +148,43 @@ export async function insertSubmitted(db: Exec, row: NewDossierRow, files: Dossi
 }
 
 /**
+ * A dossier submitted in one request, written whole with its code: its row, files, first history
+ * row and the code from the unit's day counter. On PostgreSQL ONE statement (the counter's upsert,
+ * then the dossier inserted with its code, its files and history, as data-modifying CTEs), one
+ * round trip instead of two; the counter row stays locked until the commit either way (gap-free
+ * codes). SQLite: `insertSubmitted` then `assignCode` (no round trips there). Returns the row as written.
+ */
+export async function insertSubmittedWithCode(db: Exec, row: NewDossierRow, files: DossierFileTable[], history: DossierHistoryTable, unitCode: string, day: string): Promise<Dossier> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    await insertSubmitted(db, row, files, history);
+    return assignCode(db, row.id, unitCode, day, {});
+  }
+  const withDossier = db
+    .with('c', (q) =>
+      q
+        .insertInto('dossier_counters')
+        .values({ unit_code: unitCode, day, n: 1 })
+        .onConflict((oc) => oc.columns(['unit_code', 'day']).doUpdateSet((eb) => ({ n: eb('dossier_counters.n', '+', 1) })))
+        .returning('n'),
+    )
+    .with('d', (q) =>
+      q
+        .insertInto('dossiers')
+        .values({ ...row, code: sql<string>`(select ${`${unitCode}-${day}-`} || lpad(c.n::text, greatest(4, length(c.n::text)), '0') from c)` })
+        .returningAll(),
+    );
+  const r = files.length
+    ? await withDossier
+        .with('f', (q) => q.insertInto('dossier_files').values(files))
+        .with('h', (q) => q.insertInto('dossier_history').values(history))
+        .selectFrom('d')
+        .selectAll()
+        .executeTakeFirstOrThrow()
+    : await withDossier.with('h', (q) => q.insertInto('dossier_history').values(history)).selectFrom('d').selectAll().executeTakeFirstOrThrow();
+  return toDossier(r as DossierRow);
+}
+
+/**
  * The dossier's code from the unit's day counter (`<unit>-<yymmdd>-<nnnn>`), written with `set`.
  * The counter row stays locked until the commit (codes are gap-free); on PostgreSQL the counter
  * and the dossier's update are one statement, so the lock costs one round trip fewer.

@@ -684,19 +684,22 @@ export class DossierService {
         key: `submit:${d.id}`,
       };
       if (fresh) {
-        // The dossier, its files and its first history row (number 1: no lookup of the last one).
+        // The dossier with its code, its files and its first history row (number 1: no lookup of
+        // the last one); on PostgreSQL one statement.
         const h = this.historyRow(d.id, history);
-        await repo.insertSubmitted(
+        done = await repo.insertSubmittedWithCode(
           trx,
           { ...fresh.row, ...set, transient: 0 },
           fresh.files.map((f) => ({ id: f.id, dossier_id: d.id, component: f.component, sha256: f.sha256, name: f.name, mime: f.mime, size: f.size, created_at: f.createdAt })),
           { ...h.row, seq: 1 },
+          d.unitCode,
+          day,
         );
         entry = h.entry(1);
       } else {
         entry = await this.appendHistory(trx, d.id, history);
+        done = await repo.assignCode(trx, d.id, d.unitCode, day, set);
       }
-      done = await repo.assignCode(trx, d.id, d.unitCode, day, fresh ? {} : set);
       code = done.code!;
       // Told on the channels the citizen chose, with the unit's template (notification module).
       await this.notifications.notifyDossier(trx, {

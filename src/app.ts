@@ -589,7 +589,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     units,
     demo: config.demo,
     queueSummary: async (unit, from, to) => {
-      const t = queueStats(await ticketFacts(services.database.db, { unitCode: unit, from, to }), { from: from.toISOString(), to: to.toISOString() }).total;
+      const t = queueStats(await ticketFacts(services.database.db, { unitCode: unit, from, to, now: services.clock.now() }), { from: from.toISOString(), to: to.toISOString() }).total;
       const day = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
       const q = new URLSearchParams({ tu: day(from), den: day(new Date(to.getTime() - 1)), 'don-vi': unit });
       return { tickets: t.tickets, avgWait: t.avgWait, avgService: t.avgService, noShowRate: t.noShowRate, href: `/can-bo/hang-cho/thong-ke?${q}` };
@@ -632,7 +632,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     rateLimit: config.rateLimit,
     zalo: config.assistant.zalo,
   });
-  await appointmentStaffRoutes(app, { appointments: services.appointments, units, accounts: services.accounts, ticketFacts: (q) => ticketFacts(services.database.db, q), now: () => services.clock.now() });
+  await appointmentStaffRoutes(app, { appointments: services.appointments, units, accounts: services.accounts, ticketFacts: (q) => ticketFacts(services.database.db, { ...q, now: services.clock.now() }), now: () => services.clock.now() });
   await appointmentRoutes(app, { appointments: services.appointments, units, catalog, accounts: services.accounts, demo: config.demo, defaultUnit, now: () => services.clock.now(), ticketUrl: (id) => `/hang-cho/${id}` });
   await queueRoutes(app, {
     queue: services.queue,

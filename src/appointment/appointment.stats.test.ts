@@ -159,7 +159,7 @@ for (const engine of engines()) {
       clock.set(vn('2026-12-03', '14:10'));
       expect((await q.callNext(off, '2'))!.id).toBe(walkIn.id);
       clock.set(vn('2026-12-03', '15:00'));
-      const facts = await ticketFacts(env.services.database.db, { unitCode: '00004', from: new Date(vn('2026-12-03', '00:00')), to: new Date(vn('2026-12-04', '00:00')) });
+      const facts = await ticketFacts(env.services.database.db, { unitCode: '00004', from: new Date(vn('2026-12-03', '00:00')), to: new Date(vn('2026-12-04', '00:00')), now: clock.now() });
       expect(facts.find((f) => f.id === arrived.ticketId)).toMatchObject({ source: 'appointment', slotAt: vn('2026-12-03', '14:00'), takenAt: vn('2026-12-03', '13:40') });
       const s = queueStats(facts, { from: '2026-12-03', to: '2026-12-03' });
       expect(s.bySource.map((r) => [r.label, r.avgWait])).toEqual([

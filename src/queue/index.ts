@@ -9,7 +9,7 @@
  *   ordered at its slot: once `now ≥ slotAt` it is called before normal tickets (after waiting
  *   priority tickets under the 'strict' rule; see queue.order.ts).
  * - `QueueService.ticket(id)` → the ticket or undefined.
- * - `ticketFacts(db, {unitCode, from, to})` → every ticket taken in [from, to) with its times.
+ * - `ticketFacts(db, {unitCode, from, to, now})` → every ticket taken in [from, to) with its times.
  * - `QueueService.events` (`QueueEvents`): the in-process bus; `on(unitCode, fn)` for live views.
  */
 export { QueueService, ticketFacts, spokenCall, isTicketId, DEFAULT_SETTINGS, DEMO_QUEUE, DEMO_QUEUE_UNIT, NEAR_TURNS, type QueueDeps, type QueueNotify, type QueueOfficial } from './queue.service';

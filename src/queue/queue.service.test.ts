@@ -136,7 +136,7 @@ for (const engine of engines()) {
       expect(done.servedAt).not.toBeNull();
       await q.closeCounter(official(u), '1');
       await expect(q.callNext(official(u), '1')).rejects.toMatchObject({ code: 'counter_closed' });
-      const facts = await ticketFacts(env.services.database.db, { unitCode: u, from: new Date(clock.now().getTime() - 86_400_000), to: new Date(clock.now().getTime() + MIN) });
+      const facts = await ticketFacts(env.services.database.db, { unitCode: u, from: new Date(clock.now().getTime() - 86_400_000), to: new Date(clock.now().getTime() + MIN), now: clock.now() });
       expect(facts.map((f) => [f.id, f.status, f.counter])).toEqual([
         [a.id, 'no_show', '1'],
         [b.id, 'done', '1'],

@@ -689,8 +689,12 @@ export function estimates(tickets: Ticket[], services: ServiceRow[], counters: C
   return { ahead, estimate };
 }
 
-/** The contract's read for the statistics: every ticket taken in [from, to) at a unit, with its times. */
-export async function ticketFacts(db: Exec, q: { unitCode: string; from: Date; to: Date }): Promise<TicketFact[]> {
+/**
+ * The contract's read for the statistics: every ticket taken in [from, to) at a unit, with its times;
+ * a ticket still waiting after its expiry (as of `now`, the app's clock) counts as cancelled.
+ */
+export async function ticketFacts(db: Exec, q: { unitCode: string; from: Date; to: Date; now: Date }): Promise<TicketFact[]> {
+  const now = q.now.toISOString();
   const rows = await repo.ticketsBetween(db, q.unitCode, q.from.toISOString(), q.to.toISOString());
   return rows.map((t) => ({
     id: t.id,
@@ -704,6 +708,6 @@ export async function ticketFacts(db: Exec, q: { unitCode: string; from: Date; t
     calledAt: t.calledAt,
     servedAt: t.servedAt,
     doneAt: t.doneAt,
-    status: t.status === 'waiting' && t.expiresAt <= new Date().toISOString() ? 'cancelled' : t.status,
+    status: t.status === 'waiting' && t.expiresAt <= now ? 'cancelled' : t.status,
   }));
 }

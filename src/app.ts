@@ -18,6 +18,7 @@ import { dossierStaffRoutes } from './dossier/dossier.staff-routes';
 import { registerProofGate } from './dossier/dossier.proof';
 import { RateLimiter } from './shared/rate-limit';
 import { DossierWorkflow } from './dossier/dossier.workflow';
+import { readSigningKey, SigningService, signingRoutes } from './signing';
 import { receivedDossiers } from './dossier/dossier.activity';
 import { AuditService, FileCheckpointStore } from './audit';
 import { staffRoutes } from './staff/staff.routes';
@@ -130,6 +131,8 @@ export interface Services {
   archive: ArchiveService;
   /** Linked procedure groups (liên thông, issue 14): one form, one dossier per member, partner agencies. */
   linked: LinkedService;
+  /** The unit's digital signature on PDF results and the public verification page (issue 14). */
+  signing: SigningService;
   clock: Clock;
 }
 
@@ -198,6 +201,8 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     demo: config.demo,
   });
   const dossierWorkflow = new DossierWorkflow(database.db, dossiers, catalog, workflow, accounts, notifications, audit, files, units, clock);
+  const signing = new SigningService(database.db, files, clock, { publicUrl: config.publicUrl, ...readSigningKey(config.signing, clock.now()) });
+  dossierWorkflow.signer = signing;
   const dossierForms = new DossierForms(database.db, dossiers, dossierWorkflow, catalog, units);
   const drafts = new DossierDrafts(database.db, dossiers, notifications, files, clock, {
     secret: secretKey(config),
@@ -342,7 +347,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     opts: { tesseract: config.ocr.tesseract, pdftoppm: 'pdftoppm', lang: 'vie', timeoutMs: config.ocr.timeoutSeconds * 1000, concurrency: config.ocr.concurrency, maxPageBytes: ARCHIVE_LIMITS.maxPageBytes, maxPages: ARCHIVE_LIMITS.maxPages },
   });
   const linked = new LinkedService({ db: database.db, catalog, dossiers, workflow: dossierWorkflow, notifications, accounts, audit, clock, secret: secretKey(config), publicUrl: config.publicUrl });
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, linked, clock };
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, linked, signing, clock };
 }
 
 /**
@@ -355,7 +360,7 @@ export async function sweepFiles(s: Services, graceMs = 15 * 60_000, config?: Co
   // First the drafts of one-request submissions that a crash cut short, then the files they held.
   await s.dossiers.removeStaleTransientDrafts(graceMs);
   return s.files.sweep({
-    referenced: async (sha) => (await s.dossiers.isFileReferenced(sha)) || (await s.scoring.isFileReferenced(sha)) || (await s.archive.isFileReferenced(sha)),
+    referenced: async (sha) => (await s.dossiers.isFileReferenced(sha)) || (await s.scoring.isFileReferenced(sha)) || (await s.archive.isFileReferenced(sha)) || (await s.signing.isFileReferenced(sha)),
     olderThanMs: graceMs,
     tmpOlderThanMs: graceMs,
   });
@@ -500,8 +505,10 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
       return d ? { id: d.id, code: d.code ?? null, unitCode: d.unitCode } : undefined;
     },
   });
+  await signingRoutes(app, { signing: services.signing });
   await dossierRoutes(app, {
     dossiers: services.dossiers,
+    signing: services.signing,
     accounts: services.accounts,
     catalog,
     units,

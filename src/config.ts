@@ -70,6 +70,25 @@ export interface Config {
   audit: AuditConfig;
   /** OCR of back-scanned archive pages (issue 14): Tesseract from Debian, off the request. */
   ocr: OcrConfig;
+  /** The unit's signing certificate for electronic results (parseSigningConfig). */
+  signing: SigningConfig;
+}
+
+export interface SigningConfig {
+  /** SIGNING_P12: the PKCS#12 file (.p12/.pfx) with the unit's key; in demo mode without it, DATA_DIR/signing-demo.p12. */
+  p12Path: string | undefined;
+  /** SIGNING_P12_PASSWORD ("demo" for the demo certificate). */
+  password: string;
+  /** The demo certificate: made on the first start when missing. */
+  demo: boolean;
+}
+
+/** SIGNING_P12 wins; demo mode without it signs with a self-signed demo certificate. */
+export function parseSigningConfig(env: NodeJS.ProcessEnv, dataDir: string, demo: boolean): SigningConfig {
+  const file = env.SIGNING_P12?.trim();
+  if (file) return { p12Path: path.resolve(file), password: env.SIGNING_P12_PASSWORD ?? '', demo: false };
+  if (demo) return { p12Path: path.join(dataDir, 'signing-demo.p12'), password: 'demo', demo: true };
+  return { p12Path: undefined, password: '', demo: false };
 }
 
 export interface OcrConfig {
@@ -194,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     draftTtlDays: parseDays('DRAFT_TTL_DAYS', env.DRAFT_TTL_DAYS, 30),
     audit: parseAuditConfig(env, dataDir),
     ocr: parseOcrConfig(env),
+    signing: parseSigningConfig(env, dataDir, e.DEMO),
   });
 }
 

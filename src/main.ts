@@ -20,6 +20,8 @@ import { AppointmentReminderJob } from './appointment';
 import { seedAppointmentDemo } from './appointment/appointment.demo';
 import { AuditCheckpointJob } from './audit';
 import { ReportReminderJob } from './report/summary.reminders';
+import { loadCertificate, makeDemoCertificate } from './signing';
+import { formatDate } from './shared/format';
 
 const USAGE = `motcua — phần mềm Bộ phận Một cửa
 
@@ -43,6 +45,10 @@ Cách dùng: npm run motcua -- <lệnh> [tham số]
   audit checkpoint           ghi ngay một mốc đã ký của cuối chuỗi nhật ký (AUDIT_CHECKPOINT_FILE)
   report-rebuild [MÃ]        tính lại bảng "đơn vị nào đã gửi báo cáo" từ số liệu đã lưu (sau khi
                              khôi phục hay nạp số liệu bằng SQL); MÃ: chỉ một báo cáo
+  cert demo [TỆP] [--password MẬT_KHẨU] [--unit "TÊN ĐƠN VỊ"]
+                             tạo chứng thư số tự ký DÙNG THỬ (ghi rõ "BẢN DEMO" trong tên) để ký
+                             kết quả điện tử; mặc định DATA_DIR/signing-demo.p12, mật khẩu "demo"
+  cert check                 kiểm tra chứng thư số đang cấu hình (SIGNING_P12, SIGNING_P12_PASSWORD)
 `;
 
 function fail(message: string): never {
@@ -75,6 +81,9 @@ async function serve(config: Config): Promise<void> {
   if (swept.orphansRemoved || swept.tmpRemoved) {
     process.stdout.write(`Đã dọn ${swept.orphansRemoved} tệp mồ côi và ${swept.tmpRemoved} tệp tạm (${swept.bytesFreed} byte).\n`);
   }
+  const signing = services.signing.status();
+  if (signing.state === 'ready') process.stdout.write(`Ký số kết quả điện tử: chứng thư số "${signing.cert.commonName}", hết hạn ${formatDate(signing.cert.notAfter)}${signing.cert.demo ? ' (BẢN DEMO, không có giá trị pháp lý)' : ''}.\n`);
+  else if (signing.state === 'problem') process.stdout.write(`Cảnh báo: chưa ký số được kết quả điện tử: ${signing.message}\n`);
   const app = await buildApp(config, services);
   // The outbox worker runs in this process unless WORKER=off (then `motcua worker` runs it).
   if (config.notifications.worker) services.worker.start();
@@ -194,6 +203,29 @@ async function main(argv: string[]): Promise<void> {
       const rows = await s.reports.rebuildReported(args[0]);
       await s.database.close();
       process.stdout.write(`Đã tính lại ${rows} dòng "đơn vị đã gửi" (report_reported)${args[0] ? ` của báo cáo ${args[0]}` : ''} từ số liệu đã lưu.\n`);
+      return;
+    }
+    case 'cert': {
+      if (args[0] === 'check') {
+        if (!config.signing.p12Path) fail('chưa cấu hình SIGNING_P12 (đường dẫn tệp .p12/.pfx của chứng thư số).');
+        if (!fs.existsSync(config.signing.p12Path)) fail(`không tìm thấy tệp ${config.signing.p12Path}`);
+        const c = loadCertificate(fs.readFileSync(config.signing.p12Path), config.signing.password, new Date());
+        process.stdout.write(`Chứng thư số dùng được: ${c.subject}\nCấp bởi: ${c.issuer}\nHiệu lực: ${formatDate(c.notBefore)} – ${formatDate(c.notAfter)}; số hiệu ${c.serial}; SHA-256 ${c.sha256}${c.demo ? '\nĐây là chứng thư số DÙNG THỬ (bản demo), không có giá trị pháp lý.' : ''}\n`);
+        return;
+      }
+      if (args[0] !== 'demo') fail('cách dùng: cert demo [TỆP] [--password MẬT_KHẨU] [--unit "TÊN ĐƠN VỊ"] | cert check');
+      const opt = (name: string) => {
+        const i = args.indexOf(name);
+        return i > 0 ? args[i + 1] : undefined;
+      };
+      const positional = args.slice(1).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+      const file = path.resolve(positional[0] ?? path.join(config.dataDir, 'signing-demo.p12'));
+      const password = opt('--password') ?? 'demo';
+      if (fs.existsSync(file)) fail(`tệp ${file} đã có; xóa tệp cũ hoặc chọn tên khác.`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, makeDemoCertificate({ unitName: opt('--unit') ?? 'Đơn vị dùng thử motcua', password, now: new Date() }), { mode: 0o600 });
+      const c = loadCertificate(fs.readFileSync(file), password, new Date());
+      process.stdout.write(`Đã tạo chứng thư số DÙNG THỬ: ${file}\nTên: ${c.commonName}\nHiệu lực đến ${formatDate(c.notAfter)}. Dùng với:\n  SIGNING_P12=${file} SIGNING_P12_PASSWORD=${password}\nChỉ để thử: văn bản ký bằng chứng thư này không có giá trị pháp lý.\n`);
       return;
     }
     case 'migrate': {

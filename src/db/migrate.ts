@@ -24,6 +24,7 @@ import * as m025 from './migrations/025-home-visits';
 import * as m026 from './migrations/026-reports';
 import * as m028 from './migrations/028-report-reminders';
 import * as m030 from './migrations/030-catalog-publications';
+import * as m034 from './migrations/034-signing';
 import * as m035 from './migrations/035-docstore';
 import * as m032 from './migrations/032-linked';
 import * as m037 from './migrations/037-report-reported';
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '026-reports': m026,
   '028-report-reminders': m028,
   '030-catalog-publications': m030,
+  '034-signing': m034,
   '035-docstore': m035,
   '032-linked': m032,
   '037-report-reported': m037,

@@ -1093,7 +1093,29 @@ export interface ArchivePageTable {
   created_at: string;
 }
 
+/** 034: PDFs the unit signed (issue 14), what the public verification page shows. */
+export interface SignedDocumentTable {
+  id: string;
+  unit_code: string;
+  unit_name: string;
+  title: string;
+  holder_initials: string;
+  citizen_id: string | null;
+  holder_phone: string | null;
+  dossier_id: string | null;
+  dossier_code: string | null;
+  signer_name: string;
+  cert_subject: string;
+  cert_serial: string;
+  cert_sha256: string;
+  file_sha256: string;
+  file_name: string;
+  size: number;
+  signed_at: string;
+}
+
 export interface DB {
+  signed_documents: SignedDocumentTable;
   units: UnitTable;
   procedures: ProcedureTable;
   unit_procedures: UnitProcedureTable;

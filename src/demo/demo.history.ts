@@ -8,6 +8,7 @@ import type { RatingService } from '../rating';
 import { ForbiddenError } from '../shared/errors';
 import { Simulation, seeded, type Random } from './demo.sim';
 import { fakeApplicant, fillEForm } from './demo.people';
+import { demoResultPdf } from './demo.result-pdf';
 
 /**
  * The demo history (issue 11): a year of dossiers of both demo wards, written on the first
@@ -56,6 +57,8 @@ export const DEMO_HISTORY_PER_DAY: Record<string, number> = { '00004': 5, '00082
 const HOUR = 3_600_000;
 const VN = 7 * HOUR;
 /** A small but real PDF, the same bytes for every paper: the content-addressed store keeps one. */
+/** Results marked ready this close to the end of the history are signed. */
+const SIGNED_RECENT_MS = 7 * 24 * HOUR;
 const PAPER = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 type StaffActor = Extract<Actor, { kind: 'staff' }>;
@@ -64,7 +67,7 @@ interface Desk {
   leader: StaffActor;
   specialists: Array<StaffActor & { fields: string[] }>;
   calendar: UnitCalendar;
-  procedures: Array<{ code: string; field: string; online: boolean; weight: number }>;
+  procedures: Array<{ code: string; name: string; field: string; online: boolean; weight: number }>;
 }
 
 const SUPPLEMENT_ITEMS = [
@@ -139,7 +142,7 @@ export async function writeDemoHistory(
     }
   });
 
-  const act = async (d: Dossier, actor: Actor, body: { type: string } & Record<string, unknown>, o: { owner?: boolean; file?: { data: Buffer; filename: string } } = {}) => {
+  const act = async (d: Dossier, actor: Actor, body: { type: string } & Record<string, unknown>, o: { owner?: boolean; file?: { data: Buffer; filename: string }; sign?: boolean } = {}) => {
     count.actions++;
     return (await deps.dossierWorkflow.act(d, actor, body, o)).dossier;
   };
@@ -229,8 +232,18 @@ export async function writeDemoHistory(
     }
     d = await act(d, desk.leader, { type: 'approve' });
     await work(desk, use * 0.15);
+    // The last week's electronic results are real PDFs, signed with the demo certificate (issue 14);
+    // older ones keep a placeholder file, unsigned (signing thousands would slow the first start).
+    const recent = until.getTime() - clock.now().getTime() < SIGNED_RECENT_MS;
     d = d.digitised
-      ? await act(d, desk.leader, { type: 'mark_result_ready' }, { file: { data: PAPER, filename: `ket-qua-${d.code}.pdf` } })
+      ? await act(
+          d,
+          desk.leader,
+          { type: 'mark_result_ready' },
+          recent
+            ? { file: { data: await demoResultPdf({ procedureName: proc.name, code: d.code!, applicant: d.applicant.fullName, at: clock.now() }), filename: `ket-qua-${d.code}.pdf` } }
+            : { file: { data: PAPER, filename: `ket-qua-${d.code}.pdf` }, sign: false },
+        )
       : await act(d, desk.leader, { type: 'mark_result_ready', note: 'Kết quả bản giấy, lưu tại bộ phận một cửa.' });
     await work(desk, r.between(0.1, 2.5) * day);
     d = post
@@ -313,7 +326,7 @@ async function deskOf(deps: DemoHistoryDeps, unit: string): Promise<Desk> {
   for (const [code, entry] of catalog.entries) {
     const p = await deps.catalog.findProcedure(code);
     if (!p) continue;
-    procedures.push({ code, field: p.field, online: p.channels.some((c) => c.kind === 'online'), weight: entry.essential ? 4 : 1 });
+    procedures.push({ code, name: p.name, field: p.field, online: p.channels.some((c) => c.kind === 'online'), weight: entry.essential ? 4 : 1 });
   }
   return { receptionist: one('receptionist'), leader: one('leader'), specialists, calendar: await deps.dossiers.calendarOf(unit), procedures };
 }

@@ -92,6 +92,15 @@ export const dossierSchema = z.object({
     .optional()
     .describe('Chỉ với người nộp: việc người nộp cần làm lúc này (ví dụ "Bạn cần nộp 7.000 đồng…")'),
   resultUrl: z.string().nullable().optional().describe('Chỉ với người nộp: đường dẫn tải kết quả điện tử khi đã có'),
+  result: z
+    .object({
+      fileUrl: z.string().describe('Tải tệp kết quả (PDF đã ký số): cùng điều kiện xem như trang theo dõi'),
+      verifyUrl: z.string().nullable().describe('Trang xác thực công khai của văn bản (mã QR in trên văn bản); null khi kết quả không được ký số'),
+      sha256: z.string().describe('Mã băm SHA-256 của tệp kết quả'),
+    })
+    .nullable()
+    .optional()
+    .describe('Kết quả điện tử, khi đã có'),
   allowedActions: z.array(z.string()).optional().describe('Chỉ với cán bộ: các thao tác được phép lúc này'),
   workflow: z.looseObject({ processId: z.string().nullable(), step: z.number().int(), role: z.string().nullable() }).optional(),
 });

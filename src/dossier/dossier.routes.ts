@@ -34,12 +34,14 @@ import { dossierProofRoutes } from './dossier.proof-routes';
 import { VerifyOffer } from './dossier.proof-views';
 import { uuidv7 } from '../shared/ids';
 import { componentsOf, type DossierService, type DossierView } from './dossier.service';
-import { citizenTracking } from './dossier.tracking';
+import { citizenTracking, resultFileOf } from './dossier.tracking';
+import type { SigningService } from '../signing';
 import { CHANNEL_NAME, DOSSIER_CHANNELS, type Actor, type Dossier } from './dossier.types';
 import type { StoredPapers } from './dossier.papers';
 import {
   LookupPage,
   MyDossiersPage,
+  type SignedResultLink,
   ServiceCardFormPage,
   SignInPage,
   StaffSignInPage,
@@ -74,6 +76,8 @@ export interface DossierRoutesDeps {
   storedPapers?: StoredPapers;
   /** Linked procedure groups (issue 14): a group's code ("LT-KS") as the procedure submits the whole group. */
   linked?: LinkedSubmission;
+  /** Signed electronic results: the verification link of a dossier's result (issue 14). */
+  signing?: Pick<SigningService, 'forDossier' | 'verifyUrl' | 'listFor'>;
 }
 
 /**
@@ -274,10 +278,11 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       payment,
     );
     const citizen = staffView || !d.code ? undefined : citizenTracking({ status: v.status, delivery: v.delivery, outcome: v.outcome, history: v.history, files: v.files, outstanding: typeof payment?.outstanding === 'number' ? payment.outstanding : 0 });
+    const resultFile = d.code ? resultFileOf(v.status, v.files) : undefined;
+    const resultUrl = resultFile ? `${deps.publicUrl}/ho-so/${d.code}/ket-qua${strong && !staffView ? `?t=${encodeURIComponent(dossiers.token(d.code!))}` : ''}` : null;
     const extra = {
-      ...(citizen
-        ? { steps: citizen.steps, nextStep: citizen.next ?? null, resultUrl: citizen.result ? `${deps.publicUrl}/ho-so/${d.code}/ket-qua${strong ? `?t=${encodeURIComponent(dossiers.token(d.code!))}` : ''}` : null }
-        : {}),
+      ...(citizen ? { steps: citizen.steps, nextStep: citizen.next ?? null, resultUrl } : {}),
+      result: resultFile ? { fileUrl: resultUrl!, verifyUrl: await verifyUrlOf(d), sha256: resultFile.sha256 } : null,
       rescheduledDueAt: d.rescheduledDueAt,
       ...(staffView && actor && deps.workflow
         ? {
@@ -287,6 +292,11 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         : {}),
     };
     return { ...json, ...extra };
+  };
+  /** The public verification page of the dossier's signed result, if it was signed. */
+  const verifyUrlOf = async (d: Dossier): Promise<string | null> => {
+    const signed = deps.signing ? await deps.signing.forDossier(d.id) : undefined;
+    return signed ? deps.signing!.verifyUrl(signed.id) : null;
   };
   /** An official's look at a dossier's personal data goes into the audit log. */
   const viewedByStaff = async (req: FastifyRequest, d: Dossier, what: string) => {
@@ -648,6 +658,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         homeHref: `/dv/${d.unitCode}`,
         tracking,
         resultHref: strong ? `/ho-so/${d.code}/ket-qua?t=${encodeURIComponent(dossiers.token(d.code))}` : `/ho-so/${d.code}/ket-qua?phone=${d.applicant.phone}`,
+        resultVerifyHref: tracking.result ? await verifyUrlOf(d) : null,
         payment: strong ? await deps.payments?.trackingBox(d, dossiers.token(d.code), reply) : undefined,
         citizen,
         rating: await deps.rating?.(d, { strong, token: strong ? dossiers.token(d.code) : undefined, csrf: req.csrfToken }),
@@ -743,11 +754,23 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     return reply.redirect(req.principal?.kind === 'staff' ? '/can-bo/dang-nhap' : '/', 303);
   });
 
+  /** The citizen's signed results (their account or their phone): downloaded with their session. */
+  const signedResultsOf = async (c: { id: string; phone: string }): Promise<SignedResultLink[]> =>
+    deps.signing
+      ? (await deps.signing.listFor({ citizenId: c.id, phone: c.phone })).map((r) => ({
+          title: r.title,
+          dossierCode: r.dossierCode,
+          signedAt: r.signedAt,
+          downloadHref: r.dossierCode ? `/ho-so/${r.dossierCode}/ket-qua` : null,
+          verifyHref: `/xac-thuc/${r.id}`,
+        }))
+      : [];
+
   app.get('/ca-nhan', async (req, reply) => {
     const p = req.principal;
     if (p?.kind !== 'citizen') return reply.redirect('/dang-nhap?next=/ca-nhan', 303);
     const list = await dossiers.listForCitizen(p.citizen.id, p.citizen.phone);
-    return html(reply, MyDossiersPage({ csrf: req.csrfToken, name: p.citizen.fullName, phone: p.citizen.phone, hasPassword: p.citizen.hasPassword, list, drafts: await deps.drafts.listFor(p.citizen.id, p.citizen.phone), trackHref: trackPath, homeHref: await homeHref(), message: (req.query as Record<string, string>).nhap ? 'Đã lưu bản nháp. Bạn tiếp tục lúc nào cũng được, từ danh sách “Bản nháp chưa nộp” dưới đây.' : undefined }));
+    return html(reply, MyDossiersPage({ csrf: req.csrfToken, name: p.citizen.fullName, phone: p.citizen.phone, hasPassword: p.citizen.hasPassword, list, drafts: await deps.drafts.listFor(p.citizen.id, p.citizen.phone), signed: await signedResultsOf(p.citizen), trackHref: trackPath, homeHref: await homeHref(), message: (req.query as Record<string, string>).nhap ? 'Đã lưu bản nháp. Bạn tiếp tục lúc nào cũng được, từ danh sách “Bản nháp chưa nộp” dưới đây.' : undefined }));
   });
 
   app.post('/ca-nhan/mat-khau', async (req, reply) => {
@@ -757,7 +780,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     checkCsrf(req, body._csrf);
     await accounts.setCitizenPassword(p.citizen.id, String(body.password ?? ''), sessionToken(req));
     const list = await dossiers.listForCitizen(p.citizen.id, p.citizen.phone);
-    return html(reply, MyDossiersPage({ csrf: req.csrfToken, name: p.citizen.fullName, phone: p.citizen.phone, hasPassword: true, list, drafts: await deps.drafts.listFor(p.citizen.id, p.citizen.phone), trackHref: trackPath, homeHref: await homeHref(), message: 'Đã lưu mật khẩu.' }));
+    return html(reply, MyDossiersPage({ csrf: req.csrfToken, name: p.citizen.fullName, phone: p.citizen.phone, hasPassword: true, list, drafts: await deps.drafts.listFor(p.citizen.id, p.citizen.phone), signed: await signedResultsOf(p.citizen), trackHref: trackPath, homeHref: await homeHref(), message: 'Đã lưu mật khẩu.' }));
   });
 
   // ------------------------------------------------------------------ counter (staff) pages

@@ -13,7 +13,7 @@ export function NextStepBox({ next }: { next?: CitizenNextStep }) {
 }
 
 /** The electronic result (a signed file), downloadable with the same proof as the page. */
-export function ResultBox({ result, href }: { result?: CitizenTracking['result']; href: string }) {
+export function ResultBox({ result, href, verifyHref }: { result?: CitizenTracking['result']; href: string; verifyHref?: string | null }) {
   if (!result) return null;
   const kb = Math.max(1, Math.round(result.size / 1024));
   return (
@@ -25,8 +25,19 @@ export function ResultBox({ result, href }: { result?: CitizenTracking['result']
         </a>
       </p>
       <p class="note">
-        {result.name} ({kb.toLocaleString('vi-VN')} KB). Bản điện tử có giá trị như bản giấy khi được ký số.
+        {result.name} ({kb.toLocaleString('vi-VN')} KB).{' '}
+        {verifyHref ? 'Văn bản đã được ký số; mã QR in trên văn bản dẫn tới trang xác thực.' : 'Bản điện tử có giá trị như bản giấy khi được ký số.'}
       </p>
+      {verifyHref ? (
+        <p>
+          <a href={verifyHref}>Xác thực văn bản, kiểm tra chữ ký số</a>
+          <br />
+          <span class="note">
+            Mã băm SHA-256: <code>{result.sha256}</code>
+          </span>
+        </p>
+      ) : null}
+      <p class="note">Cần bản giấy? Nhận tại bộ phận một cửa (mang theo giấy hẹn) hoặc đề nghị gửi qua bưu chính.</p>
     </section>
   );
 }

@@ -24,7 +24,7 @@ export interface CitizenTracking {
   steps: CitizenStep[];
   next?: CitizenNextStep;
   /** The electronic result, once the office has marked it ready. */
-  result?: { id: string; name: string; size: number };
+  result?: { id: string; name: string; size: number; sha256: string };
 }
 
 
@@ -155,6 +155,6 @@ export function citizenTracking(v: Omit<NextStepInput, 'hasResultFile'> & { file
   return {
     steps: citizenSteps(v.history),
     next: citizenNextStep({ ...v, hasResultFile: !!result }),
-    ...(result ? { result: { id: result.id, name: result.name, size: result.size } } : {}),
+    ...(result ? { result: { id: result.id, name: result.name, size: result.size, sha256: result.sha256 } } : {}),
   };
 }

@@ -82,6 +82,8 @@ export function TrackingPage(p: {
   /** Steps, next step and electronic result, as the citizen reads them (dossier.tracking.ts). */
   tracking: CitizenTracking;
   resultHref: string;
+  /** The public verification page of a signed result. */
+  resultVerifyHref?: string | null;
   payment?: ComponentChildren;
   /** What the applicant can do here (supplement, withdraw): forms from the processing pages. */
   citizen?: ComponentChildren;
@@ -124,7 +126,7 @@ export function TrackingPage(p: {
         ) : null}
       </dl>
       <NextStepBox next={p.tracking.next} />
-      <ResultBox result={p.tracking.result} href={p.resultHref} />
+      <ResultBox result={p.tracking.result} href={p.resultHref} verifyHref={p.resultVerifyHref} />
       {p.rating}
       {p.payment}
       {p.citizen}
@@ -202,6 +204,47 @@ export function SignInPage(p: { csrf: string; phone: string; step: 'phone' | 'co
   );
 }
 
+export interface SignedResultLink {
+  title: string;
+  dossierCode: string | null;
+  signedAt: string;
+  downloadHref: string | null;
+  verifyHref: string;
+}
+
+/** "Kết quả điện tử đã ký số": each signed result, to download and to verify. */
+function SignedResults({ list }: { list?: SignedResultLink[] }) {
+  if (!list?.length) return null;
+  return (
+    <section aria-labelledby="ket-qua-ky-so">
+      <h2 id="ket-qua-ky-so">Kết quả điện tử đã ký số</h2>
+      <ul class="plist">
+        {list.map((r) => (
+          <li class="card">
+            <p>
+              <strong>{r.title}</strong>
+              <br />
+              <span class="note">
+                {r.dossierCode ? `Hồ sơ ${r.dossierCode} · ` : ''}ký số ngày {formatDate(r.signedAt)}
+              </span>
+            </p>
+            <p>
+              {r.downloadHref ? (
+                <>
+                  <a class="btn" href={r.downloadHref}>
+                    Tải kết quả (PDF)
+                  </a>{' '}
+                </>
+              ) : null}
+              <a href={r.verifyHref}>Xác thực văn bản</a>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function MyDossiersPage(p: {
   csrf: string;
   name: string;
@@ -213,6 +256,8 @@ export function MyDossiersPage(p: {
   trackHref: (code: string) => string;
   homeHref: string;
   message?: string;
+  /** Results signed by the unit, to download and verify (issue 14). */
+  signed?: SignedResultLink[];
 }) {
   return (
     <Layout title="Hồ sơ của tôi" unitHref={p.homeHref}>
@@ -240,7 +285,8 @@ export function MyDossiersPage(p: {
           </ul>
         </section>
       ) : null}
-      {p.drafts?.length ? <h2>Hồ sơ đã nộp</h2> : null}
+      <SignedResults list={p.signed} />
+      {p.drafts?.length || p.signed?.length ? <h2>Hồ sơ đã nộp</h2> : null}
       {p.list.length ? (
         <ul class="plist">
           {p.list.map((d) => (

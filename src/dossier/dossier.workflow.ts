@@ -13,6 +13,7 @@ import { formatDateTime } from '../shared/format';
 import { uuidv7 } from '../shared/ids';
 import { normalizePhone } from '../shared/phone';
 import { fold } from '../shared/vietnamese';
+import type { PreparedSigned, SigningService } from '../signing';
 import type { UnitService } from '../unit';
 import {
   ACTION_LABEL,
@@ -112,6 +113,8 @@ export interface ActOptions {
   owner?: boolean;
   /** The signed result (mark_result_ready). */
   file?: ResultUpload;
+  /** false: keep a PDF result as uploaded, without the unit's digital signature (default: sign when a certificate is configured). */
+  sign?: boolean;
 }
 
 export interface ActResult {
@@ -318,6 +321,9 @@ export class DossierWorkflow {
    */
   onPaymentRequested?: (d: Dossier, actor: Actor, amount: number) => Promise<void>;
 
+  /** Set by the composition root: signs a PDF result with the unit's certificate (issue 14). */
+  signer?: SigningService;
+
   /** The change an action makes, computed before the transaction (reads, files, validation). */
   private async plan(
     type: ActionType,
@@ -511,20 +517,41 @@ export class DossierWorkflow {
           throw new ValidationError('Cần tệp kết quả đã ký, hoặc ghi chú khi kết quả là bản giấy.', [{ field: 'file', code: 'result_required', message: 'Đính kèm tệp kết quả đã ký (PDF) hoặc ghi chú kết quả bản giấy' }], 'invalid_action');
         }
         let file: { id: string; sha256: string; name: string; mime: string; size: number } | undefined;
+        let signed: PreparedSigned | undefined;
         if (opts.file) {
           const prepared = await prepareUpload(opts.file, { maxFileBytes: DEFAULT_LIMITS.maxFileBytes });
-          await this.files.put({ data: prepared.data, sha256: prepared.sha256 });
-          file = { id: uuidv7(), sha256: prepared.sha256, name: prepared.originalName || `ket-qua-${d.code}.pdf`, mime: prepared.mime, size: prepared.size };
+          const name = prepared.originalName || `ket-qua-${d.code}.pdf`;
+          // A PDF result carries the unit's digital signature when a certificate is configured
+          // (issue 14); an expired or unusable certificate refuses here, before anything is written.
+          if (prepared.mime === 'application/pdf' && this.signer?.configured && opts.sign !== false) {
+            signed = await this.signer.sign(prepared.data, {
+              unitCode: d.unitCode,
+              unitName: (await this.units.find(d.unitCode))?.name ?? d.unitCode,
+              title: `Kết quả giải quyết thủ tục: ${procedureName}`,
+              holderName: d.applicant.fullName,
+              citizenId: d.citizenId,
+              holderPhone: d.applicant.phone,
+              dossierId: d.id,
+              dossierCode: d.code,
+              signerName: actor.kind === 'staff' ? actor.name : 'Hệ thống',
+              fileName: name,
+            });
+            file = { id: uuidv7(), sha256: signed.document.fileSha256, name, mime: prepared.mime, size: signed.document.size };
+          } else {
+            await this.files.put({ data: prepared.data, sha256: prepared.sha256 });
+            file = { id: uuidv7(), sha256: prepared.sha256, name, mime: prepared.mime, size: prepared.size };
+          }
         }
         const proposal = (await repo.listHistory(this.db, d.id)).filter((h) => h.action === 'propose_result').at(-1)?.data.proposal;
         const ret = indexOf('return');
         return {
           set: { ...moveTo(ret, null), status: 'processed', outcome: proposal === 'reject' ? 'rejected' : 'approved', finished_at: iso },
           comment: commentOf(input.note, input.comment),
-          data: { ...closeStep(), note: input.note ?? '', file: file ? { id: file.id, name: file.name, size: file.size } : null, late: !!d.dueAt && iso > d.dueAt },
+          data: { ...closeStep(), note: input.note ?? '', file: file ? { id: file.id, name: file.name, size: file.size } : null, signed: signed ? { id: signed.document.id, sha256: signed.document.fileSha256 } : null, late: !!d.dueAt && iso > d.dueAt },
           extra: async (trx) => {
             if (file) await repo.insertFile(trx, { id: file.id, dossier_id: d.id, component: RESULT_COMPONENT, sha256: file.sha256, name: file.name, mime: file.mime, size: file.size, created_at: iso });
-            await notice(trx, { event: 'result_ready', dueAt: d.dueAt });
+            if (signed) await this.signer!.record(trx, signed);
+            await notice(trx, { event: signed ? 'result_signed' : 'result_ready', dueAt: d.dueAt });
           },
         };
       }

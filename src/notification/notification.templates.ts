@@ -62,6 +62,11 @@ const VI: Record<NoticeEvent, EventTexts> = {
     subject: 'Hồ sơ {code} đã có kết quả',
     body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) đã có kết quả từ ngày {date}. Mời Ông/Bà đến {unit} nhận kết quả, mang theo giấy tiếp nhận và hẹn trả kết quả.\n\nChi tiết: {link}',
   },
+  result_signed: {
+    sms: '{unit}: Hồ sơ {code} ({procedure}) đã có kết quả điện tử đã ký số. Tải về tại: {link} Cần bản giấy: nhận tại một cửa hoặc qua bưu chính.',
+    subject: 'Hồ sơ {code} đã có kết quả điện tử đã ký số',
+    body: 'Kính gửi Ông/Bà {name},\n\nHồ sơ {code} ({procedure}) đã có kết quả từ ngày {date}. Kết quả điện tử đã được {unit} ký số: Ông/Bà tải về tại trang theo dõi hồ sơ hoặc mục "Hồ sơ của tôi"; mã QR in trên văn bản dẫn tới trang xác thực.\nNếu cần bản giấy, Ông/Bà nhận tại bộ phận một cửa (mang theo giấy hẹn) hoặc đề nghị gửi qua bưu chính.\n\nTheo dõi hồ sơ: {link}',
+  },
   result_posted: {
     sms: '{unit}: Kết quả hồ sơ {code} đã gửi qua bưu chính ngày {date}, số hiệu bưu gửi {postalCode}. Theo dõi: {link}',
     subject: 'Kết quả hồ sơ {code} đã gửi qua bưu chính',
@@ -134,6 +139,11 @@ const EN: Record<NoticeEvent, EventTexts> = {
     sms: '{unit}: The result of dossier {code} ({procedure}) is ready. Please collect it with your receipt. Details: {link}',
     subject: 'The result of dossier {code} is ready',
     body: 'Dear {name},\n\nThe result of dossier {code} ({procedure}) is ready since {date}. Please collect it at {unit}, bringing your receipt.\n\nDetails: {link}',
+  },
+  result_signed: {
+    sms: '{unit}: The result of dossier {code} ({procedure}) is ready, digitally signed. Download: {link} Paper copy: at the counter or by post.',
+    subject: 'The digitally signed result of dossier {code} is ready',
+    body: 'Dear {name},\n\nThe result of dossier {code} ({procedure}) is ready since {date}, digitally signed by {unit}: download it from the tracking page or "Hồ sơ của tôi"; the QR code printed on it opens the verification page.\nA paper copy can be collected at the counter (bring your receipt) or sent by post.\n\nTrack your dossier: {link}',
   },
   result_posted: {
     sms: '{unit}: The result of dossier {code} was posted on {date}, item number {postalCode}. Track: {link}',

@@ -22,6 +22,8 @@ import { Desk, fillForm, multipart, PDF } from '../dossier/workflow.testing';
 import { travelClock } from './clock';
 import { createTestEnv, engines, type TestEnv } from './testing';
 import { currentPeriod, seedReportDemo } from '../report';
+import { makeDemoCertificate, SigningService } from '../signing';
+import { createDoc, draw, toBuffer } from './pdf';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -254,6 +256,11 @@ for (const engine of engines()) {
       const group = await env.app.inject({ method: 'POST', url: '/api/dossiers', payload: ltForm.body, headers: ltForm.headers });
       expect(group.statusCode, group.body).toBe(201);
       fixtures.group = group.json().groupCode;
+      // A result signed with a demo certificate, for the verification page's API (issue 14).
+      const signer = new SigningService(env.services.database.db, env.services.files, env.services.clock, { publicUrl: env.config.publicUrl, p12: makeDemoCertificate({ unitName: 'Phường Ba Đình', password: 'x', now: new Date() }), password: 'x' });
+      const result = createDoc({ title: 'Kết quả', margins: { top: 56, left: 85, right: 56 } }, {});
+      draw(result, 'GIẤY XÁC NHẬN', 85, 80, { font: 'serifBold', size: 16 }, 420);
+      fixtures.signed = (await signer.issue(await toBuffer(result), { unitCode: '00004', unitName: 'Phường Ba Đình', title: 'Giấy xác nhận', holderName: 'Nguyễn Văn An', signerName: 'Lãnh đạo', fileName: 'ket-qua.pdf' })).document.id;
     });
     afterAll(() => env?.close());
 
@@ -273,6 +280,7 @@ for (const engine of engines()) {
       if (name === 'id' && p.startsWith('/api/performance/targets/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.target!;
       if (name === 'id' && p.startsWith('/api/scoring/tables/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : p.endsWith('/finalise') ? fixtures.scoringToFinalise! : p.endsWith('/corrections') ? fixtures.scoringFinal! : fixtures.scoring!;
       if (name === 'id' && p.startsWith('/api/queue/tickets/')) return missing ? 'AAAAAAAAAAAAAAAAAAAAAA' : fixtures.ticket!;
+      if (name === 'id' && p.startsWith('/api/xac-thuc/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.signed!;
       if (name === 'counter') return missing ? 'X9' : '1';
       if (name === 'sessionId') return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.session!;
       throw new Error(`No fixture for path parameter {${name}} of ${p}: add one in src/shared/openapi.test.ts`);

@@ -19,13 +19,13 @@ import { registerProofGate } from './dossier/dossier.proof';
 import { RateLimiter } from './shared/rate-limit';
 import { DossierWorkflow } from './dossier/dossier.workflow';
 import { readSigningKey, SigningService, signingRoutes } from './signing';
-import { receivedDossiers } from './dossier/dossier.activity';
+import { openDossierCounts, receivedDossiers } from './dossier/dossier.activity';
 import { AuditService, FileCheckpointStore } from './audit';
 import { staffRoutes } from './staff/staff.routes';
 import { registerChangeGuard } from './staff/staff.guard';
 import { WorkflowService } from './workflow';
 import { FileStore } from './file';
-import { buildTransports, NotificationService, NotificationWorker, sharedZaloTokenStore } from './notification';
+import { buildTransports, NotificationService, NotificationWorker, outboxBacklog, sharedZaloTokenStore } from './notification';
 import { notificationRoutes } from './notification/notification.routes';
 import { PAYMENT_DOSSIER_TABLES, PaymentService } from './payment';
 import { paymentHooks, paymentRoutes } from './payment/payment.routes';
@@ -63,7 +63,7 @@ import { scoringApiRoutes } from './scoring/scoring.api';
 import { scoringRoutes } from './scoring/scoring.routes';
 import { AppointmentService, slotText, type QueuePort } from './appointment';
 import { appointmentRoutes } from './appointment/appointment.routes';
-import { QueueService, ticketFacts } from './queue';
+import { QueueService, queueLengths, ticketFacts } from './queue';
 import { HomeVisitService, homeVisitRoutes } from './homevisit';
 import { ReportService } from './report';
 import { seedReportDemo } from './report/report.demo';
@@ -79,6 +79,8 @@ import { linkReceptionToTicket, queueStaffRoutes } from './queue/queue.staff-rou
 import { queueAdminRoutes } from './queue/queue.admin-routes';
 import { ArchiveService, archiveRoutes, DocstoreService, docstoreRoutes } from './docstore';
 import { LinkedService, linkedRoutes, linkedStaffRoutes, partnerRoutes } from './linked';
+import { registerOps } from './ops';
+import { genReqId } from './shared/request-context';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -157,7 +159,7 @@ function secretKey(config: Config): string {
  * The audit chain's key: AUDIT_KEY, else derived from the secret key. Either way it lives outside
  * the database (environment or DATA_DIR/secret.key); changing it makes the chain fail to verify.
  */
-function auditKey(config: Config): Buffer {
+export function auditKey(config: Config): Buffer {
   if (config.audit.key) return Buffer.from(config.audit.key, 'utf8');
   return createHmac('sha256', secretKey(config)).update('motcua audit chain v1').digest();
 }
@@ -411,10 +413,26 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     // X-Forwarded-For only from the configured proxies: otherwise any client picks its own address.
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
+    // Our own request ids (a well-formed X-Request-Id from a proxy is kept): src/shared/request-context.ts.
+    genReqId,
+    requestIdHeader: false,
     // Validation is done with zod in the handlers (Vietnamese messages); route schemas document.
     ajv: { customOptions: { strict: false } },
   });
   app.setValidatorCompiler(() => () => true);
+  // Request ids, metrics, the lifecycle that graceful shutdown uses (src/ops); its routes below.
+  const opsRoutes = registerOps(app, {
+    database: services.database,
+    clock: services.clock,
+    metricsToken: config.ops.metricsToken,
+    metricsCacheSeconds: config.ops.metricsCacheSeconds,
+    readFigures: async () => {
+      const db = services.database.db;
+      const now = services.clock.now();
+      const [outbox, openDossiers, queues] = await Promise.all([outboxBacklog(db, now.toISOString()), openDossierCounts(db), queueLengths(db, now)]);
+      return { outbox, openDossiers, queues };
+    },
+  });
   if (config.logLevel !== 'silent') logRequests(app);
   // Response schemas document the contract (checked by the contract test); they must never
   // strip or reshape an answer, which fast-json-stringify would do.
@@ -461,6 +479,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   registerSessions(app, services.accounts, { secure: config.publicUrl.startsWith('https://') });
   registerChangeGuard(app, services.audit);
   await registerOpenApi(app, { publicUrl: config.publicUrl });
+  await opsRoutes();
 
   // Stylesheet and scripts: fingerprinted names cached for a year, compressed once (shared/assets.ts).
   // Synchronous: no promise per request for a file sent from memory.
@@ -479,14 +498,6 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     reply.type('image/x-icon').header('cache-control', 'public, max-age=86400').send(favicon),
   );
 
-  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await services.database.db.selectFrom('meta').select('key').limit(1).execute();
-      return { status: 'ok' };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable' });
-    }
-  });
 
   await catalogRoutes(app, {
     catalog,

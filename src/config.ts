@@ -72,6 +72,8 @@ export interface Config {
   ocr: OcrConfig;
   /** The unit's signing certificate for electronic results (parseSigningConfig). */
   signing: SigningConfig;
+  /** Operations (issue 16): /metrics, graceful shutdown (parseOpsConfig). */
+  ops: OpsConfig;
 }
 
 export interface SigningConfig {
@@ -107,6 +109,25 @@ export function parseOcrConfig(env: NodeJS.ProcessEnv): OcrConfig {
   const timeoutSeconds = parseSeconds('OCR_TIMEOUT_SECONDS', env.OCR_TIMEOUT_SECONDS, 60);
   if (timeoutSeconds < 1) throw new ConfigError('OCR_TIMEOUT_SECONDS phải lớn hơn 0');
   return { tesseract: env.OCR_TESSERACT?.trim() || 'tesseract', concurrency, timeoutSeconds };
+}
+
+export interface OpsConfig {
+  /** METRICS_TOKEN: the bearer token Prometheus sends to GET /metrics; unset: /metrics answers 404. */
+  metricsToken: string | undefined;
+  /** METRICS_CACHE_SECONDS: how long the figures read from the database are reused between scrapes (default 10). */
+  metricsCacheSeconds: number;
+  /** SHUTDOWN_TIMEOUT_SECONDS: how long SIGTERM waits for requests in progress before cutting them (default 10). */
+  shutdownTimeoutSeconds: number;
+}
+
+export function parseOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
+  const token = env.METRICS_TOKEN?.trim() || undefined;
+  if (token !== undefined && (token.length < 16 || /\s/.test(token))) throw new ConfigError('METRICS_TOKEN cần ít nhất 16 ký tự ngẫu nhiên, không có dấu cách');
+  return {
+    metricsToken: token,
+    metricsCacheSeconds: intIn('METRICS_CACHE_SECONDS', env.METRICS_CACHE_SECONDS, 10, 0, 3600),
+    shutdownTimeoutSeconds: intIn('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 10, 1, 600),
+  };
 }
 
 export interface AuditConfig {
@@ -214,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     audit: parseAuditConfig(env, dataDir),
     ocr: parseOcrConfig(env),
     signing: parseSigningConfig(env, dataDir, e.DEMO),
+    ops: parseOpsConfig(env),
   });
 }
 

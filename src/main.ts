@@ -22,6 +22,7 @@ import { AuditCheckpointJob } from './audit';
 import { ReportReminderJob } from './report/summary.reminders';
 import { loadCertificate, makeDemoCertificate } from './signing';
 import { formatDate } from './shared/format';
+import { markRunning, onStopSignals } from './ops';
 
 const USAGE = `motcua — phần mềm Bộ phận Một cửa
 
@@ -106,22 +107,18 @@ async function serve(config: Config): Promise<void> {
   // Scanned archive pages left waiting by a restart are recognised (OCR) in this process.
   const archiveOcr = new ArchiveOcrJob(services.archive, { intervalMs: 60_000, log: (m) => process.stdout.write(m + '\n') });
   archiveOcr.start();
-  const close = async () => {
-    await archiveOcr.close();
-    await services.archive.stop();
-    await escalation.close();
-    await linkedJob.close();
-    await draftExpiry.close();
-    await reminders.close();
-    await reportReminders.close();
-    await checkpoints.close();
-    await services.worker.close();
-    await app.close();
-    await services.database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
+  // SIGTERM/SIGINT: stop accepting, finish the requests in progress, stop the jobs and the
+  // worker (its claimed messages go back), close the database (src/ops/ops.shutdown.ts).
+  const unmark = config.database.kind === 'sqlite' && config.database.url !== ':memory:' ? markRunning(config.dataDir, config.database.url, 'serve') : undefined;
+  const archive = { close: async () => { await archiveOcr.close(); await services.archive.stop(); } };
+  onStopSignals(() => ({
+    app,
+    jobs: [archive, escalation, linkedJob, draftExpiry, reminders, reportReminders, checkpoints, services.worker],
+    database: services.database,
+    finally: unmark,
+    timeoutMs: config.ops.shutdownTimeoutSeconds * 1000,
+    log: (m) => app.log.info(m),
+  }));
   await app.listen({ port: config.port, host: config.host });
   const warning = publicUrlWarning(config);
   if (warning) app.log.warn({ publicUrl: config.publicUrl }, warning);
@@ -154,19 +151,14 @@ async function main(argv: string[]): Promise<void> {
       const checkpoints = new AuditCheckpointJob(s.audit, { intervalMs: config.audit.checkpointMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
       const reminders = new AppointmentReminderJob(s.appointments, { intervalMs: 600_000, log: (m) => process.stdout.write(m + '\n') });
       const reportReminders = new ReportReminderJob(s.reportReminders, { intervalMs: 600_000, log: (m) => process.stdout.write(m + '\n') });
-      const close = async () => {
-        await escalation.close();
-        await linkedJob.close();
-        await draftExpiry.close();
-        await reminders.close();
-        await reportReminders.close();
-        await checkpoints.close();
-        await s.worker.close();
-        await s.database.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', close);
-      process.once('SIGTERM', close);
+      const unmark = config.database.kind === 'sqlite' && config.database.url !== ':memory:' ? markRunning(config.dataDir, config.database.url, 'worker') : undefined;
+      onStopSignals(() => ({
+        jobs: [escalation, linkedJob, draftExpiry, reminders, reportReminders, checkpoints, s.worker],
+        database: s.database,
+        finally: unmark,
+        timeoutMs: config.ops.shutdownTimeoutSeconds * 1000,
+        log: (m) => process.stdout.write(m + '\n'),
+      }));
       s.worker.start();
       escalation.start();
       linkedJob.start();

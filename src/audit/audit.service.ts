@@ -4,6 +4,7 @@ import type { Db } from '../db/connection';
 import type { AuditLogTable, DB } from '../db/schema';
 import type { Clock } from '../shared/clock';
 import { uuidv7 } from '../shared/ids';
+import { currentRequestId } from '../shared/request-context';
 import { checkpointMac, type Checkpoint, type CheckpointStore } from './audit.checkpoints';
 import * as repo from './audit.repo';
 
@@ -84,6 +85,8 @@ function bodyOf(row: Omit<AuditLogTable, 'hash'>): string {
     target_kind: row.target_kind,
     target_id: row.target_id,
     data: row.data,
+    // Only when set: rows without a request id (older ones, jobs') hash exactly as before.
+    request_id: row.request_id ?? undefined,
   });
 }
 
@@ -191,6 +194,7 @@ export class AuditService {
       target_id: e.targetId,
       data: canonical(e.data ?? {}),
       prev_hash: prevHash,
+      request_id: currentRequestId(),
     };
     await repo.insertEntry(trx, { ...row, hash: macOf(this.key, row) });
   }

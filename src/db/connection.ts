@@ -18,6 +18,10 @@ export interface Database {
   kind: DatabaseConfig['kind'];
   /** Every write to a dossier's rows, whoever makes it (see changes.ts): for answer caches. */
   changes: ChangeFeed;
+  /** PostgreSQL: the connection pool's clients now (for /metrics; no query). */
+  pool?: () => { total: number; idle: number; waiting: number };
+  /** SQLite: the database file (backup, the size of its write-ahead log); absent in memory. */
+  file?: string;
   close(): Promise<void>;
 }
 
@@ -34,7 +38,8 @@ export function openDatabase(cfg: DatabaseConfig): Database {
     pool.on('error', () => {});
     pool.on('connect', preparedStatements);
     const db = new Kysely<DB>({ dialect: watchedDialect(new PostgresDialect({ pool }), changes) });
-    return { db, kind: 'postgres', changes, close: () => db.destroy() };
+    const stats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, kind: 'postgres', changes, pool: stats, close: () => db.destroy() };
   }
   if (cfg.url !== ':memory:') fs.mkdirSync(path.dirname(cfg.url), { recursive: true });
   const sqlite = new SQLite(cfg.url);
@@ -48,6 +53,7 @@ export function openDatabase(cfg: DatabaseConfig): Database {
     db,
     kind: 'sqlite',
     changes,
+    file: cfg.url === ':memory:' ? undefined : cfg.url,
     close: async () => {
       await checkpointer?.stop();
       await db.destroy();

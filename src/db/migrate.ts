@@ -28,6 +28,7 @@ import * as m034 from './migrations/034-signing';
 import * as m035 from './migrations/035-docstore';
 import * as m032 from './migrations/032-linked';
 import * as m037 from './migrations/037-report-reported';
+import * as m036 from './migrations/036-request-ids';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '035-docstore': m035,
   '032-linked': m032,
   '037-report-reported': m037,
+  '036-request-ids': m036,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -73,4 +75,36 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     throw new Error(`Cập nhật cấu trúc cơ sở dữ liệu thất bại${failed ? ` ở bước ${failed.migrationName}` : ''}: ${String((error as Error).message ?? error)}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The migrations this code knows, in the order they are listed. */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations);
+}
+
+export interface MigrationStatus {
+  known: number;
+  applied: number;
+  /** Known to this code and not applied to the database: the schema is older than the code. */
+  pending: string[];
+  /** Applied to the database and unknown to this code: a newer version migrated it. */
+  unknown: string[];
+}
+
+/**
+ * Which of the code's migrations the database has (for /readyz): read from Kysely's table without
+ * creating it, so a probe never writes. A database never migrated has every migration pending.
+ */
+export async function migrationStatus(db: Kysely<any>): Promise<MigrationStatus> {
+  let applied: string[] = [];
+  try {
+    applied = (await db.selectFrom('kysely_migration').select('name').execute()).map((r) => String(r.name));
+  } catch (e) {
+    // No migration table yet: nothing applied. Any other failure (database down) is the caller's.
+    if (!/kysely_migration|no such table|does not exist/i.test(String((e as Error).message))) throw e;
+  }
+  const known = knownMigrations();
+  const have = new Set(applied);
+  const knownSet = new Set(known);
+  return { known: known.length, applied: applied.length, pending: known.filter((m) => !have.has(m)), unknown: applied.filter((m) => !knownSet.has(m)) };
 }

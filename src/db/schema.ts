@@ -144,6 +144,8 @@ export interface OutboxTable {
   delivered_via: string | null;
   provider_ref: string | null;
   updated_at: string | null;
+  // 036-request-ids: the HTTP request that queued it (null for jobs)
+  request_id?: string | null;
 }
 
 export interface UnitCalendarTable {
@@ -407,6 +409,8 @@ export interface AuditLogTable {
   data: string;
   prev_hash: string;
   hash: string;
+  // 036-request-ids: the HTTP request that wrote it (null for jobs and older rows); in the hash when set
+  request_id?: string | null;
 }
 
 export interface AuditHeadTable {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
+import { OPEN_STATUSES } from './dossier.rules';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -131,4 +132,19 @@ export async function receivedDossiers(db: Exec, q: { unitCodes: string[]; from:
     .orderBy('code')
     .execute();
   return rows.map((r) => ({ code: r.code ?? '', procedureCode: r.procedure_code, channel: r.channel, applicantName: r.applicant_name, status: r.status, receivedAt: r.received_at! }));
+}
+
+/**
+ * Dossiers not yet finished, by status, across every unit (for /metrics). One grouped count over
+ * the status index; one-request submissions still being written (transient drafts) are left out.
+ */
+export async function openDossierCounts(db: Exec): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('dossiers')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', OPEN_STATUSES)
+    .where('transient', '=', 0)
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

@@ -1,6 +1,6 @@
 // The dossier module's public surface for other modules (DESIGN.md: modules talk through index.ts).
 // For modules that learn from what officials did (performance, the weekly review).
-export { dossierCodes, openDossiers, receivedDossiers, staffActivity, type OpenDossier, type ReceivedDossier, type StaffActivity } from './dossier.activity';
+export { dossierCodes, openDossierCounts, openDossiers, receivedDossiers, staffActivity, type OpenDossier, type ReceivedDossier, type StaffActivity } from './dossier.activity';
 // The proof a citizen gives to change a dossier (the rating module's routes): the one proof gate
 // (PROOF_ROUTE) and the one rule (requireChangeProof), reused instead of written again.
 export { PROOF_ROUTE, requireChangeProof, STRONGER_PROOF_MESSAGE } from './dossier.proof';

@@ -9,6 +9,7 @@ export {
   type OutboxMessage,
 } from './notification.service';
 export { NotificationWorker, type WorkerOptions } from './notification.worker';
+export { outboxBacklog, type OutboxBacklog } from './notification.repo';
 export { buildTransports } from './notification.setup';
 export { sharedZaloTokenStore } from './notification.transports';
 export { CHANNELS, EVENTS, EVENT_LABEL, isEssential, type DossierNotice, type NoticeEvent } from './notification.types';

@@ -199,3 +199,47 @@ export async function swapToken(db: Exec, provider: string, version: number, set
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** The outbox's unsent part, for /metrics (see `outboxBacklog` in notification.service.ts). */
+export interface OutboxBacklog {
+  /** Waiting for a worker (pending) or being sent (sending). */
+  pending: number;
+  sending: number;
+  /** Pending and due now: what a running worker would take at once. */
+  due: number;
+  /** Pending after at least one failed attempt (waiting for a retry). */
+  retrying: number;
+  /** Given up after NOTIFY_MAX_ATTEMPTS (an official may resend them). */
+  dead: number;
+  /** When the oldest pending message was queued (null: none pending). */
+  oldestPendingAt: string | null;
+}
+
+/**
+ * One grouped read over the statuses that are not "sent", through the (status, next_attempt_at)
+ * index: the sent messages, nearly the whole table, are never counted.
+ */
+export async function outboxBacklog(db: Exec, now: string): Promise<OutboxBacklog> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select((eb) => [
+      'status',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.case().when('next_attempt_at', '<=', now).then(1).else(0).end()).as('due'),
+      eb.fn.sum<number>(eb.case().when('last_error', 'is not', null).then(1).else(0).end()).as('failed'),
+      eb.fn.min<string>('created_at').as('oldest'),
+    ])
+    .where('status', 'in', ['pending', 'sending', 'dead'])
+    .groupBy('status')
+    .execute();
+  const by = new Map(rows.map((r) => [r.status, r]));
+  const p = by.get('pending');
+  return {
+    pending: Number(p?.n ?? 0),
+    sending: Number(by.get('sending')?.n ?? 0),
+    due: Number(p?.due ?? 0),
+    retrying: Number(p?.failed ?? 0),
+    dead: Number(by.get('dead')?.n ?? 0),
+    oldestPendingAt: p?.oldest ?? null,
+  };
+}

@@ -7,6 +7,7 @@ import type { Clock } from '../shared/clock';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { formatDate, formatDateTime } from '../shared/format';
 import { uuidv7 } from '../shared/ids';
+import { currentRequestId } from '../shared/request-context';
 import { normalizePhone } from '../shared/phone';
 import * as repo from './notification.repo';
 import { fitSms, toGsm7 } from './notification.sms';
@@ -211,6 +212,7 @@ export class NotificationService {
       delivered_via: demo ? 'demo' : null,
       provider_ref: null,
       updated_at: now,
+      request_id: currentRequestId(),
     });
   }
 

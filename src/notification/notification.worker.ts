@@ -125,7 +125,7 @@ export class NotificationWorker {
       const now = this.clock.now();
       const next = new Date(now.getTime() + backoffMs(msg.attempts, this.opts.backoffBaseMs, this.opts.backoffMaxMs)).toISOString();
       await repo.markFailed(this.db, msg.id, this.owner, { now: now.toISOString(), error: err.message, dead, nextAttemptAt: dead ? now.toISOString() : next });
-      this.opts.log?.(dead ? 'notification dead' : 'notification retry', { id: msg.id, channel: msg.channel, attempts: msg.attempts, error: err.message });
+      this.opts.log?.(dead ? 'notification dead' : 'notification retry', { id: msg.id, requestId: msg.request_id ?? undefined, channel: msg.channel, attempts: msg.attempts, error: err.message });
       return dead ? 'dead' : 'retried';
     }
   }

@@ -12,7 +12,7 @@
  * - `ticketFacts(db, {unitCode, from, to, now})` → every ticket taken in [from, to) with its times.
  * - `QueueService.events` (`QueueEvents`): the in-process bus; `on(unitCode, fn)` for live views.
  */
-export { QueueService, ticketFacts, spokenCall, isTicketId, DEFAULT_SETTINGS, DEMO_QUEUE, DEMO_QUEUE_UNIT, NEAR_TURNS, type QueueDeps, type QueueNotify, type QueueOfficial } from './queue.service';
+export { QueueService, ticketFacts, queueLengths, spokenCall, isTicketId, DEFAULT_SETTINGS, DEMO_QUEUE, DEMO_QUEUE_UNIT, NEAR_TURNS, type QueueDeps, type QueueNotify, type QueueOfficial } from './queue.service';
 export { QueueEvents } from './queue.events';
 export { orderWaiting, pickNext, type Candidate } from './queue.order';
 export {

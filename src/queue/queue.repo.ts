@@ -202,3 +202,16 @@ export async function ticketsBetween(db: Exec, unitCode: string, from: string, t
     .execute();
   return rows.map(toTicket);
 }
+
+/** Tickets waiting today (not expired), per unit and service, across every unit (for /metrics). */
+export async function waitingCounts(db: Exec, day: string, now: string): Promise<Array<{ unitCode: string; service: string; waiting: number }>> {
+  const rows = await db
+    .selectFrom('queue_tickets')
+    .select(['unit_code', 'service', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('day', '=', day)
+    .where('status', '=', 'waiting')
+    .where('expires_at', '>', now)
+    .groupBy(['unit_code', 'service'])
+    .execute();
+  return rows.map((r) => ({ unitCode: r.unit_code, service: r.service, waiting: Number(r.n) }));
+}

@@ -101,11 +101,13 @@ function apiTicket(t: TicketView) {
 
 /**
  * Opens a Server-Sent Events stream and hands it to the fan-out (`subscribe` writes the first
- * event and returns how to stop); closed when the client goes.
+ * event and returns how to stop); closed when the client goes, or when the server shuts down.
  */
-function openStream(req: FastifyRequest, reply: FastifyReply, subscribe: (res: ServerResponse) => Promise<() => void>): void {
+function openStream(req: FastifyRequest, reply: FastifyReply, open: Set<ServerResponse>, subscribe: (res: ServerResponse) => Promise<() => void>): void {
   reply.hijack();
   const res = reply.raw;
+  open.add(res);
+  res.on('close', () => open.delete(res));
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no', connection: 'keep-alive' });
   res.write('retry: 2000\n\n');
   let closed = false;
@@ -134,6 +136,16 @@ export async function queueRoutes(
   },
 ): Promise<void> {
   const { queue, units } = deps;
+  // A graceful shutdown waits for open connections: a display's stream would hold it to the
+  // timeout. Ended first, its client reconnects (to another process) after the retry delay.
+  const streams = new Set<ServerResponse>();
+  app.addHook('preClose', (done) => {
+    for (const res of streams) {
+      res.end();
+      res.socket?.end();
+    }
+    done();
+  });
   const limiter = new RateLimiter();
   const fanout = new QueueFanout(queue, (v) => apiTicket(v as TicketView));
   const unitOf = async (code: string) => {
@@ -331,7 +343,7 @@ export async function queueRoutes(
     const { id } = parseInput(ticketParams, req.params);
     const t = await queue.ticket(id);
     if (!t) throw new NotFoundError('Không tìm thấy số thứ tự này.', 'ticket_not_found');
-    openStream(req, reply, (res) => fanout.addTicket(t.unitCode, t.id, res, () => queue.viewOf(t)));
+    openStream(req, reply, streams, (res) => fanout.addTicket(t.unitCode, t.id, res, () => queue.viewOf(t)));
   });
 
   // ---- the TV display ----
@@ -347,7 +359,7 @@ export async function queueRoutes(
   app.get('/dv/:unit/hang-cho/su-kien', async (req, reply) => {
     const { unit } = parseInput(unitParams, req.params);
     await unitOf(unit);
-    openStream(req, reply, (res) => fanout.addBoard(unit, res));
+    openStream(req, reply, streams, (res) => fanout.addBoard(unit, res));
   });
 
   const speechQuery = z.object({ so: z.string().regex(/^[A-Z]-\d{1,4}$/, 'Số không hợp lệ'), quay: counterParams.shape.counter });

@@ -711,3 +711,8 @@ export async function ticketFacts(db: Exec, q: { unitCode: string; from: Date; t
     status: t.status === 'waiting' && t.expiresAt <= now ? 'cancelled' : t.status,
   }));
 }
+
+/** Queue lengths now: today's waiting tickets per unit and service (Vietnam's day), for /metrics. */
+export function queueLengths(db: Exec, now: Date): Promise<Array<{ unitCode: string; service: string; waiting: number }>> {
+  return repo.waitingCounts(db, vnDateOf(now), now.toISOString());
+}

@@ -12,9 +12,13 @@ import { cleanInput, cleanText } from './text';
 // zod's own messages (a field of the wrong type, too long...) in Vietnamese, like ours.
 z.config(z.locales.vi());
 
+/** The operators' endpoints (probes, metrics): read by machines, so their errors are JSON too. */
+const MACHINE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+const isMachineTarget = (url: string) => url.startsWith('/api/') || MACHINE_PATHS.has(url.split('?')[0]!);
+
 /** JSON for /api and for clients that ask for it; HTML pages otherwise. */
 export function wantsJson(req: FastifyRequest): boolean {
-  return req.url.startsWith('/api/') || req.url === '/healthz' || (req.headers.accept ?? '').startsWith('application/json');
+  return isMachineTarget(req.url) || (req.headers.accept ?? '').startsWith('application/json');
 }
 
 export function renderPage(node: VNode, chrome: Chrome = {}): string {
@@ -170,7 +174,7 @@ export function clientErrorHandler(homeHref: () => string) {
     else if (err.code === 'HPE_HEADER_OVERFLOW') status = lineEnd < 0 || requestLine.length > MAX_REQUEST_LINE ? 414 : 431;
     const e = EARLY_ERRORS[status];
     const target = requestLine.split(' ')[1] ?? '';
-    const json = target.startsWith('/api/') || target === '/healthz' || /\r\naccept:[ \t]*application\/json/i.test(raw.slice(0, 64 * 1024));
+    const json = isMachineTarget(target) || /\r\naccept:[ \t]*application\/json/i.test(raw.slice(0, 64 * 1024));
     const body = json
       ? JSON.stringify({ error: e })
       : renderPage(ErrorPage({ status, message: e.message, homeHref: homeHref() }));

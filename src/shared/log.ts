@@ -23,11 +23,19 @@ export function createLogger(level: string, format: LogFormat, destination: Node
   return pino({ level }, stream);
 }
 
-/** One summary line per answered request, instead of Fastify's "incoming" and "completed" pair. */
+/** Probes and scrapes come every few seconds: their lines only at debug level, unless they fail. */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/**
+ * One summary line per answered request, instead of Fastify's "incoming" and "completed" pair.
+ * In JSON each line carries `reqId`: the request id that its audit entries and outbox messages
+ * carry too (src/shared/request-context.ts), and that the answer's X-Request-Id header shows.
+ */
 export function logRequests(app: FastifyInstance): void {
   app.addHook('onResponse', (req, reply, done) => {
     const ms = reply.elapsedTime;
-    const level = reply.statusCode >= 500 ? 'error' : 'info';
+    const quiet = reply.statusCode < 400 && QUIET_ROUTES.has(req.routeOptions.url ?? '');
+    const level = reply.statusCode >= 500 ? 'error' : quiet ? 'debug' : 'info';
     req.log[level]({ method: req.method, url: req.url, statusCode: reply.statusCode, responseTime: Math.round(ms * 10) / 10 }, `${req.method} ${req.url} ${reply.statusCode} ${ms.toFixed(1)} ms`);
     done();
   });

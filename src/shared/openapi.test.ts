@@ -38,6 +38,7 @@ interface Operation {
 
 /** Operations that cannot succeed in this environment, and where their success is tested. */
 const NO_SUCCESS_HERE: Record<string, string> = {
+  'get /metrics': 'METRICS_TOKEN is not set here, so /metrics answers 404 (its 200 is tested in src/ops/ops.test.ts)',
   'post /api/dossiers/{code}/payments/vnpay': 'no VNPay merchant configured here (the 201 is tested in src/payment/payment.test.ts)',
   'post /api/dossiers/{code}/rating': 'rating needs a returned dossier and the signed link or a one-time code (the 200 is tested in src/rating/rating.routes.test.ts)',
 };

@@ -145,11 +145,20 @@ export const securitySchemes = {
     name: 't',
     description: 'Chữ ký trong liên kết theo dõi (mã QR trên giấy hẹn).',
   },
+  metricsToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Mã METRICS_TOKEN của máy chủ (cấu hình), gửi trong tiêu đề `Authorization: Bearer …` — dành cho Prometheus.',
+  },
 } as const;
+
+/** Operators' endpoints outside /api that the contract documents (probes and metrics). */
+export const OPS_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /**
  * OpenAPI 3.1 (JSON Schema 2020-12, the dialect the e-forms and zod use) with the shared error
- * schema and the security schemes; only the JSON API (/api/…) is documented — pages are HTML.
+ * schema and the security schemes; only the JSON API (/api/…) and the operators' probes and metrics
+ * (OPS_PATHS) are documented — pages are HTML.
  */
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string; license?: string };
 
@@ -191,12 +200,13 @@ export async function registerOpenApi(app: FastifyInstance, opts: { publicUrl: s
         { name: 'Hàng chờ', description: 'Lấy số thứ tự, theo dõi lượt, gọi số tại quầy' },
         { name: 'Chỉ số', description: 'Chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg): điểm, xếp hạng, hồ sơ đứng sau mỗi con số' },
         { name: 'Lịch làm việc', description: 'Ngày nghỉ, ngày làm bù, Thứ Bảy tiếp nhận hồ sơ và giờ làm việc của đơn vị' },
+        { name: 'Vận hành', description: 'Kiểm tra máy chủ còn chạy, sẵn sàng phục vụ, và số liệu vận hành (Prometheus)' },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     // The contract covers the JSON API; the HTML pages, files and webhooks are not part of it.
     transform: ({ schema, url }) => {
-      if (!url.startsWith('/api/')) return { schema: { ...(schema ?? {}), hide: true }, url };
+      if (!url.startsWith('/api/') && !OPS_PATHS.has(url)) return { schema: { ...(schema ?? {}), hide: true }, url };
       return { schema: withUnauthorized(schema as Record<string, unknown> | undefined) as typeof schema, url };
     },
   });

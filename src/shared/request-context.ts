@@ -1,0 +1,50 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { uuidv7 } from './ids';
+
+/**
+ * The id of the HTTP request being served, wherever the code runs on its behalf (services,
+ * repositories), so that what the request writes — its audit entries, the messages it queues —
+ * carries the id its log lines carry. Outside a request (jobs, the CLI) there is none.
+ */
+const storage = new AsyncLocalStorage<{ requestId: string }>();
+
+export function currentRequestId(): string | null {
+  return storage.getStore()?.requestId ?? null;
+}
+
+/** Runs `fn` as part of the request `requestId` (tests, and work a request hands over in process). */
+export function withRequestId<T>(requestId: string, fn: () => T): T {
+  return storage.run({ requestId }, fn);
+}
+
+/**
+ * An id a proxy or a client sent in X-Request-Id is kept when it is well-formed: 8 to 64 letters,
+ * digits and `._:-`, starting with a letter or digit (a UUID, a load balancer's trace id).
+ * Anything else — too long, spaces, control characters that would forge log lines — is replaced.
+ */
+const WELL_FORMED = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,63}$/;
+
+export function requestIdOf(header: string | string[] | undefined): string {
+  const v = Array.isArray(header) ? header[0] : header;
+  return v && WELL_FORMED.test(v) ? v : uuidv7();
+}
+
+/** Fastify's `genReqId`: the request id of every request, its log lines and its writes. */
+export function genReqId(req: { headers: Record<string, string | string[] | undefined> }): string {
+  return requestIdOf(req.headers['x-request-id']);
+}
+
+/**
+ * Enters the request's context at its start and again once its body is read (body parsing runs in
+ * the socket's callbacks, outside the context entered before), and answers with the id in
+ * X-Request-Id so a caller can quote it.
+ */
+export function registerRequestContext(app: FastifyInstance): void {
+  const enter = (req: FastifyRequest, _reply: unknown, done: () => void) => storage.run({ requestId: req.id }, done);
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.header('x-request-id', req.id);
+    enter(req, reply, done);
+  });
+  app.addHook('preValidation', enter);
+}

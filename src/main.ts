@@ -23,6 +23,7 @@ import { ReportReminderJob } from './report/summary.reminders';
 import { loadCertificate, makeDemoCertificate } from './signing';
 import { formatDate } from './shared/format';
 import { markRunning, onStopSignals } from './ops';
+import { backupCommand, copyToCommand, restoreCommand } from './ops/ops.commands';
 
 const USAGE = `motcua — phần mềm Bộ phận Một cửa
 
@@ -50,6 +51,13 @@ Cách dùng: npm run motcua -- <lệnh> [tham số]
                              tạo chứng thư số tự ký DÙNG THỬ (ghi rõ "BẢN DEMO" trong tên) để ký
                              kết quả điện tử; mặc định DATA_DIR/signing-demo.p12, mật khẩu "demo"
   cert check                 kiểm tra chứng thư số đang cấu hình (SIGNING_P12, SIGNING_P12_PASSWORD)
+  backup FILE [--force]      sao lưu trực tuyến cơ sở dữ liệu SQLite vào FILE trong khi máy chủ vẫn
+                             chạy (PostgreSQL: dùng pg_dump -Fc, xem README)
+  restore FILE [--force]     khôi phục FILE vào cơ sở dữ liệu SQLite đã cấu hình (máy chủ phải dừng;
+                             --force thay cơ sở dữ liệu đang có, bản cũ được giữ lại), rồi kiểm tra
+                             chuỗi nhật ký
+  copy-to DATABASE_URL       chuyển toàn bộ dữ liệu từ SQLite sang một cơ sở dữ liệu PostgreSQL trống
+                             (đếm từng bảng, kiểm tra nhật ký ở đích; tệp đính kèm giữ nguyên)
 `;
 
 function fail(message: string): never {
@@ -218,6 +226,15 @@ async function main(argv: string[]): Promise<void> {
       fs.writeFileSync(file, makeDemoCertificate({ unitName: opt('--unit') ?? 'Đơn vị dùng thử motcua', password, now: new Date() }), { mode: 0o600 });
       const c = loadCertificate(fs.readFileSync(file), password, new Date());
       process.stdout.write(`Đã tạo chứng thư số DÙNG THỬ: ${file}\nTên: ${c.commonName}\nHiệu lực đến ${formatDate(c.notAfter)}. Dùng với:\n  SIGNING_P12=${file} SIGNING_P12_PASSWORD=${password}\nChỉ để thử: văn bản ký bằng chứng thư này không có giá trị pháp lý.\n`);
+      return;
+    }
+    case 'backup':
+    case 'restore':
+    case 'copy-to': {
+      const r =
+        cmd === 'backup' ? await backupCommand(config, args) : cmd === 'restore' ? await restoreCommand(config, args) : await copyToCommand(config, args, (m) => process.stdout.write(m + '\n'));
+      (r.code === 0 ? process.stdout : process.stderr).write(r.out);
+      if (r.code) process.exit(r.code);
       return;
     }
     case 'migrate': {

@@ -3,6 +3,7 @@
  * temporary DATA_DIR), driven over real sockets: a request whose body is still arriving when
  * SIGTERM comes gets its whole answer, new connections are refused, the process stops with 0 and
  * leaves the database closed; a request that never ends is cut after SHUTDOWN_TIMEOUT_SECONDS.
+ * Also: `motcua restore` refuses to replace the database of that running server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +11,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config';
+import { restoreCommand } from './ops.commands';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -86,6 +89,11 @@ describe('Graceful shutdown of a real server process [sqlite]', () => {
     procs.push(p);
     await until('the server to be ready', () => ready(port));
     expect(fs.readdirSync(path.join(dataDir, 'run'))).toContain(`${p.child.pid}.json`);
+
+    // `motcua restore` will not replace the database under a running server.
+    const refused = await restoreCommand(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: `sqlite:${path.join(dataDir, 'motcua.db')}` }), [path.join(dataDir, 'khong-co.db')]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain(`tiến trình ${p.child.pid}`);
 
     const slow = slowLogin(port);
     await new Promise((r) => setTimeout(r, 300));

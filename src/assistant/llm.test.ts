@@ -83,10 +83,12 @@ for (const engine of engines()) {
 
     it('does not wait for a slow endpoint beyond its timeout', async () => {
       llm.answer = () => 'Bạn không phải nộp lệ phí.';
-      llm.delayMs = 2000;
+      // The endpoint would answer after 20 s; the timeout is 500 ms. Even on a loaded machine the
+      // answer comes long before the endpoint's (a wide margin, not a speed assertion).
+      llm.delayMs = 20_000;
       const t0 = Date.now();
       const r = await ask('đăng ký kết hôn có mất phí không');
-      expect(Date.now() - t0).toBeLessThan(1500);
+      expect(Date.now() - t0).toBeLessThan(15_000);
       expect(r.answer).toContain('Phí, lệ phí');
     });
 

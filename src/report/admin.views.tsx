@@ -22,6 +22,7 @@ export function DataSetListPage(p: StaffNavProps & { items: DataSet[]; saved?: s
         </a>{' '}
         <span class="note">Định nghĩa dạng JSON (như DHIS2): GET/POST /api/reports/dataSets.</span>
       </p>
+      <div class="table-scroll">
       <StaffTable head={['Mã', 'Tên báo cáo', 'Kỳ', 'Chỉ tiêu', 'Đơn vị', 'Tình trạng', 'Thao tác']}>
         {p.items.map((d) => (
           <tr>
@@ -47,6 +48,7 @@ export function DataSetListPage(p: StaffNavProps & { items: DataSet[]; saved?: s
           </tr>
         ))}
       </StaffTable>
+      </div>
       {!p.items.length ? <p>Đơn vị chưa có báo cáo nào.</p> : null}
     </StaffLayout>
   );

@@ -118,6 +118,14 @@ for (const engine of engines()) {
       const newPlace = await post('tonghop', page, '/can-bo/bao-cao/CACH_LY/dia-diem?ky=20261203&don-vi=00004', { code: 'KCL_MOI', name: 'Khu mới' });
       expect(newPlace.statusCode).toBe(403);
       expect(newPlace.body).toContain('Địa điểm do chính đơn vị quản lý');
+      // The page says so before anyone tries, and where to import instead.
+      const view = await desk.inject({ method: 'GET', url: page, headers: { cookie: await desk.cookie('tonghop') } });
+      expect(view.body).toContain('Bạn đang xem báo cáo của Phường Ba Đình. Cấp trên không sửa trực tiếp số liệu của đơn vị cấp dưới');
+      expect(view.body).toContain('href="/can-bo/bao-cao/excel?bo=CACH_LY&amp;ky=20261203&amp;don-vi=00004">Nhập thay bằng Excel</a>');
+      expect(view.body).not.toContain('Lưu số liệu');
+      // A ward's own future day: why there is nothing to fill yet.
+      const future = await desk.inject({ method: 'GET', url: '/can-bo/bao-cao/CACH_LY?ky=20261231', headers: { cookie: await desk.cookie('quantri') } });
+      expect(future.body).toContain('Chưa đến kỳ báo cáo này: nhập được từ ngày 31/12/2026.');
       const complete = await post('tonghop', page, '/can-bo/bao-cao/CACH_LY/hoan-thanh?ky=20261203&don-vi=00004', {});
       expect(complete.statusCode).toBe(403);
       expect(await env.services.reports.values({ dataSet: 'CACH_LY', period: '20261203', unitCode: '00004' })).toEqual(before);

@@ -51,6 +51,16 @@ function valuesOf(body: Record<string, unknown>): ValueInput[] {
   return out;
 }
 
+/** Why an official sees a report's form without inputs (none when they may enter it). */
+function readOnlyReason(ds: DataSet, p: { code: string; start: string }, unitCode: string, unitName: string, actor: ReportActor, today: string): EntryModel['readOnly'] {
+  if (ds.closed) return undefined; // the status says so
+  if (actor.unitCode !== unitCode)
+    return { text: `Bạn đang xem báo cáo của ${unitName}. Cấp trên không sửa trực tiếp số liệu của đơn vị cấp dưới: có thể nhập thay bằng tệp Excel (lịch sử ghi "Cấp trên nhập thay") hoặc mở lại báo cáo đã hoàn thành để đơn vị sửa.`, excelHref: `/can-bo/bao-cao/excel?bo=${ds.code}&ky=${p.code}&don-vi=${unitCode}` };
+  if (p.start > today) return { text: `Chưa đến kỳ báo cáo này: nhập được từ ngày ${p.start.split('-').reverse().join('/')}.` };
+  if (!ds.access.enter.includes(actor.role)) return { text: 'Vai trò của bạn không nhập báo cáo này; cán bộ được giao của đơn vị nhập.' };
+  return undefined;
+}
+
 export async function reportRoutes(app: FastifyInstance, deps: ReportRouteDeps): Promise<void> {
   const { reports, units } = deps;
   const staffOf = (req: FastifyRequest, reply: FastifyReply) => pageStaff(req, reply);
@@ -121,6 +131,7 @@ export async function reportRoutes(app: FastifyInstance, deps: ReportRouteDeps):
       previous: new Map(previous.map((v) => [k(v), v.value])),
       history,
       canEnter: actor.unitCode === unitCode && ds.access.enter.includes(actor.role) && p.start <= vnDay(deps.now()),
+      readOnly: readOnlyReason(ds, p, unitCode, u.name, actor, vnDay(deps.now())),
       canApprove: ds.approvalRequired && completed && !completion?.approvedAt && actor.unitCode === unitCode && ds.access.approve.includes(actor.role),
       canReopen: completed && actor.unitCode !== unitCode && (await reports.canManage(actor, ds).catch(() => false)) && ['supervisor', 'admin'].includes(actor.role) && (await reports.isAtOrAbove(actor.unitCode, unitCode)),
       ...extra,

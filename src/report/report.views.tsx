@@ -121,6 +121,8 @@ export interface EntryModel {
   warnings?: string[];
   message?: string;
   canEnter: boolean;
+  /** Why the form is read only for this official (a unit below, a period not open yet, a role that does not enter). */
+  readOnly?: { text: string; excelHref?: string };
   canApprove: boolean;
   canReopen: boolean;
 }
@@ -252,6 +254,17 @@ export function EntryPage(p: StaffNavProps & { m: EntryModel }) {
       {m.message ? (
         <p class="card" role="status">
           {m.message}
+        </p>
+      ) : null}
+      {m.readOnly ? (
+        <p class="note">
+          {m.readOnly.text}
+          {m.readOnly.excelHref ? (
+            <>
+              {' '}
+              <a href={m.readOnly.excelHref}>Nhập thay bằng Excel</a>
+            </>
+          ) : null}
         </p>
       ) : null}
       <Errors errors={m.errors} title="Chưa lưu được — hãy sửa các ô sau:" />

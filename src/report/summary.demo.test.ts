@@ -45,5 +45,13 @@ for (const engine of engines()) {
       expect(ld.body).toContain('Số lao động trở về theo từng nhóm và đơn vị');
       expect((await get('/can-bo/bao-cao/tong-hop?bo=CACH_LY&don-vi=00004', 'quantri')).statusCode).toBe(200);
     }, 120_000);
+
+    it("the menu's summary opens on a report being entered now, not on last March's election", async () => {
+      const page = await get('/can-bo/bao-cao/tong-hop');
+      expect(page.statusCode).toBe(200);
+      const h1 = /<h1[^>]*>([^<]+)</.exec(page.body)![1]!;
+      expect(h1).not.toContain('bầu cử');
+      expect(h1).toContain('12/2026'); // this month's or today's report
+    });
   });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Staff } from '../account';
 import { tablePdf, type DataTable } from '../dashboard';
 import { summaryXlsx } from './excel.summary';
+import { ValidationError } from '../shared/errors';
 import { docSchema, html, parseInput, renderPage } from '../shared/http';
 import { errors, json, security } from '../shared/openapi';
 import { staffNav } from '../shared/staff-layout';
@@ -49,6 +50,14 @@ const completenessJson = z.object({
   units: z.array(z.object({ orgUnit: z.string(), name: z.string(), reported: z.boolean(), complete: z.boolean(), completedAt: z.string().nullable(), onTime: z.boolean().nullable() })),
 });
 
+/** The page's parameters; a bad one is named in the message the page shows (it has no form to mark). */
+function pageInput(query: unknown): z.infer<typeof pageQuery> {
+  const r = pageQuery.safeParse(query);
+  if (r.success) return r.data;
+  const fields = r.error.issues.map((i) => ({ field: i.path.join('.'), code: i.code, message: i.message }));
+  throw new ValidationError(`Tham số của trang tổng hợp không hợp lệ: ${fields.map((f) => f.message).join('; ')}.`, fields);
+}
+
 /**
  * The supervisor's summary pages and API (issue 12): `/can-bo/bao-cao/tong-hop` (live), its live
  * part, the A4 print view, Excel/PDF, and `GET /api/reports/summary` / `completeness`.
@@ -68,7 +77,7 @@ export async function summaryRoutes(app: FastifyInstance, deps: SummaryRoutesDep
   app.get('/can-bo/bao-cao/tong-hop', async (req, reply) => {
     const staff = pageStaff(req, reply);
     if (!staff) return reply;
-    const q = parseInput(pageQuery, req.query, 'Tham số của trang tổng hợp không hợp lệ.');
+    const q = pageInput(req.query);
     reply.header('cache-control', 'private, no-store');
     if (!q.bo && !(await summaries.dataSets()).length) return html(reply, NoReportPage(staffNav(req, staff, await deps.unitName(staff.unitCode))));
     const format = q['dinh-dang'];

@@ -6,7 +6,7 @@ import type { ReminderRow } from './summary.repo';
 import { valueKey } from './summary.text';
 import { NUMERIC_TYPES, type CompletenessRow, type DataSet, type Summary } from './report.types';
 import type { ReportService } from './report.service';
-import { recentPeriods } from './report.period';
+import { addDays, recentPeriods, vnDay } from './report.period';
 
 /**
  * The supervisor's side of reports (issue 12): the live summary of a data set and period over the
@@ -102,13 +102,21 @@ export class SummaryService {
     return ds.dataElements.filter((e) => NUMERIC_TYPES.has(e.valueType)).map((e) => ({ code: e.code, name: e.name, valueType: e.valueType, section: e.section, combos: e.categoryCombo ? (combos.get(e.categoryCombo) ?? []).map((o) => ({ code: o.code, name: o.name })) : [] }));
   }
 
-  /** The data set asked for, or the first open one. */
+  /** The data set asked for, or the first open one being reported now (not last March's election). */
   async pickDataSet(code?: string): Promise<DataSet> {
     if (code) return this.deps.reports.dataSet(code);
     const all = await this.deps.reports.dataSets();
-    const first = all.find((d) => !d.closed) ?? all[0];
+    const first = all.find((d) => !d.closed && this.reportedNow(d)) ?? all.find((d) => !d.closed) ?? all[0];
     if (!first) throw new NotFoundError('Chưa có báo cáo nào. Cấp trên tạo báo cáo tại "Biểu mẫu báo cáo".', 'no_data_sets');
     return first;
+  }
+
+  /** A report of an event is being reported from a week before its first phase to a week after its last; others always. */
+  private reportedNow(ds: DataSet): boolean {
+    if (ds.periodType !== 'event' || !ds.eventDate) return true;
+    const today = vnDay(this.deps.clock.now());
+    const offsets = ds.eventPhases.map((p) => p.offsetDays);
+    return addDays(ds.eventDate, Math.min(0, ...offsets) - 7) <= today && today <= addDays(ds.eventDate, Math.max(0, ...offsets) + 7);
   }
 
   /** The period asked for (checked: a Vietnamese 422 otherwise), or the one being reported now. */

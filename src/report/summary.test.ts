@@ -96,6 +96,10 @@ for (const engine of engines()) {
       const none = await get(`/api/reports/summary?dataSet=KHONG_CO&period=${DAY}`, 'giamsat');
       expect(none.statusCode).toBe(404);
       expect((await desk.inject({ method: 'GET', url: `/api/reports/summary?dataSet=${DS}&period=${DAY}` })).statusCode).toBe(401);
+      // The page names the bad parameter.
+      const page = await get(`/can-bo/bao-cao/tong-hop?bo=lao dong&dinh-dang=doc`, 'giamsat');
+      expect(page.statusCode).toBe(400);
+      expect(page.body).toContain('Tham số của trang tổng hợp không hợp lệ: Mã báo cáo chỉ gồm chữ không dấu, số, dấu gạch; Định dạng là xlsx, pdf hoặc in.');
     });
 
     it('the page shows the totals, a row per unit to drill into, the provinces across units and an SVG chart', async () => {

@@ -339,15 +339,7 @@ export class DossierWorkflow {
     const procedure = await this.catalog.findProcedure(d.procedureCode);
     const procedureName = procedure?.name ?? d.procedureCode;
     const notice = (trx: Parameters<typeof repo.insertHistory>[0], n: { event: Parameters<NotificationService['notifyDossier']>[1]['event']; dueAt?: string | null; newDueAt?: string | null; amount?: number; reason?: string; occurrence?: string; postal?: { trackingNumber: string; postedAt?: string } }) =>
-      this.notifications.notifyDossier(trx, {
-        dossierId: d.id,
-        code: d.code!,
-        unitCode: d.unitCode,
-        procedureName,
-        applicant: { fullName: d.applicant.fullName, phone: d.applicant.phone, email: d.applicant.email },
-        trackingUrl: this.dossiers.trackingUrl(d.code!),
-        ...n,
-      });
+      this.notifications.notifyDossier(trx, { ...this.noticeOf(d, procedureName), ...n });
     const text = (s: unknown) => (typeof s === 'string' ? s : '');
     const commentOf = (...parts: unknown[]) => parts.map(text).filter(Boolean).join(' — ');
 
@@ -686,20 +678,23 @@ export class DossierWorkflow {
         idempotency_key: fullKey,
         created_at: iso,
       });
-      await this.notifications.notifyDossier(trx, {
-        event: r.approved ? 'result_ready' : 'rejected',
-        ...(r.approved ? { dueAt: d.dueAt } : { reason: r.note }),
-        dossierId: d.id,
-        code: d.code!,
-        unitCode: d.unitCode,
-        procedureName: procedure?.name ?? d.procedureCode,
-        applicant: { fullName: d.applicant.fullName, phone: d.applicant.phone, email: d.applicant.email },
-        trackingUrl: this.dossiers.trackingUrl(d.code!),
-      });
+      await this.notifications.notifyDossier(trx, { ...this.noticeOf(d, procedure?.name ?? d.procedureCode), event: r.approved ? 'result_ready' : 'rejected', ...(r.approved ? { dueAt: d.dueAt } : { reason: r.note }) });
       await this.audit.record({ actor: { kind: 'system', id: null, name: r.by }, unitCode: d.unitCode, action: `dossier.${action}`, targetKind: 'dossier', targetId: d.code!, data: { from: d.status, to: 'processed', outside: r.by, note: r.note } }, trx);
       await within?.(trx);
     });
     return (await repo.findDossierById(this.db, d.id))!;
+  }
+
+  /** What every message to the citizen about `d` says of it (the event and its details are added). */
+  private noticeOf(d: Dossier, procedureName: string) {
+    return {
+      dossierId: d.id,
+      code: d.code!,
+      unitCode: d.unitCode,
+      procedureName,
+      applicant: { fullName: d.applicant.fullName, phone: d.applicant.phone, email: d.applicant.email },
+      trackingUrl: this.dossiers.trackingUrl(d.code!),
+    };
   }
 
   /** Assign many dossiers to one specialist; each is its own action (and may fail alone). */

@@ -1,22 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import { definitionSchema, type LinkedGroup, type Partner } from './linked.types';
+import { definitionSchema, type LinkedGroup, type Partner, type PartnerAnswer } from './linked.types';
 
 export type Exec = Kysely<DB> | Transaction<DB>;
 
-export interface MemberRow {
+export interface MemberRow extends PartnerAnswer {
   dossierCode: string;
   submissionCode: string;
   position: number;
   procedureCode: string;
   agency: 'unit' | 'partner';
   partnerId: string | null;
-  sentAt: string | null;
-  result: '' | 'approved' | 'rejected';
-  resultNote: string;
-  resultAt: string | null;
-  resultBy: string | null;
-  escalatedAt: string | null;
 }
 
 export interface SubmissionRow {

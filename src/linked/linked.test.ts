@@ -107,6 +107,25 @@ eachEngine('linked procedure groups', { at: '2026-12-01T02:00:00.000Z', env: { R
     expect(all.filter((m) => m.event === 'linked_submitted' && m.channel === 'sms').map((m) => m.body).join()).toContain(group.groupCode);
   });
 
+  it('a retried submission with the same Idempotency-Key answers the same group and creates nothing', async () => {
+    const g = await groupForm(t.env, 'LT-KT');
+    const mp = () =>
+      multipart([
+        { name: 'dossier', value: JSON.stringify({ unit: '00004', procedureCode: 'LT-KT', applicant: PARENT, formData: fillForm(g.formData, { date: '2026-11-29' }) }) },
+        { name: 'giay-bao-tu', value: PDF, filename: 'giay-bao-tu.pdf', type: 'application/pdf' },
+      ]);
+    const one = mp();
+    const first = await t.env.app.inject({ method: 'POST', url: '/api/dossiers', payload: one.body, headers: { ...one.headers, 'idempotency-key': 'lt-kt-lan-1' } });
+    expect(first.statusCode, first.body).toBe(201);
+    const before = await rowCounts(t.env);
+    const two = mp();
+    const again = await t.env.app.inject({ method: 'POST', url: '/api/dossiers', payload: two.body, headers: { ...two.headers, 'idempotency-key': 'lt-kt-lan-1' } });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().groupCode).toBe(first.json().groupCode);
+    expect(again.json().members.map((m: any) => m.code)).toEqual(first.json().members.map((m: any) => m.code));
+    expect(await rowCounts(t.env)).toEqual(before);
+  });
+
   it('receives the whole group at the counter and hands the partners their parts', async () => {
     const r = await t.env.app.inject({ method: 'POST', url: `/api/groups/${group.groupCode}/accept`, headers: { cookie: await desk.cookie('tiepnhan') }, payload: {} });
     expect(r.statusCode, r.body).toBe(200);

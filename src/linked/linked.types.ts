@@ -57,8 +57,18 @@ export interface Partner {
   active: boolean;
 }
 
+/** A partner's side of a part: when it was handed over, its answer, whether the unit was told it is late. */
+export interface PartnerAnswer {
+  sentAt: string | null;
+  result: '' | 'approved' | 'rejected';
+  resultNote: string;
+  resultAt: string | null;
+  resultBy: string | null;
+  escalatedAt: string | null;
+}
+
 /** One part of a submitted group as the citizen and the officials read it. */
-export interface MemberState {
+export interface MemberState extends PartnerAnswer {
   code: string;
   procedureCode: string;
   procedureName: string;
@@ -69,12 +79,6 @@ export interface MemberState {
   statusLabel: string;
   outcome: string;
   dueAt: string | null;
-  sentAt: string | null;
-  result: '' | 'approved' | 'rejected';
-  resultNote: string;
-  resultAt: string | null;
-  resultBy: string | null;
-  escalatedAt: string | null;
 }
 
 export interface SubmissionView {

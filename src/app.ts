@@ -22,7 +22,7 @@ import { readSigningKey, SigningService, signingRoutes } from './signing';
 import { openDossierCounts, receivedDossiers } from './dossier/dossier.activity';
 import { AuditService, FileCheckpointStore } from './audit';
 import { staffRoutes } from './staff/staff.routes';
-import { registerChangeGuard } from './staff/staff.guard';
+import { registerChangeGuard, registerStaffScope } from './staff/staff.guard';
 import { WorkflowService } from './workflow';
 import { FileStore } from './file';
 import { buildTransports, NotificationService, NotificationWorker, outboxBacklog, sharedZaloTokenStore } from './notification';
@@ -81,6 +81,9 @@ import { ArchiveService, archiveRoutes, DocstoreService, docstoreRoutes } from '
 import { LinkedService, linkedRoutes, linkedStaffRoutes, partnerRoutes } from './linked';
 import { registerOps } from './ops';
 import { genReqId } from './shared/request-context';
+import { VaccinationService, vaccinationRoutes, vaccinationStaffRoutes } from './vaccination';
+import { seedVaccinationDemo } from './vaccination/vaccination.demo';
+import { prepareSms, smsInfo, smsWebhookRoutes } from './notification';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -135,6 +138,8 @@ export interface Services {
   linked: LinkedService;
   /** The unit's digital signature on PDF results and the public verification page (issue 14). */
   signing: SigningService;
+  /** Vaccination reminders for children from 0 to 24 months, and the health station's lists (issue 14); run by VaccinationReminderJob. */
+  vaccination: VaccinationService;
   clock: Clock;
 }
 
@@ -349,7 +354,25 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     opts: { tesseract: config.ocr.tesseract, pdftoppm: 'pdftoppm', lang: 'vie', timeoutMs: config.ocr.timeoutSeconds * 1000, concurrency: config.ocr.concurrency, maxPageBytes: ARCHIVE_LIMITS.maxPageBytes, maxPages: ARCHIVE_LIMITS.maxPages },
   });
   const linked = new LinkedService({ db: database.db, catalog, dossiers, workflow: dossierWorkflow, notifications, accounts, audit, clock, secret: secretKey(config), publicUrl: config.publicUrl });
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, linked, signing, clock };
+  const vaccination = new VaccinationService({
+    db: database.db,
+    clock,
+    secret: secretKey(config),
+    publicUrl: config.publicUrl,
+    smsUnicode: config.notifications.smsUnicode,
+    smsMaxSegments: config.notifications.smsMaxSegments,
+    unitName: async (code) => (await units.get(code)).name,
+    enqueue: (trx, n) => notifications.enqueue(trx, n),
+    zaloUserOf: async (phone) => (await notifications.prefsFor(phone)).zaloUserId,
+    zaloDeliverable: 'zalo' in transports,
+    deliveryStates: (keys) => notifications.deliveryStates(keys),
+    forget: (trx, prefix) => notifications.forget(trx, prefix),
+    audit: (e, trx) => audit.record(e, trx),
+    smsSegments: (text) => smsInfo(prepareSms(text, config.notifications.smsUnicode)).segments,
+  });
+  // "HUY" sent to the unit's number stops a parent's vaccination reminders.
+  notifications.onInboundSms((m) => vaccination.inboundSms(m));
+  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, linked, signing, vaccination, clock };
 }
 
 /**
@@ -384,6 +407,7 @@ export async function seedIfEmpty(s: Services, history?: { clock: ReturnType<typ
   await seedCalendarDemo(s.calendars);
   // The linked groups LT-KS and LT-KT of the demo ward, with their partners (the police's inbox: congan / demo).
   await s.linked.seedDemo(DEMO_PASSWORD);
+  await seedVaccinationDemo(s.vaccination);
   if (!history || !history.config.demo) {
     await seedReportDemo(s.reports, s.clock.now());
     return {};
@@ -478,6 +502,8 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   registerUploads(app, { dir: uploadTmpDir(config) });
   registerSessions(app, services.accounts, { secure: config.publicUrl.startsWith('https://') });
   registerChangeGuard(app, services.audit);
+  // Single-module accounts (the health station) reach their module only.
+  registerStaffScope(app);
   await registerOpenApi(app, { publicUrl: config.publicUrl });
   await opsRoutes();
 
@@ -597,6 +623,17 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     verifyOtp: (phone, code) => services.accounts.verifyOtp(phone, 'verify_phone', code),
     now: () => services.clock.now(),
   });
+  await vaccinationRoutes(app, {
+    vaccination: services.vaccination,
+    units,
+    requirePhoneVerification: config.requirePhoneVerification,
+    defaultUnit,
+    requestOtp: (phone, unit) => services.accounts.requestOtp(phone, 'verify_phone', unit),
+    verifyOtp: (phone, code) => services.accounts.verifyOtp(phone, 'verify_phone', code),
+  });
+  await vaccinationStaffRoutes(app, { vaccination: services.vaccination, units, now: () => services.clock.now() });
+  // The SMS gateway's webhook: citizens' SMS (HUY) and delivery reports (SMS_WEBHOOK_SECRET).
+  await smsWebhookRoutes(app, { notifications: services.notifications, secret: config.notifications.smsWebhookSecret, clock: services.clock });
   await reportApiRoutes(app, { reports: services.reports });
   await reportRoutes(app, { reports: services.reports, units, now: () => services.clock.now() });
   await supervisorRoutes(app, { reports: services.reports, units, reminders: services.reportReminders, clock: services.clock });

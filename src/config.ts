@@ -366,6 +366,8 @@ export interface NotificationConfig {
   /** SMS_MAX_SEGMENTS: longest SMS (default 2). */
   smsMaxSegments: number;
   smtp?: { url: string; from: string };
+  /** SMS_WEBHOOK_SECRET: signs the gateway's calls to /webhooks/sms (inbound SMS, delivery reports); unset = no webhook. */
+  smsWebhookSecret?: string;
   zalo?: { apiBase: string; oauthUrl: string; appId: string; appSecret: string; refreshToken: string };
 }
 
@@ -448,6 +450,11 @@ export function parseNotificationConfig(env: NodeJS.ProcessEnv): NotificationCon
       sms.success = { field: m[1]!, value: m[2]! };
     }
     out.sms = sms;
+  }
+  const webhookSecret = val(env, 'SMS_WEBHOOK_SECRET');
+  if (webhookSecret) {
+    if (webhookSecret.length < 16) throw new ConfigError('SMS_WEBHOOK_SECRET phải dài ít nhất 16 ký tự (khóa chung với cổng SMS để ký các yêu cầu gửi tới /webhooks/sms)');
+    out.smsWebhookSecret = webhookSecret;
   }
   const smtpUrl = val(env, 'SMTP_URL');
   if (smtpUrl) {

@@ -24,6 +24,7 @@ import { loadCertificate, makeDemoCertificate } from './signing';
 import { formatDate } from './shared/format';
 import { markRunning, onStopSignals } from './ops';
 import { backupCommand, copyToCommand, restoreCommand } from './ops/ops.commands';
+import { VaccinationReminderJob } from './vaccination';
 
 const USAGE = `motcua — phần mềm Bộ phận Một cửa
 
@@ -109,6 +110,9 @@ async function serve(config: Config): Promise<void> {
   // Report reminders as deadlines near and pass, once per period (with the worker).
   const reportReminders = new ReportReminderJob(services.reportReminders, { intervalMs: config.notifications.worker ? 600_000 : 0, log: (m) => process.stdout.write(m + '\n') });
   reportReminders.start();
+  // Vaccination reminders N days before each dose, the 24-month end and its erasure (with the worker).
+  const vaccinationReminders = new VaccinationReminderJob(services.vaccination, { intervalMs: config.notifications.worker ? 600_000 : 0, log: (m) => process.stdout.write(m + '\n') });
+  vaccinationReminders.start();
   // Signed checkpoints of the audit chain's head, outside the database (with the worker).
   const checkpoints = new AuditCheckpointJob(services.audit, { intervalMs: config.audit.checkpointMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
   if (config.notifications.worker) checkpoints.start();
@@ -121,7 +125,7 @@ async function serve(config: Config): Promise<void> {
   const archive = { close: async () => { await archiveOcr.close(); await services.archive.stop(); } };
   onStopSignals(() => ({
     app,
-    jobs: [archive, escalation, linkedJob, draftExpiry, reminders, reportReminders, checkpoints, services.worker],
+    jobs: [archive, escalation, linkedJob, draftExpiry, reminders, reportReminders, vaccinationReminders, checkpoints, services.worker],
     database: services.database,
     finally: unmark,
     timeoutMs: config.ops.shutdownTimeoutSeconds * 1000,
@@ -159,9 +163,10 @@ async function main(argv: string[]): Promise<void> {
       const checkpoints = new AuditCheckpointJob(s.audit, { intervalMs: config.audit.checkpointMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
       const reminders = new AppointmentReminderJob(s.appointments, { intervalMs: 600_000, log: (m) => process.stdout.write(m + '\n') });
       const reportReminders = new ReportReminderJob(s.reportReminders, { intervalMs: 600_000, log: (m) => process.stdout.write(m + '\n') });
+      const vaccinationReminders = new VaccinationReminderJob(s.vaccination, { intervalMs: 600_000, log: (m) => process.stdout.write(m + '\n') });
       const unmark = config.database.kind === 'sqlite' && config.database.url !== ':memory:' ? markRunning(config.dataDir, config.database.url, 'worker') : undefined;
       onStopSignals(() => ({
-        jobs: [escalation, linkedJob, draftExpiry, reminders, reportReminders, checkpoints, s.worker],
+        jobs: [escalation, linkedJob, draftExpiry, reminders, reportReminders, vaccinationReminders, checkpoints, s.worker],
         database: s.database,
         finally: unmark,
         timeoutMs: config.ops.shutdownTimeoutSeconds * 1000,
@@ -173,6 +178,7 @@ async function main(argv: string[]): Promise<void> {
       draftExpiry.start();
       reminders.start();
       reportReminders.start();
+      vaccinationReminders.start();
       checkpoints.start();
       process.stdout.write(`motcua worker đang gửi tin nhắn (kênh: ${s.worker.channels.join(', ') || 'chưa cấu hình kênh nào'}; cơ sở dữ liệu: ${config.database.kind})\n`);
       return;

@@ -9,7 +9,7 @@ import { normalizePhone, PHONE_MESSAGE } from '../shared/phone';
 import { cleanName, NAME_NEEDS_LETTER } from '../shared/text';
 import * as repo from './account.repo';
 
-export const STAFF_ROLES = ['receptionist', 'specialist', 'leader', 'admin', 'supervisor'] as const;
+export const STAFF_ROLES = ['receptionist', 'specialist', 'leader', 'admin', 'supervisor', 'health_station'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const ROLE_LABEL: Record<StaffRole, string> = {
   receptionist: 'Công chức một cửa',
@@ -17,6 +17,7 @@ export const ROLE_LABEL: Record<StaffRole, string> = {
   leader: 'Lãnh đạo',
   admin: 'Quản trị đơn vị',
   supervisor: 'Giám sát cấp trên',
+  health_station: 'Trạm y tế',
 };
 
 export interface Citizen {

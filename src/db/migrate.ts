@@ -29,6 +29,7 @@ import * as m035 from './migrations/035-docstore';
 import * as m032 from './migrations/032-linked';
 import * as m037 from './migrations/037-report-reported';
 import * as m036 from './migrations/036-request-ids';
+import * as m033 from './migrations/033-vaccination';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -62,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '032-linked': m032,
   '037-report-reported': m037,
   '036-request-ids': m036,
+  '033-vaccination': m033,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

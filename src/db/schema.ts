@@ -1118,6 +1118,73 @@ export interface SignedDocumentTable {
   signed_at: string;
 }
 
+/** 033: a dose of the unit's reading of the expanded immunisation schedule (TCMR). */
+export interface VaccinationScheduleTable {
+  unit_code: string;
+  dose_key: string;
+  vaccine: string;
+  dose: string;
+  months: number;
+  days: number;
+  note: string;
+  sort: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** 033: the health station of a unit and its reminder lead time. */
+export interface VaccinationSettingsTable {
+  unit_code: string;
+  reminder_days: number;
+  station_name: string;
+  station_address: string;
+  station_hours: string;
+  checked_by: string | null;
+  checked_at: string | null;
+  updated_at: string;
+}
+
+/** 033: a child enrolled for vaccination reminders (personal data blanked when they end). */
+export interface VaccinationEnrolmentTable {
+  id: string;
+  unit_code: string;
+  child_name: string;
+  birth_date: string;
+  phone: string;
+  village: string;
+  zalo: number;
+  status: string;
+  phone_status: string;
+  source: string;
+  dossier_code: string | null;
+  end_date: string;
+  consent_at: string;
+  consent_version: string;
+  end_reason: string | null;
+  ended_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 033: a dose marked as given. */
+export interface VaccinationDoseTable {
+  enrolment_id: string;
+  dose_key: string;
+  given_on: string;
+  marked_by: string;
+  marked_at: string;
+}
+
+/** 033: a reminder queued for a child's doses of one day. */
+export interface VaccinationReminderTable {
+  enrolment_id: string;
+  due_date: string;
+  dose_keys: string;
+  outbox_key: string;
+  status: string;
+  created_at: string;
+}
+
 export interface DB {
   signed_documents: SignedDocumentTable;
   units: UnitTable;
@@ -1205,4 +1272,9 @@ export interface DB {
   archive_records: ArchiveRecordTable;
   archive_pages: ArchivePageTable;
   report_reported: ReportReportedTable;
+  vaccination_schedule: VaccinationScheduleTable;
+  vaccination_settings: VaccinationSettingsTable;
+  vaccination_enrolments: VaccinationEnrolmentTable;
+  vaccination_doses: VaccinationDoseTable;
+  vaccination_reminders: VaccinationReminderTable;
 }

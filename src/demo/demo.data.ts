@@ -87,6 +87,9 @@ export const DEMO_STAFF: Array<{ username: string; fullName: string; unitCode: s
   { username: 'tiepnhan2', fullName: 'Đỗ Thị Lan', unitCode: '00082', role: 'receptionist', fields: [], phone: '0901000082' },
   { username: 'chuyenvien4', fullName: 'Ngô Thị Mai', unitCode: '00082', role: 'specialist', fields: ['Hộ tịch', 'Chứng thực'], phone: '0901000083' },
   { username: 'lanhdao2', fullName: 'Bùi Văn Thắng', unitCode: '00082', role: 'leader', fields: [], phone: '0901000084' },
+  // The wards' health stations: vaccination reminders only (issue 14).
+  { username: 'tramyte', fullName: 'Đinh Thị Thu', unitCode: '00004', role: 'health_station', fields: [] },
+  { username: 'tramyte2', fullName: 'Lương Văn Khánh', unitCode: '00082', role: 'health_station', fields: [] },
   // The city's supervisor: reads both wards' dossiers, changes nothing.
   { username: 'giamsat', fullName: 'Hoàng Minh Đức', unitCode: '01', role: 'supervisor', fields: [] },
   // The city's report officer: manages the report forms and reads their summaries (issue 12).

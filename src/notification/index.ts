@@ -3,6 +3,8 @@ export {
   notifyDossierEvent,
   notifyResultPosted,
   type Channel as NotificationChannel,
+  type InboundSms,
+  type InboundSmsHandler,
   type Notice,
   type NotificationOptions,
   type NotificationPrefs,
@@ -13,3 +15,5 @@ export { outboxBacklog, type OutboxBacklog } from './notification.repo';
 export { buildTransports } from './notification.setup';
 export { sharedZaloTokenStore } from './notification.transports';
 export { CHANNELS, EVENTS, EVENT_LABEL, isEssential, type DossierNotice, type NoticeEvent } from './notification.types';
+export { prepareSms, smsInfo, capacity as smsCapacity } from './notification.sms';
+export { smsWebhookRoutes, smsWebhookSignature } from './notification.inbound';

@@ -243,3 +243,35 @@ export async function outboxBacklog(db: Exec, now: string): Promise<OutboxBacklo
     oldestPendingAt: p?.oldest ?? null,
   };
 }
+
+// ------------------------------------------------------------------ delivery reports, erasure
+
+/** Status and last error of the messages with these de-duplication keys. */
+export async function statesByDedupKey(db: Exec, keys: string[]): Promise<Array<Pick<OutboxTable, 'dedup_key' | 'status' | 'last_error' | 'channel'>>> {
+  if (!keys.length) return [];
+  return db.selectFrom('outbox').select(['dedup_key', 'status', 'last_error', 'channel']).where('dedup_key', 'in', keys).execute();
+}
+
+/** The gateway reported that a message it had taken never reached the handset: dead, not retried. */
+export async function markUndelivered(db: Exec, id: string, o: { now: string; error: string }): Promise<boolean> {
+  const r = await db
+    .updateTable('outbox')
+    .set({ status: 'dead', last_error: o.error.slice(0, 1000), lease_owner: null, lease_until: null, updated_at: o.now })
+    .where('id', '=', id)
+    .where('channel', '=', 'sms')
+    .where('status', 'in', ['sent', 'sending', 'pending'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * Personal data out of the outbox: messages not sent yet are removed, the others keep their record
+ * (channel, event, status, times) without recipient or text.
+ */
+export async function forgetByDedupPrefix(db: Exec, prefix: string, now: string): Promise<number> {
+  // substr, not LIKE: no wildcard to escape, the same on both engines.
+  const starts = sql<boolean>`substr(dedup_key, 1, ${prefix.length}) = ${prefix}`;
+  await db.deleteFrom('outbox').where(starts).where('status', '=', 'pending').execute();
+  const r = await db.updateTable('outbox').set({ recipient: '', body: '(đã xóa dữ liệu cá nhân)', subject: '', updated_at: now }).where(starts).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

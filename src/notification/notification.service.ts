@@ -43,6 +43,17 @@ export interface Notice {
   dedupKey: string;
 }
 
+/** An SMS a citizen sent to the unit's number, as the gateway's webhook reports it. */
+export interface InboundSms {
+  /** The gateway's id of the message. */
+  id: string;
+  /** The sender, national form once received. */
+  from: string;
+  text: string;
+}
+/** True when the handler acted on the message. */
+export type InboundSmsHandler = (m: InboundSms) => Promise<boolean>;
+
 export interface OutboxMessage {
   id: string;
   channel: Channel;
@@ -498,6 +509,49 @@ export class NotificationService {
     });
     void actorName;
     return toMessage((await repo.findOutbox(this.db, copy))!);
+  }
+
+  // ------------------------------------------------------------------ the gateway's reports, inbound SMS, erasure
+
+  private readonly inboundHandlers: InboundSmsHandler[] = [];
+
+  /** A module that answers SMS sent to the unit's number (e.g. "HUY" to stop reminders) registers here. */
+  onInboundSms(handler: InboundSmsHandler): void {
+    this.inboundHandlers.push(handler);
+  }
+
+  /**
+   * An SMS a citizen sent (the gateway's webhook, notification.inbound.ts): every handler sees it;
+   * returns how many acted on it. A gateway that retries the webhook delivers it again: handlers
+   * are idempotent.
+   */
+  async receiveSms(m: InboundSms): Promise<number> {
+    const from = normalizePhone(m.from);
+    if (!from) return 0;
+    let acted = 0;
+    for (const h of this.inboundHandlers) if (await h({ ...m, from })) acted++;
+    return acted;
+  }
+
+  /**
+   * The gateway's delivery report for one of our messages (the request's `id`): a failure makes the
+   * message dead at once — a number that does not exist is not tried again.
+   */
+  async deliveryReport(r: { id: string; delivered: boolean; error?: string }): Promise<boolean> {
+    if (r.delivered) return false;
+    return repo.markUndelivered(this.db, r.id, { now: this.clock.now().toISOString(), error: `Cổng SMS báo không chuyển được tin tới máy người nhận${r.error ? `: ${r.error}` : ''}` });
+  }
+
+  /** Where the messages with these de-duplication keys stand (missing keys: never queued, or erased). */
+  async deliveryStates(dedupKeys: string[]): Promise<Map<string, { status: OutboxStatus; lastError: string | null; channel: string }>> {
+    const rows = await repo.statesByDedupKey(this.db, dedupKeys);
+    return new Map(rows.map((r) => [r.dedup_key, { status: r.status as OutboxStatus, lastError: r.last_error, channel: r.channel }]));
+  }
+
+  /** Erase the recipient and text of the messages whose de-duplication key starts with `prefix` (pending ones are dropped). */
+  async forget(trx: Exec, dedupKeyPrefix: string): Promise<number> {
+    if (dedupKeyPrefix.length < 6) throw new Error('forget: prefix too short');
+    return repo.forgetByDedupPrefix(trx, dedupKeyPrefix, this.clock.now().toISOString());
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { smsWebhookSignature } from './notification.inbound';
 
 async function readBody(req: http.IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -25,6 +26,17 @@ export interface FakeSmsGateway {
   setStatus(status: number | 'ok'): void;
   /** Requests per id. */
   countOf(id: string): number;
+  /** Where the gateway calls us (POST /webhooks/sms), signed with the shared secret at `now()`. */
+  setWebhook(w: { url: string; secret: string; now: () => Date }): void;
+  /**
+   * A number that does not exist: the gateway takes the message (200), then reports its failure
+   * (a "dlr" with status failed) to the webhook, as operators do.
+   */
+  unreachable: Set<string>;
+  /** A citizen's SMS to the unit's number ("mo"), posted to the webhook; its answer. */
+  receive(from: string, text: string): Promise<{ status: number; body: string }>;
+  /** Waits for the delivery reports sent so far to be answered. */
+  reportsSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,6 +46,17 @@ export async function startFakeSmsGateway(opts: { latencyMs?: number } = {}): Pr
   const counts = new Map<string, number>();
   let status: number | 'ok' = 'ok';
   let n = 0;
+  let webhook: { url: string; secret: string; now: () => Date } | undefined;
+  const unreachable = new Set<string>();
+  const inFlight = new Set<Promise<unknown>>();
+  const callWebhook = async (payload: unknown): Promise<{ status: number; body: string }> => {
+    if (!webhook) throw new Error('fake SMS gateway: no webhook set');
+    const raw = JSON.stringify(payload);
+    const ts = String(Math.floor(webhook.now().getTime() / 1000));
+    const res = await fetch(webhook.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sms-timestamp': ts, 'x-sms-signature': smsWebhookSignature(webhook.secret, ts, raw) }, body: raw });
+    return { status: res.status, body: await res.text() };
+  };
+  const national = (to: string) => (to.startsWith('+84') ? `0${to.slice(3)}` : to);
   const server = http.createServer(async (req, res) => {
     const body = await readBody(req);
     if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
@@ -54,8 +77,13 @@ export async function startFakeSmsGateway(opts: { latencyMs?: number } = {}): Pr
     }
     requests.push({ to: msg.to, text: msg.text, id: msg.id });
     counts.set(msg.id, (counts.get(msg.id) ?? 0) + 1);
-    if (!delivered.has(msg.id)) delivered.set(msg.id, { to: msg.to, text: msg.text });
+    const dead = unreachable.has(msg.to) || unreachable.has(national(msg.to));
+    if (!dead && !delivered.has(msg.id)) delivered.set(msg.id, { to: msg.to, text: msg.text });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `gw-${++n}`, status: 'queued' }));
+    if (dead && webhook) {
+      const p = callWebhook({ type: 'dlr', id: msg.id, status: 'failed', error: 'Subscriber unknown' }).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    }
   });
   server.keepAliveTimeout = 60_000;
   const port = await listen(server);
@@ -67,6 +95,14 @@ export async function startFakeSmsGateway(opts: { latencyMs?: number } = {}): Pr
       status = s;
     },
     countOf: (id) => counts.get(id) ?? 0,
+    setWebhook: (w) => {
+      webhook = w;
+    },
+    unreachable,
+    receive: (from, text) => callWebhook({ type: 'mo', id: `mo-${++n}`, from, text }),
+    reportsSettled: async () => {
+      await Promise.allSettled([...inFlight]);
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -60,6 +60,9 @@ const OTHER_EVENT_LABEL: Record<string, string> = {
   rating_dissatisfied: 'Báo lãnh đạo: người dân không hài lòng',
   report_reminder: 'Nhắc đơn vị gửi báo cáo',
   report_overdue: 'Báo cấp trên: báo cáo quá hạn',
+  vaccination_welcome: 'Đăng ký nhắc lịch tiêm chủng',
+  vaccination_reminder: 'Nhắc lịch tiêm chủng',
+  vaccination_stopped: 'Đã dừng nhắc lịch tiêm chủng',
 };
 
 /** The words staff read for an outbox row's event; never the raw code. */

@@ -184,7 +184,7 @@ for (const engine of engines()) {
       env = await createTestEnv(engine, { clock, env: { REQUIRE_PHONE_VERIFICATION: 'off', DEMO: 'on' } });
       desk = new Desk(env);
       spec = (await env.app.inject({ method: 'GET', url: '/docs/json' })).json();
-      for (const u of ['tiepnhan', 'quantri', 'lanhdao', 'giamsat']) {
+      for (const u of ['tiepnhan', 'quantri', 'lanhdao', 'giamsat', 'tramyte']) {
         const r = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: 'demo' } });
         tokens[u] = r.json().token;
       }
@@ -262,6 +262,14 @@ for (const engine of engines()) {
       const result = createDoc({ title: 'Kết quả', margins: { top: 56, left: 85, right: 56 } }, {});
       draw(result, 'GIẤY XÁC NHẬN', 85, 80, { font: 'serifBold', size: 16 }, 420);
       fixtures.signed = (await signer.issue(await toBuffer(result), { unitCode: '00004', unitName: 'Phường Ba Đình', title: 'Giấy xác nhận', holderName: 'Nguyễn Văn An', signerName: 'Lãnh đạo', fileName: 'ket-qua.pdf' })).document.id;
+      // Two children enrolled for vaccination reminders: one to read and mark, one to stop.
+      const vacBorn = new Date(Date.now() + 7 * 3_600_000 - 30 * 86_400_000).toISOString().slice(0, 10);
+      for (const [k, phone] of [['vaccination', '0912000201'], ['vaccinationStop', '0912000202']] as const) {
+        const r = await env.services.vaccination.enrol({ unit: '00004', childName: 'Nguyễn Minh An', birthDate: vacBorn, phone }, { source: 'api', verified: true });
+        fixtures[k] = r.enrolment.id;
+        fixtures[`${k}Token`] = new URL(r.stopUrl).searchParams.get('t')!;
+      }
+      fixtures.vaccinationBorn = vacBorn;
     });
     afterAll(() => env?.close());
 
@@ -283,6 +291,7 @@ for (const engine of engines()) {
       if (name === 'id' && p.startsWith('/api/queue/tickets/')) return missing ? 'AAAAAAAAAAAAAAAAAAAAAA' : fixtures.ticket!;
       if (name === 'id' && p.startsWith('/api/xac-thuc/')) return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.signed!;
       if (name === 'counter') return missing ? 'X9' : '1';
+      if (name === 'id' && p.startsWith('/api/reminders/vaccination/')) return missing ? 'TCAAAAAAAAAA' : p.endsWith('/stop') ? fixtures.vaccinationStop! : fixtures.vaccination!;
       if (name === 'sessionId') return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.session!;
       throw new Error(`No fixture for path parameter {${name}} of ${p}: add one in src/shared/openapi.test.ts`);
     }
@@ -292,6 +301,9 @@ for (const engine of engines()) {
       const kinds = (o.op.security ?? []).flatMap((s: Json) => Object.keys(s));
       if (!kinds.length) return { headers: {}, query: {} };
       if (kinds.includes('phoneProof') && !o.path.includes('/actions')) return { headers: {}, query: { phone: fixtures.phone! } };
+      // The parent's signed link (stopUrl's t); the health station's list needs its own account.
+      if (o.path.startsWith('/api/reminders/vaccination/')) return { headers: {}, query: { t: o.path.endsWith('/stop') ? fixtures.vaccinationStopToken! : fixtures.vaccinationToken! } };
+      if (o.path.startsWith('/api/vaccination/due')) return { headers: { authorization: `Bearer ${tokens.tramyte}` }, query: {} };
       const who = o.path.startsWith('/api/me/') ? 'citizen' : /^\/api\/(admin|audit)/.test(o.path) ? 'quantri' : o.path.endsWith('/self-assessment') ? 'lanhdao' : o.path.startsWith('/api/scoring') ? 'giamsat' : o.path.startsWith('/api/performance/targets') ? 'lanhdao' : 'tiepnhan';
       return { headers: { authorization: `Bearer ${tokens[who]}` }, query: {} };
     }
@@ -362,6 +374,8 @@ for (const engine of engines()) {
         const rows = r.json().items.map((i: Json) => ({ procedureCode: i.procedureCode, commitment: i.commitment, note: i.note, essential: i.essential }));
         return { payload: { rows } };
       },
+      // A child a month old today (the example's birth date grows too old with time).
+      enrolVaccinationReminders: async () => ({ payload: { childName: 'Trần Thị Bình', birthDate: fixtures.vaccinationBorn!, phone: '0912000203', unit: '00004', consent: true } }),
       // A bank statement in the layout banks export (the upload generator sends a PDF).
       importBankStatement: async () => {
         const csv = ['STT,Ngày giao dịch,Số tham chiếu,Diễn giải,Ghi nợ,Ghi có', `1,30/11/2026,FT26334001,"CK HS ${fixtures.feeDossier} LE PHI",,"20,000"`].join('\n');

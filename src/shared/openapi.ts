@@ -201,6 +201,7 @@ export async function registerOpenApi(app: FastifyInstance, opts: { publicUrl: s
         { name: 'Chỉ số', description: 'Chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg): điểm, xếp hạng, hồ sơ đứng sau mỗi con số' },
         { name: 'Lịch làm việc', description: 'Ngày nghỉ, ngày làm bù, Thứ Bảy tiếp nhận hồ sơ và giờ làm việc của đơn vị' },
         { name: 'Vận hành', description: 'Kiểm tra máy chủ còn chạy, sẵn sàng phục vụ, và số liệu vận hành (Prometheus)' },
+        { name: 'Tiêm chủng', description: 'Nhắc lịch tiêm chủng cho trẻ dưới 24 tháng tuổi: đăng ký, lịch tiêm, mũi đã tiêm, dừng nhắc; danh sách của trạm y tế' },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },

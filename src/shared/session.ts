@@ -153,7 +153,7 @@ function anonymousApiCall(req: FastifyRequest): boolean {
 
 /** Catalogue pages are public and cached: no session lookup there. */
 function needsSession(url: string): boolean {
-  return /^\/(api\/(dossiers|otp|auth|me|notifications|payments\/reconciliation|worklist|admin|audit|reports|indicators\/(dossiers|records)|performance|scoring|queue\/counters|home-visits)|ho-so|ban-nhap|tra-cuu|dang-nhap|dang-xuat|ca-nhan|can-bo|p\/\d+\/[\d.]+\/nop-truc-tuyen|demo\/tin-nhan|api\/appointments|lich-hen|dv\/\d+\/dat-lich|dv\/\d+\/ho-tro-tai-nha|dv\/\d+\/lien-thong\/|lien-thong|doi-tac|api\/groups|xac-thuc)/.test(url);
+  return /^\/(api\/(dossiers|otp|auth|me|notifications|payments\/reconciliation|worklist|admin|audit|reports|indicators\/(dossiers|records)|performance|scoring|queue\/counters|home-visits)|ho-so|ban-nhap|tra-cuu|dang-nhap|dang-xuat|ca-nhan|can-bo|p\/\d+\/[\d.]+\/nop-truc-tuyen|demo\/tin-nhan|api\/appointments|lich-hen|dv\/\d+\/dat-lich|dv\/\d+\/ho-tro-tai-nha|dv\/\d+\/lien-thong\/|lien-thong|doi-tac|api\/groups|xac-thuc|dv\/\d+\/nhac-lich-tiem|tiem-chung\/|api\/reminders\/vaccination|api\/vaccination\/due)/.test(url);
 }
 
 /** A form post must carry the request's CSRF token. */

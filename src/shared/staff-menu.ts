@@ -33,6 +33,8 @@ const ROLE_PERMISSIONS: Record<string, Permission[]> = {
   leader: ['change', 'counter', 'reconcile', 'audit'],
   admin: ['change', 'reconcile', 'audit', 'admin'],
   supervisor: ['audit', 'score', 'report'],
+  // The commune health station: vaccination reminders only (its pages and API; see staff.guard's scope).
+  health_station: ['change'],
 };
 
 export function can(staff: { role: string }, permission: Permission): boolean {
@@ -50,6 +52,7 @@ export const STAFF_ROLE_TEXT: Record<string, string> = {
   leader: 'Lãnh đạo',
   admin: 'Quản trị đơn vị',
   supervisor: 'Giám sát cấp trên',
+  health_station: 'Trạm y tế',
 };
 
 export interface MenuItem {
@@ -67,6 +70,10 @@ export interface MenuGroup {
  */
 export function staffMenu(staff: StaffMember): MenuGroup[] {
   const item = (href: string, label: string, allowed = true): MenuItem[] => (allowed ? [{ href, label }] : []);
+  // The health station works on vaccination only: its menu is that.
+  if (staff.role === 'health_station') {
+    return [{ label: 'Tiêm chủng', items: [...item('/can-bo/tiem-chung', 'Trẻ đến lịch tiêm'), ...item('/can-bo/tiem-chung/lich', 'Lịch tiêm và cài đặt')] }];
+  }
   const groups: MenuGroup[] = [
     {
       label: 'Hồ sơ',
@@ -139,6 +146,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
             ...item('/can-bo/hang-cho/cai-dat', 'Cài đặt hàng chờ'),
             ...item('/can-bo/lich-lam-viec', 'Lịch làm việc'),
             ...item('/can-bo/thong-bao/mau', 'Mẫu tin nhắn'),
+            ...item('/can-bo/tiem-chung/lich', 'Lịch tiêm chủng (TCMR)'),
           ]
         : [],
     },

@@ -102,3 +102,33 @@ export function registerChangeGuard(app: FastifyInstance, audit: AuditService): 
 function hooksOf<T>(h: T | T[] | undefined): T[] {
   return Array.isArray(h) ? h : h ? [h] : [];
 }
+
+/**
+ * Accounts that serve one module only, and the paths they may use (besides signing in and out and
+ * their own password). The commune health station (issue 14) sees the unit's children enrolled for
+ * vaccination reminders — never the unit's dossiers, queue or reports.
+ */
+const SCOPED_ROLES: Record<string, { home: string; paths: RegExp }> = {
+  health_station: { home: '/can-bo/tiem-chung', paths: /^\/(can-bo\/tiem-chung|api\/vaccination|api\/reminders\/vaccination)(\/|\?|\.|$)/ },
+};
+
+/**
+ * The scope of single-module accounts, for every workspace and API route at once: their workspace
+ * home leads to their module, any other page or API answers 403. Like the change guard, attached to
+ * each route as it is added (only /can-bo and /api routes carry it).
+ */
+export function registerStaffScope(app: FastifyInstance): void {
+  const check: preHandlerHookHandler = async (req, reply) => {
+    const p = req.principal;
+    if (p?.kind !== 'staff') return;
+    const scope = SCOPED_ROLES[p.staff.role];
+    if (!scope || scope.paths.test(req.url) || SELF_SERVICE.test(req.url)) return;
+    const path = req.url.split('?')[0];
+    if (req.method === 'GET' && (path === '/can-bo' || path === '/can-bo/')) return reply.redirect(scope.home, 303);
+    throw new ForbiddenError('Tài khoản của bạn chỉ dùng cho một việc và không vào được trang này.', 'role_forbidden');
+  };
+  app.addHook('onRoute', (r) => {
+    if (!/^\/(can-bo|api\/|demo\/tin-nhan)/.test(r.url ?? r.path ?? '')) return;
+    r.preHandler = [check, ...hooksOf(r.preHandler)];
+  });
+}

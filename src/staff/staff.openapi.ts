@@ -26,7 +26,7 @@ const staffWithPassword = z.object({ staff: staffJson, temporaryPassword: z.stri
 const staffInput = z.object({
   username: z.string(),
   fullName: z.string(),
-  role: z.enum(['receptionist', 'specialist', 'leader', 'admin', 'supervisor']),
+  role: z.enum(['receptionist', 'specialist', 'leader', 'admin', 'supervisor', 'health_station']),
   fields: z.array(z.string()).optional(),
   phone: z.string().optional(),
   email: z.string().optional(),

@@ -77,7 +77,7 @@ export function AdminHomePage(p: Nav) {
 // ---------------------------------------------------------------------------------------------
 // Staff
 
-const ADMIN_ROLES = ['receptionist', 'specialist', 'leader', 'admin', 'supervisor'] as const;
+const ADMIN_ROLES = ['receptionist', 'specialist', 'leader', 'admin', 'supervisor', 'health_station'] as const;
 
 function RoleSelect(p: { id: string; value?: string; allowSupervisor: boolean }) {
   return (

@@ -128,7 +128,7 @@ export function registerStaffScope(app: FastifyInstance): void {
     throw new ForbiddenError('Tài khoản của bạn chỉ dùng cho một việc và không vào được trang này.', 'role_forbidden');
   };
   app.addHook('onRoute', (r) => {
-    if (!/^\/(can-bo|api\/|demo\/tin-nhan)/.test(r.url ?? r.path ?? '')) return;
+    if (!/^\/(can-bo|api\/)/.test(r.url ?? r.path ?? '')) return;
     r.preHandler = [check, ...hooksOf(r.preHandler)];
   });
 }

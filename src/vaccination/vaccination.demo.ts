@@ -18,7 +18,8 @@ export async function seedVaccinationDemo(vaccination: VaccinationService, now =
   for (const c of children) {
     // Born so that the dose of that age falls two days from now.
     const birthDate = shift(addMonthsClamped(today, -c.months), 2);
-    await vaccination.enrol({ unit: c.unit, childName: c.childName, birthDate, phone: c.phone, village: c.village, consent: true }, { source: 'web', verified: true });
+    // No welcome SMS: nobody enrolled them (the reminders go to the demo inbox later).
+    await vaccination.enrol({ unit: c.unit, childName: c.childName, birthDate, phone: c.phone, village: c.village, consent: true }, { source: 'web', verified: true, welcome: false });
   }
 }
 

@@ -334,7 +334,7 @@ export class VaccinationService {
    * submission for birth registration); otherwise the enrolment waits for the code ('unverified').
    * Bad input is a 422 with every problem in Vietnamese.
    */
-  async enrol(input: EnrolInput, ctx: { source: EnrolmentSource; verified: boolean; dossierCode?: string }): Promise<{ enrolment: Enrolment; schedule: ScheduledDose[]; stopUrl: string }> {
+  async enrol(input: EnrolInput, ctx: { source: EnrolmentSource; verified: boolean; dossierCode?: string; /** false: the demo seed's children get no welcome SMS. */ welcome?: boolean }): Promise<{ enrolment: Enrolment; schedule: ScheduledDose[]; stopUrl: string }> {
     const { unitCode, childName, village, birthDate, phone } = await this.validate(input, ctx.source);
     const now = this.nowIso();
     const row: repo.EnrolmentRow = {
@@ -360,7 +360,7 @@ export class VaccinationService {
     const unit = await this.unitContext(unitCode);
     await this.db.transaction().execute(async (trx) => {
       await repo.insertEnrolment(trx, row);
-      if (ctx.verified) await this.welcome(trx, row, unit);
+      if (ctx.verified && ctx.welcome !== false) await this.welcome(trx, row, unit);
     });
     const schedule = scheduleFor(birthDate, unit.schedule);
     return { enrolment: toEnrolment(row), schedule, stopUrl: this.link(row.id) };

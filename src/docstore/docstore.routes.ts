@@ -127,8 +127,9 @@ export async function docstoreRoutes(app: FastifyInstance, deps: DocstoreRouteDe
     if (!staff) return reply;
     const b = (req.body ?? {}) as Record<string, unknown>;
     checkCsrf(req, b._csrf);
-    const { file, checked } = parseInput(z.object({ file: ID, checked: z.enum(['0', '1']) }), b);
+    // The dossier first: another unit's official learns nothing, not even that the form was wrong.
     const d = await dossiers.getForActor(code, staffActor(staff));
+    const { file, checked } = parseInput(z.object({ file: ID, checked: z.enum(['0', '1']) }), b);
     try {
       if (!(await dossiers.view(d)).files.some((f) => f.id === file)) throw new ForbiddenError('Tệp không thuộc hồ sơ này.', 'file_not_in_dossier');
       await docstore.setChecked({ id: staff.id, name: staff.fullName, unitCode: staff.unitCode, role: staff.role }, file, checked === '1');

@@ -86,6 +86,7 @@ for (const engine of engines()) {
         .replace('forms/:form', 'forms/kiem-soat')
         .replace(':id.pdf', '01a20000-0000-7000-8000-000000000000.pdf')
         .replace(':id', '01a20000-0000-7000-8000-000000000000')
+        .replace(':page', '1')
         .replace('.:fmt', '.pdf')
         .replace(':event/:channel/:language', 'received/sms/vi');
       if (url.includes(':')) return undefined;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk, multipart, APPLICANT } from '../src/dossier/workflow.testing';
 import type { TestEnv } from '../src/shared/testing';
@@ -267,14 +268,21 @@ describe.skipIf(!browserAvailable())('citizen journeys on a phone (issue 9)', ()
     expect(await pageBefore.getByRole('link', { name: 'Tải kết quả' }).count()).toBe(0);
     await pageBefore.close();
 
-    const signed = Buffer.from('%PDF-1.4\n% Giấy khai sinh đã ký số\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    // A one-page PDF: the unit signs it on the way in (src/signing), so the citizen gets the signed file.
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]);
+    doc.setTitle('Giấy khai sinh');
+    const uploaded = Buffer.from(await doc.save());
     const login = await desk.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lanhdao', password: 'demo' } });
     const mp = multipart([
       { name: 'type', value: 'mark_result_ready' },
-      { name: 'file', value: signed, filename: 'giay-khai-sinh.pdf', type: 'application/pdf' },
+      { name: 'file', value: uploaded, filename: 'giay-khai-sinh.pdf', type: 'application/pdf' },
     ]);
     const ready = await desk.inject({ method: 'POST', url: `/api/dossiers/${code}/actions`, payload: mp.body, headers: { ...mp.headers, authorization: `Bearer ${login.json().token}` } });
     expect(ready.statusCode, ready.body).toBe(200);
+    const signed = Buffer.from(await (await fetch(resultUrl(`?t=${token}`))).arrayBuffer());
+    expect(signed.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(signed.includes('/ByteRange')).toBe(true);
 
     // A wrong proof answers like a dossier that does not exist.
     for (const q of ['', '?t=AAAAAAAAAAAAAAAAAAAAAA', '?phone=0999999999', `?t=${env.services.dossiers.token(`${code.slice(0, -1)}9`)}`]) {

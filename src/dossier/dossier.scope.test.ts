@@ -38,6 +38,8 @@ const NOT_ABOUT_DOSSIERS = new Set([
   // An appointment's arrival takes a booking code (LH…), not a dossier code; another unit's booking is
   // "not found" there (AppointmentService.get, src/appointment tests).
   'POST /can-bo/lich-hen/:code/den',
+  // A row of the unit's vaccination schedule (src/vaccination tests: the health station's own unit only).
+  'POST /can-bo/tiem-chung/lich/:key/xoa',
 ]);
 
 for (const engine of engines()) {

@@ -108,20 +108,24 @@ for (const engine of engines()) {
     it('reading routes carry no hook of the change guard, the uploads or the multipart disk mode; changing routes carry theirs', () => {
       for (const url of ['/p/:unit/:code', '/api/procedures', '/api/dossiers/:code']) {
         const h = hooksOf(env, 'GET', url);
-        expect(h.onRequest, url).toHaveLength(2); // security headers, cookies
-        expect(h.onResponse, url).toBeUndefined();
+        // The request id (into its log lines, audit rows and outbox messages), the in-flight count
+        // (graceful shutdown, src/ops), security headers, cookies.
+        expect(h.onRequest, url).toHaveLength(4);
+        expect(h.onResponse, url).toHaveLength(1); // the in-flight count
         expect(h.onRequestAbort, url).toBeUndefined();
         // Input cleaning runs as the first preHandler: no preValidation phase at all.
         expect(h.preValidation, url).toBeUndefined();
-        expect(h.preHandler, url).toHaveLength(url === '/api/dossiers/:code' ? 3 : 2); // input cleaning, session (+ proof budget)
-        expect(h.onSend, url).toHaveLength(2); // cookies, no-store
+        // Input cleaning, session, and on /api routes the single-module accounts' scope (a callback, no
+        // promise; src/staff/staff.guard.ts) (+ the proof budget on the lookup).
+        expect(h.preHandler, url).toHaveLength(url === '/api/dossiers/:code' ? 4 : url.startsWith('/api/') ? 3 : 2);
+        expect(h.onSend, url).toHaveLength(3); // 'connection: close' while shutting down, cookies, no-store
       }
       for (const url of ['/api/dossiers', '/api/dossiers/:code/actions', '/api/dossiers/:code/attachments']) {
         const h = hooksOf(env, 'POST', url);
-        expect(h.onResponse, url).toHaveLength(1); // removes the request's temporary upload files
+        expect(h.onResponse, url).toHaveLength(2); // the in-flight count; removes the request's temporary upload files
         expect(h.onRequestAbort, url).toHaveLength(1);
         expect(h.preHandler!.length, url).toBeGreaterThanOrEqual(2); // session, change guard (read-only, audit)
-        expect(h.onSend!.length, url).toBe(3); // cookies, no-store, change guard's audit entry
+        expect(h.onSend!.length, url).toBe(4); // 'connection: close' while shutting down, cookies, no-store, change guard's audit entry
         expect(h.preValidation, url).toBeUndefined();
       }
     });

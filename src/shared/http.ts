@@ -8,6 +8,7 @@ import { ChromeContext, ErrorPage, type Chrome } from './layout';
 import { ACCOUNT_HINT_COOKIE } from './session';
 import { StaffErrorPage, type StaffNavProps } from './staff-layout';
 import { cleanInput, cleanText } from './text';
+import { enterRequestContext } from './request-context';
 
 // zod's own messages (a field of the wrong type, too long...) in Vietnamese, like ours.
 z.config(z.locales.vi());
@@ -242,6 +243,6 @@ export function registerInputCleaning(app: FastifyInstance): void {
     else if (req.body && typeof req.body === 'object') cleanInput(req.body);
     if (req.query && typeof req.query === 'object') cleanInput(req.query);
     if (req.params && typeof req.params === 'object') cleanInput(req.params);
-    done();
+    enterRequestContext(req, done);
   });
 }

@@ -35,16 +35,20 @@ export function genReqId(req: { headers: Record<string, string | string[] | unde
   return requestIdOf(req.headers['x-request-id']);
 }
 
+/** Runs the rest of the request (its hooks and handler) in its context. */
+export function enterRequestContext(req: FastifyRequest, done: () => void): void {
+  storage.run({ requestId: req.id }, done);
+}
+
 /**
- * Enters the request's context at its start and again once its body is read (body parsing runs in
- * the socket's callbacks, outside the context entered before), and answers with the id in
- * X-Request-Id so a caller can quote it.
+ * Enters the request's context at its start, and answers with the id in X-Request-Id so a caller
+ * can quote it. Body parsing runs in the socket's callbacks, outside that context: the input
+ * cleaning (shared/http.ts, the first preHandler, after the body is read) enters it again — in
+ * that one hook, so that no request pays for another phase or hook (src/shared/hot-paths.test.ts).
  */
 export function registerRequestContext(app: FastifyInstance): void {
-  const enter = (req: FastifyRequest, _reply: unknown, done: () => void) => storage.run({ requestId: req.id }, done);
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
-    enter(req, reply, done);
+    enterRequestContext(req, done);
   });
-  app.addHook('preValidation', enter);
 }

@@ -118,14 +118,19 @@ const SCOPED_ROLES: Record<string, { home: string; paths: RegExp }> = {
  * each route as it is added (only /can-bo and /api routes carry it).
  */
 export function registerStaffScope(app: FastifyInstance): void {
-  const check: preHandlerHookHandler = async (req, reply) => {
+  // Callback style, not async: public API answers carry this hook too, and for them (no staff
+  // principal) it must cost no promise.
+  const check: preHandlerHookHandler = (req, reply, done) => {
     const p = req.principal;
-    if (p?.kind !== 'staff') return;
+    if (p?.kind !== 'staff') return done();
     const scope = SCOPED_ROLES[p.staff.role];
-    if (!scope || scope.paths.test(req.url) || SELF_SERVICE.test(req.url)) return;
+    if (!scope || scope.paths.test(req.url) || SELF_SERVICE.test(req.url)) return done();
     const path = req.url.split('?')[0];
-    if (req.method === 'GET' && (path === '/can-bo' || path === '/can-bo/')) return reply.redirect(scope.home, 303);
-    throw new ForbiddenError('Tài khoản của bạn chỉ dùng cho một việc và không vào được trang này.', 'role_forbidden');
+    if (req.method === 'GET' && (path === '/can-bo' || path === '/can-bo/')) {
+      reply.redirect(scope.home, 303);
+      return;
+    }
+    done(new ForbiddenError('Tài khoản của bạn chỉ dùng cho một việc và không vào được trang này.', 'role_forbidden'));
   };
   app.addHook('onRoute', (r) => {
     if (!/^\/(can-bo|api\/)/.test(r.url ?? r.path ?? '')) return;

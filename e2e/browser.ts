@@ -87,13 +87,16 @@ export async function attachRequiredPapers(page: Page, form: ProcedureFormJson, 
   }
 }
 
-/** Signs a demo official in (password "demo") in a page of `ctx`; the page ends on the workspace's home. */
+/**
+ * Signs a demo official in (password "demo") in a page of `ctx`; the page ends on the workspace's
+ * home (a single-module account's home is its module: the health station's /can-bo/tiem-chung).
+ */
 export async function signInStaff(ctx: BrowserContext, base: string, username: string): Promise<Page> {
   const page = await ctx.newPage();
   await page.goto(`${base}/can-bo`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill('demo');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/can-bo$/);
+  await page.waitForURL(/\/can-bo(\/tiem-chung)?$/);
   return page;
 }

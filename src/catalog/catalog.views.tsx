@@ -174,6 +174,9 @@ function UnitInfo({ unit, calendar = [] }: { unit: Unit; calendar?: string[] }) 
         <a href={`/dv/${unit.code}/dat-lich`}>Đặt lịch hẹn đến quầy</a> (chọn giờ, không phải chờ lâu)
       </p>
       <p>
+        <a href={`/dv/${unit.code}/nhac-lich-tiem`}>Nhắc lịch tiêm chủng cho trẻ dưới 24 tháng tuổi</a> (tin nhắn trước mỗi mũi tiêm)
+      </p>
+      <p>
         <a href={`/dv/${unit.code}/lay-so?kenh=web`}>Lấy số thứ tự</a> (theo dõi lượt trên điện thoại, không phải ngồi chờ)
       </p>
       <p>

@@ -92,12 +92,17 @@ export async function vaccinationRoutes(app: FastifyInstance, deps: VaccinationR
     dung: 'Đã dừng nhắc lịch tiêm và xóa thông tin của cháu.',
   };
 
+  /** The enrolment exists and `t` is its signed link's token (else 404 / 403); returns the token. */
+  const signedLink = async (id: string, t: string, hint = ''): Promise<string> => {
+    await vaccination.get(id);
+    if (!vaccination.checkToken(id, t)) throw new ForbiddenError(`Liên kết không đúng hoặc thiếu chữ ký.${hint}`, 'link_required');
+    return t;
+  };
+
   app.get('/tiem-chung/:id', async (req, reply) => {
     const { id } = parseInput(z.object({ id: ID }), req.params);
     const q = req.query as Record<string, unknown>;
-    const t = one(q.t);
-    await vaccination.get(id);
-    if (!vaccination.checkToken(id, t)) throw new ForbiddenError('Liên kết không đúng hoặc thiếu chữ ký. Xin mở đúng liên kết trong tin nhắn.', 'link_required');
+    const t = await signedLink(id, one(q.t), ' Xin mở đúng liên kết trong tin nhắn.');
     return html(reply, await parentPage(req, id, t, { message: MESSAGES[one(q.da)] }));
   });
 
@@ -105,9 +110,7 @@ export async function vaccinationRoutes(app: FastifyInstance, deps: VaccinationR
     const { id } = parseInput(z.object({ id: ID }), req.params);
     const b = (req.body ?? {}) as Record<string, unknown>;
     checkCsrf(req, b._csrf);
-    const t = one(b.t);
-    await vaccination.get(id);
-    if (!vaccination.checkToken(id, t)) throw new ForbiddenError('Liên kết không đúng hoặc thiếu chữ ký.', 'link_required');
+    const t = await signedLink(id, one(b.t));
     try {
       await vaccination.markGiven(id, one(b.dose), { kind: 'parent' }, one(b.givenOn) || undefined);
     } catch (e) {
@@ -121,9 +124,7 @@ export async function vaccinationRoutes(app: FastifyInstance, deps: VaccinationR
     const { id } = parseInput(z.object({ id: ID }), req.params);
     const b = (req.body ?? {}) as Record<string, unknown>;
     checkCsrf(req, b._csrf);
-    const t = one(b.t);
-    await vaccination.get(id);
-    if (!vaccination.checkToken(id, t)) throw new ForbiddenError('Liên kết không đúng hoặc thiếu chữ ký.', 'link_required');
+    const t = await signedLink(id, one(b.t));
     await vaccination.stop(id, 'link');
     return reply.redirect(`${linkPath(id)}&da=dung`, 303);
   });

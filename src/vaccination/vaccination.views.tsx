@@ -1,4 +1,5 @@
 import { Layout } from '../shared/layout';
+import { ErrorSummary } from '../shared/messages';
 import { formatPhone } from '../shared/phone';
 import { dmy } from './vaccination.schedule';
 import { ENROLMENT_STATUS_LABEL, type EnrolmentView, type Settings } from './vaccination.service';
@@ -9,16 +10,7 @@ const FIELD_IDS = new Set(['childName', 'birthDate', 'phone', 'village', 'consen
 
 function Errors({ errors, title }: { errors?: Problems; title: string }) {
   if (!errors?.length) return null;
-  return (
-    <div class="error-summary" role="alert">
-      <p>{title}</p>
-      <ul>
-        {errors.map((e) => (
-          <li>{FIELD_IDS.has(e.field) ? <a href={`#${e.field}`}>{e.message}</a> : e.message}</li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <ErrorSummary title={title} errors={errors.map((e) => ({ message: e.message, href: FIELD_IDS.has(e.field) ? `#${e.field}` : undefined }))} />;
 }
 
 /** Shown wherever the schedule is, until the health station confirms it. */

@@ -1,5 +1,6 @@
 import { formatPhone } from '../shared/phone';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
+import { StaffTable } from '../shared/staff-table';
 import type { ScheduleRow } from './vaccination.repo';
 import { dmy } from './vaccination.schedule';
 import type { DueList, Settings } from './vaccination.service';
@@ -60,49 +61,38 @@ export function DuePage(p: StaffNavProps & { list: DueList; villages: string[]; 
           <h2>
             {v.village} ({v.children.length})
           </h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Cháu</th>
-                <th scope="col">Ngày sinh</th>
-                <th scope="col">Điện thoại</th>
-                <th scope="col">Mũi đến lịch</th>
-                <th scope="col">Mũi trước chưa tiêm</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.children.map((c) => (
-                <tr id={`c-${c.id}`}>
-                  <td>{c.childName}</td>
-                  <td>{dmy(c.birthDate)}</td>
-                  <td>
-                    {formatPhone(c.phone)}
-                    {c.phoneBounced ? <span class="tag"> không nhận được tin nhắn</span> : null}
-                  </td>
-                  <td>
-                    <ul>
-                      {c.due.map((d) => (
-                        <li>
-                          {d.vaccine} — {d.dose}, ngày {dmy(d.dueDate)}
-                          {d.remindedAt ? ' (đã nhắn nhắc)' : ''}{' '}
-                          <form method="post" action={`/can-bo/tiem-chung/${c.id}/da-tiem`} class="inline">
-                            <input type="hidden" name="_csrf" value={p.csrf} />
-                            <input type="hidden" name="dose" value={d.key} />
-                            <input type="hidden" name="tuan" value={l.week} />
-                            {p.village ? <input type="hidden" name="thon" value={p.village} /> : null}
-                            <button type="submit" aria-label={`Đã tiêm ${d.vaccine} ${d.dose} cho ${c.childName}`}>
-                              Đã tiêm
-                            </button>
-                          </form>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>{c.overdue.length ? c.overdue.map((o) => `${o.vaccine} ${o.dose.toLowerCase()} (${dmy(o.dueDate)})`).join('; ') : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StaffTable head={['Cháu', 'Ngày sinh', 'Điện thoại', 'Mũi đến lịch', 'Mũi trước chưa tiêm']}>
+          {v.children.map((c) => (
+            <tr id={`c-${c.id}`}>
+              <td>{c.childName}</td>
+              <td>{dmy(c.birthDate)}</td>
+              <td>
+                {formatPhone(c.phone)}
+                {c.phoneBounced ? <span class="tag"> không nhận được tin nhắn</span> : null}
+              </td>
+              <td>
+                <ul>
+                  {c.due.map((d) => (
+                    <li>
+                      {d.vaccine} — {d.dose}, ngày {dmy(d.dueDate)}
+                      {d.remindedAt ? ' (đã nhắn nhắc)' : ''}{' '}
+                      <form method="post" action={`/can-bo/tiem-chung/${c.id}/da-tiem`} class="inline">
+                        <input type="hidden" name="_csrf" value={p.csrf} />
+                        <input type="hidden" name="dose" value={d.key} />
+                        <input type="hidden" name="tuan" value={l.week} />
+                        {p.village ? <input type="hidden" name="thon" value={p.village} /> : null}
+                        <button type="submit" aria-label={`Đã tiêm ${d.vaccine} ${d.dose} cho ${c.childName}`}>
+                          Đã tiêm
+                        </button>
+                      </form>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>{c.overdue.length ? c.overdue.map((o) => `${o.vaccine} ${o.dose.toLowerCase()} (${dmy(o.dueDate)})`).join('; ') : '—'}</td>
+            </tr>
+          ))}
+          </StaffTable>
         </section>
       ))}
     </StaffLayout>
@@ -125,40 +115,29 @@ export function SchedulePage(p: StaffNavProps & { rows: ScheduleRow[]; settings:
           <button type="submit">Xác nhận lịch tiêm đúng</button>
         </form>
       ) : null}
-      <table>
-        <caption>Ngày tiêm = ngày sinh + số tháng (cùng ngày trong tháng; tháng ngắn hơn thì ngày cuối tháng) + số ngày.</caption>
-        <thead>
+      <StaffTable
+        caption="Ngày tiêm = ngày sinh + số tháng (cùng ngày trong tháng; tháng ngắn hơn thì ngày cuối tháng) + số ngày."
+        head={['Mã', 'Vắc xin', 'Mũi', 'Tháng tuổi', 'Thêm ngày', 'Ghi chú', 'Xóa']}
+      >
+        {p.rows.map((r) => (
           <tr>
-            <th scope="col">Mã</th>
-            <th scope="col">Vắc xin</th>
-            <th scope="col">Mũi</th>
-            <th scope="col">Tháng tuổi</th>
-            <th scope="col">Thêm ngày</th>
-            <th scope="col">Ghi chú</th>
-            <th scope="col">Xóa</th>
+            <td>{r.dose_key}</td>
+            <td>{r.vaccine}</td>
+            <td>{r.dose}</td>
+            <td>{r.months}</td>
+            <td>{r.days}</td>
+            <td>{r.note}</td>
+            <td>
+              <form method="post" action={`/can-bo/tiem-chung/lich/${r.dose_key}/xoa`} class="inline">
+                <input type="hidden" name="_csrf" value={p.csrf} />
+                <button type="submit" aria-label={`Xóa ${r.vaccine} ${r.dose}`}>
+                  Xóa
+                </button>
+              </form>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {p.rows.map((r) => (
-            <tr>
-              <td>{r.dose_key}</td>
-              <td>{r.vaccine}</td>
-              <td>{r.dose}</td>
-              <td>{r.months}</td>
-              <td>{r.days}</td>
-              <td>{r.note}</td>
-              <td>
-                <form method="post" action={`/can-bo/tiem-chung/lich/${r.dose_key}/xoa`} class="inline">
-                  <input type="hidden" name="_csrf" value={p.csrf} />
-                  <button type="submit" aria-label={`Xóa ${r.vaccine} ${r.dose}`}>
-                    Xóa
-                  </button>
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StaffTable>
       <form method="post" action="/can-bo/tiem-chung/lich" class="card" novalidate>
         <h2>Thêm hoặc sửa một mũi</h2>
         <p class="hint">Nhập đúng mã của một mũi đã có để sửa mũi đó.</p>

@@ -1,22 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { uuidv7 } from '../src/shared/ids';
+import { freePort } from '../src/shared/net.testing';
+
+export { freePort };
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 export const TSX = `${ROOT}node_modules/.bin/tsx`;
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address() as net.AddressInfo;
-      s.close(() => resolve(a.port));
-    });
-  });
-}
 
 export interface Server {
   child: ChildProcess;

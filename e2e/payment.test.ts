@@ -8,6 +8,7 @@ import { fakeVnpayRoutes } from '../src/payment/payment.vnpay-fake';
 import { createTestEnv, engines, type Engine, type TestEnv } from '../src/shared/testing';
 import { attachRequiredPapers, axeViolations, browserAvailable, fillEForm, launch, scanPdf, signInStaff } from './browser';
 import { DESK } from './staff-site';
+import { freePort } from '../src/shared/net.testing';
 
 /**
  * The whole citizen journey with a fee, on a phone, against a fake VNPay on another origin (a
@@ -19,16 +20,6 @@ const TMN = 'MOTCUAE2E';
 const SECRET = 'e2e-vnpay-hash-secret-0123456789';
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(!browserAvailable()).each(engines())('payment journey with VNPay in Chromium (%s)', (engine: Engine) => {
   let env: TestEnv;

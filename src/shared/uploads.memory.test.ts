@@ -7,12 +7,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgDatabase, engines } from './testing';
 import { bombStatement } from './uploads.testing';
+import { freePort } from './net.testing';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MB = 1024 * 1024;
@@ -22,15 +22,6 @@ function status(pid: number, key: 'VmRSS' | 'VmHWM'): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 /** Sends a multipart body produced chunk by chunk; stops writing as soon as the server answers. */
 function postStream(port: number, url: string, headers: Record<string, string>, chunks: () => Generator<Buffer>): Promise<{ status: number; body: string; sentMb: number }> {

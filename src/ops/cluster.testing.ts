@@ -15,7 +15,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { buildServices } from '../app';
@@ -24,6 +23,7 @@ import { seedDemo } from '../demo';
 import { seedCalendarDemo } from '../calendar';
 import { DEMO_QUEUE_UNIT } from '../queue';
 import { createPgDatabase } from '../shared/testing';
+import { freePort } from '../shared/net.testing';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -74,16 +74,7 @@ export interface ClusterOptions {
   readyTimeoutMs?: number;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** Polls `f` every 50 ms until it gives something other than undefined/false. */
 export async function waitFor<T>(what: string, f: () => Promise<T | undefined | false> | T | undefined | false, ms = 10_000): Promise<T> {

@@ -24,7 +24,7 @@ import { AuditService, FileCheckpointStore } from './audit';
 import { staffRoutes } from './staff/staff.routes';
 import { registerChangeGuard, registerStaffScope } from './staff/staff.guard';
 import { WorkflowService } from './workflow';
-import { FileStore } from './file';
+import { openBlobStore, type BlobStore } from './file';
 import { buildTransports, NotificationService, NotificationWorker, outboxBacklog, sharedZaloTokenStore } from './notification';
 import { notificationRoutes } from './notification/notification.routes';
 import { PAYMENT_DOSSIER_TABLES, PaymentService } from './payment';
@@ -95,7 +95,8 @@ export interface Services {
   catalog: CatalogService;
   notifications: NotificationService;
   accounts: AccountService;
-  files: FileStore;
+  /** Attachments and results: DATA_DIR/files or an S3-compatible bucket (FILE_STORE). */
+  files: BlobStore;
   dossiers: DossierService;
   /** Processing by officials (issue 4): processes, the action engine, the official forms, the audit log. */
   audit: AuditService;
@@ -192,7 +193,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     },
   });
   const accounts = new AccountService(database.db, notifications, clock, { demo: config.demo, log: (m) => process.stdout.write(m + '\n') });
-  const files = new FileStore(path.join(config.dataDir, 'files'), { clock });
+  const files = openBlobStore(config.files, { clock });
   const audit = new AuditService(database.db, clock, { key: auditKey(config), checkpoints: new FileCheckpointStore(config.audit.checkpointFile) });
   // Rows written before the chain was keyed are marked once (signed), before any keyed row.
   if (opts.migrate !== false) await audit.init();

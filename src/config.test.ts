@@ -35,8 +35,37 @@ describe('configuration', () => {
     [{ PUBLIC_URL: 'ftp://motcua.vn' }, /PUBLIC_URL/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
     [{ DATABASE_URL: 'sqlite:' }, /DATABASE_URL/],
+    [{ FILE_STORE: '/mnt/files' }, /FILE_STORE/],
+    [{ FILE_STORE: 's3://Ho_So' }, /FILE_STORE/],
+    [{ FILE_STORE: 's3://ho-so//a' }, /FILE_STORE/],
+    [{ FILE_STORE: 's3://ho-so', S3_ACCESS_KEY_ID: 'AKIA' }, /S3_ACCESS_KEY_ID và S3_SECRET_ACCESS_KEY/],
+    [{ FILE_STORE: 's3://ho-so', S3_ENDPOINT: 'minio:9000' }, /S3_ENDPOINT/],
+    [{ FILE_STORE: 's3://ho-so', S3_FORCE_PATH_STYLE: 'co' }, /S3_FORCE_PATH_STYLE/],
   ])('refuses %o with a message naming the variable', (env, re) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(re);
+  });
+
+  it('keeps files on the disk by default, in an S3-compatible bucket with FILE_STORE=s3://', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/motcua' }).files).toEqual({ kind: 'disk', root: '/srv/motcua/files' });
+    expect(loadConfig({ FILE_STORE: 's3://ho-so-ba-dinh' }).files).toEqual({
+      kind: 's3',
+      bucket: 'ho-so-ba-dinh',
+      prefix: '',
+      endpoint: undefined,
+      region: 'us-east-1',
+      accessKeyId: undefined,
+      secretAccessKey: undefined,
+      forcePathStyle: false,
+    });
+    const minio = loadConfig({
+      FILE_STORE: 's3://motcua/ha-noi/ba-dinh',
+      S3_ENDPOINT: 'http://10.0.0.5:9000/',
+      S3_REGION: 'ap-southeast-1',
+      S3_ACCESS_KEY_ID: 'motcua',
+      S3_SECRET_ACCESS_KEY: 'bi-mat-rat-dai',
+    }).files;
+    expect(minio).toEqual({ kind: 's3', bucket: 'motcua', prefix: 'ha-noi/ba-dinh/', endpoint: 'http://10.0.0.5:9000', region: 'ap-southeast-1', accessKeyId: 'motcua', secretAccessKey: 'bi-mat-rat-dai', forcePathStyle: true });
+    expect(loadConfig({ FILE_STORE: 's3://motcua', S3_ENDPOINT: 'https://s3.example.vn', S3_FORCE_PATH_STYLE: 'off' }).files).toMatchObject({ forcePathStyle: false });
   });
 });

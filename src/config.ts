@@ -74,6 +74,58 @@ export interface Config {
   signing: SigningConfig;
   /** Operations (issue 16): /metrics, graceful shutdown (parseOpsConfig). */
   ops: OpsConfig;
+  /** Where attachments and results are kept: DATA_DIR/files, or an S3-compatible bucket (parseFileStoreConfig). */
+  files: FileStoreConfig;
+}
+
+/** FILE_STORE: the local disk (default), or `s3://bucket[/prefix]` with the S3_* settings. */
+export type FileStoreConfig =
+  | { kind: 'disk'; root: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      /** '' or ending with '/'. */
+      prefix: string;
+      /** S3_ENDPOINT: an S3-compatible server; unset = AWS. */
+      endpoint: string | undefined;
+      /** S3_REGION (default us-east-1, what most S3-compatible servers expect). */
+      region: string;
+      /** S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: both or neither (neither: the AWS SDK's default chain). */
+      accessKeyId: string | undefined;
+      secretAccessKey: string | undefined;
+      /** S3_FORCE_PATH_STYLE: on by default when S3_ENDPOINT is set, off for AWS. */
+      forcePathStyle: boolean;
+    };
+
+// S3 bucket names: 3–63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit.
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+export function parseFileStoreConfig(env: NodeJS.ProcessEnv, dataDir: string): FileStoreConfig {
+  const v = env.FILE_STORE?.trim();
+  if (!v || v === 'disk') return { kind: 'disk', root: path.join(dataDir, 'files') };
+  const m = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(v);
+  if (!m || !BUCKET.test(m[1]!) || (m[2] ?? '').split('/').some((part, i, all) => part === '' && i < all.length - 1)) {
+    throw new ConfigError(`FILE_STORE phải để trống (lưu tệp trên đĩa, DATA_DIR/files) hoặc có dạng s3://tên-bucket hay s3://tên-bucket/thư-mục (nhận được "${v}")`);
+  }
+  const prefix = m[2] ? m[2].replace(/\/*$/, '/') : '';
+  const endpoint = env.S3_ENDPOINT?.trim() ? httpUrl('S3_ENDPOINT', env.S3_ENDPOINT.trim()).replace(/\/+$/, '') : undefined;
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() || undefined;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() || undefined;
+  if (!accessKeyId !== !secretAccessKey) {
+    throw new ConfigError('S3_ACCESS_KEY_ID và S3_SECRET_ACCESS_KEY phải đặt cả hai, hoặc bỏ trống cả hai (khi đó dùng thông tin đăng nhập mặc định của AWS SDK)');
+  }
+  const region = env.S3_REGION?.trim() || 'us-east-1';
+  if (!/^[a-z0-9-]{2,32}$/.test(region)) throw new ConfigError(`S3_REGION phải là mã vùng, ví dụ us-east-1 hoặc ap-southeast-1 (nhận được "${region}")`);
+  return {
+    kind: 's3',
+    bucket: m[1]!,
+    prefix,
+    endpoint,
+    region,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: parseOnOff('S3_FORCE_PATH_STYLE', env.S3_FORCE_PATH_STYLE, endpoint !== undefined),
+  };
 }
 
 export interface SigningConfig {
@@ -236,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     ocr: parseOcrConfig(env),
     signing: parseSigningConfig(env, dataDir, e.DEMO),
     ops: parseOpsConfig(env),
+    files: parseFileStoreConfig(env, dataDir),
   });
 }
 

@@ -2,13 +2,8 @@
  * Content-addressed storage of attachment bytes. The database keeps the metadata (dossier,
  * name, type) and the SHA-256; the store keeps one copy of each distinct content.
  *
- * BlobStore is the seam for another backend. An S3-compatible store would:
- * - key objects `ab/cd/<sha256>` like the local layout;
- * - put: HEAD the key; if present, refresh its age (CopyObject onto itself with
- *   MetadataDirective REPLACE) and report existed; else PutObject with ChecksumSHA256 — a PUT is
- *   atomic, so there is no tmp area, and abandoned multipart uploads are left to a lifecycle rule;
- * - get/stream: GetObject (NoSuchKey → NotFoundError); has: HeadObject; remove: DeleteObject;
- * - sweep: ListObjectsV2 over the prefix, the same rule with LastModified as the age, tmpRemoved 0.
+ * BlobStore is the seam between the two backends: this file's FileStore (the local disk, the
+ * default) and S3Store (file.s3.ts, FILE_STORE=s3://bucket). openBlobStore (file.open.ts) picks one.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { constants as fsc } from 'node:fs';
@@ -259,14 +254,15 @@ export class FileStore implements BlobStore {
   }
 }
 
-function checkSha256(sha256: string): string {
+/** The hash in lower case, or a RuleViolationError: what every backend does before using one. */
+export function checkSha256(sha256: string): string {
   if (typeof sha256 !== 'string' || !SHA256.test(sha256)) {
     throw new RuleViolationError('file_id_invalid', 'Mã tệp đính kèm không hợp lệ.');
   }
   return sha256.toLowerCase();
 }
 
-function notFound(): NotFoundError {
+export function notFound(): NotFoundError {
   return new NotFoundError('Không tìm thấy tệp đính kèm. Tệp có thể đã bị xoá.', 'file_not_found');
 }
 

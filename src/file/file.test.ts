@@ -2,14 +2,13 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { text } from 'node:stream/consumers';
 import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError, NotFoundError } from '../shared/errors';
+import { DomainError } from '../shared/errors';
 import { PNG_AS_PHOTO_BYTES } from './file.service';
-import { FileStore, prepareUpload, sha256Hex, sniffType, type PreparedFile, type UploadLimits } from './index';
+import { prepareUpload, sha256Hex, sniffType, type PreparedFile, type UploadLimits } from './index';
 
 const MB = 1024 * 1024;
 const LIMITS: UploadLimits = { maxFileBytes: 20 * MB };
@@ -311,150 +310,5 @@ describe('prepareUpload', () => {
     expect([...name].length).toBeLessThanOrEqual(200);
     expect(name.endsWith('.pdf')).toBe(true);
     expect(name.startsWith('Đơn đề nghị Đơn')).toBe(true);
-  });
-});
-
-describe('FileStore', () => {
-  let root: string;
-  let store: FileStore;
-  beforeEach(() => {
-    root = path.join(dir, 'files');
-    store = new FileStore(root);
-  });
-
-  async function prepared(text: string): Promise<PreparedFile> {
-    const pdf = Buffer.concat([Buffer.from(`%PDF-1.4\n% ${text}\n`), Buffer.from('%%EOF\n')]);
-    return prepareUpload({ data: pdf, filename: `${text}.pdf` }, LIMITS);
-  }
-
-  /** Make a file look as if written `ms` ago. */
-  async function age(p: string, ms: number): Promise<void> {
-    const t = new Date(Date.now() - ms);
-    await fs.utimes(p, t, t);
-  }
-
-  it('stores content at root/ab/cd/<sha256> and reads it back', async () => {
-    const f = await prepared('to-khai');
-    expect(await store.has(f.sha256)).toBe(false);
-    expect(await store.put(f)).toEqual({ sha256: f.sha256, existed: false });
-
-    const p = path.join(root, f.sha256.slice(0, 2), f.sha256.slice(2, 4), f.sha256);
-    expect((await fs.readFile(p)).equals(f.data)).toBe(true);
-    expect(await store.has(f.sha256)).toBe(true);
-    expect((await store.get(f.sha256)).equals(f.data)).toBe(true);
-    expect(await text(await store.stream(f.sha256))).toBe(f.data.toString());
-    expect(await fs.readdir(path.join(root, 'tmp'))).toEqual([]);
-  });
-
-  it('stores the same content once', async () => {
-    const a = await prepared('ban-sao');
-    const b = await prepareUpload({ data: a.data, filename: 'ten-khac.pdf' }, LIMITS);
-    expect((await store.put(a)).existed).toBe(false);
-    expect(await store.put(b)).toEqual({ sha256: a.sha256, existed: true });
-    const dirFiles = await fs.readdir(path.join(root, a.sha256.slice(0, 2), a.sha256.slice(2, 4)));
-    expect(dirFiles).toEqual([a.sha256]);
-  });
-
-  it('rewrites a blob left incomplete by some outside damage', async () => {
-    const f = await prepared('hong');
-    await store.put(f);
-    await fs.writeFile(store.pathOf(f.sha256), f.data.subarray(0, 5));
-    expect((await store.put(f)).existed).toBe(false);
-    expect((await store.get(f.sha256)).equals(f.data)).toBe(true);
-  });
-
-  it('refuses data that does not hash to the given address', async () => {
-    const f = await prepared('gia-mao');
-    await expect(store.put({ data: Buffer.from('other'), sha256: f.sha256 })).rejects.toThrow(/does not hash/);
-    expect(await store.has(f.sha256)).toBe(false);
-  });
-
-  it('throws NotFoundError for missing content, and remove reports what it did', async () => {
-    const f = await prepared('xoa');
-    await expect(store.get(f.sha256)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(store.stream(f.sha256)).rejects.toBeInstanceOf(NotFoundError);
-    await store.put(f);
-    expect(await store.remove(f.sha256)).toBe(true);
-    expect(await store.remove(f.sha256)).toBe(false);
-    await expect(store.get(f.sha256)).rejects.toMatchObject({ code: 'file_not_found' });
-  });
-
-  it('refuses anything but a 64-hex hash before touching the disk (no path traversal)', async () => {
-    const secret = path.join(dir, 'secret.txt');
-    await fs.writeFile(secret, 'mat khau');
-    const attempts = [
-      '../secret.txt',
-      '../../secret.txt',
-      `../../../${'a'.repeat(55)}`,
-      `${'a'.repeat(63)}/`,
-      `/etc/passwd`,
-      `${'a'.repeat(64)}/../../../secret.txt`,
-      `${'g'.repeat(64)}`,
-      '',
-    ];
-    for (const bad of attempts) {
-      for (const op of [() => store.get(bad), () => store.has(bad), () => store.remove(bad), () => store.stream(bad)]) {
-        await expect(op()).rejects.toMatchObject({ code: 'file_id_invalid' });
-      }
-      await expect(store.put({ data: Buffer.from('x'), sha256: bad })).rejects.toMatchObject({ code: 'file_id_invalid' });
-    }
-    expect(await fs.readFile(secret, 'utf8')).toBe('mat khau');
-    await expect(fs.stat(root)).rejects.toMatchObject({ code: 'ENOENT' });
-  });
-
-  it('sweeps crash leftovers and unreferenced old files, keeps referenced and fresh ones', async () => {
-    const HOUR = 3_600_000;
-    const referenced = await prepared('da-luu-trong-csdl');
-    const orphan = await prepared('ghi-xong-thi-sap');
-    const fresh = await prepared('dang-luu');
-    for (const f of [referenced, orphan, fresh]) await store.put(f);
-    await age(store.pathOf(referenced.sha256), 48 * HOUR);
-    await age(store.pathOf(orphan.sha256), 48 * HOUR);
-
-    // A process died mid-write: a partial tmp file from before the restart, and one being written now.
-    const leftover = path.join(root, 'tmp', 'a1b2c3');
-    await fs.writeFile(leftover, '%PDF-1.4 half');
-    await age(leftover, 10 * 60_000);
-    const inFlight = path.join(root, 'tmp', 'd4e5f6');
-    await fs.writeFile(inFlight, '%PDF-1.4 writing');
-
-    // Next start: a new store on the same root, the database knows only `referenced`.
-    const asked: string[] = [];
-    const restarted = new FileStore(root);
-    const result = await restarted.sweep({
-      referenced: async (sha) => {
-        asked.push(sha);
-        return sha === referenced.sha256;
-      },
-      olderThanMs: 24 * HOUR,
-    });
-
-    expect(result).toMatchObject({ scanned: 3, tmpRemoved: 1, orphansRemoved: 1 });
-    expect(result.bytesFreed).toBe(orphan.size + '%PDF-1.4 half'.length);
-    expect(await restarted.has(referenced.sha256)).toBe(true);
-    expect(await restarted.has(orphan.sha256)).toBe(false);
-    expect(await restarted.has(fresh.sha256)).toBe(true); // within the grace period: its row may be on its way
-    expect(asked.sort()).toEqual([referenced.sha256, orphan.sha256].sort()); // fresh files cost no query
-    expect(await fs.readdir(path.join(root, 'tmp'))).toEqual(['d4e5f6']);
-  });
-
-  it('a new upload of an old orphan’s content makes it fresh again, so the sweep spares it', async () => {
-    const f = await prepared('tai-lai');
-    await store.put(f);
-    await age(store.pathOf(f.sha256), 48 * 3_600_000);
-    expect((await store.put(f)).existed).toBe(true);
-    const result = await store.sweep({ referenced: () => false, olderThanMs: 24 * 3_600_000 });
-    expect(result.orphansRemoved).toBe(0);
-    expect(await store.has(f.sha256)).toBe(true);
-  });
-
-  it('leaves foreign files in the tree alone', async () => {
-    const f = await prepared('la');
-    await store.put(f);
-    const foreign = path.join(path.dirname(store.pathOf(f.sha256)), 'ghi-chu.txt');
-    await fs.writeFile(foreign, 'x');
-    await age(foreign, 48 * 3_600_000);
-    await store.sweep({ referenced: () => true, olderThanMs: 0 });
-    expect(await fs.readFile(foreign, 'utf8')).toBe('x');
   });
 });

@@ -9,6 +9,8 @@ export {
   type UploadInput,
   type UploadLimits,
 } from './file.service';
+export { openBlobStore } from './file.open';
+export { S3Store, type S3StoreOptions } from './file.s3';
 export {
   FileStore,
   isSha256,

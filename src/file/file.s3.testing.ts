@@ -1,0 +1,86 @@
+/**
+ * A local S3-compatible server for tests (the outside world, faked as a server on loopback that
+ * speaks the real protocol): @20minutes/s3rver, which checks the requests' SigV4 signatures and keeps
+ * the objects as files in a temp folder. Used by tests only.
+ */
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import S3rver from '@20minutes/s3rver';
+
+const require = createRequire(import.meta.url);
+/** The path as sent, by request (its headers object, which the signature code is handed). */
+const rawPaths = new WeakMap<object, string>();
+
+/**
+ * One correction to the fake: for a request on the bucket itself (ListObjectsV2: `GET /bucket/`)
+ * it signs the path without its trailing slash, where AWS (and the SDK) sign the path as sent, so
+ * it refuses every listing. The path as sent is kept on the request and put back in the canonical
+ * request; every other part of the signature is still checked by the fake.
+ */
+function correctBucketPathSignature(server: S3rver): void {
+  const v4 = require('@20minutes/s3rver/lib/signature/v4') as { getStringToSign: (req: { uri: string; headers: object }, sig: unknown) => string; patched?: boolean };
+  if (!v4.patched) {
+    const original = v4.getStringToSign;
+    v4.getStringToSign = (req, sig) => {
+      const raw = rawPaths.get(req.headers);
+      return original(raw !== undefined && raw.endsWith('/') && !req.uri.endsWith('/') ? { ...req, uri: `${req.uri}/` } : req, sig);
+    };
+    v4.patched = true;
+  }
+  const app = server as unknown as { middleware: Array<(ctx: { path: string; headers: object }, next: () => Promise<void>) => Promise<void>> };
+  app.middleware.unshift((ctx, next) => {
+    rawPaths.set(ctx.headers, ctx.path);
+    return next();
+  });
+}
+
+/** The server's fixed account (s3rver accepts these keys and no others). */
+export const FAKE_S3_KEYS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+
+export interface FakeS3 {
+  endpoint: string;
+  bucket: string;
+  /** The environment that makes motcua use this server: FILE_STORE and the S3_* settings. */
+  env(prefix?: string): Record<string, string>;
+  /** Make an object look as if written `ms` ago (LastModified is its file's time on this server). */
+  age(key: string, ms: number): Promise<void>;
+  /** Put an object behind motcua's back (a foreign file in the bucket, a damaged copy). */
+  objectPath(key: string): string;
+  close(): Promise<void>;
+}
+
+export async function startFakeS3(bucket = 'motcua-test'): Promise<FakeS3> {
+  const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-s3-'));
+  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  correctBucketPathSignature(server);
+  const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const objectPath = (key: string) => {
+    const parts = key.split('/');
+    const last = parts.pop()!;
+    return path.join(directory, bucket, ...parts, `${last}._S3rver_object`);
+  };
+  return {
+    endpoint,
+    bucket,
+    env: (prefix = '') => ({
+      FILE_STORE: `s3://${bucket}${prefix ? `/${prefix}` : ''}`,
+      S3_ENDPOINT: endpoint,
+      S3_REGION: 'us-east-1',
+      S3_ACCESS_KEY_ID: FAKE_S3_KEYS.accessKeyId,
+      S3_SECRET_ACCESS_KEY: FAKE_S3_KEYS.secretAccessKey,
+      S3_FORCE_PATH_STYLE: 'on',
+    }),
+    age: async (key, ms) => {
+      const t = new Date(Date.now() - ms);
+      await fs.utimes(objectPath(key), t, t);
+    },
+    objectPath,
+    close: async () => {
+      await server.close();
+      await fs.rm(directory, { recursive: true, force: true });
+    },
+  };
+}

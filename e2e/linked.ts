@@ -23,6 +23,8 @@ export interface NewbornOptions {
   birthCertificate: string;
   /** Called once the form is filled, before "Nộp hồ sơ liên thông" (e.g. ticking a reminders opt-in). */
   beforeSubmit?: (page: Page) => Promise<void>;
+  /** Brings the page to the group's form (e.g. by clicks from the ward's catalogue); by its address otherwise. */
+  open?: (page: Page) => Promise<void>;
 }
 
 interface GroupJson {
@@ -52,7 +54,8 @@ export async function fillGroupForm(page: Page, base: string, group: string, val
 /** Opens the group's form of the demo ward, fills it as a parent, attaches the birth certificate once and submits. */
 export async function registerNewborn(page: Page, base: string, o: NewbornOptions): Promise<NewbornGroup> {
   const parent = o.parent ?? { fullName: 'Trần Thị Mai', phone: '0987654321' };
-  await page.goto(`${base}/dv/00004/lien-thong/LT-KS`);
+  if (o.open) await o.open(page);
+  else await page.goto(`${base}/dv/00004/lien-thong/LT-KS`);
   await page.locator('#a-fullName').fill(parent.fullName);
   await page.locator('#a-phone').fill(parent.phone);
   const birthDate = o.birthDate ?? new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);

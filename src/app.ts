@@ -81,7 +81,7 @@ import { ArchiveService, archiveRoutes, DocstoreService, docstoreRoutes } from '
 import { LinkedService, linkedRoutes, linkedStaffRoutes, partnerRoutes } from './linked';
 import { registerOps } from './ops';
 import { genReqId } from './shared/request-context';
-import { VaccinationService, vaccinationRoutes, vaccinationStaffRoutes } from './vaccination';
+import { checkVaccinationReminders, CONSENT_TEXT, enrolVaccinationReminders, VaccinationService, vaccinationRemindersOf, vaccinationRoutes, vaccinationStaffRoutes } from './vaccination';
 import { seedVaccinationDemo } from './vaccination/vaccination.demo';
 import { prepareSms, smsInfo, smsWebhookRoutes } from './notification';
 
@@ -354,7 +354,6 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     clock,
     opts: { tesseract: config.ocr.tesseract, pdftoppm: 'pdftoppm', lang: 'vie', timeoutMs: config.ocr.timeoutSeconds * 1000, concurrency: config.ocr.concurrency, maxPageBytes: ARCHIVE_LIMITS.maxPageBytes, maxPages: ARCHIVE_LIMITS.maxPages },
   });
-  const linked = new LinkedService({ db: database.db, catalog, dossiers, workflow: dossierWorkflow, notifications, accounts, audit, clock, secret: secretKey(config), publicUrl: config.publicUrl });
   const vaccination = new VaccinationService({
     db: database.db,
     clock,
@@ -370,6 +369,25 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     forget: (trx, prefix) => notifications.forget(trx, prefix),
     audit: (e, trx) => audit.record(e, trx),
     smsSegments: (text) => smsInfo(prepareSms(text, config.notifications.smsUnicode)).segments,
+  });
+  const linked = new LinkedService({
+    db: database.db,
+    catalog,
+    dossiers,
+    workflow: dossierWorkflow,
+    notifications,
+    accounts,
+    audit,
+    clock,
+    secret: secretKey(config),
+    publicUrl: config.publicUrl,
+    // The newborn group's form offers the child's vaccination reminders (issue 14).
+    reminders: {
+      consentText: CONSENT_TEXT,
+      check: (i) => checkVaccinationReminders(vaccination, i),
+      enrol: (i) => enrolVaccinationReminders(vaccination, i),
+      of: (code) => vaccinationRemindersOf(vaccination, code),
+    },
   });
   // "HUY" sent to the unit's number stops a parent's vaccination reminders.
   notifications.onInboundSms((m) => vaccination.inboundSms(m));
@@ -532,7 +550,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     publicUrl: config.publicUrl,
     defaultUnit,
     calendar: { notes: (u) => services.calendars.notes(u), version: () => services.calendars.version() },
-    groups: { isGroupCode: (c) => services.linked.isGroupCode(c), json: (u, c) => services.linked.groupJson(u, c) },
+    groups: { isGroupCode: (c) => services.linked.isGroupCode(c), json: (u, c) => services.linked.groupJson(u, c), list: (u) => services.linked.catalogueEntries(u) },
   });
   await catalogAdminRoutes(app, { catalog, units, audit: services.audit });
   // A dossier received from a ticket is linked to it (a hook on the reception route only).

@@ -12,7 +12,8 @@ import type { UnitService } from '../unit';
 import { renderFieldListingPdf, renderFormTemplatePdf, renderPosterPdf } from './catalog.pdf';
 import { exportUnitCatalog } from './catalog.excel';
 import type { CatalogService, ProcedureSummary } from './catalog.service';
-import { BulletinPage, FieldPage, HomePage, ProcedurePage, SearchPage, VillageHallPage, type UnitLinks } from './catalog.views';
+import { BulletinPage, FieldPage, HomePage, ProcedurePage, SearchPage, VillageHallPage, type GroupListing, type UnitLinks } from './catalog.views';
+import { fold } from '../shared/vietnamese';
 
 export interface CatalogRoutesDeps {
   catalog: CatalogService;
@@ -22,8 +23,11 @@ export interface CatalogRoutesDeps {
   defaultUnit: () => Promise<string>;
   /** The unit's calendar sentences for its pages (a Saturday desk…), and a number that changes with them (cache key). */
   calendar?: { notes: (unit: string) => Promise<string[]>; version: () => number };
-  /** Linked procedure groups (issue 14): a group code ("LT-KS") answers the group with its `members`. */
-  groups?: { isGroupCode: (code: string) => boolean; json: (unit: string, code: string) => Promise<Record<string, unknown>> };
+  /**
+   * Linked procedure groups (issue 14): a group code ("LT-KS") answers the group with its `members`;
+   * the unit's groups are listed on its pages like procedures (home, their members' fields, search).
+   */
+  groups?: { isGroupCode: (code: string) => boolean; json: (unit: string, code: string) => Promise<Record<string, unknown>>; list?: (unit: string) => Promise<GroupListing[]> };
 }
 
 const UNIT = z.string().regex(/^\d{2,5}$/, 'Mã đơn vị gồm 2 đến 5 chữ số');
@@ -112,6 +116,18 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
   const HTML = 'text/html; charset=utf-8';
   const JSON_TYPE = 'application/json; charset=utf-8';
   const shortUrl = (unit: string, code: string) => `${publicUrl}/p/${unit}/${code}`;
+  // The unit's linked groups: cached with the pages (a group's change bumps the catalogue version).
+  const groupsOf = async (unit: string): Promise<GroupListing[]> => (deps.groups?.list ? deps.groups.list(unit) : []);
+  /** Groups a search finds: every word of the query a word of the group's name, summary or members' names. */
+  const groupsFound = async (unit: string, q: string, fieldName?: string): Promise<GroupListing[]> => {
+    const words = fold(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (!words.length && !fieldName) return [];
+    return (await groupsOf(unit)).filter((g) => {
+      if (fieldName && !g.fields.includes(fieldName)) return false;
+      const text = new Set(fold([g.name, g.summary, ...g.memberNames].join(' ')).split(/[^\p{L}\p{N}]+/u));
+      return words.every((w) => text.has(w));
+    });
+  };
 
   // ---------------------------------------------------------------- public pages
   app.get('/', (req, reply) => cached(req, reply, HTML, async (chrome) => renderPage(await homeOf(await deps.defaultUnit()), chrome)));
@@ -131,7 +147,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     }
     const others = (await units.serviceUnits()).filter((u) => u.code !== unitCode);
     const calendar = (await deps.calendar?.notes(unitCode)) ?? [];
-    return HomePage({ unit: uc.unit, parent: chain.at(-2), links: unitLinks(unitCode), fields: uc.fields, essential, total: uc.entries.size, otherUnits: others, calendar });
+    return HomePage({ unit: uc.unit, parent: chain.at(-2), links: unitLinks(unitCode), fields: uc.fields, essential, total: uc.entries.size, otherUnits: others, calendar, groups: await groupsOf(unitCode) });
   }
 
   app.get('/dv/:unit/linh-vuc/:field', async (req, reply) => {
@@ -141,7 +157,8 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     if (!f) throw new NotFoundError(`${uc.unit.name} không có lĩnh vực này.`, 'field_not_found');
     return cached(req, reply, HTML, async (chrome) => {
       const { items } = await catalog.search(unit, { field: f.slug, limit: 1000 });
-      return renderPage(FieldPage({ unit: uc.unit, links: unitLinks(unit), field: f, items }), chrome);
+      const groups = (await groupsOf(unit)).filter((g) => g.fields.includes(f.name));
+      return renderPage(FieldPage({ unit: uc.unit, links: unitLinks(unit), field: f, items, groups }), chrome);
     });
   });
 
@@ -152,7 +169,9 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     const q = qs.q?.trim() ?? '';
     return cached(req, reply, HTML, async (chrome) => {
       const { items, total } = q || qs.linhvuc ? await catalog.search(unit, { q, field: qs.linhvuc || undefined, limit: 50 }) : { items: [], total: 0 };
-      return renderPage(SearchPage({ unit: uc.unit, links: unitLinks(unit), q, field: qs.linhvuc, fields: uc.fields, items, total }), chrome);
+      const fieldName = qs.linhvuc ? uc.fields.find((f) => f.slug === qs.linhvuc)?.name : undefined;
+      const groups = q || fieldName ? await groupsFound(unit, q, fieldName) : [];
+      return renderPage(SearchPage({ unit: uc.unit, links: unitLinks(unit), q, field: qs.linhvuc, fields: uc.fields, items, total, groups }), chrome);
     });
   });
 

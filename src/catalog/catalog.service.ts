@@ -229,6 +229,14 @@ export class CatalogService {
   }
 
   /**
+   * Another module changed what the catalogue's pages list (a unit's linked procedure group): the
+   * version moves on, so cached pages and answers are made again.
+   */
+  async touch(): Promise<void> {
+    await this.changed();
+  }
+
+  /**
    * The version as last checked, without a promise, while that check is recent (as `version()`
    * would answer without asking the database); otherwise undefined: then call `version()`.
    */

@@ -23,6 +23,39 @@ export interface UnitLinks {
   submit(code: string): string;
 }
 
+/** A linked procedure group (liên thông, issue 14) as the catalogue lists it: one form for several procedures. */
+export interface GroupListing {
+  code: string;
+  name: string;
+  summary: string;
+  /** The member procedures' names, in the group's order. */
+  memberNames: string[];
+  /** The member procedures' fields (the group is listed under each). */
+  fields: string[];
+  /** The group's one form. */
+  href: string;
+}
+
+/** Groups listed like procedures: a link to the one form, with the procedures it covers. */
+function GroupList({ groups }: { groups: GroupListing[] }) {
+  return (
+    <ul class="plist">
+      {groups.map((g) => (
+        <li key={g.code}>
+          <a href={g.href}>
+            <span class="pname">{g.name}</span>
+            <span class="pmeta">
+              <span class="tag">Liên thông {g.memberNames.length} thủ tục</span>
+              <span>Một tờ khai cho: {g.memberNames.join('; ')}</span>
+              <span class="tag online">Nộp trực tuyến</span>
+            </span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 const ONLINE_LABEL = { full: 'Dịch vụ công trực tuyến toàn trình', partial: 'Dịch vụ công trực tuyến một phần' } as const;
 
 function TimeCell({ s }: { s: ProcedureSummary }) {
@@ -87,7 +120,7 @@ function SearchForm({ links, q, field, fields, id }: { links: UnitLinks; q?: str
 /** The home page shows the first essential procedures; the village-hall page has them all. */
 const HOME_ESSENTIAL = 8;
 
-export function HomePage(p: { unit: Unit; parent?: Unit; links: UnitLinks; fields: FieldInfo[]; essential: ProcedureSummary[]; total: number; otherUnits: Unit[]; calendar?: string[] }) {
+export function HomePage(p: { unit: Unit; parent?: Unit; links: UnitLinks; fields: FieldInfo[]; essential: ProcedureSummary[]; total: number; otherUnits: Unit[]; calendar?: string[]; groups?: GroupListing[] }) {
   return (
     <Layout title={`Thủ tục hành chính — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.links.home} description={`Danh mục ${p.total} thủ tục hành chính tiếp nhận tại ${p.unit.name}`}>
       <section class="hero">
@@ -95,6 +128,12 @@ export function HomePage(p: { unit: Unit; parent?: Unit; links: UnitLinks; field
         {p.parent ? <p class="sub">{p.parent.name}</p> : null}
         <SearchForm links={p.links} id="q-home" />
       </section>
+      {p.groups?.length ? (
+        <section>
+          <h2>Nộp một lần cho nhiều thủ tục (liên thông)</h2>
+          <GroupList groups={p.groups} />
+        </section>
+      ) : null}
       {p.essential.length ? (
         <section>
           <h2>Thủ tục thường dùng</h2>
@@ -186,7 +225,8 @@ function UnitInfo({ unit, calendar = [] }: { unit: Unit; calendar?: string[] }) 
   );
 }
 
-export function FieldPage(p: { unit: Unit; links: UnitLinks; field: FieldInfo; items: ProcedureSummary[] }) {
+export function FieldPage(p: { unit: Unit; links: UnitLinks; field: FieldInfo; items: ProcedureSummary[]; groups?: GroupListing[] }) {
+  const groups = p.groups ?? [];
   return (
     <Layout title={`Lĩnh vực ${p.field.name} — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.links.home} searchAction={p.links.search}>
       <nav aria-label="Đường dẫn" class="crumbs">
@@ -194,19 +234,27 @@ export function FieldPage(p: { unit: Unit; links: UnitLinks; field: FieldInfo; i
       </nav>
       <h1>Lĩnh vực {p.field.name}</h1>
       <p>
-        {p.items.length} thủ tục. <a href={p.links.listingPdf(p.field.slug)}>Tải bản niêm yết A4 kèm mã QR (PDF)</a>
+        {p.items.length} thủ tục{groups.length ? `, ${groups.length} nhóm thủ tục liên thông` : ''}. <a href={p.links.listingPdf(p.field.slug)}>Tải bản niêm yết A4 kèm mã QR (PDF)</a>
       </p>
+      {groups.length ? <GroupList groups={groups} /> : null}
       <ProcedureList items={p.items} links={p.links} />
     </Layout>
   );
 }
 
-export function SearchPage(p: { unit: Unit; links: UnitLinks; q: string; field?: string; fields: FieldInfo[]; items: ProcedureSummary[]; total: number }) {
+export function SearchPage(p: { unit: Unit; links: UnitLinks; q: string; field?: string; fields: FieldInfo[]; items: ProcedureSummary[]; total: number; groups?: GroupListing[] }) {
+  const groups = p.groups ?? [];
   return (
     <Layout title={p.q ? `Tìm “${p.q}” — ${p.unit.name}` : `Tìm thủ tục — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.links.home}>
       <h1>Tìm thủ tục</h1>
       <SearchForm links={p.links} q={p.q} field={p.field} fields={p.fields} id="q-page" />
       <section aria-live="polite">
+        {groups.length ? (
+          <>
+            <p class="result-count">Nhóm thủ tục liên thông phù hợp (một tờ khai cho nhiều thủ tục):</p>
+            <GroupList groups={groups} />
+          </>
+        ) : null}
         {p.q || p.field ? (
           p.items.length ? (
             <>
@@ -216,7 +264,7 @@ export function SearchPage(p: { unit: Unit; links: UnitLinks; q: string; field?:
               </p>
               <ProcedureList items={p.items} links={p.links} showField />
             </>
-          ) : (
+          ) : groups.length ? null : (
             <div class="card">
               <p>Không tìm thấy thủ tục nào phù hợp với “{p.q}”.</p>
               <p>Hãy thử từ khóa ngắn hơn (ví dụ “khai sinh”, “tạm trú”), hoặc xem theo lĩnh vực ở trang chủ.</p>

@@ -238,6 +238,12 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       .record(z.string().max(60), z.string().regex(/^[0-9a-f-]{36}$/, 'Mã giấy tờ trong kho không hợp lệ'))
       .optional()
       .describe('Dùng giấy tờ đã có trong kho của người dân đã đăng nhập thay vì tải lên: {"<mã thành phần>": "<id của GET /api/me/papers>"}'),
+    vaccinationReminders: z
+      .object({ consent: z.boolean(), village: z.string().max(100).optional(), zalo: z.boolean().optional() })
+      .optional()
+      .describe(
+        'Chỉ với nhóm liên thông có nhắc lịch tiêm (LT-KS): đăng ký nhắn tin nhắc lịch tiêm chủng cho trẻ (0–24 tháng) tới số điện thoại người nộp; "consent": true bắt buộc. Lỗi nằm trong 422 invalid_group_form (trường "vaccinationReminders.*"); trả lời có "vaccinationReminders": {id, stopUrl, schedule}.',
+      ),
   });
 
   async function verifyPhoneIfNeeded(req: FastifyRequest, phone: string, otp: string | undefined): Promise<boolean> {

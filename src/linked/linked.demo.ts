@@ -136,6 +136,8 @@ export const DEMO_GROUPS: Array<{ code: string; unitCode: string; name: string; 
         { id: 'giay-chung-sinh', name: 'Giấy chứng sinh', required: true, components: { '1.001193': 'chung.1', [BHYT_CHILD_CODE]: 'chung.1' } },
         { id: 'giay-to-cho-o', name: 'Giấy tờ chứng minh chỗ ở hợp pháp (nếu nơi thường trú không phải nơi cha, mẹ đang thường trú)', required: false, components: { '1.004222': 'nha-cua-minh.0' } },
       ],
+      // The parent may ask, in the same form, for the child's vaccination reminders (0–24 months).
+      vaccinationReminders: { childName: 'hoTenTre', birthDate: 'ngaySinh' },
     },
   },
   {

@@ -13,7 +13,7 @@ import type { UnitService } from '../unit';
 import { renderGroupReceiptPdf } from './linked.pdf';
 import { SUBMISSION_CODE_RE, type LinkedService } from './linked.service';
 import { GROUP_CODE_RE } from './linked.types';
-import { GroupFormPage, GroupLookupPage, GroupTrackingPage, type GroupPartVm } from './linked.views';
+import { GroupFormPage, GroupLookupPage, GroupTrackingPage, type GroupPartVm, type ReminderChoice } from './linked.views';
 
 export interface LinkedRoutesDeps {
   linked: LinkedService;
@@ -61,8 +61,9 @@ export async function linkedRoutes(app: FastifyInstance, deps: LinkedRoutesDeps)
     return j.parts as GroupPartVm[];
   }
 
-  async function formPage(req: FastifyRequest, reply: FastifyReply, unit: string, code: string, state: { values?: Record<string, unknown>; applicant?: Record<string, string>; errors?: Array<{ field: string; code: string; message: string }>; message?: string; status?: number } = {}) {
+  async function formPage(req: FastifyRequest, reply: FastifyReply, unit: string, code: string, state: { values?: Record<string, unknown>; applicant?: Record<string, string>; reminders?: ReminderChoice; errors?: Array<{ field: string; code: string; message: string }>; message?: string; status?: number } = {}) {
     const g = await linked.getGroup(unit, code);
+    const consentText = linked.reminderConsent(g);
     const u = await units.get(unit);
     const anonymous = !req.principal;
     return html(
@@ -83,6 +84,7 @@ export async function linkedRoutes(app: FastifyInstance, deps: LinkedRoutesDeps)
         errors: state.errors ?? [],
         message: state.message,
         signInHref: anonymous && deps.requirePhoneVerification ? `/dang-nhap?next=${encodeURIComponent(req.url)}` : undefined,
+        reminders: consentText ? { consentText, chosen: state.reminders ?? { optIn: false, village: '', zalo: false, consent: false } } : undefined,
       }),
       state.status ?? 200,
     );
@@ -104,15 +106,18 @@ export async function linkedRoutes(app: FastifyInstance, deps: LinkedRoutesDeps)
     for (const [k, v] of Object.entries(mp.fields)) if (ids.has(k) && v !== '') values[k] = v;
     const applicant: Record<string, string> = {};
     for (const k of ['fullName', 'phone', 'email', 'address']) applicant[k] = mp.fields[`applicant.${k}`] ?? '';
+    // The vaccination reminders' opt-in (the newborn group): only when "nhắc lịch" is ticked.
+    const reminders: ReminderChoice = { optIn: mp.fields.nhacLich === '1', village: (mp.fields['nhacLich.thon'] ?? '').slice(0, 200), zalo: mp.fields['nhacLich.zalo'] === '1', consent: mp.fields['nhacLich.dongY'] === '1' };
+    const vaccinationReminders = reminders.optIn ? { consent: reminders.consent, village: reminders.village, zalo: reminders.zalo } : undefined;
     const actor = actorOf(req);
-    if (actor.kind === 'anonymous' && deps.requirePhoneVerification) return formPage(req, reply, unit, group, { values, applicant, message: 'Xin đăng nhập bằng số điện thoại trước khi nộp.', status: 403 });
+    if (actor.kind === 'anonymous' && deps.requirePhoneVerification) return formPage(req, reply, unit, group, { values, applicant, reminders, message: 'Xin đăng nhập bằng số điện thoại trước khi nộp.', status: 403 });
     try {
-      const r = await linked.submit({ unitCode: unit, raw: { procedureCode: group, applicant, formData: values }, files: mp.files.filter((f) => f.size > 0), actor, phoneVerified: async () => true });
+      const r = await linked.submit({ unitCode: unit, raw: { procedureCode: group, applicant, formData: values, vaccinationReminders }, files: mp.files.filter((f) => f.size > 0), actor, phoneVerified: async () => true });
       const code = (r.body as { groupCode: string }).groupCode;
       return reply.redirect(`/lien-thong/${code}?t=${linked.token(code)}&moi=1`, 303);
     } catch (e) {
-      if (e instanceof ValidationError) return formPage(req, reply, unit, group, { values, applicant, errors: e.fields, message: e.message, status: 422 });
-      if (e instanceof DomainError && !(e instanceof NotFoundError)) return formPage(req, reply, unit, group, { values, applicant, message: e.message, status: 422 });
+      if (e instanceof ValidationError) return formPage(req, reply, unit, group, { values, applicant, reminders, errors: e.fields, message: e.message, status: 422 });
+      if (e instanceof DomainError && !(e instanceof NotFoundError)) return formPage(req, reply, unit, group, { values, applicant, reminders, message: e.message, status: 422 });
       throw e;
     }
   });
@@ -149,6 +154,8 @@ export async function linkedRoutes(app: FastifyInstance, deps: LinkedRoutesDeps)
         receiptHref: strong ? `/lien-thong/${code}/bien-nhan.pdf?t=${linked.token(code)}` : `/lien-thong/${code}/bien-nhan.pdf?phone=${encodeURIComponent(view.applicantPhone)}`,
         trackingUrl: tracking,
         qrSvg: tracking ? await qrSvg(tracking) : undefined,
+        // The child's reminders carry the child's data: for a proof that may see everything only.
+        reminders: strong ? await linked.remindersOf(view) : undefined,
       }),
     );
   });

@@ -14,7 +14,7 @@ import { normalizePhone } from '../shared/phone';
 import { asUpload, type UploadedFile } from '../shared/uploads';
 import * as repo from './linked.repo';
 import { DEMO_GROUPS, DEMO_PARTNERS, LINKED_DEMO_PROCEDURES } from './linked.demo';
-import { definitionSchema, GROUP_CODE_RE, type LinkedGroup, type MemberState, type Partner, type SubmissionView } from './linked.types';
+import { definitionSchema, GROUP_CODE_RE, type LinkedGroup, type MemberState, type Partner, type ReminderInput, type ReminderPort, type ReminderState, type SubmissionView } from './linked.types';
 
 export interface LinkedDeps {
   db: Db;
@@ -27,6 +27,8 @@ export interface LinkedDeps {
   clock: Clock;
   secret: string;
   publicUrl: string;
+  /** Vaccination reminders asked in a group's form (the newborn group); absent: never offered. */
+  reminders?: ReminderPort;
 }
 
 type Problem = { field: string; code: string; message: string };
@@ -84,7 +86,28 @@ export class LinkedService {
       if (m.partnerId && !(await repo.findPartner(this.deps.db, m.partnerId))) throw new ValidationError(`Không có cơ quan phối hợp ${m.partnerId}.`, [{ field: 'members', code: 'unknown_partner', message: `Không có cơ quan phối hợp ${m.partnerId}` }]);
     }
     await repo.upsertGroup(this.deps.db, { unitCode, code, name, definition: r.data }, this.deps.clock.now().toISOString());
+    // The catalogue's pages list the unit's groups: they are made again.
+    await this.deps.catalog.touch();
     return this.getGroup(unitCode, code);
+  }
+
+  /** The unit's groups as its catalogue pages list them (home, each member's field, search). */
+  async catalogueEntries(unitCode: string): Promise<Array<{ code: string; name: string; summary: string; memberNames: string[]; fields: string[]; href: string }>> {
+    const out = [];
+    for (const { code } of await repo.listGroups(this.deps.db, unitCode)) {
+      const g = await repo.findGroup(this.deps.db, unitCode, code);
+      if (!g) continue;
+      const procedures = await Promise.all(g.members.map((m) => this.deps.catalog.findProcedure(m.procedureCode)));
+      out.push({
+        code: g.code,
+        name: g.name,
+        summary: g.summary,
+        memberNames: procedures.map((p, i) => p?.name ?? g.members[i]!.procedureCode),
+        fields: [...new Set(procedures.flatMap((p) => (p ? [p.field] : [])))],
+        href: `/dv/${unitCode}/lien-thong/${g.code}`,
+      });
+    }
+    return out;
   }
 
   /** What `GET /api/procedures/LT-KS` answers. */
@@ -121,7 +144,7 @@ export class LinkedService {
    * written.
    */
   async submit(r: { unitCode: string; raw: unknown; files: UploadedFile[]; actor: Actor; idempotencyKey?: string; phoneVerified: (phone: string, otp: string | undefined) => Promise<boolean> }): Promise<{ status: number; body: Record<string, unknown> }> {
-    const body = (r.raw && typeof r.raw === 'object' ? r.raw : {}) as { procedureCode: string; applicant?: unknown; formData?: unknown; delivery?: { method?: 'counter' | 'post'; address?: string }; otp?: unknown; channel?: unknown };
+    const body = (r.raw && typeof r.raw === 'object' ? r.raw : {}) as { procedureCode: string; applicant?: unknown; formData?: unknown; delivery?: { method?: 'counter' | 'post'; address?: string }; otp?: unknown; channel?: unknown; vaccinationReminders?: unknown };
     const g = await this.getGroup(r.unitCode, body.procedureCode);
     const idem = r.idempotencyKey ? `${r.actor.kind === 'anonymous' ? 'anon' : `${r.actor.kind}:${r.actor.id}`}:${r.idempotencyKey.slice(0, 200)}` : null;
     if (idem) {
@@ -140,6 +163,7 @@ export class LinkedService {
       else byPaper.set(f.field, f);
     }
     for (const p of g.papers) if (p.required && !byPaper.has(p.id)) problems.push({ field: `attachments.${p.id}`, code: 'attachment_required', message: `Chưa đính kèm: ${p.name}` });
+    const reminders = await this.reminderOptIn(g, r.unitCode, body.vaccinationReminders, applicant.applicant?.phone, form.ok ? form.value : undefined, problems);
     if (problems.length || !applicant.applicant || !form.ok) {
       throw new ValidationError('Tờ khai liên thông chưa hợp lệ, chưa hồ sơ nào được tạo. Xin sửa những mục dưới đây rồi nộp lại.', problems, 'invalid_group_form');
     }
@@ -190,13 +214,54 @@ export class LinkedService {
           dedupKey: `linked:${code}:submitted:email`,
         });
       }
-      await this.deps.audit.record({ actor: auditActorOf(r.actor), unitCode: r.unitCode, action: 'linked.submit', targetKind: 'linked_group', targetId: code, data: { group: g.code, members: members.map((d) => d.code) } }, trx);
+      await this.deps.audit.record({ actor: auditActorOf(r.actor), unitCode: r.unitCode, action: 'linked.submit', targetKind: 'linked_group', targetId: code, data: { group: g.code, members: members.map((d) => d.code), vaccinationReminders: !!reminders } }, trx);
     });
-    return { status: 201, body: await this.answer(await this.view(code), true) };
+    const view = await this.view(code);
+    const answer = await this.answer(view, true);
+    // The reminders follow the registration (its first part, the birth): asked and checked with the
+    // form, made once its dossiers are in (the submission proved the phone).
+    if (reminders && this.deps.reminders) {
+      const made = await this.deps.reminders.enrol({ ...reminders, dossierCode: view.members[0]!.code });
+      answer.vaccinationReminders = { id: made.id, stopUrl: made.stopUrl, schedule: made.schedule.map((d) => ({ vaccine: d.vaccine, dose: d.dose, dueDate: d.dueDate })) };
+    }
+    return { status: 201, body: answer };
+  }
+
+  /**
+   * The parent's opt-in to the child's vaccination reminders (`vaccinationReminders: {consent, village?,
+   * zalo?}`): checked with the rest of the form, its problems added to the form's. What to enrol, or
+   * undefined when not asked.
+   */
+  private async reminderOptIn(g: LinkedGroup, unitCode: string, raw: unknown, phone: string | undefined, form: Record<string, unknown> | undefined, problems: Problem[]): Promise<ReminderInput | undefined> {
+    if (raw === undefined || raw === null || raw === false) return undefined;
+    const o = (typeof raw === 'object' ? raw : {}) as { consent?: unknown; village?: unknown; zalo?: unknown };
+    const map = g.vaccinationReminders;
+    if (!map || !this.deps.reminders) {
+      problems.push({ field: 'vaccinationReminders', code: 'reminders_not_offered', message: 'Nhóm thủ tục này không nhận đăng ký nhắc lịch tiêm chủng' });
+      return undefined;
+    }
+    if (o.consent !== true) problems.push({ field: 'vaccinationReminders.consent', code: 'consent_required', message: 'Cần đồng ý cho lưu thông tin để nhắc lịch tiêm (hoặc bỏ chọn nhắc lịch tiêm)' });
+    const village = typeof o.village === 'string' ? o.village : '';
+    // The child's name and birth date come from the form: checked once it is valid.
+    if (!form || !phone) return undefined;
+    const input: ReminderInput = { unitCode, childName: String(form[map.childName] ?? ''), birthDate: String(form[map.birthDate] ?? ''), phone, village, zalo: o.zalo === true };
+    for (const p of await this.deps.reminders.check(input)) problems.push({ ...p, field: `vaccinationReminders.${p.field}` });
+    return input;
+  }
+
+  /** The reminders asked with a group's birth registration (its first part), for its page. */
+  async remindersOf(v: SubmissionView): Promise<ReminderState | undefined> {
+    const first = v.members[0];
+    return first && this.deps.reminders ? this.deps.reminders.of(first.code) : undefined;
+  }
+
+  /** The opt-in's consent wording, when the group's form offers reminders. */
+  reminderConsent(g: LinkedGroup): string | undefined {
+    return g.vaccinationReminders && this.deps.reminders ? this.deps.reminders.consentText : undefined;
   }
 
   /** The group as the API answers it; `strong`: the proof may change it (signed links included). */
-  async answer(v: SubmissionView, strong: boolean): Promise<Record<string, unknown>> {
+  async answer(v: SubmissionView, strong: boolean): Promise<Record<string, unknown> & { vaccinationReminders?: unknown }> {
     return {
       groupCode: v.code,
       procedureCode: v.groupCode,

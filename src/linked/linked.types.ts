@@ -37,6 +37,11 @@ export const definitionSchema = z.object({
   papers: z.array(paperSchema).default([]),
   /** Legal basis shown with the group. */
   legalBasis: text.default(''),
+  /**
+   * The form offers vaccination reminders for the child (issue 14): the e-form fields that hold the
+   * child's name and birth date. Absent: no opt-in on this group's form.
+   */
+  vaccinationReminders: z.object({ childName: z.string().min(1), birthDate: z.string().min(1) }).optional(),
 });
 export type GroupDefinition = z.infer<typeof definitionSchema>;
 
@@ -93,4 +98,35 @@ export interface SubmissionView {
   /** The latest member's due date: when the whole group is done (null while any has none yet). */
   dueAt: string | null;
   members: MemberState[];
+}
+
+/** What the vaccination module needs of a birth registration's opt-in. */
+export interface ReminderInput {
+  unitCode: string;
+  childName: string;
+  birthDate: string;
+  phone: string;
+  village?: string;
+  zalo?: boolean;
+}
+
+/** The reminders asked at a birth registration, as the group's page shows them. */
+export interface ReminderState {
+  id: string;
+  childName: string;
+  statusLabel: string;
+  next: { vaccine: string; dose: string; dueDate: string } | null;
+  link: string;
+}
+
+/**
+ * The vaccination module's opt-in, wired in app.ts from its index.ts: checked with the group's form
+ * (before anything is written), made once the group's dossiers are in.
+ */
+export interface ReminderPort {
+  /** The consent the parent ticks (the vaccination module's wording). */
+  consentText: string;
+  check(i: ReminderInput): Promise<Array<{ field: string; code: string; message: string }>>;
+  enrol(i: ReminderInput & { dossierCode: string }): Promise<{ id: string; stopUrl: string; schedule: Array<{ vaccine: string; dose: string; dueDate: string }> }>;
+  of(dossierCode: string): Promise<ReminderState | undefined>;
 }

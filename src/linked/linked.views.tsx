@@ -4,7 +4,7 @@ import { ErrorSummary, StatusMessage } from '../shared/messages';
 import { formatDate, formatDateTime, formatTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
 import type { ProcessingTime } from '../catalog';
-import type { MemberState, Partner, SubmissionView } from './linked.types';
+import type { MemberState, Partner, ReminderState, SubmissionView } from './linked.types';
 
 type FormError = { field: string; code: string; message: string };
 
@@ -50,6 +50,8 @@ export function GroupFormPage(p: {
   errors: FormError[];
   message?: string;
   signInHref?: string;
+  /** The consent wording when the group offers vaccination reminders, and what the parent chose. */
+  reminders?: { consentText: string; chosen: ReminderChoice };
 }) {
   const err = (field: string) => p.errors.find((e) => e.field === field)?.message;
   const applicantField = (id: string, label: string, type: string, autocomplete: string, required: boolean) => {
@@ -116,6 +118,7 @@ export function GroupFormPage(p: {
             })}
             <p class="note">PDF hoặc ảnh chụp (JPEG, PNG, HEIC), tối đa 10 MB mỗi tệp. Nếu tờ khai bị trả lại để sửa, xin chọn lại tệp.</p>
           </section>
+          {p.reminders ? <ReminderOptIn consentText={p.reminders.consentText} chosen={p.reminders.chosen} errors={p.errors.filter((e) => e.field.startsWith('vaccinationReminders'))} /> : null}
           <p>
             <button type="submit" class="primary">
               Nộp hồ sơ liên thông
@@ -124,6 +127,68 @@ export function GroupFormPage(p: {
         </form>
       )}
     </Layout>
+  );
+}
+
+/** The parent's choices in the reminders' opt-in (kept when the form is refused). */
+export interface ReminderChoice {
+  optIn: boolean;
+  village: string;
+  zalo: boolean;
+  consent: boolean;
+}
+
+/**
+ * The opt-in to the child's vaccination reminders, in the group's own form (works without
+ * JavaScript: the boxes are always shown; unticked "nhắc lịch" ignores the rest).
+ */
+function ReminderOptIn(p: { consentText: string; chosen: ReminderChoice; errors: FormError[] }) {
+  const err = (f: string) => p.errors.find((e) => e.field === f || (f === 'vaccinationReminders' && !['vaccinationReminders.consent', 'vaccinationReminders.village'].includes(e.field)))?.message;
+  const box = (id: string, name: string, checked: boolean, label: string, error?: string) => (
+    <div class={`field checkbox${error ? ' invalid' : ''}`}>
+      {error ? (
+        <p class="error-message" id={`${id}-loi`}>
+          {error}
+        </p>
+      ) : null}
+      <input id={id} name={name} type="checkbox" value="1" checked={checked} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-loi` : undefined} />
+      <label for={id}>{label}</label>
+    </div>
+  );
+  const villageError = err('vaccinationReminders.village');
+  return (
+    <section class="card" aria-labelledby="nhac-lich-tiem">
+      <h2 id="nhac-lich-tiem">Nhắc lịch tiêm chủng cho cháu (không bắt buộc)</h2>
+      <p class="note">Trạm y tế nhắn tin nhắc trước mỗi mũi tiêm chủng mở rộng, từ khi sinh đến khi cháu đủ 24 tháng tuổi, tới số điện thoại người nộp. Dừng bất cứ lúc nào bằng đường dẫn trong tin nhắn hoặc nhắn HUY.</p>
+      {box('nl-dang-ky', 'nhacLich', p.chosen.optIn, 'Đăng ký nhắn tin nhắc lịch tiêm cho cháu', err('vaccinationReminders'))}
+      <div class={`field${villageError ? ' invalid' : ''}`}>
+        <label for="nl-thon">Thôn, tổ dân phố (để trạm y tế xếp danh sách tiêm)</label>
+        {villageError ? (
+          <p class="error-message" id="nl-thon-loi">
+            {villageError}
+          </p>
+        ) : null}
+        <input id="nl-thon" name="nhacLich.thon" type="text" maxLength={100} value={p.chosen.village} autocomplete="off" aria-invalid={villageError ? 'true' : undefined} aria-describedby={villageError ? 'nl-thon-loi' : undefined} />
+      </div>
+      {box('nl-zalo', 'nhacLich.zalo', p.chosen.zalo, 'Nhắn cả qua Zalo (nếu số này đã quan tâm Zalo OA của đơn vị)')}
+      {box('nl-dong-y', 'nhacLich.dongY', p.chosen.consent, p.consentText, err('vaccinationReminders.consent'))}
+    </section>
+  );
+}
+
+/** The reminders asked with the registration, on the group's page. */
+function RemindersCard({ r }: { r: ReminderState }) {
+  return (
+    <section class="card" aria-labelledby="nhac-tiem">
+      <h2 id="nhac-tiem">Nhắc lịch tiêm chủng</h2>
+      <p>
+        Cháu {r.childName}: <strong>{r.statusLabel}</strong>.
+        {r.next ? ` Mũi tiếp theo: ${r.next.vaccine} ${r.next.dose.toLowerCase()}, ngày ${formatDate(r.next.dueDate)}.` : ''}
+      </p>
+      <p>
+        <a href={r.link}>Xem lịch tiêm, báo đã tiêm hoặc dừng nhắc lịch</a>
+      </p>
+    </section>
   );
 }
 
@@ -153,7 +218,7 @@ function MemberCard(p: { m: MemberState; href: string }) {
 }
 
 /** The citizen's one page for the whole group; works without JavaScript. */
-export function GroupTrackingPage(p: { v: SubmissionView; unitName: string; memberHref: (code: string) => string; receiptHref: string; trackingUrl?: string; qrSvg?: string }) {
+export function GroupTrackingPage(p: { v: SubmissionView; unitName: string; memberHref: (code: string) => string; receiptHref: string; trackingUrl?: string; qrSvg?: string; reminders?: ReminderState }) {
   const v = p.v;
   const waiting = v.members.filter((m) => m.status === 'supplement_requested');
   return (
@@ -193,6 +258,7 @@ export function GroupTrackingPage(p: { v: SubmissionView; unitName: string; memb
           ))}
         </ol>
       </section>
+      {p.reminders ? <RemindersCard r={p.reminders} /> : null}
       <p>
         <a class="btn" href={p.receiptHref}>
           Giấy tiếp nhận (mọi phần, PDF)

@@ -59,6 +59,11 @@ export async function findEnrolment(db: Exec, id: string): Promise<EnrolmentRow 
   return db.selectFrom('vaccination_enrolments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The enrolment made at a birth registration (its dossier's code; blanked when the reminders end). */
+export async function findByDossier(db: Exec, dossierCode: string): Promise<EnrolmentRow | undefined> {
+  return db.selectFrom('vaccination_enrolments').selectAll().where('dossier_code', '=', dossierCode).orderBy('created_at', 'desc').executeTakeFirst();
+}
+
 export async function updateEnrolment(db: Exec, id: string, set: Partial<EnrolmentRow>): Promise<void> {
   await db.updateTable('vaccination_enrolments').set(set).where('id', '=', id).execute();
 }

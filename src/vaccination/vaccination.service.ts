@@ -448,6 +448,12 @@ export class VaccinationService {
     return toEnrolment(e);
   }
 
+  /** The reminders asked at a birth registration, with the dossier's code; undefined once they ended (data erased). */
+  async ofDossier(dossierCode: string): Promise<EnrolmentView | undefined> {
+    const row = await repo.findByDossier(this.db, dossierCode);
+    return row ? this.view(row.id) : undefined;
+  }
+
   /** The enrolment with each dose's day and state. */
   async view(id: string, unitCode?: string): Promise<EnrolmentView> {
     const enrolment = await this.get(id, unitCode);

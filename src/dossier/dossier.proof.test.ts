@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { APPLICANT, Desk } from './workflow.testing';
+import { csrfOf } from '../shared/suite.testing';
 
 const WRONG = '0987000111';
 
@@ -123,7 +124,7 @@ for (const engine of engines()) {
       expect(pay.statusCode).toBe(403);
       // The page form too.
       const page = await env.app.inject({ method: 'GET', url: `/ho-so/${d.code}?phone=${APPLICANT.phone}` });
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const csrf = csrfOf(page.body);
       const cookies = { motcua_csrf: page.cookies.find((c) => c.name === 'motcua_csrf')!.value };
       const form = await env.app.inject({ method: 'POST', url: `/ho-so/${d.code}/rut?phone=${APPLICANT.phone}`, cookies, payload: { _csrf: csrf, reason: 'Kẻ xấu rút hộ' } });
       expect(form.statusCode).toBe(403);
@@ -151,7 +152,7 @@ for (const engine of engines()) {
       expect(api.statusCode).toBe(200);
       expect(api.body).not.toContain(token);
       const look = await env.app.inject({ method: 'GET', url: '/tra-cuu' });
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(look.body)![1]!;
+      const csrf = csrfOf(look.body);
       const cookies = { motcua_csrf: look.cookies.find((c) => c.name === 'motcua_csrf')!.value };
       const found = await env.app.inject({ method: 'POST', url: '/tra-cuu', cookies, payload: { _csrf: csrf, code: d.code, phone: '0912 345 678' } });
       expect(found.statusCode).toBe(303);

@@ -5,6 +5,7 @@ import { fixedClock } from '../shared/clock';
 import { openPdf, pageTexts } from '../shared/pdf.testing';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { APPLICANT, fillForm as fillFormOf, multipart, PDF } from './dossier.testing';
+import { csrfOf } from '../shared/suite.testing';
 
 // The applicant without an e-mail address: SMS only.
 const { email: _email, ...applicant } = APPLICANT;
@@ -261,7 +262,7 @@ for (const engine of engines()) {
     it('a citizen signs in with a one-time code and sees only their own dossiers', async () => {
       const page = await env.app.inject({ method: 'GET', url: '/dang-nhap' });
       const csrfCookie = page.cookies.find((c) => c.name === 'motcua_csrf')!.value;
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const csrf = csrfOf(page.body);
       expect(csrf).toBe(csrfCookie);
       const send = await env.app.inject({ method: 'POST', url: '/dang-nhap', cookies: { motcua_csrf: csrfCookie }, payload: { _csrf: csrf, phone: '0912 345 678', step: 'send', next: '/ca-nhan' } });
       expect(send.statusCode).toBe(200);

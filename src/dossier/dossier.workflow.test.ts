@@ -5,6 +5,7 @@ import { fixedClock } from '../shared/clock';
 import { openPdf, pageTexts } from '../shared/pdf.testing';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { APPLICANT, Desk, PDF, multipart } from './workflow.testing';
+import { csrfOf } from '../shared/suite.testing';
 
 const HOUR = 3_600_000;
 // Đăng ký lại kết hôn: 5 working days, civil status, online, two required papers.
@@ -354,7 +355,7 @@ for (const engine of engines()) {
       // Internal hand-overs are not on the citizen's page.
       expect(page.body).not.toContain('Chuyển hồ sơ');
       const csrfCookie = page.cookies.find((c) => c.name === 'motcua_csrf')!.value;
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const csrf = csrfOf(page.body);
       const mp = multipart([
         { name: '_csrf', value: csrf },
         { name: 'component', value: 'khac' },
@@ -379,7 +380,7 @@ for (const engine of engines()) {
       const d = await desk.submitOnline(PROC);
       const cookie = await desk.cookie('tiepnhan');
       const page = await desk.inject({ method: 'GET', url: `/can-bo/ho-so/${d.code}`, headers: { cookie } });
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const csrf = csrfOf(page.body);
       const key = /name="idempotencyKey" value="([^"]+:accept)"/.exec(page.body)![1]!;
       const form = { _csrf: csrf, type: 'accept', idempotencyKey: key };
       const one = await desk.inject({ method: 'POST', url: `/can-bo/ho-so/${d.code}/thao-tac`, headers: { cookie }, payload: form });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { speechAvailable } from './queue.speech';
+import { csrfOf } from '../shared/suite.testing';
 
 /** Reads a Server-Sent Events stream until `until` matches an event's data (or the time runs out). */
 async function readEvents(url: string, until: (data: any) => boolean, ms = 5000): Promise<any[]> {
@@ -193,7 +194,7 @@ for (const engine of engines()) {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('href="/can-bo/hang-cho"');
       expect(page.body).toContain('Quầy 2 — đang mở');
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const csrf = csrfOf(page.body);
       const csrfCookie = page.cookies.find((c) => c.name === 'motcua_csrf');
       const all = { ...cookies, ...(csrfCookie ? { motcua_csrf: csrfCookie.value } : {}) };
       const go = await env.app.inject({ method: 'POST', url: '/can-bo/hang-cho/2/goi', cookies: all, payload: `_csrf=${csrf}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });

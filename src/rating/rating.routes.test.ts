@@ -9,6 +9,7 @@ import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { APPLICANT, Desk } from '../dossier/workflow.testing';
 import { defaultTemplate } from '../notification/notification.templates';
 import { processToReady, RATED_PROC, returnedDossier } from './rating.testing';
+import { csrfOf } from '../shared/suite.testing';
 
 const DAY = 86_400_000;
 
@@ -152,7 +153,7 @@ for (const engine of engines()) {
       const leader = await desk.cookie('lanhdao');
       const detail = await env.app.inject({ method: 'GET', url: `/can-bo/danh-gia/${id}`, headers: { cookie: leader } });
       expect(detail.body).toContain('Phải chờ hai tiếng');
-      const staffCsrf = /name="_csrf" value="([^"]+)"/.exec(detail.body)![1]!;
+      const staffCsrf = csrfOf(detail.body);
       const short = await env.app.inject({ method: 'POST', url: `/can-bo/danh-gia/${id}`, headers: { cookie: leader }, payload: { _csrf: staffCsrf, answer: 'ok' } });
       expect(short.statusCode).toBe(400);
       expect(short.body).toContain('ít nhất 10 ký tự');
@@ -253,7 +254,7 @@ for (const engine of engines()) {
       const page = await env.app.inject({ method: 'GET', url: '/can-bo/danh-gia/tai-quay', headers: { cookie } });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(code);
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const csrf = csrfOf(page.body);
       // A specialist has no counter; a dossier of another unit, or not returned, cannot be picked.
       expect((await env.app.inject({ method: 'GET', url: '/can-bo/danh-gia/tai-quay', headers: { cookie: await desk.cookie('chuyenvien') } })).statusCode).toBe(403);
       const open = await desk.receiveAtCounter(RATED_PROC);

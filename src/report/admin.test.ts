@@ -4,6 +4,7 @@ import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { shiftYear } from './admin.service';
 import { copyCode } from './admin.views';
+import { csrfOf } from '../shared/suite.testing';
 
 /**
  * The data set editor (issue 12): a supervisor creates and edits reports in the UI (no JS) and as
@@ -34,7 +35,6 @@ for (const engine of engines()) {
     let desk: Desk;
     const get = async (url: string, who: string) => desk.inject({ method: 'GET', url, headers: { cookie: await desk.cookie(who) } });
     const post = async (url: string, who: string, payload: unknown) => desk.inject({ method: 'POST', url, headers: { cookie: await desk.cookie(who) }, payload: payload as never });
-    const csrfOf = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)![1]!;
     const form = async (url: string, who: string, fields: Array<[string, string]>) =>
       desk.inject({ method: 'POST', url, headers: { cookie: await desk.cookie(who), 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
 

@@ -4,6 +4,7 @@ import { Desk, multipart } from '../dossier/workflow.testing';
 import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { normaliseEntry } from './excel.entry';
+import { csrfOf } from '../shared/suite.testing';
 
 /**
  * Excel entry (issue 12): the form of a unit — or of every unit below a supervisor, a sheet each,
@@ -38,7 +39,7 @@ for (const engine of engines()) {
     const text = (body: string) => body.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
     async function upload(who: string, file: Buffer) {
       const page = await get('/can-bo/bao-cao/excel', who);
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const csrf = csrfOf(page.body);
       const mp = multipart([
         { name: '_csrf', value: csrf },
         { name: 'bo', value: DS },

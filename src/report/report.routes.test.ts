@@ -3,6 +3,7 @@ import { Desk } from '../dossier/workflow.testing';
 import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { seedReportDemo } from './report.demo';
+import { csrfOf } from '../shared/suite.testing';
 
 for (const engine of engines()) {
   describe(`report entry pages and the DHIS2 API over HTTP [${engine}]`, () => {
@@ -18,7 +19,6 @@ for (const engine of engines()) {
     afterAll(async () => {
       await env?.close();
     });
-    const csrfOf = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)![1]!;
     const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
     const post = async (who: string, page: string, url: string, body: Record<string, string>, accept?: string) => {
       const cookie = await desk.cookie(who);

@@ -5,6 +5,7 @@ import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { Desk, multipart, PDF } from '../dossier/workflow.testing';
 import { autoPoints, rankByTotal } from './scoring.service';
 import { seedScoringDemo } from './scoring.demo';
+import { csrfOf } from '../shared/suite.testing';
 
 describe('scoring rules', () => {
   it('scores an automatic criterion in full at the threshold, in proportion below it', () => {
@@ -41,13 +42,13 @@ for (const engine of engines()) {
       await env?.close();
     });
 
-    const csrfOf = async (who: string, url = who === 'tiepnhan' ? '/can-bo/chi-tieu' : '/can-bo/cham-diem') => {
+    const tokenFor = async (who: string, url = who === 'tiepnhan' ? '/can-bo/chi-tieu' : '/can-bo/cham-diem') => {
       const r = await desk.inject({ method: 'GET', url, headers: { cookie: await desk.cookie(who) } });
       expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
-      return /name="_csrf" value="([^"]+)"/.exec(r.body)![1]!;
+      return csrfOf(r.body);
     };
     const post = async (who: string, url: string, form: Record<string, string>) =>
-      desk.inject({ method: 'POST', url, headers: { cookie: await desk.cookie(who), 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: await csrfOf(who), ...form }).toString() });
+      desk.inject({ method: 'POST', url, headers: { cookie: await desk.cookie(who), 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: await tokenFor(who), ...form }).toString() });
     const count = async (t: 'scoring_tables' | 'scoring_criteria' | 'scoring_entries' | 'scoring_evidence') =>
       Number((await env.services.database.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const view = async (id: string) => {
@@ -119,7 +120,7 @@ for (const engine of engines()) {
       // Evidence: a real PDF is kept; a text file called .pdf is refused.
       const upload = async (who: string, data: Buffer, name: string) => {
         const mp = multipart([
-          { name: '_csrf', value: await csrfOf(who, url) },
+          { name: '_csrf', value: await tokenFor(who, url) },
           { name: 'criterion', value: crit[2]! },
           { name: 'file', value: data, filename: name, type: 'application/pdf' },
         ]);

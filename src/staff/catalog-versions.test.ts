@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { Desk } from '../dossier/workflow.testing';
+import { csrfOf } from '../shared/suite.testing';
 
 /** Issue 10, item 12: the admin's catalogue form can no longer wipe the catalogue by accident or by a forged post. */
 for (const engine of engines()) {
@@ -26,7 +27,7 @@ for (const engine of engines()) {
       desk = new Desk(env);
       cookie = await desk.cookie('quantri');
       const page = await desk.inject({ method: 'GET', url: '/can-bo/quan-tri/danh-muc', headers: { cookie } });
-      csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      csrf = csrfOf(page.body);
       all = (await desk.inject({ method: 'GET', url: '/api/admin/catalog', headers: { cookie } })).json().items.map((i: any) => i.procedureCode);
     });
     afterAll(async () => {

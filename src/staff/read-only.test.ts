@@ -3,6 +3,7 @@ import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { Desk } from '../dossier/workflow.testing';
 import { routesOf } from '../shared/routes.testing';
+import { csrfOf } from '../shared/suite.testing';
 
 /** Where an official's session counts: the workspace, the officials' APIs and the tracking pages. */
 const SIGNED_IN_SURFACE = /^(POST|PUT|PATCH|DELETE) \/(can-bo|ho-so|api\/(dossiers|admin|notifications|payments\/reconciliation|audit|reports|worklist|me))/;
@@ -59,7 +60,7 @@ for (const engine of engines()) {
     it('refuses the VNPay order, the citizen account and the FAQ entry the supervisor could make', async () => {
       const cookie = await desk.cookie('giamsat');
       const page = await desk.inject({ method: 'GET', url: '/can-bo/tro-ly/cau-hoi-thuong-gap', headers: { cookie } });
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const csrf = csrfOf(page.body);
       const before = await rowCounts(env);
 
       const vnpay = await desk.inject({ method: 'POST', url: `/api/dossiers/${code}/payments/vnpay`, headers: { authorization: `Bearer ${token}` }, payload: {} });
@@ -98,7 +99,7 @@ for (const engine of engines()) {
     it('records every change an official makes, also where the module writes no entry of its own', async () => {
       const cookie = await desk.cookie('quantri');
       const page = await desk.inject({ method: 'GET', url: '/can-bo/tro-ly/cau-hoi-thuong-gap', headers: { cookie } });
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const csrf = csrfOf(page.body);
       const before = (await auditBy('quantri')).length;
       const faq = await desk.inject({ method: 'POST', url: '/can-bo/tro-ly/cau-hoi-thuong-gap', headers: { cookie }, payload: { _csrf: csrf, question: 'Làm căn cước ở đâu?', answer: 'Tại công an phường.' } });
       expect(faq.statusCode).toBe(303);
@@ -109,7 +110,7 @@ for (const engine of engines()) {
       // The receptionist prints a citizen's service card (which opens a citizen account).
       const rc = await desk.cookie('tiepnhan');
       const p2 = await desk.inject({ method: 'GET', url: '/can-bo/phieu-dich-vu-cong', headers: { cookie: rc } });
-      const csrf2 = /name="_csrf" value="([^"]+)"/.exec(p2.body)![1]!;
+      const csrf2 = csrfOf(p2.body);
       const n = (await auditBy('tiepnhan')).length;
       const card = await desk.inject({ method: 'POST', url: '/can-bo/phieu-dich-vu-cong', headers: { cookie: rc }, payload: { _csrf: csrf2, phone: '0909111222', fullName: 'Phạm Thị Hoa' } });
       expect(card.statusCode).toBe(200);

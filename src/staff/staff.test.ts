@@ -4,6 +4,7 @@ import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { Desk } from '../dossier/workflow.testing';
+import { csrfOf } from '../shared/suite.testing';
 
 for (const engine of engines()) {
   describe(`unit admin: staff, catalogue, processes [${engine}]`, () => {
@@ -73,7 +74,7 @@ for (const engine of engines()) {
     it('the web form creates an official and shows the temporary password once', async () => {
       const cookie = await desk.cookie('quantri');
       const page = await desk.inject({ method: 'GET', url: '/can-bo/quan-tri/can-bo', headers: { cookie } });
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const csrf = csrfOf(page.body);
       const r = await desk.inject({ method: 'POST', url: '/can-bo/quan-tri/can-bo', headers: { cookie }, payload: { _csrf: csrf, username: 'motcua2', fullName: 'Lý Thị Mai', role: 'receptionist', fields: '', phone: '', email: '', oidcSubject: '' } });
       expect(r.statusCode).toBe(201);
       expect(r.body).toMatch(/Mật khẩu tạm thời[^<]*<code class="secret">[A-Za-z0-9]{12}<\/code>/);
@@ -143,7 +144,7 @@ for (const engine of engines()) {
       const cookie = await desk.cookie('quantri');
       const page = await desk.inject({ method: 'GET', url: '/can-bo/quan-tri/quy-trinh/1.001612', headers: { cookie } });
       expect(page.body).toContain('Lãnh đạo phân công chuyên viên');
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const csrf = csrfOf(page.body);
       const form = (steps: Array<[string, string, string, number]>) => {
         const p = new URLSearchParams({ _csrf: csrf, count: String(steps.length), note: 'Rút gọn' });
         steps.forEach(([kind, name, role, pct], i) => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config';
 import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
+import { csrfOf } from '../shared/suite.testing';
 
 const login = (env: TestEnv, username: string, password: string, headers: Record<string, string> = {}, remoteAddress?: string) =>
   env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers, ...(remoteAddress ? { remoteAddress } : {}) });
@@ -69,7 +70,7 @@ for (const engine of engines()) {
     /** Signs in through the staff sign-in form with a given `next`. */
     async function formSignIn(next: string, username = 'chuyenvien', password = 'demo') {
       const page = await env.app.inject({ method: 'GET', url: '/can-bo/dang-nhap' });
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const csrf = csrfOf(page.body);
       const cookie = page.cookies.find((c) => c.name === 'motcua_csrf')!.value;
       return env.app.inject({ method: 'POST', url: '/can-bo/dang-nhap', cookies: { motcua_csrf: cookie }, payload: { _csrf: csrf, username, password, next } });
     }

@@ -16,7 +16,8 @@ import { DossierDrafts } from './dossier/dossier.drafts';
 import { DossierForms } from './dossier/dossier.forms';
 import { dossierStaffRoutes } from './dossier/dossier.staff-routes';
 import { registerProofGate } from './dossier/dossier.proof';
-import { RateLimiter } from './shared/rate-limit';
+import { RateLimiter, type RateLimitStore } from './shared/rate-limit';
+import { fastifyRateLimitStore, openCluster, shareAcrossProcesses, type Broadcast } from './cluster';
 import { DossierWorkflow } from './dossier/dossier.workflow';
 import { readSigningKey, SigningService, signingRoutes } from './signing';
 import { openDossierCounts, receivedDossiers } from './dossier/dossier.activity';
@@ -141,6 +142,10 @@ export interface Services {
   signing: SigningService;
   /** Vaccination reminders for children from 0 to 24 months, and the health station's lists (issue 14); run by VaccinationReminderJob. */
   vaccination: VaccinationService;
+  /** The other processes on the same PostgreSQL (issue 16): told of changes, heard from (src/cluster). */
+  broadcast: Broadcast;
+  /** Request budgets shared by those processes (PostgreSQL); undefined: each budget in memory (SQLite, one process). */
+  rateLimits: RateLimitStore | undefined;
   clock: Clock;
 }
 
@@ -176,6 +181,15 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
   database.changes.watch(PAYMENT_DOSSIER_TABLES);
   if (opts.migrate !== false) await migrateToLatest(database.db);
   const clock = opts.clock ?? systemClock;
+  // Several processes on one PostgreSQL: changes told to the others, budgets in the database.
+  // Closing the database closes these first (sends what is pending).
+  const { broadcast, rateLimits } = openCluster(database, config.database.url, (m) => config.logLevel !== 'silent' && process.stderr.write(m + '\n'));
+  const closeDatabase = database.close;
+  database.close = async () => {
+    await broadcast.close();
+    await rateLimits?.close();
+    await closeDatabase();
+  };
   const units = new UnitService(database.db, clock);
   const catalog = new CatalogService(database.db, units, clock);
   const transports = buildTransports(config.notifications, { db: database.db, clock, demo: config.demo });
@@ -391,7 +405,18 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
   });
   // "HUY" sent to the unit's number stops a parent's vaccination reminders.
   notifications.onInboundSms((m) => vaccination.inboundSms(m));
-  return { database, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, linked, signing, vaccination, clock };
+  // What this process keeps in memory stays true when another process makes the change.
+  shareAcrossProcesses(broadcast, {
+    caches: [
+      { topic: 'catalog', updates: catalog.updates, drop: () => catalog.recheck() },
+      { topic: 'assistant', updates: assistant.updates, drop: () => assistant.recheck() },
+      { topic: 'calendar', updates: calendars.updates, drop: () => calendars.invalidate() },
+      { topic: 'units', updates: units.updates, drop: () => units.invalidate() },
+    ],
+    queue: queue.events,
+    dossiers: config.dossierCacheSeconds > 0 ? database.changes : undefined,
+  });
+  return { database, broadcast, rateLimits, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, linked, signing, vaccination, clock };
 }
 
 /**
@@ -477,6 +502,8 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     },
   });
   if (config.logLevel !== 'silent') logRequests(app);
+  // Hear the other processes while serving (a one-off command only tells them).
+  app.addHook('onReady', () => services.broadcast.listen());
   // Response schemas document the contract (checked by the contract test); they must never
   // strip or reshape an answer, which fast-json-stringify would do.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -511,10 +538,12 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
       allowList: [],
       keyGenerator: (req) => (req.principal ? `${req.principal.kind}:${req.principal.kind === 'staff' ? req.principal.staff.id : req.principal.citizen.id}` : req.ip),
       max: (req) => (req.principal?.kind === 'staff' ? 1200 : 300),
+      // Several processes: counted in the database (a failing count lets the request through).
+      ...(services.rateLimits ? { store: fastifyRateLimitStore(services.rateLimits), skipOnError: true } : {}),
     });
   }
   // Every route that takes a dossier code with a proof of ownership shares one budget.
-  registerProofGate(app, { limiter: config.rateLimit ? new RateLimiter() : undefined, signedLink: (code, t) => services.dossiers.checkToken(code, t) });
+  registerProofGate(app, { limiter: config.rateLimit ? new RateLimiter(services.rateLimits) : undefined, signedLink: (code, t) => services.dossiers.checkToken(code, t) });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(cookie);
   await registerMultipart(app, { limits: { fileSize: 10 * 1024 * 1024, files: 40, fields: 300, fieldSize: 100 * 1024, parts: 400 } });
@@ -682,6 +711,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     accounts: services.accounts,
     units,
     rateLimit: config.rateLimit,
+    limits: services.rateLimits,
     sign: (text) => createHmac('sha256', ratingKey).update(text).digest('base64url'),
     clock: services.clock,
   });
@@ -710,6 +740,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   await appointmentRoutes(app, { appointments: services.appointments, units, catalog, accounts: services.accounts, demo: config.demo, defaultUnit, now: () => services.clock.now(), ticketUrl: (id) => `/hang-cho/${id}` });
   await queueRoutes(app, {
     queue: services.queue,
+    limits: services.rateLimits,
     units,
     publicUrl: config.publicUrl,
     procedure: async (code) => {

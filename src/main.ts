@@ -172,6 +172,8 @@ async function main(argv: string[]): Promise<void> {
         timeoutMs: config.ops.shutdownTimeoutSeconds * 1000,
         log: (m) => process.stdout.write(m + '\n'),
       }));
+      // Told by the serving processes when the catalogue or the calendar changes (src/cluster).
+      await s.broadcast.listen();
       s.worker.start();
       escalation.start();
       linkedJob.start();

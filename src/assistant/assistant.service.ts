@@ -5,6 +5,7 @@ import type { Clock } from '../shared/clock';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { formatDateTime } from '../shared/format';
 import { uuidv7 } from '../shared/ids';
+import { Signal } from '../shared/signal';
 import { normalizePhone } from '../shared/phone';
 import { RateLimitedError } from '../shared/rate-limit';
 import { fold, syllables } from '../shared/vietnamese';
@@ -192,6 +193,8 @@ export class AssistantService {
   private readonly building = new Map<string, Promise<UnitIndex>>();
   private settings = { value: '', checkedAt: 0 };
   private readonly background = new Set<Promise<void>>();
+  /** Every change of FAQ or synonyms made by this process (the other processes are told: src/cluster). */
+  readonly updates = new Signal();
 
   constructor(private readonly deps: AssistantDeps) {}
 
@@ -210,6 +213,12 @@ export class AssistantService {
     const v = uuidv7();
     await repo.setMeta(this.deps.db, 'version', v);
     this.settings = { value: v, checkedAt: Date.now() };
+    this.updates.emit();
+  }
+
+  /** Another process changed FAQ or synonyms: the next question checks the version (and rebuilds). */
+  recheck(): void {
+    this.settings = { ...this.settings, checkedAt: 0 };
   }
 
   /** The unit's retrieval index, rebuilt when the catalogue, its FAQ or its synonyms change. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DB } from '../db/schema';
 import type { Clock } from '../shared/clock';
 import { ValidationError } from '../shared/errors';
+import { Signal } from '../shared/signal';
 import * as repo from './calendar.repo';
 import {
   datedNameSchema,
@@ -171,6 +172,8 @@ export class CalendarService {
   private loadedAt = 0;
   private changes = 0;
   private fingerprint = '';
+  /** Every change of declarations or settings made by this process (the other processes are told: src/cluster). */
+  readonly updates = new Signal();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -261,6 +264,7 @@ export class CalendarService {
     const cal = parseUnitCalendar(input);
     await repo.upsertUnitCalendar(this.db, unitCode, JSON.stringify(cal), this.clock.now().toISOString());
     this.invalidate();
+    this.updates.emit();
     return cal;
   }
 
@@ -280,6 +284,7 @@ export class CalendarService {
       }
     });
     this.invalidate();
+    this.updates.emit();
     return years.map((y) => ({ year: y.year, daysOff: y.daysOff.length, workingDays: y.workingDays.length }));
   }
 

@@ -4,6 +4,7 @@ import type { Clock } from '../shared/clock';
 import { NotFoundError, ValidationError } from '../shared/errors';
 import { feeDetail, feeSummary, formatTime, fullTime, shortTime } from '../shared/format';
 import { uuidv7 } from '../shared/ids';
+import { Signal } from '../shared/signal';
 import { slugify } from '../shared/vietnamese';
 import type { Unit, UnitService } from '../unit';
 import * as repo from './catalog.repo';
@@ -147,6 +148,8 @@ export class CatalogService {
   /** Bumped by every local write, so a build that began before the write is not kept. */
   private generation = 0;
   private buildingGeneration = -1;
+  /** Every change this process makes to the catalogue (the other processes are told: src/cluster). */
+  readonly updates = new Signal();
 
   constructor(
     private readonly db: Db,
@@ -225,6 +228,14 @@ export class CatalogService {
     await repo.setMeta(this.db, VERSION_KEY, uuidv7());
     this.generation++;
     this.snapshot = undefined;
+    this.checkedAt = 0;
+    this.updates.emit();
+  }
+
+  /** Another process changed the catalogue: the next read checks the version (and rebuilds). */
+  recheck(): void {
+    // A build begun before the change may have read the old version: not kept.
+    this.generation++;
     this.checkedAt = 0;
   }
 

@@ -30,6 +30,7 @@ import * as m032 from './migrations/032-linked';
 import * as m037 from './migrations/037-report-reported';
 import * as m036 from './migrations/036-request-ids';
 import * as m033 from './migrations/033-vaccination';
+import * as m038 from './migrations/038-rate-limits';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '037-report-reported': m037,
   '036-request-ids': m036,
   '033-vaccination': m033,
+  '038-rate-limits': m038,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -94,6 +94,14 @@ export interface StaffTable {
 }
 
 /** 011: failed staff sign-ins per account and source address (the growing delay). */
+/** 038-rate-limits: request budgets shared by the processes on one database (src/cluster). */
+export interface RateLimitTable {
+  key: string;
+  count: number;
+  /** UTC ISO: when the current window ends. */
+  reset_at: string;
+}
+
 export interface LoginThrottleTable {
   username: string;
   source: string;
@@ -1196,6 +1204,7 @@ export interface DB {
   staff: StaffTable;
   sessions: SessionTable;
   login_throttle: LoginThrottleTable;
+  rate_limits: RateLimitTable;
   otp_codes: OtpTable;
   outbox: OutboxTable;
   notification_templates: NotificationTemplateTable;

@@ -1,11 +1,14 @@
 /**
  * Two real motcua processes on one PostgreSQL database behave as one (issue 16): what one process
- * does, the other knows — sessions and tokens, sign-in lock-outs. Real processes (src/main.ts
- * serve through tsx), real HTTP on loopback, a fresh database per cluster (src/ops/cluster.testing.ts).
+ * does, the other knows — sessions and tokens, sign-in lock-outs, request budgets, catalogue
+ * changes (within a second), queue calls on the displays. Real processes (src/main.ts serve
+ * through tsx), real HTTP on loopback, a fresh database per cluster (src/ops/cluster.testing.ts).
+ * The processes believe X-Forwarded-For from loopback (TRUST_PROXY), so each test is its own client
+ * address and the budgets of one test do not spill into another's.
  * PostgreSQL only: several processes on one SQLite file is not a supported deployment.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from './cluster.testing';
+import { startCluster, waitFor, type Cluster } from './cluster.testing';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 if (!pgUrl && process.env.REQUIRE_POSTGRES === '1') throw new Error('REQUIRE_POSTGRES=1 nhưng chưa đặt TEST_DATABASE_URL');
@@ -16,8 +19,8 @@ interface Login {
   cookie: string;
 }
 
-async function login(base: string, username: string, password: string): Promise<Login> {
-  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+async function login(base: string, username: string, password: string, from = '198.51.100.1'): Promise<Login> {
+  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, body: JSON.stringify({ username, password }) });
   const cookie = r.headers
     .getSetCookie()
     .map((c) => c.split(';')[0]!)
@@ -28,7 +31,7 @@ async function login(base: string, username: string, password: string): Promise<
 describe.skipIf(!pgUrl)('Two processes on one PostgreSQL [postgres]', () => {
   let c: Cluster;
   beforeAll(async () => {
-    c = await startCluster({ processes: 2 });
+    c = await startCluster({ processes: 2, env: { RATE_LIMIT: 'on', TRUST_PROXY: '127.0.0.1' } });
   }, 240_000);
   afterAll(async () => {
     await c?.stop();
@@ -58,17 +61,120 @@ describe.skipIf(!pgUrl)('Two processes on one PostgreSQL [postgres]', () => {
     const [a, b] = c.urls as [string, string];
     // Five wrong passwords, alternating between the processes.
     for (let i = 0; i < 5; i++) {
-      const r = await login(i % 2 ? b : a, 'chuyenvien', 'sai-mat-khau');
+      const r = await login(i % 2 ? b : a, 'chuyenvien', 'sai-mat-khau', '198.51.100.2');
       expect(r.status, c.output()).toBe(422);
       expect(r.body.error?.code).toBe('sign_in_failed');
     }
     // The sixth, on either process, is refused before the password is even checked: even the right one.
     for (const base of [a, b]) {
-      const r = await login(base, 'chuyenvien', 'demo');
+      const r = await login(base, 'chuyenvien', 'demo', '198.51.100.2');
       expect(r.body.error?.code).toBe('account_locked');
       expect(r.body.error?.message).toMatch(/^Nhập sai mật khẩu nhiều lần\. Xin thử lại sau/);
     }
     // Another account from the same address is not affected.
-    expect((await login(b, 'lanhdao', 'demo')).status).toBe(200);
+    expect((await login(b, 'lanhdao', 'demo', '198.51.100.2')).status).toBe(200);
+  });
+
+  it('the sign-in limit (10 per 5 minutes from an address) is reached with half the attempts on each process', async () => {
+    const [a, b] = c.urls as [string, string];
+    const from = '203.0.113.10';
+    // Ten attempts, five on each process (unknown names: no account lock-out involved).
+    for (let i = 0; i < 10; i++) {
+      const r = await login(i % 2 ? b : a, `khong-co-${i}`, 'sai', from);
+      expect(r.status, c.output()).toBe(422);
+    }
+    // The eleventh is refused on either process, with how long to wait.
+    for (const base of [a, b]) {
+      const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, body: JSON.stringify({ username: 'tiepnhan', password: 'demo' }) });
+      expect(r.status).toBe(429);
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await r.json()) as Login['body']).error?.code).toBe('rate_limited');
+    }
+    // Another address is not limited.
+    expect((await login(a, 'tiepnhan', 'demo', '203.0.113.11')).status).toBe(200);
+  });
+
+  it('the dossier-lookup budget (10 a minute for an anonymous address) is shared too', async () => {
+    const [a, b] = c.urls as [string, string];
+    const lookup = (base: string) => fetch(`${base}/api/dossiers/00004-260101-9999?phone=0912345678`, { headers: { 'x-forwarded-for': '203.0.113.20' } });
+    for (let i = 0; i < 10; i++) expect((await lookup(i % 2 ? b : a)).status).toBe(404);
+    expect((await lookup(a)).status).toBe(429);
+    expect((await lookup(b)).status).toBe(429);
+  });
+
+  it('a catalogue change made on one process is seen on the other within a second (three times)', async () => {
+    const [a, b] = c.urls as [string, string];
+    const admin = await login(a, 'quantri', 'demo', '198.51.100.3');
+    const auth = { authorization: `Bearer ${admin.body.token}`, 'x-forwarded-for': '198.51.100.3' };
+    const total = async (base: string) => ((await (await fetch(`${base}/api/procedures?unit=00004&limit=1`, { headers: { 'x-forwarded-for': '198.51.100.3' } })).json()) as { total: number }).total;
+    type Row = { procedureCode: string; commitment: unknown; note: string; essential: boolean };
+    for (let round = 0; round < 3; round++) {
+      const rows = ((await (await fetch(`${a}/api/admin/catalog`, { headers: auth })).json()) as { items: Row[] }).items;
+      // Both processes have the catalogue in memory before the change.
+      const before = await total(b);
+      expect(await total(a)).toBe(before);
+      expect(before).toBe(rows.length);
+      const put = await fetch(`${a}/api/admin/catalog`, {
+        method: 'PUT',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ rows: rows.slice(1).map((r) => ({ procedureCode: r.procedureCode, commitment: r.commitment ?? undefined, note: r.note, essential: r.essential })) }),
+      });
+      expect(put.status, await put.clone().text()).toBe(200);
+      const changedAt = Date.now();
+      await waitFor('the other process to show the change', async () => (await total(b)) === before - 1, 5_000);
+      const took = Date.now() - changedAt;
+      expect(took, `seen after ${took} ms`).toBeLessThan(1_000);
+    }
+  });
+
+  it('a ticket called on one process appears on a queue display connected to the other', async () => {
+    const [a, b] = c.urls as [string, string];
+    // The display of unit 00004 follows process B.
+    const ctl = new AbortController();
+    const stream = await fetch(`${b}/dv/00004/hang-cho/su-kien`, { signal: ctl.signal, headers: { 'x-forwarded-for': '198.51.100.4' } });
+    expect(stream.status).toBe(200);
+    let text = '';
+    const reader = stream.body!.getReader();
+    const reading = (async () => {
+      const dec = new TextDecoder();
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        text += dec.decode(value, { stream: true });
+      }
+    })();
+    try {
+      await waitFor('the first board', () => text.includes('event: board'), 5_000);
+      // A citizen takes a ticket on A; the official at counter 1 calls it on A.
+      const taken = await fetch(`${a}/api/queue/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.5' }, body: JSON.stringify({ unit: '00004', service: 'ho-tich' }) });
+      expect(taken.status, await taken.clone().text()).toBe(201);
+      const { number } = (await taken.json()) as { number: string };
+      const official = await login(a, 'tiepnhan', 'demo', '198.51.100.6');
+      const framesBefore = text.length;
+      const call = await fetch(`${a}/can-bo/hang-cho/1/goi`, {
+        method: 'POST',
+        headers: { cookie: official.cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '198.51.100.6' },
+        body: `_csrf=${encodeURIComponent(official.body.csrfToken!)}`,
+        redirect: 'manual',
+      });
+      expect(call.status, await call.clone().text()).toBe(303);
+      expect(call.headers.get('location')).toContain('xong=goi');
+      const calledAt = Date.now();
+      // The display on B shows the number at counter 1.
+      const board = await waitFor(
+        'the call on the display',
+        () => {
+          const frames = text.slice(framesBefore).split('\n\n').filter((f) => f.startsWith('event: board'));
+          return frames.map((f) => JSON.parse(f.slice(f.indexOf('data: ') + 6)) as { counters: Array<{ code: string; number: string | null }>; lastCalls: Array<{ number: string; counter: string }> }).find((x) => x.lastCalls.some((l) => l.number === number));
+        },
+        5_000,
+      );
+      expect(Date.now() - calledAt).toBeLessThan(1_000);
+      expect(board.counters.find((x) => x.code === '1')?.number).toBe(number);
+      expect(board.lastCalls[0]).toMatchObject({ number, counter: '1' });
+    } finally {
+      ctl.abort();
+      await reading;
+    }
   });
 });

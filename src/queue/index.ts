@@ -10,7 +10,8 @@
  *   priority tickets under the 'strict' rule; see queue.order.ts).
  * - `QueueService.ticket(id)` → the ticket or undefined.
  * - `ticketFacts(db, {unitCode, from, to, now})` → every ticket taken in [from, to) with its times.
- * - `QueueService.events` (`QueueEvents`): the in-process bus; `on(unitCode, fn)` for live views.
+ * - `QueueService.events` (`QueueEvents`): the event bus; `on(unitCode, fn)` for live views (changes made
+ *   by other processes on the same database arrive too, through src/cluster).
  */
 export { QueueService, ticketFacts, queueLengths, spokenCall, isTicketId, DEFAULT_SETTINGS, DEMO_QUEUE, DEMO_QUEUE_UNIT, NEAR_TURNS, type QueueDeps, type QueueNotify, type QueueOfficial } from './queue.service';
 export { QueueEvents } from './queue.events';

@@ -11,7 +11,7 @@ import { apiStaff } from '../staff/staff.guard';
 import { docSchema, html, parseInput } from '../shared/http';
 import { errors, json, security } from '../shared/openapi';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../shared/errors';
-import { RateLimiter, RateLimitedError } from '../shared/rate-limit';
+import { RateLimiter, RateLimitedError, type RateLimitStore } from '../shared/rate-limit';
 import { qrSvg } from '../shared/qr';
 import { fold } from '../shared/vietnamese';
 import { checkApiCsrf } from '../shared/session';
@@ -133,6 +133,8 @@ export async function queueRoutes(
     publicUrl: string;
     /** A procedure's field (lĩnh vực), for "Lấy số" from its page. */
     procedure?: (code: string) => Promise<{ code: string; name: string; field: string } | undefined>;
+    /** Where the devices' ticket budgets are counted (shared by the processes on one database); default: in memory. */
+    limits?: RateLimitStore;
   },
 ): Promise<void> {
   const { queue, units } = deps;
@@ -146,7 +148,7 @@ export async function queueRoutes(
     }
     done();
   });
-  const limiter = new RateLimiter();
+  const limiter = new RateLimiter(deps.limits);
   const fanout = new QueueFanout(queue, (v) => apiTicket(v as TicketView));
   const unitOf = async (code: string) => {
     const u = (await units.list()).find((x) => x.code === code);

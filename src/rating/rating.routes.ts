@@ -11,7 +11,7 @@ import { PROOF_ROUTE, requireChangeProof, type Dossier, type DossierService } fr
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { docSchema, html, parseInput } from '../shared/http';
 import { body, errors, json, security } from '../shared/openapi';
-import { RateLimitedError, RateLimiter, type Budget } from '../shared/rate-limit';
+import { RateLimitedError, RateLimiter, type Budget, type RateLimitStore } from '../shared/rate-limit';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
 import type { Clock } from '../shared/clock';
 import type { UnitService } from '../unit';
@@ -26,6 +26,8 @@ export interface RatingRoutesDeps {
   units: UnitService;
   /** RATE_LIMIT: the tablet's budgets are counted only when it is on. */
   rateLimit: boolean;
+  /** Where those budgets are counted (shared by the processes on one database); default: in memory. */
+  limits?: RateLimitStore;
   /** HMAC with the server's secret key (tablet form tokens). */
   sign: (text: string) => string;
   clock: Clock;
@@ -98,7 +100,7 @@ const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typ
 export async function ratingRoutes(app: FastifyInstance, deps: RatingRoutesDeps): Promise<void> {
   const { ratings, dossiers, accounts } = deps;
   const now = () => deps.clock.now().getTime();
-  const limiter = deps.rateLimit ? new RateLimiter(undefined, now) : undefined;
+  const limiter = deps.rateLimit ? new RateLimiter(deps.limits, now) : undefined;
 
   const proofOf = (req: FastifyRequest) => {
     const q = parseInput(proofQuery, req.query);

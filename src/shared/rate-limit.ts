@@ -1,11 +1,14 @@
 /**
- * Request budgets (fixed windows) behind a small store interface: this process keeps them in
- * memory; a deployment with several app servers gives every node the same store (a shared
- * cache, or a table) by implementing RateLimitStore, and nothing else changes.
+ * Request budgets (fixed windows) behind a small store interface: one process keeps them in
+ * memory; several processes on one PostgreSQL database share a table (src/cluster: the
+ * composition root passes that store where budgets are counted), and nothing else changes.
  */
 export interface RateLimitStore {
-  /** Counts one hit of `key` in its current window of `windowMs`: the hits so far and when the window ends. */
-  hit(key: string, windowMs: number, nowMs: number): Promise<{ count: number; resetAt: number }>;
+  /**
+   * Counts one hit of `key` in its current window of `windowMs`: the hits so far and when the
+   * window ends. `max` (the budget) lets a shared store count large budgets more cheaply.
+   */
+  hit(key: string, windowMs: number, nowMs: number, max?: number): Promise<{ count: number; resetAt: number }>;
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {
@@ -58,7 +61,7 @@ export class RateLimiter {
   /** Takes one request from `key`'s budget; throws RateLimitedError when it is spent. */
   async take(key: string, budget: Budget): Promise<void> {
     const now = this.now();
-    const { count, resetAt } = await this.store.hit(key, budget.windowMs, now);
+    const { count, resetAt } = await this.store.hit(key, budget.windowMs, now, budget.max);
     if (count > budget.max) throw new RateLimitedError(Math.max(1, Math.ceil((resetAt - now) / 1000)));
   }
 }

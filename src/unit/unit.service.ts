@@ -1,12 +1,15 @@
 import type { Db } from '../db/connection';
 import type { Clock } from '../shared/clock';
 import { NotFoundError, ValidationError } from '../shared/errors';
+import { Signal } from '../shared/signal';
 import * as repo from './unit.repo';
 import { unitSchema, type Unit, type UnitInput } from './unit.types';
 
 /** Administrative units: a tree of any depth (province → commune since 2025; districts in older data). */
 export class UnitService {
   private cache: Unit[] | undefined;
+  /** Every change of a unit made by this process (the other processes are told: src/cluster). */
+  readonly updates = new Signal();
 
   constructor(
     private readonly db: Db,
@@ -81,6 +84,7 @@ export class UnitService {
     }
     await repo.upsertUnit(this.db, u, this.clock.now().toISOString());
     this.invalidate();
+    this.updates.emit();
     return u;
   }
 }

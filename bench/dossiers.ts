@@ -22,22 +22,21 @@
  * The app is started as `node --import tsx src/main.ts serve` (one process: the tsx CLI would put
  * a parent in between, and `kill -9` must hit the server itself).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes, randomFillSync } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { parseDatabaseUrl } from '../src/config';
 import { openDatabase } from '../src/db/connection';
 import { summariseProfile } from './cpuprofile';
-import { BROWSER_HEADERS, freePort, load, ROOT, startServer, type LoadResult } from './lib';
+import { BROWSER_HEADERS, freePort, load, startServer, type LoadResult } from './lib';
+import { bytes, checkPdf, makePdf, PHONE, prepareSubmission, PROCEDURE, sleep, startApp, type AppProcess, type PdfTemplate, type Submission } from './submission';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const PROCEDURE = process.env.BENCH_PROCEDURE ?? '1.012564';
 const CRASH_AFTER = Number(process.env.BENCH_CRASH_AFTER ?? 150);
 const CRASH_CONCURRENCY = 24;
 /** A measure during which other processes used more than this (% of one core) is taken again, up to BENCH_TRIES times in all. */
@@ -48,185 +47,10 @@ const PROFILE = ['1', 'on', 'true', 'yes'].includes((process.env.BENCH_PROFILE ?
 const ONLY = process.env.BENCH_ONLY;
 const PG_ADMIN = process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://motcua@127.0.0.1:55432/postgres';
 const PDF_TARGET_BYTES = 200 * 1024;
-const PHONE = '0912345678';
-const APPLICANT = { fullName: 'Nguyễn Văn An', phone: PHONE, idNumber: '001090012345', address: 'Số 1 phố Đội Cấn, Ba Đình' };
 
 type Engine = 'SQLite' | 'PostgreSQL';
 
-// ------------------------------------------------------------------ the attachment
-
-interface PdfTemplate {
-  pdf: Buffer;
-  /** Where 32 bytes may be overwritten (inside the image's pixels) to make each copy unique. */
-  nonceAt: number;
-}
-
-/**
- * A valid one-page PDF of about `bytes`: a line of text and a grey-scale "scan" (an uncompressed
- * image XObject of noise) drawn on the page, with a correct cross-reference table.
- */
-function makePdf(bytes: number): PdfTemplate {
-  const w = 400;
-  const h = Math.max(1, Math.round((bytes - 1200) / w));
-  const pixels = randomBytes(w * h);
-  const content = Buffer.from('BT /F1 16 Tf 56 790 Td (motcua bench - giay to quet mau) Tj ET\nq 483 0 0 604 56 150 cm /Im1 Do Q\n', 'latin1');
-  const parts: Buffer[] = [];
-  const offsets: number[] = [];
-  let size = 0;
-  let nonceAt = 0;
-  const push = (b: Buffer | string) => {
-    const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b;
-    parts.push(buf);
-    size += buf.length;
-  };
-  const obj = (n: number, dict: string, stream?: Buffer) => {
-    offsets[n] = size;
-    if (!stream) return push(`${n} 0 obj\n${dict}\nendobj\n`);
-    push(`${n} 0 obj\n${dict.replace(/>>$/, ` /Length ${stream.length} >>`)}\nstream\n`);
-    if (stream === pixels) nonceAt = size;
-    push(stream);
-    push('\nendstream\nendobj\n');
-  };
-  push('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n');
-  obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
-  obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-  obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> /XObject << /Im1 5 0 R >> >> /Contents 6 0 R >>');
-  obj(4, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
-  obj(5, `<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 >>`, pixels);
-  obj(6, '<< >>', content);
-  const xref = size;
-  push(`xref\n0 7\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
-  push(`trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return { pdf: Buffer.concat(parts), nonceAt };
-}
-
-/** Opened by pdf.js as a viewer would: one page, its text and image readable. */
-async function checkPdf(pdf: Buffer): Promise<void> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
-  if (doc.numPages !== 1) throw new Error('bench PDF: expected one page');
-  const page = await doc.getPage(1);
-  const text = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
-  if (!text.includes('motcua bench')) throw new Error('bench PDF: text not readable');
-  const ops = await page.getOperatorList();
-  if (ops.fnArray.length < 3) throw new Error('bench PDF: page has no drawing');
-  await doc.destroy();
-}
-
-// ------------------------------------------------------------------ the request
-
-/** Fills a form's required fields with plausible values from its JSON Schema (as dossier.test.ts does). */
-function fillForm(schema: any): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of schema.required ?? []) {
-    const p = schema.properties[k];
-    if (p.enum) out[k] = p.enum[0];
-    else if (p.type === 'boolean') out[k] = true;
-    else if (p.type === 'integer' || p.type === 'number') out[k] = Math.max(1, p.minimum ?? 1);
-    else if (p.format === 'date') out[k] = '2026-11-20';
-    else if (p.format === 'email') out[k] = 'an@example.vn';
-    else if (String(p.pattern ?? '').includes('84')) out[k] = PHONE;
-    else if (String(p.pattern ?? '').includes('12')) out[k] = '001090012345';
-    else out[k] = 'Nguyễn Minh Khang';
-  }
-  return out;
-}
-
-interface Submission {
-  contentType: string;
-  /** The required components, each given the (same) PDF of the request. */
-  components: string[];
-  dossierJsonBytes: number;
-  /** A new request body; every call carries a different PDF. */
-  next(): { body: Buffer; sha256?: string };
-  nextWithHash(): { body: Buffer; sha256: string };
-}
-
-async function prepareSubmission(baseUrl: string, tpl: PdfTemplate): Promise<Submission> {
-  const r = await fetch(`${baseUrl}/api/procedures/${PROCEDURE}/form`);
-  if (r.status !== 200) throw new Error(`GET form of ${PROCEDURE}: ${r.status} ${await r.text()}`);
-  const form = (await r.json()) as { formData: unknown; cases: Array<{ kind: string; components: Array<{ id: string; required: boolean }> }> };
-  const components = form.cases.filter((c) => c.kind === 'general').flatMap((c) => c.components.filter((x) => x.required).map((x) => x.id));
-  if (!components.length) throw new Error(`procedure ${PROCEDURE} asks for no paper: choose one that does (BENCH_PROCEDURE)`);
-  const dossier = JSON.stringify({ procedureCode: PROCEDURE, channel: 'online', applicant: APPLICANT, formData: fillForm(form.formData) });
-  const boundary = '----motcuabench' + randomBytes(8).toString('hex');
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="dossier"\r\n\r\n${dossier}\r\n`);
-  const fileHead = (c: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${c}"; filename="giay-to-${c}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
-  const heads = components.map(fileHead);
-  const crlf = Buffer.from('\r\n');
-  const tail = Buffer.from(`--${boundary}--\r\n`);
-  const build = (hash: boolean) => {
-    const pdf = Buffer.from(tpl.pdf);
-    randomFillSync(pdf, tpl.nonceAt, 32);
-    const body = Buffer.concat([head, ...heads.flatMap((h) => [h, pdf, crlf]), tail]);
-    return { body, sha256: hash ? createHash('sha256').update(pdf).digest('hex') : undefined };
-  };
-  return {
-    contentType: `multipart/form-data; boundary=${boundary}`,
-    components,
-    dossierJsonBytes: Buffer.byteLength(dossier),
-    next: () => build(false),
-    nextWithHash: () => build(true) as { body: Buffer; sha256: string },
-  };
-}
-
 // ------------------------------------------------------------------ servers and databases
-
-interface AppProcess {
-  child: ChildProcess;
-  port: number;
-  url: string;
-  output(): string;
-  stop(): Promise<void>;
-  kill9(): Promise<void>;
-}
-
-async function startApp(env: Record<string, string>, nodeArgs: string[] = []): Promise<AppProcess> {
-  const port = await freePort();
-  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...extra, ...nodeArgs, '--import', 'tsx', 'src/main.ts', 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited: ${out}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server not ready after 90 s: ${out}`);
-    }
-    try {
-      if ((await fetch(`${url}/healthz`)).status === 200) break;
-    } catch {
-      /* not yet */
-    }
-    await sleep(100);
-  }
-  const done = () => child.exitCode !== null || child.signalCode !== null;
-  return {
-    child,
-    port,
-    url,
-    output: () => out,
-    stop: async () => {
-      if (done()) return;
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(t);
-    },
-    kill9: async () => {
-      if (done()) return;
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
-}
 
 interface Store {
   engine: Engine;
@@ -849,15 +673,6 @@ async function cpuPerSubmission(engine: Engine, tpl: PdfTemplate): Promise<strin
   } finally {
     await store.drop();
   }
-}
-
-/** A Buffer as fetch's body type wants it (no copy). */
-function bytes(b: Buffer): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
-}
-
-function sleep(ms: number) {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 async function main() {

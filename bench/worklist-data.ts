@@ -10,14 +10,11 @@
 import { randomBytes } from 'node:crypto';
 import { buildServices, type Services } from '../src/app';
 import { loadConfig } from '../src/config';
-import { seedDemo } from '../src/demo';
 import { uuidv7 } from '../src/shared/ids';
 import { fold } from '../src/shared/vietnamese';
+import { BENCH_PROCEDURES, benchUnits, insertStaff, mulberry32, personName, phoneNumber, pick, STEP_ROLES, type BenchStaff } from './data-lib';
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
-const MIDDLE = ['Văn', 'Thị', 'Minh', 'Hồng', 'Đức', 'Thu', 'Quang', 'Ngọc', 'Anh', 'Thanh'];
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hòa', 'Hùng', 'Lan', 'Linh', 'Mai', 'Nam', 'Ngân', 'Phong', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Việt', 'Yến'];
-export const BENCH_PROCEDURES = ['1.001193', '1.000894', '1.004873', '1.004222', '2.000908'];
+export { BENCH_PROCEDURES };
 
 /** Cumulative shares of statuses (a year of dossiers: mostly finished). */
 const STATUS_MIX: Array<[string, number]> = [
@@ -35,19 +32,10 @@ const STATUS_MIX: Array<[string, number]> = [
 
 export interface GeneratedUnit {
   code: string;
-  staff: Array<{ id: string; role: string }>;
+  staff: BenchStaff[];
 }
 
-let seed = 42;
-function rnd(): number {
-  // Deterministic (mulberry32): the same data on both engines.
-  seed |= 0;
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+let rnd = mulberry32(42);
 
 function statusOf(): string {
   let x = rnd();
@@ -60,29 +48,12 @@ function statusOf(): string {
 
 /** Units (the demo's two wards plus generated ones), 5 officials each, and the dossiers. */
 export async function generate(s: Services, n: number, unitCount: number, now: Date, log: (m: string) => void = () => {}): Promise<GeneratedUnit[]> {
-  seed = 42;
-  await seedDemo(s.units, s.catalog, s.accounts);
-  const codes = ['00004', '00082'];
-  for (let i = codes.length; i < unitCount; i++) {
-    const code = String(20000 + i);
-    await s.units.upsert({ code, name: `Phường Thử Nghiệm ${i}`, kind: 'ward', parentCode: '01', sort: i + 10 });
-    codes.push(code);
-  }
+  rnd = mulberry32(42);
+  const codes = await benchUnits(s, unitCount);
   const db = s.database.db;
   const t = now.toISOString();
   const units: GeneratedUnit[] = [];
-  for (const code of codes) {
-    const staff: GeneratedUnit['staff'] = [];
-    for (const role of ['receptionist', 'specialist', 'specialist', 'specialist', 'leader']) {
-      const id = uuidv7();
-      staff.push({ id, role });
-      await db
-        .insertInto('staff')
-        .values({ id, username: `b${code}${staff.length}`, full_name: `Cán bộ ${staff.length} của ${code}`, unit_code: code, role, fields: '[]', password_hash: 'x', active: 1, created_at: t, updated_at: t })
-        .execute();
-    }
-    units.push({ code, staff });
-  }
+  for (const code of codes) units.push({ code, staff: await insertStaff(db, code, t) });
   // One process version per unit and procedure (what a dossier keeps).
   const processes = new Map<string, string>();
   for (const u of codes) for (const p of BENCH_PROCEDURES) processes.set(`${u}/${p}`, (await s.workflow.current(u, p)).id);
@@ -96,17 +67,17 @@ export async function generate(s: Services, n: number, unitCount: number, now: D
       const rows = [];
       for (let j = i; j < Math.min(n, i + batch); j++) {
         const unit = units[Math.floor(rnd() * units.length)]!;
-        const procedureCode = pick(BENCH_PROCEDURES);
+        const procedureCode = pick(rnd, BENCH_PROCEDURES);
         const status = statusOf();
         const open = !['returned', 'withdrawn', 'stopped', 'not_received'].includes(status);
         // Open dossiers were received in the last weeks; finished ones over the year.
         const receivedAt = new Date(now.getTime() - (open ? rnd() * 20 : 10 + rnd() * 355) * day);
         const dueAt = new Date(receivedAt.getTime() + (1 + Math.floor(rnd() * 15)) * day);
-        const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
-        const phone = `09${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`;
+        const name = personName(rnd);
+        const phone = phoneNumber(rnd);
         const specialist = unit.staff.filter((x) => x.role === 'specialist')[Math.floor(rnd() * 3)]!;
         const stepNo = status === 'new' ? 0 : status === 'received' ? (rnd() < 0.5 ? 0 : 1) : status === 'in_progress' ? 2 + Math.floor(rnd() * 3) : status === 'processed' ? 5 : 2;
-        const role = ['receptionist', 'leader', 'specialist', 'leader', 'leader', 'receptionist'][stepNo]!;
+        const role = STEP_ROLES[stepNo]!;
         const day6 = receivedAt.toISOString().slice(2, 10).replace(/-/g, '');
         rows.push({
           id: uuidv7(receivedAt.getTime()),

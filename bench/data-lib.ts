@@ -220,3 +220,32 @@ export function papersAndMoney(rnd: () => number, d: DossierRef, sha = (_i: numb
   }
   return { files, fee, payment, rating };
 }
+
+/** Who wrote a history row (the dossier_history columns). */
+export interface HistoryActor {
+  kind: 'staff' | 'citizen';
+  id: string | null;
+  name: string;
+}
+
+/** A dossier's history rows (seq from 1, each row's status moving from the previous one's), in the table's column names. */
+export function historyRows(dossierId: string, kept: LifeEvent[], actorOf: (h: LifeEvent) => HistoryActor) {
+  return kept.map((h, i) => {
+    const a = actorOf(h);
+    return {
+      id: uuidv7(h.at),
+      dossier_id: dossierId,
+      seq: i + 1,
+      action: h.action,
+      from_status: i ? kept[i - 1]!.to : 'draft',
+      to_status: h.to,
+      actor_kind: a.kind,
+      actor_id: a.id,
+      actor_name: a.name,
+      comment: '',
+      data: JSON.stringify(h.data),
+      idempotency_key: null,
+      created_at: new Date(h.at).toISOString(),
+    };
+  });
+}

@@ -9,7 +9,7 @@
  */
 import type { Services } from '../src/app';
 import { uuidv7 } from '../src/shared/ids';
-import { BENCH_PROCEDURES, benchUnits, dossierLife, DAY, HOUR, mulberry32, papersAndMoney } from './data-lib';
+import { BENCH_PROCEDURES, benchUnits, dossierLife, DAY, HOUR, historyRows, mulberry32, papersAndMoney } from './data-lib';
 
 export { BENCH_PROCEDURES };
 
@@ -81,23 +81,7 @@ export async function generate(s: Services, n: number, unitCount: number, now: D
         outcome: finished ? 'approved' : '',
         supplement_count: supplements,
       });
-      kept.forEach((h, i) =>
-        buf.history.push({
-          id: uuidv7(h.at),
-          dossier_id: id,
-          seq: i + 1,
-          action: h.action,
-          from_status: i ? kept[i - 1]!.to : 'draft',
-          to_status: h.to,
-          actor_kind: 'staff',
-          actor_id: null,
-          actor_name: 'Bench',
-          comment: '',
-          data: JSON.stringify(h.data),
-          idempotency_key: null,
-          created_at: new Date(h.at).toISOString(),
-        }),
-      );
+      buf.history.push(...historyRows(id, kept, () => ({ kind: 'staff', id: null, name: 'Bench' })));
       historyCount += kept.length;
       const extra = papersAndMoney(rnd, { id, code, unit, channel, k, t0, now: NOW, life: { kept, finish, finished, returned, fee, paidAt, resultFile } });
       buf.files.push(...extra.files);

@@ -36,7 +36,7 @@ import { stateOf } from '../src/indicator/indicator.state';
 import { fixedClock } from '../src/shared/clock';
 import { uuidv7 } from '../src/shared/ids';
 import { fold } from '../src/shared/vietnamese';
-import { benchUnits, DAY, dossierLife, HOUR, insertStaff, mulberry32, papersAndMoney, personName, phoneNumber, STEP_ROLES, type BenchStaff, type LifeEvent } from './data-lib';
+import { benchUnits, DAY, dossierLife, historyRows, HOUR, insertStaff, mulberry32, papersAndMoney, personName, phoneNumber, STEP_ROLES, type BenchStaff, type LifeEvent } from './data-lib';
 import { PG_ADMIN } from './lib';
 
 export interface ProvinceParams {
@@ -388,25 +388,13 @@ async function generate(url: string, params: ProvinceParams, log: (m: string) =>
       search_name: search,
       version: kept.length,
     });
-    kept.forEach((h, i) => {
-      const citizen = CITIZEN_ACTIONS.has(h.action) && (channel === 'online' || h.action !== 'submit');
+    const rows = historyRows(id, kept, (h) => {
+      if (CITIZEN_ACTIONS.has(h.action) && (channel === 'online' || h.action !== 'submit')) return { kind: 'citizen', id: null, name };
       const role = ROLE_OF_ACTION[h.action];
-      const actor = citizen ? undefined : role === 'specialist' ? specialist : role === 'leader' ? leader : receptionist;
-      w.history.add({
-        id: uuidv7(h.at),
-        dossier_id: id,
-        seq: i + 1,
-        action: h.action,
-        from_status: i ? kept[i - 1]!.to : 'draft',
-        to_status: h.to,
-        actor_kind: citizen ? 'citizen' : 'staff',
-        actor_id: actor?.id ?? null,
-        actor_name: citizen ? name : `Cán bộ ${unit.staff.indexOf(actor!) + 1} của ${unit.code}`,
-        comment: '',
-        data: JSON.stringify(h.data),
-        created_at: new Date(h.at).toISOString(),
-      });
+      const actor = role === 'specialist' ? specialist : role === 'leader' ? leader : receptionist;
+      return { kind: 'staff', id: actor.id, name: `Cán bộ ${unit.staff.indexOf(actor) + 1} của ${unit.code}` };
     });
+    for (const h of rows) w.history.add(h);
     const extra = papersAndMoney(
       rnd,
       { id, code, unit: unit.code, channel, k, t0, now: NOW, life: { ...life, kept, finished: !endedBy && life.finished, returned: status === 'returned', fee: endedBy === 'refuse' ? 0 : life.fee, paidAt: endedBy && life.paidAt > lastAt ? Infinity : life.paidAt } },

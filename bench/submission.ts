@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomFillSync } from 'node:crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { fillForm } from '../src/dossier/dossier.testing';
 import { freePort, ROOT } from './lib';
 
 export const PROCEDURE = process.env.BENCH_PROCEDURE ?? '1.012564';
@@ -74,23 +75,6 @@ export async function checkPdf(pdf: Buffer): Promise<void> {
 
 // ------------------------------------------------------------------ the request
 
-/** Fills a form's required fields with plausible values from its JSON Schema (as dossier.test.ts does). */
-function fillForm(schema: any): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of schema.required ?? []) {
-    const p = schema.properties[k];
-    if (p.enum) out[k] = p.enum[0];
-    else if (p.type === 'boolean') out[k] = true;
-    else if (p.type === 'integer' || p.type === 'number') out[k] = Math.max(1, p.minimum ?? 1);
-    else if (p.format === 'date') out[k] = '2026-11-20';
-    else if (p.format === 'email') out[k] = 'an@example.vn';
-    else if (String(p.pattern ?? '').includes('84')) out[k] = PHONE;
-    else if (String(p.pattern ?? '').includes('12')) out[k] = '001090012345';
-    else out[k] = 'Nguyễn Minh Khang';
-  }
-  return out;
-}
-
 export interface Submission {
   contentType: string;
   /** The required components, each given the (same) PDF of the request. */
@@ -112,7 +96,7 @@ export async function prepareSubmission(baseUrl: string, tpl: PdfTemplate, units
   const form = (await r.json()) as { formData: unknown; cases: Array<{ kind: string; components: Array<{ id: string; required: boolean }> }> };
   const components = form.cases.filter((c) => c.kind === 'general').flatMap((c) => c.components.filter((x) => x.required).map((x) => x.id));
   if (!components.length) throw new Error(`procedure ${PROCEDURE} asks for no paper: choose one that does (BENCH_PROCEDURE)`);
-  const dossier = JSON.stringify({ procedureCode: PROCEDURE, channel: 'online', applicant: APPLICANT, formData: fillForm(form.formData) });
+  const dossier = JSON.stringify({ procedureCode: PROCEDURE, channel: 'online', applicant: APPLICANT, formData: fillForm(form.formData, { date: '2026-11-20' }) });
   const boundary = '----motcuabench' + randomBytes(8).toString('hex');
   const headOf = (json: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="dossier"\r\n\r\n${json}\r\n`);
   const dossierHeads = units.length ? units.map((unit) => headOf(JSON.stringify({ ...JSON.parse(dossier), unit }))) : [headOf(dossier)];

@@ -395,6 +395,12 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     clock,
     secret: secretKey(config),
     publicUrl: config.publicUrl,
+    // A group's fees are summed and paid once (issue 14).
+    fees: {
+      summary: (codes) => payments.batchSummary(codes),
+      payVnpay: (codes, label, ip) => payments.createVnpayBatch(codes, label, ip),
+      gatewayOrigin: payments.vnpayOrigin,
+    },
     // The newborn group's form offers the child's vaccination reminders (issue 14).
     reminders: {
       consentText: CONSENT_TEXT,

@@ -4,7 +4,7 @@ import type { AccountService } from '../account';
 import type { CatalogService } from '../catalog';
 import { PROOF_ROUTE, type Actor } from '../dossier';
 import { DomainError, NotFoundError, ValidationError } from '../shared/errors';
-import { docSchema, html, parseInput } from '../shared/http';
+import { allowFormAction, docSchema, html, parseInput } from '../shared/http';
 import { errors, json, security } from '../shared/openapi';
 import { qrSvg } from '../shared/qr';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
@@ -51,6 +51,17 @@ export const groupAnswerJson = z.object({
   trackingUrl: z.string(),
   receiptUrl: z.string(),
   members: z.array(memberJson),
+  payment: z
+    .object({ amount: z.number().int(), paid: z.number().int(), outstanding: z.number().int(), vnpay: z.boolean() })
+    .nullable()
+    .optional()
+    .describe('Phí, lệ phí của cả nhóm: tổng của các phần (VND), đã nộp, còn phải nộp; vnpay: có thể thanh toán một lần qua VNPay'),
+});
+const payOnceJson = z.object({
+  paymentUrl: z.string(),
+  orderRef: z.string(),
+  amount: z.number().int(),
+  members: z.array(z.object({ code: z.string(), amount: z.number().int() })),
 });
 
 export async function linkedRoutes(app: FastifyInstance, deps: LinkedRoutesDeps): Promise<void> {
@@ -144,6 +155,8 @@ export async function linkedRoutes(app: FastifyInstance, deps: LinkedRoutesDeps)
     const { view, strong } = await linked.viewFor(code, actorOf(req), proof);
     const unit = await units.get(view.unitCode);
     const tracking = strong ? linked.trackingUrl(code) : undefined;
+    // The pay button's form is redirected to the gateway: the page's CSP lets it go there.
+    if (strong && linked.gatewayOrigin) allowFormAction(reply, [linked.gatewayOrigin]);
     return html(
       reply,
       GroupTrackingPage({
@@ -156,9 +169,42 @@ export async function linkedRoutes(app: FastifyInstance, deps: LinkedRoutesDeps)
         qrSvg: tracking ? await qrSvg(tracking) : undefined,
         // The child's reminders carry the child's data: for a proof that may see everything only.
         reminders: strong ? await linked.remindersOf(view) : undefined,
+        fees: await linked.feesOf(view),
+        payHref: strong ? `/lien-thong/${code}/thanh-toan/vnpay?t=${linked.token(code)}` : undefined,
       }),
     );
   });
+
+  // ------------------------------------------------------------------ pays once
+  app.post('/lien-thong/:code/thanh-toan/vnpay', PROOF_ROUTE, async (req, reply) => {
+    const { code } = parseInput(z.object({ code: SUBMISSION }), req.params);
+    const r = await linked.payOnce(code, actorOf(req), proofOf(req), req.ip);
+    return reply.redirect(r.paymentUrl, 303);
+  });
+
+  app.post(
+    '/api/groups/:code/payments/vnpay',
+    {
+      ...PROOF_ROUTE,
+      schema: {
+        tags: ['Phí, lệ phí'],
+        summary: 'Thanh toán một lần phí, lệ phí của cả nhóm hồ sơ liên thông qua VNPay',
+        description:
+          'Một lệnh VNPay cho tổng số còn phải nộp của mọi phần (mỗi phần có khoản riêng, cùng một biên lai khi VNPay xác nhận qua IPN). Cần đường dẫn có chữ ký của nhóm (`t`) hoặc phiên đăng nhập của người nộp; số điện thoại không đủ (403 stronger_proof_required). 422 nothing_to_pay khi không còn khoản nào, vnpay_not_configured khi đơn vị chưa kết nối VNPay.',
+        operationId: 'payLinkedGroupVnpay',
+        security: security.owner,
+        params: docSchema(z.object({ code: SUBMISSION })),
+        querystring: docSchema(proofQuery),
+        response: { 201: json(payOnceJson, 'Đường dẫn thanh toán VNPay cho tổng số còn phải nộp'), ...errors(400, 403, 404, 422) },
+      },
+    },
+    async (req, reply) => {
+      checkApiCsrf(req);
+      const { code } = parseInput(z.object({ code: SUBMISSION }), req.params);
+      const r = await linked.payOnce(code, actorOf(req), proofOf(req), req.ip);
+      return reply.status(201).send({ paymentUrl: r.paymentUrl, orderRef: r.orderRef, amount: r.amount, members: r.parts });
+    },
+  );
 
   app.get('/lien-thong/:code/bien-nhan.pdf', PROOF_ROUTE, async (req, reply) => {
     const { code } = parseInput(z.object({ code: SUBMISSION }), req.params);

@@ -8,13 +8,13 @@ import { STATUS_LABEL, type Actor, type Dossier, type DossierService, type Dossi
 import { toJsonSchema, validateFormData } from '../eform';
 import type { NotificationService } from '../notification';
 import type { Clock } from '../shared/clock';
-import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../shared/errors';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, UnauthorizedError, ValidationError } from '../shared/errors';
 import { formatDate } from '../shared/format';
 import { normalizePhone } from '../shared/phone';
 import { asUpload, type UploadedFile } from '../shared/uploads';
 import * as repo from './linked.repo';
 import { DEMO_GROUPS, DEMO_PARTNERS, LINKED_DEMO_PROCEDURES } from './linked.demo';
-import { definitionSchema, GROUP_CODE_RE, type LinkedGroup, type MemberState, type Partner, type ReminderInput, type ReminderPort, type ReminderState, type SubmissionView } from './linked.types';
+import { definitionSchema, GROUP_CODE_RE, type LinkedGroup, type MemberState, type Partner, type FeePort, type GroupFees, type ReminderInput, type ReminderPort, type ReminderState, type SubmissionView } from './linked.types';
 
 export interface LinkedDeps {
   db: Db;
@@ -29,6 +29,8 @@ export interface LinkedDeps {
   publicUrl: string;
   /** Vaccination reminders asked in a group's form (the newborn group); absent: never offered. */
   reminders?: ReminderPort;
+  /** The members' fees, paid once for the whole group; absent: each part pays on its own page. */
+  fees?: FeePort;
 }
 
 type Problem = { field: string; code: string; message: string };
@@ -255,6 +257,26 @@ export class LinkedService {
     return first && this.deps.reminders ? this.deps.reminders.of(first.code) : undefined;
   }
 
+  /** The group's fees: each part's and their sum (undefined without the payment module). */
+  async feesOf(v: SubmissionView): Promise<GroupFees | undefined> {
+    return this.deps.fees?.summary(v.members.map((m) => m.code));
+  }
+
+  get gatewayOrigin(): string | undefined {
+    return this.deps.fees?.gatewayOrigin;
+  }
+
+  /**
+   * Pays once: one VNPay order for what every part still owes (the group's page or API, with a
+   * proof that may change the group: its signed link or the applicant's session).
+   */
+  async payOnce(code: string, actor: Actor, proof: { phone?: string; token?: string }, ip: string): Promise<{ paymentUrl: string; orderRef: string; amount: number; parts: Array<{ code: string; amount: number }> }> {
+    const { view, strong } = await this.viewFor(code, actor, proof);
+    if (!strong) throw new ForbiddenError('Để thanh toán, xin mở trang nhóm hồ sơ bằng đường dẫn trong tin nhắn hoặc đăng nhập bằng số điện thoại người nộp.', 'stronger_proof_required');
+    if (!this.deps.fees) throw new RuleViolationError('vnpay_not_configured', 'Đơn vị chưa nhận thanh toán trực tuyến.');
+    return this.deps.fees.payVnpay(view.members.map((m) => m.code), view.code, ip);
+  }
+
   /** The opt-in's consent wording, when the group's form offers reminders. */
   reminderConsent(g: LinkedGroup): string | undefined {
     return g.vaccinationReminders && this.deps.reminders ? this.deps.reminders.consentText : undefined;
@@ -262,6 +284,7 @@ export class LinkedService {
 
   /** The group as the API answers it; `strong`: the proof may change it (signed links included). */
   async answer(v: SubmissionView, strong: boolean): Promise<Record<string, unknown> & { vaccinationReminders?: unknown }> {
+    const fees = await this.feesOf(v);
     return {
       groupCode: v.code,
       procedureCode: v.groupCode,
@@ -283,6 +306,8 @@ export class LinkedService {
         escalated: !!m.escalatedAt,
         trackingUrl: strong ? this.deps.dossiers.trackingUrl(m.code) : `${this.deps.publicUrl}/ho-so/${m.code}`,
       })),
+      // The members' fees as one sum, paid once (POST /api/groups/{code}/payments/vnpay).
+      payment: fees ? { amount: fees.amount, paid: fees.paid, outstanding: fees.outstanding, vnpay: fees.vnpay } : null,
     };
   }
 

@@ -130,3 +130,21 @@ export interface ReminderPort {
   enrol(i: ReminderInput & { dossierCode: string }): Promise<{ id: string; stopUrl: string; schedule: Array<{ vaccine: string; dose: string; dueDate: string }> }>;
   of(dossierCode: string): Promise<ReminderState | undefined>;
 }
+
+/** A group's fees: each part's, and the sum the citizen pays once (issue 14). */
+export interface GroupFees {
+  amount: number;
+  paid: number;
+  outstanding: number;
+  /** VNPay can take the outstanding sum now. */
+  vnpay: boolean;
+  parts: Array<{ code: string; amount: number; paid: number; outstanding: number; status: string }>;
+}
+
+/** The payment module's way in (wired in app.ts): the members' fees summed, paid in one VNPay order. */
+export interface FeePort {
+  summary(codes: string[]): Promise<GroupFees>;
+  payVnpay(codes: string[], label: string, ip: string): Promise<{ paymentUrl: string; orderRef: string; amount: number; parts: Array<{ code: string; amount: number }> }>;
+  /** The gateway's origin: the group page's form leads there (its CSP allows it). */
+  gatewayOrigin?: string;
+}

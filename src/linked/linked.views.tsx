@@ -4,7 +4,7 @@ import { ErrorSummary, StatusMessage } from '../shared/messages';
 import { formatDate, formatDateTime, formatTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
 import type { ProcessingTime } from '../catalog';
-import type { MemberState, Partner, ReminderState, SubmissionView } from './linked.types';
+import type { GroupFees, MemberState, Partner, ReminderState, SubmissionView } from './linked.types';
 
 type FormError = { field: string; code: string; message: string };
 
@@ -176,6 +176,40 @@ function ReminderOptIn(p: { consentText: string; chosen: ReminderChoice; errors:
   );
 }
 
+const vnd = (n: number) => `${n.toLocaleString('vi-VN')} đồng`;
+
+/** The group's fees: each part that bears one, the sum, and one payment for all (issue 14: pays once). */
+function FeesCard(p: { fees: GroupFees; members: MemberState[]; payHref?: string }) {
+  const f = p.fees;
+  const nameOf = (code: string) => p.members.find((m) => m.code === code)?.procedureName ?? code;
+  return (
+    <section class="card" aria-labelledby="phi-nhom">
+      <h2 id="phi-nhom">Phí, lệ phí của cả nhóm</h2>
+      <ul>
+        {f.parts
+          .filter((x) => x.amount > 0)
+          .map((x) => (
+            <li>
+              {nameOf(x.code)} ({x.code}): {vnd(x.amount)}
+              {x.outstanding === 0 ? ' — đã nộp' : x.paid > 0 ? ` — còn ${vnd(x.outstanding)}` : ''}
+            </li>
+          ))}
+      </ul>
+      <p>
+        <strong>{f.outstanding > 0 ? `Còn phải nộp: ${vnd(f.outstanding)}` : `Đã nộp đủ ${vnd(f.paid)}`}</strong>
+      </p>
+      {p.payHref && f.outstanding > 0 ? (
+        <form method="post" action={p.payHref}>
+          <button type="submit" class="primary">
+            Thanh toán một lần {vnd(f.outstanding)} qua VNPay
+          </button>
+        </form>
+      ) : null}
+      {f.outstanding > 0 ? <p class="note">Một lần thanh toán cho mọi phần của nhóm; biên lai có trên trang của từng phần. Cũng có thể nộp tại bộ phận một cửa.</p> : null}
+    </section>
+  );
+}
+
 /** The reminders asked with the registration, on the group's page. */
 function RemindersCard({ r }: { r: ReminderState }) {
   return (
@@ -218,7 +252,18 @@ function MemberCard(p: { m: MemberState; href: string }) {
 }
 
 /** The citizen's one page for the whole group; works without JavaScript. */
-export function GroupTrackingPage(p: { v: SubmissionView; unitName: string; memberHref: (code: string) => string; receiptHref: string; trackingUrl?: string; qrSvg?: string; reminders?: ReminderState }) {
+export function GroupTrackingPage(p: {
+  v: SubmissionView;
+  unitName: string;
+  memberHref: (code: string) => string;
+  receiptHref: string;
+  trackingUrl?: string;
+  qrSvg?: string;
+  reminders?: ReminderState;
+  fees?: GroupFees;
+  /** The pay-once form's action (a proof that may change the group). */
+  payHref?: string;
+}) {
   const v = p.v;
   const waiting = v.members.filter((m) => m.status === 'supplement_requested');
   return (
@@ -258,6 +303,7 @@ export function GroupTrackingPage(p: { v: SubmissionView; unitName: string; memb
           ))}
         </ol>
       </section>
+      {p.fees && p.fees.amount > 0 ? <FeesCard fees={p.fees} members={v.members} payHref={p.fees.vnpay ? p.payHref : undefined} /> : null}
       {p.reminders ? <RemindersCard r={p.reminders} /> : null}
       <p>
         <a class="btn" href={p.receiptHref}>

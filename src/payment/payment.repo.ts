@@ -29,6 +29,11 @@ export async function findPaymentByOrder(db: Exec, orderRef: string): Promise<Pa
   return db.selectFrom('payments').selectAll().where('order_ref', '=', orderRef).executeTakeFirst();
 }
 
+/** The rows of a batch order (several dossiers paid at once): order references `<batch>.<n>`. */
+export async function listBatch(db: Exec, batch: string): Promise<PaymentTable[]> {
+  return db.selectFrom('payments').selectAll().where('order_ref', 'like', `${batch}.%`).orderBy('order_ref').execute();
+}
+
 /** Inserts a payment unless one with the same order reference exists (a re-imported statement). */
 export async function insertPayment(db: Exec, row: PaymentTable): Promise<boolean> {
   const r = await db.insertInto('payments').values(row).onConflict((oc) => oc.column('order_ref').doNothing()).executeTakeFirst();

@@ -251,7 +251,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: PaymentRoutesDep
     const trackHref = r.dossierCode ? `/ho-so/${r.dossierCode}?t=${dossiers.token(r.dossierCode)}` : undefined;
     const amount = (r.amount ?? 0).toLocaleString('vi-VN');
     const message = r.settled === 'paid'
-      ? `Đã nhận ${amount} đồng phí, lệ phí của hồ sơ ${r.dossierCode}. Biên lai có trên trang theo dõi hồ sơ.`
+      ? `Đã nhận ${amount} đồng phí, lệ phí của hồ sơ ${(r.dossierCodes ?? [r.dossierCode]).join(', ')}. Biên lai có trên trang theo dõi hồ sơ.`
       : r.success
         ? `VNPay báo giao dịch ${amount} đồng thành công; hệ thống đang chờ VNPay xác nhận để ghi nhận (thường trong vài giây).`
         : 'Giao dịch không thành công hoặc đã bị hủy. Bạn có thể thanh toán lại, chuyển khoản bằng mã VietQR hoặc nộp tại bộ phận một cửa.';

@@ -88,6 +88,9 @@ const toRecord = (r: PaymentTable): PaymentRecord => ({
   confirmedAt: r.confirmed_at,
 });
 
+/** A batch order found settled by another notification while this one settled it: nothing is kept. */
+class AlreadySettled extends Error {}
+
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Staff who take money and assess fees at the counter. */
@@ -425,6 +428,86 @@ export class PaymentService {
   }
 
   /**
+   * Several dossiers' fees as one sum (a linked group pays once, issue 14): what each still owes,
+   * and the total. Dossiers not found or not submitted are left out.
+   */
+  async batchSummary(codes: string[]): Promise<{ amount: number; paid: number; outstanding: number; vnpay: boolean; parts: Array<{ code: string; amount: number; paid: number; outstanding: number; status: PaymentStatus }> }> {
+    const parts: Array<{ code: string; amount: number; paid: number; outstanding: number; status: PaymentStatus }> = [];
+    for (const code of codes) {
+      const d = await this.dossiers.findByCode(code);
+      if (!d?.code) continue;
+      const s = await this.summary(d);
+      parts.push({ code: d.code, amount: s.amount, paid: s.paid, outstanding: s.outstanding, status: s.status });
+    }
+    const sum = (k: 'amount' | 'paid' | 'outstanding') => parts.reduce((n, p) => n + p[k], 0);
+    return { amount: sum('amount'), paid: sum('paid'), outstanding: sum('outstanding'), vnpay: this.vnpayEnabled && sum('outstanding') > 0, parts };
+  }
+
+  /**
+   * One VNPay order for what several dossiers still owe (a linked group pays once): one pending row
+   * per dossier that owes, under one order reference `<batch>` (rows `<batch>.<n>`); VNPay's IPN
+   * settles them together, all or none.
+   */
+  async createVnpayBatch(codes: string[], label: string, ipAddr: string): Promise<{ paymentUrl: string; orderRef: string; amount: number; parts: Array<{ code: string; amount: number }> }> {
+    const cfg = this.opts.config.vnpay;
+    if (!cfg) throw new RuleViolationError('vnpay_not_configured', 'Đơn vị chưa kết nối cổng thanh toán VNPay. Xin chuyển khoản bằng mã VietQR hoặc nộp tại bộ phận một cửa.');
+    const owing: Array<{ d: Dossier; amount: number }> = [];
+    for (const code of codes) {
+      const d = await this.dossiers.findByCode(code);
+      if (!d?.code) continue;
+      await this.freeze(d);
+      const s = await this.summary(d);
+      if (s.outstanding > 0) owing.push({ d, amount: s.outstanding });
+    }
+    if (!owing.length) throw new RuleViolationError('nothing_to_pay', 'Các hồ sơ không còn khoản phí, lệ phí nào phải nộp.');
+    const amount = owing.reduce((n, o) => n + o.amount, 0);
+    const now = this.clock.now();
+    const batch = uuidv7().replace(/-/g, '');
+    await this.db.transaction().execute(async (trx) => {
+      for (const [i, o] of owing.entries()) {
+        await repo.insertPayment(trx, {
+          id: uuidv7(),
+          dossier_id: o.d.id,
+          dossier_code: o.d.code!,
+          unit_code: o.d.unitCode,
+          method: 'vnpay',
+          amount: o.amount,
+          status: 'pending',
+          online: 1,
+          order_ref: `${batch}.${i + 1}`,
+          provider_ref: null,
+          receipt_no: null,
+          data: JSON.stringify({ batch, group: label }),
+          created_by: 'citizen',
+          created_at: now.toISOString(),
+          confirmed_at: null,
+        });
+      }
+    });
+    const url = paymentUrl({
+      gatewayUrl: cfg.url,
+      tmnCode: cfg.tmnCode,
+      secret: cfg.hashSecret,
+      orderRef: batch,
+      amount,
+      orderInfo: `Thanh toan phi le phi ho so ${label}`,
+      returnUrl: `${this.opts.publicUrl}/thanh-toan/vnpay/ket-qua`,
+      ipAddr: ipAddr.replace(/^::ffff:/, '') || '127.0.0.1',
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 15 * 60_000),
+    });
+    return { paymentUrl: url, orderRef: batch, amount, parts: owing.map((o) => ({ code: o.d.code!, amount: o.amount })) };
+  }
+
+  /** The rows of a VNPay order: its own, or each dossier's of a batch paid at once. */
+  private async orderRows(ref: string | undefined): Promise<PaymentTable[]> {
+    if (!ref) return [];
+    const one = await repo.findPaymentByOrder(this.db, ref);
+    if (one) return [one];
+    return /^[0-9a-f]{32}$/.test(ref) ? repo.listBatch(this.db, ref) : [];
+  }
+
+  /**
    * VNPay's server-to-server notification. Checks, in VNPay's order: signature (97), our order
    * (01), amount (04), already settled (02); then settles the order once. A bad signature, a wrong
    * amount or a replay never marks anything paid.
@@ -434,43 +517,58 @@ export class PaymentService {
     try {
       if (!cfg) return IPN.unknown;
       if (!verify(query, cfg.hashSecret)) return IPN.invalidSignature;
-      const order = query.vnp_TxnRef ? await repo.findPaymentByOrder(this.db, query.vnp_TxnRef) : undefined;
-      if (!order || order.method !== 'vnpay' || (query.vnp_TmnCode && query.vnp_TmnCode !== cfg.tmnCode)) return IPN.orderNotFound;
-      if (Number(query.vnp_Amount) !== order.amount * 100) return IPN.invalidAmount;
-      if (order.status !== 'pending') return IPN.alreadyConfirmed;
+      // One order is one dossier's, or a batch of several dossiers paid at once (one row each).
+      const rows = await this.orderRows(query.vnp_TxnRef);
+      if (!rows.length || rows.some((r) => r.method !== 'vnpay') || (query.vnp_TmnCode && query.vnp_TmnCode !== cfg.tmnCode)) return IPN.orderNotFound;
+      if (Number(query.vnp_Amount) !== rows.reduce((n, r) => n + r.amount, 0) * 100) return IPN.invalidAmount;
+      if (rows.some((r) => r.status !== 'pending')) return IPN.alreadyConfirmed;
       const success = query.vnp_ResponseCode === '00' && query.vnp_TransactionStatus === '00';
-      const d = await this.dossiers.getForActor(order.dossier_code, this.system(order.unit_code));
-      const notice = success ? await this.noticeOf(d, 'payment_received', order.amount, order.id) : undefined;
-      const settled = await this.db.transaction().execute(async (trx) => {
-        const ok = await repo.settlePending(trx, order.order_ref, {
-          status: success ? 'paid' : 'failed',
-          provider_ref: query.vnp_TransactionNo ?? null,
-          confirmed_at: this.clock.now().toISOString(),
-          receipt_no: success ? await this.receiptNo(trx, order.unit_code) : null,
-          data: JSON.stringify({ bank: query.vnp_BankCode, responseCode: query.vnp_ResponseCode, payDate: query.vnp_PayDate }),
+      const notices: DossierNotice[] = [];
+      if (success) {
+        for (const r of rows) notices.push(await this.noticeOf(await this.dossiers.getForActor(r.dossier_code, this.system(r.unit_code)), 'payment_received', r.amount, r.id));
+      }
+      const settled = await this.db
+        .transaction()
+        .execute(async (trx) => {
+          // One payment, one receipt number for every dossier it covers.
+          const receipt = success ? await this.receiptNo(trx, rows[0]!.unit_code) : null;
+          for (const r of rows) {
+            const ok = await repo.settlePending(trx, r.order_ref, {
+              status: success ? 'paid' : 'failed',
+              provider_ref: query.vnp_TransactionNo ?? null,
+              confirmed_at: this.clock.now().toISOString(),
+              receipt_no: receipt,
+              data: JSON.stringify({ ...(JSON.parse(r.data || '{}') as object), bank: query.vnp_BankCode, responseCode: query.vnp_ResponseCode, payDate: query.vnp_PayDate }),
+            });
+            // Settled meanwhile by a concurrent notification: all or none.
+            if (!ok) throw new AlreadySettled();
+          }
+          for (const n of notices) await this.notifications.notifyDossier(trx, n);
+          return true;
+        })
+        .catch((e: unknown) => {
+          if (e instanceof AlreadySettled) return false;
+          throw e;
         });
-        if (ok && notice) await this.notifications.notifyDossier(trx, notice);
-        return ok;
-      });
-      if (settled && success) await this.paid(order.dossier_code, { amount: order.amount, method: 'online', reference: order.order_ref });
+      if (settled && success) for (const r of rows) await this.paid(r.dossier_code, { amount: r.amount, method: 'online', reference: r.order_ref });
       return settled ? IPN.confirmed : IPN.alreadyConfirmed;
     } catch {
       return IPN.unknown;
     }
   }
 
-  /** The page the citizen comes back to: signature checked; the IPN, not this, settles the order. */
-  async vnpayReturn(query: Record<string, string | undefined>): Promise<{ valid: boolean; success: boolean; dossierCode?: string; amount?: number; settled?: 'pending' | 'paid' | 'failed' }> {
+  async vnpayReturn(query: Record<string, string | undefined>): Promise<{ valid: boolean; success: boolean; dossierCode?: string; dossierCodes?: string[]; amount?: number; settled?: 'pending' | 'paid' | 'failed' }> {
     const cfg = this.opts.config.vnpay;
     if (!cfg || !verify(query, cfg.hashSecret)) return { valid: false, success: false };
-    const order = query.vnp_TxnRef ? await repo.findPaymentByOrder(this.db, query.vnp_TxnRef) : undefined;
-    if (!order) return { valid: false, success: false };
+    const rows = await this.orderRows(query.vnp_TxnRef);
+    if (!rows.length) return { valid: false, success: false };
     return {
       valid: true,
       success: query.vnp_ResponseCode === '00' && query.vnp_TransactionStatus !== '02',
-      dossierCode: order.dossier_code,
-      amount: order.amount,
-      settled: order.status as 'pending' | 'paid' | 'failed',
+      dossierCode: rows[0]!.dossier_code,
+      dossierCodes: rows.map((r) => r.dossier_code),
+      amount: rows.reduce((n, r) => n + r.amount, 0),
+      settled: rows[0]!.status as 'pending' | 'paid' | 'failed',
     };
   }
 

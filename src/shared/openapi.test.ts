@@ -40,6 +40,7 @@ interface Operation {
 const NO_SUCCESS_HERE: Record<string, string> = {
   'get /metrics': 'METRICS_TOKEN is not set here, so /metrics answers 404 (its 200 is tested in src/ops/ops.test.ts)',
   'post /api/dossiers/{code}/payments/vnpay': 'no VNPay merchant configured here (the 201 is tested in src/payment/payment.test.ts)',
+  'post /api/groups/{code}/payments/vnpay': 'no VNPay merchant configured here, and paying needs the signed link (the 201 is tested in src/linked/linked.payment.test.ts)',
   'post /api/dossiers/{code}/rating': 'rating needs a returned dossier and the signed link or a one-time code (the 200 is tested in src/rating/rating.routes.test.ts)',
 };
 

@@ -87,12 +87,38 @@ function fees(p: Procedure): string[] {
   return out;
 }
 
-function place(p: Procedure, unit: Unit): string[] {
-  const out = [`Nơi nộp: ${p.submitAt || unit.address || unit.name}.`];
-  if (unit.openingHours.length) out.push(`Giờ làm việc: ${unit.openingHours.join('; ')}.`);
+/** Where to go, when the unit's offices are known (one-stop office, commune police…). */
+export interface OfficeInfo {
+  name: string;
+  address?: string;
+  phone?: string;
+  /** Opening hours, one line per period ("Thứ Hai – Thứ Sáu: 7h30 – 11h30…"). */
+  hours: string[];
+}
+
+/**
+ * The record's generic place made the unit's own: "Công an cấp xã" → "Công an phường Ba Đình",
+ * an empty place → the unit's address.
+ */
+export function concretePlace(text: string, unit: Unit): string {
+  const ward = unit.name.charAt(0).toLocaleLowerCase('vi-VN') + unit.name.slice(1);
+  const t = text.replace(/(?:Ủy ban nhân dân |UBND )?(?:cấp xã|xã, phường, thị trấn)(?: nơi [^;,.]*)?/giu, (m) => (/^(?:Ủy ban|UBND)/i.test(m) ? `Ủy ban nhân dân ${ward}` : ward));
+  return t.trim() || unit.address || unit.name;
+}
+
+function place(p: Procedure, unit: Unit, office?: OfficeInfo): string[] {
+  const out: string[] = [];
+  if (office) {
+    out.push(`Nơi nộp: ${office.name}${office.address ? `, ${office.address}` : ''}.`);
+    if (office.hours.length) out.push(`Giờ làm việc: ${office.hours.join('; ')}.`);
+  } else {
+    out.push(`Nơi nộp: ${concretePlace(p.submitAt || unit.address || '', unit)}.`);
+    if (unit.openingHours.length) out.push(`Giờ làm việc: ${unit.openingHours.join('; ')}.`);
+  }
   const kinds = p.channels.map((c) => CHANNEL_LABEL[c.kind].toLocaleLowerCase('vi-VN'));
   if (kinds.length) out.push(`Cách nộp: ${[...new Set(kinds)].join(', ')}.`);
-  if (unit.phone) out.push(`Điện thoại: ${unit.phone}.`);
+  const phone = office?.phone || unit.phone;
+  if (phone) out.push(`Điện thoại: ${phone}.`);
   return out;
 }
 
@@ -136,7 +162,7 @@ function linksFor(p: Procedure, unit: Unit, withForms: boolean): ReplyLink[] {
 }
 
 /** The answer about one procedure, the aspects asked first (or an overview). */
-export function procedureAnswer(p: Procedure, unit: Unit, entry: UnitProcedure | undefined, aspects: Aspect[]): Composed {
+export function procedureAnswer(p: Procedure, unit: Unit, entry: UnitProcedure | undefined, aspects: Aspect[], office?: OfficeInfo): Composed {
   const lines = [`${p.name} (mã ${p.code})`];
   if (!aspects.length) {
     if (p.summary) lines.push(p.summary);
@@ -146,7 +172,7 @@ export function procedureAnswer(p: Procedure, unit: Unit, entry: UnitProcedure |
     if (a === 'papers') lines.push(...papers(p, false));
     else if (a === 'time') lines.push(...times(p, unit, entry));
     else if (a === 'fee') lines.push(...fees(p));
-    else if (a === 'place') lines.push(...place(p, unit));
+    else if (a === 'place') lines.push(...place(p, unit, office));
     else if (a === 'online') lines.push(...online(p, unit));
     else if (a === 'steps') lines.push(...steps(p));
     else if (a === 'forms') lines.push(...forms(p));
@@ -164,4 +190,18 @@ export function officeAnswer(unit: Unit): Composed {
   if (unit.openingHours.length) lines.push(`Giờ làm việc: ${unit.openingHours.join('; ')}.`);
   if (unit.phone) lines.push(`Điện thoại: ${unit.phone}.`);
   return { lines, links: [], quickReplies: [] };
+}
+
+/** A procedure of another level or agency: not done at this unit; where it is done, from the record. */
+export function elsewhereAnswer(p: Procedure, unit: Unit): Composed {
+  const levels = p.levels.map((l) => l.toLocaleLowerCase('vi-VN')).join(', ');
+  const agency = p.agency && !/không có thông tin/i.test(p.agency) ? p.agency : '';
+  const lines = [
+    `Việc này không giải quyết tại ${unit.name}.`,
+    `Thủ tục “${p.name}” (mã ${p.code}) ${agency ? `do ${agency} thực hiện` : `thực hiện ở ${levels || 'cơ quan khác'}`}${agency && levels ? ` (${levels})` : ''}.`,
+  ];
+  if (p.submitAt) lines.push(`Nơi tiếp nhận hồ sơ: ${p.submitAt}.`);
+  lines.push('Xin liên hệ cơ quan trên, hoặc nộp qua Cổng Dịch vụ công quốc gia nếu thủ tục có nhận hồ sơ trực tuyến.');
+  const links: ReplyLink[] = /^https?:\/\//.test(p.sourceUrl) ? [{ kind: 'page', label: 'Xem thủ tục trên Cổng Dịch vụ công quốc gia', href: p.sourceUrl }] : [];
+  return { lines, links, quickReplies: [] };
 }

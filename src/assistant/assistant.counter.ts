@@ -43,8 +43,22 @@ const STOP = / (thoi|hui|khong can|dung lai|bo qua) /;
 /** How many slots a chat offers at once. */
 const OFFER = 6;
 
+// Typed with marks, the words say which they are: "đặt chỗ" is a booking, "đất cho con" is not;
+// "lấy số" is a queue number, "cấp sổ đỏ" is not.
+const TICKET_MARKED = / (lấy|bốc|xin|cấp|rút) (số|số thứ tự|số xếp hàng)( |$)|( số thứ tự )/u;
+const BOOK_MARKED = / (đặt|hẹn|đăng ký|đăng kí|xin) (lịch|lịch hẹn|giờ|hẹn|chỗ)( |$)|( lịch hẹn )/u;
+/** Without marks: "cap so do", "dang ki cho nguoi…" are a book (sổ) and a person, not a number or a slot. */
+const NOT_COUNTER = / so (do|hong|ho khau|dat|goc|tiet kiem|bao hiem|mui)( |$)| cho (nguoi|con|be|ba|ong|me|bo|cha|vo|chong|em|chau|tre|gia dinh|khach)( |$)/;
+
 export function counterIntent(text: string): 'ticket' | 'book' | undefined {
   const w = words(text);
+  const lower = ` ${text.normalize('NFC').toLocaleLowerCase('vi-VN').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  if (/[^\x00-\x7f]/.test(lower)) {
+    if (BOOK_MARKED.test(lower)) return 'book';
+    if (TICKET_MARKED.test(lower)) return 'ticket';
+    return undefined;
+  }
+  if (NOT_COUNTER.test(w)) return undefined;
   if (BOOK.test(w)) return 'book';
   if (TICKET.test(w)) return 'ticket';
   return undefined;

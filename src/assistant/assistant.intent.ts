@@ -40,12 +40,14 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['time', b('(?:thoi gian|thoi han)(?: giai quyet| xu li| lam| tra ket qua)?(?: la)?(?: bao lau)?')],
   ['time', b('(?:bao gio|khi nao|hom nao|ngay nao) (?:thi )?(?:co|xong|lay|nhan|duoc)(?: ket qua| giay)?')],
   ['time', b('lau (?:khong|ko)|co nhanh(?: khong)?|(?:lam|giai quyet) nhanh')],
+  ['time', b('(?:co )?(?:lai|nhan|lam|xong|tra) (?:ngai|luon|trong ngai|lien)(?: duoc)?(?: khong| ko)?')],
   ['fee', b('(?:mat|ton|het|dong|nop|tra) (?:bao nhieu )?(?:tien|phi|le phi)(?: khong)?')],
   ['fee', b('(?:het|ton|mat) (?:bao nhieu|nhieu khong)')],
+  ['fee', b('(?:phi|le phi) tinh(?: the nao| nhu the nao| ra sao| sao)?|tinh phi(?: the nao| nhu the nao| ra sao| sao)?')],
   ['fee', b('(?:mat |het |ton )?(?:may|bao nhieu) (?:nghin|ngan|tram|trieu|dong|xu)(?: mot| 1)?(?: trang| ban| lan)?')],
   ['fee', b('bao nhieu tien|(?:co )?mien phi(?: khong)?|(?:le phi|chi phi|phi)(?: la)?(?: bao nhieu| the nao| nhu the nao)?|gia (?:bao nhieu|the nao)')],
   ['place', b('(?:(?:nop|lam|xin|lay|gui)(?: ho so| giay to)? )?(?:o|tai|den|toi|di|nop|lam|xin|lay) (?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao)')],
-  ['place', b('o dau|dia chi|(?:co quan|noi|ai) (?:nao )?(?:giai quyet|tiep nhan|cap)')],
+  ['place', b('o dau|(?:xin |cho (?:minh|toi|em) )?dia chi(?= (?:o dau|cua (?:phuong|xa|uy ban|bo phan|mot cua|cong an|trung tam)|phuong|xa|uy ban|bo phan|mot cua|la gi)|$)|(?:co quan|noi|ai) (?:nao )?(?:giai quyet|tiep nhan|cap)')],
   ['place', b('(?:gio|lich) (?:lam viec|mo cua|hanh chinh|tiep dan)|may gio|mo cua|lam viec (?:vao )?(?:gio nao|may gio|ngay nao|thu may)|(?:thu bai|chu nhat|cuoi tuan)(?: co)?(?: lam viec| lam| mo cua| nhan)?')],
   ['online', b('(?:nop |lam |dang ki )?(?:truc tuyen|online|onl|qua mang|tren mang|dich vu cong|cong dich vu cong|qua dien thoai|tren dien thoai|qua app|tren app|qua zalo|qua vneid)(?: duoc)?(?: khong)?')],
   ['online', b('khong (?:can|phai) (?:den|di|len)(?: tan noi)?')],
@@ -222,7 +224,7 @@ export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
   (
     'gồm tôi mình em anh chị bạn ông bà à ạ ơi nhé nha nhỉ với vậy thì là có không được muốn cần phải làm sao gì nào cho hỏi xin ở của và các những một này đó đấy đây ' +
     'thế cái việc lúc khi đi đến ra vào về nữa rồi đã đang sẽ giúp dùm giùm ừ vâng nhờ biết hả tui tao bị mà nếu để thôi vẫn còn hay hoặc ' +
-    'thủ tục hành chính cách'
+    'thủ tục hành chính cách vừa luôn cũng cùng'
   )
     .split(/\s+/)
     .filter(Boolean)

@@ -1,7 +1,7 @@
 import type { Procedure } from '../catalog';
 import { accentKey, fold, stripDiacritics, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
-import { FOLDED_ABBREVIATIONS, type SynonymTable } from './assistant.synonyms';
+import { FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
 
 /**
@@ -32,6 +32,11 @@ export interface IndexDoc {
   fields: DocField[];
   /** Prior for the unit's level (a commune's own procedures first). */
   prior: number;
+  /**
+   * Carried out at the unit's level ("Cấp xã" for a ward): false for a ministry's or province's
+   * procedure a ward's catalogue lists only because the whole national catalogue was offered.
+   */
+  here?: boolean;
 }
 
 export interface Candidate {
@@ -43,6 +48,8 @@ export interface Candidate {
   coverage: number;
   /** A two-syllable word of the question (or of its synonyms) is in the name or keywords. */
   pairSupport: boolean;
+  /** Done at the unit's own level (see IndexDoc.here). */
+  here: boolean;
 }
 
 export interface QueryPlan {
@@ -75,6 +82,11 @@ const HEAD_FIRST = 0.2;
 /** Weight of the words of a qualifying phrase ("với người nước ngoài") against the head's. */
 const MODIFIER = 0.6;
 const PREPOSITIONS = new Set(['voi', 'cho', 'cua', 'de', 'khi', 'vi', 'tai', 'o', 'sang', 've', 'tu']);
+/**
+ * Words of a procedure's name that only say a procedure is done ("đăng ký", "cấp"): a question
+ * saying the rest of the name ("khai sinh") says the whole of "Đăng ký khai sinh".
+ */
+const GENERIC_NAME_WORDS = new Set(['dang', 'ki', 'cap']);
 /** Weight of a story word (vợ, nhà, hôm nay) in a question's coverage, against a content word. */
 const LIGHT = 0.25;
 
@@ -360,7 +372,8 @@ export class Retriever {
     }
     // Synonyms: the catalogue's words for the citizen's, at a lower weight.
     const seen = new Set(terms.map((t) => t.term));
-    for (const m of this.synonyms.match(folded)) {
+    const storyMuted = new Set<Concept>();
+    for (const m of [...this.synonyms.match(folded), ...matchSituations(folded)]) {
       for (const s of m.expansion) if (!seen.has(s)) (seen.add(s), terms.push({ term: s, weight: EXPANSION_WEIGHT * (STOPWORDS.has(s) ? STOP_WEIGHT : 1) }));
       const expPairs: string[] = [];
       for (let k = 0; k + 1 < m.expansion.length; k++) {
@@ -369,7 +382,11 @@ export class Retriever {
         if (!seen.has(p)) (seen.add(p), terms.push({ term: p, weight: PAIR * EXPANSION_WEIGHT }));
       }
       if (expPairs.length) pairs.push(expPairs);
-      for (let i = m.start; i <= m.end; i++) conceptOf.get(i)?.expansions.push(m.expansion.filter((s) => !STOPWORDS.has(s)));
+      for (const [start, end] of m.spans ?? [[m.start, m.end]]) for (let i = start; i <= end; i++) conceptOf.get(i)?.expansions.push(m.expansion.filter((s) => !STOPWORDS.has(s)));
+      for (const [start, end] of m.story ?? []) for (let i = start; i <= end; i++) {
+        const c = conceptOf.get(i);
+        if (c && !storyMuted.has(c)) (storyMuted.add(c), (c.weight *= LIGHT));
+      }
     }
     return {
       plan: { tokens, intents, contentCount: concepts.length, unknownCount, content },
@@ -490,7 +507,7 @@ export class Retriever {
       const coverage = this.coverage(d, concepts);
       const ns = this.nameSyllables[d]!;
       let covered = 0;
-      for (const s of ns) if (queryForms.has(s) || STOPWORDS.has(s)) covered++;
+      for (const s of ns) if (queryForms.has(s) || STOPWORDS.has(s) || GENERIC_NAME_WORDS.has(s)) covered++;
       const nameCoverage = ns.length ? covered / ns.length : 0;
       let same = 0;
       for (const c of accented) if (this.accents[d]!.has(c.accented)) same++;
@@ -505,7 +522,7 @@ export class Retriever {
       const score = scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1);
       const sp = this.strongPairs[d]!;
       const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p)));
-      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport };
+      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false };
     });
     candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     return { plan, candidates: candidates.slice(0, limit) };
@@ -546,7 +563,8 @@ export function procedureDoc(p: Procedure, opts: { commune: boolean }): IndexDoc
   // A commune's assistant is asked about the commune's procedures first; the same procedure
   // "carried out at the central/provincial level" is a different record.
   const communeLevel = p.levels.length === 0 || p.levels.some((l) => /xã/i.test(l));
-  return { id: p.code, kind: 'procedure', name: p.name, fields, prior: opts.commune && !communeLevel ? 0.85 : 1 };
+  const here = !opts.commune || communeLevel;
+  return { id: p.code, kind: 'procedure', name: p.name, fields, prior: here ? 1 : 0.85, here };
 }
 
 /** An FAQ entry written by staff. */

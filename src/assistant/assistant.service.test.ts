@@ -199,10 +199,11 @@ for (const engine of engines()) {
 
     it('reaches the targets on our own questions, through the whole path', async () => {
       const qs = fs
-        .readFileSync(new URL('./eval/questions.jsonl', import.meta.url), 'utf8')
+        .readFileSync(new URL('./eval/tuning/procedures.jsonl', import.meta.url), 'utf8')
         .split('\n')
         .filter(Boolean)
-        .map((l) => JSON.parse(l) as { q: string; expect: string[] });
+        .map((l) => JSON.parse(l) as { q: string; expect: string[]; only?: string })
+        .filter((q) => q.only !== 'full');
       let inScope = 0;
       let top1 = 0;
       let top3 = 0;

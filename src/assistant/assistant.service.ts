@@ -10,7 +10,7 @@ import { normalizePhone } from '../shared/phone';
 import { RateLimitedError } from '../shared/rate-limit';
 import { fold, syllables } from '../shared/vietnamese';
 import type { Unit, UnitService } from '../unit';
-import { officeAnswer, procedureAnswer, procedurePath, type Composed, type ReplyLink } from './assistant.answer';
+import { elsewhereAnswer, officeAnswer, procedureAnswer, procedurePath, type Composed, type OfficeInfo, type ReplyLink } from './assistant.answer';
 import type { Aspect, Intent } from './assistant.intent';
 import * as repo from './assistant.repo';
 import { faqDoc, procedureDoc, Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
@@ -33,7 +33,7 @@ export type AssistantChannel = (typeof CHANNELS)[number];
 /** Takes one try from the caller's code-and-phone proof budget; throws RateLimitedError when spent. */
 export type TakeProof = () => Promise<void>;
 
-export type Decision = 'answer' | 'clarify' | 'handoff' | 'decline' | 'smalltalk' | 'status' | 'ask';
+export type Decision = 'answer' | 'clarify' | 'handoff' | 'decline' | 'elsewhere' | 'smalltalk' | 'status' | 'ask';
 
 export interface ProcedureHit {
   code: string;
@@ -86,6 +86,8 @@ export interface AssistantDeps {
   /** The unit a Zalo OA answers for (ZALO_UNIT), else the default unit. */
   zaloUnit?: string;
   rephraser?: Rephraser;
+  /** The unit's concrete office for a procedure (name, address, hours), when the offices are known. */
+  officeFor?: (unitCode: string, procedure: Procedure) => Promise<OfficeInfo | undefined>;
   /** "Lấy số" and "đặt lịch" (queue and appointment modules), when wired. */
   counter?: CounterDesk;
   log?: (msg: string, err?: unknown) => void;
@@ -133,19 +135,49 @@ export function confidence(c: Candidate): number {
 }
 
 export interface Decided {
-  decision: 'answer' | 'clarify' | 'handoff' | 'decline';
-  /** The procedure answered, or the choices offered. */
+  /** `elsewhere`: the procedure asked about is another agency's (not done at this unit's level). */
+  decision: 'answer' | 'clarify' | 'handoff' | 'decline' | 'elsewhere';
+  /** The procedure answered, the choices offered, or the other agency's procedure. */
   picks: Candidate[];
   confidence: number;
+}
+
+/** The best candidate is clearly ahead when the next one scores at most this share of it. */
+const AHEAD = 0.75;
+
+/** Whether a candidate stands clearly above every other procedure of the list. */
+function clearlyAhead(c: Candidate[], x: Candidate): boolean {
+  if (c[0] !== x) return false;
+  const next = c[1];
+  return !next || next.score <= x.score * AHEAD;
 }
 
 /**
  * Answer, offer choices, hand over or decline — from the confidence of the best few procedures
  * and the margin between them. A procedure below the choice threshold is never shown; when the
- * two best that are good enough are close, the citizen chooses.
+ * two best that are good enough are close, the citizen chooses; one candidate clearly ahead is
+ * answered, not offered alone ("Ý bạn là…?"). On a commune's catalogue holding the whole national
+ * one, a procedure of another level is not answered as the commune's: the reply says where it is
+ * done (`elsewhere`), unless one of the commune's own is as good.
  */
 export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
   const c = candidates.filter((x) => x.kind === 'procedure');
+  const d = decideOn(c, plan);
+  const top = c[0];
+  if (d.decision === 'answer' || d.decision === 'clarify') {
+    const local = d.picks.filter((x) => x.here);
+    if (!local.length) return { decision: 'elsewhere', picks: [d.picks[0]!], confidence: d.confidence };
+    if (local.length < d.picks.length) return { decision: local.length === 1 ? 'answer' : 'clarify', picks: local, confidence: confidence(local[0]!) };
+    return d;
+  }
+  // Not sure enough to answer, but plainly about another agency's procedure ("học lái xe ô tô").
+  if (top && !top.here && !plan.intents.offTopic && top.pairSupport && confidence(top) >= CALIBRATION.suggest) {
+    return { decision: 'elsewhere', picks: [top], confidence: confidence(top) };
+  }
+  return d;
+}
+
+function decideOn(c: Candidate[], plan: QueryPlan): Decided {
   const { offTopic, inDomain } = plan.intents;
   const best = c[0] ? confidence(c[0]) : 0;
   // An administrative question the catalogue does not answer goes to a person; anything else is declined.
@@ -154,10 +186,21 @@ export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
   if (offTopic && best < 0.95) return { decision: 'decline', picks: [], confidence: best };
   const good = c.slice(0, 3).filter((x) => confidence(x) >= CALIBRATION.clarify);
   const top = good[0];
+  // The best match by far covers a little less of the question than a weaker one ("đổi thẻ căn
+  // cước hết hạn": "hết hạn" is in "gia hạn tạm trú"): the question is about the first.
+  const lead = c[0]!;
+  if (top && top !== lead && !offTopic && lead.pairSupport && confidence(lead) >= CALIBRATION.suggest && top.score < lead.score * (1 - CALIBRATION.margin)) {
+    if (clearlyAhead(c, lead)) return { decision: 'answer', picks: [lead], confidence: confidence(lead) };
+    return { decision: 'clarify', picks: [lead, top], confidence: confidence(lead) };
+  }
   if (!top) {
-    // Half sure, with a word of the question in its name: ask rather than hand over.
+    // Half sure, with a word of the question in its name: ask rather than hand over — or answer
+    // when that one procedure is clearly ahead of every other.
     const likely = c.slice(0, 2).filter((x) => x.pairSupport && confidence(x) >= CALIBRATION.suggest);
-    if (likely.length && !offTopic) return { decision: 'clarify', picks: likely, confidence: confidence(likely[0]!) };
+    if (likely.length && !offTopic) {
+      if (likely.length === 1 && clearlyAhead(c, likely[0]!)) return { decision: 'answer', picks: likely, confidence: confidence(likely[0]!) };
+      return { decision: 'clarify', picks: likely, confidence: confidence(likely[0]!) };
+    }
     return handoffOrDecline(Math.max(...c.slice(0, 3).map(confidence)));
   }
   const conf = confidence(top);
@@ -165,6 +208,7 @@ export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
   if (close.length >= 2) return { decision: 'clarify', picks: close, confidence: conf };
   if (conf >= CALIBRATION.answer) return { decision: 'answer', picks: [top], confidence: conf };
   if (good.length >= 2) return { decision: 'clarify', picks: good, confidence: conf };
+  if (clearlyAhead(c, top)) return { decision: 'answer', picks: [top], confidence: conf };
   return handoffOrDecline(conf);
 }
 
@@ -280,13 +324,16 @@ export class AssistantService {
 
   private async procedureReply(unit: Unit, code: string, aspects: Aspect[], question: string, procedures: ProcedureHit[], intent: Intent): Promise<AssistantReply> {
     const { procedure, entry } = await this.deps.catalog.getUnitProcedure(unit.code, code);
-    const composed = procedureAnswer(procedure, unit, entry, aspects);
+    const office = aspects.includes('place') ? await this.deps.officeFor?.(unit.code, procedure) : undefined;
+    const composed = procedureAnswer(procedure, unit, entry, aspects, office);
     if (this.deps.rephraser) {
       const text = await this.deps.rephraser.rephrase({ question, facts: composed.lines });
       // The procedure is always named by us, whatever the wording.
       if (text) composed.lines = [composed.lines[0]!, ...text.split(/\n+/).filter(Boolean)];
     }
-    return this.reply(intent, 'answer', composed, procedures.length ? procedures : [{ code: procedure.code, name: procedure.name, score: 1 }]);
+    // One decision: the procedure the text is about comes first in the list, the others after it.
+    const self = procedures.find((h) => h.code === procedure.code) ?? { code: procedure.code, name: procedure.name, score: 1 };
+    return this.reply(intent, 'answer', composed, [self, ...procedures.filter((h) => h.code !== procedure.code)]);
   }
 
   private handoffReply(unit: Unit, channel: AssistantChannel, procedures: ProcedureHit[], asked: boolean): AssistantReply {
@@ -401,13 +448,15 @@ export class AssistantService {
       if (picked) {
         const aspects = mem.aspects ?? [];
         const r = await this.procedureReply(unit, picked, aspects, text, [], aspects[0] ?? 'procedure');
-        return { reply: r, memory: { at: now, procedure: picked } };
+        return { reply: r, memory: { at: now, procedure: picked, aspects } };
       }
     }
 
     const { plan, candidates } = idx.retriever.search(text, { limit: 8 });
     const it = plan.intents;
-    const aspects = it.aspects;
+    // "Thế còn kết hôn?": another procedure, the same question as before.
+    const continues = it.followUp || /^(?:còn|thế còn|vậy còn|thế thì|vậy thì)\s/iu.test(text);
+    const aspects = it.aspects.length ? it.aspects : continues && fresh && mem.aspects?.length && plan.contentCount > 0 ? mem.aspects : [];
     const intent: Intent = aspects[0] ?? 'procedure';
     const names = async (cs: Candidate[]) => Promise.all(cs.map(async (c) => this.hit(c, await this.deps.catalog.findProcedure(c.id))));
     const greet = (r: AssistantReply): AssistantReply =>
@@ -424,7 +473,7 @@ export class AssistantService {
 
     if (plan.contentCount === 0) {
       if (aspects.length && fresh && mem.procedure) {
-        return { reply: greet(await this.procedureReply(unit, mem.procedure, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure }, plan };
+        return { reply: greet(await this.procedureReply(unit, mem.procedure, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
       }
       if ((aspects.length && aspects.every((a) => a === 'place')) || (it.office && !aspects.length)) {
         return { reply: greet(this.reply('place', 'answer', officeAnswer(unit))), memory: mem, plan };
@@ -478,12 +527,18 @@ export class AssistantService {
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);
     if (d.decision !== 'answer' && d.decision !== 'clarify' && fresh && mem.procedure && pointsBack && !it.offTopic && plan.unknownCount === 0) {
-      return { reply: greet(await this.procedureReply(unit, mem.procedure, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure }, plan };
+      return { reply: greet(await this.procedureReply(unit, mem.procedure, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
     }
     const ranked = candidates.filter((c) => c.kind === 'procedure' && confidence(c) >= CALIBRATION.handoff).slice(0, 3);
     if (d.decision === 'answer') {
-      const hits = await names(ranked.length ? ranked : d.picks);
-      return { reply: greet(await this.procedureReply(unit, d.picks[0]!.id, aspects, text, hits, intent)), memory: { at: now, procedure: d.picks[0]!.id }, plan };
+      // The procedure answered, then the others worth a look (the unit's own only).
+      const pick = d.picks[0]!;
+      const hits = await names([pick, ...ranked.filter((c) => c.id !== pick.id && c.here)].slice(0, 3));
+      return { reply: greet(await this.procedureReply(unit, pick.id, aspects, text, hits, intent)), memory: { at: now, procedure: pick.id, aspects }, plan };
+    }
+    if (d.decision === 'elsewhere') {
+      const p = await this.deps.catalog.findProcedure(d.picks[0]!.id);
+      if (p) return { reply: greet(this.reply(intent, 'elsewhere', elsewhereAnswer(p, unit))), memory: { at: now }, plan };
     }
     if (d.decision === 'clarify') {
       const hits = await names(d.picks);

@@ -167,6 +167,9 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'đổi căn cước', expansion: 'cấp đổi thẻ căn cước' },
   { phrase: 'đổi căn cước công dân', expansion: 'cấp đổi thẻ căn cước' },
   { phrase: 'đổi thẻ căn cước', expansion: 'cấp đổi thẻ căn cước' },
+  { phrase: 'căn cước hết hạn', expansion: 'cấp đổi thẻ căn cước' },
+  { phrase: 'căn cước công dân hết hạn', expansion: 'cấp đổi thẻ căn cước' },
+  { phrase: 'thẻ căn cước hết hạn', expansion: 'cấp đổi thẻ căn cước' },
   { phrase: 'gắn chip', expansion: 'thẻ căn cước' },
   { phrase: 'vneid', expansion: 'tài khoản định danh điện tử' },
   { phrase: 'thông tin trên vneid', expansion: 'điều chỉnh thông tin trong cơ sở dữ liệu quốc gia về dân cư' },
@@ -190,6 +193,14 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'xây nhà', expansion: 'giấy phép xây dựng nhà ở riêng lẻ' },
   { phrase: 'xin phép xây', expansion: 'giấy phép xây dựng' },
   { phrase: 'cấp 4', expansion: 'cấp IV' },
+  // other agencies' procedures, in citizens' words (the assistant says where they are done)
+  { phrase: 'bằng lái', expansion: 'giấy phép lái xe' },
+  { phrase: 'bằng lái xe', expansion: 'giấy phép lái xe' },
+  { phrase: 'học lái xe', expansion: 'cấp giấy phép lái xe' },
+  { phrase: 'thi bằng lái', expansion: 'cấp giấy phép lái xe' },
+  { phrase: 'thi lái xe', expansion: 'cấp giấy phép lái xe' },
+  { phrase: 'lý lịch tư pháp', expansion: 'phiếu lý lịch tư pháp' },
+  { phrase: 'hộ chiếu', expansion: 'hộ chiếu phổ thông' },
   // business
   { phrase: 'mở quán', expansion: 'đăng ký hộ kinh doanh' },
   { phrase: 'mở cửa hàng', expansion: 'đăng ký hộ kinh doanh' },
@@ -220,6 +231,10 @@ export interface SynonymMatch {
   start: number;
   end: number;
   expansion: string[];
+  /** A situation's phrases, each [start, end]: the expansion satisfies all of them. */
+  spans?: Array<[number, number]>;
+  /** Phrases that only tell the story: their words weigh little. */
+  story?: Array<[number, number]>;
 }
 
 /** Folded syllables → matcher over phrases of up to MAX_LEN syllables. */
@@ -267,3 +282,90 @@ export class SynonymTable {
 
 /** The abbreviation table, folded. */
 export const FOLDED_ABBREVIATIONS: ReadonlyMap<string, string[]> = new Map(Object.entries(ABBREVIATIONS).map(([k, v]) => [fold(k), syllables(v)]));
+
+// ---------------------------------------------------------------------------- situations
+/**
+ * Situations told rather than named: every group must have a phrase in the question (and no
+ * `unless` phrase may be there); the question then also means the catalogue's words. "Giấy khai
+ * sinh bị cháy, sổ hộ tịch cũng không còn" is a re-registration; "vừa khai sinh vừa nhận cha" the
+ * combined procedure; "cán bộ có đến nhà…" a mobile registration (lưu động); a child born abroad
+ * a birth registration with a foreign element.
+ */
+export interface Situation {
+  groups: string[][];
+  /** Phrases whose words the expansion also stands for, when present (the story around it). */
+  also?: string[];
+  unless?: string[];
+  /** Phrases that only tell the story when the situation holds: they weigh little. */
+  story?: string[];
+  expansion: string;
+}
+
+const LOST = ['mat', 'bi mat', 'chai', 'bi chai', 'that lac', 'khong con', 'hu hong', 'bi hong', 'rach', 'moi an', 'lu cuon', 'cuon troi', 'khong luu', 'khong con luu', 'khong tim thai', 'thieu'];
+const REGISTER = ['so ho tich', 'so goc', 'so luu', 'so dang ki', 'ban luu', 'khong luu', 'khong con luu', 'khong con so'];
+const COUNTRIES = ['nuoc ngoai', 'nhat', 'nhat ban', 'han', 'han quoc', 'dai loan', 'trung quoc', 'my', 'hoa ki', 'uc', 'duc', 'phap', 'anh', 'nga', 'sec', 'ba lan', 'lao', 'campuchia', 'thai lan', 'singapore', 'malaysia', 'canada', 'y', 'ha lan', 'thuy dien', 'na uy', 'dan mach', 'bi', 'thuy si', 'ao'];
+const BORN = ['sinh o', 'sinh ra o', 'sinh tai', 'sinh ra tai', 'sinh ben', 'sinh ra ben', 'de o', 'de ben', 'de tai'];
+
+export const SITUATIONS: Situation[] = [
+  { groups: [LOST, REGISTER], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
+  {
+    groups: [['khai sinh', 'giai khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'ten bo', 'ten cha', 'ten me', 'nhan bo']],
+    also: ['vua', 'dong thoi', 'cung luc', 'luon', 'kem'],
+    unless: ['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'],
+    expansion: 'đăng ký khai sinh kết hợp đăng ký nhận cha mẹ con',
+  },
+  {
+    // The birth is registered already: the father or mother now acknowledges the child.
+    groups: [['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'nhan bo', 'ten bo', 'ten cha', 'ten me']],
+    story: ['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'],
+    expansion: 'đăng ký nhận cha mẹ con',
+  },
+  {
+    groups: [['den nha', 'tan nha', 'tan noi', 'tai nha', 'tai cho', 'xuong tan', 'den tan', 'cu nguoi', 'cu can bo', 'xuong nha', 'den tan noi', 'luu dong']],
+    also: ['can bo', 'khuiet tat', 'nguoi khuiet tat', 'liet giuong', 'benh nang', 'om nang', 'gia yeu', 'khong di duoc', 'khong di lai duoc', 'neo don', 'vung sau'],
+    expansion: 'lưu động',
+  },
+  {
+    groups: [BORN.flatMap((b) => COUNTRIES.map((c) => `${b} ${c}`))],
+    also: ['ve nuoc', 've viet nam', 've vn', 'chua khai sinh', 'chua lam khai sinh', 'chua dang ki khai sinh'],
+    expansion: 'đăng ký khai sinh có yếu tố nước ngoài',
+  },
+];
+
+interface CompiledSituation {
+  story: string[][];
+  groups: string[][][];
+  also: string[][];
+  unless: string[][];
+  expansion: string[];
+}
+
+const compiled: CompiledSituation[] = SITUATIONS.map((s) => ({
+  groups: s.groups.map((g) => g.map((p) => p.split(' '))),
+  also: (s.also ?? []).map((p) => p.split(' ')),
+  unless: (s.unless ?? []).map((p) => p.split(' ')),
+  story: (s.story ?? []).map((p) => p.split(' ')),
+  expansion: syllables(fold(s.expansion)),
+}));
+
+function occurrences(folded: string[], phrase: string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i + phrase.length <= folded.length; i++) {
+    if (phrase.every((w, k) => folded[i + k] === w)) out.push([i, i + phrase.length - 1]);
+  }
+  return out;
+}
+
+/** The situations a question tells, with the phrases they stand for. */
+export function matchSituations(folded: string[]): SynonymMatch[] {
+  const out: SynonymMatch[] = [];
+  for (const s of compiled) {
+    if (s.unless.some((p) => occurrences(folded, p).length)) continue;
+    const found = s.groups.map((g) => g.flatMap((p) => occurrences(folded, p)));
+    if (found.some((f) => !f.length)) continue;
+    const spans = [...found.flat(), ...s.also.flatMap((p) => occurrences(folded, p))];
+    const story = s.story.flatMap((p) => occurrences(folded, p));
+    out.push({ start: spans[0]![0], end: spans[0]![1], expansion: s.expansion, spans: spans.filter(([a]) => !story.some(([x, y]) => a >= x && a <= y)), story });
+  }
+  return out;
+}

@@ -26,6 +26,7 @@ const DECISION_LABEL: Record<string, string> = {
   clarify: 'Hỏi lại (Ý bạn là…)',
   handoff: 'Chuyển cán bộ',
   decline: 'Ngoài phạm vi',
+  elsewhere: 'Chỉ cơ quan khác',
   smalltalk: 'Chào hỏi, cảm ơn',
   ask: 'Hỏi thêm thông tin',
 };

@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import { expect, it } from 'vitest';
+import { procedureSchema, type ProcedureInput } from '../catalog';
+import { eachEngine } from '../shared/suite.testing';
+import { procedurePath } from './assistant.answer';
+import { DEV_FACTS, DEV_SET, OWN_SETS, readQuestions } from './assistant.eval';
+import { factStated } from './assistant.facts';
+import type { AssistantReply } from './assistant.service';
+
+/**
+ * What a citizen notices of the answers: the text, the procedures listed and the links are about
+ * the same procedure; two facts asked get both; a follow-up keeps the subject; the harder kinds of
+ * question (lost registers, combined requests, situations, another agency's procedure).
+ */
+
+// Two records of other levels, as the national catalogue has them (written here in our words):
+// a ministry's procedure and a commune's one that the demo catalogue lacks.
+const NATIONAL: ProcedureInput[] = [
+  {
+    code: '3.000346',
+    name: 'Cấp giấy phép lái xe',
+    field: 'Sát hạch, cấp giấy phép lái xe',
+    levels: ['Cấp bộ'],
+    agency: 'Cục Cảnh sát giao thông',
+    summary: 'Cấp giấy phép lái xe cho người đã đạt kỳ sát hạch lái xe ô tô, mô tô.',
+    sourceUrl: 'https://dichvucong.gov.vn/thu-tuc-hanh-chinh/vi-du-giay-phep-lai-xe',
+  },
+  {
+    code: '2.000528',
+    name: 'Thủ tục đăng ký khai sinh có yếu tố nước ngoài',
+    field: 'Hộ tịch',
+    levels: ['Cấp xã'],
+    agency: 'Ủy ban nhân dân cấp xã',
+    summary: 'Khai sinh cho trẻ có cha hoặc mẹ là người nước ngoài, hoặc trẻ sinh ra ở nước ngoài chưa được đăng ký khai sinh về cư trú tại Việt Nam.',
+    componentGroups: [{ id: 'chung', title: 'Giấy tờ phải nộp', components: [{ name: 'Giấy chứng sinh hoặc giấy tờ do nước ngoài cấp xác nhận việc sinh', originals: 1 }] }],
+  },
+];
+
+const say = (r: AssistantReply) => r.lines.join('\n');
+
+eachEngine('assistant: answers that agree, facts, follow-ups, harder questions', { at: '2026-11-30T02:00:00Z' }, (t) => {
+  let n = 0;
+  const ask = (question: string, sessionKey = `q-${n++}`) => t.env.services.assistant.ask({ unitCode: '00004', question, channel: 'api', sessionKey });
+
+  /** The text names procedures[0] first (or lists the choices in order) and every link is its own. */
+  function expectAgreement(q: string, r: AssistantReply): void {
+    if (r.decision === 'answer' && r.procedures.length) {
+      const first = r.procedures[0]!;
+      expect(r.lines[0], q).toContain(`(mã ${first.code})`);
+      for (const l of r.links) {
+        if (l.kind === 'page') expect(l.href, q).toBe(procedurePath('00004', first.code));
+        if (l.kind === 'submit') expect(l.href, q).toBe(`${procedurePath('00004', first.code)}/nop-truc-tuyen`);
+        if (l.kind === 'form') expect(l.href, q).toContain(`/bieu-mau/${first.code}/`);
+      }
+      // Another procedure's name never opens the answer.
+      for (const other of r.procedures.slice(1)) expect(r.lines[0], q).not.toContain(`(mã ${other.code})`);
+    } else if (r.decision === 'clarify') {
+      const listed = r.procedures.map((p) => p.name);
+      expect(r.quickReplies.slice(0, listed.length), q).toEqual(listed);
+    } else if (r.decision === 'elsewhere' || r.decision === 'decline') {
+      expect(r.procedures, q).toEqual([]);
+    }
+  }
+
+  it('says, on every evaluation question, the procedure it lists first; links are that procedure’s', async () => {
+    const files = [DEV_SET, DEV_FACTS, ...OWN_SETS].filter((f) => fs.existsSync(f));
+    let checked = 0;
+    for (const f of files) {
+      for (const q of readQuestions(f)) {
+        if (q.only === 'full') continue;
+        expectAgreement(q.q, await ask(q.q));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('answers the fee of the new card for "đổi thẻ căn cước hết hạn", not the residence extension', async () => {
+    const r = await ask('Đổi thẻ căn cước hết hạn thì lệ phí thế nào?');
+    expect([r.decision, r.intent, r.procedures[0]!.code]).toEqual(['answer', 'fee', '1.014063']);
+    expect(say(r)).toContain('Cấp đổi thẻ căn cước');
+    expect(say(r)).not.toContain('tạm trú');
+    expect(await factStated(t.env.services, '00004', '1.014063', 'fee', r.answer)).toBe(true);
+  });
+
+  it('answers both facts of one question', async () => {
+    const r = await ask('đăng ký tạm trú mất bao lâu và bao nhiêu tiền');
+    expect(r.procedures[0]!.code).toBe('1.004194');
+    expect(say(r)).toContain('Thời hạn giải quyết');
+    expect(say(r)).toContain('Phí, lệ phí');
+    for (const fact of ['time', 'fee'] as const) expect(await factStated(t.env.services, '00004', '1.004194', fact, r.answer), fact).toBe(true);
+    const two = await ask('khai tử cần giấy gì và nộp ở đâu');
+    expect(two.procedures[0]!.code).toBe('1.000656');
+    expect(await factStated(t.env.services, '00004', '1.000656', 'papers', two.answer)).toBe(true);
+    expect(await factStated(t.env.services, '00004', '1.000656', 'place', two.answer)).toBe(true);
+  });
+
+  it('keeps the subject of the conversation: "thế còn kết hôn?" asks the same, "nộp ở đâu?" about the same procedure', async () => {
+    const first = await ask('đăng ký khai sinh mất bao lâu', 'follow');
+    expect([first.intent, first.procedures[0]!.code]).toEqual(['time', '1.001193']);
+    const other = await ask('thế còn kết hôn?', 'follow');
+    expect([other.decision, other.intent, other.procedures[0]!.code]).toEqual(['answer', 'time', '1.000894']);
+    expect(say(other)).toContain('Thời hạn giải quyết');
+    expect(say(other)).not.toContain('Hồ sơ cần chuẩn bị');
+    const where = await ask('nộp ở đâu?', 'follow');
+    expect([where.intent, where.procedures[0]!.code]).toEqual(['place', '1.000894']);
+    // The place is the ward's own, with its hours.
+    expect(await factStated(t.env.services, '00004', '1.000894', 'place', where.answer)).toBe(true);
+    const fee = await ask('còn khai tử thì sao', 'follow');
+    expect([fee.intent, fee.procedures[0]!.code]).toEqual(['place', '1.000656']);
+  });
+
+  it('answers one procedure clearly ahead instead of asking “Ý bạn là…?” about it alone', async () => {
+    for (const q of ['cap so do lan dau', 'khai sinh cần những giấy gì', 'ket hon bao lau thi co giay']) {
+      const r = await ask(q);
+      expect(r.decision, q).toBe('answer');
+    }
+  });
+
+  it('reads lost registers as re-registration, for birth, marriage and death', async () => {
+    const cases: Array<[string, string]> = [
+      ['giấy khai sinh bị cháy, sổ hộ tịch cũng không còn', '1.004884'],
+      ['giấy đăng ký kết hôn bị mối ăn, ủy ban cũng không còn lưu sổ', '1.004746'],
+      ['trích lục khai tử của bố thất lạc, sổ hộ tịch cũng mất', '1.005461'],
+    ];
+    for (const [q, code] of cases) {
+      const r = await ask(q);
+      expect([r.decision, r.procedures[0]?.code], q).toEqual(['answer', code]);
+    }
+    // The certificate alone lost, the register kept: a copy, not a re-registration.
+    expect((await ask('xin cấp bản sao giấy khai sinh vì bản chính bị mất')).procedures[0]!.code).toBe('2.000635');
+  });
+
+  it('reads a combined request as the combined procedure, unless the birth is already registered', async () => {
+    for (const q of ['vừa khai sinh vừa nhận cha cho bé', 'làm khai sinh đồng thời nhận cha cho con']) {
+      const r = await ask(q);
+      expect([r.decision, r.procedures[0]?.code], q).toEqual(['answer', '1.000689']);
+    }
+    const later = await ask('con đã có giấy khai sinh rồi, giờ bố muốn nhận con');
+    expect(later.procedures[0]!.code).toBe('1.001022');
+  });
+
+  it('reads situations: an official coming home is a mobile registration', async () => {
+    const r = await ask('cán bộ có đến nhà đăng ký cho người khuyết tật không');
+    expect(['answer', 'clarify']).toContain(r.decision);
+    expect(r.procedures.length).toBeGreaterThan(0);
+    for (const p of r.procedures.slice(0, r.decision === 'clarify' ? undefined : 1)) expect(p.name).toContain('lưu động');
+    const death = await ask('ông cụ mất ở nhà, cả nhà già yếu, phường có cử cán bộ đến tận nhà làm khai tử không');
+    expect(death.procedures[0]!.code).toBe('1.000419');
+  });
+
+  it('with other levels’ records offered: a child born abroad is the foreign-element birth; another agency’s procedure is said to be done there', async () => {
+    const catalog = t.env.services.catalog;
+    await catalog.upsertProcedures(NATIONAL.map((p) => procedureSchema.parse(p)), 'national', { attachTo: '00004' });
+    const abroad = await ask('con sinh ở nước ngoài về nước thì làm khai sinh thế nào');
+    expect([abroad.decision, abroad.procedures[0]?.code]).toEqual(['answer', '2.000528']);
+    const drive = await ask('học lái xe ô tô hạng B');
+    expect(drive.decision).toBe('elsewhere');
+    expect(drive.procedures).toEqual([]);
+    expect(drive.handoff).toBe(false);
+    expect(say(drive)).toContain('không giải quyết tại Phường Ba Đình');
+    expect(say(drive)).toContain('Cục Cảnh sát giao thông');
+    expect(say(drive)).toContain('Cấp giấy phép lái xe');
+    expect(drive.links).toEqual([{ kind: 'page', label: 'Xem thủ tục trên Cổng Dịch vụ công quốc gia', href: NATIONAL[0]!.sourceUrl }]);
+    // The commune's own procedures are still answered as before.
+    expect((await ask('dang ky ket hon mat bao lau')).procedures[0]!.code).toBe('1.000894');
+  });
+});
+
+it('has a held-out set apart from the tuning set (no question in both)', () => {
+  const tuning = new Set(OWN_SETS.filter((f) => f.includes('/tuning/')).flatMap((f) => readQuestions(f).map((q) => q.q.normalize('NFC').toLowerCase())));
+  const held = OWN_SETS.filter((f) => f.includes('/heldout/')).flatMap((f) => readQuestions(f));
+  expect(held.length).toBeGreaterThan(200);
+  expect(held.filter((q) => tuning.has(q.q.normalize('NFC').toLowerCase())).map((q) => q.q)).toEqual([]);
+});

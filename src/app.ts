@@ -8,6 +8,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { AccountService } from './account';
 import { createAssistant, type AssistantService } from './assistant';
 import { assistantRoutes } from './assistant/assistant.routes';
+import { CHAT_CHANNEL_LABEL, ChatFormService, ChatTranscriptBox, chatFormRoutes } from './chatform';
 import { STATUS_LABEL, type DossierStatus } from './dossier/dossier.types';
 import { DossierService } from './dossier/dossier.service';
 import { DossierCache } from './dossier/dossier.cache';
@@ -110,6 +111,8 @@ export interface Services {
   /** Outbox delivery; started by `serve`/`start` (WORKER=on) or `motcua worker`. */
   worker: NotificationWorker;
   assistant: AssistantService;
+  /** Submitting a dossier from the chat (issue 15). */
+  chatForm: ChatFormService;
   /** Satisfaction ratings and the follow-up of a "Không hài lòng" (issue 11). */
   ratings: RatingService;
   /** Decision 766/QĐ-TTg indicators, computed from the dossiers' history. */
@@ -242,6 +245,17 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     },
   });
   dossierWorkflow.onPaymentRequested = async (d, actor, amount) => void (await payments.adoptRequestedAmount(d, actor, amount));
+  // "Nộp ngay trong cuộc trò chuyện" (issue 15): the web form's drafts and submission, led by the chat.
+  const chatForm = new ChatFormService({
+    db: database.db,
+    clock,
+    catalog,
+    dossiers,
+    drafts,
+    otp: { request: (phone, unit) => accounts.requestOtp(phone, 'verify_phone', unit), verify: (phone, code) => accounts.verifyOtp(phone, 'verify_phone', code) },
+    requirePhoneVerification: config.requirePhoneVerification,
+    audit,
+  });
   const assistant = createAssistant(config, {
     db: database.db,
     catalog,
@@ -266,6 +280,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
         return { code: a.code, when: slotText(a.slotAt), manageUrl: link };
       },
     },
+    chatForm,
     log: (msg, err) => {
       if (config.logLevel !== 'silent') process.stderr.write(`${msg} ${err instanceof Error ? err.message : String(err ?? '')}\n`);
     },
@@ -422,7 +437,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     queue: queue.events,
     dossiers: config.dossierCacheSeconds > 0 ? database.changes : undefined,
   });
-  return { database, broadcast, rateLimits, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, linked, signing, vaccination, clock };
+  return { database, broadcast, rateLimits, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, chatForm, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, linked, signing, vaccination, clock };
 }
 
 /**
@@ -643,6 +658,10 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
       const v = await services.homeVisits.ofDossier(code);
       return v?.visit_date ? { date: v.visit_date, href: `/can-bo/ho-tro-tai-nha/${v.id}` } : undefined;
     },
+    chatSubmissionOf: async (code) => {
+      const c = await services.chatForm.submissionOf(code);
+      return c && { channelLabel: CHAT_CHANNEL_LABEL, box: ChatTranscriptBox(c) };
+    },
   });
   await performanceRoutes(app, { performance: services.performance, units });
   await performanceApiRoutes(app, { performance: services.performance });
@@ -742,6 +761,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     rateLimit: config.rateLimit,
     zalo: config.assistant.zalo,
   });
+  await chatFormRoutes(app, { chatForm: services.chatForm, units });
   await appointmentStaffRoutes(app, { appointments: services.appointments, units, accounts: services.accounts, ticketFacts: (q) => ticketFacts(services.database.db, { ...q, now: services.clock.now() }), now: () => services.clock.now() });
   await appointmentRoutes(app, { appointments: services.appointments, units, catalog, accounts: services.accounts, demo: config.demo, defaultUnit, now: () => services.clock.now(), ticketUrl: (id) => `/hang-cho/${id}` });
   await queueRoutes(app, {

@@ -10,6 +10,7 @@ import { docSchema, html, parseInput } from '../shared/http';
 import { body as docBody } from '../shared/openapi';
 import { askExample, assistantDocs } from '../shared/openapi.more';
 import { checkCsrf } from '../shared/session';
+import { asUpload, readMultipart } from '../shared/uploads';
 import { staffNav } from '../shared/staff-layout';
 import { cleanInput } from '../shared/text';
 import type { UnitService } from '../unit';
@@ -132,6 +133,49 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
     reply.header('cache-control', 'no-store');
     return reply.type('application/json; charset=utf-8').send({
       html: renderToString(MessageList({ messages: fresh, form: { csrf: chatCsrf(sid), unit: unitCode } })),
+      last: all.at(-1)?.seq ?? 0,
+      waiting: waitingFor(all),
+      error: error ?? null,
+    });
+  });
+
+  /**
+   * A photo sent in the web chat (a paper of a chat submission, "Nộp ngay trong cuộc trò chuyện"):
+   * multipart, one file; the same answer as a question (`?fragment=1`: JSON for the widget).
+   */
+  app.post('/tro-ly/anh', askLimit, async (req, reply) => {
+    const fragment = (req.query as Record<string, unknown>).fragment === '1';
+    const { fields, files } = await readMultipart(req, { maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 10 * 1024 * 1024, maxFiles: 1 });
+    const sid = chatSession(req, reply, false);
+    if (!sid || !sameToken(String(fields._csrf ?? ''), chatCsrf(sid))) {
+      throw new ForbiddenError('Phiên trò chuyện đã hết hạn. Xin tải lại trang và gửi lại ảnh.', 'csrf_failed');
+    }
+    const unitCode = await unitOf(fields.dv);
+    const file = files[0];
+    const before = (await assistant.history('web', sid)).at(-1)?.seq ?? 0;
+    let error: string | undefined;
+    if (!file) error = 'Xin chọn ảnh chụp giấy tờ để gửi.';
+    else {
+      const photo = await asUpload(file);
+      try {
+        await assistant.ask({ unitCode, question: `[Ảnh] ${photo.filename || 'ảnh'}`, channel: 'web', sessionKey: sid, photo });
+      } catch (e) {
+        if (!(e instanceof DomainError) || e instanceof NotFoundError) throw e;
+        error = e.message;
+      }
+    }
+    if (!fragment) {
+      if (error) {
+        const unit = await units.get(unitCode);
+        const messages = await assistant.history('web', sid);
+        return html(reply, ChatPage({ unit, messages, form: { csrf: chatCsrf(sid), unit: unitCode }, waiting: waitingFor(messages), error }), 422);
+      }
+      return reply.redirect(`/tro-ly?dv=${unitCode}#cuoi`, 303);
+    }
+    const all = await assistant.history('web', sid);
+    reply.header('cache-control', 'no-store');
+    return reply.type('application/json; charset=utf-8').send({
+      html: renderToString(MessageList({ messages: all.filter((m) => m.seq > before), form: { csrf: chatCsrf(sid), unit: unitCode } })),
       last: all.at(-1)?.seq ?? 0,
       waiting: waitingFor(all),
       error: error ?? null,

@@ -17,8 +17,9 @@ import { faqDoc, procedureDoc, Retriever, type Candidate, type QueryPlan } from 
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import { findDossierCode, findPhone } from './assistant.text';
 import { counterTurn, type CounterDesk, type CounterMemory } from './assistant.counter';
+import { withOffer, type ChatPhoto, type ChatSubmitDesk } from './assistant.chat-submit';
 import type { Rephraser } from './llm';
-import type { ZaloClient, ZaloEvent } from './zalo';
+import { ZaloError, type ZaloClient, type ZaloEvent } from './zalo';
 
 /**
  * The virtual assistant's rules: read the question, find the procedure in the unit's catalogue
@@ -53,6 +54,8 @@ export interface AssistantReply {
   lines: string[];
   links: ReplyLink[];
   quickReplies: string[];
+  /** The reply asks for a photo (a chat submission's paper): the web chat shows its upload button. */
+  upload?: boolean;
 }
 
 export interface ChatMessage {
@@ -65,6 +68,7 @@ export interface ChatMessage {
   decision: string | null;
   createdAt: string;
   delivery: string;
+  upload?: boolean;
 }
 
 /** A dossier lookup as the dossier module offers it (status by code, proven by phone). */
@@ -90,6 +94,8 @@ export interface AssistantDeps {
   officeFor?: (unitCode: string, procedure: Procedure) => Promise<OfficeInfo | undefined>;
   /** "Lấy số" and "đặt lịch" (queue and appointment modules), when wired. */
   counter?: CounterDesk;
+  /** "Nộp ngay trong cuộc trò chuyện": submitting a dossier from the chat (src/chatform), when wired. */
+  chatForm?: ChatSubmitDesk;
   log?: (msg: string, err?: unknown) => void;
 }
 
@@ -556,6 +562,22 @@ export class AssistantService {
     return { reply: this.declineReply(unit), memory: mem, plan };
   }
 
+  /**
+   * A chat submission's turn (src/chatform) when the message belongs to one; else, once the usual
+   * answer is made, the offer to submit in the chat when it answers about an offered procedure.
+   */
+  private async chatSubmitTurn(unitCode: string, question: string, memory: Memory, input: { channel: AssistantChannel; sessionKey: string; takeProof?: TakeProof; photo?: ChatPhoto }): Promise<{ reply: AssistantReply; memory: Memory } | undefined> {
+    const desk = this.deps.chatForm;
+    if (!desk) return undefined;
+    const fresh = memory.at && Date.parse(this.deps.clock.now().toISOString()) - Date.parse(memory.at) < MEMORY_MS;
+    const turn = await desk.turn({ unitCode, channel: input.channel, sessionKey: input.sessionKey, text: question, procedure: fresh ? memory.procedure : undefined, photo: input.photo });
+    if (turn) return { reply: { ...this.reply('online', turn.decision, turn.composed), ...(turn.upload ? { upload: true } : {}) }, memory };
+    const r = await this.respond(unitCode, question, memory, input.channel, input.takeProof, input.sessionKey);
+    const code = r.reply.decision === 'answer' ? r.memory.procedure : undefined;
+    if (!code || r.reply.procedures[0]?.code !== code || !(await desk.offered(unitCode, code))) return r;
+    return { reply: this.reply(r.reply.intent, r.reply.decision, withOffer(r.reply), r.reply.procedures, r.reply.handoff), memory: r.memory };
+  }
+
   // -------------------------------------------------------------------------- conversations
 
   private externalId(channel: AssistantChannel, key: string): string {
@@ -572,7 +594,7 @@ export class AssistantService {
   }
 
   /** Ask the assistant; the question, the reply and the memory are kept with the conversation. */
-  async ask(input: { unitCode?: string; question: string; channel: AssistantChannel; sessionKey: string; context?: string; takeProof?: TakeProof }): Promise<AssistantReply> {
+  async ask(input: { unitCode?: string; question: string; channel: AssistantChannel; sessionKey: string; context?: string; takeProof?: TakeProof; photo?: ChatPhoto }): Promise<AssistantReply> {
     const question = input.question.normalize('NFC').trim();
     if (!question) throw new ValidationError('Xin nhập câu hỏi.', [{ field: 'question', code: 'required', message: 'Xin nhập câu hỏi' }]);
     if (question.length > MAX_QUESTION) {
@@ -587,7 +609,7 @@ export class AssistantService {
       const offered = (await this.deps.catalog.unitCatalog(unitCode)).entries.has(input.context);
       if (offered) memory = { ...memory, procedure: input.context, at: this.deps.clock.now().toISOString() };
     }
-    const { reply, memory: next } = await this.respond(unitCode, question, memory, input.channel, input.takeProof, input.sessionKey);
+    const { reply, memory: next } = (await this.chatSubmitTurn(unitCode, question, memory, input)) ?? (await this.respond(unitCode, question, memory, input.channel, input.takeProof, input.sessionKey));
     const now = this.deps.clock.now().toISOString();
     await this.deps.db.transaction().execute(async (trx) => {
       const seq = await repo.reserveSeq(trx, conv.id, 2);
@@ -617,7 +639,7 @@ export class AssistantService {
         intent: reply.intent,
         decision: reply.decision,
         procedure_code: reply.procedures[0]?.code ?? null,
-        data: JSON.stringify({ lines: reply.lines, links: reply.links, quickReplies: reply.quickReplies }),
+        data: JSON.stringify({ lines: reply.lines, links: reply.links, quickReplies: reply.quickReplies, ...(reply.upload ? { upload: true } : {}) }),
         delivery: '',
         delivery_error: null,
         created_at: now,
@@ -648,7 +670,7 @@ export class AssistantService {
   }
 
   private toMessage(r: repo.MessageRow): ChatMessage {
-    const data = JSON.parse(r.data || '{}') as { lines?: string[]; links?: ReplyLink[]; quickReplies?: string[] };
+    const data = JSON.parse(r.data || '{}') as { lines?: string[]; links?: ReplyLink[]; quickReplies?: string[]; upload?: boolean };
     return {
       seq: r.seq,
       role: r.role as ChatMessage['role'],
@@ -659,6 +681,7 @@ export class AssistantService {
       decision: r.decision,
       createdAt: r.created_at,
       delivery: r.delivery,
+      ...(data.upload ? { upload: true } : {}),
     };
   }
 
@@ -694,15 +717,27 @@ export class AssistantService {
   async handleZaloEvent(event: ZaloEvent, opts: { takeProof?: (followerId: string) => Promise<void> } = {}): Promise<'answered' | 'ignored' | 'duplicate'> {
     const zalo = this.deps.zalo;
     const name = event.event_name ?? '';
-    if (!zalo || name.startsWith('oa_send_') || name !== 'user_send_text') return 'ignored';
+    if (!zalo || name.startsWith('oa_send_') || (name !== 'user_send_text' && name !== 'user_send_image')) return 'ignored';
     const userId = event.sender?.id;
     const text = event.message?.text;
     const msgId = event.message?.msg_id;
-    if (!userId || !text?.trim() || !msgId) return 'ignored';
+    // A photo (a paper of a chat submission): the image is fetched from Zalo's server.
+    const image = name === 'user_send_image' ? event.message?.attachments?.find((a) => a.type === 'image' && a.payload?.url)?.payload?.url : undefined;
+    if (!userId || !msgId || (name === 'user_send_text' ? !text?.trim() : !image)) return 'ignored';
     const now = this.deps.clock.now().toISOString();
     if (!(await repo.claimZaloEvent(this.deps.db, msgId, name, now))) return 'duplicate';
     const takeProof = opts.takeProof;
-    const reply = await this.ask({ unitCode: this.deps.zaloUnit, question: text.slice(0, MAX_QUESTION), channel: 'zalo', sessionKey: userId, takeProof: takeProof ? () => takeProof(userId) : undefined });
+    let photo: ChatPhoto | undefined;
+    if (image) {
+      try {
+        photo = await zalo.fetchImage(image);
+      } catch (e) {
+        await zalo.sendText(userId, `Mình chưa tải được ảnh bạn vừa gửi${e instanceof ZaloError ? ` (${e.message})` : ''}. Xin gửi lại ảnh.`);
+        return 'answered';
+      }
+    }
+    const question = photo ? `[Ảnh] ${photo.filename}` : text!.slice(0, MAX_QUESTION);
+    const reply = await this.ask({ unitCode: this.deps.zaloUnit, question, channel: 'zalo', sessionKey: userId, photo, takeProof: takeProof ? () => takeProof(userId) : undefined });
     await zalo.sendText(userId, reply.answer);
     return 'answered';
   }

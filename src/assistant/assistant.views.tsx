@@ -46,6 +46,22 @@ function QuickReplies({ items, form }: { items: string[]; form: ChatFormProps })
   );
 }
 
+/** A chat submission asks for a paper: the photo (the phone's camera) or a PDF, sent in the chat. */
+function PhotoForm({ form, seq }: { form: ChatFormProps; seq: number }) {
+  const id = `as-photo-${seq}`;
+  return (
+    <form class="as-form as-upload" method="post" action="/tro-ly/anh" enctype="multipart/form-data">
+      <Csrf token={form.csrf} />
+      <input type="hidden" name="dv" value={form.unit} />
+      <label for={id}>Ảnh chụp giấy tờ</label>
+      <input id={id} name="anh" type="file" accept="image/*,application/pdf" capture="environment" required />
+      <button type="submit" class="btn primary">
+        Gửi ảnh
+      </button>
+    </form>
+  );
+}
+
 /** One message bubble; only the latest bot message keeps its quick replies. */
 export function Message({ m, form, last }: { m: ChatMessage; form: ChatFormProps; last: boolean }) {
   const who = m.role === 'user' ? 'Bạn' : m.role === 'staff' ? 'Cán bộ một cửa' : 'Trợ lý';
@@ -70,6 +86,7 @@ export function Message({ m, form, last }: { m: ChatMessage; form: ChatFormProps
         </ul>
       ) : null}
       {last && m.role === 'bot' ? <QuickReplies items={m.quickReplies} form={form} /> : null}
+      {last && m.role === 'bot' && m.upload ? <PhotoForm form={form} seq={m.seq} /> : null}
     </li>
   );
 }

@@ -18,6 +18,7 @@ export {
   type DossierLookup,
   type ProcedureHit,
 } from './assistant.service';
+export { OFFER as CHAT_SUBMIT_OFFER, type ChatPhoto, type ChatSubmitDesk, type ChatSubmitTurn } from './assistant.chat-submit';
 export { OpenAiCompatibleRephraser, faithful, type Rephraser } from './llm';
 export { ZaloClient, verifyZaloSignature, zaloSignature, type ZaloEvent, type ZaloTokenStore } from './zalo';
 

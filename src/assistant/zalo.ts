@@ -43,7 +43,7 @@ export interface ZaloEvent {
   timestamp?: string;
   sender?: { id?: string };
   recipient?: { id?: string };
-  message?: { text?: string; msg_id?: string };
+  message?: { text?: string; msg_id?: string; attachments?: Array<{ type?: string; payload?: { url?: string; thumbnail?: string } }> };
 }
 
 export class ZaloError extends Error {
@@ -66,6 +66,9 @@ export function verifyZaloSignature(header: string | undefined, appId: string, r
   const got = Buffer.from(header.trim());
   return got.length === expected.length && timingSafeEqual(got, expected);
 }
+
+/** The largest photo fetched from a `user_send_image` event (as the upload limit of a paper). */
+export const ZALO_IMAGE_LIMIT = 10 * 1024 * 1024;
 
 /** Error codes of the OA API meaning the access token is invalid or expired. */
 const TOKEN_ERRORS = new Set([-216, -124, -220, -230]);
@@ -146,5 +149,33 @@ export class ZaloClient {
     }
     if (r.status >= 400 || (r.json.error ?? 0) !== 0) throw new ZaloError(`Zalo từ chối tin nhắn: ${r.json.message ?? r.status}`, r.json.error);
     return { messageId: r.json.data?.message_id };
+  }
+
+  /**
+   * The photo a follower sent (`user_send_image`: `message.attachments[].payload.url`, on Zalo's
+   * content server), read into memory up to ZALO_IMAGE_LIMIT. Its content is checked later like
+   * any upload: the name and type given here are only hints.
+   */
+  async fetchImage(url: string): Promise<{ data: Buffer; filename: string; declaredType?: string }> {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      throw new ZaloError('địa chỉ ảnh không hợp lệ');
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new ZaloError('địa chỉ ảnh không hợp lệ');
+    const res = await this.fetchImpl(u, { signal: AbortSignal.timeout(15_000), redirect: 'follow' });
+    if (!res.ok || !res.body) throw new ZaloError(`máy chủ Zalo trả lỗi ${res.status}`);
+    const tooBig = () => new ZaloError(`ảnh lớn hơn ${ZALO_IMAGE_LIMIT / 1024 / 1024} MB`);
+    if (Number(res.headers.get('content-length') ?? 0) > ZALO_IMAGE_LIMIT) throw tooBig();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.length;
+      if (size > ZALO_IMAGE_LIMIT) throw tooBig();
+      chunks.push(Buffer.from(chunk));
+    }
+    const base = decodeURIComponent(u.pathname.split('/').pop() ?? '').replace(/[^\w.-]+/g, '_').slice(-80);
+    return { data: Buffer.concat(chunks), filename: base && /\.[a-z0-9]{2,5}$/i.test(base) ? base : 'anh-zalo.jpg', declaredType: res.headers.get('content-type') ?? undefined };
   }
 }

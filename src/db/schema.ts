@@ -1193,6 +1193,31 @@ export interface VaccinationReminderTable {
   created_at: string;
 }
 
+/** 041: chat submissions under way or done (web widget, Zalo), and the procedures offered in the chat. */
+export interface ChatformSessionTable {
+  id: string;
+  channel: string;
+  external_id: string;
+  unit_code: string;
+  procedure_code: string;
+  status: string;
+  step: string;
+  state: string;
+  draft_id: string | null;
+  dossier_code: string | null;
+  transcript: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChatformProcedureTable {
+  unit_code: string;
+  procedure_code: string;
+  enabled: number;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface DB {
   signed_documents: SignedDocumentTable;
   units: UnitTable;
@@ -1286,4 +1311,6 @@ export interface DB {
   vaccination_enrolments: VaccinationEnrolmentTable;
   vaccination_doses: VaccinationDoseTable;
   vaccination_reminders: VaccinationReminderTable;
+  chatform_sessions: ChatformSessionTable;
+  chatform_procedures: ChatformProcedureTable;
 }

@@ -39,6 +39,8 @@ export interface StaffRoutesDeps {
   worklistBox?: (staff: Staff) => Promise<VNode | null>;
   /** The home visit a dossier was received on (home-visit module): its date and page. */
   homeVisitOf?: (dossierCode: string) => Promise<{ date: string; href: string } | undefined>;
+  /** A dossier submitted in the assistant's chat (chatform module): its channel's name and the conversation. */
+  chatSubmissionOf?: (dossierCode: string) => Promise<{ channelLabel: string; box: VNode } | undefined>;
 }
 
 const CODE = z.string().regex(/^\d{2,5}-\d{6}-\d{4,}$/, 'Mã hồ sơ có dạng 00004-261129-0001');
@@ -233,6 +235,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
         assigneeName: assignee?.fullName,
         feeDue: allowed.includes('request_payment') ? await deps.feeDue?.(d) : undefined,
         homeVisit: d.channel === 'home' && d.code ? await deps.homeVisitOf?.(d.code) : undefined,
+        chat: d.channel === 'online' && d.code ? await deps.chatSubmissionOf?.(d.code) : undefined,
       }),
       o.status ?? 200,
     );

@@ -26,6 +26,8 @@ export interface StaffDossierPageProps extends StaffNavProps {
   d: DossierView;
   /** Received at the citizen's home on this visit of the support team (date YYYY-MM-DD, visit page). */
   homeVisit?: { date: string; href: string };
+  /** Submitted in the assistant's chat: "Trực tuyến (trợ lý ảo)" and the conversation. */
+  chat?: { channelLabel: string; box: ComponentChildren };
   dossierUnit: Unit;
   process?: Process;
   eform: EForm;
@@ -339,10 +341,11 @@ export function StaffDossierPage(p: StaffDossierPageProps) {
       <ErrorSummary message={p.error} />
       <p class="lead">{d.procedureName}</p>
       <div class={`status status-${d.status}`}>
-        <strong>{STATUS_LABEL[d.status]}</strong> · {CHANNEL_NAME[d.channel]} · {d.dueFixed ? 'Hẹn trả' : 'Dự kiến'}: {d.dueAt ? formatDateTime(d.dueAt) : '—'}
+        <strong>{STATUS_LABEL[d.status]}</strong> · {p.chat?.channelLabel ?? CHANNEL_NAME[d.channel]} · {d.dueFixed ? 'Hẹn trả' : 'Dự kiến'}: {d.dueAt ? formatDateTime(d.dueAt) : '—'}
         {d.rescheduledDueAt ? <span> · Hẹn lại (đã xin lỗi): {formatDateTime(d.rescheduledDueAt)}</span> : null}
         {p.late ? <strong class="badge late"> Trễ hạn hoặc có nguy cơ trễ hạn</strong> : null}
       </div>
+      {p.chat?.box ?? null}
       {p.homeVisit ? (
         <p class="note">
           Tiếp nhận tại nhà người dân ngày {formatDate(p.homeVisit.date)}, trong <a href={p.homeVisit.href}>chuyến đến nhà của tổ hỗ trợ</a>.

@@ -5,6 +5,8 @@ export { dossierCodes, openDossierCounts, openDossiers, receivedDossiers, staffA
 // (PROOF_ROUTE) and the one rule (requireChangeProof), reused instead of written again.
 export { PROOF_ROUTE, requireChangeProof, STRONGER_PROOF_MESSAGE } from './dossier.proof';
 export type { DossierService } from './dossier.service';
+// The drafts a chat submission (issue 15) fills in as the web form does.
+export type { DossierDrafts } from './dossier.drafts';
 // The workflow's service (composition root, demo history) and the worklist tab names (audit views).
 export { WORKLIST_TAB_LABEL, type DossierWorkflow } from './dossier.workflow';
 export { STATUS_LABEL, type Actor, type Dossier, type DossierStatus } from './dossier.types';

@@ -16,7 +16,33 @@
     if (log) log.scrollTop = log.scrollHeight;
   }
 
+  /** A photo for a chat submission: the form's file, as multipart. */
+  function upload(form, box) {
+    if (box.getAttribute('aria-busy') === 'true') return;
+    box.setAttribute('aria-busy', 'true');
+    return fetch(form.getAttribute('action') + '?fragment=1', { method: 'POST', headers: { accept: 'application/json' }, body: new FormData(form), credentials: 'same-origin' })
+      .then(function (r) {
+        if (!r.ok) throw new Error('http ' + r.status);
+        return r.json();
+      })
+      .then(function (res) { show(box, res); })
+      .catch(function () { form.submit(); })
+      .then(function () { box.removeAttribute('aria-busy'); });
+  }
+
+  function show(box, res) {
+    // Quick replies and the photo button belong to the latest answer only.
+    Array.prototype.forEach.call(box.querySelectorAll('.as-quick, .as-upload'), function (f) { f.remove(); });
+    box.querySelector('.as-log').insertAdjacentHTML('beforeend', res.html);
+    box.setAttribute('data-last', String(res.last));
+    box.setAttribute('data-waiting', res.waiting ? '1' : '0');
+    bind(box);
+    scrollDown(box);
+    if (res.waiting) poll(box);
+  }
+
   function post(form, box, submitter) {
+    if (form.classList.contains('as-upload')) return upload(form, box);
     var data = new URLSearchParams();
     var fd = new FormData(form);
     fd.forEach(function (v, k) { if (k !== 'q') data.append(k, String(v)); });
@@ -36,15 +62,8 @@
         return r.json();
       })
       .then(function (res) {
-        // Quick replies belong to the latest answer only.
-        Array.prototype.forEach.call(box.querySelectorAll('.as-quick'), function (f) { f.remove(); });
-        box.querySelector('.as-log').insertAdjacentHTML('beforeend', res.html);
-        box.setAttribute('data-last', String(res.last));
-        box.setAttribute('data-waiting', res.waiting ? '1' : '0');
         if (input) input.value = '';
-        bind(box);
-        scrollDown(box);
-        if (res.waiting) poll(box);
+        show(box, res);
       })
       .catch(function () {
         // The page still works: fall back to an ordinary form post.

@@ -127,6 +127,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
         ...item('/can-bo/tro-ly/cau-hoi-thuong-gap', 'Câu hỏi thường gặp'),
         ...item('/can-bo/tro-ly/thong-ke', 'Thống kê trợ lý ảo'),
         ...item('/can-bo/tro-ly/tu-dong-nghia', 'Từ đồng nghĩa'),
+        ...item('/can-bo/tro-ly/nop-qua-tro-chuyen', 'Nộp hồ sơ qua trò chuyện'),
       ],
     },
     {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { allFields, type EForm } from '../eform';
-import { eachEngine } from '../shared/suite.testing';
+import { csrfOf, eachEngine } from '../shared/suite.testing';
 import { Desk, multipart } from '../dossier/workflow.testing';
 import { BIRTH_ANSWERS, CHAT_APPLICANT, chatAnswer, lastOtp, photo, WebChatter } from './chatform.testing';
 
@@ -55,7 +55,7 @@ eachEngine('submitting from the web chat ("Nộp ngay trong cuộc trò chuyện
     const page = await t.env.app.inject({ method: 'GET', url: `/p/00004/${BIRTH}/nop-truc-tuyen?truong-hop=khong` });
     expect(page.statusCode).toBe(200);
     keep(page);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const csrf = csrfOf(page.body);
     const ids = await papers();
     const parts: Array<{ name: string; value: string | Buffer; filename?: string; type?: string }> = [
       { name: '_csrf', value: csrf },
@@ -236,7 +236,7 @@ eachEngine('submitting from the web chat ("Nộp ngay trong cuộc trò chuyện
     const page = await t.env.app.inject({ method: 'GET', url: '/can-bo/tro-ly/nop-qua-tro-chuyen', headers: { cookie: admin } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(new RegExp(`value="${BIRTH.replace('.', '\\.')}" checked`));
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const csrf = csrfOf(page.body);
     const checked = [...page.body.matchAll(/name="thu_tuc" value="([\d.]+)" checked/g)].map((m) => m[1]!).filter((x) => x !== BIRTH);
     const body = new URLSearchParams({ _csrf: csrf });
     for (const x of checked) body.append('thu_tuc', x);
@@ -249,7 +249,7 @@ eachEngine('submitting from the web chat ("Nộp ngay trong cuộc trò chuyện
     const clerk = await desk.cookie('tiepnhan');
     const view = await t.env.app.inject({ method: 'GET', url: '/can-bo/tro-ly/nop-qua-tro-chuyen', headers: { cookie: clerk } });
     expect(view.statusCode).toBe(200);
-    const refused = await t.env.app.inject({ method: 'POST', url: '/can-bo/tro-ly/nop-qua-tro-chuyen', headers: { cookie: clerk, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: /name="_csrf" value="([^"]+)"/.exec(view.body)![1]!, thu_tuc: BIRTH }).toString() });
+    const refused = await t.env.app.inject({ method: 'POST', url: '/can-bo/tro-ly/nop-qua-tro-chuyen', headers: { cookie: clerk, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrfOf(view.body), thu_tuc: BIRTH }).toString() });
     expect(refused.statusCode).toBe(403);
     body.append('thu_tuc', BIRTH);
     expect((await t.env.app.inject({ method: 'POST', url: '/can-bo/tro-ly/nop-qua-tro-chuyen', headers: { cookie: admin, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() })).statusCode).toBe(303);

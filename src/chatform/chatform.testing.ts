@@ -6,6 +6,7 @@
 import sharp from 'sharp';
 import { expect } from 'vitest';
 import type { EFormField } from '../eform';
+import { csrfOf } from '../shared/suite.testing';
 import type { TestEnv } from '../shared/testing';
 
 /** What the citizen types for each field of the birth registration (1.001193), and what the web form posts for it. */
@@ -76,7 +77,7 @@ export class WebChatter {
     const r = await this.env.app.inject({ method: 'GET', url: `/tro-ly/khung?dv=${this.unit}`, headers: { cookie: this.cookie } });
     expect(r.statusCode).toBe(200);
     this.keep(r);
-    return /name="_csrf" value="([^"]+)"/.exec(r.body)![1]!;
+    return csrfOf(r.body);
   }
 
   /** The reply to one message, as text, and its HTML (to see the photo button). */

@@ -186,7 +186,7 @@ export function ParentPage(p: { v: EnrolmentView; csrf: string; token: string; u
                         <input type="hidden" name="t" value={p.token} />
                         <input type="hidden" name="dose" value={d.key} />
                         {d.overdue ? 'Đã qua ngày — ' : ''}
-                        <button type="submit" aria-label={`Cháu đã tiêm ${d.vaccine} ${d.dose}`}>
+                        <button type="submit" aria-label={`Cháu đã tiêm mũi này: ${d.vaccine} ${d.dose}`}>
                           Cháu đã tiêm mũi này
                         </button>
                       </form>

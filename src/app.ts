@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
@@ -82,6 +82,7 @@ import { queueAdminRoutes } from './queue/queue.admin-routes';
 import { ArchiveService, archiveRoutes, DocstoreService, docstoreRoutes } from './docstore';
 import { LinkedService, linkedRoutes, linkedStaffRoutes, partnerRoutes } from './linked';
 import { registerOps } from './ops';
+import { registerFastLane } from './shared/fast-lane';
 import { genReqId } from './shared/request-context';
 import { checkVaccinationReminders, CONSENT_TEXT, enrolVaccinationReminders, VaccinationService, vaccinationRemindersOf, vaccinationRoutes, vaccinationStaffRoutes } from './vaccination';
 import { seedVaccinationDemo } from './vaccination/vaccination.demo';
@@ -544,11 +545,16 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   registerInputCleaning(app);
 
   // Security headers, computed once (helmet re-parsed its CSP on every request: measured as a
-  // tenth of a page's server time).
-  const securityHeaders = securityHeadersFor(config.publicUrl);
-  app.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(securityHeaders);
-    done();
+  // tenth of a page's server time), and the fast lane: cached public answers sent from this first
+  // hook of ours, after the same limits the normal path applies (src/shared/fast-lane.ts).
+  let globalLimit: ReturnType<FastifyInstance['rateLimit']> | undefined;
+  registerFastLane(app, {
+    headers: securityHeadersFor(config.publicUrl),
+    limits: [
+      // The global rate limit's own handler (same store, same key: the address, as no session can be found).
+      ...(config.rateLimit ? [(req: FastifyRequest, reply: FastifyReply) => (globalLimit ??= app.rateLimit()).call(app, req, reply) as Promise<unknown>] : []),
+      (req: FastifyRequest, reply: FastifyReply) => app.proofGate.fastLimit(req, reply),
+    ],
   });
   if (config.rateLimit) {
     // Counted after the session is known (preHandler): a signed-in person has their own budget,
@@ -561,6 +567,10 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
       max: (req) => (req.principal?.kind === 'staff' ? 1200 : 300),
       // Several processes: counted in the database (a failing count lets the request through).
       ...(services.rateLimits ? { store: fastifyRateLimitStore(services.rateLimits), skipOnError: true } : {}),
+    });
+    // The fast lane applies the global limit only: a route with a limit of its own answers on the normal path.
+    app.addHook('onRoute', (r) => {
+      if (r.config?.fastAnswer && r.config.rateLimit !== undefined) throw new Error(`${r.url}: a fast answer cannot have its own rate limit`);
     });
   }
   // Every route that takes a dossier code with a proof of ownership shares one budget.
@@ -578,14 +588,28 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
 
   // Stylesheet and scripts: fingerprinted names cached for a year, compressed once (shared/assets.ts).
   // Synchronous: no promise per request for a file sent from memory.
-  app.get('/static/:name', (req, reply) => {
-    const found = findAsset((req.params as { name: string }).name);
-    if (!found) throw new NotFoundError();
-    const { asset, immutable } = found;
+  const sendAsset = (req: FastifyRequest, reply: FastifyReply, { asset, immutable }: NonNullable<ReturnType<typeof findAsset>>) => {
     reply.header('etag', asset.etag).header('cache-control', immutable ? IMMUTABLE : 'public, max-age=3600');
     if (req.headers['if-none-match'] === asset.etag) reply.status(304).send();
     else sendCached(req, reply, asset);
-  });
+  };
+  app.get(
+    '/static/:name',
+    {
+      config: {
+        // In the fast lane too (shared/fast-lane.ts): a file sent from memory, found by its name alone.
+        fastAnswer: (req, reply) => {
+          const found = findAsset((req.params as { name: string }).name);
+          return found && (() => sendAsset(req, reply, found));
+        },
+      },
+    },
+    (req, reply) => {
+      const found = findAsset((req.params as { name: string }).name);
+      if (!found) throw new NotFoundError();
+      sendAsset(req, reply, found);
+    },
+  );
 
   // Browsers ask for it on every site; without it, a 404 page for each visit.
   const favicon = fs.readFileSync(new URL('./web/static/favicon.ico', import.meta.url));

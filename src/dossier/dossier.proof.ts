@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { AccountService } from '../account';
 import { ForbiddenError } from '../shared/errors';
 import { RateLimitedError, type Budget, type RateLimiter } from '../shared/rate-limit';
@@ -38,6 +38,11 @@ declare module 'fastify' {
        * Throws RateLimitedError when it is spent.
        */
       take(req: FastifyRequest, key?: string): Promise<void>;
+      /**
+       * The gate of the request's route for the fast lane (src/shared/fast-lane.ts): the same check
+       * as the route's own hook, a promise only when a try is taken; undefined for other routes.
+       */
+      fastLimit(req: FastifyRequest, reply: FastifyReply): Promise<void> | undefined;
     };
   }
 }
@@ -57,18 +62,23 @@ export function registerProofGate(app: FastifyInstance, opts: { limiter: RateLim
     const k = key ? { key, budget: PROOF_BUDGETS.anonymous } : proofKey(req);
     await opts.limiter.take(k.key, k.budget);
   };
-  app.decorate('proofGate', { routes, take });
-  const gate = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!opts.limiter) return;
+  /** A promise only when a try is taken from the budget (no promise with RATE_LIMIT=off or a valid signed link). */
+  const check = (req: FastifyRequest, reply: FastifyReply): Promise<void> | undefined => {
+    if (!opts.limiter) return undefined;
     const code = (req.params as { code?: unknown }).code;
     const t = (req.query as { t?: unknown }).t;
-    if (!req.principal && typeof code === 'string' && typeof t === 'string' && t.length <= 40 && opts.signedLink(code, t)) return;
-    try {
-      await take(req);
-    } catch (e) {
+    if (!req.principal && typeof code === 'string' && typeof t === 'string' && t.length <= 40 && opts.signedLink(code, t)) return undefined;
+    return take(req).catch((e: unknown) => {
       if (e instanceof RateLimitedError) reply.header('retry-after', String(e.retryAfterSeconds));
       throw e;
-    }
+    });
+  };
+  const fastLimit = (req: FastifyRequest, reply: FastifyReply) => (req.routeOptions.config?.proof === true ? check(req, reply) : undefined);
+  app.decorate('proofGate', { routes, take, fastLimit });
+  const gate: preHandlerHookHandler = (req, reply, done) => {
+    const p = check(req, reply);
+    if (!p) return done();
+    p.then(() => done(), done);
   };
   app.addHook('onRoute', (r) => {
     const proof = r.config?.proof === true;

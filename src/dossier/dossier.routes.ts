@@ -11,6 +11,7 @@ import { docSchema, html, parseInput } from '../shared/http';
 import { body, errors, json, security } from '../shared/openapi';
 import { attachmentForm, attachmentsJson, dossierSchema, formJson, loginBody, loginJson, newDossierExample, newDossierMultipart, otpBody, otpJson, submitBody } from './dossier.openapi';
 import { cacheAnswer, sendCached, type CachedAnswer } from '../shared/compress';
+import { plain } from '../shared/fast-lane';
 import { asUpload, readMultipart, type UploadedFile } from '../shared/uploads';
 import { normalizePhone, formatPhone } from '../shared/phone';
 import { qrSvg } from '../shared/qr';
@@ -502,10 +503,26 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     },
   );
 
+  /** A visitor's repeated lookup: the cached row and answer, with no promise and no query (undefined: not cached). */
+  const visitorLookup = (code: string, proof: Proof): CachedAnswer | undefined => {
+    const d = dossiers.peekForVisitor(code, proof);
+    return d && dossiers.cached<CachedAnswer>(d, dossiers.hasChangeProof(d, { kind: 'anonymous' }, proof) ? 'api-json' : 'api-json-read');
+  };
   app.get(
     '/api/dossiers/:code',
     {
-      ...PROOF_ROUTE,
+      config: {
+        ...PROOF_ROUTE.config,
+        // In the fast lane (shared/fast-lane.ts; after the global limit and the proof budget): plain
+        // input only, which input cleaning and the checks below would leave as it is.
+        fastAnswer: (req, reply) => {
+          const { code } = req.params as { code?: unknown };
+          const { phone, t, otp } = req.query as Record<string, unknown>;
+          if (typeof code !== 'string' || !CODE_RE.test(code) || !plain(phone, 20) || !plain(t, 40) || !plain(otp, 10)) return undefined;
+          const hit = visitorLookup(code, { phone, token: t, otp });
+          return hit && (() => void sendCached(req, reply, hit));
+        },
+      },
       schema: {
         tags: ['Hồ sơ'],
         summary: 'Tình trạng hồ sơ (cần số điện thoại, liên kết có chữ ký, hoặc đăng nhập)',
@@ -522,8 +539,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
       // A visitor's repeated lookup (most of this route's traffic): the cached row and answer, sent
       // with no promise and no query; anything else takes the full path below.
       if (actor.kind === 'anonymous') {
-        const d = dossiers.peekForVisitor(code, proof);
-        const hit = d && dossiers.cached<CachedAnswer>(d, dossiers.hasChangeProof(d, actor, proof) ? 'api-json' : 'api-json-read');
+        const hit = visitorLookup(code, proof);
         if (hit) return sendCached(req, reply, hit);
       }
       return (async () => {

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/connection';
 import type { Clock } from '../shared/clock';
-import { registerRequestContext } from '../shared/request-context';
+import { answerWithRequestId } from '../shared/request-context';
 import { Lifecycle } from './ops.lifecycle';
 import { Metrics, type DbFigures } from './ops.metrics';
 import { opsRoutes } from './ops.routes';
@@ -31,8 +31,13 @@ export interface OpsDeps {
  * plugin, which documents only routes registered after it).
  */
 export function registerOps(app: FastifyInstance, deps: OpsDeps): () => Promise<void> {
-  registerRequestContext(app);
   const lifecycle = new Lifecycle();
+  // One hook for both: the id in the answer, the request counted in (out: the lifecycle's onResponse).
+  app.addHook('onRequest', (req, reply, done) => {
+    answerWithRequestId(req, reply);
+    lifecycle.started();
+    done();
+  });
   lifecycle.register(app);
   app.decorate('lifecycle', lifecycle);
   const metrics = deps.metricsToken ? new Metrics({ database: deps.database, clock: deps.clock, readFigures: deps.readFigures, cacheMs: deps.metricsCacheSeconds * 1000 }) : undefined;

@@ -9,11 +9,12 @@ export class Lifecycle {
   closing = false;
   inFlight = 0;
 
+  /** Counted in by the ops module's first hook (one hook for the request id and this count). */
+  started(): void {
+    this.inFlight++;
+  }
+
   register(app: FastifyInstance): void {
-    app.addHook('onRequest', (_req, _reply, done) => {
-      this.inFlight++;
-      done();
-    });
     app.addHook('onSend', (_req, reply, payload, done) => {
       if (this.closing) reply.header('connection', 'close');
       done(null, payload);

@@ -34,6 +34,50 @@ function hooksOf(env: TestEnv, method: string, url: string): Record<string, stri
 }
 
 for (const engine of engines()) {
+  describe(`the fast lane keeps every limit [${engine}]`, () => {
+    let env: TestEnv;
+    beforeAll(async () => {
+      env = await createTestEnv(engine, { env: { RATE_LIMIT: 'on', REQUIRE_PHONE_VERIFICATION: 'off' } });
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+
+    it('the global limit counts cached answers sent in the lane, by address, with the same 429', async () => {
+      const url = `/api/procedures?q=${encodeURIComponent('khai sinh')}`;
+      const ask = (ip: string) => env.app.inject({ method: 'GET', url, remoteAddress: ip });
+      const first = await ask('198.51.100.7');
+      expect(first.headers['x-ratelimit-limit']).toBe('300');
+      const before = env.app.fastLane.answered;
+      let last = first;
+      for (let i = 1; i < 300; i++) last = await ask('198.51.100.7');
+      expect(last.statusCode).toBe(200);
+      expect(last.headers['x-ratelimit-remaining']).toBe('0');
+      // (Nearly) all in the lane: a catalogue version due for its re-check sends one along the normal path.
+      expect(env.app.fastLane.answered).toBeGreaterThanOrEqual(before + 290);
+      const over = await ask('198.51.100.7');
+      expect(over.statusCode).toBe(429);
+      expect(over.json().error.code).toBe('rate_limited');
+      expect(over.json().error.message).toMatch(/chờ một phút/);
+      expect(over.headers['retry-after']).toBeDefined();
+      expect(over.headers['content-security-policy']).toContain("default-src 'self'");
+      // Another address has its own budget.
+      expect((await ask('198.51.100.8')).statusCode).toBe(200);
+    });
+
+    it('a cached tracking lookup in the lane still takes a try from the proof budget', async () => {
+      const d = await new Desk(env).submitOnline(PROC);
+      const ask = () => env.app.inject({ method: 'GET', url: `/api/dossiers/${d.code}?phone=${APPLICANT.phone}`, remoteAddress: '198.51.100.9' });
+      const before = env.app.fastLane.answered;
+      for (let i = 0; i < 10; i++) expect((await ask()).statusCode).toBe(200);
+      expect(env.app.fastLane.answered).toBeGreaterThanOrEqual(before + 8);
+      const over = await ask();
+      expect(over.statusCode).toBe(429);
+      expect(over.json().error.code).toBe('rate_limited');
+      expect(over.headers['retry-after']).toBeDefined();
+    });
+  });
+
   describe(`hot paths carry only the work they need [${engine}]`, () => {
     let env: TestEnv;
     let desk: Desk;
@@ -105,12 +149,45 @@ for (const engine of engines()) {
       expect((nfc.json() as { total: number }).total).toBeGreaterThan(0);
     });
 
+    it('the fast lane sends the very answer of the normal path (bytes and headers), before the cookies and the session', async () => {
+      const d = await desk.submitOnline(PROC);
+      const unit = (await env.services.units.serviceUnits())[0]!.code;
+      const page = await env.app.inject({ method: 'GET', url: `/p/${unit}/${PROC}`, headers: { 'accept-encoding': 'identity' } });
+      const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page.body)![1]!;
+      const urls = [`/api/procedures?q=${encodeURIComponent('khai sinh')}`, `/p/${unit}/${PROC}`, `/api/dossiers/${d.code}?phone=${APPLICANT.phone}`, stylesheet, `/dv/${unit}`];
+      // A cookie (any) sends a request along the normal path: the reference.
+      const ask = (url: string, cookie?: string) => env.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br', ...(cookie ? { cookie } : {}) } });
+      const withoutId = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h).filter(([k]) => k !== 'x-request-id' && k !== 'date'));
+      for (const url of urls) {
+        await ask(url); // made once (and cached) on the normal path
+        const before = env.app.fastLane.answered;
+        const normal = await ask(url, 'motcua_theme=1');
+        expect(env.app.fastLane.answered, url).toBe(before);
+        const fast = await ask(url);
+        expect(env.app.fastLane.answered, `${url} was not answered in the fast lane`).toBe(before + 1);
+        expect(fast.statusCode, url).toBe(200);
+        expect(fast.rawPayload.equals(normal.rawPayload), url).toBe(true);
+        expect(withoutId(fast.headers), url).toEqual(withoutId(normal.headers));
+        expect(fast.headers['x-request-id'], url).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
+        expect(fast.headers['content-security-policy'], url).toContain("default-src 'self'");
+      }
+      // Personal data stays no-store in the lane; the proof is still checked (a wrong phone is not answered there).
+      const look = await ask(`/api/dossiers/${d.code}?phone=${APPLICANT.phone}`);
+      expect(look.headers['cache-control']).toBe('no-store');
+      const before = env.app.fastLane.answered;
+      expect((await ask(`/api/dossiers/${d.code}?phone=0999999999`)).statusCode).toBe(404);
+      // Input that cleaning would change, or a signed-in caller, takes the normal path (same answer).
+      expect((await ask(`/api/dossiers/${d.code}?phone=${APPLICANT.phone}%00`)).statusCode).toBe(200);
+      expect((await env.app.inject({ method: 'GET', url: `/api/dossiers/${d.code}?phone=${APPLICANT.phone}`, headers: { authorization: 'Bearer x' } })).statusCode).toBe(200);
+      expect(env.app.fastLane.answered).toBe(before);
+    });
+
     it('reading routes carry no hook of the change guard, the uploads or the multipart disk mode; changing routes carry theirs', () => {
       for (const url of ['/p/:unit/:code', '/api/procedures', '/api/dossiers/:code']) {
         const h = hooksOf(env, 'GET', url);
-        // The request id (into its log lines, audit rows and outbox messages), the in-flight count
-        // (graceful shutdown, src/ops), security headers, cookies.
-        expect(h.onRequest, url).toHaveLength(4);
+        // The request id (into its log lines, audit rows and outbox messages) with the in-flight count
+        // (graceful shutdown, src/ops) in one hook; the security headers with the fast lane; cookies.
+        expect(h.onRequest, url).toHaveLength(3);
         expect(h.onResponse, url).toHaveLength(1); // the in-flight count
         expect(h.onRequestAbort, url).toBeUndefined();
         // Input cleaning runs as the first preHandler: no preValidation phase at all.

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { uuidv7 } from './ids';
 
 /**
@@ -41,14 +41,12 @@ export function enterRequestContext(req: FastifyRequest, done: () => void): void
 }
 
 /**
- * Enters the request's context at its start, and answers with the id in X-Request-Id so a caller
- * can quote it. Body parsing runs in the socket's callbacks, outside that context: the input
- * cleaning (shared/http.ts, the first preHandler, after the body is read) enters it again — in
- * that one hook, so that no request pays for another phase or hook (src/shared/hot-paths.test.ts).
+ * The request's context is entered by the input cleaning (shared/http.ts, the first preHandler,
+ * after the body is read: body parsing runs in the socket's callbacks, outside any context),
+ * before the session, the handler and everything that writes; nothing before it writes. The
+ * answer carries the id in X-Request-Id (set by the ops module's first hook) so a caller can quote
+ * it. One entry per request, in a hook every request runs anyway (src/shared/hot-paths.test.ts).
  */
-export function registerRequestContext(app: FastifyInstance): void {
-  app.addHook('onRequest', (req, reply, done) => {
-    reply.header('x-request-id', req.id);
-    enterRequestContext(req, done);
-  });
+export function answerWithRequestId(req: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', req.id);
 }

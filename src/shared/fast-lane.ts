@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+
+/**
+ * The fast lane (issue 10, speed): the answers most requests ask for — a cached QR landing page or
+ * search, a visitor's repeated tracking lookup, the stylesheet — are sent from the first
+ * `onRequest` hook, before the cookies, the input cleaning, the session and every `preHandler`.
+ * None of those can change such an answer (see `FastAnswer`), and the limits that do apply to it
+ * are applied here first, the same ones with the same keys: the global rate limit and the route's
+ * own budgets (the proof budget of the tracking lookup). A request the lane does not answer goes on
+ * along the normal path as if the lane were not there.
+ *
+ * Only a GET with neither a cookie nor an Authorization header may take the lane: without them no
+ * session can be found, so every limit is keyed by the address, and no page shows a signed-in
+ * header. Everyone else (a returning visitor with a cookie) takes the normal path, answered the same.
+ */
+
+/**
+ * What a route answers from memory: a function that sends it, or undefined to let the request take
+ * the normal path. It must answer exactly what the route's handler would for this request once
+ * its input is cleaned (shared/text.ts): so it reads plain input only (ASCII without controls,
+ * which cleaning leaves as it is) and answers from a cache filled by the normal path.
+ */
+export type FastAnswer = (req: FastifyRequest, reply: FastifyReply) => (() => void) | undefined;
+
+/**
+ * A limit the normal path applies to a route (the global rate limit, a route's budget): a promise
+ * that rejects with the error to answer (429), or undefined when nothing is counted for the request.
+ */
+export type FastLimit = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown> | undefined;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's answer from memory, sent in the fast lane (src/shared/fast-lane.ts). */
+    fastAnswer?: FastAnswer;
+  }
+  interface FastifyInstance {
+    /** How many answers the fast lane sent (tests; a figure for operators). */
+    fastLane: { answered: number };
+  }
+}
+
+/** Printable ASCII only: what input cleaning (NFC, no controls or invisible characters) leaves unchanged. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/** A query or path value the lane may read as it is (a missing one too). */
+export function plain(v: unknown, max: number): v is string | undefined {
+  return v === undefined || (typeof v === 'string' && v.length <= max && PLAIN.test(v));
+}
+
+/**
+ * The first hook of the app's own: the security headers every answer carries, then the fast lane.
+ * `limits` are applied, in the normal path's order, before a fast answer is sent.
+ */
+export function registerFastLane(app: FastifyInstance, opts: { headers: Record<string, string>; limits: FastLimit[] }): void {
+  const { headers, limits } = opts;
+  const limited = (req: FastifyRequest, reply: FastifyReply, from = 0): Promise<unknown> | undefined => {
+    for (let i = from; i < limits.length; i++) {
+      const p = limits[i]!(req, reply);
+      if (p) return p.then(() => limited(req, reply, i + 1));
+    }
+    return undefined;
+  };
+  const counts = { answered: 0 };
+  app.decorate('fastLane', counts);
+  const hook: onRequestHookHandler = (req, reply, done) => {
+    reply.headers(headers);
+    const fast = req.routeOptions.config?.fastAnswer;
+    if (!fast || req.method !== 'GET' || req.headers.cookie !== undefined || req.headers.authorization !== undefined) return done();
+    const send = fast(req, reply);
+    if (!send) return done();
+    const waiting = limits.length ? limited(req, reply) : undefined;
+    // Answered: the hooks after this one and the rest of the lifecycle up to onSend do not run.
+    if (!waiting) {
+      counts.answered++;
+      return send();
+    }
+    waiting.then(
+      () => {
+        counts.answered++;
+        send();
+      },
+      (e: Error) => done(e),
+    );
+  };
+  app.addHook('onRequest', hook);
+}

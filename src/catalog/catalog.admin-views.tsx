@@ -51,9 +51,7 @@ export function CompletenessPage(p: StaffNavProps & { rows: CompletenessRow[]; t
             ))}
           </StaffTable>
       ) : (
-        <p class="card" role="status">
-          Mọi thủ tục của đơn vị đã có đủ thời hạn, phí, thành phần hồ sơ và mẫu đơn.
-        </p>
+        <StatusMessage>Mọi thủ tục của đơn vị đã có đủ thời hạn, phí, thành phần hồ sơ và mẫu đơn.</StatusMessage>
       )}
     </StaffLayout>
   );

@@ -176,16 +176,7 @@ export function TemplateEditPage(p: {
         <a href="/can-bo/thong-bao/mau">← Danh sách mẫu</a>
       </p>
       <StatusMessage>{p.message}</StatusMessage>
-      {p.errors?.length ? (
-        <div class="error-summary" role="alert">
-          <h2>Chưa lưu được</h2>
-          <ul>
-            {p.errors.map((e) => (
-              <li>{e.message}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary title="Chưa lưu được" errors={p.errors} />
       <form method="post" action={action} class="card">
         <Csrf token={p.csrf} />
         {p.t.channel === 'email' ? (

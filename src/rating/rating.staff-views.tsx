@@ -75,11 +75,7 @@ export function FollowUpPage(p: { nav: StaffNavProps; f: FollowUp; canAnswer: bo
         <a href="/can-bo/danh-gia">← Danh sách phản ánh</a>
       </p>
       <h1>Phản ánh không hài lòng {f.dossierCode ? `— hồ sơ ${f.dossierCode}` : '— giao dịch tại quầy'}</h1>
-      {p.saved ? (
-        <p role="status" class="card">
-          Đã gửi câu trả lời. Người dân xem được trên trang theo dõi hồ sơ.
-        </p>
-      ) : null}
+      <StatusMessage>{p.saved ? 'Đã gửi câu trả lời. Người dân xem được trên trang theo dõi hồ sơ.' : null}</StatusMessage>
       <dl class="kv">
         <dt>Tình trạng</dt>
         <dd>

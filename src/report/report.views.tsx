@@ -2,6 +2,7 @@ import { assetUrl } from '../shared/assets';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { PERIOD_TYPE_LABEL, VALUE_TYPE_LABEL, type CategoryCombo, type Completion, type DataElement, type DataSet, type Place, type ValueAudit } from './report.types';
 import type { RegisterEntry } from './report.service';
+import { ErrorSummary, StatusMessage } from '../shared/messages';
 
 type Problems = Array<{ field: string; message: string }>;
 const dmy = (d: string) => d.slice(0, 10).split('-').reverse().join('/');
@@ -19,17 +20,7 @@ export function statusText(ds: DataSet, c: Completion | undefined, reported: boo
 }
 
 function Errors({ errors, title }: { errors?: Problems; title: string }) {
-  if (!errors?.length) return null;
-  return (
-    <div class="error-summary" role="alert">
-      <p>{title}</p>
-      <ul>
-        {errors.map((e) => (
-          <li>{e.message}</li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <ErrorSummary title={title} errors={errors} />;
 }
 
 export interface ReportListItem {
@@ -251,11 +242,7 @@ export function EntryPage(p: StaffNavProps & { m: EntryModel }) {
           Xem
         </button>
       </form>
-      {m.message ? (
-        <p class="card" role="status">
-          {m.message}
-        </p>
-      ) : null}
+      <StatusMessage>{m.message}</StatusMessage>
       {m.readOnly ? (
         <p class="note">
           {m.readOnly.text}
@@ -268,16 +255,7 @@ export function EntryPage(p: StaffNavProps & { m: EntryModel }) {
         </p>
       ) : null}
       <Errors errors={m.errors} title="Chưa lưu được — hãy sửa các ô sau:" />
-      {m.warnings?.length ? (
-        <div class="error-summary" role="alert">
-          <p>Số liệu chưa thỏa quy tắc kiểm tra (đã lưu, nhưng chưa thể đánh dấu hoàn thành):</p>
-          <ul>
-            {m.warnings.map((w) => (
-              <li>{w}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary title="Số liệu chưa thỏa quy tắc kiểm tra (đã lưu, nhưng chưa thể đánh dấu hoàn thành):" errors={m.warnings} />
       {m.ds.register.kind && m.canEnter ? (
         <div>
           <a href={`${base}/danh-sach`}>{m.ds.register.kind === 'quarantine' ? 'Danh sách người cách ly' : 'Danh sách lao động trở về'}</a>
@@ -434,11 +412,7 @@ export function RegisterPage(
       <p>
         {p.unitName}: {present.length} người đang có mặt. Danh sách chỉ cán bộ của đơn vị xem được; cấp trên chỉ nhận số liệu tổng hợp.
       </p>
-      {p.message ? (
-        <p class="card" role="status">
-          {p.message}
-        </p>
-      ) : null}
+      <StatusMessage>{p.message}</StatusMessage>
       <Errors errors={p.errors} title="Chưa thêm được:" />
       <div class="table-scroll">
         <table>

@@ -399,6 +399,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     forget: (trx, prefix) => notifications.forget(trx, prefix),
     audit: (e, trx) => audit.record(e, trx),
     smsSegments: (text) => smsInfo(prepareSms(text, config.notifications.smsUnicode)).segments,
+    phonesOfZaloUser: (id) => notifications.phonesOfZaloUser(id),
   });
   const linked = new LinkedService({
     db: database.db,
@@ -427,6 +428,8 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
   });
   // "HUY" sent to the unit's number stops a parent's vaccination reminders.
   notifications.onInboundSms((m) => vaccination.inboundSms(m));
+  // …and so does "HUY" to the unit's Zalo OA, from a follower linked to that phone.
+  assistant.onZaloText((follower, text) => vaccination.inboundZalo(follower, text));
   // What this process keeps in memory stays true when another process makes the change.
   shareAcrossProcesses(broadcast, {
     caches: [

@@ -248,6 +248,13 @@ export class AssistantService {
 
   constructor(private readonly deps: AssistantDeps) {}
 
+  private readonly zaloTextHandlers: Array<(followerId: string, text: string) => Promise<boolean>> = [];
+
+  /** A module that acts on a follower's text on Zalo (true: it did, the assistant does not answer). */
+  onZaloText(handler: (followerId: string, text: string) => Promise<boolean>): void {
+    this.zaloTextHandlers.push(handler);
+  }
+
   // -------------------------------------------------------------------------- index
 
   private async settingsVersion(): Promise<string> {
@@ -726,6 +733,8 @@ export class AssistantService {
     if (!userId || !msgId || (name === 'user_send_text' ? !text?.trim() : !image)) return 'ignored';
     const now = this.deps.clock.now().toISOString();
     if (!(await repo.claimZaloEvent(this.deps.db, msgId, name, now))) return 'duplicate';
+    // A command another module answers (a parent's "HUY" stops the vaccination reminders): not a question.
+    if (text && !image) for (const h of this.zaloTextHandlers) if (await h(userId, text)) return 'answered';
     const takeProof = opts.takeProof;
     let photo: ChatPhoto | undefined;
     if (image) {

@@ -166,6 +166,12 @@ export async function findPrefs(db: Exec, phone: string): Promise<NotificationPr
   return db.selectFrom('notification_prefs').selectAll().where('phone', '=', phone).executeTakeFirst();
 }
 
+/** The phones whose messages go to this Zalo follower. */
+export async function phonesOfZaloUser(db: Exec, zaloUserId: string): Promise<string[]> {
+  if (!zaloUserId) return [];
+  return (await db.selectFrom('notification_prefs').select('phone').where('zalo_user_id', '=', zaloUserId).execute()).map((r) => r.phone);
+}
+
 export async function upsertPrefs(db: Exec, row: NotificationPrefsTable): Promise<void> {
   const { phone: _p, ...rest } = row;
   await db.insertInto('notification_prefs').values(row).onConflict((oc) => oc.column('phone').doUpdateSet(rest)).execute();

@@ -443,6 +443,11 @@ export class NotificationService {
     return this.getPrefs(phone);
   }
 
+  /** The phone numbers a Zalo follower is linked to (a follower's "HUY" stops that phone's reminders). */
+  phonesOfZaloUser(zaloUserId: string): Promise<string[]> {
+    return repo.phonesOfZaloUser(this.db, zaloUserId);
+  }
+
   /** Links a phone number to a Zalo follower (called by the Zalo OA conversation) and turns Zalo on. */
   async linkZalo(phone: string, zaloUserId: string): Promise<NotificationPrefs> {
     const current = await this.getPrefs(phone);

@@ -68,6 +68,8 @@ export interface VaccinationDeps {
   audit(e: { actor: { kind: 'staff'; id: string; name: string }; unitCode: string; action: string; targetKind: string; targetId: string; data?: Record<string, unknown> }, trx?: Exec): Promise<void>;
   /** Fits an SMS: the text as it will be sent, and its number of segments. */
   smsSegments(text: string): number;
+  /** The phones a Zalo follower is linked to (the notification module's choices). */
+  phonesOfZaloUser?(zaloUserId: string): Promise<string[]>;
 }
 
 export interface EnrolInput {
@@ -509,7 +511,7 @@ export class VaccinationService {
   }
 
   /** The parent stops the reminders (link, or "HUY" by SMS): the child's personal data is deleted now. */
-  async stop(id: string, reason: 'link' | 'sms'): Promise<Enrolment> {
+  async stop(id: string, reason: 'link' | 'sms' | 'zalo'): Promise<Enrolment> {
     const e = await this.getRow(id);
     if (e.status === 'active' || e.status === 'unverified') await this.db.transaction().execute((trx) => this.end(trx, e, 'stopped', reason));
     return toEnrolment((await repo.findEnrolment(this.db, id))!);
@@ -539,6 +541,28 @@ export class VaccinationService {
         await this.end(trx, e, 'stopped', 'sms');
         const body = this.smsText(`${unitName}: Đã dừng nhắc lịch tiêm chủng theo tin nhắn HUY của quý vị và đã xóa thông tin của cháu. Muốn nhận lại, xin đăng ký lại trên trang của đơn vị.`);
         await this.deps.enqueue(trx, { channel: 'sms', recipient: m.from, event: 'vaccination_stopped', body, unitCode: e.unit_code, dedupKey: `vacstop:${e.id}` });
+      });
+    }
+    return true;
+  }
+
+  /**
+   * A message to the unit's Zalo OA: "HUY" (with or without marks) from a follower stops the
+   * reminders of every phone linked to that follower, erases the child's data as "HUY" by SMS does,
+   * and confirms on Zalo (through the outbox). False when it is not a "HUY" or nothing was stopped:
+   * the assistant answers it then.
+   */
+  async inboundZalo(followerId: string, text: string): Promise<boolean> {
+    if (!/^HUY\b/.test(stripDiacritics(text).trim().toUpperCase()) || !this.deps.phonesOfZaloUser) return false;
+    const list = [];
+    for (const phone of await this.deps.phonesOfZaloUser(followerId)) list.push(...(await repo.listByPhone(this.db, phone, ['active', 'unverified'])));
+    if (!list.length) return false;
+    for (const e of list) {
+      const unitName = await this.deps.unitName(e.unit_code);
+      await this.db.transaction().execute(async (trx) => {
+        await this.end(trx, e, 'stopped', 'zalo');
+        const body = `${unitName}: Đã dừng nhắc lịch tiêm chủng theo tin nhắn HUY của quý vị và đã xóa thông tin của cháu. Muốn nhận lại, xin đăng ký lại trên trang của đơn vị.`.normalize('NFC');
+        await this.deps.enqueue(trx, { channel: 'zalo', recipient: followerId, event: 'vaccination_stopped', body, unitCode: e.unit_code, dedupKey: `vacstop:${e.id}:zalo` });
       });
     }
     return true;
@@ -596,7 +620,7 @@ export class VaccinationService {
     ]);
     await this.deps.enqueue(trx, { channel: 'sms', recipient: e.phone, event: 'vaccination_reminder', body, unitCode: e.unit_code, dedupKey: key });
     if (zaloUser) {
-      const text = `${head.normalize('NFC')} tại ${st.full}.\nĐã tiêm hoặc muốn dừng nhắc lịch: ${link}`;
+      const text = `${head.normalize('NFC')} tại ${st.full}.\nĐã tiêm hoặc muốn dừng nhắc lịch: ${link} hoặc nhắn HUY tại đây.`;
       await this.deps.enqueue(trx, { channel: 'zalo', recipient: zaloUser, event: 'vaccination_reminder', body: text, unitCode: e.unit_code, dedupKey: `${key}:zalo` });
     }
     return true;

@@ -92,16 +92,22 @@ export async function claimDue(db: Exec, o: { owner: string; now: string; leaseU
     .execute();
 }
 
-/** Marks a message sent, if this worker still holds it. */
-export async function markSent(db: Exec, id: string, owner: string, o: { now: string; via: string; providerRef: string | null }): Promise<boolean> {
+/**
+ * Marks several messages sent in one statement (the worker's marks gathered while the previous
+ * one ran), each only if this worker still holds it, each with its own transport and reference.
+ */
+export async function markSentMany(db: Exec, owner: string, now: string, sent: Array<{ id: string; via: string; providerRef: string | null }>): Promise<number> {
+  if (!sent.length) return 0;
+  const byId = (pick: (s: (typeof sent)[number]) => string | null) =>
+    sql<string | null>`case ${sql.ref('id')} ${sql.join(sent.map((s) => sql`when ${s.id} then ${pick(s)}`), sql` `)} else null end`;
   const r = await db
     .updateTable('outbox')
-    .set({ status: 'sent', sent_at: o.now, delivered_via: o.via, provider_ref: o.providerRef, lease_owner: null, lease_until: null, last_error: null, updated_at: o.now })
-    .where('id', '=', id)
+    .set({ status: 'sent', sent_at: now, delivered_via: byId((s) => s.via), provider_ref: byId((s) => s.providerRef), lease_owner: null, lease_until: null, last_error: null, updated_at: now })
+    .where('id', 'in', sent.map((s) => s.id))
     .where('status', '=', 'sending')
     .where('lease_owner', '=', owner)
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  return Number(r.numUpdatedRows);
 }
 
 /** Back to pending for a later attempt, or dead when attempts are used up. */

@@ -116,7 +116,7 @@ export class NotificationWorker {
       await this.opts.hooks?.beforeSend?.(msg);
       const r = await transport.send(msg);
       await this.opts.hooks?.afterSend?.(msg);
-      await repo.markSent(this.db, msg.id, this.owner, { now: this.clock.now().toISOString(), via: transport.name, providerRef: r.providerRef ?? null });
+      await this.markSent({ id: msg.id, via: transport.name, providerRef: r.providerRef ?? null });
       return 'sent';
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
@@ -127,6 +127,39 @@ export class NotificationWorker {
       await repo.markFailed(this.db, msg.id, this.owner, { now: now.toISOString(), error: err.message, dead, nextAttemptAt: dead ? now.toISOString() : next });
       this.opts.log?.(dead ? 'notification dead' : 'notification retry', { id: msg.id, requestId: msg.request_id ?? undefined, channel: msg.channel, attempts: msg.attempts, error: err.message });
       return dead ? 'dead' : 'retried';
+    }
+  }
+
+  /** Sent messages waiting for their mark, and whether a mark is being written. */
+  private marks: Array<{ id: string; via: string; providerRef: string | null; done: (e?: unknown) => void }> = [];
+  private marking = false;
+
+  /**
+   * Marks a message sent, together with those that lanes sent while the previous mark was being
+   * written: one statement for several messages under load, at once when idle. Resolves once its
+   * own mark is written (a lane moves on only then, as before).
+   */
+  private markSent(m: { id: string; via: string; providerRef: string | null }): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.marks.push({ ...m, done: (e) => (e === undefined ? resolve() : reject(e)) });
+      if (!this.marking) void this.writeMarks();
+    });
+  }
+
+  private async writeMarks(): Promise<void> {
+    this.marking = true;
+    try {
+      while (this.marks.length) {
+        const batch = this.marks.splice(0);
+        try {
+          await repo.markSentMany(this.db, this.owner, this.clock.now().toISOString(), batch);
+          for (const b of batch) b.done();
+        } catch (e) {
+          for (const b of batch) b.done(e ?? new Error('mark failed'));
+        }
+      }
+    } finally {
+      this.marking = false;
     }
   }
 

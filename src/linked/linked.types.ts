@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eformSchema, type EForm } from '../eform';
 import type { DossierStatus } from '../dossier';
+import type { BirthReminderInput } from '../vaccination';
 
 /**
  * A linked procedure group (liên thông, Decree 63/2024/NĐ-CP): one catalogue entry of a unit, one
@@ -100,15 +101,8 @@ export interface SubmissionView {
   members: MemberState[];
 }
 
-/** What the vaccination module needs of a birth registration's opt-in. */
-export interface ReminderInput {
-  unitCode: string;
-  childName: string;
-  birthDate: string;
-  phone: string;
-  village?: string;
-  zalo?: boolean;
-}
+/** What the vaccination module needs of a birth registration's opt-in (its own type). */
+export type ReminderInput = BirthReminderInput;
 
 /** The reminders asked at a birth registration, as the group's page shows them. */
 export interface ReminderState {

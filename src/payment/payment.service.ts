@@ -412,19 +412,7 @@ export class PaymentService {
       created_at: now.toISOString(),
       confirmed_at: null,
     });
-    const url = paymentUrl({
-      gatewayUrl: cfg.url,
-      tmnCode: cfg.tmnCode,
-      secret: cfg.hashSecret,
-      orderRef,
-      amount: s.outstanding,
-      orderInfo: `Thanh toan phi le phi ho so ${d.code}`,
-      returnUrl: `${this.opts.publicUrl}/thanh-toan/vnpay/ket-qua`,
-      ipAddr: ipAddr.replace(/^::ffff:/, '') || '127.0.0.1',
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + 15 * 60_000),
-    });
-    return { paymentUrl: url, orderRef, amount: s.outstanding };
+    return { paymentUrl: this.vnpayUrl(orderRef, s.outstanding, d.code, ipAddr, now), orderRef, amount: s.outstanding };
   }
 
   /**
@@ -484,11 +472,17 @@ export class PaymentService {
         });
       }
     });
-    const url = paymentUrl({
+    return { paymentUrl: this.vnpayUrl(batch, amount, label, ipAddr, now), orderRef: batch, amount, parts: owing.map((o) => ({ code: o.d.code!, amount: o.amount })) };
+  }
+
+  /** The signed URL of a VNPay order (valid 15 minutes), paying `amount` for what `label` names. */
+  private vnpayUrl(orderRef: string, amount: number, label: string, ipAddr: string, now: Date): string {
+    const cfg = this.opts.config.vnpay!;
+    return paymentUrl({
       gatewayUrl: cfg.url,
       tmnCode: cfg.tmnCode,
       secret: cfg.hashSecret,
-      orderRef: batch,
+      orderRef,
       amount,
       orderInfo: `Thanh toan phi le phi ho so ${label}`,
       returnUrl: `${this.opts.publicUrl}/thanh-toan/vnpay/ket-qua`,
@@ -496,7 +490,6 @@ export class PaymentService {
       createdAt: now,
       expiresAt: new Date(now.getTime() + 15 * 60_000),
     });
-    return { paymentUrl: url, orderRef: batch, amount, parts: owing.map((o) => ({ code: o.d.code!, amount: o.amount })) };
   }
 
   /** The rows of a VNPay order: its own, or each dossier's of a batch paid at once. */

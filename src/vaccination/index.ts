@@ -29,7 +29,7 @@ export { vaccinationStaffRoutes } from './vaccination.staff-routes';
  */
 export async function enrolVaccinationReminders(
   vaccination: VaccinationService,
-  input: { unitCode: string; childName: string; birthDate: string; phone: string; village?: string; zalo?: boolean; dossierCode?: string },
+  input: BirthReminderInput & { dossierCode?: string },
 ): Promise<{ id: string; schedule: Array<{ key: string; vaccine: string; dose: string; dueDate: string }>; stopUrl: string }> {
   const body: EnrolInput = { unit: input.unitCode, childName: input.childName, birthDate: input.birthDate, phone: input.phone, village: input.village ?? '', zalo: input.zalo ?? false, consent: true };
   const r = await vaccination.enrol(body, { source: 'birth_registration', verified: true, dossierCode: input.dossierCode });

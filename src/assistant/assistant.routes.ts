@@ -100,25 +100,23 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
       .send(renderToString(ChatBox({ unit, messages: messages.slice(-30), form: { csrf: chatCsrf(sid), unit: unitCode }, waiting: waitingFor(messages), idPrefix: 'as-w' })));
   });
 
-  app.post('/tro-ly', askLimit, async (req, reply) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
+  /**
+   * One message of the web chat (a question, or a photo for a chat submission), then the answer:
+   * a redirect back to the page (or the page with the error), or with `?fragment=1` the new
+   * messages as JSON for the widget.
+   */
+  const chatTurn = async (req: FastifyRequest, reply: FastifyReply, input: { csrf: unknown; dv: unknown; expired: string }, send: (unitCode: string, sid: string) => Promise<string | undefined>) => {
     const fragment = (req.query as Record<string, unknown>).fragment === '1';
     const sid = chatSession(req, reply, false);
-    if (!sid || !sameToken(String(body._csrf ?? ''), chatCsrf(sid))) {
-      throw new ForbiddenError('Phiên trò chuyện đã hết hạn. Xin tải lại trang và hỏi lại.', 'csrf_failed');
-    }
-    const unitCode = await unitOf(body.dv);
-    const question = String(body.q ?? '').trim();
-    const context = typeof body.ctx === 'string' && CODE.safeParse(body.ctx).success ? body.ctx : undefined;
+    if (!sid || !sameToken(String(input.csrf ?? ''), chatCsrf(sid))) throw new ForbiddenError(input.expired, 'csrf_failed');
+    const unitCode = await unitOf(input.dv);
     const before = (await assistant.history('web', sid)).at(-1)?.seq ?? 0;
     let error: string | undefined;
-    if (question) {
-      try {
-        await assistant.ask({ unitCode, question, channel: 'web', sessionKey: sid, context, takeProof: () => app.proofGate.take(req) });
-      } catch (e) {
-        if (!(e instanceof DomainError) || e instanceof NotFoundError) throw e;
-        error = e.message;
-      }
+    try {
+      error = await send(unitCode, sid);
+    } catch (e) {
+      if (!(e instanceof DomainError) || e instanceof NotFoundError) throw e;
+      error = e.message;
     }
     if (!fragment) {
       if (error) {
@@ -137,48 +135,30 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
       waiting: waitingFor(all),
       error: error ?? null,
     });
+  };
+
+  app.post('/tro-ly', askLimit, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    return chatTurn(req, reply, { csrf: body._csrf, dv: body.dv, expired: 'Phiên trò chuyện đã hết hạn. Xin tải lại trang và hỏi lại.' }, async (unitCode, sid) => {
+      const question = String(body.q ?? '').trim();
+      const context = typeof body.ctx === 'string' && CODE.safeParse(body.ctx).success ? body.ctx : undefined;
+      if (question) await assistant.ask({ unitCode, question, channel: 'web', sessionKey: sid, context, takeProof: () => app.proofGate.take(req) });
+      return undefined;
+    });
   });
 
   /**
    * A photo sent in the web chat (a paper of a chat submission, "Nộp ngay trong cuộc trò chuyện"):
-   * multipart, one file; the same answer as a question (`?fragment=1`: JSON for the widget).
+   * multipart, one file; answered as a question is.
    */
   app.post('/tro-ly/anh', askLimit, async (req, reply) => {
-    const fragment = (req.query as Record<string, unknown>).fragment === '1';
     const { fields, files } = await readMultipart(req, { maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 10 * 1024 * 1024, maxFiles: 1 });
-    const sid = chatSession(req, reply, false);
-    if (!sid || !sameToken(String(fields._csrf ?? ''), chatCsrf(sid))) {
-      throw new ForbiddenError('Phiên trò chuyện đã hết hạn. Xin tải lại trang và gửi lại ảnh.', 'csrf_failed');
-    }
-    const unitCode = await unitOf(fields.dv);
-    const file = files[0];
-    const before = (await assistant.history('web', sid)).at(-1)?.seq ?? 0;
-    let error: string | undefined;
-    if (!file) error = 'Xin chọn ảnh chụp giấy tờ để gửi.';
-    else {
+    return chatTurn(req, reply, { csrf: fields._csrf, dv: fields.dv, expired: 'Phiên trò chuyện đã hết hạn. Xin tải lại trang và gửi lại ảnh.' }, async (unitCode, sid) => {
+      const file = files[0];
+      if (!file) return 'Xin chọn ảnh chụp giấy tờ để gửi.';
       const photo = await asUpload(file);
-      try {
-        await assistant.ask({ unitCode, question: `[Ảnh] ${photo.filename || 'ảnh'}`, channel: 'web', sessionKey: sid, photo });
-      } catch (e) {
-        if (!(e instanceof DomainError) || e instanceof NotFoundError) throw e;
-        error = e.message;
-      }
-    }
-    if (!fragment) {
-      if (error) {
-        const unit = await units.get(unitCode);
-        const messages = await assistant.history('web', sid);
-        return html(reply, ChatPage({ unit, messages, form: { csrf: chatCsrf(sid), unit: unitCode }, waiting: waitingFor(messages), error }), 422);
-      }
-      return reply.redirect(`/tro-ly?dv=${unitCode}#cuoi`, 303);
-    }
-    const all = await assistant.history('web', sid);
-    reply.header('cache-control', 'no-store');
-    return reply.type('application/json; charset=utf-8').send({
-      html: renderToString(MessageList({ messages: all.filter((m) => m.seq > before), form: { csrf: chatCsrf(sid), unit: unitCode } })),
-      last: all.at(-1)?.seq ?? 0,
-      waiting: waitingFor(all),
-      error: error ?? null,
+      await assistant.ask({ unitCode, question: `[Ảnh] ${photo.filename || 'ảnh'}`, channel: 'web', sessionKey: sid, photo });
+      return undefined;
     });
   });
 

@@ -24,6 +24,8 @@ export interface ChatSubmitDesk {
    * answers as usual). `procedure`: the procedure the conversation is about, to start from.
    */
   turn(input: { unitCode: string; channel: string; sessionKey: string; text: string; procedure?: string; photo?: ChatPhoto }): Promise<ChatSubmitTurn | undefined>;
+  /** Whether this chat has a submission under way (its messages are the submission's). */
+  active(channel: string, sessionKey: string): Promise<boolean>;
   /** Whether the unit offers this procedure's submission in the chat. */
   offered(unitCode: string, procedureCode: string): Promise<boolean>;
 }

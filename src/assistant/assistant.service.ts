@@ -734,7 +734,9 @@ export class AssistantService {
     const now = this.deps.clock.now().toISOString();
     if (!(await repo.claimZaloEvent(this.deps.db, msgId, name, now))) return 'duplicate';
     // A command another module answers (a parent's "HUY" stops the vaccination reminders): not a question.
-    if (text && !image) for (const h of this.zaloTextHandlers) if (await h(userId, text)) return 'answered';
+    // …unless the follower is submitting a dossier in the chat: there "hủy" cancels the submission.
+    const submitting = !!(await this.deps.chatForm?.active('zalo', userId));
+    if (text && !image && !submitting) for (const h of this.zaloTextHandlers) if (await h(userId, text)) return 'answered';
     const takeProof = opts.takeProof;
     let photo: ChatPhoto | undefined;
     if (image) {

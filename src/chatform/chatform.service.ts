@@ -159,6 +159,10 @@ export class ChatFormService implements ChatSubmitDesk {
 
   // -------------------------------------------------------------------------- the conversation
 
+  async active(channel: string, sessionKey: string): Promise<boolean> {
+    return !!(await repo.findOpenSession(this.deps.db, channel, this.externalId(channel, sessionKey)));
+  }
+
   async turn(input: { unitCode: string; channel: string; sessionKey: string; text: string; procedure?: string; photo?: ChatPhoto }): Promise<ChatSubmitTurn | undefined> {
     const ext = this.externalId(input.channel, input.sessionKey);
     const text = input.text.normalize('NFC').trim();

@@ -18,7 +18,7 @@ import { DossierForms } from './dossier/dossier.forms';
 import { dossierStaffRoutes } from './dossier/dossier.staff-routes';
 import { registerProofGate } from './dossier/dossier.proof';
 import { RateLimiter, type RateLimitStore } from './shared/rate-limit';
-import { fastifyRateLimitStore, openCluster, shareAcrossProcesses, type Broadcast } from './cluster';
+import { fastifyRateLimitStore, openCluster, shareAcrossProcesses, workerMetricsLink, type Broadcast } from './cluster';
 import { DossierWorkflow } from './dossier/dossier.workflow';
 import { readSigningKey, SigningService, signingRoutes } from './signing';
 import { openDossierCounts, receivedDossiers } from './dossier/dossier.activity';
@@ -519,6 +519,8 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     clock: services.clock,
     metricsToken: config.ops.metricsToken,
     metricsCacheSeconds: config.ops.metricsCacheSeconds,
+    // WORKERS=N: a scrape answers for every worker on this machine.
+    metricsLink: config.ops.metricsToken ? workerMetricsLink() : undefined,
     readFigures: async () => {
       const db = services.database.db;
       const now = services.clock.now();

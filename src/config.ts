@@ -170,16 +170,27 @@ export interface OpsConfig {
   metricsCacheSeconds: number;
   /** SHUTDOWN_TIMEOUT_SECONDS: how long SIGTERM waits for requests in progress before cutting them (default 10). */
   shutdownTimeoutSeconds: number;
+  /** WORKERS: server processes on this machine sharing the port (node's cluster; default 1). More than 1 needs PostgreSQL. */
+  workers: number;
 }
 
-export function parseOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
+export function parseOpsConfig(env: NodeJS.ProcessEnv, database?: DatabaseConfig): OpsConfig {
   const token = env.METRICS_TOKEN?.trim() || undefined;
   if (token !== undefined && (token.length < 16 || /\s/.test(token))) throw new ConfigError('METRICS_TOKEN cần ít nhất 16 ký tự ngẫu nhiên, không có dấu cách');
   return {
     metricsToken: token,
     metricsCacheSeconds: intIn('METRICS_CACHE_SECONDS', env.METRICS_CACHE_SECONDS, 10, 0, 3600),
     shutdownTimeoutSeconds: intIn('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 10, 1, 600),
+    workers: parseWorkers(env.WORKERS, database),
   };
+}
+
+function parseWorkers(raw: string | undefined, database: DatabaseConfig | undefined): number {
+  const n = intIn('WORKERS', raw, 1, 1, 64);
+  if (n > 1 && database?.kind === 'sqlite') {
+    throw new ConfigError('WORKERS lớn hơn 1 cần PostgreSQL (DATABASE_URL=postgres://…): nhiều tiến trình trên một tệp SQLite không chia sẻ được giới hạn truy cập, bộ nhớ đệm và sự kiện trực tiếp');
+  }
+  return n;
 }
 
 export interface AuditConfig {
@@ -261,12 +272,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     throw new ConfigError(`PUBLIC_URL phải là địa chỉ http:// hoặc https:// đầy đủ (nhận được "${e.PUBLIC_URL}")`);
   }
 
+  const database = parseDatabaseUrl(e.DATABASE_URL, dataDir);
   return Object.freeze({
     port,
     host,
     publicUrl,
     dataDir,
-    database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
+    database,
     demo: e.DEMO,
     demoHistory: e.DEMO && e.DEMO_HISTORY,
     rateLimit: e.RATE_LIMIT,
@@ -287,7 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     audit: parseAuditConfig(env, dataDir),
     ocr: parseOcrConfig(env),
     signing: parseSigningConfig(env, dataDir, e.DEMO),
-    ops: parseOpsConfig(env),
+    ops: parseOpsConfig(env, database),
     files: parseFileStoreConfig(env, dataDir),
   });
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { buildApp, buildServices, seedIfEmpty, sweepFiles } from './app';
+import { buildApp, buildServices, seedIfEmpty, sweepFiles, type Services } from './app';
+import { isWorkerProcess, runWorkers } from './cluster';
 import { ArchiveOcrJob } from './docstore';
 import { ConfigError, loadConfig, type Config } from './config';
 import { publicUrlWarning, startupBanner } from './banner';
@@ -66,10 +67,11 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function serve(config: Config): Promise<void> {
-  // Demo mode: the clock the demo history sets to the past while it writes, then lets run.
-  const travel = config.demo ? travelClock() : undefined;
-  const services = await buildServices(config, { clock: travel ?? systemClock });
+/**
+ * What is done once before serving: demo data in an empty database, files left by a crash,
+ * the signing certificate's state. With WORKERS=N the primary does it before starting the workers.
+ */
+async function prepare(config: Config, services: Services, travel: ReturnType<typeof travelClock> | undefined): Promise<void> {
   if (travel && config.demoHistory && (await services.units.list()).length === 0) {
     process.stdout.write('Cơ sở dữ liệu trống: đang ghi dữ liệu mẫu và lịch sử hồ sơ mẫu 12 tháng (chỉ lần đầu)…\n');
   }
@@ -94,6 +96,33 @@ async function serve(config: Config): Promise<void> {
   const signing = services.signing.status();
   if (signing.state === 'ready') process.stdout.write(`Ký số kết quả điện tử: chứng thư số "${signing.cert.commonName}", hết hạn ${formatDate(signing.cert.notAfter)}${signing.cert.demo ? ' (BẢN DEMO, không có giá trị pháp lý)' : ''}.\n`);
   else if (signing.state === 'problem') process.stdout.write(`Cảnh báo: chưa ký số được kết quả điện tử: ${signing.message}\n`);
+}
+
+/** WORKERS=N: this process prepares the database once, then starts N workers sharing the port (src/cluster). */
+async function servePrimary(config: Config): Promise<void> {
+  const travel = config.demo ? travelClock() : undefined;
+  const services = await buildServices(config, { clock: travel ?? systemClock });
+  await prepare(config, services, travel);
+  await services.database.close();
+  const n = config.ops.workers;
+  process.stdout.write(`Khởi động ${n} tiến trình phục vụ dùng chung cổng ${config.port} (WORKERS=${n})…\n`);
+  await runWorkers({
+    workers: n,
+    stopTimeoutMs: (config.ops.shutdownTimeoutSeconds + 15) * 1000,
+    log: (m) => process.stdout.write(m + '\n'),
+  });
+  const warning = publicUrlWarning(config);
+  if (warning) process.stderr.write(warning + '\n');
+  process.stdout.write(startupBanner(config));
+}
+
+async function serve(config: Config): Promise<void> {
+  if (config.ops.workers > 1 && !isWorkerProcess()) return servePrimary(config);
+  // Demo mode: the clock the demo history sets to the past while it writes, then lets run.
+  const travel = config.demo ? travelClock() : undefined;
+  const services = await buildServices(config, { clock: travel ?? systemClock });
+  // A worker of WORKERS=N: the primary prepared everything already.
+  if (!isWorkerProcess()) await prepare(config, services, travel);
   const app = await buildApp(config, services);
   // The outbox worker runs in this process unless WORKER=off (then `motcua worker` runs it).
   if (config.notifications.worker) services.worker.start();
@@ -132,6 +161,7 @@ async function serve(config: Config): Promise<void> {
     log: (m) => app.log.info(m),
   }));
   await app.listen({ port: config.port, host: config.host });
+  if (isWorkerProcess()) return;
   const warning = publicUrlWarning(config);
   if (warning) app.log.warn({ publicUrl: config.publicUrl }, warning);
   process.stdout.write(startupBanner(config));

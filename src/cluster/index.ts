@@ -26,3 +26,4 @@ export function openCluster(database: Database, url: string, log: (msg: string) 
   if (database.kind !== 'postgres') return { broadcast: localOnly(), rateLimits: undefined };
   return { broadcast: new PgBroadcast({ url, db: database.db, log }), rateLimits: new DbRateLimitStore(database.db, { log }) };
 }
+export { isWorkerProcess, runWorkers, workerMetricsLink, type WorkersOptions } from './cluster.workers';

@@ -7,6 +7,8 @@
  * address and the budgets of one test do not spill into another's.
  * PostgreSQL only: several processes on one SQLite file is not a supported deployment.
  */
+import { execFileSync } from 'node:child_process';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, waitFor, type Cluster } from './cluster.testing';
 
@@ -177,4 +179,72 @@ describe.skipIf(!pgUrl)('Two processes on one PostgreSQL [postgres]', () => {
       await reading;
     }
   });
+});
+
+/** A GET on a connection of its own (node's cluster hands connections, not requests, to workers in turn). */
+function getOnce(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent: false, headers: { connection: 'close', ...headers } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.setTimeout(15_000, () => req.destroy(new Error(`no answer from ${url} within 15 s`)));
+  });
+}
+
+/** The workers of a primary: its child processes running motcua (tsx's esbuild service is a child too). */
+const childrenOf = (pid: number): number[] => {
+  try {
+    return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.includes('src/main.ts'))
+      .map((l) => Number(l.trim().split(/\s+/)[0]))
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+};
+
+describe.skipIf(!pgUrl)('WORKERS=2: two processes on one machine sharing the port [postgres]', () => {
+  const token = 'metrics-token-0123456789';
+  let c: Cluster;
+  beforeAll(async () => {
+    c = await startCluster({ processes: 1, env: { WORKERS: '2', METRICS_TOKEN: token } });
+  }, 240_000);
+  afterAll(async () => {
+    await c?.stop();
+  }, 60_000);
+
+  it('serves from two workers, /metrics adds up both, a worker that dies is replaced, SIGTERM stops all', async () => {
+    const [p] = c.processes as [(typeof c.processes)[0]];
+    const workers = await waitFor('two workers', () => (childrenOf(p.pid).length === 2 ? childrenOf(p.pid) : undefined), 30_000);
+    // Twenty requests, each on its own connection: the workers take them in turn.
+    for (let i = 0; i < 20; i++) expect((await getOnce(`${p.url}/healthz`)).status).toBe(200);
+    // Whichever worker answers the scrape, it counts every worker's requests once; the database
+    // figures are not doubled (motcua_db_up is 1, not 2).
+    for (let i = 0; i < 2; i++) {
+      const m = await getOnce(`${p.url}/metrics`, { authorization: `Bearer ${token}` });
+      expect(m.status, c.output()).toBe(200);
+      expect(m.body).toMatch(/^motcua_http_requests_total\{method="GET",route="\/healthz",status="200"\} 20$/m);
+      expect(m.body).toMatch(/^motcua_db_up 1$/m);
+    }
+    // A worker killed is started again; once the primary knows, the port keeps answering meanwhile.
+    process.kill(workers[0]!, 'SIGKILL');
+    await waitFor('the primary to notice', () => c.output().includes('dừng bất thường'), 15_000);
+    expect((await getOnce(`${p.url}/healthz`)).status).toBe(200);
+    const again = await waitFor('a new worker', () => {
+      const now = childrenOf(p.pid);
+      return now.length === 2 && !now.includes(workers[0]!) ? now : undefined;
+    }, 30_000);
+    expect(again).toContain(workers[1]);
+    await waitFor('the new worker to answer', async () => (await getOnce(`${p.url}/readyz`)).status === 200, 60_000);
+    // SIGTERM to the primary: every worker stops gracefully, the primary exits with 0.
+    const code = await p.stop();
+    expect(code, c.output().slice(-3000)).toBe(0);
+    expect(childrenOf(p.pid)).toEqual([]);
+    for (const pid of again) expect(() => process.kill(pid, 0)).toThrow();
+  }, 240_000);
 });

@@ -9,12 +9,12 @@ import type { Database } from '../db/connection';
 import type { Clock } from '../shared/clock';
 import { answerWithRequestId } from '../shared/request-context';
 import { Lifecycle } from './ops.lifecycle';
-import { Metrics, type DbFigures } from './ops.metrics';
+import { Metrics, type DbFigures, type MetricsLink } from './ops.metrics';
 import { opsRoutes } from './ops.routes';
 
 export { Lifecycle } from './ops.lifecycle';
-export { Metrics, type DbFigures } from './ops.metrics';
-export { shutdown, onStopSignals, type ShutdownParts, type Stoppable } from './ops.shutdown';
+export { Metrics, type DbFigures, type MetricsJson, type MetricsLink } from './ops.metrics';
+export { shutdown, onStopSignals, STOP_MESSAGE, type ShutdownParts, type Stoppable } from './ops.shutdown';
 export { markRunning, runningOn } from './ops.running';
 
 export interface OpsDeps {
@@ -23,6 +23,8 @@ export interface OpsDeps {
   metricsToken: string | undefined;
   metricsCacheSeconds: number;
   readFigures: () => Promise<DbFigures>;
+  /** WORKERS=N: this worker's link to the others' figures (src/cluster). */
+  metricsLink?: MetricsLink;
 }
 
 /**
@@ -40,7 +42,7 @@ export function registerOps(app: FastifyInstance, deps: OpsDeps): () => Promise<
   });
   lifecycle.register(app);
   app.decorate('lifecycle', lifecycle);
-  const metrics = deps.metricsToken ? new Metrics({ database: deps.database, clock: deps.clock, readFigures: deps.readFigures, cacheMs: deps.metricsCacheSeconds * 1000 }) : undefined;
+  const metrics = deps.metricsToken ? new Metrics({ database: deps.database, clock: deps.clock, readFigures: deps.readFigures, cacheMs: deps.metricsCacheSeconds * 1000, link: deps.metricsLink }) : undefined;
   metrics?.instrument(app);
   return () => opsRoutes(app, { database: deps.database, metrics, metricsToken: deps.metricsToken, lifecycle });
 }

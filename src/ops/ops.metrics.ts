@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Aggregator, type MetricObjectWithValues, type MetricValue } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/connection';
 import type { Clock } from '../shared/clock';
@@ -15,7 +15,9 @@ import type { Clock } from '../shared/clock';
  *   several processes on one database cost one grouped read each per period, never per request.
  *
  * Several processes on one database: each answers for its own requests and pool; the database
- * figures are the same from each (aggregate them with max, not sum).
+ * figures are the same from each (aggregate them with max, not sum). WORKERS=N on one machine:
+ * whichever worker is scraped answers for all of them (`link`: it asks the primary, which
+ * gathers every worker's figures and adds them up, the database figures by max: src/cluster).
  */
 
 /** The database figures the metrics read (each module's own query, through its index.ts). */
@@ -31,6 +33,18 @@ export interface MetricsDeps {
   /** Reads every database figure (the composition root wires the modules' queries). */
   readFigures: () => Promise<DbFigures>;
   cacheMs: number;
+  /** WORKERS=N: how this worker answers for all (src/cluster/cluster.workers.ts); absent: this process alone. */
+  link?: MetricsLink;
+}
+
+/** The figures of one process as prom-client's JSON (what the primary adds up). */
+export type MetricsJson = MetricObjectWithValues<MetricValue<string>>[];
+
+export interface MetricsLink {
+  /** Every worker's figures, added up, as Prometheus text. */
+  aggregate(): Promise<string>;
+  /** How this worker gives its own figures when the primary asks. */
+  answer(collect: () => Promise<MetricsJson>): void;
 }
 
 let processRegistry: Registry | undefined;
@@ -67,11 +81,13 @@ export class Metrics {
       registers: [r],
     });
     this.inFlight = new Gauge({ name: 'motcua_http_requests_in_flight', help: 'HTTP requests being answered now', registers: [r] });
-    const g = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name, help, labelNames, registers: [r] });
+    // How WORKERS=N adds up a gauge: each worker's pool is its own (sum); the database's figures
+    // are the same from every worker (max); the database is up when every worker reads it (min).
+    const g = (name: string, help: string, labelNames: string[] = [], aggregator: Aggregator = 'max') => new Gauge({ name, help, labelNames, aggregator, registers: [r] });
     this.gauges = {
-      dbUp: g('motcua_db_up', '1 when the last read of the database figures succeeded, else 0'),
-      poolTotal: g('motcua_db_pool_connections', 'PostgreSQL pool: open connections, by state (idle, busy)', ['state']),
-      poolWaiting: g('motcua_db_pool_waiting', 'PostgreSQL pool: queries waiting for a free connection'),
+      dbUp: g('motcua_db_up', '1 when the last read of the database figures succeeded, else 0', [], 'min'),
+      poolTotal: g('motcua_db_pool_connections', 'PostgreSQL pool: open connections, by state (idle, busy)', ['state'], 'sum'),
+      poolWaiting: g('motcua_db_pool_waiting', 'PostgreSQL pool: queries waiting for a free connection', [], 'sum'),
       walBytes: g('motcua_sqlite_wal_bytes', 'SQLite: size of the write-ahead log (grows when checkpoints fall behind)'),
       outboxBacklog: g('motcua_outbox_backlog', 'Outbox messages not yet sent (pending or being sent)'),
       outboxByStatus: g('motcua_outbox_messages', 'Outbox messages not sent, by status (pending, sending, dead)', ['status']),
@@ -83,6 +99,10 @@ export class Metrics {
       queueWaiting: g('motcua_queue_waiting_tickets', "Today's waiting counter-queue tickets, by unit and service", ['unit', 'service']),
       collect: g('motcua_metrics_db_read_seconds', 'Time the last read of the database figures took'),
     };
+    deps.link?.answer(async () => {
+      await this.refresh();
+      return [...(await processMetrics().getMetricsAsJSON()), ...(await this.registry.getMetricsAsJSON())] as MetricsJson;
+    });
   }
 
   /** Counts every request as it ends (route pattern from Fastify's router; 404s share one label). */
@@ -116,6 +136,14 @@ export class Metrics {
 
   /** The text Prometheus reads. A database that does not answer gives motcua_db_up 0, not an error. */
   async render(): Promise<{ contentType: string; body: string }> {
+    if (this.deps.link) return { contentType: this.registry.contentType, body: await this.deps.link.aggregate() };
+    await this.refresh();
+    const body = (await processMetrics().metrics()) + '\n' + (await this.registry.metrics());
+    return { contentType: this.registry.contentType, body };
+  }
+
+  /** Sets the gauges read at scrape time: the pool, the write-ahead log, the database figures. */
+  private async refresh(): Promise<void> {
     const g = this.gauges;
     const pool = this.deps.database.pool?.();
     if (pool) {
@@ -145,7 +173,5 @@ export class Metrics {
     } catch {
       g.dbUp!.set(0);
     }
-    const body = (await processMetrics().metrics()) + '\n' + (await this.registry.metrics());
-    return { contentType: this.registry.contentType, body };
   }
 }

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 
 /** Something that runs in the background and stops cleanly (PeriodicJob, the outbox worker). */
@@ -77,4 +78,17 @@ export function onStopSignals(parts: () => ShutdownParts): void {
   };
   process.on('SIGTERM', handler);
   process.on('SIGINT', handler);
+  if (cluster.isWorker) {
+    // A worker of WORKERS=N: the primary asks by message (a terminal's Ctrl-C reaches every process
+    // of the group, and must not count as a second signal); a primary that is gone stops it too.
+    process.on('message', (m) => {
+      if (m === STOP_MESSAGE && !stopping) handler('SIGTERM');
+    });
+    process.on('disconnect', () => {
+      if (!stopping) handler('SIGTERM');
+    });
+  }
 }
+
+/** What the primary of WORKERS=N sends a worker to stop it (src/cluster/cluster.workers.ts). */
+export const STOP_MESSAGE = 'motcua:stop';

@@ -89,11 +89,12 @@ function fees(p: Procedure): string[] {
 
 /** Where to go, when the unit's offices are known (one-stop office, commune police…). */
 export interface OfficeInfo {
+  /** "Công an phường Ba Đình". */
   name: string;
   address?: string;
   phone?: string;
-  /** Opening hours, one line per period ("Thứ Hai – Thứ Sáu: 7h30 – 11h30…"). */
-  hours: string[];
+  /** Its own opening hours in words ("Thứ Hai – Thứ Sáu: 07:30–11:30, 13:30–17:00; Thứ Bảy: …"). */
+  hoursText: string;
 }
 
 /**
@@ -110,7 +111,7 @@ function place(p: Procedure, unit: Unit, office?: OfficeInfo): string[] {
   const out: string[] = [];
   if (office) {
     out.push(`Nơi nộp: ${office.name}${office.address ? `, ${office.address}` : ''}.`);
-    if (office.hours.length) out.push(`Giờ làm việc: ${office.hours.join('; ')}.`);
+    if (office.hoursText) out.push(`Giờ làm việc: ${office.hoursText.replace(/\.$/, '')}.`);
   } else {
     out.push(`Nơi nộp: ${concretePlace(p.submitAt || unit.address || '', unit)}.`);
     if (unit.openingHours.length) out.push(`Giờ làm việc: ${unit.openingHours.join('; ')}.`);

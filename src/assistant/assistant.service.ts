@@ -91,7 +91,7 @@ export interface AssistantDeps {
   zaloUnit?: string;
   rephraser?: Rephraser;
   /** The unit's concrete office for a procedure (name, address, hours), when the offices are known. */
-  officeFor?: (unitCode: string, procedure: Procedure) => Promise<OfficeInfo | undefined>;
+  officeFor?: (unitCode: string, procedure: { code: string; agency: string }) => Promise<OfficeInfo | null | undefined>;
   /** "Lấy số" and "đặt lịch" (queue and appointment modules), when wired. */
   counter?: CounterDesk;
   /** "Nộp ngay trong cuộc trò chuyện": submitting a dossier from the chat (src/chatform), when wired. */
@@ -337,7 +337,7 @@ export class AssistantService {
 
   private async procedureReply(unit: Unit, code: string, aspects: Aspect[], question: string, procedures: ProcedureHit[], intent: Intent): Promise<AssistantReply> {
     const { procedure, entry } = await this.deps.catalog.getUnitProcedure(unit.code, code);
-    const office = aspects.includes('place') ? await this.deps.officeFor?.(unit.code, procedure) : undefined;
+    const office = (aspects.includes('place') && (await this.deps.officeFor?.(unit.code, procedure))) || undefined;
     const composed = procedureAnswer(procedure, unit, entry, aspects, office);
     if (this.deps.rephraser) {
       const text = await this.deps.rephraser.rephrase({ question, facts: composed.lines });

@@ -87,6 +87,7 @@ import { genReqId } from './shared/request-context';
 import { checkVaccinationReminders, CONSENT_TEXT, enrolVaccinationReminders, VaccinationService, vaccinationRemindersOf, vaccinationRoutes, vaccinationStaffRoutes } from './vaccination';
 import { seedVaccinationDemo } from './vaccination/vaccination.demo';
 import { prepareSms, smsInfo, smsWebhookRoutes } from './notification';
+import { OfficeService, officeAdminRoutes, officePageParts, officeRoutes, seedOfficeDemo, useOffices } from './office';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -150,6 +151,8 @@ export interface Services {
   broadcast: Broadcast;
   /** Request budgets shared by those processes (PostgreSQL); undefined: each budget in memory (SQLite, one process). */
   rateLimits: RateLimitStore | undefined;
+  /** The unit's offices and which receives each procedure (issue 15: "where to go is a concrete office"). */
+  offices: OfficeService;
   clock: Clock;
 }
 
@@ -323,6 +326,22 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     indicators: INDICATOR_NAMES,
   });
   const calendars = calendarsOf(database.db, clock);
+  const offices = new OfficeService({
+    db: database.db,
+    clock,
+    audit: (e, trx) => audit.record(e, trx),
+    calendarOf: (unit) => calendars.calendarOf(unit),
+    procedures: async (unit) => {
+      const out: Array<{ code: string; name: string; agency: string }> = [];
+      for (const code of (await catalog.unitCatalog(unit)).entries.keys()) {
+        const p = await catalog.findProcedure(code);
+        if (p) out.push({ code: p.code, name: p.name, agency: p.agency });
+      }
+      return out;
+    },
+  });
+  // `officeFor` of src/office answers from this application's offices.
+  useOffices(offices);
   const homeVisits = new HomeVisitService({
     db: database.db,
     clock,
@@ -437,11 +456,12 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
       { topic: 'assistant', updates: assistant.updates, drop: () => assistant.recheck() },
       { topic: 'calendar', updates: calendars.updates, drop: () => calendars.invalidate() },
       { topic: 'units', updates: units.updates, drop: () => units.invalidate() },
+      { topic: 'offices', updates: offices.updates, drop: () => offices.invalidate() },
     ],
     queue: queue.events,
     dossiers: config.dossierCacheSeconds > 0 ? database.changes : undefined,
   });
-  return { database, broadcast, rateLimits, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, chatForm, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, linked, signing, vaccination, clock };
+  return { database, broadcast, rateLimits, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, chatForm, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, linked, signing, vaccination, offices, clock };
 }
 
 /**
@@ -477,6 +497,7 @@ export async function seedIfEmpty(s: Services, history?: { clock: ReturnType<typ
   // The linked groups LT-KS and LT-KT of the demo ward, with their partners (the police's inbox: congan / demo).
   await s.linked.seedDemo(DEMO_PASSWORD);
   await seedVaccinationDemo(s.vaccination);
+  await seedOfficeDemo(s.offices, async (code) => !!(await s.units.find(code)));
   if (!history || !history.config.demo) {
     await seedReportDemo(s.reports, s.clock.now());
     return {};
@@ -630,7 +651,10 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     defaultUnit,
     calendar: { notes: (u) => services.calendars.notes(u), version: () => services.calendars.version() },
     groups: { isGroupCode: (c) => services.linked.isGroupCode(c), json: (u, c) => services.linked.groupJson(u, c), list: (u) => services.linked.catalogueEntries(u) },
+    offices: officePageParts(services.offices),
   });
+  await officeRoutes(app, { offices: services.offices, units, procedure: async (unit, code) => (await catalog.getUnitProcedure(unit, code)).procedure });
+  await officeAdminRoutes(app, { offices: services.offices, units, procedures: async (unit) => (await services.offices.agencies(unit)).flatMap((a) => a.procedures).sort((a, b) => a.name.localeCompare(b.name, 'vi')) });
   await catalogAdminRoutes(app, { catalog, units, audit: services.audit });
   // A dossier received from a ticket is linked to it (a hook on the reception route only).
   linkReceptionToTicket(app, {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 import { z } from 'zod';
 import { accountOf, chromeOf, docSchema, html, parseInput, renderPage } from '../shared/http';
 import type { Chrome } from '../shared/layout';
@@ -29,6 +30,15 @@ export interface CatalogRoutesDeps {
    * the unit's groups are listed on its pages like procedures (home, their members' fields, search).
    */
   groups?: { isGroupCode: (code: string) => boolean; json: (unit: string, code: string) => Promise<Record<string, unknown>>; list?: (unit: string) => Promise<GroupListing[]> };
+  /**
+   * The unit's offices (issue 15): the procedure page's "Nộp ở đâu" box and the office's name, the
+   * listings' line per procedure, and a number that changes with the offices and the day (cache key).
+   */
+  offices?: {
+    where: (unit: string, procedure: { code: string; agency: string }) => Promise<{ box: VNode; name: string } | undefined>;
+    lines: (unit: string, procedures: Array<{ code: string; agency: string }>) => Promise<Map<string, string>>;
+    version: () => number;
+  };
 }
 
 const UNIT = z.string().regex(/^\d{2,5}$/, 'Mã đơn vị gồm 2 đến 5 chữ số');
@@ -75,10 +85,12 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     const account = type === HTML ? (accountOf(req) ?? '') : '';
     return extraKey || account ? `${extraKey}\n${account}\n${req.url}` : req.url;
   };
+  /** What the pages show besides the catalogue: both counters only grow, so their sum changes whenever either does. */
+  const pagesVersion = () => (deps.calendar?.version() ?? 0) + (deps.offices?.version() ?? 0);
   /** The answer in the cache for this request, when the catalogue version is known to be fresh. */
   const hitOf = (req: FastifyRequest, type: string, extraKey?: string): CachedAnswer | undefined => {
     const fresh = catalog.freshVersion();
-    return fresh === undefined ? undefined : answers.get(fresh, deps.calendar?.version() ?? 0, keyOf(req, type, extraKey));
+    return fresh === undefined ? undefined : answers.get(fresh, pagesVersion(), keyOf(req, type, extraKey));
   };
   /**
    * The same answer in the fast lane (shared/fast-lane.ts), before any other hook: the key is the
@@ -122,7 +134,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
   ) => {
     // Pages differ only by the header's "Đăng nhập" / "Hồ sơ của tôi" link.
     const version = catalog.freshVersion() ?? (await catalog.version());
-    const calendar = deps.calendar?.version() ?? 0;
+    const calendar = pagesVersion();
     const key = keyOf(req, type, opts.extraKey);
     let hit = answers.get(version, calendar, key);
     if (!hit) {
@@ -131,6 +143,9 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     }
     return sendCached(req, reply, hit);
   };
+  /** The listings' "Nộp tại …" line of each procedure (empty without offices). */
+  const linesOf = async (unit: string, items: Array<{ code: string }>) =>
+    deps.offices ? deps.offices.lines(unit, await Promise.all(items.map(async (s) => ({ code: s.code, agency: (await catalog.findProcedure(s.code))?.agency ?? '' })))) : undefined;
   const HTML = 'text/html; charset=utf-8';
   const JSON_TYPE = 'application/json; charset=utf-8';
   const shortUrl = (unit: string, code: string) => `${publicUrl}/p/${unit}/${code}`;
@@ -165,7 +180,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     }
     const others = (await units.serviceUnits()).filter((u) => u.code !== unitCode);
     const calendar = (await deps.calendar?.notes(unitCode)) ?? [];
-    return HomePage({ unit: uc.unit, parent: chain.at(-2), links: unitLinks(unitCode), fields: uc.fields, essential, total: uc.entries.size, otherUnits: others, calendar, groups: await groupsOf(unitCode) });
+    return HomePage({ unit: uc.unit, parent: chain.at(-2), links: unitLinks(unitCode), fields: uc.fields, essential, total: uc.entries.size, otherUnits: others, calendar, groups: await groupsOf(unitCode), lines: await linesOf(unitCode, essential) });
   }
 
   app.get('/dv/:unit/linh-vuc/:field', async (req, reply) => {
@@ -176,7 +191,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     return cached(req, reply, HTML, async (chrome) => {
       const { items } = await catalog.search(unit, { field: f.slug, limit: 1000 });
       const groups = (await groupsOf(unit)).filter((g) => g.fields.includes(f.name));
-      return renderPage(FieldPage({ unit: uc.unit, links: unitLinks(unit), field: f, items, groups }), chrome);
+      return renderPage(FieldPage({ unit: uc.unit, links: unitLinks(unit), field: f, items, groups, lines: await linesOf(unit, items) }), chrome);
     });
   });
 
@@ -189,7 +204,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
       const { items, total } = q || qs.linhvuc ? await catalog.search(unit, { q, field: qs.linhvuc || undefined, limit: 50 }) : { items: [], total: 0 };
       const fieldName = qs.linhvuc ? uc.fields.find((f) => f.slug === qs.linhvuc)?.name : undefined;
       const groups = q || fieldName ? await groupsFound(unit, q, fieldName) : [];
-      return renderPage(SearchPage({ unit: uc.unit, links: unitLinks(unit), q, field: qs.linhvuc, fields: uc.fields, items, total, groups }), chrome);
+      return renderPage(SearchPage({ unit: uc.unit, links: unitLinks(unit), q, field: qs.linhvuc, fields: uc.fields, items, total, groups, lines: await linesOf(unit, items) }), chrome);
     });
   });
 
@@ -202,7 +217,8 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
       const { unit: u, procedure, entry } = await catalog.getUnitProcedure(unit, code);
       const url = shortUrl(unit, code);
       const calendar = (await deps.calendar?.notes(unit)) ?? [];
-      return renderPage(ProcedurePage({ unit: u, links: unitLinks(unit), procedure, entry, shortUrl: url, qrSvg: await qrSvg(url), calendar }), chrome);
+      const where = await deps.offices?.where(unit, procedure);
+      return renderPage(ProcedurePage({ unit: u, links: unitLinks(unit), procedure, entry, shortUrl: url, qrSvg: await qrSvg(url), calendar, where }), chrome);
     }),
   );
 

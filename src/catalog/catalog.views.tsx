@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { Unit } from '../unit';
 import { Layout } from '../shared/layout';
 import { CHANNEL_LABEL, describeTime, formatFee, formatTime } from '../shared/format';
@@ -67,7 +68,8 @@ function TimeCell({ s }: { s: ProcedureSummary }) {
   );
 }
 
-function ProcedureList({ items, links, showField }: { items: ProcedureSummary[]; links: UnitLinks; showField?: boolean }) {
+/** `lines`: where each procedure is handed in ("Nộp tại Công an phường …"), by code, when the unit recorded its offices. */
+function ProcedureList({ items, links, showField, lines }: { items: ProcedureSummary[]; links: UnitLinks; showField?: boolean; lines?: Map<string, string> }) {
   return (
     <ul class="plist">
       {items.map((s) => (
@@ -83,6 +85,7 @@ function ProcedureList({ items, links, showField }: { items: ProcedureSummary[];
                 Phí: {s.onlineFeeText ? <>{s.onlineFeeText} nếu nộp trực tuyến ({s.feeText} tại quầy)</> : s.feeText}
               </span>
               {s.onlineLevel ? <span class="tag online">Nộp trực tuyến</span> : null}
+              {lines?.get(s.code) ? <span class="where">{lines.get(s.code)}</span> : null}
             </span>
           </a>
         </li>
@@ -120,7 +123,7 @@ function SearchForm({ links, q, field, fields, id }: { links: UnitLinks; q?: str
 /** The home page shows the first essential procedures; the village-hall page has them all. */
 const HOME_ESSENTIAL = 8;
 
-export function HomePage(p: { unit: Unit; parent?: Unit; links: UnitLinks; fields: FieldInfo[]; essential: ProcedureSummary[]; total: number; otherUnits: Unit[]; calendar?: string[]; groups?: GroupListing[] }) {
+export function HomePage(p: { unit: Unit; parent?: Unit; links: UnitLinks; fields: FieldInfo[]; essential: ProcedureSummary[]; total: number; otherUnits: Unit[]; calendar?: string[]; groups?: GroupListing[]; lines?: Map<string, string> }) {
   return (
     <Layout title={`Thủ tục hành chính — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.links.home} description={`Danh mục ${p.total} thủ tục hành chính tiếp nhận tại ${p.unit.name}`}>
       <section class="hero">
@@ -137,7 +140,7 @@ export function HomePage(p: { unit: Unit; parent?: Unit; links: UnitLinks; field
       {p.essential.length ? (
         <section>
           <h2>Thủ tục thường dùng</h2>
-          <ProcedureList items={p.essential.slice(0, HOME_ESSENTIAL)} links={p.links} />
+          <ProcedureList items={p.essential.slice(0, HOME_ESSENTIAL)} links={p.links} lines={p.lines} />
           {p.essential.length > HOME_ESSENTIAL ? (
             <p>
               <a href={p.links.villageHall}>Xem cả {p.essential.length} thủ tục thiết yếu</a>
@@ -188,11 +191,12 @@ export function HomePage(p: { unit: Unit; parent?: Unit; links: UnitLinks; field
   );
 }
 
-function UnitInfo({ unit, calendar = [] }: { unit: Unit; calendar?: string[] }) {
+/** `contact`: the procedure's own office is shown above ("Nộp ở đâu"), this is the unit's contact. */
+function UnitInfo({ unit, calendar = [], contact }: { unit: Unit; calendar?: string[]; contact?: boolean }) {
   const hours = [...unit.openingHours, ...calendar];
   return (
     <section class="card" aria-labelledby="noi-nop">
-      <h2 id="noi-nop">Nơi nộp hồ sơ và giờ làm việc</h2>
+      <h2 id="noi-nop">{contact ? `Liên hệ ${unit.name}` : 'Nơi nộp hồ sơ và giờ làm việc'}</h2>
       <p>{unit.address || unit.name}</p>
       {hours.length ? (
         <ul>
@@ -225,7 +229,7 @@ function UnitInfo({ unit, calendar = [] }: { unit: Unit; calendar?: string[] }) 
   );
 }
 
-export function FieldPage(p: { unit: Unit; links: UnitLinks; field: FieldInfo; items: ProcedureSummary[]; groups?: GroupListing[] }) {
+export function FieldPage(p: { unit: Unit; links: UnitLinks; field: FieldInfo; items: ProcedureSummary[]; groups?: GroupListing[]; lines?: Map<string, string> }) {
   const groups = p.groups ?? [];
   return (
     <Layout title={`Lĩnh vực ${p.field.name} — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.links.home} searchAction={p.links.search}>
@@ -237,12 +241,12 @@ export function FieldPage(p: { unit: Unit; links: UnitLinks; field: FieldInfo; i
         {p.items.length} thủ tục{groups.length ? `, ${groups.length} nhóm thủ tục liên thông` : ''}. <a href={p.links.listingPdf(p.field.slug)}>Tải bản niêm yết A4 kèm mã QR (PDF)</a>
       </p>
       {groups.length ? <GroupList groups={groups} /> : null}
-      <ProcedureList items={p.items} links={p.links} />
+      <ProcedureList items={p.items} links={p.links} lines={p.lines} />
     </Layout>
   );
 }
 
-export function SearchPage(p: { unit: Unit; links: UnitLinks; q: string; field?: string; fields: FieldInfo[]; items: ProcedureSummary[]; total: number; groups?: GroupListing[] }) {
+export function SearchPage(p: { unit: Unit; links: UnitLinks; q: string; field?: string; fields: FieldInfo[]; items: ProcedureSummary[]; total: number; groups?: GroupListing[]; lines?: Map<string, string> }) {
   const groups = p.groups ?? [];
   return (
     <Layout title={p.q ? `Tìm “${p.q}” — ${p.unit.name}` : `Tìm thủ tục — ${p.unit.name}`} unitName={p.unit.name} unitHref={p.links.home}>
@@ -262,7 +266,7 @@ export function SearchPage(p: { unit: Unit; links: UnitLinks; q: string; field?:
                 Tìm thấy {p.total} thủ tục{p.q ? ` cho “${p.q}”` : ''}
                 {p.total > p.items.length ? `, hiển thị ${p.items.length} thủ tục phù hợp nhất` : ''}.
               </p>
-              <ProcedureList items={p.items} links={p.links} showField />
+              <ProcedureList items={p.items} links={p.links} showField lines={p.lines} />
             </>
           ) : groups.length ? null : (
             <div class="card">
@@ -338,7 +342,7 @@ function OtherForms({ procedure, links }: { procedure: Procedure; links: UnitLin
   );
 }
 
-export function ProcedurePage(p: { unit: Unit; links: UnitLinks; procedure: Procedure; entry: UnitProcedure; shortUrl: string; qrSvg: string; calendar?: string[] }) {
+export function ProcedurePage(p: { unit: Unit; links: UnitLinks; procedure: Procedure; entry: UnitProcedure; shortUrl: string; qrSvg: string; calendar?: string[]; where?: { box: VNode; name: string } }) {
   const { procedure: pr, links } = p;
   const online = pr.channels.some((c) => c.kind === 'online');
   return (
@@ -392,7 +396,9 @@ export function ProcedurePage(p: { unit: Unit; links: UnitLinks; procedure: Proc
             </a>
           </p>
         ) : (
-          <p class="note">Thủ tục này nộp trực tiếp{pr.channels.some((c) => c.kind === 'post') ? ' hoặc qua bưu chính' : ''} tại bộ phận một cửa.</p>
+          <p class="note">
+            Thủ tục này nộp trực tiếp{pr.channels.some((c) => c.kind === 'post') ? ' hoặc qua bưu chính' : ''} tại {p.where?.name ?? 'bộ phận một cửa'}.
+          </p>
         )}
         <p>
           <a class="btn" href={`/dv/${p.unit.code}/dat-lich?thu-tuc=${encodeURIComponent(pr.code)}`}>
@@ -402,6 +408,8 @@ export function ProcedurePage(p: { unit: Unit; links: UnitLinks; procedure: Proc
             Lấy số thứ tự
           </a>
         </p>
+
+        {p.where?.box ?? null}
 
         <section>
           <h2>Hồ sơ cần chuẩn bị</h2>
@@ -420,7 +428,7 @@ export function ProcedurePage(p: { unit: Unit; links: UnitLinks; procedure: Proc
           </section>
         ) : null}
 
-        <UnitInfo unit={p.unit} calendar={p.calendar} />
+        <UnitInfo unit={p.unit} calendar={p.calendar} contact={!!p.where} />
 
         {pr.conditions ? (
           <section>

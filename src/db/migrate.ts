@@ -31,6 +31,7 @@ import * as m037 from './migrations/037-report-reported';
 import * as m036 from './migrations/036-request-ids';
 import * as m033 from './migrations/033-vaccination';
 import * as m038 from './migrations/038-rate-limits';
+import * as m040 from './migrations/040-offices';
 import * as m041 from './migrations/041-chatform';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '036-request-ids': m036,
   '033-vaccination': m033,
   '038-rate-limits': m038,
+  '040-offices': m040,
   '041-chatform': m041,
 };
 

@@ -162,6 +162,39 @@ export interface UnitCalendarTable {
   updated_at: string;
 }
 
+/** 040: a unit's office (one-stop office, ward police, health station…) with its weekly hours. */
+export interface OfficeTable {
+  id: string;
+  unit_code: string;
+  name: string;
+  kind: string;
+  address: string;
+  phone: Generated<string>;
+  /** JSON {"0".."6": [{from, to}]}, 0 = Sunday. */
+  week: string;
+  notes: Generated<string>;
+  map_url: Generated<string>;
+  sort: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 040: which office receives an agency's (scope 'agency') or one procedure's (scope 'procedure') dossiers. */
+export interface OfficeMappingTable {
+  unit_code: string;
+  scope: 'agency' | 'procedure';
+  key: string;
+  label: string;
+  office_id: string;
+  updated_by: Generated<string>;
+  updated_at: string;
+}
+
+export interface OfficeVersionTable {
+  unit_code: string;
+  version: number;
+}
+
 /** 025: a home visit asked for by (or for) an elderly or disabled citizen. */
 export interface HomeVisitTable {
   id: string;
@@ -1242,6 +1275,9 @@ export interface DB {
   bank_lines: BankLineTable;
   dossier_counters: DossierCounterTable;
   unit_calendars: UnitCalendarTable;
+  offices: OfficeTable;
+  office_mappings: OfficeMappingTable;
+  office_versions: OfficeVersionTable;
   calendar_national_days: CalendarNationalDayTable;
   home_visits: HomeVisitTable;
   dossiers: DossierTable;

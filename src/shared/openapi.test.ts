@@ -294,6 +294,7 @@ for (const engine of engines()) {
       if (name === 'counter') return missing ? 'X9' : '1';
       if (name === 'id' && p.startsWith('/api/reminders/vaccination/')) return missing ? 'TCAAAAAAAAAA' : p.endsWith('/stop') ? fixtures.vaccinationStop! : fixtures.vaccination!;
       if (name === 'sessionId') return missing ? '0199ffff-0000-7000-8000-000000000000' : fixtures.session!;
+      if (name === 'unit') return missing ? '99999' : '00004';
       throw new Error(`No fixture for path parameter {${name}} of ${p}: add one in src/shared/openapi.test.ts`);
     }
 

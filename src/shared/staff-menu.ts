@@ -146,6 +146,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
             ...item('/can-bo/quan-tri/quy-trinh', 'Quy trình nội bộ'),
             ...item('/can-bo/hang-cho/cai-dat', 'Cài đặt hàng chờ'),
             ...item('/can-bo/lich-lam-viec', 'Lịch làm việc'),
+            ...item('/can-bo/quan-tri/noi-tiep-nhan', 'Nơi tiếp nhận hồ sơ'),
             ...item('/can-bo/thong-bao/mau', 'Mẫu tin nhắn'),
             ...item('/can-bo/tiem-chung/lich', 'Lịch tiêm chủng (TCMR)'),
           ]

@@ -17,6 +17,7 @@ describe('the automatic office of an implementing agency', () => {
     ['Ủy ban nhân dân cấp xã (phối hợp với cơ quan công an và cơ quan bảo hiểm xã hội)', 'one_stop', true],
     ['Cơ quan quản lý Cơ sở dữ liệu hộ tịch điện tử (Sở Tư pháp, Ủy ban nhân dân cấp xã)', 'one_stop', true],
     ['Trạm Y tế xã', 'health', true],
+    ['Cơ quan đăng ký kinh doanh cấp xã', 'one_stop', true],
     ['Bảo hiểm xã hội cấp huyện', 'one_stop', false],
     ['', 'one_stop', false],
   ])('%s → %s', (agency, kind, sure) => {

@@ -24,7 +24,7 @@ export function agencyKey(text: string): string {
 
 const POLICE = /\bcong an\b/;
 const HEALTH = /\b(tram y te|y te|trung tam y te)\b/;
-const COMMITTEE = /\b(uy ban nhan dan|ubnd|chu tich|bo phan mot cua|mot cua|tu phap|ho tich)\b/;
+const COMMITTEE = /\b(uy ban nhan dan|ubnd|chu tich|bo phan mot cua|mot cua|tu phap|ho tich|dang ky kinh doanh)\b/;
 
 /**
  * The kind of office an agency text points at, and whether the text said so (`sure`) or the

@@ -264,6 +264,8 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     db: database.db,
     catalog,
     units,
+    // "Nộp ở đâu": the unit's concrete office for the procedure (src/office; built below, called later).
+    officeFor: (unit, procedure) => offices.officeFor(unit, procedure),
     // A chat proves the phone only: the answer links to the lookup, never to the signed page.
     dossiers: { getForActor: (ref, actor, proof) => dossiers.getForActor(ref, actor, proof), trackingUrl: () => `${config.publicUrl}/tra-cuu` },
     clock,

@@ -83,6 +83,8 @@ import { ArchiveService, archiveRoutes, DocstoreService, docstoreRoutes } from '
 import { LinkedService, linkedRoutes, linkedStaffRoutes, partnerRoutes } from './linked';
 import { registerOps } from './ops';
 import { registerFastLane } from './shared/fast-lane';
+import { jobElection } from './jobs';
+import type { JobElection } from './shared/periodic-job';
 import { genReqId } from './shared/request-context';
 import { checkVaccinationReminders, CONSENT_TEXT, enrolVaccinationReminders, VaccinationService, vaccinationRemindersOf, vaccinationRoutes, vaccinationStaffRoutes } from './vaccination';
 import { seedVaccinationDemo } from './vaccination/vaccination.demo';
@@ -112,6 +114,8 @@ export interface Services {
   payments: PaymentService;
   /** Outbox delivery; started by `serve`/`start` (WORKER=on) or `motcua worker`. */
   worker: NotificationWorker;
+  /** PostgreSQL: elects the one process that runs each periodic job's tick (src/jobs); SQLite: none. */
+  jobElection: JobElection | undefined;
   assistant: AssistantService;
   /** Submitting a dossier from the chat (issue 15). */
   chatForm: ChatFormService;
@@ -463,7 +467,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     queue: queue.events,
     dossiers: config.dossierCacheSeconds > 0 ? database.changes : undefined,
   });
-  return { database, broadcast, rateLimits, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, assistant, chatForm, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, linked, signing, vaccination, offices, clock };
+  return { database, broadcast, rateLimits, units, catalog, notifications, accounts, files, dossiers, audit, workflow, dossierWorkflow, dossierForms, drafts, payments, worker, jobElection: jobElection(database, clock), assistant, chatForm, ratings, indicators, performance, scoring, dashboards, appointments, queue, calendars, homeVisits, reports, reportReminders, docstore, archive, linked, signing, vaccination, offices, clock };
 }
 
 /**

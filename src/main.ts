@@ -3,6 +3,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { buildApp, buildServices, seedIfEmpty, sweepFiles, type Services } from './app';
 import { isWorkerProcess, runWorkers } from './cluster';
+import type { PeriodicJobOptions } from './shared/periodic-job';
 import { ArchiveOcrJob } from './docstore';
 import { ConfigError, loadConfig, type Config } from './config';
 import { publicUrlWarning, startupBanner } from './banner';
@@ -61,6 +62,11 @@ Cách dùng: npm run motcua -- <lệnh> [tham số]
   copy-to DATABASE_URL       chuyển toàn bộ dữ liệu từ SQLite sang một cơ sở dữ liệu PostgreSQL trống
                              (đếm từng bảng, kiểm tra nhật ký ở đích; tệp đính kèm giữ nguyên)
 `;
+
+/** A periodic job's options: its interval, the log, and on PostgreSQL the election of one process per tick (src/jobs). */
+function jobOptions(s: Services, intervalMs: number): PeriodicJobOptions {
+  return { intervalMs, log: (m) => process.stdout.write(m + '\n'), election: s.jobElection };
+}
 
 function fail(message: string): never {
   process.stderr.write(`Lỗi: ${message}\n`);
@@ -126,27 +132,27 @@ async function serve(config: Config): Promise<void> {
   const app = await buildApp(config, services);
   // The outbox worker runs in this process unless WORKER=off (then `motcua worker` runs it).
   if (config.notifications.worker) services.worker.start();
-  const escalation = new EscalationJob(services.dossierWorkflow, { intervalMs: config.notifications.worker ? config.escalationMinutes * 60_000 : 0, log: (m) => process.stdout.write(m + '\n') });
+  const escalation = new EscalationJob(services.dossierWorkflow, jobOptions(services, config.notifications.worker ? config.escalationMinutes * 60_000 : 0));
   escalation.start();
   // Linked groups: partner parts handed over, and a partner past a part's deadline escalated to the unit.
-  const linkedJob = new LinkedPartnerJob(services.linked, { intervalMs: config.notifications.worker ? config.escalationMinutes * 60_000 : 0, log: (m) => process.stdout.write(m + '\n') });
+  const linkedJob = new LinkedPartnerJob(services.linked, jobOptions(services, config.notifications.worker ? config.escalationMinutes * 60_000 : 0));
   linkedJob.start();
-  const draftExpiry = new DraftExpiryJob(services.drafts, { intervalMs: config.notifications.worker ? 3600_000 : 0, log: (m) => process.stdout.write(m + '\n') });
+  const draftExpiry = new DraftExpiryJob(services.drafts, jobOptions(services, config.notifications.worker ? 3600_000 : 0));
   draftExpiry.start();
   // Appointment reminders the day before, every 10 minutes (with the worker).
-  const reminders = new AppointmentReminderJob(services.appointments, { intervalMs: config.notifications.worker ? 600_000 : 0, log: (m) => process.stdout.write(m + '\n') });
+  const reminders = new AppointmentReminderJob(services.appointments, jobOptions(services, config.notifications.worker ? 600_000 : 0));
   reminders.start();
   // Report reminders as deadlines near and pass, once per period (with the worker).
-  const reportReminders = new ReportReminderJob(services.reportReminders, { intervalMs: config.notifications.worker ? 600_000 : 0, log: (m) => process.stdout.write(m + '\n') });
+  const reportReminders = new ReportReminderJob(services.reportReminders, jobOptions(services, config.notifications.worker ? 600_000 : 0));
   reportReminders.start();
   // Vaccination reminders N days before each dose, the 24-month end and its erasure (with the worker).
-  const vaccinationReminders = new VaccinationReminderJob(services.vaccination, { intervalMs: config.notifications.worker ? 600_000 : 0, log: (m) => process.stdout.write(m + '\n') });
+  const vaccinationReminders = new VaccinationReminderJob(services.vaccination, jobOptions(services, config.notifications.worker ? 600_000 : 0));
   vaccinationReminders.start();
   // Signed checkpoints of the audit chain's head, outside the database (with the worker).
-  const checkpoints = new AuditCheckpointJob(services.audit, { intervalMs: config.audit.checkpointMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
+  const checkpoints = new AuditCheckpointJob(services.audit, jobOptions(services, config.audit.checkpointMinutes * 60_000));
   if (config.notifications.worker) checkpoints.start();
   // Scanned archive pages left waiting by a restart are recognised (OCR) in this process.
-  const archiveOcr = new ArchiveOcrJob(services.archive, { intervalMs: 60_000, log: (m) => process.stdout.write(m + '\n') });
+  const archiveOcr = new ArchiveOcrJob(services.archive, jobOptions(services, 60_000));
   archiveOcr.start();
   // SIGTERM/SIGINT: stop accepting, finish the requests in progress, stop the jobs and the
   // worker (its claimed messages go back), close the database (src/ops/ops.shutdown.ts).
@@ -187,13 +193,13 @@ async function main(argv: string[]): Promise<void> {
       return serve(config);
     case 'worker': {
       const s = await buildServices(config);
-      const escalation = new EscalationJob(s.dossierWorkflow, { intervalMs: config.escalationMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
-      const draftExpiry = new DraftExpiryJob(s.drafts, { intervalMs: 3600_000, log: (m) => process.stdout.write(m + '\n') });
-      const linkedJob = new LinkedPartnerJob(s.linked, { intervalMs: config.escalationMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
-      const checkpoints = new AuditCheckpointJob(s.audit, { intervalMs: config.audit.checkpointMinutes * 60_000, log: (m) => process.stdout.write(m + '\n') });
-      const reminders = new AppointmentReminderJob(s.appointments, { intervalMs: 600_000, log: (m) => process.stdout.write(m + '\n') });
-      const reportReminders = new ReportReminderJob(s.reportReminders, { intervalMs: 600_000, log: (m) => process.stdout.write(m + '\n') });
-      const vaccinationReminders = new VaccinationReminderJob(s.vaccination, { intervalMs: 600_000, log: (m) => process.stdout.write(m + '\n') });
+      const escalation = new EscalationJob(s.dossierWorkflow, jobOptions(s, config.escalationMinutes * 60_000));
+      const draftExpiry = new DraftExpiryJob(s.drafts, jobOptions(s, 3600_000));
+      const linkedJob = new LinkedPartnerJob(s.linked, jobOptions(s, config.escalationMinutes * 60_000));
+      const checkpoints = new AuditCheckpointJob(s.audit, jobOptions(s, config.audit.checkpointMinutes * 60_000));
+      const reminders = new AppointmentReminderJob(s.appointments, jobOptions(s, 600_000));
+      const reportReminders = new ReportReminderJob(s.reportReminders, jobOptions(s, 600_000));
+      const vaccinationReminders = new VaccinationReminderJob(s.vaccination, jobOptions(s, 600_000));
       const unmark = config.database.kind === 'sqlite' && config.database.url !== ':memory:' ? markRunning(config.dataDir, config.database.url, 'worker') : undefined;
       onStopSignals(() => ({
         jobs: [escalation, linkedJob, draftExpiry, reminders, reportReminders, vaccinationReminders, checkpoints, s.worker],

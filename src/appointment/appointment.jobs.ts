@@ -5,6 +5,7 @@ export class AppointmentReminderJob extends PeriodicJob<number> {
   constructor(appointments: { sendReminders(): Promise<number> }, opts: PeriodicJobOptions) {
     super(
       {
+        name: 'appointment-reminders',
         doing: 'nhắc lịch hẹn',
         run: () => appointments.sendReminders(),
         report: (n) => (n ? `Đã xếp ${n} tin nhắc lịch hẹn ngày mai vào hàng gửi.` : undefined),

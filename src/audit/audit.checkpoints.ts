@@ -80,6 +80,7 @@ export class AuditCheckpointJob extends PeriodicJob<Checkpoint | undefined> {
   constructor(audit: { checkpoint(): Promise<Checkpoint | undefined> }, opts: PeriodicJobOptions) {
     super(
       {
+        name: 'audit-checkpoint',
         doing: 'ghi mốc nhật ký',
         run: () => audit.checkpoint(),
         report: (c) => (c ? `Mốc nhật ký: bản ghi ${c.seq}, mã băm ${c.hash}, lúc ${c.at}, chữ ký ${c.mac}` : undefined),

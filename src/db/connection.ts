@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import type { DB } from './schema';
 import { ChangeFeed, watchedDialect } from './changes';
+import { AdvisoryLocks } from './advisory-locks';
 
 export type Db = Kysely<DB>;
 
@@ -18,6 +19,8 @@ export interface Database {
   kind: DatabaseConfig['kind'];
   /** Every write to a dossier's rows, whoever makes it (see changes.ts): for answer caches. */
   changes: ChangeFeed;
+  /** PostgreSQL: advisory locks on a connection of their own (the periodic jobs' election across processes). */
+  locks?: AdvisoryLocks;
   /** PostgreSQL: the connection pool's clients now (for /metrics; no query). */
   pool?: () => { total: number; idle: number; waiting: number };
   /** SQLite: the database file (backup, the size of its write-ahead log); absent in memory. */
@@ -39,7 +42,12 @@ export function openDatabase(cfg: DatabaseConfig): Database {
     pool.on('connect', preparedStatements);
     const db = new Kysely<DB>({ dialect: watchedDialect(new PostgresDialect({ pool }), changes) });
     const stats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
-    return { db, kind: 'postgres', changes, pool: stats, close: () => db.destroy() };
+    const locks = new AdvisoryLocks(cfg.url);
+    const close = async () => {
+      await locks.close();
+      await db.destroy();
+    };
+    return { db, kind: 'postgres', changes, locks, pool: stats, close };
   }
   if (cfg.url !== ':memory:') fs.mkdirSync(path.dirname(cfg.url), { recursive: true });
   const sqlite = new SQLite(cfg.url);

@@ -28,6 +28,7 @@ import * as m034 from './migrations/034-signing';
 import * as m035 from './migrations/035-docstore';
 import * as m032 from './migrations/032-linked';
 import * as m037 from './migrations/037-report-reported';
+import * as m039 from './migrations/039-job-runs';
 import * as m036 from './migrations/036-request-ids';
 import * as m033 from './migrations/033-vaccination';
 import * as m038 from './migrations/038-rate-limits';
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '038-rate-limits': m038,
   '040-offices': m040,
   '041-chatform': m041,
+  '039-job-runs': m039,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -93,6 +93,16 @@ export interface StaffTable {
   support_team?: number;
 }
 
+/** 039: the last run of each periodic job, for the election across processes (src/jobs). */
+export interface JobRunTable {
+  name: string;
+  owner: string;
+  started_at: string;
+  finished_at: string | null;
+  runs: number;
+  last_error: string | null;
+}
+
 /** 011: failed staff sign-ins per account and source address (the growing delay). */
 /** 038-rate-limits: request budgets shared by the processes on one database (src/cluster). */
 export interface RateLimitTable {
@@ -1252,6 +1262,7 @@ export interface ChatformProcedureTable {
 }
 
 export interface DB {
+  job_runs: JobRunTable;
   signed_documents: SignedDocumentTable;
   units: UnitTable;
   procedures: ProcedureTable;

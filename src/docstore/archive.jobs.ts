@@ -8,6 +8,7 @@ export class ArchiveOcrJob extends PeriodicJob<void> {
   constructor(archive: { kick(): void; idle(): Promise<void> }, opts: PeriodicJobOptions) {
     super(
       {
+        name: 'archive-ocr',
         doing: 'nhận dạng chữ trang quét lưu trữ',
         run: async () => {
           archive.kick();

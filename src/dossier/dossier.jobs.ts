@@ -10,6 +10,7 @@ export class EscalationJob extends PeriodicJob<{ flagged: number; apologies: num
   constructor(workflow: DossierWorkflow, opts: PeriodicJobOptions) {
     super(
       {
+        name: 'escalation',
         doing: 'chạy cảnh báo hạn xử lý',
         run: () => workflow.escalate(),
         report: (r) => (r.flagged || r.apologies ? `Cảnh báo hạn xử lý: ${r.flagged} hồ sơ được gắn cờ, ${r.apologies} phiếu xin lỗi được chuẩn bị.` : undefined),
@@ -24,6 +25,7 @@ export class DraftExpiryJob extends PeriodicJob<{ drafts: number; files: number 
   constructor(drafts: { removeExpired(): Promise<{ drafts: number; files: number }> }, opts: PeriodicJobOptions) {
     super(
       {
+        name: 'draft-expiry',
         doing: 'xóa bản nháp hết hạn',
         run: () => drafts.removeExpired(),
         report: (r) => (r.drafts ? `Đã xóa ${r.drafts} bản nháp hết hạn và ${r.files} tệp của chúng.` : undefined),

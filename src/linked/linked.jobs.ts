@@ -10,6 +10,7 @@ export class LinkedPartnerJob extends PeriodicJob<{ handedOver: number; escalate
   constructor(linked: LinkedService, opts: PeriodicJobOptions) {
     super(
       {
+        name: 'linked-partners',
         doing: 'theo dõi các phần hồ sơ liên thông của cơ quan phối hợp',
         run: () => linked.escalate(),
         report: (r) => (r.handedOver || r.escalated ? `Liên thông: ${r.handedOver} phần được chuyển cơ quan phối hợp, ${r.escalated} phần quá hạn đã báo đơn vị.` : undefined),

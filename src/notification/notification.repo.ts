@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { DB, NotificationPrefsTable, NotificationTemplateTable, OauthTokenTable, OutboxTable } from '../db/schema';
 
 type Exec = Kysely<DB> | Transaction<DB>;
@@ -48,48 +48,44 @@ export async function countOutboxByStatus(db: Exec, unitCode?: string): Promise<
 
 /**
  * Claims up to `limit` due messages for one worker: the due ones (pending, next attempt reached)
- * and those whose lease ran out (a worker died holding them). Candidates are read first, then
- * taken with one UPDATE that re-checks the condition: on PostgreSQL a row another worker took in
- * the meantime no longer matches when the UPDATE gets its lock (READ COMMITTED re-evaluates the
- * WHERE), and SQLite runs one writer at a time, so a row is never claimed twice.
+ * and those whose lease ran out (a worker died holding them), marked 'sending' under this
+ * worker's lease in the same statement.
+ *
+ * PostgreSQL, a worker in every process: the candidates are locked FOR UPDATE SKIP LOCKED, so
+ * concurrent workers take disjoint batches at once instead of queueing on the same rows (without
+ * it, the second worker's UPDATE waited for the first's locks, then found the rows taken, and
+ * its round came back empty). SQLite runs one writer at a time: candidates are read, then taken
+ * with an UPDATE that re-checks the condition. Either way a row is claimed by one worker only.
  */
 export async function claimDue(db: Exec, o: { owner: string; now: string; leaseUntil: string; channels: string[]; limit: number }): Promise<OutboxTable[]> {
   if (!o.channels.length) return [];
-  const due = await db
-    .selectFrom('outbox')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', o.now)
-    .where('channel', 'in', o.channels)
-    .orderBy('next_attempt_at')
-    .limit(o.limit)
-    .execute();
-  const expired =
-    due.length < o.limit
-      ? await db
-          .selectFrom('outbox')
-          .select('id')
-          .where('status', '=', 'sending')
-          .where('lease_until', '<', o.now)
-          .where('channel', 'in', o.channels)
-          .orderBy('lease_until')
-          .limit(o.limit - due.length)
-          .execute()
-      : [];
-  const ids = [...due, ...expired].map((r) => r.id);
-  if (!ids.length) return [];
-  return db
-    .updateTable('outbox')
-    .set({ status: 'sending', lease_owner: o.owner, lease_until: o.leaseUntil, attempts: sql<number>`attempts + 1`, updated_at: o.now })
-    .where('id', 'in', ids)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', o.now)]),
-        eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', o.now)]),
-      ]),
-    )
-    .returningAll()
-    .execute();
+  const claim = (ids: string[] | SelectQueryBuilder<DB, 'outbox', { id: string }>) =>
+    db
+      .updateTable('outbox')
+      .set({ status: 'sending', lease_owner: o.owner, lease_until: o.leaseUntil, attempts: sql<number>`attempts + 1`, updated_at: o.now })
+      // ARRAY(subquery): evaluated once. `id IN (subquery)` may be planned as a join that runs the
+      // locking subquery again for every row scanned, each time taking the next rows: one worker
+      // then claims the whole backlog, whatever its LIMIT (seen: 950 of 1,000 in one round).
+      .where(Array.isArray(ids) ? sql<boolean>`id in (${sql.join(ids)})` : sql<boolean>`id = any(array(${ids}))`)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', o.now)]),
+          eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', o.now)]),
+        ]),
+      )
+      .returningAll()
+      .execute();
+  const due = (q: SelectQueryBuilder<DB, 'outbox', { id: string }>) => q.where('status', '=', 'pending').where('next_attempt_at', '<=', o.now).where('channel', 'in', o.channels).orderBy('next_attempt_at');
+  const expired = (q: SelectQueryBuilder<DB, 'outbox', { id: string }>) => q.where('status', '=', 'sending').where('lease_until', '<', o.now).where('channel', 'in', o.channels).orderBy('lease_until');
+
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const got = await claim(due(db.selectFrom('outbox').select('id')).limit(o.limit).forUpdate().skipLocked());
+    if (got.length >= o.limit) return got;
+    return [...got, ...(await claim(expired(db.selectFrom('outbox').select('id')).limit(o.limit - got.length).forUpdate().skipLocked()))];
+  }
+  const ids = (await due(db.selectFrom('outbox').select('id')).limit(o.limit).execute()).map((r) => r.id);
+  if (ids.length < o.limit) ids.push(...(await expired(db.selectFrom('outbox').select('id')).limit(o.limit - ids.length).execute()).map((r) => r.id));
+  return ids.length ? claim(ids) : [];
 }
 
 /**

@@ -18,8 +18,8 @@ function listen(server: http.Server): Promise<number> {
 
 export interface FakeSmsGateway {
   url: string;
-  /** Every request that reached the gateway, in order (a re-sent message appears twice). */
-  requests: Array<{ to: string; text: string; id: string }>;
+  /** Every request that reached the gateway, in order (a re-sent message appears twice), with its headers. */
+  requests: Array<{ to: string; text: string; id: string; headers: http.IncomingHttpHeaders }>;
   /** What the handsets got: the gateway delivers each id once, as real gateways de-duplicate by request id. */
   delivered: Map<string, { to: string; text: string }>;
   /** 'ok', or answer every request with this HTTP status (the provider is down). */
@@ -75,7 +75,7 @@ export async function startFakeSmsGateway(opts: { latencyMs?: number } = {}): Pr
       res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"bad request"}');
       return;
     }
-    requests.push({ to: msg.to, text: msg.text, id: msg.id });
+    requests.push({ to: msg.to, text: msg.text, id: msg.id, headers: req.headers });
     counts.set(msg.id, (counts.get(msg.id) ?? 0) + 1);
     const dead = unreachable.has(msg.to) || unreachable.has(national(msg.to));
     if (!dead && !delivered.has(msg.id)) delivered.set(msg.id, { to: msg.to, text: msg.text });

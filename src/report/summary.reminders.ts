@@ -198,6 +198,7 @@ export class ReportReminderJob extends PeriodicJob<ReminderRun> {
   constructor(reminders: { run(): Promise<ReminderRun> }, opts: PeriodicJobOptions) {
     super(
       {
+        name: 'report-reminders',
         doing: 'nhắc báo cáo',
         run: () => reminders.run(),
         report: (r) => (r.messages ? `Nhắc báo cáo: ${r.near} đơn vị sắp đến hạn, ${r.passed} đơn vị quá hạn; ${r.messages} tin nhắn vào hàng gửi.` : undefined),

@@ -59,4 +59,27 @@ describe('PeriodicJob', () => {
     await off.close();
     await once.close();
   });
+
+  it('with an election, a tick runs only when this process wins it, asked by the job’s name and interval', async () => {
+    vi.useFakeTimers();
+    const asked: Array<[string, number]> = [];
+    let win = false;
+    let runs = 0;
+    const election = {
+      elect: async <T>(job: string, intervalMs: number, run: () => Promise<T>) => {
+        asked.push([job, intervalMs]);
+        return win ? { ran: true as const, result: await run() } : { ran: false as const };
+      },
+    };
+    const lines: string[] = [];
+    const job = new PeriodicJob({ name: 'escalation', doing: 'chạy cảnh báo', run: async () => ++runs, report: (n) => `lần ${n}`, firstDelayMs: 1_000 }, { intervalMs: 10_000, election, log: (m) => lines.push(m) });
+    job.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect([runs, asked]).toEqual([0, [['escalation', 10_000]]]);
+    win = true;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(runs).toBe(1);
+    expect(lines).toEqual(['lần 1']);
+    await job.close();
+  });
 });

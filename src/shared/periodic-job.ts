@@ -4,13 +4,29 @@
  * Vietnamese, with what the job does) and retried at the next tick; `close()` stops the timer and
  * waits for the run in progress. An interval of 0 or less disables the timer — and the first run
  * too, unless `firstRunWhenDisabled` (the audit checkpoint writes one mark at start even so).
+ *
+ * Several processes on one PostgreSQL each run every job's timer; with an `election` (the app's,
+ * src/jobs) a tick runs the job only in the process elected for it, once per interval across them
+ * all. Without one (SQLite: one process), every tick runs.
  */
 export interface PeriodicJobOptions {
   intervalMs: number;
   log?: (msg: string) => void;
+  election?: JobElection;
+}
+
+/** Chooses the one process that runs a job's tick (src/jobs/jobs.election.ts). */
+export interface JobElection {
+  /**
+   * Runs `run` if this process wins the job's tick — no process is running the job and none ran
+   * it within `intervalMs` — and resolves with its result; resolves `{ ran: false }` otherwise.
+   */
+  elect<T>(job: string, intervalMs: number, run: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }>;
 }
 
 export interface PeriodicJobSpec<T> {
+  /** The job's name across processes (its election's key, its row in job_runs); default `doing`. */
+  name?: string;
   /** What the job does, for the failure line: "Lỗi khi <doing>: …". */
   doing: string;
   /** One run. */
@@ -47,7 +63,8 @@ export class PeriodicJob<T> {
     if (!enabled && !this.spec.firstRunWhenDisabled) return;
     const tick = () => {
       if (this.running) return;
-      this.running = this.runOnce()
+      const election = this.opts.election;
+      this.running = (election ? election.elect(this.spec.name ?? this.spec.doing, this.opts.intervalMs, () => this.runOnce()) : this.runOnce())
         .catch((e) => this.opts.log?.(`Lỗi khi ${this.spec.doing}: ${e instanceof Error ? e.message : String(e)}`))
         .finally(() => (this.running = undefined));
     };

@@ -9,6 +9,7 @@ export class VaccinationReminderJob extends PeriodicJob<{ reminded: number; ende
   constructor(vaccination: { runReminders(): Promise<{ reminded: number; ended: number; bounced: number; dropped: number }> }, opts: PeriodicJobOptions) {
     super(
       {
+        name: 'vaccination-reminders',
         doing: 'nhắc lịch tiêm chủng',
         run: () => vaccination.runReminders(),
         report: (r) => {

@@ -89,7 +89,7 @@ import { genReqId } from './shared/request-context';
 import { checkVaccinationReminders, CONSENT_TEXT, enrolVaccinationReminders, VaccinationService, vaccinationRemindersOf, vaccinationRoutes, vaccinationStaffRoutes } from './vaccination';
 import { seedVaccinationDemo } from './vaccination/vaccination.demo';
 import { prepareSms, smsInfo, smsWebhookRoutes } from './notification';
-import { OfficeService, officeAdminRoutes, officePageParts, officeRoutes, seedOfficeDemo, useOffices } from './office';
+import { OfficeService, officeAdminRoutes, officePageParts, officeRoutes, seedOfficeDemo } from './office';
 
 /** The indicators a scoring criterion may be bound to, with their names. */
 const INDICATOR_NAMES: Record<string, string> = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].name]));
@@ -346,8 +346,6 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
       return out;
     },
   });
-  // `officeFor` of src/office answers from this application's offices.
-  useOffices(offices);
   const homeVisits = new HomeVisitService({
     db: database.db,
     clock,

@@ -366,19 +366,3 @@ function lineOf(o: Office): string {
   const sat = saturdayText(o.week);
   return `Nộp tại ${o.name}${sat ? ` · ${sat}` : ''}`;
 }
-
-// ---------------------------------------------------------------------------------------------
-// One service per application, for the module-level `officeFor` other modules may call
-// ---------------------------------------------------------------------------------------------
-
-let current: OfficeService | undefined;
-
-/** Makes `service` the one `officeFor` answers from (app.ts, once built). */
-export function useOffices(service: OfficeService): void {
-  current = service;
-}
-
-/** The office where a procedure of the unit is handed in; null when the unit has no office (or the app is not built). */
-export async function officeFor(unitCode: string, procedure: { code: string; agency: string }): Promise<OfficeFact | null> {
-  return current ? current.officeFor(unitCode, procedure) : null;
-}

@@ -8,8 +8,9 @@ import { PHONE, screenshots, startStaffSite, type StaffSite } from './staff-site
 /**
  * Issue 14's journey, its linked-group part: a parent on a phone registers a newborn through the
  * group's one form (birth, residence, health insurance card); the group's tracking page shows each
- * part, with JavaScript on and off, on a 390×844 screen. The reminders' opt-in and the signed birth
- * certificate extend this journey (registerNewborn's `beforeSubmit`, then the page it leaves open).
+ * part, with JavaScript on and off, on a 390×844 screen. The whole journey — reminders opted in on
+ * the same form, the signed birth certificate downloaded and verified by its QR — is
+ * e2e/newborn-journey.test.ts, built on the same registerNewborn.
  */
 describe.skipIf(!browserAvailable())('a newborn registered through the linked group form, on a phone', () => {
   let site: StaffSite;

@@ -1,5 +1,6 @@
 import { ErrorSummary, StatusMessage } from '../shared/messages';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
+import { StaffTable } from '../shared/staff-table';
 import type { AgencyRow } from './office.service';
 import { dayHoursText, displayPhone, hoursText, OFFICE_KIND_LABEL, OFFICE_KINDS, WEEK_ORDER, WEEKDAY_NAME, type Office, type Weekday } from './office.types';
 
@@ -40,17 +41,7 @@ export function OfficesPage(
         </p>
         {p.offices.length ? (
           <div class="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Tên</th>
-                  <th scope="col">Loại</th>
-                  <th scope="col">Địa chỉ, điện thoại</th>
-                  <th scope="col">Giờ làm việc</th>
-                  <th scope="col">Thao tác</th>
-                </tr>
-              </thead>
-              <tbody>
+            <StaffTable head={['Tên', 'Loại', 'Địa chỉ, điện thoại', 'Giờ làm việc', 'Thao tác']}>
                 {p.offices.map((o) => (
                   <tr>
                     <td>{o.name}</td>
@@ -73,8 +64,7 @@ export function OfficesPage(
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+            </StaffTable>
           </div>
         ) : (
           <p class="card">Đơn vị chưa khai báo nơi tiếp nhận nào: trang thủ tục đang ghi địa chỉ chung của đơn vị.</p>
@@ -90,15 +80,7 @@ export function OfficesPage(
           <form method="post" action={`${OFFICES_PATH}/co-quan`}>
             <input type="hidden" name="_csrf" value={p.csrf} />
             <div class="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Cơ quan thực hiện</th>
-                    <th scope="col">Số thủ tục</th>
-                    <th scope="col">Nộp tại</th>
-                  </tr>
-                </thead>
-                <tbody>
+              <StaffTable head={['Cơ quan thực hiện', 'Số thủ tục', 'Nộp tại']}>
                   {p.agencies.map((a, i) => (
                     <tr>
                       <td>
@@ -121,8 +103,7 @@ export function OfficesPage(
                       </td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+              </StaffTable>
             </div>
             <p>
               <button type="submit">Lưu nơi tiếp nhận theo cơ quan</button>

@@ -13,7 +13,9 @@ import type { Db } from '../db/connection';
  *
  * PostgreSQL: LISTEN/NOTIFY on one channel, a dedicated connection per process to listen (opened
  * again after a failover or a restart of the server, with backoff) and the pool to send. SQLite:
- * one process serves a database, so there is nobody to tell (`localOnly`).
+ * one process serves a database file, and the others that write to it (one-off commands,
+ * `motcua worker`) are noticed by the file's change counter (`SqliteWatch`, cluster.sqlite.ts);
+ * a database in memory has nobody to tell (`localOnly`).
  */
 export interface Broadcast {
   /** Tells the other processes. Never throws, never waits (a failure is logged). */
@@ -36,7 +38,8 @@ const MAX_PAYLOAD = 7_900;
 
 type Handler = (message: unknown) => void;
 
-class Handlers {
+/** The subscribers of a process, by topic, and those told to start afresh (every backend keeps them alike). */
+export class Handlers {
   private readonly byTopic = new Map<string, Set<Handler>>();
   private readonly resyncs = new Set<() => void>();
 
@@ -73,7 +76,7 @@ class Handlers {
   }
 }
 
-/** SQLite (one process per database): nothing to tell, nothing to hear. */
+/** A SQLite database in memory (tests): nobody else can write to it, nothing to tell or hear. */
 export function localOnly(): Broadcast {
   const handlers = new Handlers();
   return {

@@ -9,9 +9,12 @@
  *
  *   const c = await startCluster({ processes: 2, env: { RATE_LIMIT: 'on' } });
  *   await fetch(`${c.urls[0]}/api/...`); await fetch(`${c.urls[1]}/api/...`);
+ *   await c.command(['import-tthc', file, '--unit', '00004']); // a one-off command on the same database
  *   await c.stop(); // SIGTERM to every process, waits for them, drops the database
  *
- * Used by tests only (needs TEST_DATABASE_URL; never by production code).
+ * `engine: 'sqlite'` gives the SQLite deployment instead: one server on DATA_DIR/motcua.db.
+ *
+ * Used by tests only (PostgreSQL needs TEST_DATABASE_URL; never by production code).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,7 +48,7 @@ export interface Cluster {
   /** The base URLs of the processes, in start order. */
   urls: string[];
   processes: ClusterProcess[];
-  /** The PostgreSQL database every process uses (fresh for this cluster). */
+  /** The database every process uses (fresh for this cluster): a PostgreSQL URL, or sqlite:<file>. */
   databaseUrl: string;
   /** The DATA_DIR every process shares (or the first one's, with `sharedDataDir: false`). */
   dataDir: string;
@@ -53,14 +56,26 @@ export interface Cluster {
   env: Record<string, string>;
   /** Starts one more process on the same database (ready when it returns). */
   add(extraEnv?: Record<string, string>): Promise<ClusterProcess>;
+  /** Runs `motcua <args>` to its end as a separate process with the servers' environment (a command an operator types). */
+  command(args: string[], extraEnv?: Record<string, string>): Promise<CommandRun>;
   /** Everything the processes wrote, labelled by process (for failure messages). */
   output(): string;
   /** SIGTERM to every process still running, waits for them, drops the database, removes DATA_DIR. */
   stop(): Promise<void>;
 }
 
+export interface CommandRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** When the process exited (Date.now()). */
+  exitedAt: number;
+}
+
 export interface ClusterOptions {
-  /** How many processes (default 2). */
+  /** PostgreSQL (default) or one SQLite file in DATA_DIR (then one process only: a commune's deployment). */
+  engine?: 'postgres' | 'sqlite';
+  /** How many processes (default 2; 1 with SQLite). */
   processes?: number;
   /** Extra environment for every process (e.g. RATE_LIMIT: 'on', WORKER: 'off', METRICS_TOKEN). */
   env?: Record<string, string>;
@@ -130,13 +145,27 @@ async function whenReady(p: ClusterProcess, ms: number): Promise<void> {
   });
 }
 
+/** Runs `node --import tsx src/main.ts <args>` to its end (what `npm run motcua -- <args>` does). */
+function runCommand(args: string[], env: Record<string, string>): Promise<CommandRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout, stderr, exitedAt: Date.now() }));
+  });
+}
+
 export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> {
-  if (!process.env.TEST_DATABASE_URL) throw new Error('startCluster needs TEST_DATABASE_URL (a PostgreSQL server)');
-  const n = opts.processes ?? 2;
+  const sqlite = opts.engine === 'sqlite';
+  if (!sqlite && !process.env.TEST_DATABASE_URL) throw new Error('startCluster needs TEST_DATABASE_URL (a PostgreSQL server)');
+  const n = opts.processes ?? (sqlite ? 1 : 2);
+  if (sqlite && (n !== 1 || opts.sharedDataDir === false)) throw new Error('startCluster: SQLite serves with one process on one DATA_DIR');
   const command = opts.command ?? 'serve';
   const shared = opts.sharedDataDir !== false;
   const readyMs = opts.readyTimeoutMs ?? 120_000;
-  const created = await createPgDatabase();
   const dirs: string[] = [];
   const newDir = () => {
     const d = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-cluster-'));
@@ -144,6 +173,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     return d;
   };
   const dataDir = newDir();
+  const created = sqlite ? { url: `sqlite:${path.join(dataDir, 'motcua.db')}`, drop: async () => undefined } : await createPgDatabase();
   const env: Record<string, string> = {
     DATABASE_URL: created.url,
     DATA_DIR: dataDir,
@@ -201,6 +231,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       dataDir,
       env,
       add,
+      command: (args, extraEnv = {}) => runCommand(args, { ...env, ...extraEnv }),
       output: () => processes.map((p) => `--- ${p.url} (pid ${p.pid}) ---\n${p.output()}`).join('\n'),
       stop: cleanup,
     };

@@ -131,7 +131,9 @@ export const newDossierMultipart = z
 export const worklistJson = z.object({
   tab: z.string(),
   total: z.number().int(),
+  totalOver: z.boolean().describe('true: nhóm có nhiều hồ sơ hơn total (đếm dừng ở total, trang hiển thị "hơn 10.000")'),
   counts: z.record(z.string(), z.number().int()).describe('Số hồ sơ của từng nhóm'),
+  countsOver: z.array(z.string()).describe('Các nhóm có nhiều hồ sơ hơn số trong counts: nhóm "closed" (đã kết thúc) chỉ đếm đến 10.000'),
   page: z.number().int(),
   items: z.array(
     z.object({

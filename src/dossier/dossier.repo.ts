@@ -348,6 +348,11 @@ export interface WorklistFilter {
   channel?: string;
   /** Searching looks at every submitted dossier of the units, whatever the tab. */
   search?: { code?: string; phone?: string; phoneFragment?: string; name?: string };
+  /**
+   * Counted up to this many and one more, then no further: a count above `countUpTo` means "more
+   * than countUpTo". For the tabs whose rows grow with the years kept (the closed one).
+   */
+  countUpTo?: number;
 }
 
 /**
@@ -456,10 +461,16 @@ export function worklistQuery(db: Exec, f: WorklistFilter, unitTrigrams: boolean
 }
 
 export async function countWorklist(db: Exec, f: WorklistFilter): Promise<number> {
-  const r = await worklistWhere(db, f, !!f.search?.name && (await hasUnitTrigrams(db)))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
+  const r = await countOf(db, f, !!f.search?.name && (await hasUnitTrigrams(db))).executeTakeFirst();
   return Number(r?.n ?? 0);
+}
+
+/** A filter's count; with `countUpTo`, of its first countUpTo + 1 rows only (an index range read that stops there). */
+function countOf(db: Exec, f: WorklistFilter, unitTrigrams: boolean) {
+  const where = worklistWhere(db, f, unitTrigrams);
+  if (f.countUpTo === undefined) return where.select((eb) => eb.fn.countAll<number>().as('n'));
+  const first = where.select(sql<number>`1`.as('x')).limit(f.countUpTo + 1);
+  return db.selectFrom(first.as('t')).select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
 /**
@@ -472,7 +483,7 @@ export async function countWorklists<K extends string>(db: Exec, filters: Record
   if (!keys.length) return {} as Record<K, number>;
   const tri = keys.some((k) => !!filters[k].search?.name) && (await hasUnitTrigrams(db));
   const r = await db
-    .selectNoFrom(() => keys.map((k, i) => worklistWhere(db, filters[k], tri).select((eb) => eb.fn.countAll<number>().as('n')).as(`c${i}`)))
+    .selectNoFrom(() => keys.map((k, i) => countOf(db, filters[k], tri).as(`c${i}`)))
     .executeTakeFirst();
   const row = (r ?? {}) as Record<string, unknown>;
   return Object.fromEntries(keys.map((k, i) => [k, Number(row[`c${i}`] ?? 0)])) as Record<K, number>;

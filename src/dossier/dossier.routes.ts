@@ -272,8 +272,13 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   };
   /** `fresh`: made by this request (a new dossier): it has no fee row or payment to read yet. */
   const dossierAnswer = async (d: Dossier, staffView: boolean, actor?: ReturnType<typeof actorOf>, strong = true, fresh = false) => {
-    const v = await dossiers.view(d);
-    const payment = deps.payments ? await deps.payments.json(d, fresh) : null;
+    // Read side by side (a dossier never looked up before: each is a disk read): its files and
+    // history, its fee and payments, and its signed result where it can have one.
+    const [v, payment, verifyUrl] = await Promise.all([
+      dossiers.view(d),
+      deps.payments ? deps.payments.json(d, fresh) : null,
+      d.code && (d.status === 'processed' || d.status === 'returned') ? verifyUrlOf(d) : null,
+    ]);
     // Officials' comments may be internal notes: the citizen's history carries none, and the
     // citizen's steps (with "Đang giải quyết") and next step come from the tracking view model.
     const shown = staffView ? v : { ...v, history: v.history.filter((h) => CITIZEN_VISIBLE_ACTIONS.has(h.action)).map((h) => ({ ...h, comment: '' })) };
@@ -289,7 +294,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     const resultUrl = resultFile ? `${deps.publicUrl}/ho-so/${d.code}/ket-qua${strong && !staffView ? `?t=${encodeURIComponent(dossiers.token(d.code!))}` : ''}` : null;
     const extra = {
       ...(citizen ? { steps: citizen.steps, nextStep: citizen.next ?? null, resultUrl } : {}),
-      result: resultFile ? { fileUrl: resultUrl!, verifyUrl: await verifyUrlOf(d), sha256: resultFile.sha256 } : null,
+      result: resultFile ? { fileUrl: resultUrl!, verifyUrl, sha256: resultFile.sha256 } : null,
       rescheduledDueAt: d.rescheduledDueAt,
       ...(staffView && actor && deps.workflow
         ? {

@@ -57,6 +57,28 @@ for (const engine of engines()) {
       expect(compiled.parameters).toContainEqual(['00004:thi', '00004:lan']);
     });
 
+    it.runIf(engine === 'postgres')('PostgreSQL writes the trigram indexes directly: a search never reads a pending list of recent dossiers (migration 045)', async () => {
+      const db = env.services.database.db;
+      const opts = await sql<{ name: string; opts: string[] | null }>`
+        SELECT c.relname AS name, c.reloptions AS opts FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_am a ON a.oid = c.relam
+        WHERE x.indrelid = 'dossiers'::regclass AND a.amname = 'gin' ORDER BY 1`.execute(db);
+      expect(opts.rows.map((r) => [r.name, r.opts])).toEqual([
+        ['dossiers_unit_phone_trgm_idx', ['fastupdate=off']],
+        ['dossiers_unit_trigrams_idx', ['fastupdate=off']],
+      ]);
+      // New dossiers and an action on one (a new row version, indexed again): nothing waits in a
+      // pending list (with fastupdate on, each of these writes would leave a pending page).
+      const d = await desk.receiveAtCounter(PROC, 'tiepnhan', { ...APPLICANT, fullName: 'Lê Thị Mai', phone: '0903222111' });
+      await desk.ok(d.code, 'tiepnhan', { type: 'forward' }).catch(() => undefined);
+      for (const r of opts.rows) {
+        const cleaned = await sql<{ n: number }>`SELECT gin_clean_pending_list(to_regclass(${r.name})) AS n`.execute(db);
+        expect(Number(cleaned.rows[0]!.n), r.name).toBe(0);
+      }
+      const cookie = await desk.cookie('lanhdao');
+      const found = (await desk.inject({ method: 'GET', url: '/api/worklist?q=thi%20mai', headers: { cookie } })).json();
+      expect(found.items.map((i: any) => i.code)).toEqual([d.code]);
+    });
+
     it('the trigrams a fragment requires are pieces of its runs of letters and digits', () => {
       expect(repo.requiredTrigrams('thi lan').sort()).toEqual(['lan', 'thi']);
       expect(repo.requiredTrigrams('nguyen th').sort()).toEqual(['guy', 'ngu', 'uye', 'yen']);

@@ -556,10 +556,11 @@ export class DossierService {
 
   async view(d: Dossier): Promise<DossierView> {
     const procedure = await this.catalog.findProcedure(d.procedureCode);
-    const { files, history } = await this.memo(d, 'files+history', async () => ({
-      files: Object.freeze(await repo.listFiles(this.db, d.id)) as DossierFile[],
-      history: Object.freeze(await repo.listHistory(this.db, d.id)) as HistoryEntry[],
-    }));
+    // Files and history read side by side: on a dossier read for the first time each is a disk read.
+    const { files, history } = await this.memo(d, 'files+history', async () => {
+      const [files, history] = await Promise.all([repo.listFiles(this.db, d.id), repo.listHistory(this.db, d.id)]);
+      return { files: Object.freeze(files) as DossierFile[], history: Object.freeze(history) as HistoryEntry[] };
+    });
     return {
       ...d,
       procedureName: procedure?.name ?? d.procedureCode,

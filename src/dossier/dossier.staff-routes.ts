@@ -151,8 +151,10 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
         unit,
         tab: r.query.tab!,
         counts: r.counts,
+        countsOver: r.countsOver,
         items: r.items,
         total: r.total,
+        totalOver: r.totalOver,
         query: Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])),
         fields: [...new Set([...procs.values()].map((p) => p.field))].sort((a, b) => a.localeCompare(b, 'vi')),
         procedures: [...procs.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi')),
@@ -404,7 +406,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
     async (req) => {
       const { actor } = apiStaff(req);
       const r = await worklistOf(actor, parseInput(worklistQuery, req.query));
-      return { tab: r.query.tab, total: r.total, counts: r.counts, page: r.page, items: r.items.map(itemJson) };
+      return { tab: r.query.tab, total: r.total, totalOver: r.totalOver, counts: r.counts, countsOver: r.countsOver, page: r.page, items: r.items.map(itemJson) };
     },
   );
 

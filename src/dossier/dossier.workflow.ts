@@ -149,6 +149,13 @@ export const WORKLIST_TAB_LABEL: Record<WorklistTab, string> = {
   closed: 'Đã kết thúc',
 };
 
+/**
+ * The "closed" tab holds every finished dossier of the years kept (tens of thousands in a busy
+ * ward): its count stops here and shows "hơn 10.000" (issue 16: counting 28,000 of them was most
+ * of the page's time at 5,000,000 dossiers). Every other tab holds open dossiers only.
+ */
+export const CLOSED_COUNT_UP_TO = 10_000;
+
 export interface WorklistQuery {
   tab?: WorklistTab;
   field?: string;
@@ -842,7 +849,10 @@ export class DossierWorkflow {
   }
 
   /** The worklist of a tab, with filters and search, and the count of every tab. */
-  async worklist(actor: StaffActor, q: WorklistQuery): Promise<{ items: WorkItem[]; total: number; counts: Record<WorklistTab, number>; units: string[] }> {
+  async worklist(
+    actor: StaffActor,
+    q: WorklistQuery,
+  ): Promise<{ items: WorkItem[]; total: number; counts: Record<WorklistTab, number>; units: string[]; /** Tabs with more dossiers than their count says (counting stopped). */ countsOver: WorklistTab[]; /** The total is "more than". */ totalOver: boolean }> {
     const units = await this.scopeUnits(actor, q.unit);
     const codes = await this.procedureCodes(units, q.field);
     const now = this.clock.now();
@@ -856,11 +866,13 @@ export class DossierWorkflow {
     const early = { now: now.toISOString(), todayEnd: endOfVnDay(vnDateOf(now)), soonEnd: '' };
     const limit = Math.min(q.limit ?? 50, 200);
     const needsSoon = (tab: WorklistQuery['tab']) => tab === 'due_soon';
+    const closedUpTo = Math.max(CLOSED_COUNT_UP_TO, (q.offset ?? 0) + limit);
     const rowsOf = (b: typeof early) => repo.worklist(this.db, this.filterOf(units, actor, q, b, codes), limit, q.offset ?? 0);
     const [cal, rows, closedCount, others, staff] = await Promise.all([
       calendar,
       needsSoon(q.tab) ? bounded.then(rowsOf) : rowsOf(early),
-      repo.countWorklists(this.db, { closed: this.filterOf(units, actor, { ...q, q: undefined, tab: 'closed' }, early, codes) }),
+      // Counted up to CLOSED_COUNT_UP_TO, or past this page when it lies beyond (is there a next one?).
+      repo.countWorklists(this.db, { closed: { ...this.filterOf(units, actor, { ...q, q: undefined, tab: 'closed' }, early, codes), countUpTo: closedUpTo } }),
       bounded.then((b) => {
         const { closed: _closed, ...open } = this.tabFilters(actor, units, b, codes, q);
         const f = this.filterOf(units, actor, q, b, codes);
@@ -868,10 +880,12 @@ export class DossierWorkflow {
       }),
       this.accounts.listStaff(units),
     ]);
-    const { total: searched, ...counts } = { ...others, ...closedCount } as Record<WorklistTab | 'total', number>;
+    const countsOver: WorklistTab[] = closedCount.closed > closedUpTo ? ['closed'] : [];
+    const { total: searched, ...counts } = { ...others, closed: Math.min(closedCount.closed, closedUpTo) } as Record<WorklistTab | 'total', number>;
     // Without a search the list is exactly its tab's filter: its total is that tab's count.
     const f = this.filterOf(units, actor, q, early, codes);
     const total = f.search ? searched! : counts[f.tab as WorklistTab];
+    const totalOver = !f.search && countsOver.includes(f.tab as WorklistTab);
     const left = workingMillisFrom(now, cal);
     const staffNames = new Map(staff.map((s) => [s.id, s.fullName]));
     const items: WorkItem[] = [];
@@ -888,7 +902,7 @@ export class DossierWorkflow {
         leftMs: running ? left(new Date(d.dueAt!)) : null,
       });
     }
-    return { items, total, counts, units };
+    return { items, total, counts, units, countsOver, totalOver };
   }
 
   /** The count on every tab (filters apply, the search does not). */

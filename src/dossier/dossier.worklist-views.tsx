@@ -20,8 +20,12 @@ function Csrf({ token }: { token: string }) {
 export interface WorklistPageProps extends StaffNavProps {
   tab: WorklistTab;
   counts: Record<WorklistTab, number>;
+  /** Tabs whose count stopped counting: they hold more than it says. */
+  countsOver: WorklistTab[];
   items: WorkItem[];
   total: number;
+  /** The total is a floor ("hơn 10.000"). */
+  totalOver: boolean;
   query: Record<string, string>;
   fields: string[];
   procedures: Array<{ code: string; name: string }>;
@@ -35,6 +39,9 @@ export interface WorklistPageProps extends StaffNavProps {
   /** Shown under the title (the official's targets); kept small so the list stays above the fold. */
   aside?: ComponentChildren;
 }
+
+/** 28048 → "28.048"; a count that stopped counting → "hơn 10.000". */
+const countText = (n: number, over: boolean) => `${over ? 'hơn ' : ''}${n.toLocaleString('vi-VN')}`;
 
 export function WorklistPage(p: WorklistPageProps) {
   const qs = (over: Record<string, string | undefined>) => {
@@ -54,7 +61,7 @@ export function WorklistPage(p: WorklistPageProps) {
           {WORKLIST_TABS.map((t) => (
             <li>
               <a href={qs({ tab: t, page: undefined, q: undefined })} aria-current={!searching && t === p.tab ? 'page' : undefined} class={t === 'overdue' && p.counts.overdue > 0 ? 'warn' : undefined}>
-                {WORKLIST_TAB_LABEL[t]} <span class="count">({p.counts[t]})</span>
+                {WORKLIST_TAB_LABEL[t]} <span class="count">({countText(p.counts[t], p.countsOver.includes(t))})</span>
               </a>
             </li>
           ))}
@@ -137,7 +144,7 @@ export function WorklistPage(p: WorklistPageProps) {
       <form method="post" action="/can-bo/phan-cong">
         <Csrf token={p.csrf} />
         <input type="hidden" name="idempotencyKey" value={p.bulkKey} />
-        <StaffTable class="worklist" caption={<>{searching ? `Kết quả tìm "${p.query.q}"` : WORKLIST_TAB_LABEL[p.tab]}: {p.total} hồ sơ</>} head={[p.canBulkAssign ? <span class="vh">Chọn</span> : null, 'Mã hồ sơ', 'Thủ tục', 'Người nộp', 'Tình trạng', 'Bước, người xử lý', 'Hẹn trả', 'Còn lại']}>
+        <StaffTable class="worklist" caption={<>{searching ? `Kết quả tìm "${p.query.q}"` : WORKLIST_TAB_LABEL[p.tab]}: {countText(p.total, p.totalOver)} hồ sơ</>} head={[p.canBulkAssign ? <span class="vh">Chọn</span> : null, 'Mã hồ sơ', 'Thủ tục', 'Người nộp', 'Tình trạng', 'Bước, người xử lý', 'Hẹn trả', 'Còn lại']}>
           {p.items.map((d) => (
             <tr class={d.flag ? `flag-${d.flag}` : undefined}>
               {p.canBulkAssign ? (
@@ -186,7 +193,7 @@ export function WorklistPage(p: WorklistPageProps) {
       {p.total > p.pageSize ? (
         <nav aria-label="Trang" class="pager">
           {p.page > 1 ? <a href={qs({ page: String(p.page - 1) })}>← Trang trước</a> : null} <span>Trang {p.page}</span>{' '}
-          {p.page * p.pageSize < p.total ? <a href={qs({ page: String(p.page + 1) })}>Trang sau →</a> : null}
+          {p.page * p.pageSize < p.total || p.totalOver ? <a href={qs({ page: String(p.page + 1) })}>Trang sau →</a> : null}
         </nav>
       ) : null}
     </StaffLayout>

@@ -177,8 +177,9 @@ export class PaymentService {
 
   /** `fresh`: the dossier was written by the current request, so it has no fee row and no payment yet (two reads fewer). */
   async summary(d: Dossier, fresh = false): Promise<PaymentSummary> {
-    const { quote, assessed } = await this.quoteOf(d, fresh);
-    const payments = fresh ? [] : (await repo.listPayments(this.db, d.id)).map(toRecord);
+    // The fee and the payments are read side by side (a first tracking lookup waits for one read, not two).
+    const [{ quote, assessed }, rows] = await Promise.all([this.quoteOf(d, fresh), fresh ? [] : repo.listPayments(this.db, d.id)]);
+    const payments = rows.map(toRecord);
     const done = payments.filter((p) => p.status === 'paid');
     const paid = done.reduce((s, p) => s + p.amount, 0);
     const outstanding = Math.max(0, quote.amount - paid);

@@ -162,6 +162,11 @@ export interface Services {
 
 /** Back-scanning: pages per upload, largest page, largest upload. */
 export const ARCHIVE_LIMITS = { maxPages: 50, maxPageBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024 };
+/** The back-scan's limits with the configured PDF book size (ARCHIVE_MAX_PDF_MB, ARCHIVE_MAX_PDF_PAGES). */
+const archiveLimits = (config: Config) => {
+  const maxPdfBytes = config.ocr.maxPdfMb * 1024 * 1024;
+  return { ...ARCHIVE_LIMITS, maxPdfBytes, maxPdfPages: config.ocr.maxPdfPages, maxTotalBytes: Math.max(ARCHIVE_LIMITS.maxTotalBytes, maxPdfBytes) };
+};
 
 /** The key that signs tracking links: SECRET_KEY, else one made once and kept in DATA_DIR. */
 function secretKey(config: Config): string {
@@ -405,7 +410,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     accounts,
     audit,
     clock,
-    opts: { tesseract: config.ocr.tesseract, pdftoppm: 'pdftoppm', lang: 'vie', timeoutMs: config.ocr.timeoutSeconds * 1000, concurrency: config.ocr.concurrency, maxPageBytes: ARCHIVE_LIMITS.maxPageBytes, maxPages: ARCHIVE_LIMITS.maxPages },
+    opts: { tesseract: config.ocr.tesseract, pdftoppm: 'pdftoppm', pdfinfo: 'pdfinfo', lang: 'vie', timeoutMs: config.ocr.timeoutSeconds * 1000, concurrency: config.ocr.concurrency, ...archiveLimits(config) },
   });
   const vaccination = new VaccinationService({
     db: database.db,
@@ -837,7 +842,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     procedures: async (unit) => (await catalog.search(unit, { limit: 10_000 })).items.map((p) => ({ code: p.code, name: p.name, field: p.field })),
   });
   await docstoreRoutes(app, { docstore: services.docstore, dossiers: services.dossiers, catalog, units, defaultUnit });
-  await archiveRoutes(app, { archive: services.archive, accounts: services.accounts, units, limits: ARCHIVE_LIMITS });
+  await archiveRoutes(app, { archive: services.archive, accounts: services.accounts, units, limits: archiveLimits(config) });
   await queueAdminRoutes(app, { queue: services.queue, units, fields: async (unit) => (await catalog.search(unit, { limit: 10_000 })).items.map((p) => p.field).filter(Boolean) });
   app.addHook('onReady', async () => {
     try {

@@ -152,6 +152,10 @@ export interface OcrConfig {
   concurrency: number;
   /** OCR_TIMEOUT_SECONDS: a page taking longer is stopped and marked as not recognised (default 60). */
   timeoutSeconds: number;
+  /** ARCHIVE_MAX_PDF_PAGES: most pages of one back-scanned PDF (a register book), each a record (default 300). */
+  maxPdfPages: number;
+  /** ARCHIVE_MAX_PDF_MB: largest back-scanned PDF in MB (default 100; images stay at 20 MB). */
+  maxPdfMb: number;
 }
 
 export function parseOcrConfig(env: NodeJS.ProcessEnv): OcrConfig {
@@ -160,7 +164,13 @@ export function parseOcrConfig(env: NodeJS.ProcessEnv): OcrConfig {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new ConfigError(`OCR_CONCURRENCY phải là số nguyên từ 1 đến 16 (nhận được "${conc}")`);
   const timeoutSeconds = parseSeconds('OCR_TIMEOUT_SECONDS', env.OCR_TIMEOUT_SECONDS, 60);
   if (timeoutSeconds < 1) throw new ConfigError('OCR_TIMEOUT_SECONDS phải lớn hơn 0');
-  return { tesseract: env.OCR_TESSERACT?.trim() || 'tesseract', concurrency, timeoutSeconds };
+  return {
+    tesseract: env.OCR_TESSERACT?.trim() || 'tesseract',
+    concurrency,
+    timeoutSeconds,
+    maxPdfPages: intIn('ARCHIVE_MAX_PDF_PAGES', env.ARCHIVE_MAX_PDF_PAGES, 300, 1, 5000),
+    maxPdfMb: intIn('ARCHIVE_MAX_PDF_MB', env.ARCHIVE_MAX_PDF_MB, 100, 1, 1000),
+  };
 }
 
 export interface OpsConfig {

@@ -35,6 +35,7 @@ import * as m038 from './migrations/038-rate-limits';
 import * as m040 from './migrations/040-offices';
 import * as m041 from './migrations/041-chatform';
 import * as m045 from './migrations/045-search-gin-direct';
+import * as m044 from './migrations/044-archive-books';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '038-rate-limits': m038,
   '040-offices': m040,
   '041-chatform': m041,
+  '044-archive-books': m044,
   '039-job-runs': m039,
   '045-search-gin-direct': m045,
 };

@@ -1146,6 +1146,12 @@ export interface ArchivePageTable {
   mime: string;
   size: number;
   created_at: string;
+  /** 044: the page of a multi-page PDF (a register book) this record is, and the book's page count; null for an image. */
+  pdf_page: number | null;
+  pdf_pages: number | null;
+  /** 044: the page's picture (JPEG) made when it was rasterised for OCR. */
+  preview_sha256: string | null;
+  preview_size: number | null;
 }
 
 /** 034: PDFs the unit signed (issue 14), what the public verification page shows. */

@@ -1,9 +1,10 @@
 /**
  * OCR of a scanned page with Tesseract from Debian (`tesseract-ocr`, `tesseract-ocr-vie`), off the
  * request: a child process per page, fed the image on stdin, killed when it runs past the time
- * limit. A PDF's first page is rasterised with `pdftoppm` (poppler-utils) first. Images are
- * prepared with sharp: upright, grey, contrast stretched, small scans enlarged (Tesseract reads
- * text best at about 300 dpi).
+ * limit. A page of a PDF is rasterised with `pdftoppm` (poppler-utils) first — one page at a time,
+ * from the book's file on disk, so a register of 200 pages is never read whole for each page;
+ * `pdfinfo` counts a PDF's pages. Images are prepared with sharp: upright, grey, contrast
+ * stretched, small scans enlarged (Tesseract reads text best at about 300 dpi).
  */
 import { spawn } from 'node:child_process';
 import fsp from 'node:fs/promises';
@@ -16,6 +17,8 @@ export interface OcrOptions {
   tesseract: string;
   /** The pdftoppm program (poppler-utils). */
   pdftoppm: string;
+  /** The pdfinfo program (poppler-utils): a PDF's page count. */
+  pdfinfo: string;
   timeoutMs: number;
   /** Tesseract language(s), "vie" for Vietnamese. */
   lang: string;
@@ -76,22 +79,50 @@ async function prepare(image: Buffer): Promise<Buffer> {
   }
 }
 
-/** The text of a scanned page (an image, or the first page of a PDF). */
-export async function recognise(page: { data: Buffer; mime: string }, o: OcrOptions): Promise<string> {
-  let image = page.data;
-  if (page.mime === 'application/pdf') {
-    // pdftoppm reads the PDF on stdin but writes its image only to a file: a private temporary directory.
-    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'motcua-ocr-'));
-    try {
-      await run(o.pdftoppm, ['-r', '300', '-gray', '-png', '-f', '1', '-l', '1', '-singlefile', '-', path.join(dir, 'trang')], page.data, o.timeoutMs, 'pdftoppm');
-      image = await fsp.readFile(path.join(dir, 'trang.png')).catch(() => {
-        throw new OcrError('ocr_failed', 'Không đọc được trang đầu của tệp PDF để nhận dạng chữ. Xin nhập các trường bằng tay.');
-      });
-    } finally {
-      await fsp.rm(dir, { recursive: true, force: true });
-    }
-  }
+/** The text of a page's image (PNG or JPEG). */
+export async function readText(image: Buffer, o: OcrOptions): Promise<string> {
   const png = await prepare(image);
   const text = await run(o.tesseract, ['stdin', 'stdout', '-l', o.lang, '--psm', '4'], png, o.timeoutMs, 'tesseract');
   return text.toString('utf8').normalize('NFC').replace(/\f/g, '').trim();
+}
+
+/** The least time given to pdftoppm for one page (a scanned page of a busy machine can take seconds). */
+const RASTER_MIN_MS = 30_000;
+
+/**
+ * Page `pageNo` (from 1) of a PDF as a grey PNG at 300 dpi: from its file on disk (a register book),
+ * or from the bytes on stdin (pdftoppm writes its image only to a file: a private temporary directory).
+ */
+export async function rasterisePdfPage(pdf: { file: string } | { data: Buffer }, pageNo: number, o: Pick<OcrOptions, 'pdftoppm' | 'timeoutMs'>): Promise<Buffer> {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'motcua-ocr-'));
+  try {
+    const n = String(pageNo);
+    const source = 'file' in pdf ? pdf.file : '-';
+    // Rasterising is bounded too, but not below RASTER_MIN_MS: a short OCR limit is for tesseract.
+    await run(o.pdftoppm, ['-r', '300', '-gray', '-png', '-f', n, '-l', n, '-singlefile', source, path.join(dir, 'trang')], 'data' in pdf ? pdf.data : Buffer.alloc(0), Math.max(o.timeoutMs, RASTER_MIN_MS), 'pdftoppm');
+    return await fsp.readFile(path.join(dir, 'trang.png')).catch(() => {
+      throw new OcrError('ocr_failed', `Không đọc được trang ${pageNo} của tệp PDF để nhận dạng chữ. Xin nhập các trường bằng tay.`);
+    });
+  } finally {
+    await fsp.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** How many pages a PDF has (`pdfinfo` reading it on stdin); an OcrError when poppler cannot read it. */
+export async function pdfPageCount(pdf: Buffer, o: Pick<OcrOptions, 'pdfinfo' | 'timeoutMs'>): Promise<number> {
+  const out = (await run(o.pdfinfo, ['-'], pdf, o.timeoutMs, 'pdfinfo')).toString('utf8');
+  const m = /^Pages:\s+(\d+)\s*$/m.exec(out);
+  if (!m || Number(m[1]) < 1) throw new OcrError('ocr_failed', 'Tệp PDF không có trang nào đọc được.');
+  return Number(m[1]);
+}
+
+/** The text of a scanned page (an image, or the first page of a PDF). */
+export async function recognise(page: { data: Buffer; mime: string }, o: OcrOptions): Promise<string> {
+  const image = page.mime === 'application/pdf' ? await rasterisePdfPage({ data: page.data }, 1, o) : page.data;
+  return readText(image, o);
+}
+
+/** The picture of a rasterised page that the official reads and a citizen's store offers: a grey JPEG about 200 dpi wide. */
+export async function pagePicture(image: Buffer): Promise<Buffer> {
+  return sharp(image, { limitInputPixels: 100_000_000 }).greyscale().resize({ width: 1600, withoutEnlargement: true }).jpeg({ quality: 80, mozjpeg: true }).toBuffer();
 }

@@ -17,8 +17,8 @@ export interface ArchiveRouteDeps {
   archive: ArchiveService;
   accounts: AccountService;
   units: UnitService;
-  /** Most pages of one upload, largest page, largest upload (bytes). */
-  limits: { maxPages: number; maxPageBytes: number; maxTotalBytes: number };
+  /** Most files of one upload, largest image, largest PDF and its most pages, largest upload (bytes). */
+  limits: { maxPages: number; maxPageBytes: number; maxPdfBytes: number; maxPdfPages: number; maxTotalBytes: number };
 }
 
 const ID = z.string().regex(/^[0-9a-f-]{36}$/, 'Mã bản ghi không hợp lệ');
@@ -35,7 +35,7 @@ export async function archiveRoutes(app: FastifyInstance, deps: ArchiveRouteDeps
     if (!staff) return reply;
     const q = parseInput(listQuery, req.query);
     const records = await archive.search(actorOf(staff), { text: q.q, status: q.status || undefined, batchId: q.lo });
-    const message = o.message ?? (q.lo && q.da ? `Đã tải lên ${q.da} trang quét. Máy chủ đang nhận dạng chữ; mở từng bản ghi để kiểm tra và xác nhận.` : undefined);
+    const message = o.message ?? (q.lo && q.da ? `Đã tải lên ${q.da} trang quét (mỗi trang một bản ghi). Máy chủ đang nhận dạng chữ từng trang; mở từng bản ghi để kiểm tra và xác nhận.` : undefined);
     return html(
       reply,
       ArchiveListPage({
@@ -49,6 +49,8 @@ export async function archiveRoutes(app: FastifyInstance, deps: ArchiveRouteDeps
         register: o.register,
         maxPages: deps.limits.maxPages,
         maxMb: Math.round(deps.limits.maxPageBytes / 1024 / 1024),
+        maxPdfMb: Math.round(deps.limits.maxPdfBytes / 1024 / 1024),
+        maxPdfPages: deps.limits.maxPdfPages,
       }),
       o.status ?? 200,
     );
@@ -65,7 +67,7 @@ export async function archiveRoutes(app: FastifyInstance, deps: ArchiveRouteDeps
     let register = '';
     try {
       if (!req.isMultipart()) throw new ValidationError('Cần gửi trang quét dạng multipart/form-data.', [{ field: 'trang', code: 'multipart_required', message: 'Chọn trang quét rồi bấm "Tải lên"' }]);
-      const { fields, files } = await readMultipart(req, { maxFiles: deps.limits.maxPages, maxFileBytes: deps.limits.maxPageBytes, maxTotalBytes: deps.limits.maxTotalBytes });
+      const { fields, files } = await readMultipart(req, { maxFiles: deps.limits.maxPages, maxFileBytes: Math.max(deps.limits.maxPageBytes, deps.limits.maxPdfBytes), maxTotalBytes: deps.limits.maxTotalBytes });
       checkCsrf(req, fields._csrf);
       register = fields.register ?? '';
       const r = await archive.upload(actorOf(staff), { register, files: files.map((f) => ({ read: () => asUpload(f) })) });
@@ -116,7 +118,8 @@ export async function archiveRoutes(app: FastifyInstance, deps: ArchiveRouteDeps
     const { id, page } = parseInput(z.object({ id: ID, page: ID }), req.params);
     const staff = pageStaff(req, reply);
     if (!staff) return reply;
-    const { page: p, data } = await archive.page(staff, id, page);
-    return reply.type(p.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(p.name)}`).header('cache-control', 'private, no-store').send(data);
+    // ?goc=1: the uploaded file itself (a PDF book), not the page's picture.
+    const p = await archive.page(staff, id, page, one((req.query as Record<string, unknown>).goc) === '1');
+    return reply.type(p.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(p.name)}`).header('cache-control', 'private, no-store').send(p.data);
   });
 }

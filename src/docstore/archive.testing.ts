@@ -22,12 +22,20 @@ export function scanPng(lines: string[]): Buffer {
   return c.toBuffer('image/png');
 }
 
-export async function scanPdf(lines: string[]): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A5' });
+export function scanPdf(lines: string[]): Promise<Buffer> {
+  return scanBook([lines]);
+}
+
+/** A register book: a PDF with one A5 page per entry. */
+export async function scanBook(pages: string[][]): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A5', autoFirstPage: false });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
-  doc.font(FONT).fontSize(14);
-  for (const l of lines) doc.text(l);
+  for (const lines of pages) {
+    doc.addPage({ size: 'A5' });
+    doc.font(FONT).fontSize(14);
+    for (const l of lines) doc.text(l);
+  }
   doc.end();
   await new Promise((r) => doc.on('end', r));
   return Buffer.concat(chunks);

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../shared/vietnamese';
 import { suggestFields } from './archive.fields';
-import { OcrError, recognise } from './archive.ocr';
-import { scanPng } from './archive.testing';
+import { OcrError, pdfPageCount, rasterisePdfPage, readText, recognise } from './archive.ocr';
+import { scanBook, scanPng } from './archive.testing';
 import { fits, kindKey } from './docstore.kind';
 
 const script = (name: string, body: string) => {
@@ -13,7 +13,7 @@ const script = (name: string, body: string) => {
   fs.writeFileSync(p, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
   return p;
 };
-const OPTS = { tesseract: 'tesseract', pdftoppm: 'pdftoppm', timeoutMs: 60_000, lang: 'vie' };
+const OPTS = { tesseract: 'tesseract', pdftoppm: 'pdftoppm', pdfinfo: 'pdfinfo', timeoutMs: 60_000, lang: 'vie' };
 
 describe('fields suggested from a register entry\'s text', () => {
   it('reads the register, number, date and names, without needing the marks', () => {
@@ -59,4 +59,21 @@ describe('OCR with Tesseract (vie)', () => {
     const notImage = await recognise({ data: Buffer.from('không phải ảnh'), mime: 'image/png' }, OPTS).catch((e) => e);
     expect(notImage.code).toBe('ocr_failed');
   }, 30_000);
+});
+
+describe('a register book (multi-page PDF)', () => {
+  it('counts its pages and reads any one page, not only the first', async () => {
+    const book = await scanBook([['Họ và tên: Trần Văn Bốn', 'Số: 1'], ['Họ và tên: Đặng Thị Năm', 'Số: 2'], ['Họ và tên: Vũ Văn Sáu', 'Số: 3']]);
+    expect(await pdfPageCount(book, OPTS)).toBe(3);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-book-test-')), 'so.pdf');
+    fs.writeFileSync(file, book);
+    const second = fold(await readText(await rasterisePdfPage({ file }, 2, OPTS), OPTS));
+    expect(second).toContain(fold('Đặng Thị Năm'));
+    expect(second).not.toContain(fold('Trần Văn Bốn'));
+    const beyond = await rasterisePdfPage({ file }, 4, OPTS).catch((e) => e);
+    expect(beyond).toBeInstanceOf(OcrError);
+    // Not a PDF poppler can read: an OcrError, no page count.
+    const broken = await pdfPageCount(Buffer.from('%PDF-1.4\nđây không phải nội dung PDF\n%%EOF\n'), OPTS).catch((e) => e);
+    expect(broken).toBeInstanceOf(OcrError);
+  }, 60_000);
 });

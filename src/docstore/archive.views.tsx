@@ -11,7 +11,10 @@ const FIELD_IDS = new Set(['register', 'number', 'date', 'names', 'citizenPhone'
 const Errors = ({ errors, title }: { errors?: Problems; title: string }) => <ErrorSummary title={title} errors={(errors ?? []).map((e) => ({ message: e.message, href: FIELD_IDS.has(e.field) ? `#${e.field}` : undefined }))} />;
 
 /** Back-scanning: the bulk upload form, the search (without diacritics) and the entries found. */
-export function ArchiveListPage(p: StaffNavProps & { q: string; status: string; records: ArchiveRecord[]; canChange: boolean; message?: string; errors?: Problems; register?: string; maxPages: number; maxMb: number }) {
+/** "Trang 2/200 của so-1998.pdf", or the image's name. */
+const sourceOf = (r: ArchiveRecord) => (r.source ? (r.source.page ? `Trang ${r.source.page}/${r.source.pages} của ${r.source.file}` : r.source.file) : '');
+
+export function ArchiveListPage(p: StaffNavProps & { q: string; status: string; records: ArchiveRecord[]; canChange: boolean; message?: string; errors?: Problems; register?: string; maxPages: number; maxMb: number; maxPdfMb: number; maxPdfPages: number }) {
   return (
     <StaffLayout {...p} title="Số hóa sổ lưu trữ" current="/can-bo/luu-tru">
       <h1>Số hóa sổ lưu trữ</h1>
@@ -21,8 +24,8 @@ export function ArchiveListPage(p: StaffNavProps & { q: string; status: string; 
         <form method="post" action="/can-bo/luu-tru" enctype="multipart/form-data" class="card">
           <h2>Tải lên trang quét</h2>
           <p class="note">
-            Mỗi tệp là một bản ghi trong sổ: ảnh JPEG, PNG hoặc tệp PDF, tối đa {p.maxPages} tệp một lần, mỗi tệp tối đa {p.maxMb} MB. Máy chủ nhận dạng chữ tiếng Việt để điền sẵn số, ngày, họ tên; cán bộ kiểm tra và xác
-            nhận từng bản ghi.
+            Mỗi ảnh (JPEG, PNG, tối đa {p.maxMb} MB) là một trang; một tệp PDF nhiều trang — cả quyển sổ, tối đa {p.maxPdfPages} trang và {p.maxPdfMb} MB — được tách thành từng trang. Mỗi trang là một bản ghi, tìm được
+            theo họ tên, số, năm. Tối đa {p.maxPages} tệp một lần. Máy chủ nhận dạng chữ tiếng Việt từng trang (chạy nền, không cần chờ) để điền sẵn số, ngày, họ tên; cán bộ kiểm tra và xác nhận từng bản ghi.
           </p>
           <input type="hidden" name="_csrf" value={p.csrf} />
           <div class="field">
@@ -74,6 +77,7 @@ export function ArchiveListPage(p: StaffNavProps & { q: string; status: string; 
               <span class="pmeta">
                 <span>{r.names || 'Chưa có họ tên'}</span>
                 {r.date ? <span>Ngày {dmy(r.date)}</span> : null}
+                {r.source ? <span>{sourceOf(r)}</span> : null}
                 <span>{r.status === 'confirmed' ? 'Đã xác nhận' : 'Chờ xác nhận'}</span>
                 <span>{OCR_STATUS_LABEL[r.ocrStatus]}</span>
               </span>
@@ -101,6 +105,7 @@ export function ArchiveRecordPage(p: StaffNavProps & { record: ArchiveRecord; pa
       </h1>
       <StatusMessage>{p.message}</StatusMessage>
       <Errors errors={p.errors} title="Chưa lưu được:" />
+      {r.source ? <p class="note">{sourceOf(r)}</p> : null}
       <p>
         <strong>{r.status === 'confirmed' ? `Đã xác nhận${r.confirmedAt ? ` lúc ${formatDateTime(r.confirmedAt)}` : ''}` : 'Chờ cán bộ xác nhận'}</strong> · {OCR_STATUS_LABEL[r.ocrStatus]}
       </p>
@@ -111,9 +116,20 @@ export function ArchiveRecordPage(p: StaffNavProps & { record: ArchiveRecord; pa
         <section>
           {p.pages.map((x) =>
             x.mime === 'application/pdf' ? (
-              <p>
-                <a href={page(x)}>Mở trang quét (PDF): {x.name}</a>
-              </p>
+              <>
+                {x.picture ? (
+                  <a href={page(x)}>
+                    <img src={page(x)} alt={`Trang ${x.pdfPage ?? 1} của ${x.name}`} class="inline-file" loading="lazy" />
+                  </a>
+                ) : (
+                  <p class="note">Ảnh của trang hiện ra khi máy chủ nhận dạng chữ xong.</p>
+                )}
+                <p>
+                  <a href={`${page(x)}?goc=1#page=${x.pdfPage ?? 1}`}>
+                    Mở tệp PDF gốc{x.pdfPages ? ` (trang ${x.pdfPage}/${x.pdfPages})` : ''}: {x.name}
+                  </a>
+                </p>
+              </>
             ) : (
               <a href={page(x)}>
                 <img src={page(x)} alt={`Trang quét: ${x.name}`} class="inline-file" loading="lazy" />

@@ -52,12 +52,27 @@ export async function usesOf(db: Exec, by: { citizenId?: string; dossierId?: str
 
 // ------------------------------------------------------------------ archive
 
-export async function insertRecord(db: Exec, row: ArchiveRecordTable): Promise<void> {
-  await db.insertInto('archive_records').values(row).execute();
+/** Rows of an upload (a register book: hundreds), a few statements instead of one per row. */
+export async function insertRecords(db: Exec, rows: ArchiveRecordTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) await db.insertInto('archive_records').values(rows.slice(i, i + 100)).execute();
 }
 
-export async function insertPage(db: Exec, row: ArchivePageTable): Promise<void> {
-  await db.insertInto('archive_pages').values(row).execute();
+export async function insertPages(db: Exec, rows: ArchivePageTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) await db.insertInto('archive_pages').values(rows.slice(i, i + 100)).execute();
+}
+
+export async function updatePage(db: Exec, id: string, set: Partial<ArchivePageTable>): Promise<void> {
+  await db.updateTable('archive_pages').set(set).where('id', '=', id).execute();
+}
+
+/** The first page of each record (record id → page): which file, which page of a book. */
+export async function firstPagesOf(db: Exec, recordIds: string[]): Promise<Map<string, ArchivePageTable>> {
+  const out = new Map<string, ArchivePageTable>();
+  for (let i = 0; i < recordIds.length; i += 500) {
+    const rows = await db.selectFrom('archive_pages').selectAll().where('record_id', 'in', recordIds.slice(i, i + 500)).orderBy('record_id').orderBy('seq').execute();
+    for (const r of rows) if (!out.has(r.record_id)) out.set(r.record_id, r);
+  }
+  return out;
 }
 
 export async function findRecord(db: Exec, id: string): Promise<ArchiveRecordTable | undefined> {
@@ -78,7 +93,9 @@ export async function searchRecords(db: Exec, unitCode: string, words: string[],
   for (const w of words) q = q.where('search_text', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
   if (opts.status) q = q.where('status', '=', opts.status);
   if (opts.batchId) q = q.where('batch_id', '=', opts.batchId);
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute();
+  // One upload is listed in its order (a book's pages 1, 2, 3…); a search, newest first.
+  const dir = opts.batchId ? 'asc' : 'desc';
+  return q.orderBy('created_at', dir).orderBy('id', dir).limit(opts.limit).execute();
 }
 
 export async function recordsOfCitizen(db: Exec, citizenId: string): Promise<ArchiveRecordTable[]> {
@@ -112,5 +129,10 @@ export async function claimOcr(db: Exec, now: string, staleBefore: string): Prom
 }
 
 export async function isPageReferenced(db: Exec, sha256: string): Promise<boolean> {
-  return !!(await db.selectFrom('archive_pages').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst());
+  return !!(await db
+    .selectFrom('archive_pages')
+    .select('id')
+    .where((eb) => eb.or([eb('sha256', '=', sha256), eb('preview_sha256', '=', sha256)]))
+    .limit(1)
+    .executeTakeFirst());
 }

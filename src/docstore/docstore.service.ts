@@ -17,6 +17,7 @@ import { ForbiddenError, NotFoundError, RuleViolationError } from '../shared/err
 import { formatDate } from '../shared/format';
 import { uuidv7 } from '../shared/ids';
 import { normalizePhone, PHONE_MESSAGE } from '../shared/phone';
+import { pictureName } from './archive.service';
 import { fits, kindKey } from './docstore.kind';
 import * as repo from './docstore.repo';
 
@@ -93,7 +94,11 @@ export class DocstoreService implements StoredPapers {
       const title = [r.register, r.number ? `số ${r.number}` : ''].filter(Boolean).join(', ') || 'Bản lưu trữ';
       const detail = `Sổ lưu trữ của đơn vị${r.record_date ? `, ngày ${formatDate(`${r.record_date}T00:00:00+07:00`)}` : ''}${r.names ? ` — ${r.names}` : ''}`;
       for (const pg of await repo.pagesOf(this.db, r.id)) {
-        out.push({ id: pg.id, source: 'archive', title, detail, fileName: pg.name, mime: pg.mime, size: Number(pg.size), sha256: pg.sha256, at: r.confirmed_at ?? r.created_at, procedureCode: null, component: null, kind: kindKey(r.register) });
+        // A page of a register book: its picture, never the book (other people's entries are in it).
+        const book = pg.pdf_pages !== null && Number(pg.pdf_pages) > 1;
+        if (book && !pg.preview_sha256) continue;
+        const file = book ? { fileName: pictureName(pg.name, pg.pdf_page), mime: 'image/jpeg', size: Number(pg.preview_size), sha256: pg.preview_sha256! } : { fileName: pg.name, mime: pg.mime, size: Number(pg.size), sha256: pg.sha256 };
+        out.push({ id: pg.id, source: 'archive', title, detail, ...file, at: r.confirmed_at ?? r.created_at, procedureCode: null, component: null, kind: kindKey(r.register) });
       }
     }
     return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

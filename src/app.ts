@@ -248,7 +248,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     ttlDays: config.draftTtlDays,
     requirePhoneVerification: config.requirePhoneVerification,
   });
-  const payments = new PaymentService(database.db, catalog, dossiers, notifications, clock, {
+  const payments: PaymentService = new PaymentService(database.db, catalog, dossiers, notifications, clock, {
     config: config.payments,
     publicUrl: config.publicUrl,
     // A paid fee restarts the clock of a dossier that was waiting for it.
@@ -256,6 +256,9 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
       const d = await dossiers.findByCode(code);
       if (d) await dossierWorkflow.paymentSettled(d, p);
     },
+    // A transfer naming a linked group's code pays its parts (issue 14); `linked` is made below,
+    // before any statement can be imported.
+    groupMembers: (code) => linked.memberCodes(code),
   });
   dossierWorkflow.onPaymentRequested = async (d, actor, amount) => void (await payments.adoptRequestedAmount(d, actor, amount));
   // "Nộp ngay trong cuộc trò chuyện" (issue 15): the web form's drafts and submission, led by the chat.
@@ -403,7 +406,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     prefsFor: (phone) => notifications.prefsFor(phone),
     enqueue: (trx, n) => notifications.enqueue(trx, n),
   });
-  const docstore = new DocstoreService({ db: database.db, catalog, files, accounts, audit, clock });
+  const docstore = new DocstoreService({ db: database.db, catalog, files, accounts, audit, clock, signed: signing });
   const archive = new ArchiveService({
     db: database.db,
     files,
@@ -442,9 +445,10 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     publicUrl: config.publicUrl,
     // A group's fees are summed and paid once (issue 14).
     fees: {
-      summary: (codes) => payments.batchSummary(codes),
+      summary: (codes, groupCode) => payments.batchSummary(codes, groupCode),
       payVnpay: (codes, label, ip) => payments.createVnpayBatch(codes, label, ip),
       gatewayOrigin: payments.vnpayOrigin,
+      vietqrAccount: payments.vietqrAccount,
     },
     // The newborn group's form offers the child's vaccination reminders (issue 14).
     reminders: {

@@ -36,6 +36,7 @@ const paperJson = z.object({
   procedureCode: z.string().nullable(),
   component: z.string().nullable(),
   fileUrl: z.string().describe('Tải tệp (chỉ chủ kho)'),
+  verifyUrl: z.string().nullable().describe('Kết quả đã ký số: trang xác thực công khai của văn bản (null với giấy tờ không ký số)'),
 });
 
 export async function docstoreRoutes(app: FastifyInstance, deps: DocstoreRouteDeps): Promise<void> {
@@ -85,7 +86,7 @@ export async function docstoreRoutes(app: FastifyInstance, deps: DocstoreRouteDe
       if (!p) throw new UnauthorizedError('Cần đăng nhập bằng số điện thoại.');
       if (p.kind !== 'citizen') throw new ForbiddenError('Chỉ người dân đăng nhập bằng số điện thoại có kho giấy tờ.', 'citizen_only');
       const papers = await docstore.papersOf({ citizenId: p.citizen.id, phone: p.citizen.phone });
-      return { papers: papers.map((x) => ({ id: x.id, source: x.source, title: x.title, detail: x.detail, fileName: x.fileName, mime: x.mime, size: x.size, at: x.at, procedureCode: x.procedureCode, component: x.component, fileUrl: `/ca-nhan/kho-giay-to/${x.id}` })) };
+      return { papers: papers.map((x) => ({ id: x.id, source: x.source, title: x.title, detail: x.detail, fileName: x.fileName, mime: x.mime, size: x.size, at: x.at, procedureCode: x.procedureCode, component: x.component, fileUrl: `/ca-nhan/kho-giay-to/${x.id}`, verifyUrl: x.verifyUrl })) };
     },
   );
 

@@ -13,6 +13,7 @@ import { citizenFiles, componentsOf, dossierFileOwner, RESULT_COMPONENT, type Ci
 import type { BlobStore } from '../file';
 import type { Db } from '../db/connection';
 import type { Clock } from '../shared/clock';
+import type { SignedDocument, SigningService } from '../signing';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../shared/errors';
 import { formatDate } from '../shared/format';
 import { uuidv7 } from '../shared/ids';
@@ -45,6 +46,8 @@ export interface StoredPaper {
   procedureCode: string | null;
   component: string | null;
   kind: string;
+  /** A result the unit signed: its public verification page (/xac-thuc/:id). */
+  verifyUrl: string | null;
 }
 
 /** How long a consent given at the counter lasts (the citizen is at the desk). */
@@ -58,6 +61,8 @@ export interface DocstoreDeps {
   accounts: AccountService;
   audit: AuditService;
   clock: Clock;
+  /** The signed results issued to a citizen (the signing module's public surface). */
+  signed?: Pick<SigningService, 'listFor' | 'verifyUrl'>;
 }
 
 export class DocstoreService implements StoredPapers {
@@ -67,9 +72,16 @@ export class DocstoreService implements StoredPapers {
     return this.deps.db;
   }
 
-  /** The citizen's store, newest first. */
+  /**
+   * The citizen's store, newest first: every result the unit signed for them (signing.listFor: a
+   * dossier's result, each part of a linked group, or a paper another module issued), the results
+   * kept unsigned (a paper result scanned, no certificate configured), the papers officials checked,
+   * and the archive records linked to them.
+   */
   async papersOf(owner: { citizenId: string; phone: string }): Promise<StoredPaper[]> {
     const files = await citizenFiles(this.db, owner);
+    const signed = this.deps.signed ? await this.deps.signed.listFor({ citizenId: owner.citizenId, phone: owner.phone }) : [];
+    const signedFiles = new Set(signed.map((s) => s.fileSha256));
     const checked = await repo.checkedFileIds(this.db, files.map((f) => f.fileId));
     const out: StoredPaper[] = [];
     const names = new Map<string, Awaited<ReturnType<CatalogService['findProcedure']>>>();
@@ -77,8 +89,11 @@ export class DocstoreService implements StoredPapers {
       if (!names.has(code)) names.set(code, await this.deps.catalog.findProcedure(code));
       return names.get(code);
     };
+    for (const s of signed) out.push(await this.signedPaper(s, files, procedure));
     for (const f of files) {
       const isResult = f.component === RESULT_COMPONENT && (f.status === 'processed' || f.status === 'returned');
+      // A signed result is listed once, from its signed record.
+      if (isResult && signedFiles.has(f.sha256)) continue;
       if (!isResult && !checked.has(f.fileId)) continue;
       const p = await procedure(f.procedureCode);
       const where = `Hồ sơ ${f.dossierCode ?? ''} — ${p?.name ?? f.procedureCode}`;
@@ -98,14 +113,42 @@ export class DocstoreService implements StoredPapers {
         const book = pg.pdf_pages !== null && Number(pg.pdf_pages) > 1;
         if (book && !pg.preview_sha256) continue;
         const file = book ? { fileName: pictureName(pg.name, pg.pdf_page), mime: 'image/jpeg', size: Number(pg.preview_size), sha256: pg.preview_sha256! } : { fileName: pg.name, mime: pg.mime, size: Number(pg.size), sha256: pg.sha256 };
-        out.push({ id: pg.id, source: 'archive', title, detail, ...file, at: r.confirmed_at ?? r.created_at, procedureCode: null, component: null, kind: kindKey(r.register) });
+        out.push({ id: pg.id, source: 'archive', title, detail, ...file, at: r.confirmed_at ?? r.created_at, procedureCode: null, component: null, kind: kindKey(r.register), verifyUrl: null });
       }
     }
     return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   }
 
+  /**
+   * A signed result as a paper of the store. A dossier's result keeps the id of the dossier's
+   * result file (the reuses recorded before name it) and the name of what the procedure issues
+   * ("Giấy khai sinh"), which is how a new form's component finds it; a paper signed outside a
+   * dossier is known by its signed record.
+   */
+  private async signedPaper(s: SignedDocument, files: CitizenFile[], procedure: (code: string) => ReturnType<CatalogService['findProcedure']>): Promise<StoredPaper> {
+    const f = files.find((x) => x.component === RESULT_COMPONENT && x.sha256 === s.fileSha256 && (!s.dossierId || x.dossierId === s.dossierId));
+    const p = f ? await procedure(f.procedureCode) : undefined;
+    const title = p?.results[0]?.name ?? s.title;
+    const detail = s.dossierCode ? `Hồ sơ ${s.dossierCode} — ${p?.name ?? s.title} — ${s.unitName} ký số` : `${s.unitName} cấp, ký số`;
+    return {
+      id: f?.fileId ?? s.id,
+      source: 'result',
+      title,
+      detail,
+      fileName: s.fileName,
+      mime: 'application/pdf',
+      size: s.size,
+      sha256: s.fileSha256,
+      at: s.signedAt,
+      procedureCode: f?.procedureCode ?? null,
+      component: null,
+      kind: kindKey(title),
+      verifyUrl: this.deps.signed!.verifyUrl(s.id),
+    };
+  }
+
   private paper(f: CitizenFile, source: PaperSource, title: string, detail: string, at: string): StoredPaper {
-    return { id: f.fileId, source, title, detail, fileName: f.name, mime: f.mime, size: f.size, sha256: f.sha256, at, procedureCode: f.procedureCode, component: source === 'result' ? null : f.component, kind: kindKey(title) };
+    return { id: f.fileId, source, title, detail, fileName: f.name, mime: f.mime, size: f.size, sha256: f.sha256, at, procedureCode: f.procedureCode, component: source === 'result' ? null : f.component, kind: kindKey(title), verifyUrl: null };
   }
 
   /** A paper of the owner's store with its bytes (the download); 404 for anything else. */

@@ -40,6 +40,11 @@ export function MyPapersPage(p: { name: string; papers: StoredPaper[]; uses: Arr
                       </span>
                     </span>
                   </a>
+                  {x.verifyUrl ? (
+                    <p class="note">
+                      Có chữ ký số của đơn vị — <a href={x.verifyUrl}>xác thực văn bản</a>
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -61,7 +61,7 @@ for (const engine of engines()) {
       // Birth copies 8,000 + residence registration online 10,000 + the card 0.
       expect(each.map((p: any) => p.outstanding)).toEqual([8000, 10000, 0]);
       const g = await groupJson();
-      expect(g.payment).toEqual({ amount: sum, paid: 0, outstanding: 18000, vnpay: true });
+      expect(g.payment).toEqual({ amount: sum, paid: 0, outstanding: 18000, vnpay: true, vietqr: null });
       const page = await env.app.inject({ method: 'GET', url: `/lien-thong/${group.groupCode}?t=${token}` });
       expect(page.body).toContain('Phí, lệ phí của cả nhóm');
       expect(page.body).toContain('Còn phải nộp: 18.000 đồng');
@@ -115,7 +115,7 @@ for (const engine of engines()) {
       expect(ret.body).toContain('Đã nhận 18.000 đồng');
       expect(ret.body).toContain(`${group.members[0].code}, ${group.members[1].code}`);
       // The group is paid: its page and answer say so, and a second order is refused.
-      expect((await groupJson()).payment).toEqual({ amount: 18000, paid: 18000, outstanding: 0, vnpay: false });
+      expect((await groupJson()).payment).toEqual({ amount: 18000, paid: 18000, outstanding: 0, vnpay: false, vietqr: null });
       const page = await env.app.inject({ method: 'GET', url: `/lien-thong/${group.groupCode}?t=${token}` });
       expect(page.body).toContain('Đã nộp đủ 18.000 đồng');
       expect(page.body).not.toContain('qua VNPay');

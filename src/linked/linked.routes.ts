@@ -6,7 +6,7 @@ import { PROOF_ROUTE, type Actor } from '../dossier';
 import { DomainError, NotFoundError, ValidationError } from '../shared/errors';
 import { allowFormAction, docSchema, html, parseInput } from '../shared/http';
 import { errors, json, security } from '../shared/openapi';
-import { qrSvg } from '../shared/qr';
+import { qrPng, qrSvg } from '../shared/qr';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
 import { readMultipart } from '../shared/uploads';
 import type { UnitService } from '../unit';
@@ -14,6 +14,7 @@ import { renderGroupReceiptPdf } from './linked.pdf';
 import { SUBMISSION_CODE_RE, type LinkedService } from './linked.service';
 import { GROUP_CODE_RE } from './linked.types';
 import { GroupFormPage, GroupLookupPage, GroupTrackingPage, type GroupPartVm, type ReminderChoice } from './linked.views';
+import { bankName, transferNote } from '../payment';
 
 export interface LinkedRoutesDeps {
   linked: LinkedService;
@@ -52,10 +53,18 @@ export const groupAnswerJson = z.object({
   receiptUrl: z.string(),
   members: z.array(memberJson),
   payment: z
-    .object({ amount: z.number().int(), paid: z.number().int(), outstanding: z.number().int(), vnpay: z.boolean() })
+    .object({ amount: z.number().int(), paid: z.number().int(), outstanding: z.number().int(), vnpay: z.boolean(), vietqr: z.string().nullable() })
     .nullable()
     .optional()
-    .describe('Phí, lệ phí của cả nhóm: tổng của các phần (VND), đã nộp, còn phải nộp; vnpay: có thể thanh toán một lần qua VNPay'),
+    .describe('Phí, lệ phí của cả nhóm: tổng của các phần (VND), đã nộp, còn phải nộp; vnpay: có thể thanh toán một lần qua VNPay; vietqr: mã VietQR (EMVCo) chuyển khoản một lần số còn phải nộp, nội dung là mã nhóm (null khi không còn gì phải nộp hoặc đơn vị chưa có tài khoản)'),
+});
+const vietqrJson = z.object({
+  payload: z.string().describe('Chuỗi EMVCo của mã VietQR (mọi ứng dụng ngân hàng đọc được): số tiền và nội dung đã điền sẵn'),
+  amount: z.number().int().describe('Tổng số còn phải nộp của mọi phần (VND)'),
+  transferNote: z.string().describe('Nội dung chuyển khoản: mã hồ sơ liên thông'),
+  account: z.object({ bankBin: z.string(), bankName: z.string(), account: z.string(), accountName: z.string(), demo: z.boolean() }),
+  members: z.array(z.object({ code: z.string(), amount: z.number().int() })).describe('Các phần còn phải nộp và số tiền của từng phần'),
+  pngUrl: z.string().describe('Ảnh PNG của mã (lưu vào điện thoại rồi mở từ mục "Quét mã QR" của ứng dụng ngân hàng)'),
 });
 const payOnceJson = z.object({
   paymentUrl: z.string(),
@@ -155,6 +164,10 @@ export async function linkedRoutes(app: FastifyInstance, deps: LinkedRoutesDeps)
     const { view, strong } = await linked.viewFor(code, actorOf(req), proof);
     const unit = await units.get(view.unitCode);
     const tracking = strong ? linked.trackingUrl(code) : undefined;
+    const fees = await linked.feesOf(view);
+    const account = linked.vietqrAccount;
+    // The same proof opens the QR image as the page (the signed link, or code and phone).
+    const proofQs = strong ? `?t=${linked.token(code)}` : `?phone=${encodeURIComponent(view.applicantPhone)}`;
     // The pay button's form is redirected to the gateway: the page's CSP lets it go there.
     if (strong && linked.gatewayOrigin) allowFormAction(reply, [linked.gatewayOrigin]);
     return html(
@@ -169,8 +182,11 @@ export async function linkedRoutes(app: FastifyInstance, deps: LinkedRoutesDeps)
         qrSvg: tracking ? await qrSvg(tracking) : undefined,
         // The child's reminders carry the child's data: for a proof that may see everything only.
         reminders: strong ? await linked.remindersOf(view) : undefined,
-        fees: await linked.feesOf(view),
-        payHref: strong ? `/lien-thong/${code}/thanh-toan/vnpay?t=${linked.token(code)}` : undefined,
+        fees,
+        pay: {
+          vnpayHref: strong ? `/lien-thong/${code}/thanh-toan/vnpay?t=${linked.token(code)}` : undefined,
+          vietqr: fees?.vietqr && account ? { qrSvg: await qrSvg(fees.vietqr), account, pngHref: `/lien-thong/${code}/vietqr.png${proofQs}` } : undefined,
+        },
       }),
     );
   });
@@ -203,6 +219,49 @@ export async function linkedRoutes(app: FastifyInstance, deps: LinkedRoutesDeps)
       const { code } = parseInput(z.object({ code: SUBMISSION }), req.params);
       const r = await linked.payOnce(code, actorOf(req), proofOf(req), req.ip);
       return reply.status(201).send({ paymentUrl: r.paymentUrl, orderRef: r.orderRef, amount: r.amount, members: r.parts });
+    },
+  );
+
+  // The group's VietQR as an image to save on the phone and open from the bank app's "scan QR".
+  app.get('/lien-thong/:code/vietqr.png', PROOF_ROUTE, async (req, reply) => {
+    const { code } = parseInput(z.object({ code: SUBMISSION }), req.params);
+    const { fees } = await linked.vietqrOf(code, actorOf(req), proofOf(req));
+    return reply
+      .type('image/png')
+      .header('content-disposition', `attachment; filename="vietqr-${code}.png"`)
+      .header('cache-control', 'private, no-store')
+      .send(await qrPng(fees.vietqr, 768));
+  });
+
+  app.get(
+    '/api/groups/:code/payments/vietqr',
+    {
+      ...PROOF_ROUTE,
+      schema: {
+        tags: ['Phí, lệ phí'],
+        summary: 'Mã VietQR chuyển khoản một lần phí, lệ phí của cả nhóm hồ sơ liên thông',
+        description:
+          'Một mã VietQR cho tổng số còn phải nộp của mọi phần, nội dung chuyển khoản là mã nhóm (LT-…). Khi nhập sao kê ngân hàng, khoản chuyển khoản ghi mã nhóm được chia cho từng phần (đủ số: khớp; thiếu, thừa hay nộp hai lần: chờ cán bộ xử lý như với một hồ sơ); mã VietQR riêng của từng phần vẫn dùng được. Cùng cách chứng minh như tra cứu nhóm: số điện thoại người nộp (`phone`), đường dẫn có chữ ký (`t`) hoặc phiên đăng nhập. 422 nothing_to_pay khi không còn khoản nào, vietqr_not_configured khi đơn vị chưa có tài khoản nhận chuyển khoản.',
+        operationId: 'getLinkedGroupVietqr',
+        security: security.owner,
+        params: docSchema(z.object({ code: SUBMISSION })),
+        querystring: docSchema(proofQuery),
+        response: { 200: json(vietqrJson, 'Mã VietQR cho tổng số còn phải nộp của cả nhóm'), ...errors(400, 404, 422) },
+      },
+    },
+    async (req) => {
+      const { code } = parseInput(z.object({ code: SUBMISSION }), req.params);
+      const proof = proofOf(req);
+      const { fees, account } = await linked.vietqrOf(code, actorOf(req), proof);
+      const qs = proof.token ? `t=${encodeURIComponent(proof.token)}` : proof.phone ? `phone=${encodeURIComponent(proof.phone)}` : '';
+      return {
+        payload: fees.vietqr,
+        amount: fees.outstanding,
+        transferNote: transferNote(code),
+        account: { bankBin: account.bankBin, bankName: bankName(account.bankBin), account: account.account, accountName: account.accountName, demo: !!account.demo },
+        members: fees.parts.filter((x) => x.outstanding > 0).map((x) => ({ code: x.code, amount: x.outstanding })),
+        pngUrl: `${linked.publicUrl}/lien-thong/${code}/vietqr.png${qs ? `?${qs}` : ''}`,
+      };
     },
   );
 

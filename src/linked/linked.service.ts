@@ -14,7 +14,7 @@ import { normalizePhone } from '../shared/phone';
 import { asUpload, type UploadedFile } from '../shared/uploads';
 import * as repo from './linked.repo';
 import { DEMO_GROUPS, DEMO_PARTNERS, LINKED_DEMO_PROCEDURES } from './linked.demo';
-import { definitionSchema, GROUP_CODE_RE, type LinkedGroup, type MemberState, type Partner, type FeePort, type GroupFees, type ReminderInput, type ReminderPort, type ReminderState, type SubmissionView } from './linked.types';
+import { definitionSchema, GROUP_CODE_RE, type LinkedGroup, type MemberState, type Partner, type CollectionAccount, type FeePort, type GroupFees, type ReminderInput, type ReminderPort, type ReminderState, type SubmissionView } from './linked.types';
 
 export interface LinkedDeps {
   db: Db;
@@ -259,7 +259,36 @@ export class LinkedService {
 
   /** The group's fees: each part's and their sum (undefined without the payment module). */
   async feesOf(v: SubmissionView): Promise<GroupFees | undefined> {
-    return this.deps.fees?.summary(v.members.map((m) => m.code));
+    return this.deps.fees?.summary(v.members.map((m) => m.code), v.code);
+  }
+
+  /** The group's unit and its parts' dossier codes in order (a bank transfer naming the group pays them). */
+  async memberCodes(code: string): Promise<{ unitCode: string; codes: string[] } | undefined> {
+    const s = SUBMISSION_CODE_RE.test(code) ? await repo.findSubmission(this.deps.db, code) : undefined;
+    if (!s) return undefined;
+    return { unitCode: s.unitCode, codes: (await repo.listMembers(this.deps.db, code)).map((m) => m.dossierCode) };
+  }
+
+  /**
+   * One VietQR transfer for what every part still owes, the group's code as its note (the bank
+   * statement import shares it among the parts). Any proof that may read the group sees it: the
+   * code only tells how to pay (each part's own code shows the same way on its page).
+   */
+  async vietqrOf(code: string, actor: Actor, proof: { phone?: string; token?: string }): Promise<{ view: SubmissionView; fees: GroupFees & { vietqr: string }; account: CollectionAccount }> {
+    const { view } = await this.viewFor(code, actor, proof);
+    const account = this.deps.fees?.vietqrAccount;
+    const fees = await this.feesOf(view);
+    if (!fees || !account) throw new RuleViolationError('vietqr_not_configured', 'Đơn vị chưa có tài khoản nhận chuyển khoản VietQR. Xin thanh toán qua VNPay hoặc nộp tại bộ phận một cửa.');
+    if (fees.outstanding <= 0 || !fees.vietqr) throw new RuleViolationError('nothing_to_pay', 'Nhóm hồ sơ không còn khoản phí, lệ phí nào phải nộp.');
+    return { view, fees: { ...fees, vietqr: fees.vietqr }, account };
+  }
+
+  get publicUrl(): string {
+    return this.deps.publicUrl;
+  }
+
+  get vietqrAccount(): CollectionAccount | undefined {
+    return this.deps.fees?.vietqrAccount;
   }
 
   get gatewayOrigin(): string | undefined {
@@ -306,8 +335,8 @@ export class LinkedService {
         escalated: !!m.escalatedAt,
         trackingUrl: strong ? this.deps.dossiers.trackingUrl(m.code) : `${this.deps.publicUrl}/ho-so/${m.code}`,
       })),
-      // The members' fees as one sum, paid once (POST /api/groups/{code}/payments/vnpay).
-      payment: fees ? { amount: fees.amount, paid: fees.paid, outstanding: fees.outstanding, vnpay: fees.vnpay } : null,
+      // The members' fees as one sum, paid once (POST /api/groups/{code}/payments/vnpay, or the VietQR).
+      payment: fees ? { amount: fees.amount, paid: fees.paid, outstanding: fees.outstanding, vnpay: fees.vnpay, vietqr: fees.vietqr } : null,
     };
   }
 

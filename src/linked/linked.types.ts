@@ -132,13 +132,29 @@ export interface GroupFees {
   outstanding: number;
   /** VNPay can take the outstanding sum now. */
   vnpay: boolean;
+  /** VietQR payload for the outstanding sum, the group's code as the transfer note (null: nothing owed or no account). */
+  vietqr: string | null;
   parts: Array<{ code: string; amount: number; paid: number; outstanding: number; status: string }>;
 }
 
-/** The payment module's way in (wired in app.ts): the members' fees summed, paid in one VNPay order. */
+/** The unit's collection account the VietQR codes pay into. */
+export interface CollectionAccount {
+  bankBin: string;
+  account: string;
+  accountName: string;
+  /** The made-up account of demo mode: pages say not to transfer money. */
+  demo?: boolean;
+}
+
+/**
+ * The payment module's way in (wired in app.ts): the members' fees summed, paid in one VNPay order
+ * or one VietQR transfer whose note is the group's code (the bank statement import matches it).
+ */
 export interface FeePort {
-  summary(codes: string[]): Promise<GroupFees>;
+  summary(codes: string[], groupCode: string): Promise<GroupFees>;
   payVnpay(codes: string[], label: string, ip: string): Promise<{ paymentUrl: string; orderRef: string; amount: number; parts: Array<{ code: string; amount: number }> }>;
   /** The gateway's origin: the group page's form leads there (its CSP allows it). */
   gatewayOrigin?: string;
+  /** The VietQR account (absent: no QR code is shown). */
+  vietqrAccount?: CollectionAccount;
 }

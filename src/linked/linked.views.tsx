@@ -4,6 +4,7 @@ import { ErrorSummary, StatusMessage } from '../shared/messages';
 import { formatDate, formatDateTime, formatTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
 import type { ProcessingTime } from '../catalog';
+import { FeesCard, type GroupPayWays } from './linked.fees-views';
 import type { GroupFees, MemberState, Partner, ReminderState, SubmissionView } from './linked.types';
 
 type FormError = { field: string; code: string; message: string };
@@ -176,40 +177,6 @@ function ReminderOptIn(p: { consentText: string; chosen: ReminderChoice; errors:
   );
 }
 
-const vnd = (n: number) => `${n.toLocaleString('vi-VN')} đồng`;
-
-/** The group's fees: each part that bears one, the sum, and one payment for all (issue 14: pays once). */
-function FeesCard(p: { fees: GroupFees; members: MemberState[]; payHref?: string }) {
-  const f = p.fees;
-  const nameOf = (code: string) => p.members.find((m) => m.code === code)?.procedureName ?? code;
-  return (
-    <section class="card" aria-labelledby="phi-nhom">
-      <h2 id="phi-nhom">Phí, lệ phí của cả nhóm</h2>
-      <ul>
-        {f.parts
-          .filter((x) => x.amount > 0)
-          .map((x) => (
-            <li>
-              {nameOf(x.code)} ({x.code}): {vnd(x.amount)}
-              {x.outstanding === 0 ? ' — đã nộp' : x.paid > 0 ? ` — còn ${vnd(x.outstanding)}` : ''}
-            </li>
-          ))}
-      </ul>
-      <p>
-        <strong>{f.outstanding > 0 ? `Còn phải nộp: ${vnd(f.outstanding)}` : `Đã nộp đủ ${vnd(f.paid)}`}</strong>
-      </p>
-      {p.payHref && f.outstanding > 0 ? (
-        <form method="post" action={p.payHref}>
-          <button type="submit" class="primary">
-            Thanh toán một lần {vnd(f.outstanding)} qua VNPay
-          </button>
-        </form>
-      ) : null}
-      {f.outstanding > 0 ? <p class="note">Một lần thanh toán cho mọi phần của nhóm; biên lai có trên trang của từng phần. Cũng có thể nộp tại bộ phận một cửa.</p> : null}
-    </section>
-  );
-}
-
 /** The reminders asked with the registration, on the group's page. */
 function RemindersCard({ r }: { r: ReminderState }) {
   return (
@@ -261,8 +228,8 @@ export function GroupTrackingPage(p: {
   qrSvg?: string;
   reminders?: ReminderState;
   fees?: GroupFees;
-  /** The pay-once form's action (a proof that may change the group). */
-  payHref?: string;
+  /** The ways to pay the group's sum once (VNPay with a proof that may change the group, VietQR). */
+  pay?: GroupPayWays;
 }) {
   const v = p.v;
   const waiting = v.members.filter((m) => m.status === 'supplement_requested');
@@ -303,7 +270,7 @@ export function GroupTrackingPage(p: {
           ))}
         </ol>
       </section>
-      {p.fees && p.fees.amount > 0 ? <FeesCard fees={p.fees} members={v.members} payHref={p.fees.vnpay ? p.payHref : undefined} /> : null}
+      {p.fees && p.fees.amount > 0 ? <FeesCard code={v.code} fees={p.fees} members={v.members} pay={{ ...p.pay, vnpayHref: p.fees.vnpay ? p.pay?.vnpayHref : undefined }} /> : null}
       {p.reminders ? <RemindersCard r={p.reminders} /> : null}
       <p>
         <a class="btn" href={p.receiptHref}>

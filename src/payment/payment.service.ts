@@ -10,7 +10,8 @@ import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } fr
 import { uuidv7 } from '../shared/ids';
 import * as repo from './payment.repo';
 import { computeFee, type FeeInput, type FeeLine, type FeeQuote } from './payment.fee';
-import { codesIn, readStatement } from './payment.statement';
+import { GROUP_REF_RE, readStatement, referencesIn } from './payment.statement';
+import { shareTransfer } from './payment.transfer';
 import { buildVietQr } from './payment.vietqr';
 import { IPN, paymentUrl, verify, type IpnAnswer } from './payment.vnpay';
 
@@ -64,6 +65,17 @@ export interface PaymentSummary {
   payments: PaymentRecord[];
 }
 
+/** Several dossiers' fees as one sum (see batchSummary). */
+export interface BatchSummary {
+  amount: number;
+  paid: number;
+  outstanding: number;
+  vnpay: boolean;
+  /** EMVCo payload for the sum still owed with the group's code as the note (null: nothing owed, or no VietQR account). */
+  vietqr: string | null;
+  parts: Array<{ code: string; amount: number; paid: number; outstanding: number; status: PaymentStatus }>;
+}
+
 export interface StatementReport {
   importId: string;
   lines: number;
@@ -72,7 +84,8 @@ export interface StatementReport {
   overpaid: number;
   unmatched: number;
   duplicate: number;
-  items: Array<{ row: number; date: string; amount: number; description: string; reference: string; dossierCode: string | null; status: string }>;
+  /** Each credit line: the dossier it paid, or the linked group (every part that owed) it paid. */
+  items: Array<{ row: number; date: string; amount: number; description: string; reference: string; dossierCode: string | null; groupCode: string | null; status: string }>;
 }
 
 const toRecord = (r: PaymentTable): PaymentRecord => ({
@@ -113,6 +126,11 @@ export class PaymentService {
       publicUrl: string;
       /** Called after a payment is recorded as paid: the workflow restarts a clock stopped for the fee. */
       onPaid?: (dossierCode: string, p: { amount: number; method: 'cash' | 'transfer' | 'online'; reference: string }) => Promise<unknown>;
+      /**
+       * A linked group's unit and member dossier codes, in the members' order (issue 14): a transfer
+       * naming the group's code pays its parts. Wired in app.ts from the linked module.
+       */
+      groupMembers?: (groupCode: string) => Promise<{ unitCode: string; codes: string[] } | undefined>;
     },
   ) {}
 
@@ -418,10 +436,11 @@ export class PaymentService {
 
   /**
    * Several dossiers' fees as one sum (a linked group pays once, issue 14): what each still owes,
-   * and the total. Dossiers not found or not submitted are left out.
+   * and the total. Dossiers not found or not submitted are left out. With `transferNote` (the
+   * group's code), a VietQR payload for the sum still owed carries it as the transfer note.
    */
-  async batchSummary(codes: string[]): Promise<{ amount: number; paid: number; outstanding: number; vnpay: boolean; parts: Array<{ code: string; amount: number; paid: number; outstanding: number; status: PaymentStatus }> }> {
-    const parts: Array<{ code: string; amount: number; paid: number; outstanding: number; status: PaymentStatus }> = [];
+  async batchSummary(codes: string[], transferNote?: string): Promise<BatchSummary> {
+    const parts: BatchSummary['parts'] = [];
     for (const code of codes) {
       const d = await this.dossiers.findByCode(code);
       if (!d?.code) continue;
@@ -429,7 +448,8 @@ export class PaymentService {
       parts.push({ code: d.code, amount: s.amount, paid: s.paid, outstanding: s.outstanding, status: s.status });
     }
     const sum = (k: 'amount' | 'paid' | 'outstanding') => parts.reduce((n, p) => n + p[k], 0);
-    return { amount: sum('amount'), paid: sum('paid'), outstanding: sum('outstanding'), vnpay: this.vnpayEnabled && sum('outstanding') > 0, parts };
+    const outstanding = sum('outstanding');
+    return { amount: sum('amount'), paid: sum('paid'), outstanding, vnpay: this.vnpayEnabled && outstanding > 0, vietqr: transferNote && outstanding > 0 ? this.vietqrFor(transferNote, outstanding) : null, parts };
   }
 
   /**
@@ -581,11 +601,33 @@ export class PaymentService {
     }
   }
 
+  /** A linked group of the unit with its submitted parts (n: the part's place, 1-based). */
+  private async findGroup(code: string, unitCode: string): Promise<TransferTarget | undefined> {
+    const g = await this.opts.groupMembers?.(code);
+    if (!g || g.unitCode !== unitCode) return undefined;
+    const members: Array<{ d: Dossier; n: number }> = [];
+    for (const [i, c] of g.codes.entries()) {
+      const d = await this.findDossier(c, unitCode);
+      if (d?.code) members.push({ d, n: i + 1 });
+    }
+    return members.length ? { kind: 'group', code, members } : undefined;
+  }
+
+  /** What a transfer note pays: the first code in it that is a dossier or a linked group of the unit. */
+  private async targetOf(description: string, unitCode: string): Promise<TransferTarget | undefined> {
+    for (const ref of referencesIn(description)) {
+      const d = ref.kind === 'dossier' ? await this.findDossier(ref.code, unitCode) : undefined;
+      const t: TransferTarget | undefined = d ? { kind: 'dossier', d } : ref.kind === 'group' ? await this.findGroup(ref.code, unitCode) : undefined;
+      if (t) return t;
+    }
+    return undefined;
+  }
+
   /**
-   * Imports a statement: each credit whose note names a dossier of the unit is recorded as a
-   * transfer (once: a re-imported statement changes nothing); an exact amount is "matched", less
-   * is "partial", more is "overpaid"; a credit naming no dossier is "unmatched". All but the
-   * matched ones wait for a person on the reconciliation page.
+   * Imports a statement: each credit whose note names a dossier — or a linked group, for all its
+   * parts — of the unit is recorded as a transfer (once: a re-imported statement changes
+   * nothing); an exact amount is "matched", less is "partial", more is "overpaid"; a credit naming
+   * neither is "unmatched". All but the matched ones wait for a person on the reconciliation page.
    */
   async importStatement(unitCode: string, actor: Actor, file: { name: string; data: Buffer }): Promise<StatementReport> {
     if (actor.kind !== 'staff' || actor.unitCode !== unitCode || !CASHIER_ROLES.has(actor.role)) throw new ForbiddenError('Chỉ công chức một cửa, lãnh đạo hoặc quản trị đơn vị mới đối soát sao kê.', 'cashier_only');
@@ -594,27 +636,11 @@ export class PaymentService {
     const now = this.clock.now().toISOString();
     const report: StatementReport = { importId, lines: lines.length, matched: 0, partial: 0, overpaid: 0, unmatched: 0, duplicate: 0, items: [] };
     for (const line of lines) {
-      let d: Dossier | undefined;
-      for (const code of codesIn(line.description)) {
-        d = await this.findDossier(code, unitCode);
-        if (d) break;
-      }
-      let status = 'unmatched';
-      let paymentId: string | null = null;
-      if (d) {
-        const orderRef = `bank:${line.reference ? line.reference : sha(`${line.date}|${line.amount}|${line.description}`).slice(0, 32)}`;
-        const existing = await repo.findPaymentByOrder(this.db, orderRef);
-        if (existing) status = 'duplicate';
-        else {
-          await this.freeze(d);
-          const s = await this.summary(d);
-          status = line.amount === s.outstanding ? 'matched' : line.amount < s.outstanding ? 'partial' : 'overpaid';
-          paymentId = await this.recordTransfer(d, { amount: line.amount, orderRef, reference: line.reference, date: line.date, importId, by: actor.kind === 'staff' ? actor.id : '' });
-          if (!paymentId) status = 'duplicate';
-        }
-      }
-      report[status as 'matched' | 'partial' | 'overpaid' | 'unmatched' | 'duplicate']++;
-      report.items.push({ ...line, dossierCode: d?.code ?? null, status });
+      const target = await this.targetOf(line.description, unitCode);
+      const r = target ? await this.applyTransfer(target, { ...line, orderRef: bankOrderRef(line), importId, by: actor.id }) : { status: 'unmatched' as const, paymentId: null };
+      const code = target ? targetCode(target) : null;
+      report[r.status]++;
+      report.items.push({ ...line, dossierCode: target?.kind === 'dossier' ? code : null, groupCode: target?.kind === 'group' ? code : null, status: r.status });
       await repo.insertLine(this.db, {
         id: uuidv7(),
         import_id: importId,
@@ -624,9 +650,9 @@ export class PaymentService {
         amount: line.amount,
         description: line.description,
         reference: line.reference,
-        dossier_code: d?.code ?? null,
-        status,
-        payment_id: paymentId,
+        dossier_code: code,
+        status: r.status,
+        payment_id: r.paymentId,
         note: '',
         resolved_by: null,
         resolved_at: null,
@@ -643,7 +669,19 @@ export class PaymentService {
     return report;
   }
 
-  private async recordTransfer(d: Dossier, t: { amount: number; orderRef: string; reference: string; date: string; importId: string; by: string }): Promise<string | null> {
+  /** Records a credit for a dossier or for a group's parts, once per bank line ("duplicate" after). */
+  private async applyTransfer(target: TransferTarget, t: BankTransfer): Promise<{ status: 'matched' | 'partial' | 'overpaid' | 'duplicate'; paymentId: string | null }> {
+    if (target.kind === 'group') return this.groupTransfer(target, t);
+    const d = target.d;
+    if (await repo.findPaymentByOrder(this.db, t.orderRef)) return { status: 'duplicate', paymentId: null };
+    await this.freeze(d);
+    const s = await this.summary(d);
+    const status = t.amount === s.outstanding ? 'matched' : t.amount < s.outstanding ? 'partial' : 'overpaid';
+    const paymentId = await this.recordTransfer(d, t);
+    return paymentId ? { status, paymentId } : { status: 'duplicate', paymentId: null };
+  }
+
+  private async recordTransfer(d: Dossier, t: BankTransfer): Promise<string | null> {
     const id = uuidv7();
     const now = this.clock.now().toISOString();
     const notice = await this.noticeOf(d, 'payment_received', t.amount, id);
@@ -675,18 +713,76 @@ export class PaymentService {
     });
   }
 
+  /**
+   * One credit for a linked group (its VietQR names the group's code): shared among the parts
+   * (shareTransfer), one payment row per part that gets a share (`bank:<ref>.<n>`, n the part's
+   * place), one receipt number for all, each part's citizen notice and clock as for a dossier paid
+   * alone — all in one transaction, or nothing when the line was recorded before.
+   */
+  private async groupTransfer(g: Extract<TransferTarget, { kind: 'group' }>, t: BankTransfer): Promise<{ status: 'matched' | 'partial' | 'overpaid' | 'duplicate'; paymentId: string | null }> {
+    const refs = [t.orderRef, ...g.members.map((m) => `${t.orderRef}.${m.n}`)];
+    for (const ref of refs) if (await repo.findPaymentByOrder(this.db, ref)) return { status: 'duplicate', paymentId: null };
+    const owed = [];
+    for (const m of g.members) {
+      await this.freeze(m.d);
+      const s = await this.summary(m.d);
+      owed.push({ outstanding: s.outstanding, amount: s.amount });
+    }
+    const { shares, status } = shareTransfer(t.amount, owed);
+    const rows = g.members.flatMap((m, i) => (shares[i]! > 0 ? [{ ...m, id: uuidv7(), amount: shares[i]!, orderRef: `${t.orderRef}.${m.n}` }] : []));
+    const notices = await Promise.all(rows.map((r) => this.noticeOf(r.d, 'payment_received', r.amount, r.id)));
+    const now = this.clock.now().toISOString();
+    const recorded = await this.db
+      .transaction()
+      .execute(async (trx) => {
+        const receipt = await this.receiptNo(trx, rows[0]!.d.unitCode);
+        for (const r of rows) {
+          const ok = await repo.insertPayment(trx, {
+            id: r.id,
+            dossier_id: r.d.id,
+            dossier_code: r.d.code!,
+            unit_code: r.d.unitCode,
+            method: 'bank_transfer',
+            amount: r.amount,
+            status: 'paid',
+            online: 1,
+            order_ref: r.orderRef,
+            provider_ref: t.reference || null,
+            receipt_no: receipt,
+            data: JSON.stringify({ statementDate: t.date, importId: t.importId, group: g.code, credit: t.amount }),
+            created_by: `staff:${t.by}`,
+            created_at: now,
+            confirmed_at: now,
+          });
+          // Recorded meanwhile by another import of the same line: all or none.
+          if (!ok) throw new AlreadySettled();
+        }
+        for (const n of notices) await this.notifications.notifyDossier(trx, n);
+        return true;
+      })
+      .catch((e: unknown) => {
+        if (e instanceof AlreadySettled) return false;
+        throw e;
+      });
+    if (!recorded) return { status: 'duplicate', paymentId: null };
+    for (const r of rows) await this.paid(r.d.code!, { amount: r.amount, method: 'transfer', reference: r.orderRef });
+    return { status, paymentId: rows[0]!.id };
+  }
+
   async reconciliation(unitCode: string, opts: { all?: boolean } = {}) {
     const lines = await repo.listLines(this.db, { unitCode, statuses: opts.all ? undefined : ['unmatched', 'partial', 'overpaid'] });
     const imports = await repo.listImports(this.db, unitCode);
+    const group = (c: string | null) => !!c && GROUP_REF_RE.test(c);
     return {
       imports: imports.map((i) => ({ id: i.id, fileName: i.file_name, importedBy: i.imported_by, createdAt: i.created_at, summary: JSON.parse(i.summary) as Record<string, number> })),
-      lines: lines.map((l) => ({ id: l.id, importId: l.import_id, row: l.line_no, date: l.tx_date, amount: l.amount, description: l.description, reference: l.reference, dossierCode: l.dossier_code, status: l.status, note: l.note })),
+      lines: lines.map((l) => ({ id: l.id, importId: l.import_id, row: l.line_no, date: l.tx_date, amount: l.amount, description: l.description, reference: l.reference, dossierCode: group(l.dossier_code) ? null : l.dossier_code, groupCode: group(l.dossier_code) ? l.dossier_code : null, status: l.status, note: l.note })),
     };
   }
 
   /**
-   * A person settles a line: an unmatched credit assigned to a dossier (recorded as its payment),
-   * or a partial/overpaid/unmatched one acknowledged with a note (refund arranged, not ours...).
+   * A person settles a line: an unmatched credit assigned to a dossier or a linked group (recorded
+   * as its payment), or a partial/overpaid/unmatched one acknowledged with a note (refund
+   * arranged, not ours...).
    */
   async resolveLine(unitCode: string, actor: Actor, lineId: string, input: { dossierCode?: string; note?: string }): Promise<void> {
     if (actor.kind !== 'staff' || actor.unitCode !== unitCode || !CASHIER_ROLES.has(actor.role)) throw new ForbiddenError('Chỉ công chức một cửa, lãnh đạo hoặc quản trị đơn vị mới đối soát sao kê.', 'cashier_only');
@@ -697,13 +793,15 @@ export class PaymentService {
     let paymentId = line.payment_id;
     let code = line.dossier_code;
     if (input.dossierCode && !line.payment_id) {
-      const d = await this.findDossier(input.dossierCode.trim(), unitCode);
-      if (!d) throw new ValidationError('Không có hồ sơ với mã này trong đơn vị.', [{ field: 'dossierCode', code: 'dossier_not_found', message: 'Mã hồ sơ không đúng' }]);
-      await this.freeze(d);
-      const orderRef = `bank:${line.reference ? line.reference : sha(`${line.tx_date}|${line.amount}|${line.description}`).slice(0, 32)}`;
-      paymentId = await this.recordTransfer(d, { amount: line.amount, orderRef, reference: line.reference, date: line.tx_date, importId: line.import_id, by: actor.id });
-      if (!paymentId) throw new RuleViolationError('duplicate_transfer', 'Khoản chuyển khoản này đã được ghi nhận.');
-      code = d.code;
+      const typed = input.dossierCode.trim().toUpperCase();
+      const d = GROUP_REF_RE.test(typed) ? undefined : await this.findDossier(typed, unitCode);
+      const target: TransferTarget | undefined = d ? { kind: 'dossier', d } : GROUP_REF_RE.test(typed) ? await this.findGroup(typed, unitCode) : undefined;
+      if (!target) throw new ValidationError('Không có hồ sơ (hoặc hồ sơ liên thông) với mã này trong đơn vị.', [{ field: 'dossierCode', code: 'dossier_not_found', message: 'Mã hồ sơ không đúng' }]);
+      const line2 = { amount: line.amount, date: line.tx_date, description: line.description, reference: line.reference };
+      const r = await this.applyTransfer(target, { ...line2, orderRef: bankOrderRef(line2), importId: line.import_id, by: actor.id });
+      if (!r.paymentId) throw new RuleViolationError('duplicate_transfer', 'Khoản chuyển khoản này đã được ghi nhận.');
+      paymentId = r.paymentId;
+      code = targetCode(target);
     } else if (!note) {
       throw new ValidationError('Cần mã hồ sơ hoặc ghi chú cách xử lý.', [{ field: 'note', code: 'required', message: 'Nhập mã hồ sơ hoặc ghi chú' }]);
     }
@@ -731,4 +829,23 @@ export class PaymentService {
 /** A dossier received at home (support team) pays the fees of a paper dossier at the counter. */
 function feeChannel(c: Dossier['channel']): 'in_person' | 'online' | 'post' {
   return c === 'home' ? 'in_person' : c;
+}
+
+/** What a bank credit pays: one dossier, or the submitted parts of a linked group. */
+type TransferTarget = { kind: 'dossier'; d: Dossier } | { kind: 'group'; code: string; members: Array<{ d: Dossier; n: number }> };
+const targetCode = (t: TransferTarget): string => (t.kind === 'dossier' ? t.d.code! : t.code);
+
+/** A credit line of a statement, as recorded. */
+interface BankTransfer {
+  amount: number;
+  date: string;
+  reference: string;
+  orderRef: string;
+  importId: string;
+  by: string;
+}
+
+/** A statement line's own reference: the bank's, or a digest of the line when it has none. */
+function bankOrderRef(l: { reference: string; date: string; amount: number; description: string }): string {
+  return `bank:${l.reference ? l.reference : sha(`${l.date}|${l.amount}|${l.description}`).slice(0, 32)}`;
 }

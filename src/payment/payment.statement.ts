@@ -261,13 +261,37 @@ export async function readStatement(file: { name: string; data: Buffer }): Promi
   return out;
 }
 
+/** What a transfer note names: a dossier ("00004-261130-0001") or a linked group ("LT-00004-261204-0001"). */
+export interface TransferRef {
+  kind: 'dossier' | 'group';
+  code: string;
+}
+
+/** A linked group's code as the group module makes it (the citizen's code for the whole group). */
+export const GROUP_REF_RE = /^LT-\d{2,5}-\d{6}-\d{4,}$/;
+
 /**
- * Dossier codes in a transfer note. Banks and payers drop or replace the dashes
- * ("00004 261130 0001", "000042611300001", "HS00004-261130-0001"): all read as 00004-261130-0001.
+ * The codes a transfer note names, in the order written. Banks and payers drop or replace the
+ * dashes ("00004 261130 0001", "000042611300001", "HS00004-261130-0001"): all read as
+ * 00004-261130-0001. A group's code holds a dossier-shaped code after its "LT" ("LT-00004-261204-0001",
+ * "LT000042612040001", "lt 00004 261204 0001"), and that same number is often a real dossier of the
+ * unit (groups and dossiers count each day apart): with "LT" before it, it is read as the group only.
  */
+export function referencesIn(description: string): TransferRef[] {
+  const out: TransferRef[] = [];
+  const seen = new Set<string>();
+  const re = /(?:(LT)[-. _/]?|(?<!\d))(\d{2,5})[-. _/]?(\d{6})[-. _/]?(\d{4,6})(?!\d)/gi;
+  for (const m of description.matchAll(re)) {
+    const digits = `${m[2]}-${m[3]}-${m[4]}`;
+    const ref: TransferRef = m[1] ? { kind: 'group', code: `LT-${digits}` } : { kind: 'dossier', code: digits };
+    if (seen.has(`${ref.kind}:${ref.code}`)) continue;
+    seen.add(`${ref.kind}:${ref.code}`);
+    out.push(ref);
+  }
+  return out;
+}
+
+/** The dossier codes of a transfer note (a group's code is not one: see referencesIn). */
 export function codesIn(description: string): string[] {
-  const out: string[] = [];
-  const re = /(?<!\d)(\d{2,5})[-. _/]?(\d{6})[-. _/]?(\d{4,6})(?!\d)/g;
-  for (const m of description.matchAll(re)) out.push(`${m[1]}-${m[2]}-${m[3]}`);
-  return [...new Set(out)];
+  return referencesIn(description).flatMap((r) => (r.kind === 'dossier' ? [r.code] : []));
 }

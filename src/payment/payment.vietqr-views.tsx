@@ -25,6 +25,8 @@ export interface VietQrPayProps {
   account: { bankBin: string; account: string; accountName: string; demo?: boolean };
   /** The QR code as a PNG file to save on the phone (Content-Disposition: attachment). */
   pngHref: string;
+  /** What the code is, in the transfer note's hint: a dossier's (default) or a linked group's. */
+  of?: 'dossier' | 'group';
 }
 
 /**
@@ -41,7 +43,7 @@ export function VietQrPay(p: VietQrPayProps) {
           Chế độ DEMO: đây là tài khoản giả lập ({p.account.account}), <strong>đừng chuyển tiền thật</strong>.
         </p>
       ) : null}
-      <div class="qr" role="img" aria-label={`Mã VietQR chuyển khoản ${formatVnd(p.amount)} cho hồ sơ ${p.code}`} dangerouslySetInnerHTML={{ __html: p.qrSvg }} />
+      <div class="qr" role="img" aria-label={`Mã VietQR chuyển khoản ${formatVnd(p.amount)} cho ${p.of === 'group' ? 'cả nhóm hồ sơ liên thông' : 'hồ sơ'} ${p.code}`} dangerouslySetInnerHTML={{ __html: p.qrSvg }} />
       <p>
         Quét mã bằng ứng dụng ngân hàng: số tiền và nội dung chuyển khoản đã điền sẵn, xin giữ nguyên.
       </p>
@@ -72,7 +74,7 @@ export function VietQrPay(p: VietQrPayProps) {
         </dd>
         <dt>Nội dung chuyển khoản</dt>
         <dd>
-          <strong class="copy">{p.code}</strong> (mã hồ sơ — gõ đúng để hệ thống tự đối soát)
+          <strong class="copy">{p.code}</strong> ({p.of === 'group' ? 'mã hồ sơ liên thông, cho mọi phần của nhóm' : 'mã hồ sơ'} — gõ đúng để hệ thống tự đối soát)
         </dd>
       </dl>
     </div>

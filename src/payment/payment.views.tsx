@@ -243,6 +243,8 @@ export interface ReconLine {
   description: string;
   reference: string;
   dossierCode: string | null;
+  /** A linked group's code: the line paid (or was meant for) all its parts. */
+  groupCode?: string | null;
   status: string;
   note: string;
 }
@@ -280,7 +282,7 @@ export function ReconciliationPage(p: {
         <div class="field">
           <label for="f-file">Tệp sao kê (CSV hoặc Excel .xlsx, tải từ ngân hàng điện tử)</label>
           <p class="hint" id="f-file-hint">
-            Cần các cột số tiền ghi có và nội dung chuyển khoản; khoản nào có mã hồ sơ trong nội dung được ghi nhận tự động.
+            Cần các cột số tiền ghi có và nội dung chuyển khoản; khoản nào có mã hồ sơ (hoặc mã hồ sơ liên thông LT-…, cho mọi phần của nhóm) trong nội dung được ghi nhận tự động.
           </p>
           <input id="f-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="f-file-hint" />
         </div>
@@ -297,14 +299,16 @@ export function ReconciliationPage(p: {
               {l.description}
               {l.reference ? <div class="note">Số tham chiếu {l.reference}</div> : null}
             </td>
-            <td>{l.dossierCode ? <a href={`/can-bo/ho-so/${l.dossierCode}/le-phi`}>{l.dossierCode}</a> : '—'}</td>
+            <td>
+              {l.dossierCode ? <a href={`/can-bo/ho-so/${l.dossierCode}/le-phi`}>{l.dossierCode}</a> : l.groupCode ? <a href={`/can-bo/lien-thong/${l.groupCode}`}>{l.groupCode} (cả nhóm)</a> : '—'}
+            </td>
             <td>{LINE_STATUS[l.status] ?? l.status}</td>
             <td>
               <form method="post" action={`/can-bo/doi-soat/${l.id}`}>
                 <Csrf token={p.csrf} />
                 {l.status === 'unmatched' ? (
                   <>
-                    <label for={`c-${l.id}`}>Mã hồ sơ</label> <input id={`c-${l.id}`} name="dossierCode" size={18} />{' '}
+                    <label for={`c-${l.id}`}>Mã hồ sơ (hoặc mã nhóm LT-…)</label> <input id={`c-${l.id}`} name="dossierCode" size={22} />{' '}
                   </>
                 ) : null}
                 <label for={`n-${l.id}`}>Ghi chú</label> <input id={`n-${l.id}`} name="note" size={24} /> <button type="submit">Xong</button>

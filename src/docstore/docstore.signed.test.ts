@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { Desk, fillForm, multipart, PDF } from '../dossier/workflow.testing';
+import { Desk, multipart } from '../dossier/workflow.testing';
+import { submitNewborn } from '../linked/linked.testing';
 import { createDoc, draw, toBuffer } from '../shared/pdf';
 import { eachEngine } from '../shared/suite.testing';
 import type { TestEnv } from '../shared/testing';
@@ -45,16 +46,8 @@ eachEngine("the citizen's store lists the signed results issued to them", { at: 
     const other = await citizen(env, { fullName: 'Nguyễn Văn An', phone: '0912345678' });
 
     // The newborn group, submitted by the signed-in parent; the ward signs the birth registration's result.
-    const form = (await env.app.inject({ method: 'GET', url: '/api/procedures/LT-KS?unit=00004' })).json().formData;
-    const mp = multipart([
-      { name: 'dossier', value: JSON.stringify({ unit: '00004', procedureCode: 'LT-KS', applicant: PARENT, formData: fillForm(form, { date: '2026-11-20' }) }) },
-      { name: 'giay-chung-sinh', value: PDF, filename: 'giay-chung-sinh.pdf', type: 'application/pdf' },
-    ]);
-    const r = await env.app.inject({ method: 'POST', url: '/api/dossiers', payload: mp.body, headers: { ...mp.headers, ...mai.bearer } });
-    expect(r.statusCode, r.body).toBe(201);
-    const group = r.json();
-    const birth = group.members[0].code as string;
-    expect((await env.app.inject({ method: 'POST', url: `/api/groups/${group.groupCode}/accept`, headers: { cookie: await desk.cookie('tiepnhan') }, payload: {} })).statusCode).toBe(200);
+    const group = await submitNewborn(env, PARENT, { headers: mai.bearer, desk });
+    const birth = group.members[0]!.code;
     await desk.ok(birth, 'tiepnhan', { type: 'forward' });
     await desk.ok(birth, 'lanhdao', { type: 'assign', assignee: 'chuyenvien' });
     await desk.ok(birth, 'chuyenvien', { type: 'propose_result', proposal: 'approve' });

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Desk, fillForm, multipart, PDF } from '../dossier/workflow.testing';
+import { Desk } from '../dossier/workflow.testing';
+import { submitNewborn } from './linked.testing';
 import { startFakeVnpay, type FakeVnpay } from '../payment/payment.testing';
 import { fixedClock } from '../shared/clock';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
@@ -42,17 +43,9 @@ for (const engine of engines()) {
     const groupJson = async () => (await env.app.inject({ method: 'GET', url: `/api/groups/${group.groupCode}?t=${token}` })).json();
 
     it("sums the parts' fees on the group's answer and page", async () => {
-      const form = (await env.app.inject({ method: 'GET', url: '/api/procedures/LT-KS?unit=00004' })).json().formData;
-      const mp = multipart([
-        { name: 'dossier', value: JSON.stringify({ unit: '00004', procedureCode: 'LT-KS', applicant: PARENT, formData: fillForm(form, { date: '2026-11-20' }) }) },
-        { name: 'giay-chung-sinh', value: PDF, filename: 'giay-chung-sinh.pdf', type: 'application/pdf' },
-      ]);
-      const r = await env.app.inject({ method: 'POST', url: '/api/dossiers', payload: mp.body, headers: mp.headers });
-      expect(r.statusCode, r.body).toBe(201);
-      group = r.json();
-      token = new URL(group.trackingUrl).searchParams.get('t')!;
       // The ward receives the group; the justice officer's desk asks a fee for the birth certificate's copies.
-      expect((await env.app.inject({ method: 'POST', url: `/api/groups/${group.groupCode}/accept`, headers: { cookie: await desk.cookie('tiepnhan') }, payload: {} })).statusCode).toBe(200);
+      group = await submitNewborn(env, PARENT, { desk });
+      token = group.token;
       const birth = group.members[0].code;
       expect((await desk.ok(birth, 'tiepnhan', { type: 'request_payment', amount: 8000, note: 'Phí cấp bản sao trích lục khai sinh' })).status).toBe('payment_requested');
 

@@ -3,10 +3,11 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect, it } from 'vitest';
 import type { Actor } from '../dossier';
-import { Desk, fillForm, multipart, PDF } from '../dossier/workflow.testing';
+import { Desk } from '../dossier/workflow.testing';
 import { codesIn, referencesIn } from '../payment/payment.statement';
 import { decodeVietQr } from '../payment/payment.vietqr';
 import { eachEngine, postStaffForm } from '../shared/suite.testing';
+import { submitNewborn, type SubmittedGroup } from './linked.testing';
 
 /**
  * A linked group pays once by VietQR too (issue 14), on both engines: one code for the sum of the
@@ -25,7 +26,7 @@ eachEngine(
   { at: '2026-12-01T02:00:00.000Z', env: { REQUIRE_PHONE_VERIFICATION: 'off', VIETQR_BANK_BIN: '970415', VIETQR_ACCOUNT: '113000012345', VIETQR_ACCOUNT_NAME: 'UBND PHUONG BA DINH' } },
   (t) => {
     let desk: Desk;
-    let group: { groupCode: string; trackingUrl: string; members: Array<{ code: string }> };
+    let group: SubmittedGroup;
     let token = '';
     let birth = '';
     let residence = '';
@@ -39,17 +40,9 @@ eachEngine(
       const { env } = t;
       desk = new Desk(env);
       await env.services.linked.seedDemo('demo');
-      const form = (await env.app.inject({ method: 'GET', url: '/api/procedures/LT-KS?unit=00004' })).json().formData;
-      const mp = multipart([
-        { name: 'dossier', value: JSON.stringify({ unit: '00004', procedureCode: 'LT-KS', applicant: PARENT, formData: fillForm(form, { date: '2026-11-20' }) }) },
-        { name: 'giay-chung-sinh', value: PDF, filename: 'giay-chung-sinh.pdf', type: 'application/pdf' },
-      ]);
-      const r = await env.app.inject({ method: 'POST', url: '/api/dossiers', payload: mp.body, headers: mp.headers });
-      expect(r.statusCode, r.body).toBe(201);
-      group = r.json();
-      token = new URL(group.trackingUrl).searchParams.get('t')!;
+      group = await submitNewborn(env, PARENT, { desk });
+      token = group.token;
       [birth, residence] = [group.members[0]!.code, group.members[1]!.code];
-      expect((await env.app.inject({ method: 'POST', url: `/api/groups/${group.groupCode}/accept`, headers: { cookie: await desk.cookie('tiepnhan') }, payload: {} })).statusCode).toBe(200);
       expect((await desk.ok(birth, 'tiepnhan', { type: 'request_payment', amount: 8000, note: 'Phí cấp bản sao trích lục khai sinh' })).status).toBe('payment_requested');
 
       // The API beside the VNPay one: what a bank app reads from the code.

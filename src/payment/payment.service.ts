@@ -360,6 +360,25 @@ export class PaymentService {
     return s;
   }
 
+  /**
+   * Several payment rows and their citizens' notices in one transaction: `write` throws
+   * AlreadySettled when it finds a row already written by a concurrent request, and then nothing
+   * is kept (false).
+   */
+  private allOrNone(notices: DossierNotice[], write: (trx: Parameters<typeof repo.insertPayment>[0]) => Promise<void>): Promise<boolean> {
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        await write(trx);
+        for (const n of notices) await this.notifications.notifyDossier(trx, n);
+        return true;
+      })
+      .catch((e: unknown) => {
+        if (e instanceof AlreadySettled) return false;
+        throw e;
+      });
+  }
+
   private async receiptNo(trx: Parameters<typeof repo.nextReceiptNo>[0], unitCode: string): Promise<string> {
     const year = new Date(this.clock.now().getTime() + 7 * 3600_000).getUTCFullYear();
     const n = await repo.nextReceiptNo(trx, unitCode, year);
@@ -541,29 +560,21 @@ export class PaymentService {
       if (success) {
         for (const r of rows) notices.push(await this.noticeOf(await this.dossiers.getForActor(r.dossier_code, this.system(r.unit_code)), 'payment_received', r.amount, r.id));
       }
-      const settled = await this.db
-        .transaction()
-        .execute(async (trx) => {
-          // One payment, one receipt number for every dossier it covers.
-          const receipt = success ? await this.receiptNo(trx, rows[0]!.unit_code) : null;
-          for (const r of rows) {
-            const ok = await repo.settlePending(trx, r.order_ref, {
-              status: success ? 'paid' : 'failed',
-              provider_ref: query.vnp_TransactionNo ?? null,
-              confirmed_at: this.clock.now().toISOString(),
-              receipt_no: receipt,
-              data: JSON.stringify({ ...(JSON.parse(r.data || '{}') as object), bank: query.vnp_BankCode, responseCode: query.vnp_ResponseCode, payDate: query.vnp_PayDate }),
-            });
-            // Settled meanwhile by a concurrent notification: all or none.
-            if (!ok) throw new AlreadySettled();
-          }
-          for (const n of notices) await this.notifications.notifyDossier(trx, n);
-          return true;
-        })
-        .catch((e: unknown) => {
-          if (e instanceof AlreadySettled) return false;
-          throw e;
-        });
+      const settled = await this.allOrNone(notices, async (trx) => {
+        // One payment, one receipt number for every dossier it covers.
+        const receipt = success ? await this.receiptNo(trx, rows[0]!.unit_code) : null;
+        for (const r of rows) {
+          const ok = await repo.settlePending(trx, r.order_ref, {
+            status: success ? 'paid' : 'failed',
+            provider_ref: query.vnp_TransactionNo ?? null,
+            confirmed_at: this.clock.now().toISOString(),
+            receipt_no: receipt,
+            data: JSON.stringify({ ...(JSON.parse(r.data || '{}') as object), bank: query.vnp_BankCode, responseCode: query.vnp_ResponseCode, payDate: query.vnp_PayDate }),
+          });
+          // Settled meanwhile by a concurrent notification: all or none.
+          if (!ok) throw new AlreadySettled();
+        }
+      });
       if (settled && success) for (const r of rows) await this.paid(r.dossier_code, { amount: r.amount, method: 'online', reference: r.order_ref });
       return settled ? IPN.confirmed : IPN.alreadyConfirmed;
     } catch {
@@ -732,10 +743,8 @@ export class PaymentService {
     const rows = g.members.flatMap((m, i) => (shares[i]! > 0 ? [{ ...m, id: uuidv7(), amount: shares[i]!, orderRef: `${t.orderRef}.${m.n}` }] : []));
     const notices = await Promise.all(rows.map((r) => this.noticeOf(r.d, 'payment_received', r.amount, r.id)));
     const now = this.clock.now().toISOString();
-    const recorded = await this.db
-      .transaction()
-      .execute(async (trx) => {
-        const receipt = await this.receiptNo(trx, rows[0]!.d.unitCode);
+    const recorded = await this.allOrNone(notices, async (trx) => {
+      const receipt = await this.receiptNo(trx, rows[0]!.d.unitCode);
         for (const r of rows) {
           const ok = await repo.insertPayment(trx, {
             id: r.id,
@@ -757,13 +766,7 @@ export class PaymentService {
           // Recorded meanwhile by another import of the same line: all or none.
           if (!ok) throw new AlreadySettled();
         }
-        for (const n of notices) await this.notifications.notifyDossier(trx, n);
-        return true;
-      })
-      .catch((e: unknown) => {
-        if (e instanceof AlreadySettled) return false;
-        throw e;
-      });
+    });
     if (!recorded) return { status: 'duplicate', paymentId: null };
     for (const r of rows) await this.paid(r.d.code!, { amount: r.amount, method: 'transfer', reference: r.orderRef });
     return { status, paymentId: rows[0]!.id };

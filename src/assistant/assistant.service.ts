@@ -335,6 +335,24 @@ export class AssistantService {
     return ['Làm giấy khai sinh cần gì?', 'Đăng ký tạm trú mất bao lâu?', 'Tra cứu hồ sơ'];
   }
 
+  /**
+   * "Thế còn chấm dứt?" after a question about a household business: of the procedures that
+   * cover the question as well as the best, the one of the field being discussed is meant — the
+   * others drop out instead of winning or making it a choice (the ending of a guardianship is not
+   * what was asked about).
+   */
+  private async nearSubject(candidates: Candidate[], previous: string): Promise<Candidate[]> {
+    const field = (await this.deps.catalog.findProcedure(previous))?.field;
+    const top = candidates.find((c) => c.kind === 'procedure');
+    if (!field || !top) return candidates;
+    const close = candidates.filter((c) => c.kind === 'procedure' && c.coverage >= top.coverage - 0.02 && c.score >= top.score / 2);
+    if (close.length < 2) return candidates;
+    const same: Candidate[] = [];
+    for (const c of close) if ((await this.deps.catalog.findProcedure(c.id))?.field === field) same.push(c);
+    if (!same.length || same.length === close.length) return candidates;
+    return [same[0]!, ...candidates.filter((c) => !close.includes(c))];
+  }
+
   private async procedureReply(unit: Unit, code: string, aspects: Aspect[], question: string, procedures: ProcedureHit[], intent: Intent): Promise<AssistantReply> {
     const { procedure, entry } = await this.deps.catalog.getUnitProcedure(unit.code, code);
     const office = (aspects.includes('place') && (await this.deps.officeFor?.(unit.code, procedure))) || undefined;
@@ -465,10 +483,11 @@ export class AssistantService {
       }
     }
 
-    const { plan, candidates } = idx.retriever.search(text, { limit: 8 });
+    const { plan, candidates: found } = idx.retriever.search(text, { limit: 8 });
     const it = plan.intents;
     // "Thế còn kết hôn?": another procedure, the same question as before.
     const continues = it.followUp || /^(?:còn|thế còn|vậy còn|thế thì|vậy thì)\s/iu.test(text);
+    const candidates = continues && fresh && mem.procedure ? await this.nearSubject(found, mem.procedure) : found;
     const aspects = it.aspects.length ? it.aspects : continues && fresh && mem.aspects?.length && plan.contentCount > 0 ? mem.aspects : [];
     const intent: Intent = aspects[0] ?? 'procedure';
     const names = async (cs: Candidate[]) => Promise.all(cs.map(async (c) => this.hit(c, await this.deps.catalog.findProcedure(c.id))));
@@ -728,8 +747,10 @@ export class AssistantService {
     const userId = event.sender?.id;
     const text = event.message?.text;
     const msgId = event.message?.msg_id;
-    // A photo (a paper of a chat submission): the image is fetched from Zalo's server.
-    const image = name === 'user_send_image' ? event.message?.attachments?.find((a) => a.type === 'image' && a.payload?.url)?.payload?.url : undefined;
+    // Photos (the papers of a chat submission; several in one message when the follower picks
+    // several): each image is fetched from Zalo's server and taken in turn.
+    const images = name === 'user_send_image' ? (event.message?.attachments ?? []).filter((a) => a.type === 'image' && a.payload?.url).map((a) => a.payload!.url!) : [];
+    const image = images[0];
     if (!userId || !msgId || (name === 'user_send_text' ? !text?.trim() : !image)) return 'ignored';
     const now = this.deps.clock.now().toISOString();
     if (!(await repo.claimZaloEvent(this.deps.db, msgId, name, now))) return 'duplicate';
@@ -738,18 +759,25 @@ export class AssistantService {
     const submitting = !!(await this.deps.chatForm?.active('zalo', userId));
     if (text && !image && !submitting) for (const h of this.zaloTextHandlers) if (await h(userId, text)) return 'answered';
     const takeProof = opts.takeProof;
-    let photo: ChatPhoto | undefined;
-    if (image) {
+    const proof = takeProof ? () => takeProof(userId) : undefined;
+    if (!images.length) {
+      const reply = await this.ask({ unitCode: this.deps.zaloUnit, question: text!.slice(0, MAX_QUESTION), channel: 'zalo', sessionKey: userId, takeProof: proof });
+      await zalo.sendText(userId, reply.answer);
+      return 'answered';
+    }
+    // One reply for the message: the answer to its last photo (which counts the ones before).
+    let last: AssistantReply | undefined;
+    for (const url of images) {
+      let photo: ChatPhoto;
       try {
-        photo = await zalo.fetchImage(image);
+        photo = await zalo.fetchImage(url);
       } catch (e) {
         await zalo.sendText(userId, `Mình chưa tải được ảnh bạn vừa gửi${e instanceof ZaloError ? ` (${e.message})` : ''}. Xin gửi lại ảnh.`);
         return 'answered';
       }
+      last = await this.ask({ unitCode: this.deps.zaloUnit, question: `[Ảnh] ${photo.filename}`, channel: 'zalo', sessionKey: userId, photo, takeProof: proof });
     }
-    const question = photo ? `[Ảnh] ${photo.filename}` : text!.slice(0, MAX_QUESTION);
-    const reply = await this.ask({ unitCode: this.deps.zaloUnit, question, channel: 'zalo', sessionKey: userId, photo, takeProof: takeProof ? () => takeProof(userId) : undefined });
-    await zalo.sendText(userId, reply.answer);
+    await zalo.sendText(userId, last!.answer);
     return 'answered';
   }
 

@@ -35,6 +35,8 @@ const UNIT = z.string().regex(/^\d{2,5}$/, 'Mã đơn vị gồm 2 đến 5 ch�
 const CODE = z.string().regex(/^\d\.\d{6}$/, 'Mã thủ tục có dạng 1.001193');
 const SESSION_ID = z.string().regex(/^[\w.:-]{8,100}$/, 'sessionId gồm 8 đến 100 ký tự chữ, số, dấu chấm, gạch');
 const ID = z.string().regex(/^[0-9a-f-]{36}$/, 'Mã không hợp lệ');
+/** Photos the web chat takes in one post (front and back, the pages of one paper). */
+const CHAT_PHOTOS_AT_ONCE = 6;
 
 const askBody = z.object({
   question: z.string({ message: 'Cần câu hỏi (question)' }).min(1, 'Câu hỏi không được để trống').max(1000, 'Câu hỏi tối đa 1000 ký tự'),
@@ -148,16 +150,18 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
   });
 
   /**
-   * A photo sent in the web chat (a paper of a chat submission, "Nộp ngay trong cuộc trò chuyện"):
-   * multipart, one file; answered as a question is.
+   * Photos sent in the web chat (a paper of a chat submission, "Nộp ngay trong cuộc trò chuyện"):
+   * multipart, one file or several chosen at once (front and back, the pages of a paper), each
+   * answered in turn as a question is.
    */
   app.post('/tro-ly/anh', askLimit, async (req, reply) => {
-    const { fields, files } = await readMultipart(req, { maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 10 * 1024 * 1024, maxFiles: 1 });
+    const { fields, files } = await readMultipart(req, { maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 40 * 1024 * 1024, maxFiles: CHAT_PHOTOS_AT_ONCE });
     return chatTurn(req, reply, { csrf: fields._csrf, dv: fields.dv, expired: 'Phiên trò chuyện đã hết hạn. Xin tải lại trang và gửi lại ảnh.' }, async (unitCode, sid) => {
-      const file = files[0];
-      if (!file) return 'Xin chọn ảnh chụp giấy tờ để gửi.';
-      const photo = await asUpload(file);
-      await assistant.ask({ unitCode, question: `[Ảnh] ${photo.filename || 'ảnh'}`, channel: 'web', sessionKey: sid, photo });
+      if (!files.length) return 'Xin chọn ảnh chụp giấy tờ để gửi.';
+      for (const file of files) {
+        const photo = await asUpload(file);
+        await assistant.ask({ unitCode, question: `[Ảnh] ${photo.filename || 'ảnh'}`, channel: 'web', sessionKey: sid, photo });
+      }
       return undefined;
     });
   });

@@ -53,8 +53,8 @@ function PhotoForm({ form, seq }: { form: ChatFormProps; seq: number }) {
     <form class="as-form as-upload" method="post" action="/tro-ly/anh" enctype="multipart/form-data">
       <Csrf token={form.csrf} />
       <input type="hidden" name="dv" value={form.unit} />
-      <label for={id}>Ảnh chụp giấy tờ</label>
-      <input id={id} name="anh" type="file" accept="image/*,application/pdf" capture="environment" required />
+      <label for={id}>Ảnh chụp giấy tờ (chọn được nhiều ảnh: mặt trước, mặt sau, các trang)</label>
+      <input id={id} name="anh" type="file" accept="image/*,application/pdf" multiple required />
       <button type="submit" class="btn primary">
         Gửi ảnh
       </button>

@@ -57,6 +57,7 @@ export function readAnswer(f: EFormField, text: string): Reading {
   if (f.default !== undefined && KEEP_DEFAULT.has(w) && f.type !== 'checkbox') return { raw: String(f.default) };
   if (f.type === 'checkbox') {
     if (AGREE.has(w)) return { raw: 'true' };
+    if (!f.required && SKIP.has(w) && !DISAGREE.has(w)) return { skip: true };
     if (DISAGREE.has(w)) return { raw: 'false' };
     return { raw: t };
   }

@@ -49,12 +49,21 @@ interface State {
   values: Record<string, FormValue>;
   field: number;
   paper: number;
-  papers: Record<string, string>;
+  /** The photos sent for each paper (file names); an optional paper skipped has none. */
+  papers: Record<string, string[] | string>;
+  /** A paper revisited from the summary: the first new photo replaces those sent before. */
+  redo?: boolean;
   verified?: boolean;
   /** Editing from the summary: back to it after the answer. */
   back?: boolean;
   /** Left for a while (or "để sau"): only "tiếp tục", "hủy" or the offer come back to it. */
   paused?: boolean;
+}
+
+interface Paper {
+  id: string;
+  name: string;
+  required: boolean;
 }
 
 interface Line {
@@ -70,7 +79,7 @@ interface Ctx {
   name: string;
   fields: EFormField[];
   cases: Array<{ id: string; title: string }>;
-  papers: Array<{ id: string; name: string }>;
+  papers: Paper[];
   eformTitle: string;
 }
 
@@ -81,6 +90,11 @@ const CANCEL = /^(hui|hui bo|hui ho so|thoi hui|cancel)$/;
 const RESUME = /^(tiep tuc|lam tiep|nop tiep|tiep)$/;
 const PAUSE = /^(de sau|tam dung|lat nua|luc khac)$/;
 const CONFIRM = /^(xac nhan|dong i|nop|nop ho so|gui|ok|dung roi|dong i nop)$/;
+/** Every photo of a paper sent ("xong"), or an optional paper the applicant does not have ("bỏ qua"). */
+const PAPER_DONE = /^(xong|xong roi|da xong|gui xong|du roi|du anh roi|het roi|het anh|chi co vai|sang giai khac|giai tiep theo)$/;
+const PAPER_SKIP = /^(bo qua|khong co|ko co|k co|khong|chua co|khong can)$/;
+/** The photos sent for a paper (a session saved before several photos were taken holds one name). */
+const photosOf = (state: State, id: string): string[] => [state.papers[id] ?? []].flat();
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const ANON = { kind: 'anonymous' } as const;
 
@@ -207,8 +221,10 @@ export class ChatFormService implements ChatSubmitDesk {
     const ctx = await this.context(s);
     if (ctx.cases.length) ctx.step = 'case';
     const first = this.question(ctx);
+    const optional = ctx.papers.filter((p) => !p.required).length;
+    const papers = `${ctx.papers.length - optional} giấy tờ${optional ? ` (và ${optional} giấy tờ không bắt buộc, nếu bạn có)` : ''}`;
     const intro = [
-      `Mình sẽ giúp bạn nộp hồ sơ “${ctx.name}” ngay tại đây: hỏi thông tin người nộp và lần lượt ${ctx.fields.length} mục của tờ khai, nhận ảnh chụp ${ctx.papers.length} giấy tờ, rồi cho bạn xem lại trước khi nộp.`,
+      `Mình sẽ giúp bạn nộp hồ sơ “${ctx.name}” ngay tại đây: hỏi thông tin người nộp và lần lượt ${ctx.fields.length} mục của tờ khai, nhận ảnh chụp ${papers}, rồi cho bạn xem lại trước khi nộp.`,
       'Nhắn “Hủy” để dừng bất cứ lúc nào; bạn cũng có thể bỏ dở và quay lại sau, mình giữ những gì đã khai.',
     ];
     const reply = { ...first, composed: { ...first.composed, lines: [...intro, ...first.composed.lines] } };
@@ -229,10 +245,12 @@ export class ChatFormService implements ChatSubmitDesk {
       name: procedure.name,
       fields: allFields(form.eform),
       cases: form.cases.filter((g) => g.kind === 'case').map((g) => ({ id: g.id, title: g.title })),
-      // Online, every required paper of the general list and the chosen case, but the one the e-form replaces (as DossierService.check).
+      // Online, the papers of the general list and the chosen case, but the one the e-form replaces
+      // (as DossierService.check): the required ones first, then those given only when one has them.
       papers: form.cases
         .filter((g) => g.kind === 'general' || (g.kind === 'case' && g.id === caseId))
-        .flatMap((g) => g.components.filter((c) => c.required && !c.replacedByEForm).map((c) => ({ id: c.id, name: c.name }))),
+        .flatMap((g) => g.components.filter((c) => !c.replacedByEForm).map((c) => ({ id: c.id, name: c.name, required: c.required })))
+        .sort((a, b) => Number(b.required) - Number(a.required)),
       eformTitle: form.eform.title,
     };
   }
@@ -277,7 +295,7 @@ export class ChatFormService implements ChatSubmitDesk {
       case 'field':
         return this.answerField(ctx, text);
       case 'paper':
-        return this.answerPaper(ctx, photo);
+        return this.answerPaper(ctx, w, photo);
       case 'summary':
         return this.answerSummary(ctx, w);
     }
@@ -319,10 +337,8 @@ export class ChatFormService implements ChatSubmitDesk {
         const q = fieldQuestion(f, state.field + 1, ctx.fields.length);
         return say(q.lines, { quick: q.quickReplies });
       }
-      case 'paper': {
-        const p = ctx.papers[state.paper]!;
-        return say([`Giấy tờ ${state.paper + 1}/${ctx.papers.length}: xin gửi ảnh chụp “${p.name}”.`, 'Chụp rõ, đủ bốn góc, không lóa; ảnh hoặc tệp PDF đều được.'], { upload: true });
-      }
+      case 'paper':
+        return this.paperQuestion(ctx);
       case 'summary':
         return this.summary(ctx);
     }
@@ -356,6 +372,7 @@ export class ChatFormService implements ChatSubmitDesk {
           state.paper = 0;
           return ctx.papers.length ? 'paper' : 'summary';
         case 'paper':
+          state.redo = false;
           if (state.paper + 1 < ctx.papers.length) {
             state.paper++;
             return 'paper';
@@ -462,23 +479,64 @@ export class ChatFormService implements ChatSubmitDesk {
     return this.advance(ctx, 'field');
   }
 
-  private async answerPaper(ctx: Ctx, photo?: ChatPhoto): Promise<ChatSubmitTurn> {
-    const p = ctx.papers[ctx.state.paper]!;
-    if (!photo) return this.problem(ctx, `Xin gửi ảnh chụp “${p.name}” (bấm nút gửi ảnh, hoặc gửi ảnh trong Zalo).`);
+  /** The current paper: its first photo asked for, or more photos (back, next pages) until "xong". */
+  private paperQuestion(ctx: Ctx): ChatSubmitTurn {
+    const { state } = ctx;
+    const p = ctx.papers[state.paper]!;
+    const sent = photosOf(state, p.id).length;
+    const head = `Giấy tờ ${state.paper + 1}/${ctx.papers.length}: “${p.name}”${p.required ? '' : ' (không bắt buộc)'}.`;
+    if (state.redo && sent) {
+      return say([head, `Bạn đã gửi ${sent} ảnh. Gửi ảnh mới để thay các ảnh đó, hoặc nhắn “Xong” để giữ nguyên.`], { quick: ['Xong'], upload: true });
+    }
+    if (sent) {
+      return say([head, `Đã có ${sent} ảnh. Giấy tờ có mặt sau hoặc nhiều trang thì gửi tiếp ảnh; đủ rồi thì nhắn “Xong”.`], { quick: ['Xong'], upload: true });
+    }
+    return say(
+      [
+        head,
+        `Xin gửi ảnh chụp giấy tờ này. Chụp rõ, đủ bốn góc, không lóa; ảnh hoặc tệp PDF đều được; mặt sau hoặc trang tiếp theo gửi thêm ảnh.`,
+        ...(p.required ? [] : ['Không có giấy tờ này thì nhắn “Bỏ qua”.']),
+      ],
+      { quick: p.required ? [] : ['Bỏ qua'], upload: true },
+    );
+  }
+
+  private async answerPaper(ctx: Ctx, w: string, photo?: ChatPhoto): Promise<ChatSubmitTurn> {
+    const { state } = ctx;
+    const p = ctx.papers[state.paper]!;
+    const sent = photosOf(state, p.id);
+    if (!photo) {
+      if (PAPER_SKIP.test(w) && !p.required) {
+        // Not given after all: the photos sent for it go with it.
+        const d = sent.length ? await this.draftOf(ctx) : undefined;
+        if (d) await this.deps.drafts.replaceFiles(d, p.id, []);
+        delete state.papers[p.id];
+        return this.advance(ctx, 'paper', `Đã bỏ qua “${p.name}”.`);
+      }
+      if (PAPER_DONE.test(w) && (sent.length || !p.required)) return this.advance(ctx, 'paper', sent.length ? `Đã nhận ${sent.length} ảnh “${p.name}”.` : `Đã bỏ qua “${p.name}”.`);
+      if (PAPER_SKIP.test(w) || PAPER_DONE.test(w)) return this.problem(ctx, `“${p.name}” là giấy tờ bắt buộc: xin gửi ít nhất một ảnh chụp giấy tờ này.`);
+      return this.problem(ctx, `Xin gửi ảnh chụp “${p.name}” (bấm nút gửi ảnh, hoặc gửi ảnh trong Zalo)${sent.length ? ', hoặc nhắn “Xong” nếu đã đủ ảnh' : ''}.`);
+    }
     const d = await this.draft(ctx);
+    // The draft may have been made again meanwhile (its photos asked again): read what it holds now.
+    const first = state.redo || !photosOf(state, p.id).length;
     try {
-      // Checked by content like every upload (file module): a file that is not an image or a PDF is refused.
-      await this.deps.drafts.replaceFiles(d, p.id, [photo]);
+      // Checked by content like every upload (file module): a file that is not an image or a PDF is
+      // refused. The first photo replaces whatever the paper held; the next ones are added to it.
+      if (first) await this.deps.drafts.replaceFiles(d, p.id, [photo]);
+      else await this.deps.dossiers.addAttachment(d, p.id, photo);
     } catch (e) {
       if (!(e instanceof DomainError) || e instanceof NotFoundError) throw e;
       return this.problem(ctx, `Chưa nhận được ảnh: ${e.message}`, `Xin gửi lại ảnh chụp “${p.name}”.`);
     }
-    ctx.state.papers[p.id] = photo.filename;
-    return this.advance(ctx, 'paper', `Đã nhận ảnh “${p.name}”.`);
+    state.redo = false;
+    state.papers[p.id] = [...(first ? [] : photosOf(state, p.id)), photo.filename];
+    const q = this.paperQuestion(ctx);
+    return { ...q, composed: { ...q.composed, lines: [`Đã nhận ảnh ${photosOf(state, p.id).length} của “${p.name}”.`, ...q.composed.lines.slice(1)] } };
   }
 
   /** Items of the summary, numbered for "sửa N": the applicant's four, then the e-form's fields. */
-  private items(ctx: Ctx): Array<{ label: string; value: string; step: Step; field?: number }> {
+  private items(ctx: Ctx): Array<{ label: string; value: string; step: Step; field?: number; paper?: number }> {
     const a = ctx.state.applicant;
     return [
       { label: 'Người nộp', value: a.fullName ?? '', step: 'name' as Step },
@@ -486,6 +544,10 @@ export class ChatFormService implements ChatSubmitDesk {
       { label: 'Số định danh cá nhân', value: a.idNumber || '(không khai)', step: 'idNumber' as Step },
       { label: 'Địa chỉ', value: a.address || '(không khai)', step: 'address' as Step },
       ...ctx.fields.map((f, i) => ({ label: f.label, value: ctx.state.values[f.id] === undefined ? '(bỏ trống)' : answerText(f, ctx.state.values[f.id]), step: 'field' as Step, field: i })),
+      ...ctx.papers.map((p, i) => {
+        const n = photosOf(ctx.state, p.id).length;
+        return { label: `Ảnh “${p.name}”`, value: n ? `${n} ảnh` : p.required ? 'chưa có' : '(không gửi)', step: 'paper' as Step, paper: i };
+      }),
     ];
   }
 
@@ -496,7 +558,7 @@ export class ChatFormService implements ChatSubmitDesk {
         `Xin kiểm tra lại hồ sơ “${ctx.name}” trước khi nộp:`,
         ...caseLine,
         ...this.items(ctx).map((it, i) => `${i + 1}. ${it.label}: ${it.value}`),
-        `Giấy tờ: ${ctx.papers.length ? ctx.papers.map((p) => `${p.name} (${ctx.state.papers[p.id] ? 'đã gửi ảnh' : 'chưa có'})`).join('; ') : 'không cần'}.`,
+        ...(ctx.papers.length ? [] : ['Giấy tờ: không cần gửi ảnh.']),
         'Nhận kết quả: tại Bộ phận Một cửa.',
         'Nhắn “Xác nhận” để nộp, “Sửa 5” để sửa mục số 5, hoặc “Hủy” để bỏ.',
       ],
@@ -512,6 +574,10 @@ export class ChatFormService implements ChatSubmitDesk {
       ctx.state.back = true;
       ctx.step = it.step;
       if (it.field !== undefined) ctx.state.field = it.field;
+      if (it.paper !== undefined) {
+        ctx.state.paper = it.paper;
+        ctx.state.redo = true;
+      }
       return this.question(ctx);
     }
     if (!CONFIRM.test(w)) return this.problem(ctx, 'Mình chưa hiểu. Xin xem lại hồ sơ dưới đây.');

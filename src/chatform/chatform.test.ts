@@ -9,12 +9,14 @@ import { Desk, multipart } from '../dossier/workflow.testing';
 import { BIRTH_ANSWERS, CHAT_APPLICANT, chatAnswer, lastOtp, photo, WebChatter } from './chatform.testing';
 
 const BIRTH = '1.001193';
+/** Permanent residence: its general list has a paper given only when one has it. */
+const RESIDENCE = '1.004222';
 
 eachEngine('submitting from the web chat ("Nộp ngay trong cuộc trò chuyện")', { at: '2026-11-30T02:00:00Z', env: { REQUIRE_PHONE_VERIFICATION: 'on' } }, (t) => {
   const eform = async (): Promise<EForm> => t.env.services.dossiers.eformOf('00004', BIRTH);
   /** The papers the chat asks for, in order (the general list's required ones the e-form does not replace). */
   const papers = async () => (await t.env.services.dossiers.formFor('00004', BIRTH)).cases.filter((g) => g.kind === 'general').flatMap((g) => g.components.filter((c) => c.required && !c.replacedByEForm).map((c) => c.id));
-  const caseCount = async () => (await t.env.services.dossiers.formFor('00004', BIRTH)).cases.filter((g) => g.kind === 'case').length;
+  const caseCount = async (code = BIRTH) => (await t.env.services.dossiers.formFor('00004', code)).cases.filter((g) => g.kind === 'case').length;
 
   /** From the offer to the summary: the applicant, the code, every field, every photo. */
   async function fillInChat(c: WebChatter, applicant = CHAT_APPLICANT): Promise<string> {
@@ -41,7 +43,10 @@ eachEngine('submitting from the web chat ("Nộp ngay trong cuộc trò chuyện
       expect(r.html).toContain('as-upload');
       const p = await c.photo(await photo(i), `giay-${i}.jpg`);
       expect(p.status).toBe(200);
-      r = p;
+      expect(p.text).toContain('Đã nhận ảnh 1 của');
+      // More photos may follow (the back, the next pages) until "Xong".
+      expect(p.html).toContain('as-upload');
+      r = await c.say('Xong');
     }
     expect(r.text).toContain('Xin kiểm tra lại hồ sơ');
     return r.text;
@@ -186,6 +191,101 @@ eachEngine('submitting from the web chat ("Nộp ngay trong cuộc trò chuyện
     const ok = await c.photo(await photo(7), 'anh-that.jpg');
     expect(ok.text).toContain('Đã nhận ảnh');
     await c.say('Hủy');
+  });
+
+  /** The files a dossier (or a draft) holds, by its applicant's phone. */
+  const filesOf = (phone: string) =>
+    t.env.services.database.db
+      .selectFrom('dossier_files')
+      .innerJoin('dossiers', 'dossiers.id', 'dossier_files.dossier_id')
+      .select(['dossier_files.component', 'dossier_files.name', 'dossiers.status'])
+      .where('dossiers.applicant_phone', '=', phone)
+      .orderBy('dossier_files.name')
+      .execute();
+  /** The number of a summary's item ("7. Ảnh “Giấy chứng sinh”: 2 ảnh" → 7). */
+  const itemOf = (summary: string, label: RegExp) => summary.split('\n').find((l) => label.test(l))!.split('.')[0]!;
+
+  it('takes a paper in several photos, chosen at once or one by one, and sends them again from the summary', async () => {
+    const c = new WebChatter(t.env);
+    const phone = '0955666777';
+    await fillInChatUntilPapers(c, phone);
+    // A required paper cannot be skipped.
+    expect((await c.say('Bỏ qua')).text).toContain('là giấy tờ bắt buộc');
+    // Front and back chosen together, then one more page.
+    const both = await c.photos([
+      { data: await photo(11), filename: 'mat-truoc.jpg' },
+      { data: await photo(12), filename: 'mat-sau.jpg' },
+    ]);
+    expect(both.status).toBe(200);
+    let r: { text: string; html: string } = both;
+    expect(r.text).toContain('Đã nhận ảnh 2 của “Giấy chứng sinh');
+    r = await c.photo(await photo(13), 'trang-3.jpg');
+    expect(r.text).toContain('Đã nhận ảnh 3 của');
+    expect(r.text).toContain('nhắn “Xong”');
+    expect((await filesOf(phone)).map((f) => f.name)).toEqual(['mat-sau.jpg', 'mat-truoc.jpg', 'trang-3.jpg']);
+    r = await c.say('Xong');
+    expect(r.text).toContain('Xin kiểm tra lại hồ sơ');
+    expect(r.text).toMatch(/\d+\. Ảnh “Giấy chứng sinh[^”]*”: 3 ảnh/);
+    // Sent again from the summary: the new photo replaces the three.
+    r = await c.say(`Sửa ${itemOf(r.text, /Ảnh “Giấy chứng sinh/)}`);
+    expect(r.text).toContain('Gửi ảnh mới để thay các ảnh đó');
+    r = await c.photo(await photo(14), 'chup-lai.jpg');
+    expect(r.text).toContain('Đã nhận ảnh 1 của');
+    r = await c.say('Xong');
+    expect(r.text).toMatch(/Ảnh “Giấy chứng sinh[^”]*”: 1 ảnh/);
+    const done = await c.say('Xác nhận');
+    expect(done.text).toMatch(/Mã hồ sơ của bạn: [\d-]+\./);
+    expect(await filesOf(phone)).toEqual([{ component: (await papers())[0], name: 'chup-lai.jpg', status: 'new' }]);
+  });
+
+  it('asks an optional paper, which may be skipped or given in several pages', async () => {
+    const c = new WebChatter(t.env);
+    const phone = '0966777888';
+    expect((await c.say('đăng ký thường trú cần giấy tờ gì')).text).toContain('Nộp ngay trong cuộc trò chuyện');
+    let r = await c.say('Nộp ngay trong cuộc trò chuyện');
+    expect(r.text).toContain('giấy tờ không bắt buộc');
+    if (await caseCount(RESIDENCE)) await c.say(String((await caseCount(RESIDENCE)) + 1));
+    await c.say('Vũ Thị Lan');
+    await c.say(phone);
+    await c.say(await lastOtp(t.env, phone));
+    await c.say('bỏ qua');
+    r = await c.say('bỏ qua');
+    for (const f of allFields(await t.env.services.dossiers.eformOf('00004', RESIDENCE))) r = await c.say(chatAnswer(f));
+    expect(r.text).toContain('(không bắt buộc)');
+    expect(r.html).toContain('as-upload');
+    expect(r.html).toContain('Bỏ qua');
+    r = await c.say('Bỏ qua');
+    expect(r.text).toContain('Đã bỏ qua');
+    expect(r.text).toMatch(/Ảnh “[^”]+”: \(không gửi\)/);
+    // Given after all, in two pages.
+    r = await c.say(`Sửa ${itemOf(r.text, /Ảnh “/)}`);
+    r = await c.photos([
+      { data: await photo(21), filename: 'trang-1.jpg' },
+      { data: await photo(22), filename: 'trang-2.jpg' },
+    ]);
+    expect(r.text).toContain('Đã nhận ảnh 2 của');
+    r = await c.say('Xong');
+    expect(r.text).toMatch(/Ảnh “[^”]+”: 2 ảnh/);
+    expect((await c.say('Xác nhận')).text).toMatch(/Mã hồ sơ của bạn: [\d-]+\./);
+    const files = await filesOf(phone);
+    expect(files.map((f) => [f.name, f.status])).toEqual([
+      ['trang-1.jpg', 'new'],
+      ['trang-2.jpg', 'new'],
+    ]);
+    // Another applicant skips it and submits without it.
+    const other = new WebChatter(t.env);
+    await other.say('đăng ký thường trú cần giấy tờ gì');
+    await other.say('Nộp ngay trong cuộc trò chuyện');
+    if (await caseCount(RESIDENCE)) await other.say(String((await caseCount(RESIDENCE)) + 1));
+    await other.say('Vũ Văn Nam');
+    await other.say('0966777999');
+    await other.say(await lastOtp(t.env, '0966777999'));
+    await other.say('bỏ qua');
+    await other.say('bỏ qua');
+    for (const f of allFields(await t.env.services.dossiers.eformOf('00004', RESIDENCE))) await other.say(chatAnswer(f));
+    await other.say('bỏ qua');
+    expect((await other.say('Xác nhận')).text).toMatch(/Mã hồ sơ của bạn: [\d-]+\./);
+    expect(await filesOf('0966777999')).toEqual([]);
   });
 
   async function fillInChatUntilPapers(c: WebChatter, phone: string) {

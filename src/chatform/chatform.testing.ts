@@ -97,13 +97,21 @@ export class WebChatter {
 
   /** A photo through the chat's upload form. */
   async photo(data: Buffer, filename: string, type = 'image/jpeg'): Promise<{ status: number; text: string; html: string }> {
+    return this.photos([{ data, filename, type }]);
+  }
+
+  /** Several photos chosen at once in the chat's upload form (front and back, the pages of a paper). */
+  async photos(files: Array<{ data: Buffer; filename: string; type?: string }>): Promise<{ status: number; text: string; html: string }> {
     const csrf = await this.csrf();
     const boundary = '----chatphoto' + Math.random().toString(16).slice(2);
     const body = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="dv"\r\n\r\n${this.unit}\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="anh"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
-      data,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
+      ...files.flatMap((f) => [
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="anh"; filename="${f.filename}"\r\nContent-Type: ${f.type ?? 'image/jpeg'}\r\n\r\n`),
+        f.data,
+        Buffer.from('\r\n'),
+      ]),
+      Buffer.from(`--${boundary}--\r\n`),
     ]);
     const r = await this.env.app.inject({ method: 'POST', url: '/tro-ly/anh?fragment=1', headers: { cookie: this.cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'application/json' }, payload: body });
     const html = r.statusCode === 200 ? (r.json().html as string) : r.body;
@@ -114,5 +122,5 @@ export class WebChatter {
 
 /** The chat's answer for a field: the birth registration's, else something valid of its type. */
 export function chatAnswer(f: EFormField): string {
-  return BIRTH_ANSWERS[f.id]?.chat ?? (f.required ? (f.type === 'date' ? '01/01/2020' : f.type === 'checkbox' ? 'Đồng ý' : f.type === 'select' || f.type === 'radio' ? '1' : f.type === 'number' ? '1' : 'Nội dung') : 'Bỏ qua');
+  return BIRTH_ANSWERS[f.id]?.chat ?? (f.required ? (f.type === 'date' ? '01/01/2020' : f.type === 'checkbox' ? 'Đồng ý' : f.type === 'select' || f.type === 'radio' ? '1' : f.type === 'number' ? '1' : f.type === 'idNumber' ? '001190012345' : 'Nội dung') : 'Bỏ qua');
 }

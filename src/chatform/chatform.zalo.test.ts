@@ -74,9 +74,16 @@ eachEngine('submitting from a Zalo chat (signed webhook events, photos from Zalo
   }
   const text = (userId: string, s: string) => event(userId, { event_name: 'user_send_text', message: { text: s, msg_id: `t-${seq}` } });
   async function image(userId: string, name: string, body: Buffer, type = 'image/jpeg'): Promise<string> {
-    zalo.images.set(`/photos/${name}`, { body, type });
-    const url = `${zalo.base}/photos/${name}`;
-    return event(userId, { event_name: 'user_send_image', message: { msg_id: `i-${seq}`, text: '', attachments: [{ type: 'image', payload: { url, thumbnail: url } }] } });
+    return images(userId, [{ name, body, type }]);
+  }
+  /** One message with several photos (the follower picked several at once). */
+  async function images(userId: string, photos: Array<{ name: string; body: Buffer; type?: string }>): Promise<string> {
+    const attachments = photos.map((p) => {
+      zalo.images.set(`/photos/${p.name}`, { body: p.body, type: p.type ?? 'image/jpeg' });
+      const url = `${zalo.base}/photos/${p.name}`;
+      return { type: 'image', payload: { url, thumbnail: url } };
+    });
+    return event(userId, { event_name: 'user_send_image', message: { msg_id: `i-${seq}`, text: '', attachments } });
   }
 
   it('takes a whole birth registration from a follower: fields, code by SMS, photos; the dossier is online, with its transcript', async () => {
@@ -103,8 +110,19 @@ eachEngine('submitting from a Zalo chat (signed webhook events, photos from Zalo
     const refused = await image(user, 'giay.jpg', Buffer.from('không phải ảnh'), 'image/jpeg');
     expect(refused).toContain('không thuộc định dạng được chấp nhận');
     expect(refused).toContain(papers[0]!.name);
-    for (let i = 0; i < papers.length; i++) r = await image(user, `anh-${i}.jpg`, await photo(i));
+    // The first paper's front and back in one message, the others one photo each; "Xong" after each.
+    r = await images(user, [
+      { name: 'anh-0.jpg', body: await photo(0) },
+      { name: 'anh-0-sau.jpg', body: await photo(10) },
+    ]);
+    expect(r).toContain(`Đã nhận ảnh 2 của “${papers[0]!.name}”`);
+    r = await text(user, 'Xong');
+    for (let i = 1; i < papers.length; i++) {
+      expect(await image(user, `anh-${i}.jpg`, await photo(i))).toContain('Đã nhận ảnh 1 của');
+      r = await text(user, 'xong');
+    }
     expect(r).toContain('Xin kiểm tra lại hồ sơ');
+    expect(r).toContain(`Ảnh “${papers[0]!.name}”: 2 ảnh`);
     expect(r).toContain('Số điện thoại: 0978 111 222');
     // Fixing an answer from the summary, then confirming.
     const item = r.split('\n').find((l) => /^\d+\. Nơi sinh:/.test(l))!;
@@ -127,6 +145,32 @@ eachEngine('submitting from a Zalo chat (signed webhook events, photos from Zalo
     expect(page.body).toContain('Trực tuyến (trợ lý ảo)');
     expect(page.body).toContain('Nộp qua trợ lý ảo (Zalo)');
     expect(page.body).toContain('[Ảnh] anh-0.jpg');
+    expect(page.body).toContain('[Ảnh] anh-0-sau.jpg');
+    const files = await t.env.services.database.db.selectFrom('dossier_files').select(['component', 'name']).where('dossier_id', '=', d!.id).orderBy('name').execute();
+    expect(files.filter((f) => f.component === papers[0]!.id).map((f) => f.name)).toEqual(['anh-0-sau.jpg', 'anh-0.jpg']);
+  });
+
+  it('asks an optional paper, which a follower may skip', async () => {
+    const user = 'zalo-follower-9';
+    expect(await text(user, 'đăng ký thường trú cần giấy tờ gì')).toContain('Nộp ngay trong cuộc trò chuyện');
+    await text(user, 'Nộp ngay trong cuộc trò chuyện');
+    const cases = (await t.env.services.dossiers.formFor('00004', '1.004222')).cases.filter((g) => g.kind === 'case').length;
+    if (cases) await text(user, String(cases + 1));
+    await text(user, 'Hoàng Văn Sơn');
+    await text(user, '0977000111');
+    await text(user, await lastOtp(t.env, '0977000111'));
+    await text(user, 'bỏ qua');
+    let r = await text(user, 'bỏ qua');
+    for (const f of allFields(await t.env.services.dossiers.eformOf('00004', '1.004222'))) r = await text(user, chatAnswer(f));
+    expect(r).toContain('(không bắt buộc)');
+    expect(r).toContain('nhắn “Bỏ qua”');
+    r = await text(user, 'Bỏ qua');
+    expect(r).toMatch(/Ảnh “[^”]+”: \(không gửi\)/);
+    const done = await text(user, 'Xác nhận');
+    const code = /Mã hồ sơ của bạn: ([\d-]+)\./.exec(done)![1]!;
+    const d = await t.env.services.dossiers.findByCode(code);
+    expect(d?.status).toBe('new');
+    expect(await t.env.services.database.db.selectFrom('dossier_files').select('id').where('dossier_id', '=', d!.id).execute()).toEqual([]);
   });
 
   it('answers a photo sent outside a submission, and "hủy" stops one', async () => {

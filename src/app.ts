@@ -80,7 +80,7 @@ import { queueRoutes } from './queue/queue.routes';
 import { linkReceptionToTicket, queueStaffRoutes } from './queue/queue.staff-routes';
 import { queueAdminRoutes } from './queue/queue.admin-routes';
 import { ArchiveService, archiveRoutes, DocstoreService, docstoreRoutes } from './docstore';
-import { LinkedService, linkedRoutes, linkedStaffRoutes, partnerRoutes } from './linked';
+import { LinkedGroupAdmin, linkedAdminRoutes, LinkedMemberBox, LinkedService, linkedRoutes, linkedStaffRoutes, memberGroupJson, partnerRoutes } from './linked';
 import { registerOps } from './ops';
 import { registerFastLane } from './shared/fast-lane';
 import { jobElection } from './jobs';
@@ -704,9 +704,15 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     },
     // A linked group's code ("LT-KS") as the procedure: the whole group is submitted.
     linked: { isGroupCode: (c) => services.linked.isGroupCode(c), submit: (r) => services.linked.submit(r) },
+    linkedGroupOf: async (d) => {
+      const g = await services.linked.groupOfMember(d.code!, d.formData);
+      return g && memberGroupJson(g, config.publicUrl);
+    },
   });
   await linkedRoutes(app, { linked: services.linked, catalog, units, accounts: services.accounts, requirePhoneVerification: config.requirePhoneVerification, now: () => services.clock.now() });
   await linkedStaffRoutes(app, { linked: services.linked, units });
+  // The unit admin's groups (issue 14): each change moves the catalogue on (its pages, the other processes).
+  await linkedAdminRoutes(app, { groups: new LinkedGroupAdmin({ db: services.database.db, catalog, dossiers: services.dossiers, audit: services.audit, clock: services.clock }), units });
   await partnerRoutes(app, { linked: services.linked, dossiers: services.dossiers, secret: secretKey(config), secure: config.publicUrl.startsWith('https://'), now: () => services.clock.now() });
   await dossierStaffRoutes(app, {
     dossiers: services.dossiers,
@@ -727,6 +733,11 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     chatSubmissionOf: async (code) => {
       const c = await services.chatForm.submissionOf(code);
       return c && { channelLabel: CHAT_CHANNEL_LABEL, box: ChatTranscriptBox(c) };
+    },
+    // A part of a linked group: the group, its other parts and this part's share of the form (issue 14).
+    linkedGroupOf: async (d) => {
+      const g = await services.linked.groupOfMember(d.code!, d.formData);
+      return g && LinkedMemberBox({ g });
     },
   });
   await performanceRoutes(app, { performance: services.performance, units });

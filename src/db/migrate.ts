@@ -36,6 +36,7 @@ import * as m040 from './migrations/040-offices';
 import * as m041 from './migrations/041-chatform';
 import * as m045 from './migrations/045-search-gin-direct';
 import * as m044 from './migrations/044-archive-books';
+import * as m043 from './migrations/043-linked-group-admin';
 
 /** Migrations are listed here in order; each file is frozen once landed. */
 const migrations: Record<string, Migration> = {
@@ -76,6 +77,7 @@ const migrations: Record<string, Migration> = {
   '044-archive-books': m044,
   '039-job-runs': m039,
   '045-search-gin-direct': m045,
+  '043-linked-group-admin': m043,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

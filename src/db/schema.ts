@@ -1025,6 +1025,8 @@ export interface LinkedGroupTable {
   definition: string;
   created_at: string;
   updated_at: string;
+  /** 043: 1 offered in the catalogue, 0 switched off by the unit admin. */
+  enabled: Generated<number>;
 }
 export interface LinkedPartnerTable {
   id: string;

@@ -57,6 +57,28 @@ export const paymentJson = z
   })
   .nullable();
 
+/** The group a dossier is a part of (issue 14), in the officials' JSON: every part, this one marked `self`. */
+export const linkedGroupJson = z.object({
+  code: z.string().describe('Mã nhóm hồ sơ liên thông, ví dụ LT-00004-261201-0001'),
+  groupCode: z.string().describe('Mã nhóm thủ tục, ví dụ LT-KS'),
+  name: z.string(),
+  url: z.string().describe('Trang của cả nhóm trong khu làm việc của cán bộ'),
+  dueAt: z.string().nullable().describe('Hạn của cả nhóm: hạn muộn nhất của các phần'),
+  members: z.array(
+    z.object({
+      code: z.string(),
+      procedureCode: z.string(),
+      procedureName: z.string(),
+      agency: z.enum(['unit', 'partner']),
+      agencyName: z.string(),
+      status: z.enum(DOSSIER_STATUSES),
+      statusLabel: z.string(),
+      self: z.boolean().describe('Phần này là hồ sơ đang xem'),
+    }),
+  ),
+});
+export type LinkedGroupJson = z.infer<typeof linkedGroupJson>;
+
 export const dossierSchema = z.object({
   id: z.string(),
   code: z.string().nullable().describe('Mã hồ sơ <mã đơn vị>-YYMMDD-NNNN; null khi còn là bản nháp'),
@@ -102,6 +124,7 @@ export const dossierSchema = z.object({
     .optional()
     .describe('Kết quả điện tử, khi đã có'),
   allowedActions: z.array(z.string()).optional().describe('Chỉ với cán bộ: các thao tác được phép lúc này'),
+  linkedGroup: linkedGroupJson.nullable().optional().describe('Chỉ với cán bộ: nhóm liên thông mà hồ sơ là một phần (các phần khác, tình trạng); null với hồ sơ riêng lẻ'),
   workflow: z.looseObject({ processId: z.string().nullable(), step: z.number().int(), role: z.string().nullable() }).optional(),
 });
 

@@ -9,7 +9,7 @@ import { DomainError, ForbiddenError, NotFoundError, RuleViolationError, Validat
 import { formatDate, formatTime } from '../shared/format';
 import { docSchema, html, parseInput } from '../shared/http';
 import { body, errors, json, security } from '../shared/openapi';
-import { attachmentForm, attachmentsJson, dossierSchema, formJson, loginBody, loginJson, newDossierExample, newDossierMultipart, otpBody, otpJson, submitBody } from './dossier.openapi';
+import { attachmentForm, attachmentsJson, dossierSchema, type LinkedGroupJson, formJson, loginBody, loginJson, newDossierExample, newDossierMultipart, otpBody, otpJson, submitBody } from './dossier.openapi';
 import { cacheAnswer, sendCached, type CachedAnswer } from '../shared/compress';
 import { plain } from '../shared/fast-lane';
 import { asUpload, readMultipart, type UploadedFile } from '../shared/uploads';
@@ -77,6 +77,8 @@ export interface DossierRoutesDeps {
   storedPapers?: StoredPapers;
   /** Linked procedure groups (issue 14): a group's code ("LT-KS") as the procedure submits the whole group. */
   linked?: LinkedSubmission;
+  /** The linked group a dossier is a part of (issue 14), in the officials' JSON. */
+  linkedGroupOf?: (d: Dossier) => Promise<LinkedGroupJson | undefined>;
   /** Signed electronic results: the verification link of a dossier's result (issue 14). */
   signing?: Pick<SigningService, 'forDossier' | 'verifyUrl' | 'listFor'>;
 }
@@ -300,6 +302,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         ? {
             allowedActions: await deps.workflow.allowedFor(d, actor),
             workflow: { processId: d.processId, step: d.stepNo, role: d.currentRole || null, assigneeId: d.assigneeId, stepDueAt: d.stepDueAt, flag: d.flag || null, pausedAt: d.pausedAt, supplementCount: d.supplementCount, outcome: d.outcome || null },
+            ...(deps.linkedGroupOf && d.code ? { linkedGroup: (await deps.linkedGroupOf(d)) ?? null } : {}),
           }
         : {}),
     };

@@ -82,6 +82,8 @@ for (const engine of engines()) {
         .replace('quy-trinh/:code', 'quy-trinh/1.004746')
         .replace(':code', code)
         .replace(':ds', 'CACH_LY')
+        // The unit admin's linked groups: the other ward's admin must not reach Ba Đình's demo group.
+        .replace('lien-thong/:group', 'lien-thong/LT-KS')
         .replace(':username', 'chuyenvien')
         .replace('tep/:file', `tep/${fileId}`)
         .replace('phieu/:file', 'phieu/kiem-soat.pdf')

@@ -41,6 +41,8 @@ export interface StaffRoutesDeps {
   homeVisitOf?: (dossierCode: string) => Promise<{ date: string; href: string } | undefined>;
   /** A dossier submitted in the assistant's chat (chatform module): its channel's name and the conversation. */
   chatSubmissionOf?: (dossierCode: string) => Promise<{ channelLabel: string; box: VNode } | undefined>;
+  /** The linked group a dossier is a part of (linked module): its box, or undefined for a dossier of its own. */
+  linkedGroupOf?: (d: Dossier) => Promise<VNode | undefined>;
 }
 
 const CODE = z.string().regex(/^\d{2,5}-\d{6}-\d{4,}$/, 'Mã hồ sơ có dạng 00004-261129-0001');
@@ -238,6 +240,7 @@ export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutes
         feeDue: allowed.includes('request_payment') ? await deps.feeDue?.(d) : undefined,
         homeVisit: d.channel === 'home' && d.code ? await deps.homeVisitOf?.(d.code) : undefined,
         chat: d.channel === 'online' && d.code ? await deps.chatSubmissionOf?.(d.code) : undefined,
+        linkedGroup: d.code ? await deps.linkedGroupOf?.(d) : undefined,
       }),
       o.status ?? 200,
     );

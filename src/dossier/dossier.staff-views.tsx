@@ -28,6 +28,8 @@ export interface StaffDossierPageProps extends StaffNavProps {
   homeVisit?: { date: string; href: string };
   /** Submitted in the assistant's chat: "Trực tuyến (trợ lý ảo)" and the conversation. */
   chat?: { channelLabel: string; box: ComponentChildren };
+  /** A part of a linked group: the group, its other parts (linked module's box). */
+  linkedGroup?: ComponentChildren;
   dossierUnit: Unit;
   process?: Process;
   eform: EForm;
@@ -346,6 +348,7 @@ export function StaffDossierPage(p: StaffDossierPageProps) {
         {p.late ? <strong class="badge late"> Trễ hạn hoặc có nguy cơ trễ hạn</strong> : null}
       </div>
       {p.chat?.box ?? null}
+      {p.linkedGroup ?? null}
       {p.homeVisit ? (
         <p class="note">
           Tiếp nhận tại nhà người dân ngày {formatDate(p.homeVisit.date)}, trong <a href={p.homeVisit.href}>chuyến đến nhà của tổ hỗ trợ</a>.

@@ -19,4 +19,5 @@ export { componentsOf } from './dossier.service';
 export { RESULT_COMPONENT } from './dossier.types';
 // Linked procedure groups (issue 14): the group's way into POST /api/dossiers, and what a member's submission takes.
 export type { LinkedSubmission } from './dossier.routes';
+export type { LinkedGroupJson } from './dossier.openapi';
 export type { NewDossierInput } from './dossier.service';

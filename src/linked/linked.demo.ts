@@ -89,6 +89,15 @@ function sectionsOf(code: string, patch: (f: EFormField) => EFormField = (f) => 
 
 const UNDER_SIX_DAYS = 6 * 365 + 1;
 
+/**
+ * What each partner receives of the family's one form (linked.fields.ts): the child's identity and
+ * parents for both; the registration address and head of household for the police; the place of
+ * first health care (and the address on the card) for social insurance. Neither sees the other's
+ * part, the number of copies of the birth certificate or the declarant's relationship.
+ */
+const CHILD = ['hoTenTre', 'ngaySinh', 'gioiTinh', 'danToc', 'quocTich', 'hoTenMe', 'soDinhDanhMe', 'hoTenCha', 'soDinhDanhCha'];
+const DECEASED = ['hoTenNguoiChet', 'ngaySinhNguoiChet', 'gioiTinhNguoiChet', 'soDinhDanhNguoiChet', 'noiCuTruCuoiCung', 'ngayChet'];
+
 export const DEMO_GROUPS: Array<{ code: string; unitCode: string; name: string; definition: GroupDefinition }> = [
   {
     code: 'LT-KS',
@@ -98,9 +107,9 @@ export const DEMO_GROUPS: Array<{ code: string; unitCode: string; name: string; 
       summary: 'Một tờ khai cho cả ba việc: khai sinh cho con, đăng ký thường trú cho con và cấp thẻ bảo hiểm y tế. Khai thông tin của trẻ và cha mẹ một lần, đính kèm giấy chứng sinh một lần.',
       legalBasis: 'Nghị định 63/2024/NĐ-CP về thực hiện liên thông điện tử hai nhóm thủ tục hành chính',
       members: [
-        { procedureCode: '1.001193', agencyName: 'Công chức tư pháp - hộ tịch, Ủy ban nhân dân phường' },
-        { procedureCode: '1.004222', agencyName: 'Công an phường Ba Đình', partnerId: 'cong-an-ba-dinh' },
-        { procedureCode: BHYT_CHILD_CODE, agencyName: 'Bảo hiểm xã hội khu vực Ba Đình', partnerId: 'bhxh-ba-dinh' },
+        { procedureCode: '1.001193', agencyName: 'Công chức tư pháp - hộ tịch, Ủy ban nhân dân phường', role: 'specialist' },
+        { procedureCode: '1.004222', agencyName: 'Công an phường Ba Đình', partnerId: 'cong-an-ba-dinh', fields: [...CHILD, 'queQuan', 'noiThuongTru', 'hoTenChuHo', 'quanHeChuHo'] },
+        { procedureCode: BHYT_CHILD_CODE, agencyName: 'Bảo hiểm xã hội khu vực Ba Đình', partnerId: 'bhxh-ba-dinh', fields: [...CHILD, 'noiThuongTru', 'noiKhamBanDau'] },
       ],
       eform: {
         title: 'Tờ khai liên thông: khai sinh, thường trú, thẻ bảo hiểm y tế cho trẻ',
@@ -148,9 +157,9 @@ export const DEMO_GROUPS: Array<{ code: string; unitCode: string; name: string; 
       summary: 'Một tờ khai cho cả ba việc: khai tử, xóa đăng ký thường trú của người đã mất và trợ cấp mai táng cho thân nhân.',
       legalBasis: 'Nghị định 63/2024/NĐ-CP về thực hiện liên thông điện tử hai nhóm thủ tục hành chính',
       members: [
-        { procedureCode: '1.000656', agencyName: 'Công chức tư pháp - hộ tịch, Ủy ban nhân dân phường' },
-        { procedureCode: '1.003197', agencyName: 'Công an phường Ba Đình', partnerId: 'cong-an-ba-dinh' },
-        { procedureCode: FUNERAL_CODE, agencyName: 'Bảo hiểm xã hội khu vực Ba Đình', partnerId: 'bhxh-ba-dinh' },
+        { procedureCode: '1.000656', agencyName: 'Công chức tư pháp - hộ tịch, Ủy ban nhân dân phường', role: 'specialist' },
+        { procedureCode: '1.003197', agencyName: 'Công an phường Ba Đình', partnerId: 'cong-an-ba-dinh', fields: DECEASED },
+        { procedureCode: FUNERAL_CODE, agencyName: 'Bảo hiểm xã hội khu vực Ba Đình', partnerId: 'bhxh-ba-dinh', fields: [...DECEASED, 'hoTenNguoiNhanTroCap', 'soTaiKhoan'] },
       ],
       eform: {
         title: 'Tờ khai liên thông: khai tử, xóa thường trú, trợ cấp mai táng',

@@ -2,9 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Dossier, DossierService } from '../dossier';
-import { answerText, type EForm } from '../eform';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../shared/errors';
-import { html, parseInput } from '../shared/http';
+import { html, parseInput, wantsJson } from '../shared/http';
 import { checkCsrf } from '../shared/session';
 import type { LinkedService } from './linked.service';
 import type { MemberState, Partner } from './linked.types';
@@ -82,23 +81,38 @@ export async function partnerRoutes(app: FastifyInstance, deps: PartnerRoutesDep
     return html(reply, PartnerInboxPage({ partner: p, parts: await linked.partnerParts(p), csrf: req.csrfToken, message: q.da === '1' ? 'Đã ghi kết quả. Bộ phận một cửa và người dân được báo.' : undefined }));
   });
 
-  /** The page of one part: for the signed-in partner, or by the e-mailed signed link. */
+  /**
+   * One part: for the signed-in partner, or by the e-mailed signed link; the page, or its JSON for
+   * a partner's own system (Accept: application/json). Only the part's share of the group's form
+   * (linked.fields.ts): another member's answers never reach the partner.
+   */
   async function partPage(reply: FastifyReply, p: Partner, code: string, form: { action: string; csrf?: string; token?: string; backHref?: string; error?: string; message?: string }, status = 200) {
-    const { member, dossier, group } = await linked.partnerPart(p, code);
-    const eform = await linked.eformOfSubmission(group.code);
-    return html(
-      reply,
-      PartnerPartPage({
-        partner: p,
-        m: member,
-        groupCode: group.code,
-        applicant: dossier.applicant,
-        answers: answersOf(eform, dossier),
-        files: (await deps.dossiers.view(dossier)).files.map((f) => ({ name: f.name, href: form.token ? `/doi-tac/ket-qua/${code}/tep/${f.id}?t=${encodeURIComponent(form.token)}` : `/doi-tac/ho-so/${code}/tep/${f.id}` })),
-        ...form,
-      }),
-      status,
-    );
+    const share = await linked.partnerShare(p, code);
+    const files = (await deps.dossiers.view(share.dossier)).files.map((f) => ({ name: f.name, href: form.token ? `/doi-tac/ket-qua/${code}/tep/${f.id}?t=${encodeURIComponent(form.token)}` : `/doi-tac/ho-so/${code}/tep/${f.id}` }));
+    const applicant = share.dossier.applicant;
+    if (wantsJson(reply.request)) {
+      const m = share.member;
+      return reply
+        .status(status)
+        .header('cache-control', 'private, no-store')
+        .send({
+          code: m.code,
+          procedureCode: m.procedureCode,
+          procedureName: m.procedureName,
+          groupCode: share.groupCode,
+          partner: p.name,
+          applicant: { fullName: applicant.fullName, phone: applicant.phone, address: applicant.address ?? null },
+          dueAt: m.dueAt,
+          status: m.status,
+          statusLabel: m.statusLabel,
+          result: m.result ? { outcome: m.result, note: m.resultNote, at: m.resultAt } : null,
+          answers: share.answers,
+          formData: share.formData,
+          files: files.map((f) => ({ name: f.name, url: f.href })),
+          ...(form.error ? { error: { message: form.error } } : {}),
+        });
+    }
+    return html(reply, PartnerPartPage({ partner: p, m: share.member, groupCode: share.groupCode, applicant, answers: share.answers, files, ...form }), status);
   }
 
   /** Records the result from a posted form; a refused form is shown again with its message. */
@@ -163,14 +177,6 @@ export async function partnerRoutes(app: FastifyInstance, deps: PartnerRoutesDep
     const p = await linked.partnerOfLink(code, tokenOf(req));
     return sendFile(reply, (await linked.partnerPart(p, code)).dossier, file);
   });
-}
-
-/** The citizen's answers with their labels (dates dd/mm/yyyy, choices by label), as officials read them. */
-function answersOf(eform: EForm | undefined, d: Dossier): Array<{ label: string; value: string }> {
-  if (!eform) return [];
-  const out: Array<{ label: string; value: string }> = [];
-  for (const s of eform.sections) for (const f of s.fields) if (d.formData[f.id] !== undefined && d.formData[f.id] !== '') out.push({ label: f.label, value: answerText(f, d.formData[f.id]) });
-  return out;
 }
 
 export type { MemberState };

@@ -36,11 +36,34 @@ export async function findGroup(db: Exec, unitCode: string, code: string): Promi
   const r = await db.selectFrom('linked_groups').selectAll().where('unit_code', '=', unitCode).where('code', '=', code).executeTakeFirst();
   if (!r) return undefined;
   const def = definitionSchema.parse(JSON.parse(r.definition));
-  return { ...def, unitCode: r.unit_code, code: r.code, name: r.name };
+  return { ...def, unitCode: r.unit_code, code: r.code, name: r.name, enabled: Number(r.enabled) === 1, updatedAt: r.updated_at };
 }
 
-export async function listGroups(db: Exec, unitCode: string): Promise<Array<{ code: string; name: string }>> {
-  return db.selectFrom('linked_groups').select(['code', 'name']).where('unit_code', '=', unitCode).orderBy('code').execute();
+/** A unit's groups by code; `all`: the switched-off ones too (the admin's list), else only those offered. */
+export async function listGroups(db: Exec, unitCode: string, o: { all?: boolean } = {}): Promise<Array<{ code: string; name: string; enabled: boolean }>> {
+  let q = db.selectFrom('linked_groups').select(['code', 'name', 'enabled']).where('unit_code', '=', unitCode);
+  if (!o.all) q = q.where('enabled', '=', 1);
+  return (await q.orderBy('code').execute()).map((r) => ({ code: r.code, name: r.name, enabled: Number(r.enabled) === 1 }));
+}
+
+/** A new group; false when the unit already has one under that code (nothing written). */
+export async function insertGroup(db: Exec, g: { unitCode: string; code: string; name: string; definition: unknown }, now: string): Promise<boolean> {
+  const r = await db
+    .insertInto('linked_groups')
+    .values({ unit_code: g.unitCode, code: g.code, name: g.name, definition: JSON.stringify(g.definition), created_at: now, updated_at: now, enabled: 1 })
+    .onConflict((oc) => oc.columns(['unit_code', 'code']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function updateGroup(db: Exec, g: { unitCode: string; code: string; name: string; definition: unknown }, now: string): Promise<boolean> {
+  const r = await db.updateTable('linked_groups').set({ name: g.name, definition: JSON.stringify(g.definition), updated_at: now }).where('unit_code', '=', g.unitCode).where('code', '=', g.code).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function setGroupEnabled(db: Exec, unitCode: string, code: string, enabled: boolean, now: string): Promise<boolean> {
+  const r = await db.updateTable('linked_groups').set({ enabled: enabled ? 1 : 0, updated_at: now }).where('unit_code', '=', unitCode).where('code', '=', code).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 const toPartner = (r: { id: string; unit_code: string; name: string; mode: string; email: string; username: string | null; active: number }): Partner => ({
@@ -64,6 +87,16 @@ export async function upsertPartner(db: Exec, p: { id: string; unitCode: string;
 export async function findPartner(db: Exec, id: string): Promise<Partner | undefined> {
   const r = await db.selectFrom('linked_partners').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toPartner(r) : undefined;
+}
+
+/** The partners of a unit, by name. */
+export async function listPartners(db: Exec, unitCode: string): Promise<Partner[]> {
+  return (await db.selectFrom('linked_partners').selectAll().where('unit_code', '=', unitCode).orderBy('name').execute()).map(toPartner);
+}
+
+/** A new partner that receives its parts by e-mail with a signed link (no account). */
+export async function insertPartner(db: Exec, p: { id: string; unitCode: string; name: string; email: string }, now: string): Promise<void> {
+  await db.insertInto('linked_partners').values({ id: p.id, unit_code: p.unitCode, name: p.name, mode: 'email', email: p.email, username: null, password_hash: null, active: 1, created_at: now }).execute();
 }
 
 export async function findPartnerLogin(db: Exec, username: string): Promise<(Partner & { passwordHash: string | null }) | undefined> {

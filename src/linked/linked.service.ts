@@ -5,7 +5,7 @@ import type { AuditService } from '../audit';
 import type { CatalogService } from '../catalog';
 import type { Db } from '../db/connection';
 import { STATUS_LABEL, type Actor, type Dossier, type DossierService, type DossierWorkflow } from '../dossier';
-import { toJsonSchema, validateFormData } from '../eform';
+import { toJsonSchema, validateFormData, type EFormField } from '../eform';
 import type { NotificationService } from '../notification';
 import type { Clock } from '../shared/clock';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, UnauthorizedError, ValidationError } from '../shared/errors';
@@ -14,7 +14,8 @@ import { normalizePhone } from '../shared/phone';
 import { asUpload, type UploadedFile } from '../shared/uploads';
 import * as repo from './linked.repo';
 import { DEMO_GROUPS, DEMO_PARTNERS, LINKED_DEMO_PROCEDURES } from './linked.demo';
-import { definitionSchema, GROUP_CODE_RE, type LinkedGroup, type MemberState, type Partner, type CollectionAccount, type FeePort, type GroupFees, type ReminderInput, type ReminderPort, type ReminderState, type SubmissionView } from './linked.types';
+import { shareAnswers, shareData, shareOf } from './linked.fields';
+import { definitionSchema, GROUP_CODE_RE, type LinkedGroup, type MemberOfGroup, type MemberState, type Partner, type CollectionAccount, type FeePort, type GroupFees, type ReminderInput, type ReminderPort, type ReminderState, type SubmissionView } from './linked.types';
 
 export interface LinkedDeps {
   db: Db;
@@ -67,9 +68,10 @@ export class LinkedService {
 
   // ------------------------------------------------------------------ catalogue
 
+  /** A group the unit offers (a group its admin switched off reads as unknown to citizens). */
   async getGroup(unitCode: string, code: string): Promise<LinkedGroup> {
     const g = this.isGroupCode(code) ? await repo.findGroup(this.deps.db, unitCode, code) : undefined;
-    if (!g) throw new NotFoundError(`Đơn vị không có nhóm thủ tục liên thông mã ${code}.`, 'procedure_not_found');
+    if (!g || !g.enabled) throw new NotFoundError(`Đơn vị không có nhóm thủ tục liên thông mã ${code}.`, 'procedure_not_found');
     return g;
   }
 
@@ -82,10 +84,13 @@ export class LinkedService {
     if (!this.isGroupCode(code)) throw new ValidationError('Mã nhóm liên thông có dạng LT-KS.', [{ field: 'code', code: 'invalid_code', message: 'Mã nhóm có dạng LT- và tối đa 12 chữ hoa hoặc số' }]);
     const r = definitionSchema.safeParse(raw);
     if (!r.success) throw new ValidationError('Định nghĩa nhóm liên thông không hợp lệ.', r.error.issues.map((i) => ({ field: i.path.join('.'), code: i.code, message: i.message })));
+    const ids = new Set(r.data.eform.sections.flatMap((s) => s.fields.map((f) => f.id)));
     for (const m of r.data.members) {
+      const unknown = (m.fields ?? []).filter((f) => !ids.has(f));
+      if (unknown.length) throw new ValidationError(`Phần ${m.procedureCode} nhận những trường không có trong tờ khai: ${unknown.join(', ')}.`, [{ field: 'members', code: 'unknown_field', message: `Tờ khai không có trường ${unknown.join(', ')}` }]);
       const { procedure } = await this.deps.catalog.getUnitProcedure(unitCode, m.procedureCode);
       if (!procedure.channels.some((c) => c.kind === 'online')) throw new ValidationError(`Thủ tục ${m.procedureCode} chưa nhận hồ sơ trực tuyến.`, [{ field: 'members', code: 'channel_not_offered', message: `${procedure.name} chưa nhận hồ sơ trực tuyến` }]);
-      if (m.partnerId && !(await repo.findPartner(this.deps.db, m.partnerId))) throw new ValidationError(`Không có cơ quan phối hợp ${m.partnerId}.`, [{ field: 'members', code: 'unknown_partner', message: `Không có cơ quan phối hợp ${m.partnerId}` }]);
+      if (m.partnerId && (await repo.findPartner(this.deps.db, m.partnerId))?.unitCode !== unitCode) throw new ValidationError(`Không có cơ quan phối hợp ${m.partnerId}.`, [{ field: 'members', code: 'unknown_partner', message: `Không có cơ quan phối hợp ${m.partnerId}` }]);
     }
     await repo.upsertGroup(this.deps.db, { unitCode, code, name, definition: r.data }, this.deps.clock.now().toISOString());
     // The catalogue's pages list the unit's groups: they are made again.
@@ -525,6 +530,37 @@ export class LinkedService {
     const member = group.members.find((x) => x.code === dossierCode);
     if (!dossier || !member) throw new NotFoundError('Không có hồ sơ này trong hộp thư của cơ quan.', 'part_not_found');
     return { member, dossier, group };
+  }
+
+  /** The group form's fields a member's agency receives (linked.fields.ts says the rule). */
+  async shareOf(g: LinkedGroup, procedureCode: string): Promise<EFormField[]> {
+    const explicit = g.members.find((m) => m.procedureCode === procedureCode)?.fields;
+    const own = explicit ? undefined : await this.deps.dossiers.eformOf(g.unitCode, procedureCode).catch(() => undefined);
+    return shareOf(g, procedureCode, own);
+  }
+
+  /** One part for its partner with its share of the form only: never another member's answers. */
+  async partnerShare(partner: Partner, dossierCode: string): Promise<{ member: MemberState; dossier: Dossier; groupCode: string; answers: Array<{ field: string; label: string; value: string }>; formData: Record<string, unknown> }> {
+    const { member, dossier, group } = await this.partnerPart(partner, dossierCode);
+    const g = await repo.findGroup(this.deps.db, group.unitCode, group.groupCode);
+    const fields = g ? await this.shareOf(g, member.procedureCode) : [];
+    return { member, dossier, groupCode: group.code, answers: shareAnswers(fields, dossier.formData), formData: shareData(fields, dossier.formData) };
+  }
+
+  /**
+   * The group a dossier is a part of, for the officials' dossier page and JSON: the group, this
+   * part, the other parts, and this part's share of the group's form. Undefined for a dossier of
+   * its own.
+   */
+  async groupOfMember(dossierCode: string, formData: Record<string, unknown>): Promise<MemberOfGroup | undefined> {
+    const m = await repo.findMember(this.deps.db, dossierCode);
+    if (!m) return undefined;
+    const view = await this.view(m.submissionCode);
+    const self = view.members.find((x) => x.code === dossierCode);
+    if (!self) return undefined;
+    const g = await repo.findGroup(this.deps.db, view.unitCode, view.groupCode);
+    const answers = g ? shareAnswers(await this.shareOf(g, self.procedureCode), formData) : [];
+    return { view, self, others: view.members.filter((x) => x.code !== dossierCode), answers };
   }
 
   /** The partner's answer: the part's dossier gets its result (or refusal), the group records who answered. */

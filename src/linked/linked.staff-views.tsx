@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime } from '../shared/format';
 import { StatusMessage } from '../shared/messages';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
+import { StaffTable } from '../shared/staff-table';
 import type { SubmissionView } from './linked.types';
 
 /** The unit's linked groups, newest first. */
@@ -10,18 +11,8 @@ export function StaffGroupsPage(p: StaffNavProps & { items: Array<{ code: string
       <h1>Hồ sơ liên thông</h1>
       <p>Mỗi nhóm gồm nhiều hồ sơ (một hồ sơ một thủ tục). Tiếp nhận cả nhóm một lần; phần của cơ quan phối hợp được chuyển đi khi tiếp nhận.</p>
       {p.items.length ? (
-        <table class="staff-table">
-          <caption>{p.items.length} nhóm gần nhất</caption>
-          <thead>
-            <tr>
-              <th scope="col">Mã nhóm</th>
-              <th scope="col">Nhóm thủ tục</th>
-              <th scope="col">Người nộp</th>
-              <th scope="col">Nộp lúc</th>
-              <th scope="col">Chờ tiếp nhận</th>
-            </tr>
-          </thead>
-          <tbody>
+        <div class="table-scroll">
+          <StaffTable caption={`${p.items.length} nhóm gần nhất`} head={['Mã nhóm', 'Nhóm thủ tục', 'Người nộp', 'Nộp lúc', 'Chờ tiếp nhận']}>
             {p.items.map((x) => (
               <tr>
                 <td>
@@ -33,8 +24,8 @@ export function StaffGroupsPage(p: StaffNavProps & { items: Array<{ code: string
                 <td>{x.waiting ? `${x.waiting} phần` : '—'}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </StaffTable>
+        </div>
       ) : (
         <p>Chưa có hồ sơ liên thông nào.</p>
       )}
@@ -54,18 +45,8 @@ export function StaffGroupPage(p: StaffNavProps & { v: SubmissionView; message?:
       <p>
         Người nộp: {v.applicantName} — nộp lúc {formatDateTime(v.createdAt)} — dự kiến xong cả nhóm: {v.dueAt ? formatDate(v.dueAt) : 'khi mọi phần được tiếp nhận'}
       </p>
-      <table class="staff-table">
-        <caption>Các phần của nhóm</caption>
-        <thead>
-          <tr>
-            <th scope="col">Mã hồ sơ</th>
-            <th scope="col">Thủ tục</th>
-            <th scope="col">Cơ quan giải quyết</th>
-            <th scope="col">Tình trạng</th>
-            <th scope="col">Hẹn trả</th>
-          </tr>
-        </thead>
-        <tbody>
+      <div class="table-scroll">
+        <StaffTable caption="Các phần của nhóm" head={['Mã hồ sơ', 'Thủ tục', 'Cơ quan giải quyết', 'Tình trạng', 'Hẹn trả']}>
           {v.members.map((m) => (
             <tr>
               <td>
@@ -83,8 +64,8 @@ export function StaffGroupPage(p: StaffNavProps & { v: SubmissionView; message?:
               <td>{m.dueAt ? formatDate(m.dueAt) : '—'}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </StaffTable>
+      </div>
       {waiting && p.canAccept ? (
         <form method="post" action={`/can-bo/lien-thong/${v.code}/tiep-nhan`}>
           <input type="hidden" name="_csrf" value={p.csrf} />

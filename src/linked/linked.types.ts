@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eformSchema, type EForm } from '../eform';
 import type { DossierStatus } from '../dossier';
+import { PROCESS_ROLES } from '../workflow';
 import type { BirthReminderInput } from '../vaccination';
 
 /**
@@ -18,6 +19,14 @@ export const memberSchema = z.object({
   agencyName: text.min(2),
   /** The unit's own officials, or a partner of the unit (linked_partners.id). */
   partnerId: z.string().min(1).optional(),
+  /** A part handled in the unit: the role of the officials who process it (the unit admin's choice). */
+  role: z.enum(PROCESS_ROLES).optional(),
+  /**
+   * The group form's fields this part's agency receives (its share of the family's personal data:
+   * a partner sees these only). Absent: the group form's fields that the member procedure's own
+   * e-form also asks (see LinkedService.fieldsOf and README "Nhóm thủ tục liên thông").
+   */
+  fields: z.array(z.string().min(1)).optional(),
 });
 export type GroupMember = z.infer<typeof memberSchema>;
 
@@ -51,6 +60,9 @@ export interface LinkedGroup extends GroupDefinition {
   code: string;
   name: string;
   eform: EForm;
+  /** Offered in the unit's catalogue (the unit admin may switch a group off). */
+  enabled: boolean;
+  updatedAt: string;
 }
 
 export interface Partner {
@@ -157,4 +169,13 @@ export interface FeePort {
   gatewayOrigin?: string;
   /** The VietQR account (absent: no QR code is shown). */
   vietqrAccount?: CollectionAccount;
+}
+
+/** A dossier that is a part of a group, as the officials' dossier page and JSON show it. */
+export interface MemberOfGroup {
+  view: SubmissionView;
+  self: MemberState;
+  others: MemberState[];
+  /** This part's share of the group's form (linked.fields.ts), with labels. */
+  answers: Array<{ field: string; label: string; value: string }>;
 }

@@ -147,6 +147,7 @@ export function staffMenu(staff: StaffMember): MenuGroup[] {
             ...item('/can-bo/hang-cho/cai-dat', 'Cài đặt hàng chờ'),
             ...item('/can-bo/lich-lam-viec', 'Lịch làm việc'),
             ...item('/can-bo/quan-tri/noi-tiep-nhan', 'Nơi tiếp nhận hồ sơ'),
+            ...item('/can-bo/quan-tri/lien-thong', 'Nhóm thủ tục liên thông'),
             ...item('/can-bo/thong-bao/mau', 'Mẫu tin nhắn'),
             ...item('/can-bo/tiem-chung/lich', 'Lịch tiêm chủng (TCMR)'),
           ]

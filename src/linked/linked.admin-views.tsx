@@ -32,7 +32,7 @@ export function GroupsAdminPage(p: StaffNavProps & { groups: GroupRow[]; message
       </p>
       {p.groups.length ? (
         <div class="table-scroll">
-          <StaffTable caption={`${p.groups.length} nhóm của đơn vị`} head={['Mã', 'Tên nhóm', 'Các thủ tục và nơi giải quyết', 'Trạng thái', 'Thao tác']}>
+          <StaffTable class="wide" caption={`${p.groups.length} nhóm của đơn vị`} head={['Mã', 'Tên nhóm', 'Các thủ tục và nơi giải quyết', 'Trạng thái', 'Thao tác']}>
             {p.groups.map((g) => (
               <tr>
                 <td>{g.code}</td>

@@ -66,7 +66,7 @@ eachEngine('the unit admin defines linked groups', { at: '2026-12-01T02:00:00.00
     const page = await t.env.app.inject({ method: 'GET', url: PATH, headers: { cookie: admin } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`<a href="${PATH}" aria-current="page">Nhóm thủ tục liên thông</a>`);
-    for (const s of ['LT-KS', 'LT-KT', 'Công an phường Ba Đình (cơ quan phối hợp, congan.badinh@example.vn)', 'Đang nhận hồ sơ', '<table class="grid">']) expect(page.body).toContain(s);
+    for (const s of ['LT-KS', 'LT-KT', 'Công an phường Ba Đình (cơ quan phối hợp, congan.badinh@example.vn)', 'Đang nhận hồ sơ', '<table class="grid wide">']) expect(page.body).toContain(s);
     const desk2 = await t.env.app.inject({ method: 'GET', url: PATH, headers: { cookie: await desk.cookie('tiepnhan') } });
     expect(desk2.statusCode).toBe(403);
     expect(desk2.body).toContain('không có quyền');

@@ -39,6 +39,7 @@ import { citizenTracking, resultFileOf } from './dossier.tracking';
 import type { SigningService } from '../signing';
 import { CHANNEL_NAME, DOSSIER_CHANNELS, type Actor, type Dossier } from './dossier.types';
 import type { StoredPapers } from './dossier.papers';
+import { sendStored } from './dossier.download';
 import {
   LookupPage,
   MyDossiersPage,
@@ -708,12 +709,8 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   app.get('/ho-so/:code/ket-qua', PROOF_ROUTE, async (req, reply) => {
     const { code } = parseInput(refParams, req.params);
     const d = await dossiers.getForActor(code, actorOf(req), proofOf(req));
-    const { file: f, data } = await dossiers.resultContent(d);
-    return reply
-      .type(f.mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-      .header('cache-control', 'private, no-store')
-      .send(data);
+    const { file: f, stream } = await dossiers.resultStream(d);
+    return sendStored(reply, f, stream, 'attachment');
   });
 
   app.get('/ho-so/:code/giay-hen.pdf', PROOF_ROUTE, async (req, reply) => {
@@ -858,13 +855,14 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     if (!staff) return reply;
     const { code, file } = parseInput(z.object({ code: CODE, file: z.string().uuid('Mã tệp không hợp lệ') }), req.params);
     const d = await dossiers.getForActor(code, actorOf(req));
-    const { file: f, data } = await dossiers.fileContent(d, file);
-    await viewedByStaff(req, d, `file:${f.id}`);
-    return reply
-      .type(f.mime)
-      .header('content-disposition', `${f.mime === 'application/pdf' || f.mime.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-      .header('cache-control', 'private, no-store')
-      .send(data);
+    const { file: f, stream } = await dossiers.fileStream(d, file);
+    try {
+      await viewedByStaff(req, d, `file:${f.id}`);
+    } catch (e) {
+      stream.destroy();
+      throw e;
+    }
+    return sendStored(reply, f, stream, f.mime === 'application/pdf' || f.mime.startsWith('image/') ? 'inline' : 'attachment');
   });
 
   const cardNav = async (req: FastifyRequest, staff: Staff) => staffNav(req, staff, (await units.get(staff.unitCode)).name);

@@ -4,6 +4,7 @@ import type { CatalogService, Procedure, ProcessingTime } from '../catalog';
 import { mainChannel } from '../catalog';
 import { calendarsOf, computeDueAt, type UnitCalendar } from '../calendar';
 import { eformFor, eformSchema, toJsonSchema, validateFormData, type EForm } from '../eform';
+import type { Readable } from 'node:stream';
 import { prepareUpload, type BlobStore } from '../file';
 import type { NotificationService } from '../notification';
 import type { AuditService } from '../audit';
@@ -603,17 +604,32 @@ export class DossierService {
     return { id: uuidv7(), component, sha256: prepared.sha256, name: prepared.originalName, mime: prepared.mime, size: prepared.size, createdAt: this.clock.now().toISOString() };
   }
 
-  /** The signed result file, once the dossier has its result; "not ready" otherwise. */
-  async resultContent(d: Dossier): Promise<{ file: DossierFile; data: Buffer }> {
-    const f = resultFileOf(d.status, await repo.listFiles(this.db, d.id));
-    if (!f) throw new NotFoundError('Hồ sơ chưa có kết quả điện tử. Chúng tôi sẽ nhắn tin khi có kết quả.', 'result_not_ready');
+  async fileContent(d: Dossier, fileId: string): Promise<{ file: DossierFile; data: Buffer }> {
+    const f = await this.fileOf(d, fileId);
     return { file: f, data: await this.files.get(f.sha256) };
   }
 
-  async fileContent(d: Dossier, fileId: string): Promise<{ file: DossierFile; data: Buffer }> {
+  /**
+   * A paper of the dossier as it comes from the store (disk or bucket), never whole in memory: a
+   * 10 MB scan costs its reader a few chunks, not 10 MB. Opened before returning, so a paper gone
+   * from the store is a NotFoundError here, before any byte of the answer is sent.
+   */
+  async fileStream(d: Dossier, fileId: string): Promise<{ file: DossierFile; stream: Readable }> {
+    const f = await this.fileOf(d, fileId);
+    return { file: f, stream: await this.files.stream(f.sha256) };
+  }
+
+  /** The signed result file as a stream (see fileStream), once the dossier has its result; "not ready" otherwise. */
+  async resultStream(d: Dossier): Promise<{ file: DossierFile; stream: Readable }> {
+    const f = resultFileOf(d.status, await repo.listFiles(this.db, d.id));
+    if (!f) throw new NotFoundError('Hồ sơ chưa có kết quả điện tử. Chúng tôi sẽ nhắn tin khi có kết quả.', 'result_not_ready');
+    return { file: f, stream: await this.files.stream(f.sha256) };
+  }
+
+  private async fileOf(d: Dossier, fileId: string): Promise<DossierFile> {
     const f = (await repo.listFiles(this.db, d.id)).find((x) => x.id === fileId);
     if (!f) throw new NotFoundError('Không có tệp này.', 'file_not_found');
-    return { file: f, data: await this.files.get(f.sha256) };
+    return f;
   }
 
   /**

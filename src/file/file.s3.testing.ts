@@ -4,6 +4,7 @@
  * the objects as files in a temp folder. Used by tests only.
  */
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,6 +82,85 @@ export async function startFakeS3(bucket = 'motcua-test'): Promise<FakeS3> {
     close: async () => {
       await server.close();
       await fs.rm(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A TCP relay in front of the fake server that can hold its answers back midway, as a slow or
+ * distant bucket does: what motcua sends on before the rest of an object has arrived shows that it
+ * streams rather than reading the whole object first.
+ */
+export interface HoldingProxy {
+  endpoint: string;
+  /** From now on, answers pass `afterBytes` more bytes in all, then wait for `release()`. */
+  hold(afterBytes: number): void;
+  release(): void;
+  /** Bytes waiting now. */
+  held(): number;
+  close(): Promise<void>;
+}
+
+export async function startHoldingProxy(target: string): Promise<HoldingProxy> {
+  const { hostname, port } = new URL(target);
+  let limit = Infinity;
+  let passed = 0;
+  const conns = new Set<{ client: net.Socket; upstream: net.Socket; queue: Buffer[]; ended: boolean }>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect({ host: hostname, port: Number(port) });
+    const c = { client, upstream, queue: [] as Buffer[], ended: false };
+    conns.add(c);
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => {
+      const room = limit - passed;
+      if (room >= chunk.length) {
+        passed += chunk.length;
+        client.write(chunk);
+        return;
+      }
+      if (room > 0) {
+        passed += room;
+        client.write(chunk.subarray(0, room));
+      }
+      c.queue.push(room > 0 ? chunk.subarray(room) : chunk);
+      upstream.pause();
+    });
+    upstream.on('end', () => {
+      c.ended = true;
+      if (!c.queue.length) client.end();
+    });
+    const gone = () => {
+      conns.delete(c);
+      client.destroy();
+      upstream.destroy();
+    };
+    upstream.on('error', gone);
+    client.on('error', gone);
+    client.on('close', gone);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address() as net.AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    hold: (afterBytes) => {
+      passed = 0;
+      limit = afterBytes;
+    },
+    release: () => {
+      limit = Infinity;
+      for (const c of conns) {
+        for (const b of c.queue.splice(0)) c.client.write(b);
+        if (c.ended) c.client.end();
+        c.upstream.resume();
+      }
+    },
+    held: () => [...conns].reduce((n, c) => n + c.queue.reduce((m, b) => m + b.length, 0), 0),
+    close: async () => {
+      for (const c of conns) {
+        c.client.destroy();
+        c.upstream.destroy();
+      }
+      await new Promise((r) => server.close(r));
     },
   };
 }

@@ -26,7 +26,7 @@ import { AuditService, FileCheckpointStore } from './audit';
 import { staffRoutes } from './staff/staff.routes';
 import { registerChangeGuard, registerStaffScope } from './staff/staff.guard';
 import { WorkflowService } from './workflow';
-import { openBlobStore, type BlobStore } from './file';
+import { openBlobStore, type BlobStore, type SweepResult } from './file';
 import { buildTransports, NotificationService, NotificationWorker, outboxBacklog, sharedZaloTokenStore } from './notification';
 import { notificationRoutes } from './notification/notification.routes';
 import { PAYMENT_DOSSIER_TABLES, PaymentService } from './payment';
@@ -480,16 +480,20 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
 /**
  * Files written for an upload whose database row never committed (a crash in between) are
  * removed; files younger than the grace period may belong to an upload in progress elsewhere.
+ * `blobs: false` leaves the store itself alone (a bucket is swept by a background job, in slices
+ * of `budgetMs`: see file.s3.ts and src/main.ts).
  */
-export async function sweepFiles(s: Services, graceMs = 15 * 60_000, config?: Config) {
+export async function sweepFiles(s: Services, graceMs = 15 * 60_000, config?: Config, opts: { blobs?: boolean; budgetMs?: number } = {}): Promise<SweepResult> {
   // Temporary upload files of requests a crash cut short.
   if (config) await sweepUploads(uploadTmpDir(config), graceMs);
   // First the drafts of one-request submissions that a crash cut short, then the files they held.
   await s.dossiers.removeStaleTransientDrafts(graceMs);
+  if (opts.blobs === false) return { scanned: 0, tmpRemoved: 0, orphansRemoved: 0, bytesFreed: 0, complete: false };
   return s.files.sweep({
     referenced: async (sha) => (await s.dossiers.isFileReferenced(sha)) || (await s.scoring.isFileReferenced(sha)) || (await s.archive.isFileReferenced(sha)) || (await s.signing.isFileReferenced(sha)),
     olderThanMs: graceMs,
     tmpOlderThanMs: graceMs,
+    budgetMs: opts.budgetMs,
   });
 }
 

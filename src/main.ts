@@ -3,7 +3,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { buildApp, buildServices, seedIfEmpty, sweepFiles, type Services } from './app';
 import { isWorkerProcess, runWorkers } from './cluster';
-import type { PeriodicJobOptions } from './shared/periodic-job';
+import { PeriodicJob, type PeriodicJobOptions } from './shared/periodic-job';
 import { ArchiveOcrJob } from './docstore';
 import { ConfigError, loadConfig, type Config } from './config';
 import { publicUrlWarning, startupBanner } from './banner';
@@ -68,6 +68,29 @@ function jobOptions(s: Services, intervalMs: number): PeriodicJobOptions {
   return { intervalMs, log: (m) => process.stdout.write(m + '\n'), election: s.jobElection };
 }
 
+/** A bucket's sweep: a slice of at most this long (file.s3.ts goes on where the last one stopped)… */
+const S3_SWEEP_BUDGET_MS = 20_000;
+/** …every this long, in one process of all (the job election). */
+const S3_SWEEP_EVERY_MS = 10 * 60_000;
+
+/**
+ * FILE_STORE=s3://: unreferenced objects of the bucket removed in slices, in the background — a
+ * bucket of millions of papers is never listed whole, nor before the server answers. The local
+ * disk is swept whole at start (prepare) and needs no job.
+ */
+function fileSweepJob(config: Config, s: Services): PeriodicJob<Awaited<ReturnType<typeof sweepFiles>>> {
+  return new PeriodicJob(
+    {
+      name: 'file-sweep',
+      doing: 'dọn tệp không còn dùng trong kho tệp',
+      run: () => sweepFiles(s, config.sweepGraceSeconds * 1000, config, { budgetMs: S3_SWEEP_BUDGET_MS }),
+      report: (r) => (r.orphansRemoved ? `Đã dọn ${r.orphansRemoved} tệp mồ côi trong kho tệp (${r.bytesFreed} byte; đã xem ${r.scanned} tệp).` : undefined),
+      firstDelayMs: 30_000,
+    },
+    jobOptions(s, config.files.kind === 's3' ? S3_SWEEP_EVERY_MS : 0),
+  );
+}
+
 function fail(message: string): never {
   process.stderr.write(`Lỗi: ${message}\n`);
   process.exit(1);
@@ -94,8 +117,9 @@ async function prepare(config: Config, services: Services, travel: ReturnType<ty
     const online = (await services.dossiers.listForUnit(DEMO_QUEUE_UNIT, ['new'])).find((d) => d.code && d.channel === 'online');
     await seedAppointmentDemo(services.appointments, DEMO_QUEUE_UNIT, { dossierCode: online?.code ?? undefined });
   }
-  // Files left by uploads whose row never committed (a crash in between), before taking requests.
-  const swept = await sweepFiles(services, config.sweepGraceSeconds * 1000, config);
+  // Files left by uploads whose row never committed (a crash in between), before taking requests;
+  // a bucket (FILE_STORE=s3://) is swept in the background instead (fileSweepJob).
+  const swept = await sweepFiles(services, config.sweepGraceSeconds * 1000, config, { blobs: config.files.kind === 'disk' });
   if (swept.orphansRemoved || swept.tmpRemoved) {
     process.stdout.write(`Đã dọn ${swept.orphansRemoved} tệp mồ côi và ${swept.tmpRemoved} tệp tạm (${swept.bytesFreed} byte).\n`);
   }
@@ -154,13 +178,15 @@ async function serve(config: Config): Promise<void> {
   // Scanned archive pages left waiting by a restart are recognised (OCR) in this process.
   const archiveOcr = new ArchiveOcrJob(services.archive, jobOptions(services, 60_000));
   archiveOcr.start();
+  const fileSweep = fileSweepJob(config, services);
+  fileSweep.start();
   // SIGTERM/SIGINT: stop accepting, finish the requests in progress, stop the jobs and the
   // worker (its claimed messages go back), close the database (src/ops/ops.shutdown.ts).
   const unmark = config.database.kind === 'sqlite' && config.database.url !== ':memory:' ? markRunning(config.dataDir, config.database.url, 'serve') : undefined;
   const archive = { close: async () => { await archiveOcr.close(); await services.archive.stop(); } };
   onStopSignals(() => ({
     app,
-    jobs: [archive, escalation, linkedJob, draftExpiry, reminders, reportReminders, vaccinationReminders, checkpoints, services.worker],
+    jobs: [archive, fileSweep, escalation, linkedJob, draftExpiry, reminders, reportReminders, vaccinationReminders, checkpoints, services.worker],
     database: services.database,
     finally: unmark,
     timeoutMs: config.ops.shutdownTimeoutSeconds * 1000,

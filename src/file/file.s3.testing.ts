@@ -37,6 +37,23 @@ function correctBucketPathSignature(server: S3rver): void {
   });
 }
 
+/**
+ * A second correction: the fake writes the continuation token of a truncated listing with single
+ * DES, which OpenSSL 3 (Node 18 and later) no longer offers, so every listing longer than its page
+ * failed with InternalError. DES-EDE with the key given twice is the same cipher (encrypt, decrypt,
+ * encrypt with one key is one encryption) and still offered: the fake's tokens are unchanged.
+ */
+function desForContinuationTokens(): void {
+  const c = require('node:crypto') as typeof import('node:crypto') & { desPatched?: boolean };
+  if (c.desPatched) return;
+  const twice = (key: unknown) => Buffer.concat([Buffer.from(key as Buffer), Buffer.from(key as Buffer)]);
+  const cipher = c.createCipheriv.bind(c) as (...a: unknown[]) => unknown;
+  const decipher = c.createDecipheriv.bind(c) as (...a: unknown[]) => unknown;
+  (c as { createCipheriv: unknown }).createCipheriv = (alg: string, key: unknown, iv: unknown, o?: unknown) => (alg === 'des' ? cipher('des-ede-cbc', twice(key), iv, o) : cipher(alg, key, iv, o));
+  (c as { createDecipheriv: unknown }).createDecipheriv = (alg: string, key: unknown, iv: unknown, o?: unknown) => (alg === 'des' ? decipher('des-ede-cbc', twice(key), iv, o) : decipher(alg, key, iv, o));
+  c.desPatched = true;
+}
+
 /** The server's fixed account (s3rver accepts these keys and no others). */
 export const FAKE_S3_KEYS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
@@ -56,6 +73,7 @@ export async function startFakeS3(bucket = 'motcua-test'): Promise<FakeS3> {
   const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-s3-'));
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
   correctBucketPathSignature(server);
+  desForContinuationTokens();
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const objectPath = (key: string) => {

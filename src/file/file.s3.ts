@@ -10,8 +10,16 @@
  *   cheaper on AWS, but not every S3-compatible server gives the copy a new LastModified), and
  *   identical uploads are rare enough for the bandwidth not to matter.
  * - get/stream: GetObject; stream hands on the response body as it arrives (nothing buffered).
- * - sweep: ListObjectsV2 over the prefix with LastModified as the age, the disk store's rule.
+ * - sweep: ListObjectsV2 over the prefix with LastModified as the age, the disk store's rule —
+ *   in slices: a bucket may hold millions of papers, and listing them all costs minutes and a
+ *   request per thousand. A sweep given a time budget stops when it is spent and remembers the
+ *   last key it looked at; the next one goes on from there (StartAfter, also how it pages), and
+ *   wraps round to the start of the prefix. The first sweep of a process
+ *   starts at a random place in the key space (keys are hashes, so evenly spread), so that servers
+ *   restarted often still cover the whole bucket over their runs. The server runs it as a
+ *   background job, never before it starts answering (src/main.ts).
  */
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
@@ -38,6 +46,10 @@ export interface S3StoreOptions {
   /** bucket in the path (http://host/bucket/key) rather than the host name: most self-hosted servers need it. */
   forcePathStyle: boolean;
   clock?: Clock;
+  /** Where the first sweep starts (a key to start after; '' = the start of the prefix). Default: a random place. */
+  sweepFrom?: string;
+  /** Keys asked for per listing request (at most 1,000 on S3). */
+  listPageSize?: number;
 }
 
 const KEY_TAIL = /^([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
@@ -47,11 +59,16 @@ export class S3Store implements BlobStore {
   readonly prefix: string;
   private readonly client: S3Client;
   private readonly clock: Clock;
+  private readonly pageSize: number | undefined;
+  /** The last key the sweep looked at: the next one starts after it ('' = the start of the prefix). */
+  private cursor: string;
 
   constructor(o: S3StoreOptions) {
     this.bucket = o.bucket;
     this.prefix = o.prefix ?? '';
     this.clock = o.clock ?? systemClock;
+    this.pageSize = o.listPageSize;
+    this.cursor = o.sweepFrom ?? `${this.prefix}${randomBytes(1).toString('hex')}/`;
     const config: S3ClientConfig = {
       region: o.region,
       forcePathStyle: o.forcePathStyle,
@@ -117,30 +134,55 @@ export class S3Store implements BlobStore {
 
   async sweep(options: SweepOptions): Promise<SweepResult> {
     const cutoff = this.clock.now().getTime() - options.olderThanMs;
-    const result: SweepResult = { scanned: 0, tmpRemoved: 0, orphansRemoved: 0, bytesFreed: 0 };
-    let token: string | undefined;
-    do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix || undefined, ContinuationToken: token }));
-      for (const o of page.Contents ?? []) {
+    const deadline = options.budgetMs === undefined ? Infinity : Date.now() + options.budgetMs;
+    const result: SweepResult = { scanned: 0, tmpRemoved: 0, orphansRemoved: 0, bytesFreed: 0, complete: false };
+    // A whole round ends where this sweep began: from the cursor to the end, then from the start up to it.
+    const origin = this.cursor;
+    let wrapped = origin === '';
+    let after = origin;
+    let looked = 0;
+    for (;;) {
+      // Paged with StartAfter (the last key seen), which resuming needs anyway, rather than the
+      // continuation token: the same on every S3-compatible server.
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix || undefined, StartAfter: after || undefined, MaxKeys: this.pageSize }));
+      const contents = page.Contents ?? [];
+      for (const o of contents) {
         const key = o.Key ?? '';
-        // Anything not named like one of our blobs is not ours to judge: left alone.
-        const m = KEY_TAIL.exec(key.slice(this.prefix.length));
-        if (!key.startsWith(this.prefix) || !m || !m[3]!.startsWith(m[1]! + m[2]!) || !isSha256(m[3]!)) continue;
-        const sha256 = m[3]!;
-        result.scanned++;
-        if (!o.LastModified || o.LastModified.getTime() > cutoff) continue;
-        if (await options.referenced(sha256)) continue;
-        // A put that deduplicated onto this blob while we asked the database wrote it again (a
-        // new LastModified): look again so its not-yet-committed row does not lose its file.
-        const again = await this.head(key);
-        if (!again || again.lastModified > cutoff) continue;
-        await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
-        result.orphansRemoved++;
-        result.bytesFreed += again.size;
+        if (wrapped && origin && key > origin) {
+          result.complete = true;
+          return result;
+        }
+        if (looked > 0 && Date.now() >= deadline) return result;
+        looked++;
+        this.cursor = after = key;
+        await this.sweepOne(key, o.LastModified, cutoff, options, result);
       }
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
-    return result;
+      if (page.IsTruncated && contents.length) continue;
+      // The end of the prefix: the next sweep starts at its beginning.
+      this.cursor = after = '';
+      if (wrapped) {
+        result.complete = true;
+        return result;
+      }
+      wrapped = true;
+    }
+  }
+
+  private async sweepOne(key: string, lastModified: Date | undefined, cutoff: number, options: SweepOptions, result: SweepResult): Promise<void> {
+    // Anything not named like one of our blobs is not ours to judge: left alone.
+    const m = KEY_TAIL.exec(key.slice(this.prefix.length));
+    if (!key.startsWith(this.prefix) || !m || !m[3]!.startsWith(m[1]! + m[2]!) || !isSha256(m[3]!)) return;
+    const sha256 = m[3]!;
+    result.scanned++;
+    if (!lastModified || lastModified.getTime() > cutoff) return;
+    if (await options.referenced(sha256)) return;
+    // A put that deduplicated onto this blob while we asked the database wrote it again (a
+    // new LastModified): look again so its not-yet-committed row does not lose its file.
+    const again = await this.head(key);
+    if (!again || again.lastModified > cutoff) return;
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    result.orphansRemoved++;
+    result.bytesFreed += again.size;
   }
 
   private async open(key: string) {

@@ -276,6 +276,38 @@ describe('blob store [s3]: keys, prefixes and credentials', () => {
     expect(await a.has(f.sha256)).toBe(true);
   });
 
+  it('sweeps a bucket in slices: each goes on where the last stopped, round the key space, each blob once a round', async () => {
+    // Starts in the middle of the key space, three keys per listing request.
+    const store = new S3Store({ bucket: s3.bucket, prefix: 'xa-lat/', endpoint: s3.endpoint, region: 'us-east-1', ...FAKE_S3_KEYS, forcePathStyle: true, sweepFrom: 'xa-lat/80/', listPageSize: 3 });
+    const shas: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const f = await prepared(`lat-${i}`);
+      await store.put(f);
+      await s3.age(`xa-lat/${keyOf(f.sha256)}`, 48 * HOUR);
+      shas.push(f.sha256);
+    }
+    const asked: string[] = [];
+    const keepAll = (sha: string) => {
+      asked.push(sha);
+      return true;
+    };
+    // No time at all: one blob per sweep, never the whole bucket.
+    for (let i = 0; i < 10; i++) expect(await store.sweep({ referenced: keepAll, olderThanMs: HOUR, budgetMs: 0 })).toMatchObject({ scanned: 1 });
+    // In key order from the middle to the end, then from the start: each blob once.
+    const sorted = [...shas].sort();
+    expect(asked).toEqual([...sorted.filter((h) => h > '80'), ...sorted.filter((h) => h < '80')]);
+    // The next slice starts the next round where this one ended.
+    await store.sweep({ referenced: keepAll, olderThanMs: HOUR, budgetMs: 0 });
+    expect(asked[10]).toBe(asked[0]);
+
+    // Without a budget: the whole round in one sweep; the one blob nobody refers to is removed.
+    const orphan = shas[3]!;
+    const r = await store.sweep({ referenced: (sha) => sha !== orphan, olderThanMs: HOUR });
+    expect(r).toMatchObject({ scanned: 10, orphansRemoved: 1, complete: true });
+    expect(await store.has(orphan)).toBe(false);
+    expect(await listKeys('xa-lat/')).toHaveLength(9);
+  });
+
   it('fails loudly on wrong keys rather than calling the content missing', async () => {
     const wrong = open('sai/', { accessKeyId: 'S3RVER', secretAccessKey: 'not-the-secret' });
     const f = await prepared('sai-khoa');

@@ -35,6 +35,12 @@ export interface SweepOptions {
   olderThanMs: number;
   /** Leftover tmp files older than this are deleted (younger ones may be a put in progress). Default 60 s. */
   tmpOlderThanMs?: number;
+  /**
+   * How long this sweep may take (ms, real time). A store whose listing is remote (S3) stops when
+   * it is spent, after at least one blob, and the next sweep goes on from there; the local disk
+   * always sweeps whole. Default: no limit.
+   */
+  budgetMs?: number;
 }
 
 export interface SweepResult {
@@ -43,6 +49,8 @@ export interface SweepResult {
   tmpRemoved: number;
   orphansRemoved: number;
   bytesFreed: number;
+  /** False when the budget ran out before every blob was looked at (the next sweep continues). */
+  complete: boolean;
 }
 
 export interface BlobStore {
@@ -197,7 +205,7 @@ export class FileStore implements BlobStore {
     const now = this.clock.now().getTime();
     const tmpCutoff = now - (options.tmpOlderThanMs ?? DEFAULT_TMP_GRACE_MS);
     const cutoff = now - options.olderThanMs;
-    const result: SweepResult = { scanned: 0, tmpRemoved: 0, orphansRemoved: 0, bytesFreed: 0 };
+    const result: SweepResult = { scanned: 0, tmpRemoved: 0, orphansRemoved: 0, bytesFreed: 0, complete: true };
 
     for (const name of await listDir(this.tmpDir)) {
       const p = path.join(this.tmpDir, name);

@@ -67,11 +67,11 @@ describe.skipIf(!browserAvailable())('virtual assistant in Chromium', () => {
     const page = await phone();
     await page.goto(`${base}/dv/00004`);
     await openPanel(page);
-    await page.getByLabel('Câu hỏi của bạn').fill('hộ nghèo');
+    await page.getByLabel('Câu hỏi của bạn').fill('thẻ căn cước');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.as-panel .as-bot').last().innerText()).toContain('Ý bạn là');
     await page.locator('.as-panel .as-quick button').first().click();
-    await expect.poll(() => page.locator('.as-panel .as-bot').last().innerText()).toContain('(mã 1.0116');
+    await expect.poll(() => page.locator('.as-panel .as-bot').last().innerText()).toContain('(mã 1.01406');
 
     await page.getByLabel('Câu hỏi của bạn').fill('Thủ tục xin trợ cấp cho người cao tuổi?');
     await page.keyboard.press('Enter');

@@ -115,6 +115,14 @@ eachEngine('assistant: answers that agree, facts, follow-ups, harder questions',
       const r = await ask(q);
       expect(r.decision, q).toBe('answer');
     }
+    // Names that differ by a qualifier: the question says which by naming it or leaving it out.
+    for (const [q, code] of [
+      ['hộ nghèo', '1.011607'],
+      ['công nhận hộ thoát nghèo', '1.011608'],
+    ] as const) {
+      const r = await ask(q);
+      expect([r.decision, r.procedures[0]?.code], q).toEqual(['answer', code]);
+    }
   });
 
   it('reads lost registers as re-registration, for birth, marriage and death', async () => {

@@ -101,23 +101,24 @@ for (const engine of engines()) {
     });
 
     it('offers the closest procedures as choices ("Ý bạn là…") and takes the answer by number', async () => {
-      const r = await ask('hộ nghèo', 'choices');
+      const r = await ask('thẻ căn cước', 'choices');
       expect(r.decision).toBe('clarify');
       expect(r.answer).toContain('Ý bạn là');
-      expect(r.procedures.map((p) => p.code).sort()).toEqual(['1.011607', '1.011608']);
+      expect(r.procedures.length).toBeGreaterThanOrEqual(2);
+      for (const p of r.procedures) expect(p.code).toMatch(/^1\.01406[1-4]$/);
       const second = r.procedures[1]!;
       const pick = await ask('2', 'choices');
       expect(pick.decision).toBe('answer');
       expect(pick.procedures[0]!.code).toBe(second.code);
       // Asked something else before choosing: the choices come again, for that question.
-      await ask('hộ nghèo', 'choices-3');
+      await ask('thẻ căn cước', 'choices-3');
       const again = await ask('mất bao lâu', 'choices-3');
       expect(again.decision).toBe('clarify');
       const first = await ask('1', 'choices-3');
       expect([first.decision, first.intent, first.procedures[0]!.code]).toEqual(['answer', 'time', again.procedures[0]!.code]);
       expect(first.answer).toContain('Thời hạn giải quyết');
       // Quick replies carry the names; a name picks it too.
-      const r2 = await ask('hộ nghèo', 'choices-2');
+      const r2 = await ask('thẻ căn cước', 'choices-2');
       const byName = await ask(r2.quickReplies[0]!, 'choices-2');
       expect(byName.procedures[0]!.code).toBe(r2.procedures[0]!.code);
     });
@@ -192,7 +193,7 @@ for (const engine of engines()) {
       expect(week.declined).toBeGreaterThanOrEqual(3);
       expect(week.asked).toBe(week.answered + week.clarified + week.handedOver + week.declined + week.other);
       expect(s.topProcedures[0]!.code).toBe('1.004194');
-      expect(s.recent.some((x) => x.text === 'hộ nghèo' && x.decision === 'clarify')).toBe(true);
+      expect(s.recent.some((x) => x.text === 'thẻ căn cước' && x.decision === 'clarify')).toBe(true);
       // Another unit's staff see none of this.
       expect((await a.stats({ unitCode: '00082' }, 4)).weeks[0]!.asked).toBe(0);
     });

@@ -16,6 +16,7 @@ import * as repo from './assistant.repo';
 import { faqDoc, procedureDoc, Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import { findDossierCode, findPhone } from './assistant.text';
+import { qualifierChoice } from './assistant.qualifiers';
 import { counterTurn, type CounterDesk, type CounterMemory } from './assistant.counter';
 import { withOffer, type ChatPhoto, type ChatSubmitDesk } from './assistant.chat-submit';
 import type { Rephraser } from './llm';
@@ -353,6 +354,14 @@ export class AssistantService {
     return [same[0]!, ...candidates.filter((c) => !close.includes(c))];
   }
 
+  /** Choices that differ only by a qualifier the question names or leaves out: the one meant is answered (see qualifierChoice). */
+  private async byQualifier(d: Decided, question: string): Promise<Decided> {
+    if (d.decision !== 'clarify') return d;
+    const named = await Promise.all(d.picks.map(async (c) => ({ code: c.id, name: (await this.deps.catalog.findProcedure(c.id))?.name ?? '' })));
+    const meant = d.picks.find((c) => c.id === qualifierChoice(question, named));
+    return meant ? { decision: 'answer', picks: [meant], confidence: confidence(meant) } : d;
+  }
+
   private async procedureReply(unit: Unit, code: string, aspects: Aspect[], question: string, procedures: ProcedureHit[], intent: Intent): Promise<AssistantReply> {
     const { procedure, entry } = await this.deps.catalog.getUnitProcedure(unit.code, code);
     const office = (aspects.includes('place') && (await this.deps.officeFor?.(unit.code, procedure))) || undefined;
@@ -554,7 +563,7 @@ export class AssistantService {
       };
     }
 
-    const d = decide(candidates, plan);
+    const d = await this.byQualifier(decide(candidates, plan), text);
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);

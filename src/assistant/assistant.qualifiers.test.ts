@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { qualifierChoice } from './assistant.qualifiers';
+
+const MARRIAGE = [
+  { code: '2.000806', name: 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài' },
+  { code: '2.000513', name: 'Thủ tục đăng ký lại kết hôn có yếu tố nước ngoài' },
+  { code: '1.000094', name: 'Thủ tục đăng ký kết hôn có yếu tố nước ngoài tại khu vực biên giới' },
+];
+const TRANSLATOR = [
+  { code: '2.000992', name: 'Chứng thực chữ ký người dịch mà người dịch là cộng tác viên dịch thuật' },
+  { code: '2.001008', name: 'Chứng thực chữ ký người dịch mà người dịch không phải là cộng tác viên dịch thuật' },
+];
+
+describe('choices that differ only by a qualifier', () => {
+  it('answers the plain procedure when the question leaves the qualifiers out', () => {
+    expect(qualifierChoice('kết hôn có yếu tố nước ngoài mất bao lâu', MARRIAGE)).toBe('2.000806');
+    expect(qualifierChoice('chứng thực chữ ký người dịch là cộng tác viên phí bao nhiêu', TRANSLATOR)).toBe('2.000992');
+  });
+
+  it('answers the qualified one when the question names its qualifier', () => {
+    expect(qualifierChoice('đăng ký lại kết hôn có yếu tố nước ngoài cần gì', MARRIAGE)).toBe('2.000513');
+    expect(qualifierChoice('kết hôn có yếu tố nước ngoài ở khu vực biên giới', MARRIAGE)).toBe('1.000094');
+    expect(qualifierChoice('chứng thực chữ ký người dịch không phải cộng tác viên cần giấy gì', TRANSLATOR)).toBe('2.001008');
+  });
+
+  it('leaves the choice to the citizen when the names differ otherwise', () => {
+    const business = [
+      { code: '1.001612', name: 'Đăng ký thành lập hộ kinh doanh' },
+      { code: '2.000720', name: 'Đăng ký thay đổi nội dung đăng ký hộ kinh doanh' },
+    ];
+    expect(qualifierChoice('hộ kinh doanh mất bao lâu', business)).toBeUndefined();
+    expect(qualifierChoice('kết hôn', [MARRIAGE[0]!])).toBeUndefined();
+  });
+});

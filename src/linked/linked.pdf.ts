@@ -6,11 +6,19 @@ import type { SubmissionView } from './linked.types';
 const BODY: TextStyle = { font: 'serif', size: 12, lineGap: 1 };
 const BOLD: TextStyle = { font: 'serifBold', size: 12, lineGap: 1 };
 
+/** The group's fees still owed, paid once by the VietQR code printed on the receipt. */
+export interface GroupReceiptPayment {
+  payload: string;
+  amount: number;
+  account: { account: string; accountName: string };
+}
+
 /**
  * The receipt of a linked group (giấy tiếp nhận hồ sơ liên thông): every part with its own code,
- * agency and appointment, the group's date (the latest part's), and a QR to the group's page.
+ * agency and appointment, the group's date (the latest part's), a QR to the group's page, and
+ * while fees are owed the VietQR code that pays them all at once.
  */
-export async function renderGroupReceiptPdf(vm: { unitName: string; v: SubmissionView; trackingUrl: string; now: Date }): Promise<Buffer> {
+export async function renderGroupReceiptPdf(vm: { unitName: string; v: SubmissionView; trackingUrl: string; now: Date; payment?: GroupReceiptPayment }): Promise<Buffer> {
   const v = vm.v;
   const doc = createDoc({ title: `Giấy tiếp nhận hồ sơ liên thông ${v.code}`, subject: v.groupName, margins: ADMIN_MARGINS }, { creationDate: vm.now });
   const left = ADMIN_MARGINS.left;
@@ -41,6 +49,18 @@ export async function renderGroupReceiptPdf(vm: { unitName: string; v: Submissio
   if (y + size + 40 < PAGE_H - 40) {
     drawQr(doc, await qrMatrix(vm.trackingUrl), left, y, size);
     draw(doc, 'Quét mã để theo dõi cả nhóm, hoặc tra cứu bằng mã hồ sơ liên thông và số điện thoại.', left + size + 12, y + 20, { font: 'serifItalic', size: 11 }, width - size - 12);
+    y += size + 14;
+  }
+  const pay = vm.payment;
+  if (pay) {
+    // On the next page when it does not fit: the parts' list is never squeezed.
+    if (y + size + 20 > PAGE_H - 40) {
+      doc.addPage();
+      y = ADMIN_MARGINS.top;
+    }
+    const text = `Nộp phí, lệ phí của cả nhóm một lần, ${pay.amount.toLocaleString('vi-VN')} đồng: quét mã VietQR bằng ứng dụng ngân hàng (tài khoản ${pay.account.account} — ${pay.account.accountName}); số tiền và nội dung chuyển khoản (mã hồ sơ liên thông ${v.code}) đã điền sẵn. Mỗi phần cũng có thể nộp riêng trên trang của phần đó, hoặc nộp tại bộ phận một cửa.`;
+    drawQr(doc, await qrMatrix(pay.payload), left, y, size, 2);
+    draw(doc, text, left + size + 12, y + 6, BODY, width - size - 12);
   }
   return toBuffer(doc);
 }

@@ -269,7 +269,10 @@ export async function linkedRoutes(app: FastifyInstance, deps: LinkedRoutesDeps)
     const { code } = parseInput(z.object({ code: SUBMISSION }), req.params);
     const { view } = await linked.viewFor(code, actorOf(req), proofOf(req));
     const unit = await units.get(view.unitCode);
-    const pdf = await renderGroupReceiptPdf({ unitName: unit.name, v: view, trackingUrl: linked.trackingUrl(code), now: deps.now() });
+    const fees = await linked.feesOf(view);
+    const account = linked.vietqrAccount;
+    const payment = fees?.vietqr && account ? { payload: fees.vietqr, amount: fees.outstanding, account } : undefined;
+    const pdf = await renderGroupReceiptPdf({ unitName: unit.name, v: view, trackingUrl: linked.trackingUrl(code), now: deps.now(), payment });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="bien-nhan-${code}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
   });
 

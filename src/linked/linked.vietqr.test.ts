@@ -6,6 +6,7 @@ import type { Actor } from '../dossier';
 import { Desk } from '../dossier/workflow.testing';
 import { codesIn, referencesIn } from '../payment/payment.statement';
 import { decodeVietQr } from '../payment/payment.vietqr';
+import { crop, decodeQr, openPdf, pageTexts, renderPage, type PDFDocumentProxy } from '../shared/pdf.testing';
 import { eachEngine, postStaffForm } from '../shared/suite.testing';
 import { submitNewborn, type SubmittedGroup } from './linked.testing';
 
@@ -20,6 +21,20 @@ import { submitNewborn, type SubmittedGroup } from './linked.testing';
 const PARENT = { fullName: 'Trần Thị Mai', phone: '0987654321', address: 'Số 5 phố Liễu Giai, Ba Đình' };
 const CASHIER: Actor = { kind: 'staff', id: 'staff-test', unitCode: '00004', role: 'receptionist', name: 'Nguyễn Thị Hòa' };
 const HEADER = 'STT,Ngày giao dịch,Số tham chiếu,Diễn giải,Ghi nợ,Ghi có';
+
+/** Every QR code printed down the left of a document's pages (a window slid from top to bottom). */
+async function qrTexts(doc: PDFDocumentProxy): Promise<string[]> {
+  const found = new Set<string>();
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await renderPage(doc, i, 3);
+    const cm = (72 / 2.54) * page.scale;
+    for (let top = 0; top + 5 * cm < page.height; top += Math.floor(cm)) {
+      const q = decodeQr(crop(page, 0, Math.floor(top), Math.floor(8 * cm), Math.floor(5 * cm)));
+      if (q) found.add(q.text);
+    }
+  }
+  return [...found];
+}
 
 eachEngine(
   'a linked group pays once by VietQR, matched from the bank statement',
@@ -77,6 +92,11 @@ eachEngine(
       const img = PNG.sync.read(png.rawPayload);
       const scanned = jsQR(new Uint8ClampedArray(img.data), img.width, img.height);
       expect(decodeVietQr(scanned!.data)).toMatchObject({ amount: 18000, purpose: group.groupCode, crcOk: true });
+      // The group's receipt prints the code that pays it all, beside the one that follows the group.
+      const receipt = await env.app.inject({ method: 'GET', url: `/lien-thong/${group.groupCode}/bien-nhan.pdf?t=${token}` });
+      const doc = await openPdf(receipt.rawPayload);
+      expect((await pageTexts(doc)).join('\n')).toContain('Nộp phí, lệ phí của cả nhóm một lần, 18.000 đồng: quét mã VietQR');
+      expect(await qrTexts(doc)).toEqual(expect.arrayContaining([group.trackingUrl, qr.payload]));
       // Each part keeps its own code, for its own fee.
       expect(decodeVietQr((await payment(residence)).vietqr)).toMatchObject({ amount: 10000, purpose: residence });
     });

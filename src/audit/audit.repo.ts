@@ -1,4 +1,5 @@
 import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { writeAlongside, type AlongsideWrite } from '../db/alongside';
 import type { AuditLogTable, DB } from '../db/schema';
 
 type Exec = Kysely<DB> | Transaction<DB>;
@@ -18,18 +19,17 @@ export async function claimNext(db: Exec): Promise<{ seq: number; prevHash: stri
   return { seq: Number(r.seq), prevHash: r.hash };
 }
 
-export async function insertEntry(db: Exec, row: AuditLogTable): Promise<void> {
+/** `alongside`: rows other modules prepared, written by the same statement on PostgreSQL (db/alongside.ts). */
+export async function insertEntry(db: Exec, row: AuditLogTable, alongside: AlongsideWrite[] = []): Promise<void> {
   // PostgreSQL: the row and the head's new hash in one statement — one round trip fewer while the
   // head is locked (every audited change of every unit waits for it). SQLite has no INSERT in WITH.
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await db
-      .with('entry', (w) => w.insertInto('audit_log').values(row))
-      .updateTable('audit_head')
-      .set({ hash: row.hash })
-      .where('id', '=', 1)
-      .execute();
+    let q = db.with('entry', (w) => w.insertInto('audit_log').values(row));
+    for (let i = 0; i < alongside.length; i++) q = q.with(`alongside${i}`, () => alongside[i]!) as unknown as typeof q;
+    await q.updateTable('audit_head').set({ hash: row.hash }).where('id', '=', 1).execute();
     return;
   }
+  await writeAlongside(db, alongside);
   await db.insertInto('audit_log').values(row).execute();
   await db.updateTable('audit_head').set({ hash: row.hash }).where('id', '=', 1).execute();
 }

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { AlongsideWrite } from '../db/alongside';
 import type { Db } from '../db/connection';
 import type { AuditLogTable, DB } from '../db/schema';
 import type { Clock } from '../shared/clock';
@@ -168,17 +169,18 @@ export class AuditService {
 
   /**
    * Append an entry. Inside the caller's transaction when given (so it commits or rolls back
-   * with the change it records), else in a transaction of its own.
+   * with the change it records), else in a transaction of its own. `alongside`: rows other
+   * modules prepared (db/alongside.ts), written in the entry's own statement on PostgreSQL.
    */
-  async record(e: AuditEntryInput, trx?: Exec): Promise<void> {
+  async record(e: AuditEntryInput, trx?: Exec, opts: { alongside?: AlongsideWrite[] } = {}): Promise<void> {
     if (!trx) {
-      await this.db.transaction().execute((t) => this.write(t, e));
+      await this.db.transaction().execute((t) => this.write(t, e, opts.alongside));
       return;
     }
-    await this.write(trx, e);
+    await this.write(trx, e, opts.alongside);
   }
 
-  private async write(trx: Exec, e: AuditEntryInput): Promise<void> {
+  private async write(trx: Exec, e: AuditEntryInput, alongside: AlongsideWrite[] = []): Promise<void> {
     const { seq, prevHash } = await repo.claimNext(trx);
     await this.ensureKeyedAfter(trx);
     const row: Omit<AuditLogTable, 'hash'> = {
@@ -196,7 +198,7 @@ export class AuditService {
       prev_hash: prevHash,
       request_id: currentRequestId(),
     };
-    await repo.insertEntry(trx, { ...row, hash: macOf(this.key, row) });
+    await repo.insertEntry(trx, { ...row, hash: macOf(this.key, row) }, alongside);
   }
 
   async list(f: { unitCodes?: string[]; targetKind?: string; targetId?: string; action?: string; limit?: number; beforeSeq?: number } = {}): Promise<AuditEntry[]> {

@@ -3,12 +3,16 @@ import type { DB, NotificationPrefsTable, NotificationTemplateTable, OauthTokenT
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
-export async function insertOutbox(db: Exec, row: OutboxTable): Promise<boolean> {
-  const r = await db
+/** The message's INSERT, not run: a message already queued under its dedup key is left as it is. */
+export function outboxInsert(db: Exec, row: OutboxTable) {
+  return db
     .insertInto('outbox')
     .values(row)
-    .onConflict((oc) => oc.column('dedup_key').doNothing())
-    .executeTakeFirst();
+    .onConflict((oc) => oc.column('dedup_key').doNothing());
+}
+
+export async function insertOutbox(db: Exec, row: OutboxTable): Promise<boolean> {
+  const r = await outboxInsert(db, row).executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
+import type { AlongsideWrite } from '../db/alongside';
 import type { Db } from '../db/connection';
 import type { DB, OutboxTable } from '../db/schema';
 import type { Clock } from '../shared/clock';
@@ -191,7 +192,11 @@ export class NotificationService {
    * Every SMS starts with the sending unit's name ("Phuong Ba Dinh: …"), whoever wrote its text:
    * a citizen must see who writes before trusting a link or a code.
    */
-  async enqueue(trx: Exec, n: Notice): Promise<boolean> {
+  /**
+   * `alongside`: the row is not written here but added to that list, for a statement the caller
+   * makes next in the same transaction to write (db/alongside.ts); true then means prepared.
+   */
+  async enqueue(trx: Exec, n: Notice, alongside?: AlongsideWrite[]): Promise<boolean> {
     const now = this.clock.now().toISOString();
     let body = n.body;
     if (n.channel === 'sms') {
@@ -202,7 +207,7 @@ export class NotificationService {
       if (name && !startsWithName(body, name)) body = `${name}: ${body}`;
     }
     const demo = this.demoInbox.getStore() === true;
-    return repo.insertOutbox(trx, {
+    const row: OutboxTable = {
       id: uuidv7(),
       channel: n.channel,
       recipient: n.recipient,
@@ -224,7 +229,10 @@ export class NotificationService {
       provider_ref: null,
       updated_at: now,
       request_id: currentRequestId(),
-    });
+    };
+    if (!alongside) return repo.insertOutbox(trx, row);
+    alongside.push(repo.outboxInsert(trx, row));
+    return true;
   }
 
   /**
@@ -232,8 +240,10 @@ export class NotificationService {
    * they chose (SMS, plus e-mail when they gave an address, by default), in their language, with
    * the unit's template. Non-essential events are skipped for citizens who opted out. Returns the
    * number of messages queued (0 when all were already queued: the same event is never sent twice).
+   * `opts.alongside`: the messages are prepared for the caller's next statement to write (see
+   * `enqueue`; the submission's audit entry carries them), and the number is of those prepared.
    */
-  async notifyDossier(trx: Exec, n: DossierNotice, known?: NotificationPrefs): Promise<number> {
+  async notifyDossier(trx: Exec, n: DossierNotice, known?: NotificationPrefs, opts: { alongside?: AlongsideWrite[] } = {}): Promise<number> {
     const phone = normalizePhone(n.applicant.phone) ?? n.applicant.phone;
     const prefs = known?.phone === phone ? known : await this.prefsIn(trx, phone, n.applicant.email);
     if (prefs.essentialOnly && !isEssential(n.event)) return 0;
@@ -254,7 +264,7 @@ export class NotificationService {
         dossierCode: n.code,
         unitCode: n.unitCode,
         dedupKey: channel === 'sms' ? base : `${base}:${channel}`,
-      });
+      }, opts.alongside);
       if (ok) queued++;
     }
     return queued;

@@ -1,0 +1,16 @@
+import type { InsertQueryBuilder, InsertResult, Kysely, Transaction } from 'kysely';
+import type { DB } from './schema';
+
+/**
+ * A row one module prepares and another module's statement writes (a data-modifying `WITH` on
+ * PostgreSQL): one round trip fewer inside a transaction that holds a lock every writer waits
+ * for. The preparing module builds the INSERT (its own table, its own SQL); the carrying module
+ * only attaches it. Where no statement can carry it (SQLite has no INSERT in WITH) it is run on
+ * its own with `writeAlongside`, in the carrier's transaction.
+ */
+export type AlongsideWrite = InsertQueryBuilder<DB, any, InsertResult>;
+
+/** Runs prepared writes as statements of their own, on `db` (the carrier's transaction). */
+export async function writeAlongside(db: Kysely<DB> | Transaction<DB>, writes: AlongsideWrite[]): Promise<void> {
+  for (const w of writes) await db.executeQuery(w);
+}

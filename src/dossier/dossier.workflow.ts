@@ -866,12 +866,12 @@ export class DossierWorkflow {
     const early = { now: now.toISOString(), todayEnd: endOfVnDay(vnDateOf(now)), soonEnd: '' };
     const limit = Math.min(q.limit ?? 50, 200);
     const needsSoon = (tab: WorklistQuery['tab']) => tab === 'due_soon';
-    const closedUpTo = Math.max(CLOSED_COUNT_UP_TO, (q.offset ?? 0) + limit);
+    const closedUpTo = q.tab === 'closed' && !q.q ? Math.max(CLOSED_COUNT_UP_TO, (q.offset ?? 0) + limit) : CLOSED_COUNT_UP_TO;
     const rowsOf = (b: typeof early) => repo.worklist(this.db, this.filterOf(units, actor, q, b, codes), limit, q.offset ?? 0);
     const [cal, rows, closedCount, others, staff] = await Promise.all([
       calendar,
       needsSoon(q.tab) ? bounded.then(rowsOf) : rowsOf(early),
-      // Counted up to CLOSED_COUNT_UP_TO, or past this page when it lies beyond (is there a next one?).
+      // Counted up to CLOSED_COUNT_UP_TO, or on the closed tab past the page shown when it lies beyond (is there a next one?).
       repo.countWorklists(this.db, { closed: { ...this.filterOf(units, actor, { ...q, q: undefined, tab: 'closed' }, early, codes), countUpTo: closedUpTo } }),
       bounded.then((b) => {
         const { closed: _closed, ...open } = this.tabFilters(actor, units, b, codes, q);

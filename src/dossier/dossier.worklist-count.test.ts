@@ -44,6 +44,8 @@ eachEngine('worklist: the closed tab counted up to 10,000', { at: '2026-11-30T02
     const over = await worklist('?tab=closed');
     expect([over.counts.closed, over.total, over.totalOver, over.countsOver]).toEqual([CLOSED_COUNT_UP_TO, CLOSED_COUNT_UP_TO, true, ['closed']]);
     expect(over.items).toHaveLength(50);
+    // Another tab's far page does not count the closed tab further.
+    expect((await worklist('?tab=all&page=300')).countsOver).toEqual(['closed']);
     const all = await worklist('?tab=all');
     expect([all.total, all.totalOver, all.counts.all, all.counts.new]).toEqual([before.counts.all, false, before.counts.all, before.counts.new]);
     const html = (await desk.inject({ method: 'GET', url: '/can-bo?tab=closed', headers: { cookie } })).body;

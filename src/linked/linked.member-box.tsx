@@ -2,6 +2,8 @@ import type { LinkedGroupJson } from '../dossier';
 import { formatDate } from '../shared/format';
 import { StaffTable } from '../shared/staff-table';
 import type { MemberOfGroup } from './linked.types';
+import { PartRow } from './linked.staff-views';
+import { AnswerList } from './linked.views';
 
 /** The officials' page of the whole group. */
 const groupHref = (code: string) => `/can-bo/lien-thong/${code}`;
@@ -25,31 +27,14 @@ export function LinkedMemberBox({ g }: { g: MemberOfGroup }) {
       <div class="table-scroll">
         <StaffTable caption={`Các phần khác của nhóm (${g.others.length})`} head={['Mã hồ sơ', 'Thủ tục', 'Cơ quan giải quyết', 'Tình trạng']}>
           {g.others.map((m) => (
-            <tr>
-              <td>
-                <a href={`/can-bo/ho-so/${m.code}`}>{m.code}</a>
-              </td>
-              <td>{m.procedureName}</td>
-              <td>
-                {m.agencyName}
-                {m.agency === 'partner' ? ' (cơ quan phối hợp)' : ''}
-              </td>
-              <td>{m.statusLabel}</td>
-            </tr>
+            <PartRow m={m} />
           ))}
         </StaffTable>
       </div>
       {g.answers.length ? (
         <details>
           <summary>Tờ khai liên thông: thông tin dành cho phần này ({g.answers.length} mục)</summary>
-          <dl class="kv">
-            {g.answers.map((a) => (
-              <>
-                <dt>{a.label}</dt>
-                <dd>{a.value}</dd>
-              </>
-            ))}
-          </dl>
+          <AnswerList answers={g.answers} />
         </details>
       ) : null}
     </section>

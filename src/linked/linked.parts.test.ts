@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { Desk, fillForm, multipart, PDF } from '../dossier/workflow.testing';
+import { Desk } from '../dossier/workflow.testing';
 import { csrfOf, eachEngine, formBody } from '../shared/suite.testing';
+import { submitNewborn } from './linked.testing';
 
 /**
  * What each side sees of a part of a linked group (issue 14), through the real HTTP routes on both
@@ -25,17 +26,7 @@ eachEngine('the parts of a linked group, for officials and partners', { at: '202
   beforeAll(async () => {
     await t.env.services.linked.seedDemo('demo');
     desk = new Desk(t.env);
-    const g = (await t.env.app.inject({ method: 'GET', url: '/api/procedures/LT-KS?unit=00004' })).json();
-    const formData = { ...fillForm(g.formData, { date: '2026-11-20' }), hoTenTre: CHILD, noiThuongTru: ADDRESS, hoTenChuHo: HOUSEHOLDER, noiKhamBanDau: CLINIC };
-    const mp = multipart([
-      { name: 'dossier', value: JSON.stringify({ unit: '00004', procedureCode: 'LT-KS', applicant: PARENT, formData }) },
-      { name: 'giay-chung-sinh', value: PDF, filename: 'giay-chung-sinh.pdf', type: 'application/pdf' },
-    ]);
-    const r = await t.env.app.inject({ method: 'POST', url: '/api/dossiers', payload: mp.body, headers: mp.headers });
-    expect(r.statusCode, r.body).toBe(201);
-    group = r.json();
-    const acc = await t.env.app.inject({ method: 'POST', url: `/api/groups/${group.groupCode}/accept`, headers: { cookie: await desk.cookie('tiepnhan') }, payload: {} });
-    expect(acc.statusCode, acc.body).toBe(200);
+    group = await submitNewborn(t.env, PARENT, { desk, formData: { hoTenTre: CHILD, noiThuongTru: ADDRESS, hoTenChuHo: HOUSEHOLDER, noiKhamBanDau: CLINIC } });
     single = await desk.submitOnline('1.004746');
   });
 

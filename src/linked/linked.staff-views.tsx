@@ -2,7 +2,7 @@ import { formatDate, formatDateTime } from '../shared/format';
 import { StatusMessage } from '../shared/messages';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { StaffTable } from '../shared/staff-table';
-import type { SubmissionView } from './linked.types';
+import type { MemberState, SubmissionView } from './linked.types';
 
 /** The unit's linked groups, newest first. */
 export function StaffGroupsPage(p: StaffNavProps & { items: Array<{ code: string; groupName: string; applicantName: string; createdAt: string; waiting: number }> }) {
@@ -48,21 +48,7 @@ export function StaffGroupPage(p: StaffNavProps & { v: SubmissionView; message?:
       <div class="table-scroll">
         <StaffTable caption="Các phần của nhóm" head={['Mã hồ sơ', 'Thủ tục', 'Cơ quan giải quyết', 'Tình trạng', 'Hẹn trả']}>
           {v.members.map((m) => (
-            <tr>
-              <td>
-                <a href={`/can-bo/ho-so/${m.code}`}>{m.code}</a>
-              </td>
-              <td>{m.procedureName}</td>
-              <td>
-                {m.agencyName}
-                {m.agency === 'partner' ? ' (cơ quan phối hợp)' : ''}
-              </td>
-              <td>
-                {m.statusLabel}
-                {m.resultNote ? ` — ${m.resultNote}` : ''}
-              </td>
-              <td>{m.dueAt ? formatDate(m.dueAt) : '—'}</td>
-            </tr>
+            <PartRow m={m} due />
           ))}
         </StaffTable>
       </div>
@@ -77,5 +63,26 @@ export function StaffGroupPage(p: StaffNavProps & { v: SubmissionView; message?:
         </form>
       ) : null}
     </StaffLayout>
+  );
+}
+
+/** One part of a group in the officials' tables: its dossier, procedure, agency and state (and date). */
+export function PartRow({ m, due }: { m: MemberState; due?: boolean }) {
+  return (
+    <tr>
+      <td>
+        <a href={`/can-bo/ho-so/${m.code}`}>{m.code}</a>
+      </td>
+      <td>{m.procedureName}</td>
+      <td>
+        {m.agencyName}
+        {m.agency === 'partner' ? ' (cơ quan phối hợp)' : ''}
+      </td>
+      <td>
+        {m.statusLabel}
+        {m.resultNote ? ` — ${m.resultNote}` : ''}
+      </td>
+      {due ? <td>{m.dueAt ? formatDate(m.dueAt) : '—'}</td> : null}
+    </tr>
   );
 }

@@ -410,14 +410,7 @@ export function PartnerPartPage(p: {
         <dd>{m.statusLabel}</dd>
       </dl>
       <h2>Thông tin người dân đã khai</h2>
-      <dl class="kv">
-        {p.answers.map((a) => (
-          <>
-            <dt>{a.label}</dt>
-            <dd>{a.value}</dd>
-          </>
-        ))}
-      </dl>
+      <AnswerList answers={p.answers} />
       <h2>Giấy tờ</h2>
       {p.files.length ? (
         <ul>
@@ -467,5 +460,19 @@ export function PartnerPartPage(p: {
         </p>
       ) : null}
     </Layout>
+  );
+}
+
+/** The citizen's answers as label and value (a part's share of the group's form). */
+export function AnswerList({ answers }: { answers: Array<{ label: string; value: string }> }) {
+  return (
+    <dl class="kv">
+      {answers.map((a) => (
+        <>
+          <dt>{a.label}</dt>
+          <dd>{a.value}</dd>
+        </>
+      ))}
+    </dl>
   );
 }

@@ -65,7 +65,14 @@ export interface EvalReport {
   factKinds: Record<string, [number, number]>;
   split: Record<string, number>;
   p50: number;
+  p95: number;
   p99: number;
+  /**
+   * CPU time of this process per answer (user + system, ms), p50 and p95: what an answer costs
+   * whatever else the machine runs, unlike the wall-clock latency a loaded machine stretches.
+   */
+  cpuP50: number;
+  cpuP95: number;
   misses: string[];
 }
 
@@ -101,6 +108,7 @@ export async function evaluate(s: Services, label: string, file: string, catalog
   // Warm the index once, outside the timings (it is built when the catalogue changes).
   await s.assistant.ask({ unitCode: UNIT, question: 'khai sinh', channel: 'api', sessionKey: `warm-${label}` });
   const times: number[] = [];
+  const cpu: number[] = [];
   const split: Record<string, number> = {};
   const misses: string[] = [];
   const r0 = { inScope: 0, top1: 0, top3: 0, outOfScope: 0, declined: 0, facts: 0, factsStated: 0 };
@@ -112,8 +120,11 @@ export async function evaluate(s: Services, label: string, file: string, catalog
     const sessionKey = `eval-${label}-${path.basename(file)}-${n++}`;
     for (const b of (isFact(q) && q.before) || []) await s.assistant.ask({ unitCode: UNIT, question: b, channel: 'api', sessionKey });
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const r = await s.assistant.ask({ unitCode: UNIT, question: q.q, channel: 'api', sessionKey });
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     split[r.decision] = (split[r.decision] ?? 0) + 1;
     const codes = answered(r) ? r.procedures.map((p) => p.code) : [];
     const expect = isFact(q) ? [q.code] : q.expect;
@@ -143,8 +154,9 @@ export async function evaluate(s: Services, label: string, file: string, catalog
     }
   }
   times.sort((a, b) => a - b);
-  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))] ?? 0;
-  return { label, file, ...r0, factKinds, split, p50: pct(0.5), p99: pct(0.99), misses };
+  cpu.sort((a, b) => a - b);
+  const pct = (p: number, xs = times) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
+  return { label, file, ...r0, factKinds, split, p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), cpuP50: pct(0.5, cpu), cpuP95: pct(0.95, cpu), misses };
 }
 
 const share = (a: number, b: number) => (b ? a / b : NaN);
@@ -182,7 +194,7 @@ export function formatReport(r: EvalReport, verbose: boolean): string {
       : []),
     `  ngoài phạm vi: ${r.outOfScope} câu · từ chối/chuyển cán bộ/chỉ nơi khác đúng ${pc(r.declined, r.outOfScope)} (${r.declined})`,
     `  trả lời ${pc(r.split.answer ?? 0, total)} · hỏi lại ${pc(r.split.clarify ?? 0, total)} · chuyển cán bộ ${pc(r.split.handoff ?? 0, total)} · nơi khác ${pc(r.split.elsewhere ?? 0, total)} · ngoài phạm vi ${pc(r.split.decline ?? 0, total)} · khác ${pc(other, total)}`,
-    `  độ trễ p50 ${r.p50.toFixed(2)} ms · p99 ${r.p99.toFixed(2)} ms`,
+    `  độ trễ p50 ${r.p50.toFixed(2)} ms · p95 ${r.p95.toFixed(2)} ms · p99 ${r.p99.toFixed(2)} ms · CPU mỗi câu p50 ${r.cpuP50.toFixed(2)} ms · p95 ${r.cpuP95.toFixed(2)} ms · tải máy ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} lõi)`,
     `  chỉ tiêu: ${targets(r)
       .map(([name, value, met]) => `${name} ${value} ${met ? 'ĐẠT' : 'CHƯA ĐẠT'}`)
       .join(' · ')}`,

@@ -108,6 +108,24 @@ eachEngine('assistant: answers that agree, facts, follow-ups, harder questions',
     expect(await factStated(t.env.services, '00004', '1.000894', 'place', where.answer)).toBe(true);
     const fee = await ask('còn khai tử thì sao', 'follow');
     expect([fee.intent, fee.procedures[0]!.code]).toEqual(['place', '1.000656']);
+    // Words that fit several procedures as well: the one being discussed, else one of its field.
+    await ask('làm căn cước lần đầu', 'follow-2');
+    const card = await ask('mấy hôm thì có thẻ', 'follow-2');
+    expect([card.decision, card.intent, card.procedures[0]?.code]).toEqual(['answer', 'time', '1.014061']);
+    await ask('đăng ký hộ kinh doanh mất bao lâu', 'follow-3');
+    const ending = await ask('thế còn chấm dứt', 'follow-3');
+    expect([ending.decision, ending.intent, ending.procedures[0]?.code]).toEqual(['answer', 'time', '1.001266']);
+    // Which fact is asked, in the words people use.
+    for (const [q, intent] of [
+      ['làm khai sinh đến công an nào', 'place'],
+      ['chứng thực di chúc thì lên ủy ban hay công an', 'place'],
+      ['xác nhận độc thân chừng nào có', 'time'],
+      ['kết hôn có tốn đồng nào không', 'fee'],
+      ['khai tử cần đem theo gì', 'papers'],
+    ] as const) {
+      const r = await ask(q);
+      expect([r.decision, r.intent], q).toEqual(['answer', intent]);
+    }
   });
 
   it('answers one procedure clearly ahead instead of asking “Ý bạn là…?” about it alone', async () => {

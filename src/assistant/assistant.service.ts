@@ -337,21 +337,23 @@ export class AssistantService {
   }
 
   /**
-   * "Thế còn chấm dứt?" after a question about a household business: of the procedures that
-   * cover the question as well as the best, the one of the field being discussed is meant — the
-   * others drop out instead of winning or making it a choice (the ending of a guardianship is not
-   * what was asked about).
+   * A follow-up's words fit several procedures as well: the one being discussed is meant ("mấy hôm
+   * thì có thẻ?" after the first ID card), else the one of its field ("thế còn chấm dứt?" after a
+   * household business is not the ending of a guardianship) — the others as good drop out instead
+   * of winning or making it a choice.
    */
-  private async nearSubject(candidates: Candidate[], previous: string): Promise<Candidate[]> {
+  private async nearSubject(candidates: Candidate[], previous: string): Promise<{ candidates: Candidate[]; current: boolean }> {
     const field = (await this.deps.catalog.findProcedure(previous))?.field;
     const top = candidates.find((c) => c.kind === 'procedure');
-    if (!field || !top) return candidates;
+    if (!field || !top) return { candidates, current: false };
     const close = candidates.filter((c) => c.kind === 'procedure' && c.coverage >= top.coverage - 0.02 && c.score >= top.score / 2);
-    if (close.length < 2) return candidates;
+    const current = close.find((c) => c.id === previous);
+    if (current) return { candidates: [current, ...candidates.filter((c) => !close.includes(c))], current: close.length > 1 };
+    if (close.length < 2) return { candidates, current: false };
     const same: Candidate[] = [];
     for (const c of close) if ((await this.deps.catalog.findProcedure(c.id))?.field === field) same.push(c);
-    if (!same.length || same.length === close.length) return candidates;
-    return [same[0]!, ...candidates.filter((c) => !close.includes(c))];
+    if (!same.length || same.length === close.length) return { candidates, current: false };
+    return { candidates: [same[0]!, ...candidates.filter((c) => !close.includes(c))], current: false };
   }
 
   /** Choices that differ only by a qualifier the question names or leaves out: the one meant is answered (see qualifierChoice). */
@@ -496,7 +498,8 @@ export class AssistantService {
     const it = plan.intents;
     // "Thế còn kết hôn?": another procedure, the same question as before.
     const continues = it.followUp || /^(?:còn|thế còn|vậy còn|thế thì|vậy thì)\s/iu.test(text);
-    const candidates = continues && fresh && mem.procedure ? await this.nearSubject(found, mem.procedure) : found;
+    const near = (continues || it.aspects.length) && fresh && mem.procedure ? await this.nearSubject(found, mem.procedure) : { candidates: found, current: false };
+    const candidates = near.candidates;
     const aspects = it.aspects.length ? it.aspects : continues && fresh && mem.aspects?.length && plan.contentCount > 0 ? mem.aspects : [];
     const intent: Intent = aspects[0] ?? 'procedure';
     const names = async (cs: Candidate[]) => Promise.all(cs.map(async (c) => this.hit(c, await this.deps.catalog.findProcedure(c.id))));
@@ -563,6 +566,11 @@ export class AssistantService {
       };
     }
 
+    // A fact asked with words that fit the procedure being discussed as well as any other ("mấy hôm
+    // thì có thẻ?"): it is still about that one.
+    if (near.current && aspects.length && !it.offTopic && plan.unknownCount === 0) {
+      return { reply: greet(await this.procedureReply(unit, mem.procedure!, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
+    }
     const d = await this.byQualifier(decide(candidates, plan), text);
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.

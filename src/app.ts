@@ -345,14 +345,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     clock,
     audit: (e, trx) => audit.record(e, trx),
     calendarOf: (unit) => calendars.calendarOf(unit),
-    procedures: async (unit) => {
-      const out: Array<{ code: string; name: string; agency: string }> = [];
-      for (const code of (await catalog.unitCatalog(unit)).entries.keys()) {
-        const p = await catalog.findProcedure(code);
-        if (p) out.push({ code: p.code, name: p.name, agency: p.agency });
-      }
-      return out;
-    },
+    procedures: async (unit) => (await catalog.unitProcedures(unit)).map((p) => ({ code: p.code, name: p.name, agency: p.agency })),
   });
   const homeVisits = new HomeVisitService({
     db: database.db,

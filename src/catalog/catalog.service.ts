@@ -271,6 +271,23 @@ export class CatalogService {
     return (await this.current()).procedures.size;
   }
 
+  /**
+   * The national records of the procedures a unit offers (the unit's own settings not applied), in
+   * one read of the catalogue in memory — for a list of the whole catalogue, rather than a
+   * findProcedure per code.
+   */
+  async unitProcedures(unitCode: string): Promise<Procedure[]> {
+    const s = await this.current();
+    const uc = s.units.get(unitCode);
+    if (!uc) throw new NotFoundError(`Không có đơn vị hành chính mã ${unitCode}.`, 'unit_not_found');
+    const out: Procedure[] = [];
+    for (const code of uc.entries.keys()) {
+      const p = s.procedures.get(code);
+      if (p) out.push(p);
+    }
+    return out;
+  }
+
   async findProcedure(code: string): Promise<Procedure | undefined> {
     return (await this.current()).procedures.get(code);
   }

@@ -131,14 +131,32 @@ export class ChatFormService implements ChatSubmitDesk {
   /** The unit's online procedures, each with its e-form's length and whether the chat offers it. */
   async settings(unitCode: string): Promise<Array<{ code: string; name: string; fields: number; enabled: boolean }>> {
     const rows = new Map((await repo.listSettings(this.deps.db, unitCode)).map((r) => [r.procedure_code, r.enabled === 1]));
-    const out = [];
-    for (const code of (await this.deps.catalog.unitCatalog(unitCode)).entries.keys()) {
-      const p = await this.deps.catalog.findProcedure(code);
-      if (!p || !p.channels.some((c) => c.kind === 'online')) continue;
-      const eform = await this.deps.dossiers.eformOf(unitCode, code);
-      out.push({ code, name: p.name, fields: allFields(eform).length, enabled: rows.get(code) ?? DEFAULT_CHAT_PROCEDURES.has(code) });
-    }
-    return out.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    return (await this.onlineForms(unitCode)).map((p) => ({ ...p, enabled: rows.get(p.code) ?? DEFAULT_CHAT_PROCEDURES.has(p.code) }));
+  }
+
+  /** Per unit, for one version of the catalogue: its online procedures and their e-forms' lengths. */
+  private readonly forms = new Map<string, { version: string; list: Promise<Array<{ code: string; name: string; fields: number }>> }>();
+
+  /**
+   * The unit's online procedures with their e-forms' lengths, by name: every e-form is read (and a
+   * unit's own parsed) once per version of the catalogue — the unit's own e-forms are catalogue
+   * settings, so any change to them moves the version — not at each load of the admin's page.
+   */
+  private async onlineForms(unitCode: string): Promise<Array<{ code: string; name: string; fields: number }>> {
+    const version = await this.deps.catalog.version();
+    const have = this.forms.get(unitCode);
+    if (have?.version === version) return have.list;
+    const list = (async () => {
+      const out = [];
+      for (const p of await this.deps.catalog.unitProcedures(unitCode)) {
+        if (!p.channels.some((c) => c.kind === 'online')) continue;
+        out.push({ code: p.code, name: p.name, fields: allFields(await this.deps.dossiers.eformOf(unitCode, p.code)).length });
+      }
+      return out.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    })();
+    list.catch(() => this.forms.get(unitCode)?.list === list && this.forms.delete(unitCode));
+    this.forms.set(unitCode, { version, list });
+    return list;
   }
 
   /** The unit admin's choice (the whole list at once), audited. */

@@ -355,4 +355,27 @@ eachEngine('submitting from the web chat ("Nộp ngay trong cuộc trò chuyện
     expect((await t.env.app.inject({ method: 'POST', url: '/can-bo/tro-ly/nop-qua-tro-chuyen', headers: { cookie: admin, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() })).statusCode).toBe(303);
     expect((await c.say('Làm giấy khai sinh cần gì?')).text).toContain('Nộp ngay trong cuộc trò chuyện');
   });
+
+  it('the admin’s page counts each e-form’s items, read once per catalogue version: the unit’s changed e-form is counted at once', async () => {
+    const admin = await new Desk(t.env).cookie('quantri');
+    const count = async () => {
+      const page = await t.env.app.inject({ method: 'GET', url: '/can-bo/tro-ly/nop-qua-tro-chuyen', headers: { cookie: admin } });
+      expect(page.statusCode).toBe(200);
+      const m = new RegExp(`\\(${BIRTH.replace('.', '\\.')}\\)</span>\\s*</label>\\s*</td>\\s*<td class="num">(\\d+)</td>`).exec(page.body);
+      expect(m, 'the birth registration row').toBeTruthy();
+      return Number(m![1]);
+    };
+    const { catalog, dossiers } = t.env.services;
+    const national = allFields(await dossiers.eformOf('00004', BIRTH)).length;
+    expect(national).toBeGreaterThan(2);
+    expect(await count()).toBe(national);
+    expect(await count()).toBe(national);
+    // The ward writes its own, shorter e-form (a catalogue setting of the unit).
+    const rows = [...(await catalog.unitCatalog('00004')).entries.values()].map(({ unitCode: _u, ...e }) => e);
+    const own: EForm = { title: 'Tờ khai đăng ký khai sinh (mẫu của phường)', sections: [{ title: 'Người được khai sinh', fields: [{ id: 'hoTenTre', label: 'Họ, chữ đệm, tên', type: 'text', required: true }, { id: 'ngaySinhTre', label: 'Ngày sinh', type: 'date', required: true }] }] };
+    await catalog.setUnitCatalog('00004', rows.map((r) => (r.procedureCode === BIRTH ? { ...r, local: { ...r.local, eform: own } } : r)));
+    expect(await count()).toBe(2);
+    await catalog.setUnitCatalog('00004', rows);
+    expect(await count()).toBe(national);
+  });
 });

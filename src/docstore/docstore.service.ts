@@ -9,7 +9,7 @@
 import type { AccountService } from '../account';
 import type { AuditService } from '../audit';
 import type { CatalogService } from '../catalog';
-import { citizenFiles, componentsOf, dossierFileOwner, RESULT_COMPONENT, type CitizenFile, type Dossier, type PaperHolder, type StoredPaperOffer, type StoredPapers } from '../dossier';
+import { citizenFiles, componentsOf, dossierFileOwner, RESULT_COMPONENT, type AttachmentUpload, type CitizenFile, type Dossier, type PaperHolder, type StoredPaperOffer, type StoredPapers } from '../dossier';
 import type { BlobStore } from '../file';
 import type { Db } from '../db/connection';
 import type { Clock } from '../shared/clock';
@@ -177,10 +177,11 @@ export class DocstoreService implements StoredPapers {
     return out;
   }
 
-  async take(holder: PaperHolder, paperId: string): Promise<{ data: Buffer; filename: string; declaredType: string }> {
+  /** The paper as an attachment of that same stored file (no copy: the dossier's file has the paper's address). */
+  async take(holder: PaperHolder, paperId: string): Promise<AttachmentUpload & { stored: { sha256: string; mime: string } }> {
     const paper = (await this.papersOf(await this.ownerOf(holder))).find((p) => p.id === paperId);
     if (!paper) throw new ForbiddenError(NOT_OWNED, 'paper_not_owned');
-    return { data: await this.deps.files.get(paper.sha256), filename: paper.fileName, declaredType: paper.mime };
+    return { data: await this.deps.files.get(paper.sha256), filename: paper.fileName, declaredType: paper.mime, stored: { sha256: paper.sha256, mime: paper.mime } };
   }
 
   async recordUse(holder: PaperHolder, dossierId: string, uses: Array<{ paperId: string; component: string }>, by: string): Promise<void> {
@@ -239,10 +240,12 @@ export class DocstoreService implements StoredPapers {
     return { consentId: id, citizenName: citizen.fullName || phone };
   }
 
-  async consent(staff: { id: string; unitCode: string }, consentId: string, dossierId: string): Promise<{ holder: PaperHolder; citizenName: string } | undefined> {
+  async consent(staff: { id: string; unitCode: string }, consentId: string, dossierId: string, applicantPhone: string): Promise<{ holder: PaperHolder; citizenName: string } | undefined> {
     if (!/^[0-9a-f-]{36}$/.test(consentId)) return undefined;
     const c = await repo.findConsent(this.db, consentId);
     if (!c || c.staff_id !== staff.id || c.unit_code !== staff.unitCode || c.dossier_id !== dossierId) return undefined;
+    // The consent is the applicant's: a form whose applicant was changed since uses no one's store.
+    if (normalizePhone(applicantPhone) !== c.citizen_phone) return undefined;
     if (c.expires_at <= this.deps.clock.now().toISOString()) return undefined;
     const citizen = await this.deps.accounts.citizenById(c.citizen_id);
     return { holder: { kind: 'counter', staffId: staff.id, unitCode: staff.unitCode, consentId, dossierId }, citizenName: citizen?.fullName || c.citizen_phone };

@@ -1,37 +1,7 @@
 import { expect, it } from 'vitest';
 import { csrfOf, eachEngine, postStaffForm } from '../shared/suite.testing';
-import type { TestEnv } from '../shared/testing';
-import { Desk, fillForm, multipart, PDF } from '../dossier/workflow.testing';
-
-// Đăng ký lại kết hôn: online, two required papers.
-const PROC = '1.004746';
-const A = { fullName: 'Nguyễn Văn An', phone: '0912345678', idNumber: '001090012345', address: 'Số 1 phố Đội Cấn, Ba Đình', email: 'an@example.vn' };
-const B = { fullName: 'Trần Thị Bình', phone: '0987654321', idNumber: '001190054321', address: 'Số 5 phố Kim Mã, Ba Đình', email: 'binh@example.vn' };
-const pdf = (tag: string) => Buffer.concat([PDF, Buffer.from(`% ${tag}\n`)]);
-
-async function citizen(env: TestEnv, who: typeof A) {
-  const c = await env.services.accounts.findOrCreateCitizen(who.phone, { fullName: who.fullName });
-  const s = await env.services.accounts.createSession('citizen', c.id);
-  return { id: c.id, cookie: `motcua_sid=${s.token}`, bearer: { authorization: `Bearer ${s.token}` } };
-}
-
-async function formOf(env: TestEnv) {
-  const form = (await env.app.inject({ method: 'GET', url: `/api/procedures/${PROC}/form?unit=00004` })).json();
-  const required = form.cases[0].components.filter((c: any) => c.required).map((c: any) => c.id as string);
-  return { form, required, formData: fillForm(form.formData) };
-}
-
-/** A citizen's online dossier with its required papers (each a distinct PDF). */
-async function submit(env: TestEnv, who: typeof A, bearer: Record<string, string>, tag: string) {
-  const { required, formData } = await formOf(env);
-  const mp = multipart([
-    { name: 'dossier', value: JSON.stringify({ unit: '00004', procedureCode: PROC, channel: 'online', applicant: who, formData }) },
-    ...required.map((c: string) => ({ name: c, value: pdf(`${tag}-${c}`), filename: `${tag}-${c}.pdf`, type: 'application/pdf' })),
-  ]);
-  const r = await env.app.inject({ method: 'POST', url: '/api/dossiers', payload: mp.body, headers: { ...mp.headers, ...bearer } });
-  expect(r.statusCode, r.body).toBe(201);
-  return r.json();
-}
+import { Desk, multipart } from '../dossier/workflow.testing';
+import { A, B, citizen, formOf, pdf, PROC, submit } from './docstore.testing';
 
 eachEngine('the citizen document store', { at: '2026-11-30T02:00:00Z', env: { REQUIRE_PHONE_VERIFICATION: 'off' } }, (t) => {
   let a: Awaited<ReturnType<typeof citizen>>;
@@ -255,6 +225,6 @@ eachEngine('the citizen document store', { at: '2026-11-30T02:00:00Z', env: { RE
     const mine = await env.app.inject({ method: 'GET', url: '/ca-nhan/kho-giay-to', headers: { cookie: a.cookie } });
     expect(mine.body).toContain('cán bộ Nguyễn Thị Hòa dùng, với sự đồng ý của bạn');
     // The consent was for that dossier and that official only.
-    expect(await env.services.docstore.consent({ id: tiepnhan!.id, unitCode: '00004' }, consentId, 'another-dossier')).toBeUndefined();
+    expect(await env.services.docstore.consent({ id: tiepnhan!.id, unitCode: '00004' }, consentId, 'another-dossier', A.phone)).toBeUndefined();
   });
 });

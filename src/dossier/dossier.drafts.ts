@@ -11,6 +11,7 @@ import { fold } from '../shared/vietnamese';
 import * as repo from './dossier.repo';
 import type { DossierService } from './dossier.service';
 import type { Actor, Dossier, DossierChannel, DossierFile } from './dossier.types';
+import type { AttachmentUpload } from './dossier.papers';
 
 /**
  * Drafts a citizen comes back to. A draft holds what was typed and the papers already uploaded, so
@@ -36,11 +37,8 @@ export interface DraftInput {
   delivery: { method?: 'counter' | 'post'; address?: string };
 }
 
-export interface Upload {
-  data: Buffer;
-  filename: string;
-  declaredType?: string;
-}
+/** A file to attach: an upload, or a paper of the citizen's document store (that same file). */
+export type Upload = AttachmentUpload;
 
 export class DossierDrafts {
   constructor(

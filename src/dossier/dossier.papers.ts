@@ -5,7 +5,31 @@
  * The docstore module decides what is in the store; the dossier module only lists its files.
  */
 import type { Db } from '../db/connection';
+import { sanitizeFilename, sha256Hex } from '../file';
+import { RuleViolationError } from '../shared/errors';
 import type { DossierFile, DossierStatus } from './dossier.types';
+
+/**
+ * A paper to attach: an upload, or (`stored`) a file the store already holds — a paper of the
+ * citizen's document store, attached as that very file (same bytes, same address), not re-encoded
+ * into a copy. Only the docstore module's `take` sets `stored`; an HTTP upload never has it.
+ */
+export interface AttachmentUpload {
+  data: Buffer;
+  filename: string;
+  declaredType?: string;
+  stored?: { sha256: string; mime: string };
+}
+
+/** A stored paper as the attachment's file: its own address (checked against its bytes), within the size limit. */
+export function storedAttachment(upload: AttachmentUpload & { stored: { sha256: string; mime: string } }, maxFileBytes: number): { sha256: string; size: number; mime: string; originalName: string; data?: undefined } {
+  const name = sanitizeFilename(upload.filename) || 'giay-to-trong-kho';
+  if (sha256Hex(upload.data) !== upload.stored.sha256) throw new RuleViolationError('stored_paper_changed', `Giấy tờ “${name}” trong kho không còn như khi được lưu. Xin tải lên bản quét.`);
+  if (upload.data.length > maxFileBytes) {
+    throw new RuleViolationError('file_too_large', `Giấy tờ “${name}” trong kho có dung lượng ${(upload.data.length / 1024 / 1024).toFixed(1)} MB, vượt quá giới hạn ${Math.round(maxFileBytes / 1024 / 1024)} MB của một tệp hồ sơ.`);
+  }
+  return { sha256: upload.stored.sha256, size: upload.data.length, mime: upload.stored.mime, originalName: name };
+}
 
 /** A file of a citizen's dossier: the file (its id as `fileId`) and where it belongs. */
 export interface CitizenFile extends Omit<DossierFile, 'id'> {
@@ -54,14 +78,14 @@ export interface StoredPaperOffer {
 export interface StoredPapers {
   /** The holder's stored papers that fit each component of the form (component id → papers). */
   offers(holder: PaperHolder, procedureCode: string, components: Array<{ id: string; name: string }>): Promise<Record<string, StoredPaperOffer[]>>;
-  /** A stored paper's file as an upload; 403 `paper_not_owned` for a paper not in the holder's store. */
-  take(holder: PaperHolder, paperId: string): Promise<{ data: Buffer; filename: string; declaredType: string }>;
+  /** A stored paper's file as an upload of that same file (`stored`); 403 `paper_not_owned` for a paper not in the holder's store. */
+  take(holder: PaperHolder, paperId: string): Promise<AttachmentUpload & { stored: { sha256: string; mime: string } }>;
   /** The reuse recorded (who, which paper, which dossier, which component). */
   recordUse(holder: PaperHolder, dossierId: string, uses: Array<{ paperId: string; component: string }>, by: string): Promise<void>;
   /** Counter: a one-time code sent to the citizen's phone (their account's), asking their consent. */
   askConsent(staff: { id: string; unitCode: string }, phone: string): Promise<{ demoCode?: string; name: string }>;
   /** Counter: the code the citizen read out; the consent recorded for this dossier (draft). */
   grantConsent(staff: { id: string; name: string; unitCode: string }, phone: string, code: string, dossierId: string): Promise<{ consentId: string; citizenName: string }>;
-  /** Counter: a consent given for this dossier to this official, still valid, else undefined. */
-  consent(staff: { id: string; unitCode: string }, consentId: string, dossierId: string): Promise<{ holder: PaperHolder; citizenName: string } | undefined>;
+  /** Counter: a consent given for this dossier to this official by its applicant (phone), still valid, else undefined. */
+  consent(staff: { id: string; unitCode: string }, consentId: string, dossierId: string, applicantPhone: string): Promise<{ holder: PaperHolder; citizenName: string } | undefined>;
 }

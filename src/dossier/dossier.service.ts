@@ -22,6 +22,7 @@ import * as repo from './dossier.repo';
 import type { DossierCache } from './dossier.cache';
 import type { DossierUpdate } from './dossier.repo';
 import { resultFileOf } from './dossier.tracking';
+import { storedAttachment, type AttachmentUpload } from './dossier.papers';
 import {
   applicantSchema,
   CHANNEL_NAME,
@@ -408,7 +409,7 @@ export class DossierService {
   async createAndSubmit(
     input: NewDossierInput,
     /** Each file is read when its turn comes and let go once stored: one in memory at a time. */
-    uploads: Array<{ component: string; read: () => Promise<{ data: Buffer; filename: string; declaredType?: string }> }>,
+    uploads: Array<{ component: string; read: () => Promise<AttachmentUpload> }>,
     actor: Actor,
     idempotencyKey: string | undefined,
     beforeSubmit: (d: Dossier) => Promise<boolean>,
@@ -439,7 +440,7 @@ export class DossierService {
    * the caller, for the whole group.
    */
   async submitMembers(
-    parts: Array<{ input: NewDossierInput; files: Array<{ component: string; upload: { data: Buffer; filename: string; declaredType?: string } }> }>,
+    parts: Array<{ input: NewDossierInput; files: Array<{ component: string; upload: AttachmentUpload }> }>,
     actor: Actor,
     opts: { phoneVerified: boolean },
     within: (trx: Parameters<typeof repo.insertHistory>[0], members: Dossier[]) => Promise<void>,
@@ -573,7 +574,7 @@ export class DossierService {
   }
 
   /** Attach a scan or photo of a paper: while a draft, or when a supplement is asked. */
-  async addAttachment(d: Dossier, component: string, upload: { data: Buffer; filename: string; declaredType?: string }): Promise<DossierFile> {
+  async addAttachment(d: Dossier, component: string, upload: AttachmentUpload): Promise<DossierFile> {
     if (d.status !== 'draft' && d.status !== 'supplement_requested') {
       throw new ConflictError('dossier_not_editable', 'Hồ sơ đã nộp nên không thể thêm tệp, trừ khi cán bộ yêu cầu bổ sung.');
     }
@@ -588,7 +589,7 @@ export class DossierService {
    * stored, before the row that will reference it: a crash in between leaves a file that the
    * start-up sweep removes.
    */
-  private async storeAttachment(procedure: Procedure, component: string, upload: { data: Buffer; filename: string; declaredType?: string }, existing: DossierFile[]): Promise<DossierFile> {
+  private async storeAttachment(procedure: Procedure, component: string, upload: AttachmentUpload, existing: DossierFile[]): Promise<DossierFile> {
     const known = new Set(componentsOf(procedure).flatMap((g) => g.components.map((c) => c.id)));
     if (component !== 'khac' && !known.has(component)) {
       throw new ValidationError('Thành phần hồ sơ không có trong thủ tục.', [{ field: 'component', code: 'invalid_component', message: `Không có thành phần "${component}"` }]);
@@ -596,12 +597,13 @@ export class DossierService {
     if (existing.length >= this.limits.maxFilesPerDossier) {
       throw new RuleViolationError('too_many_files', `Mỗi hồ sơ đính kèm tối đa ${this.limits.maxFilesPerDossier} tệp.`);
     }
-    const prepared = await prepareUpload(upload, { maxFileBytes: this.limits.maxFileBytes });
+    // A paper of the citizen's document store is that same file: checked when first stored, never re-encoded.
+    const prepared = upload.stored ? storedAttachment({ ...upload, stored: upload.stored }, this.limits.maxFileBytes) : await prepareUpload(upload, { maxFileBytes: this.limits.maxFileBytes });
     const total = existing.reduce((n, f) => n + f.size, 0) + prepared.size;
     if (total > this.limits.maxDossierBytes) {
       throw new RuleViolationError('dossier_too_large', `Tổng dung lượng tệp của hồ sơ vượt quá ${Math.round(this.limits.maxDossierBytes / 1024 / 1024)} MB.`);
     }
-    await this.files.put({ data: prepared.data, sha256: prepared.sha256 });
+    if (prepared.data) await this.files.put({ data: prepared.data, sha256: prepared.sha256 });
     return { id: uuidv7(), component, sha256: prepared.sha256, name: prepared.originalName, mime: prepared.mime, size: prepared.size, createdAt: this.clock.now().toISOString() };
   }
 

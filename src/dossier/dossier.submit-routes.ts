@@ -84,7 +84,7 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     if (!deps.storedPapers) return { state };
     if (!counter) return p?.kind === 'citizen' ? { holder: { kind: 'citizen', citizenId: p.citizen.id, phone: p.citizen.phone }, state } : { state };
     if (p?.kind !== 'staff' || !draft || !state.consentId) return { state };
-    const c = await deps.storedPapers.consent({ id: p.staff.id, unitCode: p.staff.unitCode }, state.consentId, draft.id);
+    const c = await deps.storedPapers.consent({ id: p.staff.id, unitCode: p.staff.unitCode }, state.consentId, draft.id, draft.applicant.phone);
     return c ? { holder: c.holder, state: { consentId: state.consentId, citizenName: c.citizenName } } : { state: {} };
   }
 
@@ -187,7 +187,7 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     if (!chosen.length || !deps.storedPapers) return;
     const { holder } = await storeOf(req, counter, draft, state);
     if (!holder) {
-      problems.push({ field: '', code: 'consent_required', message: counter ? 'Cần người dân đồng ý (mã xác nhận) trước khi dùng giấy tờ trong kho của họ.' : 'Cần đăng nhập để dùng giấy tờ trong kho của bạn.' });
+      problems.push({ field: '', code: 'consent_required', message: counter ? 'Cần người dân đồng ý (mã xác nhận gửi tới số điện thoại của người nộp ghi trong hồ sơ) trước khi dùng giấy tờ trong kho của họ.' : 'Cần đăng nhập để dùng giấy tờ trong kho của bạn.' });
       return;
     }
     const uses: Array<{ paperId: string; component: string }> = [];

@@ -14,7 +14,7 @@ export { changedDossiers, dossierIdsAfter, dossierTimelines, lastChangeId, timel
 export type { HomeReception } from './dossier.submit-routes';
 // The citizen's document store (issue 14): the files of a citizen's dossiers, the components of a
 // procedure, and the port through which a stored paper is reused in a new dossier.
-export { citizenFiles, dossierFileOwner, type CitizenFile, type PaperHolder, type StoredPaperOffer, type StoredPapers } from './dossier.papers';
+export { citizenFiles, dossierFileOwner, type AttachmentUpload, type CitizenFile, type PaperHolder, type StoredPaperOffer, type StoredPapers } from './dossier.papers';
 export { componentsOf } from './dossier.service';
 export { RESULT_COMPONENT } from './dossier.types';
 // Linked procedure groups (issue 14): the group's way into POST /api/dossiers, and what a member's submission takes.

@@ -117,7 +117,7 @@ export async function evaluate(s: Services, label: string, file: string, catalog
   for (const q of qs) {
     // A fresh conversation per question: no memory carried from the one before, but what the
     // citizen said first in this one.
-    const sessionKey = `eval-${label}-${path.basename(file)}-${n++}`;
+    const sessionKey = `eval-${label}-${path.relative(repoRoot, file)}-${n++}`;
     for (const b of (isFact(q) && q.before) || []) await s.assistant.ask({ unitCode: UNIT, question: b, channel: 'api', sessionKey });
     const t0 = performance.now();
     const c0 = process.cpuUsage();

@@ -35,6 +35,7 @@ import * as m038 from './migrations/038-rate-limits';
 import * as m040 from './migrations/040-offices';
 import * as m041 from './migrations/041-chatform';
 import * as m045 from './migrations/045-search-gin-direct';
+import * as m046 from './migrations/046-closed-tab-order';
 import * as m044 from './migrations/044-archive-books';
 import * as m043 from './migrations/043-linked-group-admin';
 
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '044-archive-books': m044,
   '039-job-runs': m039,
   '045-search-gin-direct': m045,
+  '046-closed-tab-order': m046,
   '043-linked-group-admin': m043,
 };
 

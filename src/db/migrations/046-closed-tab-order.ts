@@ -12,12 +12,14 @@ import { sql, type Kysely } from 'kysely';
  * (up to 10,000) reads the same range. Its term is the worklist's CLOSED_TERM written out
  * literally, which is what lets SQLite use a partial index too.
  *
- * Portable: both engines build it the same way. Frozen once landed; imports no app code.
+ * A province running live can build it beforehand with CREATE INDEX CONCURRENTLY under the same
+ * name and definition (IF NOT EXISTS lets the migration find it). Portable: both engines build it
+ * the same way. Frozen once landed; imports no app code.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`CREATE INDEX dossiers_closed_updated_idx ON dossiers (unit_code, updated_at DESC, id) WHERE status IN ('returned', 'withdrawn', 'stopped', 'not_received')`.execute(db);
+  await sql`CREATE INDEX IF NOT EXISTS dossiers_closed_updated_idx ON dossiers (unit_code, updated_at DESC, id) WHERE status IN ('returned', 'withdrawn', 'stopped', 'not_received')`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`DROP INDEX dossiers_closed_updated_idx`.execute(db);
+  await sql`DROP INDEX IF EXISTS dossiers_closed_updated_idx`.execute(db);
 }

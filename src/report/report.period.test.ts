@@ -69,7 +69,7 @@ describe('report periods (DHIS2 codes, Asia/Ho_Chi_Minh)', () => {
     expect(previousPeriod('event', '20260315', ELECTION)).toBe('20260314');
     expect(previousPeriod('event', '20260314', ELECTION)).toBeUndefined();
     expect(nextPeriod('event', '20260316', ELECTION)).toBeUndefined();
-    expect(recentPeriods('event', new Date(), 10, ELECTION)).toEqual(['20260316', '20260315', '20260314']);
+    expect(recentPeriods('event', new Date('2026-12-03T18:30:00Z'), 10, ELECTION)).toEqual(['20260316', '20260315', '20260314']);
     expect(currentPeriod('event', new Date('2026-03-15T05:00:00Z'), ELECTION)).toBe('20260315');
     expect(currentPeriod('event', new Date('2026-01-01T05:00:00Z'), ELECTION)).toBe('20260314');
     expect(currentPeriod('event', new Date('2026-12-01T05:00:00Z'), ELECTION)).toBe('20260316');

@@ -103,7 +103,7 @@ for (const engine of engines()) {
           { kind: 'anonymous' },
         ),
       ).rejects.toMatchObject({ code: 'demo_off' });
-      await expect(writeDemoHistory({ ...env.services }, clock, { until: new Date(), months: 1 })).rejects.toMatchObject({ code: 'demo_off' });
+      await expect(writeDemoHistory({ ...env.services }, clock, { until: clock.now(), months: 1 })).rejects.toMatchObject({ code: 'demo_off' });
       expect((await db.selectFrom('dossiers').select('id').execute()).length).toBe(0);
     });
   });

@@ -1,4 +1,4 @@
-import type { InsertQueryBuilder, InsertResult, Kysely, Transaction } from 'kysely';
+import type { InsertQueryBuilder, InsertResult, Kysely, RawBuilder, Transaction } from 'kysely';
 import type { DB } from './schema';
 
 /**
@@ -13,4 +13,14 @@ export type AlongsideWrite = InsertQueryBuilder<DB, any, InsertResult>;
 /** Runs prepared writes as statements of their own, on `db` (the carrier's transaction). */
 export async function writeAlongside(db: Kysely<DB> | Transaction<DB>, writes: AlongsideWrite[]): Promise<void> {
   for (const w of writes) await db.executeQuery(w);
+}
+
+/**
+ * A value one module reads within another module's statement (PostgreSQL: a scalar subquery in
+ * its select list), so the read costs no round trip of its own: `expression` is the subquery
+ * (the reading module's SQL), `decode` turns what the statement returned into the module's type.
+ */
+export interface AlongsideRead<T> {
+  expression: RawBuilder<unknown>;
+  decode(value: unknown): T;
 }

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB, DossierFileTable, DossierHistoryTable, DossierTable } from '../db/schema';
 import type { Applicant, Dossier, DossierChannel, DossierFile, DossierStatus, HistoryEntry } from './dossier.types';
 
@@ -154,10 +154,27 @@ export async function insertSubmitted(db: Exec, row: NewDossierRow, files: Dossi
  * round trip instead of two; the counter row stays locked until the commit either way (gap-free
  * codes). SQLite: `insertSubmitted` then `assignCode` (no round trips there). Returns the row as written.
  */
-export async function insertSubmittedWithCode(db: Exec, row: NewDossierRow, files: DossierFileTable[], history: DossierHistoryTable, unitCode: string, day: string): Promise<Dossier> {
+/** Whether a statement can carry another module's read (db/alongside.ts): PostgreSQL. */
+export function carriesReads(db: Exec): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * The submitted dossier with its code, files and first history row: on PostgreSQL one statement,
+ * which also selects `alsoRead` (another module's subquery, db/alongside.ts; `also` is its value).
+ */
+export async function insertSubmittedWithCode(
+  db: Exec,
+  row: NewDossierRow,
+  files: DossierFileTable[],
+  history: DossierHistoryTable,
+  unitCode: string,
+  day: string,
+  alsoRead?: RawBuilder<unknown>,
+): Promise<{ dossier: Dossier; also?: unknown }> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
     await insertSubmitted(db, row, files, history);
-    return assignCode(db, row.id, unitCode, day, {});
+    return { dossier: await assignCode(db, row.id, unitCode, day, {}) };
   }
   const withDossier = db
     .with('c', (q) =>
@@ -173,15 +190,15 @@ export async function insertSubmittedWithCode(db: Exec, row: NewDossierRow, file
         .values({ ...row, code: sql<string>`(select ${`${unitCode}-${day}-`} || lpad(c.n::text, greatest(4, length(c.n::text)), '0') from c)` })
         .returningAll(),
     );
-  const r = files.length
-    ? await withDossier
-        .with('f', (q) => q.insertInto('dossier_files').values(files))
-        .with('h', (q) => q.insertInto('dossier_history').values(history))
-        .selectFrom('d')
-        .selectAll()
-        .executeTakeFirstOrThrow()
-    : await withDossier.with('h', (q) => q.insertInto('dossier_history').values(history)).selectFrom('d').selectAll().executeTakeFirstOrThrow();
-  return toDossier(r as DossierRow);
+  const withRows = files.length ? withDossier.with('f', (q) => q.insertInto('dossier_files').values(files)) : withDossier;
+  const r = await (withRows as typeof withDossier)
+    .with('h', (q) => q.insertInto('dossier_history').values(history))
+    .selectFrom('d')
+    .selectAll()
+    .select((alsoRead ?? sql<null>`null`).as('also'))
+    .executeTakeFirstOrThrow();
+  const { also, ...dossier } = r as DossierRow & { also: unknown };
+  return { dossier: toDossier(dossier), also };
 }
 
 /**

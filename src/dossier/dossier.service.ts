@@ -679,8 +679,10 @@ export class DossierService {
     // Row locks are held until the commit: the unit's day counter (every submission of the unit
     // waits for it) is taken after the history row, and the audit chain's head (every audited
     // change of any unit waits for it) last, so each is held for as few round trips as possible.
-    // Read before the transaction: the citizen's channels (no lock is held meanwhile).
-    const prefs = await this.notifications.prefsFor(d.applicant.phone, d.applicant.email);
+    // The citizen's channels: on PostgreSQL read by the submission's first statement (no round trip
+    // of their own, db/alongside.ts); otherwise before the transaction (no lock is held meanwhile).
+    const prefsAlong = fresh && repo.carriesReads(this.db) ? this.notifications.prefsAlong(d.applicant.phone, d.applicant.email) : undefined;
+    let prefs = prefsAlong ? undefined : await this.notifications.prefsFor(d.applicant.phone, d.applicant.email);
     const set: repo.DossierUpdate = {
       status,
       form_data: JSON.stringify(formData),
@@ -707,14 +709,17 @@ export class DossierService {
         // The dossier with its code, its files and its first history row (number 1: no lookup of
         // the last one); on PostgreSQL one statement.
         const h = this.historyRow(d.id, history);
-        done = await repo.insertSubmittedWithCode(
+        const written = await repo.insertSubmittedWithCode(
           trx,
           { ...fresh.row, ...set, transient: 0 },
           fresh.files.map((f) => ({ id: f.id, dossier_id: d.id, component: f.component, sha256: f.sha256, name: f.name, mime: f.mime, size: f.size, created_at: f.createdAt })),
           { ...h.row, seq: 1 },
           d.unitCode,
           day,
+          prefsAlong?.expression,
         );
+        done = written.dossier;
+        if (prefsAlong) prefs = prefsAlong.decode(written.also);
         entry = h.entry(1);
       } else {
         entry = await this.appendHistory(trx, d.id, history);

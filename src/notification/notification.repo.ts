@@ -168,6 +168,11 @@ export async function deleteTemplate(db: Exec, k: { unit_code: string; event: st
     .execute();
 }
 
+/** PostgreSQL: the phone's row as JSON text (null: none), a subquery for another statement to select. */
+export function prefsJsonOf(phone: string) {
+  return sql<string | null>`(select row_to_json(p)::text from notification_prefs p where p.phone = ${phone})`;
+}
+
 export async function findPrefs(db: Exec, phone: string): Promise<NotificationPrefsTable | undefined> {
   return db.selectFrom('notification_prefs').selectAll().where('phone', '=', phone).executeTakeFirst();
 }

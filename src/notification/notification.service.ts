@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { AlongsideWrite } from '../db/alongside';
+import type { AlongsideRead, AlongsideWrite } from '../db/alongside';
 import type { Db } from '../db/connection';
-import type { DB, OutboxTable } from '../db/schema';
+import type { DB, NotificationPrefsTable, OutboxTable } from '../db/schema';
 import type { Clock } from '../shared/clock';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { formatDate, formatDateTime } from '../shared/format';
@@ -402,8 +402,20 @@ export class NotificationService {
     return this.prefsIn(this.db, normalizePhone(phone) ?? phone, email);
   }
 
+  /**
+   * The same, read by another module's statement on PostgreSQL (db/alongside.ts: the submission's
+   * first statement selects it), so it costs no round trip of its own.
+   */
+  prefsAlong(phone: string, email?: string): AlongsideRead<NotificationPrefs> {
+    const p = normalizePhone(phone) ?? phone;
+    return { expression: repo.prefsJsonOf(p), decode: (v) => this.prefsOf(typeof v === 'string' ? (JSON.parse(v) as NotificationPrefsTable) : undefined, p, email) };
+  }
+
   private async prefsIn(exec: Exec, phone: string, email?: string): Promise<NotificationPrefs> {
-    const r = await repo.findPrefs(exec, phone);
+    return this.prefsOf(await repo.findPrefs(exec, phone), phone, email);
+  }
+
+  private prefsOf(r: NotificationPrefsTable | undefined, phone: string, email?: string): NotificationPrefs {
     if (!r) {
       // By default: SMS, and e-mail as well when the citizen gave an address.
       const channels: Channel[] = email ? ['sms', 'email'] : ['sms'];

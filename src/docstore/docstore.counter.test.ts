@@ -1,28 +1,10 @@
 import sharp from 'sharp';
 import { expect, it } from 'vitest';
-import { Desk, multipart } from '../dossier/workflow.testing';
+import { Desk } from '../dossier/workflow.testing';
 import { csrfOf, eachEngine, postStaffForm } from '../shared/suite.testing';
 import type { TestEnv } from '../shared/testing';
 import { scanPng } from './archive.testing';
-import { A, B, citizen, formOf, PROC, submit } from './docstore.testing';
-
-/** The counter's reception form, posted as the browser does (multipart, no JavaScript). */
-function counter(env: TestEnv, cookie: string, formData: Record<string, unknown>) {
-  const url = `/can-bo/tiep-nhan?thu_tuc=${PROC}`;
-  const post = (csrf: string, who: typeof A, extra: Array<[string, string]>) => {
-    const mp = multipart([
-      { name: '_csrf', value: csrf },
-      { name: 'case', value: '' },
-      { name: 'channel', value: 'in_person' },
-      { name: 'applicant.fullName', value: who.fullName },
-      { name: 'applicant.phone', value: who.phone },
-      ...Object.entries(formData).map(([k, v]) => ({ name: k, value: String(v) })),
-      ...extra.map(([name, value]) => ({ name, value })),
-    ]);
-    return env.app.inject({ method: 'POST', url, payload: mp.body, headers: { ...mp.headers, cookie } });
-  };
-  return { url, post };
-}
+import { A, B, citizen, counter, formOf, submit } from './docstore.testing';
 
 const sha = (env: TestEnv, fileId: string) => env.services.database.db.selectFrom('dossier_files').select('sha256').where('id', '=', fileId).executeTakeFirstOrThrow();
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { csrfOf, eachEngine, postStaffForm } from '../shared/suite.testing';
 import { Desk, multipart } from '../dossier/workflow.testing';
-import { A, B, citizen, formOf, pdf, PROC, submit } from './docstore.testing';
+import { A, B, citizen, counter, formOf, pdf, PROC, submit } from './docstore.testing';
 
 eachEngine('the citizen document store', { at: '2026-11-30T02:00:00Z', env: { REQUIRE_PHONE_VERIFICATION: 'off' } }, (t) => {
   let a: Awaited<ReturnType<typeof citizen>>;
@@ -172,44 +172,33 @@ eachEngine('the citizen document store', { at: '2026-11-30T02:00:00Z', env: { RE
     const { env } = t;
     const { formData } = await formOf(env);
     const staff = await desk.cookie('tiepnhan');
-    const url = `/can-bo/tiep-nhan?thu_tuc=${PROC}`;
+    const { url, post } = counter(env, staff, formData);
     const page = await env.app.inject({ method: 'GET', url: `${url}&truong-hop=khong`, headers: { cookie: staff } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Gửi mã xác nhận tới số điện thoại của người dân');
-    const base = (csrf: string, extra: Array<[string, string]>) =>
-      multipart([
-        { name: '_csrf', value: csrf },
-        { name: 'case', value: '' },
-        { name: 'channel', value: 'in_person' },
-        { name: 'applicant.fullName', value: A.fullName },
-        { name: 'applicant.phone', value: A.phone },
-        ...Object.entries(formData).map(([k, v]) => ({ name: k, value: String(v) })),
-        ...extra.map(([name, value]) => ({ name, value })),
-      ]);
-    const post = (mp: ReturnType<typeof multipart>) => env.app.inject({ method: 'POST', url, payload: mp.body, headers: { ...mp.headers, cookie: staff } });
     const csrf = csrfOf(page.body);
 
     // Without consent a stored paper is refused.
-    const noConsent = await post(base(csrf, [[`kho:${c0}`, checked.id], ['action', 'submit']]));
+    const noConsent = await post(csrf, A, [[`kho:${c0}`, checked.id], ['action', 'submit']]);
     expect(noConsent.statusCode).toBe(422);
     expect(noConsent.body).toContain('Cần người dân đồng ý');
 
-    const asked = await post(base(csrf, [['action', 'kho-gui-ma']]));
+    const asked = await post(csrf, A, [['action', 'kho-gui-ma']]);
     expect(asked.statusCode, asked.body.slice(0, 1500)).toBe(200);
     expect(asked.body).toContain('Mã xác nhận người dân đọc lại');
     const draft = /name="draft" value="([^"]+)"/.exec(asked.body)![1]!;
     const draftToken = /name="draftToken" value="([^"]+)"/.exec(asked.body)![1]!;
     const sms = (await env.services.notifications.list({ recipient: A.phone })).find((m) => m.event === 'otp')!;
     const code = /(\d{6})/.exec(sms.body)![1]!;
-    const wrong = await post(base(csrf, [['draft', draft], ['draftToken', draftToken], ['kho_ma', code === '000000' ? '111111' : '000000'], ['action', 'kho-xac-nhan']]));
+    const wrong = await post(csrf, A, [['draft', draft], ['draftToken', draftToken], ['kho_ma', code === '000000' ? '111111' : '000000'], ['action', 'kho-xac-nhan']]);
     expect(wrong.statusCode).toBe(422);
-    const ok = await post(base(csrf, [['draft', draft], ['draftToken', draftToken], ['kho_ma', code], ['action', 'kho-xac-nhan']]));
+    const ok = await post(csrf, A, [['draft', draft], ['draftToken', draftToken], ['kho_ma', code], ['action', 'kho-xac-nhan']]);
     expect(ok.statusCode, ok.body.slice(0, 1500)).toBe(200);
     expect(ok.body).toContain('Nguyễn Văn An</strong> đã đồng ý');
     const consentId = /name="kho_consent" value="([^"]+)"/.exec(ok.body)![1]!;
     expect(ok.body).toContain(`name="kho:${c0}" value="${checked.id}"`);
 
-    const done = await post(base(csrf, [['draft', draft], ['draftToken', draftToken], ['kho_consent', consentId], [`kho:${c0}`, checked.id], ['action', 'submit']]));
+    const done = await post(csrf, A, [['draft', draft], ['draftToken', draftToken], ['kho_consent', consentId], [`kho:${c0}`, checked.id], ['action', 'submit']]);
     expect(done.statusCode, done.body.slice(0, 2000)).toBe(303);
     expect(done.headers.location).toMatch(/^\/can-bo\/ho-so\/00004-/);
     const files = await env.services.database.db.selectFrom('dossier_files').select(['component', 'sha256']).where('dossier_id', '=', draft).execute();

@@ -37,3 +37,21 @@ export async function submit(env: TestEnv, who: typeof A, bearer: Record<string,
   expect(r.statusCode, r.body).toBe(201);
   return r.json();
 }
+
+/** The counter's reception form, posted as the browser does (multipart, no JavaScript). */
+export function counter(env: TestEnv, cookie: string, formData: Record<string, unknown>) {
+  const url = `/can-bo/tiep-nhan?thu_tuc=${PROC}`;
+  const post = (csrf: string, who: typeof A, extra: Array<[string, string]>) => {
+    const mp = multipart([
+      { name: '_csrf', value: csrf },
+      { name: 'case', value: '' },
+      { name: 'channel', value: 'in_person' },
+      { name: 'applicant.fullName', value: who.fullName },
+      { name: 'applicant.phone', value: who.phone },
+      ...Object.entries(formData).map(([k, v]) => ({ name: k, value: String(v) })),
+      ...extra.map(([name, value]) => ({ name, value })),
+    ]);
+    return env.app.inject({ method: 'POST', url, payload: mp.body, headers: { ...mp.headers, cookie } });
+  };
+  return { url, post };
+}

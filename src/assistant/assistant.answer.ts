@@ -59,8 +59,18 @@ function papers(p: Procedure, compact: boolean): string[] {
   return out;
 }
 
+/**
+ * A channel's time in words. The national records often write the time cell as a bare number
+ * ("5": working days, already read into `time`): that number alone says less than "5 ngày làm
+ * việc", so it is not shown as the text.
+ */
+function timeOf(c: Procedure['channels'][number]): string {
+  const text = c.time && /^\s*\d+(?:[.,]\d+)?\s*$/.test(c.timeText ?? '') ? undefined : c.timeText;
+  return c.time || text ? fullTime(c.time, text) : 'không có thông tin';
+}
+
 function times(p: Procedure, unit: Unit, entry: UnitProcedure | undefined): string[] {
-  const text = (c: Procedure['channels'][number]) => (c.time || c.timeText ? fullTime(c.time, c.timeText) : 'không có thông tin');
+  const text = timeOf;
   const same = new Set(p.channels.map(text));
   const out = [
     !p.channels.length
@@ -73,9 +83,12 @@ function times(p: Procedure, unit: Unit, entry: UnitProcedure | undefined): stri
   return out;
 }
 
+/** "Phí, lệ phí: 2.000 đồng/trang" under the heading "Phí, lệ phí:" says its label once. */
+const feeText = (f: Procedure['channels'][number]['fees'][number]) => formatFee(f).replace(/^(?:Phí, lệ phí|Lệ phí|Phí|Miễn phí): /u, '');
+
 function fees(p: Procedure): string[] {
   const perChannel = p.channels.map((c) => {
-    const text = c.fees.length ? (c.fees.every((f) => f.amount === 0) ? 'miễn phí' : c.fees.map(formatFee).join('; ')) : c.feeText ? shorten(c.feeText, 200) : 'không có thông tin';
+    const text = c.fees.length ? (c.fees.every((f) => f.amount === 0) ? 'miễn phí' : c.fees.map(feeText).join('; ')) : c.feeText ? shorten(c.feeText, 200) : 'không có thông tin';
     return { kind: c.kind, text };
   });
   const distinct = new Set(perChannel.map((c) => c.text));
@@ -83,6 +96,10 @@ function fees(p: Procedure): string[] {
   if (!perChannel.length) out.push('Phí, lệ phí: cơ sở dữ liệu thủ tục chưa ghi.');
   else if (distinct.size === 1) out.push(`Phí, lệ phí: ${perChannel[0]!.text}.`);
   else out.push(`Phí, lệ phí: ${perChannel.map((c) => `${CHANNEL_LABEL[c.kind]}: ${c.text}`).join('; ')}.`);
+  // What the record says beside the amount: a higher rate after the second page, a level the
+  // province sets, who is exempt ("Miễn phí" alone would mislead).
+  const notes = [...new Set(p.channels.flatMap((c) => c.fees.map((f) => f.note?.trim() ?? '')).filter(Boolean))];
+  for (const n of notes.slice(0, 1)) out.push(`Ghi chú về phí: ${shorten(n, 260).replace(/\.$/, '')}.`);
   if (p.exemptions.length) out.push(`Miễn, giảm: ${p.exemptions.join('; ')}.`);
   return out;
 }
@@ -131,7 +148,7 @@ function online(p: Procedure, unit: Unit): string[] {
   }
   const level = p.onlineLevel === 'full' ? ' (dịch vụ công trực tuyến toàn trình)' : p.onlineLevel === 'partial' ? ' (dịch vụ công trực tuyến một phần)' : '';
   const out = [`Thủ tục này nhận hồ sơ trực tuyến${level}.`];
-  const bits = [ch.time || ch.timeText ? `thời hạn ${fullTime(ch.time, ch.timeText)}` : '', ch.fees.length ? (ch.fees.every((f) => f.amount === 0) ? 'miễn phí' : ch.fees.map(formatFee).join('; ')) : ''].filter(Boolean);
+  const bits = [ch.time || ch.timeText ? `thời hạn ${timeOf(ch)}` : '', ch.fees.length ? (ch.fees.every((f) => f.amount === 0) ? 'miễn phí' : ch.fees.map(feeText).join('; ')) : ''].filter(Boolean);
   if (bits.length) out.push(`Khi nộp trực tuyến: ${bits.join(', ')}.`);
   if (ch.description) out.push(shorten(ch.description, 240));
   return out;

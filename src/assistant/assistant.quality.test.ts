@@ -33,6 +33,16 @@ const NATIONAL: ProcedureInput[] = [
     agency: 'Ủy ban nhân dân cấp xã',
     summary: 'Khai sinh cho trẻ có cha hoặc mẹ là người nước ngoài, hoặc trẻ sinh ra ở nước ngoài chưa được đăng ký khai sinh về cư trú tại Việt Nam.',
     componentGroups: [{ id: 'chung', title: 'Giấy tờ phải nộp', components: [{ name: 'Giấy chứng sinh hoặc giấy tờ do nước ngoài cấp xác nhận việc sinh', originals: 1 }] }],
+    // As the national export writes it: a bare number of working days, "Miễn phí" with a note
+    // saying the province sets the level.
+    channels: [
+      {
+        kind: 'online',
+        time: { value: 5, unit: 'working_days' },
+        timeText: '5',
+        fees: [{ label: 'Miễn phí', amount: 0, note: 'Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định. Miễn lệ phí cho người thuộc hộ nghèo.' }],
+      },
+    ],
   },
 ];
 
@@ -180,6 +190,10 @@ eachEngine('assistant: answers that agree, facts, follow-ups, harder questions',
     await catalog.upsertProcedures(NATIONAL.map((p) => procedureSchema.parse(p)), 'national', { attachTo: '00004' });
     const abroad = await ask('con sinh ở nước ngoài về nước thì làm khai sinh thế nào');
     expect([abroad.decision, abroad.procedures[0]?.code]).toEqual(['answer', '2.000528']);
+    // The record's time in words, and what it says beside "Miễn phí".
+    const facts = say(await ask('khai sinh có yếu tố nước ngoài mất bao lâu, lệ phí bao nhiêu'));
+    expect(facts).toContain('Thời hạn giải quyết: 5 ngày làm việc.');
+    expect(facts).toContain('Ghi chú về phí: Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định');
     const drive = await ask('học lái xe ô tô hạng B');
     expect(drive.decision).toBe('elsewhere');
     expect(drive.procedures).toEqual([]);

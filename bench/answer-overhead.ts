@@ -7,7 +7,7 @@
  * answer is recorded once from motcua, a bare Fastify instance is given a route that sends exactly
  * those bytes and headers; both listen on loopback and are asked BENCH_AMOUNT (20,000) times over 4
  * keep-alive connections by autocannon in this same process, in BENCH_ROUNDS (5) interleaved
- * rounds. The CPU time of the process (user + system, every thread) per request is printed for
+ * rounds (BENCH_ONLY_ANSWER: one answer only, by its label, e.g. 'API search'). The CPU time of the process (user + system, every thread) per request is printed for
  * each, and the difference (median of the rounds): the client's and the network's share is the
  * same for both (same bytes), so the difference is motcua's own per-request work — hooks, routing
  * with a schema, its cache look-up, the headers it sets. (`app.inject` is not used: it keeps
@@ -21,6 +21,7 @@ import { BROWSER_HEADERS, loadAverage } from './lib';
 
 const AMOUNT = Number(process.env.BENCH_AMOUNT ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ONLY = process.env.BENCH_ONLY_ANSWER;
 const TRANSIENT = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -64,7 +65,7 @@ async function main() {
       return (c.user + c.system) / AMOUNT;
     };
     console.log(`motcua vs a bare Fastify route sending the same bytes, in process over loopback (CPU of server + client), ${AMOUNT} requests × ${ROUNDS} rounds each; load average ${loadAverage()}`);
-    for (const [label, url] of Object.entries(urls)) {
+    for (const [label, url] of Object.entries(urls).filter(([l]) => !ONLY || l === ONLY)) {
       await cpuOf(app, url);
       await cpuOf(bare, url);
       const m: number[] = [];

@@ -16,6 +16,7 @@ export type { HomeReception } from './dossier.submit-routes';
 // procedure, and the port through which a stored paper is reused in a new dossier.
 export { citizenFiles, dossierFileOwner, type AttachmentUpload, type CitizenFile, type PaperHolder, type StoredPaperOffer, type StoredPapers } from './dossier.papers';
 export { componentsOf } from './dossier.service';
+export { sendStored } from './dossier.download';
 export { RESULT_COMPONENT } from './dossier.types';
 // Linked procedure groups (issue 14): the group's way into POST /api/dossiers, and what a member's submission takes.
 export type { LinkedSubmission } from './dossier.routes';

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Dossier, DossierService } from '../dossier';
+import { sendStored, type Dossier, type DossierService } from '../dossier';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../shared/errors';
 import { html, parseInput, wantsJson } from '../shared/http';
 import { checkCsrf } from '../shared/session';
@@ -161,10 +161,10 @@ export async function partnerRoutes(app: FastifyInstance, deps: PartnerRoutesDep
     return record(req, reply, p, code, 'link', { action: `/doi-tac/ket-qua/${code}`, token: t });
   });
 
-  // The part's papers, for its partner only.
+  // The part's papers, for its partner only, streamed from the store as the officials' are.
   const sendFile = async (reply: FastifyReply, d: Dossier, fileId: string) => {
-    const { file, data } = await deps.dossiers.fileContent(d, fileId);
-    return reply.type(file.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`).header('cache-control', 'private, no-store').send(data);
+    const { file, stream } = await deps.dossiers.fileStream(d, fileId);
+    return sendStored(reply, file, stream, 'inline');
   };
   app.get('/doi-tac/ho-so/:code/tep/:file', async (req, reply) => {
     const { code, file } = parseInput(z.object({ code: DOSSIER, file: z.string().uuid() }), req.params);

@@ -115,6 +115,19 @@ eachEngine('the parts of a linked group, for officials and partners', { at: '202
     expect(j.body).not.toContain(HOUSEHOLDER);
     // Its paper: the birth certificate, by the signed link.
     expect(body.files.map((f: any) => f.name)).toHaveLength(1);
-    expect((await t.env.app.inject({ method: 'GET', url: body.files[0].url })).statusCode).toBe(200);
+    // Streamed with its length, type and name, the very bytes kept; a paper of another part asked
+    // under this part's code and link is not found.
+    const paper = await t.env.app.inject({ method: 'GET', url: body.files[0].url });
+    expect(paper.statusCode).toBe(200);
+    expect([paper.headers['x-content-type-options'], paper.headers['cache-control']]).toEqual(['nosniff', 'private, no-store']);
+    expect(Number(paper.headers['content-length'])).toBe(paper.rawPayload.length);
+    const fileId = /\/tep\/([0-9a-f-]{36})/.exec(body.files[0].url)![1]!;
+    const card = (await t.env.services.dossiers.findByCode(group.members[2].code))!;
+    const stored = await t.env.services.dossiers.fileContent(card, fileId);
+    expect(paper.rawPayload.equals(stored.data)).toBe(true);
+    expect(paper.headers['content-type']).toContain(stored.file.mime);
+    const birth = await t.env.services.dossiers.view((await t.env.services.dossiers.findByCode(group.members[0].code))!);
+    const otherUrl = body.files[0].url.replace(fileId, birth.files[0]!.id);
+    expect((await t.env.app.inject({ method: 'GET', url: otherUrl })).statusCode).toBe(404);
   });
 });

@@ -32,7 +32,7 @@ export interface ProcedureQuestion {
   expect: string[];
   kind?: string;
   only?: 'demo' | 'full';
-  /** For a procedure of another agency: words the reply must name (on the full catalogue). */
+  /** For a procedure of another agency: words the reply must name on the full catalogue (`a|b`: either). */
   agency?: string;
 }
 
@@ -82,7 +82,9 @@ const repoRoot = path.resolve(here, '../..');
 const sharedDir = [path.resolve(repoRoot, '../shared'), path.resolve(repoRoot, '../../shared')].find((d) => fs.existsSync(d)) ?? path.resolve(repoRoot, '../shared');
 export const DEV_SET = path.join(sharedDir, 'eval/assistant-dev.jsonl');
 export const DEV_FACTS = path.join(sharedDir, 'eval/assistant-facts-dev.jsonl');
-export const OWN_SETS = ['tuning/procedures.jsonl', 'tuning/facts.jsonl', 'heldout/procedures.jsonl', 'heldout/facts.jsonl', 'heldout/facts-2.jsonl'].map((f) => path.resolve(here, 'eval', f));
+export const OWN_SETS = ['tuning/procedures.jsonl', 'tuning/facts.jsonl', 'heldout/procedures.jsonl', 'heldout/facts.jsonl', 'heldout/procedures-2.jsonl', 'heldout/facts-2.jsonl'].map((f) =>
+  path.resolve(here, 'eval', f),
+);
 /**
  * A sealed set (`heldout/*-2.jsonl`, written before the tuning it measures) prints its figures
  * only, even with `--verbose`: reading its misses would make it one more tuning set.
@@ -99,6 +101,12 @@ export function readQuestions(file: string): Question[] {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Question);
+}
+
+/** Whether a reply names the agency (any of `a|b`), letter case aside. */
+export function namesAgency(answer: string, agency: string): boolean {
+  const text = answer.toLocaleLowerCase('vi-VN');
+  return agency.split('|').some((a) => a.trim() && text.includes(a.trim().toLocaleLowerCase('vi-VN')));
 }
 
 const answered = (r: AssistantReply) => r.decision === 'answer' || r.decision === 'clarify';
@@ -137,7 +145,7 @@ export async function evaluate(s: Services, label: string, file: string, catalog
       if (!hit1) misses.push(`${hit3 ? 'top3' : 'MISS'} [${r.decision}] ${q.q} → ${codes.slice(0, 3).join(', ') || '—'} (mong đợi ${expect.join('/')})`);
     } else {
       r0.outOfScope++;
-      const agencyOk = !('agency' in q && q.agency && catalogue === 'full') || r.answer.toLowerCase().includes(q.agency.toLowerCase());
+      const agencyOk = !('agency' in q && q.agency && catalogue === 'full') || namesAgency(r.answer, q.agency);
       if ((!answered(r) || !r.procedures.length) && agencyOk) r0.declined++;
       else misses.push(`OOS  [${r.decision}] ${q.q} → ${codes.slice(0, 3).join(', ') || (agencyOk ? '' : `không nêu “${(q as ProcedureQuestion).agency}”`)}`);
     }

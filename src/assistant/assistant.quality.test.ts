@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { procedureSchema, type ProcedureInput } from '../catalog';
 import { eachEngine } from '../shared/suite.testing';
 import { procedurePath } from './assistant.answer';
-import { DEV_FACTS, DEV_SET, OWN_SETS, readQuestions } from './assistant.eval';
+import { DEV_FACTS, DEV_SET, isSealed, namesAgency, OWN_SETS, readQuestions } from './assistant.eval';
 import { factStated } from './assistant.facts';
 import type { AssistantReply } from './assistant.service';
 
@@ -212,4 +212,12 @@ it('has a held-out set apart from the tuning set (no question in both)', () => {
   const held = OWN_SETS.filter((f) => f.includes('/heldout/')).flatMap((f) => readQuestions(f));
   expect(held.length).toBeGreaterThan(200);
   expect(held.filter((q) => tuning.has(q.q.normalize('NFC').toLowerCase())).map((q) => q.q)).toEqual([]);
+});
+
+it('keeps a sealed held-out set’s misses out of the verbose report, and reads “a|b” as either agency', () => {
+  expect(isSealed('/x/src/assistant/eval/heldout/procedures-2.jsonl')).toBe(true);
+  expect(isSealed('/x/src/assistant/eval/heldout/procedures.jsonl')).toBe(false);
+  expect(isSealed('/x/src/assistant/eval/tuning/procedures-2.jsonl')).toBe(false);
+  expect(namesAgency('Thủ tục do Cục Cảnh sát giao thông thực hiện.', 'công an tỉnh|cảnh sát giao thông')).toBe(true);
+  expect(namesAgency('Thủ tục do Sở Tư pháp thực hiện.', 'công an tỉnh|cảnh sát giao thông')).toBe(false);
 });

@@ -229,7 +229,7 @@ export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
   (
     'gồm tôi mình em anh chị bạn ông bà à ạ ơi nhé nha nhỉ với vậy thì là có không được muốn cần phải làm sao gì nào cho hỏi xin ở của và các những một này đó đấy đây ' +
     'thế cái việc lúc khi đi đến ra vào về nữa rồi đã đang sẽ giúp dùm giùm ừ vâng nhờ biết hả tui tao bị mà nếu để thôi vẫn còn hay hoặc ' +
-    'thủ tục hành chính cách vừa luôn cũng cùng'
+    'thủ tục hành chính cách vừa luôn cũng cùng ấy nhưng nhau lắm rất như mọi ta'
   )
     .split(/\s+/)
     .filter(Boolean)

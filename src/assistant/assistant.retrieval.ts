@@ -2,6 +2,7 @@ import type { Procedure } from '../catalog';
 import { accentKey, fold, stripDiacritics, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
 import { FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
+import { TOPIC_WORDS } from './lexicon/topic-words';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
 
 /**
@@ -87,6 +88,10 @@ const PREPOSITIONS = new Set(['voi', 'cho', 'cua', 'de', 'khi', 'vi', 'tai', 'o'
  * saying the rest of the name ("khai sinh") says the whole of "Đăng ký khai sinh".
  */
 const GENERIC_NAME_WORDS = new Set(['dang', 'ki', 'cap']);
+/** Weight (share of the rarest) of a word no procedure's name or keywords has. */
+const UNTOPICAL = 0.8;
+/** Weight (share of the rarest) of a word of an administrative topic no procedure here is named with. */
+const TOPICAL = 0.8;
 /** Weight of a story word (vợ, nhà, hôm nay) in a question's coverage, against a content word. */
 const LIGHT = 0.25;
 
@@ -113,6 +118,8 @@ interface Concept {
    * syllables at least; its syllables are the parts.
    */
   parts?: [Concept, Concept];
+  /** The weight before the position in the question and the story words were considered. */
+  base?: number;
 }
 
 const pairKey = (a: string, b: string) => `${a} ${b}`;
@@ -138,6 +145,8 @@ export class Retriever {
   /** Words of a name saying the procedure is for someone other than a citizen ("tổ chức", "doanh nghiệp"). */
   private readonly audience: string[][] = [];
   private readonly pairs = new Set<string>();
+  /** In how many documents a syllable or pair is in the name or keywords (what they are about). */
+  private readonly strongDf = new Map<string, number>();
   /** Folded syllables that some name or keyword uses as a content word (not only as "vào", "đang"…). */
   private readonly contentFolds = new Set<string>();
   /** Pairs found in names and keywords: two syllables that make a word of the catalogue. */
@@ -192,6 +201,7 @@ export class Retriever {
       if (f.strong || f.weight >= 0.5) for (const a of accentKey(f.text).split(' ')) if (a) accents.add(accentForm(a));
       if (f.strong) for (const a of accentKey(f.text).split(' ')) if (a && !ACCENTED_STOPWORDS.has(accentForm(a))) this.contentFolds.add(fold(a));
     }
+    for (const t of [...strong, ...strongPairs]) this.strongDf.set(t, (this.strongDf.get(t) ?? 0) + 1);
     const nameSyl = syllables(fold(d.name));
     const namePairs = new Set<string>();
     for (let i = 0; i + 1 < nameSyl.length; i++) namePairs.add(pairKey(nameSyl[i]!, nameSyl[i + 1]!));
@@ -220,11 +230,28 @@ export class Retriever {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** The weight of one concept of the question: rarer words say more, unknown ones count as rare. */
+  /**
+   * The weight of one concept of the question. What procedures are about is in their names and
+   * keywords: a word there weighs by how few names have it ("căn cước" is in five names of the
+   * demo catalogue, and in the papers of fifty). A word the catalogue only mentions (papers,
+   * summaries) or does not know at all tells the story around the question more than which
+   * procedure it is about: it weighs as a common word, not as the rarest.
+   */
+  private get cap(): number {
+    const n = Math.max(this.docs.length, 1);
+    return Math.log(1 + (n - 1 + 0.5) / 1.5);
+  }
+
   private conceptWeight(forms: string[]): number {
     const n = Math.max(this.docs.length, 1);
-    const cap = Math.log(1 + (n - 1 + 0.5) / 1.5);
-    return Math.min(cap, Math.max(...forms.map((f) => this.idf(f))));
+    const cap = this.cap;
+    const offTopic = cap * UNTOPICAL;
+    let w = 0;
+    for (const f of forms) {
+      const sdf = this.strongDf.get(f) ?? 0;
+      w = Math.max(w, sdf ? Math.log(1 + (n - sdf + 0.5) / (sdf + 0.5)) : Math.min(offTopic, this.postings.has(f) ? this.idf(f) : offTopic));
+    }
+    return Math.min(cap, w);
   }
 
   isKnown(folded: string): boolean {
@@ -325,7 +352,7 @@ export class Retriever {
       const light = LIGHT_WORDS.has(t.folded) || /^\d+$/.test(t.folded);
       // A story word weighs little whatever its rarity in the catalogue ("tuần" is rare there, not in speech).
       const base = this.conceptWeight(forms);
-      const c: Concept = { forms, accented: t.accented, weight: (light ? LIGHT * Math.min(base, 1.5) : base) * (modifier.has(i) ? MODIFIER : 1), expansions: [] };
+      const c: Concept = { forms, accented: t.accented, weight: (light ? LIGHT * Math.min(base, 1.5) : base) * (modifier.has(i) ? MODIFIER : 1), expansions: [], base };
       syllableConcepts.push({ i, c });
       conceptOf.set(i, c);
       if (!forms.some((f) => this.postings.has(f))) unknownCount++;
@@ -343,6 +370,7 @@ export class Retriever {
       for (const x of a.c.forms) for (const y of b.c.forms) {
         const p = pairKey(x, y);
         if (this.wordPairs.has(p)) best = Math.max(best, (this.namePairs.get(p) ?? 0) * 1000 + (this.postings.get(p)?.docs.length ?? 0));
+        else if (TOPIC_WORDS.has(p)) best = Math.max(best, 0);
       }
       return best;
     };
@@ -353,7 +381,14 @@ export class Retriever {
       // "người giám hộ": the word is "giám hộ", which more names use than "người giám".
       if (here >= 0 && here >= wordness(b, syllableConcepts[k + 2])) {
         const b2 = b!;
-        concepts.push({ forms: [], accented: '', weight: Math.max(a.c.weight, b2.c.weight), expansions: [], parts: [a.c, b2.c] });
+        const forms2 = a.c.forms.flatMap((x) => b2.c.forms.map((y) => pairKey(x, y)));
+        const pairForms = forms2.filter((p) => this.strongDf.has(p));
+        // The word weighs as its own rarity, scaled as its syllables were (position, story word);
+        // a word of another agency's topic no procedure here is named with weighs as a rare one.
+        const scale = Math.min(...[a.c, b2.c].map((x) => (x.base ? x.weight / x.base : 1)));
+        const elsewhere = !pairForms.length && forms2.some((p) => TOPIC_WORDS.has(p));
+        const pairWeight = (pairForms.length ? this.conceptWeight(pairForms) : elsewhere ? this.cap * TOPICAL : 0) * scale;
+        concepts.push({ forms: [], accented: '', weight: Math.max(a.c.weight, b2.c.weight, pairWeight), expansions: [], parts: [a.c, b2.c] });
         content.push(`${a.c.forms.join('/')}+${b2.c.forms.join('/')}`);
         k++;
       } else {
@@ -562,7 +597,8 @@ export function procedureDoc(p: Procedure, opts: { commune: boolean }): IndexDoc
   ];
   // A commune's assistant is asked about the commune's procedures first; the same procedure
   // "carried out at the central/provincial level" is a different record.
-  const communeLevel = p.levels.length === 0 || p.levels.some((l) => /xã/i.test(l));
+  // The name may say the level itself ("Trình báo mất hộ chiếu (thực hiện tại cấp huyện)").
+  const communeLevel = (p.levels.length === 0 || p.levels.some((l) => /xã/i.test(l))) && !/thực hiện (?:tại|ở) cấp (?:huyện|tỉnh|trung ương|bộ)/iu.test(p.name);
   const here = !opts.commune || communeLevel;
   return { id: p.code, kind: 'procedure', name: p.name, fields, prior: here ? 1 : 0.85, here };
 }

@@ -126,6 +126,8 @@ export const CALIBRATION = {
   handoff: 0.35,
   /** Below `clarify`, a procedure this sure that names a word of the question is suggested ("Ý bạn là…"). */
   suggest: 0.45,
+  /** Below `suggest`, a procedure far ahead of the others (see FAR) that names a word of the question is answered. */
+  farAhead: 0.35,
   /** Relative score gap between the first two below which choices are offered. */
   margin: 0.12,
   noPair: 0.55,
@@ -149,6 +151,8 @@ export interface Decided {
   confidence: number;
 }
 
+/** Far ahead: the next one scores at most this share of it. */
+const FAR = 0.5;
 /** The best candidate is clearly ahead when the next one scores at most this share of it. */
 const AHEAD = 0.75;
 
@@ -204,6 +208,12 @@ function decideOn(c: Candidate[], plan: QueryPlan): Decided {
     // Half sure, with a word of the question in its name: ask rather than hand over — or answer
     // when that one procedure is clearly ahead of every other.
     const likely = c.slice(0, 2).filter((x) => x.pairSupport && confidence(x) >= CALIBRATION.suggest);
+    // Far ahead of every other, with a word of the question in its name: the question is about
+    // it even when much of the question is its story ("vợ đẻ ở nhà, đường xa…, khai sinh").
+    const lead = c[0]!;
+    if (!offTopic && lead.pairSupport && confidence(lead) >= CALIBRATION.farAhead && (!c[1] || c[1].score <= lead.score * FAR)) {
+      return { decision: 'answer', picks: [lead], confidence: confidence(lead) };
+    }
     if (likely.length && !offTopic) {
       if (likely.length === 1 && clearlyAhead(c, likely[0]!)) return { decision: 'answer', picks: likely, confidence: confidence(likely[0]!) };
       return { decision: 'clarify', picks: likely, confidence: confidence(likely[0]!) };

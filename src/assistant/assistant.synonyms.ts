@@ -47,6 +47,26 @@ export const ABBREVIATIONS: Record<string, string> = {
   sdt: 'số điện thoại',
   dt: 'điện thoại',
   // chat shorthand
+  e: 'em',
+  vk: 'vợ',
+  ck: 'chồng',
+  z: 'vậy',
+  zay: 'vậy',
+  mn: 'mọi người',
+  mng: 'mọi người',
+  r: 'rồi',
+  ng: 'người',
+  ngta: 'người ta',
+  trc: 'trước',
+  ms: 'mới',
+  cx: 'cũng',
+  lm: 'làm',
+  bh: 'bây giờ',
+  bgio: 'bây giờ',
+  hnay: 'hôm nay',
+  tgian: 'thời gian',
+  cty: 'công ty',
+  vn: 'Việt Nam',
   ko: 'không',
   k: 'không',
   kg: 'không',
@@ -324,6 +344,16 @@ export const SITUATIONS: Situation[] = [
     groups: [['den nha', 'tan nha', 'tan noi', 'tai nha', 'tai cho', 'xuong tan', 'den tan', 'cu nguoi', 'cu can bo', 'xuong nha', 'den tan noi', 'luu dong']],
     also: ['can bo', 'khuiet tat', 'nguoi khuiet tat', 'liet giuong', 'benh nang', 'om nang', 'gia yeu', 'khong di duoc', 'khong di lai duoc', 'neo don', 'vung sau'],
     expansion: 'lưu động',
+  },
+  {
+    // A foreigner in the family: the same registration "có yếu tố nước ngoài" (commune level since 2025).
+    groups: [
+      // "người Anh" is also "người anh" (a brother), "người bị…" not a Belgian.
+      [...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'y'].includes(c)).map((c) => `nguoi ${c}`), 'nguoi nuoc ngoai', 'ngoai quoc', 'quoc tich nuoc ngoai', 'viet kieu', 'ieu to nuoc ngoai'],
+      ['ket hon', 'cuoi', 'lai chong', 'lai vo', 'khai tu', 'qua doi', 'chet', 'khai sinh', 'sinh con', 'nhan con', 'nhan cha', 'nhan me', 'giam ho', 'cai chinh'],
+    ],
+    unless: ['ve nuoc', 've viet nam', 'lao dong', 'xuat khau', 'di hoc', 'du hoc', 'du lich', 'dinh cu'],
+    expansion: 'có yếu tố nước ngoài',
   },
   {
     groups: [BORN.flatMap((b) => COUNTRIES.map((c) => `${b} ${c}`))],

@@ -1,0 +1,41 @@
+/**
+ * `tsx src/assistant/lexicon/build-topic-words.ts [national.jsonl]` writes topic-words.txt beside
+ * this file: the two-syllable words (folded, "lai xe", "doanh nghiep") that at least two names of
+ * the national catalogue use, function words left out. The assistant reads them as words of an
+ * administrative topic — one concept, not two syllables — and, when the unit's own catalogue has
+ * no procedure named with one, as the subject of a question about someone else's procedure.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fold, normalizeToneSyllable, syllables } from '../../shared/vietnamese';
+import { ACCENTED_STOPWORDS } from '../assistant.intent';
+import { accentForm } from '../assistant.text';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../../..');
+const file =
+  process.argv[2] ??
+  process.env.BENCH_NATIONAL_FILE ??
+  [path.resolve(repoRoot, '../shared/data/tthc-national.jsonl'), path.resolve(repoRoot, '../../shared/data/tthc-national.jsonl')].find((f) => fs.existsSync(f)) ??
+  '';
+/** Words that join a name's parts ("cấp lại | giấy phép", "đối với | trường hợp"): never half of a topic word. */
+const JOINERS = new Set(['lại', 'cấp', 'đối', 'tại', 'theo', 'trên', 'sau', 'trước', 'khi', 'bằng', 'thuộc', 'giữa', 'tới']);
+const counts = new Map<string, number>();
+for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+  if (!line.trim()) continue;
+  const name = (JSON.parse(line) as { ten_thu_tuc?: string }).ten_thu_tuc ?? '';
+  // Function words are told apart with their marks ("thì" is one, "thị" of "thị thực" is not).
+  const syl = syllables(name.normalize('NFC'));
+  const stop = (w: string) => ACCENTED_STOPWORDS.has(accentForm(normalizeToneSyllable(w))) || JOINERS.has(w);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < syl.length; i++) {
+    const [a, b] = [syl[i]!, syl[i + 1]!];
+    if (stop(a) || stop(b) || /\d/.test(a + b)) continue;
+    pairs.add(`${fold(a)} ${fold(b)}`);
+  }
+  for (const p of pairs) counts.set(p, (counts.get(p) ?? 0) + 1);
+}
+const words = [...counts].filter(([, n]) => n >= 2).map(([p]) => p).sort();
+fs.writeFileSync(path.join(here, 'topic-words.txt'), `${words.join('\n')}\n`);
+console.log(`${words.length} từ hai âm tiết → ${path.join(here, 'topic-words.txt')}`);

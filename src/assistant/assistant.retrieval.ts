@@ -403,7 +403,8 @@ export class Retriever {
       const here: string[] = [];
       for (const a of [folded[i]!, ...alts[i]!]) for (const b of [folded[i + 1]!, ...alts[i + 1]!]) here.push(pairKey(a, b));
       for (const p of here) terms.push({ term: p, weight: PAIR });
-      if (!(isStop(i) && isStop(i + 1))) pairs.push(here);
+      // A pair with a function word ("cho người") is no sign of the procedure's name.
+      if (!isStop(i) && !isStop(i + 1)) pairs.push(here);
     }
     // Synonyms: the catalogue's words for the citizen's, at a lower weight.
     const seen = new Set(terms.map((t) => t.term));

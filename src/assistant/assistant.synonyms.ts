@@ -110,6 +110,7 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   // birth and death
   { phrase: 'mới sinh', expansion: 'đăng ký khai sinh' },
   { phrase: 'mới đẻ', expansion: 'đăng ký khai sinh' },
+  { phrase: 'chào đời', expansion: 'đăng ký khai sinh' },
   { phrase: 'sinh con', expansion: 'đăng ký khai sinh' },
   { phrase: 'làm giấy khai sinh', expansion: 'đăng ký khai sinh' },
   { phrase: 'giấy chứng tử', expansion: 'khai tử' },

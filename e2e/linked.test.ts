@@ -63,6 +63,8 @@ describe.skipIf(!browserAvailable())('a newborn registered through the linked gr
     const alert = await page.getByRole('alert').innerText();
     expect(alert).toContain('chưa hồ sơ nào được tạo');
     expect(alert).toContain('Chưa đính kèm: Giấy chứng sinh');
+    // On the first screen of the answered page (no script scrolls there): right under the title.
+    expect((await page.getByRole('alert').boundingBox())!.y).toBeLessThan(PHONE.viewport.height / 2);
     const g = await registerNewborn(page, base, { birthCertificate: scan, childName: 'Lê Minh Châu', parent: { fullName: 'Lê Văn Hùng', phone: '0911222333' } });
     await shot(page, 'lien-thong-khong-js');
     expect(await page.getByRole('status').first().innerText()).toContain('0/3 phần đã có kết quả');

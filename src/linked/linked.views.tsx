@@ -75,6 +75,8 @@ export function GroupFormPage(p: {
   return (
     <Layout title={`${p.name} — ${p.unitName}`} unitName={p.unitName} unitHref={`/dv/${p.unitCode}`}>
       <h1>{p.name}</h1>
+      {/* First under the title: a phone without JavaScript shows the top of the answered page. */}
+      <ErrorSummary title={p.errors.length ? `Tờ khai có ${p.errors.length} chỗ cần sửa` : undefined} message={p.message} errors={p.errors} />
       <p class="lead">{p.summary}</p>
       <p class="note">Mã nhóm: {p.code}. Căn cứ: {p.legalBasis}.</p>
       <section aria-labelledby="cac-phan">
@@ -82,7 +84,6 @@ export function GroupFormPage(p: {
         <PartsList parts={p.parts} />
         <p class="note">Mỗi việc có mã hồ sơ và ngày hẹn riêng; bạn theo dõi cả nhóm trên một trang. Nhóm xong khi việc cuối cùng xong.</p>
       </section>
-      <ErrorSummary title={p.errors.length ? `Tờ khai có ${p.errors.length} chỗ cần sửa` : undefined} message={p.message} errors={p.errors} />
       {p.signInHref ? (
         <StatusMessage>
           Để nộp hồ sơ liên thông, xin <a href={p.signInHref}>đăng nhập bằng số điện thoại</a> (chúng tôi gửi mã xác thực tới số của bạn).

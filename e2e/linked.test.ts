@@ -68,6 +68,8 @@ describe.skipIf(!browserAvailable())('a newborn registered through the linked gr
     const g = await registerNewborn(page, base, { birthCertificate: scan, childName: 'Lê Minh Châu', parent: { fullName: 'Lê Văn Hùng', phone: '0911222333' } });
     await shot(page, 'lien-thong-khong-js');
     expect(await page.getByRole('status').first().innerText()).toContain('0/3 phần đã có kết quả');
+    // Right after sending: what was made and how to come back (not on later visits, below).
+    expect(await page.locator('main').innerText()).toContain('Đã nộp hồ sơ liên thông: 3 phần, mỗi phần một mã hồ sơ');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // By code and phone, from the lookup form.
     const ctx2 = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
@@ -78,6 +80,7 @@ describe.skipIf(!browserAvailable())('a newborn registered through the linked gr
     await look.getByRole('button', { name: 'Tra cứu' }).click();
     await look.waitForURL(new RegExp(`/lien-thong/${g.groupCode}\\?phone=`));
     expect(await look.locator('main').innerText()).toContain('Lê Văn Hùng');
+    expect(await look.locator('main').innerText()).not.toContain('Đã nộp hồ sơ liên thông');
     await ctx.close();
     await ctx2.close();
   });

@@ -161,6 +161,7 @@ export async function linkedRoutes(app: FastifyInstance, deps: LinkedRoutesDeps)
   app.get('/lien-thong/:code', PROOF_ROUTE, async (req, reply) => {
     const { code } = parseInput(z.object({ code: SUBMISSION }), req.params);
     const proof = proofOf(req);
+    const justSubmitted = (req.query as { moi?: unknown }).moi === '1';
     const { view, strong } = await linked.viewFor(code, actorOf(req), proof);
     const unit = await units.get(view.unitCode);
     const tracking = strong ? linked.trackingUrl(code) : undefined;
@@ -176,6 +177,7 @@ export async function linkedRoutes(app: FastifyInstance, deps: LinkedRoutesDeps)
         v: view,
         unitName: unit.name,
         // Each part tracks on its own page: with the signed link when the proof allows it.
+        justSubmitted,
         memberHref: (m) => (strong ? linked.memberLink(m) : `/ho-so/${m}?phone=${encodeURIComponent(view.applicantPhone)}`),
         receiptHref: strong ? `/lien-thong/${code}/bien-nhan.pdf?t=${linked.token(code)}` : `/lien-thong/${code}/bien-nhan.pdf?phone=${encodeURIComponent(view.applicantPhone)}`,
         trackingUrl: tracking,

@@ -231,6 +231,8 @@ export function GroupTrackingPage(p: {
   fees?: GroupFees;
   /** The ways to pay the group's sum once (VNPay with a proof that may change the group, VietQR). */
   pay?: GroupPayWays;
+  /** Shown right after the submission (the form's redirect): what was made and how to come back. */
+  justSubmitted?: boolean;
 }) {
   const v = p.v;
   const waiting = v.members.filter((m) => m.status === 'supplement_requested');
@@ -244,6 +246,11 @@ export function GroupTrackingPage(p: {
         </strong>
         {waiting.length ? <span> — {waiting.length} phần cần bạn bổ sung giấy tờ</span> : null}
       </div>
+      {p.justSubmitted ? (
+        <StatusMessage>
+          Đã nộp hồ sơ liên thông: {v.members.length} phần, mỗi phần một mã hồ sơ và ngày hẹn riêng. Để theo dõi, giữ lại đường liên kết của trang này, hoặc mã {v.code} và số điện thoại người nộp.
+        </StatusMessage>
+      ) : null}
       <dl class="kv">
         <dt>Người nộp</dt>
         <dd>

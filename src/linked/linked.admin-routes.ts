@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Staff } from '../account';
-import { ValidationError } from '../shared/errors';
 import { html, parseInput } from '../shared/http';
-import { checkCsrf } from '../shared/session';
 import { staffNav } from '../shared/staff-layout';
 import { rolesWith } from '../shared/staff-menu';
-import { pageStaff } from '../staff/staff.guard';
+import { pageStaff, staffFormPost } from '../staff/staff.guard';
 import type { UnitService } from '../unit';
 import type { GroupAdminActor, GroupInput, LinkedGroupAdmin } from './linked.admin';
 import { GroupFormPage, GroupsAdminPage, GROUPS_PATH } from './linked.admin-views';
@@ -73,19 +71,14 @@ export async function linkedAdminRoutes(app: FastifyInstance, deps: GroupAdminRo
 
   /** A form post: the change, then back to the list; bad input → the form again with every problem (422). */
   const post = (path: string, run: (staff: Staff, b: Record<string, unknown>, params: Record<string, string>) => Promise<string>) =>
-    app.post(path, async (req, reply) => {
-      const staff = pageStaff(req, reply, ADMIN);
-      if (!staff) return reply;
-      const b = (req.body ?? {}) as Record<string, unknown>;
-      checkCsrf(req, b._csrf);
-      const params = req.params as Record<string, string>;
-      try {
-        return reply.redirect(`${GROUPS_PATH}?da=${await run(staff, b, params)}`, 303);
-      } catch (e) {
-        if (!(e instanceof ValidationError) || e.code === 'invalid_input') throw e;
+    staffFormPost(app, path, ADMIN, {
+      run: async (staff, b, params) => `${GROUPS_PATH}?da=${await run(staff, b, params)}`,
+      // Malformed input no field of the form shows (a forged group code) is answered as an error.
+      shown: (e) => e.code !== 'invalid_input',
+      refused: async (req, reply, staff, b, params, e) => {
         const editing = params.group ? await groups.get(staff.unitCode, params.group) : undefined;
         return formPage(req, reply, staff, inputOf(b), { editing: editing && { code: editing.code, enabled: editing.enabled }, errors: e.fields }, 422);
-      }
+      },
     });
 
   post(GROUPS_PATH, async (s, b) => {

@@ -2,11 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Staff } from '../account';
 import type { UnitService } from '../unit';
-import { ValidationError } from '../shared/errors';
 import { html, parseInput } from '../shared/http';
-import { checkCsrf } from '../shared/session';
 import { rolesWith } from '../shared/staff-menu';
-import { pageStaff } from '../staff/staff.guard';
+import { pageStaff, staffFormPost } from '../staff/staff.guard';
 import { OfficeFormPage, OFFICES_PATH, OfficesPage, type Problems } from './office.admin-views';
 import type { OfficeActor, OfficeService } from './office.service';
 import { WEEKDAYS, type OfficeInput } from './office.types';
@@ -82,22 +80,17 @@ export async function officeAdminRoutes(app: FastifyInstance, deps: OfficeAdminD
 
   /** A form post: the change, then back to the list; bad input → the form again with its problems (422). */
   const formPost = (path: string, run: (staff: Staff, b: Record<string, unknown>, params: Record<string, string>) => Promise<unknown>, done: string, onInvalid: 'form' | 'list') =>
-    app.post(path, async (req, reply) => {
-      const staff = pageStaff(req, reply, ADMIN);
-      if (!staff) return reply;
-      const b = (req.body ?? {}) as Record<string, unknown>;
-      checkCsrf(req, b._csrf);
-      const params = req.params as Record<string, string>;
-      try {
+    staffFormPost(app, path, ADMIN, {
+      run: async (staff, b, params) => {
         await run(staff, b, params);
-      } catch (e) {
-        if (!(e instanceof ValidationError)) throw e;
+        return `${OFFICES_PATH}?da=${done}`;
+      },
+      refused: async (req, reply, staff, b, params, e) => {
         if (onInvalid === 'list') return listPage(req, reply, staff, { errors: e.fields }, 422);
         const office = params.id ? await offices.get(staff.unitCode, params.id) : undefined;
         const values = Object.fromEntries(Object.entries(b).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, one(v)]));
         return html(reply, OfficeFormPage({ ...(await nav(req, staff)), office, values, errors: e.fields }), 422);
-      }
-      return reply.redirect(`${OFFICES_PATH}?da=${done}`, 303);
+      },
     });
 
   formPost(OFFICES_PATH, (s, b) => offices.create(actorOf(s), inputOf(b)), 'them', 'form');

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler, 
 import type { Staff } from '../account';
 import type { Actor } from '../dossier';
 import type { AuditService } from '../audit';
-import { ForbiddenError, UnauthorizedError } from '../shared/errors';
+import { ForbiddenError, UnauthorizedError, ValidationError } from '../shared/errors';
+import { checkCsrf } from '../shared/session';
 import { can } from '../shared/staff-menu';
 
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;
@@ -23,6 +24,38 @@ export function pageStaff(req: FastifyRequest, reply: FastifyReply, roles?: stri
   }
   if (roles && !roles.includes(p.staff.role)) throw new ForbiddenError('Tài khoản của bạn không có quyền vào trang này.', 'role_forbidden');
   return p.staff;
+}
+
+/** What a workspace form's POST does with its input (see staffFormPost). */
+export interface StaffFormPost {
+  /** The change; answers where to go after it (a 303 redirect), e.g. the list with "?da=luu". */
+  run(staff: Staff, body: Record<string, unknown>, params: Record<string, string>): Promise<string>;
+  /** A change refused with a ValidationError: the form again with every problem (answering 422). */
+  refused(req: FastifyRequest, reply: FastifyReply, staff: Staff, body: Record<string, unknown>, params: Record<string, string>, e: ValidationError): Promise<FastifyReply>;
+  /** Which refusals the form shows (default: all); the others are answered as errors. */
+  shown?(e: ValidationError): boolean;
+}
+
+/**
+ * A workspace form's POST, as the admin pages handle it: the signed-in official with one of
+ * `roles`, the CSRF check, the change, then a redirect; a refused change shows the form again.
+ */
+export function staffFormPost(app: FastifyInstance, path: string, roles: string[], f: StaffFormPost): void {
+  app.post(path, async (req, reply) => {
+    const staff = pageStaff(req, reply, roles);
+    if (!staff) return reply;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    checkCsrf(req, body._csrf);
+    const params = req.params as Record<string, string>;
+    let to: string;
+    try {
+      to = await f.run(staff, body, params);
+    } catch (e) {
+      if (!(e instanceof ValidationError) || (f.shown && !f.shown(e))) throw e;
+      return f.refused(req, reply, staff, body, params, e);
+    }
+    return reply.redirect(to, 303);
+  });
 }
 
 /** An API call by an official (session cookie or bearer token). */

@@ -2,7 +2,7 @@ import type { Procedure } from '../catalog';
 import { accentKey, fold, stripDiacritics, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
 import { FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
-import { TOPIC_WORDS } from './lexicon/topic-words';
+import { COMMON_NAME_WORDS, NATIONAL_NAMES, TOPIC_WORDS } from './lexicon/topic-words';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
 
 /**
@@ -51,6 +51,12 @@ export interface Candidate {
   pairSupport: boolean;
   /** Done at the unit's own level (see IndexDoc.here). */
   here: boolean;
+  /**
+   * The question names a topic no procedure of the unit is named with ("lái xe", "trợ giúp pháp
+   * lý") and this document does not have it: what it shares with the question is the rest
+   * ("đổi", "giấy phép"), and the question is likely about someone else's procedure.
+   */
+  missesTopic?: boolean;
 }
 
 export interface QueryPlan {
@@ -92,6 +98,12 @@ const GENERIC_NAME_WORDS = new Set(['dang', 'ki', 'cap']);
 const UNTOPICAL = 0.8;
 /** Weight (share of the rarest) of a word of an administrative topic no procedure here is named with. */
 const TOPICAL = 0.8;
+/** A document having a foreign topic word less than this (only in its papers, or not at all) misses it. */
+const FOREIGN_MATCH = 0.5;
+/** National rarity (see nationalRarity) from which a word says a topic: fewer than about 28 of 2,642 names have it. */
+const TOPICAL_RARITY = 0.6;
+/** How well a document must match a topic word of the question to be about it (in its name or keywords). */
+const TOPIC_MATCH = 0.9;
 /** Weight of a story word (vợ, nhà, hôm nay) in a question's coverage, against a content word. */
 const LIGHT = 0.25;
 
@@ -120,9 +132,25 @@ interface Concept {
   parts?: [Concept, Concept];
   /** The weight before the position in the question and the story words were considered. */
   base?: number;
+  /** A word of an administrative topic no procedure of the unit is named with ("lái xe"). */
+  foreign?: boolean;
+  /** A word few national names use ("khai sinh", "chấm dứt"), not a story word: what a procedure is about. */
+  topical?: boolean;
 }
 
 const pairKey = (a: string, b: string) => `${a} ${b}`;
+
+const NATIONAL_CAP = Math.log(1 + (NATIONAL_NAMES - 1 + 0.5) / 1.5);
+/**
+ * How rare a word is among the national catalogue's names, as a share of the rarest (1: fewer
+ * than 20 names have it). A small unit has few names: "đổi", "yêu cầu", "giấy phép" are in one or
+ * two of them and would weigh as the rarest words, though hundreds of procedures are named with
+ * them; a word weighs no more than its rarity there allows.
+ */
+function nationalRarity(f: string): number {
+  const df = COMMON_NAME_WORDS.get(f);
+  return df ? Math.log(1 + (NATIONAL_NAMES - df + 0.5) / (df + 0.5)) / NATIONAL_CAP : 1;
+}
 
 /** Name words of procedures meant for organisations or foreigners rather than a commune's citizens. */
 const CITIZENS = ['ca nhan', 'ho gia dinh', 'cong dan'];
@@ -249,7 +277,7 @@ export class Retriever {
     let w = 0;
     for (const f of forms) {
       const sdf = this.strongDf.get(f) ?? 0;
-      w = Math.max(w, sdf ? Math.log(1 + (n - sdf + 0.5) / (sdf + 0.5)) : Math.min(offTopic, this.postings.has(f) ? this.idf(f) : offTopic));
+      w = Math.max(w, sdf ? Math.min(Math.log(1 + (n - sdf + 0.5) / (sdf + 0.5)), nationalRarity(f) * cap) : Math.min(offTopic, this.postings.has(f) ? this.idf(f) : offTopic));
     }
     return Math.min(cap, w);
   }
@@ -352,7 +380,7 @@ export class Retriever {
       const light = LIGHT_WORDS.has(t.folded) || /^\d+$/.test(t.folded);
       // A story word weighs little whatever its rarity in the catalogue ("tuần" is rare there, not in speech).
       const base = this.conceptWeight(forms);
-      const c: Concept = { forms, accented: t.accented, weight: (light ? LIGHT * Math.min(base, 1.5) : base) * (modifier.has(i) ? MODIFIER : 1), expansions: [], base };
+      const c: Concept = { forms, accented: t.accented, weight: (light ? LIGHT * Math.min(base, 1.5) : base) * (modifier.has(i) ? MODIFIER : 1), expansions: [], base, topical: !light && forms.some((f) => nationalRarity(f) >= TOPICAL_RARITY) };
       syllableConcepts.push({ i, c });
       conceptOf.set(i, c);
       if (!forms.some((f) => this.postings.has(f))) unknownCount++;
@@ -388,7 +416,8 @@ export class Retriever {
         const scale = Math.min(...[a.c, b2.c].map((x) => (x.base ? x.weight / x.base : 1)));
         const elsewhere = !pairForms.length && forms2.some((p) => TOPIC_WORDS.has(p));
         const pairWeight = (pairForms.length ? this.conceptWeight(pairForms) : elsewhere ? this.cap * TOPICAL : 0) * scale;
-        concepts.push({ forms: [], accented: '', weight: Math.max(a.c.weight, b2.c.weight, pairWeight), expansions: [], parts: [a.c, b2.c] });
+        const topical = pairForms.some((p) => nationalRarity(p) >= TOPICAL_RARITY);
+        concepts.push({ forms: [], accented: '', weight: Math.max(a.c.weight, b2.c.weight, pairWeight), expansions: [], parts: [a.c, b2.c], foreign: elsewhere, topical });
         content.push(`${a.c.forms.join('/')}+${b2.c.forms.join('/')}`);
         k++;
       } else {
@@ -421,7 +450,7 @@ export class Retriever {
       for (const [start, end] of m.spans ?? [[m.start, m.end]]) for (let i = start; i <= end; i++) conceptOf.get(i)?.expansions.push(m.expansion.filter((s) => !STOPWORDS.has(s)));
       for (const [start, end] of m.story ?? []) for (let i = start; i <= end; i++) {
         const c = conceptOf.get(i);
-        if (c && !storyMuted.has(c)) (storyMuted.add(c), (c.weight *= LIGHT));
+        if (c && !storyMuted.has(c)) (storyMuted.add(c), (c.weight *= LIGHT), (c.topical = false));
       }
     }
     return {
@@ -537,6 +566,8 @@ export class Retriever {
       for (const e of c.expansions) for (const s of e) queryForms.add(s);
     }
     const accented = flat.filter((c) => c.accented);
+    const foreign = concepts.filter((c) => c.foreign);
+    const ownTopics = foreign.length ? concepts.filter((c) => !c.foreign && c.topical) : [];
     const said = new Set([...queryForms, ...terms.filter((t) => !t.term.includes(' ')).map((t) => t.term)]);
     const candidates: Candidate[] = top.map((d) => {
       const doc = this.docs[d]!;
@@ -558,7 +589,10 @@ export class Retriever {
       const score = scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1);
       const sp = this.strongPairs[d]!;
       const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p)));
-      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false };
+      // Missing it counts only when nothing it shares with the question says a topic of its own:
+      // "đổi giấy phép lái xe" shares "đổi" and "giấy phép" with a business-licence change.
+      const missesTopic = foreign.some((c) => this.match(d, c) < FOREIGN_MATCH) && !ownTopics.some((c) => this.match(d, c) >= TOPIC_MATCH);
+      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic };
     });
     candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     return { plan, candidates: candidates.slice(0, limit) };

@@ -131,6 +131,8 @@ export const CALIBRATION = {
   /** Relative score gap between the first two below which choices are offered. */
   margin: 0.12,
   noPair: 0.55,
+  /** Confidence kept by a procedure that misses a topic word of the question no procedure here has (Candidate.missesTopic). */
+  missedTopic: 0.6,
   /** An FAQ entry must cover this much of the question to be used as the answer. */
   faq: 0.75,
 };
@@ -140,7 +142,7 @@ const VERSION_CHECK_MS = 2000;
 const MAX_QUESTION = 1000;
 
 export function confidence(c: Candidate): number {
-  return c.coverage * (c.pairSupport ? 1 : CALIBRATION.noPair);
+  return c.coverage * (c.pairSupport ? 1 : CALIBRATION.noPair) * (c.missesTopic ? CALIBRATION.missedTopic : 1);
 }
 
 export interface Decided {

@@ -15,3 +15,23 @@ export const TOPIC_WORDS: ReadonlySet<string> = new Set(
     .map((l) => l.trim())
     .filter(Boolean),
 );
+
+const commonLines = fs
+  .readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'common-name-words.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim());
+
+/** How many names the national catalogue has (the count common-name-words.txt was made from). */
+export const NATIONAL_NAMES = Number(commonLines[0]?.replace('#', '').trim()) || 1;
+
+/**
+ * Folded syllables and two-syllable words that at least 20 names of the national catalogue use,
+ * with how many ("cap" 1075, "giai phep" 402, "ieu cau" 38; built by build-topic-words.ts): words
+ * that say a procedure is issued, changed or requested, whatever the unit's few names suggest.
+ */
+export const COMMON_NAME_WORDS: ReadonlyMap<string, number> = new Map(
+  commonLines.slice(1).map((l) => {
+    const [w, n] = l.split('\t');
+    return [w!, Number(n)] as const;
+  }),
+);

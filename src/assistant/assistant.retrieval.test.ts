@@ -87,6 +87,25 @@ describe('retrieval over the demo catalogue', () => {
     }
   });
 
+  it('does not answer a question about a topic no procedure here has with one that only shares its generic words', () => {
+    // "lái xe", "trợ giúp pháp lý", "tàu cá", "doanh nghiệp": no name of the demo catalogue has
+    // them; "đổi", "giấy phép", "yêu cầu", "chứng nhận" are in hundreds of national names.
+    for (const q of ['đổi giấy phép lái xe', 'yêu cầu trợ giúp pháp lý', 'cấp giấy chứng nhận đăng ký tàu cá', 'đăng ký thành lập doanh nghiệp tư nhân']) {
+      const s = r.search(q, { limit: 8 });
+      expect(['decline', 'handoff'], q).toContain(decide(s.candidates, s.plan).decision);
+    }
+    // Such a word in the story does not hide the procedure the question names by its own topic.
+    for (const [q, code] of [
+      ['không buôn bán nữa, xin chấm dứt hộ kinh doanh', '1.001266'],
+      ['chung thuc ban sao bang lai xe', '2.000815'],
+    ]) {
+      const s = r.search(q!, { limit: 8 });
+      const d = decide(s.candidates, s.plan);
+      expect(d.decision, q).toBe('answer');
+      expect(d.picks[0]?.id, q).toBe(code);
+    }
+  });
+
   it('reaches the targets on our own question file (retrieval and decision, no database)', () => {
     const file = new URL('./eval/tuning/procedures.jsonl', import.meta.url);
     const qs = fs
@@ -113,7 +132,7 @@ describe('retrieval over the demo catalogue', () => {
     }
     // A floor under today's figures on the tuning set, which holds the kinds that fail.
     expect(top1 / inScope).toBeGreaterThanOrEqual(0.9);
-    expect(declined / oos).toBeGreaterThanOrEqual(0.87);
+    expect(declined / oos).toBeGreaterThanOrEqual(0.91);
   });
 
   it('gives a confidence between 0 and 1', () => {

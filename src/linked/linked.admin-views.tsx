@@ -117,17 +117,23 @@ export function GroupFormPage(
       </div>
     );
   };
-  const Select = (f: { id: string; name: string; label: string; value: string; options: Array<[string, string]> }) => {
+  const Select = (f: { id: string; name: string; label: string; value: string; options: Array<[string, string]>; hint?: string }) => {
     const errs = errorsOf(f.id);
+    const described = [f.hint ? `${f.id}-hint` : '', errs.length ? `${f.id}-err` : ''].filter(Boolean).join(' ') || undefined;
     return (
       <div class={errs.length ? 'field has-error' : 'field'}>
         <label for={f.id}>{f.label}</label>
+        {f.hint ? (
+          <p class="hint" id={`${f.id}-hint`}>
+            {f.hint}
+          </p>
+        ) : null}
         {errs.length ? (
           <p class="field-error" id={`${f.id}-err`}>
             {errs.join('; ')}
           </p>
         ) : null}
-        <select id={f.id} name={f.name} aria-describedby={errs.length ? `${f.id}-err` : undefined}>
+        <select id={f.id} name={f.name} aria-describedby={described}>
           {f.options.map(([value, label]) => (
             <option value={value} selected={value === f.value}>
               {label}
@@ -174,7 +180,7 @@ export function GroupFormPage(
                 ['partner', 'Cơ quan phối hợp ngoài đơn vị (nhận qua thư điện tử hoặc hộp thư)'],
               ]}
             />
-            <Select id={`m${i}-role`} name={`m${i}.role`} label="Cán bộ của đơn vị giải quyết (khi do đơn vị giải quyết)" value={m.role || 'specialist'} options={PROCESS_ROLES.map((r) => [r, PROCESS_ROLE_LABEL[r]])} />
+            <Select id={`m${i}-role`} name={`m${i}.role`} label="Cán bộ của đơn vị giải quyết (khi do đơn vị giải quyết)" value={m.role || 'specialist'} options={PROCESS_ROLES.map((r) => [r, PROCESS_ROLE_LABEL[r]])} hint="Để người dân biết ai giải quyết (khi ô tên nơi giải quyết để trống). Hồ sơ của phần này đi theo quy trình nội bộ của thủ tục (Quản trị → Quy trình nội bộ)." />
             <Field id={`m${i}-agencyName`} name={`m${i}.agencyName`} label="Tên nơi giải quyết người dân thấy" value={m.agencyName} hint="Bắt buộc với cơ quan phối hợp, ví dụ: Bảo hiểm xã hội khu vực Ba Đình" />
             <Field id={`m${i}-email`} name={`m${i}.email`} label="Thư điện tử của cơ quan phối hợp" type="email" value={m.email} hint="Cơ quan phối hợp nhận phần hồ sơ của mình qua địa chỉ này" />
           </fieldset>

@@ -144,6 +144,8 @@ eachEngine('the unit admin defines linked groups', { at: '2026-12-01T02:00:00.00
     const page = await t.env.app.inject({ method: 'GET', url: `${PATH}/LT-KH`, headers: { cookie: admin } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('value="pc06.hanoi@example.vn"');
+    // The role of an in-unit part names who handles it for citizens; the form says the part's dossier follows the procedure's own process.
+    expect(page.body).toContain('Hồ sơ của phần này đi theo quy trình nội bộ của thủ tục');
     const r = await post(`${PATH}/LT-KH`, groupForm({ name: 'Liên thông đăng ký kết hôn và tách hộ', members: [MARRIAGE.members[0]!, { procedure: '1.010038', agency: 'unit', role: 'leader' }] }), `${PATH}/LT-KH`);
     expect(r.statusCode, r.body).toBe(303);
     const g = (await procedure('LT-KH')).json();

@@ -264,6 +264,8 @@ for (const engine of engines()) {
       const csrfCookie = page.cookies.find((c) => c.name === 'motcua_csrf')!.value;
       const csrf = csrfOf(page.body);
       expect(csrf).toBe(csrfCookie);
+      // An official who lands here finds the way to the officials' sign-in.
+      expect(page.body).toContain('<a href="/can-bo/dang-nhap">đăng nhập bằng tài khoản cán bộ</a>');
       const send = await env.app.inject({ method: 'POST', url: '/dang-nhap', cookies: { motcua_csrf: csrfCookie }, payload: { _csrf: csrf, phone: '0912 345 678', step: 'send', next: '/ca-nhan' } });
       expect(send.statusCode).toBe(200);
       expect(send.body).toContain('Đã gửi mã tới số 0912 345 678');

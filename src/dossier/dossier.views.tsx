@@ -200,6 +200,9 @@ export function SignInPage(p: { csrf: string; phone: string; step: 'phone' | 'co
           </p>
         </form>
       )}
+      <p class="note">
+        Cán bộ, công chức: <a href="/can-bo/dang-nhap">đăng nhập bằng tài khoản cán bộ</a>.
+      </p>
     </Layout>
   );
 }

@@ -88,25 +88,32 @@ export function GroupFormPage(
   // Room for two more members than posted or saved (without JavaScript, a blank row is left out).
   const rows = [...v.members, ...Array.from({ length: Math.max(2, 4 - v.members.length) }, () => EMPTY_MEMBER)].slice(0, 10);
   const title = p.editing ? `Sửa nhóm ${p.editing.code}` : 'Thêm nhóm liên thông';
+  /** A field's hint and its problems, above the control that names them in aria-describedby. */
+  const Notes = (n: { id: string; hint?: string; errs: string[] }) => (
+    <>
+      {n.hint ? (
+        <p class="hint" id={`${n.id}-hint`}>
+          {n.hint}
+        </p>
+      ) : null}
+      {n.errs.length ? (
+        <p class="field-error" id={`${n.id}-err`}>
+          {n.errs.join('; ')}
+        </p>
+      ) : null}
+    </>
+  );
+  const describedBy = (id: string, hint: string | undefined, errs: string[]) => [hint ? `${id}-hint` : '', errs.length ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   const Field = (f: { id: string; name: string; label: string; value: string; hint?: string; type?: string; required?: boolean; list?: string; textarea?: boolean }) => {
     const errs = errorsOf(f.id);
-    const described = [f.hint ? `${f.id}-hint` : '', errs.length ? `${f.id}-err` : ''].filter(Boolean).join(' ') || undefined;
+    const described = describedBy(f.id, f.hint, errs);
     return (
       <div class={errs.length ? 'field has-error' : 'field'}>
         <label for={f.id}>
           {f.label}
           {f.required ? <span class="req"> (bắt buộc)</span> : null}
         </label>
-        {f.hint ? (
-          <p class="hint" id={`${f.id}-hint`}>
-            {f.hint}
-          </p>
-        ) : null}
-        {errs.length ? (
-          <p class="field-error" id={`${f.id}-err`}>
-            {errs.join('; ')}
-          </p>
-        ) : null}
+        <Notes id={f.id} hint={f.hint} errs={errs} />
         {f.textarea ? (
           <textarea id={f.id} name={f.name} rows={3} aria-invalid={errs.length ? 'true' : undefined} aria-describedby={described}>
             {f.value}
@@ -119,20 +126,11 @@ export function GroupFormPage(
   };
   const Select = (f: { id: string; name: string; label: string; value: string; options: Array<[string, string]>; hint?: string }) => {
     const errs = errorsOf(f.id);
-    const described = [f.hint ? `${f.id}-hint` : '', errs.length ? `${f.id}-err` : ''].filter(Boolean).join(' ') || undefined;
+    const described = describedBy(f.id, f.hint, errs);
     return (
       <div class={errs.length ? 'field has-error' : 'field'}>
         <label for={f.id}>{f.label}</label>
-        {f.hint ? (
-          <p class="hint" id={`${f.id}-hint`}>
-            {f.hint}
-          </p>
-        ) : null}
-        {errs.length ? (
-          <p class="field-error" id={`${f.id}-err`}>
-            {errs.join('; ')}
-          </p>
-        ) : null}
+        <Notes id={f.id} hint={f.hint} errs={errs} />
         <select id={f.id} name={f.name} aria-describedby={described}>
           {f.options.map(([value, label]) => (
             <option value={value} selected={value === f.value}>

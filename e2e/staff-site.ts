@@ -24,7 +24,7 @@ export interface StaffSite {
   base: string;
   browser: Browser;
   /** A fresh browser context signed in as `username` (password "demo"), on the worklist. */
-  signIn(username: string, opts?: { javaScript?: boolean }): Promise<Page>;
+  signIn(username: string, opts?: { javaScript?: boolean; phone?: boolean }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -40,7 +40,7 @@ export async function startStaffSite(engine: Engine = 'sqlite', opts: { env?: Re
     base,
     browser,
     async signIn(username, o = {}) {
-      const ctx = await browser.newContext({ javaScriptEnabled: o.javaScript ?? false, viewport: DESK });
+      const ctx = await browser.newContext({ javaScriptEnabled: o.javaScript ?? false, ...(o.phone ? PHONE : { viewport: DESK }) });
       return signInStaff(ctx, base, username);
     },
     async close() {

@@ -21,7 +21,7 @@ export function StaffMenu(p: { staff: StaffMember; current?: string }) {
   const menu = staffMenu(p.staff);
   const here = p.current ? currentMenuHref(menu, p.current) : undefined;
   return (
-    <nav class="staff-menu noprint" aria-label="Khu làm việc của cán bộ">
+    <nav id="menu-can-bo" class="staff-menu noprint" aria-label="Khu làm việc của cán bộ">
       {menu.map((g) => (
         <div class="staff-menu-group">
           <p class="staff-menu-title">{g.label}</p>
@@ -41,9 +41,6 @@ export function StaffMenu(p: { staff: StaffMember; current?: string }) {
 }
 
 /**
- * The frame of every staff page: the unit and the official's name, "Đổi mật khẩu" and "Đăng xuất"
- * on the header line, the menu in a column and the page using the rest of the screen's width.
- */
 /** An error met on a workspace page, in the workspace's frame (the official's unit and menu). */
 export function StaffErrorPage(p: StaffNavProps & { status: number; message: string }) {
   const title = p.status === 404 ? 'Không tìm thấy' : p.status >= 500 ? 'Có lỗi xảy ra' : p.status === 403 ? 'Không có quyền' : 'Yêu cầu chưa hợp lệ';
@@ -62,6 +59,12 @@ export function StaffErrorPage(p: StaffNavProps & { status: number; message: str
   );
 }
 
+/**
+ * The frame of every staff page: the unit and the official's name, "Đổi mật khẩu" and "Đăng xuất"
+ * on the header line, the menu in a column beside the page on a desk screen. The page comes before
+ * the menu in the document: on a phone the menu (up to 30 links) goes below the page, reached by
+ * the header's "☰ Menu", instead of filling the first screens above it.
+ */
 export function StaffLayout(p: StaffNavProps & { title: string; head?: ComponentChildren; children: ComponentChildren }) {
   return (
     <html lang="vi">
@@ -88,6 +91,9 @@ export function StaffLayout(p: StaffNavProps & { title: string; head?: Component
               </span>
             </a>
             <div class="staff-who noprint">
+              <a class="staff-menu-jump" href="#menu-can-bo">
+                ☰ Menu
+              </a>
               <span>
                 {p.staff.fullName} — {STAFF_ROLE_TEXT[p.staff.role] ?? p.staff.role}
               </span>
@@ -102,8 +108,8 @@ export function StaffLayout(p: StaffNavProps & { title: string; head?: Component
           </div>
         </header>
         <div class="wrap staff-body">
-          <StaffMenu staff={p.staff} current={p.current} />
           <main id="noi-dung">{p.children}</main>
+          <StaffMenu staff={p.staff} current={p.current} />
         </div>
       </body>
     </html>

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Desk } from '../src/dossier/workflow.testing';
 import { routesOf } from '../src/shared/routes.testing';
 import type { TestEnv } from '../src/shared/testing';
 import { browserAvailable } from './browser';
@@ -105,6 +106,17 @@ describe.skipIf(!browserAvailable())('the officials’ menu and frame in Chromiu
     const desk = await site.signIn('quantri');
     expect(await desk.getByRole('link', { name: '☰ Menu' }).isVisible()).toBe(false);
     await desk.context().close();
+    // The worklist's eight columns stay readable: the table scrolls sideways in its own box, the
+    // page does not, and a dossier's code is never broken over two lines.
     await page.context().close();
+    await new Desk(env).submitOnline('1.004746');
+    const leader = await site.signIn('lanhdao', { phone: true });
+    await leader.goto(`${site.base}/can-bo?tab=all`);
+    const code = leader.locator('main table a[href^="/can-bo/ho-so/"]').first();
+    expect(await code.evaluate((a) => a.getClientRects().length)).toBe(1);
+    const box = leader.locator('main .table-scroll').first();
+    expect(await box.evaluate((b) => b.scrollWidth > b.clientWidth)).toBe(true);
+    expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await leader.context().close();
   });
 });

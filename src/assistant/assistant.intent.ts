@@ -35,37 +35,49 @@ export interface IntentReading {
 /** Patterns are written without marks; y is folded to i as the search folds it (lý/lí). */
 const b = (s: string) => new RegExp(`(?:^| )(?:${s.replace(/y/g, 'i')})(?= |$)`, 'g');
 
+/** "khoảng", "tầm", "chừng" before an amount or a time: part of the question, not its subject. */
+const ABOUT = '(?:khoang |chung |tam |tam khoang |khoang chung )?';
+/** After a time asked: what one then gets ("thì lấy được giấy", "mới có kết quả", "là xong"). */
+const GETS = '(?: (?:thi|moi|la))?(?: (?:co|xong|duoc|lay|nhan|tra|lam)(?: duoc)?(?: (?:ket qua|giai to|giai|the|so|ban chinh|ban sao))?)?';
+/** Which office or counter ("đâu", "chỗ nào", "phường nào", "bộ phận nào"). */
+const WHICH_PLACE = '(?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao|bo phan nao|phuong nao|xa nao|cong an nao|uy ban nao)';
+
 const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
-  ['time', b('(?:mat |trong |het |lam |doi |cho )?(?:bao lau|bao nhieu lau|bao nhieu ngay|may ngay|may hom|may tuan|bao nhieu thoi gian)(?: thi (?:co|xong|duoc))?')],
+  ['time', b(`(?:(?:nop|lam)(?: ho so)? )?(?:xong |roi )?(?:(?:mat|trong|het|lam|doi|cho) )?${ABOUT}(?:bao lau|bao nhieu lau|bao nhieu ngay|may ngay|may hom|may bua|may tuan|bao nhieu thoi gian)(?: lam viec)?${GETS}`)],
   ['time', b('(?:thoi gian|thoi han)(?: giai quyet| xu li| lam| tra ket qua)?(?: la)?(?: bao lau)?')],
-  ['time', b('(?:bao gio|khi nao|hom nao|ngay nao|chung nao|luc nao) (?:thi )?(?:co|xong|lay|nhan|duoc)(?: ket qua| giay)?')],
+  ['time', b(`(?:xong |roi )?(?:bao gio|khi nao|hom nao|ngay nao|chung nao|luc nao)(?: thi)? (?:co|xong|lay|nhan|duoc|tra)(?: duoc)?(?: (?:ket qua|giai to|giai|the|so))?`)],
   ['time', b('lau (?:khong|ko)|co nhanh(?: khong)?|(?:lam|giai quyet) nhanh')],
   ['time', b('(?:co )?(?:lai|nhan|lam|xong|tra) (?:ngai|luon|trong ngai|lien)(?: duoc)?(?: khong| ko)?')],
-  ['fee', b('(?:mat|ton|het|dong|nop|tra) (?:bao nhieu )?(?:tien|phi|le phi)(?: khong)?')],
-  ['fee', b('(?:het|ton|mat) (?:bao nhieu|nhieu khong)')],
+  ['fee', b('(?:mat|ton|het|dong|nop|tra) (?:bao nhieu )?(?:tien|phi|le phi)(?: la)?(?: bao nhieu)?(?: khong)?')],
+  ['fee', b(`(?:(?:phai|can) )?(?:het|ton|mat|dong|nop|tra|thu|lay) ${ABOUT}(?:bao nhieu|nhieu khong)(?: tien| xien|(?! (?:ban|bo|to|trang|nguoi|lan|ngai)))`)],
   // "có tốn đồng nào không", "mất xu nào không".
   ['fee', b('(?:het|ton|mat|dong|tra) (?:dong|xu|tien) (?:nao|gi)(?: khong| ko)?')],
-  ['fee', b('(?:phi|le phi) tinh(?: the nao| nhu the nao| ra sao| sao)?|tinh phi(?: the nao| nhu the nao| ra sao| sao)?')],
-  ['fee', b('(?:mat |het |ton )?(?:may|bao nhieu) (?:nghin|ngan|tram|trieu|dong|xu)(?: mot| 1)?(?: trang| ban| lan)?')],
-  ['fee', b('bao nhieu tien|(?:co )?mien phi(?: khong)?|(?:le phi|chi phi|phi)(?: la)?(?: bao nhieu| the nao| nhu the nao)?|gia (?:bao nhieu|the nao)')],
-  ['place', b('(?:(?:nop|lam|xin|lay|gui)(?: ho so| giay to)? )?(?:o|tai|den|toi|di|len|ra|nop|lam|xin|lay) (?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao)')],
+  // "lệ phí kết hôn là bao nhiêu", "khai sinh bao nhiêu ạ": an amount asked at the end is the fee.
+  ['fee', b('(?:la |het |mat )?bao nhieu(?=(?: (?:vay|a|ha|nhi|ad|the|nhe|nha))*$)')],
+  ['fee', b('(?:phi|le phi) tinh(?: the nao| nhu the nao| ra sao| sao)?|tinh (?:phi|tien)(?: the nao| nhu the nao| ra sao| sao)?')],
+  ['fee', b(`(?:mat |het |ton |lay )?${ABOUT}(?:may|bao nhieu) (?:nghin|ngan|tram|trieu|dong|xu|tien|xien)(?: mot| 1)?(?: trang| ban| lan)?`)],
+  ['fee', b(`${ABOUT}bao nhieu (?:tien|xien)|(?:co )?(?:mien phi|ton kem)(?: khong)?|(?:tien )?(?:le phi|chi phi|phi)(?! nong)(?: la| het| mat)?(?: bao nhieu| the nao| nhu the nao)?|gia (?:bao nhieu|the nao)`)],
+  ['place', b(`(?:nop|lam|xin|lay|gui|bao)(?: ho so| giay to| don)?(?: (?:o|tai|den|toi|di|len|ra))? ${WHICH_PLACE}|(?:o|tai|den|toi|di|len|ra) ${WHICH_PLACE}`)],
   // "đến công an nào", "lên ủy ban hay công an", "làm ở phường hay ở quận": which office.
-  ['place', b('(?:o|tai|den|toi|len|ra|nop|lam) (?:cong an|uy ban|ubnd|phuong|xa|quan|huien|co quan|bo phan) nao')],
+  ['place', b('(?:(?:nop|lam) )?(?:o|tai|den|toi|len|ra|nop|lam) (?:cong an|uy ban|ubnd|phuong|xa|quan|huien|co quan|bo phan) nao')],
   ['place', b('(?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban|ubnd|phuong|xa|quan|huien|tinh|so) hai (?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban|ubnd|phuong|xa|quan|huien|tinh|so)')],
   ['place', b('o dau|(?:xin |cho (?:minh|toi|em) )?dia chi(?= (?:o dau|cua (?:phuong|xa|uy ban|bo phan|mot cua|cong an|trung tam)|phuong|xa|uy ban|bo phan|mot cua|la gi)|$)|(?:co quan|noi|ai) (?:nao )?(?:giai quyet|tiep nhan|cap)')],
-  ['place', b('(?:gio|lich) (?:lam viec|mo cua|hanh chinh|tiep dan)|may gio|mo cua|lam viec (?:vao )?(?:gio nao|may gio|ngay nao|thu may)|(?:thu bai|chu nhat|cuoi tuan)(?: co)?(?: lam viec| lam| mo cua| nhan)?')],
+  // "địa chỉ nộp hồ sơ", "nơi nộp".
+  ['place', b('(?:dia chi|noi) (?:nop|tiep nhan|lam)(?: ho so| giay to)?')],
+  ['place', b('(?:gio|lich) (?:lam viec|mo cua|hanh chinh|tiep dan)|may gio|gio nao|mo cua|lam viec (?:vao )?(?:gio nao|may gio|ngay nao|thu may)|(?:thu bai|chu nhat|cuoi tuan)(?: co)?(?: lam viec| lam| mo cua| nhan)?')],
   ['online', b('(?:nop |lam |dang ki )?(?:truc tuyen|online|onl|qua mang|tren mang|dich vu cong|cong dich vu cong|qua dien thoai|tren dien thoai|qua app|tren app|qua zalo|qua vneid)(?: duoc)?(?: khong)?')],
   ['online', b('khong (?:can|phai) (?:den|di|len)(?: tan noi)?')],
   ['steps', b('(?:gom |co )?(?:cac|nhung) buoc(?: nao| gi)?|trinh tu|quy trinh|buoc nao|cach (?:thuc )?(?:lam|thuc hien|nop)|huong dan')],
   ['forms', b('(?:tai )?(?:mau don|mau to khai|to khai|bieu mau|don mau|mau giai|file mau)(?: o dau)?|tai mau')],
   ['conditions', b('dieu kien|ai (?:duoc|co the) (?:lam|dang ki|nop)')],
-  ['papers', b('(?:can|phai|mang|chuan bi|nop|gom|co)(?: theo)?(?: nhung| cac)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
-  ['papers', b('(?:giai to|ho so|thanh phan ho so)(?: can)?(?: phai)?(?: gom)?(?: co)?(?: nhung)? (?:gi|nao)')],
-  ['papers', b('(?:can|mang|dem|cam|chuan bi|gom|phai co|phai nop|can co)(?: theo)?(?: nhung)? gi|thanh phan ho so|can (?:nhung )?giai to|ho so gom|giai to can')],
+  ['papers', b('(?:(?:can|phai) )?(?:mang|chuan bi|nop|gom|co|dem|cam|xuat trinh)(?: theo)?(?: nhung| cac)?(?: loai)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
+  ['papers', b('(?:can|phai|ieu cau|doi hoi)(?: co)?(?: nhung| cac)?(?: loai)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
+  ['papers', b('(?:giai to|ho so|thanh phan ho so)(?: can)?(?: phai)?(?: gom)?(?: co)?(?: nhung)? (?:gi|nao)|(?:giai to|ho so)(?: can| phai)?(?: lam)? (?:nhu )?(?:the nao|ra sao)|giai to can thiet')],
+  ['papers', b('(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|nop)(?: theo)?(?: nhung)? gi|(?:can|phai co|can co)(?: nhung)? gi|thanh phan ho so|can (?:nhung )?giai to|ho so gom|giai to can')],
 ];
 
 // General "how" words: they say a procedure is wanted, nothing more specific.
-const GENERAL = b('nhu the nao|lam the nao|the nao|ra sao|lam sao|the nao|nhu nao|lam gi|thu tuc(?: hanh chinh)?|duoc khong|co duoc khong|khong a|duoc ko|nhu vai')
+const GENERAL = b('nop (?:ho so|giai to)|(?:la )?bao nhieu|nhu the nao|lam the nao|the nao|ra sao|lam sao|the nao|nhu nao|lam gi|thu tuc(?: hanh chinh)?|duoc khong|co duoc khong|khong a|duoc ko|nhu vai')
 
 // The office itself ("bộ phận một cửa", "ủy ban phường"): where to go, not which procedure.
 const OFFICE = b('bo phan(?: mot cua)?|mot cua|uy ban(?: nhan dan)?(?: phuong| xa)?|ubnd|trung tam phuc vu hanh chinh cong|trung tam hanh chinh cong|hanh chinh cong|phuong|xa|thi tran|cong an (?:phuong|xa)|van phong');

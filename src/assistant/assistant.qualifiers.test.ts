@@ -23,12 +23,36 @@ describe('choices that differ only by a qualifier', () => {
     expect(qualifierChoice('chứng thực chữ ký người dịch không phải cộng tác viên cần giấy gì', TRANSLATOR)).toBe('2.001008');
   });
 
-  it('leaves the choice to the citizen when the names differ otherwise', () => {
+  it('answers the plain case of a family (thành lập, lần đầu, mới) when the question names no other act', () => {
     const business = [
       { code: '1.001612', name: 'Đăng ký thành lập hộ kinh doanh' },
       { code: '2.000720', name: 'Đăng ký thay đổi nội dung đăng ký hộ kinh doanh' },
+      { code: '1.014035', name: 'Dừng thực hiện thủ tục đăng ký hộ kinh doanh' },
+    ];
+    expect(qualifierChoice('dang ky ho kinh doanh het bao nhieu tien', business)).toBe('1.001612');
+    expect(qualifierChoice('hộ kinh doanh mất bao lâu', business)).toBe('1.001612');
+    // The act named decides: a change is not the founding.
+    expect(qualifierChoice('thay đổi nội dung đăng ký hộ kinh doanh mất bao lâu', business)).toBe('2.000720');
+    const permits = [
+      { code: '1.013225', name: 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ' },
+      { code: '1.013228', name: 'Cấp lại giấy phép xây dựng đối với nhà ở riêng lẻ' },
+    ];
+    expect(qualifierChoice('xin giấy phép xây dựng nhà ở mất bao lâu', permits)).toBe('1.013225');
+    expect(qualifierChoice('cấp lại giấy phép xây dựng bị mất', permits)).toBe('1.013228');
+  });
+
+  it('leaves the choice to the citizen when the names differ otherwise', () => {
+    const business = [
+      { code: '2.000720', name: 'Đăng ký thay đổi nội dung đăng ký hộ kinh doanh' },
+      { code: '1.014035', name: 'Dừng thực hiện thủ tục đăng ký hộ kinh doanh' },
     ];
     expect(qualifierChoice('hộ kinh doanh mất bao lâu', business)).toBeUndefined();
+    // "môi" (môi trường) is not "mới": it stays a word the question leaves out.
+    const licences = [
+      { code: 'a', name: 'Cấp giấy phép môi trường cho cơ sở' },
+      { code: 'b', name: 'Cấp giấy phép hoạt động cho cơ sở' },
+    ];
+    expect(qualifierChoice('cấp giấy phép trường cho cơ sở', licences)).toBeUndefined();
     expect(qualifierChoice('kết hôn', [MARRIAGE[0]!])).toBeUndefined();
   });
 });

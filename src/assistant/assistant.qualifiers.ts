@@ -15,12 +15,20 @@ import { fold, syllables } from '../shared/vietnamese';
 /** Function words of names ("tại", "của", "là"): whether a question says them tells nothing. */
 const FUNCTION_WORDS = new Set(['tai', 'o', 'cua', 'va', 'cho', 'voi', 'la', 'trong', 'theo', 'cac', 'nhung']);
 
+/**
+ * What a name says of the plain case of its family ("Đăng ký thành lập hộ kinh doanh", "Cấp giấy
+ * phép xây dựng mới", "… lần đầu"): a question that names the thing and no other act ("đăng ký hộ
+ * kinh doanh", "xin giấy phép xây dựng") asks about it, so these words need not be said.
+ */
+const PLAIN_CASE = /(?<!\p{L})(?:thành lập|lần đầu|mới)(?!\p{L})/giu;
+
 export function qualifierChoice(question: string, choices: Array<{ code: string; name: string }>): string | undefined {
   if (choices.length < 2) return undefined;
   const asked = new Set(syllables(fold(question)));
   const named = choices.map((c) => {
     const words = new Set(syllables(fold(c.name)).filter((w) => !FUNCTION_WORDS.has(w)));
-    return { code: c.code, said: [...words].filter((w) => asked.has(w)), unsaid: new Set([...words].filter((w) => !asked.has(w))) };
+    const plain = new Set(syllables(fold((c.name.normalize('NFC').match(PLAIN_CASE) ?? []).join(' '))));
+    return { code: c.code, said: [...words].filter((w) => asked.has(w)), unsaid: new Set([...words].filter((w) => !asked.has(w) && !plain.has(w))) };
   });
   const within = (a: Iterable<string>, b: Set<string>) => [...a].every((x) => b.has(x));
   for (const x of named) {

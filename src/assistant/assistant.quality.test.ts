@@ -138,6 +138,23 @@ eachEngine('assistant: answers that agree, facts, follow-ups, harder questions',
     }
   });
 
+  it('states the fact however it is asked: misspelt, without marks, slang, the words around it', async () => {
+    const cases: Array<[string, string, 'fee' | 'time' | 'papers' | 'place']> = [
+      ['đăng kí kêt hôn lê phí bao nhiu', '1.000894', 'fee'],
+      ['khai sinh cho be co free ko ad', '1.001193', 'fee'],
+      // "lấy" without marks is "lay", not the "lại" of a re-registration.
+      ['dang ki ket hon may hom thi lay duoc giay', '1.000894', 'time'],
+      ['khai sinh khoang bao lau thi xong', '1.001193', 'time'],
+      ['dia chi nop ho so dang ky ket hon', '1.000894', 'place'],
+      ['dang ky ho kinh doanh nop ho so cho nao', '1.001612', 'place'],
+    ];
+    for (const [q, code, fact] of cases) {
+      const r = await ask(q);
+      expect([r.decision, r.intent, r.procedures[0]?.code], q).toEqual(['answer', fact, code]);
+      expect(await factStated(t.env.services, '00004', code, fact, r.answer), q).toBe(true);
+    }
+  });
+
   it('answers one procedure clearly ahead instead of asking “Ý bạn là…?” about it alone', async () => {
     for (const q of ['cap so do lan dau', 'khai sinh cần những giấy gì', 'ket hon bao lau thi co giay']) {
       const r = await ask(q);

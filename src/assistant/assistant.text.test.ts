@@ -111,6 +111,43 @@ describe('intents', () => {
     expect(read('đăng ký tạm trú online phí bao nhiêu').aspects).toEqual(['online', 'fee']);
   });
 
+  it('takes out every word that only asks the fact, however it is put', () => {
+    // [question, aspect, syllables left for the search]
+    const cases: Array<[string, string, string]> = [
+      ['kết hôn khoảng bao lâu', 'time', 'ket hon'],
+      ['ket hon may hom thi lay duoc giay', 'time', 'ket hon'],
+      ['kết hôn bao lâu thì có kết quả', 'time', 'ket hon'],
+      ['ket hon nop xong bao lau co', 'time', 'ket hon'],
+      ['tạm trú mất tầm mấy ngày là xong', 'time', 'tam tru'],
+      ['kết hôn phải đóng bao nhiêu', 'fee', 'ket hon'],
+      ['kết hôn hết mấy tiền', 'fee', 'ket hon'],
+      ['kết hôn tiền lệ phí là bao nhiêu', 'fee', 'ket hon'],
+      ['kết hôn nộp lệ phí bao nhiêu', 'fee', 'ket hon'],
+      ['ket hon co ton kem khong', 'fee', 'ket hon'],
+      ['chi phi ket hon la bao nhieu', 'fee', 'ket hon'],
+      ['kết hôn cần nộp những gì', 'papers', 'ket hon'],
+      ['kết hôn yêu cầu giấy tờ gì', 'papers', 'ket hon'],
+      ['kết hôn cần những loại giấy tờ nào', 'papers', 'ket hon'],
+      ['kết hôn hồ sơ như thế nào', 'papers', 'ket hon'],
+      ['kết hôn nộp hồ sơ chỗ nào', 'place', 'ket hon'],
+      ['địa chỉ nộp hồ sơ kết hôn', 'place', 'ket hon'],
+      ['kết hôn nộp ở bộ phận nào', 'place', 'ket hon'],
+      ['kết hôn nộp ở đâu, giờ nào', 'place', 'ket hon'],
+    ];
+    for (const [q, aspect, left] of cases) {
+      const words = syllables(fold(q));
+      const r = read(q);
+      expect(r.aspects, q).toEqual([aspect]);
+      expect(
+        words.filter((_, i) => !r.consumed.has(i)).join(' '),
+        q,
+      ).toBe(left);
+    }
+    // "phí" of "phi nông nghiệp" is no fee; "bao nhiêu bản" is no amount of money.
+    expect(read('thuế sử dụng đất phi nông nghiệp').aspects).toEqual([]);
+    expect(read('chứng thực nộp bao nhiêu bản').aspects).toEqual([]);
+  });
+
   it('does not take "mất" (lost) for a question about time or fee', () => {
     const r = read('mất giấy khai sinh làm lại');
     expect(r.aspects).toEqual([]);

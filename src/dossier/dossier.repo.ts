@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { PostgresAdapter, sql, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB, DossierFileTable, DossierHistoryTable, DossierTable } from '../db/schema';
 import type { Applicant, Dossier, DossierChannel, DossierFile, DossierStatus, HistoryEntry } from './dossier.types';
 
@@ -518,16 +518,49 @@ export async function countOverdue(db: Exec, unitCode: string, now: string): Pro
 }
 
 /** Open dossiers whose step or appointment ends before `horizon`: what the escalation job looks at. */
-export async function escalationCandidates(db: Exec, horizon: string, limit = 5000): Promise<Dossier[]> {
+/** What the escalation job reads of a dossier it may flag or write an apology for. */
+export type EscalationCandidate = Pick<Dossier, 'id' | 'code' | 'unitCode' | 'processId' | 'stepNo' | 'currentRole' | 'assigneeId' | 'receivedAt' | 'dueAt' | 'dueFixed' | 'stepDueAt' | 'flag'> & {
+  /** An apology (draft or signed) exists for it. */
+  hasApology: boolean;
+};
+
+/**
+ * The running dossiers whose step or appointment falls before `horizon`, most urgent first, and
+ * only those the job can still act on: not yet flagged overdue, or with a fixed appointment and no
+ * apology yet. At province scale (issue 16: 8,000 such dossiers among 5 million) the others —
+ * flagged overdue, apology written — were most of the list: read in full (every column, the form
+ * data parsed), each asked for its apology by one more query, and, being the oldest, they filled
+ * the 5,000 read per run, so that the dossiers after them were never flagged. Only the columns the
+ * job uses are read, with the apology's existence.
+ */
+export async function escalationCandidates(db: Exec, horizon: string, limit = 20_000): Promise<EscalationCandidate[]> {
+  const apology = (eb: ExpressionBuilder<DB, 'dossiers'>) => eb.exists(eb.selectFrom('dossier_apologies').select('dossier_apologies.id').whereRef('dossier_apologies.dossier_id', '=', 'dossiers.id'));
   const rows = await db
     .selectFrom('dossiers')
-    .selectAll()
+    .select(['id', 'code', 'unit_code', 'process_id', 'step_no', 'current_role', 'assignee_id', 'received_at', 'due_at', 'due_fixed', 'step_due_at', 'flag'])
+    .select((eb) => apology(eb).as('has_apology'))
     .where('status', 'in', RUNNING)
     .where((eb) => eb.or([eb('step_due_at', '<=', horizon), eb('due_at', '<=', horizon)]))
+    .where((eb) => eb.or([eb('flag', '<>', 'overdue'), eb.and([eb('due_fixed', '=', 1), eb.not(apology(eb))])]))
     .orderBy('step_due_at')
     .limit(limit)
     .execute();
-  return rows.map(toDossier);
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code ?? null,
+    unitCode: r.unit_code,
+    processId: r.process_id ?? null,
+    stepNo: Number(r.step_no ?? 0),
+    currentRole: r.current_role ?? '',
+    assigneeId: r.assignee_id ?? null,
+    receivedAt: r.received_at ?? null,
+    dueAt: r.due_at ?? null,
+    dueFixed: r.due_fixed === 1,
+    stepDueAt: r.step_due_at ?? null,
+    flag: (r.flag ?? '') as Dossier['flag'],
+    // PostgreSQL answers a boolean, SQLite 0 or 1.
+    hasApology: Number(r.has_apology) === 1,
+  }));
 }
 
 /** The escalation flag is not a workflow change: no version bump, no history row of its own. */

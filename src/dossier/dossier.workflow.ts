@@ -199,6 +199,8 @@ const SYSTEM_ACTOR = { kind: 'system' as const, id: null, name: 'Hệ thống' }
 
 /** The near-deadline window of the escalation job, in working time. */
 export const NEAR_MS = 4 * 3_600_000;
+/** The escalation run's longest stretch without letting requests in. */
+const YIELD_EVERY_MS = 2;
 
 export class DossierWorkflow {
   constructor(
@@ -216,7 +218,7 @@ export class DossierWorkflow {
 
   // ------------------------------------------------------------------ rules
 
-  async stepsOf(d: Dossier): Promise<ProcessStep[]> {
+  async stepsOf(d: Pick<Dossier, 'processId'>): Promise<ProcessStep[]> {
     return d.processId ? (await this.workflow.get(d.processId)).steps : [];
   }
 
@@ -936,13 +938,27 @@ export class DossierWorkflow {
     let flagged = 0;
     let apologies = 0;
     const leadersOf = new Map<string, Staff[]>();
+    const leftOf = new Map<UnitCalendar, (b: Date) => number>();
+    let slice = performance.now();
     for (const d of candidates) {
+      // A province's run goes through thousands of dossiers, most of them with nothing to do and
+      // no query (their awaits resolve at once): requests are let in every few milliseconds, or
+      // the run would hold the server for its whole length.
+      if (performance.now() - slice > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
       const cal = await this.dossiers.calendarOf(d.unitCode);
-      const stepLeft = d.stepDueAt ? workingMillisBetween(now, new Date(d.stepDueAt), cal) : Infinity;
+      // Working time from now, per unit calendar: the days' totals computed once for the run (a
+      // step due months ago was otherwise walked day by day, for each dossier).
+      let left = leftOf.get(cal);
+      if (!left) leftOf.set(cal, (left = workingMillisFrom(now, cal)));
+      const stepLeft = d.stepDueAt ? left(new Date(d.stepDueAt)) : Infinity;
       const level: '' | 'near' | 'overdue' = stepLeft < 0 ? 'overdue' : stepLeft <= NEAR_MS ? 'near' : '';
       const rank = { '': 0, near: 1, overdue: 2 } as const;
-      const dueLeft = d.dueAt ? workingMillisBetween(now, new Date(d.dueAt), cal) : Infinity;
-      const needsApology = d.dueFixed && dueLeft <= NEAR_MS && !(await repo.hasApology(this.db, d.id));
+      const dueLeft = d.dueAt ? left(new Date(d.dueAt)) : Infinity;
+      // The apology read with the candidates, asked again before one is written (another run may have written it since).
+      const needsApology = d.dueFixed && dueLeft <= NEAR_MS && !d.hasApology && !(await repo.hasApology(this.db, d.id));
       if (rank[level] <= rank[d.flag] && !needsApology) continue;
       const steps = await this.stepsOf(d);
       const step = steps[d.stepNo];
@@ -987,7 +1003,7 @@ export class DossierWorkflow {
   }
 
   /** An official is told by SMS (folded by the gateway when it needs GSM-7) and by e-mail, addressed as citizens are. */
-  private async staffNotice(trx: Parameters<typeof repo.insertHistory>[0], s: Staff, d: Dossier, event: string, text: string, dedup: string): Promise<void> {
+  private async staffNotice(trx: Parameters<typeof repo.insertHistory>[0], s: Staff, d: Pick<Dossier, 'code' | 'unitCode'>, event: string, text: string, dedup: string): Promise<void> {
     if (s.phone) await this.notifications.enqueue(trx, { channel: 'sms', recipient: s.phone, event, body: text, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: `${dedup}:sms` });
     if (s.email) await this.notifications.enqueue(trx, { channel: 'email', recipient: s.email, event, subject: text.slice(0, 120), body: `Kính gửi Ông/Bà ${s.fullName},\n\n${text}`, dossierCode: d.code!, unitCode: d.unitCode, dedupKey: `${dedup}:email` });
   }
@@ -1022,7 +1038,7 @@ function parseNewDate(v: string): Date {
  * A proposed new date: the appointment (or now, if later) plus the working time the remaining
  * steps were planned to take, at least one working day; the leader can change it before signing.
  */
-function suggestNewDate(d: Dossier, steps: ProcessStep[], cal: UnitCalendar, now: Date): string {
+function suggestNewDate(d: Pick<Dossier, 'dueAt' | 'receivedAt' | 'stepNo'>, steps: ProcessStep[], cal: UnitCalendar, now: Date): string {
   const base = new Date(Math.max(now.getTime(), d.dueAt ? new Date(d.dueAt).getTime() : now.getTime()));
   const total = d.receivedAt && d.dueAt ? workingMillisBetween(new Date(d.receivedAt), new Date(d.dueAt), cal) : 0;
   const rest = steps.slice(d.stepNo).reduce((a, s) => a + s.share, 0) * total;

@@ -1,0 +1,210 @@
+/**
+ * `npx tsx bench/province-lookups.ts`: bench:province's tracking lookup alone, explained — on the
+ * generated province (it must exist: `npm run bench:province` makes it once), a real server
+ * process started as the benchmark starts it, then `GET /api/dossiers/:code?phone=` of dossiers it
+ * never looked up before, one at a time, as bench:province measures it. The server runs with
+ * bench/lookup-probe.mjs, which records its side: each request's time in the server, every SQL
+ * statement, garbage collection and the event loop's lateness. Printed: the client's and the
+ * server's p50/p99, the server's CPU per lookup, the statements of a lookup, what else the server
+ * ran meanwhile (jobs, the outbox worker), and the slowest lookups with what overlapped them.
+ *
+ * Settings: BENCH_PROVINCE_DB_URL (as bench:province), BENCH_LOOKUPS (1000), LOOKUP_SEED (the
+ * sample's seed: 16, bench:province's, whose pages earlier runs may have left in memory; another
+ * seed gives dossiers whose pages no run read), LOOKUP_WAIT_S (0: seconds between the server's
+ * readiness and the first lookup), LOOKUP_EXPLAIN=N (EXPLAIN (ANALYZE, BUFFERS) of a lookup's
+ * statements for N more never-read dossiers), LOOKUP_PROFILE=1 (the server's CPU profile of the
+ * lookups: self time by function and area), LOOKUP_JOBS_DUE=1 (every periodic job's last run moved a
+ * day back, so that the server's first tick runs each of them, as in a province's server that
+ * started long after the last run — bench:province's case when it has not run for a while).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { summariseProfile } from './cpuprofile';
+import { loadAverage, pct, treeCpuSeconds } from './lib';
+import { findProvince, provinceDatabaseUrl } from './province-data';
+import { sleep, startApp, type AppProcess } from './submission';
+
+const N = Number(process.env.BENCH_LOOKUPS ?? 1000);
+const SEED = Number(process.env.LOOKUP_SEED ?? 16);
+const WAIT_S = Number(process.env.LOOKUP_WAIT_S ?? 0);
+const EXPLAIN = Number(process.env.LOOKUP_EXPLAIN ?? 0);
+const JOBS_DUE = process.env.LOOKUP_JOBS_DUE === '1';
+const PROFILE = process.env.LOOKUP_PROFILE === '1';
+const PROBE = new URL('./lookup-probe.mjs', import.meta.url).pathname;
+
+interface Probe {
+  origin: number;
+  requests: Array<{ t: number; ms: number; url: string }>;
+  sql: Array<{ t: number; ms: number; ok: boolean; sql: string }>;
+  gc: Array<{ t: number; ms: number; kind: number }>;
+  lags: Array<{ t: number; ms: number }>;
+  eld: { p50: number; p99: number; max: number };
+  mem: { rss: number; heapUsed: number; heapTotal: number };
+  cpu: { user: number; system: number };
+}
+
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+/** A sample of the province's dossiers, as bench:province takes it (its seed by default). */
+export async function sampleDossiers(url: string, n: number, seed = 16): Promise<Array<{ code: string; phone: string }>> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query(`SELECT code, applicant_phone AS phone FROM dossiers TABLESAMPLE SYSTEM (1) REPEATABLE (${Math.trunc(seed)}) WHERE code IS NOT NULL LIMIT $1`, [n]);
+    return r.rows.length >= Math.min(n, 10) ? r.rows : (await c.query(`SELECT code, applicant_phone AS phone FROM dossiers WHERE code IS NOT NULL ORDER BY random() LIMIT $1`, [n])).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+async function probe(app: AppProcess, file: string): Promise<Probe> {
+  fs.rmSync(file, { force: true });
+  app.child.kill('SIGUSR2');
+  for (let i = 0; i < 200 && !fs.existsSync(file); i++) await sleep(25);
+  await sleep(50);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Probe;
+}
+
+/** The statements of one lookup, with EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL's side. */
+async function explain(url: string, list: Array<{ code: string; phone: string }>): Promise<string[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const out: string[] = [];
+  try {
+    const total = new Map<string, { ms: number; hit: number; read: number; n: number }>();
+    const plans: Array<{ what: string; plan: any }> = [];
+    for (const d of list) {
+      plans.push({ what: 'dossier by code', plan: (await c.query('EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) SELECT * FROM dossiers WHERE code = $1', [d.code])).rows[0]['QUERY PLAN'][0] });
+      const id = (await c.query('SELECT id FROM dossiers WHERE code = $1', [d.code])).rows[0]?.id;
+      const statements: Array<[string, string, unknown[]]> = [
+        ['files', 'SELECT * FROM dossier_files WHERE dossier_id = $1 ORDER BY created_at, id', [id]],
+        ['history', 'SELECT * FROM dossier_history WHERE dossier_id = $1 ORDER BY seq', [id]],
+        ['fee', 'SELECT * FROM dossier_fees WHERE dossier_id = $1', [id]],
+        ['payments', 'SELECT * FROM payments WHERE dossier_id = $1 ORDER BY created_at, id', [id]],
+        ['signed', 'SELECT * FROM signed_documents WHERE dossier_id = $1 ORDER BY signed_at DESC, id DESC', [id]],
+      ];
+      for (const [what, text, values] of statements) plans.push({ what, plan: (await c.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`, values)).rows[0]['QUERY PLAN'][0] });
+    }
+    {
+      for (const { what, plan } of plans) {
+        const t = total.get(what) ?? { ms: 0, hit: 0, read: 0, n: 0 };
+        t.ms += plan['Execution Time'];
+        t.hit += plan.Plan['Shared Hit Blocks'];
+        t.read += plan.Plan['Shared Read Blocks'];
+        t.n++;
+        total.set(what, t);
+      }
+    }
+    out.push(`EXPLAIN (ANALYZE, BUFFERS) of a lookup's statements, ${list.length} dossiers never read (load ${loadAverage()}):`);
+    for (const [what, t] of total) out.push(`  ${what.padEnd(16)} ${r2(t.ms / t.n)} ms, pages: ${r2(t.hit / t.n)} in shared buffers + ${r2(t.read / t.n)} read`);
+  } finally {
+    await c.end();
+  }
+  return out;
+}
+
+async function main() {
+  const url = provinceDatabaseUrl();
+  const p = await findProvince(url);
+  if (!p) throw new Error(`no generated province in ${url}: run npm run bench:province once`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-lookups-'));
+  const out = path.join(dataDir, 'probe.json');
+  const list = await sampleDossiers(url, N, SEED);
+  if (JOBS_DUE) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`UPDATE job_runs SET started_at = to_char((started_at::timestamptz - interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+    await c.end();
+  }
+  const env = { DATA_DIR: dataDir, DATABASE_URL: url, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', REQUIRE_PHONE_VERIFICATION: 'off', DEFAULT_UNIT: p.units[0]!.code, PROBE_OUT: out, ...(PROFILE ? { PROBE_PROFILE: path.join(dataDir, 'lookups.cpuprofile') } : {}) };
+  const t0 = Date.now();
+  const app = await startApp(env, ['--import', PROBE]);
+  console.log(`server ready in ${Date.now() - t0} ms; ${list.length} dossiers (seed ${SEED}); load ${loadAverage()}`);
+  try {
+    if (WAIT_S) await sleep(WAIT_S * 1000);
+    const startup = await probe(app, out);
+    const cpu0 = treeCpuSeconds(app.child.pid!);
+    const client: Array<{ t: number; ms: number; code: string; status: number }> = [];
+    for (const d of list) {
+      const t = performance.timeOrigin + performance.now();
+      const r = await fetch(`${app.url}/api/dossiers/${d.code}?phone=${d.phone}`, { headers: { accept: 'application/json', 'accept-encoding': 'br' } });
+      await r.arrayBuffer();
+      client.push({ t, ms: performance.timeOrigin + performance.now() - t, code: d.code, status: r.status });
+    }
+    const cpu = treeCpuSeconds(app.child.pid!) - cpu0;
+    const load = loadAverage();
+    const run = await probe(app, out);
+    report(startup, run, client, cpu, load);
+    if (PROFILE) {
+      await sleep(500);
+      const s = summariseProfile(path.join(dataDir, 'lookups.cpuprofile'), 25);
+      console.log(`CPU profile of the lookups: ${r2(s.busyMs)} ms busy of ${r2(s.totalMs)}`);
+      for (const f of s.selfByFunction) console.log(`  self ${r2(f.ms)} ms  ${f.name}`);
+      for (const f of s.selfByArea) console.log(`  area ${r2(f.ms)} ms  ${f.name}`);
+    }
+    if (EXPLAIN) for (const l of await explain(url, await sampleDossiers(url, EXPLAIN, SEED + 1000))) console.log(l);
+    if (process.env.LOOKUP_OUTPUT === '1') console.log(`server output:\n${app.output().slice(-4000)}`);
+  } finally {
+    await app.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function report(startup: Probe, run: Probe, client: Array<{ t: number; ms: number; code: string; status: number }>, cpu: number, load: string) {
+  const lookups = run.requests.filter((r) => r.url.startsWith('/api/dossiers/'));
+  const cms = client.map((c) => c.ms);
+  const sms = lookups.map((r) => r.ms);
+  console.log(`startup (until the first lookup): ${startup.requests.length} requests, ${startup.sql.length} statements (${r2(startup.sql.reduce((a, s) => a + s.ms, 0))} ms at the driver), gc ${startup.gc.length} (${r2(startup.gc.reduce((a, g) => a + g.ms, 0))} ms), event loop late > 1 ms ${startup.lags.length}×, max ${r2(Math.max(0, ...startup.lags.map((l) => l.ms)))} ms`);
+  console.log(`lookups: client p50 ${r2(pct(cms, 50))} p99 ${r2(pct(cms, 99))} max ${r2(Math.max(...cms))} ms; in the server p50 ${r2(pct(sms, 50))} p99 ${r2(pct(sms, 99))} ms; ${client.filter((c) => c.status !== 200).length} not 200; server CPU ${r2((cpu * 1000) / client.length)} ms per lookup; load ${load}`);
+  console.log(`  event loop: delay p50 ${r2(run.eld.p50)} p99 ${r2(run.eld.p99)} max ${r2(run.eld.max)} ms; late > 1 ms ${run.lags.length}× (${r2(run.lags.reduce((a, l) => a + l.ms, 0))} ms); gc ${run.gc.length}× (${r2(run.gc.reduce((a, g) => a + g.ms, 0))} ms, max ${r2(Math.max(0, ...run.gc.map((g) => g.ms)))})`);
+  const kinds = new Map<string, { n: number; ms: number; max: number }>();
+  for (const g of run.gc) {
+    const k = ({ 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' } as Record<number, string>)[g.kind] ?? String(g.kind);
+    const e = kinds.get(k) ?? { n: 0, ms: 0, max: 0 };
+    e.n++;
+    e.ms += g.ms;
+    e.max = Math.max(e.max, g.ms);
+    kinds.set(k, e);
+  }
+  const mb = (b: number) => Math.round(b / 1048576);
+  console.log(`  gc by kind: ${[...kinds].map(([k, e]) => `${k} ${e.n}× ${r2(e.ms)} ms (max ${r2(e.max)})`).join(', ')}; heap ${mb(startup.mem.heapUsed)} MB used before the lookups, ${mb(run.mem.heapUsed)} after (rss ${mb(run.mem.rss)} MB)`);
+  // Statements inside a lookup's time in the server are the lookup's; the others are the jobs'.
+  const inside = (t: number) => lookups.some((r) => t >= r.t && t <= r.t + r.ms);
+  const mine = run.sql.filter((s) => inside(s.t));
+  const other = run.sql.filter((s) => !inside(s.t));
+  const byText = (xs: Probe['sql']) => {
+    const m = new Map<string, { n: number; ms: number; max: number }>();
+    for (const s of xs) {
+      const k = s.sql.replace(/\s+/g, ' ').slice(0, 110);
+      const e = m.get(k) ?? { n: 0, ms: 0, max: 0 };
+      e.n++;
+      e.ms += s.ms;
+      e.max = Math.max(e.max, s.ms);
+      m.set(k, e);
+    }
+    return [...m].sort((a, b) => b[1].ms - a[1].ms);
+  };
+  console.log(`  the lookups' statements (${r2(mine.length / Math.max(1, lookups.length))} per lookup):`);
+  for (const [k, e] of byText(mine).slice(0, 10)) console.log(`    ${e.n}× avg ${r2(e.ms / e.n)} max ${r2(e.max)} ms  ${k}`);
+  console.log(`  other statements meanwhile: ${other.length} (${r2(other.reduce((a, s) => a + s.ms, 0))} ms at the driver)`);
+  for (const [k, e] of byText(other).slice(0, 10)) console.log(`    ${e.n}× avg ${r2(e.ms / e.n)} max ${r2(e.max)} ms  ${k}`);
+  // The slowest lookups, and what overlapped them.
+  const slow = [...lookups].sort((a, b) => b.ms - a.ms).slice(0, 12);
+  console.log('  slowest lookups in the server (ms; their statements; overlapping: other statements, gc, event-loop lateness):');
+  for (const r of slow) {
+    const end = r.t + r.ms;
+    const over = <T extends { t: number; ms: number }>(xs: T[]) => xs.filter((x) => x.t < end && x.t + x.ms > r.t);
+    const own = run.sql.filter((s) => s.t >= r.t && s.t <= end);
+    const foreign = over(other);
+    console.log(
+      `    ${r2(r.ms)} ${r.url.slice(14, 34)} [${own.map((s) => r2(s.ms)).join(' ')}] others ${foreign.length}${foreign.length ? ` (${foreign.map((s) => s.sql.replace(/\s+/g, ' ').slice(0, 40)).slice(0, 2).join(' | ')})` : ''} gc ${over(run.gc).map((g) => r2(g.ms)).join(' ') || '-'} late ${over(run.lags).map((l) => r2(l.ms)).join(' ') || '-'}`,
+    );
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -8,7 +8,6 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
@@ -60,24 +59,7 @@ setInterval(() => {
 const eld = monitorEventLoopDelay({ resolution: 5 });
 eld.enable();
 
-// PROBE_PROFILE=file: a CPU profile of the time between two signals, written beside PROBE_OUT.
-const session = process.env.PROBE_PROFILE ? new Session() : undefined;
-let profiling = false;
-if (session) {
-  session.connect();
-  session.post('Profiler.enable');
-}
-
 process.on('SIGUSR2', () => {
-  if (session && profiling) {
-    session.post('Profiler.stop', (err, r) => {
-      if (!err) fs.writeFileSync(process.env.PROBE_PROFILE, JSON.stringify(r.profile));
-    });
-    profiling = false;
-  } else if (session) {
-    session.post('Profiler.start');
-    profiling = true;
-  }
   const out = { origin: performance.timeOrigin, requests, sql, gc, lags, mem: process.memoryUsage(), eld: { p50: eld.percentile(50) / 1e6, p99: eld.percentile(99) / 1e6, max: eld.max / 1e6 }, cpu: process.cpuUsage(), at: now() };
   fs.writeFileSync(process.env.PROBE_OUT ?? '/tmp/lookup-probe.json', JSON.stringify(out));
   requests = [];

@@ -12,8 +12,8 @@
  * sample's seed: 16, bench:province's, whose pages earlier runs may have left in memory; another
  * seed gives dossiers whose pages no run read), LOOKUP_WAIT_S (0: seconds between the server's
  * readiness and the first lookup), LOOKUP_EXPLAIN=N (EXPLAIN (ANALYZE, BUFFERS) of a lookup's
- * statements for N more never-read dossiers), LOOKUP_PROFILE=1 (the server's CPU profile of the
- * lookups: self time by function and area), LOOKUP_JOBS_DUE=1 (every periodic job's last run moved a
+ * statements for N more never-read dossiers), LOOKUP_PROFILE=1 (the server run under V8's profiler
+ * and without the probe: where its CPU time went during the lookups), LOOKUP_JOBS_DUE=1 (every periodic job's last run moved a
  * day back, so that the server's first tick runs each of them, as in a province's server that
  * started long after the last run — bench:province's case when it has not run for a while).
  */
@@ -118,12 +118,14 @@ async function main() {
     await c.query(`UPDATE job_runs SET started_at = to_char((started_at::timestamptz - interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
     await c.end();
   }
-  const env = { DATA_DIR: dataDir, DATABASE_URL: url, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', REQUIRE_PHONE_VERIFICATION: 'off', DEFAULT_UNIT: p.units[0]!.code, PROBE_OUT: out, ...(PROFILE ? { PROBE_PROFILE: path.join(dataDir, 'lookups.cpuprofile') } : {}) };
+  const env = { DATA_DIR: dataDir, DATABASE_URL: url, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', REQUIRE_PHONE_VERIFICATION: 'off', DEFAULT_UNIT: p.units[0]!.code, PROBE_OUT: out };
   const t0 = Date.now();
-  const app = await startApp(env, ['--import', PROBE]);
+  const profiles = path.join(dataDir, 'profiles');
+  const app = await startApp(env, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : ['--import', PROBE]);
   console.log(`server ready in ${Date.now() - t0} ms; ${list.length} dossiers (seed ${SEED}); load ${loadAverage()}`);
   try {
     if (WAIT_S) await sleep(WAIT_S * 1000);
+    if (PROFILE) return await profiled(app, list, profiles);
     const startup = await probe(app, out);
     const cpu0 = treeCpuSeconds(app.child.pid!);
     const client: Array<{ t: number; ms: number; code: string; status: number }> = [];
@@ -137,19 +139,37 @@ async function main() {
     const load = loadAverage();
     const run = await probe(app, out);
     report(startup, run, client, cpu, load);
-    if (PROFILE) {
-      await sleep(500);
-      const s = summariseProfile(path.join(dataDir, 'lookups.cpuprofile'), 25);
-      console.log(`CPU profile of the lookups: ${r2(s.busyMs)} ms busy of ${r2(s.totalMs)}`);
-      for (const f of s.selfByFunction) console.log(`  self ${r2(f.ms)} ms  ${f.name}`);
-      for (const f of s.selfByArea) console.log(`  area ${r2(f.ms)} ms  ${f.name}`);
-    }
     if (EXPLAIN) for (const l of await explain(url, await sampleDossiers(url, EXPLAIN, SEED + 1000))) console.log(l);
     if (process.env.LOOKUP_OUTPUT === '1') console.log(`server output:\n${app.output().slice(-4000)}`);
   } finally {
     await app.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The lookups with the server under V8's profiler: where its time went while they ran. */
+async function profiled(app: AppProcess, list: Array<{ code: string; phone: string }>, dir: string): Promise<void> {
+  const cpu0 = treeCpuSeconds(app.child.pid!);
+  const t0 = performance.now();
+  const times: number[] = [];
+  for (const d of list) {
+    const t = performance.now();
+    const r = await fetch(`${app.url}/api/dossiers/${d.code}?phone=${d.phone}`, { headers: { accept: 'application/json', 'accept-encoding': 'br' } });
+    await r.arrayBuffer();
+    times.push(performance.now() - t);
+  }
+  const lastMs = performance.now() - t0;
+  const cpu = treeCpuSeconds(app.child.pid!) - cpu0;
+  const load = loadAverage();
+  const end = performance.now();
+  await app.stop();
+  const margin = performance.now() - end;
+  const s = summariseProfile(path.join(dir, fs.readdirSync(dir)[0]!), 30, [], { lastMs, endMarginMs: margin });
+  console.log(`lookups (profiled): client p50 ${r2(pct(times, 50))} p99 ${r2(pct(times, 99))} ms; server CPU ${r2((cpu * 1000) / list.length)} ms per lookup; load ${load}`);
+  console.log(`CPU profile of the lookups: ${r2(s.busyMs)} ms busy of ${r2(s.totalMs)}`);
+  for (const f of s.selfByFunction) console.log(`  self ${r2(f.ms)} ms  ${f.name}`);
+  for (const f of s.selfByArea.slice(0, 20)) console.log(`  area ${r2(f.ms)} ms  ${f.name}`);
+  for (const f of s.inclusiveApp.slice(0, 25)) console.log(`  incl ${r2(f.ms)} ms  ${f.name}`);
 }
 
 function report(startup: Probe, run: Probe, client: Array<{ t: number; ms: number; code: string; status: number }>, cpu: number, load: string) {

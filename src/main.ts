@@ -192,6 +192,10 @@ async function serve(config: Config): Promise<void> {
     timeoutMs: config.ops.shutdownTimeoutSeconds * 1000,
     log: (m) => app.log.info(m),
   }));
+  // The catalogue in memory (its search index built) before the first request: otherwise the
+  // first visitor after a start waits for it, and the requests behind them too (issue 16: 0.1–0.5 s
+  // at a province's first tracking lookup).
+  await services.catalog.version();
   await app.listen({ port: config.port, host: config.host });
   if (isWorkerProcess()) return;
   const warning = publicUrlWarning(config);

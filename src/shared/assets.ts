@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheAnswer, type CachedAnswer } from './compress';
+import { brotliOf, cacheAnswer, gzipOf, type CachedAnswer } from './compress';
 
 /**
  * The stylesheet and scripts, read once at start-up, compressed once (brotli and gzip), and
@@ -54,6 +54,9 @@ function load() {
     const dot = s.name.lastIndexOf('.');
     const urlName = `${s.name.slice(0, dot)}.${hash}${s.name.slice(dot)}`;
     const a: Asset = { ...cacheAnswer(body, s.type), name: s.name, hash, url: `/static/${urlName}`, etag: `"${hash}"` };
+    // Every page asks for them: compressed here, not by the first request.
+    brotliOf(a);
+    gzipOf(a);
     byName.set(s.name, a);
     byUrlName.set(urlName, a);
   }

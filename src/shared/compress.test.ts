@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { cacheAnswer, windowBits } from './compress';
+import Fastify from 'fastify';
+import { brotliOf, cacheAnswer, gzipOf, sendCached, windowBits } from './compress';
 
 describe('cached answers are compressed once, with a window fitted to the answer', () => {
   it('gives back the very bytes, as small as with brotli’s default 4 MB window (give or take a byte), whatever the size', () => {
@@ -9,13 +10,46 @@ describe('cached answers are compressed once, with a window fitted to the answer
       const block = Array.from({ length: 400 }, (_, i) => `Thủ tục ${i}: đăng ký khai sinh, kết hôn, thường trú ${i * 7919}`).join('\n');
       const body = Buffer.from((block + '\n').repeat(Math.ceil(size / block.length) + 1)).subarray(0, size);
       const a = cacheAnswer(body, 'application/json; charset=utf-8');
-      expect(zlib.brotliDecompressSync(a.br!).equals(body), `${size} bytes`).toBe(true);
-      expect(zlib.gunzipSync(a.gzip!).equals(body)).toBe(true);
+      expect(zlib.brotliDecompressSync(brotliOf(a)).equals(body), `${size} bytes`).toBe(true);
+      expect(zlib.gunzipSync(gzipOf(a)).equals(body)).toBe(true);
       const wide = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
       expect(a.br!.length, `${size} bytes`).toBeLessThanOrEqual(wide.length + 1);
       expect(2 ** windowBits(size) - 16).toBeGreaterThanOrEqual(size);
     }
     expect(windowBits(10)).toBe(10);
     expect(windowBits(100_000_000)).toBe(24);
+  });
+});
+
+describe('a cached answer is compressed in the encoding a client asks for, when first asked', () => {
+  it('sends brotli, gzip or the plain bytes by Accept-Encoding, each compression made once and only when asked', async () => {
+    const body = JSON.stringify({ code: '00004-261207-0001', history: Array.from({ length: 30 }, (_, i) => ({ seq: i, action: 'Tiếp nhận hồ sơ', at: `2026-12-07T0${i % 10}:00:00Z` })) });
+    const big = cacheAnswer(body, 'application/json; charset=utf-8');
+    const small = cacheAnswer('{"ok":true}', 'application/json; charset=utf-8');
+    const app = Fastify();
+    app.get('/big', (req, reply) => sendCached(req, reply, big));
+    app.get('/small', (req, reply) => sendCached(req, reply, small));
+    try {
+      const br = await app.inject({ url: '/big', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers.vary).toBe('accept-encoding');
+      expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(body);
+      expect(big.gzip).toBeUndefined();
+      const made = big.br;
+      await app.inject({ url: '/big', headers: { 'accept-encoding': 'br' } });
+      expect(big.br).toBe(made);
+      const gz = await app.inject({ url: '/big', headers: { 'accept-encoding': 'gzip' } });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(body);
+      const plain = await app.inject({ url: '/big', headers: { 'accept-encoding': 'identity' } });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(body);
+      const tiny = await app.inject({ url: '/small', headers: { 'accept-encoding': 'br' } });
+      expect(tiny.headers['content-encoding']).toBeUndefined();
+      expect(tiny.body).toBe('{"ok":true}');
+      expect(small.br).toBeUndefined();
+    } finally {
+      await app.close();
+    }
   });
 });

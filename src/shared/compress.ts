@@ -2,14 +2,19 @@ import zlib from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * A cached answer with its compressed forms, made once when the answer is cached. A procedure
- * page is ~13 KB of HTML and ~4 KB gzipped: on a cheap phone on a slow network that is the
- * difference that matters, and compressing once per catalogue version costs nothing per request.
+ * A cached answer with its compressed forms, each made the first time a client asks for it. A
+ * procedure page is ~13 KB of HTML and ~4 KB gzipped: on a cheap phone on a slow network that is
+ * the difference that matters, and compressing once per catalogue version costs nothing per
+ * request. Made on first need, not when cached: most answers are asked for in one encoding only
+ * (a tracking lookup's answer — every browser takes brotli — is often sent once), and the other
+ * encoding's compression was a third of the compression time of every first lookup of a dossier.
  */
 export interface CachedAnswer {
   body: Buffer;
   type: string;
   headers?: Record<string, string>;
+  /** Large enough and of a type worth compressing. */
+  compressible?: boolean;
   br?: Buffer;
   gzip?: Buffer;
 }
@@ -29,24 +34,29 @@ export function windowBits(bytes: number): number {
 
 export function cacheAnswer(body: string | Buffer, type: string, headers?: Record<string, string>): CachedAnswer {
   const buf = typeof body === 'string' ? Buffer.from(body) : body;
-  const a: CachedAnswer = { body: buf, type, headers };
-  if (buf.length >= 1024 && COMPRESSIBLE.test(type)) {
-    a.br = zlib.brotliCompressSync(buf, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length, [zlib.constants.BROTLI_PARAM_LGWIN]: windowBits(buf.length) },
-    });
-    a.gzip = zlib.gzipSync(buf, { level: 9 });
-  }
-  return a;
+  return { body: buf, type, headers, compressible: buf.length >= 1024 && COMPRESSIBLE.test(type) };
+}
+
+/** The answer in brotli, compressed at the first call and kept. */
+export function brotliOf(a: CachedAnswer): Buffer {
+  return (a.br ??= zlib.brotliCompressSync(a.body, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: a.body.length, [zlib.constants.BROTLI_PARAM_LGWIN]: windowBits(a.body.length) },
+  }));
+}
+
+/** The answer gzipped, compressed at the first call and kept. */
+export function gzipOf(a: CachedAnswer): Buffer {
+  return (a.gzip ??= zlib.gzipSync(a.body, { level: 9 }));
 }
 
 export function sendCached(req: FastifyRequest, reply: FastifyReply, a: CachedAnswer): FastifyReply {
   if (a.headers) reply.headers(a.headers);
   reply.type(a.type);
-  if (a.br || a.gzip) {
+  if (a.compressible) {
     reply.header('vary', 'accept-encoding');
     const accept = req.headers['accept-encoding'] ?? '';
-    if (a.br && accept.includes('br')) return reply.header('content-encoding', 'br').send(a.br);
-    if (a.gzip && accept.includes('gzip')) return reply.header('content-encoding', 'gzip').send(a.gzip);
+    if (accept.includes('br')) return reply.header('content-encoding', 'br').send(brotliOf(a));
+    if (accept.includes('gzip')) return reply.header('content-encoding', 'gzip').send(gzipOf(a));
   }
   return reply.send(a.body);
 }

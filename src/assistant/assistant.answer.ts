@@ -1,6 +1,7 @@
 import type { Procedure, UnitProcedure } from '../catalog';
 import { CHANNEL_LABEL, formatFee, formatTime, fullTime, shorten } from '../shared/format';
 import type { Unit } from '../unit';
+import { agencyOf } from './assistant.agency';
 import type { Aspect } from './assistant.intent';
 
 /**
@@ -213,10 +214,15 @@ export function officeAnswer(unit: Unit): Composed {
 /** A procedure of another level or agency: not done at this unit; where it is done, from the record. */
 export function elsewhereAnswer(p: Procedure, unit: Unit): Composed {
   const levels = p.levels.map((l) => l.toLocaleLowerCase('vi-VN')).join(', ');
-  const agency = p.agency && !/không có thông tin/i.test(p.agency) ? p.agency : '';
+  const agency = agencyOf(p);
+  const where = levels ? ` (${levels})` : '';
   const lines = [
     `Việc này không giải quyết tại ${unit.name}.`,
-    `Thủ tục “${p.name}” (mã ${p.code}) ${agency ? `do ${agency} thực hiện` : `thực hiện ở ${levels || 'cơ quan khác'}`}${agency && levels ? ` (${levels})` : ''}.`,
+    !agency
+      ? `Thủ tục “${p.name}” (mã ${p.code}) thực hiện ở ${levels || 'cơ quan khác'}.`
+      : agency.fromSteps
+        ? `Thủ tục “${p.name}” (mã ${p.code}) thực hiện ở ${levels || 'cơ quan khác'}; theo trình tự của thủ tục, hồ sơ gửi đến ${agency.name}.`
+        : `Thủ tục “${p.name}” (mã ${p.code}) do ${agency.name} thực hiện${where}.`,
   ];
   if (p.submitAt) lines.push(`Nơi tiếp nhận hồ sơ: ${p.submitAt}.`);
   lines.push('Xin liên hệ cơ quan trên, hoặc nộp qua Cổng Dịch vụ công quốc gia nếu thủ tục có nhận hồ sơ trực tuyến.');

@@ -30,6 +30,8 @@ export interface IntentReading {
   office: boolean;
   /** Syllable indices that only expressed the intent. */
   consumed: Set<number>;
+  /** Syllable indices of the words of everyday life (`offTopic`): the story, not a procedure's topic. */
+  everyday: Set<number>;
 }
 
 /** Patterns are written without marks; y is folded to i as the search folds it (lý/lí). */
@@ -195,6 +197,35 @@ const OFF_TOPIC = b(
     'tu lanh',
     'mai lanh',
     'mai giat',
+    // Everyday asks that share words with procedures (a wedding, a name, a room, a motorbike):
+    // buying and selling at a good price, choosing a name or a lucky day, wedding gifts, a
+    // neighbour's noise, cooking, a baby's food and illnesses, hiring, apps' accounts.
+    'gia re',
+    'duoc gia',
+    'ten gi hai',
+    'hop tuoi',
+    'xem tuoi',
+    'mung bao nhieu',
+    'nen mung',
+    'tien mung',
+    'phong bi',
+    'li xi',
+    'hat karaoke',
+    'do rac',
+    'vut rac',
+    'sua ca dem',
+    'ngoai hang',
+    'banh chung',
+    'cach lam banh',
+    'mon an',
+    'an dam',
+    'huiet ap',
+    'tieu chai',
+    'kieng gi',
+    'tuien tho',
+    'tuien nhan vien',
+    'tai khoan zalo',
+    'tai khoan facebook',
   ].join('|'),
 );
 
@@ -304,6 +335,9 @@ export function readIntents(folded: string[]): IntentReading {
   humanSpans.forEach(consume);
   const followSpans = spans(text, FOLLOW_UP);
   followSpans.forEach(consume);
+  const everydaySpans = [...spans(text, OFF_TOPIC), ...spans(text, PRICE_TODAY)];
+  const everyday = new Set<number>();
+  for (const [from, to] of everydaySpans) for (let i = 0; i < starts.length; i++) if (starts[i]! >= from && starts[i]! < to) everyday.add(i);
 
   return {
     aspects,
@@ -312,10 +346,11 @@ export function readIntents(folded: string[]): IntentReading {
     thanks: thanksSpans.length > 0,
     human: humanSpans.length > 0,
     followUp: followSpans.length > 0,
-    offTopic: spans(text, OFF_TOPIC).length > 0 || spans(text, PRICE_TODAY).length > 0,
+    offTopic: everydaySpans.length > 0,
     inDomain: officeSpans.length > 0 || spans(text, DOMAIN).length > 0,
     office: officeSpans.length > 0,
     consumed,
+    everyday,
   };
 }
 

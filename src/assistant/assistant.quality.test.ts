@@ -222,6 +222,36 @@ eachEngine('assistant: answers that agree, facts, follow-ups, harder questions',
     // The commune's own procedures are still answered as before.
     expect((await ask('dang ky ket hon mat bao lau')).procedures[0]!.code).toBe('1.000894');
   });
+
+  it('says where another agency’s procedure is done when the record names no agency (from its steps), and when the reason is a trip', async () => {
+    const others: ProcedureInput[] = [
+      {
+        code: '1.003915',
+        name: 'Cấp Chứng chỉ hành nghề đấu giá',
+        field: 'Bổ trợ tư pháp',
+        levels: ['Cấp tỉnh'],
+        agency: '',
+        steps: ['Người đủ tiêu chuẩn nộp hồ sơ trực tiếp hoặc qua dịch vụ bưu chính đến Sở Tư pháp nơi đã đăng ký tập sự, hoặc trực tuyến.'],
+      },
+      {
+        code: '1.001456',
+        name: 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)',
+        field: 'Quản lý xuất nhập cảnh',
+        levels: ['Cấp tỉnh'],
+        agency: 'Phòng Quản lý xuất nhập cảnh Công an tỉnh',
+      },
+    ];
+    await t.env.services.catalog.upsertProcedures(others.map((p) => procedureSchema.parse(p)), 'national', { attachTo: '00004' });
+    const auction = await ask('xin chung chi hanh nghe dau gia tai san');
+    expect([auction.decision, auction.procedures]).toEqual(['elsewhere', []]);
+    expect(say(auction)).toContain('hồ sơ gửi đến Sở Tư pháp');
+    // "du lịch" is a word of everyday life; the question is still about the passport.
+    const trip = await ask('làm hộ chiếu cho con đi du lịch');
+    expect([trip.decision, trip.procedures]).toEqual(['elsewhere', []]);
+    expect(say(trip)).toContain('Phòng Quản lý xuất nhập cảnh Công an tỉnh');
+    // Everyday life alone is still declined.
+    expect((await ask('đi du lịch thái lan mùa nào đẹp')).decision).toBe('decline');
+  });
 });
 
 it('has a held-out set apart from the tuning set (no question in both)', () => {

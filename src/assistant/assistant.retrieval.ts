@@ -57,6 +57,11 @@ export interface Candidate {
    * ("đổi", "giấy phép"), and the question is likely about someone else's procedure.
    */
   missesTopic?: boolean;
+  /**
+   * A topic word of the question (one few national names use: "hộ chiếu", "khai sinh") is in its
+   * name or keywords: it is about what the question is about, not only about its generic words.
+   */
+  topicHit?: boolean;
 }
 
 export interface QueryPlan {
@@ -377,7 +382,8 @@ export class Retriever {
       terms.push({ term: t.folded, weight: stop ? STOP_WEIGHT : 1 });
       for (const a of alts[i]!) terms.push({ term: a, weight: stop ? STOP_WEIGHT : ALT_WEIGHT });
       if (stop) return;
-      const light = LIGHT_WORDS.has(t.folded) || /^\d+$/.test(t.folded);
+      // A word of everyday life ("đi du lịch", "giá rẻ") tells why, not which procedure.
+      const light = LIGHT_WORDS.has(t.folded) || /^\d+$/.test(t.folded) || intents.everyday.has(i);
       // A story word weighs little whatever its rarity in the catalogue ("tuần" is rare there, not in speech).
       const base = this.conceptWeight(forms);
       const c: Concept = { forms, accented: t.accented, weight: (light ? LIGHT * Math.min(base, 1.5) : base) * (modifier.has(i) ? MODIFIER : 1), expansions: [], base, topical: !light && forms.some((f) => nationalRarity(f) >= TOPICAL_RARITY) };
@@ -567,7 +573,8 @@ export class Retriever {
     }
     const accented = flat.filter((c) => c.accented);
     const foreign = concepts.filter((c) => c.foreign);
-    const ownTopics = foreign.length ? concepts.filter((c) => !c.foreign && c.topical) : [];
+    const topics = concepts.filter((c) => !c.foreign && c.topical);
+    const ownTopics = foreign.length ? topics : [];
     const said = new Set([...queryForms, ...terms.filter((t) => !t.term.includes(' ')).map((t) => t.term)]);
     const candidates: Candidate[] = top.map((d) => {
       const doc = this.docs[d]!;
@@ -592,7 +599,8 @@ export class Retriever {
       // Missing it counts only when nothing it shares with the question says a topic of its own:
       // "đổi giấy phép lái xe" shares "đổi" and "giấy phép" with a business-licence change.
       const missesTopic = foreign.some((c) => this.match(d, c) < FOREIGN_MATCH) && !ownTopics.some((c) => this.match(d, c) >= TOPIC_MATCH);
-      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic };
+      const topicHit = topics.some((c) => this.match(d, c) >= TOPIC_MATCH);
+      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic, topicHit };
     });
     candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     return { plan, candidates: candidates.slice(0, limit) };

@@ -184,7 +184,9 @@ export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
     return d;
   }
   // Not sure enough to answer, but plainly about another agency's procedure ("học lái xe ô tô").
-  if (top && !top.here && !plan.intents.offTopic && top.pairSupport && confidence(top) >= CALIBRATION.suggest) {
+  // A word of everyday life beside it ("làm hộ chiếu cho bé đi du lịch") is the reason for the
+  // procedure, not another subject, when the procedure has the question's topic word in its name.
+  if (top && !top.here && (!plan.intents.offTopic || top.topicHit) && top.pairSupport && confidence(top) >= CALIBRATION.suggest) {
     return { decision: 'elsewhere', picks: [top], confidence: confidence(top) };
   }
   return d;

@@ -41,6 +41,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   hs: 'hồ sơ',
   gt: 'giấy tờ',
   lltp: 'lý lịch tư pháp',
+  bvtv: 'bảo vệ thực vật',
   mst: 'mã số thuế',
   nvqs: 'nghĩa vụ quân sự',
   hk: 'hộ khẩu',
@@ -225,6 +226,9 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'thi lái xe', expansion: 'cấp giấy phép lái xe' },
   { phrase: 'lý lịch tư pháp', expansion: 'phiếu lý lịch tư pháp' },
   { phrase: 'hộ chiếu', expansion: 'hộ chiếu phổ thông' },
+  { phrase: 'passport', expansion: 'hộ chiếu phổ thông' },
+  { phrase: 'visa', expansion: 'thị thực' },
+  { phrase: 'thuốc trừ sâu', expansion: 'thuốc bảo vệ thực vật' },
   // business
   { phrase: 'mở quán', expansion: 'đăng ký hộ kinh doanh' },
   { phrase: 'mở cửa hàng', expansion: 'đăng ký hộ kinh doanh' },

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
@@ -59,7 +60,33 @@ setInterval(() => {
 const eld = monitorEventLoopDelay({ resolution: 5 });
 eld.enable();
 
+// PROBE_ALLOC=file: what was allocated (sampled, garbage included) between two signals, by
+// function, written as JSON to that file.
+const session = process.env.PROBE_ALLOC ? new Session() : undefined;
+let sampling = false;
+session?.connect();
+
 process.on('SIGUSR2', () => {
+  if (session) {
+    if (sampling) {
+      session.post('HeapProfiler.stopSampling', (err, r) => {
+        if (err) return;
+        const by = new Map();
+        const walk = (n, stack) => {
+          const f = n.callFrame;
+          const name = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^.*\/src\//, 'src/')}:${f.lineNumber + 1}`;
+          const self = n.selfSize;
+          if (self) by.set(name, (by.get(name) ?? 0) + self);
+          for (const c of n.children) walk(c, stack);
+        };
+        walk(r.profile.head, []);
+        fs.writeFileSync(process.env.PROBE_ALLOC, JSON.stringify([...by].sort((a, b) => b[1] - a[1]).slice(0, 60)));
+      });
+    } else {
+      session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    }
+    sampling = !sampling;
+  }
   const out = { origin: performance.timeOrigin, requests, sql, gc, lags, mem: process.memoryUsage(), eld: { p50: eld.percentile(50) / 1e6, p99: eld.percentile(99) / 1e6, max: eld.max / 1e6 }, cpu: process.cpuUsage(), at: now() };
   fs.writeFileSync(process.env.PROBE_OUT ?? '/tmp/lookup-probe.json', JSON.stringify(out));
   requests = [];

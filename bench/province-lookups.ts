@@ -13,7 +13,8 @@
  * seed gives dossiers whose pages no run read), LOOKUP_WAIT_S (0: seconds between the server's
  * readiness and the first lookup), LOOKUP_EXPLAIN=N (EXPLAIN (ANALYZE, BUFFERS) of a lookup's
  * statements for N more never-read dossiers), LOOKUP_PROFILE=1 (the server run under V8's profiler
- * and without the probe: where its CPU time went during the lookups), LOOKUP_JOBS_DUE=1 (every periodic job's last run moved a
+ * and without the probe: where its CPU time went during the lookups), LOOKUP_ALLOC=1 (what the server allocated during the lookups,
+ * sampled, by function), LOOKUP_JOBS_DUE=1 (every periodic job's last run moved a
  * day back, so that the server's first tick runs each of them, as in a province's server that
  * started long after the last run — bench:province's case when it has not run for a while).
  */
@@ -32,6 +33,7 @@ const WAIT_S = Number(process.env.LOOKUP_WAIT_S ?? 0);
 const EXPLAIN = Number(process.env.LOOKUP_EXPLAIN ?? 0);
 const JOBS_DUE = process.env.LOOKUP_JOBS_DUE === '1';
 const PROFILE = process.env.LOOKUP_PROFILE === '1';
+const ALLOC = process.env.LOOKUP_ALLOC === '1';
 const PROBE = new URL('./lookup-probe.mjs', import.meta.url).pathname;
 
 interface Probe {
@@ -118,7 +120,7 @@ async function main() {
     await c.query(`UPDATE job_runs SET started_at = to_char((started_at::timestamptz - interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
     await c.end();
   }
-  const env = { DATA_DIR: dataDir, DATABASE_URL: url, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', REQUIRE_PHONE_VERIFICATION: 'off', DEFAULT_UNIT: p.units[0]!.code, PROBE_OUT: out };
+  const env = { DATA_DIR: dataDir, DATABASE_URL: url, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', REQUIRE_PHONE_VERIFICATION: 'off', DEFAULT_UNIT: p.units[0]!.code, PROBE_OUT: out, ...(ALLOC ? { PROBE_ALLOC: path.join(dataDir, 'alloc.json') } : {}) };
   const t0 = Date.now();
   const profiles = path.join(dataDir, 'profiles');
   const app = await startApp(env, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : ['--import', PROBE]);
@@ -139,6 +141,13 @@ async function main() {
     const load = loadAverage();
     const run = await probe(app, out);
     report(startup, run, client, cpu, load);
+    if (ALLOC) {
+      await sleep(1000);
+      const by = JSON.parse(fs.readFileSync(path.join(dataDir, 'alloc.json'), 'utf8')) as Array<[string, number]>;
+      const total = by.reduce((a, [, b]) => a + b, 0);
+      console.log(`allocated during the lookups (sampled; top 60 functions ${Math.round(total / 1024 / client.length)} KB per lookup):`);
+      for (const [name, bytes] of by.slice(0, 40)) console.log(`  ${r2(bytes / 1024 / client.length)} KB  ${name}`);
+    }
     if (EXPLAIN) for (const l of await explain(url, await sampleDossiers(url, EXPLAIN, SEED + 1000))) console.log(l);
     if (process.env.LOOKUP_OUTPUT === '1') console.log(`server output:\n${app.output().slice(-4000)}`);
   } finally {

@@ -211,8 +211,11 @@ export function officeAnswer(unit: Unit): Composed {
   return { lines, links: [], quickReplies: [] };
 }
 
-/** A procedure of another level or agency: not done at this unit; where it is done, from the record. */
-export function elsewhereAnswer(p: Procedure, unit: Unit): Composed {
+/**
+ * A procedure of another level or agency: not done at this unit; where it is done, from the
+ * record — and the records nearly as close to the question, when another agency does them.
+ */
+export function elsewhereAnswer(p: Procedure, unit: Unit, near: Procedure[] = []): Composed {
   const levels = p.levels.map((l) => l.toLocaleLowerCase('vi-VN')).join(', ');
   const agency = agencyOf(p);
   const where = levels ? ` (${levels})` : '';
@@ -225,7 +228,17 @@ export function elsewhereAnswer(p: Procedure, unit: Unit): Composed {
         : `Thủ tục “${p.name}” (mã ${p.code}) do ${agency.name} thực hiện${where}.`,
   ];
   if (p.submitAt) lines.push(`Nơi tiếp nhận hồ sơ: ${p.submitAt}.`);
-  lines.push('Xin liên hệ cơ quan trên, hoặc nộp qua Cổng Dịch vụ công quốc gia nếu thủ tục có nhận hồ sơ trực tuyến.');
+  const key = (name: string) => name.toLocaleLowerCase('vi-VN');
+  const named = new Set(agency ? [key(agency.name)] : []);
+  let others = 0;
+  for (const q of near) {
+    const a = agencyOf(q);
+    if (!a || named.has(key(a.name))) continue;
+    named.add(key(a.name));
+    others++;
+    lines.push(`Nếu bạn hỏi thủ tục “${q.name}” (mã ${q.code}): ${a.fromSteps ? `hồ sơ gửi đến ${a.name}` : `do ${a.name} thực hiện`}.`);
+  }
+  lines.push(`Xin liên hệ ${others ? 'cơ quan làm đúng thủ tục của bạn' : 'cơ quan trên'}, hoặc nộp qua Cổng Dịch vụ công quốc gia nếu thủ tục có nhận hồ sơ trực tuyến.`);
   const links: ReplyLink[] = /^https?:\/\//.test(p.sourceUrl) ? [{ kind: 'page', label: 'Xem thủ tục trên Cổng Dịch vụ công quốc gia', href: p.sourceUrl }] : [];
   return { lines, links, quickReplies: [] };
 }

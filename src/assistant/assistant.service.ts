@@ -177,9 +177,16 @@ export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
   const c = candidates.filter((x) => x.kind === 'procedure');
   const d = decideOn(c, plan);
   const top = c[0];
+  // Other levels' records as close to the first as choices would be (the citizen sees them too:
+  // "đăng ký tàu cá mới đóng" is near both a sea ship's and a fishing ship's registration).
+  const elsewhere = (first: Candidate): Decided => ({
+    decision: 'elsewhere',
+    picks: [first, ...c.filter((x) => x !== first && !x.here && x.pairSupport && x.score >= first.score * (1 - CALIBRATION.margin)).slice(0, 2)],
+    confidence: confidence(first),
+  });
   if (d.decision === 'answer' || d.decision === 'clarify') {
     const local = d.picks.filter((x) => x.here);
-    if (!local.length) return { decision: 'elsewhere', picks: [d.picks[0]!], confidence: d.confidence };
+    if (!local.length) return elsewhere(d.picks[0]!);
     if (local.length < d.picks.length) return { decision: local.length === 1 ? 'answer' : 'clarify', picks: local, confidence: confidence(local[0]!) };
     return d;
   }
@@ -187,7 +194,7 @@ export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
   // A word of everyday life beside it ("làm hộ chiếu cho bé đi du lịch") is the reason for the
   // procedure, not another subject, when the procedure has the question's topic word in its name.
   if (top && !top.here && (!plan.intents.offTopic || top.topicHit) && top.pairSupport && confidence(top) >= CALIBRATION.suggest) {
-    return { decision: 'elsewhere', picks: [top], confidence: confidence(top) };
+    return elsewhere(top);
   }
   return d;
 }
@@ -600,8 +607,8 @@ export class AssistantService {
       return { reply: greet(await this.procedureReply(unit, pick.id, aspects, text, hits, intent)), memory: { at: now, procedure: pick.id, aspects }, plan };
     }
     if (d.decision === 'elsewhere') {
-      const p = await this.deps.catalog.findProcedure(d.picks[0]!.id);
-      if (p) return { reply: greet(this.reply(intent, 'elsewhere', elsewhereAnswer(p, unit))), memory: { at: now }, plan };
+      const [p, ...near] = await Promise.all(d.picks.map((x) => this.deps.catalog.findProcedure(x.id)));
+      if (p) return { reply: greet(this.reply(intent, 'elsewhere', elsewhereAnswer(p, unit, near.filter((x) => x !== undefined)))), memory: { at: now }, plan };
     }
     if (d.decision === 'clarify') {
       const hits = await names(d.picks);

@@ -794,11 +794,6 @@ export class DossierWorkflow {
 
   // ------------------------------------------------------------------ worklist
 
-  /** Bounds of the deadline tabs, in the unit's calendar. */
-  private async bounds(unitCode: string): Promise<{ now: string; todayEnd: string; soonEnd: string }> {
-    return this.boundsIn(await this.dossiers.calendarOf(unitCode));
-  }
-
   private boundsIn(cal: UnitCalendar, now = this.clock.now()): { now: string; todayEnd: string; soonEnd: string } {
     return { now: now.toISOString(), todayEnd: endOfVnDay(vnDateOf(now)), soonEnd: endOfVnDay(addWorkingDays(vnDateOf(now), 2, cal)) };
   }
@@ -858,42 +853,37 @@ export class DossierWorkflow {
     const units = await this.scopeUnits(actor, q.unit);
     const codes = await this.procedureCodes(units, q.field);
     const now = this.clock.now();
-    // Only the "due soon" tab's end is counted in working days: what needs no calendar is sent
-    // while the unit's calendar is read, so that read adds no round trip to the page. In parallel:
-    // the rows; the "closed" count (most of a unit's dossiers: the longest count); every other
-    // count (the tabs, and the search's total) in one statement; the staff's names.
-    const calendar = this.dossiers.calendarOf(units[0]!);
-    const bounded = calendar.then((cal) => this.boundsIn(cal, now));
-    // Bounds without the calendar: "due soon" (its end in working days) is never asked with them.
-    const early = { now: now.toISOString(), todayEnd: endOfVnDay(vnDateOf(now)), soonEnd: '' };
     const limit = Math.min(q.limit ?? 50, 200);
-    const needsSoon = (tab: WorklistQuery['tab']) => tab === 'due_soon';
-    const closedUpTo = q.tab === 'closed' && !q.q ? Math.max(CLOSED_COUNT_UP_TO, (q.offset ?? 0) + limit) : CLOSED_COUNT_UP_TO;
-    const rowsOf = (b: typeof early) => repo.worklist(this.db, this.filterOf(units, actor, q, b, codes), limit, q.offset ?? 0);
-    const [cal, rows, closedCount, others, staff] = await Promise.all([
-      calendar,
-      needsSoon(q.tab) ? bounded.then(rowsOf) : rowsOf(early),
-      // Counted up to CLOSED_COUNT_UP_TO, or on the closed tab past the page shown when it lies beyond (is there a next one?).
-      repo.countWorklists(this.db, { closed: { ...this.filterOf(units, actor, { ...q, q: undefined, tab: 'closed' }, early, codes), countUpTo: closedUpTo } }),
-      bounded.then((b) => {
-        const { closed: _closed, ...open } = this.tabFilters(actor, units, b, codes, q);
-        const f = this.filterOf(units, actor, q, b, codes);
-        return repo.countWorklists<string>(this.db, { ...open, ...(f.search ? { total: f } : {}) });
-      }),
+    const offset = q.offset ?? 0;
+    // Counted up to CLOSED_COUNT_UP_TO, or on the closed tab past the page shown when it lies beyond (is there a next one?).
+    const closedUpTo = q.tab === 'closed' && !q.q ? Math.max(CLOSED_COUNT_UP_TO, offset + limit) : CLOSED_COUNT_UP_TO;
+    // Two statements in parallel: the staff's names, and once the unit's calendar is known (kept
+    // in memory; "due soon" ends in working days) the page itself — rows, the search's total and
+    // every tab's count in one (repo.worklistPage).
+    const [staff, { cal, f, page }] = await Promise.all([
       this.accounts.listStaff(units),
+      this.dossiers.calendarOf(units[0]!).then(async (cal) => {
+        const b = this.boundsIn(cal, now);
+        const f = this.filterOf(units, actor, q, b, codes);
+        const tabs = this.filterOf(units, actor, { ...q, q: undefined }, b, codes);
+        return { cal, f, page: await repo.worklistPage(this.db, f, limit, offset, tabs, closedUpTo) };
+      }),
     ]);
-    const countsOver: WorklistTab[] = closedCount.closed > closedUpTo ? ['closed'] : [];
-    const { total: searched, ...counts } = { ...others, closed: Math.min(closedCount.closed, closedUpTo) } as Record<WorklistTab | 'total', number>;
+    const countsOver: WorklistTab[] = page.counts.closed > closedUpTo ? ['closed'] : [];
+    const counts = { ...page.counts, closed: Math.min(page.counts.closed, closedUpTo) };
     // Without a search the list is exactly its tab's filter: its total is that tab's count.
-    const f = this.filterOf(units, actor, q, early, codes);
-    const total = f.search ? searched! : counts[f.tab as WorklistTab];
+    const total = f.search ? page.total! : counts[f.tab as WorklistTab];
     const totalOver = !f.search && countsOver.includes(f.tab as WorklistTab);
     const left = workingMillisFrom(now, cal);
     const staffNames = new Map(staff.map((s) => [s.id, s.fullName]));
+    // Each procedure and process of the page looked up once (both kept in memory), not per row.
+    const procedures = new Map(await Promise.all([...new Set(page.rows.map((d) => d.procedureCode))].map(async (c) => [c, await this.catalog.findProcedure(c)] as const)));
+    const processIds = [...new Set(page.rows.flatMap((d) => (d.processId ? [d.processId] : [])))];
+    const stepsById = new Map(await Promise.all(processIds.map(async (id) => [id, (await this.workflow.get(id)).steps] as const)));
     const items: WorkItem[] = [];
-    for (const d of rows) {
-      const p = await this.catalog.findProcedure(d.procedureCode);
-      const steps = d.processId ? await this.stepsOf(d) : [];
+    for (const d of page.rows) {
+      const p = procedures.get(d.procedureCode);
+      const steps = d.processId ? stepsById.get(d.processId)! : [];
       const running = d.dueAt && d.dueFixed && (d.status === 'received' || d.status === 'in_progress');
       items.push({
         ...d,
@@ -905,17 +895,6 @@ export class DossierWorkflow {
       });
     }
     return { items, total, counts, units, countsOver, totalOver };
-  }
-
-  /** The count on every tab (filters apply, the search does not). */
-  async counts(actor: StaffActor, units: string[], b?: { now: string; todayEnd: string; soonEnd: string }, codes?: string[], q: WorklistQuery = {}): Promise<Record<WorklistTab, number>> {
-    const bounds = b ?? (await this.bounds(units[0]!));
-    return repo.countWorklists(this.db, this.tabFilters(actor, units, bounds, codes, q));
-  }
-
-  /** The filter of every tab (filters apply, the search does not). */
-  private tabFilters(actor: StaffActor, units: string[], b: { now: string; todayEnd: string; soonEnd: string }, codes: string[] | undefined, q: WorklistQuery): Record<WorklistTab, repo.WorklistFilter> {
-    return Object.fromEntries(WORKLIST_TABS.map((tab) => [tab, this.filterOf(units, actor, { ...q, q: undefined, tab }, b, codes)])) as Record<WorklistTab, repo.WorklistFilter>;
   }
 
   /** Overdue dossiers of a unit (what the benchmark measures with the worklist). */

@@ -8,6 +8,7 @@
  * - CPU time per search of this process (Node: the driver, Kysely, the service) and of the
  *   PostgreSQL backends serving it (their /proc counters, found by this run's application_name),
  *   steadier than wall time on a shared machine.
+ * The leader's "all open" page without a search is measured the same way, for comparison.
  * Reads only. Settings: BENCH_PROVINCE_DB_URL (as bench:province), BENCH_RUNS (400),
  * BENCH_ROUNDS (3: the measure repeated, each round printed, then the median round).
  */
@@ -77,12 +78,13 @@ const actor = (i: number) => {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-search-bench-'));
 const s = await buildServices(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: url, LOG_LEVEL: 'silent', RATE_LIMIT: 'off' }), { clock: fixedClock(new Date(marker.now)) });
-try {
-  let i = 0;
-  const search = () => s.dossierWorkflow.worklist(actor(i), { tab: 'all', q: NAMES[i++ % NAMES.length], limit: 50 });
+type Round = { p50: number; p95: number; p99: number; statements: number; nodeCpu: number; pgCpu: number; load: string };
+
+/** `call` RUNS times in each of ROUNDS rounds (each printed); the median round. */
+async function measure(what: string, call: () => Promise<unknown>): Promise<Round> {
   // Every pooled connection sees every statement (and plans it) before measuring.
-  for (let w = 0; w < 200; w++) await Promise.all([search(), search()]);
-  const rounds: Array<{ p50: number; p95: number; p99: number; statements: number; nodeCpu: number; pgCpu: number; load: string }> = [];
+  for (let w = 0; w < 200; w++) await Promise.all([call(), call()]);
+  const rounds: Round[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const times: number[] = [];
     const st0 = statements;
@@ -90,7 +92,7 @@ try {
     const pg0 = await backendTicks(admin);
     for (let k = 0; k < RUNS; k++) {
       const t = performance.now();
-      await search();
+      await call();
       times.push(performance.now() - t);
     }
     const cpu = process.cpuUsage(cpu0);
@@ -105,13 +107,22 @@ try {
       load: loadAverage(),
     };
     rounds.push(one);
-    console.log(`round ${r + 1}: p50 ${one.p50} ms, p95 ${one.p95}, p99 ${one.p99}; ${one.statements} statements/search; CPU/search: Node ${one.nodeCpu} ms, PostgreSQL ${one.pgCpu} ms; load ${one.load}`);
+    console.log(`${what}, round ${r + 1}: p50 ${one.p50} ms, p95 ${one.p95}, p99 ${one.p99}; ${one.statements} statements each; CPU each: Node ${one.nodeCpu} ms, PostgreSQL ${one.pgCpu} ms; load ${one.load}`);
   }
-  const m = [...rounds].sort((a, b) => a.p50 - b.p50)[Math.floor(rounds.length / 2)]!;
+  return [...rounds].sort((a, b) => a.p50 - b.p50)[Math.floor(rounds.length / 2)]!;
+}
+
+const line = (what: string, m: Round) =>
+  `${what}, ${RUNS} × ${ROUNDS} rounds over ${sample.length} units (median round): p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms; ` +
+  `${m.statements} statements each; CPU each: Node ${m.nodeCpu} ms + PostgreSQL ${m.pgCpu} ms; load ${m.load}`;
+
+try {
+  let i = 0;
+  const search = await measure('name search', () => s.dossierWorkflow.worklist(actor(i), { tab: 'all', q: NAMES[i++ % NAMES.length], limit: 50 }));
+  const page = await measure('page without search', () => s.dossierWorkflow.worklist(actor(i++), { tab: 'all', limit: 50 }));
   const probe = await s.dossierWorkflow.worklist(actor(0), { tab: 'all', q: 'thi lan', limit: 50 });
   console.log(
-    `\nname search, ${RUNS} searches × ${ROUNDS} rounds over ${sample.length} units (median round): p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms; ` +
-      `${m.statements} statements per search; CPU per search: Node ${m.nodeCpu} ms + PostgreSQL ${m.pgCpu} ms; load ${m.load}` +
+    `\n${line('name search', search)}\n${line('leader "all open" page without search', page)}` +
       `\n("thi lan" in ${sample[0]!.code}: ${probe.total} found, ${probe.items.length} shown; tabs ${JSON.stringify(probe.counts)})`,
   );
 } finally {

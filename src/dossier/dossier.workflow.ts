@@ -857,20 +857,24 @@ export class DossierWorkflow {
     const offset = q.offset ?? 0;
     // Counted up to CLOSED_COUNT_UP_TO, or on the closed tab past the page shown when it lies beyond (is there a next one?).
     const closedUpTo = q.tab === 'closed' && !q.q ? Math.max(CLOSED_COUNT_UP_TO, offset + limit) : CLOSED_COUNT_UP_TO;
-    // Two statements in parallel: the staff's names, and once the unit's calendar is known (kept
-    // in memory; "due soon" ends in working days) the page itself — rows, the search's total and
-    // every tab's count in one (repo.worklistPage).
-    const [staff, { cal, f, page }] = await Promise.all([
+    // Three statements at once: the staff's names; the closed tab's bounded count (the longest,
+    // it needs no calendar); and once the unit's calendar is known (kept in memory; "due soon"
+    // ends in working days) the page itself — rows, the search's total and the open tabs' counts
+    // in one (repo.worklistPage).
+    // Bounds without the calendar: the closed tab never reads them.
+    const early = { now: now.toISOString(), todayEnd: endOfVnDay(vnDateOf(now)), soonEnd: '' };
+    const [staff, closed, { cal, f, page }] = await Promise.all([
       this.accounts.listStaff(units),
+      repo.countWorklist(this.db, { ...this.filterOf(units, actor, { ...q, q: undefined, tab: 'closed' }, early, codes), countUpTo: closedUpTo }),
       this.dossiers.calendarOf(units[0]!).then(async (cal) => {
         const b = this.boundsIn(cal, now);
         const f = this.filterOf(units, actor, q, b, codes);
         const tabs = this.filterOf(units, actor, { ...q, q: undefined }, b, codes);
-        return { cal, f, page: await repo.worklistPage(this.db, f, limit, offset, tabs, closedUpTo) };
+        return { cal, f, page: await repo.worklistPage(this.db, f, limit, offset, tabs) };
       }),
     ]);
-    const countsOver: WorklistTab[] = page.counts.closed > closedUpTo ? ['closed'] : [];
-    const counts = { ...page.counts, closed: Math.min(page.counts.closed, closedUpTo) };
+    const countsOver: WorklistTab[] = closed > closedUpTo ? ['closed'] : [];
+    const counts: Record<WorklistTab, number> = { ...page.counts, closed: Math.min(closed, closedUpTo) };
     // Without a search the list is exactly its tab's filter: its total is that tab's count.
     const total = f.search ? page.total! : counts[f.tab as WorklistTab];
     const totalOver = !f.search && countsOver.includes(f.tab as WorklistTab);

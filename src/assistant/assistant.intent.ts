@@ -295,8 +295,11 @@ function spans(text: string, re: RegExp): Array<[number, number]> {
   return out;
 }
 
-/** Read the intents of a question given its folded syllables. */
-export function readIntents(folded: string[]): IntentReading {
+/**
+ * Read the intents of a question given its folded syllables. `joins(a, b)`: whether two syllables
+ * make a word of the catalogue — "thế chấp" begins with "thế" but is no follow-up ("thế còn…").
+ */
+export function readIntents(folded: string[], joins?: (a: string, b: string) => boolean): IntentReading {
   const text = folded.join(' ');
   // Character offset → syllable index.
   const starts: number[] = [];
@@ -333,7 +336,7 @@ export function readIntents(folded: string[]): IntentReading {
   thanksSpans.forEach(consume);
   const humanSpans = spans(text, HUMAN);
   humanSpans.forEach(consume);
-  const followSpans = spans(text, FOLLOW_UP);
+  const followSpans = spans(text, FOLLOW_UP).filter(([from, to]) => !(from === 0 && to === folded[0]!.length && folded[1] && joins?.(folded[0]!, folded[1])));
   followSpans.forEach(consume);
   const everydaySpans = [...spans(text, OFF_TOPIC), ...spans(text, PRICE_TODAY)];
   const everyday = new Set<number>();

@@ -49,6 +49,26 @@ describe('retrieval over the demo catalogue', () => {
     expect(top(q)).toBe(code);
   });
 
+  it('reads syllables typed without marks as the words the catalogue has', () => {
+    // "doi ho chieu" is "đổi | hộ chiếu", not "đổi họ | chiều" (a keyword of the civil-status change).
+    expect(r.search('doi ho chieu moi thi lam o dau').plan.content).toEqual(['doi', 'ho+chieu']);
+    // "thế chấp" is a word, not the "thế" of "thế còn…" nor "tranh chấp đất".
+    expect(r.search('the chap dat lam o xa hay len huyen').plan.content).toEqual(['the+chap', 'dat']);
+    expect(r.search('thế chấp quyền sử dụng đất').plan.content[0]).toBe('the+chap');
+    expect(r.search('thế còn kết hôn').plan.content).toEqual(['ket+hon']);
+  });
+
+  it('finds the registration of a mortgage from the citizen’s word for it', () => {
+    const procedures = demoProcedures({ parseProcedure: (x: unknown) => procedureSchema.parse(x) } as unknown as CatalogService);
+    const security = { id: '1.011441', kind: 'procedure' as const, name: 'Đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất', prior: 1, fields: [{ text: 'Đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất', weight: 3, strong: true }] };
+    const withIt = new Retriever([...procedures.map((p) => procedureDoc(p, { commune: true })), security], new SynonymTable(BUILTIN_SYNONYMS));
+    for (const q of ['thế chấp quyền sử dụng đất vay vốn thì đăng ký ở đâu', 'the chap dat lam o xa hay len huyen']) {
+      expect(withIt.search(q, { limit: 1 }).candidates[0]?.id, q).toBe('1.011441');
+    }
+    // Certifying the mortgage contract is still the certification.
+    expect(withIt.search('chứng thực hợp đồng thế chấp nhà', { limit: 1 }).candidates[0]?.id).toBe('2.001035');
+  });
+
   it('ranks the record with the same accents first when the question has them', () => {
     // "hộ" (household) and "hồ" (as in hồ sơ) fold alike; the accented question picks the household.
     const a = r.search('tách hộ', { limit: 3 }).candidates;

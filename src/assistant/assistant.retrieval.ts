@@ -2,7 +2,8 @@ import type { Procedure } from '../catalog';
 import { accentKey, fold, stripDiacritics, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
 import { FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
-import { COMMON_NAME_WORDS, NATIONAL_NAMES, TOPIC_WORDS } from './lexicon/topic-words';
+import { bestPairs, countWords, nameParts, WordModel } from './assistant.segment';
+import { COMMON_NAME_WORDS, NATIONAL_NAMES, NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
 
 /**
@@ -141,9 +142,24 @@ interface Concept {
   foreign?: boolean;
   /** A word few national names use ("khai sinh", "chấm dứt"), not a story word: what a procedure is about. */
   topical?: boolean;
+  /**
+   * A lone syllable that makes a rare name pair with its neighbour word ("hộ" of "hộ kinh
+   * doanh"): a document has it as the question means it only with that pair ("hộ gia đình" is
+   * another "hộ").
+   */
+  bond?: string[];
 }
 
 const pairKey = (a: string, b: string) => `${a} ${b}`;
+
+/** The national names' words alone (a unit's few keywords say too little about function words). */
+const NATIONAL_MODEL = new WordModel(NATIONAL_WORDS);
+/**
+ * How much likelier (log) a function word typed with marks must be read with the next syllable
+ * than apart to begin a word: "thế chấp" (11.4), "bị mất" (10.8) do; "đã có" (4.3), "có thẩm" (6.3),
+ * "cho thuê" (5.4) do not.
+ */
+const FUNCTION_WORD_JOIN = 8;
 
 const NATIONAL_CAP = Math.log(1 + (NATIONAL_NAMES - 1 + 0.5) / 1.5);
 /**
@@ -186,6 +202,10 @@ export class Retriever {
   private readonly wordPairs = new Set<string>();
   private readonly typo: TypoIndex;
   private readonly known: Set<string>;
+  /** Names and keywords split at punctuation, as folded syllables: what the word model learns from. */
+  private readonly strongParts: string[][] = [];
+  /** Which syllables of a question make words (the national names' words and the unit's own). */
+  private readonly words: WordModel;
   private readonly procedureCount: number;
 
   constructor(
@@ -199,6 +219,7 @@ export class Retriever {
     this.procedureCount = docs.filter((d) => d.kind === 'procedure').length;
     const singles = [...this.postings.keys()].filter((t) => !t.includes(' ') && /^[a-z]+$/.test(t));
     this.typo = new TypoIndex(singles);
+    this.words = new WordModel(NATIONAL_WORDS, countWords(this.strongParts));
     this.known = new Set([...singles, ...synonyms.vocabulary(), ...INTENT_VOCABULARY, ...STOPWORDS, ...LIGHT_WORDS, ...FOLDED_ABBREVIATIONS.keys()]);
   }
 
@@ -233,6 +254,7 @@ export class Retriever {
       len += syl.length * f.weight;
       if (f.strong || f.weight >= 0.5) for (const a of accentKey(f.text).split(' ')) if (a) accents.add(accentForm(a));
       if (f.strong) for (const a of accentKey(f.text).split(' ')) if (a && !ACCENTED_STOPWORDS.has(accentForm(a))) this.contentFolds.add(fold(a));
+      if (f.strong) this.strongParts.push(...nameParts(f.text));
     }
     for (const t of [...strong, ...strongPairs]) this.strongDf.set(t, (this.strongDf.get(t) ?? 0) + 1);
     const nameSyl = syllables(fold(d.name));
@@ -292,7 +314,7 @@ export class Retriever {
   }
 
   /** Read a question: tokens, intents, corrections, the terms and concepts to look up. */
-  private plan(question: string): { plan: QueryPlan; terms: QueryTerm[]; concepts: Concept[]; pairs: string[][] } {
+  private plan(question: string): { plan: QueryPlan; terms: QueryTerm[]; concepts: Concept[]; pairs: string[][]; topicPairs: string[] } {
     const raw = tokenize(question, (f) => this.isKnown(f));
     // Abbreviations and chat shorthand become their words.
     const tokens: Token[] = [];
@@ -318,19 +340,25 @@ export class Retriever {
       tokens[i] = { raw: t.raw, accented: '', folded: near[0]!, clause: t.clause };
     });
     const folded = tokens.map((t) => t.folded);
-    const intents = readIntents(folded);
+    const intents = readIntents(folded, (a, b) => this.wordPairs.has(pairKey(a, b)) || this.words.isWord(pairKey(a, b)));
+    const beginsWord = (i: number) => {
+      const next = folded[i + 1];
+      if (!next || PREPOSITIONS.has(folded[i]!) || STOPWORDS.has(next) || intents.consumed.has(i + 1)) return false;
+      return (NATIONAL_MODEL.joinGain([folded[i]!], [next]) ?? 0) >= FUNCTION_WORD_JOIN;
+    };
     const isStop = (i: number) => {
       const f = folded[i]!;
       if (!STOPWORDS.has(f)) return false;
-      // Typed with marks, the word says itself which it is ("cần" or "căn").
-      if (tokens[i]!.accented) return ACCENTED_STOPWORDS.has(tokens[i]!.accented);
+      // Typed with marks, the word says itself which it is ("cần" or "căn") — unless it begins a
+      // word with the next one ("thế chấp", not the "thế" of "thế nào").
+      if (tokens[i]!.accented) return ACCENTED_STOPWORDS.has(tokens[i]!.accented) && !beginsWord(i);
       // Without marks: "vao" is only ever "vào"; "can" may be "căn" (cước), "dang" "đăng" (ký).
       if (!this.contentFolds.has(f)) return true;
       // "căn cước", "con nuôi": a function word that is half of a procedure's word is not one.
       const prev = folded[i - 1];
       const next = folded[i + 1];
       const word = (p: string) => this.namePairs.has(p);
-      return !((prev && !intents.consumed.has(i - 1) && word(pairKey(prev, f))) || (next && !intents.consumed.has(i + 1) && word(pairKey(f, next))));
+      return !((prev && !intents.consumed.has(i - 1) && word(pairKey(prev, f))) || (next && !intents.consumed.has(i + 1) && word(pairKey(f, next))) || beginsWord(i));
     };
     const live = (i: number) => !intents.consumed.has(i);
     // Regional spelling or a slip of the finger on a short syllable: when the pair it forms is
@@ -396,24 +424,33 @@ export class Retriever {
       const n = syllableConcepts.length - 1;
       syllableConcepts.forEach((x, k) => (x.c.weight *= 1 - (HEAD_FIRST * k) / n));
     }
-    // Two syllables that make a word of the catalogue count as one concept: "nước ngoài" weighs
-    // as one word, not two.
-    const wordness = (a: { i: number; c: Concept } | undefined, b: { i: number; c: Concept } | undefined): number => {
-      if (!a || !b || b.i !== a.i + 1) return -1;
-      let best = -1;
-      for (const x of a.c.forms) for (const y of b.c.forms) {
-        const p = pairKey(x, y);
-        if (this.wordPairs.has(p)) best = Math.max(best, (this.namePairs.get(p) ?? 0) * 1000 + (this.postings.get(p)?.docs.length ?? 0));
-        else if (TOPIC_WORDS.has(p)) best = Math.max(best, 0);
-      }
-      return best;
-    };
+    // Two syllables that make a word count as one concept: "nước ngoài" weighs as one word, not
+    // two. Which ones pair up is the most probable reading of the question (assistant.segment.ts):
+    // "doi ho chieu" is "đổi | hộ chiếu", not "đổi họ | chiều".
+    const joinAt = bestPairs(syllableConcepts.length, (k) => {
+      const a = syllableConcepts[k]!;
+      const b = syllableConcepts[k + 1]!;
+      return b.i === a.i + 1 ? this.words.joinGain(a.c.forms, b.c.forms) : undefined;
+    });
+    // A word of three syllables is read as a word and a syllable ("hộ | kinh doanh"); the rare
+    // pair across them ("hộ kinh", in few national names) still says the question's topic.
+    const topicPairs: string[] = [];
+    for (let k = 0; k + 1 < syllableConcepts.length; k++) {
+      const [a, b] = [syllableConcepts[k]!, syllableConcepts[k + 1]!];
+      const p = pairKey(a.c.forms[0]!, b.c.forms[0]!);
+      const aAlone = !joinAt[k - 1];
+      const bAlone = !joinAt[k + 1];
+      // Between two words ("đăng ký | thành lập") a pair is no sign of a topic.
+      if (joinAt[k] || (!aAlone && !bAlone) || b.i !== a.i + 1 || !this.namePairs.has(p) || nationalRarity(p) < TOPICAL_RARITY) continue;
+      topicPairs.push(p);
+      const lone = aAlone && !bAlone ? a.c : bAlone && !aAlone ? b.c : undefined;
+      if (!lone) continue;
+      (lone.bond ??= []).push(p);
+    }
     for (let k = 0; k < syllableConcepts.length; k++) {
       const a = syllableConcepts[k]!;
       const b = syllableConcepts[k + 1];
-      const here = wordness(a, b);
-      // "người giám hộ": the word is "giám hộ", which more names use than "người giám".
-      if (here >= 0 && here >= wordness(b, syllableConcepts[k + 2])) {
+      if (joinAt[k]) {
         const b2 = b!;
         const forms2 = a.c.forms.flatMap((x) => b2.c.forms.map((y) => pairKey(x, y)));
         const pairForms = forms2.filter((p) => this.strongDf.has(p));
@@ -464,6 +501,7 @@ export class Retriever {
       terms,
       concepts,
       pairs,
+      topicPairs,
     };
   }
 
@@ -511,6 +549,8 @@ export class Retriever {
       if (strong.has(f)) m = Math.max(m, w);
       else if (any.has(f)) m = Math.max(m, WEAK_MATCH * w);
     });
+    // The syllable as part of another word than the question's ("hộ gia đình", not "hộ kinh doanh").
+    if (m > 0 && c.bond && !c.bond.some((p) => this.strongPairs[d]!.has(p))) m *= 0.6;
     // Typed with marks and found only with other marks ("vé" is not "về"): a weaker match.
     if (m > 0 && c.accented && !this.accents[d]!.has(c.accented) && c.forms[0] && (strong.has(c.forms[0]) || any.has(c.forms[0]))) m *= 0.6;
     for (const e of c.expansions) m = Math.max(m, this.expansionMatch(d, e));
@@ -539,7 +579,7 @@ export class Retriever {
   /** The documents that answer a question, best first. */
   search(question: string, opts: { limit?: number } = {}): RetrievalResult {
     const limit = opts.limit ?? 10;
-    const { plan, terms, concepts, pairs } = this.plan(question);
+    const { plan, terms, concepts, pairs, topicPairs } = this.plan(question);
     if (!concepts.length) return { plan, candidates: [] };
     const scores = new Float64Array(this.docs.length);
     for (const q of terms) {
@@ -598,8 +638,9 @@ export class Retriever {
       const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p)));
       // Missing it counts only when nothing it shares with the question says a topic of its own:
       // "đổi giấy phép lái xe" shares "đổi" and "giấy phép" with a business-licence change.
-      const missesTopic = foreign.some((c) => this.match(d, c) < FOREIGN_MATCH) && !ownTopics.some((c) => this.match(d, c) >= TOPIC_MATCH);
-      const topicHit = topics.some((c) => this.match(d, c) >= TOPIC_MATCH);
+      const pairTopic = topicPairs.some((p) => sp.has(p));
+      const missesTopic = foreign.some((c) => this.match(d, c) < FOREIGN_MATCH) && !ownTopics.some((c) => this.match(d, c) >= TOPIC_MATCH) && !pairTopic;
+      const topicHit = pairTopic || topics.some((c) => this.match(d, c) >= TOPIC_MATCH);
       return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic, topicHit };
     });
     candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

@@ -222,7 +222,9 @@ function decideOn(c: Candidate[], plan: QueryPlan): Decided {
     // Far ahead of every other, with a word of the question in its name: the question is about
     // it even when much of the question is its story ("vợ đẻ ở nhà, đường xa…, khai sinh").
     const lead = c[0]!;
-    if (!offTopic && lead.pairSupport && confidence(lead) >= CALIBRATION.farAhead && (!c[1] || c[1].score <= lead.score * FAR)) {
+    // Not when it misses a topic of the question no procedure here has: the story is then the
+    // part it shares ("đi xuất khẩu lao động" of a question about a criminal-record extract).
+    if (!offTopic && lead.pairSupport && !lead.missesTopic && confidence(lead) >= CALIBRATION.farAhead && (!c[1] || c[1].score <= lead.score * FAR)) {
       return { decision: 'answer', picks: [lead], confidence: confidence(lead) };
     }
     if (likely.length && !offTopic) {

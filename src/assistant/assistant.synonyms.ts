@@ -218,6 +218,9 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'xây nhà', expansion: 'giấy phép xây dựng nhà ở riêng lẻ' },
   { phrase: 'xin phép xây', expansion: 'giấy phép xây dựng' },
   { phrase: 'cấp 4', expansion: 'cấp IV' },
+  // a mortgage is registered as a security interest (Nghị định 99/2022/NĐ-CP)
+  { phrase: 'thế chấp', expansion: 'biện pháp bảo đảm' },
+  { phrase: 'giải chấp', expansion: 'xóa đăng ký biện pháp bảo đảm' },
   // other agencies' procedures, in citizens' words (the assistant says where they are done)
   { phrase: 'bằng lái', expansion: 'giấy phép lái xe' },
   { phrase: 'bằng lái xe', expansion: 'giấy phép lái xe' },
@@ -234,6 +237,8 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'mở cửa hàng', expansion: 'đăng ký hộ kinh doanh' },
   { phrase: 'mở tiệm', expansion: 'đăng ký hộ kinh doanh' },
   { phrase: 'buôn bán nhỏ', expansion: 'hộ kinh doanh' },
+  { phrase: 'buôn bán', expansion: 'kinh doanh' },
+  { phrase: 'bán hàng', expansion: 'kinh doanh' },
   { phrase: 'giấy phép kinh doanh', expansion: 'đăng ký hộ kinh doanh' },
   { phrase: 'kinh doanh cá thể', expansion: 'hộ kinh doanh' },
   { phrase: 'hộ cá thể', expansion: 'hộ kinh doanh' },

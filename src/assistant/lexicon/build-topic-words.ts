@@ -7,12 +7,15 @@
  * It also writes common-name-words.txt: the syllables and two-syllable words (folded) that many
  * national names use ("doi", "cap lai", "giai phep", "hoat dong"), with how many: words that say
  * a procedure is done or issued, not what it is about, however few names of a small unit have them.
+ * And words.txt: the national names split into words (assistant.segment.ts), each word and lone
+ * syllable with how many times it was read — what decides how a question's syllables pair up.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fold, normalizeToneSyllable, syllables } from '../../shared/vietnamese';
 import { ACCENTED_STOPWORDS } from '../assistant.intent';
+import { countWords, nameParts } from '../assistant.segment';
 import { accentForm } from '../assistant.text';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,11 +32,13 @@ const counts = new Map<string, number>();
 const nameDf = new Map<string, number>();
 const COMMON = 20;
 let names = 0;
+const parts: string[][] = [];
 for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
   if (!line.trim()) continue;
   const name = (JSON.parse(line) as { ten_thu_tuc?: string }).ten_thu_tuc ?? '';
   // Function words are told apart with their marks ("thì" is one, "thị" of "thị thực" is not).
   const syl = syllables(name.normalize('NFC'));
+  parts.push(...nameParts(name.normalize('NFC')));
   names++;
   const folded = syl.map(fold);
   const terms = new Set(folded);
@@ -54,3 +59,6 @@ console.log(`${words.length} từ hai âm tiết → ${path.join(here, 'topic-wo
 const common = [...nameDf].filter(([t, n]) => n >= COMMON && !/\d/.test(t)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 fs.writeFileSync(path.join(here, 'common-name-words.txt'), `# ${names}\n${common.map(([t, n]) => `${t}\t${n}`).join('\n')}\n`);
 console.log(`${common.length} từ có trong ít nhất ${COMMON}/${names} tên thủ tục → ${path.join(here, 'common-name-words.txt')}`);
+const read = [...countWords(parts)].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+fs.writeFileSync(path.join(here, 'words.txt'), `# ${names}\n${read.map(([w, n]) => `${w}\t${n}`).join('\n')}\n`);
+console.log(`${read.length} từ và âm tiết đứng riêng → ${path.join(here, 'words.txt')}`);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseWordCounts, type WordCounts } from '../assistant.segment';
 
 /**
  * Two-syllable words of administrative topics ("lai xe", "doanh nghiep", "thi thuc"), folded:
@@ -35,3 +36,10 @@ export const COMMON_NAME_WORDS: ReadonlyMap<string, number> = new Map(
     return [w!, Number(n)] as const;
   }),
 );
+
+/**
+ * The national names read as words ("ho chieu", "tranh chap") and lone syllables ("dat"), with
+ * how many times (built by build-topic-words.ts, see assistant.segment.ts): how a question's
+ * syllables pair up, even where the unit has no procedure named with the word.
+ */
+export const NATIONAL_WORDS: WordCounts = parseWordCounts(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'words.txt'), 'utf8'));

@@ -156,10 +156,10 @@ const pairKey = (a: string, b: string) => `${a} ${b}`;
 const NATIONAL_MODEL = new WordModel(NATIONAL_WORDS);
 /**
  * How much likelier (log) a function word typed with marks must be read with the next syllable
- * than apart to begin a word: "thế chấp" (11.4), "bị mất" (10.8) do; "đã có" (4.3), "có thẩm" (6.3),
- * "cho thuê" (5.4) do not.
+ * than apart to begin a word: "thế chấp" (11.4) does; "bị mất" (10.8: "mất" is a verb of its own),
+ * "đã có" (4.3), "có thẩm" (6.3), "cho thuê" (5.4) do not.
  */
-const FUNCTION_WORD_JOIN = 8;
+const FUNCTION_WORD_JOIN = 11;
 
 const NATIONAL_CAP = Math.log(1 + (NATIONAL_NAMES - 1 + 0.5) / 1.5);
 /**
@@ -346,19 +346,27 @@ export class Retriever {
       if (!next || PREPOSITIONS.has(folded[i]!) || STOPWORDS.has(next) || intents.consumed.has(i + 1)) return false;
       return (NATIONAL_MODEL.joinGain([folded[i]!], [next]) ?? 0) >= FUNCTION_WORD_JOIN;
     };
+    // Typed without marks, the second half of a word: "thu tuc" is never "thu" + "tục".
+    const endsWord = (i: number) => {
+      const prev = folded[i - 1];
+      if (!prev || STOPWORDS.has(prev) || intents.consumed.has(i - 1)) return false;
+      return (NATIONAL_MODEL.joinGain([prev], [folded[i]!]) ?? 0) >= FUNCTION_WORD_JOIN;
+    };
     const isStop = (i: number) => {
       const f = folded[i]!;
       if (!STOPWORDS.has(f)) return false;
       // Typed with marks, the word says itself which it is ("cần" or "căn") — unless it begins a
       // word with the next one ("thế chấp", not the "thế" of "thế nào").
       if (tokens[i]!.accented) return ACCENTED_STOPWORDS.has(tokens[i]!.accented) && !beginsWord(i);
-      // Without marks: "vao" is only ever "vào"; "can" may be "căn" (cước), "dang" "đăng" (ký).
+      // Without marks: half of a word far likelier read whole ("hanh nghe" is "hành nghề").
+      if (beginsWord(i) || endsWord(i)) return false;
+      // "vao" is only ever "vào"; "can" may be "căn" (cước), "dang" "đăng" (ký).
       if (!this.contentFolds.has(f)) return true;
       // "căn cước", "con nuôi": a function word that is half of a procedure's word is not one.
       const prev = folded[i - 1];
       const next = folded[i + 1];
       const word = (p: string) => this.namePairs.has(p);
-      return !((prev && !intents.consumed.has(i - 1) && word(pairKey(prev, f))) || (next && !intents.consumed.has(i + 1) && word(pairKey(f, next))) || beginsWord(i));
+      return !((prev && !intents.consumed.has(i - 1) && word(pairKey(prev, f))) || (next && !intents.consumed.has(i + 1) && word(pairKey(f, next))));
     };
     const live = (i: number) => !intents.consumed.has(i);
     // Regional spelling or a slip of the finger on a short syllable: when the pair it forms is

@@ -116,12 +116,29 @@ export interface OfficeInfo {
 }
 
 /**
- * The record's generic place made the unit's own: "Công an cấp xã" → "Công an phường Ba Đình",
- * an empty place → the unit's address.
+ * An office of the commune named by its level ("Công an cấp xã", "UBND xã", "Công an Xã", "Bộ phận
+ * Một cửa cấp xã nơi cư trú", "Ủy ban nhân dân xã, phường, thị trấn"): the head (which office) and
+ * the level. A bare "xã" or "phường" counts only after an office's name.
  */
-export function concretePlace(text: string, unit: Unit): string {
+const LOCAL_OFFICE = /(?:(Ủy ban nhân dân|UBND|Công an|Trung tâm Phục vụ hành chính công|Bộ phận một cửa)\s+)?(cấp xã|xã, phường, thị trấn|xã|phường)(?!\p{L})(?:, (?:xã|phường|thị trấn)(?!\p{L}))*( bất kỳ(?: trong cả nước)?)?(?: nơi [^;,.]*)?/giu;
+/** The commune's centre named without its level ("Trung tâm Phục vụ hành chính công."). */
+const CENTRE = /Trung tâm Phục vụ hành chính công(?!\s+(?:cấp|tỉnh|thành phố|xã|phường|huyện|quận|thị trấn)(?!\p{L}))/giu;
+
+/**
+ * The record's generic place made the unit's own: "Công an cấp xã" → "Công an phường Ba Đình",
+ * "UBND xã" → "Ủy ban nhân dân phường Ba Đình", an empty place → the unit's address. The centre
+ * named without a level is the unit's own when the procedure is done at the commune only
+ * (`communeOnly`): a province's procedure may mean the province's centre.
+ */
+export function concretePlace(text: string, unit: Unit, communeOnly = false): string {
   const ward = unit.name.charAt(0).toLocaleLowerCase('vi-VN') + unit.name.slice(1);
-  const t = text.replace(/(?:Ủy ban nhân dân |UBND )?(?:cấp xã|xã, phường, thị trấn)(?: nơi [^;,.]*)?/giu, (m) => (/^(?:Ủy ban|UBND)/i.test(m) ? `Ủy ban nhân dân ${ward}` : ward));
+  let t = text.replace(LOCAL_OFFICE, (m, head: string | undefined, level: string, anywhere: string | undefined) => {
+    if (!head && !/^(?:cấp xã|xã, phường, thị trấn)$/iu.test(level)) return m;
+    const office = head ? `${/^(?:UBND|Ủy ban nhân dân)$/iu.test(head) ? 'Ủy ban nhân dân' : head} ` : '';
+    // "… cấp xã bất kỳ trong cả nước": this ward's, or any other.
+    return `${office}${ward}${anywhere ? ' (hoặc của bất kỳ xã, phường nào trong cả nước)' : ''}`;
+  });
+  if (communeOnly) t = t.replace(CENTRE, (m) => `${m} ${ward}`);
   return t.trim() || unit.address || unit.name;
 }
 
@@ -131,7 +148,7 @@ function place(p: Procedure, unit: Unit, office?: OfficeInfo): string[] {
     out.push(`Nơi nộp: ${office.name}${office.address ? `, ${office.address}` : ''}.`);
     if (office.hoursText) out.push(`Giờ làm việc: ${office.hoursText.replace(/\.$/, '')}.`);
   } else {
-    out.push(`Nơi nộp: ${concretePlace(p.submitAt || unit.address || '', unit)}.`);
+    out.push(`Nơi nộp: ${concretePlace(p.submitAt || unit.address || '', unit, p.levels.length > 0 && p.levels.every((l) => /cấp xã/i.test(l)))}.`);
     if (unit.openingHours.length) out.push(`Giờ làm việc: ${unit.openingHours.join('; ')}.`);
   }
   const kinds = p.channels.map((c) => CHANNEL_LABEL[c.kind].toLocaleLowerCase('vi-VN'));

@@ -47,8 +47,8 @@ const OFFER = 6;
 // "lấy số" is a queue number, "cấp sổ đỏ" is not.
 const TICKET_MARKED = / (lấy|bốc|xin|cấp|rút) (số|số thứ tự|số xếp hàng)( |$)|( số thứ tự )/u;
 const BOOK_MARKED = / (đặt|hẹn|đăng ký|đăng kí|xin) (lịch|lịch hẹn|giờ|hẹn|chỗ)( |$)|( lịch hẹn )/u;
-/** Without marks: "cap so do", "dang ki cho nguoi…" are a book (sổ) and a person, not a number or a slot. */
-const NOT_COUNTER = / so (do|hong|ho khau|dat|goc|tiet kiem|bao hiem|mui)( |$)| cho (nguoi|con|be|ba|ong|me|bo|cha|vo|chong|em|chau|tre|gia dinh|khach)( |$)/;
+/** Without marks: "cap so do", "đã cấp sổ", "dang ki cho nguoi…" are a book (sổ) and a person, not a number or a slot. */
+const NOT_COUNTER = / so (do|hong|ho khau|dat|goc|tiet kiem|bao hiem|mui)( |$)| (da|duoc|chua) (duoc )?cap so( |$)| cho (nguoi|con|be|ba|ong|me|bo|cha|vo|chong|em|chau|tre|gia dinh|khach)( |$)/;
 
 export function counterIntent(text: string): 'ticket' | 'book' | undefined {
   const w = words(text);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import { procedureSchema, type ProcedureInput } from '../catalog';
 import { eachEngine } from '../shared/suite.testing';
-import { procedurePath } from './assistant.answer';
+import { concretePlace, procedurePath } from './assistant.answer';
 import { DEV_FACTS, DEV_SET, isSealed, namesAgency, OWN_SETS, readQuestions } from './assistant.eval';
 import { factStated } from './assistant.facts';
 import type { AssistantReply } from './assistant.service';
@@ -252,6 +252,32 @@ eachEngine('assistant: answers that agree, facts, follow-ups, harder questions',
     // Everyday life alone is still declined.
     expect((await ask('đi du lịch thái lan mùa nào đẹp')).decision).toBe('decline');
   });
+
+  it('keeps a follow-up in the subject’s field when its words fit many procedures of other fields', async () => {
+    const field = 'Hoạt động xây dựng';
+    const time = (days: number) => [{ kind: 'online' as const, time: { value: days, unit: 'working_days' as const }, fees: [] }];
+    // Seventy "gia hạn" procedures of other fields, each named more shortly than the permit's.
+    const others: ProcedureInput[] = Array.from({ length: 70 }, (_, i) => ({ code: `9.${String(900000 + i)}`, name: `Gia hạn giấy phép hoạt động số ${i}`, field: `Lĩnh vực ${i}`, levels: ['Cấp xã'], channels: time(3) }));
+    const permits: ProcedureInput[] = [
+      { code: '1.013228', name: 'Cấp lại giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ', field, levels: ['Cấp xã'], channels: time(5) },
+      { code: '1.013227', name: 'Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ', field, levels: ['Cấp xã'], channels: time(4) },
+    ];
+    await t.env.services.catalog.upsertProcedures([...others, ...permits].map((p) => procedureSchema.parse(p)), 'national', { attachTo: '00004' });
+    const first = await ask('cấp lại giấy phép xây dựng nhà ở riêng lẻ mất bao lâu', 'permit');
+    expect([first.decision, first.procedures[0]?.code]).toEqual(['answer', '1.013228']);
+    const next = await ask('thế còn gia hạn', 'permit');
+    expect([next.decision, next.intent, next.procedures[0]?.code]).toEqual(['answer', 'time', '1.013227']);
+    expect(say(next)).toContain('4 ngày làm việc');
+    // The words asking the fact do not choose between names: "hết bao nhiêu tiền" says no
+    // "thông báo" of a pause's name; the founding is the plain case.
+    const pause: ProcedureInput = { code: '1.001570', name: 'Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn đã thông báo của hộ kinh doanh', field: 'Thành lập và hoạt động doanh nghiệp (hộ kinh doanh)', levels: ['Cấp xã'], channels: time(3) };
+    await t.env.services.catalog.upsertProcedures([procedureSchema.parse(pause)], 'national', { attachTo: '00004' });
+    const fee = await ask('hộ kinh doanh đăng ký hết bao nhiêu tiền');
+    expect([fee.decision, fee.procedures[0]?.code]).toEqual(['answer', '1.001612']);
+    // A follow-up naming another field's procedure still goes there.
+    const other = await ask('thế còn gia hạn tạm trú', 'permit');
+    expect(other.procedures[0]?.code).toBe('1.002755');
+  });
 });
 
 it('has a held-out set apart from the tuning set (no question in both)', () => {
@@ -267,4 +293,25 @@ it('keeps a sealed held-out set’s misses out of the verbose report, and reads 
   expect(isSealed('/x/src/assistant/eval/tuning/procedures-2.jsonl')).toBe(false);
   expect(namesAgency('Thủ tục do Cục Cảnh sát giao thông thực hiện.', 'công an tỉnh|cảnh sát giao thông')).toBe(true);
   expect(namesAgency('Thủ tục do Sở Tư pháp thực hiện.', 'công an tỉnh|cảnh sát giao thông')).toBe(false);
+});
+
+it('names the ward’s own office however a record writes the commune level, and nothing else', () => {
+  const unit = { name: 'Phường Ba Đình', address: 'Trung tâm Phục vụ hành chính công phường Ba Đình' } as Parameters<typeof concretePlace>[1];
+  const cases: Array<[string, string, boolean?]> = [
+    ['Công an cấp xã', 'Công an phường Ba Đình'],
+    ['Công an Xã', 'Công an phường Ba Đình'],
+    ['UBND xã', 'Ủy ban nhân dân phường Ba Đình'],
+    ['Ủy ban nhân dân xã, phường, thị trấn nơi cư trú', 'Ủy ban nhân dân phường Ba Đình'],
+    ['Ủy ban nhân dân cấp xã nơi có đất tranh chấp', 'Ủy ban nhân dân phường Ba Đình'],
+    ['Cơ quan đăng ký kinh doanh cấp xã nơi hộ kinh doanh đặt trụ sở', 'Cơ quan đăng ký kinh doanh phường Ba Đình'],
+    ['Công an cấp xã bất kỳ trong cả nước', 'Công an phường Ba Đình (hoặc của bất kỳ xã, phường nào trong cả nước)'],
+    // The centre without a level is the ward's only for a procedure done at the commune.
+    ['Trung tâm Phục vụ hành chính công', 'Trung tâm Phục vụ hành chính công phường Ba Đình', true],
+    ['Trung tâm Phục vụ hành chính công', 'Trung tâm Phục vụ hành chính công', false],
+    ['Trung tâm Phục vụ hành chính công cấp tỉnh', 'Trung tâm Phục vụ hành chính công cấp tỉnh', true],
+    ['Sở Tư pháp', 'Sở Tư pháp'],
+    ['thị xã Sơn Tây', 'thị xã Sơn Tây'],
+    ['', 'Trung tâm Phục vụ hành chính công phường Ba Đình'],
+  ];
+  for (const [text, said, communeOnly] of cases) expect(concretePlace(text, unit, communeOnly), text).toBe(said);
 });

@@ -379,6 +379,28 @@ export class AssistantService {
     return { candidates: [same[0]!, ...candidates.filter((c) => !close.includes(c))], current: false };
   }
 
+  /**
+   * "Thế còn gia hạn?" after a building permit's reissue: the words fit dozens of procedures of
+   * other fields ("gia hạn tạm trú", "gia hạn nộp thuế"), so the one of the subject's field named
+   * with every word of the follow-up is looked up with the subject's name beside it. Only when no
+   * procedure of that field is already among the best (then `nearSubject` decides).
+   */
+  private async inSubjectField(retriever: Retriever, plan: QueryPlan, about: string, previous: string, candidates: Candidate[]): Promise<string | undefined> {
+    const prev = await this.deps.catalog.findProcedure(previous);
+    const words = plan.content.flatMap((c) => c.split('+'));
+    if (!prev?.field || !words.length) return undefined;
+    const top = candidates.find((c) => c.kind === 'procedure');
+    if (top && (await this.deps.catalog.findProcedure(top.id))?.field === prev.field) return undefined;
+    for (const c of retriever.search(`${about} ${prev.name}`, { limit: 8 }).candidates) {
+      if (c.kind !== 'procedure' || !c.here || c.id === previous) continue;
+      const p = await this.deps.catalog.findProcedure(c.id);
+      if (p?.field !== prev.field) continue;
+      const name = new Set(syllables(fold(p.name)));
+      if (words.every((w) => name.has(w))) return c.id;
+    }
+    return undefined;
+  }
+
   /** Choices that differ only by a qualifier the question names or leaves out: the one meant is answered (see qualifierChoice). */
   private async byQualifier(d: Decided, question: string): Promise<Decided> {
     if (d.decision !== 'clarify') return d;
@@ -589,12 +611,19 @@ export class AssistantService {
       };
     }
 
+    // What the question is about, without the words asking the fact ("hết bao nhiêu tiền").
+    const about = plan.tokens.filter((_, i) => !it.consumed.has(i)).map((t) => t.folded).join(' ');
+    const inField = continues && fresh && mem.procedure && !near.current && !it.offTopic ? await this.inSubjectField(idx.retriever, plan, about, mem.procedure, candidates) : undefined;
+    if (inField) {
+      return { reply: greet(await this.procedureReply(unit, inField, aspects, text, [], intent)), memory: { at: now, procedure: inField, aspects }, plan };
+    }
     // A fact asked with words that fit the procedure being discussed as well as any other ("mấy hôm
     // thì có thẻ?"): it is still about that one.
     if (near.current && aspects.length && !it.offTopic && plan.unknownCount === 0) {
       return { reply: greet(await this.procedureReply(unit, mem.procedure!, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
     }
-    const d = await this.byQualifier(decide(candidates, plan), text);
+    // The qualifiers are judged on what the question is about ("hết bao nhiêu tiền" says no "thông báo").
+    const d = await this.byQualifier(decide(candidates, plan), about);
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);

@@ -544,8 +544,9 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     ajv: { customOptions: { strict: false } },
   });
   app.setValidatorCompiler(() => () => true);
-  // Request ids, metrics, the lifecycle that graceful shutdown uses (src/ops); its routes below.
-  const opsRoutes = registerOps(app, {
+  // Request ids, metrics, the lifecycle that graceful shutdown uses (src/ops; what each request
+  // starts with is part of the app's first hook, below); its routes below.
+  const ops = registerOps(app, {
     database: services.database,
     clock: services.clock,
     metricsToken: config.ops.metricsToken,
@@ -580,11 +581,13 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   });
   registerInputCleaning(app);
 
-  // Security headers, computed once (helmet re-parsed its CSP on every request: measured as a
-  // tenth of a page's server time), and the fast lane: cached public answers sent from this first
-  // hook of ours, after the same limits the normal path applies (src/shared/fast-lane.ts).
+  // The app's one onRequest hook: the request id and in-flight count (src/ops), the security
+  // headers, computed once (helmet re-parsed its CSP on every request: measured as a tenth of a
+  // page's server time), and the fast lane: cached public answers sent from this hook, after the
+  // same limits the normal path applies (src/shared/fast-lane.ts).
   let globalLimit: ReturnType<FastifyInstance['rateLimit']> | undefined;
   registerFastLane(app, {
+    start: ops.startRequest,
     headers: securityHeadersFor(config.publicUrl),
     limits: [
       // The global rate limit's own handler (same store, same key: the address, as no session can be found).
@@ -620,7 +623,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   // Single-module accounts (the health station) reach their module only.
   registerStaffScope(app);
   await registerOpenApi(app, { publicUrl: config.publicUrl });
-  await opsRoutes();
+  await ops.routes();
 
   // Stylesheet and scripts: fingerprinted names cached for a year, compressed once (shared/assets.ts).
   // Synchronous: no promise per request for a file sent from memory.
@@ -633,6 +636,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     '/static/:name',
     {
       config: {
+        writesNothing: true,
         // In the fast lane too (shared/fast-lane.ts): a file sent from memory, found by its name alone.
         fastAnswer: (req, reply) => {
           const found = findAsset((req.params as { name: string }).name);

@@ -97,8 +97,10 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
    * request's URL (and, for pages, the sign-in hint, absent there: no cookie), so a hit is the very
    * answer the normal path made for that URL from its cleaned input.
    */
-  const fast = (type: string): { config: { fastAnswer: FastAnswer } } => ({
+  const fast = (type: string): { config: { fastAnswer: FastAnswer; writesNothing: true } } => ({
     config: {
+      // Made from the catalogue and its calendar, on either path: no request context to enter.
+      writesNothing: true,
       fastAnswer: (req, reply) => {
         const hit = hitOf(req, type);
         return hit && (() => void sendCached(req, reply, hit));

@@ -7,7 +7,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/connection';
 import type { Clock } from '../shared/clock';
-import { answerWithRequestId } from '../shared/request-context';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { answerWithRequestId, restRequestContext } from '../shared/request-context';
 import { Lifecycle } from './ops.lifecycle';
 import { Metrics, type DbFigures, type MetricsLink } from './ops.metrics';
 import { opsRoutes } from './ops.routes';
@@ -27,22 +28,30 @@ export interface OpsDeps {
   metricsLink?: MetricsLink;
 }
 
-/**
- * Request ids, the lifecycle (in-flight count, closing) and metrics when a token is set: hooks
- * registered first, so they see every request. Returns how to add the routes (after the OpenAPI
- * plugin, which documents only routes registered after it).
- */
-export function registerOps(app: FastifyInstance, deps: OpsDeps): () => Promise<void> {
+export interface Ops {
+  /**
+   * What every request starts with, called by the app's first hook (src/shared/fast-lane.ts: one
+   * onRequest hook for all of it): the request id into X-Request-Id, the request counted in (out:
+   * the lifecycle's onSend), and — nothing else in progress — the request context's pause after a
+   * quiet spell (src/shared/request-context.ts).
+   */
+  startRequest(req: FastifyRequest, reply: FastifyReply): void;
+  /** Adds the routes (after the OpenAPI plugin, which documents only routes registered after it). */
+  routes(): Promise<void>;
+}
+
+/** Request ids, the lifecycle (in-flight count, closing) and metrics when a token is set. */
+export function registerOps(app: FastifyInstance, deps: OpsDeps): Ops {
   const lifecycle = new Lifecycle();
-  // One hook for both: the id in the answer, the request counted in (out: the lifecycle's onSend).
-  app.addHook('onRequest', (req, reply, done) => {
-    answerWithRequestId(req, reply);
-    lifecycle.started();
-    done();
-  });
   lifecycle.register(app);
   app.decorate('lifecycle', lifecycle);
   const metrics = deps.metricsToken ? new Metrics({ database: deps.database, clock: deps.clock, readFigures: deps.readFigures, cacheMs: deps.metricsCacheSeconds * 1000, link: deps.metricsLink }) : undefined;
   metrics?.instrument(app);
-  return () => opsRoutes(app, { database: deps.database, metrics, metricsToken: deps.metricsToken, lifecycle });
+  return {
+    startRequest: (req, reply) => {
+      answerWithRequestId(req, reply);
+      if (lifecycle.started() === 1) restRequestContext();
+    },
+    routes: () => opsRoutes(app, { database: deps.database, metrics, metricsToken: deps.metricsToken, lifecycle }),
+  };
 }

@@ -18,9 +18,9 @@ export class Lifecycle {
   closing = false;
   inFlight = 0;
 
-  /** Counted in by the ops module's first hook (one hook for the request id and this count). */
-  started(): void {
-    this.inFlight++;
+  /** Counted in by the app's first hook (with the request id): how many are now in progress. */
+  started(): number {
+    return ++this.inFlight;
   }
 
   private readonly finished = (): void => {

@@ -32,6 +32,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route's answer from memory, sent in the fast lane (src/shared/fast-lane.ts). */
     fastAnswer?: FastAnswer;
+    /**
+     * The route writes nothing on any path (no audit row, no outbox message: the catalogue's
+     * pages, its search, the stylesheet), so its requests enter no request context
+     * (src/shared/request-context.ts) and do not keep its carrying from pausing.
+     */
+    writesNothing?: boolean;
   }
   interface FastifyInstance {
     /** How many answers the fast lane sent (tests; a figure for operators). */
@@ -48,11 +54,16 @@ export function plain(v: unknown, max: number): v is string | undefined {
 }
 
 /**
- * The first hook of the app's own: the security headers every answer carries, then the fast lane.
- * `limits` are applied, in the normal path's order, before a fast answer is sent.
+ * The app's one onRequest hook of its own: `start` (what every request starts with: the request
+ * id, the in-flight count — src/ops), the security headers every answer carries, then the fast
+ * lane. One hook rather than one per concern: each costs every request its call. `limits` are
+ * applied, in the normal path's order, before a fast answer is sent.
  */
-export function registerFastLane(app: FastifyInstance, opts: { headers: Record<string, string>; limits: FastLimit[] }): void {
-  const { headers, limits } = opts;
+export function registerFastLane(
+  app: FastifyInstance,
+  opts: { start: (req: FastifyRequest, reply: FastifyReply) => void; headers: Record<string, string>; limits: FastLimit[] },
+): void {
+  const { start, headers, limits } = opts;
   const limited = (req: FastifyRequest, reply: FastifyReply, from = 0): Promise<unknown> | undefined => {
     for (let i = from; i < limits.length; i++) {
       const p = limits[i]!(req, reply);
@@ -63,6 +74,7 @@ export function registerFastLane(app: FastifyInstance, opts: { headers: Record<s
   const counts = { answered: 0 };
   app.decorate('fastLane', counts);
   const hook: onRequestHookHandler = (req, reply, done) => {
+    start(req, reply);
     reply.headers(headers);
     const fast = req.routeOptions.config?.fastAnswer;
     if (!fast || req.method !== 'GET' || req.headers.cookie !== undefined || req.headers.authorization !== undefined) return done();

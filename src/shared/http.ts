@@ -243,6 +243,7 @@ export function registerInputCleaning(app: FastifyInstance): void {
     else if (req.body && typeof req.body === 'object') cleanInput(req.body);
     if (req.query && typeof req.query === 'object') cleanInput(req.query);
     if (req.params && typeof req.params === 'object') cleanInput(req.params);
+    if (req.routeOptions.config?.writesNothing) return done();
     enterRequestContext(req, done);
   });
 }

@@ -10,16 +10,13 @@
  */
 import http from 'node:http';
 import { Duplex } from 'node:stream';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { createTestEnv } from '../src/shared/testing';
-import { APPLICANT, Desk } from '../src/dossier/workflow.testing';
+import type { FastifyInstance } from 'fastify';
+import { compareInRounds, withAnswersAndBareRoutes } from './answers-lib';
 import { BROWSER_HEADERS, loadAverage } from './lib';
 
 const AMOUNT = Number(process.env.BENCH_AMOUNT ?? 50_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const ONLY = process.env.BENCH_ONLY_ANSWER;
-const TRANSIENT = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** A socket that takes every write at once and keeps nothing. */
 class Sink extends Duplex {
@@ -80,32 +77,7 @@ async function timeOf(server: http.Server, sink: Sink, url: string): Promise<num
 }
 
 async function main() {
-  const env = await createTestEnv('sqlite', { env: { REQUIRE_PHONE_VERIFICATION: 'off', RATE_LIMIT: process.env.BENCH_RATE_LIMIT ?? 'off', DEMO: 'on' } });
-  try {
-    const { app } = env;
-    const desk = new Desk(env);
-    const d = await desk.submitOnline('1.004746');
-    const unit = (await env.services.units.serviceUnits())[0]!.code;
-    const page = await app.inject({ method: 'GET', url: `/p/${unit}/1.004746`, headers: { 'accept-encoding': 'identity' } });
-    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page.body)?.[1];
-    const urls: Record<string, string> = {
-      'API search': `/api/procedures?q=${encodeURIComponent('dang ky khai sinh')}`,
-      'tracking lookup': `/api/dossiers/${d.code}?phone=${APPLICANT.phone}`,
-      'procedure page': `/p/${unit}/1.004746`,
-      ...(stylesheet ? { stylesheet } : {}),
-    };
-    const bare: FastifyInstance = Fastify({ logger: false });
-    for (const url of Object.values(urls)) {
-      const r = await app.inject({ method: 'GET', url, headers: BROWSER_HEADERS });
-      if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body.slice(0, 200)}`);
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(r.headers)) if (!TRANSIENT.has(k) && v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
-      const body = r.rawPayload;
-      bare.get(url.split('?')[0]!, (_req, reply) => {
-        reply.code(200).headers(headers).send(body);
-      });
-    }
-    await bare.ready();
+  await withAnswersAndBareRoutes(async ({ env: { app }, urls, bare }) => {
     const sink = new Sink();
     console.log(`motcua vs a bare Fastify route sending the same bytes, JavaScript only (no socket, no client), ${AMOUNT} requests × ${ROUNDS} rounds each; load average ${loadAverage()}`);
     for (const [label, url] of Object.entries(urls).filter(([l]) => !ONLY || l === ONLY)) {
@@ -116,21 +88,9 @@ async function main() {
       await ask(bare.server, sink, url, BROWSER_HEADERS);
       const theirs = sink.written - w0 - mine;
       if (Math.abs(mine - theirs) > 64) throw new Error(`${url}: motcua wrote ${mine} bytes, the bare route ${theirs}`);
-      await timeOf(app.server, sink, url);
-      await timeOf(bare.server, sink, url);
-      const m: number[] = [];
-      const b: number[] = [];
-      for (let i = 0; i < ROUNDS; i++) {
-        m.push(await timeOf(app.server, sink, url));
-        b.push(await timeOf(bare.server, sink, url));
-      }
-      const diffs = m.map((x, i) => x - b[i]!);
-      console.log(`  ${label.padEnd(16)} motcua ${median(m).toFixed(2)} µs, bare ${median(b).toFixed(2)} µs, motcua's own ${median(diffs).toFixed(2)} µs per request (rounds: ${diffs.map((x) => x.toFixed(2)).join(' / ')})`);
+      await compareInRounds(label, ROUNDS, 2, () => timeOf(app.server, sink, url), () => timeOf(bare.server, sink, url));
     }
-    await bare.close();
-  } finally {
-    await env.close();
-  }
+  });
 }
 
 main().catch((e) => {

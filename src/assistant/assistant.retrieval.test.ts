@@ -69,6 +69,23 @@ describe('retrieval over the demo catalogue', () => {
     expect(withIt.search('chứng thực hợp đồng thế chấp nhà', { limit: 1 }).candidates[0]?.id).toBe('2.001035');
   });
 
+  it('does not answer with a record whose leading act the question does not say', () => {
+    const procedures = demoProcedures({ parseProcedure: (x: unknown) => procedureSchema.parse(x) } as unknown as CatalogService);
+    const doc = (id: string, name: string, here: boolean) => ({ id, kind: 'procedure' as const, name, prior: 1, here, fields: [{ text: name, weight: 3, strong: true }] });
+    const lost = doc('1.010386', 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp xã)', true);
+    const issue = doc('2.002118', 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)', false);
+    const withThem = new Retriever([...procedures.map((p) => procedureDoc(p, { commune: true })), lost, issue], new SynonymTable(BUILTIN_SYNONYMS));
+    const first = (q: string) => withThem.search(q, { limit: 3 }).candidates[0]!;
+    // Renewing a passport is the province's issue, not the ward's report of a lost one …
+    for (const q of ['doi ho chieu moi het bao nhieu tien', 'làm hộ chiếu ở đâu']) {
+      expect(first(q).id, q).toBe('2.002118');
+      const found = withThem.search(q, { limit: 5 });
+      expect(decide(found.candidates, found.plan).decision, q).toBe('elsewhere');
+    }
+    // … and a citizen who lost one still gets the report, with or without marks.
+    for (const q of ['mất hộ chiếu thì trình báo ở đâu', 'bi mat ho chieu lam sao']) expect(first(q).id, q).toBe('1.010386');
+  });
+
   it('ranks the record with the same accents first when the question has them', () => {
     // "hộ" (household) and "hồ" (as in hồ sơ) fold alike; the accented question picks the household.
     const a = r.search('tách hộ', { limit: 3 }).candidates;

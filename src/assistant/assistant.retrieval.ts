@@ -55,7 +55,8 @@ export interface Candidate {
   /**
    * The question names a topic no procedure of the unit is named with ("lái xe", "trợ giúp pháp
    * lý") and this document does not have it: what it shares with the question is the rest
-   * ("đổi", "giấy phép"), and the question is likely about someone else's procedure.
+   * ("đổi", "giấy phép"), and the question is likely about someone else's procedure. Also set
+   * when the name leads with an act the question does not say (MARKED_ACTS: "Trình báo mất …").
    */
   missesTopic?: boolean;
   /**
@@ -177,6 +178,22 @@ function nationalRarity(f: string): number {
 const CITIZENS = ['ca nhan', 'ho gia dinh', 'cong dan'];
 const AUDIENCE = ['to chuc', 'doanh nghiep', 'cong ti', 'nuoc ngoai', 'ton giao', 'tin dung', 'ngan hang', 'hop tac xa', 'nha dau tu', 'du an', 'trung uong'];
 
+/**
+ * Acts a name leads with that a citizen asking for that procedure says ("Trình báo mất hộ chiếu",
+ * "Xóa đăng ký thường trú", "Hủy việc kết hôn trái pháp luật"), each with the folded words that say
+ * it: a question about the same thing that says none of them ("đổi hộ chiếu mới") asks for another
+ * procedure of that thing — at the ward, or elsewhere. Only the act a name begins with: a name
+ * listing several ("sửa đổi, bổ sung, hủy bỏ hợp đồng") is not about one of them; acts citizens
+ * put in their own words ("thu hồi" — "nộp lại"; "chấm dứt" — "nghỉ luôn") are not marked.
+ */
+const MARKED_ACTS: Array<[RegExp, string[]]> = [
+  [/^(?:thủ tục )?(?:trình )?báo mất(?!\p{L})/iu, ['mat']],
+  [/^(?:thủ tục )?xo[áa](?!\p{L})/iu, ['xoa']],
+  [/^(?:thủ tục )?(?:hủy|huỷ)(?!\p{L})/iu, ['huy']],
+];
+/** What such a procedure keeps of its score when the question does not say its act. */
+const ACT_MISSED = 0.6;
+
 export class Retriever {
   private readonly docs: IndexDoc[];
   private readonly postings = new Map<string, Posting>();
@@ -193,6 +210,8 @@ export class Retriever {
   private readonly keywords: string[][][] = [];
   /** Words of a name saying the procedure is for someone other than a citizen ("tổ chức", "doanh nghiệp"). */
   private readonly audience: string[][] = [];
+  /** The marked act each name leads with (MARKED_ACTS), as the folded words that say it. */
+  private readonly acts: string[][][] = [];
   private readonly pairs = new Set<string>();
   /** In how many documents a syllable or pair is in the name or keywords (what they are about). */
   private readonly strongDf = new Map<string, number>();
@@ -266,6 +285,8 @@ export class Retriever {
     const joined = ` ${nameSyl.join(' ')} `;
     const forCitizens = CITIZENS.some((w) => joined.includes(` ${w} `));
     this.audience.push(forCitizens ? [] : AUDIENCE.filter((w) => joined.includes(` ${w} `)).flatMap((w) => w.split(' ')));
+    const name = d.name.normalize('NFC');
+    this.acts.push(d.kind === 'procedure' ? MARKED_ACTS.filter(([re]) => re.test(name)).map(([, words]) => words) : []);
     this.nameSyllables.push(nameSyl.filter((s, i) => !(i < 2 && (s === 'thu' || s === 'tuc'))));
     this.docLen.push(len);
     this.strong.push(strong);
@@ -636,12 +657,14 @@ export class Retriever {
       const accentBonus = accented.length ? 1 + (0.15 * same) / accented.length : 1;
       // Citizens first: a procedure for organisations, enterprises or foreigners only when asked.
       const forOthers = this.audience[d]!.some((w) => !queryForms.has(w));
+      // The name's leading act, not said (MARKED_ACTS): kept back like a missed topic.
+      const missesAct = this.acts[d]!.some((words) => !words.some((w) => w.split(' ').every((x) => said.has(x))));
       // A question that says the whole name ("đăng ký tạm trú") means that procedure rather than
       // a longer one containing it ("xóa đăng ký tạm trú").
       // Likewise for a keyword said whole ("khai sinh cho con").
       const keyword = this.keywords[d]!.some((k) => k.every((w) => said.has(w)));
       const whole = (nameCoverage === 1 ? 1.25 : 1) * (keyword ? 1.15 : 1);
-      const score = scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1);
+      const score = scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1);
       const sp = this.strongPairs[d]!;
       const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p)));
       // Missing it counts only when nothing it shares with the question says a topic of its own:
@@ -649,7 +672,7 @@ export class Retriever {
       const pairTopic = topicPairs.some((p) => sp.has(p));
       const missesTopic = foreign.some((c) => this.match(d, c) < FOREIGN_MATCH) && !ownTopics.some((c) => this.match(d, c) >= TOPIC_MATCH) && !pairTopic;
       const topicHit = pairTopic || topics.some((c) => this.match(d, c) >= TOPIC_MATCH);
-      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic, topicHit };
+      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic: missesTopic || missesAct, topicHit };
     });
     candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     return { plan, candidates: candidates.slice(0, limit) };

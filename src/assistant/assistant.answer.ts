@@ -118,7 +118,8 @@ export interface OfficeInfo {
 /**
  * An office of the commune named by its level ("Công an cấp xã", "UBND xã", "Công an Xã", "Bộ phận
  * Một cửa cấp xã nơi cư trú", "Ủy ban nhân dân xã, phường, thị trấn"): the head (which office) and
- * the level. A bare "xã" or "phường" counts only after an office's name.
+ * the level. A bare "xã" or "phường" counts only after an office's name; one followed by a name
+ * ("Trung tâm Phục vụ hành chính công phường Ba Đình") is already a concrete office.
  */
 const LOCAL_OFFICE = /(?:(Ủy ban nhân dân|UBND|Công an|Trung tâm Phục vụ hành chính công|Bộ phận một cửa)\s+)?(cấp xã|xã, phường, thị trấn|xã|phường)(?!\p{L})(?:, (?:xã|phường|thị trấn)(?!\p{L}))*( bất kỳ(?: trong cả nước)?)?(?: nơi [^;,.]*)?/giu;
 /** The commune's centre named without its level ("Trung tâm Phục vụ hành chính công."). */
@@ -132,8 +133,9 @@ const CENTRE = /Trung tâm Phục vụ hành chính công(?!\s+(?:cấp|tỉnh|t
  */
 export function concretePlace(text: string, unit: Unit, communeOnly = false): string {
   const ward = unit.name.charAt(0).toLocaleLowerCase('vi-VN') + unit.name.slice(1);
-  let t = text.replace(LOCAL_OFFICE, (m, head: string | undefined, level: string, anywhere: string | undefined) => {
+  let t = text.replace(LOCAL_OFFICE, (m, head: string | undefined, level: string, anywhere: string | undefined, at: number, all: string) => {
     if (!head && !/^(?:cấp xã|xã, phường, thị trấn)$/iu.test(level)) return m;
+    if (/^\s+\p{Lu}/u.test(all.slice(at + m.length))) return m;
     const office = head ? `${/^(?:UBND|Ủy ban nhân dân)$/iu.test(head) ? 'Ủy ban nhân dân' : head} ` : '';
     // "… cấp xã bất kỳ trong cả nước": this ward's, or any other.
     return `${office}${ward}${anywhere ? ' (hoặc của bất kỳ xã, phường nào trong cả nước)' : ''}`;

@@ -49,7 +49,10 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['time', b('(?:thoi gian|thoi han)(?: giai quyet| xu li| lam| tra ket qua)?(?: la)?(?: bao lau)?')],
   ['time', b(`(?:xong |roi )?(?:bao gio|khi nao|hom nao|ngay nao|chung nao|luc nao)(?: thi)? (?:co|xong|lay|nhan|duoc|tra)(?: duoc)?(?: (?:ket qua|giai to|giai|the|so))?`)],
   ['time', b('lau (?:khong|ko)|co nhanh(?: khong)?|(?:lam|giai quyet) nhanh')],
-  ['time', b('(?:co )?(?:lai|nhan|lam|xong|tra) (?:ngai|luon|trong ngai|lien)(?: duoc)?(?: khong| ko)?')],
+  // "làm trong mấy giờ", "mất mấy tiếng", "bao nhiêu tiếng thì xong": how long, in hours — unlike
+  // "mấy giờ mở cửa", which asks the opening hours (place).
+  ['time', b(`(?:(?:mat|trong|het|doi|cho|lam|xong|tra) ${ABOUT}(?:may|bao nhieu) (?:gio|tieng)(?: dong ho)?|${ABOUT}(?:may|bao nhieu) tieng)(?: lam viec)?${GETS}`)],
+  ['time', b('(?:co )?(?:lai|nhan|lam|xong|tra) (?:ngai|luon|trong ngai|lien|tai cho)(?: trong (?:buoi|ngai))?(?: duoc)?(?: khong| ko)?')],
   ['fee', b('(?:mat|ton|het|dong|nop|tra) (?:bao nhieu )?(?:tien|phi|le phi)(?: la)?(?: bao nhieu)?(?: khong)?')],
   ['fee', b(`(?:(?:phai|can) )?(?:het|ton|mat|dong|nop|tra|thu|lay) ${ABOUT}(?:bao nhieu|nhieu khong)(?: tien| xien|(?! (?:ban|bo|to|trang|nguoi|lan|ngai)))`)],
   // "có tốn đồng nào không", "mất xu nào không".
@@ -66,7 +69,7 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['place', b('o dau|(?:xin |cho (?:minh|toi|em) )?dia chi(?= (?:o dau|cua (?:phuong|xa|uy ban|bo phan|mot cua|cong an|trung tam)|phuong|xa|uy ban|bo phan|mot cua|la gi)|$)|(?:co quan|noi|ai) (?:nao )?(?:giai quyet|tiep nhan|cap)')],
   // "địa chỉ nộp hồ sơ", "nơi nộp".
   ['place', b('(?:dia chi|noi) (?:nop|tiep nhan|lam)(?: ho so| giay to)?')],
-  ['place', b('(?:gio|lich) (?:lam viec|mo cua|hanh chinh|tiep dan)|may gio|gio nao|mo cua|lam viec (?:vao )?(?:gio nao|may gio|ngay nao|thu may)|(?:thu bai|chu nhat|cuoi tuan)(?: co)?(?: lam viec| lam| mo cua| nhan)?')],
+  ['place', b('(?:gio|lich) (?:lam viec|mo cua|hanh chinh|tiep dan)|may gio|gio nao|mo cua|lam viec (?:vao )?(?:gio nao|may gio|ngay nao|thu may)|(?:thu bai|thu 7|chu nhat|cuoi tuan|ngai nghi|ngai le)(?: co)?(?: lam viec| lam| mo cua| nhan| tiep nhan| giai quyet)?(?: (?:ho so|giai to))?')],
   ['online', b('(?:nop |lam |dang ki )?(?:truc tuyen|online|onl|qua mang|tren mang|dich vu cong|cong dich vu cong|qua dien thoai|tren dien thoai|qua app|tren app|qua zalo|qua vneid)(?: duoc)?(?: khong)?')],
   ['online', b('khong (?:can|phai) (?:den|di|len)(?: tan noi)?')],
   ['steps', b('(?:gom |co )?(?:cac|nhung) buoc(?: nao| gi)?|trinh tu|quy trinh|buoc nao|cach (?:thuc )?(?:lam|thuc hien|nop)|huong dan')],
@@ -186,7 +189,8 @@ const OFF_TOPIC = b(
     'tiktok',
     'youtube',
     'iphone',
-    'dong dat',
+    // "động đất", not the "đồng đất" of "hợp đồng đất đai".
+    '(?<!hop )dong dat',
     'bao lut',
     'co bao',
     'con bao',

@@ -13,7 +13,7 @@ import { fold, syllables } from '../shared/vietnamese';
  * one of the two: it names more of the question, or leaves fewer words unsaid.
  */
 /** Function words of names ("tại", "của", "là"): whether a question says them tells nothing. */
-const FUNCTION_WORDS = new Set(['tai', 'o', 'cua', 'va', 'cho', 'voi', 'la', 'trong', 'theo', 'cac', 'nhung']);
+const FUNCTION_WORDS = new Set(['tai', 'o', 'cua', 'va', 'cho', 'voi', 'la', 'trong', 'theo', 'cac', 'nhung', 'thuc', 'hien', 'bang']);
 
 /**
  * What a name says of the plain case of its family ("Đăng ký thành lập hộ kinh doanh", "Cấp giấy
@@ -22,11 +22,23 @@ const FUNCTION_WORDS = new Set(['tai', 'o', 'cua', 'va', 'cho', 'voi', 'la', 'tr
  */
 const PLAIN_CASE = /(?<!\p{L})(?:thành lập|lần đầu|mới)(?!\p{L})/giu;
 
-export function qualifierChoice(question: string, choices: Array<{ code: string; name: string }>): string | undefined {
+const ONLINE = /(?:^| )(?:online|onl|truc tuyen|qua mang|tren mang|dich vu cong|qua app|tren app|vneid|toan trinh)(?= |$)/;
+const LOST = /(?:^| )(?:bi mat|mat roi|mat het|da mat|lam mat|danh mat|that lac|bi hong|hu hong|bi rach|bi chay)(?= |$)/;
+
+export function qualifierChoice(question: string, choices: Array<{ code: string; name: string }>, opts: { online?: boolean } = {}): string | undefined {
   if (choices.length < 2) return undefined;
-  const asked = new Set(syllables(fold(question)));
+  const folded = syllables(fold(question));
+  const asked = new Set(folded);
+  // A paper lost or spoilt is made again: "giấy báo tử bị mất" asks the "… lại" of its family.
+  if (LOST.test(folded.join(' '))) asked.add('lai');
+  // Asked online: the record done wholly online ("… bằng dịch vụ công trực tuyến toàn trình"), not
+  // its twin done "partly online or in person".
+  if (opts.online || ONLINE.test(folded.join(' '))) for (const w of ['truc', 'tuyen', 'toan', 'trinh', 'dich', 'vu', 'cong']) asked.add(w);
   const named = choices.map((c) => {
-    const words = new Set(syllables(fold(c.name)).filter((w) => !FUNCTION_WORDS.has(w)));
+    // "Thủ tục đăng ký giám hộ" says no more than "Đăng ký giám sát việc giám hộ" by its "Thủ tục".
+    // The levels a name lists ("… thực hiện tại cấp trung ương, cấp tỉnh, cấp xã") are no qualifier a citizen says.
+    const bare = c.name.replace(/^\s*thủ tục\s+/iu, '').replace(/\s*thực hiện (?:tại|ở) cấp [^()]*$/iu, '');
+    const words = new Set(syllables(fold(bare)).filter((w) => !FUNCTION_WORDS.has(w)));
     const plain = new Set(syllables(fold((c.name.normalize('NFC').match(PLAIN_CASE) ?? []).join(' '))));
     return { code: c.code, said: [...words].filter((w) => asked.has(w)), unsaid: new Set([...words].filter((w) => !asked.has(w) && !plain.has(w))) };
   });

@@ -278,6 +278,52 @@ eachEngine('assistant: answers that agree, facts, follow-ups, harder questions',
     const other = await ask('thế còn gia hạn tạm trú', 'permit');
     expect(other.procedures[0]?.code).toBe('1.002755');
   });
+
+  it('states the time of a record written in hours, and answers the commune’s own twin records', async () => {
+    const vehicle = 'Đăng ký, quản lý phương tiện giao thông cơ giới, xe máy chuyên dùng';
+    const records: ProcedureInput[] = [
+      { code: '1.005040', name: 'Xác nhận trình báo đường thủy nội địa hoặc trình báo đường thủy nội địa bổ sung', field: 'Hàng hải và đường thủy nội địa', levels: ['Cấp xã'], channels: [{ kind: 'in_person', time: { value: 2, unit: 'hours' }, fees: [] }] },
+      { code: '1.013083', name: 'Đăng ký xe tạm thời thực hiện bằng dịch vụ công trực tuyến toàn trình', field: vehicle, levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], channels: [{ kind: 'online', time: { value: 8, unit: 'hours' }, fees: [] }] },
+      // Its twin names its levels, the commune among them: the ward's own, not "done elsewhere".
+      { code: '1.013086', name: 'Đăng ký xe tạm thời thực hiện bằng dịch vụ công trực tuyến một phần hoặc trực tiếp thực hiện tại cấp trung ương, cấp tỉnh, cấp xã', field: vehicle, levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], channels: [{ kind: 'in_person', time: { value: 1, unit: 'working_days' }, fees: [] }] },
+      { code: '1.001669', name: 'Thủ tục đăng ký giám hộ có yếu tố nước ngoài', field: 'Hộ tịch', levels: ['Cấp xã'], channels: [{ kind: 'online', time: { value: 5, unit: 'working_days' }, fees: [] }] },
+      { code: '3.000323', name: 'Đăng ký giám sát việc giám hộ', field: 'Hộ tịch', levels: ['Cấp xã'], channels: [{ kind: 'online', time: { value: 3, unit: 'working_days' }, fees: [] }] },
+    ];
+    await t.env.services.catalog.upsertProcedures(records.map((p) => procedureSchema.parse(p)), 'national', { attachTo: '00004' });
+    // "làm trong mấy giờ" asks how long, in hours — not the opening hours.
+    const river = await ask('xác nhận trình báo đường thủy nội địa làm trong mấy giờ');
+    expect([river.decision, river.intent, river.procedures[0]?.code]).toEqual(['answer', 'time', '1.005040']);
+    expect(say(river)).toContain('Thời hạn giải quyết: 2 giờ');
+    // Asked online: the record done wholly online, its time in hours.
+    const online = await ask('đăng ký xe tạm thời online mất mấy tiếng');
+    expect([online.decision, online.procedures[0]?.code]).toEqual(['answer', '1.013083']);
+    expect(say(online)).toContain('8 giờ');
+    // Not said which way: both are the ward's own, shown with it (never "done elsewhere").
+    const either = await ask('đăng ký xe tạm thời mất bao lâu');
+    expect(either.decision).not.toBe('elsewhere');
+    expect(either.procedures.map((p) => p.code).slice(0, 2).sort()).toEqual(['1.013083', '1.013086']);
+    // A pause is no ending: "tạm ngừng kinh doanh" is not read as "chấm dứt hoạt động".
+    const pause: ProcedureInput = { code: '1.001570', name: 'Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn đã thông báo của hộ kinh doanh', field: 'Thành lập và hoạt động doanh nghiệp (hộ kinh doanh)', levels: ['Cấp xã'], channels: [{ kind: 'online', time: { value: 3, unit: 'working_days' }, fees: [] }] };
+    await t.env.services.catalog.upsertProcedures([procedureSchema.parse(pause)], 'national', { attachTo: '00004' });
+    const paused = await ask('tam ngung kinh doanh ho kinh doanh bao lau duoc chap nhan');
+    expect([paused.decision, paused.procedures[0]?.code]).toEqual(['answer', '1.001570']);
+    expect(say(paused)).toContain('3 ngày làm việc');
+    // "Thủ tục" in a name is no qualifier: the plain guardianship is answered.
+    const guardian = await ask('hồ sơ đăng ký giám hộ gồm gì');
+    expect([guardian.decision, guardian.procedures[0]?.code]).toEqual(['answer', '1.004837']);
+  });
+
+  it('reads “thứ bảy có nhận hồ sơ” as the opening hours, and a land contract as no earthquake', async () => {
+    const saturday = await ask('thứ bảy có nhận hồ sơ khai sinh không');
+    expect([saturday.decision, saturday.procedures[0]?.code]).toEqual(['answer', '1.001193']);
+    expect(say(saturday)).toMatch(/Giờ làm việc: .*thứ Bảy/);
+    const sameDay = await ask('chứng thực bản sao có lấy ngay trong buổi không');
+    expect([sameDay.decision, sameDay.intent, sameDay.procedures[0]?.code]).toEqual(['answer', 'time', '2.000815']);
+    expect(say(sameDay)).toContain('Thời hạn giải quyết:');
+    const contract = await ask('chứng thực hợp đồng đất đai làm ở đâu');
+    expect([contract.decision, contract.procedures[0]?.code]).toEqual(['answer', '2.001035']);
+    expect(say(contract)).toContain('Nơi nộp:');
+  });
 });
 
 it('has a held-out set apart from the tuning set (no question in both)', () => {
@@ -312,6 +358,8 @@ it('names the ward’s own office however a record writes the commune level, and
     ['Sở Tư pháp', 'Sở Tư pháp'],
     ['thị xã Sơn Tây', 'thị xã Sơn Tây'],
     ['', 'Trung tâm Phục vụ hành chính công phường Ba Đình'],
+    // Already the ward's own office by its name: said once, not "phường Ba Đình Ba Đình".
+    ['Trung tâm Phục vụ hành chính công phường Ba Đình, Thành phố Hà Nội', 'Trung tâm Phục vụ hành chính công phường Ba Đình, Thành phố Hà Nội', true],
   ];
   for (const [text, said, communeOnly] of cases) expect(concretePlace(text, unit, communeOnly), text).toBe(said);
 });

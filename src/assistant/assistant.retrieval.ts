@@ -712,8 +712,11 @@ export function procedureDoc(p: Procedure, opts: { commune: boolean }): IndexDoc
   ];
   // A commune's assistant is asked about the commune's procedures first; the same procedure
   // "carried out at the central/provincial level" is a different record.
-  // The name may say the level itself ("Trình báo mất hộ chiếu (thực hiện tại cấp huyện)").
-  const communeLevel = (p.levels.length === 0 || p.levels.some((l) => /xã/i.test(l))) && !/thực hiện (?:tại|ở) cấp (?:huyện|tỉnh|trung ương|bộ)/iu.test(p.name);
+  // The name may say the level itself ("Trình báo mất hộ chiếu (thực hiện tại cấp huyện)") — or
+  // list the levels, the commune among them ("… thực hiện tại cấp trung ương, cấp tỉnh, cấp xã":
+  // the commune police register motorbikes).
+  const levelsNamed = /thực hiện (?:tại|ở) (cấp (?:huyện|tỉnh|trung ương|bộ)[^()]*)/iu.exec(p.name)?.[1];
+  const communeLevel = (p.levels.length === 0 || p.levels.some((l) => /xã/i.test(l))) && (!levelsNamed || /cấp\s+xã/iu.test(levelsNamed));
   const here = !opts.commune || communeLevel;
   return { id: p.code, kind: 'procedure', name: p.name, fields, prior: here ? 1 : 0.85, here };
 }

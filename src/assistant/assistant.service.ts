@@ -402,10 +402,10 @@ export class AssistantService {
   }
 
   /** Choices that differ only by a qualifier the question names or leaves out: the one meant is answered (see qualifierChoice). */
-  private async byQualifier(d: Decided, question: string): Promise<Decided> {
+  private async byQualifier(d: Decided, question: string, online: boolean): Promise<Decided> {
     if (d.decision !== 'clarify') return d;
     const named = await Promise.all(d.picks.map(async (c) => ({ code: c.id, name: (await this.deps.catalog.findProcedure(c.id))?.name ?? '' })));
-    const meant = d.picks.find((c) => c.id === qualifierChoice(question, named));
+    const meant = d.picks.find((c) => c.id === qualifierChoice(question, named, { online }));
     return meant ? { decision: 'answer', picks: [meant], confidence: confidence(meant) } : d;
   }
 
@@ -623,7 +623,8 @@ export class AssistantService {
       return { reply: greet(await this.procedureReply(unit, mem.procedure!, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
     }
     // The qualifiers are judged on what the question is about ("hết bao nhiêu tiền" says no "thông báo").
-    const d = await this.byQualifier(decide(candidates, plan), about);
+    // Asked online ("làm online", "qua mạng": words taken out of `about`): the record done online.
+    const d = await this.byQualifier(decide(candidates, plan), about, it.aspects.includes('online'));
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);

@@ -314,7 +314,9 @@ export class SynonymTable {
       for (let len = Math.min(this.maxLen, folded.length - i); len >= 1; len--) {
         const key = folded.slice(i, i + len).join(' ');
         const exps = this.byPhrase.get(key);
-        if (exps) for (const expansion of exps) out.push({ start: i, end: i + len - 1, expansion });
+        // "tạm ngừng kinh doanh" is a pause: its "ngừng kinh doanh" does not mean "chấm dứt".
+        const temporary = folded[i - 1] === 'tam';
+        if (exps) for (const expansion of exps) if (!(temporary && expansion[0] === 'cham' && expansion[1] === 'dut')) out.push({ start: i, end: i + len - 1, expansion });
       }
     }
     return out;

@@ -108,6 +108,31 @@ describe('retrieval over the demo catalogue', () => {
     expect(plan.content).toEqual(['meo', 'om']);
   });
 
+  it('reads "bị" as the passive of the story, not as the first half of a word', () => {
+    // "bị ghi" is in one rare national name; the question is about what was written wrong.
+    expect(r.read('sổ đỏ bị ghi sai tên vợ').content).not.toContain('bi+ghi');
+    expect(r.read('so do bi ghi sai ten vo').content).not.toContain('bi+ghi');
+    expect(r.read('can cuoc bi gay lam doi').content).not.toContain('bi+gai');
+  });
+
+  it('counts a phrase of function words that says an act ("thôi không cần") as that act', () => {
+    const s = r.search('cháu tôi đủ 18 tuổi rồi, thôi không cần người giám hộ nữa thì làm giấy gì', { limit: 8 });
+    const d = decide(s.candidates, s.plan);
+    expect(d.picks[0]?.id).toBe('1.004845');
+  });
+
+  it('weighs a family word of the story ("con gái", "bác ruột", "cháu nội") little', () => {
+    for (const [q, code] of [
+      ['đứa cháu bị thiểu năng, bố mẹ mất rồi, tôi là bác ruột muốn đứng ra giám hộ', '1.004837'],
+      ['con gái tôi lấy chồng, giờ cần giấy xác nhận độc thân', '1.004873'],
+    ]) {
+      const s = r.search(q!, { limit: 8 });
+      const d = decide(s.candidates, s.plan);
+      expect(d.decision, q).toBe('answer');
+      expect(d.picks[0]?.id, q).toBe(code);
+    }
+  });
+
   it('answers a clear question and offers choices for an ambiguous one', () => {
     const clear = r.search('đăng ký khai tử cho bố', { limit: 8 });
     expect(decide(clear.candidates, clear.plan).decision).toBe('answer');

@@ -223,3 +223,40 @@ describe('retrieval over the demo catalogue', () => {
     }
   });
 });
+
+/** The demo catalogue with two national vehicle records, as a ward offering the national catalogue has them. */
+describe('retrieval of the commune police’s vehicle records', () => {
+  let r: Retriever;
+  let demo: ReturnType<typeof demoProcedures>;
+  const national = (code: string, name: string) => ({ ...demo[0]!, code, name, keywords: [], summary: '', field: 'Đăng ký, quản lý phương tiện giao thông', levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], results: [], componentGroups: [] });
+  beforeAll(() => {
+    demo = demoProcedures({ parseProcedure: (x: unknown) => procedureSchema.parse(x) } as unknown as CatalogService);
+    const vehicles = [
+      national('1.013076', 'Cấp chứng nhận đăng ký xe, biển số xe trong trường hợp thay đổi chủ xe (đăng ký sang tên xe) bằng dịch vụ công trực tuyến một phần hoặc trực tiếp thực hiện tại cấp trung ương, cấp tỉnh, cấp xã'),
+      national('1.013082', 'Cấp lại chứng nhận đăng ký xe, biển số xe thực hiện bằng dịch vụ công trực tuyến một phần hoặc trực tiếp'),
+    ];
+    r = new Retriever(
+      [...demo, ...vehicles].map((p) => procedureDoc(p, { commune: true })),
+      new SynonymTable(BUILTIN_SYNONYMS),
+    );
+  });
+
+  it('counts a record whose name lists the commune among its levels as the ward’s own', () => {
+    const listed = national('1.013076', 'Đăng ký xe thực hiện tại cấp trung ương, cấp tỉnh, cấp xã');
+    expect(procedureDoc(listed, { commune: true }).here).toBe(true);
+    const other = national('1.010385', 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp huyện)');
+    expect(procedureDoc(other, { commune: true }).here).toBe(false);
+  });
+
+  it.each([
+    // "sang tên xe", "đổi chủ": the change of owner, not a notarised sale
+    ['mua xe cũ của người quen, sang tên xe máy', '1.013076'],
+    // "cà vẹt" is the vehicle's registration certificate
+    ['mất cà vẹt xe máy thì làm lại ở đâu', '1.013082'],
+  ])('%s → %s', (q, code) => {
+    const s = r.search(q, { limit: 8 });
+    const d = decide(s.candidates, s.plan);
+    expect(['answer', 'clarify']).toContain(d.decision);
+    expect(d.picks[0]?.id).toBe(code);
+  });
+});

@@ -734,8 +734,9 @@ export function procedureDoc(p: Procedure, opts: { commune: boolean }): IndexDoc
   ];
   // A commune's assistant is asked about the commune's procedures first; the same procedure
   // "carried out at the central/provincial level" is a different record.
-  // The name may say the level itself ("Trình báo mất hộ chiếu (thực hiện tại cấp huyện)").
-  const communeLevel = (p.levels.length === 0 || p.levels.some((l) => /xã/i.test(l))) && !/thực hiện (?:tại|ở) cấp (?:huyện|tỉnh|trung ương|bộ)/iu.test(p.name);
+  // The name may say the level itself ("Trình báo mất hộ chiếu (thực hiện tại cấp huyện)") — not
+  // when it lists the commune too ("… thực hiện tại cấp trung ương, cấp tỉnh, cấp xã": a vehicle's registration).
+  const communeLevel = (p.levels.length === 0 || p.levels.some((l) => /xã/i.test(l))) && !/thực hiện (?:tại|ở) cấp (?:huyện|tỉnh|trung ương|bộ)(?![^()]*cấp xã)/iu.test(p.name);
   const here = !opts.commune || communeLevel;
   return { id: p.code, kind: 'procedure', name: p.name, fields, prior: here ? 1 : 0.85, here };
 }

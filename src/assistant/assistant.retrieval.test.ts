@@ -197,6 +197,23 @@ describe('retrieval over the demo catalogue', () => {
     expect(declined / oos).toBeGreaterThanOrEqual(0.91);
   });
 
+  it('finds the procedure of situations told in citizens’ words (tuning set 3, no database)', () => {
+    const qs = fs
+      .readFileSync(new URL('./eval/tuning/procedures-3.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { q: string; expect: string[]; only?: string })
+      .filter((q) => q.only !== 'full');
+    expect(qs.length).toBeGreaterThanOrEqual(100);
+    const first = qs.filter((q) => {
+      const s = r.search(q.q, { limit: 8 });
+      const d = s.plan.contentCount ? decide(s.candidates, s.plan) : { decision: 'decline', picks: [] };
+      return (d.decision === 'answer' || d.decision === 'clarify') && q.expect.includes(d.picks[0]?.id ?? '');
+    });
+    // A floor under today's 95 % (it was 93 % before the passive "bị" and the story's family words).
+    expect(first.length / qs.length).toBeGreaterThanOrEqual(0.94);
+  });
+
   it('declines everyday life and other agencies’ procedures on our own out-of-scope file (no database)', () => {
     // Weather, football, loans, illnesses, a neighbour's noise, wedding gifts, a child's name,
     // cheap rooms, apps' accounts; driving licences, passports, visas, companies, notaries.

@@ -108,6 +108,31 @@ describe('retrieval over the demo catalogue', () => {
     expect(plan.content).toEqual(['meo', 'om']);
   });
 
+  it('reads "bị" as the passive of the story, not as the first half of a word', () => {
+    // "bị ghi" is in one rare national name; the question is about what was written wrong.
+    expect(r.read('sổ đỏ bị ghi sai tên vợ').content).not.toContain('bi+ghi');
+    expect(r.read('so do bi ghi sai ten vo').content).not.toContain('bi+ghi');
+    expect(r.read('can cuoc bi gay lam doi').content).not.toContain('bi+gai');
+  });
+
+  it('counts a phrase of function words that says an act ("thôi không cần") as that act', () => {
+    const s = r.search('cháu tôi đủ 18 tuổi rồi, thôi không cần người giám hộ nữa thì làm giấy gì', { limit: 8 });
+    const d = decide(s.candidates, s.plan);
+    expect(d.picks[0]?.id).toBe('1.004845');
+  });
+
+  it('weighs a family word of the story ("con gái", "bác ruột", "cháu nội") little', () => {
+    for (const [q, code] of [
+      ['đứa cháu bị thiểu năng, bố mẹ mất rồi, tôi là bác ruột muốn đứng ra giám hộ', '1.004837'],
+      ['con gái tôi lấy chồng, giờ cần giấy xác nhận độc thân', '1.004873'],
+    ]) {
+      const s = r.search(q!, { limit: 8 });
+      const d = decide(s.candidates, s.plan);
+      expect(d.decision, q).toBe('answer');
+      expect(d.picks[0]?.id, q).toBe(code);
+    }
+  });
+
   it('answers a clear question and offers choices for an ambiguous one', () => {
     const clear = r.search('đăng ký khai tử cho bố', { limit: 8 });
     expect(decide(clear.candidates, clear.plan).decision).toBe('answer');
@@ -172,6 +197,23 @@ describe('retrieval over the demo catalogue', () => {
     expect(declined / oos).toBeGreaterThanOrEqual(0.91);
   });
 
+  it('finds the procedure of situations told in citizens’ words (tuning set 3, no database)', () => {
+    const qs = fs
+      .readFileSync(new URL('./eval/tuning/procedures-3.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { q: string; expect: string[]; only?: string })
+      .filter((q) => q.only !== 'full');
+    expect(qs.length).toBeGreaterThanOrEqual(100);
+    const first = qs.filter((q) => {
+      const s = r.search(q.q, { limit: 8 });
+      const d = s.plan.contentCount ? decide(s.candidates, s.plan) : { decision: 'decline', picks: [] };
+      return (d.decision === 'answer' || d.decision === 'clarify') && q.expect.includes(d.picks[0]?.id ?? '');
+    });
+    // A floor under today's 95 % (it was 93 % before the passive "bị" and the story's family words).
+    expect(first.length / qs.length).toBeGreaterThanOrEqual(0.94);
+  });
+
   it('declines everyday life and other agencies’ procedures on our own out-of-scope file (no database)', () => {
     // Weather, football, loans, illnesses, a neighbour's noise, wedding gifts, a child's name,
     // cheap rooms, apps' accounts; driving licences, passports, visas, companies, notaries.
@@ -196,5 +238,42 @@ describe('retrieval over the demo catalogue', () => {
       expect(confidence(c)).toBeGreaterThanOrEqual(0);
       expect(confidence(c)).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+/** The demo catalogue with two national vehicle records, as a ward offering the national catalogue has them. */
+describe('retrieval of the commune police’s vehicle records', () => {
+  let r: Retriever;
+  let demo: ReturnType<typeof demoProcedures>;
+  const national = (code: string, name: string) => ({ ...demo[0]!, code, name, keywords: [], summary: '', field: 'Đăng ký, quản lý phương tiện giao thông', levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], results: [], componentGroups: [] });
+  beforeAll(() => {
+    demo = demoProcedures({ parseProcedure: (x: unknown) => procedureSchema.parse(x) } as unknown as CatalogService);
+    const vehicles = [
+      national('1.013076', 'Cấp chứng nhận đăng ký xe, biển số xe trong trường hợp thay đổi chủ xe (đăng ký sang tên xe) bằng dịch vụ công trực tuyến một phần hoặc trực tiếp thực hiện tại cấp trung ương, cấp tỉnh, cấp xã'),
+      national('1.013082', 'Cấp lại chứng nhận đăng ký xe, biển số xe thực hiện bằng dịch vụ công trực tuyến một phần hoặc trực tiếp'),
+    ];
+    r = new Retriever(
+      [...demo, ...vehicles].map((p) => procedureDoc(p, { commune: true })),
+      new SynonymTable(BUILTIN_SYNONYMS),
+    );
+  });
+
+  it('counts a record whose name lists the commune among its levels as the ward’s own', () => {
+    const listed = national('1.013076', 'Đăng ký xe thực hiện tại cấp trung ương, cấp tỉnh, cấp xã');
+    expect(procedureDoc(listed, { commune: true }).here).toBe(true);
+    const other = national('1.010385', 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp huyện)');
+    expect(procedureDoc(other, { commune: true }).here).toBe(false);
+  });
+
+  it.each([
+    // "sang tên xe", "đổi chủ": the change of owner, not a notarised sale
+    ['mua xe cũ của người quen, sang tên xe máy', '1.013076'],
+    // "cà vẹt" is the vehicle's registration certificate
+    ['mất cà vẹt xe máy thì làm lại ở đâu', '1.013082'],
+  ])('%s → %s', (q, code) => {
+    const s = r.search(q, { limit: 8 });
+    const d = decide(s.candidates, s.plan);
+    expect(['answer', 'clarify']).toContain(d.decision);
+    expect(d.picks[0]?.id).toBe(code);
   });
 });

@@ -161,6 +161,13 @@ const NATIONAL_MODEL = new WordModel(NATIONAL_WORDS);
  * "đã có" (4.3), "có thẩm" (6.3), "cho thuê" (5.4) do not.
  */
 const FUNCTION_WORD_JOIN = 11;
+/**
+ * "bị" is the passive of the story ("bị ghi sai", "bị gãy", "bị mất"), not the first half of a
+ * word, save the few words of the law it begins (bị can, bị cáo, bị hại, bị đơn): a rare name
+ * that says "bị ghi sai" is no sign of the procedure a question saying "sổ đỏ bị ghi sai tên" asks for.
+ */
+const PASSIVE = 'bi';
+const PASSIVE_WORDS = new Set(['can', 'cao', 'hai', 'don']);
 
 const NATIONAL_CAP = Math.log(1 + (NATIONAL_NAMES - 1 + 0.5) / 1.5);
 /**
@@ -365,6 +372,7 @@ export class Retriever {
     const beginsWord = (i: number) => {
       const next = folded[i + 1];
       if (!next || PREPOSITIONS.has(folded[i]!) || STOPWORDS.has(next) || intents.consumed.has(i + 1)) return false;
+      if (folded[i] === PASSIVE && !PASSIVE_WORDS.has(next)) return false;
       return (NATIONAL_MODEL.joinGain([folded[i]!], [next]) ?? 0) >= FUNCTION_WORD_JOIN;
     };
     // Typed without marks, the second half of a word: "thu tuc" is never "thu" + "tục".
@@ -381,6 +389,7 @@ export class Retriever {
       if (tokens[i]!.accented) return ACCENTED_STOPWORDS.has(tokens[i]!.accented) && !beginsWord(i);
       // Without marks: half of a word far likelier read whole ("hanh nghe" is "hành nghề").
       if (beginsWord(i) || endsWord(i)) return false;
+      if (f === PASSIVE && !PASSIVE_WORDS.has(folded[i + 1] ?? '')) return true;
       // "vao" is only ever "vào"; "can" may be "căn" (cước), "dang" "đăng" (ký).
       if (!this.contentFolds.has(f)) return true;
       // "căn cước", "con nuôi": a function word that is half of a procedure's word is not one.
@@ -519,7 +528,20 @@ export class Retriever {
         if (!seen.has(p)) (seen.add(p), terms.push({ term: p, weight: PAIR * EXPANSION_WEIGHT }));
       }
       if (expPairs.length) pairs.push(expPairs);
-      for (const [start, end] of m.spans ?? [[m.start, m.end]]) for (let i = start; i <= end; i++) conceptOf.get(i)?.expansions.push(m.expansion.filter((s) => !STOPWORDS.has(s)));
+      const expansion = m.expansion.filter((s) => !STOPWORDS.has(s));
+      let attached = false;
+      for (const [start, end] of m.spans ?? [[m.start, m.end]]) for (let i = start; i <= end; i++) {
+        const c = conceptOf.get(i);
+        if (c) (c.expansions.push(expansion), (attached = true));
+      }
+      // A phrase of function words only ("thôi không cần", "không làm nữa") still says the act it
+      // stands for: it counts as a concept of its own, met by the catalogue's words or by its own.
+      if (!attached && expansion.length && !m.spans) {
+        const own = folded.slice(m.start, m.end + 1);
+        const c: Concept = { forms: [], accented: '', weight: this.conceptWeight(expansion) * EXPANSION_WEIGHT, expansions: [expansion, own] };
+        concepts.push(c);
+        content.push(`(${expansion.join(' ')})`);
+      }
       for (const [start, end] of m.story ?? []) for (let i = start; i <= end; i++) {
         const c = conceptOf.get(i);
         if (c && !storyMuted.has(c)) (storyMuted.add(c), (c.weight *= LIGHT), (c.topical = false));

@@ -1,4 +1,5 @@
 import { fold, syllables } from '../shared/vietnamese';
+import { CITIZEN_WORDS } from './assistant.citizen-words';
 
 /**
  * Words citizens use for what the catalogue calls otherwise. Each entry maps a phrase (matched
@@ -275,6 +276,7 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'xin con nuôi', expansion: 'đăng ký nuôi con nuôi' },
   { phrase: 'bảo hiểm y tế cho bé', expansion: 'thẻ bảo hiểm y tế trẻ em dưới 6 tuổi' },
   { phrase: 'làm lại', expansion: 'cấp lại đăng ký lại' },
+  ...CITIZEN_WORDS,
 ];
 
 export interface SynonymMatch {

@@ -1,0 +1,46 @@
+import type { SynonymEntry } from './assistant.synonyms';
+
+/**
+ * Citizens' words for the commune procedures of the national catalogue beyond civil status and
+ * residence — vehicles, social insurance, land and building, farming — each mapped to the words
+ * the national names use (see BUILTIN_SYNONYMS for how an entry is matched and weighed).
+ */
+export const CITIZEN_WORDS: SynonymEntry[] = [
+  // vehicles (registration is the commune police's since 2025: Thông tư 79/2024/TT-BCA)
+  { phrase: 'sang tên xe', expansion: 'thay đổi chủ xe' },
+  { phrase: 'đổi chủ xe', expansion: 'thay đổi chủ xe' },
+  { phrase: 'đổi chủ', expansion: 'thay đổi chủ xe' },
+  { phrase: 'cà vẹt', expansion: 'chứng nhận đăng ký xe' },
+  { phrase: 'cavet', expansion: 'chứng nhận đăng ký xe' },
+  { phrase: 'giấy đăng ký xe', expansion: 'chứng nhận đăng ký xe' },
+  { phrase: 'biển số', expansion: 'biển số xe' },
+  { phrase: 'bấm biển', expansion: 'đăng ký cấp biển số xe lần đầu' },
+  { phrase: 'xe mới mua', expansion: 'đăng ký xe lần đầu' },
+  { phrase: 'mua xe mới', expansion: 'đăng ký xe lần đầu' },
+  { phrase: 'nộp lại biển số', expansion: 'thu hồi chứng nhận đăng ký xe biển số xe' },
+  { phrase: 'phế liệu', expansion: 'thu hồi chứng nhận đăng ký xe biển số xe' },
+  // social insurance
+  { phrase: 'tiền tuất', expansion: 'chế độ tử tuất' },
+  { phrase: 'tiền thai sản', expansion: 'hưởng chế độ thai sản' },
+  { phrase: 'rút bảo hiểm', expansion: 'hưởng bảo hiểm xã hội một lần' },
+  { phrase: 'mua bảo hiểm y tế', expansion: 'đăng ký đóng cấp thẻ bảo hiểm y tế' },
+  { phrase: 'bảo hiểm y tế hộ gia đình', expansion: 'đăng ký đóng cấp thẻ bảo hiểm y tế người chỉ tham gia bảo hiểm y tế' },
+  // land, building, streets
+  { phrase: 'hiến đất', expansion: 'tặng cho quyền sử dụng đất cho Nhà nước mở rộng đường giao thông' },
+  { phrase: 'nâng tầng', expansion: 'sửa chữa cải tạo' },
+  { phrase: 'cơi nới', expansion: 'sửa chữa cải tạo' },
+  { phrase: 'dựng rạp', expansion: 'sử dụng tạm thời lòng đường vỉa hè' },
+  { phrase: 'dính quy hoạch', expansion: 'cung cấp thông tin quy hoạch' },
+  { phrase: 'xem quy hoạch', expansion: 'cung cấp thông tin quy hoạch' },
+  { phrase: 'chặt cây', expansion: 'chặt hạ cây xanh' },
+  { phrase: 'khoan giếng', expansion: 'khai thác nước dưới đất' },
+  { phrase: 'giếng khoan', expansion: 'khai thác nước dưới đất' },
+  { phrase: 'ghe', expansion: 'phương tiện để ở nơi thường xuyên đậu đỗ' },
+  { phrase: 'mét vuông', expansion: 'diện tích bình quân nhà ở' },
+  // farming
+  { phrase: 'dịch tả', expansion: 'dịch bệnh động vật' },
+  { phrase: 'ruộng lúa', expansion: 'đất trồng lúa' },
+  { phrase: 'chuyển đổi cây trồng', expansion: 'chuyển đổi cơ cấu cây trồng' },
+  { phrase: 'nuôi hàu', expansion: 'nuôi trồng thủy sản' },
+  { phrase: 'nuôi cá lồng', expansion: 'nuôi trồng thủy sản lồng bè' },
+];

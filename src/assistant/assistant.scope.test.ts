@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { procedureSchema, type ProcedureInput } from '../catalog';
+import { eachEngine } from '../shared/suite.testing';
+import { doneAtCommune } from './assistant.scope';
+
+/** What the ward does itself, as the national record says (levels, name, executing agency). */
+describe('doneAtCommune', () => {
+  it('a commune-level record of the commune’s bodies, or with no agency said, is the ward’s', () => {
+    expect(doneAtCommune({ name: 'Thủ tục đăng ký khai sinh', levels: ['Cấp xã'], agency: 'Ủy ban nhân dân cấp xã' })).toBe(true);
+    expect(doneAtCommune({ name: 'Cấp lại giấy phép xây dựng', levels: ['Cấp xã', 'Cơ quan khác'], agency: '' })).toBe(true);
+    expect(doneAtCommune({ name: 'Đăng ký sang tên xe', levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], agency: 'Công an cấp Xã, Cục cảnh sát giao thông, Công an tỉnh' })).toBe(true);
+    // Social insurance's allowances are asked at the ward, which passes the papers on.
+    expect(doneAtCommune({ name: 'Giải quyết hưởng bảo hiểm xã hội một lần', levels: ['Cấp tỉnh', 'Cấp xã'], agency: 'Bảo hiểm xã hội cấp Tỉnh, Bảo hiểm xã hội cấp huyện' })).toBe(true);
+  });
+
+  it('another level’s record, or one only the tax, customs, treasury or court offices do, is not', () => {
+    expect(doneAtCommune({ name: 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp tỉnh)', levels: ['Cấp xã'], agency: 'Công an cấp Tỉnh' })).toBe(false);
+    expect(doneAtCommune({ name: 'Cấp giấy phép lái xe', levels: ['Cấp bộ'], agency: 'Cục cảnh sát giao thông' })).toBe(false);
+    expect(doneAtCommune({ name: 'Hoàn thuế thu nhập cá nhân', levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], agency: 'Cục Thuế - Bộ tài chính, Thuế tỉnh, thành phố, Thuế cơ sở' })).toBe(false);
+    expect(doneAtCommune({ name: 'Thủ tục hải quan hàng hóa là tài sản di chuyển', levels: ['Cấp xã'], agency: 'Chi cục Hải quan khu vực' })).toBe(false);
+    expect(doneAtCommune({ name: 'Đối chiếu số dư tài khoản tại KBNN', levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], agency: 'Kho bạc nhà nước các cấp' })).toBe(false);
+  });
+});
+
+// A tax office's record that the national catalogue lists at commune level too (in our words),
+// beside the ward's electronic identification.
+const TAX: ProcedureInput = {
+  code: '2.002233',
+  name: 'Khai quyết toán thuế thu nhập cá nhân đối với cá nhân cư trú có thu nhập từ tiền lương, tiền công',
+  field: 'Thuế',
+  levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'],
+  agency: 'Thuế tỉnh, thành phố, Thuế cơ sở',
+};
+const VNEID: ProcedureInput = {
+  code: '3.000228',
+  name: 'Cấp tài khoản định danh điện tử mức độ 02, căn cước điện tử cho công dân Việt Nam',
+  field: 'Định danh và xác thực điện tử',
+  levels: ['Cấp xã'],
+  agency: 'Công an cấp xã',
+};
+
+eachEngine('assistant: a procedure only another branch’s office does', { at: '2026-11-30T02:00:00Z' }, (t) => {
+  let n = 0;
+  const ask = (question: string) => t.env.services.assistant.ask({ unitCode: '00004', question, channel: 'api', sessionKey: `scope-${n++}` });
+
+  it('is said to be done at that office, not answered as the ward’s; the ward’s own is still answered', async () => {
+    await t.env.services.catalog.upsertProcedures([TAX, VNEID].map((p) => procedureSchema.parse(p)), 'national', { attachTo: '00004' });
+    const tax = await ask('quyết toán thuế thu nhập cá nhân từ tiền lương nộp ở đâu');
+    expect([tax.decision, tax.procedures]).toEqual(['elsewhere', []]);
+    expect(tax.lines.join('\n')).toContain('không giải quyết tại Phường Ba Đình');
+    expect(tax.lines.join('\n')).toContain('Thuế cơ sở');
+    // A near miss: the tax is the reason, the procedure is the ward's.
+    const id = await ask('kích hoạt định danh điện tử mức 2 để nộp thuế online');
+    expect([id.decision, id.procedures[0]?.code]).toEqual(['answer', '3.000228']);
+  });
+});

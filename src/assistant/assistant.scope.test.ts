@@ -53,4 +53,23 @@ eachEngine('assistant: a procedure only another branch’s office does', { at: '
     const id = await ask('kích hoạt định danh điện tử mức 2 để nộp thuế online');
     expect([id.decision, id.procedures[0]?.code]).toEqual(['answer', '3.000228']);
   });
+
+  it('tells where another level’s procedure is done when the question says more than its name', async () => {
+    const passport: ProcedureInput = {
+      code: '1.001456',
+      name: 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)',
+      field: 'Quản lý xuất nhập cảnh',
+      levels: ['Cấp tỉnh'],
+      agency: 'Công an cấp Tỉnh',
+    };
+    // The same procedure at the ministry: two records close to each other, none far ahead.
+    const central: ProcedureInput = { ...passport, code: '1.001471', name: 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp trung ương)', levels: ['Cấp bộ'], agency: 'Cục Quản lý xuất nhập cảnh' };
+    await t.env.services.catalog.upsertProcedures([passport, central].map((p) => procedureSchema.parse(p)), 'national', { attachTo: '00004' });
+    const trip = await ask('làm hộ chiếu cho cả nhà đi nhật');
+    expect([trip.decision, trip.procedures]).toEqual(['elsewhere', []]);
+    expect(trip.lines.join('\n')).toContain('Công an cấp Tỉnh');
+    expect(trip.lines.join('\n')).toContain('Cục Quản lý xuất nhập cảnh');
+    // Everyday life alone is still declined.
+    expect((await ask('đi nhật mùa nào đẹp')).decision).toBe('decline');
+  });
 });

@@ -6,19 +6,21 @@ import { doneAtCommune } from './assistant.scope';
 /** What the ward does itself, as the national record says (levels, name, executing agency). */
 describe('doneAtCommune', () => {
   it('a commune-level record of the commune’s bodies, or with no agency said, is the ward’s', () => {
-    expect(doneAtCommune({ name: 'Thủ tục đăng ký khai sinh', levels: ['Cấp xã'], agency: 'Ủy ban nhân dân cấp xã' })).toBe(true);
-    expect(doneAtCommune({ name: 'Cấp lại giấy phép xây dựng', levels: ['Cấp xã', 'Cơ quan khác'], agency: '' })).toBe(true);
-    expect(doneAtCommune({ name: 'Đăng ký sang tên xe', levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], agency: 'Công an cấp Xã, Cục cảnh sát giao thông, Công an tỉnh' })).toBe(true);
+    expect(doneAtCommune({ name: 'Thủ tục đăng ký khai sinh', field: '', levels: ['Cấp xã'], agency: 'Ủy ban nhân dân cấp xã' })).toBe(true);
+    expect(doneAtCommune({ name: 'Cấp lại giấy phép xây dựng', field: '', levels: ['Cấp xã', 'Cơ quan khác'], agency: '' })).toBe(true);
+    expect(doneAtCommune({ name: 'Đăng ký sang tên xe', field: '', levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], agency: 'Công an cấp Xã, Cục cảnh sát giao thông, Công an tỉnh' })).toBe(true);
     // Social insurance's allowances are asked at the ward, which passes the papers on.
-    expect(doneAtCommune({ name: 'Giải quyết hưởng bảo hiểm xã hội một lần', levels: ['Cấp tỉnh', 'Cấp xã'], agency: 'Bảo hiểm xã hội cấp Tỉnh, Bảo hiểm xã hội cấp huyện' })).toBe(true);
+    expect(doneAtCommune({ name: 'Giải quyết hưởng bảo hiểm xã hội một lần', field: '', levels: ['Cấp tỉnh', 'Cấp xã'], agency: 'Bảo hiểm xã hội cấp Tỉnh, Bảo hiểm xã hội cấp huyện' })).toBe(true);
   });
 
   it('another level’s record, or one only the tax, customs, treasury or court offices do, is not', () => {
-    expect(doneAtCommune({ name: 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp tỉnh)', levels: ['Cấp xã'], agency: 'Công an cấp Tỉnh' })).toBe(false);
-    expect(doneAtCommune({ name: 'Cấp giấy phép lái xe', levels: ['Cấp bộ'], agency: 'Cục cảnh sát giao thông' })).toBe(false);
-    expect(doneAtCommune({ name: 'Hoàn thuế thu nhập cá nhân', levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], agency: 'Cục Thuế - Bộ tài chính, Thuế tỉnh, thành phố, Thuế cơ sở' })).toBe(false);
-    expect(doneAtCommune({ name: 'Thủ tục hải quan hàng hóa là tài sản di chuyển', levels: ['Cấp xã'], agency: 'Chi cục Hải quan khu vực' })).toBe(false);
-    expect(doneAtCommune({ name: 'Đối chiếu số dư tài khoản tại KBNN', levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], agency: 'Kho bạc nhà nước các cấp' })).toBe(false);
+    expect(doneAtCommune({ name: 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp tỉnh)', field: '', levels: ['Cấp xã'], agency: 'Công an cấp Tỉnh' })).toBe(false);
+    expect(doneAtCommune({ name: 'Cấp giấy phép lái xe', field: '', levels: ['Cấp bộ'], agency: 'Cục cảnh sát giao thông' })).toBe(false);
+    expect(doneAtCommune({ name: 'Hoàn thuế thu nhập cá nhân', field: '', levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], agency: 'Cục Thuế - Bộ tài chính, Thuế tỉnh, thành phố, Thuế cơ sở' })).toBe(false);
+    expect(doneAtCommune({ name: 'Thủ tục hải quan hàng hóa là tài sản di chuyển', field: '', levels: ['Cấp xã'], agency: 'Chi cục Hải quan khu vực' })).toBe(false);
+    // A tax record that names no agency is still the tax office's.
+    expect(doneAtCommune({ name: 'Quyết toán thuế thu nhập cá nhân đối với hộ kinh doanh', field: 'Thuế', levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], agency: '' })).toBe(false);
+    expect(doneAtCommune({ name: 'Đối chiếu số dư tài khoản tại KBNN', field: '', levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], agency: 'Kho bạc nhà nước các cấp' })).toBe(false);
   });
 });
 
@@ -49,6 +51,11 @@ eachEngine('assistant: a procedure only another branch’s office does', { at: '
     expect([tax.decision, tax.procedures]).toEqual(['elsewhere', []]);
     expect(tax.lines.join('\n')).toContain('không giải quyết tại Phường Ba Đình');
     expect(tax.lines.join('\n')).toContain('Thuế cơ sở');
+    // The tax office's too when the record names no agency, by its field.
+    const shop: ProcedureInput = { code: '1.014976', name: 'Quyết toán thuế thu nhập cá nhân đối với hộ kinh doanh, cá nhân kinh doanh', field: 'Thuế', levels: ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], agency: '' };
+    await t.env.services.catalog.upsertProcedures([procedureSchema.parse(shop)], 'national', { attachTo: '00004' });
+    const own = await ask('quyết toán thuế cho hộ kinh doanh cá nhân kinh doanh');
+    expect([own.decision, own.procedures]).toEqual(['elsewhere', []]);
     // A near miss: the tax is the reason, the procedure is the ward's.
     const id = await ask('kích hoạt định danh điện tử mức 2 để nộp thuế online');
     expect([id.decision, id.procedures[0]?.code]).toEqual(['answer', '3.000228']);

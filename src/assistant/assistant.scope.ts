@@ -14,11 +14,19 @@ import type { Procedure } from '../catalog';
  *   commune's own bodies (one-stop mechanism, Decree 118/2025/NĐ-CP). A record that also names a
  *   commune body (Ủy ban nhân dân / Công an cấp xã…) stays the commune's.
  */
-export function doneAtCommune(p: Pick<Procedure, 'name' | 'levels' | 'agency'>): boolean {
+export function doneAtCommune(p: Pick<Procedure, 'name' | 'levels' | 'agency' | 'field'>): boolean {
   const communeLevel = p.levels.length === 0 || p.levels.some((l) => /xã/iu.test(l));
   if (!communeLevel || /thực hiện (?:tại|ở) cấp (?:huyện|tỉnh|trung ương|bộ)/iu.test(p.name)) return false;
-  return !otherBranchOnly(p.agency);
+  return !otherBranchOnly(p.agency) && !(OTHER_FIELD.test(p.field) && !COMMUNE_BODY_NAMED.test(p.agency));
 }
+
+/**
+ * The fields of those branches: the national catalogue's tax, customs and treasury records (244 at
+ * commune level) never name a commune body; 29 tax records name no agency at all ("Quyết toán thuế
+ * thu nhập cá nhân đối với hộ kinh doanh") and are still the tax office's.
+ */
+const OTHER_FIELD = /^(?:Thuế|Hải quan|Kho bạc)/iu;
+const COMMUNE_BODY_NAMED = /(?<!\p{L})(?:xã(?! hội)|phường|thị trấn)(?!\p{L})/iu;
 
 /** Bodies of other branches with offices near the citizen, which a ward's counter does not stand for. */
 // Social insurance is left out: its allowances (one-off payment, survivors', maternity) are

@@ -2,6 +2,7 @@ import type { Procedure } from '../catalog';
 import { accentKey, fold, stripDiacritics, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
 import { FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
+import { doneAtCommune } from './assistant.scope';
 import { bestPairs, countWords, nameParts, WordModel } from './assistant.segment';
 import { COMMON_NAME_WORDS, NATIONAL_NAMES, NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
@@ -733,13 +734,8 @@ export function procedureDoc(p: Procedure, opts: { commune: boolean }): IndexDoc
     ...p.componentGroups.flatMap((g) => g.components.map((c) => ({ text: c.name, weight: 0.3, strong: false }))),
   ];
   // A commune's assistant is asked about the commune's procedures first; the same procedure
-  // "carried out at the central/provincial level" is a different record.
-  // The name may say the level itself ("Trình báo mất hộ chiếu (thực hiện tại cấp huyện)") — or
-  // list the levels, the commune among them ("… thực hiện tại cấp trung ương, cấp tỉnh, cấp xã":
-  // the commune police register motorbikes).
-  const levelsNamed = /thực hiện (?:tại|ở) (cấp (?:huyện|tỉnh|trung ương|bộ)[^()]*)/iu.exec(p.name)?.[1];
-  const communeLevel = (p.levels.length === 0 || p.levels.some((l) => /xã/i.test(l))) && (!levelsNamed || /cấp\s+xã/iu.test(levelsNamed));
-  const here = !opts.commune || communeLevel;
+  // "carried out at the central/provincial level" is a different record (assistant.scope.ts).
+  const here = !opts.commune || doneAtCommune(p);
   return { id: p.code, kind: 'procedure', name: p.name, fields, prior: here ? 1 : 0.85, here };
 }
 

@@ -196,6 +196,13 @@ export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
   if (top && !top.here && (!plan.intents.offTopic || top.topicHit) && top.pairSupport && confidence(top) >= CALIBRATION.suggest) {
     return elsewhere(top);
   }
+  // Less sure, but the question's topic word is in the name of another level's record that stands
+  // clearly above every one of the ward's ("muốn làm hộ chiếu lần đầu cho cả nhà đi nhật": the
+  // rest is the story): where it is done is a better reply than a refusal.
+  const ownBest = c.find((x) => x.here);
+  if (top && !top.here && !plan.intents.offTopic && top.topicHit && top.pairSupport && !top.missesTopic && confidence(top) >= CALIBRATION.farAhead && (!ownBest || ownBest.score <= top.score * AHEAD)) {
+    return elsewhere(top);
+  }
   return d;
 }
 

@@ -5,7 +5,7 @@ import type { Unit } from '../unit';
 import { agencyOf, officeInSteps } from './assistant.agency';
 import { elsewhereAnswer } from './assistant.answer';
 import { procedureDoc, Retriever } from './assistant.retrieval';
-import { decide } from './assistant.service';
+import { decide } from './assistant.decide';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 
 describe('where another agency’s procedure is done (national records)', () => {

@@ -7,9 +7,6 @@ import { ZaloClient, type ZaloTokenStore } from './zalo';
 
 export {
   AssistantService,
-  CALIBRATION,
-  confidence,
-  decide,
   type AssistantChannel,
   type AssistantReply,
   type AssistantStats,
@@ -18,6 +15,7 @@ export {
   type DossierLookup,
   type ProcedureHit,
 } from './assistant.service';
+export { CALIBRATION, confidence, decide, type Decided } from './assistant.decide';
 export { OFFER as CHAT_SUBMIT_OFFER, type ChatPhoto, type ChatSubmitDesk, type ChatSubmitTurn } from './assistant.chat-submit';
 export { OpenAiCompatibleRephraser, faithful, type Rephraser } from './llm';
 export { ZaloClient, verifyZaloSignature, zaloSignature, type ZaloEvent, type ZaloTokenStore } from './zalo';

@@ -1,0 +1,138 @@
+import type { Candidate, QueryPlan } from './assistant.retrieval';
+
+/**
+ * What the assistant does with the procedures a question found: answer one, offer choices
+ * ("Ý bạn là…"), hand over to staff, decline, or say where another agency does it — from the
+ * confidence of the best few and the margin between them. Pure: the same candidates and plan give
+ * the same decision (assistant.service.ts composes the reply; the eval measures it).
+ */
+
+/**
+ * Thresholds on the confidence (share of the question covered by the best procedure, lowered
+ * when no two-syllable word of the question is in its name or keywords) and on the margin
+ * between the first two. Calibrated with `npm run eval:assistant` on the dev samples and our
+ * tuning sets (src/assistant/eval/tuning/), on the demo and the full catalogue.
+ */
+export const CALIBRATION = {
+  answer: 0.6,
+  clarify: 0.58,
+  handoff: 0.35,
+  /** Below `clarify`, a procedure this sure that names a word of the question is suggested ("Ý bạn là…"). */
+  suggest: 0.45,
+  /** Below `suggest`, a procedure far ahead of the others (see FAR) that names a word of the question is answered. */
+  farAhead: 0.35,
+  /** Relative score gap between the first two below which choices are offered. */
+  margin: 0.12,
+  noPair: 0.55,
+  /** Confidence kept by a procedure that misses a topic word of the question no procedure here has (Candidate.missesTopic). */
+  missedTopic: 0.6,
+  /** An FAQ entry must cover this much of the question to be used as the answer. */
+  faq: 0.75,
+};
+export function confidence(c: Candidate): number {
+  return c.coverage * (c.pairSupport ? 1 : CALIBRATION.noPair) * (c.missesTopic ? CALIBRATION.missedTopic : 1);
+}
+
+export interface Decided {
+  /** `elsewhere`: the procedure asked about is another agency's (not done at this unit's level). */
+  decision: 'answer' | 'clarify' | 'handoff' | 'decline' | 'elsewhere';
+  /** The procedure answered, the choices offered, or the other agency's procedure. */
+  picks: Candidate[];
+  confidence: number;
+}
+
+/** Far ahead: the next one scores at most this share of it. */
+const FAR = 0.5;
+/** The best candidate is clearly ahead when the next one scores at most this share of it. */
+const AHEAD = 0.75;
+
+/** Whether a candidate stands clearly above every other procedure of the list. */
+function clearlyAhead(c: Candidate[], x: Candidate): boolean {
+  if (c[0] !== x) return false;
+  const next = c[1];
+  return !next || next.score <= x.score * AHEAD;
+}
+
+/**
+ * Answer, offer choices, hand over or decline — from the confidence of the best few procedures
+ * and the margin between them. A procedure below the choice threshold is never shown; when the
+ * two best that are good enough are close, the citizen chooses; one candidate clearly ahead is
+ * answered, not offered alone ("Ý bạn là…?"). On a commune's catalogue holding the whole national
+ * one, a procedure of another level is not answered as the commune's: the reply says where it is
+ * done (`elsewhere`), unless one of the commune's own is as good.
+ */
+export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
+  const c = candidates.filter((x) => x.kind === 'procedure');
+  const d = decideOn(c, plan);
+  const top = c[0];
+  // Other levels' records as close to the first as choices would be (the citizen sees them too:
+  // "đăng ký tàu cá mới đóng" is near both a sea ship's and a fishing ship's registration).
+  const elsewhere = (first: Candidate): Decided => ({
+    decision: 'elsewhere',
+    picks: [first, ...c.filter((x) => x !== first && !x.here && x.pairSupport && x.score >= first.score * (1 - CALIBRATION.margin)).slice(0, 2)],
+    confidence: confidence(first),
+  });
+  if (d.decision === 'answer' || d.decision === 'clarify') {
+    const local = d.picks.filter((x) => x.here);
+    if (!local.length) return elsewhere(d.picks[0]!);
+    if (local.length < d.picks.length) return { decision: local.length === 1 ? 'answer' : 'clarify', picks: local, confidence: confidence(local[0]!) };
+    return d;
+  }
+  // Not sure enough to answer, but plainly about another agency's procedure ("học lái xe ô tô").
+  // A word of everyday life beside it ("làm hộ chiếu cho bé đi du lịch") is the reason for the
+  // procedure, not another subject, when the procedure has the question's topic word in its name.
+  if (top && !top.here && (!plan.intents.offTopic || top.topicHit) && top.pairSupport && confidence(top) >= CALIBRATION.suggest) {
+    return elsewhere(top);
+  }
+  // Less sure, but the question's topic word is in the name of another level's record that stands
+  // clearly above every one of the ward's ("muốn làm hộ chiếu lần đầu cho cả nhà đi nhật": the
+  // rest is the story): where it is done is a better reply than a refusal.
+  const ownBest = c.find((x) => x.here);
+  if (top && !top.here && !plan.intents.offTopic && top.topicHit && top.pairSupport && !top.missesTopic && confidence(top) >= CALIBRATION.farAhead && (!ownBest || ownBest.score <= top.score * AHEAD)) {
+    return elsewhere(top);
+  }
+  return d;
+}
+
+function decideOn(c: Candidate[], plan: QueryPlan): Decided {
+  const { offTopic, inDomain } = plan.intents;
+  const best = c[0] ? confidence(c[0]) : 0;
+  // An administrative question the catalogue does not answer goes to a person; anything else is declined.
+  const handoffOrDecline = (conf: number): Decided => ({ decision: inDomain && !offTopic && plan.contentCount > 0 ? 'handoff' : 'decline', picks: [], confidence: conf });
+  if (!c.length) return handoffOrDecline(0);
+  if (offTopic && best < 0.95) return { decision: 'decline', picks: [], confidence: best };
+  const good = c.slice(0, 3).filter((x) => confidence(x) >= CALIBRATION.clarify);
+  const top = good[0];
+  // The best match by far covers a little less of the question than a weaker one ("đổi thẻ căn
+  // cước hết hạn": "hết hạn" is in "gia hạn tạm trú"): the question is about the first.
+  const lead = c[0]!;
+  if (top && top !== lead && !offTopic && lead.pairSupport && confidence(lead) >= CALIBRATION.suggest && top.score < lead.score * (1 - CALIBRATION.margin)) {
+    if (clearlyAhead(c, lead)) return { decision: 'answer', picks: [lead], confidence: confidence(lead) };
+    return { decision: 'clarify', picks: [lead, top], confidence: confidence(lead) };
+  }
+  if (!top) {
+    // Half sure, with a word of the question in its name: ask rather than hand over — or answer
+    // when that one procedure is clearly ahead of every other.
+    const likely = c.slice(0, 2).filter((x) => x.pairSupport && confidence(x) >= CALIBRATION.suggest);
+    // Far ahead of every other, with a word of the question in its name: the question is about
+    // it even when much of the question is its story ("vợ đẻ ở nhà, đường xa…, khai sinh").
+    const lead = c[0]!;
+    // Not when it misses a topic of the question no procedure here has: the story is then the
+    // part it shares ("đi xuất khẩu lao động" of a question about a criminal-record extract).
+    if (!offTopic && lead.pairSupport && !lead.missesTopic && confidence(lead) >= CALIBRATION.farAhead && (!c[1] || c[1].score <= lead.score * FAR)) {
+      return { decision: 'answer', picks: [lead], confidence: confidence(lead) };
+    }
+    if (likely.length && !offTopic) {
+      if (likely.length === 1 && clearlyAhead(c, likely[0]!)) return { decision: 'answer', picks: likely, confidence: confidence(likely[0]!) };
+      return { decision: 'clarify', picks: likely, confidence: confidence(likely[0]!) };
+    }
+    return handoffOrDecline(Math.max(...c.slice(0, 3).map(confidence)));
+  }
+  const conf = confidence(top);
+  const close = good.filter((x) => x.score >= top.score * (1 - CALIBRATION.margin));
+  if (close.length >= 2) return { decision: 'clarify', picks: close, confidence: conf };
+  if (conf >= CALIBRATION.answer) return { decision: 'answer', picks: [top], confidence: conf };
+  if (good.length >= 2) return { decision: 'clarify', picks: good, confidence: conf };
+  if (clearlyAhead(c, top)) return { decision: 'answer', picks: [top], confidence: conf };
+  return handoffOrDecline(conf);
+}

@@ -25,6 +25,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   gcn: 'giấy chứng nhận',
   gcnqsdd: 'giấy chứng nhận quyền sử dụng đất',
   dkkd: 'đăng ký kinh doanh',
+  dkkh: 'đăng ký kết hôn',
+  hktt: 'hộ khẩu thường trú',
   gpkd: 'giấy phép kinh doanh',
   hkd: 'hộ kinh doanh',
   gpxd: 'giấy phép xây dựng',
@@ -107,6 +109,9 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'cưới', expansion: 'kết hôn' },
   { phrase: 'đám cưới', expansion: 'đăng ký kết hôn' },
   { phrase: 'giấy đăng ký kết hôn', expansion: 'giấy chứng nhận kết hôn' },
+  // the older southern word for a marriage (and its certificate)
+  { phrase: 'hôn thú', expansion: 'kết hôn' },
+  { phrase: 'giấy hôn thú', expansion: 'giấy chứng nhận kết hôn' },
   { phrase: 'độc thân', expansion: 'xác nhận tình trạng hôn nhân' },
   { phrase: 'chưa có vợ', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
   { phrase: 'chưa có chồng', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
@@ -217,6 +222,10 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'lấn đất', expansion: 'tranh chấp đất đai' },
   { phrase: 'ranh giới đất', expansion: 'tranh chấp đất đai' },
   { phrase: 'xây nhà', expansion: 'giấy phép xây dựng nhà ở riêng lẻ' },
+  { phrase: 'cất nhà', expansion: 'giấy phép xây dựng nhà ở riêng lẻ' },
+  // an old title deed or "the house papers": the land's first certificate
+  { phrase: 'bằng khoán', expansion: 'giấy chứng nhận quyền sử dụng đất' },
+  { phrase: 'giấy tờ nhà đất', expansion: 'giấy chứng nhận quyền sử dụng đất' },
   { phrase: 'xin phép xây', expansion: 'giấy phép xây dựng' },
   { phrase: 'cấp 4', expansion: 'cấp IV' },
   // a mortgage is registered as a security interest (Nghị định 99/2022/NĐ-CP)
@@ -246,6 +255,8 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'đóng cửa hàng', expansion: 'chấm dứt hoạt động hộ kinh doanh' },
   { phrase: 'nghỉ kinh doanh', expansion: 'chấm dứt hoạt động hộ kinh doanh' },
   { phrase: 'dẹp quán', expansion: 'chấm dứt hoạt động hộ kinh doanh' },
+  { phrase: 'đóng hẳn', expansion: 'chấm dứt hoạt động' },
+  { phrase: 'không buôn bán', expansion: 'chấm dứt hoạt động hộ kinh doanh' },
   { phrase: 'đóng cửa', expansion: 'chấm dứt hoạt động' },
   { phrase: 'ngừng kinh doanh', expansion: 'chấm dứt hoạt động' },
   { phrase: 'ngừng hẳn', expansion: 'chấm dứt' },

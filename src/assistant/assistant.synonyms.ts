@@ -217,6 +217,9 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'mua bán đất', expansion: 'chứng thực hợp đồng chuyển nhượng quyền sử dụng đất' },
   { phrase: 'bán đất', expansion: 'chuyển nhượng quyền sử dụng đất' },
   { phrase: 'sang tên', expansion: 'chuyển nhượng' },
+  // a private lease is a transaction about a house (the state's own housing is "nhà ở thuộc tài sản công")
+  { phrase: 'chứng thực hợp đồng thuê nhà', expansion: 'giao dịch nhà ở' },
+  { phrase: 'hợp đồng cho thuê nhà', expansion: 'giao dịch nhà ở' },
   { phrase: 'mua bán xe', expansion: 'hợp đồng giao dịch động sản' },
   { phrase: 'bán xe', expansion: 'hợp đồng giao dịch động sản' },
   { phrase: 'lấn đất', expansion: 'tranh chấp đất đai' },

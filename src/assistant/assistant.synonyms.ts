@@ -139,6 +139,8 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'con ngoài giá thú', expansion: 'nhận cha mẹ con' },
   { phrase: 'đổi tên', expansion: 'thay đổi cải chính hộ tịch' },
   { phrase: 'sửa tên', expansion: 'thay đổi cải chính hộ tịch' },
+  { phrase: 'mang họ', expansion: 'thay đổi cải chính hộ tịch' },
+  { phrase: 'đổi sang họ', expansion: 'thay đổi cải chính hộ tịch' },
   { phrase: 'sai tên', expansion: 'thay đổi cải chính hộ tịch' },
   { phrase: 'sai ngày sinh', expansion: 'cải chính hộ tịch' },
   { phrase: 'sửa giấy khai sinh', expansion: 'thay đổi cải chính bổ sung thông tin hộ tịch' },
@@ -186,6 +188,9 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'vắng nhà', expansion: 'khai báo tạm vắng' },
   { phrase: 'xác nhận cư trú', expansion: 'xác nhận thông tin về cư trú' },
   { phrase: 'xác nhận nơi ở', expansion: 'xác nhận thông tin về cư trú' },
+  // a paper named for the act: "giấy xác nhận tạm trú" is the residence confirmation, not a registration
+  { phrase: 'giấy xác nhận tạm trú', expansion: 'xác nhận thông tin về cư trú' },
+  { phrase: 'giấy xác nhận thường trú', expansion: 'xác nhận thông tin về cư trú' },
   // identity
   { phrase: 'chứng minh nhân dân', expansion: 'thẻ căn cước' },
   { phrase: 'chứng minh thư', expansion: 'thẻ căn cước' },

@@ -28,6 +28,8 @@ export const CALIBRATION = {
   missedTopic: 0.6,
   /** An FAQ entry must cover this much of the question to be used as the answer. */
   faq: 0.75,
+  /** In a long story (STORY_WORDS words and STORY_SYLLABLES syllables or more), a procedure named with the question's topic word this sure is offered. */
+  story: 0.2,
 };
 export function confidence(c: Candidate): number {
   return c.coverage * (c.pairSupport ? 1 : CALIBRATION.noPair) * (c.missesTopic ? CALIBRATION.missedTopic : 1);
@@ -41,6 +43,9 @@ export interface Decided {
   confidence: number;
 }
 
+/** Words (concepts) and syllables from which a question is a story around its procedure rather than a request. */
+const STORY_WORDS = 7;
+const STORY_SYLLABLES = 16;
 /** Far ahead: the next one scores at most this share of it. */
 const FAR = 0.5;
 /** The best candidate is clearly ahead when the next one scores at most this share of it. */
@@ -125,6 +130,17 @@ function decideOn(c: Candidate[], plan: QueryPlan): Decided {
     if (likely.length && !offTopic) {
       if (likely.length === 1 && clearlyAhead(c, likely[0]!)) return { decision: 'answer', picks: likely, confidence: confidence(likely[0]!) };
       return { decision: 'clarify', picks: likely, confidence: confidence(likely[0]!) };
+    }
+    // A long story that names its procedure late ("bố tôi ốm lâu ngày, tuần trước cụ mất…, giờ
+    // cần làm khai tử"): the story covers most of the question, so no procedure covers much of
+    // it, but the unit's own named with the question's topic word are what it asks about —
+    // answered when one is clearly ahead, offered as choices otherwise. Only when the best of the
+    // unit's own is one of them, and none covers half the question (then the rules above judge).
+    const story = !offTopic && plan.contentCount >= STORY_WORDS && plan.tokens.length >= STORY_SYLLABLES && c.slice(0, 5).every((x) => confidence(x) < CALIBRATION.suggest);
+    const named = story ? c.slice(0, 5).filter((x) => x.here && x.pairSupport && x.topicHit && !x.missesTopic && confidence(x) >= CALIBRATION.story) : [];
+    if (named.length && named[0] === c.find((x) => x.here)) {
+      if (clearlyAhead(c, named[0]!)) return { decision: 'answer', picks: [named[0]!], confidence: confidence(named[0]!) };
+      return { decision: 'clarify', picks: named.slice(0, 3), confidence: confidence(named[0]!) };
     }
     return handoffOrDecline(Math.max(...c.slice(0, 3).map(confidence)));
   }

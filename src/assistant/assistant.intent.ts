@@ -377,7 +377,10 @@ export const LIGHT_WORDS = new Set(
     'vo chong con be chau bo me cha ong ba anh chi em co chu bac gia dinh nguoi nha ' +
     'ngay tuan thang nam hom nay mai qua sang chieu toi moi vua sap xong ' +
     'xuong len sang tan duoc muon biet nghe noi bao ' +
-    'cu ca het nhieu it lon nho chua tuoi gio dua trai gai ruot noi quen mua hai ba bon nam sau'
+    'cu ca het nhieu it lon nho chua tuoi gio dua trai gai ruot noi quen mua hai ba bon nam sau ' +
+    // the southern and central "tui", "tụi", "ổng", "bả", "mần" (làm); courtesy ("làm phiền chút");
+    // what happened around it (ốm, nhậu, lo hậu sự, rối) — never a procedure's word
+    'tui man phien chut om nhau hau roi'
   )
     .split(/\s+/)
     .filter(Boolean)

@@ -192,8 +192,8 @@ describe('retrieval over the demo catalogue', () => {
         if (d.decision !== 'answer' && d.decision !== 'clarify') declined++;
       }
     }
-    // A floor under today's figures on the tuning set, which holds the kinds that fail.
-    expect(top1 / inScope).toBeGreaterThanOrEqual(0.9);
+    // A floor under today's figures on the tuning set, which holds the kinds that fail (top-1 94.7 %).
+    expect(top1 / inScope).toBeGreaterThanOrEqual(0.94);
     expect(declined / oos).toBeGreaterThanOrEqual(0.91);
   });
 
@@ -212,6 +212,25 @@ describe('retrieval over the demo catalogue', () => {
     });
     // A floor under today's 95 % (it was 93 % before the passive "bị" and the story's family words).
     expect(first.length / qs.length).toBeGreaterThanOrEqual(0.94);
+  });
+
+  it('finds the procedure however citizens spell and name it (tuning set 4, no database)', () => {
+    // No or wrong marks, Telex leftovers, dialect words, long stories, a paper named for the act,
+    // abbreviations, one-word questions.
+    const qs = fs
+      .readFileSync(new URL('./eval/tuning/procedures-4.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { q: string; expect: string[]; only?: string })
+      .filter((q) => q.only !== 'full' && q.expect.length);
+    expect(qs.length).toBeGreaterThanOrEqual(140);
+    const first = qs.filter((q) => {
+      const s = r.search(q.q, { limit: 8 });
+      const d = s.plan.contentCount ? decide(s.candidates, s.plan) : { decision: 'decline', picks: [] };
+      return (d.decision === 'answer' || d.decision === 'clarify') && q.expect.includes(d.picks[0]?.id ?? '');
+    });
+    // A floor under today's 91.5 % (it was 82 % before the story words and the rule for long stories).
+    expect(first.length / qs.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it('declines everyday life and other agencies’ procedures on our own out-of-scope file (no database)', () => {

@@ -24,6 +24,11 @@ export const CALIBRATION = {
   /** Relative score gap between the first two below which choices are offered. */
   margin: 0.12,
   noPair: 0.55,
+  /**
+   * Another level's record with the question's topic word in its name, clearly above the ward's
+   * own, is named as where it is done from this confidence (below it: hand-over or refusal).
+   */
+  elsewhere: 0.3,
   /** Confidence kept by a procedure that misses a topic word of the question no procedure here has (Candidate.missesTopic). */
   missedTopic: 0.6,
   /** An FAQ entry must cover this much of the question to be used as the answer. */
@@ -88,7 +93,7 @@ export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
   // clearly above every one of the ward's ("muốn làm hộ chiếu lần đầu cho cả nhà đi nhật": the
   // rest is the story): where it is done is a better reply than a refusal.
   const ownBest = c.find((x) => x.here);
-  if (top && !top.here && !plan.intents.offTopic && top.topicHit && top.pairSupport && !top.missesTopic && confidence(top) >= CALIBRATION.farAhead && (!ownBest || ownBest.score <= top.score * AHEAD)) {
+  if (top && !top.here && !plan.intents.offTopic && top.topicHit && top.pairSupport && !top.missesTopic && confidence(top) >= CALIBRATION.elsewhere && (!ownBest || ownBest.score <= top.score * AHEAD)) {
     return elsewhere(top);
   }
   return d;

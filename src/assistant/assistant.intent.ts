@@ -125,7 +125,6 @@ const OFF_TOPIC = b(
     'thi dau',
     'world cup',
     've mai bai',
-    'mai bai',
     've tau',
     've xe',
     'dat ve',

@@ -117,8 +117,10 @@ function decideOn(c: Candidate[], plan: QueryPlan): Decided {
   }
   if (!top) {
     // Half sure, with a word of the question in its name: ask rather than hand over — or answer
-    // when that one procedure is clearly ahead of every other.
-    const likely = c.slice(0, 2).filter((x) => x.pairSupport && confidence(x) >= CALIBRATION.suggest);
+    // when that one procedure is clearly ahead of every other. Not when a word of the question is
+    // unknown here and the procedure has none of its topic words: the unknown word is likely the
+    // subject ("xin visa điện tử" is not "tài khoản định danh điện tử").
+    const likely = c.slice(0, 2).filter((x) => x.pairSupport && confidence(x) >= CALIBRATION.suggest && (x.topicHit || plan.unknownCount === 0));
     // Far ahead of every other, with a word of the question in its name: the question is about
     // it even when much of the question is its story ("vợ đẻ ở nhà, đường xa…, khai sinh").
     const lead = c[0]!;

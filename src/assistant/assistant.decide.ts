@@ -24,6 +24,11 @@ export const CALIBRATION = {
   /** Relative score gap between the first two below which choices are offered. */
   margin: 0.12,
   noPair: 0.55,
+  /**
+   * Another level's record with the question's topic word in its name, clearly above the ward's
+   * own, is named as where it is done from this confidence (below it: hand-over or refusal).
+   */
+  elsewhere: 0.3,
   /** Confidence kept by a procedure that misses a topic word of the question no procedure here has (Candidate.missesTopic). */
   missedTopic: 0.6,
   /** An FAQ entry must cover this much of the question to be used as the answer. */
@@ -93,7 +98,7 @@ export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
   // clearly above every one of the ward's ("muốn làm hộ chiếu lần đầu cho cả nhà đi nhật": the
   // rest is the story): where it is done is a better reply than a refusal.
   const ownBest = c.find((x) => x.here);
-  if (top && !top.here && !plan.intents.offTopic && top.topicHit && top.pairSupport && !top.missesTopic && confidence(top) >= CALIBRATION.farAhead && (!ownBest || ownBest.score <= top.score * AHEAD)) {
+  if (top && !top.here && !plan.intents.offTopic && top.topicHit && top.pairSupport && !top.missesTopic && confidence(top) >= CALIBRATION.elsewhere && (!ownBest || ownBest.score <= top.score * AHEAD)) {
     return elsewhere(top);
   }
   return d;
@@ -117,8 +122,10 @@ function decideOn(c: Candidate[], plan: QueryPlan): Decided {
   }
   if (!top) {
     // Half sure, with a word of the question in its name: ask rather than hand over — or answer
-    // when that one procedure is clearly ahead of every other.
-    const likely = c.slice(0, 2).filter((x) => x.pairSupport && confidence(x) >= CALIBRATION.suggest);
+    // when that one procedure is clearly ahead of every other. Not when a word of the question is
+    // unknown here and the procedure has none of its topic words: the unknown word is likely the
+    // subject ("xin visa điện tử" is not "tài khoản định danh điện tử").
+    const likely = c.slice(0, 2).filter((x) => x.pairSupport && confidence(x) >= CALIBRATION.suggest && (x.topicHit || plan.unknownCount === 0));
     // Far ahead of every other, with a word of the question in its name: the question is about
     // it even when much of the question is its story ("vợ đẻ ở nhà, đường xa…, khai sinh").
     const lead = c[0]!;

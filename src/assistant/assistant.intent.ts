@@ -125,7 +125,6 @@ const OFF_TOPIC = b(
     'thi dau',
     'world cup',
     've mai bai',
-    'mai bai',
     've tau',
     've xe',
     'dat ve',
@@ -230,6 +229,11 @@ const OFF_TOPIC = b(
     'tuien nhan vien',
     'tai khoan zalo',
     'tai khoan facebook',
+    // Asking for advice on what to choose ("loại nào tốt", "chỗ nào uy tín", "cây gì dễ sống").
+    'uy tin',
+    'loai nao tot',
+    'nen chon',
+    'de song',
   ].join('|'),
 );
 

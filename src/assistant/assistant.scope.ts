@@ -29,14 +29,18 @@ export function doneAtCommune(p: Pick<Procedure, 'name' | 'levels' | 'agency' | 
  * thu nhập cá nhân đối với hộ kinh doanh") and are still the tax office's.
  */
 const OTHER_FIELD = /^(?:Thuế|Hải quan|Kho bạc)/iu;
+/** A body of the commune named by its level ("Ủy ban nhân dân cấp xã", "Công an phường"); not "xã hội". */
 const COMMUNE_BODY_NAMED = /(?<!\p{L})(?:xã(?! hội)|phường|thị trấn)(?!\p{L})/iu;
 
 /** Bodies of other branches with offices near the citizen, which a ward's counter does not stand for. */
 // Social insurance is left out: its allowances (one-off payment, survivors', maternity) are
 // asked at the ward and the commune passes the papers on — the tuning sets expect them answered.
 const OTHER_BRANCH = /^(?:(?:Chi cục |Cục |Đội )?Thuế|Cơ quan thuế|(?:Chi cục |Cục )?Hải quan|Kho bạc|Tòa án|Toà án|(?:Chi nhánh )?Ngân hàng)/iu;
-/** A body of the commune (or a body named by its level: the record's level is then the commune's). */
-const COMMUNE_BODY = /(?<!\p{L})(?:xã(?! hội)|phường|thị trấn)(?!\p{L})|không có thông tin/iu;
+/**
+ * A body of the commune, or no agency named ("Không có thông tin": the record's level is then the
+ * commune's) — the words of COMMUNE_BODY_NAMED, one source for both.
+ */
+const COMMUNE_BODY = new RegExp(`${COMMUNE_BODY_NAMED.source}|không có thông tin`, COMMUNE_BODY_NAMED.flags);
 
 /** The agency names only bodies of other branches (see OTHER_BRANCH), none of the commune. */
 export function otherBranchOnly(agency: string): boolean {

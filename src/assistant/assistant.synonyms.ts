@@ -246,6 +246,7 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'thi bằng lái', expansion: 'cấp giấy phép lái xe' },
   { phrase: 'thi lái xe', expansion: 'cấp giấy phép lái xe' },
   { phrase: 'lý lịch tư pháp', expansion: 'phiếu lý lịch tư pháp' },
+  { phrase: 'tiền án tiền sự', expansion: 'phiếu lý lịch tư pháp' },
   { phrase: 'hộ chiếu', expansion: 'hộ chiếu phổ thông' },
   { phrase: 'passport', expansion: 'hộ chiếu phổ thông' },
   { phrase: 'visa', expansion: 'thị thực' },

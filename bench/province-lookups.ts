@@ -16,7 +16,8 @@
  * and without the probe: where its CPU time went during the lookups), LOOKUP_ALLOC=1 (what the server allocated during the lookups,
  * sampled, by function), LOOKUP_JOBS_DUE=1 (every periodic job's last run moved a
  * day back, so that the server's first tick runs each of them, as in a province's server that
- * started long after the last run — bench:province's case when it has not run for a while).
+ * started long after the last run — bench:province's case when it has not run for a while),
+ * LOOKUP_NODE_ARGS (node's own options for the server, e.g. "--max-semi-space-size=64").
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -123,7 +124,8 @@ async function main() {
   const env = { DATA_DIR: dataDir, DATABASE_URL: url, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', REQUIRE_PHONE_VERIFICATION: 'off', DEFAULT_UNIT: p.units[0]!.code, PROBE_OUT: out, ...(ALLOC ? { PROBE_ALLOC: path.join(dataDir, 'alloc.json') } : {}) };
   const t0 = Date.now();
   const profiles = path.join(dataDir, 'profiles');
-  const app = await startApp(env, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : ['--import', PROBE]);
+  const nodeArgs = (process.env.LOOKUP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const app = await startApp(env, [...nodeArgs, ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : ['--import', PROBE])]);
   console.log(`server ready in ${Date.now() - t0} ms; ${list.length} dossiers (seed ${SEED}); load ${loadAverage()}`);
   try {
     if (WAIT_S) await sleep(WAIT_S * 1000);

@@ -20,7 +20,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildServices } from '../app';
+import { buildServices, type Services } from '../app';
 import { loadConfig } from '../config';
 import { seedDemo } from '../demo';
 import { seedCalendarDemo } from '../calendar';
@@ -87,6 +87,8 @@ export interface ClusterOptions {
   sharedDataDir?: boolean;
   /** How long to wait for each process's /readyz (default 120 s: tsx compiles on a busy machine). */
   readyTimeoutMs?: number;
+  /** Run once on the seeded database before any process starts (e.g. a unit's queue settings). */
+  prepare?: (services: Services) => Promise<unknown>;
 }
 
 export { freePort };
@@ -204,6 +206,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         // The demo ward's queue: services A–D, counters 1–3 open.
         await services.queue.seedDemo(DEMO_QUEUE_UNIT);
       }
+      await opts.prepare?.(services);
     } finally {
       await services.database.close();
     }

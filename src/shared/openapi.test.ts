@@ -20,7 +20,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk, fillForm, multipart, PDF } from '../dossier/workflow.testing';
 import { travelClock } from './clock';
-import { createTestEnv, engines, type TestEnv } from './testing';
+import { createTestEnv, engines, notInTheDaysLastMinute, type TestEnv } from './testing';
 import { currentPeriod, seedReportDemo } from '../report';
 import { makeDemoCertificate, SigningService } from '../signing';
 import { createDoc, draw, toBuffer } from './pdf';
@@ -220,6 +220,7 @@ for (const engine of engines()) {
       // The counter queue: the demo ward's services and open counters, open until late (the clock is the real one).
       await env.services.queue.seedDemo('00004');
       await env.services.queue.saveSettings('00004', { closingTime: '23:59' });
+      await notInTheDaysLastMinute();
       fixtures.ticket = (await env.services.queue.takeTicket({ unitCode: '00004', service: 'cu-tru', source: 'web' })).id;
       // Appointments: a weekly session of the ward's first service, and one booking per operation that changes it.
       const appt = env.services.appointments;

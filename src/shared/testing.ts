@@ -99,3 +99,14 @@ export const NATIONAL_FILE = fileURLToPathSafe(new URL('../../../shared/data/tth
 function fileURLToPathSafe(u: URL): string {
   return decodeURIComponent(u.pathname);
 }
+
+/**
+ * For tests that run real processes on the real clock (they cannot be given a fixed one): if it is
+ * the last minute of the day in Hà Nội (UTC+7, no summer time), waits for the next day to begin, so
+ * that "today" does not change in the middle of the test and a closing time of 23:59 is never past.
+ */
+export async function notInTheDaysLastMinute(now: () => number = Date.now): Promise<void> {
+  const dayMs = 86_400_000;
+  const intoDay = (now() + 7 * 3_600_000) % dayMs;
+  if (intoDay >= dayMs - 60_000) await new Promise((r) => setTimeout(r, dayMs - intoDay + 1_000));
+}

@@ -33,7 +33,7 @@ function flags(args: string[]): { files: string[]; force: boolean; unknown?: str
   return { files, force };
 }
 
-const POSTGRES_BACKUP = 'Cơ sở dữ liệu là PostgreSQL: sao lưu bằng công cụ của PostgreSQL, ví dụ\n  pg_dump -Fc -f motcua.dump "$DATABASE_URL"\nvà khôi phục bằng\n  pg_restore --clean --if-exists --no-owner -d "$DATABASE_URL" motcua.dump\n(xem README, mục "Sao lưu và khôi phục").';
+const POSTGRES_BACKUP = 'Cơ sở dữ liệu là PostgreSQL: sao lưu bằng công cụ của PostgreSQL, ví dụ\n  pg_dump -Fc -f motcua.dump "$DATABASE_URL"\nvà khôi phục bằng\n  pg_restore --clean --if-exists --no-owner -d "$DATABASE_URL" motcua.dump\n(xem README, mục "Operations").';
 
 export async function backupCommand(config: Config, args: string[]): Promise<CommandResult> {
   const f = flags(args);

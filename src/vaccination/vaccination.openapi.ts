@@ -12,7 +12,7 @@ export const enrolBody = z
     unit: z.string().describe('Mã đơn vị hành chính (xã, phường) có trạm y tế nơi cháu tiêm, ví dụ 00004'),
     village: z.string().optional().describe('Thôn, tổ dân phố (trạm y tế lập danh sách theo thôn)'),
     zalo: z.boolean().optional().describe('Nhắn thêm qua Zalo khi số điện thoại đã quan tâm Zalo OA của đơn vị'),
-    consent: z.boolean().optional().describe('Cha/mẹ đồng ý lưu thông tin để nhắc lịch (nội dung: CONSENT_TEXT trong README); false thì không đăng ký'),
+    consent: z.boolean().optional().describe('Cha/mẹ đồng ý lưu thông tin để nhắc lịch (nội dung như trên trang /dv/{unit}/nhac-lich-tiem); false thì không đăng ký'),
     otp: z.string().optional().describe('Mã xác thực gửi tới số điện thoại (POST /api/otp, purpose verify_phone) khi người gọi chưa đăng nhập và REQUIRE_PHONE_VERIFICATION bật'),
   })
   .meta({ examples: [{ childName: 'Nguyễn Minh An', birthDate: '2026-10-31', phone: '0912345678', unit: '00004', village: 'Tổ dân phố 5', consent: true }] });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { uuidv7 } from '../src/shared/ids';
@@ -149,4 +150,28 @@ export function loadAverage(): string {
   } catch {
     return '?';
   }
+}
+
+/**
+ * GET requests one at a time on one kept-alive connection, the body read and dropped: a client that
+ * allocates little (fetch allocates several times more per request — measured with
+ * bench/alloc-meter.mjs), so that a latency benchmark on the server's two cores measures the server
+ * rather than its own client's garbage collections.
+ */
+export function leanGetter(base: string, headers: Record<string, string>): { get(path: string): Promise<number>; close(): void } {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const u = new URL(base);
+  const options = { host: u.hostname, port: Number(u.port), agent, headers };
+  return {
+    get: (path) =>
+      new Promise((resolve, reject) => {
+        const req = http.get({ ...options, path }, (res) => {
+          res.on('data', () => {});
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+      }),
+    close: () => agent.destroy(),
+  };
 }

@@ -11,6 +11,7 @@ import http from 'node:http';
 import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { allocationMeter } from './alloc-meter.mjs';
 
 const require = createRequire(new URL('../package.json', import.meta.url));
 const pg = require('pg');
@@ -60,6 +61,8 @@ setInterval(() => {
 const eld = monitorEventLoopDelay({ resolution: 5 });
 eld.enable();
 
+const allocated = allocationMeter();
+
 // PROBE_ALLOC=file: what was allocated (sampled, garbage included) between two signals, by
 // function, written as JSON to that file.
 const session = process.env.PROBE_ALLOC ? new Session() : undefined;
@@ -87,7 +90,7 @@ process.on('SIGUSR2', () => {
     }
     sampling = !sampling;
   }
-  const out = { origin: performance.timeOrigin, requests, sql, gc, lags, mem: process.memoryUsage(), eld: { p50: eld.percentile(50) / 1e6, p99: eld.percentile(99) / 1e6, max: eld.max / 1e6 }, cpu: process.cpuUsage(), at: now() };
+  const out = { origin: performance.timeOrigin, requests, sql, gc, lags, mem: process.memoryUsage(), eld: { p50: eld.percentile(50) / 1e6, p99: eld.percentile(99) / 1e6, max: eld.max / 1e6 }, cpu: process.cpuUsage(), allocated: allocated(), at: now() };
   fs.writeFileSync(process.env.PROBE_OUT ?? '/tmp/lookup-probe.json', JSON.stringify(out));
   requests = [];
   sql = [];

@@ -6,7 +6,10 @@
  * bench/lookup-probe.mjs, which records its side: each request's time in the server, every SQL
  * statement, garbage collection and the event loop's lateness. Printed: the client's and the
  * server's p50/p99, the server's CPU per lookup, the statements of a lookup, what else the server
- * ran meanwhile (jobs, the outbox worker), and the slowest lookups with what overlapped them.
+ * ran meanwhile (jobs, the outbox worker), the slowest lookups with what overlapped them, and the
+ * bytes the server and the client allocated per lookup with their collections (bench/alloc-meter.mjs:
+ * figures that do not depend on the machine's load). The client is `leanGetter` (bench/lib.ts): on
+ * two cores, fetch's own garbage (~75 KB a request against ~18 KB) was in the measured times.
  *
  * Settings: BENCH_PROVINCE_DB_URL (as bench:province), BENCH_LOOKUPS (1000), LOOKUP_SEED (the
  * sample's seed: 16, bench:province's, whose pages earlier runs may have left in memory; another
@@ -24,7 +27,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { summariseProfile } from './cpuprofile';
-import { loadAverage, pct, treeCpuSeconds } from './lib';
+import { allocationMeter } from './alloc-meter.mjs';
+import { leanGetter, loadAverage, pct, treeCpuSeconds } from './lib';
 import { findProvince, provinceDatabaseUrl } from './province-data';
 import { sleep, startApp, type AppProcess } from './submission';
 
@@ -46,6 +50,7 @@ interface Probe {
   eld: { p50: number; p99: number; max: number };
   mem: { rss: number; heapUsed: number; heapTotal: number };
   cpu: { user: number; system: number };
+  allocated: { bytes: number; collections: number };
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -133,16 +138,22 @@ async function main() {
     const startup = await probe(app, out);
     const cpu0 = treeCpuSeconds(app.child.pid!);
     const client: Array<{ t: number; ms: number; code: string; status: number }> = [];
+    const headers = { accept: 'application/json', 'accept-encoding': 'br' };
+    const lean = leanGetter(app.url, headers);
+    const clientAllocated = allocationMeter();
     for (const d of list) {
       const t = performance.timeOrigin + performance.now();
-      const r = await fetch(`${app.url}/api/dossiers/${d.code}?phone=${d.phone}`, { headers: { accept: 'application/json', 'accept-encoding': 'br' } });
-      await r.arrayBuffer();
-      client.push({ t, ms: performance.timeOrigin + performance.now() - t, code: d.code, status: r.status });
+      const status = await lean.get(`/api/dossiers/${d.code}?phone=${d.phone}`);
+      client.push({ t, ms: performance.timeOrigin + performance.now() - t, code: d.code, status });
     }
+    const mine = clientAllocated();
+    lean.close();
     const cpu = treeCpuSeconds(app.child.pid!) - cpu0;
     const load = loadAverage();
     const run = await probe(app, out);
     report(startup, run, client, cpu, load);
+    const kb = (b: number) => r2(b / 1024 / client.length);
+    console.log(`  allocated per lookup: server ${kb(run.allocated.bytes)} KB (${run.allocated.collections} collections in ${client.length} lookups), client ${kb(mine.bytes)} KB (${mine.collections} collections)`);
     if (ALLOC) {
       await sleep(1000);
       const by = JSON.parse(fs.readFileSync(path.join(dataDir, 'alloc.json'), 'utf8')) as Array<[string, number]>;
@@ -163,12 +174,13 @@ async function profiled(app: AppProcess, list: Array<{ code: string; phone: stri
   const cpu0 = treeCpuSeconds(app.child.pid!);
   const t0 = performance.now();
   const times: number[] = [];
+  const client = leanGetter(app.url, { accept: 'application/json', 'accept-encoding': 'br' });
   for (const d of list) {
     const t = performance.now();
-    const r = await fetch(`${app.url}/api/dossiers/${d.code}?phone=${d.phone}`, { headers: { accept: 'application/json', 'accept-encoding': 'br' } });
-    await r.arrayBuffer();
+    await client.get(`/api/dossiers/${d.code}?phone=${d.phone}`);
     times.push(performance.now() - t);
   }
+  client.close();
   const lastMs = performance.now() - t0;
   const cpu = treeCpuSeconds(app.child.pid!) - cpu0;
   const load = loadAverage();

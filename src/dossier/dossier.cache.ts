@@ -85,8 +85,10 @@ export class DossierCache {
   /**
    * A part of a dossier's cached data (`load` when absent). `ref` is the dossier's id or code;
    * `ids` gives both, for the entry to be found by either (and dropped by a change naming either).
+   * `also`: other parts that came with the value (read by the same statement), kept with it on the
+   * same terms.
    */
-  async part<T>(ref: string, name: string, load: () => Promise<T>, ids?: (v: T) => { id: string; code: string | null } | undefined): Promise<T> {
+  async part<T>(ref: string, name: string, load: () => Promise<T>, ids?: (v: T) => { id: string; code: string | null } | undefined, also?: () => Array<[string, unknown]>): Promise<T> {
     if (!this.enabled) return load();
     const hit = this.entry(ref)?.parts.get(name);
     if (hit !== undefined) {
@@ -111,6 +113,7 @@ export class DossierCache {
       this.entries++;
     }
     e.parts.set(name, v);
+    if (also) for (const [n, p] of also()) e.parts.set(n, p);
     return v;
   }
 

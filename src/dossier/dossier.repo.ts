@@ -274,6 +274,48 @@ export async function listHistory(db: Exec, dossierId: string): Promise<HistoryE
   }));
 }
 
+/**
+ * PostgreSQL only (`carriesReads`): a dossier by code with its files and history, in one statement —
+ * a tracking lookup of a dossier not in memory waits for one round trip and decodes one result
+ * instead of three. The row comes as one JSON object, each list as a JSON array of arrays (no column
+ * name repeated per row) in the order of `listFiles` and `listHistory`, and they become the same
+ * objects as `findDossierByCode`, `listFiles` and `listHistory` return.
+ */
+export async function findDossierWithPartsByCode(db: Exec, code: string): Promise<{ dossier: Dossier; files: DossierFile[]; history: HistoryEntry[] } | undefined> {
+  const r = await db
+    .selectFrom('dossiers as d')
+    // The row as one JSON value: one column to describe and decode rather than 45.
+    .select(sql<DossierRow>`row_to_json(d)`.as('row'))
+    .select(sql<FileTuple[]>`(select coalesce(json_agg(json_build_array(f.id, f.component, f.sha256, f.name, f.mime, f.size, f.created_at) order by f.created_at, f.id), '[]') from dossier_files f where f.dossier_id = d.id)`.as('parts_files'))
+    .select(
+      sql<HistoryTuple[]>`(select coalesce(json_agg(json_build_array(h.id, h.seq, h.action, h.from_status, h.to_status, h.actor_kind, h.actor_name, h.comment, h.data, h.created_at, h.actor_id, h.idempotency_key) order by h.seq), '[]') from dossier_history h where h.dossier_id = d.id)`.as('parts_history'),
+    )
+    .where('d.code', '=', code)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const { row, parts_files, parts_history } = r;
+  return {
+    dossier: toDossier(row),
+    files: parts_files.map(([id, component, sha256, name, mime, size, createdAt]) => ({ id, component, sha256, name, mime, size, createdAt })),
+    history: parts_history.map(([id, seq, action, fromStatus, toStatus, actorKind, actorName, comment, data, createdAt, actorId, idempotencyKey]) => ({
+      id,
+      seq,
+      action,
+      fromStatus: fromStatus as DossierStatus | null,
+      toStatus: toStatus as DossierStatus,
+      actorKind: actorKind as HistoryEntry['actorKind'],
+      actorName,
+      comment,
+      data: JSON.parse(data) as Record<string, unknown>,
+      createdAt,
+      actorId,
+      idempotencyKey,
+    })),
+  };
+}
+type FileTuple = [string, string, string, string, string, number, string];
+type HistoryTuple = [string, number, string, string | null, string, string, string, string, string, string, string | null, string | null];
+
 export async function findHistoryByKey(db: Exec, key: string): Promise<{ dossierId: string; seq: number } | undefined> {
   const r = await db.selectFrom('dossier_history').select(['dossier_id', 'seq']).where('idempotency_key', '=', key).executeTakeFirst();
   return r ? { dossierId: r.dossier_id, seq: r.seq } : undefined;

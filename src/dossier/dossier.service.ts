@@ -42,6 +42,11 @@ export interface DossierLimits {
   maxFilesPerDossier: number;
 }
 
+/** A draft's id (the API's handle before the dossier has a code). */
+const UUID_RE = /^[0-9a-f-]{36}$/;
+/** The cached part holding a dossier's files and history (`view`). */
+const FILES_AND_HISTORY = 'files+history';
+
 export const DEFAULT_LIMITS: DossierLimits = { maxFileBytes: 10 * 1024 * 1024, maxDossierBytes: 50 * 1024 * 1024, maxFilesPerDossier: 40 };
 
 export interface NewDossierInput {
@@ -170,11 +175,23 @@ export class DossierService {
     const hit = cache?.peek<Dossier>(ref, 'row');
     if (hit) return hit;
     const load = async () => {
-      const d = /^[0-9a-f-]{36}$/.test(ref) ? await repo.findDossierById(this.db, ref) : await repo.findDossierByCode(this.db, ref);
+      const d = UUID_RE.test(ref) ? await repo.findDossierById(this.db, ref) : await repo.findDossierByCode(this.db, ref);
       // Shared by every request while cached: nobody may change it in place.
       return d && Object.freeze(d);
     };
     if (!cache) return load();
+    if (cache.enabled && !UUID_RE.test(ref) && repo.carriesReads(this.db)) {
+      // PostgreSQL: the row with its files and history in one statement (a tracking lookup's
+      // first reads); both kept, as `view` would keep the second.
+      let parts: { files: readonly DossierFile[]; history: readonly HistoryEntry[] } | undefined;
+      const loadWithParts = async () => {
+        const r = await repo.findDossierWithPartsByCode(this.db, ref);
+        if (!r) return undefined;
+        parts = { files: Object.freeze(r.files), history: Object.freeze(r.history) };
+        return Object.freeze(r.dossier);
+      };
+      return cache.part(ref, 'row', loadWithParts, (d) => d && { id: d.id, code: d.code }, () => [[FILES_AND_HISTORY, parts]]);
+    }
     return cache.part(ref, 'row', load, (d) => d && { id: d.id, code: d.code });
   }
 
@@ -560,7 +577,7 @@ export class DossierService {
   async view(d: Dossier): Promise<DossierView> {
     const procedure = await this.catalog.findProcedure(d.procedureCode);
     // Files and history read side by side: on a dossier read for the first time each is a disk read.
-    const { files, history } = await this.memo(d, 'files+history', async () => {
+    const { files, history } = await this.memo(d, FILES_AND_HISTORY, async () => {
       const [files, history] = await Promise.all([repo.listFiles(this.db, d.id), repo.listHistory(this.db, d.id)]);
       return { files: Object.freeze(files) as DossierFile[], history: Object.freeze(history) as HistoryEntry[] };
     });

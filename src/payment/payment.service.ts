@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CatalogService, ChannelKind } from '../catalog';
 import type { PaymentConfig } from '../config';
 import type { Db } from '../db/connection';
-import type { PaymentTable } from '../db/schema';
+import type { DossierFeeTable, PaymentTable } from '../db/schema';
 import type { Actor, Dossier, DossierService } from '../dossier';
 import type { DossierNotice, NotificationService } from '../notification';
 import type { Clock } from '../shared/clock';
@@ -168,8 +168,8 @@ export class PaymentService {
     return computeFee(procedure, channel, input);
   }
 
-  private async quoteOf(d: Dossier, fresh = false): Promise<{ quote: FeeQuote; assessed: boolean }> {
-    const stored = fresh ? undefined : await repo.findFee(this.db, d.id);
+  private async quoteOf(d: Dossier, fresh = false, known?: { fee: DossierFeeTable | undefined }): Promise<{ quote: FeeQuote; assessed: boolean }> {
+    const stored = fresh ? undefined : known ? known.fee : await repo.findFee(this.db, d.id);
     const procedure = await this.catalog.getProcedure(d.procedureCode);
     if (stored) {
       const base = computeFee(procedure, feeChannel(d.channel), { requested: d.formData });
@@ -195,8 +195,10 @@ export class PaymentService {
 
   /** `fresh`: the dossier was written by the current request, so it has no fee row and no payment yet (two reads fewer). */
   async summary(d: Dossier, fresh = false): Promise<PaymentSummary> {
-    // The fee and the payments are read side by side (a first tracking lookup waits for one read, not two).
-    const [{ quote, assessed }, rows] = await Promise.all([this.quoteOf(d, fresh), fresh ? [] : repo.listPayments(this.db, d.id)]);
+    // The fee and the payments are read together (a first tracking lookup waits for one read, not two).
+    const stored = fresh ? undefined : await repo.findFeeAndPayments(this.db, d.id);
+    const { quote, assessed } = await this.quoteOf(d, fresh, stored);
+    const rows = stored?.payments ?? [];
     const payments = rows.map(toRecord);
     const done = payments.filter((p) => p.status === 'paid');
     const paid = done.reduce((s, p) => s + p.amount, 0);

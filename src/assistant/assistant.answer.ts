@@ -221,6 +221,28 @@ export function procedureAnswer(p: Procedure, unit: Unit, entry: UnitProcedure |
   return { lines, links: linksFor(p, unit, withForms), quickReplies };
 }
 
+/**
+ * The fact asked, in a few words, beside each choice when the assistant asks which procedure is
+ * meant ("Ý bạn là thủ tục nào?"): the citizen sees the fee, the time, the papers or the place of
+ * each and may not need to choose at all. From the record only, as the full answer says it.
+ */
+export function choiceFacts(p: Procedure, unit: Unit, entry: UnitProcedure | undefined, aspects: Aspect[], office?: OfficeInfo): string {
+  const strip = (line: string | undefined) => (line ?? '').replace(/\.$/, '');
+  const said: string[] = [];
+  for (const a of aspects) {
+    if (a === 'fee') said.push(shorten(strip(fees(p)[0]), 110));
+    else if (a === 'time') {
+      const [time] = times(p, unit, entry);
+      said.push(shorten(strip(time), 110) + (entry?.commitment ? ` (${unit.name} cam kết ${formatTime(entry.commitment)})` : ''));
+    } else if (a === 'papers') {
+      const items = p.componentGroups[0]?.components ?? [];
+      if (!items.length) said.push('Hồ sơ: chưa ghi trong cơ sở dữ liệu');
+      else said.push(`Hồ sơ: ${items.length} giấy tờ, gồm ${items.slice(0, 2).map((c) => shorten(c.name, 60)).join('; ')}${items.length > 2 ? '…' : ''}`);
+    } else if (a === 'place') said.push(shorten(strip(place(p, unit, office)[0]), 110));
+  }
+  return [...new Set(said.filter(Boolean))].join('; ');
+}
+
 /** Where the office is and when it is open. */
 export function officeAnswer(unit: Unit): Composed {
   const lines = [`${unit.name}`];

@@ -234,6 +234,23 @@ const OFF_TOPIC = b(
     'loai nao tot',
     'nen chon',
     'de song',
+    // A divorce itself and the sharing of a couple's property are the court's (Luật Hôn nhân và gia
+    // đình 2014, Điều 51–59), not the ward's: what follows it (tách hộ, đổi họ con) still is.
+    'chia tai san',
+    'ly hon thuan tinh',
+    'ly hon don phuong',
+    'thu tuc ly hon',
+    'don ly hon',
+    // Money: the yen and exchanging currency, loans and their interest ("vay … lãi bao nhiêu").
+    'tien yen',
+    'yen nhat',
+    '\\d+ yen',
+    'yen tinh',
+    'doi tien',
+    'tien viet',
+    'cho vay',
+    'nang lai',
+    'vay(?: [a-z0-9]+){0,5} lai (?:bao nhieu|suat|hang thang|cao|thap|moi thang|mot thang|nhieu)',
   ].join('|'),
 );
 
@@ -305,9 +322,11 @@ function spans(text: string, re: RegExp): Array<[number, number]> {
 
 /**
  * Read the intents of a question given its folded syllables. `joins(a, b)`: whether two syllables
- * make a word of the catalogue — "thế chấp" begins with "thế" but is no follow-up ("thế còn…").
+ * make a word of the catalogue — "thế chấp" begins with "thế" but is no follow-up ("thế còn…");
+ * `isWord(a, b)`: whether the word model reads them as one word (not merely side by side in some
+ * name, as "an xã" of "Công an xã") — "xã hội" is no office.
  */
-export function readIntents(folded: string[], joins?: (a: string, b: string) => boolean): IntentReading {
+export function readIntents(folded: string[], joins?: (a: string, b: string) => boolean, isWord: (a: string, b: string) => boolean = joins ?? (() => false)): IntentReading {
   const text = folded.join(' ');
   // Character offset → syllable index.
   const starts: number[] = [];
@@ -333,7 +352,17 @@ export function readIntents(folded: string[], joins?: (a: string, b: string) => 
   found.sort((x, y) => x.at - y.at);
   const aspects = [...new Set(found.map((f) => f.aspect))];
   for (const sp of spans(text, GENERAL)) consume(sp);
-  const officeSpans = spans(text, OFFICE);
+  // A lone "xã" or "phường" that makes a word with its neighbour is that word, not the office:
+  // "bảo hiểm xã hội", "trợ cấp xã hội", "địa phương".
+  const officeSpans = spans(text, OFFICE).filter(([from, to]) => {
+    const i = starts.indexOf(from);
+    if (i < 0 || (starts[i + 1] ?? Infinity) < to) return true;
+    const prev = folded[i - 1];
+    const next = folded[i + 1];
+    // "xã" begins its words ("xã hội", "xã viên"); "phường" may end one ("địa phương", "đơn phương").
+    // A word read with the syllable before "xã" ("ở xã", "lên xã", "đường xã") is no reason.
+    return !((next && !consumed.has(i + 1) && isWord(folded[i]!, next)) || (prev && folded[i] === 'phuong' && !consumed.has(i - 1) && isWord(prev, folded[i]!)));
+  });
   officeSpans.forEach(consume);
 
   const statusSpans = STATUS.flatMap((re) => spans(text, re));

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureSchema } from '../catalog/catalog.types';
 import { demoProcedures } from '../demo/demo.seed';
 import { confidence, decide } from './assistant.decide';
-import { procedureDoc, Retriever } from './assistant.retrieval';
+import { gradeOfStoreys, gradesOfName, procedureDoc, Retriever, spellOut } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import type { CatalogService } from '../catalog';
 
@@ -223,6 +223,37 @@ describe('retrieval over the demo catalogue', () => {
     const first = qs.filter(firstRight);
     // A floor under today's 91.5 % (it was 82 % before the story words and the rule for long stories).
     expect(first.length / qs.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('finds the procedure and declines other agencies’ look-alikes on tuning set 5 (no database)', () => {
+    // The known misses of the fifth pass: a child's surname from the mother, a passport or driving
+    // licence about to expire, a foreigner's residence card, divorce and its property, the yen, loans.
+    const qs = tuningSet('procedures-5.jsonl').filter((q) => q.only !== 'full');
+    const near = qs.filter((q) => q.expect.length);
+    const out = qs.filter((q) => !q.expect.length);
+    expect(near.length).toBeGreaterThanOrEqual(80);
+    const answered = out.filter((q) => ['answer', 'clarify'].includes(decided(q.q).decision));
+    // Floors under today's figures (demo catalogue, no database): first 85 %, declined 92 %.
+    expect(near.filter(firstRight).length / near.length).toBeGreaterThanOrEqual(0.83);
+    expect(1 - answered.length / out.length).toBeGreaterThanOrEqual(0.9);
+    for (const q of ['đổi họ con theo mẹ sau khi ly hôn', 'chuyển họ của bé sang họ ông ngoại']) expect(decided(q).picks[0]?.id, q).toBe('1.004859');
+    for (const q of ['hộ chiếu sắp hết hạn phải làm gì', 'đổi bằng lái xe máy sắp hết hạn', 'gia hạn thẻ tạm trú cho người nước ngoài làm việc ở công ty', 'ly hôn chia tài sản chung thế nào', 'đổi tiền yên sang tiền việt ở đâu', 'vay 100 triệu lãi bao nhiêu một tháng']) {
+      expect(['answer', 'clarify'], q).not.toContain(decided(q).decision);
+    }
+    // What still is the ward's beside those words.
+    expect(decided('gia hạn tạm trú').picks[0]?.id).toBe('1.002755');
+    expect(decided('xin giấy phép xây nhà 4 tầng trong hẻm').picks[0]?.id).toBe('1.013225');
+  });
+
+  it('reads a building’s storeys as its grade, and a national name’s abbreviations as words', () => {
+    expect([1, 2, 7, 8, 24, 25, 51].map(gradeOfStoreys)).toEqual(['iv', 'iii', 'iii', 'ii', 'ii', 'i', 'dac biet']);
+    expect(gradesOfName('Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV (…) và nhà ở riêng lẻ')).toEqual(['iii', 'iv', 'house']);
+    expect(gradesOfName('Cấp giấy phép xây dựng mới công trình cấp đặc biệt, cấp I, cấp II (…)')).toEqual(['dac biet', 'i', 'ii']);
+    expect(gradesOfName('Đăng ký thường trú')).toEqual([]);
+    // An office tower of 15 storeys is no house: the ward's permit (grades III, IV) is not it.
+    expect(decided('tòa nhà văn phòng 15 tầng xin phép xây dựng').decision).not.toBe('answer');
+    expect(spellOut('Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT')).toBe('Cấp lại, đổi, điều chỉnh thông tin trên sổ bảo hiểm xã hội, thẻ bảo hiểm y tế');
+    expect(spellOut('Đăng ký khai sinh')).toBe('Đăng ký khai sinh');
   });
 
   it('declines everyday life and other agencies’ procedures on our own out-of-scope file (no database)', () => {

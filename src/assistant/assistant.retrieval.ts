@@ -1,7 +1,7 @@
 import type { Procedure } from '../catalog';
 import { accentKey, fold, stripDiacritics, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
-import { FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
+import { ABBREVIATIONS, FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
 import { doneAtCommune } from './assistant.scope';
 import { bestPairs, countWords, nameParts, WordModel } from './assistant.segment';
 import { COMMON_NAME_WORDS, NATIONAL_NAMES, NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
@@ -142,6 +142,13 @@ interface Concept {
   base?: number;
   /** A word of an administrative topic no procedure of the unit is named with ("lái xe"). */
   foreign?: boolean;
+  /**
+   * A lone syllable making such a topic of three syllables with the word after it ("thẻ" of
+   * "thẻ tạm trú"), and that word ("tạm trú", `ofForeign`): foreign when the question names no
+   * other topic of the unit's own ("chứng thực bản sao sổ hộ khẩu" is about the certification).
+   */
+  loneForeign?: boolean;
+  ofForeign?: boolean;
   /** A word few national names use ("khai sinh", "chấm dứt"), not a story word: what a procedure is about. */
   topical?: boolean;
   /**
@@ -199,8 +206,38 @@ const MARKED_ACTS: Array<[RegExp, string[]]> = [
   [/^(?:thủ tục )?xo[áa](?!\p{L})/iu, ['xoa']],
   [/^(?:thủ tục )?(?:hủy|huỷ)(?!\p{L})/iu, ['huy']],
 ];
+/** Topic words that say what happens to a thing, not which thing (folded). */
+const ACT_ONLY = new Set(['han', 'het han', 'gia han', 'sap het', 'het']);
+/** A concept's folded word: its syllable, or its two syllables joined. */
+const conceptKey = (c: Concept): string => (c.parts ? c.parts.map((p) => p.forms[0] ?? '').join(' ') : (c.forms[0] ?? ''));
 /** What such a procedure keeps of its score when the question does not say its act. */
 const ACT_MISSED = 0.6;
+
+/**
+ * The grade of a building from its storeys, as a permit's name lists the grades it covers ("công
+ * trình cấp III, cấp IV … và nhà ở riêng lẻ" at the commune, "cấp đặc biệt, cấp I, cấp II" at the
+ * province): 8 to 24 storeys is grade II, 25 to 50 grade I, more special, 2 to 7 grade III, one
+ * storey grade IV (Thông tư 06/2021/TT-BXD, Phụ lục I). A permit whose grades leave out the one of
+ * the storeys asked ("chung cư mini 12 tầng") is kept back like a missed topic — unless it also
+ * covers private houses ("… và nhà ở riêng lẻ", whatever their storeys) and the question asks
+ * about a house, not an apartment block, hotel, office or other works (NOT_A_HOUSE).
+ */
+export function gradeOfStoreys(storeys: number): string {
+  return storeys > 50 ? 'dac biet' : storeys >= 25 ? 'i' : storeys >= 8 ? 'ii' : storeys >= 2 ? 'iii' : 'iv';
+}
+/** The grades a name lists ("cấp III, cấp IV" → ["iii", "iv"]), and "house" when it covers private houses. */
+export function gradesOfName(name: string): string[] {
+  const f = fold(name);
+  const grades = [...f.matchAll(/(?<![a-z])cap (dac biet|iv|iii|ii|i)(?![a-z])/g)].map((m) => m[1]!);
+  return grades.length && /(?:^| )nha o rieng le(?: |$)/.test(f) ? [...grades, 'house'] : grades;
+}
+/** Buildings that are not a private house ("nhà ở riêng lẻ"), folded. */
+const NOT_A_HOUSE = /(?:^| )(?:chung cu|can ho|khach san|nha nghi|toa nha|van phong|cong trinh|nha xuong|xuong|nha hang|tru so|truong|benh vien|building)(?= |$)/;
+/** The storeys a question asks about ("nhà 9 tầng", "chung cư 12 tang"), if it says a number of them. */
+function storeysAsked(folded: string[]): number | undefined {
+  for (let i = 0; i + 1 < folded.length; i++) if (/^\d{1,3}$/.test(folded[i]!) && folded[i + 1] === 'tang') return Number(folded[i]);
+  return undefined;
+}
 
 export class Retriever {
   private readonly docs: IndexDoc[];
@@ -220,6 +257,8 @@ export class Retriever {
   private readonly audience: string[][] = [];
   /** The marked act each name leads with (MARKED_ACTS), as the folded words that say it. */
   private readonly acts: string[][][] = [];
+  /** The building grades each name lists (gradesOfName). */
+  private readonly grades: string[][] = [];
   private readonly pairs = new Set<string>();
   /** In how many documents a syllable or pair is in the name or keywords (what they are about). */
   private readonly strongDf = new Map<string, number>();
@@ -295,6 +334,7 @@ export class Retriever {
     this.audience.push(forCitizens ? [] : AUDIENCE.filter((w) => joined.includes(` ${w} `)).flatMap((w) => w.split(' ')));
     const name = d.name.normalize('NFC');
     this.acts.push(d.kind === 'procedure' ? MARKED_ACTS.filter(([re]) => re.test(name)).map(([, words]) => words) : []);
+    this.grades.push(d.kind === 'procedure' ? gradesOfName(name) : []);
     this.nameSyllables.push(nameSyl.filter((s, i) => !(i < 2 && (s === 'thu' || s === 'tuc'))));
     this.docLen.push(len);
     this.strong.push(strong);
@@ -369,7 +409,11 @@ export class Retriever {
       tokens[i] = { raw: t.raw, accented: '', folded: near[0]!, clause: t.clause };
     });
     const folded = tokens.map((t) => t.folded);
-    const intents = readIntents(folded, (a, b) => this.wordPairs.has(pairKey(a, b)) || this.words.isWord(pairKey(a, b)));
+    const intents = readIntents(
+      folded,
+      (a, b) => this.wordPairs.has(pairKey(a, b)) || this.words.isWord(pairKey(a, b)),
+      (a, b) => this.words.isWord(pairKey(a, b)),
+    );
     const beginsWord = (i: number) => {
       const next = folded[i + 1];
       if (!next || PREPOSITIONS.has(folded[i]!) || STOPWORDS.has(next) || intents.consumed.has(i + 1)) return false;
@@ -438,6 +482,8 @@ export class Retriever {
       if (!live(i)) continue;
       if (inModifier) modifier.add(i);
       else if (seenContent && PREPOSITIONS.has(folded[i]!)) inModifier = true;
+      // "sau khi ly hôn", "trước khi cưới": when it happens, said after what is asked.
+      else if (seenContent && (folded[i] === 'sau' || folded[i] === 'truoc') && folded[i + 1] === 'khi') (inModifier = true), modifier.add(i);
       else if (!isStop(i)) seenContent = true;
     }
     const content: string[] = [];
@@ -480,7 +526,16 @@ export class Retriever {
       const aAlone = !joinAt[k - 1];
       const bAlone = !joinAt[k + 1];
       // Between two words ("đăng ký | thành lập") a pair is no sign of a topic.
-      if (joinAt[k] || (!aAlone && !bAlone) || b.i !== a.i + 1 || !this.namePairs.has(p) || nationalRarity(p) < TOPICAL_RARITY) continue;
+      if (joinAt[k] || (!aAlone && !bAlone) || b.i !== a.i + 1 || nationalRarity(p) < TOPICAL_RARITY) continue;
+      // A lone syllable before a word, making with it a topic of the national names that no name
+      // here has ("thẻ | tạm trú": a foreigner's residence card, not the ward's residence
+      // registration) and no name or keyword here has: the lone syllable says another agency's topic.
+      if (!this.namePairs.has(p)) {
+        const c = syllableConcepts[k + 2];
+        const ownWord = c && c.i === b.i + 1 && this.strongDf.has(pairKey(b.c.forms[0]!, c.c.forms[0]!));
+        if (aAlone && !bAlone && ownWord && !this.strongDf.has(p) && TOPIC_WORDS.has(p) && !LIGHT_WORDS.has(a.c.forms[0]!)) (a.c.loneForeign = true), (b.c.ofForeign = true);
+        continue;
+      }
       topicPairs.push(p);
       const lone = aAlone && !bAlone ? a.c : bAlone && !aAlone ? b.c : undefined;
       if (!lone) continue;
@@ -664,10 +719,19 @@ export class Retriever {
       for (const e of c.expansions) for (const s of e) queryForms.add(s);
     }
     const accented = flat.filter((c) => c.accented);
-    const foreign = concepts.filter((c) => c.foreign);
-    const topics = concepts.filter((c) => !c.foreign && c.topical);
-    const ownTopics = foreign.length ? topics : [];
+    // Saying only what happens to a thing ("hết hạn", "gia hạn") is no topic of one's own: "hộ chiếu
+    // sắp hết hạn" is about the passport, not the residence extension that shares "hạn".
+    const own = (c: Concept) => !c.foreign && c.topical && !ACT_ONLY.has(conceptKey(c)) && !(c.parts ?? [c]).some((x) => x.ofForeign);
+    const loneForeign = concepts.some(own) ? [] : concepts.filter((c) => c.loneForeign);
+    const foreign = [...concepts.filter((c) => c.foreign), ...loneForeign];
+    const topics = concepts.filter((c) => !c.foreign && !loneForeign.includes(c) && c.topical);
+    const ownTopics = foreign.length ? topics.filter(own) : [];
     const said = new Set([...queryForms, ...terms.filter((t) => !t.term.includes(' ')).map((t) => t.term)]);
+    const asked = plan.tokens.map((t) => t.folded);
+    const storeys = storeysAsked(asked);
+    const house = !NOT_A_HOUSE.test(asked.join(' '));
+    const grade = storeys === undefined ? undefined : gradeOfStoreys(storeys);
+    const outOfGrade = (d: number) => grade !== undefined && this.grades[d]!.length > 0 && !this.grades[d]!.includes(grade) && !(house && this.grades[d]!.includes('house'));
     const candidates: Candidate[] = top.map((d) => {
       const doc = this.docs[d]!;
       const coverage = this.coverage(d, concepts);
@@ -681,7 +745,7 @@ export class Retriever {
       // Citizens first: a procedure for organisations, enterprises or foreigners only when asked.
       const forOthers = this.audience[d]!.some((w) => !queryForms.has(w));
       // The name's leading act, not said (MARKED_ACTS): kept back like a missed topic.
-      const missesAct = this.acts[d]!.some((words) => !words.some((w) => w.split(' ').every((x) => said.has(x))));
+      const missesAct = this.acts[d]!.some((words) => !words.some((w) => w.split(' ').every((x) => said.has(x)))) || outOfGrade(d);
       // A question that says the whole name ("đăng ký tạm trú") means that procedure rather than
       // a longer one containing it ("xóa đăng ký tạm trú").
       // Likewise for a keyword said whole ("khai sinh cho con").
@@ -723,10 +787,19 @@ export class Retriever {
   }
 }
 
+/**
+ * A national name's abbreviations spelt out as a question's are ("cấp lại sổ BHXH" is read "sổ bảo
+ * hiểm xã hội"): a citizen typing the words finds the record that abbreviates them.
+ */
+export function spellOut(text: string): string {
+  return text.replace(/(?<!\p{L})\p{Lu}[\p{Lu}Đ]{2,}(?!\p{L})/gu, (m) => ABBREVIATIONS[m.toLowerCase().replace(/đ/g, 'd')] ?? m);
+}
+
 /** A procedure as the assistant indexes it. */
 export function procedureDoc(p: Procedure, opts: { commune: boolean }): IndexDoc {
+  const name = spellOut(p.name);
   const fields: DocField[] = [
-    { text: p.name, weight: 3, strong: true },
+    { text: name, weight: 3, strong: true },
     ...p.keywords.map((k) => ({ text: k, weight: 2.5, strong: true })),
     { text: p.summary, weight: 0.8, strong: false },
     { text: p.field, weight: 1, strong: false },
@@ -736,7 +809,7 @@ export function procedureDoc(p: Procedure, opts: { commune: boolean }): IndexDoc
   // A commune's assistant is asked about the commune's procedures first; the same procedure
   // "carried out at the central/provincial level" is a different record (assistant.scope.ts).
   const here = !opts.commune || doneAtCommune(p);
-  return { id: p.code, kind: 'procedure', name: p.name, fields, prior: here ? 1 : 0.85, here };
+  return { id: p.code, kind: 'procedure', name, fields, prior: here ? 1 : 0.85, here };
 }
 
 /** An FAQ entry written by staff. */

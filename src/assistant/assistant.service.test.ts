@@ -117,6 +117,18 @@ for (const engine of engines()) {
       const first = await ask('1', 'choices-3');
       expect([first.decision, first.intent, first.procedures[0]!.code]).toEqual(['answer', 'time', again.procedures[0]!.code]);
       expect(first.answer).toContain('Thời hạn giải quyết');
+      // Asked a fact, each choice shows it from its own record: the fee of each card.
+      const fees = await ask('thẻ căn cước lệ phí bao nhiêu', 'choices-fee');
+      expect(fees.decision).toBe('clarify');
+      for (const [i, p] of fees.procedures.entries()) {
+        const line = fees.lines.find((l) => l.startsWith(`${i + 1}. ${p.name} — Phí, lệ phí:`));
+        expect(line, p.code).toBeDefined();
+        const record = await env.services.catalog.getProcedure(p.code);
+        const amounts = record.channels.flatMap((c) => c.fees.map((f) => f.amount)).filter((a) => a > 0);
+        expect(amounts.some((a) => line!.includes(a.toLocaleString('vi-VN'))), line).toBe(true);
+      }
+      // Without a fact asked, the choices are the names alone.
+      expect(r.lines.filter((l) => /^\d\. /.test(l)).every((l) => !l.includes(' — '))).toBe(true);
       // Quick replies carry the names; a name picks it too.
       const r2 = await ask('thẻ căn cước', 'choices-2');
       const byName = await ask(r2.quickReplies[0]!, 'choices-2');

@@ -10,7 +10,7 @@ import { normalizePhone } from '../shared/phone';
 import { RateLimitedError } from '../shared/rate-limit';
 import { fold, syllables } from '../shared/vietnamese';
 import type { Unit, UnitService } from '../unit';
-import { elsewhereAnswer, officeAnswer, procedureAnswer, procedurePath, type Composed, type OfficeInfo, type ReplyLink } from './assistant.answer';
+import { choiceFacts, elsewhereAnswer, officeAnswer, procedureAnswer, procedurePath, type Composed, type OfficeInfo, type ReplyLink } from './assistant.answer';
 import type { Aspect, Intent } from './assistant.intent';
 import * as repo from './assistant.repo';
 import { faqDoc, procedureDoc, Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
@@ -301,6 +301,24 @@ export class AssistantService {
     return this.reply(intent, 'answer', composed, [self, ...procedures.filter((h) => h.code !== procedure.code)]);
   }
 
+  /**
+   * The numbered choices, each with the fact the citizen asked (fee, time, papers, place) when
+   * the question asked one: "2. Cấp đổi thẻ căn cước — Phí, lệ phí: …".
+   */
+  private async choiceLines(unit: Unit, hits: ProcedureHit[], aspects: Aspect[]): Promise<string[]> {
+    const asked = aspects.filter((a) => a === 'fee' || a === 'time' || a === 'papers' || a === 'place');
+    return Promise.all(
+      hits.map(async (h, i) => {
+        if (!asked.length) return `${i + 1}. ${h.name}`;
+        const found = await this.deps.catalog.getUnitProcedure(unit.code, h.code).catch(() => undefined);
+        if (!found) return `${i + 1}. ${h.name}`;
+        const office = (asked.includes('place') && (await this.deps.officeFor?.(unit.code, found.procedure))) || undefined;
+        const fact = choiceFacts(found.procedure, unit, found.entry, asked, office);
+        return `${i + 1}. ${h.name}${fact ? ` — ${fact}` : ''}`;
+      }),
+    );
+  }
+
   private handoffReply(unit: Unit, channel: AssistantChannel, procedures: ProcedureHit[], asked: boolean): AssistantReply {
     const where = channel === 'zalo' ? 'qua Zalo này' : 'ngay trong khung trò chuyện này';
     const lines = [
@@ -448,7 +466,7 @@ export class AssistantService {
       if (aspects.length && mem.choices?.length) {
         // Choices were offered and not answered: offer them again, for this question.
         const hits = await Promise.all(mem.choices.map(async (code) => ({ code, name: (await this.deps.catalog.findProcedure(code))?.name ?? code, score: 0 })));
-        const lines = ['Bạn hỏi về thủ tục nào?', ...hits.map((h, i) => `${i + 1}. ${h.name}`), 'Xin trả lời bằng số hoặc chọn bên dưới.'];
+        const lines = ['Bạn hỏi về thủ tục nào?', ...(await this.choiceLines(unit, hits, aspects)), 'Xin trả lời bằng số hoặc chọn bên dưới.'];
         return { reply: this.reply(intent, 'clarify', { lines, links: [], quickReplies: [...hits.map((h) => h.name), 'Gặp cán bộ'] }, hits), memory: { ...mem, aspects }, plan };
       }
       if (aspects.length) {
@@ -525,7 +543,7 @@ export class AssistantService {
       const lines =
         hits.length === 1
           ? [`Ý bạn là thủ tục “${hits[0]!.name}”?`, 'Nếu đúng, xin trả lời “1” hoặc chọn bên dưới; nếu không, chọn “Gặp cán bộ” để cán bộ trả lời.']
-          : ['Ý bạn là thủ tục nào?', ...hits.map((h, i) => `${i + 1}. ${h.name}`), `Xin trả lời bằng số (1${hits.length > 2 ? ', 2 hoặc 3' : ' hoặc 2'}) hoặc chọn bên dưới.`];
+          : ['Ý bạn là thủ tục nào?', ...(await this.choiceLines(unit, hits, aspects)), `Xin trả lời bằng số (1${hits.length > 2 ? ', 2 hoặc 3' : ' hoặc 2'}) hoặc chọn bên dưới.`];
       return {
         reply: greet(this.reply(intent, 'clarify', { lines, links: [], quickReplies: [...hits.map((h) => h.name), 'Gặp cán bộ'] }, hits)),
         memory: { at: now, choices: hits.map((h) => h.code), aspects, procedure: mem.procedure },

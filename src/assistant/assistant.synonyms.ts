@@ -141,6 +141,13 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'sửa tên', expansion: 'thay đổi cải chính hộ tịch' },
   { phrase: 'mang họ', expansion: 'thay đổi cải chính hộ tịch' },
   { phrase: 'đổi sang họ', expansion: 'thay đổi cải chính hộ tịch' },
+  // A child's surname taken from the other parent ("đổi họ con theo mẹ", "lấy họ mẹ", "chuyển họ").
+  { phrase: 'họ mẹ', expansion: 'thay đổi cải chính hộ tịch' },
+  { phrase: 'họ cha', expansion: 'thay đổi cải chính hộ tịch' },
+  { phrase: 'họ bố', expansion: 'thay đổi cải chính hộ tịch' },
+  { phrase: 'theo mẹ', expansion: 'thay đổi cải chính hộ tịch' },
+  { phrase: 'lấy họ', expansion: 'thay đổi cải chính hộ tịch' },
+  { phrase: 'chuyển họ', expansion: 'thay đổi cải chính hộ tịch' },
   { phrase: 'sai tên', expansion: 'thay đổi cải chính hộ tịch' },
   { phrase: 'sai ngày sinh', expansion: 'cải chính hộ tịch' },
   { phrase: 'sửa giấy khai sinh', expansion: 'thay đổi cải chính bổ sung thông tin hộ tịch' },

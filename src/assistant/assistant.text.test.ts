@@ -111,6 +111,17 @@ describe('intents', () => {
     expect(read('đăng ký tạm trú online phí bao nhiêu').aspects).toEqual(['online', 'fee']);
   });
 
+  it('reads "xã" as the office only when it makes no word with the next syllable ("xã hội")', () => {
+    const words = (a: string, b: string) => ['xa hoi', 'dia phuong'].includes(`${a} ${b}`);
+    const office = (q: string) => readIntents(syllables(fold(q)), words, words).office;
+    expect(office('đóng bảo hiểm xã hội tự nguyện')).toBe(false);
+    expect(office('trợ cấp xã hội hàng tháng')).toBe(false);
+    expect(office('giấy tờ của địa phương')).toBe(false);
+    expect(office('ủy ban xã ở đâu')).toBe(true);
+    expect(office('lên xã làm khai sinh')).toBe(true);
+    expect(office('phường mở cửa mấy giờ')).toBe(true);
+  });
+
   it('takes out every word that only asks the fact, however it is put', () => {
     // [question, aspect, syllables left for the search]
     const cases: Array<[string, string, string]> = [

@@ -1,4 +1,4 @@
-import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import { writeAlongside, type AlongsideWrite } from '../db/alongside';
 import type { AuditLogTable, DB } from '../db/schema';
 
@@ -17,6 +17,18 @@ export async function claimNext(db: Exec): Promise<{ seq: number; prevHash: stri
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
   return { seq: Number(r.seq), prevHash: r.hash };
+}
+
+/**
+ * `claimNext` carried by another module's statement (PostgreSQL, db/alongside.ts): the same UPDATE
+ * as a data-modifying WITH named `name`, and the subquery that reads what it returned.
+ */
+export function claimWith(q: QueryCreator<DB>) {
+  return q.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).returning(['seq', 'hash']);
+}
+
+export function claimedJsonOf(name: string) {
+  return sql<string | null>`(select json_build_array(${sql.ref(`${name}.seq`)}, ${sql.ref(`${name}.hash`)})::text from ${sql.table(name)})`;
 }
 
 /** `alongside`: rows other modules prepared, written by the same statement on PostgreSQL (db/alongside.ts). */

@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { AlongsideWrite } from '../db/alongside';
+import type { AlongsideTake, AlongsideWrite } from '../db/alongside';
 import type { Db } from '../db/connection';
 import type { AuditLogTable, DB } from '../db/schema';
 import type { Clock } from '../shared/clock';
@@ -60,6 +60,12 @@ export interface AuditVerification {
 }
 
 export const GENESIS = '0'.repeat(64);
+
+/** A place in the chain: the entry's number and the hash it chains to. */
+export interface ChainPlace {
+  seq: number;
+  prevHash: string;
+}
 
 /** JSON with keys sorted at every level: the same content always hashes the same. */
 function canonical(v: unknown): string {
@@ -172,16 +178,36 @@ export class AuditService {
    * with the change it records), else in a transaction of its own. `alongside`: rows other
    * modules prepared (db/alongside.ts), written in the entry's own statement on PostgreSQL.
    */
-  async record(e: AuditEntryInput, trx?: Exec, opts: { alongside?: AlongsideWrite[] } = {}): Promise<void> {
+  async record(e: AuditEntryInput, trx?: Exec, opts: { alongside?: AlongsideWrite[]; claimed?: ChainPlace } = {}): Promise<void> {
     if (!trx) {
       await this.db.transaction().execute((t) => this.write(t, e, opts.alongside));
       return;
     }
-    await this.write(trx, e, opts.alongside);
+    await this.write(trx, e, opts.alongside, opts.claimed);
   }
 
-  private async write(trx: Exec, e: AuditEntryInput, alongside: AlongsideWrite[] = []): Promise<void> {
-    const { seq, prevHash } = await repo.claimNext(trx);
+  /**
+   * The chain's next place, taken by another module's statement earlier in the caller's
+   * transaction (PostgreSQL, db/alongside.ts): one round trip fewer. The head row is locked from
+   * that statement until the commit; what it took is handed to `record` as `claimed`, for exactly
+   * one entry of the same transaction.
+   */
+  claimAlongside(): AlongsideTake<ChainPlace | undefined> {
+    const name = 'audit_claim';
+    return {
+      name,
+      take: repo.claimWith,
+      expression: repo.claimedJsonOf(name),
+      decode: (v) => {
+        if (typeof v !== 'string') return undefined;
+        const [seq, hash] = JSON.parse(v) as [number, string];
+        return { seq: Number(seq), prevHash: hash };
+      },
+    };
+  }
+
+  private async write(trx: Exec, e: AuditEntryInput, alongside: AlongsideWrite[] = [], claimed?: ChainPlace): Promise<void> {
+    const { seq, prevHash } = claimed ?? (await repo.claimNext(trx));
     await this.ensureKeyedAfter(trx);
     const row: Omit<AuditLogTable, 'hash'> = {
       seq,

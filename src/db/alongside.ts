@@ -1,4 +1,4 @@
-import type { InsertQueryBuilder, InsertResult, Kysely, RawBuilder, Transaction } from 'kysely';
+import type { InsertQueryBuilder, InsertResult, Kysely, QueryCreator, RawBuilder, Transaction, UpdateQueryBuilder } from 'kysely';
 import type { DB } from './schema';
 
 /**
@@ -23,4 +23,16 @@ export async function writeAlongside(db: Kysely<DB> | Transaction<DB>, writes: A
 export interface AlongsideRead<T> {
   expression: RawBuilder<unknown>;
   decode(value: unknown): T;
+}
+
+/**
+ * A row one module takes (UPDATE … RETURNING, a lock held until the commit) within another
+ * module's statement (PostgreSQL): `take` is attached as a data-modifying `WITH` named `name`, and
+ * `expression` (read from the carrier's select list, as an `AlongsideRead`) returns what it took.
+ * Read from the select list, the take runs after the carrier's own rows are written, so the
+ * carrier's locks are taken first, in the same order as when the take was a statement of its own.
+ */
+export interface AlongsideTake<T> extends AlongsideRead<T> {
+  name: string;
+  take(q: QueryCreator<DB>): UpdateQueryBuilder<DB, any, any, any>;
 }

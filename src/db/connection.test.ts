@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { createPgDatabase } from '../shared/testing';
 import { openDatabase } from './connection';
 
 describe('SQLite connection', () => {
@@ -32,6 +34,65 @@ describe('SQLite connection', () => {
     } finally {
       await close();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL connection', () => {
+  it("sends a transaction's BEGIN with its first statement, one write fewer, and the transaction stays whole", async () => {
+    const pgdb = await createPgDatabase();
+    const { db, close } = openDatabase({ kind: 'postgres', url: pgdb.url });
+    // Socket writes (corked writes leave as one).
+    let writes = 0;
+    const proto = net.Socket.prototype as unknown as Record<'_write' | '_writev', (...a: unknown[]) => unknown>;
+    const write = proto._write;
+    const writev = proto._writev;
+    proto._write = function (this: unknown, ...a: unknown[]) {
+      writes++;
+      return write.apply(this, a);
+    };
+    proto._writev = function (this: unknown, ...a: unknown[]) {
+      writes++;
+      return writev.apply(this, a);
+    };
+    try {
+      await sql`create table t (id integer primary key, v text)`.execute(db);
+      await sql`insert into t values (0, 'seed')`.execute(db);
+      writes = 0;
+      await db.transaction().execute(async (trx) => {
+        await sql`insert into t values (${1}, ${'a'})`.execute(trx);
+        await sql`update t set v = ${'b'} where id = ${1}`.execute(trx);
+      });
+      // begin + insert, update, commit: 3 writes (4 when BEGIN went alone).
+      expect(writes).toBe(3);
+      expect((await sql<{ v: string }>`select v from t where id = 1`.execute(db)).rows).toEqual([{ v: 'b' }]);
+
+      // The first statement is inside the transaction: undone with it, unseen by others until the commit.
+      let seenMeanwhile: unknown[] = ['not read'];
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await sql`insert into t values (${2}, ${'c'})`.execute(trx);
+          seenMeanwhile = (await sql`select id from t where id = 2`.execute(db)).rows;
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      expect(seenMeanwhile).toEqual([]);
+      expect((await sql`select id from t where id = 2`.execute(db)).rows).toEqual([]);
+
+      // A first statement that fails leaves nothing, and the connection serves the next transaction.
+      await expect(db.transaction().execute((trx) => sql`insert into t values (${0}, ${'dup'})`.execute(trx))).rejects.toThrow(/duplicate key/);
+      // A transaction that ends before any statement sends nothing.
+      writes = 0;
+      await db.transaction().execute(async () => {});
+      await expect(db.transaction().execute(async () => { throw new Error('nothing done'); })).rejects.toThrow('nothing done');
+      expect(writes).toBe(0);
+      await db.transaction().execute((trx) => sql`insert into t values (${3}, ${'d'})`.execute(trx));
+      expect((await sql<{ id: number }>`select id from t order by id`.execute(db)).rows.map((r) => r.id)).toEqual([0, 1, 3]);
+    } finally {
+      proto._write = write;
+      proto._writev = writev;
+      await close();
+      await pgdb.drop();
     }
   });
 });

@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { AlongsideTake } from '../db/alongside';
 import type { DB, DossierFileTable, DossierHistoryTable, DossierTable } from '../db/schema';
 import type { Applicant, Dossier, DossierChannel, DossierFile, DossierStatus, HistoryEntry } from './dossier.types';
 
@@ -161,7 +162,9 @@ export function carriesReads(db: Exec): boolean {
 
 /**
  * The submitted dossier with its code, files and first history row: on PostgreSQL one statement,
- * which also selects `alsoRead` (another module's subquery, db/alongside.ts; `also` is its value).
+ * which also selects `alsoRead` (another module's subquery, db/alongside.ts; `also` is its value)
+ * and makes `alsoTake` (another module's UPDATE … RETURNING, after the counter's; `took` is what it
+ * returned).
  */
 export async function insertSubmittedWithCode(
   db: Exec,
@@ -171,7 +174,8 @@ export async function insertSubmittedWithCode(
   unitCode: string,
   day: string,
   alsoRead?: RawBuilder<unknown>,
-): Promise<{ dossier: Dossier; also?: unknown }> {
+  alsoTake?: AlongsideTake<unknown>,
+): Promise<{ dossier: Dossier; also?: unknown; took?: unknown }> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
     await insertSubmitted(db, row, files, history);
     return { dossier: await assignCode(db, row.id, unitCode, day, {}) };
@@ -191,14 +195,17 @@ export async function insertSubmittedWithCode(
         .returningAll(),
     );
   const withRows = files.length ? withDossier.with('f', (q) => q.insertInto('dossier_files').values(files)) : withDossier;
-  const r = await (withRows as typeof withDossier)
-    .with('h', (q) => q.insertInto('dossier_history').values(history))
+  const withHistory = (withRows as typeof withDossier).with('h', (q) => q.insertInto('dossier_history').values(history));
+  // Another module's take (db/alongside.ts) is read from the select list, after the counter's row.
+  const withTake = alsoTake ? withHistory.with(alsoTake.name, alsoTake.take as never) : withHistory;
+  const r = await (withTake as typeof withHistory)
     .selectFrom('d')
     .selectAll()
     .select((alsoRead ?? sql<null>`null`).as('also'))
+    .select((alsoTake?.expression ?? sql<null>`null`).as('took'))
     .executeTakeFirstOrThrow();
-  const { also, ...dossier } = r as DossierRow & { also: unknown };
-  return { dossier: toDossier(dossier), also };
+  const { also, took, ...dossier } = r as DossierRow & { also: unknown; took: unknown };
+  return { dossier: toDossier(dossier), also, took };
 }
 
 /**

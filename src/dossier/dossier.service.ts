@@ -8,7 +8,7 @@ import { eformFor, eformSchema, toJsonSchema, validateFormData, type EForm } fro
 import type { Readable } from 'node:stream';
 import { prepareUpload, type BlobStore } from '../file';
 import type { NotificationService } from '../notification';
-import type { AuditService } from '../audit';
+import type { AuditService, ChainPlace } from '../audit';
 import type { UnitService } from '../unit';
 import { planSchedule, type WorkflowService } from '../workflow';
 import type { Clock } from '../shared/clock';
@@ -699,6 +699,10 @@ export class DossierService {
     // The citizen's channels: on PostgreSQL read by the submission's first statement (no round trip
     // of their own, db/alongside.ts); otherwise before the transaction (no lock is held meanwhile).
     const prefsAlong = fresh && repo.carriesReads(this.db) ? this.notifications.prefsAlong(d.applicant.phone, d.applicant.email) : undefined;
+    // The audit chain's next place, on PostgreSQL taken by that same statement after the counter
+    // (one round trip fewer; the head stays locked until the commit, as when taken on its own).
+    const auditAlong = prefsAlong ? this.opts.audit?.claimAlongside() : undefined;
+    let claimed: ChainPlace | undefined;
     let prefs = prefsAlong ? undefined : await this.notifications.prefsFor(d.applicant.phone, d.applicant.email);
     const set: repo.DossierUpdate = {
       status,
@@ -734,9 +738,11 @@ export class DossierService {
           d.unitCode,
           day,
           prefsAlong?.expression,
+          auditAlong,
         );
         done = written.dossier;
         if (prefsAlong) prefs = prefsAlong.decode(written.also);
+        if (auditAlong) claimed = auditAlong.decode(written.took);
         entry = h.entry(1);
       } else {
         entry = await this.appendHistory(trx, d.id, history);
@@ -764,7 +770,7 @@ export class DossierService {
         targetId: code,
         data: { status, channel: d.channel, procedure: d.procedureCode, dueAt },
       };
-      if (this.opts.audit) await this.opts.audit.record(audited, trx, { alongside });
+      if (this.opts.audit) await this.opts.audit.record(audited, trx, { alongside, claimed });
       else await writeAlongside(trx, alongside);
     });
     // The row as the transaction left it (the code's statement returns it): not read back.

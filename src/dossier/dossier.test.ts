@@ -90,6 +90,11 @@ for (const engine of engines()) {
       expect(new Set(codes).size).toBe(12);
       const nums = codes.map((c) => Number(c.split('-')[2])).sort((a, b) => a - b);
       expect(nums.at(-1)! - nums[0]!).toBe(11);
+      // Each has its one audit entry, chained in turn (on PostgreSQL the chain's place is taken by
+      // the submission's first statement, db/alongside.ts).
+      const entries = (await env.services.audit.list({ action: 'dossier.submit', limit: 1000 })).filter((a) => codes.includes(a.targetId));
+      expect(entries.map((a) => a.targetId).sort()).toEqual([...codes].sort());
+      expect((await env.services.audit.verify()).ok).toBe(true);
     });
 
     it('refuses a file that only pretends to be a PDF, with a clear message, and keeps nothing', async () => {

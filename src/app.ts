@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyContextConfig, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
@@ -592,7 +592,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
     limits: [
       // The global rate limit's own handler (same store, same key: the address, as no session can be found).
       ...(config.rateLimit ? [(req: FastifyRequest, reply: FastifyReply) => (globalLimit ??= app.rateLimit()).call(app, req, reply) as Promise<unknown>] : []),
-      (req: FastifyRequest, reply: FastifyReply) => app.proofGate.fastLimit(req, reply),
+      (req: FastifyRequest, reply: FastifyReply, config: FastifyContextConfig) => app.proofGate.fastLimit(req, reply, config),
     ],
   });
   if (config.rateLimit) {

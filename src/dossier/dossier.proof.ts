@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { AccountService } from '../account';
 import { ForbiddenError } from '../shared/errors';
 import { RateLimitedError, type Budget, type RateLimiter } from '../shared/rate-limit';
@@ -42,7 +42,7 @@ declare module 'fastify' {
        * The gate of the request's route for the fast lane (src/shared/fast-lane.ts): the same check
        * as the route's own hook, a promise only when a try is taken; undefined for other routes.
        */
-      fastLimit(req: FastifyRequest, reply: FastifyReply): Promise<void> | undefined;
+      fastLimit(req: FastifyRequest, reply: FastifyReply, config: FastifyContextConfig): Promise<void> | undefined;
     };
   }
 }
@@ -73,7 +73,8 @@ export function registerProofGate(app: FastifyInstance, opts: { limiter: RateLim
       throw e;
     });
   };
-  const fastLimit = (req: FastifyRequest, reply: FastifyReply) => (req.routeOptions.config?.proof === true ? check(req, reply) : undefined);
+  // The route's config as the lane read it (no second `req.routeOptions`); nothing to do with RATE_LIMIT=off.
+  const fastLimit = (req: FastifyRequest, reply: FastifyReply, config: FastifyContextConfig) => (opts.limiter && config.proof === true ? check(req, reply) : undefined);
   app.decorate('proofGate', { routes, take, fastLimit });
   const gate: preHandlerHookHandler = (req, reply, done) => {
     const p = check(req, reply);

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 
 /**
  * The fast lane (issue 10, speed): the answers most requests ask for — a cached QR landing page or
@@ -25,8 +25,9 @@ export type FastAnswer = (req: FastifyRequest, reply: FastifyReply) => (() => vo
 /**
  * A limit the normal path applies to a route (the global rate limit, a route's budget): a promise
  * that rejects with the error to answer (429), or undefined when nothing is counted for the request.
+ * `config` is the route's (read once by the lane: `req.routeOptions` builds a new object per read).
  */
-export type FastLimit = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown> | undefined;
+export type FastLimit = (req: FastifyRequest, reply: FastifyReply, config: FastifyContextConfig) => Promise<unknown> | undefined;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -64,10 +65,10 @@ export function registerFastLane(
   opts: { start: (req: FastifyRequest, reply: FastifyReply) => void; headers: Record<string, string>; limits: FastLimit[] },
 ): void {
   const { start, headers, limits } = opts;
-  const limited = (req: FastifyRequest, reply: FastifyReply, from = 0): Promise<unknown> | undefined => {
+  const limited = (req: FastifyRequest, reply: FastifyReply, config: FastifyContextConfig, from = 0): Promise<unknown> | undefined => {
     for (let i = from; i < limits.length; i++) {
-      const p = limits[i]!(req, reply);
-      if (p) return p.then(() => limited(req, reply, i + 1));
+      const p = limits[i]!(req, reply, config);
+      if (p) return p.then(() => limited(req, reply, config, i + 1));
     }
     return undefined;
   };
@@ -76,11 +77,13 @@ export function registerFastLane(
   const hook: onRequestHookHandler = (req, reply, done) => {
     start(req, reply);
     reply.headers(headers);
-    const fast = req.routeOptions.config?.fastAnswer;
+    // Read once: every read of `req.routeOptions` builds a new object (and asks the router about versions).
+    const config = req.routeOptions.config;
+    const fast = config?.fastAnswer;
     if (!fast || req.method !== 'GET' || req.headers.cookie !== undefined || req.headers.authorization !== undefined) return done();
     const send = fast(req, reply);
     if (!send) return done();
-    const waiting = limits.length ? limited(req, reply) : undefined;
+    const waiting = limits.length ? limited(req, reply, config) : undefined;
     // Answered: the hooks after this one and the rest of the lifecycle up to onSend do not run.
     if (!waiting) {
       counts.answered++;

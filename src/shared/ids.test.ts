@@ -13,4 +13,20 @@ describe('uuidv7', () => {
     // Ids of later instants sort after earlier ones (indexes stay ordered).
     expect(uuidv7(at + 1) > uuidv7(at)).toBe(true);
   });
+
+  it('writes the whole 48-bit time, whatever the instant before it, and a fresh random part for each id', () => {
+    // The time part is written once per millisecond into the id being built: each instant reads back exactly.
+    for (const t of [0, 1, 0xffffffff, 2 ** 32 + 5, Date.UTC(2026, 11, 5), 2 ** 48 - 1, 42]) {
+      const id = uuidv7(t);
+      expect(id, String(t)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16), String(t)).toBe(t);
+    }
+    // Ids of one millisecond share the time part only; an id handed out is not changed by the next.
+    const a = uuidv7(7);
+    const copy = `${a}`;
+    const b = uuidv7(7);
+    expect(a).toBe(copy);
+    expect(b.slice(0, 15)).toBe(a.slice(0, 15));
+    expect(b.slice(15)).not.toBe(a.slice(15));
+  });
 });

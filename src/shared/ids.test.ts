@@ -29,4 +29,15 @@ describe('uuidv7', () => {
     expect(b.slice(0, 15)).toBe(a.slice(0, 15));
     expect(b.slice(15)).not.toBe(a.slice(15));
   });
+
+  it('takes the whole millisecond of a time with a fraction, and refuses a time that is no 48-bit millisecond', () => {
+    // Generated histories (bench/province-data.ts) give instants with fractions of a millisecond;
+    // PostgreSQL refuses a text holding NUL, so an id must never carry one.
+    const t = Date.UTC(2026, 11, 5, 12, 0, 0) + 0.73;
+    const id = uuidv7(t);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBe(Math.floor(t));
+    expect(uuidv7(Math.floor(t)).slice(0, 15)).toBe(id.slice(0, 15));
+    for (const bad of [-1, Number.NaN, Infinity, 2 ** 48]) expect(() => uuidv7(bad), String(bad)).toThrow(RangeError);
+  });
 });

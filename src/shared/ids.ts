@@ -29,9 +29,12 @@ export function uuidv7(now = Date.now()): string {
   }
   const o = out;
   const d = HEX_DIGIT;
-  if (now !== lastMs) {
+  // Whole milliseconds: a time with a fraction (a generated one, say) would index no digit below.
+  const ms = Math.floor(now);
+  if (ms !== lastMs) {
+    if (!(ms >= 0 && ms < 2 ** 48)) throw new RangeError(`uuidv7: the time ${now} is not a millisecond of 48 bits`);
     // 12 hex digits of the milliseconds, at 0–7 and 9–12 (divisions, exact above 2^32 where bit operators are not).
-    let t = now;
+    let t = ms;
     for (let k = 12; k >= 0; k--) {
       if (k === 8) continue;
       o[k] = d[t % 16]!;
@@ -42,7 +45,7 @@ export function uuidv7(now = Date.now()): string {
     o[14] = 0x37; // the version, 7
     o[18] = 0x2d;
     o[23] = 0x2d;
-    lastMs = now;
+    lastMs = ms;
   }
   const p = pool;
   const i = used;

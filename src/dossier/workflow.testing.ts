@@ -69,6 +69,17 @@ export class Desk {
       }))();
   }
 
+  /** A dossier submitted online and brought by the demo officials to "approved" (the signing step); its code. */
+  async approvedOnline(procedureCode: string): Promise<string> {
+    const code = (await this.submitOnline(procedureCode)).code as string;
+    await this.ok(code, 'tiepnhan', { type: 'accept' });
+    await this.ok(code, 'tiepnhan', { type: 'forward' });
+    await this.ok(code, 'lanhdao', { type: 'assign', assignee: 'chuyenvien' });
+    await this.ok(code, 'chuyenvien', { type: 'propose_result', proposal: 'approve' });
+    await this.ok(code, 'lanhdao', { type: 'approve' });
+    return code;
+  }
+
   /** Acts and expects success; returns the dossier JSON. */
   async ok(code: string, who: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<any> {
     const r = await this.act(code, who, body, headers);

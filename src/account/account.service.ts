@@ -76,6 +76,13 @@ export interface Session {
   token: string;
   csrf: string;
   expiresAt: string;
+  /**
+   * The session's lifetime in seconds, for the cookie's Max-Age: a browser counts it from when it
+   * receives the cookie, so a browser and a server whose clocks disagree (or a server on a test's
+   * fixed clock) still agree on how long the cookie lives; an absolute Expires computed on the
+   * server's clock would already be past for a browser 12 hours ahead.
+   */
+  maxAgeSeconds: number;
 }
 
 const OTP_TTL_MS = 5 * 60_000;
@@ -428,7 +435,7 @@ export class AccountService {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
     await repo.insertSession(this.db, { id: sha(token), kind, subject_id: subjectId, csrf, created_at: now.toISOString(), expires_at: expiresAt });
-    return { token, csrf, expiresAt };
+    return { token, csrf, expiresAt, maxAgeSeconds: SESSION_TTL_MS / 1000 };
   }
 
   /** The signed-in person behind a session cookie, or undefined. */

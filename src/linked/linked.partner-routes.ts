@@ -60,7 +60,7 @@ export async function partnerRoutes(app: FastifyInstance, deps: PartnerRoutesDep
     try {
       const p = await linked.signInPartner(username, typeof body.password === 'string' ? body.password : '');
       const exp = String(deps.now().getTime() + SESSION_MS);
-      reply.setCookie(COOKIE, `${p.id}.${exp}.${sign(`${p.id}.${exp}`)}`, { ...cookieOpts, expires: new Date(Number(exp)) });
+      reply.setCookie(COOKIE, `${p.id}.${exp}.${sign(`${p.id}.${exp}`)}`, { ...cookieOpts, maxAge: SESSION_MS / 1000 }); // Max-Age: counted from receipt, whatever either clock says
       return reply.redirect('/doi-tac', 303);
     } catch (e) {
       if (e instanceof UnauthorizedError) return html(reply, PartnerSignInPage({ csrf: req.csrfToken, error: e.message, username }), 401);

@@ -101,8 +101,8 @@ export function registerSessions(app: FastifyInstance, accounts: AccountService,
   }
 
   app.decorateReply('startSession', function (this: FastifyReply, s: Session, kind?: 'citizen' | 'staff') {
-    this.setCookie(SESSION_COOKIE, s.token, { ...cookieOpts, expires: new Date(s.expiresAt) });
-    if (kind) this.setCookie(ACCOUNT_HINT_COOKIE, kind, { ...cookieOpts, expires: new Date(s.expiresAt) });
+    this.setCookie(SESSION_COOKIE, s.token, { ...cookieOpts, maxAge: s.maxAgeSeconds });
+    if (kind) this.setCookie(ACCOUNT_HINT_COOKIE, kind, { ...cookieOpts, maxAge: s.maxAgeSeconds });
   });
   app.decorateReply('endSession', function (this: FastifyReply) {
     this.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -175,6 +175,20 @@ for (const engine of engines()) {
       expect(ok.headers.location).toBe('/can-bo/ho-so?tab=mine');
     });
 
+    it('the session cookie lives 12 hours from when the browser gets it, whatever the server\'s clock says', async () => {
+      // An absolute Expires from the server's clock is already past for a browser whose clock is
+      // ahead (the browser tests' servers run on fixed clocks): the browser then drops the cookie
+      // and the official is sent back to the sign-in form.
+      const r = await formSignIn('/can-bo');
+      expect(r.statusCode).toBe(303);
+      for (const name of ['motcua_sid', 'motcua_who']) {
+        const c = r.cookies.find((x) => x.name === name);
+        expect(c, name).toBeDefined();
+        expect(c!.maxAge, name).toBe(12 * 3600);
+        expect(c!.expires, name).toBeUndefined();
+      }
+    });
+
     it('a line break in next is a 400, not a server error', async () => {
       const r = await formSignIn('/can-bo\r\nSet-Cookie: x=1');
       expect(r.statusCode).toBe(400);

@@ -48,10 +48,7 @@ eachEngine("the citizen's store lists the signed results issued to them", { at: 
     // The newborn group, submitted by the signed-in parent; the ward signs the birth registration's result.
     const group = await submitNewborn(env, PARENT, { headers: mai.bearer, desk });
     const birth = group.members[0]!.code;
-    await desk.ok(birth, 'tiepnhan', { type: 'forward' });
-    await desk.ok(birth, 'lanhdao', { type: 'assign', assignee: 'chuyenvien' });
-    await desk.ok(birth, 'chuyenvien', { type: 'propose_result', proposal: 'approve' });
-    await desk.ok(birth, 'lanhdao', { type: 'approve' });
+    await desk.toApproved(birth);
     const login = (await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lanhdao', password: 'demo' } })).json();
     const rf = multipart([
       { name: 'type', value: 'mark_result_ready' },

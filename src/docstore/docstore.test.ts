@@ -42,11 +42,7 @@ eachEngine('the citizen document store', { at: '2026-11-30T02:00:00Z', env: { RE
 
     // Dossier 2 goes all the way to its result file.
     const d2 = await submit(env, A, a.bearer, 'd2');
-    await desk.ok(d2.code, 'tiepnhan', { type: 'accept' });
-    await desk.ok(d2.code, 'tiepnhan', { type: 'forward' });
-    await desk.ok(d2.code, 'lanhdao', { type: 'assign', assignee: 'chuyenvien' });
-    await desk.ok(d2.code, 'chuyenvien', { type: 'propose_result', proposal: 'approve' });
-    await desk.ok(d2.code, 'lanhdao', { type: 'approve' });
+    await desk.toApproved(d2.code);
     const login = (await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lanhdao', password: 'demo' } })).json();
     const rf = multipart([
       { name: 'type', value: 'mark_result_ready' },

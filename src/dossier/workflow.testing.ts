@@ -72,12 +72,21 @@ export class Desk {
   /** A dossier submitted online and brought by the demo officials to "approved" (the signing step); its code. */
   async approvedOnline(procedureCode: string): Promise<string> {
     const code = (await this.submitOnline(procedureCode)).code as string;
-    await this.ok(code, 'tiepnhan', { type: 'accept' });
+    await this.toApproved(code);
+    return code;
+  }
+
+  /**
+   * Brings a received dossier (new, or accepted at the counter) through the demo officials to
+   * "approved": accepted, forwarded, assigned to chuyenvien, proposed for approval, approved.
+   * `comment` is the specialist's note on the proposal.
+   */
+  async toApproved(code: string, comment?: string): Promise<void> {
+    if ((await this.get(code, 'tiepnhan')).status === 'new') await this.ok(code, 'tiepnhan', { type: 'accept' });
     await this.ok(code, 'tiepnhan', { type: 'forward' });
     await this.ok(code, 'lanhdao', { type: 'assign', assignee: 'chuyenvien' });
-    await this.ok(code, 'chuyenvien', { type: 'propose_result', proposal: 'approve' });
+    await this.ok(code, 'chuyenvien', { type: 'propose_result', proposal: 'approve', ...(comment ? { comment } : {}) });
     await this.ok(code, 'lanhdao', { type: 'approve' });
-    return code;
   }
 
   /** Acts and expects success; returns the dossier JSON. */

@@ -16,12 +16,7 @@ export async function returnedDossier(desk: Desk, applicant?: { fullName: string
 
 /** Accepted, examined, approved, result ready (status processed), not yet returned. */
 export async function processToReady(desk: Desk, code: string): Promise<void> {
-  const cur = await desk.get(code, 'tiepnhan');
-  if (cur.status === 'new') await desk.ok(code, 'tiepnhan', { type: 'accept' });
-  await desk.ok(code, 'tiepnhan', { type: 'forward' });
-  await desk.ok(code, 'lanhdao', { type: 'assign', assignee: 'chuyenvien' });
-  await desk.ok(code, 'chuyenvien', { type: 'propose_result', proposal: 'approve', comment: 'Đủ điều kiện' });
-  await desk.ok(code, 'lanhdao', { type: 'approve' });
+  await desk.toApproved(code, 'Đủ điều kiện');
   const ready = await desk.ok(code, 'lanhdao', { type: 'mark_result_ready', note: 'Kết quả bản giấy' });
   expect(ready.status).toBe('processed');
 }

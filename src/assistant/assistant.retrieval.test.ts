@@ -128,6 +128,9 @@ describe('retrieval over the demo catalogue', () => {
     // A wrong land certificate is corrected as such; a wrong birth certificate is the civil-status change.
     expect(first('bìa đỏ ghi sai tên bố tôi, xin sửa lại')).toBe('1.012796');
     expect(first('so hong ghi sai dien tich xin dinh chinh')).toBe('1.012796');
+    expect(first('đính chính sổ đỏ')).toBe('1.012796');
+    // "mất mấy ngày" asks how long, not about a lost certificate.
+    expect(first('đính chính sổ đỏ bị ghi sai diện tích mất mấy ngày')).toBe('1.012796');
     expect(first('sửa tên trong giấy khai sinh vì bị viết sai dấu')).toBe('1.004859');
     // A health-insurance card torn or lost is reissued; buying one is the enrolment.
     expect(first('the bhyt bi rach muon doi the moi')).toBe('1.002759');

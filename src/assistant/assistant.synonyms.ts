@@ -402,7 +402,7 @@ const REGISTER = ['so ho tich', 'so goc', 'so luu', 'so dang ki', 'ban luu', 'kh
 const COUNTRIES = ['nuoc ngoai', 'nhat', 'nhat ban', 'han', 'han quoc', 'dai loan', 'trung quoc', 'my', 'hoa ki', 'uc', 'duc', 'phap', 'anh', 'nga', 'sec', 'ba lan', 'lao', 'campuchia', 'thai lan', 'singapore', 'malaysia', 'canada', 'y', 'ha lan', 'thuy dien', 'na uy', 'dan mach', 'bi', 'thuy si', 'ao'];
 const EXPIRED = ['het han', 'sap het han', 'qua han', 'du 25 tuoi', 'du 40 tuoi', 'du 60 tuoi'];
 const WRONG = ['sai', 'nham', 'sai sot', 'ghi sai', 'in sai', 'ghi nham', 'in nham'];
-const LAND_PAPER = ['so do', 'so hong', 'bia do', 'bia hong', 'so dat', 'giai chung nhan quyen su dung dat'];
+const LAND_PAPER = ['so do', 'so hong', 'bia do', 'bia hong', 'so dat', 'giai chung nhan quyen su dung dat', 'giai chung nhan dat'];
 const BORN = ['sinh o', 'sinh ra o', 'sinh tai', 'sinh ra tai', 'sinh ben', 'sinh ra ben', 'de o', 'de ben', 'de tai'];
 
 export const SITUATIONS: Situation[] = [
@@ -454,8 +454,8 @@ export const SITUATIONS: Situation[] = [
   {
     // A land certificate with a wrong name, date or area is corrected (đính chính), not the civil
     // status record: the error is the certificate's.
-    groups: [LAND_PAPER, WRONG],
-    unless: ['tranh chap', 'lan dat', 'mat', 'bi mat', 'that lac', 'chai'],
+    groups: [LAND_PAPER, [...WRONG, 'dinh chinh']],
+    unless: ['tranh chap', 'lan dat', 'bi mat', 'lam mat', 'danh mat', 'mat so', 'mat bia', 'that lac', 'chai'],
     also: ['sua', 'sua lai', 'chinh lai'],
     expansion: 'đính chính giấy chứng nhận đã cấp lần đầu có sai sót',
   },

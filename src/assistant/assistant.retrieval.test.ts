@@ -103,6 +103,48 @@ describe('retrieval over the demo catalogue', () => {
     for (const q of ['mất hộ chiếu thì trình báo ở đâu', 'bi mat ho chieu lam sao']) expect(first(q).id, q).toBe('1.010386');
   });
 
+  it('reads what happened to a card, a permit or a certificate as the procedure for it', () => {
+    const procedures = demoProcedures({ parseProcedure: (x: unknown) => procedureSchema.parse(x) } as unknown as CatalogService);
+    const doc = (id: string, name: string, here: boolean) => ({ id, kind: 'procedure' as const, name, prior: 1, here, fields: [{ text: spellOut(name), weight: 3, strong: true }] });
+    const national = [
+      doc('1.010386', 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp xã)', true),
+      doc('2.002118', 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)', false),
+      doc('1.012796', 'Đính chính Giấy chứng nhận đã cấp lần đầu có sai sót', true),
+      doc('1.002759', 'Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT', true),
+      doc('1.001939', 'Đăng ký đóng, cấp thẻ BHYT đối với người chỉ tham gia BHYT', true),
+      doc('1.013227', 'Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ', true),
+    ];
+    const withThem = new Retriever([...procedures.map((p) => procedureDoc(p, { commune: true })), ...national], new SynonymTable(BUILTIN_SYNONYMS));
+    const decidedOn = (q: string) => {
+      const s = withThem.search(q, { limit: 8 });
+      return decide(s.candidates, s.plan);
+    };
+    // A passport running out or torn is a new one from the province, not the residence extension.
+    for (const q of ['hộ chiếu sắp hết hạn phải làm gì', 'ho chieu bi rach bia lam lai o dau']) {
+      const d = decidedOn(q);
+      expect([d.decision, d.picks[0]?.id], q).toEqual(['elsewhere', '2.002118']);
+    }
+    const first = (q: string) => decidedOn(q).picks[0]?.id;
+    // A wrong land certificate is corrected as such; a wrong birth certificate is the civil-status change.
+    expect(first('bìa đỏ ghi sai tên bố tôi, xin sửa lại')).toBe('1.012796');
+    expect(first('so hong ghi sai dien tich xin dinh chinh')).toBe('1.012796');
+    expect(first('đính chính sổ đỏ')).toBe('1.012796');
+    // "mất mấy ngày" asks how long, not about a lost certificate.
+    expect(first('đính chính sổ đỏ bị ghi sai diện tích mất mấy ngày')).toBe('1.012796');
+    expect(first('sửa tên trong giấy khai sinh vì bị viết sai dấu')).toBe('1.004859');
+    // A health-insurance card torn or lost is reissued; buying one is the enrolment.
+    expect(first('the bhyt bi rach muon doi the moi')).toBe('1.002759');
+    expect(first('mất thẻ bảo hiểm y tế của mẹ, xin cấp lại')).toBe('1.002759');
+    expect(first('mua bảo hiểm y tế hộ gia đình')).toBe('1.001939');
+    // A building permit run out before the house is finished is extended.
+    expect(first('giấy phép xây dựng hết hạn mà nhà chưa xây xong')).toBe('1.013227');
+    // The identity card: dropped is a reissue, expired an exchange, whatever words stand between.
+    expect(first('đánh rơi thẻ căn cước ngoài chợ')).toBe('1.014064');
+    expect(first('căn cước công dân gắn chip hết hạn khi đủ 40 tuổi')).toBe('1.014063');
+    // Failed mediation of a land dispute goes to the chairman's decision.
+    expect(first('tranh chấp ranh giới đất với nhà bên cạnh hòa giải không thành')).toBe('1.013967');
+  });
+
   it('ranks the record with the same accents first when the question has them', () => {
     // "hộ" (household) and "hồ" (as in hồ sơ) fold alike; the accented question picks the household.
     const a = r.search('tách hộ', { limit: 3 }).candidates;

@@ -50,6 +50,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   hk: 'hộ khẩu',
   sdt: 'số điện thoại',
   dt: 'điện thoại',
+  bv: 'bệnh viện',
   // chat shorthand
   e: 'em',
   vk: 'vợ',
@@ -137,6 +138,11 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'chồng mất', expansion: 'khai tử' },
   { phrase: 'chết', expansion: 'khai tử' },
   { phrase: 'con ngoài giá thú', expansion: 'nhận cha mẹ con' },
+  // a parent acknowledging a child of their own blood ("bố đẻ muốn nhận lại con")
+  { phrase: 'nhận lại con', expansion: 'đăng ký nhận cha mẹ con' },
+  { phrase: 'nhận cha con', expansion: 'đăng ký nhận cha mẹ con' },
+  { phrase: 'nhận mẹ con', expansion: 'đăng ký nhận cha mẹ con' },
+  { phrase: 'nhận con ruột', expansion: 'đăng ký nhận cha mẹ con' },
   { phrase: 'đổi tên', expansion: 'thay đổi cải chính hộ tịch' },
   { phrase: 'sửa tên', expansion: 'thay đổi cải chính hộ tịch' },
   { phrase: 'mang họ', expansion: 'thay đổi cải chính hộ tịch' },
@@ -235,6 +241,8 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'mua bán xe', expansion: 'hợp đồng giao dịch động sản' },
   { phrase: 'bán xe', expansion: 'hợp đồng giao dịch động sản' },
   { phrase: 'lấn đất', expansion: 'tranh chấp đất đai' },
+  // mediation at the ward failed: the dispute goes to the chairman's decision
+  { phrase: 'hòa giải không thành', expansion: 'giải quyết tranh chấp đất đai thuộc thẩm quyền của chủ tịch' },
   { phrase: 'ranh giới đất', expansion: 'tranh chấp đất đai' },
   { phrase: 'xây nhà', expansion: 'giấy phép xây dựng nhà ở riêng lẻ' },
   { phrase: 'cất nhà', expansion: 'giấy phép xây dựng nhà ở riêng lẻ' },
@@ -297,10 +305,16 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'bị hỏng', expansion: 'cấp đổi' },
   { phrase: 'bong tróc', expansion: 'cấp đổi' },
   { phrase: 'bị mờ', expansion: 'cấp đổi' },
+  { phrase: 'đánh rơi', expansion: 'cấp lại' },
+  { phrase: 'rơi mất', expansion: 'cấp lại' },
+  { phrase: 'bị trộm', expansion: 'cấp lại' },
+  { phrase: 'móc túi', expansion: 'cấp lại' },
   { phrase: 'sửa nhà', expansion: 'sửa chữa cải tạo' },
   // family and welfare
   { phrase: 'nhận nuôi', expansion: 'nuôi con nuôi' },
   { phrase: 'xin con nuôi', expansion: 'đăng ký nuôi con nuôi' },
+  // the yearly review of poor households is the periodic one (the other is on request, any time)
+  { phrase: 'rà soát', expansion: 'định kỳ' },
   { phrase: 'bảo hiểm y tế cho bé', expansion: 'thẻ bảo hiểm y tế trẻ em dưới 6 tuổi' },
   { phrase: 'làm lại', expansion: 'cấp lại đăng ký lại' },
   ...CITIZEN_WORDS,
@@ -386,6 +400,9 @@ export interface Situation {
 const LOST = ['mat', 'bi mat', 'chai', 'bi chai', 'that lac', 'khong con', 'hu hong', 'bi hong', 'rach', 'moi an', 'lu cuon', 'cuon troi', 'khong luu', 'khong con luu', 'khong tim thai', 'thieu'];
 const REGISTER = ['so ho tich', 'so goc', 'so luu', 'so dang ki', 'ban luu', 'khong luu', 'khong con luu', 'khong con so'];
 const COUNTRIES = ['nuoc ngoai', 'nhat', 'nhat ban', 'han', 'han quoc', 'dai loan', 'trung quoc', 'my', 'hoa ki', 'uc', 'duc', 'phap', 'anh', 'nga', 'sec', 'ba lan', 'lao', 'campuchia', 'thai lan', 'singapore', 'malaysia', 'canada', 'y', 'ha lan', 'thuy dien', 'na uy', 'dan mach', 'bi', 'thuy si', 'ao'];
+const EXPIRED = ['het han', 'sap het han', 'qua han', 'du 25 tuoi', 'du 40 tuoi', 'du 60 tuoi'];
+const WRONG = ['sai', 'nham', 'sai sot', 'ghi sai', 'in sai', 'ghi nham', 'in nham'];
+const LAND_PAPER = ['so do', 'so hong', 'bia do', 'bia hong', 'so dat', 'giai chung nhan quyen su dung dat', 'giai chung nhan dat'];
 const BORN = ['sinh o', 'sinh ra o', 'sinh tai', 'sinh ra tai', 'sinh ben', 'sinh ra ben', 'de o', 'de ben', 'de tai'];
 
 export const SITUATIONS: Situation[] = [
@@ -421,6 +438,40 @@ export const SITUATIONS: Situation[] = [
     groups: [BORN.flatMap((b) => COUNTRIES.map((c) => `${b} ${c}`))],
     also: ['ve nuoc', 've viet nam', 've vn', 'chua khai sinh', 'chua lam khai sinh', 'chua dang ki khai sinh'],
     expansion: 'đăng ký khai sinh có yếu tố nước ngoài',
+  },
+  {
+    // An identity card past its date (or at the ages 25, 40, 60 it must be changed) is exchanged,
+    // whatever stands between the card and "hết hạn" ("căn cước gắn chip hết hạn").
+    groups: [['can cuoc', 'chung minh'], EXPIRED],
+    unless: ['ho chieu', 'tam tru', 'giai phep'],
+    expansion: 'cấp đổi thẻ căn cước',
+  },
+  {
+    // A building permit past its date before the house is finished is extended.
+    groups: [['giai phep xai dung', 'phep xai dung', 'giai phep xai nha', 'phep xai nha'], EXPIRED],
+    expansion: 'gia hạn giấy phép xây dựng',
+  },
+  {
+    // A land certificate with a wrong name, date or area is corrected (đính chính), not the civil
+    // status record: the error is the certificate's.
+    groups: [LAND_PAPER, [...WRONG, 'dinh chinh']],
+    unless: ['tranh chap', 'lan dat', 'bi mat', 'lam mat', 'danh mat', 'mat so', 'mat bia', 'that lac', 'chai'],
+    also: ['sua', 'sua lai', 'chinh lai'],
+    expansion: 'đính chính giấy chứng nhận đã cấp lần đầu có sai sót',
+  },
+  {
+    // A health-insurance card lost, torn or wrong is reissued, exchanged or corrected by social
+    // insurance (the ward receives it); the child's first card is the birth's linked procedure.
+    groups: [['bao hiem i te', 'so bao hiem xa hoi', 'so bao hiem'], [...LOST, 'danh roi', 'doi the', 'doi lai', 'cap lai', 'lam lai', ...WRONG]],
+    unless: ['khai sinh', 'duoi 6 tuoi', 'mua', 'tham gia', 'dong'],
+    expansion: 'cấp lại đổi điều chỉnh thông tin trên sổ bảo hiểm xã hội thẻ bảo hiểm y tế',
+  },
+  {
+    // A passport expiring or torn is a new passport (the province’s
+    // police); a lost one is reported, a found one restored — their own procedures.
+    groups: [['ho chieu', 'passport'], [...EXPIRED, 'rach', 'bi rach', 'hong', 'bi hong']],
+    unless: ['mat', 'bi mat', 'that lac', 'khoi phuc', 'tim thai', 'tim lai', 'danh roi', 'khai sinh'],
+    expansion: 'cấp hộ chiếu phổ thông ở trong nước',
   },
 ];
 

@@ -10,6 +10,8 @@
  * code + phone (GET /api/dossiers/:code?phone=); the stylesheet (fingerprinted, br). Each is
  * measured in BENCH_RUNS (3) alternating runs of BENCH_SECONDS (3) s against its ceiling, with 16
  * connections; the ratio is the mean of motcua's runs over the mean of the ceiling's.
+ * BENCH_ONLY_ANSWER: only the answers whose label starts with it ('API search', 'procedure page',
+ * 'tracking lookup', 'stylesheet').
  * Also: search latency in process, import time, server RSS. PostgreSQL figures: see the end.
  */
 import { execFileSync } from 'node:child_process';
@@ -26,6 +28,8 @@ import { BROWSER_HEADERS, freePort, load, loadAverage, pct, ROOT, rssMb, startSe
 const NATIONAL = process.env.BENCH_NATIONAL_FILE ?? NATIONAL_FILE;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** One answer (or two: both procedure pages) by the start of its label, e.g. 'API search'; all when unset. */
+const ONLY = process.env.BENCH_ONLY_ANSWER;
 const QUERY = 'dang ky khai sinh';
 const PHONE = '0912345678';
 const IDENTITY = { ...BROWSER_HEADERS, 'accept-encoding': 'identity' };
@@ -125,13 +129,15 @@ async function main() {
   const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(pageHtml)?.[1];
   if (!stylesheet) throw new Error('no stylesheet link on the procedure page');
 
-  const answers: Answer[] = [
+  const all: Answer[] = [
     { label: 'procedure page /p/00004/1.001193 (br)', path: '/p/00004/1.001193', headers: BROWSER_HEADERS, encoding: 'br', target: 0.9 },
     { label: 'procedure page /p/00004/1.001193 (identity)', path: '/p/00004/1.001193', headers: IDENTITY, encoding: 'identity', target: 0.9 },
     { label: `API search /api/procedures?q=${QUERY} (br)`, path: `/api/procedures?q=${encodeURIComponent(QUERY)}`, headers: BROWSER_HEADERS, encoding: 'br', target: 0.9 },
     { label: 'tracking lookup /api/dossiers/:code?phone= (br)', path: `/api/dossiers/${code}?phone=${PHONE}`, headers: BROWSER_HEADERS, encoding: 'br', target: 0.7 },
     { label: `stylesheet ${stylesheet} (br)`, path: stylesheet, headers: BROWSER_HEADERS, encoding: 'br' },
   ];
+  const answers = all.filter((a) => !ONLY || a.label.startsWith(ONLY));
+  if (!answers.length) throw new Error(`BENCH_ONLY_ANSWER=${ONLY}: no answer's label starts so (${all.map((a) => a.label.split(' /')[0]).join(', ')})`);
 
   // Record each answer once, as motcua sends it, for the ceiling server.
   const recordings = [];
@@ -194,7 +200,7 @@ async function main() {
   const errors = (rs: LoadResult[]) => rs.reduce((n, r) => n + r.errors + r.non2xx, 0);
   const lines = [
     `motcua bench — ${new Date().toISOString()} — ${os.cpus().length} CPU, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}, Node ${process.version}, SQLite, ${catalogSize} procedures in the unit's catalogue`,
-    `each answer: ${RUNS} alternating runs of ${SECONDS} s against its ceiling (a bare Fastify route in its own process sending the same bytes and headers), 16 connections`,
+    `each answer: ${RUNS} alternating runs of ${SECONDS} s against its ceiling (a bare Fastify route in its own process sending the same bytes and headers), 16 connections${ONLY ? `; BENCH_ONLY_ANSWER=${ONLY}` : ''}`,
     '',
     '| answer | bytes sent | motcua req/s | ceiling req/s | of its ceiling | target | p50 / p99 ms | errors | server CPU µs per answer, motcua / ceiling |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -28,8 +28,10 @@ const now = () => performance.now();
     const t = now();
     const r = orig.apply(this, a);
     const text = typeof a[0] === 'string' ? a[0] : (a[0]?.text ?? '?');
+    const values = Array.isArray(a[1]) ? a[1] : a[0]?.values;
     if (r && typeof r.then === 'function') {
-      const done = (ok) => sql.push({ t, ms: now() - t, ok, sql: text.slice(0, 160) });
+      // The whole text and its values: the bench explains the statements a lookup ran.
+      const done = (ok) => sql.push({ t, ms: now() - t, ok, sql: text, values });
       r.then(() => done(true), () => done(false));
     }
     return r;

@@ -14,8 +14,8 @@
  * Settings: BENCH_PROVINCE_DB_URL (as bench:province), BENCH_LOOKUPS (1000), LOOKUP_SEED (the
  * sample's seed: 16, bench:province's, whose pages earlier runs may have left in memory; another
  * seed gives dossiers whose pages no run read), LOOKUP_WAIT_S (0: seconds between the server's
- * readiness and the first lookup), LOOKUP_EXPLAIN=N (EXPLAIN (ANALYZE, BUFFERS) of a lookup's
- * statements for N more never-read dossiers), LOOKUP_PROFILE=1 (the server run under V8's profiler
+ * readiness and the first lookup), LOOKUP_EXPLAIN=N (EXPLAIN (ANALYZE, BUFFERS) of the
+ * statements the last lookup ran, as the probe recorded them, for N more never-read dossiers), LOOKUP_PROFILE=1 (the server run under V8's profiler
  * and without the probe: where its CPU time went during the lookups), LOOKUP_ALLOC=1 (what the server allocated during the lookups,
  * sampled, by function), LOOKUP_JOBS_DUE=1 (every periodic job's last run moved a
  * day back, so that the server's first tick runs each of them, as in a province's server that
@@ -44,7 +44,7 @@ const PROBE = new URL('./lookup-probe.mjs', import.meta.url).pathname;
 interface Probe {
   origin: number;
   requests: Array<{ t: number; ms: number; url: string }>;
-  sql: Array<{ t: number; ms: number; ok: boolean; sql: string }>;
+  sql: Array<{ t: number; ms: number; ok: boolean; sql: string; values?: unknown[] }>;
   gc: Array<{ t: number; ms: number; kind: number }>;
   lags: Array<{ t: number; ms: number }>;
   eld: { p50: number; p99: number; max: number };
@@ -75,28 +75,27 @@ async function probe(app: AppProcess, file: string): Promise<Probe> {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Probe;
 }
 
-/** The statements of one lookup, with EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL's side. */
-async function explain(url: string, list: Array<{ code: string; phone: string }>): Promise<string[]> {
+/**
+ * The statements a lookup ran (as the probe recorded them: text and values), each with EXPLAIN
+ * (ANALYZE, BUFFERS) on PostgreSQL's side for other dossiers: the measured dossier's code and id in
+ * the values become theirs.
+ */
+async function explain(url: string, ran: { code: string; statements: Array<{ sql: string; values?: unknown[] }> }, list: Array<{ code: string; phone: string }>): Promise<string[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const out: string[] = [];
   try {
+    const idOf = async (code: string) => (await c.query('SELECT id FROM dossiers WHERE code = $1', [code])).rows[0]?.id as string | undefined;
+    const ranId = await idOf(ran.code);
     const total = new Map<string, { ms: number; hit: number; read: number; n: number }>();
-    const plans: Array<{ what: string; plan: any }> = [];
     for (const d of list) {
-      plans.push({ what: 'dossier by code', plan: (await c.query('EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) SELECT * FROM dossiers WHERE code = $1', [d.code])).rows[0]['QUERY PLAN'][0] });
-      const id = (await c.query('SELECT id FROM dossiers WHERE code = $1', [d.code])).rows[0]?.id;
-      const statements: Array<[string, string, unknown[]]> = [
-        ['files', 'SELECT * FROM dossier_files WHERE dossier_id = $1 ORDER BY created_at, id', [id]],
-        ['history', 'SELECT * FROM dossier_history WHERE dossier_id = $1 ORDER BY seq', [id]],
-        ['fee', 'SELECT * FROM dossier_fees WHERE dossier_id = $1', [id]],
-        ['payments', 'SELECT * FROM payments WHERE dossier_id = $1 ORDER BY created_at, id', [id]],
-        ['signed', 'SELECT * FROM signed_documents WHERE dossier_id = $1 ORDER BY signed_at DESC, id DESC', [id]],
-      ];
-      for (const [what, text, values] of statements) plans.push({ what, plan: (await c.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`, values)).rows[0]['QUERY PLAN'][0] });
-    }
-    {
-      for (const { what, plan } of plans) {
+      // Read only when a statement needs it (after the statements by code: their pages unread).
+      let id: string | undefined;
+      for (const s of ran.statements) {
+        const values = [];
+        for (const v of s.values ?? []) values.push(v === ran.code ? d.code : v === ranId && ranId ? (id ??= await idOf(d.code)) : v);
+        const plan = (await c.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${s.sql}`, values)).rows[0]['QUERY PLAN'][0];
+        const what = s.sql.replace(/\s+/g, ' ').slice(0, 90);
         const t = total.get(what) ?? { ms: 0, hit: 0, read: 0, n: 0 };
         t.ms += plan['Execution Time'];
         t.hit += plan.Plan['Shared Hit Blocks'];
@@ -105,8 +104,8 @@ async function explain(url: string, list: Array<{ code: string; phone: string }>
         total.set(what, t);
       }
     }
-    out.push(`EXPLAIN (ANALYZE, BUFFERS) of a lookup's statements, ${list.length} dossiers never read (load ${loadAverage()}):`);
-    for (const [what, t] of total) out.push(`  ${what.padEnd(16)} ${r2(t.ms / t.n)} ms, pages: ${r2(t.hit / t.n)} in shared buffers + ${r2(t.read / t.n)} read`);
+    out.push(`EXPLAIN (ANALYZE, BUFFERS) of the statements of a lookup (as ${ran.code}'s ran), ${list.length} dossiers never read (load ${loadAverage()}):`);
+    for (const [what, t] of total) out.push(`  ${r2(t.ms / t.n)} ms, pages: ${r2(t.hit / t.n)} in shared buffers + ${r2(t.read / t.n)} read  ${what}`);
   } finally {
     await c.end();
   }
@@ -161,7 +160,13 @@ async function main() {
       console.log(`allocated during the lookups (sampled; top 60 functions ${Math.round(total / 1024 / client.length)} KB per lookup):`);
       for (const [name, bytes] of by.slice(0, 40)) console.log(`  ${r2(bytes / 1024 / client.length)} KB  ${name}`);
     }
-    if (EXPLAIN) for (const l of await explain(url, await sampleDossiers(url, EXPLAIN, SEED + 1000))) console.log(l);
+    if (EXPLAIN) {
+      // The statements of the last lookup (the others' as well: all ask the same).
+      const last = run.requests.filter((r) => r.url.startsWith('/api/dossiers/')).at(-1)!;
+      const statements = run.sql.filter((s) => s.t >= last.t && s.t <= last.t + last.ms);
+      const code = decodeURIComponent(last.url.slice('/api/dossiers/'.length).split('?')[0]!);
+      for (const l of await explain(url, { code, statements }, await sampleDossiers(url, EXPLAIN, SEED + 1000))) console.log(l);
+    }
     if (process.env.LOOKUP_OUTPUT === '1') console.log(`server output:\n${app.output().slice(-4000)}`);
   } finally {
     await app.stop();

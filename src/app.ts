@@ -10,7 +10,7 @@ import { createAssistant, type AssistantService } from './assistant';
 import { assistantRoutes } from './assistant/assistant.routes';
 import { CHAT_CHANNEL_LABEL, ChatFormService, ChatTranscriptBox, chatFormRoutes } from './chatform';
 import { STATUS_LABEL, type DossierStatus } from './dossier/dossier.types';
-import { DossierService } from './dossier/dossier.service';
+import { DossierService, LOOKUP_ALONG } from './dossier/dossier.service';
 import { DossierCache } from './dossier/dossier.cache';
 import { dossierRoutes } from './dossier/dossier.routes';
 import { DossierDrafts } from './dossier/dossier.drafts';
@@ -261,6 +261,12 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     groupMembers: (code) => linked.memberCodes(code),
   });
   dossierWorkflow.onPaymentRequested = async (d, actor, amount) => void (await payments.adoptRequestedAmount(d, actor, amount));
+  // A first tracking lookup on PostgreSQL reads the fee, the payments and the signed result in the
+  // dossier's own statement (one round trip), each module with its own SQL.
+  dossiers.lookupAlongside = [
+    { ...LOOKUP_ALONG.payments, read: (id) => payments.storedAlong(id) },
+    { ...LOOKUP_ALONG.signed, read: (id) => signing.forDossierAlong(id) },
+  ];
   // "Nộp ngay trong cuộc trò chuyện" (issue 15): the web form's drafts and submission, led by the chat.
   const chatForm = new ChatFormService({
     db: database.db,

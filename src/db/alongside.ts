@@ -26,6 +26,13 @@ export interface AlongsideRead<T> {
 }
 
 /**
+ * An `AlongsideRead` of what belongs to the carrier's row (a correlated subquery): `key` is the
+ * row's key as an expression of the carrier's statement (e.g. the dossier's id column), so the
+ * reading module need not know the carrier's table or its name in the statement.
+ */
+export type AlongsideReadOf<T> = (key: RawBuilder<string>) => AlongsideRead<T>;
+
+/**
  * A row one module takes (UPDATE … RETURNING, a lock held until the commit) within another
  * module's statement (PostgreSQL): `take` is attached as a data-modifying `WITH` named `name`, and
  * `expression` (read from the carrier's select list, as an `AlongsideRead`) returns what it took.

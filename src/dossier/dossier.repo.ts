@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
-import type { AlongsideTake } from '../db/alongside';
+import type { AlongsideReadOf, AlongsideTake } from '../db/alongside';
 import type { DB, DossierFileTable, DossierHistoryTable, DossierTable } from '../db/schema';
 import type { Applicant, Dossier, DossierChannel, DossierFile, DossierStatus, HistoryEntry } from './dossier.types';
 
@@ -288,7 +288,13 @@ export async function listHistory(db: Exec, dossierId: string): Promise<HistoryE
  * name repeated per row) in the order of `listFiles` and `listHistory`, and they become the same
  * objects as `findDossierByCode`, `listFiles` and `listHistory` return.
  */
-export async function findDossierWithPartsByCode(db: Exec, code: string): Promise<{ dossier: Dossier; files: DossierFile[]; history: HistoryEntry[] } | undefined> {
+export async function findDossierWithPartsByCode(
+  db: Exec,
+  code: string,
+  along: ReadonlyArray<LookupRead> = [],
+): Promise<{ dossier: Dossier; files: DossierFile[]; history: HistoryEntry[]; along: unknown[] } | undefined> {
+  const id = sql.ref<string>('d.id');
+  const reads = along.map((a) => a.read(id));
   const r = await db
     .selectFrom('dossiers as d')
     // The row as one JSON value: one column to describe and decode rather than 45.
@@ -297,11 +303,15 @@ export async function findDossierWithPartsByCode(db: Exec, code: string): Promis
     .select(
       sql<HistoryTuple[]>`(select coalesce(json_agg(json_build_array(h.id, h.seq, h.action, h.from_status, h.to_status, h.actor_kind, h.actor_name, h.comment, h.data, h.created_at, h.actor_id, h.idempotency_key) order by h.seq), '[]') from dossier_history h where h.dossier_id = d.id)`.as('parts_history'),
     )
+    // Other modules' reads (db/alongside.ts), each only for the statuses it is wanted in.
+    .select(along.map((a, i) => (a.statuses ? sql`case when d.status in (${sql.join(a.statuses.map((st) => sql.lit(st)))}) then ${reads[i]!.expression} end` : reads[i]!.expression).as(`along_${i}`)))
     .where('d.code', '=', code)
     .executeTakeFirst();
   if (!r) return undefined;
   const { row, parts_files, parts_history } = r;
+  const values = r as unknown as Record<string, unknown>;
   return {
+    along: along.map((a, i) => (!a.statuses || a.statuses.includes(row.status) ? reads[i]!.decode(values[`along_${i}`]) : undefined)),
     dossier: toDossier(row),
     files: parts_files.map(([id, component, sha256, name, mime, size, createdAt]) => ({ id, component, sha256, name, mime, size, createdAt })),
     history: parts_history.map(([id, seq, action, fromStatus, toStatus, actorKind, actorName, comment, data, createdAt, actorId, idempotencyKey]) => ({
@@ -321,6 +331,15 @@ export async function findDossierWithPartsByCode(db: Exec, code: string): Promis
   };
 }
 type FileTuple = [string, string, string, string, string, number, string];
+/**
+ * Another module's read a lookup's statement carries (db/alongside.ts), given the dossier's id
+ * column; its decoded value is in `along` (undefined where the dossier's status left it unread).
+ */
+export interface LookupRead {
+  read: AlongsideReadOf<unknown>;
+  /** Read only for a dossier in one of these statuses (null for the others). */
+  statuses?: readonly string[];
+}
 type HistoryTuple = [string, number, string, string | null, string, string, string, string, string, string, string | null, string | null];
 
 export async function findHistoryByKey(db: Exec, key: string): Promise<{ dossierId: string; seq: number } | undefined> {

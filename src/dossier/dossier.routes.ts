@@ -20,7 +20,7 @@ import { actorOf, checkApiCsrf, checkCsrf, sessionToken } from '../shared/sessio
 import { staffNav } from '../shared/staff-layout';
 import { can, type Permission } from '../shared/staff-menu';
 import type { UnitService } from '../unit';
-import type { PaymentHooks } from '../payment';
+import type { PaymentHooks, StoredPayments } from '../payment';
 import type { AuditService } from '../audit';
 import { CITIZEN_VISIBLE_ACTIONS } from '../workflow';
 import { renderReceiptPdf, renderServiceCardPdf } from './dossier.pdf';
@@ -34,9 +34,9 @@ import { PROOF_ROUTE, requireChangeProof } from './dossier.proof';
 import { dossierProofRoutes } from './dossier.proof-routes';
 import { VerifyOffer } from './dossier.proof-views';
 import { uuidv7 } from '../shared/ids';
-import { componentsOf, type DossierService, type DossierView } from './dossier.service';
+import { componentsOf, LOOKUP_ALONG, type DossierService, type DossierView } from './dossier.service';
 import { citizenTracking, resultFileOf } from './dossier.tracking';
-import type { SigningService } from '../signing';
+import type { SignedDocument, SigningService } from '../signing';
 import { CHANNEL_NAME, DOSSIER_CHANNELS, type Actor, type Dossier } from './dossier.types';
 import type { StoredPapers } from './dossier.papers';
 import { sendStored } from './dossier.download';
@@ -277,10 +277,11 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   const dossierAnswer = async (d: Dossier, staffView: boolean, actor?: ReturnType<typeof actorOf>, strong = true, fresh = false) => {
     // Read side by side (a dossier never looked up before: each is a disk read): its files and
     // history, its fee and payments, and its signed result where it can have one.
+    // On PostgreSQL the row's own statement may have read the last two (`lookupAlongside`).
     const [v, payment, verifyUrl] = await Promise.all([
       dossiers.view(d),
-      deps.payments ? deps.payments.json(d, fresh) : null,
-      d.code && (d.status === 'processed' || d.status === 'returned') ? verifyUrlOf(d) : null,
+      deps.payments ? deps.payments.json(d, fresh, dossiers.alongside<StoredPayments>(d, LOOKUP_ALONG.payments.part)?.value) : null,
+      d.code && LOOKUP_ALONG.signed.statuses.includes(d.status) ? verifyUrlOf(d) : null,
     ]);
     // Officials' comments may be internal notes: the citizen's history carries none, and the
     // citizen's steps (with "Đang giải quyết") and next step come from the tracking view model.
@@ -311,7 +312,8 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
   };
   /** The public verification page of the dossier's signed result, if it was signed. */
   const verifyUrlOf = async (d: Dossier): Promise<string | null> => {
-    const signed = deps.signing ? await deps.signing.forDossier(d.id) : undefined;
+    const known = dossiers.alongside<SignedDocument | undefined>(d, LOOKUP_ALONG.signed.part);
+    const signed = known ? known.value : deps.signing ? await deps.signing.forDossier(d.id) : undefined;
     return signed ? deps.signing!.verifyUrl(signed.id) : null;
   };
   /** An official's look at a dossier's personal data goes into the audit log. */

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { writeAlongside, type AlongsideWrite } from '../db/alongside';
+import { writeAlongside, type AlongsideReadOf, type AlongsideWrite } from '../db/alongside';
 import type { Db } from '../db/connection';
 import type { CatalogService, Procedure, ProcessingTime } from '../catalog';
 import { mainChannel } from '../catalog';
@@ -46,6 +46,25 @@ export interface DossierLimits {
 const UUID_RE = /^[0-9a-f-]{36}$/;
 /** The cached part holding a dossier's files and history (`view`). */
 const FILES_AND_HISTORY = 'files+history';
+/** The cached parts holding what other modules' reads gave (`lookupAlongside`). */
+const ALONG = 'along:';
+
+/**
+ * Another module's read carried by a first lookup's statement (PostgreSQL): `part` names what it
+ * gives (`alongside`); `statuses` limits it to dossiers in those statuses (e.g. a signed result).
+ */
+/** The parts the tracking answer takes from `lookupAlongside` (dossier.routes), and when each is read. */
+export const LOOKUP_ALONG = {
+  payments: { part: 'payments' },
+  /** The newest signed result, looked for once the dossier has one to show. */
+  signed: { part: 'signed', statuses: ['processed', 'returned'] as readonly DossierStatus[] },
+} as const;
+
+export interface LookupAlongside {
+  part: string;
+  read: AlongsideReadOf<unknown>;
+  statuses?: readonly DossierStatus[];
+}
 
 export const DEFAULT_LIMITS: DossierLimits = { maxFileBytes: 10 * 1024 * 1024, maxDossierBytes: 50 * 1024 * 1024, maxFilesPerDossier: 40 };
 
@@ -155,6 +174,21 @@ export class DossierService {
     return cache.part(d.id, name, load, () => ({ id: d.id, code: d.code }));
   }
 
+  /**
+   * Reads of other modules that a first tracking lookup's statement carries on PostgreSQL
+   * (db/alongside.ts), set by the composition root: their values are then `alongside(d, part)`.
+   */
+  lookupAlongside: ReadonlyArray<LookupAlongside> = [];
+
+  /**
+   * What another module's read (`lookupAlongside`) gave, read with the dossier's row and kept
+   * with it; undefined when the row came without it (read otherwise, or the cache is off). Only for
+   * callers that have already checked who may see the dossier.
+   */
+  alongside<T>(d: Dossier, part: string): { value: T } | undefined {
+    return this.opts.cache?.peek<{ value: T }>(d.id, ALONG + part);
+  }
+
   /** A part `memo` kept for this dossier, if any (no closure to make on the hot path). */
   cached<T>(d: Dossier, name: string): T | undefined {
     return this.opts.cache?.peek<T>(d.id, name);
@@ -183,14 +217,21 @@ export class DossierService {
     if (cache.enabled && !UUID_RE.test(ref) && repo.carriesReads(this.db)) {
       // PostgreSQL: the row with its files and history in one statement (a tracking lookup's
       // first reads); both kept, as `view` would keep the second.
-      let parts: { files: readonly DossierFile[]; history: readonly HistoryEntry[] } | undefined;
+      // Other modules' parts of the first answer (its fee and payments, its signed result) come
+      // with them where the composition root gave their reads (`lookupAlongside`): one round trip.
+      let parts: Array<[string, unknown]> = [];
+      const along = this.lookupAlongside;
       const loadWithParts = async () => {
-        const r = await repo.findDossierWithPartsByCode(this.db, ref);
+        const r = await repo.findDossierWithPartsByCode(this.db, ref, along);
         if (!r) return undefined;
-        parts = { files: Object.freeze(r.files), history: Object.freeze(r.history) };
+        parts = [[FILES_AND_HISTORY, { files: Object.freeze(r.files), history: Object.freeze(r.history) }]];
+        along.forEach((a, i) => {
+          const value = r.along[i];
+          if (!a.statuses || a.statuses.includes(r.dossier.status)) parts.push([ALONG + a.part, { value }]);
+        });
         return Object.freeze(r.dossier);
       };
-      return cache.part(ref, 'row', loadWithParts, (d) => d && { id: d.id, code: d.code }, () => [[FILES_AND_HISTORY, parts]]);
+      return cache.part(ref, 'row', loadWithParts, (d) => d && { id: d.id, code: d.code }, () => parts);
     }
     return cache.part(ref, 'row', load, (d) => d && { id: d.id, code: d.code });
   }

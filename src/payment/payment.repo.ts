@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { BankImportTable, BankLineTable, DB, DossierFeeTable, PaymentTable } from '../db/schema';
 
 type Exec = Kysely<DB> | Transaction<DB>;
@@ -32,12 +32,20 @@ export async function findFeeAndPayments(db: Exec, dossierId: string): Promise<{
     return { fee, payments };
   }
   const r = await db
-    .selectNoFrom([
-      sql<DossierFeeTable | null>`(select row_to_json(f) from dossier_fees f where f.dossier_id = ${dossierId})`.as('fee'),
-      sql<PaymentTable[]>`(select coalesce(json_agg(p order by p.created_at, p.id), '[]') from payments p where p.dossier_id = ${dossierId})`.as('payments'),
-    ])
+    .selectNoFrom([feeJsonOf(sql`${dossierId}`).as('fee'), paymentsJsonOf(sql`${dossierId}`).as('payments')])
     .executeTakeFirstOrThrow();
   return { fee: r.fee ?? undefined, payments: r.payments };
+}
+
+const feeJsonOf = (dossierId: RawBuilder<string>) => sql<DossierFeeTable | null>`(select row_to_json(f) from dossier_fees f where f.dossier_id = ${dossierId})`;
+const paymentsJsonOf = (dossierId: RawBuilder<string>) => sql<PaymentTable[]>`(select coalesce(json_agg(p order by p.created_at, p.id), '[]') from payments p where p.dossier_id = ${dossierId})`;
+
+/**
+ * PostgreSQL: the same two reads as `findFeeAndPayments`, as one value another module's statement
+ * selects (db/alongside.ts), `dossierId` being that statement's expression of the dossier's id.
+ */
+export function feeAndPaymentsJsonOf(dossierId: RawBuilder<string>): RawBuilder<[DossierFeeTable | null, PaymentTable[]]> {
+  return sql<[DossierFeeTable | null, PaymentTable[]]>`json_build_array(${feeJsonOf(dossierId)}, ${paymentsJsonOf(dossierId)})`;
 }
 
 export async function findPayment(db: Exec, id: string): Promise<PaymentTable | undefined> {

@@ -16,7 +16,7 @@ import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
 import { staffNav } from '../shared/staff-layout';
 import { readMultipart, type UploadLimits } from '../shared/uploads';
 import { renderFeeNoticePdf, renderPaymentReceiptPdf } from './payment.pdf';
-import { METHOD_LABEL, type PaymentService } from './payment.service';
+import { METHOD_LABEL, type PaymentService, type StoredPayments } from './payment.service';
 import { FeeEstimate, PaymentBox, ReconciliationPage, StaffFeePage, VnpayReturnPage } from './payment.views';
 
 export interface PaymentRoutesDeps {
@@ -47,7 +47,7 @@ const placeOf = (unitName: string) => unitName.replace(/^(Phường|Xã|Đặc k
  */
 export interface PaymentHooks {
   /** `fresh`: the dossier was made by this very request: no fee row and no payment to read yet. */
-  json(d: Dossier, fresh?: boolean): Promise<Record<string, unknown>>;
+  json(d: Dossier, fresh?: boolean, known?: StoredPayments): Promise<Record<string, unknown>>;
   /** Also widens the page's form-action to the VNPay gateway when it shows the VNPay button. */
   trackingBox(d: Dossier, token: string, reply?: FastifyReply): Promise<VNode | null>;
   submitNote(unitCode: string, procedureCode: string, channel: 'online' | 'in_person' | 'post'): Promise<VNode | null>;
@@ -58,7 +58,7 @@ export interface PaymentHooks {
 
 export function paymentHooks(payments: PaymentService): PaymentHooks {
   return {
-    json: (d, fresh) => payments.json(d, fresh),
+    json: (d, fresh, known) => payments.json(d, fresh, known),
     async trackingBox(d, token, reply) {
       if (!d.code) return null;
       const s = await payments.summary(d);

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CatalogService, ChannelKind } from '../catalog';
 import type { PaymentConfig } from '../config';
+import type { RawBuilder } from 'kysely';
+import type { AlongsideRead } from '../db/alongside';
 import type { Db } from '../db/connection';
 import type { DossierFeeTable, PaymentTable } from '../db/schema';
 import type { Actor, Dossier, DossierService } from '../dossier';
@@ -41,6 +43,12 @@ export interface PaymentRecord {
   receiptNo: string | null;
   createdAt: string;
   confirmedAt: string | null;
+}
+
+/** A dossier's fee row (if assessed) and payments, as read from the database. */
+export interface StoredPayments {
+  fee: DossierFeeTable | undefined;
+  payments: PaymentTable[];
 }
 
 export interface PaymentSummary {
@@ -193,10 +201,13 @@ export class PaymentService {
     return buildVietQr({ bankBin: q.bankBin, account: q.account, amount, purpose: code });
   }
 
-  /** `fresh`: the dossier was written by the current request, so it has no fee row and no payment yet (two reads fewer). */
-  async summary(d: Dossier, fresh = false): Promise<PaymentSummary> {
+  /**
+   * `fresh`: the dossier was written by the current request, so it has no fee row and no payment yet (two reads fewer).
+   * `known`: its fee row and payments as `storedAlong` read them in the dossier's own statement.
+   */
+  async summary(d: Dossier, fresh = false, known?: StoredPayments): Promise<PaymentSummary> {
     // The fee and the payments are read together (a first tracking lookup waits for one read, not two).
-    const stored = fresh ? undefined : await repo.findFeeAndPayments(this.db, d.id);
+    const stored = fresh ? undefined : (known ?? (await repo.findFeeAndPayments(this.db, d.id)));
     const { quote, assessed } = await this.quoteOf(d, fresh, stored);
     const rows = stored?.payments ?? [];
     const payments = rows.map(toRecord);
@@ -222,9 +233,23 @@ export class PaymentService {
     };
   }
 
-  /** `payment` of GET /api/dossiers/:code. */
-  async json(d: Dossier, fresh = false): Promise<Record<string, unknown>> {
-    const s = await this.summary(d, fresh);
+  /**
+   * A dossier's fee row and payments, read by the dossier module's statement on PostgreSQL
+   * (db/alongside.ts: a first tracking lookup's one statement), for `json`'s `known`.
+   */
+  storedAlong(dossierId: RawBuilder<string>): AlongsideRead<StoredPayments> {
+    return {
+      expression: repo.feeAndPaymentsJsonOf(dossierId),
+      decode: (v) => {
+        const [fee, payments] = v as [DossierFeeTable | null, PaymentTable[]];
+        return { fee: fee ?? undefined, payments };
+      },
+    };
+  }
+
+  /** `payment` of GET /api/dossiers/:code (`known`: as `summary`). */
+  async json(d: Dossier, fresh = false, known?: StoredPayments): Promise<Record<string, unknown>> {
+    const s = await this.summary(d, fresh, known);
     return {
       amount: s.amount,
       status: s.status,

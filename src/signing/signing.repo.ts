@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB, SignedDocumentTable } from '../db/schema';
 
 /** All SQL of the signing module: the signed documents the verification page shows. */
@@ -80,6 +80,17 @@ export async function findSignedForDossier(db: Exec, dossierId: string): Promise
   const r = await db.selectFrom('signed_documents').selectAll().where('dossier_id', '=', dossierId).orderBy('signed_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
   return r ? fromRow(r) : undefined;
 }
+
+/**
+ * PostgreSQL: `findSignedForDossier` as one JSON value (or null) another module's statement selects
+ * (db/alongside.ts), `dossierId` being that statement's expression of the dossier's id.
+ */
+export function signedJsonForDossier(dossierId: RawBuilder<string>): RawBuilder<SignedDocumentTable | null> {
+  return sql<SignedDocumentTable | null>`(select row_to_json(s) from signed_documents s where s.dossier_id = ${dossierId} order by s.signed_at desc, s.id desc limit 1)`;
+}
+
+/** The signed document of a row as `signedJsonForDossier` gave it. */
+export const signedFromJson = (v: unknown): SignedDocument | undefined => (v ? fromRow(v as SignedDocumentTable) : undefined);
 
 /** Everything signed for a citizen: by their account, or by their phone number. */
 export async function listSignedFor(db: Exec, who: { citizenId?: string | null; phone?: string | null }, limit = 200): Promise<SignedDocument[]> {

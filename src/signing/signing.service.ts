@@ -1,3 +1,5 @@
+import type { RawBuilder } from 'kysely';
+import type { AlongsideRead } from '../db/alongside';
 import type { BlobStore } from '../file';
 import { sha256Hex } from '../file';
 import type { Db } from '../db/connection';
@@ -177,6 +179,11 @@ export class SigningService {
 
   forDossier(dossierId: string, db: Exec = this.db): Promise<SignedDocument | undefined> {
     return repo.findSignedForDossier(db, dossierId);
+  }
+
+  /** `forDossier`, read by the dossier module's statement on PostgreSQL (db/alongside.ts: a first tracking lookup's one statement). */
+  forDossierAlong(dossierId: RawBuilder<string>): AlongsideRead<SignedDocument | undefined> {
+    return { expression: repo.signedJsonForDossier(dossierId), decode: repo.signedFromJson };
   }
 
   /** A citizen's signed results (their account, or the phone they applied with), newest first. */

@@ -292,7 +292,7 @@ export async function findDossierWithPartsByCode(
   db: Exec,
   code: string,
   along: ReadonlyArray<LookupRead> = [],
-): Promise<{ dossier: Dossier; files: DossierFile[]; history: HistoryEntry[]; along: unknown[] } | undefined> {
+): Promise<{ dossier: Dossier; files: DossierFile[]; history: HistoryEntry[]; along: Array<{ value: unknown } | undefined> } | undefined> {
   const id = sql.ref<string>('d.id');
   const reads = along.map((a) => a.read(id));
   const r = await db
@@ -311,7 +311,7 @@ export async function findDossierWithPartsByCode(
   const { row, parts_files, parts_history } = r;
   const values = r as unknown as Record<string, unknown>;
   return {
-    along: along.map((a, i) => (!a.statuses || a.statuses.includes(row.status) ? reads[i]!.decode(values[`along_${i}`]) : undefined)),
+    along: along.map((a, i) => (!a.statuses || a.statuses.includes(row.status) ? { value: reads[i]!.decode(values[`along_${i}`]) } : undefined)),
     dossier: toDossier(row),
     files: parts_files.map(([id, component, sha256, name, mime, size, createdAt]) => ({ id, component, sha256, name, mime, size, createdAt })),
     history: parts_history.map(([id, seq, action, fromStatus, toStatus, actorKind, actorName, comment, data, createdAt, actorId, idempotencyKey]) => ({
@@ -333,7 +333,8 @@ export async function findDossierWithPartsByCode(
 type FileTuple = [string, string, string, string, string, number, string];
 /**
  * Another module's read a lookup's statement carries (db/alongside.ts), given the dossier's id
- * column; its decoded value is in `along` (undefined where the dossier's status left it unread).
+ * column; its decoded value is in `along` as `{ value }` (undefined where the dossier's status left
+ * it unread).
  */
 export interface LookupRead {
   read: AlongsideReadOf<unknown>;

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { writeAlongside, type AlongsideReadOf, type AlongsideWrite } from '../db/alongside';
+import { writeAlongside, type AlongsideWrite } from '../db/alongside';
 import type { Db } from '../db/connection';
 import type { CatalogService, Procedure, ProcessingTime } from '../catalog';
 import { mainChannel } from '../catalog';
@@ -49,10 +49,6 @@ const FILES_AND_HISTORY = 'files+history';
 /** The cached parts holding what other modules' reads gave (`lookupAlongside`). */
 const ALONG = 'along:';
 
-/**
- * Another module's read carried by a first lookup's statement (PostgreSQL): `part` names what it
- * gives (`alongside`); `statuses` limits it to dossiers in those statuses (e.g. a signed result).
- */
 /** The parts the tracking answer takes from `lookupAlongside` (dossier.routes), and when each is read. */
 export const LOOKUP_ALONG = {
   payments: { part: 'payments' },
@@ -60,9 +56,12 @@ export const LOOKUP_ALONG = {
   signed: { part: 'signed', statuses: ['processed', 'returned'] as readonly DossierStatus[] },
 } as const;
 
-export interface LookupAlongside {
+/**
+ * Another module's read carried by a first lookup's statement (PostgreSQL): `part` names what it
+ * gives (`alongside`); `statuses` limits it to dossiers in those statuses (e.g. a signed result).
+ */
+export interface LookupAlongside extends repo.LookupRead {
   part: string;
-  read: AlongsideReadOf<unknown>;
   statuses?: readonly DossierStatus[];
 }
 
@@ -226,8 +225,8 @@ export class DossierService {
         if (!r) return undefined;
         parts = [[FILES_AND_HISTORY, { files: Object.freeze(r.files), history: Object.freeze(r.history) }]];
         along.forEach((a, i) => {
-          const value = r.along[i];
-          if (!a.statuses || a.statuses.includes(r.dossier.status)) parts.push([ALONG + a.part, { value }]);
+          const read = r.along[i];
+          if (read) parts.push([ALONG + a.part, read]);
         });
         return Object.freeze(r.dossier);
       };

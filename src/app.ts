@@ -32,7 +32,7 @@ import { notificationRoutes } from './notification/notification.routes';
 import { PAYMENT_DOSSIER_TABLES, PaymentService } from './payment';
 import { paymentHooks, paymentRoutes } from './payment/payment.routes';
 import { fakeVnpayRoutes } from './payment/payment.vnpay-fake';
-import { registerSessions } from './shared/session';
+import { noStoreForPersonalData, registerSessions } from './shared/session';
 import { catalogAdminRoutes } from './catalog/catalog.admin-routes';
 import { findAsset, IMMUTABLE } from './shared/assets';
 import { sendCached } from './shared/compress';
@@ -565,6 +565,14 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
       const [outbox, openDossiers, queues] = await Promise.all([outboxBacklog(db, now.toISOString()), openDossierCounts(db), queueLengths(db, now)]);
       return { outbox, openDossiers, queues };
     },
+  });
+  // The app's one onSend hook (each hook costs every answer its call, issue 10): `connection:
+  // close` while shutting down and the request counted out (src/ops), no-store on personal data
+  // (src/shared/session.ts). Registered first, as the in-flight count's own hook was.
+  app.addHook('onSend', (req, reply, payload, done) => {
+    ops.answered(reply, payload);
+    noStoreForPersonalData(req, reply);
+    done(null, payload);
   });
   if (config.logLevel !== 'silent') logRequests(app);
   // Hear the other processes while serving (a one-off command only tells them).

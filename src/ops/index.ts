@@ -36,6 +36,11 @@ export interface Ops {
    * quiet spell (src/shared/request-context.ts).
    */
   startRequest(req: FastifyRequest, reply: FastifyReply): void;
+  /**
+   * What every answer ends with, called by the app's one onSend hook (src/app.ts):
+   * `connection: close` while shutting down and the request counted out (src/ops/ops.lifecycle.ts).
+   */
+  answered(reply: FastifyReply, payload: unknown): void;
   /** Adds the routes (after the OpenAPI plugin, which documents only routes registered after it). */
   routes(): Promise<void>;
 }
@@ -43,7 +48,6 @@ export interface Ops {
 /** Request ids, the lifecycle (in-flight count, closing) and metrics when a token is set. */
 export function registerOps(app: FastifyInstance, deps: OpsDeps): Ops {
   const lifecycle = new Lifecycle();
-  lifecycle.register(app);
   app.decorate('lifecycle', lifecycle);
   const metrics = deps.metricsToken ? new Metrics({ database: deps.database, clock: deps.clock, readFigures: deps.readFigures, cacheMs: deps.metricsCacheSeconds * 1000, link: deps.metricsLink }) : undefined;
   metrics?.instrument(app);
@@ -52,6 +56,7 @@ export function registerOps(app: FastifyInstance, deps: OpsDeps): Ops {
       answerWithRequestId(req, reply);
       if (lifecycle.started() === 1) restRequestContext();
     },
+    answered: (reply, payload) => lifecycle.answered(reply, payload),
     routes: () => opsRoutes(app, { database: deps.database, metrics, metricsToken: deps.metricsToken, lifecycle }),
   };
 }

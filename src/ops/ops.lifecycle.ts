@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply } from 'fastify';
 
 /** Set on a reply once it is counted out (an onSend hook that fails makes the error answer pass onSend again). */
 const COUNTED_OUT = Symbol('motcua.countedOut');
@@ -35,17 +35,19 @@ export class Lifecycle {
     res.once('close', this.finished);
   }
 
-  register(app: FastifyInstance): void {
-    app.addHook('onSend', (_req, reply, payload, done) => {
-      if (this.closing) reply.header('connection', 'close');
-      const r = reply as unknown as { [COUNTED_OUT]?: true };
-      if (r[COUNTED_OUT] === undefined) {
-        r[COUNTED_OUT] = true;
-        if (payload !== null && typeof payload === 'object' && typeof (payload as { pipe?: unknown }).pipe === 'function') reply.raw.once('close', this.finished);
-        else this.finished();
-      }
-      done(null, payload);
-    });
+  /**
+   * What the app's one onSend hook does for the lifecycle (src/app.ts; one hook for every concern
+   * rather than one each: each costs every answer its call): `connection: close` while shutting
+   * down, and the request counted out.
+   */
+  answered(reply: FastifyReply, payload: unknown): void {
+    if (this.closing) reply.header('connection', 'close');
+    const r = reply as unknown as { [COUNTED_OUT]?: true };
+    if (r[COUNTED_OUT] === undefined) {
+      r[COUNTED_OUT] = true;
+      if (payload !== null && typeof payload === 'object' && typeof (payload as { pipe?: unknown }).pipe === 'function') reply.raw.once('close', this.finished);
+      else this.finished();
+    }
   }
 }
 

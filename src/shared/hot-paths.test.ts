@@ -197,14 +197,14 @@ for (const engine of engines()) {
         // Input cleaning, session, and on /api routes the single-module accounts' scope (a callback, no
         // promise; src/staff/staff.guard.ts) (+ the proof budget on the lookup).
         expect(h.preHandler, url).toHaveLength(url === '/api/dossiers/:code' ? 4 : url.startsWith('/api/') ? 3 : 2);
-        expect(h.onSend, url).toHaveLength(3); // 'connection: close' while shutting down, cookies, no-store
+        expect(h.onSend, url).toHaveLength(2); // the app's one ('connection: close' while shutting down, the in-flight count, no-store), the cookies'
       }
       for (const url of ['/api/dossiers', '/api/dossiers/:code/actions', '/api/dossiers/:code/attachments']) {
         const h = hooksOf(env, 'POST', url);
         expect(h.onResponse, url).toHaveLength(1); // removes the request's temporary upload files
         expect(h.onRequestAbort, url).toHaveLength(1);
         expect(h.preHandler!.length, url).toBeGreaterThanOrEqual(2); // session, change guard (read-only, audit)
-        expect(h.onSend!.length, url).toBe(4); // 'connection: close' while shutting down, cookies, no-store, change guard's audit entry
+        expect(h.onSend!.length, url).toBe(3); // the app's one, the cookies', the change guard's audit entry
         expect(h.preValidation, url).toBeUndefined();
       }
     });

@@ -23,13 +23,37 @@ declare module 'fastify' {
   }
 }
 
+const PRINCIPAL = Symbol('motcua.principal');
+const CSRF_TOKEN = Symbol('motcua.csrfToken');
+/** Where a request keeps what its session said (read through `principal` and `csrfToken`). */
+interface SessionFields {
+  [PRINCIPAL]?: Principal;
+  [CSRF_TOKEN]?: string;
+}
+
 /**
  * Sessions in cookies (HttpOnly, SameSite=Lax, Secure behind https), resolved once per request
  * for the routes that need them; CSRF tokens on every form that changes something.
  */
 export function registerSessions(app: FastifyInstance, accounts: AccountService, opts: { secure: boolean }): void {
-  app.decorateRequest('principal', undefined);
-  app.decorateRequest('csrfToken', '');
+  // Accessors on the request's prototype rather than values: Fastify copies a value decoration onto
+  // every request it makes, the cached public answers' too, which never look a session up.
+  app.decorateRequest('principal', {
+    getter(this: FastifyRequest) {
+      return (this as SessionFields)[PRINCIPAL];
+    },
+    setter(this: FastifyRequest, v: Principal | undefined) {
+      (this as SessionFields)[PRINCIPAL] = v;
+    },
+  });
+  app.decorateRequest('csrfToken', {
+    getter(this: FastifyRequest) {
+      return (this as SessionFields)[CSRF_TOKEN] ?? '';
+    },
+    setter(this: FastifyRequest, v: string) {
+      (this as SessionFields)[CSRF_TOKEN] = v;
+    },
+  });
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secure };
 
   app.addHook('preHandler', (req, reply, done) => {
@@ -50,12 +74,6 @@ export function registerSessions(app: FastifyInstance, accounts: AccountService,
       // A reply sent here (the forced password change) ends the request: no handler.
       if (!answered) done();
     }, done);
-  });
-
-  // Pages and answers with personal data are never kept by a browser or a shared cache.
-  app.addHook('onSend', (req, reply, _payload, done) => {
-    if (personalData(req.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    done();
   });
 
   async function resolve(req: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -132,6 +150,14 @@ function mustChangePasswordFirst(req: FastifyRequest, reply: FastifyReply): bool
   }
   reply.redirect('/can-bo/mat-khau?bat-buoc=1', 303);
   return true;
+}
+
+/**
+ * Pages and answers with personal data are never kept by a browser or a shared cache. Called by
+ * the app's one onSend hook (src/app.ts) for every answer.
+ */
+export function noStoreForPersonalData(req: FastifyRequest, reply: FastifyReply): void {
+  if (personalData(req.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
 }
 
 /** Where answers carry personal data: everything behind a session, and the payment return page. */

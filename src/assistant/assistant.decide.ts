@@ -29,6 +29,14 @@ export const CALIBRATION = {
    * own, is named as where it is done from this confidence (below it: hand-over or refusal).
    */
   elsewhere: 0.3,
+  /**
+   * Below `elsewhere`, when the reply would be a hand-over or a refusal anyway: another level's
+   * record named with the question's topic word, first of all and ahead of the ward's own by the
+   * margin, is named as where it is done from this confidence (a long story lowers every one).
+   */
+  elsewhereFloor: 0.2,
+  /** A procedure near the first in score but this much less sure is not offered beside it as a choice. */
+  choiceGap: 0.25,
   /** Confidence kept by a procedure that misses a topic word of the question no procedure here has (Candidate.missesTopic). */
   missedTopic: 0.6,
   /** An FAQ entry must cover this much of the question to be used as the answer. */
@@ -91,8 +99,11 @@ export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
   // Not sure enough to answer, but plainly about another agency's procedure ("học lái xe ô tô").
   // A word of everyday life beside it ("làm hộ chiếu cho bé đi du lịch") is the reason for the
   // procedure, not another subject, when the procedure has the question's topic word in its name.
-  if (top && !top.here && (!plan.intents.offTopic || top.topicHit) && top.pairSupport && confidence(top) >= CALIBRATION.suggest) {
-    return elsewhere(top);
+  // The ward's records kept back as missing the question's topic (a permit of other grades than
+  // the storeys asked: "xin giấy phép xây khách sạn 12 tầng") stand in no other's way.
+  const lead = c.find((x) => !(x.here && x.missesTopic));
+  if (lead && !lead.here && (!plan.intents.offTopic || lead.topicHit) && lead.pairSupport && confidence(lead) >= CALIBRATION.suggest) {
+    return elsewhere(lead);
   }
   // Less sure, but the question's topic word is in the name of another level's record that stands
   // clearly above every one of the ward's ("muốn làm hộ chiếu lần đầu cho cả nhà đi nhật": the
@@ -100,6 +111,26 @@ export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
   const ownBest = c.find((x) => x.here);
   if (top && !top.here && !plan.intents.offTopic && top.topicHit && top.pairSupport && !top.missesTopic && confidence(top) >= CALIBRATION.elsewhere && (!ownBest || ownBest.score <= top.score * AHEAD)) {
     return elsewhere(top);
+  }
+  // The reply would be a hand-over or a refusal, and the question's topic is plainly another level's
+  // record, first of all and ahead of the ward's own by more than the choices' margin ("làm hộ
+  // chiếu lần đầu cho bé 2 tuổi đi thăm ông bà bên mỹ": the story lowers every confidence): where
+  // it is done names the agency, which a refusal does not. Everyday life alone is still declined.
+  // The ward's records kept back as missing the question's topic do not count (see `lead`), nor
+  // those without its topic word.
+  const rival = c.find((x) => x.here && x.topicHit && !x.missesTopic);
+  if (
+    (d.decision === 'handoff' || d.decision === 'decline') &&
+    lead &&
+    !lead.here &&
+    !plan.intents.offTopic &&
+    lead.topicHit &&
+    lead.pairSupport &&
+    !lead.missesTopic &&
+    confidence(lead) >= CALIBRATION.elsewhereFloor &&
+    (!rival || rival.score < lead.score * (1 - CALIBRATION.margin))
+  ) {
+    return elsewhere(lead);
   }
   return d;
 }
@@ -152,7 +183,9 @@ function decideOn(c: Candidate[], plan: QueryPlan): Decided {
     return handoffOrDecline(Math.max(...c.slice(0, 3).map(confidence)));
   }
   const conf = confidence(top);
-  const close = good.filter((x) => x.score >= top.score * (1 - CALIBRATION.margin));
+  // A choice is as good on both counts: near in score, and covering nearly as much of the question
+  // (a social-housing loan "để … sửa chữa nhà ở" is no choice beside the repair permit asked in full).
+  const close = good.filter((x) => x.score >= top.score * (1 - CALIBRATION.margin) && confidence(x) >= conf - CALIBRATION.choiceGap);
   if (close.length >= 2) return { decision: 'clarify', picks: close, confidence: conf };
   if (conf >= CALIBRATION.answer) return { decision: 'answer', picks: [top], confidence: conf };
   if (good.length >= 2) return { decision: 'clarify', picks: good, confidence: conf };

@@ -3,8 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureSchema } from '../catalog/catalog.types';
 import { demoProcedures } from '../demo/demo.seed';
 import { confidence, decide } from './assistant.decide';
+import type { Candidate, QueryPlan } from './assistant.retrieval';
 import { gradeOfStoreys, gradesOfName, procedureDoc, Retriever, spellOut } from './assistant.retrieval';
-import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
+import { BUILTIN_SYNONYMS, matchSituations, SynonymTable } from './assistant.synonyms';
+import { fold, syllables } from '../shared/vietnamese';
 import type { CatalogService } from '../catalog';
 
 /** Retrieval over the demo catalogue, without a database: the kinds of questions citizens ask. */
@@ -380,5 +382,95 @@ describe('retrieval of the commune police’s vehicle records', () => {
     const d = decide(s.candidates, s.plan);
     expect(['answer', 'clarify']).toContain(d.decision);
     expect(d.picks[0]?.id).toBe(code);
+  });
+});
+
+/**
+ * The demo catalogue with a few national records a ward offering the whole catalogue has: the
+ * building permits of both levels, a social-housing loan, the province's passport, a vehicle's
+ * change of owner (issue 15, eighth pass).
+ */
+describe('what a question names decides the record (national look-alikes)', () => {
+  let r: Retriever;
+  let demo: ReturnType<typeof demoProcedures>;
+  const WORKS = '(công trình Không theo tuyến/Theo tuyến trong đô thị/Tín ngưỡng, tôn giáo/Tượng đài, tranh hoành tráng/Sửa chữa, cải tạo/Dự án) và nhà ở riêng lẻ';
+  const record = (code: string, name: string, levels: string[], field = 'Hoạt động xây dựng') => ({ ...demo[0]!, code, name, keywords: [], summary: '', field, levels, results: [], componentGroups: [] });
+  beforeAll(() => {
+    demo = demoProcedures({ parseProcedure: (x: unknown) => procedureSchema.parse(x) } as unknown as CatalogService);
+    const national = [
+      record('1.013226', `Cấp điều chỉnh giấy phép xây dựng đối với công trình cấp III, cấp IV ${WORKS}`, ['Cấp xã']),
+      record('1.013227', `Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV ${WORKS}`, ['Cấp xã']),
+      record('1.013228', `Cấp lại giấy phép xây dựng đối với công trình cấp III, cấp IV ${WORKS}`, ['Cấp xã']),
+      record('1.013229', 'Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp III, cấp IV (công trình Không theo tuyến/Theo tuyến trong đô thị/Dự án) và nhà ở riêng lẻ', ['Cấp xã']),
+      record('1.013236', 'Cấp giấy phép xây dựng mới công trình cấp đặc biệt, cấp I, cấp II (Công trình không theo tuyến/Theo tuyến trong đô thị/Dự án)', ['Cấp tỉnh']),
+      record('1.014632', 'Đăng ký mua, thuê mua, thuê nhà ở xã hội, vay vốn để hộ gia đình, cá nhân tự xây dựng hoặc cải tạo, sửa chữa nhà ở', ['Cấp xã'], 'Nhà ở và công sở'),
+      record('1.001456', 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)', ['Cấp tỉnh'], 'Quản lý xuất nhập cảnh'),
+      record('1.013076', 'Cấp chứng nhận đăng ký xe, biển số xe trong trường hợp thay đổi chủ xe (đăng ký sang tên xe)', ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã'], 'Đăng ký, quản lý phương tiện giao thông'),
+    ];
+    r = new Retriever(
+      [...demo, ...national].map((p) => procedureDoc(p, { commune: true })),
+      new SynonymTable(BUILTIN_SYNONYMS),
+    );
+  });
+  const decided = (q: string) => {
+    const s = r.search(q, { limit: 8 });
+    return decide(s.candidates, s.plan);
+  };
+
+  it.each([
+    // a shop changing hands is the household business's change, a motorbike's the vehicle's
+    ['tiệm tạp hóa đổi chủ, em gái đứng tên thay', '2.000720'],
+    ['mua xe cũ của người quen, đổi chủ xe máy', '1.013076'],
+    // raising a storey is the repair permit, not the reissue whose list of works says "sửa chữa, cải tạo"
+    ['sửa nhà cũ nâng thêm một tầng có cần giấy phép', '1.013229'],
+    // the permit named as a thing with its own act: the adjustment, not a new permit
+    ['điều chỉnh giấy phép xây dựng nhà ở riêng lẻ', '1.013226'],
+    // "về tận thôn": officials come to the village, a mobile registration
+    ['bà con vùng sâu, cán bộ về tận thôn đăng ký khai sinh cho trẻ', '1.003583'],
+  ])('%s → %s', (q, code) => {
+    const d = decided(q);
+    expect(['answer', 'clarify']).toContain(d.decision);
+    expect(d.picks[0]?.id).toBe(code);
+  });
+
+  it('keeps back a reissue or an extension the question does not ask for, whatever its list of works names', () => {
+    const repair = r.search('giấy phép xây dựng sửa chữa cải tạo nhà ở riêng lẻ', { limit: 8 }).candidates;
+    expect(repair[0]?.id).toBe('1.013229');
+    expect([repair.find((c) => c.id === '1.013228')?.missesTopic, repair.find((c) => c.id === '1.013227')?.missesTopic]).toEqual([true, true]);
+    expect(r.search('giấy phép xây dựng bị mất, xin cấp lại', { limit: 8 }).candidates[0]?.id).toBe('1.013228');
+    expect(r.search('giấy phép xây dựng hết hạn mà nhà chưa xây xong', { limit: 8 }).candidates[0]?.id).toBe('1.013227');
+  });
+
+  it('answers the repair permit asked in full, without offering a loan that covers far less of the question', () => {
+    const d = decided('xin cấp giấy phép xây dựng sửa chữa nhà cần giấy tờ gì');
+    expect([d.decision, d.picks.map((p) => p.id)]).toEqual(['answer', ['1.013229']]);
+  });
+
+  it.each([
+    // building something of 20 storeys with a permit: the province's grade I–II permit
+    ['xây tòa văn phòng cho thuê 20 tầng xin phép ở đâu', '1.013236'],
+    // a passport in a long story: less sure than any answer, but plainly the province's
+    ['làm hộ chiếu cho bé 2 tuổi đi thăm ông bà bên mỹ', '1.001456'],
+  ])('says where another level does it rather than refusing: %s', (q, code) => {
+    const d = decided(q);
+    expect([d.decision, d.picks[0]?.id]).toEqual(['elsewhere', code]);
+  });
+});
+
+describe('choices and building works (decision and situations alone)', () => {
+  const plan = { tokens: [], intents: { aspects: [], offTopic: false, inDomain: true, consumed: new Set(), everyday: new Set() }, contentCount: 5, unknownCount: 0, content: [] } as unknown as QueryPlan;
+  const cand = (id: string, score: number, coverage: number): Candidate => ({ id, kind: 'procedure', score, coverage, pairSupport: true, here: true, topicHit: true });
+
+  it('offers as a choice only a procedure nearly as sure as the first, not one near in score that covers far less', () => {
+    // Near in score (0.91 of the first) but a third less sure: answered, not "Ý bạn là…".
+    expect(decide([cand('a', 74, 0.99), cand('b', 67.5, 0.7)], plan)).toMatchObject({ decision: 'answer', picks: [{ id: 'a' }] });
+    expect(decide([cand('a', 74, 0.99), cand('b', 67.5, 0.9)], plan)).toMatchObject({ decision: 'clarify', picks: [{ id: 'a' }, { id: 'b' }] });
+  });
+
+  const expansions = (q: string) => matchSituations(syllables(fold(q))).map((m) => m.expansion.join(' '));
+  it('reads building something with a permit as the new permit, but not the permit named with its own act', () => {
+    expect(expansions('xây tòa văn phòng cho thuê 20 tầng xin phép ở đâu')).toContain('cap giai phep xai dung moi');
+    expect(expansions('điều chỉnh giấy phép xây dựng nhà ở riêng lẻ')).not.toContain('cap giai phep xai dung moi');
+    expect(expansions('sửa nhà cũ nâng thêm một tầng')).toEqual(['cap giai phep xai dung sua chua cai tao']);
   });
 });

@@ -201,10 +201,19 @@ const AUDIENCE = ['to chuc', 'doanh nghiep', 'cong ti', 'nuoc ngoai', 'ton giao'
  * listing several ("sửa đổi, bổ sung, hủy bỏ hợp đồng") is not about one of them; acts citizens
  * put in their own words ("thu hồi" — "nộp lại"; "chấm dứt" — "nghỉ luôn") are not marked.
  */
-const MARKED_ACTS: Array<[RegExp, string[]]> = [
+/** Acts on a thing other than its reissue or extension (folded): building, altering, adjusting (an exchange is left out: a damaged card is exchanged or reissued). */
+const OTHER_ACTS = ['sua chua', 'cai tao', 'nang', 'coi noi', 'xai', 'xai moi', 'dieu chinh', 'di doi', 'cap moi', 'lam moi', 'lan dau'];
+const MARKED_ACTS: Array<[RegExp, string[], string[]?]> = [
   [/^(?:thủ tục )?(?:trình )?báo mất(?!\p{L})/iu, ['mat']],
   [/^(?:thủ tục )?xo[áa](?!\p{L})/iu, ['xoa']],
   [/^(?:thủ tục )?(?:hủy|huỷ)(?!\p{L})/iu, ['huy']],
+  // A reissue or an extension is asked by what happened to the paper or by its own verb; a
+  // question that says another act on the thing ("nâng thêm một tầng", "sửa chữa") is not asking
+  // for the reissue of a building permit whose list of works names "sửa chữa, cải tạo". A question
+  // naming the thing alone ("thẻ căn cước") still has every act of it among its choices.
+  // ("Cấp lại, đổi, điều chỉnh …" names several acts: not marked.)
+  [/^(?:thủ tục )?cấp lại(?![\p{L},])/iu, ['lai', 'mat', 'hong', 'rach', 'chay', 'that lac', 'roi', 'trom'], OTHER_ACTS],
+  [/^(?:thủ tục )?gia hạn(?!\p{L})/iu, ['gia han', 'han', 'keo dai'], OTHER_ACTS],
 ];
 /** Topic words that say what happens to a thing, not which thing (folded). */
 const ACT_ONLY = new Set(['han', 'het han', 'gia han', 'sap het', 'het']);
@@ -256,7 +265,7 @@ export class Retriever {
   /** Words of a name saying the procedure is for someone other than a citizen ("tổ chức", "doanh nghiệp"). */
   private readonly audience: string[][] = [];
   /** The marked act each name leads with (MARKED_ACTS), as the folded words that say it. */
-  private readonly acts: string[][][] = [];
+  private readonly acts: Array<Array<{ words: string[]; others?: string[] }>> = [];
   /** The building grades each name lists (gradesOfName). */
   private readonly grades: string[][] = [];
   private readonly pairs = new Set<string>();
@@ -333,7 +342,7 @@ export class Retriever {
     const forCitizens = CITIZENS.some((w) => joined.includes(` ${w} `));
     this.audience.push(forCitizens ? [] : AUDIENCE.filter((w) => joined.includes(` ${w} `)).flatMap((w) => w.split(' ')));
     const name = d.name.normalize('NFC');
-    this.acts.push(d.kind === 'procedure' ? MARKED_ACTS.filter(([re]) => re.test(name)).map(([, words]) => words) : []);
+    this.acts.push(d.kind === 'procedure' ? MARKED_ACTS.filter(([re]) => re.test(name)).map(([, words, others]) => ({ words, others })) : []);
     this.grades.push(d.kind === 'procedure' ? gradesOfName(name) : []);
     this.nameSyllables.push(nameSyl.filter((s, i) => !(i < 2 && (s === 'thu' || s === 'tuc'))));
     this.docLen.push(len);
@@ -745,7 +754,8 @@ export class Retriever {
       // Citizens first: a procedure for organisations, enterprises or foreigners only when asked.
       const forOthers = this.audience[d]!.some((w) => !queryForms.has(w));
       // The name's leading act, not said (MARKED_ACTS): kept back like a missed topic.
-      const missesAct = this.acts[d]!.some((words) => !words.some((w) => w.split(' ').every((x) => said.has(x)))) || outOfGrade(d);
+      const says = (w: string) => w.split(' ').every((x) => said.has(x));
+      const missesAct = this.acts[d]!.some(({ words, others }) => !words.some(says) && (!others || others.some(says))) || outOfGrade(d);
       // A question that says the whole name ("đăng ký tạm trú") means that procedure rather than
       // a longer one containing it ("xóa đăng ký tạm trú").
       // Likewise for a keyword said whole ("khai sinh cho con").

@@ -403,6 +403,12 @@ const COUNTRIES = ['nuoc ngoai', 'nhat', 'nhat ban', 'han', 'han quoc', 'dai loa
 const EXPIRED = ['het han', 'sap het han', 'qua han', 'du 25 tuoi', 'du 40 tuoi', 'du 60 tuoi'];
 const WRONG = ['sai', 'nham', 'sai sot', 'ghi sai', 'in sai', 'ghi nham', 'in nham'];
 const LAND_PAPER = ['so do', 'so hong', 'bia do', 'bia hong', 'so dat', 'giai chung nhan quyen su dung dat', 'giai chung nhan dat'];
+/** A shop or stall named as the thing that changes hands ("quán" alone is also "quận": named with what it sells). */
+const SHOP = ['tiem', 'cua hang', 'cua tiem', 'tap hoa', 'shop', 'sap', 'hang quan', 'quan an', 'quan com', 'quan nuoc', 'quan ca phe', 'quan cafe', 'quan nhau', 'quan tap hoa', 'ho kinh doanh', 'hkd', 'kinh doanh'];
+/** Works on a building that stands already: raising, enlarging, repairing. */
+const ALTER = ['nang tang', 'nang them', 'them tang', 'xai them', 'coi noi', 'sua chua', 'cai tao', 'sua nha', 'sua lai nha'];
+/** What tells that the works are a building's (storeys, its parts, the house itself). */
+const BUILDING_PART = ['tang', 'mat tien', 'mai nha', 'nha cu', 'nha ong', 'can nha', 'ngoi nha', 'nha o', 'nha minh', 'nha toi', 'cong trinh', 'khach san', 'toa nha', 'nha xuong'];
 const BORN = ['sinh o', 'sinh ra o', 'sinh tai', 'sinh ra tai', 'sinh ben', 'sinh ra ben', 'de o', 'de ben', 'de tai'];
 
 export const SITUATIONS: Situation[] = [
@@ -420,7 +426,7 @@ export const SITUATIONS: Situation[] = [
     expansion: 'đăng ký nhận cha mẹ con',
   },
   {
-    groups: [['den nha', 'tan nha', 'tan noi', 'tai nha', 'tai cho', 'xuong tan', 'den tan', 'cu nguoi', 'cu can bo', 'xuong nha', 'den tan noi', 'luu dong']],
+    groups: [['den nha', 'tan nha', 'tan noi', 'tai nha', 'tai cho', 'xuong tan', 'den tan', 've tan', 'tan thon', 'tan ban', 'tan xom', 'cu nguoi', 'cu can bo', 'xuong nha', 'den tan noi', 'luu dong']],
     also: ['can bo', 'khuiet tat', 'nguoi khuiet tat', 'liet giuong', 'benh nang', 'om nang', 'gia yeu', 'khong di duoc', 'khong di lai duoc', 'neo don', 'vung sau'],
     expansion: 'lưu động',
   },
@@ -465,6 +471,30 @@ export const SITUATIONS: Situation[] = [
     groups: [['bao hiem i te', 'so bao hiem xa hoi', 'so bao hiem'], [...LOST, 'danh roi', 'doi the', 'doi lai', 'cap lai', 'lam lai', ...WRONG]],
     unless: ['khai sinh', 'duoi 6 tuoi', 'mua', 'tham gia', 'dong'],
     expansion: 'cấp lại đổi điều chỉnh thông tin trên sổ bảo hiểm xã hội thẻ bảo hiểm y tế',
+  },
+  {
+    // The thing that changes hands decides whose "đổi chủ / sang tên" it is: a shop's is the household
+    // business's change of registration, not a vehicle's new owner (CITIZEN_WORDS reads a bare
+    // "đổi chủ" as the vehicle's).
+    groups: [SHOP, ['doi chu', 'sang ten', 'dung ten', 'chuyen ten', 'sang nhuong', 'nhuong lai', 'sang lai', 'chu moi']],
+    unless: ['xe', 'xe mai', 'o to', 'dat', 'so do', 'so hong', 'nha dat'],
+    expansion: 'thay đổi nội dung đăng ký hộ kinh doanh',
+  },
+  {
+    // Works on a building that stands (raised a storey, enlarged, repaired) need the repair and
+    // renovation permit, not a new one nor its reissue (Luật Xây dựng, Điều 89, 95–96).
+    groups: [ALTER, BUILDING_PART],
+    unless: ['xa hoi', 'vai', 'ho tro', 'hop dong'],
+    also: ['giai phep', 'xin phep', 'phep'],
+    expansion: 'cấp giấy phép xây dựng sửa chữa cải tạo',
+  },
+  {
+    // Building something asked with a permit ("xây tòa văn phòng 20 tầng xin phép ở đâu"): the
+    // building permit, whatever is built (the storeys then pick the level, see gradesOfName).
+    groups: [['xai', 'xai dung', 'xai moi'], ['xin phep', 'giai phep', 'cap phep', 'phep']],
+    // The permit named as a thing ("điều chỉnh giấy phép xây dựng") is asked about by its own act.
+    unless: [...ALTER, 'giai phep xai dung', 'phep xai dung'],
+    expansion: 'cấp giấy phép xây dựng mới',
   },
   {
     // A passport expiring or torn is a new passport (the province’s

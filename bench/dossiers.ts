@@ -56,6 +56,12 @@ interface Store {
   engine: Engine;
   dataDir: string;
   databaseUrl: string;
+  /**
+   * PostgreSQL: the process ids of the backends connected to this run's database now (the
+   * server's pool): their CPU is the submissions' own, where every postgres process of the
+   * machine also serves other sessions' databases.
+   */
+  backends?: () => Promise<Set<number>>;
   drop(): Promise<void>;
 }
 
@@ -88,6 +94,16 @@ async function makeStore(engine: Engine): Promise<Store> {
     engine,
     dataDir,
     databaseUrl: u.toString(),
+    backends: async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN });
+      await c.connect();
+      try {
+        const r = await c.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [name]);
+        return new Set(r.rows.map((x) => Number(x.pid)));
+      } finally {
+        await c.end();
+      }
+    },
     drop: async () => {
       const d = new pg.Client({ connectionString: PG_ADMIN });
       await d.connect();
@@ -153,7 +169,10 @@ function machineBusySeconds(): { busy: number; irq: number } {
 /** Who used the CPU during a measure, in % of one core. */
 export interface CpuShare {
   server: number;
+  /** The run's own PostgreSQL backends when they are known (see Store.backends), else every postgres process. */
   postgres: number;
+  /** Every postgres process of the machine (other sessions' databases, the shared WAL writer and checkpointer). */
+  postgresAll: number;
   client: number;
   /** The kernel: interrupts and kernel threads (loopback network, disk writeback, journal). */
   kernel: number;
@@ -161,11 +180,12 @@ export interface CpuShare {
   others: number;
 }
 
-function cpuMeter(serverPid: number | undefined): () => CpuShare {
+/** `ownPostgres`: the backends of the run's database, when known (counted as `postgres`). */
+function cpuMeter(serverPid: number | undefined): (ownPostgres?: Set<number>) => CpuShare {
   const t0 = performance.now();
   const p0 = allProcesses();
   const m0 = machineBusySeconds();
-  return () => {
+  return (ownPostgres) => {
     const wall = (performance.now() - t0) / 1000;
     const p1 = allProcesses();
     const m1 = machineBusySeconds();
@@ -179,6 +199,7 @@ function cpuMeter(serverPid: number | undefined): () => CpuShare {
     const isKernel = (pid: number, t: ProcTicks) => pid === 2 || t.ppid === 2;
     let server = 0;
     let postgres = 0;
+    let postgresOwn = 0;
     let client = 0;
     let kernelThreads = 0;
     let others = 0;
@@ -187,15 +208,17 @@ function cpuMeter(serverPid: number | undefined): () => CpuShare {
       if (d <= 0) continue;
       if (pid === process.pid) client += d;
       else if (serverPid && inServer(pid)) server += d;
-      else if (t.name === 'postgres') postgres += d;
-      else if (isKernel(pid, t)) kernelThreads += d;
+      else if (t.name === 'postgres') {
+        postgres += d;
+        if (ownPostgres?.has(pid)) postgresOwn += d;
+      } else if (isKernel(pid, t)) kernelThreads += d;
       else others += d;
     }
     const irq = m1.irq - m0.irq;
     // What no living process accounts for: processes that ended during the measure.
     const gone = Math.max(0, m1.busy - m0.busy - (server + postgres + client + kernelThreads + others + irq));
     const pct = (x: number) => (x / wall) * 100;
-    return { server: pct(server), postgres: pct(postgres), client: pct(client), kernel: pct(kernelThreads + irq), others: pct(others + gone) };
+    return { server: pct(server), postgres: pct(ownPostgres ? postgresOwn : postgres), postgresAll: pct(postgres), client: pct(client), kernel: pct(kernelThreads + irq), others: pct(others + gone) };
   };
 }
 
@@ -211,7 +234,8 @@ async function quietest<T extends Measured>(run: () => Promise<T>): Promise<T> {
 }
 
 function cpuText(c: CpuShare): string {
-  return `server ${c.server.toFixed(0)}%${c.postgres >= 1 ? `, postgres ${c.postgres.toFixed(0)}%` : ''}, load generator ${c.client.toFixed(0)}%, kernel ${c.kernel.toFixed(0)}%, other processes ${c.others.toFixed(0)}%`;
+  const pgAll = c.postgresAll - c.postgres >= 1 ? ` (all postgres processes ${c.postgresAll.toFixed(0)}%)` : '';
+  return `server ${c.server.toFixed(0)}%${c.postgresAll >= 1 ? `, postgres ${c.postgres.toFixed(0)}%${pgAll}` : ''}, load generator ${c.client.toFixed(0)}%, kernel ${c.kernel.toFixed(0)}%, other processes ${c.others.toFixed(0)}%`;
 }
 
 interface Measured extends LoadResult {
@@ -223,28 +247,38 @@ interface SubmitResult extends Measured {
   firstFailure?: string;
 }
 
-async function submitLoad(app: AppProcess, sub: Submission, seconds: number): Promise<SubmitResult> {
-  const codes: string[] = [];
-  let firstFailure: string | undefined;
-  const meter = cpuMeter(app.child.pid);
-  const r = await autocannon({
-    url: `${app.url}/api/dossiers`,
-    duration: seconds,
-    connections: CONNECTIONS,
-    pipelining: 1,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': sub.contentType, accept: 'application/json' },
-        setupRequest: (req) => ({ ...req, body: sub.next().body }),
-        onResponse: (status, body) => {
-          if (status === 201) codes.push((JSON.parse(body) as { code: string }).code);
-          else firstFailure ??= `${status} ${body.slice(0, 300)}`;
+/** The run's own PostgreSQL backends at the start and at the end of a measure (see Store.backends). */
+async function backendsDuring<T>(store: Store | undefined, measure: () => Promise<(own?: Set<number>) => T>): Promise<T> {
+  const before = await store?.backends?.();
+  const finish = await measure();
+  const after = await store?.backends?.();
+  return finish(before && after ? new Set([...before, ...after]) : undefined);
+}
+
+async function submitLoad(app: AppProcess, sub: Submission, seconds: number, store?: Store): Promise<SubmitResult> {
+  return backendsDuring(store, async () => {
+    const codes: string[] = [];
+    let firstFailure: string | undefined;
+    const meter = cpuMeter(app.child.pid);
+    const r = await autocannon({
+      url: `${app.url}/api/dossiers`,
+      duration: seconds,
+      connections: CONNECTIONS,
+      pipelining: 1,
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': sub.contentType, accept: 'application/json' },
+          setupRequest: (req) => ({ ...req, body: sub.next().body }),
+          onResponse: (status, body) => {
+            if (status === 201) codes.push((JSON.parse(body) as { code: string }).code);
+            else firstFailure ??= `${status} ${body.slice(0, 300)}`;
+          },
         },
-      },
-    ],
+      ],
+    });
+    return (own?: Set<number>) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, count: r.requests.total, cpu: meter(own), codes, firstFailure });
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, count: r.requests.total, cpu: meter(), codes, firstFailure };
 }
 
 /**
@@ -252,34 +286,38 @@ async function submitLoad(app: AppProcess, sub: Submission, seconds: number): Pr
  * payment read, the answer made and compressed): what the first lookup of a dossier costs. It also
  * fills the answer cache, so the repeated lookups measured next are what they say.
  */
-async function firstLookups(app: AppProcess, codes: string[]): Promise<Measured & { seconds: number }> {
-  let i = 0;
-  const meter = cpuMeter(app.child.pid);
-  const t0 = performance.now();
-  const r = await autocannon({
-    url: `${app.url}/api/dossiers/${codes[0]}?phone=${PHONE}`,
-    amount: codes.length,
-    connections: CONNECTIONS,
-    pipelining: 1,
-    headers: BROWSER_HEADERS,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/dossiers/${codes[i++ % codes.length]}?phone=${PHONE}` }) }],
+async function firstLookups(app: AppProcess, codes: string[], store?: Store): Promise<Measured & { seconds: number }> {
+  return backendsDuring(store, async () => {
+    let i = 0;
+    const meter = cpuMeter(app.child.pid);
+    const t0 = performance.now();
+    const r = await autocannon({
+      url: `${app.url}/api/dossiers/${codes[0]}?phone=${PHONE}`,
+      amount: codes.length,
+      connections: CONNECTIONS,
+      pipelining: 1,
+      headers: BROWSER_HEADERS,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/dossiers/${codes[i++ % codes.length]}?phone=${PHONE}` }) }],
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    return (own?: Set<number>) => ({ rps: r.requests.total / seconds, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, count: r.requests.total, cpu: meter(own), seconds });
   });
-  const seconds = (performance.now() - t0) / 1000;
-  return { rps: r.requests.total / seconds, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, count: r.requests.total, cpu: meter(), seconds };
 }
 
-async function lookupLoad(app: AppProcess, codes: string[], seconds: number): Promise<Measured> {
-  let i = 0;
-  const meter = cpuMeter(app.child.pid);
-  const r = await autocannon({
-    url: `${app.url}/api/dossiers/${codes[0]}?phone=${PHONE}`,
-    duration: seconds,
-    connections: CONNECTIONS,
-    pipelining: 1,
-    headers: BROWSER_HEADERS,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/dossiers/${codes[i++ % codes.length]}?phone=${PHONE}` }) }],
+async function lookupLoad(app: AppProcess, codes: string[], seconds: number, store?: Store): Promise<Measured> {
+  return backendsDuring(store, async () => {
+    let i = 0;
+    const meter = cpuMeter(app.child.pid);
+    const r = await autocannon({
+      url: `${app.url}/api/dossiers/${codes[0]}?phone=${PHONE}`,
+      duration: seconds,
+      connections: CONNECTIONS,
+      pipelining: 1,
+      headers: BROWSER_HEADERS,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/dossiers/${codes[i++ % codes.length]}?phone=${PHONE}` }) }],
+    });
+    return (own?: Set<number>) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, count: r.requests.total, cpu: meter(own) });
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, count: r.requests.total, cpu: meter() };
 }
 
 // ------------------------------------------------------------------ what is in the database and on disk
@@ -536,16 +574,16 @@ async function benchEngine(engine: Engine, tpl: PdfTemplate): Promise<EngineResu
       const probe = await fetch(`${app.url}/api/dossiers`, { method: 'POST', headers: { 'content-type': sub.contentType }, body: bytes(sub.next().body) });
       if (probe.status !== 201) throw new Error(`a bench submission is refused: ${probe.status} ${await probe.text()}`);
       await submitLoad(app, sub, 2); // warm-up
-      const submit = await quietest(() => submitLoad(app, sub, SECONDS));
+      const submit = await quietest(() => submitLoad(app, sub, SECONDS, store));
       if (!submit.codes.length) throw new Error(`no submission succeeded: ${submit.firstFailure}`);
       await sleep(500);
       // First every dossier once (all misses; this also warms the cache), then repeated lookups.
       // A 2 s warm-up did not reach every code when there were more than it could look up once
       // (2,340 on SQLite at 23:51 on 2026-12-03): the "repeated" measure was then mostly first
       // lookups (225/s against 2,101/s in a run with fewer codes).
-      const first = await firstLookups(app, submit.codes);
+      const first = await firstLookups(app, submit.codes, store);
       await lookupLoad(app, submit.codes, 2); // warm-up
-      const lookup = await quietest(() => lookupLoad(app, submit.codes, SECONDS));
+      const lookup = await quietest(() => lookupLoad(app, submit.codes, SECONDS, store));
       await app.stop();
 
       const s = await snapshot(store);
@@ -622,15 +660,24 @@ async function profileServer(tpl: PdfTemplate, engine: Engine): Promise<string[]
   }
 }
 
-/** CPU seconds (user + system, every thread) of the server process and of all PostgreSQL processes. */
-function cpuSeconds(serverPid: number): { server: number; postgres: number } {
+/**
+ * CPU seconds (user + system, every thread) used between two looks at the processes by the server
+ * process, by the run's own PostgreSQL backends (`own`; every postgres process when not known) and
+ * by every postgres process.
+ */
+function cpuSeconds(p0: Map<number, ProcTicks>, p1: Map<number, ProcTicks>, serverPid: number, own?: Set<number>): { server: number; postgres: number; postgresAll: number } {
   let server = 0;
   let postgres = 0;
-  for (const [pid, t] of allProcesses()) {
-    if (pid === serverPid) server += t.ticks / CLK_TCK;
-    else if (t.name === 'postgres') postgres += t.ticks / CLK_TCK;
+  let postgresAll = 0;
+  for (const [pid, t] of p1) {
+    const d = (t.ticks - (p0.get(pid)?.ticks ?? 0)) / CLK_TCK;
+    if (pid === serverPid) server += d;
+    else if (t.name === 'postgres') {
+      postgresAll += d;
+      if (!own || own.has(pid)) postgres += d;
+    }
   }
-  return { server, postgres };
+  return { server, postgres, postgresAll };
 }
 
 /**
@@ -647,7 +694,8 @@ async function cpuPerSubmission(engine: Engine, tpl: PdfTemplate): Promise<strin
       const sub = await prepareSubmission(app.url, tpl);
       const run = async (n: number) => {
         let ok = 0;
-        const c0 = cpuSeconds(app.child.pid!);
+        const before = await store.backends?.();
+        const p0 = allProcesses();
         const t0 = performance.now();
         await autocannon({
           url: `${app.url}/api/dossiers`,
@@ -657,15 +705,17 @@ async function cpuPerSubmission(engine: Engine, tpl: PdfTemplate): Promise<strin
           requests: [{ method: 'POST', headers: { 'content-type': sub.contentType, accept: 'application/json' }, setupRequest: (req) => ({ ...req, body: sub.next().body }), onResponse: (status) => void (status === 201 && ok++) }],
         });
         const wall = (performance.now() - t0) / 1000;
-        const c1 = cpuSeconds(app.child.pid!);
-        return { ok, wall, server: ((c1.server - c0.server) * 1000) / ok, postgres: ((c1.postgres - c0.postgres) * 1000) / ok };
+        const p1 = allProcesses();
+        const after = await store.backends?.();
+        const c = cpuSeconds(p0, p1, app.child.pid!, before && after ? new Set([...before, ...after]) : undefined);
+        return { ok, wall, server: (c.server * 1000) / ok, postgres: (c.postgres * 1000) / ok, postgresAll: (c.postgresAll * 1000) / ok };
       };
       await run(200);
       const r = await run(amount);
       const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
       return [
         `CPU per submission (${engine}): ${r.ok}/${amount} acknowledged in ${r.wall.toFixed(1)} s (${(r.ok / r.wall).toFixed(0)}/s at load average ${load}); ` +
-          `server ${r.server.toFixed(2)} ms${engine === 'PostgreSQL' ? `, PostgreSQL ${r.postgres.toFixed(2)} ms` : ''} of CPU per submission`,
+          `server ${r.server.toFixed(2)} ms${engine === 'PostgreSQL' ? `, PostgreSQL ${r.postgres.toFixed(2)} ms (its backends; every postgres process ${r.postgresAll.toFixed(2)} ms)` : ''} of CPU per submission`,
       ];
     } finally {
       await app.stop();
@@ -742,8 +792,10 @@ async function main() {
           const per = (m: Measured, unit: 'ms' | 'µs') => {
             const each = m.cpu.server / 100 / Math.max(1e-9, m.rps);
             const pgEach = m.cpu.postgres / 100 / Math.max(1e-9, m.rps);
+            const pgAllEach = m.cpu.postgresAll / 100 / Math.max(1e-9, m.rps);
             const k = unit === 'ms' ? 1e3 : 1e6;
-            return `server ${(each * k).toFixed(unit === 'ms' ? 2 : 0)} ${unit}${r.engine === 'PostgreSQL' ? `, PostgreSQL ${(pgEach * k).toFixed(unit === 'ms' ? 2 : 0)} ${unit}` : ''}`;
+            const t = (x: number) => `${(x * k).toFixed(unit === 'ms' ? 2 : 0)} ${unit}`;
+            return `server ${t(each)}${r.engine === 'PostgreSQL' ? `, PostgreSQL ${t(pgEach)} (its backends; every postgres process ${t(pgAllEach)})` : ''}`;
           };
           return `  CPU per answer, ${r.engine}: submission ${per(r.submit!, 'ms')}; repeated lookup ${per(r.lookup!, 'µs')}; first lookup ${per(r.first!, 'µs')}`;
         }),

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createPgDatabase } from '../shared/testing';
 import { openDatabase } from './connection';
+import { lastInTransaction } from './postgres';
 
 describe('SQLite connection', () => {
   it('commits only append to the log; a background thread copies it into the database file', async () => {
@@ -88,6 +89,47 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL connection', () => {
       expect(writes).toBe(0);
       await db.transaction().execute((trx) => sql`insert into t values (${3}, ${'d'})`.execute(trx));
       expect((await sql<{ id: number }>`select id from t order by id`.execute(db)).rows.map((r) => r.id)).toEqual([0, 1, 3]);
+
+      // The last statement, marked, carries the COMMIT: begin + insert, update + commit: 2 writes.
+      writes = 0;
+      await db.transaction().execute(async (trx) => {
+        await sql`insert into t values (${4}, ${'e'})`.execute(trx);
+        await trx.executeQuery(lastInTransaction(trx.updateTable('t' as never).set({ v: 'f' } as never).where('id' as never, '=', 4 as never)));
+      });
+      expect(writes).toBe(2);
+      expect((await sql<{ v: string }>`select v from t where id = 4`.execute(db)).rows).toEqual([{ v: 'f' }]);
+      // Committed by the time the statement answers: another connection sees it at once.
+      let seenAfterLast: unknown[] = [];
+      await db.transaction().execute(async (trx) => {
+        await trx.executeQuery(lastInTransaction(trx.insertInto('t' as never).values({ id: 5, v: 'g' } as never)));
+        seenAfterLast = (await sql`select id from t where id = 5`.execute(db)).rows;
+      });
+      expect(seenAfterLast).toEqual([{ id: 5 }]);
+      // A last statement that fails rolls the whole transaction back (the first statement too).
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await sql`insert into t values (${6}, ${'h'})`.execute(trx);
+          await trx.executeQuery(lastInTransaction(trx.insertInto('t' as never).values({ id: 0, v: 'dup' } as never)));
+        }),
+      ).rejects.toThrow(/duplicate key/);
+      // …and so does one whose failure the caller catches: the transaction answers as not committed.
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await sql`insert into t values (${7}, ${'i'})`.execute(trx);
+          await trx.executeQuery(lastInTransaction(trx.insertInto('t' as never).values({ id: 0, v: 'dup' } as never))).catch(() => undefined);
+        }),
+      ).rejects.toThrow(/rolled back/);
+      // Nothing may run after the last statement: refused, and what came before stays committed.
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await trx.executeQuery(lastInTransaction(trx.insertInto('t' as never).values({ id: 8, v: 'j' } as never)));
+          await sql`insert into t values (${9}, ${'k'})`.execute(trx);
+        }),
+      ).rejects.toThrow(/already over/);
+      expect((await sql<{ id: number }>`select id from t order by id`.execute(db)).rows.map((r) => r.id)).toEqual([0, 1, 3, 4, 5, 8]);
+      // The connections still serve transactions as before.
+      await db.transaction().execute((trx) => sql`insert into t values (${10}, ${'l'})`.execute(trx));
+      expect((await sql<{ n: number }>`select count(*)::int as n from t`.execute(db)).rows[0]!.n).toBe(7);
     } finally {
       proto._write = write;
       proto._writev = writev;

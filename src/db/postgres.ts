@@ -86,10 +86,21 @@ type Transaction =
 class PipelinedConnection implements DatabaseConnection {
   tx: Transaction = { state: 'none' };
   discarded = false;
+  /** Why the server connection ended (terminated backend, restart, network), once it has. */
+  lost: Error | undefined;
 
-  constructor(readonly client: pg.PoolClient) {}
+  constructor(readonly client: pg.PoolClient) {
+    // The pool listens for a client's errors only while it is idle: a connection lost while
+    // checked out (its backend terminated, the server restarted) would be an unhandled 'error'
+    // event and end the process. Kept here instead: the statements after it fail with the
+    // server's reason, and the client leaves the pool when released.
+    client.on('error', (e) => {
+      this.lost ??= e;
+    });
+  }
 
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.lost) throw this.lost;
     if (this.discarded) throw new Error('PostgreSQL connection discarded');
     const tx = this.tx;
     if (tx.state === 'ended') throw new Error('A statement after the last statement of its transaction (lastInTransaction): the transaction is already over.');
@@ -184,9 +195,11 @@ class PipelinedDriver implements Driver {
     if (conn.end().state !== 'open') return; // nothing was sent, or the transaction is already over
     try {
       await conn.client.query('rollback');
-    } catch (e) {
+    } catch {
+      // The connection is gone (or cannot roll back): the server undoes the transaction as the
+      // session ends, so the caller gets the failure that made it roll back, not this one. The
+      // client is ended on release, never reused.
       conn.discarded = true;
-      throw e;
     }
   }
 
@@ -204,7 +217,11 @@ class PipelinedDriver implements Driver {
 
   async releaseConnection(c: DatabaseConnection): Promise<void> {
     const conn = c as PipelinedConnection;
-    conn.client.release(conn.discarded || undefined);
+    // A client still inside a transaction on the server's side (its last ReadyForQuery said so)
+    // would hand that transaction to its next user: ended instead.
+    const dirty = conn.lost !== undefined || conn.discarded || conn.client.getTransactionStatus() !== 'I';
+    conn.tx = { state: 'none' };
+    conn.client.release(dirty || undefined);
   }
 
   async destroy(): Promise<void> {

@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import { writeAlongside, type AlongsideWrite } from '../db/alongside';
+import { lastInTransaction } from '../db/postgres';
 import type { AuditLogTable, DB } from '../db/schema';
 
 type Exec = Kysely<DB> | Transaction<DB>;
@@ -31,14 +32,19 @@ export function claimedJsonOf(name: string) {
   return sql<string | null>`(select json_build_array(${sql.ref(`${name}.seq`)}, ${sql.ref(`${name}.hash`)})::text from ${sql.table(name)})`;
 }
 
-/** `alongside`: rows other modules prepared, written by the same statement on PostgreSQL (db/alongside.ts). */
-export async function insertEntry(db: Exec, row: AuditLogTable, alongside: AlongsideWrite[] = []): Promise<void> {
+/**
+ * `alongside`: rows other modules prepared, written by the same statement on PostgreSQL
+ * (db/alongside.ts). `last`: the caller's transaction runs nothing after it, so on PostgreSQL its
+ * COMMIT is written with it (db/postgres.ts `lastInTransaction`).
+ */
+export async function insertEntry(db: Exec, row: AuditLogTable, alongside: AlongsideWrite[] = [], last = false): Promise<void> {
   // PostgreSQL: the row and the head's new hash in one statement — one round trip fewer while the
   // head is locked (every audited change of every unit waits for it). SQLite has no INSERT in WITH.
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     let q = db.with('entry', (w) => w.insertInto('audit_log').values(row));
     for (let i = 0; i < alongside.length; i++) q = q.with(`alongside${i}`, () => alongside[i]!) as unknown as typeof q;
-    await q.updateTable('audit_head').set({ hash: row.hash }).where('id', '=', 1).execute();
+    const statement = q.updateTable('audit_head').set({ hash: row.hash }).where('id', '=', 1);
+    await db.executeQuery(last ? lastInTransaction(statement) : statement);
     return;
   }
   await writeAlongside(db, alongside);

@@ -177,13 +177,15 @@ export class AuditService {
    * Append an entry. Inside the caller's transaction when given (so it commits or rolls back
    * with the change it records), else in a transaction of its own. `alongside`: rows other
    * modules prepared (db/alongside.ts), written in the entry's own statement on PostgreSQL.
+   * `endsTransaction`: the caller's transaction runs nothing after the entry and can no longer
+   * fail: on PostgreSQL its COMMIT is written with the entry's statement (db/postgres.ts).
    */
-  async record(e: AuditEntryInput, trx?: Exec, opts: { alongside?: AlongsideWrite[]; claimed?: ChainPlace } = {}): Promise<void> {
+  async record(e: AuditEntryInput, trx?: Exec, opts: { alongside?: AlongsideWrite[]; claimed?: ChainPlace; endsTransaction?: boolean } = {}): Promise<void> {
     if (!trx) {
-      await this.db.transaction().execute((t) => this.write(t, e, opts.alongside));
+      await this.db.transaction().execute((t) => this.write(t, e, opts.alongside, undefined, true));
       return;
     }
-    await this.write(trx, e, opts.alongside, opts.claimed);
+    await this.write(trx, e, opts.alongside, opts.claimed, opts.endsTransaction);
   }
 
   /**
@@ -206,7 +208,8 @@ export class AuditService {
     };
   }
 
-  private async write(trx: Exec, e: AuditEntryInput, alongside: AlongsideWrite[] = [], claimed?: ChainPlace): Promise<void> {
+  /** `last`: nothing follows in the transaction (its COMMIT may go with the entry's statement). */
+  private async write(trx: Exec, e: AuditEntryInput, alongside: AlongsideWrite[] = [], claimed?: ChainPlace, last = false): Promise<void> {
     const { seq, prevHash } = claimed ?? (await repo.claimNext(trx));
     await this.ensureKeyedAfter(trx);
     const row: Omit<AuditLogTable, 'hash'> = {
@@ -224,7 +227,7 @@ export class AuditService {
       prev_hash: prevHash,
       request_id: currentRequestId(),
     };
-    await repo.insertEntry(trx, { ...row, hash: macOf(this.key, row) }, alongside);
+    await repo.insertEntry(trx, { ...row, hash: macOf(this.key, row) }, alongside, last);
   }
 
   async list(f: { unitCodes?: string[]; targetKind?: string; targetId?: string; action?: string; limit?: number; beforeSeq?: number } = {}): Promise<AuditEntry[]> {

@@ -3,12 +3,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import type { DB } from './schema';
 import { ChangeFeed, watchedDialect } from './changes';
 import { AdvisoryLocks } from './advisory-locks';
+import { pipelinedPostgresDialect } from './postgres';
 
 export type Db = Kysely<DB>;
 
@@ -34,15 +35,14 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export function openDatabase(cfg: DatabaseConfig): Database {
   const changes = new ChangeFeed();
   if (cfg.kind === 'postgres') {
-    // Pipeline mode: a transaction's deferred BEGIN goes out with its first statement (see
-    // preparedStatements); Kysely otherwise sends one query at a time on a connection, so nothing else changes.
+    // Pipeline mode: the driver writes a transaction's BEGIN with its first statement, and its
+    // COMMIT with its last when marked (postgres.ts).
     const pool = new pg.Pool({ connectionString: cfg.url, max: 10, pipeline: true } as pg.PoolConfig);
     // An idle client whose server connection is cut (a restart, a failover, a dropped test
     // database) is re-emitted on the pool; unhandled, that would crash the process. The pool
     // replaces the client on the next checkout.
     pool.on('error', () => {});
-    pool.on('connect', preparedStatements);
-    const db = new Kysely<DB>({ dialect: watchedDialect(new PostgresDialect({ pool }), changes) });
+    const db = new Kysely<DB>({ dialect: watchedDialect(pipelinedPostgresDialect(pool), changes) });
     const stats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     const locks = new AdvisoryLocks(cfg.url);
     const close = async () => {
@@ -68,79 +68,6 @@ export function openDatabase(cfg: DatabaseConfig): Database {
       await checkpointer?.stop();
       await db.destroy();
     },
-  };
-}
-
-/** Names of the prepared statements, by SQL text (the same name on every connection). */
-const statementNames = new Map<string, string>();
-/** Plain statements only: DDL and session commands are sent as they are. */
-const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
-
-/** Kysely's transaction commands, as it sends them (PostgresDriver). */
-const BEGIN = 'begin';
-const ENDS: Record<string, 'COMMIT' | 'ROLLBACK'> = { commit: 'COMMIT', rollback: 'ROLLBACK' };
-
-type Send = (text: unknown, values?: unknown, cb?: unknown) => unknown;
-
-/**
- * Two changes to how Kysely's queries reach PostgreSQL, on each pooled connection:
- *
- * - Kysely sends every query as an unnamed statement, which PostgreSQL parses and plans again each
- *   time (a third of the server's time on a submission's short statements). The same SQL text gets
- *   one name here, so each connection parses it once and reuses it (pg sends Parse only the first
- *   time a connection sees the name). Bounded: our SQL is parameterised, so the set of texts is
- *   small; past the bound, statements go unnamed again.
- * - A transaction's BEGIN is not sent on its own: it is held until the transaction's first
- *   statement and written with it (pipeline mode: one socket write, one wait instead of two). A
- *   transaction that ends before any statement sends nothing. PostgreSQL runs them in order, so
- *   the statement is inside the transaction as before (its snapshot is taken by that statement
- *   either way). Each socket write and wait is a measurable part of a submission's CPU time
- *   (issue 10). BEGIN itself fails only when the connection can run nothing, and then the
- *   statement fails too; the caller sees BEGIN's error first.
- */
-function preparedStatements(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as Send;
-  let beginHeld = false;
-  const send: Send = (text, values, cb) => {
-    if (typeof text !== 'string' || !Array.isArray(values) || !PREPARABLE.test(text)) return query(text, values, cb);
-    let name = statementNames.get(text);
-    if (!name) {
-      if (statementNames.size >= 2000) return query(text, values, cb);
-      name = `m${statementNames.size}`;
-      statementNames.set(text, name);
-    }
-    return query({ name, text, values }, cb);
-  };
-  (client as unknown as { query: Send }).query = (text, values, cb) => {
-    if (cb !== undefined || typeof text !== 'string') {
-      if (beginHeld) throw new Error('a held BEGIN cannot go with a callback or query object');
-      return query(text, values, cb);
-    }
-    const lower = text.length < 10 ? text.trim().toLowerCase() : '';
-    if (!beginHeld) {
-      if (lower !== BEGIN) return send(text, values);
-      beginHeld = true;
-      return Promise.resolve({ command: 'BEGIN', rowCount: null, rows: [], fields: [] });
-    }
-    beginHeld = false;
-    // Nothing was run in the transaction: nothing to send.
-    const end = ENDS[lower];
-    if (end) return Promise.resolve({ command: end, rowCount: null, rows: [], fields: [] });
-    const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
-    stream.cork();
-    let began: Promise<unknown>;
-    let result: Promise<unknown>;
-    try {
-      began = query(BEGIN) as Promise<unknown>;
-      result = send(text, values) as Promise<unknown>;
-    } finally {
-      stream.uncork();
-    }
-    return Promise.allSettled([began, result]).then(([b, r]) => {
-      if (b.status === 'rejected') throw b.reason;
-      if (r.status === 'rejected') throw r.reason;
-      return r.value;
-    });
   };
 }
 

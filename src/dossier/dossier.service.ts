@@ -810,7 +810,8 @@ export class DossierService {
         targetId: code,
         data: { status, channel: d.channel, procedure: d.procedureCode, dueAt },
       };
-      if (this.opts.audit) await this.opts.audit.record(audited, trx, { alongside, claimed });
+      // The transaction's last statement: its COMMIT goes with it (PostgreSQL). Nothing may follow.
+      if (this.opts.audit) await this.opts.audit.record(audited, trx, { alongside, claimed, endsTransaction: true });
       else await writeAlongside(trx, alongside);
     });
     // The row as the transaction left it (the code's statement returns it): not read back.

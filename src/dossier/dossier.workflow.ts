@@ -308,6 +308,8 @@ export class DossierWorkflow {
             data: { from: d.status, to: plan.set.status ?? d.status, comment: plan.comment, ...plan.data },
           },
           trx,
+          // The transaction's last statement: its COMMIT goes with it (PostgreSQL). Nothing may follow.
+          { endsTransaction: true },
         );
       });
     } catch (e) {

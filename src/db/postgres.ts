@@ -106,7 +106,7 @@ class PipelinedConnection implements DatabaseConnection {
     if (tx.state === 'ended') throw new Error('A statement after the last statement of its transaction (lastInTransaction): the transaction is already over.');
     const begin = tx.state === 'held' ? tx.begin : undefined;
     const commit = tx.state !== 'none' && lastStatements.has(q);
-    if (!begin && !commit) return resultOf(await this.send(q));
+    if (!begin && !commit) return resultOf(await this.send(q).catch((e: unknown) => this.failed(e)));
     this.tx = commit ? { state: 'ended', committed: false } : { state: 'open' };
     // One socket write; PostgreSQL answers each in turn.
     const stream = (this.client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
@@ -121,7 +121,7 @@ class PipelinedConnection implements DatabaseConnection {
     }
     const answers = await Promise.allSettled(sent);
     const failed = answers.find((a) => a.status === 'rejected');
-    if (failed) throw failed.reason;
+    if (failed) this.failed(failed.reason);
     const results = answers.map((a) => (a as PromiseFulfilledResult<pg.QueryResult>).value);
     if (commit) {
       // A transaction left aborted by an earlier failure (caught by the caller) is rolled back.
@@ -129,6 +129,17 @@ class PipelinedConnection implements DatabaseConnection {
       this.tx = { state: 'ended', committed: true };
     }
     return resultOf(results[begin ? 1 : 0]!);
+  }
+
+  /**
+   * Rethrows a statement's failure. Anything but PostgreSQL's answer that the statement is in error
+   * (a reset or closed socket, a FATAL before the server hung up) may have left the client unusable
+   * without its 'error' event, depending on which of the socket's events came first: it is then
+   * lost, and leaves the pool when released rather than failing its next user.
+   */
+  failed(e: unknown): never {
+    if ((e as { severity?: unknown } | undefined)?.severity !== 'ERROR') this.lost ??= e instanceof Error ? e : new Error(String(e));
+    throw e;
   }
 
   streamQuery(): AsyncIterableIterator<QueryResult<never>> {
@@ -185,7 +196,7 @@ class PipelinedDriver implements Driver {
     const tx = conn.end();
     if (tx.state === 'ended' && !tx.committed) throw new AbortedTransactionError();
     if (tx.state !== 'open') return; // nothing was run, or the COMMIT went with the last statement
-    const r = await conn.client.query('commit');
+    const r = await conn.client.query('commit').catch((e: unknown) => conn.failed(e));
     // PostgreSQL completes COMMIT with ROLLBACK when an earlier failure left the transaction aborted.
     if (r.command === 'ROLLBACK') throw new AbortedTransactionError();
   }

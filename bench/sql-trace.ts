@@ -108,6 +108,7 @@ async function counted(f: () => Promise<unknown>): Promise<{ rows: Row[]; writes
 async function submit(env: TestEnv, body: { body: Buffer; headers: Record<string, string> }) {
   const r = await env.app.inject({ method: 'POST', url: '/api/dossiers', headers: body.headers, payload: body.body });
   if (r.statusCode !== 201) throw new Error(`${r.statusCode} ${r.body}`);
+  return (r.json() as { code: string }).code;
 }
 
 for (const engine of engines()) {
@@ -161,11 +162,7 @@ for (const engine of engines()) {
     const passes = 3;
     const fewest = new Map<string, { statements: number; writes: number; waits: number; ms: number[] }>();
     for (let pass = 0; pass <= passes; pass++) {
-      const code = await (async () => {
-        const m = make();
-        const r = await env.app.inject({ method: 'POST', url: '/api/dossiers', headers: m.headers, payload: m.body });
-        return (r.json() as { code: string }).code;
-      })();
+      const code = await submit(env, make());
       for (const [who, body] of steps) {
         const headers = { cookie: await cookie(who) };
         const { rows, ms, ...w } = await counted(async () => {

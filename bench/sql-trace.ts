@@ -11,9 +11,9 @@
  * on every connection of the process (pool, cluster bus, advisory locks). Then the same figures for
  * each action a dossier takes to "approved" (accept, forward, assign, propose, approve).
  */
-import net from 'node:net';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { countSocketWrites } from '../src/db/wire.testing';
 import { APPLICANT, fillForm, multipart } from '../src/dossier/dossier.testing';
 import { createTestEnv, engines, type TestEnv } from '../src/shared/testing';
 
@@ -62,16 +62,9 @@ let log: Row[] | undefined;
 // The wire: socket writes to the server's port, and round trips counted from the protocol — a
 // Sync (extended query) or Query (simple) message is one answer awaited, a ReadyForQuery one given.
 const PG_PORT = Number(new URL(process.env.TEST_DATABASE_URL ?? 'postgres://x@127.0.0.1:5432/x').port || 5432);
-const wire = { writes: 0, waits: 0 };
+const writes = countSocketWrites((socket) => socket.remotePort === PG_PORT);
+const wire = { waits: 0 };
 {
-  const proto = net.Socket.prototype as unknown as Record<'_write' | '_writev', (...a: unknown[]) => unknown>;
-  for (const m of ['_write', '_writev'] as const) {
-    const orig = proto[m];
-    proto[m] = function (this: net.Socket, ...a: unknown[]) {
-      if (this.remotePort === PG_PORT) wire.writes++;
-      return orig.apply(this, a);
-    };
-  }
   const pending = new WeakMap<object, number>();
   const Connection = (pg as unknown as { Connection: { prototype: Record<string, (...a: unknown[]) => unknown> } }).Connection.prototype;
   for (const m of ['sync', 'query']) {
@@ -94,7 +87,7 @@ const wireOf = (engine: string, w: { writes: number; waits: number }) => (engine
 /** Runs `f` and counts what it did: statements, and on PostgreSQL socket writes and round trips (50 ms of what follows included). */
 async function counted(f: () => Promise<unknown>): Promise<{ rows: Row[]; writes: number; waits: number; ms: number }> {
   log = [];
-  wire.writes = 0;
+  writes.count = 0;
   wire.waits = 0;
   const t = performance.now();
   await f();
@@ -102,7 +95,7 @@ async function counted(f: () => Promise<unknown>): Promise<{ rows: Row[]; writes
   await new Promise((r) => setTimeout(r, 50));
   const rows = log;
   log = undefined;
-  return { rows, writes: wire.writes, waits: wire.waits, ms };
+  return { rows, writes: writes.count, waits: wire.waits, ms };
 }
 
 async function submit(env: TestEnv, body: { body: Buffer; headers: Record<string, string> }) {

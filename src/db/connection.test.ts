@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -8,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createPgDatabase } from '../shared/testing';
 import { openDatabase } from './connection';
 import { lastInTransaction } from './postgres';
+import { countSocketWrites } from './wire.testing';
 
 describe('SQLite connection', () => {
   it('commits only append to the log; a background thread copies it into the database file', async () => {
@@ -45,28 +45,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL connection', () => {
     const pgdb = await createPgDatabase();
     const { db, close } = openDatabase({ kind: 'postgres', url: pgdb.url });
     // Socket writes (corked writes leave as one).
-    let writes = 0;
-    const proto = net.Socket.prototype as unknown as Record<'_write' | '_writev', (...a: unknown[]) => unknown>;
-    const write = proto._write;
-    const writev = proto._writev;
-    proto._write = function (this: unknown, ...a: unknown[]) {
-      writes++;
-      return write.apply(this, a);
-    };
-    proto._writev = function (this: unknown, ...a: unknown[]) {
-      writes++;
-      return writev.apply(this, a);
-    };
+    const writes = countSocketWrites();
     try {
       await sql`create table t (id integer primary key, v text)`.execute(db);
       await sql`insert into t values (0, 'seed')`.execute(db);
-      writes = 0;
+      writes.count = 0;
       await db.transaction().execute(async (trx) => {
         await sql`insert into t values (${1}, ${'a'})`.execute(trx);
         await sql`update t set v = ${'b'} where id = ${1}`.execute(trx);
       });
       // begin + insert, update, commit: 3 writes (4 when BEGIN went alone).
-      expect(writes).toBe(3);
+      expect(writes.count).toBe(3);
       expect((await sql<{ v: string }>`select v from t where id = 1`.execute(db)).rows).toEqual([{ v: 'b' }]);
 
       // The first statement is inside the transaction: undone with it, unseen by others until the commit.
@@ -84,20 +73,20 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL connection', () => {
       // A first statement that fails leaves nothing, and the connection serves the next transaction.
       await expect(db.transaction().execute((trx) => sql`insert into t values (${0}, ${'dup'})`.execute(trx))).rejects.toThrow(/duplicate key/);
       // A transaction that ends before any statement sends nothing.
-      writes = 0;
+      writes.count = 0;
       await db.transaction().execute(async () => {});
       await expect(db.transaction().execute(async () => { throw new Error('nothing done'); })).rejects.toThrow('nothing done');
-      expect(writes).toBe(0);
+      expect(writes.count).toBe(0);
       await db.transaction().execute((trx) => sql`insert into t values (${3}, ${'d'})`.execute(trx));
       expect((await sql<{ id: number }>`select id from t order by id`.execute(db)).rows.map((r) => r.id)).toEqual([0, 1, 3]);
 
       // The last statement, marked, carries the COMMIT: begin + insert, update + commit: 2 writes.
-      writes = 0;
+      writes.count = 0;
       await db.transaction().execute(async (trx) => {
         await sql`insert into t values (${4}, ${'e'})`.execute(trx);
         await trx.executeQuery(lastInTransaction(trx.updateTable('t' as never).set({ v: 'f' } as never).where('id' as never, '=', 4 as never)));
       });
-      expect(writes).toBe(2);
+      expect(writes.count).toBe(2);
       expect((await sql<{ v: string }>`select v from t where id = 4`.execute(db)).rows).toEqual([{ v: 'f' }]);
       // Committed by the time the statement answers: another connection sees it at once.
       let seenAfterLast: unknown[] = [];
@@ -132,8 +121,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL connection', () => {
       await db.transaction().execute((trx) => sql`insert into t values (${10}, ${'l'})`.execute(trx));
       expect((await sql<{ n: number }>`select count(*)::int as n from t`.execute(db)).rows[0]!.n).toBe(7);
     } finally {
-      proto._write = write;
-      proto._writev = writev;
+      writes.stop();
       await close();
       await pgdb.drop();
     }

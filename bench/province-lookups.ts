@@ -20,7 +20,11 @@
  * sampled, by function), LOOKUP_JOBS_DUE=1 (every periodic job's last run moved a
  * day back, so that the server's first tick runs each of them, as in a province's server that
  * started long after the last run — bench:province's case when it has not run for a while),
- * LOOKUP_NODE_ARGS (node's own options for the server, e.g. "--max-semi-space-size=64").
+ * LOOKUP_NODE_ARGS (node's own options for the server, e.g. "--max-semi-space-size=64"),
+ * LOOKUP_SPLIT=1 (each lookup's CPU in the server and the involuntary context switches of the
+ * server and of the client, in the split of the client's time, and every timer the server set and
+ * ran during the lookups; reading them allocates ~1 KB a lookup on each side and a stack per timer,
+ * so the allocation figures are read without it).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,11 +43,12 @@ const EXPLAIN = Number(process.env.LOOKUP_EXPLAIN ?? 0);
 const JOBS_DUE = process.env.LOOKUP_JOBS_DUE === '1';
 const PROFILE = process.env.LOOKUP_PROFILE === '1';
 const ALLOC = process.env.LOOKUP_ALLOC === '1';
+const SPLIT = process.env.LOOKUP_SPLIT === '1';
 const PROBE = new URL('./lookup-probe.mjs', import.meta.url).pathname;
 
 interface Probe {
   origin: number;
-  requests: Array<{ t: number; ms: number; url: string }>;
+  requests: Array<{ t: number; ms: number; sentMs?: number; url: string; cpu?: number; ics?: number }>;
   sql: Array<{ t: number; ms: number; ok: boolean; sql: string; values?: unknown[] }>;
   gc: Array<{ t: number; ms: number; kind: number }>;
   lags: Array<{ t: number; ms: number }>;
@@ -51,6 +56,10 @@ interface Probe {
   mem: { rss: number; heapUsed: number; heapTotal: number };
   cpu: { user: number; system: number };
   allocated: { bytes: number; collections: number };
+  /** What keeps the server's event loop alive when the probe writes (timers, sockets, ...). */
+  resources?: string[];
+  /** Timers set and run between two signals, by where they were set (the probe's own excluded). */
+  timers?: Array<[string, { set: number; ran: number; ms: number; max: number }]>;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -125,7 +134,7 @@ async function main() {
     await c.query(`UPDATE job_runs SET started_at = to_char((started_at::timestamptz - interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
     await c.end();
   }
-  const env = { DATA_DIR: dataDir, DATABASE_URL: url, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', REQUIRE_PHONE_VERIFICATION: 'off', DEFAULT_UNIT: p.units[0]!.code, PROBE_OUT: out, ...(ALLOC ? { PROBE_ALLOC: path.join(dataDir, 'alloc.json') } : {}) };
+  const env = { DATA_DIR: dataDir, DATABASE_URL: url, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', REQUIRE_PHONE_VERIFICATION: 'off', DEFAULT_UNIT: p.units[0]!.code, PROBE_OUT: out, ...(SPLIT ? { PROBE_SPLIT: '1' } : {}), ...(ALLOC ? { PROBE_ALLOC: path.join(dataDir, 'alloc.json') } : {}) };
   const t0 = Date.now();
   const profiles = path.join(dataDir, 'profiles');
   const nodeArgs = (process.env.LOOKUP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
@@ -136,14 +145,17 @@ async function main() {
     if (PROFILE) return await profiled(app, list, profiles);
     const startup = await probe(app, out);
     const cpu0 = treeCpuSeconds(app.child.pid!);
-    const client: Array<{ t: number; ms: number; code: string; status: number }> = [];
+    const client: Client[] = [];
     const headers = { accept: 'application/json', 'accept-encoding': 'br' };
     const lean = leanGetter(app.url, headers);
     const clientAllocated = allocationMeter();
     for (const d of list) {
+      // The client's own involuntary switches (LOOKUP_SPLIT=1), read outside the measured time.
+      const ics = SPLIT ? process.resourceUsage().involuntaryContextSwitches : 0;
       const t = performance.timeOrigin + performance.now();
       const status = await lean.get(`/api/dossiers/${d.code}?phone=${d.phone}`);
-      client.push({ t, ms: performance.timeOrigin + performance.now() - t, code: d.code, status });
+      const ms = performance.timeOrigin + performance.now() - t;
+      client.push({ t, ms, code: d.code, status, ics: SPLIT ? process.resourceUsage().involuntaryContextSwitches - ics : NaN });
     }
     const mine = clientAllocated();
     lean.close();
@@ -200,7 +212,9 @@ async function profiled(app: AppProcess, list: Array<{ code: string; phone: stri
   for (const f of s.inclusiveApp.slice(0, 25)) console.log(`  incl ${r2(f.ms)} ms  ${f.name}`);
 }
 
-function report(startup: Probe, run: Probe, client: Array<{ t: number; ms: number; code: string; status: number }>, cpu: number, load: string) {
+type Client = { t: number; ms: number; code: string; status: number; ics: number };
+
+function report(startup: Probe, run: Probe, client: Client[], cpu: number, load: string) {
   const lookups = run.requests.filter((r) => r.url.startsWith('/api/dossiers/'));
   const cms = client.map((c) => c.ms);
   const sms = lookups.map((r) => r.ms);
@@ -217,6 +231,12 @@ function report(startup: Probe, run: Probe, client: Array<{ t: number; ms: numbe
     kinds.set(k, e);
   }
   const mb = (b: number) => Math.round(b / 1048576);
+  const held = new Map<string, number>();
+  for (const k of run.resources ?? []) held.set(k, (held.get(k) ?? 0) + 1);
+  console.log(`  the server's active resources after the lookups: ${[...held].map(([k, n]) => `${k} ${n}`).join(', ')} (unref'd timers not listed)`);
+  const timers = (run.timers ?? []).filter(([, e]) => e.ran || e.set);
+  if (SPLIT) console.log(`  timers during the lookups (set / callbacks run, their time): ${timers.length ? '' : 'none'}`);
+  for (const [where, e] of timers.slice(0, 10)) console.log(`    ${e.set} set / ${e.ran} ran, ${r2(e.ms)} ms (max ${r2(e.max)})  ${where.slice(0, 140)}`);
   console.log(`  gc by kind: ${[...kinds].map(([k, e]) => `${k} ${e.n}× ${r2(e.ms)} ms (max ${r2(e.max)})`).join(', ')}; heap ${mb(startup.mem.heapUsed)} MB used before the lookups, ${mb(run.mem.heapUsed)} after (rss ${mb(run.mem.rss)} MB)`);
   // Statements inside a lookup's time in the server are the lookup's; the others are the jobs'.
   const inside = (t: number) => lookups.some((r) => t >= r.t && t <= r.t + r.ms);
@@ -247,9 +267,39 @@ function report(startup: Probe, run: Probe, client: Array<{ t: number; ms: numbe
     const own = run.sql.filter((s) => s.t >= r.t && s.t <= end);
     const foreign = over(other);
     console.log(
-      `    ${r2(r.ms)} ${r.url.slice(14, 34)} [${own.map((s) => r2(s.ms)).join(' ')}] others ${foreign.length}${foreign.length ? ` (${foreign.map((s) => s.sql.replace(/\s+/g, ' ').slice(0, 40)).slice(0, 2).join(' | ')})` : ''} gc ${over(run.gc).map((g) => r2(g.ms)).join(' ') || '-'} late ${over(run.lags).map((l) => r2(l.ms)).join(' ') || '-'}`,
+      `    ${r2(r.ms)} ${r.url.slice(14, 34)}${r.cpu === undefined ? '' : ` cpu ${r2(r.cpu)} switched ${r.ics}`} [${own.map((s) => r2(s.ms)).join(' ')}] others ${foreign.length}${foreign.length ? ` (${foreign.map((s) => s.sql.replace(/\s+/g, ' ').slice(0, 40)).slice(0, 2).join(' | ')})` : ''} gc ${over(run.gc).map((g) => r2(g.ms)).join(' ') || '-'} late ${over(run.lags).map((l) => r2(l.ms)).join(' ') || '-'}`,
     );
   }
+  whereTheClientWaited(run, lookups, client);
+}
+
+/**
+ * The client's time of each lookup split on one clock (both processes' time origins): before the
+ * server saw the request, in the server, after the server finished until the client had the whole
+ * answer — and for the server's part its CPU, the statement's time and the kernel's involuntary
+ * switches of either process, so that a slow lookup reads as work, waiting on PostgreSQL or waiting
+ * for a core.
+ */
+function whereTheClientWaited(run: Probe, lookups: Probe['requests'], client: Client[]) {
+  const byCode = new Map(lookups.map((r) => [decodeURIComponent(r.url.slice('/api/dossiers/'.length).split('?')[0]!), r]));
+  const rows = client.flatMap((c) => {
+    const r = byCode.get(c.code);
+    if (!r) return [];
+    const start = run.origin + r.t;
+    const sqlMs = run.sql.filter((s) => s.t >= r.t && s.t <= r.t + r.ms).reduce((a, s) => a + s.ms, 0);
+    const sent = r.sentMs ?? r.ms;
+    return [{ c, r, sent, before: start - c.t, after: c.t + c.ms - (start + sent), sqlMs }];
+  });
+  const p = (xs: number[], q: number) => r2(pct(xs, q));
+  const part = (f: (x: (typeof rows)[number]) => number) => `p50 ${p(rows.map(f), 50)} p99 ${p(rows.map(f), 99)}`;
+  console.log(`  the client's time split (ms): before the server ${part((x) => x.before)}; in the server until the answer was written ${part((x) => x.sent)}, until 'finish' ${part((x) => x.r.ms)} (${SPLIT ? `its CPU ${part((x) => x.r.cpu ?? 0)}, ` : ''}statement ${part((x) => x.sqlMs)}); after ${part((x) => x.after)}`);
+  const slow = [...rows].sort((a, b) => b.c.ms - a.c.ms).slice(0, Math.max(1, Math.ceil(rows.length / 100)));
+  const sum = (f: (x: (typeof rows)[number]) => number) => r2(slow.reduce((a, x) => a + f(x), 0) / slow.length);
+  console.log(
+    `  the slowest 1 % at the client (${slow.length}), on average: client ${sum((x) => x.c.ms)} = before ${sum((x) => x.before)} + server ${sum((x) => x.sent)} (until 'finish' ${sum((x) => x.r.ms)}; ${SPLIT ? `CPU ${sum((x) => x.r.cpu ?? 0)}, ` : ''}statement ${sum((x) => x.sqlMs)}${SPLIT ? `, switched ${sum((x) => x.r.ics ?? 0)}` : ''}) + after ${sum((x) => x.after)}${SPLIT ? `; client switched ${sum((x) => x.c.ics)}` : ''}`,
+  );
+  for (const x of slow.slice(0, 12))
+    console.log(`    ${r2(x.c.ms)} ${x.c.code}: before ${r2(x.before)}, server ${r2(x.sent)} (until 'finish' ${r2(x.r.ms)}; ${SPLIT ? `CPU ${r2(x.r.cpu ?? NaN)}, ` : ''}statement ${r2(x.sqlMs)}${SPLIT ? `, switched ${x.r.ics}` : ''}), after ${r2(x.after)}${SPLIT ? `; client switched ${x.c.ics}` : ''}`);
 }
 
 main().catch((e) => {

@@ -181,10 +181,17 @@ export class NotificationService {
    * (`/demo/tin-nhan`), at the moment it was queued. The demo history (a year of made-up dossiers,
    * thousands of messages) goes through the real code paths — templates, channels, de-duplication
    * — without leaving the worker thousands of rows to send to made-up phones. Used only by the demo
-   * history, which itself refuses to run outside demo mode.
+   * history, which itself refuses to run outside demo mode. The storage is switched off again
+   * when the history is written: while any AsyncLocalStorage is on, Node 20 runs a hook for every
+   * promise and socket write of the process, which the request context's pause
+   * (shared/request-context.ts) exists to avoid.
    */
-  deliveredToDemoInbox<T>(write: () => Promise<T>): Promise<T> {
-    return this.demoInbox.run(true, write);
+  async deliveredToDemoInbox<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await this.demoInbox.run(true, write);
+    } finally {
+      this.demoInbox.disable();
+    }
   }
 
   /**

@@ -773,6 +773,7 @@ export class Retriever {
     const foreign = [...concepts.filter((c) => c.foreign), ...loneForeign];
     const topics = concepts.filter((c) => !c.foreign && !loneForeign.includes(c) && c.topical);
     const ownTopics = foreign.length ? topics.filter(own) : [];
+    const everydayTopic = topics.some((c) => c.everyday);
     const said = new Set([...queryForms, ...terms.filter((t) => !t.term.includes(' ')).map((t) => t.term)]);
     const asked = plan.tokens.map((t) => t.folded);
     const storeys = storeysAsked(asked);
@@ -806,8 +807,9 @@ export class Retriever {
       // "đổi giấy phép lái xe" shares "đổi" and "giấy phép" with a business-licence change.
       const pairTopic = topicPairs.some((p) => sp.has(p));
       const missesTopic = foreign.some((c) => this.match(d, c) < FOREIGN_MATCH) && !ownTopics.some((c) => this.match(d, c) >= TOPIC_MATCH) && !pairTopic;
-      const topicHit = pairTopic || topics.some((c) => this.match(d, c) >= TOPIC_MATCH);
-      const plainTopic = topics.some((c) => !c.everyday && this.match(d, c) >= TOPIC_MATCH);
+      const topicMatch = topics.some((c) => this.match(d, c) >= TOPIC_MATCH);
+      const topicHit = pairTopic || topicMatch;
+      const plainTopic = everydayTopic ? topics.some((c) => !c.everyday && this.match(d, c) >= TOPIC_MATCH) : topicMatch;
       return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic: missesTopic || missesAct, topicHit, plainTopic };
     });
     candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

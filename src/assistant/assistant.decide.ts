@@ -136,8 +136,17 @@ export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
 }
 
 function decideOn(c: Candidate[], plan: QueryPlan): Decided {
-  const { offTopic, inDomain } = plan.intents;
+  const { inDomain } = plan.intents;
   const best = c[0] ? confidence(c[0]) : 0;
+  // Words of everyday life ("đi du lịch", "trả góp", "người yêu") say why or around what a
+  // procedure is asked; they are the question only when nothing else is. In a question with an
+  // administrative word (IntentReading.inDomain), the unit's own procedure first of all, with a
+  // two-syllable word of the question in its name and a topic word said outside the everyday
+  // words (Candidate.plainTopic), sure enough to be suggested, is what it asks about ("làm mất căn
+  // cước khi đi du lịch", "xác nhận tình trạng hôn nhân để mua nhà trả góp").
+  const lead0 = c[0];
+  const ownTopic = plan.intents.inDomain && !!lead0 && lead0.here && lead0.pairSupport && lead0.plainTopic && !lead0.missesTopic && best >= CALIBRATION.suggest;
+  const offTopic = plan.intents.offTopic && !ownTopic;
   // An administrative question the catalogue does not answer goes to a person; anything else is declined.
   const handoffOrDecline = (conf: number): Decided => ({ decision: inDomain && !offTopic && plan.contentCount > 0 ? 'handoff' : 'decline', picks: [], confidence: conf });
   if (!c.length) return handoffOrDecline(0);

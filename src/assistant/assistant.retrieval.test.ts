@@ -346,6 +346,31 @@ describe('retrieval over the demo catalogue', () => {
       expect(confidence(c)).toBeLessThanOrEqual(1);
     }
   });
+  it.each([
+    // the holiday, the instalments, the repair shop are why: the procedure is named plainly
+    ['đi du lịch Đà Lạt bị mất thẻ căn cước, xin cấp lại', '1.014064'],
+    ['giấy xác nhận tình trạng hôn nhân để vay mua nhà trả góp', '1.004873'],
+  ])('answers a procedure named plainly beside words of everyday life: %s', (q, code) => {
+    const d = decided(q);
+    expect([d.decision, d.picks[0]?.id]).toEqual(['answer', code]);
+  });
+
+  it.each([
+    // the catalogue's word is inside the everyday phrase itself ("chuyện cười", "bán xe … được giá")
+    'kể chuyện cười đi',
+    'bán xe cũ chỗ nào được giá',
+  ])('still declines everyday life that only sounds like a procedure: %s', (q) => {
+    expect(decided(q).decision).toBe('decline');
+  });
+
+  it.each([
+    // the story in the first clause, the request with its procedure's word in the last
+    ['tôi đi làm ở Bình Dương nửa năm, có phải khai báo tạm vắng với công an phường không', '1.003677'],
+    ['chào cán bộ, cho em hỏi với ạ, em muốn đăng ký kết hôn thì mang gì ạ', '1.000894'],
+  ])('weighs the clause that asks above the story around it: %s', (q, code) => {
+    const d = decided(q);
+    expect([d.decision, d.picks[0]?.id]).toEqual(['answer', code]);
+  });
 });
 
 /** The demo catalogue with two national vehicle records, as a ward offering the national catalogue has them. */
@@ -455,6 +480,7 @@ describe('what a question names decides the record (national look-alikes)', () =
     const d = decided(q);
     expect([d.decision, d.picks[0]?.id]).toEqual(['elsewhere', code]);
   });
+
 });
 
 describe('choices and building works (decision and situations alone)', () => {

@@ -65,6 +65,12 @@ export interface Candidate {
    * name or keywords: it is about what the question is about, not only about its generic words.
    */
   topicHit?: boolean;
+  /**
+   * The topic word it has is one the question says outside its words of everyday life
+   * (IntentReading.everyday): "căn cước" of "làm mất căn cước khi đi du lịch", not the "cưới" of
+   * "kể chuyện cười".
+   */
+  plainTopic?: boolean;
 }
 
 export interface QueryPlan {
@@ -92,6 +98,10 @@ const EXPANSION_WEIGHT = 0.8;
 const RERANK = 60;
 /** A word found only in a summary or a component counts for this much of one in a name. */
 const WEAK_MATCH = 0.45;
+/** How much a clause of the story weighs beside the clause that asks (a request word and a topic word). */
+const NARRATIVE = 0.6;
+/** Words that ask, besides "cần" read as the verb, "có phải" and "được không" ("giúp" is politeness, not a request). */
+const REQUEST_WORDS = new Set(['muon', 'xin', 'hoi']);
 /** How much less the last word of a question weighs than the first. */
 const HEAD_FIRST = 0.2;
 /** Weight of the words of a qualifying phrase ("với người nước ngoài") against the head's. */
@@ -142,6 +152,8 @@ interface Concept {
   base?: number;
   /** A word of an administrative topic no procedure of the unit is named with ("lái xe"). */
   foreign?: boolean;
+  /** Said within words of everyday life (IntentReading.everyday), or half of a word that is. */
+  everyday?: boolean;
   /**
    * A lone syllable making such a topic of three syllables with the word after it ("thẻ" of
    * "thẻ tạm trú"), and that word ("tạm trú", `ofForeign`): foreign when the question names no
@@ -508,7 +520,7 @@ export class Retriever {
       const light = LIGHT_WORDS.has(t.folded) || /^\d+$/.test(t.folded) || intents.everyday.has(i);
       // A story word weighs little whatever its rarity in the catalogue ("tuần" is rare there, not in speech).
       const base = this.conceptWeight(forms);
-      const c: Concept = { forms, accented: t.accented, weight: (light ? LIGHT * Math.min(base, 1.5) : base) * (modifier.has(i) ? MODIFIER : 1), expansions: [], base, topical: !light && forms.some((f) => nationalRarity(f) >= TOPICAL_RARITY) };
+      const c: Concept = { forms, accented: t.accented, weight: (light ? LIGHT * Math.min(base, 1.5) : base) * (modifier.has(i) ? MODIFIER : 1), expansions: [], base, topical: !light && forms.some((f) => nationalRarity(f) >= TOPICAL_RARITY), everyday: intents.everyday.has(i) };
       syllableConcepts.push({ i, c });
       conceptOf.set(i, c);
       if (!forms.some((f) => this.postings.has(f))) unknownCount++;
@@ -517,6 +529,32 @@ export class Retriever {
     if (HEAD_FIRST > 0 && syllableConcepts.length > 1) {
       const n = syllableConcepts.length - 1;
       syllableConcepts.forEach((x, k) => (x.c.weight *= 1 - (HEAD_FIRST * k) / n));
+    }
+    // A story told in clauses before (or after) the one that asks: "tôi đi làm ở Bình Dương nửa
+    // năm, có phải khai báo tạm vắng không". The clause with a request word ("muốn", "cần", "xin",
+    // "cho hỏi", "có phải", "được không") and a topic word of its own (two syllables of some
+    // procedure's name that few national names share) carries the question; when there is one,
+    // the words of the other clauses weigh less. The last such clause asks.
+    if (syllableConcepts.length > 1) {
+      const clauses = new Set(syllableConcepts.map((x) => tokens[x.i]!.clause));
+      if (clauses.size > 1) {
+        let request: number | undefined;
+        for (let i = 0; i < tokens.length; i++) {
+          const t = tokens[i]!;
+          const f = folded[i]!;
+          const marker = REQUEST_WORDS.has(f) || (f === 'can' && isStop(i)) || (f === 'phai' && folded[i - 1] === 'co') || (f === 'khong' && (folded[i - 1] === 'duoc' || folded[i - 1] === 'dc'));
+          if (!marker) continue;
+          // Its topic: two syllables of it that make a word of some procedure's name.
+          const named = syllableConcepts.some((x, k) => {
+            const y = syllableConcepts[k + 1];
+            if (!y || tokens[x.i]!.clause !== t.clause || y.i !== x.i + 1 || tokens[y.i]!.clause !== t.clause) return false;
+            const p = pairKey(folded[x.i]!, folded[y.i]!);
+            return this.namePairs.has(p) && nationalRarity(p) >= TOPICAL_RARITY;
+          });
+          if (named) request = t.clause;
+        }
+        if (request !== undefined) for (const x of syllableConcepts) if (tokens[x.i]!.clause !== request) x.c.weight *= NARRATIVE;
+      }
     }
     // Two syllables that make a word count as one concept: "nước ngoài" weighs as one word, not
     // two. Which ones pair up is the most probable reading of the question (assistant.segment.ts):
@@ -563,7 +601,7 @@ export class Retriever {
         const elsewhere = !pairForms.length && forms2.some((p) => TOPIC_WORDS.has(p));
         const pairWeight = (pairForms.length ? this.conceptWeight(pairForms) : elsewhere ? this.cap * TOPICAL : 0) * scale;
         const topical = pairForms.some((p) => nationalRarity(p) >= TOPICAL_RARITY);
-        concepts.push({ forms: [], accented: '', weight: Math.max(a.c.weight, b2.c.weight, pairWeight), expansions: [], parts: [a.c, b2.c], foreign: elsewhere, topical });
+        concepts.push({ forms: [], accented: '', weight: Math.max(a.c.weight, b2.c.weight, pairWeight), expansions: [], parts: [a.c, b2.c], foreign: elsewhere, topical, everyday: a.c.everyday || b2.c.everyday });
         content.push(`${a.c.forms.join('/')}+${b2.c.forms.join('/')}`);
         k++;
       } else {
@@ -735,6 +773,7 @@ export class Retriever {
     const foreign = [...concepts.filter((c) => c.foreign), ...loneForeign];
     const topics = concepts.filter((c) => !c.foreign && !loneForeign.includes(c) && c.topical);
     const ownTopics = foreign.length ? topics.filter(own) : [];
+    const everydayTopic = topics.some((c) => c.everyday);
     const said = new Set([...queryForms, ...terms.filter((t) => !t.term.includes(' ')).map((t) => t.term)]);
     const asked = plan.tokens.map((t) => t.folded);
     const storeys = storeysAsked(asked);
@@ -768,8 +807,10 @@ export class Retriever {
       // "đổi giấy phép lái xe" shares "đổi" and "giấy phép" with a business-licence change.
       const pairTopic = topicPairs.some((p) => sp.has(p));
       const missesTopic = foreign.some((c) => this.match(d, c) < FOREIGN_MATCH) && !ownTopics.some((c) => this.match(d, c) >= TOPIC_MATCH) && !pairTopic;
-      const topicHit = pairTopic || topics.some((c) => this.match(d, c) >= TOPIC_MATCH);
-      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic: missesTopic || missesAct, topicHit };
+      const topicMatch = topics.some((c) => this.match(d, c) >= TOPIC_MATCH);
+      const topicHit = pairTopic || topicMatch;
+      const plainTopic = everydayTopic ? topics.some((c) => !c.everyday && this.match(d, c) >= TOPIC_MATCH) : topicMatch;
+      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic: missesTopic || missesAct, topicHit, plainTopic };
     });
     candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     return { plan, candidates: candidates.slice(0, limit) };

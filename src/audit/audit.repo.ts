@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import { writeAlongside, type AlongsideWrite } from '../db/alongside';
+import { CompiledShapes, idOf } from '../db/compiled';
 import { lastInTransaction } from '../db/postgres';
 import type { AuditLogTable, DB } from '../db/schema';
 
@@ -37,14 +38,27 @@ export function claimedJsonOf(name: string) {
  * (db/alongside.ts). `last`: the caller's transaction runs nothing after it, so on PostgreSQL its
  * COMMIT is written with it (db/postgres.ts `lastInTransaction`).
  */
+/** The entry's statement, by shape (the rows other modules prepared for it). */
+const entryShapes = new CompiledShapes();
+type EntryParts = { entry: AuditLogTable } & { [write: `alongside${number}`]: object | undefined };
+
 export async function insertEntry(db: Exec, row: AuditLogTable, alongside: AlongsideWrite[] = [], last = false): Promise<void> {
   // PostgreSQL: the row and the head's new hash in one statement — one round trip fewer while the
   // head is locked (every audited change of every unit waits for it). SQLite has no INSERT in WITH.
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    let q = db.with('entry', (w) => w.insertInto('audit_log').values(row));
-    for (let i = 0; i < alongside.length; i++) q = q.with(`alongside${i}`, () => alongside[i]!) as unknown as typeof q;
-    const statement = q.updateTable('audit_head').set({ hash: row.hash }).where('id', '=', 1);
-    await db.executeQuery(last ? lastInTransaction(statement) : statement);
+    // Compiled once per shape (db/compiled.ts): the same entry with the same rows alongside is the same SQL.
+    const parts: EntryParts = { entry: row };
+    let kind = 'entry';
+    for (let i = 0; i < alongside.length; i++) {
+      parts[`alongside${i}`] = alongside[i]!.row as object;
+      kind += `:${idOf(alongside[i]!.of)}`;
+    }
+    const statement = entryShapes.statement(kind, parts, (v) => {
+      let q = db.with('entry', (w) => w.insertInto('audit_log').values(v.entry));
+      for (let i = 0; i < alongside.length; i++) q = q.with(`alongside${i}`, () => alongside[i]!.of(db, v[`alongside${i}`])) as unknown as typeof q;
+      return q.updateTable('audit_head').set({ hash: v.entry.hash }).where('id', '=', 1);
+    });
+    await db.executeQuery(last ? lastInTransaction({ compile: () => statement }) : statement);
     return;
   }
   await writeAlongside(db, alongside);

@@ -9,6 +9,10 @@ import { currentRequestId } from '../shared/request-context';
 import { checkpointMac, type Checkpoint, type CheckpointStore } from './audit.checkpoints';
 import * as repo from './audit.repo';
 
+/** The name of the chain's place taken by another module's statement (`claimAlongside`). */
+const CLAIM = 'audit_claim';
+const claimedJson = () => repo.claimedJsonOf(CLAIM);
+
 type Exec = Kysely<DB> | Transaction<DB>;
 
 /** Who did it, as the audit log records it. */
@@ -195,11 +199,11 @@ export class AuditService {
    * one entry of the same transaction.
    */
   claimAlongside(): AlongsideTake<ChainPlace | undefined> {
-    const name = 'audit_claim';
     return {
-      name,
+      name: CLAIM,
       take: repo.claimWith,
-      expression: repo.claimedJsonOf(name),
+      expression: claimedJson(),
+      shaped: { of: claimedJson, values: {} },
       decode: (v) => {
         if (typeof v !== 'string') return undefined;
         const [seq, hash] = JSON.parse(v) as [number, string];

@@ -4,15 +4,20 @@ import type { DB } from './schema';
 /**
  * A row one module prepares and another module's statement writes (a data-modifying `WITH` on
  * PostgreSQL): one round trip fewer inside a transaction that holds a lock every writer waits
- * for. The preparing module builds the INSERT (its own table, its own SQL); the carrying module
- * only attaches it. Where no statement can carry it (SQLite has no INSERT in WITH) it is run on
- * its own with `writeAlongside`, in the carrier's transaction.
+ * for. The preparing module gives the row and how to INSERT it (its own table, its own SQL); the
+ * carrying module only attaches it. `of` writes the same SQL for rows with the same keys, so the
+ * carrier may call it with stand-ins for the row's values and compile its statement once per
+ * shape (db/compiled.ts). Where no statement can carry it (SQLite has no INSERT in WITH) it is
+ * run on its own with `writeAlongside`, in the carrier's transaction.
  */
-export type AlongsideWrite = InsertQueryBuilder<DB, any, InsertResult>;
+export interface AlongsideWrite<R = any> {
+  row: R;
+  of(db: Kysely<DB> | Transaction<DB>, row: R): InsertQueryBuilder<DB, any, InsertResult>;
+}
 
 /** Runs prepared writes as statements of their own, on `db` (the carrier's transaction). */
 export async function writeAlongside(db: Kysely<DB> | Transaction<DB>, writes: AlongsideWrite[]): Promise<void> {
-  for (const w of writes) await db.executeQuery(w);
+  for (const w of writes) await db.executeQuery(w.of(db, w.row));
 }
 
 /**
@@ -23,6 +28,12 @@ export async function writeAlongside(db: Kysely<DB> | Transaction<DB>, writes: A
 export interface AlongsideRead<T> {
   expression: RawBuilder<unknown>;
   decode(value: unknown): T;
+  /**
+   * The same read written from stand-ins for its `values`, so that a carrier may compile its
+   * statement once per shape and bind the values at each run (db/compiled.ts): `of` writes the
+   * same SQL at every call (a function of the module, not made per read).
+   */
+  shaped?: { of(stand: Readonly<Record<string, unknown>>): RawBuilder<unknown>; values: Readonly<Record<string, unknown>> };
 }
 
 /**

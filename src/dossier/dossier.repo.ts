@@ -1,5 +1,6 @@
-import { PostgresAdapter, sql, type CompiledQuery, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
-import type { AlongsideReadOf, AlongsideTake } from '../db/alongside';
+import { NoResultError, PostgresAdapter, sql, type CompiledQuery, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { AlongsideRead, AlongsideReadOf, AlongsideTake } from '../db/alongside';
+import { CompiledShapes, idOf } from '../db/compiled';
 import type { DB, DossierFileTable, DossierHistoryTable, DossierTable } from '../db/schema';
 import type { Applicant, Dossier, DossierChannel, DossierFile, DossierStatus, HistoryEntry } from './dossier.types';
 
@@ -173,40 +174,60 @@ export async function insertSubmittedWithCode(
   history: DossierHistoryTable,
   unitCode: string,
   day: string,
-  alsoRead?: RawBuilder<unknown>,
+  alsoRead?: AlongsideRead<unknown>,
   alsoTake?: AlongsideTake<unknown>,
 ): Promise<{ dossier: Dossier; also?: unknown; took?: unknown }> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
     await insertSubmitted(db, row, files, history);
     return { dossier: await assignCode(db, row.id, unitCode, day, {}) };
   }
-  const withDossier = db
-    .with('c', (q) =>
-      q
-        .insertInto('dossier_counters')
-        .values({ unit_code: unitCode, day, n: 1 })
-        .onConflict((oc) => oc.columns(['unit_code', 'day']).doUpdateSet((eb) => ({ n: eb('dossier_counters.n', '+', 1) })))
-        .returning('n'),
-    )
-    .with('d', (q) =>
-      q
-        .insertInto('dossiers')
-        .values({ ...row, code: sql<string>`(select ${`${unitCode}-${day}-`} || lpad(c.n::text, greatest(4, length(c.n::text)), '0') from c)` })
-        .returningAll(),
-    );
-  const withRows = files.length ? withDossier.with('f', (q) => q.insertInto('dossier_files').values(files)) : withDossier;
-  const withHistory = (withRows as typeof withDossier).with('h', (q) => q.insertInto('dossier_history').values(history));
-  // Another module's take (db/alongside.ts) is read from the select list, after the counter's row.
-  const withTake = alsoTake ? withHistory.with(alsoTake.name, alsoTake.take as never) : withHistory;
-  const r = await (withTake as typeof withHistory)
-    .selectFrom('d')
-    .selectAll()
-    .select((alsoRead ?? sql<null>`null`).as('also'))
-    .select((alsoTake?.expression ?? sql<null>`null`).as('took'))
-    .executeTakeFirstOrThrow();
+  // The code is the counter's (the statement writes it): not one of the row's values.
+  const { code: _code, ...values } = row;
+  const parts: SubmittedParts = { counter: { unit_code: unitCode, day, prefix: `${unitCode}-${day}-` }, row: values, history, also: alsoRead?.shaped?.values, took: alsoTake?.shaped?.values };
+  for (let i = 0; i < files.length; i++) parts[`file${i}`] = files[i]!;
+  const build = (v: SubmittedParts) => {
+    const { counter } = v;
+    const withDossier = db
+      .with('c', (q) =>
+        q
+          .insertInto('dossier_counters')
+          .values({ unit_code: counter.unit_code, day: counter.day, n: 1 })
+          .onConflict((oc) => oc.columns(['unit_code', 'day']).doUpdateSet((eb) => ({ n: eb('dossier_counters.n', '+', 1) })))
+          .returning('n'),
+      )
+      .with('d', (q) =>
+        q
+          .insertInto('dossiers')
+          .values({ ...v.row, code: sql<string>`(select ${counter.prefix} || lpad(c.n::text, greatest(4, length(c.n::text)), '0') from c)` })
+          .returningAll(),
+      );
+    const fileRows = files.map((_, i) => v[`file${i}`]!);
+    const withRows = fileRows.length ? withDossier.with('f', (q) => q.insertInto('dossier_files').values(fileRows)) : withDossier;
+    const withHistory = (withRows as typeof withDossier).with('h', (q) => q.insertInto('dossier_history').values(v.history));
+    // Another module's take (db/alongside.ts) is read from the select list, after the counter's row.
+    const withTake = alsoTake ? withHistory.with(alsoTake.name, alsoTake.take as never) : withHistory;
+    const also = alsoRead ? (alsoRead.shaped ? alsoRead.shaped.of(v.also!) : alsoRead.expression) : sql<null>`null`;
+    const took = alsoTake ? (alsoTake.shaped ? alsoTake.shaped.of(v.took!) : alsoTake.expression) : sql<null>`null`;
+    return (withTake as typeof withHistory).selectFrom('d').selectAll().select(also.as('also')).select(took.as('took'));
+  };
+  // Compiled once per shape (db/compiled.ts) when the other modules' parts are written from stand-ins too.
+  const shaped = (!alsoRead || alsoRead.shaped) && (!alsoTake || alsoTake.shaped);
+  const kind = `submitted:${alsoRead ? idOf(alsoRead.shaped!.of) : 0}:${alsoTake ? `${alsoTake.name}/${idOf(alsoTake.take)}/${idOf(alsoTake.shaped!.of)}` : 0}`;
+  const query = shaped ? submittedShapes.statement(kind, parts, build) : build(parts).compile();
+  const r = (await db.executeQuery(query)).rows[0];
+  if (!r) throw new NoResultError(query.query as never);
   const { also, took, ...dossier } = r as DossierRow & { also: unknown; took: unknown };
   return { dossier: toDossier(dossier), also, took };
 }
+/** The submission's statement, by shape (its columns with a value, its number of files, the reads it carries). */
+const submittedShapes = new CompiledShapes();
+type SubmittedParts = {
+  counter: { unit_code: string; day: string; prefix: string };
+  row: Omit<NewDossierRow, 'code'>;
+  history: DossierHistoryTable;
+  also?: Readonly<Record<string, unknown>>;
+  took?: Readonly<Record<string, unknown>>;
+} & { [file: `file${number}`]: DossierFileTable | undefined };
 
 /**
  * The dossier's code from the unit's day counter (`<unit>-<yymmdd>-<nnnn>`), written with `set`.

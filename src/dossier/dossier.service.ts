@@ -777,7 +777,7 @@ export class DossierService {
           { ...h.row, seq: 1 },
           d.unitCode,
           day,
-          prefsAlong?.expression,
+          prefsAlong,
           auditAlong,
         );
         done = written.dossier;

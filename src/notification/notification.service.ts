@@ -30,6 +30,9 @@ import {
 export type { Channel };
 type Exec = Kysely<DB> | Transaction<DB>;
 
+/** The prefs read of `prefsAlong` from a stand-in for the phone (db/compiled.ts). */
+const prefsJsonOfStand = (stand: Readonly<Record<string, unknown>>) => repo.prefsJsonOf(stand.phone as string);
+
 export interface Notice {
   channel: Channel;
   recipient: string;
@@ -238,7 +241,7 @@ export class NotificationService {
       request_id: currentRequestId(),
     };
     if (!alongside) return repo.insertOutbox(trx, row);
-    alongside.push(repo.outboxInsert(trx, row));
+    alongside.push({ row, of: repo.outboxInsert });
     return true;
   }
 
@@ -415,7 +418,11 @@ export class NotificationService {
    */
   prefsAlong(phone: string, email?: string): AlongsideRead<NotificationPrefs> {
     const p = normalizePhone(phone) ?? phone;
-    return { expression: repo.prefsJsonOf(p), decode: (v) => this.prefsOf(typeof v === 'string' ? (JSON.parse(v) as NotificationPrefsTable) : undefined, p, email) };
+    return {
+      expression: repo.prefsJsonOf(p),
+      decode: (v) => this.prefsOf(typeof v === 'string' ? (JSON.parse(v) as NotificationPrefsTable) : undefined, p, email),
+      shaped: { of: prefsJsonOfStand, values: { phone: p } },
+    };
   }
 
   private async prefsIn(exec: Exec, phone: string, email?: string): Promise<NotificationPrefs> {

@@ -1,0 +1,91 @@
+import type { CompiledQuery } from 'kysely';
+
+/**
+ * The values of one statement, by part (a row, a file, the counter's key…): each part's own keys
+ * with a value (Kysely leaves out `undefined`, so a key without one is another shape).
+ */
+export type StatementParts = { readonly [part: string]: object | undefined };
+
+interface Template {
+  query: CompiledQuery;
+  /** For each parameter, the part and key whose value goes there; undefined: the text's own constant. */
+  from: Array<readonly [string, string] | undefined>;
+}
+
+/**
+ * Statements built and compiled once per shape, then run with each call's values: Kysely makes a
+ * statement's tree and its text again at every call, which is most of what a write costs the
+ * server besides the driver (issue 10: ~0.3 ms per submission). The shape is `kind` (which SQL
+ * `build` writes: the caller's name for it, plus anything that changes the text but is no value)
+ * and, for each part, which keys carry a value. `build` is given stand-ins for the values (each a
+ * symbol that Kysely passes through as a parameter), so the compiled text has a parameter for
+ * each; a stand-in that does not end up among the parameters is refused (its value would be lost).
+ * Only for a dialect whose compiled text depends on nothing but the builder (PostgreSQL here).
+ */
+export class CompiledShapes {
+  private readonly templates = new Map<string, Template>();
+
+  constructor(private readonly max = 64) {}
+
+  statement<P extends StatementParts, O>(kind: string, parts: P, build: (stand: P) => { compile(): CompiledQuery<O> }): CompiledQuery<O> {
+    let key = kind;
+    for (const name in parts) {
+      const part = parts[name] as Record<string, unknown> | undefined;
+      if (!part) continue;
+      key += `|${name}:`;
+      for (const k in part) if (part[k] !== undefined) key += `${k},`;
+    }
+    let t = this.templates.get(key);
+    if (!t) {
+      t = compileTemplate(parts, build);
+      if (this.templates.size < this.max) this.templates.set(key, t);
+    }
+    const { query, from } = t;
+    const parameters = new Array<unknown>(from.length);
+    for (let i = 0; i < from.length; i++) {
+      const at = from[i];
+      parameters[i] = at ? (parts[at[0]] as Record<string, unknown>)[at[1]] : query.parameters[i];
+    }
+    return { ...query, parameters } as CompiledQuery<O>;
+  }
+
+  get size(): number {
+    return this.templates.size;
+  }
+}
+
+function compileTemplate<P extends StatementParts>(parts: P, build: (stand: P) => { compile(): CompiledQuery<unknown> }): Template {
+  const places = new Map<symbol, readonly [string, string]>();
+  const stand: Record<string, Record<string, unknown>> = {};
+  for (const name in parts) {
+    const part = parts[name] as Record<string, unknown> | undefined;
+    if (!part) continue;
+    const s: Record<string, unknown> = (stand[name] = {});
+    for (const k in part) {
+      if (part[k] === undefined) continue;
+      const slot = Symbol(`${name}.${k}`);
+      places.set(slot, [name, k]);
+      s[k] = slot;
+    }
+  }
+  const query = build(stand as P).compile();
+  const used = new Set<symbol>();
+  const from = query.parameters.map((p) => {
+    const at = typeof p === 'symbol' ? places.get(p) : undefined;
+    if (at) used.add(p as symbol);
+    return at;
+  });
+  for (const [slot, [name, k]] of places) {
+    if (!used.has(slot)) throw new Error(`CompiledShapes: the value of ${name}.${k} is not a parameter of the statement`);
+  }
+  return { query, from };
+}
+
+const ids = new WeakMap<object, number>();
+let lastId = 0;
+/** A number for a function (or any object) that writes SQL: part of a shape's `kind`. */
+export function idOf(f: object): number {
+  let id = ids.get(f);
+  if (id === undefined) ids.set(f, (id = ++lastId));
+  return id;
+}

@@ -42,6 +42,13 @@ describe('statements compiled once per shape', () => {
     expect(partial.parameters).toEqual(build({ row: message(1, { subject: undefined }) }).compile().parameters);
   });
 
+  it('refuses an SQL expression where a value was compiled (it would be sent as an object)', () => {
+    const shapes = new CompiledShapes();
+    const build = (v: { row: object }) => db.insertInto('outbox').values(v.row as never);
+    shapes.statement('outbox', { row: message(1) }, build);
+    expect(() => shapes.statement('outbox', { row: message(2, { body: sql<string>`upper('x')` as never }) }, build)).toThrow(/row\.body is an SQL expression/);
+  });
+
   it('refuses a statement that leaves a value out (it would be lost at every later call)', () => {
     const shapes = new CompiledShapes();
     expect(() => shapes.statement('lost', { row: { id: 'a', body: 'b' } }, (v) => db.insertInto('outbox').values({ id: v.row.id } as never))).toThrow(/row\.body/);

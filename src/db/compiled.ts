@@ -44,7 +44,17 @@ export class CompiledShapes {
     const parameters = new Array<unknown>(from.length);
     for (let i = 0; i < from.length; i++) {
       const at = from[i];
-      parameters[i] = at ? (parts[at[0]] as Record<string, unknown>)[at[1]] : query.parameters[i];
+      if (!at) {
+        parameters[i] = query.parameters[i];
+        continue;
+      }
+      const value = (parts[at[0]] as Record<string, unknown>)[at[1]];
+      // An expression (sql`…`, a builder, a callback) is SQL text, not a value: bound as a
+      // parameter it would be sent as an object. Such a part belongs in `kind`, not in `parts`.
+      if (typeof value === 'function' || (typeof value === 'object' && value !== null && 'toOperationNode' in value)) {
+        throw new Error(`CompiledShapes: ${at[0]}.${at[1]} is an SQL expression, not a value`);
+      }
+      parameters[i] = value;
     }
     return { ...query, parameters } as CompiledQuery<O>;
   }

@@ -1,4 +1,5 @@
-export { PaymentService, METHOD_LABEL, PAYMENT_STATUS_LABEL, ONLINE_METHODS, type PaymentSummary, type PaymentRecord, type PaymentStatus, type StoredPayments } from './payment.service';
+export { PaymentService } from './payment.service';
+export { METHOD_LABEL, PAYMENT_STATUS_LABEL, ONLINE_METHODS, type PaymentSummary, type PaymentRecord, type PaymentStatus, type StoredPayments } from './payment.types';
 export { computeFee, feePhrase, type FeeQuote, type FeeInput } from './payment.fee';
 export { buildVietQr, decodeVietQr, crc16ccitt, transferNote } from './payment.vietqr';
 /** The VietQR box of a tracking page (a linked group's page shows one for the group's sum). */

@@ -16,7 +16,8 @@ import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
 import { staffNav } from '../shared/staff-layout';
 import { readMultipart, type UploadLimits } from '../shared/uploads';
 import { renderFeeNoticePdf, renderPaymentReceiptPdf } from './payment.pdf';
-import { METHOD_LABEL, type PaymentService, type StoredPayments } from './payment.service';
+import type { PaymentService } from './payment.service';
+import { METHOD_LABEL, type StoredPayments } from './payment.types';
 import { FeeEstimate, PaymentBox, ReconciliationPage, StaffFeePage, VnpayReturnPage } from './payment.views';
 
 export interface PaymentRoutesDeps {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { CatalogService, ChannelKind } from '../catalog';
 import type { PaymentConfig } from '../config';
 import type { RawBuilder } from 'kysely';
@@ -12,110 +11,21 @@ import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } fr
 import { uuidv7 } from '../shared/ids';
 import * as repo from './payment.repo';
 import { computeFee, type FeeInput, type FeeLine, type FeeQuote } from './payment.fee';
-import { GROUP_REF_RE, readStatement, referencesIn } from './payment.statement';
-import { shareTransfer } from './payment.transfer';
+import { BankStatements } from './payment.reconcile';
+import {
+  AlreadySettled,
+  CASHIER_ROLES,
+  systemActor,
+  toRecord,
+  type BatchSummary,
+  type PaymentRecord,
+  type PaymentStatus,
+  type PaymentSummary,
+  type StatementReport,
+  type StoredPayments,
+} from './payment.types';
 import { buildVietQr } from './payment.vietqr';
 import { IPN, paymentUrl, verify, type IpnAnswer } from './payment.vnpay';
-
-export const PAYMENT_METHODS = ['vnpay', 'bank_transfer', 'cash'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-export const METHOD_LABEL: Record<PaymentMethod, string> = { vnpay: 'VNPay', bank_transfer: 'Chuyển khoản ngân hàng (VietQR)', cash: 'Tiền mặt tại bộ phận một cửa' };
-/** Paid without coming to the counter: what the online-payment indicator counts (Decision 766/QĐ-TTg). */
-export const ONLINE_METHODS: ReadonlySet<string> = new Set<PaymentMethod>(['vnpay', 'bank_transfer']);
-
-export type PaymentStatus = 'none' | 'exempt' | 'unpaid' | 'partial' | 'paid';
-export const PAYMENT_STATUS_LABEL: Record<PaymentStatus, string> = {
-  none: 'Không phải nộp phí, lệ phí',
-  exempt: 'Được miễn phí, lệ phí',
-  unpaid: 'Chưa nộp',
-  partial: 'Đã nộp một phần',
-  paid: 'Đã nộp đủ',
-};
-
-export interface PaymentRecord {
-  id: string;
-  method: PaymentMethod;
-  amount: number;
-  status: 'pending' | 'paid' | 'failed';
-  online: boolean;
-  orderRef: string;
-  providerRef: string | null;
-  receiptNo: string | null;
-  createdAt: string;
-  confirmedAt: string | null;
-}
-
-/** A dossier's fee row (if assessed) and payments, as read from the database. */
-export interface StoredPayments {
-  fee: DossierFeeTable | undefined;
-  payments: PaymentTable[];
-}
-
-export interface PaymentSummary {
-  /** What is due after any exemption (VND). */
-  amount: number;
-  gross: number;
-  paid: number;
-  outstanding: number;
-  status: PaymentStatus;
-  /** Method of the last confirmed payment. */
-  method: PaymentMethod | null;
-  /** Some of it was paid online. */
-  online: boolean;
-  /** EMVCo payload for the outstanding amount (null when nothing is due or VietQR is not set up). */
-  vietqr: string | null;
-  lines: FeeLine[];
-  exemption: { reason: string; percent: number } | null;
-  /** A receptionist assessed the fee (quantities, exemption); otherwise it is the catalogue's default. */
-  assessed: boolean;
-  structured: boolean;
-  feeText: string;
-  payments: PaymentRecord[];
-}
-
-/** Several dossiers' fees as one sum (see batchSummary). */
-export interface BatchSummary {
-  amount: number;
-  paid: number;
-  outstanding: number;
-  vnpay: boolean;
-  /** EMVCo payload for the sum still owed with the group's code as the note (null: nothing owed, or no VietQR account). */
-  vietqr: string | null;
-  parts: Array<{ code: string; amount: number; paid: number; outstanding: number; status: PaymentStatus }>;
-}
-
-export interface StatementReport {
-  importId: string;
-  lines: number;
-  matched: number;
-  partial: number;
-  overpaid: number;
-  unmatched: number;
-  duplicate: number;
-  /** Each credit line: the dossier it paid, or the linked group (every part that owed) it paid. */
-  items: Array<{ row: number; date: string; amount: number; description: string; reference: string; dossierCode: string | null; groupCode: string | null; status: string }>;
-}
-
-const toRecord = (r: PaymentTable): PaymentRecord => ({
-  id: r.id,
-  method: r.method as PaymentMethod,
-  amount: r.amount,
-  status: r.status as PaymentRecord['status'],
-  online: r.online === 1,
-  orderRef: r.order_ref,
-  providerRef: r.provider_ref,
-  receiptNo: r.receipt_no,
-  createdAt: r.created_at,
-  confirmedAt: r.confirmed_at,
-});
-
-/** A batch order found settled by another notification while this one settled it: nothing is kept. */
-class AlreadySettled extends Error {}
-
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-
-/** Staff who take money and assess fees at the counter. */
-const CASHIER_ROLES = new Set(['receptionist', 'leader', 'admin']);
 
 /**
  * Fees and payments of dossiers: the fee from the catalogue (and the receptionist's assessment),
@@ -140,7 +50,19 @@ export class PaymentService {
        */
       groupMembers?: (groupCode: string) => Promise<{ unitCode: string; codes: string[] } | undefined>;
     },
-  ) {}
+  ) {
+    this.statements = new BankStatements(db, dossiers, notifications, clock, {
+      freeze: (d) => this.freeze(d),
+      summary: (d) => this.summary(d),
+      noticeOf: (d, event, amount, occurrence) => this.noticeOf(d, event, amount, occurrence),
+      receiptNo: (trx, unitCode) => this.receiptNo(trx, unitCode),
+      allOrNone: (notices, write) => this.allOrNone(notices, write),
+      paid: (dossierCode, p) => this.paid(dossierCode, p),
+      groupMembers: (groupCode) => this.opts.groupMembers?.(groupCode),
+    });
+  }
+
+  private readonly statements: BankStatements;
 
   /** Best effort after the commit: a failure leaves the dossier for an official to confirm by hand. */
   private async paid(dossierCode: string, p: { amount: number; method: 'cash' | 'transfer' | 'online'; reference: string }): Promise<void> {
@@ -585,7 +507,7 @@ export class PaymentService {
       const success = query.vnp_ResponseCode === '00' && query.vnp_TransactionStatus === '00';
       const notices: DossierNotice[] = [];
       if (success) {
-        for (const r of rows) notices.push(await this.noticeOf(await this.dossiers.getForActor(r.dossier_code, this.system(r.unit_code)), 'payment_received', r.amount, r.id));
+        for (const r of rows) notices.push(await this.noticeOf(await this.dossiers.getForActor(r.dossier_code, systemActor(r.unit_code)), 'payment_received', r.amount, r.id));
       }
       const settled = await this.allOrNone(notices, async (trx) => {
         // One payment, one receipt number for every dossier it covers.
@@ -624,218 +546,18 @@ export class PaymentService {
     };
   }
 
-  private system(unitCode: string): Actor {
-    return { kind: 'staff', id: 'system', unitCode, role: 'system', name: 'Hệ thống' };
+  // ------------------------------------------------------------------ bank statements (payment.reconcile.ts)
+
+  importStatement(unitCode: string, actor: Actor, file: { name: string; data: Buffer }): Promise<StatementReport> {
+    return this.statements.importStatement(unitCode, actor, file);
   }
 
-  // ------------------------------------------------------------------ bank statements
-
-  private async findDossier(code: string, unitCode: string): Promise<Dossier | undefined> {
-    try {
-      return await this.dossiers.getForActor(code, this.system(unitCode));
-    } catch (e) {
-      if (e instanceof NotFoundError) return undefined;
-      throw e;
-    }
+  reconciliation(unitCode: string, opts: { all?: boolean } = {}) {
+    return this.statements.reconciliation(unitCode, opts);
   }
 
-  /** A linked group of the unit with its submitted parts (n: the part's place, 1-based). */
-  private async findGroup(code: string, unitCode: string): Promise<TransferTarget | undefined> {
-    const g = await this.opts.groupMembers?.(code);
-    if (!g || g.unitCode !== unitCode) return undefined;
-    const members: Array<{ d: Dossier; n: number }> = [];
-    for (const [i, c] of g.codes.entries()) {
-      const d = await this.findDossier(c, unitCode);
-      if (d?.code) members.push({ d, n: i + 1 });
-    }
-    return members.length ? { kind: 'group', code, members } : undefined;
-  }
-
-  /** What a transfer note pays: the first code in it that is a dossier or a linked group of the unit. */
-  private async targetOf(description: string, unitCode: string): Promise<TransferTarget | undefined> {
-    for (const ref of referencesIn(description)) {
-      const d = ref.kind === 'dossier' ? await this.findDossier(ref.code, unitCode) : undefined;
-      const t: TransferTarget | undefined = d ? { kind: 'dossier', d } : ref.kind === 'group' ? await this.findGroup(ref.code, unitCode) : undefined;
-      if (t) return t;
-    }
-    return undefined;
-  }
-
-  /**
-   * Imports a statement: each credit whose note names a dossier — or a linked group, for all its
-   * parts — of the unit is recorded as a transfer (once: a re-imported statement changes
-   * nothing); an exact amount is "matched", less is "partial", more is "overpaid"; a credit naming
-   * neither is "unmatched". All but the matched ones wait for a person on the reconciliation page.
-   */
-  async importStatement(unitCode: string, actor: Actor, file: { name: string; data: Buffer }): Promise<StatementReport> {
-    if (actor.kind !== 'staff' || actor.unitCode !== unitCode || !CASHIER_ROLES.has(actor.role)) throw new ForbiddenError('Chỉ công chức một cửa, lãnh đạo hoặc quản trị đơn vị mới đối soát sao kê.', 'cashier_only');
-    const lines = await readStatement(file);
-    const importId = uuidv7();
-    const now = this.clock.now().toISOString();
-    const report: StatementReport = { importId, lines: lines.length, matched: 0, partial: 0, overpaid: 0, unmatched: 0, duplicate: 0, items: [] };
-    for (const line of lines) {
-      const target = await this.targetOf(line.description, unitCode);
-      const r = target ? await this.applyTransfer(target, { ...line, orderRef: bankOrderRef(line), importId, by: actor.id }) : { status: 'unmatched' as const, paymentId: null };
-      const code = target ? targetCode(target) : null;
-      report[r.status]++;
-      report.items.push({ ...line, dossierCode: target?.kind === 'dossier' ? code : null, groupCode: target?.kind === 'group' ? code : null, status: r.status });
-      await repo.insertLine(this.db, {
-        id: uuidv7(),
-        import_id: importId,
-        unit_code: unitCode,
-        line_no: line.row,
-        tx_date: line.date,
-        amount: line.amount,
-        description: line.description,
-        reference: line.reference,
-        dossier_code: code,
-        status: r.status,
-        payment_id: r.paymentId,
-        note: '',
-        resolved_by: null,
-        resolved_at: null,
-      });
-    }
-    await repo.insertImport(this.db, {
-      id: importId,
-      unit_code: unitCode,
-      file_name: file.name.slice(0, 200),
-      imported_by: actor.kind === 'staff' ? actor.name : '',
-      summary: JSON.stringify({ lines: report.lines, matched: report.matched, partial: report.partial, overpaid: report.overpaid, unmatched: report.unmatched, duplicate: report.duplicate }),
-      created_at: now,
-    });
-    return report;
-  }
-
-  /** Records a credit for a dossier or for a group's parts, once per bank line ("duplicate" after). */
-  private async applyTransfer(target: TransferTarget, t: BankTransfer): Promise<{ status: 'matched' | 'partial' | 'overpaid' | 'duplicate'; paymentId: string | null }> {
-    if (target.kind === 'group') return this.groupTransfer(target, t);
-    const d = target.d;
-    if (await repo.findPaymentByOrder(this.db, t.orderRef)) return { status: 'duplicate', paymentId: null };
-    await this.freeze(d);
-    const s = await this.summary(d);
-    const status = t.amount === s.outstanding ? 'matched' : t.amount < s.outstanding ? 'partial' : 'overpaid';
-    const paymentId = await this.recordTransfer(d, t);
-    return paymentId ? { status, paymentId } : { status: 'duplicate', paymentId: null };
-  }
-
-  private async recordTransfer(d: Dossier, t: BankTransfer): Promise<string | null> {
-    const id = uuidv7();
-    const now = this.clock.now().toISOString();
-    const notice = await this.noticeOf(d, 'payment_received', t.amount, id);
-    return this.db.transaction().execute(async (trx) => {
-      const inserted = await repo.insertPayment(trx, {
-        id,
-        dossier_id: d.id,
-        dossier_code: d.code!,
-        unit_code: d.unitCode,
-        method: 'bank_transfer',
-        amount: t.amount,
-        status: 'paid',
-        online: 1,
-        order_ref: t.orderRef,
-        provider_ref: t.reference || null,
-        receipt_no: null,
-        data: JSON.stringify({ statementDate: t.date, importId: t.importId }),
-        created_by: `staff:${t.by}`,
-        created_at: now,
-        confirmed_at: now,
-      });
-      if (!inserted) return null;
-      await trx.updateTable('payments').set({ receipt_no: await this.receiptNo(trx, d.unitCode) }).where('id', '=', id).execute();
-      await this.notifications.notifyDossier(trx, notice);
-      return id;
-    }).then(async (paidId) => {
-      if (paidId) await this.paid(d.code!, { amount: t.amount, method: 'transfer', reference: t.orderRef });
-      return paidId;
-    });
-  }
-
-  /**
-   * One credit for a linked group (its VietQR names the group's code): shared among the parts
-   * (shareTransfer), one payment row per part that gets a share (`bank:<ref>.<n>`, n the part's
-   * place), one receipt number for all, each part's citizen notice and clock as for a dossier paid
-   * alone — all in one transaction, or nothing when the line was recorded before.
-   */
-  private async groupTransfer(g: Extract<TransferTarget, { kind: 'group' }>, t: BankTransfer): Promise<{ status: 'matched' | 'partial' | 'overpaid' | 'duplicate'; paymentId: string | null }> {
-    const refs = [t.orderRef, ...g.members.map((m) => `${t.orderRef}.${m.n}`)];
-    for (const ref of refs) if (await repo.findPaymentByOrder(this.db, ref)) return { status: 'duplicate', paymentId: null };
-    const owed = [];
-    for (const m of g.members) {
-      await this.freeze(m.d);
-      const s = await this.summary(m.d);
-      owed.push({ outstanding: s.outstanding, amount: s.amount });
-    }
-    const { shares, status } = shareTransfer(t.amount, owed);
-    const rows = g.members.flatMap((m, i) => (shares[i]! > 0 ? [{ ...m, id: uuidv7(), amount: shares[i]!, orderRef: `${t.orderRef}.${m.n}` }] : []));
-    const notices = await Promise.all(rows.map((r) => this.noticeOf(r.d, 'payment_received', r.amount, r.id)));
-    const now = this.clock.now().toISOString();
-    const recorded = await this.allOrNone(notices, async (trx) => {
-      const receipt = await this.receiptNo(trx, rows[0]!.d.unitCode);
-        for (const r of rows) {
-          const ok = await repo.insertPayment(trx, {
-            id: r.id,
-            dossier_id: r.d.id,
-            dossier_code: r.d.code!,
-            unit_code: r.d.unitCode,
-            method: 'bank_transfer',
-            amount: r.amount,
-            status: 'paid',
-            online: 1,
-            order_ref: r.orderRef,
-            provider_ref: t.reference || null,
-            receipt_no: receipt,
-            data: JSON.stringify({ statementDate: t.date, importId: t.importId, group: g.code, credit: t.amount }),
-            created_by: `staff:${t.by}`,
-            created_at: now,
-            confirmed_at: now,
-          });
-          // Recorded meanwhile by another import of the same line: all or none.
-          if (!ok) throw new AlreadySettled();
-        }
-    });
-    if (!recorded) return { status: 'duplicate', paymentId: null };
-    for (const r of rows) await this.paid(r.d.code!, { amount: r.amount, method: 'transfer', reference: r.orderRef });
-    return { status, paymentId: rows[0]!.id };
-  }
-
-  async reconciliation(unitCode: string, opts: { all?: boolean } = {}) {
-    const lines = await repo.listLines(this.db, { unitCode, statuses: opts.all ? undefined : ['unmatched', 'partial', 'overpaid'] });
-    const imports = await repo.listImports(this.db, unitCode);
-    const group = (c: string | null) => !!c && GROUP_REF_RE.test(c);
-    return {
-      imports: imports.map((i) => ({ id: i.id, fileName: i.file_name, importedBy: i.imported_by, createdAt: i.created_at, summary: JSON.parse(i.summary) as Record<string, number> })),
-      lines: lines.map((l) => ({ id: l.id, importId: l.import_id, row: l.line_no, date: l.tx_date, amount: l.amount, description: l.description, reference: l.reference, dossierCode: group(l.dossier_code) ? null : l.dossier_code, groupCode: group(l.dossier_code) ? l.dossier_code : null, status: l.status, note: l.note })),
-    };
-  }
-
-  /**
-   * A person settles a line: an unmatched credit assigned to a dossier or a linked group (recorded
-   * as its payment), or a partial/overpaid/unmatched one acknowledged with a note (refund
-   * arranged, not ours...).
-   */
-  async resolveLine(unitCode: string, actor: Actor, lineId: string, input: { dossierCode?: string; note?: string }): Promise<void> {
-    if (actor.kind !== 'staff' || actor.unitCode !== unitCode || !CASHIER_ROLES.has(actor.role)) throw new ForbiddenError('Chỉ công chức một cửa, lãnh đạo hoặc quản trị đơn vị mới đối soát sao kê.', 'cashier_only');
-    const line = await repo.findLine(this.db, lineId);
-    if (!line || line.unit_code !== unitCode) throw new NotFoundError('Không có dòng sao kê này.', 'line_not_found');
-    if (line.status === 'resolved' || line.status === 'matched' || line.status === 'duplicate') throw new RuleViolationError('line_settled', 'Dòng sao kê này đã được xử lý.');
-    const note = (input.note ?? '').normalize('NFC').trim().slice(0, 300);
-    let paymentId = line.payment_id;
-    let code = line.dossier_code;
-    if (input.dossierCode && !line.payment_id) {
-      const typed = input.dossierCode.trim().toUpperCase();
-      const d = GROUP_REF_RE.test(typed) ? undefined : await this.findDossier(typed, unitCode);
-      const target: TransferTarget | undefined = d ? { kind: 'dossier', d } : GROUP_REF_RE.test(typed) ? await this.findGroup(typed, unitCode) : undefined;
-      if (!target) throw new ValidationError('Không có hồ sơ (hoặc hồ sơ liên thông) với mã này trong đơn vị.', [{ field: 'dossierCode', code: 'dossier_not_found', message: 'Mã hồ sơ không đúng' }]);
-      const line2 = { amount: line.amount, date: line.tx_date, description: line.description, reference: line.reference };
-      const r = await this.applyTransfer(target, { ...line2, orderRef: bankOrderRef(line2), importId: line.import_id, by: actor.id });
-      if (!r.paymentId) throw new RuleViolationError('duplicate_transfer', 'Khoản chuyển khoản này đã được ghi nhận.');
-      paymentId = r.paymentId;
-      code = targetCode(target);
-    } else if (!note) {
-      throw new ValidationError('Cần mã hồ sơ hoặc ghi chú cách xử lý.', [{ field: 'note', code: 'required', message: 'Nhập mã hồ sơ hoặc ghi chú' }]);
-    }
-    await repo.updateLine(this.db, lineId, { status: 'resolved', payment_id: paymentId, dossier_code: code, note, resolved_by: actor.name, resolved_at: this.clock.now().toISOString() });
+  resolveLine(unitCode: string, actor: Actor, lineId: string, input: { dossierCode?: string; note?: string }): Promise<void> {
+    return this.statements.resolveLine(unitCode, actor, lineId, input);
   }
 
   // ------------------------------------------------------------------ receipts and indicators
@@ -859,23 +581,4 @@ export class PaymentService {
 /** A dossier received at home (support team) pays the fees of a paper dossier at the counter. */
 function feeChannel(c: Dossier['channel']): 'in_person' | 'online' | 'post' {
   return c === 'home' ? 'in_person' : c;
-}
-
-/** What a bank credit pays: one dossier, or the submitted parts of a linked group. */
-type TransferTarget = { kind: 'dossier'; d: Dossier } | { kind: 'group'; code: string; members: Array<{ d: Dossier; n: number }> };
-const targetCode = (t: TransferTarget): string => (t.kind === 'dossier' ? t.d.code! : t.code);
-
-/** A credit line of a statement, as recorded. */
-interface BankTransfer {
-  amount: number;
-  date: string;
-  reference: string;
-  orderRef: string;
-  importId: string;
-  by: string;
-}
-
-/** A statement line's own reference: the bank's, or a digest of the line when it has none. */
-function bankOrderRef(l: { reference: string; date: string; amount: number; description: string }): string {
-  return `bank:${l.reference ? l.reference : sha(`${l.date}|${l.amount}|${l.description}`).slice(0, 32)}`;
 }

@@ -3,7 +3,7 @@ import { Layout } from '../shared/layout';
 import { formatDateTime, formatVnd } from '../shared/format';
 import type { FeeQuote } from './payment.fee';
 import { VietQrPay, type VietQrPayProps } from './payment.vietqr-views';
-import { METHOD_LABEL, PAYMENT_STATUS_LABEL, type PaymentSummary } from './payment.service';
+import { METHOD_LABEL, PAYMENT_STATUS_LABEL, type PaymentSummary } from './payment.types';
 import { StaffTable } from '../shared/staff-table';
 import { ErrorSummary, StatusMessage } from '../shared/messages';
 

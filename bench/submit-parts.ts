@@ -8,8 +8,8 @@
  * PostgreSQL's own work is not in it). A shared, busy machine distorts CPU time far less than a
  * rate, but it does inflate it: compare figures of one run only.
  */
-import { randomBytes, randomFillSync } from 'node:crypto';
 import { createTestEnv, type Engine } from '../src/shared/testing';
+import { injectedSubmission } from './inject-submission';
 import { loadAverage } from './lib';
 
 const ENGINE = (process.argv[2] ?? 'postgres') as Engine;
@@ -22,31 +22,7 @@ async function main() {
   const env = await createTestEnv(ENGINE, { env: { REQUIRE_PHONE_VERIFICATION: 'off', RATE_LIMIT: 'off', DEMO: 'on' } });
   try {
     const { app, services } = env;
-    const form = (await app.inject({ method: 'GET', url: `/api/procedures/${PROCEDURE}/form` })).json() as {
-      formData: { required?: string[]; properties: Record<string, any> };
-      cases: Array<{ kind: string; components: Array<{ id: string; required: boolean }> }>;
-    };
-    const formData: Record<string, unknown> = {};
-    for (const k of form.formData.required ?? []) {
-      const p = form.formData.properties[k];
-      formData[k] = p.enum ? p.enum[0] : p.type === 'boolean' ? true : p.type === 'integer' || p.type === 'number' ? Math.max(1, p.minimum ?? 1) : p.format === 'date' ? '2026-11-20' : p.format === 'email' ? 'an@example.vn' : String(p.pattern ?? '').includes('84') ? PHONE : String(p.pattern ?? '').includes('12') ? '001090012345' : 'Nguyễn Minh Khang';
-    }
-    const components = form.cases.filter((c) => c.kind === 'general').flatMap((c) => c.components.filter((x) => x.required).map((x) => x.id));
-    const dossier = JSON.stringify({ procedureCode: PROCEDURE, channel: 'online', applicant: { fullName: 'Nguyễn Văn An', phone: PHONE, idNumber: '001090012345', address: 'Số 1 phố Đội Cấn, Ba Đình' }, formData });
-    const boundary = '----motcuaparts' + randomBytes(8).toString('hex');
-    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(200 * 1024), Buffer.from('\n%%EOF\n')]);
-    const body = () => {
-      randomFillSync(pdf, 20, 32); // every submission a different file: nothing deduplicated
-      return Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="dossier"\r\n\r\n${dossier}\r\n`),
-        ...components.flatMap((c) => [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${c}"; filename="${c}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from('\r\n')]),
-        Buffer.from(`--${boundary}--\r\n`),
-      ]);
-    };
-    const submit = async () => {
-      const r = await app.inject({ method: 'POST', url: '/api/dossiers', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'application/json' }, payload: body() });
-      if (r.statusCode !== 201) throw new Error(`submission refused: ${r.statusCode} ${r.body.slice(0, 300)}`);
-    };
+    const { body, submit } = await injectedSubmission(app, PROCEDURE, PHONE);
     const files = services.files as { put: (...a: unknown[]) => Promise<unknown> };
     const audit = services.audit as unknown as { record: (...a: unknown[]) => Promise<void> };
     const notifications = services.notifications as unknown as { notifyDossier: (...a: unknown[]) => Promise<unknown> };

@@ -211,9 +211,9 @@ export async function insertSubmittedWithCode(
     return (withTake as typeof withHistory).selectFrom('d').selectAll().select(also.as('also')).select(took.as('took'));
   };
   // Compiled once per shape (db/compiled.ts) when the other modules' parts are written from stand-ins too.
-  const shaped = (!alsoRead || alsoRead.shaped) && (!alsoTake || alsoTake.shaped);
-  const kind = `submitted:${alsoRead ? idOf(alsoRead.shaped!.of) : 0}:${alsoTake ? `${alsoTake.name}/${idOf(alsoTake.take)}/${idOf(alsoTake.shaped!.of)}` : 0}`;
-  const query = shaped ? submittedShapes.statement(kind, parts, build) : build(parts).compile();
+  const readShape = alsoRead ? alsoRead.shaped && idOf(alsoRead.shaped.of) : 0;
+  const takeShape = alsoTake ? alsoTake.shaped && `${alsoTake.name}/${idOf(alsoTake.take)}/${idOf(alsoTake.shaped.of)}` : 0;
+  const query = readShape !== undefined && takeShape !== undefined ? submittedShapes.statement(`submitted:${readShape}:${takeShape}`, parts, build) : build(parts).compile();
   const r = (await db.executeQuery(query)).rows[0];
   if (!r) throw new NoResultError(query.query as never);
   const { also, took, ...dossier } = r as DossierRow & { also: unknown; took: unknown };

@@ -419,7 +419,10 @@ export class NotificationService {
   prefsAlong(phone: string, email?: string): AlongsideRead<NotificationPrefs> {
     const p = normalizePhone(phone) ?? phone;
     return {
-      expression: repo.prefsJsonOf(p),
+      // Built only when asked: a carrier that compiles by shape writes the read from `shaped`.
+      get expression() {
+        return repo.prefsJsonOf(p);
+      },
       decode: (v) => this.prefsOf(typeof v === 'string' ? (JSON.parse(v) as NotificationPrefsTable) : undefined, p, email),
       shaped: { of: prefsJsonOfStand, values: { phone: p } },
     };

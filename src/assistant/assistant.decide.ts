@@ -145,7 +145,7 @@ function decideOn(c: Candidate[], plan: QueryPlan): Decided {
   // words (Candidate.plainTopic), sure enough to be suggested, is what it asks about ("làm mất căn
   // cước khi đi du lịch", "xác nhận tình trạng hôn nhân để mua nhà trả góp").
   const lead0 = c[0];
-  const ownTopic = plan.intents.inDomain && !!lead0 && lead0.here && lead0.pairSupport && lead0.plainTopic && !lead0.missesTopic && best >= CALIBRATION.suggest;
+  const ownTopic = inDomain && !!lead0 && lead0.here && lead0.pairSupport && lead0.plainTopic && !lead0.missesTopic && best >= CALIBRATION.suggest;
   const offTopic = plan.intents.offTopic && !ownTopic;
   // An administrative question the catalogue does not answer goes to a person; anything else is declined.
   const handoffOrDecline = (conf: number): Decided => ({ decision: inDomain && !offTopic && plan.contentCount > 0 ? 'handoff' : 'decline', picks: [], confidence: conf });

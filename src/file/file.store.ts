@@ -306,8 +306,8 @@ async function unlinkIfPresent(p: string): Promise<boolean> {
 /*
  * A put's file steps go through fs's callback API, each chain settling one promise: through
  * fs/promises every step is a promise of its own and the file a FileHandle (an object with its
- * own reference count and close bookkeeping) — measured ~0.2 ms more main-thread CPU per 200 KB
- * submission (docs/benchmarks.md). Same system calls, in the same order.
+ * own reference count and close bookkeeping) — ~0.2 ms more user CPU per 200 KB put, measured in
+ * isolation (docs/benchmarks.md, 6 December). Same system calls, in the same order.
  */
 type Done = (err: NodeJS.ErrnoException | null) => void;
 

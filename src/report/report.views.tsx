@@ -1,7 +1,7 @@
 import { assetUrl } from '../shared/assets';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { PERIOD_TYPE_LABEL, VALUE_TYPE_LABEL, type CategoryCombo, type Completion, type DataElement, type DataSet, type Place, type ValueAudit } from './report.types';
-import type { RegisterEntry } from './report.service';
+import type { RegisterEntry } from './report.register';
 import { ErrorSummary, StatusMessage } from '../shared/messages';
 
 type Problems = Array<{ field: string; message: string }>;

@@ -802,7 +802,8 @@ export class Retriever {
       const whole = (nameCoverage === 1 ? 1.25 : 1) * (keyword ? 1.15 : 1);
       const score = scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1);
       const sp = this.strongPairs[d]!;
-      const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p)));
+      // Or the whole of a short name said, its words apart ("tách khỏi hộ bố mẹ": "Tách hộ").
+      const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p))) || (nameCoverage === 1 && ns.filter((s) => !STOPWORDS.has(s) && !GENERIC_NAME_WORDS.has(s)).length >= 2);
       // Missing it counts only when nothing it shares with the question says a topic of its own:
       // "đổi giấy phép lái xe" shares "đổi" and "giấy phép" with a business-licence change.
       const pairTopic = topicPairs.some((p) => sp.has(p));

@@ -29,6 +29,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   hktt: 'hộ khẩu thường trú',
   gpkd: 'giấy phép kinh doanh',
   hkd: 'hộ kinh doanh',
+  kd: 'kinh doanh',
   gpxd: 'giấy phép xây dựng',
   gplx: 'giấy phép lái xe',
   ubnd: 'ủy ban nhân dân',

@@ -252,6 +252,24 @@ describe('retrieval over the demo catalogue', () => {
     for (const q of ['bị móc túi mất căn cước trên xe buýt', 'đánh mất căn cước khi đi du lịch']) expect(firstPick(q), q).toBe('1.014064');
   });
 
+  it('reads the paper named in a request for a copy as what is copied, not another agency’s topic', () => {
+    // "lái xe" is no topic of the demo catalogue; before, the certified copy was kept back as missing it.
+    for (const q of ['mang bằng lái xe đi sao y bản chính', 'sao y giấy phép lái xe để nộp hồ sơ xin việc']) expect(firstPick(q), q).toBe('2.000815');
+    // Without a copy asked, the driving licence is still someone else's.
+    expect(firstPick('đổi giấy phép lái xe')).toBeUndefined();
+  });
+
+  it('reads a reason said after the request ("vì …") as the story, not as what is asked', () => {
+    // The card is exchanged because the birth record changed: the exchange first, not the change.
+    for (const q of ['đổi căn cước vì đã sửa tên trong giấy khai sinh', 'đổi căn cước vì đã đổi tên trong giấy khai sinh']) expect(firstPick(q), q).toBe('1.014063');
+    // "vì sao" asks why, and a change of the birth record asked plainly is still that.
+    expect(firstPick('sửa tên trong giấy khai sinh')).toBe('1.004859');
+  });
+
+  it('reads a paper proving where one lives ("giấy chứng minh nơi ở") as the residence confirmation', () => {
+    expect(firstPick('không còn sổ hộ khẩu, xin giấy chứng minh nơi ở hiện tại')).toBe('1.010041');
+  });
+
   it('reaches the targets on our own question file (retrieval and decision, no database)', () => {
     const qs = tuningSet('procedures.jsonl').filter((q) => q.only !== 'full');
     let inScope = 0;

@@ -202,6 +202,9 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'vắng nhà', expansion: 'khai báo tạm vắng' },
   { phrase: 'xác nhận cư trú', expansion: 'xác nhận thông tin về cư trú' },
   { phrase: 'xác nhận nơi ở', expansion: 'xác nhận thông tin về cư trú' },
+  // a paper proving where one lives, now that the household book is gone
+  { phrase: 'chứng minh nơi ở', expansion: 'xác nhận thông tin về cư trú' },
+  { phrase: 'chứng minh nơi cư trú', expansion: 'xác nhận thông tin về cư trú' },
   // a paper named for the act: "giấy xác nhận tạm trú" is the residence confirmation, not a registration
   { phrase: 'giấy xác nhận tạm trú', expansion: 'xác nhận thông tin về cư trú' },
   { phrase: 'giấy xác nhận thường trú', expansion: 'xác nhận thông tin về cư trú' },

@@ -270,6 +270,18 @@ describe('retrieval over the demo catalogue', () => {
     expect(firstPick('không còn sổ hộ khẩu, xin giấy chứng minh nơi ở hiện tại')).toBe('1.010041');
   });
 
+  it('reads a certified contract now changed as the change of a certified transaction', () => {
+    for (const q of ['muốn sửa lại hợp đồng mua bán đã chứng thực ở xã', 'hợp đồng mua bán đất đã chứng thực, nay hai bên muốn bổ sung thêm điều khoản']) expect(firstPick(q), q).toBe('2.000913');
+    // A contract to certify is still the certification.
+    expect(firstPick('chứng thực hợp đồng mua bán đất')).toBe('2.001035');
+  });
+
+  it('reads a grown person who never had a birth certificate but has other papers as that registration', () => {
+    for (const q of ['bà tôi 70 tuổi chưa bao giờ có giấy khai sinh, chỉ có căn cước', 'người lớn tuổi có sổ hộ khẩu, bằng lái nhưng chưa bao giờ có khai sinh']) expect(firstPick(q), q).toBe('1.004772');
+    // A newborn's registration is still the plain one.
+    expect(firstPick('đăng ký khai sinh cho con mới sinh')).toBe('1.001193');
+  });
+
   it('reaches the targets on our own question file (retrieval and decision, no database)', () => {
     const qs = tuningSet('procedures.jsonl').filter((q) => q.only !== 'full');
     let inScope = 0;

@@ -283,6 +283,14 @@ const DOMAIN = b(
     'don',
     'so',
     'the can cuoc',
+    // The papers of the ward's own records, named alone ("mất căn cước trên xe buýt"): the question
+    // is about them, whatever everyday words tell its story.
+    'can cuoc',
+    'ho khau',
+    'khai sinh',
+    'khai tu',
+    'tam tru',
+    'thuong tru',
     'the bao hiem',
     'bo phan',
     'lam lai',

@@ -253,6 +253,13 @@ export function gradesOfName(name: string): string[] {
   return grades.length && /(?:^| )nha o rieng le(?: |$)/.test(f) ? [...grades, 'house'] : grades;
 }
 /** Buildings that are not a private house ("nhà ở riêng lẻ"), folded. */
+/**
+ * Asking for a copy of a paper ("sao y", "bản sao", "photo công chứng"): the paper named is what is
+ * copied, not another agency's topic ("mang bằng lái xe đi sao y bản chính").
+ */
+const COPY_ASKED = /(?:^| )(?:sao i|ban sao|photo|pho to)(?= |$)/;
+/** A name that makes or certifies copies ("Chứng thực bản sao…", "Cấp bản sao…"). */
+const COPY_NAME = /(?:^| )ban sao(?= |$)/;
 const NOT_A_HOUSE = /(?:^| )(?:chung cu|can ho|khach san|nha nghi|toa nha|van phong|cong trinh|nha xuong|xuong|nha hang|tru so|truong|benh vien|building)(?= |$)/;
 /** The storeys a question asks about ("nhà 9 tầng", "chung cư 12 tang"), if it says a number of them. */
 function storeysAsked(folded: string[]): number | undefined {
@@ -556,6 +563,23 @@ export class Retriever {
         if (request !== undefined) for (const x of syllableConcepts) if (tokens[x.i]!.clause !== request) x.c.weight *= NARRATIVE;
       }
     }
+    // A reason said after what is asked ("đổi căn cước vì đã sửa tên trong giấy khai sinh"): from
+    // "vì" to the end of its clause the words tell why, when a topic word of some procedure's name
+    // comes before it; they weigh as a story clause does. Not "vì sao" (why), which asks.
+    // Unmarked, "vi" is "vì" only after "bởi", "tại" ("mất ví" is a wallet).
+    const because = folded.findIndex(
+      (f, i) => f === 'vi' && (tokens[i]!.raw.normalize('NFC').toLowerCase() === 'vì' || ['boi', 'tai'].includes(folded[i - 1] ?? '')) && !['sao', 'the', 'gi'].includes(folded[i + 1] ?? ''),
+    );
+    if (because > 0) {
+      const before = syllableConcepts.filter((x) => x.i < because && tokens[x.i]!.clause === tokens[because]!.clause);
+      const named = before.some((x, k) => {
+        const y = before[k + 1];
+        if (!y || y.i !== x.i + 1) return false;
+        const p = pairKey(folded[x.i]!, folded[y.i]!);
+        return this.namePairs.has(p) && nationalRarity(p) >= TOPICAL_RARITY;
+      });
+      if (named) for (const x of syllableConcepts) if (x.i > because && tokens[x.i]!.clause === tokens[because]!.clause) x.c.weight *= NARRATIVE;
+    }
     // Two syllables that make a word count as one concept: "nước ngoài" weighs as one word, not
     // two. Which ones pair up is the most probable reading of the question (assistant.segment.ts):
     // "doi ho chieu" is "đổi | hộ chiếu", not "đổi họ | chiều".
@@ -778,6 +802,7 @@ export class Retriever {
     const asked = plan.tokens.map((t) => t.folded);
     const storeys = storeysAsked(asked);
     const house = !NOT_A_HOUSE.test(asked.join(' '));
+    const copyAsked = COPY_ASKED.test(asked.join(' '));
     const grade = storeys === undefined ? undefined : gradeOfStoreys(storeys);
     const outOfGrade = (d: number) => grade !== undefined && this.grades[d]!.length > 0 && !this.grades[d]!.includes(grade) && !(house && this.grades[d]!.includes('house'));
     const candidates: Candidate[] = top.map((d) => {
@@ -802,11 +827,12 @@ export class Retriever {
       const whole = (nameCoverage === 1 ? 1.25 : 1) * (keyword ? 1.15 : 1);
       const score = scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1);
       const sp = this.strongPairs[d]!;
-      const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p)));
+      // Or the whole of a short name said, its words apart ("tách khỏi hộ bố mẹ": "Tách hộ").
+      const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p))) || (nameCoverage === 1 && ns.filter((s) => !STOPWORDS.has(s) && !GENERIC_NAME_WORDS.has(s)).length >= 2);
       // Missing it counts only when nothing it shares with the question says a topic of its own:
       // "đổi giấy phép lái xe" shares "đổi" and "giấy phép" with a business-licence change.
       const pairTopic = topicPairs.some((p) => sp.has(p));
-      const missesTopic = foreign.some((c) => this.match(d, c) < FOREIGN_MATCH) && !ownTopics.some((c) => this.match(d, c) >= TOPIC_MATCH) && !pairTopic;
+      const missesTopic = foreign.some((c) => this.match(d, c) < FOREIGN_MATCH) && !ownTopics.some((c) => this.match(d, c) >= TOPIC_MATCH) && !pairTopic && !(copyAsked && COPY_NAME.test(ns.join(' ')));
       const topicMatch = topics.some((c) => this.match(d, c) >= TOPIC_MATCH);
       const topicHit = pairTopic || topicMatch;
       const plainTopic = everydayTopic ? topics.some((c) => !c.everyday && this.match(d, c) >= TOPIC_MATCH) : topicMatch;

@@ -29,6 +29,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   hktt: 'hộ khẩu thường trú',
   gpkd: 'giấy phép kinh doanh',
   hkd: 'hộ kinh doanh',
+  kd: 'kinh doanh',
   gpxd: 'giấy phép xây dựng',
   gplx: 'giấy phép lái xe',
   ubnd: 'ủy ban nhân dân',
@@ -201,6 +202,9 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'vắng nhà', expansion: 'khai báo tạm vắng' },
   { phrase: 'xác nhận cư trú', expansion: 'xác nhận thông tin về cư trú' },
   { phrase: 'xác nhận nơi ở', expansion: 'xác nhận thông tin về cư trú' },
+  // a paper proving where one lives, now that the household book is gone
+  { phrase: 'chứng minh nơi ở', expansion: 'xác nhận thông tin về cư trú' },
+  { phrase: 'chứng minh nơi cư trú', expansion: 'xác nhận thông tin về cư trú' },
   // a paper named for the act: "giấy xác nhận tạm trú" is the residence confirmation, not a registration
   { phrase: 'giấy xác nhận tạm trú', expansion: 'xác nhận thông tin về cư trú' },
   { phrase: 'giấy xác nhận thường trú', expansion: 'xác nhận thông tin về cư trú' },
@@ -409,6 +413,10 @@ const SHOP = ['tiem', 'cua hang', 'cua tiem', 'tap hoa', 'shop', 'sap', 'hang qu
 const ALTER = ['nang tang', 'nang them', 'them tang', 'xai them', 'coi noi', 'sua chua', 'cai tao', 'sua nha', 'sua lai nha'];
 /** What tells that the works are a building's (storeys, its parts, the house itself). */
 const BUILDING_PART = ['tang', 'mat tien', 'mai nha', 'nha cu', 'nha ong', 'can nha', 'ngoi nha', 'nha o', 'nha minh', 'nha toi', 'cong trinh', 'khach san', 'toa nha', 'nha xuong'];
+/** A contract or transaction certified already. */
+const CERTIFIED = ['da chung thuc', 'da duoc chung thuc', 'chung thuc roi', 'da lam chung thuc'];
+/** Never had a birth certificate (said of a grown person; a baby's is "chưa làm khai sinh"). */
+const NEVER_BORN_REGISTERED = ['chua bao gio co giai khai sinh', 'chua tung co giai khai sinh', 'chua bao gio co khai sinh', 'chua tung co khai sinh', 'chua bao gio lam khai sinh', 'chua tung lam khai sinh', 'chua bao gio dang ki khai sinh'];
 const BORN = ['sinh o', 'sinh ra o', 'sinh tai', 'sinh ra tai', 'sinh ben', 'sinh ra ben', 'de o', 'de ben', 'de tai'];
 
 export const SITUATIONS: Situation[] = [
@@ -451,6 +459,21 @@ export const SITUATIONS: Situation[] = [
     groups: [['can cuoc', 'chung minh'], EXPIRED],
     unless: ['ho chieu', 'tam tru', 'giai phep'],
     expansion: 'cấp đổi thẻ căn cước',
+  },
+  {
+    // A contract certified already, now changed or undone ("hợp đồng mua bán xe đã chứng thực ở
+    // xã, giờ hai bên muốn hủy"): the change of a certified transaction, not a new certification.
+    groups: [CERTIFIED, ['huy', 'huy bo', 'sua', 'sua lai', 'sua doi', 'bo sung', 'them dieu khoan']],
+    // An error in it is corrected by its own procedure (national: "sửa lỗi sai sót trong hợp đồng").
+    unless: [...WRONG, 'loi'],
+    story: CERTIFIED,
+    expansion: 'chứng thực việc sửa đổi bổ sung hủy bỏ giao dịch',
+  },
+  {
+    // An adult who never had a birth certificate but has other papers of their own ("bà tôi 70
+    // tuổi chưa bao giờ có giấy khai sinh, chỉ có căn cước"): the registration for such a person.
+    groups: [NEVER_BORN_REGISTERED, ['can cuoc', 'chung minh', 'ho khau', 'bang lai', 'ho chieu', 'hoc ba', 'bang tot nghiep']],
+    expansion: 'đăng ký khai sinh cho người đã có hồ sơ giấy tờ cá nhân',
   },
   {
     // A building permit past its date before the house is finished is extended.

@@ -252,7 +252,6 @@ export function gradesOfName(name: string): string[] {
   const grades = [...f.matchAll(/(?<![a-z])cap (dac biet|iv|iii|ii|i)(?![a-z])/g)].map((m) => m[1]!);
   return grades.length && /(?:^| )nha o rieng le(?: |$)/.test(f) ? [...grades, 'house'] : grades;
 }
-/** Buildings that are not a private house ("nhà ở riêng lẻ"), folded. */
 /**
  * Asking for a copy of a paper ("sao y", "bản sao", "photo công chứng"): the paper named is what is
  * copied, not another agency's topic ("mang bằng lái xe đi sao y bản chính").
@@ -260,6 +259,7 @@ export function gradesOfName(name: string): string[] {
 const COPY_ASKED = /(?:^| )(?:sao i|ban sao|photo|pho to)(?= |$)/;
 /** A name that makes or certifies copies ("Chứng thực bản sao…", "Cấp bản sao…"). */
 const COPY_NAME = /(?:^| )ban sao(?= |$)/;
+/** Buildings that are not a private house ("nhà ở riêng lẻ"), folded. */
 const NOT_A_HOUSE = /(?:^| )(?:chung cu|can ho|khach san|nha nghi|toa nha|van phong|cong trinh|nha xuong|xuong|nha hang|tru so|truong|benh vien|building)(?= |$)/;
 /** The storeys a question asks about ("nhà 9 tầng", "chung cư 12 tang"), if it says a number of them. */
 function storeysAsked(folded: string[]): number | undefined {

@@ -144,8 +144,11 @@ function decideOn(c: Candidate[], plan: QueryPlan): Decided {
   // two-syllable word of the question in its name and a topic word said outside the everyday
   // words (Candidate.plainTopic), sure enough to be suggested, is what it asks about ("làm mất căn
   // cước khi đi du lịch", "xác nhận tình trạng hôn nhân để mua nhà trả góp").
+  // Sure enough to be suggested, or far ahead of every other and sure enough to be answered as
+  // such (`farAhead`: "đi du lịch Sa Pa mà làm mất căn cước, về xin cấp lại" — the story lowers it).
   const lead0 = c[0];
-  const ownTopic = inDomain && !!lead0 && lead0.here && lead0.pairSupport && lead0.plainTopic && !lead0.missesTopic && best >= CALIBRATION.suggest;
+  const farLead = !!lead0 && best >= CALIBRATION.farAhead && (!c[1] || c[1].score <= lead0.score * FAR);
+  const ownTopic = inDomain && !!lead0 && lead0.here && lead0.pairSupport && lead0.plainTopic && !lead0.missesTopic && (best >= CALIBRATION.suggest || farLead);
   const offTopic = plan.intents.offTopic && !ownTopic;
   // An administrative question the catalogue does not answer goes to a person; anything else is declined.
   const handoffOrDecline = (conf: number): Decided => ({ decision: inDomain && !offTopic && plan.contentCount > 0 ? 'handoff' : 'decline', picks: [], confidence: conf });

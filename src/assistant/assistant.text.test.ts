@@ -179,4 +179,14 @@ describe('intents', () => {
     expect(read('đặt vé máy bay').offTopic).toBe(true);
     expect(read('đăng ký kết hôn').offTopic).toBe(false);
   });
+
+  it('reads an administrative word inside a phrase of everyday life as that phrase', () => {
+    // "sổ" of a savings book, "xin" of a day off: no sign of a procedure.
+    expect(read('mở sổ tiết kiệm ngân hàng nào lãi cao').inDomain).toBe(false);
+    expect(read('xin nghỉ phép hai hôm về quê').inDomain).toBe(false);
+    expect(read('xin nghỉ phép hai hôm về quê').offTopic).toBe(true);
+    // Said outside it, the word still counts.
+    expect(read('mất sổ đỏ rồi xin cấp lại').inDomain).toBe(true);
+    expect(read('xin cấp lại sổ tiết kiệm bị mất').inDomain).toBe(true);
+  });
 });

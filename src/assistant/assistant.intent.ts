@@ -250,6 +250,9 @@ const OFF_TOPIC = b(
     'tien viet',
     'cho vay',
     'nang lai',
+    // Another country's own rules ("luật kết hôn ở Hàn Quốc", "quy định bên Nhật"): no procedure
+    // of Vietnam's. "Anh" is left out (the pronoun: "quy định … của anh").
+    '(?:luat|quy dinh|phap luat)(?: [a-z0-9]+){0,5} (?:o|cua|ben|tai) (?:nuoc )?(?:han quoc|nhat ban|nhat|dai loan|trung quoc|my|hoa ky|uc|duc|phap(?! luat)|canada|singapore|thai lan|nga)',
     // Savings at a bank and leave from work: "sổ" and "xin" of everyday life.
     'so tiet kiem',
     'xin nghi phep',

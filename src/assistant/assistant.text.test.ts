@@ -189,4 +189,12 @@ describe('intents', () => {
     expect(read('mất sổ đỏ rồi xin cấp lại').inDomain).toBe(true);
     expect(read('xin cấp lại sổ tiết kiệm bị mất').inDomain).toBe(true);
   });
+
+  it('knows another country’s own rules are not a procedure here', () => {
+    expect(read('luật bên Nhật bao nhiêu tuổi thì được lấy vợ').offTopic).toBe(true);
+    expect(read('quy định ly hôn của Mỹ thế nào').offTopic).toBe(true);
+    // Marrying someone of that country is still the ward's registration; "anh" is a pronoun.
+    expect(read('lấy chồng Hàn Quốc đăng ký kết hôn ở đâu').offTopic).toBe(false);
+    expect(read('theo quy định thì hồ sơ của anh thiếu gì').offTopic).toBe(false);
+  });
 });

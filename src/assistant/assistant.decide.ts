@@ -82,7 +82,6 @@ function clearlyAhead(c: Candidate[], x: Candidate): boolean {
 export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
   const c = candidates.filter((x) => x.kind === 'procedure');
   const d = decideOn(c, plan);
-  const top = c[0];
   // Other levels' records as close to the first as choices would be (the citizen sees them too:
   // "đăng ký tàu cá mới đóng" is near both a sea ship's and a fishing ship's registration).
   const elsewhere = (first: Candidate): Decided => ({
@@ -96,43 +95,39 @@ export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
     if (local.length < d.picks.length) return { decision: local.length === 1 ? 'answer' : 'clarify', picks: local, confidence: confidence(local[0]!) };
     return d;
   }
-  // Not sure enough to answer, but plainly about another agency's procedure ("học lái xe ô tô").
-  // A word of everyday life beside it ("làm hộ chiếu cho bé đi du lịch") is the reason for the
-  // procedure, not another subject, when the procedure has the question's topic word in its name.
-  // The ward's records kept back as missing the question's topic (a permit of other grades than
-  // the storeys asked: "xin giấy phép xây khách sạn 12 tầng") stand in no other's way.
+  const other = elsewhereLead(c, d, plan);
+  return other ? elsewhere(other) : d;
+}
+
+/**
+ * Not sure enough to answer, but plainly about another level's procedure ("học lái xe ô tô"):
+ * the record named as where it is done, if any. One record leads: the first of all, passing over
+ * the ward's records kept back as missing the question's topic (a permit of other grades than the
+ * storeys asked: "xin giấy phép xây khách sạn 12 tầng" — they stand in no other's way). How sure
+ * it must be depends on how plainly it is ahead:
+ * - sure enough to be suggested (`suggest`): named, even beside a word of everyday life when it
+ *   has the question's topic word in its name ("làm hộ chiếu cho bé đi du lịch": the reason);
+ * - otherwise only with the question's topic word in its name, no everyday words, missing no
+ *   topic of the question, and either first of all and clearly above every one of the ward's
+ *   (`elsewhere`: "muốn làm hộ chiếu lần đầu cho cả nhà đi nhật", the rest is the story), or —
+ *   when the reply would be a hand-over or a refusal anyway — ahead of the ward's own with that
+ *   topic word by more than the choices' margin (`elsewhereFloor`: "làm hộ chiếu lần đầu cho bé
+ *   2 tuổi đi thăm ông bà bên mỹ", the story lowers every confidence). Naming the agency is a
+ *   better reply than a refusal; everyday life alone is still declined.
+ */
+function elsewhereLead(c: Candidate[], d: Decided, plan: QueryPlan): Candidate | undefined {
   const lead = c.find((x) => !(x.here && x.missesTopic));
-  if (lead && !lead.here && (!plan.intents.offTopic || lead.topicHit) && lead.pairSupport && confidence(lead) >= CALIBRATION.suggest) {
-    return elsewhere(lead);
-  }
-  // Less sure, but the question's topic word is in the name of another level's record that stands
-  // clearly above every one of the ward's ("muốn làm hộ chiếu lần đầu cho cả nhà đi nhật": the
-  // rest is the story): where it is done is a better reply than a refusal.
+  if (!lead || lead.here || !lead.pairSupport) return undefined;
+  const conf = confidence(lead);
+  const { offTopic } = plan.intents;
+  if (conf >= CALIBRATION.suggest && (!offTopic || lead.topicHit)) return lead;
+  if (offTopic || !lead.topicHit || lead.missesTopic) return undefined;
   const ownBest = c.find((x) => x.here);
-  if (top && !top.here && !plan.intents.offTopic && top.topicHit && top.pairSupport && !top.missesTopic && confidence(top) >= CALIBRATION.elsewhere && (!ownBest || ownBest.score <= top.score * AHEAD)) {
-    return elsewhere(top);
-  }
-  // The reply would be a hand-over or a refusal, and the question's topic is plainly another level's
-  // record, first of all and ahead of the ward's own by more than the choices' margin ("làm hộ
-  // chiếu lần đầu cho bé 2 tuổi đi thăm ông bà bên mỹ": the story lowers every confidence): where
-  // it is done names the agency, which a refusal does not. Everyday life alone is still declined.
-  // The ward's records kept back as missing the question's topic do not count (see `lead`), nor
-  // those without its topic word.
+  if (lead === c[0] && conf >= CALIBRATION.elsewhere && (!ownBest || ownBest.score <= lead.score * AHEAD)) return lead;
   const rival = c.find((x) => x.here && x.topicHit && !x.missesTopic);
-  if (
-    (d.decision === 'handoff' || d.decision === 'decline') &&
-    lead &&
-    !lead.here &&
-    !plan.intents.offTopic &&
-    lead.topicHit &&
-    lead.pairSupport &&
-    !lead.missesTopic &&
-    confidence(lead) >= CALIBRATION.elsewhereFloor &&
-    (!rival || rival.score < lead.score * (1 - CALIBRATION.margin))
-  ) {
-    return elsewhere(lead);
-  }
-  return d;
+  const withheld = d.decision === 'handoff' || d.decision === 'decline';
+  if (withheld && conf >= CALIBRATION.elsewhereFloor && (!rival || rival.score < lead.score * (1 - CALIBRATION.margin))) return lead;
+  return undefined;
 }
 
 function decideOn(c: Candidate[], plan: QueryPlan): Decided {
@@ -144,8 +139,11 @@ function decideOn(c: Candidate[], plan: QueryPlan): Decided {
   // two-syllable word of the question in its name and a topic word said outside the everyday
   // words (Candidate.plainTopic), sure enough to be suggested, is what it asks about ("làm mất căn
   // cước khi đi du lịch", "xác nhận tình trạng hôn nhân để mua nhà trả góp").
+  // Sure enough to be suggested, or far ahead of every other and sure enough to be answered as
+  // such (`farAhead`: "đi du lịch Sa Pa mà làm mất căn cước, về xin cấp lại" — the story lowers it).
   const lead0 = c[0];
-  const ownTopic = inDomain && !!lead0 && lead0.here && lead0.pairSupport && lead0.plainTopic && !lead0.missesTopic && best >= CALIBRATION.suggest;
+  const farLead = !!lead0 && best >= CALIBRATION.farAhead && (!c[1] || c[1].score <= lead0.score * FAR);
+  const ownTopic = inDomain && !!lead0 && lead0.here && lead0.pairSupport && lead0.plainTopic && !lead0.missesTopic && (best >= CALIBRATION.suggest || farLead);
   const offTopic = plan.intents.offTopic && !ownTopic;
   // An administrative question the catalogue does not answer goes to a person; anything else is declined.
   const handoffOrDecline = (conf: number): Decided => ({ decision: inDomain && !offTopic && plan.contentCount > 0 ? 'handoff' : 'decline', picks: [], confidence: conf });

@@ -250,6 +250,13 @@ const OFF_TOPIC = b(
     'tien viet',
     'cho vay',
     'nang lai',
+    // Another country's own rules ("luật kết hôn ở Hàn Quốc", "quy định bên Nhật"): no procedure
+    // of Vietnam's. "Anh" is left out (the pronoun: "quy định … của anh").
+    '(?:luat|quy dinh|phap luat)(?: [a-z0-9]+){0,5} (?:o|cua|ben|tai) (?:nuoc )?(?:han quoc|nhat ban|nhat|dai loan|trung quoc|my|hoa ky|uc|duc|phap(?! luat)|canada|singapore|thai lan|nga)',
+    // Savings at a bank and leave from work: "sổ" and "xin" of everyday life.
+    'so tiet kiem',
+    'xin nghi phep',
+    'nghi phep',
     'vay(?: [a-z0-9]+){0,5} lai (?:bao nhieu|suat|hang thang|cao|thap|moi thang|mot thang|nhieu)',
   ].join('|'),
 );
@@ -395,7 +402,9 @@ export function readIntents(folded: string[], joins?: (a: string, b: string) => 
     human: humanSpans.length > 0,
     followUp: followSpans.length > 0,
     offTopic: everydaySpans.length > 0,
-    inDomain: officeSpans.length > 0 || spans(text, DOMAIN).length > 0,
+    // An administrative word inside a phrase of everyday life is that phrase's ("sổ tiết kiệm",
+    // "xin nghỉ phép"): no sign of a procedure.
+    inDomain: officeSpans.length > 0 || spans(text, DOMAIN).some(([from, to]) => !everydaySpans.some(([a, b]) => a <= from && to <= b)),
     office: officeSpans.length > 0,
     consumed,
     everyday,

@@ -179,4 +179,22 @@ describe('intents', () => {
     expect(read('đặt vé máy bay').offTopic).toBe(true);
     expect(read('đăng ký kết hôn').offTopic).toBe(false);
   });
+
+  it('reads an administrative word inside a phrase of everyday life as that phrase', () => {
+    // "sổ" of a savings book, "xin" of a day off: no sign of a procedure.
+    expect(read('mở sổ tiết kiệm ngân hàng nào lãi cao').inDomain).toBe(false);
+    expect(read('xin nghỉ phép hai hôm về quê').inDomain).toBe(false);
+    expect(read('xin nghỉ phép hai hôm về quê').offTopic).toBe(true);
+    // Said outside it, the word still counts.
+    expect(read('mất sổ đỏ rồi xin cấp lại').inDomain).toBe(true);
+    expect(read('xin cấp lại sổ tiết kiệm bị mất').inDomain).toBe(true);
+  });
+
+  it('knows another country’s own rules are not a procedure here', () => {
+    expect(read('luật bên Nhật bao nhiêu tuổi thì được lấy vợ').offTopic).toBe(true);
+    expect(read('quy định ly hôn của Mỹ thế nào').offTopic).toBe(true);
+    // Marrying someone of that country is still the ward's registration; "anh" is a pronoun.
+    expect(read('lấy chồng Hàn Quốc đăng ký kết hôn ở đâu').offTopic).toBe(false);
+    expect(read('theo quy định thì hồ sơ của anh thiếu gì').offTopic).toBe(false);
+  });
 });

@@ -93,6 +93,11 @@ export interface LinkedSubmission {
   submit(r: { unitCode: string; raw: unknown; files: UploadedFile[]; actor: Actor; idempotencyKey?: string; phoneVerified: (phone: string, otp: string | undefined) => Promise<boolean> }): Promise<{ status: number; body: unknown }>;
 }
 
+/**
+ * A citizen's cached answer carries its own no-store (what the app's onSend adds to personal data,
+ * src/shared/session.ts): the fast lane writes it past onSend (src/shared/fast-lane.ts).
+ */
+const NO_STORE = Object.freeze({ 'cache-control': 'no-store' });
 const CODE_RE = /^\d{2,5}-\d{6}-\d{4,}$|^[0-9a-f-]{36}$/;
 const CODE = z.string().regex(CODE_RE, 'Mã hồ sơ có dạng 00004-261129-0001');
 /** Proof of ownership from the query: the phone number, the signed token of the QR link, a one-time code. */
@@ -269,7 +274,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
     if (!staffView && status === 200) {
       const part = strong ? 'api-json' : 'api-json-read';
       const hit = dossiers.cached<CachedAnswer>(d, part);
-      return sendCached(reply.request, reply, hit ?? (await dossiers.memo(d, part, async () => cacheAnswer(JSON.stringify(await dossierAnswer(d, false, undefined, strong)), 'application/json; charset=utf-8'))));
+      return sendCached(reply.request, reply, hit ?? (await dossiers.memo(d, part, async () => cacheAnswer(JSON.stringify(await dossierAnswer(d, false, undefined, strong)), 'application/json; charset=utf-8', NO_STORE))));
     }
     return reply.status(status).send(await dossierAnswer(d, staffView, actor, strong, fresh));
   };
@@ -526,12 +531,11 @@ export async function dossierRoutes(app: FastifyInstance, deps: DossierRoutesDep
         ...PROOF_ROUTE.config,
         // In the fast lane (shared/fast-lane.ts; after the global limit and the proof budget): plain
         // input only, which input cleaning and the checks below would leave as it is.
-        fastAnswer: (req, reply) => {
+        fastAnswer: (req) => {
           const { code } = req.params as { code?: unknown };
           const { phone, t, otp } = req.query as Record<string, unknown>;
           if (typeof code !== 'string' || !CODE_RE.test(code) || !plain(phone, 20) || !plain(t, 40) || !plain(otp, 10)) return undefined;
-          const hit = visitorLookup(code, { phone, token: t, otp });
-          return hit && (() => void sendCached(req, reply, hit));
+          return visitorLookup(code, { phone, token: t, otp });
         },
       },
       schema: {

@@ -34,7 +34,7 @@ import { paymentHooks, paymentRoutes } from './payment/payment.routes';
 import { fakeVnpayRoutes } from './payment/payment.vnpay-fake';
 import { noStoreForPersonalData, registerSessions } from './shared/session';
 import { catalogAdminRoutes } from './catalog/catalog.admin-routes';
-import { findAsset, IMMUTABLE } from './shared/assets';
+import { findAsset, type FoundAsset } from './shared/assets';
 import { sendCached } from './shared/compress';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/connection';
@@ -602,6 +602,7 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
   let globalLimit: ReturnType<FastifyInstance['rateLimit']> | undefined;
   registerFastLane(app, {
     start: ops.startRequest,
+    written: ops.writtenDirectly,
     headers: securityHeadersFor(config.publicUrl),
     limits: [
       // The global rate limit's own handler (same store, same key: the address, as no session can be found).
@@ -641,10 +642,9 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
 
   // Stylesheet and scripts: fingerprinted names cached for a year, compressed once (shared/assets.ts).
   // Synchronous: no promise per request for a file sent from memory.
-  const sendAsset = (req: FastifyRequest, reply: FastifyReply, { asset, immutable }: NonNullable<ReturnType<typeof findAsset>>) => {
-    reply.header('etag', asset.etag).header('cache-control', immutable ? IMMUTABLE : 'public, max-age=3600');
-    if (req.headers['if-none-match'] === asset.etag) reply.status(304).send();
-    else sendCached(req, reply, asset);
+  const sendAsset = (req: FastifyRequest, reply: FastifyReply, found: FoundAsset) => {
+    if (req.headers['if-none-match'] !== found.asset.etag) return void sendCached(req, reply, found.answer);
+    reply.status(304).headers(found.answer.headers!).send();
   };
   app.get(
     '/static/:name',
@@ -654,7 +654,8 @@ export async function buildApp(config: Config, services: Services): Promise<Fast
         // In the fast lane too (shared/fast-lane.ts): a file sent from memory, found by its name alone.
         fastAnswer: (req, reply) => {
           const found = findAsset((req.params as { name: string }).name);
-          return found && (() => sendAsset(req, reply, found));
+          if (!found) return undefined;
+          return req.headers['if-none-match'] === found.asset.etag ? () => sendAsset(req, reply, found) : found.answer;
         },
       },
     },

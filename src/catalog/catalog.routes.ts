@@ -101,10 +101,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogRoutesDep
     config: {
       // Made from the catalogue and its calendar, on either path: no request context to enter.
       writesNothing: true,
-      fastAnswer: (req, reply) => {
-        const hit = hitOf(req, type);
-        return hit && (() => void sendCached(req, reply, hit));
-      },
+      fastAnswer: (req) => hitOf(req, type),
     },
   });
   /**

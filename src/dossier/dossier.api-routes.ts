@@ -278,12 +278,11 @@ export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, 
         ...PROOF_ROUTE.config,
         // In the fast lane (shared/fast-lane.ts; after the global limit and the proof budget): plain
         // input only, which input cleaning and the checks below would leave as it is.
-        fastAnswer: (req, reply) => {
+        fastAnswer: (req) => {
           const { code } = req.params as { code?: unknown };
           const { phone, t, otp } = req.query as Record<string, unknown>;
           if (typeof code !== 'string' || !CODE_RE.test(code) || !plain(phone, 20) || !plain(t, 40) || !plain(otp, 10)) return undefined;
-          const hit = visitorLookup(code, { phone, token: t, otp });
-          return hit && (() => void sendCached(req, reply, hit));
+          return visitorLookup(code, { phone, token: t, otp });
         },
       },
       schema: {

@@ -25,6 +25,11 @@ import type { FormError } from './dossier.views';
  * and the audit of an official's look. Built once by dossierRoutes.
  */
 
+/**
+ * A citizen's cached answer carries its own no-store (what the app's onSend adds to personal data,
+ * src/shared/session.ts): the fast lane writes it past onSend (src/shared/fast-lane.ts).
+ */
+const NO_STORE = Object.freeze({ 'cache-control': 'no-store' });
 export const CODE_RE = /^\d{2,5}-\d{6}-\d{4,}$|^[0-9a-f-]{36}$/;
 export const CODE = z.string().regex(CODE_RE, 'Mã hồ sơ có dạng 00004-261129-0001');
 /** Proof of ownership from the query: the phone number, the signed token of the QR link, a one-time code. */
@@ -136,7 +141,7 @@ export function routeKit(deps: DossierRoutesDeps) {
     if (!staffView && status === 200) {
       const part = strong ? 'api-json' : 'api-json-read';
       const hit = dossiers.cached<CachedAnswer>(d, part);
-      return sendCached(reply.request, reply, hit ?? (await dossiers.memo(d, part, async () => cacheAnswer(JSON.stringify(await dossierAnswer(d, false, undefined, strong)), 'application/json; charset=utf-8'))));
+      return sendCached(reply.request, reply, hit ?? (await dossiers.memo(d, part, async () => cacheAnswer(JSON.stringify(await dossierAnswer(d, false, undefined, strong)), 'application/json; charset=utf-8', NO_STORE))));
     }
     return reply.status(status).send(await dossierAnswer(d, staffView, actor, strong, fresh));
   };

@@ -36,6 +36,16 @@ export class Lifecycle {
   }
 
   /**
+   * What `answered` does for a cached answer the fast lane writes to the socket itself (past
+   * onSend, src/shared/fast-lane.ts): the request counted out; true while shutting down, when the
+   * answer must say `connection: close`.
+   */
+  writtenDirectly(): boolean {
+    this.finished();
+    return this.closing;
+  }
+
+  /**
    * What the app's one onSend hook does for the lifecycle (src/app.ts; one hook for every concern
    * rather than one each: each costs every answer its call): `connection: close` while shutting
    * down, and the request counted out.

@@ -95,6 +95,24 @@ eachEngine('Operations: probes, metrics, request ids', { at: '2026-12-01T02:00:0
     else expect(after).toMatch(/^motcua_sqlite_wal_bytes \d+/m);
   });
 
+  it('counts an answer of the fast lane (a cached search, written past onSend) like any other', async () => {
+    const url = `/api/procedures?q=${encodeURIComponent('khai sinh')}`;
+    expect((await t.env.app.inject({ method: 'GET', url })).statusCode).toBe(200); // made and cached
+    const before = await scrape();
+    const labels = { method: 'GET', route: '/api/procedures', status: '200' };
+    const n0 = sample(before, 'motcua_http_requests_total', labels);
+    const h0 = sample(before, 'motcua_http_request_duration_seconds_count', { method: 'GET', route: '/api/procedures' });
+    const lane0 = t.env.app.fastLane.answered;
+    for (let i = 0; i < 3; i++) expect((await t.env.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } })).statusCode).toBe(200);
+    expect(t.env.app.fastLane.answered).toBe(lane0 + 3);
+    const after = await scrape();
+    expect(sample(after, 'motcua_http_requests_total', labels)).toBe(n0 + 3);
+    expect(sample(after, 'motcua_http_request_duration_seconds_count', { method: 'GET', route: '/api/procedures' })).toBe(h0 + 3);
+    // Counted out too: only the scrape itself is in flight.
+    expect(sample(after, 'motcua_http_requests_in_flight')).toBe(1);
+    expect(t.env.app.lifecycle.inFlight).toBe(0);
+  });
+
   it('the outbox backlog, open dossiers and queue lengths follow what happens', async () => {
     const before = await scrape();
     const db = t.env.services.database.db;

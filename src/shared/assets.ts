@@ -22,9 +22,18 @@ export interface Asset extends CachedAnswer {
   etag: string;
 }
 
+/** An asset as found by a /static/ name: under its fingerprinted name (immutable) or its plain one. */
+export interface FoundAsset {
+  asset: Asset;
+  immutable: boolean;
+  /** The answer with its etag and cache-control, sharing the asset's compressed forms. */
+  answer: CachedAnswer;
+}
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const css = 'text/css; charset=utf-8';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 const js = 'text/javascript; charset=utf-8';
 
 function sources(): Array<{ name: string; files: string[]; type: string }> {
@@ -42,12 +51,12 @@ function sources(): Array<{ name: string; files: string[]; type: string }> {
   ];
 }
 
-let loaded: { byName: Map<string, Asset>; byUrlName: Map<string, Asset> } | undefined;
+let loaded: { byName: Map<string, FoundAsset>; byUrlName: Map<string, FoundAsset> } | undefined;
 
 function load() {
   if (loaded) return loaded;
-  const byName = new Map<string, Asset>();
-  const byUrlName = new Map<string, Asset>();
+  const byName = new Map<string, FoundAsset>();
+  const byUrlName = new Map<string, FoundAsset>();
   for (const s of sources()) {
     const body = Buffer.concat(s.files.flatMap((f) => [fs.readFileSync(f), Buffer.from('\n')]));
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
@@ -57,8 +66,10 @@ function load() {
     // Every page asks for them: compressed here, not by the first request.
     brotliOf(a);
     gzipOf(a);
-    byName.set(s.name, a);
-    byUrlName.set(urlName, a);
+    // Made once: a request finds its answer with nothing built for it.
+    const found = (immutable: boolean): FoundAsset => ({ asset: a, immutable, answer: { ...a, headers: { etag: a.etag, 'cache-control': immutable ? IMMUTABLE : 'public, max-age=3600' } } });
+    byName.set(s.name, found(false));
+    byUrlName.set(urlName, found(true));
   }
   loaded = { byName, byUrlName };
   return loaded;
@@ -68,16 +79,11 @@ function load() {
 export function assetUrl(name: string): string {
   const a = load().byName.get(name);
   if (!a) throw new Error(`unknown static asset ${name}`);
-  return a.url;
+  return a.asset.url;
 }
 
 /** The asset a /static/ name asks for, and whether it was the fingerprinted (immutable) name. */
-export function findAsset(urlName: string): { asset: Asset; immutable: boolean } | undefined {
+export function findAsset(urlName: string): FoundAsset | undefined {
   const l = load();
-  const f = l.byUrlName.get(urlName);
-  if (f) return { asset: f, immutable: true };
-  const plain = l.byName.get(urlName);
-  return plain ? { asset: plain, immutable: false } : undefined;
+  return l.byUrlName.get(urlName) ?? l.byName.get(urlName);
 }
-
-export const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -17,6 +17,27 @@ export interface CachedAnswer {
   compressible?: boolean;
   br?: Buffer;
   gzip?: Buffer;
+  /** Its status line's headers as the fast lane writes them, per encoding (`wireOf`), made at the first need. */
+  wire?: WireForms;
+}
+
+/**
+ * A cached answer as it goes on the wire from the fast lane (src/shared/fast-lane.ts): the body and
+ * every header `sendCached` and the app's hooks would give it, as Node's flat [name, value, …]
+ * array, ending with `x-request-id` and a slot for the request's id (written into it per answer,
+ * just before the headers are written: no array made per answer).
+ */
+export interface Wire {
+  headers: string[];
+  body: Buffer;
+}
+
+interface WireForms {
+  /** The headers every answer carries (the app's security headers) these were made with. */
+  of: Record<string, string>;
+  identity?: Wire;
+  br?: Wire;
+  gzip?: Wire;
 }
 
 const COMPRESSIBLE = /^(text\/|application\/json|image\/svg\+xml)/;
@@ -49,16 +70,45 @@ export function gzipOf(a: CachedAnswer): Buffer {
   return (a.gzip ??= zlib.gzipSync(a.body, { level: 9 }));
 }
 
+/** The encoding `sendCached` answers in for this request: brotli, else gzip, else none. */
+function encodingOf(req: FastifyRequest, a: CachedAnswer): 'br' | 'gzip' | 'identity' {
+  if (!a.compressible) return 'identity';
+  const accept = req.headers['accept-encoding'] ?? '';
+  return accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : 'identity';
+}
+
+/**
+ * What `sendCached` would send for this request with `common` (the headers every answer carries)
+ * set before it, made once per answer and encoding: the fast lane writes it to the socket itself,
+ * without Fastify's reply machinery (issue 10: ~400 B and a few closures per answer).
+ */
+export function wireOf(req: FastifyRequest, a: CachedAnswer, common: Record<string, string>): Wire {
+  const encoding = encodingOf(req, a);
+  const forms = a.wire?.of === common ? a.wire : (a.wire = { of: common });
+  return (forms[encoding] ??= makeWire(a, encoding, common));
+}
+
+function makeWire(a: CachedAnswer, encoding: 'br' | 'gzip' | 'identity', common: Record<string, string>): Wire {
+  const body = encoding === 'br' ? brotliOf(a) : encoding === 'gzip' ? gzipOf(a) : a.body;
+  // Later values replace earlier ones, as reply.header() does.
+  const named: Record<string, string> = { ...common };
+  for (const [k, v] of Object.entries(a.headers ?? {})) named[k.toLowerCase()] = v;
+  named['content-type'] = a.type;
+  if (a.compressible) named.vary = 'accept-encoding';
+  if (encoding !== 'identity') named['content-encoding'] = encoding;
+  named['content-length'] = String(body.length);
+  named['x-request-id'] = '';
+  return { headers: Object.entries(named).flat(), body };
+}
+
 export function sendCached(req: FastifyRequest, reply: FastifyReply, a: CachedAnswer): FastifyReply {
   if (a.headers) reply.headers(a.headers);
   reply.type(a.type);
-  if (a.compressible) {
-    reply.header('vary', 'accept-encoding');
-    const accept = req.headers['accept-encoding'] ?? '';
-    if (accept.includes('br')) return reply.header('content-encoding', 'br').send(brotliOf(a));
-    if (accept.includes('gzip')) return reply.header('content-encoding', 'gzip').send(gzipOf(a));
-  }
-  return reply.send(a.body);
+  if (!a.compressible) return reply.send(a.body);
+  reply.header('vary', 'accept-encoding');
+  const encoding = encodingOf(req, a);
+  if (encoding === 'identity') return reply.send(a.body);
+  return reply.header('content-encoding', encoding).send(encoding === 'br' ? brotliOf(a) : gzipOf(a));
 }
 
 /**

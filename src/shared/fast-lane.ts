@@ -1,4 +1,6 @@
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { sendCached, wireOf, type CachedAnswer } from './compress';
+import { answerWithRequestId } from './request-context';
 
 /**
  * The fast lane (issue 10, speed): the answers most requests ask for — a cached QR landing page or
@@ -15,12 +17,15 @@ import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyReques
  */
 
 /**
- * What a route answers from memory: a function that sends it, or undefined to let the request take
- * the normal path. It must answer exactly what the route's handler would for this request once
+ * What a route answers from memory, or undefined to let the request take the normal path: a cached
+ * answer (sent as `sendCached` sends it, with a 200), or a function that sends another (the
+ * stylesheet's 304). It must answer exactly what the route's handler would for this request once
  * its input is cleaned (shared/text.ts): so it reads plain input only (ASCII without controls,
- * which cleaning leaves as it is) and answers from a cache filled by the normal path.
+ * which cleaning leaves as it is) and answers from a cache filled by the normal path. A cached
+ * answer is written to the socket by the lane itself, past Fastify's `onSend` hooks: it must carry
+ * every header they would add (`cache-control: no-store` on personal data: src/shared/session.ts).
  */
-export type FastAnswer = (req: FastifyRequest, reply: FastifyReply) => (() => void) | undefined;
+export type FastAnswer = (req: FastifyRequest, reply: FastifyReply) => CachedAnswer | (() => void) | undefined;
 
 /**
  * A limit the normal path applies to a route (the global rate limit, a route's budget): a promise
@@ -55,16 +60,22 @@ export function plain(v: unknown, max: number): v is string | undefined {
 }
 
 /**
- * The app's one onRequest hook of its own: `start` (what every request starts with: the request
- * id, the in-flight count — src/ops), the security headers every answer carries, then the fast
- * lane. One hook rather than one per concern: each costs every request its call. `limits` are
- * applied, in the normal path's order, before a fast answer is sent.
+ * The app's one onRequest hook of its own: `start` (what every request starts with: the in-flight
+ * count — src/ops), the request id and security headers every answer carries, then the fast lane.
+ * One hook rather than one per concern: each costs every request its call. `limits` are applied,
+ * in the normal path's order, before a fast answer is sent.
  */
 export function registerFastLane(
   app: FastifyInstance,
-  opts: { start: (req: FastifyRequest, reply: FastifyReply) => void; headers: Record<string, string>; limits: FastLimit[] },
+  opts: {
+    start: () => void;
+    /** A cached answer written by the lane itself: counted out; true while shutting down (`connection: close`). */
+    written: () => boolean;
+    headers: Record<string, string>;
+    limits: FastLimit[];
+  },
 ): void {
-  const { start, headers, limits } = opts;
+  const { start, written, headers, limits } = opts;
   const limited = (req: FastifyRequest, reply: FastifyReply, config: FastifyContextConfig, from = 0): Promise<unknown> | undefined => {
     for (let i = from; i < limits.length; i++) {
       const p = limits[i]!(req, reply, config);
@@ -74,27 +85,57 @@ export function registerFastLane(
   };
   const counts = { answered: 0 };
   app.decorate('fastLane', counts);
-  const hook: onRequestHookHandler = (req, reply, done) => {
-    start(req, reply);
+  /** What every answer Fastify sends carries: the request id (src/shared/request-context.ts) and the security headers. */
+  const common = (req: FastifyRequest, reply: FastifyReply): void => {
+    answerWithRequestId(req, reply);
     reply.headers(headers);
+  };
+  /**
+   * A cached answer when no limit counted the request (which adds no header): written to the
+   * socket in one call with headers made once per answer and encoding (compress.ts `wireOf`) —
+   * Fastify's `send` and its onSend hooks cost every answer ~400 B and a few closures. What they
+   * did is done here: the request counted out, `connection: close` while shutting down. The
+   * response's `finish` still runs the onResponse hooks (metrics, the request's log line).
+   */
+  const write = (req: FastifyRequest, reply: FastifyReply, a: CachedAnswer): void => {
+    const { headers: h, body } = wireOf(req, a, headers);
+    h[h.length - 1] = req.id;
+    const closing = written();
+    reply.hijack();
+    reply.raw.writeHead(200, closing ? [...h, 'connection', 'close'] : h);
+    reply.raw.end(body);
+  };
+  /** Through Fastify's reply (the limits' headers, a 304): as the normal path would send it. */
+  const send = (req: FastifyRequest, reply: FastifyReply, answer: CachedAnswer | (() => void)): void => {
+    common(req, reply);
+    if (typeof answer === 'function') answer();
+    else sendCached(req, reply, answer);
+  };
+  const hook: onRequestHookHandler = (req, reply, done) => {
+    start();
     // Read once: every read of `req.routeOptions` builds a new object (and asks the router about versions).
     const config = req.routeOptions.config;
     const fast = config?.fastAnswer;
-    if (!fast || req.method !== 'GET' || req.headers.cookie !== undefined || req.headers.authorization !== undefined) return done();
-    const send = fast(req, reply);
-    if (!send) return done();
+    const answer = fast && req.method === 'GET' && req.headers.cookie === undefined && req.headers.authorization === undefined ? fast(req, reply) : undefined;
+    if (!answer) {
+      common(req, reply);
+      return done();
+    }
     const waiting = limits.length ? limited(req, reply, config) : undefined;
-    // Answered: the hooks after this one and the rest of the lifecycle up to onSend do not run.
+    // Answered: the hooks after this one and the rest of the lifecycle (onSend too when written here) do not run.
     if (!waiting) {
       counts.answered++;
-      return send();
+      return typeof answer === 'function' ? send(req, reply, answer) : write(req, reply, answer);
     }
     waiting.then(
       () => {
         counts.answered++;
-        send();
+        send(req, reply, answer);
       },
-      (e: Error) => done(e),
+      (e: Error) => {
+        common(req, reply);
+        done(e);
+      },
     );
   };
   app.addHook('onRequest', hook);

@@ -156,21 +156,44 @@ for (const engine of engines()) {
       const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page.body)![1]!;
       const urls = [`/api/procedures?q=${encodeURIComponent('khai sinh')}`, `/p/${unit}/${PROC}`, `/api/dossiers/${d.code}?phone=${APPLICANT.phone}`, stylesheet, `/dv/${unit}`];
       // A cookie (any) sends a request along the normal path: the reference.
-      const ask = (url: string, cookie?: string) => env.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br', ...(cookie ? { cookie } : {}) } });
+      const ask = (url: string, cookie?: string, headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br' }) =>
+        env.app.inject({ method: 'GET', url, headers: { ...headers, ...(cookie ? { cookie } : {}) } });
       const withoutId = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h).filter(([k]) => k !== 'x-request-id' && k !== 'date'));
+      const sameAnswer = async (url: string, headers?: Record<string, string>, status = 200) => {
+        const what = `${url} ${JSON.stringify(headers ?? {})}`;
+        const before = env.app.fastLane.answered;
+        const normal = await ask(url, 'motcua_theme=1', headers);
+        expect(env.app.fastLane.answered, what).toBe(before);
+        const fast = await ask(url, undefined, headers);
+        expect(env.app.fastLane.answered, `${what} was not answered in the fast lane`).toBe(before + 1);
+        expect(fast.statusCode, what).toBe(status);
+        expect(normal.statusCode, what).toBe(status);
+        expect(fast.rawPayload.equals(normal.rawPayload), what).toBe(true);
+        expect(withoutId(fast.headers), what).toEqual(withoutId(normal.headers));
+        expect(fast.headers['x-request-id'], what).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
+        expect(fast.headers['content-security-policy'], what).toContain("default-src 'self'");
+        return fast;
+      };
       for (const url of urls) {
         await ask(url); // made once (and cached) on the normal path
-        const before = env.app.fastLane.answered;
-        const normal = await ask(url, 'motcua_theme=1');
-        expect(env.app.fastLane.answered, url).toBe(before);
-        const fast = await ask(url);
-        expect(env.app.fastLane.answered, `${url} was not answered in the fast lane`).toBe(before + 1);
-        expect(fast.statusCode, url).toBe(200);
-        expect(fast.rawPayload.equals(normal.rawPayload), url).toBe(true);
-        expect(withoutId(fast.headers), url).toEqual(withoutId(normal.headers));
-        expect(fast.headers['x-request-id'], url).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
-        expect(fast.headers['content-security-policy'], url).toContain("default-src 'self'");
+        // Every encoding: brotli, gzip, none (and none asked for).
+        for (const encoding of ['gzip, deflate, br', 'gzip', 'identity', undefined]) await sameAnswer(url, encoding ? { 'accept-encoding': encoding } : {});
       }
+      // The stylesheet revalidated: the same 304 in the lane, its plain name's shorter cache too.
+      const css = await sameAnswer(stylesheet, { 'accept-encoding': 'br' });
+      expect(css.headers['cache-control']).toContain('immutable');
+      await sameAnswer(stylesheet, { 'if-none-match': String(css.headers.etag) }, 304);
+      const plainName = await sameAnswer('/static/app.css', { 'accept-encoding': 'br' });
+      expect(plainName.headers['cache-control']).toBe('public, max-age=3600');
+      // Shutting down: an answer in the lane closes its connection, as on the normal path.
+      env.app.lifecycle.closing = true;
+      try {
+        const closing = await sameAnswer(urls[0]!);
+        expect(closing.headers.connection).toBe('close');
+      } finally {
+        env.app.lifecycle.closing = false;
+      }
+      expect(env.app.lifecycle.inFlight).toBe(0);
       // Personal data stays no-store in the lane; the proof is still checked (a wrong phone is not answered there).
       const look = await ask(`/api/dossiers/${d.code}?phone=${APPLICANT.phone}`);
       expect(look.headers['cache-control']).toBe('no-store');

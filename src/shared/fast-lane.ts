@@ -91,21 +91,31 @@ export function registerFastLane(
     reply.headers(headers);
   };
   /**
-   * A cached answer when no limit counted the request (which adds no header): written to the
-   * socket in one call with headers made once per answer and encoding (compress.ts `wireOf`) —
-   * Fastify's `send` and its onSend hooks cost every answer ~400 B and a few closures. What they
-   * did is done here: the request counted out, `connection: close` while shutting down. The
-   * response's `finish` still runs the onResponse hooks (metrics, the request's log line).
+   * A cached answer written to the socket in one call, with headers made once per answer and
+   * encoding (compress.ts `wireOf`) — Fastify's `send` and its onSend hooks cost every answer ~400 B
+   * and a few closures. `counted` are the headers the limits set on the reply (x-ratelimit-*: with
+   * RATE_LIMIT on, every answer), added to a copy. What send and onSend did is done here: the
+   * request counted out, `connection: close` while shutting down. The response's `finish` still
+   * runs the onResponse hooks (metrics, the request's log line).
    */
-  const write = (req: FastifyRequest, reply: FastifyReply, a: CachedAnswer): void => {
+  const write = (req: FastifyRequest, reply: FastifyReply, a: CachedAnswer, counted?: ReturnType<FastifyReply['getHeaders']>): void => {
     const { headers: h, body } = wireOf(req, a, headers);
     h[h.length - 1] = req.id;
-    const closing = written();
+    let out = h;
+    if (counted) {
+      out = h.slice();
+      for (const name in counted) {
+        const v = counted[name];
+        if (Array.isArray(v)) for (const one of v) out.push(name, one);
+        else if (v !== undefined) out.push(name, String(v));
+      }
+    }
+    if (written()) out = [...out, 'connection', 'close'];
     reply.hijack();
-    reply.raw.writeHead(200, closing ? [...h, 'connection', 'close'] : h);
+    reply.raw.writeHead(200, out);
     reply.raw.end(body);
   };
-  /** Through Fastify's reply (the limits' headers, a 304): as the normal path would send it. */
+  /** Through Fastify's reply (the stylesheet's 304): as the normal path would send it. */
   const send = (req: FastifyRequest, reply: FastifyReply, answer: CachedAnswer | (() => void)): void => {
     common(req, reply);
     if (typeof answer === 'function') answer();
@@ -130,7 +140,8 @@ export function registerFastLane(
     waiting.then(
       () => {
         counts.answered++;
-        send(req, reply, answer);
+        if (typeof answer === 'function') send(req, reply, answer);
+        else write(req, reply, answer, reply.getHeaders());
       },
       (e: Error) => {
         common(req, reply);

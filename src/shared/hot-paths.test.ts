@@ -65,6 +65,25 @@ for (const engine of engines()) {
       expect((await ask('198.51.100.8')).statusCode).toBe(200);
     });
 
+    it('with the limits counting, a cached answer in the lane carries their headers and is otherwise the normal path\'s', async () => {
+      const url = `/api/procedures?q=${encodeURIComponent('đăng ký kết hôn')}`;
+      const ask = (cookie?: string) => env.app.inject({ method: 'GET', url, remoteAddress: '198.51.100.20', headers: { 'accept-encoding': 'br', ...(cookie ? { cookie } : {}) } });
+      await ask(); // made and cached on the normal path
+      const before = env.app.fastLane.answered;
+      const normal = await ask('motcua_theme=1');
+      const fast = await ask();
+      expect(env.app.fastLane.answered).toBe(before + 1);
+      expect(fast.statusCode).toBe(200);
+      expect(fast.rawPayload.equals(normal.rawPayload)).toBe(true);
+      // The same headers; the budget's own figures are one try apart.
+      const varying = ['x-request-id', 'date', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+      const rest = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h).filter(([k]) => !varying.includes(k)));
+      expect(rest(fast.headers)).toEqual(rest(normal.headers));
+      expect(fast.headers['x-ratelimit-limit']).toBe('300');
+      expect(Number(fast.headers['x-ratelimit-remaining'])).toBe(Number(normal.headers['x-ratelimit-remaining']) - 1);
+      expect(fast.headers['x-ratelimit-reset']).toBeDefined();
+    });
+
     it('a cached tracking lookup in the lane still takes a try from the proof budget', async () => {
       const d = await new Desk(env).submitOnline(PROC);
       const ask = () => env.app.inject({ method: 'GET', url: `/api/dossiers/${d.code}?phone=${APPLICANT.phone}`, remoteAddress: '198.51.100.9' });

@@ -282,6 +282,20 @@ describe('retrieval over the demo catalogue', () => {
     expect(firstPick('đăng ký khai sinh cho con mới sinh')).toBe('1.001193');
   });
 
+  it('reads a newborn’s papers, or a baby not registered yet, as the plain birth registration', () => {
+    for (const q of [
+      'vợ e mới đẻ ở trạm y tế xã, giờ làm giấy tờ cho cháu thế nào',
+      'con em 1 thang tuoi chua lam khai sinh',
+      'con tôi sinh ở bệnh viện tỉnh, giờ về phường làm khai sinh được không',
+    ])
+      expect(firstPick(q), q).toBe('1.001193');
+    // The baby's birth said not registered yet ranks first whatever else the question asks.
+    expect(top('con gai em duoc 1 thang tuoi chua lam khai sinh co bi phat khong')).toBe('1.001193');
+    // A grown person's, and a baby's with the father named, are still their own procedures.
+    expect(firstPick('người lớn chưa làm khai sinh')).toBe('1.004772');
+    expect(firstPick('chưa cưới mà có bầu, sinh xong muốn khai sinh có luôn tên bố cháu')).toBe('1.000689');
+  });
+
   it('reaches the targets on our own question file (retrieval and decision, no database)', () => {
     const qs = tuningSet('procedures.jsonl').filter((q) => q.only !== 'full');
     let inScope = 0;

@@ -569,4 +569,9 @@ describe('choices and building works (decision and situations alone)', () => {
     expect(expansions('điều chỉnh giấy phép xây dựng nhà ở riêng lẻ')).not.toContain('cap giai phep xai dung moi');
     expect(expansions('sửa nhà cũ nâng thêm một tầng')).toEqual(['cap giai phep xai dung sua chua cai tao']);
   });
+
+  it('reads a child born abroad and not registered yet as the registration with a foreign element only', () => {
+    expect(expansions('bé sinh bên Hàn Quốc chưa khai sinh, giờ về Việt Nam ở')).toEqual(['dang ki khai sinh co ieu to nuoc ngoai']);
+    expect(expansions('bé nhà em 3 tháng rồi chưa khai sinh')).toEqual(['dang ki khai sinh']);
+  });
 });

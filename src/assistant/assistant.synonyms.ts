@@ -423,6 +423,9 @@ const NEWBORN = ['moi de', 'vua de', 'moi sinh', 'vua sinh', 'moi sanh', 'vua sa
 const NOT_YET_REGISTERED = ['chua lam khai sinh', 'chua khai sinh', 'chua dang ki khai sinh', 'chua co khai sinh', 'chua co giai khai sinh', 'chua lam giai khai sinh', 'chua lam khai sanh', 'chua khai sanh'];
 /** A person of another country ("người Anh" is also "người anh", a brother; "người bị…" not a Belgian). */
 const FOREIGNER = [...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'y'].includes(c)).map((c) => `nguoi ${c}`), 'nguoi nuoc ngoai', 'ngoai quoc', 'quoc tich nuoc ngoai', 'viet kieu', 'ieu to nuoc ngoai'];
+const BORN = ['sinh o', 'sinh ra o', 'sinh tai', 'sinh ra tai', 'sinh ben', 'sinh ra ben', 'de o', 'de ben', 'de tai'];
+/** A child born in another country. */
+const BORN_ABROAD = BORN.flatMap((b) => COUNTRIES.map((c) => `${b} ${c}`));
 /**
  * What makes a baby's papers another procedure than the plain birth registration: the father
  * named or acknowledged, a foreign parent, a grown person, a paper to correct, copy or replace,
@@ -430,11 +433,10 @@ const FOREIGNER = [...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'y'].
  */
 const NOT_PLAIN_BIRTH = [
   'nhan cha', 'nhan me', 'nhan con', 'nhan bo', 'ten bo', 'ten cha', 'ten me', 'chua cuoi', 'chua dang ki ket hon',
-  ...FOREIGNER, 'nuoc ngoai', ...NEVER_BORN_REGISTERED, 'chua bao gio', 'chua tung',
+  ...FOREIGNER, 'nuoc ngoai', ...BORN_ABROAD, ...NEVER_BORN_REGISTERED, 'chua bao gio', 'chua tung',
   ...WRONG, 'sua', 'cai chinh', 'ban sao', 'trich luc', 'cap lai', 'dang ki lai', 'bi mat', 'lam mat', 'danh mat',
   'thuong tru', 'nhap khau', 'ho khau', 'bao hiem', 'bhxh', 'bhit', 'thai san', 'tro cap', 'luu dong', 'tan nha', 'den nha', 'khai tu',
 ];
-const BORN = ['sinh o', 'sinh ra o', 'sinh tai', 'sinh ra tai', 'sinh ben', 'sinh ra ben', 'de o', 'de ben', 'de tai'];
 
 export const SITUATIONS: Situation[] = [
   { groups: [LOST, REGISTER], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
@@ -465,7 +467,7 @@ export const SITUATIONS: Situation[] = [
     expansion: 'có yếu tố nước ngoài',
   },
   {
-    groups: [BORN.flatMap((b) => COUNTRIES.map((c) => `${b} ${c}`))],
+    groups: [BORN_ABROAD],
     also: ['ve nuoc', 've viet nam', 've vn', 'chua khai sinh', 'chua lam khai sinh', 'chua dang ki khai sinh'],
     expansion: 'đăng ký khai sinh có yếu tố nước ngoài',
   },

@@ -266,6 +266,12 @@ describe('retrieval over the demo catalogue', () => {
     expect(firstPick('sửa tên trong giấy khai sinh')).toBe('1.004859');
   });
 
+  it('keeps back a registration done again when the question says neither "lại" nor what befell the paper', () => {
+    expect(firstPick('giấy khai sinh gốc của tôi bị ướt nát hết chữ, xin bản sao ở đâu')).toBe('2.000635');
+    // Said with what befell the register, it is still the re-registration.
+    expect(firstPick('giấy khai sinh bị cháy, sổ gốc ở xã cũng không còn')).toBe('1.004884');
+  });
+
   it('reads a paper proving where one lives ("giấy chứng minh nơi ở") as the residence confirmation', () => {
     expect(firstPick('không còn sổ hộ khẩu, xin giấy chứng minh nơi ở hiện tại')).toBe('1.010041');
   });
@@ -568,6 +574,12 @@ describe('choices and building works (decision and situations alone)', () => {
     expect(expansions('xây tòa văn phòng cho thuê 20 tầng xin phép ở đâu')).toContain('cap giai phep xai dung moi');
     expect(expansions('điều chỉnh giấy phép xây dựng nhà ở riêng lẻ')).not.toContain('cap giai phep xai dung moi');
     expect(expansions('sửa nhà cũ nâng thêm một tầng')).toEqual(['cap giai phep xai dung sua chua cai tao']);
+  });
+
+  it('reads a husband or wife of another country named without "người" as the marriage with a foreign element', () => {
+    expect(expansions('lấy chồng Hàn Quốc, đăng ký kết hôn ở xã được không')).toContain('co ieu to nuoc ngoai');
+    // "Chồng Đức", "vợ Nga": a person's name, not a country.
+    expect(expansions('chồng Đức đi làm xa, vợ Nga đăng ký kết hôn lại')).not.toContain('co ieu to nuoc ngoai');
   });
 
   it('reads a child born abroad and not registered yet as the registration with a foreign element only', () => {

@@ -421,8 +421,17 @@ const NEVER_BORN_REGISTERED = ['chua bao gio co giai khai sinh', 'chua tung co g
 const NEWBORN = ['moi de', 'vua de', 'moi sinh', 'vua sinh', 'moi sanh', 'vua sanh', 'sinh con', 'de con', 'sanh con', 'so sinh', 'thang tuoi', 'ngai tuoi', 'dai thang', 'sinh xong', 'de xong', 'sanh xong', 'sinh em be', 'sinh be', 'sinh o benh vien', 'sinh o vien', 'sinh o tram', 'de o benh vien', 'de o vien', 'de o tram', 'sinh tai benh vien', 'sinh tai tram'];
 /** A child's birth not registered yet (a grown person's is `NEVER_BORN_REGISTERED`). */
 const NOT_YET_REGISTERED = ['chua lam khai sinh', 'chua khai sinh', 'chua dang ki khai sinh', 'chua co khai sinh', 'chua co giai khai sinh', 'chua lam giai khai sinh', 'chua lam khai sanh', 'chua khai sanh'];
+/**
+ * Countries a husband or wife is said to be of without "người" ("lấy chồng Hàn Quốc"): names of
+ * two syllables or that no Vietnamese person bears ("chồng Đức", "vợ Nga" name a person).
+ */
+const SPOUSE_COUNTRIES = COUNTRIES.filter((c) => c.includes(' ') || ['campuchia', 'singapore', 'malaysia', 'canada'].includes(c));
 /** A person of another country ("người Anh" is also "người anh", a brother; "người bị…" not a Belgian). */
-const FOREIGNER = [...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'y'].includes(c)).map((c) => `nguoi ${c}`), 'nguoi nuoc ngoai', 'ngoai quoc', 'quoc tich nuoc ngoai', 'viet kieu', 'ieu to nuoc ngoai'];
+const FOREIGNER = [
+  ...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'y'].includes(c)).map((c) => `nguoi ${c}`),
+  ...SPOUSE_COUNTRIES.flatMap((c) => [`chong ${c}`, `vo ${c}`]),
+  'nguoi nuoc ngoai', 'ngoai quoc', 'quoc tich nuoc ngoai', 'viet kieu', 'ieu to nuoc ngoai',
+];
 const BORN = ['sinh o', 'sinh ra o', 'sinh tai', 'sinh ra tai', 'sinh ben', 'sinh ra ben', 'de o', 'de ben', 'de tai'];
 /** A child born in another country. */
 const BORN_ABROAD = BORN.flatMap((b) => COUNTRIES.map((c) => `${b} ${c}`));

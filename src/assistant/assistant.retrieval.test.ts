@@ -266,6 +266,12 @@ describe('retrieval over the demo catalogue', () => {
     expect(firstPick('sửa tên trong giấy khai sinh')).toBe('1.004859');
   });
 
+  it('keeps back a registration done again when the question says neither "lại" nor what befell the paper', () => {
+    expect(firstPick('giấy khai sinh gốc của tôi bị ướt nát hết chữ, xin bản sao ở đâu')).toBe('2.000635');
+    // Said with what befell the register, it is still the re-registration.
+    expect(firstPick('giấy khai sinh bị cháy, sổ gốc ở xã cũng không còn')).toBe('1.004884');
+  });
+
   it('reads a paper proving where one lives ("giấy chứng minh nơi ở") as the residence confirmation', () => {
     expect(firstPick('không còn sổ hộ khẩu, xin giấy chứng minh nơi ở hiện tại')).toBe('1.010041');
   });
@@ -280,6 +286,20 @@ describe('retrieval over the demo catalogue', () => {
     for (const q of ['bà tôi 70 tuổi chưa bao giờ có giấy khai sinh, chỉ có căn cước', 'người lớn tuổi có sổ hộ khẩu, bằng lái nhưng chưa bao giờ có khai sinh']) expect(firstPick(q), q).toBe('1.004772');
     // A newborn's registration is still the plain one.
     expect(firstPick('đăng ký khai sinh cho con mới sinh')).toBe('1.001193');
+  });
+
+  it('reads a newborn’s papers, or a baby not registered yet, as the plain birth registration', () => {
+    for (const q of [
+      'vợ e mới đẻ ở trạm y tế xã, giờ làm giấy tờ cho cháu thế nào',
+      'con em 1 thang tuoi chua lam khai sinh',
+      'con tôi sinh ở bệnh viện tỉnh, giờ về phường làm khai sinh được không',
+    ])
+      expect(firstPick(q), q).toBe('1.001193');
+    // The baby's birth said not registered yet ranks first whatever else the question asks.
+    expect(top('con gai em duoc 1 thang tuoi chua lam khai sinh co bi phat khong')).toBe('1.001193');
+    // A grown person's, and a baby's with the father named, are still their own procedures.
+    expect(firstPick('người lớn chưa làm khai sinh')).toBe('1.004772');
+    expect(firstPick('chưa cưới mà có bầu, sinh xong muốn khai sinh có luôn tên bố cháu')).toBe('1.000689');
   });
 
   it('reaches the targets on our own question file (retrieval and decision, no database)', () => {
@@ -554,5 +574,16 @@ describe('choices and building works (decision and situations alone)', () => {
     expect(expansions('xây tòa văn phòng cho thuê 20 tầng xin phép ở đâu')).toContain('cap giai phep xai dung moi');
     expect(expansions('điều chỉnh giấy phép xây dựng nhà ở riêng lẻ')).not.toContain('cap giai phep xai dung moi');
     expect(expansions('sửa nhà cũ nâng thêm một tầng')).toEqual(['cap giai phep xai dung sua chua cai tao']);
+  });
+
+  it('reads a husband or wife of another country named without "người" as the marriage with a foreign element', () => {
+    expect(expansions('lấy chồng Hàn Quốc, đăng ký kết hôn ở xã được không')).toContain('co ieu to nuoc ngoai');
+    // "Chồng Đức", "vợ Nga": a person's name, not a country.
+    expect(expansions('chồng Đức đi làm xa, vợ Nga đăng ký kết hôn lại')).not.toContain('co ieu to nuoc ngoai');
+  });
+
+  it('reads a child born abroad and not registered yet as the registration with a foreign element only', () => {
+    expect(expansions('bé sinh bên Hàn Quốc chưa khai sinh, giờ về Việt Nam ở')).toEqual(['dang ki khai sinh co ieu to nuoc ngoai']);
+    expect(expansions('bé nhà em 3 tháng rồi chưa khai sinh')).toEqual(['dang ki khai sinh']);
   });
 });

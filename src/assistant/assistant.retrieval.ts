@@ -226,6 +226,9 @@ const MARKED_ACTS: Array<[RegExp, string[], string[]?]> = [
   // ("Cấp lại, đổi, điều chỉnh …" names several acts: not marked.)
   [/^(?:thủ tục )?cấp lại(?![\p{L},])/iu, ['lai', 'mat', 'hong', 'rach', 'chay', 'that lac', 'roi', 'trom'], OTHER_ACTS],
   [/^(?:thủ tục )?gia hạn(?!\p{L})/iu, ['gia han', 'han', 'keo dai'], OTHER_ACTS],
+  // A civil status registration done again is asked by "lại" or by what befell the register or
+  // the paper ("sổ gốc bị cháy"); a question without them asks for the registration itself.
+  [/^(?:thủ tục )?đăng ký lại (?:khai sinh|khai tử|kết hôn|việc nuôi con nuôi)(?!\p{L})/iu, ['lai', 'mat', 'chay', 'hong', 'rach', 'that lac', 'khong con', 'moi an', 'lu', 'thieu']],
 ];
 /** Topic words that say what happens to a thing, not which thing (folded). */
 const ACT_ONLY = new Set(['han', 'het han', 'gia han', 'sap het', 'het']);
@@ -799,6 +802,9 @@ export class Retriever {
     const ownTopics = foreign.length ? topics.filter(own) : [];
     const everydayTopic = topics.some((c) => c.everyday);
     const said = new Set([...queryForms, ...terms.filter((t) => !t.term.includes(' ')).map((t) => t.term)]);
+    // "Lấy" ("lấy chồng", unmarked "lay vo") folds to "lai" but does not say "lại".
+    const saysAgain = plan.tokens.some((t, i) => t.folded === 'lai' && t.accented !== 'lấy' && !['chong', 'vo'].includes(plan.tokens[i + 1]?.folded ?? ''));
+    if (!saysAgain && !concepts.some((c) => c.expansions.some((e) => e.includes('lai')))) said.delete('lai');
     const asked = plan.tokens.map((t) => t.folded);
     const storeys = storeysAsked(asked);
     const house = !NOT_A_HOUSE.test(asked.join(' '));

@@ -417,7 +417,35 @@ const BUILDING_PART = ['tang', 'mat tien', 'mai nha', 'nha cu', 'nha ong', 'can 
 const CERTIFIED = ['da chung thuc', 'da duoc chung thuc', 'chung thuc roi', 'da lam chung thuc'];
 /** Never had a birth certificate (said of a grown person; a baby's is "chưa làm khai sinh"). */
 const NEVER_BORN_REGISTERED = ['chua bao gio co giai khai sinh', 'chua tung co giai khai sinh', 'chua bao gio co khai sinh', 'chua tung co khai sinh', 'chua bao gio lam khai sinh', 'chua tung lam khai sinh', 'chua bao gio dang ki khai sinh'];
+/** A child just born, or a baby of days or months (said to ask for its first papers). */
+const NEWBORN = ['moi de', 'vua de', 'moi sinh', 'vua sinh', 'moi sanh', 'vua sanh', 'sinh con', 'de con', 'sanh con', 'so sinh', 'thang tuoi', 'ngai tuoi', 'dai thang', 'sinh xong', 'de xong', 'sanh xong', 'sinh em be', 'sinh be', 'sinh o benh vien', 'sinh o vien', 'sinh o tram', 'de o benh vien', 'de o vien', 'de o tram', 'sinh tai benh vien', 'sinh tai tram'];
+/** A child's birth not registered yet (a grown person's is `NEVER_BORN_REGISTERED`). */
+const NOT_YET_REGISTERED = ['chua lam khai sinh', 'chua khai sinh', 'chua dang ki khai sinh', 'chua co khai sinh', 'chua co giai khai sinh', 'chua lam giai khai sinh', 'chua lam khai sanh', 'chua khai sanh'];
+/**
+ * Countries a husband or wife is said to be of without "người" ("lấy chồng Hàn Quốc"): names of
+ * two syllables or that no Vietnamese person bears ("chồng Đức", "vợ Nga" name a person).
+ */
+const SPOUSE_COUNTRIES = COUNTRIES.filter((c) => c.includes(' ') || ['campuchia', 'singapore', 'malaysia', 'canada'].includes(c));
+/** A person of another country ("người Anh" is also "người anh", a brother; "người bị…" not a Belgian). */
+const FOREIGNER = [
+  ...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'y'].includes(c)).map((c) => `nguoi ${c}`),
+  ...SPOUSE_COUNTRIES.flatMap((c) => [`chong ${c}`, `vo ${c}`]),
+  'nguoi nuoc ngoai', 'ngoai quoc', 'quoc tich nuoc ngoai', 'viet kieu', 'ieu to nuoc ngoai',
+];
 const BORN = ['sinh o', 'sinh ra o', 'sinh tai', 'sinh ra tai', 'sinh ben', 'sinh ra ben', 'de o', 'de ben', 'de tai'];
+/** A child born in another country. */
+const BORN_ABROAD = BORN.flatMap((b) => COUNTRIES.map((c) => `${b} ${c}`));
+/**
+ * What makes a baby's papers another procedure than the plain birth registration: the father
+ * named or acknowledged, a foreign parent, a grown person, a paper to correct, copy or replace,
+ * the residence or the health card registered with it, a benefit of the birth.
+ */
+const NOT_PLAIN_BIRTH = [
+  'nhan cha', 'nhan me', 'nhan con', 'nhan bo', 'ten bo', 'ten cha', 'ten me', 'chua cuoi', 'chua dang ki ket hon',
+  ...FOREIGNER, 'nuoc ngoai', ...BORN_ABROAD, ...NEVER_BORN_REGISTERED, 'chua bao gio', 'chua tung',
+  ...WRONG, 'sua', 'cai chinh', 'ban sao', 'trich luc', 'cap lai', 'dang ki lai', 'bi mat', 'lam mat', 'danh mat',
+  'thuong tru', 'nhap khau', 'ho khau', 'bao hiem', 'bhxh', 'bhit', 'thai san', 'tro cap', 'luu dong', 'tan nha', 'den nha', 'khai tu',
+];
 
 export const SITUATIONS: Situation[] = [
   { groups: [LOST, REGISTER], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
@@ -441,15 +469,14 @@ export const SITUATIONS: Situation[] = [
   {
     // A foreigner in the family: the same registration "có yếu tố nước ngoài" (commune level since 2025).
     groups: [
-      // "người Anh" is also "người anh" (a brother), "người bị…" not a Belgian.
-      [...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'y'].includes(c)).map((c) => `nguoi ${c}`), 'nguoi nuoc ngoai', 'ngoai quoc', 'quoc tich nuoc ngoai', 'viet kieu', 'ieu to nuoc ngoai'],
+      FOREIGNER,
       ['ket hon', 'cuoi', 'lai chong', 'lai vo', 'khai tu', 'qua doi', 'chet', 'khai sinh', 'sinh con', 'nhan con', 'nhan cha', 'nhan me', 'giam ho', 'cai chinh'],
     ],
     unless: ['ve nuoc', 've viet nam', 'lao dong', 'xuat khau', 'di hoc', 'du hoc', 'du lich', 'dinh cu'],
     expansion: 'có yếu tố nước ngoài',
   },
   {
-    groups: [BORN.flatMap((b) => COUNTRIES.map((c) => `${b} ${c}`))],
+    groups: [BORN_ABROAD],
     also: ['ve nuoc', 've viet nam', 've vn', 'chua khai sinh', 'chua lam khai sinh', 'chua dang ki khai sinh'],
     expansion: 'đăng ký khai sinh có yếu tố nước ngoài',
   },
@@ -475,6 +502,16 @@ export const SITUATIONS: Situation[] = [
     groups: [NEVER_BORN_REGISTERED, ['can cuoc', 'chung minh', 'ho khau', 'bang lai', 'ho chieu', 'hoc ba', 'bang tot nghiep']],
     expansion: 'đăng ký khai sinh cho người đã có hồ sơ giấy tờ cá nhân',
   },
+  {
+    // A newborn's papers asked for ("vợ mới đẻ, giờ làm giấy tờ cho cháu thế nào"), or a baby's
+    // birth not registered yet ("con được 1 tháng tuổi chưa làm khai sinh"): the plain birth
+    // registration, not the one for a grown person with papers (whose name says "chưa … đăng ký").
+    groups: [NEWBORN, ['khai sinh', 'khai sanh', 'giai to', 'lam giai', 'thu tuc']],
+    unless: NOT_PLAIN_BIRTH,
+    expansion: 'đăng ký khai sinh',
+  },
+  // "Chưa" only tells the story: the grown person's record says it ("chưa được đăng ký khai sinh").
+  { groups: [NOT_YET_REGISTERED], unless: NOT_PLAIN_BIRTH, story: ['chua'], expansion: 'đăng ký khai sinh' },
   {
     // A building permit past its date before the house is finished is extended.
     groups: [['giai phep xai dung', 'phep xai dung', 'giai phep xai nha', 'phep xai nha'], EXPIRED],

@@ -1562,10 +1562,10 @@ export const hoTich: ProcedureInput[] = [
       'Dùng khi người đã lớn, đã có giấy tờ cá nhân nhưng chưa từng được đăng ký khai sinh. Kết quả là Giấy khai sinh với nội dung theo các giấy tờ đã có.',
     exemptions: [MIEN_LE_PHI_DOI_TUONG],
     keywords: [
-      'chưa có giấy khai sinh',
-      'người lớn chưa làm khai sinh',
+      'người lớn chưa có giấy khai sinh',
+      'người lớn chưa từng làm khai sinh',
       'đăng ký khai sinh muộn cho người lớn',
-      'chưa đăng ký khai sinh',
+      'người lớn chưa đăng ký khai sinh',
       'làm giấy khai sinh cho người lớn',
       'chưa từng làm khai sinh',
     ],

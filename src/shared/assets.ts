@@ -25,8 +25,7 @@ export interface Asset extends CachedAnswer {
 /** An asset as found by a /static/ name: under its fingerprinted name (immutable) or its plain one. */
 export interface FoundAsset {
   asset: Asset;
-  immutable: boolean;
-  /** The answer with its etag and cache-control, sharing the asset's compressed forms. */
+  /** The answer with its etag and cache-control (a year and immutable under the fingerprinted name, an hour under the plain one), sharing the asset's compressed forms. */
   answer: CachedAnswer;
 }
 
@@ -67,7 +66,7 @@ function load() {
     brotliOf(a);
     gzipOf(a);
     // Made once: a request finds its answer with nothing built for it.
-    const found = (immutable: boolean): FoundAsset => ({ asset: a, immutable, answer: { ...a, headers: { etag: a.etag, 'cache-control': immutable ? IMMUTABLE : 'public, max-age=3600' } } });
+    const found = (immutable: boolean): FoundAsset => ({ asset: a, answer: { ...a, headers: { etag: a.etag, 'cache-control': immutable ? IMMUTABLE : 'public, max-age=3600' } } });
     byName.set(s.name, found(false));
     byUrlName.set(urlName, found(true));
   }
@@ -82,7 +81,7 @@ export function assetUrl(name: string): string {
   return a.asset.url;
 }
 
-/** The asset a /static/ name asks for, and whether it was the fingerprinted (immutable) name. */
+/** The asset a /static/ name asks for, with its answer for that name (fingerprinted: immutable). */
 export function findAsset(urlName: string): FoundAsset | undefined {
   const l = load();
   return l.byUrlName.get(urlName) ?? l.byName.get(urlName);

@@ -279,6 +279,8 @@ export class Retriever {
   private readonly any: Array<Set<string>> = [];
   private readonly accents: Array<Set<string>> = [];
   private readonly nameSyllables: string[][] = [];
+  /** How many of a name's syllables say something (not stopwords, not generic name words): made once, read per candidate. */
+  private readonly nameContentCount: number[] = [];
   /** Pairs of syllables in procedure names, with how many names have them. */
   private readonly namePairs = new Map<string, number>();
   private readonly strongPairs: Array<Set<string>> = [];
@@ -366,7 +368,9 @@ export class Retriever {
     const name = d.name.normalize('NFC');
     this.acts.push(d.kind === 'procedure' ? MARKED_ACTS.filter(([re]) => re.test(name)).map(([, words, others]) => ({ words, others })) : []);
     this.grades.push(d.kind === 'procedure' ? gradesOfName(name) : []);
-    this.nameSyllables.push(nameSyl.filter((s, i) => !(i < 2 && (s === 'thu' || s === 'tuc'))));
+    const ns = nameSyl.filter((s, i) => !(i < 2 && (s === 'thu' || s === 'tuc')));
+    this.nameSyllables.push(ns);
+    this.nameContentCount.push(ns.filter((s) => !STOPWORDS.has(s) && !GENERIC_NAME_WORDS.has(s)).length);
     this.docLen.push(len);
     this.strong.push(strong);
     this.any.push(any);
@@ -834,7 +838,7 @@ export class Retriever {
       const score = scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1);
       const sp = this.strongPairs[d]!;
       // Or the whole of a short name said, its words apart ("tách khỏi hộ bố mẹ": "Tách hộ").
-      const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p))) || (nameCoverage === 1 && ns.filter((s) => !STOPWORDS.has(s) && !GENERIC_NAME_WORDS.has(s)).length >= 2);
+      const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p))) || (nameCoverage === 1 && this.nameContentCount[d]! >= 2);
       // Missing it counts only when nothing it shares with the question says a topic of its own:
       // "đổi giấy phép lái xe" shares "đổi" and "giấy phép" with a business-licence change.
       const pairTopic = topicPairs.some((p) => sp.has(p));

@@ -390,12 +390,12 @@ export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, 
       },
     },
     async (req, reply) => {
-    const body = parseInput(z.object({ username: z.string().min(1, 'Cần tên đăng nhập').max(60), password: z.string().min(1, 'Cần mật khẩu').max(200) }), req.body ?? {});
-    const { staff, session } = await accounts.signInStaff(body.username, body.password, req.ip);
-    reply.startSession(session);
-    await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'api' } });
-    // The token also works as "Authorization: Bearer <token>" for API clients (no cookie, no CSRF).
-    return { username: staff.username, fullName: staff.fullName, unit: staff.unitCode, role: staff.role, csrfToken: session.csrf, token: session.token, expiresAt: session.expiresAt, mustChangePassword: !!staff.mustChangePassword };
+      const body = parseInput(z.object({ username: z.string().min(1, 'Cần tên đăng nhập').max(60), password: z.string().min(1, 'Cần mật khẩu').max(200) }), req.body ?? {});
+      const { staff, session } = await accounts.signInStaff(body.username, body.password, req.ip);
+      reply.startSession(session);
+      await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'api' } });
+      // The token also works as "Authorization: Bearer <token>" for API clients (no cookie, no CSRF).
+      return { username: staff.username, fullName: staff.fullName, unit: staff.unitCode, role: staff.role, csrfToken: session.csrf, token: session.token, expiresAt: session.expiresAt, mustChangePassword: !!staff.mustChangePassword };
     },
   );
 }

@@ -101,6 +101,9 @@ const FOLLOW_UP = b('(?:thu tuc|cai|viec|giai|loai) (?:do|nay|ay|tren|vua roi|vu
 // "giá vàng hôm nay", "giá heo hơi hôm nay": market prices.
 const PRICE_TODAY = b('gia(?: [a-z0-9]+){1,3} (?:hom nai|bai gio|hien nai)');
 
+/** Other countries, as citizens name them (folded): whose own rules and visas are no procedure here. "Anh" is left out (the pronoun). */
+const COUNTRY = '(?:han quoc|nhat ban|nhat|dai loan|trung quoc|my|hoa ky|uc|duc|phap|canada|singapore|thai lan|nga)';
+
 const OFF_TOPIC = b(
   [
     'thoi tiet',
@@ -252,7 +255,18 @@ const OFF_TOPIC = b(
     'nang lai',
     // Another country's own rules ("luật kết hôn ở Hàn Quốc", "quy định bên Nhật"): no procedure
     // of Vietnam's. "Anh" is left out (the pronoun: "quy định … của anh").
-    '(?:luat|quy dinh|phap luat)(?: [a-z0-9]+){0,5} (?:o|cua|ben|tai) (?:nuoc )?(?:han quoc|nhat ban|nhat|dai loan|trung quoc|my|hoa ky|uc|duc|phap(?! luat)|canada|singapore|thai lan|nga)',
+    `(?:luat|quy dinh|phap luat)(?: [a-z0-9]+){0,5} (?:o|cua|ben|tai) (?:nuoc )?${COUNTRY}(?! luat)`,
+    // … or named right after the word ("theo luật Nhật", "luật Mỹ"); not "luật pháp".
+    `(?:luat|quy dinh) (?:nuoc )?(?!phap)${COUNTRY}`,
+    // A visa to go to another country ("xin visa du lịch Pháp", "visa đi Nhật"): its embassy's.
+    // A foreigner's visa in Vietnam ("gia hạn visa ở Việt Nam") is the immigration office's.
+    `(?:xin |lam )?(?:visa|thi thuc)(?: (?:di|sang|du lich|du hoc|nuoc|cua))*(?: nuoc)? ${COUNTRY}`,
+    // Work, school and the State's leaders, where "xin", "phép" and "chủ tịch" are no procedure's:
+    // looking for a job, a part-time one, changing schools, admission marks, who leads the country.
+    // Not "hồ sơ xin việc" alone: the papers for a job are the ward's copies and signatures.
+    '(?:(?:xin|tim) )?viec lam (?:them|ban thoi gian|part time)|tim viec|ban thoi gian|part time|tuien dung',
+    '(?:xin(?: phep)? )?chuien truong|hoc them|diem chuan',
+    'chu tich nuoc|thu tuong|tong bi thu',
     // Savings at a bank and leave from work: "sổ" and "xin" of everyday life.
     'so tiet kiem',
     'xin nghi phep',

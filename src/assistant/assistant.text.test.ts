@@ -196,5 +196,24 @@ describe('intents', () => {
     // Marrying someone of that country is still the ward's registration; "anh" is a pronoun.
     expect(read('lấy chồng Hàn Quốc đăng ký kết hôn ở đâu').offTopic).toBe(false);
     expect(read('theo quy định thì hồ sơ của anh thiếu gì').offTopic).toBe(false);
+    // Named right after the word, without "ở / của / bên"; "luật pháp" names no country.
+    expect(read('o nhat ban ket hon can giay to gi theo luat nhat').offTopic).toBe(true);
+    expect(read('luật pháp quy định kết hôn mấy tuổi').offTopic).toBe(false);
+  });
+
+  it('knows a visa to go abroad is that country’s, and a foreigner’s visa here is not everyday', () => {
+    expect(read('xin visa du lịch Pháp cần sổ tiết kiệm bao nhiêu').inDomain).toBe(false);
+    expect(read('làm visa đi Nhật mất bao lâu').offTopic).toBe(true);
+    expect(read('người nước ngoài xin gia hạn visa ở Việt Nam').offTopic).toBe(false);
+  });
+
+  it('reads "xin" of a job or a school, and the State’s leaders, as everyday life', () => {
+    expect(read('xin việc làm bán thời gian cho sinh viên').inDomain).toBe(false);
+    expect(read('xin phép chuyển trường cho con lên lớp 6').inDomain).toBe(false);
+    expect(read('ai là chủ tịch nước hiện nay').offTopic).toBe(true);
+    // Beside an administrative word of its own, the job is the reason.
+    expect(read('chứng thực sơ yếu lý lịch để xin việc').inDomain).toBe(true);
+    expect(read('sao y giấy phép lái xe để nộp hồ sơ xin việc').offTopic).toBe(false);
+    expect(read('xin giấy phép xây dựng').offTopic).toBe(false);
   });
 });

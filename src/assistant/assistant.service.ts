@@ -15,6 +15,7 @@ import type { Aspect, Intent } from './assistant.intent';
 import * as repo from './assistant.repo';
 import { faqDoc, procedureDoc, Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
 import { CALIBRATION, confidence, decide, type Decided } from './assistant.decide';
+import { rerankLearned } from './assistant.learned';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import { findDossierCode, findPhone } from './assistant.text';
 import { qualifierChoice } from './assistant.qualifiers';
@@ -435,7 +436,8 @@ export class AssistantService {
       }
     }
 
-    const { plan, candidates: found } = idx.retriever.search(text, { limit: 8 });
+    const { plan, candidates: retrieved } = idx.retriever.search(text, { limit: 8 });
+    const found = rerankLearned(text, retrieved);
     const it = plan.intents;
     // "Thế còn kết hôn?": another procedure, the same question as before.
     const continues = it.followUp || /^(?:còn|thế còn|vậy còn|thế thì|vậy thì)\s/iu.test(text);

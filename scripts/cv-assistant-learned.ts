@@ -1,0 +1,65 @@
+/**
+ * Leave-one-set-out cross-validation of the learned signal (assistant.learned.ts) on our tuning
+ * sets only: for each tuning file, the assistant without the model, then with a model trained on
+ * every other tuning file, on the demo and the full catalogue. Never reads the held-out sets.
+ *   npx tsx scripts/cv-assistant-learned.ts [--demo-only] [FILE…]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importNationalFile } from '../src/catalog/catalog.import';
+import { evalServices, evaluate, type EvalReport } from '../src/assistant/assistant.eval';
+import { LEARNED, readLabelled, train, useLearnedModel } from '../src/assistant/assistant.learned';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const TUNING = path.resolve(here, '../src/assistant/eval/tuning');
+const NATIONAL = process.env.BENCH_NATIONAL_FILE || path.resolve(here, '../../../shared/data/tthc-national.jsonl');
+const nationalFile = [NATIONAL, path.resolve(here, '../../shared/data/tthc-national.jsonl')].find((f) => fs.existsSync(f));
+
+const pc = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '–');
+const line = (r: EvalReport) => `top1 ${pc(r.top1, r.inScope)} (${r.top1}/${r.inScope}) top3 ${pc(r.top3, r.inScope)} (${r.top3}) declined ${pc(r.declined, r.outOfScope)} (${r.declined}/${r.outOfScope}) facts ${pc(r.factsStated, r.facts)} (${r.factsStated}/${r.facts}) cpuP50 ${r.cpuP50.toFixed(2)}`;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  // --weight=0.5 --candidates=5 --maxLift=1 --minLift=-0.5 --mu=30 --keepScores=1: the fusion's settings, to compare them.
+  for (const a of args) {
+    const m = /^--(weight|candidates|maxLift|minLift|mu|keepScores)=(-?[\d.]+)$/.exec(a);
+    if (m) LEARNED[m[1] as keyof typeof LEARNED] = Number(m[2]);
+  }
+  console.log(`settings ${JSON.stringify(LEARNED)}`);
+  const all = fs.readdirSync(TUNING).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(TUNING, f));
+  const only = args.filter((a) => !a.startsWith('-'));
+  const folds = only.length ? all.filter((f) => only.some((o) => f.endsWith(o))) : all;
+  const env = await evalServices();
+  try {
+    const run = async (cat: 'demo' | 'full') => {
+      for (const f of folds) {
+        const model = train(all.filter((g) => g !== f).flatMap(readLabelled));
+        useLearnedModel(null);
+        const before = await evaluate(env.services, `cv-${cat}-before`, f, cat);
+        useLearnedModel(model);
+        const after = await evaluate(env.services, `cv-${cat}-after`, f, cat);
+        useLearnedModel(null);
+        console.log(`${cat} ${path.basename(f)}\n  before ${line(before)}\n  after  ${line(after)}`);
+        if (args.includes('--verbose')) {
+          const b = new Set(before.misses);
+          const a = new Set(after.misses);
+          for (const m of after.misses) if (!b.has(m)) console.log(`    + ${m}`);
+          for (const m of before.misses) if (!a.has(m)) console.log(`    - ${m}`);
+        }
+      }
+    };
+    await run('demo');
+    if (!args.includes('--demo-only') && nationalFile) {
+      await importNationalFile(env.services.catalog, nationalFile, { attachTo: '00004' });
+      await run('full');
+    }
+  } finally {
+    await env.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fold } from '../shared/vietnamese';
+import type { Candidate } from './assistant.retrieval';
+
+/**
+ * A signal learned from our own labelled questions (issue 15): a multinomial naive Bayes model over
+ * the folded syllables and syllable pairs of the question, one class per national procedure code
+ * (`expect` of the tuning sets, `code` of their fact questions), smoothed towards the model of all
+ * questions. It finds no procedure: it re-orders the first few the retrieval found, lifting those
+ * whose labelled questions were worded like this one, and leaves their scores (the margins the
+ * decision reads) as the retrieval gave them. A code nobody labelled is neither lifted nor lowered.
+ * Trained once per process on first use from src/assistant/eval/tuning/ (counting, ~70 ms CPU);
+ * the held-out sets are never read. Pure and deterministic. Measured by leave-one-set-out
+ * cross-validation (scripts/cv-assistant-learned.ts, docs/assistant-history.md).
+ */
+
+export interface LabelledQuestion {
+  q: string;
+  /** Procedure codes the question is about ([]: out of scope, not learned from). */
+  codes: string[];
+}
+
+export interface LearnedModel {
+  /** Per code: feature → count, and the total count. */
+  readonly classes: Map<string, { counts: Map<string, number>; total: number }>;
+  /** All questions together: the model of a code nobody labelled. */
+  readonly background: { counts: Map<string, number>; total: number };
+  readonly vocabulary: number;
+}
+
+/**
+ * How the lift is fused: a candidate's score × (1 + weight × lift) orders the first `candidates`;
+ * the lift is the mean per-word log ratio, clipped to [minLift, maxLift]; `mu` is the smoothing.
+ * keepScores 1: only the order is learned (0, the scores moved too, made an ambiguous "thẻ căn
+ * cước lệ phí bao nhiêu" answered instead of offered as choices, and lost more declines).
+ */
+export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1 };
+
+/** Folded syllables and adjacent pairs of a question: what the model counts. */
+export function features(text: string): string[] {
+  const syl = fold(text.normalize('NFC')).match(/[a-z0-9]+/g) ?? [];
+  const out = [...syl];
+  for (let i = 0; i + 1 < syl.length; i++) out.push(`${syl[i]} ${syl[i + 1]}`);
+  return out;
+}
+
+export function train(questions: LabelledQuestion[]): LearnedModel {
+  const classes = new Map<string, { counts: Map<string, number>; total: number }>();
+  const background = { counts: new Map<string, number>(), total: 0 };
+  const vocab = new Set<string>();
+  for (const { q, codes } of questions) {
+    if (!codes.length) continue;
+    const fs = features(q);
+    for (const f of fs) {
+      vocab.add(f);
+      background.counts.set(f, (background.counts.get(f) ?? 0) + 1);
+    }
+    background.total += fs.length;
+    for (const code of codes) {
+      let c = classes.get(code);
+      if (!c) classes.set(code, (c = { counts: new Map(), total: 0 }));
+      for (const f of fs) c.counts.set(f, (c.counts.get(f) ?? 0) + 1);
+      c.total += fs.length;
+    }
+  }
+  return { classes, background, vocabulary: vocab.size };
+}
+
+/**
+ * Mean log-likelihood ratio per known feature of the question under a code's model against the
+ * model of all questions: > 0 when the code's labelled questions use these words more.
+ */
+export function lift(model: LearnedModel, code: string, fs: string[]): number {
+  const c = model.classes.get(code);
+  if (!c) return 0;
+  const bgTotal = model.background.total;
+  let sum = 0;
+  let n = 0;
+  for (const f of fs) {
+    const bg = model.background.counts.get(f);
+    if (!bg) continue;
+    // Dirichlet smoothing towards the model of all questions: a code with few labelled questions
+    // is pulled to it rather than punished for every word its few questions did not use.
+    const pBg = bg / bgTotal;
+    sum += Math.log(((c.counts.get(f) ?? 0) + LEARNED.mu * pBg) / (c.total + LEARNED.mu) / pBg);
+    n++;
+  }
+  return n ? Math.min(LEARNED.maxLift, Math.max(LEARNED.minLift, sum / n)) : 0;
+}
+
+/** The tuning sets the model learns from (never the held-out sets beside them). */
+export const TUNING_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'eval', 'tuning');
+
+/** Our labelled questions of one file: procedure questions (`expect`) and fact questions (`code`). */
+export function readLabelled(file: string): LabelledQuestion[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { q: string; expect?: string[]; code?: string })
+    .map((x) => ({ q: x.q, codes: x.expect ?? (x.code ? [x.code] : []) }));
+}
+
+/** The model of every tuning file, trained once on first use (counting ~2,600 questions). */
+export function tuningModel(dir = TUNING_DIR): LearnedModel {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  return train(files.flatMap((f) => readLabelled(path.join(dir, f))));
+}
+
+/** The model used by the assistant: the tuning sets' unless set (null: no learned signal). */
+let current: LearnedModel | null | undefined;
+export function useLearnedModel(m: LearnedModel | null | undefined): void {
+  current = m;
+}
+function activeModel(): LearnedModel | null {
+  if (current === undefined) current = tuningModel();
+  return current;
+}
+
+/**
+ * The retrieval's candidates with the first few procedures' scores moved by the learned lift and
+ * re-sorted among themselves (the rest keep their place after them).
+ */
+export function rerankLearned(question: string, candidates: Candidate[], model: LearnedModel | null = activeModel()): Candidate[] {
+  if (!model || candidates.length < 2) return candidates;
+  const k = Math.min(LEARNED.candidates, candidates.length);
+  const fs = features(question);
+  const head = candidates.slice(0, k).map((c) => (c.kind === 'procedure' ? { ...c, score: c.score * (1 + LEARNED.weight * lift(model, c.id, fs)) } : c));
+  head.sort((a, b) => b.score - a.score);
+  // keepScores: the order is learned, the scores (and so the margins the decision reads) stay the retrieval's.
+  if (LEARNED.keepScores) for (let i = 0; i < k; i++) head[i] = { ...head[i]!, score: candidates[i]!.score };
+  return [...head, ...candidates.slice(k)];
+}

@@ -31,7 +31,7 @@ import { buildServices, type Services } from '../src/app';
 import { loadConfig, parseDatabaseUrl } from '../src/config';
 import { openDatabase } from '../src/db/connection';
 import { lastChangeId, RESULT_COMPONENT, TIMELINE_ACTIONS, type FullTimeline, type TimelineEvent } from '../src/dossier';
-import { vnDay } from '../src/dossier/dossier.service';
+import { vnDay } from '../src/dossier/dossier.submission';
 import { stateOf } from '../src/indicator/indicator.state';
 import { fixedClock } from '../src/shared/clock';
 import { uuidv7 } from '../src/shared/ids';

@@ -12,7 +12,7 @@ import { actorOf, checkApiCsrf } from '../shared/session';
 import { PROOF_ROUTE } from './dossier.proof';
 import { CODE_RE, type Proof, type RouteKit } from './dossier.route-kit';
 import type { DossierRoutesDeps } from './dossier.routes';
-import { formToInput } from './dossier.staff-routes';
+import { formToInput } from './dossier.staff-actions';
 import { DOSSIER_CHANNELS, type Actor } from './dossier.types';
 
 /**

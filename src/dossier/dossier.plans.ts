@@ -12,7 +12,8 @@ import type { UnitService } from '../unit';
 import { shiftSchedule, timeliness, type ActionType, type ProcessStep } from '../workflow';
 import * as repo from './dossier.repo';
 import type { DossierUpdate } from './dossier.repo';
-import { DEFAULT_LIMITS, type DossierService } from './dossier.service';
+import type { DossierService } from './dossier.service';
+import { DEFAULT_LIMITS } from './dossier.attachments';
 import { RESULT_COMPONENT, type Actor, type Dossier, type DossierStatus } from './dossier.types';
 import type { ActionInput, ActOptions } from './dossier.workflow';
 

@@ -7,7 +7,7 @@ import { Layout } from '../shared/layout';
 import { formatPhone } from '../shared/phone';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import type { Unit } from '../unit';
-import type { ProcedureForm } from './dossier.service';
+import type { ProcedureForm } from './dossier.components';
 import type { DossierFile } from './dossier.types';
 import { Csrf, errOf, Field, OtpCodeSent, type FormError } from './dossier.views';
 import type { StoredPaperOffer } from './dossier.papers';

@@ -29,7 +29,8 @@ import * as repo from './dossier.repo';
 import type { DossierUpdate } from './dossier.repo';
 import { planAction, planContext, type Plan, type PlanBase } from './dossier.plans';
 import { allowedActions, isLateOrAtRisk, verdict, type RuleActor } from './dossier.rules';
-import { auditActor, type DossierService } from './dossier.service';
+import type { DossierService } from './dossier.service';
+import { auditActor } from './dossier.submission';
 import type { Actor, Dossier, DossierStatus } from './dossier.types';
 
 /**

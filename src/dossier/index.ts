@@ -15,10 +15,10 @@ export type { HomeReception } from './dossier.submit-routes';
 // The citizen's document store (issue 14): the files of a citizen's dossiers, the components of a
 // procedure, and the port through which a stored paper is reused in a new dossier.
 export { citizenFiles, dossierFileOwner, type AttachmentUpload, type CitizenFile, type PaperHolder, type StoredPaperOffer, type StoredPapers } from './dossier.papers';
-export { componentsOf } from './dossier.service';
+export { componentsOf } from './dossier.components';
 export { sendStored } from './dossier.download';
 export { RESULT_COMPONENT } from './dossier.types';
 // Linked procedure groups (issue 14): the group's way into POST /api/dossiers, and what a member's submission takes.
 export type { LinkedSubmission } from './dossier.routes';
 export type { LinkedGroupJson } from './dossier.openapi';
-export type { NewDossierInput } from './dossier.service';
+export type { NewDossierInput } from './dossier.intake';

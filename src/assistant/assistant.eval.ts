@@ -82,7 +82,7 @@ const repoRoot = path.resolve(here, '../..');
 const sharedDir = [path.resolve(repoRoot, '../shared'), path.resolve(repoRoot, '../../shared')].find((d) => fs.existsSync(d)) ?? path.resolve(repoRoot, '../shared');
 export const DEV_SET = path.join(sharedDir, 'eval/assistant-dev.jsonl');
 export const DEV_FACTS = path.join(sharedDir, 'eval/assistant-facts-dev.jsonl');
-export const OWN_SETS = ['tuning/procedures.jsonl', 'tuning/procedures-2.jsonl', 'tuning/procedures-3.jsonl', 'tuning/procedures-4.jsonl', 'tuning/procedures-5.jsonl', 'tuning/procedures-6.jsonl', 'tuning/procedures-7.jsonl', 'tuning/procedures-8.jsonl', 'tuning/procedures-9.jsonl', 'tuning/out-of-scope.jsonl', 'tuning/out-of-scope-2.jsonl', 'tuning/out-of-scope-3.jsonl', 'tuning/out-of-scope-4.jsonl', 'tuning/out-of-scope-5.jsonl', 'tuning/out-of-scope-6.jsonl', 'tuning/out-of-scope-7.jsonl', 'tuning/facts.jsonl', 'tuning/facts-3.jsonl', 'heldout/procedures.jsonl', 'heldout/facts.jsonl', 'heldout/procedures-2.jsonl', 'heldout/facts-2.jsonl'].map((f) =>
+export const OWN_SETS = ['tuning/procedures.jsonl', 'tuning/procedures-2.jsonl', 'tuning/procedures-3.jsonl', 'tuning/procedures-4.jsonl', 'tuning/procedures-5.jsonl', 'tuning/procedures-6.jsonl', 'tuning/procedures-7.jsonl', 'tuning/procedures-8.jsonl', 'tuning/procedures-9.jsonl', 'tuning/procedures-10.jsonl', 'tuning/out-of-scope.jsonl', 'tuning/out-of-scope-2.jsonl', 'tuning/out-of-scope-3.jsonl', 'tuning/out-of-scope-4.jsonl', 'tuning/out-of-scope-5.jsonl', 'tuning/out-of-scope-6.jsonl', 'tuning/out-of-scope-7.jsonl', 'tuning/facts.jsonl', 'tuning/facts-3.jsonl', 'heldout/procedures.jsonl', 'heldout/facts.jsonl', 'heldout/procedures-2.jsonl', 'heldout/facts-2.jsonl'].map((f) =>
   path.resolve(here, 'eval', f),
 );
 /**

@@ -447,6 +447,17 @@ describe('retrieval over the demo catalogue', () => {
     const d = decided(q);
     expect([d.decision, d.picks[0]?.id]).toEqual(['answer', code]);
   });
+  it('reads chat spellings with marks, "kiểu gì", a late birth and a visitor’s stay (issue 15, procedures-10)', () => {
+    // "mún", "bít": "muốn", "biết" as chat writes them — not words no procedure has.
+    expect(decided('e mún làm khai sinh cho bé mà k bít cần j')).toMatchObject({ decision: 'answer', picks: [{ id: '1.001193' }] });
+    // "Kiểu gì" asks how, like "thế nào": the story is the lost certificate, re-registered.
+    expect(decided('giấy chứng tử của bà ngoại bị cháy cùng nhà, xin cấp lại kiểu gì').picks[0]?.id).toBe('1.005461');
+    // A baby's birth not registered yet and the fine feared for it: the plain registration.
+    expect(decided('bé 1 tháng chưa làm khai sinh có bị phạt không')).toMatchObject({ decision: 'answer', picks: [{ id: '1.001193' }] });
+    expect(decided('con em được 2 tháng mà chưa làm khai sinh, có bị phạt gì không').picks[0]?.id).toBe('1.001193');
+    // A relative come to stay a few days and the police told: the notice of a stay.
+    expect(decided('nhà có em họ ở quê lên chơi vài hôm, có phải báo công an không')).toMatchObject({ decision: 'answer', picks: [{ id: '2.001159' }] });
+  });
 });
 
 /** The demo catalogue with two national vehicle records, as a ward offering the national catalogue has them. */
@@ -585,5 +596,40 @@ describe('choices and building works (decision and situations alone)', () => {
   it('reads a child born abroad and not registered yet as the registration with a foreign element only', () => {
     expect(expansions('bé sinh bên Hàn Quốc chưa khai sinh, giờ về Việt Nam ở')).toEqual(['dang ki khai sinh co ieu to nuoc ngoai']);
     expect(expansions('bé nhà em 3 tháng rồi chưa khai sinh')).toEqual(['dang ki khai sinh']);
+  });
+});
+
+/** The demo catalogue with national records of social insurance benefits and street trees, asked in citizens’ words. */
+describe('social insurance benefits and street trees on the full catalogue (issue 15, procedures-10)', () => {
+  let r: Retriever;
+  beforeAll(() => {
+    const demo = demoProcedures({ parseProcedure: (x: unknown) => procedureSchema.parse(x) } as unknown as CatalogService);
+    const record = (code: string, name: string, field: string) => ({ ...demo[0]!, code, name, keywords: [], summary: '', field, levels: ['Cấp tỉnh', 'Cấp xã'], results: [], componentGroups: [] });
+    const national = [
+      record('2.000693', 'Giải quyết hưởng chế độ thai sản', 'Bảo hiểm xã hội'),
+      record('2.000821', 'Giải quyết hưởng chế độ tử tuất', 'Bảo hiểm xã hội'),
+      record('1.012538', 'Giải quyết chế độ, chính sách cho người tham gia lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở chưa tham gia bảo hiểm xã hội mà bị tai nạn, chết khi thực hiện nhiệm vụ', 'Chính sách'),
+      record('1.002693', 'Cấp giấy phép chặt hạ, dịch chuyển cây xanh', 'Hạ tầng kỹ thuật'),
+      record('1.013274', 'Cấp phép sử dụng tạm thời lòng đường, vỉa hè vào mục đích khác', 'Đường bộ'),
+      record('6.006594', 'Thủ tục giao quản lý tài sản kết cấu hạ tầng công viên, cây xanh do Nhà nước đầu tư, quản lý', 'Hạ tầng kỹ thuật'),
+    ];
+    r = new Retriever([...demo, ...national].map((p) => procedureDoc(p, { commune: true })), new SynonymTable(BUILTIN_SYNONYMS));
+  });
+  const decided = (q: string) => {
+    const s = r.search(q, { limit: 8 });
+    return decide(s.candidates, s.plan);
+  };
+
+  it('reads a birth leave as maternity benefit, a funeral allowance of social insurance as the survivors’ benefit, a street tree moved as its permit', () => {
+    const first = (q: string) => {
+      const d = decided(q);
+      return ['answer', 'clarify'].includes(d.decision) ? d.picks[0]?.id : undefined;
+    };
+    expect(first('nghỉ đẻ được bảo hiểm trả bao nhiêu tháng, hồ sơ thế nào')).toBe('2.000693');
+    // Answered or offered, though the local security force's allowance also names social insurance and death.
+    const funeral = decided('bên bảo hiểm xã hội trả tiền mai táng cho bố tôi, làm hồ sơ ở đâu');
+    expect(['answer', 'clarify']).toContain(funeral.decision);
+    expect(funeral.picks.map((p) => p.id)).toContain('2.000821');
+    expect(first('xin dời cây xanh trước nhà để mở cổng')).toBe('1.002693');
   });
 });

@@ -1,7 +1,7 @@
 import type { Procedure } from '../catalog';
 import { accentKey, fold, stripDiacritics, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
-import { ABBREVIATIONS, FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
+import { ABBREVIATIONS, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
 import { doneAtCommune } from './assistant.scope';
 import { bestPairs, countWords, nameParts, WordModel } from './assistant.segment';
 import { COMMON_NAME_WORDS, NATIONAL_NAMES, NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
@@ -425,7 +425,7 @@ export class Retriever {
     for (const t of raw) {
       // "QSDĐ", "ĐKKD": an abbreviation may carry đ but no other mark.
       const plain = !t.accented || stripDiacritics(t.raw) === t.raw.replace(/đ/g, 'd');
-      const exp = plain ? FOLDED_ABBREVIATIONS.get(t.folded) : undefined;
+      const exp = plain ? FOLDED_ABBREVIATIONS.get(t.folded) : CHAT_SPELLINGS.get(t.raw.toLowerCase());
       if (exp) for (const w of exp) tokens.push({ raw: t.raw, accented: accentForm(w), folded: fold(w), clause: t.clause });
       else tokens.push(t);
     }

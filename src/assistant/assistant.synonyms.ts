@@ -269,6 +269,12 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'hộ chiếu', expansion: 'hộ chiếu phổ thông' },
   { phrase: 'passport', expansion: 'hộ chiếu phổ thông' },
   { phrase: 'visa', expansion: 'thị thực' },
+  // social insurance benefits paid through the commune (full catalogue), in citizens' words
+  { phrase: 'nghỉ đẻ', expansion: 'chế độ thai sản' },
+  { phrase: 'nghỉ sinh', expansion: 'chế độ thai sản' },
+  { phrase: 'tiền thai sản', expansion: 'chế độ thai sản' },
+  // a street tree moved (full catalogue: the permit to fell or move it, not the park's assets)
+  { phrase: 'dời cây', expansion: 'dịch chuyển cây xanh' },
   { phrase: 'thuốc trừ sâu', expansion: 'thuốc bảo vệ thực vật' },
   // business
   { phrase: 'mở quán', expansion: 'đăng ký hộ kinh doanh' },
@@ -380,6 +386,11 @@ export class SynonymTable {
   }
 }
 
+/** Words as chat spells them with their marks ("mún" muốn, "bít" biết, "hông" không), by their lowercase written form. */
+export const CHAT_SPELLINGS: ReadonlyMap<string, string[]> = new Map(
+  Object.entries({ mún: 'muốn', bít: 'biết', hông: 'không', hổng: 'không', zề: 'về', zậy: 'vậy', dzậy: 'vậy' }).map(([k, v]) => [k, syllables(v)]),
+);
+
 /** The abbreviation table, folded. */
 export const FOLDED_ABBREVIATIONS: ReadonlyMap<string, string[]> = new Map(Object.entries(ABBREVIATIONS).map(([k, v]) => [fold(k), syllables(v)]));
 
@@ -421,6 +432,10 @@ const NEVER_BORN_REGISTERED = ['chua bao gio co giai khai sinh', 'chua tung co g
 const NEWBORN = ['moi de', 'vua de', 'moi sinh', 'vua sinh', 'moi sanh', 'vua sanh', 'sinh con', 'de con', 'sanh con', 'so sinh', 'thang tuoi', 'ngai tuoi', 'dai thang', 'sinh xong', 'de xong', 'sanh xong', 'sinh em be', 'sinh be', 'sinh o benh vien', 'sinh o vien', 'sinh o tram', 'de o benh vien', 'de o vien', 'de o tram', 'sinh tai benh vien', 'sinh tai tram'];
 /** A child's birth not registered yet (a grown person's is `NEVER_BORN_REGISTERED`). */
 const NOT_YET_REGISTERED = ['chua lam khai sinh', 'chua khai sinh', 'chua dang ki khai sinh', 'chua co khai sinh', 'chua co giai khai sinh', 'chua lam giai khai sinh', 'chua lam khai sanh', 'chua khai sanh'];
+/** Someone come to visit and stay a few days. */
+const VISITING = ['len choi', 've choi', 'den choi', 'xuong choi', 'ra choi', 'vao choi', 'o choi', 'den tham', 'len tham', 've tham', 'o vai hom', 'o may hom', 'o vai ngai', 'o may ngai', 'o lai vai hom', 'o lai may hom'];
+/** How late a registration is, and the fine feared for it: words the late registration stands for, not another subject. */
+const LATE = ['phat', 'bi phat', 'nop phat', 'tre', 'tre han', 'qua han', 'muon', 'thang', 'tuan', 'ngai'];
 /**
  * Countries a husband or wife is said to be of without "người" ("lấy chồng Hàn Quốc"): names of
  * two syllables or that no Vietnamese person bears ("chồng Đức", "vợ Nga" name a person).
@@ -510,8 +525,19 @@ export const SITUATIONS: Situation[] = [
     unless: NOT_PLAIN_BIRTH,
     expansion: 'đăng ký khai sinh',
   },
+  // A funeral allowance asked of social insurance is its survivors' benefit (chế độ tử tuất).
+  { groups: [['mai tang', 'mai tang phi', 'tien mai tang', 'tro cap mai tang'], ['bao hiem xa hoi', 'bao hiem']], expansion: 'chế độ tử tuất' },
+  {
+    // A relative or guest come to stay a few days, and the police to be told: the notice of a
+    // stay (thông báo lưu trú), not a registration of residence.
+    groups: [VISITING, ['bao cong an', 'bao voi cong an', 'bao cho cong an', 'khai bao', 'trinh bao', 'thong bao', 'bao ai']],
+    story: ['vai hom', 'may hom', 'vai ngai', 'may ngai', 'em ho', 'anh ho', 'chi ho', 'ho hang', 'o que'],
+    expansion: 'thông báo lưu trú',
+  },
   // "Chưa" only tells the story: the grown person's record says it ("chưa được đăng ký khai sinh").
-  { groups: [NOT_YET_REGISTERED], unless: NOT_PLAIN_BIRTH, story: ['chua'], expansion: 'đăng ký khai sinh' },
+  // How late it is and the fine feared ("con được 2 tháng chưa làm khai sinh có bị phạt không")
+  // are the registration's own words: registering late is the same registration.
+  { groups: [NOT_YET_REGISTERED], unless: NOT_PLAIN_BIRTH, story: ['chua'], also: LATE, expansion: 'đăng ký khai sinh' },
   {
     // A building permit past its date before the house is finished is extended.
     groups: [['giai phep xai dung', 'phep xai dung', 'giai phep xai nha', 'phep xai nha'], EXPIRED],

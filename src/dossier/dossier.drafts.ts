@@ -12,6 +12,7 @@ import * as repo from './dossier.repo';
 import type { DossierService } from './dossier.service';
 import type { Actor, Dossier, DossierChannel, DossierFile } from './dossier.types';
 import type { AttachmentUpload } from './dossier.papers';
+import { cleanFormData } from './dossier.intake';
 
 /**
  * Drafts a citizen comes back to. A draft holds what was typed and the papers already uploaded, so
@@ -251,16 +252,6 @@ function looseApplicant(a: Record<string, string>) {
   const t = (v: string | undefined) => String(v ?? '').trim().normalize('NFC').slice(0, 300);
   const phone = t(a.phone);
   return { fullName: t(a.fullName), phone: normalizePhone(phone) ?? phone.slice(0, 20), idNumber: t(a.idNumber), email: t(a.email), address: t(a.address) };
-}
-
-function cleanFormData(raw: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(k)) continue;
-    if (typeof v === 'string') out[k] = v.normalize('NFC').slice(0, 5000);
-    else if (typeof v === 'number' || typeof v === 'boolean') out[k] = v;
-  }
-  return out;
 }
 
 /** A domain error shown beside a field of the form. */

@@ -133,6 +133,11 @@ export function draftFormData(raw: unknown): Record<string, unknown> {
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ValidationError('Dữ liệu biểu mẫu phải là một đối tượng.', [{ field: 'formData', code: 'invalid_type', message: 'formData phải là đối tượng JSON' }]);
   }
+  return cleanFormData(raw as Record<string, unknown>);
+}
+
+/** The e-form's values a dossier keeps: named fields only, text in NFC and bounded, numbers and yes/no. */
+export function cleanFormData(raw: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) {
     if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(k)) continue;

@@ -111,12 +111,12 @@ export class DossierService {
     return this.opts.cache?.peek<T>(d.id, name);
   }
 
-  /** How often cached parts were used / read again (tests, benchmark). */
   /** Demo mode (DEMO=on): the only mode in which dossiers marked demo may be written. */
   get demoMode(): boolean {
     return !!this.opts.demo;
   }
 
+  /** How often cached parts were used / read again (tests, benchmark). */
   cacheStats(): { hits: number; misses: number } {
     return { ...(this.opts.cache?.stats ?? { hits: 0, misses: 0 }) };
   }

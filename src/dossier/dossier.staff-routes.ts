@@ -42,19 +42,19 @@ export interface StaffRoutesDeps {
 export async function dossierStaffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): Promise<void> {
   const worklist = staffWorklistRoutes(deps);
   const dossier = staffDossierRoutes(deps);
-  const exports = staffExportRoutes(deps);
+  const exported = staffExportRoutes(deps);
 
   // ------------------------------------------------------------------ pages
   worklist.pages(app);
   dossier.pages(app);
-  exports.pages(app);
+  exported.pages(app);
 
   // ------------------------------------------------------------------ the applicant, from the tracking page
   dossier.citizen(app);
 
   // ------------------------------------------------------------------ JSON API
   worklist.api(app);
-  exports.api(app);
+  exported.api(app);
 }
 
 export type { ActionType };

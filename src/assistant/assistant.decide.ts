@@ -1,3 +1,4 @@
+import { LEARNED } from './assistant.learned';
 import type { Candidate, QueryPlan } from './assistant.retrieval';
 
 /**
@@ -79,7 +80,15 @@ function clearlyAhead(c: Candidate[], x: Candidate): boolean {
  * one, a procedure of another level is not answered as the commune's: the reply says where it is
  * done (`elsewhere`), unless one of the commune's own is as good.
  */
-export function decide(candidates: Candidate[], plan: QueryPlan): Decided {
+export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infinity): Decided {
+  const d = decideRules(candidates, plan);
+  // The learned scope signal (assistant.learned.ts): an answer or choices the rules are not sure
+  // of, on a question worded like our out-of-scope ones, are declined.
+  if ((d.decision === 'answer' || d.decision === 'clarify') && d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds) return { decision: 'decline', picks: [], confidence: d.confidence };
+  return d;
+}
+
+function decideRules(candidates: Candidate[], plan: QueryPlan): Decided {
   const c = candidates.filter((x) => x.kind === 'procedure');
   const d = decideOn(c, plan);
   // Other levels' records as close to the first as choices would be (the citizen sees them too:

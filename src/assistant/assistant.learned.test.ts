@@ -3,7 +3,7 @@ import { procedureSchema } from '../catalog/catalog.types';
 import type { CatalogService } from '../catalog';
 import { demoProcedures } from '../demo/demo.seed';
 import { decide } from './assistant.decide';
-import { features, rerankLearned, train, tuningModel, TUNING_DIR, type LearnedModel } from './assistant.learned';
+import { features, outOfScopeOdds, rerankLearned, train, tuningModel, TUNING_DIR, type LearnedModel } from './assistant.learned';
 import { procedureDoc, Retriever } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 
@@ -19,9 +19,9 @@ describe('the signal learned from our labelled questions', () => {
     );
     model = tuningModel();
   });
-  const first = (q: string, m: LearnedModel | null) => {
+  const first = (q: string, m: LearnedModel | null, scope = false) => {
     const s = r.search(q, { limit: 8 });
-    const d = decide(rerankLearned(q, s.candidates, m), s.plan);
+    const d = decide(rerankLearned(q, s.candidates, m), s.plan, scope ? outOfScopeOdds(q, m) : undefined);
     return { decision: d.decision, picks: d.picks.map((p) => p.id) };
   };
 
@@ -52,5 +52,19 @@ describe('the signal learned from our labelled questions', () => {
     // A question with no word any labelled question used keeps the retrieval's order.
     const other = r.search('chứng thực chữ ký', { limit: 8 }).candidates;
     expect(rerankLearned('xyzw', other, model).map((c) => c.id)).toEqual(other.map((c) => c.id));
+  });
+
+  it('declines what the rules half-answered when it is worded like our out-of-scope questions', () => {
+    // A translation, a friend's visa to Việt Nam: the rules answered or offered a procedure they
+    // were not sure of; the scope model has seen questions like them declined.
+    for (const q of ['dịch giúp tôi câu chúc mừng năm mới sang tiếng anh', 'xin visa cho bạn người Hàn sang Việt Nam chơi']) {
+      expect(first(q, model).decision).toMatch(/^(answer|clarify)$/);
+      expect(outOfScopeOdds(q, model)).toBeGreaterThan(0);
+      expect(first(q, model, true)).toEqual({ decision: 'decline', picks: [] });
+    }
+    // The procedures asked about are still answered.
+    expect(first('làm khai sinh cho con', model, true).decision).toBe('answer');
+    expect(first('mat giay ket hon xin ban sao', model, true).picks[0]).toBe('2.000635');
+    expect(outOfScopeOdds('làm khai sinh cho con', null)).toBe(-Infinity);
   });
 });

@@ -11,7 +11,9 @@ import type { Candidate } from './assistant.retrieval';
  * questions. It finds no procedure: it re-orders the first few the retrieval found, lifting those
  * whose labelled questions were worded like this one, and leaves their scores (the margins the
  * decision reads) as the retrieval gave them. A code nobody labelled is neither lifted nor lowered.
- * Trained once per process on first use from src/assistant/eval/tuning/ (counting, ~70 ms CPU);
+ * The same counts, in scope against out of scope, give `outOfScopeOdds`, one more piece of evidence
+ * for declining (assistant.decide.ts).
+ * Trained once per process on first use from src/assistant/eval/tuning/ (counting, ~50–90 ms CPU);
  * the held-out sets are never read. Pure and deterministic. Measured by leave-one-set-out
  * cross-validation (scripts/cv-assistant-learned.ts, docs/assistant-history.md).
  */
@@ -20,6 +22,8 @@ export interface LabelledQuestion {
   q: string;
   /** Procedure codes the question is about ([]: out of scope, not learned from). */
   codes: string[];
+  /** The eval's kind ("elsewhere": out of scope here but answered with the agency). */
+  kind?: string;
 }
 
 export interface LearnedModel {
@@ -28,15 +32,20 @@ export interface LearnedModel {
   /** All questions together: the model of a code nobody labelled. */
   readonly background: { counts: Map<string, number>; total: number };
   readonly vocabulary: number;
+  /** In scope (questions with codes) against out of scope (`expect: []`, not "elsewhere"). */
+  readonly scope: { inside: Counts; outside: Counts; nIn: number; nOut: number };
 }
+type Counts = { counts: Map<string, number>; total: number };
 
 /**
  * How the lift is fused: a candidate's score × (1 + weight × lift) orders the first `candidates`;
  * the lift is the mean per-word log ratio, clipped to [minLift, maxLift]; `mu` is the smoothing.
  * keepScores 1: only the order is learned (0, the scores moved too, made an ambiguous "thẻ căn
  * cước lệ phí bao nhiêu" answered instead of offered as choices, and lost more declines).
+ * scopeOdds, scopeBelow: an answer or choices less sure than `scopeBelow` are declined when the
+ * scope model's out-of-scope log-odds reach `scopeOdds` (assistant.decide.ts).
  */
-export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1 };
+export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6 };
 
 /** Folded syllables and adjacent pairs of a question: what the model counts. */
 export function features(text: string): string[] {
@@ -65,7 +74,22 @@ export function train(questions: LabelledQuestion[]): LearnedModel {
       c.total += fs.length;
     }
   }
-  return { classes, background, vocabulary: vocab.size };
+  const inside: Counts = { counts: new Map(), total: 0 };
+  const outside: Counts = { counts: new Map(), total: 0 };
+  let nIn = 0;
+  let nOut = 0;
+  for (const { q, codes, kind } of questions) {
+    if (!codes.length && kind === 'elsewhere') continue;
+    const side = codes.length ? inside : outside;
+    if (codes.length) nIn++;
+    else nOut++;
+    for (const f of features(q)) {
+      vocab.add(f);
+      side.counts.set(f, (side.counts.get(f) ?? 0) + 1);
+      side.total++;
+    }
+  }
+  return { classes, background, vocabulary: vocab.size, scope: { inside, outside, nIn, nOut } };
 }
 
 /**
@@ -90,6 +114,26 @@ export function lift(model: LearnedModel, code: string, fs: string[]): number {
   return n ? Math.min(LEARNED.maxLift, Math.max(LEARNED.minLift, sum / n)) : 0;
 }
 
+/**
+ * How sure the model is that a question is out of scope: the naive Bayes log-odds (out against
+ * in, Laplace-smoothed, prior included) over the question's features either side has seen;
+ * -Infinity without a model.
+ */
+export function outOfScopeOdds(question: string, model: LearnedModel | null = activeModel()): number {
+  if (!model) return -Infinity;
+  const { inside, outside, nIn, nOut } = model.scope;
+  if (!nIn || !nOut) return -Infinity;
+  const v = model.vocabulary;
+  let odds = Math.log(nOut / nIn);
+  for (const f of features(question)) {
+    const a = outside.counts.get(f) ?? 0;
+    const b = inside.counts.get(f) ?? 0;
+    if (!a && !b) continue;
+    odds += Math.log((a + 1) / (outside.total + v)) - Math.log((b + 1) / (inside.total + v));
+  }
+  return odds;
+}
+
 /** The tuning sets the model learns from (never the held-out sets beside them). */
 export const TUNING_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'eval', 'tuning');
 
@@ -99,8 +143,8 @@ export function readLabelled(file: string): LabelledQuestion[] {
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { q: string; expect?: string[]; code?: string })
-    .map((x) => ({ q: x.q, codes: x.expect ?? (x.code ? [x.code] : []) }));
+    .map((l) => JSON.parse(l) as { q: string; expect?: string[]; code?: string; kind?: string })
+    .map((x) => ({ q: x.q, codes: x.expect ?? (x.code ? [x.code] : []), kind: x.kind }));
 }
 
 /** The model of every tuning file, trained once on first use (counting ~2,600 questions). */

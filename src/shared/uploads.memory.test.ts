@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPgDatabase, engines } from './testing';
 import { bombStatement } from './uploads.testing';
 import { freePort } from './net.testing';
@@ -137,8 +137,7 @@ for (const engine of engines()) {
       expect(JSON.parse(r.body).error.code).toBe('upload_too_large');
       expect(growth).toBeLessThan(100);
       // The temporary files of the refused request are gone.
-      await new Promise((res) => setTimeout(res, 200));
-      expect(fs.readdirSync(path.join(dataDir, 'uploads-tmp'))).toEqual([]);
+      await vi.waitFor(() => expect(fs.readdirSync(path.join(dataDir, 'uploads-tmp'))).toEqual([]), { timeout: 5000, interval: 20 });
     }, 120_000);
 
     it('refuses a .xlsx statement of a million cells before loading it', async () => {

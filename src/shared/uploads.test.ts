@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readStatement, STATEMENT_LIMITS } from '../payment/payment.statement';
 import { multipart, PDF } from '../dossier/workflow.testing';
 import { createTestEnv, engines, type TestEnv } from './testing';
@@ -34,6 +34,9 @@ for (const engine of engines()) {
       await env?.close();
     });
     const tmpLeft = () => fs.readdirSync(path.join(env.dataDir, 'uploads-tmp'));
+    // A request's temporary files are removed in its onResponse hook, which runs once the answer
+    // is sent: a moment after the client has it (under load, after the test's next line).
+    const noTmpLeft = () => vi.waitFor(() => expect(tmpLeft()).toEqual([]), { timeout: 5000, interval: 10 });
     const dossierCount = async () => (await env.services.database.db.selectFrom('dossiers').select('id').execute()).length;
 
     const BOUNDARY = '----motcuabroken';
@@ -61,7 +64,7 @@ for (const engine of engines()) {
         expect(page.headers['content-type']).toMatch(/text\/html/);
         expect(page.body).toMatch(/không đúng định dạng multipart/);
         expect(page.body).not.toMatch(/at \w+ \(|Error:/);
-        expect(tmpLeft()).toEqual([]);
+        await noTmpLeft();
       });
     }
 
@@ -77,7 +80,7 @@ for (const engine of engines()) {
       expect(r.json().error.code).toBe('upload_too_large');
       expect(r.json().error.message).toMatch(/vượt quá 50 MB/);
       expect(await dossierCount()).toBe(before);
-      expect(tmpLeft()).toEqual([]);
+      await noTmpLeft();
     });
 
     it('refuses a file over 10 MB with a message naming it', async () => {
@@ -88,7 +91,7 @@ for (const engine of engines()) {
       const r = await env.app.inject({ method: 'POST', url: '/api/dossiers', payload: mp.body, headers: mp.headers });
       expect(r.statusCode).toBe(422);
       expect(r.json().error).toMatchObject({ code: 'file_too_large', message: expect.stringMatching(/to-khai\.pdf.*10 MB/) });
-      expect(tmpLeft()).toEqual([]);
+      await noTmpLeft();
     });
 
     it('stores a large scan streamed through a temporary file byte for byte, and removes the temporary file', async () => {
@@ -101,7 +104,7 @@ for (const engine of engines()) {
       const d = await env.services.dossiers.getForActor(draft, { kind: 'anonymous' }, { phone: '0912345678' });
       const { data } = await env.services.dossiers.fileContent(d, att.id);
       expect(data.equals(big)).toBe(true);
-      expect(tmpLeft()).toEqual([]);
+      await noTmpLeft();
     });
 
     it('removes temporary upload files a crash left behind at start-up', async () => {

@@ -27,6 +27,7 @@ import { formatDate } from './shared/format';
 import { markRunning, onStopSignals } from './ops';
 import { backupCommand, copyToCommand, restoreCommand } from './ops/ops.commands';
 import { VaccinationReminderJob } from './vaccination';
+import { prepareLearned } from './assistant';
 
 const USAGE = `motcua — phần mềm Bộ phận Một cửa
 
@@ -196,6 +197,8 @@ async function serve(config: Config): Promise<void> {
   // first visitor after a start waits for it, and the requests behind them too (issue 16: 0.1–0.5 s
   // at a province's first tracking lookup).
   await services.catalog.version();
+  // The assistant's learned model too (trained from its tuning files), not at the first question.
+  prepareLearned();
   await app.listen({ port: config.port, host: config.host });
   if (isWorkerProcess()) return;
   const warning = publicUrlWarning(config);

@@ -158,6 +158,10 @@ let current: LearnedModel | null | undefined;
 export function useLearnedModel(m: LearnedModel | null | undefined): void {
   current = m;
 }
+/** Trains the model now rather than at the first question (a server does it before it listens: ~50–90 ms of CPU). */
+export function prepareLearned(): void {
+  activeModel();
+}
 function activeModel(): LearnedModel | null {
   if (current === undefined) current = tuningModel();
   return current;

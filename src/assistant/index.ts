@@ -16,6 +16,7 @@ export {
   type ProcedureHit,
 } from './assistant.service';
 export { CALIBRATION, confidence, decide, type Decided } from './assistant.decide';
+export { prepareLearned } from './assistant.learned';
 export { OFFER as CHAT_SUBMIT_OFFER, type ChatPhoto, type ChatSubmitDesk, type ChatSubmitTurn } from './assistant.chat-submit';
 export { OpenAiCompatibleRephraser, faithful, type Rephraser } from './llm';
 export { ZaloClient, verifyZaloSignature, zaloSignature, type ZaloEvent, type ZaloTokenStore } from './zalo';

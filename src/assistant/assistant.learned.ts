@@ -13,7 +13,8 @@ import type { Candidate } from './assistant.retrieval';
  * decision reads) as the retrieval gave them. A code nobody labelled is neither lifted nor lowered.
  * The same counts, in scope against out of scope, give `outOfScopeOdds`, one more piece of evidence
  * for declining (assistant.decide.ts).
- * Trained once per process on first use from src/assistant/eval/tuning/ (counting, ~50–90 ms CPU);
+ * Trained once per process from src/assistant/eval/tuning/ (counting, ~50–90 ms CPU): a server does
+ * it before it listens (`prepareLearned`), anything else at first use;
  * the held-out sets are never read. Pure and deterministic. Measured by leave-one-set-out
  * cross-validation (scripts/cv-assistant-learned.ts, docs/assistant-history.md).
  */

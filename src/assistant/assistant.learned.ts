@@ -29,12 +29,12 @@ export interface LabelledQuestion {
 
 export interface LearnedModel {
   /** Per code: feature → count, and the total count. */
-  readonly classes: Map<string, { counts: Map<string, number>; total: number }>;
-  /** All questions together: the model of a code nobody labelled. */
-  readonly background: { counts: Map<string, number>; total: number };
+  readonly classes: Map<string, Counts>;
+  /** All questions with codes together: the model of a code nobody labelled, and the in-scope side of `scope`. */
+  readonly background: Counts;
   readonly vocabulary: number;
-  /** In scope (questions with codes) against out of scope (`expect: []`, not "elsewhere"). */
-  readonly scope: { inside: Counts; outside: Counts; nIn: number; nOut: number };
+  /** Out of scope (`expect: []`, not "elsewhere") against in scope (`background`, the questions with codes). */
+  readonly scope: { outside: Counts; nIn: number; nOut: number };
 }
 type Counts = { counts: Map<string, number>; total: number };
 
@@ -57,40 +57,36 @@ export function features(text: string): string[] {
 }
 
 export function train(questions: LabelledQuestion[]): LearnedModel {
-  const classes = new Map<string, { counts: Map<string, number>; total: number }>();
-  const background = { counts: new Map<string, number>(), total: 0 };
-  const vocab = new Set<string>();
-  for (const { q, codes } of questions) {
-    if (!codes.length) continue;
-    const fs = features(q);
-    for (const f of fs) {
-      vocab.add(f);
-      background.counts.set(f, (background.counts.get(f) ?? 0) + 1);
-    }
-    background.total += fs.length;
-    for (const code of codes) {
-      let c = classes.get(code);
-      if (!c) classes.set(code, (c = { counts: new Map(), total: 0 }));
-      for (const f of fs) c.counts.set(f, (c.counts.get(f) ?? 0) + 1);
-      c.total += fs.length;
-    }
-  }
-  const inside: Counts = { counts: new Map(), total: 0 };
+  const classes = new Map<string, Counts>();
+  const background: Counts = { counts: new Map(), total: 0 };
   const outside: Counts = { counts: new Map(), total: 0 };
+  const vocab = new Set<string>();
   let nIn = 0;
   let nOut = 0;
   for (const { q, codes, kind } of questions) {
+    // "Elsewhere" lines are out of scope here but answered (with the agency): neither side.
     if (!codes.length && kind === 'elsewhere') continue;
-    const side = codes.length ? inside : outside;
-    if (codes.length) nIn++;
-    else nOut++;
-    for (const f of features(q)) {
-      vocab.add(f);
-      side.counts.set(f, (side.counts.get(f) ?? 0) + 1);
-      side.total++;
+    const fs = features(q);
+    for (const f of fs) vocab.add(f);
+    if (!codes.length) {
+      count(outside, fs);
+      nOut++;
+      continue;
+    }
+    count(background, fs);
+    nIn++;
+    for (const code of codes) {
+      let c = classes.get(code);
+      if (!c) classes.set(code, (c = { counts: new Map(), total: 0 }));
+      count(c, fs);
     }
   }
-  return { classes, background, vocabulary: vocab.size, scope: { inside, outside, nIn, nOut } };
+  return { classes, background, vocabulary: vocab.size, scope: { outside, nIn, nOut } };
+}
+
+function count(c: Counts, fs: string[]): void {
+  for (const f of fs) c.counts.set(f, (c.counts.get(f) ?? 0) + 1);
+  c.total += fs.length;
 }
 
 /**
@@ -122,7 +118,8 @@ export function lift(model: LearnedModel, code: string, fs: string[]): number {
  */
 export function outOfScopeOdds(question: string, model: LearnedModel | null = activeModel()): number {
   if (!model) return -Infinity;
-  const { inside, outside, nIn, nOut } = model.scope;
+  const { outside, nIn, nOut } = model.scope;
+  const inside = model.background;
   if (!nIn || !nOut) return -Infinity;
   const v = model.vocabulary;
   let odds = Math.log(nOut / nIn);

@@ -30,7 +30,6 @@ import { STATUS_LABEL, type Actor, type Applicant, type Dossier, type DossierCha
 // (dossier.attachments), the submission's transaction (dossier.submission), the cached lookup
 // (dossier.lookup) and the procedure's papers (dossier.components).
 /** The composition root imports the lookup's parts from here. */
-export { LOOKUP_ALONG, type LookupAlongside } from './dossier.lookup';
 
 /** The service's options, as the composition root gives them. */
 export interface DossierOptions {

@@ -270,7 +270,31 @@ function report(startup: Probe, run: Probe, client: Client[], cpu: number, load:
       `    ${r2(r.ms)} ${r.url.slice(14, 34)}${r.cpu === undefined ? '' : ` cpu ${r2(r.cpu)} switched ${r.ics}`} [${own.map((s) => r2(s.ms)).join(' ')}] others ${foreign.length}${foreign.length ? ` (${foreign.map((s) => s.sql.replace(/\s+/g, ' ').slice(0, 40)).slice(0, 2).join(' | ')})` : ''} gc ${over(run.gc).map((g) => r2(g.ms)).join(' ') || '-'} late ${over(run.lags).map((l) => r2(l.ms)).join(' ') || '-'}`,
     );
   }
+  whatTheTailOverlapped(run, lookups, other);
   whereTheClientWaited(run, lookups, client);
+}
+
+/**
+ * The slowest 1 % of the lookups in the server, each counted under what overlapped it: a garbage
+ * collection, a statement of something else (a periodic job, the outbox), the code's first runs
+ * (one of the first 20 lookups after the start), the event loop late (a timer's callback or other
+ * work, or no core for the server), or nothing of these; and the first lookups' own times.
+ */
+function whatTheTailOverlapped(run: Probe, lookups: Probe['requests'], other: Probe['sql']) {
+  const first = new Set(lookups.slice(0, 20));
+  const slow = [...lookups].sort((a, b) => b.ms - a.ms).slice(0, Math.max(1, Math.ceil(lookups.length / 100)));
+  const by = { gc: 0, others: 0, first: 0, late: 0, none: 0 };
+  for (const r of slow) {
+    const over = <T extends { t: number; ms: number }>(xs: T[]) => xs.some((x) => x.t < r.t + r.ms && x.t + x.ms > r.t);
+    const gc = over(run.gc), others = over(other), late = over(run.lags), isFirst = first.has(r);
+    if (gc) by.gc++;
+    if (others) by.others++;
+    if (isFirst) by.first++;
+    if (late) by.late++;
+    if (!gc && !others && !isFirst && !late) by.none++;
+  }
+  console.log(`  the slowest 1 % in the server (${slow.length}, from ${r2(slow.at(-1)?.ms ?? 0)} ms) overlapped: a collection ${by.gc}, another statement ${by.others}, among the first 20 lookups ${by.first}, the event loop late > 1 ms ${by.late}, none of these ${by.none}`);
+  console.log(`  the first lookups in the server (ms): ${lookups.slice(0, 8).map((r) => r2(r.ms)).join(' ')}; the rest p50 ${r2(pct(lookups.slice(20).map((r) => r.ms), 50))}`);
 }
 
 /**

@@ -131,6 +131,7 @@ export async function countStates(
   q: { unitCodes: string[]; from: string; until: string; feeOwed: Expression<unknown>; paidOnline: Expression<unknown>; dissatisfied: Expression<unknown> },
 ): Promise<StateCounts[]> {
   if (!q.unitCodes.length) return [];
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   const F = q.from;
   const A = q.until;
   const units = sql.join(q.unitCodes);
@@ -138,46 +139,58 @@ export async function countStates(
     's.unit_code, s.dossier_id, s.online, s.received_at, s.published, s.finished_at, s.finished_late, s.result_at, s.digitised, s.withdrawn_at, s.late_supplement_at, s.payment_asked_at, s.clock_at, s.due_at, s.paused_since',
   );
   const from = sql`FROM indicator_dossier_states s WHERE s.unit_code IN (${units}) AND s.irregular = 0`;
-  const lateAt = (t: string) => sql`CASE WHEN ${sql.raw(t)}.due_at IS NULL THEN 0 WHEN COALESCE(${sql.raw(t)}.paused_since, ${A}) > ${sql.raw(t)}.due_at THEN 1 ELSE 0 END`;
+  // The instants are ISO strings of one form, in time order byte by byte: on PostgreSQL they are
+  // compared as bytes (COLLATE "C"), not by the database's collation (strcoll: ~10% of this count's CPU at 5M).
+  const t = (col: string) => (pg ? sql.raw(`${col} COLLATE "C"`) : sql.raw(col));
+  const lateAt = (a: string) => sql`CASE WHEN ${sql.raw(a)}.due_at IS NULL THEN 0 WHEN COALESCE(${sql.raw(a)}.paused_since, ${A}) > ${t(`${a}.due_at`)} THEN 1 ELSE 0 END`;
   // Late at A: a second supplement request; finished after its appointment; open and past it (its
   // clock stopped: at the moment it stopped) — the appointment and pause after the last row that
   // moved them, or, when one moved at A or later, those of the clock row in force at A.
-  const late = sql`CASE WHEN c.late_supplement_at < ${A} THEN 1
-      WHEN c.finished_at < ${A} THEN c.finished_late
-      WHEN c.clock_at < ${A} THEN ${lateAt('c')}
+  const late = sql`CASE WHEN ${t('c.late_supplement_at')} < ${A} THEN 1
+      WHEN ${t('c.finished_at')} < ${A} THEN c.finished_late
+      WHEN ${t('c.clock_at')} < ${A} THEN ${lateAt('c')}
       ELSE COALESCE((SELECT ${lateAt('k')} FROM indicator_dossier_clock k
         WHERE k.dossier_id = c.dossier_id AND k.at < ${A} ORDER BY k.seq DESC LIMIT 1), 0) END`;
-  const received = sql`c.received_at >= ${F}`;
+  const received = sql`${t('c.received_at')} >= ${F}`;
   // Each dossier's flags, one bit each (FLAGS), computed once; counted per unit and combination.
-  // The payment and rating sets: on PostgreSQL joined (hash joins; an `IN (subquery)` in a select
-  // list is scanned row by row there), on SQLite `IN (subquery)` (one lookup table, cheaper there).
-  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
-  const member = (alias: string, set: Expression<unknown>) => (pg ? sql`${sql.raw(alias)}.id IS NOT NULL` : sql`c.dossier_id IN (${set})`);
-  const join = (alias: string, set: Expression<unknown>) => sql`LEFT JOIN (SELECT DISTINCT x.dossier_id AS id FROM (${set}) x) ${sql.raw(alias)} ON ${sql.raw(alias)}.id = c.dossier_id`;
-  const joins = pg ? sql.join([join('fo', q.feeOwed), join('po', q.paidOnline), join('di', q.dissatisfied)], sql` `) : sql``;
-  const flags = [
-    sql`CASE WHEN ${received} THEN 1 ELSE 0 END`,
-    sql`CASE WHEN ${received} THEN c.published ELSE 0 END`,
-    sql`CASE WHEN ${received} THEN c.online ELSE 0 END`,
-    sql`CASE WHEN ${received} AND (c.payment_asked_at < ${A} OR ${member('fo', q.feeOwed)}) THEN 1 ELSE 0 END`,
-    sql`CASE WHEN ${received} AND ${member('po', q.paidOnline)} THEN 1 ELSE 0 END`,
-    sql`CASE WHEN (c.withdrawn_at IS NULL OR c.withdrawn_at >= ${A}) AND (c.finished_at IS NULL OR c.finished_at >= ${F}) THEN 1 ELSE 0 END`,
-    late,
-    sql`CASE WHEN ${member('di', q.dissatisfied)} THEN 1 ELSE 0 END`,
-    sql`CASE WHEN c.result_at >= ${F} AND c.result_at < ${A} THEN 1 ELSE 0 END`,
-    sql`CASE WHEN c.result_at >= ${F} AND c.result_at < ${A} THEN c.digitised ELSE 0 END`,
+  // The payment and rating sets: on PostgreSQL one hash join with the three sets merged (each
+  // dossier once, a bit per set: one probe per dossier instead of three; an `IN (subquery)` in a
+  // select list is scanned row by row there), on SQLite `IN (subquery)` (one lookup table, cheaper there).
+  const sets: Array<[Expression<unknown>, number]> = [
+    [q.feeOwed, 1],
+    [q.paidOnline, 2],
+    [q.dissatisfied, 4],
   ];
-  const code = sql.join(
-    flags.map((f, i) => sql`(${f}) * ${sql.lit(1 << i)}`),
-    sql` + `,
-  );
+  const member = (i: number) => (pg ? sql`(m.b & ${sql.lit(sets[i]![1])}) <> 0` : sql`c.dossier_id IN (${sets[i]![0]})`);
+  const joins = pg
+    ? sql`LEFT JOIN (SELECT x.dossier_id AS id, bit_or(x.b) AS b FROM (${sql.join(
+        sets.map(([set, bit]) => sql`SELECT y.dossier_id, ${sql.lit(bit)} AS b FROM (${set}) y`),
+        sql` UNION ALL `,
+      )}) x GROUP BY x.dossier_id) m ON m.id = c.dossier_id`
+    : sql``;
+  // The code: the sum of each flag's bit. A dossier received in the period (it alone can own a fee
+  // or have paid one online) and one with a result in it are each tested once, not once per flag.
+  const bit = (f: (typeof FLAGS)[number]) => sql.lit(1 << FLAGS.indexOf(f));
+  const inPeriod = sql`(c.withdrawn_at IS NULL OR ${t('c.withdrawn_at')} >= ${A}) AND (c.finished_at IS NULL OR ${t('c.finished_at')} >= ${F})`;
+  const result = sql`${t('c.result_at')} >= ${F} AND ${t('c.result_at')} < ${A}`;
+  const code = sql`CASE WHEN ${received} THEN ${bit('received')} + c.published * ${bit('published')} + c.online * ${bit('online')}
+        + CASE WHEN ${t('c.payment_asked_at')} < ${A} OR ${member(0)} THEN ${bit('owes_fee')} ELSE 0 END
+        + CASE WHEN ${member(1)} THEN ${bit('paid_online')} ELSE 0 END ELSE 0 END
+      + CASE WHEN ${inPeriod} THEN ${bit('of_period')} ELSE 0 END
+      + (${late}) * ${bit('late')}
+      + CASE WHEN ${member(2)} THEN ${bit('disliked')} ELSE 0 END
+      + CASE WHEN ${result} THEN ${bit('result')} + c.digitised * ${bit('digitised')} ELSE 0 END`;
+  // The period's dossiers (disjoint: received in it; received before and open; received before and
+  // ended in it): on PostgreSQL one scan of the states under an OR of the three (a BitmapOr of the
+  // two indexes), on SQLite three index reads.
+  const period = pg
+    ? sql`SELECT ${cols} ${from} AND ((s.received_at >= ${F} AND s.received_at < ${A}) OR (s.ended_at IS NULL AND s.received_at < ${F}) OR (s.ended_at >= ${F} AND s.received_at < ${F}))`
+    : sql`SELECT ${cols} ${from} AND s.received_at >= ${F} AND s.received_at < ${A}
+      UNION ALL SELECT ${cols} ${from} AND s.ended_at IS NULL AND s.received_at < ${F}
+      UNION ALL SELECT ${cols} ${from} AND s.ended_at >= ${F} AND s.received_at < ${F}`;
   const query = sql<{ u: string; code: string | number; n: string | number }>`
     SELECT c.unit_code AS u, ${code} AS code, COUNT(*) AS n
-    FROM (
-      SELECT ${cols} ${from} AND s.received_at >= ${F} AND s.received_at < ${A}
-      UNION ALL SELECT ${cols} ${from} AND s.ended_at IS NULL AND s.received_at < ${F}
-      UNION ALL SELECT ${cols} ${from} AND s.ended_at >= ${F} AND s.received_at < ${F}
-    ) c
+    FROM (${period}) c
     ${joins}
     GROUP BY 1, 2`;
   const rows = pg ? await planned(db, (x) => query.execute(x)) : await query.execute(db);

@@ -243,18 +243,20 @@ export class IndicatorService {
     const owner = new Map<string, string>();
     for (const u of todo) for (const code of await this.subtree(u)) owner.set(code, u.code);
     const fresh = new Map<string, Counts>(todo.map((u) => [u.code, emptyCounts()]));
-    if (todo.length && this.opts.source === 'history') for (const j of await this.judge([...owner.keys()], p)) add(fresh.get(owner.get(j.unitCode)!)!, j);
-    else if (todo.length) {
-      for (const [code, c] of await this.count([...owner.keys()], p)) {
-        const into = fresh.get(owner.get(code)!)!;
-        c.forEach(([num, den], i) => {
-          into[i]![0] += num;
-          into[i]![1] += den;
-        });
-      }
-    }
     if (todo.length) {
-      const rec = await this.recordsOf([...owner.keys()], p);
+      // The dossiers' counts and the catalogue's and feedback's records are read side by side.
+      const codes = [...owner.keys()];
+      const [counted, rec] = await Promise.all([this.opts.source === 'history' ? this.judge(codes, p) : this.count(codes, p), this.recordsOf(codes, p)]);
+      if (Array.isArray(counted)) for (const j of counted) add(fresh.get(owner.get(j.unitCode)!)!, j);
+      else {
+        for (const [code, c] of counted) {
+          const into = fresh.get(owner.get(code)!)!;
+          c.forEach(([num, den], i) => {
+            into[i]![0] += num;
+            into[i]![1] += den;
+          });
+        }
+      }
       for (const r of rec.catalogue) addRecords(fresh.get(owner.get(r.unit)!)!, 'catalogue_complete_rate', [r]);
       for (const r of rec.feedback) addRecords(fresh.get(owner.get(r.unit)!)!, 'feedback_on_time_rate', [r]);
     }

@@ -4,7 +4,7 @@ import { demoProcedures } from '../demo/demo.seed';
 import type { Unit } from '../unit';
 import { agencyOf, officeInSteps } from './assistant.agency';
 import { elsewhereAnswer } from './assistant.answer';
-import { procedureDoc, Retriever } from './assistant.retrieval';
+import { procedureDoc, Retriever, type Candidate } from './assistant.retrieval';
 import { decide } from './assistant.decide';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 
@@ -61,5 +61,26 @@ describe('another level’s records close to the question', () => {
     expect(decide(s.candidates, s.plan).picks.map((p) => p.id)).toEqual(['1.003650']);
     const same = elsewhereAnswer(parse(ships[1]), { name: 'Phường Ba Đình' } as Unit, [parse({ ...ships[1], code: '1.003634', name: 'Cấp lại giấy chứng nhận đăng ký tàu cá' })]);
     expect(same.lines.join('\n')).not.toContain('Nếu bạn hỏi');
+  });
+
+  it('name another level’s record that covers much more of the question than the ward’s half-sure answer', () => {
+    // The ranking the full national catalogue gives (scores and coverage as measured on it, 2,642
+    // records): the ward's procedures share the generic part, another level's covers the question.
+    const plan = r.search('the tam tru cho chong nguoi uc het han', { limit: 8 }).plan;
+    const cand = (id: string, score: number, coverage: number, here: boolean): Candidate => ({ id, kind: 'procedure', score, coverage, pairSupport: true, here, topicHit: true, plainTopic: true });
+    // A foreigner's residence card is the immigration office's, not the ward's extension of a stay.
+    const card = [cand('1.002755', 57.18, 0.47, true), cand('1.004194', 56.64, 0.48, true), cand('1.003460', 45.3, 0.69, false), cand('1.003358', 43.54, 0.69, false), cand('1.000253', 27.36, 0.48, true)];
+    const d = decide(card, plan);
+    expect([d.decision, d.picks[0]?.id]).toEqual(['elsewhere', '1.003460']);
+    // Not when the other level's covers only a little more ("mua xe máy cũ của bạn, giờ sang tên":
+    // the ward's registration of the new owner, not a duty-free import's transfer) …
+    const bike = [cand('1.013076', 44.4, 0.57, true), cand('1.001342', 33.76, 0.68, false), cand('2.001035', 28.31, 0.38, true)];
+    expect(decide(bike, plan).picks[0]?.id).toBe('1.013076');
+    // … nor when one of the ward's own near the top covers as much ("photo công chứng sổ hộ khẩu cũ").
+    const copy = [cand('2.000815', 79.22, 0.58, true), cand('1.004222', 75.42, 0.55, true), cand('1.012680', 50.4, 0.82, true), cand('1.001280', 42.84, 0.82, false)];
+    expect(decide(copy, plan).decision).not.toBe('elsewhere');
+    // … nor when it is far behind in score (the ward's is what the question names).
+    const far = [cand('1.010041', 100, 0.5, true), cand('1.003198', 45, 0.75, false)];
+    expect([decide(far, plan).decision, decide(far, plan).picks[0]?.id]).toEqual(['answer', '1.010041']);
   });
 });

@@ -36,6 +36,11 @@ export const CALIBRATION = {
    * margin, is named as where it is done from this confidence (a long story lowers every one).
    */
   elsewhereFloor: 0.2,
+  /**
+   * Below `answer`, another level's record named with the question's topic word and this much
+   * surer than the reply's is where the question is done (`elsewhere`).
+   */
+  coverGap: 0.2,
   /** A procedure near the first in score but this much less sure is not offered beside it as a choice. */
   choiceGap: 0.25,
   /** Confidence kept by a procedure that misses a topic word of the question no procedure here has (Candidate.missesTopic). */
@@ -99,6 +104,8 @@ function decideRules(candidates: Candidate[], plan: QueryPlan): Decided {
     confidence: confidence(first),
   });
   if (d.decision === 'answer' || d.decision === 'clarify') {
+    const better = d.confidence < CALIBRATION.answer ? betterElsewhere(c, d.picks[0]!) : undefined;
+    if (better) return elsewhere(better);
     const local = d.picks.filter((x) => x.here);
     if (!local.length) return elsewhere(d.picks[0]!);
     if (local.length < d.picks.length) return { decision: local.length === 1 ? 'answer' : 'clarify', picks: local, confidence: confidence(local[0]!) };
@@ -106,6 +113,21 @@ function decideRules(candidates: Candidate[], plan: QueryPlan): Decided {
   }
   const other = elsewhereLead(c, d, plan);
   return other ? elsewhere(other) : d;
+}
+
+/**
+ * An answer or choices given below the answer threshold, while another level's record with the
+ * question's topic word covers clearly more of the question (`coverGap`) and is not far behind in
+ * score (FAR): the question is about that one, the ward's shares only part of it ("xin lý lịch
+ * tư pháp để đi xuất khẩu lao động" is the criminal-record extract of the provincial police, not
+ * the ward's "Khai báo tạm vắng" that shares "đi … lao động"). Not when one of the ward's own
+ * near the top covers as much: the rules' choice among the ward's stands.
+ */
+function betterElsewhere(c: Candidate[], given: Candidate): Candidate | undefined {
+  const near = c.slice(0, 5);
+  const ownBest = Math.max(0, ...near.filter((x) => x.here).map(confidence));
+  const sure = confidence(given) + CALIBRATION.coverGap;
+  return near.find((x) => !x.here && x.pairSupport && x.topicHit && !x.missesTopic && confidence(x) >= sure && confidence(x) > ownBest && x.score > given.score * FAR);
 }
 
 /**

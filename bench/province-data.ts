@@ -37,7 +37,7 @@ import { fixedClock } from '../src/shared/clock';
 import { uuidv7 } from '../src/shared/ids';
 import { fold } from '../src/shared/vietnamese';
 import { benchUnits, DAY, dossierLife, historyRows, HOUR, insertStaff, mulberry32, papersAndMoney, personName, phoneNumber, STEP_ROLES, type BenchStaff, type LifeEvent } from './data-lib';
-import { PG_ADMIN } from './lib';
+import { PG_ADMIN, pct } from './lib';
 
 export interface ProvinceParams {
   dossiers: number;
@@ -60,6 +60,47 @@ export interface Province {
   /** How long the generation took (s), and whether this run made it or found it. */
   seconds: number;
   reused: boolean;
+}
+
+/** A sample of the province's dossiers (codes and phones), the same for a seed: bench:province's lookups take seed 16. */
+export async function sampleDossiers(url: string, n: number, seed = 16): Promise<Array<{ code: string; phone: string }>> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query(`SELECT code, applicant_phone AS phone FROM dossiers TABLESAMPLE SYSTEM (1) REPEATABLE (${Math.trunc(seed)}) WHERE code IS NOT NULL LIMIT $1`, [n]);
+    return r.rows.length >= Math.min(n, 10) ? r.rows : (await c.query(`SELECT code, applicant_phone AS phone FROM dossiers WHERE code IS NOT NULL ORDER BY random() LIMIT $1`, [n])).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+/** How many lookups warm a fresh server up before the measured ones (BENCH_WARMUP_LOOKUPS). */
+export const WARMUP_LOOKUPS = Number(process.env.BENCH_WARMUP_LOOKUPS ?? 50);
+
+/**
+ * The warm-up before a lookup measure: WARMUP_LOOKUPS lookups of other dossiers than the measured
+ * ones (so these stay never read), through the route, not counted. The first lookups after a start
+ * run the route's code for the first time (issue 16, 6 Dec: first lookup median 111 ms, 13 ms after
+ * one found dossier); the measure that follows is the steady state, the warm-up's own line the
+ * start's cost. The warm-up's dossiers: another sample, without the measured ones.
+ */
+export async function warmUpSample(url: string, measured: Array<{ code: string }>, seed = 16): Promise<Array<{ code: string; phone: string }>> {
+  const skip = new Set(measured.map((d) => d.code));
+  return (await sampleDossiers(url, WARMUP_LOOKUPS + skip.size, seed + 7919)).filter((d) => !skip.has(d.code)).slice(0, WARMUP_LOOKUPS);
+}
+
+/** Runs the warm-up's lookups (from warmUpSample) one at a time: its line to print, with p50 and max. */
+export async function warmUpLookups(get: (path: string) => Promise<number>, list: Array<{ code: string; phone: string }>): Promise<{ n: number; p50: number; max: number; line: string }> {
+  const times: number[] = [];
+  for (const d of list) {
+    const t = performance.now();
+    await get(`/api/dossiers/${d.code}?phone=${d.phone}`);
+    times.push(performance.now() - t);
+  }
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  const p50 = r2(times.length ? pct(times, 50) : 0);
+  const max = r2(Math.max(0, ...times));
+  return { n: list.length, p50, max, line: `warm-up: ${list.length} lookups of other dossiers (not counted), p50 ${p50} ms, max ${max} ms` };
 }
 
 /** BENCH_PROVINCE_DB_URL, else the database `motcua_province_bench` on the bench's PostgreSQL server. */

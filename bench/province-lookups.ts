@@ -13,7 +13,8 @@
  *
  * Settings: BENCH_PROVINCE_DB_URL (as bench:province), BENCH_LOOKUPS (1000), LOOKUP_SEED (the
  * sample's seed: 16, bench:province's, whose pages earlier runs may have left in memory; another
- * seed gives dossiers whose pages no run read), LOOKUP_WAIT_S (0: seconds between the server's
+ * seed gives dossiers whose pages no run read), BENCH_WARMUP_LOOKUPS (50: lookups of other dossiers
+ * before the measured ones, not counted, printed on their own line), LOOKUP_WAIT_S (0: seconds between the server's
  * readiness and the first lookup), LOOKUP_EXPLAIN=N (EXPLAIN (ANALYZE, BUFFERS) of the
  * statements the last lookup ran, as the probe recorded them, for N more never-read dossiers), LOOKUP_PROFILE=1 (the server run under V8's profiler
  * and without the probe: where its CPU time went during the lookups), LOOKUP_ALLOC=1 (what the server allocated during the lookups,
@@ -33,7 +34,7 @@ import pg from 'pg';
 import { summariseProfile } from './cpuprofile';
 import { allocationMeter } from './alloc-meter.mjs';
 import { leanGetter, loadAverage, pct, treeCpuSeconds } from './lib';
-import { findProvince, provinceDatabaseUrl } from './province-data';
+import { findProvince, provinceDatabaseUrl, sampleDossiers, warmUpLookups, warmUpSample } from './province-data';
 import { sleep, startApp, type AppProcess } from './submission';
 
 const N = Number(process.env.BENCH_LOOKUPS ?? 1000);
@@ -64,17 +65,7 @@ interface Probe {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-/** A sample of the province's dossiers, as bench:province takes it (its seed by default). */
-export async function sampleDossiers(url: string, n: number, seed = 16): Promise<Array<{ code: string; phone: string }>> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const r = await c.query(`SELECT code, applicant_phone AS phone FROM dossiers TABLESAMPLE SYSTEM (1) REPEATABLE (${Math.trunc(seed)}) WHERE code IS NOT NULL LIMIT $1`, [n]);
-    return r.rows.length >= Math.min(n, 10) ? r.rows : (await c.query(`SELECT code, applicant_phone AS phone FROM dossiers WHERE code IS NOT NULL ORDER BY random() LIMIT $1`, [n])).rows;
-  } finally {
-    await c.end();
-  }
-}
+export { sampleDossiers };
 
 async function probe(app: AppProcess, file: string): Promise<Probe> {
   fs.rmSync(file, { force: true });
@@ -128,6 +119,7 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-lookups-'));
   const out = path.join(dataDir, 'probe.json');
   const list = await sampleDossiers(url, N, SEED);
+  const warmList = await warmUpSample(url, list, SEED);
   if (JOBS_DUE) {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
@@ -142,12 +134,17 @@ async function main() {
   console.log(`server ready in ${Date.now() - t0} ms; ${list.length} dossiers (seed ${SEED}); load ${loadAverage()}`);
   try {
     if (WAIT_S) await sleep(WAIT_S * 1000);
-    if (PROFILE) return await profiled(app, list, profiles);
+    const headers = { accept: 'application/json', 'accept-encoding': 'br' };
+    const lean = leanGetter(app.url, headers);
+    // The first lookups after the start, apart: the measure below is the steady state.
+    console.log((await warmUpLookups((p) => lean.get(p), warmList)).line);
+    if (PROFILE) {
+      lean.close();
+      return await profiled(app, list, profiles);
+    }
     const startup = await probe(app, out);
     const cpu0 = treeCpuSeconds(app.child.pid!);
     const client: Client[] = [];
-    const headers = { accept: 'application/json', 'accept-encoding': 'br' };
-    const lean = leanGetter(app.url, headers);
     const clientAllocated = allocationMeter();
     for (const d of list) {
       // The client's own involuntary switches (LOOKUP_SPLIT=1), read outside the measured time.
@@ -218,7 +215,7 @@ function report(startup: Probe, run: Probe, client: Client[], cpu: number, load:
   const lookups = run.requests.filter((r) => r.url.startsWith('/api/dossiers/'));
   const cms = client.map((c) => c.ms);
   const sms = lookups.map((r) => r.ms);
-  console.log(`startup (until the first lookup): ${startup.requests.length} requests, ${startup.sql.length} statements (${r2(startup.sql.reduce((a, s) => a + s.ms, 0))} ms at the driver), gc ${startup.gc.length} (${r2(startup.gc.reduce((a, g) => a + g.ms, 0))} ms), event loop late > 1 ms ${startup.lags.length}×, max ${r2(Math.max(0, ...startup.lags.map((l) => l.ms)))} ms`);
+  console.log(`startup and warm-up (until the first measured lookup): ${startup.requests.length} requests, ${startup.sql.length} statements (${r2(startup.sql.reduce((a, s) => a + s.ms, 0))} ms at the driver), gc ${startup.gc.length} (${r2(startup.gc.reduce((a, g) => a + g.ms, 0))} ms), event loop late > 1 ms ${startup.lags.length}×, max ${r2(Math.max(0, ...startup.lags.map((l) => l.ms)))} ms`);
   console.log(`lookups: client p50 ${r2(pct(cms, 50))} p99 ${r2(pct(cms, 99))} max ${r2(Math.max(...cms))} ms; in the server p50 ${r2(pct(sms, 50))} p99 ${r2(pct(sms, 99))} ms; ${client.filter((c) => c.status !== 200).length} not 200; server CPU ${r2((cpu * 1000) / client.length)} ms per lookup; load ${load}`);
   console.log(`  event loop: delay p50 ${r2(run.eld.p50)} p99 ${r2(run.eld.p99)} max ${r2(run.eld.max)} ms; late > 1 ms ${run.lags.length}× (${r2(run.lags.reduce((a, l) => a + l.ms, 0))} ms); gc ${run.gc.length}× (${r2(run.gc.reduce((a, g) => a + g.ms, 0))} ms, max ${r2(Math.max(0, ...run.gc.map((g) => g.ms)))})`);
   const kinds = new Map<string, { n: number; ms: number; max: number }>();

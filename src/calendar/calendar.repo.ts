@@ -30,6 +30,13 @@ export async function findUnitCalendar(db: Exec, unitCode: string): Promise<stri
   return r?.data;
 }
 
+/** The stored settings of these units, by unit (units with none are absent). */
+export async function findUnitCalendars(db: Exec, unitCodes: string[]): Promise<Map<string, string>> {
+  if (!unitCodes.length) return new Map();
+  const rows = await db.selectFrom('unit_calendars').select(['unit_code', 'data']).where('unit_code', 'in', unitCodes).execute();
+  return new Map(rows.map((r) => [r.unit_code, r.data]));
+}
+
 export async function upsertUnitCalendar(db: Exec, unitCode: string, data: string, now: string): Promise<void> {
   await db
     .insertInto('unit_calendars')

@@ -242,14 +242,28 @@ export class CalendarService {
   /** The calendar a unit's due dates are computed with: its settings over the national declarations. */
   calendarOf(unitCode: string): Promise<UnitCalendar> {
     this.fresh();
-    let p = this.units.get(unitCode);
-    if (!p) {
-      p = Promise.all([this.unitSettings(unitCode), this.nationalDeclarations()]).then(([own, national]) =>
-        Object.keys(national).length ? parseUnitCalendar({ ...own, holidays: { ...own.holidays, ...national } }) : own,
-      );
-      p.catch(() => this.units.delete(unitCode));
-      this.units.set(unitCode, p);
-    }
+    return this.units.get(unitCode) ?? this.remember(unitCode, this.unitSettings(unitCode));
+  }
+
+  /**
+   * Reads the settings of those of these units not in memory in one statement, and keeps their
+   * calendars as calendarOf would (forgotten on the same changes). For a job that meets many units
+   * in a run: the escalation met 126 at province scale, each read by its own statement (issue 16).
+   */
+  async preload(unitCodes: string[]): Promise<void> {
+    this.fresh();
+    const missing = [...new Set(unitCodes)].filter((u) => !this.units.has(u));
+    if (!missing.length) return;
+    const stored = repo.findUnitCalendars(this.db, missing);
+    await Promise.all(missing.map((u) => this.remember(u, stored.then((m) => (m.has(u) ? parseUnitCalendar(JSON.parse(m.get(u)!)) : DEFAULT_UNIT_CALENDAR)))));
+  }
+
+  private remember(unitCode: string, own: Promise<UnitCalendar>): Promise<UnitCalendar> {
+    const p = Promise.all([own, this.nationalDeclarations()]).then(([own, national]) =>
+      Object.keys(national).length ? parseUnitCalendar({ ...own, holidays: { ...own.holidays, ...national } }) : own,
+    );
+    p.catch(() => this.units.delete(unitCode));
+    this.units.set(unitCode, p);
     return p;
   }
 

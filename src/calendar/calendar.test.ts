@@ -131,6 +131,19 @@ eachEngine('the working calendar, administered', { at: '2026-11-30T02:00:00Z' },
     expect(await openingHours('00082', '2026-11-28', t.env.services.database.db)).toEqual([]);
   });
 
+  it("units' calendars read together (the escalation's run) are each unit's own, and a later change is seen", async () => {
+    const calendars = t.env.services.calendars;
+    const own = await calendars.unitSettings('00004');
+    await calendars.setUnitSettings('00004', { ...own, saturday: { session: 'morning', services: ['hộ tịch'] } });
+    await calendars.preload(['00004', '00082', '00004']);
+    expect(await openingHours('00004', '2026-11-28', t.env.services.database.db)).toEqual([{ from: '07:30', to: '11:30', services: ['hộ tịch'] }]);
+    expect(await openingHours('00082', '2026-11-28', t.env.services.database.db)).toEqual([]);
+
+    await calendars.setUnitSettings('00004', { ...own, saturday: { session: 'none', services: [] } });
+    await calendars.preload(['00004']);
+    expect(await openingHours('00004', '2026-11-28', t.env.services.database.db)).toEqual([]);
+  });
+
   it("dossiers received at the counter follow the unit's own declarations: its Saturday desk, its Friday hours, its swapped days", async () => {
     const desk = new Desk(t.env);
     // The unit works Saturday 12/12 in exchange for Friday 11/12, closes on Fridays at 11:30, and keeps a Saturday morning desk.

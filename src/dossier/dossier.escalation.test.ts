@@ -45,10 +45,34 @@ eachEngine('escalation at scale', { at: '2026-12-07T02:00:00Z', env: { REQUIRE_P
 
     // Nothing left to do for it: not read again, and a later run sends nothing more.
     const horizon = new Date(t.clock.now().getTime() + 5 * 86_400_000).toISOString();
-    expect((await repo.escalationCandidates(t.env.services.database.db, horizon)).map((c) => c.code)).not.toContain(d.code);
+    expect((await repo.escalationCandidates(t.env.services.database.db, t.clock.now().toISOString(), horizon)).map((c) => c.code)).not.toContain(d.code);
     t.clock.set(new Date(due + HOUR));
     await workflow.escalate();
     expect(await outbox()).toHaveLength(prepared.length);
+  });
+
+  it('leaves out a dossier flagged near whose step is not yet due and which has its apology, until its step is past', async () => {
+    const desk = new Desk(t.env);
+    const workflow = t.env.services.dossierWorkflow;
+    const db = t.env.services.database.db;
+    const d = await desk.receiveAtCounter(PROC);
+    await desk.ok(d.code, 'tiepnhan', { type: 'forward' });
+    const assigned = await desk.ok(d.code, 'lanhdao', { type: 'assign', assignee: 'chuyenvien' });
+    const stepDue = new Date(assigned.workflow.stepDueAt).getTime();
+    const candidates = async () => (await repo.escalationCandidates(db, t.clock.now().toISOString(), new Date(t.clock.now().getTime() + 5 * 86_400_000).toISOString())).map((c) => c.code);
+
+    // Two hours before the step's deadline: flagged near.
+    t.clock.set(new Date(stepDue - 2 * HOUR));
+    await workflow.escalate();
+    expect((await desk.get(d.code, 'lanhdao')).workflow.flag).toBe('near');
+    await repo.insertApologyDraft(db, { id: `apology-${d.code}`, dossier_id: d.id, status: 'draft', reason: 'Cần thêm thời gian xác minh.', new_due_at: d.dueAt, prepared_by: 'Hệ thống', prepared_at: t.clock.now().toISOString(), signed_by: null, signed_at: null });
+    expect(await candidates()).not.toContain(d.code);
+
+    // An hour past it: read again, and flagged overdue.
+    t.clock.set(new Date(stepDue + HOUR));
+    expect(await candidates()).toContain(d.code);
+    await workflow.escalate();
+    expect((await desk.get(d.code, 'lanhdao')).workflow.flag).toBe('overdue');
   });
 
   it('reads a running dossier with its deadline, its flag and whether it has an apology', async () => {
@@ -56,7 +80,7 @@ eachEngine('escalation at scale', { at: '2026-12-07T02:00:00Z', env: { REQUIRE_P
     t.clock.set('2026-12-21T02:00:00Z');
     const d = await desk.receiveAtCounter(PROC);
     const horizon = new Date(new Date(d.dueAt).getTime() + HOUR).toISOString();
-    const found = (await repo.escalationCandidates(t.env.services.database.db, horizon)).find((c) => c.code === d.code);
+    const found = (await repo.escalationCandidates(t.env.services.database.db, t.clock.now().toISOString(), horizon)).find((c) => c.code === d.code);
     expect(found).toMatchObject({ code: d.code, unitCode: '00004', dueAt: d.dueAt, dueFixed: true, flag: '', hasApology: false, stepNo: 0, currentRole: 'receptionist' });
   });
 });

@@ -186,6 +186,11 @@ export class DossierService {
     return calendarsOf(this.db, this.clock).calendarOf(unitCode);
   }
 
+  /** The calendars of these units read in one statement where not cached yet (calendarOf then answers from memory). */
+  preloadCalendars(unitCodes: string[]): Promise<void> {
+    return calendarsOf(this.db, this.clock).preload(unitCodes);
+  }
+
   /** A unit's dossiers still running against a due date (what a calendar change may move). */
   async openDueDates(unitCode: string): Promise<Dossier[]> {
     const open = await repo.listUnitDossiers(this.db, unitCode, ['received', 'in_progress', 'supplement_requested', 'payment_requested'], 5000);

@@ -638,7 +638,9 @@ export class DossierWorkflow {
   async escalate(): Promise<{ flagged: number; apologies: number }> {
     const now = this.clock.now();
     const horizon = new Date(now.getTime() + 5 * 86_400_000).toISOString();
-    const candidates = await repo.escalationCandidates(this.db, horizon);
+    const candidates = await repo.escalationCandidates(this.db, now.toISOString(), horizon);
+    // The units' calendars in one read, not one per unit as the loop would meet them (126 at province scale).
+    await this.dossiers.preloadCalendars(candidates.map((d) => d.unitCode));
     let flagged = 0;
     let apologies = 0;
     const leadersOf = new Map<string, Staff[]>();

@@ -447,6 +447,16 @@ describe('retrieval over the demo catalogue', () => {
     const d = decided(q);
     expect([d.decision, d.picks[0]?.id]).toEqual(['answer', code]);
   });
+  it('reads a synonym’s catalogue phrase by its written words: a visa is no “chứng thực” (issue 15, procedures-11)', () => {
+    // Folded, "thị" of "thị thực" is the function word "thì": the phrase was left as "thực", which
+    // every "chứng thực" has, and a foreigner's visa was answered as a certified copy.
+    expect(new SynonymTable(BUILTIN_SYNONYMS).match(['visa'])[0]?.content).toEqual(['thi', 'thuc']);
+    for (const q of ['người nước ngoài xin gia hạn visa ở việt nam làm ở đâu', 'xin visa điện tử cho khách nước ngoài sang làm việc']) {
+      const d = decided(q);
+      expect(['answer', 'clarify'].includes(d.decision) && d.picks.some((p) => p.id === '2.000815'), q).toBe(false);
+    }
+  });
+
   it('reads chat spellings with marks, "kiểu gì", a late birth and a visitor’s stay (issue 15, procedures-10)', () => {
     // "mún", "bít": "muốn", "biết" as chat writes them — not words no procedure has.
     expect(decided('e mún làm khai sinh cho bé mà k bít cần j')).toMatchObject({ decision: 'answer', picks: [{ id: '1.001193' }] });

@@ -662,7 +662,11 @@ export class Retriever {
         if (!seen.has(p)) (seen.add(p), terms.push({ term: p, weight: PAIR * EXPANSION_WEIGHT }));
       }
       if (expPairs.length) pairs.push(expPairs);
-      const expansion = m.expansion.filter((s) => !STOPWORDS.has(s));
+      // Function words are dropped by their folded form ("bạn", "cần", "thế" fold as "ban", "can",
+      // "the"), which may leave one syllable of a phrase: "thị thực" (visa) would be "thực" alone,
+      // met by every "chứng thực". Then the phrase is read by its written form (SynonymMatch.content).
+      const dropped = m.expansion.filter((s) => !STOPWORDS.has(s));
+      const expansion = dropped.length < 2 && m.expansion.length >= 2 ? m.content : dropped;
       let attached = false;
       for (const [start, end] of m.spans ?? [[m.start, m.end]]) for (let i = start; i <= end; i++) {
         const c = conceptOf.get(i);

@@ -1,4 +1,6 @@
-import { fold, syllables } from '../shared/vietnamese';
+import { fold, normalizeToneSyllable, syllables } from '../shared/vietnamese';
+import { ACCENTED_STOPWORDS } from './assistant.intent';
+import { accentForm } from './assistant.text';
 import { CITIZEN_WORDS } from './assistant.citizen-words';
 
 /**
@@ -335,6 +337,12 @@ export interface SynonymMatch {
   start: number;
   end: number;
   expansion: string[];
+  /**
+   * The expansion's syllables that say what it is about: its function words left out by their
+   * written form, so "thẻ căn cước" keeps "thẻ" and "căn" (folded, "the" and "can" are "thế" and
+   * "cần") and "thị thực" keeps "thị" ("thì").
+   */
+  content: string[];
   /** A situation's phrases, each [start, end]: the expansion satisfies all of them. */
   spans?: Array<[number, number]>;
   /** Phrases that only tell the story: their words weigh little. */
@@ -342,8 +350,23 @@ export interface SynonymMatch {
 }
 
 /** Folded syllables → matcher over phrases of up to MAX_LEN syllables. */
+/**
+ * The folded syllables of a phrase written with its marks that are not function words. Written
+ * without marks, a syllable is taken for what it says ("can" stays: it may be "căn").
+ */
+export function contentSyllables(written: string): string[] {
+  return syllables(written.normalize('NFC').toLowerCase())
+    .filter((w) => !ACCENTED_STOPWORDS.has(accentForm(normalizeToneSyllable(w))))
+    .map((w) => fold(w));
+}
+
+interface Expansion {
+  folded: string[];
+  content: string[];
+}
+
 export class SynonymTable {
-  private readonly byPhrase = new Map<string, string[][]>();
+  private readonly byPhrase = new Map<string, Expansion[]>();
   private maxLen = 1;
 
   constructor(entries: Iterable<SynonymEntry>) {
@@ -355,7 +378,7 @@ export class SynonymTable {
     const exp = syllables(fold(e.expansion));
     if (!key || !exp.length) return;
     const list = this.byPhrase.get(key) ?? [];
-    if (!list.some((l) => l.join(' ') === exp.join(' '))) list.push(exp);
+    if (!list.some((l) => l.folded.join(' ') === exp.join(' '))) list.push({ folded: exp, content: contentSyllables(e.expansion) });
     this.byPhrase.set(key, list);
     this.maxLen = Math.max(this.maxLen, key.split(' ').length);
   }
@@ -369,7 +392,7 @@ export class SynonymTable {
         const exps = this.byPhrase.get(key);
         // "tạm ngừng kinh doanh" is a pause: its "ngừng kinh doanh" does not mean "chấm dứt".
         const temporary = folded[i - 1] === 'tam';
-        if (exps) for (const expansion of exps) if (!(temporary && expansion[0] === 'cham' && expansion[1] === 'dut')) out.push({ start: i, end: i + len - 1, expansion });
+        if (exps) for (const { folded: expansion, content } of exps) if (!(temporary && expansion[0] === 'cham' && expansion[1] === 'dut')) out.push({ start: i, end: i + len - 1, expansion, content });
       }
     }
     return out;
@@ -380,7 +403,7 @@ export class SynonymTable {
     const v = new Set<string>();
     for (const [k, exps] of this.byPhrase) {
       for (const s of k.split(' ')) v.add(s);
-      for (const e of exps) for (const s of e) v.add(s);
+      for (const e of exps) for (const s of e.folded) v.add(s);
     }
     return v;
   }
@@ -597,6 +620,7 @@ interface CompiledSituation {
   also: string[][];
   unless: string[][];
   expansion: string[];
+  content: string[];
 }
 
 const compiled: CompiledSituation[] = SITUATIONS.map((s) => ({
@@ -605,6 +629,7 @@ const compiled: CompiledSituation[] = SITUATIONS.map((s) => ({
   unless: (s.unless ?? []).map((p) => p.split(' ')),
   story: (s.story ?? []).map((p) => p.split(' ')),
   expansion: syllables(fold(s.expansion)),
+  content: contentSyllables(s.expansion),
 }));
 
 function occurrences(folded: string[], phrase: string[]): Array<[number, number]> {
@@ -624,7 +649,7 @@ export function matchSituations(folded: string[]): SynonymMatch[] {
     if (found.some((f) => !f.length)) continue;
     const spans = [...found.flat(), ...s.also.flatMap((p) => occurrences(folded, p))];
     const story = s.story.flatMap((p) => occurrences(folded, p));
-    out.push({ start: spans[0]![0], end: spans[0]![1], expansion: s.expansion, spans: spans.filter(([a]) => !story.some(([x, y]) => a >= x && a <= y)), story });
+    out.push({ start: spans[0]![0], end: spans[0]![1], expansion: s.expansion, content: s.content, spans: spans.filter(([a]) => !story.some(([x, y]) => a >= x && a <= y)), story });
   }
   return out;
 }

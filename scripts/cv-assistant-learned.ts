@@ -2,8 +2,11 @@
  * Leave-one-set-out cross-validation of the learned signal (assistant.learned.ts) on our tuning
  * sets only: for each tuning file, the assistant without the model, then with a model trained on
  * every other tuning file, on the demo and the full catalogue. Never reads the held-out sets.
- * --scope: before is the re-ordering alone, after adds the learned scope signal's declines.
- *   npx tsx scripts/cv-assistant-learned.ts [--demo-only] [--scope] [--scopeOdds=4] [FILE…]
+ * --scope: before is the re-ordering alone, after adds the learned scope signal's declines (the sure
+ * code's offers off in both). --sure: before is the re-ordering and the scope signal, after adds the
+ * sure code's offers of what the rules hand over or decline (assistant.decide.ts).
+ * --before=NAME=VALUE: before is the model with that setting (e.g. --before=sureAnswer=0).
+ *   npx tsx scripts/cv-assistant-learned.ts [--demo-only] [--scope | --sure | --before=NAME=VALUE] [--scopeOdds=4] [--sureLift=1] [FILE…]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,12 +27,13 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   // --weight=0.5 --candidates=5 --maxLift=1 --minLift=-0.5 --mu=30 --keepScores=1: the fusion's settings, to compare them.
   for (const a of args) {
-    const m = /^--(weight|candidates|maxLift|minLift|mu|keepScores|scopeOdds|scopeBelow)=(-?[\d.]+)$/.exec(a);
+    const m = /^--(weight|candidates|maxLift|minLift|mu|keepScores|scopeOdds|scopeBelow|sureLift|sureGap|sureOdds|sureConfidence|sureAnswer)=(-?[\d.]+)$/.exec(a);
     if (m) LEARNED[m[1] as keyof typeof LEARNED] = Number(m[2]);
   }
   console.log(`settings ${JSON.stringify(LEARNED)}`);
   const all = fs.readdirSync(TUNING).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(TUNING, f));
   const scope = args.includes('--scope');
+  const sure = args.includes('--sure');
   const only = args.filter((a) => !a.startsWith('-'));
   const folds = only.length ? all.filter((f) => only.some((o) => f.endsWith(o))) : all;
   const env = await evalServices();
@@ -39,15 +43,25 @@ async function main(): Promise<void> {
       for (const f of folds) {
         const model = train(all.filter((g) => g !== f).flatMap(readLabelled));
         // --scope: before is the re-ordering alone, after adds the scope signal (the decline).
-        const odds = LEARNED.scopeOdds;
+        // --sure: before is the re-ordering and the scope signal, after adds the sure code's offers.
+        const { scopeOdds: odds, sureLift } = LEARNED;
         if (scope) LEARNED.scopeOdds = Infinity;
-        useLearnedModel(scope ? model : null);
+        if (scope || sure) LEARNED.sureLift = Infinity;
+        useLearnedModel(scope || sure ? model : null);
+        // --before=sureAnswer=0: before is these settings, after the ones given.
+        const kept = { ...LEARNED };
+        for (const a of args) {
+          const m = /^--before=(\w+)=(-?[\d.]+|Infinity)$/.exec(a);
+          if (m && m[1]! in LEARNED) LEARNED[m[1] as keyof typeof LEARNED] = Number(m[2]);
+        }
         const before = await evaluate(env.services, `cv-${cat}-before`, f, cat);
+        Object.assign(LEARNED, kept);
         LEARNED.scopeOdds = odds;
+        if (sure) LEARNED.sureLift = sureLift;
         useLearnedModel(model);
         const after = await evaluate(env.services, `cv-${cat}-after`, f, cat);
         useLearnedModel(null);
-        for (const [k, r] of [['before', before], ['after', after]] as const) for (const x of ['top1', 'inScope', 'declined', 'outOfScope'] as const) sum[`${k}.${x}`] = (sum[`${k}.${x}`] ?? 0) + r[x];
+        for (const [k, r] of [['before', before], ['after', after]] as const) for (const x of ['top1', 'top3', 'inScope', 'declined', 'outOfScope'] as const) sum[`${k}.${x}`] = (sum[`${k}.${x}`] ?? 0) + r[x];
         console.log(`${cat} ${path.basename(f)}\n  before ${line(before)}\n  after  ${line(after)}`);
         if (args.includes('--verbose')) {
           const b = new Set(before.misses);
@@ -56,7 +70,7 @@ async function main(): Promise<void> {
           for (const m of before.misses) if (!a.has(m)) console.log(`    - ${m}`);
         }
       }
-      const t = (k: string) => `top1 ${sum[`${k}.top1`]}/${sum[`${k}.inScope`]} declined ${sum[`${k}.declined`]}/${sum[`${k}.outOfScope`]}`;
+      const t = (k: string) => `top1 ${sum[`${k}.top1`]}/${sum[`${k}.inScope`]} top3 ${sum[`${k}.top3`]} declined ${sum[`${k}.declined`]}/${sum[`${k}.outOfScope`]}`;
       console.log(`${cat} all folds: before ${t('before')} → after ${t('after')}`);
     };
     await run('demo');

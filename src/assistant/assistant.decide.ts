@@ -85,11 +85,19 @@ function clearlyAhead(c: Candidate[], x: Candidate): boolean {
  * one, a procedure of another level is not answered as the commune's: the reply says where it is
  * done (`elsewhere`), unless one of the commune's own is as good.
  */
-export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infinity): Decided {
+export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infinity, sure?: string): Decided {
   const d = decideRules(candidates, plan);
   // The learned scope signal (assistant.learned.ts): an answer or choices the rules are not sure
   // of, on a question worded like our out-of-scope ones, are declined.
   if ((d.decision === 'answer' || d.decision === 'clarify') && d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds) return { decision: 'decline', picks: [], confidence: d.confidence };
+  // The learned model's own sure code (sureCode), first of the retrieval's too, on a question
+  // worded like our in-scope ones: offered ("Ý bạn là…?") rather than handed over or declined.
+  if ((d.decision === 'handoff' || d.decision === 'decline') && sure && outOdds <= LEARNED.sureOdds) {
+    const first = candidates.find((x) => x.kind === 'procedure');
+    if (first?.id === sure && first.here && confidence(first) >= LEARNED.sureConfidence) return { decision: 'clarify', picks: [first], confidence: confidence(first) };
+  }
+  // Choices whose first is the model's sure code, on such a question: that one answered (off, LEARNED.sureAnswer).
+  if (LEARNED.sureAnswer && d.decision === 'clarify' && sure && d.picks[0]?.id === sure && outOdds <= LEARNED.sureOdds) return { decision: 'answer', picks: [d.picks[0]], confidence: d.confidence };
   return d;
 }
 

@@ -3,7 +3,7 @@ import { procedureSchema } from '../catalog/catalog.types';
 import type { CatalogService } from '../catalog';
 import { demoProcedures } from '../demo/demo.seed';
 import { decide } from './assistant.decide';
-import { features, outOfScopeOdds, rerankLearned, train, tuningModel, TUNING_DIR, type LearnedModel } from './assistant.learned';
+import { features, outOfScopeOdds, readLearned, rerankLearned, train, tuningModel, TUNING_DIR, type LearnedModel } from './assistant.learned';
 import { procedureDoc, Retriever } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 
@@ -67,5 +67,29 @@ describe('the signal learned from our labelled questions', () => {
     expect(first('làm khai sinh cho con', model, true).decision).toBe('answer');
     expect(first('mat giay ket hon xin ban sao', model, true).picks[0]).toBe('2.000635');
     expect(outOfScopeOdds('làm khai sinh cho con', null)).toBe(-Infinity);
+  });
+
+  it('offers the procedure it is sure of where the rules would hand over or decline', () => {
+    const read = (q: string, m: LearnedModel | null, sure = true) => {
+      const s = r.search(q, { limit: 8 });
+      const l = readLearned(q, s.candidates, m);
+      const d = decide(l.candidates, s.plan, l.outOdds, sure ? l.sure : undefined);
+      return { decision: d.decision, picks: d.picks.map((p) => p.id) };
+    };
+    // A grandfather's death asked with "giấy tử", a shop closed for good: the rules handed over
+    // and declined; the questions labelled with the death registration and the household
+    // business's end were worded like them, and the retrieval puts the same procedure first.
+    expect(read('ông ngoại mới mất, làm giấy tử ở đâu', model, false).decision).toBe('handoff');
+    expect(read('ông ngoại mới mất, làm giấy tử ở đâu', model)).toEqual({ decision: 'clarify', picks: ['1.000656'] });
+    expect(read('đóng cửa tiệm tạp hóa không bán nữa', model, false).decision).toBe('decline');
+    expect(read('đóng cửa tiệm tạp hóa không bán nữa', model)).toEqual({ decision: 'clarify', picks: ['1.001266'] });
+    // Out of scope, or without a model, nothing is offered.
+    expect(read('hôm nay trời mưa không', model).decision).toBe('decline');
+    expect(read('ông ngoại mới mất, làm giấy tử ở đâu', null).decision).toBe('handoff');
+    // One reading gives what the re-ordering and the scope odds give apart.
+    const q = 'mat giay ket hon xin ban sao';
+    const c = r.search(q, { limit: 8 }).candidates;
+    expect(readLearned(q, c, model).candidates).toEqual(rerankLearned(q, c, model));
+    expect(readLearned(q, c, model).outOdds).toBe(outOfScopeOdds(q, model));
   });
 });

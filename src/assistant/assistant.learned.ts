@@ -12,7 +12,10 @@ import type { Candidate } from './assistant.retrieval';
  * whose labelled questions were worded like this one, and leaves their scores (the margins the
  * decision reads) as the retrieval gave them. A code nobody labelled is neither lifted nor lowered.
  * The same counts, in scope against out of scope, give `outOfScopeOdds`, one more piece of evidence
- * for declining (assistant.decide.ts).
+ * for declining (assistant.decide.ts). Over every labelled code (`codeScores`), the model names the
+ * code it is sure of (`sureCode`): when the retrieval puts it first too, the decision offers it
+ * rather than handing over or declining. `readLearned` gives
+ * all three from one reading of the question's features.
  * Trained once per process from src/assistant/eval/tuning/ (counting, ~50–90 ms CPU): a server does
  * it before it listens (`prepareLearned`), anything else at first use;
  * the held-out sets are never read. Pure and deterministic. Measured by leave-one-set-out
@@ -35,6 +38,9 @@ export interface LearnedModel {
   readonly vocabulary: number;
   /** Out of scope (`expect: []`, not "elsewhere") against in scope (`background`, the questions with codes). */
   readonly scope: { outside: Counts; nIn: number; nOut: number };
+  /** The codes in a fixed order and, per feature, the codes that counted it (for `codeScores`). */
+  readonly codes: string[];
+  readonly postings: Map<string, { code: Int32Array; count: Float64Array }>;
 }
 type Counts = { counts: Map<string, number>; total: number };
 
@@ -45,8 +51,13 @@ type Counts = { counts: Map<string, number>; total: number };
  * cước lệ phí bao nhiêu" answered instead of offered as choices, and lost more declines).
  * scopeOdds, scopeBelow: an answer or choices less sure than `scopeBelow` are declined when the
  * scope model's out-of-scope log-odds reach `scopeOdds` (assistant.decide.ts).
+ * sureLift, sureGap: a code is the model's sure one when its mean lift (unclipped) reaches
+ * `sureLift` and every other code's is `sureGap` below it; with the scope odds at most `sureOdds`
+ * and the retrieval's first procedure that code, done here and at least `sureConfidence` sure, a
+ * hand-over or refusal becomes the offer of it. sureAnswer 1 would also answer choices led by it
+ * (0: it answered the ambiguous "thẻ căn cước lệ phí bao nhiêu" the citizen must choose for).
  */
-export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6 };
+export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6, sureLift: 1, sureGap: 0.5, sureOdds: -5, sureConfidence: 0.2, sureAnswer: 0 };
 
 /** Folded syllables and adjacent pairs of a question: what the model counts. */
 export function features(text: string): string[] {
@@ -81,7 +92,41 @@ export function train(questions: LabelledQuestion[]): LearnedModel {
       count(c, fs);
     }
   }
-  return { classes, background, vocabulary: vocab.size, scope: { outside, nIn, nOut } };
+  const codes = [...classes.keys()].sort();
+  const lists = new Map<string, { code: number[]; count: number[] }>();
+  codes.forEach((code, i) => {
+    for (const [f, n] of classes.get(code)!.counts) {
+      let l = lists.get(f);
+      if (!l) lists.set(f, (l = { code: [], count: [] }));
+      l.code.push(i);
+      l.count.push(n);
+    }
+  });
+  const postings = new Map([...lists].map(([f, l]) => [f, { code: Int32Array.from(l.code), count: Float64Array.from(l.count) }]));
+  return { classes, background, vocabulary: vocab.size, scope: { outside, nIn, nOut }, codes, postings };
+}
+
+/**
+ * Every labelled code's log-likelihood ratio against the model of all questions (the sum `lift`
+ * averages), from the postings: a feature the code never counted adds the same log(μ / (N + μ)),
+ * one it counted n times adds log(1 + n / (μ·p)) on top. Ordered by `model.codes`; null when the
+ * question has no feature the model knows.
+ */
+export function codeScores(model: LearnedModel, fs: string[]): Float64Array | null {
+  const scores = new Float64Array(model.codes.length);
+  const bgTotal = model.background.total;
+  let known = 0;
+  for (const f of fs) {
+    const bg = model.background.counts.get(f);
+    if (!bg) continue;
+    known++;
+    const post = model.postings.get(f)!;
+    const muP = (LEARNED.mu * bg) / bgTotal;
+    for (let i = 0; i < post.code.length; i++) scores[post.code[i]!]! += Math.log(1 + post.count[i]! / muP);
+  }
+  if (!known) return null;
+  for (let i = 0; i < scores.length; i++) scores[i]! += known * Math.log(LEARNED.mu / (model.classes.get(model.codes[i]!)!.total + LEARNED.mu));
+  return scores;
 }
 
 function count(c: Counts, fs: string[]): void {
@@ -117,19 +162,60 @@ export function lift(model: LearnedModel, code: string, fs: string[]): number {
  * -Infinity without a model.
  */
 export function outOfScopeOdds(question: string, model: LearnedModel | null = activeModel()): number {
-  if (!model) return -Infinity;
+  return model ? scopeOdds(model, features(question)) : -Infinity;
+}
+
+function scopeOdds(model: LearnedModel, fs: string[]): number {
   const { outside, nIn, nOut } = model.scope;
   const inside = model.background;
   if (!nIn || !nOut) return -Infinity;
   const v = model.vocabulary;
   let odds = Math.log(nOut / nIn);
-  for (const f of features(question)) {
+  for (const f of fs) {
     const a = outside.counts.get(f) ?? 0;
     const b = inside.counts.get(f) ?? 0;
     if (!a && !b) continue;
     odds += Math.log((a + 1) / (outside.total + v)) - Math.log((b + 1) / (inside.total + v));
   }
   return odds;
+}
+
+/**
+ * The code the model itself is sure of, whatever the retrieval found: the first of every labelled
+ * code by mean lift (`codeScores` over the known features), when that lift reaches `sureLift` and
+ * the second code's is at least `sureGap` below it.
+ */
+export function sureCode(model: LearnedModel, fs: string[]): string | undefined {
+  const scores = codeScores(model, fs);
+  if (!scores) return undefined;
+  let first = -1;
+  let second = -Infinity;
+  for (let i = 0; i < scores.length; i++) {
+    if (first < 0 || scores[i]! > scores[first]!) {
+      if (first >= 0) second = scores[first]!;
+      first = i;
+    } else if (scores[i]! > second) second = scores[i]!;
+  }
+  let known = 0;
+  for (const f of fs) if (model.background.counts.has(f)) known++;
+  const best = scores[first]! / known;
+  return best >= LEARNED.sureLift && best - second / known >= LEARNED.sureGap ? model.codes[first] : undefined;
+}
+
+/** What the learned model says of a question, its features read once (assistant.service.ts). */
+export interface LearnedReading {
+  /** The retrieval's candidates, the first few re-ordered (`rerankLearned`). */
+  candidates: Candidate[];
+  /** `outOfScopeOdds`. */
+  outOdds: number;
+  /** `sureCode`: offered rather than handed over when the retrieval puts it first too (assistant.decide.ts). */
+  sure?: string;
+}
+
+export function readLearned(question: string, candidates: Candidate[], model: LearnedModel | null = activeModel()): LearnedReading {
+  if (!model) return { candidates, outOdds: -Infinity };
+  const fs = features(question);
+  return { candidates: rerank(model, fs, candidates), outOdds: scopeOdds(model, fs), sure: sureCode(model, fs) };
 }
 
 /** The tuning sets the model learns from (never the held-out sets beside them). */
@@ -170,9 +256,12 @@ function activeModel(): LearnedModel | null {
  * re-sorted among themselves (the rest keep their place after them).
  */
 export function rerankLearned(question: string, candidates: Candidate[], model: LearnedModel | null = activeModel()): Candidate[] {
-  if (!model || candidates.length < 2) return candidates;
+  return model ? rerank(model, features(question), candidates) : candidates;
+}
+
+function rerank(model: LearnedModel, fs: string[], candidates: Candidate[]): Candidate[] {
+  if (candidates.length < 2) return candidates;
   const k = Math.min(LEARNED.candidates, candidates.length);
-  const fs = features(question);
   const head = candidates.slice(0, k).map((c) => (c.kind === 'procedure' ? { ...c, score: c.score * (1 + LEARNED.weight * lift(model, c.id, fs)) } : c));
   head.sort((a, b) => b.score - a.score);
   // keepScores: the order is learned, the scores (and so the margins the decision reads) stay the retrieval's.

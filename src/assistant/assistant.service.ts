@@ -15,7 +15,7 @@ import type { Aspect, Intent } from './assistant.intent';
 import * as repo from './assistant.repo';
 import { faqDoc, procedureDoc, Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
 import { CALIBRATION, confidence, decide, type Decided } from './assistant.decide';
-import { outOfScopeOdds, rerankLearned } from './assistant.learned';
+import { readLearned } from './assistant.learned';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import { findDossierCode, findPhone } from './assistant.text';
 import { qualifierChoice } from './assistant.qualifiers';
@@ -437,7 +437,9 @@ export class AssistantService {
     }
 
     const { plan, candidates: retrieved } = idx.retriever.search(text, { limit: 8 });
-    const found = rerankLearned(text, retrieved);
+    // The learned model's reading (assistant.learned.ts): the first few re-ordered, the scope odds, its sure code.
+    const learned = readLearned(text, retrieved);
+    const found = learned.candidates;
     const it = plan.intents;
     // "Thế còn kết hôn?": another procedure, the same question as before.
     const continues = it.followUp || /^(?:còn|thế còn|vậy còn|thế thì|vậy thì)\s/iu.test(text);
@@ -522,7 +524,7 @@ export class AssistantService {
     }
     // The qualifiers are judged on what the question is about ("hết bao nhiêu tiền" says no "thông báo").
     // Asked online ("làm online", "qua mạng": words taken out of `about`): the record done online.
-    const d = await this.byQualifier(decide(candidates, plan, outOfScopeOdds(text)), about, it.aspects.includes('online'));
+    const d = await this.byQualifier(decide(candidates, plan, learned.outOdds, learned.sure), about, it.aspects.includes('online'));
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);

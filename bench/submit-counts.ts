@@ -44,9 +44,11 @@ async function main() {
       await session.post('Profiler.start');
     }
     const meter = allocationMeter();
+    const r0 = process.resourceUsage();
     const c0 = process.cpuUsage();
     for (const b of payloads) await submit(b);
     const cpu = process.cpuUsage(c0);
+    const r1 = process.resourceUsage();
     const alloc = meter();
     if (session) {
       const { profile } = await session.post('Profiler.stop');
@@ -54,6 +56,10 @@ async function main() {
     }
     console.log(`${ENGINE}, ${AMOUNT} submissions in process (load average ${loadAverage()}):`);
     console.log(`  CPU ${(((cpu.user + cpu.system) / AMOUNT) / 1000).toFixed(3)} ms per submission (user ${(cpu.user / AMOUNT / 1000).toFixed(3)})`);
+    const perSubmission = (n: number) => (n / AMOUNT).toFixed(1);
+    console.log(
+      `  context switches ${perSubmission(r1.voluntaryContextSwitches - r0.voluntaryContextSwitches)} voluntary + ${perSubmission(r1.involuntaryContextSwitches - r0.involuntaryContextSwitches)} involuntary per submission (every thread of the process)`,
+    );
     console.log(`  promises ${(promises / AMOUNT).toFixed(1)}, heap allocated ${(alloc.bytes / AMOUNT / 1024).toFixed(1)} KB per submission (statements: bench/sql-trace.ts)`);
   } finally {
     await env.close();

@@ -5,6 +5,8 @@
  * the page's eight tab counts, names without diacritics, twenty units taken in turn — with what
  * each search costs besides its time:
  * - statements sent to PostgreSQL per search (each one a round trip on a pooled connection);
+ * - bytes allocated on V8's heap per search (bench/alloc-meter.mjs, garbage included) and the
+ *   collections per 1,000 searches;
  * - CPU time per search of this process (Node: the driver, Kysely, the service) and of the
  *   PostgreSQL backends serving it (their /proc counters, found by this run's application_name),
  *   steadier than wall time on a shared machine.
@@ -17,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buildServices } from '../src/app';
+import { allocationMeter } from './alloc-meter.mjs';
 import { loadConfig } from '../src/config';
 import { fixedClock } from '../src/shared/clock';
 import { loadAverage, pct } from './lib';
@@ -78,7 +81,7 @@ const actor = (i: number) => {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-search-bench-'));
 const s = await buildServices(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: url, LOG_LEVEL: 'silent', RATE_LIMIT: 'off' }), { clock: fixedClock(new Date(marker.now)) });
-type Round = { p50: number; p95: number; p99: number; statements: number; nodeCpu: number; pgCpu: number; load: string };
+type Round = { p50: number; p95: number; p99: number; statements: number; nodeCpu: number; pgCpu: number; kb: number; gcs: number; load: string };
 
 /** `call` RUNS times in each of ROUNDS rounds (each printed); the median round. */
 async function measure(what: string, call: () => Promise<unknown>): Promise<Round> {
@@ -90,11 +93,13 @@ async function measure(what: string, call: () => Promise<unknown>): Promise<Roun
     const st0 = statements;
     const cpu0 = process.cpuUsage();
     const pg0 = await backendTicks(admin);
+    const allocated = allocationMeter();
     for (let k = 0; k < RUNS; k++) {
       const t = performance.now();
       await call();
       times.push(performance.now() - t);
     }
+    const heap = allocated();
     const cpu = process.cpuUsage(cpu0);
     const pgTicks = ticksBetween(pg0, await backendTicks(admin));
     const one = {
@@ -104,17 +109,19 @@ async function measure(what: string, call: () => Promise<unknown>): Promise<Roun
       statements: round2((statements - st0) / RUNS),
       nodeCpu: round2((cpu.user + cpu.system) / 1000 / RUNS),
       pgCpu: round2((pgTicks * TICK_MS) / RUNS),
+      kb: round2(heap.bytes / 1024 / RUNS),
+      gcs: round2((heap.collections * 1000) / RUNS),
       load: loadAverage(),
     };
     rounds.push(one);
-    console.log(`${what}, round ${r + 1}: p50 ${one.p50} ms, p95 ${one.p95}, p99 ${one.p99}; ${one.statements} statements each; CPU each: Node ${one.nodeCpu} ms, PostgreSQL ${one.pgCpu} ms; load ${one.load}`);
+    console.log(`${what}, round ${r + 1}: p50 ${one.p50} ms, p95 ${one.p95}, p99 ${one.p99}; ${one.statements} statements each; CPU each: Node ${one.nodeCpu} ms, PostgreSQL ${one.pgCpu} ms; ${one.kb} kB allocated each, ${one.gcs} collections per 1,000; load ${one.load}`);
   }
   return [...rounds].sort((a, b) => a.p50 - b.p50)[Math.floor(rounds.length / 2)]!;
 }
 
 const line = (what: string, m: Round) =>
   `${what}, ${RUNS} × ${ROUNDS} rounds over ${sample.length} units (median round): p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms; ` +
-  `${m.statements} statements each; CPU each: Node ${m.nodeCpu} ms + PostgreSQL ${m.pgCpu} ms; load ${m.load}`;
+  `${m.statements} statements each; CPU each: Node ${m.nodeCpu} ms + PostgreSQL ${m.pgCpu} ms; ${m.kb} kB allocated each, ${m.gcs} collections per 1,000; load ${m.load}`;
 
 try {
   let i = 0;

@@ -605,19 +605,20 @@ export class DossierWorkflow {
     const procedures = new Map(await Promise.all([...new Set(page.rows.map((d) => d.procedureCode))].map(async (c) => [c, await this.catalog.findProcedure(c)] as const)));
     const processIds = [...new Set(page.rows.flatMap((d) => (d.processId ? [d.processId] : [])))];
     const stepsById = new Map(await Promise.all(processIds.map(async (id) => [id, (await this.workflow.get(id)).steps] as const)));
+    // Each row becomes its item in place: a copy by spread plus five more keys left every item in
+    // V8's slow dictionary form (~8 kB and ~17 µs each, half of a search's garbage; issue 16).
     const items: WorkItem[] = [];
     for (const d of page.rows) {
       const p = procedures.get(d.procedureCode);
       const steps = d.processId ? stepsById.get(d.processId)! : [];
       const running = d.dueAt && d.dueFixed && (d.status === 'received' || d.status === 'in_progress');
-      items.push({
-        ...d,
+      items.push(Object.assign(d, {
         procedureName: p?.name ?? d.procedureCode,
         field: p?.field ?? '',
         assigneeName: d.assigneeId ? (staffNames.get(d.assigneeId) ?? null) : null,
         stepName: steps[d.stepNo]?.name ?? null,
         leftMs: running ? left(new Date(d.dueAt!)) : null,
-      });
+      }));
     }
     return { items, total, counts, units, countsOver, totalOver };
   }

@@ -349,7 +349,6 @@ export interface SynonymMatch {
   story?: Array<[number, number]>;
 }
 
-/** Folded syllables → matcher over phrases of up to MAX_LEN syllables. */
 /**
  * The folded syllables of a phrase written with its marks that are not function words. Written
  * without marks, a syllable is taken for what it says ("can" stays: it may be "căn").
@@ -365,6 +364,7 @@ interface Expansion {
   content: string[];
 }
 
+/** Folded syllables → matcher over phrases of up to MAX_LEN syllables. */
 export class SynonymTable {
   private readonly byPhrase = new Map<string, Expansion[]>();
   private maxLen = 1;

@@ -5,7 +5,8 @@
  * --scope: before is the re-ordering alone, after adds the learned scope signal's declines (the sure
  * code's offers off in both). --sure: before is the re-ordering and the scope signal, after adds the
  * sure code's offers of what the rules hand over or decline (assistant.decide.ts).
- * --before=NAME=VALUE: before is the model with that setting (e.g. --before=sureAnswer=0).
+ * --before=NAME=VALUE: before is the model with that setting (e.g. --before=sureAnswer=0; with --sure,
+ *   before has no sure code at all unless --before=sureLift=1 is given too).
  *   npx tsx scripts/cv-assistant-learned.ts [--demo-only] [--scope | --sure | --before=NAME=VALUE] [--scopeOdds=4] [--sureLift=1] [FILE…]
  */
 import fs from 'node:fs';

@@ -96,9 +96,21 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
     const first = candidates.find((x) => x.kind === 'procedure');
     if (first?.id === sure && first.here && confidence(first) >= LEARNED.sureConfidence) return { decision: 'clarify', picks: [first], confidence: confidence(first) };
   }
-  // Choices whose first is the model's sure code, on such a question: that one answered (off, LEARNED.sureAnswer).
-  if (LEARNED.sureAnswer && d.decision === 'clarify' && sure && d.picks[0]?.id === sure && outOdds <= LEARNED.sureOdds) return { decision: 'answer', picks: [d.picks[0]], confidence: d.confidence };
+  // Choices whose first is the model's sure code, on such a question: that one answered — unless
+  // the question cannot tell them apart (tiedChoice): then the citizen chooses.
+  if (LEARNED.sureAnswer && d.decision === 'clarify' && sure && d.picks[0]?.id === sure && outOdds <= LEARNED.sureOdds && !tiedChoice(d.picks)) return { decision: 'answer', picks: [d.picks[0]], confidence: d.confidence };
   return d;
+}
+
+/**
+ * Another choice covers the question exactly as much as the first: every word the question says is
+ * in both names or in neither, so what tells them apart is a qualifier it leaves unsaid — a case
+ * the citizen must pick ("thẻ căn cước lệ phí bao nhiêu": the change's fee or the re-issue's, see
+ * assistant.qualifiers.ts), not one the wording of our labelled questions may pick for them.
+ */
+function tiedChoice(picks: Candidate[]): boolean {
+  const first = confidence(picks[0]!);
+  return picks.slice(1).some((x) => Math.abs(confidence(x) - first) < 1e-9);
 }
 
 function decideRules(candidates: Candidate[], plan: QueryPlan): Decided {

@@ -86,6 +86,13 @@ describe('the signal learned from our labelled questions', () => {
     // Out of scope, or without a model, nothing is offered.
     expect(read('hôm nay trời mưa không', model).decision).toBe('decline');
     expect(read('ông ngoại mới mất, làm giấy tử ở đâu', null).decision).toBe('handoff');
+    // Choices the rules offered, led by the procedure it is sure of: that one answered ("không làm
+    // giám hộ nữa" is the guardianship's end, not a new one) — but not choices the question cannot
+    // tell apart: a card's fee is the change's or the re-issue's, the citizen says which.
+    expect(read('cháu đã lớn, tôi không làm giám hộ nữa', model, false)).toEqual({ decision: 'clarify', picks: ['1.004845', '1.004837'] });
+    expect(read('cháu đã lớn, tôi không làm giám hộ nữa', model)).toEqual({ decision: 'answer', picks: ['1.004845'] });
+    expect(readLearned('thẻ căn cước lệ phí bao nhiêu', r.search('thẻ căn cước lệ phí bao nhiêu', { limit: 8 }).candidates, model).sure).toBe('1.014063');
+    expect(read('thẻ căn cước lệ phí bao nhiêu', model)).toEqual({ decision: 'clarify', picks: ['1.014063', '1.014064'] });
     // One reading gives what the re-ordering and the scope odds give apart.
     const q = 'mat giay ket hon xin ban sao';
     const c = r.search(q, { limit: 8 }).candidates;

@@ -54,10 +54,11 @@ type Counts = { counts: Map<string, number>; total: number };
  * sureLift, sureGap: a code is the model's sure one when its mean lift (unclipped) reaches
  * `sureLift` and every other code's is `sureGap` below it; with the scope odds at most `sureOdds`
  * and the retrieval's first procedure that code, done here and at least `sureConfidence` sure, a
- * hand-over or refusal becomes the offer of it. sureAnswer 1 would also answer choices led by it
- * (0: it answered the ambiguous "thẻ căn cước lệ phí bao nhiêu" the citizen must choose for).
+ * hand-over or refusal becomes the offer of it. sureAnswer 1: choices led by it are answered too,
+ * unless another covers the question as much (assistant.decide.ts, tiedChoice: without that it
+ * answered the ambiguous "thẻ căn cước lệ phí bao nhiêu" the citizen must choose for).
  */
-export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6, sureLift: 1, sureGap: 0.5, sureOdds: -5, sureConfidence: 0.2, sureAnswer: 0 };
+export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6, sureLift: 1, sureGap: 0.5, sureOdds: -5, sureConfidence: 0.2, sureAnswer: 1 };
 
 /** Folded syllables and adjacent pairs of a question: what the model counts. */
 export function features(text: string): string[] {

@@ -15,6 +15,12 @@ import type { CompiledQuery, DatabaseConnection, Dialect, Driver, OperationNode,
 export interface DossierChange {
   /** Ids or codes of the dossiers touched; undefined: unknown, possibly any dossier. */
   keys?: string[];
+  /**
+   * Rows of the dossiers table itself may be gone or changed beyond what the workflow does (a
+   * DELETE on it, or raw SQL that writes to a dossier table): what only grows, such as "this unit
+   * holds more than 10,000 finished dossiers", must be learnt again.
+   */
+  removed?: boolean;
 }
 
 export type ChangeListener = (c: DossierChange) => void;
@@ -144,7 +150,10 @@ export function changeOf(query: OperationNode, tables: Pick<ChangeFeed, 'watches
     const c = e.expression ? changeOf(e.expression, tables) : null;
     if (!c) continue;
     if (!out) out = c;
-    else out = out.keys && c.keys ? { keys: [...new Set([...out.keys, ...c.keys])] } : {};
+    else {
+      const removed = out.removed || c.removed;
+      out = { ...(out.keys && c.keys ? { keys: [...new Set([...out.keys, ...c.keys])] } : {}), ...(removed ? { removed } : {}) };
+    }
   }
   return out;
 }
@@ -172,11 +181,12 @@ function statementChange(query: OperationNode, tables: Pick<ChangeFeed, 'watches
       const tables = froms.map(tableName);
       if (tables.some((t) => t === undefined)) return {};
       if (!tables.some((t) => watchedTable(t!))) return null;
-      return { keys: tables.length === 1 ? keysOfWhere(n.where, tables[0] === 'dossiers' ? OWN_COLUMNS : DOSSIER_REF_COLUMNS) : undefined };
+      const keys = tables.length === 1 ? keysOfWhere(n.where, tables[0] === 'dossiers' ? OWN_COLUMNS : DOSSIER_REF_COLUMNS) : undefined;
+      return tables.includes('dossiers') ? { keys, removed: true } : { keys };
     }
     case 'RawNode': {
       const text = (n.sqlFragments as string[]).join('?');
-      return RAW_WRITE.test(text) && tables.mentions(text) ? {} : null;
+      return RAW_WRITE.test(text) && tables.mentions(text) ? { removed: true } : null;
     }
     default:
       return null;

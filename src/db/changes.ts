@@ -74,6 +74,7 @@ export class ChangeFeed {
 const DOSSIER_REF_COLUMNS = new Set(['dossier_id', 'dossier_code']);
 /** On the dossiers table itself, its own id and code name it. */
 const OWN_COLUMNS = new Set(['id', 'code']);
+const DRAFT_STATUS = new Set(['status']);
 
 type Node = OperationNode & Record<string, any>;
 
@@ -182,7 +183,9 @@ function statementChange(query: OperationNode, tables: Pick<ChangeFeed, 'watches
       if (tables.some((t) => t === undefined)) return {};
       if (!tables.some((t) => watchedTable(t!))) return null;
       const keys = tables.length === 1 ? keysOfWhere(n.where, tables[0] === 'dossiers' ? OWN_COLUMNS : DOSSIER_REF_COLUMNS) : undefined;
-      return tables.includes('dossiers') ? { keys, removed: true } : { keys };
+      // Drafts only (`status = 'draft'`, as deleting a draft says): no submitted dossier goes.
+      const draftsOnly = keysOfWhere(n.where, DRAFT_STATUS)?.every((v) => v === 'draft') ?? false;
+      return tables.includes('dossiers') && !draftsOnly ? { keys, removed: true } : { keys };
     }
     case 'RawNode': {
       const text = (n.sqlFragments as string[]).join('?');

@@ -158,8 +158,11 @@ describe('which writes change a dossier', () => {
     // A payment settled by its order reference: any dossier.
     expect(node(db.updateTable('payments').set({ status: 'paid' }).where('order_ref', '=', 'O1'))).toEqual({ keys: undefined });
     // A row of the dossiers table itself deleted: said apart (what only grows must be learnt again).
-    expect(node(db.deleteFrom('dossiers').where('status', '=', 'draft'))).toEqual({ keys: undefined, removed: true });
+    expect(node(db.deleteFrom('dossiers').where('status', '=', 'returned'))).toEqual({ keys: undefined, removed: true });
     expect(node(db.deleteFrom('dossiers').where('id', '=', 'D1'))).toEqual({ keys: ['D1'], removed: true });
+    // Drafts only (a draft discarded, or expired): nothing finished goes.
+    expect(node(db.deleteFrom('dossiers').where('id', '=', 'D1').where('status', '=', 'draft'))).toEqual({ keys: ['D1'] });
+    expect(node(db.deleteFrom('dossiers').where('status', '=', 'draft'))).toEqual({ keys: undefined });
     expect(node(db.deleteFrom('dossier_files').where('dossier_id', '=', 'D1'))).toEqual({ keys: ['D1'] });
     // Not a dossier's: reads, the day counter, other tables.
     expect(node(db.selectFrom('dossiers').selectAll())).toBeNull();

@@ -11,9 +11,9 @@ export const CLOSED_OVER_TTL_MS = 5 * 60_000;
  *
  * Why it stays true: a finished dossier never opens again (no action starts from a closed status,
  * dossier.rules.ts) and keeps its unit, procedure and channel; the code deletes no dossier but
- * drafts. So only deleting rows of the dossiers table (or raw SQL writing to a dossier table) can
- * bring a unit back under the limit: `ChangeFeed` reports every such statement of this process
- * (`removed`), which forgets everything. Another server on the same database is not seen: a
+ * drafts. So only deleting rows of the dossiers table other than drafts (or raw SQL writing to a
+ * dossier table) can bring a unit back under the limit: `ChangeFeed` reports every such statement
+ * of this process (`removed`), which forgets everything. Another server on the same database is not seen: a
  * fact also expires after `ttlMs`, which bounds how long its deletions take to show.
  */
 export class ClosedOverLimit {

@@ -17,8 +17,9 @@ export interface DossierChange {
   keys?: string[];
   /**
    * Rows of the dossiers table itself may be gone or changed beyond what the workflow does (a
-   * DELETE on it, or raw SQL that writes to a dossier table): what only grows, such as "this unit
-   * holds more than 10,000 finished dossiers", must be learnt again.
+   * DELETE on it not limited to `status = 'draft'`, or raw SQL that writes to a dossier table):
+   * what only grows, such as "this unit holds more than 10,000 finished dossiers", must be learnt
+   * again.
    */
   removed?: boolean;
 }

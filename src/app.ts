@@ -13,6 +13,7 @@ import { STATUS_LABEL, type DossierStatus } from './dossier/dossier.types';
 import { DossierService } from './dossier/dossier.service';
 import { LOOKUP_ALONG } from './dossier/dossier.lookup';
 import { DossierCache } from './dossier/dossier.cache';
+import { CLOSED_OVER_TTL_MS, ClosedOverLimit } from './dossier/dossier.closed-count';
 import { dossierRoutes } from './dossier/dossier.routes';
 import { DossierDrafts } from './dossier/dossier.drafts';
 import { DossierForms } from './dossier/dossier.forms';
@@ -237,6 +238,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     audit,
     units,
     cache: new DossierCache(database.changes, { ttlMs: config.dossierCacheSeconds * 1000 }),
+    closedOver: new ClosedOverLimit(database.changes, { ttlMs: CLOSED_OVER_TTL_MS }),
     demo: config.demo,
   });
   const dossierWorkflow = new DossierWorkflow(database.db, dossiers, catalog, workflow, accounts, notifications, audit, files, units, clock);

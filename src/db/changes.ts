@@ -15,6 +15,13 @@ import type { CompiledQuery, DatabaseConnection, Dialect, Driver, OperationNode,
 export interface DossierChange {
   /** Ids or codes of the dossiers touched; undefined: unknown, possibly any dossier. */
   keys?: string[];
+  /**
+   * Rows of the dossiers table itself may be gone or changed beyond what the workflow does (a
+   * DELETE on it not limited to `status = 'draft'`, or raw SQL that writes to a dossier table):
+   * what only grows, such as "this unit holds more than 10,000 finished dossiers", must be learnt
+   * again.
+   */
+  removed?: boolean;
 }
 
 export type ChangeListener = (c: DossierChange) => void;
@@ -68,6 +75,7 @@ export class ChangeFeed {
 const DOSSIER_REF_COLUMNS = new Set(['dossier_id', 'dossier_code']);
 /** On the dossiers table itself, its own id and code name it. */
 const OWN_COLUMNS = new Set(['id', 'code']);
+const DRAFT_STATUS = new Set(['status']);
 
 type Node = OperationNode & Record<string, any>;
 
@@ -144,7 +152,10 @@ export function changeOf(query: OperationNode, tables: Pick<ChangeFeed, 'watches
     const c = e.expression ? changeOf(e.expression, tables) : null;
     if (!c) continue;
     if (!out) out = c;
-    else out = out.keys && c.keys ? { keys: [...new Set([...out.keys, ...c.keys])] } : {};
+    else {
+      const removed = out.removed || c.removed;
+      out = { ...(out.keys && c.keys ? { keys: [...new Set([...out.keys, ...c.keys])] } : {}), ...(removed ? { removed } : {}) };
+    }
   }
   return out;
 }
@@ -172,11 +183,14 @@ function statementChange(query: OperationNode, tables: Pick<ChangeFeed, 'watches
       const tables = froms.map(tableName);
       if (tables.some((t) => t === undefined)) return {};
       if (!tables.some((t) => watchedTable(t!))) return null;
-      return { keys: tables.length === 1 ? keysOfWhere(n.where, tables[0] === 'dossiers' ? OWN_COLUMNS : DOSSIER_REF_COLUMNS) : undefined };
+      const keys = tables.length === 1 ? keysOfWhere(n.where, tables[0] === 'dossiers' ? OWN_COLUMNS : DOSSIER_REF_COLUMNS) : undefined;
+      // Drafts only (`status = 'draft'`, as deleting a draft says): no submitted dossier goes.
+      const draftsOnly = keysOfWhere(n.where, DRAFT_STATUS)?.every((v) => v === 'draft') ?? false;
+      return tables.includes('dossiers') && !draftsOnly ? { keys, removed: true } : { keys };
     }
     case 'RawNode': {
       const text = (n.sqlFragments as string[]).join('?');
-      return RAW_WRITE.test(text) && tables.mentions(text) ? {} : null;
+      return RAW_WRITE.test(text) && tables.mentions(text) ? { removed: true } : null;
     }
     default:
       return null;

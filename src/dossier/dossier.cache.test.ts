@@ -157,7 +157,13 @@ describe('which writes change a dossier', () => {
     expect(node(db.updateTable('dossier_messages').set({ read: 1 }).where('id', '=', 'M'))).toEqual({ keys: undefined });
     // A payment settled by its order reference: any dossier.
     expect(node(db.updateTable('payments').set({ status: 'paid' }).where('order_ref', '=', 'O1'))).toEqual({ keys: undefined });
+    // A row of the dossiers table itself deleted: said apart (what only grows must be learnt again).
+    expect(node(db.deleteFrom('dossiers').where('status', '=', 'returned'))).toEqual({ keys: undefined, removed: true });
+    expect(node(db.deleteFrom('dossiers').where('id', '=', 'D1'))).toEqual({ keys: ['D1'], removed: true });
+    // Drafts only (a draft discarded, or expired): nothing finished goes.
+    expect(node(db.deleteFrom('dossiers').where('id', '=', 'D1').where('status', '=', 'draft'))).toEqual({ keys: ['D1'] });
     expect(node(db.deleteFrom('dossiers').where('status', '=', 'draft'))).toEqual({ keys: undefined });
+    expect(node(db.deleteFrom('dossier_files').where('dossier_id', '=', 'D1'))).toEqual({ keys: ['D1'] });
     // Not a dossier's: reads, the day counter, other tables.
     expect(node(db.selectFrom('dossiers').selectAll())).toBeNull();
     expect(node(db.insertInto('dossier_counters').values({ unit_code: '00004', day: '261203', n: 1 }))).toBeNull();
@@ -176,7 +182,7 @@ describe('which writes change a dossier', () => {
     bare.watch({ names: ['dossier_fees'] });
     expect(changeOf(db.deleteFrom('dossier_fees').where('dossier_id', '=', 'D7').toOperationNode(), bare)).toEqual({ keys: ['D7'] });
     // Raw SQL: any write that mentions a registered table is "some dossier".
-    expect(changeOf(sql`UPDATE payments SET status = 'paid'`.toOperationNode(), tables)).toEqual({});
+    expect(changeOf(sql`UPDATE payments SET status = 'paid'`.toOperationNode(), tables)).toEqual({ removed: true });
     expect(changeOf(sql`UPDATE outbox SET status = 'sent'`.toOperationNode(), tables)).toBeNull();
     await db.destroy();
   });

@@ -16,6 +16,7 @@ import { uuidv7 } from '../shared/ids';
 import { normalizePhone } from '../shared/phone';
 import * as repo from './dossier.repo';
 import type { DossierCache } from './dossier.cache';
+import type { ClosedOverLimit } from './dossier.closed-count';
 import type { DossierUpdate } from './dossier.repo';
 import { resultFileOf } from './dossier.tracking';
 import type { AttachmentUpload } from './dossier.papers';
@@ -43,6 +44,8 @@ export interface DossierOptions {
   units?: UnitService;
   /** Rows, files, history and finished answers kept until the dossier changes. */
   cache?: DossierCache;
+  /** The closed tab's filters known to be over its count's limit (the worklist skips counting them). */
+  closedOver?: ClosedOverLimit;
   /** Demo mode (DEMO=on): only then may the demo history write dossiers marked demo. */
   demo?: boolean;
 }
@@ -108,6 +111,11 @@ export class DossierService {
   /** A part `memo` kept for this dossier, if any (no closure to make on the hot path). */
   cached<T>(d: Dossier, name: string): T | undefined {
     return this.opts.cache?.peek<T>(d.id, name);
+  }
+
+  /** The closed tab's filters known to be over its count's limit, when the composition root keeps them. */
+  get closedOver(): ClosedOverLimit | undefined {
+    return this.opts.closedOver;
   }
 
   /** Demo mode (DEMO=on): the only mode in which dossiers marked demo may be written. */

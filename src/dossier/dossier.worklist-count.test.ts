@@ -75,4 +75,25 @@ eachEngine('worklist: the closed tab counted up to 10,000', { at: '2026-11-30T02
     expect(plan).toContain('dossiers_closed_updated_idx');
     expect(plan).not.toMatch(/Sort|TEMP B-TREE/);
   }, 120_000);
+
+  it('does not count a tab already over the limit again, and counts exactly once finished dossiers are deleted', async () => {
+    const desk = new Desk(t.env);
+    const cookie = await desk.cookie('lanhdao');
+    const worklist = async (q = '') => (await desk.inject({ method: 'GET', url: `/api/worklist${q}`, headers: { cookie } })).json();
+    const memo = t.env.services.dossiers.closedOver!;
+    expect((await worklist('?tab=all')).countsOver).toEqual(['closed']);
+    // The next pages and searches of the unit say "hơn 10.000" without counting the 10,001 again.
+    const seen = { ...memo.stats };
+    const search = await worklist('?tab=all&q=hoa');
+    expect([search.counts.closed, search.countsOver, search.total]).toEqual([CLOSED_COUNT_UP_TO, ['closed'], CLOSED_COUNT_UP_TO + 2]);
+    expect((await worklist('?tab=closed')).totalOver).toBe(true);
+    expect(memo.stats).toEqual({ hits: seen.hits + 2, misses: seen.misses });
+    // A purge of finished dossiers (any deletion from the dossiers table): the count is exact again.
+    const db = t.env.services.database.db;
+    await db.deleteFrom('dossiers').where('id', 'in', ['00000000-0000-7000-8000-000000000001', '00000000-0000-7000-8000-000000000002']).execute();
+    const after = await worklist('?tab=closed');
+    expect([after.counts.closed, after.countsOver, after.total, after.totalOver]).toEqual([CLOSED_COUNT_UP_TO - 1, [], CLOSED_COUNT_UP_TO - 1, false]);
+    const html = (await desk.inject({ method: 'GET', url: '/can-bo?tab=all', headers: { cookie } })).body;
+    expect(html).toContain('Đã kết thúc <span class="count">(9.999)</span>');
+  }, 60_000);
 });

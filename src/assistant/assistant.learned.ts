@@ -110,10 +110,10 @@ export function train(questions: LabelledQuestion[]): LearnedModel {
 /**
  * Every labelled code's log-likelihood ratio against the model of all questions (the sum `lift`
  * averages), from the postings: a feature the code never counted adds the same log(μ / (N + μ)),
- * one it counted n times adds log(1 + n / (μ·p)) on top. Ordered by `model.codes`; null when the
- * question has no feature the model knows.
+ * one it counted n times adds log(1 + n / (μ·p)) on top. Ordered by `model.codes`, with the number of
+ * the question's features the model knows (`known`); null when it knows none.
  */
-export function codeScores(model: LearnedModel, fs: string[]): Float64Array | null {
+export function codeScores(model: LearnedModel, fs: string[]): { scores: Float64Array; known: number } | null {
   const scores = new Float64Array(model.codes.length);
   const bgTotal = model.background.total;
   let known = 0;
@@ -127,7 +127,7 @@ export function codeScores(model: LearnedModel, fs: string[]): Float64Array | nu
   }
   if (!known) return null;
   for (let i = 0; i < scores.length; i++) scores[i]! += known * Math.log(LEARNED.mu / (model.classes.get(model.codes[i]!)!.total + LEARNED.mu));
-  return scores;
+  return { scores, known };
 }
 
 function count(c: Counts, fs: string[]): void {
@@ -187,8 +187,9 @@ function scopeOdds(model: LearnedModel, fs: string[]): number {
  * the second code's is at least `sureGap` below it.
  */
 export function sureCode(model: LearnedModel, fs: string[]): string | undefined {
-  const scores = codeScores(model, fs);
-  if (!scores) return undefined;
+  const read = codeScores(model, fs);
+  if (!read) return undefined;
+  const { scores, known } = read;
   let first = -1;
   let second = -Infinity;
   for (let i = 0; i < scores.length; i++) {
@@ -197,8 +198,6 @@ export function sureCode(model: LearnedModel, fs: string[]): string | undefined 
       first = i;
     } else if (scores[i]! > second) second = scores[i]!;
   }
-  let known = 0;
-  for (const f of fs) if (model.background.counts.has(f)) known++;
   const best = scores[first]! / known;
   return best >= LEARNED.sureLift && best - second / known >= LEARNED.sureGap ? model.codes[first] : undefined;
 }

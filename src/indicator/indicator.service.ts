@@ -246,16 +246,16 @@ export class IndicatorService {
     if (todo.length) {
       // The dossiers' counts and the catalogue's and feedback's records are read side by side.
       const codes = [...owner.keys()];
-      const [counted, rec] = await Promise.all([this.opts.source === 'history' ? this.judge(codes, p) : this.count(codes, p), this.recordsOf(codes, p)]);
-      if (Array.isArray(counted)) for (const j of counted) add(fresh.get(owner.get(j.unitCode)!)!, j);
-      else {
-        for (const [code, c] of counted) {
-          const into = fresh.get(owner.get(code)!)!;
-          c.forEach(([num, den], i) => {
-            into[i]![0] += num;
-            into[i]![1] += den;
-          });
-        }
+      // Judged from the history (source 'history') or counted from the indicators' copy.
+      const fromHistory = this.opts.source === 'history';
+      const [judged, counted, rec] = await Promise.all([fromHistory ? this.judge(codes, p) : [], fromHistory ? new Map<string, Counts>() : this.count(codes, p), this.recordsOf(codes, p)]);
+      for (const j of judged) add(fresh.get(owner.get(j.unitCode)!)!, j);
+      for (const [code, c] of counted) {
+        const into = fresh.get(owner.get(code)!)!;
+        c.forEach(([num, den], i) => {
+          into[i]![0] += num;
+          into[i]![1] += den;
+        });
       }
       for (const r of rec.catalogue) addRecords(fresh.get(owner.get(r.unit)!)!, 'catalogue_complete_rate', [r]);
       for (const r of rec.feedback) addRecords(fresh.get(owner.get(r.unit)!)!, 'feedback_on_time_rate', [r]);

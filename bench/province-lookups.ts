@@ -17,7 +17,7 @@
  * before the measured ones, not counted, printed on their own line), LOOKUP_WAIT_S (0: seconds between the server's
  * readiness and the first lookup), LOOKUP_EXPLAIN=N (EXPLAIN (ANALYZE, BUFFERS) of the
  * statements the last lookup ran, as the probe recorded them, for N more never-read dossiers), LOOKUP_PROFILE=1 (the server run under V8's profiler
- * and without the probe: where its CPU time went during the lookups), LOOKUP_ALLOC=1 (what the server allocated during the lookups,
+ * and without the probe: where its CPU time went during the lookups; LOOKUP_PROFILE_OUT=file keeps the .cpuprofile), LOOKUP_ALLOC=1 (what the server allocated during the lookups,
  * sampled, by function), LOOKUP_JOBS_DUE=1 (every periodic job's last run moved a
  * day back, so that the server's first tick runs each of them, as in a province's server that
  * started long after the last run — bench:province's case when it has not run for a while),
@@ -201,7 +201,9 @@ async function profiled(app: AppProcess, list: Array<{ code: string; phone: stri
   const end = performance.now();
   await app.stop();
   const margin = performance.now() - end;
-  const s = summariseProfile(path.join(dir, fs.readdirSync(dir)[0]!), 30, [], { lastMs, endMarginMs: margin });
+  const file = path.join(dir, fs.readdirSync(dir)[0]!);
+  if (process.env.LOOKUP_PROFILE_OUT) fs.copyFileSync(file, process.env.LOOKUP_PROFILE_OUT);
+  const s = summariseProfile(file, 30, [], { lastMs, endMarginMs: margin });
   console.log(`lookups (profiled): client p50 ${r2(pct(times, 50))} p99 ${r2(pct(times, 99))} ms; server CPU ${r2((cpu * 1000) / list.length)} ms per lookup; load ${load}`);
   console.log(`CPU profile of the lookups: ${r2(s.busyMs)} ms busy of ${r2(s.totalMs)}`);
   for (const f of s.selfByFunction) console.log(`  self ${r2(f.ms)} ms  ${f.name}`);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, buildServices, type Services } from '../app';
 import { loadConfig } from '../config';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
+import { windowBits } from '../shared/compress';
 import { createDoc, draw, toBuffer } from '../shared/pdf';
 import { makeDemoCertificate } from '../signing/signing.cert';
 import { APPLICANT, Desk, PDF, multipart } from './workflow.testing';
@@ -64,7 +65,12 @@ for (const engine of engines()) {
     async function track(app: FastifyInstance, code: string): Promise<string> {
       const r = await app.inject({ method: 'GET', url: `/api/dossiers/${code}?phone=${APPLICANT.phone}`, headers: { 'accept-encoding': 'br' } });
       expect(r.statusCode, r.body).toBe(200);
-      return r.headers['content-encoding'] === 'br' ? zlib.brotliDecompressSync(r.rawPayload).toString() : r.body;
+      if (r.headers['content-encoding'] !== 'br') return r.body;
+      const body = zlib.brotliDecompressSync(r.rawPayload);
+      // Made per dossier, not kept for many visitors: brotli's quick quality (shared/compress.ts).
+      const quick = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length, [zlib.constants.BROTLI_PARAM_LGWIN]: windowBits(body.length) } });
+      expect(r.rawPayload.equals(quick)).toBe(true);
+      return body.toString();
     }
 
     /** What `run` gives, with the values of each statement sent to PostgreSQL meanwhile (pg binds each). */

@@ -45,7 +45,13 @@ export function errorsOf(e: unknown): { errors: FormError[]; message: string } |
 }
 
 /** The dossier as the JSON API shows it. */
-function dossierJson(v: DossierView, links: { receiptUrl: string; trackingUrl: string }, payment: Record<string, unknown> | null = null) {
+/**
+ * `citizen`: the citizen's answer — officials' comments may be internal notes, so the history
+ * carries only the steps a citizen sees, each without its comment (picked here, not by copying the
+ * view and each entry first).
+ */
+function dossierJson(v: DossierView, links: { receiptUrl: string; trackingUrl: string }, payment: Record<string, unknown> | null, citizen: boolean) {
+  const history = citizen ? v.history.filter((h) => CITIZEN_VISIBLE_ACTIONS.has(h.action)) : v.history;
   return {
     id: v.id,
     code: v.code,
@@ -64,7 +70,7 @@ function dossierJson(v: DossierView, links: { receiptUrl: string; trackingUrl: s
     dueAt: v.dueAt,
     dueFixed: v.dueFixed,
     attachments: v.files.map((f) => ({ id: f.id, component: f.component, name: f.name, mime: f.mime, size: f.size })),
-    history: v.history.map((h) => ({ seq: h.seq, action: h.action, from: h.fromStatus, to: h.toStatus, actor: h.actorName, comment: h.comment, at: h.createdAt })),
+    history: history.map((h) => ({ seq: h.seq, action: h.action, from: h.fromStatus, to: h.toStatus, actor: h.actorName, comment: citizen ? '' : h.comment, at: h.createdAt })),
     receiptUrl: v.code ? links.receiptUrl : null,
     trackingUrl: v.code ? links.trackingUrl : null,
     payment,
@@ -144,7 +150,7 @@ export function routeKit(deps: DossierRoutesDeps) {
     if (!staffView && status === 200) {
       const part = strong ? 'api-json' : 'api-json-read';
       const hit = dossiers.cached<CachedAnswer>(d, part);
-      return sendCached(reply.request, reply, hit ?? (await dossiers.memo(d, part, async () => cacheAnswer(JSON.stringify(await dossierAnswer(d, false, undefined, strong)), 'application/json; charset=utf-8', NO_STORE))));
+      return sendCached(reply.request, reply, hit ?? (await dossiers.memo(d, part, async () => cacheAnswer(JSON.stringify(await dossierAnswer(d, false, undefined, strong)), 'application/json; charset=utf-8', NO_STORE, true))));
     }
     return reply.status(status).send(await dossierAnswer(d, staffView, actor, strong, fresh));
   };
@@ -158,15 +164,15 @@ export function routeKit(deps: DossierRoutesDeps) {
       deps.payments ? deps.payments.json(d, fresh, dossiers.alongside<StoredPayments>(d, LOOKUP_ALONG.payments.part)?.value) : null,
       d.code && LOOKUP_ALONG.signed.statuses.includes(d.status) ? verifyUrlOf(d) : null,
     ]);
-    // Officials' comments may be internal notes: the citizen's history carries none, and the
-    // citizen's steps (with "Đang giải quyết") and next step come from the tracking view model.
-    const shown = staffView ? v : { ...v, history: v.history.filter((h) => CITIZEN_VISIBLE_ACTIONS.has(h.action)).map((h) => ({ ...h, comment: '' })) };
+    // The citizen's history without officials' comments (dossierJson); the citizen's steps (with
+    // "Đang giải quyết") and next step come from the tracking view model.
     const json = dossierJson(
-      shown,
+      v,
       strong
         ? { receiptUrl: `${deps.publicUrl}${d.code ? receiptPath(d.code) : ''}`, trackingUrl: d.code ? dossiers.trackingUrl(d.code) : '' }
         : { receiptUrl: `${deps.publicUrl}/ho-so/${d.code}/giay-hen.pdf`, trackingUrl: `${deps.publicUrl}/ho-so/${d.code}` },
       payment,
+      !staffView,
     );
     const citizen = staffView || !d.code ? undefined : citizenTracking({ status: v.status, delivery: v.delivery, outcome: v.outcome, history: v.history, files: v.files, outstanding: typeof payment?.outstanding === 'number' ? payment.outstanding : 0 });
     const resultFile = d.code ? resultFileOf(v.status, v.files) : undefined;
@@ -183,7 +189,8 @@ export function routeKit(deps: DossierRoutesDeps) {
           }
         : {}),
     };
-    return { ...json, ...extra };
+    // The answer made here is nobody else's: the extra keys go onto it, in the order a spread would give.
+    return Object.assign(json, extra);
   };
   /** The public verification page of the dossier's signed result, if it was signed. */
   const verifyUrlOf = async (d: Dossier): Promise<string | null> => {

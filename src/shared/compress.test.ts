@@ -53,3 +53,21 @@ describe('a cached answer is compressed in the encoding a client asks for, when 
     }
   });
 });
+
+describe('an answer made per request is compressed more quickly than one kept for many', () => {
+  it('compresses a tracking answer at brotli 5 / gzip 6 and a catalogue page at brotli 9 / gzip 9, both decoding to the very bytes', () => {
+    const body = Buffer.from(JSON.stringify({ code: '00004-261207-0001', history: Array.from({ length: 40 }, (_, i) => ({ seq: i, action: `Chuyển xử lý bước ${i}`, by: `Cán bộ Nguyễn Văn ${String.fromCharCode(65 + (i % 26))}`, at: `2026-12-07T0${i % 10}:${10 + i}:00Z` })) }));
+    const at = (q: number) => zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: q, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length, [zlib.constants.BROTLI_PARAM_LGWIN]: windowBits(body.length) } });
+    expect(at(5).equals(at(9))).toBe(false);
+    const quick = cacheAnswer(body, 'application/json; charset=utf-8', undefined, true);
+    const kept = cacheAnswer(body, 'application/json; charset=utf-8');
+    expect(brotliOf(quick).equals(at(5))).toBe(true);
+    expect(brotliOf(kept).equals(at(9))).toBe(true);
+    expect(gzipOf(quick).equals(zlib.gzipSync(body, { level: 6 }))).toBe(true);
+    expect(gzipOf(kept).equals(zlib.gzipSync(body, { level: 9 }))).toBe(true);
+    for (const a of [quick, kept]) {
+      expect(zlib.brotliDecompressSync(a.br!).equals(body)).toBe(true);
+      expect(zlib.gunzipSync(a.gzip!).equals(body)).toBe(true);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { CompiledQuery, DatabaseConnection, Dialect, Driver, OperationNode, QueryCompiler, TransactionSettings } from 'kysely';
+import { valueResolver } from './compiled';
 
 /**
  * Every write that reaches the database goes through `WatchedDialect`'s connection: the one place
@@ -93,14 +94,18 @@ function columnName(n: Node | undefined): string | undefined {
   return undefined;
 }
 
-function valuesOf(n: Node | undefined): unknown[] | undefined {
+/** A value as the statement ran it (a compiled shape's tree holds stand-ins: db/compiled.ts). */
+type Resolve = (v: unknown) => unknown;
+const asIs: Resolve = (v) => v;
+
+function valuesOf(n: Node | undefined, at: Resolve): unknown[] | undefined {
   if (!n) return undefined;
-  if (n.kind === 'ValueNode') return [n.value];
-  if (n.kind === 'PrimitiveValueListNode') return [...n.values];
+  if (n.kind === 'ValueNode') return [at(n.value)];
+  if (n.kind === 'PrimitiveValueListNode') return (n.values as unknown[]).map(at);
   if (n.kind === 'ValueListNode') {
     const out: unknown[] = [];
     for (const v of n.values as Node[]) {
-      const x = valuesOf(v);
+      const x = valuesOf(v, at);
       if (!x) return undefined;
       out.push(...x);
     }
@@ -110,29 +115,29 @@ function valuesOf(n: Node | undefined): unknown[] | undefined {
 }
 
 /** Keys named by an equality (or IN) on a dossier-identifying column, through ANDs only. */
-function keysOfWhere(n: Node | undefined, cols: Set<string>): string[] | undefined {
+function keysOfWhere(n: Node | undefined, cols: Set<string>, at: Resolve): string[] | undefined {
   if (!n) return undefined;
-  if (n.kind === 'WhereNode') return keysOfWhere(n.where, cols);
-  if (n.kind === 'ParensNode') return keysOfWhere(n.node, cols);
-  if (n.kind === 'AndNode') return keysOfWhere(n.left, cols) ?? keysOfWhere(n.right, cols);
+  if (n.kind === 'WhereNode') return keysOfWhere(n.where, cols, at);
+  if (n.kind === 'ParensNode') return keysOfWhere(n.node, cols, at);
+  if (n.kind === 'AndNode') return keysOfWhere(n.left, cols, at) ?? keysOfWhere(n.right, cols, at);
   if (n.kind === 'BinaryOperationNode') {
     const op = n.operator?.operator;
     const col = columnName(n.leftOperand);
     if ((op === '=' || op === 'in') && col && cols.has(col)) {
-      const v = valuesOf(n.rightOperand);
+      const v = valuesOf(n.rightOperand, at);
       if (v && v.every((x) => typeof x === 'string')) return v as string[];
     }
   }
   return undefined;
 }
 
-function keysOfInsert(n: Node, cols: Set<string>): string[] | undefined {
+function keysOfInsert(n: Node, cols: Set<string>, at: Resolve): string[] | undefined {
   const columns: string[] = (n.columns ?? []).map((c: Node) => c.column?.name);
-  const at = columns.findIndex((c) => cols.has(c));
-  if (at < 0 || n.values?.kind !== 'ValuesNode') return undefined;
+  const col = columns.findIndex((c) => cols.has(c));
+  if (col < 0 || n.values?.kind !== 'ValuesNode') return undefined;
   const keys: string[] = [];
   for (const row of n.values.values as Node[]) {
-    const v = row.kind === 'PrimitiveValueListNode' ? row.values[at] : valuesOf(row.values[at])?.[0];
+    const v = row.kind === 'PrimitiveValueListNode' ? at(row.values[col]) : valuesOf(row.values[col], at)?.[0];
     if (typeof v !== 'string') return undefined;
     keys.push(v);
   }
@@ -141,15 +146,18 @@ function keysOfInsert(n: Node, cols: Set<string>): string[] | undefined {
 
 const RAW_WRITE = /\b(insert\s+into|update|delete\s+from|truncate|drop\s+table|alter\s+table)\b/i;
 
-/** The dossier change a query makes, or null when it changes no dossier (`tables`: what is watched). */
-export function changeOf(query: OperationNode, tables: Pick<ChangeFeed, 'watches' | 'mentions'>): DossierChange | null {
-  const main = statementChange(query, tables);
+/**
+ * The dossier change a query makes, or null when it changes no dossier (`tables`: what is watched;
+ * `at`: the values as the statement ran them, for a compiled shape's tree of stand-ins).
+ */
+export function changeOf(query: OperationNode, tables: Pick<ChangeFeed, 'watches' | 'mentions'>, at: Resolve = asIs): DossierChange | null {
+  const main = statementChange(query, tables, at);
   // Writes inside WITH (PostgreSQL's data-modifying CTEs) count as much as the main statement's.
   const ctes: Node[] = (query as Node).with?.expressions ?? [];
   if (!ctes.length) return main;
   let out = main;
   for (const e of ctes) {
-    const c = e.expression ? changeOf(e.expression, tables) : null;
+    const c = e.expression ? changeOf(e.expression, tables, at) : null;
     if (!c) continue;
     if (!out) out = c;
     else {
@@ -160,7 +168,7 @@ export function changeOf(query: OperationNode, tables: Pick<ChangeFeed, 'watches
   return out;
 }
 
-function statementChange(query: OperationNode, tables: Pick<ChangeFeed, 'watches' | 'mentions'>): DossierChange | null {
+function statementChange(query: OperationNode, tables: Pick<ChangeFeed, 'watches' | 'mentions'>, at: Resolve): DossierChange | null {
   const watchedTable = (name: string) => tables.watches(name);
   const n = query as Node;
   switch (n.kind) {
@@ -170,22 +178,22 @@ function statementChange(query: OperationNode, tables: Pick<ChangeFeed, 'watches
       const refers = columns.some((c) => DOSSIER_REF_COLUMNS.has(c));
       if (!table || (!watchedTable(table) && !refers)) return null;
       const cols = table === 'dossiers' ? OWN_COLUMNS : DOSSIER_REF_COLUMNS;
-      return { keys: keysOfInsert(n, cols) };
+      return { keys: keysOfInsert(n, cols, at) };
     }
     case 'UpdateQueryNode': {
       const table = tableName(n.table);
       if (!table) return {};
       if (!watchedTable(table)) return null;
-      return { keys: keysOfWhere(n.where, table === 'dossiers' ? OWN_COLUMNS : DOSSIER_REF_COLUMNS) };
+      return { keys: keysOfWhere(n.where, table === 'dossiers' ? OWN_COLUMNS : DOSSIER_REF_COLUMNS, at) };
     }
     case 'DeleteQueryNode': {
       const froms: Node[] = n.from?.froms ?? [];
       const tables = froms.map(tableName);
       if (tables.some((t) => t === undefined)) return {};
       if (!tables.some((t) => watchedTable(t!))) return null;
-      const keys = tables.length === 1 ? keysOfWhere(n.where, tables[0] === 'dossiers' ? OWN_COLUMNS : DOSSIER_REF_COLUMNS) : undefined;
+      const keys = tables.length === 1 ? keysOfWhere(n.where, tables[0] === 'dossiers' ? OWN_COLUMNS : DOSSIER_REF_COLUMNS, at) : undefined;
       // Drafts only (`status = 'draft'`, as deleting a draft says): no submitted dossier goes.
-      const draftsOnly = keysOfWhere(n.where, DRAFT_STATUS)?.every((v) => v === 'draft') ?? false;
+      const draftsOnly = keysOfWhere(n.where, DRAFT_STATUS, at)?.every((v) => v === 'draft') ?? false;
       return tables.includes('dossiers') && !draftsOnly ? { keys, removed: true } : { keys };
     }
     case 'RawNode': {
@@ -208,7 +216,7 @@ class WatchedConnection implements DatabaseConnection {
 
   async executeQuery<R>(q: CompiledQuery): Promise<import('kysely').QueryResult<R>> {
     const r = await this.inner.executeQuery<R>(q);
-    const c = changeOf(q.query, this.feed);
+    const c = changeOf(q.query, this.feed, valueResolver(q));
     if (c) {
       this.feed.emit(c);
       this.pending?.push(c);

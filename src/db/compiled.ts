@@ -88,7 +88,26 @@ function compileTemplate<P extends StatementParts>(parts: P, build: (stand: P) =
   for (const [slot, [name, k]] of places) {
     if (!used.has(slot)) throw new Error(`CompiledShapes: the value of ${name}.${k} is not a parameter of the statement`);
   }
+  standIns.set(query.query, query.parameters);
   return { query, from };
+}
+
+/** For each compiled shape's tree (shared by all its calls), its parameters as compiled: the stand-ins. */
+const standIns = new WeakMap<object, readonly unknown[]>();
+
+/**
+ * A value of a statement's tree as one call ran it: a compiled shape's tree holds stand-ins where
+ * each call's values go (they are only in that call's parameters), which this maps back; any other
+ * value is the tree's own. For db/changes.ts, which reads the dossiers a write names from its tree.
+ */
+export function valueResolver(q: CompiledQuery): ((v: unknown) => unknown) | undefined {
+  const stand = standIns.get(q.query);
+  if (!stand) return undefined;
+  return (v) => {
+    if (typeof v !== 'symbol') return v;
+    const i = stand.indexOf(v);
+    return i < 0 ? undefined : q.parameters[i];
+  };
 }
 
 const ids = new WeakMap<object, number>();

@@ -56,6 +56,24 @@ for (const engine of engines()) {
       expect((await track(d.code, `t=${token.slice(0, -2)}xx`)).status).toBe(404);
     });
 
+    it("another citizen's submission leaves a dossier's cached answer in place (it names only its own dossier)", async () => {
+      const a = await desk.submitOnline(PROC);
+      await warm(a.code);
+      // PostgreSQL writes a submission with statements compiled once (db/compiled.ts), whose tree
+      // holds stand-ins for the values: the change feed reads the dossier's id from the call's own.
+      const seen: Array<string[] | undefined> = [];
+      const off = env.services.database.changes.on((c) => void seen.push(c.keys));
+      const b = await desk.submitOnline(PROC);
+      off();
+      expect(seen.length).toBeGreaterThan(0);
+      for (const keys of seen) expect(keys?.every((k) => k === b.id || k === b.code), JSON.stringify(keys)).toBe(true);
+      const before = env.services.dossiers.cacheStats();
+      expect((await track(a.code)).json.code).toBe(a.code);
+      const after = env.services.dossiers.cacheStats();
+      expect(after.hits).toBeGreaterThan(before.hits);
+      expect(after.misses).toBe(before.misses);
+    });
+
     it("a one-request submission's answer, made without reading its files and history back, equals what the database holds", async () => {
       const answer = await desk.submitOnline(PROC);
       const db = env.services.database.db;

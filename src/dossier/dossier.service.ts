@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import type { CatalogService, Procedure, ProcessingTime } from '../catalog';
 import { mainChannel } from '../catalog';
 import { calendarsOf, computeDueAt, type UnitCalendar } from '../calendar';
-import { eformFor, eformSchema, toJsonSchema, type EForm } from '../eform';
+import { eformFor, eformSchema, eformToRead, toJsonSchema, type EForm } from '../eform';
 import type { Readable } from 'node:stream';
 import type { BlobStore } from '../file';
 import type { NotificationService } from '../notification';
@@ -68,6 +68,9 @@ export interface DossierView extends Dossier {
   files: DossierFile[];
   history: HistoryEntry[];
 }
+
+/** Tracking tokens kept in memory (~100 bytes each). */
+const TOKENS_KEPT = 10_000;
 
 export class DossierService {
   private readonly deps: DossierDeps;
@@ -181,12 +184,21 @@ export class DossierService {
 
   /** The unit's own e-form when its admin made one (catalogue settings), else the procedure's. */
   async eformOf(unitCode: string, procedureCode: string): Promise<EForm> {
+    return this.unitEform(unitCode, procedureCode, eformFor);
+  }
+
+  /** `eformOf` for a caller that only reads the form: the procedure's is shared and frozen, not copied. */
+  async eformToCheck(unitCode: string, procedureCode: string): Promise<EForm> {
+    return this.unitEform(unitCode, procedureCode, eformToRead);
+  }
+
+  private async unitEform(unitCode: string, procedureCode: string, national: (p: Procedure) => EForm): Promise<EForm> {
     const { procedure, entry } = await this.catalog.getUnitProcedure(unitCode, procedureCode);
     if (entry.local?.eform !== undefined) {
       const r = eformSchema.safeParse(entry.local.eform);
       if (r.success) return r.data;
     }
-    return eformFor(procedure);
+    return national(procedure);
   }
 
   /** The unit's calendar (its declarations over the national ones), read once and cached by the calendar module. */
@@ -426,8 +438,18 @@ export class DossierService {
 
   /** Signed part of the tracking link printed in the QR code: the code alone is not enough. */
   token(code: string): string {
-    return createHmac('sha256', this.opts.secret).update(`track:${code}`).digest('base64url').slice(0, 22);
+    // A submission signs its code three times (the SMS's link, the answer's receipt and tracking
+    // links), a first lookup twice: each HMAC is made once and kept (a fixed function of the code
+    // under a secret this process holds anyway), the memory bounded by clearing when full.
+    let t = this.tokens.get(code);
+    if (t === undefined) {
+      t = createHmac('sha256', this.opts.secret).update(`track:${code}`).digest('base64url').slice(0, 22);
+      if (this.tokens.size >= TOKENS_KEPT) this.tokens.clear();
+      this.tokens.set(code, t);
+    }
+    return t;
   }
+  private readonly tokens = new Map<string, string>();
 
   /**
    * Whether what let the actor see `d` is also enough to change it (withdraw, supplement, pay,

@@ -3,7 +3,7 @@
 // also the one-request submission and a linked group's members.
 import { writeAlongside, type AlongsideWrite } from '../db/alongside';
 import type { Procedure } from '../catalog';
-import { eformFor, validateFormData } from '../eform';
+import { eformToRead, validateFormData } from '../eform';
 import type { ChainPlace } from '../audit';
 import { DomainError, RuleViolationError, ValidationError } from '../shared/errors';
 import { uuidv7 } from '../shared/ids';
@@ -224,7 +224,8 @@ export async function commitSubmission(
 /** `attached`: the files about to be written with the dossier (else those of its draft). */
 export async function check(deps: DossierDeps, d: Dossier, formData?: unknown, attached?: DossierFile[]) {
   const procedure = await deps.catalog.getProcedure(d.procedureCode);
-  const eform = await deps.service.eformOf(d.unitCode, d.procedureCode).catch(() => eformFor(procedure));
+  // Only read here: the shared form, not a copy.
+  const eform = await deps.service.eformToCheck(d.unitCode, d.procedureCode).catch(() => eformToRead(procedure));
   const checked = validateFormData(eform, formData ?? d.formData, { clock: deps.clock });
   const problems: Array<{ field: string; code: string; message: string }> = [];
   if (!checked.ok) problems.push(...checked.errors.map((e) => ({ ...e, field: `formData.${e.field}` })));

@@ -422,14 +422,31 @@ export function fieldIdFromLabel(label: string): string {
  * Derived forms end with an optional "Ghi chú".
  */
 export function eformFor(procedure: Pick<Procedure, 'code' | 'name' | 'forms'>): EForm {
-  // Derived once per procedure object (the catalogue's snapshot keeps the same object until the
-  // catalogue changes, then hands out new ones); each caller gets its own copy to keep.
+  // Each caller gets its own copy to keep (and change).
+  return structuredClone(eformToRead(procedure));
+}
+
+/**
+ * The same e-form, shared and deeply frozen (a write to it throws): for a caller that only reads
+ * it (checking a submission's data), which then costs no copy. Derived once per procedure object
+ * (the catalogue's snapshot keeps the same object until the catalogue changes, then hands out new
+ * ones).
+ */
+export function eformToRead(procedure: Pick<Procedure, 'code' | 'name' | 'forms'>): EForm {
   let form = derivedEforms.get(procedure);
   if (!form) {
-    form = deriveEform(procedure);
+    form = deepFreeze(structuredClone(deriveEform(procedure)));
     derivedEforms.set(procedure, form);
   }
-  return structuredClone(form);
+  return form;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
 }
 
 /** E-forms already derived, by procedure object: deriving runs the schema's parser (~0.3 ms a submission). */

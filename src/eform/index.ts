@@ -2,6 +2,7 @@ export * from './eform.types';
 export {
   allFields,
   eformFor,
+  eformToRead,
   fieldIdFromLabel,
   ID_NUMBER_PATTERN,
   PHONE_PATTERN,

@@ -28,8 +28,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   // --weight=0.5 --candidates=5 --maxLift=1 --minLift=-0.5 --mu=30 --keepScores=1: the fusion's settings, to compare them.
   for (const a of args) {
-    const m = /^--(weight|candidates|maxLift|minLift|mu|keepScores|scopeOdds|scopeBelow|sureLift|sureGap|sureOdds|sureConfidence|sureAnswer)=(-?[\d.]+)$/.exec(a);
-    if (m) LEARNED[m[1] as keyof typeof LEARNED] = Number(m[2]);
+    const m = /^--(\w+)=(-?[\d.]+|Infinity)$/.exec(a);
+    if (m && m[1]! in LEARNED) LEARNED[m[1] as keyof typeof LEARNED] = Number(m[2]);
   }
   console.log(`settings ${JSON.stringify(LEARNED)}`);
   const all = fs.readdirSync(TUNING).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(TUNING, f));

@@ -88,8 +88,9 @@ function clearlyAhead(c: Candidate[], x: Candidate): boolean {
 export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infinity, sure?: string): Decided {
   const d = decideRules(candidates, plan);
   // The learned scope signal (assistant.learned.ts): an answer or choices the rules are not sure
-  // of, on a question worded like our out-of-scope ones, are declined.
-  if ((d.decision === 'answer' || d.decision === 'clarify') && d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds) return { decision: 'decline', picks: [], confidence: d.confidence };
+  // of, on a question worded like our out-of-scope ones, are declined; so is any, however sure, when
+  // the odds are extreme (`scopeAlways`).
+  if ((d.decision === 'answer' || d.decision === 'clarify') && ((d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds) || outOdds >= LEARNED.scopeAlways)) return { decision: 'decline', picks: [], confidence: d.confidence };
   // The learned model's own sure code (sureCode), first of the retrieval's too, on a question
   // worded like our in-scope ones: offered ("Ý bạn là…?") rather than handed over or declined.
   if ((d.decision === 'handoff' || d.decision === 'decline') && sure && outOdds <= LEARNED.sureOdds) {

@@ -3,7 +3,7 @@ import { procedureSchema } from '../catalog/catalog.types';
 import type { CatalogService } from '../catalog';
 import { demoProcedures } from '../demo/demo.seed';
 import { decide } from './assistant.decide';
-import { features, outOfScopeOdds, readLearned, rerankLearned, train, tuningModel, TUNING_DIR, type LearnedModel } from './assistant.learned';
+import { features, LEARNED, outOfScopeOdds, readLearned, rerankLearned, train, tuningModel, TUNING_DIR, type LearnedModel } from './assistant.learned';
 import { procedureDoc, Retriever } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 
@@ -67,6 +67,21 @@ describe('the signal learned from our labelled questions', () => {
     expect(first('làm khai sinh cho con', model, true).decision).toBe('answer');
     expect(first('mat giay ket hon xin ban sao', model, true).picks[0]).toBe('2.000635');
     expect(outOfScopeOdds('làm khai sinh cho con', null)).toBe(-Infinity);
+  });
+
+  it('declines even a confident answer when the question is worded far more like our out-of-scope ones', () => {
+    // An auction practitioner's licence (the Ministry of Justice's, not the ward's): the rules answer
+    // it, sure enough (0.61) to pass the scope signal's 0.6, with a procedure that shares its words.
+    const q = 'xin chung chi hanh nghe dau gia tai san';
+    const s = r.search(q, { limit: 8 });
+    const l = readLearned(q, s.candidates, model);
+    expect(l.outOdds).toBeGreaterThanOrEqual(LEARNED.scopeAlways);
+    expect(decide(l.candidates, s.plan)).toMatchObject({ decision: 'answer', picks: [{ id: '1.013978' }] });
+    expect(decide(l.candidates, s.plan).confidence).toBeGreaterThanOrEqual(LEARNED.scopeBelow);
+    expect(decide(l.candidates, s.plan, l.outOdds, l.sure)).toMatchObject({ decision: 'decline', picks: [] });
+    // A question of ours, however confidently answered, keeps its answer.
+    const birth = r.search('làm khai sinh cho con', { limit: 8 });
+    expect(decide(birth.candidates, birth.plan, readLearned('làm khai sinh cho con', birth.candidates, model).outOdds).decision).toBe('answer');
   });
 
   it('offers the procedure it is sure of where the rules would hand over or decline', () => {

@@ -87,7 +87,7 @@ eachEngine('assistant: answers that agree, facts, follow-ups, harder questions',
     expect(checked).toBeGreaterThan(500);
     // Some 1,900 questions through the whole path, each in its own conversation in the database:
     // over a minute on PostgreSQL on a busy machine.
-  }, 240_000);
+  }, 480_000);
 
   it('answers the fee of the new card for "đổi thẻ căn cước hết hạn", not the residence extension', async () => {
     const r = await ask('Đổi thẻ căn cước hết hạn thì lệ phí thế nào?');

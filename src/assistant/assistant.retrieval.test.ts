@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureSchema } from '../catalog/catalog.types';
 import { demoProcedures } from '../demo/demo.seed';
 import { confidence, decide } from './assistant.decide';
-import type { Candidate, QueryPlan } from './assistant.retrieval';
-import { gradeOfStoreys, gradesOfName, procedureDoc, Retriever, spellOut } from './assistant.retrieval';
+import type { Candidate, IndexDoc, QueryPlan } from './assistant.retrieval';
+import { agesAsked, agesOfName, gradeOfStoreys, gradesOfName } from './assistant.ranges';
+import { copyKey, procedureDoc, Retriever, spellOut } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, matchSituations, SynonymTable } from './assistant.synonyms';
 import { fold, syllables } from '../shared/vietnamese';
 import type { CatalogService } from '../catalog';
@@ -373,6 +374,37 @@ describe('retrieval over the demo catalogue', () => {
     expect(spellOut('Đăng ký khai sinh')).toBe('Đăng ký khai sinh');
   });
 
+  it('reads the age a question says against the ages a name covers (issue 15, procedures-12)', () => {
+    expect(agesOfName('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên')).toEqual({ min: 14, max: Infinity });
+    expect(agesOfName('Liên thông … cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi')).toEqual({ min: 0, max: 5 });
+    expect(agesOfName('Đăng ký khai sinh')).toBeUndefined();
+    const asked = (q: string) => agesAsked(syllables(fold(q)));
+    expect(asked('con vừa tròn 14 tuổi')).toEqual([14]);
+    expect(asked('bé dưới 14 tuoi')).toEqual([13]);
+    expect(asked('bé nhà em được 20 ngày tuổi')).toEqual([0]);
+    expect(asked('nhà 3 tầng')).toEqual([]);
+    // Fourteen is "từ đủ 14 tuổi", not "dưới 14 tuổi"; ten is under fourteen.
+    expect(top('làm căn cước cho con 14 tuổi')).toBe('1.014061');
+    expect(top('làm căn cước cho bé 10 tuổi')).toBe('1.014062');
+  });
+
+  it('reads "đổi" said with the identity card as the card’s exchange, whatever the story (issue 15, procedures-12)', () => {
+    const exchange = (q: string) => matchSituations(syllables(fold(q))).some((m) => m.expansion.join(' ') === 'cap doi the can cuoc');
+    expect(exchange('đổi tên theo quyết định của ủy ban rồi, giờ đổi căn cước theo tên mới')).toBe(true);
+    expect(exchange('chuyển hộ khẩu về nơi mới thì căn cước có cần đổi không')).toBe(true);
+    // A face changed ("mặt" folds like "mất") is no lost card.
+    expect(exchange('ảnh trên căn cước là từ hồi 14 tuổi, giờ mặt khác quá, đổi được không')).toBe(true);
+    expect(top('ảnh trên căn cước là từ hồi 14 tuổi, giờ mặt khác quá, đổi được không')).toBe('1.014063');
+    // "Gãy đôi", "chờ đợi" fold like "đổi"; a lost card is reissued.
+    for (const q of ['thẻ căn cước bị gãy đôi', 'chờ đợi căn cước lâu quá', 'bị mất căn cước muốn làm lại'] as const) expect(exchange(q), q).toBe(false);
+  });
+
+  it('reads a detail shown wrong in VNeID as the population database’s correction (issue 15)', () => {
+    expect(top('ứng dụng VNeID ghi sai ngày sinh của tôi so với giấy khai sinh, làm sao sửa')).toBe('1.012564');
+    // The birth certificate's own error is still the civil status correction.
+    expect(top('giấy khai sinh của tôi ghi sai ngày sinh, muốn sửa lại')).toBe('1.004859');
+  });
+
   it('declines everyday life and other agencies’ procedures on our own out-of-scope file (no database)', () => {
     // Weather, football, loans, illnesses, a neighbour's noise, wedding gifts, a child's name,
     // cheap rooms, apps' accounts; driving licences, passports, visas, companies, notaries.
@@ -641,5 +673,30 @@ describe('social insurance benefits and street trees on the full catalogue (issu
     expect(['answer', 'clarify']).toContain(funeral.decision);
     expect(funeral.picks.map((p) => p.id)).toContain('2.000821');
     expect(first('xin dời cây xanh trước nhà để mở cổng')).toBe('1.002693');
+  });
+});
+
+/** Another level's copy of one of the ward's procedures, found beside it. */
+describe('copies of one procedure at several levels', () => {
+  const doc = (id: string, name: string, here: boolean): IndexDoc => ({ id, kind: 'procedure', name, fields: [{ text: name, weight: 3, strong: true }], prior: here ? 1 : 0.85, here });
+  it('ranks the copy at the ward’s own level clearly first (issue 15)', () => {
+    const r = new Retriever(
+      [
+        doc('1.014061', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên', true),
+        doc('2.000200', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên (thực hiện tại cấp tỉnh)', false),
+        doc('1.001247', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên (thực hiện tại cấp trung ương)', false),
+        doc('1.014064', 'Cấp lại thẻ căn cước', true),
+        doc('1.003005', 'Cấp giấy phép lái xe (thực hiện tại cấp tỉnh)', false),
+      ],
+      new SynonymTable(BUILTIN_SYNONYMS),
+    );
+    const c = r.search('con vừa tròn 14 tuổi làm căn cước', { limit: 5 }).candidates;
+    const score = (id: string) => c.find((x) => x.id === id)?.score ?? 0;
+    expect(c[0]?.id).toBe('1.014061');
+    // The province's and the ministry's copies are no rival choices: under half the ward's score.
+    expect(score('2.000200')).toBeLessThan(score('1.014061') / 2);
+    expect(score('1.001247')).toBeLessThan(score('1.014061') / 2);
+    // A record of another level with no copy here keeps its score (it may be where it is done).
+    expect(copyKey('Cấp giấy phép lái xe (thực hiện tại cấp tỉnh)')).toBe('cap giai phep lai xe');
   });
 });

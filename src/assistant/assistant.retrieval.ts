@@ -2,6 +2,7 @@ import type { Procedure } from '../catalog';
 import { accentKey, fold, stripDiacritics, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
 import { ABBREVIATIONS, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
+import { agesOfName, gradesOfName, RangesAsked, type AgeRange } from './assistant.ranges';
 import { doneAtCommune } from './assistant.scope';
 import { bestPairs, countWords, nameParts, WordModel } from './assistant.segment';
 import { COMMON_NAME_WORDS, NATIONAL_NAMES, NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
@@ -236,25 +237,19 @@ const ACT_ONLY = new Set(['han', 'het han', 'gia han', 'sap het', 'het']);
 const conceptKey = (c: Concept): string => (c.parts ? c.parts.map((p) => p.forms[0] ?? '').join(' ') : (c.forms[0] ?? ''));
 /** What such a procedure keeps of its score when the question does not say its act. */
 const ACT_MISSED = 0.6;
-
 /**
- * The grade of a building from its storeys, as a permit's name lists the grades it covers ("công
- * trình cấp III, cấp IV … và nhà ở riêng lẻ" at the commune, "cấp đặc biệt, cấp I, cấp II" at the
- * province): 8 to 24 storeys is grade II, 25 to 50 grade I, more special, 2 to 7 grade III, one
- * storey grade IV (Thông tư 06/2021/TT-BXD, Phụ lục I). A permit whose grades leave out the one of
- * the storeys asked ("chung cư mini 12 tầng") is kept back like a missed topic — unless it also
- * covers private houses ("… và nhà ở riêng lẻ", whatever their storeys) and the question asks
- * about a house, not an apartment block, hotel, office or other works (NOT_A_HOUSE).
+ * What another level's copy of one of the unit's own procedures keeps of its score when both are
+ * found ("Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên (thực hiện tại cấp tỉnh)" beside the
+ * ward's record of the same name): the citizen does it here, so the copy is no rival choice.
  */
-export function gradeOfStoreys(storeys: number): string {
-  return storeys > 50 ? 'dac biet' : storeys >= 25 ? 'i' : storeys >= 8 ? 'ii' : storeys >= 2 ? 'iii' : 'iv';
-}
-/** The grades a name lists ("cấp III, cấp IV" → ["iii", "iv"]), and "house" when it covers private houses. */
-export function gradesOfName(name: string): string[] {
-  const f = fold(name);
-  const grades = [...f.matchAll(/(?<![a-z])cap (dac biet|iv|iii|ii|i)(?![a-z])/g)].map((m) => m[1]!);
-  return grades.length && /(?:^| )nha o rieng le(?: |$)/.test(f) ? [...grades, 'house'] : grades;
-}
+const OTHER_LEVEL_COPY = 0.5;
+/** A name without the level it says it is done at, folded: what copies of one procedure share. */
+export const copyKey = (name: string): string =>
+  fold(name)
+    .replace(/^thu tuc /, '')
+    .replace(/[ (]*thuc hien (?:tai|o) cap [^()]*\)?\s*$/, '')
+    .trim();
+
 /**
  * Asking for a copy of a paper ("sao y", "bản sao", "photo công chứng"): the paper named is what is
  * copied, not another agency's topic ("mang bằng lái xe đi sao y bản chính").
@@ -262,14 +257,6 @@ export function gradesOfName(name: string): string[] {
 const COPY_ASKED = /(?:^| )(?:sao i|ban sao|photo|pho to)(?= |$)/;
 /** A name that makes or certifies copies ("Chứng thực bản sao…", "Cấp bản sao…"). */
 const COPY_NAME = /(?:^| )ban sao(?= |$)/;
-/** Buildings that are not a private house ("nhà ở riêng lẻ"), folded. */
-const NOT_A_HOUSE = /(?:^| )(?:chung cu|can ho|khach san|nha nghi|toa nha|van phong|cong trinh|nha xuong|xuong|nha hang|tru so|truong|benh vien|building)(?= |$)/;
-/** The storeys a question asks about ("nhà 9 tầng", "chung cư 12 tang"), if it says a number of them. */
-function storeysAsked(folded: string[]): number | undefined {
-  for (let i = 0; i + 1 < folded.length; i++) if (/^\d{1,3}$/.test(folded[i]!) && folded[i + 1] === 'tang') return Number(folded[i]);
-  return undefined;
-}
-
 export class Retriever {
   private readonly docs: IndexDoc[];
   private readonly postings = new Map<string, Posting>();
@@ -292,6 +279,10 @@ export class Retriever {
   private readonly acts: Array<Array<{ words: string[]; others?: string[] }>> = [];
   /** The building grades each name lists (gradesOfName). */
   private readonly grades: string[][] = [];
+  /** Each name without its level (copyKey). */
+  private readonly copyKeys: string[] = [];
+  /** The ages each name covers (agesOfName). */
+  private readonly ages: Array<AgeRange | undefined> = [];
   private readonly pairs = new Set<string>();
   /** In how many documents a syllable or pair is in the name or keywords (what they are about). */
   private readonly strongDf = new Map<string, number>();
@@ -368,6 +359,8 @@ export class Retriever {
     const name = d.name.normalize('NFC');
     this.acts.push(d.kind === 'procedure' ? MARKED_ACTS.filter(([re]) => re.test(name)).map(([, words, others]) => ({ words, others })) : []);
     this.grades.push(d.kind === 'procedure' ? gradesOfName(name) : []);
+    this.ages.push(d.kind === 'procedure' ? agesOfName(name) : undefined);
+    this.copyKeys.push(d.kind === 'procedure' ? copyKey(name) : '');
     const ns = nameSyl.filter((s, i) => !(i < 2 && (s === 'thu' || s === 'tuc')));
     this.nameSyllables.push(ns);
     this.nameContentCount.push(ns.filter((s) => !STOPWORDS.has(s) && !GENERIC_NAME_WORDS.has(s)).length);
@@ -814,11 +807,9 @@ export class Retriever {
     const saysAgain = plan.tokens.some((t, i) => t.folded === 'lai' && t.accented !== 'lấy' && !['chong', 'vo'].includes(plan.tokens[i + 1]?.folded ?? ''));
     if (!saysAgain && !concepts.some((c) => c.expansions.some((e) => e.includes('lai')))) said.delete('lai');
     const asked = plan.tokens.map((t) => t.folded);
-    const storeys = storeysAsked(asked);
-    const house = !NOT_A_HOUSE.test(asked.join(' '));
+    const ranges = new RangesAsked(asked);
     const copyAsked = COPY_ASKED.test(asked.join(' '));
-    const grade = storeys === undefined ? undefined : gradeOfStoreys(storeys);
-    const outOfGrade = (d: number) => grade !== undefined && this.grades[d]!.length > 0 && !this.grades[d]!.includes(grade) && !(house && this.grades[d]!.includes('house'));
+    const ownKeys = new Set(top.filter((d) => this.docs[d]!.here !== false && this.copyKeys[d]).map((d) => this.copyKeys[d]!));
     const candidates: Candidate[] = top.map((d) => {
       const doc = this.docs[d]!;
       const coverage = this.coverage(d, concepts);
@@ -833,13 +824,13 @@ export class Retriever {
       const forOthers = this.audience[d]!.some((w) => !queryForms.has(w));
       // The name's leading act, not said (MARKED_ACTS): kept back like a missed topic.
       const says = (w: string) => w.split(' ').every((x) => said.has(x));
-      const missesAct = this.acts[d]!.some(({ words, others }) => !words.some(says) && (!others || others.some(says))) || outOfGrade(d);
+      const missesAct = this.acts[d]!.some(({ words, others }) => !words.some(says) && (!others || others.some(says))) || ranges.outside(this.grades[d]!, this.ages[d]);
       // A question that says the whole name ("đăng ký tạm trú") means that procedure rather than
       // a longer one containing it ("xóa đăng ký tạm trú").
       // Likewise for a keyword said whole ("khai sinh cho con").
       const keyword = this.keywords[d]!.some((k) => k.every((w) => said.has(w)));
       const whole = (nameCoverage === 1 ? 1.25 : 1) * (keyword ? 1.15 : 1);
-      const score = scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1);
+      const score = scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1) * (doc.here === false && ownKeys.has(this.copyKeys[d]!) ? OTHER_LEVEL_COPY : 1);
       const sp = this.strongPairs[d]!;
       // Or the whole of a short name said, its words apart ("tách khỏi hộ bố mẹ": "Tách hộ").
       const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p))) || (nameCoverage === 1 && this.nameContentCount[d]! >= 2);

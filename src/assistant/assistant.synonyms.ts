@@ -526,6 +526,24 @@ export const SITUATIONS: Situation[] = [
     expansion: 'cấp đổi thẻ căn cước',
   },
   {
+    // A detail shown wrong in the VNeID application ("VNeID ghi sai ngày sinh so với giấy khai
+    // sinh") is the population database's: its correction at the citizen's request, not the civil
+    // status record the birth certificate names (every such labelled line of the tuning files).
+    groups: [['vneid', 'app dinh danh', 'ung dung dinh danh'], WRONG],
+    unless: ['the can cuoc', 'cap doi', 'doi the'],
+    expansion: 'điều chỉnh thông tin trong cơ sở dữ liệu quốc gia về dân cư',
+  },
+  {
+    // An identity card asked to be changed ("đổi"), whatever made it so: a new name, a face that
+    // changed, a move, a worn card ("đổi tên rồi, giờ đổi căn cước theo tên mới", "ảnh trên căn
+    // cước từ hồi 14 tuổi … đổi được không"): the exchange of the card, not the civil-status
+    // correction the story names. Only "đổi" said with the card or with its modal words ("cần
+    // đổi", "đổi được không"): unmarked "doi" is also "đôi" ("gãy đôi") or "đợi" ("chờ đợi").
+    groups: [['can cuoc', 'cccd', 'cmnd'], ['doi can cuoc', 'doi the', 'doi cccd', 'doi cmnd', 'doi sang', 'doi moi', 'doi lai', 'doi duoc', 'can doi', 'phai doi', 'xin doi', 'muon doi', 'doi khong', 'doi nua']],
+    unless: ['gai doi', 'gay doi', 'lam doi', 'cho doi', 'doi lau', 'bi mat', 'mat the', 'mat can cuoc', 'mat cccd', 'lam mat', 'danh mat', 'that lac', 'danh roi', 'bi chai', 'tich hop', 'cap nhat', 'nhom mau', 'ho chieu', 'bang lai', 'bao hiem', 'muc 2', 'dinh danh'],
+    expansion: 'cấp đổi thẻ căn cước',
+  },
+  {
     // A contract certified already, now changed or undone ("hợp đồng mua bán xe đã chứng thực ở
     // xã, giờ hai bên muốn hủy"): the change of a certified transaction, not a new certification.
     groups: [CERTIFIED, ['huy', 'huy bo', 'sua', 'sua lai', 'sua doi', 'bo sung', 'them dieu khoan']],

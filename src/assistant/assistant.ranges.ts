@@ -1,0 +1,88 @@
+import { fold } from '../shared/vietnamese';
+
+/**
+ * Ranges a procedure's name covers and a question may fall outside: the grades of a building
+ * (by its storeys) and the ages of a person. A procedure whose range leaves out what the question
+ * says ("chung cư mini 12 tầng", "làm căn cước cho con 10 tuổi") is kept back in the ranking like a
+ * missed act (assistant.retrieval.ts), so its sibling for the case asked comes first.
+ */
+
+/**
+ * The grade of a building from its storeys, as a permit's name lists the grades it covers ("công
+ * trình cấp III, cấp IV … và nhà ở riêng lẻ" at the commune, "cấp đặc biệt, cấp I, cấp II" at the
+ * province): 8 to 24 storeys is grade II, 25 to 50 grade I, more special, 2 to 7 grade III, one
+ * storey grade IV (Thông tư 06/2021/TT-BXD, Phụ lục I). A permit whose grades leave out the one of
+ * the storeys asked is out of range — unless it also covers private houses ("… và nhà ở riêng lẻ",
+ * whatever their storeys) and the question asks about a house, not an apartment block, hotel,
+ * office or other works (NOT_A_HOUSE).
+ */
+export function gradeOfStoreys(storeys: number): string {
+  return storeys > 50 ? 'dac biet' : storeys >= 25 ? 'i' : storeys >= 8 ? 'ii' : storeys >= 2 ? 'iii' : 'iv';
+}
+/** The grades a name lists ("cấp III, cấp IV" → ["iii", "iv"]), and "house" when it covers private houses. */
+export function gradesOfName(name: string): string[] {
+  const f = fold(name);
+  const grades = [...f.matchAll(/(?<![a-z])cap (dac biet|iv|iii|ii|i)(?![a-z])/g)].map((m) => m[1]!);
+  return grades.length && /(?:^| )nha o rieng le(?: |$)/.test(f) ? [...grades, 'house'] : grades;
+}
+/** Buildings that are not a private house ("nhà ở riêng lẻ"), folded. */
+const NOT_A_HOUSE = /(?:^| )(?:chung cu|can ho|khach san|nha nghi|toa nha|van phong|cong trinh|nha xuong|xuong|nha hang|tru so|truong|benh vien|building)(?= |$)/;
+/** The storeys a question asks about ("nhà 9 tầng", "chung cư 12 tang"), if it says a number of them. */
+function storeysAsked(folded: string[]): number | undefined {
+  for (let i = 0; i + 1 < folded.length; i++) if (/^\d{1,3}$/.test(folded[i]!) && folded[i + 1] === 'tang') return Number(folded[i]);
+  return undefined;
+}
+
+/** The ages a name covers, in whole years, both ends included: "từ đủ 14 tuổi trở lên" → [14, ∞), "dưới 6 tuổi" → [0, 5]. */
+export interface AgeRange {
+  min: number;
+  max: number;
+}
+export function agesOfName(name: string): AgeRange | undefined {
+  const f = fold(name);
+  const from = /(?:^| )tu du (\d{1,3}) tuoi/.exec(f);
+  const below = /(?:^| )duoi (\d{1,3}) tuoi/.exec(f);
+  if (!from && !below) return undefined;
+  return { min: from ? Number(from[1]) : 0, max: below ? Number(below[1]) - 1 : Infinity };
+}
+/**
+ * The ages a question says in years ("con 10 tuổi", "vừa tròn 14 tuoi", "dưới 14 tuổi" as 13,
+ * "hơn 14 tuổi" as 15); "20 ngày tuổi", "3 tháng tuổi" are an infant's (0).
+ */
+/** Days, weeks, months as folded ("ngày" folds to "ngai"). */
+const INFANT_UNITS = new Set(['ngai', 'ngay', 'tuan', 'thang']);
+export function agesAsked(folded: string[]): number[] {
+  const ages: number[] = [];
+  for (let i = 0; i + 1 < folded.length; i++) {
+    const w = folded[i]!;
+    if (!/^\d{1,3}$/.test(w)) continue;
+    const next = folded[i + 1];
+    if (INFANT_UNITS.has(next ?? '') && folded[i + 2] === 'tuoi') ages.push(0);
+    if (next !== 'tuoi') continue;
+    const before = folded.slice(Math.max(0, i - 2), i).join(' ');
+    const n = Number(w);
+    ages.push(/(?:^| )(?:duoi|chua du|chua den|chua toi|chua tron)$/.test(before) ? n - 1 : /(?:^| )(?:tren|hon|qua)$/.test(before) ? n + 1 : n);
+  }
+  return ages;
+}
+
+/** What a question says of the ranges names cover, and which names it falls outside of. */
+export class RangesAsked {
+  private readonly grade?: string;
+  private readonly house: boolean;
+  private readonly ages: number[];
+
+  constructor(folded: string[]) {
+    const storeys = storeysAsked(folded);
+    this.grade = storeys === undefined ? undefined : gradeOfStoreys(storeys);
+    this.house = !NOT_A_HOUSE.test(folded.join(' '));
+    this.ages = agesAsked(folded);
+  }
+
+  /** The question asks about a case the name's grades or ages leave out. */
+  outside(grades: string[], ages: AgeRange | undefined): boolean {
+    const outOfGrade = this.grade !== undefined && grades.length > 0 && !grades.includes(this.grade) && !(this.house && grades.includes('house'));
+    const outOfAge = ages !== undefined && this.ages.length > 0 && !this.ages.some((a) => a >= ages.min && a <= ages.max);
+    return outOfGrade || outOfAge;
+  }
+}

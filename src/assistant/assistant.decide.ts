@@ -100,6 +100,10 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
   // Choices whose first is the model's sure code, on such a question: that one answered — unless
   // the question cannot tell them apart (tiedChoice): then the citizen chooses.
   if (LEARNED.sureAnswer && d.decision === 'clarify' && sure && d.picks[0]?.id === sure && outOdds <= LEARNED.sureOdds && !tiedChoice(d.picks)) return { decision: 'answer', picks: [d.picks[0]], confidence: d.confidence };
+  // Still a hand-over or a refusal: another level's record named with a word the ward's records
+  // hardly ever have may say where it is done (distinctElsewhere).
+  const other = distinctElsewhere(candidates.filter((x) => x.kind === 'procedure'), d, plan);
+  if (other) return elsewhereOf(candidates.filter((x) => x.kind === 'procedure'), other);
   return d;
 }
 
@@ -114,16 +118,23 @@ function tiedChoice(picks: Candidate[]): boolean {
   return picks.slice(1).some((x) => Math.abs(confidence(x) - first) < 1e-9);
 }
 
-function decideRules(candidates: Candidate[], plan: QueryPlan): Decided {
-  const c = candidates.filter((x) => x.kind === 'procedure');
-  const d = decideOn(c, plan);
-  // Other levels' records as close to the first as choices would be (the citizen sees them too:
-  // "đăng ký tàu cá mới đóng" is near both a sea ship's and a fishing ship's registration).
-  const elsewhere = (first: Candidate): Decided => ({
+/**
+ * Where another level's record is done, with other levels' records as close to it as choices
+ * would be (the citizen sees them too: "đăng ký tàu cá mới đóng" is near both a sea ship's and a
+ * fishing ship's registration).
+ */
+function elsewhereOf(c: Candidate[], first: Candidate): Decided {
+  return {
     decision: 'elsewhere',
     picks: [first, ...c.filter((x) => x !== first && !x.here && x.pairSupport && x.score >= first.score * (1 - CALIBRATION.margin)).slice(0, 2)],
     confidence: confidence(first),
-  });
+  };
+}
+
+function decideRules(candidates: Candidate[], plan: QueryPlan): Decided {
+  const c = candidates.filter((x) => x.kind === 'procedure');
+  const d = decideOn(c, plan);
+  const elsewhere = (first: Candidate): Decided => elsewhereOf(c, first);
   if (d.decision === 'answer' || d.decision === 'clarify') {
     const better = d.confidence < CALIBRATION.answer ? betterElsewhere(c, d.picks[0]!) : undefined;
     if (better) return elsewhere(better);
@@ -149,6 +160,26 @@ function betterElsewhere(c: Candidate[], given: Candidate): Candidate | undefine
   const ownBest = Math.max(0, ...near.filter((x) => x.here).map(confidence));
   const sure = confidence(given) + CALIBRATION.coverGap;
   return near.find((x) => !x.here && x.pairSupport && x.topicHit && !x.missesTopic && confidence(x) >= sure && confidence(x) > ownBest && x.score > given.score * FAR);
+}
+
+/**
+ * A hand-over or refusal, while a record of another level near the top has in its name a word of
+ * the question that the unit's own records hardly ever have (Candidate.elsewhereWords: "kiểm
+ * dịch", "tàu cá", "hộ chiếu" on a ward's catalogue holding the national one) and none of the
+ * ward's near the top has: the question names what that record is about, and the ward's records
+ * share only its common words ("chở lợn sang tỉnh khác bán thì xin giấy kiểm dịch ở đâu" is the
+ * province's veterinary quarantine, not the ward's re-registration of a boat moved "sang tỉnh"
+ * khác). Naming where it is done is better than a hand-over; a question of everyday life still
+ * needs that word said outside its everyday words (Candidate.plainTopic).
+ */
+function distinctElsewhere(c: Candidate[], d: Decided, plan: QueryPlan): Candidate | undefined {
+  if (d.decision !== 'handoff' && d.decision !== 'decline') return undefined;
+  const near = c.slice(0, 5);
+  if (near.some((x) => x.here && x.elsewhereWords)) return undefined;
+  const named = near.filter((x) => !x.here && x.elsewhereWords && x.pairSupport && x.topicHit && !x.missesTopic && (!plan.intents.offTopic || x.plainTopic) && confidence(x) >= CALIBRATION.elsewhereFloor);
+  // The one covering most of the question ("kiểm dịch" of the animals moved, not a mediation
+  // centre's move "sang tỉnh" khác).
+  return named.reduce<Candidate | undefined>((best, x) => (!best || confidence(x) > confidence(best) ? x : best), undefined);
 }
 
 /**

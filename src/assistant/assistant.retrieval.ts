@@ -72,6 +72,13 @@ export interface Candidate {
    * "kể chuyện cười".
    */
   plainTopic?: boolean;
+  /**
+   * How many words of the question it has in its name or keywords that other levels' records are
+   * named with and hardly any of the unit's own ("tàu cá", "doanh nghiệp", "hộ chiếu" on a ward's
+   * catalogue holding the national one): the question names a thing those records are about.
+   * Always 0 on a catalogue of the unit's own procedures only.
+   */
+  elsewhereWords?: number;
 }
 
 export interface QueryPlan {
@@ -123,6 +130,10 @@ const FOREIGN_MATCH = 0.5;
 const TOPICAL_RARITY = 0.6;
 /** How well a document must match a topic word of the question to be about it (in its name or keywords). */
 const TOPIC_MATCH = 0.9;
+/** A word other levels' records are about: in the names or keywords of at least this many of them… */
+const ELSEWHERE_MIN = 3;
+/** …and of at most this share of all that have it done at the unit's own level. */
+const ELSEWHERE_SHARE = 0.1;
 /** Weight of a story word (vợ, nhà, hôm nay) in a question's coverage, against a content word. */
 const LIGHT = 0.25;
 
@@ -286,6 +297,8 @@ export class Retriever {
   private readonly pairs = new Set<string>();
   /** In how many documents a syllable or pair is in the name or keywords (what they are about). */
   private readonly strongDf = new Map<string, number>();
+  /** In how many documents done at the unit's own level (IndexDoc.here) a pair is in the name or keywords. */
+  private readonly hereStrongDf = new Map<string, number>();
   /** Folded syllables that some name or keyword uses as a content word (not only as "vào", "đang"…). */
   private readonly contentFolds = new Set<string>();
   /** Pairs found in names and keywords: two syllables that make a word of the catalogue. */
@@ -352,6 +365,7 @@ export class Retriever {
     for (let i = 0; i + 1 < nameSyl.length; i++) namePairs.add(pairKey(nameSyl[i]!, nameSyl[i + 1]!));
     for (const p of namePairs) this.namePairs.set(p, (this.namePairs.get(p) ?? 0) + 1);
     this.strongPairs.push(strongPairs);
+    if (d.here !== false) for (const p of strongPairs) this.hereStrongDf.set(p, (this.hereStrongDf.get(p) ?? 0) + 1);
     this.keywords.push(d.fields.filter((f) => f.strong && f.weight < 3).map((f) => syllables(fold(f.text))).filter((k) => k.length >= 2));
     const joined = ` ${nameSyl.join(' ')} `;
     const forCitizens = CITIZENS.some((w) => joined.includes(` ${w} `));
@@ -802,6 +816,16 @@ export class Retriever {
     const topics = concepts.filter((c) => !c.foreign && !loneForeign.includes(c) && c.topical);
     const ownTopics = foreign.length ? topics.filter(own) : [];
     const everydayTopic = topics.some((c) => c.everyday);
+    // Words of the question (two syllables, outside its everyday words) that other levels' records
+    // are named with and hardly any of the unit's own: what those records are about.
+    const elsewhereOnly = concepts.filter((c) => {
+      if (!c.parts || c.everyday || c.foreign) return false;
+      const [a, b] = c.parts;
+      const p = pairKey(a!.forms[0]!, b!.forms[0]!);
+      const all = this.strongDf.get(p) ?? 0;
+      const own = this.hereStrongDf.get(p) ?? 0;
+      return all - own >= ELSEWHERE_MIN && own <= all * ELSEWHERE_SHARE;
+    });
     const said = new Set([...queryForms, ...terms.filter((t) => !t.term.includes(' ')).map((t) => t.term)]);
     // "Lấy" ("lấy chồng", unmarked "lay vo") folds to "lai" but does not say "lại".
     const saysAgain = plan.tokens.some((t, i) => t.folded === 'lai' && t.accented !== 'lấy' && !['chong', 'vo'].includes(plan.tokens[i + 1]?.folded ?? ''));
@@ -841,7 +865,8 @@ export class Retriever {
       const topicMatch = topics.some((c) => this.match(d, c) >= TOPIC_MATCH);
       const topicHit = pairTopic || topicMatch;
       const plainTopic = everydayTopic ? topics.some((c) => !c.everyday && this.match(d, c) >= TOPIC_MATCH) : topicMatch;
-      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic: missesTopic || missesAct, topicHit, plainTopic };
+      const elsewhereWords = elsewhereOnly.filter((c) => this.match(d, c) >= TOPIC_MATCH).length;
+      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic: missesTopic || missesAct, topicHit, plainTopic, elsewhereWords };
     });
     candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     return { plan, candidates: candidates.slice(0, limit) };

@@ -1,4 +1,4 @@
-import type { Services } from '../app';
+import type { Services } from '../app.types';
 import { formatTime, formatVnd, fullTime } from '../shared/format';
 import { fold } from '../shared/vietnamese';
 

@@ -97,6 +97,13 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
     const first = candidates.find((x) => x.kind === 'procedure');
     if (first?.id === sure && first.here && confidence(first) >= LEARNED.sureConfidence) return { decision: 'clarify', picks: [first], confidence: confidence(first) };
   }
+  // Choices without the model's sure code while it leads the retrieval's list, on such a question:
+  // it is offered first ("ảnh trên căn cước từ hồi 14 tuổi … đổi được không" is the card's
+  // exchange, ahead by far in score though its long story covers less than the 14+ card's name).
+  if (d.decision === 'clarify' && sure && outOdds <= LEARNED.sureOdds && !d.picks.some((x) => x.id === sure)) {
+    const first = candidates.find((x) => x.kind === 'procedure');
+    if (first?.id === sure && first.here && first.score > d.picks[0]!.score && confidence(first) >= LEARNED.sureConfidence) return { decision: 'clarify', picks: [first, ...d.picks].slice(0, 3), confidence: confidence(first) };
+  }
   // Choices whose first is the model's sure code, on such a question: that one answered — unless
   // the question cannot tell them apart (tiedChoice): then the citizen chooses.
   if (LEARNED.sureAnswer && d.decision === 'clarify' && sure && d.picks[0]?.id === sure && outOdds <= LEARNED.sureOdds && !tiedChoice(d.picks)) return { decision: 'answer', picks: [d.picks[0]], confidence: d.confidence };

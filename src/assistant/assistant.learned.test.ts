@@ -108,6 +108,12 @@ describe('the signal learned from our labelled questions', () => {
     expect(read('cháu đã lớn, tôi không làm giám hộ nữa', model)).toEqual({ decision: 'answer', picks: ['1.004845'] });
     expect(readLearned('thẻ căn cước lệ phí bao nhiêu', r.search('thẻ căn cước lệ phí bao nhiêu', { limit: 8 }).candidates, model).sure).toBe('1.014063');
     expect(read('thẻ căn cước lệ phí bao nhiêu', model)).toEqual({ decision: 'clarify', picks: ['1.014063', '1.014064'] });
+    // Choices without the code it is sure of while the retrieval puts that one first: it is
+    // offered first. A photo taken at 14 and a face changed since: the card's exchange, far ahead
+    // in score, though the long story covers more of the 14+ card's name (issue 15, procedures-12).
+    const photo = 'ảnh trên căn cước là từ hồi 14 tuổi, giờ mặt khác quá, đổi được không';
+    expect(read(photo, model, false)).toEqual({ decision: 'clarify', picks: ['1.014061'] });
+    expect(read(photo, model)).toMatchObject({ decision: 'clarify', picks: ['1.014063', '1.014061'] });
     // One reading gives what the re-ordering and the scope odds give apart.
     const q = 'mat giay ket hon xin ban sao';
     const c = r.search(q, { limit: 8 }).candidates;

@@ -488,6 +488,17 @@ describe('retrieval over the demo catalogue', () => {
       expect(['answer', 'clarify'].includes(d.decision) && d.picks.some((p) => p.id === '2.000815'), q).toBe(false);
     }
   });
+  it('reads a word no record here has, standing for another agency’s topic, as that topic: a visa is immigration’s (issue 15, out-of-scope-8)', () => {
+    // "Visa" is unknown to a ward's own catalogue and "thị thực" names none of its records: the
+    // question shares only "người nước ngoài" with the certified copy, which it answered (0.64).
+    for (const q of ['người nước ngoài xin visa vào vn qua mạng', 'bạn tôi người nước ngoài muốn xin visa qua mạng']) {
+      const s = r.search(q, { limit: 8 });
+      expect(s.candidates.slice(0, 3).every((c) => c.missesTopic), q).toBe(true);
+      expect(decided(q).decision, q).toMatch(/^(handoff|decline)$/);
+    }
+    // A word the catalogue has is no other agency's topic: the certified copy is still answered.
+    expect(decided('chứng thực bản sao giấy tờ của người nước ngoài')).toMatchObject({ decision: 'answer', picks: [{ id: '2.000815' }] });
+  });
 
   it('reads chat spellings with marks, "kiểu gì", a late birth and a visitor’s stay (issue 15, procedures-10)', () => {
     // "mún", "bít": "muốn", "biết" as chat writes them — not words no procedure has.

@@ -679,6 +679,11 @@ export class Retriever {
         const c = conceptOf.get(i);
         if (c) (c.expansions.push(expansion), (attached = true));
       }
+      // A word unknown here that stands for another agency's topic no name here has ("visa":
+      // "thị thực" on a ward's own catalogue) is that topic, foreign like a pair of it said whole.
+      const said = m.spans ? undefined : conceptOf.get(m.start);
+      const topicKey = m.expansion.length === 2 ? pairKey(m.expansion[0]!, m.expansion[1]!) : '';
+      if (said && m.start === m.end && concepts.includes(said) && !said.forms.some((f) => this.postings.has(f)) && TOPIC_WORDS.has(topicKey) && !this.strongDf.has(topicKey)) said.foreign = true;
       // A phrase of function words only ("thôi không cần", "không làm nữa") still says the act it
       // stands for: it counts as a concept of its own, met by the catalogue's words or by its own.
       if (!attached && expansion.length && !m.spans) {

@@ -8,7 +8,7 @@ import type { Services } from './app.types';
  * Files written for an upload whose database row never committed (a crash in between) are
  * removed; files younger than the grace period may belong to an upload in progress elsewhere.
  * `blobs: false` leaves the store itself alone (a bucket is swept by a background job, in slices
- * of `budgetMs`: see file.s3.ts and src/main.ts).
+ * of `budgetMs`: see file.s3.ts and src/main.jobs.ts).
  */
 export async function sweepFiles(s: Services, graceMs = 15 * 60_000, config?: Config, opts: { blobs?: boolean; budgetMs?: number } = {}): Promise<SweepResult> {
   // Temporary upload files of requests a crash cut short.

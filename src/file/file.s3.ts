@@ -17,7 +17,7 @@
  *   wraps round to the start of the prefix. The first sweep of a process
  *   starts at a random place in the key space (keys are hashes, so evenly spread), so that servers
  *   restarted often still cover the whole bucket over their runs. The server runs it as a
- *   background job, never before it starts answering (src/main.ts).
+ *   background job, never before it starts answering (src/main.jobs.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';

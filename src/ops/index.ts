@@ -2,7 +2,7 @@
  * Operations (issue 16): probes (/healthz, /readyz), Prometheus metrics (/metrics, behind
  * METRICS_TOKEN), the request id carried into logs, audit entries and outbox messages
  * (src/shared/request-context.ts), graceful shutdown, and the operators' commands (backup,
- * restore, copy-to: src/ops/ops.commands.ts, used by main.ts only).
+ * restore, copy-to: src/ops/ops.commands.ts, used by main.commands.ts only).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/connection';

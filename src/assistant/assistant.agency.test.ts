@@ -4,7 +4,8 @@ import { demoProcedures } from '../demo/demo.seed';
 import type { Unit } from '../unit';
 import { agencyOf, officeInSteps } from './assistant.agency';
 import { elsewhereAnswer } from './assistant.answer';
-import { procedureDoc, Retriever, type Candidate } from './assistant.retrieval';
+import { procedureDoc } from './assistant.docs';
+import { Retriever, type Candidate } from './assistant.retrieval';
 import { decide } from './assistant.decide';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 

@@ -3,7 +3,8 @@ import type { CatalogService } from '../catalog';
 import { procedureSchema } from '../catalog/catalog.types';
 import { demoProcedures } from '../demo/demo.seed';
 import { decide } from './assistant.decide';
-import { procedureDoc, Retriever, spellOut } from './assistant.retrieval';
+import { procedureDoc, spellOut } from './assistant.docs';
+import { Retriever } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 
 /** The decision over the demo ward's catalogue with a few national records beside it, as on the full catalogue. */

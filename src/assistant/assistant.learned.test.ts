@@ -4,7 +4,8 @@ import type { CatalogService } from '../catalog';
 import { demoProcedures } from '../demo/demo.seed';
 import { decide } from './assistant.decide';
 import { features, LEARNED, outOfScopeOdds, readLearned, rerankLearned, train, tuningModel, TUNING_DIR, type LearnedModel } from './assistant.learned';
-import { procedureDoc, Retriever } from './assistant.retrieval';
+import { procedureDoc } from './assistant.docs';
+import { Retriever } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 
 /** The learned signal over the demo catalogue, without a database. */

@@ -1,9 +1,8 @@
-import type { Procedure } from '../catalog';
 import { accentKey, fold, stripDiacritics, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
-import { ABBREVIATIONS, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
+import { CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
 import { agesOfName, gradesOfName, RangesAsked, type AgeRange } from './assistant.ranges';
-import { doneAtCommune } from './assistant.scope';
+import type { IndexDoc } from './assistant.docs';
 import { bestPairs, countWords, nameParts, WordModel } from './assistant.segment';
 import { COMMON_NAME_WORDS, NATIONAL_NAMES, NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
@@ -20,28 +19,6 @@ import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, 
  *   corrected when one edit away from a known one; shorter syllables are only corrected when the
  *   pair they form is unknown and a regional spelling variant forms a known pair ("tạm chú").
  */
-
-export interface DocField {
-  text: string;
-  weight: number;
-  /** Name, keywords, FAQ question: what the document is about, not what it mentions. */
-  strong: boolean;
-}
-
-export interface IndexDoc {
-  /** Procedure code, or "faq:<id>". */
-  id: string;
-  kind: 'procedure' | 'faq';
-  name: string;
-  fields: DocField[];
-  /** Prior for the unit's level (a commune's own procedures first). */
-  prior: number;
-  /**
-   * Carried out at the unit's level ("Cấp xã" for a ward): false for a ministry's or province's
-   * procedure a ward's catalogue lists only because the whole national catalogue was offered.
-   */
-  here?: boolean;
-}
 
 export interface Candidate {
   id: string;
@@ -897,43 +874,4 @@ export class Retriever {
   get procedures(): number {
     return this.procedureCount;
   }
-}
-
-/**
- * A national name's abbreviations spelt out as a question's are ("cấp lại sổ BHXH" is read "sổ bảo
- * hiểm xã hội"): a citizen typing the words finds the record that abbreviates them.
- */
-export function spellOut(text: string): string {
-  return text.replace(/(?<!\p{L})\p{Lu}[\p{Lu}Đ]{2,}(?!\p{L})/gu, (m) => ABBREVIATIONS[m.toLowerCase().replace(/đ/g, 'd')] ?? m);
-}
-
-/** A procedure as the assistant indexes it. */
-export function procedureDoc(p: Procedure, opts: { commune: boolean }): IndexDoc {
-  const name = spellOut(p.name);
-  const fields: DocField[] = [
-    { text: name, weight: 3, strong: true },
-    ...p.keywords.map((k) => ({ text: k, weight: 2.5, strong: true })),
-    { text: p.summary, weight: 0.8, strong: false },
-    { text: p.field, weight: 1, strong: false },
-    ...p.results.map((r) => ({ text: r.name, weight: 0.5, strong: false })),
-    ...p.componentGroups.flatMap((g) => g.components.map((c) => ({ text: c.name, weight: 0.3, strong: false }))),
-  ];
-  // A commune's assistant is asked about the commune's procedures first; the same procedure
-  // "carried out at the central/provincial level" is a different record (assistant.scope.ts).
-  const here = !opts.commune || doneAtCommune(p);
-  return { id: p.code, kind: 'procedure', name, fields, prior: here ? 1 : 0.85, here };
-}
-
-/** An FAQ entry written by staff. */
-export function faqDoc(f: { id: string; question: string; answer: string }): IndexDoc {
-  return {
-    id: `faq:${f.id}`,
-    kind: 'faq',
-    name: f.question,
-    fields: [
-      { text: f.question, weight: 3, strong: true },
-      { text: f.answer, weight: 0.5, strong: false },
-    ],
-    prior: 1,
-  };
 }

@@ -126,6 +126,23 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL connection', () => {
       await pgdb.drop();
     }
   });
+  it('compiles no statement just in time (JIT costs more than motcua\'s statements run), whatever the server says', async () => {
+    const pgdb = await createPgDatabase();
+    const { db, close } = openDatabase({ kind: 'postgres', url: pgdb.url });
+    try {
+      const admin = new pg.Client({ connectionString: pgdb.url });
+      await admin.connect();
+      // The server's default is on (PostgreSQL 11 and later)…
+      expect((await admin.query<{ jit: string }>('show jit')).rows[0]!.jit).toBe('on');
+      await admin.end();
+      // …and every connection of the pool has it off.
+      const seen = await Promise.all([0, 1, 2].map(() => db.connection().execute(async (c) => (await sql<{ jit: string }>`show jit`.execute(c)).rows[0]!.jit)));
+      expect(seen).toEqual(['off', 'off', 'off']);
+    } finally {
+      await close();
+      await pgdb.drop();
+    }
+  });
   it('survives what a server does to it: a lost connection, a statement timeout, a unique violation — the transaction is undone, the caller sees why, the pool goes on', async () => {
     const pgdb = await createPgDatabase();
     const { db, close, pool } = openDatabase({ kind: 'postgres', url: pgdb.url });

@@ -37,7 +37,12 @@ export function openDatabase(cfg: DatabaseConfig): Database {
   if (cfg.kind === 'postgres') {
     // Pipeline mode: the driver writes a transaction's BEGIN with its first statement, and its
     // COMMIT with its last when marked (postgres.ts).
-    const pool = new pg.Pool({ connectionString: cfg.url, max: 10, pipeline: true } as pg.PoolConfig);
+    // No JIT compilation: motcua's statements are short, and an estimate past PostgreSQL's JIT
+    // threshold (a province's indicators, the escalation's candidates) made compiling cost more
+    // than running — a commune-month's report at 5M dossiers 548 → 273 ms (bench:province, stop 35).
+    // `PGOPTIONS` (libpq's variable, which `options` replaces in node-postgres) still applies.
+    const options = [process.env.PGOPTIONS, '-c jit=off'].filter(Boolean).join(' ');
+    const pool = new pg.Pool({ connectionString: cfg.url, max: 10, pipeline: true, options } as pg.PoolConfig);
     // An idle client whose server connection is cut (a restart, a failover, a dropped test
     // database) is re-emitted on the pool; unhandled, that would crash the process. The pool
     // replaces the client on the next checkout.

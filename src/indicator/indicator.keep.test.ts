@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connection';
+import { workerJobs } from '../main.jobs';
 import { PgJobElection } from '../jobs';
 import { fixedClock } from '../shared/clock';
 import { uuidv7 } from '../shared/ids';
@@ -87,6 +88,10 @@ for (const engine of engines()) {
       expect(await s.indicators.ranking('01', '2026-11')).toEqual(await scratch.ranking('01', '2026-11'));
       expect((await s.indicators.report('00004', '2026-11')).hasDossiers).toBe(true);
       expect(await kept(NOV)).toEqual(rows);
+    });
+
+    it('runs beside the outbox worker, with the other periodic jobs', () => {
+      expect(workerJobs(env.config, env.services).filter((j) => j instanceof ClosedMonthJob)).toHaveLength(1);
     });
 
     it('a dossier changed after the month closed does not rewrite the kept month', async () => {

@@ -353,19 +353,23 @@ export class DossierService {
   }
 
   async view(d: Dossier): Promise<DossierView> {
+    const { procedureName, statusLabel, files, history } = await this.viewParts(d);
+    return { ...d, procedureName, statusLabel, files, history };
+  }
+
+  /**
+   * What `view` adds to the dossier, without the copy of its ~40 fields (the JSON answer of a first
+   * tracking lookup reads them from the dossier itself: the copy was ~4–6 KB of garbage per lookup,
+   * a dictionary-mode object).
+   */
+  async viewParts(d: Dossier): Promise<Pick<DossierView, 'procedureName' | 'statusLabel' | 'files' | 'history'>> {
     const procedure = await this.catalog.findProcedure(d.procedureCode);
     // Files and history read side by side: on a dossier read for the first time each is a disk read.
     const { files, history } = await this.memo(d, FILES_AND_HISTORY, async () => {
       const [files, history] = await Promise.all([repo.listFiles(this.db, d.id), repo.listHistory(this.db, d.id)]);
       return { files: Object.freeze(files) as DossierFile[], history: Object.freeze(history) as HistoryEntry[] };
     });
-    return {
-      ...d,
-      procedureName: procedure?.name ?? d.procedureCode,
-      statusLabel: STATUS_LABEL[d.status],
-      files,
-      history,
-    };
+    return { procedureName: procedure?.name ?? d.procedureCode, statusLabel: STATUS_LABEL[d.status], files, history };
   }
 
   /** Attach a scan or photo of a paper: while a draft, or when a supplement is asked. */

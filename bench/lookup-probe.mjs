@@ -145,6 +145,7 @@ process.on('SIGUSR2', () => {
           for (const c of n.children) walk(c, stack);
         };
         walk(r.profile.head, []);
+        if (process.env.PROBE_ALLOC_RAW) fs.writeFileSync(process.env.PROBE_ALLOC_RAW, JSON.stringify(r.profile));
         fs.writeFileSync(process.env.PROBE_ALLOC, JSON.stringify([...by].sort((a, b) => b[1] - a[1]).slice(0, 60)));
       });
     } else {

@@ -277,6 +277,11 @@ export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, 
     {
       config: {
         ...PROOF_ROUTE.config,
+        // Without a cookie or an Authorization header no session can be found: the actor is a
+        // visitor, whose lookup writes nothing (only an official's look is audited, viewedByStaff).
+        // Its first lookup then enters no request context, whose promise hooks (Node 20) cost
+        // every promise of the lookup an allocation, and lets the carrying pause (request-context.ts).
+        writesNothing: (req) => req.headers.cookie === undefined && req.headers.authorization === undefined,
         // In the fast lane (shared/fast-lane.ts; after the global limit and the proof budget): plain
         // input only, which input cleaning and the checks below would leave as it is.
         fastAnswer: (req) => {

@@ -21,7 +21,7 @@ const FEE_PROC = '1.004222';
 /**
  * A first tracking lookup reads the dossier, its files and history, its fee and payments and its
  * signed result. On PostgreSQL the dossier module reads the first three in one statement and the
- * payment module the next two (dossier.repo `findDossierWithPartsByCode`, payment.repo
+ * payment module the next two (dossier.lookup-repo `findDossierWithPartsByCode`, payment.repo
  * `findFeeAndPayments`); a server with its dossier cache off reads each on its own. Both must give
  * the citizen the same bytes.
  */

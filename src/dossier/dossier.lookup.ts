@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import * as repo from './dossier.repo';
+import { findDossierWithPartsByCode, type LookupRead } from './dossier.lookup-repo';
 import type { DossierCache } from './dossier.cache';
 import type { Dossier, DossierStatus } from './dossier.types';
 
@@ -21,7 +22,7 @@ export const LOOKUP_ALONG = {
  * Another module's read carried by a first lookup's statement (PostgreSQL): `part` names what it
  * gives (`alongside`); `statuses` limits it to dossiers in those statuses (e.g. a signed result).
  */
-export interface LookupAlongside extends repo.LookupRead {
+export interface LookupAlongside extends LookupRead {
   part: string;
   statuses?: readonly DossierStatus[];
 }
@@ -47,7 +48,7 @@ export async function findByRef(db: Db, cache: DossierCache | undefined, along: 
     // with them where the composition root gave their reads (`lookupAlongside`): one round trip.
     let parts: Array<[string, unknown]> = [];
     const loadWithParts = async () => {
-      const r = await repo.findDossierWithPartsByCode(db, ref, along);
+      const r = await findDossierWithPartsByCode(db, ref, along);
       if (!r) return undefined;
       parts = [[FILES_AND_HISTORY, { files: Object.freeze(r.files), history: Object.freeze(r.history) }]];
       along.forEach((a, i) => {

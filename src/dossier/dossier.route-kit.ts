@@ -44,35 +44,36 @@ export function errorsOf(e: unknown): { errors: FormError[]; message: string } |
   return undefined;
 }
 
-/** The dossier as the JSON API shows it. */
+/** The dossier as the JSON API shows it: its own fields, and `view`'s parts (`viewParts`). */
+type ViewParts = Pick<DossierView, 'procedureName' | 'statusLabel' | 'files' | 'history'>;
 /**
  * `citizen`: the citizen's answer — officials' comments may be internal notes, so the history
  * carries only the steps a citizen sees, each without its comment (picked here, not by copying the
  * view and each entry first).
  */
-function dossierJson(v: DossierView, links: { receiptUrl: string; trackingUrl: string }, payment: Record<string, unknown> | null, citizen: boolean) {
+function dossierJson(d: Dossier, v: ViewParts, links: { receiptUrl: string; trackingUrl: string }, payment: Record<string, unknown> | null, citizen: boolean) {
   const history = citizen ? v.history.filter((h) => CITIZEN_VISIBLE_ACTIONS.has(h.action)) : v.history;
   return {
-    id: v.id,
-    code: v.code,
-    unit: v.unitCode,
-    procedureCode: v.procedureCode,
+    id: d.id,
+    code: d.code,
+    unit: d.unitCode,
+    procedureCode: d.procedureCode,
     procedureName: v.procedureName,
-    status: v.status,
+    status: d.status,
     statusLabel: v.statusLabel,
-    channel: v.channel,
-    case: v.caseId,
-    applicant: v.applicant,
-    formData: v.formData,
-    digitised: v.digitised,
-    submittedAt: v.submittedAt,
-    receivedAt: v.receivedAt,
-    dueAt: v.dueAt,
-    dueFixed: v.dueFixed,
+    channel: d.channel,
+    case: d.caseId,
+    applicant: d.applicant,
+    formData: d.formData,
+    digitised: d.digitised,
+    submittedAt: d.submittedAt,
+    receivedAt: d.receivedAt,
+    dueAt: d.dueAt,
+    dueFixed: d.dueFixed,
     attachments: v.files.map((f) => ({ id: f.id, component: f.component, name: f.name, mime: f.mime, size: f.size })),
     history: history.map((h) => ({ seq: h.seq, action: h.action, from: h.fromStatus, to: h.toStatus, actor: h.actorName, comment: citizen ? '' : h.comment, at: h.createdAt })),
-    receiptUrl: v.code ? links.receiptUrl : null,
-    trackingUrl: v.code ? links.trackingUrl : null,
+    receiptUrl: d.code ? links.receiptUrl : null,
+    trackingUrl: d.code ? links.trackingUrl : null,
     payment,
   };
 }
@@ -160,13 +161,14 @@ export function routeKit(deps: DossierRoutesDeps) {
     // history, its fee and payments, and its signed result where it can have one.
     // On PostgreSQL the row's own statement may have read the last two (`lookupAlongside`).
     const [v, payment, verifyUrl] = await Promise.all([
-      dossiers.view(d),
+      dossiers.viewParts(d),
       deps.payments ? deps.payments.json(d, fresh, dossiers.alongside<StoredPayments>(d, LOOKUP_ALONG.payments.part)?.value) : null,
       d.code && LOOKUP_ALONG.signed.statuses.includes(d.status) ? verifyUrlOf(d) : null,
     ]);
     // The citizen's history without officials' comments (dossierJson); the citizen's steps (with
     // "Đang giải quyết") and next step come from the tracking view model.
     const json = dossierJson(
+      d,
       v,
       strong
         ? { receiptUrl: `${deps.publicUrl}${d.code ? receiptPath(d.code) : ''}`, trackingUrl: d.code ? dossiers.trackingUrl(d.code) : '' }
@@ -174,8 +176,8 @@ export function routeKit(deps: DossierRoutesDeps) {
       payment,
       !staffView,
     );
-    const citizen = staffView || !d.code ? undefined : citizenTracking({ status: v.status, delivery: v.delivery, outcome: v.outcome, history: v.history, files: v.files, outstanding: typeof payment?.outstanding === 'number' ? payment.outstanding : 0 });
-    const resultFile = d.code ? resultFileOf(v.status, v.files) : undefined;
+    const citizen = staffView || !d.code ? undefined : citizenTracking({ status: d.status, delivery: d.delivery, outcome: d.outcome, history: v.history, files: v.files, outstanding: typeof payment?.outstanding === 'number' ? payment.outstanding : 0 });
+    const resultFile = d.code ? resultFileOf(d.status, v.files) : undefined;
     const resultUrl = resultFile ? `${deps.publicUrl}/ho-so/${d.code}/ket-qua${strong && !staffView ? `?t=${encodeURIComponent(dossiers.token(d.code!))}` : ''}` : null;
     const extra = {
       ...(citizen ? { steps: citizen.steps, nextStep: citizen.next ?? null, resultUrl } : {}),

@@ -65,6 +65,31 @@ eachEngine('the request context pauses in quiet spells and carries every writing
     expect(new Set(await pending)).toEqual(new Set([id]));
   });
 
+  it('a visitor’s tracking lookup (no cookie) enters no context; an official’s look at the same dossier still carries its id into the audit', async () => {
+    const db = t.env.services.database.db;
+    await submit(`lookup-${t.engine}-0003`, '0912000333');
+    const d = await db.selectFrom('dossiers').select(['code']).where('applicant', 'like', '%0912000333%').where('code', 'is not', null).executeTakeFirstOrThrow();
+    const lookup = () => t.env.app.inject({ method: 'GET', url: `/api/dossiers/${d.code}?phone=0912000333` });
+    // A request that enters the context, then the visitor's lookups after a quiet spell.
+    expect((await t.env.app.inject({ method: 'GET', url: '/api/procedures/1.001193/form' })).statusCode).toBe(200);
+    contextPause.idleMs = 0;
+    const paused = contextPause.paused;
+    const first = await lookup();
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().code).toBe(d.code);
+    expect(contextPause.paused).toBe(paused + 1);
+    // Had the lookup entered the context, the next request would pause it again.
+    expect((await lookup()).statusCode).toBe(200);
+    expect((await t.env.app.inject({ method: 'GET', url: search })).statusCode).toBe(200);
+    expect(contextPause.paused).toBe(paused + 1);
+    const desk = new Desk(t.env);
+    const id = `staff-look-${t.engine}-04`;
+    const r = await t.env.app.inject({ method: 'GET', url: `/api/dossiers/${d.code}`, headers: { cookie: await desk.cookie('tiepnhan'), 'x-request-id': id } });
+    expect(r.statusCode, r.body).toBe(200);
+    const looks = await db.selectFrom('audit_log').select('request_id').where('action', '=', 'dossier.view').where('target_id', '=', d.code!).execute();
+    expect(looks.map((l) => l.request_id)).toEqual([id]);
+  });
+
   it('never pauses while another request is in progress (an open event stream)', async () => {
     const { app } = t.env;
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -21,6 +21,25 @@ describe('cached answers are compressed once, with a window fitted to the answer
   });
 });
 
+describe('a kept compressed answer holds its own bytes only', () => {
+  it('keeps a ~1 KB brotli or gzip answer in ~1 KB, not in zlib’s 16 KB output buffer, and larger answers whole', () => {
+    const history = (n: number) => JSON.stringify({ code: '00004-261207-0001', history: Array.from({ length: n }, (_, i) => ({ seq: i, action: `Tiếp nhận hồ sơ ${i * 7919}`, at: `2026-12-07T0${i % 10}:00:00Z` })) });
+    for (const n of [20, 200, 2000]) {
+      const body = history(n);
+      for (const quick of [true, false]) {
+        const a = cacheAnswer(body, 'application/json; charset=utf-8', undefined, quick);
+        for (const [out, decode] of [
+          [brotliOf(a), zlib.brotliDecompressSync],
+          [gzipOf(a), zlib.gunzipSync],
+        ] as const) {
+          expect(decode(out).toString(), `${n} entries`).toBe(body);
+          expect(out.buffer.byteLength, `${n} entries: ${out.length} bytes`).toBe(out.length);
+        }
+      }
+    }
+  });
+});
+
 describe('a cached answer is compressed in the encoding a client asks for, when first asked', () => {
   it('sends brotli, gzip or the plain bytes by Accept-Encoding, each compression made once and only when asked', async () => {
     const body = JSON.stringify({ code: '00004-261207-0001', history: Array.from({ length: 30 }, (_, i) => ({ seq: i, action: 'Tiếp nhận hồ sơ', at: `2026-12-07T0${i % 10}:00:00Z` })) });

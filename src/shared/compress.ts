@@ -74,20 +74,40 @@ export function cacheAnswer(body: string | Buffer, type: string, headers?: Recor
   return { body: buf, type, headers, compressible: buf.length >= 1024 && COMPRESSIBLE.test(type), quick: quick === true };
 }
 
+/**
+ * The output buffer zlib writes a compression into (Node's default: 16 KB, whatever the answer):
+ * the answer's size, as compressed answers are smaller (a larger output takes more chunks, joined).
+ */
+function chunkSizeFor(bytes: number): number {
+  return Math.min(zlib.constants.Z_DEFAULT_CHUNK, Math.max(zlib.constants.Z_MIN_CHUNK, bytes + 64));
+}
+
+/**
+ * What a compression gave, in memory of its own size: zlib's sync result is a view into its
+ * 16 KB output buffer (or a slice of Node's shared 8 KB pool), which a kept answer would hold on to whole — a ~1 KB brotli tracking answer
+ * kept 16 KB of memory for as long as the dossier stayed cached (up to 20,000 of them).
+ */
+function own(out: Buffer): Buffer {
+  return out.byteLength === out.buffer.byteLength ? out : Buffer.from(out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength));
+}
+
 /** The answer in brotli, compressed at the first call and kept. */
 export function brotliOf(a: CachedAnswer): Buffer {
-  return (a.br ??= zlib.brotliCompressSync(a.body, {
-    params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: (a.quick ? QUICK : KEPT).brotli,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: a.body.length,
-      [zlib.constants.BROTLI_PARAM_LGWIN]: windowBits(a.body.length),
-    },
-  }));
+  return (a.br ??= own(
+    zlib.brotliCompressSync(a.body, {
+      chunkSize: chunkSizeFor(a.body.length),
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: (a.quick ? QUICK : KEPT).brotli,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: a.body.length,
+        [zlib.constants.BROTLI_PARAM_LGWIN]: windowBits(a.body.length),
+      },
+    }),
+  ));
 }
 
 /** The answer gzipped, compressed at the first call and kept. */
 export function gzipOf(a: CachedAnswer): Buffer {
-  return (a.gzip ??= zlib.gzipSync(a.body, { level: (a.quick ? QUICK : KEPT).gzip }));
+  return (a.gzip ??= own(zlib.gzipSync(a.body, { level: (a.quick ? QUICK : KEPT).gzip, chunkSize: chunkSizeFor(a.body.length) })));
 }
 
 /** The encoding `sendCached` answers in for this request: brotli, else gzip, else none. */

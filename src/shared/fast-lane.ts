@@ -41,9 +41,11 @@ declare module 'fastify' {
     /**
      * The route writes nothing on any path (no audit row, no outbox message: the catalogue's
      * pages, its search, the stylesheet), so its requests enter no request context
-     * (src/shared/request-context.ts) and do not keep its carrying from pausing.
+     * (src/shared/request-context.ts) and do not keep its carrying from pausing. A function: the
+     * route writes nothing for the requests it answers true for (the tracking lookup of a visitor
+     * with neither cookie nor Authorization: only an official's look is audited).
      */
-    writesNothing?: boolean;
+    writesNothing?: boolean | ((req: FastifyRequest) => boolean);
   }
   interface FastifyInstance {
     /** How many answers the fast lane sent (tests; a figure for operators). */

@@ -243,7 +243,8 @@ export function registerInputCleaning(app: FastifyInstance): void {
     else if (req.body && typeof req.body === 'object') cleanInput(req.body);
     if (req.query && typeof req.query === 'object') cleanInput(req.query);
     if (req.params && typeof req.params === 'object') cleanInput(req.params);
-    if (req.routeOptions.config?.writesNothing) return done();
+    const quiet = req.routeOptions.config?.writesNothing;
+    if (quiet === true || (typeof quiet === 'function' && quiet(req))) return done();
     enterRequestContext(req, done);
   });
 }

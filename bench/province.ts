@@ -33,7 +33,8 @@ import { loadConfig } from '../src/config';
 import { monthOf } from '../src/indicator';
 import { fixedClock } from '../src/shared/clock';
 import { leanGetter, loadAverage, pct } from './lib';
-import { ensureProvince, provinceDatabaseUrl, sampleDossiers, warmUpLookups, warmUpSample, type Province } from './province-data';
+import { beginRun, endRun } from './province-clean';
+import { BENCH_AUDIT_KEY, ensureProvince, provinceDatabaseUrl, sampleDossiers, warmUpLookups, warmUpSample, type Province } from './province-data';
 import { makePdf, prepareSubmission, PROCEDURE, startApp, type AppProcess } from './submission';
 
 const env = process.env;
@@ -71,9 +72,8 @@ async function timed(fn: () => Promise<unknown>, runs: number, warm = 3): Promis
 }
 
 /** Worklist, search and indicators through the services, in this process, on the data's clock. */
-async function inProcess(p: Province, log: (m: string) => void): Promise<Figure[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-province-'));
-  const s: Services = await buildServices(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: p.url, LOG_LEVEL: 'silent', RATE_LIMIT: 'off' }), { clock: fixedClock(new Date(p.now)) });
+async function inProcess(p: Province, dataDir: string, log: (m: string) => void): Promise<Figure[]> {
+  const s: Services = await buildServices(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: p.url, LOG_LEVEL: 'silent', RATE_LIMIT: 'off', AUDIT_KEY: BENCH_AUDIT_KEY }), { clock: fixedClock(new Date(p.now)) });
   const out: Figure[] = [];
   try {
     // Twenty units spread over the province (busy and quiet ones), taken in turn.
@@ -138,7 +138,7 @@ async function unitsOffering(url: string, procedure: string): Promise<string[]> 
 }
 
 function serverEnv(p: Province, dataDir: string): Record<string, string> {
-  return { DATA_DIR: dataDir, DATABASE_URL: p.url, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', REQUIRE_PHONE_VERIFICATION: 'off', DEFAULT_UNIT: p.units[0]!.code };
+  return { DATA_DIR: dataDir, DATABASE_URL: p.url, AUDIT_KEY: BENCH_AUDIT_KEY, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', REQUIRE_PHONE_VERIFICATION: 'off', DEFAULT_UNIT: p.units[0]!.code };
 }
 
 async function lookups(app: AppProcess, list: Array<{ code: string; phone: string }>): Promise<{ p50: number; p99: number; errors: number; load: string }> {
@@ -196,10 +196,11 @@ async function submissions(apps: AppProcess[], units: string[]): Promise<{ rps: 
   return { rps: Math.round(ok / wall), p50: Math.max(...rs.map((r) => r.latency.p50)), p99: Math.max(...rs.map((r) => r.latency.p99)), ok, failed, firstFailure, load: loadAverage() };
 }
 
-async function onServers(p: Province, log: (m: string) => void): Promise<Figure[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-province-srv-'));
+/** The server processes running, stopped before the province is cleaned up (also on Ctrl-C). */
+const apps: AppProcess[] = [];
+
+async function onServers(p: Province, dataDir: string, log: (m: string) => void): Promise<Figure[]> {
   const out: Figure[] = [];
-  const apps: AppProcess[] = [];
   try {
     const list = await sampleDossiers(p.url, LOOKUPS);
     const warmList = await warmUpSample(p.url, list);
@@ -237,7 +238,7 @@ async function onServers(p: Province, log: (m: string) => void): Promise<Figure[
       },
     );
   } finally {
-    for (const a of apps) await a.stop();
+    for (const a of apps.splice(0)) await a.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return out;
@@ -288,7 +289,36 @@ async function main() {
   log(`province: ${PARAMS.dossiers.toLocaleString('en-US')} dossiers, ${PARAMS.units} units, ${PARAMS.years} years in ${url.replace(/\/\/[^@]*@/, '//')}${FORCE ? ' (regenerate)' : ''}`);
   const p = await ensureProvince(url, PARAMS, { force: FORCE, log });
   log(p.reused ? `found, generated ${p.generatedAt} in ${Math.round(p.seconds)} s: reused` : `generated in ${Math.round(p.seconds)} s`);
-  const figures = [...(await inProcess(p, log)), ...(await onServers(p, log))];
+  // The run's marker first (bench/province-clean.ts), then every read (worklist, search,
+  // indicators, lookups) before the submissions, the run's only writes; at the end — or on a
+  // failure or Ctrl-C — what the run wrote is removed and the province checked.
+  const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-province-')), fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-province-srv-'))];
+  const key = Buffer.from(BENCH_AUDIT_KEY, 'utf8');
+  await beginRun(url, dirs, log, key);
+  let cleaning: Promise<string[]> | undefined;
+  const clean = () =>
+    (cleaning ??= (async () => {
+      for (const a of apps.splice(0)) await a.stop();
+      log('dọn tỉnh: xoá những gì lần chạy đã ghi…');
+      return (await endRun(url, key)).lines;
+    })());
+  const interrupted = (signal: NodeJS.Signals) => {
+    log(`${signal}: dừng, dọn tỉnh trước khi thoát…`);
+    clean().then(
+      (l) => (console.log(l.join('\n')), process.exit(130)),
+      (e) => (console.error(e), process.exit(1)),
+    );
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  let figures: Figure[];
+  try {
+    figures = [...(await inProcess(p, dirs[0]!, log)), ...(await onServers(p, dirs[1]!, log))];
+  } catch (e) {
+    console.error(e);
+    console.log((await clean()).join('\n'));
+    process.exit(1);
+  }
+  const cleanup = await clean();
   const size = await sizes(url);
   const lines = [
     `motcua bench:province — ${new Date().toISOString()} — ${os.cpus().length} CPU, Node ${process.version}, ${PARAMS.dossiers.toLocaleString('en-US')} dossiers, ${PARAMS.units} units, ${PARAMS.years} years (data up to ${p.now})`,
@@ -297,6 +327,8 @@ async function main() {
     ...table(figures),
     '',
     ...size,
+    '',
+    ...cleanup,
     '',
     `targets: ${figures.filter((f) => f.met !== undefined).every((f) => f.met) ? 'all met' : `NOT met: ${figures.filter((f) => f.met === false).map((f) => f.what.split(' (')[0]).join('; ')}`}`,
     `whole run: ${Math.round((performance.now() - started) / 1000)} s`,

@@ -21,7 +21,10 @@
  * BENCH_PROVINCE_YEARS (5), BENCH_PROVINCE_REGENERATE=1 (generate again even when the database
  * holds this province), BENCH_PROVINCE_DB_URL (default: database motcua_province_bench on
  * BENCH_PG_URL / TEST_DATABASE_URL's server), BENCH_RUNS (200 per worklist query),
- * BENCH_SECONDS (10 per submission measure), BENCH_CONNECTIONS (16), BENCH_LOOKUPS (1000).
+ * BENCH_SECONDS (10 per submission measure), BENCH_CONNECTIONS (16), BENCH_LOOKUPS (1000),
+ * BENCH_PROVINCE_ASIDE_ROWS (bench/province-clean.ts). A run leaves the province as it found it
+ * (bench/province-clean.ts): its marker first, every read before its submissions, its writes
+ * removed at its end.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -60,7 +63,14 @@ interface Figure {
 
 const round = (x: number) => (x >= 100 ? Math.round(x) : Math.round(x * 100) / 100);
 
+/** Set on Ctrl-C (SIGINT) or SIGTERM: the run stops starting anything and cleans the province up. */
+let stopping = false;
+const goOn = () => {
+  if (stopping) throw new Error('bench:province: dừng theo yêu cầu');
+};
+
 async function timed(fn: () => Promise<unknown>, runs: number, warm = 3): Promise<{ p50: number; p95: number; p99: number; load: string }> {
+  goOn();
   for (let i = 0; i < warm; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -204,6 +214,7 @@ async function onServers(p: Province, dataDir: string, log: (m: string) => void)
   try {
     const list = await sampleDossiers(p.url, LOOKUPS);
     const warmList = await warmUpSample(p.url, list);
+    goOn();
     apps.push(await startApp(serverEnv(p, dataDir)));
     log('tracking lookups…');
     // The first lookups after the start (the route's code run for the first time), apart from the measured ones.
@@ -220,7 +231,9 @@ async function onServers(p: Province, dataDir: string, log: (m: string) => void)
     );
     const units = await unitsOffering(p.url, PROCEDURE);
     log(`submissions to the ${units.length} units offering ${PROCEDURE}, one server process…`);
+    goOn();
     const one = await submissions(apps, units);
+    goOn();
     apps.push(await startApp(serverEnv(p, dataDir)));
     log('submissions, two server processes…');
     const two = await submissions(apps, units);
@@ -303,6 +316,7 @@ async function main() {
       return (await endRun(url, key)).lines;
     })());
   const interrupted = (signal: NodeJS.Signals) => {
+    stopping = true;
     log(`${signal}: dừng, dọn tỉnh trước khi thoát…`);
     clean().then(
       (l) => (console.log(l.join('\n')), process.exit(130)),

@@ -32,8 +32,10 @@ const PROC = '1.012564';
     p = await ensureProvince(db.url, { dossiers: 2000, units: 3, years: 1 }, { now: new Date(Date.now() - 3_600_000) });
   });
 
+  const dirs: string[] = [];
   afterAll(async () => {
     await db?.drop();
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   });
 
   const counts = async () => {
@@ -80,6 +82,7 @@ const PROC = '1.012564';
   ])("removes a run's submissions and what hangs off them, and the next run's codes follow without a gap (%s)", async (_, aside) => {
     const before = await counts();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-clean-test-'));
+    dirs.push(dir);
     await beginRun(db!.url, [dir], quiet, KEY, aside);
     const first = await submit(dir, 3);
     expect((await counts()).dossiers).toBe(before.dossiers! + 3);
@@ -92,6 +95,7 @@ const PROC = '1.012564';
 
     // The next run: its first code is the one the removed run's first dossier had.
     const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-clean-test-'));
+    dirs.push(dir2);
     await beginRun(db!.url, [dir2], quiet, KEY, aside);
     expect(await submit(dir2, 1)).toEqual([first[0]]);
     // This run "dies" here: the next one finds its marker and cleans up first.

@@ -315,7 +315,10 @@ async function main() {
       log('dọn tỉnh: xoá những gì lần chạy đã ghi…');
       return (await endRun(url, key)).lines;
     })());
+  // `on`, not `once`: a Ctrl-C reaches this process twice (from the terminal's group and relayed
+  // by tsx), and a second one without a listener would end it in the middle of the cleanup.
   const interrupted = (signal: NodeJS.Signals) => {
+    if (stopping) return;
     stopping = true;
     log(`${signal}: dừng, dọn tỉnh trước khi thoát…`);
     clean().then(
@@ -323,7 +326,7 @@ async function main() {
       (e) => (console.error(e), process.exit(1)),
     );
   };
-  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  process.on('SIGINT', interrupted).on('SIGTERM', interrupted);
   let figures: Figure[];
   try {
     figures = [...(await inProcess(p, dirs[0]!, log)), ...(await onServers(p, dirs[1]!, log))];

@@ -111,6 +111,13 @@ export function provinceDatabaseUrl(): string {
   return u.toString();
 }
 
+/**
+ * The audit key of a generated province (AUDIT_KEY of the generator, of bench:province's services
+ * and servers), so that `AUDIT_KEY=… motcua audit verify` can check its chain after a run. A
+ * benchmark's key, not a secret.
+ */
+export const BENCH_AUDIT_KEY = 'motcua-bench-province-audit-key-v1-not-a-secret';
+
 const BULK = ['dossiers', 'dossier_history', 'dossier_files', 'dossier_fees', 'payments', 'rating_versions', 'indicator_dossier_facts', 'indicator_dossier_states', 'indicator_dossier_clock', 'dossier_counters'];
 
 const sameParams = (a: ProvinceParams, b: ProvinceParams) => a.dossiers === b.dossiers && a.units === b.units && a.years === b.years;
@@ -292,7 +299,7 @@ async function generate(url: string, params: ProvinceParams, log: (m: string) =>
   // The data ends at the last whole hour: the servers measured later run on the real clock.
   const NOW = Math.floor(now.getTime() / HOUR) * HOUR;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-province-'));
-  const s: Services = await buildServices(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: url, LOG_LEVEL: 'silent', RATE_LIMIT: 'off' }), { clock: fixedClock(new Date(NOW)) });
+  const s: Services = await buildServices(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: url, LOG_LEVEL: 'silent', RATE_LIMIT: 'off', AUDIT_KEY: BENCH_AUDIT_KEY }), { clock: fixedClock(new Date(NOW)) });
   const started = performance.now();
   const took = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
   let units: ProvinceUnit[];

@@ -24,7 +24,10 @@
  * BENCH_PROVINCE_YEARS (5), BENCH_PROVINCE_REGENERATE=1 (generate again even when the database
  * holds this province), BENCH_PROVINCE_DB_URL (default: database motcua_province_bench on
  * BENCH_PG_URL / TEST_DATABASE_URL's server), BENCH_RUNS (200 per worklist query),
- * BENCH_SECONDS (10 per submission measure), BENCH_CONNECTIONS (16), BENCH_LOOKUPS (1000).
+ * BENCH_SECONDS (10 per submission measure), BENCH_CONNECTIONS (16), BENCH_LOOKUPS (1000),
+ * BENCH_PROVINCE_ASIDE_ROWS (bench/province-clean.ts). A run leaves the province as it found it
+ * (bench/province-clean.ts): its marker first, every read before its submissions, its writes
+ * removed at its end.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,7 +39,8 @@ import { loadConfig } from '../src/config';
 import { monthOf } from '../src/indicator';
 import { fixedClock } from '../src/shared/clock';
 import { leanGetter, loadAverage, pct } from './lib';
-import { ensureProvince, provinceDatabaseUrl, sampleDossiers, warmUpLookups, warmUpSample, type Province } from './province-data';
+import { beginRun, endRun } from './province-clean';
+import { BENCH_AUDIT_KEY, ensureProvince, provinceDatabaseUrl, sampleDossiers, warmUpLookups, warmUpSample, type Province } from './province-data';
 import { makePdf, prepareSubmission, PROCEDURE, startApp, type AppProcess } from './submission';
 
 const env = process.env;
@@ -62,7 +66,14 @@ interface Figure {
 
 const round = (x: number) => (x >= 100 ? Math.round(x) : Math.round(x * 100) / 100);
 
+/** Set on Ctrl-C (SIGINT) or SIGTERM: the run stops starting anything and cleans the province up. */
+let stopping = false;
+const goOn = () => {
+  if (stopping) throw new Error('bench:province: dừng theo yêu cầu');
+};
+
 async function timed(fn: () => Promise<unknown>, runs: number, warm = 3): Promise<{ p50: number; p95: number; p99: number; load: string }> {
+  goOn();
   for (let i = 0; i < warm; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -74,9 +85,8 @@ async function timed(fn: () => Promise<unknown>, runs: number, warm = 3): Promis
 }
 
 /** Worklist, search and indicators through the services, in this process, on the data's clock. */
-async function inProcess(p: Province, log: (m: string) => void): Promise<Figure[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-province-'));
-  const s: Services = await buildServices(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: p.url, LOG_LEVEL: 'silent', RATE_LIMIT: 'off' }), { clock: fixedClock(new Date(p.now)) });
+async function inProcess(p: Province, dataDir: string, log: (m: string) => void): Promise<Figure[]> {
+  const s: Services = await buildServices(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: p.url, LOG_LEVEL: 'silent', RATE_LIMIT: 'off', AUDIT_KEY: BENCH_AUDIT_KEY }), { clock: fixedClock(new Date(p.now)) });
   const out: Figure[] = [];
   try {
     // Twenty units spread over the province (busy and quiet ones), taken in turn.
@@ -154,7 +164,7 @@ async function unitsOffering(url: string, procedure: string): Promise<string[]> 
 }
 
 function serverEnv(p: Province, dataDir: string): Record<string, string> {
-  return { DATA_DIR: dataDir, DATABASE_URL: p.url, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', REQUIRE_PHONE_VERIFICATION: 'off', DEFAULT_UNIT: p.units[0]!.code };
+  return { DATA_DIR: dataDir, DATABASE_URL: p.url, AUDIT_KEY: BENCH_AUDIT_KEY, RATE_LIMIT: 'off', LOG_LEVEL: 'silent', REQUIRE_PHONE_VERIFICATION: 'off', DEFAULT_UNIT: p.units[0]!.code };
 }
 
 async function lookups(app: AppProcess, list: Array<{ code: string; phone: string }>): Promise<{ p50: number; p99: number; errors: number; load: string }> {
@@ -212,13 +222,15 @@ async function submissions(apps: AppProcess[], units: string[]): Promise<{ rps: 
   return { rps: Math.round(ok / wall), p50: Math.max(...rs.map((r) => r.latency.p50)), p99: Math.max(...rs.map((r) => r.latency.p99)), ok, failed, firstFailure, load: loadAverage() };
 }
 
-async function onServers(p: Province, log: (m: string) => void): Promise<Figure[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-province-srv-'));
+/** The server processes running, stopped before the province is cleaned up (also on Ctrl-C). */
+const apps: AppProcess[] = [];
+
+async function onServers(p: Province, dataDir: string, log: (m: string) => void): Promise<Figure[]> {
   const out: Figure[] = [];
-  const apps: AppProcess[] = [];
   try {
     const list = await sampleDossiers(p.url, LOOKUPS);
     const warmList = await warmUpSample(p.url, list);
+    goOn();
     apps.push(await startApp(serverEnv(p, dataDir)));
     log('tracking lookups…');
     // The first lookups after the start (the route's code run for the first time), apart from the measured ones.
@@ -235,7 +247,9 @@ async function onServers(p: Province, log: (m: string) => void): Promise<Figure[
     );
     const units = await unitsOffering(p.url, PROCEDURE);
     log(`submissions to the ${units.length} units offering ${PROCEDURE}, one server process…`);
+    goOn();
     const one = await submissions(apps, units);
+    goOn();
     apps.push(await startApp(serverEnv(p, dataDir)));
     log('submissions, two server processes…');
     const two = await submissions(apps, units);
@@ -253,7 +267,7 @@ async function onServers(p: Province, log: (m: string) => void): Promise<Figure[
       },
     );
   } finally {
-    for (const a of apps) await a.stop();
+    for (const a of apps.splice(0)) await a.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return out;
@@ -304,7 +318,40 @@ async function main() {
   log(`province: ${PARAMS.dossiers.toLocaleString('en-US')} dossiers, ${PARAMS.units} units, ${PARAMS.years} years in ${url.replace(/\/\/[^@]*@/, '//')}${FORCE ? ' (regenerate)' : ''}`);
   const p = await ensureProvince(url, PARAMS, { force: FORCE, log });
   log(p.reused ? `found, generated ${p.generatedAt} in ${Math.round(p.seconds)} s: reused` : `generated in ${Math.round(p.seconds)} s`);
-  const figures = [...(await inProcess(p, log)), ...(await onServers(p, log))];
+  // The run's marker first (bench/province-clean.ts), then every read (worklist, search,
+  // indicators, lookups) before the submissions, the run's only writes; at the end — or on a
+  // failure or Ctrl-C — what the run wrote is removed and the province checked.
+  const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-province-')), fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-province-srv-'))];
+  const key = Buffer.from(BENCH_AUDIT_KEY, 'utf8');
+  await beginRun(url, dirs, log, key);
+  let cleaning: Promise<string[]> | undefined;
+  const clean = () =>
+    (cleaning ??= (async () => {
+      for (const a of apps.splice(0)) await a.stop();
+      log('dọn tỉnh: xoá những gì lần chạy đã ghi…');
+      return (await endRun(url, key)).lines;
+    })());
+  // `on`, not `once`: a Ctrl-C reaches this process twice (from the terminal's group and relayed
+  // by tsx), and a second one without a listener would end it in the middle of the cleanup.
+  const interrupted = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: dừng, dọn tỉnh trước khi thoát…`);
+    clean().then(
+      (l) => (console.log(l.join('\n')), process.exit(130)),
+      (e) => (console.error(e), process.exit(1)),
+    );
+  };
+  process.on('SIGINT', interrupted).on('SIGTERM', interrupted);
+  let figures: Figure[];
+  try {
+    figures = [...(await inProcess(p, dirs[0]!, log)), ...(await onServers(p, dirs[1]!, log))];
+  } catch (e) {
+    console.error(e);
+    console.log((await clean()).join('\n'));
+    process.exit(1);
+  }
+  const cleanup = await clean();
   const size = await sizes(url);
   const lines = [
     `motcua bench:province — ${new Date().toISOString()} — ${os.cpus().length} CPU, Node ${process.version}, ${PARAMS.dossiers.toLocaleString('en-US')} dossiers, ${PARAMS.units} units, ${PARAMS.years} years (data up to ${p.now})`,
@@ -313,6 +360,8 @@ async function main() {
     ...table(figures),
     '',
     ...size,
+    '',
+    ...cleanup,
     '',
     `targets: ${figures.filter((f) => f.met !== undefined).every((f) => f.met) ? 'all met' : `NOT met: ${figures.filter((f) => f.met === false).map((f) => f.what.split(' (')[0]).join('; ')}`}`,
     `whole run: ${Math.round((performance.now() - started) / 1000)} s`,

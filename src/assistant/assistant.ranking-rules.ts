@@ -179,3 +179,11 @@ export const copyKey = (name: string): string =>
 export const COPY_ASKED = /(?:^| )(?:sao i|ban sao|photo|pho to)(?= |$)/;
 /** A name that makes or certifies copies ("Chứng thực bản sao…", "Cấp bản sao…"). */
 export const COPY_NAME = /(?:^| )ban sao(?= |$)/;
+
+/** Words after a word that say it was done, or tried and failed (folded pairs; "rồi", "xong" apart). */
+export const DONE_AFTER = new Set(['khong thanh', 'that bai', 'bat thanh']);
+/**
+ * What a procedure whose name leads with a word the question says was done keeps of its score
+ * ("Hòa giải tranh chấp đất đai" for "hòa giải ở xã không thành, giờ nộp đơn gì").
+ */
+export const DONE_ACT = 0.6;

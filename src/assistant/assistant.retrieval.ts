@@ -6,7 +6,7 @@ import type { IndexDoc } from './assistant.docs';
 import { bestPairs, countWords, nameParts, WordModel } from './assistant.segment';
 import { NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
-import { ACT_MISSED, ACT_ONLY, ALT_WEIGHT, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_NAME, copyKey, ELSEWHERE_MIN, ELSEWHERE_SHARE, EXPANSION_WEIGHT, FOREIGN_MATCH, FUNCTION_WORD_JOIN, GENERIC_NAME_WORDS, HEAD_FIRST, K1, LIGHT, MARKED_ACTS, MODIFIER, NARRATIVE, NATIONAL_MODEL, nationalRarity, OTHER_LEVEL_COPY, PAIR, pairKey, PASSIVE, PASSIVE_WORDS, type Posting, PREPOSITIONS, type QueryTerm, REQUEST_WORDS, RERANK, STOP_WEIGHT, TOPIC_MATCH, TOPICAL, TOPICAL_RARITY, UNTOPICAL, WEAK_MATCH } from './assistant.ranking-rules';
+import { ACT_MISSED, ACT_ONLY, ALT_WEIGHT, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_NAME, copyKey, DONE_ACT, DONE_AFTER, ELSEWHERE_MIN, ELSEWHERE_SHARE, EXPANSION_WEIGHT, FOREIGN_MATCH, FUNCTION_WORD_JOIN, GENERIC_NAME_WORDS, HEAD_FIRST, K1, LIGHT, MARKED_ACTS, MODIFIER, NARRATIVE, NATIONAL_MODEL, nationalRarity, OTHER_LEVEL_COPY, PAIR, pairKey, PASSIVE, PASSIVE_WORDS, type Posting, PREPOSITIONS, type QueryTerm, REQUEST_WORDS, RERANK, STOP_WEIGHT, TOPIC_MATCH, TOPICAL, TOPICAL_RARITY, UNTOPICAL, WEAK_MATCH } from './assistant.ranking-rules';
 
 /**
  * Retrieval over one unit's catalogue and FAQ, written for Vietnamese questions:
@@ -101,6 +101,8 @@ export class Retriever {
   private readonly grades: string[][] = [];
   /** Each name without its level (copyKey). */
   private readonly copyKeys: string[] = [];
+  /** The word (two syllables, folded) each name leads with after "đăng ký", "cấp": what it does or is about. */
+  private readonly leadWords = new Set<string>();
   /** The ages each name covers (agesOfName). */
   private readonly ages: Array<AgeRange | undefined> = [];
   private readonly pairs = new Set<string>();
@@ -185,6 +187,8 @@ export class Retriever {
     this.ages.push(d.kind === 'procedure' ? agesOfName(name) : undefined);
     this.copyKeys.push(d.kind === 'procedure' ? copyKey(name) : '');
     const ns = nameSyl.filter((s, i) => !(i < 2 && (s === 'thu' || s === 'tuc')));
+    const lead = ns.findIndex((x) => !GENERIC_NAME_WORDS.has(x));
+    if (d.kind === 'procedure' && lead >= 0 && ns[lead + 1]) this.leadWords.add(pairKey(ns[lead]!, ns[lead + 1]!));
     this.nameSyllables.push(ns);
     this.nameContentCount.push(ns.filter((s) => !STOPWORDS.has(s) && !GENERIC_NAME_WORDS.has(s)).length);
     this.docLen.push(len);
@@ -234,7 +238,7 @@ export class Retriever {
   }
 
   /** Read a question: tokens, intents, corrections, the terms and concepts to look up. */
-  private plan(question: string): { plan: QueryPlan; terms: QueryTerm[]; concepts: Concept[]; pairs: string[][]; topicPairs: string[] } {
+  private plan(question: string): { plan: QueryPlan; terms: QueryTerm[]; concepts: Concept[]; pairs: string[][]; topicPairs: string[]; done: string[] } {
     const raw = tokenize(question, (f) => this.isKnown(f));
     // Abbreviations and chat shorthand become their words.
     const tokens: Token[] = [];
@@ -403,6 +407,8 @@ export class Retriever {
       });
       if (named) for (const x of syllableConcepts) if (x.i > because && tokens[x.i]!.clause === tokens[because]!.clause) x.c.weight *= NARRATIVE;
     }
+    const doneWords = this.doneWords(tokens, folded, conceptOf);
+    if (doneWords.size) for (const x of syllableConcepts) if (doneWords.has(x.i)) x.c.weight *= NARRATIVE;
     // Two syllables that make a word count as one concept: "nước ngoài" weighs as one word, not
     // two. Which ones pair up is the most probable reading of the question (assistant.segment.ts):
     // "doi ho chieu" is "đổi | hộ chiếu", not "đổi họ | chiều".
@@ -512,7 +518,39 @@ export class Retriever {
       concepts,
       pairs,
       topicPairs,
+      done: [...new Set([...doneWords].filter((i) => doneWords.has(i + 1)).map((i) => pairKey(folded[i]!, folded[i + 1]!)))],
     };
+  }
+
+  /**
+   * The positions of the words of a procedure's name the question says were done already: right
+   * after "đã" ("hợp đồng đã chứng thực"), or right before "rồi", "xong", "không thành", "thất bại"
+   * ("hòa giải ở xã không thành", "đăng ký kết hôn rồi"). Only a word of two syllables some name
+   * leads with, and only when the question names another word of a topic it has not done: what is
+   * behind the citizen is the story, what is left is asked.
+   */
+  private doneWords(tokens: Token[], folded: string[], conceptOf: Map<number, Concept>): Set<number> {
+    const word = (i: number) => i >= 0 && conceptOf.has(i) && conceptOf.has(i + 1) && tokens[i]!.clause === tokens[i + 1]!.clause && this.namePairs.has(pairKey(folded[i]!, folded[i + 1]!));
+    // Done is said of an act or of what a procedure is about: a word some name leads with ("hòa
+    // giải", "chứng thực", "khai sinh"), not of a thing ("bán phế liệu rồi").
+    const act = (i: number) => word(i) && this.leadWords.has(pairKey(folded[i]!, folded[i + 1]!));
+    const done = new Set<number>();
+    for (let i = 0; i < folded.length; i++) {
+      const f = folded[i]!;
+      const a = tokens[i]!.accented;
+      if (f === 'da' && (a === 'đã' || !a)) {
+        // "đã đăng ký kết hôn": what was registered, not the registering.
+        const j = GENERIC_NAME_WORDS.has(folded[i + 1] ?? '') && GENERIC_NAME_WORDS.has(folded[i + 2] ?? '') ? i + 3 : i + 1;
+        if (act(j)) (done.add(j), done.add(j + 1));
+      }
+      const after = (f === 'roi' && (a === 'rồi' || !a)) || f === 'xong' || DONE_AFTER.has(pairKey(f, folded[i + 1] ?? ''));
+      if (after && act(i - 2)) (done.add(i - 2), done.add(i - 1));
+    }
+    if (!done.size) return done;
+    // Another word of a name that says a topic (few national names have it), not done: else the
+    // question asks about the one it names.
+    for (let i = 0; i + 1 < folded.length; i++) if (!done.has(i) && !done.has(i + 1) && word(i) && nationalRarity(pairKey(folded[i]!, folded[i + 1]!)) >= TOPICAL_RARITY) return done;
+    return new Set();
   }
 
   /** Whether a document has a term (binary search: posting lists are in document order). */
@@ -589,7 +627,7 @@ export class Retriever {
   /** The documents that answer a question, best first. */
   search(question: string, opts: { limit?: number } = {}): RetrievalResult {
     const limit = opts.limit ?? 10;
-    const { plan, terms, concepts, pairs, topicPairs } = this.plan(question);
+    const { plan, terms, concepts, pairs, topicPairs, done } = this.plan(question);
     if (!concepts.length) return { plan, candidates: [] };
     const scores = new Float64Array(this.docs.length);
     for (const q of terms) {
@@ -668,7 +706,10 @@ export class Retriever {
       // Likewise for a keyword said whole ("khai sinh cho con").
       const keyword = this.keywords[d]!.some((k) => k.every((w) => said.has(w)));
       const whole = (nameCoverage === 1 ? 1.25 : 1) * (keyword ? 1.15 : 1);
-      const score = scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1) * (doc.here === false && ownKeys.has(this.copyKeys[d]!) ? OTHER_LEVEL_COPY : 1);
+      // The name leads with what the question says was done ("Hòa giải …" after "hòa giải không thành").
+      const lead = ns.findIndex((x) => !GENERIC_NAME_WORDS.has(x));
+      const doneLead = done.length > 0 && lead >= 0 && done.includes(pairKey(ns[lead]!, ns[lead + 1] ?? ''));
+      const score = (doneLead ? DONE_ACT : 1) * scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1) * (doc.here === false && ownKeys.has(this.copyKeys[d]!) ? OTHER_LEVEL_COPY : 1);
       const sp = this.strongPairs[d]!;
       // Or the whole of a short name said, its words apart ("tách khỏi hộ bố mẹ": "Tách hộ").
       const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p))) || (nameCoverage === 1 && this.nameContentCount[d]! >= 2);

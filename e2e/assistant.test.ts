@@ -76,9 +76,9 @@ describe.skipIf(!browserAvailable())('virtual assistant in Chromium', () => {
     await page.getByLabel('Câu hỏi của bạn').fill('Thủ tục xin trợ cấp cho người cao tuổi?');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.as-panel .as-bot').last().innerText()).toContain('chuyển cho cán bộ');
-    const { open } = await env.services.assistant.inbox({ unitCode: '00004' });
+    const { open } = await env.services.assistant.desk.inbox({ unitCode: '00004' });
     const h = open.find((x) => x.question === 'Thủ tục xin trợ cấp cho người cao tuổi?')!;
-    await env.services.assistant.replyToHandoff({ id: 's', unitCode: '00004', name: 'Nguyễn Thị Hòa' }, h.id, 'Việc này do Sở Tư pháp giải quyết, mời anh chị đến bộ phận một cửa để được hướng dẫn.');
+    await env.services.assistant.desk.replyToHandoff({ id: 's', unitCode: '00004', name: 'Nguyễn Thị Hòa' }, h.id, 'Việc này do Sở Tư pháp giải quyết, mời anh chị đến bộ phận một cửa để được hướng dẫn.');
     await expect.poll(() => page.locator('.as-panel .as-staff').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.locator('.as-panel .as-staff').innerText()).toContain('Sở Tư pháp');
     await page.context().close();

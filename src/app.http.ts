@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { clientKey } from './shared/client-key';
 import Fastify, { LogController, type FastifyContextConfig, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
@@ -114,7 +115,7 @@ export async function buildHttpFrame(config: Config, services: Services, home: S
       hook: 'preHandler',
       timeWindow: '1 minute',
       allowList: [],
-      keyGenerator: (req) => (req.principal ? `${req.principal.kind}:${req.principal.kind === 'staff' ? req.principal.staff.id : req.principal.citizen.id}` : req.ip),
+      keyGenerator: (req) => (req.principal ? `${req.principal.kind}:${req.principal.kind === 'staff' ? req.principal.staff.id : req.principal.citizen.id}` : clientKey(req.ip)),
       max: (req) => (req.principal?.kind === 'staff' ? 1200 : 300),
       // Several processes: counted in the database (a failing count lets the request through).
       ...(services.rateLimits ? { store: fastifyRateLimitStore(services.rateLimits), skipOnError: true } : {}),

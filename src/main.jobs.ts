@@ -4,6 +4,7 @@ import { AppointmentReminderJob } from './appointment';
 import { AuditCheckpointJob } from './audit';
 import { ArchiveOcrJob } from './docstore';
 import { DraftExpiryJob, EscalationJob } from './dossier/dossier.jobs';
+import { ClosedMonthJob, KEEP_MONTH_EVERY_MS } from './indicator';
 import { LinkedPartnerJob } from './linked';
 import { ReportReminderJob } from './report/summary.reminders';
 import { PeriodicJob, type PeriodicJobOptions } from './shared/periodic-job';
@@ -40,6 +41,8 @@ export function workerJobs(config: Config, s: Services): BackgroundJob[] {
     new VaccinationReminderJob(s.vaccination, jobOptions(s, 600_000)),
     // Signed checkpoints of the audit chain's head, outside the database.
     new AuditCheckpointJob(s.audit, jobOptions(s, config.audit.checkpointMinutes * 60_000)),
+    // The closed month's indicators of every unit, kept from the 1st (Asia/Ho_Chi_Minh) before anyone asks.
+    new ClosedMonthJob(s.indicators, jobOptions(s, KEEP_MONTH_EVERY_MS)),
   ];
 }
 

@@ -84,4 +84,20 @@ describe('another level’s records close to the question', () => {
     const far = [cand('1.010041', 100, 0.5, true), cand('1.003198', 45, 0.75, false)];
     expect([decide(far, plan).decision, decide(far, plan).picks[0]?.id]).toEqual(['answer', '1.010041']);
   });
+
+  it('name another level’s record named with a word the ward’s records hardly have when the ward’s answer has none of the question’s topic words', () => {
+    // As measured on the full catalogue for "sinh con ở Việt Nam nhưng bố mẹ đều là người Lào,
+    // muốn cho con vào quốc tịch Việt" (rounded): the ward's birth registrations share "sinh con … người",
+    // the naturalisation records are named with "quốc tịch".
+    const plan = r.search('sinh con ở Việt Nam nhưng bố mẹ đều là người Lào, muốn cho con vào quốc tịch Việt', { limit: 8 }).plan;
+    const cand = (id: string, score: number, coverage: number, here: boolean, topic: boolean): Candidate => ({ id, kind: 'procedure', score, coverage, pairSupport: true, here, topicHit: topic, plainTopic: topic, elsewhereWords: here ? 0 : 1 });
+    const nationality = [cand('2.000528', 126.9, 0.5, true, false), cand('1.005141', 99.7, 0.68, false, true), cand('2.002797', 97.5, 0.69, false, true), cand('2.002039', 82, 0.66, false, true), cand('1.001695', 75.2, 0.5, true, false)];
+    expect([decide(nationality, plan).decision, decide(nationality, plan).picks[0]?.id]).toEqual(['elsewhere', '2.002797']);
+    // Not when the ward's answer has a topic word of the question: the coverage gap decides then.
+    const topical = nationality.map((x) => (x.here ? { ...x, topicHit: true, plainTopic: true } : x));
+    expect(decide(topical, plan).decision).not.toBe('elsewhere');
+    // Nor when the other level's records are not named with a word the ward's records hardly have.
+    const common = nationality.map((x) => ({ ...x, elsewhereWords: 0 }));
+    expect(decide(common, plan).decision).not.toBe('elsewhere');
+  });
 });

@@ -166,7 +166,15 @@ function betterElsewhere(c: Candidate[], given: Candidate): Candidate | undefine
   const near = c.slice(0, 5);
   const ownBest = Math.max(0, ...near.filter((x) => x.here).map(confidence));
   const sure = confidence(given) + CALIBRATION.coverGap;
-  return near.find((x) => !x.here && x.pairSupport && x.topicHit && !x.missesTopic && confidence(x) >= sure && confidence(x) > ownBest && x.score > given.score * FAR);
+  const found = near.find((x) => !x.here && x.pairSupport && x.topicHit && !x.missesTopic && confidence(x) >= sure && confidence(x) > ownBest && x.score > given.score * FAR);
+  if (found || given.topicHit) return found;
+  // The ward's answer has none of the question's topic words, while another level's record near
+  // the top is named with a word of the question the ward's records hardly have (elsewhereWords)
+  // and covers more than any of the ward's: the question is about that one, the ward's shares its
+  // story ("sinh con ở Việt Nam, bố mẹ người Lào, muốn cho con vào quốc tịch Việt" is a
+  // naturalisation, not the birth registration that shares "sinh con … người"). The surest of them.
+  const named = near.filter((x) => !x.here && x.elsewhereWords && x.pairSupport && x.topicHit && !x.missesTopic && confidence(x) > ownBest && x.score > given.score * FAR);
+  return named.reduce<Candidate | undefined>((best, x) => (!best || confidence(x) > confidence(best) ? x : best), undefined);
 }
 
 /**

@@ -167,9 +167,9 @@ for (const engine of engines()) {
     it('API clients read the official’s answer to a handed-over question', async () => {
       const r = (await inject({ method: 'POST', url: '/api/assistant/ask', payload: { question: 'cho tôi gặp cán bộ', sessionId: 'api-handoff-1' } })).json();
       expect(r.handoff).toBe(true);
-      const { open } = await env.services.assistant.inbox({ unitCode: '00004' });
+      const { open } = await env.services.assistant.desk.inbox({ unitCode: '00004' });
       const h = open.find((x) => x.question === 'cho tôi gặp cán bộ')!;
-      await env.services.assistant.replyToHandoff({ id: 's', unitCode: '00004', name: 'Nguyễn Thị Hòa' }, h.id, 'Chào anh, em nghe đây.');
+      await env.services.assistant.desk.replyToHandoff({ id: 's', unitCode: '00004', name: 'Nguyễn Thị Hòa' }, h.id, 'Chào anh, em nghe đây.');
       const msgs = (await inject({ method: 'GET', url: '/api/assistant/sessions/api-handoff-1/messages' })).json().messages;
       expect(msgs.map((m: { role: string }) => m.role)).toEqual(['user', 'bot', 'staff']);
       expect(msgs.at(-1).text).toBe('Chào anh, em nghe đây.');

@@ -278,7 +278,7 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
   app.get('/can-bo/tro-ly', async (req, reply) => {
     const staff = staffOnly(req, reply);
     if (!staff) return reply;
-    const { open, answered } = await assistant.inbox(staff);
+    const { open, answered } = await assistant.desk.inbox(staff);
     return html(reply, InboxPage({ ...(await staffPage(req, staff)), open, answered }));
   });
 
@@ -286,11 +286,11 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
     const staff = staffOnly(req, reply);
     if (!staff) return reply;
     const { tuan } = parseInput(z.object({ tuan: z.coerce.number().int().min(1, 'Số tuần từ 1 đến 52').max(52, 'Số tuần từ 1 đến 52').default(8) }), req.query);
-    return html(reply, StatsPage({ ...(await staffPage(req, staff)), stats: await assistant.stats(staff, tuan) }));
+    return html(reply, StatsPage({ ...(await staffPage(req, staff)), stats: await assistant.desk.stats(staff, tuan) }));
   });
 
   const faqPage = async (req: FastifyRequest, reply: FastifyReply, staff: { unitCode: string }, extra: { error?: string; notice?: string } = {}, status = 200) =>
-    html(reply, FaqPage({ ...(await staffPage(req, staff)), csrf: req.csrfToken, faqs: await assistant.faqs(staff), procedures: await unitProcedures(staff.unitCode), ...extra }), status);
+    html(reply, FaqPage({ ...(await staffPage(req, staff)), csrf: req.csrfToken, faqs: await assistant.desk.faqs(staff), procedures: await unitProcedures(staff.unitCode), ...extra }), status);
 
   app.get('/can-bo/tro-ly/cau-hoi-thuong-gap', async (req, reply) => {
     const staff = staffOnly(req, reply);
@@ -303,7 +303,7 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
     const body = (req.body ?? {}) as Record<string, string>;
     checkCsrf(req, body._csrf);
     try {
-      await assistant.addFaq(staff, { question: String(body.question ?? ''), answer: String(body.answer ?? ''), procedureCode: body.procedureCode || undefined });
+      await assistant.desk.addFaq(staff, { question: String(body.question ?? ''), answer: String(body.answer ?? ''), procedureCode: body.procedureCode || undefined });
       return reply.redirect('/can-bo/tro-ly/cau-hoi-thuong-gap?da-them=1', 303);
     } catch (e) {
       return faqPage(req, reply, staff, { error: message(e) }, 422);
@@ -314,12 +314,12 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
     if (!staff) return reply;
     const { id } = parseInput(z.object({ id: ID }), req.params);
     checkCsrf(req, ((req.body ?? {}) as Record<string, string>)._csrf);
-    await assistant.deleteFaq(staff, id);
+    await assistant.desk.deleteFaq(staff, id);
     return reply.redirect('/can-bo/tro-ly/cau-hoi-thuong-gap', 303);
   });
 
   const synonymsPage = async (req: FastifyRequest, reply: FastifyReply, staff: { unitCode: string; role: string }, extra: { error?: string; notice?: string } = {}, status = 200) => {
-    const { unit: rows, builtin } = await assistant.synonyms(staff);
+    const { unit: rows, builtin } = await assistant.desk.synonyms(staff);
     return html(reply, SynonymsPage({ ...(await staffPage(req, staff)), csrf: req.csrfToken, rows, builtin, canEdit: staff.role === 'admin', ...extra }), status);
   };
   app.get('/can-bo/tro-ly/tu-dong-nghia', async (req, reply) => {
@@ -333,7 +333,7 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
     const body = (req.body ?? {}) as Record<string, string>;
     checkCsrf(req, body._csrf);
     try {
-      await assistant.addSynonym(staff, { phrase: String(body.phrase ?? ''), expansion: String(body.expansion ?? '') });
+      await assistant.desk.addSynonym(staff, { phrase: String(body.phrase ?? ''), expansion: String(body.expansion ?? '') });
       return reply.redirect('/can-bo/tro-ly/tu-dong-nghia', 303);
     } catch (e) {
       if (e instanceof ForbiddenError) throw e;
@@ -345,12 +345,12 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
     if (!staff) return reply;
     const { id } = parseInput(z.object({ id: ID }), req.params);
     checkCsrf(req, ((req.body ?? {}) as Record<string, string>)._csrf);
-    await assistant.deleteSynonym(staff, id);
+    await assistant.desk.deleteSynonym(staff, id);
     return reply.redirect('/can-bo/tro-ly/tu-dong-nghia', 303);
   });
 
   const handoffPage = async (req: FastifyRequest, reply: FastifyReply, staff: { unitCode: string }, id: string, extra: { error?: string; notice?: string } = {}, status = 200) => {
-    const d = await assistant.handoffDetail(staff, id);
+    const d = await assistant.desk.handoffDetail(staff, id);
     return html(reply, HandoffPage({ ...(await staffPage(req, staff)), csrf: req.csrfToken, ...d, procedures: await unitProcedures(staff.unitCode), ...extra }), status);
   };
 
@@ -370,7 +370,7 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
     const body = (req.body ?? {}) as Record<string, string>;
     checkCsrf(req, body._csrf);
     try {
-      const r = await assistant.replyToHandoff(staff, id, String(body.reply ?? ''));
+      const r = await assistant.desk.replyToHandoff(staff, id, String(body.reply ?? ''));
       return reply.redirect(`/can-bo/tro-ly/${id}?${r.delivered ? 'gui=1' : 'loi=zalo'}`, 303);
     } catch (e) {
       return handoffPage(req, reply, staff, id, { error: message(e) }, 422);
@@ -381,7 +381,7 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
     if (!staff) return reply;
     const { id } = parseInput(z.object({ id: ID }), req.params);
     checkCsrf(req, ((req.body ?? {}) as Record<string, string>)._csrf);
-    const r = await assistant.resend(staff, id);
+    const r = await assistant.desk.resend(staff, id);
     return reply.redirect(`/can-bo/tro-ly/${id}?${r.delivered ? 'gui=1' : 'loi=zalo'}`, 303);
   });
   app.post('/can-bo/tro-ly/:id/faq', async (req, reply) => {
@@ -391,7 +391,7 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
     const body = (req.body ?? {}) as Record<string, string>;
     checkCsrf(req, body._csrf);
     try {
-      await assistant.faqFromHandoff(staff, id, { procedureCode: body.procedureCode || undefined });
+      await assistant.desk.faqFromHandoff(staff, id, { procedureCode: body.procedureCode || undefined });
       return reply.redirect(`/can-bo/tro-ly/${id}?faq=1`, 303);
     } catch (e) {
       return handoffPage(req, reply, staff, id, { error: message(e) }, 422);

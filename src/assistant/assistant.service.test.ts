@@ -141,23 +141,23 @@ for (const engine of engines()) {
       expect(r.decision).toBe('handoff');
       expect(r.handoff).toBe(true);
       expect(r.answer).toContain('chuyển cho cán bộ');
-      const inbox = await a.inbox(staff);
+      const inbox = await a.desk.inbox(staff);
       const h = inbox.open.find((x) => x.question === q)!;
       expect(h).toBeDefined();
       // Another unit's officials do not see it.
-      expect((await a.inbox({ unitCode: '00082' })).open.some((x) => x.id === h.id)).toBe(false);
-      await expect(a.handoffDetail({ unitCode: '00082' }, h.id)).rejects.toThrow(/Không tìm thấy/);
-      const detail = await a.handoffDetail(staff, h.id);
+      expect((await a.desk.inbox({ unitCode: '00082' })).open.some((x) => x.id === h.id)).toBe(false);
+      await expect(a.desk.handoffDetail({ unitCode: '00082' }, h.id)).rejects.toThrow(/Không tìm thấy/);
+      const detail = await a.desk.handoffDetail(staff, h.id);
       expect(detail.messages.map((m) => m.role)).toEqual(['user', 'bot']);
       const answer = 'Người từ đủ 80 tuổi nộp tờ khai đề nghị trợ cấp xã hội tại bộ phận một cửa phường; cán bộ lao động - xã hội hướng dẫn.';
-      expect(await a.replyToHandoff(staff, h.id, answer)).toEqual({ delivered: true });
+      expect(await a.desk.replyToHandoff(staff, h.id, answer)).toEqual({ delivered: true });
       const history = await a.history('web', 'handoff');
       expect(history.at(-1)).toMatchObject({ role: 'staff', text: answer });
-      await expect(a.replyToHandoff(staff, h.id, 'lần hai')).rejects.toThrow(/đã được trả lời/);
+      await expect(a.desk.replyToHandoff(staff, h.id, 'lần hai')).rejects.toThrow(/đã được trả lời/);
       // One click: the question and the answer become an FAQ entry…
-      const faq = await a.faqFromHandoff(staff, h.id);
+      const faq = await a.desk.faqFromHandoff(staff, h.id);
       expect(faq).toMatchObject({ question: q, answer, unit_code: '00004' });
-      expect((await a.inbox(staff)).answered.find((x) => x.id === h.id)!.faq_id).toBe(faq.id);
+      expect((await a.desk.inbox(staff)).answered.find((x) => x.id === h.id)!.faq_id).toBe(faq.id);
       // …which answers the next citizen asking the same in other words.
       const next = await ask('xin trợ cấp người cao tuổi cần gì', 'handoff-2');
       expect(next.decision).toBe('answer');
@@ -172,14 +172,14 @@ for (const engine of engines()) {
     it('lets unit admins teach it local words, and only them', async () => {
       const before = await ask('làm sổ trắng cho đất', 'syn-1');
       expect(before.decision).not.toBe('answer');
-      await expect(a.addSynonym(staff, { phrase: 'sổ trắng', expansion: 'giấy chứng nhận quyền sử dụng đất lần đầu' })).rejects.toThrow(/quản trị/);
-      await a.addSynonym(admin, { phrase: 'sổ trắng', expansion: 'giấy chứng nhận quyền sử dụng đất lần đầu' });
+      await expect(a.desk.addSynonym(staff, { phrase: 'sổ trắng', expansion: 'giấy chứng nhận quyền sử dụng đất lần đầu' })).rejects.toThrow(/quản trị/);
+      await a.desk.addSynonym(admin, { phrase: 'sổ trắng', expansion: 'giấy chứng nhận quyền sử dụng đất lần đầu' });
       const after = await ask('làm sổ trắng cho đất', 'syn-2');
       expect(after.decision).toBe('answer');
       expect(after.procedures[0]!.code).toBe('1.013978');
-      const list = await a.synonyms(staff);
+      const list = await a.desk.synonyms(staff);
       expect(list.unit.map((s) => s.phrase)).toEqual(['sổ trắng']);
-      await a.deleteSynonym(admin, list.unit[0]!.id);
+      await a.desk.deleteSynonym(admin, list.unit[0]!.id);
       expect((await ask('làm sổ trắng cho đất', 'syn-3')).decision).not.toBe('answer');
     });
 
@@ -194,7 +194,7 @@ for (const engine of engines()) {
     });
 
     it('counts questions per week, by outcome, and the procedures asked about most', async () => {
-      const s = await a.stats(staff, 4);
+      const s = await a.desk.stats(staff, 4);
       expect(s.weeks).toHaveLength(4);
       const week = s.weeks[0]!;
       expect(week.weekStart).toBe('2026-11-23');
@@ -207,7 +207,7 @@ for (const engine of engines()) {
       expect(s.topProcedures[0]!.code).toBe('1.004194');
       expect(s.recent.some((x) => x.text === 'thẻ căn cước' && x.decision === 'clarify')).toBe(true);
       // Another unit's staff see none of this.
-      expect((await a.stats({ unitCode: '00082' }, 4)).weeks[0]!.asked).toBe(0);
+      expect((await a.desk.stats({ unitCode: '00082' }, 4)).weeks[0]!.asked).toBe(0);
     });
 
     it('reaches the targets on our own questions, through the whole path', async () => {

@@ -48,6 +48,13 @@ export const ABBREVIATIONS: Record<string, string> = {
   gt: 'giấy tờ',
   lltp: 'lý lịch tư pháp',
   bvtv: 'bảo vệ thực vật',
+  // Other agencies' topics, so that the record named with them is found and its agency named.
+  pccc: 'phòng cháy chữa cháy',
+  xnc: 'xuất nhập cảnh',
+  tncn: 'thu nhập cá nhân',
+  gtgt: 'giá trị gia tăng',
+  hddt: 'hóa đơn điện tử',
+  bhtn: 'bảo hiểm thất nghiệp',
   mst: 'mã số thuế',
   nvqs: 'nghĩa vụ quân sự',
   hk: 'hộ khẩu',

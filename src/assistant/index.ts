@@ -9,12 +9,12 @@ export {
   AssistantService,
   type AssistantChannel,
   type AssistantReply,
-  type AssistantStats,
   type ChatMessage,
   type Decision,
   type DossierLookup,
   type ProcedureHit,
 } from './assistant.service';
+export { AssistantDesk, type AssistantStats } from './assistant.desk';
 export { CALIBRATION, confidence, decide, type Decided } from './assistant.decide';
 export { prepareLearned } from './assistant.learned';
 export { OFFER as CHAT_SUBMIT_OFFER, type ChatPhoto, type ChatSubmitDesk, type ChatSubmitTurn } from './assistant.chat-submit';

@@ -218,12 +218,12 @@ for (const engine of engines()) {
       await env.services.assistant.idle();
       expect(zalo.sent.at(-1)!.text).toContain('chuyển');
       const staff = { id: 'st', unitCode: '00004', name: 'Nguyễn Thị Hòa' };
-      const h = (await env.services.assistant.inbox(staff)).open.find((x) => x.question === 'cho tôi gặp cán bộ')!;
+      const h = (await env.services.assistant.desk.inbox(staff)).open.find((x) => x.question === 'cho tôi gặp cán bộ')!;
       zalo.down = true;
-      const failed = await env.services.assistant.replyToHandoff(staff, h.id, 'Chào anh, anh cần hỏi thủ tục gì ạ?');
+      const failed = await env.services.assistant.desk.replyToHandoff(staff, h.id, 'Chào anh, anh cần hỏi thủ tục gì ạ?');
       expect(failed.delivered).toBe(false);
       zalo.down = false;
-      expect(await env.services.assistant.resend(staff, h.id)).toEqual({ delivered: true });
+      expect(await env.services.assistant.desk.resend(staff, h.id)).toEqual({ delivered: true });
       const last = zalo.sent.at(-1)!;
       expect(last.userId).toBe('zalo-user-3');
       expect(last.text).toBe('Cán bộ Nguyễn Thị Hòa trả lời:\nChào anh, anh cần hỏi thủ tục gì ạ?');

@@ -1,4 +1,5 @@
 import '@fastify/multipart';
+import { clientKey } from '../shared/client-key';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../shared/errors';
@@ -391,7 +392,7 @@ export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, 
     },
     async (req, reply) => {
       const body = parseInput(z.object({ username: z.string().min(1, 'Cần tên đăng nhập').max(60), password: z.string().min(1, 'Cần mật khẩu').max(200) }), req.body ?? {});
-      const { staff, session } = await accounts.signInStaff(body.username, body.password, req.ip);
+      const { staff, session } = await accounts.signInStaff(body.username, body.password, clientKey(req.ip));
       reply.startSession(session);
       await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'api' } });
       // The token also works as "Authorization: Bearer <token>" for API clients (no cookie, no CSRF).

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { clientKey } from '../shared/client-key';
 import { z } from 'zod';
 import type { Staff } from '../account';
 import { ForbiddenError } from '../shared/errors';
@@ -43,7 +44,7 @@ export function counterPageRoutes(app: FastifyInstance, deps: DossierRoutesDeps,
     checkCsrf(req, body._csrf);
     const next = safeNext(body.next, '/can-bo');
     try {
-      const { staff, session } = await accounts.signInStaff(String(body.username ?? ''), String(body.password ?? ''), req.ip);
+      const { staff, session } = await accounts.signInStaff(String(body.username ?? ''), String(body.password ?? ''), clientKey(req.ip));
       reply.startSession(session, 'staff');
       await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'password' } });
       return reply.redirect(next, 303);

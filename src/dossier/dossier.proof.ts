@@ -1,4 +1,5 @@
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import { clientKey } from '../shared/client-key';
 import type { AccountService } from '../account';
 import { ForbiddenError } from '../shared/errors';
 import { RateLimitedError, type Budget, type RateLimiter } from '../shared/rate-limit';
@@ -51,7 +52,7 @@ export function proofKey(req: FastifyRequest): { key: string; budget: Budget } {
   const p = req.principal;
   if (p?.kind === 'staff') return { key: `proof:staff:${p.staff.id}`, budget: PROOF_BUDGETS.staff };
   if (p?.kind === 'citizen') return { key: `proof:citizen:${p.citizen.id}`, budget: PROOF_BUDGETS.citizen };
-  return { key: `proof:ip:${req.ip}`, budget: PROOF_BUDGETS.anonymous };
+  return { key: `proof:ip:${clientKey(req.ip)}`, budget: PROOF_BUDGETS.anonymous };
 }
 
 /** Registered before the routes (it sees them being added). `limiter` undefined: RATE_LIMIT=off. */

@@ -1,6 +1,7 @@
 // The indicator module's public surface (Decision 766/QĐ-TTg): periods, the service, the keys.
 export { parsePeriod, monthOf, type Period } from './indicator.period';
 export { IndicatorService, PAGE_SIZE } from './indicator.service';
+export { ClosedMonthJob, KEEP_MONTH_EVERY_MS } from './indicator.jobs';
 export { score } from './indicator.compute';
 export {
   GROUPS,

@@ -7,7 +7,7 @@ import type { Clock } from '../shared/clock';
 import { BadRequestError, ForbiddenError } from '../shared/errors';
 import type { UnitService, Unit } from '../unit';
 import { add, addRecords, emptyCounts, figures, hasDossiers, judge, partOf, paymentSets, rankPositions, toRow, type Context, type Counts, type Judged } from './indicator.compute';
-import { parsePeriod, type Period } from './indicator.period';
+import { monthOf, parsePeriod, type Period } from './indicator.period';
 import * as repo from './indicator.repo';
 import { catalogueRecords, followUpRecords, type PartedRecord } from './indicator.transparency';
 import {
@@ -217,6 +217,41 @@ export class IndicatorService {
     const rows = (await this.recordsOf(await this.subtree(unit), p))[key === 'catalogue_complete_rate' ? 'catalogue' : 'feedback'].filter((r) => r.part >= want);
     const start = (page - 1) * pageSize;
     return { unit: unit.code, period: p.key, indicator: key, part: part as Part, items: rows.slice(start, start + pageSize).map(({ part: _p, ...r }) => r), total: rows.length, page, pageSize };
+  }
+
+  /**
+   * The month that closed last, counted and kept for every unit that has no kept counts of it yet
+   * (issue 16: a supervisor opening the dashboard on the 1st does not pay for the computation). A
+   * month is closed from 00:00 Asia/Ho_Chi_Minh on the 1st plus the copy's overlap (SYNC_OVERLAP_MS:
+   * the moment its counts may be kept at all). Communes first, then the units above them; one unit
+   * at a time, giving the event loop back between units so requests are not held up; it stops after
+   * `budgetMs` (at least one unit per run) and leaves the rest to the next run. Units already kept
+   * are skipped, so a second run does nothing. Counts kept this way are those a question would have
+   * computed and kept (`countsOf`): a dossier changed afterwards does not rewrite the month.
+   */
+  async keepClosedMonth(opts: { budgetMs?: number } = {}): Promise<{ period: string; kept: number; left: number; units: number }> {
+    const started = Date.now();
+    const now = this.clock.now();
+    const current = monthOf(new Date(now.getTime() - SYNC_OVERLAP_MS));
+    const closed = this.period(monthOf(new Date(Date.parse(current.from) - 1)));
+    const units = await this.units.list();
+    const kept = await repo.periodCounts(this.db, units.map((u) => u.code), closed.from, closed.to, INDICATOR_KEYS.length);
+    // Deepest first: the communes, then the units above them.
+    const byCode = new Map(units.map((u) => [u.code, u]));
+    const depth = (u: Unit): number => {
+      let d = 0;
+      for (let p = u.parentCode ? byCode.get(u.parentCode) : undefined; p && d < 20; p = p.parentCode ? byCode.get(p.parentCode) : undefined) d++;
+      return d;
+    };
+    const todo = units.filter((u) => !kept.has(u.code)).sort((a, b) => depth(b) - depth(a) || a.code.localeCompare(b.code));
+    let done = 0;
+    for (const u of todo) {
+      if (done > 0 && opts.budgetMs !== undefined && Date.now() - started >= opts.budgetMs) break;
+      await this.countsOf([u], closed);
+      done++;
+      await new Promise((r) => setImmediate(r));
+    }
+    return { period: closed.key, kept: done, left: todo.length - done, units: units.length };
   }
 
   /** Staff may open the dossiers of their own unit and of the units below it. */

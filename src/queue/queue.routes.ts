@@ -4,6 +4,7 @@
  * spoken call, and `/api/queue/...` (tickets, services, the counter's calls for its officials).
  */
 import { randomBytes } from 'node:crypto';
+import { clientKey } from '../shared/client-key';
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -165,7 +166,7 @@ export async function queueRoutes(
       const id = randomBytes(16).toString('base64url');
       reply.setCookie(DEVICE_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400 });
     }
-    return `ip:${req.ip}`;
+    return `ip:${clientKey(req.ip)}`;
   };
   const spend = async (device: string) => {
     for (const b of DEVICE_BUDGETS) await limiter.take(`queue:${device}:${b.windowMs}`, b);

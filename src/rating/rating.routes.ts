@@ -4,6 +4,7 @@
  * tablet (/dv/:unit/danh-gia) and the leaders' follow-up list (rating.staff-routes.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { clientKey } from '../shared/client-key';
 import type { VNode } from 'preact';
 import { z } from 'zod';
 import type { AccountService } from '../account';
@@ -267,7 +268,7 @@ export async function ratingRoutes(app: FastifyInstance, deps: RatingRoutesDeps)
     const d = await pickedDossier(req, unit);
     if (!tabletTokenOk(unit, form.token, d?.code ?? '')) return tabletPage(req, reply, unit, d, 'Trang đã mở quá lâu. Xin chạm lại vào mức đánh giá.', 403);
     try {
-      for (const b of limiter ? TABLET_BUDGETS : []) await limiter!.take(`tablet:${unit}:${req.ip}:${b.windowMs}`, b);
+      for (const b of limiter ? TABLET_BUDGETS : []) await limiter!.take(`tablet:${unit}:${clientKey(req.ip)}:${b.windowMs}`, b);
     } catch (e) {
       if (!(e instanceof RateLimitedError)) throw e;
       reply.header('retry-after', String(e.retryAfterSeconds));

@@ -6,11 +6,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config';
 import { fixedClock } from '../shared/clock';
+import { clientKey } from '../shared/client-key';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { csrfOf } from '../shared/suite.testing';
 
 const login = (env: TestEnv, username: string, password: string, headers: Record<string, string> = {}, remoteAddress?: string) =>
   env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers, ...(remoteAddress ? { remoteAddress } : {}) });
+
+describe('the key an address is counted under', () => {
+  it('is an IPv4 address itself, an IPv6 address its /64, a mapped IPv4 address the IPv4 one', () => {
+    expect(clientKey('198.51.100.7')).toBe('198.51.100.7');
+    expect(clientKey('2001:DB8:0:1:aaaa:bbbb:cccc:1')).toBe('2001:db8:0:1::/64');
+    expect(clientKey('2001:db8:0:1::2')).toBe('2001:db8:0:1::/64');
+    expect(clientKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(clientKey('::1')).toBe('0:0:0:0::/64');
+    expect(clientKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(clientKey('64:ff9b::198.51.100.7')).toBe('64:ff9b:0:0::/64');
+    expect(clientKey('::ffff:198.51.100.7')).toBe('198.51.100.7');
+    expect(clientKey('::FFFF:198.51.100.8')).toBe('198.51.100.8');
+    expect(clientKey('not:an:address')).toBe('not:an:address');
+  });
+});
 
 describe('TRUST_PROXY', () => {
   it('trusts nobody by default, and takes addresses and CIDR ranges', () => {
@@ -53,6 +69,34 @@ for (const engine of engines()) {
       const codes: number[] = [];
       for (let i = 1; i <= 11; i++) codes.push((await login(proxied, `khongco${i}`, 'sai', { 'x-forwarded-for': `10.0.2.${i}` }, '192.0.2.7')).statusCode);
       expect(codes.at(-1)).toBe(429);
+    });
+
+    it('an IPv6 client cannot escape the limits by walking the addresses of its /64', async () => {
+      // Behind a dual-stack proxy (or HOST=::) a client's address can be IPv6; one home or one
+      // rented server holds a whole /64 and may send from any address in it.
+      const from = (net: string, i: number) => ({ 'x-forwarded-for': `2001:db8:${net}::${i.toString(16)}` });
+      const signIns: number[] = [];
+      for (let i = 1; i <= 11; i++) signIns.push((await login(proxied, `khongco${i}`, 'sai', from('a1', i))).statusCode);
+      expect(signIns.slice(0, 10).every((c) => c === 422)).toBe(true);
+      expect(signIns[10]).toBe(429);
+
+      // The wrong-password delay of an account counts the /64 as one source…
+      for (let i = 1; i <= 5; i++) expect((await login(proxied, 'chuyenvien2', 'sai', from('a2', i))).json().error.code).toBe('sign_in_failed');
+      const locked = await login(proxied, 'chuyenvien2', 'demo', from('a2', 0x99));
+      expect(locked.json().error.code).toBe('account_locked');
+      // …and another network is another source: the official signs in.
+      expect((await login(proxied, 'chuyenvien2', 'demo', { 'x-forwarded-for': '2001:db8:b1::1' })).statusCode).toBe(200);
+
+      // The dossier-proof budget too.
+      const lookups: number[] = [];
+      for (let i = 1; i <= 11; i++) {
+        lookups.push((await proxied.app.inject({ method: 'GET', url: '/api/dossiers/00004-261201-0001?phone=0999999999', headers: from('a3', i) })).statusCode);
+      }
+      expect(lookups.slice(0, 10).every((c) => c === 404)).toBe(true);
+      expect(lookups[10]).toBe(429);
+
+      // An IPv4 client seen through an IPv6 socket (::ffff:a.b.c.d) is still its own IPv4 address.
+      for (let i = 1; i <= 11; i++) expect((await login(proxied, `khongco${i}`, 'sai', { 'x-forwarded-for': `::ffff:198.51.100.${i}` })).statusCode).toBe(422);
     });
   });
 }

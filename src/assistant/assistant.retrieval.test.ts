@@ -513,6 +513,15 @@ describe('retrieval over the demo catalogue', () => {
     // A relative come to stay a few days and the police told: the notice of a stay.
     expect(decided('nhà có em họ ở quê lên chơi vài hôm, có phải báo công an không')).toMatchObject({ decision: 'answer', picks: [{ id: '2.001159' }] });
   });
+
+  it('reads what the story says was done as behind the citizen (issue 15, pass 12)', () => {
+    // Conciliation tried and failed: the chairman's settlement is asked, not the conciliation —
+    // answered, not offered beside the conciliation as if either were meant.
+    expect(decided('tranh chấp ranh giới đất với nhà bên cạnh hòa giải không thành')).toMatchObject({ decision: 'answer', picks: [{ id: '1.013967' }] });
+    expect(decided('hòa giải ở thôn bất thành, giờ làm đơn đề nghị chủ tịch xã giải quyết tranh chấp đất')).toMatchObject({ decision: 'answer', picks: [{ id: '1.013967' }] });
+    // Asked, not done: the conciliation itself.
+    expect(decided('hàng xóm xây tường lấn sang vườn nhà tôi, muốn ủy ban hòa giải').picks[0]?.id).toBe('1.012812');
+  });
 });
 
 /** The demo catalogue with two national vehicle records, as a ward offering the national catalogue has them. */

@@ -4,8 +4,9 @@ import { CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, matchSituations, type SynonymTabl
 import { agesOfName, gradesOfName, RangesAsked, type AgeRange } from './assistant.ranges';
 import type { IndexDoc } from './assistant.docs';
 import { bestPairs, countWords, nameParts, WordModel } from './assistant.segment';
-import { COMMON_NAME_WORDS, NATIONAL_NAMES, NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
+import { NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
+import { ACT_MISSED, ACT_ONLY, ALT_WEIGHT, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_NAME, copyKey, DONE_ACT, DONE_AFTER, ELSEWHERE_MIN, ELSEWHERE_SHARE, EXPANSION_WEIGHT, FOREIGN_MATCH, FUNCTION_WORD_JOIN, GENERIC_NAME_WORDS, HEAD_FIRST, K1, LIGHT, MARKED_ACTS, MODIFIER, NARRATIVE, NATIONAL_MODEL, nationalRarity, OTHER_LEVEL_COPY, PAIR, pairKey, PASSIVE, PASSIVE_WORDS, type Posting, PREPOSITIONS, type QueryTerm, REQUEST_WORDS, RERANK, STOP_WEIGHT, TOPIC_MATCH, TOPICAL, TOPICAL_RARITY, UNTOPICAL, WEAK_MATCH } from './assistant.ranking-rules';
 
 /**
  * Retrieval over one unit's catalogue and FAQ, written for Vietnamese questions:
@@ -74,177 +75,8 @@ export interface RetrievalResult {
   candidates: Candidate[];
 }
 
-const K1 = 1.2;
-const B = 0.6;
-const PAIR = 1.5;
-const STOP_WEIGHT = 0.25;
-const ALT_WEIGHT = 0.8;
-const EXPANSION_WEIGHT = 0.8;
-const RERANK = 60;
-/** A word found only in a summary or a component counts for this much of one in a name. */
-const WEAK_MATCH = 0.45;
-/** How much a clause of the story weighs beside the clause that asks (a request word and a topic word). */
-const NARRATIVE = 0.6;
-/** Words that ask, besides "cần" read as the verb, "có phải" and "được không" ("giúp" is politeness, not a request). */
-const REQUEST_WORDS = new Set(['muon', 'xin', 'hoi']);
-/** How much less the last word of a question weighs than the first. */
-const HEAD_FIRST = 0.2;
-/** Weight of the words of a qualifying phrase ("với người nước ngoài") against the head's. */
-const MODIFIER = 0.6;
-const PREPOSITIONS = new Set(['voi', 'cho', 'cua', 'de', 'khi', 'vi', 'tai', 'o', 'sang', 've', 'tu']);
-/**
- * Words of a procedure's name that only say a procedure is done ("đăng ký", "cấp"): a question
- * saying the rest of the name ("khai sinh") says the whole of "Đăng ký khai sinh".
- */
-const GENERIC_NAME_WORDS = new Set(['dang', 'ki', 'cap']);
-/** Weight (share of the rarest) of a word no procedure's name or keywords has. */
-const UNTOPICAL = 0.8;
-/** Weight (share of the rarest) of a word of an administrative topic no procedure here is named with. */
-const TOPICAL = 0.8;
-/** A document having a foreign topic word less than this (only in its papers, or not at all) misses it. */
-const FOREIGN_MATCH = 0.5;
-/** National rarity (see nationalRarity) from which a word says a topic: fewer than about 28 of 2,642 names have it. */
-const TOPICAL_RARITY = 0.6;
-/** How well a document must match a topic word of the question to be about it (in its name or keywords). */
-const TOPIC_MATCH = 0.9;
-/** A word other levels' records are about: in the names or keywords of at least this many of them… */
-const ELSEWHERE_MIN = 3;
-/** …and of at most this share of all that have it done at the unit's own level. */
-const ELSEWHERE_SHARE = 0.1;
-/** Weight of a story word (vợ, nhà, hôm nay) in a question's coverage, against a content word. */
-const LIGHT = 0.25;
+export { copyKey };
 
-interface Posting {
-  docs: number[];
-  weights: number[];
-}
-
-interface QueryTerm {
-  term: string;
-  weight: number;
-}
-
-interface Concept {
-  /** Folded forms that satisfy this concept (the syllable and its corrections). */
-  forms: string[];
-  /** Accented form typed by the citizen, '' if typed without marks. */
-  accented: string;
-  weight: number;
-  /** Expansions (from synonyms) that also satisfy it. */
-  expansions: string[][];
-  /**
-   * A two-syllable word ("kết hôn", "nước ngoài"): one concept, matched as the pair, or as both
-   * syllables at least; its syllables are the parts.
-   */
-  parts?: [Concept, Concept];
-  /** The weight before the position in the question and the story words were considered. */
-  base?: number;
-  /** A word of an administrative topic no procedure of the unit is named with ("lái xe"). */
-  foreign?: boolean;
-  /** Said within words of everyday life (IntentReading.everyday), or half of a word that is. */
-  everyday?: boolean;
-  /**
-   * A lone syllable making such a topic of three syllables with the word after it ("thẻ" of
-   * "thẻ tạm trú"), and that word ("tạm trú", `ofForeign`): foreign when the question names no
-   * other topic of the unit's own ("chứng thực bản sao sổ hộ khẩu" is about the certification).
-   */
-  loneForeign?: boolean;
-  ofForeign?: boolean;
-  /** A word few national names use ("khai sinh", "chấm dứt"), not a story word: what a procedure is about. */
-  topical?: boolean;
-  /**
-   * A lone syllable that makes a rare name pair with its neighbour word ("hộ" of "hộ kinh
-   * doanh"): a document has it as the question means it only with that pair ("hộ gia đình" is
-   * another "hộ").
-   */
-  bond?: string[];
-}
-
-const pairKey = (a: string, b: string) => `${a} ${b}`;
-
-/** The national names' words alone (a unit's few keywords say too little about function words). */
-const NATIONAL_MODEL = new WordModel(NATIONAL_WORDS);
-/**
- * How much likelier (log) a function word typed with marks must be read with the next syllable
- * than apart to begin a word: "thế chấp" (11.4) does; "bị mất" (10.8: "mất" is a verb of its own),
- * "đã có" (4.3), "có thẩm" (6.3), "cho thuê" (5.4) do not.
- */
-const FUNCTION_WORD_JOIN = 11;
-/**
- * "bị" is the passive of the story ("bị ghi sai", "bị gãy", "bị mất"), not the first half of a
- * word, save the few words of the law it begins (bị can, bị cáo, bị hại, bị đơn): a rare name
- * that says "bị ghi sai" is no sign of the procedure a question saying "sổ đỏ bị ghi sai tên" asks for.
- */
-const PASSIVE = 'bi';
-const PASSIVE_WORDS = new Set(['can', 'cao', 'hai', 'don']);
-
-const NATIONAL_CAP = Math.log(1 + (NATIONAL_NAMES - 1 + 0.5) / 1.5);
-/**
- * How rare a word is among the national catalogue's names, as a share of the rarest (1: fewer
- * than 20 names have it). A small unit has few names: "đổi", "yêu cầu", "giấy phép" are in one or
- * two of them and would weigh as the rarest words, though hundreds of procedures are named with
- * them; a word weighs no more than its rarity there allows.
- */
-function nationalRarity(f: string): number {
-  const df = COMMON_NAME_WORDS.get(f);
-  return df ? Math.log(1 + (NATIONAL_NAMES - df + 0.5) / (df + 0.5)) / NATIONAL_CAP : 1;
-}
-
-/** Name words of procedures meant for organisations or foreigners rather than a commune's citizens. */
-const CITIZENS = ['ca nhan', 'ho gia dinh', 'cong dan'];
-const AUDIENCE = ['to chuc', 'doanh nghiep', 'cong ti', 'nuoc ngoai', 'ton giao', 'tin dung', 'ngan hang', 'hop tac xa', 'nha dau tu', 'du an', 'trung uong'];
-
-/**
- * Acts a name leads with that a citizen asking for that procedure says ("Trình báo mất hộ chiếu",
- * "Xóa đăng ký thường trú", "Hủy việc kết hôn trái pháp luật"), each with the folded words that say
- * it: a question about the same thing that says none of them ("đổi hộ chiếu mới") asks for another
- * procedure of that thing — at the ward, or elsewhere. Only the act a name begins with: a name
- * listing several ("sửa đổi, bổ sung, hủy bỏ hợp đồng") is not about one of them; acts citizens
- * put in their own words ("thu hồi" — "nộp lại"; "chấm dứt" — "nghỉ luôn") are not marked.
- */
-/** Acts on a thing other than its reissue or extension (folded): building, altering, adjusting (an exchange is left out: a damaged card is exchanged or reissued). */
-const OTHER_ACTS = ['sua chua', 'cai tao', 'nang', 'coi noi', 'xai', 'xai moi', 'dieu chinh', 'di doi', 'cap moi', 'lam moi', 'lan dau'];
-const MARKED_ACTS: Array<[RegExp, string[], string[]?]> = [
-  [/^(?:thủ tục )?(?:trình )?báo mất(?!\p{L})/iu, ['mat']],
-  [/^(?:thủ tục )?xo[áa](?!\p{L})/iu, ['xoa']],
-  [/^(?:thủ tục )?(?:hủy|huỷ)(?!\p{L})/iu, ['huy']],
-  // A reissue or an extension is asked by what happened to the paper or by its own verb; a
-  // question that says another act on the thing ("nâng thêm một tầng", "sửa chữa") is not asking
-  // for the reissue of a building permit whose list of works names "sửa chữa, cải tạo". A question
-  // naming the thing alone ("thẻ căn cước") still has every act of it among its choices.
-  // ("Cấp lại, đổi, điều chỉnh …" names several acts: not marked.)
-  [/^(?:thủ tục )?cấp lại(?![\p{L},])/iu, ['lai', 'mat', 'hong', 'rach', 'chay', 'that lac', 'roi', 'trom'], OTHER_ACTS],
-  [/^(?:thủ tục )?gia hạn(?!\p{L})/iu, ['gia han', 'han', 'keo dai'], OTHER_ACTS],
-  // A civil status registration done again is asked by "lại" or by what befell the register or
-  // the paper ("sổ gốc bị cháy"); a question without them asks for the registration itself.
-  [/^(?:thủ tục )?đăng ký lại (?:khai sinh|khai tử|kết hôn|việc nuôi con nuôi)(?!\p{L})/iu, ['lai', 'mat', 'chay', 'hong', 'rach', 'that lac', 'khong con', 'moi an', 'lu', 'thieu']],
-];
-/** Topic words that say what happens to a thing, not which thing (folded). */
-const ACT_ONLY = new Set(['han', 'het han', 'gia han', 'sap het', 'het']);
-/** A concept's folded word: its syllable, or its two syllables joined. */
-const conceptKey = (c: Concept): string => (c.parts ? c.parts.map((p) => p.forms[0] ?? '').join(' ') : (c.forms[0] ?? ''));
-/** What such a procedure keeps of its score when the question does not say its act. */
-const ACT_MISSED = 0.6;
-/**
- * What another level's copy of one of the unit's own procedures keeps of its score when both are
- * found ("Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên (thực hiện tại cấp tỉnh)" beside the
- * ward's record of the same name): the citizen does it here, so the copy is no rival choice.
- */
-const OTHER_LEVEL_COPY = 0.5;
-/** A name without the level it says it is done at, folded: what copies of one procedure share. */
-export const copyKey = (name: string): string =>
-  fold(name)
-    .replace(/^thu tuc /, '')
-    .replace(/[ (]*thuc hien (?:tai|o) cap [^()]*\)?\s*$/, '')
-    .trim();
-
-/**
- * Asking for a copy of a paper ("sao y", "bản sao", "photo công chứng"): the paper named is what is
- * copied, not another agency's topic ("mang bằng lái xe đi sao y bản chính").
- */
-const COPY_ASKED = /(?:^| )(?:sao i|ban sao|photo|pho to)(?= |$)/;
-/** A name that makes or certifies copies ("Chứng thực bản sao…", "Cấp bản sao…"). */
-const COPY_NAME = /(?:^| )ban sao(?= |$)/;
 export class Retriever {
   private readonly docs: IndexDoc[];
   private readonly postings = new Map<string, Posting>();
@@ -269,6 +101,8 @@ export class Retriever {
   private readonly grades: string[][] = [];
   /** Each name without its level (copyKey). */
   private readonly copyKeys: string[] = [];
+  /** The word (two syllables, folded) each name leads with after "đăng ký", "cấp": what it does or is about. */
+  private readonly leadWords = new Set<string>();
   /** The ages each name covers (agesOfName). */
   private readonly ages: Array<AgeRange | undefined> = [];
   private readonly pairs = new Set<string>();
@@ -353,6 +187,8 @@ export class Retriever {
     this.ages.push(d.kind === 'procedure' ? agesOfName(name) : undefined);
     this.copyKeys.push(d.kind === 'procedure' ? copyKey(name) : '');
     const ns = nameSyl.filter((s, i) => !(i < 2 && (s === 'thu' || s === 'tuc')));
+    const lead = ns.findIndex((x) => !GENERIC_NAME_WORDS.has(x));
+    if (d.kind === 'procedure' && lead >= 0 && ns[lead + 1]) this.leadWords.add(pairKey(ns[lead]!, ns[lead + 1]!));
     this.nameSyllables.push(ns);
     this.nameContentCount.push(ns.filter((s) => !STOPWORDS.has(s) && !GENERIC_NAME_WORDS.has(s)).length);
     this.docLen.push(len);
@@ -402,7 +238,7 @@ export class Retriever {
   }
 
   /** Read a question: tokens, intents, corrections, the terms and concepts to look up. */
-  private plan(question: string): { plan: QueryPlan; terms: QueryTerm[]; concepts: Concept[]; pairs: string[][]; topicPairs: string[] } {
+  private plan(question: string): { plan: QueryPlan; terms: QueryTerm[]; concepts: Concept[]; pairs: string[][]; topicPairs: string[]; done: string[] } {
     const raw = tokenize(question, (f) => this.isKnown(f));
     // Abbreviations and chat shorthand become their words.
     const tokens: Token[] = [];
@@ -571,6 +407,8 @@ export class Retriever {
       });
       if (named) for (const x of syllableConcepts) if (x.i > because && tokens[x.i]!.clause === tokens[because]!.clause) x.c.weight *= NARRATIVE;
     }
+    const doneWords = this.doneWords(tokens, folded, conceptOf);
+    if (doneWords.size) for (const x of syllableConcepts) if (doneWords.has(x.i)) x.c.weight *= NARRATIVE;
     // Two syllables that make a word count as one concept: "nước ngoài" weighs as one word, not
     // two. Which ones pair up is the most probable reading of the question (assistant.segment.ts):
     // "doi ho chieu" is "đổi | hộ chiếu", not "đổi họ | chiều".
@@ -680,7 +518,39 @@ export class Retriever {
       concepts,
       pairs,
       topicPairs,
+      done: [...new Set([...doneWords].filter((i) => doneWords.has(i + 1)).map((i) => pairKey(folded[i]!, folded[i + 1]!)))],
     };
+  }
+
+  /**
+   * The positions of the words of a procedure's name the question says were done already: right
+   * after "đã" ("hợp đồng đã chứng thực"), or right before "rồi", "xong", "không thành", "thất bại"
+   * ("hòa giải ở xã không thành", "đăng ký kết hôn rồi"). Only a word of two syllables some name
+   * leads with, and only when the question names another word of a topic it has not done: what is
+   * behind the citizen is the story, what is left is asked.
+   */
+  private doneWords(tokens: Token[], folded: string[], conceptOf: Map<number, Concept>): Set<number> {
+    const word = (i: number) => i >= 0 && conceptOf.has(i) && conceptOf.has(i + 1) && tokens[i]!.clause === tokens[i + 1]!.clause && this.namePairs.has(pairKey(folded[i]!, folded[i + 1]!));
+    // Done is said of an act or of what a procedure is about: a word some name leads with ("hòa
+    // giải", "chứng thực", "khai sinh"), not of a thing ("bán phế liệu rồi").
+    const act = (i: number) => word(i) && this.leadWords.has(pairKey(folded[i]!, folded[i + 1]!));
+    const done = new Set<number>();
+    for (let i = 0; i < folded.length; i++) {
+      const f = folded[i]!;
+      const a = tokens[i]!.accented;
+      if (f === 'da' && (a === 'đã' || !a)) {
+        // "đã đăng ký kết hôn": what was registered, not the registering.
+        const j = GENERIC_NAME_WORDS.has(folded[i + 1] ?? '') && GENERIC_NAME_WORDS.has(folded[i + 2] ?? '') ? i + 3 : i + 1;
+        if (act(j)) (done.add(j), done.add(j + 1));
+      }
+      const after = (f === 'roi' && (a === 'rồi' || !a)) || f === 'xong' || DONE_AFTER.has(pairKey(f, folded[i + 1] ?? ''));
+      if (after && act(i - 2)) (done.add(i - 2), done.add(i - 1));
+    }
+    if (!done.size) return done;
+    // Another word of a name that says a topic (few national names have it), not done: else the
+    // question asks about the one it names.
+    for (let i = 0; i + 1 < folded.length; i++) if (!done.has(i) && !done.has(i + 1) && word(i) && nationalRarity(pairKey(folded[i]!, folded[i + 1]!)) >= TOPICAL_RARITY) return done;
+    return new Set();
   }
 
   /** Whether a document has a term (binary search: posting lists are in document order). */
@@ -757,7 +627,7 @@ export class Retriever {
   /** The documents that answer a question, best first. */
   search(question: string, opts: { limit?: number } = {}): RetrievalResult {
     const limit = opts.limit ?? 10;
-    const { plan, terms, concepts, pairs, topicPairs } = this.plan(question);
+    const { plan, terms, concepts, pairs, topicPairs, done } = this.plan(question);
     if (!concepts.length) return { plan, candidates: [] };
     const scores = new Float64Array(this.docs.length);
     for (const q of terms) {
@@ -836,7 +706,10 @@ export class Retriever {
       // Likewise for a keyword said whole ("khai sinh cho con").
       const keyword = this.keywords[d]!.some((k) => k.every((w) => said.has(w)));
       const whole = (nameCoverage === 1 ? 1.25 : 1) * (keyword ? 1.15 : 1);
-      const score = scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1) * (doc.here === false && ownKeys.has(this.copyKeys[d]!) ? OTHER_LEVEL_COPY : 1);
+      // The name leads with what the question says was done ("Hòa giải …" after "hòa giải không thành").
+      const lead = ns.findIndex((x) => !GENERIC_NAME_WORDS.has(x));
+      const doneLead = done.length > 0 && lead >= 0 && done.includes(pairKey(ns[lead]!, ns[lead + 1] ?? ''));
+      const score = (doneLead ? DONE_ACT : 1) * scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1) * (doc.here === false && ownKeys.has(this.copyKeys[d]!) ? OTHER_LEVEL_COPY : 1);
       const sp = this.strongPairs[d]!;
       // Or the whole of a short name said, its words apart ("tách khỏi hộ bố mẹ": "Tách hộ").
       const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p))) || (nameCoverage === 1 && this.nameContentCount[d]! >= 2);

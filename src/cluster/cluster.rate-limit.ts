@@ -82,6 +82,17 @@ export class DbRateLimitStore implements RateLimitStore {
     return out.map((r) => ({ key: r.key, count: Number(r.count), resetAt: Date.parse(r.reset_at) }));
   }
 
+  /** Only the exact (small) budgets are refunded: the failure budgets are among them. */
+  async refund(key: string, nowMs: number): Promise<void> {
+    await this.db
+      .updateTable('rate_limits')
+      .set({ count: sql`count - 1` })
+      .where('key', '=', key)
+      .where('reset_at', '>', iso(nowMs))
+      .where('count', '>', 0)
+      .execute();
+  }
+
   private hitLocal(key: string, windowMs: number, nowMs: number): { count: number; resetAt: number } {
     let e = this.local.get(key);
     if (!e || e.resetAt <= nowMs) {

@@ -23,7 +23,7 @@ import { DOSSIER_CHANNELS, type Actor } from './dossier.types';
  */
 export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, kit: RouteKit): void {
   const { dossiers, accounts } = deps;
-  const { signInLimit, sendDossier, viewedByStaff, refParams, proofQuery, proofOf, changeProof } = kit;
+  const { signInLimit, staffSignIn, sendDossier, viewedByStaff, refParams, proofQuery, proofOf, changeProof } = kit;
 
   app.get(
     '/api/procedures/:code/form',
@@ -380,7 +380,6 @@ export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, 
   app.post(
     '/api/auth/login',
     {
-      ...signInLimit,
       schema: {
         tags: ['Cán bộ'],
         summary: 'Cán bộ đăng nhập (cookie phiên và mã dùng làm Bearer)',
@@ -392,7 +391,7 @@ export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, 
     },
     async (req, reply) => {
       const body = parseInput(z.object({ username: z.string().min(1, 'Cần tên đăng nhập').max(60), password: z.string().min(1, 'Cần mật khẩu').max(200) }), req.body ?? {});
-      const { staff, session } = await accounts.signInStaff(body.username, body.password, clientKey(req.ip));
+      const { staff, session } = await staffSignIn(req, reply, () => accounts.signInStaff(body.username, body.password, clientKey(req.ip)));
       reply.startSession(session);
       await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'api' } });
       // The token also works as "Authorization: Bearer <token>" for API clients (no cookie, no CSRF).

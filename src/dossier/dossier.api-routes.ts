@@ -194,8 +194,13 @@ export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, 
         if (created) await recordStoredUse(actor, dossier.id, stored);
         return sendDossier(reply, dossier, created ? 201 : 200, true, undefined, created);
       }
+      // A draft kept for a person (their account, their proven phone): within their cap (DRAFT_MAX_OPEN).
+      if (!(idem && (await dossiers.findByIdempotencyKey(actor, idem)))) {
+        await deps.drafts.checkNewDraft({ citizenId: actor.kind === 'citizen' ? actor.id : null, phone: verifiedPhone ?? null });
+      }
       const { dossier, created } = await dossiers.createDraft(input, actor, idem);
       if (created && stored.length) {
+        await deps.drafts.checkAttach(dossier, stored.reduce((s, p) => s + p.upload.data.length, 0));
         for (const s of stored) await dossiers.addAttachment(dossier, s.component, s.upload);
         await recordStoredUse(actor, dossier.id, stored);
       }
@@ -233,6 +238,8 @@ export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, 
     }
     const { fields, files } = await readMultipart(req);
     if (!files.length) throw new ValidationError('Chưa có tệp nào.', [{ field: 'file', code: 'file_required', message: 'Chọn một tệp để đính kèm' }]);
+    // A draft's files count against its owner's storage cap (DRAFT_MAX_MB).
+    await deps.drafts.checkAttach(d, files.reduce((s, f) => s + f.size, 0));
     const out = [];
     for (const f of files) {
       const component = fields.component ?? (f.field === 'file' ? 'khac' : f.field);

@@ -4,7 +4,7 @@ import type { RateLimitStore } from '../shared/rate-limit';
 
 /**
  * Request budgets in the database (table rate_limits, migration 038), so that every process on
- * one PostgreSQL counts against the same budget: ten sign-ins per five minutes from an address
+ * one PostgreSQL counts against the same budget: ten failed sign-ins per five minutes from an address
  * are ten whichever processes the load balancer sent them to.
  *
  * - Small budgets (sign-ins, dossier proofs, the rating tablet, queue tickets: at most

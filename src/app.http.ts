@@ -18,7 +18,7 @@ import { registerFastLane } from './shared/fast-lane';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling, registerInputCleaning, securityHeadersFor } from './shared/http';
 import { createLogger, logRequests } from './shared/log';
 import { registerOpenApi } from './shared/openapi';
-import { RateLimiter } from './shared/rate-limit';
+import { RateLimitedError, RateLimiter } from './shared/rate-limit';
 import { genReqId } from './shared/request-context';
 import { noStoreForPersonalData, registerSessions } from './shared/session';
 import { staffNav } from './shared/staff-layout';
@@ -117,6 +117,8 @@ export async function buildHttpFrame(config: Config, services: Services, home: S
       allowList: [],
       keyGenerator: (req) => (req.principal ? `${req.principal.kind}:${req.principal.kind === 'staff' ? req.principal.staff.id : req.principal.citizen.id}` : clientKey(req.ip)),
       max: (req) => (req.principal?.kind === 'staff' ? 1200 : 300),
+      // Every limit's 429 (the routes' own too) says the real wait (shared/http's error handler).
+      errorResponseBuilder: (_req, ctx) => new RateLimitedError(Math.max(1, Math.ceil(ctx.ttl / 1000))),
       // Several processes: counted in the database (a failing count lets the request through).
       ...(services.rateLimits ? { store: fastifyRateLimitStore(services.rateLimits), skipOnError: true } : {}),
     });

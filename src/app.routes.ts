@@ -106,6 +106,7 @@ async function dossierAreaRoutes({ app, config, services, defaultUnit }: RouteWi
     demo: config.demo,
     requirePhoneVerification: config.requirePhoneVerification,
     rateLimit: config.rateLimit,
+    limits: services.rateLimits,
     defaultUnit,
     payments: paymentHooks(services.payments),
     workflow: services.dossierWorkflow,

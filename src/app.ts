@@ -108,6 +108,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
     secret: secretKey(config),
     publicUrl: config.publicUrl,
     ttlDays: config.draftTtlDays,
+    quota: config.draftQuota,
     requirePhoneVerification: config.requirePhoneVerification,
   });
   const payments: PaymentService = new PaymentService(database.db, catalog, dossiers, notifications, clock, {

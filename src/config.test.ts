@@ -12,6 +12,7 @@ describe('configuration', () => {
     expect(c.database).toEqual({ kind: 'sqlite', url: path.resolve('./data/motcua.db') });
     expect(c.demo).toBe(false);
     expect(c.rateLimit).toBe(true);
+    expect(c.draftQuota).toEqual({ maxOpen: 3, maxBytes: 150 * 1024 * 1024 });
     expect(loadConfig({}, { demo: true }).demo).toBe(true);
   });
 
@@ -24,6 +25,7 @@ describe('configuration', () => {
     expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/motcua' }).database.kind).toBe('postgres');
     expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/khac.db' }).database).toEqual({ kind: 'sqlite', url: '/tmp/khac.db' });
+    expect(loadConfig({ DRAFT_MAX_OPEN: '5', DRAFT_MAX_MB: '300' }).draftQuota).toEqual({ maxOpen: 5, maxBytes: 300 * 1024 * 1024 });
   });
 
   it.each([
@@ -31,6 +33,8 @@ describe('configuration', () => {
     [{ PORT: '70000' }, /PORT/],
     [{ DEMO: 'maybe' }, /DEMO/],
     [{ RATE_LIMIT: 'sometimes' }, /RATE_LIMIT/],
+    [{ DRAFT_MAX_OPEN: '0' }, /DRAFT_MAX_OPEN/],
+    [{ DRAFT_MAX_MB: 'nhiều' }, /DRAFT_MAX_MB/],
     [{ PUBLIC_URL: 'motcua.vn' }, /PUBLIC_URL/],
     [{ PUBLIC_URL: 'ftp://motcua.vn' }, /PUBLIC_URL/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],

@@ -66,6 +66,8 @@ export interface Config {
   dossierCacheSeconds: number;
   /** Days a saved draft (with its files) is kept after its last change; then the worker removes it. */
   draftTtlDays: number;
+  /** One person's open drafts (a citizen account, a proven phone): how many, and their files' total bytes. */
+  draftQuota: { maxOpen: number; maxBytes: number };
   /** The audit chain's key and its signed checkpoints outside the database (parseAuditConfig). */
   audit: AuditConfig;
   /** OCR of back-scanned archive pages (issue 14): Tesseract from Debian, off the request. */
@@ -306,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     escalationMinutes: parseMinutes('ESCALATION_MINUTES', env.ESCALATION_MINUTES, 10),
     dossierCacheSeconds: parseSeconds('DOSSIER_CACHE_SECONDS', env.DOSSIER_CACHE_SECONDS, 30),
     draftTtlDays: parseDays('DRAFT_TTL_DAYS', env.DRAFT_TTL_DAYS, 30),
+    draftQuota: { maxOpen: parseCount('DRAFT_MAX_OPEN', env.DRAFT_MAX_OPEN, 3, 1000), maxBytes: parseCount('DRAFT_MAX_MB', env.DRAFT_MAX_MB, 150, 100_000) * 1024 * 1024 },
     audit: parseAuditConfig(env, dataDir),
     ocr: parseOcrConfig(env),
     signing: parseSigningConfig(env, dataDir, e.DEMO),
@@ -396,6 +399,13 @@ function parseDays(name: string, v: string | undefined, fallback: number): numbe
   if (v === undefined || v.trim() === '') return fallback;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 3650) throw new ConfigError(`${name} phải là số ngày nguyên từ 1 đến 3650 (nhận được "${v}")`);
+  return n;
+}
+
+function parseCount(name: string, v: string | undefined, fallback: number, max: number): number {
+  if (v === undefined || v.trim() === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new ConfigError(`${name} phải là số nguyên từ 1 đến ${max} (nhận được "${v}")`);
   return n;
 }
 

@@ -7,7 +7,7 @@ import { formatDateTime } from '../shared/format';
 import { uuidv7 } from '../shared/ids';
 import { Signal } from '../shared/signal';
 import { normalizePhone } from '../shared/phone';
-import { RateLimitedError } from '../shared/rate-limit';
+import { RateLimitedError, waitText } from '../shared/rate-limit';
 import { fold, syllables } from '../shared/vietnamese';
 import type { Unit, UnitService } from '../unit';
 import { choiceFacts, elsewhereAnswer, officeAnswer, procedureAnswer, procedurePath, type Composed, type OfficeInfo, type ReplyLink } from './assistant.answer';
@@ -365,7 +365,7 @@ export class AssistantService {
       if (!(e instanceof RateLimitedError)) throw e;
       return {
         reply: this.reply('status', 'ask', {
-          lines: [`Bạn đã tra cứu quá nhiều lần. Xin chờ ${e.retryAfterSeconds} giây rồi thử lại, hoặc liên hệ ${unit.name}${unit.phone ? ` (${unit.phone})` : ''}.`],
+          lines: [`Bạn đã tra cứu quá nhiều lần. Xin chờ ${waitText(e.retryAfterSeconds)} rồi thử lại, hoặc liên hệ ${unit.name}${unit.phone ? ` (${unit.phone})` : ''}.`],
           links: [],
           quickReplies: [],
         }),

@@ -4,7 +4,7 @@ import type { RateLimitStore } from '../shared/rate-limit';
 
 /**
  * Request budgets in the database (table rate_limits, migration 038), so that every process on
- * one PostgreSQL counts against the same budget: ten sign-ins per five minutes from an address
+ * one PostgreSQL counts against the same budget: ten failed sign-ins per five minutes from an address
  * are ten whichever processes the load balancer sent them to.
  *
  * - Small budgets (sign-ins, dossier proofs, the rating tablet, queue tickets: at most
@@ -80,6 +80,17 @@ export class DbRateLimitStore implements RateLimitStore {
       .returning(['key', 'count', 'reset_at'])
       .execute();
     return out.map((r) => ({ key: r.key, count: Number(r.count), resetAt: Date.parse(r.reset_at) }));
+  }
+
+  /** Only the exact (small) budgets are refunded: the failure budgets are among them. */
+  async refund(key: string, nowMs: number): Promise<void> {
+    await this.db
+      .updateTable('rate_limits')
+      .set({ count: sql`count - 1` })
+      .where('key', '=', key)
+      .where('reset_at', '>', iso(nowMs))
+      .where('count', '>', 0)
+      .execute();
   }
 
   private hitLocal(key: string, windowMs: number, nowMs: number): { count: number; resetAt: number } {

@@ -23,7 +23,7 @@ import { DOSSIER_CHANNELS, type Actor } from './dossier.types';
  */
 export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, kit: RouteKit): void {
   const { dossiers, accounts } = deps;
-  const { signInLimit, sendDossier, viewedByStaff, refParams, proofQuery, proofOf, changeProof } = kit;
+  const { signInLimit, staffSignIn, sendDossier, viewedByStaff, refParams, proofQuery, proofOf, changeProof } = kit;
 
   app.get(
     '/api/procedures/:code/form',
@@ -194,8 +194,13 @@ export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, 
         if (created) await recordStoredUse(actor, dossier.id, stored);
         return sendDossier(reply, dossier, created ? 201 : 200, true, undefined, created);
       }
+      // A draft kept for a person (their account, their proven phone): within their cap (DRAFT_MAX_OPEN).
+      if (!(idem && (await dossiers.findByIdempotencyKey(actor, idem)))) {
+        await deps.drafts.checkNewDraft({ citizenId: actor.kind === 'citizen' ? actor.id : null, phone: verifiedPhone ?? null });
+      }
       const { dossier, created } = await dossiers.createDraft(input, actor, idem);
       if (created && stored.length) {
+        await deps.drafts.checkAttach(dossier, stored.reduce((s, p) => s + p.upload.data.length, 0));
         for (const s of stored) await dossiers.addAttachment(dossier, s.component, s.upload);
         await recordStoredUse(actor, dossier.id, stored);
       }
@@ -233,6 +238,8 @@ export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, 
     }
     const { fields, files } = await readMultipart(req);
     if (!files.length) throw new ValidationError('Chưa có tệp nào.', [{ field: 'file', code: 'file_required', message: 'Chọn một tệp để đính kèm' }]);
+    // A draft's files count against its owner's storage cap (DRAFT_MAX_MB).
+    await deps.drafts.checkAttach(d, files.reduce((s, f) => s + f.size, 0));
     const out = [];
     for (const f of files) {
       const component = fields.component ?? (f.field === 'file' ? 'khac' : f.field);
@@ -385,7 +392,6 @@ export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, 
   app.post(
     '/api/auth/login',
     {
-      ...signInLimit,
       schema: {
         tags: ['Cán bộ'],
         summary: 'Cán bộ đăng nhập (cookie phiên và mã dùng làm Bearer)',
@@ -397,7 +403,7 @@ export function dossierApiRoutes(app: FastifyInstance, deps: DossierRoutesDeps, 
     },
     async (req, reply) => {
       const body = parseInput(z.object({ username: z.string().min(1, 'Cần tên đăng nhập').max(60), password: z.string().min(1, 'Cần mật khẩu').max(200) }), req.body ?? {});
-      const { staff, session } = await accounts.signInStaff(body.username, body.password, clientKey(req.ip));
+      const { staff, session } = await staffSignIn(req, reply, () => accounts.signInStaff(body.username, body.password, clientKey(req.ip)));
       reply.startSession(session);
       await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'api' } });
       // The token also works as "Authorization: Bearer <token>" for API clients (no cookie, no CSRF).

@@ -5,6 +5,7 @@ import type { Staff } from '../account';
 import { ForbiddenError } from '../shared/errors';
 import { formatDate } from '../shared/format';
 import { html, parseInput } from '../shared/http';
+import { RateLimitedError, rateLimitedMessage } from '../shared/rate-limit';
 import { normalizePhone, formatPhone } from '../shared/phone';
 import { actorOf, checkCsrf } from '../shared/session';
 import { staffNav } from '../shared/staff-layout';
@@ -22,7 +23,7 @@ import { ServiceCardFormPage, StaffSignInPage } from './dossier.views';
  */
 export function counterPageRoutes(app: FastifyInstance, deps: DossierRoutesDeps, kit: RouteKit): void {
   const { dossiers, accounts, units } = deps;
-  const { signInLimit, receiptPdf, viewedByStaff, refParams } = kit;
+  const { staffSignIn, receiptPdf, viewedByStaff, refParams } = kit;
 
   const staffOnly = (req: FastifyRequest, reply: FastifyReply, permission?: Permission) => {
     const p = req.principal;
@@ -39,16 +40,18 @@ export function counterPageRoutes(app: FastifyInstance, deps: DossierRoutesDeps,
     const { next } = parseInput(z.object({ next: z.string().max(300).optional() }), req.query);
     return html(reply, StaffSignInPage({ oidc: oidcLink(), csrf: req.csrfToken, username: '', next: safeNext(next, '/can-bo') }));
   });
-  app.post('/can-bo/dang-nhap', signInLimit, async (req, reply) => {
+  app.post('/can-bo/dang-nhap', async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string>;
     checkCsrf(req, body._csrf);
     const next = safeNext(body.next, '/can-bo');
     try {
-      const { staff, session } = await accounts.signInStaff(String(body.username ?? ''), String(body.password ?? ''), clientKey(req.ip));
+      const { staff, session } = await staffSignIn(req, reply, () => accounts.signInStaff(String(body.username ?? ''), String(body.password ?? ''), clientKey(req.ip)));
       reply.startSession(session, 'staff');
       await deps.audit?.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'password' } });
       return reply.redirect(next, 303);
     } catch (e) {
+      // The address's budget is spent: the sign-in page again, saying how long to wait.
+      if (e instanceof RateLimitedError) return html(reply, StaffSignInPage({ oidc: oidcLink(), csrf: req.csrfToken, username: String(body.username ?? ''), next, error: rateLimitedMessage(e.retryAfterSeconds) }), 429);
       const shown = errorsOf(e);
       if (!shown) throw e;
       return html(reply, StaffSignInPage({ oidc: oidcLink(), csrf: req.csrfToken, username: String(body.username ?? ''), next, error: shown.message }), 422);

@@ -27,6 +27,21 @@ import { cleanFormData } from './dossier.intake';
  */
 export const UNVERIFIED_DRAFT_HOURS = 2;
 
+/** One person's open drafts at most (DRAFT_MAX_OPEN) and their files' total bytes (DRAFT_MAX_MB). */
+export interface DraftQuota {
+  maxOpen: number;
+  maxBytes: number;
+}
+export const DEFAULT_DRAFT_QUOTA: DraftQuota = { maxOpen: 3, maxBytes: 150 * 1024 * 1024 };
+
+/** Whose drafts count together: a citizen account, a proven phone, or both (listFor's rule). */
+export interface DraftOwner {
+  citizenId: string | null;
+  phone: string | null;
+}
+const ownerOf = (d: Dossier): DraftOwner => ({ citizenId: d.citizenId, phone: d.verifiedPhone ?? null });
+const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
+
 export interface DraftInput {
   unitCode: string;
   procedureCode: string;
@@ -48,8 +63,45 @@ export class DossierDrafts {
     private readonly notifications: NotificationService,
     private readonly files: BlobStore,
     private readonly clock: Clock,
-    private readonly opts: { secret: string; publicUrl: string; ttlDays: number; requirePhoneVerification: boolean },
+    private readonly opts: { secret: string; publicUrl: string; ttlDays: number; requirePhoneVerification: boolean; quota?: DraftQuota },
   ) {}
+
+  /**
+   * Room for one person's drafts (DRAFT_MAX_OPEN, DRAFT_MAX_MB): a proven phone gets 5 codes an
+   * hour and each draft may hold 50 MB for DRAFT_TTL_DAYS, so without a cap one person could keep
+   * gigabytes. `self`: the draft being changed (its own files count, it is not counted as another
+   * draft); `addBytes`: what the change adds; `counting`: the change keeps a draft for the person.
+   */
+  private async ensureRoom(owner: DraftOwner, self: Dossier | null, addBytes: number, counting: boolean): Promise<void> {
+    const q = this.opts.quota ?? DEFAULT_DRAFT_QUOTA;
+    if (!owner.citizenId && !owner.phone) return;
+    const others = await repo.draftUsageOf(this.db, owner, this.clock.now().toISOString(), self?.id ?? null);
+    if (counting && others.drafts >= q.maxOpen) {
+      throw new RuleViolationError(
+        'draft_quota_exceeded',
+        `Bạn đang có ${others.drafts} bản nháp chưa nộp, đã đến mức tối đa ${q.maxOpen} bản nháp. Xin nộp hoặc xóa bớt bản nháp cũ (trang "Hồ sơ của tôi" hoặc đường dẫn trong tin nhắn) rồi lưu lại.`,
+      );
+    }
+    if (addBytes <= 0 && !counting) return;
+    const own = self ? (await repo.listFiles(this.db, self.id)).reduce((s, f) => s + f.size, 0) : 0;
+    const total = others.bytes + own + Math.max(0, addBytes);
+    if (total > q.maxBytes) {
+      throw new RuleViolationError(
+        'draft_storage_exceeded',
+        `Tệp đính kèm trong các bản nháp chưa nộp của bạn sẽ lên tới ${mb(total)} MB, vượt mức ${mb(q.maxBytes)} MB cho phép. Xin nộp hoặc xóa bớt bản nháp cũ, hoặc đính kèm tệp nhỏ hơn.`,
+      );
+    }
+  }
+
+  /** Before a new draft is kept for `owner` (the API's drafts): their cap of open drafts. */
+  async checkNewDraft(owner: DraftOwner): Promise<void> {
+    await this.ensureRoom(owner, null, 0, true);
+  }
+
+  /** Before `bytes` more are attached to draft `d` (the API's uploads): its owner's storage cap. */
+  async checkAttach(d: Dossier, bytes: number): Promise<void> {
+    if (d.status === 'draft') await this.ensureRoom(ownerOf(d), d, bytes, false);
+  }
 
   /** How many days a draft is kept after its last change (DRAFT_TTL_DAYS). */
   get ttlDays(): number {
@@ -156,6 +208,7 @@ export class DossierDrafts {
    */
   async replaceFiles(d: Dossier, component: string, uploads: Upload[]): Promise<DossierFile[]> {
     const before = (await repo.listFiles(this.db, d.id)).filter((f) => f.component === component);
+    await this.ensureRoom(ownerOf(d), d, uploads.reduce((s, u) => s + u.data.length, 0) - before.reduce((s, f) => s + f.size, 0), false);
     const added: DossierFile[] = [];
     try {
       for (const u of uploads) added.push(await this.dossiers.addAttachment(d, component, u));
@@ -176,6 +229,8 @@ export class DossierDrafts {
   async keepForPhone(d: Dossier, phone: string, opts: { sms: boolean }): Promise<Dossier> {
     const normal = normalizePhone(phone);
     if (!normal || normal !== d.applicant.phone) throw new RuleViolationError('phone_mismatch', 'Số điện thoại đã xác thực khác số trong hồ sơ.');
+    // Kept to come back to (the SMS link): within the phone's cap. A proof for submitting at once keeps no draft.
+    if (opts.sms) await this.ensureRoom({ citizenId: d.citizenId, phone: normal }, d, 0, true);
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.opts.ttlDays * 86_400_000).toISOString();
     await this.db.transaction().execute(async (trx) => {
@@ -195,6 +250,7 @@ export class DossierDrafts {
 
   /** A signed-in citizen's draft: kept the full time from now, listed on "Hồ sơ của tôi". */
   async keep(d: Dossier, actor: Actor): Promise<Dossier> {
+    if (actor.kind === 'citizen') await this.ensureRoom({ citizenId: actor.id, phone: actor.phone }, d, 0, true);
     await repo.updateDossier(this.db, d.id, { expires_at: this.expiryFor(actor, true), transient: 0, updated_at: this.clock.now().toISOString() });
     return (await repo.findDossierById(this.db, d.id))!;
   }

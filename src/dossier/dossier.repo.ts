@@ -344,6 +344,27 @@ export async function listDraftsOf(db: Exec, citizenId: string, phone: string, n
   return rows.map(toDossier);
 }
 
+/**
+ * One person's open drafts (not expired; theirs by account or by proven phone), but `exceptId`:
+ * how many, and the bytes of their files.
+ */
+export async function draftUsageOf(db: Exec, owner: { citizenId: string | null; phone: string | null }, now: string, exceptId: string | null): Promise<{ drafts: number; bytes: number }> {
+  if (!owner.citizenId && !owner.phone) return { drafts: 0, bytes: 0 };
+  const open = db
+    .selectFrom('dossiers')
+    .select('id')
+    .where('status', '=', 'draft')
+    .where('transient', '=', 0)
+    .where((eb) => eb.or([...(owner.citizenId ? [eb('citizen_id', '=', owner.citizenId)] : []), ...(owner.phone ? [eb('verified_phone', '=', owner.phone)] : [])]))
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .where('id', '!=', exceptId ?? '');
+  const [n, b] = await Promise.all([
+    db.selectFrom(open.as('o')).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
+    db.selectFrom('dossier_files').select((eb) => eb.fn.sum<number | string | null>('size').as('b')).where('dossier_id', 'in', open).executeTakeFirst(),
+  ]);
+  return { drafts: Number(n?.n ?? 0), bytes: Number(b?.b ?? 0) };
+}
+
 export async function deleteFile(db: Exec, dossierId: string, fileId: string): Promise<void> {
   await db.deleteFrom('dossier_files').where('dossier_id', '=', dossierId).where('id', '=', fileId).execute();
 }

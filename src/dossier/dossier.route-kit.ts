@@ -7,6 +7,8 @@ import { cacheAnswer, sendCached, type CachedAnswer } from '../shared/compress';
 import { formatPhone } from '../shared/phone';
 import { safeNext as safeNextPath } from '../shared/redirect';
 import { actorOf } from '../shared/session';
+import { clientKey } from '../shared/client-key';
+import { RateLimitedError, RateLimiter, type Budget } from '../shared/rate-limit';
 import type { StoredPayments } from '../payment';
 import type { SignedDocument } from '../signing';
 import { CITIZEN_VISIBLE_ACTIONS } from '../workflow';
@@ -93,11 +95,38 @@ export const safeNext = (next: unknown, fallback = '/ca-nhan'): string => safeNe
 
 export type RouteKit = ReturnType<typeof routeKit>;
 
+/**
+ * Officials' password sign-ins from one address: 10 failures per 5 minutes. Only failures count
+ * (an office of many officials behind one address all sign in); the account's own growing delay
+ * per source is the account service's (signInStaff).
+ */
+export const STAFF_SIGN_IN_FAILURES: Budget = { max: 10, windowMs: 5 * 60_000 };
+
 /** The shared helpers over the module's dependencies; one set for every route of dossierRoutes. */
 export function routeKit(deps: DossierRoutesDeps) {
   const { dossiers, accounts, catalog, units } = deps;
   const signInLimit = deps.rateLimit ? { config: { rateLimit: { max: 10, timeWindow: '5 minutes' } } } : {};
   const homeHref = async () => `/dv/${await deps.defaultUnit()}`;
+  const signInLimiter = deps.rateLimit ? new RateLimiter(deps.limits) : undefined;
+  /**
+   * Runs an official's sign-in attempt against the address's budget of failures: the try is
+   * taken first (atomically, in the shared store: parallel attempts cannot slip past the count)
+   * and given back when the attempt succeeds. A spent budget throws RateLimitedError (429, with
+   * Retry-After and the real wait).
+   */
+  const staffSignIn = async <T>(req: FastifyRequest, reply: FastifyReply, attempt: () => Promise<T>): Promise<T> => {
+    if (!signInLimiter) return attempt();
+    const key = `signin:staff:${clientKey(req.ip)}`;
+    try {
+      await signInLimiter.take(key, STAFF_SIGN_IN_FAILURES);
+    } catch (e) {
+      if (e instanceof RateLimitedError) reply.header('retry-after', String(e.retryAfterSeconds));
+      throw e;
+    }
+    const r = await attempt();
+    await signInLimiter.forgive(key);
+    return r;
+  };
 
   const receiptPath = (code: string) => `/ho-so/${code}/giay-hen.pdf?t=${dossiers.token(code)}`;
   const trackPath = (code: string) => `/ho-so/${code}?t=${dossiers.token(code)}`;
@@ -227,5 +256,5 @@ export function routeKit(deps: DossierRoutesDeps) {
   /** The signed link, shown only to whoever already has a proof that may change the dossier. */
   const strongFor = (req: FastifyRequest, d: Dossier, proof = proofOf(req)) => dossiers.hasChangeProof(d, actorOf(req), proof);
 
-  return { signInLimit, homeHref, receiptPath, trackPath, receiptPdf, sendDossier, verifyUrlOf, viewedByStaff, refParams, proofQuery, proofOf, changeProof, strongFor };
+  return { signInLimit, staffSignIn, homeHref, receiptPath, trackPath, receiptPdf, sendDossier, verifyUrlOf, viewedByStaff, refParams, proofQuery, proofOf, changeProof, strongFor };
 }

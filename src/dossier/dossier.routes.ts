@@ -19,6 +19,7 @@ import type { SigningService } from '../signing';
 import type { Actor, Dossier } from './dossier.types';
 import type { StoredPapers } from './dossier.papers';
 import type { UploadedFile } from '../shared/uploads';
+import type { RateLimitStore } from '../shared/rate-limit';
 
 export interface DossierRoutesDeps {
   dossiers: DossierService;
@@ -29,6 +30,8 @@ export interface DossierRoutesDeps {
   demo: boolean;
   requirePhoneVerification: boolean;
   rateLimit: boolean;
+  /** Where budgets are counted (shared by every process on one PostgreSQL); undefined: this process's memory. */
+  limits?: RateLimitStore;
   defaultUnit: () => Promise<string>;
   /** Fees and payments on the dossier's JSON and pages (payment module). */
   payments?: PaymentHooks;

@@ -277,7 +277,14 @@ export async function submitRoutes(app: FastifyInstance, deps: SubmitRoutesDeps)
     if (fields.action === 'draft' && !counter) {
       if (problems.length) return again(problems);
       if (actor.kind === 'citizen') {
-        await drafts.keep(draft, actor);
+        try {
+          await drafts.keep(draft, actor);
+        } catch (e) {
+          // Past the citizen's cap of drafts (DRAFT_MAX_OPEN, DRAFT_MAX_MB): said on the form, nothing lost.
+          const p = problemOf(e, '');
+          if (!p) throw e;
+          return again([p]);
+        }
         return reply.redirect('/ca-nhan?nhap=1', 303);
       }
       if (!normalizePhone(applicant.phone ?? '')) {

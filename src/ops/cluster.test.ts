@@ -81,9 +81,11 @@ describe.skipIf(!pgUrl)('Two processes on one PostgreSQL [postgres]', () => {
     expect((await login(b, 'lanhdao', 'demo', '198.51.100.2')).status).toBe(200);
   });
 
-  it('the sign-in limit (10 per 5 minutes from an address) is reached with half the attempts on each process', async () => {
+  it('the sign-in limit (10 failures per 5 minutes from an address) is reached with half the attempts on each process', async () => {
     const [a, b] = c.urls as [string, string];
     const from = '203.0.113.10';
+    // An office behind the address: a dozen good sign-ins on both processes spend nothing.
+    for (let i = 0; i < 12; i++) expect((await login(i % 2 ? b : a, i % 3 ? 'tiepnhan' : 'lanhdao', 'demo', from)).status, c.output()).toBe(200);
     // Ten attempts, five on each process (unknown names: no account lock-out involved).
     for (let i = 0; i < 10; i++) {
       const r = await login(i % 2 ? b : a, `khong-co-${i}`, 'sai', from);
@@ -93,8 +95,9 @@ describe.skipIf(!pgUrl)('Two processes on one PostgreSQL [postgres]', () => {
     for (const base of [a, b]) {
       const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, body: JSON.stringify({ username: 'tiepnhan', password: 'demo' }) });
       expect(r.status).toBe(429);
-      expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(((await r.json()) as Login['body']).error?.code).toBe('rate_limited');
+      const wait = Number(r.headers.get('retry-after'));
+      expect(wait).toBeGreaterThan(0);
+      expect(((await r.json()) as Login['body']).error).toEqual({ code: 'rate_limited', message: `Bạn thao tác quá nhiều lần. Xin thử lại sau ${wait < 90 ? `${wait} giây` : `${Math.ceil(wait / 60)} phút`}.` });
     }
     // Another address is not limited.
     expect((await login(a, 'tiepnhan', 'demo', '203.0.113.11')).status).toBe(200);

@@ -12,7 +12,7 @@ import { apiStaff } from '../staff/staff.guard';
 import { docSchema, html, parseInput } from '../shared/http';
 import { errors, json, security } from '../shared/openapi';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../shared/errors';
-import { RateLimiter, RateLimitedError, type RateLimitStore } from '../shared/rate-limit';
+import { RateLimiter, RateLimitedError, waitText, type RateLimitStore } from '../shared/rate-limit';
 import { qrSvg } from '../shared/qr';
 import { fold } from '../shared/vietnamese';
 import { checkApiCsrf } from '../shared/session';
@@ -318,7 +318,7 @@ export async function queueRoutes(
       if (web) return reply.redirect(`/hang-cho/${t.id}`, 303);
       return reply.redirect(`/dv/${unit}/lay-so/${t.id}${'in' in (req.query as object) ? '?in=1' : ''}`, 303);
     } catch (e) {
-      const message = e instanceof RateLimitedError ? `Thiết bị này vừa lấy nhiều số. Xin chờ ${e.retryAfterSeconds} giây rồi thử lại.` : e instanceof Error && 'code' in e ? e.message : undefined;
+      const message = e instanceof RateLimitedError ? `Thiết bị này vừa lấy nhiều số. Xin chờ ${waitText(e.retryAfterSeconds)} rồi thử lại.` : e instanceof Error && 'code' in e ? e.message : undefined;
       if (!message) throw e;
       const status = e instanceof RateLimitedError ? 429 : e instanceof RuleViolationError ? 422 : 409;
       const page = await kiosk(unit, u.name, { 'dich-vu': str('pref') || undefined, kenh: web ? 'web' : undefined }, message);

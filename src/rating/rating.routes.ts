@@ -12,7 +12,7 @@ import { PROOF_ROUTE, requireChangeProof, type Dossier, type DossierService } fr
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { docSchema, html, parseInput } from '../shared/http';
 import { body, errors, json, security } from '../shared/openapi';
-import { RateLimitedError, RateLimiter, type Budget, type RateLimitStore } from '../shared/rate-limit';
+import { RateLimitedError, RateLimiter, waitText, type Budget, type RateLimitStore } from '../shared/rate-limit';
 import { actorOf, checkApiCsrf, checkCsrf } from '../shared/session';
 import type { Clock } from '../shared/clock';
 import type { UnitService } from '../unit';
@@ -272,7 +272,7 @@ export async function ratingRoutes(app: FastifyInstance, deps: RatingRoutesDeps)
     } catch (e) {
       if (!(e instanceof RateLimitedError)) throw e;
       reply.header('retry-after', String(e.retryAfterSeconds));
-      return tabletPage(req, reply, unit, d, 'Máy đã nhận nhiều đánh giá liên tiếp. Xin chờ một lát rồi đánh giá lại.', 429);
+      return tabletPage(req, reply, unit, d, `Máy đã nhận nhiều đánh giá liên tiếp. Xin chờ ${waitText(e.retryAfterSeconds)} rồi đánh giá lại.`, 429);
     }
     // The dossier the counter official just handed back (picked in the workspace), if any.
     const pickedCode = d || !(RATING_LEVELS as readonly unknown[]).includes(form.level) ? undefined : ratings.takeTabletPick(unit);

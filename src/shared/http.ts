@@ -4,6 +4,7 @@ import { renderToString } from 'preact-render-to-string';
 import { h, type VNode } from 'preact';
 import { z } from 'zod';
 import { BadRequestError, DomainError, ForbiddenError, NotFoundError, ValidationError, ConflictError, UnauthorizedError } from './errors';
+import { RateLimitedError, rateLimitedMessage } from './rate-limit';
 import { ChromeContext, ErrorPage, type Chrome } from './layout';
 import { ACCOUNT_HINT_COOKIE } from './session';
 import { StaffErrorPage, type StaffNavProps } from './staff-layout';
@@ -96,7 +97,10 @@ export function registerErrorHandling(
       status = err.statusCode;
       if (status === 429) {
         code = 'rate_limited';
-        message = 'Bạn thao tác quá nhanh. Xin vui lòng chờ một phút rồi thử lại.';
+        // The real wait, from the limiter (its Retry-After); "một phút" was wrong for the 5-minute windows.
+        const wait = err instanceof RateLimitedError ? err.retryAfterSeconds : Number(reply.getHeader('retry-after'));
+        if (err instanceof RateLimitedError && !reply.hasHeader('retry-after')) reply.header('retry-after', String(wait));
+        message = wait > 0 ? rateLimitedMessage(wait) : 'Bạn thao tác quá nhiều lần. Xin chờ một lát rồi thử lại.';
       } else if (status === 413) {
         code = 'payload_too_large';
         message = 'Dữ liệu gửi lên quá lớn.';

@@ -9,6 +9,11 @@ export interface RateLimitStore {
    * window ends. `max` (the budget) lets a shared store count large budgets more cheaply.
    */
   hit(key: string, windowMs: number, nowMs: number, max?: number): Promise<{ count: number; resetAt: number }>;
+  /**
+   * Gives back one hit of `key` in its current window (a budget that counts only failures: the
+   * attempt that turned out well is not kept). Nothing when the window has ended or is empty.
+   */
+  refund(key: string, nowMs: number): Promise<void>;
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {
@@ -24,6 +29,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
     }
     w.count++;
     return { count: w.count, resetAt: w.resetAt };
+  }
+
+  async refund(key: string, nowMs: number): Promise<void> {
+    const w = this.windows.get(key);
+    if (w && w.resetAt > nowMs && w.count > 0) w.count--;
   }
 
   private prune(nowMs: number): void {
@@ -64,4 +74,21 @@ export class RateLimiter {
     const { count, resetAt } = await this.store.hit(key, budget.windowMs, now, budget.max);
     if (count > budget.max) throw new RateLimitedError(Math.max(1, Math.ceil((resetAt - now) / 1000)));
   }
+
+  /**
+   * A budget of failures (sign-ins): each attempt takes one try first, atomically, so parallel
+   * attempts cannot slip past the count; `forgive` gives it back when the attempt succeeded.
+   */
+  async forgive(key: string): Promise<void> {
+    await this.store.refund(key, this.now());
+  }
 }
+
+/** How long to wait, as a person reads it: "45 giây", "4 phút" (rounded up: never shorter than the truth). */
+export function waitText(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  return s < 90 ? `${s} giây` : `${Math.ceil(s / 60)} phút`;
+}
+
+/** The message of a 429: the real wait, from the limiter. */
+export const rateLimitedMessage = (retryAfterSeconds: number): string => `Bạn thao tác quá nhiều lần. Xin thử lại sau ${waitText(retryAfterSeconds)}.`;

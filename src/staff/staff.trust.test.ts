@@ -98,6 +98,47 @@ for (const engine of engines()) {
       // An IPv4 client seen through an IPv6 socket (::ffff:a.b.c.d) is still its own IPv4 address.
       for (let i = 1; i <= 11; i++) expect((await login(proxied, `khongco${i}`, 'sai', { 'x-forwarded-for': `::ffff:198.51.100.${i}` })).statusCode).toBe(422);
     });
+
+    it('an office behind one address signs in: only failed sign-ins spend the address\'s budget, and the 429 says the real wait', async () => {
+      const office = '198.51.100.20';
+      const unitCode = (await env.services.accounts.findStaffByUsername('tiepnhan'))!.unitCode;
+      const officials = [];
+      for (let i = 1; i <= 15; i++) officials.push(await env.services.accounts.createStaff({ username: `vanphong${i}`, fullName: `Cán bộ số ${i}`, unitCode, role: 'specialist' }));
+      // Nine typos first, then fifteen officials within a minute, through the API and the form.
+      for (let i = 1; i <= 9; i++) expect((await login(env, `vanphong${i}`, 'go-nham', {}, office)).statusCode).toBe(422);
+      for (const [i, o] of officials.entries()) {
+        if (i % 2) {
+          const page = await env.app.inject({ method: 'GET', url: '/can-bo/dang-nhap', remoteAddress: office });
+          const r = await env.app.inject({ method: 'POST', url: '/can-bo/dang-nhap', remoteAddress: office, cookies: { motcua_csrf: page.cookies.find((c) => c.name === 'motcua_csrf')!.value }, payload: { _csrf: csrfOf(page.body), username: o.staff.username, password: o.temporaryPassword } });
+          expect(r.statusCode, r.body).toBe(303);
+        } else {
+          const r = await login(env, o.staff.username, o.temporaryPassword, {}, office);
+          expect(r.statusCode, r.body).toBe(200);
+        }
+      }
+      // The tenth failure is still answered; the eleventh waits out the five-minute window.
+      expect((await login(env, 'khongco', 'sai', {}, office)).statusCode).toBe(422);
+      const r = await login(env, 'khongco', 'sai', {}, office);
+      expect(r.statusCode).toBe(429);
+      const wait = Number(r.headers['retry-after']);
+      expect(wait).toBeGreaterThan(240);
+      expect(wait).toBeLessThanOrEqual(300);
+      expect(r.json().error).toEqual({ code: 'rate_limited', message: 'Bạn thao tác quá nhiều lần. Xin thử lại sau 5 phút.' });
+      // The form page says the same, on the sign-in page itself.
+      const page = await env.app.inject({ method: 'GET', url: '/can-bo/dang-nhap', remoteAddress: office });
+      const form = await env.app.inject({ method: 'POST', url: '/can-bo/dang-nhap', remoteAddress: office, cookies: { motcua_csrf: page.cookies.find((c) => c.name === 'motcua_csrf')!.value }, payload: { _csrf: csrfOf(page.body), username: 'vanphong1', password: officials[0]!.temporaryPassword } });
+      expect(form.statusCode).toBe(429);
+      expect(Number(form.headers['retry-after'])).toBeGreaterThan(240);
+      expect(form.body).toContain('Xin thử lại sau 5 phút.');
+      expect(form.body).toContain('name="password"');
+    });
+
+    it('parallel wrong passwords from one address cannot race the budget: exactly ten are checked', async () => {
+      const rs = await Promise.all(Array.from({ length: 25 }, (_, i) => login(env, `songsong${i}`, 'sai', {}, '198.51.100.21')));
+      const codes = rs.map((r) => r.statusCode);
+      expect(codes.filter((c) => c === 422)).toHaveLength(10);
+      expect(codes.filter((c) => c === 429)).toHaveLength(15);
+    });
   });
 }
 

@@ -96,6 +96,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('copy-to: SQLite → a fresh Pos
     const r = await copyToCommand(env.config, [target.url]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('không trống');
+    // The tables past the eighth are counted, not trailed off ("…." before the advice).
+    expect(r.out).toMatch(/\(\d+ dòng\) và \d+ bảng khác\. Chỉ chuyển sang một cơ sở dữ liệu mới tạo\./);
+    expect(r.out).not.toContain('…');
     const after = await sql<{ n: number }>`SELECT count(*) AS n FROM dossiers`.execute(onTarget!.database.db);
     expect(Number(after.rows[0]!.n)).toBe(Number(before.rows[0]!.n));
     const notPg = await copyToCommand(env.config, ['sqlite:/tmp/x.db']);

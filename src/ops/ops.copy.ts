@@ -122,7 +122,7 @@ export async function copyDatabase(o: CopyOptions): Promise<CopyReport> {
     const n = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(t)}`.execute(o.target)).rows[0]!.n);
     if (n > (seeds.get(t) ?? 0)) busy.push(`${t} (${n} dòng)`);
   }
-  if (busy.length) throw new CopyError(`cơ sở dữ liệu đích không trống: ${busy.slice(0, 8).join(', ')}${busy.length > 8 ? '…' : ''}. Chỉ chuyển sang một cơ sở dữ liệu mới tạo.`);
+  if (busy.length) throw new CopyError(`cơ sở dữ liệu đích không trống: ${busy.slice(0, 8).join(', ')}${busy.length > 8 ? ` và ${busy.length - 8} bảng khác` : ''}. Chỉ chuyển sang một cơ sở dữ liệu mới tạo.`);
 
   const applied = await migrateToLatest(o.target);
   log(`Đã cập nhật cấu trúc cơ sở dữ liệu đích (${applied.length} bước).`);

@@ -68,6 +68,16 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, messa
   );
 }
 
+/**
+ * How long a limited client must wait, from the Retry-After the limiter set: the sign-in budgets
+ * run over 5 minutes, so "a minute" would send an official back too early.
+ */
+function waitText(retryAfter: unknown): string {
+  const s = Number(retryAfter);
+  if (!Number.isFinite(s) || s <= 0) return 'một lát';
+  return s < 60 ? `${Math.ceil(s)} giây` : `${Math.ceil(s / 60)} phút`;
+}
+
 function statusOf(e: DomainError): number {
   if (e instanceof NotFoundError) return 404;
   if (e instanceof UnauthorizedError) return 401;
@@ -96,7 +106,7 @@ export function registerErrorHandling(
       status = err.statusCode;
       if (status === 429) {
         code = 'rate_limited';
-        message = 'Bạn thao tác quá nhanh. Xin vui lòng chờ một phút rồi thử lại.';
+        message = `Bạn thao tác quá nhanh. Xin vui lòng chờ ${waitText(reply.getHeader('retry-after') ?? (err as { retryAfterSeconds?: number }).retryAfterSeconds)} rồi thử lại.`;
       } else if (status === 413) {
         code = 'payload_too_large';
         message = 'Dữ liệu gửi lên quá lớn.';

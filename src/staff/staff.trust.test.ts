@@ -61,6 +61,26 @@ for (const engine of engines()) {
       expect(r.json().error.message).toMatch(/thử lại/);
     });
 
+    it('over the sign-in budget, the staff page says how long to wait (the 5-minute window), not "a minute"', async () => {
+      // A newcomer trying the demo accounts one after another meets this page.
+      const post = () => env.app.inject({ method: 'POST', url: '/can-bo/dang-nhap', payload: 'username=khongco&password=sai', headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '192.0.2.55' });
+      let r = await post();
+      for (let i = 0; i < 10 && r.statusCode !== 429; i++) r = await post();
+      expect(r.statusCode).toBe(429);
+      const wait = Number(r.headers['retry-after']);
+      expect(wait).toBeGreaterThan(60);
+      expect(r.body).toContain('<h1>Quá nhiều yêu cầu</h1>');
+      expect(r.body).toContain(`Xin vui lòng chờ ${Math.ceil(wait / 60)} phút rồi thử lại.`);
+      expect(r.body).not.toContain('chưa hợp lệ');
+      // The API's JSON says the same.
+      const api = await login(env, 'khongco', 'sai', {}, '192.0.2.56');
+      for (let i = 0; i < 10; i++) await login(env, 'khongco', 'sai', {}, '192.0.2.56');
+      const over = await login(env, 'khongco', 'sai', {}, '192.0.2.56');
+      expect(api.statusCode).toBe(422);
+      expect(over.statusCode).toBe(429);
+      expect(over.json().error.message).toBe(`Bạn thao tác quá nhanh. Xin vui lòng chờ ${Math.ceil(Number(over.headers['retry-after']) / 60)} phút rồi thử lại.`);
+    });
+
     it('behind a configured proxy, the forwarded address is the client', async () => {
       for (let i = 1; i <= 12; i++) {
         expect((await login(proxied, `khongco${i}`, 'sai', { 'x-forwarded-for': `10.0.1.${i}` })).statusCode).toBe(422);

@@ -147,7 +147,7 @@ export function Layout(props: LayoutProps) {
 }
 
 export function ErrorPage(p: { status: number; message: string; homeHref?: string; homeLabel?: string }) {
-  const title = p.status === 404 ? 'Không tìm thấy' : p.status >= 500 ? 'Có lỗi xảy ra' : 'Yêu cầu chưa hợp lệ';
+  const title = p.status === 404 ? 'Không tìm thấy' : p.status >= 500 ? 'Có lỗi xảy ra' : p.status === 429 ? 'Quá nhiều yêu cầu' : 'Yêu cầu chưa hợp lệ';
   return (
     <Layout title={`${title} — Bộ phận Một cửa`}>
       <section class="card">

@@ -43,7 +43,7 @@ export function StaffMenu(p: { staff: StaffMember; current?: string }) {
 /**
 /** An error met on a workspace page, in the workspace's frame (the official's unit and menu). */
 export function StaffErrorPage(p: StaffNavProps & { status: number; message: string }) {
-  const title = p.status === 404 ? 'Không tìm thấy' : p.status >= 500 ? 'Có lỗi xảy ra' : p.status === 403 ? 'Không có quyền' : 'Yêu cầu chưa hợp lệ';
+  const title = p.status === 404 ? 'Không tìm thấy' : p.status >= 500 ? 'Có lỗi xảy ra' : p.status === 403 ? 'Không có quyền' : p.status === 429 ? 'Quá nhiều yêu cầu' : 'Yêu cầu chưa hợp lệ';
   return (
     <StaffLayout {...p} title={title}>
       <section class="card">

@@ -68,7 +68,14 @@ async function open(pdf: Buffer): Promise<PDFDocument> {
     }
     throw notPdf('cấu trúc tệp hỏng');
   }
-  if (doc.getPageCount() === 0) throw notPdf('tệp không có trang nào');
+  // pdf-lib reads the page tree lazily: a file with a catalogue but no /Pages loads, then throws here.
+  let pages: number;
+  try {
+    pages = doc.getPageCount();
+  } catch {
+    throw notPdf('không đọc được danh sách trang');
+  }
+  if (pages === 0) throw notPdf('tệp không có trang nào');
   return doc;
 }
 

@@ -225,6 +225,18 @@ eachEngine('signed electronic results', { at: AT, env: { REQUIRE_PHONE_VERIFICAT
     expect(paper.status).toBe('processed');
   });
 
+  it('a PDF with a catalogue but no page tree is refused with a clear message, not a server error', async () => {
+    const desk = new Desk(t.env);
+    const c = await atSignStep(desk);
+    // Starts with %PDF- and parses, but has no /Pages: the leader sees why, the dossier waits.
+    const noPages = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    const r = await markReady(desk, c, noPages);
+    expect(r.statusCode, r.body).toBe(422);
+    expect(r.json().error.code).toBe('result_pdf_invalid');
+    expect(r.json().error.message).toMatch(/Tệp kết quả không phải PDF đọc được nên không thể ký số/);
+    expect((await desk.get(c, 'lanhdao')).status).toBe('in_progress');
+  });
+
   it('helpers for other modules: sign any PDF buffer (issue) and read it back', async () => {
     const p = await t.env.services.signing.issue(await resultPdf('GIẤY KHAI SINH'), { unitCode: '00004', unitName: 'Phường Ba Đình', title: 'Giấy khai sinh', holderName: 'Lê Minh Châu', holderPhone: '0987654321', signerName: 'Lãnh đạo', fileName: 'giay-khai-sinh.pdf' });
     expect(pdfsig(p.pdf)).toContain('Signature is Valid');

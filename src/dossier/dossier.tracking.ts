@@ -141,7 +141,9 @@ export function citizenNextStep(d: NextStepInput): CitizenNextStep | undefined {
       return { actionNeeded: !!fee || d.delivery.method !== 'post', text: fee ? `${fee} trước khi nhận kết quả. ${where}` : `Kết quả đã có. ${where}` };
     }
     default:
-      return fee ? { actionNeeded: true, text: `${fee}.` } : undefined;
+      // Returned, withdrawn, stopped, not received: the dossier is closed, and nothing the citizen
+      // could pay would change it. A fee never asked for is not a debt to chase on this page.
+      return undefined;
   }
 }
 

@@ -178,6 +178,7 @@ async function officialsRoutes({ app, config, services }: RouteWiring): Promise<
     oidc: config.oidc,
     publicUrl: config.publicUrl,
     rateLimit: config.rateLimit,
+    limits: services.rateLimits,
     db: services.database.db,
     clock: services.clock,
   });

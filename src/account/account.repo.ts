@@ -47,6 +47,11 @@ export async function countRecentOtps(db: Exec, phone: string, since: string): P
   const r = await db.selectFrom('otp_codes').select((eb) => eb.fn.countAll<number>().as('n')).where('phone', '=', phone).where('created_at', '>=', since).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+/** When the `n`-th (oldest first, from 0) code asked for `phone` since `since` was made. */
+export async function nthRecentOtpAt(db: Exec, phone: string, since: string, n: number): Promise<string | undefined> {
+  const r = await db.selectFrom('otp_codes').select('created_at').where('phone', '=', phone).where('created_at', '>=', since).orderBy('created_at').orderBy('id').limit(1).offset(n).executeTakeFirst();
+  return r?.created_at;
+}
 export async function latestOtp(db: Exec, phone: string, purpose: string) {
   return db
     .selectFrom('otp_codes')

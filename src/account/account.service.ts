@@ -145,9 +145,13 @@ export class AccountService {
   async requestOtp(rawPhone: string, purpose: 'sign_in' | 'verify_phone', unitCode?: string): Promise<{ phone: string; expiresAt: string; demoCode?: string }> {
     const phone = this.parsePhone(rawPhone);
     const now = this.clock.now();
-    const recent = await repo.countRecentOtps(this.db, phone, new Date(now.getTime() - 3600_000).toISOString());
+    const since = new Date(now.getTime() - 3600_000).toISOString();
+    const recent = await repo.countRecentOtps(this.db, phone, since);
     if (recent >= OTP_MAX_PER_HOUR) {
-      throw new RuleViolationError('otp_rate_limited', 'Số điện thoại này đã yêu cầu quá nhiều mã trong một giờ. Xin thử lại sau.');
+      // The hour slides: a code can be asked again once enough of the past hour's codes have left it.
+      const leaves = await repo.nthRecentOtpAt(this.db, phone, since, recent - OTP_MAX_PER_HOUR);
+      const wait = leaves ? Date.parse(leaves) + 3600_000 - now.getTime() : 3600_000;
+      throw new RuleViolationError('otp_rate_limited', `Số điện thoại này đã yêu cầu quá nhiều mã trong một giờ. Xin thử lại sau ${waitText(wait)}.`, { retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) });
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const id = uuidv7();

@@ -82,6 +82,17 @@ export class RateLimiter {
   async forgive(key: string): Promise<void> {
     await this.store.refund(key, this.now());
   }
+
+  /**
+   * Runs `attempt` against `key`'s budget of failures: the try is taken first (a spent budget
+   * throws RateLimitedError before the attempt runs) and given back when the attempt succeeds.
+   */
+  async failuresOnly<T>(key: string, budget: Budget, attempt: () => Promise<T>): Promise<T> {
+    await this.take(key, budget);
+    const r = await attempt();
+    await this.forgive(key);
+    return r;
+  }
 }
 
 /** How long to wait, as a person reads it: "45 giây", "4 phút" (rounded up: never shorter than the truth). */

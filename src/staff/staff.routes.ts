@@ -14,6 +14,8 @@ import { docSchema, html, parseInput } from '../shared/http';
 import { body } from '../shared/openapi';
 import { staffDocs, staffExamples } from './staff.openapi';
 import { safeNext } from '../shared/redirect';
+import { clientKey } from '../shared/client-key';
+import { RateLimiter, type Budget, type RateLimitStore } from '../shared/rate-limit';
 import { checkApiCsrf, checkCsrf, sessionToken } from '../shared/session';
 import type { UnitService } from '../unit';
 import type { WorkflowService } from '../workflow';
@@ -44,9 +46,21 @@ export interface StaffRoutesDeps {
   oidc: OidcConfig | undefined;
   publicUrl: string;
   rateLimit: boolean;
+  /** Where budgets are counted (shared by every process on one PostgreSQL); undefined: this process's memory. */
+  limits?: RateLimitStore;
   db: Db;
   clock: Clock;
 }
+
+/**
+ * e-ID sign-ins from one address (an office of many officials may share one). Each start keeps a
+ * pending sign-in row for ten minutes, so starts have a limit of their own, generous for an
+ * office; the callback counts only failures (a bad, expired or replayed state, a refused token,
+ * an identity no account is linked to), given back when the official is signed in — like the
+ * password sign-in's budget (STAFF_SIGN_IN_FAILURES).
+ */
+export const OIDC_STARTS: Budget = { max: 120, windowMs: 5 * 60_000 };
+export const OIDC_CALLBACK_FAILURES: Budget = { max: 20, windowMs: 5 * 60_000 };
 
 type Body = Record<string, unknown>;
 const str = (b: Body, k: string): string => {
@@ -157,16 +171,19 @@ export async function staffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): 
 
   if (deps.oidc) {
     const oidc = new OidcSignIn(deps.oidc, deps.db, deps.clock);
-    const limit = deps.rateLimit ? { config: { rateLimit: { max: 20, timeWindow: '5 minutes' } } } : {};
-    app.get('/can-bo/dang-nhap/oidc', limit, async (req, reply) => {
+    const startLimit = deps.rateLimit ? { config: { rateLimit: { max: OIDC_STARTS.max, timeWindow: OIDC_STARTS.windowMs } } } : {};
+    const callbackLimiter = deps.rateLimit ? new RateLimiter(deps.limits) : undefined;
+    app.get('/can-bo/dang-nhap/oidc', startLimit, async (req, reply) => {
       const { next } = parseInput(z.object({ next: z.string().max(300).optional() }), req.query);
       const safe = safeNext(next, '/can-bo');
       return reply.redirect((await oidc.start(safe)).toString(), 303);
     });
-    app.get('/can-bo/dang-nhap/oidc/callback', limit, async (req, reply) => {
-      const url = new URL(req.url, deps.oidc!.redirectUri);
-      const { subject, next } = await oidc.finish(url);
-      const { staff, session } = await accounts.signInStaffByOidc(subject);
+    app.get('/can-bo/dang-nhap/oidc/callback', async (req, reply) => {
+      const signIn = async () => {
+        const { subject, next } = await oidc.finish(new URL(req.url, deps.oidc!.redirectUri));
+        return { next, ...(await accounts.signInStaffByOidc(subject)) };
+      };
+      const { staff, session, next } = callbackLimiter ? await callbackLimiter.failuresOnly(`signin:staff-oidc:${clientKey(req.ip)}`, OIDC_CALLBACK_FAILURES, signIn) : await signIn();
       reply.startSession(session);
       await audit.record({ actor: { kind: 'staff', id: staff.id, name: staff.fullName }, unitCode: staff.unitCode, action: 'auth.sign_in', targetKind: 'staff', targetId: staff.username, data: { via: 'oidc', issuer: deps.oidc!.issuer } });
       return reply.redirect(next, 303);

@@ -1,10 +1,8 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, engines, type TestEnv } from '../shared/testing';
 import { Desk } from '../dossier/workflow.testing';
 import { csrfOf } from '../shared/suite.testing';
+import { startFakeOidcProvider, throughProvider } from './oidc.testing';
 
 for (const engine of engines()) {
   describe(`unit admin: staff, catalogue, processes [${engine}]`, () => {
@@ -181,67 +179,17 @@ for (const engine of engines()) {
 
 describe('staff sign-in with OpenID Connect against a provider on loopback', () => {
   let env: TestEnv;
-  let server: http.Server;
+  let provider: Awaited<ReturnType<typeof startFakeOidcProvider>>;
   const SUBJECT = '001090000777';
 
   beforeAll(async () => {
-    server = http.createServer();
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const provider = new Provider(issuer, {
-      clients: [{ client_id: 'motcua', client_secret: 'a-secret-of-the-test-provider-0123456789', redirect_uris: ['http://motcua.test/can-bo/dang-nhap/oidc/callback'], grant_types: ['authorization_code'], response_types: ['code'] }],
-      findAccount: async (_ctx, id) => ({ accountId: id, claims: async () => ({ sub: id, name: 'Trần Văn Minh' }) }),
-      features: { devInteractions: { enabled: false } },
-      interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-      cookies: { keys: ['test-cookie-key-0123456789'] },
-      ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 600, Grant: 600 },
-      // First-party client: no consent screen.
-      loadExistingGrant: async (ctx) => {
-        const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
-        grant.addOIDCScope('openid profile');
-        await grant.save();
-        return grant;
-      },
-    });
-    const callback = provider.callback();
-    // The "login page": this identity provider signs everyone in as SUBJECT.
-    server.on('request', (req, res) => {
-      if (req.url?.startsWith('/interaction/')) {
-        provider.interactionFinished(req, res, { login: { accountId: SUBJECT } }, { mergeWithLastSubmission: false }).catch((e) => {
-          res.statusCode = 500;
-          res.end(String(e));
-        });
-        return;
-      }
-      callback(req, res);
-    });
-    env = await createTestEnv('sqlite', { env: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'motcua', OIDC_CLIENT_SECRET: 'a-secret-of-the-test-provider-0123456789', OIDC_LABEL: 'Đăng nhập bằng VNeID' } });
+    provider = await startFakeOidcProvider(SUBJECT);
+    env = await createTestEnv('sqlite', { env: provider.env });
   });
   afterAll(async () => {
     await env?.close();
-    server?.closeAllConnections();
-    await new Promise((r) => server?.close(r));
+    await provider?.close();
   });
-
-  /** Follows the provider's redirects like a browser, with its cookies, until it points back to us. */
-  async function throughProvider(start: string): Promise<URL> {
-    const jar = new Map<string, string>();
-    let url = start;
-    for (let i = 0; i < 10; i++) {
-      const res = await fetch(url, { redirect: 'manual', headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
-      for (const c of res.headers.getSetCookie()) {
-        const [pair] = c.split(';');
-        const eq = pair!.indexOf('=');
-        jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-      }
-      const loc = res.headers.get('location');
-      if (!loc) throw new Error(`provider stopped at ${url}: ${res.status} ${await res.text()}`);
-      const next = new URL(loc, url);
-      if (next.host === 'motcua.test') return next;
-      url = next.toString();
-    }
-    throw new Error('too many redirects');
-  }
 
   async function signIn(): Promise<{ status: number; location?: string; cookie?: string; body: string }> {
     const start = await env.app.inject({ method: 'GET', url: '/can-bo/dang-nhap/oidc?next=/can-bo' });

@@ -26,6 +26,7 @@ import { parseDatabaseUrl } from '../src/config';
 import type { AuditLogTable } from '../src/db/schema';
 import { systemClock } from '../src/shared/clock';
 import { createHmac } from 'node:crypto';
+import { withClient } from './province-data';
 
 const RUN = 'bench_province_run';
 /** Tables of more rows than this (BENCH_PROVINCE_ASIDE_ROWS) are not copied aside: they must hang off the dossiers (or be the audit log). */
@@ -44,15 +45,6 @@ interface Marker {
   dataDirs: string[];
 }
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const aside = (t: string) => q(`${RUN}_${t}`);

@@ -122,7 +122,8 @@ const BULK = ['dossiers', 'dossier_history', 'dossier_files', 'dossier_fees', 'p
 
 const sameParams = (a: ProvinceParams, b: ProvinceParams) => a.dossiers === b.dossiers && a.units === b.units && a.years === b.years;
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/** One connection for the length of `fn`, always closed. */
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { waitText } from '../shared/rate-limit';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { Db } from '../db/connection';
 import type { NotificationService } from '../notification';
@@ -97,11 +98,6 @@ const delayAfter = (n: number): number => (n < STAFF_FREE_ATTEMPTS ? 0 : Math.mi
 /** Attempts after which the delay stops growing. */
 const STAFF_DELAY_CAP_N = STAFF_FREE_ATTEMPTS + Math.ceil(Math.log2(STAFF_MAX_DELAY_MS / STAFF_FIRST_DELAY_MS));
 
-function waitText(ms: number): string {
-  const s = Math.max(1, Math.ceil(ms / 1000));
-  return s < 90 ? `${s} giây` : `${Math.ceil(s / 60)} phút`;
-}
-
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function toCitizen(r: NonNullable<Awaited<ReturnType<typeof repo.findCitizen>>>): Citizen {
@@ -151,7 +147,7 @@ export class AccountService {
       // The hour slides: a code can be asked again once enough of the past hour's codes have left it.
       const leaves = await repo.nthRecentOtpAt(this.db, phone, since, recent - OTP_MAX_PER_HOUR);
       const wait = leaves ? Date.parse(leaves) + 3600_000 - now.getTime() : 3600_000;
-      throw new RuleViolationError('otp_rate_limited', `Số điện thoại này đã yêu cầu quá nhiều mã trong một giờ. Xin thử lại sau ${waitText(wait)}.`, { retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) });
+      throw new RuleViolationError('otp_rate_limited', `Số điện thoại này đã yêu cầu quá nhiều mã trong một giờ. Xin thử lại sau ${waitText(wait / 1000)}.`, { retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) });
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const id = uuidv7();
@@ -285,7 +281,7 @@ export class AccountService {
     if (n === undefined) {
       const t = await repo.findSignInThrottle(this.db, name, source);
       const wait = t?.blocked_until ? new Date(t.blocked_until).getTime() - now.getTime() : STAFF_FIRST_DELAY_MS;
-      throw new RuleViolationError('account_locked', `Nhập sai mật khẩu nhiều lần. Xin thử lại sau ${waitText(wait)} hoặc liên hệ quản trị đơn vị.`, { retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) });
+      throw new RuleViolationError('account_locked', `Nhập sai mật khẩu nhiều lần. Xin thử lại sau ${waitText(wait / 1000)} hoặc liên hệ quản trị đơn vị.`, { retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) });
     }
     const r = await repo.findStaffByUsername(this.db, name);
     const ok = await argonVerify(r?.password_hash ?? (await this.dummyHash()), password);

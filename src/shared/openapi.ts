@@ -228,6 +228,9 @@ const DOCS_MOBILE_CSS = `@media (max-width: 600px) {
   .swagger-ui .opblock .opblock-summary-path { max-width: 100%; word-break: break-all; }
   .swagger-ui .info .title { font-size: 24px; }
   .swagger-ui table, .swagger-ui .model-box { display: block; overflow-x: auto; }
+  .swagger-ui .scheme-container .schemes { flex-wrap: wrap; }
+  .swagger-ui .servers, .swagger-ui .servers label, .swagger-ui .servers select { max-width: 100%; min-width: 0; }
+  .swagger-ui .servers > label { margin-right: 0; }
 }`;
 
 /** The documentation page's HTML with `lang="vi"` and a viewport for phones. */

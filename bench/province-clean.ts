@@ -204,6 +204,14 @@ export async function endRun(url: string, auditKey: Buffer): Promise<RunCleanup>
     await c.query(`DROP TABLE ${RUN}`);
     await c.query('COMMIT');
   });
+  // The rows deleted stay as dead tuples until autovacuum comes by; the next run's reads (the
+  // commune-month afresh) would scan them. Vacuumed now, with fresh statistics.
+  const touched = [...new Set(Object.keys(removed.byTable).map((t) => t.replace(/ \(put back\)$/, '')))];
+  if (touched.length) {
+    const t0 = performance.now();
+    await withClient(url, (c) => c.query(`VACUUM (ANALYZE) ${touched.map(q).join(', ')}`));
+    lines.push(`đã dọn dòng chết và cập nhật thống kê (VACUUM ANALYZE) ${touched.length} bảng trong ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
   return { lines };
 }
 

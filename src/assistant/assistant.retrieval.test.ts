@@ -502,6 +502,20 @@ describe('retrieval over the demo catalogue', () => {
     expect(decided('chứng thực bản sao giấy tờ của người nước ngoài')).toMatchObject({ decision: 'answer', picks: [{ id: '2.000815' }] });
   });
 
+  it('keeps a first registration back when the question says what comes after it (issue 15, out-of-scope-12)', () => {
+    // The ward registers land and issues its certificate the first time; exchanging a worn one,
+    // issuing a lost one again or putting it in a buyer's name is the land registration office's.
+    for (const q of ['giấy chứng nhận quyền sử dụng đất bị rách nát muốn cấp đổi', 'đổi sổ đỏ loại cũ sang mẫu mới']) {
+      const first = r.search(q, { limit: 8 }).candidates.find((c) => c.id === '1.013978');
+      expect(first?.missesTopic, q).toBe(true);
+      const d = decided(q);
+      expect((d.decision === 'answer' || d.decision === 'clarify') && d.picks[0]?.id === '1.013978', q).toBe(false);
+    }
+    // Said the first time, or named alone, it is the ward's.
+    expect(decided('đất của ông bà để lại chưa có sổ, làm sổ đỏ lần đầu')).toMatchObject({ decision: 'answer', picks: [{ id: '1.013978' }] });
+    expect(r.search('cấp giấy chứng nhận quyền sử dụng đất', { limit: 3 }).candidates[0]?.missesTopic).toBe(false);
+  });
+
   it('reads chat spellings with marks, "kiểu gì", a late birth and a visitor’s stay (issue 15, procedures-10)', () => {
     // "mún", "bít": "muốn", "biết" as chat writes them — not words no procedure has.
     expect(decided('e mún làm khai sinh cho bé mà k bít cần j')).toMatchObject({ decision: 'answer', picks: [{ id: '1.001193' }] });

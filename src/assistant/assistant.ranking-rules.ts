@@ -194,3 +194,10 @@ export const DONE_AFTER = new Set(['khong thanh', 'that bai', 'bat thanh']);
  * ("Hòa giải tranh chấp đất đai" for "hòa giải ở xã không thành, giờ nộp đơn gì").
  */
 export const DONE_ACT = 0.6;
+
+/**
+ * Countries as a citizen names a person's nationality after "người" (folded; y as i): "người Úc",
+ * "người Hàn Quốc". Who the spouse or the child's father is, never the topic of a procedure (the
+ * ward's records say "có yếu tố nước ngoài"). Not "người Hoa", an ethnic group of Vietnam.
+ */
+export const NATIONALITY: ReadonlySet<string> = new Set(['uc', 'nhat', 'phap', 'duc', 'mi', 'lao', 'nga', 'han', 'thai', 'ha lan', 'han quoc', 'nhat ban', 'trung quoc', 'dai loan', 'hoa ki', 'thai lan', 'an do', 'campuchia', 'singapore', 'canada', 'philippines', 'indonesia', 'malaisia']);

@@ -516,6 +516,19 @@ describe('retrieval over the demo catalogue', () => {
     expect(r.search('cấp giấy chứng nhận quyền sử dụng đất', { limit: 3 }).candidates[0]?.missesTopic).toBe(false);
   });
 
+  it('reads a spouse’s nationality as who, and a leading “thẻ” as the card: a foreigner’s residence card is not the ward’s (issue 15, out-of-scope-12)', () => {
+    // "người Úc" was a topic of its own (rare in the national names), which kept "thẻ | tạm trú"
+    // from reading as another agency's card; "Thẻ" first was taken for the "thế" of a follow-up.
+    for (const q of ['xin gia hạn thẻ tạm trú cho vợ người Úc', 'Thẻ tạm trú của chồng người Hàn Quốc hết hạn rồi']) {
+      const d = decided(q);
+      expect(['answer', 'clarify'].includes(d.decision) && d.picks[0]?.id === '1.002755', q).toBe(false);
+    }
+    // The ward's extension of a stay, and its marriage registration with a foreigner, stay answered.
+    expect(decided('xin gia hạn tạm trú thêm ba tháng').picks[0]?.id).toBe('1.002755');
+    expect(decided('lấy vợ người Nhật thì đăng ký kết hôn ở đâu').picks[0]?.id).toBe('1.000894');
+    expect(r.search('thế phí bao nhiêu', { limit: 3 }).plan.intents.followUp).toBe(true);
+  });
+
   it('reads chat spellings with marks, "kiểu gì", a late birth and a visitor’s stay (issue 15, procedures-10)', () => {
     // "mún", "bít": "muốn", "biết" as chat writes them — not words no procedure has.
     expect(decided('e mún làm khai sinh cho bé mà k bít cần j')).toMatchObject({ decision: 'answer', picks: [{ id: '1.001193' }] });

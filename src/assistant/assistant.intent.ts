@@ -272,6 +272,18 @@ const OFF_TOPIC = b(
     'xin nghi phep',
     'nghi phep',
     'vay(?: [a-z0-9]+){0,5} lai (?:bao nhieu|suat|hang thang|cao|thap|moi thang|mot thang|nhieu)',
+    // Where to buy something nice or cheap ("mua ví da … ở đâu đẹp", "sắt thép chỗ nào giá tốt"), a
+    // shop's stock ("nhập hàng ở chợ đầu mối"); a pet name "dễ thương", a name "hay và ý nghĩa";
+    // a newborn's jaundice, formula milk; an aquarium's fish.
+    'mua(?: [a-z0-9]+){1,6} (?:o dau|cho nao) (?:dep|re|tot|gia tot|uy tin)',
+    'gia tot',
+    'nhap hang',
+    'cho dau moi',
+    'de thuong',
+    'i nghia',
+    'vang da',
+    'sua cong thuc',
+    'ca canh',
   ].join('|'),
 );
 

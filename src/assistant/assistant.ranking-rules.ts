@@ -138,6 +138,8 @@ export const AUDIENCE = ['to chuc', 'doanh nghiep', 'cong ti', 'nuoc ngoai', 'to
  */
 /** Acts on a thing other than its reissue or extension (folded): building, altering, adjusting (an exchange is left out: a damaged card is exchanged or reissued). */
 const OTHER_ACTS = ['sua chua', 'cai tao', 'nang', 'coi noi', 'xai', 'xai moi', 'dieu chinh', 'di doi', 'cap moi', 'lam moi', 'lan dau'];
+/** Acts on a paper after its first issue (folded): its exchange, reissue, correction, a change of owner. */
+const LATER_ACTS = ['cap doi', 'cap lai', 'mau moi', 'nhoe', 'rach', 'sang ten', 'doi ten', 'tach thua', 'tach so', 'dang ki bien dong'];
 export const MARKED_ACTS: Array<[RegExp, string[], string[]?]> = [
   [/^(?:thủ tục )?(?:trình )?báo mất(?!\p{L})/iu, ['mat']],
   [/^(?:thủ tục )?xo[áa](?!\p{L})/iu, ['xoa']],
@@ -152,6 +154,11 @@ export const MARKED_ACTS: Array<[RegExp, string[], string[]?]> = [
   // A civil status registration done again is asked by "lại" or by what befell the register or
   // the paper ("sổ gốc bị cháy"); a question without them asks for the registration itself.
   [/^(?:thủ tục )?đăng ký lại (?:khai sinh|khai tử|kết hôn|việc nuôi con nuôi)(?!\p{L})/iu, ['lai', 'mat', 'chay', 'hong', 'rach', 'that lac', 'khong con', 'moi an', 'lu', 'thieu']],
+  // A registration done the first time ("Đăng ký đất đai … cấp Giấy chứng nhận … lần đầu", "Đăng
+  // ký xe lần đầu") is not what a question asks that says what comes after it: the paper exchanged,
+  // issued again, its owner's name changed or the thing sold on ("sổ đỏ bị mất xin cấp lại", "đổi sổ
+  // đỏ sang mẫu mới", "sang tên sổ đỏ" are the land office's). Not a name that lists later acts too.
+  [/^(?:thủ tục )?đăng ký(?![^()]*(?:cấp lại|thay đổi))[^()]*? lần đầu(?!\p{L})/iu, ['lan dau'], LATER_ACTS],
 ];
 /** Topic words that say what happens to a thing, not which thing (folded). */
 export const ACT_ONLY = new Set(['han', 'het han', 'gia han', 'sap het', 'het']);
@@ -187,3 +194,10 @@ export const DONE_AFTER = new Set(['khong thanh', 'that bai', 'bat thanh']);
  * ("Hòa giải tranh chấp đất đai" for "hòa giải ở xã không thành, giờ nộp đơn gì").
  */
 export const DONE_ACT = 0.6;
+
+/**
+ * Countries as a citizen names a person's nationality after "người" (folded; y as i): "người Úc",
+ * "người Hàn Quốc". Who the spouse or the child's father is, never the topic of a procedure (the
+ * ward's records say "có yếu tố nước ngoài"). Not "người Hoa", an ethnic group of Vietnam.
+ */
+export const NATIONALITY: ReadonlySet<string> = new Set(['uc', 'nhat', 'phap', 'duc', 'mi', 'lao', 'nga', 'han', 'thai', 'ha lan', 'han quoc', 'nhat ban', 'trung quoc', 'dai loan', 'hoa ki', 'thai lan', 'an do', 'campuchia', 'singapore', 'canada', 'philippines', 'indonesia', 'malaisia']);

@@ -6,7 +6,7 @@ import type { IndexDoc } from './assistant.docs';
 import { bestPairs, countWords, nameParts, WordModel } from './assistant.segment';
 import { NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
-import { ACT_MISSED, ACT_ONLY, ALT_WEIGHT, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_NAME, copyKey, DONE_ACT, DONE_AFTER, ELSEWHERE_MIN, ELSEWHERE_SHARE, EXPANSION_WEIGHT, FOREIGN_MATCH, FUNCTION_WORD_JOIN, GENERIC_NAME_WORDS, HEAD_FIRST, K1, LIGHT, MARKED_ACTS, MODIFIER, NARRATIVE, NATIONAL_MODEL, nationalRarity, OTHER_LEVEL_COPY, PAIR, pairKey, PASSIVE, PASSIVE_WORDS, type Posting, PREPOSITIONS, type QueryTerm, REQUEST_WORDS, RERANK, STOP_WEIGHT, TOPIC_MATCH, TOPICAL, TOPICAL_RARITY, UNTOPICAL, WEAK_MATCH } from './assistant.ranking-rules';
+import { ACT_MISSED, ACT_ONLY, ALT_WEIGHT, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_NAME, copyKey, DONE_ACT, DONE_AFTER, ELSEWHERE_MIN, ELSEWHERE_SHARE, EXPANSION_WEIGHT, FOREIGN_MATCH, FUNCTION_WORD_JOIN, GENERIC_NAME_WORDS, HEAD_FIRST, K1, LIGHT, MARKED_ACTS, MODIFIER, NARRATIVE, NATIONAL_MODEL, NATIONALITY, nationalRarity, OTHER_LEVEL_COPY, PAIR, pairKey, PASSIVE, PASSIVE_WORDS, type Posting, PREPOSITIONS, type QueryTerm, REQUEST_WORDS, RERANK, STOP_WEIGHT, TOPIC_MATCH, TOPICAL, TOPICAL_RARITY, UNTOPICAL, WEAK_MATCH } from './assistant.ranking-rules';
 
 /**
  * Retrieval over one unit's catalogue and FAQ, written for Vietnamese questions:
@@ -266,7 +266,8 @@ export class Retriever {
     const folded = tokens.map((t) => t.folded);
     const intents = readIntents(
       folded,
-      (a, b) => this.wordPairs.has(pairKey(a, b)) || this.words.isWord(pairKey(a, b)),
+      // "Thẻ" written with its mark is the card ("thẻ tạm trú của vợ"), never the "thế" of a follow-up.
+      (a, b) => this.wordPairs.has(pairKey(a, b)) || this.words.isWord(pairKey(a, b)) || (a === 'the' && tokens[0]?.accented === accentForm('thẻ')),
       (a, b) => this.words.isWord(pairKey(a, b)),
     );
     const beginsWord = (i: number) => {
@@ -354,7 +355,9 @@ export class Retriever {
       const light = LIGHT_WORDS.has(t.folded) || /^\d+$/.test(t.folded) || intents.everyday.has(i);
       // A story word weighs little whatever its rarity in the catalogue ("tuần" is rare there, not in speech).
       const base = this.conceptWeight(forms);
-      const c: Concept = { forms, accented: t.accented, weight: (light ? LIGHT * Math.min(base, 1.5) : base) * (modifier.has(i) ? MODIFIER : 1), expansions: [], base, topical: !light && forms.some((f) => nationalRarity(f) >= TOPICAL_RARITY), everyday: intents.everyday.has(i) };
+      // A nationality ("chồng người Úc", "vợ người Nhật") says who, not which procedure: no topic of its own.
+      const nationality = NATIONALITY.has(t.folded) && folded[i - 1] === 'nguoi';
+      const c: Concept = { forms, accented: t.accented, weight: (light ? LIGHT * Math.min(base, 1.5) : base) * (modifier.has(i) ? MODIFIER : 1), expansions: [], base, topical: !light && !nationality && forms.some((f) => nationalRarity(f) >= TOPICAL_RARITY), everyday: intents.everyday.has(i) };
       syllableConcepts.push({ i, c });
       conceptOf.set(i, c);
       if (!forms.some((f) => this.postings.has(f))) unknownCount++;
@@ -453,7 +456,7 @@ export class Retriever {
         const scale = Math.min(...[a.c, b2.c].map((x) => (x.base ? x.weight / x.base : 1)));
         const elsewhere = !pairForms.length && forms2.some((p) => TOPIC_WORDS.has(p));
         const pairWeight = (pairForms.length ? this.conceptWeight(pairForms) : elsewhere ? this.cap * TOPICAL : 0) * scale;
-        const topical = pairForms.some((p) => nationalRarity(p) >= TOPICAL_RARITY);
+        const topical = pairForms.some((p) => nationalRarity(p) >= TOPICAL_RARITY) && !(NATIONALITY.has(pairKey(a.c.forms[0]!, b2.c.forms[0]!)) && folded[a.i - 1] === 'nguoi');
         concepts.push({ forms: [], accented: '', weight: Math.max(a.c.weight, b2.c.weight, pairWeight), expansions: [], parts: [a.c, b2.c], foreign: elsewhere, topical, everyday: a.c.everyday || b2.c.everyday });
         content.push(`${a.c.forms.join('/')}+${b2.c.forms.join('/')}`);
         k++;

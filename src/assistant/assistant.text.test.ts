@@ -216,4 +216,17 @@ describe('intents', () => {
     expect(read('sao y giấy phép lái xe để nộp hồ sơ xin việc').offTopic).toBe(false);
     expect(read('xin giấy phép xây dựng').offTopic).toBe(false);
   });
+
+  it('reads shopping advice, a pet name, a newborn’s care and a fish tank as everyday life (issue 15, out-of-scope-12)', () => {
+    expect(read('muốn mua gạch lát sân ở đâu giá tốt').offTopic).toBe(true);
+    expect(read('mua bình giữ nhiệt cho con chỗ nào rẻ').offTopic).toBe(true);
+    expect(read('tiệm nhỏ lấy hàng ở chợ đầu mối nào').offTopic).toBe(true);
+    expect(read('nghĩ giúp tên con trai vừa hay vừa ý nghĩa').offTopic).toBe(true);
+    expect(read('tên gọi ở nhà cho bé trai sao cho dễ thương').offTopic).toBe(true);
+    expect(read('bé mới đẻ bị vàng da sinh lý thì phơi nắng thế nào').offTopic).toBe(true);
+    expect(read('bể cá cảnh nuôi cá vàng bị đục nước').offTopic).toBe(true);
+    // The naming of a child on its birth certificate is still the ward's.
+    expect(read('đặt tên cho con khi đăng ký khai sinh có giới hạn số chữ không').offTopic).toBe(false);
+    expect(read('mua đất ở phường cần chứng thực hợp đồng ở đâu').offTopic).toBe(false);
+  });
 });

@@ -40,9 +40,11 @@ const b = (s: string) => new RegExp(`(?:^| )(?:${s.replace(/y/g, 'i')})(?= |$)`,
 /** "khoảng", "tầm", "chừng" before an amount or a time: part of the question, not its subject. */
 const ABOUT = '(?:khoang |chung |tam |tam khoang |khoang chung )?';
 /** After a time asked: what one then gets ("thì lấy được giấy", "mới có kết quả", "là xong"). */
-const GETS = '(?: (?:thi|moi|la))?(?: (?:co|xong|duoc|lay|nhan|tra|lam)(?: duoc)?(?: (?:ket qua|giai to|giai|the|so|ban chinh|ban sao))?)?';
+const GETS = '(?: (?:thi|moi|la))?(?: (?:co|xong|duoc|lay|nhan|tra|lam)(?: duoc)?(?: (?:ket qua|giai chung nhan|giai phep|giai to|giai|the|so|ban chinh|ban sao|trich luc|quiet dinh))?)?';
 /** Which office or counter ("đâu", "chỗ nào", "phường nào", "bộ phận nào"). */
 const WHICH_PLACE = '(?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao|bo phan nao|phuong nao|xa nao|cong an nao|uy ban nao)';
+/** Particles a question may end with ("ạ", "hả", "vậy", "rứa"…). */
+const TAIL = '(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|khong|ko|hong))*$)';
 
 const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['time', b(`(?:(?:nop|lam)(?: ho so)? )?(?:xong |roi )?(?:(?:mat|trong|het|lam|doi|cho) )?${ABOUT}(?:bao lau|bao nhieu lau|bao nhieu ngay|may ngay|may hom|may bua|may tuan|bao nhieu thoi gian)(?: lam viec)?${GETS}`)],
@@ -53,7 +55,13 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   // "mấy giờ mở cửa", which asks the opening hours (place).
   ['time', b(`(?:(?:mat|trong|het|doi|cho|lam|xong|tra) ${ABOUT}(?:may|bao nhieu) (?:gio|tieng)(?: dong ho)?|${ABOUT}(?:may|bao nhieu) tieng)(?: lam viec)?${GETS}`)],
   ['time', b('(?:co )?(?:lai|nhan|lam|xong|tra) (?:ngai|luon|trong ngai|lien|tai cho)(?: trong (?:buoi|ngai))?(?: duoc)?(?: khong| ko)?')],
+  // "tốn nhiêu tiền", "lệ phí nhiêu", "giá nhiêu một trang": "nhiêu" alone says "bao nhiêu" — not
+  // "mất nhiều thời gian", which is no amount.
+  ['fee', b(`(?:le phi|phi|gia|mat|ton|het|dong|nop|tra|thu|lai) nhieu (?:tien|xien)|(?:le phi|phi|gia|mat|ton|het|dong|nop|tra|thu|lai) nhieu(?: (?:mot|1) (?:trang|ban|lan|bo))?${TAIL}`)],
   ['fee', b('(?:mat|ton|het|dong|nop|tra) (?:bao nhieu )?(?:tien|phi|le phi)(?: la)?(?: bao nhieu)?(?: khong)?')],
+  // "có thu phí không", "có lấy tiền hông": charged or not — but "thu tiền sử dụng đất", "lấy
+  // tiền bảo hiểm", "tính lại tiền" (folded, "lấy" is "lại") name what the procedure is about.
+  ['fee', b(`(?:co )?(?:thu|lay) (?:phi|le phi)|(?:co )?(?:thu|lay) tien(?: (?:khong|ko|hong))?${TAIL}`)],
   ['fee', b(`(?:(?:phai|can) )?(?:het|ton|mat|dong|nop|tra|thu|lay) ${ABOUT}(?:bao nhieu|nhieu khong)(?: tien| xien|(?! (?:ban|bo|to|trang|nguoi|lan|ngai)))`)],
   // "có tốn đồng nào không", "mất xu nào không".
   ['fee', b('(?:het|ton|mat|dong|tra) (?:dong|xu|tien) (?:nao|gi)(?: khong| ko)?')],
@@ -65,13 +73,18 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['place', b(`(?:nop|lam|xin|lay|gui|bao)(?: ho so| giay to| don)?(?: (?:o|tai|den|toi|di|len|ra))? ${WHICH_PLACE}|(?:o|tai|den|toi|di|len|ra) ${WHICH_PLACE}`)],
   // "đến công an nào", "lên ủy ban hay công an", "làm ở phường hay ở quận": which office.
   ['place', b('(?:(?:nop|lam) )?(?:o|tai|den|toi|len|ra|nop|lam) (?:cong an|uy ban|ubnd|phuong|xa|quan|huien|co quan|bo phan) nao')],
-  ['place', b('(?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban|ubnd|phuong|xa|quan|huien|tinh|so) hai (?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban|ubnd|phuong|xa|quan|huien|tinh|so)')],
+  ['place', b('(?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so) hai (?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so)')],
+  // Which of two places: "phường nơi đã khai sinh hay nơi đang ở", "ở xã nơi đăng ký trước hay nơi
+  // thường trú" — the words after each "nơi" tell the places, not the procedure.
+  ['place', b('(?:(?:nop|lam) )?(?:(?:o|tai|den|len|ra) )?(?:(?:phuong|xa|uy ban|cong an) )?noi(?: [a-z0-9]+){1,6} hay (?:la )?(?:(?:o|tai) )?(?:(?:phuong|xa) )?noi(?: [a-z0-9]+){1,4}')],
+  // Central "mô" for "đâu" ("nộp ở mô", "đi mô rứa"), and "chỗ nào", "phòng nào" ending the question.
+  ['place', b(`(?:(?:nop|lam|xin|lay|gui|bao|o|tai|den|toi|di|len|ra|cho|noi|phong) )+mo${TAIL}|(?:cho|noi|phong|quay|bo phan|co quan) nao${TAIL}`)],
   ['place', b('o dau|(?:xin |cho (?:minh|toi|em) )?dia chi(?= (?:o dau|cua (?:phuong|xa|uy ban|bo phan|mot cua|cong an|trung tam)|phuong|xa|uy ban|bo phan|mot cua|la gi)|$)|(?:co quan|noi|ai) (?:nao )?(?:giai quyet|tiep nhan|cap)')],
   // "địa chỉ nộp hồ sơ", "nơi nộp".
   ['place', b('(?:dia chi|noi) (?:nop|tiep nhan|lam)(?: ho so| giay to)?')],
   ['place', b('(?:gio|lich) (?:lam viec|mo cua|hanh chinh|tiep dan)|may gio|gio nao|mo cua|lam viec (?:vao )?(?:gio nao|may gio|ngay nao|thu may)|(?:thu bai|thu 7|chu nhat|cuoi tuan|ngai nghi|ngai le)(?: co)?(?: lam viec| lam| mo cua| nhan| tiep nhan| giai quyet)?(?: (?:ho so|giai to))?')],
   ['online', b('(?:nop |lam |dang ki )?(?:truc tuyen|online|onl|qua mang|tren mang|dich vu cong|cong dich vu cong|qua dien thoai|tren dien thoai|qua app|tren app|qua zalo|qua vneid)(?: duoc)?(?: khong)?')],
-  ['online', b('khong (?:can|phai) (?:den|di|len)(?: tan noi)?')],
+  ['online', b('khong (?:can|phai) (?:den|di|len)(?: tan noi)?|(?:hay |hay la )?phai (?:den|di|len|ra) (?:tan noi|truc tiep)(?: khong)?')],
   ['steps', b('(?:gom |co )?(?:cac|nhung) buoc(?: nao| gi)?|trinh tu|quy trinh|buoc nao|cach (?:thuc )?(?:lam|thuc hien|nop)|huong dan')],
   ['forms', b('(?:tai )?(?:mau don|mau to khai|to khai|bieu mau|don mau|mau giai|file mau)(?: o dau)?|tai mau')],
   ['conditions', b('dieu kien|ai (?:duoc|co the) (?:lam|dang ki|nop)')],
@@ -82,7 +95,7 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
 ];
 
 // General "how" words: they say a procedure is wanted, nothing more specific.
-const GENERAL = b('nop (?:ho so|giai to)|(?:la )?bao nhieu|nhu the nao|lam the nao|the nao|ra sao|lam sao|the nao|nhu nao|lam gi|kieu gi|kieu nao|cach nao|thu tuc(?: hanh chinh)?|duoc khong|co duoc khong|khong a|duoc ko|nhu vai')
+const GENERAL = b('nop (?:ho so|giai to)|(?:la )?bao nhieu|nhu the nao|lam the nao|the nao|ra sao|lam sao|the nao|nhu nao|lam gi|kieu gi|kieu nao|cach nao|thu tuc(?: hanh chinh)?|duoc khong|co duoc khong|khong a|duoc ko|nhu vai|voi lai|va lai')
 
 // The office itself ("bộ phận một cửa", "ủy ban phường"): where to go, not which procedure.
 const OFFICE = b('bo phan(?: mot cua)?|mot cua|uy ban(?: nhan dan)?(?: phuong| xa)?|ubnd|trung tam phuc vu hanh chinh cong|trung tam hanh chinh cong|hanh chinh cong|phuong|xa|thi tran|cong an (?:phuong|xa)|van phong');
@@ -327,7 +340,7 @@ export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
   (
     'gồm tôi mình em anh chị bạn ông bà à ạ ơi nhé nha nhỉ với vậy thì là có không được muốn cần phải làm sao gì nào cho hỏi xin ở của và các những một này đó đấy đây ' +
     'thế cái việc lúc khi đi đến ra vào về nữa rồi đã đang sẽ giúp dùm giùm ừ vâng nhờ biết hả tui tao bị mà nếu để thôi vẫn còn hay hoặc ' +
-    'thủ tục hành chính cách vừa luôn cũng cùng ấy nhưng nhau lắm rất như mọi ta'
+    'thủ tục hành chính cách vừa luôn cũng cùng ấy nhưng nhau lắm rất như mọi ta ủa ờ rứa'
   )
     .split(/\s+/)
     .filter(Boolean)

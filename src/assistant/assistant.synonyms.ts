@@ -153,6 +153,7 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'nhận cha con', expansion: 'đăng ký nhận cha mẹ con' },
   { phrase: 'nhận mẹ con', expansion: 'đăng ký nhận cha mẹ con' },
   { phrase: 'nhận con ruột', expansion: 'đăng ký nhận cha mẹ con' },
+  { phrase: 'nhận con đẻ', expansion: 'đăng ký nhận cha mẹ con' },
   { phrase: 'đổi tên', expansion: 'thay đổi cải chính hộ tịch' },
   { phrase: 'sửa tên', expansion: 'thay đổi cải chính hộ tịch' },
   { phrase: 'mang họ', expansion: 'thay đổi cải chính hộ tịch' },

@@ -159,6 +159,42 @@ describe('intents', () => {
     expect(read('chứng thực nộp bao nhiêu bản').aspects).toEqual([]);
   });
 
+  it('reads the fact asked in the words of the centre and of chat: "ở mô", "nhiêu", "lấy tiền", "với lại", "nơi … hay nơi …"', () => {
+    // [question, aspects, syllables left for the search]
+    const cases: Array<[string, string[], string]> = [
+      ['tạm vắng thì khai ở mô', ['place'], 'tam vang thi khai'],
+      ['giấy độc thân xin ở mô rứa', ['place'], 'giai doc than rua'],
+      ['khai tu nop o mo', ['place'], 'khai tu'],
+      ['xác nhận cư trú phòng nào', ['place'], 'xac nhan cu tru'],
+      ['chứng thực di chúc lên ủy ban nhân dân hay công an', ['place'], 'chung thuc di chuc'],
+      ['khai tử làm ở phường nơi người mất hay nơi thường trú', ['place'], 'khai tu'],
+      ['kết hôn tốn nhiêu tiền', ['fee'], 'ket hon'],
+      ['tách hộ lệ phí nhiêu', ['fee'], 'tach ho'],
+      ['sao y giá nhiêu 1 trang', ['fee'], 'sao i'],
+      ['căn cước có lấy tiền không', ['fee'], 'can cuoc'],
+      ['kết hôn hết bao nhiêu tiền với lại bao lâu', ['fee', 'time'], 'ket hon'],
+      ['khai sinh có làm online được không hay phải lên tận nơi', ['online'], 'khai sinh co'],
+      ['hộ kinh doanh mấy ngày có giấy chứng nhận', ['time'], 'ho kinh doanh'],
+    ];
+    for (const [q, aspects, left] of cases) {
+      const words = syllables(fold(q));
+      const r = read(q);
+      expect(r.aspects, q).toEqual(aspects);
+      expect(
+        words.filter((_, i) => !r.consumed.has(i)).join(' '),
+        q,
+      ).toBe(left);
+    }
+    // "mất nhiều thời gian" asks no amount; "mở" is no "mô"; "nhiều giấy tờ" no fee.
+    expect(read('kết hôn có mất nhiều thời gian không').aspects).not.toContain('fee');
+    expect(read('giờ nào mở cửa').aspects).toEqual(['place']);
+    expect(read('đăng ký hộ kinh doanh mở quán').aspects).toEqual([]);
+    expect(read('tách hộ cần nhiều giấy tờ không').aspects).not.toContain('fee');
+    // "lấy tiền", "thu tiền" ask a charge only at the end: not "lấy tiền bảo hiểm một lần", "thu tiền sử dụng đất".
+    expect(read('lấy tiền bảo hiểm xã hội một lần').aspects).toEqual([]);
+    expect(read('giao đất có thu tiền sử dụng đất').aspects).toEqual([]);
+  });
+
   it('does not take "mất" (lost) for a question about time or fee', () => {
     const r = read('mất giấy khai sinh làm lại');
     expect(r.aspects).toEqual([]);

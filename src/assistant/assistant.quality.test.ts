@@ -385,6 +385,9 @@ it('names the ward’s own office however a record writes the commune level, and
     ['Trung tâm Phục vụ hành chính công', 'Trung tâm Phục vụ hành chính công phường Ba Đình', true],
     ['Trung tâm Phục vụ hành chính công', 'Trung tâm Phục vụ hành chính công', false],
     ['Trung tâm Phục vụ hành chính công cấp tỉnh', 'Trung tâm Phục vụ hành chính công cấp tỉnh', true],
+    // "the nearest police": for a commune's own procedure, the ward's police first.
+    ['Cơ quan Công an gần nhất hoặc nộp trực tuyến', 'Công an phường Ba Đình (hoặc cơ quan Công an gần nhất) hoặc nộp trực tuyến', true],
+    ['Cơ quan Công an gần nhất', 'Cơ quan Công an gần nhất', false],
     ['Sở Tư pháp', 'Sở Tư pháp'],
     ['thị xã Sơn Tây', 'thị xã Sơn Tây'],
     ['', 'Trung tâm Phục vụ hành chính công phường Ba Đình'],

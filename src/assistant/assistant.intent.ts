@@ -40,7 +40,7 @@ const b = (s: string) => new RegExp(`(?:^| )(?:${s.replace(/y/g, 'i')})(?= |$)`,
 /** "khoảng", "tầm", "chừng" before an amount or a time: part of the question, not its subject. */
 const ABOUT = '(?:khoang |chung |tam |tam khoang |khoang chung )?';
 /** After a time asked: what one then gets ("thì lấy được giấy", "mới có kết quả", "là xong"). */
-const GETS = '(?: (?:thi|moi|la))?(?: (?:co|xong|duoc|lay|nhan|tra|lam)(?: duoc)?(?: (?:ket qua|giai chung nhan|giai phep|giai to|giai|the|so|ban chinh|ban sao|trich luc|quiet dinh))?)?';
+const GETS = '(?: (?:thi|moi|la))?(?: (?:co|xong|duoc|lay|nhan|tra|lam)(?: duoc)?(?: cap)?(?: (?:ket qua|giai chung nhan|giai phep|giai to|giai|the|so|ban chinh|ban sao|trich luc|quiet dinh))?)?';
 /** Which office or counter ("đâu", "chỗ nào", "phường nào", "bộ phận nào"). */
 const WHICH_PLACE = '(?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao|bo phan nao|phuong nao|xa nao|cong an nao|uy ban nao)';
 /** Particles a question may end with ("ạ", "hả", "vậy", "rứa"…). */
@@ -49,8 +49,10 @@ const TAIL = '(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|khong|ko|hong))*$)';
 const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['time', b(`(?:(?:nop|lam)(?: ho so)? )?(?:xong |roi )?(?:(?:mat|trong|het|lam|doi|cho) )?${ABOUT}(?:bao lau|bao nhieu lau|bao nhieu ngay|may ngay|may hom|may bua|may tuan|bao nhieu thoi gian)(?: lam viec)?${GETS}`)],
   ['time', b('(?:thoi gian|thoi han)(?: giai quyet| xu li| lam| tra ket qua)?(?: la)?(?: bao lau)?')],
-  ['time', b(`(?:xong |roi )?(?:bao gio|khi nao|hom nao|ngay nao|chung nao|luc nao)(?: thi)? (?:co|xong|lay|nhan|duoc|tra)(?: duoc)?(?: (?:ket qua|giai to|giai|the|so))?`)],
+  ['time', b(`(?:xong |roi )?(?:bao gio|khi nao|hom nao|ngay nao|chung nao|luc nao)(?: thi)?(?: (?:di|den|toi|ra|len|qua))? (?:co|xong|lay|nhan|duoc|tra)(?: duoc)?(?: (?:ket qua|giai to|giai|the|so))?`)],
   ['time', b('lau (?:khong|ko)|co nhanh(?: khong)?|(?:lam|giai quyet) nhanh')],
+  // "một tuần có xong không", "3 ngày có lấy được chưa": a time named, asked whether it is enough.
+  ['time', b('(?:mot|1|hai|2|ba|3|bon|4|nam|5|bai|7|muoi|10) (?:tuan|ngai|hom|buoi) (?:co |thi |la )?(?:xong|lai|nhan|duoc|co ket qua)(?: duoc)?(?: khong| ko| chua)')],
   // "làm trong mấy giờ", "mất mấy tiếng", "bao nhiêu tiếng thì xong": how long, in hours — unlike
   // "mấy giờ mở cửa", which asks the opening hours (place).
   ['time', b(`(?:(?:mat|trong|het|doi|cho|lam|xong|tra) ${ABOUT}(?:may|bao nhieu) (?:gio|tieng)(?: dong ho)?|${ABOUT}(?:may|bao nhieu) tieng)(?: lam viec)?${GETS}`)],
@@ -74,6 +76,9 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   // "đến công an nào", "lên ủy ban hay công an", "làm ở phường hay ở quận": which office.
   ['place', b('(?:(?:nop|lam) )?(?:o|tai|den|toi|len|ra|nop|lam) (?:cong an|uy ban|ubnd|phuong|xa|quan|huien|co quan|bo phan) nao')],
   ['place', b('(?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so) hai (?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so)')],
+  // Who takes it: "nộp cho ai", "gửi hồ sơ cho ai", "tìm ai", "ai nhận hồ sơ", "cơ quan nào có thẩm quyền"
+  // ("ai nhận" with what is taken: folded, "anh ấy nhận là cha" is "anh ai nhan").
+  ['place', b('(?:nop|gui|dua)(?: ho so| giay to| don)? cho ai|tim ai|ai (?:nhan|tiep nhan|giai quyet|lam|ki) (?:ho so|giay to|don)|(?:co quan|cap|noi) nao (?:co )?tham quyen(?: giai quyet)?|tham quyen giai quyet')],
   // Which of two places: "phường nơi đã khai sinh hay nơi đang ở", "ở xã nơi đăng ký trước hay nơi
   // thường trú" — the words after each "nơi" tell the places, not the procedure.
   ['place', b('(?:(?:nop|lam) )?(?:(?:o|tai|den|len|ra) )?(?:(?:phuong|xa|uy ban|cong an) )?noi(?: [a-z0-9]+){1,6} hay (?:la )?(?:(?:o|tai) )?(?:(?:phuong|xa) )?noi(?: [a-z0-9]+){1,4}')],
@@ -91,11 +96,13 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['papers', b('(?:(?:can|phai) )?(?:mang|chuan bi|nop|gom|co|dem|cam|xuat trinh)(?: theo)?(?: nhung| cac)?(?: loai)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
   ['papers', b('(?:can|phai|ieu cau|doi hoi)(?: co)?(?: nhung| cac)?(?: loai)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
   ['papers', b('(?:giai to|ho so|thanh phan ho so)(?: can)?(?: phai)?(?: gom)?(?: co)?(?: nhung)? (?:gi|nao)|(?:giai to|ho so)(?: can| phai)?(?: lam)? (?:nhu )?(?:the nao|ra sao)|giai to can thiet')],
+  // "cần photo những gì", "có cần mang bản chính không", "còn giấy tờ thì sao".
+  ['papers', b(`(?:(?:can|phai) )?(?:photo|pho to|sao|in|chup)(?: nhung| cac)?(?: giai)? gi|(?:co )?(?:can|phai) (?:mang|dem|nop|xuat trinh|co) (?:ban chinh|ban sao|ban goc|ban photo) (?:khong|ko|hong|hay (?:ban )?(?:chinh|sao|photo|goc))|con (?:giai to|ho so)(?: thi)?(?: sao| the nao| ra sao)?${TAIL}`)],
   ['papers', b('(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|nop)(?: theo)?(?: nhung)? gi|(?:can|phai co|can co)(?: nhung)? gi|thanh phan ho so|can (?:nhung )?giai to|ho so gom|giai to can')],
 ];
 
 // General "how" words: they say a procedure is wanted, nothing more specific.
-const GENERAL = b('nop (?:ho so|giai to)|(?:la )?bao nhieu|nhu the nao|lam the nao|the nao|ra sao|lam sao|the nao|nhu nao|lam gi|kieu gi|kieu nao|cach nao|thu tuc(?: hanh chinh)?|duoc khong|co duoc khong|khong a|duoc ko|nhu vai|voi lai|va lai')
+const GENERAL = b('nop (?:ho so|giai to)|(?:la )?bao nhieu|nhu the nao|lam the nao|the nao|ra sao|lam sao|the nao|nhu nao|lam gi|kieu gi|kieu nao|cach nao|thu tuc(?: hanh chinh)?|duoc khong|co duoc khong|khong a|duoc ko|nhu vai|voi lai|va lai|(?:cho )?hoi them|(?:a|o|u|ua) quen(?: mat)?')
 
 // The office itself ("bộ phận một cửa", "ủy ban phường"): where to go, not which procedure.
 const OFFICE = b('bo phan(?: mot cua)?|mot cua|uy ban(?: nhan dan)?(?: phuong| xa)?|ubnd|trung tam phuc vu hanh chinh cong|trung tam hanh chinh cong|hanh chinh cong|phuong|xa|thi tran|cong an (?:phuong|xa)|van phong');

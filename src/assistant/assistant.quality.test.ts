@@ -353,6 +353,22 @@ eachEngine('assistant: answers that agree, facts, follow-ups, harder questions',
     const both = await ask('hết bao nhiêu tiền với lại mấy ngày thì xong', 'dialect-2');
     expect([both.decision, both.procedures[0]?.code]).toEqual(['answer', '2.001019']);
     for (const fact of ['fee', 'time'] as const) expect(await factStated(t.env.services, '00004', '2.001019', fact, both.answer), fact).toBe(true);
+    // Follow-ups put as who takes it, what to copy, a time named, a fee remembered late.
+    const follow: Array<[string, 'fee' | 'time' | 'papers' | 'place']> = [
+      ['gửi hồ sơ cho ai', 'place'],
+      ['còn giấy tờ thì sao', 'papers'],
+      ['cần photo những gì', 'papers'],
+      ['một tuần có xong không', 'time'],
+      ['à quên, mất bao nhiêu tiền', 'fee'],
+      ['cho hỏi thêm là bao lâu thì có', 'time'],
+    ];
+    for (const [q, fact] of follow) {
+      const session = `dialect-3-${fact}-${q.length}`;
+      await ask('tách hộ làm ở đâu', session);
+      const r = await ask(q, session);
+      expect([r.decision, r.intent, r.procedures[0]?.code], q).toEqual(['answer', fact, '1.010038']);
+      expect(await factStated(t.env.services, '00004', '1.010038', fact, r.answer), q).toBe(true);
+    }
   });
 });
 

@@ -175,6 +175,15 @@ describe('intents', () => {
       ['kết hôn hết bao nhiêu tiền với lại bao lâu', ['fee', 'time'], 'ket hon'],
       ['khai sinh có làm online được không hay phải lên tận nơi', ['online'], 'khai sinh co'],
       ['hộ kinh doanh mấy ngày có giấy chứng nhận', ['time'], 'ho kinh doanh'],
+      ['khai tử nộp cho ai', ['place'], 'khai tu'],
+      ['tách hộ cơ quan nào có thẩm quyền giải quyết', ['place'], 'tach ho'],
+      ['kết hôn khi nào đi lấy được giấy', ['time'], 'ket hon'],
+      ['kết hôn bao lâu được cấp giấy', ['time'], 'ket hon'],
+      ['tạm trú một tuần có xong không', ['time'], 'tam tru'],
+      ['khai sinh cần photo những gì', ['papers'], 'khai sinh'],
+      ['chứng thực chữ ký có cần mang bản chính không', ['papers'], 'chung thuc chu ki'],
+      ['à quên, kết hôn mất bao nhiêu tiền', ['fee'], 'ket hon'],
+      ['cho hỏi thêm kết hôn bao lâu thì có', ['time'], 'ket hon'],
     ];
     for (const [q, aspects, left] of cases) {
       const words = syllables(fold(q));
@@ -193,6 +202,9 @@ describe('intents', () => {
     // "lấy tiền", "thu tiền" ask a charge only at the end: not "lấy tiền bảo hiểm một lần", "thu tiền sử dụng đất".
     expect(read('lấy tiền bảo hiểm xã hội một lần').aspects).toEqual([]);
     expect(read('giao đất có thu tiền sử dụng đất').aspects).toEqual([]);
+    // "ấy" folds as "ai": "anh ấy nhận là cha" asks no place; "phải có bản sao" names a paper, asks none.
+    expect(read('anh ấy nhận là cha đứa bé').aspects).toEqual([]);
+    expect(read('trước đó phải có bản sao giấy khai sinh').aspects).toEqual([]);
   });
 
   it('does not take "mất" (lost) for a question about time or fee', () => {

@@ -40,7 +40,7 @@ const b = (s: string) => new RegExp(`(?:^| )(?:${s.replace(/y/g, 'i')})(?= |$)`,
 /** "khoảng", "tầm", "chừng" before an amount or a time: part of the question, not its subject. */
 const ABOUT = '(?:khoang |chung |tam |tam khoang |khoang chung )?';
 /** After a time asked: what one then gets ("thì lấy được giấy", "mới có kết quả", "là xong"). */
-const GETS = '(?: (?:thi|moi|la))?(?: (?:co|xong|duoc|lay|nhan|tra|lam)(?: duoc)?(?: cap)?(?: (?:ket qua|giai chung nhan|giai phep|giai to|giai|the|so|ban chinh|ban sao|trich luc|quiet dinh))?)?';
+const GETS = '(?: (?:thi|moi|la))?(?: (?:co|xong|duoc|lay|nhan|tra|lam|cam|duyet)(?: duoc)?(?: cap| duyet)?(?: (?:ket qua|giai chung nhan|giai phep|giai to|giai|the|so|ban chinh|ban sao|trich luc|quiet dinh))?)?';
 /** Which office or counter ("đâu", "chỗ nào", "phường nào", "bộ phận nào"). */
 const WHICH_PLACE = '(?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao|bo phan nao|phuong nao|xa nao|cong an nao|uy ban nao)';
 /** Particles a question may end with ("ạ", "hả", "vậy", "rứa"…). */
@@ -68,17 +68,22 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   // "có tốn đồng nào không", "mất xu nào không".
   ['fee', b('(?:het|ton|mat|dong|tra) (?:dong|xu|tien) (?:nao|gi)(?: khong| ko)?')],
   // "lệ phí kết hôn là bao nhiêu", "khai sinh bao nhiêu ạ": an amount asked at the end is the fee.
+  // "bao nhiêu 1 trang", "bao nhiêu một bản": a price per page — "bao nhiêu bản" alone is a count.
+  ['fee', b('(?:la |het |mat |ton )?bao nhieu (?:tien )?(?:mot|1|moi) (?:trang|ban|lan|bo|to)')],
   ['fee', b('(?:la |het |mat )?bao nhieu(?=(?: (?:vay|a|ha|nhi|ad|the|nhe|nha))*$)')],
   ['fee', b('(?:phi|le phi) tinh(?: the nao| nhu the nao| ra sao| sao)?|tinh (?:phi|tien)(?: the nao| nhu the nao| ra sao| sao)?')],
   ['fee', b(`(?:mat |het |ton |lay )?${ABOUT}(?:may|bao nhieu) (?:nghin|ngan|tram|trieu|dong|xu|tien|xien)(?: mot| 1)?(?: trang| ban| lan)?`)],
   ['fee', b(`${ABOUT}bao nhieu (?:tien|xien)|(?:co )?(?:mien phi|ton kem)(?: khong)?|(?:tien )?(?:le phi|chi phi|phi)(?! nong)(?: la| het| mat)?(?: bao nhieu| the nao| nhu the nao)?|gia (?:bao nhieu|the nao)`)],
   ['place', b(`(?:nop|lam|xin|lay|gui|bao)(?: ho so| giay to| don)?(?: (?:o|tai|den|toi|di|len|ra))? ${WHICH_PLACE}|(?:o|tai|den|toi|di|len|ra) ${WHICH_PLACE}`)],
   // "đến công an nào", "lên ủy ban hay công an", "làm ở phường hay ở quận": which office.
-  ['place', b('(?:(?:nop|lam) )?(?:o|tai|den|toi|len|ra|nop|lam) (?:cong an|uy ban|ubnd|phuong|xa|quan|huien|co quan|bo phan) nao')],
-  ['place', b('(?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so) hai (?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so)')],
+  ['place', b('(?:(?:nop|lam) )?(?:o|tai|den|toi|len|ra|nop|lam) (?:cong an|uy ban|ubnd|phuong|xa|quan|huien|co quan|bo phan)(?: (?:phuong|xa|quan|huien))? nao')],
+  ['place', b('(?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so)(?: (?:phuong|xa|quan|huien))?(?: (?:minh|nha minh|toi|em|dang o|cu tru|thuong tru|tam tru))? hai (?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so|nha)')],
+  // "có phải ra công an không", "phải lên ủy ban xã à": whether it is that office ("không phải lên
+  // công an" is the wish to do it online).
+  ['place', b('(?<!(?:khong|ko|chang|hong) )(?:co )?phai (?:ra|len|den|toi|ve|di|xuong) (?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh)(?: (?:phuong|xa|quan|huien))?(?: khong| ko| hong| a)?')],
   // Who takes it: "nộp cho ai", "gửi hồ sơ cho ai", "tìm ai", "ai nhận hồ sơ", "cơ quan nào có thẩm quyền"
   // ("ai nhận" with what is taken: folded, "anh ấy nhận là cha" is "anh ai nhan").
-  ['place', b('(?:nop|gui|dua)(?: ho so| giay to| don)? cho ai|tim ai|ai (?:nhan|tiep nhan|giai quyet|lam|ki) (?:ho so|giay to|don)|(?:co quan|cap|noi) nao (?:co )?tham quyen(?: giai quyet)?|tham quyen giai quyet')],
+  ['place', b('(?:nop|gui|dua)(?: ho so| giay to| don)? cho ai|tim ai|(?<!(?:anh|chi|ong|ba|co|chu|bac|em|nguoi|cau|ben|nha|hom|luc|cai|do|ki|ngai|thang|nam) )ai (?:ki|cap|duiet)(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri))*$)|ai (?:nhan|tiep nhan|giai quyet|lam|ki) (?:ho so|giay to|don)|(?:co quan|cap|noi) nao (?:co )?tham quyen(?: giai quyet)?|tham quyen giai quyet')],
   // Which of two places: "phường nơi đã khai sinh hay nơi đang ở", "ở xã nơi đăng ký trước hay nơi
   // thường trú" — the words after each "nơi" tell the places, not the procedure.
   ['place', b('(?:(?:nop|lam) )?(?:(?:o|tai|den|len|ra) )?(?:(?:phuong|xa|uy ban|cong an) )?noi(?: [a-z0-9]+){1,6} hay (?:la )?(?:(?:o|tai) )?(?:(?:phuong|xa) )?noi(?: [a-z0-9]+){1,4}')],

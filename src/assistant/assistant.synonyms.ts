@@ -178,6 +178,7 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   // copies and signatures
   { phrase: 'sao y', expansion: 'chứng thực bản sao từ bản chính' },
   { phrase: 'photo công chứng', expansion: 'chứng thực bản sao từ bản chính' },
+  { phrase: 'phô tô công chứng', expansion: 'chứng thực bản sao từ bản chính' },
   { phrase: 'công chứng', expansion: 'chứng thực' },
   { phrase: 'chứng thực bản sao', expansion: 'chứng thực bản sao từ bản chính' },
   { phrase: 'xác nhận chữ ký', expansion: 'chứng thực chữ ký' },

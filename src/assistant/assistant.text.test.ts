@@ -184,6 +184,14 @@ describe('intents', () => {
       ['chứng thực chữ ký có cần mang bản chính không', ['papers'], 'chung thuc chu ki'],
       ['à quên, kết hôn mất bao nhiêu tiền', ['fee'], 'ket hon'],
       ['cho hỏi thêm kết hôn bao lâu thì có', ['time'], 'ket hon'],
+      ['khai sinh bao lâu thì cầm được giấy', ['time'], 'khai sinh'],
+      ['tạm trú bao lâu được duyệt', ['time'], 'tam tru'],
+      ['tạm trú đăng ký tại công an phường nào', ['place'], 'tam tru dang ki'],
+      ['kết hôn ở phường mình hay phường bên vợ', ['place'], 'ket hon ben vo'],
+      ['sao y bao nhiêu 1 trang', ['fee'], 'sao i'],
+      ['thường trú có phải ra công an không', ['place'], 'thuong tru'],
+      ['tạm trú làm ở công an phường hay ở nhà', ['place'], 'tam tru lam'],
+      ['xác nhận độc thân thì ai ký', ['place'], 'xac nhan doc than thi'],
     ];
     for (const [q, aspects, left] of cases) {
       const words = syllables(fold(q));
@@ -204,6 +212,8 @@ describe('intents', () => {
     expect(read('giao đất có thu tiền sử dụng đất').aspects).toEqual([]);
     // "ấy" folds as "ai": "anh ấy nhận là cha" asks no place; "phải có bản sao" names a paper, asks none.
     expect(read('anh ấy nhận là cha đứa bé').aspects).toEqual([]);
+    expect(read('giấy ủy quyền anh ấy ký').aspects).toEqual([]);
+    expect(read('xin lại trên mạng mà không phải lên công an').aspects).not.toContain('place');
     expect(read('trước đó phải có bản sao giấy khai sinh').aspects).toEqual([]);
   });
 

@@ -47,6 +47,8 @@ const WHICH_PLACE = '(?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao|bo ph
 const TAIL = '(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|khong|ko|hong))*$)';
 
 const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
+  // "nộp hôm nay thì khi nào có", "làm thứ hai thì bao lâu": the day it is handed in, before the time asked.
+  ['time', b('(?:nop|lam|gui)(?: ho so)? (?:hom nai|sang nai|chieu nai|bai gio|hom qua|ngai mai|mai|thu (?:hai|ba|tu|nam|sau|2|3|4|5|6))(?: thi)?(?= (?:khi nao|bao gio|hom nao|ngai nao|bao lau|may ngai|may hom|chung nao|luc nao))')],
   ['time', b(`(?:(?:nop|lam)(?: ho so)? )?(?:xong |roi )?(?:(?:mat|trong|het|lam|doi|cho) )?${ABOUT}(?:bao lau|bao nhieu lau|bao nhieu ngay|may ngay|may hom|may bua|may tuan|bao nhieu thoi gian)(?: lam viec)?${GETS}`)],
   ['time', b('(?:thoi gian|thoi han)(?: giai quyet| xu li| lam| tra ket qua)?(?: la)?(?: bao lau)?')],
   ['time', b(`(?:xong |roi )?(?:bao gio|khi nao|hom nao|ngay nao|chung nao|luc nao)(?: thi)?(?: (?:di|den|toi|ra|len|qua))? (?:co|xong|lay|nhan|duoc|tra)(?: duoc)?(?: (?:ket qua|giai to|giai|the|so))?`)],
@@ -78,6 +80,8 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   // "đến công an nào", "lên ủy ban hay công an", "làm ở phường hay ở quận": which office.
   ['place', b('(?:(?:nop|lam) )?(?:o|tai|den|toi|len|ra|nop|lam) (?:cong an|uy ban|ubnd|phuong|xa|quan|huien|co quan|bo phan)(?: (?:phuong|xa|quan|huien))? nao')],
   ['place', b('(?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so)(?: (?:phuong|xa|quan|huien))?(?: (?:minh|nha minh|toi|em|dang o|cu tru|thuong tru|tam tru))? hai (?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so|nha)')],
+  // "làm ở đây được không", "phường mình có làm không": whether this office does it.
+  ['place', b('(?:lam|nop|xin)(?: ho so)? (?:o|tai) dai (?:co )?duoc (?:khong|ko|hong)|(?:phuong|xa|uy ban|cong an)(?: phuong| xa)? (?:minh|nai) co (?:lam|nhan|giai quyet|cap)(?=(?: [a-z0-9]+){0,5} (?:khong|ko|hong)$)')],
   // "có phải ra công an không", "phải lên ủy ban xã à": whether it is that office ("không phải lên
   // công an" is the wish to do it online).
   ['place', b('(?<!(?:khong|ko|chang|hong) )(?:co )?phai (?:ra|len|den|toi|ve|di|xuong) (?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh)(?: (?:phuong|xa|quan|huien))?(?: khong| ko| hong| a)?')],

@@ -192,6 +192,9 @@ describe('intents', () => {
       ['thường trú có phải ra công an không', ['place'], 'thuong tru'],
       ['tạm trú làm ở công an phường hay ở nhà', ['place'], 'tam tru lam'],
       ['xác nhận độc thân thì ai ký', ['place'], 'xac nhan doc than thi'],
+      ['hộ kinh doanh nộp hôm nay thì khi nào có', ['time'], 'ho kinh doanh'],
+      ['sao y làm ở đây được không', ['place'], 'sao i'],
+      ['phường mình có làm khai sinh không', ['place'], 'khai sinh khong'],
     ];
     for (const [q, aspects, left] of cases) {
       const words = syllables(fold(q));

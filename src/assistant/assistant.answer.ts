@@ -141,6 +141,8 @@ export function concretePlace(text: string, unit: Unit, communeOnly = false): st
     return `${office}${ward}${anywhere ? ' (hoặc của bất kỳ xã, phường nào trong cả nước)' : ''}`;
   });
   if (communeOnly) t = t.replace(CENTRE, (m) => `${m} ${ward}`);
+  // "Cơ quan Công an gần nhất": for a commune's own procedure, the ward's police is one.
+  if (communeOnly) t = t.replace(/(?:cơ quan )?Công an gần nhất/iu, (m) => `Công an ${ward} (hoặc ${m.charAt(0).toLocaleLowerCase('vi-VN')}${m.slice(1)})`);
   return t.trim() || unit.address || unit.name;
 }
 

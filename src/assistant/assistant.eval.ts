@@ -82,7 +82,17 @@ const repoRoot = path.resolve(here, '../..');
 const sharedDir = [path.resolve(repoRoot, '../shared'), path.resolve(repoRoot, '../../shared')].find((d) => fs.existsSync(d)) ?? path.resolve(repoRoot, '../shared');
 export const DEV_SET = path.join(sharedDir, 'eval/assistant-dev.jsonl');
 export const DEV_FACTS = path.join(sharedDir, 'eval/assistant-facts-dev.jsonl');
-export const OWN_SETS = ['tuning/procedures.jsonl', 'tuning/procedures-2.jsonl', 'tuning/procedures-3.jsonl', 'tuning/procedures-4.jsonl', 'tuning/procedures-5.jsonl', 'tuning/procedures-6.jsonl', 'tuning/procedures-7.jsonl', 'tuning/procedures-8.jsonl', 'tuning/procedures-9.jsonl', 'tuning/procedures-10.jsonl', 'tuning/procedures-11.jsonl', 'tuning/procedures-12.jsonl', 'tuning/procedures-13.jsonl', 'tuning/out-of-scope.jsonl', 'tuning/out-of-scope-2.jsonl', 'tuning/out-of-scope-3.jsonl', 'tuning/out-of-scope-4.jsonl', 'tuning/out-of-scope-5.jsonl', 'tuning/out-of-scope-6.jsonl', 'tuning/out-of-scope-7.jsonl', 'tuning/out-of-scope-8.jsonl', 'tuning/out-of-scope-9.jsonl', 'tuning/out-of-scope-10.jsonl', 'tuning/out-of-scope-11.jsonl', 'tuning/out-of-scope-12.jsonl', 'tuning/facts.jsonl', 'tuning/facts-3.jsonl', 'heldout/procedures.jsonl', 'heldout/facts.jsonl', 'heldout/procedures-2.jsonl', 'heldout/facts-2.jsonl', 'heldout/procedures-3.jsonl', 'heldout/facts-3.jsonl'].map((f) =>
+/** Every tuning file (procedures, out of scope, facts; each by its number), then the held-out sets. */
+const tuningFiles = (): string[] => {
+  const kind = (f: string) => ['procedures', 'out-of-scope', 'facts'].indexOf(f.replace(/(-\d+)?\.jsonl$/, ''));
+  const num = (f: string) => Number(/-(\d+)\.jsonl$/.exec(f)?.[1] ?? 1);
+  return fs
+    .readdirSync(path.join(here, 'eval', 'tuning'))
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort((a, b) => kind(a) - kind(b) || num(a) - num(b))
+    .map((f) => `tuning/${f}`);
+};
+export const OWN_SETS = [...tuningFiles(), 'heldout/procedures.jsonl', 'heldout/facts.jsonl', 'heldout/procedures-2.jsonl', 'heldout/facts-2.jsonl', 'heldout/procedures-3.jsonl', 'heldout/facts-3.jsonl'].map((f) =>
   path.resolve(here, 'eval', f),
 );
 /**

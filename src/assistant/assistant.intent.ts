@@ -40,49 +40,78 @@ const b = (s: string) => new RegExp(`(?:^| )(?:${s.replace(/y/g, 'i')})(?= |$)`,
 /** "khoảng", "tầm", "chừng" before an amount or a time: part of the question, not its subject. */
 const ABOUT = '(?:khoang |chung |tam |tam khoang |khoang chung )?';
 /** After a time asked: what one then gets ("thì lấy được giấy", "mới có kết quả", "là xong"). */
-const GETS = '(?: (?:thi|moi|la))?(?: (?:co|xong|duoc|lay|nhan|tra|lam)(?: duoc)?(?: (?:ket qua|giai to|giai|the|so|ban chinh|ban sao))?)?';
+const GETS = '(?: (?:thi|moi|la))?(?: (?:co|xong|duoc|lay|nhan|tra|lam|cam|duyet)(?: duoc)?(?: cap| duyet)?(?: (?:ket qua|giai chung nhan|giai phep|giai to|giai|the|so|ban chinh|ban sao|trich luc|quiet dinh))?)?';
 /** Which office or counter ("đâu", "chỗ nào", "phường nào", "bộ phận nào"). */
 const WHICH_PLACE = '(?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao|bo phan nao|phuong nao|xa nao|cong an nao|uy ban nao)';
+/** Particles a question may end with ("ạ", "hả", "vậy", "rứa"…). */
+const TAIL = '(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|khong|ko|hong))*$)';
 
 const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
+  // "nộp hôm nay thì khi nào có", "làm thứ hai thì bao lâu": the day it is handed in, before the time asked.
+  ['time', b('(?:nop|lam|gui)(?: ho so)? (?:hom nai|sang nai|chieu nai|bai gio|hom qua|ngai mai|mai|thu (?:hai|ba|tu|nam|sau|2|3|4|5|6))(?: thi)?(?= (?:khi nao|bao gio|hom nao|ngai nao|bao lau|may ngai|may hom|chung nao|luc nao))')],
   ['time', b(`(?:(?:nop|lam)(?: ho so)? )?(?:xong |roi )?(?:(?:mat|trong|het|lam|doi|cho) )?${ABOUT}(?:bao lau|bao nhieu lau|bao nhieu ngay|may ngay|may hom|may bua|may tuan|bao nhieu thoi gian)(?: lam viec)?${GETS}`)],
   ['time', b('(?:thoi gian|thoi han)(?: giai quyet| xu li| lam| tra ket qua)?(?: la)?(?: bao lau)?')],
-  ['time', b(`(?:xong |roi )?(?:bao gio|khi nao|hom nao|ngay nao|chung nao|luc nao)(?: thi)? (?:co|xong|lay|nhan|duoc|tra)(?: duoc)?(?: (?:ket qua|giai to|giai|the|so))?`)],
+  ['time', b(`(?:xong |roi )?(?:bao gio|khi nao|hom nao|ngay nao|chung nao|luc nao)(?: thi)?(?: (?:di|den|toi|ra|len|qua))? (?:co|xong|lay|nhan|duoc|tra)(?: duoc)?(?: (?:ket qua|giai to|giai|the|so))?`)],
   ['time', b('lau (?:khong|ko)|co nhanh(?: khong)?|(?:lam|giai quyet) nhanh')],
+  // "một tuần có xong không", "3 ngày có lấy được chưa": a time named, asked whether it is enough.
+  ['time', b('(?:mot|1|hai|2|ba|3|bon|4|nam|5|bai|7|muoi|10) (?:tuan|ngai|hom|buoi) (?:co |thi |la )?(?:xong|lai|nhan|duoc|co ket qua)(?: duoc)?(?: khong| ko| chua)')],
   // "làm trong mấy giờ", "mất mấy tiếng", "bao nhiêu tiếng thì xong": how long, in hours — unlike
   // "mấy giờ mở cửa", which asks the opening hours (place).
   ['time', b(`(?:(?:mat|trong|het|doi|cho|lam|xong|tra) ${ABOUT}(?:may|bao nhieu) (?:gio|tieng)(?: dong ho)?|${ABOUT}(?:may|bao nhieu) tieng)(?: lam viec)?${GETS}`)],
   ['time', b('(?:co )?(?:lai|nhan|lam|xong|tra) (?:ngai|luon|trong ngai|lien|tai cho)(?: trong (?:buoi|ngai))?(?: duoc)?(?: khong| ko)?')],
+  // "tốn nhiêu tiền", "lệ phí nhiêu", "giá nhiêu một trang": "nhiêu" alone says "bao nhiêu" — not
+  // "mất nhiều thời gian", which is no amount.
+  ['fee', b(`(?:le phi|phi|gia|mat|ton|het|dong|nop|tra|thu|lai) nhieu (?:tien|xien)|(?:le phi|phi|gia|mat|ton|het|dong|nop|tra|thu|lai) nhieu(?: (?:mot|1) (?:trang|ban|lan|bo))?${TAIL}`)],
   ['fee', b('(?:mat|ton|het|dong|nop|tra) (?:bao nhieu )?(?:tien|phi|le phi)(?: la)?(?: bao nhieu)?(?: khong)?')],
+  // "có thu phí không", "có lấy tiền hông": charged or not — but "thu tiền sử dụng đất", "lấy
+  // tiền bảo hiểm", "tính lại tiền" (folded, "lấy" is "lại") name what the procedure is about.
+  ['fee', b(`(?:co )?(?:thu|lay) (?:phi|le phi)|(?:co )?(?:thu|lay) tien(?: (?:khong|ko|hong))?${TAIL}`)],
   ['fee', b(`(?:(?:phai|can) )?(?:het|ton|mat|dong|nop|tra|thu|lay) ${ABOUT}(?:bao nhieu|nhieu khong)(?: tien| xien|(?! (?:ban|bo|to|trang|nguoi|lan|ngai)))`)],
   // "có tốn đồng nào không", "mất xu nào không".
   ['fee', b('(?:het|ton|mat|dong|tra) (?:dong|xu|tien) (?:nao|gi)(?: khong| ko)?')],
   // "lệ phí kết hôn là bao nhiêu", "khai sinh bao nhiêu ạ": an amount asked at the end is the fee.
+  // "bao nhiêu 1 trang", "bao nhiêu một bản": a price per page — "bao nhiêu bản" alone is a count.
+  ['fee', b('(?:la |het |mat |ton )?bao nhieu (?:tien )?(?:mot|1|moi) (?:trang|ban|lan|bo|to)')],
   ['fee', b('(?:la |het |mat )?bao nhieu(?=(?: (?:vay|a|ha|nhi|ad|the|nhe|nha))*$)')],
   ['fee', b('(?:phi|le phi) tinh(?: the nao| nhu the nao| ra sao| sao)?|tinh (?:phi|tien)(?: the nao| nhu the nao| ra sao| sao)?')],
   ['fee', b(`(?:mat |het |ton |lay )?${ABOUT}(?:may|bao nhieu) (?:nghin|ngan|tram|trieu|dong|xu|tien|xien)(?: mot| 1)?(?: trang| ban| lan)?`)],
   ['fee', b(`${ABOUT}bao nhieu (?:tien|xien)|(?:co )?(?:mien phi|ton kem)(?: khong)?|(?:tien )?(?:le phi|chi phi|phi)(?! nong)(?: la| het| mat)?(?: bao nhieu| the nao| nhu the nao)?|gia (?:bao nhieu|the nao)`)],
   ['place', b(`(?:nop|lam|xin|lay|gui|bao)(?: ho so| giay to| don)?(?: (?:o|tai|den|toi|di|len|ra))? ${WHICH_PLACE}|(?:o|tai|den|toi|di|len|ra) ${WHICH_PLACE}`)],
   // "đến công an nào", "lên ủy ban hay công an", "làm ở phường hay ở quận": which office.
-  ['place', b('(?:(?:nop|lam) )?(?:o|tai|den|toi|len|ra|nop|lam) (?:cong an|uy ban|ubnd|phuong|xa|quan|huien|co quan|bo phan) nao')],
-  ['place', b('(?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban|ubnd|phuong|xa|quan|huien|tinh|so) hai (?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban|ubnd|phuong|xa|quan|huien|tinh|so)')],
+  ['place', b('(?:(?:nop|lam) )?(?:o|tai|den|toi|len|ra|nop|lam) (?:cong an|uy ban|ubnd|phuong|xa|quan|huien|co quan|bo phan)(?: (?:phuong|xa|quan|huien))? nao')],
+  ['place', b('(?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so)(?: (?:phuong|xa|quan|huien))?(?: (?:minh|nha minh|toi|em|dang o|cu tru|thuong tru|tam tru))? hai (?:(?:o|tai|den|toi|len|ra) )?(?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so|nha)')],
+  // "làm ở đây được không", "phường mình có làm không": whether this office does it.
+  ['place', b('(?:lam|nop|xin)(?: ho so)? (?:o|tai) dai (?:co )?duoc (?:khong|ko|hong)|(?:phuong|xa|uy ban|cong an)(?: phuong| xa)? (?:minh|nai) co (?:lam|nhan|giai quyet|cap)(?=(?: [a-z0-9]+){0,5} (?:khong|ko|hong)$)')],
+  // "có phải ra công an không", "phải lên ủy ban xã à": whether it is that office ("không phải lên
+  // công an" is the wish to do it online).
+  ['place', b('(?<!(?:khong|ko|chang|hong) )(?:co )?phai (?:ra|len|den|toi|ve|di|xuong) (?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh)(?: (?:phuong|xa|quan|huien))?(?: khong| ko| hong| a)?')],
+  // Who takes it: "nộp cho ai", "gửi hồ sơ cho ai", "tìm ai", "ai nhận hồ sơ", "cơ quan nào có thẩm quyền"
+  // ("ai nhận" with what is taken: folded, "anh ấy nhận là cha" is "anh ai nhan").
+  ['place', b('(?:nop|gui|dua)(?: ho so| giay to| don)? cho ai|tim ai|(?<!(?:anh|chi|ong|ba|co|chu|bac|em|nguoi|cau|ben|nha|hom|luc|cai|do|ki|ngai|thang|nam) )ai (?:ki|cap|duiet)(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri))*$)|ai (?:nhan|tiep nhan|giai quyet|lam|ki) (?:ho so|giay to|don)|(?:co quan|cap|noi) nao (?:co )?tham quyen(?: giai quyet)?|tham quyen giai quyet')],
+  // Which of two places: "phường nơi đã khai sinh hay nơi đang ở", "ở xã nơi đăng ký trước hay nơi
+  // thường trú" — the words after each "nơi" tell the places, not the procedure.
+  ['place', b('(?:(?:nop|lam) )?(?:(?:o|tai|den|len|ra) )?(?:(?:phuong|xa|uy ban|cong an) )?noi(?: [a-z0-9]+){1,6} hay (?:la )?(?:(?:o|tai) )?(?:(?:phuong|xa) )?noi(?: [a-z0-9]+){1,4}')],
+  // Central "mô" for "đâu" ("nộp ở mô", "đi mô rứa"), and "chỗ nào", "phòng nào" ending the question.
+  ['place', b(`(?:(?:nop|lam|xin|lay|gui|bao|o|tai|den|toi|di|len|ra|cho|noi|phong) )+mo${TAIL}|(?:cho|noi|phong|quay|bo phan|co quan) nao${TAIL}`)],
   ['place', b('o dau|(?:xin |cho (?:minh|toi|em) )?dia chi(?= (?:o dau|cua (?:phuong|xa|uy ban|bo phan|mot cua|cong an|trung tam)|phuong|xa|uy ban|bo phan|mot cua|la gi)|$)|(?:co quan|noi|ai) (?:nao )?(?:giai quyet|tiep nhan|cap)')],
   // "địa chỉ nộp hồ sơ", "nơi nộp".
   ['place', b('(?:dia chi|noi) (?:nop|tiep nhan|lam)(?: ho so| giay to)?')],
   ['place', b('(?:gio|lich) (?:lam viec|mo cua|hanh chinh|tiep dan)|may gio|gio nao|mo cua|lam viec (?:vao )?(?:gio nao|may gio|ngay nao|thu may)|(?:thu bai|thu 7|chu nhat|cuoi tuan|ngai nghi|ngai le)(?: co)?(?: lam viec| lam| mo cua| nhan| tiep nhan| giai quyet)?(?: (?:ho so|giai to))?')],
   ['online', b('(?:nop |lam |dang ki )?(?:truc tuyen|online|onl|qua mang|tren mang|dich vu cong|cong dich vu cong|qua dien thoai|tren dien thoai|qua app|tren app|qua zalo|qua vneid)(?: duoc)?(?: khong)?')],
-  ['online', b('khong (?:can|phai) (?:den|di|len)(?: tan noi)?')],
+  ['online', b('khong (?:can|phai) (?:den|di|len)(?: tan noi)?|(?:hay |hay la )?phai (?:den|di|len|ra) (?:tan noi|truc tiep)(?: khong)?')],
   ['steps', b('(?:gom |co )?(?:cac|nhung) buoc(?: nao| gi)?|trinh tu|quy trinh|buoc nao|cach (?:thuc )?(?:lam|thuc hien|nop)|huong dan')],
   ['forms', b('(?:tai )?(?:mau don|mau to khai|to khai|bieu mau|don mau|mau giai|file mau)(?: o dau)?|tai mau')],
   ['conditions', b('dieu kien|ai (?:duoc|co the) (?:lam|dang ki|nop)')],
   ['papers', b('(?:(?:can|phai) )?(?:mang|chuan bi|nop|gom|co|dem|cam|xuat trinh)(?: theo)?(?: nhung| cac)?(?: loai)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
   ['papers', b('(?:can|phai|ieu cau|doi hoi)(?: co)?(?: nhung| cac)?(?: loai)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
   ['papers', b('(?:giai to|ho so|thanh phan ho so)(?: can)?(?: phai)?(?: gom)?(?: co)?(?: nhung)? (?:gi|nao)|(?:giai to|ho so)(?: can| phai)?(?: lam)? (?:nhu )?(?:the nao|ra sao)|giai to can thiet')],
+  // "cần photo những gì", "có cần mang bản chính không", "còn giấy tờ thì sao".
+  ['papers', b(`(?:(?:can|phai) )?(?:photo|pho to|sao|in|chup)(?: nhung| cac)?(?: giai)? gi|(?:co )?(?:can|phai) (?:mang|dem|nop|xuat trinh|co) (?:ban chinh|ban sao|ban goc|ban photo) (?:khong|ko|hong|hay (?:ban )?(?:chinh|sao|photo|goc))|con (?:giai to|ho so)(?: thi)?(?: sao| the nao| ra sao)?${TAIL}`)],
   ['papers', b('(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|nop)(?: theo)?(?: nhung)? gi|(?:can|phai co|can co)(?: nhung)? gi|thanh phan ho so|can (?:nhung )?giai to|ho so gom|giai to can')],
 ];
 
 // General "how" words: they say a procedure is wanted, nothing more specific.
-const GENERAL = b('nop (?:ho so|giai to)|(?:la )?bao nhieu|nhu the nao|lam the nao|the nao|ra sao|lam sao|the nao|nhu nao|lam gi|kieu gi|kieu nao|cach nao|thu tuc(?: hanh chinh)?|duoc khong|co duoc khong|khong a|duoc ko|nhu vai')
+const GENERAL = b('nop (?:ho so|giai to)|(?:la )?bao nhieu|nhu the nao|lam the nao|the nao|ra sao|lam sao|the nao|nhu nao|lam gi|kieu gi|kieu nao|cach nao|thu tuc(?: hanh chinh)?|duoc khong|co duoc khong|khong a|duoc ko|nhu vai|voi lai|va lai|(?:cho )?hoi them|(?:a|o|u|ua) quen(?: mat)?')
 
 // The office itself ("bộ phận một cửa", "ủy ban phường"): where to go, not which procedure.
 const OFFICE = b('bo phan(?: mot cua)?|mot cua|uy ban(?: nhan dan)?(?: phuong| xa)?|ubnd|trung tam phuc vu hanh chinh cong|trung tam hanh chinh cong|hanh chinh cong|phuong|xa|thi tran|cong an (?:phuong|xa)|van phong');
@@ -339,7 +368,7 @@ export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
   (
     'gồm tôi mình em anh chị bạn ông bà à ạ ơi nhé nha nhỉ với vậy thì là có không được muốn cần phải làm sao gì nào cho hỏi xin ở của và các những một này đó đấy đây ' +
     'thế cái việc lúc khi đi đến ra vào về nữa rồi đã đang sẽ giúp dùm giùm ừ vâng nhờ biết hả tui tao bị mà nếu để thôi vẫn còn hay hoặc ' +
-    'thủ tục hành chính cách vừa luôn cũng cùng ấy nhưng nhau lắm rất như mọi ta'
+    'thủ tục hành chính cách vừa luôn cũng cùng ấy nhưng nhau lắm rất như mọi ta ủa ờ rứa'
   )
     .split(/\s+/)
     .filter(Boolean)

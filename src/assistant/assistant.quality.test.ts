@@ -328,6 +328,48 @@ eachEngine('assistant: answers that agree, facts, follow-ups, harder questions',
     expect([contract.decision, contract.procedures[0]?.code]).toEqual(['answer', '2.001035']);
     expect(say(contract)).toContain('Nơi nộp:');
   });
+
+  it('states the fact asked in the centre’s and chat’s words, and after “ủa vậy…”, “ok vậy…” in a conversation', async () => {
+    const cases: Array<[string, string, 'fee' | 'time' | 'papers' | 'place']> = [
+      ['xin xác nhận cư trú thì tới mô', '1.010041', 'place'],
+      ['gia hạn tạm trú nộp ở mô rứa', '1.002755', 'place'],
+      ['khai báo tạm vắng ra UBND hay ra công an', '1.003677', 'place'],
+      ['khai tử làm ở phường nơi người mất hay nơi thường trú', '1.000656', 'place'],
+      ['tách hộ tốn nhiêu tiền', '1.010038', 'fee'],
+      ['giấy xác nhận độc thân lệ phí nhiêu', '1.004873', 'fee'],
+    ];
+    for (const [q, code, fact] of cases) {
+      const r = await ask(q);
+      expect([r.decision, r.intent, r.procedures[0]?.code], q).toEqual(['answer', fact, code]);
+      expect(await factStated(t.env.services, '00004', code, fact, r.answer), q).toBe(true);
+    }
+    await ask('đăng ký thường trú cần giấy tờ gì', 'dialect-1');
+    const where = await ask('ok vậy nộp ở mô', 'dialect-1');
+    expect([where.decision, where.intent, where.procedures[0]?.code]).toEqual(['answer', 'place', '1.004222']);
+    expect(await factStated(t.env.services, '00004', '1.004222', 'place', where.answer)).toBe(true);
+    await ask('chứng thực di chúc cần mang gì', 'dialect-2');
+    const who = await ask('ủa vậy ai giải quyết', 'dialect-2');
+    expect([who.decision, who.intent, who.procedures[0]?.code]).toEqual(['answer', 'place', '2.001019']);
+    const both = await ask('hết bao nhiêu tiền với lại mấy ngày thì xong', 'dialect-2');
+    expect([both.decision, both.procedures[0]?.code]).toEqual(['answer', '2.001019']);
+    for (const fact of ['fee', 'time'] as const) expect(await factStated(t.env.services, '00004', '2.001019', fact, both.answer), fact).toBe(true);
+    // Follow-ups put as who takes it, what to copy, a time named, a fee remembered late.
+    const follow: Array<[string, 'fee' | 'time' | 'papers' | 'place']> = [
+      ['gửi hồ sơ cho ai', 'place'],
+      ['còn giấy tờ thì sao', 'papers'],
+      ['cần photo những gì', 'papers'],
+      ['một tuần có xong không', 'time'],
+      ['à quên, mất bao nhiêu tiền', 'fee'],
+      ['cho hỏi thêm là bao lâu thì có', 'time'],
+    ];
+    for (const [q, fact] of follow) {
+      const session = `dialect-3-${fact}-${q.length}`;
+      await ask('tách hộ làm ở đâu', session);
+      const r = await ask(q, session);
+      expect([r.decision, r.intent, r.procedures[0]?.code], q).toEqual(['answer', fact, '1.010038']);
+      expect(await factStated(t.env.services, '00004', '1.010038', fact, r.answer), q).toBe(true);
+    }
+  });
 });
 
 it('has a held-out set apart from the tuning set (no question in both)', () => {
@@ -359,6 +401,9 @@ it('names the ward’s own office however a record writes the commune level, and
     ['Trung tâm Phục vụ hành chính công', 'Trung tâm Phục vụ hành chính công phường Ba Đình', true],
     ['Trung tâm Phục vụ hành chính công', 'Trung tâm Phục vụ hành chính công', false],
     ['Trung tâm Phục vụ hành chính công cấp tỉnh', 'Trung tâm Phục vụ hành chính công cấp tỉnh', true],
+    // "the nearest police": for a commune's own procedure, the ward's police first.
+    ['Cơ quan Công an gần nhất hoặc nộp trực tuyến', 'Công an phường Ba Đình (hoặc cơ quan Công an gần nhất) hoặc nộp trực tuyến', true],
+    ['Cơ quan Công an gần nhất', 'Cơ quan Công an gần nhất', false],
     ['Sở Tư pháp', 'Sở Tư pháp'],
     ['thị xã Sơn Tây', 'thị xã Sơn Tây'],
     ['', 'Trung tâm Phục vụ hành chính công phường Ba Đình'],

@@ -153,6 +153,7 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'nhận cha con', expansion: 'đăng ký nhận cha mẹ con' },
   { phrase: 'nhận mẹ con', expansion: 'đăng ký nhận cha mẹ con' },
   { phrase: 'nhận con ruột', expansion: 'đăng ký nhận cha mẹ con' },
+  { phrase: 'nhận con đẻ', expansion: 'đăng ký nhận cha mẹ con' },
   { phrase: 'đổi tên', expansion: 'thay đổi cải chính hộ tịch' },
   { phrase: 'sửa tên', expansion: 'thay đổi cải chính hộ tịch' },
   { phrase: 'mang họ', expansion: 'thay đổi cải chính hộ tịch' },
@@ -177,6 +178,7 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   // copies and signatures
   { phrase: 'sao y', expansion: 'chứng thực bản sao từ bản chính' },
   { phrase: 'photo công chứng', expansion: 'chứng thực bản sao từ bản chính' },
+  { phrase: 'phô tô công chứng', expansion: 'chứng thực bản sao từ bản chính' },
   { phrase: 'công chứng', expansion: 'chứng thực' },
   { phrase: 'chứng thực bản sao', expansion: 'chứng thực bản sao từ bản chính' },
   { phrase: 'xác nhận chữ ký', expansion: 'chứng thực chữ ký' },

@@ -159,6 +159,67 @@ describe('intents', () => {
     expect(read('chứng thực nộp bao nhiêu bản').aspects).toEqual([]);
   });
 
+  it('reads the fact asked in the words of the centre and of chat: "ở mô", "nhiêu", "lấy tiền", "với lại", "nơi … hay nơi …"', () => {
+    // [question, aspects, syllables left for the search]
+    const cases: Array<[string, string[], string]> = [
+      ['tạm vắng thì khai ở mô', ['place'], 'tam vang thi khai'],
+      ['giấy độc thân xin ở mô rứa', ['place'], 'giai doc than rua'],
+      ['khai tu nop o mo', ['place'], 'khai tu'],
+      ['xác nhận cư trú phòng nào', ['place'], 'xac nhan cu tru'],
+      ['chứng thực di chúc lên ủy ban nhân dân hay công an', ['place'], 'chung thuc di chuc'],
+      ['khai tử làm ở phường nơi người mất hay nơi thường trú', ['place'], 'khai tu'],
+      ['kết hôn tốn nhiêu tiền', ['fee'], 'ket hon'],
+      ['tách hộ lệ phí nhiêu', ['fee'], 'tach ho'],
+      ['sao y giá nhiêu 1 trang', ['fee'], 'sao i'],
+      ['căn cước có lấy tiền không', ['fee'], 'can cuoc'],
+      ['kết hôn hết bao nhiêu tiền với lại bao lâu', ['fee', 'time'], 'ket hon'],
+      ['khai sinh có làm online được không hay phải lên tận nơi', ['online'], 'khai sinh co'],
+      ['hộ kinh doanh mấy ngày có giấy chứng nhận', ['time'], 'ho kinh doanh'],
+      ['khai tử nộp cho ai', ['place'], 'khai tu'],
+      ['tách hộ cơ quan nào có thẩm quyền giải quyết', ['place'], 'tach ho'],
+      ['kết hôn khi nào đi lấy được giấy', ['time'], 'ket hon'],
+      ['kết hôn bao lâu được cấp giấy', ['time'], 'ket hon'],
+      ['tạm trú một tuần có xong không', ['time'], 'tam tru'],
+      ['khai sinh cần photo những gì', ['papers'], 'khai sinh'],
+      ['chứng thực chữ ký có cần mang bản chính không', ['papers'], 'chung thuc chu ki'],
+      ['à quên, kết hôn mất bao nhiêu tiền', ['fee'], 'ket hon'],
+      ['cho hỏi thêm kết hôn bao lâu thì có', ['time'], 'ket hon'],
+      ['khai sinh bao lâu thì cầm được giấy', ['time'], 'khai sinh'],
+      ['tạm trú bao lâu được duyệt', ['time'], 'tam tru'],
+      ['tạm trú đăng ký tại công an phường nào', ['place'], 'tam tru dang ki'],
+      ['kết hôn ở phường mình hay phường bên vợ', ['place'], 'ket hon ben vo'],
+      ['sao y bao nhiêu 1 trang', ['fee'], 'sao i'],
+      ['thường trú có phải ra công an không', ['place'], 'thuong tru'],
+      ['tạm trú làm ở công an phường hay ở nhà', ['place'], 'tam tru lam'],
+      ['xác nhận độc thân thì ai ký', ['place'], 'xac nhan doc than thi'],
+      ['hộ kinh doanh nộp hôm nay thì khi nào có', ['time'], 'ho kinh doanh'],
+      ['sao y làm ở đây được không', ['place'], 'sao i'],
+      ['phường mình có làm khai sinh không', ['place'], 'khai sinh khong'],
+    ];
+    for (const [q, aspects, left] of cases) {
+      const words = syllables(fold(q));
+      const r = read(q);
+      expect(r.aspects, q).toEqual(aspects);
+      expect(
+        words.filter((_, i) => !r.consumed.has(i)).join(' '),
+        q,
+      ).toBe(left);
+    }
+    // "mất nhiều thời gian" asks no amount; "mở" is no "mô"; "nhiều giấy tờ" no fee.
+    expect(read('kết hôn có mất nhiều thời gian không').aspects).not.toContain('fee');
+    expect(read('giờ nào mở cửa').aspects).toEqual(['place']);
+    expect(read('đăng ký hộ kinh doanh mở quán').aspects).toEqual([]);
+    expect(read('tách hộ cần nhiều giấy tờ không').aspects).not.toContain('fee');
+    // "lấy tiền", "thu tiền" ask a charge only at the end: not "lấy tiền bảo hiểm một lần", "thu tiền sử dụng đất".
+    expect(read('lấy tiền bảo hiểm xã hội một lần').aspects).toEqual([]);
+    expect(read('giao đất có thu tiền sử dụng đất').aspects).toEqual([]);
+    // "ấy" folds as "ai": "anh ấy nhận là cha" asks no place; "phải có bản sao" names a paper, asks none.
+    expect(read('anh ấy nhận là cha đứa bé').aspects).toEqual([]);
+    expect(read('giấy ủy quyền anh ấy ký').aspects).toEqual([]);
+    expect(read('xin lại trên mạng mà không phải lên công an').aspects).not.toContain('place');
+    expect(read('trước đó phải có bản sao giấy khai sinh').aspects).toEqual([]);
+  });
+
   it('does not take "mất" (lost) for a question about time or fee', () => {
     const r = read('mất giấy khai sinh làm lại');
     expect(r.aspects).toEqual([]);

@@ -546,8 +546,21 @@ const WARD_SITUATIONS: Situation[] = [
     expansion: 'cấp thẻ căn cước',
   },
   {
+    // A young person with no card at all ("18 tuổi chưa có cái thẻ nào", "đưa cháu 10 tuổi đi làm
+    // thẻ"): the first identity card (the age then chooses over or under 14).
+    groups: [['chua co the', 'chua co cai the', 'chua lam the', 'di lam the', 'can co the'], ['tuoi', 'hoc sinh', 'lop']],
+    unless: ['bao hiem', 'bhit', 'ngan hang', 'atm', 'tin dung', 'tam tru', 'sinh vien', 'thu vien', 'the xe', 'xe buit', 'dinh danh', 'tai khoan'],
+    expansion: 'cấp thẻ căn cước',
+  },
+  {
+    // A shop told it must have (or still lacks) its registration: the household business's registration.
+    groups: [['giai phep kinh doanh', 'giai dang ki kinh doanh', 'dang ki kinh doanh', 'dang ki ho kinh doanh'], ['chua co', 'phai co', 'can co', 'chua dang ki', 'nen dang ki', 'bat dang ki', 'phai dang ki']],
+    unless: ['thai doi', 'doi ten', 'cham dut', 'tam ngung', 'cap lai', 'doanh nghiep', 'cong ti', 'hop tac xa'],
+    expansion: 'đăng ký thành lập hộ kinh doanh',
+  },
+  {
     // An identity card lost, swept away or left behind, said in any order ("thẻ căn cước cũng mất").
-    groups: [ID_CARD, ['mat', 'bi mat', 'lam mat', 'cuon troi', 'troi mat', 'roi xuong', 'de quen', 'bo quen', 'that lac', 'khong tim thai', 'danh roi']],
+    groups: [ID_CARD, ['mat', 'bi mat', 'lam mat', 'cuon troi', 'troi mat', 'roi xuong', 'rot xuong', 'de quen', 'bo quen', 'that lac', 'khong tim thai', 'danh roi']],
     unless: ['het han', 'doi the', 'cap doi', 'mat tien'],
     expansion: 'cấp lại thẻ căn cước',
   },
@@ -571,7 +584,7 @@ const WARD_SITUATIONS: Situation[] = [
   {
     // Land never registered ("khai hoang từ năm 90", "chưa bao giờ có sổ"): its first registration and certificate.
     groups: [['dat', 'so do', 'so hong', 'giai chung nhan'], ['khai hoang', 'chua bao gio co so', 'chua tung co so', 'chua dang ki bao gio', 'chua bao gio dang ki', 'chua bao gio duoc cap', 'chua tung duoc cap', 'chua bao gio co giai']],
-    unless: ['tranh chap', 'hoa giai', 'lan dat'],
+    unless: ['dang tranh chap', 'bi tranh chap', 'hoa giai', 'lan dat'],
     expansion: 'đăng ký đất đai cấp giấy chứng nhận lần đầu',
   },
   {

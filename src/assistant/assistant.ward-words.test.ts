@@ -34,18 +34,20 @@ eachEngine('assistant: the ward’s procedures in citizens’ words', { at: '202
     ]);
   });
 
-  it('reads residence and identity situations: a dead relative still in the household, a card lost or worn out', async () => {
+  it('reads residence and identity situations: a dead relative still in the household, a card lost, worn out or never had', async () => {
     await expectAnswer([
       ['bà tôi qua đời tháng trước, sổ hộ khẩu vẫn còn tên bà', '1.003197'],
       ['nước lũ cuốn trôi cái căn cước của chồng tôi', '1.014064'],
       ['thẻ căn cước bị ố mờ ảnh, làm thẻ khác thế nào', '1.014063'],
+      ['con trai tôi 16 tuổi chưa có cái thẻ nào, làm thẻ cho cháu ở đâu', '1.014061'],
     ]);
   });
 
-  it('reads a household leaving the poor list, and a shop changed or closed', async () => {
+  it('reads a household leaving the poor list, and a shop closed or told it lacks its registration', async () => {
     await expectAnswer([
       ['nhà tôi đã hết khó khăn, muốn xin bỏ tên khỏi diện cận nghèo', '1.011608'],
       ['tiệm bánh của tôi dẹp rồi, giấy đăng ký trả lại ở đâu', '1.001266'],
+      ['quán nước của mẹ tôi bị nhắc chưa có giấy phép kinh doanh', '1.001612'],
     ]);
   });
 

@@ -409,7 +409,9 @@ export class Retriever {
     }
     // Asked for by someone else ("trường mầm non đòi giấy xác nhận nơi ở"): who asks and the verb
     // weigh as a story clause does, when a topic word of some procedure's name follows in its clause.
-    const asker = tokens.findIndex((t, i) => (REQUIRERS.has(t.accented) && !beginsWord(i)) || (t.accented === 'yêu' && tokens[i + 1]?.accented === 'cầu'));
+    // "bảo" begins many names' words ("bảo vệ", "bảo hiểm", "bảo trợ"): then it asks nothing.
+    const boundBao = (i: number) => tokens[i]!.accented === 'bảo' && this.namePairs.has(pairKey('bao', folded[i + 1] ?? ''));
+    const asker = tokens.findIndex((t, i) => (REQUIRERS.has(t.accented) && !beginsWord(i) && !boundBao(i)) || (t.accented === 'yêu' && tokens[i + 1]?.accented === 'cầu'));
     if (asker > 0) {
       const clause = tokens[asker]!.clause;
       const after = syllableConcepts.filter((x) => x.i > asker + 1 && tokens[x.i]!.clause === clause);

@@ -511,6 +511,8 @@ const NOT_PLAIN_BIRTH = [
 
 /** Phrases that give up one's share of an estate (checked before the estate's division). */
 const REFUSE_SHARE = ['khong muon nhan', 'khong nhan phan', 'khong can phan', 'khong lai phan', 'khong muon lai phan', 'nhuong phan', 'nhuong het', 'tu choi phan', 'tu choi nhan'];
+/** An identity card lost (said as a loss: unmarked "mat" alone is also "mặt", a face). */
+const CARD_LOST = ['bi mat', 'lam mat', 'danh mat', 'cung mat', 'mat roi', 'mat tieu', 'mat het', 'mat the', 'mat can cuoc', 'mat cccd', 'mat cmnd', 'mat chung minh', 'cuon troi', 'troi mat', 'roi xuong', 'rot xuong', 'de quen', 'bo quen', 'that lac', 'khong tim thai', 'danh roi'];
 /** An identity card, however it is called. */
 const ID_CARD = ['can cuoc', 'cccd', 'cmnd', 'chung minh thu', 'chung minh nhan dan'];
 
@@ -560,14 +562,15 @@ const WARD_SITUATIONS: Situation[] = [
   },
   {
     // An identity card lost, swept away or left behind, said in any order ("thẻ căn cước cũng mất").
-    groups: [ID_CARD, ['mat', 'bi mat', 'lam mat', 'cuon troi', 'troi mat', 'roi xuong', 'rot xuong', 'de quen', 'bo quen', 'that lac', 'khong tim thai', 'danh roi']],
+    // Unmarked "mat" is also "mặt" (a face changed since the photo): only "mất" said as a loss.
+    groups: [ID_CARD, [...CARD_LOST]],
     unless: ['het han', 'doi the', 'cap doi', 'mat tien'],
     expansion: 'cấp lại thẻ căn cước',
   },
   {
     // An identity card worn out (torn, stained, its photo faded): exchanged.
     groups: [ID_CARD, ['rach', 'bi rach', 'o mo', 'mo anh', 'bi o', 'hong chip', 'cu nat']],
-    unless: ['mat', 'bi mat', 'lam mat', 'cuon troi'],
+    unless: CARD_LOST,
     expansion: 'cấp đổi thẻ căn cước',
   },
   {

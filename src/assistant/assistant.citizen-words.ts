@@ -44,3 +44,46 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   { phrase: 'nuôi hàu', expansion: 'nuôi trồng thủy sản' },
   { phrase: 'nuôi cá lồng', expansion: 'nuôi trồng thủy sản lồng bè' },
 ];
+
+/**
+ * Citizens' words for the ward's own certification, residence and identity procedures (pass 13):
+ * what they say for the act ("lăn tay", "bản dịch", "ngủ nhờ") rather than the catalogue's name.
+ */
+export const WARD_WORDS: SynonymEntry[] = [
+  // certification: a fingerprint instead of a signature, a copy from the register, a translation
+  { phrase: 'lăn tay', expansion: 'điểm chỉ' },
+  { phrase: 'dấu vân tay', expansion: 'điểm chỉ' },
+  { phrase: 'in dấu tay', expansion: 'điểm chỉ' },
+  { phrase: 'ký không nổi', expansion: 'không thể ký' },
+  { phrase: 'không ký được', expansion: 'không thể ký' },
+  { phrase: 'sổ lưu', expansion: 'sổ gốc' },
+  { phrase: 'giữ sổ', expansion: 'sổ gốc' },
+  { phrase: 'bản dịch', expansion: 'chứng thực chữ ký người dịch' },
+  { phrase: 'dịch công chứng', expansion: 'chứng thực chữ ký người dịch' },
+  // a wish to leave one's house or land to someone is a will
+  { phrase: 'muốn để lại', expansion: 'di chúc' },
+  { phrase: 'tính để lại', expansion: 'di chúc' },
+  { phrase: 'định để lại', expansion: 'di chúc' },
+  { phrase: 'để của lại', expansion: 'di chúc' },
+  // residence
+  { phrase: 'ngủ nhờ', expansion: 'thông báo lưu trú' },
+  { phrase: 'khách đến ở', expansion: 'thông báo lưu trú' },
+  { phrase: 'cho thuê phòng theo ngày', expansion: 'thông báo lưu trú' },
+  { phrase: 'trả phòng', expansion: 'xóa đăng ký tạm trú' },
+  { phrase: 'hộ riêng', expansion: 'tách hộ' },
+  { phrase: 'làm ăn ở tỉnh khác', expansion: 'khai báo tạm vắng' },
+  { phrase: 'đi tỉnh khác', expansion: 'khai báo tạm vắng' },
+  { phrase: 'án treo', expansion: 'khai báo tạm vắng' },
+  { phrase: 'quản chế', expansion: 'khai báo tạm vắng' },
+  { phrase: 'cải tạo không giam giữ', expansion: 'khai báo tạm vắng' },
+  { phrase: 'xác nhận chỗ ở', expansion: 'xác nhận thông tin về cư trú' },
+  { phrase: 'xác nhận hộ khẩu', expansion: 'xác nhận thông tin về cư trú' },
+  { phrase: 'chứng minh nơi thường trú', expansion: 'xác nhận thông tin về cư trú' },
+  // land: a boundary moved is a dispute
+  { phrase: 'mốc giới', expansion: 'tranh chấp đất đai' },
+  { phrase: 'lấn vào', expansion: 'tranh chấp đất đai' },
+  { phrase: 'lấn sang', expansion: 'tranh chấp đất đai' },
+  // the household business's registered details
+  { phrase: 'tăng vốn', expansion: 'thay đổi nội dung đăng ký hộ kinh doanh' },
+  { phrase: 'giảm vốn', expansion: 'thay đổi nội dung đăng ký hộ kinh doanh' },
+];

@@ -21,6 +21,12 @@ export const WEAK_MATCH = 0.45;
 export const NARRATIVE = 0.6;
 /** Words that ask, besides "cần" read as the verb, "có phải" and "được không" ("giúp" is politeness, not a request). */
 export const REQUEST_WORDS = new Set(['muon', 'xin', 'hoi']);
+/**
+ * Verbs by which someone else asks the citizen for a paper ("trường đòi giấy xác nhận nơi ở",
+ * "ngân hàng bảo mang bản sao", "đại sứ quán yêu cầu…"), by their written form: who asks, and the
+ * verb itself, tell the story; the paper named after it is what the citizen needs.
+ */
+export const REQUIRERS = new Set(['đòi', 'bảo', 'bắt', 'yêu cầu']);
 /** How much less the last word of a question weighs than the first. */
 export const HEAD_FIRST = 0.2;
 /** Weight of the words of a qualifying phrase ("với người nước ngoài") against the head's. */

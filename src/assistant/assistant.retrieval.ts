@@ -1,12 +1,12 @@
 import { accentKey, fold, stripDiacritics, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
-import { CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
+import { ageShorthand, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable } from './assistant.synonyms';
 import { agesOfName, gradesOfName, RangesAsked, type AgeRange } from './assistant.ranges';
 import type { IndexDoc } from './assistant.docs';
 import { bestPairs, countWords, nameParts, WordModel } from './assistant.segment';
 import { NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
-import { ACT_MISSED, ACT_ONLY, ALT_WEIGHT, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_NAME, copyKey, DONE_ACT, DONE_AFTER, ELSEWHERE_MIN, ELSEWHERE_SHARE, EXPANSION_WEIGHT, FOREIGN_MATCH, FUNCTION_WORD_JOIN, GENERIC_NAME_WORDS, HEAD_FIRST, K1, LIGHT, MARKED_ACTS, MODIFIER, NARRATIVE, NATIONAL_MODEL, NATIONALITY, nationalRarity, OTHER_LEVEL_COPY, PAIR, pairKey, PASSIVE, PASSIVE_WORDS, type Posting, PREPOSITIONS, type QueryTerm, REQUEST_WORDS, RERANK, STOP_WEIGHT, TOPIC_MATCH, TOPICAL, TOPICAL_RARITY, UNTOPICAL, WEAK_MATCH } from './assistant.ranking-rules';
+import { ACT_MISSED, ACT_ONLY, ALT_WEIGHT, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_NAME, copyKey, DONE_ACT, DONE_AFTER, ELSEWHERE_MIN, ELSEWHERE_SHARE, EXPANSION_WEIGHT, FOREIGN_MATCH, FUNCTION_WORD_JOIN, GENERIC_NAME_WORDS, HEAD_FIRST, K1, LIGHT, MARKED_ACTS, MODIFIER, NARRATIVE, NATIONAL_MODEL, NATIONALITY, nationalRarity, OTHER_LEVEL_COPY, PAIR, pairKey, PASSIVE, PASSIVE_WORDS, type Posting, PREPOSITIONS, type QueryTerm, REQUEST_WORDS, REQUIRERS, RERANK, STOP_WEIGHT, TOPIC_MATCH, TOPICAL, TOPICAL_RARITY, UNTOPICAL, WEAK_MATCH } from './assistant.ranking-rules';
 
 /**
  * Retrieval over one unit's catalogue and FAQ, written for Vietnamese questions:
@@ -245,7 +245,7 @@ export class Retriever {
     for (const t of raw) {
       // "QSDĐ", "ĐKKD": an abbreviation may carry đ but no other mark.
       const plain = !t.accented || stripDiacritics(t.raw) === t.raw.replace(/đ/g, 'd');
-      const exp = plain ? FOLDED_ABBREVIATIONS.get(t.folded) : CHAT_SPELLINGS.get(t.raw.toLowerCase());
+      const exp = plain ? FOLDED_ABBREVIATIONS.get(t.folded) ?? ageShorthand(t.folded) : CHAT_SPELLINGS.get(t.raw.toLowerCase());
       if (exp) for (const w of exp) tokens.push({ raw: t.raw, accented: accentForm(w), folded: fold(w), clause: t.clause });
       else tokens.push(t);
     }
@@ -409,6 +409,23 @@ export class Retriever {
         return this.namePairs.has(p) && nationalRarity(p) >= TOPICAL_RARITY;
       });
       if (named) for (const x of syllableConcepts) if (x.i > because && tokens[x.i]!.clause === tokens[because]!.clause) x.c.weight *= NARRATIVE;
+    }
+    // Asked for by someone else ("trường mầm non đòi giấy xác nhận nơi ở"): who asks and the verb
+    // weigh as a story clause does, when a topic word of some procedure's name follows in its clause.
+    // "bảo" begins many names' words ("bảo vệ", "bảo hiểm", "bảo trợ"): then it asks nothing.
+    const boundBao = (i: number) => tokens[i]!.accented === 'bảo' && this.namePairs.has(pairKey('bao', folded[i + 1] ?? ''));
+    const asker = tokens.findIndex((t, i) => (REQUIRERS.has(t.accented) && !beginsWord(i) && !boundBao(i)) || (t.accented === 'yêu' && tokens[i + 1]?.accented === 'cầu'));
+    if (asker > 0) {
+      const clause = tokens[asker]!.clause;
+      const after = syllableConcepts.filter((x) => x.i > asker + 1 && tokens[x.i]!.clause === clause);
+      const named = after.some((x, k) => {
+        const y = after[k + 1];
+        if (!y || y.i !== x.i + 1) return false;
+        const p = pairKey(folded[x.i]!, folded[y.i]!);
+        return this.namePairs.has(p) && nationalRarity(p) >= TOPICAL_RARITY;
+      });
+      const verbEnd = tokens[asker]!.accented === 'yêu' ? asker + 1 : asker;
+      if (named) for (const x of syllableConcepts) if (x.i <= verbEnd && tokens[x.i]!.clause === clause) x.c.weight *= NARRATIVE;
     }
     const doneWords = this.doneWords(tokens, folded, conceptOf);
     if (doneWords.size) for (const x of syllableConcepts) if (doneWords.has(x.i)) x.c.weight *= NARRATIVE;

@@ -1,7 +1,7 @@
 import { fold, normalizeToneSyllable, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS } from './assistant.intent';
 import { accentForm } from './assistant.text';
-import { CITIZEN_WORDS } from './assistant.citizen-words';
+import { CITIZEN_WORDS, WARD_WORDS } from './assistant.citizen-words';
 
 /**
  * Words citizens use for what the catalogue calls otherwise. Each entry maps a phrase (matched
@@ -43,6 +43,9 @@ export const ABBREVIATIONS: Record<string, string> = {
   ct03: 'khai báo tạm vắng',
   ct07: 'xác nhận thông tin về cư trú',
   xntthn: 'xác nhận tình trạng hôn nhân',
+  xn: 'xác nhận',
+  cc: 'căn cước',
+  h: 'giờ',
   tthc: 'thủ tục hành chính',
   hs: 'hồ sơ',
   gt: 'giấy tờ',
@@ -64,6 +67,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   // chat shorthand
   e: 'em',
   vk: 'vợ',
+  vc: 'vợ chồng',
   ck: 'chồng',
   z: 'vậy',
   zay: 'vậy',
@@ -339,6 +343,7 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'bảo hiểm y tế cho bé', expansion: 'thẻ bảo hiểm y tế trẻ em dưới 6 tuổi' },
   { phrase: 'làm lại', expansion: 'cấp lại đăng ký lại' },
   ...CITIZEN_WORDS,
+  ...WARD_WORDS,
 ];
 
 export interface SynonymMatch {
@@ -420,11 +425,23 @@ export class SynonymTable {
 
 /** Words as chat spells them with their marks ("mún" muốn, "bít" biết, "hông" không), by their lowercase written form. */
 export const CHAT_SPELLINGS: ReadonlyMap<string, string[]> = new Map(
-  Object.entries({ mún: 'muốn', bít: 'biết', hông: 'không', hổng: 'không', zề: 'về', zậy: 'vậy', dzậy: 'vậy' }).map(([k, v]) => [k, syllables(v)]),
+  Object.entries({
+    mún: 'muốn', bít: 'biết', hông: 'không', hổng: 'không', zề: 'về', zậy: 'vậy', dzậy: 'vậy',
+    // southern and central speech: "mần" (làm), "tui" (tôi), "má" / "tía" (mẹ / bố), "dzợ" (vợ),
+    // "kêu" (bảo), "răng" (sao), "ổng" / "bả" (ông ấy / bà ấy), "tụi" (chúng) — the story's
+    // words then weigh as the common words they are, not as words the catalogue does not know
+    mần: 'làm', tui: 'tôi', má: 'mẹ', tía: 'bố', dzợ: 'vợ', dợ: 'vợ', kêu: 'bảo', răng: 'sao', ổng: 'ông ấy', bả: 'bà ấy', tụi: 'chúng',
+  }).map(([k, v]) => [k, syllables(v)]),
 );
 
 /** The abbreviation table, folded. */
 export const FOLDED_ABBREVIATIONS: ReadonlyMap<string, string[]> = new Map(Object.entries(ABBREVIATIONS).map(([k, v]) => [fold(k), syllables(v)]));
+
+/** An age as chat writes it, the number and "t" ("bé 2t", "16t rồi"): the number and "tuổi". */
+export function ageShorthand(folded: string): string[] | undefined {
+  const m = /^(\d{1,3})t$/.exec(folded);
+  return m ? [m[1]!, 'tuổi'] : undefined;
+}
 
 // ---------------------------------------------------------------------------- situations
 /**
@@ -492,6 +509,101 @@ const NOT_PLAIN_BIRTH = [
   ...FOREIGNER, 'nuoc ngoai', ...BORN_ABROAD, ...NEVER_BORN_REGISTERED, 'chua bao gio', 'chua tung',
   ...WRONG, 'sua', 'cai chinh', 'ban sao', 'trich luc', 'cap lai', 'dang ki lai', 'bi mat', 'lam mat', 'danh mat',
   'thuong tru', 'nhap khau', 'ho khau', 'bao hiem', 'bhxh', 'bhit', 'thai san', 'tro cap', 'luu dong', 'tan nha', 'den nha', 'khai tu',
+];
+
+/** Phrases that give up one's share of an estate (checked before the estate's division). */
+const REFUSE_SHARE = ['khong muon nhan', 'khong nhan phan', 'khong can phan', 'khong lai phan', 'khong muon lai phan', 'nhuong phan', 'nhuong het', 'tu choi phan', 'tu choi nhan'];
+/** An identity card lost (said as a loss: unmarked "mat" alone is also "mặt", a face). */
+const CARD_LOST = ['bi mat', 'lam mat', 'danh mat', 'cung mat', 'mat roi', 'mat tieu', 'mat het', 'mat the', 'mat can cuoc', 'mat cccd', 'mat cmnd', 'mat chung minh', 'cuon troi', 'troi mat', 'roi xuong', 'rot xuong', 'de quen', 'bo quen', 'that lac', 'khong tim thai', 'danh roi'];
+/** An identity card, however it is called. */
+const ID_CARD = ['can cuoc', 'cccd', 'cmnd', 'chung minh thu', 'chung minh nhan dan'];
+
+/** Situations of the ward's certification, residence, identity, welfare and business procedures (pass 13). */
+const WARD_SITUATIONS: Situation[] = [
+  // Staying in someone's house for years ("ở nhờ nhà cô ruột vài năm"): a temporary residence, not a visit's notice.
+  { groups: [['o nho'], ['vai nam', 'may nam', 'mot nam', 'hai nam', 'ba nam', 'lau dai', 'vai thang', 'may thang', 'di lam', 'di hoc']], unless: ['hom', 'ngai', 'tuan'], expansion: 'đăng ký tạm trú' },
+  // An heir giving up their share ("không muốn nhận phần đất bố để lại, nhường cho anh"): the refusal of the estate.
+  { groups: [REFUSE_SHARE, ['de lai', 'thua ke', 'di san', 'phan cua minh', 'phan dat', 'phan nha']], expansion: 'từ chối nhận di sản' },
+  {
+    // The heirs agreeing how to divide what the dead left ("ông bà mất, mấy chú bác chia vườn"):
+    // the division of the estate — not when they quarrel (the conciliation) or one refuses.
+    groups: [['da mat', 'mat roi', 'mat nam', 'mat khong', 'mat de lai', 'deu mat', 'bo mat', 'me mat', 'cha mat', 'ba mat', 'ong mat', 'noi mat', 'ngoai mat', 'qua doi', 'chet', 'de lai'], ['chia', 'chia deu', 'lai phan nao', 'chia phan', 'phan chia']],
+    unless: [...REFUSE_SHARE, 'hoa giai', 'tranh chap', 'cai nhau', 'khieu nai', 'toa an', 'kien', 'khai tu'],
+    expansion: 'văn bản phân chia di sản',
+  },
+  {
+    // A dead (or declared dead) person's name still in the household: the removal of the permanent residence.
+    groups: [['ho khau', 'trong ho', 'khoi ho', 'so ho', 'chu ho'], ['con ten', 'xoa ten', 'gach ten', 'bo ten', 'cat ten']],
+    unless: ['kinh doanh', 'tam tru', 'ngheo', 'can ngheo'],
+    expansion: 'xóa đăng ký thường trú',
+  },
+  {
+    // Someone left a rented room for good ("trả phòng", "nghỉ việc về quê"), their temporary residence still there.
+    groups: [['tam tru'], ['tra phong', 've que', 'nghi viec', 'chuyen di', 'khong o nua', 'di nuoc ngoai', 'da di']],
+    unless: ['gia han', 'het han', 'dang ki tam tru cho', 'cho moi', 'noi moi'],
+    expansion: 'xóa đăng ký tạm trú',
+  },
+  {
+    // A first identity card: never had one ("chưa bao giờ làm căn cước", "chưa có chứng minh").
+    groups: [ID_CARD, ['chua lam', 'chua co', 'chua tung', 'chua bao gio', 'lan dau']],
+    unless: [...LOST, 'doi', 'cap lai', 'lam lai', 'het han', 'tai khoan', 'dinh danh', 'khai sinh'],
+    expansion: 'cấp thẻ căn cước',
+  },
+  {
+    // A young person with no card at all ("18 tuổi chưa có cái thẻ nào", "đưa cháu 10 tuổi đi làm
+    // thẻ"): the first identity card (the age then chooses over or under 14).
+    groups: [['chua co the', 'chua co cai the', 'chua lam the', 'di lam the', 'can co the'], ['tuoi', 'hoc sinh', 'lop']],
+    unless: ['bao hiem', 'bhit', 'ngan hang', 'atm', 'tin dung', 'tam tru', 'sinh vien', 'thu vien', 'the xe', 'xe buit', 'dinh danh', 'tai khoan'],
+    expansion: 'cấp thẻ căn cước',
+  },
+  {
+    // A shop told it must have (or still lacks) its registration: the household business's registration.
+    groups: [['giai phep kinh doanh', 'giai dang ki kinh doanh', 'dang ki kinh doanh', 'dang ki ho kinh doanh'], ['chua co', 'phai co', 'can co', 'chua dang ki', 'nen dang ki', 'bat dang ki', 'phai dang ki']],
+    unless: ['thai doi', 'doi ten', 'cham dut', 'tam ngung', 'cap lai', 'doanh nghiep', 'cong ti', 'hop tac xa'],
+    expansion: 'đăng ký thành lập hộ kinh doanh',
+  },
+  {
+    // An identity card lost, swept away or left behind, said in any order ("thẻ căn cước cũng mất").
+    // Unmarked "mat" is also "mặt" (a face changed since the photo): only "mất" said as a loss.
+    groups: [ID_CARD, [...CARD_LOST]],
+    unless: ['het han', 'doi the', 'cap doi', 'mat tien'],
+    expansion: 'cấp lại thẻ căn cước',
+  },
+  {
+    // An identity card worn out (torn, stained, its photo faded): exchanged.
+    groups: [ID_CARD, ['rach', 'bi rach', 'o mo', 'mo anh', 'bi o', 'hong chip', 'cu nat']],
+    unless: CARD_LOST,
+    expansion: 'cấp đổi thẻ căn cước',
+  },
+  {
+    // One's data in the national population database missing, outdated or mixed up with another's.
+    groups: [['vneid', 'dinh danh', 'du lieu quoc gia', 'co so du lieu'], ['khong thai ten', 'khong co ten', 'chua co thong tin', 'chua cap nhat', 'van ghi', 'bi trung', 'trung voi', 'lan lon', 'dau sai', 'co dau sai']],
+    unless: ['the can cuoc', 'cap doi', 'doi the', 'tai khoan'],
+    expansion: 'điều chỉnh thông tin trong cơ sở dữ liệu quốc gia về dân cư',
+  },
+  {
+    // A household leaving the list of the poor or near-poor ("rút khỏi diện cận nghèo").
+    groups: [['ngheo', 'can ngheo'], ['ra khoi', 'rut khoi', 'bo ten', 'xoa ten', 'khong muon o dien', 'khong o dien', 'khong con ngheo', 'khong con can ngheo', 'khoi danh sach', 'khong con kho khan']],
+    expansion: 'công nhận hộ thoát nghèo thoát cận nghèo',
+  },
+  {
+    // Land never registered ("khai hoang từ năm 90", "chưa bao giờ có sổ"): its first registration and certificate.
+    groups: [['dat', 'so do', 'so hong', 'giai chung nhan'], ['khai hoang', 'chua bao gio co so', 'chua tung co so', 'chua dang ki bao gio', 'chua bao gio dang ki', 'chua bao gio duoc cap', 'chua tung duoc cap', 'chua bao gio co giai']],
+    unless: ['dang tranh chap', 'bi tranh chap', 'hoa giai', 'lan dat'],
+    expansion: 'đăng ký đất đai cấp giấy chứng nhận lần đầu',
+  },
+  {
+    // A shop's registered details changed: its name, capital, address or trade.
+    groups: [SHOP, ['doi ten', 'doi cai ten', 'tang von', 'giam von', 'ban them', 'doi dia chi', 'dia chi cu', 'doi qua', 'doi sang', 'chuyen sang ban', 'chuyen han sang', 'nganh nghe', 'them nganh', 'doi mat hang']],
+    unless: ['cham dut', 'tam ngung', 'tam nghi', 'dep', 'giai the', 'nghi han', 'xoa', 'hop tac xa', 'doanh nghiep', 'cong ti', 'chi nhanh'],
+    expansion: 'thay đổi nội dung đăng ký hộ kinh doanh',
+  },
+  {
+    // A shop closed for good ("tiệm dẹp rồi", "khai tử hộ kinh doanh", "xóa hẳn hộ kinh doanh").
+    groups: [SHOP, ['dep', 'dep roi', 'khai tu', 'xoa ten', 'xoa han', 'nghi luon', 'khong lam nua', 'khong man nua', 'tra lai giai phep', 'tra giai phep']],
+    unless: ['tam ngung', 'tam nghi', 'nghi tam', 'tam dong'],
+    expansion: 'chấm dứt hoạt động hộ kinh doanh',
+  },
 ];
 
 export const SITUATIONS: Situation[] = [
@@ -639,6 +751,7 @@ export const SITUATIONS: Situation[] = [
     unless: ['mat', 'bi mat', 'that lac', 'khoi phuc', 'tim thai', 'tim lai', 'danh roi', 'khai sinh'],
     expansion: 'cấp hộ chiếu phổ thông ở trong nước',
   },
+  ...WARD_SITUATIONS,
 ];
 
 interface CompiledSituation {

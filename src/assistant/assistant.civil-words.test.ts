@@ -92,6 +92,12 @@ describe('civil status in citizens’ words, on the demo catalogue', () => {
     expect(first('vợ sinh đôi, làm khai sinh cho hai bé')).toBe('1.001193');
   });
 
+  it('reads a baby with no papers made yet as its birth registration, not any purchase without papers', () => {
+    expect(expansions('bé nhà tôi 40 ngày rồi mà chưa làm giấy tờ gì')).toContain('dang ki khai sinh');
+    expect(first('em bé nhà tôi 40 ngày rồi mà chưa làm giấy tờ gì, có sao không')).toBe('1.001193');
+    expect(expansions('mua đất 2 tháng rồi chưa làm giấy tờ gì')).not.toContain('dang ki khai sinh');
+  });
+
   it('reads a lost certificate whose register is still kept as a copy from the register, not a re-registration', () => {
     expect(expansions('mất giấy khai sinh nhưng sổ gốc vẫn lưu ở phường')).not.toContain('dang ki lai');
     expect(expansions('mất giấy khai sinh, sổ gốc cũng không còn')).toContain('dang ki lai');

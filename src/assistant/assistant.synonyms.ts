@@ -665,6 +665,14 @@ export const SITUATIONS: Situation[] = [
   // How late it is and the fine feared ("con được 2 tháng chưa làm khai sinh có bị phạt không")
   // are the registration's own words: registering late is the same registration.
   { groups: [NOT_YET_REGISTERED], unless: [...NOT_PLAIN_BIRTH, ...ADULT_PAPERS], story: ['chua'], also: LATE, expansion: 'đăng ký khai sinh' },
+  // A baby with no papers made yet ("bé được hơn 2 tháng mà chưa làm giấy tờ gì"): its birth.
+  {
+    groups: [['chua lam giai to', 'chua di lam giai to', 'chua lam giai gi', 'chua di lam giai gi'], ['be', 'em be', 'chau be', 'be nha', 'con moi', 'dua nho', 'tre so sinh']],
+    unless: [...NOT_PLAIN_BIRTH, ...ADULT_PAPERS],
+    story: ['chua'],
+    also: LATE,
+    expansion: 'đăng ký khai sinh',
+  },
   {
     // A building permit past its date before the house is finished is extended.
     groups: [['giai phep xai dung', 'phep xai dung', 'giai phep xai nha', 'phep xai nha'], EXPIRED],

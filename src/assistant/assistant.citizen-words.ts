@@ -1,11 +1,40 @@
 import type { SynonymEntry } from './assistant.synonyms';
 
 /**
- * Citizens' words for the commune procedures of the national catalogue beyond civil status and
- * residence — vehicles, social insurance, land and building, farming — each mapped to the words
- * the national names use (see BUILTIN_SYNONYMS for how an entry is matched and weighed).
+ * Citizens' words for civil status (the first block, beside BUILTIN_SYNONYMS's) and for the
+ * commune procedures of the national catalogue beyond civil status and residence — vehicles,
+ * social insurance, land and building, farming — each mapped to the words the names use (see
+ * BUILTIN_SYNONYMS for how an entry is matched and weighed).
  */
 export const CITIZEN_WORDS: SynonymEntry[] = [
+  // civil status (issue 15, pass 13). Marriage: said as the couple's life ("về chung một nhà"),
+  // its certificate's old name, and a paper that one is not married (again).
+  { phrase: 'giấy cưới', expansion: 'giấy chứng nhận kết hôn' },
+  { phrase: 'về chung một nhà', expansion: 'đăng ký kết hôn' },
+  { phrase: 'về ở với nhau', expansion: 'đăng ký kết hôn' },
+  { phrase: 'lấy người khác', expansion: 'đăng ký kết hôn' },
+  { phrase: 'xác nhận chưa kết hôn', expansion: 'xác nhận tình trạng hôn nhân' },
+  { phrase: 'chưa tái hôn', expansion: 'xác nhận tình trạng hôn nhân' },
+  { phrase: 'không tái hôn', expansion: 'xác nhận tình trạng hôn nhân' },
+  // a death in the family, twins registered (one birth record each)
+  { phrase: 'nhà có người mất', expansion: 'khai tử' },
+  { phrase: 'sinh đôi', expansion: 'đăng ký khai sinh' },
+  // a parent acknowledging a child ("muốn được công nhận là con ông")
+  { phrase: 'nhận con đẻ', expansion: 'đăng ký nhận cha mẹ con' },
+  { phrase: 'công nhận là con', expansion: 'đăng ký nhận cha mẹ con' },
+  { phrase: 'công nhận cháu là con', expansion: 'đăng ký nhận cha mẹ con' },
+  // a given or middle name chosen anew is a change of the civil-status record
+  { phrase: 'đặt lại tên', expansion: 'thay đổi hộ tịch' },
+  // a paper that the old and the new name are one person's, or that shows the changes: the
+  // confirmation of the civil-status record
+  { phrase: 'là cùng một người', expansion: 'xác nhận thông tin hộ tịch' },
+  { phrase: 'cùng là một người', expansion: 'xác nhận thông tin hộ tịch' },
+  { phrase: 'tên mới là một người', expansion: 'xác nhận thông tin hộ tịch' },
+  { phrase: 'hai tên là một người', expansion: 'xác nhận thông tin hộ tịch' },
+  { phrase: 'xác nhận những thay đổi', expansion: 'xác nhận thông tin hộ tịch' },
+  // who stands for a child whose parents are gone: the guardian
+  { phrase: 'người đại diện hợp pháp', expansion: 'giám hộ' },
+  { phrase: 'đại diện cho cháu', expansion: 'giám hộ' },
   // vehicles (registration is the commune police's since 2025: Thông tư 79/2024/TT-BCA)
   { phrase: 'sang tên xe', expansion: 'thay đổi chủ xe' },
   { phrase: 'đổi chủ xe', expansion: 'thay đổi chủ xe' },

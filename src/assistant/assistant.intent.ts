@@ -223,9 +223,10 @@ const OFF_TOPIC = b(
     // "động đất", not the "đồng đất" of "hợp đồng đất đai".
     '(?<!hop )dong dat',
     'bao lut',
-    'co bao',
+    // "có bão", not the "có báo" of "có báo tử", "có báo với xã"; "bão số 3", not "xã bảo sổ không còn".
+    'co bao(?! (?:tu|mat|voi|cho|cong an|len|lai|xa|phuong|tam vang|luu tru))',
     'con bao',
-    'bao so',
+    'bao so (?:\\d+|mot|hai|ba|bon|nam|sau|bai|tam|chin|muoi|mai)',
     'sua mai',
     'sua xe',
     'dieu hoa',
@@ -236,6 +237,9 @@ const OFF_TOPIC = b(
     // buying and selling at a good price, choosing a name or a lucky day, wedding gifts, a
     // neighbour's noise, cooking, a baby's food and illnesses, hiring, apps' accounts.
     'gia re',
+    // a good price asked ("chỗ nào giá tốt"), a name chosen for its meaning ("tên con trai hay và ý nghĩa")
+    'gia tot',
+    'ten(?: [a-z0-9]+){0,5} (?:hay va y nghia|dep va y nghia|y nghia nhat|co y nghia)',
     'duoc gia',
     'ten gi hai',
     'hop tuoi',

@@ -458,12 +458,18 @@ export interface Situation {
   unless?: string[];
   /** Phrases that only tell the story when the situation holds: they weigh little. */
   story?: string[];
+  /**
+   * The group whose phrases the expansion stands for (default: every group's). The others only
+   * make the situation: "khai sinh" of "bị liệt, làm khai sinh" stays the birth's word.
+   */
+  anchor?: number;
   expansion: string;
 }
 
 const LOST = ['mat', 'bi mat', 'chai', 'bi chai', 'that lac', 'khong con', 'hu hong', 'bi hong', 'rach', 'moi an', 'lu cuon', 'cuon troi', 'khong luu', 'khong con luu', 'khong tim thai', 'thieu'];
-const REGISTER = ['so ho tich', 'so goc', 'so luu', 'so dang ki', 'ban luu', 'khong luu', 'khong con luu', 'khong con so'];
-const COUNTRIES = ['nuoc ngoai', 'nhat', 'nhat ban', 'han', 'han quoc', 'dai loan', 'trung quoc', 'my', 'hoa ki', 'uc', 'duc', 'phap', 'anh', 'nga', 'sec', 'ba lan', 'lao', 'campuchia', 'thai lan', 'singapore', 'malaysia', 'canada', 'y', 'ha lan', 'thuy dien', 'na uy', 'dan mach', 'bi', 'thuy si', 'ao'];
+const REGISTER = ['so ho tich', 'so goc', 'so luu', 'so dang ki', 'ban luu', 'khong luu', 'khong con luu', 'khong con so', 'so nam do', 'so o xa', 'so o phuong', 'so khong con', 'ho so o xa', 'ho so o phuong'];
+// Folded as questions are: "Mỹ" is "mi", "Thụy Điển" "thui dien", "Ý" "i".
+const COUNTRIES = ['nuoc ngoai', 'nhat', 'nhat ban', 'han', 'han quoc', 'dai loan', 'trung quoc', 'mi', 'hoa ki', 'uc', 'duc', 'phap', 'anh', 'nga', 'sec', 'ba lan', 'lao', 'campuchia', 'thai lan', 'singapore', 'malaisia', 'canada', 'i', 'ha lan', 'thui dien', 'na ui', 'dan mach', 'bi', 'thui si', 'ao'];
 const EXPIRED = ['het han', 'sap het han', 'qua han', 'du 25 tuoi', 'du 40 tuoi', 'du 60 tuoi'];
 const WRONG = ['sai', 'nham', 'sai sot', 'ghi sai', 'in sai', 'ghi nham', 'in nham'];
 const LAND_PAPER = ['so do', 'so hong', 'bia do', 'bia hong', 'so dat', 'giai chung nhan quyen su dung dat', 'giai chung nhan dat'];
@@ -476,7 +482,33 @@ const BUILDING_PART = ['tang', 'mat tien', 'mai nha', 'nha cu', 'nha ong', 'can 
 /** A contract or transaction certified already. */
 const CERTIFIED = ['da chung thuc', 'da duoc chung thuc', 'chung thuc roi', 'da lam chung thuc'];
 /** Never had a birth certificate (said of a grown person; a baby's is "chưa làm khai sinh"). */
-const NEVER_BORN_REGISTERED = ['chua bao gio co giai khai sinh', 'chua tung co giai khai sinh', 'chua bao gio co khai sinh', 'chua tung co khai sinh', 'chua bao gio lam khai sinh', 'chua tung lam khai sinh', 'chua bao gio dang ki khai sinh'];
+const NEVER_BORN_REGISTERED = ['chua bao gio co giai khai sinh', 'chua tung co giai khai sinh', 'chua bao gio co khai sinh', 'chua tung co khai sinh', 'chua bao gio lam khai sinh', 'chua tung lam khai sinh', 'chua bao gio dang ki khai sinh', 'chua bao gio duoc khai sinh', 'chua tung duoc khai sinh', 'chua bao gio duoc lam khai sinh', 'chua bao gio duoc dang ki khai sinh'];
+/**
+ * A grown person's birth that parents never registered, told as what they did not do ("hồi nhỏ ba
+ * má không làm khai sinh", "bố mẹ không đi khai sinh"): with the person's own papers, the
+ * registration for such a person (not a reason to keep a baby's plain registration back).
+ */
+const NEVER_REGISTERED_TOLD = ['khong co khai sinh', 'khong lam khai sinh', 'khong di khai sinh', 'khong co giai khai sinh', 'khong lam giai khai sinh'];
+/** A grown person's own papers (a baby has none of them). */
+const ADULT_PAPERS = ['can cuoc', 'chung minh', 'bang lai', 'ho chieu', 'hoc ba', 'bang tot nghiep', 'bang dai hoc', 'bang cap'];
+/** A baby's age or birth told: the plain birth registration's story, not a grown person's. */
+const BABY = ['thang tuoi', 'moi sinh', 'vua sinh', 'moi de', 'vua de', 'moi sanh', 'vua sanh', 'so sinh', 'sinh con', 'de con', 'sanh con'];
+/** A birth certificate held already, told by the parent's name it lacks ("khai sinh chỉ có tên mẹ", "trống tên bố"). */
+const PARENT_MISSING = [
+  ...['me', 'ma', 'bo', 'cha', 'ba'].flatMap((p) => [`chi co ten ${p}`, `khong co ten ${p}`, `thieu ten ${p}`, `trong ten ${p}`]),
+  'trong phan cha', 'trong phan bo', 'de trong phan cha', 'de trong phan bo', 'khai sinh roi', 'co giai khai sinh roi',
+];
+/** A parent acknowledging the child ("bố nó muốn nhận nó", "chịu nhận con", "cho con mang tên bố"). */
+const ACKNOWLEDGE = ['nhan con', 'nhan cha', 'nhan me', 'nhan bo', 'nhan no', 'nhan chau', 'nhan be', 'mang ten bo', 'mang ten cha', 'co ten bo', 'co ten cha', 'them ten bo', 'them ten cha', 'cong nhan', 'la bo', 'la cha', 'la me', 'la con'];
+/** A change of the civil-status record made already ("đã đổi tên", "cải chính năm sinh rồi"). */
+const CHANGED_ALREADY = [
+  'da doi ten', 'da doi ho', 'doi ten roi', 'doi ho roi', 'doi ten hoi truoc', 'da cai chinh', 'da duoc cai chinh', 'cai chinh roi',
+  'cai chinh nam sinh roi', 'cai chinh ngai sinh roi', 'da bo sung', 'da duoc bo sung', 'da thai doi', 'da duoc thai doi', 'thong tin da doi', 'da sua ten', 'da duoc doi',
+];
+/** Cannot come to the office: the mobile registration (lưu động) of the civil-status act asked. */
+const CANNOT_COME = ['khong noi', 'di khong noi', 'di khong duoc', 'khong di duoc', 'khong di lai duoc', 'khong tu di', 'liet giuong', 'bai liet', 'nam liet', 'bi liet', 'nam mot cho', 'tat nguien'];
+/** The civil-status acts done on the spot by a mobile registration. */
+const MOBILE_ACTS = ['khai sinh', 'ket hon', 'khai tu', 'hon thu', 'giai tu', 'bao tu', 'chung tu', 'giai cuoi'];
 /** A child just born, or a baby of days or months (said to ask for its first papers). */
 const NEWBORN = ['moi de', 'vua de', 'moi sinh', 'vua sinh', 'moi sanh', 'vua sanh', 'sinh con', 'de con', 'sanh con', 'so sinh', 'thang tuoi', 'ngai tuoi', 'dai thang', 'sinh xong', 'de xong', 'sanh xong', 'sinh em be', 'sinh be', 'sinh o benh vien', 'sinh o vien', 'sinh o tram', 'de o benh vien', 'de o vien', 'de o tram', 'sinh tai benh vien', 'sinh tai tram'];
 /** A child's birth not registered yet (a grown person's is `NEVER_BORN_REGISTERED`). */
@@ -489,10 +521,10 @@ const LATE = ['phat', 'bi phat', 'nop phat', 'tre', 'tre han', 'qua han', 'muon'
  * Countries a husband or wife is said to be of without "người" ("lấy chồng Hàn Quốc"): names of
  * two syllables or that no Vietnamese person bears ("chồng Đức", "vợ Nga" name a person).
  */
-const SPOUSE_COUNTRIES = COUNTRIES.filter((c) => c.includes(' ') || ['campuchia', 'singapore', 'malaysia', 'canada'].includes(c));
+const SPOUSE_COUNTRIES = COUNTRIES.filter((c) => c.includes(' ') || ['campuchia', 'singapore', 'malaisia', 'canada'].includes(c));
 /** A person of another country ("người Anh" is also "người anh", a brother; "người bị…" not a Belgian). */
 const FOREIGNER = [
-  ...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'y'].includes(c)).map((c) => `nguoi ${c}`),
+  ...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'i'].includes(c)).map((c) => `nguoi ${c}`),
   ...SPOUSE_COUNTRIES.flatMap((c) => [`chong ${c}`, `vo ${c}`]),
   'nguoi nuoc ngoai', 'ngoai quoc', 'quoc tich nuoc ngoai', 'viet kieu', 'ieu to nuoc ngoai',
 ];
@@ -607,12 +639,40 @@ const WARD_SITUATIONS: Situation[] = [
 ];
 
 export const SITUATIONS: Situation[] = [
-  { groups: [LOST, REGISTER], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
+  // The register still kept ("sổ gốc vẫn lưu ở phường"): a copy is issued from it, no re-registration.
+  { groups: [LOST, REGISTER], unless: ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu'], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
   {
     groups: [['khai sinh', 'giai khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'ten bo', 'ten cha', 'ten me', 'nhan bo']],
     also: ['vua', 'dong thoi', 'cung luc', 'luon', 'kem'],
-    unless: ['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'],
+    unless: ['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh', ...PARENT_MISSING],
     expansion: 'đăng ký khai sinh kết hợp đăng ký nhận cha mẹ con',
+  },
+  {
+    // A birth certificate that lacks a parent's name, and that parent now acknowledging the child
+    // ("khai sinh chỉ có tên má, giờ ba nó muốn nhận nó"): the acknowledgement on its own, not the
+    // birth registration combined with it (a newborn's first certificate).
+    groups: [PARENT_MISSING, ACKNOWLEDGE],
+    unless: BABY,
+    story: PARENT_MISSING,
+    expansion: 'đăng ký nhận cha mẹ con',
+  },
+  {
+    // A change of name, date or origin made already, and a paper now asked to show it ("đã cải
+    // chính ngày sinh, giờ cơ quan đòi giấy xác nhận"): the confirmation of the civil-status
+    // record, not the change again.
+    groups: [CHANGED_ALREADY, ['xac nhan', 'giai chung minh']],
+    // Another confirmation asked after the change (marital status, residence) is that one.
+    unless: ['tinh trang hon nhan', 'doc than', 'cu tru', 'tam tru', 'thuong tru'],
+    story: CHANGED_ALREADY,
+    expansion: 'xác nhận thông tin hộ tịch',
+  },
+  {
+    // Too ill or disabled to come ("đi lên xã không nổi", "bị bại liệt") for a birth, marriage or
+    // death: the mobile registration, even unnamed.
+    groups: [CANNOT_COME, MOBILE_ACTS],
+    anchor: 0,
+    also: ['xuong nha', 'den nha', 'ghe nha', 'tan nha'],
+    expansion: 'lưu động',
   },
   {
     // The birth is registered already: the father or mother now acknowledges the child.
@@ -621,8 +681,10 @@ export const SITUATIONS: Situation[] = [
     expansion: 'đăng ký nhận cha mẹ con',
   },
   {
-    groups: [['den nha', 'tan nha', 'tan noi', 'tai nha', 'tai cho', 'xuong tan', 'den tan', 've tan', 'tan thon', 'tan ban', 'tan xom', 'cu nguoi', 'cu can bo', 'xuong nha', 'den tan noi', 'luu dong']],
-    also: ['can bo', 'khuiet tat', 'nguoi khuiet tat', 'liet giuong', 'benh nang', 'om nang', 'gia yeu', 'khong di duoc', 'khong di lai duoc', 'neo don', 'vung sau'],
+    groups: [['den nha', 'tan nha', 'tan noi', 'tai nha', 'tai cho', 'xuong tan', 'den tan', 've tan', 'tan thon', 'tan ban', 'tan xom', 'cu nguoi', 'cu can bo', 'xuong nha', 'den tan noi', 'luu dong', 'ghe nha', 'ghe qua nha']],
+    also: ['can bo', 'khuiet tat', 'nguoi khuiet tat', 'liet giuong', 'benh nang', 'om nang', 'gia yeu', 'khong di duoc', 'khong di lai duoc', 'neo don', 'vung sau', ...CANNOT_COME, 'dang om', 'o xa', 'trong rung', 'xom nui', 'vung nui'],
+    // The citizen going there ("hay phải lên tận nơi?") is no official coming.
+    unless: ['len tan noi', 'phai den tan noi', 'di tan noi'],
     expansion: 'lưu động',
   },
   {
@@ -680,6 +742,23 @@ export const SITUATIONS: Situation[] = [
     expansion: 'đăng ký khai sinh cho người đã có hồ sơ giấy tờ cá nhân',
   },
   {
+    // The same with a foreign parent ("cha là người Mỹ, hồi đó không đi khai sinh, có căn cước"):
+    // its own registration with a foreign element on the full catalogue.
+    groups: [[...NEVER_BORN_REGISTERED, ...NEVER_REGISTERED_TOLD, ...NOT_YET_REGISTERED], ADULT_PAPERS, FOREIGNER],
+    unless: BABY,
+    story: ['chua'],
+    expansion: 'đăng ký khai sinh có yếu tố nước ngoài cho người đã có hồ sơ giấy tờ cá nhân',
+  },
+  {
+    // The same told as what the parents did not do, or as not registered yet, with the person's
+    // own papers ("hồi nhỏ ba má không làm khai sinh, có căn cước", "35 tuổi, có bằng lái … chưa
+    // có khai sinh"), not a baby's.
+    groups: [[...NEVER_REGISTERED_TOLD, ...NOT_YET_REGISTERED], ADULT_PAPERS],
+    unless: [...BABY, ...FOREIGNER],
+    story: ['chua'],
+    expansion: 'đăng ký khai sinh cho người đã có hồ sơ giấy tờ cá nhân',
+  },
+  {
     // A newborn's papers asked for ("vợ mới đẻ, giờ làm giấy tờ cho cháu thế nào"), or a baby's
     // birth not registered yet ("con được 1 tháng tuổi chưa làm khai sinh"): the plain birth
     // registration, not the one for a grown person with papers (whose name says "chưa … đăng ký").
@@ -699,7 +778,15 @@ export const SITUATIONS: Situation[] = [
   // "Chưa" only tells the story: the grown person's record says it ("chưa được đăng ký khai sinh").
   // How late it is and the fine feared ("con được 2 tháng chưa làm khai sinh có bị phạt không")
   // are the registration's own words: registering late is the same registration.
-  { groups: [NOT_YET_REGISTERED], unless: NOT_PLAIN_BIRTH, story: ['chua'], also: LATE, expansion: 'đăng ký khai sinh' },
+  { groups: [NOT_YET_REGISTERED], unless: [...NOT_PLAIN_BIRTH, ...ADULT_PAPERS], story: ['chua'], also: LATE, expansion: 'đăng ký khai sinh' },
+  // A baby with no papers made yet ("bé được hơn 2 tháng mà chưa làm giấy tờ gì"): its birth.
+  {
+    groups: [['chua lam giai to', 'chua di lam giai to', 'chua lam giai gi', 'chua di lam giai gi'], ['be', 'em be', 'chau be', 'be nha', 'con moi', 'dua nho', 'tre so sinh']],
+    unless: [...NOT_PLAIN_BIRTH, ...ADULT_PAPERS],
+    story: ['chua'],
+    also: LATE,
+    expansion: 'đăng ký khai sinh',
+  },
   {
     // A building permit past its date before the house is finished is extended.
     groups: [['giai phep xai dung', 'phep xai dung', 'giai phep xai nha', 'phep xai nha'], EXPIRED],
@@ -755,6 +842,7 @@ export const SITUATIONS: Situation[] = [
 ];
 
 interface CompiledSituation {
+  anchor?: number;
   story: string[][];
   groups: string[][][];
   also: string[][];
@@ -768,6 +856,7 @@ const compiled: CompiledSituation[] = SITUATIONS.map((s) => ({
   also: (s.also ?? []).map((p) => p.split(' ')),
   unless: (s.unless ?? []).map((p) => p.split(' ')),
   story: (s.story ?? []).map((p) => p.split(' ')),
+  anchor: s.anchor,
   expansion: syllables(fold(s.expansion)),
   content: contentSyllables(s.expansion),
 }));
@@ -787,7 +876,7 @@ export function matchSituations(folded: string[]): SynonymMatch[] {
     if (s.unless.some((p) => occurrences(folded, p).length)) continue;
     const found = s.groups.map((g) => g.flatMap((p) => occurrences(folded, p)));
     if (found.some((f) => !f.length)) continue;
-    const spans = [...found.flat(), ...s.also.flatMap((p) => occurrences(folded, p))];
+    const spans = [...(s.anchor === undefined ? found.flat() : found[s.anchor]!), ...s.also.flatMap((p) => occurrences(folded, p))];
     const story = s.story.flatMap((p) => occurrences(folded, p));
     out.push({ start: spans[0]![0], end: spans[0]![1], expansion: s.expansion, content: s.content, spans: spans.filter(([a]) => !story.some(([x, y]) => a >= x && a <= y)), story });
   }

@@ -33,6 +33,8 @@ describe('citizens’ words and twins on the full catalogue (issue 15, pass 13)'
       record('2.000927', 'Sửa lỗi sai sót trong giao dịch'),
       record('2.000942', 'Cấp bản sao có chứng thực từ bản chính giao dịch đã được chứng thực'),
       record('2.001035', 'Chứng thực giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất, nhà ở'),
+      record('1.014060', 'Tích hợp, cập nhật, điều chỉnh thông tin trên thẻ căn cước', ['Cấp xã']),
+      record('1.010039', 'Điều chỉnh thông tin về cư trú trong Cơ sở dữ liệu về cư trú', ['Cấp xã']),
       record('1.004746', 'Thủ tục đăng ký lại kết hôn'),
       record('2.000513', 'Thủ tục đăng ký lại kết hôn có yếu tố nước ngoài'),
       record('1.011471', 'Phê duyệt Phương án khai thác gỗ, thực vật rừng ngoài gỗ loài thông thường thuộc thẩm quyền giải quyết của Ủy ban nhân dân cấp xã', ['Cấp xã']),
@@ -67,6 +69,11 @@ describe('citizens’ words and twins on the full catalogue (issue 15, pass 13)'
     expect(r.search('xưởng bị đình chỉ vì phòng cháy chưa đạt, đã khắc phục, xin cho hoạt động lại', { limit: 3 }).candidates[0]?.id).toBe('3.000494');
     expect(first('hợp đồng tặng cho chứng thực ở phường bị gõ nhầm số thửa, sửa lại thế nào')).toBe('2.000927');
     expect(first('hợp đồng mua bán nhà có chứng thực ở xã bị thất lạc, xin bản sao')).toBe('2.000942');
+  });
+
+  it('reads another card put on the identity card, and a residence record showing old details, as their corrections', () => {
+    expect(r.search('muốn đưa giấy phép lái xe vào căn cước cho gọn', { limit: 3 }).candidates[0]?.id).toBe('1.014060');
+    expect(first('đổi tên xong mà thông tin thường trú vẫn ghi tên cũ')).toBe('1.010039');
   });
 
   it('reads a foreign spouse told in the story as the record with a foreign element, not its ordinary twin', () => {

@@ -42,6 +42,13 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   { phrase: 'lãnh thay', expansion: 'ủy quyền lĩnh thay' },
   { phrase: 'lĩnh giùm', expansion: 'ủy quyền lĩnh thay' },
   { phrase: 'nhận giùm', expansion: 'ủy quyền lĩnh thay' },
+  // another card's details put on the identity card ("đưa thẻ bảo hiểm y tế vào căn cước")
+  { phrase: 'vào căn cước', expansion: 'tích hợp thông tin trên thẻ căn cước' },
+  { phrase: 'vô căn cước', expansion: 'tích hợp thông tin trên thẻ căn cước' },
+  { phrase: 'vào thẻ căn cước', expansion: 'tích hợp thông tin trên thẻ căn cước' },
+  // the head of a household changed: the residence record's details are adjusted
+  { phrase: 'đổi chủ hộ', expansion: 'điều chỉnh thông tin về cư trú' },
+  { phrase: 'thay chủ hộ', expansion: 'điều chỉnh thông tin về cư trú' },
   // land, building, streets
   { phrase: 'hiến đất', expansion: 'tặng cho quyền sử dụng đất cho Nhà nước mở rộng đường giao thông' },
   { phrase: 'nâng tầng', expansion: 'sửa chữa cải tạo' },

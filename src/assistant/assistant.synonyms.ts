@@ -590,6 +590,13 @@ export const SITUATIONS: Situation[] = [
     expansion: 'cấp bản sao có chứng thực từ sổ gốc bản chính giao dịch đã được chứng thực',
   },
   {
+    // The residence record still showing an old name, date or address ("đổi tên rồi mà thông tin cư
+    // trú vẫn ghi tên cũ"): its details adjusted, not a new registration nor a confirmation.
+    groups: [['thong tin cu tru', 'du lieu cu tru', 'thong tin thuong tru', 'thong tin tam tru'], [...SLIP, 'van ghi', 'con ghi', 'van la', 'chua cap nhat', 'chua doi', 'cap nhat lai', 'sua', 'dieu chinh']],
+    unless: ['xac nhan', 'khai thac', 'trich xuat'],
+    expansion: 'điều chỉnh thông tin về cư trú trong cơ sở dữ liệu về cư trú',
+  },
+  {
     // A shop or workshop suspended by the fire police and put right, to open again: the
     // restoration of its activity, not a household business's resumption.
     groups: [['dinh chi', 'bi dinh chi', 'tam dinh chi', 'bat ngung', 'bi bat ngung', 'bi niem phong'], ['mo lai', 'hoat dong lai', 'hoat dong tro lai', 'cho hoat dong']],

@@ -35,6 +35,9 @@ describe('citizens’ words and twins on the full catalogue (issue 15, pass 13)'
       record('2.001035', 'Chứng thực giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất, nhà ở'),
       record('1.014060', 'Tích hợp, cập nhật, điều chỉnh thông tin trên thẻ căn cước', ['Cấp xã']),
       record('1.010039', 'Điều chỉnh thông tin về cư trú trong Cơ sở dữ liệu về cư trú', ['Cấp xã']),
+      record('1.004982', 'Đăng ký giải thể hợp tác xã, liên hiệp hợp tác xã', ['Cấp bộ', 'Cấp xã']),
+      record('1.003440', 'Thẩm định, phê duyệt phương án ứng phó với tình huống khẩn cấp thuộc thẩm quyền của UBND cấp xã', ['Cấp xã']),
+      record('1.003203', 'Phê duyệt phương án ứng phó với tình huống khẩn cấp đối với đập, hồ chứa nước và vùng hạ du đập trên địa bàn từ 02 xã trở lên thuộc thẩm quyền của Chủ tịch UBND cấp tỉnh', ['Cấp tỉnh']),
       record('1.004746', 'Thủ tục đăng ký lại kết hôn'),
       record('2.000513', 'Thủ tục đăng ký lại kết hôn có yếu tố nước ngoài'),
       record('1.011471', 'Phê duyệt Phương án khai thác gỗ, thực vật rừng ngoài gỗ loài thông thường thuộc thẩm quyền giải quyết của Ủy ban nhân dân cấp xã', ['Cấp xã']),
@@ -74,6 +77,17 @@ describe('citizens’ words and twins on the full catalogue (issue 15, pass 13)'
   it('reads another card put on the identity card, and a residence record showing old details, as their corrections', () => {
     expect(r.search('muốn đưa giấy phép lái xe vào căn cước cho gọn', { limit: 3 }).candidates[0]?.id).toBe('1.014060');
     expect(first('đổi tên xong mà thông tin thường trú vẫn ghi tên cũ')).toBe('1.010039');
+  });
+
+  it('reads “htx” as a cooperative', () => {
+    expect(r.search('xã viên họp quyết định giải thể htx', { limit: 3 }).candidates[0]?.id).toBe('1.004982');
+  });
+
+  it('offers the ward’s own record, not another level’s, when the question says the commune decides it', () => {
+    const q = (where: string) => `hồ chứa của thôn cần phương án ứng phó khẩn cấp, ${where}`;
+    expect(first(q('xã bảo nộp hồ sơ'))).toBe('1.003440');
+    // Without the commune named, the province's record covering reservoirs is where it is done.
+    expect(first(q('nộp hồ sơ ở đâu'))).toBe('elsewhere');
   });
 
   it('reads a foreign spouse told in the story as the record with a foreign element, not its ordinary twin', () => {

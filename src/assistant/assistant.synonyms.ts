@@ -61,6 +61,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   dsphsk: 'dưỡng sức phục hồi sức khỏe',
   kcb: 'khám chữa bệnh',
   hd: 'hợp đồng',
+  htx: 'hợp tác xã',
   mst: 'mã số thuế',
   nvqs: 'nghĩa vụ quân sự',
   hk: 'hộ khẩu',

@@ -38,6 +38,9 @@ describe('citizens’ words and twins on the full catalogue (issue 15, pass 13)'
       record('1.004982', 'Đăng ký giải thể hợp tác xã, liên hiệp hợp tác xã', ['Cấp bộ', 'Cấp xã']),
       record('1.003440', 'Thẩm định, phê duyệt phương án ứng phó với tình huống khẩn cấp thuộc thẩm quyền của UBND cấp xã', ['Cấp xã']),
       record('1.003203', 'Phê duyệt phương án ứng phó với tình huống khẩn cấp đối với đập, hồ chứa nước và vùng hạ du đập trên địa bàn từ 02 xã trở lên thuộc thẩm quyền của Chủ tịch UBND cấp tỉnh', ['Cấp tỉnh']),
+      record('1.005412', 'Phê duyệt đối tượng được hỗ trợ phí bảo hiểm nông nghiệp', ['Cấp xã']),
+      record('2.001621', 'Hỗ trợ đầu tư xây dựng phát triển thủy lợi nhỏ, thuỷ lợi nội đồng và tưới tiên tiến, tiết kiệm nước', ['Cấp xã']),
+      record('1.013274', 'Cấp phép sử dụng tạm thời lòng đường, vỉa hè vào mục đích khác', ['Cấp xã']),
       record('1.004746', 'Thủ tục đăng ký lại kết hôn'),
       record('2.000513', 'Thủ tục đăng ký lại kết hôn có yếu tố nước ngoài'),
       record('1.011471', 'Phê duyệt Phương án khai thác gỗ, thực vật rừng ngoài gỗ loài thông thường thuộc thẩm quyền giải quyết của Ủy ban nhân dân cấp xã', ['Cấp xã']),
@@ -77,6 +80,13 @@ describe('citizens’ words and twins on the full catalogue (issue 15, pass 13)'
   it('reads another card put on the identity card, and a residence record showing old details, as their corrections', () => {
     expect(r.search('muốn đưa giấy phép lái xe vào căn cước cho gọn', { limit: 3 }).candidates[0]?.id).toBe('1.014060');
     expect(first('đổi tên xong mà thông tin thường trú vẫn ghi tên cũ')).toBe('1.010039');
+  });
+
+  it('reads farm insurance, a drip or sprinkler watering system and an awning over the pavement', () => {
+    const top = (q: string) => r.search(q, { limit: 3 }).candidates[0]?.id;
+    expect(top('mua bảo hiểm cho đàn heo')).toBe('1.005412');
+    expect(top('muốn lắp tưới phun mưa cho vườn')).toBe('2.001621');
+    expect(top('nhà có đám cưới muốn căng rạp ra lề đường hai ngày')).toBe('1.013274');
   });
 
   it('reads “htx” as a cooperative', () => {

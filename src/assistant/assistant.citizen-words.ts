@@ -78,6 +78,11 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   { phrase: 'hồ thủy lợi', expansion: 'phạm vi bảo vệ công trình thủy lợi' },
   { phrase: 'kênh thủy lợi', expansion: 'phạm vi bảo vệ công trình thủy lợi' },
   { phrase: 'mương thủy lợi', expansion: 'phạm vi bảo vệ công trình thủy lợi' },
+  // watering systems the State helps to build on farms
+  { phrase: 'tưới nhỏ giọt', expansion: 'tưới tiên tiến tiết kiệm nước' },
+  { phrase: 'tưới phun mưa', expansion: 'tưới tiên tiến tiết kiệm nước' },
+  { phrase: 'kênh mương nội đồng', expansion: 'thủy lợi nội đồng' },
+  { phrase: 'căng rạp', expansion: 'sử dụng tạm thời lòng đường vỉa hè' },
   // a stretch of sea asked to farm shellfish
   { phrase: 'mặt biển', expansion: 'giao khu vực biển' },
   { phrase: 'khúc biển', expansion: 'giao khu vực biển' },

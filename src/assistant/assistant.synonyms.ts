@@ -598,6 +598,13 @@ export const SITUATIONS: Situation[] = [
     expansion: 'điều chỉnh thông tin về cư trú trong cơ sở dữ liệu về cư trú',
   },
   {
+    // Insurance bought for a herd, a pond or a crop, with the State's help: the farm insurance
+    // premium support (not social or health insurance).
+    groups: [['bao hiem'], ['dan bo', 'con bo', 'nuoi bo', 'dan heo', 'nuoi heo', 'dan lon', 'nuoi lon', 'dan ga', 'nuoi ga', 'vat nuoi', 'nuoi tom', 'ao tom', 'cay lua', 'lua nha', 'vu lua', 'cay trong']],
+    unless: ['bao hiem xa hoi', 'bao hiem i te', 'bao hiem that nghiep'],
+    expansion: 'hỗ trợ phí bảo hiểm nông nghiệp',
+  },
+  {
     // A shop or workshop suspended by the fire police and put right, to open again: the
     // restoration of its activity, not a household business's resumption.
     groups: [['dinh chi', 'bi dinh chi', 'tam dinh chi', 'bat ngung', 'bi bat ngung', 'bi niem phong'], ['mo lai', 'hoat dong lai', 'hoat dong tro lai', 'cho hoat dong']],

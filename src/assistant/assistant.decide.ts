@@ -111,7 +111,31 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
   // hardly ever have may say where it is done (distinctElsewhere).
   const other = distinctElsewhere(candidates.filter((x) => x.kind === 'procedure'), d, plan);
   if (other) return elsewhereOf(candidates.filter((x) => x.kind === 'procedure'), other);
+  if (d.decision === 'elsewhere' && namesCommune(plan)) return ownNamedHere(candidates, d) ?? d;
   return d;
+}
+
+/**
+ * The question names the commune as where it is done ("trình xã duyệt", "công an xã phạt tôi",
+ * "ủy ban phường"), with its marks: not "xã hội", "hợp tác xã", nor unmarked "xa" (far).
+ */
+function namesCommune(plan: QueryPlan): boolean {
+  return plan.tokens.some((t, i) => (t.accented === 'xã' || t.accented === 'phường') && plan.tokens[i + 1]?.folded !== 'hoi' && plan.tokens[i - 1]?.folded !== 'tac');
+}
+
+/**
+ * Another level's record would be named, while the question says the commune does it and one of
+ * the ward's own near the top has its topic word and scores near that record (COMMUNE_NEAR): the
+ * ward's is what the citizen asks about ("phương án ứng phó khẩn cấp của hồ chứa, trình xã phê
+ * duyệt": the commune's approval, not the province's for dams over two communes).
+ */
+const COMMUNE_NEAR = 0.6;
+function ownNamedHere(candidates: Candidate[], d: Decided): Decided | undefined {
+  const lead = d.picks[0]!;
+  const own = candidates.filter((x) => x.kind === 'procedure').slice(0, 3).find((x) => x.here && x.pairSupport && x.topicHit && !x.missesTopic && x.score >= lead.score * COMMUNE_NEAR);
+  if (!own) return undefined;
+  const conf = confidence(own);
+  return { decision: conf >= CALIBRATION.answer ? 'answer' : 'clarify', picks: [own], confidence: conf };
 }
 
 /**

@@ -183,7 +183,23 @@ export const copyKey = (name: string): string =>
   fold(name)
     .replace(/^thu tuc /, '')
     .replace(/[ (]*thuc hien (?:tai|o) cap [^()]*\)?\s*$/, '')
+    // The body whose power it is ("… thuộc thẩm quyền giải quyết của Ủy ban nhân dân cấp xã" / "… của
+    // Sở …") or the level in brackets ("Hỗ trợ dự án liên kết (cấp xã)", with the code after it):
+    // the same procedure at another level.
+    .replace(/ (?:thuoc|theo) tham quien (?:giai quiet )?(?:cua )?.*$/, '')
+    .replace(/ \(cap (?:xa|tinh|huien|trung uong)\)(?: \([\d.]+\))?$/, '')
     .trim();
+
+/**
+ * What the ordinary record keeps of its score when the question tells a foreign element (a foreign
+ * spouse, parent or child: `tellsForeignElement`) and its twin "… có yếu tố nước ngoài" is found:
+ * "làm lại giấy kết hôn với chồng người Mỹ, sổ lưu bị mất" is the re-registration with a foreign
+ * element, not the ordinary one that shares every other word.
+ */
+export const PLAIN_TWIN = 0.5;
+const FOREIGN_ELEMENT_NAME = / co ieu to nuoc ngoai(?= |$)/;
+/** The ordinary twin's copyKey of a record named "… có yếu tố nước ngoài", if it is one. */
+export const plainTwinKey = (key: string): string | undefined => (FOREIGN_ELEMENT_NAME.test(key) ? key.replace(FOREIGN_ELEMENT_NAME, '').trim() : undefined);
 
 /**
  * Asking for a copy of a paper ("sao y", "bản sao", "photo công chứng"): the paper named is what is

@@ -58,6 +58,13 @@ export const ABBREVIATIONS: Record<string, string> = {
   gtgt: 'giá trị gia tăng',
   hddt: 'hóa đơn điện tử',
   bhtn: 'bảo hiểm thất nghiệp',
+  // social insurance records abbreviate their benefits ("chế độ TNLĐ, BNN", "nghỉ DSPHSK")
+  tnld: 'tai nạn lao động',
+  bnn: 'bệnh nghề nghiệp',
+  dsphsk: 'dưỡng sức phục hồi sức khỏe',
+  kcb: 'khám chữa bệnh',
+  hd: 'hợp đồng',
+  htx: 'hợp tác xã',
   mst: 'mã số thuế',
   nvqs: 'nghĩa vụ quân sự',
   hk: 'hộ khẩu',
@@ -481,6 +488,12 @@ const ALTER = ['nang tang', 'nang them', 'them tang', 'xai them', 'coi noi', 'su
 const BUILDING_PART = ['tang', 'mat tien', 'mai nha', 'nha cu', 'nha ong', 'can nha', 'ngoi nha', 'nha o', 'nha minh', 'nha toi', 'cong trinh', 'khach san', 'toa nha', 'nha xuong'];
 /** A contract or transaction certified already. */
 const CERTIFIED = ['da chung thuc', 'da duoc chung thuc', 'chung thuc roi', 'da lam chung thuc'];
+/** A contract or transaction named (a certified one is what the ward keeps a register of). */
+const CONTRACT = ['hop dong', 'giao dich', 'giai mua ban', 'giai tang cho', 'giai chuien nhuong'];
+/** Said to be certified, at the commune or already ("chứng ở xã": the southern short word). */
+const CERTIFIED_SAID = [...CERTIFIED, 'co chung thuc', 'chung thuc o', 'chung thuc tai', 'chung o xa', 'chung o phuong', 'chung tai xa', 'chung tai phuong'];
+/** A slip in a paper's text: a wrong letter or figure typed or written. */
+const SLIP = ['sai', 'nham', 'sai sot', 'ghi sai', 'ghi nham', 'ghi trat', 'go nham', 'go sai', 'danh mai sai', 'danh mai nham', 'loi danh mai', 'viet sai', 'viet nham'];
 /** Never had a birth certificate (said of a grown person; a baby's is "chưa làm khai sinh"). */
 const NEVER_BORN_REGISTERED = ['chua bao gio co giai khai sinh', 'chua tung co giai khai sinh', 'chua bao gio co khai sinh', 'chua tung co khai sinh', 'chua bao gio lam khai sinh', 'chua tung lam khai sinh', 'chua bao gio dang ki khai sinh', 'chua bao gio duoc khai sinh', 'chua tung duoc khai sinh', 'chua bao gio duoc lam khai sinh', 'chua bao gio duoc dang ki khai sinh'];
 /**
@@ -527,6 +540,8 @@ const FOREIGNER = [
   ...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'i'].includes(c)).map((c) => `nguoi ${c}`),
   ...SPOUSE_COUNTRIES.flatMap((c) => [`chong ${c}`, `vo ${c}`]),
   'nguoi nuoc ngoai', 'ngoai quoc', 'quoc tich nuoc ngoai', 'viet kieu', 'ieu to nuoc ngoai',
+  // "quốc tịch Mỹ", "quốc tịch Thái Lan": a nationality named
+  ...COUNTRIES.filter((c) => c !== 'nuoc ngoai').map((c) => `quoc tich ${c}`),
 ];
 const BORN = ['sinh o', 'sinh ra o', 'sinh tai', 'sinh ra tai', 'sinh ben', 'sinh ra ben', 'de o', 'de ben', 'de tai'];
 /** A child born in another country. */
@@ -691,7 +706,7 @@ export const SITUATIONS: Situation[] = [
     // A foreigner in the family: the same registration "có yếu tố nước ngoài" (commune level since 2025).
     groups: [
       FOREIGNER,
-      ['ket hon', 'cuoi', 'lai chong', 'lai vo', 'khai tu', 'qua doi', 'chet', 'khai sinh', 'sinh con', 'nhan con', 'nhan cha', 'nhan me', 'giam ho', 'cai chinh'],
+      ['ket hon', 'cuoi', 'lai chong', 'lai vo', 'khai tu', 'qua doi', 'chet', 'khai sinh', 'sinh con', 'nhan con', 'nhan cha', 'nhan me', 'giam ho', 'cai chinh', 'hon thu', 'bao tu', 'chung tu'],
     ],
     unless: ['ve nuoc', 've viet nam', 'lao dong', 'xuat khau', 'di hoc', 'du hoc', 'du lich', 'dinh cu'],
     expansion: 'có yếu tố nước ngoài',
@@ -734,6 +749,42 @@ export const SITUATIONS: Situation[] = [
     unless: [...WRONG, 'loi'],
     story: CERTIFIED,
     expansion: 'chứng thực việc sửa đổi bổ sung hủy bỏ giao dịch',
+  },
+  {
+    // A slip in a contract certified at the commune ("hợp đồng chứng thực ở xã ghi sai năm sinh",
+    // "số thửa bị gõ nhầm"): corrected by its own procedure, not a new certification or a change
+    // the parties agree (Nghị định 23/2015/NĐ-CP, Điều 39).
+    groups: [CONTRACT, CERTIFIED_SAID, SLIP],
+    story: CERTIFIED_SAID,
+    expansion: 'sửa lỗi sai sót trong giao dịch',
+  },
+  {
+    // A copy of a contract certified at the commune, asked from the copy the commune keeps
+    // ("hợp đồng chứng thực ở xã bị mất, xin bản sao"): not a copy certified from an original in hand.
+    groups: [CONTRACT, CERTIFIED_SAID, ['ban sao', 'sao i', 'ban luu', 'sao lai']],
+    unless: [...SLIP, 'huy', 'huy bo', 'sua doi', 'bo sung'],
+    story: CERTIFIED_SAID,
+    expansion: 'cấp bản sao có chứng thực từ sổ gốc bản chính giao dịch đã được chứng thực',
+  },
+  {
+    // The residence record still showing an old name, date or address ("đổi tên rồi mà thông tin cư
+    // trú vẫn ghi tên cũ"): its details adjusted, not a new registration nor a confirmation.
+    groups: [['thong tin cu tru', 'du lieu cu tru', 'thong tin thuong tru', 'thong tin tam tru'], [...SLIP, 'van ghi', 'con ghi', 'van la', 'chua cap nhat', 'chua doi', 'cap nhat lai', 'sua', 'dieu chinh']],
+    unless: ['xac nhan', 'khai thac', 'trich xuat'],
+    expansion: 'điều chỉnh thông tin về cư trú trong cơ sở dữ liệu về cư trú',
+  },
+  {
+    // Insurance bought for a herd, a pond or a crop, with the State's help: the farm insurance
+    // premium support (not social or health insurance).
+    groups: [['bao hiem'], ['dan bo', 'con bo', 'nuoi bo', 'dan heo', 'nuoi heo', 'dan lon', 'nuoi lon', 'dan ga', 'nuoi ga', 'vat nuoi', 'nuoi tom', 'ao tom', 'cay lua', 'lua nha', 'vu lua', 'cay trong']],
+    unless: ['bao hiem xa hoi', 'bao hiem i te', 'bao hiem that nghiep'],
+    expansion: 'hỗ trợ phí bảo hiểm nông nghiệp',
+  },
+  {
+    // A shop or workshop suspended by the fire police and put right, to open again: the
+    // restoration of its activity, not a household business's resumption.
+    groups: [['dinh chi', 'bi dinh chi', 'tam dinh chi', 'bat ngung', 'bi bat ngung', 'bi niem phong'], ['mo lai', 'hoat dong lai', 'hoat dong tro lai', 'cho hoat dong']],
+    expansion: 'phục hồi hoạt động của cơ sở',
   },
   {
     // An adult who never had a birth certificate but has other papers of their own ("bà tôi 70
@@ -851,11 +902,14 @@ interface CompiledSituation {
   content: string[];
 }
 
+// Phrases are written folded but may keep a "y" ("người mỹ", "hủy"): folded as the question is
+// ("mi", "hui"), or they would never match.
+const phrase = (p: string): string[] => fold(p).split(' ');
 const compiled: CompiledSituation[] = SITUATIONS.map((s) => ({
-  groups: s.groups.map((g) => g.map((p) => p.split(' '))),
-  also: (s.also ?? []).map((p) => p.split(' ')),
-  unless: (s.unless ?? []).map((p) => p.split(' ')),
-  story: (s.story ?? []).map((p) => p.split(' ')),
+  groups: s.groups.map((g) => g.map(phrase)),
+  also: (s.also ?? []).map(phrase),
+  unless: (s.unless ?? []).map(phrase),
+  story: (s.story ?? []).map(phrase),
   anchor: s.anchor,
   expansion: syllables(fold(s.expansion)),
   content: contentSyllables(s.expansion),
@@ -867,6 +921,12 @@ function occurrences(folded: string[], phrase: string[]): Array<[number, number]
     if (phrase.every((w, k) => folded[i + k] === w)) out.push([i, i + phrase.length - 1]);
   }
   return out;
+}
+
+const FOREIGN_ELEMENT = syllables(fold('có yếu tố nước ngoài')).join(' ');
+/** The question tells a foreign element in the family (a situation read as "… có yếu tố nước ngoài"). */
+export function tellsForeignElement(folded: string[]): boolean {
+  return matchSituations(folded).some((m) => m.expansion.join(' ').endsWith(FOREIGN_ELEMENT));
 }
 
 /** The situations a question tells, with the phrases they stand for. */

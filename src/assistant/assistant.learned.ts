@@ -16,9 +16,9 @@ import type { Candidate } from './assistant.retrieval';
  * code it is sure of (`sureCode`): when the retrieval puts it first too, the decision offers it
  * rather than handing over or declining. `readLearned` gives
  * all three from one reading of the question's features.
- * Trained once per process from src/assistant/eval/tuning/ (counting, ~50–90 ms CPU): a server does
- * it before it listens (`prepareLearned`), anything else at first use;
- * the held-out sets are never read. Pure and deterministic. Measured by leave-one-set-out
+ * Trained once per process from src/assistant/eval/tuning/ and the training corpus beside it,
+ * src/assistant/eval/training/ (counting): a server does it before it listens (`prepareLearned`),
+ * anything else at first use; the held-out sets are never read. Pure and deterministic. Measured by leave-one-set-out
  * cross-validation (scripts/cv-assistant-learned.ts, docs/assistant-history.md).
  */
 
@@ -223,6 +223,11 @@ export function readLearned(question: string, candidates: Candidate[], model: Le
 
 /** The tuning sets the model learns from (never the held-out sets beside them). */
 export const TUNING_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'eval', 'tuning');
+/**
+ * The training corpus the model learns from too: labelled questions written to be learned from, in
+ * the tuning sets' line format, and never a score (the eval does not run them). May be absent.
+ */
+export const TRAINING_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'eval', 'training');
 
 /** Our labelled questions of one file: procedure questions (`expect`) and fact questions (`code`). */
 export function readLabelled(file: string): LabelledQuestion[] {
@@ -234,10 +239,22 @@ export function readLabelled(file: string): LabelledQuestion[] {
     .map((x) => ({ q: x.q, codes: x.expect ?? (x.code ? [x.code] : []), kind: x.kind }));
 }
 
-/** The model of every tuning file, trained once on first use (counting ~2,600 questions). */
-export function tuningModel(dir = TUNING_DIR): LearnedModel {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
-  return train(files.flatMap((f) => readLabelled(path.join(dir, f))));
+/** The `.jsonl` files of a folder, in name order; none when it does not exist. */
+export function labelledFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * The model of every tuning file and every training file, trained once on first use (counting
+ * ~2,900 tuning and ~2,500 training questions). `training` null: the tuning files alone.
+ */
+export function tuningModel(dir = TUNING_DIR, training: string | null = TRAINING_DIR): LearnedModel {
+  return train([...labelledFiles(dir), ...(training ? labelledFiles(training) : [])].flatMap(readLabelled));
 }
 
 /** The model used by the assistant: the tuning sets' unless set (null: no learned signal). */

@@ -5,7 +5,8 @@
  * always learned from), on the demo and the full catalogue. Never reads the held-out sets.
  * Prints each fold and the sums (top-1, top-3, declined, facts stated), then a table of them.
  * --corpus-both: the corpus in both (to compare settings with --before=NAME=VALUE); --no-corpus: in
- *   neither. --training=DIR: another corpus folder.
+ *   neither. --training=DIR: another corpus folder. --apart=0.7: a corpus line sharing this share of
+ *   its folded syllables with a line of the left-out file is left out of that fold's training.
  * --no-model-before: before is the assistant without any learned model.
  * --scope: before is the re-ordering alone, after adds the learned scope signal's declines (the sure
  *   code's offers off in both). --sure: before is the re-ordering and the scope signal, after adds the
@@ -18,8 +19,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importNationalFile } from '../src/catalog/catalog.import';
+import { fold } from '../src/shared/vietnamese';
 import { evalServices, evaluate, type EvalReport } from '../src/assistant/assistant.eval';
-import { LEARNED, labelledFiles, readLabelled, train, useLearnedModel, TRAINING_DIR, TUNING_DIR } from '../src/assistant/assistant.learned';
+import { corpusOf, LEARNED, labelledFiles, readLabelled, train, useLearnedModel, TRAINING_DIR, TUNING_DIR } from '../src/assistant/assistant.learned';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const NATIONAL = process.env.BENCH_NATIONAL_FILE || path.resolve(here, '../../../shared/data/tthc-national.jsonl');
@@ -38,10 +40,32 @@ async function main(): Promise<void> {
   console.log(`settings ${JSON.stringify(LEARNED)}`);
   const all = labelledFiles(TUNING_DIR);
   const trainingDir = args.find((a) => a.startsWith('--training='))?.slice('--training='.length) ?? TRAINING_DIR;
-  const corpus = labelledFiles(trainingDir).flatMap(readLabelled);
+  const corpus = corpusOf(labelledFiles(trainingDir).flatMap(readLabelled));
   const corpusBefore = args.includes('--corpus-both');
   const corpusAfter = !args.includes('--no-corpus');
   console.log(`corpus ${trainingDir}: ${corpus.length} questions (before ${corpusBefore ? 'with' : 'without'}, after ${corpusAfter ? 'with' : 'without'})`);
+  // A corpus line this close to a line of the left-out file (shared folded syllables over the longer
+  // line's, as the lead's check against the held-out sets) is left out of that fold's training too:
+  // otherwise the fold would be scored on questions the model has nearly seen. --apart=1: only equal ones.
+  const apart = Number(args.find((a) => a.startsWith('--apart='))?.slice('--apart='.length) ?? 0.7);
+  const words = (q: string) => new Set(fold(q.normalize('NFC')).match(/[a-z0-9]+/g) ?? []);
+  const corpusWords = corpus.map((x) => words(x.q));
+  const corpusFor = new Map<string, typeof corpus>();
+  const foldCorpus = (f: string) => {
+    let c = corpusFor.get(f);
+    if (c) return c;
+    const held = readLabelled(f).map((x) => words(x.q));
+    c = corpus.filter((_, i) => {
+      const w = corpusWords[i]!;
+      return !held.some((h) => {
+        let n = 0;
+        for (const x of w) if (h.has(x)) n++;
+        return n / Math.max(w.size, h.size) >= apart;
+      });
+    });
+    corpusFor.set(f, c);
+    return c;
+  };
   const noModelBefore = args.includes('--no-model-before');
   const table: string[] = [];
   const scope = args.includes('--scope');
@@ -54,10 +78,11 @@ async function main(): Promise<void> {
       const sum: Record<string, number> = {};
       for (const f of folds) {
         const own = all.filter((g) => g !== f).flatMap(readLabelled);
+        const fc = foldCorpus(f);
         const t0 = performance.now();
-        const model = corpusAfter ? train([...own, ...corpus]) : train(own);
+        const model = corpusAfter ? train([...own, ...fc]) : train(own);
         const trainMs = performance.now() - t0;
-        const modelBefore = noModelBefore ? null : corpusBefore === corpusAfter ? model : corpusBefore ? train([...own, ...corpus]) : train(own);
+        const modelBefore = noModelBefore ? null : corpusBefore === corpusAfter ? model : corpusBefore ? train([...own, ...fc]) : train(own);
         // --scope: before is the re-ordering alone, after adds the scope signal (the decline).
         // --sure: before is the re-ordering and the scope signal, after adds the sure code's offers.
         const { scopeOdds: odds, sureLift } = LEARNED;
@@ -78,7 +103,7 @@ async function main(): Promise<void> {
         const after = await evaluate(env.services, `cv-${cat}-after`, f, cat);
         useLearnedModel(null);
         for (const [k, r] of [['before', before], ['after', after]] as const) for (const x of ['top1', 'top3', 'inScope', 'declined', 'outOfScope', 'facts', 'factsStated'] as const) sum[`${k}.${x}`] = (sum[`${k}.${x}`] ?? 0) + r[x];
-        console.log(`${cat} ${path.basename(f)} (after's model trained in ${trainMs.toFixed(0)} ms)\n  before ${line(before)}\n  after  ${line(after)}`);
+        console.log(`${cat} ${path.basename(f)} (corpus ${fc.length}, ${corpus.length - fc.length} too close to it left out; after's model trained in ${trainMs.toFixed(0)} ms)\n  before ${line(before)}\n  after  ${line(after)}`);
         const cell = (k: 'top1' | 'top3', r: EvalReport) => (r.inScope ? `${r[k]}` : '–');
         const arrow = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
         table.push(`| ${cat} | ${path.basename(f, '.jsonl')} | ${arrow(cell('top1', before), cell('top1', after))}/${before.inScope || '–'} | ${arrow(cell('top3', before), cell('top3', after))} | ${before.outOfScope ? `${arrow(`${before.declined}`, `${after.declined}`)}/${before.outOfScope}` : '–'} | ${before.facts ? `${arrow(`${before.factsStated}`, `${after.factsStated}`)}/${before.facts}` : '–'} |`);

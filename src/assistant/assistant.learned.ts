@@ -28,6 +28,8 @@ export interface LabelledQuestion {
   codes: string[];
   /** The eval's kind ("elsewhere": out of scope here but answered with the agency). */
   kind?: string;
+  /** How much the question counts (1 unless set: the training corpus's `corpusWeight`). */
+  weight?: number;
 }
 
 export interface LearnedModel {
@@ -61,13 +63,14 @@ type Counts = { counts: Map<string, number>; total: number };
  * rules are (held out by file, no in-scope question of ours reached 3; 3 and 5 gained the same on
  * the folds, so the wider margin).
  */
-export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6, sureLift: 1, sureGap: 0.5, sureOdds: -5, sureConfidence: 0.2, sureAnswer: 1, scopeAlways: 5 };
+export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6, sureLift: 1, sureGap: 0.5, sureOdds: -5, sureConfidence: 0.2, sureAnswer: 1, scopeAlways: 5, proposeLift: 1, proposeGap: 1, proposeOdds: -10, proposeDepth: 0, skipPairs: 0, corpusWeight: 1 };
 
 /** Folded syllables and adjacent pairs of a question: what the model counts. */
 export function features(text: string): string[] {
   const syl = fold(text.normalize('NFC')).match(/[a-z0-9]+/g) ?? [];
   const out = [...syl];
   for (let i = 0; i + 1 < syl.length; i++) out.push(`${syl[i]} ${syl[i + 1]}`);
+  if (LEARNED.skipPairs) for (let i = 0; i + 2 < syl.length; i++) out.push(`${syl[i]} _ ${syl[i + 2]}`);
   return out;
 }
 
@@ -78,22 +81,22 @@ export function train(questions: LabelledQuestion[]): LearnedModel {
   const vocab = new Set<string>();
   let nIn = 0;
   let nOut = 0;
-  for (const { q, codes, kind } of questions) {
+  for (const { q, codes, kind, weight = 1 } of questions) {
     // "Elsewhere" lines are out of scope here but answered (with the agency): neither side.
     if (!codes.length && kind === 'elsewhere') continue;
     const fs = features(q);
     for (const f of fs) vocab.add(f);
     if (!codes.length) {
-      count(outside, fs);
-      nOut++;
+      count(outside, fs, weight);
+      nOut += weight;
       continue;
     }
-    count(background, fs);
-    nIn++;
+    count(background, fs, weight);
+    nIn += weight;
     for (const code of codes) {
       let c = classes.get(code);
       if (!c) classes.set(code, (c = { counts: new Map(), total: 0 }));
-      count(c, fs);
+      count(c, fs, weight);
     }
   }
   const codes = [...classes.keys()].sort();
@@ -133,9 +136,9 @@ export function codeScores(model: LearnedModel, fs: string[]): { scores: Float64
   return { scores, known };
 }
 
-function count(c: Counts, fs: string[]): void {
-  for (const f of fs) c.counts.set(f, (c.counts.get(f) ?? 0) + 1);
-  c.total += fs.length;
+function count(c: Counts, fs: string[], weight: number): void {
+  for (const f of fs) c.counts.set(f, (c.counts.get(f) ?? 0) + weight);
+  c.total += fs.length * weight;
 }
 
 /**
@@ -184,12 +187,14 @@ function scopeOdds(model: LearnedModel, fs: string[]): number {
   return odds;
 }
 
-/**
- * The code the model itself is sure of, whatever the retrieval found: the first of every labelled
- * code by mean lift (`codeScores` over the known features), when that lift reaches `sureLift` and
- * the second code's is at least `sureGap` below it.
- */
-export function sureCode(model: LearnedModel, fs: string[]): string | undefined {
+/** The model's first code over every labelled one, its mean lift and its lead over the second's. */
+export interface ModelLead {
+  code: string;
+  lift: number;
+  gap: number;
+}
+
+export function modelLead(model: LearnedModel, fs: string[]): ModelLead | undefined {
   const read = codeScores(model, fs);
   if (!read) return undefined;
   const { scores, known } = read;
@@ -201,9 +206,19 @@ export function sureCode(model: LearnedModel, fs: string[]): string | undefined 
       first = i;
     } else if (scores[i]! > second) second = scores[i]!;
   }
-  const best = scores[first]! / known;
-  return best >= LEARNED.sureLift && best - second / known >= LEARNED.sureGap ? model.codes[first] : undefined;
+  const lift = scores[first]! / known;
+  return { code: model.codes[first]!, lift, gap: lift - second / known };
 }
+
+/**
+ * The code the model itself is sure of, whatever the retrieval found: the first of every labelled
+ * code by mean lift (`codeScores` over the known features), when that lift reaches `sureLift` and
+ * the second code's is at least `sureGap` below it.
+ */
+export function sureCode(model: LearnedModel, fs: string[]): string | undefined {
+  return isSure(modelLead(model, fs));
+}
+const isSure = (lead: ModelLead | undefined) => (lead && lead.lift >= LEARNED.sureLift && lead.gap >= LEARNED.sureGap ? lead.code : undefined);
 
 /** What the learned model says of a question, its features read once (assistant.service.ts). */
 export interface LearnedReading {
@@ -215,10 +230,31 @@ export interface LearnedReading {
   sure?: string;
 }
 
-export function readLearned(question: string, candidates: Candidate[], model: LearnedModel | null = activeModel()): LearnedReading {
-  if (!model) return { candidates, outOdds: -Infinity };
+/**
+ * `shown`: how many candidates the reading keeps (the service's 8); the retrieval may give more, so
+ * that the model can propose its own code from further down (`propose`).
+ */
+export function readLearned(question: string, candidates: Candidate[], model: LearnedModel | null = activeModel(), shown = candidates.length): LearnedReading {
+  if (!model) return { candidates: candidates.slice(0, shown), outOdds: -Infinity };
   const fs = features(question);
-  return { candidates: rerank(model, fs, candidates), outOdds: scopeOdds(model, fs), sure: sureCode(model, fs) };
+  const outOdds = scopeOdds(model, fs);
+  const lead = modelLead(model, fs);
+  const ranked = propose(rerank(model, fs, candidates), lead, outOdds);
+  return { candidates: ranked.slice(0, shown), outOdds, sure: isSure(lead) };
+}
+
+/**
+ * The model's own code put first when the retrieval found it, done here, but not among its first
+ * `candidates` (which the re-ordering reads): when the model leads every other code by
+ * `proposeGap` with a mean lift of `proposeLift`, on a question worded like our in-scope ones
+ * (scope odds at most `proposeOdds`). The scores stay in their places, as the re-ordering's do.
+ */
+function propose(candidates: Candidate[], lead: ModelLead | undefined, outOdds: number): Candidate[] {
+  if (!lead || lead.lift < LEARNED.proposeLift || lead.gap < LEARNED.proposeGap || outOdds > LEARNED.proposeOdds) return candidates;
+  const at = candidates.findIndex((c) => c.id === lead.code);
+  if (at < LEARNED.candidates || at >= LEARNED.proposeDepth || !candidates[at]!.here) return candidates;
+  const moved = [candidates[at]!, ...candidates.slice(0, at), ...candidates.slice(at + 1)];
+  return moved.map((c, i) => (i <= at ? { ...c, score: candidates[i]!.score } : c));
 }
 
 /** The tuning sets the model learns from (never the held-out sets beside them). */
@@ -254,7 +290,12 @@ export function labelledFiles(dir: string): string[] {
  * ~2,900 tuning and ~2,500 training questions). `training` null: the tuning files alone.
  */
 export function tuningModel(dir = TUNING_DIR, training: string | null = TRAINING_DIR): LearnedModel {
-  return train([...labelledFiles(dir), ...(training ? labelledFiles(training) : [])].flatMap(readLabelled));
+  return train([...labelledFiles(dir).flatMap(readLabelled), ...(training ? corpusOf(labelledFiles(training).flatMap(readLabelled)) : [])]);
+}
+
+/** Training-corpus questions, weighted by `corpusWeight`. */
+export function corpusOf(questions: LabelledQuestion[]): LabelledQuestion[] {
+  return LEARNED.corpusWeight === 1 ? questions : questions.map((x) => ({ ...x, weight: LEARNED.corpusWeight }));
 }
 
 /** The model used by the assistant: the tuning sets' unless set (null: no learned signal). */

@@ -84,11 +84,11 @@ const repoRoot = path.resolve(here, '../..');
 const sharedDir = [path.resolve(repoRoot, '../shared'), path.resolve(repoRoot, '../../shared')].find((d) => fs.existsSync(d)) ?? path.resolve(repoRoot, '../shared');
 export const DEV_SET = path.join(sharedDir, 'eval/assistant-dev.jsonl');
 export const DEV_FACTS = path.join(sharedDir, 'eval/assistant-facts-dev.jsonl');
-export const OWN_SETS = ['tuning/procedures.jsonl', 'tuning/procedures-2.jsonl', 'tuning/procedures-3.jsonl', 'tuning/procedures-4.jsonl', 'tuning/procedures-5.jsonl', 'tuning/procedures-6.jsonl', 'tuning/procedures-7.jsonl', 'tuning/procedures-8.jsonl', 'tuning/procedures-9.jsonl', 'tuning/procedures-10.jsonl', 'tuning/procedures-11.jsonl', 'tuning/procedures-12.jsonl', 'tuning/procedures-13.jsonl', 'tuning/out-of-scope.jsonl', 'tuning/out-of-scope-2.jsonl', 'tuning/out-of-scope-3.jsonl', 'tuning/out-of-scope-4.jsonl', 'tuning/out-of-scope-5.jsonl', 'tuning/out-of-scope-6.jsonl', 'tuning/out-of-scope-7.jsonl', 'tuning/out-of-scope-8.jsonl', 'tuning/out-of-scope-9.jsonl', 'tuning/out-of-scope-10.jsonl', 'tuning/out-of-scope-11.jsonl', 'tuning/facts.jsonl', 'tuning/facts-3.jsonl', 'heldout/procedures.jsonl', 'heldout/facts.jsonl', 'heldout/procedures-2.jsonl', 'heldout/facts-2.jsonl'].map((f) =>
+export const OWN_SETS = ['tuning/procedures.jsonl', 'tuning/procedures-2.jsonl', 'tuning/procedures-3.jsonl', 'tuning/procedures-4.jsonl', 'tuning/procedures-5.jsonl', 'tuning/procedures-6.jsonl', 'tuning/procedures-7.jsonl', 'tuning/procedures-8.jsonl', 'tuning/procedures-9.jsonl', 'tuning/procedures-10.jsonl', 'tuning/procedures-11.jsonl', 'tuning/procedures-12.jsonl', 'tuning/procedures-13.jsonl', 'tuning/out-of-scope.jsonl', 'tuning/out-of-scope-2.jsonl', 'tuning/out-of-scope-3.jsonl', 'tuning/out-of-scope-4.jsonl', 'tuning/out-of-scope-5.jsonl', 'tuning/out-of-scope-6.jsonl', 'tuning/out-of-scope-7.jsonl', 'tuning/out-of-scope-8.jsonl', 'tuning/out-of-scope-9.jsonl', 'tuning/out-of-scope-10.jsonl', 'tuning/out-of-scope-11.jsonl', 'tuning/facts.jsonl', 'tuning/facts-3.jsonl', 'heldout/procedures.jsonl', 'heldout/facts.jsonl', 'heldout/procedures-2.jsonl', 'heldout/facts-2.jsonl', 'heldout/procedures-3.jsonl', 'heldout/facts-3.jsonl'].map((f) =>
   path.resolve(here, 'eval', f),
 );
 /**
- * A sealed set (`heldout/*-2.jsonl`, written before the tuning it measures) prints its figures
+ * A sealed set (`heldout/*-N.jsonl`: -2, and -3 written on 6 December 2026 before the training corpus was read by the model) prints its figures
  * only, even with `--verbose`: reading its misses would make it one more tuning set.
  */
 export const isSealed = (file: string): boolean => /[\\/]heldout[\\/][^\\/]*-\d+\.jsonl$/.test(file);

@@ -118,6 +118,19 @@ describe('OpenAPI document', () => {
   });
   afterAll(() => env?.close());
 
+  it('shows the reader’s page in Vietnamese, fitted to a phone, with its narrow-screen styles served', async () => {
+    for (const url of ['/docs', '/docs/']) {
+      const page = await env.app.inject({ method: 'GET', url });
+      const html = page.statusCode === 302 ? (await env.app.inject({ method: 'GET', url: String(page.headers.location) })).body : page.body;
+      expect(html, url).toContain('<html lang="vi">');
+      expect(html, url).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+      expect(html, url).toContain('<title>Tài liệu API — motcua</title>');
+    }
+    const css = await env.app.inject({ method: 'GET', url: '/docs/static/theme/mobile.css' });
+    expect(css.statusCode).toBe(200);
+    expect(css.body).toContain('@media (max-width: 600px)');
+  });
+
   it('is valid OpenAPI 3.1 with a licence and the PUBLIC_URL server (swagger-parser)', async () => {
     expect(spec.openapi).toBe('3.1.0');
     expect(spec.info.license.name).toBeTruthy();

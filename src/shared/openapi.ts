@@ -211,5 +211,29 @@ export async function registerOpenApi(app: FastifyInstance, opts: { publicUrl: s
       return { schema: withUnauthorized(schema as Record<string, unknown> | undefined) as typeof schema, url };
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
+  // The reader's page in Vietnamese and readable on a phone: the plugin writes `lang="en"` and no
+  // viewport; its own routes only (an encapsulated hook) are answered with both set right.
+  await app.register(async (docs) => {
+    docs.addHook('onSend', async (_req, reply, payload) =>
+      typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('text/html') ? vietnameseDocsPage(payload) : payload,
+    );
+    await docs.register(swaggerUi, { routePrefix: '/docs', staticCSP: false, theme: { title: 'Tài liệu API — motcua', css: [{ filename: 'mobile.css', content: DOCS_MOBILE_CSS }] } });
+  });
+}
+
+/** Narrow screens: the operation rows and the models wrap instead of running off the page. */
+const DOCS_MOBILE_CSS = `@media (max-width: 600px) {
+  .swagger-ui .wrapper { padding: 0 8px; }
+  .swagger-ui .opblock .opblock-summary { flex-wrap: wrap; }
+  .swagger-ui .opblock .opblock-summary-path { max-width: 100%; word-break: break-all; }
+  .swagger-ui .info .title { font-size: 24px; }
+  .swagger-ui table, .swagger-ui .model-box { display: block; overflow-x: auto; }
+  .swagger-ui .scheme-container .schemes { flex-wrap: wrap; }
+  .swagger-ui .servers, .swagger-ui .servers label, .swagger-ui .servers select { max-width: 100%; min-width: 0; }
+  .swagger-ui .servers > label { margin-right: 0; }
+}`;
+
+/** The documentation page's HTML with `lang="vi"` and a viewport for phones. */
+export function vietnameseDocsPage(html: string): string {
+  return html.replace('<html lang="en">', '<html lang="vi">').replace('<meta charset="UTF-8">', '<meta charset="UTF-8">\n      <meta name="viewport" content="width=device-width, initial-scale=1">');
 }

@@ -10,7 +10,9 @@ import type { Candidate } from './assistant.retrieval';
  * (`expect` of the tuning sets, `code` of their fact questions), smoothed towards the model of all
  * questions. It finds no procedure: it re-orders the first few the retrieval found, lifting those
  * whose labelled questions were worded like this one, and leaves their scores (the margins the
- * decision reads) as the retrieval gave them. A code nobody labelled is neither lifted nor lowered.
+ * decision reads) as the retrieval gave them; a code it is very sure of that the retrieval found
+ * further down (within its first 60) is put first (`propose`). A code nobody labelled is neither
+ * lifted nor lowered.
  * The same counts, in scope against out of scope, give `outOfScopeOdds`, one more piece of evidence
  * for declining (assistant.decide.ts). Over every labelled code (`codeScores`), the model names the
  * code it is sure of (`sureCode`): when the retrieval puts it first too, the decision offers it
@@ -30,6 +32,8 @@ export interface LabelledQuestion {
   kind?: string;
   /** How much the question counts (1 unless set: the training corpus's `corpusWeight`). */
   weight?: number;
+  /** false: counted for the codes only, not for the scope odds (the training corpus unless `corpusScope`). */
+  scope?: boolean;
 }
 
 export interface LearnedModel {
@@ -39,7 +43,7 @@ export interface LearnedModel {
   readonly background: Counts;
   readonly vocabulary: number;
   /** Out of scope (`expect: []`, not "elsewhere") against in scope (`background`, the questions with codes). */
-  readonly scope: { outside: Counts; nIn: number; nOut: number };
+  readonly scope: { outside: Counts; inside: Counts; nIn: number; nOut: number; vocabulary: number };
   /** The codes in a fixed order and, per feature, the codes that counted it (for `codeScores`). */
   readonly codes: string[];
   readonly postings: Map<string, { code: Int32Array; count: Float64Array }>;
@@ -62,15 +66,21 @@ type Counts = { counts: Map<string, number>; total: number };
  * scopeAlways: from these out-of-scope log-odds an answer or choices are declined however sure the
  * rules are (held out by file, no in-scope question of ours reached 3; 3 and 5 gained the same on
  * the folds, so the wider margin).
+ * proposeLift, proposeGap, proposeOdds, proposeDepth: the model's own first code, found by the
+ * retrieval within its first `proposeDepth` but not its first `candidates`, is put first when its
+ * lift and lead reach these and the scope odds are at most `proposeOdds` (`propose`; 0: off).
+ * corpusWeight: how much a training-corpus question counts against a tuning one (0.5 and 2 did
+ * no better on the folds than 1). corpusScope 0: the corpus teaches the codes only, the scope odds
+ * stay the tuning sets' (counted there too, its in-scope lines saying "đấu giá", "chứng chỉ hành
+ * nghề" let an auctioneer's licence be answered, and the folds declined 1–4 fewer).
  */
-export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6, sureLift: 1, sureGap: 0.5, sureOdds: -5, sureConfidence: 0.2, sureAnswer: 1, scopeAlways: 5, proposeLift: 1, proposeGap: 1, proposeOdds: -10, proposeDepth: 0, skipPairs: 0, corpusWeight: 1 };
+export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6, sureLift: 1, sureGap: 0.5, sureOdds: -5, sureConfidence: 0.2, sureAnswer: 1, scopeAlways: 5, proposeLift: 1, proposeGap: 1, proposeOdds: -10, proposeDepth: 60, corpusWeight: 1, corpusScope: 0 };
 
 /** Folded syllables and adjacent pairs of a question: what the model counts. */
 export function features(text: string): string[] {
   const syl = fold(text.normalize('NFC')).match(/[a-z0-9]+/g) ?? [];
   const out = [...syl];
   for (let i = 0; i + 1 < syl.length; i++) out.push(`${syl[i]} ${syl[i + 1]}`);
-  if (LEARNED.skipPairs) for (let i = 0; i + 2 < syl.length; i++) out.push(`${syl[i]} _ ${syl[i + 2]}`);
   return out;
 }
 
@@ -78,21 +88,28 @@ export function train(questions: LabelledQuestion[]): LearnedModel {
   const classes = new Map<string, Counts>();
   const background: Counts = { counts: new Map(), total: 0 };
   const outside: Counts = { counts: new Map(), total: 0 };
+  const inside: Counts = { counts: new Map(), total: 0 };
   const vocab = new Set<string>();
+  const scopeVocab = new Set<string>();
   let nIn = 0;
   let nOut = 0;
-  for (const { q, codes, kind, weight = 1 } of questions) {
+  for (const { q, codes, kind, weight = 1, scope = true } of questions) {
     // "Elsewhere" lines are out of scope here but answered (with the agency): neither side.
     if (!codes.length && kind === 'elsewhere') continue;
     const fs = features(q);
     for (const f of fs) vocab.add(f);
+    if (scope) for (const f of fs) scopeVocab.add(f);
     if (!codes.length) {
+      if (!scope) continue;
       count(outside, fs, weight);
       nOut += weight;
       continue;
     }
     count(background, fs, weight);
-    nIn += weight;
+    if (scope) {
+      count(inside, fs, weight);
+      nIn += weight;
+    }
     for (const code of codes) {
       let c = classes.get(code);
       if (!c) classes.set(code, (c = { counts: new Map(), total: 0 }));
@@ -110,7 +127,7 @@ export function train(questions: LabelledQuestion[]): LearnedModel {
     }
   });
   const postings = new Map([...lists].map(([f, l]) => [f, { code: Int32Array.from(l.code), count: Float64Array.from(l.count) }]));
-  return { classes, background, vocabulary: vocab.size, scope: { outside, nIn, nOut }, codes, postings };
+  return { classes, background, vocabulary: vocab.size, scope: { outside, inside, nIn, nOut, vocabulary: scopeVocab.size }, codes, postings };
 }
 
 /**
@@ -173,10 +190,8 @@ export function outOfScopeOdds(question: string, model: LearnedModel | null = ac
 }
 
 function scopeOdds(model: LearnedModel, fs: string[]): number {
-  const { outside, nIn, nOut } = model.scope;
-  const inside = model.background;
+  const { outside, inside, nIn, nOut, vocabulary: v } = model.scope;
   if (!nIn || !nOut) return -Infinity;
-  const v = model.vocabulary;
   let odds = Math.log(nOut / nIn);
   for (const f of fs) {
     const a = outside.counts.get(f) ?? 0;
@@ -295,7 +310,7 @@ export function tuningModel(dir = TUNING_DIR, training: string | null = TRAINING
 
 /** Training-corpus questions, weighted by `corpusWeight`. */
 export function corpusOf(questions: LabelledQuestion[]): LabelledQuestion[] {
-  return LEARNED.corpusWeight === 1 ? questions : questions.map((x) => ({ ...x, weight: LEARNED.corpusWeight }));
+  return questions.map((x) => ({ ...x, weight: LEARNED.corpusWeight, scope: LEARNED.corpusScope === 1 }));
 }
 
 /** The model used by the assistant: the tuning sets' unless set (null: no learned signal). */

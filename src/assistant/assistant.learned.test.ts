@@ -1,9 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureSchema } from '../catalog/catalog.types';
 import type { CatalogService } from '../catalog';
 import { demoProcedures } from '../demo/demo.seed';
 import { decide } from './assistant.decide';
-import { features, LEARNED, outOfScopeOdds, readLearned, rerankLearned, train, tuningModel, TUNING_DIR, type LearnedModel } from './assistant.learned';
+import { features, LEARNED, outOfScopeOdds, readLearned, rerankLearned, train, TRAINING_DIR, tuningModel, TUNING_DIR, type LearnedModel } from './assistant.learned';
 import { procedureDoc } from './assistant.docs';
 import { Retriever } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
@@ -31,6 +34,45 @@ describe('the signal learned from our labelled questions', () => {
     expect(model.classes.size).toBeGreaterThan(100);
     expect(model.classes.has('1.001193')).toBe(true);
     expect(features('Khai sinh cho bé')).toEqual(['khai', 'sinh', 'cho', 'be', 'khai sinh', 'sinh cho', 'cho be']);
+  });
+
+  describe('with a training corpus beside the tuning sets', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-learned-'));
+    const tuning = path.join(dir, 'tuning');
+    const training = path.join(dir, 'training');
+    const write = (file: string, lines: object[]) => {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    };
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    write(path.join(tuning, 'procedures.jsonl'), [
+      { q: 'làm khai sinh cho con mới sinh', expect: ['1.001193'] },
+      { q: 'đăng ký kết hôn cần giấy gì', expect: ['1.000894'] },
+      { q: 'hôm nay trời có mưa không', expect: [] },
+    ]);
+    const q = 'mat giay ket hon xin ban sao';
+    const order = (m: LearnedModel) => rerankLearned(q, r.search(q, { limit: 8 }).candidates, m).map((c) => c.id).slice(0, 2);
+
+    it('lifts the code of a training line the question is worded like, which no tuning line is', () => {
+      // The tuning sets alone know nothing of a copy of the marriage extract: the rules' order stays.
+      expect(order(tuningModel(tuning, null))).toEqual(['1.004746', '2.000635']);
+      write(path.join(training, 'corpus.jsonl'), [{ q: 'mất giấy kết hôn rồi, muốn xin bản sao', expect: ['2.000635'], kind: 'situation' }]);
+      const both = tuningModel(tuning, training);
+      expect(both.classes.has('2.000635')).toBe(true);
+      expect(order(both)).toEqual(['2.000635', '1.004746']);
+      expect(TRAINING_DIR).toMatch(/[\\/]eval[\\/]training$/);
+    });
+
+    it('trains on the tuning sets alone when the corpus folder is missing or empty', () => {
+      const alone = tuningModel(tuning, null);
+      for (const none of [path.join(dir, 'missing'), path.join(dir, 'empty')]) {
+        if (none.endsWith('empty')) fs.mkdirSync(none, { recursive: true });
+        const m = tuningModel(tuning, none);
+        expect([...m.classes.keys()]).toEqual([...alone.classes.keys()]);
+        expect(m.background.total).toBe(alone.background.total);
+        expect(order(m)).toEqual(['1.004746', '2.000635']);
+      }
+    });
   });
 
   it('puts first the procedure our labelled questions were worded like, where the rules alone did not', () => {
@@ -115,6 +157,23 @@ describe('the signal learned from our labelled questions', () => {
     const photo = 'ảnh trên căn cước là từ hồi 14 tuổi, giờ mặt khác quá, đổi được không';
     expect(read(photo, model, false)).toEqual({ decision: 'clarify', picks: ['1.014061'] });
     expect(read(photo, model)).toMatchObject({ decision: 'clarify', picks: ['1.014063', '1.014061'] });
+    // A copy of the old household book certified: the retrieval finds the certified copy only sixth,
+    // after the residence procedures sharing "hộ khẩu"; the model, sure of it, puts it first.
+    const book = 'pho to cong chung so ho khau cu o xa duoc khong';
+    const wide = r.search(book, { limit: 60 });
+    const at = wide.candidates.findIndex((c) => c.id === '2.000815');
+    expect(at).toBeGreaterThanOrEqual(LEARNED.candidates);
+    const proposed = readLearned(book, wide.candidates, model, 8);
+    expect(decide(proposed.candidates, wide.plan, proposed.outOdds, proposed.sure)).toMatchObject({ decision: 'answer', picks: [{ id: '2.000815' }] });
+    expect(proposed.candidates).toHaveLength(8);
+    const depth = LEARNED.proposeDepth;
+    LEARNED.proposeDepth = 0;
+    try {
+      const kept = readLearned(book, wide.candidates, model, 8);
+      expect(decide(kept.candidates, wide.plan, kept.outOdds, kept.sure).picks[0]?.id).not.toBe('2.000815');
+    } finally {
+      LEARNED.proposeDepth = depth;
+    }
     // One reading gives what the re-ordering and the scope odds give apart.
     const q = 'mat giay ket hon xin ban sao';
     const c = r.search(q, { limit: 8 }).candidates;

@@ -10,15 +10,17 @@ import type { Candidate } from './assistant.retrieval';
  * (`expect` of the tuning sets, `code` of their fact questions), smoothed towards the model of all
  * questions. It finds no procedure: it re-orders the first few the retrieval found, lifting those
  * whose labelled questions were worded like this one, and leaves their scores (the margins the
- * decision reads) as the retrieval gave them. A code nobody labelled is neither lifted nor lowered.
+ * decision reads) as the retrieval gave them; a code it is very sure of that the retrieval found
+ * further down (within its first 60) is put first (`propose`). A code nobody labelled is neither
+ * lifted nor lowered.
  * The same counts, in scope against out of scope, give `outOfScopeOdds`, one more piece of evidence
  * for declining (assistant.decide.ts). Over every labelled code (`codeScores`), the model names the
  * code it is sure of (`sureCode`): when the retrieval puts it first too, the decision offers it
  * rather than handing over or declining. `readLearned` gives
  * all three from one reading of the question's features.
- * Trained once per process from src/assistant/eval/tuning/ (counting, ~50–90 ms CPU): a server does
- * it before it listens (`prepareLearned`), anything else at first use;
- * the held-out sets are never read. Pure and deterministic. Measured by leave-one-set-out
+ * Trained once per process from src/assistant/eval/tuning/ and the training corpus beside it,
+ * src/assistant/eval/training/ (counting): a server does it before it listens (`prepareLearned`),
+ * anything else at first use; the held-out sets are never read. Pure and deterministic. Measured by leave-one-set-out
  * cross-validation (scripts/cv-assistant-learned.ts, docs/assistant-history.md).
  */
 
@@ -28,6 +30,10 @@ export interface LabelledQuestion {
   codes: string[];
   /** The eval's kind ("elsewhere": out of scope here but answered with the agency). */
   kind?: string;
+  /** How much the question counts (1 unless set: the training corpus's `corpusWeight`). */
+  weight?: number;
+  /** false: counted for the codes only, not for the scope odds (the training corpus unless `corpusScope`). */
+  scope?: boolean;
 }
 
 export interface LearnedModel {
@@ -37,7 +43,7 @@ export interface LearnedModel {
   readonly background: Counts;
   readonly vocabulary: number;
   /** Out of scope (`expect: []`, not "elsewhere") against in scope (`background`, the questions with codes). */
-  readonly scope: { outside: Counts; nIn: number; nOut: number };
+  readonly scope: { outside: Counts; inside: Counts; nIn: number; nOut: number; vocabulary: number };
   /** The codes in a fixed order and, per feature, the codes that counted it (for `codeScores`). */
   readonly codes: string[];
   readonly postings: Map<string, { code: Int32Array; count: Float64Array }>;
@@ -60,8 +66,15 @@ type Counts = { counts: Map<string, number>; total: number };
  * scopeAlways: from these out-of-scope log-odds an answer or choices are declined however sure the
  * rules are (held out by file, no in-scope question of ours reached 3; 3 and 5 gained the same on
  * the folds, so the wider margin).
+ * proposeLift, proposeGap, proposeOdds, proposeDepth: the model's own first code, found by the
+ * retrieval within its first `proposeDepth` but not its first `candidates`, is put first when its
+ * lift and lead reach these and the scope odds are at most `proposeOdds` (`propose`; 0: off).
+ * corpusWeight: how much a training-corpus question counts against a tuning one (0.5 and 2 did
+ * no better on the folds than 1). corpusScope 0: the corpus teaches the codes only, the scope odds
+ * stay the tuning sets' (counted there too, its in-scope lines saying "đấu giá", "chứng chỉ hành
+ * nghề" let an auctioneer's licence be answered, and the folds declined 1–4 fewer).
  */
-export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6, sureLift: 1, sureGap: 0.5, sureOdds: -5, sureConfidence: 0.2, sureAnswer: 1, scopeAlways: 5 };
+export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6, sureLift: 1, sureGap: 0.5, sureOdds: -5, sureConfidence: 0.2, sureAnswer: 1, scopeAlways: 5, proposeLift: 1, proposeGap: 1, proposeOdds: -10, proposeDepth: 60, corpusWeight: 1, corpusScope: 0 };
 
 /** Folded syllables and adjacent pairs of a question: what the model counts. */
 export function features(text: string): string[] {
@@ -75,25 +88,32 @@ export function train(questions: LabelledQuestion[]): LearnedModel {
   const classes = new Map<string, Counts>();
   const background: Counts = { counts: new Map(), total: 0 };
   const outside: Counts = { counts: new Map(), total: 0 };
+  const inside: Counts = { counts: new Map(), total: 0 };
   const vocab = new Set<string>();
+  const scopeVocab = new Set<string>();
   let nIn = 0;
   let nOut = 0;
-  for (const { q, codes, kind } of questions) {
+  for (const { q, codes, kind, weight = 1, scope = true } of questions) {
     // "Elsewhere" lines are out of scope here but answered (with the agency): neither side.
     if (!codes.length && kind === 'elsewhere') continue;
     const fs = features(q);
     for (const f of fs) vocab.add(f);
+    if (scope) for (const f of fs) scopeVocab.add(f);
     if (!codes.length) {
-      count(outside, fs);
-      nOut++;
+      if (!scope) continue;
+      count(outside, fs, weight);
+      nOut += weight;
       continue;
     }
-    count(background, fs);
-    nIn++;
+    count(background, fs, weight);
+    if (scope) {
+      count(inside, fs, weight);
+      nIn += weight;
+    }
     for (const code of codes) {
       let c = classes.get(code);
       if (!c) classes.set(code, (c = { counts: new Map(), total: 0 }));
-      count(c, fs);
+      count(c, fs, weight);
     }
   }
   const codes = [...classes.keys()].sort();
@@ -107,7 +127,7 @@ export function train(questions: LabelledQuestion[]): LearnedModel {
     }
   });
   const postings = new Map([...lists].map(([f, l]) => [f, { code: Int32Array.from(l.code), count: Float64Array.from(l.count) }]));
-  return { classes, background, vocabulary: vocab.size, scope: { outside, nIn, nOut }, codes, postings };
+  return { classes, background, vocabulary: vocab.size, scope: { outside, inside, nIn, nOut, vocabulary: scopeVocab.size }, codes, postings };
 }
 
 /**
@@ -133,9 +153,9 @@ export function codeScores(model: LearnedModel, fs: string[]): { scores: Float64
   return { scores, known };
 }
 
-function count(c: Counts, fs: string[]): void {
-  for (const f of fs) c.counts.set(f, (c.counts.get(f) ?? 0) + 1);
-  c.total += fs.length;
+function count(c: Counts, fs: string[], weight: number): void {
+  for (const f of fs) c.counts.set(f, (c.counts.get(f) ?? 0) + weight);
+  c.total += fs.length * weight;
 }
 
 /**
@@ -170,10 +190,8 @@ export function outOfScopeOdds(question: string, model: LearnedModel | null = ac
 }
 
 function scopeOdds(model: LearnedModel, fs: string[]): number {
-  const { outside, nIn, nOut } = model.scope;
-  const inside = model.background;
+  const { outside, inside, nIn, nOut, vocabulary: v } = model.scope;
   if (!nIn || !nOut) return -Infinity;
-  const v = model.vocabulary;
   let odds = Math.log(nOut / nIn);
   for (const f of fs) {
     const a = outside.counts.get(f) ?? 0;
@@ -184,12 +202,14 @@ function scopeOdds(model: LearnedModel, fs: string[]): number {
   return odds;
 }
 
-/**
- * The code the model itself is sure of, whatever the retrieval found: the first of every labelled
- * code by mean lift (`codeScores` over the known features), when that lift reaches `sureLift` and
- * the second code's is at least `sureGap` below it.
- */
-export function sureCode(model: LearnedModel, fs: string[]): string | undefined {
+/** The model's first code over every labelled one, its mean lift and its lead over the second's. */
+export interface ModelLead {
+  code: string;
+  lift: number;
+  gap: number;
+}
+
+export function modelLead(model: LearnedModel, fs: string[]): ModelLead | undefined {
   const read = codeScores(model, fs);
   if (!read) return undefined;
   const { scores, known } = read;
@@ -201,9 +221,19 @@ export function sureCode(model: LearnedModel, fs: string[]): string | undefined 
       first = i;
     } else if (scores[i]! > second) second = scores[i]!;
   }
-  const best = scores[first]! / known;
-  return best >= LEARNED.sureLift && best - second / known >= LEARNED.sureGap ? model.codes[first] : undefined;
+  const lift = scores[first]! / known;
+  return { code: model.codes[first]!, lift, gap: lift - second / known };
 }
+
+/**
+ * The code the model itself is sure of, whatever the retrieval found: the first of every labelled
+ * code by mean lift (`codeScores` over the known features), when that lift reaches `sureLift` and
+ * the second code's is at least `sureGap` below it.
+ */
+export function sureCode(model: LearnedModel, fs: string[]): string | undefined {
+  return isSure(modelLead(model, fs));
+}
+const isSure = (lead: ModelLead | undefined) => (lead && lead.lift >= LEARNED.sureLift && lead.gap >= LEARNED.sureGap ? lead.code : undefined);
 
 /** What the learned model says of a question, its features read once (assistant.service.ts). */
 export interface LearnedReading {
@@ -215,14 +245,40 @@ export interface LearnedReading {
   sure?: string;
 }
 
-export function readLearned(question: string, candidates: Candidate[], model: LearnedModel | null = activeModel()): LearnedReading {
-  if (!model) return { candidates, outOdds: -Infinity };
+/**
+ * `shown`: how many candidates the reading keeps (the service's 8); the retrieval may give more, so
+ * that the model can propose its own code from further down (`propose`).
+ */
+export function readLearned(question: string, candidates: Candidate[], model: LearnedModel | null = activeModel(), shown = candidates.length): LearnedReading {
+  if (!model) return { candidates: candidates.slice(0, shown), outOdds: -Infinity };
   const fs = features(question);
-  return { candidates: rerank(model, fs, candidates), outOdds: scopeOdds(model, fs), sure: sureCode(model, fs) };
+  const outOdds = scopeOdds(model, fs);
+  const lead = modelLead(model, fs);
+  const ranked = propose(rerank(model, fs, candidates), lead, outOdds);
+  return { candidates: ranked.slice(0, shown), outOdds, sure: isSure(lead) };
+}
+
+/**
+ * The model's own code put first when the retrieval found it, done here, but not among its first
+ * `candidates` (which the re-ordering reads): when the model leads every other code by
+ * `proposeGap` with a mean lift of `proposeLift`, on a question worded like our in-scope ones
+ * (scope odds at most `proposeOdds`). The scores stay in their places, as the re-ordering's do.
+ */
+function propose(candidates: Candidate[], lead: ModelLead | undefined, outOdds: number): Candidate[] {
+  if (!lead || lead.lift < LEARNED.proposeLift || lead.gap < LEARNED.proposeGap || outOdds > LEARNED.proposeOdds) return candidates;
+  const at = candidates.findIndex((c) => c.id === lead.code);
+  if (at < LEARNED.candidates || at >= LEARNED.proposeDepth || !candidates[at]!.here) return candidates;
+  const moved = [candidates[at]!, ...candidates.slice(0, at), ...candidates.slice(at + 1)];
+  return moved.map((c, i) => (i <= at ? { ...c, score: candidates[i]!.score } : c));
 }
 
 /** The tuning sets the model learns from (never the held-out sets beside them). */
 export const TUNING_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'eval', 'tuning');
+/**
+ * The training corpus the model learns from too: labelled questions written to be learned from, in
+ * the tuning sets' line format, and never a score (the eval does not run them). May be absent.
+ */
+export const TRAINING_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'eval', 'training');
 
 /** Our labelled questions of one file: procedure questions (`expect`) and fact questions (`code`). */
 export function readLabelled(file: string): LabelledQuestion[] {
@@ -234,10 +290,27 @@ export function readLabelled(file: string): LabelledQuestion[] {
     .map((x) => ({ q: x.q, codes: x.expect ?? (x.code ? [x.code] : []), kind: x.kind }));
 }
 
-/** The model of every tuning file, trained once on first use (counting ~2,600 questions). */
-export function tuningModel(dir = TUNING_DIR): LearnedModel {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
-  return train(files.flatMap((f) => readLabelled(path.join(dir, f))));
+/** The `.jsonl` files of a folder, in name order; none when it does not exist. */
+export function labelledFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * The model of every tuning file and every training file, trained once on first use (counting
+ * ~3,800 tuning and ~2,600 training questions). `training` null: the tuning files alone.
+ */
+export function tuningModel(dir = TUNING_DIR, training: string | null = TRAINING_DIR): LearnedModel {
+  return train([...labelledFiles(dir).flatMap(readLabelled), ...(training ? corpusOf(labelledFiles(training).flatMap(readLabelled)) : [])]);
+}
+
+/** Training-corpus questions, weighted by `corpusWeight`. */
+export function corpusOf(questions: LabelledQuestion[]): LabelledQuestion[] {
+  return questions.map((x) => ({ ...x, weight: LEARNED.corpusWeight, scope: LEARNED.corpusScope === 1 }));
 }
 
 /** The model used by the assistant: the tuning sets' unless set (null: no learned signal). */

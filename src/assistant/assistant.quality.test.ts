@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import { procedureSchema, type ProcedureInput } from '../catalog';
 import { eachEngine } from '../shared/suite.testing';
 import { concretePlace, procedurePath } from './assistant.answer';
 import { DEV_FACTS, DEV_SET, isSealed, namesAgency, OWN_SETS, readQuestions } from './assistant.eval';
 import { factStated } from './assistant.facts';
+import { labelledFiles, TRAINING_DIR } from './assistant.learned';
 import type { AssistantReply } from './assistant.service';
 
 /**
@@ -377,6 +379,22 @@ it('has a held-out set apart from the tuning set (no question in both)', () => {
   const held = OWN_SETS.filter((f) => f.includes('/heldout/')).flatMap((f) => readQuestions(f));
   expect(held.length).toBeGreaterThan(200);
   expect(held.filter((q) => tuning.has(q.q.normalize('NFC').toLowerCase())).map((q) => q.q)).toEqual([]);
+});
+
+it('keeps the training corpus apart from the held-out sets, and out of the eval’s sets', () => {
+  const held = new Set(OWN_SETS.filter((f) => f.includes('/heldout/')).flatMap((f) => readQuestions(f).map((q) => q.q.normalize('NFC').toLowerCase())));
+  expect(held.size).toBeGreaterThan(200);
+  // A training line that is a held-out question is named by its file and line, not its words (the
+  // sealed sets' questions must not be read in a test's report).
+  const same = labelledFiles(TRAINING_DIR).flatMap((f) =>
+    fs
+      .readFileSync(f, 'utf8')
+      .split('\n')
+      .flatMap((l, i) => (l.trim() && held.has((JSON.parse(l) as { q: string }).q.normalize('NFC').toLowerCase()) ? [`${path.basename(f)}:${i + 1}`] : [])),
+  );
+  expect(same).toEqual([]);
+  // Training data is learned from, never a score.
+  expect(OWN_SETS.filter((f) => /[\\/]training[\\/]/.test(f))).toEqual([]);
 });
 
 it('keeps a sealed held-out set’s misses out of the verbose report, and reads “a|b” as either agency', () => {

@@ -17,7 +17,7 @@ import { AssistantDesk, messageOf } from './assistant.desk';
 import { faqDoc, procedureDoc } from './assistant.docs';
 import { Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
 import { CALIBRATION, confidence, decide, type Decided } from './assistant.decide';
-import { readLearned } from './assistant.learned';
+import { LEARNED, readLearned } from './assistant.learned';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import { findDossierCode, findPhone } from './assistant.text';
 import { qualifierChoice } from './assistant.qualifiers';
@@ -443,9 +443,10 @@ export class AssistantService {
       }
     }
 
-    const { plan, candidates: retrieved } = idx.retriever.search(text, { limit: 8 });
-    // The learned model's reading (assistant.learned.ts): the first few re-ordered, the scope odds, its sure code.
-    const learned = readLearned(text, retrieved);
+    const { plan, candidates: retrieved } = idx.retriever.search(text, { limit: Math.max(8, LEARNED.proposeDepth) });
+    // The learned model's reading (assistant.learned.ts): the first few re-ordered (or its own code
+    // from further down put first), the scope odds, its sure code; the first 8 kept.
+    const learned = readLearned(text, retrieved, undefined, 8);
     const found = learned.candidates;
     const it = plan.intents;
     // "Thế còn kết hôn?": another procedure, the same question as before.

@@ -6,7 +6,8 @@ import { fold, syllables } from '../shared/vietnamese';
 import { decide } from './assistant.decide';
 import { procedureDoc } from './assistant.docs';
 import { copyKey, Retriever } from './assistant.retrieval';
-import { BUILTIN_SYNONYMS, matchSituations, SynonymTable, tellsForeignElement } from './assistant.synonyms';
+import { matchSituations, tellsForeignElement } from './assistant.situations';
+import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 
 /**
  * The demo catalogue with national commune-level records (and some of their twins at another

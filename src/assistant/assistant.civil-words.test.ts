@@ -7,7 +7,8 @@ import { decide } from './assistant.decide';
 import { procedureDoc } from './assistant.docs';
 import { readIntents } from './assistant.intent';
 import { Retriever } from './assistant.retrieval';
-import { BUILTIN_SYNONYMS, matchSituations, SynonymTable } from './assistant.synonyms';
+import { matchSituations } from './assistant.situations';
+import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 
 /**
  * Civil status told in citizens' words (issue 15, pass 13): a condition the question states tells

@@ -8,7 +8,8 @@ import type { Candidate, QueryPlan } from './assistant.retrieval';
 import { agesAsked, agesOfName, gradeOfStoreys, gradesOfName } from './assistant.ranges';
 import { procedureDoc, spellOut } from './assistant.docs';
 import { copyKey, Retriever } from './assistant.retrieval';
-import { BUILTIN_SYNONYMS, matchSituations, SynonymTable } from './assistant.synonyms';
+import { matchSituations } from './assistant.situations';
+import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import { fold, syllables } from '../shared/vietnamese';
 import type { CatalogService } from '../catalog';
 

@@ -1,6 +1,7 @@
 import { accentKey, fold, stripDiacritics, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
-import { ageShorthand, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, matchSituations, type SynonymTable, tellsForeignElement } from './assistant.synonyms';
+import { matchSituations, tellsForeignElement } from './assistant.situations';
+import { ageShorthand, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, type SynonymTable } from './assistant.synonyms';
 import { agesOfName, gradesOfName, RangesAsked, type AgeRange } from './assistant.ranges';
 import type { IndexDoc } from './assistant.docs';
 import { bestPairs, countWords, nameParts, WordModel } from './assistant.segment';

@@ -1,0 +1,498 @@
+/**
+ * Situations a citizen tells instead of naming the procedure (`SITUATIONS`, matched on the folded
+ * question by `matchSituations`), apart from the word-for-word synonyms of assistant.synonyms.ts.
+ */
+import { fold, syllables } from '../shared/vietnamese';
+import { contentSyllables, type SynonymMatch } from './assistant.synonyms';
+
+/**
+ * Situations told rather than named: every group must have a phrase in the question (and no
+ * `unless` phrase may be there); the question then also means the catalogue's words. "Giấy khai
+ * sinh bị cháy, sổ hộ tịch cũng không còn" is a re-registration; "vừa khai sinh vừa nhận cha" the
+ * combined procedure; "cán bộ có đến nhà…" a mobile registration (lưu động); a child born abroad
+ * a birth registration with a foreign element.
+ */
+export interface Situation {
+  groups: string[][];
+  /** Phrases whose words the expansion also stands for, when present (the story around it). */
+  also?: string[];
+  unless?: string[];
+  /** Phrases that only tell the story when the situation holds: they weigh little. */
+  story?: string[];
+  /**
+   * The group whose phrases the expansion stands for (default: every group's). The others only
+   * make the situation: "khai sinh" of "bị liệt, làm khai sinh" stays the birth's word.
+   */
+  anchor?: number;
+  expansion: string;
+}
+
+const LOST = ['mat', 'bi mat', 'chai', 'bi chai', 'that lac', 'khong con', 'hu hong', 'bi hong', 'rach', 'moi an', 'lu cuon', 'cuon troi', 'khong luu', 'khong con luu', 'khong tim thai', 'thieu'];
+const REGISTER = ['so ho tich', 'so goc', 'so luu', 'so dang ki', 'ban luu', 'khong luu', 'khong con luu', 'khong con so', 'so nam do', 'so o xa', 'so o phuong', 'so khong con', 'ho so o xa', 'ho so o phuong'];
+// Folded as questions are: "Mỹ" is "mi", "Thụy Điển" "thui dien", "Ý" "i".
+const COUNTRIES = ['nuoc ngoai', 'nhat', 'nhat ban', 'han', 'han quoc', 'dai loan', 'trung quoc', 'mi', 'hoa ki', 'uc', 'duc', 'phap', 'anh', 'nga', 'sec', 'ba lan', 'lao', 'campuchia', 'thai lan', 'singapore', 'malaisia', 'canada', 'i', 'ha lan', 'thui dien', 'na ui', 'dan mach', 'bi', 'thui si', 'ao'];
+const EXPIRED = ['het han', 'sap het han', 'qua han', 'du 25 tuoi', 'du 40 tuoi', 'du 60 tuoi'];
+const WRONG = ['sai', 'nham', 'sai sot', 'ghi sai', 'in sai', 'ghi nham', 'in nham'];
+const LAND_PAPER = ['so do', 'so hong', 'bia do', 'bia hong', 'so dat', 'giai chung nhan quyen su dung dat', 'giai chung nhan dat'];
+/** A shop or stall named as the thing that changes hands ("quán" alone is also "quận": named with what it sells). */
+const SHOP = ['tiem', 'cua hang', 'cua tiem', 'tap hoa', 'shop', 'sap', 'hang quan', 'quan an', 'quan com', 'quan nuoc', 'quan ca phe', 'quan cafe', 'quan nhau', 'quan tap hoa', 'ho kinh doanh', 'hkd', 'kinh doanh'];
+/** Works on a building that stands already: raising, enlarging, repairing. */
+const ALTER = ['nang tang', 'nang them', 'them tang', 'xai them', 'coi noi', 'sua chua', 'cai tao', 'sua nha', 'sua lai nha'];
+/** What tells that the works are a building's (storeys, its parts, the house itself). */
+const BUILDING_PART = ['tang', 'mat tien', 'mai nha', 'nha cu', 'nha ong', 'can nha', 'ngoi nha', 'nha o', 'nha minh', 'nha toi', 'cong trinh', 'khach san', 'toa nha', 'nha xuong'];
+/** A contract or transaction certified already. */
+const CERTIFIED = ['da chung thuc', 'da duoc chung thuc', 'chung thuc roi', 'da lam chung thuc'];
+/** A contract or transaction named (a certified one is what the ward keeps a register of). */
+const CONTRACT = ['hop dong', 'giao dich', 'giai mua ban', 'giai tang cho', 'giai chuien nhuong'];
+/** Said to be certified, at the commune or already ("chứng ở xã": the southern short word). */
+const CERTIFIED_SAID = [...CERTIFIED, 'co chung thuc', 'chung thuc o', 'chung thuc tai', 'chung o xa', 'chung o phuong', 'chung tai xa', 'chung tai phuong'];
+/** A slip in a paper's text: a wrong letter or figure typed or written. */
+const SLIP = ['sai', 'nham', 'sai sot', 'ghi sai', 'ghi nham', 'ghi trat', 'go nham', 'go sai', 'danh mai sai', 'danh mai nham', 'loi danh mai', 'viet sai', 'viet nham'];
+/** Never had a birth certificate (said of a grown person; a baby's is "chưa làm khai sinh"). */
+const NEVER_BORN_REGISTERED = ['chua bao gio co giai khai sinh', 'chua tung co giai khai sinh', 'chua bao gio co khai sinh', 'chua tung co khai sinh', 'chua bao gio lam khai sinh', 'chua tung lam khai sinh', 'chua bao gio dang ki khai sinh', 'chua bao gio duoc khai sinh', 'chua tung duoc khai sinh', 'chua bao gio duoc lam khai sinh', 'chua bao gio duoc dang ki khai sinh'];
+/**
+ * A grown person's birth that parents never registered, told as what they did not do ("hồi nhỏ ba
+ * má không làm khai sinh", "bố mẹ không đi khai sinh"): with the person's own papers, the
+ * registration for such a person (not a reason to keep a baby's plain registration back).
+ */
+const NEVER_REGISTERED_TOLD = ['khong co khai sinh', 'khong lam khai sinh', 'khong di khai sinh', 'khong co giai khai sinh', 'khong lam giai khai sinh'];
+/** A grown person's own papers (a baby has none of them). */
+const ADULT_PAPERS = ['can cuoc', 'chung minh', 'bang lai', 'ho chieu', 'hoc ba', 'bang tot nghiep', 'bang dai hoc', 'bang cap'];
+/** A baby's age or birth told: the plain birth registration's story, not a grown person's. */
+const BABY = ['thang tuoi', 'moi sinh', 'vua sinh', 'moi de', 'vua de', 'moi sanh', 'vua sanh', 'so sinh', 'sinh con', 'de con', 'sanh con'];
+/** A birth certificate held already, told by the parent's name it lacks ("khai sinh chỉ có tên mẹ", "trống tên bố"). */
+const PARENT_MISSING = [
+  ...['me', 'ma', 'bo', 'cha', 'ba'].flatMap((p) => [`chi co ten ${p}`, `khong co ten ${p}`, `thieu ten ${p}`, `trong ten ${p}`]),
+  'trong phan cha', 'trong phan bo', 'de trong phan cha', 'de trong phan bo', 'khai sinh roi', 'co giai khai sinh roi',
+];
+/** A parent acknowledging the child ("bố nó muốn nhận nó", "chịu nhận con", "cho con mang tên bố"). */
+const ACKNOWLEDGE = ['nhan con', 'nhan cha', 'nhan me', 'nhan bo', 'nhan no', 'nhan chau', 'nhan be', 'mang ten bo', 'mang ten cha', 'co ten bo', 'co ten cha', 'them ten bo', 'them ten cha', 'cong nhan', 'la bo', 'la cha', 'la me', 'la con'];
+/** A change of the civil-status record made already ("đã đổi tên", "cải chính năm sinh rồi"). */
+const CHANGED_ALREADY = [
+  'da doi ten', 'da doi ho', 'doi ten roi', 'doi ho roi', 'doi ten hoi truoc', 'da cai chinh', 'da duoc cai chinh', 'cai chinh roi',
+  'cai chinh nam sinh roi', 'cai chinh ngai sinh roi', 'da bo sung', 'da duoc bo sung', 'da thai doi', 'da duoc thai doi', 'thong tin da doi', 'da sua ten', 'da duoc doi',
+];
+/** Cannot come to the office: the mobile registration (lưu động) of the civil-status act asked. */
+const CANNOT_COME = ['khong noi', 'di khong noi', 'di khong duoc', 'khong di duoc', 'khong di lai duoc', 'khong tu di', 'liet giuong', 'bai liet', 'nam liet', 'bi liet', 'nam mot cho', 'tat nguien'];
+/** The civil-status acts done on the spot by a mobile registration. */
+const MOBILE_ACTS = ['khai sinh', 'ket hon', 'khai tu', 'hon thu', 'giai tu', 'bao tu', 'chung tu', 'giai cuoi'];
+/** A child just born, or a baby of days or months (said to ask for its first papers). */
+const NEWBORN = ['moi de', 'vua de', 'moi sinh', 'vua sinh', 'moi sanh', 'vua sanh', 'sinh con', 'de con', 'sanh con', 'so sinh', 'thang tuoi', 'ngai tuoi', 'dai thang', 'sinh xong', 'de xong', 'sanh xong', 'sinh em be', 'sinh be', 'sinh o benh vien', 'sinh o vien', 'sinh o tram', 'de o benh vien', 'de o vien', 'de o tram', 'sinh tai benh vien', 'sinh tai tram'];
+/** A child's birth not registered yet (a grown person's is `NEVER_BORN_REGISTERED`). */
+const NOT_YET_REGISTERED = ['chua lam khai sinh', 'chua khai sinh', 'chua dang ki khai sinh', 'chua co khai sinh', 'chua co giai khai sinh', 'chua lam giai khai sinh', 'chua lam khai sanh', 'chua khai sanh'];
+/** Someone come to visit and stay a few days. */
+const VISITING = ['len choi', 've choi', 'den choi', 'xuong choi', 'ra choi', 'vao choi', 'o choi', 'den tham', 'len tham', 've tham', 'o vai hom', 'o may hom', 'o vai ngai', 'o may ngai', 'o lai vai hom', 'o lai may hom'];
+/** How late a registration is, and the fine feared for it: words the late registration stands for, not another subject. */
+const LATE = ['phat', 'bi phat', 'nop phat', 'tre', 'tre han', 'qua han', 'muon', 'thang', 'tuan', 'ngai'];
+/**
+ * Countries a husband or wife is said to be of without "người" ("lấy chồng Hàn Quốc"): names of
+ * two syllables or that no Vietnamese person bears ("chồng Đức", "vợ Nga" name a person).
+ */
+const SPOUSE_COUNTRIES = COUNTRIES.filter((c) => c.includes(' ') || ['campuchia', 'singapore', 'malaisia', 'canada'].includes(c));
+/** A person of another country ("người Anh" is also "người anh", a brother; "người bị…" not a Belgian). */
+const FOREIGNER = [
+  ...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'i'].includes(c)).map((c) => `nguoi ${c}`),
+  ...SPOUSE_COUNTRIES.flatMap((c) => [`chong ${c}`, `vo ${c}`]),
+  'nguoi nuoc ngoai', 'ngoai quoc', 'quoc tich nuoc ngoai', 'viet kieu', 'ieu to nuoc ngoai',
+  // "quốc tịch Mỹ", "quốc tịch Thái Lan": a nationality named
+  ...COUNTRIES.filter((c) => c !== 'nuoc ngoai').map((c) => `quoc tich ${c}`),
+];
+const BORN = ['sinh o', 'sinh ra o', 'sinh tai', 'sinh ra tai', 'sinh ben', 'sinh ra ben', 'de o', 'de ben', 'de tai'];
+/** A child born in another country. */
+const BORN_ABROAD = BORN.flatMap((b) => COUNTRIES.map((c) => `${b} ${c}`));
+/**
+ * What makes a baby's papers another procedure than the plain birth registration: the father
+ * named or acknowledged, a foreign parent, a grown person, a paper to correct, copy or replace,
+ * the residence or the health card registered with it, a benefit of the birth.
+ */
+const NOT_PLAIN_BIRTH = [
+  'nhan cha', 'nhan me', 'nhan con', 'nhan bo', 'ten bo', 'ten cha', 'ten me', 'chua cuoi', 'chua dang ki ket hon',
+  ...FOREIGNER, 'nuoc ngoai', ...BORN_ABROAD, ...NEVER_BORN_REGISTERED, 'chua bao gio', 'chua tung',
+  ...WRONG, 'sua', 'cai chinh', 'ban sao', 'trich luc', 'cap lai', 'dang ki lai', 'bi mat', 'lam mat', 'danh mat',
+  'thuong tru', 'nhap khau', 'ho khau', 'bao hiem', 'bhxh', 'bhit', 'thai san', 'tro cap', 'luu dong', 'tan nha', 'den nha', 'khai tu',
+];
+
+/** Phrases that give up one's share of an estate (checked before the estate's division). */
+const REFUSE_SHARE = ['khong muon nhan', 'khong nhan phan', 'khong can phan', 'khong lai phan', 'khong muon lai phan', 'nhuong phan', 'nhuong het', 'tu choi phan', 'tu choi nhan'];
+/** An identity card lost (said as a loss: unmarked "mat" alone is also "mặt", a face). */
+const CARD_LOST = ['bi mat', 'lam mat', 'danh mat', 'cung mat', 'mat roi', 'mat tieu', 'mat het', 'mat the', 'mat can cuoc', 'mat cccd', 'mat cmnd', 'mat chung minh', 'cuon troi', 'troi mat', 'roi xuong', 'rot xuong', 'de quen', 'bo quen', 'that lac', 'khong tim thai', 'danh roi'];
+/** An identity card, however it is called. */
+const ID_CARD = ['can cuoc', 'cccd', 'cmnd', 'chung minh thu', 'chung minh nhan dan'];
+
+/** Situations of the ward's certification, residence, identity, welfare and business procedures (pass 13). */
+const WARD_SITUATIONS: Situation[] = [
+  // Staying in someone's house for years ("ở nhờ nhà cô ruột vài năm"): a temporary residence, not a visit's notice.
+  { groups: [['o nho'], ['vai nam', 'may nam', 'mot nam', 'hai nam', 'ba nam', 'lau dai', 'vai thang', 'may thang', 'di lam', 'di hoc']], unless: ['hom', 'ngai', 'tuan'], expansion: 'đăng ký tạm trú' },
+  // An heir giving up their share ("không muốn nhận phần đất bố để lại, nhường cho anh"): the refusal of the estate.
+  { groups: [REFUSE_SHARE, ['de lai', 'thua ke', 'di san', 'phan cua minh', 'phan dat', 'phan nha']], expansion: 'từ chối nhận di sản' },
+  {
+    // The heirs agreeing how to divide what the dead left ("ông bà mất, mấy chú bác chia vườn"):
+    // the division of the estate — not when they quarrel (the conciliation) or one refuses.
+    groups: [['da mat', 'mat roi', 'mat nam', 'mat khong', 'mat de lai', 'deu mat', 'bo mat', 'me mat', 'cha mat', 'ba mat', 'ong mat', 'noi mat', 'ngoai mat', 'qua doi', 'chet', 'de lai'], ['chia', 'chia deu', 'lai phan nao', 'chia phan', 'phan chia']],
+    unless: [...REFUSE_SHARE, 'hoa giai', 'tranh chap', 'cai nhau', 'khieu nai', 'toa an', 'kien', 'khai tu'],
+    expansion: 'văn bản phân chia di sản',
+  },
+  {
+    // A dead (or declared dead) person's name still in the household: the removal of the permanent residence.
+    groups: [['ho khau', 'trong ho', 'khoi ho', 'so ho', 'chu ho'], ['con ten', 'xoa ten', 'gach ten', 'bo ten', 'cat ten']],
+    unless: ['kinh doanh', 'tam tru', 'ngheo', 'can ngheo'],
+    expansion: 'xóa đăng ký thường trú',
+  },
+  {
+    // Someone left a rented room for good ("trả phòng", "nghỉ việc về quê"), their temporary residence still there.
+    groups: [['tam tru'], ['tra phong', 've que', 'nghi viec', 'chuyen di', 'khong o nua', 'di nuoc ngoai', 'da di']],
+    unless: ['gia han', 'het han', 'dang ki tam tru cho', 'cho moi', 'noi moi'],
+    expansion: 'xóa đăng ký tạm trú',
+  },
+  {
+    // A first identity card: never had one ("chưa bao giờ làm căn cước", "chưa có chứng minh").
+    groups: [ID_CARD, ['chua lam', 'chua co', 'chua tung', 'chua bao gio', 'lan dau']],
+    unless: [...LOST, 'doi', 'cap lai', 'lam lai', 'het han', 'tai khoan', 'dinh danh', 'khai sinh'],
+    expansion: 'cấp thẻ căn cước',
+  },
+  {
+    // A young person with no card at all ("18 tuổi chưa có cái thẻ nào", "đưa cháu 10 tuổi đi làm
+    // thẻ"): the first identity card (the age then chooses over or under 14).
+    groups: [['chua co the', 'chua co cai the', 'chua lam the', 'di lam the', 'can co the'], ['tuoi', 'hoc sinh', 'lop']],
+    unless: ['bao hiem', 'bhit', 'ngan hang', 'atm', 'tin dung', 'tam tru', 'sinh vien', 'thu vien', 'the xe', 'xe buit', 'dinh danh', 'tai khoan'],
+    expansion: 'cấp thẻ căn cước',
+  },
+  {
+    // A shop told it must have (or still lacks) its registration: the household business's registration.
+    groups: [['giai phep kinh doanh', 'giai dang ki kinh doanh', 'dang ki kinh doanh', 'dang ki ho kinh doanh'], ['chua co', 'phai co', 'can co', 'chua dang ki', 'nen dang ki', 'bat dang ki', 'phai dang ki']],
+    unless: ['thai doi', 'doi ten', 'cham dut', 'tam ngung', 'cap lai', 'doanh nghiep', 'cong ti', 'hop tac xa'],
+    expansion: 'đăng ký thành lập hộ kinh doanh',
+  },
+  {
+    // An identity card lost, swept away or left behind, said in any order ("thẻ căn cước cũng mất").
+    // Unmarked "mat" is also "mặt" (a face changed since the photo): only "mất" said as a loss.
+    groups: [ID_CARD, [...CARD_LOST]],
+    unless: ['het han', 'doi the', 'cap doi', 'mat tien'],
+    expansion: 'cấp lại thẻ căn cước',
+  },
+  {
+    // An identity card worn out (torn, stained, its photo faded): exchanged.
+    groups: [ID_CARD, ['rach', 'bi rach', 'o mo', 'mo anh', 'bi o', 'hong chip', 'cu nat']],
+    unless: CARD_LOST,
+    expansion: 'cấp đổi thẻ căn cước',
+  },
+  {
+    // One's data in the national population database missing, outdated or mixed up with another's.
+    groups: [['vneid', 'dinh danh', 'du lieu quoc gia', 'co so du lieu'], ['khong thai ten', 'khong co ten', 'chua co thong tin', 'chua cap nhat', 'van ghi', 'bi trung', 'trung voi', 'lan lon', 'dau sai', 'co dau sai']],
+    unless: ['the can cuoc', 'cap doi', 'doi the', 'tai khoan'],
+    expansion: 'điều chỉnh thông tin trong cơ sở dữ liệu quốc gia về dân cư',
+  },
+  {
+    // A household leaving the list of the poor or near-poor ("rút khỏi diện cận nghèo").
+    groups: [['ngheo', 'can ngheo'], ['ra khoi', 'rut khoi', 'bo ten', 'xoa ten', 'khong muon o dien', 'khong o dien', 'khong con ngheo', 'khong con can ngheo', 'khoi danh sach', 'khong con kho khan']],
+    expansion: 'công nhận hộ thoát nghèo thoát cận nghèo',
+  },
+  {
+    // Land never registered ("khai hoang từ năm 90", "chưa bao giờ có sổ"): its first registration and certificate.
+    groups: [['dat', 'so do', 'so hong', 'giai chung nhan'], ['khai hoang', 'chua bao gio co so', 'chua tung co so', 'chua dang ki bao gio', 'chua bao gio dang ki', 'chua bao gio duoc cap', 'chua tung duoc cap', 'chua bao gio co giai']],
+    unless: ['dang tranh chap', 'bi tranh chap', 'hoa giai', 'lan dat'],
+    expansion: 'đăng ký đất đai cấp giấy chứng nhận lần đầu',
+  },
+  {
+    // A shop's registered details changed: its name, capital, address or trade.
+    groups: [SHOP, ['doi ten', 'doi cai ten', 'tang von', 'giam von', 'ban them', 'doi dia chi', 'dia chi cu', 'doi qua', 'doi sang', 'chuyen sang ban', 'chuyen han sang', 'nganh nghe', 'them nganh', 'doi mat hang']],
+    unless: ['cham dut', 'tam ngung', 'tam nghi', 'dep', 'giai the', 'nghi han', 'xoa', 'hop tac xa', 'doanh nghiep', 'cong ti', 'chi nhanh'],
+    expansion: 'thay đổi nội dung đăng ký hộ kinh doanh',
+  },
+  {
+    // A shop closed for good ("tiệm dẹp rồi", "khai tử hộ kinh doanh", "xóa hẳn hộ kinh doanh").
+    groups: [SHOP, ['dep', 'dep roi', 'khai tu', 'xoa ten', 'xoa han', 'nghi luon', 'khong lam nua', 'khong man nua', 'tra lai giai phep', 'tra giai phep']],
+    unless: ['tam ngung', 'tam nghi', 'nghi tam', 'tam dong'],
+    expansion: 'chấm dứt hoạt động hộ kinh doanh',
+  },
+];
+
+export const SITUATIONS: Situation[] = [
+  // The register still kept ("sổ gốc vẫn lưu ở phường"): a copy is issued from it, no re-registration.
+  { groups: [LOST, REGISTER], unless: ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu'], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
+  {
+    groups: [['khai sinh', 'giai khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'ten bo', 'ten cha', 'ten me', 'nhan bo']],
+    also: ['vua', 'dong thoi', 'cung luc', 'luon', 'kem'],
+    unless: ['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh', ...PARENT_MISSING],
+    expansion: 'đăng ký khai sinh kết hợp đăng ký nhận cha mẹ con',
+  },
+  {
+    // A birth certificate that lacks a parent's name, and that parent now acknowledging the child
+    // ("khai sinh chỉ có tên má, giờ ba nó muốn nhận nó"): the acknowledgement on its own, not the
+    // birth registration combined with it (a newborn's first certificate).
+    groups: [PARENT_MISSING, ACKNOWLEDGE],
+    unless: BABY,
+    story: PARENT_MISSING,
+    expansion: 'đăng ký nhận cha mẹ con',
+  },
+  {
+    // A change of name, date or origin made already, and a paper now asked to show it ("đã cải
+    // chính ngày sinh, giờ cơ quan đòi giấy xác nhận"): the confirmation of the civil-status
+    // record, not the change again.
+    groups: [CHANGED_ALREADY, ['xac nhan', 'giai chung minh']],
+    // Another confirmation asked after the change (marital status, residence) is that one.
+    unless: ['tinh trang hon nhan', 'doc than', 'cu tru', 'tam tru', 'thuong tru'],
+    story: CHANGED_ALREADY,
+    expansion: 'xác nhận thông tin hộ tịch',
+  },
+  {
+    // Too ill or disabled to come ("đi lên xã không nổi", "bị bại liệt") for a birth, marriage or
+    // death: the mobile registration, even unnamed.
+    groups: [CANNOT_COME, MOBILE_ACTS],
+    anchor: 0,
+    also: ['xuong nha', 'den nha', 'ghe nha', 'tan nha'],
+    expansion: 'lưu động',
+  },
+  {
+    // The birth is registered already: the father or mother now acknowledges the child.
+    groups: [['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'nhan bo', 'ten bo', 'ten cha', 'ten me']],
+    story: ['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'],
+    expansion: 'đăng ký nhận cha mẹ con',
+  },
+  {
+    groups: [['den nha', 'tan nha', 'tan noi', 'tai nha', 'tai cho', 'xuong tan', 'den tan', 've tan', 'tan thon', 'tan ban', 'tan xom', 'cu nguoi', 'cu can bo', 'xuong nha', 'den tan noi', 'luu dong', 'ghe nha', 'ghe qua nha']],
+    also: ['can bo', 'khuiet tat', 'nguoi khuiet tat', 'liet giuong', 'benh nang', 'om nang', 'gia yeu', 'khong di duoc', 'khong di lai duoc', 'neo don', 'vung sau', ...CANNOT_COME, 'dang om', 'o xa', 'trong rung', 'xom nui', 'vung nui'],
+    // The citizen going there ("hay phải lên tận nơi?") is no official coming.
+    unless: ['len tan noi', 'phai den tan noi', 'di tan noi'],
+    expansion: 'lưu động',
+  },
+  {
+    // A foreigner in the family: the same registration "có yếu tố nước ngoài" (commune level since 2025).
+    groups: [
+      FOREIGNER,
+      ['ket hon', 'cuoi', 'lai chong', 'lai vo', 'khai tu', 'qua doi', 'chet', 'khai sinh', 'sinh con', 'nhan con', 'nhan cha', 'nhan me', 'giam ho', 'cai chinh', 'hon thu', 'bao tu', 'chung tu'],
+    ],
+    unless: ['ve nuoc', 've viet nam', 'lao dong', 'xuat khau', 'di hoc', 'du hoc', 'du lich', 'dinh cu'],
+    expansion: 'có yếu tố nước ngoài',
+  },
+  {
+    groups: [BORN_ABROAD],
+    also: ['ve nuoc', 've viet nam', 've vn', 'chua khai sinh', 'chua lam khai sinh', 'chua dang ki khai sinh'],
+    expansion: 'đăng ký khai sinh có yếu tố nước ngoài',
+  },
+  {
+    // An identity card past its date (or at the ages 25, 40, 60 it must be changed) is exchanged,
+    // whatever stands between the card and "hết hạn" ("căn cước gắn chip hết hạn").
+    groups: [['can cuoc', 'chung minh'], EXPIRED],
+    unless: ['ho chieu', 'tam tru', 'giai phep'],
+    expansion: 'cấp đổi thẻ căn cước',
+  },
+  {
+    // A detail shown wrong in the VNeID application ("VNeID ghi sai ngày sinh so với giấy khai
+    // sinh") is the population database's: its correction at the citizen's request, not the civil
+    // status record the birth certificate names (every such labelled line of the tuning files).
+    groups: [['vneid', 'app dinh danh', 'ung dung dinh danh'], WRONG],
+    unless: ['the can cuoc', 'cap doi', 'doi the'],
+    expansion: 'điều chỉnh thông tin trong cơ sở dữ liệu quốc gia về dân cư',
+  },
+  {
+    // An identity card asked to be changed ("đổi"), whatever made it so: a new name, a face that
+    // changed, a move, a worn card ("đổi tên rồi, giờ đổi căn cước theo tên mới", "ảnh trên căn
+    // cước từ hồi 14 tuổi … đổi được không"): the exchange of the card, not the civil-status
+    // correction the story names. Only "đổi" said with the card or with its modal words ("cần
+    // đổi", "đổi được không"): unmarked "doi" is also "đôi" ("gãy đôi") or "đợi" ("chờ đợi").
+    groups: [['can cuoc', 'cccd', 'cmnd'], ['doi can cuoc', 'doi the', 'doi cccd', 'doi cmnd', 'doi sang', 'doi moi', 'doi lai', 'doi duoc', 'can doi', 'phai doi', 'xin doi', 'muon doi', 'doi khong', 'doi nua']],
+    unless: ['gai doi', 'gay doi', 'lam doi', 'cho doi', 'doi lau', 'bi mat', 'mat the', 'mat can cuoc', 'mat cccd', 'lam mat', 'danh mat', 'that lac', 'danh roi', 'bi chai', 'tich hop', 'cap nhat', 'nhom mau', 'ho chieu', 'bang lai', 'bao hiem', 'muc 2', 'dinh danh'],
+    expansion: 'cấp đổi thẻ căn cước',
+  },
+  {
+    // A contract certified already, now changed or undone ("hợp đồng mua bán xe đã chứng thực ở
+    // xã, giờ hai bên muốn hủy"): the change of a certified transaction, not a new certification.
+    groups: [CERTIFIED, ['huy', 'huy bo', 'sua', 'sua lai', 'sua doi', 'bo sung', 'them dieu khoan']],
+    // An error in it is corrected by its own procedure (national: "sửa lỗi sai sót trong hợp đồng").
+    unless: [...WRONG, 'loi'],
+    story: CERTIFIED,
+    expansion: 'chứng thực việc sửa đổi bổ sung hủy bỏ giao dịch',
+  },
+  {
+    // A slip in a contract certified at the commune ("hợp đồng chứng thực ở xã ghi sai năm sinh",
+    // "số thửa bị gõ nhầm"): corrected by its own procedure, not a new certification or a change
+    // the parties agree (Nghị định 23/2015/NĐ-CP, Điều 39).
+    groups: [CONTRACT, CERTIFIED_SAID, SLIP],
+    story: CERTIFIED_SAID,
+    expansion: 'sửa lỗi sai sót trong giao dịch',
+  },
+  {
+    // A copy of a contract certified at the commune, asked from the copy the commune keeps
+    // ("hợp đồng chứng thực ở xã bị mất, xin bản sao"): not a copy certified from an original in hand.
+    groups: [CONTRACT, CERTIFIED_SAID, ['ban sao', 'sao i', 'ban luu', 'sao lai']],
+    unless: [...SLIP, 'huy', 'huy bo', 'sua doi', 'bo sung'],
+    story: CERTIFIED_SAID,
+    expansion: 'cấp bản sao có chứng thực từ sổ gốc bản chính giao dịch đã được chứng thực',
+  },
+  {
+    // The residence record still showing an old name, date or address ("đổi tên rồi mà thông tin cư
+    // trú vẫn ghi tên cũ"): its details adjusted, not a new registration nor a confirmation.
+    groups: [['thong tin cu tru', 'du lieu cu tru', 'thong tin thuong tru', 'thong tin tam tru'], [...SLIP, 'van ghi', 'con ghi', 'van la', 'chua cap nhat', 'chua doi', 'cap nhat lai', 'sua', 'dieu chinh']],
+    unless: ['xac nhan', 'khai thac', 'trich xuat'],
+    expansion: 'điều chỉnh thông tin về cư trú trong cơ sở dữ liệu về cư trú',
+  },
+  {
+    // Insurance bought for a herd, a pond or a crop, with the State's help: the farm insurance
+    // premium support (not social or health insurance).
+    groups: [['bao hiem'], ['dan bo', 'con bo', 'nuoi bo', 'dan heo', 'nuoi heo', 'dan lon', 'nuoi lon', 'dan ga', 'nuoi ga', 'vat nuoi', 'nuoi tom', 'ao tom', 'cay lua', 'lua nha', 'vu lua', 'cay trong']],
+    unless: ['bao hiem xa hoi', 'bao hiem i te', 'bao hiem that nghiep'],
+    expansion: 'hỗ trợ phí bảo hiểm nông nghiệp',
+  },
+  {
+    // A shop or workshop suspended by the fire police and put right, to open again: the
+    // restoration of its activity, not a household business's resumption.
+    groups: [['dinh chi', 'bi dinh chi', 'tam dinh chi', 'bat ngung', 'bi bat ngung', 'bi niem phong'], ['mo lai', 'hoat dong lai', 'hoat dong tro lai', 'cho hoat dong']],
+    expansion: 'phục hồi hoạt động của cơ sở',
+  },
+  {
+    // An adult who never had a birth certificate but has other papers of their own ("bà tôi 70
+    // tuổi chưa bao giờ có giấy khai sinh, chỉ có căn cước"): the registration for such a person.
+    groups: [NEVER_BORN_REGISTERED, ['can cuoc', 'chung minh', 'ho khau', 'bang lai', 'ho chieu', 'hoc ba', 'bang tot nghiep']],
+    expansion: 'đăng ký khai sinh cho người đã có hồ sơ giấy tờ cá nhân',
+  },
+  {
+    // The same with a foreign parent ("cha là người Mỹ, hồi đó không đi khai sinh, có căn cước"):
+    // its own registration with a foreign element on the full catalogue.
+    groups: [[...NEVER_BORN_REGISTERED, ...NEVER_REGISTERED_TOLD, ...NOT_YET_REGISTERED], ADULT_PAPERS, FOREIGNER],
+    unless: BABY,
+    story: ['chua'],
+    expansion: 'đăng ký khai sinh có yếu tố nước ngoài cho người đã có hồ sơ giấy tờ cá nhân',
+  },
+  {
+    // The same told as what the parents did not do, or as not registered yet, with the person's
+    // own papers ("hồi nhỏ ba má không làm khai sinh, có căn cước", "35 tuổi, có bằng lái … chưa
+    // có khai sinh"), not a baby's.
+    groups: [[...NEVER_REGISTERED_TOLD, ...NOT_YET_REGISTERED], ADULT_PAPERS],
+    unless: [...BABY, ...FOREIGNER],
+    story: ['chua'],
+    expansion: 'đăng ký khai sinh cho người đã có hồ sơ giấy tờ cá nhân',
+  },
+  {
+    // A newborn's papers asked for ("vợ mới đẻ, giờ làm giấy tờ cho cháu thế nào"), or a baby's
+    // birth not registered yet ("con được 1 tháng tuổi chưa làm khai sinh"): the plain birth
+    // registration, not the one for a grown person with papers (whose name says "chưa … đăng ký").
+    groups: [NEWBORN, ['khai sinh', 'khai sanh', 'giai to', 'lam giai', 'thu tuc']],
+    unless: NOT_PLAIN_BIRTH,
+    expansion: 'đăng ký khai sinh',
+  },
+  // A funeral allowance asked of social insurance is its survivors' benefit (chế độ tử tuất).
+  { groups: [['mai tang', 'mai tang phi', 'tien mai tang', 'tro cap mai tang'], ['bao hiem xa hoi', 'bao hiem']], expansion: 'chế độ tử tuất' },
+  {
+    // A relative or guest come to stay a few days, and the police to be told: the notice of a
+    // stay (thông báo lưu trú), not a registration of residence.
+    groups: [VISITING, ['bao cong an', 'bao voi cong an', 'bao cho cong an', 'khai bao', 'trinh bao', 'thong bao', 'bao ai']],
+    story: ['vai hom', 'may hom', 'vai ngai', 'may ngai', 'em ho', 'anh ho', 'chi ho', 'ho hang', 'o que'],
+    expansion: 'thông báo lưu trú',
+  },
+  // "Chưa" only tells the story: the grown person's record says it ("chưa được đăng ký khai sinh").
+  // How late it is and the fine feared ("con được 2 tháng chưa làm khai sinh có bị phạt không")
+  // are the registration's own words: registering late is the same registration.
+  { groups: [NOT_YET_REGISTERED], unless: [...NOT_PLAIN_BIRTH, ...ADULT_PAPERS], story: ['chua'], also: LATE, expansion: 'đăng ký khai sinh' },
+  // A baby with no papers made yet ("bé được hơn 2 tháng mà chưa làm giấy tờ gì"): its birth.
+  {
+    groups: [['chua lam giai to', 'chua di lam giai to', 'chua lam giai gi', 'chua di lam giai gi'], ['be', 'em be', 'chau be', 'be nha', 'con moi', 'dua nho', 'tre so sinh']],
+    unless: [...NOT_PLAIN_BIRTH, ...ADULT_PAPERS],
+    story: ['chua'],
+    also: LATE,
+    expansion: 'đăng ký khai sinh',
+  },
+  {
+    // A building permit past its date before the house is finished is extended.
+    groups: [['giai phep xai dung', 'phep xai dung', 'giai phep xai nha', 'phep xai nha'], EXPIRED],
+    expansion: 'gia hạn giấy phép xây dựng',
+  },
+  {
+    // A land certificate with a wrong name, date or area is corrected (đính chính), not the civil
+    // status record: the error is the certificate's.
+    groups: [LAND_PAPER, [...WRONG, 'dinh chinh']],
+    unless: ['tranh chap', 'lan dat', 'bi mat', 'lam mat', 'danh mat', 'mat so', 'mat bia', 'that lac', 'chai'],
+    also: ['sua', 'sua lai', 'chinh lai'],
+    expansion: 'đính chính giấy chứng nhận đã cấp lần đầu có sai sót',
+  },
+  {
+    // A health-insurance card lost, torn or wrong is reissued, exchanged or corrected by social
+    // insurance (the ward receives it); the child's first card is the birth's linked procedure.
+    groups: [['bao hiem i te', 'so bao hiem xa hoi', 'so bao hiem'], [...LOST, 'danh roi', 'doi the', 'doi lai', 'cap lai', 'lam lai', ...WRONG]],
+    unless: ['khai sinh', 'duoi 6 tuoi', 'mua', 'tham gia', 'dong'],
+    expansion: 'cấp lại đổi điều chỉnh thông tin trên sổ bảo hiểm xã hội thẻ bảo hiểm y tế',
+  },
+  {
+    // The thing that changes hands decides whose "đổi chủ / sang tên" it is: a shop's is the household
+    // business's change of registration, not a vehicle's new owner (CITIZEN_WORDS reads a bare
+    // "đổi chủ" as the vehicle's).
+    groups: [SHOP, ['doi chu', 'sang ten', 'dung ten', 'chuyen ten', 'sang nhuong', 'nhuong lai', 'sang lai', 'chu moi']],
+    unless: ['xe', 'xe mai', 'o to', 'dat', 'so do', 'so hong', 'nha dat'],
+    expansion: 'thay đổi nội dung đăng ký hộ kinh doanh',
+  },
+  {
+    // Works on a building that stands (raised a storey, enlarged, repaired) need the repair and
+    // renovation permit, not a new one nor its reissue (Luật Xây dựng, Điều 89, 95–96).
+    groups: [ALTER, BUILDING_PART],
+    unless: ['xa hoi', 'vai', 'ho tro', 'hop dong'],
+    also: ['giai phep', 'xin phep', 'phep'],
+    expansion: 'cấp giấy phép xây dựng sửa chữa cải tạo',
+  },
+  {
+    // Building something asked with a permit ("xây tòa văn phòng 20 tầng xin phép ở đâu"): the
+    // building permit, whatever is built (the storeys then pick the level, see gradesOfName).
+    groups: [['xai', 'xai dung', 'xai moi'], ['xin phep', 'giai phep', 'cap phep', 'phep']],
+    // The permit named as a thing ("điều chỉnh giấy phép xây dựng") is asked about by its own act.
+    unless: [...ALTER, 'giai phep xai dung', 'phep xai dung'],
+    expansion: 'cấp giấy phép xây dựng mới',
+  },
+  {
+    // A passport expiring or torn is a new passport (the province’s
+    // police); a lost one is reported, a found one restored — their own procedures.
+    groups: [['ho chieu', 'passport'], [...EXPIRED, 'rach', 'bi rach', 'hong', 'bi hong']],
+    unless: ['mat', 'bi mat', 'that lac', 'khoi phuc', 'tim thai', 'tim lai', 'danh roi', 'khai sinh'],
+    expansion: 'cấp hộ chiếu phổ thông ở trong nước',
+  },
+  ...WARD_SITUATIONS,
+];
+
+interface CompiledSituation {
+  anchor?: number;
+  story: string[][];
+  groups: string[][][];
+  also: string[][];
+  unless: string[][];
+  expansion: string[];
+  content: string[];
+}
+
+// Phrases are written folded but may keep a "y" ("người mỹ", "hủy"): folded as the question is
+// ("mi", "hui"), or they would never match.
+const phrase = (p: string): string[] => fold(p).split(' ');
+const compiled: CompiledSituation[] = SITUATIONS.map((s) => ({
+  groups: s.groups.map((g) => g.map(phrase)),
+  also: (s.also ?? []).map(phrase),
+  unless: (s.unless ?? []).map(phrase),
+  story: (s.story ?? []).map(phrase),
+  anchor: s.anchor,
+  expansion: syllables(fold(s.expansion)),
+  content: contentSyllables(s.expansion),
+}));
+
+function occurrences(folded: string[], phrase: string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i + phrase.length <= folded.length; i++) {
+    if (phrase.every((w, k) => folded[i + k] === w)) out.push([i, i + phrase.length - 1]);
+  }
+  return out;
+}
+
+const FOREIGN_ELEMENT = syllables(fold('có yếu tố nước ngoài')).join(' ');
+/** The question tells a foreign element in the family (a situation read as "… có yếu tố nước ngoài"). */
+export function tellsForeignElement(folded: string[]): boolean {
+  return matchSituations(folded).some((m) => m.expansion.join(' ').endsWith(FOREIGN_ELEMENT));
+}
+
+/** The situations a question tells, with the phrases they stand for. */
+export function matchSituations(folded: string[]): SynonymMatch[] {
+  const out: SynonymMatch[] = [];
+  for (const s of compiled) {
+    if (s.unless.some((p) => occurrences(folded, p).length)) continue;
+    const found = s.groups.map((g) => g.flatMap((p) => occurrences(folded, p)));
+    if (found.some((f) => !f.length)) continue;
+    const spans = [...(s.anchor === undefined ? found.flat() : found[s.anchor]!), ...s.also.flatMap((p) => occurrences(folded, p))];
+    const story = s.story.flatMap((p) => occurrences(folded, p));
+    out.push({ start: spans[0]![0], end: spans[0]![1], expansion: s.expansion, content: s.content, spans: spans.filter(([a]) => !story.some(([x, y]) => a >= x && a <= y)), story });
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { decide } from './assistant.decide';
 import { procedureDoc } from './assistant.docs';
 import { readIntents } from './assistant.intent';
 import { Retriever } from './assistant.retrieval';
-import { matchSituations } from './assistant.situations';
+import { matchSituations, tellsForeignElement } from './assistant.situations';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 
 /**
@@ -97,6 +97,20 @@ describe('civil status in citizens’ words, on the demo catalogue', () => {
     expect(expansions('bé nhà tôi 40 ngày rồi mà chưa làm giấy tờ gì')).toContain('dang ki khai sinh');
     expect(first('em bé nhà tôi 40 ngày rồi mà chưa làm giấy tờ gì, có sao không')).toBe('1.001193');
     expect(expansions('mua đất 2 tháng rồi chưa làm giấy tờ gì')).not.toContain('dang ki khai sinh');
+  });
+
+  it('reads a feast or a cake around a birth or a death as everyday life, not its registration', () => {
+    expect(everyday('đặt bánh đầy tháng cho cháu ở tiệm nào ngon')).toBe(true);
+    expect(everyday('làm mâm cúng 49 ngày cho mẹ cần những món gì')).toBe(true);
+    expect(everyday('mua đầu đọc thẻ căn cước gắn chip ở đâu')).toBe(true);
+    // The registration itself, with the same month told, is still asked.
+    expect(everyday('con được đầy tháng rồi mà chưa làm khai sinh')).toBe(false);
+    expect(first('đặt bánh đầy tháng cho cháu ở tiệm nào ngon')).not.toBe('1.001193');
+  });
+
+  it('reads a foreigner adopting a child as the adoption with a foreign element', () => {
+    expect(tellsForeignElement(syllables(fold('hai vợ chồng người Canada xin một bé ở mái ấm về làm con nuôi')))).toBe(true);
+    expect(tellsForeignElement(syllables(fold('xin một bé ở mái ấm về làm con nuôi')))).toBe(false);
   });
 
   it('reads a lost certificate whose register is still kept as a copy from the register, not a re-registration', () => {

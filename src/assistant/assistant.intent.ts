@@ -170,6 +170,11 @@ const OFF_TOPIC = b(
     'ca si',
     'nghe nhac',
     'phim',
+    // Feasts and cakes around a birth or a death ("đặt bánh đầy tháng", "mâm cúng 49 ngày"); a card reader to buy.
+    'mam cung',
+    'dat banh',
+    'banh (?:dai thang|thoi noi|sinh nhat|kem)',
+    'dau doc',
     'lich chieu',
     'game',
     'giam can',

@@ -260,7 +260,7 @@ export const SITUATIONS: Situation[] = [
     // A foreigner in the family: the same registration "có yếu tố nước ngoài" (commune level since 2025).
     groups: [
       FOREIGNER,
-      ['ket hon', 'cuoi', 'lai chong', 'lai vo', 'khai tu', 'qua doi', 'chet', 'khai sinh', 'sinh con', 'nhan con', 'nhan cha', 'nhan me', 'giam ho', 'cai chinh', 'hon thu', 'bao tu', 'chung tu'],
+      ['ket hon', 'cuoi', 'lai chong', 'lai vo', 'khai tu', 'qua doi', 'chet', 'khai sinh', 'sinh con', 'nhan con', 'nhan cha', 'nhan me', 'giam ho', 'cai chinh', 'hon thu', 'bao tu', 'chung tu', 'con nuoi'],
     ],
     unless: ['ve nuoc', 've viet nam', 'lao dong', 'xuat khau', 'di hoc', 'du hoc', 'du lich', 'dinh cu'],
     expansion: 'có yếu tố nước ngoài',

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureSchema } from '../catalog/catalog.types';
 import type { CatalogService } from '../catalog';
 import { demoProcedures } from '../demo/demo.seed';
+import { decide } from './assistant.decide';
 import { procedureDoc } from './assistant.docs';
 import { Retriever } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
@@ -23,6 +24,11 @@ describe('a record for another kind of applicant (issue 15, pass 14)', () => {
       record('2.000821', 'Giải quyết hưởng chế độ tử tuất'),
       record('2.000693', 'Giải quyết hưởng chế độ thai sản'),
       record('2.000762', 'Giải quyết hưởng trợ cấp hàng tháng theo Quyết định số 613/QĐ-TTg'),
+      record('1.014363', 'Xác nhận, cung cấp thông tin liên quan đến xuất nhập cảnh của công dân Việt Nam', ['Cấp xã']),
+      record('2.000480', 'Cấp Giấy xác nhận nhân sự của công dân Việt Nam ở nước ngoài (thực hiện tại cấp Trung ương)', ['Cấp bộ']),
+      record('1.009093', 'Thủ tục hải quan đối với ô tô, mô tô, xe gắn máy xuất cảnh, nhập cảnh, quá cảnh', ['Cấp tỉnh']),
+      record('1.013949', 'Giao đất, cho thuê đất, chuyển mục đích sử dụng đất đối với trường hợp giao đất, cho thuê đất không đấu giá quyền sử dụng đất', ['Cấp xã']),
+      record('1.013953', 'Điều chỉnh quyết định giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất do sai sót về ranh giới, vị trí, diện tích', ['Cấp xã']),
       record('1.003799', 'Xét hưởng chế độ trợ cấp một lần đối với sĩ quan, hạ sĩ quan, chiến sĩ Công an nhân dân tham gia kháng chiến, về gia đình, chưa được hưởng chế độ', ['Cấp tỉnh']),
     ];
     const codes = new Set(national.map((p) => p.code));
@@ -47,5 +53,26 @@ describe('a record for another kind of applicant (issue 15, pass 14)', () => {
     expect(above('ba tôi nghỉ vì mất sức lao động từ lâu, nay xin trợ cấp hàng tháng được không', '2.000762', '1.003799')).toBe(true);
     // Said by a former policeman, the armed forces' record is what the question asks.
     expect(above('ba tôi là chiến sĩ công an đi kháng chiến về gia đình, xin trợ cấp một lần', '1.003799', '2.000762')).toBe(true);
+  });
+
+  /** The procedure answered, or offered first; else the decision. */
+  const first = (q: string) => {
+    const s = r.search(q, { limit: 8 });
+    const d = decide(s.candidates, s.plan);
+    return ['answer', 'clarify'].includes(d.decision) ? d.picks[0]?.id : d.decision;
+  };
+
+  it('reads the history of one’s exits and entries as the commune police’s confirmation of them', () => {
+    expect(first('cho tôi hỏi xin giấy lịch sử xuất nhập cảnh ở đâu')).toBe('1.014363');
+    expect(first('cần giấy xác nhận đã xuất cảnh năm ngoái để bổ sung hồ sơ')).toBe('1.014363');
+  });
+
+  it('keeps back the adjustment of a land decision when the question asks for the change of use itself', () => {
+    // Answered outright, not offered beside the adjustment that shares every word of the act.
+    const s = r.search('nhà tôi xin lên thổ cư', { limit: 8 });
+    const d = decide(s.candidates, s.plan);
+    expect([d.decision, d.picks[0]?.id]).toEqual(['answer', '1.013949']);
+    // The mistake said, the adjustment is what is asked.
+    expect(above('quyết định giao đất ghi sai diện tích, xin điều chỉnh quyết định', '1.013953', '1.013949')).toBe(true);
   });
 });

@@ -165,6 +165,9 @@ export const MARKED_ACTS: Array<[RegExp, string[], string[]?]> = [
   // issued again, its owner's name changed or the thing sold on ("sổ đỏ bị mất xin cấp lại", "đổi sổ
   // đỏ sang mẫu mới", "sang tên sổ đỏ" are the land office's). Not a name that lists later acts too.
   [/^(?:thủ tục )?đăng ký(?![^()]*(?:cấp lại|thay đổi))[^()]*? lần đầu(?!\p{L})/iu, ['lan dau'], LATER_ACTS],
+  // A decision already taken, adjusted ("Điều chỉnh quyết định giao đất, cho thuê đất … do sai
+  // sót"): asked by the adjustment or the mistake, not by "xin lên thổ cư" (the allocation itself).
+  [/^(?:thủ tục )?điều chỉnh quyết định(?!\p{L})/iu, ['dieu chinh', 'sai', 'sai sot', 'nham', 'sua']],
 ];
 /** Topic words that say what happens to a thing, not which thing (folded). */
 export const ACT_ONLY = new Set(['han', 'het han', 'gia han', 'sap het', 'het']);

@@ -170,4 +170,7 @@ export const WARD_WORDS: SynonymEntry[] = [
   { phrase: 'lịch sử xuất cảnh', expansion: 'cung cấp thông tin liên quan đến xuất nhập cảnh' },
   { phrase: 'xác nhận đã xuất cảnh', expansion: 'cung cấp thông tin liên quan đến xuất nhập cảnh' },
   { phrase: 'xác nhận ngày xuất cảnh', expansion: 'cung cấp thông tin liên quan đến xuất nhập cảnh' },
+  // land leased with a yearly rent, its rent paid at once from now on: the form of the lease changed
+  { phrase: 'sang trả tiền một lần', expansion: 'chuyển hình thức cho thuê đất' },
+  { phrase: 'sang thuê trả tiền một lần', expansion: 'chuyển hình thức cho thuê đất' },
 ];

@@ -29,6 +29,8 @@ describe('a record for another kind of applicant (issue 15, pass 14)', () => {
       record('1.009093', 'Thủ tục hải quan đối với ô tô, mô tô, xe gắn máy xuất cảnh, nhập cảnh, quá cảnh', ['Cấp tỉnh']),
       record('1.013949', 'Giao đất, cho thuê đất, chuyển mục đích sử dụng đất đối với trường hợp giao đất, cho thuê đất không đấu giá quyền sử dụng đất', ['Cấp xã']),
       record('1.013953', 'Điều chỉnh quyết định giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất do sai sót về ranh giới, vị trí, diện tích', ['Cấp xã']),
+      record('1.013950', 'Chuyển hình thức giao đất, cho thuê đất.', ['Cấp xã']),
+      record('1.011006', 'Khai tiền thuê đất', ['Cấp tỉnh']),
       record('1.003799', 'Xét hưởng chế độ trợ cấp một lần đối với sĩ quan, hạ sĩ quan, chiến sĩ Công an nhân dân tham gia kháng chiến, về gia đình, chưa được hưởng chế độ', ['Cấp tỉnh']),
     ];
     const codes = new Set(national.map((p) => p.code));
@@ -74,5 +76,9 @@ describe('a record for another kind of applicant (issue 15, pass 14)', () => {
     expect([d.decision, d.picks[0]?.id]).toEqual(['answer', '1.013949']);
     // The mistake said, the adjustment is what is asked.
     expect(above('quyết định giao đất ghi sai diện tích, xin điều chỉnh quyết định', '1.013953', '1.013949')).toBe(true);
+  });
+
+  it('reads a yearly rent turned into one payment as a change of the lease’s form', () => {
+    expect(first('đất thuê đang trả tiền thuê hằng năm, giờ xin chuyển sang trả tiền một lần')).toBe('1.013950');
   });
 });

@@ -165,4 +165,12 @@ export const WARD_WORDS: SynonymEntry[] = [
   // the household business's registered details
   { phrase: 'tăng vốn', expansion: 'thay đổi nội dung đăng ký hộ kinh doanh' },
   { phrase: 'giảm vốn', expansion: 'thay đổi nội dung đăng ký hộ kinh doanh' },
+  // the dates one left the country and came back, confirmed by the commune police (pass 14)
+  { phrase: 'lịch sử xuất nhập cảnh', expansion: 'cung cấp thông tin liên quan đến xuất nhập cảnh' },
+  { phrase: 'lịch sử xuất cảnh', expansion: 'cung cấp thông tin liên quan đến xuất nhập cảnh' },
+  { phrase: 'xác nhận đã xuất cảnh', expansion: 'cung cấp thông tin liên quan đến xuất nhập cảnh' },
+  { phrase: 'xác nhận ngày xuất cảnh', expansion: 'cung cấp thông tin liên quan đến xuất nhập cảnh' },
+  // land leased with a yearly rent, its rent paid at once from now on: the form of the lease changed
+  { phrase: 'sang trả tiền một lần', expansion: 'chuyển hình thức cho thuê đất' },
+  { phrase: 'sang thuê trả tiền một lần', expansion: 'chuyển hình thức cho thuê đất' },
 ];

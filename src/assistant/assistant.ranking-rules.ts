@@ -165,6 +165,9 @@ export const MARKED_ACTS: Array<[RegExp, string[], string[]?]> = [
   // issued again, its owner's name changed or the thing sold on ("sổ đỏ bị mất xin cấp lại", "đổi sổ
   // đỏ sang mẫu mới", "sang tên sổ đỏ" are the land office's). Not a name that lists later acts too.
   [/^(?:thủ tục )?đăng ký(?![^()]*(?:cấp lại|thay đổi))[^()]*? lần đầu(?!\p{L})/iu, ['lan dau'], LATER_ACTS],
+  // A decision already taken, adjusted ("Điều chỉnh quyết định giao đất, cho thuê đất … do sai
+  // sót"): asked by the adjustment or the mistake, not by "xin lên thổ cư" (the allocation itself).
+  [/^(?:thủ tục )?điều chỉnh quyết định(?!\p{L})/iu, ['dieu chinh', 'sai', 'sai sot', 'nham', 'sua']],
 ];
 /** Topic words that say what happens to a thing, not which thing (folded). */
 export const ACT_ONLY = new Set(['han', 'het han', 'gia han', 'sap het', 'het']);
@@ -223,3 +226,28 @@ export const DONE_ACT = 0.6;
  * ward's records say "có yếu tố nước ngoài"). Not "người Hoa", an ethnic group of Vietnam.
  */
 export const NATIONALITY: ReadonlySet<string> = new Set(['uc', 'nhat', 'phap', 'duc', 'mi', 'lao', 'nga', 'han', 'thai', 'ha lan', 'han quoc', 'nhat ban', 'trung quoc', 'dai loan', 'hoa ki', 'thai lan', 'an do', 'campuchia', 'singapore', 'canada', 'philippines', 'indonesia', 'malaisia']);
+
+/**
+ * The question is about a cooperative ("hợp tác xã", "htx"): a record named for companies or
+ * enterprises only ("Đăng ký thành lập công ty cổ phần", "Thay đổi … giám đốc chi nhánh … công ty")
+ * keeps this share of its score; the cooperative's own records ("Đăng ký thay đổi nội dung đăng ký
+ * hợp tác xã", "Thông báo về việc thành lập doanh nghiệp của hợp tác xã") are what it asks about.
+ */
+export const OTHER_ORGANISATION = 0.6;
+/** The question names a cooperative (folded words). */
+export const saysCooperative = (asked: string[]): boolean => asked.includes('htx') || ` ${asked.join(' ')} `.includes(' hop tac xa ');
+/** A name about companies or enterprises that does not name the cooperative (folded, spaced). */
+export const companyOnlyName = (joined: string): boolean => /(?:^| )(?:cong ti|doanh nghiep)(?= |$)/.test(joined) && !/(?:^| )hop tac xa(?= |$)/.test(joined);
+
+/**
+ * A record for the armed forces ("… đối với sĩ quan, hạ sĩ quan, chiến sĩ Công an nhân dân …",
+ * "… quân nhân …") keeps this share of its score when the question says nothing of soldiers,
+ * police, war or service: a civilian's allowance ("trợ cấp tuất", "mất sức lao động", "thai
+ * sản") is social insurance's, not a war veteran's one-off payment that shares "trợ cấp".
+ */
+export const ARMED_ONLY = 0.6;
+/** A name for the armed forces (folded, spaced). */
+export const armedName = (joined: string): boolean => /(?:^| )(?:si quan|chien si|quan nhan|cong an nhan dan|quan doi|luc luong vu trang|benh binh|thuong binh)(?= |$)/.test(joined);
+/** The question speaks of soldiers, police, war or service (folded words joined by spaces, spaced). */
+export const saysArmed = (asked: string[]): boolean =>
+  /(?:^| )(?:bo doi|quan doi|cong an|cs|canh sat|si quan|chien si|quan nhan|linh|chien truong|khang chien|chien tranh|chien dau|xuat ngu|phuc vien|xung phong|cuu chien binh|nghia vu quan su|nvqs|quan su|cach mang|liet si|thuong binh|benh binh|quan ngu|tai ngu)(?= |$)/.test(` ${asked.join(' ')} `);

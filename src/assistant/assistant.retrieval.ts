@@ -7,7 +7,7 @@ import type { IndexDoc } from './assistant.docs';
 import { bestPairs, countWords, nameParts, WordModel } from './assistant.segment';
 import { NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
-import { ACT_MISSED, ACT_ONLY, ALT_WEIGHT, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_NAME, copyKey, DONE_ACT, DONE_AFTER, ELSEWHERE_MIN, ELSEWHERE_SHARE, EXPANSION_WEIGHT, FOREIGN_MATCH, FUNCTION_WORD_JOIN, GENERIC_NAME_WORDS, HEAD_FIRST, K1, LIGHT, MARKED_ACTS, MODIFIER, NARRATIVE, NATIONAL_MODEL, NATIONALITY, nationalRarity, OTHER_LEVEL_COPY, PAIR, pairKey, PLAIN_TWIN, plainTwinKey, PASSIVE, PASSIVE_WORDS, type Posting, PREPOSITIONS, type QueryTerm, REQUEST_WORDS, REQUIRERS, RERANK, STOP_WEIGHT, TOPIC_MATCH, TOPICAL, TOPICAL_RARITY, UNTOPICAL, WEAK_MATCH } from './assistant.ranking-rules';
+import { ACT_MISSED, ACT_ONLY, ALT_WEIGHT, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_NAME, copyKey, DONE_ACT, DONE_AFTER, ELSEWHERE_MIN, ELSEWHERE_SHARE, EXPANSION_WEIGHT, FOREIGN_MATCH, FUNCTION_WORD_JOIN, GENERIC_NAME_WORDS, HEAD_FIRST, K1, LIGHT, MARKED_ACTS, MODIFIER, NARRATIVE, NATIONAL_MODEL, NATIONALITY, nationalRarity, OTHER_LEVEL_COPY, PAIR, pairKey, PLAIN_TWIN, plainTwinKey, OTHER_ORGANISATION, saysCooperative, companyOnlyName, ARMED_ONLY, armedName, saysArmed, PASSIVE, PASSIVE_WORDS, type Posting, PREPOSITIONS, type QueryTerm, REQUEST_WORDS, REQUIRERS, RERANK, STOP_WEIGHT, TOPIC_MATCH, TOPICAL, TOPICAL_RARITY, UNTOPICAL, WEAK_MATCH } from './assistant.ranking-rules';
 
 /**
  * Retrieval over one unit's catalogue and FAQ, written for Vietnamese questions:
@@ -102,6 +102,10 @@ export class Retriever {
   private readonly grades: string[][] = [];
   /** Each name without its level (copyKey). */
   private readonly copyKeys: string[] = [];
+  /** The name is about companies or enterprises, not cooperatives (companyOnlyName). */
+  private readonly companyOnly: boolean[] = [];
+  /** The name is for the armed forces (armedName). */
+  private readonly armed: boolean[] = [];
   /** The word (two syllables, folded) each name leads with after "đăng ký", "cấp": what it does or is about. */
   private readonly leadWords = new Set<string>();
   /** The ages each name covers (agesOfName). */
@@ -182,6 +186,8 @@ export class Retriever {
     const joined = ` ${nameSyl.join(' ')} `;
     const forCitizens = CITIZENS.some((w) => joined.includes(` ${w} `));
     this.audience.push(forCitizens ? [] : AUDIENCE.filter((w) => joined.includes(` ${w} `)).flatMap((w) => w.split(' ')));
+    this.companyOnly.push(companyOnlyName(joined));
+    this.armed.push(armedName(joined));
     const name = d.name.normalize('NFC');
     this.acts.push(d.kind === 'procedure' ? MARKED_ACTS.filter(([re]) => re.test(name)).map(([, words, others]) => ({ words, others })) : []);
     this.grades.push(d.kind === 'procedure' ? gradesOfName(name) : []);
@@ -706,6 +712,8 @@ export class Retriever {
     const asked = plan.tokens.map((t) => t.folded);
     const ranges = new RangesAsked(asked);
     const copyAsked = COPY_ASKED.test(asked.join(' '));
+    const cooperative = saysCooperative(asked);
+    const civilian = !saysArmed(asked);
     const ownKeys = new Set(top.filter((d) => this.docs[d]!.here !== false && this.copyKeys[d]).map((d) => this.copyKeys[d]!));
     // A foreign element told: the ordinary twins of the records "… có yếu tố nước ngoài" found.
     const plainKeys = new Set(tellsForeignElement(asked) ? top.map((d) => plainTwinKey(this.copyKeys[d]!)).filter((k) => k !== undefined) : []);
@@ -732,7 +740,7 @@ export class Retriever {
       // The name leads with what the question says was done ("Hòa giải …" after "hòa giải không thành").
       const lead = ns.findIndex((x) => !GENERIC_NAME_WORDS.has(x));
       const doneLead = done.length > 0 && lead >= 0 && done.includes(pairKey(ns[lead]!, ns[lead + 1] ?? ''));
-      const score = (doneLead ? DONE_ACT : 1) * scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1) * (doc.here === false && ownKeys.has(this.copyKeys[d]!) ? OTHER_LEVEL_COPY : 1) * (plainKeys.has(this.copyKeys[d]!) ? PLAIN_TWIN : 1);
+      const score = (doneLead ? DONE_ACT : 1) * scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1) * (doc.here === false && ownKeys.has(this.copyKeys[d]!) ? OTHER_LEVEL_COPY : 1) * (plainKeys.has(this.copyKeys[d]!) ? PLAIN_TWIN : 1) * (cooperative && this.companyOnly[d] ? OTHER_ORGANISATION : 1) * (civilian && this.armed[d] ? ARMED_ONLY : 1);
       const sp = this.strongPairs[d]!;
       // Or the whole of a short name said, its words apart ("tách khỏi hộ bố mẹ": "Tách hộ").
       const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p))) || (nameCoverage === 1 && this.nameContentCount[d]! >= 2);

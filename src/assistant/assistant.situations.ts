@@ -121,6 +121,13 @@ const ID_CARD = ['can cuoc', 'cccd', 'cmnd', 'chung minh thu', 'chung minh nhan 
 
 /** Situations of the ward's certification, residence, identity, welfare and business procedures (pass 13). */
 const WARD_SITUATIONS: Situation[] = [
+  // Gone to work far away: the temporary absence's notice — unless the question asks another
+  // paper, and the absence only tells the story ("con cái đi làm ăn xa, mẹ muốn làm di chúc").
+  {
+    groups: [['di lam an xa']],
+    unless: ['di chuc', 'can cuoc', 'chung minh', 'that nghiep', 'tro cap', 'ho tich', 'dan toc', 'giam ho', 'khai sinh', 'ket hon', 'khai tu', 'uy quyen', 'chung thuc', 'cong chung'],
+    expansion: 'khai báo tạm vắng',
+  },
   {
     // A relative raising a child whose parents died or are gone ("bố mẹ cháu mất, tôi đang nuôi
     // cháu, muốn đứng ra lo giấy tờ"): the guardianship — not an adoption, nor a benefit.

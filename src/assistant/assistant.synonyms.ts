@@ -229,7 +229,6 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'ngủ lại', expansion: 'thông báo lưu trú' },
   { phrase: 'qua đêm', expansion: 'thông báo lưu trú' },
   { phrase: 'khai báo khách', expansion: 'thông báo lưu trú' },
-  { phrase: 'đi làm ăn xa', expansion: 'khai báo tạm vắng' },
   { phrase: 'xuất khẩu lao động', expansion: 'khai báo tạm vắng' },
   { phrase: 'vắng nhà', expansion: 'khai báo tạm vắng' },
   { phrase: 'xác nhận cư trú', expansion: 'xác nhận thông tin về cư trú' },

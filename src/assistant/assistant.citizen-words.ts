@@ -16,6 +16,9 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   { phrase: 'xác nhận chưa kết hôn', expansion: 'xác nhận tình trạng hôn nhân' },
   { phrase: 'chưa tái hôn', expansion: 'xác nhận tình trạng hôn nhân' },
   { phrase: 'không tái hôn', expansion: 'xác nhận tình trạng hôn nhân' },
+  { phrase: 'chưa vợ', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
+  { phrase: 'chưa lập gia đình', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
+  { phrase: 'chưa có gia đình', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
   // a death in the family, twins registered (one birth record each)
   { phrase: 'nhà có người mất', expansion: 'khai tử' },
   { phrase: 'sinh đôi', expansion: 'đăng ký khai sinh' },

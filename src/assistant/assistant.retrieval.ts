@@ -420,8 +420,9 @@ export class Retriever {
     // Asked for by someone else ("trường mầm non đòi giấy xác nhận nơi ở"): who asks and the verb
     // weigh as a story clause does, when a topic word of some procedure's name follows in its clause.
     // "bảo" begins many names' words ("bảo vệ", "bảo hiểm", "bảo trợ"): then it asks nothing.
+    // "đòi" typed with its marks begins no word: folded, "đòi giấy" is "đổi giấy", another word.
     const boundBao = (i: number) => tokens[i]!.accented === 'bảo' && this.namePairs.has(pairKey('bao', folded[i + 1] ?? ''));
-    const asker = tokens.findIndex((t, i) => (REQUIRERS.has(t.accented) && !beginsWord(i) && !boundBao(i)) || (t.accented === 'yêu' && tokens[i + 1]?.accented === 'cầu'));
+    const asker = tokens.findIndex((t, i) => (REQUIRERS.has(t.accented) && (t.accented === 'đòi' || !beginsWord(i)) && !boundBao(i)) || (t.accented === 'yêu' && tokens[i + 1]?.accented === 'cầu'));
     if (asker > 0) {
       const clause = tokens[asker]!.clause;
       const after = syllableConcepts.filter((x) => x.i > asker + 1 && tokens[x.i]!.clause === clause);
@@ -442,6 +443,8 @@ export class Retriever {
     const joinAt = bestPairs(syllableConcepts.length, (k) => {
       const a = syllableConcepts[k]!;
       const b = syllableConcepts[k + 1]!;
+      // The asker's verb asks; it begins no word ("đòi giấy" folds as "đổi giấy", another word).
+      if (asker > 0 && a.i === asker) return undefined;
       return b.i === a.i + 1 ? this.words.joinGain(a.c.forms, b.c.forms) : undefined;
     });
     // A word of three syllables is read as a word and a syllable ("hộ | kinh doanh"); the rare

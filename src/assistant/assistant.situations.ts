@@ -121,6 +121,24 @@ const ID_CARD = ['can cuoc', 'cccd', 'cmnd', 'chung minh thu', 'chung minh nhan 
 
 /** Situations of the ward's certification, residence, identity, welfare and business procedures (pass 13). */
 const WARD_SITUATIONS: Situation[] = [
+  // Gone to work far away: the temporary absence's notice — unless the question asks another
+  // paper, and the absence only tells the story ("con cái đi làm ăn xa, mẹ muốn làm di chúc").
+  {
+    groups: [['di lam an xa']],
+    unless: ['di chuc', 'can cuoc', 'chung minh', 'that nghiep', 'tro cap', 'ho tich', 'dan toc', 'giam ho', 'khai sinh', 'ket hon', 'khai tu', 'uy quyen', 'chung thuc', 'cong chung'],
+    expansion: 'khai báo tạm vắng',
+  },
+  {
+    // A relative raising a child whose parents died or are gone ("bố mẹ cháu mất, tôi đang nuôi
+    // cháu, muốn đứng ra lo giấy tờ"): the guardianship — not an adoption, nor a benefit.
+    groups: [
+      ['bo me chau', 'cha me chau', 'ba ma chau', 'bo me no', 'cha me no', 'ba ma no', 'bo me thang nho', 'bo me con be', 'bo me be'],
+      ['mat', 'qua doi', 'biet tich', 'mat tich', 'bo di', 'bo roi', 'di tu', 'o tu'],
+      ['nuoi chau', 'nuoi no', 'nuoi thang nho', 'nuoi con be', 'nuoi be', 'trong chau', 'cham soc chau', 'dung ra', 'dung ten lo', 'lo cho chau'],
+    ],
+    unless: ['con nuoi', 'nhan nuoi', 'nhan lam con', 'tro cap', 'ho tro', 'khai tu', 'chia', 'thua ke', 'ket thuc', 'cham dut', 'khai sinh'],
+    expansion: 'đăng ký giám hộ',
+  },
   // Staying in someone's house for years ("ở nhờ nhà cô ruột vài năm"): a temporary residence, not a visit's notice.
   { groups: [['o nho'], ['vai nam', 'may nam', 'mot nam', 'hai nam', 'ba nam', 'lau dai', 'vai thang', 'may thang', 'di lam', 'di hoc']], unless: ['hom', 'ngai', 'tuan'], expansion: 'đăng ký tạm trú' },
   // An heir giving up their share ("không muốn nhận phần đất bố để lại, nhường cho anh"): the refusal of the estate.
@@ -302,6 +320,14 @@ export const SITUATIONS: Situation[] = [
     // An error in it is corrected by its own procedure (national: "sửa lỗi sai sót trong hợp đồng").
     unless: [...WRONG, 'loi'],
     story: CERTIFIED,
+    expansion: 'chứng thực việc sửa đổi bổ sung hủy bỏ giao dịch',
+  },
+  {
+    // The same told with the contract named and where it was certified or signed ("hợp đồng … có
+    // chứng thực ở xã rồi, giờ muốn hủy", "ký ở xã rồi mà bên mua không mua nữa, hủy sao").
+    groups: [CONTRACT, [...CERTIFIED_SAID, 'ki o xa', 'ki o phuong', 'ki tai xa', 'ki tai phuong', 'ra xa chung thuc', 'ra phuong chung thuc'], ['huy', 'huy bo', 'bo hop dong', 'sua doi', 'bo sung hop dong']],
+    unless: [...SLIP, 'loi', ...CERTIFIED],
+    story: [...CERTIFIED_SAID, 'ki o xa', 'ki o phuong', 'ki tai xa', 'ki tai phuong', 'ra xa chung thuc', 'ra phuong chung thuc'],
     expansion: 'chứng thực việc sửa đổi bổ sung hủy bỏ giao dịch',
   },
   {

@@ -68,6 +68,16 @@ export const ABBREVIATIONS: Record<string, string> = {
   mst: 'mã số thuế',
   nvqs: 'nghĩa vụ quân sự',
   hk: 'hộ khẩu',
+  // two syllables typed glued without marks, the space forgotten ("khaisinh", "congchung")
+  khaisinh: 'khai sinh',
+  khaitu: 'khai tử',
+  kethon: 'kết hôn',
+  cancuoc: 'căn cước',
+  hokhau: 'hộ khẩu',
+  tamtru: 'tạm trú',
+  thuongtru: 'thường trú',
+  congchung: 'công chứng',
+  chungthuc: 'chứng thực',
   sdt: 'số điện thoại',
   dt: 'điện thoại',
   bv: 'bệnh viện',
@@ -219,7 +229,6 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'ngủ lại', expansion: 'thông báo lưu trú' },
   { phrase: 'qua đêm', expansion: 'thông báo lưu trú' },
   { phrase: 'khai báo khách', expansion: 'thông báo lưu trú' },
-  { phrase: 'đi làm ăn xa', expansion: 'khai báo tạm vắng' },
   { phrase: 'xuất khẩu lao động', expansion: 'khai báo tạm vắng' },
   { phrase: 'vắng nhà', expansion: 'khai báo tạm vắng' },
   { phrase: 'xác nhận cư trú', expansion: 'xác nhận thông tin về cư trú' },
@@ -438,6 +447,8 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string[]> = new Map(
     // "kêu" (bảo), "răng" (sao), "ổng" / "bả" (ông ấy / bà ấy), "tụi" (chúng) — the story's
     // words then weigh as the common words they are, not as words the catalogue does not know
     mần: 'làm', tui: 'tôi', má: 'mẹ', tía: 'bố', dzợ: 'vợ', dợ: 'vợ', kêu: 'bảo', răng: 'sao', ổng: 'ông ấy', bả: 'bà ấy', tụi: 'chúng',
+    // two syllables typed glued, the space forgotten ("côngchứng", "khaisinh")
+    côngchứng: 'công chứng', chứngthực: 'chứng thực', khaisinh: 'khai sinh', khaitử: 'khai tử', kếthôn: 'kết hôn', căncước: 'căn cước', hộkhẩu: 'hộ khẩu', tạmtrú: 'tạm trú', thườngtrú: 'thường trú',
   }).map(([k, v]) => [k, syllables(v)]),
 );
 

@@ -213,7 +213,8 @@ export function procedureAnswer(p: Procedure, unit: Unit, entry: UnitProcedure |
     else if (a === 'time') lines.push(...times(p, unit, entry));
     else if (a === 'fee') lines.push(...fees(p));
     else if (a === 'place') lines.push(...place(p, unit, office));
-    else if (a === 'online') lines.push(...online(p, unit));
+    // "Có làm online được không?": and where to go if not, or to hand the papers in person.
+    else if (a === 'online') lines.push(...online(p, unit), ...(aspects.includes('place') ? [] : place(p, unit, office)));
     else if (a === 'steps') lines.push(...steps(p));
     else if (a === 'forms') lines.push(...forms(p));
     else if (a === 'conditions') lines.push(...conditions(p));

@@ -165,6 +165,13 @@ export const WARD_WORDS: SynonymEntry[] = [
   { phrase: 'mốc giới', expansion: 'tranh chấp đất đai' },
   { phrase: 'lấn vào', expansion: 'tranh chấp đất đai' },
   { phrase: 'lấn sang', expansion: 'tranh chấp đất đai' },
+  { phrase: 'lấn qua', expansion: 'tranh chấp đất đai' },
+  // identity: the southern "làm rớt" (dropped, lost) is a card lost; a small child ("con nít",
+  // "trẻ con") is one under 14, the card's own age line
+  { phrase: 'làm rớt', expansion: 'cấp lại' },
+  { phrase: 'rớt mất', expansion: 'cấp lại' },
+  { phrase: 'con nít', expansion: 'trẻ em dưới 14 tuổi' },
+  { phrase: 'trẻ con', expansion: 'trẻ em dưới 14 tuổi' },
   // the household business's registered details
   { phrase: 'tăng vốn', expansion: 'thay đổi nội dung đăng ký hộ kinh doanh' },
   { phrase: 'giảm vốn', expansion: 'thay đổi nội dung đăng ký hộ kinh doanh' },

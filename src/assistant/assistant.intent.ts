@@ -50,6 +50,8 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   // "nộp hôm nay thì khi nào có", "làm thứ hai thì bao lâu": the day it is handed in, before the time asked.
   ['time', b('(?:nop|lam|gui)(?: ho so)? (?:hom nai|sang nai|chieu nai|bai gio|hom qua|ngai mai|mai|thu (?:hai|ba|tu|nam|sau|2|3|4|5|6))(?: thi)?(?= (?:khi nao|bao gio|hom nao|ngai nao|bao lau|may ngai|may hom|chung nao|luc nao))')],
   ['time', b(`(?:(?:nop|lam)(?: ho so)? )?(?:xong |roi )?(?:(?:mat|trong|het|lam|doi|cho) )?${ABOUT}(?:bao lau|bao nhieu lau|bao nhieu ngay|may ngay|may hom|may bua|may tuan|bao nhieu thoi gian)(?: lam viec)?${GETS}`)],
+  // "mất nhiêu ngày" (folded, "nhiêu" and "nhiều" are one): how many days.
+  ['time', b(`(?:mat|het|lam|trong) nhieu (?:ngai|hom|bua|tuan)(?: lam viec)?${GETS}${TAIL}`)],
   ['time', b('(?:thoi gian|thoi han)(?: giai quyet| xu li| lam| tra ket qua)?(?: la)?(?: bao lau)?')],
   ['time', b(`(?:xong |roi )?(?:bao gio|khi nao|hom nao|ngay nao|chung nao|luc nao)(?: thi)?(?: (?:di|den|toi|ra|len|qua))? (?:co|xong|lay|nhan|duoc|tra)(?: duoc)?(?: (?:ket qua|giai to|giai|the|so))?`)],
   ['time', b('lau (?:khong|ko)|co nhanh(?: khong)?|(?:lam|giai quyet) nhanh')],
@@ -63,6 +65,8 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   // "mất nhiều thời gian", which is no amount.
   ['fee', b(`(?:le phi|phi|gia|mat|ton|het|dong|nop|tra|thu|lai) nhieu (?:tien|xien)|(?:le phi|phi|gia|mat|ton|het|dong|nop|tra|thu|lai) nhieu(?: (?:mot|1) (?:trang|ban|lan|bo))?${TAIL}`)],
   ['fee', b('(?:mat|ton|het|dong|nop|tra) (?:bao nhieu )?(?:tien|phi|le phi)(?: la)?(?: bao nhieu)?(?: khong)?')],
+  // "tốn nhiêu, mấy ngày có": "nhiêu" with the next thing asked after it.
+  ['fee', b('(?:le phi|phi|ton|het|dong|tra) nhieu(?= (?:may|bao lau|bao gio|khi nao|o|nop|can|voi|va|con)(?: |$))')],
   // "có thu phí không", "có lấy tiền hông": charged or not — but "thu tiền sử dụng đất", "lấy
   // tiền bảo hiểm", "tính lại tiền" (folded, "lấy" is "lại") name what the procedure is about.
   ['fee', b(`(?:co )?(?:thu|lay) (?:phi|le phi)|(?:co )?(?:thu|lay) tien(?: (?:khong|ko|hong))?${TAIL}`)],
@@ -93,6 +97,13 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['place', b('(?:(?:nop|lam) )?(?:(?:o|tai|den|len|ra) )?(?:(?:phuong|xa|uy ban|cong an) )?noi(?: [a-z0-9]+){1,6} hay (?:la )?(?:(?:o|tai) )?(?:(?:phuong|xa) )?noi(?: [a-z0-9]+){1,4}')],
   // Central "mô" for "đâu" ("nộp ở mô", "đi mô rứa"), and "chỗ nào", "phòng nào" ending the question.
   ['place', b(`(?:(?:nop|lam|xin|lay|gui|bao|o|tai|den|toi|di|len|ra|cho|noi|phong) )+mo${TAIL}|(?:cho|noi|phong|quay|bo phan|co quan) nao${TAIL}`)],
+  // … and "mô" with more of the question after it: "lên chỗ mô làm", "nộp ở mô, tốn nhiêu" (not
+  // "mô tô", "mô hình": only a word that goes on asking may follow).
+  ['place', b('(?:(?:nop|lam|xin|lay|gui|bao) )?(?:o|tai|den|toi|len|ra|cho|noi) mo(?= (?:lam|nop|xin|lai|thi|roi|ton|mat|het|le phi|phi|can|phai|bao lau|may|voi|va|con)(?: |$))')],
+  // "báo cho ai", "hồ sơ gửi ai", "đơn nộp ai vậy": who takes it, without "cho" before "ai" at the end.
+  ['place', b(`(?:thong )?bao cho ai|(?:nop|gui|dua)(?: ho so| giai to| don)? ai${TAIL}`)],
+  // "chứng thực ở phường được không hay ra công chứng": whether that office does it.
+  ['place', b('(?:o|tai) (?:phuong|xa|uy ban(?: nhan dan)?|ubnd|cong an)(?: (?:phuong|xa))? (?:co )?(?:lam )?duoc (?:khong|ko|hong)')],
   ['place', b('o dau|(?:xin |cho (?:minh|toi|em) )?dia chi(?= (?:o dau|cua (?:phuong|xa|uy ban|bo phan|mot cua|cong an|trung tam)|phuong|xa|uy ban|bo phan|mot cua|la gi)|$)|(?:co quan|noi|ai) (?:nao )?(?:giai quyet|tiep nhan|cap)')],
   // "địa chỉ nộp hồ sơ", "nơi nộp".
   ['place', b('(?:dia chi|noi) (?:nop|tiep nhan|lam)(?: ho so| giay to)?')],
@@ -102,7 +113,7 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['steps', b('(?:gom |co )?(?:cac|nhung) buoc(?: nao| gi)?|trinh tu|quy trinh|buoc nao|cach (?:thuc )?(?:lam|thuc hien|nop)|huong dan')],
   ['forms', b('(?:tai )?(?:mau don|mau to khai|to khai|bieu mau|don mau|mau giai|file mau)(?: o dau)?|tai mau')],
   ['conditions', b('dieu kien|ai (?:duoc|co the) (?:lam|dang ki|nop)')],
-  ['papers', b('(?:(?:can|phai) )?(?:mang|chuan bi|nop|gom|co|dem|cam|xuat trinh)(?: theo)?(?: nhung| cac)?(?: loai)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
+  ['papers', b('(?:(?:can|phai) )?(?:mang|chuan bi|nop|gom|co|dem|cam|xuat trinh)(?: theo)?(?: nhung| cac| may)?(?: loai| cai)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
   ['papers', b('(?:can|phai|ieu cau|doi hoi)(?: co)?(?: nhung| cac)?(?: loai)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
   ['papers', b('(?:giai to|ho so|thanh phan ho so)(?: can)?(?: phai)?(?: gom)?(?: co)?(?: nhung)? (?:gi|nao)|(?:giai to|ho so)(?: can| phai)?(?: lam)? (?:nhu )?(?:the nao|ra sao)|giai to can thiet')],
   // "cần photo những gì", "có cần mang bản chính không", "còn giấy tờ thì sao".

@@ -41,6 +41,23 @@ describe('choices that differ only by a qualifier', () => {
     expect(qualifierChoice('cấp lại giấy phép xây dựng bị mất', permits)).toBe('1.013228');
   });
 
+  it('needs no "đăng ký" said when the question names only the thing, but a story may mean another act', () => {
+    const business = [
+      { code: '1.001612', name: 'Đăng ký thành lập hộ kinh doanh' },
+      { code: '2.000720', name: 'Đăng ký thay đổi nội dung đăng ký hộ kinh doanh' },
+      { code: '1.001266', name: 'Chấm dứt hoạt động hộ kinh doanh' },
+    ];
+    expect(qualifierChoice('hộ kinh doanh', business)).toBe('1.001612');
+    expect(qualifierChoice('chấm dứt hoạt động hộ kinh doanh', business)).toBe('1.001266');
+    const residence = [
+      { code: '1.004194', name: 'Đăng ký tạm trú' },
+      { code: '1.002755', name: 'Gia hạn tạm trú' },
+      { code: '1.010028', name: 'Xóa đăng ký tạm trú' },
+    ];
+    expect(qualifierChoice('tạm trú', residence)).toBe('1.004194');
+    expect(qualifierChoice('tạm trú của cả phòng sắp hết muốn ở tiếp', residence)).toBeUndefined();
+  });
+
   it('leaves the choice to the citizen when the names differ otherwise', () => {
     const business = [
       { code: '2.000720', name: 'Đăng ký thay đổi nội dung đăng ký hộ kinh doanh' },

@@ -1,4 +1,5 @@
 import { fold, syllables } from '../shared/vietnamese';
+import { STOPWORDS } from './assistant.intent';
 
 /**
  * Choices between procedures whose names differ only by a qualifier ("Đăng ký kết hôn có yếu tố
@@ -21,6 +22,12 @@ const FUNCTION_WORDS = new Set(['tai', 'o', 'cua', 'va', 'cho', 'voi', 'la', 'tr
  * kinh doanh", "xin giấy phép xây dựng") asks about it, so these words need not be said.
  */
 const PLAIN_CASE = /(?<!\p{L})(?:thành lập|lần đầu|mới)(?!\p{L})/giu;
+/**
+ * "Đăng ký" opening a name ("Đăng ký thành lập hộ kinh doanh", "Đăng ký thường trú"): the act any
+ * question about the thing means ("hộ kinh doanh cần giấy gì"), so it need not be said either —
+ * while "thay đổi", "chấm dứt", "xóa", "lại" of the other choices must.
+ */
+const PLAIN_OPENING = /^\s*(?:thủ tục\s+)?đăng ký(?!\p{L})/iu;
 
 const ONLINE = /(?:^| )(?:online|onl|truc tuyen|qua mang|tren mang|dich vu cong|qua app|tren app|vneid|toan trinh)(?= |$)/;
 const LOST = /(?:^| )(?:bi mat|mat roi|mat het|da mat|lam mat|danh mat|that lac|bi hong|hu hong|bi rach|bi chay)(?= |$)/;
@@ -39,7 +46,11 @@ export function qualifierChoice(question: string, choices: Array<{ code: string;
     // The levels a name lists ("… thực hiện tại cấp trung ương, cấp tỉnh, cấp xã") are no qualifier a citizen says.
     const bare = c.name.replace(/^\s*thủ tục\s+/iu, '').replace(/\s*thực hiện (?:tại|ở) cấp [^()]*$/iu, '');
     const words = new Set(syllables(fold(bare)).filter((w) => !FUNCTION_WORDS.has(w)));
-    const plain = new Set(syllables(fold((c.name.normalize('NFC').match(PLAIN_CASE) ?? []).join(' '))));
+    // "Đăng ký" only when the question says nothing but the name's thing: a story around it
+    // ("tạm trú sắp hết, cần ở tiếp") may mean another act of the family.
+    const own = new Set(syllables(fold(c.name)));
+    const opening = folded.every((w) => own.has(w) || FUNCTION_WORDS.has(w) || STOPWORDS.has(w)) ? (c.name.normalize('NFC').match(PLAIN_OPENING) ?? []) : [];
+    const plain = new Set(syllables(fold([...(c.name.normalize('NFC').match(PLAIN_CASE) ?? []), ...opening].join(' '))));
     return { code: c.code, said: [...words].filter((w) => asked.has(w)), unsaid: new Set([...words].filter((w) => !asked.has(w) && !plain.has(w))) };
   });
   const within = (a: Iterable<string>, b: Set<string>) => [...a].every((x) => b.has(x));

@@ -372,6 +372,26 @@ eachEngine('assistant: answers that agree, facts, follow-ups, harder questions',
       expect(await factStated(t.env.services, '00004', '1.010038', fact, r.answer), q).toBe(true);
     }
   });
+
+  it('says where to go beside "có làm online được không", moves to the sibling a short follow-up names, and states the fact beside one procedure offered', async () => {
+    // Online or not, the office and its hours too.
+    const online = await ask('xin xác nhận cư trú qua mạng có được không');
+    expect([online.decision, online.intent, online.procedures[0]?.code]).toEqual(['answer', 'online', '1.010041']);
+    expect(await factStated(t.env.services, '00004', '1.010041', 'place', online.answer)).toBe(true);
+    // "Đổi thì sao?" after a stolen card's re-issue: the exchange, the fact asked before.
+    await ask('bị trộm mất thẻ căn cước thì làm lại ở đâu', 'sibling-1');
+    await ask('phí bao nhiêu', 'sibling-1');
+    const swap = await ask('còn đổi thì sao', 'sibling-1');
+    expect([swap.decision, swap.procedures[0]?.code]).toEqual(['answer', '1.014063']);
+    expect(await factStated(t.env.services, '00004', '1.014063', 'fee', swap.answer)).toBe(true);
+    // A small child ("con nít") is the under-14 card.
+    await ask('căn cước làm mấy ngày', 'sibling-2');
+    const kid = await ask('thế con nít thì sao', 'sibling-2');
+    expect([kid.decision, kid.procedures[0]?.code]).toEqual(['answer', '1.014062']);
+    // A bare household business asked: the founding, not a choice.
+    const business = await ask('hộ kinh doanh thì phải chuẩn bị giấy tờ gì');
+    expect([business.decision, business.procedures[0]?.code]).toEqual(['answer', '1.001612']);
+  });
 });
 
 it('has a held-out set apart from the tuning set (no question in both)', () => {

@@ -287,6 +287,28 @@ export class AssistantService {
     return undefined;
   }
 
+  /**
+   * "Đổi thì sao?" after a lost card's re-issue: the follow-up's few words are not in the name of
+   * the procedure being discussed but all are in a sibling's of the same field among the first
+   * found ("Cấp đổi thẻ căn cước"): that sibling, not the one discussed.
+   */
+  private async namedSibling(plan: QueryPlan, previous: string, candidates: Candidate[]): Promise<string | undefined> {
+    const words = plan.content.flatMap((c) => c.split('+'));
+    const prev = await this.deps.catalog.findProcedure(previous);
+    if (!prev?.field || !words.length || words.length > 3) return undefined;
+    const named = (name: string) => {
+      const own = new Set(syllables(fold(name)));
+      return words.every((w) => own.has(w));
+    };
+    if (named(prev.name)) return undefined;
+    for (const c of candidates.slice(0, 5)) {
+      if (c.kind !== 'procedure' || !c.here || c.id === previous) continue;
+      const p = await this.deps.catalog.findProcedure(c.id);
+      if (p?.field === prev.field && named(p.name)) return c.id;
+    }
+    return undefined;
+  }
+
   /** Choices that differ only by a qualifier the question names or leaves out: the one meant is answered (see qualifierChoice). */
   private async byQualifier(d: Decided, question: string, online: boolean): Promise<Decided> {
     if (d.decision !== 'clarify') return d;
@@ -521,7 +543,10 @@ export class AssistantService {
 
     // What the question is about, without the words asking the fact ("hết bao nhiêu tiền").
     const about = plan.tokens.filter((_, i) => !it.consumed.has(i)).map((t) => t.folded).join(' ');
-    const inField = continues && fresh && mem.procedure && !near.current && !it.offTopic ? await this.inSubjectField(idx.retriever, plan, about, mem.procedure, candidates) : undefined;
+    const inField =
+      continues && fresh && mem.procedure && !it.offTopic
+        ? ((near.current ? undefined : await this.inSubjectField(idx.retriever, plan, about, mem.procedure, candidates)) ?? (await this.namedSibling(plan, mem.procedure, candidates)))
+        : undefined;
     if (inField) {
       return { reply: greet(await this.procedureReply(unit, inField, aspects, text, [], intent)), memory: { at: now, procedure: inField, aspects }, plan };
     }
@@ -552,9 +577,13 @@ export class AssistantService {
     }
     if (d.decision === 'clarify') {
       const hits = await names(d.picks);
+      // One procedure offered for a fact asked ("bà mất tuần trước, giấy tờ đó mất bao lâu?"): the
+      // fact beside it, as with several choices — the citizen may not need to answer at all.
+      const [only] = hits.length === 1 ? await this.choiceLines(unit, hits, aspects) : [];
+      const fact = only?.split(' — ').slice(1).join(' — ');
       const lines =
         hits.length === 1
-          ? [`Ý bạn là thủ tục “${hits[0]!.name}”?`, 'Nếu đúng, xin trả lời “1” hoặc chọn bên dưới; nếu không, chọn “Gặp cán bộ” để cán bộ trả lời.']
+          ? [`Ý bạn là thủ tục “${hits[0]!.name}”?`, ...(fact ? [fact.endsWith("…") ? fact : `${fact}.`] : []), 'Nếu đúng, xin trả lời “1” hoặc chọn bên dưới; nếu không, chọn “Gặp cán bộ” để cán bộ trả lời.']
           : ['Ý bạn là thủ tục nào?', ...(await this.choiceLines(unit, hits, aspects)), `Xin trả lời bằng số (1${hits.length > 2 ? ', 2 hoặc 3' : ' hoặc 2'}) hoặc chọn bên dưới.`];
       return {
         reply: greet(this.reply(intent, 'clarify', { lines, links: [], quickReplies: [...hits.map((h) => h.name), 'Gặp cán bộ'] }, hits)),

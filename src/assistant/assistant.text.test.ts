@@ -111,6 +111,19 @@ describe('intents', () => {
     expect(read('đăng ký tạm trú online phí bao nhiêu').aspects).toEqual(['online', 'fee']);
   });
 
+  it('reads the place asked with "mô" inside the question, "báo cho ai", "gửi ai", "ở phường được không"; the fee and time with "nhiêu" before more', () => {
+    expect(read('sao y thì lên chỗ mô làm').aspects).toEqual(['place']);
+    expect(read('tạm trú nộp ở mô, lệ phí bao nhiêu').aspects).toEqual(['place', 'fee']);
+    expect(read('xe mô tô cũ bán cho ai').aspects).toEqual([]);
+    expect(read('có người đến ở nhờ thì báo cho ai').aspects).toEqual(['place']);
+    expect(read('đơn xin tách hộ gửi ai vậy').aspects).toEqual(['place']);
+    expect(read('hợp đồng làm ở xã được không hay lên huyện').aspects).toEqual(['place']);
+    expect(read('khai sinh tốn nhiêu, mấy ngày có').aspects).toEqual(['fee', 'time']);
+    expect(read('tốn nhiều thời gian không').aspects).not.toContain('fee');
+    expect(read('tạm trú mất nhiêu ngày').aspects).toEqual(['time']);
+    expect(read('khai tử phải đem theo mấy cái giấy gì').aspects).toEqual(['papers']);
+  });
+
   it('reads "xã" as the office only when it makes no word with the next syllable ("xã hội")', () => {
     const words = (a: string, b: string) => ['xa hoi', 'dia phuong'].includes(`${a} ${b}`);
     const office = (q: string) => readIntents(syllables(fold(q)), words, words).office;

@@ -1,13 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { procedureSchema } from '../catalog/catalog.types';
-import type { CatalogService } from '../catalog';
-import { demoProcedures } from '../demo/demo.seed';
 import { fold, syllables } from '../shared/vietnamese';
-import { decide } from './assistant.decide';
-import { procedureDoc } from './assistant.docs';
 import { copyKey, Retriever } from './assistant.retrieval';
 import { matchSituations, tellsForeignElement } from './assistant.situations';
-import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
+import { demoRetriever, firstPick, nationalRecord } from './assistant.testing';
 
 /**
  * The demo catalogue with national commune-level records (and some of their twins at another
@@ -17,45 +12,40 @@ import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 describe('citizens’ words and twins on the full catalogue (issue 15, pass 13)', () => {
   let r: Retriever;
   beforeAll(() => {
-    const demo = demoProcedures({ parseProcedure: (x: unknown) => procedureSchema.parse(x) } as unknown as CatalogService);
-    const record = (code: string, name: string, levels = ['Cấp tỉnh', 'Cấp xã']) => ({ ...demo[0]!, code, name, keywords: [], summary: '', field: 'Khác', agency: '', levels, results: [], componentGroups: [] });
-    const national = [
-      record('1.001667', 'Giải quyết hưởng chế độ ốm đau'),
-      record('1.001598', 'Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ, BNN'),
-      record('1.001632', 'Giải quyết hưởng chế độ TNLĐ, BNN đối với trường hợp bị TNLĐ lần đầu'),
-      record('2.000693', 'Giải quyết hưởng chế độ thai sản'),
-      record('1.013949', 'Giao đất, cho thuê đất, chuyển mục đích sử dụng đất đối với trường hợp giao đất, cho thuê đất không đấu giá quyền sử dụng đất'),
-      record('1.014860', 'Cấp giấy phép cho các hoạt động trồng cây lâu năm trong phạm vi bảo vệ công trình thủy lợi do Chủ tịch UBND cấp tỉnh phân cấp cho Chủ tịch UBND cấp xã'),
-      record('1.011728', 'Trình báo mất thẻ ABTC (thực hiện tại cấp xã)'),
-      record('1.013083', 'Đăng ký xe tạm thời thực hiện bằng dịch vụ công trực tuyến toàn trình'),
-      record('3.000494', 'Phục hồi hoạt động của cơ sở, phương tiện giao thông cơ giới, hộ gia đình và cá nhân'),
-      record('3.000439', 'Giao khu vực biển cho cá nhân Việt Nam để nuôi trồng thủy sản'),
-      record('1.012893', 'Bán nhà ở cũ thuộc tài sản công'),
-      record('2.000927', 'Sửa lỗi sai sót trong giao dịch'),
-      record('2.000942', 'Cấp bản sao có chứng thực từ bản chính giao dịch đã được chứng thực'),
-      record('2.001035', 'Chứng thực giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất, nhà ở'),
-      record('1.014060', 'Tích hợp, cập nhật, điều chỉnh thông tin trên thẻ căn cước', ['Cấp xã']),
-      record('1.010039', 'Điều chỉnh thông tin về cư trú trong Cơ sở dữ liệu về cư trú', ['Cấp xã']),
-      record('1.004982', 'Đăng ký giải thể hợp tác xã, liên hiệp hợp tác xã', ['Cấp bộ', 'Cấp xã']),
-      record('1.003440', 'Thẩm định, phê duyệt phương án ứng phó với tình huống khẩn cấp thuộc thẩm quyền của UBND cấp xã', ['Cấp xã']),
-      record('1.003203', 'Phê duyệt phương án ứng phó với tình huống khẩn cấp đối với đập, hồ chứa nước và vùng hạ du đập trên địa bàn từ 02 xã trở lên thuộc thẩm quyền của Chủ tịch UBND cấp tỉnh', ['Cấp tỉnh']),
-      record('1.005412', 'Phê duyệt đối tượng được hỗ trợ phí bảo hiểm nông nghiệp', ['Cấp xã']),
-      record('2.001621', 'Hỗ trợ đầu tư xây dựng phát triển thủy lợi nhỏ, thuỷ lợi nội đồng và tưới tiên tiến, tiết kiệm nước', ['Cấp xã']),
-      record('1.013274', 'Cấp phép sử dụng tạm thời lòng đường, vỉa hè vào mục đích khác', ['Cấp xã']),
-      record('1.004746', 'Thủ tục đăng ký lại kết hôn'),
-      record('2.000513', 'Thủ tục đăng ký lại kết hôn có yếu tố nước ngoài'),
-      record('1.011471', 'Phê duyệt Phương án khai thác gỗ, thực vật rừng ngoài gỗ loài thông thường thuộc thẩm quyền giải quyết của Ủy ban nhân dân cấp xã', ['Cấp xã']),
-      record('1.011470', 'Phê duyệt Phương án khai thác gỗ, thực vật rừng ngoài gỗ loài thông thường thuộc thẩm quyền giải quyết của Sở Nông nghiệp và Môi trường', ['Cấp tỉnh']),
-    ];
-    const codes = new Set(national.map((p) => p.code));
-    r = new Retriever([...demo.filter((p) => !codes.has(p.code)), ...national].map((p) => procedureDoc(p, { commune: true })), new SynonymTable(BUILTIN_SYNONYMS));
+    r = demoRetriever((demo) => {
+      const record = (code: string, name: string, levels?: string[]) => nationalRecord(demo, code, name, levels);
+      return [
+        record('1.001667', 'Giải quyết hưởng chế độ ốm đau'),
+        record('1.001598', 'Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ, BNN'),
+        record('1.001632', 'Giải quyết hưởng chế độ TNLĐ, BNN đối với trường hợp bị TNLĐ lần đầu'),
+        record('2.000693', 'Giải quyết hưởng chế độ thai sản'),
+        record('1.013949', 'Giao đất, cho thuê đất, chuyển mục đích sử dụng đất đối với trường hợp giao đất, cho thuê đất không đấu giá quyền sử dụng đất'),
+        record('1.014860', 'Cấp giấy phép cho các hoạt động trồng cây lâu năm trong phạm vi bảo vệ công trình thủy lợi do Chủ tịch UBND cấp tỉnh phân cấp cho Chủ tịch UBND cấp xã'),
+        record('1.011728', 'Trình báo mất thẻ ABTC (thực hiện tại cấp xã)'),
+        record('1.013083', 'Đăng ký xe tạm thời thực hiện bằng dịch vụ công trực tuyến toàn trình'),
+        record('3.000494', 'Phục hồi hoạt động của cơ sở, phương tiện giao thông cơ giới, hộ gia đình và cá nhân'),
+        record('3.000439', 'Giao khu vực biển cho cá nhân Việt Nam để nuôi trồng thủy sản'),
+        record('1.012893', 'Bán nhà ở cũ thuộc tài sản công'),
+        record('2.000927', 'Sửa lỗi sai sót trong giao dịch'),
+        record('2.000942', 'Cấp bản sao có chứng thực từ bản chính giao dịch đã được chứng thực'),
+        record('2.001035', 'Chứng thực giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất, nhà ở'),
+        record('1.014060', 'Tích hợp, cập nhật, điều chỉnh thông tin trên thẻ căn cước', ['Cấp xã']),
+        record('1.010039', 'Điều chỉnh thông tin về cư trú trong Cơ sở dữ liệu về cư trú', ['Cấp xã']),
+        record('1.004982', 'Đăng ký giải thể hợp tác xã, liên hiệp hợp tác xã', ['Cấp bộ', 'Cấp xã']),
+        record('1.003440', 'Thẩm định, phê duyệt phương án ứng phó với tình huống khẩn cấp thuộc thẩm quyền của UBND cấp xã', ['Cấp xã']),
+        record('1.003203', 'Phê duyệt phương án ứng phó với tình huống khẩn cấp đối với đập, hồ chứa nước và vùng hạ du đập trên địa bàn từ 02 xã trở lên thuộc thẩm quyền của Chủ tịch UBND cấp tỉnh', ['Cấp tỉnh']),
+        record('1.005412', 'Phê duyệt đối tượng được hỗ trợ phí bảo hiểm nông nghiệp', ['Cấp xã']),
+        record('2.001621', 'Hỗ trợ đầu tư xây dựng phát triển thủy lợi nhỏ, thuỷ lợi nội đồng và tưới tiên tiến, tiết kiệm nước', ['Cấp xã']),
+        record('1.013274', 'Cấp phép sử dụng tạm thời lòng đường, vỉa hè vào mục đích khác', ['Cấp xã']),
+        record('1.004746', 'Thủ tục đăng ký lại kết hôn'),
+        record('2.000513', 'Thủ tục đăng ký lại kết hôn có yếu tố nước ngoài'),
+        record('1.011471', 'Phê duyệt Phương án khai thác gỗ, thực vật rừng ngoài gỗ loài thông thường thuộc thẩm quyền giải quyết của Ủy ban nhân dân cấp xã', ['Cấp xã']),
+        record('1.011470', 'Phê duyệt Phương án khai thác gỗ, thực vật rừng ngoài gỗ loài thông thường thuộc thẩm quyền giải quyết của Sở Nông nghiệp và Môi trường', ['Cấp tỉnh']),
+      ];
+    });
   });
-  /** The procedure answered, or offered first. */
-  const first = (q: string) => {
-    const s = r.search(q, { limit: 8 });
-    const d = decide(s.candidates, s.plan);
-    return ['answer', 'clarify'].includes(d.decision) ? d.picks[0]?.id : d.decision;
-  };
+  /** The procedure answered, or offered first; else the decision. */
+  const first = firstPick(() => r);
 
   it('reads a worker’s words for sickness, recovery and work accident benefits, whose records abbreviate them', () => {
     expect(r.search('nghỉ ốm mười ngày có giấy ra viện thì được bảo hiểm trả không', { limit: 3 }).candidates[0]?.id).toBe('1.001667');

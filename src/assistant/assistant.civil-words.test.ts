@@ -1,14 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { procedureSchema } from '../catalog/catalog.types';
-import type { CatalogService } from '../catalog';
-import { demoProcedures } from '../demo/demo.seed';
 import { fold, syllables } from '../shared/vietnamese';
-import { decide } from './assistant.decide';
-import { procedureDoc } from './assistant.docs';
 import { readIntents } from './assistant.intent';
 import { Retriever } from './assistant.retrieval';
 import { matchSituations, tellsForeignElement } from './assistant.situations';
-import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
+import { demoRetriever, firstPick } from './assistant.testing';
 
 /**
  * Civil status told in citizens' words (issue 15, pass 13): a condition the question states tells
@@ -18,18 +13,10 @@ import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 describe('civil status in citizens’ words, on the demo catalogue', () => {
   let r: Retriever;
   beforeAll(() => {
-    const procedures = demoProcedures({ parseProcedure: (x: unknown) => procedureSchema.parse(x) } as unknown as CatalogService);
-    r = new Retriever(
-      procedures.map((p) => procedureDoc(p, { commune: true })),
-      new SynonymTable(BUILTIN_SYNONYMS),
-    );
+    r = demoRetriever();
   });
   /** The procedure answered or offered first (none when handed over or declined). */
-  const first = (q: string) => {
-    const s = r.search(q, { limit: 8 });
-    const d = decide(s.candidates, s.plan);
-    return d.decision === 'answer' || d.decision === 'clarify' ? d.picks[0]?.id : d.decision;
-  };
+  const first = firstPick(() => r);
   const expansions = (q: string) => matchSituations(syllables(fold(q))).map((m) => m.expansion.join(' '));
   const everyday = (q: string) => readIntents(syllables(fold(q))).offTopic;
 

@@ -1,11 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { procedureSchema } from '../catalog/catalog.types';
-import type { CatalogService } from '../catalog';
-import { demoProcedures } from '../demo/demo.seed';
 import { decide } from './assistant.decide';
-import { procedureDoc } from './assistant.docs';
 import { Retriever } from './assistant.retrieval';
-import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
+import { demoRetriever, firstPick, nationalRecord } from './assistant.testing';
 
 /**
  * Who a record is for, told apart by who the question is about (issue 15, pass 14): a cooperative
@@ -15,26 +11,25 @@ import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 describe('a record for another kind of applicant (issue 15, pass 14)', () => {
   let r: Retriever;
   beforeAll(() => {
-    const demo = demoProcedures({ parseProcedure: (x: unknown) => procedureSchema.parse(x) } as unknown as CatalogService);
-    const record = (code: string, name: string, levels = ['Cấp tỉnh', 'Cấp xã']) => ({ ...demo[0]!, code, name, keywords: [], summary: '', field: 'Khác', agency: '', levels, results: [], componentGroups: [] });
-    const national = [
-      record('1.005277', 'Đăng ký thay đổi nội dung đăng ký hợp tác xã, liên hiệp hợp tác xã', ['Cấp bộ', 'Cấp xã']),
-      record('1.009820', 'Thay đổi tên, địa chỉ trụ sở chính, vốn cấp cho chi nhánh, giám đốc chi nhánh của công ty chứng khoán', ['Cấp bộ']),
-      record('2.002011', 'Đăng ký thay đổi vốn điều lệ, tỷ lệ vốn góp của công ty trách nhiệm hữu hạn', ['Cấp tỉnh']),
-      record('2.000821', 'Giải quyết hưởng chế độ tử tuất'),
-      record('2.000693', 'Giải quyết hưởng chế độ thai sản'),
-      record('2.000762', 'Giải quyết hưởng trợ cấp hàng tháng theo Quyết định số 613/QĐ-TTg'),
-      record('1.014363', 'Xác nhận, cung cấp thông tin liên quan đến xuất nhập cảnh của công dân Việt Nam', ['Cấp xã']),
-      record('2.000480', 'Cấp Giấy xác nhận nhân sự của công dân Việt Nam ở nước ngoài (thực hiện tại cấp Trung ương)', ['Cấp bộ']),
-      record('1.009093', 'Thủ tục hải quan đối với ô tô, mô tô, xe gắn máy xuất cảnh, nhập cảnh, quá cảnh', ['Cấp tỉnh']),
-      record('1.013949', 'Giao đất, cho thuê đất, chuyển mục đích sử dụng đất đối với trường hợp giao đất, cho thuê đất không đấu giá quyền sử dụng đất', ['Cấp xã']),
-      record('1.013953', 'Điều chỉnh quyết định giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất do sai sót về ranh giới, vị trí, diện tích', ['Cấp xã']),
-      record('1.013950', 'Chuyển hình thức giao đất, cho thuê đất.', ['Cấp xã']),
-      record('1.011006', 'Khai tiền thuê đất', ['Cấp tỉnh']),
-      record('1.003799', 'Xét hưởng chế độ trợ cấp một lần đối với sĩ quan, hạ sĩ quan, chiến sĩ Công an nhân dân tham gia kháng chiến, về gia đình, chưa được hưởng chế độ', ['Cấp tỉnh']),
-    ];
-    const codes = new Set(national.map((p) => p.code));
-    r = new Retriever([...demo.filter((p) => !codes.has(p.code)), ...national].map((p) => procedureDoc(p, { commune: true })), new SynonymTable(BUILTIN_SYNONYMS));
+    r = demoRetriever((demo) => {
+      const record = (code: string, name: string, levels?: string[]) => nationalRecord(demo, code, name, levels);
+      return [
+        record('1.005277', 'Đăng ký thay đổi nội dung đăng ký hợp tác xã, liên hiệp hợp tác xã', ['Cấp bộ', 'Cấp xã']),
+        record('1.009820', 'Thay đổi tên, địa chỉ trụ sở chính, vốn cấp cho chi nhánh, giám đốc chi nhánh của công ty chứng khoán', ['Cấp bộ']),
+        record('2.002011', 'Đăng ký thay đổi vốn điều lệ, tỷ lệ vốn góp của công ty trách nhiệm hữu hạn', ['Cấp tỉnh']),
+        record('2.000821', 'Giải quyết hưởng chế độ tử tuất'),
+        record('2.000693', 'Giải quyết hưởng chế độ thai sản'),
+        record('2.000762', 'Giải quyết hưởng trợ cấp hàng tháng theo Quyết định số 613/QĐ-TTg'),
+        record('1.014363', 'Xác nhận, cung cấp thông tin liên quan đến xuất nhập cảnh của công dân Việt Nam', ['Cấp xã']),
+        record('2.000480', 'Cấp Giấy xác nhận nhân sự của công dân Việt Nam ở nước ngoài (thực hiện tại cấp Trung ương)', ['Cấp bộ']),
+        record('1.009093', 'Thủ tục hải quan đối với ô tô, mô tô, xe gắn máy xuất cảnh, nhập cảnh, quá cảnh', ['Cấp tỉnh']),
+        record('1.013949', 'Giao đất, cho thuê đất, chuyển mục đích sử dụng đất đối với trường hợp giao đất, cho thuê đất không đấu giá quyền sử dụng đất', ['Cấp xã']),
+        record('1.013953', 'Điều chỉnh quyết định giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất do sai sót về ranh giới, vị trí, diện tích', ['Cấp xã']),
+        record('1.013950', 'Chuyển hình thức giao đất, cho thuê đất.', ['Cấp xã']),
+        record('1.011006', 'Khai tiền thuê đất', ['Cấp tỉnh']),
+        record('1.003799', 'Xét hưởng chế độ trợ cấp một lần đối với sĩ quan, hạ sĩ quan, chiến sĩ Công an nhân dân tham gia kháng chiến, về gia đình, chưa được hưởng chế độ', ['Cấp tỉnh']),
+      ];
+    });
   });
   /** Whether record `a` ranks above record `b` for the question (both found). */
   const above = (q: string, a: string, b: string) => {
@@ -58,11 +53,7 @@ describe('a record for another kind of applicant (issue 15, pass 14)', () => {
   });
 
   /** The procedure answered, or offered first; else the decision. */
-  const first = (q: string) => {
-    const s = r.search(q, { limit: 8 });
-    const d = decide(s.candidates, s.plan);
-    return ['answer', 'clarify'].includes(d.decision) ? d.picks[0]?.id : d.decision;
-  };
+  const first = firstPick(() => r);
 
   it('reads the history of one’s exits and entries as the commune police’s confirmation of them', () => {
     expect(first('cho tôi hỏi xin giấy lịch sử xuất nhập cảnh ở đâu')).toBe('1.014363');

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { eachEngine } from '../shared/suite.testing';
+import { askingWard } from './assistant.testing';
 
 /**
  * The ward's procedures told rather than named (pass 14): a paper someone "đòi" (never read as
@@ -8,14 +9,7 @@ import { eachEngine } from '../shared/suite.testing';
  * now undone.
  */
 eachEngine('assistant: the ward’s procedures told in citizens’ words (pass 14)', { at: '2026-12-06T02:00:00Z' }, (t) => {
-  let n = 0;
-  const ask = (question: string) => t.env.services.assistant.ask({ unitCode: '00004', question, channel: 'api', sessionKey: `tw-${n++}` });
-  const expectAnswer = async (cases: Array<[string, string]>) => {
-    for (const [q, code] of cases) {
-      const r = await ask(q);
-      expect([r.decision, r.procedures[0]?.code], q).toEqual(['answer', code]);
-    }
-  };
+  const { expectAnswer } = askingWard(t, 'tw');
 
   it('reads "đòi giấy" as a paper asked for, and "chưa lập gia đình" as the marital status', async () => {
     await expectAnswer([

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { eachEngine } from '../shared/suite.testing';
+import { askingWard } from './assistant.testing';
 
 /**
  * The ward's own procedures asked in citizens' words (pass 13): southern and central speech, chat
@@ -8,14 +9,7 @@ import { eachEngine } from '../shared/suite.testing';
  * away, a shop closed), and a paper someone else asks for.
  */
 eachEngine('assistant: the ward’s procedures in citizens’ words', { at: '2026-12-06T02:00:00Z' }, (t) => {
-  let n = 0;
-  const ask = (question: string) => t.env.services.assistant.ask({ unitCode: '00004', question, channel: 'api', sessionKey: `ww-${n++}` });
-  const expectAnswer = async (cases: Array<[string, string]>) => {
-    for (const [q, code] of cases) {
-      const r = await ask(q);
-      expect([r.decision, r.procedures[0]?.code], q).toEqual(['answer', code]);
-    }
-  };
+  const { expectAnswer } = askingWard(t, 'ww');
 
   it('reads southern and central speech and chat shorthand as the words they stand for', async () => {
     await expectAnswer([

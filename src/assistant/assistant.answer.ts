@@ -170,8 +170,9 @@ function online(p: Procedure, unit: Unit): string[] {
   }
   const level = p.onlineLevel === 'full' ? ' (dịch vụ công trực tuyến toàn trình)' : p.onlineLevel === 'partial' ? ' (dịch vụ công trực tuyến một phần)' : '';
   const out = [`Thủ tục này nhận hồ sơ trực tuyến${level}.`];
-  const bits = [ch.time || ch.timeText ? `thời hạn ${timeOf(ch)}` : '', ch.fees.length ? (ch.fees.every((f) => f.amount === 0) ? 'miễn phí' : ch.fees.map(feeText).join('; ')) : ''].filter(Boolean);
-  if (bits.length) out.push(`Khi nộp trực tuyến: ${bits.join(', ')}.`);
+  // The time and the fees each a sentence of its own: either may hold commas and labels itself.
+  if (ch.time || ch.timeText) out.push(`Thời hạn khi nộp trực tuyến: ${timeOf(ch)}.`);
+  if (ch.fees.length) out.push(`Phí, lệ phí khi nộp trực tuyến: ${ch.fees.every((f) => f.amount === 0) ? 'miễn phí' : ch.fees.map(feeText).join('; ')}.`);
   if (ch.description) out.push(shorten(ch.description, 240));
   return out;
 }

@@ -378,6 +378,11 @@ eachEngine('assistant: answers that agree, facts, follow-ups, harder questions',
     const online = await ask('xin xác nhận cư trú qua mạng có được không');
     expect([online.decision, online.intent, online.procedures[0]?.code]).toEqual(['answer', 'online', '1.010041']);
     expect(await factStated(t.env.services, '00004', '1.010041', 'place', online.answer)).toBe(true);
+    // The online channel's time and fees each a sentence: no ", Lệ phí" running one into the other.
+    const birth = await ask('đăng ký khai sinh có làm online được không');
+    expect(birth.answer).toMatch(/Thời hạn khi nộp trực tuyến: 1 ngày làm việc[^\n]*\.\n/);
+    expect(birth.answer).toContain('Phí, lệ phí khi nộp trực tuyến: Lệ phí đăng ký khai sinh: miễn phí');
+    expect(birth.answer).not.toMatch(/, Lệ phí/);
     // "Đổi thì sao?" after a stolen card's re-issue: the exchange, the fact asked before.
     await ask('bị trộm mất thẻ căn cước thì làm lại ở đâu', 'sibling-1');
     await ask('phí bao nhiêu', 'sibling-1');

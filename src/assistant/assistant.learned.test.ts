@@ -180,4 +180,20 @@ describe('the signal learned from our labelled questions', () => {
     expect(readLearned(q, c, model).candidates).toEqual(rerankLearned(q, c, model));
     expect(readLearned(q, c, model).outOdds).toBe(outOfScopeOdds(q, model));
   });
+
+  it('offers the procedure it is sure of even when a long story leaves it little of the question', () => {
+    // A mother's death told with where and who: the death registration is first of the
+    // retrieval's list and the model is sure of it, but the story covers most of the question
+    // (confidence under 0.2). Handed over before; offered now ("Ý bạn là…?").
+    const q = 'mẹ tôi mới mất ở bệnh viện huyện, gia đình cần giấy gì ở xã';
+    const s = r.search(q, { limit: 8 });
+    const l = readLearned(q, s.candidates, model);
+    expect(l.sure).toBe('1.000656');
+    expect(decide(l.candidates, s.plan, l.outOdds).decision).toBe('handoff');
+    expect(decide(l.candidates, s.plan, l.outOdds, l.sure)).toMatchObject({ decision: 'clarify', picks: [{ id: '1.000656' }] });
+    // Worded less plainly in scope (log-odds −3, nearer the out-of-scope questions than −5) it is
+    // still offered; as likely out of scope as in (0), it is not.
+    expect(decide(l.candidates, s.plan, -3, l.sure)).toMatchObject({ decision: 'clarify', picks: [{ id: '1.000656' }] });
+    expect(decide(l.candidates, s.plan, 0, l.sure).decision).toBe('handoff');
+  });
 });

@@ -112,7 +112,33 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
   const other = distinctElsewhere(candidates.filter((x) => x.kind === 'procedure'), d, plan);
   if (other) return elsewhereOf(candidates.filter((x) => x.kind === 'procedure'), other);
   if (d.decision === 'elsewhere' && namesCommune(plan)) return ownNamedHere(candidates, d) ?? d;
-  return d;
+  return storyInScope(candidates, d, plan, outOdds) ?? d;
+}
+
+/**
+ * Scope log-odds at or below which a long story is worded as our in-scope questions are, far more
+ * than any everyday one: a citizen telling what happened around a procedure of the ward ("vợ em
+ * mới sinh bé ở bệnh viện huyện…, cần mang những gì"), not a question of everyday life that shares
+ * its words. Measured on every tuning and training set: no out-of-scope story withheld today
+ * reaches it; the in-scope stories handed over with the right procedure first mostly do.
+ */
+export const STORY_ODDS = -15;
+
+/**
+ * A hand-over or refusal of a long story (STORY_WORDS words, STORY_SYLLABLES syllables), not of
+ * everyday life, worded as in scope (`STORY_ODDS`), whose first procedure is the unit's own and
+ * misses no topic of the question: the story leaves every procedure little of the question, but
+ * the first is what it tells of. It is offered ("Ý bạn là…?"), with the unit's own near it in score
+ * (within AHEAD) as choices, rather than handed over.
+ */
+function storyInScope(candidates: Candidate[], d: Decided, plan: QueryPlan, outOdds: number): Decided | undefined {
+  if (d.decision !== 'handoff' && d.decision !== 'decline') return undefined;
+  if (outOdds > STORY_ODDS || plan.intents.offTopic || plan.contentCount < STORY_WORDS || plan.tokens.length < STORY_SYLLABLES) return undefined;
+  const c = candidates.filter((x) => x.kind === 'procedure');
+  const lead = c[0];
+  if (!lead || !lead.here || lead.missesTopic) return undefined;
+  const near = c.slice(1, 3).filter((x) => x.here && !x.missesTopic && x.score > lead.score * AHEAD);
+  return { decision: 'clarify', picks: [lead, ...near], confidence: confidence(lead) };
 }
 
 /**

@@ -132,8 +132,11 @@ const STATUS = [
   b('ho so (?:cua )?(?:toi|minh|em|anh|chi|tui|nha minh)(?: da| dang| bao gio| den dau| sao)?'),
   b('ho so (?:da|dang) (?:nop|gui|xu li|giai quyet)|ma ho so|(?:den|toi) dau roi|sao chua (?:co|xong|tra)'),
 ];
-// "mới chào đời" is a birth, not a greeting.
-const GREETING = b('xin chao|chao(?! doi)(?: ban| em| anh| chi| ad| admin| tro li| bot| ca nha)?|alo|a lo|hey|hello|good morning');
+// "mới chào đời" is a birth, not a greeting. Staff addressed in it ("thưa cán bộ", "kính gửi anh
+// chị cán bộ phường", "cán bộ ơi") are who the citizen writes to, not the "cán bộ" a procedure sends
+// home (a mobile registration): the greeting takes them.
+const ADDRESSED = '(?:(?:da |vang )?(?:xin chao|chao|thua|kinh thua|kinh gui|gui)(?: cac)?(?: anh| chi| co| chu| bac| ong| ba)*(?: can bo| chu can bo| co can bo)(?: phuong| xa| tu phap| mot cua| tiep dan| dia chinh)?|(?:anh |chi |co |chu |cac )?can bo (?:oi|a oi))';
+const GREETING = b(`${ADDRESSED}|xin chao|chao(?! doi)(?: ban| em| anh| chi| ad| admin| tro li| bot| ca nha)?|alo|a lo|hey|hello|good morning`);
 const THANKS = b('cam on(?: ban| em| anh| chi| nhieu| nhe| nha| a)*|cam ong|cam onn|thank you|ok(?:e|ay)?|duoc roi|hieu roi|vang a|da vang|tot qua');
 const HUMAN = b('(?:gap|noi chuyen(?: voi)?|ket noi(?: voi)?|chuyen(?: cho)?|lien he(?: voi)?|hoi) (?:voi )?(?:can bo|nguoi that|nhan vien|tong dai|tu van vien|nguoi truc)|nguoi that|can bo tu van|tong dai vien');
 const FOLLOW_UP = b('(?:thu tuc|cai|viec|giai|loai) (?:do|nay|ay|tren|vua roi|vua noi)|^(?:the|vay|the con|vay con|the thi|vay thi)|thi sao|thi the nao');

@@ -50,6 +50,10 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   { phrase: 'trút hơi thở', expansion: 'khai tử' },
   { phrase: 'tắt thở', expansion: 'khai tử' },
   { phrase: 'lọt lòng', expansion: 'đăng ký khai sinh' },
+  // the proof of a parent's bond as citizens name it: a DNA test (the acknowledgement's paper)
+  { phrase: 'xét nghiệm adn', expansion: 'giám định xác nhận quan hệ cha con mẹ con' },
+  { phrase: 'giám định adn', expansion: 'giám định xác nhận quan hệ cha con mẹ con' },
+  { phrase: 'xét nghiệm huyết thống', expansion: 'giám định xác nhận quan hệ cha con mẹ con' },
   // vehicles (registration is the commune police's since 2025: Thông tư 79/2024/TT-BCA)
   { phrase: 'sang tên xe', expansion: 'thay đổi chủ xe' },
   { phrase: 'đổi chủ xe', expansion: 'thay đổi chủ xe' },

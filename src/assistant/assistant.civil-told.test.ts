@@ -67,6 +67,17 @@ describe('civil status told in citizens’ words (pass 16), on the demo catalogu
     expect(expansions('chứng thực bản sao giấy khai sinh từ bản chính')).not.toContain('cap ban sao trich luc ho tich');
   });
 
+  it('reads a copy asked in other words ("bản sao khác") as the copy, and a register that gave no copy as gone', () => {
+    expect(expansions('tờ hôn thú của ông bà rách hết, xin một bản sao khác')).toContain('cap ban sao trich luc ho tich');
+    expect(expansions('giấy chứng tử mất, xin trích lục thì xã tra không ra')).not.toContain('cap ban sao trich luc ho tich');
+    expect(expansions('xin trích lục kết hôn nhưng sổ hư hết rồi')).not.toContain('cap ban sao trich luc ho tich');
+  });
+
+  it('reads a DNA test asked about as the acknowledgement’s proof', () => {
+    expect(intents('bố nó muốn nhận con thì sao').inDomain).toBe(true);
+    expect(first('muốn nhận con thì có phải đi giám định ADN trước không')).toBe('1.001022');
+  });
+
   it('reads "sổ bộ" as the register, and a register burnt or destroyed as lost', () => {
     expect(expansions('giấy chứng tử của bà thất lạc, ủy ban nói sổ bộ năm đó đã bị tiêu hủy')).toContain('dang ki lai');
     expect(expansions('hôn thú của cha mẹ tôi bị mối ăn, sổ bộ ở xã cũng không còn')).toContain('dang ki lai');

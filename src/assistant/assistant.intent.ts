@@ -392,6 +392,9 @@ const DOMAIN = b(
     'cai chinh',
     'chung tu',
     'bao tu',
+    'nhan cha',
+    'nhan me',
+    'nhan con',
   ].join('|'),
 );
 

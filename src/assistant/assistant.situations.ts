@@ -310,11 +310,12 @@ export const SITUATIONS: Situation[] = [
   },
   {
     // A copy of a civil-status paper asked again ("lấy lại bản sao giấy kết hôn", "xin thêm trích
-    // lục khai tử"): a copy from the register, not a re-registration — unless the register is gone.
-    groups: [['ban sao giai khai sinh', 'ban sao khai sinh', 'ban sao giai ket hon', 'ban sao ket hon', 'ban sao hon thu', 'ban sao giai chung tu', 'ban sao chung tu', 'ban sao khai tu', 'ban sao trich luc', 'trich luc ban sao', 'trich luc khai sinh', 'trich luc ket hon', 'trich luc khai tu', 'khai sinh ban sao', 'ket hon ban sao', 'chung tu ban sao']],
+    // lục khai tử"): a copy from the register, not a re-registration — unless the register is gone
+    // or no copy could be had from it ("sổ hư hỏng", "xin trích lục thì tra không ra").
+    groups: [['giai khai sinh', 'khai sinh', 'giai ket hon', 'ket hon', 'hon thu', 'giai chung tu', 'chung tu', 'khai tu', 'trich luc'], ['ban sao', 'trich luc']],
     // A copy certified from the original one holds ("chứng thực bản sao giấy khai sinh", "vẫn giữ
     // bản gốc") is the certification's (a notary asking for the copy, "phòng công chứng đòi", is not).
-    unless: ['khong con so', 'khong con luu', 'khong luu', 'so bi', 'so cung', 'so goc bi', 'so luu bi', 'tieu huy', 'huy hoai', 'chung thuc', 'sao i', 'ban goc', 'ban chinh', 'photo'],
+    unless: ['khong con so', 'khong con luu', 'khong luu', 'so bi', 'so cung', 'so goc bi', 'so luu bi', 'so hu', 'tieu huy', 'huy hoai', 'khong xin duoc', 'tra khong ra', 'tra k ra', 'khong tra duoc', 'chung thuc', 'sao i', 'photo', 'giu ban goc', 'giu ban chinh', 'con ban goc', 'con ban chinh', 'co ban goc', 'co ban chinh', 'tu ban goc', 'tu ban chinh'],
     expansion: 'cấp bản sao trích lục hộ tịch',
   },
   {

@@ -38,6 +38,22 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   // who stands for a child whose parents are gone: the guardian
   { phrase: 'người đại diện hợp pháp', expansion: 'giám hộ' },
   { phrase: 'đại diện cho cháu', expansion: 'giám hộ' },
+  // pass 16: the older word for a guardian ("người đỡ đầu"), a wedding told by its rites or an old
+  // word ("rước dâu", "thành thân"), a couple's life made lawful, a death told by the mourning or
+  // the last breath, a birth by the child "lọt lòng"
+  { phrase: 'đỡ đầu', expansion: 'giám hộ' },
+  { phrase: 'người đỡ đầu', expansion: 'người giám hộ' },
+  { phrase: 'rước dâu', expansion: 'đăng ký kết hôn' },
+  { phrase: 'thành thân', expansion: 'kết hôn' },
+  { phrase: 'hợp thức hóa hôn nhân', expansion: 'đăng ký kết hôn' },
+  { phrase: 'nhà có tang', expansion: 'khai tử' },
+  { phrase: 'trút hơi thở', expansion: 'khai tử' },
+  { phrase: 'tắt thở', expansion: 'khai tử' },
+  { phrase: 'lọt lòng', expansion: 'đăng ký khai sinh' },
+  // the proof of a parent's bond as citizens name it: a DNA test (the acknowledgement's paper)
+  { phrase: 'xét nghiệm adn', expansion: 'giám định xác nhận quan hệ cha con mẹ con' },
+  { phrase: 'giám định adn', expansion: 'giám định xác nhận quan hệ cha con mẹ con' },
+  { phrase: 'xét nghiệm huyết thống', expansion: 'giám định xác nhận quan hệ cha con mẹ con' },
   // vehicles (registration is the commune police's since 2025: Thông tư 79/2024/TT-BCA)
   { phrase: 'sang tên xe', expansion: 'thay đổi chủ xe' },
   { phrase: 'đổi chủ xe', expansion: 'thay đổi chủ xe' },

@@ -111,7 +111,9 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['online', b('(?:nop |lam |dang ki )?(?:truc tuyen|online|onl|qua mang|tren mang|dich vu cong|cong dich vu cong|qua dien thoai|tren dien thoai|qua app|tren app|qua zalo|qua vneid)(?: duoc)?(?: khong)?')],
   ['online', b('khong (?:can|phai) (?:den|di|len)(?: tan noi)?|(?:hay |hay la )?phai (?:den|di|len|ra) (?:tan noi|truc tiep)(?: khong)?')],
   ['steps', b('(?:gom |co )?(?:cac|nhung) buoc(?: nao| gi)?|trinh tu|quy trinh|buoc nao|cach (?:thuc )?(?:lam|thuc hien|nop)|huong dan')],
-  ['forms', b('(?:tai )?(?:mau don|mau to khai|to khai|bieu mau|don mau|mau giai|file mau)(?: o dau)?|tai mau')],
+  // "tờ khai sinh", "tờ khai tử": the certificate itself ("tờ" a sheet), not the form (no syllable
+  // of its own here: INTENT_VOCABULARY reads the patterns, and "sanh" must stay a typo to correct).
+  ['forms', b('(?:tai )?(?:mau don|mau to khai|to khai(?! (?:sinh|tu)(?: |$))|bieu mau|don mau|mau giai|file mau)(?: o dau)?|tai mau')],
   ['conditions', b('dieu kien|ai (?:duoc|co the) (?:lam|dang ki|nop)')],
   ['papers', b('(?:(?:can|phai) )?(?:mang|chuan bi|nop|gom|co|dem|cam|xuat trinh)(?: theo)?(?: nhung| cac| may)?(?: loai| cai)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
   ['papers', b('(?:can|phai|ieu cau|doi hoi)(?: co)?(?: nhung| cac)?(?: loai)? (?:giai to|giai|ho so|thu)(?: gi| nao| nhung gi)')],
@@ -134,9 +136,10 @@ const STATUS = [
 ];
 // "mới chào đời" is a birth, not a greeting. Staff addressed in it ("thưa cán bộ", "kính gửi anh
 // chị cán bộ phường", "cán bộ ơi") are who the citizen writes to, not the "cán bộ" a procedure sends
-// home (a mobile registration): the greeting takes them.
+// home (a mobile registration): the greeting takes them. A letter's salutation ("kính gửi UBND
+// phường", "kính thưa") greets too.
 const ADDRESSED = '(?:(?:da |vang )?(?:xin chao|chao|thua|kinh thua|kinh gui|gui)(?: cac)?(?: anh| chi| co| chu| bac| ong| ba)*(?: can bo| chu can bo| co can bo)(?: phuong| xa| tu phap| mot cua| tiep dan| dia chinh)?|(?:anh |chi |co |chu |cac )?can bo (?:oi|a oi))';
-const GREETING = b(`${ADDRESSED}|xin chao|chao(?! doi)(?: ban| em| anh| chi| ad| admin| tro li| bot| ca nha)?|alo|a lo|hey|hello|good morning`);
+const GREETING = b(`${ADDRESSED}|kinh gui|kinh thua|xin chao|chao(?! doi)(?: ban| em| anh| chi| ad| admin| tro li| bot| ca nha)?|alo|a lo|hey|hello|good morning`);
 const THANKS = b('cam on(?: ban| em| anh| chi| nhieu| nhe| nha| a)*|cam ong|cam onn|thank you|ok(?:e|ay)?|duoc roi|hieu roi|vang a|da vang|tot qua');
 const HUMAN = b('(?:gap|noi chuyen(?: voi)?|ket noi(?: voi)?|chuyen(?: cho)?|lien he(?: voi)?|hoi) (?:voi )?(?:can bo|nguoi that|nhan vien|tong dai|tu van vien|nguoi truc)|nguoi that|can bo tu van|tong dai vien');
 const FOLLOW_UP = b('(?:thu tuc|cai|viec|giai|loai) (?:do|nay|ay|tren|vua roi|vua noi)|^(?:the|vay|the con|vay con|the thi|vay thi)|thi sao|thi the nao');
@@ -383,6 +386,18 @@ const DOMAIN = b(
     'khai bao',
     'trich luc',
     'ban sao',
+    // Civil-status acts and papers named alone ("rút tên giám hộ", "làm hôn thú cho tụi nó"): an
+    // administrative question, handed over when no record is sure, never declined as everyday.
+    'ket hon',
+    'hon thu',
+    'giam ho',
+    'ho tich',
+    'cai chinh',
+    'chung tu',
+    'bao tu',
+    'nhan cha',
+    'nhan me',
+    'nhan con',
   ].join('|'),
 );
 

@@ -50,16 +50,17 @@ describe('the signal learned from our labelled questions', () => {
       { q: 'đăng ký kết hôn cần giấy gì', expect: ['1.000894'] },
       { q: 'hôm nay trời có mưa không', expect: [] },
     ]);
-    const q = 'mat giay ket hon xin ban sao';
+    // (The copy of a lost marriage paper was the example until the rules read it themselves, pass 16.)
+    const q = 'ket hon tu lau, giay mat, xa tra so khong thay';
     const order = (m: LearnedModel) => rerankLearned(q, r.search(q, { limit: 8 }).candidates, m).map((c) => c.id).slice(0, 2);
 
     it('lifts the code of a training line the question is worded like, which no tuning line is', () => {
-      // The tuning sets alone know nothing of a copy of the marriage extract: the rules' order stays.
-      expect(order(tuningModel(tuning, null))).toEqual(['1.004746', '2.000635']);
-      write(path.join(training, 'corpus.jsonl'), [{ q: 'mất giấy kết hôn rồi, muốn xin bản sao', expect: ['2.000635'], kind: 'situation' }]);
+      // The tuning sets alone know nothing of a marriage re-registered: the rules' order stays.
+      expect(order(tuningModel(tuning, null))).toEqual(['1.000894', '1.004746']);
+      write(path.join(training, 'corpus.jsonl'), [{ q: 'kết hôn lâu rồi, giấy mất, xã tra sổ không thấy', expect: ['1.004746'], kind: 'situation' }]);
       const both = tuningModel(tuning, training);
-      expect(both.classes.has('2.000635')).toBe(true);
-      expect(order(both)).toEqual(['2.000635', '1.004746']);
+      expect(both.classes.has('1.004746')).toBe(true);
+      expect(order(both)).toEqual(['1.004746', '1.000894']);
       expect(TRAINING_DIR).toMatch(/[\\/]eval[\\/]training$/);
     });
 
@@ -70,17 +71,18 @@ describe('the signal learned from our labelled questions', () => {
         const m = tuningModel(tuning, none);
         expect([...m.classes.keys()]).toEqual([...alone.classes.keys()]);
         expect(m.background.total).toBe(alone.background.total);
-        expect(order(m)).toEqual(['1.004746', '2.000635']);
+        expect(order(m)).toEqual(['1.000894', '1.004746']);
       }
     });
   });
 
   it('puts first the procedure our labelled questions were worded like, where the rules alone did not', () => {
-    // A lost marriage paper, a copy asked: the rules offered the reissue of a lost paper first; the
-    // questions labelled with the copy of the civil-status extract say it.
-    const q = 'mat giay ket hon xin ban sao';
-    expect(first(q, null).picks[0]).toBe('1.004746');
-    expect(first(q, model).picks).toEqual(['2.000635', '1.004746']);
+    // A death at home, reported: the rules offer the mobile registration first ("tại nhà"); the
+    // questions labelled with the ordinary death registration say it. (A lost marriage paper's copy
+    // was the example until the rules read it themselves, pass 16.)
+    const q = 'ba mat tai nha dem qua, sang nay di bao tu';
+    expect(first(q, null).picks[0]).toBe('1.000419');
+    expect(first(q, model).picks).toEqual(['1.000656', '1.000419']);
   });
 
   it('gives the same ranking every time and from every training on the same questions', () => {

@@ -27,8 +27,12 @@ export interface Situation {
   expansion: string;
 }
 
-const LOST = ['mat', 'bi mat', 'chai', 'bi chai', 'that lac', 'khong con', 'hu hong', 'bi hong', 'rach', 'moi an', 'lu cuon', 'cuon troi', 'khong luu', 'khong con luu', 'khong tim thai', 'thieu'];
-const REGISTER = ['so ho tich', 'so goc', 'so luu', 'so dang ki', 'ban luu', 'khong luu', 'khong con luu', 'khong con so', 'so nam do', 'so o xa', 'so o phuong', 'so khong con', 'ho so o xa', 'ho so o phuong'];
+const LOST = ['mat', 'bi mat', 'chai', 'bi chai', 'that lac', 'khong con', 'hu hong', 'bi hong', 'rach', 'moi an', 'lu cuon', 'cuon troi', 'khong luu', 'khong con luu', 'khong tim thai', 'thieu',
+  // pass 16: burnt, destroyed or gone ("hỏa hoạn thiêu rụi", "sổ bị tiêu hủy", "ủy ban cũng hết sổ")
+  'thieu rui', 'chai rui', 'chai het', 'tieu huy', 'bi huy', 'huy hoai', 'mat tieu', 'het so'];
+const REGISTER = ['so ho tich', 'so goc', 'so luu', 'so dang ki', 'ban luu', 'khong luu', 'khong con luu', 'khong con so', 'so nam do', 'so o xa', 'so o phuong', 'so khong con', 'ho so o xa', 'ho so o phuong',
+  // the older word for the register ("sổ bộ": "sổ bộ ủy ban bị lũ cuốn")
+  'so bo', 'het so'];
 // Folded as questions are: "Mỹ" is "mi", "Thụy Điển" "thui dien", "Ý" "i".
 const COUNTRIES = ['nuoc ngoai', 'nhat', 'nhat ban', 'han', 'han quoc', 'dai loan', 'trung quoc', 'mi', 'hoa ki', 'uc', 'duc', 'phap', 'anh', 'nga', 'sec', 'ba lan', 'lao', 'campuchia', 'thai lan', 'singapore', 'malaisia', 'canada', 'i', 'ha lan', 'thui dien', 'na ui', 'dan mach', 'bi', 'thui si', 'ao'];
 const EXPIRED = ['het han', 'sap het han', 'qua han', 'du 25 tuoi', 'du 40 tuoi', 'du 60 tuoi'];
@@ -62,7 +66,7 @@ const ADULT_PAPERS = ['can cuoc', 'chung minh', 'bang lai', 'ho chieu', 'hoc ba'
 const BABY = ['thang tuoi', 'moi sinh', 'vua sinh', 'moi de', 'vua de', 'moi sanh', 'vua sanh', 'so sinh', 'sinh con', 'de con', 'sanh con'];
 /** A birth certificate held already, told by the parent's name it lacks ("khai sinh chỉ có tên mẹ", "trống tên bố"). */
 const PARENT_MISSING = [
-  ...['me', 'ma', 'bo', 'cha', 'ba'].flatMap((p) => [`chi co ten ${p}`, `khong co ten ${p}`, `thieu ten ${p}`, `trong ten ${p}`]),
+  ...['me', 'ma', 'bo', 'cha', 'ba'].flatMap((p) => [`chi co ten ${p}`, `khong co ten ${p}`, `thieu ten ${p}`, `trong ten ${p}`, `chi ghi ${p}`, `chi ghi ten ${p}`, `muc ${p} de trong`, `phan ${p} de trong`, `ten ${p} de trong`]),
   'trong phan cha', 'trong phan bo', 'de trong phan cha', 'de trong phan bo', 'khai sinh roi', 'co giai khai sinh roi',
 ];
 /** A parent acknowledging the child ("bố nó muốn nhận nó", "chịu nhận con", "cho con mang tên bố"). */
@@ -71,6 +75,8 @@ const ACKNOWLEDGE = ['nhan con', 'nhan cha', 'nhan me', 'nhan bo', 'nhan no', 'n
 const CHANGED_ALREADY = [
   'da doi ten', 'da doi ho', 'doi ten roi', 'doi ho roi', 'doi ten hoi truoc', 'da cai chinh', 'da duoc cai chinh', 'cai chinh roi',
   'cai chinh nam sinh roi', 'cai chinh ngai sinh roi', 'da bo sung', 'da duoc bo sung', 'da thai doi', 'da duoc thai doi', 'thong tin da doi', 'da sua ten', 'da duoc doi',
+  // pass 16: the change told finished or undergone ("cải chính năm sinh xong xuôi", "quê quán đã được điều chỉnh")
+  'cai chinh xong', 'sua xong', 'da sua', 'da dieu chinh', 'da duoc dieu chinh', 'duoc dieu chinh', 'da duoc sua',
 ];
 /** Cannot come to the office: the mobile registration (lưu động) of the civil-status act asked. */
 const CANNOT_COME = ['khong noi', 'di khong noi', 'di khong duoc', 'khong di duoc', 'khong di lai duoc', 'khong tu di', 'liet giuong', 'bai liet', 'nam liet', 'bi liet', 'nam mot cho', 'tat nguien'];
@@ -227,7 +233,7 @@ const WARD_SITUATIONS: Situation[] = [
 
 export const SITUATIONS: Situation[] = [
   // The register still kept ("sổ gốc vẫn lưu ở phường"): a copy is issued from it, no re-registration.
-  { groups: [LOST, REGISTER], unless: ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu'], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
+  { groups: [LOST, REGISTER], unless: ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu', 'con nguyen', 'van con nguyen'], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
   {
     groups: [['khai sinh', 'giai khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'ten bo', 'ten cha', 'ten me', 'nhan bo']],
     also: ['vua', 'dong thoi', 'cung luc', 'luon', 'kem'],
@@ -247,7 +253,7 @@ export const SITUATIONS: Situation[] = [
     // A change of name, date or origin made already, and a paper now asked to show it ("đã cải
     // chính ngày sinh, giờ cơ quan đòi giấy xác nhận"): the confirmation of the civil-status
     // record, not the change again.
-    groups: [CHANGED_ALREADY, ['xac nhan', 'giai chung minh']],
+    groups: [CHANGED_ALREADY, ['xac nhan', 'giai chung minh', 'van ban']],
     // Another confirmation asked after the change (marital status, residence) is that one.
     unless: ['tinh trang hon nhan', 'doc than', 'cu tru', 'tam tru', 'thuong tru'],
     story: CHANGED_ALREADY,
@@ -266,6 +272,51 @@ export const SITUATIONS: Situation[] = [
     groups: [['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'nhan bo', 'ten bo', 'ten cha', 'ten me']],
     story: ['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'],
     expansion: 'đăng ký nhận cha mẹ con',
+  },
+  {
+    // A parent by blood found or named, and the bond to be made lawful ("ba ruột tìm được tôi, muốn
+    // làm giấy tờ là cha con"): the acknowledgement, not another registration of the grown child.
+    groups: [['cha ruot', 'ba ruot', 'bo ruot', 'me ruot', 'ma ruot', 'cha de', 'me de'], ['nhan cha', 'nhan me', 'nhan con', 'nhan lai', 'nhan toi', 'nhan nhau', 'la cha con', 'la me con', 'cha con', 'me con']],
+    unless: ['thua ke', 'di chuc', 'di san', 'qua doi', 'mat roi', 'da mat', 'giam ho'],
+    expansion: 'đăng ký nhận cha mẹ con',
+  },
+  {
+    // A slip in a civil-status paper ("khai sinh ghi nhầm giới tính", "giấy ghi Ngộc thay vì Ngọc")
+    // or a line left blank ("bỏ trống ô nguyên quán"): its correction or completion — unless the
+    // parent's name is what lacks (an acknowledgement), or the change is done and a paper asked.
+    groups: [['giai khai sinh', 'to khai sinh', 'khai sinh', 'trich luc', 'giai ket hon', 'hon thu', 'giai chung tu', 'ho tich', 'giai ghi'], [...SLIP, 'bo trong', 'de trong', 'khong ghi', 'chua ghi', 'ghi thieu']],
+    // The slip in another paper compared with the birth certificate ("căn cước in sai ngày sinh, khác giấy
+    // khai sinh") is that paper's.
+    unless: [...PARENT_MISSING, ...ACKNOWLEDGE, ...CHANGED_ALREADY, 'ban sao', 'sao i', 'chung thuc', ...ID_CARD, 'chung minh', ...LAND_PAPER, 'bang lai', 'ho chieu', 'bao hiem', 'bhxh', 'hoc ba', 'bang tot nghiep'],
+    expansion: 'cải chính bổ sung thông tin hộ tịch',
+  },
+  {
+    // A guardianship ending for one of the law's reasons, told rather than named: the ward come of
+    // age or recovered, a parent back to care, the guardian no longer able ("cháu đủ 18 tuổi, tôi
+    // thôi làm giám hộ", "ông bà xin thôi trông coi cháu vì mẹ cháu đã về"): its end, not a new one.
+    groups: [
+      ['giam ho', 'trong coi', 'do dau'],
+      ['thanh nien', 'du 18 tuoi', 'du tuoi', 'tron 18 tuoi', 'len 18 tuoi', 'binh phuc', 'khoi benh', 'khoi phuc nang luc', 'da ve', 've roi', 'khong con suc', 'khong du suc', 'xin thoi', 'muon thoi', 'thoi lam', 'thoi trong', 'rut ten', 'ket thuc', 'cham dut'],
+    ],
+    anchor: 1,
+    expansion: 'chấm dứt giám hộ',
+  },
+  {
+    // Someone who lost the capacity to act for themselves, and a relative standing for them ("em
+    // tôi bị tâm thần, tòa tuyên mất năng lực, chị ruột đứng ra trông coi"): the guardianship.
+    groups: [['mat nang luc', 'mat nang luc hanh vi', 'han che nang luc', 'tam than', 'benh than kinh', 'thieu nang tri tue'], ['trong coi', 'dung ra', 'dung ten', 'cham soc', 'chiu trach nhiem', 'dai dien', 'lo giai to', 'quan li tai san']],
+    unless: ['khoi benh', 'binh phuc', 'thoi', 'ket thuc', 'cham dut'],
+    expansion: 'đăng ký giám hộ',
+  },
+  {
+    // A copy of a civil-status paper asked again ("lấy lại bản sao giấy kết hôn", "xin thêm trích
+    // lục khai tử"): a copy from the register, not a re-registration — unless the register is gone
+    // or no copy could be had from it ("sổ hư hỏng", "xin trích lục thì tra không ra").
+    groups: [['giai khai sinh', 'khai sinh', 'giai ket hon', 'ket hon', 'hon thu', 'giai chung tu', 'chung tu', 'khai tu', 'trich luc'], ['ban sao', 'trich luc']],
+    // A copy certified from the original one holds ("chứng thực bản sao giấy khai sinh", "vẫn giữ
+    // bản gốc") is the certification's (a notary asking for the copy, "phòng công chứng đòi", is not).
+    unless: ['khong con so', 'khong con luu', 'khong luu', 'so bi', 'so cung', 'so goc bi', 'so luu bi', 'so hu', 'tieu huy', 'huy hoai', 'khong xin duoc', 'tra khong ra', 'tra k ra', 'khong tra duoc', 'chung thuc', 'sao i', 'photo', 'giu ban goc', 'giu ban chinh', 'con ban goc', 'con ban chinh', 'co ban goc', 'co ban chinh', 'tu ban goc', 'tu ban chinh'],
+    expansion: 'cấp bản sao trích lục hộ tịch',
   },
   {
     groups: [['den nha', 'tan nha', 'tan noi', 'tai nha', 'tai cho', 'xuong tan', 'den tan', 've tan', 'tan thon', 'tan ban', 'tan xom', 'cu nguoi', 'cu can bo', 'xuong nha', 'den tan noi', 'luu dong', 'ghe nha', 'ghe qua nha']],

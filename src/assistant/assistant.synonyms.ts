@@ -28,6 +28,10 @@ export const ABBREVIATIONS: Record<string, string> = {
   gcnqsdd: 'giấy chứng nhận quyền sử dụng đất',
   dkkd: 'đăng ký kinh doanh',
   dkkh: 'đăng ký kết hôn',
+  // civil-status acts as staff and citizens abbreviate them ("làm KS cho con", "ĐKKS", "ĐKKT")
+  ks: 'khai sinh',
+  dkks: 'đăng ký khai sinh',
+  dkkt: 'đăng ký khai tử',
   hktt: 'hộ khẩu thường trú',
   gpkd: 'giấy phép kinh doanh',
   hkd: 'hộ kinh doanh',

@@ -56,4 +56,12 @@ describe('another agency’s record told apart from the ward’s own of the same
     const [decision, first] = reply('con gái đã thôi quốc tịch Việt Nam, nhập quốc tịch Úc, giờ xóa thường trú');
     expect([decision === 'answer' || decision === 'clarify', first]).toEqual([true, '1.003197']);
   });
+
+  it('points the owner’s name changed on a land paper to the land office, the contract’s certification to the ward', () => {
+    expect(reply('mua lại căn nhà của bà cô, giờ muốn sang tên sổ hồng cho mình')[0]).toBe('elsewhere');
+    expect(reply('mẹ cho tôi mảnh vườn, làm sao sang tên sổ đỏ')[0]).toBe('elsewhere');
+    // The contract or the agreement said: the ward certifies it.
+    expect(reply('bán đất cho hàng xóm, cần chứng thực hợp đồng để người ta còn sang tên sổ đỏ')).toEqual(['answer', '2.001035']);
+    expect(reply('mấy anh em làm văn bản thỏa thuận chia đất bố để lại rồi mới sang tên sổ')[1]).toBe('2.001406');
+  });
 });

@@ -24,6 +24,9 @@ describe('another agency’s record told apart from the ward’s own of the same
         province('1.001194', 'Cấp thị thực cho người nước ngoài tại Việt Nam (thực hiện tại cấp tỉnh)'),
         province('1.013831', 'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất trong các trường hợp chuyển nhượng, tặng cho, thừa kế'),
         province('1.012784', 'Tách thửa hoặc hợp thửa đất.'),
+        province('2.001610', 'Đăng ký thành lập doanh nghiệp tư nhân'),
+        province('2.001583', 'Đăng ký thành lập công ty TNHH một thành viên'),
+        province('1.006871', 'Công bố hợp quy sản phẩm, hàng hóa vật liệu xây dựng'),
       ];
     });
   });
@@ -63,5 +66,11 @@ describe('another agency’s record told apart from the ward’s own of the same
     // The contract or the agreement said: the ward certifies it.
     expect(reply('bán đất cho hàng xóm, cần chứng thực hợp đồng để người ta còn sang tên sổ đỏ')).toEqual(['answer', '2.001035']);
     expect(reply('mấy anh em làm văn bản thỏa thuận chia đất bố để lại rồi mới sang tên sổ')[1]).toBe('2.001406');
+  });
+
+  it('reads a company or private enterprise “opened” as founded, not as what it will sell', () => {
+    expect(reply('tôi tính mở doanh nghiệp tư nhân chuyên phân phối vật liệu xây dựng')).toEqual(['elsewhere', '2.001610']);
+    expect(reply('chị gái muốn lập dntn để làm đại lý vật liệu xây dựng')).toEqual(['elsewhere', '2.001610']);
+    expect(reply('mở công ty TNHH một thành viên làm phần mềm thì đăng ký ở đâu')).toEqual(['elsewhere', '2.001583']);
   });
 });

@@ -1,4 +1,5 @@
 import { LEARNED } from './assistant.learned';
+import { foreignersElsewhere } from './assistant.foreigners';
 import type { Candidate, QueryPlan } from './assistant.retrieval';
 
 /**
@@ -143,10 +144,11 @@ function storyInScope(candidates: Candidate[], d: Decided, plan: QueryPlan, outO
 
 /**
  * The question names the commune as where it is done ("trình xã duyệt", "công an xã phạt tôi",
- * "ủy ban phường"), with its marks: not "xã hội", "hợp tác xã", nor unmarked "xa" (far).
+ * "ủy ban phường"), with its marks: not "xã hội", "hợp tác xã", "ông xã" / "bà xã" (a husband, a
+ * wife), nor unmarked "xa" (far).
  */
 function namesCommune(plan: QueryPlan): boolean {
-  return plan.tokens.some((t, i) => (t.accented === 'xã' || t.accented === 'phường') && plan.tokens[i + 1]?.folded !== 'hoi' && plan.tokens[i - 1]?.folded !== 'tac');
+  return plan.tokens.some((t, i) => (t.accented === 'xã' || t.accented === 'phường') && plan.tokens[i + 1]?.folded !== 'hoi' && !['tac', ...(t.accented === 'xã' ? ['ong', 'ba'] : [])].includes(plan.tokens[i - 1]?.folded ?? ''));
 }
 
 /**
@@ -193,6 +195,9 @@ function decideRules(candidates: Candidate[], plan: QueryPlan): Decided {
   const d = decideOn(c, plan);
   const elsewhere = (first: Candidate): Decided => elsewhereOf(c, first);
   if (d.decision === 'answer' || d.decision === 'clarify') {
+    // A foreigner named, the unit's record the citizen's: the foreigner's of another level.
+    const theirs = foreignersElsewhere(c, d.picks.find((x) => x.here), plan);
+    if (theirs) return elsewhere(theirs);
     const better = d.confidence < CALIBRATION.answer ? betterElsewhere(c, d.picks[0]!) : undefined;
     if (better) return elsewhere(better);
     const local = d.picks.filter((x) => x.here);
@@ -201,7 +206,10 @@ function decideRules(candidates: Candidate[], plan: QueryPlan): Decided {
     return d;
   }
   const other = elsewhereLead(c, d, plan);
-  return other ? elsewhere(other) : d;
+  if (other) return elsewhere(other);
+  // Handed over or declined, a foreigner named: the foreigner's record of another level, if one is sure enough.
+  const theirs = plan.intents.offTopic ? undefined : foreignersElsewhere(c, undefined, plan);
+  return theirs && confidence(theirs) >= CALIBRATION.elsewhereFloor ? elsewhere(theirs) : d;
 }
 
 /**

@@ -146,6 +146,8 @@ export const AUDIENCE = ['to chuc', 'doanh nghiep', 'cong ti', 'nuoc ngoai', 'to
 const OTHER_ACTS = ['sua chua', 'cai tao', 'nang', 'coi noi', 'xai', 'xai moi', 'dieu chinh', 'di doi', 'cap moi', 'lam moi', 'lan dau'];
 /** Acts on a paper after its first issue (folded): its exchange, reissue, correction, a change of owner. */
 const LATER_ACTS = ['cap doi', 'cap lai', 'mau moi', 'nhoe', 'rach', 'sang ten', 'doi ten', 'tach thua', 'tach so', 'dang ki bien dong'];
+/** Words (folded) that say a paper to certify or the certifying itself. */
+const CERTIFIED_PAPER = ['chung thuc', 'cong chung', 'hop dong', 'van ban', 'giai tai', 'thoa thuan', 'xac nhan', 'di chuc', 'tu choi'];
 export const MARKED_ACTS: Array<[RegExp, string[], string[]?]> = [
   [/^(?:thủ tục )?(?:trình )?báo mất(?!\p{L})/iu, ['mat']],
   [/^(?:thủ tục )?xo[áa](?!\p{L})/iu, ['xoa']],
@@ -168,6 +170,11 @@ export const MARKED_ACTS: Array<[RegExp, string[], string[]?]> = [
   // A decision already taken, adjusted ("Điều chỉnh quyết định giao đất, cho thuê đất … do sai
   // sót"): asked by the adjustment or the mistake, not by "xin lên thổ cư" (the allocation itself).
   [/^(?:thủ tục )?điều chỉnh quyết định(?!\p{L})/iu, ['dieu chinh', 'sai', 'sai sot', 'nham', 'sua']],
+  // The certification of a sale, a gift or an estate's division of land is asked by the paper
+  // certified ("hợp đồng", "văn bản thỏa thuận", "giấy tay") or the act ("chứng thực", "công
+  // chứng"); a question that says only the owner's name changed on the land paper ("sang tên sổ
+  // đỏ", "tách sổ") asks for the registration the land office makes after it.
+  [/^(?:thủ tục )?chứng thực (?:giao dịch|văn bản phân chia)(?!\p{L})/iu, CERTIFIED_PAPER, ['sang ten', 'tach so', 'tach thua']],
 ];
 /** Topic words that say what happens to a thing, not which thing (folded). */
 export const ACT_ONLY = new Set(['han', 'het han', 'gia han', 'sap het', 'het']);

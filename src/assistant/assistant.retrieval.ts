@@ -1,6 +1,7 @@
 import { accentKey, fold, stripDiacritics, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
 import { matchSituations, tellsForeignElement } from './assistant.situations';
+import { FOREIGN_NAME } from './assistant.foreigners';
 import { ageShorthand, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, type SynonymTable } from './assistant.synonyms';
 import { agesOfName, gradesOfName, RangesAsked, type AgeRange } from './assistant.ranges';
 import type { IndexDoc } from './assistant.docs';
@@ -58,6 +59,8 @@ export interface Candidate {
    * Always 0 on a catalogue of the unit's own procedures only.
    */
   elsewhereWords?: number;
+  /** Its name says it is for foreigners or has a foreign element ("… cho người nước ngoài", "… có yếu tố nước ngoài"). */
+  foreignName?: boolean;
 }
 
 export interface QueryPlan {
@@ -755,7 +758,7 @@ export class Retriever {
       const topicHit = pairTopic || topicMatch;
       const plainTopic = everydayTopic ? topics.some((c) => !c.everyday && this.match(d, c) >= TOPIC_MATCH) : topicMatch;
       const elsewhereWords = elsewhereOnly.filter((c) => this.match(d, c) >= TOPIC_MATCH).length;
-      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic: missesTopic || missesAct, topicHit, plainTopic, elsewhereWords };
+      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic: missesTopic || missesAct, topicHit, plainTopic, elsewhereWords, foreignName: FOREIGN_NAME.test(ns.join(' ')) };
     });
     candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     return { plan, candidates: candidates.slice(0, limit) };

@@ -560,6 +560,18 @@ export function tellsForeignElement(folded: string[]): boolean {
   return matchSituations(folded).some((m) => m.expansion.join(' ').endsWith(FOREIGN_ELEMENT));
 }
 
+/**
+ * The question names a person of another country ("vợ tôi quốc tịch Nhật", "bạn tôi người Hàn",
+ * "người nước ngoài"), whatever it asks about: a residence card, a stay, an adoption are then the
+ * foreigner's records, not the citizen's of the same name.
+ */
+export function tellsForeigner(folded: string[]): boolean {
+  return FOREIGNER_WORDS.some((w) => occurrences(folded, w).some(([, end]) => !COUNTRY_WORD_ON.has(`${folded[end]} ${folded[end + 1]}`)));
+}
+const FOREIGNER_WORDS = FOREIGNER.map((w) => w.split(' '));
+/** A country's name that is the first syllable of another word ("người lao động" is a worker, not a Lao). */
+const COUNTRY_WORD_ON = new Set(['lao dong', 'lao cong', 'han xi', 'nga xuong', 'nga benh']);
+
 /** The situations a question tells, with the phrases they stand for. */
 export function matchSituations(folded: string[]): SynonymMatch[] {
   const out: SynonymMatch[] = [];

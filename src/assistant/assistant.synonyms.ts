@@ -106,6 +106,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   hnay: 'hôm nay',
   tgian: 'thời gian',
   cty: 'công ty',
+  dntn: 'doanh nghiệp tư nhân',
   vn: 'Việt Nam',
   ko: 'không',
   k: 'không',
@@ -315,6 +316,9 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'mở quán', expansion: 'đăng ký hộ kinh doanh' },
   { phrase: 'mở cửa hàng', expansion: 'đăng ký hộ kinh doanh' },
   { phrase: 'mở tiệm', expansion: 'đăng ký hộ kinh doanh' },
+  // a company or enterprise "opened" is founded (the province's registration; "lập" alone is in "thành lập")
+  { phrase: 'mở công ty', expansion: 'thành lập công ty' },
+  { phrase: 'mở doanh nghiệp', expansion: 'thành lập doanh nghiệp' },
   { phrase: 'buôn bán nhỏ', expansion: 'hộ kinh doanh' },
   { phrase: 'buôn bán', expansion: 'kinh doanh' },
   { phrase: 'bán hàng', expansion: 'kinh doanh' },

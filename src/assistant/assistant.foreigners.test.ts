@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fold, syllables } from '../shared/vietnamese';
+import { readIntents } from './assistant.intent';
+import { Retriever } from './assistant.retrieval';
+import { tellsForeignElement } from './assistant.situations';
+import { demoRetriever, firstPick, nationalRecord } from './assistant.testing';
+
+/**
+ * Issue 15, pass 16: words of everyday life that are only part of an administrative phrase once
+ * folded, and a foreigner in the house or the family told rather than named. The demo catalogue
+ * with the national records these questions are about.
+ */
+describe('everyday words inside an administrative phrase (issue 15, pass 16)', () => {
+  const everyday = (q: string) => readIntents(syllables(fold(q))).offTopic;
+
+  it('reads health insurance, a worker’s finger and insurance one has as no everyday life', () => {
+    expect(everyday('phòng khám tư muốn làm hợp đồng khám chữa bệnh với bảo hiểm')).toBe(false);
+    expect(everyday('thợ hàn bị kẹp ngón chân trong xưởng, làm hồ sơ tai nạn lao động')).toBe(false);
+    expect(everyday('đi chống bão bị thương mà chưa có bảo hiểm y tế thì ai chi')).toBe(false);
+    // Medicine, food and a storm themselves still are.
+    expect(everyday('chữa bệnh đau lưng ở đâu tốt')).toBe(true);
+    expect(everyday('quán nào nấu phở ngon')).toBe(true);
+    expect(everyday('tối nay có bão không')).toBe(true);
+  });
+
+  it('reads a tourism business as the question, and a trip as everyday life', () => {
+    expect(everyday('làm dịch vụ du lịch trên đất rừng của gia đình có được không')).toBe(false);
+    expect(everyday('tổ chức du lịch sinh thái trong vườn quốc gia')).toBe(false);
+    expect(everyday('cuối tuần đi du lịch Đà Lạt ở đâu rẻ')).toBe(true);
+  });
+});
+
+describe('a foreigner told in the story (issue 15, pass 16)', () => {
+  let r: Retriever;
+  beforeAll(() => {
+    r = demoRetriever((demo) => [
+      nationalRecord(demo, '1.000253', 'Khai báo tạm trú cho người nước ngoài tại Việt Nam bằng Phiếu khai báo tạm trú', ['Cấp xã']),
+      nationalRecord(demo, '1.001766', 'Thủ tục đăng ký khai tử có yếu tố nước ngoài', ['Cấp xã']),
+      nationalRecord(demo, '2.000748', 'Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc có yếu tố nước ngoài', ['Cấp xã']),
+    ]);
+  });
+  const first = firstPick(() => r);
+  const foreign = (q: string) => tellsForeignElement(syllables(fold(q)));
+
+  it('reads a foreign guest or tenant staying as the foreigners’ temporary-stay declaration', () => {
+    expect(first('bạn tôi quốc tịch Úc sang ở nhờ nhà tôi ít hôm, báo tạm trú sao')).toBe('1.000253');
+    expect(first('nhà cho ông Tây thuê phòng thì đi khai báo ở đâu')).toBe('1.000253');
+    // A Vietnamese tenant is still the citizen's own temporary residence.
+    expect(first('cho sinh viên thuê phòng trọ, đăng ký tạm trú cho các em')).toBe('1.004194');
+  });
+
+  it('reads a foreigner’s death, on a holiday too, and a changed family name as foreign-element acts', () => {
+    expect(foreign('ông khách du lịch người Đức mất tại khách sạn, làm khai tử ở đâu')).toBe(true);
+    expect(foreign('con có cha người Hàn Quốc, nay muốn đổi họ con theo mẹ')).toBe(true);
+    expect(foreign('chồng Tây của chị tôi qua đời ở Việt Nam')).toBe(true);
+    // "Người Tày" (an ethnicity) folds as "người Tây" does: no foreigner.
+    expect(foreign('đổi họ cho con theo mẹ người Tày')).toBe(false);
+  });
+});

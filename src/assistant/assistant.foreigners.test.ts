@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fold, syllables } from '../shared/vietnamese';
+import { decide } from './assistant.decide';
 import { readIntents } from './assistant.intent';
 import { Retriever } from './assistant.retrieval';
 import { tellsForeignElement } from './assistant.situations';
@@ -55,5 +56,33 @@ describe('a foreigner told in the story (issue 15, pass 16)', () => {
     expect(foreign('chồng Tây của chị tôi qua đời ở Việt Nam')).toBe(true);
     // "Người Tày" (an ethnicity) folds as "người Tây" does: no foreigner.
     expect(foreign('đổi họ cho con theo mẹ người Tày')).toBe(false);
+  });
+});
+
+/**
+ * Records whose names say nothing of what they do, held several times word for word (issue 15,
+ * pass 16): a province's published list read by the papers it asks for, and identical names
+ * listed once.
+ */
+describe('a record named as a published list, held twice (issue 15, pass 16)', () => {
+  const LIST = 'Công bố Danh mục và Quy trình nội bộ thủ tục hành chính thuộc thẩm quyền giải quyết của Sở Nội vụ về thực hiện một số chính sách đảm bảo an sinh xã hội';
+  const papers = (name: string) => [{ id: 'chung', title: '', components: [{ name, form: 'Mẫu 01', originals: 1, copies: 0, required: true }] }];
+  let r: Retriever;
+  beforeAll(() => {
+    r = demoRetriever((demo) => [
+      { ...nationalRecord(demo, '3.000501', LIST, ['Cấp tỉnh', 'Cấp xã']), componentGroups: papers('Bản khai cá nhân đề nghị hưởng chế độ trợ cấp một lần đối với TNXP đã từ trần') },
+      { ...nationalRecord(demo, '3.000502', LIST, ['Cấp tỉnh', 'Cấp xã']), componentGroups: papers('Bản khai cá nhân đề nghị hưởng chế độ trợ cấp một lần đối với TNXP đã từ trần') },
+      nationalRecord(demo, '2.000821', 'Giải quyết hưởng chế độ tử tuất'),
+    ]);
+  });
+  const decided = (q: string) => {
+    const s = r.search(q, { limit: 8 });
+    const d = decide(s.candidates, s.plan);
+    return [d.decision, d.picks.map((p) => p.id)];
+  };
+
+  it('answers a youth volunteer’s allowance with the list whose papers name it, once', () => {
+    expect(decided('cha tôi hồi trước đi thanh niên xung phong, mất rồi, con cháu xin trợ cấp được không')).toEqual(['answer', ['3.000501']]);
+    expect(decided('me di tnxp thoi chong My, gio lam ho so tro cap')).toEqual(['answer', ['3.000501']]);
   });
 });

@@ -143,6 +143,32 @@ const FOREIGN_SITUATIONS: Situation[] = [
   },
 ];
 
+/** A pension or a monthly benefit of social insurance, as citizens name it. */
+const PENSION = ['luong huu', 'tien huu', 'tro cap hang thang', 'tro cap bao hiem', 'tro cap that nghiep', 'che do bao hiem', 'tien bao hiem xa hoi'];
+/** Someone who died (the arrears of a dead person's pension are another record). */
+const DIED = ['da mat', 'vua mat', 'mat roi', 'qua doi', 'chet', 'tu tran', 'tu vong', 'mat nam', 'mat thang',
+  // what is left unpaid at a death ("còn mấy tháng chưa lĩnh", "bưu điện chưa trả tháng đó")
+  'chua linh', 'chua lanh', 'chua nhan', 'chua tra', 'truy linh'];
+/** Collecting for someone else. */
+const FOR_SOMEONE = ['linh thai', 'lanh thai', 'nhan thai', 'lanh gium', 'lanh giup', 'linh gium', 'linh giup', 'nhan gium', 'nhan giup', 'uy quyen'];
+
+/** How a pension is paid and who collects it (issue 15, pass 16). */
+const PENSION_SITUATIONS: Situation[] = [
+  {
+    // Paid in cash at the post office, wanted on a bank card, or the other way round, or the
+    // account, telephone or address it is paid with changed: the change of how it is collected.
+    groups: [PENSION, ['the atm', 'atm', 'the ngan hang', 'tai khoan', 'stk', 'so tai khoan', 'chuien khoan', 'tien mat', 'buu dien', 'buu cuc', 'doi so dien thoai', 'doi dia chi', 'thai doi dia chi', 'thai doi so dien thoai']],
+    unless: [...DIED, ...FOR_SOMEONE, 'tinh khac', 've que', 'noi khac', 'dia ban khac', 'huien khac', 'nuoc ngoai', 'dinh cu'],
+    expansion: 'lĩnh bằng tiền mặt chuyển sang lĩnh bằng tài khoản cá nhân',
+  },
+  {
+    // Collected by a relative for someone too old or ill to go: the authorisation to collect it.
+    groups: [PENSION, [...FOR_SOMEONE, ...CANNOT_COME]],
+    unless: DIED,
+    expansion: 'ủy quyền lĩnh thay',
+  },
+];
+
 /** Situations of the ward's certification, residence, identity, welfare and business procedures (pass 13). */
 const WARD_SITUATIONS: Situation[] = [
   // Gone to work far away: the temporary absence's notice — unless the question asks another
@@ -494,6 +520,7 @@ export const SITUATIONS: Situation[] = [
     expansion: 'cấp hộ chiếu phổ thông ở trong nước',
   },
   ...FOREIGN_SITUATIONS,
+  ...PENSION_SITUATIONS,
   ...WARD_SITUATIONS,
 ];
 

@@ -86,3 +86,27 @@ describe('a record named as a published list, held twice (issue 15, pass 16)', (
     expect(decided('me di tnxp thoi chong My, gio lam ho so tro cap')).toEqual(['answer', ['3.000501']]);
   });
 });
+
+/** How a pension is paid and who collects it, told rather than named (issue 15, pass 16). */
+describe('a pension paid another way or collected by a relative (issue 15, pass 16)', () => {
+  let r: Retriever;
+  beforeAll(() => {
+    r = demoRetriever((demo) => [
+      nationalRecord(demo, '2.000740', 'Người hưởng lĩnh chế độ bảo hiểm xã hội bằng tiền mặt chuyển sang lĩnh bằng tài khoản cá nhân và ngược lại, hoặc thay đổi thông tin cá nhân', ['Cấp xã']),
+      nationalRecord(demo, '1.001601', 'Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp', ['Cấp xã']),
+      nationalRecord(demo, '2.000717', 'Truy lĩnh lương hưu, trợ cấp bảo hiểm xã hội của người hưởng đã chết nhưng còn chế độ chưa nhận', ['Cấp xã']),
+      nationalRecord(demo, '1.001742', 'Giải quyết chuyển hưởng sang địa bàn khác đối với người đang hưởng lương hưu, trợ cấp BHXH hàng tháng', ['Cấp xã']),
+    ]);
+  });
+  const first = firstPick(() => r);
+
+  it('reads a pension wanted on a bank card, or its account changed, as the change of how it is paid', () => {
+    expect(first('bà nội tôi tháng nào cũng phải ra bưu điện lấy lương hưu, muốn chuyển sang thẻ atm')).toBe('2.000740');
+    expect(first('muốn đổi stk ngân hàng nhận lương hưu của bố')).toBe('2.000740');
+  });
+
+  it('reads a pension collected for a parent who cannot go as the authorisation, and a dead parent’s unpaid months as the arrears', () => {
+    expect(first('mẹ tôi liệt giường, tôi muốn lãnh giùm lương hưu cho mẹ')).toBe('1.001601');
+    expect(first('bố tôi qua đời, còn hai tháng lương hưu chưa lĩnh, con cái lĩnh thay được không')).toBe('2.000717');
+  });
+});

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fold, syllables } from '../shared/vietnamese';
 import { decide } from './assistant.decide';
 import { readIntents } from './assistant.intent';
+import { LEARNED } from './assistant.learned';
 import { Retriever } from './assistant.retrieval';
 import { tellsForeignElement } from './assistant.situations';
 import { demoRetriever, firstPick, nationalRecord } from './assistant.testing';
@@ -108,5 +109,23 @@ describe('a pension paid another way or collected by a relative (issue 15, pass 
   it('reads a pension collected for a parent who cannot go as the authorisation, and a dead parent’s unpaid months as the arrears', () => {
     expect(first('mẹ tôi liệt giường, tôi muốn lãnh giùm lương hưu cho mẹ')).toBe('1.001601');
     expect(first('bố tôi qua đời, còn hai tháng lương hưu chưa lĩnh, con cái lĩnh thay được không')).toBe('2.000717');
+  });
+});
+
+/** A question that says a record's name whole is about it, whatever the scope odds (issue 15, pass 16). */
+describe('a record named whole and the scope odds (issue 15, pass 16)', () => {
+  let r: Retriever;
+  beforeAll(() => {
+    r = demoRetriever((demo) => [nationalRecord(demo, '1.003446', 'Thẩm định, phê duyệt phương án ứng phó thiên tai cho công trình, vùng hạ du đập trong quá trình thi công thuộc thẩm quyền của UBND cấp xã', ['Cấp xã'])]);
+  });
+  const decidedAt = (q: string, odds: number) => {
+    const s = r.search(q, { limit: 8 });
+    return decide(s.candidates, s.plan, odds).decision;
+  };
+
+  it('answers the name said nearly whole even at extreme out-of-scope odds, and declines a partial match there', () => {
+    const extreme = LEARNED.scopeAlways + 2;
+    expect(decidedAt('phê duyệt phương án ứng phó thiên tai cho vùng hạ du đập trong quá trình thi công', extreme)).toBe('answer');
+    expect(decidedAt('phương án ứng phó bão cho nhà mình thế nào', extreme)).toBe('decline');
   });
 });

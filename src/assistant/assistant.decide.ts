@@ -66,6 +66,12 @@ export interface Decided {
 /** Words (concepts) and syllables from which a question is a story around its procedure rather than a request. */
 const STORY_WORDS = 7;
 const STORY_SYLLABLES = 16;
+/**
+ * From this confidence an answer says a record's name nearly whole: the learned scope odds do not
+ * decline it, extreme as they may be (issue 15, pass 16; out-of-scope questions the rules answer
+ * at 0.95 or more stay declined).
+ */
+const NAMED_WHOLE = 0.97;
 /** Far ahead: the next one scores at most this share of it. */
 const FAR = 0.5;
 /** The best candidate is clearly ahead when the next one scores at most this share of it. */
@@ -91,7 +97,9 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
   // The learned scope signal (assistant.learned.ts): an answer or choices the rules are not sure
   // of, on a question worded like our out-of-scope ones, are declined; so is any, however sure, when
   // the odds are extreme (`scopeAlways`).
-  if ((d.decision === 'answer' || d.decision === 'clarify') && ((d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds) || outOdds >= LEARNED.scopeAlways)) return { decision: 'decline', picks: [], confidence: d.confidence };
+  // Not an answer that says a record's name nearly whole (NAMED_WHOLE: "phê duyệt phương án ứng
+  // phó thiên tai cho vùng hạ du đập trong quá trình thi công"), however the odds read its words.
+  if ((d.decision === 'answer' || d.decision === 'clarify') && ((d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds) || (outOdds >= LEARNED.scopeAlways && d.confidence < NAMED_WHOLE))) return { decision: 'decline', picks: [], confidence: d.confidence };
   // The learned model's own sure code (sureCode), first of the retrieval's too, on a question
   // worded like our in-scope ones: offered ("Ý bạn là…?") rather than handed over or declined.
   if ((d.decision === 'handoff' || d.decision === 'decline') && sure && outOdds <= LEARNED.sureOdds) {

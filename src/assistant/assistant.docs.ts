@@ -35,6 +35,20 @@ export function spellOut(text: string): string {
   return text.replace(/(?<!\p{L})\p{Lu}[\p{Lu}Đ]{2,}(?!\p{L})/gu, (m) => ABBREVIATIONS[m.toLowerCase().replace(/đ/g, 'd')] ?? m);
 }
 
+/**
+ * A record named as a province's publication of a list ("Công bố Danh mục và Quy trình nội bộ thủ
+ * tục hành chính … về thực hiện một số chính sách …"): its name says nothing of what it does.
+ */
+const namesNothing = (name: string): boolean => /^Công bố Danh mục\b/u.test(name) && /Quy trình nội bộ/u.test(name);
+
+/**
+ * What such a record is about, read from its first papers' names (the forms it asks for: "Bản khai
+ * … hưởng chế độ trợ cấp … đối với thanh niên xung phong"), as strongly as a keyword (issue 15, pass 16).
+ */
+function papersSay(p: Procedure): DocField[] {
+  return p.componentGroups.flatMap((g) => g.components.slice(0, 1)).slice(0, 2).map((c) => ({ text: spellOut(c.name.slice(0, 300)), weight: 2.5, strong: true }));
+}
+
 /** A procedure as the assistant indexes it. */
 export function procedureDoc(p: Procedure, opts: { commune: boolean }): IndexDoc {
   const name = spellOut(p.name);
@@ -45,6 +59,7 @@ export function procedureDoc(p: Procedure, opts: { commune: boolean }): IndexDoc
     { text: p.field, weight: 1, strong: false },
     ...p.results.map((r) => ({ text: r.name, weight: 0.5, strong: false })),
     ...p.componentGroups.flatMap((g) => g.components.map((c) => ({ text: c.name, weight: 0.3, strong: false }))),
+    ...(namesNothing(p.name) ? papersSay(p) : []),
   ];
   // A commune's assistant is asked about the commune's procedures first; the same procedure
   // "carried out at the central/provincial level" is a different record (assistant.scope.ts).

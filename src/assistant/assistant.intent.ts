@@ -177,12 +177,14 @@ const OFF_TOPIC = b(
     've tau',
     've xe',
     'dat ve',
-    'du lich',
+    // a trip, not a business ("dịch vụ du lịch", "du lịch sinh thái" on a farm, a forest, a reservoir)
+    '(?<!(?:dich vu|kinh doanh|lam|thuien|tau|khu|hoat dong|giai phep) )du lich(?! (?:sinh thai|trai nghiem|cong dong|the thao))',
     'khach san',
     'nau an',
     'cong thuc nau',
     'quan pho',
-    'ngon',
+    // not "ngón tay", "ngón chân" (a work accident)
+    'ngon(?! (?:tai|chan))',
     'bai hat',
     'ca si',
     'nghe nhac',
@@ -195,7 +197,8 @@ const OFF_TOPIC = b(
     'lich chieu',
     'game',
     'giam can',
-    'chua benh',
+    // not the health insurance's "khám chữa bệnh"
+    '(?<!kham )chua benh',
     'dau dau',
     'dau bung',
     'uong thuoc',
@@ -245,8 +248,8 @@ const OFF_TOPIC = b(
     // "động đất", not the "đồng đất" of "hợp đồng đất đai".
     '(?<!hop )dong dat',
     'bao lut',
-    // "có bão", not the "có báo" of "có báo tử", "có báo với xã"; "bão số 3", not "xã bảo sổ không còn".
-    'co bao(?! (?:tu|mat|voi|cho|cong an|len|lai|xa|phuong|tam vang|luu tru))',
+    // "có bão", not the "có báo" of "có bảo hiểm" (pass 16), "có báo tử", "có báo với xã"; "bão số 3", not "xã bảo sổ không còn".
+    'co bao(?! (?:tu|mat|voi|cho|cong an|len|lai|xa|phuong|tam vang|luu tru|hiem))',
     'con bao',
     'bao so (?:\\d+|mot|hai|ba|bon|nam|sau|bai|tam|chin|muoi|mai)',
     'sua mai',

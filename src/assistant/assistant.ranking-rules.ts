@@ -258,3 +258,19 @@ export const armedName = (joined: string): boolean => /(?:^| )(?:si quan|chien s
 /** The question speaks of soldiers, police, war or service (folded words joined by spaces, spaced). */
 export const saysArmed = (asked: string[]): boolean =>
   /(?:^| )(?:bo doi|quan doi|cong an|cs|canh sat|si quan|chien si|quan nhan|linh|chien truong|khang chien|chien tranh|chien dau|xuat ngu|phuc vien|xung phong|cuu chien binh|nghia vu quan su|nvqs|quan su|cach mang|liet si|thuong binh|benh binh|quan ngu|tai ngu)(?= |$)/.test(` ${asked.join(' ')} `);
+
+/**
+ * Records the national catalogue holds several times under one name, word for word, at the same
+ * level (provinces' copies: seven "Công bố Danh mục và Quy trình nội bộ … Sở Nội vụ …", ten "Hỗ trợ
+ * phát triển sản xuất cộng đồng."): one record to a citizen, listed once — the first — so that
+ * the citizen is not asked to choose between identical names (issue 15, pass 16).
+ */
+export function onceEach<T extends { id: string; here: boolean }>(candidates: T[], nameOf: (id: string) => string | undefined): T[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => {
+    const key = `${c.here}|${nameOf(c.id) ?? c.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

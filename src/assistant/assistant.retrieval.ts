@@ -9,6 +9,7 @@ import { bestPairs, countWords, nameParts, WordModel } from './assistant.segment
 import { NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
 import { ACT_MISSED, ACT_ONLY, ALT_WEIGHT, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_NAME, copyKey, DONE_ACT, DONE_AFTER, ELSEWHERE_MIN, ELSEWHERE_SHARE, EXPANSION_WEIGHT, FOREIGN_MATCH, FUNCTION_WORD_JOIN, GENERIC_NAME_WORDS, HEAD_FIRST, K1, LIGHT, MARKED_ACTS, MODIFIER, NARRATIVE, NATIONAL_MODEL, NATIONALITY, nationalRarity, OTHER_LEVEL_COPY, PAIR, pairKey, PLAIN_TWIN, plainTwinKey, OTHER_ORGANISATION, saysCooperative, companyOnlyName, ARMED_ONLY, armedName, saysArmed, PASSIVE, PASSIVE_WORDS, type Posting, PREPOSITIONS, type QueryTerm, REQUEST_WORDS, REQUIRERS, RERANK, STOP_WEIGHT, TOPIC_MATCH, TOPICAL, TOPICAL_RARITY, UNTOPICAL, WEAK_MATCH } from './assistant.ranking-rules';
+import { onceEach } from './assistant.ranking-rules';
 
 /**
  * Retrieval over one unit's catalogue and FAQ, written for Vietnamese questions:
@@ -761,7 +762,8 @@ export class Retriever {
       return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic: missesTopic || missesAct, topicHit, plainTopic, elsewhereWords, foreignName: FOREIGN_NAME.test(ns.join(' ')) };
     });
     candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    return { plan, candidates: candidates.slice(0, limit) };
+    const names = new Map(top.map((d) => [this.docs[d]!.id, this.docs[d]!.name]));
+    return { plan, candidates: onceEach(candidates, (id) => names.get(id)).slice(0, limit) };
   }
 
   /** Per concept of the question, how a document matches it (for tuning and tests). */

@@ -100,6 +100,8 @@ const FOREIGNER = [
   ...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'i'].includes(c)).map((c) => `nguoi ${c}`),
   ...SPOUSE_COUNTRIES.flatMap((c) => [`chong ${c}`, `vo ${c}`]),
   'nguoi nuoc ngoai', 'ngoai quoc', 'quoc tich nuoc ngoai', 'viet kieu', 'ieu to nuoc ngoai',
+  // "ông Tây", "chồng Tây": a Westerner as citizens say it (pass 16; not "người Tày", folded alike)
+  'ong tai', 'chong tai', 'vo tai', 'khach tai', 'khach nuoc ngoai',
   // "quốc tịch Mỹ", "quốc tịch Thái Lan": a nationality named
   ...COUNTRIES.filter((c) => c !== 'nuoc ngoai').map((c) => `quoc tich ${c}`),
 ];
@@ -124,6 +126,54 @@ const REFUSE_SHARE = ['khong muon nhan', 'khong nhan phan', 'khong can phan', 'k
 const CARD_LOST = ['bi mat', 'lam mat', 'danh mat', 'cung mat', 'mat roi', 'mat tieu', 'mat het', 'mat the', 'mat can cuoc', 'mat cccd', 'mat cmnd', 'mat chung minh', 'cuon troi', 'troi mat', 'roi xuong', 'rot xuong', 'de quen', 'bo quen', 'that lac', 'khong tim thai', 'danh roi'];
 /** An identity card, however it is called. */
 const ID_CARD = ['can cuoc', 'cccd', 'cmnd', 'chung minh thu', 'chung minh nhan dan'];
+
+/** A name, a family name or an ethnicity changed or set right on a civil-status record ("đổi họ cho con", "sửa tên"). */
+const CIVIL_CHANGE = ['doi ho', 'doi ten', 'sua ho', 'sua ten', 'ghi sai ten', 'ghi sai ho', 'xac dinh lai dan toc'];
+
+/** A foreigner in the family or the house, told rather than named (issue 15, pass 16). */
+const FOREIGN_SITUATIONS: Situation[] = [
+  {
+    // A foreigner staying at one's home or in one's room to let: the temporary-stay declaration
+    // for foreigners (phiếu khai báo tạm trú), not the citizen's temporary residence — unless the
+    // question is about the immigration office's residence card or a visa.
+    groups: [FOREIGNER, ['tam tru', 'thue phong', 'thue nha', 'o tro', 'o nho', 'luu tru', ...VISITING]],
+    unless: ['the tam tru', 'visa', 'thi thuc', 'gia han', 'ket hon', 'khai sinh', 'khai tu', 'con nuoi', 'lao dong', 'giai phep'],
+    expansion: 'khai báo tạm trú cho người nước ngoài',
+  },
+  {
+    // A foreigner who died here, on a holiday too ("khách du lịch người Pháp qua đời"): the
+    // foreign-element death registration.
+    groups: [FOREIGNER, ['khai tu', 'qua doi', 'tu vong', 'tu tran', 'bao tu', 'chung tu']],
+    unless: ['ve nuoc', 've viet nam', 'dinh cu'],
+    expansion: 'có yếu tố nước ngoài',
+  },
+];
+
+/** A pension or a monthly benefit of social insurance, as citizens name it. */
+const PENSION = ['luong huu', 'tien huu', 'tro cap hang thang', 'tro cap bao hiem', 'tro cap that nghiep', 'che do bao hiem', 'tien bao hiem xa hoi'];
+/** Someone who died (the arrears of a dead person's pension are another record). */
+const DIED = ['da mat', 'vua mat', 'mat roi', 'qua doi', 'chet', 'tu tran', 'tu vong', 'mat nam', 'mat thang',
+  // what is left unpaid at a death ("còn mấy tháng chưa lĩnh", "bưu điện chưa trả tháng đó")
+  'chua linh', 'chua lanh', 'chua nhan', 'chua tra', 'truy linh'];
+/** Collecting for someone else. */
+const FOR_SOMEONE = ['linh thai', 'lanh thai', 'nhan thai', 'lanh gium', 'lanh giup', 'linh gium', 'linh giup', 'nhan gium', 'nhan giup', 'uy quyen'];
+
+/** How a pension is paid and who collects it (issue 15, pass 16). */
+const PENSION_SITUATIONS: Situation[] = [
+  {
+    // Paid in cash at the post office, wanted on a bank card, or the other way round, or the
+    // account, telephone or address it is paid with changed: the change of how it is collected.
+    groups: [PENSION, ['the atm', 'atm', 'the ngan hang', 'tai khoan', 'stk', 'so tai khoan', 'chuien khoan', 'tien mat', 'buu dien', 'buu cuc', 'doi so dien thoai', 'doi dia chi', 'thai doi dia chi', 'thai doi so dien thoai']],
+    unless: [...DIED, ...FOR_SOMEONE, 'tinh khac', 've que', 'noi khac', 'dia ban khac', 'huien khac', 'nuoc ngoai', 'dinh cu'],
+    expansion: 'lĩnh bằng tiền mặt chuyển sang lĩnh bằng tài khoản cá nhân',
+  },
+  {
+    // Collected by a relative for someone too old or ill to go: the authorisation to collect it.
+    groups: [PENSION, [...FOR_SOMEONE, ...CANNOT_COME]],
+    unless: DIED,
+    expansion: 'ủy quyền lĩnh thay',
+  },
+];
 
 /** Situations of the ward's certification, residence, identity, welfare and business procedures (pass 13). */
 const WARD_SITUATIONS: Situation[] = [
@@ -329,7 +379,7 @@ export const SITUATIONS: Situation[] = [
     // A foreigner in the family: the same registration "có yếu tố nước ngoài" (commune level since 2025).
     groups: [
       FOREIGNER,
-      ['ket hon', 'cuoi', 'lai chong', 'lai vo', 'khai tu', 'qua doi', 'chet', 'khai sinh', 'sinh con', 'nhan con', 'nhan cha', 'nhan me', 'giam ho', 'cai chinh', 'hon thu', 'bao tu', 'chung tu', 'con nuoi'],
+      ['ket hon', 'cuoi', 'lai chong', 'lai vo', 'khai tu', 'qua doi', 'chet', 'khai sinh', 'sinh con', 'nhan con', 'nhan cha', 'nhan me', 'giam ho', 'cai chinh', 'hon thu', 'bao tu', 'chung tu', 'con nuoi', ...CIVIL_CHANGE],
     ],
     unless: ['ve nuoc', 've viet nam', 'lao dong', 'xuat khau', 'di hoc', 'du hoc', 'du lich', 'dinh cu'],
     expansion: 'có yếu tố nước ngoài',
@@ -520,6 +570,8 @@ export const SITUATIONS: Situation[] = [
     unless: ['mat', 'bi mat', 'that lac', 'khoi phuc', 'tim thai', 'tim lai', 'danh roi', 'khai sinh'],
     expansion: 'cấp hộ chiếu phổ thông ở trong nước',
   },
+  ...FOREIGN_SITUATIONS,
+  ...PENSION_SITUATIONS,
   ...WARD_SITUATIONS,
 ];
 

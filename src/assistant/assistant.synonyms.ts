@@ -69,6 +69,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   kcb: 'khám chữa bệnh',
   hd: 'hợp đồng',
   htx: 'hợp tác xã',
+  tnxp: 'thanh niên xung phong',
   mst: 'mã số thuế',
   nvqs: 'nghĩa vụ quân sự',
   hk: 'hộ khẩu',

@@ -118,4 +118,12 @@ eachEngine('assistant: life events told instead of a procedure’s name, and the
     expect([place.decision, place.procedures[0]?.code]).toEqual(['answer', '1.000894']);
     expect(place.answer).toMatch(/^Nơi nộp: /m);
   });
+
+  it('answers a fact asked right after one procedure was offered ("Ý bạn là …?") and not refused', async () => {
+    const offer = await say('em đi làm xa nửa năm có phải khai báo gì không', 'le-offer');
+    expect([offer.decision, offer.procedures.map((p) => p.code)]).toEqual(['clarify', ['1.003677']]);
+    const papers = await say('vậy mang theo những gì', 'le-offer');
+    expect([papers.decision, papers.procedures[0]?.code]).toEqual(['answer', '1.003677']);
+    expect(papers.answer).toMatch(/^Hồ sơ cần chuẩn bị:/m);
+  });
 });

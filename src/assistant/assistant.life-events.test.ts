@@ -126,4 +126,11 @@ eachEngine('assistant: life events told instead of a procedure’s name, and the
     expect([papers.decision, papers.procedures[0]?.code]).toEqual(['answer', '1.003677']);
     expect(papers.answer).toMatch(/^Hồ sơ cần chuẩn bị:/m);
   });
+
+  it('reads a married child moving out to a household of their own as the split, and a birth forgotten by the parents of a grown person with papers', async () => {
+    await expectAnswer([
+      ['con gái tôi lấy chồng, hai vợ chồng nó muốn ra riêng, làm giấy tờ gì', '1.010038'],
+      ['tôi 35 tuổi có căn cước, hồi đó ba mẹ quên làm khai sanh cho tôi, giờ làm ở đâu', '1.004772'],
+    ]);
+  });
 });

@@ -55,7 +55,11 @@ const NEVER_BORN_REGISTERED = ['chua bao gio co giai khai sinh', 'chua tung co g
  * má không làm khai sinh", "bố mẹ không đi khai sinh"): with the person's own papers, the
  * registration for such a person (not a reason to keep a baby's plain registration back).
  */
-const NEVER_REGISTERED_TOLD = ['khong co khai sinh', 'khong lam khai sinh', 'khong di khai sinh', 'khong co giai khai sinh', 'khong lam giai khai sinh'];
+const NEVER_REGISTERED_TOLD = [
+  'khong co khai sinh', 'khong lam khai sinh', 'khong di khai sinh', 'khong co giai khai sinh', 'khong lam giai khai sinh',
+  // forgotten, and the southern "khai sanh" (pass 16)
+  'quen lam khai sinh', 'quen khai sinh', 'quen di khai sinh', 'quen lam giai khai sinh', 'khong co khai sanh', 'khong lam khai sanh', 'khong di khai sanh', 'quen lam khai sanh', 'quen khai sanh',
+];
 /** A grown person's own papers (a baby has none of them). */
 const ADULT_PAPERS = ['can cuoc', 'chung minh', 'bang lai', 'ho chieu', 'hoc ba', 'bang tot nghiep', 'bang dai hoc', 'bang cap'];
 /** A baby's age or birth told: the plain birth registration's story, not a grown person's. */
@@ -284,6 +288,13 @@ const TOLD_EVENTS: Situation[] = [
     groups: [['tam tru', 'o tro', 'thue tro', 'phong tro', 'o tam', 'thue nha', 'thue phong'], ['o them', 'o tiep', 'o lai them', 'gan het', 'sap het', 'het han', 'het thoi han', 'keo dai', 'tam them']],
     unless: [...FOREIGNER, 'visa', 'thi thuc', 'khach', 'homestay', 'luu tru', 'ho chieu', 'giai phep', 'xoa', 'tra phong', 've que', 'chuien di', 'thuong tru', 'can cuoc', 'cccd'],
     expansion: 'gia hạn tạm trú',
+  },
+  {
+    // A son or daughter married and moving out to a household of their own ("con trai lấy vợ muốn
+    // ra ở riêng một sổ"): the household's split — not the advice "nên ở riêng hay ở chung".
+    groups: [['ra rieng', 'o rieng', 'ra o rieng', 'so rieng', 'mot so', 'mot ho', 'ra mot ho'], ['lai vo', 'cuoi vo', 'co vo', 'lai chong', 'co chong', 'co gia dinh', 'lap gia dinh', 'ly hon', 'ly di'], ['lam', 'ho so', 'giai to', 'thu tuc', 'dang ki', 'nop', 'xin']],
+    unless: ['nen o rieng', 'giai phep', 'xai', 'con nuoi', 'nhan nuoi', 'nhan con', 'nhan cha', 'nhan me', 'cong nhan', 'la con', 'khai sinh', 'giam ho', 'ket hon'],
+    expansion: 'tách hộ',
   },
 ];
 

@@ -199,4 +199,17 @@ export const WARD_WORDS: SynonymEntry[] = [
   // land leased with a yearly rent, its rent paid at once from now on: the form of the lease changed
   { phrase: 'sang trả tiền một lần', expansion: 'chuyển hình thức cho thuê đất' },
   { phrase: 'sang thuê trả tiền một lần', expansion: 'chuyển hình thức cho thuê đất' },
+  // residence (pass 16): an absence "báo vắng" without "tạm"; a registration "hủy" or "cắt" is removed
+  { phrase: 'báo vắng', expansion: 'khai báo tạm vắng' },
+  { phrase: 'hủy tạm trú', expansion: 'xóa đăng ký tạm trú' },
+  { phrase: 'hủy đăng ký tạm trú', expansion: 'xóa đăng ký tạm trú' },
+  { phrase: 'cắt tạm trú', expansion: 'xóa đăng ký tạm trú' },
+  { phrase: 'hủy thường trú', expansion: 'xóa đăng ký thường trú' },
+  { phrase: 'hủy đăng ký thường trú', expansion: 'xóa đăng ký thường trú' },
+  { phrase: 'hủy hộ khẩu', expansion: 'xóa đăng ký thường trú' },
+  { phrase: 'hủy hộ khẩu thường trú', expansion: 'xóa đăng ký thường trú' },
+  // an identity card dropped on the street or picked from a pocket
+  { phrase: 'rớt thẻ', expansion: 'cấp lại thẻ căn cước' },
+  { phrase: 'rớt căn cước', expansion: 'cấp lại thẻ căn cước' },
+  { phrase: 'móc túi', expansion: 'cấp lại' },
 ];

@@ -47,6 +47,9 @@ const WHICH_PLACE = '(?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao|bo ph
 const TAIL = '(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|khong|ko|hong))*$)';
 
 const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
+  // "khai xong bao lâu có kết quả", "gửi xong mấy ngày thì có": the act done, then the time asked
+  // (a follow-up's "khai" is no procedure's word then).
+  ['time', b(`(?:khai|khai bao|gui|bao) xong(?: thi)? (?:bao lau|bao gio|khi nao|may ngai|may hom|may bua|chung nao)${GETS}`)],
   // "nộp hôm nay thì khi nào có", "làm thứ hai thì bao lâu": the day it is handed in, before the time asked.
   ['time', b('(?:nop|lam|gui)(?: ho so)? (?:hom nai|sang nai|chieu nai|bai gio|hom qua|ngai mai|mai|thu (?:hai|ba|tu|nam|sau|2|3|4|5|6))(?: thi)?(?= (?:khi nao|bao gio|hom nao|ngai nao|bao lau|may ngai|may hom|chung nao|luc nao))')],
   ['time', b(`(?:(?:nop|lam)(?: ho so)? )?(?:xong |roi )?(?:(?:mat|trong|het|lam|doi|cho) )?${ABOUT}(?:bao lau|bao nhieu lau|bao nhieu ngay|may ngay|may hom|may bua|may tuan|bao nhieu thoi gian)(?: lam viec)?${GETS}`)],
@@ -71,6 +74,8 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   // tiền bảo hiểm", "tính lại tiền" (folded, "lấy" is "lại") name what the procedure is about.
   ['fee', b(`(?:co )?(?:thu|lay) (?:phi|le phi)|(?:co )?(?:thu|lay) tien(?: (?:khong|ko|hong))?${TAIL}`)],
   ['fee', b(`(?:(?:phai|can) )?(?:het|ton|mat|dong|nop|tra|thu|lay) ${ABOUT}(?:bao nhieu|nhieu khong)(?: tien| xien|(?! (?:ban|bo|to|trang|nguoi|lan|ngai)))`)],
+  // "mỗi bản giá mấy", "một trang nhiêu tiền", "còn tiền thì sao" (a follow-up asking the money): the fee.
+  ['fee', b(`(?:gia|phi|le phi) may${TAIL}|(?:mot|1|moi) (?:trang|ban|lan|bo|to) (?:gia )?nhieu (?:tien|xien)|con (?:tien|tien bac|tien nong|chi phi)(?: thi)?(?: sao| the nao| ra sao)?(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|em|chi|anh|ban))*$)`)],
   // "có tốn đồng nào không", "mất xu nào không".
   ['fee', b('(?:het|ton|mat|dong|tra) (?:dong|xu|tien) (?:nao|gi)(?: khong| ko)?')],
   // "lệ phí kết hôn là bao nhiêu", "khai sinh bao nhiêu ạ": an amount asked at the end is the fee.
@@ -102,6 +107,12 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['place', b('(?:(?:nop|lam|xin|lay|gui|bao) )?(?:o|tai|den|toi|len|ra|cho|noi) mo(?= (?:lam|nop|xin|lai|thi|roi|ton|mat|het|le phi|phi|can|phai|bao lau|may|voi|va|con)(?: |$))')],
   // "báo cho ai", "hồ sơ gửi ai", "đơn nộp ai vậy": who takes it, without "cho" before "ai" at the end.
   ['place', b(`(?:thong )?bao cho ai|(?:nop|gui|dua)(?: ho so| giai to| don)? ai${TAIL}`)],
+  // "ghé đâu", "qua chỗ nào", "dẫn nó về đâu": other verbs of going, ending the question or before
+  // what it goes on asking — not "vào đầu năm", "qua đầu" (folded, "đầu" is "đâu").
+  ['place', b(`(?:ghe|ghe qua|qua|xuong|ve|vo|vao|chai ra|chai len) ${WHICH_PLACE}(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|khong|ko|hong|lam|nop|xin|duoc|de lam))*$)`)],
+  // "làm ở phường hay phải lên tới quận", "xin bên công an hay bên ủy ban": which of two offices,
+  // with "bên", "phải", "lên tới" between them.
+  ['place', b('(?:(?:o|tai|den|toi|len|ra|ben) )?(?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so)(?: (?:phuong|xa|quan|huien))? hai(?: la)?(?: phai)?(?: (?:o|tai|den|toi|len|ra|ben|ve|xuong|qua))+ (?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|so)')],
   // "chứng thực ở phường được không hay ra công chứng": whether that office does it.
   ['place', b('(?:o|tai) (?:phuong|xa|uy ban(?: nhan dan)?|ubnd|cong an)(?: (?:phuong|xa))? (?:co )?(?:lam )?duoc (?:khong|ko|hong)')],
   ['place', b('o dau|(?:xin |cho (?:minh|toi|em) )?dia chi(?= (?:o dau|cua (?:phuong|xa|uy ban|bo phan|mot cua|cong an|trung tam)|phuong|xa|uy ban|bo phan|mot cua|la gi)|$)|(?:co quan|noi|ai) (?:nao )?(?:giai quyet|tiep nhan|cap)')],
@@ -120,6 +131,12 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['papers', b('(?:giai to|ho so|thanh phan ho so)(?: can)?(?: phai)?(?: gom)?(?: co)?(?: nhung)? (?:gi|nao)|(?:giai to|ho so)(?: can| phai)?(?: lam)? (?:nhu )?(?:the nao|ra sao)|giai to can thiet')],
   // "cần photo những gì", "có cần mang bản chính không", "còn giấy tờ thì sao".
   ['papers', b(`(?:(?:can|phai) )?(?:photo|pho to|sao|in|chup)(?: nhung| cac)?(?: giai)? gi|(?:co )?(?:can|phai) (?:mang|dem|nop|xuat trinh|co) (?:ban chinh|ban sao|ban goc|ban photo) (?:khong|ko|hong|hay (?:ban )?(?:chinh|sao|photo|goc))|con (?:giai to|ho so)(?: thi)?(?: sao| the nao| ra sao)?${TAIL}`)],
+  // The papers named first, then what is done with them: "giấy tờ cần chuẩn bị", "hồ sơ phải mang
+  // theo", "cần mang gì theo".
+  ['papers', b('(?:giai to|ho so)(?: gi)? (?:can|phai|can phai)(?: (?:chuan bi|mang|dem|nop|co))(?: theo| san)?|(?:can |phai )?(?:mang|dem) gi theo')],
+  // Central "chi" for "gì" ending the question: "đem theo chi", "cần giấy chi", "chuẩn bị sẵn giấy tờ
+  // chi nữa" (folded, "chi" is also "chị": only before the question's end).
+  ['papers', b(`(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|can|xuat trinh)(?: theo| san| truoc)?(?: nhung| cac| may)?(?: loai| cai| to)?(?: giai to| giai| ho so| thu| to)? chi(?: nua)?${TAIL}`)],
   ['papers', b('(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|nop)(?: theo)?(?: nhung)? gi|(?:can|phai co|can co)(?: nhung)? gi|thanh phan ho so|can (?:nhung )?giai to|ho so gom|giai to can')],
 ];
 
@@ -409,7 +426,7 @@ export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(
   (
     'gồm tôi mình em anh chị bạn ông bà à ạ ơi nhé nha nhỉ với vậy thì là có không được muốn cần phải làm sao gì nào cho hỏi xin ở của và các những một này đó đấy đây ' +
     'thế cái việc lúc khi đi đến ra vào về nữa rồi đã đang sẽ giúp dùm giùm ừ vâng nhờ biết hả tui tao bị mà nếu để thôi vẫn còn hay hoặc ' +
-    'thủ tục hành chính cách vừa luôn cũng cùng ấy nhưng nhau lắm rất như mọi ta ủa ờ rứa'
+    'thủ tục hành chính cách vừa luôn cũng cùng ấy nhưng nhau lắm rất như mọi ta ủa ờ rứa dạ'
   )
     .split(/\s+/)
     .filter(Boolean)

@@ -142,13 +142,13 @@ describe('the signal learned from our labelled questions', () => {
     // A grandfather's death asked with "giấy tử", a shop closed for good: the rules handed over
     // and declined; the questions labelled with the death registration and the household
     // business's end were worded like them, and the retrieval puts the same procedure first.
-    expect(read('ông ngoại mới mất, làm giấy tử ở đâu', model, false).decision).toBe('handoff');
-    expect(read('ông ngoại mới mất, làm giấy tử ở đâu', model)).toEqual({ decision: 'clarify', picks: ['1.000656'] });
+    expect(read('ông ngoại mất, làm giấy tử ở đâu', model, false).decision).toBe('handoff');
+    expect(read('ông ngoại mất, làm giấy tử ở đâu', model)).toEqual({ decision: 'clarify', picks: ['1.000656'] });
     expect(read('đóng cửa tiệm tạp hóa không bán nữa', model, false).decision).toBe('decline');
     expect(read('đóng cửa tiệm tạp hóa không bán nữa', model)).toEqual({ decision: 'clarify', picks: ['1.001266'] });
     // Out of scope, or without a model, nothing is offered.
     expect(read('hôm nay trời mưa không', model).decision).toBe('decline');
-    expect(read('ông ngoại mới mất, làm giấy tử ở đâu', null).decision).toBe('handoff');
+    expect(read('ông ngoại mất, làm giấy tử ở đâu', null).decision).toBe('handoff');
     // Choices the rules offered, led by the procedure it is sure of: that one answered ("không làm
     // giám hộ nữa" is the guardianship's end, not a new one) — but not choices the question cannot
     // tell apart: a card's fee is the change's or the re-issue's, the citizen says which.
@@ -187,18 +187,19 @@ describe('the signal learned from our labelled questions', () => {
   });
 
   it('offers the procedure it is sure of even when a long story leaves it little of the question', () => {
-    // A mother's death told with where and who: the death registration is first of the
-    // retrieval's list and the model is sure of it, but the story covers most of the question
-    // (confidence under 0.2). Handed over before; offered now ("Ý bạn là…?").
-    const q = 'mẹ tôi mới mất ở bệnh viện huyện, gia đình cần giấy gì ở xã';
+    // A father acknowledging his child, told with the family's story: the acknowledgement is first
+    // of the retrieval's list and the model is sure of it, but the story covers most of the
+    // question (confidence under 0.2). Handed over before; offered now ("Ý bạn là…?"). (A death
+    // told with who and where is read by the rules since pass 16: TOLD_EVENTS.)
+    const q = 'hai mẹ con tôi sống riêng, giờ bố cháu đã ly hôn vợ trước, muốn lên phường làm giấy công nhận cháu là con';
     const s = r.search(q, { limit: 8 });
     const l = readLearned(q, s.candidates, model);
-    expect(l.sure).toBe('1.000656');
+    expect(l.sure).toBe('1.001022');
     expect(decide(l.candidates, s.plan, l.outOdds).decision).toBe('handoff');
-    expect(decide(l.candidates, s.plan, l.outOdds, l.sure)).toMatchObject({ decision: 'clarify', picks: [{ id: '1.000656' }] });
+    expect(decide(l.candidates, s.plan, l.outOdds, l.sure)).toMatchObject({ decision: 'clarify', picks: [{ id: '1.001022' }] });
     // Worded less plainly in scope (log-odds −3, nearer the out-of-scope questions than −5) it is
     // still offered; as likely out of scope as in (0), it is not.
-    expect(decide(l.candidates, s.plan, -3, l.sure)).toMatchObject({ decision: 'clarify', picks: [{ id: '1.000656' }] });
+    expect(decide(l.candidates, s.plan, -3, l.sure)).toMatchObject({ decision: 'clarify', picks: [{ id: '1.001022' }] });
     expect(decide(l.candidates, s.plan, 0, l.sure).decision).toBe('handoff');
   });
 });

@@ -434,6 +434,8 @@ export class AssistantService {
     const now = this.deps.clock.now().toISOString();
     const fresh = memory.at && Date.parse(now) - Date.parse(memory.at) < MEMORY_MS;
     const mem: Memory = fresh ? { ...memory, at: now } : { at: now };
+    // One procedure offered ("Ý bạn là …?") and not refused: what follows is about it ("vậy mang theo gì").
+    if (!mem.procedure && mem.choices?.length === 1) mem.procedure = mem.choices[0];
 
     // "Lấy số", "đặt lịch": the counter's short conversation (assistant.counter.ts).
     if (this.deps.counter) {

@@ -59,7 +59,11 @@ const NEVER_BORN_REGISTERED = ['chua bao gio co giai khai sinh', 'chua tung co g
  * má không làm khai sinh", "bố mẹ không đi khai sinh"): with the person's own papers, the
  * registration for such a person (not a reason to keep a baby's plain registration back).
  */
-const NEVER_REGISTERED_TOLD = ['khong co khai sinh', 'khong lam khai sinh', 'khong di khai sinh', 'khong co giai khai sinh', 'khong lam giai khai sinh'];
+const NEVER_REGISTERED_TOLD = [
+  'khong co khai sinh', 'khong lam khai sinh', 'khong di khai sinh', 'khong co giai khai sinh', 'khong lam giai khai sinh',
+  // forgotten, and the southern "khai sanh" (pass 16)
+  'quen lam khai sinh', 'quen khai sinh', 'quen di khai sinh', 'quen lam giai khai sinh', 'khong co khai sanh', 'khong lam khai sanh', 'khong di khai sanh', 'quen lam khai sanh', 'quen khai sanh',
+];
 /** A grown person's own papers (a baby has none of them). */
 const ADULT_PAPERS = ['can cuoc', 'chung minh', 'bang lai', 'ho chieu', 'hoc ba', 'bang tot nghiep', 'bang dai hoc', 'bang cap'];
 /** A baby's age or birth told: the plain birth registration's story, not a grown person's. */
@@ -83,7 +87,10 @@ const CANNOT_COME = ['khong noi', 'di khong noi', 'di khong duoc', 'khong di duo
 /** The civil-status acts done on the spot by a mobile registration. */
 const MOBILE_ACTS = ['khai sinh', 'ket hon', 'khai tu', 'hon thu', 'giai tu', 'bao tu', 'chung tu', 'giai cuoi'];
 /** A child just born, or a baby of days or months (said to ask for its first papers). */
-const NEWBORN = ['moi de', 'vua de', 'moi sinh', 'vua sinh', 'moi sanh', 'vua sanh', 'sinh con', 'de con', 'sanh con', 'so sinh', 'thang tuoi', 'ngai tuoi', 'dai thang', 'sinh xong', 'de xong', 'sanh xong', 'sinh em be', 'sinh be', 'sinh o benh vien', 'sinh o vien', 'sinh o tram', 'de o benh vien', 'de o vien', 'de o tram', 'sinh tai benh vien', 'sinh tai tram'];
+const NEWBORN = [
+  // a baby told as one more in the family ('nhà mới có em bé', 'vừa có thêm cháu'), or come into the world
+  'moi co em be', 'vua co em be', 'co them em be', 'moi co be', 'vua co be', 'co them be', 'moi co chau', 'vua co chau', 'co them chau', 'moi ra doi', 'vua ra doi', 'moi chao doi', 'vua chao doi', 'sinh duoc', 'de duoc', 'sanh duoc',
+  'moi de', 'vua de', 'moi sinh', 'vua sinh', 'moi sanh', 'vua sanh', 'sinh con', 'de con', 'sanh con', 'so sinh', 'thang tuoi', 'ngai tuoi', 'dai thang', 'sinh xong', 'de xong', 'sanh xong', 'sinh em be', 'sinh be', 'sinh o benh vien', 'sinh o vien', 'sinh o tram', 'de o benh vien', 'de o vien', 'de o tram', 'sinh tai benh vien', 'sinh tai tram'];
 /** A child's birth not registered yet (a grown person's is `NEVER_BORN_REGISTERED`). */
 const NOT_YET_REGISTERED = ['chua lam khai sinh', 'chua khai sinh', 'chua dang ki khai sinh', 'chua co khai sinh', 'chua co giai khai sinh', 'chua lam giai khai sinh', 'chua lam khai sanh', 'chua khai sanh'];
 /** Someone come to visit and stay a few days. */
@@ -152,7 +159,7 @@ const FOREIGN_SITUATIONS: Situation[] = [
 /** A pension or a monthly benefit of social insurance, as citizens name it. */
 const PENSION = ['luong huu', 'tien huu', 'tro cap hang thang', 'tro cap bao hiem', 'tro cap that nghiep', 'che do bao hiem', 'tien bao hiem xa hoi'];
 /** Someone who died (the arrears of a dead person's pension are another record). */
-const DIED = ['da mat', 'vua mat', 'mat roi', 'qua doi', 'chet', 'tu tran', 'tu vong', 'mat nam', 'mat thang',
+const PENSIONER_DIED = ['da mat', 'vua mat', 'mat roi', 'qua doi', 'chet', 'tu tran', 'tu vong', 'mat nam', 'mat thang',
   // what is left unpaid at a death ("còn mấy tháng chưa lĩnh", "bưu điện chưa trả tháng đó")
   'chua linh', 'chua lanh', 'chua nhan', 'chua tra', 'truy linh'];
 /** Collecting for someone else. */
@@ -164,13 +171,13 @@ const PENSION_SITUATIONS: Situation[] = [
     // Paid in cash at the post office, wanted on a bank card, or the other way round, or the
     // account, telephone or address it is paid with changed: the change of how it is collected.
     groups: [PENSION, ['the atm', 'atm', 'the ngan hang', 'tai khoan', 'stk', 'so tai khoan', 'chuien khoan', 'tien mat', 'buu dien', 'buu cuc', 'doi so dien thoai', 'doi dia chi', 'thai doi dia chi', 'thai doi so dien thoai']],
-    unless: [...DIED, ...FOR_SOMEONE, 'tinh khac', 've que', 'noi khac', 'dia ban khac', 'huien khac', 'nuoc ngoai', 'dinh cu'],
+    unless: [...PENSIONER_DIED, ...FOR_SOMEONE, 'tinh khac', 've que', 'noi khac', 'dia ban khac', 'huien khac', 'nuoc ngoai', 'dinh cu'],
     expansion: 'lĩnh bằng tiền mặt chuyển sang lĩnh bằng tài khoản cá nhân',
   },
   {
     // Collected by a relative for someone too old or ill to go: the authorisation to collect it.
     groups: [PENSION, [...FOR_SOMEONE, ...CANNOT_COME]],
-    unless: DIED,
+    unless: PENSIONER_DIED,
     expansion: 'ủy quyền lĩnh thay',
   },
 ];
@@ -278,6 +285,72 @@ const WARD_SITUATIONS: Situation[] = [
     groups: [SHOP, ['dep', 'dep roi', 'khai tu', 'xoa ten', 'xoa han', 'nghi luon', 'khong lam nua', 'khong man nua', 'tra lai giai phep', 'tra giai phep']],
     unless: ['tam ngung', 'tam nghi', 'nghi tam', 'tam dong'],
     expansion: 'chấm dứt hoạt động hộ kinh doanh',
+  },
+];
+
+/**
+ * Someone of the family (folded): whose death the citizen tells. Not the folded "con", "có", "chi",
+ * "đi", "câu" ("còn", "có", "chỉ"…): a son, an aunt, a sister are named with a second word.
+ */
+const KIN = [
+  'bo', 'me', 'cha', 'ba', 'ong', 'ma', 'tia', 'noi', 'ngoai', 'chong', 'vo', 'chau', 'chu', 'bac', 'thim', 'ba xa', 'ong xa', 'ong cu', 'ba cu', 'ong gia', 'ba gia',
+  'nguoi nha', 'nguoi than', 'ong ba', 'bo me', 'cha me', 'ba ma', 'con trai', 'con gai', 'anh trai', 'chi gai', 'em trai', 'em gai', 'co ut', 'di ut', 'cau ut',
+];
+/** Died, said of a person: "vừa mất", "mất hôm qua", "mất ở bệnh viện", "qua đời" (not "mất bao lâu", "làm mất"). */
+const DIED = [
+  'vua mat', 'moi mat', 'da mat', 'mat roi', 'mat hom', 'mat tuan', 'mat thang', 'mat sang', 'mat chieu', 'mat toi', 'mat dem', 'mat o', 'mat tai', 'mat luc', 'mat ngai',
+  'qua doi', 'vua qua doi', 'moi qua doi', 'tu tran', 'ta the', 'chet', 'khuat nui', 'di rui', 'mat vi', 'mat do',
+];
+/** A paper or an office asked about, with the life event told (the papers "làm cho bà", "báo ở đâu"). */
+const EVENT_ASK = ['giai to', 'lam giai', 'giai', 'thu tuc', 'dang ki', 'bao', 'khai bao', 'trinh bao', 'bao tu', 'lam gi', 'nop'];
+/** A wedding told rather than named: two people becoming husband and wife ("về chung một nhà", "rước dâu"). */
+const WEDDING = [
+  'thanh vo chong', 'lam vo chong', 've chung mot nha', 've chung nha', 've mot nha', 'ruoc dau', 'dam hoi', 'an hoi', 'dam ngo', 'to chuc cuoi', 'sap cuoi', 'chuan bi cuoi',
+  'tinh cuoi', 'cuoi nhau', 'lai nhau', 'ket doi', 'nen duien', 'thanh duien',
+];
+
+/** Life events told instead of the registration's name: a death in the family, a wedding (pass 16). */
+const TOLD_EVENTS: Situation[] = [
+  {
+    // A relative who died, and a paper or the office asked ("mẹ chồng em vừa mất ở bệnh viện, đi
+    // đăng ký cho bà nộp chỗ nào", "cha tui mất ở quê, giấy tờ làm cho ổng"): the death's
+    // registration — not what follows from it (an estate, the household record, a guardianship, a
+    // benefit, a lost register), nor a thing lost ("vừa mất căn cước").
+    groups: [DIED, KIN, EVENT_ASK],
+    story: KIN,
+    unless: [
+      ...REGISTER, ...CARD_LOST, ...FOREIGNER, ...CANNOT_COME, 'da khai tu', 'co khai tu', 'khai tu roi', 'lam khai tu roi', 'chia', 'di san', 'thua ke', 'de lai', 'di chuc', 'tu choi', 'nhuong',
+      'ho khau', 'thuong tru', 'tam tru', 'chu ho', 'xoa', 'giam ho', 'mo coi', 'nuoi', 'ket hon', 'doc than', 'tinh trang hon nhan', 'lai vo', 'lai chong', 'tai hon', 'dat', 'so do', 'so hong',
+      'sang ten', 'tai san', 'can cuoc', 'cccd', 'cmnd', 'mai tang', 'tuat', 'bao hiem', 'tro cap', 'huong', 'che do', 'luu dong', 'khai sinh', 'trich luc', 'ban sao', 'sao i', 'chung thuc',
+      'cai chinh', 'ngheo', 'kinh doanh', 'nhan cha', 'nhan con', 'luong huu', 'tien luong', 'lanh', 'linh', 'rut tien', 'so tiet kiem', 'mat giai', 'mat vi', 'mat the', 'mat so', 'mat tien', 'mat xe',
+    ],
+    expansion: 'đăng ký khai tử',
+  },
+  {
+    // Two people about to wed, a paper or the office asked ("ra phường đăng ký để thành vợ chồng
+    // hợp pháp", "chuẩn bị rước dâu, giấy tờ đăng ký"): the marriage's registration — not the
+    // single-status paper asked for it, nor the residence or household that follows it.
+    groups: [WEDDING, EVENT_ASK],
+    unless: [
+      ...FOREIGNER, ...CANNOT_COME, ...REGISTER, 'doc than', 'tinh trang hon nhan', 'chua lap gia dinh', 'chua co gia dinh', 'xac nhan', 'ly hon', 'ly di', 'tach ho', 'nhap ho khau', 'nhap khau', 'ho khau',
+      'thuong tru', 'tam tru', 'luu dong', 'dang ki lai', 'ban sao', 'trich luc', 'nhan con', 'nhan cha', 'khai sinh', 'cai chinh', 'chung thuc', 'hop dong',
+    ],
+    expansion: 'đăng ký kết hôn',
+  },
+  {
+    // A rented room or a temporary stay near its end, or to go on ("ở trọ đăng ký với công an gần
+    // hết rồi, muốn ở thêm", "xin ở tạm thêm một năm"): the extension of the temporary residence —
+    // not a foreign guest's visa (the immigration office's), nor leaving the room.
+    groups: [['tam tru', 'o tro', 'thue tro', 'phong tro', 'o tam', 'thue nha', 'thue phong'], ['o them', 'o tiep', 'o lai them', 'gan het', 'sap het', 'het han', 'het thoi han', 'keo dai', 'tam them']],
+    unless: [...FOREIGNER, 'visa', 'thi thuc', 'khach', 'homestay', 'luu tru', 'ho chieu', 'giai phep', 'xoa', 'tra phong', 've que', 'chuien di', 'thuong tru', 'can cuoc', 'cccd'],
+    expansion: 'gia hạn tạm trú',
+  },
+  {
+    // A son or daughter married and moving out to a household of their own ("con trai lấy vợ muốn
+    // ra ở riêng một sổ"): the household's split — not the advice "nên ở riêng hay ở chung".
+    groups: [['ra rieng', 'o rieng', 'ra o rieng', 'so rieng', 'mot so', 'mot ho', 'ra mot ho'], ['lai vo', 'cuoi vo', 'co vo', 'lai chong', 'co chong', 'co gia dinh', 'lap gia dinh', 'ly hon', 'ly di'], ['lam', 'ho so', 'giai to', 'thu tuc', 'dang ki', 'nop', 'xin']],
+    unless: ['nen o rieng', 'giai phep', 'xai', 'con nuoi', 'nhan nuoi', 'nhan con', 'nhan cha', 'nhan me', 'cong nhan', 'la con', 'khai sinh', 'giam ho', 'ket hon'],
+    expansion: 'tách hộ',
   },
 ];
 
@@ -573,6 +646,7 @@ export const SITUATIONS: Situation[] = [
   ...FOREIGN_SITUATIONS,
   ...PENSION_SITUATIONS,
   ...WARD_SITUATIONS,
+  ...TOLD_EVENTS,
 ];
 
 interface CompiledSituation {

@@ -47,6 +47,9 @@ export const ABBREVIATIONS: Record<string, string> = {
   ct03: 'khai báo tạm vắng',
   ct07: 'xác nhận thông tin về cư trú',
   xntthn: 'xác nhận tình trạng hôn nhân',
+  // 'xác nhận TTHN' in chat ('KH' alone is also a customer or a plan; KS, ĐKKS, ĐKKT above)
+  tthn: 'tình trạng hôn nhân',
+  gxn: 'giấy xác nhận',
   xn: 'xác nhận',
   cc: 'căn cước',
   h: 'giờ',
@@ -453,9 +456,10 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string[]> = new Map(
   Object.entries({
     mún: 'muốn', bít: 'biết', hông: 'không', hổng: 'không', zề: 'về', zậy: 'vậy', dzậy: 'vậy',
     // southern and central speech: "mần" (làm), "tui" (tôi), "má" / "tía" (mẹ / bố), "dzợ" (vợ),
-    // "kêu" (bảo), "răng" (sao), "ổng" / "bả" (ông ấy / bà ấy), "tụi" (chúng) — the story's
-    // words then weigh as the common words they are, not as words the catalogue does not know
-    mần: 'làm', tui: 'tôi', má: 'mẹ', tía: 'bố', dzợ: 'vợ', dợ: 'vợ', kêu: 'bảo', răng: 'sao', ổng: 'ông ấy', bả: 'bà ấy', tụi: 'chúng',
+    // "kêu" (bảo), "răng" (sao), "ổng" / "bả" (ông ấy / bà ấy), "tụi" (chúng: read as the pronoun
+    // "tôi", since "chúng" folds as "chứng") — the story's words then weigh as the common words
+    // they are, not as words the catalogue does not know
+    mần: 'làm', tui: 'tôi', má: 'mẹ', tía: 'bố', dzợ: 'vợ', dợ: 'vợ', kêu: 'bảo', răng: 'sao', ổng: 'ông ấy', bả: 'bà ấy', tụi: 'tôi',
     // two syllables typed glued, the space forgotten ("côngchứng", "khaisinh")
     côngchứng: 'công chứng', chứngthực: 'chứng thực', khaisinh: 'khai sinh', khaitử: 'khai tử', kếthôn: 'kết hôn', căncước: 'căn cước', hộkhẩu: 'hộ khẩu', tạmtrú: 'tạm trú', thườngtrú: 'thường trú',
   }).map(([k, v]) => [k, syllables(v)]),

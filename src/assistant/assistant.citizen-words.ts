@@ -183,4 +183,28 @@ export const WARD_WORDS: SynonymEntry[] = [
   // land leased with a yearly rent, its rent paid at once from now on: the form of the lease changed
   { phrase: 'sang trả tiền một lần', expansion: 'chuyển hình thức cho thuê đất' },
   { phrase: 'sang thuê trả tiền một lần', expansion: 'chuyển hình thức cho thuê đất' },
+  // pass 16: the ward's acts said in everyday words. Staying "tạm" is the temporary residence
+  // ("khai ở tạm", "cư trú tạm thời"); a notice of being away is "báo vắng"; the household moved
+  // in is "chuyển khẩu"; one's own household head ("chủ hộ riêng") is a split household.
+  { phrase: 'ở tạm', expansion: 'tạm trú' },
+  { phrase: 'cư trú tạm', expansion: 'tạm trú' },
+  { phrase: 'báo vắng', expansion: 'khai báo tạm vắng' },
+  { phrase: 'chuyển khẩu', expansion: 'đăng ký thường trú' },
+  { phrase: 'chủ hộ riêng', expansion: 'tách hộ' },
+  { phrase: 'chủ hộ khác', expansion: 'tách hộ' },
+  { phrase: 'thuê theo ngày', expansion: 'thông báo lưu trú' },
+  { phrase: 'qua đêm', expansion: 'thông báo lưu trú' },
+  // certification: the commune's stamp ("đem ra xã đóng dấu", "phải có xã chứng") on a paper or a
+  // contract, and the old words of a contract's kinds and of an estate
+  { phrase: 'đóng dấu', expansion: 'chứng thực' },
+  { phrase: 'xã chứng', expansion: 'chứng thực' },
+  { phrase: 'phường chứng', expansion: 'chứng thực' },
+  { phrase: 'cầm cố', expansion: 'thế chấp' },
+  { phrase: 'sang nhượng', expansion: 'chuyển nhượng' },
+  { phrase: 'khước từ', expansion: 'từ chối' },
+  { phrase: 'gia sản', expansion: 'di sản' },
+  { phrase: 'gia tài', expansion: 'di sản' },
+  // land: the southern "giấy chủ quyền" is the land-use certificate; a dispute "phân xử" is resolved
+  { phrase: 'giấy chủ quyền', expansion: 'giấy chứng nhận quyền sử dụng đất' },
+  { phrase: 'phân xử', expansion: 'giải quyết tranh chấp' },
 ];

@@ -123,6 +123,10 @@ const CARD_LOST = [
 /** An identity card, however it is called. */
 const ID_CARD = ['can cuoc', 'cccd', 'cmnd', 'chung minh thu', 'chung minh nhan dan'];
 
+/** A contract said to be certified or signed at the commune, in everyday words too (pass 16). */
+const CERTIFIED_TOLD = [...CERTIFIED_SAID, 'da dong dau', 'dong dau o xa', 'dong dau o phuong', 'ra uy ban ki', 'ki o uy ban', 'ki tai uy ban', 'xa chung thuc', 'phuong chung thuc'];
+/** What the parties do to a contract signed already: add a term, change their mind, drop it (pass 16). */
+const CHANGE_DEAL = ['them mot dieu khoan', 'them dieu khoan', 'them dieu kien', 'ghi them', 'doi y', 'khong mua nua', 'khong ban nua', 'rut lui', 'thai doi noi dung', 'bo giai do'];
 /** What makes a child taken in another procedure than the adoption (pass 16). */
 const ADOPTION_UNLESS = ['giam ho', 'tro cap', 'ho tro', 'cham dut', 'nuoc ngoai', 'khai sinh cho', 'dang ki lai'];
 
@@ -254,6 +258,22 @@ const WARD_SITUATIONS: Situation[] = [
     ],
     unless: ['thai doi', 'doi ten', 'cham dut', 'tam ngung', 'tam nghi', 'cap lai', 'dep', 'giai the', 'doanh nghiep', 'cong ti', 'hop tac xa', 'xai', 'ruou', 'thuoc la', 'karaoke', 'xang', 'an toan thuc pham', 've sinh an toan'],
     expansion: 'đăng ký thành lập hộ kinh doanh',
+  },
+  {
+    // A temporary residence reaching its end while the stay goes on ("tạm trú ghi đến cuối tháng
+    // này, chủ nhà vẫn cho ở", "giấy ở tạm đến hạn cuối"): its extension, not a new registration.
+    groups: [['tam tru', 'o tam', 'cu tru tam'], ['den han', 'han cuoi', 'het thoi han', 'them thoi han', 'keo dai', 'qua han', 'sap het', 'sap du', 'ghi den', 'den cuoi thang', 'het han']],
+    unless: ['xoa', 'chuyen di', 'tra phong', 've que', 'khong o nua', 'don di', 'the tam tru', 'nguoi nuoc ngoai', 'ho chieu', 'thi thuc', 'visa'],
+    expansion: 'gia hạn tạm trú',
+  },
+  {
+    // A certified contract the parties now change or drop, said in everyday words ("đã đóng dấu ở
+    // xã, nay muốn ghi thêm điều kiện", "ra ủy ban ký giấy, giờ bên kia đổi ý"): the change of a
+    // certified transaction, not a new certification.
+    groups: [[...CONTRACT, 'ki giai', 'giai sang ten'], CERTIFIED_TOLD, CHANGE_DEAL],
+    unless: [...SLIP, 'loi'],
+    story: CERTIFIED_TOLD,
+    expansion: 'chứng thực việc sửa đổi bổ sung hủy bỏ giao dịch',
   },
   {
     // A child taken to be one's own ("nhận cháu làm con chính thức", "xin một bé về nuôi"): the adoption.

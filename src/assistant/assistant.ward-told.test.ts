@@ -3,19 +3,32 @@ import { eachEngine } from '../shared/suite.testing';
 import { askingWard } from './assistant.testing';
 
 /**
- * The ward's own procedures in everyday words and told as situations (pass 16): staying "tạm",
- * the commune's stamp on a contract, an old word for an estate, a card stolen or showing a name
- * changed since, a shop about to open, a child taken to be one's own, a household leaving the
- * poor list, a paper that one lives here.
+ * The ward's own procedures in everyday words and told as situations (pass 16): staying "tạm", a
+ * stay going on past its end, the commune's stamp on a contract and a stamped contract changed, an
+ * old word for an estate, a card stolen, burnt or showing a name changed since, a shop about to
+ * open, a child taken to be one's own, a household leaving the poor list, a paper that one lives
+ * here.
  */
 eachEngine('assistant: the ward’s procedures told in everyday words', { at: '2026-12-06T21:00:00Z' }, (t) => {
   const { expectAnswer } = askingWard(t, 'wt');
 
-  it('reads staying "tạm", one’s own household head and guests by the day as the residence procedures', async () => {
+  it('reads staying "tạm", one’s own household head, guests by the day and a paper that one lives here as the residence procedures', async () => {
     await expectAnswer([
       ['con gái tôi đi học xa, thuê phòng gần trường, phải khai ở tạm không', '1.004194'],
       ['con trai cưới vợ xong muốn đứng tên chủ hộ khác, không chung với bố mẹ', '1.010038'],
       ['nhà có mấy phòng cho khách thuê theo ngày, khách tới thì khai ra sao', '2.001159'],
+      ['trường của con cần giấy tờ chứng minh nhà tôi sinh sống ở phường này', '1.010041'],
+    ]);
+  });
+
+  it('reads a temporary residence reaching its end while the stay goes on as its extension', async () => {
+    await expectAnswer([['tạm trú của tôi ghi đến hết tháng 12, tôi vẫn thuê tiếp', '1.002755']]);
+  });
+
+  it('reads a contract stamped at the commune that the parties change or drop as the change of a certified transaction', async () => {
+    await expectAnswer([
+      ['giấy mua bán xe đã đóng dấu ở xã, giờ bên mua đổi ý không mua nữa', '2.000913'],
+      ['hợp đồng cho thuê nhà có chứng thực ở phường, hai bên muốn ghi thêm điều kiện', '2.000913'],
     ]);
   });
 

@@ -127,8 +127,8 @@ const ID_CARD = ['can cuoc', 'cccd', 'cmnd', 'chung minh thu', 'chung minh nhan 
 const CERTIFIED_TOLD = [...CERTIFIED_SAID, 'da dong dau', 'dong dau o xa', 'dong dau o phuong', 'ra uy ban ki', 'ki o uy ban', 'ki tai uy ban', 'xa chung thuc', 'phuong chung thuc'];
 /** What the parties do to a contract signed already: add a term, change their mind, drop it (pass 16). */
 const CHANGE_DEAL = ['them mot dieu khoan', 'them dieu khoan', 'them dieu kien', 'ghi them', 'doi y', 'khong mua nua', 'khong ban nua', 'rut lui', 'thai doi noi dung', 'bo giai do'];
-/** What makes a child taken in another procedure than the adoption (pass 16). */
-const ADOPTION_UNLESS = ['giam ho', 'tro cap', 'ho tro', 'cham dut', 'nuoc ngoai', 'khai sinh cho', 'dang ki lai'];
+/** What makes a child taken another procedure than the adoption, or names the adoption already (pass 16). */
+const ADOPTION_UNLESS = ['con nuoi', 'giam ho', 'tro cap', 'ho tro', 'cham dut', 'nuoc ngoai', 'khai sinh cho', 'dang ki lai'];
 
 /** Situations of the ward's certification, residence, identity, welfare and business procedures (pass 13). */
 const WARD_SITUATIONS: Situation[] = [

@@ -202,8 +202,8 @@ export const WARD_WORDS: SynonymEntry[] = [
   { phrase: 'cầm cố', expansion: 'thế chấp' },
   { phrase: 'sang nhượng', expansion: 'chuyển nhượng' },
   { phrase: 'khước từ', expansion: 'từ chối' },
+  // ("gia tài" is left out: folded, it is also the "giá tài" of "đấu giá tài sản")
   { phrase: 'gia sản', expansion: 'di sản' },
-  { phrase: 'gia tài', expansion: 'di sản' },
   // land: the southern "giấy chủ quyền" is the land-use certificate; a dispute "phân xử" is resolved
   { phrase: 'giấy chủ quyền', expansion: 'giấy chứng nhận quyền sử dụng đất' },
   { phrase: 'phân xử', expansion: 'giải quyết tranh chấp' },

@@ -35,7 +35,7 @@ eachEngine('assistant: the ward’s procedures told in everyday words', { at: '2
   it('reads the commune’s stamp on a contract, and old words for a pledge and an estate given up', async () => {
     await expectAnswer([
       ['giấy sang nhượng mảnh vườn giữa hai nhà, cần ủy ban đóng dấu vào', '2.001035'],
-      ['tôi khước từ phần gia tài của ông nội, cần làm giấy ở ủy ban', '2.001016'],
+      ['tôi khước từ phần gia sản của ông nội, cần làm giấy ở ủy ban', '2.001016'],
     ]);
   });
 

@@ -212,4 +212,27 @@ export const WARD_WORDS: SynonymEntry[] = [
   { phrase: 'rớt thẻ', expansion: 'cấp lại thẻ căn cước' },
   { phrase: 'rớt căn cước', expansion: 'cấp lại thẻ căn cước' },
   { phrase: 'móc túi', expansion: 'cấp lại' },
+  // pass 16: the ward's acts said in everyday words. Staying "tạm" is the temporary residence
+  // ("khai ở tạm", "cư trú tạm thời"); a notice of being away is "báo vắng"; the household moved
+  // in is "chuyển khẩu"; one's own household head ("chủ hộ riêng") is a split household.
+  { phrase: 'ở tạm', expansion: 'tạm trú' },
+  { phrase: 'cư trú tạm', expansion: 'tạm trú' },
+  { phrase: 'chuyển khẩu', expansion: 'đăng ký thường trú' },
+  { phrase: 'chủ hộ riêng', expansion: 'tách hộ' },
+  { phrase: 'chủ hộ khác', expansion: 'tách hộ' },
+  { phrase: 'thuê theo ngày', expansion: 'thông báo lưu trú' },
+  { phrase: 'qua đêm', expansion: 'thông báo lưu trú' },
+  // certification: the commune's stamp ("đem ra xã đóng dấu", "phải có xã chứng") on a paper or a
+  // contract, and the old words of a contract's kinds and of an estate
+  { phrase: 'đóng dấu', expansion: 'chứng thực' },
+  { phrase: 'xã chứng', expansion: 'chứng thực' },
+  { phrase: 'phường chứng', expansion: 'chứng thực' },
+  { phrase: 'cầm cố', expansion: 'thế chấp' },
+  { phrase: 'sang nhượng', expansion: 'chuyển nhượng' },
+  { phrase: 'khước từ', expansion: 'từ chối' },
+  // ("gia tài" is left out: folded, it is also the "giá tài" of "đấu giá tài sản")
+  { phrase: 'gia sản', expansion: 'di sản' },
+  // land: the southern "giấy chủ quyền" is the land-use certificate; a dispute "phân xử" is resolved
+  { phrase: 'giấy chủ quyền', expansion: 'giấy chứng nhận quyền sử dụng đất' },
+  { phrase: 'phân xử', expansion: 'giải quyết tranh chấp' },
 ];

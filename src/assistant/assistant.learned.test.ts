@@ -162,9 +162,11 @@ describe('the signal learned from our labelled questions', () => {
     const photo = 'ảnh trên căn cước là từ hồi 14 tuổi, giờ mặt khác quá, đổi được không';
     expect(read(photo, model, false)).toEqual({ decision: 'clarify', picks: ['1.014061'] });
     expect(read(photo, model)).toMatchObject({ decision: 'clarify', picks: ['1.014063', '1.014061'] });
-    // A card still in the old name after a name's correction: the retrieval finds the card's
-    // exchange only far down (the correction's own words lead it); the model, sure of it, puts it first.
-    const book = 'mới cải chính tên, thẻ căn cước vẫn in tên cũ thì làm lại được không';
+    // A card asked for again after a name's correction: the retrieval finds the card's exchange
+    // only far down (the correction's own words lead it); the model, sure of it, puts it first.
+    // (A card said to show the old name, "vẫn in tên cũ", is read by the situations since pass 16:
+    // the card's exchange leads the retrieval there.)
+    const book = 'mới cải chính tên xong, thẻ căn cước làm lại được không';
     const wide = r.search(book, { limit: 60 });
     const at = wide.candidates.findIndex((c) => c.id === '1.014063');
     expect(at).toBeGreaterThanOrEqual(LEARNED.candidates);

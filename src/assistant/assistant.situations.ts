@@ -130,7 +130,11 @@ const NOT_PLAIN_BIRTH = [
 /** Phrases that give up one's share of an estate (checked before the estate's division). */
 const REFUSE_SHARE = ['khong muon nhan', 'khong nhan phan', 'khong can phan', 'khong lai phan', 'khong muon lai phan', 'nhuong phan', 'nhuong het', 'tu choi phan', 'tu choi nhan'];
 /** An identity card lost (said as a loss: unmarked "mat" alone is also "mặt", a face). */
-const CARD_LOST = ['bi mat', 'lam mat', 'danh mat', 'cung mat', 'mat roi', 'mat tieu', 'mat het', 'mat the', 'mat can cuoc', 'mat cccd', 'mat cmnd', 'mat chung minh', 'cuon troi', 'troi mat', 'roi xuong', 'rot xuong', 'de quen', 'bo quen', 'that lac', 'khong tim thai', 'danh roi'];
+const CARD_LOST = [
+  'bi mat', 'lam mat', 'danh mat', 'cung mat', 'mat roi', 'mat tieu', 'mat het', 'mat the', 'mat can cuoc', 'mat cccd', 'mat cmnd', 'mat chung minh', 'cuon troi', 'troi mat', 'roi xuong', 'rot xuong', 'de quen', 'bo quen', 'that lac', 'khong tim thai', 'danh roi',
+  // stolen or burnt with the wallet or the house (pass 16)
+  'moc tui', 'moc bop', 'moc vi', 'bi trom', 'trom mat', 'bi cuop', 'cuop giat', 'giat mat', 'bi chai', 'chai het', 'chai rui', 'cung khong con',
+];
 /** An identity card, however it is called. */
 const ID_CARD = ['can cuoc', 'cccd', 'cmnd', 'chung minh thu', 'chung minh nhan dan'];
 
@@ -181,6 +185,12 @@ const PENSION_SITUATIONS: Situation[] = [
     expansion: 'ủy quyền lĩnh thay',
   },
 ];
+/** A contract said to be certified or signed at the commune, in everyday words too (pass 16). */
+const CERTIFIED_TOLD = [...CERTIFIED_SAID, 'da dong dau', 'dong dau o xa', 'dong dau o phuong', 'ra uy ban ki', 'ki o uy ban', 'ki tai uy ban', 'xa chung thuc', 'phuong chung thuc'];
+/** What the parties do to a contract signed already: add a term, change their mind, drop it (pass 16). */
+const CHANGE_DEAL = ['them mot dieu khoan', 'them dieu khoan', 'them dieu kien', 'ghi them', 'doi y', 'khong mua nua', 'khong ban nua', 'rut lui', 'thai doi noi dung', 'bo giai do'];
+/** What makes a child taken another procedure than the adoption, or names the adoption already (pass 16). */
+const ADOPTION_UNLESS = ['con nuoi', 'giam ho', 'tro cap', 'ho tro', 'cham dut', 'nuoc ngoai', 'khai sinh cho', 'dang ki lai'];
 
 /** Situations of the ward's certification, residence, identity, welfare and business procedures (pass 13). */
 const WARD_SITUATIONS: Situation[] = [
@@ -199,7 +209,7 @@ const WARD_SITUATIONS: Situation[] = [
       ['mat', 'qua doi', 'biet tich', 'mat tich', 'bo di', 'bo roi', 'di tu', 'o tu'],
       ['nuoi chau', 'nuoi no', 'nuoi thang nho', 'nuoi con be', 'nuoi be', 'trong chau', 'cham soc chau', 'dung ra', 'dung ten lo', 'lo cho chau'],
     ],
-    unless: ['con nuoi', 'nhan nuoi', 'nhan lam con', 'tro cap', 'ho tro', 'khai tu', 'chia', 'thua ke', 'ket thuc', 'cham dut', 'khai sinh'],
+    unless: ['con nuoi', 'nhan nuoi', 'nhan lam con', 'thanh con', 'con chinh thuc', 'tro cap', 'ho tro', 'khai tu', 'chia', 'thua ke', 'ket thuc', 'cham dut', 'khai sinh'],
     expansion: 'đăng ký giám hộ',
   },
   // Staying in someone's house for years ("ở nhờ nhà cô ruột vài năm"): a temporary residence, not a visit's notice.
@@ -209,19 +219,19 @@ const WARD_SITUATIONS: Situation[] = [
   {
     // The heirs agreeing how to divide what the dead left ("ông bà mất, mấy chú bác chia vườn"):
     // the division of the estate — not when they quarrel (the conciliation) or one refuses.
-    groups: [['da mat', 'mat roi', 'mat nam', 'mat khong', 'mat de lai', 'deu mat', 'bo mat', 'me mat', 'cha mat', 'ba mat', 'ong mat', 'noi mat', 'ngoai mat', 'qua doi', 'chet', 'de lai'], ['chia', 'chia deu', 'lai phan nao', 'chia phan', 'phan chia']],
+    groups: [['da mat', 'mat roi', 'mat nam', 'mat khong', 'mat de lai', 'deu mat', 'bo mat', 'me mat', 'cha mat', 'ba mat', 'ong mat', 'noi mat', 'ngoai mat', 'qua doi', 'chet', 'de lai'], ['chia', 'chia deu', 'lai phan nao', 'chia phan', 'phan chia', 'ai giu', 'ai lai']],
     unless: [...REFUSE_SHARE, 'hoa giai', 'tranh chap', 'cai nhau', 'khieu nai', 'toa an', 'kien', 'khai tu'],
     expansion: 'văn bản phân chia di sản',
   },
   {
     // A dead (or declared dead) person's name still in the household: the removal of the permanent residence.
-    groups: [['ho khau', 'trong ho', 'khoi ho', 'so ho', 'chu ho'], ['con ten', 'xoa ten', 'gach ten', 'bo ten', 'cat ten']],
+    groups: [['ho khau', 'trong ho', 'khoi ho', 'so ho', 'chu ho', 'noi thuong tru'], ['con ten', 'xoa ten', 'gach ten', 'bo ten', 'cat ten']],
     unless: ['kinh doanh', 'tam tru', 'ngheo', 'can ngheo'],
     expansion: 'xóa đăng ký thường trú',
   },
   {
     // Someone left a rented room for good ("trả phòng", "nghỉ việc về quê"), their temporary residence still there.
-    groups: [['tam tru'], ['tra phong', 've que', 'nghi viec', 'chuyen di', 'khong o nua', 'di nuoc ngoai', 'da di']],
+    groups: [['tam tru', 'o tam', 'cu tru tam'], ['tra phong', 've que', 'nghi viec', 'chuyen di', 'khong o nua', 'di nuoc ngoai', 'da di', 'don di']],
     unless: ['gia han', 'het han', 'dang ki tam tru cho', 'cho moi', 'noi moi'],
     expansion: 'xóa đăng ký tạm trú',
   },
@@ -265,12 +275,12 @@ const WARD_SITUATIONS: Situation[] = [
   },
   {
     // A household leaving the list of the poor or near-poor ("rút khỏi diện cận nghèo").
-    groups: [['ngheo', 'can ngheo'], ['ra khoi', 'rut khoi', 'bo ten', 'xoa ten', 'khong muon o dien', 'khong o dien', 'khong con ngheo', 'khong con can ngheo', 'khoi danh sach', 'khong con kho khan']],
+    groups: [['ngheo', 'can ngheo'], ['ra khoi', 'rut khoi', 'bo ten', 'xoa ten', 'khong muon o dien', 'khong o dien', 'khong con ngheo', 'khong con can ngheo', 'khoi danh sach', 'khong con kho khan', 'rut ten', 'vuot chuan', 'khong nhan tro cap']],
     expansion: 'công nhận hộ thoát nghèo thoát cận nghèo',
   },
   {
     // Land never registered ("khai hoang từ năm 90", "chưa bao giờ có sổ"): its first registration and certificate.
-    groups: [['dat', 'so do', 'so hong', 'giai chung nhan'], ['khai hoang', 'chua bao gio co so', 'chua tung co so', 'chua dang ki bao gio', 'chua bao gio dang ki', 'chua bao gio duoc cap', 'chua tung duoc cap', 'chua bao gio co giai']],
+    groups: [['dat', 'so do', 'so hong', 'giai chung nhan'], ['khai hoang', 'khai pha', 'phat rai', 'chua bao gio co so', 'chua tung co so', 'chua dang ki bao gio', 'chua bao gio dang ki', 'chua bao gio duoc cap', 'chua tung duoc cap', 'chua bao gio co giai']],
     unless: ['dang tranh chap', 'bi tranh chap', 'hoa giai', 'lan dat'],
     expansion: 'đăng ký đất đai cấp giấy chứng nhận lần đầu',
   },
@@ -285,6 +295,58 @@ const WARD_SITUATIONS: Situation[] = [
     groups: [SHOP, ['dep', 'dep roi', 'khai tu', 'xoa ten', 'xoa han', 'nghi luon', 'khong lam nua', 'khong man nua', 'tra lai giai phep', 'tra giai phep']],
     unless: ['tam ngung', 'tam nghi', 'nghi tam', 'tam dong'],
     expansion: 'chấm dứt hoạt động hộ kinh doanh',
+  },
+  // pass 16
+  {
+    // An identity card still showing what has changed since ("giấy khai sinh ghi tên mới mà thẻ
+    // căn cước vẫn còn tên cũ"): the card exchanged.
+    groups: [ID_CARD, ['ten cu', 'ho ten cu', 'ho ten truoc', 'ten truoc day', 'thong tin cu', 'dia chi cu', 'van mang', 'van con ten', 'van ghi ten', 'van in']],
+    unless: [...CARD_LOST, 'sai', 'nham', 'dinh danh', 'tai khoan'],
+    expansion: 'cấp đổi thẻ căn cước',
+  },
+  {
+    // A paper that one lives here ("giấy chứng minh tôi đang ở địa chỉ này", "giấy chứng nhận mình
+    // ở đâu"): the confirmation of residence, not another paper about oneself.
+    groups: [['chung minh', 'chung nhan', 'xac nhan', 'giai to', 'giai'], ['dang o tai', 'dang o dia chi', 'o dia chi nay', 'o tai dia chi', 'minh o dau', 'dang song o', 'dang o phuong', 'o phuong nay', 'noi dang o', 'sinh song o', 'dang sinh song']],
+    unless: ['tam tru', 'ket hon', 'hon nhan', 'doc than', 'khai sinh', 'can cuoc', 'ngheo', 'thu nhap', 'chua co vo', 'chua co chong'],
+    expansion: 'xác nhận thông tin về cư trú',
+  },
+  {
+    // A shop about to open, asked with its papers ("mở tiệm sửa xe phải xin giấy không", "làm giấy
+    // phép kinh doanh cho tiệm tóc"): the household business's registration.
+    groups: [
+      ['tiem', 'cua hang', 'cua tiem', 'tap hoa', 'shop', 'sap', 'quan an', 'quan com', 'quan nuoc', 'quan ca phe', 'quan cafe', 'ca phe coc', 'quan nhau', 'quan bun', 'quan pho', 'xe day', 'buon ban', 'ban hang'],
+      ['mo tiem', 'mo quan', 'mo sap', 'mo cua hang', 'mo shop', 'mo them', 'tinh mo', 'dinh mo', 'muon mo', 'sap mo', 'lam giai phep kinh doanh', 'xin giai phep kinh doanh', 'giai kinh doanh', 'lam giai kinh doanh', 'xin giai kinh doanh'],
+    ],
+    unless: ['thai doi', 'doi ten', 'cham dut', 'tam ngung', 'tam nghi', 'cap lai', 'dep', 'giai the', 'doanh nghiep', 'cong ti', 'hop tac xa', 'xai', 'ruou', 'thuoc la', 'karaoke', 'xang', 'an toan thuc pham', 've sinh an toan'],
+    expansion: 'đăng ký thành lập hộ kinh doanh',
+  },
+  {
+    // A temporary residence reaching its end while the stay goes on ("tạm trú ghi đến cuối tháng
+    // này, chủ nhà vẫn cho ở", "giấy ở tạm đến hạn cuối"): its extension, not a new registration.
+    groups: [['tam tru', 'o tam', 'cu tru tam'], ['den han', 'han cuoi', 'het thoi han', 'them thoi han', 'keo dai', 'qua han', 'sap het', 'sap du', 'ghi den', 'den cuoi thang', 'het han']],
+    unless: ['xoa', 'chuyen di', 'tra phong', 've que', 'khong o nua', 'don di', 'the tam tru', 'nguoi nuoc ngoai', 'ho chieu', 'thi thuc', 'visa'],
+    expansion: 'gia hạn tạm trú',
+  },
+  {
+    // A certified contract the parties now change or drop, said in everyday words ("đã đóng dấu ở
+    // xã, nay muốn ghi thêm điều kiện", "ra ủy ban ký giấy, giờ bên kia đổi ý"): the change of a
+    // certified transaction, not a new certification.
+    groups: [[...CONTRACT, 'ki giai', 'giai sang ten'], CERTIFIED_TOLD, CHANGE_DEAL],
+    unless: [...SLIP, 'loi'],
+    story: CERTIFIED_TOLD,
+    expansion: 'chứng thực việc sửa đổi bổ sung hủy bỏ giao dịch',
+  },
+  {
+    // A child taken to be one's own ("nhận cháu làm con chính thức", "xin một bé về nuôi"): the adoption.
+    groups: [['thanh con', 'con chinh thuc', 've lam con']],
+    unless: ADOPTION_UNLESS,
+    expansion: 'đăng ký việc nuôi con nuôi',
+  },
+  {
+    groups: [['ve nuoi', 'xin nuoi', 'nhan nuoi'], ['be', 'em be', 'dua be', 'chau', 'dua tre', 'thang nho', 'con nho', 'con be', 'mo coi', 'bi bo roi', 'so sinh']],
+    unless: [...ADOPTION_UNLESS, 'xac nhan nuoi'],
+    expansion: 'đăng ký việc nuôi con nuôi',
   },
 ];
 
@@ -576,7 +638,7 @@ export const SITUATIONS: Situation[] = [
   {
     // A relative or guest come to stay a few days, and the police to be told: the notice of a
     // stay (thông báo lưu trú), not a registration of residence.
-    groups: [VISITING, ['bao cong an', 'bao voi cong an', 'bao cho cong an', 'khai bao', 'trinh bao', 'thong bao', 'bao ai']],
+    groups: [VISITING, ['bao cong an', 'bao voi cong an', 'bao cho cong an', 'khai bao', 'trinh bao', 'thong bao', 'bao ai', 'khai voi phuong', 'khai voi xa', 'bao phuong', 'bao xa', 'bao voi phuong', 'bao voi xa', 'khai voi cong an']],
     story: ['vai hom', 'may hom', 'vai ngai', 'may ngai', 'em ho', 'anh ho', 'chi ho', 'ho hang', 'o que'],
     expansion: 'thông báo lưu trú',
   },

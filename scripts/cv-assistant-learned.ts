@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { importNationalFile } from '../src/catalog/catalog.import';
 import { fold } from '../src/shared/vietnamese';
 import { evalServices, evaluate, type EvalReport } from '../src/assistant/assistant.eval';
-import { corpusOf, LEARNED, labelledFiles, readLabelled, train, useLearnedModel, TRAINING_DIR, TUNING_DIR } from '../src/assistant/assistant.learned';
+import { corpusOf, LEARNED, labelledFiles, readLabelled, train, tuningQuestions, useLearnedModel, TRAINING_DIR, TUNING_DIR } from '../src/assistant/assistant.learned';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const NATIONAL = process.env.BENCH_NATIONAL_FILE || path.resolve(here, '../../../shared/data/tthc-national.jsonl');
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const run = async (cat: 'demo' | 'full') => {
       const sum: Record<string, number> = {};
       for (const f of folds) {
-        const own = all.filter((g) => g !== f).flatMap(readLabelled);
+        const own = tuningQuestions(all.filter((g) => g !== f));
         const fc = foldCorpus(f);
         const t0 = performance.now();
         const model = corpusAfter ? train([...own, ...fc]) : train(own);

@@ -1,6 +1,6 @@
 import { fold } from '../shared/vietnamese';
 import { WordModel } from './assistant.segment';
-import { COMMON_NAME_WORDS, NATIONAL_NAMES, NATIONAL_WORDS } from './lexicon/topic-words';
+import { COMMON_NAME_WORDS, NATIONAL_NAMES, NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
 
 /**
  * The weights and rules the retriever (assistant.retrieval.ts) ranks with: how much each kind of
@@ -111,6 +111,19 @@ export const NATIONAL_MODEL = new WordModel(NATIONAL_WORDS);
  */
 export const FUNCTION_WORD_JOIN = 11;
 /**
+ * Typed without marks, a function word that makes with its neighbour a topic word of the national
+ * names this likely read whole is half of that word, not the function word: "chung chi" is
+ * "chứng chỉ" (9.4), not "chung" and a central "gì"; "moi gioi" is "môi giới" (10.0), "can bo"
+ * "cán bộ" (9.3), "thi thuc" "thị thực" (10.4). Below it: "con nuoi" (8.9), "dat do" (4.1).
+ */
+export const TOPIC_WORD_JOIN = 9;
+/** Whether the unmarked syllable at `i` is half of a topic word with a neighbour not read otherwise (`free`). */
+export function halfOfTopicWord(folded: readonly string[], i: number, free: (k: number) => boolean): boolean {
+  const whole = (a: string, b: string) => TOPIC_WORDS.has(pairKey(a, b)) && (NATIONAL_MODEL.joinGain([a], [b]) ?? 0) >= TOPIC_WORD_JOIN;
+  const [prev, f, next] = [folded[i - 1], folded[i]!, folded[i + 1]];
+  return (!!prev && free(i - 1) && whole(prev, f)) || (!!next && free(i + 1) && whole(f, next));
+}
+/**
  * "bị" is the passive of the story ("bị ghi sai", "bị gãy", "bị mất"), not the first half of a
  * word, save the few words of the law it begins (bị can, bị cáo, bị hại, bị đơn): a rare name
  * that says "bị ghi sai" is no sign of the procedure a question saying "sổ đỏ bị ghi sai tên" asks for.
@@ -177,7 +190,7 @@ export const MARKED_ACTS: Array<[RegExp, string[], string[]?]> = [
   [/^(?:thủ tục )?chứng thực (?:giao dịch|văn bản phân chia)(?!\p{L})/iu, CERTIFIED_PAPER, ['sang ten', 'tach so', 'tach thua']],
 ];
 /** Topic words that say what happens to a thing, not which thing (folded). */
-export const ACT_ONLY = new Set(['han', 'het han', 'gia han', 'sap het', 'het']);
+export const ACT_ONLY = new Set(['han', 'het han', 'gia han', 'sap het', 'het', 'xin phep', 'giai phep', 'cap phep', 'lan dau']);
 /** A concept's folded word: its syllable, or its two syllables joined. */
 export const conceptKey = (c: Concept): string => (c.parts ? c.parts.map((p) => p.forms[0] ?? '').join(' ') : (c.forms[0] ?? ''));
 /** What such a procedure keeps of its score when the question does not say its act. */

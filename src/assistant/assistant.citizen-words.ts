@@ -135,6 +135,17 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   { phrase: 'mặt biển', expansion: 'giao khu vực biển' },
   { phrase: 'khúc biển', expansion: 'giao khu vực biển' },
   { phrase: 'khoảnh biển', expansion: 'giao khu vực biển' },
+  // fishermen's words for the stretch itself (pass 17): "mặt nước biển", "vạt biển", the tidal
+  // flat they farm; "giao biển" the decision allotting it; "vùng biển" only after its verb (folded,
+  // "vùng biên giới" reads the same)
+  { phrase: 'giao vùng biển', expansion: 'giao khu vực biển' },
+  { phrase: 'trả vùng biển', expansion: 'trả lại khu vực biển' },
+  { phrase: 'trả lại vùng biển', expansion: 'trả lại khu vực biển' },
+  { phrase: 'công nhận vùng biển', expansion: 'công nhận khu vực biển' },
+  { phrase: 'mặt nước biển', expansion: 'khu vực biển' },
+  { phrase: 'vạt biển', expansion: 'khu vực biển' },
+  { phrase: 'bãi triều', expansion: 'khu vực biển' },
+  { phrase: 'giao biển', expansion: 'giao khu vực biển' },
   // farming
   { phrase: 'dịch tả', expansion: 'dịch bệnh động vật' },
   { phrase: 'ruộng lúa', expansion: 'đất trồng lúa' },

@@ -99,7 +99,10 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
   // the odds are extreme (`scopeAlways`).
   // Not an answer that says a record's name nearly whole (NAMED_WHOLE: "phê duyệt phương án ứng
   // phó thiên tai cho vùng hạ du đập trong quá trình thi công"), however the odds read its words.
-  if ((d.decision === 'answer' || d.decision === 'clarify') && ((d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds) || (outOdds >= LEARNED.scopeAlways && d.confidence < NAMED_WHOLE))) return { decision: 'decline', picks: [], confidence: d.confidence };
+  // Not when the model's own sure code is the rules' first pick and the retrieval's first, the
+  // ward's own, named with the question's topic word (sureLead): both readings agree on the record
+  // ("khám ở phòng khám tư không có hợp đồng BHYT, xin bảo hiểm trả lại tiền").
+  if ((d.decision === 'answer' || d.decision === 'clarify') && !(d.picks[0]?.id === sure && sureLead(candidates, sure, plan)) && ((d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds) || (outOdds >= LEARNED.scopeAlways && d.confidence < NAMED_WHOLE))) return { decision: 'decline', picks: [], confidence: d.confidence };
   // The learned model's own sure code (sureCode), first of the retrieval's too, on a question
   // worded like our in-scope ones: offered ("Ý bạn là…?") rather than handed over or declined.
   if ((d.decision === 'handoff' || d.decision === 'decline') && sure && outOdds <= LEARNED.sureOdds) {
@@ -116,12 +119,36 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
   // Choices whose first is the model's sure code, on such a question: that one answered — unless
   // the question cannot tell them apart (tiedChoice): then the citizen chooses.
   if (LEARNED.sureAnswer && d.decision === 'clarify' && sure && d.picks[0]?.id === sure && outOdds <= LEARNED.sureOdds && !tiedChoice(d.picks)) return { decision: 'answer', picks: [d.picks[0]], confidence: d.confidence };
+  // Another level's record named as where it is done, while the model's sure code is the first
+  // of the retrieval's list, the ward's own, on a question worded as in scope: the ward's record —
+  // unless the other covers clearly more of the question (`coverGap`) or a foreigner's record of
+  // another level is meant ("bầu giám đốc mới cho hợp tác xã": the cooperative's change, not a
+  // provincial office's that shares "người đại diện theo pháp luật").
+  if (d.decision === 'elsewhere' && outOdds <= LEARNED.sureOdds) {
+    const first = sureLead(candidates, sure, plan, false);
+    const procs = candidates.filter((x) => x.kind === 'procedure');
+    if (first && confidence(d.picks[0]!) < confidence(first) + CALIBRATION.coverGap && !foreignersElsewhere(procs, first, plan)) {
+      return { decision: confidence(first) >= CALIBRATION.answer ? 'answer' : 'clarify', picks: [first], confidence: confidence(first) };
+    }
+  }
   // Still a hand-over or a refusal: another level's record named with a word the ward's records
   // hardly ever have may say where it is done (distinctElsewhere).
   const other = distinctElsewhere(candidates.filter((x) => x.kind === 'procedure'), d, plan);
   if (other) return elsewhereOf(candidates.filter((x) => x.kind === 'procedure'), other);
   if (d.decision === 'elsewhere' && namesCommune(plan)) return ownNamedHere(candidates, d) ?? d;
   return storyInScope(candidates, d, plan, outOdds) ?? d;
+}
+
+/**
+ * The learned model's sure code (sureCode) when it is also the first procedure of the retrieval's
+ * list, the ward's own, missing no topic of the question and sure enough (`sureConfidence`); with
+ * `topic`, named with the question's topic word, on a question not of everyday life.
+ */
+function sureLead(candidates: Candidate[], sure: string | undefined, plan: QueryPlan, topic = true): Candidate | undefined {
+  if (!sure || (topic && plan.intents.offTopic)) return undefined;
+  const first = candidates.find((x) => x.kind === 'procedure');
+  if (!first || first.id !== sure || !first.here || first.missesTopic || (topic && !first.topicHit)) return undefined;
+  return confidence(first) >= LEARNED.sureConfidence ? first : undefined;
 }
 
 /**

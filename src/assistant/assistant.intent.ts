@@ -328,6 +328,8 @@ const OFF_TOPIC = b(
     'tien viet',
     'cho vay',
     'nang lai',
+    // business advice: how much capital a shop needs ("mở quán cà phê cần vốn bao nhiêu")
+    'can (?:it nhat |khoang )?von bao nhieu',
     // Another country's own rules ("luật kết hôn ở Hàn Quốc", "quy định bên Nhật"): no procedure
     // of Vietnam's. "Anh" is left out (the pronoun: "quy định … của anh").
     `(?:luat|quy dinh|phap luat)(?: [a-z0-9]+){0,5} (?:o|cua|ben|tai) (?:nuoc )?${COUNTRY}(?! luat)`,

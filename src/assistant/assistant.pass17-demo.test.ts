@@ -34,4 +34,8 @@ describe('short and told questions on the demo catalogue (issue 15, pass 17)', (
     expect(first('hôm qua rớt thẻ căn cước trên xe buýt')).toBe('1.014064');
     expect(first('nhà kế bên xây tường lấn ranh sang đất tôi')).toBe('1.012812');
   });
+
+  it('reads a father to be written "làm cha" of a child whose birth is registered as the acknowledgement alone', () => {
+    expect(first('bạn trai em muốn được ghi tên làm cha của bé, bé đã có khai sinh từ năm ngoái')).toBe('1.001022');
+  });
 });

@@ -351,7 +351,9 @@ export const SITUATIONS: Situation[] = [
   },
   {
     // The birth is registered already: the father or mother now acknowledges the child.
-    groups: [['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'nhan bo', 'ten bo', 'ten cha', 'ten me']],
+    groups: [['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'nhan bo', 'ten bo', 'ten cha', 'ten me',
+      // pass 17: the father named "as" the father ("ghi tên làm cha cho đứa nhỏ đã có khai sinh")
+      'lam cha', 'lam bo']],
     story: ['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'],
     expansion: 'đăng ký nhận cha mẹ con',
   },

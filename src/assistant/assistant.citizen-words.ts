@@ -193,10 +193,18 @@ export const WARD_WORDS: SynonymEntry[] = [
   { phrase: 'lấn vào', expansion: 'tranh chấp đất đai' },
   { phrase: 'lấn sang', expansion: 'tranh chấp đất đai' },
   { phrase: 'lấn qua', expansion: 'tranh chấp đất đai' },
+  // pass 17: the southern "ranh" for a plot's boundary ("lấn ranh", "giành ranh đất")
+  { phrase: 'lấn ranh', expansion: 'tranh chấp đất đai' },
+  { phrase: 'giành ranh', expansion: 'tranh chấp đất đai' },
+  { phrase: 'ranh đất', expansion: 'tranh chấp đất đai' },
+  { phrase: 'lấn bờ', expansion: 'tranh chấp đất đai' },
   // identity: the southern "làm rớt" (dropped, lost) is a card lost; a small child ("con nít",
   // "trẻ con") is one under 14, the card's own age line
   { phrase: 'làm rớt', expansion: 'cấp lại' },
   { phrase: 'rớt mất', expansion: 'cấp lại' },
+  // pass 17: a card dropped said as "rớt thẻ", "đánh rớt" (the southern "rớt" for "rơi")
+  { phrase: 'rớt thẻ', expansion: 'cấp lại thẻ căn cước' },
+  { phrase: 'đánh rớt', expansion: 'cấp lại' },
   { phrase: 'con nít', expansion: 'trẻ em dưới 14 tuổi' },
   { phrase: 'trẻ con', expansion: 'trẻ em dưới 14 tuổi' },
   // the household business's registered details

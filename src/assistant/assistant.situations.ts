@@ -35,7 +35,9 @@ const REGISTER = ['so ho tich', 'so goc', 'so luu', 'so dang ki', 'ban luu', 'kh
   'so bo', 'het so'];
 // Folded as questions are: "Mỹ" is "mi", "Thụy Điển" "thui dien", "Ý" "i".
 const COUNTRIES = ['nuoc ngoai', 'nhat', 'nhat ban', 'han', 'han quoc', 'dai loan', 'trung quoc', 'mi', 'hoa ki', 'uc', 'duc', 'phap', 'anh', 'nga', 'sec', 'ba lan', 'lao', 'campuchia', 'thai lan', 'singapore', 'malaisia', 'canada', 'i', 'ha lan', 'thui dien', 'na ui', 'dan mach', 'bi', 'thui si', 'ao'];
-const EXPIRED = ['het han', 'sap het han', 'qua han', 'du 25 tuoi', 'du 40 tuoi', 'du 60 tuoi'];
+const EXPIRED = ['het han', 'sap het han', 'qua han', 'du 25 tuoi', 'du 40 tuoi', 'du 60 tuoi',
+  // pass 17: a date reached said as "đến hạn", "tới hạn" ("căn cước đến hạn đổi")
+  'den han', 'toi han', 'den han doi', 'toi han doi'];
 const WRONG = ['sai', 'nham', 'sai sot', 'ghi sai', 'in sai', 'ghi nham', 'in nham'];
 const LAND_PAPER = ['so do', 'so hong', 'bia do', 'bia hong', 'so dat', 'giai chung nhan quyen su dung dat', 'giai chung nhan dat'];
 /** A shop or stall named as the thing that changes hands ("quán" alone is also "quận": named with what it sells). */
@@ -236,6 +238,13 @@ const WARD_SITUATIONS: Situation[] = [
     expansion: 'xóa đăng ký tạm trú',
   },
   {
+    // pass 17: a temporary residence near its end and the stay going on ("tới tháng sau là hết 2
+    // năm", "còn một tuần nữa, em vẫn thuê trọ tiếp"): its extension, not a new registration.
+    groups: [['tam tru'], ['o tiep', 'o lai tiep', 'thue tiep', 'tiep tuc o', 'tiep tuc thue', 'o them', 'het 2 nam', 'het hai nam', 'du 2 nam', 'sap het', 'con mot tuan', 'con 1 tuan', 'con vai ngai', 'con may ngai', 'den han', 'toi han', 'van thue', 'van o lai', 'o day tiep', 'tro tiep', 'van con thue', 'van con o', 'van cho o', 'nua la het']],
+    unless: ['tra phong', 've que', 'chuyen di', 'khong o nua', 'da di', 'xoa', 'cho moi', 'noi moi', 'nguoi nuoc ngoai'],
+    expansion: 'gia hạn tạm trú',
+  },
+  {
     // A first identity card: never had one ("chưa bao giờ làm căn cước", "chưa có chứng minh").
     groups: [ID_CARD, ['chua lam', 'chua co', 'chua tung', 'chua bao gio', 'lan dau']],
     unless: [...LOST, 'doi', 'cap lai', 'lam lai', 'het han', 'tai khoan', 'dinh danh', 'khai sinh'],
@@ -263,9 +272,32 @@ const WARD_SITUATIONS: Situation[] = [
   },
   {
     // An identity card worn out (torn, stained, its photo faded): exchanged.
-    groups: [ID_CARD, ['rach', 'bi rach', 'o mo', 'mo anh', 'bi o', 'hong chip', 'cu nat']],
+    groups: [ID_CARD, ['rach', 'bi rach', 'o mo', 'mo anh', 'bi o', 'hong chip', 'cu nat',
+      // pass 17: broken, bent or peeling, its photo or print faded ("gãy góc, ảnh mờ hết")
+      'gai goc', 'gai mot goc', 'anh mo', 'mo het', 'mo chu', 'bi mo', 'bong troc', 'bi bong', 'cong venh', 'bi cong', 'tray xuoc', 'nut']],
     unless: CARD_LOST,
     expansion: 'cấp đổi thẻ căn cước',
+  },
+  {
+    // pass 17: the card named only as "thẻ" at the age it must be changed ("40 tuổi, thẻ đến hạn
+    // đổi"): the exchange.
+    groups: [['du 25 tuoi', 'du 40 tuoi', 'du 60 tuoi', '25 tuoi', '40 tuoi', '60 tuoi', 'tron 25', 'tron 40', 'tron 60'], ['doi the', 'doi sang the', 'the moi', 'the gan chip', 'the den han', 'the het han', 'den han doi', 'toi han doi', 'phai doi the', 'gia tri den']],
+    unless: [...CARD_LOST, 'bao hiem', 'bhit', 'ngan hang', 'atm', 'bang lai', 'giai phep lai xe', 'ho chieu', 'tam tru'],
+    expansion: 'cấp đổi thẻ căn cước',
+  },
+  {
+    // pass 17: a new member of the household said so ("thêm thành viên mới vào hộ", "con dâu về ở"):
+    // the permanent residence registration; a newborn said so is the birth's (the next entry).
+    groups: [['them thanh vien', 'them nguoi vao ho', 'them ten vao ho', 'them nhan khau'], ['vao ho', 'ho khau', 'nhap', 've o', 'o chung', 'con dau', 'con re', 'thuong tru', 'so ho']],
+    unless: ['cong ti', 'hop tac', 'gop von', 'sieu thi', 'moi sinh', 'vua sinh', 'em be', 'so sinh', 'khai sinh'],
+    expansion: 'đăng ký thường trú',
+  },
+  {
+    // pass 17: a baby told as "thêm thành viên mới" ("nhà vừa có thêm thành viên mới được 10 ngày"):
+    // the birth registration.
+    groups: [['them thanh vien', 'them mot thanh vien', 'them mot thanh vien moi'], ['ngai', 'em be', 'moi sinh', 'vua sinh', 'so sinh', 'be', 'thang tuoi', 'chao doi', 'khai sinh', 'giai to cho chau', 'giai to cho be']],
+    unless: ['cong ti', 'hop tac', 'gop von', 'sieu thi', 'con dau', 'con re', 'nhap', 'vao ho'],
+    expansion: 'đăng ký khai sinh',
   },
   {
     // One's data in the national population database missing, outdated or mixed up with another's.
@@ -454,7 +486,9 @@ export const SITUATIONS: Situation[] = [
   },
   {
     // The birth is registered already: the father or mother now acknowledges the child.
-    groups: [['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'nhan bo', 'ten bo', 'ten cha', 'ten me']],
+    groups: [['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'nhan bo', 'ten bo', 'ten cha', 'ten me',
+      // pass 17: the father named "as" the father ("ghi tên làm cha cho đứa nhỏ đã có khai sinh")
+      'lam cha', 'lam bo']],
     story: ['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'],
     expansion: 'đăng ký nhận cha mẹ con',
   },

@@ -4,6 +4,44 @@
  */
 import { fold, syllables } from '../shared/vietnamese';
 import { contentSyllables, type SynonymMatch } from './assistant.synonyms';
+import {
+  LOST,
+  REGISTER,
+  COUNTRIES,
+  EXPIRED,
+  WRONG,
+  LAND_PAPER,
+  SHOP,
+  ALTER,
+  BUILDING_PART,
+  CERTIFIED,
+  CONTRACT,
+  CERTIFIED_SAID,
+  SLIP,
+  NEVER_BORN_REGISTERED,
+  NEVER_REGISTERED_TOLD,
+  ADULT_PAPERS,
+  BABY,
+  PARENT_MISSING,
+  ACKNOWLEDGE,
+  CHANGED_ALREADY,
+  CANNOT_COME,
+  MOBILE_ACTS,
+  NEWBORN,
+  NOT_YET_REGISTERED,
+  VISITING,
+  LATE,
+  SPOUSE_COUNTRIES,
+  FOREIGNER,
+  BORN,
+  BORN_ABROAD,
+  NOT_PLAIN_BIRTH,
+  REFUSE_SHARE,
+  CARD_LOST,
+  ID_CARD,
+  CIVIL_CHANGE,
+} from './assistant.situation-words';
+
 
 /**
  * Situations told rather than named: every group must have a phrase in the question (and no
@@ -26,122 +64,6 @@ export interface Situation {
   anchor?: number;
   expansion: string;
 }
-
-const LOST = ['mat', 'bi mat', 'chai', 'bi chai', 'that lac', 'khong con', 'hu hong', 'bi hong', 'rach', 'moi an', 'lu cuon', 'cuon troi', 'khong luu', 'khong con luu', 'khong tim thai', 'thieu',
-  // pass 16: burnt, destroyed or gone ("hỏa hoạn thiêu rụi", "sổ bị tiêu hủy", "ủy ban cũng hết sổ")
-  'thieu rui', 'chai rui', 'chai het', 'tieu huy', 'bi huy', 'huy hoai', 'mat tieu', 'het so'];
-const REGISTER = ['so ho tich', 'so goc', 'so luu', 'so dang ki', 'ban luu', 'khong luu', 'khong con luu', 'khong con so', 'so nam do', 'so o xa', 'so o phuong', 'so khong con', 'ho so o xa', 'ho so o phuong',
-  // the older word for the register ("sổ bộ": "sổ bộ ủy ban bị lũ cuốn")
-  'so bo', 'het so'];
-// Folded as questions are: "Mỹ" is "mi", "Thụy Điển" "thui dien", "Ý" "i".
-const COUNTRIES = ['nuoc ngoai', 'nhat', 'nhat ban', 'han', 'han quoc', 'dai loan', 'trung quoc', 'mi', 'hoa ki', 'uc', 'duc', 'phap', 'anh', 'nga', 'sec', 'ba lan', 'lao', 'campuchia', 'thai lan', 'singapore', 'malaisia', 'canada', 'i', 'ha lan', 'thui dien', 'na ui', 'dan mach', 'bi', 'thui si', 'ao'];
-const EXPIRED = ['het han', 'sap het han', 'qua han', 'du 25 tuoi', 'du 40 tuoi', 'du 60 tuoi',
-  // pass 17: a date reached said as "đến hạn", "tới hạn" ("căn cước đến hạn đổi")
-  'den han', 'toi han', 'den han doi', 'toi han doi'];
-const WRONG = ['sai', 'nham', 'sai sot', 'ghi sai', 'in sai', 'ghi nham', 'in nham'];
-const LAND_PAPER = ['so do', 'so hong', 'bia do', 'bia hong', 'so dat', 'giai chung nhan quyen su dung dat', 'giai chung nhan dat'];
-/** A shop or stall named as the thing that changes hands ("quán" alone is also "quận": named with what it sells). */
-const SHOP = ['tiem', 'cua hang', 'cua tiem', 'tap hoa', 'shop', 'sap', 'hang quan', 'quan an', 'quan com', 'quan nuoc', 'quan ca phe', 'quan cafe', 'quan nhau', 'quan tap hoa', 'ho kinh doanh', 'hkd', 'kinh doanh'];
-/** Works on a building that stands already: raising, enlarging, repairing. */
-const ALTER = ['nang tang', 'nang them', 'them tang', 'xai them', 'coi noi', 'sua chua', 'cai tao', 'sua nha', 'sua lai nha'];
-/** What tells that the works are a building's (storeys, its parts, the house itself). */
-const BUILDING_PART = ['tang', 'mat tien', 'mai nha', 'nha cu', 'nha ong', 'can nha', 'ngoi nha', 'nha o', 'nha minh', 'nha toi', 'cong trinh', 'khach san', 'toa nha', 'nha xuong'];
-/** A contract or transaction certified already. */
-const CERTIFIED = ['da chung thuc', 'da duoc chung thuc', 'chung thuc roi', 'da lam chung thuc'];
-/** A contract or transaction named (a certified one is what the ward keeps a register of). */
-const CONTRACT = ['hop dong', 'giao dich', 'giai mua ban', 'giai tang cho', 'giai chuien nhuong'];
-/** Said to be certified, at the commune or already ("chứng ở xã": the southern short word). */
-const CERTIFIED_SAID = [...CERTIFIED, 'co chung thuc', 'chung thuc o', 'chung thuc tai', 'chung o xa', 'chung o phuong', 'chung tai xa', 'chung tai phuong'];
-/** A slip in a paper's text: a wrong letter or figure typed or written. */
-const SLIP = ['sai', 'nham', 'sai sot', 'ghi sai', 'ghi nham', 'ghi trat', 'go nham', 'go sai', 'danh mai sai', 'danh mai nham', 'loi danh mai', 'viet sai', 'viet nham'];
-/** Never had a birth certificate (said of a grown person; a baby's is "chưa làm khai sinh"). */
-const NEVER_BORN_REGISTERED = ['chua bao gio co giai khai sinh', 'chua tung co giai khai sinh', 'chua bao gio co khai sinh', 'chua tung co khai sinh', 'chua bao gio lam khai sinh', 'chua tung lam khai sinh', 'chua bao gio dang ki khai sinh', 'chua bao gio duoc khai sinh', 'chua tung duoc khai sinh', 'chua bao gio duoc lam khai sinh', 'chua bao gio duoc dang ki khai sinh'];
-/**
- * A grown person's birth that parents never registered, told as what they did not do ("hồi nhỏ ba
- * má không làm khai sinh", "bố mẹ không đi khai sinh"): with the person's own papers, the
- * registration for such a person (not a reason to keep a baby's plain registration back).
- */
-const NEVER_REGISTERED_TOLD = [
-  'khong co khai sinh', 'khong lam khai sinh', 'khong di khai sinh', 'khong co giai khai sinh', 'khong lam giai khai sinh',
-  // forgotten, and the southern "khai sanh" (pass 16)
-  'quen lam khai sinh', 'quen khai sinh', 'quen di khai sinh', 'quen lam giai khai sinh', 'khong co khai sanh', 'khong lam khai sanh', 'khong di khai sanh', 'quen lam khai sanh', 'quen khai sanh',
-];
-/** A grown person's own papers (a baby has none of them). */
-const ADULT_PAPERS = ['can cuoc', 'chung minh', 'bang lai', 'ho chieu', 'hoc ba', 'bang tot nghiep', 'bang dai hoc', 'bang cap'];
-/** A baby's age or birth told: the plain birth registration's story, not a grown person's. */
-const BABY = ['thang tuoi', 'moi sinh', 'vua sinh', 'moi de', 'vua de', 'moi sanh', 'vua sanh', 'so sinh', 'sinh con', 'de con', 'sanh con'];
-/** A birth certificate held already, told by the parent's name it lacks ("khai sinh chỉ có tên mẹ", "trống tên bố"). */
-const PARENT_MISSING = [
-  ...['me', 'ma', 'bo', 'cha', 'ba'].flatMap((p) => [`chi co ten ${p}`, `khong co ten ${p}`, `thieu ten ${p}`, `trong ten ${p}`, `chi ghi ${p}`, `chi ghi ten ${p}`, `muc ${p} de trong`, `phan ${p} de trong`, `ten ${p} de trong`]),
-  'trong phan cha', 'trong phan bo', 'de trong phan cha', 'de trong phan bo', 'khai sinh roi', 'co giai khai sinh roi',
-];
-/** A parent acknowledging the child ("bố nó muốn nhận nó", "chịu nhận con", "cho con mang tên bố"). */
-const ACKNOWLEDGE = ['nhan con', 'nhan cha', 'nhan me', 'nhan bo', 'nhan no', 'nhan chau', 'nhan be', 'mang ten bo', 'mang ten cha', 'co ten bo', 'co ten cha', 'them ten bo', 'them ten cha', 'cong nhan', 'la bo', 'la cha', 'la me', 'la con'];
-/** A change of the civil-status record made already ("đã đổi tên", "cải chính năm sinh rồi"). */
-const CHANGED_ALREADY = [
-  'da doi ten', 'da doi ho', 'doi ten roi', 'doi ho roi', 'doi ten hoi truoc', 'da cai chinh', 'da duoc cai chinh', 'cai chinh roi',
-  'cai chinh nam sinh roi', 'cai chinh ngai sinh roi', 'da bo sung', 'da duoc bo sung', 'da thai doi', 'da duoc thai doi', 'thong tin da doi', 'da sua ten', 'da duoc doi',
-  // pass 16: the change told finished or undergone ("cải chính năm sinh xong xuôi", "quê quán đã được điều chỉnh")
-  'cai chinh xong', 'sua xong', 'da sua', 'da dieu chinh', 'da duoc dieu chinh', 'duoc dieu chinh', 'da duoc sua',
-];
-/** Cannot come to the office: the mobile registration (lưu động) of the civil-status act asked. */
-const CANNOT_COME = ['khong noi', 'di khong noi', 'di khong duoc', 'khong di duoc', 'khong di lai duoc', 'khong tu di', 'liet giuong', 'bai liet', 'nam liet', 'bi liet', 'nam mot cho', 'tat nguien'];
-/** The civil-status acts done on the spot by a mobile registration. */
-const MOBILE_ACTS = ['khai sinh', 'ket hon', 'khai tu', 'hon thu', 'giai tu', 'bao tu', 'chung tu', 'giai cuoi'];
-/** A child just born, or a baby of days or months (said to ask for its first papers). */
-const NEWBORN = [
-  // a baby told as one more in the family ('nhà mới có em bé', 'vừa có thêm cháu'), or come into the world
-  'moi co em be', 'vua co em be', 'co them em be', 'moi co be', 'vua co be', 'co them be', 'moi co chau', 'vua co chau', 'co them chau', 'moi ra doi', 'vua ra doi', 'moi chao doi', 'vua chao doi', 'sinh duoc', 'de duoc', 'sanh duoc',
-  'moi de', 'vua de', 'moi sinh', 'vua sinh', 'moi sanh', 'vua sanh', 'sinh con', 'de con', 'sanh con', 'so sinh', 'thang tuoi', 'ngai tuoi', 'dai thang', 'sinh xong', 'de xong', 'sanh xong', 'sinh em be', 'sinh be', 'sinh o benh vien', 'sinh o vien', 'sinh o tram', 'de o benh vien', 'de o vien', 'de o tram', 'sinh tai benh vien', 'sinh tai tram'];
-/** A child's birth not registered yet (a grown person's is `NEVER_BORN_REGISTERED`). */
-const NOT_YET_REGISTERED = ['chua lam khai sinh', 'chua khai sinh', 'chua dang ki khai sinh', 'chua co khai sinh', 'chua co giai khai sinh', 'chua lam giai khai sinh', 'chua lam khai sanh', 'chua khai sanh'];
-/** Someone come to visit and stay a few days. */
-const VISITING = ['len choi', 've choi', 'den choi', 'xuong choi', 'ra choi', 'vao choi', 'o choi', 'den tham', 'len tham', 've tham', 'o vai hom', 'o may hom', 'o vai ngai', 'o may ngai', 'o lai vai hom', 'o lai may hom'];
-/** How late a registration is, and the fine feared for it: words the late registration stands for, not another subject. */
-const LATE = ['phat', 'bi phat', 'nop phat', 'tre', 'tre han', 'qua han', 'muon', 'thang', 'tuan', 'ngai'];
-/**
- * Countries a husband or wife is said to be of without "người" ("lấy chồng Hàn Quốc"): names of
- * two syllables or that no Vietnamese person bears ("chồng Đức", "vợ Nga" name a person).
- */
-const SPOUSE_COUNTRIES = COUNTRIES.filter((c) => c.includes(' ') || ['campuchia', 'singapore', 'malaisia', 'canada'].includes(c));
-/** A person of another country ("người Anh" is also "người anh", a brother; "người bị…" not a Belgian). */
-const FOREIGNER = [
-  ...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'i'].includes(c)).map((c) => `nguoi ${c}`),
-  ...SPOUSE_COUNTRIES.flatMap((c) => [`chong ${c}`, `vo ${c}`]),
-  'nguoi nuoc ngoai', 'ngoai quoc', 'quoc tich nuoc ngoai', 'viet kieu', 'ieu to nuoc ngoai',
-  // "ông Tây", "chồng Tây": a Westerner as citizens say it (pass 16; not "người Tày", folded alike)
-  'ong tai', 'chong tai', 'vo tai', 'khach tai', 'khach nuoc ngoai',
-  // "quốc tịch Mỹ", "quốc tịch Thái Lan": a nationality named
-  ...COUNTRIES.filter((c) => c !== 'nuoc ngoai').map((c) => `quoc tich ${c}`),
-];
-const BORN = ['sinh o', 'sinh ra o', 'sinh tai', 'sinh ra tai', 'sinh ben', 'sinh ra ben', 'de o', 'de ben', 'de tai'];
-/** A child born in another country. */
-const BORN_ABROAD = BORN.flatMap((b) => COUNTRIES.map((c) => `${b} ${c}`));
-/**
- * What makes a baby's papers another procedure than the plain birth registration: the father
- * named or acknowledged, a foreign parent, a grown person, a paper to correct, copy or replace,
- * the residence or the health card registered with it, a benefit of the birth.
- */
-const NOT_PLAIN_BIRTH = [
-  'nhan cha', 'nhan me', 'nhan con', 'nhan bo', 'ten bo', 'ten cha', 'ten me', 'chua cuoi', 'chua dang ki ket hon',
-  ...FOREIGNER, 'nuoc ngoai', ...BORN_ABROAD, ...NEVER_BORN_REGISTERED, 'chua bao gio', 'chua tung',
-  ...WRONG, 'sua', 'cai chinh', 'ban sao', 'trich luc', 'cap lai', 'dang ki lai', 'bi mat', 'lam mat', 'danh mat',
-  'thuong tru', 'nhap khau', 'ho khau', 'bao hiem', 'bhxh', 'bhit', 'thai san', 'tro cap', 'luu dong', 'tan nha', 'den nha', 'khai tu',
-];
-
-/** Phrases that give up one's share of an estate (checked before the estate's division). */
-const REFUSE_SHARE = ['khong muon nhan', 'khong nhan phan', 'khong can phan', 'khong lai phan', 'khong muon lai phan', 'nhuong phan', 'nhuong het', 'tu choi phan', 'tu choi nhan'];
-/** An identity card lost (said as a loss: unmarked "mat" alone is also "mặt", a face). */
-const CARD_LOST = [
-  'bi mat', 'lam mat', 'danh mat', 'cung mat', 'mat roi', 'mat tieu', 'mat het', 'mat the', 'mat can cuoc', 'mat cccd', 'mat cmnd', 'mat chung minh', 'cuon troi', 'troi mat', 'roi xuong', 'rot xuong', 'de quen', 'bo quen', 'that lac', 'khong tim thai', 'danh roi',
-  // stolen or burnt with the wallet or the house (pass 16)
-  'moc tui', 'moc bop', 'moc vi', 'bi trom', 'trom mat', 'bi cuop', 'cuop giat', 'giat mat', 'bi chai', 'chai het', 'chai rui', 'cung khong con',
-];
-/** An identity card, however it is called. */
-const ID_CARD = ['can cuoc', 'cccd', 'cmnd', 'chung minh thu', 'chung minh nhan dan'];
-
-/** A name, a family name or an ethnicity changed or set right on a civil-status record ("đổi họ cho con", "sửa tên"). */
-const CIVIL_CHANGE = ['doi ho', 'doi ten', 'sua ho', 'sua ten', 'ghi sai ten', 'ghi sai ho', 'xac dinh lai dan toc'];
 
 /** A foreigner in the family or the house, told rather than named (issue 15, pass 16). */
 const FOREIGN_SITUATIONS: Situation[] = [

@@ -690,12 +690,21 @@ const compiled: CompiledSituation[] = SITUATIONS.map((s) => ({
   content: contentSyllables(s.expansion),
 }));
 
-function occurrences(folded: string[], phrase: string[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+const NONE: Array<[number, number]> = [];
+/**
+ * Where a phrase stands in the folded question. `present` (the question's syllables) lets the
+ * ~2,000 phrases whose first syllable the question lacks be passed over without a scan: the
+ * situations are checked on every question, and their lists only grow.
+ */
+function occurrences(folded: string[], phrase: string[], present?: Set<string>): Array<[number, number]> {
+  if (present && !present.has(phrase[0]!)) return NONE;
+  let out: Array<[number, number]> | undefined;
   for (let i = 0; i + phrase.length <= folded.length; i++) {
-    if (phrase.every((w, k) => folded[i + k] === w)) out.push([i, i + phrase.length - 1]);
+    let k = 0;
+    while (k < phrase.length && folded[i + k] === phrase[k]) k++;
+    if (k === phrase.length) (out ??= []).push([i, i + phrase.length - 1]);
   }
-  return out;
+  return out ?? NONE;
 }
 
 const FOREIGN_ELEMENT = syllables(fold('có yếu tố nước ngoài')).join(' ');
@@ -719,12 +728,20 @@ const COUNTRY_WORD_ON = new Set(['lao dong', 'lao cong', 'han xi', 'nga xuong', 
 /** The situations a question tells, with the phrases they stand for. */
 export function matchSituations(folded: string[]): SynonymMatch[] {
   const out: SynonymMatch[] = [];
-  for (const s of compiled) {
-    if (s.unless.some((p) => occurrences(folded, p).length)) continue;
-    const found = s.groups.map((g) => g.flatMap((p) => occurrences(folded, p)));
-    if (found.some((f) => !f.length)) continue;
-    const spans = [...(s.anchor === undefined ? found.flat() : found[s.anchor]!), ...s.also.flatMap((p) => occurrences(folded, p))];
-    const story = s.story.flatMap((p) => occurrences(folded, p));
+  const present = new Set(folded);
+  const at = (p: string[]) => occurrences(folded, p, present);
+  situations: for (const s of compiled) {
+    // Each group must be told (checked first: most situations end at their first group), and no
+    // `unless` phrase.
+    const found: Array<Array<[number, number]>> = [];
+    for (const g of s.groups) {
+      const f = g.flatMap(at);
+      if (!f.length) continue situations;
+      found.push(f);
+    }
+    if (s.unless.some((p) => at(p).length)) continue;
+    const spans = [...(s.anchor === undefined ? found.flat() : found[s.anchor]!), ...s.also.flatMap(at)];
+    const story = s.story.flatMap(at);
     out.push({ start: spans[0]![0], end: spans[0]![1], expansion: s.expansion, content: s.content, spans: spans.filter(([a]) => !story.some(([x, y]) => a >= x && a <= y)), story });
   }
   return out;

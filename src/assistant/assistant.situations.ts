@@ -4,6 +4,7 @@
  */
 import { fold, syllables } from '../shared/vietnamese';
 import { contentSyllables, type SynonymMatch } from './assistant.synonyms';
+import { RESIDENCE_TOLD } from './assistant.residence-told';
 import {
   LOST,
   REGISTER,
@@ -665,6 +666,7 @@ export const SITUATIONS: Situation[] = [
   ...PENSION_SITUATIONS,
   ...WARD_SITUATIONS,
   ...TOLD_EVENTS,
+  ...RESIDENCE_TOLD,
 ];
 
 interface CompiledSituation {

@@ -226,6 +226,9 @@ const OFF_TOPIC = b(
     'mat khau',
     'tu vi',
     'boi toan',
+    // The assistant asked to translate a sentence or a word ("dịch giùm câu này sang tiếng Anh"),
+    // not a paper's translation certified ("bản dịch giấy khai sinh").
+    '(?:dich|phien dich) (?:giup|gium|dum|ho|di)(?: (?:minh|em|toi|tui|to|con|cho minh|cho em|cho toi|cho tui))? (?:cau|tu|doan|chu|cai cau|cai tu|bai hat|tin nhan)',
     'chuyen cuoi',
     'ke chuyen',
     'bai van',

@@ -157,8 +157,10 @@ export const AUDIENCE = ['to chuc', 'doanh nghiep', 'cong ti', 'nuoc ngoai', 'to
  */
 /** Acts on a thing other than its reissue or extension (folded): building, altering, adjusting (an exchange is left out: a damaged card is exchanged or reissued). */
 const OTHER_ACTS = ['sua chua', 'cai tao', 'nang', 'coi noi', 'xai', 'xai moi', 'dieu chinh', 'di doi', 'cap moi', 'lam moi', 'lan dau'];
-/** Acts on a paper after its first issue (folded): its exchange, reissue, correction, a change of owner. */
-const LATER_ACTS = ['cap doi', 'cap lai', 'mau moi', 'nhoe', 'rach', 'sang ten', 'doi ten', 'tach thua', 'tach so', 'dang ki bien dong'];
+/** A mortgage's registration or its striking off (folded): what a registry writes on the land paper. */
+const MORTGAGE_REGISTERED = ['dang ki the chap', 'xoa the chap', 'go the chap', 'ghi the chap', 'giai chap', 'giai the chap'];
+/** Acts on a paper after its first issue (folded): its exchange, reissue, correction, a change of owner, a mortgage written on it. */
+const LATER_ACTS = ['cap doi', 'cap lai', 'mau moi', 'nhoe', 'rach', 'sang ten', 'doi ten', 'tach thua', 'tach so', 'dang ki bien dong', ...MORTGAGE_REGISTERED];
 /** Words (folded) that say a paper to certify or the certifying itself. */
 const CERTIFIED_PAPER = ['chung thuc', 'cong chung', 'hop dong', 'van ban', 'giai tai', 'thoa thuan', 'xac nhan', 'di chuc', 'tu choi'];
 export const MARKED_ACTS: Array<[RegExp, string[], string[]?]> = [
@@ -187,7 +189,9 @@ export const MARKED_ACTS: Array<[RegExp, string[], string[]?]> = [
   // certified ("hợp đồng", "văn bản thỏa thuận", "giấy tay") or the act ("chứng thực", "công
   // chứng"); a question that says only the owner's name changed on the land paper ("sang tên sổ
   // đỏ", "tách sổ") asks for the registration the land office makes after it.
-  [/^(?:thủ tục )?chứng thực (?:giao dịch|văn bản phân chia)(?!\p{L})/iu, CERTIFIED_PAPER, ['sang ten', 'tach so', 'tach thua']],
+  // A mortgage registered, struck off or "gỡ" from the land paper ("đăng ký thế chấp", "xóa thế
+  // chấp", "giải chấp") is the registry's (the land office's), not the contract the ward certifies.
+  [/^(?:thủ tục )?chứng thực (?:giao dịch|văn bản phân chia)(?!\p{L})/iu, CERTIFIED_PAPER, ['sang ten', 'tach so', 'tach thua', ...MORTGAGE_REGISTERED]],
 ];
 /** Topic words that say what happens to a thing, not which thing (folded). */
 export const ACT_ONLY = new Set(['han', 'het han', 'gia han', 'sap het', 'het', 'xin phep', 'giai phep', 'cap phep', 'lan dau']);

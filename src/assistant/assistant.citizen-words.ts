@@ -49,6 +49,14 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   { phrase: 'nhà có tang', expansion: 'khai tử' },
   { phrase: 'trút hơi thở', expansion: 'khai tử' },
   { phrase: 'tắt thở', expansion: 'khai tử' },
+  // pass 18: older and gentler words for a death ("khuất núi", "nhắm mắt xuôi tay", "về với tổ tiên")
+  { phrase: 'khuất núi', expansion: 'khai tử' },
+  { phrase: 'đã khuất', expansion: 'khai tử' },
+  { phrase: 'xuôi tay', expansion: 'khai tử' },
+  { phrase: 'về với tổ tiên', expansion: 'khai tử' },
+  { phrase: 'từ trần', expansion: 'khai tử' },
+  { phrase: 'tạ thế', expansion: 'khai tử' },
+  { phrase: 'quy tiên', expansion: 'khai tử' },
   { phrase: 'lọt lòng', expansion: 'đăng ký khai sinh' },
   // the proof of a parent's bond as citizens name it: a DNA test (the acknowledgement's paper)
   { phrase: 'xét nghiệm adn', expansion: 'giám định xác nhận quan hệ cha con mẹ con' },

@@ -51,6 +51,16 @@ export const PARENT_MISSING = [
   ...['me', 'ma', 'bo', 'cha', 'ba'].flatMap((p) => [`chi co ten ${p}`, `khong co ten ${p}`, `thieu ten ${p}`, `trong ten ${p}`, `chi ghi ${p}`, `chi ghi ten ${p}`, `muc ${p} de trong`, `phan ${p} de trong`, `ten ${p} de trong`]),
   'trong phan cha', 'trong phan bo', 'de trong phan cha', 'de trong phan bo', 'khai sinh roi', 'co giai khai sinh roi',
 ];
+/**
+ * A birth certificate the child has, told by whose it is or what it bears rather than by "đã có"
+ * ("giấy khai sinh của cháu trống ô phần cha", "khai sinh mang họ mẹ"; pass 18).
+ */
+export const CERTIFICATE_HELD = [
+  'giai khai sinh cua', 'giai ks cua', 'khai sinh cua', 'ks cua', 'khai sinh mang ho', 'khai sinh theo ho', 'khai sinh ho me',
+  ...['cha', 'bo', 'ba'].flatMap((p) => [`trong o phan ${p}`, `trong o ${p}`, `trong muc ${p}`, `trong phan ten ${p}`, `bo trong phan ${p}`, `bo trong ten ${p}`]),
+];
+/** A parent's name put into a certificate held, or the child taken as one's own ("ghi tên vô giấy khai sinh", "nhận cháu"). */
+export const NAME_ADDED = ['ghi ten vo', 'ghi ten vao', 'them ten vao', 'them ten vo', 'dung ten', 'nhan chau', 'nhan no', 'nhan be', 'nhan con', 'nhan cha', 'nhan bo', 'nhan me', 'cong nhan', 'la con'];
 /** A parent acknowledging the child ("bố nó muốn nhận nó", "chịu nhận con", "cho con mang tên bố"). */
 export const ACKNOWLEDGE = ['nhan con', 'nhan cha', 'nhan me', 'nhan bo', 'nhan no', 'nhan chau', 'nhan be', 'mang ten bo', 'mang ten cha', 'co ten bo', 'co ten cha', 'them ten bo', 'them ten cha', 'cong nhan', 'la bo', 'la cha', 'la me', 'la con'];
 /** A change of the civil-status record made already ("đã đổi tên", "cải chính năm sinh rồi"). */

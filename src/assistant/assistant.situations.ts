@@ -41,6 +41,8 @@ import {
   CARD_LOST,
   ID_CARD,
   CIVIL_CHANGE,
+  CERTIFICATE_HELD,
+  NAME_ADDED,
 } from './assistant.situation-words';
 
 
@@ -413,6 +415,17 @@ export const SITUATIONS: Situation[] = [
       // pass 17: the father named "as" the father ("ghi tên làm cha cho đứa nhỏ đã có khai sinh")
       'lam cha', 'lam bo']],
     story: ['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh'],
+    expansion: 'đăng ký nhận cha mẹ con',
+  },
+  {
+    // A certificate the child has, told by whose it is or what it bears, and a parent's name put
+    // into it or the child acknowledged ("ổng muốn ghi tên vô giấy khai sinh của con tui", "khai
+    // sinh mang họ mẹ, giờ bố mới chịu nhận cháu"): the acknowledgement, not the combined birth
+    // registration — not a slip corrected, a copy asked, a newborn's certificate or an adoption.
+    groups: [CERTIFICATE_HELD, NAME_ADDED],
+    // (A certificate told "đã có" or lacking a parent's name is the situations' above.)
+    unless: [...PARENT_MISSING, 'da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh', ...SLIP, ...BABY, ...CHANGED_ALREADY, 'ban sao', 'trich luc', 'con nuoi', 'nhan nuoi', 'doi ho', 'doi ten', 'chua co giai khai sinh', 'chua co khai sinh', 'chua lam khai sinh', 'chua dang ki khai sinh'],
+    story: CERTIFICATE_HELD,
     expansion: 'đăng ký nhận cha mẹ con',
   },
   {

@@ -1,11 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { procedureSchema } from '../catalog/catalog.types';
-import type { CatalogService } from '../catalog';
-import { demoProcedures } from '../demo/demo.seed';
 import { decide } from './assistant.decide';
-import { procedureDoc } from './assistant.docs';
-import { Retriever } from './assistant.retrieval';
-import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
+import type { Retriever } from './assistant.retrieval';
+import { demoRetriever } from './assistant.testing';
 
 /**
  * Issue 15, pass 18 (r3scope): a mortgage registered or struck off the land paper is the land
@@ -15,8 +11,7 @@ import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 describe('a mortgage registered, a sentence to translate (issue 15, pass 18)', () => {
   let r: Retriever;
   beforeAll(() => {
-    const procedures = demoProcedures({ parseProcedure: (x: unknown) => procedureSchema.parse(x) } as unknown as CatalogService);
-    r = new Retriever(procedures.map((p) => procedureDoc(p, { commune: true })), new SynonymTable(BUILTIN_SYNONYMS));
+    r = demoRetriever();
   });
   const decided = (q: string) => {
     const s = r.search(q, { limit: 8 });

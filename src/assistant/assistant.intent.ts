@@ -56,7 +56,7 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   // "mất nhiêu ngày" (folded, "nhiêu" and "nhiều" are one): how many days.
   ['time', b(`(?:mat|het|lam|trong) nhieu (?:ngai|hom|bua|tuan)(?: lam viec)?${GETS}${TAIL}`)],
   ['time', b('(?:thoi gian|thoi han)(?: giai quyet| xu li| lam| tra ket qua)?(?: la)?(?: bao lau)?')],
-  ['time', b(`(?:xong |roi )?(?:bao gio|khi nao|hom nao|ngay nao|chung nao|luc nao)(?: thi)?(?: (?:di|den|toi|ra|len|qua))? (?:co|xong|lay|nhan|duoc|tra)(?: duoc)?(?: (?:ket qua|giai to|giai|the|so))?`)],
+  ['time', b(`(?:xong |roi )?${ABOUT}(?:bao gio|khi nao|hom nao|ngay nao|chung nao|luc nao)(?: thi)?(?: (?:di|den|toi|ra|len|qua))? (?:co|xong|lay|nhan|duoc|tra)(?: duoc)?(?: (?:ket qua|giai to|giai|the|so))?`)],
   ['time', b('lau (?:khong|ko)|co nhanh(?: khong)?|(?:lam|giai quyet) nhanh')],
   // "một tuần có xong không", "3 ngày có lấy được chưa": a time named, asked whether it is enough.
   ['time', b('(?:mot|1|hai|2|ba|3|bon|4|nam|5|bai|7|muoi|10) (?:tuan|ngai|hom|buoi) (?:co |thi |la )?(?:xong|lai|nhan|duoc|co ket qua)(?: duoc)?(?: khong| ko| chua)')],
@@ -78,6 +78,8 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['fee', b(`(?:gia|phi|le phi) may${TAIL}|(?:mot|1|moi) (?:trang|ban|lan|bo|to) (?:gia )?nhieu (?:tien|xien)|con (?:tien|tien bac|tien nong|chi phi)(?: thi)?(?: sao| the nao| ra sao)?(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|em|chi|anh|ban))*$)`)],
   // "có tốn đồng nào không", "mất xu nào không".
   ['fee', b('(?:het|ton|mat|dong|tra) (?:dong|xu|tien) (?:nao|gi)(?: khong| ko)?')],
+  // "Khoản" (a sum) paid or taken: "đóng khoản tiền nào", "xã có thu khoản nào không", "tốn khoản gì".
+  ['fee', b('(?:het|ton|mat|dong|nop|tra|thu|lay)(?: (?:them|cac|nhung))? khoan (?:(?:tien|phi|le phi|chi phi)(?: (?:nao|gi|chi))?|nao|gi|chi)')],
   // "lệ phí kết hôn là bao nhiêu", "khai sinh bao nhiêu ạ": an amount asked at the end is the fee.
   // "bao nhiêu 1 trang", "bao nhiêu một bản": a price per page — "bao nhiêu bản" alone is a count.
   ['fee', b('(?:la |het |mat |ton )?bao nhieu (?:tien )?(?:mot|1|moi) (?:trang|ban|lan|bo|to)')],
@@ -102,6 +104,8 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['place', b('(?:(?:nop|lam) )?(?:(?:o|tai|den|len|ra) )?(?:(?:phuong|xa|uy ban|cong an) )?noi(?: [a-z0-9]+){1,6} hay (?:la )?(?:(?:o|tai) )?(?:(?:phuong|xa) )?noi(?: [a-z0-9]+){1,4}')],
   // Central "mô" for "đâu" ("nộp ở mô", "đi mô rứa"), and "chỗ nào", "phòng nào" ending the question.
   ['place', b(`(?:(?:nop|lam|xin|lay|gui|bao|o|tai|den|toi|di|len|ra|cho|noi|phong) )+mo${TAIL}|(?:cho|noi|phong|quay|bo phan|co quan) nao${TAIL}`)],
+  // "Chỗ nào" asked, then another fact: "đi đổi chỗ nào và chờ mấy ngày", "nộp chỗ nào rồi bao lâu có".
+  ['place', b('(?:cho|noi|quay|bo phan|co quan) nao(?= (?:va|roi|voi|con|cung|them) )')],
   // … and "mô" with more of the question after it: "lên chỗ mô làm", "nộp ở mô, tốn nhiêu" (not
   // "mô tô", "mô hình": only a word that goes on asking may follow).
   ['place', b('(?:(?:nop|lam|xin|lay|gui|bao) )?(?:o|tai|den|toi|len|ra|cho|noi) mo(?= (?:lam|nop|xin|lai|thi|roi|ton|mat|het|le phi|phi|can|phai|bao lau|may|voi|va|con)(?: |$))')],
@@ -116,11 +120,16 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   // "chứng thực ở phường được không hay ra công chứng": whether that office does it.
   ['place', b('(?:o|tai) (?:phuong|xa|uy ban(?: nhan dan)?|ubnd|cong an)(?: (?:phuong|xa))? (?:co )?(?:lam )?duoc (?:khong|ko|hong)')],
   ['place', b('o dau|(?:xin |cho (?:minh|toi|em) )?dia chi(?= (?:o dau|cua (?:phuong|xa|uy ban|bo phan|mot cua|cong an|trung tam)|phuong|xa|uy ban|bo phan|mot cua|la gi)|$)|(?:co quan|noi|ai) (?:nao )?(?:giai quyet|tiep nhan|cap)')],
+  // Which of two offices, the second the commune's: "nộp cho văn phòng đất đai hay đem lên xã",
+  // "gửi bên thuế hay ra phường" ("hay" folds to "hai").
+  ['place', b(`(?<=(?:nop|gui|dua|dem|mang)(?: [a-z0-9]+){1,14} )hai (?:la )?(?:(?:dem|mang|nop|gui|phai|di) )?(?:len|ra|ve|den|toi|xuong|o|tai|cho) (?:uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|cong an)(?: (?:phuong|xa|quan|huien))?${TAIL}`)],
   // "địa chỉ nộp hồ sơ", "nơi nộp".
   ['place', b('(?:dia chi|noi) (?:nop|tiep nhan|lam)(?: ho so| giay to)?')],
   ['place', b('(?:gio|lich) (?:lam viec|mo cua|hanh chinh|tiep dan)|may gio|gio nao|mo cua|lam viec (?:vao )?(?:gio nao|may gio|ngay nao|thu may)|(?:thu bai|thu 7|chu nhat|cuoi tuan|ngai nghi|ngai le)(?: co)?(?: lam viec| lam| mo cua| nhan| tiep nhan| giai quyet)?(?: (?:ho so|giai to))?')],
   ['online', b('(?:nop |lam |dang ki )?(?:truc tuyen|online|onl|qua mang|tren mang|dich vu cong|cong dich vu cong|qua dien thoai|tren dien thoai|qua app|tren app|qua zalo|qua vneid)(?: duoc)?(?: khong)?')],
   ['online', b('khong (?:can|phai) (?:den|di|len)(?: tan noi)?|(?:hay |hay la )?phai (?:den|di|len|ra) (?:tan noi|truc tiep)(?: khong)?')],
+  // "…hay bắt buộc tới trụ sở", "hay phải lên tận ủy ban": going in person, against doing it online.
+  ['online', b('(?:hay |hay la )(?:bat buoc|phai|bat buoc phai) (?:den|di|len|ra|toi|xuong)(?: tan)? (?:tan noi|truc tiep|tru so|co quan|uy ban|ubnd|phuong|xa|cong an)')],
   ['steps', b('(?:gom |co )?(?:cac|nhung) buoc(?: nao| gi)?|trinh tu|quy trinh|buoc nao|cach (?:thuc )?(?:lam|thuc hien|nop)|huong dan')],
   // "tờ khai sinh", "tờ khai tử": the certificate itself ("tờ" a sheet), not the form (no syllable
   // of its own here: INTENT_VOCABULARY reads the patterns, and "sanh" must stay a typo to correct).
@@ -136,7 +145,10 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['papers', b('(?:giai to|ho so)(?: gi)? (?:can|phai|can phai)(?: (?:chuan bi|mang|dem|nop|co))(?: theo| san)?|(?:can |phai )?(?:mang|dem) gi theo')],
   // Central "chi" for "gì" ending the question: "đem theo chi", "cần giấy chi", "chuẩn bị sẵn giấy tờ
   // chi nữa" (folded, "chi" is also "chị": only before the question's end).
-  ['papers', b(`(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|can|xuat trinh)(?: theo| san| truoc)?(?: nhung| cac| may)?(?: loai| cai| to)?(?: giai to| giai| ho so| thu| to)? chi(?: nua)?${TAIL}`)],
+  ['papers', b(`(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|can|xuat trinh)(?: theo| san| truoc)?(?: nhung| cac| may)?(?: loai| cai| to| thu)?(?: giai to| giai ma| giai me| giai| ho so| thu| to)? chi(?: nua)?${TAIL}`)],
+  // "Giấy má" (papers, said loosely; "má" is read as "mẹ" by then) asked: "cần giấy má gì",
+  // "chuẩn bị giấy má chi trước khi lên".
+  ['papers', b('(?:(?:can|phai) )?(?:(?:mang|dem|cam|chuan bi|nop|co)(?: theo| san| truoc)? )?(?:nhung |cac )?giai (?:ma|me) (?:gi|chi|nao)')],
   ['papers', b('(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|nop)(?: theo)?(?: nhung)? gi|(?:can|phai co|can co)(?: nhung)? gi|thanh phan ho so|can (?:nhung )?giai to|ho so gom|giai to can')],
 ];
 

@@ -16,7 +16,7 @@ import * as repo from './assistant.repo';
 import { AssistantDesk, messageOf } from './assistant.desk';
 import { faqDoc, procedureDoc } from './assistant.docs';
 import { Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
-import { CALIBRATION, confidence, decide, type Decided } from './assistant.decide';
+import { CALIBRATION, confidence, decide, sureFactAnswer, type Decided } from './assistant.decide';
 import { LEARNED, readLearned } from './assistant.learned';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import { findDossierCode, findPhone } from './assistant.text';
@@ -559,7 +559,7 @@ export class AssistantService {
     }
     // The qualifiers are judged on what the question is about ("hết bao nhiêu tiền" says no "thông báo").
     // Asked online ("làm online", "qua mạng": words taken out of `about`): the record done online.
-    const d = await this.byQualifier(decide(candidates, plan, learned.outOdds, learned.sure), about, it.aspects.includes('online'));
+    const d = sureFactAnswer(await this.byQualifier(decide(candidates, plan, learned.outOdds, learned.sure), about, it.aspects.includes('online')), aspects, learned.sure);
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);

@@ -8,12 +8,24 @@ import type { Procedure } from '../catalog';
  * ("gửi … đến Sở Tư pháp nơi …", "nộp … cho cơ quan được Chủ tịch Ủy ban nhân dân cấp tỉnh giao"),
  * and that office is named instead of only the level.
  */
-export function agencyOf(p: Pick<Procedure, 'agency' | 'steps'>): { name: string; fromSteps: boolean } | undefined {
+export function agencyOf(p: Pick<Procedure, 'agency' | 'steps'> & { field?: string }): { name: string; fromSteps: boolean } | undefined {
   const own = p.agency.trim();
   if (own && !/^không có thông tin\.?$/iu.test(own)) return { name: own, fromSteps: false };
   const fromSteps = officeInSteps(p.steps.join('\n'));
-  return fromSteps ? { name: fromSteps, fromSteps: true } : undefined;
+  if (fromSteps) return { name: fromSteps, fromSteps: true };
+  const byField = FIELD_OFFICES.find(([field]) => field.test(p.field ?? ''));
+  return byField ? { name: byField[1], fromSteps: false } : undefined;
 }
+
+/**
+ * The office of a branch whose records name none (29 tax records: "Khai tiền thuê đất", "Quyết
+ * toán thuế thu nhập cá nhân…"): the field says whose they are (assistant.scope.ts, OTHER_FIELD).
+ */
+const FIELD_OFFICES: Array<[RegExp, string]> = [
+  [/^Thuế/iu, 'cơ quan thuế (Thuế tỉnh, thành phố hoặc Thuế cơ sở)'],
+  [/^Hải quan/iu, 'cơ quan hải quan'],
+  [/^Kho bạc/iu, 'Kho bạc Nhà nước'],
+];
 
 /** Words an office's name starts with (with their capital, as the records write them). */
 const HEAD = '(?:Sở|Cục|Tổng cục|Bộ(?! phận)|Ủy ban|Uỷ ban|UBND|Chủ tịch|Công an|Phòng|Chi cục|Văn phòng|Trung tâm|Thuế|Bảo hiểm xã hội|Tòa án|Toà án|Ngân hàng|Thi hành án|Ban quản lý|Cảng vụ|[Cc]ơ quan)';

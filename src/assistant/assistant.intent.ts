@@ -376,6 +376,9 @@ const OFF_TOPIC = b(
     'vang da',
     'sua cong thuc',
     'ca canh',
+    // Customs of a wedding, a funeral, a region ("cưới vợ miền Tây cần biết phong tục gì"): no
+    // paper. Not a couple living "theo phong tục", unregistered: their marriage is the ward's.
+    '(?<!theo )(?:phong|tap) tuc',
   ].join('|'),
 );
 

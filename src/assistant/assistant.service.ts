@@ -10,6 +10,7 @@ import { normalizePhone } from '../shared/phone';
 import { RateLimitedError, waitText } from '../shared/rate-limit';
 import { fold, syllables } from '../shared/vietnamese';
 import type { Unit, UnitService } from '../unit';
+import { notOfficeMatter, officeLine, otherOffice, type OtherOffice } from './assistant.other-offices';
 import { choiceFacts, elsewhereAnswer, officeAnswer, procedureAnswer, procedurePath, type Composed, type OfficeInfo, type ReplyLink } from './assistant.answer';
 import type { Aspect, Intent } from './assistant.intent';
 import * as repo from './assistant.repo';
@@ -349,9 +350,10 @@ export class AssistantService {
     );
   }
 
-  private handoffReply(unit: Unit, channel: AssistantChannel, procedures: ProcedureHit[], asked: boolean): AssistantReply {
+  private handoffReply(unit: Unit, channel: AssistantChannel, procedures: ProcedureHit[], asked: boolean, office?: OtherOffice): AssistantReply {
     const where = channel === 'zalo' ? 'qua Zalo này' : 'ngay trong khung trò chuyện này';
     const lines = [
+      ...(office ? [officeLine(office, unit.name, true)] : []),
       asked
         ? `Mình đã chuyển yêu cầu của bạn tới cán bộ ${unit.name}.`
         : `Câu hỏi này mình chưa trả lời chắc chắn được, nên đã chuyển cho cán bộ ${unit.name} để tránh trả lời sai.`,
@@ -360,10 +362,10 @@ export class AssistantService {
     return this.reply(asked ? 'human' : 'procedure', 'handoff', { lines, links: [], quickReplies: [] }, procedures, true);
   }
 
-  private declineReply(unit: Unit): AssistantReply {
+  private declineReply(unit: Unit, office?: OtherOffice): AssistantReply {
     return this.reply('out_of_scope', 'decline', {
       lines: [
-        'Xin lỗi, câu hỏi này nằm ngoài phạm vi mình hỗ trợ.',
+        office ? officeLine(office, unit.name) : 'Xin lỗi, câu hỏi này nằm ngoài phạm vi mình hỗ trợ.',
         `Mình là trợ lý về thủ tục hành chính tại ${unit.name}: giấy tờ cần chuẩn bị, thời hạn, lệ phí, nơi nộp, cách nộp trực tuyến và tình trạng hồ sơ.`,
         'Bạn có thể hỏi, ví dụ: “Làm giấy khai sinh cho bé cần những gì?”',
       ],
@@ -526,7 +528,7 @@ export class AssistantService {
       if (it.thanks) {
         return { reply: this.reply('thanks', 'smalltalk', { lines: ['Không có gì ạ. Bạn cần hỏi thêm về thủ tục nào cứ nhắn cho mình nhé.'], links: [], quickReplies: [] }), memory: mem, plan };
       }
-      return { reply: this.declineReply(unit), memory: mem, plan };
+      return { reply: this.declineReply(unit, otherOffice(text)), memory: mem, plan };
     }
 
     // An FAQ entry written by staff that covers the question.
@@ -559,7 +561,12 @@ export class AssistantService {
     }
     // The qualifiers are judged on what the question is about ("hết bao nhiêu tiền" says no "thông báo").
     // Asked online ("làm online", "qua mạng": words taken out of `about`): the record done online.
-    const d = sureFactAnswer(await this.byQualifier(decide(candidates, plan, learned.outOdds, learned.sure), about, it.aspects.includes('online')), aspects, learned.sure);
+    // A matter of an office the ward is not (assistant.other-offices.ts): a refusal or hand-over
+    // names that office, and said in its sure words, no procedure found that is not about it is
+    // answered, offered or pointed to. A fact asked of the one sure offer is answered first.
+    const office = otherOffice(text);
+    const decided = sureFactAnswer(await this.byQualifier(decide(candidates, plan, learned.outOdds, learned.sure), about, it.aspects.includes('online')), aspects, learned.sure);
+    const d = await notOfficeMatter(text, async (id) => (await this.deps.catalog.findProcedure(id))?.name, decided);
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);
@@ -593,8 +600,8 @@ export class AssistantService {
         plan,
       };
     }
-    if (d.decision === 'handoff') return { reply: this.handoffReply(unit, channel, await names(ranked), false), memory: mem, plan };
-    return { reply: this.declineReply(unit), memory: mem, plan };
+    if (d.decision === 'handoff') return { reply: this.handoffReply(unit, channel, await names(ranked), false, office), memory: mem, plan };
+    return { reply: this.declineReply(unit, office), memory: mem, plan };
   }
 
   /**

@@ -1,0 +1,187 @@
+/**
+ * Offices a citizen's question belongs to that are not the ward's, read from the words of the
+ * question (folded, so that "toa an" and "tòa án" are the same): a court, the army's conscription
+ * office, the electricity or water company, a hospital, a school, a bank, customs, tax, social
+ * insurance, immigration, the land office… Most have no national record a citizen would name (no
+ * record is a court's, an electricity company's or a school's), so the retriever cannot point there
+ * by itself; their word is the sign.
+ *
+ * Two uses (assistant.service.ts):
+ * - a refusal or a hand-over names the office ("Việc kiện chia thừa kế do Tòa án nhân dân giải
+ *   quyết…") instead of only saying the question is out of scope;
+ * - an answer, a choice or another level's record whose name has none of the office's topic
+ *   ("thẻ tạm trú cho chồng người Úc" → the ward's temporary residence; "kiện chia thừa kế" → the
+ *   certification of an estate's division) gives way to that refusal.
+ *
+ * `asks` is what a citizen says when the matter is that office's; `names` what a procedure's name
+ * says when it is about the same matter (then the procedure found is kept).
+ */
+import type { Decided } from './assistant.decide';
+
+export interface OtherOffice {
+  /** What the matter is, as the reply says it ("Việc … "). */
+  topic: string;
+  /** The office, as the reply names it. */
+  office: string;
+  asks: RegExp;
+  names: RegExp;
+  /**
+   * The words of `asks` a citizen hardly says as the story around one of the ward's procedures
+   * ("thẻ tạm trú", "kéo điện 3 pha", "kháng cáo"; not "hộ chiếu", "lương hưu", "xuất khẩu lao
+   * động", which tell why a birth certificate or a signature is needed): only these turn away a
+   * procedure found.
+   */
+  sure?: RegExp;
+}
+
+const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
+
+export const OTHER_OFFICES: OtherOffice[] = [
+  {
+    topic: 'kiện tụng, ly hôn, kháng cáo, bản án, tuyên bố một người mất tích',
+    office: 'Tòa án nhân dân (tòa án khu vực nơi cư trú)',
+    asks: w(['khoi kien', 'kien chia', 'kien doi', 'don kien', 'di kien', 'kien ra toa', 'kien len toa', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'nop don ly hon', 'lam don ly hon', 'xin ly hon', 'muon ly hon']),
+    names: w(['toa an', 'ban an', 'mat tich', 'ly hon']),
+    sure: w(['kien chia', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'muon ly hon', 'xin ly hon', 'lam don ly hon']),
+  },
+  {
+    topic: 'nghĩa vụ quân sự (khám tuyển, tạm hoãn, nhập ngũ)',
+    office: 'Ban Chỉ huy quân sự (cơ quan quân sự địa phương)',
+    asks: w(['nghia vu quan su', 'di bo doi', 'nhap ngu', 'di nghia vu', 'kham nghia vu', 'hoan nghia vu']),
+    names: w(['quan su', 'nhap ngu', 'xuat ngu']),
+  },
+  {
+    topic: 'bay thiết bị bay không người lái (flycam, drone)',
+    office: 'cơ quan quân sự (Bộ Quốc phòng cấp phép bay)',
+    asks: w(['flycam', 'drone', 'khong nguoi lai']),
+    names: w(['khong nguoi lai', 'tau bay']),
+    sure: w(['flycam', 'drone', 'khong nguoi lai']),
+  },
+  {
+    topic: 'điện (lắp công tơ, kéo điện, tiền điện)',
+    office: 'công ty điện lực (Điện lực khu vực)',
+    asks: w(['dien luc', 'keo dien', 'dien 3 pha', 'dien ba pha', 'cong to dien', 'dong ho dien', 'tien dien']),
+    names: w(['dien luc', 'cong to']),
+    sure: w(['keo dien', 'dien 3 pha', 'dien ba pha', 'dong ho dien', 'tien dien']),
+  },
+  {
+    topic: 'nước máy (lắp đồng hồ nước, tiền nước)',
+    office: 'công ty cấp nước',
+    asks: w(['nuoc may', 'dong ho nuoc', 'tien nuoc']),
+    names: w(['cap nuoc', 'nuoc sach']),
+    sure: w(['dong ho nuoc', 'tien nuoc']),
+  },
+  {
+    topic: 'giấy ra viện, giấy chứng thương, hồ sơ bệnh án',
+    office: 'bệnh viện hoặc cơ sở y tế nơi khám, điều trị',
+    asks: w(['giay ra vien', 'chung thuong', 'benh an']),
+    names: w(['benh an', 'ra vien', 'thuong tich']),
+    sure: w(['chung thuong']),
+  },
+  {
+    topic: 'mở phòng khám, nhà thuốc, hành nghề khám chữa bệnh',
+    office: 'Sở Y tế',
+    asks: w(['mo phong kham', 'mo nha thuoc', 'nha khoa', 'hanh nghe duoc', 'hanh nghe kham']),
+    names: w(['kham benh', 'chua benh', 'duoc', 'y te']),
+    sure: w(['nha khoa']),
+  },
+  {
+    topic: 'chuyển trường, thi cử, phúc khảo',
+    office: 'nhà trường hoặc Phòng/Sở Giáo dục và Đào tạo',
+    asks: w(['chuyen truong', 'phuc khao', 'thi tot nghiep', 'diem thi']),
+    names: w(['giao duc', 'hoc sinh', 'phuc khao', 'truong']),
+    sure: w(['chuyen truong', 'phuc khao', 'thi tot nghiep', 'diem thi']),
+  },
+  {
+    topic: 'đổi tiền rách, tiền hư',
+    office: 'ngân hàng (Ngân hàng Nhà nước hoặc ngân hàng thương mại)',
+    asks: w(['tien rach', 'tien bi rach', 'tien hu', 'doi tien']),
+    names: w(['tien khong du tieu chuan', 'doi tien']),
+    sure: w(['tien rach', 'tien bi rach', 'tien hu']),
+  },
+  {
+    topic: 'hàng hóa, hành lý hay xe nhập khẩu, xuất khẩu',
+    office: 'cơ quan hải quan (Chi cục Hải quan)',
+    asks: w(['hai quan', 'xuat khau', 'hanh ly', 'hang nhap khau', 'hang hoa nhap khau', 'xe nhap khau', 'nhap khau (?:xe|hang|o to|may moc|thiet bi)', 'khai bao [a-z0-9 ]{0,30}san bay', 'san bay [a-z0-9 ]{0,30}khai']),
+    names: w(['hai quan', 'nhap khau', 'xuat khau', 'hanh ly']),
+    sure: w(['hai quan', 'hanh ly']),
+  },
+  {
+    topic: 'thuế (mã số thuế, thuế khoán, thuế nhà đất, thuế thu nhập)',
+    office: 'cơ quan thuế (Thuế cơ sở nơi bạn cư trú hoặc kinh doanh)',
+    asks: w(['ma so thue', 'thue khoan', 'thue tncn', 'thue thu nhap', 'quyet toan thue', 'no thue', 'thue dat o', 'thue nha dat', 'thue su dung dat', 'giam tru gia canh', 'nguoi phu thuoc']),
+    names: w(['thue']),
+    sure: w(['thue tncn', 'nguoi phu thuoc', 'giam tru gia canh', 'thue dat o', 'thue nha dat']),
+  },
+  {
+    topic: 'bảo hiểm xã hội (sổ BHXH, lương hưu, quá trình đóng, trợ cấp thất nghiệp)',
+    office: 'cơ quan Bảo hiểm xã hội',
+    asks: w(['bhxh', 'bao hiem xa hoi', 'luong huu', 'so bao hiem', 'qua trinh dong', 'tro cap that nghiep', 'tien that nghiep', 'bao hiem that nghiep', 'bhtn']),
+    names: w(['bao hiem', 'bhxh', 'huu', 'tro cap']),
+    sure: w(['qua trinh dong']),
+  },
+  {
+    topic: 'giấy phép lao động cho người nước ngoài',
+    office: 'Sở Nội vụ (lĩnh vực lao động)',
+    asks: w(['giay phep lao dong', 'work permit']),
+    names: w(['giay phep lao dong']),
+    sure: w(['giay phep lao dong', 'work permit']),
+  },
+  {
+    topic: 'hộ chiếu, thị thực, thẻ tạm trú của người nước ngoài',
+    office: 'Phòng Quản lý xuất nhập cảnh Công an tỉnh',
+    asks: w(['ho chieu', 'passport', 'so thong hanh', 'the tam tru', 'xuat nhap canh', 'visa lao dong', 'gia han visa', 'gia han thi thuc']),
+    names: w(['ho chieu', 'thi thuc', 'the tam tru', 'xuat nhap canh', 'xuat canh', 'nhap canh']),
+    sure: w(['so thong hanh', 'the tam tru', 'visa lao dong', 'gia han visa', 'gia han thi thuc']),
+  },
+  {
+    topic: 'lập vi bằng',
+    office: 'Văn phòng thừa phát lại',
+    asks: w(['vi bang', 'thua phat lai']),
+    names: w(['vi bang', 'thua phat lai']),
+    sure: w(['vi bang', 'thua phat lai']),
+  },
+];
+
+/** The question folded: no marks, "đ" as "d", letters and digits only, one space between words. */
+export function foldQuestion(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase()
+    .replace(/đ/g, 'd')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The office the question's words give the matter to, if any (`sure`: only by its sure words). */
+export function otherOffice(text: string, sure = false): OtherOffice | undefined {
+  const f = foldQuestion(text);
+  return OTHER_OFFICES.find((o) => (sure ? o.sure?.test(f) : o.asks.test(f)));
+}
+
+/** Whether a procedure's name is about the office's matter (then it may well be the answer). */
+export function aboutOffice(o: OtherOffice, procedureName: string): boolean {
+  return o.names.test(foldQuestion(procedureName));
+}
+
+/**
+ * The line a refusal or a hand-over adds: who does it instead. A hand-over is not sure what the
+ * question is about, so its line says "if".
+ */
+export function officeLine(o: OtherOffice, unitName: string, handedOver = false): string {
+  return handedOver
+    ? `Nếu việc của bạn là ${o.topic}: việc đó không giải quyết tại ${unitName}, bạn liên hệ ${o.office}.`
+    : `Việc ${o.topic} không giải quyết tại ${unitName}: bạn liên hệ ${o.office}.`;
+}
+
+/**
+ * The decision declined when the question says an office's matter in its sure words and none of
+ * the procedures it answers, offers or points to is about it (a refusal or a hand-over stays).
+ */
+export async function notOfficeMatter(question: string, nameOf: (code: string) => Promise<string | undefined>, d: Decided): Promise<Decided> {
+  const office = otherOffice(question, true);
+  if (!office || d.decision === 'decline' || d.decision === 'handoff' || !d.picks.length) return d;
+  const named = await Promise.all(d.picks.map(async (c) => (await nameOf(c.id)) ?? ''));
+  return named.some((n) => aboutOffice(office, n)) ? d : { decision: 'decline', picks: [], confidence: d.confidence };
+}

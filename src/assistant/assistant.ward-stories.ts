@@ -87,7 +87,8 @@ export const WARD_STORIES: Situation[] = [
   // chỗ cũ"): the temporary residence struck off, not one registered where one moved.
   {
     groups: [['bo ten', 'gach ten', 'xoa ten', 'cat ten', 'xoa', 'van con', 'con ten'], ['cho cu', 'tro cu', 'phong cu', 'noi cu', 'tro truoc', 'cho truoc', 'phong truoc', 'nha tro cu'], ['tam tru', 'tro', 'phong thue', 'nha thue']],
-    unless: ['cho moi', 'noi moi', 'dang ki tam tru', 'dang ki moi', 'thuong tru', 'ho khau', 'kinh doanh', 'tiem'],
+    // A move told with the name to strike is RESIDENCE_TOLD's already ("dọn đi khỏi nhà trọ, bỏ tên ở chỗ trọ cũ").
+    unless: ['cho moi', 'noi moi', 'dang ki tam tru', 'dang ki moi', 'thuong tru', 'ho khau', 'kinh doanh', 'tiem', 'don di', 'don khoi', 'tra phong', 'bo di'],
     expansion: 'xóa đăng ký tạm trú',
   },
 ];

@@ -63,6 +63,26 @@ export function agesAsked(folded: string[]): number[] {
     const n = Number(w);
     ages.push(/(?:^| )(?:duoi|chua du|chua den|chua toi|chua tron)$/.test(before) ? n - 1 : /(?:^| )(?:tren|hon|qua)$/.test(before) ? n + 1 : n);
   }
+  return ages.length ? ages : schoolAges(folded);
+}
+
+/**
+ * A child's age told by the school it is at, when no age is said (issue 15, pass 19): "bé học
+ * mẫu giáo" (4), "con đang học lớp 4" (9: a first-grader is 6), "trường tiểu học" (8). Grades 1
+ * to 7 only (grade 8 and 9 pupils may be 14 already), and not a grade finished ("hết lớp 7",
+ * "bằng lớp 7": an adult's schooling).
+ */
+const PRE_SCHOOL = /(?:^| )(?:mau giao|mam non|nha tre)(?= |$)/;
+const PRIMARY_SCHOOL = /(?:^| )tieu hoc(?= |$)/;
+function schoolAges(folded: string[]): number[] {
+  const ages: number[] = [];
+  for (let i = 0; i + 1 < folded.length; i++) {
+    if (folded[i] !== 'lop' || !/^[1-7]$/.test(folded[i + 1]!) || /^(?:het|bang|xong|nghiep)$/.test(folded[i - 1] ?? '')) continue;
+    ages.push(Number(folded[i + 1]) + 5);
+  }
+  const joined = ` ${folded.join(' ')} `;
+  if (PRE_SCHOOL.test(joined)) ages.push(4);
+  if (PRIMARY_SCHOOL.test(joined)) ages.push(8);
   return ages;
 }
 

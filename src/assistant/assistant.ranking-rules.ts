@@ -237,7 +237,7 @@ export const COPY_ASKED = /(?:^| )(?:sao i|ban sao|photo|pho to)(?= |$)/;
 export const COPY_NAME = /(?:^| )ban sao(?= |$)/;
 
 /** Words after a word that say it was done, or tried and failed (folded pairs; "rồi", "xong" apart). */
-export const DONE_AFTER = new Set(['khong thanh', 'that bai', 'bat thanh']);
+export const DONE_AFTER = new Set(['khong thanh', 'that bai', 'bat thanh', 'khong xong']);
 /**
  * What a procedure whose name leads with a word the question says was done keeps of its score
  * ("Hòa giải tranh chấp đất đai" for "hòa giải ở xã không thành, giờ nộp đơn gì").

@@ -35,8 +35,9 @@ export const RESIDENCE_TOLD: Situation[] = [
   },
   // A name left at a rented room one has moved out of: the temporary residence struck off.
   {
-    groups: [NAME_OFF, RENTED, ['don di', 'don khoi', 'don ve', 'tra phong', 'chuyen di', 've que', 'khong o nua', 'chuyen cho khac']],
-    unless: OTHER_LISTS,
+    // pass 19: gone off or dead, the landlord asking ("bỏ đi biệt tăm", "người thuê phòng đã mất")
+    groups: [NAME_OFF, RENTED, ['don di', 'don khoi', 'don ve', 'tra phong', 'chuyen di', 've que', 'khong o nua', 'chuyen cho khac', 'bo di', 'biet tam', 'bo tro', 'da mat', 'qua doi', 'doi qua', 'chuyen tro']],
+    unless: [...OTHER_LISTS, 'khong tam tru', 'ten khoi nha'],
     expansion: 'xóa đăng ký tạm trú',
   },
   // "TT" in chat is also "thủ tục": a stay in a rented room or a dormitory makes it the temporary

@@ -5,6 +5,7 @@
 import { fold, syllables } from '../shared/vietnamese';
 import { contentSyllables, type SynonymMatch } from './assistant.synonyms';
 import { RESIDENCE_TOLD } from './assistant.residence-told';
+import { WARD_STORIES } from './assistant.ward-stories';
 import {
   LOST,
   REGISTER,
@@ -113,9 +114,13 @@ const PENSION_SITUATIONS: Situation[] = [
   },
 ];
 /** A contract said to be certified or signed at the commune, in everyday words too (pass 16). */
-const CERTIFIED_TOLD = [...CERTIFIED_SAID, 'da dong dau', 'dong dau o xa', 'dong dau o phuong', 'ra uy ban ki', 'ki o uy ban', 'ki tai uy ban', 'xa chung thuc', 'phuong chung thuc'];
+const CERTIFIED_TOLD = [...CERTIFIED_SAID, 'da dong dau', 'dong dau o xa', 'dong dau o phuong', 'ra uy ban ki', 'ki o uy ban', 'ki tai uy ban', 'xa chung thuc', 'phuong chung thuc',
+  // pass 19: sealed or signed at the commune, said of the commune ("ủy ban đóng dấu", "xã chứng rồi", "làm ở xã")
+  'uy ban dong dau', 'xa dong dau', 'phuong dong dau', 'duoc dong dau', 'xa chung', 'phuong chung', 'ki o xa', 'ki o phuong', 'lam o xa', 'lam o phuong', 'lam tai xa', 'lam tai phuong'];
 /** What the parties do to a contract signed already: add a term, change their mind, drop it (pass 16). */
-const CHANGE_DEAL = ['them mot dieu khoan', 'them dieu khoan', 'them dieu kien', 'ghi them', 'doi y', 'khong mua nua', 'khong ban nua', 'rut lui', 'thai doi noi dung', 'bo giai do'];
+const CHANGE_DEAL = ['them mot dieu khoan', 'them dieu khoan', 'them dieu kien', 'ghi them', 'doi y', 'khong mua nua', 'khong ban nua', 'rut lui', 'thai doi noi dung', 'bo giai do',
+  // pass 19: a gift taken back, a price or an area changed ("muốn rút lại", "đổi giá thuê", "sửa diện tích")
+  'rut lai', 'khong cho nua', 'khong tang nua', 'doi gia', 'sua gia', 'tang gia', 'giam gia', 'sua dien tich', 'doi dien tich', 'sua lai', 'huy', 'huy bo'];
 /** What makes a child taken another procedure than the adoption, or names the adoption already (pass 16). */
 const ADOPTION_UNLESS = ['con nuoi', 'giam ho', 'tro cap', 'ho tro', 'cham dut', 'nuoc ngoai', 'khai sinh cho', 'dang ki lai'];
 
@@ -232,7 +237,9 @@ const WARD_SITUATIONS: Situation[] = [
   },
   {
     // A household leaving the list of the poor or near-poor ("rút khỏi diện cận nghèo").
-    groups: [['ngheo', 'can ngheo'], ['ra khoi', 'rut khoi', 'bo ten', 'xoa ten', 'khong muon o dien', 'khong o dien', 'khong con ngheo', 'khong con can ngheo', 'khoi danh sach', 'khong con kho khan', 'rut ten', 'vuot chuan', 'khong nhan tro cap']],
+    groups: [['ngheo', 'can ngheo'], ['ra khoi', 'rut khoi', 'bo ten', 'xoa ten', 'khong muon o dien', 'khong o dien', 'khong con ngheo', 'khong con can ngheo', 'khoi danh sach', 'khong con kho khan', 'rut ten', 'vuot chuan', 'khong nhan tro cap',
+      // pass 19: "không còn là hộ nghèo nữa", "bỏ diện cận nghèo", the place given to another household
+      'khong con la', 'bo dien', 'thoat dien', 'ra dien', 'nhuong suat', 'nhuong cho ho khac']],
     expansion: 'công nhận hộ thoát nghèo thoát cận nghèo',
   },
   {
@@ -243,13 +250,13 @@ const WARD_SITUATIONS: Situation[] = [
   },
   {
     // A shop's registered details changed: its name, capital, address or trade.
-    groups: [SHOP, ['doi ten', 'doi cai ten', 'tang von', 'giam von', 'ban them', 'doi dia chi', 'dia chi cu', 'doi qua', 'doi sang', 'chuyen sang ban', 'chuyen han sang', 'nganh nghe', 'them nganh', 'doi mat hang']],
+    groups: [SHOP, ['doi ten', 'doi cai ten', 'tang von', 'giam von', 'ban them', 'doi dia chi', 'dia chi cu', 'doi qua', 'doi sang', 'chuyen sang ban', 'chuyen han sang', 'nganh nghe', 'them nganh', 'doi mat hang', 'dia chi khac', 'dia diem khac', 'duong khac', 'don qua', 'don tiem']],
     unless: ['cham dut', 'tam ngung', 'tam nghi', 'dep', 'giai the', 'nghi han', 'xoa', 'hop tac xa', 'doanh nghiep', 'cong ti', 'chi nhanh'],
     expansion: 'thay đổi nội dung đăng ký hộ kinh doanh',
   },
   {
     // A shop closed for good ("tiệm dẹp rồi", "khai tử hộ kinh doanh", "xóa hẳn hộ kinh doanh").
-    groups: [SHOP, ['dep', 'dep roi', 'khai tu', 'xoa ten', 'xoa han', 'nghi luon', 'khong lam nua', 'khong man nua', 'tra lai giai phep', 'tra giai phep']],
+    groups: [SHOP, ['dep', 'dep roi', 'khai tu', 'xoa ten', 'xoa han', 'nghi luon', 'khong lam nua', 'khong man nua', 'tra lai giai phep', 'tra giai phep', 'dong giai phep', 'khoa giai', 'khong ai ban', 'khong ban nua', 'dong han']],
     unless: ['tam ngung', 'tam nghi', 'nghi tam', 'tam dong'],
     expansion: 'chấm dứt hoạt động hộ kinh doanh',
   },
@@ -257,7 +264,7 @@ const WARD_SITUATIONS: Situation[] = [
   {
     // An identity card still showing what has changed since ("giấy khai sinh ghi tên mới mà thẻ
     // căn cước vẫn còn tên cũ"): the card exchanged.
-    groups: [ID_CARD, ['ten cu', 'ho ten cu', 'ho ten truoc', 'ten truoc day', 'thong tin cu', 'dia chi cu', 'van mang', 'van con ten', 'van ghi ten', 'van in']],
+    groups: [ID_CARD, ['ten cu', 'ho ten cu', 'ho ten truoc', 'ten truoc day', 'thong tin cu', 'dia chi cu', 'van mang', 'van con ten', 'van ghi ten', 'van in', 'ho cu', 'con in', 'theo ten moi', 'theo ho moi', 'theo ho ten moi']],
     unless: [...CARD_LOST, 'sai', 'nham', 'dinh danh', 'tai khoan'],
     expansion: 'cấp đổi thẻ căn cước',
   },
@@ -289,7 +296,7 @@ const WARD_SITUATIONS: Situation[] = [
     // A certified contract the parties now change or drop, said in everyday words ("đã đóng dấu ở
     // xã, nay muốn ghi thêm điều kiện", "ra ủy ban ký giấy, giờ bên kia đổi ý"): the change of a
     // certified transaction, not a new certification.
-    groups: [[...CONTRACT, 'ki giai', 'giai sang ten'], CERTIFIED_TOLD, CHANGE_DEAL],
+    groups: [[...CONTRACT, 'ki giai', 'giai sang ten', 'giai cho thue', 'giai thue', 'hd'], CERTIFIED_TOLD, CHANGE_DEAL],
     unless: [...SLIP, 'loi'],
     story: CERTIFIED_TOLD,
     expansion: 'chứng thực việc sửa đổi bổ sung hủy bỏ giao dịch',
@@ -649,7 +656,8 @@ export const SITUATIONS: Situation[] = [
     // business's change of registration, not a vehicle's new owner (CITIZEN_WORDS reads a bare
     // "đổi chủ" as the vehicle's).
     groups: [SHOP, ['doi chu', 'sang ten', 'dung ten', 'chuyen ten', 'sang nhuong', 'nhuong lai', 'sang lai', 'chu moi']],
-    unless: ['xe', 'xe mai', 'o to', 'dat', 'so do', 'so hong', 'nha dat'],
+    // pass 19: nor a shop closed for good, whose name it is registered in only tells the story
+    unless: ['xe', 'xe mai', 'o to', 'dat', 'so do', 'so hong', 'nha dat', 'dep', 'nghi luon', 'khong lam nua', 'khong ban nua', 'khong ai ban', 'dong giai phep', 'khoa giai', 'tra giai phep', 'tra lai giai phep', 'cham dut', 'dong han'],
     expansion: 'thay đổi nội dung đăng ký hộ kinh doanh',
   },
   {
@@ -680,6 +688,7 @@ export const SITUATIONS: Situation[] = [
   ...WARD_SITUATIONS,
   ...TOLD_EVENTS,
   ...RESIDENCE_TOLD,
+  ...WARD_STORIES,
 ];
 
 interface CompiledSituation {

@@ -1,0 +1,94 @@
+/**
+ * The ward's certification, residence, land and welfare procedures told in everyday words (issue
+ * 15, pass 19): a land quarrel to be settled gently or already failed at it, a paper that one
+ * lives here, a copy with the commune's red seal, an absence reported at home before leaving, a
+ * rented room's name left behind. Phrases are folded ("y" written "i"), as in assistant.situations.ts.
+ */
+import type { Situation } from './assistant.situations';
+
+/** What is quarrelled over when land is: a plot, its boundary, a path, a fence, a field. */
+const LAND_THING = ['dat', 'ranh', 'loi di', 'duong di', 'hang rao', 'bo rao', 'ruong', 'vuon', 'tranh chap', 'lan chiem', 'lan sang', 'lan qua', 'moc ranh', 'coc ranh', 'bo mau'];
+/** Both sides brought together to talk it out, in everyday words. */
+const TALK_IT_OUT = ['thuong luong', 'ngoi lai', 'ngoi voi nhau', 'moi hai ben', 'hai ben ngoi', 'em tham', 'giang hoa', 'dan xep', 'noi chuyen voi nhau'];
+/** A mediation or a talk that did not end the quarrel. */
+const FAILED = ['khong thanh', 'khong xong', 'bat thanh', 'that bai', 'khong dat', 'khong chiu', 'van khong chiu', 'khong nghe', 'van khong nghe'];
+/** A paper asked that one lives somewhere (the confirmation of residence), said without its name. */
+const LIVES_HERE = [
+  'chung minh noi o', 'xac nhan noi o', 'chung nhan noi o', 'chung minh cho o', 'xac nhan cho o', 'chung nhan cho o',
+  'chung minh dang o', 'chung nhan dang o', 'xac nhan dang o', 'chung minh toi thuong tru', 'chung minh minh thuong tru',
+  'chung minh thuong tru', 'chung minh dang song', 'chung nhan dang song', 'dang o dia phuong',
+];
+/** A copy said as a photocopy or a picture of the paper. */
+const PHOTO = ['photo', 'pho to', 'ban chup', 'copy', 'ban copy'];
+/** The commune's seal on it, said as citizens say it. */
+const SEALED = ['dau do', 'moc do', 'dong dau', 'dong moc', 'dau cua phuong', 'dau cua xa', 'dau xa', 'dau phuong', 'giong ban goc', 'giong ban chinh'];
+/** A copy asked with the original in hand: not a copy from the commune's register. */
+const ORIGINAL_HELD = ['ban goc', 'ban chinh', 'ban chanh'];
+/** The register a copy is issued from, or an original gone: the copy from the register. */
+const FROM_REGISTER = ['so goc', 'so luu', 'ban luu', 'mat ban', 'that lac', 'bi chay', 'chay mat', 'hu hong', 'khong con ban'];
+/** Reporting at home before going (the absence's notice), not registering where one goes. */
+const REPORT_AT_HOME = ['truoc khi di', 'cong an o que', 'cong an que', 'ca o que', 'o que co can', 'cong an noi o', 'cong an dia phuong'];
+/** A long time away. */
+const LONG_AWAY = ['thang', 'nam', 'lau ngai', 'dai ngai', 'lau dai'];
+
+export const WARD_STORIES: Situation[] = [
+  // A land quarrel the commune is asked to talk out ("xã mời hai bên ngồi lại thương lượng",
+  // "giải quyết cho êm thấm"): the conciliation — not once it failed, nor the chairman asked.
+  {
+    groups: [TALK_IT_OUT, LAND_THING],
+    // Not heirs sitting down to agree how to share ("ngồi lại thống nhất mỗi người một phần").
+    unless: [...FAILED, 'chu tich', 'toa an', 'khoi kien', 'thong nhat', 'chia', 'phan chia'],
+    expansion: 'hòa giải tranh chấp đất đai',
+  },
+  // A land quarrel whose conciliation failed, said apart ("hòa giải ở thôn mấy lần không xong",
+  // "ngồi lại rồi mà bên kia không chịu"): the chairman's settlement.
+  {
+    groups: [['hoa giai', ...TALK_IT_OUT], FAILED, LAND_THING],
+    unless: ['toa an', 'khoi kien', 'kien ra toa'],
+    expansion: 'giải quyết tranh chấp đất đai thuộc thẩm quyền của chủ tịch',
+  },
+  // The chairman asked to settle a land quarrel ("chủ tịch xã giải quyết trong bao lâu").
+  {
+    groups: [['chu tich'], ['giai quyet', 'phan xu', 'ra quyet dinh', 'xu li'], LAND_THING],
+    unless: ['hoa giai', 'khieu nai', 'to cao', 'boi thuong', 'thu hoi'],
+    expansion: 'giải quyết tranh chấp đất đai thuộc thẩm quyền của chủ tịch',
+  },
+  // A paper that one lives here, asked by a bank, a school, the army ("tờ chứng minh nơi ở của bé",
+  // "giấy chứng nhận đang ở địa phương"): the confirmation of residence.
+  {
+    groups: [['giai', 'to', 'chung minh', 'chung nhan', 'xac nhan'], LIVES_HERE],
+    unless: ['tam tru', 'ket hon', 'hon nhan', 'doc than', 'khai sinh', 'can cuoc', 'ngheo', 'thu nhap', 'nhap khau', 'chuyen khau', 'dang ki thuong tru', 'tam vang', 'luu tru', 'xin viec', 'di lam'],
+    anchor: 1,
+    expansion: 'xác nhận thông tin về cư trú',
+  },
+  // A photocopy with the commune's red seal ("bản photo có mộc đỏ của phường"): the certified copy.
+  {
+    groups: [PHOTO, SEALED],
+    unless: [...FROM_REGISTER, 'chu ki', 'hop dong', 'di chuc', 'ban dich'],
+    expansion: 'chứng thực bản sao từ bản chính',
+  },
+  // Copies asked with the original brought ("mấy bản sao huân chương, mang bản gốc ra"): certified
+  // from the original, not issued from the commune's register.
+  {
+    groups: [['ban sao', 'sao i', ...PHOTO], ['mang ban goc', 'mang ban chinh', 'dem ban goc', 'dem ban chinh', 'dem ban chanh', 'cam ban goc', 'giu ban goc', 'con ban goc', 'co ban goc', 'ban goc ra', 'ban chinh ra']],
+    unless: [...FROM_REGISTER, 'chu ki', 'hop dong', 'di chuc', 'ban dich', 'trich luc'],
+    expansion: 'chứng thực bản sao từ bản chính',
+  },
+  // Going away for months, reported at home first ("vào Đồng Nai làm 14 tháng, trước khi đi báo
+  // công an xã", "đi học nghề 2 năm, có phải khai với công an ở quê"): the absence's notice, not a
+  // temporary residence where one goes.
+  {
+    groups: [REPORT_AT_HOME, LONG_AWAY],
+    unless: ['tam tru', 'o tam', 'can cuoc', 'ho chieu', 'xoa', 'ket hon', 'khai tu', 'di chuc', 'luu tru', 'tro cap', 'mat tich', 'tuyen bo', 'ra tu', 'di tu', 'o tu', 'luong huu', 'tam vang', 'vang mat'],
+    anchor: 0,
+    expansion: 'khai báo tạm vắng',
+  },
+  // A rented room's name said left behind ("chỗ trọ cũ vẫn còn tạm trú tên mình", "bỏ tên tạm trú
+  // chỗ cũ"): the temporary residence struck off, not one registered where one moved.
+  {
+    groups: [['bo ten', 'gach ten', 'xoa ten', 'cat ten', 'xoa', 'van con', 'con ten'], ['cho cu', 'tro cu', 'phong cu', 'noi cu', 'tro truoc', 'cho truoc', 'phong truoc', 'nha tro cu'], ['tam tru', 'tro', 'phong thue', 'nha thue']],
+    // A move told with the name to strike is RESIDENCE_TOLD's already ("dọn đi khỏi nhà trọ, bỏ tên ở chỗ trọ cũ").
+    unless: ['cho moi', 'noi moi', 'dang ki tam tru', 'dang ki moi', 'thuong tru', 'ho khau', 'kinh doanh', 'tiem', 'don di', 'don khoi', 'tra phong', 'bo di'],
+    expansion: 'xóa đăng ký tạm trú',
+  },
+];

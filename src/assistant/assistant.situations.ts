@@ -41,6 +41,7 @@ import {
   ID_CARD,
   CIVIL_CHANGE,
 } from './assistant.situation-words';
+import { COMMUNE_TOLD } from './assistant.commune-told';
 
 
 /**
@@ -665,6 +666,7 @@ export const SITUATIONS: Situation[] = [
   ...PENSION_SITUATIONS,
   ...WARD_SITUATIONS,
   ...TOLD_EVENTS,
+  ...COMMUNE_TOLD,
 ];
 
 interface CompiledSituation {

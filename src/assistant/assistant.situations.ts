@@ -44,6 +44,7 @@ import {
   CERTIFICATE_HELD,
   NAME_ADDED,
 } from './assistant.situation-words';
+import { COMMUNE_TOLD } from './assistant.commune-told';
 
 
 /**
@@ -680,6 +681,7 @@ export const SITUATIONS: Situation[] = [
   ...WARD_SITUATIONS,
   ...TOLD_EVENTS,
   ...RESIDENCE_TOLD,
+  ...COMMUNE_TOLD,
 ];
 
 interface CompiledSituation {

@@ -28,6 +28,9 @@ describe('commune records told in citizens’ words (issue 15, pass 19)', () => 
         record('1.001601', 'Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp'),
         record('2.000740', 'Người hưởng lĩnh chế độ bảo hiểm xã hội bằng tiền mặt chuyển sang lĩnh bằng tài khoản cá nhân'),
         record('2.000717', 'Truy lĩnh lương hưu, trợ cấp bảo hiểm xã hội của người hưởng đã chết nhưng còn chế độ chưa nhận'),
+        record('1.001521', 'Giải quyết hưởng chế độ TNLĐ, BNN do thương tật, bệnh tật tái phát'),
+        record('1.001632', 'Giải quyết hưởng chế độ TNLĐ, BNN đối với trường hợp bị TNLĐ lần đầu'),
+        record('1.001643', 'Giải quyết hưởng chế độ TNLĐ, BNN đối với trường hợp đã bị TNLĐ, BNN nay tiếp tục bị TNLĐ hoặc mắc BNN'),
       ];
     });
   });
@@ -58,6 +61,11 @@ describe('commune records told in citizens’ words (issue 15, pass 19)', () => 
   it('reads a pension collected "dùm" or "hộ" by a relative as the authorisation to collect it', () => {
     expect(first('bà ngoại yếu không ra bưu điện được, con gái muốn đi lãnh dùm lương hưu hàng tháng')).toBe('1.001601');
     expect(first('ông tôi già rồi, tôi đi lãnh hộ tiền trợ cấp bảo hiểm hàng tháng có cần giấy gì')).toBe('1.001601');
+  });
+
+  it('tells a work injury that came back from a new accident after a first', () => {
+    expect(first('chú tôi bị bệnh điếc nghề nghiệp, mấy năm nay tai nặng lên nhiều, xin giám định lại mức hưởng')).toBe('1.001521');
+    expect(first('anh tôi đã được hưởng trợ cấp vì gãy chân ở mỏ đá, nay đi làm lại bị tai nạn lần nữa, hồ sơ thế nào')).toBe('1.001643');
   });
 
   it('does not read buying an insurance as the weather ("mua bảo" folded is "mưa bão")', () => {

@@ -29,6 +29,12 @@ const HERD_SICK = ['dich ta', 'dich heo', 'dich lon', 'tai xanh', 'lo mom', 'cum
 const HERD_LOST = ['chon', 'tieu huy', 'chet', 'thiet hai', 'den bu', 'boi thuong'];
 /** The village's mediators themselves, as neighbours name them (pass 19: "giảng hòa" is "hòa giải"). */
 const MEDIATOR = ['to hoa giai', 'to giang hoa', 'hoa giai vien', 'danh sach hoa giai', 'nguoi di hoa giai', 'di giang hoa', 'nguoi giang hoa'];
+/** A work injury or an occupational disease had and compensated already (pass 19). */
+const INJURY_HAD = ['thuong tat cu', 'vet thuong cu', 'benh nghe nghiep', 'bui phoi', 'diec nghe nghiep', 'da giam dinh', 'suy giam'];
+/** Come back or grown worse: the recurrence, not a new accident. */
+const WORSE = ['tai phat', 'nang hon', 'nang len', 'tro nang', 'dau nhuc lai', 'dau lai', 'sung lai', 'lai sung', 'phat lai', 'giam dinh lai', 'kham lai'];
+/** A new accident told after the first. */
+const AGAIN = ['lan nua', 'lan hai', 'lan thu hai', 'them mot lan', 'tiep tuc bi', 'nai lai bi', 'gio lai bi', 'lai bi tai nan'];
 /** Turned to another use. */
 const OTHER_USE = ['chuyen sang', 'chuyen qua', 'doi sang', 'doi qua', 'doi muc dich', 'chuyen muc dich', 'pha di', 'pha rung', 'sang lam', 'qua lam', 'de lam'];
 
@@ -64,6 +70,22 @@ export const COMMUNE_TOLD: Situation[] = [
     groups: [MEDIATOR],
     unless: ['khong thanh', 'khong xong', 'bat thanh', 'nop don', 'thuong mai'],
     expansion: 'hòa giải viên tổ hòa giải ở cơ sở cấp xã',
+  },
+  {
+    // A work injury or occupational disease compensated already that came back or grew worse
+    // ("bụi phổi đã giám định, giờ nặng hơn, xin khám lại"): the recurrence's record — unless a new
+    // accident is told ("lại bị … lần nữa": the one after a first).
+    groups: [INJURY_HAD, WORSE],
+    unless: AGAIN,
+    anchor: 1,
+    expansion: 'hưởng chế độ tai nạn lao động bệnh nghề nghiệp do thương tật bệnh tật tái phát',
+  },
+  {
+    // Compensated once already and hurt again at work ("đã hưởng trợ cấp vì mất hai ngón tay, nay
+    // lại bị điện giật lần nữa"): the record for a new accident after a first.
+    groups: [['da huong', 'da duoc huong', 'da nhan tro cap', 'da giam dinh', 'da bi tai nan', 'benh nghe nghiep'], AGAIN],
+    unless: ['tai phat'],
+    expansion: 'đã bị tai nạn lao động bệnh nghề nghiệp nay tiếp tục bị tai nạn lao động',
   },
   {
     // A sword, a spear or an old gun kept on the altar or the wall ("súng hỏa mai ông nội để lại"):

@@ -262,4 +262,7 @@ export const WARD_WORDS: SynonymEntry[] = [
   // land: the southern "giấy chủ quyền" is the land-use certificate; a dispute "phân xử" is resolved
   { phrase: 'giấy chủ quyền', expansion: 'giấy chứng nhận quyền sử dụng đất' },
   { phrase: 'phân xử', expansion: 'giải quyết tranh chấp' },
+  // the mediation of the village: "giảng hòa" is the everyday word of "hòa giải" (pass 19)
+  { phrase: 'giảng hòa', expansion: 'hòa giải' },
+  { phrase: 'đứng đầu tổ', expansion: 'tổ trưởng' },
 ];

@@ -184,7 +184,8 @@ const OFF_TOPIC = b(
     'thoi tiet',
     'du bao',
     'nhiet do',
-    'mua bao',
+    // "mưa bão" (the weather) — folded, "mua bảo hiểm" (buying an insurance) says it too (pass 19)
+    'mua bao(?! hiem)',
     'gia vang',
     'vang sjc',
     'ti gia',

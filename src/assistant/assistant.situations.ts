@@ -45,6 +45,7 @@ import {
   CERTIFICATE_HELD,
   NAME_ADDED,
 } from './assistant.situation-words';
+import { COMMUNE_TOLD } from './assistant.commune-told';
 
 
 /**
@@ -95,7 +96,9 @@ const PENSIONER_DIED = ['da mat', 'vua mat', 'mat roi', 'qua doi', 'chet', 'tu t
   // what is left unpaid at a death ("còn mấy tháng chưa lĩnh", "bưu điện chưa trả tháng đó")
   'chua linh', 'chua lanh', 'chua nhan', 'chua tra', 'truy linh'];
 /** Collecting for someone else. */
-const FOR_SOMEONE = ['linh thai', 'lanh thai', 'nhan thai', 'lanh gium', 'lanh giup', 'linh gium', 'linh giup', 'nhan gium', 'nhan giup', 'uy quyen'];
+const FOR_SOMEONE = ['linh thai', 'lanh thai', 'nhan thai', 'lanh gium', 'lanh giup', 'linh gium', 'linh giup', 'nhan gium', 'nhan giup', 'uy quyen',
+  // the southern "dùm", and "hộ" (pass 19)
+  'lanh dum', 'linh dum', 'nhan dum', 'lanh ho', 'linh ho', 'nhan ho'];
 
 /** How a pension is paid and who collects it (issue 15, pass 16). */
 const PENSION_SITUATIONS: Situation[] = [
@@ -689,6 +692,7 @@ export const SITUATIONS: Situation[] = [
   ...TOLD_EVENTS,
   ...RESIDENCE_TOLD,
   ...WARD_STORIES,
+  ...COMMUNE_TOLD,
 ];
 
 interface CompiledSituation {

@@ -43,6 +43,7 @@ import {
   CIVIL_CHANGE,
   CERTIFICATE_HELD,
   NAME_ADDED,
+  REGISTER_KEPT,
 } from './assistant.situation-words';
 
 
@@ -132,9 +133,11 @@ const WARD_SITUATIONS: Situation[] = [
     // A relative raising a child whose parents died or are gone ("bố mẹ cháu mất, tôi đang nuôi
     // cháu, muốn đứng ra lo giấy tờ"): the guardianship — not an adoption, nor a benefit.
     groups: [
-      ['bo me chau', 'cha me chau', 'ba ma chau', 'bo me no', 'cha me no', 'ba ma no', 'bo me thang nho', 'bo me con be', 'bo me be'],
+      ['bo me chau', 'cha me chau', 'ba ma chau', 'bo me no', 'cha me no', 'ba ma no', 'bo me thang nho', 'bo me con be', 'bo me be', 'cha me be', 'ba ma be', 'cha me con be'],
       ['mat', 'qua doi', 'biet tich', 'mat tich', 'bo di', 'bo roi', 'di tu', 'o tu'],
-      ['nuoi chau', 'nuoi no', 'nuoi thang nho', 'nuoi con be', 'nuoi be', 'trong chau', 'cham soc chau', 'dung ra', 'dung ten lo', 'lo cho chau'],
+      ['nuoi chau', 'nuoi no', 'nuoi thang nho', 'nuoi con be', 'nuoi be', 'trong chau', 'cham soc chau', 'dung ra', 'dung ten lo', 'lo cho chau',
+        // pass 19: standing for the child in law, told without the word ("chịu trách nhiệm pháp lý cho cháu", "thay mặt", "trông nom")
+        'chiu trach nhiem', 'trach nhiem phap ly', 'thay mat', 'dai dien', 'trong nom'],
     ],
     unless: ['con nuoi', 'nhan nuoi', 'nhan lam con', 'thanh con', 'con chinh thuc', 'tro cap', 'ho tro', 'khai tu', 'chia', 'thua ke', 'ket thuc', 'cham dut', 'khai sinh'],
     expansion: 'đăng ký giám hộ',
@@ -375,7 +378,18 @@ const TOLD_EVENTS: Situation[] = [
 
 export const SITUATIONS: Situation[] = [
   // The register still kept ("sổ gốc vẫn lưu ở phường"): a copy is issued from it, no re-registration.
-  { groups: [LOST, REGISTER], unless: ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu', 'con nguyen', 'van con nguyen'], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
+  { groups: [LOST, REGISTER], unless: ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu', 'con nguyen', 'van con nguyen', ...REGISTER_KEPT], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
+  {
+    // pass 19: the register said to be kept and a civil-status paper asked again ("sổ lưu ở xã còn
+    // nguyên, xin lại một tờ khai sinh", "ủy ban nói sổ bộ còn"): a copy from the register (another
+    // paper's copy from its register is the certification's).
+    groups: [[...REGISTER_KEPT, 'con luu', 'con giu', 'con ho so'], ['khai sinh', 'ks', 'ket hon', 'hon thu', 'gia thu', 'giai cuoi', 'khai tu', 'chung tu', 'bao tu', 'ho tich', 'trich luc']],
+    unless: ['khong con luu', 'khong con giu', 'khong con ho so', 'chang con', ...SLIP, 'cai chinh', 'chung thuc', 'sao i', 'photo', 'luu dong'],
+    // what keeps the register is the story: the paper named is what the copy stands for
+    story: [...REGISTER_KEPT, 'con luu', 'con giu', 'con ho so'],
+    anchor: 1,
+    expansion: 'cấp bản sao trích lục hộ tịch',
+  },
   {
     groups: [['khai sinh', 'giai khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'ten bo', 'ten cha', 'ten me', 'nhan bo']],
     also: ['vua', 'dong thoi', 'cung luc', 'luon', 'kem'],
@@ -431,7 +445,9 @@ export const SITUATIONS: Situation[] = [
   {
     // A parent by blood found or named, and the bond to be made lawful ("ba ruột tìm được tôi, muốn
     // làm giấy tờ là cha con"): the acknowledgement, not another registration of the grown child.
-    groups: [['cha ruot', 'ba ruot', 'bo ruot', 'me ruot', 'ma ruot', 'cha de', 'me de'], ['nhan cha', 'nhan me', 'nhan con', 'nhan lai', 'nhan toi', 'nhan nhau', 'la cha con', 'la me con', 'cha con', 'me con']],
+    groups: [['cha ruot', 'ba ruot', 'bo ruot', 'me ruot', 'ma ruot', 'cha de', 'me de',
+      // pass 19: "người cha thật của mình"
+      'cha that', 'bo that', 'ba that', 'me that', 'ma that'], ['nhan cha', 'nhan me', 'nhan con', 'nhan lai', 'nhan toi', 'nhan nhau', 'la cha con', 'la me con', 'cha con', 'me con']],
     unless: ['thua ke', 'di chuc', 'di san', 'qua doi', 'mat roi', 'da mat', 'giam ho'],
     expansion: 'đăng ký nhận cha mẹ con',
   },
@@ -450,8 +466,10 @@ export const SITUATIONS: Situation[] = [
     // age or recovered, a parent back to care, the guardian no longer able ("cháu đủ 18 tuổi, tôi
     // thôi làm giám hộ", "ông bà xin thôi trông coi cháu vì mẹ cháu đã về"): its end, not a new one.
     groups: [
-      ['giam ho', 'trong coi', 'do dau'],
-      ['thanh nien', 'du 18 tuoi', 'du tuoi', 'tron 18 tuoi', 'len 18 tuoi', 'binh phuc', 'khoi benh', 'khoi phuc nang luc', 'da ve', 've roi', 'khong con suc', 'khong du suc', 'xin thoi', 'muon thoi', 'thoi lam', 'thoi trong', 'rut ten', 'ket thuc', 'cham dut'],
+      ['giam ho', 'trong coi', 'do dau', 'trong nom'],
+      ['thanh nien', 'du 18 tuoi', 'du tuoi', 'tron 18 tuoi', 'len 18 tuoi', 'binh phuc', 'khoi benh', 'khoi phuc nang luc', 'da ve', 've roi', 'khong con suc', 'khong du suc', 'xin thoi', 'muon thoi', 'thoi lam', 'thoi trong', 'rut ten', 'ket thuc', 'cham dut',
+        // pass 19: come of age said with the figure alone, the guardian's name taken off ("nay đủ 18", "xóa tên mình khỏi vai trò")
+        'du 18', 'tron 18', 'xoa ten', 'khoi vai tro', 'thoi vai tro'],
     ],
     anchor: 1,
     expansion: 'chấm dứt giám hộ',
@@ -459,9 +477,18 @@ export const SITUATIONS: Situation[] = [
   {
     // Someone who lost the capacity to act for themselves, and a relative standing for them ("em
     // tôi bị tâm thần, tòa tuyên mất năng lực, chị ruột đứng ra trông coi"): the guardianship.
-    groups: [['mat nang luc', 'mat nang luc hanh vi', 'han che nang luc', 'tam than', 'benh than kinh', 'thieu nang tri tue'], ['trong coi', 'dung ra', 'dung ten', 'cham soc', 'chiu trach nhiem', 'dai dien', 'lo giai to', 'quan li tai san']],
-    unless: ['khoi benh', 'binh phuc', 'thoi', 'ket thuc', 'cham dut'],
+    groups: [['mat nang luc', 'mat nang luc hanh vi', 'han che nang luc', 'tam than', 'benh than kinh', 'thieu nang tri tue'], ['trong coi', 'dung ra', 'dung ten', 'cham soc', 'chiu trach nhiem', 'dai dien', 'lo giai to', 'quan li tai san',
+      // pass 19: "người trông nom bà theo pháp luật", "thay mặt em"
+      'trong nom', 'thay mat']],
+    unless: ['khoi benh', 'binh phuc', 'thoi', 'ket thuc', 'cham dut', 'huy quyet dinh'],
     expansion: 'đăng ký giám hộ',
+  },
+  {
+    // pass 19: the court's decision of lost capacity undone or the person recovered, and the
+    // relative no longer standing for them ("tòa hủy quyết định mất năng lực, tui không cần đứng
+    // tên lo cho nó nữa"): the guardianship's end, told without the word.
+    groups: [['mat nang luc', 'han che nang luc', 'tam than', 'benh than kinh'], ['huy quyet dinh', 'khoi benh', 'binh phuc', 'khoi phuc nang luc'], ['dung ten', 'dung ra', 'trong coi', 'trong nom', 'lo cho', 'cham soc', 'thoi', 'khong can']],
+    expansion: 'chấm dứt giám hộ',
   },
   {
     // A copy of a civil-status paper asked again ("lấy lại bản sao giấy kết hôn", "xin thêm trích
@@ -470,7 +497,9 @@ export const SITUATIONS: Situation[] = [
     groups: [['giai khai sinh', 'khai sinh', 'giai ket hon', 'ket hon', 'hon thu', 'giai chung tu', 'chung tu', 'khai tu', 'trich luc'], ['ban sao', 'trich luc']],
     // A copy certified from the original one holds ("chứng thực bản sao giấy khai sinh", "vẫn giữ
     // bản gốc") is the certification's (a notary asking for the copy, "phòng công chứng đòi", is not).
-    unless: ['khong con so', 'khong con luu', 'khong luu', 'so bi', 'so cung', 'so goc bi', 'so luu bi', 'so hu', 'tieu huy', 'huy hoai', 'khong xin duoc', 'tra khong ra', 'tra k ra', 'khong tra duoc', 'chung thuc', 'sao i', 'photo', 'giu ban goc', 'giu ban chinh', 'con ban goc', 'con ban chinh', 'co ban goc', 'co ban chinh', 'tu ban goc', 'tu ban chinh'],
+    unless: ['khong con so', 'khong con luu', 'khong luu', 'so bi', 'so cung', 'so goc bi', 'so luu bi', 'so hu', 'tieu huy', 'huy hoai', 'khong xin duoc', 'tra khong ra',
+      // pass 19: the register gone in other words ("xã tra sổ chẳng thấy", "quyển lưu tiêu tán")
+      'chang thay', 'tra khong thay', 'tieu tan', 'muc nat', 'am muc', 'chang ai giu', 'khong ai giu', 'khong con giu', 'tra k ra', 'khong tra duoc', 'chung thuc', 'sao i', 'photo', 'giu ban goc', 'giu ban chinh', 'con ban goc', 'con ban chinh', 'co ban goc', 'co ban chinh', 'tu ban goc', 'tu ban chinh'],
     expansion: 'cấp bản sao trích lục hộ tịch',
   },
   {
@@ -478,6 +507,23 @@ export const SITUATIONS: Situation[] = [
     also: ['can bo', 'khuiet tat', 'nguoi khuiet tat', 'liet giuong', 'benh nang', 'om nang', 'gia yeu', 'khong di duoc', 'khong di lai duoc', 'neo don', 'vung sau', ...CANNOT_COME, 'dang om', 'o xa', 'trong rung', 'xom nui', 'vung nui'],
     // The citizen going there ("hay phải lên tận nơi?") is no official coming.
     unless: ['len tan noi', 'phai den tan noi', 'di tan noi'],
+    expansion: 'lưu động',
+  },
+  {
+    // pass 19: never married, said of oneself with a paper asked for it ("giấy chứng nhận em chưa
+    // kết hôn lần nào", "tờ chứng nhận chưa lấy ai"): the marital-status paper — not a couple
+    // telling they are both single to register their marriage ("cả hai đều chưa lấy ai, đăng ký kết hôn ở đâu").
+    groups: [['chua lay ai', 'chua ket hon lan nao', 'chua tung ket hon', 'chua ket hon bao gio', 'chua cuoi bao gio', 'chua cuoi ai', 'chua tung cuoi'], ['giay', 'to', 'chung nhan', 'xac nhan', 'chung minh']],
+    unless: ['dang ky ket hon', 'giay ket hon', 'lam ket hon', 'muon cuoi', 'sap cuoi', 'tinh cuoi', 'cuoi nhau', 'ca hai', 'hai dua', 'tui em', 'bon em', 'chung em', 'chung toi'],
+    anchor: 0,
+    expansion: 'xác nhận tình trạng hôn nhân độc thân',
+  },
+  {
+    // pass 19: officials or a team coming down to the village for a birth, marriage or death
+    // ("cán bộ xuống bản làm khai sinh", "chờ đợt xã về làng làm giấy kết hôn"): the mobile
+    // registration — the citizen going to the village is none (no official, team or round said).
+    groups: [['can bo', 'tu phap', 'doan', 'dot', 'cu nguoi', 'dua nguoi'], ['xuong ban', 'len ban', 've ban', 'vao ban', 've lang', 'xuong lang', 've thon', 'xuong thon', 'vao thon', 'len thon', 'toi tan noi', 'mang so toi', 'mang so den'], MOBILE_ACTS],
+    anchor: 1,
     expansion: 'lưu động',
   },
   {

@@ -5,6 +5,7 @@
 import { fold, syllables } from '../shared/vietnamese';
 import { contentSyllables, type SynonymMatch } from './assistant.synonyms';
 import { RESIDENCE_TOLD } from './assistant.residence-told';
+import { CIVIL_REGISTER_TOLD } from './assistant.civil-register';
 import {
   LOST,
   REGISTER,
@@ -380,17 +381,6 @@ export const SITUATIONS: Situation[] = [
   // The register still kept ("sổ gốc vẫn lưu ở phường"): a copy is issued from it, no re-registration.
   { groups: [LOST, REGISTER], unless: ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu', 'con nguyen', 'van con nguyen', ...REGISTER_KEPT], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
   {
-    // pass 19: the register said to be kept and a civil-status paper asked again ("sổ lưu ở xã còn
-    // nguyên, xin lại một tờ khai sinh", "ủy ban nói sổ bộ còn"): a copy from the register (another
-    // paper's copy from its register is the certification's).
-    groups: [[...REGISTER_KEPT, 'con luu', 'con giu', 'con ho so'], ['khai sinh', 'ks', 'ket hon', 'hon thu', 'gia thu', 'giai cuoi', 'khai tu', 'chung tu', 'bao tu', 'ho tich', 'trich luc']],
-    unless: ['khong con luu', 'khong con giu', 'khong con ho so', 'chang con', ...SLIP, 'cai chinh', 'chung thuc', 'sao i', 'photo', 'luu dong'],
-    // what keeps the register is the story: the paper named is what the copy stands for
-    story: [...REGISTER_KEPT, 'con luu', 'con giu', 'con ho so'],
-    anchor: 1,
-    expansion: 'cấp bản sao trích lục hộ tịch',
-  },
-  {
     groups: [['khai sinh', 'giai khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'ten bo', 'ten cha', 'ten me', 'nhan bo']],
     also: ['vua', 'dong thoi', 'cung luc', 'luon', 'kem'],
     unless: ['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh', ...PARENT_MISSING],
@@ -484,13 +474,6 @@ export const SITUATIONS: Situation[] = [
     expansion: 'đăng ký giám hộ',
   },
   {
-    // pass 19: the court's decision of lost capacity undone or the person recovered, and the
-    // relative no longer standing for them ("tòa hủy quyết định mất năng lực, tui không cần đứng
-    // tên lo cho nó nữa"): the guardianship's end, told without the word.
-    groups: [['mat nang luc', 'han che nang luc', 'tam than', 'benh than kinh'], ['huy quyet dinh', 'khoi benh', 'binh phuc', 'khoi phuc nang luc'], ['dung ten', 'dung ra', 'trong coi', 'trong nom', 'lo cho', 'cham soc', 'thoi', 'khong can']],
-    expansion: 'chấm dứt giám hộ',
-  },
-  {
     // A copy of a civil-status paper asked again ("lấy lại bản sao giấy kết hôn", "xin thêm trích
     // lục khai tử"): a copy from the register, not a re-registration — unless the register is gone
     // or no copy could be had from it ("sổ hư hỏng", "xin trích lục thì tra không ra").
@@ -507,23 +490,6 @@ export const SITUATIONS: Situation[] = [
     also: ['can bo', 'khuiet tat', 'nguoi khuiet tat', 'liet giuong', 'benh nang', 'om nang', 'gia yeu', 'khong di duoc', 'khong di lai duoc', 'neo don', 'vung sau', ...CANNOT_COME, 'dang om', 'o xa', 'trong rung', 'xom nui', 'vung nui'],
     // The citizen going there ("hay phải lên tận nơi?") is no official coming.
     unless: ['len tan noi', 'phai den tan noi', 'di tan noi'],
-    expansion: 'lưu động',
-  },
-  {
-    // pass 19: never married, said of oneself with a paper asked for it ("giấy chứng nhận em chưa
-    // kết hôn lần nào", "tờ chứng nhận chưa lấy ai"): the marital-status paper — not a couple
-    // telling they are both single to register their marriage ("cả hai đều chưa lấy ai, đăng ký kết hôn ở đâu").
-    groups: [['chua lay ai', 'chua ket hon lan nao', 'chua tung ket hon', 'chua ket hon bao gio', 'chua cuoi bao gio', 'chua cuoi ai', 'chua tung cuoi'], ['giay', 'to', 'chung nhan', 'xac nhan', 'chung minh']],
-    unless: ['dang ky ket hon', 'giay ket hon', 'lam ket hon', 'muon cuoi', 'sap cuoi', 'tinh cuoi', 'cuoi nhau', 'ca hai', 'hai dua', 'tui em', 'bon em', 'chung em', 'chung toi'],
-    anchor: 0,
-    expansion: 'xác nhận tình trạng hôn nhân độc thân',
-  },
-  {
-    // pass 19: officials or a team coming down to the village for a birth, marriage or death
-    // ("cán bộ xuống bản làm khai sinh", "chờ đợt xã về làng làm giấy kết hôn"): the mobile
-    // registration — the citizen going to the village is none (no official, team or round said).
-    groups: [['can bo', 'tu phap', 'doan', 'dot', 'cu nguoi', 'dua nguoi'], ['xuong ban', 'len ban', 've ban', 'vao ban', 've lang', 'xuong lang', 've thon', 'xuong thon', 'vao thon', 'len thon', 'toi tan noi', 'mang so toi', 'mang so den'], MOBILE_ACTS],
-    anchor: 1,
     expansion: 'lưu động',
   },
   {
@@ -726,6 +692,7 @@ export const SITUATIONS: Situation[] = [
   ...WARD_SITUATIONS,
   ...TOLD_EVENTS,
   ...RESIDENCE_TOLD,
+  ...CIVIL_REGISTER_TOLD,
 ];
 
 interface CompiledSituation {

@@ -62,6 +62,23 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   { phrase: 'xét nghiệm adn', expansion: 'giám định xác nhận quan hệ cha con mẹ con' },
   { phrase: 'giám định adn', expansion: 'giám định xác nhận quan hệ cha con mẹ con' },
   { phrase: 'xét nghiệm huyết thống', expansion: 'giám định xác nhận quan hệ cha con mẹ con' },
+  // pass 19: the marital-status paper named by what it says ("tờ không có vợ"); a name changed for a faith or a new gender, or to a stepfather's
+  // family name; an older word for a death ("khuất bóng") and for giving birth ("vượt cạn")
+  // (never married said of oneself with a paper asked: a situation, assistant.situations.ts)
+  { phrase: 'tờ không có vợ', expansion: 'giấy xác nhận tình trạng hôn nhân' },
+  { phrase: 'tờ không có chồng', expansion: 'giấy xác nhận tình trạng hôn nhân' },
+  { phrase: 'giấy không có vợ', expansion: 'giấy xác nhận tình trạng hôn nhân' },
+  { phrase: 'giấy không có chồng', expansion: 'giấy xác nhận tình trạng hôn nhân' },
+  { phrase: 'tên thánh', expansion: 'thay đổi hộ tịch' },
+  { phrase: 'pháp danh', expansion: 'thay đổi hộ tịch' },
+  { phrase: 'chuyển đổi giới tính', expansion: 'thay đổi hộ tịch' },
+  { phrase: 'chuyển giới', expansion: 'thay đổi hộ tịch' },
+  { phrase: 'họ của dượng', expansion: 'thay đổi họ hộ tịch' },
+  { phrase: 'họ dượng', expansion: 'thay đổi họ hộ tịch' },
+  { phrase: 'họ cha dượng', expansion: 'thay đổi họ hộ tịch' },
+  { phrase: 'họ bố dượng', expansion: 'thay đổi họ hộ tịch' },
+  { phrase: 'khuất bóng', expansion: 'khai tử' },
+  { phrase: 'vượt cạn', expansion: 'đăng ký khai sinh' },
   // vehicles (registration is the commune police's since 2025: Thông tư 79/2024/TT-BCA)
   { phrase: 'sang tên xe', expansion: 'thay đổi chủ xe' },
   { phrase: 'đổi chủ xe', expansion: 'thay đổi chủ xe' },

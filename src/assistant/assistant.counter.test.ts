@@ -20,6 +20,14 @@ describe('assistant: what asks for a ticket or a booking', () => {
     }
     expect(counterIntent('đặt chỗ làm căn cước')).toBe('book');
   });
+
+  it('reads neither across a clause nor in "chỗ nào", "chỗ ở", "số định danh" (pass 19)', () => {
+    for (const q of ['bố mẹ tôi có đăng ký, giờ giấy kết hôn mất rồi', 'xin giấy độc thân cho chồng, xin chỗ nào', 'đăng ký chỗ ở tạm cho con đi học', 'cho bé xin số định danh ở đâu', 'không có giấy đăng ký. Giờ làm lại sao']) {
+      expect(counterIntent(q), q).toBeUndefined();
+    }
+    expect(counterIntent('đặt lịch hẹn làm căn cước ở chỗ nào')).toBe('book');
+    expect(counterIntent('đăng ký giờ hẹn')).toBe('book');
+  });
 });
 
 for (const engine of engines()) {

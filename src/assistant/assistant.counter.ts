@@ -35,7 +35,9 @@ export interface CounterTurn {
   memory?: CounterMemory;
 }
 
-const words = (s: string) => ` ${fold(s).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+// A clause ends at its punctuation: "có đăng ký, giờ giấy mất" is no "đăng ký giờ" (pass 19).
+const CLAUSE_END = /[,.;:!?()\n]+/g;
+const words = (s: string) => ` ${fold(s).replace(CLAUSE_END, ' | ').replace(/[^a-z0-9|]+/g, ' ').trim()} `;
 // Folded: no marks, đ→d, y→i ("lấy" is "lai", "hủy" is "hui").
 const TICKET = / (lai|boc|xin|cap|rut) (so|so thu tu|so xep hang)( |$)|( so thu tu )/;
 const BOOK = / (dat|hen|dang ki|xin) (lich|lich hen|gio|hen|cho)( |$)|( lich hen )/;
@@ -49,10 +51,16 @@ const TICKET_MARKED = / (lấy|bốc|xin|cấp|rút) (số|số thứ tự|số 
 const BOOK_MARKED = / (đặt|hẹn|đăng ký|đăng kí|xin) (lịch|lịch hẹn|giờ|hẹn|chỗ)( |$)|( lịch hẹn )/u;
 /** Without marks: "cap so do", "đã cấp sổ", "dang ki cho nguoi…" are a book (sổ) and a person, not a number or a slot. */
 const NOT_COUNTER = / so (do|hong|ho khau|dat|goc|tiet kiem|bao hiem|mui)( |$)| (da|duoc|chua) (duoc )?cap so( |$)| cho (nguoi|con|be|ba|ong|me|bo|cha|vo|chong|em|chau|tre|gia dinh|khach)( |$)/;
+/**
+ * A place or a number that is no slot or ticket, marked or not (pass 19): "xin chỗ nào", "đăng ký
+ * chỗ ở tạm" ask where or register a stay; "xin số định danh" is the personal number; "cấp sổ
+ * lần đầu" a land book.
+ */
+const NOT_SLOT = / (cho|chỗ) (nao|nào|dau|đâu|o|ở)(?= |$)| (so|số) (dinh danh|định danh|lan dau|moi)(?= |$)/gu;
 
 export function counterIntent(text: string): 'ticket' | 'book' | undefined {
-  const w = words(text);
-  const lower = ` ${text.normalize('NFC').toLocaleLowerCase('vi-VN').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const w = words(text).replace(NOT_SLOT, ' |');
+  const lower = ` ${text.normalize('NFC').toLocaleLowerCase('vi-VN').replace(CLAUSE_END, ' | ').replace(/[^\p{L}\p{N}|]+/gu, ' ').trim()} `.replace(NOT_SLOT, ' |');
   if (/[^\x00-\x7f]/.test(lower)) {
     if (BOOK_MARKED.test(lower)) return 'book';
     if (TICKET_MARKED.test(lower)) return 'ticket';

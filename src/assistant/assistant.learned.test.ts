@@ -50,14 +50,15 @@ describe('the signal learned from our labelled questions', () => {
       { q: 'đăng ký kết hôn cần giấy gì', expect: ['1.000894'] },
       { q: 'hôm nay trời có mưa không', expect: [] },
     ]);
-    // (The copy of a lost marriage paper was the example until the rules read it themselves, pass 16.)
-    const q = 'ket hon tu lau, giay mat, xa tra so khong thay';
+    // (The copy of a lost marriage paper was the example until the rules read it themselves, pass
+    // 16; so was "xã tra sổ không thấy", pass 19.)
+    const q = 'ket hon tu lau, giay mat, xa bao khong tim ra';
     const order = (m: LearnedModel) => rerankLearned(q, r.search(q, { limit: 8 }).candidates, m).map((c) => c.id).slice(0, 2);
 
     it('lifts the code of a training line the question is worded like, which no tuning line is', () => {
       // The tuning sets alone know nothing of a marriage re-registered: the rules' order stays.
       expect(order(tuningModel(tuning, null))).toEqual(['1.000894', '1.004746']);
-      write(path.join(training, 'corpus.jsonl'), [{ q: 'kết hôn lâu rồi, giấy mất, xã tra sổ không thấy', expect: ['1.004746'], kind: 'situation' }]);
+      write(path.join(training, 'corpus.jsonl'), [{ q: 'kết hôn lâu rồi, giấy mất, xã báo không tìm ra', expect: ['1.004746'], kind: 'situation' }]);
       const both = tuningModel(tuning, training);
       expect(both.classes.has('1.004746')).toBe(true);
       expect(order(both)).toEqual(['1.004746', '1.000894']);

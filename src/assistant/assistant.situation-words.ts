@@ -5,10 +5,19 @@
 
 export const LOST = ['mat', 'bi mat', 'chai', 'bi chai', 'that lac', 'khong con', 'hu hong', 'bi hong', 'rach', 'moi an', 'lu cuon', 'cuon troi', 'khong luu', 'khong con luu', 'khong tim thai', 'thieu',
   // pass 16: burnt, destroyed or gone ("hỏa hoạn thiêu rụi", "sổ bị tiêu hủy", "ủy ban cũng hết sổ")
-  'thieu rui', 'chai rui', 'chai het', 'tieu huy', 'bi huy', 'huy hoai', 'mat tieu', 'het so'];
+  'thieu rui', 'chai rui', 'chai het', 'tieu huy', 'bi huy', 'huy hoai', 'mat tieu', 'het so',
+  // pass 19: a register gone told in other words ("quyển lưu đều tiêu tán", "ẩm mục", "chẳng ai giữ", "tra sổ chẳng thấy")
+  'tieu tan', 'muc nat', 'am muc', 'bi muc', 'muc het', 'khong con giu', 'chang ai giu', 'khong ai giu', 'chang con', 'chang thay', 'khong thay dau', 'khong doc duoc', 'tra khong thay'];
 export const REGISTER = ['so ho tich', 'so goc', 'so luu', 'so dang ki', 'ban luu', 'khong luu', 'khong con luu', 'khong con so', 'so nam do', 'so o xa', 'so o phuong', 'so khong con', 'ho so o xa', 'ho so o phuong',
   // the older word for the register ("sổ bộ": "sổ bộ ủy ban bị lũ cuốn")
-  'so bo', 'het so'];
+  'so bo', 'het so',
+  // pass 19: the register told as its book, its store or its search ("quyển lưu ở xã", "lục kho", "bộ sổ thời cũ", "xã tra sổ")
+  'quyen luu', 'quyen so', 'quyen ghi', 'quyen do', 'kho luu', 'kho luu tru', 'luu tru xa', 'luu tru cua xa', 'luu tru o xa', 'bo so', 'tra so', 'so sach', 'luc kho'];
+/**
+ * The register said to be kept ("sổ lưu ở xã còn nguyên", "hồ sơ xã còn lưu đầy đủ", "ủy ban nói
+ * sổ bộ còn"): a lost paper is then copied from it, not registered again (pass 19).
+ */
+export const REGISTER_KEPT = ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu', 'con nguyen', 'van con nguyen', 'so bo con', 'so van con', 'so luu con', 'van con ho so', 'con ho so', 'luu day du'];
 // Folded as questions are: "Mỹ" is "mi", "Thụy Điển" "thui dien", "Ý" "i".
 export const COUNTRIES = ['nuoc ngoai', 'nhat', 'nhat ban', 'han', 'han quoc', 'dai loan', 'trung quoc', 'mi', 'hoa ki', 'uc', 'duc', 'phap', 'anh', 'nga', 'sec', 'ba lan', 'lao', 'campuchia', 'thai lan', 'singapore', 'malaisia', 'canada', 'i', 'ha lan', 'thui dien', 'na ui', 'dan mach', 'bi', 'thui si', 'ao'];
 export const EXPIRED = ['het han', 'sap het han', 'qua han', 'du 25 tuoi', 'du 40 tuoi', 'du 60 tuoi',

@@ -6,6 +6,7 @@ import { fold, syllables } from '../shared/vietnamese';
 import { contentSyllables, type SynonymMatch } from './assistant.synonyms';
 import { RESIDENCE_TOLD } from './assistant.residence-told';
 import { WARD_STORIES } from './assistant.ward-stories';
+import { CIVIL_REGISTER_TOLD } from './assistant.civil-register';
 import {
   LOST,
   REGISTER,
@@ -44,6 +45,7 @@ import {
   CIVIL_CHANGE,
   CERTIFICATE_HELD,
   NAME_ADDED,
+  REGISTER_KEPT,
 } from './assistant.situation-words';
 import { COMMUNE_TOLD } from './assistant.commune-told';
 
@@ -140,9 +142,11 @@ const WARD_SITUATIONS: Situation[] = [
     // A relative raising a child whose parents died or are gone ("bố mẹ cháu mất, tôi đang nuôi
     // cháu, muốn đứng ra lo giấy tờ"): the guardianship — not an adoption, nor a benefit.
     groups: [
-      ['bo me chau', 'cha me chau', 'ba ma chau', 'bo me no', 'cha me no', 'ba ma no', 'bo me thang nho', 'bo me con be', 'bo me be'],
+      ['bo me chau', 'cha me chau', 'ba ma chau', 'bo me no', 'cha me no', 'ba ma no', 'bo me thang nho', 'bo me con be', 'bo me be', 'cha me be', 'ba ma be', 'cha me con be'],
       ['mat', 'qua doi', 'biet tich', 'mat tich', 'bo di', 'bo roi', 'di tu', 'o tu'],
-      ['nuoi chau', 'nuoi no', 'nuoi thang nho', 'nuoi con be', 'nuoi be', 'trong chau', 'cham soc chau', 'dung ra', 'dung ten lo', 'lo cho chau'],
+      ['nuoi chau', 'nuoi no', 'nuoi thang nho', 'nuoi con be', 'nuoi be', 'trong chau', 'cham soc chau', 'dung ra', 'dung ten lo', 'lo cho chau',
+        // pass 19: standing for the child in law, told without the word ("chịu trách nhiệm pháp lý cho cháu", "thay mặt", "trông nom")
+        'chiu trach nhiem', 'trach nhiem phap ly', 'thay mat', 'dai dien', 'trong nom'],
     ],
     unless: ['con nuoi', 'nhan nuoi', 'nhan lam con', 'thanh con', 'con chinh thuc', 'tro cap', 'ho tro', 'khai tu', 'chia', 'thua ke', 'ket thuc', 'cham dut', 'khai sinh'],
     expansion: 'đăng ký giám hộ',
@@ -385,7 +389,7 @@ const TOLD_EVENTS: Situation[] = [
 
 export const SITUATIONS: Situation[] = [
   // The register still kept ("sổ gốc vẫn lưu ở phường"): a copy is issued from it, no re-registration.
-  { groups: [LOST, REGISTER], unless: ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu', 'con nguyen', 'van con nguyen'], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
+  { groups: [LOST, REGISTER], unless: ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu', 'con nguyen', 'van con nguyen', ...REGISTER_KEPT], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
   {
     groups: [['khai sinh', 'giai khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'ten bo', 'ten cha', 'ten me', 'nhan bo']],
     also: ['vua', 'dong thoi', 'cung luc', 'luon', 'kem'],
@@ -441,7 +445,9 @@ export const SITUATIONS: Situation[] = [
   {
     // A parent by blood found or named, and the bond to be made lawful ("ba ruột tìm được tôi, muốn
     // làm giấy tờ là cha con"): the acknowledgement, not another registration of the grown child.
-    groups: [['cha ruot', 'ba ruot', 'bo ruot', 'me ruot', 'ma ruot', 'cha de', 'me de'], ['nhan cha', 'nhan me', 'nhan con', 'nhan lai', 'nhan toi', 'nhan nhau', 'la cha con', 'la me con', 'cha con', 'me con']],
+    groups: [['cha ruot', 'ba ruot', 'bo ruot', 'me ruot', 'ma ruot', 'cha de', 'me de',
+      // pass 19: "người cha thật của mình"
+      'cha that', 'bo that', 'ba that', 'me that', 'ma that'], ['nhan cha', 'nhan me', 'nhan con', 'nhan lai', 'nhan toi', 'nhan nhau', 'la cha con', 'la me con', 'cha con', 'me con']],
     unless: ['thua ke', 'di chuc', 'di san', 'qua doi', 'mat roi', 'da mat', 'giam ho'],
     expansion: 'đăng ký nhận cha mẹ con',
   },
@@ -460,8 +466,10 @@ export const SITUATIONS: Situation[] = [
     // age or recovered, a parent back to care, the guardian no longer able ("cháu đủ 18 tuổi, tôi
     // thôi làm giám hộ", "ông bà xin thôi trông coi cháu vì mẹ cháu đã về"): its end, not a new one.
     groups: [
-      ['giam ho', 'trong coi', 'do dau'],
-      ['thanh nien', 'du 18 tuoi', 'du tuoi', 'tron 18 tuoi', 'len 18 tuoi', 'binh phuc', 'khoi benh', 'khoi phuc nang luc', 'da ve', 've roi', 'khong con suc', 'khong du suc', 'xin thoi', 'muon thoi', 'thoi lam', 'thoi trong', 'rut ten', 'ket thuc', 'cham dut'],
+      ['giam ho', 'trong coi', 'do dau', 'trong nom'],
+      ['thanh nien', 'du 18 tuoi', 'du tuoi', 'tron 18 tuoi', 'len 18 tuoi', 'binh phuc', 'khoi benh', 'khoi phuc nang luc', 'da ve', 've roi', 'khong con suc', 'khong du suc', 'xin thoi', 'muon thoi', 'thoi lam', 'thoi trong', 'rut ten', 'ket thuc', 'cham dut',
+        // pass 19: come of age said with the figure alone, the guardian's name taken off ("nay đủ 18", "xóa tên mình khỏi vai trò")
+        'du 18', 'tron 18', 'xoa ten', 'khoi vai tro', 'thoi vai tro'],
     ],
     anchor: 1,
     expansion: 'chấm dứt giám hộ',
@@ -469,8 +477,10 @@ export const SITUATIONS: Situation[] = [
   {
     // Someone who lost the capacity to act for themselves, and a relative standing for them ("em
     // tôi bị tâm thần, tòa tuyên mất năng lực, chị ruột đứng ra trông coi"): the guardianship.
-    groups: [['mat nang luc', 'mat nang luc hanh vi', 'han che nang luc', 'tam than', 'benh than kinh', 'thieu nang tri tue'], ['trong coi', 'dung ra', 'dung ten', 'cham soc', 'chiu trach nhiem', 'dai dien', 'lo giai to', 'quan li tai san']],
-    unless: ['khoi benh', 'binh phuc', 'thoi', 'ket thuc', 'cham dut'],
+    groups: [['mat nang luc', 'mat nang luc hanh vi', 'han che nang luc', 'tam than', 'benh than kinh', 'thieu nang tri tue'], ['trong coi', 'dung ra', 'dung ten', 'cham soc', 'chiu trach nhiem', 'dai dien', 'lo giai to', 'quan li tai san',
+      // pass 19: "người trông nom bà theo pháp luật", "thay mặt em"
+      'trong nom', 'thay mat']],
+    unless: ['khoi benh', 'binh phuc', 'thoi', 'ket thuc', 'cham dut', 'huy quyet dinh'],
     expansion: 'đăng ký giám hộ',
   },
   {
@@ -480,7 +490,9 @@ export const SITUATIONS: Situation[] = [
     groups: [['giai khai sinh', 'khai sinh', 'giai ket hon', 'ket hon', 'hon thu', 'giai chung tu', 'chung tu', 'khai tu', 'trich luc'], ['ban sao', 'trich luc']],
     // A copy certified from the original one holds ("chứng thực bản sao giấy khai sinh", "vẫn giữ
     // bản gốc") is the certification's (a notary asking for the copy, "phòng công chứng đòi", is not).
-    unless: ['khong con so', 'khong con luu', 'khong luu', 'so bi', 'so cung', 'so goc bi', 'so luu bi', 'so hu', 'tieu huy', 'huy hoai', 'khong xin duoc', 'tra khong ra', 'tra k ra', 'khong tra duoc', 'chung thuc', 'sao i', 'photo', 'giu ban goc', 'giu ban chinh', 'con ban goc', 'con ban chinh', 'co ban goc', 'co ban chinh', 'tu ban goc', 'tu ban chinh'],
+    unless: ['khong con so', 'khong con luu', 'khong luu', 'so bi', 'so cung', 'so goc bi', 'so luu bi', 'so hu', 'tieu huy', 'huy hoai', 'khong xin duoc', 'tra khong ra',
+      // pass 19: the register gone in other words ("xã tra sổ chẳng thấy", "quyển lưu tiêu tán")
+      'chang thay', 'tra khong thay', 'tieu tan', 'muc nat', 'am muc', 'chang ai giu', 'khong ai giu', 'khong con giu', 'tra k ra', 'khong tra duoc', 'chung thuc', 'sao i', 'photo', 'giu ban goc', 'giu ban chinh', 'con ban goc', 'con ban chinh', 'co ban goc', 'co ban chinh', 'tu ban goc', 'tu ban chinh'],
     expansion: 'cấp bản sao trích lục hộ tịch',
   },
   {
@@ -693,6 +705,7 @@ export const SITUATIONS: Situation[] = [
   ...RESIDENCE_TOLD,
   ...WARD_STORIES,
   ...COMMUNE_TOLD,
+  ...CIVIL_REGISTER_TOLD,
 ];
 
 interface CompiledSituation {

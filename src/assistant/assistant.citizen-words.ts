@@ -101,6 +101,12 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   { phrase: 'rút bảo hiểm', expansion: 'hưởng bảo hiểm xã hội một lần' },
   { phrase: 'mua bảo hiểm y tế', expansion: 'đăng ký đóng cấp thẻ bảo hiểm y tế' },
   { phrase: 'bảo hiểm y tế hộ gia đình', expansion: 'đăng ký đóng cấp thẻ bảo hiểm y tế người chỉ tham gia bảo hiểm y tế' },
+  // pass 19: the health-insurance card said by what it is for ("thẻ khám bệnh", "thẻ khám chữa
+  // bệnh"), the identity card by its chip ("thẻ chip", "căn cước chip")
+  { phrase: 'thẻ khám bệnh', expansion: 'thẻ bảo hiểm y tế' },
+  { phrase: 'thẻ khám chữa bệnh', expansion: 'thẻ bảo hiểm y tế' },
+  { phrase: 'thẻ chip', expansion: 'thẻ căn cước' },
+  { phrase: 'căn cước chip', expansion: 'thẻ căn cước' },
   // sickness, maternity and recovery benefits as a worker says them
   { phrase: 'nghỉ ốm', expansion: 'hưởng chế độ ốm đau' },
   { phrase: 'tiền ốm', expansion: 'hưởng chế độ ốm đau' },

@@ -189,9 +189,28 @@ function storyInScope(candidates: Candidate[], d: Decided, plan: QueryPlan, outO
   if (outOdds > STORY_ODDS || plan.intents.offTopic || plan.contentCount < STORY_WORDS || plan.tokens.length < STORY_SYLLABLES) return undefined;
   const c = candidates.filter((x) => x.kind === 'procedure');
   const lead = c[0];
-  if (!lead || !lead.here || lead.missesTopic) return undefined;
+  if (!lead || !lead.here || (lead.missesTopic && !toldAround(lead, plan, outOdds))) return undefined;
   const near = c.slice(1, 3).filter((x) => x.here && !x.missesTopic && x.score > lead.score * AHEAD);
   return { decision: 'clarify', picks: [lead, ...near], confidence: confidence(lead) };
+}
+
+/**
+ * Syllables from which a story's first procedure may miss a topic word of the question and still be
+ * what it tells of (toldAround).
+ */
+const STORY_MISS_SYLLABLES = 20;
+
+/**
+ * A story's first procedure misses a topic word of the question — a word no procedure here has,
+ * which in a long story is mostly its setting ("công nhân ở KCN", "chú thím trông nom nó từ nhỏ")
+ * rather than another agency's subject — yet is what the story tells of: the story is long
+ * (STORY_MISS_SYLLABLES), a word pair of the question is in the procedure's name, and it is worded
+ * far more like our in-scope questions than a plain story must be (`LEARNED.storyMissOdds`, twice
+ * STORY_ODDS). Another agency's procedure asked in a sentence ("chồng tôi người Úc muốn xin thẻ
+ * tạm trú") is short, and its odds rarely go that low.
+ */
+function toldAround(lead: Candidate, plan: QueryPlan, outOdds: number): boolean {
+  return lead.pairSupport && plan.tokens.length >= STORY_MISS_SYLLABLES && outOdds <= LEARNED.storyMissOdds;
 }
 
 /**

@@ -124,10 +124,11 @@ describe('the signal learned from our labelled questions', () => {
     const q = 'xin chung chi hanh nghe dau gia tai san';
     const s = r.search(q, { limit: 8 });
     const l = readLearned(q, s.candidates, model);
-    // (3.2 before pass 18's out-of-scope-16, 3.0 after: each new tuning file moves it a little.
-    // 2.4 with procedures-22, whose "nghe đâu" folded is "nghề đấu": 3.0 since pass 19 leaves the
-    // hearsay's "nghe" typed with its marks out of the features.)
-    expect(l.outOdds).toBeGreaterThan(2.5);
+    // Odds of 2 are e² ≈ 7 times more like our out-of-scope questions than our in-scope ones. (3.2
+    // before pass 18's out-of-scope-16, 3.0 after; 2.4 with procedures-22, whose "nghe đâu" folded is
+    // "nghề đấu", 3.0 again once pass 19 left the hearsay's "nghe" typed with its marks out of the
+    // features; 2.5 with all of pass 19's sets: each new tuning file moves it a little.)
+    expect(l.outOdds).toBeGreaterThan(2);
     expect(decide(l.candidates, s.plan).decision).not.toBe('answer');
     // The threshold itself, on a confident answer below a name said whole (0.79): declined at the
     // extreme odds, answered just below them.

@@ -3,6 +3,7 @@ import type { CatalogService } from '../catalog';
 import { procedureSchema } from '../catalog/catalog.types';
 import { demoProcedures } from '../demo/demo.seed';
 import { decide, STORY_ODDS } from './assistant.decide';
+import { LEARNED } from './assistant.learned';
 import { procedureDoc } from './assistant.docs';
 import { Retriever } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
@@ -35,6 +36,27 @@ describe('a long story worded as in-scope questions are', () => {
   it('decides a short question the same however in scope its wording', () => {
     const short = 'lo giấy tờ đầu đời cho cháu';
     expect(decided(short, STORY_ODDS - 10)).toEqual(decided(short, -2));
+  });
+
+  // Told with words of its setting no procedure here has: the first procedure misses a topic of the
+  // question, which a plain story's offer does not allow (another agency's subject is often such a word).
+  const workers =
+    'Dạ em chào chị, hai đứa em làm công nhân may ở KCN, thuê chung một phòng trọ từ đầu tháng, giờ muốn đăng ký ở tạm cho đúng quy định thì mang theo giấy gì ạ?';
+
+  it('offers the first procedure of a long story that misses a word of it, when worded far more in scope than a plain story must be', () => {
+    const s = r.search(workers, { limit: 8 });
+    expect(s.candidates[0]).toMatchObject({ id: '1.004194', missesTopic: true, pairSupport: true });
+    expect(decided(workers, -40)).toEqual({ decision: 'clarify', first: '1.004194', first8: '1.004194' });
+    // Worded in scope as a plain story offered is, but not far more: still handed over.
+    expect(decided(workers, -22).decision).toBe('handoff');
+    expect(LEARNED.storyMissOdds).toBeGreaterThanOrEqual(-40);
+    expect(LEARNED.storyMissOdds).toBeLessThan(-22);
+  });
+
+  it('decides a short question that misses a word of it the same however in scope its wording', () => {
+    const short = 'thuê chung một phòng trọ từ đầu tháng, đăng ký ở tạm cho đúng quy định';
+    expect(r.search(short, { limit: 8 }).candidates[0]).toMatchObject({ id: '1.004194', missesTopic: true });
+    expect(decided(short, -60)).toEqual(decided(short, -2));
   });
 
   it('reads the staff a message is addressed to as its greeting, not as an official sent home', () => {

@@ -79,6 +79,11 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   { phrase: 'họ bố dượng', expansion: 'thay đổi họ hộ tịch' },
   { phrase: 'khuất bóng', expansion: 'khai tử' },
   { phrase: 'vượt cạn', expansion: 'đăng ký khai sinh' },
+  // pass 20: the older word for a marriage and its certificate ("đăng ký giá thú", "ghi giá thú")
+  { phrase: 'giá thú', expansion: 'kết hôn' },
+  { phrase: 'giấy giá thú', expansion: 'giấy chứng nhận kết hôn' },
+  { phrase: 'đăng ký giá thú', expansion: 'đăng ký kết hôn' },
+  { phrase: 'làm giá thú', expansion: 'đăng ký kết hôn' },
   // vehicles (registration is the commune police's since 2025: Thông tư 79/2024/TT-BCA)
   { phrase: 'sang tên xe', expansion: 'thay đổi chủ xe' },
   { phrase: 'đổi chủ xe', expansion: 'thay đổi chủ xe' },
@@ -200,6 +205,10 @@ export const WARD_WORDS: SynonymEntry[] = [
   { phrase: 'giữ sổ', expansion: 'sổ gốc' },
   { phrase: 'bản dịch', expansion: 'chứng thực chữ ký người dịch' },
   { phrase: 'dịch công chứng', expansion: 'chứng thực chữ ký người dịch' },
+  // pass 20: a certified copy called by the notary's word ("bản sao công chứng căn cước", "sao
+  // công chứng học bạ"): the copy's certification, not a signature's
+  { phrase: 'bản sao công chứng', expansion: 'chứng thực bản sao từ bản chính' },
+  { phrase: 'sao công chứng', expansion: 'chứng thực bản sao từ bản chính' },
   // a wish to leave one's house or land to someone is a will
   { phrase: 'muốn để lại', expansion: 'di chúc' },
   { phrase: 'tính để lại', expansion: 'di chúc' },
@@ -258,6 +267,10 @@ export const WARD_WORDS: SynonymEntry[] = [
   { phrase: 'hủy đăng ký thường trú', expansion: 'xóa đăng ký thường trú' },
   { phrase: 'hủy hộ khẩu', expansion: 'xóa đăng ký thường trú' },
   { phrase: 'hủy hộ khẩu thường trú', expansion: 'xóa đăng ký thường trú' },
+  // pass 20: a name taken off a register said "gỡ" ("gỡ tên tạm trú", "gỡ ra khỏi hộ khẩu")
+  { phrase: 'gỡ tên', expansion: 'xóa đăng ký' },
+  { phrase: 'gỡ ra', expansion: 'xóa đăng ký' },
+  { phrase: 'gỡ bỏ', expansion: 'xóa đăng ký' },
   // an identity card dropped on the street or picked from a pocket
   { phrase: 'rớt thẻ', expansion: 'cấp lại thẻ căn cước' },
   { phrase: 'rớt căn cước', expansion: 'cấp lại thẻ căn cước' },

@@ -43,4 +43,12 @@ export const CIVIL_REGISTER_TOLD: Situation[] = [
     anchor: 1,
     expansion: 'lưu động',
   },
+  {
+    // pass 20: a child asked for or taken in "về nuôi" ("xin một bé ở mái ấm về nuôi", "nhận đứa
+    // nhỏ bị bỏ rơi về nuôi cho hợp pháp"): the adoption, told without its word — not a relative
+    // who comes to raise the children, a guardian, nor a benefit asked.
+    groups: [['ve nuoi'], ['xin', 'nhan', 'mai am', 'bao tro', 'co nhi', 'bo roi']],
+    unless: ['con nuoi', 'giam ho', 'tro cap', 'ho tro', 'nuoi cha', 'nuoi me', 'nuoi ong', 'nuoi ba'],
+    expansion: 'đăng ký nuôi con nuôi',
+  },
 ];

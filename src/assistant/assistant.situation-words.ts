@@ -83,6 +83,15 @@ export const CHANGED_ALREADY = [
 export const CANNOT_COME = ['khong noi', 'di khong noi', 'di khong duoc', 'khong di duoc', 'khong di lai duoc', 'khong tu di', 'liet giuong', 'bai liet', 'nam liet', 'bi liet', 'nam mot cho', 'tat nguien'];
 /** The civil-status acts done on the spot by a mobile registration. */
 export const MOBILE_ACTS = ['khai sinh', 'ket hon', 'khai tu', 'hon thu', 'giai tu', 'bao tu', 'chung tu', 'giai cuoi'];
+/**
+ * "Tại nhà" said of the act done, not of where the death or birth happened (pass 20: "qua đời tại
+ * nhà riêng, … ra xã khai tử" is the ordinary registration): "khai tử tại nhà", "làm tại nhà",
+ * "ngay tại nhà".
+ */
+export const AT_HOME_ACT = [...MOBILE_ACTS.map((a) => `${a} tai nha`), 'lam tai nha', 'ngay tai nha', 'ki tai nha', 'luu dong tai nha',
+  // or asked of it ("khai sinh cho con tại nhà được không")
+  // (not "tại nhà không …", "tại nhà hông …": "sinh tại nhà, không có giấy chứng sinh")
+  'tai nha duoc', 'tai nha dc', 'tai nha chang'];
 /** A child just born, or a baby of days or months (said to ask for its first papers). */
 export const NEWBORN = [
   // a baby told as one more in the family ('nhà mới có em bé', 'vừa có thêm cháu'), or come into the world

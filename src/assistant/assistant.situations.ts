@@ -29,7 +29,7 @@ import {
   ACKNOWLEDGE,
   CHANGED_ALREADY,
   CANNOT_COME,
-  MOBILE_ACTS,
+  MOBILE_ACTS, AT_HOME_ACT,
   NEWBORN,
   NOT_YET_REGISTERED,
   VISITING,
@@ -496,7 +496,7 @@ export const SITUATIONS: Situation[] = [
     expansion: 'cấp bản sao trích lục hộ tịch',
   },
   {
-    groups: [['den nha', 'tan nha', 'tan noi', 'tai nha', 'tai cho', 'xuong tan', 'den tan', 've tan', 'tan thon', 'tan ban', 'tan xom', 'cu nguoi', 'cu can bo', 'xuong nha', 'den tan noi', 'luu dong', 'ghe nha', 'ghe qua nha']],
+    groups: [['den nha', 'tan nha', 'tan noi', ...AT_HOME_ACT, 'tai cho', 'xuong tan', 'den tan', 've tan', 'tan thon', 'tan ban', 'tan xom', 'cu nguoi', 'cu can bo', 'xuong nha', 'den tan noi', 'luu dong', 'ghe nha', 'ghe qua nha']],
     also: ['can bo', 'khuiet tat', 'nguoi khuiet tat', 'liet giuong', 'benh nang', 'om nang', 'gia yeu', 'khong di duoc', 'khong di lai duoc', 'neo don', 'vung sau', ...CANNOT_COME, 'dang om', 'o xa', 'trong rung', 'xom nui', 'vung nui'],
     // The citizen going there ("hay phải lên tận nơi?") is no official coming.
     unless: ['len tan noi', 'phai den tan noi', 'di tan noi'],

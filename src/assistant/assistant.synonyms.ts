@@ -204,7 +204,7 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'không làm nữa', expansion: 'chấm dứt' },
   { phrase: 'tận nhà', expansion: 'lưu động' },
   { phrase: 'đến nhà', expansion: 'lưu động' },
-  { phrase: 'tại nhà', expansion: 'lưu động' },
+  // ("tại nhà" is the mobile registration only said of the act: AT_HOME_ACT, assistant.situations.ts)
   // copies and signatures
   { phrase: 'sao y', expansion: 'chứng thực bản sao từ bản chính' },
   { phrase: 'photo công chứng', expansion: 'chứng thực bản sao từ bản chính' },

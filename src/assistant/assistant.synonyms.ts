@@ -2,6 +2,7 @@ import { fold, normalizeToneSyllable, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS } from './assistant.intent';
 import { accentForm } from './assistant.text';
 import { CITIZEN_WORDS, WARD_WORDS } from './assistant.citizen-words';
+import { COMMUNE_WORDS } from './assistant.commune-words';
 
 /**
  * Words citizens use for what the catalogue calls otherwise. Each entry maps a phrase (matched
@@ -372,6 +373,7 @@ export const BUILTIN_SYNONYMS: SynonymEntry[] = [
   { phrase: 'làm lại', expansion: 'cấp lại đăng ký lại' },
   ...CITIZEN_WORDS,
   ...WARD_WORDS,
+  ...COMMUNE_WORDS,
 ];
 
 export interface SynonymMatch {

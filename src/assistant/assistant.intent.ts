@@ -43,8 +43,8 @@ const ABOUT = '(?:khoang |chung |tam |tam khoang |khoang chung )?';
 const GETS = '(?: (?:thi|moi|la))?(?: (?:co|xong|duoc|lay|nhan|tra|lam|cam|duyet)(?: duoc)?(?: cap| duyet)?(?: (?:ket qua|giai chung nhan|giai phep|giai to|giai|the|so|ban chinh|ban sao|trich luc|quiet dinh))?)?';
 /** Which office or counter ("đâu", "chỗ nào", "phường nào", "bộ phận nào"). */
 const WHICH_PLACE = '(?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao|bo phan nao|phuong nao|xa nao|cong an nao|uy ban nao)';
-/** Particles a question may end with ("ạ", "hả", "vậy", "rứa"…). */
-const TAIL = '(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|khong|ko|hong))*$)';
+/** Particles a question may end with ("ạ", "hả", "vậy", "rứa", "hè", "nè"…). */
+const TAIL = '(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|khong|ko|hong|he|hen|ne))*$)';
 
 const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   // "khai xong bao lâu có kết quả", "gửi xong mấy ngày thì có": the act done, then the time asked
@@ -86,6 +86,9 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['fee', b('(?:la |het |mat )?bao nhieu(?=(?: (?:vay|a|ha|nhi|ad|the|nhe|nha))*$)')],
   ['fee', b('(?:phi|le phi) tinh(?: the nao| nhu the nao| ra sao| sao)?|tinh (?:phi|tien)(?: the nao| nhu the nao| ra sao| sao)?')],
   ['fee', b(`(?:mat |het |ton |lay )?${ABOUT}(?:may|bao nhieu) (?:nghin|ngan|tram|trieu|dong|xu|tien|xien)(?: mot| 1)?(?: trang| ban| lan)?`)],
+  // Chat spelling of "bao nhiêu" ("tốn bi nhiêu vậy") and the tens asked ("xã thu mấy chục",
+  // "tốn vài chục nghìn" — not "mất mấy chục năm"): the fee.
+  ['fee', b(`(?:le phi|phi|mat|ton|het|dong|tra|thu) bi nhieu|bi nhieu(?=(?: (?:vay|a|ha|nhe|nha|nhi|ad|rua|ri))*$)|(?:thu|mat|ton|het|dong|tra|lay) ${ABOUT}(?:may|vai) chuc(?: (?:nghin|ngan))?(?! (?:nam|ngai|hom|tuan|thang|gio|phut|nguoi|ban|trang|lan|to))`)],
   ['fee', b(`${ABOUT}bao nhieu (?:tien|xien)|(?:co )?(?:mien phi|ton kem)(?: khong)?|(?:tien )?(?:le phi|chi phi|phi)(?! nong)(?: la| het| mat)?(?: bao nhieu| the nao| nhu the nao)?|gia (?:bao nhieu|the nao)`)],
   ['place', b(`(?:nop|lam|xin|lay|gui|bao)(?: ho so| giay to| don)?(?: (?:o|tai|den|toi|di|len|ra))? ${WHICH_PLACE}|(?:o|tai|den|toi|di|len|ra) ${WHICH_PLACE}`)],
   // "đến công an nào", "lên ủy ban hay công an", "làm ở phường hay ở quận": which office.
@@ -145,7 +148,7 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['papers', b('(?:giai to|ho so)(?: gi)? (?:can|phai|can phai)(?: (?:chuan bi|mang|dem|nop|co))(?: theo| san)?|(?:can |phai )?(?:mang|dem) gi theo')],
   // Central "chi" for "gì" ending the question: "đem theo chi", "cần giấy chi", "chuẩn bị sẵn giấy tờ
   // chi nữa" (folded, "chi" is also "chị": only before the question's end).
-  ['papers', b(`(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|can|xuat trinh)(?: theo| san| truoc)?(?: nhung| cac| may)?(?: loai| cai| to| thu)?(?: giai to| giai ma| giai me| giai| ho so| thu| to)? chi(?: nua)?${TAIL}`)],
+  ['papers', b(`(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|can|xuat trinh|sam sua|sam)(?: theo| san| truoc)?(?: nhung| cac| may)?(?: loai| cai| to| thu)?(?: giai to| giai ma| giai me| giai| ho so| thu| to)? chi(?: nua)?${TAIL}`)],
   // "Giấy má" (papers, said loosely; "má" is read as "mẹ" by then) asked: "cần giấy má gì",
   // "chuẩn bị giấy má chi trước khi lên".
   ['papers', b('(?:(?:can|phai) )?(?:(?:mang|dem|cam|chuan bi|nop|co)(?: theo| san| truoc)? )?(?:nhung |cac )?giai (?:ma|me) (?:gi|chi|nao)')],

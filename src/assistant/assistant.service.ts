@@ -17,7 +17,7 @@ import * as repo from './assistant.repo';
 import { AssistantDesk, messageOf } from './assistant.desk';
 import { faqDoc, procedureDoc } from './assistant.docs';
 import { Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
-import { CALIBRATION, confidence, decide, sureFactAnswer, type Decided } from './assistant.decide';
+import { CALIBRATION, confidence, decide, knownButStory, stillAboutSubject, sureFactAnswer, type Decided } from './assistant.decide';
 import { LEARNED, readLearned } from './assistant.learned';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import { findDossierCode, findPhone } from './assistant.text';
@@ -556,7 +556,7 @@ export class AssistantService {
     }
     // A fact asked with words that fit the procedure being discussed as well as any other ("mấy hôm
     // thì có thẻ?"): it is still about that one.
-    if (near.current && aspects.length && !it.offTopic && plan.unknownCount === 0) {
+    if (near.current && aspects.length && !it.offTopic && knownButStory(plan)) {
       return { reply: greet(await this.procedureReply(unit, mem.procedure!, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
     }
     // The qualifiers are judged on what the question is about ("hết bao nhiêu tiền" says no "thông báo").
@@ -570,7 +570,7 @@ export class AssistantService {
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);
-    if (d.decision !== 'answer' && d.decision !== 'clarify' && fresh && mem.procedure && pointsBack && !it.offTopic && plan.unknownCount === 0) {
+    if (d.decision !== 'answer' && d.decision !== 'clarify' && fresh && mem.procedure && !it.offTopic && (pointsBack ? knownButStory(plan) : stillAboutSubject(plan, aspects, candidates, mem.procedure))) {
       return { reply: greet(await this.procedureReply(unit, mem.procedure, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
     }
     const ranked = candidates.filter((c) => c.kind === 'procedure' && confidence(c) >= CALIBRATION.handoff).slice(0, 3);

@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fold, syllables } from '../shared/vietnamese';
 import { Retriever } from './assistant.retrieval';
-import { matchSituations } from './assistant.situations';
-import { demoRetriever, firstPick } from './assistant.testing';
+import { demoRetriever, firstPick, situationExpansions } from './assistant.testing';
 
 /**
  * Civil status told in citizens' words (issue 15, pass 18): a child's certificate told by whose it
@@ -14,7 +12,7 @@ describe('civil status told in citizens’ words (pass 18), on the demo catalogu
     r = demoRetriever();
   });
   const first = firstPick(() => r);
-  const expansions = (q: string) => matchSituations(syllables(fold(q))).map((m) => m.expansion.join(' '));
+  const expansions = situationExpansions;
 
   it('reads a certificate the child has, told by whose it is or what it bears, with a parent acknowledging, as the acknowledgement', () => {
     expect(expansions('giấy khai sinh của thằng bé trống ô phần cha, nay anh ấy muốn nhận con')).toContain('dang ki nhan cha me con');

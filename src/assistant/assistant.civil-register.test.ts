@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fold, syllables } from '../shared/vietnamese';
 import { Retriever } from './assistant.retrieval';
-import { matchSituations } from './assistant.situations';
-import { demoRetriever, firstPick } from './assistant.testing';
+import { demoRetriever, firstPick, situationExpansions } from './assistant.testing';
 
 /**
  * Civil status told in other words (issue 15, pass 19): a register gone or kept said without
@@ -16,7 +14,7 @@ describe('civil status told in other words (pass 19), on the demo catalogue', ()
     r = demoRetriever();
   });
   const first = firstPick(() => r);
-  const expansions = (q: string) => matchSituations(syllables(fold(q))).map((m) => m.expansion.join(' '));
+  const expansions = situationExpansions;
 
   it('reads a register told gone in other words as the re-registration', () => {
     expect(first('giấy khai sinh của bố tôi thất lạc, quyển lưu ở ủy ban cũng mục nát hết, giờ làm sao có lại')).toBe('1.004884');

@@ -2,8 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fold, syllables } from '../shared/vietnamese';
 import { readIntents } from './assistant.intent';
 import { Retriever } from './assistant.retrieval';
-import { matchSituations } from './assistant.situations';
-import { demoRetriever, firstPick } from './assistant.testing';
+import { demoRetriever, firstPick, situationExpansions } from './assistant.testing';
 
 /**
  * Civil status told in citizens' words (issue 15, pass 16): a sheet of the birth certificate is no
@@ -18,7 +17,7 @@ describe('civil status told in citizens’ words (pass 16), on the demo catalogu
   });
   /** The procedure answered or offered first (the decision when none is). */
   const first = firstPick(() => r);
-  const expansions = (q: string) => matchSituations(syllables(fold(q))).map((m) => m.expansion.join(' '));
+  const expansions = situationExpansions;
   const intents = (q: string) => readIntents(syllables(fold(q)));
 
   it('reads "tờ khai sinh" as the certificate, not the form to download', () => {

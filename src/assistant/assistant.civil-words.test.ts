@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fold, syllables } from '../shared/vietnamese';
 import { readIntents } from './assistant.intent';
 import { Retriever } from './assistant.retrieval';
-import { matchSituations, tellsForeignElement } from './assistant.situations';
-import { demoRetriever, firstPick } from './assistant.testing';
+import { tellsForeignElement } from './assistant.situations';
+import { demoRetriever, firstPick, situationExpansions } from './assistant.testing';
 
 /**
  * Civil status told in citizens' words (issue 15, pass 13): a condition the question states tells
@@ -17,7 +17,7 @@ describe('civil status in citizens’ words, on the demo catalogue', () => {
   });
   /** The procedure answered or offered first (none when handed over or declined). */
   const first = firstPick(() => r);
-  const expansions = (q: string) => matchSituations(syllables(fold(q))).map((m) => m.expansion.join(' '));
+  const expansions = situationExpansions;
   const everyday = (q: string) => readIntents(syllables(fold(q))).offTopic;
 
   it('reads "xã bảo sổ…" and "có báo tử" as the story, not a storm', () => {

@@ -3,7 +3,7 @@ import { fold, syllables } from '../shared/vietnamese';
 import { Retriever } from './assistant.retrieval';
 import { matchSituations } from './assistant.situations';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
-import { demoRetriever, firstPick } from './assistant.testing';
+import { demoRetriever, firstPick, situationExpansions } from './assistant.testing';
 
 /**
  * The demo catalogue's procedures in citizens' words (issue 15, pass 20): an older word for a
@@ -16,7 +16,7 @@ describe('the demo catalogue in citizens’ words (pass 20)', () => {
     r = demoRetriever();
   });
   const first = firstPick(() => r);
-  const expansions = (q: string) => matchSituations(syllables(fold(q))).map((m) => m.expansion.join(' '));
+  const expansions = situationExpansions;
 
   it('reads "giá thú" as the marriage', () => {
     expect(first('làm giá thú ở ủy ban cần những giấy gì')).toBe('1.000894');

@@ -11,6 +11,7 @@ import { copyKey, Retriever } from './assistant.retrieval';
 import { matchSituations } from './assistant.situations';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import { fold, syllables } from '../shared/vietnamese';
+import { situationExpansions } from './assistant.testing';
 import type { CatalogService } from '../catalog';
 
 /** Retrieval over the demo catalogue, without a database: the kinds of questions citizens ask. */
@@ -672,7 +673,7 @@ describe('choices and building works (decision and situations alone)', () => {
     expect(decide([cand('a', 74, 0.99), cand('b', 67.5, 0.9)], plan)).toMatchObject({ decision: 'clarify', picks: [{ id: 'a' }, { id: 'b' }] });
   });
 
-  const expansions = (q: string) => matchSituations(syllables(fold(q))).map((m) => m.expansion.join(' '));
+  const expansions = situationExpansions;
   it('reads building something with a permit as the new permit, but not the permit named with its own act', () => {
     expect(expansions('xây tòa văn phòng cho thuê 20 tầng xin phép ở đâu')).toContain('cap giai phep xai dung moi');
     expect(expansions('điều chỉnh giấy phép xây dựng nhà ở riêng lẻ')).not.toContain('cap giai phep xai dung moi');

@@ -12,6 +12,8 @@ import { decide } from './assistant.decide';
 import { procedureDoc } from './assistant.docs';
 import { Retriever } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
+import { matchSituations } from './assistant.situations';
+import { fold, syllables } from '../shared/vietnamese';
 
 type Procedure = ReturnType<typeof demoProcedures>[number];
 
@@ -29,6 +31,9 @@ export function demoRetriever(national: (demo: Procedure[]) => Procedure[] = () 
   const codes = new Set(added.map((p) => p.code));
   return new Retriever([...demo.filter((p) => !codes.has(p.code)), ...added].map((p) => procedureDoc(p, { commune: true })), new SynonymTable(BUILTIN_SYNONYMS));
 }
+
+/** The catalogue words the situations a question tells add to it ("đăng ký lại", "cấp bản sao…"). */
+export const situationExpansions = (q: string): string[] => matchSituations(syllables(fold(q))).map((m) => m.expansion.join(' '));
 
 /** The procedure answered or offered first, or the decision when none is (handed over, declined). */
 export const firstPick = (r: () => Retriever) => (q: string): string | undefined => {

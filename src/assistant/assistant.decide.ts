@@ -2,9 +2,6 @@ import { LEARNED } from './assistant.learned';
 import { foreignersElsewhere } from './assistant.foreigners';
 import type { Candidate, QueryPlan } from './assistant.retrieval';
 
-/** Whether a follow-up still asks about the procedure being discussed (assistant.follow-ups.ts). */
-export { knownButStory, stillAboutSubject } from './assistant.follow-ups';
-
 /**
  * What the assistant does with the procedures a question found: answer one, offer choices
  * ("Ý bạn là…"), hand over to staff, decline, or say where another agency does it — from the

@@ -16,6 +16,7 @@
  * `asks` is what a citizen says when the matter is that office's; `names` what a procedure's name
  * says when it is about the same matter (then the procedure found is kept).
  */
+import { stripDiacritics } from '../shared/vietnamese';
 import type { Decided } from './assistant.decide';
 
 export interface OtherOffice {
@@ -145,13 +146,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
 
 /** The question folded: no marks, "đ" as "d", letters and digits only, one space between words. */
 export function foldQuestion(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .toLowerCase()
-    .replace(/đ/g, 'd')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return stripDiacritics(text).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** The office the question's words give the matter to, if any (`sure`: only by its sure words). */

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decide } from './assistant.decide';
 import type { Retriever } from './assistant.retrieval';
-import { demoRetriever } from './assistant.testing';
+import { decisionOf, demoRetriever } from './assistant.testing';
 
 /**
  * Issue 15, pass 18 (r3scope): a mortgage registered or struck off the land paper is the land
@@ -13,11 +12,7 @@ describe('a mortgage registered, a sentence to translate (issue 15, pass 18)', (
   beforeAll(() => {
     r = demoRetriever();
   });
-  const decided = (q: string) => {
-    const s = r.search(q, { limit: 8 });
-    const d = decide(s.candidates, s.plan);
-    return { decision: d.decision, first: d.picks[0]?.id };
-  };
+  const decided = decisionOf(() => r);
 
   it('does not answer a certification or a first registration for a mortgage registered or struck off', () => {
     for (const q of [

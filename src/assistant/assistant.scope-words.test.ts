@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decide } from './assistant.decide';
 import type { Retriever } from './assistant.retrieval';
-import { demoRetriever } from './assistant.testing';
+import { decisionOf, demoRetriever } from './assistant.testing';
 
 /**
  * Another agency's topic kept apart from the ward's records that share only its generic words
@@ -15,11 +14,7 @@ describe('another agency’s topic beside the ward’s generic words (issue 15, 
   beforeAll(() => {
     r = demoRetriever();
   });
-  const decided = (q: string) => {
-    const s = r.search(q, { limit: 8 });
-    const d = decide(s.candidates, s.plan);
-    return { decision: d.decision, first: d.picks[0]?.id };
-  };
+  const decided = decisionOf(() => r);
 
   it('reads an unmarked topic word whose half is a function word as that word', () => {
     // "chi" alone is a central "gì", "moi" a "mới": here they are halves of a practising licence

@@ -35,6 +35,13 @@ export function demoRetriever(national: (demo: Procedure[]) => Procedure[] = () 
 /** The catalogue words the situations a question tells add to it ("đăng ký lại", "cấp bản sao…"). */
 export const situationExpansions = (q: string): string[] => matchSituations(syllables(fold(q))).map((m) => m.expansion.join(' '));
 
+/** The decision the retrieval and the rules alone take on a question, and the procedure it puts first. */
+export const decisionOf = (r: () => Retriever) => (q: string): { decision: string; first: string | undefined } => {
+  const s = r().search(q, { limit: 8 });
+  const d = decide(s.candidates, s.plan);
+  return { decision: d.decision, first: d.picks[0]?.id };
+};
+
 /** The procedure answered or offered first, or the decision when none is (handed over, declined). */
 export const firstPick = (r: () => Retriever) => (q: string): string | undefined => {
   const s = r().search(q, { limit: 8 });

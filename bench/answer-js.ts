@@ -11,7 +11,6 @@
  */
 import http from 'node:http';
 import { Duplex } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
 import { allocationMeter } from './alloc-meter.mjs';
 import { compareInRounds, withAnswersAndBareRoutes } from './answers-lib';
 import { BROWSER_HEADERS, loadAverage } from './lib';

@@ -22,7 +22,7 @@ async function main() {
   const env = await createTestEnv(ENGINE, { env: { REQUIRE_PHONE_VERIFICATION: 'off', RATE_LIMIT: 'off', DEMO: 'on' } });
   try {
     const { app, services } = env;
-    const { body, submit } = await injectedSubmission(app, PROCEDURE, PHONE);
+    const { submit } = await injectedSubmission(app, PROCEDURE, PHONE);
     const files = services.files as { put: (...a: unknown[]) => Promise<unknown> };
     const audit = services.audit as unknown as { record: (...a: unknown[]) => Promise<void> };
     const notifications = services.notifications as unknown as { notifyDossier: (...a: unknown[]) => Promise<unknown> };

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../src/dossier/workflow.testing';
 import { returnedDossier } from '../src/rating/rating.testing';

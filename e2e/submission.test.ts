@@ -1,6 +1,5 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestEnv } from '../src/shared/testing';
 import { attachRequiredPapers, axeViolations, browserAvailable, fillEForm, scanPdf, signInStaff } from './browser';
 import { startStaffSite, type StaffSite } from './staff-site';
 
@@ -10,14 +9,13 @@ import { startStaffSite, type StaffSite } from './staff-site';
  */
 describe.skipIf(!browserAvailable())('online submission and tracking in Chromium', () => {
   let site: StaffSite;
-  let env: TestEnv;
   let browser: Browser;
   let base: string;
   const scan = scanPdf();
 
   beforeAll(async () => {
     site = await startStaffSite('sqlite');
-    ({ env, browser, base } = site);
+    ({ browser, base } = site);
   });
   afterAll(() => site?.close());
 

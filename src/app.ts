@@ -103,7 +103,7 @@ export async function buildServices(config: Config, opts: { clock?: Clock; migra
   const dossierWorkflow = new DossierWorkflow(database.db, dossiers, catalog, workflow, accounts, notifications, audit, files, units, clock);
   const signing = new SigningService(database.db, files, clock, { publicUrl: config.publicUrl, ...readSigningKey(config.signing, clock.now()) });
   dossierWorkflow.signer = signing;
-  const dossierForms = new DossierForms(database.db, dossiers, dossierWorkflow, catalog, units);
+  const dossierForms = new DossierForms(database.db, dossierWorkflow, catalog, units);
   const drafts = new DossierDrafts(database.db, dossiers, notifications, files, clock, {
     secret: secretKey(config),
     publicUrl: config.publicUrl,

@@ -16,7 +16,7 @@ import { normalizePhone, PHONE_MESSAGE } from '../shared/phone';
 import { fold, stripDiacritics } from '../shared/vietnamese';
 import * as repo from './appointment.repo';
 import { addDays, minutesOf, slotsOfDay, vnInstant, vnParts } from './appointment.slots';
-import type { Appointment, AppointmentSource, ArrivalTicket, BookableService, NewSession, OpeningHours, QueuePort, Session, Slot } from './appointment.types';
+import type { Appointment, AppointmentSource, ArrivalTicket, BookableService, OpeningHours, QueuePort, Session, Slot } from './appointment.types';
 
 /** How far ahead a citizen may book (days). */
 export const BOOKING_DAYS = 30;

@@ -18,7 +18,6 @@ import {
   type TrackingBookVm,
 } from '../workflow';
 import * as repo from './dossier.repo';
-import type { DossierService } from './dossier.service';
 import { STATUS_LABEL, type Dossier } from './dossier.types';
 import type { DossierWorkflow } from './dossier.workflow';
 
@@ -26,7 +25,6 @@ import type { DossierWorkflow } from './dossier.workflow';
 export class DossierForms {
   constructor(
     private readonly db: Db,
-    private readonly dossiers: DossierService,
     private readonly wf: DossierWorkflow,
     private readonly catalog: CatalogService,
     private readonly units: UnitService,

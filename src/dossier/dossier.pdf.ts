@@ -311,11 +311,6 @@ function layoutReceipt(vm: ReceiptModel, qr: QrMatrix, options: PdfRenderOptions
       for (const t of [a, b]) if (t) field('', t);
     }
   };
-  const pairH = (a: string, b: string): number => {
-    const bx = x0 + width * 0.45;
-    if (a && b && widthOf(doc, a, S.body) < bx - x0 - 8 && widthOf(doc, b, S.body) <= right - bx) return lineH + d.paraGap;
-    return [a, b].reduce((h, t) => h + (t ? heightOf(doc, t, S.body, width) + d.paraGap : 0), 0);
-  };
 
   // The form's opening sentence: "Bộ phận tiếp nhận và trả kết quả … tiếp nhận hồ sơ của: …".
   field(`Bộ phận tiếp nhận và trả kết quả ${vm.unitName} tiếp nhận hồ sơ của:`, vm.applicant.fullName && `Ông/Bà ${vm.applicant.fullName}`);

@@ -1,4 +1,4 @@
-import { NoResultError, PostgresAdapter, sql, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { NoResultError, PostgresAdapter, sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { AlongsideRead, AlongsideTake } from '../db/alongside';
 import { CompiledShapes, idOf } from '../db/compiled';
 import type { DB, DossierFileTable, DossierHistoryTable, DossierTable } from '../db/schema';
@@ -377,8 +377,6 @@ export async function deleteDraft(db: Exec, id: string): Promise<void> {
 
 // ------------------------------------------------------------------ worklist (issue 4)
 
-/** In this order: the same term as the partial index dossiers_open_due_idx (migration 003). */
-const OPEN = ['new', 'received', 'in_progress', 'supplement_requested', 'payment_requested', 'processed'];
 /** Who must act now, as indexed by dossiers_handler_idx: the named official, else "role:<role>". */
 const HANDLER = sql<string>`coalesce(assignee_id, CAST('role:' AS TEXT) || "current_role")`;
 /**

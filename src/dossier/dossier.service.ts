@@ -85,7 +85,7 @@ export class DossierService {
   constructor(
     private readonly db: Db,
     private readonly catalog: CatalogService,
-    private readonly notifications: NotificationService,
+    notifications: NotificationService,
     private readonly files: BlobStore,
     private readonly clock: Clock,
     private readonly opts: DossierOptions,

@@ -75,7 +75,6 @@ export async function dossierTimelines(db: Exec, q: { unitCodes: string[]; from:
     if (b === 'open') return qb.where('d.finished_at', 'is', null).where('d.received_at', '<', q.from);
     return qb.where('d.finished_at', '>=', q.from).where('d.received_at', '<', q.from);
   };
-  const branches: Branch[] = ['received', 'open', 'finished'];
   const history = (b: Branch) =>
     narrow(
       db

@@ -1,17 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import type { Unit } from '../unit';
-import type { Procedure } from '../catalog';
-import { EFormView, type EForm, type FieldError } from '../eform';
 import { Layout } from '../shared/layout';
 import { StaffLayout, type StaffNavProps } from '../shared/staff-layout';
 import { formatDate, formatDateTime } from '../shared/format';
 import { formatPhone } from '../shared/phone';
 import type { DossierView } from './dossier.service';
-import type { ProcedureForm } from './dossier.components';
 import type { CitizenTracking } from './dossier.tracking';
 import { CitizenTimeline, NextStepBox, ResultBox } from './dossier.tracking-views';
-import { CHANNEL_NAME, STATUS_LABEL, type Dossier, type DossierStatus } from './dossier.types';
-import { assetUrl } from '../shared/assets';
+import { CHANNEL_NAME, STATUS_LABEL, type Dossier } from './dossier.types';
 import { ErrorSummary, StatusMessage } from '../shared/messages';
 
 export interface FormError {

@@ -64,7 +64,6 @@ export async function notificationRoutes(app: FastifyInstance, deps: Notificatio
     return notifications.resend(id, staff.unitCode, staff.fullName);
   });
 
-  const prefsBody = z.object({ channels: z.array(z.string()).optional(), email: z.string().optional(), language: z.string().optional(), essentialOnly: z.boolean().optional() });
   app.get('/api/me/notification-preferences', { schema: { tags: ['Người dân'], summary: 'Kênh nhận thông báo của người dân đã đăng nhập', ...notificationDocs.getNotificationPreferences } }, async (req) => {
     const p = req.principal;
     if (!p) throw new UnauthorizedError('Cần đăng nhập bằng số điện thoại.');

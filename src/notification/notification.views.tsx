@@ -16,7 +16,6 @@ import {
   STATUS_LABEL,
   type Channel,
   type Language,
-  type NoticeEvent,
   type OutboxStatus,
 } from './notification.types';
 import { ErrorSummary, StatusMessage } from '../shared/messages';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/connection';
 import type { Clock } from '../shared/clock';
-import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../shared/errors';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../shared/errors';
 import { normalizePhone, PHONE_MESSAGE } from '../shared/phone';
 import { minutesOf, vnDateOf, vnInstant } from '../calendar/vn-time';
 import * as repo from './queue.repo';
@@ -443,10 +443,6 @@ export class QueueService {
   }
 
   // ---- at the counter ----
-
-  private official(unitCode: string, official: QueueOfficial): void {
-    if (official.unitCode !== unitCode) throw new ForbiddenError('Bạn chỉ gọi số ở quầy của đơn vị mình.', 'other_unit');
-  }
 
   /** The counter's ticket being called or served now, if any. */
   async currentAt(unitCode: string, counter: string): Promise<Ticket | undefined> {

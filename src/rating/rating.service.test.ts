@@ -95,7 +95,7 @@ for (const engine of engines()) {
       clock.set('2026-12-03T03:00:00Z');
       const code = await returnedDossier(desk);
       const d = await dossier(code);
-      const r = await ratings.rateDossier(d, { level: 'dissatisfied', reasons: ['time', 'staff_attitude'], comment: 'Chờ lâu' }, anon);
+      await ratings.rateDossier(d, { level: 'dissatisfied', reasons: ['time', 'staff_attitude'], comment: 'Chờ lâu' }, anon);
       const out = (await desk.outbox(code)).filter((m) => m.event === 'rating_dissatisfied');
       expect(out.map((m) => `${m.channel}:${m.recipient}`).sort()).toEqual(['email:lanhdao@badinh.example.vn', 'sms:0901000003']);
       expect(out.find((m) => m.channel === 'email')!.body).toContain('Chờ lâu');

@@ -10,7 +10,7 @@ import type { DossierService } from '../dossier';
 import { FIELD_TYPES, type EForm } from '../eform';
 import { ConflictError, DomainError, ValidationError } from '../shared/errors';
 import { formatTime } from '../shared/format';
-import { docSchema, html, parseInput } from '../shared/http';
+import { html, parseInput } from '../shared/http';
 import { body } from '../shared/openapi';
 import { staffDocs, staffExamples } from './staff.openapi';
 import { safeNext } from '../shared/redirect';

@@ -1,5 +1,4 @@
 import type { Staff } from '../account';
-import type { AuditEntry } from '../audit';
 import type { CatalogChange, ChannelKind, Fee, FormTemplate, ProcessingTime } from '../catalog';
 import { StaffTable } from '../shared/staff-table';
 import { ErrorSummary, StatusMessage } from '../shared/messages';

@@ -124,7 +124,7 @@ export async function vaccinationRoutes(app: FastifyInstance, deps: VaccinationR
     const { id } = parseInput(z.object({ id: ID }), req.params);
     const b = (req.body ?? {}) as Record<string, unknown>;
     checkCsrf(req, b._csrf);
-    const t = await signedLink(id, one(b.t));
+    await signedLink(id, one(b.t));
     await vaccination.stop(id, 'link');
     return reply.redirect(`${linkPath(id)}&da=dung`, 303);
   });

@@ -43,6 +43,8 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   // the last breath, a birth by the child "lọt lòng"
   { phrase: 'đỡ đầu', expansion: 'giám hộ' },
   { phrase: 'người đỡ đầu', expansion: 'người giám hộ' },
+  // pass 21: who looks after someone who cannot look after himself, in everyday words
+  { phrase: 'trông nom', expansion: 'giám hộ' },
   { phrase: 'rước dâu', expansion: 'đăng ký kết hôn' },
   { phrase: 'thành thân', expansion: 'kết hôn' },
   { phrase: 'hợp thức hóa hôn nhân', expansion: 'đăng ký kết hôn' },

@@ -36,6 +36,8 @@ export interface ProcedureQuestion {
   only?: 'demo' | 'full';
   /** For a procedure of another agency: words the reply must name on the full catalogue (`a|b`: either). */
   agency?: string;
+  /** Messages sent first in the same conversation (the question is a follow-up, e.g. out of scope after an in-scope ask). */
+  before?: string[];
 }
 
 export interface FactQuestion {
@@ -140,7 +142,7 @@ export async function evaluate(s: Services, label: string, file: string, catalog
     // A fresh conversation per question: no memory carried from the one before, but what the
     // citizen said first in this one.
     const sessionKey = `eval-${label}-${path.relative(repoRoot, file)}-${n++}`;
-    for (const b of (isFact(q) && q.before) || []) await s.assistant.ask({ unitCode: UNIT, question: b, channel: 'api', sessionKey });
+    for (const b of q.before ?? []) await s.assistant.ask({ unitCode: UNIT, question: b, channel: 'api', sessionKey });
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     const r = await s.assistant.ask({ unitCode: UNIT, question: q.q, channel: 'api', sessionKey });

@@ -107,6 +107,9 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['place', b('(?:(?:nop|lam) )?(?:(?:o|tai|den|len|ra) )?(?:(?:phuong|xa|uy ban|cong an) )?noi(?: [a-z0-9]+){1,6} hay (?:la )?(?:(?:o|tai) )?(?:(?:phuong|xa) )?noi(?: [a-z0-9]+){1,4}')],
   // Central "mô" for "đâu" ("nộp ở mô", "đi mô rứa"), and "chỗ nào", "phòng nào" ending the question.
   ['place', b(`(?:(?:nop|lam|xin|lay|gui|bao|o|tai|den|toi|di|len|ra|cho|noi|phong) )+mo${TAIL}|(?:cho|noi|phong|quay|bo phan|co quan) nao${TAIL}`)],
+  // … with another verb of going or bringing before it ("gửi về mô", "đem tới chỗ mô", "mang vô
+  // mô"), or the one asked named after it ("chỗ mô cô", "nộp ở mô chú", "về mô ơi").
+  ['place', b(`(?:gui|dem|mang|dua|nop|di|len|ra|ve|vo|qua|toi|den|o|tai|cho)(?: (?:ve|vo|qua|toi|den|len|ra|o|tai|cho))* mo(?: (?:co|chu|anh|chi|em|bac|oi|hi|ho))+${TAIL}|(?:gui|dem|mang|dua) (?:ve|vo|qua|toi|den|len|ra)(?: (?:o|tai|cho))? mo${TAIL}`)],
   // "Chỗ nào" asked, then another fact: "đi đổi chỗ nào và chờ mấy ngày", "nộp chỗ nào rồi bao lâu có".
   ['place', b('(?:cho|noi|quay|bo phan|co quan) nao(?= (?:va|roi|voi|con|cung|them) )')],
   // … and "mô" with more of the question after it: "lên chỗ mô làm", "nộp ở mô, tốn nhiêu" (not
@@ -145,7 +148,7 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   ['papers', b(`(?:(?:can|phai) )?(?:photo|pho to|sao|in|chup)(?: nhung| cac)?(?: giai)? gi|(?:co )?(?:can|phai) (?:mang|dem|nop|xuat trinh|co) (?:ban chinh|ban sao|ban goc|ban photo) (?:khong|ko|hong|hay (?:ban )?(?:chinh|sao|photo|goc))|con (?:giai to|ho so)(?: thi)?(?: sao| the nao| ra sao)?${TAIL}`)],
   // The papers named first, then what is done with them: "giấy tờ cần chuẩn bị", "hồ sơ phải mang
   // theo", "cần mang gì theo".
-  ['papers', b('(?:giai to|ho so)(?: gi)? (?:can|phai|can phai)(?: (?:chuan bi|mang|dem|nop|co))(?: theo| san)?|(?:can |phai )?(?:mang|dem) gi theo')],
+  ['papers', b('(?:giai to|ho so)(?: gi)? (?:can|phai|can phai)(?: (?:chuan bi|mang|dem|nop|co))(?: theo| san)?|(?:can |phai )?(?:mang|dem) (?:gi|chi) theo')],
   // Central "chi" for "gì" ending the question: "đem theo chi", "cần giấy chi", "chuẩn bị sẵn giấy tờ
   // chi nữa" (folded, "chi" is also "chị": only before the question's end).
   ['papers', b(`(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|can|xuat trinh|sam sua|sam)(?: theo| san| truoc)?(?: nhung| cac| may)?(?: loai| cai| to| thu)?(?: giai to| giai ma| giai me| giai| ho so| thu| to)? chi(?: nua)?${TAIL}`)],
@@ -174,7 +177,7 @@ const ADDRESSED = '(?:(?:da |vang )?(?:xin chao|chao|thua|kinh thua|kinh gui|gui
 const GREETING = b(`${ADDRESSED}|kinh gui|kinh thua|xin chao|chao(?! doi)(?: ban| em| anh| chi| ad| admin| tro li| bot| ca nha)?|alo|a lo|hey|hello|good morning`);
 const THANKS = b('cam on(?: ban| em| anh| chi| nhieu| nhe| nha| a)*|cam ong|cam onn|thank you|ok(?:e|ay)?|duoc roi|hieu roi|vang a|da vang|tot qua');
 const HUMAN = b('(?:gap|noi chuyen(?: voi)?|ket noi(?: voi)?|chuyen(?: cho)?|lien he(?: voi)?|hoi) (?:voi )?(?:can bo|nguoi that|nhan vien|tong dai|tu van vien|nguoi truc)|nguoi that|can bo tu van|tong dai vien');
-const FOLLOW_UP = b('(?:thu tuc|cai|viec|giai|loai) (?:do|nay|ay|tren|vua roi|vua noi)|^(?:the|vay|the con|vay con|the thi|vay thi)|thi sao|thi the nao');
+const FOLLOW_UP = b('(?:thu tuc|cai|viec|giai|loai) (?:do|nay|ay|tren|vua roi|vua noi)|^(?:the|vay|the con|vay con|the thi|vay thi|rua|rua con|rua thi)|thi sao|thi the nao');
 
 // "giá vàng hôm nay", "giá heo hơi hôm nay": market prices.
 const PRICE_TODAY = b('gia(?: [a-z0-9]+){1,3} (?:hom nai|bai gio|hien nai)');
@@ -285,7 +288,8 @@ const OFF_TOPIC = b(
     '(?<!hop )dong dat',
     'bao lut',
     // "có bão", not the "có báo" of "có bảo hiểm" (pass 16), "có báo tử", "có báo với xã"; "bão số 3", not "xã bảo sổ không còn".
-    'co bao(?! (?:tu|mat|voi|cho|cong an|len|lai|xa|phuong|tam vang|luu tru|hiem))',
+    // not "có bao nhiêu", "cỡ bao lâu" (folded, "cỡ" is "có"): an amount or a time asked
+    'co bao(?! (?:tu|mat|voi|cho|cong an|len|lai|xa|phuong|tam vang|luu tru|hiem|nhieu|lau|gio))',
     'con bao',
     'bao so (?:\\d+|mot|hai|ba|bon|nam|sau|bai|tam|chin|muoi|mai)',
     'sua mai',

@@ -135,6 +135,21 @@ export const OTHER_OFFICES: OtherOffice[] = [
     names: w(['ho chieu', 'thi thuc', 'the tam tru', 'xuat nhap canh', 'xuat canh', 'nhap canh']),
     sure: w(['so thong hanh', 'the tam tru', 'visa lao dong', 'gia han visa', 'gia han thi thuc']),
   },
+  // pass 21: a driving licence and the judicial record, asked after one of the ward's procedures
+  // ("còn đổi bằng lái quốc tế thì đi đâu", "người ta đòi lý lịch tư pháp số 2") — named by the act
+  // or the sheet asked, never by the paper alone ("chứng thực bản sao bằng lái" is the ward's).
+  {
+    topic: 'giấy phép lái xe (thi, đổi, cấp lại, bằng lái quốc tế)',
+    office: 'Công an tỉnh (Phòng Cảnh sát giao thông) hoặc cơ sở đào tạo lái xe',
+    asks: w(['thi bang lai', 'thi lai xe', 'thi gplx', 'hoc lai xe', 'hoc bang lai', 'doi bang lai', 'doi gplx', 'doi giay phep lai xe', 'cap lai bang lai', 'cap lai gplx', 'cap lai giay phep lai xe', 'nang hang bang lai', 'bang lai (?:xe )?quoc te', 'giay phep lai xe quoc te', 'gplx quoc te']),
+    names: w(['lai xe', 'gplx', 'bang lai']),
+  },
+  {
+    topic: 'phiếu lý lịch tư pháp',
+    office: 'Sở Tư pháp (hoặc đề nghị trên VNeID)',
+    asks: w(['(?:xin|lam|cap|can|doi|dang ki) (?:phieu |cai )?ly lich tu phap', 'ly lich tu phap (?:so )?(?:1|2|mot|hai)', 'phieu ly lich tu phap']),
+    names: w(['ly lich tu phap']),
+  },
   {
     topic: 'lập vi bằng',
     office: 'Văn phòng thừa phát lại',

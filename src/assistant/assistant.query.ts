@@ -22,6 +22,8 @@ export interface QueryPlan {
   contentCount: number;
   /** Content syllables the index does not know at all. */
   unknownCount: number;
+  /** Which they are: the positions (in `tokens`) of the content syllables the index does not know. */
+  unknownAt: ReadonlySet<number>;
   /** Content syllables as read (after corrections), for logs and tests. */
   content: string[];
 }
@@ -100,6 +102,7 @@ export function readQuery(question: string, ix: QueryIndex): QueryReading {
   }
   const content: string[] = [];
   let unknownCount = 0;
+  const unknownAt = new Set<number>();
   tokens.forEach((t, i) => {
     if (!live(i)) return;
     const stop = isStop(i);
@@ -116,7 +119,7 @@ export function readQuery(question: string, ix: QueryIndex): QueryReading {
     const c: Concept = { forms, accented: t.accented, weight: (light ? LIGHT * Math.min(base, 1.5) : base) * (modifier.has(i) ? MODIFIER : 1), expansions: [], base, topical: !light && !nationality && forms.some((f) => nationalRarity(f) >= TOPICAL_RARITY), everyday: intents.everyday.has(i) };
     syllableConcepts.push({ i, c });
     conceptOf.set(i, c);
-    if (!forms.some((f) => ix.docCount(f) > 0)) unknownCount++;
+    if (!forms.some((f) => ix.docCount(f) > 0)) (unknownCount++, unknownAt.add(i));
   });
   // The topic comes first in a Vietnamese question: later words weigh a little less.
   if (HEAD_FIRST > 0 && syllableConcepts.length > 1) {
@@ -192,8 +195,10 @@ export function readQuery(question: string, ix: QueryIndex): QueryReading {
     if (!isStop(i) && !isStop(i + 1)) pairs.push(here);
   }
   addSynonyms(ix, folded, conceptOf, { terms, concepts, content, pairs });
+  // A word the catalogue lacks that a citizen's word of the synonyms reads ("trông nom": a guardian) is known.
+  for (const i of unknownAt) if (conceptOf.get(i)?.expansions.length) unknownAt.delete(i);
   return {
-    plan: { tokens, intents, contentCount: concepts.length, unknownCount, content },
+    plan: { tokens, intents, contentCount: concepts.length, unknownCount, unknownAt, content },
     terms,
     concepts,
     pairs,

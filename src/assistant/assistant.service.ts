@@ -571,7 +571,7 @@ export class AssistantService {
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);
-    if (d.decision !== 'answer' && d.decision !== 'clarify' && fresh && mem.procedure && !it.offTopic && (pointsBack ? knownButStory(plan) : stillAboutSubject(plan, aspects, candidates, mem.procedure))) {
+    if (d.decision !== 'answer' && d.decision !== 'clarify' && fresh && mem.procedure && !it.offTopic && !office && (pointsBack ? knownButStory(plan) : stillAboutSubject(plan, aspects, candidates, mem.procedure))) {
       return { reply: greet(await this.procedureReply(unit, mem.procedure, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
     }
     const ranked = candidates.filter((c) => c.kind === 'procedure' && confidence(c) >= CALIBRATION.handoff).slice(0, 3);

@@ -18,6 +18,7 @@
  */
 import { stripDiacritics } from '../shared/vietnamese';
 import type { Decided } from './assistant.decide';
+import { FIRST_OFFICES, MORE_OFFICES } from './assistant.more-offices';
 
 export interface OtherOffice {
   /** What the matter is, as the reply says it ("Việc … "). */
@@ -38,11 +39,12 @@ export interface OtherOffice {
 const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
 
 export const OTHER_OFFICES: OtherOffice[] = [
+  ...FIRST_OFFICES,
   {
     topic: 'kiện tụng, ly hôn, kháng cáo, bản án, tuyên bố một người mất tích',
     office: 'Tòa án nhân dân (tòa án khu vực nơi cư trú)',
     asks: w(['khoi kien', 'kien chia', 'kien doi', 'don kien', 'di kien', 'kien ra toa', 'kien len toa', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'nop don ly hon', 'lam don ly hon', 'xin ly hon', 'muon ly hon']),
-    names: w(['toa an', 'ban an', 'mat tich', 'ly hon']),
+    names: w(['toa an', 'ban an', 'mat tich', 'ly hon', 'khoi kien', 'to tung']),
     sure: w(['kien chia', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'muon ly hon', 'xin ly hon', 'lam don ly hon']),
   },
   {
@@ -83,7 +85,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
     topic: 'mở phòng khám, nhà thuốc, hành nghề khám chữa bệnh',
     office: 'Sở Y tế',
     asks: w(['mo phong kham', 'mo nha thuoc', 'nha khoa', 'hanh nghe duoc', 'hanh nghe kham']),
-    names: w(['kham benh', 'chua benh', 'duoc', 'y te']),
+    names: w(['kham benh', 'chua benh', 'duoc pham', 'hanh nghe duoc', 'nha thuoc', 'y te']),
     sure: w(['nha khoa']),
   },
   {
@@ -157,6 +159,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
     names: w(['vi bang', 'thua phat lai']),
     sure: w(['vi bang', 'thua phat lai']),
   },
+  ...MORE_OFFICES,
 ];
 
 /** The question folded: no marks, "đ" as "d", letters and digits only, one space between words. */
@@ -188,10 +191,16 @@ export function officeLine(o: OtherOffice, unitName: string, handedOver = false)
 /**
  * The decision declined when the question says an office's matter in its sure words and none of
  * the procedures it answers, offers or points to is about it (a refusal or a hand-over stays).
+ * Another level's record pointed to without the rules' sure answer (below `sureBelow`) is no
+ * answer either: then any word of an office's matter, not only a sure one, names that office
+ * instead ("đăng ký nhãn hiệu nước mắm" pointed to a vehicle's "phù hiệu"). A record about any
+ * office the question names is kept ("đăng ký tàu cá và đăng kiểm": the fishing boat's record).
  */
-export async function notOfficeMatter(question: string, nameOf: (code: string) => Promise<string | undefined>, d: Decided): Promise<Decided> {
-  const office = otherOffice(question, true);
+export async function notOfficeMatter(question: string, nameOf: (code: string) => Promise<string | undefined>, d: Decided, sureBelow = Infinity): Promise<Decided> {
+  const f = foldQuestion(question);
+  const asked = OTHER_OFFICES.filter((o) => o.asks.test(f));
+  const office = OTHER_OFFICES.find((o) => o.sure?.test(f)) ?? (d.decision === 'elsewhere' && d.confidence < sureBelow ? asked[0] : undefined);
   if (!office || d.decision === 'decline' || d.decision === 'handoff' || !d.picks.length) return d;
   const named = await Promise.all(d.picks.map(async (c) => (await nameOf(c.id)) ?? ''));
-  return named.some((n) => aboutOffice(office, n)) ? d : { decision: 'decline', picks: [], confidence: d.confidence };
+  return named.some((n) => [office, ...asked].some((o) => aboutOffice(o, n))) ? d : { decision: 'decline', picks: [], confidence: d.confidence };
 }

@@ -567,7 +567,7 @@ export class AssistantService {
     // answered, offered or pointed to. A fact asked of the one sure offer is answered first.
     const office = otherOffice(text);
     const decided = sureFactAnswer(await this.byQualifier(decide(candidates, plan, learned.outOdds, learned.sure), about, it.aspects.includes('online')), aspects, learned.sure);
-    const d = await notOfficeMatter(text, async (id) => (await this.deps.catalog.findProcedure(id))?.name, decided);
+    const d = await notOfficeMatter(text, async (id) => (await this.deps.catalog.findProcedure(id))?.name, decided, CALIBRATION.answer);
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);

@@ -15,7 +15,7 @@ describe('the ward’s own record clearly ahead, the model sure of it', () => {
   const plan = (q: string) => r.search(q, { limit: 8 }).plan;
   const cand = (id: string, here: boolean, score: number, coverage: number, more: Partial<Candidate> = {}): Candidate => ({ id, kind: 'procedure', score, coverage, pairSupport: true, here, ...more });
   const q = plan('công ty bắt nộp tờ xác nhận tôi ở đâu, ra đâu xin');
-  const own = cand('1.010041', true, 90, 0.42);
+  const own = cand('1.010041', true, 90, 0.42, { topicHit: true });
   // Another level's long name shares more of the question's common words: it covers more.
   const other = cand('2.002060', false, 50, 0.75, { topicHit: true, elsewhereWords: 1 });
 
@@ -29,6 +29,13 @@ describe('the ward’s own record clearly ahead, the model sure of it', () => {
     expect(decide([own, other], q, -20).decision).toBe('elsewhere');
     expect(decide([own, { ...other, score: 80 }], q, -20, '1.010041').decision).toBe('elsewhere');
     expect(decide([own, other], q, 3, '1.010041').decision).not.toBe('answer');
+  });
+
+  it('still names the other level’s record when it alone has the question’s topic word, named with a word the ward’s records lack', () => {
+    const asked = plan('xe container chở cần cẩu quá khổ xin giấy phép lưu hành ở đâu');
+    const proposed = cand('1.014859', true, 70, 0.38);
+    const road = cand('1.000028', false, 40, 0.65, { topicHit: true, elsewhereWords: 1 });
+    expect(decide([proposed, road], asked, -20, '1.014859').decision).toBe('elsewhere');
   });
 });
 

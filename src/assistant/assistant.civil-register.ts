@@ -5,7 +5,19 @@
  * folded again), as in assistant.situations.ts.
  */
 import type { Situation } from './assistant.situations';
-import { MOBILE_ACTS, REGISTER_KEPT, SLIP } from './assistant.situation-words';
+import { COUNTRIES, MOBILE_ACTS, REGISTER_KEPT, SLIP } from './assistant.situation-words';
+
+/** The border told (folded; "vùng biên" also reads "vùng biển": a neighbour country must be said too). */
+const BORDER = ['bien gioi', 'giap bien', 'vung bien', 'sat bien', 'xa bien', 'ban bien', 'huien bien', 'cua khau', 'cot moc', 'ben kia moc', 'ranh gioi', 'ben kia bien'];
+/** The neighbouring country or its people told at the border ("bên Lào", "cô gái Quảng Tây", "bên kia"). */
+/**
+ * Done in another country ("ở Hàn", "tòa bên Đài Loan", "bên đó", "nước ngoài"; folded, "bển" reads
+ * "bên"): a marriage, divorce or adoption to be recorded here, said with where it was done.
+ */
+const ABROAD = [...COUNTRIES.filter((c) => !['anh', 'bi', 'i', 'ao'].includes(c)).flatMap((c) => [`o ${c}`, `tai ${c}`, `ben ${c}`, `toa ${c}`, `toa an ${c}`]), 'ben do', 'o nuoc ngoai', 'tai nuoc ngoai', 'toa nuoc ngoai', 'toa an nuoc ngoai', 'toa ben', 'hai ngoai'];
+/** Asked to be written into the register here, once back ("ghi vào sổ", "về quê", "hợp thức ở Việt Nam"). */
+const RECORDED_HERE = ['ghi vao so', 'ghi vo so', 'ghi chu', 'ghi nhan', 'hop thuc', 'cong nhan', 've nuoc', 've que', 've viet nam', 've vn', 'o viet nam', 'tai viet nam', 'trong nuoc'];
+const NEIGHBOUR = ['lao', 'trung quoc', 'tq', 'campuchia', 'cam pu chia', 'quang tai', 'van nam', 'nuoc ban', 'ben kia'];
 
 export const CIVIL_REGISTER_TOLD: Situation[] = [
   {
@@ -50,5 +62,34 @@ export const CIVIL_REGISTER_TOLD: Situation[] = [
     groups: [['ve nuoi'], ['xin', 'nhan', 'mai am', 'bao tro', 'co nhi', 'bo roi']],
     unless: ['con nuoi', 'giam ho', 'tro cap', 'ho tro', 'nuoi cha', 'nuoi me', 'nuoi ong', 'nuoi ba'],
     expansion: 'đăng ký nuôi con nuôi',
+  },
+  {
+    // pass 21: a birth, marriage, death or child acknowledged with someone of the neighbouring
+    // country, told at the border without "khu vực biên giới" ("xã giáp biên", "bên kia cửa
+    // khẩu", "sát cột mốc", "cô gái bên Trung Quốc"): the border record with a foreign element —
+    // not a border pass, nor the plain registration that shares the act. Ending with "có yếu tố
+    // nước ngoài", it keeps the plain twin back as a foreign element told does (PLAIN_TWIN).
+    groups: [BORDER, NEIGHBOUR, ['ket hon', 'cuoi', 'lay chong', 'lay vo', 'hon thu', 'khai sinh', 'de', 'sinh con', 'khai tu', 'bao tu', 'qua doi', 'chet', 'nhan con', 'nhan cha', 'nhan me', 'con rieng', 'con roi', 'co dau']],
+    unless: ['lao dong', 'lao cong', 'thong hanh', 'ho chieu', 'xuat canh', 'nhap canh', 'hang hoa', 'buon ban', 'con nuoi'],
+    anchor: 0,
+    expansion: 'tại khu vực biên giới có yếu tố nước ngoài',
+  },
+  {
+    // pass 21: a divorce decided by a court abroad, to be recorded once back ("tòa bên Hàn xử cho
+    // ly dị rồi, về quê muốn ghi vào sổ", "bản án ly hôn của tòa Đài Loan"; a city's court said
+    // with "về nước": "bản án ly dị của tòa Osaka, về nước"): not the marital-status paper it is
+    // often asked for, nor a divorce still to be sought.
+    groups: [['ly hon', 'ly di', 'li hon', 'li di', 'chia tay', 'huy viec ket hon', 'huy ket hon'], [...ABROAD, 've nuoc', 'dinh cu', 'viet kieu'], ['ban an', 'phan quyet', 'quyet dinh', 'xu', 'ghi vao so', 'ghi vo so', 'ghi chu', 've nuoc', 've que']],
+    unless: ['muon ly hon', 'muon ly di', 'tinh ly hon', 'dinh ly hon', 'xin ly hon', 'nop don ly hon', 'dang ky ket hon lai'],
+    anchor: 0,
+    expansion: 'ghi vào sổ hộ tịch việc ly hôn đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài',
+  },
+  {
+    // pass 21: a marriage registered abroad, to be recorded here ("cưới ở Hàn có giấy kết hôn bên
+    // đó, về quê muốn xã ghi nhận"): not a marriage to register, with or without a foreigner.
+    groups: [['cuoi', 'ket hon', 'lay nhau', 'hon thu'], ABROAD, RECORDED_HERE],
+    unless: ['ly hon', 'ly di', 'chia tay', 'con nuoi', 'khai sinh', 'muon ket hon', 'muon cuoi', 'sap cuoi', 'tinh cuoi', 'dinh cuoi', 'se cuoi', 'doc than', 'tinh trang hon nhan'],
+    anchor: 0,
+    expansion: 'ghi vào sổ hộ tịch việc kết hôn đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài',
   },
 ];

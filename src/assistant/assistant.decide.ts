@@ -140,7 +140,7 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
   const other = distinctElsewhere(candidates.filter((x) => x.kind === 'procedure'), d, plan);
   if (other) return elsewhereOf(candidates.filter((x) => x.kind === 'procedure'), other);
   if (d.decision === 'elsewhere' && namesCommune(plan)) return ownNamedHere(candidates, d) ?? d;
-  return storyInScope(candidates, d, plan, outOdds) ?? d;
+  return wardAhead(candidates, storyInScope(candidates, d, plan, outOdds) ?? d, plan, outOdds, sure);
 }
 
 /** The facts a citizen asks of a procedure (the judge of assistant.facts.ts reads these four). */
@@ -429,4 +429,30 @@ function decideOn(c: Candidate[], plan: QueryPlan): Decided {
   if (good.length >= 2) return { decision: 'clarify', picks: good, confidence: conf };
   if (clearlyAhead(c, top)) return { decision: 'answer', picks: [top], confidence: conf };
   return handoffOrDecline(conf);
+}
+
+/**
+ * Another level's record named as where it is done, while the ward's own record is first of the
+ * list, the learned model's sure code on a question worded as in scope (sureLead, without its topic
+ * word: "giấy chứng nhận chưa vợ" has none of the marital-status certificate's), and clearly
+ * ahead in score of every other level's record near the top (AHEAD; scores stay in their places
+ * when the model re-orders, so the topic word is asked too, below): the citizen asks about the
+ * ward's, the other covers more of the question only because its long name shares a few common
+ * words of it ("ngân hàng đòi giấy … xin ở đâu" with a fund's certificate of registration, "báo tử"
+ * with a soldier's one-off allowance). Answered as the learned sure code of choices is (`sureAnswer`),
+ * unless a foreigner's record of another level is meant (foreignersElsewhere).
+ */
+function wardAhead(candidates: Candidate[], d: Decided, plan: QueryPlan, outOdds: number, sure: string | undefined): Decided {
+  if (d.decision !== 'elsewhere' || outOdds > LEARNED.sureOdds) return d;
+  const c = candidates.filter((x) => x.kind === 'procedure');
+  const lead = sureLead(candidates, sure, plan, false);
+  if (!lead || !lead.pairSupport || foreignersElsewhere(c, lead, plan)) return d;
+  const near = c.slice(1, 5).filter((x) => !x.here);
+  if (near.some((x) => x.score > lead.score * AHEAD)) return d;
+  // Without the question's topic word, while another level's near it has it and a word the ward's
+  // records hardly have (elsewhereWords): that one may well be the subject ("xe quá khổ … giấy
+  // phép lưu hành" is the road authority's, whatever the model proposes from further down).
+  if (!lead.topicHit && near.some((x) => x.topicHit && x.elsewhereWords)) return d;
+  const conf = confidence(lead);
+  return { decision: LEARNED.sureAnswer || conf >= CALIBRATION.answer ? 'answer' : 'clarify', picks: [lead], confidence: conf };
 }

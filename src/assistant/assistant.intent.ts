@@ -386,6 +386,9 @@ const OFF_TOPIC = b(
   ].join('|'),
 );
 
+/** People of everyday life (OFF_TOPIC) who are a story's people beside an administrative word. */
+const PEOPLE_OF_THE_STORY: ReadonlySet<string> = new Set(['bac si', 'nguoi ieu']);
+
 const DOMAIN = b(
   [
     'thu tuc',
@@ -527,7 +530,12 @@ export function readIntents(folded: string[], joins?: (a: string, b: string) => 
   humanSpans.forEach(consume);
   const followSpans = spans(text, FOLLOW_UP).filter(([from, to]) => !(from === 0 && to === folded[0]!.length && folded[1] && joins?.(folded[0]!, folded[1])));
   followSpans.forEach(consume);
-  const everydaySpans = [...spans(text, OFF_TOPIC), ...spans(text, PRICE_TODAY)];
+  const everydayAll = [...spans(text, OFF_TOPIC), ...spans(text, PRICE_TODAY)];
+  // A doctor or a sweetheart in a question with an administrative word of its own ("bác sĩ đã ký
+  // giấy báo tử", "người yêu em … đăng ký kết hôn") is a person of the story, not everyday life.
+  const domainOutside = (sp: Array<[number, number]>) => spans(text, DOMAIN).some(([from, to]) => !sp.some(([a, b2]) => a <= from && to <= b2));
+  const storyPeople = everydayAll.filter(([from, to]) => PEOPLE_OF_THE_STORY.has(text.slice(from, to)));
+  const everydaySpans = storyPeople.length && domainOutside(everydayAll) ? everydayAll.filter((sp) => !storyPeople.includes(sp)) : everydayAll;
   const everyday = new Set<number>();
   for (const [from, to] of everydaySpans) for (let i = 0; i < starts.length; i++) if (starts[i]! >= from && starts[i]! < to) everyday.add(i);
 

@@ -30,6 +30,8 @@ describe('institutions and people of a story (pass 21)', () => {
     expect(told('bé sinh ở bệnh viện huyện')).toBe('');
     expect(told('trong trường hợp mất giấy thì sao')).toBe('');
     expect(told('công ty bảo hiểm cần giấy')).toBe('');
+    expect(told('xin việc ở công ty cần những gì')).toBe('');
+    expect(told('gia hạn giấy phép hành nghề bác sĩ')).toBe('');
   });
 
   it('answers the paper a bank or a school asks for, not a topic of its own', () => {
@@ -42,6 +44,7 @@ describe('institutions and people of a story (pass 21)', () => {
     expect(decision('bác sĩ trạm xá ký giấy báo tử cho ông tôi rồi, lên xã làm gì tiếp')).toEqual({ decision: 'answer', first: '1.000656' });
     expect(decision('bác sĩ ơi cháu ho mấy hôm nay thì uống thuốc gì').decision).toBe('decline');
     expect(decision('ngân hàng nào cho vay mua xe lãi thấp').decision).toBe('decline');
+    expect(decision('gia hạn giấy phép hành nghề bác sĩ nộp ở đâu').decision).toBe('decline');
   });
 
   it('reads a sweetheart registering with the citizen as the marriage, not a child of theirs', () => {

@@ -1,5 +1,6 @@
 import { fold, normalizeToneSyllable } from '../shared/vietnamese';
 import { accentForm } from './assistant.text';
+import { institutionsTold } from './assistant.institutions';
 
 /**
  * What a question asks, read from its folded syllables (no marks, đ→d, y→i): the papers, the
@@ -534,7 +535,9 @@ export function readIntents(folded: string[], joins?: (a: string, b: string) => 
   // A doctor or a sweetheart in a question with an administrative word of its own ("bác sĩ đã ký
   // giấy báo tử", "người yêu em … đăng ký kết hôn") is a person of the story, not everyday life.
   const domainOutside = (sp: Array<[number, number]>) => spans(text, DOMAIN).some(([from, to]) => !sp.some(([a, b2]) => a <= from && to <= b2));
-  const storyPeople = everydayAll.filter(([from, to]) => PEOPLE_OF_THE_STORY.has(text.slice(from, to)));
+  // The doctor only as a person of the story (assistant.institutions.ts): not "hành nghề bác sĩ".
+  const told = institutionsTold(folded);
+  const storyPeople = everydayAll.filter(([from, to]) => PEOPLE_OF_THE_STORY.has(text.slice(from, to)) && (text.slice(from, to) !== 'bac si' || told.has(starts.indexOf(from))));
   const everydaySpans = storyPeople.length && domainOutside(everydayAll) ? everydayAll.filter((sp) => !storyPeople.includes(sp)) : everydayAll;
   const everyday = new Set<number>();
   for (const [from, to] of everydaySpans) for (let i = 0; i < starts.length; i++) if (starts[i]! >= from && starts[i]! < to) everyday.add(i);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fold, syllables } from '../shared/vietnamese';
 import { institutionAsks, institutionsTold } from './assistant.institutions';
+import { readIntents } from './assistant.intent';
 import { Retriever } from './assistant.retrieval';
 import { decisionOf, demoRetriever, firstPick, situationExpansions } from './assistant.testing';
 
@@ -32,6 +33,7 @@ describe('institutions and people of a story (pass 21)', () => {
     expect(told('công ty bảo hiểm cần giấy')).toBe('');
     expect(told('xin việc ở công ty cần những gì')).toBe('');
     expect(told('gia hạn giấy phép hành nghề bác sĩ')).toBe('');
+    expect(told('mua ví đựng thẻ ngân hàng')).toBe('');
   });
 
   it('answers the paper a bank or a school asks for, not a topic of its own', () => {
@@ -45,6 +47,8 @@ describe('institutions and people of a story (pass 21)', () => {
     expect(decision('bác sĩ ơi cháu ho mấy hôm nay thì uống thuốc gì').decision).toBe('decline');
     expect(decision('ngân hàng nào cho vay mua xe lãi thấp').decision).toBe('decline');
     expect(decision('gia hạn giấy phép hành nghề bác sĩ nộp ở đâu').decision).toBe('decline');
+    // a loan's interest told with its pledge and its bank is everyday life, the bank no story of a paper
+    expect(readIntents(syllables(fold('vay thế chấp sổ hồng ngân hàng lãi suất bao nhiêu'))).offTopic).toBe(true);
   });
 
   it('reads a sweetheart registering with the citizen as the marriage, not a child of theirs', () => {

@@ -30,8 +30,8 @@ const SCHOOL_LEVELS: string[][] = ['mam non', 'mau giao', 'tieu hoc', 'trung hoc
 /** A school's kind said after its level ("trường mầm non công lập"). */
 const SCHOOL_KINDS: string[][] = ['cong lap', 'tu thuc', 'dan lap', 'quoc te'].map((w) => w.split(' '));
 
-/** Before an institution's word, what makes it the topic: "(hành) nghề", "làm", "mở", "(thành) lập". */
-const HELD = new Set(['nghe', 'lam', 'mo', 'lap']);
+/** Before an institution's word, what makes it the topic: "(hành) nghề", "làm", "mở", "(thành) lập", "thẻ" (a bank card). */
+const HELD = new Set(['nghe', 'lam', 'mo', 'lap', 'the']);
 
 const at = (folded: string[], i: number, words: string[]) => words.every((w, k) => folded[i + k] === w);
 

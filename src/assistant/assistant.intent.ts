@@ -368,7 +368,7 @@ const OFF_TOPIC = b(
     'so tiet kiem',
     'xin nghi phep',
     'nghi phep',
-    'vay(?: [a-z0-9]+){0,5} lai (?:bao nhieu|suat|hang thang|cao|thap|moi thang|mot thang|nhieu)',
+    'vay(?: [a-z0-9]+){0,7} lai (?:bao nhieu|suat|hang thang|cao|thap|moi thang|mot thang|nhieu)',
     // Where to buy something nice or cheap ("mua ví da … ở đâu đẹp", "sắt thép chỗ nào giá tốt"), a
     // shop's stock ("nhập hàng ở chợ đầu mối"); a pet name "dễ thương", a name "hay và ý nghĩa";
     // a newborn's jaundice, formula milk; an aquarium's fish.

@@ -42,7 +42,8 @@ export const CIVIL_REGISTER_TOLD: Situation[] = [
     // pass 19: never married, said of oneself with a paper asked for it ("giấy chứng nhận em chưa
     // kết hôn lần nào", "tờ chứng nhận chưa lấy ai"): the marital-status paper — not a couple
     // telling they are both single to register their marriage ("cả hai đều chưa lấy ai, đăng ký kết hôn ở đâu").
-    groups: [['chua lay ai', 'chua ket hon lan nao', 'chua tung ket hon', 'chua ket hon bao gio', 'chua cuoi bao gio', 'chua cuoi ai', 'chua tung cuoi'], ['giay', 'to', 'chung nhan', 'xac nhan', 'chung minh']],
+    // pass 21: no wife or husband now, said with the paper ("giấy chứng nhận tôi không có vợ").
+    groups: [['chua lay ai', 'chua ket hon lan nao', 'chua tung ket hon', 'chua ket hon bao gio', 'chua cuoi bao gio', 'chua cuoi ai', 'chua tung cuoi', 'khong co vo', 'khong co chong'], ['giay', 'to', 'chung nhan', 'xac nhan', 'chung minh']],
     unless: ['dang ky ket hon', 'giay ket hon', 'lam ket hon', 'muon cuoi', 'sap cuoi', 'tinh cuoi', 'cuoi nhau', 'ca hai', 'hai dua', 'tui em', 'bon em', 'chung em', 'chung toi'],
     anchor: 0,
     expansion: 'xác nhận tình trạng hôn nhân độc thân',
@@ -91,5 +92,20 @@ export const CIVIL_REGISTER_TOLD: Situation[] = [
     unless: ['ly hon', 'ly di', 'chia tay', 'con nuoi', 'khai sinh', 'muon ket hon', 'muon cuoi', 'sap cuoi', 'tinh cuoi', 'dinh cuoi', 'se cuoi', 'doc than', 'tinh trang hon nhan'],
     anchor: 0,
     expansion: 'ghi vào sổ hộ tịch việc kết hôn đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài',
+  },
+  {
+    // pass 21: a child left at a gate or abandoned, asked for to be taken home ("bé trai bị bỏ
+    // trước cổng chùa, vợ chồng tôi muốn xin bé về"): the adoption, without "nuôi" said.
+    groups: [['bi bo', 'bo roi', 'bo truoc cong', 'bo o cong', 'mo coi'], ['xin be', 'nhan be', 'xin chau', 'nhan chau', 'xin ve', 'nhan ve', 'dua ve', 'dem ve']],
+    unless: ['con nuoi', 'giam ho', 'tro cap', 'ho tro', 'bao tro xa hoi'],
+    expansion: 'đăng ký nuôi con nuôi',
+  },
+  {
+    // pass 21: a sweetheart and the two registering, handing in papers or becoming lawful spouses
+    // ("người yêu em cũng ở xã mình, tụi em tính lên đăng ký", "muốn thành vợ chồng hợp pháp"):
+    // the marriage, told without its word — not a child of the couple, a residence, a card.
+    groups: [['nguoi ieu', 'nguoi iu', 'ban trai', 'ban gai', 'nguoi thuong'], ['dang ki', 'nop giai', 'nop ho so', 'thanh vo chong', 've chung mot nha', 'hop phap']],
+    unless: ['khai sinh', 'ks', 'em be', 'co con', 'sinh con', 'de con', 'co bau', 'mang thai', 'chua dang ki ket hon', 'chua ket hon', 'chua cuoi', 'tam tru', 'thuong tru', 'tam vang', 'luu tru', 'can cuoc', 'cccd', 'kinh doanh', 'khai tu', 'chung thuc', 'doc than', 'tinh trang hon nhan', 'chia tay', 'nhap khau', 'chuyen khau', 'ket hon', 'hon thu', 'gia thu'],
+    expansion: 'đăng ký kết hôn',
   },
 ];

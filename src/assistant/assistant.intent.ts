@@ -1,5 +1,6 @@
 import { fold, normalizeToneSyllable } from '../shared/vietnamese';
 import { accentForm } from './assistant.text';
+import { institutionsTold } from './assistant.institutions';
 
 /**
  * What a question asks, read from its folded syllables (no marks, đ→d, y→i): the papers, the
@@ -371,7 +372,7 @@ const OFF_TOPIC = b(
     'so tiet kiem',
     'xin nghi phep',
     'nghi phep',
-    'vay(?: [a-z0-9]+){0,5} lai (?:bao nhieu|suat|hang thang|cao|thap|moi thang|mot thang|nhieu)',
+    'vay(?: [a-z0-9]+){0,7} lai (?:bao nhieu|suat|hang thang|cao|thap|moi thang|mot thang|nhieu)',
     // Where to buy something nice or cheap ("mua ví da … ở đâu đẹp", "sắt thép chỗ nào giá tốt"), a
     // shop's stock ("nhập hàng ở chợ đầu mối"); a pet name "dễ thương", a name "hay và ý nghĩa";
     // a newborn's jaundice, formula milk; an aquarium's fish.
@@ -389,6 +390,9 @@ const OFF_TOPIC = b(
     '(?<!theo )(?:phong|tap) tuc',
   ].join('|'),
 );
+
+/** People of everyday life (OFF_TOPIC) who are a story's people beside an administrative word. */
+const PEOPLE_OF_THE_STORY: ReadonlySet<string> = new Set(['bac si', 'nguoi ieu']);
 
 const DOMAIN = b(
   [
@@ -531,7 +535,14 @@ export function readIntents(folded: string[], joins?: (a: string, b: string) => 
   humanSpans.forEach(consume);
   const followSpans = spans(text, FOLLOW_UP).filter(([from, to]) => !(from === 0 && to === folded[0]!.length && folded[1] && joins?.(folded[0]!, folded[1])));
   followSpans.forEach(consume);
-  const everydaySpans = [...spans(text, OFF_TOPIC), ...spans(text, PRICE_TODAY)];
+  const everydayAll = [...spans(text, OFF_TOPIC), ...spans(text, PRICE_TODAY)];
+  // A doctor or a sweetheart in a question with an administrative word of its own ("bác sĩ đã ký
+  // giấy báo tử", "người yêu em … đăng ký kết hôn") is a person of the story, not everyday life.
+  const domainOutside = (sp: Array<[number, number]>) => spans(text, DOMAIN).some(([from, to]) => !sp.some(([a, b2]) => a <= from && to <= b2));
+  // The doctor only as a person of the story (assistant.institutions.ts): not "hành nghề bác sĩ".
+  const told = institutionsTold(folded);
+  const storyPeople = everydayAll.filter(([from, to]) => PEOPLE_OF_THE_STORY.has(text.slice(from, to)) && (text.slice(from, to) !== 'bac si' || told.has(starts.indexOf(from))));
+  const everydaySpans = storyPeople.length && domainOutside(everydayAll) ? everydayAll.filter((sp) => !storyPeople.includes(sp)) : everydayAll;
   const everyday = new Set<number>();
   for (const [from, to] of everydaySpans) for (let i = 0; i < starts.length; i++) if (starts[i]! >= from && starts[i]! < to) everyday.add(i);
 

@@ -8,6 +8,7 @@
  */
 import { fold, stripDiacritics } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
+import { institutionAsks, institutionsTold } from './assistant.institutions';
 import { matchSituations } from './assistant.situations';
 import { ageShorthand, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, type SynonymTable } from './assistant.synonyms';
 import { bestPairs, WordModel } from './assistant.segment';
@@ -127,6 +128,7 @@ export function readQuery(question: string, ix: QueryIndex): QueryReading {
     syllableConcepts.forEach((x, k) => (x.c.weight *= 1 - (HEAD_FIRST * k) / n));
   }
   const asker = weighStory(ix, tokens, folded, syllableConcepts, isStop, beginsWord);
+  muteInstitutions(folded, syllableConcepts, intents);
   const doneWords = wordsDone(ix, tokens, folded, conceptOf);
   if (doneWords.size) for (const x of syllableConcepts) if (doneWords.has(x.i)) x.c.weight *= NARRATIVE;
   // Two syllables that make a word count as one concept: "nước ngoài" weighs as one word, not
@@ -155,7 +157,7 @@ export function readQuery(question: string, ix: QueryIndex): QueryReading {
     if (!ix.namePairs.has(p)) {
       const c = syllableConcepts[k + 2];
       const ownWord = c && c.i === b.i + 1 && ix.strongDf.has(pairKey(b.c.forms[0]!, c.c.forms[0]!));
-      if (aAlone && !bAlone && ownWord && !ix.strongDf.has(p) && TOPIC_WORDS.has(p) && !LIGHT_WORDS.has(a.c.forms[0]!)) (a.c.loneForeign = true), (b.c.ofForeign = true);
+      if (aAlone && !bAlone && ownWord && !ix.strongDf.has(p) && TOPIC_WORDS.has(p) && !LIGHT_WORDS.has(a.c.forms[0]!) && !a.c.story) (a.c.loneForeign = true), (b.c.ofForeign = true);
       continue;
     }
     topicPairs.push(p);
@@ -173,9 +175,11 @@ export function readQuery(question: string, ix: QueryIndex): QueryReading {
       // The word weighs as its own rarity, scaled as its syllables were (position, story word);
       // a word of another agency's topic no procedure here is named with weighs as a rare one.
       const scale = Math.min(...[a.c, b2.c].map((x) => (x.base ? x.weight / x.base : 1)));
-      const elsewhere = !pairForms.length && forms2.some((p) => TOPIC_WORDS.has(p));
+      // An institution of the story ("ngân hàng", "bệnh viện") is no topic, another agency's or the unit's.
+      const story = !!a.c.story && !!b2.c.story;
+      const elsewhere = !story && !pairForms.length && forms2.some((p) => TOPIC_WORDS.has(p));
       const pairWeight = (pairForms.length ? ix.conceptWeight(pairForms) : elsewhere ? ix.cap * TOPICAL : 0) * scale;
-      const topical = pairForms.some((p) => nationalRarity(p) >= TOPICAL_RARITY) && !(NATIONALITY.has(pairKey(a.c.forms[0]!, b2.c.forms[0]!)) && folded[a.i - 1] === 'nguoi');
+      const topical = !story && pairForms.some((p) => nationalRarity(p) >= TOPICAL_RARITY) && !(NATIONALITY.has(pairKey(a.c.forms[0]!, b2.c.forms[0]!)) && folded[a.i - 1] === 'nguoi');
       concepts.push({ forms: [], accented: '', weight: Math.max(a.c.weight, b2.c.weight, pairWeight), expansions: [], parts: [a.c, b2.c], foreign: elsewhere, topical, everyday: a.c.everyday || b2.c.everyday });
       content.push(`${a.c.forms.join('/')}+${b2.c.forms.join('/')}`);
       k++;
@@ -363,6 +367,21 @@ function weighStory(ix: QueryIndex, tokens: Token[], folded: string[], syllableC
     if (named) for (const x of syllableConcepts) if (x.i <= verbEnd && tokens[x.i]!.clause === clause) x.c.weight *= NARRATIVE;
   }
   return asker;
+}
+
+/**
+ * Institutions and people of the story ("ngân hàng đòi …", "bác sĩ đã ký …",
+ * assistant.institutions.ts) in a question with an administrative word, or asking for something
+ * ("trường mầm non đòi tờ …"): who asks or where it happened, weighing as story words and never a
+ * topic of their own.
+ */
+function muteInstitutions(folded: string[], syllableConcepts: Array<{ i: number; c: Concept }>, intents: IntentReading): void {
+  const told = institutionsTold(folded);
+  const asks = institutionAsks(folded, told);
+  if (!told.size || (!intents.inDomain && !asks.length)) return;
+  for (const x of syllableConcepts) if (told.has(x.i)) (x.c.weight *= NARRATIVE), (x.c.topical = false), (x.c.story = true);
+  // Its verb asks for the paper named after it ("yêu cầu" is also in "người yêu cầu chứng thực").
+  for (const x of syllableConcepts) if (asks.includes(x.i)) (x.c.weight *= LIGHT), (x.c.topical = false);
 }
 
 /** Synonyms and situations: the catalogue's words for the citizen's, at a lower weight. */

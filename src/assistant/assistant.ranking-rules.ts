@@ -90,6 +90,8 @@ export interface Concept {
    */
   loneForeign?: boolean;
   ofForeign?: boolean;
+  /** An institution or a person of the story ("ngân hàng", "bác sĩ"): never a topic (assistant.institutions.ts). */
+  story?: boolean;
   /** A word few national names use ("khai sinh", "chấm dứt"), not a story word: what a procedure is about. */
   topical?: boolean;
   /**

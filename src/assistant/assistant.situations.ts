@@ -10,7 +10,6 @@ import { CIVIL_REGISTER_TOLD } from './assistant.civil-register';
 import {
   LOST,
   REGISTER,
-  COUNTRIES,
   EXPIRED,
   WRONG,
   LAND_PAPER,
@@ -34,9 +33,7 @@ import {
   NOT_YET_REGISTERED,
   VISITING,
   LATE,
-  SPOUSE_COUNTRIES,
   FOREIGNER,
-  BORN,
   BORN_ABROAD,
   NOT_PLAIN_BIRTH,
   REFUSE_SHARE,

@@ -22,8 +22,6 @@ const LIVES_HERE = [
 const PHOTO = ['photo', 'pho to', 'ban chup', 'copy', 'ban copy'];
 /** The commune's seal on it, said as citizens say it. */
 const SEALED = ['dau do', 'moc do', 'dong dau', 'dong moc', 'dau cua phuong', 'dau cua xa', 'dau xa', 'dau phuong', 'giong ban goc', 'giong ban chinh'];
-/** A copy asked with the original in hand: not a copy from the commune's register. */
-const ORIGINAL_HELD = ['ban goc', 'ban chinh', 'ban chanh'];
 /** The register a copy is issued from, or an original gone: the copy from the register. */
 const FROM_REGISTER = ['so goc', 'so luu', 'ban luu', 'mat ban', 'that lac', 'bi chay', 'chay mat', 'hu hong', 'khong con ban'];
 /** Reporting at home before going (the absence's notice), not registering where one goes. */

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { it } from 'vitest';
 import { eachEngine } from '../shared/suite.testing';
 import { askingWard } from './assistant.testing';
 

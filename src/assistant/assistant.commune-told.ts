@@ -4,6 +4,7 @@
  * turned to another use. Matched with the other situations
  * (assistant.situations.ts); phrases are written folded.
  */
+import { FARM_TOLD } from './assistant.farm-told';
 import type { Situation } from './assistant.situations';
 
 /** Low pay or income, as workers tell it. */
@@ -102,4 +103,6 @@ export const COMMUNE_TOLD: Situation[] = [
     unless: ['bao hiem', 'tiem phong', 'kiem dich'],
     expansion: 'hỗ trợ cơ sở sản xuất bị thiệt hại do dịch bệnh động vật',
   },
+  // pass 22: a farm's land put to another crop or to visitors
+  ...FARM_TOLD,
 ];

@@ -137,9 +137,15 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
   }
   // Still a hand-over or a refusal: another level's record named with a word the ward's records
   // hardly ever have may say where it is done (distinctElsewhere).
+  // The question naming the commune as where it is done keeps the ward's own near the top, as for
+  // the rules' own pointer below (pass 22: "sắp nổ mìn sát chân đập, hỏi UBND xã có cấp phép" is the
+  // commune's permit, not the province's twin named with the same "nổ mìn").
   const other = distinctElsewhere(candidates.filter((x) => x.kind === 'procedure'), d, plan);
-  if (other) return elsewhereOf(candidates.filter((x) => x.kind === 'procedure'), other);
-  if (d.decision === 'elsewhere' && namesCommune(plan)) return ownNamedHere(candidates, d) ?? d;
+  if (other) {
+    const there = elsewhereOf(candidates.filter((x) => x.kind === 'procedure'), other);
+    return (namesCommune(plan) && ownNamedHere(candidates, there, sure)) || there;
+  }
+  if (d.decision === 'elsewhere' && namesCommune(plan)) return ownNamedHere(candidates, d, sure) ?? d;
   return wardAhead(candidates, storyInScope(candidates, d, plan, outOdds) ?? d, plan, outOdds, sure);
 }
 
@@ -233,9 +239,12 @@ function namesCommune(plan: QueryPlan): boolean {
  * duyệt": the commune's approval, not the province's for dams over two communes).
  */
 const COMMUNE_NEAR = 0.6;
-function ownNamedHere(candidates: Candidate[], d: Decided): Decided | undefined {
+function ownNamedHere(candidates: Candidate[], d: Decided, sure?: string): Decided | undefined {
   const lead = d.picks[0]!;
-  const own = candidates.filter((x) => x.kind === 'procedure').slice(0, 3).find((x) => x.here && x.pairSupport && x.topicHit && !x.missesTopic && x.score >= lead.score * COMMUNE_NEAR);
+  // The learned model's sure code stands for the topic word (pass 22: "kênh mương với trạm bơm của
+  // xã cần phương án bảo vệ, trình chủ tịch xã": the commune's protection plan, named without "công
+  // trình thủy lợi").
+  const own = candidates.filter((x) => x.kind === 'procedure').slice(0, 3).find((x) => x.here && x.pairSupport && (x.topicHit || x.id === sure) && !x.missesTopic && x.score >= lead.score * COMMUNE_NEAR);
   if (!own) return undefined;
   const conf = confidence(own);
   return { decision: conf >= CALIBRATION.answer ? 'answer' : 'clarify', picks: [own], confidence: conf };

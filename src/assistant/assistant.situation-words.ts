@@ -108,8 +108,20 @@ export const LATE = ['phat', 'bi phat', 'nop phat', 'tre', 'tre han', 'qua han',
  * two syllables or that no Vietnamese person bears ("chồng Đức", "vợ Nga" name a person).
  */
 export const SPOUSE_COUNTRIES = COUNTRIES.filter((c) => c.includes(' ') || ['campuchia', 'singapore', 'malaisia', 'canada'].includes(c));
+/**
+ * A person of another country said without "người" (pass 22): "dân Hàn", "công dân Đài Loan",
+ * "bạn trai Nhật", "người yêu Tây", "ông Thái Lan", "quen một anh Tây". A title ("anh", "ông", "bà")
+ * only before a country no Vietnamese person is named ("anh Nhật", "chị Nga" are names); "dân"
+ * not before "Lào" ("dân lao động") nor "Tây" ("nông dân tại xã").
+ */
+const PERSON_OF = [
+  ...['dan', 'ban trai', 'ban gai', 'nguoi ieu'].flatMap((p) => COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'i', 'ao', 'lao'].includes(c)).map((c) => `${p} ${c}`)),
+  ...['anh', 'ong', 'ba', 'chang', 'ki su', 'con re', 'con dau'].flatMap((p) => SPOUSE_COUNTRIES.filter((c) => c !== 'ba lan').map((c) => `${p} ${c}`)),
+  'ban trai tai', 'ban gai tai', 'nguoi ieu tai', 'mot anh tai', 'voi anh tai', 'quen anh tai', 'anh chang tai', 'lai anh tai', 'cuoi anh tai',
+];
 /** A person of another country ("người Anh" is also "người anh", a brother; "người bị…" not a Belgian). */
 export const FOREIGNER = [
+  ...PERSON_OF,
   ...COUNTRIES.filter((c) => !['nuoc ngoai', 'anh', 'bi', 'i'].includes(c)).map((c) => `nguoi ${c}`),
   ...SPOUSE_COUNTRIES.flatMap((c) => [`chong ${c}`, `vo ${c}`]),
   'nguoi nuoc ngoai', 'ngoai quoc', 'quoc tich nuoc ngoai', 'viet kieu', 'ieu to nuoc ngoai',

@@ -10,11 +10,22 @@ import type { Procedure } from '../catalog';
  */
 export function agencyOf(p: Pick<Procedure, 'agency' | 'steps'> & { field?: string }): { name: string; fromSteps: boolean } | undefined {
   const own = p.agency.trim();
-  if (own && !/^không có thông tin\.?$/iu.test(own)) return { name: own, fromSteps: false };
+  if (own && !/^không có thông tin\.?$/iu.test(own)) return { name: withField(own, p.field), fromSteps: false };
   const fromSteps = officeInSteps(p.steps.join('\n'));
   if (fromSteps) return { name: fromSteps, fromSteps: true };
   const byField = FIELD_OFFICES.find(([field]) => field.test(p.field ?? ''));
   return byField ? { name: byField[1], fromSteps: false } : undefined;
+}
+
+/**
+ * An agency that names no office ("Cơ quan chức năng do Ủy ban nhân dân cấp tỉnh chỉ định", 39
+ * national records: packing codes, growing areas, farm-produce quality) says whose matter it is by
+ * the record's field: "(lĩnh vực trồng trọt và bảo vệ thực vật)", so the citizen knows which
+ * department of the province to ask.
+ */
+function withField(agency: string, field?: string): string {
+  if (!field || !/^(?:các )?cơ quan (?:chức năng|có thẩm quyền|được giao|nhà nước có thẩm quyền)\b/iu.test(agency)) return agency;
+  return `${agency} (lĩnh vực ${field.toLocaleLowerCase('vi-VN')})`;
 }
 
 /**

@@ -216,3 +216,66 @@ export const FIRST_OFFICES: OtherOffice[] = [
     sure: w(['tro giup phap ly', 'luat su mien phi']),
   },
 ];
+
+/**
+ * Pass 22 (r7scope): offices whose matters a probe of other agencies' questions asked and the reply
+ * named no one — a product's barcode, a foreign company's representative office, a passenger
+ * route, a plane-ticket agency, a high-rise's building permit, a foreigner buying a home,
+ * copyright, a security-guard company. Sure words only where no in-scope line says them ("bán
+ * quyền khai thác" folds like "bản quyền"; a co-operative opens representative offices at the
+ * commune; a 9-storey house and a 12-storey block's management board are the ward's).
+ */
+export const LATER_OFFICES: OtherOffice[] = [
+  {
+    topic: 'mã số, mã vạch cho sản phẩm',
+    office: 'tổ chức mã số mã vạch quốc gia (GS1 Việt Nam, thuộc Ủy ban Tiêu chuẩn Đo lường Chất lượng quốc gia)',
+    asks: w(['ma vach', 'ma so ma vach', 'barcode', 'bar code']),
+    names: w(['ma so ma vach', 'ma vach']),
+    sure: w(['ma vach', 'ma so ma vach', 'barcode']),
+  },
+  {
+    topic: 'văn phòng đại diện, chi nhánh của công ty nước ngoài',
+    office: 'Sở Công Thương',
+    asks: w(['(?:cong ty|thuong nhan|doanh nghiep|tap doan) (?:nuoc ngoai|nhat|nhat ban|han|han quoc|my|trung quoc|dai loan|singapore|phap|duc|uc|thai lan)(?: [a-z0-9]+){0,8} van phong dai dien', 'van phong dai dien (?:cua )?(?:cong ty|thuong nhan|doanh nghiep) nuoc ngoai']),
+    names: w(['thuong nhan nuoc ngoai']),
+  },
+  {
+    topic: 'mở tuyến vận tải hành khách (xe buýt, xe khách tuyến cố định)',
+    office: 'Sở Xây dựng (quản lý vận tải)',
+    asks: w(['tuyen xe buyt', 'mo tuyen', 'tuyen co dinh', 'tuyen xe khach', 'tuyen van tai']),
+    names: w(['xe buyt', 'tuyen co dinh', 'van tai hanh khach']),
+  },
+  {
+    topic: 'đại lý, phòng vé bán vé máy bay',
+    office: 'hãng hàng không (hợp đồng đại lý bán vé); ngành nghề đăng ký tại Phòng Đăng ký kinh doanh',
+    asks: w(['ve may bay', 'phong ve', 'dai ly ve']),
+    names: w(['hang khong', 've may bay']),
+  },
+  {
+    topic: 'giấy phép xây dựng công trình cao tầng (chung cư, khách sạn, cao ốc từ 10 tầng)',
+    office: 'Sở Xây dựng',
+    asks: w(['(?:1[0-9]|[2-9][0-9]) tang(?: [a-z0-9]+){0,8} (?:phep|giay phep|cap phep)', '(?:xay|xay dung|cap phep)(?: [a-z0-9]+){0,8} (?:1[0-9]|[2-9][0-9]) tang', 'cao tang']),
+    names: w(['cap dac biet', 'cap i', 'cap ii', 'cao tang']),
+    sure: w(['(?:1[0-9]|[2-9][0-9]) tang(?: [a-z0-9]+){0,8} (?:phep|giay phep|cap phep)', '(?:xay|xay dung|cap phep)(?: [a-z0-9]+){0,8} (?:1[0-9]|[2-9][0-9]) tang']),
+  },
+  {
+    topic: 'người nước ngoài, Việt kiều mua và đứng tên nhà ở',
+    office: 'Văn phòng đăng ký đất đai (Sở Nông nghiệp và Môi trường); điều kiện sở hữu nhà ở: Sở Xây dựng',
+    asks: w(['(?:viet kieu|nguoi nuoc ngoai|nguoi (?:han|my|nhat|uc|phap|duc|dai loan|trung quoc|singapore|canada))(?: [a-z0-9]+){0,6} (?:mua|dung ten)(?: [a-z0-9]+){0,3} (?:nha|can ho|chung cu|dat)']),
+    names: w(['nuoc ngoai', 'bien dong']),
+  },
+  {
+    topic: 'quyền tác giả (bản quyền bài hát, tác phẩm, phần mềm)',
+    office: 'Cục Bản quyền tác giả (Bộ Văn hóa, Thể thao và Du lịch)',
+    asks: w(['quyen tac gia', 'ban quyen', 'tac quyen']),
+    names: w(['quyen tac gia', 'quyen lien quan', 'ban quyen tac gia']),
+    sure: w(['quyen tac gia', 'tac quyen', 'dang ky ban quyen']),
+  },
+  {
+    topic: 'kinh doanh dịch vụ bảo vệ (vệ sĩ)',
+    office: 'Công an tỉnh (Phòng Cảnh sát quản lý hành chính về trật tự xã hội)',
+    asks: w(['dich vu bao ve', 'cong ty bao ve', 've si', 'bao ve yeu nhan']),
+    names: w(['dich vu bao ve']),
+    sure: w(['dich vu bao ve', 'cong ty bao ve', 'bao ve yeu nhan']),
+  },
+];

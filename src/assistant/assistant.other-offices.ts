@@ -18,7 +18,7 @@
  */
 import { stripDiacritics } from '../shared/vietnamese';
 import type { Decided } from './assistant.decide';
-import { FIRST_OFFICES, MORE_OFFICES } from './assistant.more-offices';
+import { FIRST_OFFICES, LATER_OFFICES, MORE_OFFICES } from './assistant.more-offices';
 
 export interface OtherOffice {
   /** What the matter is, as the reply says it ("Việc … "). */
@@ -84,7 +84,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
   {
     topic: 'mở phòng khám, nhà thuốc, hành nghề khám chữa bệnh',
     office: 'Sở Y tế',
-    asks: w(['mo phong kham', 'mo nha thuoc', 'nha khoa', 'hanh nghe duoc', 'hanh nghe kham']),
+    asks: w(['mo phong kham', 'mo nha thuoc', 'nha khoa', 'hanh nghe duoc', 'hanh nghe kham', 'thiet bi y te']),
     names: w(['kham benh', 'chua benh', 'duoc pham', 'hanh nghe duoc', 'nha thuoc', 'y te']),
     sure: w(['nha khoa']),
   },
@@ -160,6 +160,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
     sure: w(['vi bang', 'thua phat lai']),
   },
   ...MORE_OFFICES,
+  ...LATER_OFFICES,
 ];
 
 /** The question folded: no marks, "đ" as "d", letters and digits only, one space between words. */
@@ -173,10 +174,20 @@ export function otherOffice(text: string, sure = false): OtherOffice | undefined
   return OTHER_OFFICES.find((o) => (sure ? o.sure?.test(f) : o.asks.test(f)));
 }
 
-/** Whether a procedure's name is about the office's matter (then it may well be the answer). */
-export function aboutOffice(o: OtherOffice, procedureName: string): boolean {
-  return o.names.test(foldQuestion(procedureName));
+/** Whether a procedure's name is about the office's matter (then it may well be the answer); `head`: in its first syllables only. */
+export function aboutOffice(o: OtherOffice, procedureName: string, head = Infinity): boolean {
+  return o.names.test(foldQuestion(procedureName).split(' ').slice(0, head).join(' '));
 }
+
+/**
+ * How many of a pointed record's first syllables say what it is about. A long national name lists
+ * the cases it covers after its subject ("Đăng ký, Cấp giấy chứng nhận kiểm dịch động vật trên cạn
+ * tham gia hội chợ, triển lãm, thi đấu thể thao, biểu diễn nghệ thuật…"; "Thay đổi tên, địa chỉ trụ
+ * sở chính, …, trưởng văn phòng đại diện công ty chứng khoán…"): an office's word met only that far
+ * in is one of its cases, and another level's record pointed to for it is not the question's. The
+ * right pointers of the tuning sets have it within 16 syllables, the wrong ones from the 20th.
+ */
+export const POINTER_HEAD = 16;
 
 /**
  * The line a refusal or a hand-over adds: who does it instead. A hand-over is not sure what the
@@ -202,5 +213,6 @@ export async function notOfficeMatter(question: string, nameOf: (code: string) =
   const office = OTHER_OFFICES.find((o) => o.sure?.test(f)) ?? (d.decision === 'elsewhere' && d.confidence < sureBelow ? asked[0] : undefined);
   if (!office || d.decision === 'decline' || d.decision === 'handoff' || !d.picks.length) return d;
   const named = await Promise.all(d.picks.map(async (c) => (await nameOf(c.id)) ?? ''));
-  return named.some((n) => [office, ...asked].some((o) => aboutOffice(o, n))) ? d : { decision: 'decline', picks: [], confidence: d.confidence };
+  const head = d.decision === 'elsewhere' ? POINTER_HEAD : Infinity;
+  return named.some((n) => [office, ...asked].some((o) => aboutOffice(o, n, head))) ? d : { decision: 'decline', picks: [], confidence: d.confidence };
 }

@@ -13,7 +13,8 @@
  *   sure code's offers of what the rules hand over or decline (assistant.decide.ts).
  * --before=NAME=VALUE: before is the model with that setting (e.g. --before=sureAnswer=0; with --sure,
  *   before has no sure code at all unless --before=sureLift=1 is given too). --NAME=VALUE: both.
- *   npx tsx scripts/cv-assistant-learned.ts [--demo-only] [--corpus-both | --no-corpus] [--scope | --sure | --before=NAME=VALUE] [--scopeOdds=4] [FILE…]
+ * --demo-only, --full-only: one catalogue (to run both at once, in two processes).
+ *   npx tsx scripts/cv-assistant-learned.ts [--demo-only | --full-only] [--corpus-both | --no-corpus] [--scope | --sure | --before=NAME=VALUE] [--scopeOdds=4] [FILE…]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
       console.log(`${cat} all folds: before ${t('before')} → after ${t('after')}`);
       table.push(`| ${cat} | **all** | ${g('before', 'top1')} → ${g('after', 'top1')}/${g('before', 'inScope')} | ${g('before', 'top3')} → ${g('after', 'top3')} | ${g('before', 'declined')} → ${g('after', 'declined')}/${g('before', 'outOfScope')} | ${g('before', 'factsStated')} → ${g('after', 'factsStated')}/${g('before', 'facts')} |`);
     };
-    await run('demo');
+    if (!args.includes('--full-only')) await run('demo');
     if (!args.includes('--demo-only') && nationalFile) {
       await importNationalFile(env.services.catalog, nationalFile, { attachTo: '00004' });
       await run('full');

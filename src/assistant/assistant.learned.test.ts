@@ -6,9 +6,9 @@ import { procedureSchema } from '../catalog/catalog.types';
 import type { CatalogService } from '../catalog';
 import { demoProcedures } from '../demo/demo.seed';
 import { decide } from './assistant.decide';
-import { features, LEARNED, outOfScopeOdds, readLearned, rerankLearned, train, TRAINING_DIR, tuningModel, TUNING_DIR, type LearnedModel } from './assistant.learned';
+import { features, LEARNED, lift, outOfScopeOdds, readLearned, reorderWeight, rerankLearned, train, TRAINING_DIR, tuningModel, TUNING_DIR, type LearnedModel } from './assistant.learned';
 import { procedureDoc } from './assistant.docs';
-import { Retriever } from './assistant.retrieval';
+import { Retriever, type Candidate } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 
 /** The learned signal over the demo catalogue, without a database. */
@@ -220,5 +220,29 @@ describe('the signal learned from our labelled questions', () => {
     // still offered; as likely out of scope as in (0), it is not.
     expect(decide(l.candidates, s.plan, -3, l.sure)).toMatchObject({ decision: 'clarify', picks: [{ id: '1.001022' }] });
     expect(decide(l.candidates, s.plan, 0, l.sure).decision).toBe('handoff');
+  });
+
+  it('re-orders a question asking which procedure more heavily than one asking a fact of it', () => {
+    // Pass 22 (r7weight): on the folds a heavier re-ordering found more procedures and, for all
+    // questions, lost fact ones (short fee and time questions); each kind now has its weight.
+    expect(reorderWeight(false)).toBe(LEARNED.weight);
+    expect(reorderWeight(true)).toBe(LEARNED.factWeight);
+    expect(LEARNED.weight).toBeGreaterThan(LEARNED.factWeight);
+    // A code whose labelled questions are worded like this one, second by a score that the
+    // heavier weight makes up and the lighter one does not; the first is a code nobody labelled.
+    const m = train([
+      { q: 'bé nhà em vừa đầy tháng chưa có giấy tờ gì', codes: ['B'], weight: 100 },
+      { q: 'xin xác nhận tình trạng hôn nhân để đi làm hồ sơ vay vốn ngân hàng', codes: ['Z'], weight: 400 },
+    ]);
+    const q = 'bé vừa đầy tháng chưa có giấy tờ';
+    const lb = lift(m, 'B', features(q));
+    expect(lb).toBeGreaterThan(0);
+    const between = 1 / (1 + (lb * (LEARNED.weight + LEARNED.factWeight)) / 2);
+    const c = (id: string, score: number): Candidate => ({ id, kind: 'procedure', score, coverage: 0.5, pairSupport: false, here: true });
+    const candidates = [c('X', 1), c('B', between)];
+    const ids = (factAsked: boolean) => readLearned(q, candidates, m, 2, factAsked).candidates.map((x) => x.id);
+    expect(ids(false)).toEqual(['B', 'X']);
+    expect(ids(true)).toEqual(['X', 'B']);
+    expect(rerankLearned(q, candidates, m, true).map((x) => x.id)).toEqual(['X', 'B']);
   });
 });

@@ -55,6 +55,10 @@ type Counts = { counts: Map<string, number>; total: number };
 /**
  * How the lift is fused: a candidate's score × (1 + weight × lift) orders the first `candidates`;
  * the lift is the mean per-word log ratio, clipped to [minLift, maxLift]; `mu` is the smoothing.
+ * weight is that of a question asking which procedure; factWeight that of one asking a fact of it (a
+ * fee, time, papers, place…: the intent's aspects), whose short wording a model of whole questions
+ * re-orders wrongly more often (pass 21: a heavier weight for all gained procedure questions and lost
+ * fact ones on the folds; pass 22, r7weight).
  * keepScores 1: only the order is learned (0, the scores moved too, made an ambiguous "thẻ căn
  * cước lệ phí bao nhiêu" answered instead of offered as choices, and lost more declines).
  * scopeOdds, scopeBelow: an answer or choices less sure than `scopeBelow` are declined when the
@@ -89,7 +93,7 @@ type Counts = { counts: Map<string, number>; total: number };
  * the story no procedure here has: "KCN", "trông nom") is still offered when its scope odds are at
  * most this (assistant.decide.ts, storyInScope; pass 19, r4story; −1000: off).
  */
-export const LEARNED = { weight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6, sureLift: 1, sureGap: 0.5, sureOdds: -1, sureConfidence: 0.15, sureAnswer: 1, scopeAlways: 5, proposeLift: 1, proposeGap: 1, proposeOdds: -10, proposeDepth: 60, corpusWeight: 1, corpusScope: 0, scopeEqual: 1, storyMissOdds: -30 };
+export const LEARNED = { weight: 0.75, factWeight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6, sureLift: 1, sureGap: 0.5, sureOdds: -1, sureConfidence: 0.15, sureAnswer: 1, scopeAlways: 5, proposeLift: 1, proposeGap: 1, proposeOdds: -10, proposeDepth: 60, corpusWeight: 1, corpusScope: 0, scopeEqual: 1, storyMissOdds: -30 };
 
 /** Folded syllables and adjacent pairs of a question: what the model counts. */
 export function features(text: string): string[] {
@@ -294,14 +298,15 @@ export interface LearnedReading {
 
 /**
  * `shown`: how many candidates the reading keeps (the service's 8); the retrieval may give more, so
- * that the model can propose its own code from further down (`propose`).
+ * that the model can propose its own code from further down (`propose`). `factAsked`: the question
+ * asks a fact of the procedure (the intent's aspects), re-ordered with `factWeight` (`reorderWeight`).
  */
-export function readLearned(question: string, candidates: Candidate[], model: LearnedModel | null = activeModel(), shown = candidates.length): LearnedReading {
+export function readLearned(question: string, candidates: Candidate[], model: LearnedModel | null = activeModel(), shown = candidates.length, factAsked = false): LearnedReading {
   if (!model) return { candidates: candidates.slice(0, shown), outOdds: -Infinity };
   const fs = features(question);
   const outOdds = scopeOdds(model, fs);
   const lead = modelLead(model, fs);
-  const ranked = propose(rerank(model, fs, candidates), lead, outOdds);
+  const ranked = propose(rerank(model, fs, candidates, reorderWeight(factAsked)), lead, outOdds);
   return { candidates: ranked.slice(0, shown), outOdds, sure: isSure(lead) };
 }
 
@@ -377,7 +382,10 @@ let current: LearnedModel | null | undefined;
 export function useLearnedModel(m: LearnedModel | null | undefined): void {
   current = m;
 }
-/** Trains the model now rather than at the first question (a server does it before it listens: ~50–90 ms of CPU). */
+/**
+ * Trains the model now rather than at the first question (a server does it before it listens: with
+ * ~6,900 tuning and ~5,300 corpus lines, 0.85–1.3 s wall at load 2–3, pass 21).
+ */
 export function prepareLearned(): void {
   activeModel();
 }
@@ -390,14 +398,19 @@ function activeModel(): LearnedModel | null {
  * The retrieval's candidates with the first few procedures' scores moved by the learned lift and
  * re-sorted among themselves (the rest keep their place after them).
  */
-export function rerankLearned(question: string, candidates: Candidate[], model: LearnedModel | null = activeModel()): Candidate[] {
-  return model ? rerank(model, features(question), candidates) : candidates;
+export function rerankLearned(question: string, candidates: Candidate[], model: LearnedModel | null = activeModel(), factAsked = false): Candidate[] {
+  return model ? rerank(model, features(question), candidates, reorderWeight(factAsked)) : candidates;
 }
 
-function rerank(model: LearnedModel, fs: string[], candidates: Candidate[]): Candidate[] {
+/** The re-ordering's weight: `factWeight` when the question asks a fact of the procedure, `weight` when it asks which one. */
+export function reorderWeight(factAsked: boolean): number {
+  return factAsked ? LEARNED.factWeight : LEARNED.weight;
+}
+
+function rerank(model: LearnedModel, fs: string[], candidates: Candidate[], weight: number): Candidate[] {
   if (candidates.length < 2) return candidates;
   const k = Math.min(LEARNED.candidates, candidates.length);
-  const head = candidates.slice(0, k).map((c) => (c.kind === 'procedure' ? { ...c, score: c.score * (1 + LEARNED.weight * lift(model, c.id, fs)) } : c));
+  const head = candidates.slice(0, k).map((c) => (c.kind === 'procedure' ? { ...c, score: c.score * (1 + weight * lift(model, c.id, fs)) } : c));
   head.sort((a, b) => b.score - a.score);
   // keepScores: the order is learned, the scores (and so the margins the decision reads) stay the retrieval's.
   if (LEARNED.keepScores) for (let i = 0; i < k; i++) head[i] = { ...head[i]!, score: candidates[i]!.score };

@@ -472,8 +472,8 @@ export class AssistantService {
 
     const { plan, candidates: retrieved } = idx.retriever.search(text, { limit: Math.max(8, LEARNED.proposeDepth) });
     // The learned model's reading (assistant.learned.ts): the first few re-ordered (or its own code
-    // from further down put first), the scope odds, its sure code; the first 8 kept.
-    const learned = readLearned(text, retrieved, undefined, 8);
+    // from further down put first; lighter when a fact is asked), the scope odds, its sure code; the first 8 kept.
+    const learned = readLearned(text, retrieved, undefined, 8, plan.intents.aspects.length > 0);
     const found = learned.candidates;
     const it = plan.intents;
     // "Thế còn kết hôn?": another procedure, the same question as before.

@@ -17,6 +17,9 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   { phrase: 'chưa tái hôn', expansion: 'xác nhận tình trạng hôn nhân' },
   { phrase: 'không tái hôn', expansion: 'xác nhận tình trạng hôn nhân' },
   { phrase: 'chưa vợ', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
+  // pass 22: the bride's side said alike ("chưa chồng"), and "còn son" (still unmarried)
+  { phrase: 'chưa chồng', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
+  { phrase: 'còn son', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
   { phrase: 'chưa lập gia đình', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
   { phrase: 'chưa có gia đình', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
   // a death in the family, twins registered (one birth record each)

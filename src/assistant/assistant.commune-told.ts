@@ -39,7 +39,21 @@ const AGAIN = ['lan nua', 'lan hai', 'lan thu hai', 'them mot lan', 'tiep tuc bi
 /** Turned to another use. */
 const OTHER_USE = ['chuyen sang', 'chuyen qua', 'doi sang', 'doi qua', 'doi muc dich', 'chuyen muc dich', 'pha di', 'pha rung', 'sang lam', 'qua lam', 'de lam'];
 
+/** A household's hardship told as why it asks onto the poor list (pass 22): illness, age, an accident, low pay. */
+const HARDSHIP = ['benh nang', 'bi benh', 'om dau', 'om nang', 'tai nan', 'me gia', 'cha gia', 'gia yeu', 'thu nhap thap', 'kho khan', 'chai than', 'chua benh', 'khong lam duoc', 'mat suc lao dong', 'tan tat', 'khuiet tat', 'ban dan'];
+/** Asked onto the list, or into the category, of poor households. */
+const ONTO_THE_LIST = ['vao danh sach', 'vao dien', 'xin dien', 'xet cho', 'xet vao', 'xin vao', 'dua vao', 'co ten trong danh sach'];
+
 export const COMMUNE_TOLD: Situation[] = [
+  {
+    // pass 22: a household asking onto the poor list, or "diện khó khăn", told with its hardship
+    // ("chồng bệnh nặng, mẹ già, xin vào danh sách hộ nghèo"): the recognition as poor — the
+    // hardship only tells why.
+    groups: [ONTO_THE_LIST, ['ngheo', 'can ngheo', 'ho kho khan', 'dien kho khan', 'danh sach kho khan']],
+    unless: ['thoat ngheo', 'ra khoi', 'rut khoi', 'khong con', 'vuot chuan', 'nha o xa hoi', 'vay von', 'hoc phi', 'mien giam', 'bao hiem'],
+    story: HARDSHIP,
+    expansion: 'công nhận hộ nghèo hộ cận nghèo',
+  },
   {
     // Low pay and a paper of the commune saying so, even when the social housing it is for is told
     // too ("đi làm lương thấp, muốn xã xác nhận để mua nhà ở xã hội"): the low-income recognition,

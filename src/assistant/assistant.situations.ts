@@ -187,7 +187,7 @@ const WARD_SITUATIONS: Situation[] = [
   {
     // A young person with no card at all ("18 tuổi chưa có cái thẻ nào", "đưa cháu 10 tuổi đi làm
     // thẻ"): the first identity card (the age then chooses over or under 14).
-    groups: [['chua co the', 'chua co cai the', 'chua lam the', 'di lam the', 'can co the'], ['tuoi', 'hoc sinh', 'lop']],
+    groups: [['chua co the', 'chua co cai the', 'chua lam the', 'di lam the', 'can co the', 'lam the cho'], ['tuoi', 'hoc sinh', 'lop', 'tron muoi', 'muoi bon', 'muoi lam', 'muoi sau', 'muoi bai', 'muoi tam']],
     unless: ['bao hiem', 'bhit', 'ngan hang', 'atm', 'tin dung', 'tam tru', 'sinh vien', 'thu vien', 'the xe', 'xe buit', 'dinh danh', 'tai khoan'],
     expansion: 'cấp thẻ căn cước',
   },

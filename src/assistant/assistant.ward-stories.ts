@@ -5,6 +5,7 @@
  * rented room's name left behind. Phrases are folded ("y" written "i"), as in assistant.situations.ts.
  */
 import type { Situation } from './assistant.situations';
+import { CARD_LOST } from './assistant.situation-words';
 
 /** What is quarrelled over when land is: a plot, its boundary, a path, a fence, a field. */
 const LAND_THING = ['dat', 'ranh', 'loi di', 'duong di', 'hang rao', 'bo rao', 'ruong', 'vuon', 'tranh chap', 'lan chiem', 'lan sang', 'lan qua', 'moc ranh', 'coc ranh', 'bo mau'];
@@ -24,18 +25,47 @@ const PHOTO = ['photo', 'pho to', 'ban chup', 'copy', 'ban copy'];
 const SEALED = ['dau do', 'moc do', 'dong dau', 'dong moc', 'dau cua phuong', 'dau cua xa', 'dau xa', 'dau phuong', 'giong ban goc', 'giong ban chinh'];
 /** The register a copy is issued from, or an original gone: the copy from the register. */
 const FROM_REGISTER = ['so goc', 'so luu', 'ban luu', 'mat ban', 'that lac', 'bi chay', 'chay mat', 'hu hong', 'khong con ban'];
+/**
+ * A quarrel between neighbours, told as it goes on ("cãi nhau", "cự cãi mãi", "xích mích") or as
+ * someone asked to settle it gently ("phân giải", "giảng giải cho hai bên"): with land named, the
+ * conciliation the commune offers (pass 22).
+ */
+// Not "cãi cọ": folded, it is the "con cái có" of any question about one's children.
+const QUARREL = ['cai nhau', 'cu cai', 'cai qua cai lai', 'xich mich', 'gai go', 'lien qua tieng lai', 'loi qua tieng lai', 'bat hoa', 'phan giai', 'giang giai'];
 /** Reporting at home before going (the absence's notice), not registering where one goes. */
 const REPORT_AT_HOME = ['truoc khi di', 'cong an o que', 'cong an que', 'ca o que', 'o que co can', 'cong an noi o', 'cong an dia phuong'];
 /** A long time away. */
 const LONG_AWAY = ['thang', 'nam', 'lau ngai', 'dai ngai', 'lau dai'];
 
+/** The identity card called only "thẻ", as the card one holds ("thẻ bị …", "cái thẻ của em"). */
+const BARE_CARD = ['the bi', 'the cua', 'cai the', 'tam the', 'the em', 'the toi', 'the tui', 'the minh', 'the da'];
+/** A card worn out so that it no longer serves: bent, cracked, peeling, its chip or print gone. */
+const CARD_WORN = ['cong venh', 'bi cong', 'hong chip', 'chip hong', 'chip khong doc', 'nut', 'bong troc', 'tray xuoc', 'gai goc', 'gai mot goc', 'anh mo', 'mo chu', 'mo so', 'mo het'];
+/** Other cards a citizen holds: a bank's, insurance, a bus pass, a phone's. */
+const OTHER_CARDS = ['bao hiem', 'bhit', 'atm', 'the ngan hang', 'the tin dung', 'the xe', 'thu vien', 'sinh vien', 'bang lai', 'giai phep lai xe', 'ho chieu', 'tam tru', 'sim', 'the nho', 'dien thoai', 'the cao', 'the dang vien'];
+
 export const WARD_STORIES: Situation[] = [
+  // pass 22: the identity card called only "thẻ", worn out ("thẻ bị cong vênh, máy đọc không ra",
+  // "cái thẻ nứt một góc"): its exchange — not when it is lost, nor another card.
+  {
+    groups: [BARE_CARD, CARD_WORN],
+    unless: [...CARD_LOST, ...OTHER_CARDS],
+    expansion: 'cấp đổi thẻ căn cước',
+  },
   // A land quarrel the commune is asked to talk out ("xã mời hai bên ngồi lại thương lượng",
   // "giải quyết cho êm thấm"): the conciliation — not once it failed, nor the chairman asked.
   {
     groups: [TALK_IT_OUT, LAND_THING],
     // Not heirs sitting down to agree how to share ("ngồi lại thống nhất mỗi người một phần").
     unless: [...FAILED, 'chu tich', 'toa an', 'khoi kien', 'thong nhat', 'chia', 'phan chia'],
+    expansion: 'hòa giải tranh chấp đất đai',
+  },
+  // A land quarrel told as a quarrel between the two houses, no conciliation named yet ("hai nhà
+  // cãi nhau về lối đi chung", "bên kia rào lại, cự cãi mãi"): the conciliation — not heirs
+  // quarrelling over a share, nor a quarrel already before the chairman or a court.
+  {
+    groups: [QUARREL, LAND_THING],
+    unless: [...FAILED, 'hoa giai', 'chu tich', 'toa an', 'khoi kien', 'kien ra toa', 'chia', 'phan chia', 'di chuc', 'di san', 'thua ke', 'ly hon', 'ly di'],
     expansion: 'hòa giải tranh chấp đất đai',
   },
   // A land quarrel whose conciliation failed, said apart ("hòa giải ở thôn mấy lần không xong",

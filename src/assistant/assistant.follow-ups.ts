@@ -24,15 +24,19 @@ export const STORY_FOLDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Provinces and cities, old and new, and the names citizens still use ("Sài Gòn"), folded: where someone lives or was born. */
-const PLACE_NAMES: string[][] = [...Object.values(PROVINCE_CODES), 'Sài Gòn', 'Tây Nguyên', 'miền Tây', 'Huế'].map((n) => syllables(fold(n)));
+/**
+ * Provinces and cities, old and new, and the names citizens still use ("Sài Gòn"), folded: where
+ * someone lives or was born. Names of two syllables or more only: one folded syllable ("Huế" is
+ * "huệ", a given name) says nothing of a place.
+ */
+const PLACE_NAMES: string[][] = [...Object.values(PROVINCE_CODES), 'Sài Gòn', 'Tây Nguyên', 'miền Tây'].map((n) => syllables(fold(n))).filter((n) => n.length > 1);
 
 /** The positions of a province or city named in the question ("em gái ở Sài Gòn", "quê Nghệ An"). */
 export function placeNameAt(plan: QueryPlan): Set<number> {
   const at = new Set<number>();
   const f = plan.tokens.map((t) => t.folded);
   for (let i = 0; i < f.length; i++)
-    for (const n of PLACE_NAMES) if (n.length > 1 && n.every((s, k) => f[i + k] === s)) n.forEach((_, k) => at.add(i + k));
+    for (const n of PLACE_NAMES) if (n.every((s, k) => f[i + k] === s)) n.forEach((_, k) => at.add(i + k));
   return at;
 }
 

@@ -96,12 +96,12 @@ const tuningFiles = (): string[] => {
     .sort((a, b) => kind(a) - kind(b) || num(a) - num(b))
     .map((f) => `tuning/${f}`);
 };
-export const OWN_SETS = [...tuningFiles(), 'heldout/procedures.jsonl', 'heldout/facts.jsonl', 'heldout/procedures-2.jsonl', 'heldout/facts-2.jsonl', 'heldout/procedures-3.jsonl', 'heldout/facts-3.jsonl', 'heldout/procedures-4.jsonl', 'heldout/facts-4.jsonl', 'heldout/procedures-5.jsonl', 'heldout/facts-5.jsonl', 'heldout/procedures-6.jsonl', 'heldout/facts-6.jsonl'].map((f) =>
+export const OWN_SETS = [...tuningFiles(), 'heldout/procedures.jsonl', 'heldout/facts.jsonl', 'heldout/procedures-2.jsonl', 'heldout/facts-2.jsonl', 'heldout/procedures-3.jsonl', 'heldout/facts-3.jsonl', 'heldout/procedures-4.jsonl', 'heldout/facts-4.jsonl', 'heldout/procedures-5.jsonl', 'heldout/facts-5.jsonl', 'heldout/procedures-6.jsonl', 'heldout/facts-6.jsonl', 'heldout/procedures-7.jsonl', 'heldout/facts-7.jsonl'].map((f) =>
   path.resolve(here, 'eval', f),
 );
 /**
  * A sealed set (`heldout/*-N.jsonl`: -2, -3 written on 6 December 2026 before the training corpus was read by the model, and
- * -4 and -5 written at the start of 6 December's last pass and of the next, -6 at the start of 7 December's, by engineers who saw
+ * -4 and -5 written at the start of 6 December's last pass and of the next, -6 and -7 at the start of 7 December's two passes, by engineers who saw
  * none of our sets) prints its figures
  * only, even with `--verbose`: reading its misses would make it one more tuning set.
  */

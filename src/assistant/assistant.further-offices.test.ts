@@ -40,6 +40,8 @@ describe('a record of the ward kept or turned away for a further office', () => 
     domestic: 'Đăng ký việc nuôi con nuôi trong nước',
     border: 'Giải quyết việc người nước ngoài cư trú ở khu vực biên giới nước láng giềng nhận trẻ em Việt Nam làm con nuôi',
     proxy: 'Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp',
+    consult: 'Tham vấn trong đánh giá tác động môi trường (cấp xã)',
+    appraise: 'Thẩm định báo cáo đánh giá tác động môi trường (Cấp tỉnh)',
   };
   const nameOf = async (code: string) => names[code];
   const answered = (id: string): Decided => ({ decision: 'answer', picks: [{ id, kind: 'procedure', score: 10, coverage: 0.8, pairSupport: true, here: true }], confidence: 0.8 });
@@ -48,6 +50,14 @@ describe('a record of the ward kept or turned away for a further office', () => 
     const q = 'vợ chồng người Hà Lan muốn nhận con nuôi ở cơ sở bảo trợ';
     expect((await notOfficeMatter(q, nameOf, answered('domestic'))).decision).toBe('decline');
     expect((await notOfficeMatter(q, nameOf, answered('border'))).decision).toBe('answer');
+  });
+
+  it('turns away the commune’s EIA consultation when the report itself is asked, and keeps it for a consultation', async () => {
+    const report = 'trang trại vịt 5000 con phải làm báo cáo đánh giá tác động môi trường gửi đâu';
+    expect((await notOfficeMatter(report, nameOf, answered('consult'))).decision).toBe('decline');
+    expect((await notOfficeMatter(report, nameOf, answered('appraise'))).decision).toBe('answer');
+    const consultation = 'công ty đang lập báo cáo ĐTM, phải gửi văn bản tham vấn xã theo mẫu nào';
+    expect((await notOfficeMatter(consultation, nameOf, answered('consult'))).decision).toBe('answer');
   });
 
   it('turns away a proxy’s authorisation when the citizen claims the benefit', async () => {

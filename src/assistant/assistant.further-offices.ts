@@ -47,8 +47,10 @@ export const FURTHER_OFFICES: OtherOffice[] = [
     topic: 'báo cáo đánh giá tác động môi trường (ĐTM), giấy phép môi trường của dự án, cơ sở sản xuất',
     office: 'Sở Nông nghiệp và Môi trường (dự án lớn: Bộ Nông nghiệp và Môi trường); xã chỉ tham vấn ý kiến cộng đồng khi chủ dự án đề nghị',
     asks: w(['dtm', 'danh gia tac dong moi truong', 'giay phep moi truong']),
-    names: w(['tac dong moi truong', 'moi truong']),
-    sure: w(['giay phep moi truong', '(?:tham dinh|lam|lap|nop|trinh|duyet)(?: bao cao)? (?:dtm|danh gia tac dong moi truong)', 'bao cao (?:dtm|danh gia tac dong moi truong)(?: [a-z0-9]+){0,3} (?:nop|trinh|gui)']),
+    // the report appraised or the permit, not the commune's consultation ("Tham vấn trong đánh giá tác động môi trường (cấp xã)")
+    names: w(['(?:tham dinh|phe duyet)(?: [a-z0-9]+){0,3} danh gia tac dong moi truong', 'giay phep moi truong']),
+    // the report made or filed, unless the question is the consultation ("gửi văn bản tham vấn xã", "xin ý kiến xã")
+    sure: new RegExp(`^(?!.*(?:^| )(?:tham van|y kien|gop y)(?= |$)).*?${w(['giay phep moi truong', '(?:tham dinh|lam|lap|nop|trinh|duyet)(?: bao cao)? (?:dtm|danh gia tac dong moi truong)', 'bao cao (?:dtm|danh gia tac dong moi truong)(?: [a-z0-9]+){0,3} (?:nop|trinh|gui)']).source}`),
   },
   {
     topic: 'khai thác cát, sỏi, khoáng sản',
@@ -75,7 +77,8 @@ export const FURTHER_OFFICES: OtherOffice[] = [
     topic: 'giấy chứng nhận đủ điều kiện về an ninh, trật tự (cầm đồ, nhà nghỉ, karaoke, dịch vụ bảo vệ…)',
     office: 'cơ quan công an cấp giấy chứng nhận đủ điều kiện về an ninh, trật tự (Công an tỉnh — Phòng Cảnh sát quản lý hành chính về trật tự xã hội — hoặc Công an cấp xã theo phân cấp)',
     asks: w(['(?:giay|chung nhan|dieu kien)(?: [a-z0-9]+){0,3} (?:an ninh trat tu|antt)']),
-    names: w(['an ninh trat tu']),
+    // the province's certificate, not the commune's security team (its records say "an ninh, trật tự" too)
+    names: w(['du dieu kien ve an ninh trat tu', 'du dieu kien an ninh trat tu']),
     sure: w(['(?:giay|chung nhan|dieu kien)(?: [a-z0-9]+){0,3} (?:an ninh trat tu|antt)']),
   },
   {

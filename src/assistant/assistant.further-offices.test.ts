@@ -40,6 +40,7 @@ describe('a record of the ward kept or turned away for a further office', () => 
     domestic: 'Đăng ký việc nuôi con nuôi trong nước',
     border: 'Giải quyết việc người nước ngoài cư trú ở khu vực biên giới nước láng giềng nhận trẻ em Việt Nam làm con nuôi',
     proxy: 'Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp',
+    household: 'Đăng ký thay đổi nội dung đăng ký hộ kinh doanh',
     consult: 'Tham vấn trong đánh giá tác động môi trường (cấp xã)',
     appraise: 'Thẩm định báo cáo đánh giá tác động môi trường (Cấp tỉnh)',
   };
@@ -58,6 +59,13 @@ describe('a record of the ward kept or turned away for a further office', () => 
     expect((await notOfficeMatter(report, nameOf, answered('appraise'))).decision).toBe('answer');
     const consultation = 'công ty đang lập báo cáo ĐTM, phải gửi văn bản tham vấn xã theo mẫu nào';
     expect((await notOfficeMatter(consultation, nameOf, answered('consult'))).decision).toBe('answer');
+  });
+
+  it('turns away the household business’s record for a company changing its registered details', async () => {
+    const q = 'công ty cổ phần của anh chuyển văn phòng, đổi địa chỉ trên giấy chứng nhận đăng ký doanh nghiệp ở đâu';
+    expect(otherOffice(q, true)?.office).toMatch(/Đăng ký kinh doanh/);
+    expect((await notOfficeMatter(q, nameOf, answered('household'))).decision).toBe('decline');
+    expect(otherOffice('hợp tác xã góp vốn lập công ty TNHH chế biến chè, có phải báo không', true)).toBeUndefined();
   });
 
   it('turns away a proxy’s authorisation when the citizen claims the benefit', async () => {

@@ -20,6 +20,10 @@ const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join(
 /** Foreigners as citizens say them ("vợ chồng người Pháp", "chồng người Úc", "Việt kiều"). */
 const FOREIGNER = '(?:nguoi nuoc ngoai|viet kieu|(?:vo chong |chong |vo )?nguoi (?:phap|my|uc|han|han quoc|nhat|nhat ban|duc|y|canada|dai loan|trung quoc|singapore|thai lan|ha lan|thuy dien|na uy|dan mach|tay ban nha))';
 
+/** A company's kind, then (within ten words) a change of its registered details. */
+const COMPANY_CHANGE =
+  '(?:cong ty|cty) (?:tnhh|co phan|trach nhiem huu han)(?: [a-z0-9]+){0,10} (?:doi van phong|doi dia chi|doi tru so|dia chi tru so|giay phep kinh doanh|giay dang ky doanh nghiep|giay chung nhan dang ky doanh nghiep|dang ky thay doi|thay doi thanh vien|tang von|von dieu le|nguoi dai dien|doi giam doc|doi ten)';
+
 /** Read before the others: their matter shares a word with a later office ("trợ cấp" and social insurance). */
 export const EARLY_OFFICES: OtherOffice[] = [
   {
@@ -80,6 +84,16 @@ export const FURTHER_OFFICES: OtherOffice[] = [
     // the province's certificate, not the commune's security team (its records say "an ninh, trật tự" too)
     names: w(['du dieu kien ve an ninh trat tu', 'du dieu kien an ninh trat tu']),
     sure: w(['(?:giay|chung nhan|dieu kien)(?: [a-z0-9]+){0,3} (?:an ninh trat tu|antt)']),
+  },
+  {
+    // a company's own registered details said after its kind ("cty TNHH … dời văn phòng … giấy phép
+    // kinh doanh"): the household business's records are not a company's; a cooperative founding a
+    // company, or a company's land, says no such act after the company's kind
+    topic: 'thay đổi đăng ký của công ty (địa chỉ trụ sở, người đại diện, thành viên, vốn điều lệ)',
+    office: 'Phòng Đăng ký kinh doanh thuộc Sở Tài chính',
+    asks: w([COMPANY_CHANGE]),
+    names: w(['doanh nghiep', 'cong ty']),
+    sure: w([COMPANY_CHANGE]),
   },
   {
     topic: 'chứng chỉ hành nghề môi giới bất động sản (cò nhà đất thi lấy chứng chỉ)',

@@ -12,10 +12,17 @@ export function agencyOf(p: Pick<Procedure, 'agency' | 'steps'> & { field?: stri
   const own = p.agency.trim();
   if (own && !/^không có thông tin\.?$/iu.test(own)) return { name: withField(own, p.field), fromSteps: false };
   const fromSteps = officeInSteps(p.steps.join('\n'));
-  if (fromSteps) return { name: fromSteps, fromSteps: true };
+  if (fromSteps) return { name: withField(fromSteps, p.field), fromSteps: true };
   const byField = FIELD_OFFICES.find(([field]) => field.test(p.field ?? ''));
   return byField ? { name: byField[1], fromSteps: false } : undefined;
 }
+
+/**
+ * An agency that names no office. The steps of a record without an agency may name none either
+ * ("hồ sơ gửi đến cơ quan được Chủ tịch Ủy ban nhân dân cấp tỉnh giao": a fertiliser import
+ * licence, a plant-variety record), and get the field the same way.
+ */
+const VAGUE_AGENCY = /^(?:các )?cơ quan (?:chức năng|có thẩm quyền|được giao|nhà nước có thẩm quyền|được (?:chủ tịch )?(?:ủy|uỷ) ban nhân dân[^,.;]*giao$)/iu;
 
 /**
  * An agency that names no office ("Cơ quan chức năng do Ủy ban nhân dân cấp tỉnh chỉ định", 39
@@ -24,7 +31,7 @@ export function agencyOf(p: Pick<Procedure, 'agency' | 'steps'> & { field?: stri
  * department of the province to ask.
  */
 function withField(agency: string, field?: string): string {
-  if (!field || !/^(?:các )?cơ quan (?:chức năng|có thẩm quyền|được giao|nhà nước có thẩm quyền)\b/iu.test(agency)) return agency;
+  if (!field || !VAGUE_AGENCY.test(agency)) return agency;
   return `${agency} (lĩnh vực ${field.toLocaleLowerCase('vi-VN')})`;
 }
 

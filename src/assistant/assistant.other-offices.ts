@@ -18,6 +18,7 @@
  */
 import { stripDiacritics } from '../shared/vietnamese';
 import type { Decided } from './assistant.decide';
+import { EARLY_OFFICES, FURTHER_OFFICES } from './assistant.further-offices';
 import { FIRST_OFFICES, LATER_OFFICES, MORE_OFFICES } from './assistant.more-offices';
 
 export interface OtherOffice {
@@ -40,6 +41,7 @@ const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join(
 
 export const OTHER_OFFICES: OtherOffice[] = [
   ...FIRST_OFFICES,
+  ...EARLY_OFFICES,
   {
     topic: 'kiện tụng, ly hôn, kháng cáo, bản án, tuyên bố một người mất tích',
     office: 'Tòa án nhân dân (tòa án khu vực nơi cư trú)',
@@ -117,9 +119,10 @@ export const OTHER_OFFICES: OtherOffice[] = [
     sure: w(['thue tncn', 'nguoi phu thuoc', 'giam tru gia canh', 'thue dat o', 'thue nha dat']),
   },
   {
-    topic: 'bảo hiểm xã hội (sổ BHXH, lương hưu, quá trình đóng, trợ cấp thất nghiệp)',
+    topic: 'bảo hiểm xã hội (sổ BHXH, lương hưu, quá trình đóng)',
     office: 'cơ quan Bảo hiểm xã hội',
-    asks: w(['bhxh', 'bao hiem xa hoi', 'luong huu', 'so bao hiem', 'qua trinh dong', 'tro cap that nghiep', 'tien that nghiep', 'bao hiem that nghiep', 'bhtn']),
+    // unemployment benefit is the job centre's (assistant.further-offices.ts)
+    asks: w(['bhxh', 'bao hiem xa hoi', 'luong huu', 'so bao hiem', 'qua trinh dong', 'bhtn']),
     names: w(['bao hiem', 'bhxh', 'huu', 'tro cap']),
     sure: w(['qua trinh dong']),
   },
@@ -161,6 +164,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
   },
   ...MORE_OFFICES,
   ...LATER_OFFICES,
+  ...FURTHER_OFFICES,
 ];
 
 /** The question folded: no marks, "đ" as "d", letters and digits only, one space between words. */

@@ -1,0 +1,105 @@
+/**
+ * Pass 23 (r8scope): other offices' matters a fresh probe asked, and earlier out-of-scope sets
+ * asked too, where the reply named no one or kept one of the ward's records — a claim for
+ * unemployment benefit (the job centre, not social insurance: the ward only receives a proxy's
+ * authorisation for it), foreigners adopting a child, an environmental impact report or an
+ * environmental permit, a sand pit or a quarry, fertiliser and pesticides, a business's security
+ * and order certificate (a pawnshop, a guest house, karaoke), a land broker ("cò đất") taking the
+ * broker's exam.
+ *
+ * As in assistant.other-offices.ts, `sure` words turn away a procedure found; they are said as the
+ * act asked ("muốn lãnh trợ cấp thất nghiệp", "lập báo cáo ĐTM", "khai thác cát"), never as the
+ * story around one of the ward's records ("đang hưởng thất nghiệp mà bị ốm, nhờ vợ nhận giùm",
+ * "xã tham vấn ĐTM", "người Lào ở bản giáp biên nhận con nuôi": those records' names say the
+ * office's matter and are kept). No in-scope line of the tuning, training or dev sets says them.
+ */
+import type { OtherOffice } from './assistant.other-offices';
+
+const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
+
+/** Foreigners as citizens say them ("vợ chồng người Pháp", "chồng người Úc", "Việt kiều"). */
+const FOREIGNER = '(?:nguoi nuoc ngoai|viet kieu|(?:vo chong |chong |vo )?nguoi (?:phap|my|uc|han|han quoc|nhat|nhat ban|duc|y|canada|dai loan|trung quoc|singapore|thai lan|ha lan|thuy dien|na uy|dan mach|tay ban nha))';
+
+/** A company's kind, then (within ten words) a change of its registered details. */
+const COMPANY_CHANGE =
+  '(?:cong ty|cty) (?:tnhh|co phan|trach nhiem huu han)(?: [a-z0-9]+){0,10} (?:doi van phong|doi dia chi|doi tru so|dia chi tru so|giay phep kinh doanh|giay dang ky doanh nghiep|giay chung nhan dang ky doanh nghiep|dang ky thay doi|thay doi thanh vien|tang von|von dieu le|nguoi dai dien|doi giam doc|doi ten)';
+
+/** Read before the others: their matter shares a word with a later office ("trợ cấp" and social insurance). */
+export const EARLY_OFFICES: OtherOffice[] = [
+  {
+    topic: 'đăng ký, hưởng trợ cấp thất nghiệp sau khi nghỉ việc',
+    office: 'Trung tâm Dịch vụ việc làm (Sở Nội vụ) nơi bạn muốn nhận trợ cấp, trong 3 tháng kể từ ngày nghỉ việc',
+    asks: w(['tro cap that nghiep', 'tien that nghiep', 'bao hiem that nghiep', 'huong that nghiep', 'lanh that nghiep']),
+    names: w(['huong tro cap that nghiep', 'dich vu viec lam']),
+    sure: w([
+      '(?:xin|dang ky|dang ki|lam ho so|nop ho so|muon|de nghi) (?:huong |lanh |nhan |lam )?(?:tro cap |tien |bao hiem )?that nghiep',
+      'lanh (?:tro cap |tien )?that nghiep (?:o|cho|tai) (?:dau|nao)',
+      'nghi viec(?: [a-z0-9]+){0,10} (?:huong|lanh|xin) (?:tro cap |tien )?that nghiep',
+    ]),
+  },
+  {
+    topic: 'nuôi con nuôi có yếu tố nước ngoài (người nước ngoài, Việt kiều nhận trẻ em Việt Nam làm con nuôi)',
+    office: 'Sở Tư pháp (Ủy ban nhân dân tỉnh quyết định); hồ sơ người ở nước ngoài qua Cục Con nuôi (Bộ Tư pháp)',
+    asks: w([`${FOREIGNER}(?: [a-z0-9]+){0,10} con nuoi`, 'con nuoi(?: [a-z0-9]+){0,4} (?:nguoi )?nuoc ngoai', 'con nuoi co yeu to nuoc ngoai']),
+    names: w(['nuoc ngoai']),
+    sure: w([`${FOREIGNER}(?: [a-z0-9]+){0,10} con nuoi`, 'con nuoi(?: [a-z0-9]+){0,4} (?:nguoi )?nuoc ngoai', 'con nuoi co yeu to nuoc ngoai']),
+  },
+];
+
+export const FURTHER_OFFICES: OtherOffice[] = [
+  {
+    topic: 'báo cáo đánh giá tác động môi trường (ĐTM), giấy phép môi trường của dự án, cơ sở sản xuất',
+    office: 'Sở Nông nghiệp và Môi trường (dự án lớn: Bộ Nông nghiệp và Môi trường); xã chỉ tham vấn ý kiến cộng đồng khi chủ dự án đề nghị',
+    asks: w(['dtm', 'danh gia tac dong moi truong', 'giay phep moi truong']),
+    // the report appraised or the permit, not the commune's consultation ("Tham vấn trong đánh giá tác động môi trường (cấp xã)")
+    names: w(['(?:tham dinh|phe duyet)(?: [a-z0-9]+){0,3} danh gia tac dong moi truong', 'giay phep moi truong']),
+    // the report made or filed, unless the question is the consultation ("gửi văn bản tham vấn xã", "xin ý kiến xã")
+    sure: new RegExp(`^(?!.*(?:^| )(?:tham van|y kien|gop y)(?= |$)).*?${w(['giay phep moi truong', '(?:tham dinh|lam|lap|nop|trinh|duyet)(?: bao cao)? (?:dtm|danh gia tac dong moi truong)', 'bao cao (?:dtm|danh gia tac dong moi truong)(?: [a-z0-9]+){0,3} (?:nop|trinh|gui)']).source}`),
+  },
+  {
+    topic: 'khai thác cát, sỏi, khoáng sản',
+    office: 'Sở Nông nghiệp và Môi trường (cấp phép khai thác khoáng sản)',
+    asks: w(['khai thac cat', 'hut cat', 'khai thac khoang san', 'mo cat', 'mo da']),
+    names: w(['khoang san', 'cat soi', 'tai nguyen']),
+    sure: w(['khai thac cat', 'hut cat', 'xin (?:giay )?phep khai thac khoang san']),
+  },
+
+
+
+
+
+  {
+    topic: 'phân bón, thuốc bảo vệ thực vật, giống cây trồng (nhập khẩu, sản xuất, buôn bán, bảo hộ giống)',
+    office: 'Chi cục Trồng trọt và Bảo vệ thực vật (Sở Nông nghiệp và Môi trường); giống mới, bảo hộ giống: Cục Trồng trọt và Bảo vệ thực vật',
+    asks: w(['phan bon', 'thuoc bao ve thuc vat', 'thuoc tru sau', 'bao ho giong', 'giong cay trong']),
+    names: w(['phan bon', 'bao ve thuc vat', 'giong cay trong', 'trong trot']),
+    sure: w(['(?:nhap khau|san xuat|khao nghiem) (?:phan bon|thuoc bao ve thuc vat|thuoc tru sau)', 'bao ho giong', 'giay phep (?:nhap khau )?phan bon']),
+  },
+
+
+  {
+    topic: 'giấy chứng nhận đủ điều kiện về an ninh, trật tự (cầm đồ, nhà nghỉ, karaoke, dịch vụ bảo vệ…)',
+    office: 'cơ quan công an cấp giấy chứng nhận đủ điều kiện về an ninh, trật tự (Công an tỉnh — Phòng Cảnh sát quản lý hành chính về trật tự xã hội — hoặc Công an cấp xã theo phân cấp)',
+    asks: w(['(?:giay|chung nhan|dieu kien)(?: [a-z0-9]+){0,3} (?:an ninh trat tu|antt)']),
+    // the province's certificate, not the commune's security team (its records say "an ninh, trật tự" too)
+    names: w(['du dieu kien ve an ninh trat tu', 'du dieu kien an ninh trat tu']),
+    sure: w(['(?:giay|chung nhan|dieu kien)(?: [a-z0-9]+){0,3} (?:an ninh trat tu|antt)']),
+  },
+  {
+    // a company's own registered details said after its kind ("cty TNHH … dời văn phòng … giấy phép
+    // kinh doanh"): the household business's records are not a company's; a cooperative founding a
+    // company, or a company's land, says no such act after the company's kind
+    topic: 'thay đổi đăng ký của công ty (địa chỉ trụ sở, người đại diện, thành viên, vốn điều lệ)',
+    office: 'Phòng Đăng ký kinh doanh thuộc Sở Tài chính',
+    asks: w([COMPANY_CHANGE]),
+    names: w(['doanh nghiep', 'cong ty']),
+    sure: w([COMPANY_CHANGE]),
+  },
+  {
+    topic: 'chứng chỉ hành nghề môi giới bất động sản (cò nhà đất thi lấy chứng chỉ)',
+    office: 'Sở Xây dựng',
+    asks: w(['(?:lam|nghe|dan) co (?:nha )?dat', 'chung chi moi gioi (?:nha dat|bat dong san|dat)']),
+    names: w(['bat dong san', 'xay dung']),
+    sure: w(['(?:lam|nghe|dan) co (?:nha )?dat', 'chung chi moi gioi (?:nha dat|bat dong san|dat)']),
+  },
+];

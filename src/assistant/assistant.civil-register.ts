@@ -17,6 +17,23 @@ const BORDER = ['bien gioi', 'giap bien', 'vung bien', 'sat bien', 'xa bien', 'b
 const ABROAD = [...COUNTRIES.filter((c) => !['anh', 'bi', 'i', 'ao'].includes(c)).flatMap((c) => [`o ${c}`, `tai ${c}`, `ben ${c}`, `toa ${c}`, `toa an ${c}`]), 'ben do', 'o nuoc ngoai', 'tai nuoc ngoai', 'toa nuoc ngoai', 'toa an nuoc ngoai', 'toa ben', 'hai ngoai'];
 /** Asked to be written into the register here, once back ("ghi vào sổ", "về quê", "hợp thức ở Việt Nam"). */
 const RECORDED_HERE = ['ghi vao so', 'ghi vo so', 'ghi chu', 'ghi nhan', 'hop thuc', 'cong nhan', 've nuoc', 've que', 've viet nam', 've vn', 'o viet nam', 'tai viet nam', 'trong nuoc'];
+/**
+ * A birth, marriage or death said to be registered already ("mẹ tôi đã được khai sinh ở đây",
+ * "cha mẹ em đã đăng ký kết hôn năm 1995"), whose record the commune is asked to confirm (pass 23).
+ */
+const REGISTERED_ALREADY = ['da duoc khai sinh', 'da khai sinh', 'da dang ky khai sinh', 'da duoc dang ky khai sinh', 'da dang ky ket hon', 'da duoc dang ky ket hon', 'da ket hon', 'da lam giay ket hon', 'da khai tu', 'da dang ky khai tu', 'da duoc khai tu', 'co dang ky ket hon', 'co dang ky khai sinh', 'co khai sinh o', 'co ket hon o'];
+/**
+ * The death registered already, its paper in hand ("đã có trích lục khai tử của bà rồi", "làm khai
+ * tử xong"), told before what comes next (pass 23). Not the hospital's death notice ("giấy báo
+ * tử"): the registration is what comes after it.
+ */
+const DEATH_PAPER_HELD = ['da co trich luc khai tu', 'co trich luc khai tu roi', 'cam trich luc khai tu', 'da co giay chung tu', 'co giay chung tu roi', 'da lam giay chung tu', 'da khai tu', 'khai tu roi', 'khai tu xong', 'da lam khai tu', 'da dang ky khai tu', 'da bao tu xong'];
+/** Standing for a child or a relative, told without "giám hộ" (pass 23). */
+const STAND_FOR = ['dung ra', 'dung ten', 'thay mat', 'dai dien', 'cham lo', 'trong coi', 'lo giay to', 'trong nom'];
+/** In law, as citizens say it ("về mặt pháp lý", "theo luật", "có giá trị pháp lý"). */
+const IN_LAW = ['phap ly', 'phap luat', 'theo luat', 'gia tri phap', 've mat phap', 'hop phap'];
+/** Not standing for someone in law: another record of the child, a residence, a business, a deed. */
+const NOT_STANDING = ['con nuoi', 'cha nuoi', 'me nuoi', 'bo nuoi', 'nhan nuoi', 'nhan lam con', 'thanh con', 'tro cap', 'ho tro', 'khai tu', 'chia', 'thua ke', 'di chuc', 'uy quyen', 'hop dong', 'khai sinh', 'nhan cha', 'nhan con', 'ket hon', 'kinh doanh', 'tam tru', 'thuong tru', 'cu tru', 'o tro', 'ho khau', 'dat', 'nha o'];
 const NEIGHBOUR = ['lao', 'trung quoc', 'tq', 'campuchia', 'cam pu chia', 'quang tai', 'van nam', 'nuoc ban', 'ben kia'];
 
 export const CIVIL_REGISTER_TOLD: Situation[] = [
@@ -107,5 +124,39 @@ export const CIVIL_REGISTER_TOLD: Situation[] = [
     groups: [['nguoi ieu', 'nguoi iu', 'ban trai', 'ban gai', 'nguoi thuong'], ['dang ki', 'nop giai', 'nop ho so', 'thanh vo chong', 've chung mot nha', 'hop phap']],
     unless: ['khai sinh', 'ks', 'em be', 'co con', 'sinh con', 'de con', 'co bau', 'mang thai', 'chua dang ki ket hon', 'chua ket hon', 'chua cuoi', 'tam tru', 'thuong tru', 'tam vang', 'luu tru', 'can cuoc', 'cccd', 'kinh doanh', 'khai tu', 'chung thuc', 'doc than', 'tinh trang hon nhan', 'chia tay', 'nhap khau', 'chuyen khau', 'ket hon', 'hon thu', 'gia thu'],
     expansion: 'đăng ký kết hôn',
+  },
+  {
+    // pass 23: the commune asked to confirm a birth, marriage or death registered long ago ("xác nhận
+    // giúp là cha mẹ em đã đăng ký kết hôn năm 1995 ở xã này"): the confirmation of the civil-status
+    // record — not the acknowledgement the "nhận … cha mẹ" of "xác nhận" reads as, nor a copy, the
+    // marital-status paper or a register lost.
+    groups: [['xac nhan', 'chung nhan', 'xac minh'], REGISTERED_ALREADY],
+    unless: ['tinh trang hon nhan', 'doc than', 'chua ket hon', 'chua lap gia dinh', 'ly hon', 'ly di', 'cu tru', 'tam tru', 'thuong tru', 'ho khau', 'nhap khau', 'ban sao', 'trich luc', 'dang ky lai', 'lam lai', 'that lac', 'bi mat', 'khong con', 'cai chinh', 'sai'],
+    expansion: 'xác nhận thông tin hộ tịch',
+  },
+  {
+    // pass 23: the death registered, its paper in hand, and the heirs now sharing what was left
+    // ("đã có trích lục khai tử của bà rồi, giờ mấy anh em làm giấy chia căn nhà, nhờ xã chứng"):
+    // the division of the estate certified — the death's paper is the story, not a copy asked.
+    groups: [DEATH_PAPER_HELD, ['chia', 'phan chia', 'chia nhau', 'chia phan']],
+    unless: ['tu choi', 'khong nhan', 'nhuong', 'di chuc', 'ban sao', 'them ban', 'may ban', 'that lac', 'bi mat', 'khong con', 'lam lai', 'dang ky lai'],
+    story: DEATH_PAPER_HELD,
+    anchor: 1,
+    expansion: 'văn bản phân chia di sản',
+  },
+  {
+    // pass 23: a relative standing for a child or a person who cannot manage, in law ("tôi là bác,
+    // muốn đứng tên chăm lo cho cháu về mặt pháp lý", "đứng ra thay mặt cho nó, có giá trị pháp
+    // lý", "chị cả đứng tên trông coi nó theo luật"): the guardianship — not when it ends.
+    groups: [STAND_FOR, IN_LAW, ['chau', 'no', 'con', 'em', 'be', 'dua nho', 'thang']],
+    unless: [...NOT_STANDING, 'thoi', 'ket thuc', 'cham dut'],
+    expansion: 'đăng ký giám hộ',
+  },
+  {
+    // pass 23: the relative standing for the child in law asking to stop ("ông bà ngoại xin thôi
+    // trông coi theo pháp luật"): the guardianship's end.
+    groups: [['thoi trong coi', 'thoi dung ten', 'thoi dung ra', 'thoi cham lo', 'thoi dai dien', 'thoi thay mat', 'thoi trong nom', 'khong trong coi nua', 'khong dung ten nua'], IN_LAW],
+    unless: NOT_STANDING,
+    expansion: 'chấm dứt giám hộ',
   },
 ];

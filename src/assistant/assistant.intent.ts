@@ -393,6 +393,14 @@ const OFF_TOPIC = b(
 
 /** People of everyday life (OFF_TOPIC) who are a story's people beside an administrative word. */
 const PEOPLE_OF_THE_STORY: ReadonlySet<string> = new Set(['bac si', 'nguoi ieu']);
+/**
+ * An everyday purpose (OFF_TOPIC) a paper of the ward's own is asked for (pass 23): a loan paid in
+ * instalments is why the bank wants it ("ngân hàng bắt nộp tờ chứng minh chưa lập gia đình mới
+ * duyệt vay trả góp", "bên cho vay đòi giấy xác nhận cư trú"), when the paper is named
+ * (PAPER_OF_THE_WARD) and not only "giấy tờ" ("mua iphone trả góp cần giấy tờ gì" stays everyday).
+ */
+const PURPOSES_OF_THE_STORY: ReadonlySet<string> = new Set(['tra gop', 'cho vai']);
+const PAPER_OF_THE_WARD = b(['xac nhan', 'chung nhan', 'chung minh chua', 'doc than', 'tinh trang hon nhan', 'chua lap gia dinh', 'cu tru', 'ct07', 'khai sinh', 'trich luc', 'ban sao', 'sao i', 'chung thuc'].join('|'));
 
 const DOMAIN = b(
   [
@@ -541,7 +549,8 @@ export function readIntents(folded: string[], joins?: (a: string, b: string) => 
   const domainOutside = (sp: Array<[number, number]>) => spans(text, DOMAIN).some(([from, to]) => !sp.some(([a, b2]) => a <= from && to <= b2));
   // The doctor only as a person of the story (assistant.institutions.ts): not "hành nghề bác sĩ".
   const told = institutionsTold(folded);
-  const storyPeople = everydayAll.filter(([from, to]) => PEOPLE_OF_THE_STORY.has(text.slice(from, to)) && (text.slice(from, to) !== 'bac si' || told.has(starts.indexOf(from))));
+  const paperNamed = spans(text, PAPER_OF_THE_WARD).length > 0;
+  const storyPeople = everydayAll.filter(([from, to]) => (PEOPLE_OF_THE_STORY.has(text.slice(from, to)) && (text.slice(from, to) !== 'bac si' || told.has(starts.indexOf(from)))) || (paperNamed && PURPOSES_OF_THE_STORY.has(text.slice(from, to))));
   const everydaySpans = storyPeople.length && domainOutside(everydayAll) ? everydayAll.filter((sp) => !storyPeople.includes(sp)) : everydayAll;
   const everyday = new Set<number>();
   for (const [from, to] of everydaySpans) for (let i = 0; i < starts.length; i++) if (starts[i]! >= from && starts[i]! < to) everyday.add(i);

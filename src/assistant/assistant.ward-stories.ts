@@ -5,7 +5,7 @@
  * rented room's name left behind. Phrases are folded ("y" written "i"), as in assistant.situations.ts.
  */
 import type { Situation } from './assistant.situations';
-import { CARD_LOST } from './assistant.situation-words';
+import { CARD_LOST, ID_CARD } from './assistant.situation-words';
 
 /** What is quarrelled over when land is: a plot, its boundary, a path, a fence, a field. */
 const LAND_THING = ['dat', 'ranh', 'loi di', 'duong di', 'hang rao', 'bo rao', 'ruong', 'vuon', 'tranh chap', 'lan chiem', 'lan sang', 'lan qua', 'moc ranh', 'coc ranh', 'bo mau'];
@@ -39,17 +39,45 @@ const LONG_AWAY = ['thang', 'nam', 'lau ngai', 'dai ngai', 'lau dai'];
 
 /** The identity card called only "thẻ", as the card one holds ("thẻ bị …", "cái thẻ của em"). */
 const BARE_CARD = ['the bi', 'the cua', 'cai the', 'tam the', 'the em', 'the toi', 'the tui', 'the minh', 'the da'];
+/** A card snapped, its chip unread, soaked or torn (pass 23). */
+const CARD_SNAPPED = ['gay doi', 'bi gay', 'gay mot', 'gay ngang', 'gay lam', 'khong doc duoc chip', 'khong nhan chip', 'chip bi loi', 'loi chip', 'bi uot', 'ngam nuoc', 'bi rach', 'rach mot'];
 /** A card worn out so that it no longer serves: bent, cracked, peeling, its chip or print gone. */
-const CARD_WORN = ['cong venh', 'bi cong', 'hong chip', 'chip hong', 'chip khong doc', 'nut', 'bong troc', 'tray xuoc', 'gai goc', 'gai mot goc', 'anh mo', 'mo chu', 'mo so', 'mo het'];
+const CARD_WORN = ['cong venh', 'bi cong', 'hong chip', 'chip hong', 'chip khong doc', 'nut', 'bong troc', 'tray xuoc', 'gai goc', 'gai mot goc', 'anh mo', 'mo chu', 'mo so', 'mo het',
+  ...CARD_SNAPPED];
 /** Other cards a citizen holds: a bank's, insurance, a bus pass, a phone's. */
 const OTHER_CARDS = ['bao hiem', 'bhit', 'atm', 'the ngan hang', 'the tin dung', 'the xe', 'thu vien', 'sinh vien', 'bang lai', 'giai phep lai xe', 'ho chieu', 'tam tru', 'sim', 'the nho', 'dien thoai', 'the cao', 'the dang vien'];
 
+/** A card to be made for a child, said with "thẻ" alone (pass 23). */
+const CARD_TO_MAKE = ['chua co the', 'chua co cai the', 'chua lam the', 'di lam the', 'can co the', 'lam the cho', 'lam the', 'bat lam the', 'cap the'];
+/** A child's age said as a bare number after the child ("con gái 15 chưa có thẻ", "thằng bé 15t"). */
+const CHILD = ['con gai', 'con trai', 'chau', 'be', 'thang be', 'con be', 'chau gai', 'chau trai', 'thang nho', 'dua nho', 'em'];
+const childAged = (from: number, to: number): string[] =>
+  CHILD.flatMap((c) => Array.from({ length: to - from + 1 }, (_, k) => from + k).flatMap((n) => [`${c} ${n}`, `${c} ${n}t`]));
+/** Fingerprints and a photo taken for a card ("lấy vân tay", "in dấu tay"; folded, "tay" is "tai"). */
+const FINGERPRINTS = ['van tay', 'dau tay', 'lan tay', 'in dau tay', 'lay dau tay', 'chup anh', 'chup hinh'];
+/** Not a card: a signature's or a fingerprint's certification, a deed, another card. */
+const NOT_CARD = ['chung thuc', 'diem chi', 'uy quyen', 'hop dong', 'di chuc', 'chu ky', 'ky ten', 'khong ky', ...OTHER_CARDS];
+
 export const WARD_STORIES: Situation[] = [
+  // pass 23: a child's card asked with the age as a bare number ("con gái 15 chưa có thẻ"): the
+  // first card, over or under 14 as the number says.
+  { groups: [CARD_TO_MAKE, childAged(14, 20)], unless: NOT_CARD, expansion: 'cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên' },
+  { groups: [CARD_TO_MAKE, childAged(1, 13)], unless: NOT_CARD, expansion: 'cấp thẻ căn cước cho người dưới 14 tuổi' },
+  // pass 23: fingerprints or a photo taken for a card made ("trường bắt làm thẻ, nó tự đi lấy vân
+  // tay được không"): the card — the fingerprints are the story, not a fingerprint certified.
+  { groups: [FINGERPRINTS, [...CARD_TO_MAKE, 'can cuoc', 'cccd', 'the can cuoc']], unless: NOT_CARD, story: FINGERPRINTS, anchor: 1, expansion: 'cấp thẻ căn cước' },
   // pass 22: the identity card called only "thẻ", worn out ("thẻ bị cong vênh, máy đọc không ra",
   // "cái thẻ nứt một góc"): its exchange — not when it is lost, nor another card.
   {
     groups: [BARE_CARD, CARD_WORN],
     unless: [...CARD_LOST, ...OTHER_CARDS],
+    expansion: 'cấp đổi thẻ căn cước',
+  },
+  // pass 23: the card named and snapped, its chip unread, soaked or torn ("căn cước bị gãy đôi,
+  // không đọc được chip"): its exchange, not a card lost.
+  {
+    groups: [ID_CARD, CARD_SNAPPED],
+    unless: [...CARD_LOST, ...OTHER_CARDS, 'cai the', 'the bi', 'the cua'],
     expansion: 'cấp đổi thẻ căn cước',
   },
   // A land quarrel the commune is asked to talk out ("xã mời hai bên ngồi lại thương lượng",

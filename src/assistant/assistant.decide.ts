@@ -123,6 +123,15 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
   // Choices whose first is the model's sure code, on such a question: that one answered — unless
   // the question cannot tell them apart (tiedChoice): then the citizen chooses.
   if (LEARNED.sureAnswer && d.decision === 'clarify' && sure && d.picks[0]?.id === sure && outOdds <= LEARNED.sureOdds && !tiedChoice(d.picks)) return { decision: 'answer', picks: [d.picks[0]], confidence: d.confidence };
+  // An answer the rules give to a procedure below the first of the list, while that first is the
+  // model's sure code, the ward's own, missing no topic, on such a question: the sure one answered
+  // (sureFirst). The rules pick the one covering most of the question among the first three; the
+  // retrieval and the model put the sure one ahead of it (a long name sharing the story's common words
+  // covers more: "ly hôn nhưng vẫn sống với bố mẹ đẻ, muốn có sổ hộ khẩu riêng" is the household split).
+  if (LEARNED.sureFirst && d.decision === 'answer' && sure && outOdds <= LEARNED.sureOdds && d.picks[0]?.id !== sure) {
+    const first = candidates.find((x) => x.kind === 'procedure');
+    if (first?.id === sure && first.here && !first.missesTopic && confidence(first) >= LEARNED.sureConfidence) return { decision: 'answer', picks: [first], confidence: confidence(first) };
+  }
   // Another level's record named as where it is done, while the model's sure code is the first
   // of the retrieval's list, the ward's own, on a question worded as in scope: the ward's record —
   // unless the other covers clearly more of the question (`coverGap`) or a foreigner's record of
@@ -370,6 +379,20 @@ function elsewhereLead(c: Candidate[], d: Decided, plan: QueryPlan): Candidate |
   return undefined;
 }
 
+/**
+ * Choices of the ward's own offered for a question no procedure covers enough, without the first of
+ * the list: that first is offered before them when it is the ward's own too, named with a word pair of the question and
+ * its topic word, missing no topic (`LEARNED.firstBeside`). The retrieval and the model put it first;
+ * it only covers less of the question because the question tells a story around it ("mẹ tôi qua
+ * đời hôm rằm, giờ lo giấy báo tử cho bà": the death registration, first, beside its re-registration
+ * whose longer name shares more of the story). Not answered: the citizen chooses.
+ */
+export function firstBeside(c: Candidate[], likely: Candidate[], plan: QueryPlan): Candidate[] {
+  const first = c[0];
+  if (!LEARNED.firstBeside || !first || likely.includes(first) || !likely.some((x) => x.here) || !first.here || !first.pairSupport || first.missesTopic || !(first.topicHit || plan.unknownCount === 0)) return likely;
+  return [first, ...likely].slice(0, 3);
+}
+
 function decideOn(c: Candidate[], plan: QueryPlan): Decided {
   const { inDomain } = plan.intents;
   const best = c[0] ? confidence(c[0]) : 0;
@@ -414,7 +437,7 @@ function decideOn(c: Candidate[], plan: QueryPlan): Decided {
     }
     if (likely.length && !offTopic) {
       if (likely.length === 1 && clearlyAhead(c, likely[0]!)) return { decision: 'answer', picks: likely, confidence: confidence(likely[0]!) };
-      return { decision: 'clarify', picks: likely, confidence: confidence(likely[0]!) };
+      return { decision: 'clarify', picks: firstBeside(c, likely, plan), confidence: confidence(likely[0]!) };
     }
     // A long story that names its procedure late ("bố tôi ốm lâu ngày, tuần trước cụ mất…, giờ
     // cần làm khai tử"): the story covers most of the question, so no procedure covers much of

@@ -175,8 +175,16 @@ describe('the signal learned from our labelled questions', () => {
     // offered first. A photo taken at 14 and a face changed since: the card's exchange, far ahead
     // in score, though the long story covers more of the 14+ card's name (issue 15, procedures-12).
     const photo = 'ảnh trên căn cước là từ hồi 14 tuổi, giờ mặt khác quá, đổi được không';
-    expect(read(photo, model, false)).toEqual({ decision: 'clarify', picks: ['1.014061'] });
-    expect(read(photo, model)).toMatchObject({ decision: 'clarify', picks: ['1.014063', '1.014061'] });
+    // Since pass 23 the rules offer the first of the list before their one choice themselves
+    // (firstBeside): the sure code's step is read with that off.
+    expect(read(photo, model, false)).toEqual({ decision: 'clarify', picks: ['1.014063', '1.014061'] });
+    LEARNED.firstBeside = 0;
+    try {
+      expect(read(photo, model, false)).toEqual({ decision: 'clarify', picks: ['1.014061'] });
+      expect(read(photo, model)).toMatchObject({ decision: 'clarify', picks: ['1.014063', '1.014061'] });
+    } finally {
+      LEARNED.firstBeside = 1;
+    }
     // A card asked for again after a name's correction: the retrieval finds the card's exchange
     // only far down (the correction's own words lead it); the model, sure of it, puts it first.
     // (A card said to show the old name, "vẫn in tên cũ", is read by the situations since pass 16:

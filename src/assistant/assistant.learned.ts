@@ -92,8 +92,14 @@ type Counts = { counts: Map<string, number>; total: number };
  * storyMissOdds: a long story whose first procedure misses a topic word of the question (a word of
  * the story no procedure here has: "KCN", "trông nom") is still offered when its scope odds are at
  * most this (assistant.decide.ts, storyInScope; pass 19, r4story; −1000: off).
+ * sureFirst 1: an answer the rules give to a procedure below the first of the list, while that
+ * first is the sure code (the ward's own, missing no topic, the odds at most `sureOdds`), goes to the
+ * sure code (pass 23, r8decide; 0: off). firstBeside 1: choices the rules offer for a question no
+ * procedure covers enough, without the first of the list (the retrieval's order as this model
+ * re-ordered it), get that first before them when it is the ward's own named with the question's
+ * words (assistant.decide.ts, firstBeside; 0: off). Both settings here so that the folds compare them.
  */
-export const LEARNED = { weight: 0.75, factWeight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6, sureLift: 1, sureGap: 0.5, sureOdds: -1, sureConfidence: 0.15, sureAnswer: 1, scopeAlways: 5, proposeLift: 1, proposeGap: 1, proposeOdds: -10, proposeDepth: 60, corpusWeight: 1, corpusScope: 0, scopeEqual: 1, storyMissOdds: -30 };
+export const LEARNED = { weight: 0.75, factWeight: 0.5, candidates: 5, maxLift: 1, minLift: -0.5, mu: 30, keepScores: 1, scopeOdds: 0, scopeBelow: 0.6, sureLift: 1, sureGap: 0.5, sureOdds: -1, sureConfidence: 0.15, sureAnswer: 1, scopeAlways: 5, proposeLift: 1, proposeGap: 1, proposeOdds: -10, proposeDepth: 60, corpusWeight: 1, corpusScope: 0, scopeEqual: 1, storyMissOdds: -30, sureFirst: 1, firstBeside: 1 };
 
 /** Folded syllables and adjacent pairs of a question: what the model counts. */
 export function features(text: string): string[] {

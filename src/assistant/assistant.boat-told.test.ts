@@ -110,3 +110,19 @@ describe('losses told: a forest felled, a death while insured, a vehicle without
     expect(reads('mẹ tôi qua đời, tôi lãnh lương hưu thay cho mẹ được không', proxy)).toBe(false);
   });
 });
+
+describe('a cooperative’s registration told (pass 23)', () => {
+  it('reads a mistake on a cooperative’s or a group’s certificate as its correction, not a civil-status one', () => {
+    expect(reads('giấy của htx bên tôi in sai địa chỉ trụ sở, muốn sửa', 'hieu dinh')).toBe(true);
+    expect(reads('tổ hợp tác trồng nấm bị ghi sai tên một tổ viên trên giấy', 'hieu dinh cap nhat bo sung thong tin dang ki to hop tac')).toBe(true);
+    expect(reads('giấy khai sinh của con ghi sai năm sinh của mẹ', 'hieu dinh')).toBe(false);
+  });
+
+  it('reads a group’s new leader or members, a pause of some months and an application taken back', () => {
+    expect(reads('tổ hợp tác làm chổi của xóm bầu tổ trưởng mới, thêm hai người', 'thai doi to hop tac')).toBe(true);
+    expect(reads('hợp tác xã tạm nghỉ hai tháng mùa lũ', 'tam ngung kinh doanh')).toBe(true);
+    expect(reads('htx nộp hồ sơ xin lập rồi nhưng các xã viên đổi ý, nhờ xã ngưng xử lý', 'dung thuc hien thu tuc dang ki')).toBe(true);
+    // dissolved for good is not a pause
+    expect(reads('hợp tác xã nghỉ luôn, giải thể từ tháng sau', 'tam ngung kinh doanh')).toBe(false);
+  });
+});

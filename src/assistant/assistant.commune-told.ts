@@ -7,6 +7,7 @@
 import { FARM_TOLD } from './assistant.farm-told';
 import { BOAT_TOLD } from './assistant.boat-told';
 import { LOSSES_TOLD } from './assistant.losses-told';
+import { COOP_TOLD } from './assistant.coop-told';
 import type { Situation } from './assistant.situations';
 
 /** Low pay or income, as workers tell it. */
@@ -125,4 +126,6 @@ export const COMMUNE_TOLD: Situation[] = [
   ...BOAT_TOLD,
   // pass 23: a forest felled, a death while insured, a vehicle without plates or scrapped
   ...LOSSES_TOLD,
+  // pass 23: a cooperative's registration told
+  ...COOP_TOLD,
 ];

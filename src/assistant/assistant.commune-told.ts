@@ -5,6 +5,9 @@
  * (assistant.situations.ts); phrases are written folded.
  */
 import { FARM_TOLD } from './assistant.farm-told';
+import { BOAT_TOLD } from './assistant.boat-told';
+import { LOSSES_TOLD } from './assistant.losses-told';
+import { COOP_TOLD } from './assistant.coop-told';
 import type { Situation } from './assistant.situations';
 
 /** Low pay or income, as workers tell it. */
@@ -119,4 +122,10 @@ export const COMMUNE_TOLD: Situation[] = [
   },
   // pass 22: a farm's land put to another crop or to visitors
   ...FARM_TOLD,
+  // pass 23: a river boat's registration told
+  ...BOAT_TOLD,
+  // pass 23: a forest felled, a death while insured, a vehicle without plates or scrapped
+  ...LOSSES_TOLD,
+  // pass 23: a cooperative's registration told
+  ...COOP_TOLD,
 ];

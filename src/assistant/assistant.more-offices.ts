@@ -18,6 +18,8 @@
 import type { OtherOffice } from './assistant.other-offices';
 
 const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
+/** The same words, unless a boat is said (a boat's inspection or papers are not a motor vehicle's). */
+const notBoat = (re: RegExp) => new RegExp(`^(?!.*(?:^| )(?:tau ca|tau danh ca|ghe|thuyen|tau thuyen)(?= |$))[^]*?${re.source}`);
 
 export const MORE_OFFICES: OtherOffice[] = [
   {
@@ -139,9 +141,10 @@ export const MORE_OFFICES: OtherOffice[] = [
   {
     topic: 'kiểm định, đăng kiểm xe cơ giới (tem đăng kiểm)',
     office: 'trung tâm đăng kiểm xe cơ giới (Cục Đăng kiểm Việt Nam)',
-    asks: w(['dang kiem', 'tem kiem dinh', 'kiem dinh xe']),
+    // (not a fishing boat's: "đăng ký tàu cá và đăng kiểm" is the fisheries office's, below — pass 23)
+    asks: notBoat(w(['dang kiem', 'tem kiem dinh', 'kiem dinh xe'])),
     names: w(['dang kiem', 'kiem dinh']),
-    sure: w(['dang kiem']),
+    sure: notBoat(w(['dang kiem'])),
   },
   {
     topic: 'kiểm dịch động vật, thực vật; thú y',
@@ -193,6 +196,16 @@ export const MORE_OFFICES: OtherOffice[] = [
     office: 'Chi cục Thủy sản (Sở Nông nghiệp và Môi trường)',
     asks: w(['tau ca', 'tau danh ca', 'thuyen luoi', 'ghe luoi']),
     names: w(['tau ca', 'thuy san', 'danh ca']),
+    // pass 23: the fishing boat's registration or inspection said (a river boat's is the commune's)
+    sure: w(['dang ky tau ca', 'dang kiem tau ca', 'dang ky cho tau ca', 'dang ky tau danh ca']),
+  },
+  {
+    // pass 23: a boatmaster's or engineer's certificate of the inland waterways, learnt or lost
+    topic: 'bằng, chứng chỉ chuyên môn thuyền trưởng, máy trưởng, thuyền viên phương tiện thủy nội địa',
+    office: 'Sở Xây dựng (quản lý đường thủy nội địa) và cơ sở đào tạo thuyền viên, người lái phương tiện thủy nội địa',
+    asks: w(['thuyen truong', 'may truong', 'bang lai tau', 'bang lai ghe', 'bang lai thuyen', 'chung chi thuyen vien', 'bang thuyen']),
+    names: w(['thuyen truong', 'may truong', 'thuyen vien', 'nguoi lai phuong tien']),
+    sure: w(['bang thuyen truong', 'thuyen truong hang', 'chung chi thuyen truong', 'bang may truong', 'bang lai tau', 'bang lai ghe']),
   },
   {
     topic: 'học, thi, đổi giấy phép lái xe (bằng lái)',

@@ -224,6 +224,8 @@ export const WARD_WORDS: SynonymEntry[] = [
   { phrase: 'khách đến ở', expansion: 'thông báo lưu trú' },
   { phrase: 'cho thuê phòng theo ngày', expansion: 'thông báo lưu trú' },
   { phrase: 'trả phòng', expansion: 'xóa đăng ký tạm trú' },
+  // pass 23: a tenant said as one living in a rented place ("người ở thuê phải khai với công an")
+  { phrase: 'ở thuê', expansion: 'đăng ký tạm trú' },
   { phrase: 'hộ riêng', expansion: 'tách hộ' },
   { phrase: 'làm ăn ở tỉnh khác', expansion: 'khai báo tạm vắng' },
   { phrase: 'đi tỉnh khác', expansion: 'khai báo tạm vắng' },

@@ -13,6 +13,7 @@ import { matchSituations } from './assistant.situations';
 import { ageShorthand, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, type SynonymTable } from './assistant.synonyms';
 import { bestPairs, WordModel } from './assistant.segment';
 import { TOPIC_WORDS } from './lexicon/topic-words';
+import { attended, onBehalf, quotedRequirement, spokenClauses } from './assistant.voice';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
 import { ALT_WEIGHT, type Concept, DONE_AFTER, EXPANSION_WEIGHT, FUNCTION_WORD_JOIN, GENERIC_NAME_WORDS, halfOfTopicWord, HEAD_FIRST, LIGHT, MODIFIER, NARRATIVE, NATIONAL_MODEL, NATIONALITY, nationalRarity, PAIR, pairKey, PASSIVE, PASSIVE_WORDS, PREPOSITIONS, type QueryTerm, REQUEST_WORDS, REQUIRERS, STOP_WEIGHT, TOPICAL, TOPICAL_RARITY } from './assistant.ranking-rules';
 
@@ -226,6 +227,8 @@ function resolveTokens(question: string, ix: QueryIndex): { tokens: Token[]; alt
     if (exp) for (const w of exp) tokens.push({ raw: t.raw, accented: accentForm(w), folded: fold(w), clause: t.clause });
     else tokens.push(t);
   }
+  // Speech: "hộ" said on someone's behalf, another's wedding attended, the sentences of a dictated message (assistant.voice.ts).
+  tokens.splice(0, tokens.length, ...spokenClauses(attended(onBehalf(tokens)), raw.some((t) => t.clause > 0)));
   // Typos: unknown syllables of four letters or more, one edit from a known one.
   const alts: string[][] = tokens.map(() => []);
   tokens.forEach((t, i) => {
@@ -317,7 +320,7 @@ function weighStory(ix: QueryIndex, tokens: Token[], folded: string[], syllableC
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i]!;
         const f = folded[i]!;
-        const marker = REQUEST_WORDS.has(f) || (f === 'can' && isStop(i)) || (f === 'phai' && folded[i - 1] === 'co') || (f === 'khong' && (folded[i - 1] === 'duoc' || folded[i - 1] === 'dc'));
+        const marker = REQUEST_WORDS.has(f) || (f === 'can' && isStop(i)) || (f === 'phai' && folded[i - 1] === 'co') || (f === 'khong' && (folded[i - 1] === 'duoc' || folded[i - 1] === 'dc')) || quotedRequirement(tokens, i);
         if (!marker) continue;
         // Its topic: two syllables of it that make a word of some procedure's name.
         const named = syllableConcepts.some((x, k) => {

@@ -189,7 +189,13 @@ const ADDRESSED = '(?:(?:da |vang )?(?:xin chao|chao|thua|kinh thua|kinh gui|gui
 const GREETING = b(`${ADDRESSED}|kinh gui|kinh thua|xin chao|chao(?! doi)(?: ban| em| anh| chi| ad| admin| tro li| bot| ca nha)?|alo|a lo|hey|hello|good morning`);
 const THANKS = b('cam on(?: ban| em| anh| chi| nhieu| nhe| nha| a)*|cam ong|cam onn|thank you|ok(?:e|ay)?|duoc roi|hieu roi|vang a|da vang|tot qua');
 const HUMAN = b('(?:gap|noi chuyen(?: voi)?|ket noi(?: voi)?|chuyen(?: cho)?|lien he(?: voi)?|hoi) (?:voi )?(?:can bo|nguoi that|nhan vien|tong dai|tu van vien|nguoi truc)|nguoi that|can bo tu van|tong dai vien');
-const FOLLOW_UP = b('(?:thu tuc|cai|viec|giai|loai) (?:do|nay|ay|tren|vua roi|vua noi)|(?:(?:mot|may|cai) )?(?:to|ban|ban photo|ban sao|giai to) (?:do|nay|ay|nhu vai|nhu the|nhu tren)(?= |$)|^(?:the|vay|the con|vay con|the thi|vay thi|rua|rua con|rua thi)|thi sao|thi the nao');
+/**
+ * What may follow a paper pointed back to ("tờ đó hết nhiêu", "mấy bản photo đó đem lên đâu",
+ * "một tờ như vậy"): the question going on, or its end — not "giấy tờ do lũ cuốn trôi", "giấy tờ
+ * do xã cấp", "tờ bản đồ số 7", "giấy tờ, nay đủ 18" (folded, "đó" is "do", "đồ" is "do", "này" is "nay").
+ */
+const ASKED_NEXT = '(?=(?: (?:thi|la|nop|het|ton|mat|o|can|phai|dem|mang|xin|cua|cho|de|lam|duoc|doi|bao|mai|khi|trong|nua|roi|vai|a|nha|nhe|khong)(?= |$)|$))';
+const FOLLOW_UP = b(`(?:thu tuc|cai|viec|giai|loai) (?:do|nay|ay|tren|vua roi|vua noi)|(?:(?:(?:mot|may|cai) )?to|(?:mot|may|cai|nhung) ban(?: photo| sao)?) (?:(?:do|nay|ay)${ASKED_NEXT}|nhu vay|nhu the|nhu tren)|^(?:the|vay|the con|vay con|the thi|vay thi|rua|rua con|rua thi)|thi sao|thi the nao`);
 
 // "giá vàng hôm nay", "giá heo hơi hôm nay": market prices.
 const PRICE_TODAY = b('gia(?: [a-z0-9]+){1,3} (?:hom nai|bai gio|hien nai)');

@@ -20,7 +20,9 @@ export const STORY_FOLDS: ReadonlySet<string> = new Set(
   (
     'bua dzi dzai zai zi he hong hok hem hk khum ut nang lot cu be xa trai gai de ' +
     'thang dua con chau vo chong ba me ma bo cha ong anh chi em co chu bac cau di duong thim mo re sui ' +
-    'tui toi minh nha them nua cung luon gium dum nho to nop lam di len qua ve'
+    'tui toi minh nha them nua cung luon gium dum nho to nop lam di len qua ve ' +
+    // "mấy" and "mai" (tomorrow) fold alike: "mấy bản photo đó", "mai lên xã làm" (pass 23)
+    'mai'
   ).split(' '),
 );
 
@@ -45,6 +47,18 @@ const live = (plan: QueryPlan) => plan.tokens.map((t, i) => ({ f: t.folded, i })
 /** How many of the follow-up's unconsumed words are chat, regional or people's words (`STORY_FOLDS`). */
 export const storyWordCount = (plan: QueryPlan): number => live(plan).filter(({ f }) => STORY_FOLDS.has(f)).length;
 
+/** Number words, folded ("mười", "lăm", "mốt"). */
+const NUMBER_WORDS = new Set(['mot', 'hai', 'ba', 'bon', 'tu', 'nam', 'lam', 'sau', 'bai', 'tam', 'chin', 'muoi', 'linh', 'le']);
+/** The word at `i` is part of an age said in words: number words up to "tuổi" ("mười lăm tuổi"). */
+function ageInWords(plan: QueryPlan, i: number): boolean {
+  for (let k = i; k < plan.tokens.length && k < i + 4; k++) {
+    const f = plan.tokens[k]!.folded;
+    if (f === 'tuoi') return k > i;
+    if (!NUMBER_WORDS.has(f)) return false;
+  }
+  return false;
+}
+
 /**
  * The unknown words of the question are all chat, regional or people's words: nothing it names is
  * missing from the catalogue. Word by word (pass 21): a follow-up naming a thing the ward does not
@@ -52,7 +66,8 @@ export const storyWordCount = (plan: QueryPlan): number => live(plan).filter(({ 
  * folded, is "con"; "thằng em", "vợ tôi") is not about the procedure discussed.
  */
 export function knownButStory(plan: QueryPlan): boolean {
-  const unknown = [...(plan.unknownAt ?? [])].filter((i) => !STORY_FOLDS.has(plan.tokens[i]!.folded));
+  // A number ("9 tuổi", "2 bản", "mười lăm tuổi") is an age or a count of the story, never a thing missing (pass 23).
+  const unknown = [...(plan.unknownAt ?? [])].filter((i) => !STORY_FOLDS.has(plan.tokens[i]!.folded) && !/^\d+$/.test(plan.tokens[i]!.folded) && !ageInWords(plan, i));
   if (!unknown.length) return true;
   const places = placeNameAt(plan);
   return unknown.every((i) => places.has(i));

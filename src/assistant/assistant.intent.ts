@@ -45,7 +45,9 @@ const GETS = '(?: (?:thi|moi|la))?(?: (?:co|xong|duoc|lay|nhan|tra|lam|cam|duyet
 /** Which office or counter ("đâu", "chỗ nào", "phường nào", "bộ phận nào"). */
 const WHICH_PLACE = '(?:dau|cho nao|noi nao|co quan nao|phong nao|quay nao|bo phan nao|phuong nao|xa nao|cong an nao|uy ban nao)';
 /** Particles a question may end with ("ạ", "hả", "vậy", "rứa", "hè", "nè"…). */
-const TAIL = '(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|khong|ko|hong|he|hen|ne))*$)';
+/** Whom the citizen addresses at the end ("hết nhiêu vậy cô", "nộp chỗ nào anh ơi"): no part of what is asked. */
+const ADDRESSEE = '(?: (?:co|chu|anh|chi|em|bac|cau|di|oi|ban|ad|admin))*';
+const TAIL = `(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|khong|ko|hong|he|hen|ne))*${ADDRESSEE}(?: (?:a|ha|nhe|nha))?$)`;
 
 const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   // "khai xong bao lâu có kết quả", "gửi xong mấy ngày thì có": the act done, then the time asked
@@ -156,6 +158,15 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   // "Giấy má" (papers, said loosely; "má" is read as "mẹ" by then) asked: "cần giấy má gì",
   // "chuẩn bị giấy má chi trước khi lên".
   ['papers', b('(?:(?:can|phai) )?(?:(?:mang|dem|cam|chuan bi|nop|co)(?: theo| san| truoc)? )?(?:nhung |cac )?giai (?:ma|me) (?:gi|chi|nao)')],
+  // Pass 23 (r8facts), how citizens ask the facts: "mang cái gì", "đem theo mấy cái gì" (the papers);
+  // "có kịp thứ sáu này không", "tuần này kịp không" (the time, asked against a day); "có cần giấy
+  // đồng ý của chủ hộ không", "có cần hợp đồng thuê nhà không" (a paper named, asked whether it is
+  // needed — not "giấy phép", which is the procedure itself); "hết nhiêu, lên đâu nộp" (the fee,
+  // then where).
+  ['papers', b('(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|nop|sam)(?: theo| san)?(?: nhung| may| cac)? cai (?:gi|chi|nao)(?: theo)?')],
+  ['time', b(`(?:co )?kip(?! thoi)(?=(?: [a-z0-9]+){0,4} (?:khong|ko|hong|chua)${TAIL})`)],
+  ['papers', b(`(?:co )?(?:can|phai|bat buoc)(?: phai)?(?: (?:co|mang|dem|nop|xuat trinh))? (?:giai(?! phep)|giai to|hop dong|ban sao|ban chinh|ban goc|ban photo|so ho khau|so hong|so do|the can cuoc|can cuoc|xac nhan|van ban|xet nghiem|anh|hinh|chu ki)(?=(?: [a-z0-9]+){0,6} (?:khong|ko|hong)${TAIL})`)],
+  ['fee', b('(?:le phi|phi|ton|het|dong|tra|mat) nhieu(?= (?:len|ra|den|toi|lam|mang|dem|thi|nop|cho|phai)(?: |$))')],
   ['papers', b('(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|nop)(?: theo)?(?: nhung)? gi|(?:can|phai co|can co)(?: nhung)? gi|thanh phan ho so|can (?:nhung )?giai to|ho so gom|giai to can')],
 ];
 
@@ -178,7 +189,13 @@ const ADDRESSED = '(?:(?:da |vang )?(?:xin chao|chao|thua|kinh thua|kinh gui|gui
 const GREETING = b(`${ADDRESSED}|kinh gui|kinh thua|xin chao|chao(?! doi)(?: ban| em| anh| chi| ad| admin| tro li| bot| ca nha)?|alo|a lo|hey|hello|good morning`);
 const THANKS = b('cam on(?: ban| em| anh| chi| nhieu| nhe| nha| a)*|cam ong|cam onn|thank you|ok(?:e|ay)?|duoc roi|hieu roi|vang a|da vang|tot qua');
 const HUMAN = b('(?:gap|noi chuyen(?: voi)?|ket noi(?: voi)?|chuyen(?: cho)?|lien he(?: voi)?|hoi) (?:voi )?(?:can bo|nguoi that|nhan vien|tong dai|tu van vien|nguoi truc)|nguoi that|can bo tu van|tong dai vien');
-const FOLLOW_UP = b('(?:thu tuc|cai|viec|giai|loai) (?:do|nay|ay|tren|vua roi|vua noi)|^(?:the|vay|the con|vay con|the thi|vay thi|rua|rua con|rua thi)|thi sao|thi the nao');
+/**
+ * What may follow a paper pointed back to ("tờ đó hết nhiêu", "mấy bản photo đó đem lên đâu",
+ * "một tờ như vậy"): the question going on, or its end — not "giấy tờ do lũ cuốn trôi", "giấy tờ
+ * do xã cấp", "tờ bản đồ số 7", "giấy tờ, nay đủ 18" (folded, "đó" is "do", "đồ" is "do", "này" is "nay").
+ */
+const ASKED_NEXT = '(?=(?: (?:thi|la|nop|het|ton|mat|o|can|phai|dem|mang|xin|cua|cho|de|lam|duoc|doi|bao|mai|khi|trong|nua|roi|vai|a|nha|nhe|khong)(?= |$)|$))';
+const FOLLOW_UP = b(`(?:thu tuc|cai|viec|giai|loai) (?:do|nay|ay|tren|vua roi|vua noi)|(?:(?:(?:mot|may|cai) )?to|(?:mot|may|cai|nhung) ban(?: photo| sao)?) (?:(?:do|nay|ay)${ASKED_NEXT}|nhu vay|nhu the|nhu tren)|^(?:the|vay|the con|vay con|the thi|vay thi|rua|rua con|rua thi)|thi sao|thi the nao`);
 
 // "giá vàng hôm nay", "giá heo hơi hôm nay": market prices.
 const PRICE_TODAY = b('gia(?: [a-z0-9]+){1,3} (?:hom nai|bai gio|hien nai)');
@@ -372,7 +389,8 @@ const OFF_TOPIC = b(
     'so tiet kiem',
     'xin nghi phep',
     'nghi phep',
-    'vay(?: [a-z0-9]+){0,7} lai (?:bao nhieu|suat|hang thang|cao|thap|moi thang|mot thang|nhieu)',
+    // not "vậy … xã lấy nhiêu tiền" (folded, "vậy" is "vay" and "lấy" is "lãi"): the office charging (pass 23)
+    'vay(?: [a-z0-9]+){0,7} (?<!(?:xa|phuong|uy ban|cong an|ho|can bo|nha nuoc) )lai (?:bao nhieu|suat|hang thang|cao|thap|moi thang|mot thang|nhieu)',
     // Where to buy something nice or cheap ("mua ví da … ở đâu đẹp", "sắt thép chỗ nào giá tốt"), a
     // shop's stock ("nhập hàng ở chợ đầu mối"); a pet name "dễ thương", a name "hay và ý nghĩa";
     // a newborn's jaundice, formula milk; an aquarium's fish.

@@ -37,6 +37,13 @@ export interface OtherOffice {
   sure?: RegExp;
 }
 
+/**
+ * A divorce asked for itself (pass 23): "ly dị" as "ly hôn"; the next thing asked in a
+ * conversation ("vậy còn ly dị thì nộp đơn ở chỗ nào", folded "còn" is "con"), or its petition
+ * handed in ("ly hôn thì nộp đơn") — not the household split or the marital-status paper after one.
+ */
+const DIVORCE_ASKED = ['nop don ly di', 'lam don ly di', 'xin ly di', 'muon ly di', 'con (?:ly hon|ly di|li hon|li di)(?: thi)?(?= (?:sao|nop|lam|o|tai|len|ra|ton|het|mat|bao|may|can|phai|the)(?: |$))', '(?:ly hon|ly di|li hon|li di) thi (?:nop|lam|viet) don'];
+
 const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
 
 export const OTHER_OFFICES: OtherOffice[] = [
@@ -45,9 +52,9 @@ export const OTHER_OFFICES: OtherOffice[] = [
   {
     topic: 'kiện tụng, ly hôn, kháng cáo, bản án, tuyên bố một người mất tích',
     office: 'Tòa án nhân dân (tòa án khu vực nơi cư trú)',
-    asks: w(['khoi kien', 'kien chia', 'kien doi', 'don kien', 'di kien', 'kien ra toa', 'kien len toa', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'nop don ly hon', 'lam don ly hon', 'xin ly hon', 'muon ly hon']),
+    asks: w(['khoi kien', 'kien chia', 'kien doi', 'don kien', 'di kien', 'kien ra toa', 'kien len toa', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'nop don ly hon', 'lam don ly hon', 'xin ly hon', 'muon ly hon', ...DIVORCE_ASKED]),
     names: w(['toa an', 'ban an', 'mat tich', 'ly hon', 'khoi kien', 'to tung']),
-    sure: w(['kien chia', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'muon ly hon', 'xin ly hon', 'lam don ly hon']),
+    sure: w(['kien chia', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'muon ly hon', 'xin ly hon', 'lam don ly hon', ...DIVORCE_ASKED]),
   },
   {
     topic: 'nghĩa vụ quân sự (khám tuyển, tạm hoãn, nhập ngũ)',

@@ -1,5 +1,9 @@
 import { fold, syllables } from '../shared/vietnamese';
 import { STOPWORDS } from './assistant.intent';
+import { agesAsked, agesOfName } from './assistant.ranges';
+
+/** A name's ages, folded, with whom they are of: "cho người dưới 14 tuổi", "trẻ em dưới 6 tuổi". */
+const AGE_CLAUSE = /(?:^| )(?:cho )?(?:nguoi |tre em |tre )?(?:tu du|duoi) \d{1,3} tuoi(?: tro len)?(?= |$)/;
 
 /**
  * Choices between procedures whose names differ only by a qualifier ("Đăng ký kết hôn có yếu tố
@@ -41,6 +45,15 @@ export function qualifierChoice(question: string, choices: Array<{ code: string;
   // Asked online: the record done wholly online ("… bằng dịch vụ công trực tuyến toàn trình"), not
   // its twin done "partly online or in person".
   if (opts.online || ONLINE.test(folded.join(' '))) for (const w of ['truc', 'tuyen', 'toan', 'trinh', 'dich', 'vu', 'cong']) asked.add(w);
+  // An age said within a name's ages ("thằng cháu 10 tuổi" and "… cho người dưới 14 tuổi") says
+  // its age clause, "cho người" included (pass 23): the card's twins "đổi", "lại" are not meant.
+  const ages = agesAsked(folded);
+  if (ages.length)
+    for (const c of choices) {
+      const r = agesOfName(c.name);
+      const clause = AGE_CLAUSE.exec(syllables(fold(c.name)).join(' '));
+      if (r && clause && ages.every((a) => a >= r.min && a <= r.max)) for (const w of clause[0].trim().split(' ')) asked.add(w);
+    }
   const named = choices.map((c) => {
     // "Thủ tục đăng ký giám hộ" says no more than "Đăng ký giám sát việc giám hộ" by its "Thủ tục".
     // The levels a name lists ("… thực hiện tại cấp trung ương, cấp tỉnh, cấp xã") are no qualifier a citizen says.

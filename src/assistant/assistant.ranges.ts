@@ -63,7 +63,30 @@ export function agesAsked(folded: string[]): number[] {
     const n = Number(w);
     ages.push(/(?:^| )(?:duoi|chua du|chua den|chua toi|chua tron)$/.test(before) ? n - 1 : /(?:^| )(?:tren|hon|qua)$/.test(before) ? n + 1 : n);
   }
+  if (!ages.length) for (let i = 1; i < folded.length; i++) if (folded[i] === 'tuoi') {
+    const n = wordAge(folded.slice(Math.max(0, i - 3), i));
+    if (n !== undefined) ages.push(n);
+  }
   return ages.length ? ages : schoolAges(folded);
+}
+
+/** Units said in words, folded ("mốt", "tư", "lăm" after "mươi"). */
+const UNITS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bai: 7, tam: 8, chin: 9 };
+/**
+ * An age said in words just before "tuổi" (pass 23): "mười ba tuổi", "năm tuổi", "hai mươi mốt
+ * tuổi" — the longest number the last syllables make, or none.
+ */
+function wordAge(before: string[]): number | undefined {
+  for (let k = 0; k < before.length; k++) {
+    const w = before.slice(k);
+    const u = (x: string | undefined) => (x === undefined ? undefined : UNITS[x]);
+    if (w.length === 1 && w[0] === 'muoi') return 10;
+    if (w.length === 1 && u(w[0]) !== undefined && w[0] !== 'lam' && w[0] !== 'tu') return u(w[0]);
+    if (w.length === 2 && w[0] === 'muoi' && u(w[1]) !== undefined) return 10 + u(w[1])!;
+    if (w.length === 2 && w[1] === 'muoi' && u(w[0])! >= 2) return 10 * u(w[0])!;
+    if (w.length === 3 && w[1] === 'muoi' && u(w[0])! >= 2 && u(w[2]) !== undefined) return 10 * u(w[0])! + u(w[2])!;
+  }
+  return undefined;
 }
 
 /**

@@ -19,6 +19,7 @@ import { faqDoc, procedureDoc } from './assistant.docs';
 import { Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
 import { CALIBRATION, confidence, decide, sureFactAnswer, type Decided } from './assistant.decide';
 import { knownButStory, stillAboutSubject } from './assistant.follow-ups';
+import { ageTwin } from './assistant.age-twins';
 import { LEARNED, readLearned } from './assistant.learned';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import { findDossierCode, findPhone } from './assistant.text';
@@ -439,6 +440,7 @@ export class AssistantService {
     const mem: Memory = fresh ? { ...memory, at: now } : { at: now };
     // One procedure offered ("Ý bạn là …?") and not refused: what follows is about it ("vậy mang theo gì").
     if (!mem.procedure && mem.choices?.length === 1) mem.procedure = mem.choices[0];
+    mem.procedure = await ageTwin(this.deps.catalog, idx.retriever, mem.procedure, text, mem.choices); // another person's age: the twin for it (assistant.age-twins.ts)
 
     // "Lấy số", "đặt lịch": the counter's short conversation (assistant.counter.ts).
     if (this.deps.counter) {

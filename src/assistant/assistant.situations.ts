@@ -298,7 +298,11 @@ function occurrences(folded: string[], phrase: string[], present?: Set<string>):
 const FOREIGN_ELEMENT = syllables(fold('có yếu tố nước ngoài')).join(' ');
 /** The question tells a foreign element in the family (a situation read as "… có yếu tố nước ngoài"). */
 export function tellsForeignElement(folded: string[]): boolean {
-  return matchSituations(folded).some((m) => m.expansion.join(' ').endsWith(FOREIGN_ELEMENT));
+  return foreignElementTold(matchSituations(folded));
+}
+/** The same, of the situations a question was found to tell (`matchSituations`, read once per question). */
+export function foreignElementTold(situations: SynonymMatch[]): boolean {
+  return situations.some((m) => m.expansion.join(' ').endsWith(FOREIGN_ELEMENT));
 }
 
 /**

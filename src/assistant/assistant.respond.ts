@@ -3,7 +3,7 @@ import { uuidv7 } from '../shared/ids';
 import { Signal } from '../shared/signal';
 import { fold, syllables } from '../shared/vietnamese';
 import type { Unit } from '../unit';
-import { notOfficeMatter, otherOffice } from './assistant.other-offices';
+import { notOfficeMatter, officesAsked, otherOffice } from './assistant.other-offices';
 import { elsewhereAnswer, officeAnswer, procedurePath, type ReplyLink } from './assistant.answer';
 import type { Intent } from './assistant.intent';
 import * as repo from './assistant.repo';
@@ -323,9 +323,10 @@ export class AssistantResponder extends AssistantReplies {
     // A matter of an office the ward is not (assistant.other-offices.ts): a refusal or hand-over
     // names that office, and said in its sure words, no procedure found that is not about it is
     // answered, offered or pointed to. A fact asked of the one sure offer is answered first.
-    const office = otherOffice(text);
+    const offices = officesAsked(text);
+    const office = offices.asked[0];
     const decided = sureFactAnswer(await this.byQualifier(decide(candidates, plan, learned.outOdds, learned.sure), about, it.aspects.includes('online')), aspects, learned.sure);
-    const d = await notOfficeMatter(text, async (id) => (await this.deps.catalog.findProcedure(id))?.name, decided, CALIBRATION.answer);
+    const d = await notOfficeMatter(offices, async (id) => (await this.deps.catalog.findProcedure(id))?.name, decided, CALIBRATION.answer);
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);

@@ -510,9 +510,10 @@ function spans(text: string, re: RegExp): Array<[number, number]> {
  * Read the intents of a question given its folded syllables. `joins(a, b)`: whether two syllables
  * make a word of the catalogue — "thế chấp" begins with "thế" but is no follow-up ("thế còn…");
  * `isWord(a, b)`: whether the word model reads them as one word (not merely side by side in some
- * name, as "an xã" of "Công an xã") — "xã hội" is no office.
+ * name, as "an xã" of "Công an xã") — "xã hội" is no office. `told`: the institutions of the
+ * story (`institutionsTold`), passed by a caller that reads them too (assistant.query.ts).
  */
-export function readIntents(folded: string[], joins?: (a: string, b: string) => boolean, isWord: (a: string, b: string) => boolean = joins ?? (() => false)): IntentReading {
+export function readIntents(folded: string[], joins?: (a: string, b: string) => boolean, isWord: (a: string, b: string) => boolean = joins ?? (() => false), told: Set<number> = institutionsTold(folded)): IntentReading {
   const text = folded.join(' ');
   // Character offset → syllable index.
   const starts: number[] = [];
@@ -564,9 +565,11 @@ export function readIntents(folded: string[], joins?: (a: string, b: string) => 
   const everydayAll = [...spans(text, OFF_TOPIC), ...spans(text, PRICE_TODAY)];
   // A doctor or a sweetheart in a question with an administrative word of its own ("bác sĩ đã ký
   // giấy báo tử", "người yêu em … đăng ký kết hôn") is a person of the story, not everyday life.
-  const domainOutside = (sp: Array<[number, number]>) => spans(text, DOMAIN).some(([from, to]) => !sp.some(([a, b2]) => a <= from && to <= b2));
-  // The doctor only as a person of the story (assistant.institutions.ts): not "hành nghề bác sĩ".
-  const told = institutionsTold(folded);
+  // The administrative words are matched once, when first needed.
+  let domain: Array<[number, number]> | undefined;
+  const domainSpans = () => (domain ??= spans(text, DOMAIN));
+  const domainOutside = (sp: Array<[number, number]>) => domainSpans().some(([from, to]) => !sp.some(([a, b2]) => a <= from && to <= b2));
+  // The doctor only as a person of the story (assistant.institutions.ts, `told`): not "hành nghề bác sĩ".
   const paperNamed = spans(text, PAPER_OF_THE_WARD).length > 0;
   const storyPeople = everydayAll.filter(([from, to]) => (PEOPLE_OF_THE_STORY.has(text.slice(from, to)) && (text.slice(from, to) !== 'bac si' || told.has(starts.indexOf(from)))) || (paperNamed && PURPOSES_OF_THE_STORY.has(text.slice(from, to))));
   const everydaySpans = storyPeople.length && domainOutside(everydayAll) ? everydayAll.filter((sp) => !storyPeople.includes(sp)) : everydayAll;
@@ -583,7 +586,7 @@ export function readIntents(folded: string[], joins?: (a: string, b: string) => 
     offTopic: everydaySpans.length > 0,
     // An administrative word inside a phrase of everyday life is that phrase's ("sổ tiết kiệm",
     // "xin nghỉ phép"): no sign of a procedure.
-    inDomain: officeSpans.length > 0 || spans(text, DOMAIN).some(([from, to]) => !everydaySpans.some(([a, b]) => a <= from && to <= b)),
+    inDomain: officeSpans.length > 0 || domainSpans().some(([from, to]) => !everydaySpans.some(([a, b]) => a <= from && to <= b)),
     office: officeSpans.length > 0,
     consumed,
     everyday,

@@ -185,6 +185,19 @@ export function otherOffice(text: string, sure = false): OtherOffice | undefined
   return OTHER_OFFICES.find((o) => (sure ? o.sure?.test(f) : o.asks.test(f)));
 }
 
+/**
+ * The question folded and every office its words give the matter to, in `OTHER_OFFICES`' order
+ * (the first is `otherOffice`'s): read once per question, for the reply and `notOfficeMatter`.
+ */
+export interface OfficesAsked {
+  folded: string;
+  asked: OtherOffice[];
+}
+export function officesAsked(text: string): OfficesAsked {
+  const folded = foldQuestion(text);
+  return { folded, asked: OTHER_OFFICES.filter((o) => o.asks.test(folded)) };
+}
+
 /** Whether a procedure's name is about the office's matter (then it may well be the answer); `head`: in its first syllables only. */
 export function aboutOffice(o: OtherOffice, procedureName: string, head = Infinity): boolean {
   return o.names.test(foldQuestion(procedureName).split(' ').slice(0, head).join(' '));
@@ -218,9 +231,8 @@ export function officeLine(o: OtherOffice, unitName: string, handedOver = false)
  * instead ("đăng ký nhãn hiệu nước mắm" pointed to a vehicle's "phù hiệu"). A record about any
  * office the question names is kept ("đăng ký tàu cá và đăng kiểm": the fishing boat's record).
  */
-export async function notOfficeMatter(question: string, nameOf: (code: string) => Promise<string | undefined>, d: Decided, sureBelow = Infinity): Promise<Decided> {
-  const f = foldQuestion(question);
-  const asked = OTHER_OFFICES.filter((o) => o.asks.test(f));
+export async function notOfficeMatter(question: string | OfficesAsked, nameOf: (code: string) => Promise<string | undefined>, d: Decided, sureBelow = Infinity): Promise<Decided> {
+  const { folded: f, asked } = typeof question === 'string' ? officesAsked(question) : question;
   const office = OTHER_OFFICES.find((o) => o.sure?.test(f)) ?? (d.decision === 'elsewhere' && d.confidence < sureBelow ? asked[0] : undefined);
   if (!office || d.decision === 'decline' || d.decision === 'handoff' || !d.picks.length) return d;
   const named = await Promise.all(d.picks.map(async (c) => (await nameOf(c.id)) ?? ''));

@@ -10,7 +10,7 @@ import { fold, stripDiacritics } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, LIGHT_WORDS, readIntents, STOPWORDS, type IntentReading } from './assistant.intent';
 import { institutionAsks, institutionsTold } from './assistant.institutions';
 import { matchSituations } from './assistant.situations';
-import { ageShorthand, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, type SynonymTable } from './assistant.synonyms';
+import { ageShorthand, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, type SynonymMatch, type SynonymTable } from './assistant.synonyms';
 import { bestPairs, WordModel } from './assistant.segment';
 import { TOPIC_WORDS } from './lexicon/topic-words';
 import { attended, onBehalf, quotedRequirement, spokenClauses } from './assistant.voice';
@@ -63,17 +63,22 @@ export interface QueryReading {
   pairs: string[][];
   topicPairs: string[];
   done: string[];
+  /** The situations the question tells (`matchSituations`), matched once for the reading and the ranking. */
+  situations: SynonymMatch[];
 }
 
 /** Read a question: tokens, intents, corrections, the terms and concepts to look up. */
 export function readQuery(question: string, ix: QueryIndex): QueryReading {
   const { tokens, alts } = resolveTokens(question, ix);
   const folded = tokens.map((t) => t.folded);
+  // Read once for the intents and the story's weights.
+  const told = institutionsTold(folded);
   const intents = readIntents(
     folded,
     // "Thẻ" written with its mark is the card ("thẻ tạm trú của vợ"), never the "thế" of a follow-up.
     (a, b) => ix.wordPairs.has(pairKey(a, b)) || ix.words.isWord(pairKey(a, b)) || (a === 'the' && tokens[0]?.accented === accentForm('thẻ')),
     (a, b) => ix.words.isWord(pairKey(a, b)),
+    told,
   );
   const { beginsWord, isStop } = functionWords(ix, tokens, folded, intents);
   const live = (i: number) => !intents.consumed.has(i);
@@ -129,7 +134,7 @@ export function readQuery(question: string, ix: QueryIndex): QueryReading {
     syllableConcepts.forEach((x, k) => (x.c.weight *= 1 - (HEAD_FIRST * k) / n));
   }
   const asker = weighStory(ix, tokens, folded, syllableConcepts, isStop, beginsWord);
-  muteInstitutions(folded, syllableConcepts, intents);
+  muteInstitutions(folded, syllableConcepts, intents, told);
   const doneWords = wordsDone(ix, tokens, folded, conceptOf);
   if (doneWords.size) for (const x of syllableConcepts) if (doneWords.has(x.i)) x.c.weight *= NARRATIVE;
   // Two syllables that make a word count as one concept: "nước ngoài" weighs as one word, not
@@ -199,7 +204,8 @@ export function readQuery(question: string, ix: QueryIndex): QueryReading {
     // A pair with a function word ("cho người") is no sign of the procedure's name.
     if (!isStop(i) && !isStop(i + 1)) pairs.push(here);
   }
-  addSynonyms(ix, folded, conceptOf, { terms, concepts, content, pairs });
+  const situations = matchSituations(folded);
+  addSynonyms(ix, folded, situations, conceptOf, { terms, concepts, content, pairs });
   // A word the catalogue lacks that a citizen's word of the synonyms reads ("trông nom": a guardian) is known.
   for (const i of unknownAt) if (conceptOf.get(i)?.expansions.length) unknownAt.delete(i);
   return {
@@ -209,6 +215,7 @@ export function readQuery(question: string, ix: QueryIndex): QueryReading {
     pairs,
     topicPairs,
     done: [...new Set([...doneWords].filter((i) => doneWords.has(i + 1)).map((i) => pairKey(folded[i]!, folded[i + 1]!)))],
+    situations,
   };
 }
 
@@ -378,8 +385,7 @@ function weighStory(ix: QueryIndex, tokens: Token[], folded: string[], syllableC
  * ("trường mầm non đòi tờ …"): who asks or where it happened, weighing as story words and never a
  * topic of their own.
  */
-function muteInstitutions(folded: string[], syllableConcepts: Array<{ i: number; c: Concept }>, intents: IntentReading): void {
-  const told = institutionsTold(folded);
+function muteInstitutions(folded: string[], syllableConcepts: Array<{ i: number; c: Concept }>, intents: IntentReading, told: Set<number>): void {
   const asks = institutionAsks(folded, told);
   if (!told.size || (!intents.inDomain && !asks.length)) return;
   for (const x of syllableConcepts) if (told.has(x.i)) (x.c.weight *= NARRATIVE), (x.c.topical = false), (x.c.story = true);
@@ -388,12 +394,12 @@ function muteInstitutions(folded: string[], syllableConcepts: Array<{ i: number;
 }
 
 /** Synonyms and situations: the catalogue's words for the citizen's, at a lower weight. */
-function addSynonyms(ix: QueryIndex, folded: string[], conceptOf: Map<number, Concept>, read: { terms: QueryTerm[]; concepts: Concept[]; content: string[]; pairs: string[][] }): void {
+function addSynonyms(ix: QueryIndex, folded: string[], situations: SynonymMatch[], conceptOf: Map<number, Concept>, read: { terms: QueryTerm[]; concepts: Concept[]; content: string[]; pairs: string[][] }): void {
   const { terms, concepts, content, pairs } = read;
   // Synonyms: the catalogue's words for the citizen's, at a lower weight.
   const seen = new Set(terms.map((t) => t.term));
   const storyMuted = new Set<Concept>();
-  for (const m of [...ix.synonyms.match(folded), ...matchSituations(folded)]) {
+  for (const m of [...ix.synonyms.match(folded), ...situations]) {
     for (const s of m.expansion) if (!seen.has(s)) (seen.add(s), terms.push({ term: s, weight: EXPANSION_WEIGHT * (STOPWORDS.has(s) ? STOP_WEIGHT : 1) }));
     const expPairs: string[] = [];
     for (let k = 0; k + 1 < m.expansion.length; k++) {

@@ -1,6 +1,6 @@
 import { accentKey, fold, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, STOPWORDS } from './assistant.intent';
-import { tellsForeignElement } from './assistant.situations';
+import { foreignElementTold } from './assistant.situations';
 import { FOREIGN_NAME } from './assistant.foreigners';
 import { FOLDED_ABBREVIATIONS, type SynonymTable } from './assistant.synonyms';
 import { agesOfName, gradesOfName, RangesAsked, type AgeRange } from './assistant.ranges';
@@ -330,7 +330,7 @@ export class Retriever {
   /** The documents that answer a question, best first. */
   search(question: string, opts: { limit?: number } = {}): RetrievalResult {
     const limit = opts.limit ?? 10;
-    const { plan, terms, concepts, pairs, topicPairs, done } = readQuery(question, this.view);
+    const { plan, terms, concepts, pairs, topicPairs, done, situations } = readQuery(question, this.view);
     if (!concepts.length) return { plan, candidates: [] };
     const scores = new Float64Array(this.docs.length);
     for (const q of terms) {
@@ -392,7 +392,7 @@ export class Retriever {
     const civilian = !saysArmed(asked);
     const ownKeys = new Set(top.filter((d) => this.docs[d]!.here !== false && this.copyKeys[d]).map((d) => this.copyKeys[d]!));
     // A foreign element told: the ordinary twins of the records "… có yếu tố nước ngoài" found.
-    const plainKeys = new Set(tellsForeignElement(asked) ? top.map((d) => plainTwinKey(this.copyKeys[d]!)).filter((k) => k !== undefined) : []);
+    const plainKeys = new Set(foreignElementTold(situations) ? top.map((d) => plainTwinKey(this.copyKeys[d]!)).filter((k) => k !== undefined) : []);
     const candidates: Candidate[] = top.map((d) => {
       const doc = this.docs[d]!;
       const coverage = this.coverage(d, concepts);

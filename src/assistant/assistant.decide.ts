@@ -113,6 +113,14 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
     const first = candidates.find((x) => x.kind === 'procedure');
     if (first?.id === sure && first.here && confidence(first) >= LEARNED.sureConfidence) return { decision: 'clarify', picks: [first], confidence: confidence(first) };
   }
+  // A hand-over the rules give while their first, the ward's own, named with a word pair and the
+  // topic word of the question and missing none, is sure enough to offer, on a question the model
+  // reads as clearly in scope (`proposeOdds`) though sure of no code: offered ("cần vài bản sao bằng
+  // lái, đem bản chính theo được không": the certified copy, its register twin close behind).
+  if (d.decision === 'handoff' && !sure && outOdds <= LEARNED.proposeOdds) {
+    const first = candidates[0];
+    if (first && first.kind === 'procedure' && first.here && first.pairSupport && first.topicHit && !first.missesTopic && confidence(first) >= CALIBRATION.clarify) return { decision: 'clarify', picks: [first], confidence: confidence(first) };
+  }
   // Choices without the model's sure code while it leads the retrieval's list, on such a question:
   // it is offered first ("ảnh trên căn cước từ hồi 14 tuổi … đổi được không" is the card's
   // exchange, ahead by far in score though its long story covers less than the 14+ card's name).

@@ -14,8 +14,8 @@
  * office's matter and are kept). No in-scope line of the tuning, training or dev sets says them.
  */
 import type { OtherOffice } from './assistant.other-offices';
+import { w } from './assistant.office-words';
 
-const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
 
 /** Foreigners as citizens say them ("vợ chồng người Pháp", "chồng người Úc", "Việt kiều"). */
 const FOREIGNER = '(?:nguoi nuoc ngoai|viet kieu|(?:vo chong |chong |vo )?nguoi (?:phap|my|uc|han|han quoc|nhat|nhat ban|duc|y|canada|dai loan|trung quoc|singapore|thai lan|ha lan|thuy dien|na uy|dan mach|tay ban nha))';

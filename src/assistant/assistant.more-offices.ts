@@ -16,8 +16,8 @@
  * "tai nạn lao động" are stories around the ward's own records and are not sure).
  */
 import type { OtherOffice } from './assistant.other-offices';
+import { w } from './assistant.office-words';
 
-const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
 /** The same words, unless a boat is said (a boat's inspection or papers are not a motor vehicle's). */
 const notBoat = (re: RegExp) => new RegExp(`^(?!.*(?:^| )(?:tau ca|tau danh ca|ghe|thuyen|tau thuyen)(?= |$))[^]*?${re.source}`);
 

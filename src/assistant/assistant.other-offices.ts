@@ -20,6 +20,7 @@ import { stripDiacritics } from '../shared/vietnamese';
 import type { Decided } from './assistant.decide';
 import { EARLY_OFFICES, FURTHER_OFFICES } from './assistant.further-offices';
 import { FIRST_OFFICES, LATER_OFFICES, MORE_OFFICES } from './assistant.more-offices';
+import { w } from './assistant.office-words';
 
 export interface OtherOffice {
   /** What the matter is, as the reply says it ("Việc … "). */
@@ -44,7 +45,6 @@ export interface OtherOffice {
  */
 const DIVORCE_ASKED = ['nop don ly di', 'lam don ly di', 'xin ly di', 'muon ly di', 'con (?:ly hon|ly di|li hon|li di)(?: thi)?(?= (?:sao|nop|lam|o|tai|len|ra|ton|het|mat|bao|may|can|phai|the)(?: |$))', '(?:ly hon|ly di|li hon|li di) thi (?:nop|lam|viet) don'];
 
-const w = (alternatives: string[]) => new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
 
 export const OTHER_OFFICES: OtherOffice[] = [
   ...FIRST_OFFICES,

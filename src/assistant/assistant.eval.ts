@@ -86,19 +86,20 @@ const repoRoot = path.resolve(here, '../..');
 const sharedDir = [path.resolve(repoRoot, '../shared'), path.resolve(repoRoot, '../../shared')].find((d) => fs.existsSync(d)) ?? path.resolve(repoRoot, '../shared');
 export const DEV_SET = path.join(sharedDir, 'eval/assistant-dev.jsonl');
 export const DEV_FACTS = path.join(sharedDir, 'eval/assistant-facts-dev.jsonl');
-/** Every tuning file (procedures, out of scope, facts; each by its number), then the held-out sets. */
-const tuningFiles = (): string[] => {
+/** The question files of one folder of eval/: procedures, out of scope, facts, each kind by its number. */
+const setFiles = (folder: 'tuning' | 'heldout', order: 'kind' | 'number'): string[] => {
   const kind = (f: string) => ['procedures', 'out-of-scope', 'facts'].indexOf(f.replace(/(-\d+)?\.jsonl$/, ''));
   const num = (f: string) => Number(/-(\d+)\.jsonl$/.exec(f)?.[1] ?? 1);
+  const byKind = (a: string, b: string) => kind(a) - kind(b) || num(a) - num(b);
+  const byNumber = (a: string, b: string) => num(a) - num(b) || kind(a) - kind(b);
   return fs
-    .readdirSync(path.join(here, 'eval', 'tuning'))
+    .readdirSync(path.join(here, 'eval', folder))
     .filter((f) => f.endsWith('.jsonl'))
-    .sort((a, b) => kind(a) - kind(b) || num(a) - num(b))
-    .map((f) => `tuning/${f}`);
+    .sort(order === 'kind' ? byKind : byNumber)
+    .map((f) => path.resolve(here, 'eval', folder, f));
 };
-export const OWN_SETS = [...tuningFiles(), 'heldout/procedures.jsonl', 'heldout/facts.jsonl', 'heldout/procedures-2.jsonl', 'heldout/facts-2.jsonl', 'heldout/procedures-3.jsonl', 'heldout/facts-3.jsonl', 'heldout/procedures-4.jsonl', 'heldout/facts-4.jsonl', 'heldout/procedures-5.jsonl', 'heldout/facts-5.jsonl', 'heldout/procedures-6.jsonl', 'heldout/facts-6.jsonl', 'heldout/procedures-7.jsonl', 'heldout/facts-7.jsonl'].map((f) =>
-  path.resolve(here, 'eval', f),
-);
+/** Every tuning file, then the held-out sets by number (each set's procedures, then its facts). */
+export const OWN_SETS = [...setFiles('tuning', 'kind'), ...setFiles('heldout', 'number')];
 /**
  * A sealed set (`heldout/*-N.jsonl`: -2, -3 written on 6 December 2026 before the training corpus was read by the model, and
  * -4 and -5 written at the start of 6 December's last pass and of the next, -6 and -7 at the start of 7 December's two passes, by engineers who saw

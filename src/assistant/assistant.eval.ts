@@ -102,7 +102,7 @@ const setFiles = (folder: 'tuning' | 'heldout', order: 'kind' | 'number'): strin
 export const OWN_SETS = [...setFiles('tuning', 'kind'), ...setFiles('heldout', 'number')];
 /**
  * A sealed set (`heldout/*-N.jsonl`: -2, -3 written on 6 December 2026 before the training corpus was read by the model, and
- * -4 and -5 written at the start of 6 December's last pass and of the next, -6 and -7 at the start of 7 December's two passes, by engineers who saw
+ * -4 and -5 written at the start of 6 December's last pass and of the next, -6, -7 and -8 at the start of 7 December's three passes, by engineers who saw
  * none of our sets) prints its figures
  * only, even with `--verbose`: reading its misses would make it one more tuning set.
  */

@@ -45,11 +45,14 @@ export interface OtherOffice {
  */
 /**
  * A lawsuit asked where to bring ("muốn kiện thì nộp đơn ở đâu", "bên bán lật kèo, kiện ở đâu", "giờ
- * đi kiện thì nộp đâu"; pass 24): "kiện" within four words of the place asked. Not a parcel ("bưu kiện"), a condition
- * ("điều kiện"), an event ("sự kiện"), nor a suit told before the ward's mediation asked elsewhere
- * in the question ("muốn kiện nhà hàng xóm …, tòa bảo phải có biên bản của xã, xin ở đâu").
+ * đi kiện thì nộp đâu"; pass 24): "kiện" within four words of the place asked. Folded, "kiện" is
+ * also "kiến": not a parcel, a condition, an event, an opinion ("bưu kiện", "điều kiện", "sự
+ * kiện", "ý kiến"), nor "kiến thiết", "kiến trúc", "kiến thức", "kiến nghị" ("đại lý xổ số kiến
+ * thiết ở đầu hẻm", "chứng chỉ hành nghề kiến trúc ở đâu"); nor a suit told before the ward's
+ * mediation asked elsewhere in the question ("muốn kiện nhà hàng xóm …, tòa bảo phải có biên bản
+ * của xã, xin ở đâu").
  */
-const SUIT_WHERE = '(?<!(?:buu|dieu|su|phu|linh) )kien(?: [a-z0-9]+){0,3} (?:o |tai )?(?:dau|cho nao|co quan nao)';
+const SUIT_WHERE = '(?<!(?:^| )(?:buu|dieu|su|phu|linh|i|sang|chung|du|quan) )kien(?! (?:thiet|truc|thuc|nghi|toan|tao))(?: [a-z0-9]+){0,3} (?:o |tai )?(?:dau|cho nao|co quan nao)';
 
 const DIVORCE_ASKED = ['nop don ly di', 'lam don ly di', 'xin ly di', 'muon ly di', 'con (?:ly hon|ly di|li hon|li di)(?: thi)?(?= (?:sao|nop|lam|o|tai|len|ra|ton|het|mat|bao|may|can|phai|the)(?: |$))', '(?:ly hon|ly di|li hon|li di) thi (?:nop|lam|viet) don'];
 

@@ -48,6 +48,10 @@ describe('other offices read in more of a citizen’s words', () => {
     expect(sure('cho mượn tiền không trả, muốn kiện thì nộp đơn ở đâu')).toMatch(/Tòa án/);
     expect(sure('bưu kiện gửi ở đâu')).toBeUndefined();
     expect(sure('điều kiện ở đâu cũng vậy')).toBeUndefined();
+    // folded, "kiện" is also "kiến"
+    expect(office('mở đại lý xổ số kiến thiết ở đầu hẻm thì ký hợp đồng với ai')).toMatch(/xổ số/);
+    expect(sure('xin chứng chỉ hành nghề kiến trúc ở đâu')).toBeUndefined();
+    expect(sure('hàng xóm nợ tiền không trả thì kiện ở đâu')).toMatch(/Tòa án/);
   });
 
   it('names customs, the inspection centre, the police, social insurance in the words of the probe', () => {

@@ -59,7 +59,7 @@ export const FURTHER_OFFICES: OtherOffice[] = [
   {
     topic: 'khai thác cát, sỏi, khoáng sản',
     office: 'Sở Nông nghiệp và Môi trường (cấp phép khai thác khoáng sản)',
-    asks: w(['khai thac cat', 'hut cat', 'khai thac khoang san', 'mo cat', 'mo da']),
+    asks: w(['khai thac cat', 'hut cat', 'khai thac khoang san', 'mo cat', 'mo da', 'khai thac(?: [a-z0-9]+){0,3} cat soi']),
     names: w(['khoang san', 'cat soi', 'tai nguyen']),
     sure: w(['khai thac cat', 'hut cat', 'xin (?:giay )?phep khai thac khoang san']),
   },
@@ -101,5 +101,15 @@ export const FURTHER_OFFICES: OtherOffice[] = [
     asks: w(['(?:lam|nghe|dan) co (?:nha )?dat', 'chung chi moi gioi (?:nha dat|bat dong san|dat)']),
     names: w(['bat dong san', 'xay dung']),
     sure: w(['(?:lam|nghe|dan) co (?:nha )?dat', 'chung chi moi gioi (?:nha dat|bat dong san|dat)']),
+  },
+  // Pass 24 (r9scope): a fraud reported ("bị giả danh công an gọi lừa chuyển khoản, trình báo ở
+  // đâu") is the police's report of a crime (Bộ luật Tố tụng hình sự 2015, Điều 145), no record of
+  // the ward's counter: named when the reply declines or hands over, never turning a record away
+  // (not "bị lửa", a fire: folded, the same letters).
+  {
+    topic: 'trình báo, tố giác lừa đảo, chiếm đoạt tài sản',
+    office: 'cơ quan công an (công an cấp xã nơi xảy ra vụ việc tiếp nhận tin báo, tố giác tội phạm)',
+    asks: w(['lua dao', 'gia danh', 'bi lua (?:dao|mat|chuyen|tien|gat)', 'to giac toi pham']),
+    names: w(['to giac', 'toi pham']),
   },
 ];

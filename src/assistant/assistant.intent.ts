@@ -1,5 +1,6 @@
 import { fold, normalizeToneSyllable } from '../shared/vietnamese';
 import { accentForm } from './assistant.text';
+import { EVERYDAY_BORROWED, PAPER_SHOWN } from './assistant.everyday-words';
 import { institutionsTold } from './assistant.institutions';
 
 /**
@@ -406,8 +407,10 @@ const OFF_TOPIC = b(
     // Customs of a wedding, a funeral, a region ("cưới vợ miền Tây cần biết phong tục gì"): no
     // paper. Not a couple living "theo phong tục", unregistered: their marriage is the ward's.
     '(?<!theo )(?:phong|tap) tuc',
+    ...EVERYDAY_BORROWED,
   ].join('|'),
 );
+const SHOWN = b(PAPER_SHOWN);
 
 /** People of everyday life (OFF_TOPIC) who are a story's people beside an administrative word. */
 const PEOPLE_OF_THE_STORY: ReadonlySet<string> = new Set(['bac si', 'nguoi ieu']);
@@ -572,7 +575,9 @@ export function readIntents(folded: string[], joins?: (a: string, b: string) => 
   // The doctor only as a person of the story (assistant.institutions.ts, `told`): not "hành nghề bác sĩ".
   const paperNamed = spans(text, PAPER_OF_THE_WARD).length > 0;
   const storyPeople = everydayAll.filter(([from, to]) => (PEOPLE_OF_THE_STORY.has(text.slice(from, to)) && (text.slice(from, to) !== 'bac si' || told.has(starts.indexOf(from)))) || (paperNamed && PURPOSES_OF_THE_STORY.has(text.slice(from, to))));
-  const everydaySpans = storyPeople.length && domainOutside(everydayAll) ? everydayAll.filter((sp) => !storyPeople.includes(sp)) : everydayAll;
+  const storySpans = storyPeople.length && domainOutside(everydayAll) ? everydayAll.filter((sp) => !storyPeople.includes(sp)) : everydayAll;
+  // A paper of the ward's only shown or handed over in an everyday story is a word of that story (pass 24).
+  const everydaySpans = storySpans.length ? [...storySpans, ...spans(text, SHOWN)] : storySpans;
   const everyday = new Set<number>();
   for (const [from, to] of everydaySpans) for (let i = 0; i < starts.length; i++) if (starts[i]! >= from && starts[i]! < to) everyday.add(i);
 

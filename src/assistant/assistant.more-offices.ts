@@ -25,7 +25,8 @@ export const MORE_OFFICES: OtherOffice[] = [
   {
     topic: 'sáng chế, nhãn hiệu, kiểu dáng công nghiệp (sở hữu công nghiệp)',
     office: 'Cục Sở hữu trí tuệ (Bộ Khoa học và Công nghệ)',
-    asks: w(['sang che', 'doc quyen', 'so huu tri tue', 'nhan hieu', 'kieu dang cong nghiep', 'giai phap huu ich']),
+    // a brand said as citizens say it, "thương hiệu" (pass 24): named when declined, never turning a record away
+    asks: w(['sang che', 'doc quyen', 'so huu tri tue', 'nhan hieu', 'thuong hieu', 'kieu dang cong nghiep', 'giai phap huu ich']),
     names: w(['so huu cong nghiep', 'so huu tri tue', 'nhan hieu', 'sang che', 'kieu dang']),
     sure: w(['sang che', 'doc quyen', 'so huu tri tue', 'kieu dang cong nghiep', 'giai phap huu ich']),
   },
@@ -86,7 +87,7 @@ export const MORE_OFFICES: OtherOffice[] = [
   {
     topic: 'thăm gặp người đang chấp hành án phạt tù',
     office: 'trại giam, trại tạm giam nơi người thân đang chấp hành án (Công an)',
-    asks: w(['trai giam', 'tham nuoi', 'tham gap pham nhan', 'pham nhan', 'dang thu an', 'tham tu']),
+    asks: w(['trai giam', 'tham nuoi', 'tham gap pham nhan', 'pham nhan', 'dang thu an', 'tham tu', 'chap hanh an o trai']),
     names: w(['pham nhan', 'tam giam', 'trai giam', 'chap hanh an']),
     sure: w(['tham nuoi', 'pham nhan']),
   },
@@ -121,7 +122,7 @@ export const MORE_OFFICES: OtherOffice[] = [
   {
     topic: 'công nhận văn bằng nước ngoài, bản sao bằng tốt nghiệp, trung tâm ngoại ngữ, tuyển sinh',
     office: 'Sở Giáo dục và Đào tạo (văn bằng nước ngoài: Bộ Giáo dục và Đào tạo; bản sao bằng: trường đã cấp bằng)',
-    asks: w(['cong nhan van bang', 'van bang nuoc ngoai', 'trung tam ngoai ngu', 'trung tam tieng anh', 'day tieng anh', 'tuyen sinh', 'thi vao truong', 'truong nang khieu', 'bang tu tai']),
+    asks: w(['cong nhan van bang', 'van bang(?: [a-z0-9]+){0,4} (?:duoc )?cong nhan', 'van bang nuoc ngoai', 'trung tam ngoai ngu', 'trung tam tieng anh', 'day tieng anh', 'tuyen sinh', 'thi vao truong', 'truong nang khieu', 'bang tu tai']),
     names: w(['giao duc', 'van bang', 'dao tao', 'tuyen sinh']),
     sure: w(['cong nhan van bang', 'trung tam ngoai ngu', 'tuyen sinh', 'truong nang khieu']),
   },
@@ -142,9 +143,10 @@ export const MORE_OFFICES: OtherOffice[] = [
     topic: 'kiểm định, đăng kiểm xe cơ giới (tem đăng kiểm)',
     office: 'trung tâm đăng kiểm xe cơ giới (Cục Đăng kiểm Việt Nam)',
     // (not a fishing boat's: "đăng ký tàu cá và đăng kiểm" is the fisheries office's, below — pass 23)
-    asks: notBoat(w(['dang kiem', 'tem kiem dinh', 'kiem dinh xe'])),
+    // a car "tới hạn kiểm định" (pass 24): a vehicle within six words before the inspection
+    asks: notBoat(w(['dang kiem', 'tem kiem dinh', 'kiem dinh xe', '(?:xe|o to)(?: [a-z0-9]+){0,6} kiem dinh'])),
     names: w(['dang kiem', 'kiem dinh']),
-    sure: notBoat(w(['dang kiem'])),
+    sure: notBoat(w(['dang kiem', '(?:xe|o to)(?: [a-z0-9]+){0,6} kiem dinh'])),
   },
   {
     topic: 'kiểm dịch động vật, thực vật; thú y',

@@ -43,6 +43,17 @@ export interface OtherOffice {
  * conversation ("vậy còn ly dị thì nộp đơn ở chỗ nào", folded "còn" is "con"), or its petition
  * handed in ("ly hôn thì nộp đơn") — not the household split or the marital-status paper after one.
  */
+/**
+ * A lawsuit asked where to bring ("muốn kiện thì nộp đơn ở đâu", "bên bán lật kèo, kiện ở đâu", "giờ
+ * đi kiện thì nộp đâu"; pass 24): "kiện" within four words of the place asked. Folded, "kiện" is
+ * also "kiến": not a parcel, a condition, an event, an opinion ("bưu kiện", "điều kiện", "sự
+ * kiện", "ý kiến"), nor "kiến thiết", "kiến trúc", "kiến thức", "kiến nghị" ("đại lý xổ số kiến
+ * thiết ở đầu hẻm", "chứng chỉ hành nghề kiến trúc ở đâu"); nor a suit told before the ward's
+ * mediation asked elsewhere in the question ("muốn kiện nhà hàng xóm …, tòa bảo phải có biên bản
+ * của xã, xin ở đâu").
+ */
+const SUIT_WHERE = '(?<!(?:^| )(?:buu|dieu|su|phu|linh|i|sang|chung|du|quan) )kien(?! (?:thiet|truc|thuc|nghi|toan|tao))(?: [a-z0-9]+){0,3} (?:o |tai )?(?:dau|cho nao|co quan nao)';
+
 const DIVORCE_ASKED = ['nop don ly di', 'lam don ly di', 'xin ly di', 'muon ly di', 'con (?:ly hon|ly di|li hon|li di)(?: thi)?(?= (?:sao|nop|lam|o|tai|len|ra|ton|het|mat|bao|may|can|phai|the)(?: |$))', '(?:ly hon|ly di|li hon|li di) thi (?:nop|lam|viet) don'];
 
 
@@ -52,9 +63,9 @@ export const OTHER_OFFICES: OtherOffice[] = [
   {
     topic: 'kiện tụng, ly hôn, kháng cáo, bản án, tuyên bố một người mất tích',
     office: 'Tòa án nhân dân (tòa án khu vực nơi cư trú)',
-    asks: w(['khoi kien', 'kien chia', 'kien doi', 'don kien', 'di kien', 'kien ra toa', 'kien len toa', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'nop don ly hon', 'lam don ly hon', 'xin ly hon', 'muon ly hon', ...DIVORCE_ASKED]),
+    asks: w(['khoi kien', 'kien chia', 'kien doi', 'don kien', 'di kien', 'kien ra toa', 'kien len toa', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'nop don ly hon', 'lam don ly hon', 'xin ly hon', 'muon ly hon', SUIT_WHERE, ...DIVORCE_ASKED]),
     names: w(['toa an', 'ban an', 'mat tich', 'ly hon', 'khoi kien', 'to tung']),
-    sure: w(['kien chia', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'muon ly hon', 'xin ly hon', 'lam don ly hon', ...DIVORCE_ASKED]),
+    sure: w(['kien chia', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'muon ly hon', 'xin ly hon', 'lam don ly hon', SUIT_WHERE, ...DIVORCE_ASKED]),
   },
   {
     topic: 'nghĩa vụ quân sự (khám tuyển, tạm hoãn, nhập ngũ)',
@@ -114,9 +125,10 @@ export const OTHER_OFFICES: OtherOffice[] = [
   {
     topic: 'hàng hóa, hành lý hay xe nhập khẩu, xuất khẩu',
     office: 'cơ quan hải quan (Chi cục Hải quan)',
-    asks: w(['hai quan', 'xuat khau', 'hanh ly', 'hang nhap khau', 'hang hoa nhap khau', 'xe nhap khau', 'nhap khau (?:xe|hang|o to|may moc|thiet bi)', 'khai bao [a-z0-9 ]{0,30}san bay', 'san bay [a-z0-9 ]{0,30}khai']),
+    asks: w(['hai quan', 'xuat khau', 'hanh ly', 'hang nhap khau', 'hang hoa nhap khau', 'xe nhap khau', 'nhap khau (?:xe|hang|o to|may moc|thiet bi)', 'khai bao [a-z0-9 ]{0,30}san bay', 'san bay [a-z0-9 ]{0,30}khai', 'mo to khai', 'to khai hai quan']),
     names: w(['hai quan', 'nhap khau', 'xuat khau', 'hanh ly']),
-    sure: w(['hai quan', 'hanh ly']),
+    // pass 24: a declaration at the airport is the act asked ("mang 12 nghìn đô … có phải khai báo ở sân bay không")
+    sure: w(['hai quan', 'hanh ly', 'khai bao [a-z0-9 ]{0,30}san bay', 'san bay [a-z0-9 ]{0,30}khai']),
   },
   {
     topic: 'thuế (mã số thuế, thuế khoán, thuế nhà đất, thuế thu nhập)',
@@ -129,7 +141,8 @@ export const OTHER_OFFICES: OtherOffice[] = [
     topic: 'bảo hiểm xã hội (sổ BHXH, lương hưu, quá trình đóng)',
     office: 'cơ quan Bảo hiểm xã hội',
     // unemployment benefit is the job centre's (assistant.further-offices.ts)
-    asks: w(['bhxh', 'bao hiem xa hoi', 'luong huu', 'so bao hiem', 'qua trinh dong', 'bhtn']),
+    // "chốt sổ" (pass 24): the book closed by the employer and social insurance
+    asks: w(['bhxh', 'bao hiem xa hoi', 'luong huu', 'so bao hiem', 'qua trinh dong', 'bhtn', 'chot so']),
     names: w(['bao hiem', 'bhxh', 'huu', 'tro cap']),
     sure: w(['qua trinh dong']),
   },

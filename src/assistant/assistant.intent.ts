@@ -417,7 +417,8 @@ const PEOPLE_OF_THE_STORY: ReadonlySet<string> = new Set(['bac si', 'nguoi ieu']
  * duyệt vay trả góp", "bên cho vay đòi giấy xác nhận cư trú"), when the paper is named
  * (PAPER_OF_THE_WARD) and not only "giấy tờ" ("mua iphone trả góp cần giấy tờ gì" stays everyday).
  */
-const PURPOSES_OF_THE_STORY: ReadonlySet<string> = new Set(['tra gop', 'cho vai']);
+// pass 24: the borrowing said by the borrower too ("vay tiền mua nhà, ngân hàng bảo … giấy của xã chứng nhận")
+const PURPOSES_OF_THE_STORY: ReadonlySet<string> = new Set(['tra gop', 'cho vai', 'vai tien']);
 const PAPER_OF_THE_WARD = b(['xac nhan', 'chung nhan', 'chung minh chua', 'doc than', 'tinh trang hon nhan', 'chua lap gia dinh', 'cu tru', 'ct07', 'khai sinh', 'trich luc', 'ban sao', 'sao i', 'chung thuc'].join('|'));
 
 const DOMAIN = b(

@@ -34,6 +34,12 @@ describe('assistant: pass 24 — the demo ward’s procedures in citizens’ wor
   it('answers the single-status paper a bank asks of a borrower, and still declines the loan alone', () => {
     expect(decision('vay tiền làm nhà, ngân hàng đòi giấy xác nhận tôi chưa có vợ')).toEqual({ decision: 'answer', first: '1.004873' });
     expect(decision('vay tiền mua xe cần giấy tờ gì').decision).toBe('decline');
+    // a confirmation that is not the ward's by its name stays another office's story
+    expect(decision('công ty cũ đóng BHXH cho em 6 năm, giờ cần giấy xác nhận quá trình đóng để nộp ngân hàng vay tiền').decision).toBe('decline');
+  });
+
+  it('declines a thing to buy described at length and asked where it is nice', () => {
+    expect(decision('mua ví da đựng thẻ căn cước với thẻ ngân hàng ở đâu đẹp').decision).toBe('decline');
   });
 
   it('reads the paper household book gone as no lost register', () => {

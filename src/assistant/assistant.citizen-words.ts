@@ -22,6 +22,9 @@ export const CITIZEN_WORDS: SynonymEntry[] = [
   { phrase: 'còn son', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
   { phrase: 'chưa lập gia đình', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
   { phrase: 'chưa có gia đình', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
+  // pass 24: the husband or wife one has not got ("người chưa có chồng", "chưa có vợ con")
+  { phrase: 'chưa có chồng', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
+  { phrase: 'chưa có vợ', expansion: 'xác nhận tình trạng hôn nhân độc thân' },
   // a death in the family, twins registered (one birth record each)
   { phrase: 'nhà có người mất', expansion: 'khai tử' },
   { phrase: 'sinh đôi', expansion: 'đăng ký khai sinh' },
@@ -214,6 +217,11 @@ export const WARD_WORDS: SynonymEntry[] = [
   // công chứng học bạ"): the copy's certification, not a signature's
   { phrase: 'bản sao công chứng', expansion: 'chứng thực bản sao từ bản chính' },
   { phrase: 'sao công chứng', expansion: 'chứng thực bản sao từ bản chính' },
+  // pass 24: the photocopy named as the paper to certify ("chứng thực giấy tờ photo", "bản phô tô")
+  { phrase: 'giấy tờ photo', expansion: 'chứng thực bản sao từ bản chính' },
+  { phrase: 'bản photo', expansion: 'chứng thực bản sao từ bản chính' },
+  { phrase: 'bản phô tô', expansion: 'chứng thực bản sao từ bản chính' },
+  { phrase: 'photo chứng thực', expansion: 'chứng thực bản sao từ bản chính' },
   // a wish to leave one's house or land to someone is a will
   { phrase: 'muốn để lại', expansion: 'di chúc' },
   { phrase: 'tính để lại', expansion: 'di chúc' },

@@ -20,9 +20,13 @@ import {
   REGISTER_KEPT,
 } from './assistant.situation-words';
 
+/** The paper household book, of no use from 2023 (Luật Cư trú 2020, Điều 38 khoản 3): told gone, it is no register lost. */
+const BOOK_ABOLISHED = ['khong con so ho khau', 'khong con ho khau', 'so ho khau giai', 'ho khau giai', 'bo so ho khau', 'bai bo so ho khau', 'thu hoi so ho khau', 'khong dung so ho khau'];
+
 export const CIVIL_SITUATIONS: Situation[] = [
   // The register still kept ("sổ gốc vẫn lưu ở phường"): a copy is issued from it, no re-registration.
-  { groups: [LOST, REGISTER], unless: ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu', 'con nguyen', 'van con nguyen', ...REGISTER_KEPT], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
+  // pass 24: nor the paper household book the law did away with ("giờ không còn sổ hộ khẩu giấy nữa"): no register lost.
+  { groups: [LOST, REGISTER], unless: ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu', 'con nguyen', 'van con nguyen', ...REGISTER_KEPT, ...BOOK_ABOLISHED], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
   {
     groups: [['khai sinh', 'giai khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'ten bo', 'ten cha', 'ten me', 'nhan bo']],
     also: ['vua', 'dong thoi', 'cung luc', 'luon', 'kem'],

@@ -395,7 +395,8 @@ const OFF_TOPIC = b(
     // Where to buy something nice or cheap ("mua ví da … ở đâu đẹp", "sắt thép chỗ nào giá tốt"), a
     // shop's stock ("nhập hàng ở chợ đầu mối"); a pet name "dễ thương", a name "hay và ý nghĩa";
     // a newborn's jaundice, formula milk; an aquarium's fish.
-    'mua(?: [a-z0-9]+){1,6} (?:o dau|cho nao) (?:dep|re|tot|gia tot|uy tin)',
+    // (pass 24: up to ten words of what it is, "mua ví da đựng thẻ căn cước với thẻ ngân hàng ở đâu đẹp")
+    'mua(?: [a-z0-9]+){1,10} (?:o dau|cho nao) (?:dep|re|tot|gia tot|uy tin)',
     'gia tot',
     'nhap hang',
     'cho dau moi',
@@ -421,7 +422,15 @@ const PEOPLE_OF_THE_STORY: ReadonlySet<string> = new Set(['bac si', 'nguoi ieu']
  * (PAPER_OF_THE_WARD) and not only "giấy tờ" ("mua iphone trả góp cần giấy tờ gì" stays everyday).
  */
 const PURPOSES_OF_THE_STORY: ReadonlySet<string> = new Set(['tra gop', 'cho vai']);
-const PAPER_OF_THE_WARD = b(['xac nhan', 'chung nhan', 'chung minh chua', 'doc than', 'tinh trang hon nhan', 'chua lap gia dinh', 'cu tru', 'ct07', 'khai sinh', 'trich luc', 'ban sao', 'sao i', 'chung thuc'].join('|'));
+const OWN_PAPERS = ['chung minh chua', 'doc than', 'tinh trang hon nhan', 'chua lap gia dinh', 'cu tru', 'ct07', 'khai sinh', 'trich luc', 'ban sao', 'sao i', 'chung thuc'];
+const PAPER_OF_THE_WARD = b(['xac nhan', 'chung nhan', ...OWN_PAPERS].join('|'));
+/**
+ * The borrowing said by the borrower ("vay tiền mua nhà, ngân hàng bảo … người chưa có chồng … giấy
+ * của xã chứng nhận", pass 24): only with a paper that is the ward's by its name, not any
+ * confirmation ("giấy xác nhận quá trình đóng bảo hiểm … vay tiền" is social insurance's).
+ */
+const BORROWING = 'vai tien';
+const OWN_PAPER_OF_THE_WARD = b([...OWN_PAPERS, 'chua co chong', 'chua co vo', 'chua chong', 'chua vo'].join('|'));
 
 const DOMAIN = b(
   [
@@ -574,7 +583,13 @@ export function readIntents(folded: string[], joins?: (a: string, b: string) => 
   const domainOutside = (sp: Array<[number, number]>) => domainSpans().some(([from, to]) => !sp.some(([a, b2]) => a <= from && to <= b2));
   // The doctor only as a person of the story (assistant.institutions.ts, `told`): not "hành nghề bác sĩ".
   const paperNamed = spans(text, PAPER_OF_THE_WARD).length > 0;
-  const storyPeople = everydayAll.filter(([from, to]) => (PEOPLE_OF_THE_STORY.has(text.slice(from, to)) && (text.slice(from, to) !== 'bac si' || told.has(starts.indexOf(from)))) || (paperNamed && PURPOSES_OF_THE_STORY.has(text.slice(from, to))));
+  const ownPaperNamed = () => spans(text, OWN_PAPER_OF_THE_WARD).length > 0;
+  const storyPeople = everydayAll.filter(
+    ([from, to]) =>
+      (PEOPLE_OF_THE_STORY.has(text.slice(from, to)) && (text.slice(from, to) !== 'bac si' || told.has(starts.indexOf(from)))) ||
+      (paperNamed && PURPOSES_OF_THE_STORY.has(text.slice(from, to))) ||
+      (text.slice(from, to) === BORROWING && ownPaperNamed()),
+  );
   const storySpans = storyPeople.length && domainOutside(everydayAll) ? everydayAll.filter((sp) => !storyPeople.includes(sp)) : everydayAll;
   // A paper of the ward's only shown or handed over in an everyday story is a word of that story (pass 24).
   const everydaySpans = storySpans.length ? [...storySpans, ...spans(text, SHOWN)] : storySpans;

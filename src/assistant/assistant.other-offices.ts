@@ -244,9 +244,26 @@ export function officeLine(o: OtherOffice, unitName: string, handedOver = false)
  * instead ("đăng ký nhãn hiệu nước mắm" pointed to a vehicle's "phù hiệu"). A record about any
  * office the question names is kept ("đăng ký tàu cá và đăng kiểm": the fishing boat's record).
  */
+/** A paper the ward itself issues or certifies, named in the question. */
+const WARD_PAPER = w(['giai xac nhan', 'xac nhan cu tru', 'xac nhan noi cu tru', 'xac nhan thong tin cu tru', 'ct07', 'giai khai sinh', 'trich luc', 'ban sao', 'sao i', 'chung thuc', 'tinh trang hon nhan', 'doc than']);
+/** What says the matter after it is only what the paper is for ("để nộp hồ sơ tuyển sinh", "làm hồ sơ …"). */
+const FOR_PURPOSE = /(?:^| )(?:de|nop|ho so)(?: [a-z0-9]+){0,2} $/;
+
+/**
+ * The other office's sure words said only as what a paper of the ward's is for (pass 24: "trường
+ * đòi giấy xác nhận nơi cư trú … để nộp hồ sơ tuyển sinh lớp 6"): the paper is the question, the
+ * admission its story. Every place the sure words stand must follow such a purpose.
+ */
+function forWardPaper(f: string, sure: RegExp): boolean {
+  if (!WARD_PAPER.test(f)) return false;
+  const every = new RegExp(sure.source, 'g');
+  const at = [...f.matchAll(every)].map((m) => m.index! + (m[0].startsWith(' ') ? 1 : 0));
+  return at.length > 0 && at.every((i) => FOR_PURPOSE.test(f.slice(Math.max(0, i - 40), i)));
+}
+
 export async function notOfficeMatter(question: string | OfficesAsked, nameOf: (code: string) => Promise<string | undefined>, d: Decided, sureBelow = Infinity): Promise<Decided> {
   const { folded: f, asked } = typeof question === 'string' ? officesAsked(question) : question;
-  const office = OTHER_OFFICES.find((o) => o.sure?.test(f)) ?? (d.decision === 'elsewhere' && d.confidence < sureBelow ? asked[0] : undefined);
+  const office = OTHER_OFFICES.find((o) => o.sure?.test(f) && !forWardPaper(f, o.sure)) ?? (d.decision === 'elsewhere' && d.confidence < sureBelow ? asked[0] : undefined);
   if (!office || d.decision === 'decline' || d.decision === 'handoff' || !d.picks.length) return d;
   const named = await Promise.all(d.picks.map(async (c) => (await nameOf(c.id)) ?? ''));
   const head = d.decision === 'elsewhere' ? POINTER_HEAD : Infinity;

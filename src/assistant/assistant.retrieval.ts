@@ -73,6 +73,9 @@ export interface RetrievalResult {
 export { copyKey };
 export type { QueryPlan };
 
+/** What follows the "đi lại" of moving about, not of doing again ("đi lại khó khăn", "đi lại bất tiện"). */
+const MOVING_ABOUT: ReadonlySet<string> = new Set(['kho', 'bat', 'han', 'ieu']);
+
 export class Retriever {
   private readonly docs: IndexDoc[];
   private readonly postings = new Map<string, Posting>();
@@ -382,8 +385,11 @@ export class Retriever {
       return all - own >= ELSEWHERE_MIN && own <= all * ELSEWHERE_SHARE;
     });
     const said = new Set([...queryForms, ...terms.filter((t) => !t.term.includes(' ')).map((t) => t.term)]);
-    // "Lấy" ("lấy chồng", unmarked "lay vo") folds to "lai" but does not say "lại".
-    const saysAgain = plan.tokens.some((t, i) => t.folded === 'lai' && t.accented !== 'lấy' && !['chong', 'vo'].includes(plan.tokens[i + 1]?.folded ?? ''));
+    // "Lấy" ("lấy chồng", unmarked "lay vo") folds to "lai" but does not say "lại"; nor does the
+    // "đi lại" of moving about ("đi lại khó", "đi lại không được": pass 24, a mobile registration).
+    const saysAgain = plan.tokens.some(
+      (t, i) => t.folded === 'lai' && t.accented !== 'lấy' && !['chong', 'vo'].includes(plan.tokens[i + 1]?.folded ?? '') && !(plan.tokens[i - 1]?.folded === 'di' && MOVING_ABOUT.has(plan.tokens[i + 1]?.folded ?? '')),
+    );
     if (!saysAgain && !concepts.some((c) => c.expansions.some((e) => e.includes('lai')))) said.delete('lai');
     const asked = plan.tokens.map((t) => t.folded);
     const ranges = new RangesAsked(asked);

@@ -23,7 +23,9 @@ export const COUNTRIES = ['nuoc ngoai', 'nhat', 'nhat ban', 'han', 'han quoc', '
 export const EXPIRED = ['het han', 'sap het han', 'qua han', 'du 25 tuoi', 'du 40 tuoi', 'du 60 tuoi',
   // pass 17: a date reached said as "đến hạn", "tới hạn" ("căn cước đến hạn đổi")
   'den han', 'toi han', 'den han doi', 'toi han doi'];
-export const WRONG = ['sai', 'nham', 'sai sot', 'ghi sai', 'in sai', 'ghi nham', 'in nham'];
+export const WRONG = ['sai', 'nham', 'sai sot', 'ghi sai', 'in sai', 'ghi nham', 'in nham',
+  // pass 24: two papers said not to match ("chỉnh lại cho khớp", "ghi lệch", "không trùng khớp")
+  'khong khop', 'cho khop', 'khong trung khop', 'bi lech', 'ghi lech', 'lech nhau'];
 export const LAND_PAPER = ['so do', 'so hong', 'bia do', 'bia hong', 'so dat', 'giai chung nhan quyen su dung dat', 'giai chung nhan dat'];
 /** A shop or stall named as the thing that changes hands ("quán" alone is also "quận": named with what it sells). */
 export const SHOP = ['tiem', 'cua hang', 'cua tiem', 'tap hoa', 'shop', 'sap', 'hang quan', 'quan an', 'quan com', 'quan nuoc', 'quan ca phe', 'quan cafe', 'quan nhau', 'quan tap hoa', 'ho kinh doanh', 'hkd', 'kinh doanh'];
@@ -80,7 +82,9 @@ export const CHANGED_ALREADY = [
   'cai chinh xong', 'sua xong', 'da sua', 'da dieu chinh', 'da duoc dieu chinh', 'duoc dieu chinh', 'da duoc sua',
 ];
 /** Cannot come to the office: the mobile registration (lưu động) of the civil-status act asked. */
-export const CANNOT_COME = ['khong noi', 'di khong noi', 'di khong duoc', 'khong di duoc', 'khong di lai duoc', 'khong tu di', 'liet giuong', 'bai liet', 'nam liet', 'bi liet', 'nam mot cho', 'tat nguien'];
+export const CANNOT_COME = ['khong noi', 'di khong noi', 'di khong duoc', 'khong di duoc', 'khong di lai duoc', 'khong tu di', 'liet giuong', 'bai liet', 'nam liet', 'bi liet', 'nam mot cho', 'tat nguien',
+  // pass 24: moving about told hard, a limb lost, a wheelchair ("đi lại khó", "mất một chân", "ngồi xe lăn")
+  'di lai kho', 'di dung kho', 'di lai bat tien', 'di dung bat tien', 'mat mot chan', 'mat hai chan', 'cut chan', 'cut mot chan', 'xe lan'];
 /** The civil-status acts done on the spot by a mobile registration. */
 export const MOBILE_ACTS = ['khai sinh', 'ket hon', 'khai tu', 'hon thu', 'giai tu', 'bao tu', 'chung tu', 'giai cuoi'];
 /**
@@ -100,7 +104,10 @@ export const NEWBORN = [
 /** A child's birth not registered yet (a grown person's is `NEVER_BORN_REGISTERED`). */
 export const NOT_YET_REGISTERED = ['chua lam khai sinh', 'chua khai sinh', 'chua dang ki khai sinh', 'chua co khai sinh', 'chua co giai khai sinh', 'chua lam giai khai sinh', 'chua lam khai sanh', 'chua khai sanh'];
 /** Someone come to visit and stay a few days. */
-export const VISITING = ['len choi', 've choi', 'den choi', 'xuong choi', 'ra choi', 'vao choi', 'o choi', 'den tham', 'len tham', 've tham', 'o vai hom', 'o may hom', 'o vai ngai', 'o may ngai', 'o lai vai hom', 'o lai may hom'];
+export const VISITING = ['len choi', 've choi', 'den choi', 'xuong choi', 'ra choi', 'vao choi', 'o choi', 'den tham', 'len tham', 've tham', 'o vai hom', 'o may hom', 'o vai ngai', 'o may ngai', 'o lai vai hom', 'o lai may hom',
+  // pass 24: a stay of a few days said with "ở nhờ", "bữa", "ít hôm" ("cháu lên ở nhờ mấy hôm để đi thi"),
+  // not "ở nhờ" alone: a home lent for good is a registered residence's
+  ...['o nho', 'o', 'o lai'].flatMap((o) => ['vai', 'may', 'it'].flatMap((n) => ['hom', 'ngai', 'bua'].map((d) => `${o} ${n} ${d}`)))];
 /** How late a registration is, and the fine feared for it: words the late registration stands for, not another subject. */
 export const LATE = ['phat', 'bi phat', 'nop phat', 'tre', 'tre han', 'qua han', 'muon', 'thang', 'tuan', 'ngai'];
 /**

@@ -61,6 +61,9 @@ export interface Situation {
   expansion: string;
 }
 
+/** The kind of deal a certified contract is ("tặng cho", "mua bán", "thế chấp"): the words of the one changed or undone. */
+const DEAL_NAMED = [...CONTRACT, 'tang', 'tang cho', 'mua ban', 'cho thue', 'the chap', 'chuien nhuong'];
+
 export const SITUATIONS: Situation[] = [
   ...CIVIL_SITUATIONS,
   {
@@ -95,6 +98,8 @@ export const SITUATIONS: Situation[] = [
     // An error in it is corrected by its own procedure (national: "sửa lỗi sai sót trong hợp đồng").
     unless: [...WRONG, 'loi'],
     story: CERTIFIED,
+    // pass 24: the deal named beside it is the one changed ("hợp đồng tặng cho … muốn hủy không tặng nữa")
+    also: DEAL_NAMED,
     expansion: 'chứng thực việc sửa đổi bổ sung hủy bỏ giao dịch',
   },
   {
@@ -103,6 +108,7 @@ export const SITUATIONS: Situation[] = [
     groups: [CONTRACT, [...CERTIFIED_SAID, 'ki o xa', 'ki o phuong', 'ki tai xa', 'ki tai phuong', 'ra xa chung thuc', 'ra phuong chung thuc'], ['huy', 'huy bo', 'bo hop dong', 'sua doi', 'bo sung hop dong']],
     unless: [...SLIP, 'loi', ...CERTIFIED],
     story: [...CERTIFIED_SAID, 'ki o xa', 'ki o phuong', 'ki tai xa', 'ki tai phuong', 'ra xa chung thuc', 'ra phuong chung thuc'],
+    also: DEAL_NAMED,
     expansion: 'chứng thực việc sửa đổi bổ sung hủy bỏ giao dịch',
   },
   {
@@ -168,7 +174,8 @@ export const SITUATIONS: Situation[] = [
     // A newborn's papers asked for ("vợ mới đẻ, giờ làm giấy tờ cho cháu thế nào"), or a baby's
     // birth not registered yet ("con được 1 tháng tuổi chưa làm khai sinh"): the plain birth
     // registration, not the one for a grown person with papers (whose name says "chưa … đăng ký").
-    groups: [NEWBORN, ['khai sinh', 'khai sanh', 'giai to', 'lam giai', 'thu tuc']],
+    // pass 24: the birth told "báo" like a death ("chưa đi báo sinh"), the hospital's paper asked of
+    groups: [NEWBORN, ['khai sinh', 'khai sanh', 'giai to', 'lam giai', 'thu tuc', 'bao sinh', 'giai sinh', 'giai vien']],
     unless: NOT_PLAIN_BIRTH,
     expansion: 'đăng ký khai sinh',
   },

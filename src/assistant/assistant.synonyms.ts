@@ -462,6 +462,10 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string[]> = new Map(
     // "tôi", since "chúng" folds as "chứng") — the story's words then weigh as the common words
     // they are, not as words the catalogue does not know
     mần: 'làm', tui: 'tôi', má: 'mẹ', tía: 'bố', dzợ: 'vợ', dợ: 'vợ', kêu: 'bảo', răng: 'sao', ổng: 'ông ấy', bả: 'bà ấy', tụi: 'tôi',
+    // pass 24: the mother and grandmother of the centre and the northern midlands ("mạ tui mất rồi",
+    // "bầm", Huế's "mệ"), only as written with their marks. "Mạ" is also the rice seedling ("gieo
+    // mạ"): read as "mẹ" there too, a light story word, which no farming record's name needs
+    mạ: 'mẹ', bầm: 'mẹ', mệ: 'bà',
     // two syllables typed glued, the space forgotten ("côngchứng", "khaisinh")
     côngchứng: 'công chứng', chứngthực: 'chứng thực', khaisinh: 'khai sinh', khaitử: 'khai tử', kếthôn: 'kết hôn', căncước: 'căn cước', hộkhẩu: 'hộ khẩu', tạmtrú: 'tạm trú', thườngtrú: 'thường trú',
   }).map(([k, v]) => [k, syllables(v)]),

@@ -2,6 +2,7 @@ import { fold, normalizeToneSyllable } from '../shared/vietnamese';
 import { accentForm } from './assistant.text';
 import { EVERYDAY_BORROWED, PAPER_SHOWN } from './assistant.everyday-words';
 import { institutionsTold } from './assistant.institutions';
+import { FACT_ASKS } from './assistant.fact-asks';
 
 /**
  * What a question asks, read from its folded syllables (no marks, đ→d, y→i): the papers, the
@@ -51,6 +52,8 @@ const ADDRESSEE = '(?: (?:co|chu|anh|chi|em|bac|cau|di|oi|ban|ad|admin))*';
 const TAIL = `(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|khong|ko|hong|he|hen|ne))*${ADDRESSEE}(?: (?:a|ha|nhe|nha))?$)`;
 
 const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
+  // Pass 24's ways of asking a fact (assistant.fact-asks.ts), read first.
+  ...FACT_ASKS,
   // "khai xong bao lâu có kết quả", "gửi xong mấy ngày thì có": the act done, then the time asked
   // (a follow-up's "khai" is no procedure's word then).
   ['time', b(`(?:khai|khai bao|gui|bao) xong(?: thi)? (?:bao lau|bao gio|khi nao|may ngai|may hom|may bua|chung nao)${GETS}`)],
@@ -196,7 +199,12 @@ const HUMAN = b('(?:gap|noi chuyen(?: voi)?|ket noi(?: voi)?|chuyen(?: cho)?|lie
  * do xã cấp", "tờ bản đồ số 7", "giấy tờ, nay đủ 18" (folded, "đó" is "do", "đồ" is "do", "này" is "nay").
  */
 const ASKED_NEXT = '(?=(?: (?:thi|la|nop|het|ton|mat|o|can|phai|dem|mang|xin|cua|cho|de|lam|duoc|doi|bao|mai|khi|trong|nua|roi|vai|a|nha|nhe|khong)(?= |$)|$))';
-const FOLLOW_UP = b(`(?:thu tuc|cai|viec|giai|loai) (?:do|nay|ay|tren|vua roi|vua noi)|(?:(?:(?:mot|may|cai) )?to|(?:mot|may|cai|nhung) ban(?: photo| sao)?) (?:(?:do|nay|ay)${ASKED_NEXT}|nhu vay|nhu the|nhu tren)|^(?:the|vay|the con|vay con|the thi|vay thi|rua|rua con|rua thi)|thi sao|thi the nao`);
+/**
+ * Opening the message (pass 24): "tôi chọn cấp lại, …", "dạ em chọn cái …" (one of the procedures
+ * discussed, chosen); "đúng rồi, …", "dạ đúng vậy" (the one offered or answered, confirmed).
+ */
+const CHOSEN = '^(?:(?:da|vang|u) )?(?:(?:toi|em|minh|tui|con) )?(?:xin )?chon(?: (?:cai|thu tuc|so))?(?= )|^(?:(?:da|vang|u|a) )?dung (?:roi|vay|the|a)(?: (?:a|do|day|nha|nhe))?';
+const FOLLOW_UP = b(`(?:thu tuc|cai|viec|giai|loai) (?:do|nay|ay|tren|vua roi|vua noi)|(?:(?:(?:mot|may|cai) )?to|(?:mot|may|cai|nhung) ban(?: photo| sao)?) (?:(?:do|nay|ay)${ASKED_NEXT}|nhu vay|nhu the|nhu tren)|^(?:the|vay|the con|vay con|the thi|vay thi|rua|rua con|rua thi)|thi sao|thi the nao|${CHOSEN}`);
 
 // "giá vàng hôm nay", "giá heo hơi hôm nay": market prices.
 const PRICE_TODAY = b('gia(?: [a-z0-9]+){1,3} (?:hom nai|bai gio|hien nai)');

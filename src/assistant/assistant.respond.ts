@@ -5,12 +5,12 @@ import { fold, syllables } from '../shared/vietnamese';
 import type { Unit } from '../unit';
 import { notOfficeMatter, officesAsked, otherOffice } from './assistant.other-offices';
 import { elsewhereAnswer, officeAnswer, procedurePath, type ReplyLink } from './assistant.answer';
-import type { Intent } from './assistant.intent';
+import { LIGHT_WORDS, type Intent } from './assistant.intent';
 import * as repo from './assistant.repo';
 import { faqDoc, procedureDoc } from './assistant.docs';
 import { Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
 import { CALIBRATION, confidence, decide, sureFactAnswer, type Decided } from './assistant.decide';
-import { knownButStory, stillAboutSubject } from './assistant.follow-ups';
+import { knownButStory, STORY_FOLDS, stillAboutSubject } from './assistant.follow-ups';
 import { ageTwin } from './assistant.age-twins';
 import { LEARNED, readLearned } from './assistant.learned';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
@@ -25,12 +25,19 @@ import type { AssistantChannel, AssistantReply, Memory, TakeProof } from './assi
 export const MEMORY_MS = 30 * 60_000;
 const VERSION_CHECK_MS = 2000;
 export const MAX_QUESTION = 1000;
+/**
+ * A short correction ending its clause with "thôi" ("bản sao thôi, mất mấy ngày", "không, chỉ
+ * đổi thẻ thôi"): the procedure meant among those being discussed, not a new subject (pass 24) —
+ * never "xin thôi quốc tịch", where "thôi" begins the record's name.
+ */
+const ONLY_THAT = /^(?:(?:không|dạ|à|ừ|vâng)[,\s]+)?(?:chỉ\s+(?:cần\s+|xin\s+|làm\s+)?)?(?:[\p{L}\d]+\s+){1,3}thôi(?:\s*[,.!?;]|$)/iu;
 
 /** "1", "số 2", "cái thứ ba", or the name of one of the choices offered. */
 export function pickChoice(text: string, choices: Array<{ code: string; name: string }>): string | undefined {
   const f = syllables(fold(text)).join(' ');
-  const ordinals: Record<string, number> = { '1': 0, '2': 1, '3': 2, mot: 0, hai: 1, ba: 2, nhat: 0 };
-  const m = /^(?:(?:so|cai|thu tuc|chon|y)\s+)?(?:thu\s+)?(1|2|3|mot|hai|ba|nhat)(?:\s+a)?$/.exec(f);
+  const ordinals: Record<string, number> = { '1': 0, '2': 1, '3': 2, mot: 0, hai: 1, ba: 2, nhat: 0, 'dau tien': 0 };
+  // "cái số 1 ấy", "thủ tục thứ hai nhé", "cái đầu tiên" (pass 24).
+  const m = /^(?:(?:so|cai|thu tuc|chon|y|toi chon|em chon)\s+)*(?:thu\s+)?(1|2|3|mot|hai|ba|nhat|dau tien)(?:\s+(?:a|ai|do|nhe|nha))*$/.exec(f);
   if (m) return choices[ordinals[m[1]!]!]?.code;
   const byName = choices.find((c) => syllables(fold(c.name)).join(' ') === f);
   return byName?.code ?? choices.find((c) => f === c.code)?.code;
@@ -160,10 +167,12 @@ export class AssistantResponder extends AssistantReplies {
    * the procedure being discussed but all are in a sibling's of the same field among the first
    * found ("Cấp đổi thẻ căn cước"): that sibling, not the one discussed.
    */
-  private async namedSibling(plan: QueryPlan, previous: string, candidates: Candidate[]): Promise<string | undefined> {
+  private async namedSibling(plan: QueryPlan, previous: string, candidates: Candidate[], thingsOnly = false): Promise<string | undefined> {
     const words = plan.content.flatMap((c) => c.split('+'));
     const prev = await this.deps.catalog.findProcedure(previous);
     if (!prev?.field || !words.length || words.length > 3) return undefined;
+    // Without "còn", only a thing named: "nhờ má nộp" names no "nhận cha, mẹ, con" (pass 24).
+    if (thingsOnly && words.some((w) => STORY_FOLDS.has(w) || LIGHT_WORDS.has(w))) return undefined;
     const named = (name: string) => {
       const own = new Set(syllables(fold(name)));
       return words.every((w) => own.has(w));
@@ -222,9 +231,16 @@ export class AssistantResponder extends AssistantReplies {
     // One of the choices offered last time.
     if (mem.choices?.length) {
       const choices = await Promise.all(mem.choices.map(async (c) => ({ code: c, name: (await this.deps.catalog.findProcedure(c))?.name ?? c })));
-      const picked = pickChoice(text, choices);
+      // The choice alone, or said first with the fact asked after it ("cái số 1 ấy, nộp ở đâu"):
+      // then the fact asked now (pass 24).
+      const [clause, ...rest] = text.split(/[,.;:!?]/);
+      const after = rest.join(' ').trim();
+      const whole = pickChoice(text, choices);
+      const first = !whole && after ? pickChoice(clause!, choices) : undefined;
+      const picked = whole ?? first;
       if (picked) {
-        const aspects = mem.aspects ?? [];
+        const asked = first ? idx.retriever.search(after, { limit: 1 }).plan.intents.aspects : [];
+        const aspects = asked.length ? asked : (mem.aspects ?? []);
         const r = await this.procedureReply(unit, picked, aspects, text, [], aspects[0] ?? 'procedure');
         return { reply: r, memory: { at: now, procedure: picked, aspects } };
       }
@@ -236,8 +252,9 @@ export class AssistantResponder extends AssistantReplies {
     const learned = readLearned(text, retrieved, undefined, 8, plan.intents.aspects.length > 0);
     const found = learned.candidates;
     const it = plan.intents;
-    // "Thế còn kết hôn?": another procedure, the same question as before.
-    const continues = it.followUp || /^(?:còn|thế còn|vậy còn|thế thì|vậy thì)\s/iu.test(text);
+    // "Thế còn kết hôn?": another procedure, the same question as before; "bản sao thôi, …": the
+    // one meant, said again (pass 24).
+    const continues = it.followUp || /^(?:còn|thế còn|vậy còn|thế thì|vậy thì)\s/iu.test(text) || ONLY_THAT.test(text);
     const near = (continues || it.aspects.length) && fresh && mem.procedure ? await this.nearSubject(found, mem.procedure) : { candidates: found, current: false };
     const candidates = near.candidates;
     const aspects = it.aspects.length ? it.aspects : continues && fresh && mem.aspects?.length && plan.contentCount > 0 ? mem.aspects : [];
@@ -308,10 +325,14 @@ export class AssistantResponder extends AssistantReplies {
 
     // What the question is about, without the words asking the fact ("hết bao nhiêu tiền").
     const about = plan.tokens.filter((_, i) => !it.consumed.has(i)).map((t) => t.folded).join(' ');
+    // A fact asked of a sibling named in a word or two ("bản sao, hết bao nhiêu" after the birth's
+    // re-registration) is that sibling too, with or without "còn" (pass 24).
     const inField =
       continues && fresh && mem.procedure && !it.offTopic
         ? ((near.current ? undefined : await this.inSubjectField(idx.retriever, plan, about, mem.procedure, candidates)) ?? (await this.namedSibling(plan, mem.procedure, candidates)))
-        : undefined;
+        : it.aspects.length && fresh && mem.procedure && !it.offTopic && !near.current
+          ? await this.namedSibling(plan, mem.procedure, candidates, true)
+          : undefined;
     if (inField) {
       return { reply: greet(await this.procedureReply(unit, inField, aspects, text, [], intent)), memory: { at: now, procedure: inField, aspects }, plan };
     }

@@ -43,7 +43,9 @@ export interface OtherOffice {
  * conversation ("vậy còn ly dị thì nộp đơn ở chỗ nào", folded "còn" is "con"), or its petition
  * handed in ("ly hôn thì nộp đơn") — not the household split or the marital-status paper after one.
  */
-const DIVORCE_ASKED = ['nop don ly di', 'lam don ly di', 'xin ly di', 'muon ly di', 'con (?:ly hon|ly di|li hon|li di)(?: thi)?(?= (?:sao|nop|lam|o|tai|len|ra|ton|het|mat|bao|may|can|phai|the)(?: |$))', '(?:ly hon|ly di|li hon|li di) thi (?:nop|lam|viet) don'];
+const DIVORCE_ASKED = ['nop don ly di', 'lam don ly di', 'xin ly di', 'muon ly di', 'con (?:ly hon|ly di|li hon|li di)(?: thi)?(?= (?:sao|nop|lam|o|tai|len|ra|ton|het|mat|bao|may|can|phai|the)(?: |$))', '(?:ly hon|ly di|li hon|li di) thi (?:nop|lam|viet) don',
+  // pass 24: the petition named by its kind ("đơn thuận tình ly hôn gửi về đâu")
+  'don (?:xin |thuan tinh |don phuong )?(?:ly hon|ly di)(?: thuan tinh| don phuong)? (?:gui|nop|o|tai|den)'];
 
 
 export const OTHER_OFFICES: OtherOffice[] = [

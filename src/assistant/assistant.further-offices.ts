@@ -126,12 +126,14 @@ export const FURTHER_OFFICES: OtherOffice[] = [
   {
     // pass 24: a martyr's family's or a war invalid's allowance (Pháp lệnh Ưu đãi người có công
     // 2020): the department of home affairs decides, the commune receives the papers — not social
-    // insurance's survivors' allowance ("tiền tuất" said of a martyr). Only the allowance asked:
-    // "hồ sơ liệt sĩ", "chế độ người có công" tell the story around the ward's copies and rents.
+    // insurance's survivors' allowance ("tiền tuất" said of a martyr). "Hồ sơ liệt sĩ", "chế độ
+    // người có công" tell the story around the ward's copies and rents.
     topic: 'trợ cấp ưu đãi người có công (thân nhân liệt sĩ, thương binh, bệnh binh)',
     office: 'Sở Nội vụ (hồ sơ nộp qua Ủy ban nhân dân cấp xã nơi cư trú)',
     asks: w(['tuat(?: [a-z0-9]+){0,4} liet si', 'liet si(?: [a-z0-9]+){0,8} (?:tro cap|tien) tuat', 'tro cap (?:thuong binh|benh binh|nguoi co cong|liet si)']),
     names: w(['nguoi co cong', 'liet si', 'thuong binh']),
-    sure: w(['tuat(?: [a-z0-9]+){0,4} liet si', 'liet si(?: [a-z0-9]+){0,8} (?:tro cap|tien) tuat', 'tro cap (?:thuong binh|benh binh|nguoi co cong|liet si)']),
+    // only the martyr's survivors' allowance asked turns a record away: "cần giấy để hưởng trợ cấp
+    // người có công" asks the ward for a birth record re-registered
+    sure: w(['tuat(?: [a-z0-9]+){0,4} liet si', 'liet si(?: [a-z0-9]+){0,8} (?:tro cap|tien) tuat']),
   },
 ];

@@ -107,5 +107,6 @@ describe('other offices named (pass 24)', () => {
   it('names the home affairs department for a martyr’s family’s allowance, not a copy asked for its file', () => {
     expect(otherOffice('Bà ngoại là vợ liệt sĩ, muốn làm hồ sơ hưởng trợ cấp tuất hằng tháng', true)?.office).toMatch(/Nội vụ/u);
     expect(otherOffice('xin bản sao tờ khai sinh cũ của ông để làm hồ sơ liệt sĩ', true)).toBeUndefined();
+    expect(otherOffice('khai sinh của ông tôi và quyển lưu đều mất, cụ cần giấy để hưởng trợ cấp người có công', true)).toBeUndefined();
   });
 });

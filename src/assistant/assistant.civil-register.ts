@@ -111,6 +111,15 @@ export const CIVIL_REGISTER_TOLD: Situation[] = [
     expansion: 'ghi vào sổ hộ tịch việc kết hôn đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài',
   },
   {
+    // pass 24: an adoption granted abroad, to be recorded once home ("nhận đứa nhỏ làm con nuôi tại
+    // tòa án bên Đức xong rồi, về quê có cần báo xã để vào sổ"): not an adoption still to be sought
+    // here, nor a foreigner adopting a Vietnamese child (the Department of Justice's).
+    groups: [['con nuoi', 'nhan nuoi'], ABROAD, [...RECORDED_HERE, 'vao so', 'vo so', 'bao xa', 'bao cho xa', 'bao phuong', 'bao cho phuong']],
+    unless: ['muon nhan nuoi', 'xin nhan nuoi', 'tinh nhan nuoi', 'dinh nhan nuoi', 'nguoi nuoc ngoai nhan', 'dang ki lai'],
+    anchor: 0,
+    expansion: 'ghi vào sổ đăng ký nuôi con nuôi việc nuôi con nuôi đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài',
+  },
+  {
     // pass 21: a child left at a gate or abandoned, asked for to be taken home ("bé trai bị bỏ
     // trước cổng chùa, vợ chồng tôi muốn xin bé về"): the adoption, without "nuôi" said.
     groups: [['bi bo', 'bo roi', 'bo truoc cong', 'bo o cong', 'mo coi'], ['xin be', 'nhan be', 'xin chau', 'nhan chau', 'xin ve', 'nhan ve', 'dua ve', 'dem ve']],

@@ -8,6 +8,7 @@ import { FARM_TOLD } from './assistant.farm-told';
 import { BOAT_TOLD } from './assistant.boat-told';
 import { LOSSES_TOLD } from './assistant.losses-told';
 import { COOP_TOLD } from './assistant.coop-told';
+import { FIELDS_TOLD } from './assistant.fields-told';
 import type { Situation } from './assistant.situations';
 
 /** Low pay or income, as workers tell it. */
@@ -24,11 +25,15 @@ const YEARLY_REVIEW = ['ra soat', 'binh xet', 'dot xet', 'dot xet duiet', 'xet d
 /** Asked now, not at the review (the request any time, in the demo catalogue). */
 const NOT_WAITING = ['khong cho', 'khong doi', 'chua toi dot', 'chua den dot', 'ngai bai gio', 'ngai lap tuc', 'giua nam', 'phat sinh'];
 /** A weapon of old kept at home, as families name it (pass 19). */
-const OLD_WEAPON = ['sung hoa mai', 'sung kip', 'sung co', 'khau sung', 'cai mac', 'cai giao', 'ngon giao', 'luoi mac', 'thanh kiem', 'thanh guom', 'cai guom', 'cai kiem', 'dao gam', 'ma tau', 'cung no', 'thanh dao', 'giao mac'];
+const OLD_WEAPON = ['sung hoa mai', 'sung kip', 'sung co', 'khau sung', 'cai mac', 'cai giao', 'ngon giao', 'luoi mac', 'thanh kiem', 'thanh guom', 'cai guom', 'cai kiem', 'dao gam', 'ma tau', 'cung no', 'thanh dao', 'giao mac',
+  // pass 24: "cây giáo với cây mã tấu từ đời cụ tổ"
+  'cay giao', 'cay mac', 'cay kiem', 'cay guom'];
 /** Kept as a relic: on the altar, on the wall, handed down. */
-const KEPT = ['ban tho', 'tuong tho', 'gian tho', 'gia bao', 'ki niem', 'trung bai', 'treo tuong', 'treo tren', 'de lai', 'truien lai', 'thoi ong', 'doi ong'];
+const KEPT = ['ban tho', 'tuong tho', 'gian tho', 'gia bao', 'ki niem', 'trung bai', 'treo tuong', 'treo tren', 'de lai', 'truien lai', 'thoi ong', 'doi ong', 'de tho', 'tho cung', 'nha tho ho', 'tu duong', 'doi cu', 'doi ong co'];
 /** A herd struck by an epidemic, as farmers tell it (pass 19). */
-const HERD_SICK = ['dich ta', 'dich heo', 'dich lon', 'tai xanh', 'lo mom', 'cum gia cam', 'cum ga', 'bi dich'];
+const HERD_SICK = ['dich ta', 'dich heo', 'dich lon', 'tai xanh', 'lo mom', 'cum gia cam', 'cum ga', 'bi dich',
+  // pass 24: caught, not named ("trại heo dính dịch phải tiêu hủy hết")
+  'dinh dich', 'nhiem dich', 'dinh benh dich', 'bi benh dich'];
 /** Culled or lost, and made good. */
 const HERD_LOST = ['chon', 'tieu huy', 'chet', 'thiet hai', 'den bu', 'boi thuong'];
 /** The village's mediators themselves, as neighbours name them (pass 19: "giảng hòa" is "hòa giải"). */
@@ -128,4 +133,6 @@ export const COMMUNE_TOLD: Situation[] = [
   ...LOSSES_TOLD,
   // pass 23: a cooperative's registration told
   ...COOP_TOLD,
+  // pass 24: a translation, a land-use fee paid off, a permit torn, the card, rehabilitation, a foreign parent
+  ...FIELDS_TOLD,
 ];

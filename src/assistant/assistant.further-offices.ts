@@ -35,6 +35,8 @@ export const EARLY_OFFICES: OtherOffice[] = [
       '(?:xin|dang ky|dang ki|lam ho so|nop ho so|muon|de nghi) (?:huong |lanh |nhan |lam )?(?:tro cap |tien |bao hiem )?that nghiep',
       'lanh (?:tro cap |tien )?that nghiep (?:o|cho|tai) (?:dau|nao)',
       'nghi viec(?: [a-z0-9]+){0,10} (?:huong|lanh|xin) (?:tro cap |tien )?that nghiep',
+      // pass 24: the insurance paid told, then the benefit asked ("mất việc, đóng bảo hiểm thất nghiệp 2 năm, nộp hồ sơ hưởng trợ cấp ở đâu")
+      'bao hiem that nghiep(?: [a-z0-9]+){0,10} (?:huong|lanh|nhan|xin) (?:tro cap|tien)',
     ]),
   },
   {
@@ -73,7 +75,11 @@ export const FURTHER_OFFICES: OtherOffice[] = [
     office: 'Chi cục Trồng trọt và Bảo vệ thực vật (Sở Nông nghiệp và Môi trường); giống mới, bảo hộ giống: Cục Trồng trọt và Bảo vệ thực vật',
     asks: w(['phan bon', 'thuoc bao ve thuc vat', 'thuoc tru sau', 'bao ho giong', 'giong cay trong']),
     names: w(['phan bon', 'bao ve thuc vat', 'giong cay trong', 'trong trot']),
-    sure: w(['(?:nhap khau|san xuat|khao nghiem) (?:phan bon|thuoc bao ve thuc vat|thuoc tru sau)', 'bao ho giong', 'giay phep (?:nhap khau )?phan bon']),
+    sure: w([
+      '(?:nhap khau|san xuat|khao nghiem) (?:phan bon|thuoc bao ve thuc vat|thuoc tru sau)', 'bao ho giong', 'giay phep (?:nhap khau )?phan bon',
+      // pass 24: the trader's certificate of eligibility, not the shop's household-business registration
+      'du dieu kien (?:buon ban|kinh doanh|ban) (?:phan bon|thuoc bao ve thuc vat|thuoc tru sau)',
+    ]),
   },
 
 
@@ -101,6 +107,34 @@ export const FURTHER_OFFICES: OtherOffice[] = [
     asks: w(['(?:lam|nghe|dan) co (?:nha )?dat', 'chung chi moi gioi (?:nha dat|bat dong san|dat)']),
     names: w(['bat dong san', 'xay dung']),
     sure: w(['(?:lam|nghe|dan) co (?:nha )?dat', 'chung chi moi gioi (?:nha dat|bat dong san|dat)']),
+  },  {
+    // pass 24: a temple or a communal house to be ranked as a monument, an antique registered
+    topic: 'xếp hạng di tích lịch sử – văn hóa, đăng ký di vật, cổ vật',
+    office: 'Sở Văn hóa, Thể thao và Du lịch (Ủy ban nhân dân tỉnh xếp hạng di tích cấp tỉnh; di tích quốc gia: Bộ Văn hóa, Thể thao và Du lịch)',
+    asks: w(['xep hang di tich', 'cong nhan di tich', 'di tich lich su', 'di tich cap (?:tinh|quoc gia)', 'dang k[yi] (?:di vat|co vat)']),
+    names: w(['di tich', 'di vat', 'co vat', 'di san']),
+    sure: w(['xep hang di tich', 'cong nhan di tich', 'dang k[yi] (?:di vat|co vat)']),
+  },
+  {
+    // pass 24: the codes an export market asks of an orchard or a packing house (Cấp tỉnh, 1.014776)
+    topic: 'mã số vùng trồng, mã số cơ sở đóng gói nông sản xuất khẩu',
+    office: 'Chi cục Trồng trọt và Bảo vệ thực vật (Sở Nông nghiệp và Môi trường)',
+    asks: w(['ma (?:so )?vung trong', 'ma (?:so )?(?:co so )?dong goi']),
+    names: w(['vung trong', 'dong goi']),
+    sure: w(['ma (?:so )?vung trong', 'ma (?:so )?(?:co so )?dong goi']),
+  },
+  {
+    // pass 24: a martyr's family's or a war invalid's allowance (Pháp lệnh Ưu đãi người có công
+    // 2020): the department of home affairs decides, the commune receives the papers — not social
+    // insurance's survivors' allowance ("tiền tuất" said of a martyr). "Hồ sơ liệt sĩ", "chế độ
+    // người có công" tell the story around the ward's copies and rents.
+    topic: 'trợ cấp ưu đãi người có công (thân nhân liệt sĩ, thương binh, bệnh binh)',
+    office: 'Sở Nội vụ (hồ sơ nộp qua Ủy ban nhân dân cấp xã nơi cư trú)',
+    asks: w(['tuat(?: [a-z0-9]+){0,4} liet si', 'liet si(?: [a-z0-9]+){0,8} (?:tro cap|tien) tuat', 'tro cap (?:thuong binh|benh binh|nguoi co cong|liet si)']),
+    names: w(['nguoi co cong', 'liet si', 'thuong binh']),
+    // only the martyr's survivors' allowance asked turns a record away: "cần giấy để hưởng trợ cấp
+    // người có công" asks the ward for a birth record re-registered
+    sure: w(['tuat(?: [a-z0-9]+){0,4} liet si', 'liet si(?: [a-z0-9]+){0,8} (?:tro cap|tien) tuat']),
   },
   // Pass 24 (r9scope): a fraud reported ("bị giả danh công an gọi lừa chuyển khoản, trình báo ở
   // đâu") is the police's report of a crime (Bộ luật Tố tụng hình sự 2015, Điều 145), no record of

@@ -39,11 +39,6 @@ export interface OtherOffice {
 }
 
 /**
- * A divorce asked for itself (pass 23): "ly dị" as "ly hôn"; the next thing asked in a
- * conversation ("vậy còn ly dị thì nộp đơn ở chỗ nào", folded "còn" is "con"), or its petition
- * handed in ("ly hôn thì nộp đơn") — not the household split or the marital-status paper after one.
- */
-/**
  * A lawsuit asked where to bring ("muốn kiện thì nộp đơn ở đâu", "bên bán lật kèo, kiện ở đâu", "giờ
  * đi kiện thì nộp đâu"; pass 24): "kiện" within four words of the place asked. Folded, "kiện" is
  * also "kiến": not a parcel, a condition, an event, an opinion ("bưu kiện", "điều kiện", "sự
@@ -54,7 +49,14 @@ export interface OtherOffice {
  */
 const SUIT_WHERE = '(?<!(?:^| )(?:buu|dieu|su|phu|linh|i|sang|chung|du|quan) )kien(?! (?:thiet|truc|thuc|nghi|toan|tao))(?: [a-z0-9]+){0,3} (?:o |tai )?(?:dau|cho nao|co quan nao)';
 
-const DIVORCE_ASKED = ['nop don ly di', 'lam don ly di', 'xin ly di', 'muon ly di', 'con (?:ly hon|ly di|li hon|li di)(?: thi)?(?= (?:sao|nop|lam|o|tai|len|ra|ton|het|mat|bao|may|can|phai|the)(?: |$))', '(?:ly hon|ly di|li hon|li di) thi (?:nop|lam|viet) don'];
+/**
+ * A divorce asked for itself (pass 23): "ly dị" as "ly hôn"; the next thing asked in a
+ * conversation ("vậy còn ly dị thì nộp đơn ở chỗ nào", folded "còn" is "con"), or its petition
+ * handed in ("ly hôn thì nộp đơn") — not the household split or the marital-status paper after one.
+ */
+const DIVORCE_ASKED = ['nop don ly di', 'lam don ly di', 'xin ly di', 'muon ly di', 'con (?:ly hon|ly di|li hon|li di)(?: thi)?(?= (?:sao|nop|lam|o|tai|len|ra|ton|het|mat|bao|may|can|phai|the)(?: |$))', '(?:ly hon|ly di|li hon|li di) thi (?:nop|lam|viet) don',
+  // pass 24: the petition named by its kind ("đơn thuận tình ly hôn gửi về đâu")
+  'don (?:xin |thuan tinh |don phuong )?(?:ly hon|ly di)(?: thuan tinh| don phuong)? (?:gui|nop|o|tai|den)'];
 
 
 export const OTHER_OFFICES: OtherOffice[] = [

@@ -34,7 +34,13 @@ const PLAIN_CASE = /(?<!\p{L})(?:thành lập|lần đầu|mới)(?!\p{L})/giu;
 const PLAIN_OPENING = /^\s*(?:thủ tục\s+)?đăng ký(?!\p{L})/iu;
 
 const ONLINE = /(?:^| )(?:online|onl|truc tuyen|qua mang|tren mang|dich vu cong|qua app|tren app|vneid|toan trinh)(?= |$)/;
-const LOST = /(?:^| )(?:bi mat|mat roi|mat het|da mat|lam mat|danh mat|that lac|bi hong|hu hong|bi rach|bi chay)(?= |$)/;
+const LOST = /(?:^| )(?:bi mat|mat roi|mat het|da mat|lam mat|danh mat|that lac|bi hong|hu hong|bi rach|bi chay|rach nat|nat het|moi an|chuot can|uot nhoe|cuon troi|mat tieu)(?= |$)/;
+/**
+ * The citizen translated the paper himself ("tôi biết tiếng Trung nên tự ngồi dịch"): no
+ * collaborator of the commune's (pass 24), so "không phải là cộng tác viên" is meant though unsaid.
+ */
+const SELF_TRANSLATED = /(?:^| )(?:tu dich|tu ngoi dich|tu tai dich|tu minh dich|minh tu dich|toi tu dich|em tu dich|tu bien dich|chinh toi dich|chinh minh dich)(?= |$)/;
+const COLLABORATOR = /(?:^| )(?:cong tac vien|ctv)(?= |$)/;
 
 export function qualifierChoice(question: string, choices: Array<{ code: string; name: string }>, opts: { online?: boolean } = {}): string | undefined {
   if (choices.length < 2) return undefined;
@@ -42,6 +48,7 @@ export function qualifierChoice(question: string, choices: Array<{ code: string;
   const asked = new Set(folded);
   // A paper lost or spoilt is made again: "giấy báo tử bị mất" asks the "… lại" of its family.
   if (LOST.test(folded.join(' '))) asked.add('lai');
+  if (SELF_TRANSLATED.test(folded.join(' ')) && !COLLABORATOR.test(folded.join(' '))) for (const w of ['khong', 'phai']) asked.add(w);
   // Asked online: the record done wholly online ("… bằng dịch vụ công trực tuyến toàn trình"), not
   // its twin done "partly online or in person".
   if (opts.online || ONLINE.test(folded.join(' '))) for (const w of ['truc', 'tuyen', 'toan', 'trinh', 'dich', 'vu', 'cong']) asked.add(w);

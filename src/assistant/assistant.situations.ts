@@ -242,7 +242,7 @@ export const SITUATIONS: Situation[] = [
     // building permit, whatever is built (the storeys then pick the level, see gradesOfName).
     groups: [['xai', 'xai dung', 'xai moi'], ['xin phep', 'giai phep', 'cap phep', 'phep']],
     // The permit named as a thing ("điều chỉnh giấy phép xây dựng") is asked about by its own act.
-    unless: [...ALTER, 'giai phep xai dung', 'phep xai dung'],
+    unless: [...ALTER, 'giai phep xai dung', 'phep xai dung', 'giai phep xai nha', 'phep xai nha'],
     expansion: 'cấp giấy phép xây dựng mới',
   },
   {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachEngine } from '../shared/suite.testing';
 import { decide } from './assistant.decide';
 import type { Candidate } from './assistant.retrieval';
 import { Retriever } from './assistant.retrieval';
@@ -44,5 +45,23 @@ describe('a withheld reply offered when the learned model vouches for the first 
     expect(shown(decide([copy, twin], q, -5, '2.000908'))).toEqual(['handoff']);
     expect(shown(decide([copy, twin], q, 0, '2.000815'))).toEqual(['handoff']);
     expect(shown(decide([{ ...copy, coverage: 0.1 }, twin], q, -5, '2.000815'))).toEqual(['handoff']);
+  });
+});
+
+eachEngine('assistant: a follow-up’s ages read from the question’s reading (stop 42)', { at: '2026-12-07T10:00:00Z' }, (t) => {
+  let n = 0;
+  const talk = async (...messages: string[]) => {
+    const key = `m42-${n++}`;
+    let last;
+    for (const question of messages) last = await t.env.services.assistant.ask({ unitCode: '00004', question, channel: 'api', sessionKey: key });
+    return last!;
+  };
+  const answered = (r: { decision: string; procedures: Array<{ code: string }> }) => [r.decision, r.procedures[0]?.code];
+
+  it('goes on with the card of the age another person has, the age written as chat writes it too ("10t")', async () => {
+    expect(answered(await talk('con trai tôi 15 tuổi làm căn cước lần đầu ở đâu', 'còn bé út nhà tôi 10 tuoi thì sao'))).toEqual(['answer', '1.014062']);
+    expect(answered(await talk('con trai tôi 15 tuổi làm căn cước lần đầu ở đâu', 'còn bé út nhà tôi 10t thì sao'))).toEqual(['answer', '1.014062']);
+    // An age within the card discussed, or none: the card discussed.
+    expect(answered(await talk('con trai tôi 15 tuổi làm căn cước lần đầu ở đâu', 'còn đứa 16t thì sao'))).toEqual(['answer', '1.014061']);
   });
 });

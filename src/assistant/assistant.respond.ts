@@ -198,7 +198,6 @@ export class AssistantResponder extends AssistantReplies {
     const mem: Memory = fresh ? { ...memory, at: now } : { at: now };
     // One procedure offered ("Ý bạn là …?") and not refused: what follows is about it ("vậy mang theo gì").
     if (!mem.procedure && mem.choices?.length === 1) mem.procedure = mem.choices[0];
-    mem.procedure = await ageTwin(this.deps.catalog, idx.retriever, mem.procedure, text, mem.choices); // another person's age: the twin for it (assistant.age-twins.ts)
 
     // "Lấy số", "đặt lịch": the counter's short conversation (assistant.counter.ts).
     if (this.deps.counter) {
@@ -231,6 +230,8 @@ export class AssistantResponder extends AssistantReplies {
     }
 
     const { plan, candidates: retrieved } = idx.retriever.search(text, { limit: Math.max(8, LEARNED.proposeDepth) });
+    // Another person's age: the twin for it (assistant.age-twins.ts), the ages read from the reading's syllables.
+    mem.procedure = await ageTwin(this.deps.catalog, idx.retriever, mem.procedure, plan.tokens.map((t) => t.folded), mem.choices);
     // The learned model's reading (assistant.learned.ts): the first few re-ordered (or its own code
     // from further down put first; lighter when a fact is asked), the scope odds, its sure code; the first 8 kept.
     const learned = readLearned(text, retrieved, undefined, 8, plan.intents.aspects.length > 0);

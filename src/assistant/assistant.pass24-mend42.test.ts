@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { eachEngine } from '../shared/suite.testing';
+import { fold, syllables } from '../shared/vietnamese';
 import { decide } from './assistant.decide';
+import { otherOffice } from './assistant.other-offices';
 import type { Candidate } from './assistant.retrieval';
 import { Retriever } from './assistant.retrieval';
+import { tellsForeigner } from './assistant.situations';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
+import { decisionOf, demoRetriever } from './assistant.testing';
 
 /**
  * Stop 42 (mend42): mends that change no answer of our sets — the two rules that offer a reply the
@@ -45,6 +49,30 @@ describe('a withheld reply offered when the learned model vouches for the first 
     expect(shown(decide([copy, twin], q, -5, '2.000908'))).toEqual(['handoff']);
     expect(shown(decide([copy, twin], q, 0, '2.000815'))).toEqual(['handoff']);
     expect(shown(decide([{ ...copy, coverage: 0.1 }, twin], q, -5, '2.000815'))).toEqual(['handoff']);
+  });
+});
+
+describe('the countries of one table, each list reading its own column', () => {
+  const decided = decisionOf(() => demoRetriever());
+
+  it('reads a spouse of a country only the nationality column has as who, not the topic: the foreigner’s residence card is not the ward’s extension of a stay', () => {
+    for (const q of ['xin gia hạn thẻ tạm trú cho vợ người Philippines', 'gia hạn thẻ tạm trú cho chồng người Indonesia']) {
+      const d = decided(q);
+      expect(['answer', 'clarify'].includes(d.decision) && d.first === '1.002755', q).toBe(false);
+    }
+    expect(decided('xin gia hạn tạm trú thêm ba tháng').first).toBe('1.002755');
+  });
+
+  it('tells a foreigner by a country only the situations have', () => {
+    expect(tellsForeigner(syllables(fold('vợ tôi người Thụy Sĩ, muốn nhập hộ khẩu')))).toBe(true);
+    expect(tellsForeigner(syllables(fold('chồng tôi quốc tịch Séc')))).toBe(true);
+    expect(tellsForeigner(syllables(fold('vợ tôi người huyện bên')))).toBe(false);
+  });
+
+  it('sends a foreign couple adopting to the Department of Justice, by a country only the adoption’s list has', () => {
+    expect(otherOffice('vợ chồng người Tây Ban Nha muốn nhận con nuôi ở xã')?.office).toMatch(/Sở Tư pháp/);
+    expect(otherOffice('vợ chồng người Thụy Điển muốn nhận bé làm con nuôi')?.office).toMatch(/Sở Tư pháp/);
+    expect(otherOffice('vợ chồng tôi muốn nhận bé làm con nuôi')).toBeUndefined();
   });
 });
 

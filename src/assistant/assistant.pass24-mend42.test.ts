@@ -93,3 +93,19 @@ eachEngine('assistant: a follow-up’s ages read from the question’s reading (
     expect(answered(await talk('con trai tôi 15 tuổi làm căn cước lần đầu ở đâu', 'còn đứa 16t thì sao'))).toEqual(['answer', '1.014061']);
   });
 });
+
+eachEngine('assistant: the service holding its parts (stop 42: composition)', { at: '2026-12-07T10:00:00Z' }, (t) => {
+  it('answers with a local word a unit admin taught at the desk, and tells the other processes of the change', async () => {
+    const a = t.env.services.assistant;
+    const admin = { id: 'admin-m42', unitCode: '00004', role: 'admin', name: 'Phạm Thu Trang' };
+    const ask = (sessionKey: string) => a.ask({ unitCode: '00004', question: 'làm sổ trắng cho đất', channel: 'api', sessionKey });
+    expect((await ask('m42-syn-1')).decision).not.toBe('answer');
+    let told = 0;
+    const off = a.updates.on(() => told++);
+    await a.desk.addSynonym(admin, { phrase: 'sổ trắng', expansion: 'giấy chứng nhận quyền sử dụng đất lần đầu' });
+    off();
+    expect(told).toBe(1);
+    const after = await ask('m42-syn-2');
+    expect([after.decision, after.procedures[0]?.code]).toEqual(['answer', '1.013978']);
+  });
+});

@@ -19,8 +19,12 @@ const withoutAges = (name: string): string => syllables(fold(name)).join(' ').re
 
 type Named = { findProcedure(code: string): Promise<{ name: string } | undefined> };
 
-export async function ageTwin(catalog: Named, retriever: Pick<Retriever, 'search'>, code: string | undefined, question: string, choices: readonly string[] = []): Promise<string | undefined> {
-  const ages = agesAsked(syllables(fold(question)));
+/**
+ * `folded`: the message's syllables as the reading holds them (`QueryPlan.tokens`, folded), so the
+ * ages are the ones the ranking reads (assistant.ranges.ts): "bé 10t" says 10 years there too.
+ */
+export async function ageTwin(catalog: Named, retriever: Pick<Retriever, 'search'>, code: string | undefined, folded: string[], choices: readonly string[] = []): Promise<string | undefined> {
+  const ages = agesAsked(folded);
   if (!ages.length) return code;
   // Choices offered by age ("người lớn" fits both cards) and an age said next: the one covering it.
   if (!code) {

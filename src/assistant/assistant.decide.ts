@@ -107,20 +107,9 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
   // ward's own, named with the question's topic word (sureLead): both readings agree on the record
   // ("khám ở phòng khám tư không có hợp đồng BHYT, xin bảo hiểm trả lại tiền").
   if ((d.decision === 'answer' || d.decision === 'clarify') && !(d.picks[0]?.id === sure && sureLead(candidates, sure, plan)) && ((d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds) || (outOdds >= LEARNED.scopeAlways && d.confidence < NAMED_WHOLE))) return { decision: 'decline', picks: [], confidence: d.confidence };
-  // The learned model's own sure code (sureCode), first of the retrieval's too, on a question
-  // worded like our in-scope ones: offered ("Ý bạn là…?") rather than handed over or declined.
-  if ((d.decision === 'handoff' || d.decision === 'decline') && sure && outOdds <= LEARNED.sureOdds) {
-    const first = candidates.find((x) => x.kind === 'procedure');
-    if (first?.id === sure && first.here && confidence(first) >= LEARNED.sureConfidence) return { decision: 'clarify', picks: [first], confidence: confidence(first) };
-  }
-  // A hand-over the rules give while their first, the ward's own, named with a word pair and the
-  // topic word of the question and missing none, is sure enough to offer, on a question the model
-  // reads as clearly in scope (`proposeOdds`) though sure of no code: offered ("cần vài bản sao bằng
-  // lái, đem bản chính theo được không": the certified copy, its register twin close behind).
-  if (d.decision === 'handoff' && !sure && outOdds <= LEARNED.proposeOdds) {
-    const first = candidates[0];
-    if (first && first.kind === 'procedure' && first.here && first.pairSupport && first.topicHit && !first.missesTopic && confidence(first) >= CALIBRATION.clarify) return { decision: 'clarify', picks: [first], confidence: confidence(first) };
-  }
+  // A hand-over (or refusal) whose first procedure the learned model vouches for: offered (withheldOffer).
+  const offered = withheldOffer(candidates, d, outOdds, sure);
+  if (offered) return offered;
   // Choices without the model's sure code while it leads the retrieval's list, on such a question:
   // it is offered first ("ảnh trên căn cước từ hồi 14 tuổi … đổi được không" is the card's
   // exchange, ahead by far in score though its long story covers less than the 14+ card's name).
@@ -164,6 +153,30 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
   }
   if (d.decision === 'elsewhere' && namesCommune(plan)) return ownNamedHere(candidates, d, sure) ?? d;
   return wardAhead(candidates, storyInScope(candidates, d, plan, outOdds) ?? d, plan, outOdds, sure);
+}
+
+/**
+ * A reply the rules withhold while the learned model vouches for the first procedure of the
+ * retrieval's list, the ward's own, on a question it reads as in scope: that one is offered alone
+ * ("Ý bạn là…?"). Two ways to vouch, differing only by these terms:
+ *
+ * | the model       | withheld           | odds at most  | its first procedure                                                  | confidence from       |
+ * | --------------- | ------------------ | ------------- | -------------------------------------------------------------------- | --------------------- |
+ * | sure of a code  | hand-over, refusal | `sureOdds`    | first of the procedures, the sure code (sureCode)                    | `sureConfidence`      |
+ * | sure of no code | hand-over          | `proposeOdds` | first of all, named with a word pair and the topic word, missing none | `CALIBRATION.clarify` |
+ *
+ * ("cần vài bản sao bằng lái, đem bản chính theo được không", the model sure of no code: the
+ * certified copy, its register twin close behind; pass 23's merge.)
+ */
+function withheldOffer(candidates: Candidate[], d: Decided, outOdds: number, sure: string | undefined): Decided | undefined {
+  const terms = sure
+    ? { withheld: d.decision === 'handoff' || d.decision === 'decline', odds: LEARNED.sureOdds, first: candidates.find((x) => x.kind === 'procedure'), floor: LEARNED.sureConfidence }
+    : { withheld: d.decision === 'handoff', odds: LEARNED.proposeOdds, first: candidates[0]?.kind === 'procedure' ? candidates[0] : undefined, floor: CALIBRATION.clarify };
+  const first = terms.first;
+  if (!terms.withheld || !(outOdds <= terms.odds) || !first?.here) return undefined;
+  const vouched = sure ? first.id === sure : first.pairSupport && first.topicHit && !first.missesTopic;
+  if (!vouched || confidence(first) < terms.floor) return undefined;
+  return { decision: 'clarify', picks: [first], confidence: confidence(first) };
 }
 
 /** The facts a citizen asks of a procedure (the judge of assistant.facts.ts reads these four). */

@@ -15,10 +15,11 @@
  */
 import type { OtherOffice } from './assistant.other-offices';
 import { w } from './assistant.office-words';
+import { ADOPTING_COUNTRIES } from './assistant.countries';
 
 
-/** Foreigners as citizens say them ("vợ chồng người Pháp", "chồng người Úc", "Việt kiều"). */
-const FOREIGNER = '(?:nguoi nuoc ngoai|viet kieu|(?:vo chong |chong |vo )?nguoi (?:phap|my|uc|han|han quoc|nhat|nhat ban|duc|y|canada|dai loan|trung quoc|singapore|thai lan|ha lan|thuy dien|na uy|dan mach|tay ban nha))';
+/** Foreigners as citizens say them ("vợ chồng người Pháp", "chồng người Úc", "Việt kiều"; the countries: assistant.countries.ts). */
+const FOREIGNER = `(?:nguoi nuoc ngoai|viet kieu|(?:vo chong |chong |vo )?nguoi (?:${ADOPTING_COUNTRIES.join('|')}))`;
 
 /** A company's kind, then (within ten words) a change of its registered details. */
 const COMPANY_CHANGE =

@@ -1,4 +1,5 @@
 import { fold } from '../shared/vietnamese';
+import { NATIONALITIES } from './assistant.countries';
 import { WordModel } from './assistant.segment';
 import { COMMON_NAME_WORDS, NATIONAL_NAMES, NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
 
@@ -249,9 +250,10 @@ export const DONE_ACT = 0.6;
 /**
  * Countries as a citizen names a person's nationality after "người" (folded; y as i): "người Úc",
  * "người Hàn Quốc". Who the spouse or the child's father is, never the topic of a procedure (the
- * ward's records say "có yếu tố nước ngoài"). Not "người Hoa", an ethnic group of Vietnam.
+ * ward's records say "có yếu tố nước ngoài"). Not "người Hoa", an ethnic group of Vietnam. The
+ * countries: the `nationality` column of assistant.countries.ts.
  */
-export const NATIONALITY: ReadonlySet<string> = new Set(['uc', 'nhat', 'phap', 'duc', 'mi', 'lao', 'nga', 'han', 'thai', 'ha lan', 'han quoc', 'nhat ban', 'trung quoc', 'dai loan', 'hoa ki', 'thai lan', 'an do', 'campuchia', 'singapore', 'canada', 'philippines', 'indonesia', 'malaisia']);
+export const NATIONALITY: ReadonlySet<string> = NATIONALITIES;
 
 /**
  * The question is about a cooperative ("hợp tác xã", "htx"): a record named for companies or

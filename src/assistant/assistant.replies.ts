@@ -14,27 +14,28 @@ import type { AssistantChannel, AssistantDeps, AssistantReply, Decision, Memory,
 
 export const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** The replies built, a part the service holds (assistant.service.ts) and the answering uses (assistant.respond.ts). */
 export class AssistantReplies {
-  constructor(protected readonly deps: AssistantDeps) {}
+  constructor(private readonly deps: AssistantDeps) {}
 
   private absolute(href: string): string {
     return href.startsWith('http') ? href : `${this.deps.publicUrl}${href}`;
   }
 
-  protected reply(intent: Intent, decision: Decision, c: Composed, procedures: ProcedureHit[] = [], handoff = false): AssistantReply {
+  reply(intent: Intent, decision: Decision, c: Composed, procedures: ProcedureHit[] = [], handoff = false): AssistantReply {
     const linkText = c.links.map((l) => `${l.label}: ${this.absolute(l.href)}`);
     return { answer: [...c.lines, ...linkText].join('\n'), intent, decision, procedures, handoff, lines: c.lines, links: c.links, quickReplies: c.quickReplies };
   }
 
-  protected hit(c: Candidate, p?: Procedure): ProcedureHit {
+  hit(c: Candidate, p?: Procedure): ProcedureHit {
     return { code: c.id, name: p?.name ?? c.id, score: round(confidence(c)) };
   }
 
-  protected examples(): string[] {
+  examples(): string[] {
     return ['Làm giấy khai sinh cần gì?', 'Đăng ký tạm trú mất bao lâu?', 'Tra cứu hồ sơ'];
   }
 
-  protected async procedureReply(unit: Unit, code: string, aspects: Aspect[], question: string, procedures: ProcedureHit[], intent: Intent): Promise<AssistantReply> {
+  async procedureReply(unit: Unit, code: string, aspects: Aspect[], question: string, procedures: ProcedureHit[], intent: Intent): Promise<AssistantReply> {
     const { procedure, entry } = await this.deps.catalog.getUnitProcedure(unit.code, code);
     const office = (aspects.includes('place') && (await this.deps.officeFor?.(unit.code, procedure))) || undefined;
     const composed = procedureAnswer(procedure, unit, entry, aspects, office);
@@ -52,7 +53,7 @@ export class AssistantReplies {
    * The numbered choices, each with the fact the citizen asked (fee, time, papers, place) when
    * the question asked one: "2. Cấp đổi thẻ căn cước — Phí, lệ phí: …".
    */
-  protected async choiceLines(unit: Unit, hits: ProcedureHit[], aspects: Aspect[]): Promise<string[]> {
+  async choiceLines(unit: Unit, hits: ProcedureHit[], aspects: Aspect[]): Promise<string[]> {
     const asked = aspects.filter((a) => a === 'fee' || a === 'time' || a === 'papers' || a === 'place');
     return Promise.all(
       hits.map(async (h, i) => {
@@ -66,7 +67,7 @@ export class AssistantReplies {
     );
   }
 
-  protected handoffReply(unit: Unit, channel: AssistantChannel, procedures: ProcedureHit[], asked: boolean, office?: OtherOffice): AssistantReply {
+  handoffReply(unit: Unit, channel: AssistantChannel, procedures: ProcedureHit[], asked: boolean, office?: OtherOffice): AssistantReply {
     const where = channel === 'zalo' ? 'qua Zalo này' : 'ngay trong khung trò chuyện này';
     const lines = [
       ...(office ? [officeLine(office, unit.name, true)] : []),
@@ -78,7 +79,7 @@ export class AssistantReplies {
     return this.reply(asked ? 'human' : 'procedure', 'handoff', { lines, links: [], quickReplies: [] }, procedures, true);
   }
 
-  protected declineReply(unit: Unit, office?: OtherOffice): AssistantReply {
+  declineReply(unit: Unit, office?: OtherOffice): AssistantReply {
     return this.reply('out_of_scope', 'decline', {
       lines: [
         office ? officeLine(office, unit.name) : 'Xin lỗi, câu hỏi này nằm ngoài phạm vi mình hỗ trợ.',
@@ -90,7 +91,7 @@ export class AssistantReplies {
     });
   }
 
-  protected async statusReply(unit: Unit, memory: Memory, code: string, phoneRaw: string, takeProof?: TakeProof): Promise<{ reply: AssistantReply; memory: Memory }> {
+  async statusReply(unit: Unit, memory: Memory, code: string, phoneRaw: string, takeProof?: TakeProof): Promise<{ reply: AssistantReply; memory: Memory }> {
     const phone = normalizePhone(phoneRaw);
     if (!phone) {
       return {

@@ -18,7 +18,7 @@ import { findDossierCode, findPhone } from './assistant.text';
 import { qualifierChoice } from './assistant.qualifiers';
 import { counterTurn } from './assistant.counter';
 import { AssistantReplies, round } from './assistant.replies';
-import type { AssistantChannel, AssistantReply, Memory, TakeProof } from './assistant.service';
+import type { AssistantChannel, AssistantDeps, AssistantReply, Memory, TakeProof } from './assistant.service';
 
 // ---------------------------------------------------------------------------- calibration
 /** How long the assistant remembers the last procedure of a conversation. */
@@ -50,7 +50,13 @@ interface UnitIndex {
   faqs: Map<string, repo.FaqRow>;
 }
 
-export class AssistantResponder extends AssistantReplies {
+/** Answering one message: a part the service holds (assistant.service.ts), building its replies with `replies`. */
+export class AssistantResponder {
+  constructor(
+    private readonly deps: AssistantDeps,
+    private readonly replies: AssistantReplies,
+  ) {}
+
   private readonly indexes = new Map<string, UnitIndex>();
   private readonly building = new Map<string, Promise<UnitIndex>>();
   private settings = { value: '', checkedAt: 0 };
@@ -68,7 +74,7 @@ export class AssistantResponder extends AssistantReplies {
   }
 
   /** FAQ or synonyms changed: this node rebuilds at once, others within VERSION_CHECK_MS. */
-  protected async changed(): Promise<void> {
+  async changed(): Promise<void> {
     const v = uuidv7();
     await repo.setMeta(this.deps.db, 'version', v);
     this.settings = { value: v, checkedAt: Date.now() };
@@ -207,12 +213,11 @@ export class AssistantResponder extends AssistantReplies {
     const mem: Memory = fresh ? { ...memory, at: now } : { at: now };
     // One procedure offered ("Ý bạn là …?") and not refused: what follows is about it ("vậy mang theo gì").
     if (!mem.procedure && mem.choices?.length === 1) mem.procedure = mem.choices[0];
-    mem.procedure = await ageTwin(this.deps.catalog, idx.retriever, mem.procedure, text, mem.choices); // another person's age: the twin for it (assistant.age-twins.ts)
 
     // "Lấy số", "đặt lịch": the counter's short conversation (assistant.counter.ts).
     if (this.deps.counter) {
       const turn = await counterTurn(this.deps.counter, unit.code, text, mem.counter, channel, sessionKey);
-      if (turn) return { reply: this.reply(turn.intent, turn.decision, turn.composed), memory: { at: now, ...(turn.memory ? { counter: turn.memory } : {}) } };
+      if (turn) return { reply: this.replies.reply(turn.intent, turn.decision, turn.composed), memory: { at: now, ...(turn.memory ? { counter: turn.memory } : {}) } };
       delete mem.counter;
     }
 
@@ -220,13 +225,13 @@ export class AssistantResponder extends AssistantReplies {
     const code = findDossierCode(text);
     const phone = findPhone(text);
     if (code) {
-      if (phone) return this.statusReply(unit, { at: now, awaiting: 'phone', dossierCode: code }, code, phone, takeProof);
+      if (phone) return this.replies.statusReply(unit, { at: now, awaiting: 'phone', dossierCode: code }, code, phone, takeProof);
       return {
-        reply: this.reply('status', 'ask', { lines: [`Để bảo vệ thông tin cá nhân, xin cho biết số điện thoại đã dùng khi nộp hồ sơ ${code}.`], links: [], quickReplies: [] }),
+        reply: this.replies.reply('status', 'ask', { lines: [`Để bảo vệ thông tin cá nhân, xin cho biết số điện thoại đã dùng khi nộp hồ sơ ${code}.`], links: [], quickReplies: [] }),
         memory: { at: now, awaiting: 'phone', dossierCode: code, tries: 0 },
       };
     }
-    if (mem.awaiting === 'phone' && mem.dossierCode && (phone || /^[\s\d.+()-]{8,}$/.test(text))) return this.statusReply(unit, mem, mem.dossierCode, phone ?? text, takeProof);
+    if (mem.awaiting === 'phone' && mem.dossierCode && (phone || /^[\s\d.+()-]{8,}$/.test(text))) return this.replies.statusReply(unit, mem, mem.dossierCode, phone ?? text, takeProof);
 
     // One of the choices offered last time.
     if (mem.choices?.length) {
@@ -241,12 +246,14 @@ export class AssistantResponder extends AssistantReplies {
       if (picked) {
         const asked = first ? idx.retriever.search(after, { limit: 1 }).plan.intents.aspects : [];
         const aspects = asked.length ? asked : (mem.aspects ?? []);
-        const r = await this.procedureReply(unit, picked, aspects, text, [], aspects[0] ?? 'procedure');
+        const r = await this.replies.procedureReply(unit, picked, aspects, text, [], aspects[0] ?? 'procedure');
         return { reply: r, memory: { at: now, procedure: picked, aspects } };
       }
     }
 
     const { plan, candidates: retrieved } = idx.retriever.search(text, { limit: Math.max(8, LEARNED.proposeDepth) });
+    // Another person's age: the twin for it (assistant.age-twins.ts), the ages read from the reading's syllables.
+    mem.procedure = await ageTwin(this.deps.catalog, idx.retriever, mem.procedure, plan.tokens.map((t) => t.folded), mem.choices);
     // The learned model's reading (assistant.learned.ts): the first few re-ordered (or its own code
     // from further down put first; lighter when a fact is asked), the scope odds, its sure code; the first 8 kept.
     const learned = readLearned(text, retrieved, undefined, 8, plan.intents.aspects.length > 0);
@@ -259,14 +266,14 @@ export class AssistantResponder extends AssistantReplies {
     const candidates = near.candidates;
     const aspects = it.aspects.length ? it.aspects : continues && fresh && mem.aspects?.length && plan.contentCount > 0 ? mem.aspects : [];
     const intent: Intent = aspects[0] ?? 'procedure';
-    const names = async (cs: Candidate[]) => Promise.all(cs.map(async (c) => this.hit(c, await this.deps.catalog.findProcedure(c.id))));
+    const names = async (cs: Candidate[]) => Promise.all(cs.map(async (c) => this.replies.hit(c, await this.deps.catalog.findProcedure(c.id))));
     const greet = (r: AssistantReply): AssistantReply =>
       it.greeting ? { ...r, lines: ['Chào bạn!', ...r.lines], answer: `Chào bạn!\n${r.answer}` } : r;
 
-    if (it.human) return { reply: this.handoffReply(unit, channel, [], true), memory: mem, plan };
+    if (it.human) return { reply: this.replies.handoffReply(unit, channel, [], true), memory: mem, plan };
     if (it.status && plan.contentCount === 0) {
       return {
-        reply: this.reply('status', 'ask', { lines: ['Xin cho biết mã hồ sơ (in trên giấy hẹn, ví dụ 00004-261129-0001), mình sẽ tra cứu tình trạng giúp bạn.'], links: [{ kind: 'track', label: 'Tra cứu hồ sơ', href: '/tra-cuu' }], quickReplies: [] }),
+        reply: this.replies.reply('status', 'ask', { lines: ['Xin cho biết mã hồ sơ (in trên giấy hẹn, ví dụ 00004-261129-0001), mình sẽ tra cứu tình trạng giúp bạn.'], links: [{ kind: 'track', label: 'Tra cứu hồ sơ', href: '/tra-cuu' }], quickReplies: [] }),
         memory: { at: now, awaiting: 'code' },
         plan,
       };
@@ -274,39 +281,39 @@ export class AssistantResponder extends AssistantReplies {
 
     if (plan.contentCount === 0) {
       if (aspects.length && fresh && mem.procedure) {
-        return { reply: greet(await this.procedureReply(unit, mem.procedure, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
+        return { reply: greet(await this.replies.procedureReply(unit, mem.procedure, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
       }
       if ((aspects.length && aspects.every((a) => a === 'place')) || (it.office && !aspects.length)) {
-        return { reply: greet(this.reply('place', 'answer', officeAnswer(unit))), memory: mem, plan };
+        return { reply: greet(this.replies.reply('place', 'answer', officeAnswer(unit))), memory: mem, plan };
       }
       if (aspects.length && mem.choices?.length) {
         // Choices were offered and not answered: offer them again, for this question.
         const hits = await Promise.all(mem.choices.map(async (code) => ({ code, name: (await this.deps.catalog.findProcedure(code))?.name ?? code, score: 0 })));
-        const lines = ['Bạn hỏi về thủ tục nào?', ...(await this.choiceLines(unit, hits, aspects)), 'Xin trả lời bằng số hoặc chọn bên dưới.'];
-        return { reply: this.reply(intent, 'clarify', { lines, links: [], quickReplies: [...hits.map((h) => h.name), 'Gặp cán bộ'] }, hits), memory: { ...mem, aspects }, plan };
+        const lines = ['Bạn hỏi về thủ tục nào?', ...(await this.replies.choiceLines(unit, hits, aspects)), 'Xin trả lời bằng số hoặc chọn bên dưới.'];
+        return { reply: this.replies.reply(intent, 'clarify', { lines, links: [], quickReplies: [...hits.map((h) => h.name), 'Gặp cán bộ'] }, hits), memory: { ...mem, aspects }, plan };
       }
       if (aspects.length) {
         return {
-          reply: greet(this.reply(intent, 'ask', { lines: ['Bạn muốn hỏi về thủ tục nào? Ví dụ: khai sinh, kết hôn, tạm trú, chứng thực bản sao.'], links: [], quickReplies: this.examples() })),
+          reply: greet(this.replies.reply(intent, 'ask', { lines: ['Bạn muốn hỏi về thủ tục nào? Ví dụ: khai sinh, kết hôn, tạm trú, chứng thực bản sao.'], links: [], quickReplies: this.replies.examples() })),
           memory: { ...mem, aspects },
           plan,
         };
       }
       if (it.greeting) {
         return {
-          reply: this.reply('greeting', 'smalltalk', {
+          reply: this.replies.reply('greeting', 'smalltalk', {
             lines: [`Chào bạn! Mình là trợ lý ảo của Bộ phận Một cửa ${unit.name}.`, 'Mình trả lời về giấy tờ cần chuẩn bị, thời hạn, lệ phí, nơi nộp, cách nộp trực tuyến và tình trạng hồ sơ. Bạn cần làm thủ tục gì?'],
             links: [],
-            quickReplies: this.examples(),
+            quickReplies: this.replies.examples(),
           }),
           memory: mem,
           plan,
         };
       }
       if (it.thanks) {
-        return { reply: this.reply('thanks', 'smalltalk', { lines: ['Không có gì ạ. Bạn cần hỏi thêm về thủ tục nào cứ nhắn cho mình nhé.'], links: [], quickReplies: [] }), memory: mem, plan };
+        return { reply: this.replies.reply('thanks', 'smalltalk', { lines: ['Không có gì ạ. Bạn cần hỏi thêm về thủ tục nào cứ nhắn cho mình nhé.'], links: [], quickReplies: [] }), memory: mem, plan };
       }
-      return { reply: this.declineReply(unit, otherOffice(text)), memory: mem, plan };
+      return { reply: this.replies.declineReply(unit, otherOffice(text)), memory: mem, plan };
     }
 
     // An FAQ entry written by staff that covers the question.
@@ -317,7 +324,7 @@ export class AssistantResponder extends AssistantReplies {
       const lines = p ? [`${p.name} (mã ${p.code})`, f.answer] : [f.answer];
       const links: ReplyLink[] = p ? [{ kind: 'page', label: 'Xem chi tiết thủ tục', href: procedurePath(unit.code, p.code) }] : [];
       return {
-        reply: greet(this.reply(intent, 'answer', { lines, links, quickReplies: [] }, p ? [{ code: p.code, name: p.name, score: round(top.coverage) }] : [])),
+        reply: greet(this.replies.reply(intent, 'answer', { lines, links, quickReplies: [] }, p ? [{ code: p.code, name: p.name, score: round(top.coverage) }] : [])),
         memory: { at: now, procedure: p?.code },
         plan,
       };
@@ -334,12 +341,12 @@ export class AssistantResponder extends AssistantReplies {
           ? await this.namedSibling(plan, mem.procedure, candidates, true)
           : undefined;
     if (inField) {
-      return { reply: greet(await this.procedureReply(unit, inField, aspects, text, [], intent)), memory: { at: now, procedure: inField, aspects }, plan };
+      return { reply: greet(await this.replies.procedureReply(unit, inField, aspects, text, [], intent)), memory: { at: now, procedure: inField, aspects }, plan };
     }
     // A fact asked with words that fit the procedure being discussed as well as any other ("mấy hôm
     // thì có thẻ?"): it is still about that one.
     if (near.current && aspects.length && !it.offTopic && knownButStory(plan)) {
-      return { reply: greet(await this.procedureReply(unit, mem.procedure!, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
+      return { reply: greet(await this.replies.procedureReply(unit, mem.procedure!, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
     }
     // The qualifiers are judged on what the question is about ("hết bao nhiêu tiền" says no "thông báo").
     // Asked online ("làm online", "qua mạng": words taken out of `about`): the record done online.
@@ -354,36 +361,36 @@ export class AssistantResponder extends AssistantReplies {
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);
     if (d.decision !== 'answer' && d.decision !== 'clarify' && fresh && mem.procedure && !it.offTopic && !office && (pointsBack ? knownButStory(plan) : stillAboutSubject(plan, aspects, candidates, mem.procedure))) {
-      return { reply: greet(await this.procedureReply(unit, mem.procedure, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
+      return { reply: greet(await this.replies.procedureReply(unit, mem.procedure, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
     }
     const ranked = candidates.filter((c) => c.kind === 'procedure' && confidence(c) >= CALIBRATION.handoff).slice(0, 3);
     if (d.decision === 'answer') {
       // The procedure answered, then the others worth a look (the unit's own only).
       const pick = d.picks[0]!;
       const hits = await names([pick, ...ranked.filter((c) => c.id !== pick.id && c.here)].slice(0, 3));
-      return { reply: greet(await this.procedureReply(unit, pick.id, aspects, text, hits, intent)), memory: { at: now, procedure: pick.id, aspects }, plan };
+      return { reply: greet(await this.replies.procedureReply(unit, pick.id, aspects, text, hits, intent)), memory: { at: now, procedure: pick.id, aspects }, plan };
     }
     if (d.decision === 'elsewhere') {
       const [p, ...near] = await Promise.all(d.picks.map((x) => this.deps.catalog.findProcedure(x.id)));
-      if (p) return { reply: greet(this.reply(intent, 'elsewhere', elsewhereAnswer(p, unit, near.filter((x) => x !== undefined)))), memory: { at: now }, plan };
+      if (p) return { reply: greet(this.replies.reply(intent, 'elsewhere', elsewhereAnswer(p, unit, near.filter((x) => x !== undefined)))), memory: { at: now }, plan };
     }
     if (d.decision === 'clarify') {
       const hits = await names(d.picks);
       // One procedure offered for a fact asked ("bà mất tuần trước, giấy tờ đó mất bao lâu?"): the
       // fact beside it, as with several choices — the citizen may not need to answer at all.
-      const [only] = hits.length === 1 ? await this.choiceLines(unit, hits, aspects) : [];
+      const [only] = hits.length === 1 ? await this.replies.choiceLines(unit, hits, aspects) : [];
       const fact = only?.split(' — ').slice(1).join(' — ');
       const lines =
         hits.length === 1
           ? [`Ý bạn là thủ tục “${hits[0]!.name}”?`, ...(fact ? [fact.endsWith("…") ? fact : `${fact}.`] : []), 'Nếu đúng, xin trả lời “1” hoặc chọn bên dưới; nếu không, chọn “Gặp cán bộ” để cán bộ trả lời.']
-          : ['Ý bạn là thủ tục nào?', ...(await this.choiceLines(unit, hits, aspects)), `Xin trả lời bằng số (1${hits.length > 2 ? ', 2 hoặc 3' : ' hoặc 2'}) hoặc chọn bên dưới.`];
+          : ['Ý bạn là thủ tục nào?', ...(await this.replies.choiceLines(unit, hits, aspects)), `Xin trả lời bằng số (1${hits.length > 2 ? ', 2 hoặc 3' : ' hoặc 2'}) hoặc chọn bên dưới.`];
       return {
-        reply: greet(this.reply(intent, 'clarify', { lines, links: [], quickReplies: [...hits.map((h) => h.name), 'Gặp cán bộ'] }, hits)),
+        reply: greet(this.replies.reply(intent, 'clarify', { lines, links: [], quickReplies: [...hits.map((h) => h.name), 'Gặp cán bộ'] }, hits)),
         memory: { at: now, choices: hits.map((h) => h.code), aspects, procedure: mem.procedure },
         plan,
       };
     }
-    if (d.decision === 'handoff') return { reply: this.handoffReply(unit, channel, await names(ranked), false, office), memory: mem, plan };
-    return { reply: this.declineReply(unit, office), memory: mem, plan };
+    if (d.decision === 'handoff') return { reply: this.replies.handoffReply(unit, channel, await names(ranked), false, office), memory: mem, plan };
+    return { reply: this.replies.declineReply(unit, office), memory: mem, plan };
   }
 }

@@ -11,7 +11,9 @@ import * as repo from './assistant.repo';
 import { AssistantDesk, messageOf } from './assistant.desk';
 import type { CounterDesk, CounterMemory } from './assistant.counter';
 import { withOffer, type ChatPhoto, type ChatSubmitDesk } from './assistant.chat-submit';
+import { AssistantReplies } from './assistant.replies';
 import { AssistantResponder, MAX_QUESTION, MEMORY_MS } from './assistant.respond';
+import type { Signal } from '../shared/signal';
 import type { Rephraser } from './llm';
 import { ZaloError, type ZaloClient, type ZaloEvent } from './zalo';
 
@@ -112,15 +114,38 @@ export interface Memory {
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export class AssistantService extends AssistantResponder {
+/**
+ * The assistant: conversations kept, chat submission's turn, Zalo — holding its parts: the replies
+ * built (assistant.replies.ts), the answering of one message (assistant.respond.ts) and the staff's
+ * desk (assistant.desk.ts).
+ */
+export class AssistantService {
   private readonly background = new Set<Promise<void>>();
+  private readonly replies: AssistantReplies;
+  private readonly responder: AssistantResponder;
 
   /** The staff's side: handed-over questions, FAQ, synonyms, statistics (assistant.desk.ts). */
   readonly desk: AssistantDesk;
 
-  constructor(deps: AssistantDeps) {
-    super(deps);
-    this.desk = new AssistantDesk(deps, () => this.changed());
+  constructor(private readonly deps: AssistantDeps) {
+    this.replies = new AssistantReplies(deps);
+    this.responder = new AssistantResponder(deps, this.replies);
+    this.desk = new AssistantDesk(deps, () => this.responder.changed());
+  }
+
+  /** Every change of FAQ or synonyms made by this process (the other processes are told: src/cluster). */
+  get updates(): Signal {
+    return this.responder.updates;
+  }
+
+  /** Another process changed FAQ or synonyms: the next question checks the version (and rebuilds). */
+  recheck(): void {
+    this.responder.recheck();
+  }
+
+  /** The unit asked about, or the default one; throws when there is none. */
+  resolveUnit(unitCode?: string): Promise<string> {
+    return this.responder.resolveUnit(unitCode);
   }
 
   private readonly zaloTextHandlers: Array<(followerId: string, text: string) => Promise<boolean>> = [];
@@ -139,11 +164,11 @@ export class AssistantService extends AssistantResponder {
     if (!desk) return undefined;
     const fresh = memory.at && Date.parse(this.deps.clock.now().toISOString()) - Date.parse(memory.at) < MEMORY_MS;
     const turn = await desk.turn({ unitCode, channel: input.channel, sessionKey: input.sessionKey, text: question, procedure: fresh ? memory.procedure : undefined, photo: input.photo });
-    if (turn) return { reply: { ...this.reply('online', turn.decision, turn.composed), ...(turn.upload ? { upload: true } : {}) }, memory };
-    const r = await this.respond(unitCode, question, memory, input.channel, input.takeProof, input.sessionKey);
+    if (turn) return { reply: { ...this.replies.reply('online', turn.decision, turn.composed), ...(turn.upload ? { upload: true } : {}) }, memory };
+    const r = await this.responder.respond(unitCode, question, memory, input.channel, input.takeProof, input.sessionKey);
     const code = r.reply.decision === 'answer' ? r.memory.procedure : undefined;
     if (!code || r.reply.procedures[0]?.code !== code || !(await desk.offered(unitCode, code))) return r;
-    return { reply: this.reply(r.reply.intent, r.reply.decision, withOffer(r.reply), r.reply.procedures, r.reply.handoff), memory: r.memory };
+    return { reply: this.replies.reply(r.reply.intent, r.reply.decision, withOffer(r.reply), r.reply.procedures, r.reply.handoff), memory: r.memory };
   }
 
   // -------------------------------------------------------------------------- conversations
@@ -177,7 +202,7 @@ export class AssistantService extends AssistantResponder {
       const offered = (await this.deps.catalog.unitCatalog(unitCode)).entries.has(input.context);
       if (offered) memory = { ...memory, procedure: input.context, at: this.deps.clock.now().toISOString() };
     }
-    const { reply, memory: next } = (await this.chatSubmitTurn(unitCode, question, memory, input)) ?? (await this.respond(unitCode, question, memory, input.channel, input.takeProof, input.sessionKey));
+    const { reply, memory: next } = (await this.chatSubmitTurn(unitCode, question, memory, input)) ?? (await this.responder.respond(unitCode, question, memory, input.channel, input.takeProof, input.sessionKey));
     const now = this.deps.clock.now().toISOString();
     await this.deps.db.transaction().execute(async (trx) => {
       const seq = await repo.reserveSeq(trx, conv.id, 2);

@@ -3,6 +3,8 @@
  * assistant.situations.ts: losses, registers, countries, papers, people, acts.
  */
 
+import { TOLD_COUNTRIES } from './assistant.countries';
+
 export const LOST = ['mat', 'bi mat', 'chai', 'bi chai', 'that lac', 'khong con', 'hu hong', 'bi hong', 'rach', 'moi an', 'lu cuon', 'cuon troi', 'khong luu', 'khong con luu', 'khong tim thai', 'thieu',
   // pass 16: burnt, destroyed or gone ("hỏa hoạn thiêu rụi", "sổ bị tiêu hủy", "ủy ban cũng hết sổ")
   'thieu rui', 'chai rui', 'chai het', 'tieu huy', 'bi huy', 'huy hoai', 'mat tieu', 'het so',
@@ -18,8 +20,8 @@ export const REGISTER = ['so ho tich', 'so goc', 'so luu', 'so dang ki', 'ban lu
  * sổ bộ còn"): a lost paper is then copied from it, not registered again (pass 19).
  */
 export const REGISTER_KEPT = ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu', 'con nguyen', 'van con nguyen', 'so bo con', 'so van con', 'so luu con', 'van con ho so', 'con ho so', 'luu day du'];
-// Folded as questions are: "Mỹ" is "mi", "Thụy Điển" "thui dien", "Ý" "i".
-export const COUNTRIES = ['nuoc ngoai', 'nhat', 'nhat ban', 'han', 'han quoc', 'dai loan', 'trung quoc', 'mi', 'hoa ki', 'uc', 'duc', 'phap', 'anh', 'nga', 'sec', 'ba lan', 'lao', 'campuchia', 'thai lan', 'singapore', 'malaisia', 'canada', 'i', 'ha lan', 'thui dien', 'na ui', 'dan mach', 'bi', 'thui si', 'ao'];
+// Folded as questions are: "Mỹ" is "mi", "Thụy Điển" "thui dien", "Ý" "i" (the table: assistant.countries.ts).
+export const COUNTRIES = [...TOLD_COUNTRIES];
 export const EXPIRED = ['het han', 'sap het han', 'qua han', 'du 25 tuoi', 'du 40 tuoi', 'du 60 tuoi',
   // pass 17: a date reached said as "đến hạn", "tới hạn" ("căn cước đến hạn đổi")
   'den han', 'toi han', 'den han doi', 'toi han doi'];

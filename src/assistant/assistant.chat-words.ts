@@ -10,7 +10,8 @@ import { accentForm, type Token } from './assistant.text';
  *   o dau"). "b", "c" alone are also a licence class or a grade: only before "ơi" or in "a/c";
  * - "bh": "bây giờ" (the table's reading), but "bảo hiểm" after a card, a book or a payment
  *   ("thẻ bh bị mất", "đóng bh"), not in "thế bh phải làm sao";
- * - "kh": "không" in chat, but "kết hôn" right after a registration ("dk kh mất bao lâu", "dk lại kh") when a
+ * - "kh": "không" in chat, but "kết hôn" right after a registration or a paper ("dk kh mất bao lâu",
+ *   "dk lại kh", "nộp hồ sơ KH qua mạng", "làm giấy KH tại chỗ") when a
  *   word of the same clause follows; at the end of the clause or before a particle it is the
  *   question's "không" ("có cần dk kh ạ").
  */
@@ -35,6 +36,9 @@ const insuranceNamed = (tokens: Token[], i: number): boolean => {
 
 /** A registration said in chat ("dk", "đk", "dky", "dki", "đăng ký"): its last syllable, folded. */
 const REGISTERED = new Set(['dk', 'dky', 'dki', 'ky', 'ki']);
+/** Papers of a marriage said in chat ("giấy KH", "hồ sơ KH", "hs KH"): as after a registration. */
+const MARRIAGE_PAPER = new Set(['giay', 'hs']);
+const marriagePaper = (prev: Token | undefined, before: Token | undefined) => !!prev && (MARRIAGE_PAPER.has(prev.folded) || (prev.folded === 'so' && before?.folded === 'ho'));
 /** Sentence-final words after which "kh" is the question's "không". */
 const FINAL_PARTICLES = new Set(['a', 'ak', 'ah', 'vay', 'vai', 'v', 'z', 'zay', 'nhe', 'nha', 'nhi', 'mn', 'mng', 'ad', 'admin', 'ha', 'chi', 'cj', 'anh', 'em', 'e', 'ban', 'b', 'oi', 'khong', 'ko', 'k']);
 
@@ -69,7 +73,8 @@ export function readChatShorthand(tokens: Token[]): Token[] {
     // "dk kh mất bao lâu", "dk lại kh": a marriage registered; elsewhere "kh" is chat's "không".
     if (raw === 'kh') {
       const before = prev?.folded === 'lai' ? out[out.length - 2] : prev;
-      const married = before && REGISTERED.has(before.folded) && before.clause === t.clause && next && next.clause === t.clause && !FINAL_PARTICLES.has(next.folded);
+      const after = (before && REGISTERED.has(before.folded)) || marriagePaper(prev, out[out.length - 2]);
+      const married = after && prev!.clause === t.clause && next && next.clause === t.clause && !FINAL_PARTICLES.has(next.folded);
       out.push(...tokensOf(t, married ? 'kết hôn' : 'không'));
       continue;
     }

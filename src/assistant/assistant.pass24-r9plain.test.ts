@@ -28,6 +28,8 @@ describe('assistant: pass 24 — chat shorthand and unmarked typing (reading)', 
     expect(read('the bh phai lam sao')).toBe('the bh phai lam sao');
     expect(read('dk kh mat bao lau')).toBe('dk ket hon mat bao lau');
     expect(read('dk lai kh thi 2 vc')).toBe('dk lai ket hon thi 2 vc');
+    expect(read('nộp hồ sơ KH qua mạng')).toBe('nop ho so ket hon qua mang');
+    expect(read('có cần giấy kh')).toBe('co can giai khong');
     expect(read('bh y tế cho bé')).toBe('bao hiem i te cho be');
     expect(read('co can dk kh a')).toBe('co can dk khong a');
     expect(read('di lam kh')).toBe('di lam khong');

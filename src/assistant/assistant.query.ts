@@ -12,6 +12,7 @@ import { institutionAsks, institutionsTold } from './assistant.institutions';
 import { matchSituations } from './assistant.situations';
 import { ageShorthand, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, type SynonymMatch, type SynonymTable } from './assistant.synonyms';
 import { bestPairs, WordModel } from './assistant.segment';
+import { readChatShorthand, spellAddressed } from './assistant.chat-words';
 import { TOPIC_WORDS } from './lexicon/topic-words';
 import { attended, onBehalf, quotedRequirement, spokenClauses } from './assistant.voice';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
@@ -224,7 +225,8 @@ export function readQuery(question: string, ix: QueryIndex): QueryReading {
  * alternatives: an unknown syllable of four letters or more one edit from a known one is corrected.
  */
 function resolveTokens(question: string, ix: QueryIndex): { tokens: Token[]; alts: string[][] } {
-  const raw = tokenize(question, (f) => ix.isKnown(f));
+  // Chat shorthand read by its neighbours first ("a/c", "b ơi", "thẻ bh", "dk kh…": assistant.chat-words.ts).
+  const raw = readChatShorthand(tokenize(spellAddressed(question), (f) => ix.isKnown(f)));
   // Abbreviations and chat shorthand become their words.
   const tokens: Token[] = [];
   for (const t of raw) {

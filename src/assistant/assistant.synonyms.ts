@@ -129,6 +129,39 @@ export const ABBREVIATIONS: Record<string, string> = {
   mk: 'mình',
   mik: 'mình',
   vs: 'với',
+  // pass 24 (r9plain): the people addressed, the family and chat's function words; unknown, each
+  // was a content word no procedure had and halved the question's scores ("cj oi", "ny e", "o dau v")
+  cj: 'chị',
+  chj: 'chị',
+  ac: 'anh chị',
+  ace: 'anh chị em',
+  ny: 'người yêu',
+  bme: 'bố mẹ',
+  v: 'vậy',
+  ah: 'à',
+  lun: 'luôn',
+  ji: 'gì',
+  bik: 'biết',
+  wa: 'qua',
+  ib: 'nhắn tin',
+  s: 'sao',
+  tn: 'thế nào',
+  lmj: 'làm gì',
+  ns: 'nói',
+  nx: 'nữa',
+  k0: 'không',
+  khg: 'không',
+  mjk: 'mình',
+  bjo: 'bây giờ',
+  kq: 'kết quả',
+  cq: 'cơ quan',
+  tp: 'thành phố',
+  hcm: 'Hồ Chí Minh',
+  hn: 'Hà Nội',
+  sg: 'Sài Gòn',
+  // a contract typed short ("hdong tặng cho", "HĐLĐ")
+  hdong: 'hợp đồng',
+  hdld: 'hợp đồng lao động',
   tks: 'cảm ơn',
   thks: 'cảm ơn',
   thanks: 'cảm ơn',
@@ -482,8 +515,15 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string[]> = new Map(
 /** The abbreviation table, folded. */
 export const FOLDED_ABBREVIATIONS: ReadonlyMap<string, string[]> = new Map(Object.entries(ABBREVIATIONS).map(([k, v]) => [fold(k), syllables(v)]));
 
-/** An age as chat writes it, the number and "t" ("bé 2t", "16t rồi"): the number and "tuổi". */
+/** What a number glued to a letter or a word counts, as chat writes it ("2t", "6th", "3thang"). */
+const GLUED_UNITS: Record<string, string> = { t: 'tuổi', tuoi: 'tuổi', th: 'tháng', thang: 'tháng', ng: 'ngày', ngay: 'ngày', tuan: 'tuần', nam: 'năm' };
+
+/**
+ * An age or a time as chat writes it, the number and its unit glued ("bé 2t", "16t rồi", "con
+ * 6th", "được 20ngay"): the number and the unit's word ("tuổi", "tháng", "ngày", "tuần", "năm").
+ */
 export function ageShorthand(folded: string): string[] | undefined {
-  const m = /^(\d{1,3})t$/.exec(folded);
-  return m ? [m[1]!, 'tuổi'] : undefined;
+  const m = /^(\d{1,3})([a-z]+)$/.exec(folded);
+  const unit = m && GLUED_UNITS[m[2]!];
+  return unit ? [m[1]!, unit] : undefined;
 }

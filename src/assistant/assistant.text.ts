@@ -64,7 +64,8 @@ function withTone(base: string, tone: string): string {
  * "thuwowngf" → "thường"). Returns undefined when the input shows no Telex keys.
  */
 export function decodeTelex(word: string): string | undefined {
-  let s = word.toLowerCase();
+  // A tone key pressed twice ("truss", "thuongff"): the one tone meant.
+  let s = word.toLowerCase().replace(/([sfrxj])\1$/, '$1');
   if (!/^[a-z]+$/.test(s) || s.length < 2) return undefined;
   let tone = '';
   // A tone key at the end ("kys") or between the vowel and the final consonant ("hoafng").

@@ -47,12 +47,20 @@ const CARD_WORN = ['cong venh', 'bi cong', 'hong chip', 'chip hong', 'chip khong
 /** Other cards a citizen holds: a bank's, insurance, a bus pass, a phone's. */
 const OTHER_CARDS = ['bao hiem', 'bhit', 'atm', 'the ngan hang', 'the tin dung', 'the xe', 'thu vien', 'sinh vien', 'bang lai', 'giai phep lai xe', 'ho chieu', 'tam tru', 'sim', 'the nho', 'dien thoai', 'the cao', 'the dang vien'];
 
-/** A card to be made for a child, said with "thẻ" alone (pass 23). */
-const CARD_TO_MAKE = ['chua co the', 'chua co cai the', 'chua lam the', 'di lam the', 'can co the', 'lam the cho', 'lam the', 'bat lam the', 'cap the'];
+/**
+ * A card to be made for a child, said with "thẻ" alone (pass 23). Not "làm thẻ" alone: folded, it
+ * is the "làm thế" of "làm thế nào" (pass 24, r9plain: "con em 2 tuổi chưa có giấy khai sinh thì
+ * làm thế nào" was a child's card) — "làm thẻ" with what comes before or after it.
+ */
+const CARD_TO_MAKE = ['chua co the', 'chua co cai the', 'chua lam the', 'di lam the', 'can co the', 'lam the cho', 'bat lam the', 'cap the',
+  ...['can', 'phai', 'muon', 'nen', 'duoc', 'dinh', 'se', 'dan'].map((w) => `${w} lam the`),
+  ...['o', 'can', 'duoc', 'chua', 'roi', 'gi', 'luon', 'khong', 'moi', 'lan', 'the', 'mat', 'het', 'bao', 'nhu', 'o dau', 'can cuoc'].map((w) => `lam the ${w}`)];
 /** A child's age said as a bare number after the child ("con gái 15 chưa có thẻ", "thằng bé 15t"). */
 const CHILD = ['con gai', 'con trai', 'chau', 'be', 'thang be', 'con be', 'chau gai', 'chau trai', 'thang nho', 'dua nho', 'em'];
 const childAged = (from: number, to: number): string[] =>
   CHILD.flatMap((c) => Array.from({ length: to - from + 1 }, (_, k) => from + k).flatMap((n) => [`${c} ${n}`, `${c} ${n}t`]));
+/** A baby's age in months, weeks or days ("con em 2 tháng", chat's "6th"): no age in years (pass 24). */
+const BABY_AGE = Array.from({ length: 24 }, (_, k) => k + 1).flatMap((n) => [`${n} thang`, `${n} tuan`, `${n} ngai`]);
 /** Fingerprints and a photo taken for a card ("lấy vân tay", "in dấu tay"; folded, "tay" is "tai"). */
 const FINGERPRINTS = ['van tay', 'dau tay', 'lan tay', 'in dau tay', 'lay dau tay', 'chup anh', 'chup hinh'];
 /** Not a card: a signature's or a fingerprint's certification, a deed, another card. */
@@ -61,8 +69,8 @@ const NOT_CARD = ['chung thuc', 'diem chi', 'uy quyen', 'hop dong', 'di chuc', '
 export const WARD_STORIES: Situation[] = [
   // pass 23: a child's card asked with the age as a bare number ("con gái 15 chưa có thẻ"): the
   // first card, over or under 14 as the number says.
-  { groups: [CARD_TO_MAKE, childAged(14, 20)], unless: NOT_CARD, expansion: 'cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên' },
-  { groups: [CARD_TO_MAKE, childAged(1, 13)], unless: NOT_CARD, expansion: 'cấp thẻ căn cước cho người dưới 14 tuổi' },
+  { groups: [CARD_TO_MAKE, childAged(14, 20)], unless: [...NOT_CARD, ...BABY_AGE], expansion: 'cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên' },
+  { groups: [CARD_TO_MAKE, childAged(1, 13)], unless: [...NOT_CARD, ...BABY_AGE], expansion: 'cấp thẻ căn cước cho người dưới 14 tuổi' },
   // pass 23: fingerprints or a photo taken for a card made ("trường bắt làm thẻ, nó tự đi lấy vân
   // tay được không"): the card — the fingerprints are the story, not a fingerprint certified.
   { groups: [FINGERPRINTS, [...CARD_TO_MAKE, 'can cuoc', 'cccd', 'the can cuoc']], unless: NOT_CARD, story: FINGERPRINTS, anchor: 1, expansion: 'cấp thẻ căn cước' },

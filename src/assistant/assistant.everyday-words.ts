@@ -20,7 +20,8 @@ export const EVERYDAY_BORROWED: string[] = [
   'giai chay',
   'phong tap',
   'gym',
-  'hoi vien',
+  // a gym's or a club's members' card, not an association's members ("hội viên mới bầu chủ nhiệm")
+  'the hoi vien',
   'the thanh vien',
   'the thu vien',
   'cong sinh vien',

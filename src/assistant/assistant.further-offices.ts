@@ -108,7 +108,8 @@ export const FURTHER_OFFICES: OtherOffice[] = [
     asks: w(['(?:lam|nghe|dan) co (?:nha )?dat', 'chung chi moi gioi (?:nha dat|bat dong san|dat)']),
     names: w(['bat dong san', 'xay dung']),
     sure: w(['(?:lam|nghe|dan) co (?:nha )?dat', 'chung chi moi gioi (?:nha dat|bat dong san|dat)']),
-  },  {
+  },
+  {
     // pass 24: a temple or a communal house to be ranked as a monument, an antique registered
     topic: 'xếp hạng di tích lịch sử – văn hóa, đăng ký di vật, cổ vật',
     office: 'Sở Văn hóa, Thể thao và Du lịch (Ủy ban nhân dân tỉnh xếp hạng di tích cấp tỉnh; di tích quốc gia: Bộ Văn hóa, Thể thao và Du lịch)',

@@ -3,41 +3,41 @@ import type { Aspect } from './assistant.intent';
 /**
  * Pass 24 (r9facts): more of the ways citizens ask a fact, read before the patterns of
  * assistant.intent.ts (the first pattern to take a span keeps it). Written without marks, folded
- * as the question is (đ→d, y→i: "lấy" is "lai", "quầy" is "quai", "mấy" is "mai").
+ * as the question is (đ→d, y→i: "lấy" is "lai", "quầy" is "quai", "mấy" is "mai"); assistant.intent.ts
+ * makes each a whole-words pattern with its `b`, as it does its own.
  */
-const b = (s: string) => new RegExp(`(?:^| )(?:${s.replace(/y/g, 'i')})(?= |$)`, 'g');
 
 /** "không", "hông", "ko" closing a yes-or-no question. */
 const NO = '(?:khong|ko|hong|hok)';
 /** The days and hours a citizen is free ("thứ bảy", "cuối tuần", "giờ trưa", "ngoài giờ"). */
 const FREE_DAY = '(?:thu bai|thu 7|chu nhat|cuoi tuan|ngai nghi|ngai le|buoi trua|gio trua|buoi toi|ngoai gio(?: hanh chinh)?)';
 
-export const FACT_ASKS: Array<[Aspect, RegExp]> = [
+export const FACT_ASKS: Array<[Aspect, string]> = [
   // The money given out, asked: "có phải bỏ ra đồng bạc nào không", "phải bỏ tiền ra không", "bỏ
   // ra bao nhiêu", "tốn đồng bạc nào" — not "bố ra đồng" (folded, "bố" is "bỏ": money is named),
   // nor "bỏ tiền ra mua đất" (the story: only a question's end or "nào", "gì" after it).
-  ['fee', b(`(?:co )?(?:phai )?bo (?:ra )?(?:tien|dong bac|xu)(?: ra)?(?: (?:nao|gi))?(?: ${NO})?(?=$| (?:vai|a|ha|nhe|nha|the|chi|anh|em|co|chu|oi)(?: |$))|bo ra (?:bao nhieu|nhieu|may (?:dong|chuc|tram|nghin|ngan|tien))(?: tien)?|(?:het|ton|mat|dong|tra|lay) (?:dong bac|tien bac)(?: (?:nao|gi))?(?: ${NO})?`)],
+  ['fee', `(?:co )?(?:phai )?bo (?:ra )?(?:tien|dong bac|xu)(?: ra)?(?: (?:nao|gi))?(?: ${NO})?(?=$| (?:vai|a|ha|nhe|nha|the|chi|anh|em|co|chu|oi)(?: |$))|bo ra (?:bao nhieu|nhieu|may (?:dong|chuc|tram|nghin|ngan|tien))(?: tien)?|(?:het|ton|mat|dong|tra|lay) (?:dong bac|tien bac)(?: (?:nao|gi))?(?: ${NO})?`],
   // "thu có mấy chục không", "lấy chừng vài chục": the tens asked with "có", "chừng", "tầm" between.
-  ['fee', b(`(?:thu|mat|ton|het|dong|tra|lay) (?:co|chung|tam|khoang) (?:may|vai) chuc(?: (?:nghin|ngan))?(?: ${NO})?`)],
+  ['fee', `(?:thu|mat|ton|het|dong|tra|lay) (?:co|chung|tam|khoang) (?:may|vai) chuc(?: (?:nghin|ngan))?(?: ${NO})?`],
   // "giá cả thế nào", "tính bao nhiêu một chữ ký": the price asked, or charged by the piece — not
   // "tính bao nhiêu ngày" (the time), "tính mấy tuổi".
-  ['fee', b('gia ca(?: (?:the nao|ra sao|nhu the nao|bao nhieu|sao))?|tinh (?:bao nhieu|nhieu|may)(?: tien)?(?: (?:mot|1|moi) (?:chu ki|ban|trang|to|cai|lan|bo))?(?! (?:ngai|hom|bua|tuan|thang|nam|tuoi|gio|tieng|lau|nguoi|lan|ban))')],
+  ['fee', 'gia ca(?: (?:the nao|ra sao|nhu the nao|bao nhieu|sao))?|tinh (?:bao nhieu|nhieu|may)(?: tien)?(?: (?:mot|1|moi) (?:chu ki|ban|trang|to|cai|lan|bo))?(?! (?:ngai|hom|bua|tuan|thang|nam|tuoi|gio|tieng|lau|nguoi|lan|ban))'],
   // "bữa nào lấy được", "bao giờ cầm được", "thứ mấy thì lãnh": the day the result is had.
-  ['time', b('(?:bao gio|khi nao|hom nao|bua nao|ngai nao|chung nao|luc nao|thu may)(?: thi)?(?: (?:moi|di|den|toi|ra|len|qua))? (?:co|xong|lay|nhan|duoc|tra|cam|lanh|rut)(?: duoc)?(?: (?:ket qua|giay to|giay|the|so))?')],
+  ['time', '(?:bao gio|khi nao|hom nao|bua nao|ngai nao|chung nao|luc nao|thu may)(?: thi)?(?: (?:moi|di|den|toi|ra|len|qua))? (?:co|xong|lay|nhan|duoc|tra|cam|lanh|rut)(?: duoc)?(?: (?:ket qua|giay to|giay|the|so))?'],
   // "trong ngày có xong không", "trong buổi sáng có lấy được không": the time, the day named first.
-  ['time', b(`trong (?:ngai|buoi|hom nai|buoi sang|buoi chieu|sang nai|chieu nai)(?: (?:co|thi|la))? (?:xong|lay|nhan|duoc|tra|co ket qua)(?: (?:duoc|luon|ngai|lien))?(?: ${NO})?`)],
+  ['time', `trong (?:ngai|buoi|hom nai|buoi sang|buoi chieu|sang nai|chieu nai)(?: (?:co|thi|la))? (?:xong|lay|nhan|duoc|tra|co ket qua)(?: (?:duoc|luon|ngai|lien))?(?: ${NO})?`],
   // "có lâu lắm không", "lâu quá không", "lâu hông": how long, asked as a worry.
-  ['time', b(`(?:co )?lau (?:lam|qua) ${NO}|(?:co )?lau (?:hong|hok)`)],
+  ['time', `(?:co )?lau (?:lam|qua) ${NO}|(?:co )?lau (?:hong|hok)`],
   // "sáng nộp chiều có lấy được không": handed in, then had the same day.
-  ['time', b(`(?:sang|buoi sang|hom nai) nop(?: ho so)? (?:chieu|trua|buoi chieu|chieu nai)(?: (?:co|thi|la))? (?:lay|nhan|xong|duoc|co)(?: duoc)?(?: ${NO})?`)],
+  ['time', `(?:sang|buoi sang|hom nai) nop(?: ho so)? (?:chieu|trua|buoi chieu|chieu nai)(?: (?:co|thi|la))? (?:lay|nhan|xong|duoc|co)(?: duoc)?(?: ${NO})?`],
   // "chuẩn bị sẵn gì", "sửa soạn hồ sơ ra sao", "soạn giấy tờ thế nào": what to get ready.
-  ['papers', b('(?:(?:can|phai) )?(?:chuan bi|sua soan|soan|sam sua|sam|mang|dem|cam) (?:san|truoc)(?: nhung| cac)? gi|(?:chuan bi|sua soan|soan|sam sua)(?: san)? (?:ho so|giai to)(?: (?:ra sao|the nao|nhu the nao|nhu nao|sao|gi|nhung gi))?')],
+  ['papers', '(?:(?:can|phai) )?(?:chuan bi|sua soan|soan|sam sua|sam|mang|dem|cam) (?:san|truoc)(?: nhung| cac)? gi|(?:chuan bi|sua soan|soan|sam sua)(?: san)? (?:ho so|giai to)(?: (?:ra sao|the nao|nhu the nao|nhu nao|sao|gi|nhung gi))?'],
   // "tới văn phòng nào nộp", "trụ sở nào", "quầy số mấy": which office or desk.
-  ['place', b('(?:(?:o|tai|den|toi|len|ra|vao|ghe|nop|lam|gap) )?(?:van phong|tru so|phong ban|toa nha|dia diem) nao|(?:o |tai |nop )?quay(?: so)? may')],
+  ['place', '(?:(?:o|tai|den|toi|len|ra|vao|ghe|nop|lam|gap) )?(?:van phong|tru so|phong ban|toa nha|dia diem) nao|(?:o |tai |nop )?quay(?: so)? may'],
   // A day the citizen is free, asked against the office's days: "hôm thứ bảy tôi mới rảnh",
   // "chủ nhật em mới nghỉ", "chỉ rảnh chủ nhật" — the opening hours, not a word of the topic.
-  ['place', b(`(?:hom |sang |chieu )?${FREE_DAY}(?: (?:toi|em|minh|tui|con|chau|anh|chi))?(?: (?:moi|chi))? (?:ranh|nghi|di duoc|len duoc|ghe duoc|qua duoc)|(?:(?:moi|chi) )?ranh (?:vao )?(?:hom |sang |chieu )?${FREE_DAY}`)],
+  ['place', `(?:hom |sang |chieu )?${FREE_DAY}(?: (?:toi|em|minh|tui|con|chau|anh|chi))?(?: (?:moi|chi))? (?:ranh|nghi|di duoc|len duoc|ghe duoc|qua duoc)|(?:(?:moi|chi) )?ranh (?:vao )?(?:hom |sang |chieu )?${FREE_DAY}`],
   // "phường có tiếp dân không", "giờ giấc làm việc", "trưa có nhận hồ sơ không": the office's hours —
   // not the "cán bộ tiếp dân" a citizen greets.
-  ['place', b(`(?<!can bo )(?:co )?tiep (?:cong )?dan(?: ${NO})?|gio giac(?: (?:lam viec|mo cua|hanh chinh))?|(?:${FREE_DAY}|trua|sang som|chieu muon|buoi (?:sang|chieu))(?: (?:co|thi))? (?:lam|lam viec|nhan|tiep nhan|mo cua|mo|tiep dan)(?: (?:ho so|giai to))?(?= ${NO}|$)`)],
+  ['place', `(?<!can bo )(?:co )?tiep (?:cong )?dan(?: ${NO})?|gio giac(?: (?:lam viec|mo cua|hanh chinh))?|(?:${FREE_DAY}|trua|sang som|chieu muon|buoi (?:sang|chieu))(?: (?:co|thi))? (?:lam|lam viec|nhan|tiep nhan|mo cua|mo|tiep dan)(?: (?:ho so|giai to))?(?= ${NO}|$)`],
 ];

@@ -53,7 +53,7 @@ const TAIL = `(?=(?: (?:a|ha|vay|the|nhe|nha|nhi|ad|rua|ri|khong|ko|hong|he|hen|
 
 const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
   // Pass 24's ways of asking a fact (assistant.fact-asks.ts), read first.
-  ...FACT_ASKS,
+  ...FACT_ASKS.map(([aspect, pattern]): [Aspect, RegExp] => [aspect, b(pattern)]),
   // "khai xong bao lâu có kết quả", "gửi xong mấy ngày thì có": the act done, then the time asked
   // (a follow-up's "khai" is no procedure's word then).
   ['time', b(`(?:khai|khai bao|gui|bao) xong(?: thi)? (?:bao lau|bao gio|khi nao|may ngai|may hom|may bua|chung nao)${GETS}`)],

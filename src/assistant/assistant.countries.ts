@@ -17,7 +17,7 @@ import { fold, stripDiacritics } from '../shared/vietnamese';
  * so that no answer changes with the table (stop 42). Where a syllable is also a common word, the
  * list that reads it leaves it out itself ("người Anh", "người bị…": assistant.situation-words.ts).
  * Two shorter lists are still their own: the countries whose laws and visas are no procedure here
- * (COUNTRY, assistant.intent.ts: the order of its words decides how much a match takes) and a
+ * (COUNTRY, assistant.everyday-words.ts: the order of its words decides how much a match takes) and a
  * foreign company's representative office (assistant.more-offices.ts).
  */
 interface Country {

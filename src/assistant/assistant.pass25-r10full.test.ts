@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { otherOffice } from './assistant.other-offices';
 import type { Retriever } from './assistant.retrieval';
-import { demoRetriever, firstPick, nationalRecord, situationExpansions } from './assistant.testing';
+import { decisionOf, demoRetriever, firstPick, nationalRecord, situationExpansions } from './assistant.testing';
 
 /**
  * Issue 15, pass 25 (r10full): the national catalogue's commune records told in citizens' words —
@@ -49,6 +49,21 @@ describe('commune records told in citizens’ words (pass 25)', () => {
     expect(first('hòa giải viên ở thôn mỗi vụ hòa giải xong thì được nhận tiền bồi dưỡng ở đâu, thủ tục ra sao')).toBe('2.002080');
     expect(first('Tui là tổ trưởng hòa giải ấp, mấy cô chú trong tổ hòa giải xong vụ đất mà chưa được chi tiền, làm sao lãnh')).toBe('2.002080');
     expect(reads('hòa giải viên đi hòa giải bị đánh phải nằm viện, xin hỗ trợ tiền viện phí', 'thu lao')).toBe(false);
+  });
+});
+
+describe('a building’s grade named (pass 25)', () => {
+  let r: Retriever;
+  beforeAll(() => {
+    r = demoRetriever((demo) => [
+      nationalRecord(demo, '1.013236', 'Cấp giấy phép xây dựng mới công trình cấp đặc biệt, cấp I, cấp II (Công trình không theo tuyến/Theo tuyến trong đô thị/Tín ngưỡng, tôn giáo/Tượng đài, tranh hoành tráng/Theo giai đoạn cho công trình không theo tuyến/Theo giai đoạn cho công trình theo tuyến trong đô thị/Dự án)', ['Cấp tỉnh']),
+    ]);
+  });
+  const decision = decisionOf(() => r);
+
+  it('points a grade II works’ permit to the province, and keeps a grade IV house the commune’s', () => {
+    expect(decision('Doanh nghiệp xây nhà xưởng cấp II cần xin giấy phép xây dựng')).toEqual({ decision: 'elsewhere', first: '1.013236' });
+    expect(decision('xây nhà cấp 4 ở nông thôn có cần xin giấy phép xây dựng không').first).toBe('1.013225');
   });
 });
 

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fold, syllables } from '../shared/vietnamese';
+import { readIntents } from './assistant.intent';
 import { otherOffice } from './assistant.other-offices';
 import type { Retriever } from './assistant.retrieval';
 import { decisionOf, demoRetriever, firstPick, nationalRecord, situationExpansions } from './assistant.testing';
@@ -80,5 +82,15 @@ describe('other offices named (pass 25)', () => {
     expect(otherOffice('bố tôi là công an nghỉ hưu, thương binh, muốn giám định lại tỷ lệ thương tật', true)).toBeUndefined();
     // the ward's own paper asked for a war invalid's file stays the ward's
     expect(otherOffice('ông tôi là thương binh hạng 2 ở căn nhà thuê của tỉnh, tiền thuê tăng mà lương ít, có được bớt không', true)).toBeUndefined();
+  });
+});
+
+describe('what health insurance pays at another level’s hospital (pass 25)', () => {
+  const everyday = (q: string) => readIntents(syllables(fold(q))).offTopic;
+
+  it('reads the rate asked as no record to file, and the direct payment asked back as the ward’s', () => {
+    expect(everyday('khám bệnh bảo hiểm ở bệnh viện tuyến trên có được hưởng đủ không')).toBe(true);
+    expect(everyday('bhyt trái tuyến được hưởng bao nhiêu phần trăm')).toBe(true);
+    expect(everyday('đi khám ở bệnh viện tư không đúng tuyến phải tự trả tiền, giờ muốn bảo hiểm y tế thanh toán lại')).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { BOAT_TOLD } from './assistant.boat-told';
 import { LOSSES_TOLD } from './assistant.losses-told';
 import { COOP_TOLD } from './assistant.coop-told';
 import { FIELDS_TOLD } from './assistant.fields-told';
+import { GRASSROOTS_TOLD } from './assistant.grassroots-told';
 import type { Situation } from './assistant.situations';
 
 /** Low pay or income, as workers tell it. */
@@ -33,7 +34,13 @@ const KEPT = ['ban tho', 'tuong tho', 'gian tho', 'gia bao', 'ki niem', 'trung b
 /** A herd struck by an epidemic, as farmers tell it (pass 19). */
 const HERD_SICK = ['dich ta', 'dich heo', 'dich lon', 'tai xanh', 'lo mom', 'cum gia cam', 'cum ga', 'bi dich',
   // pass 24: caught, not named ("trại heo dính dịch phải tiêu hủy hết")
-  'dinh dich', 'nhiem dich', 'dinh benh dich', 'bi benh dich'];
+  'dinh dich', 'nhiem dich', 'dinh benh dich', 'bi benh dich',
+  // pass 25: the disease named ("bò bị viêm da nổi cục chết mấy con", "gà toi vì cúm A/H5N1")
+  'viem da noi cuc', 'tu huiet trung', 'lo mom long mong', 'long mong', 'cum a', 'h5n1', 'h5n6', 'dich hach'];
+/** An epidemic said as the cause ("chôn 40 con heo nái của tôi vì dịch"; pass 25): only of a herd named beside it. */
+const FOR_EPIDEMIC = ['vi dich', 'do dich', 'vi benh dich', 'do benh dich', 'vi dich benh', 'do dich benh'];
+/** The herd: livestock and poultry as farmers name them (folded, "lợn" is "lớn", "bò" "bỏ", "gà" "ga": those with their counting word). */
+const HERD = ['heo', 'trau', 'vit', 'ngong', 'chim cut', 'gia cam', 'gia suc', 'lon nai', 'lon thit', 'con lon', 'dan lon', 'trai lon', 'con bo', 'dan bo', 'bo sua', 'bo cai', 'con ga', 'dan ga', 'trai ga', 'con de', 'dan de', 'con cuu', 'dan cuu', 'con ngan', 'dan ngan'];
 /** Culled or lost, and made good. */
 const HERD_LOST = ['chon', 'tieu huy', 'chet', 'thiet hai', 'den bu', 'boi thuong'];
 /** The village's mediators themselves, as neighbours name them (pass 19: "giảng hòa" is "hòa giải"). */
@@ -125,6 +132,13 @@ export const COMMUNE_TOLD: Situation[] = [
     unless: ['bao hiem', 'tiem phong', 'kiem dich'],
     expansion: 'hỗ trợ cơ sở sản xuất bị thiệt hại do dịch bệnh động vật',
   },
+  {
+    // pass 25: the epidemic said only as the cause, the herd named ("thú y xã lập biên bản chôn 40
+    // con heo nái của tôi vì dịch"): the same support — not a shop or a crop hurt by an epidemic.
+    groups: [FOR_EPIDEMIC, HERD, HERD_LOST],
+    unless: ['bao hiem', 'tiem phong', 'kiem dich', 'covid', 'corona', 'cua hang', 'kinh doanh', 'lua', 'cay trong', 'hoa mau'],
+    expansion: 'hỗ trợ cơ sở sản xuất bị thiệt hại do dịch bệnh động vật',
+  },
   // pass 22: a farm's land put to another crop or to visitors
   ...FARM_TOLD,
   // pass 23: a river boat's registration told
@@ -135,4 +149,6 @@ export const COMMUNE_TOLD: Situation[] = [
   ...COOP_TOLD,
   // pass 24: a translation, a land-use fee paid off, a permit torn, the card, rehabilitation, a foreign parent
   ...FIELDS_TOLD,
+  // pass 25: a mediator's pay
+  ...GRASSROOTS_TOLD,
 ];

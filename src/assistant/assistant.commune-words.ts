@@ -19,6 +19,12 @@ export const COMMUNE_WORDS: SynonymEntry[] = [
   { phrase: 'kênh dẫn nước', expansion: 'phạm vi bảo vệ công trình thủy lợi' },
   { phrase: 'kênh tưới', expansion: 'phạm vi bảo vệ công trình thủy lợi' },
   { phrase: 'mương tưới', expansion: 'phạm vi bảo vệ công trình thủy lợi' },
+  // pass 25 (r10full): the works themselves named as the village does — the pump station, the
+  // dam, a dam's water ("lòng đập nước của xã"), the "vùng bảo vệ" of a canal
+  { phrase: 'trạm bơm', expansion: 'phạm vi bảo vệ công trình thủy lợi' },
+  { phrase: 'đập nước', expansion: 'phạm vi bảo vệ công trình thủy lợi đập' },
+  { phrase: 'đập thủy lợi', expansion: 'phạm vi bảo vệ công trình thủy lợi đập' },
+  { phrase: 'vùng bảo vệ', expansion: 'phạm vi bảo vệ' },
   // fish farmed on rafts (not "lồng bè": a cage farm's own confirmation is another record), blasting rock
   { phrase: 'bè nuôi cá', expansion: 'nuôi trồng thủy sản' },
   { phrase: 'thả bè', expansion: 'nuôi trồng thủy sản' },

@@ -42,6 +42,10 @@ export const EVERYDAY_BORROWED: string[] = [
   'phat ban',
   'noi ban',
   'benh vien nao',
+  // pass 25 (r10full): what health insurance pays at another level's hospital ("khám bảo hiểm ở
+  // bệnh viện tuyến trên có được hưởng đủ không"), a rate the law sets, no record to file — not
+  // the direct payment asked back after paying ("giờ muốn bảo hiểm thanh toán lại")
+  '(?:tuyen tren|trai tuyen|vuot tuyen|dung tuyen)(?: [a-z0-9]+){0,3} duoc huong (?:du|bao nhieu|may|het)',
   // A baby's nights and a name chosen for its sound, not the birth registration told beside them.
   'quay khoc',
   'khoc da de',

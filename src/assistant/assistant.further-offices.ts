@@ -49,6 +49,23 @@ export const EARLY_OFFICES: OtherOffice[] = [
   },
 ];
 
+/**
+ * A war invalid's or a resistance fighter's own benefits asked (pass 25: "ông tôi là thương binh
+ * muốn giám định lại tỷ lệ thương tật", "tham gia kháng chiến bị nhiễm chất độc hóa học, làm hồ sơ
+ * hưởng chế độ"), the police not named: home affairs' people of merit, not the police's records.
+ */
+const NOT_POLICE = '(?<!(?:cong an|canh sat)(?: [a-z0-9]+)* )';
+const MERIT_OWN = [
+  `${NOT_POLICE}thuong binh(?: [a-z0-9]+){0,8} (?:giam dinh|ti le thuong tat|tro cap|huong che do)(?!(?: [a-z0-9]+)* (?:cong an|canh sat)(?: |$))`,
+  `${NOT_POLICE}(?:nhiem|bi) chat doc (?:hoa hoc|da cam)(?!(?: [a-z0-9]+)* (?:cong an|canh sat)(?: |$))`,
+];
+/** A religious organisation's own matters, as believers name them (pass 25). */
+const RELIGION_OWN = [
+  '(?:thanh lap|lap|cong nhan|dang ki)(?: [a-z0-9]+){0,3} to chuc ton giao', 'to chuc ton giao (?:moi|rieng)', 'dang ki hoat dong ton giao',
+  '(?:linh muc|muc su|nha su|su thay|tu si|chuc sac|giao si|nha tu hanh)(?: [a-z0-9]+){0,2} nuoc ngoai', 'nuoc ngoai(?: [a-z0-9]+){0,4} (?:giang dao|truyen giao)',
+  'phong pham', 'phong chuc (?:linh muc|muc su|chuc sac)', 'truong dao tao ton giao', 'dai chung vien',
+];
+
 export const FURTHER_OFFICES: OtherOffice[] = [
   {
     topic: 'báo cáo đánh giá tác động môi trường (ĐTM), giấy phép môi trường của dự án, cơ sở sản xuất',
@@ -132,11 +149,26 @@ export const FURTHER_OFFICES: OtherOffice[] = [
     // người có công" tell the story around the ward's copies and rents.
     topic: 'trợ cấp ưu đãi người có công (thân nhân liệt sĩ, thương binh, bệnh binh)',
     office: 'Sở Nội vụ (hồ sơ nộp qua Ủy ban nhân dân cấp xã nơi cư trú)',
-    asks: w(['tuat(?: [a-z0-9]+){0,4} liet si', 'liet si(?: [a-z0-9]+){0,8} (?:tro cap|tien) tuat', 'tro cap (?:thuong binh|benh binh|nguoi co cong|liet si)']),
-    names: w(['nguoi co cong', 'liet si', 'thuong binh']),
+    asks: w(['tuat(?: [a-z0-9]+){0,4} liet si', 'liet si(?: [a-z0-9]+){0,8} (?:tro cap|tien) tuat', 'tro cap (?:thuong binh|benh binh|nguoi co cong|liet si)', ...MERIT_OWN]),
+    // (not "thương binh": the only record so named is the police's own, "Xét hưởng trợ cấp đối với
+    // thương binh … tại Công an cấp tỉnh", and a civilian's war wound is no policeman's — a
+    // policeman who says so is not read by MERIT_OWN)
+    names: w(['nguoi co cong', 'liet si']),
     // only the martyr's survivors' allowance asked turns a record away: "cần giấy để hưởng trợ cấp
     // người có công" asks the ward for a birth record re-registered
-    sure: w(['tuat(?: [a-z0-9]+){0,4} liet si', 'liet si(?: [a-z0-9]+){0,8} (?:tro cap|tien) tuat']),
+    sure: w(['tuat(?: [a-z0-9]+){0,4} liet si', 'liet si(?: [a-z0-9]+){0,8} (?:tro cap|tien) tuat', ...MERIT_OWN]),
+  },
+  {
+    // pass 25 (r10full): a religious organisation's own matters (Luật Tín ngưỡng, tôn giáo 2016,
+    // Điều 21, 33, 46): founding or recognising one, ordaining its dignitaries, inviting a foreign
+    // preacher are the State's office of religious affairs' — not the building permit of a church
+    // or a pagoda, whose name says "tín ngưỡng, tôn giáo". (A congregation's regular worship
+    // registered with the commune, Điều 16, has no record here and is not among these words.)
+    topic: 'tôn giáo (thành lập, công nhận tổ chức tôn giáo; phong phẩm, bổ nhiệm chức sắc; mời tổ chức, cá nhân nước ngoài vào hoạt động tôn giáo)',
+    office: 'Ban Tôn giáo (Sở Nội vụ cấp tỉnh) hoặc Ban Tôn giáo Chính phủ',
+    asks: w(RELIGION_OWN),
+    names: w(['to chuc ton giao', 'hoat dong ton giao', 'chuc sac', 'chuc viec', 'phong pham', 'dao tao ton giao']),
+    sure: w(RELIGION_OWN),
   },
   // Pass 24 (r9scope): a fraud reported ("bị giả danh công an gọi lừa chuyển khoản, trình báo ở
   // đâu") is the police's report of a crime (Bộ luật Tố tụng hình sự 2015, Điều 145), no record of

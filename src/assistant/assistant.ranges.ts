@@ -33,6 +33,17 @@ function storeysAsked(folded: string[]): number | undefined {
   return undefined;
 }
 
+/**
+ * The grade a question names outright ("nhà xưởng cấp II", "công trình cấp 3", "nhà cấp 4"; pass
+ * 25): right after a building's word — "cấp" alone is also "to issue", and "cấp 2" a school.
+ */
+const GRADE_NAMED = /(?:^| )(?:cong trinh|nha xuong|xuong|nha kho|nha|toa nha|chung cu|khach san|tru so)(?: [a-z0-9]+)? cap (dac biet|iv|iii|ii|i|[1-4])(?= |$)/;
+const GRADE_DIGITS: Record<string, string> = { '1': 'i', '2': 'ii', '3': 'iii', '4': 'iv' };
+function gradeNamed(folded: string[]): string | undefined {
+  const m = GRADE_NAMED.exec(folded.join(' '));
+  return m ? (GRADE_DIGITS[m[1]!] ?? m[1]) : undefined;
+}
+
 /** The ages a name covers, in whole years, both ends included: "từ đủ 14 tuổi trở lên" → [14, ∞), "dưới 6 tuổi" → [0, 5]. */
 export interface AgeRange {
   min: number;
@@ -117,7 +128,7 @@ export class RangesAsked {
 
   constructor(folded: string[]) {
     const storeys = storeysAsked(folded);
-    this.grade = storeys === undefined ? undefined : gradeOfStoreys(storeys);
+    this.grade = storeys === undefined ? gradeNamed(folded) : gradeOfStoreys(storeys);
     this.house = !NOT_A_HOUSE.test(folded.join(' '));
     this.ages = agesAsked(folded);
   }

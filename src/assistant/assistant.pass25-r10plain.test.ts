@@ -36,6 +36,7 @@ describe('assistant: pass 25 — unmarked typing (reading)', () => {
     expect(restored('bang lai o to het han')).toBe('bang lai ô tô het han');
     expect(restored('mua oto cu')).toBe('mua ô tô cu');
     expect(restored('o to con')).toBe('ô tô con');
+    expect(restored('hoc lai xe o to hang b')).toBe('hoc lai xe o to hang b');
     expect(restored('con o to 3 xin tam tru')).toBe('con o to 3 xin tam tru');
     expect(restored('nha o to dan pho 5')).toBe('nha o to dan pho 5');
     expect(restored('e mun biet')).toBe('e muốn biet');

@@ -9,7 +9,8 @@ import { accentForm, type Token } from './assistant.text';
  *   mới ở đâu"), a function word; read as the "cải" of "thay đổi, cải chính" (the names' pair
  *   "đổi cải" across their comma), it answered the civil-status correction;
  * - "o to" after a vehicle's word ("xe o to", "bằng lái o to", "mua o to") or before its kind
- *   ("o to con", "o to tải") is "ô tô"; else it stays "ở tổ" ("ở tổ 5", "ở tổ dân phố"). Read as
+ *   ("o to con", "o to tải") is "ô tô"; else it stays "ở tổ" ("ở tổ 5", "ở tổ dân phố"), and after
+ *   "lái xe" the licence is named already ("học lái xe o to hạng B" kept its reading). Read as
  *   "ở" (a function word) and "tổ", the car was lost and "làm lại bằng lái o to hết hạn" was
  *   offered the ward's re-registrations; "oto" glued is the car too;
  * - chat's "mún", "bít" typed without their marks ("e mun lam khai sinh ma k bit can j"): unknown
@@ -47,7 +48,9 @@ export function restoreMarks(tokens: Token[], known: (folded: string) => boolean
       out.push(...wordTokens(t, 'ô tô'));
       continue;
     }
-    if (bare && t.raw === 'o' && next?.raw === 'to' && sameClause(next) && ((sameClause(prev) && CAR_BEFORE.has(prev!.folded)) || (tokens[i + 2]?.clause === t.clause && CAR_AFTER.has(tokens[i + 2]!.raw)))) {
+    // After "lái xe" the licence is said already: "học lái xe o to hạng B" stays as it read.
+    const carBefore = sameClause(prev) && CAR_BEFORE.has(prev!.folded) && !(prev!.folded === 'xe' && tokens[i - 2]?.folded === 'lai');
+    if (bare && t.raw === 'o' && next?.raw === 'to' && sameClause(next) && (carBefore || (tokens[i + 2]?.clause === t.clause && CAR_AFTER.has(tokens[i + 2]!.raw)))) {
       out.push(...wordTokens(t, 'ô tô'));
       i++;
       continue;

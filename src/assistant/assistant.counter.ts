@@ -39,8 +39,17 @@ export interface CounterTurn {
 const CLAUSE_END = /[,.;:!?()\n]+/g;
 const words = (s: string) => ` ${fold(s).replace(CLAUSE_END, ' | ').replace(/[^a-z0-9|]+/g, ' ').trim()} `;
 // Folded: no marks, đ→d, y→i ("lấy" is "lai", "hủy" is "hui").
-const TICKET = / (lai|boc|xin|cap|rut) (so|so thu tu|so xep hang)( |$)|( so thu tu )/;
-const BOOK = / (dat|hen|dang ki|xin) (lich|lich hen|gio|hen|cho)( |$)|( lich hen )/;
+const TICKET = / (lai|boc|xin|rut) (so|so thu tu|so xep hang)( |$)|( so thu tu )| cap so (thu tu|xep hang)( |$)/;
+/**
+ * Without marks "cho" is "chỗ" (a slot) and "cho" (for), "dat" "đặt" (book) and "đất" (land)
+ * (pass 25): "đăng ký cho nó", "xin cho em hỏi", "để lại đất cho mấy đứa cháu" were taken for a
+ * booking and answered that the unit takes no appointments. Unmarked, "chỗ" is a slot only after
+ * "đặt" and before what a booking says next (the end of the clause, "trước", "làm", a day…), and
+ * the "đất" of a plot, a sale or a gift never books.
+ */
+const BOOK = / (dat|hen|dang ki|xin) (lich|lich hen|gio|hen)( |$)|( lich hen )| dat cho (?=(?:truoc|lam|nop|de|o|tai|vao|ngai|hom|sang|chieu|toi|mai|kham|duoc|dc|nhe|nha|giup|gium|online|onl|truc tuien|qua mang)?(?: |\||$))/;
+/** What says the "đất" of "đất cho …" (a plot, its sale, gift, share or inheritance), folded. */
+const LAND_BEFORE = / (manh|lo|thua|mieng|khu|nha|chia|tang|ban|mua|lai|ruong|vuon|duoi|so|cat) dat cho /;
 const STOP = / (thoi|hui|khong can|dung lai|bo qua) /;
 /** How many slots a chat offers at once. */
 const OFFER = 6;
@@ -66,7 +75,7 @@ export function counterIntent(text: string): 'ticket' | 'book' | undefined {
     if (TICKET_MARKED.test(lower)) return 'ticket';
     return undefined;
   }
-  if (NOT_COUNTER.test(w)) return undefined;
+  if (NOT_COUNTER.test(w) || LAND_BEFORE.test(w)) return undefined;
   if (BOOK.test(w)) return 'book';
   if (TICKET.test(w)) return 'ticket';
   return undefined;

@@ -13,6 +13,7 @@ import { matchSituations } from './assistant.situations';
 import { ageShorthand, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, type SynonymMatch, type SynonymTable } from './assistant.synonyms';
 import { bestPairs, WordModel } from './assistant.segment';
 import { readChatShorthand, spellAddressed } from './assistant.chat-words';
+import { restoreMarks } from './assistant.unmarked-words';
 import { TOPIC_WORDS } from './lexicon/topic-words';
 import { attended, onBehalf, quotedRequirement, spokenClauses } from './assistant.voice';
 import { accentForm, dialectVariants, isSyllableShape, keyboardSlips, tokenize, TypoIndex, type Token } from './assistant.text';
@@ -226,7 +227,9 @@ export function readQuery(question: string, ix: QueryIndex): QueryReading {
  */
 function resolveTokens(question: string, ix: QueryIndex): { tokens: Token[]; alts: string[][] } {
   // Chat shorthand read by its neighbours first ("a/c", "b ơi", "thẻ bh", "dk kh…": assistant.chat-words.ts).
-  const raw = readChatShorthand(tokenize(spellAddressed(question), (f) => ix.isKnown(f)));
+  const known = (f: string) => ix.isKnown(f);
+  // Unmarked syllables their neighbours name ("đổi cai mới", "bằng lái o to": assistant.unmarked-words.ts).
+  const raw = restoreMarks(readChatShorthand(tokenize(spellAddressed(question), known)), known);
   // Abbreviations and chat shorthand become their words.
   const tokens: Token[] = [];
   for (const t of raw) {

@@ -241,8 +241,8 @@ export const COPY_NAME = /(?:^| )ban sao(?= |$)/;
 /**
  * Copies certified from originals asked ("sao y", "chứng thực mấy bản sao", "photo công chứng"),
  * the papers copied named (pass 25, r10demo): a record whose name makes or certifies no copy keeps
- * this share of its score — "sao y sổ hộ khẩu với giấy khai sinh" is no birth-and-residence
- * registration, "chứng thực bản sao giấy đăng ký kinh doanh" no business registration.
+ * this share of its score: "chứng thực mấy bản sao giấy đăng ký kinh doanh với hợp đồng" is no
+ * business registration.
  */
 export const NOT_COPY_NAMED = 0.6;
 export const COPY_CERTIFIED_ASKED = /(?:^| )(?:sao i|chung thuc (?:(?:may|cac|vai|mot so|nhung) )?ban sao|cong chung ban sao|(?:photo|pho to) cong chung)(?= |$)/;

@@ -106,7 +106,10 @@ export const CIVIL_REGISTER_TOLD: Situation[] = [
     // pass 21: a marriage registered abroad, to be recorded here ("cưới ở Hàn có giấy kết hôn bên
     // đó, về quê muốn xã ghi nhận"): not a marriage to register, with or without a foreigner.
     groups: [['cuoi', 'ket hon', 'lay nhau', 'hon thu'], ABROAD, RECORDED_HERE],
-    unless: ['ly hon', 'ly di', 'chia tay', 'con nuoi', 'khai sinh', 'muon ket hon', 'muon cuoi', 'sap cuoi', 'tinh cuoi', 'dinh cuoi', 'se cuoi', 'doc than', 'tinh trang hon nhan'],
+    unless: ['ly hon', 'ly di', 'chia tay', 'con nuoi', 'khai sinh', 'muon ket hon', 'muon cuoi', 'sap cuoi', 'tinh cuoi', 'dinh cuoi', 'se cuoi', 'doc than', 'tinh trang hon nhan',
+      // pass 25: one working or living abroad, home to register the marriage here ("làm việc ở Nhật,
+      // về nước nghỉ phép, tranh thủ muốn đăng ký kết hôn"; "ở Đức, giờ về quê cưới vợ")
+      'muon dang ki ket hon', 'tranh thu', 'dinh dang ki', 'sap dang ki', 'se dang ki', 've que cuoi', 've nuoc cuoi', 've cuoi', 've que lai vo', 've que lai chong', 've nuoc lai vo'],
     anchor: 0,
     expansion: 'ghi vào sổ hộ tịch việc kết hôn đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài',
   },

@@ -23,12 +23,15 @@ import {
 /** The paper household book, of no use from 2023 (Luật Cư trú 2020, Điều 38 khoản 3): told gone, it is no register lost. */
 const BOOK_ABOLISHED = ['khong con so ho khau', 'khong con ho khau', 'so ho khau giai', 'ho khau giai', 'bo so ho khau', 'bai bo so ho khau', 'thu hoi so ho khau', 'khong dung so ho khau'];
 
+/** A parent's name written "as" the father or mother ("ghi tên làm bố trong giấy khai sinh", pass 25). */
+const FATHER_NAMED = ['ten lam bo', 'ten lam cha', 'ten la bo', 'ten la cha', 'ten lam me', 'ten la me', 'ten vao lam bo', 'ten vao lam cha'];
+
 export const CIVIL_SITUATIONS: Situation[] = [
   // The register still kept ("sổ gốc vẫn lưu ở phường"): a copy is issued from it, no re-registration.
   // pass 24: nor the paper household book the law did away with ("giờ không còn sổ hộ khẩu giấy nữa"): no register lost.
   { groups: [LOST, REGISTER], unless: ['van luu', 'van con luu', 'van con so', 'van dang luu', 'van giu', 'con nguyen', 'van con nguyen', ...REGISTER_KEPT, ...BOOK_ABOLISHED], also: ['chai', 'that lac', 'moi an', 'lu cuon', 'khong con'], expansion: 'đăng ký lại' },
   {
-    groups: [['khai sinh', 'giai khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'ten bo', 'ten cha', 'ten me', 'nhan bo']],
+    groups: [['khai sinh', 'giai khai sinh'], ['nhan cha', 'nhan me', 'nhan con', 'ten bo', 'ten cha', 'ten me', 'nhan bo', ...FATHER_NAMED]],
     also: ['vua', 'dong thoi', 'cung luc', 'luon', 'kem'],
     unless: ['da co giai khai sinh', 'da co khai sinh', 'da khai sinh', 'da lam khai sinh', 'da dang ki khai sinh', ...PARENT_MISSING],
     expansion: 'đăng ký khai sinh kết hợp đăng ký nhận cha mẹ con',
@@ -82,9 +85,11 @@ export const CIVIL_SITUATIONS: Situation[] = [
   {
     // A parent by blood found or named, and the bond to be made lawful ("ba ruột tìm được tôi, muốn
     // làm giấy tờ là cha con"): the acknowledgement, not another registration of the grown child.
-    groups: [['cha ruot', 'ba ruot', 'bo ruot', 'me ruot', 'ma ruot', 'cha de', 'me de',
+    groups: [['cha ruot', 'ba ruot', 'bo ruot', 'me ruot', 'ma ruot', 'cha de', 'me de', 'bo de', 'ba de',
       // pass 19: "người cha thật của mình"
-      'cha that', 'bo that', 'ba that', 'me that', 'ma that'], ['nhan cha', 'nhan me', 'nhan con', 'nhan lai', 'nhan toi', 'nhan nhau', 'la cha con', 'la me con', 'cha con', 'me con']],
+      'cha that', 'bo that', 'ba that', 'me that', 'ma that'], ['nhan cha', 'nhan me', 'nhan con', 'nhan lai', 'nhan toi', 'nhan nhau', 'la cha con', 'la me con', 'cha con', 'me con',
+      // pass 25: the child acknowledged "là con" ("bố đẻ … muốn làm giấy nhận nó là con")
+      'nhan no', 'nhan chau', 'nhan be', 'nhan em', 'la con']],
     unless: ['thua ke', 'di chuc', 'di san', 'qua doi', 'mat roi', 'da mat', 'giam ho'],
     expansion: 'đăng ký nhận cha mẹ con',
   },
@@ -93,9 +98,10 @@ export const CIVIL_SITUATIONS: Situation[] = [
     // or a line left blank ("bỏ trống ô nguyên quán"): its correction or completion — unless the
     // parent's name is what lacks (an acknowledgement), or the change is done and a paper asked.
     groups: [['giai khai sinh', 'to khai sinh', 'khai sinh', 'trich luc', 'giai ket hon', 'hon thu', 'giai chung tu', 'ho tich', 'giai ghi'], [...SLIP, 'bo trong', 'de trong', 'khong ghi', 'chua ghi', 'ghi thieu']],
+    // (folded, "bỏ trống" is also the father "bố trong" a paper: "ghi tên làm bố trong giấy khai sinh", pass 25)
     // The slip in another paper compared with the birth certificate ("căn cước in sai ngày sinh, khác giấy
     // khai sinh") is that paper's.
-    unless: [...PARENT_MISSING, ...ACKNOWLEDGE, ...CHANGED_ALREADY, 'ban sao', 'sao i', 'chung thuc', ...ID_CARD, 'chung minh', ...LAND_PAPER, 'bang lai', 'ho chieu', 'bao hiem', 'bhxh', 'hoc ba', 'bang tot nghiep'],
+    unless: [...PARENT_MISSING, ...ACKNOWLEDGE, ...FATHER_NAMED, ...CHANGED_ALREADY, 'ban sao', 'sao i', 'chung thuc', ...ID_CARD, 'chung minh', ...LAND_PAPER, 'bang lai', 'ho chieu', 'bao hiem', 'bhxh', 'hoc ba', 'bang tot nghiep'],
     expansion: 'cải chính bổ sung thông tin hộ tịch',
   },
   {

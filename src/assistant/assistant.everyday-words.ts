@@ -139,7 +139,8 @@ export const EVERYDAY: string[] = [
   'chuyen cuoi',
   'ke chuyen',
   'bai van',
-  'lam tho',
+  // Writing poetry, not a tradesman's work told as who one is (pass 25: "lên Sài Gòn làm thợ hồ").
+  'lam tho(?! (?:ho|may|xai|dien|nuoc|moc|han|son|nhom|sat|sua|cat|uon|phu|ren|bac|kim|gat|co khi|lanh|nail))',
   'giai toan',
   'bai tap',
   'nguoi ieu',
@@ -258,7 +259,8 @@ export const EVERYDAY: string[] = [
   // Savings at a bank and leave from work: "sổ" and "xin" of everyday life.
   'so tiet kiem',
   'xin nghi phep',
-  'nghi phep',
+  // Not a worker abroad home on leave (pass 25: "về nước nghỉ phép 10 ngày, tranh thủ đăng ký kết hôn").
+  '(?<!ve (?:nuoc|que|viet nam|vn|nha) )nghi phep',
   // not "vậy … xã lấy nhiêu tiền" (folded, "vậy" is "vay" and "lấy" is "lãi"): the office charging (pass 23)
   'vay(?: [a-z0-9]+){0,7} (?<!(?:xa|phuong|uy ban|cong an|ho|can bo|nha nuoc) )lai (?:bao nhieu|suat|hang thang|cao|thap|moi thang|mot thang|nhieu)',
   // Where to buy something nice or cheap ("mua ví da … ở đâu đẹp", "sắt thép chỗ nào giá tốt"), a

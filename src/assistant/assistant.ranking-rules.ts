@@ -238,6 +238,14 @@ export const plainTwinKey = (key: string): string | undefined => (FOREIGN_ELEMEN
 export const COPY_ASKED = /(?:^| )(?:sao i|ban sao|photo|pho to)(?= |$)/;
 /** A name that makes or certifies copies ("Chứng thực bản sao…", "Cấp bản sao…"). */
 export const COPY_NAME = /(?:^| )ban sao(?= |$)/;
+/**
+ * Copies certified from originals asked ("sao y", "chứng thực mấy bản sao", "photo công chứng"),
+ * the papers copied named (pass 25, r10demo): a record whose name makes or certifies no copy keeps
+ * this share of its score: "chứng thực mấy bản sao giấy đăng ký kinh doanh với hợp đồng" is no
+ * business registration.
+ */
+export const NOT_COPY_NAMED = 0.6;
+export const COPY_CERTIFIED_ASKED = /(?:^| )(?:sao i|chung thuc (?:(?:may|cac|vai|mot so|nhung) )?ban sao|cong chung ban sao|(?:photo|pho to) cong chung)(?= |$)/;
 
 /** Words after a word that say it was done, or tried and failed (folded pairs; "rồi", "xong" apart). */
 export const DONE_AFTER = new Set(['khong thanh', 'that bai', 'bat thanh', 'khong xong']);

@@ -8,7 +8,7 @@ import type { IndexDoc } from './assistant.docs';
 import { countWords, nameParts, WordModel } from './assistant.segment';
 import { NATIONAL_WORDS } from './lexicon/topic-words';
 import { accentForm, TypoIndex } from './assistant.text';
-import { ACT_MISSED, ACT_ONLY, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_NAME, copyKey, DONE_ACT, ELSEWHERE_MIN, ELSEWHERE_SHARE, FOREIGN_MATCH, GENERIC_NAME_WORDS, K1, MARKED_ACTS, nationalRarity, OTHER_LEVEL_COPY, pairKey, PLAIN_TWIN, plainTwinKey, OTHER_ORGANISATION, saysCooperative, companyOnlyName, ARMED_ONLY, armedName, saysArmed, type Posting, RERANK, TOPIC_MATCH, UNTOPICAL, WEAK_MATCH } from './assistant.ranking-rules';
+import { ACT_MISSED, ACT_ONLY, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_CERTIFIED_ASKED, COPY_NAME, copyKey, NOT_COPY_NAMED, DONE_ACT, ELSEWHERE_MIN, ELSEWHERE_SHARE, FOREIGN_MATCH, GENERIC_NAME_WORDS, K1, MARKED_ACTS, nationalRarity, OTHER_LEVEL_COPY, pairKey, PLAIN_TWIN, plainTwinKey, OTHER_ORGANISATION, saysCooperative, companyOnlyName, ARMED_ONLY, armedName, saysArmed, type Posting, RERANK, TOPIC_MATCH, UNTOPICAL, WEAK_MATCH } from './assistant.ranking-rules';
 import { onceEach } from './assistant.ranking-rules';
 import { readQuery, type QueryIndex, type QueryPlan } from './assistant.query';
 
@@ -394,6 +394,7 @@ export class Retriever {
     const asked = plan.tokens.map((t) => t.folded);
     const ranges = new RangesAsked(asked);
     const copyAsked = COPY_ASKED.test(asked.join(' '));
+    const certifyCopy = COPY_CERTIFIED_ASKED.test(asked.join(' '));
     const cooperative = saysCooperative(asked);
     const civilian = !saysArmed(asked);
     const ownKeys = new Set(top.filter((d) => this.docs[d]!.here !== false && this.copyKeys[d]).map((d) => this.copyKeys[d]!));
@@ -422,7 +423,7 @@ export class Retriever {
       // The name leads with what the question says was done ("Hòa giải …" after "hòa giải không thành").
       const lead = ns.findIndex((x) => !GENERIC_NAME_WORDS.has(x));
       const doneLead = done.length > 0 && lead >= 0 && done.includes(pairKey(ns[lead]!, ns[lead + 1] ?? ''));
-      const score = (doneLead ? DONE_ACT : 1) * scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1) * (doc.here === false && ownKeys.has(this.copyKeys[d]!) ? OTHER_LEVEL_COPY : 1) * (plainKeys.has(this.copyKeys[d]!) ? PLAIN_TWIN : 1) * (cooperative && this.companyOnly[d] ? OTHER_ORGANISATION : 1) * (civilian && this.armed[d] ? ARMED_ONLY : 1);
+      const score = (doneLead ? DONE_ACT : 1) * scores[d]! * (0.3 + coverage) * (1 + 0.5 * nameCoverage) * whole * accentBonus * doc.prior * (forOthers ? 0.9 : 1) * (missesAct ? ACT_MISSED : 1) * (doc.here === false && ownKeys.has(this.copyKeys[d]!) ? OTHER_LEVEL_COPY : 1) * (plainKeys.has(this.copyKeys[d]!) ? PLAIN_TWIN : 1) * (cooperative && this.companyOnly[d] ? OTHER_ORGANISATION : 1) * (civilian && this.armed[d] ? ARMED_ONLY : 1) * (certifyCopy && !COPY_NAME.test(ns.join(' ')) ? NOT_COPY_NAMED : 1);
       const sp = this.strongPairs[d]!;
       // Or the whole of a short name said, its words apart ("tách khỏi hộ bố mẹ": "Tách hộ").
       const pairSupport = pairs.some((alts) => alts.some((p) => sp.has(p))) || (nameCoverage === 1 && this.nameContentCount[d]! >= 2);

@@ -102,7 +102,7 @@ export const AT_HOME_ACT = [...MOBILE_ACTS.map((a) => `${a} tai nha`), 'lam tai 
 export const NEWBORN = [
   // a baby told as one more in the family ('nhà mới có em bé', 'vừa có thêm cháu'), or come into the world
   'moi co em be', 'vua co em be', 'co them em be', 'moi co be', 'vua co be', 'co them be', 'moi co chau', 'vua co chau', 'co them chau', 'moi ra doi', 'vua ra doi', 'moi chao doi', 'vua chao doi', 'sinh duoc', 'de duoc', 'sanh duoc',
-  'moi de', 'vua de', 'moi sinh', 'vua sinh', 'moi sanh', 'vua sanh', 'sinh con', 'de con', 'sanh con', 'so sinh', 'thang tuoi', 'ngai tuoi', 'dai thang', 'sinh xong', 'de xong', 'sanh xong', 'sinh em be', 'sinh be', 'sinh o benh vien', 'sinh o vien', 'sinh o tram', 'de o benh vien', 'de o vien', 'de o tram', 'sinh tai benh vien', 'sinh tai tram'];
+  'moi de', 'vua de', 'moi sinh', 'vua sinh', 'moi sanh', 'vua sanh', 'sinh con', 'de con', 'sanh con', 'so sinh', 'thang tuoi', 'ngai tuoi', 'dai thang', 'tron thang', 'tron mot thang', 'tron 1 thang', 'dai cu', 'thoi noi', 'sinh xong', 'de xong', 'sanh xong', 'sinh em be', 'sinh be', 'sinh o benh vien', 'sinh o vien', 'sinh o tram', 'de o benh vien', 'de o vien', 'de o tram', 'sinh tai benh vien', 'sinh tai tram'];
 /** A child's birth not registered yet (a grown person's is `NEVER_BORN_REGISTERED`). */
 export const NOT_YET_REGISTERED = ['chua lam khai sinh', 'chua khai sinh', 'chua dang ki khai sinh', 'chua co khai sinh', 'chua co giai khai sinh', 'chua lam giai khai sinh', 'chua lam khai sanh', 'chua khai sanh'];
 /** Someone come to visit and stay a few days. */

@@ -37,6 +37,7 @@ import { COMMUNE_TOLD } from './assistant.commune-told';
 import { CIVIL_SITUATIONS } from './assistant.civil-situations';
 import { FOREIGN_SITUATIONS, PENSION_SITUATIONS, WARD_SITUATIONS } from './assistant.ward-situations';
 import { TOLD_EVENTS } from './assistant.told-events';
+import { PURPOSE_TOLD } from './assistant.purpose-told';
 
 
 /**
@@ -260,6 +261,7 @@ export const SITUATIONS: Situation[] = [
   ...WARD_STORIES,
   ...COMMUNE_TOLD,
   ...CIVIL_REGISTER_TOLD,
+  ...PURPOSE_TOLD,
 ];
 
 interface CompiledSituation {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eachEngine } from '../shared/suite.testing';
+import { fold, syllables } from '../shared/vietnamese';
+import { readIntents } from './assistant.intent';
 import { otherOffice } from './assistant.other-offices';
 import { askingWard } from './assistant.testing';
 
@@ -76,6 +78,21 @@ describe('other agencies’ matters in the probe’s words', () => {
   });
 });
 
+describe('everyday matters the probe, learnt, drew towards the ward’s records', () => {
+  const everyday = (q: string) => readIntents(syllables(fold(q))).offTopic;
+
+  it('reads a mother’s confinement and the share health insurance pays as everyday life', () => {
+    expect(everyday('em mới sinh bé, kiêng cữ bao lâu thì được tắm')).toBe(true);
+    expect(everyday('khám bệnh bảo hiểm ở bệnh viện tuyến trên có được hưởng đủ không')).toBe(true);
+    expect(everyday('bhyt trái tuyến được hưởng bao nhiêu phần trăm')).toBe(true);
+  });
+
+  it('leaves a refund of health insurance asked and a birth registered to the ward', () => {
+    expect(everyday('khám vượt tuyến lên viện tỉnh, móc túi trả đủ, sợ BHYT không hoàn lại')).toBe(false);
+    expect(everyday('vợ mới sinh bé, đi làm khai sinh cho con ở phường')).toBe(false);
+  });
+});
+
 eachEngine('assistant: other agencies’ matters handed over (pass 25, r10agency)', { at: '2026-12-07T13:10:00Z' }, (t) => {
   const { ask, expectAnswer } = askingWard(t, 'r10agency');
 
@@ -92,6 +109,11 @@ eachEngine('assistant: other agencies’ matters handed over (pass 25, r10agency
       expect(r.procedures, q).toEqual([]);
       expect(r.answer, q).toMatch(named);
     }
+  });
+
+  it('declines a mother’s confinement asked after a birth', async () => {
+    const r = await ask('em mới sinh bé, kiêng cữ bao lâu thì được tắm');
+    expect([r.decision, r.procedures.length]).toEqual(['decline', 0]);
   });
 
   it('still answers the ward’s own records told beside those words', async () => {

@@ -215,6 +215,11 @@ export const EVERYDAY: string[] = [
   'huiet ap',
   'tieu chai',
   'kieng gi',
+  // pass 25: a mother's confinement after a birth, and how much health insurance pays at another
+  // hospital ("kiêng cữ bao lâu thì được tắm", "khám ở tuyến trên có được hưởng đủ không"): the
+  // probe of other agencies' matters, learnt, read them as the birth's and the refund's records
+  'kieng cu',
+  '(?:bhit|bao hiem i te|bao hiem|tuien tren|trai tuien|vuot tuien)(?: [a-z0-9]+){0,8} huong (?:du|bao nhieu phan tram|mai phan tram)',
   'tuien tho',
   'tuien nhan vien',
   'tai khoan zalo',

@@ -175,9 +175,11 @@ export const FURTHER_OFFICES: OtherOffice[] = [
   // the ward's counter: named when the reply declines or hands over, never turning a record away
   // (not "bị lửa", a fire: folded, the same letters).
   {
-    topic: 'trình báo, tố giác lừa đảo, chiếm đoạt tài sản',
+    topic: 'trình báo, tố giác lừa đảo, trộm cắp, chiếm đoạt tài sản',
     office: 'cơ quan công an (công an cấp xã nơi xảy ra vụ việc tiếp nhận tin báo, tố giác tội phạm)',
-    asks: w(['lua dao', 'gia danh', 'bi lua (?:dao|mat|chuyen|tien|gat)', 'to giac toi pham']),
+    // pass 25: a theft reported ("bị trộm cạy cửa lấy mất xe máy, trình báo ở đâu"); named only
+    // when declined: a paper stolen is re-issued by the ward
+    asks: w(['lua dao', 'gia danh', 'bi lua (?:dao|mat|chuyen|tien|gat)', 'to giac toi pham', 'bi trom', 'mat trom', 'bi cuop', 'bi giut', 'trom cap']),
     names: w(['to giac', 'toi pham']),
   },
 ];

@@ -39,9 +39,9 @@ export const MORE_OFFICES: OtherOffice[] = [
   {
     topic: 'du lịch (thẻ hướng dẫn viên, giấy phép lữ hành), kinh doanh thể thao, biểu diễn nghệ thuật, quán bar, vũ trường',
     office: 'Sở Văn hóa, Thể thao và Du lịch (hoặc Sở Du lịch)',
-    asks: w(['huong dan vien', 'lu hanh', 'phong gym', 'phong tap', 'kinh doanh the thao', 'giai chay', 'giai dau', 'bieu dien', 'nhac song', 'quan bar', 'vu truong']),
+    asks: w(['huong dan vien', 'lu hanh', 'phong gym', 'phong tap', 'kinh doanh the thao', 'giai chay', 'giai dau', 'bieu dien', 'nhac song', 'quan bar', 'vu truong', '(?:dua|dan|to chuc cho) khach di tour', 'kinh doanh tour']),
     names: w(['du lich', 'lu hanh', 'the thao', 'van hoa', 'bieu dien', 'nghe thuat']),
-    sure: w(['huong dan vien', 'phong gym', 'quan bar', 'vu truong', 'giai chay', 'nhac song']),
+    sure: w(['huong dan vien', 'phong gym', 'quan bar', 'vu truong', 'giai chay', 'nhac song', 'giay phep (?:kinh doanh )?(?:dich vu )?lu hanh', '(?:dua|dan|to chuc cho) khach di tour', 'kinh doanh tour']),
   },
   {
     topic: 'báo chí, xuất bản, in sách (thẻ nhà báo, giấy phép xuất bản)',
@@ -85,11 +85,12 @@ export const MORE_OFFICES: OtherOffice[] = [
     names: w(['giam dinh tu phap', 'adn']),
   },
   {
-    topic: 'thăm gặp người đang chấp hành án phạt tù',
+    topic: 'thăm gặp người đang bị tạm giam hoặc chấp hành án phạt tù',
     office: 'trại giam, trại tạm giam nơi người thân đang chấp hành án (Công an)',
-    asks: w(['trai giam', 'tham nuoi', 'tham gap pham nhan', 'pham nhan', 'dang thu an', 'tham tu', 'chap hanh an o trai']),
+    // pass 25: a relative held before trial ("người thân bị tạm giam, muốn vào thăm gặp")
+    asks: w(['trai giam', 'tham nuoi', 'tham gap pham nhan', 'pham nhan', 'dang thu an', 'tham tu', 'chap hanh an o trai', 'bi tam giam', 'trai tam giam', 'tham gap']),
     names: w(['pham nhan', 'tam giam', 'trai giam', 'chap hanh an']),
-    sure: w(['tham nuoi', 'pham nhan']),
+    sure: w(['tham nuoi', 'pham nhan', 'bi tam giam', 'trai tam giam']),
   },
   {
     topic: 'đổi ngoại tệ, xác nhận số dư tài khoản, thẻ ngân hàng',
@@ -99,11 +100,15 @@ export const MORE_OFFICES: OtherOffice[] = [
     sure: w(['ngoai te', 'doi do la', 'doi usd', 'so du tai khoan', 'chung minh tai chinh']),
   },
   {
-    topic: 'phạt nguội, nộp phạt vi phạm giao thông, đấu giá biển số xe',
+    topic: 'phạt nguội, nộp phạt vi phạm giao thông, xe bị tạm giữ, đấu giá biển số xe',
     office: 'Cảnh sát giao thông (Công an tỉnh)',
-    asks: w(['phat nguoi', 'vuot den do', 'vi pham giao thong', 'nop phat', 'dau gia bien so', 'bien so dep', 'bang so dep', 'ngu quy']),
+    // pass 25: the fine paid, the vehicle held, in the words of the probe ("đóng tiền phạt qua mạng",
+    // "xe máy bị tạm giữ 7 ngày do chạy quá tốc độ")
+    asks: w(['phat nguoi', 'vuot den do', 'vi pham giao thong', 'nop phat', 'dau gia bien so', 'bien so dep', 'bang so dep', 'ngu quy', 'dong (?:tien )?phat', 'xe(?: [a-z0-9]+){0,2} bi tam giu', 'csgt']),
     names: w(['giao thong', 'xu phat', 'bien so', 'dau gia']),
-    sure: w(['vuot den do', 'dau gia bien so']),
+    // (not "phạt nguội" nor "nộp phạt": a vehicle's registration withdrawn "để khỏi bị phạt nguội", a
+    // birth registered late "phải nộp phạt" are the ward's)
+    sure: w(['vuot den do', 'dau gia bien so', 'dong (?:tien )?phat', 'xe(?: [a-z0-9]+){0,2} bi tam giu']),
   },
   {
     topic: 'công bố mỹ phẩm, phòng chẩn trị y học cổ truyền',
@@ -164,9 +169,11 @@ export const MORE_OFFICES: OtherOffice[] = [
   {
     topic: 'đăng ký doanh nghiệp (thành lập, đổi trụ sở, đổi người đại diện, giải thể công ty)',
     office: 'Phòng Đăng ký kinh doanh thuộc Sở Tài chính',
-    asks: w(['tru so chinh', 'dang ky doanh nghiep', 'giai the cong ty', 'cong ty co phan', 'cong ty tnhh']),
+    asks: w(['tru so chinh', 'dang ky doanh nghiep', 'giai the cong ty', 'cong ty co phan', 'cong ty tnhh', 'doanh nghiep tu nhan', 'von dieu le']),
     names: w(['doanh nghiep', 'cong ty']),
-    sure: w(['tru so chinh']),
+    // pass 25: a company's own registration asked ("sửa giấy đăng ký doanh nghiệp", "doanh nghiệp tư
+    // nhân đổi tên"), not a household business's (the ward's)
+    sure: w(['tru so chinh', 'giay (?:chung nhan )?dang ky doanh nghiep', 'doanh nghiep tu nhan(?: [a-z0-9]+){0,8} (?:doi ten|thay doi|giai the|dang ky)', 'giai the cong ty']),
   },
   {
     topic: 'khoáng sản, khai thác cát đá, xả nước thải, giấy phép môi trường',
@@ -177,8 +184,11 @@ export const MORE_OFFICES: OtherOffice[] = [
   {
     topic: 'công chứng viên, văn phòng công chứng, hành nghề luật sư, quốc tịch',
     office: 'Sở Tư pháp',
-    asks: w(['cong chung vien', 'van phong cong chung', 'hanh nghe luat su', 'nhap quoc tich', 'thoi quoc tich', 'tro lai quoc tich']),
+    // pass 25: becoming a citizen said plainly ("muốn thành công dân Việt Nam")
+    asks: w(['cong chung vien', 'van phong cong chung', 'hanh nghe luat su', 'nhap quoc tich', 'thoi quoc tich', 'tro lai quoc tich', '(?:thanh|lam|tro thanh) cong dan viet nam']),
     names: w(['cong chung', 'luat su', 'quoc tich', 'tu phap']),
+    // (becoming a citizen asked, not told: "đã nhập quốc tịch Canada, xóa thường trú" is the ward's)
+    sure: w(['(?:mo|thanh lap|lap) van phong cong chung', '(?:xin|muon|lam|nop ho so|thu tuc) (?:nhap|thoi|tro lai) quoc tich viet nam', '(?:thanh|lam|tro thanh) cong dan viet nam']),
   },
   {
     topic: 'chứng chỉ hành nghề xây dựng, môi giới bất động sản',
@@ -240,6 +250,13 @@ export const FIRST_OFFICES: OtherOffice[] = [
  * quyền khai thác" folds like "bản quyền"; a co-operative opens representative offices at the
  * commune; a 9-storey house and a 12-storey block's management board are the ward's).
  */
+/**
+ * A building of grade special, I or II said (pass 25: "xây nhà máy cấp II trong khu đô thị"): the
+ * province's permit (Luật Xây dựng, Điều 103 as amended 2020; the commune grants grade III, IV and
+ * houses). Roman numerals only: "cấp 1", "cấp 2" are schools.
+ */
+const GRADE_HIGH = '(?:cong trinh|nha may|xuong|khach san|toa nha|cao oc|benh vien|sieu thi|trung tam thuong mai|chung cu)(?: [a-z0-9]+){0,6} cap (?:i|ii|dac biet)';
+
 export const LATER_OFFICES: OtherOffice[] = [
   {
     topic: 'mã số, mã vạch cho sản phẩm',
@@ -269,9 +286,9 @@ export const LATER_OFFICES: OtherOffice[] = [
   {
     topic: 'giấy phép xây dựng công trình cao tầng (chung cư, khách sạn, cao ốc từ 10 tầng)',
     office: 'Sở Xây dựng',
-    asks: w(['(?:1[0-9]|[2-9][0-9]) tang(?: [a-z0-9]+){0,8} (?:phep|giay phep|cap phep)', '(?:xay|xay dung|cap phep)(?: [a-z0-9]+){0,8} (?:1[0-9]|[2-9][0-9]) tang', 'cao tang']),
+    asks: w(['(?:1[0-9]|[2-9][0-9]) tang(?: [a-z0-9]+){0,8} (?:phep|giay phep|cap phep)', '(?:xay|xay dung|cap phep)(?: [a-z0-9]+){0,8} (?:1[0-9]|[2-9][0-9]) tang', 'cao tang', GRADE_HIGH]),
     names: w(['cap dac biet', 'cap i', 'cap ii', 'cao tang']),
-    sure: w(['(?:1[0-9]|[2-9][0-9]) tang(?: [a-z0-9]+){0,8} (?:phep|giay phep|cap phep)', '(?:xay|xay dung|cap phep)(?: [a-z0-9]+){0,8} (?:1[0-9]|[2-9][0-9]) tang']),
+    sure: w(['(?:1[0-9]|[2-9][0-9]) tang(?: [a-z0-9]+){0,8} (?:phep|giay phep|cap phep)', '(?:xay|xay dung|cap phep)(?: [a-z0-9]+){0,8} (?:1[0-9]|[2-9][0-9]) tang', GRADE_HIGH]),
   },
   {
     topic: 'người nước ngoài, Việt kiều mua và đứng tên nhà ở',

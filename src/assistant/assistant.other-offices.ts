@@ -19,6 +19,7 @@
 import { stripDiacritics } from '../shared/vietnamese';
 import type { Decided } from './assistant.decide';
 import { EARLY_OFFICES, FURTHER_OFFICES } from './assistant.further-offices';
+import { AGENCY_OFFICES } from './assistant.agency-offices';
 import { FIRST_OFFICES, LATER_OFFICES, MORE_OFFICES } from './assistant.more-offices';
 import { w } from './assistant.office-words';
 
@@ -56,7 +57,19 @@ const SUIT_WHERE = '(?<!(?:^| )(?:buu|dieu|su|phu|linh|i|sang|chung|du|quan) )ki
  */
 const DIVORCE_ASKED = ['nop don ly di', 'lam don ly di', 'xin ly di', 'muon ly di', 'con (?:ly hon|ly di|li hon|li di)(?: thi)?(?= (?:sao|nop|lam|o|tai|len|ra|ton|het|mat|bao|may|can|phai|the)(?: |$))', '(?:ly hon|ly di|li hon|li di) thi (?:nop|lam|viet) don',
   // pass 24: the petition named by its kind ("đơn thuận tình ly hôn gửi về đâu")
-  'don (?:xin |thuan tinh |don phuong )?(?:ly hon|ly di)(?: thuan tinh| don phuong)? (?:gui|nop|o|tai|den)'];
+  'don (?:xin |thuan tinh |don phuong )?(?:ly hon|ly di)(?: thuan tinh| don phuong)? (?:gui|nop|o|tai|den)',
+  // pass 25: the divorce's own procedure done, or which court asked ("làm thủ tục ly hôn ở tòa nào";
+  // not a divorce told as done "ở tòa án Mỹ", whose record the ward notes)
+  '(?:lam|nop) thu tuc (?:ly hon|ly di)', '(?:ly hon|ly di)(?: [a-z0-9]+){0,2} (?:o|tai) toa nao'];
+
+/**
+ * Pass 25: the court's other matters a citizen asks for by what is decided — who keeps the
+ * children, fought for (Luật Hôn nhân và gia đình 2014, Điều 81, 84; not a custody told as decided,
+ * nor "nuôi con nuôi", the ward's adoption), a person declared missing or dead asked of the court
+ * (Bộ luật Dân sự 2015, Điều 68, 71), damages sued for ("kiện đòi bồi thường"; the ward's own
+ * compensation is asked, not sued for: "yêu cầu bồi thường").
+ */
+const COURT_DECIDES = ['(?:gianh|tranh|doi lai|gianh lai) (?:quyen )?nuoi con(?! nuoi)', 'quyen nuoi con(?: [a-z0-9]+){0,4} (?:nop don|o dau|cho ai|kien)', 'thay doi nguoi (?:truc tiep )?nuoi con', '(?:muon|de|nho|xin|yeu cau) toa (?:an )?tuyen bo', 'kien (?:doi )?boi thuong'];
 
 
 export const OTHER_OFFICES: OtherOffice[] = [
@@ -65,9 +78,9 @@ export const OTHER_OFFICES: OtherOffice[] = [
   {
     topic: 'kiện tụng, ly hôn, kháng cáo, bản án, tuyên bố một người mất tích',
     office: 'Tòa án nhân dân (tòa án khu vực nơi cư trú)',
-    asks: w(['khoi kien', 'kien chia', 'kien doi', 'don kien', 'di kien', 'kien ra toa', 'kien len toa', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'nop don ly hon', 'lam don ly hon', 'xin ly hon', 'muon ly hon', SUIT_WHERE, ...DIVORCE_ASKED]),
+    asks: w(['khoi kien', 'kien chia', 'kien doi', 'don kien', 'di kien', 'kien ra toa', 'kien len toa', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'nop don ly hon', 'lam don ly hon', 'xin ly hon', 'muon ly hon', SUIT_WHERE, ...DIVORCE_ASKED, ...COURT_DECIDES]),
     names: w(['toa an', 'ban an', 'mat tich', 'ly hon', 'khoi kien', 'to tung']),
-    sure: w(['kien chia', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'muon ly hon', 'xin ly hon', 'lam don ly hon', SUIT_WHERE, ...DIVORCE_ASKED]),
+    sure: w(['kien chia', 'khang cao', 'trich luc ban an', 'xin tuyen bo', 'yeu cau tuyen bo', 'muon ly hon', 'xin ly hon', 'lam don ly hon', SUIT_WHERE, ...DIVORCE_ASKED, ...COURT_DECIDES]),
   },
   {
     topic: 'nghĩa vụ quân sự (khám tuyển, tạm hoãn, nhập ngũ)',
@@ -87,14 +100,16 @@ export const OTHER_OFFICES: OtherOffice[] = [
     office: 'công ty điện lực (Điện lực khu vực)',
     asks: w(['dien luc', 'keo dien', 'dien 3 pha', 'dien ba pha', 'cong to dien', 'dong ho dien', 'tien dien']),
     names: w(['dien luc', 'cong to']),
-    sure: w(['keo dien', 'dien 3 pha', 'dien ba pha', 'dong ho dien', 'tien dien']),
+    // pass 25: a meter of one's own fitted ("lắp công tơ điện riêng"), no record of the ward's
+    sure: w(['keo dien', 'dien 3 pha', 'dien ba pha', 'dong ho dien', 'tien dien', 'lap (?:dat )?cong to']),
   },
   {
     topic: 'nước máy (lắp đồng hồ nước, tiền nước)',
     office: 'công ty cấp nước',
-    asks: w(['nuoc may', 'dong ho nuoc', 'tien nuoc']),
+    // pass 25: a house connected to the mains ("đấu nối nước sạch")
+    asks: w(['nuoc may', 'dong ho nuoc', 'tien nuoc', 'dau noi nuoc', 'noi nuoc sach']),
     names: w(['cap nuoc', 'nuoc sach']),
-    sure: w(['dong ho nuoc', 'tien nuoc']),
+    sure: w(['dong ho nuoc', 'tien nuoc', 'dau noi nuoc', 'noi nuoc sach']),
   },
   {
     topic: 'giấy ra viện, giấy chứng thương, hồ sơ bệnh án',
@@ -106,9 +121,11 @@ export const OTHER_OFFICES: OtherOffice[] = [
   {
     topic: 'mở phòng khám, nhà thuốc, hành nghề khám chữa bệnh',
     office: 'Sở Y tế',
-    asks: w(['mo phong kham', 'mo nha thuoc', 'nha khoa', 'hanh nghe duoc', 'hanh nghe kham', 'thiet bi y te']),
+    asks: w(['mo phong kham', 'mo nha thuoc', 'nha khoa', 'hanh nghe duoc', 'hanh nghe kham', 'thiet bi y te', 'thuoc tay', 'mo quay thuoc', 'mo hieu thuoc', 'co so kham']),
     names: w(['kham benh', 'chua benh', 'duoc pham', 'hanh nghe duoc', 'nha thuoc', 'y te']),
-    sure: w(['nha khoa']),
+    // pass 25: the licence of a pharmacy or a practice asked ("giấy phép kinh doanh thuốc tây", "giấy
+    // phép hành nghề khám bệnh"), not the household business a shop also registers
+    sure: w(['nha khoa', '(?:giay phep|kinh doanh|ban) thuoc tay', 'hanh nghe kham(?: chua)? benh', 'hanh nghe duoc', 'chung chi hanh nghe duoc']),
   },
   {
     topic: 'chuyển trường, thi cử, phúc khảo',
@@ -127,7 +144,8 @@ export const OTHER_OFFICES: OtherOffice[] = [
   {
     topic: 'hàng hóa, hành lý hay xe nhập khẩu, xuất khẩu',
     office: 'cơ quan hải quan (Chi cục Hải quan)',
-    asks: w(['hai quan', 'xuat khau', 'hanh ly', 'hang nhap khau', 'hang hoa nhap khau', 'xe nhap khau', 'nhap khau (?:xe|hang|o to|may moc|thiet bi)', 'khai bao [a-z0-9 ]{0,30}san bay', 'san bay [a-z0-9 ]{0,30}khai', 'mo to khai', 'to khai hai quan']),
+    // (not "xuất khẩu lao động", going to work abroad: assistant.agency-offices.ts — pass 25)
+    asks: w(['hai quan', 'xuat khau(?! lao dong)', 'hanh ly', 'hang nhap khau', 'hang hoa nhap khau', 'xe nhap khau', 'nhap khau (?:xe|hang|o to|may moc|thiet bi)', 'khai bao [a-z0-9 ]{0,30}san bay', 'san bay [a-z0-9 ]{0,30}khai', 'mo to khai', 'to khai hai quan']),
     names: w(['hai quan', 'nhap khau', 'xuat khau', 'hanh ly']),
     // pass 24: a declaration at the airport is the act asked ("mang 12 nghìn đô … có phải khai báo ở sân bay không")
     sure: w(['hai quan', 'hanh ly', 'khai bao [a-z0-9 ]{0,30}san bay', 'san bay [a-z0-9 ]{0,30}khai']),
@@ -135,7 +153,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
   {
     topic: 'thuế (mã số thuế, thuế khoán, thuế nhà đất, thuế thu nhập)',
     office: 'cơ quan thuế (Thuế cơ sở nơi bạn cư trú hoặc kinh doanh)',
-    asks: w(['ma so thue', 'thue khoan', 'thue tncn', 'thue thu nhap', 'quyet toan thue', 'no thue', 'thue dat o', 'thue nha dat', 'thue su dung dat', 'giam tru gia canh', 'nguoi phu thuoc']),
+    asks: w(['ma so thue', 'thue khoan', 'thue tncn', 'thue thu nhap', 'quyet toan thue', 'no thue', 'thue dat o', 'thue nha dat', 'thue su dung dat', 'giam tru gia canh', 'nguoi phu thuoc', 'mon bai']),
     names: w(['thue']),
     sure: w(['thue tncn', 'nguoi phu thuoc', 'giam tru gia canh', 'thue dat o', 'thue nha dat']),
   },
@@ -160,7 +178,8 @@ export const OTHER_OFFICES: OtherOffice[] = [
     office: 'Phòng Quản lý xuất nhập cảnh Công an tỉnh',
     asks: w(['ho chieu', 'passport', 'so thong hanh', 'the tam tru', 'xuat nhap canh', 'visa lao dong', 'gia han visa', 'gia han thi thuc']),
     names: w(['ho chieu', 'thi thuc', 'the tam tru', 'xuat nhap canh', 'xuat canh', 'nhap canh']),
-    sure: w(['so thong hanh', 'the tam tru', 'visa lao dong', 'gia han visa', 'gia han thi thuc']),
+    // pass 25: a passport made new, asked where ("làm hộ chiếu gắn chíp lần đầu có nộp ở xã được không")
+    sure: w(['so thong hanh', 'the tam tru', 'visa lao dong', 'gia han visa', 'gia han thi thuc', 'ho chieu gan chip', '(?:lam|xin|cap) (?:cuon |quyen )?ho chieu(?: [a-z0-9]+){0,4} lan dau']),
   },
   // pass 21: a driving licence and the judicial record, asked after one of the ward's procedures
   // ("còn đổi bằng lái quốc tế thì đi đâu", "người ta đòi lý lịch tư pháp số 2") — named by the act
@@ -187,6 +206,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
   ...MORE_OFFICES,
   ...LATER_OFFICES,
   ...FURTHER_OFFICES,
+  ...AGENCY_OFFICES,
 ];
 
 /** The question folded: no marks, "đ" as "d", letters and digits only, one space between words. */

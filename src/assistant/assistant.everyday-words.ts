@@ -210,6 +210,8 @@ export const EVERYDAY: string[] = [
   'huiet ap',
   'tieu chai',
   'kieng gi',
+  // A mother's rest after a birth ("kiêng cữ bao lâu thì được tắm"): care, not the birth's registration (pass 25).
+  'kieng cu',
   'tuien tho',
   'tuien nhan vien',
   'tai khoan zalo',

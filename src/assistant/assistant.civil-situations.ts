@@ -135,14 +135,16 @@ export const CIVIL_SITUATIONS: Situation[] = [
     // bản gốc") is the certification's (a notary asking for the copy, "phòng công chứng đòi", is not).
     unless: ['khong con so', 'khong con luu', 'khong luu', 'so bi', 'so cung', 'so goc bi', 'so luu bi', 'so hu', 'tieu huy', 'huy hoai', 'khong xin duoc', 'tra khong ra',
       // pass 19: the register gone in other words ("xã tra sổ chẳng thấy", "quyển lưu tiêu tán")
-      'chang thay', 'tra khong thay', 'tieu tan', 'muc nat', 'am muc', 'chang ai giu', 'khong ai giu', 'khong con giu', 'tra k ra', 'khong tra duoc', 'chung thuc', 'sao i', 'photo', 'giu ban goc', 'giu ban chinh', 'con ban goc', 'con ban chinh', 'co ban goc', 'co ban chinh', 'tu ban goc', 'tu ban chinh'],
+      'chang thay', 'tra khong thay', 'tieu tan', 'muc nat', 'am muc', 'chang ai giu', 'khong ai giu', 'khong con giu', 'tra k ra', 'khong tra duoc', 'chung thuc', 'sao i', 'photo', 'giu ban goc', 'giu ban chinh', 'con ban goc', 'con ban chinh', 'co ban goc', 'co ban chinh', 'tu ban goc', 'tu ban chinh',
+      // pass 25: the extract a registration gives, waited for ("khai tử… bao lâu mới có giấy trích lục")
+      'moi co giai trich luc', 'moi co trich luc', 'moi nhan duoc trich luc', 'moi lai duoc trich luc', 'thi co giai trich luc'],
     expansion: 'cấp bản sao trích lục hộ tịch',
   },
   {
     groups: [['den nha', 'tan nha', 'tan noi', ...AT_HOME_ACT, 'tai cho', 'xuong tan', 'den tan', 've tan', 'tan thon', 'tan ban', 'tan xom', 'cu nguoi', 'cu can bo', 'xuong nha', 'den tan noi', 'luu dong', 'ghe nha', 'ghe qua nha']],
     also: ['can bo', 'khuiet tat', 'nguoi khuiet tat', 'liet giuong', 'benh nang', 'om nang', 'gia yeu', 'khong di duoc', 'khong di lai duoc', 'neo don', 'vung sau', ...CANNOT_COME, 'dang om', 'o xa', 'trong rung', 'xom nui', 'vung nui'],
-    // The citizen going there ("hay phải lên tận nơi?") is no official coming.
-    unless: ['len tan noi', 'phai den tan noi', 'di tan noi'],
+    // The citizen going there ("hay phải lên tận nơi?", "có cần đến tận nơi không") is no official coming.
+    unless: ['len tan noi', 'phai den tan noi', 'di tan noi', 'can den tan noi', 'can toi tan noi', 'can len tan noi', 'can ra tan noi', 'can phai den tan noi'],
     expansion: 'lưu động',
   },
   {

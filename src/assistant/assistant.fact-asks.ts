@@ -37,6 +37,20 @@ export const FACT_ASKS: Array<[Aspect, string]> = [
   // A day the citizen is free, asked against the office's days: "hôm thứ bảy tôi mới rảnh",
   // "chủ nhật em mới nghỉ", "chỉ rảnh chủ nhật" — the opening hours, not a word of the topic.
   ['place', `(?:hom |sang |chieu )?${FREE_DAY}(?: (?:toi|em|minh|tui|con|chau|anh|chi))?(?: (?:moi|chi))? (?:ranh|nghi|di duoc|len duoc|ghe duoc|qua duoc)|(?:(?:moi|chi) )?ranh (?:vao )?(?:hom |sang |chieu )?${FREE_DAY}`],
+  // Pass 25 (r10facts): "có thu đồng nào không", "lấy xu nào không": the money taken, asked with
+  // the office's verbs (the giver's, "tốn đồng nào", are intent.ts').
+  ['fee', `(?:thu|lai|tinh) (?:dong|xu|dong bac|tien bac)(?: (?:nao|gi|chi))(?: ${NO})?`],
+  // "mấy thứ giấy gì", "cầm theo những thứ gì", "đem mấy thứ chi": what to bring, the things counted.
+  ['papers', `(?:(?:can|phai) )?(?:mang|dem|cam|chuan bi|gom|nop|sam)(?: theo| san)?(?: nhung| may| cac)? thu(?: (?:giai to|giai ma|giai|ho so))? (?:gi|chi|nao)(?: theo)?`],
+  // "bao lâu mới có giấy trích lục", "mấy ngày thì nhận bản chứng nhận": the time, the paper had named.
+  ['time', '(?:bao lau|may ngai|may hom|may bua|bao nhieu ngai)(?: (?:thi|moi|la))* (?:co|lai|nhan|cam|duoc)(?: duoc)? (?:giai|ban|to) (?:trich luc|chung nhan|xac nhan|khai sinh|khai tu|ket hon)'],
+  // "làm gấp trong ngày được không", "có làm gấp được không", "…kết hôn gấp trong ngày được không": the time, hurried.
+  ['time', `(?:co )?(?:lam|giai quiet|xu li|lai|nhan|xong) (?:gap|kip)(?: (?:trong|ngai trong) (?:ngai|buoi|hom nai|buoi sang|buoi chieu))?(?: (?:duoc|kip))?(?: ${NO})?|gap (?:trong|ngai trong) (?:ngai|buoi|hom nai|buoi sang|buoi chieu)(?: (?:duoc|kip))?(?: ${NO})?`],
+  // "có cần đến tận nơi không", "cần lên trực tiếp không": whether one must go there — where and
+  // when ("phải đến tận nơi không" is the online wish of intent.ts, read after these).
+  ['place', `(?:co )?can(?: phai)? (?:den|toi|len|ra|di) (?:tan noi|truc tiep|tan phuong|tan xa|tan uy ban)(?: ${NO})?`],
+  // "nếu làm trên VNeID thì…", "khai qua app VNeID": the channel, not the electronic identity asked for.
+  ['online', '(?:neu )?(?:lam|nop|dang ki|khai|gui|xin)(?: ho so)? (?:tren|qua|bang) (?:app |ung dung )?vneid'],
   // "phường có tiếp dân không", "giờ giấc làm việc", "trưa có nhận hồ sơ không": the office's hours —
   // not the "cán bộ tiếp dân" a citizen greets.
   ['place', `(?<!can bo )(?:co )?tiep (?:cong )?dan(?: ${NO})?|gio giac(?: (?:lam viec|mo cua|hanh chinh))?|(?:${FREE_DAY}|trua|sang som|chieu muon|buoi (?:sang|chieu))(?: (?:co|thi))? (?:lam|lam viec|nhan|tiep nhan|mo cua|mo|tiep dan)(?: (?:ho so|giai to))?(?= ${NO}|$)`],

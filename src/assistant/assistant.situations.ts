@@ -113,6 +113,14 @@ export const SITUATIONS: Situation[] = [
     expansion: 'chứng thực việc sửa đổi bổ sung hủy bỏ giao dịch',
   },
   {
+    // The undoing itself to be certified (pass 25): "chứng thực văn bản hủy hợp đồng mua bán xe",
+    // "chứng thực việc hủy hợp đồng" — the deal named is the one undone, not a new certification.
+    groups: [['chung thuc'], ['van ban huy', 'viec huy', 'huy hop dong', 'huy bo hop dong', 'huy giao dich', 'huy bo giao dich', 'thoa thuan huy']],
+    unless: [...SLIP, 'loi'],
+    also: DEAL_NAMED,
+    expansion: 'chứng thực việc sửa đổi bổ sung hủy bỏ giao dịch',
+  },
+  {
     // A slip in a contract certified at the commune ("hợp đồng chứng thực ở xã ghi sai năm sinh",
     // "số thửa bị gõ nhầm"): corrected by its own procedure, not a new certification or a change
     // the parties agree (Nghị định 23/2015/NĐ-CP, Điều 39).

@@ -11,18 +11,20 @@ import { fold, stripDiacritics } from '../shared/vietnamese';
  *   assistant.ranking-rules.ts): who the spouse or the child's father is, never the topic of a
  *   procedure; folded as questions are. Not "người Hoa", an ethnic group of Vietnam;
  * - `adopting`: a foreigner adopting a child, after "người" (FOREIGNER, assistant.further-offices.ts,
- *   pass 23: the Department of Justice's matter). Not "Thái": "người Thái" is also an ethnic group
- *   of Vietnam, whose adoption is the ward's;
+ *   pass 23: the Department of Justice's matter). Not "Thái" (below);
  * - `laws`: a country whose own laws and visas are no procedure here (COUNTRY,
  *   assistant.everyday-words.ts: "luật kết hôn ở Hàn Quốc", "visa đi Nhật"). Not "Anh" (the
- *   pronoun: "quy định … của anh");
+ *   pronoun: "quy định … của anh"), "Hàn" nor "Thái" alone (folded, "hạn" and "thai": "quy định
+ *   hạn mức", "luật thai sản");
  * - `company`: a foreign company opening a representative office (assistant.more-offices.ts,
  *   LATER_OFFICES: "công ty Nhật … văn phòng đại diện", the Department of Industry and Trade's);
- * - `buyer`: a foreigner buying a home (the same file: "người Hàn mua căn hộ"). A country of two
- *   syllables is read by its first ("người Hàn Quốc mua": "Hàn", then one word more).
- * The lists were written apart and differ (the columns say where); each keeps what it had, so
- * that no answer changes with the table (stop 42, stop 43). Where a syllable is also a common word,
- * the list that reads it leaves it out itself ("người Anh", "người bị…": assistant.situation-words.ts).
+ * - `buyer`: a foreigner buying a home (the same file: "người Hàn mua căn hộ").
+ * The lists were written apart and differ (the columns say where); each kept what it had when the
+ * table was made (stop 42, stop 43: no answer changed). Then one country's names were made to work
+ * alike in a column (stop 43: "Hoa Kỳ" as "Mỹ" adopting, for a company and a buyer; "Nhật Bản",
+ * "Hàn Quốc" as "Nhật", "Hàn" for a buyer), and "Nga" adopts. Where a syllable is also a common
+ * word, the list that reads it leaves it out itself ("người Anh", "người bị…":
+ * assistant.situation-words.ts); "Thái" is also a people of Vietnam, whose adoption is the ward's.
  * `adopting`, `laws`, `company` and `buyer` are folded as the other offices' tables read a question,
  * "y" kept ("Mỹ" is "my"; intent.ts's `b` reads the everyday words' "y" as "i" itself).
  */
@@ -42,18 +44,18 @@ const row = (name: string, told: boolean, nationality: boolean, adopting: boolea
 const COUNTRY_TABLE: readonly Country[] = [
   //   name            told   nationality adopting laws company buyer
   row('Nhật',          true,  true,  true,  true,  true,  true),
-  row('Nhật Bản',      true,  true,  true,  true,  true,  false),
+  row('Nhật Bản',      true,  true,  true,  true,  true,  true),
   row('Hàn',           true,  true,  true,  false, true,  true),
-  row('Hàn Quốc',      true,  true,  true,  true,  true,  false),
+  row('Hàn Quốc',      true,  true,  true,  true,  true,  true),
   row('Đài Loan',      true,  true,  true,  true,  true,  true),
   row('Trung Quốc',    true,  true,  true,  true,  true,  true),
   row('Mỹ',            true,  true,  true,  true,  true,  true),
-  row('Hoa Kỳ',        true,  true,  false, true,  false, false),
+  row('Hoa Kỳ',        true,  true,  true,  true,  true,  true),
   row('Úc',            true,  true,  true,  true,  true,  true),
   row('Đức',           true,  true,  true,  true,  true,  true),
   row('Pháp',          true,  true,  true,  true,  true,  true),
   row('Anh',           true,  false, false, false, false, false),
-  row('Nga',           true,  true,  false, true,  false, false),
+  row('Nga',           true,  true,  true,  true,  false, false),
   row('Séc',           true,  false, false, false, false, false),
   row('Ba Lan',        true,  false, false, false, false, false),
   row('Lào',           true,  true,  false, false, false, false),

@@ -1,3 +1,5 @@
+import { LAWS_COUNTRIES } from './assistant.countries';
+
 /**
  * Pass 24 (r9scope): everyday matters that borrow the ward's words — "đăng ký", "thẻ", "gia hạn",
  * "giấy", "khai báo", "khai sinh" — read unseen on a fresh probe (tuning/out-of-scope-21.jsonl):
@@ -65,8 +67,8 @@ export const EVERYDAY_BORROWED: string[] = [
 export const PAPER_SHOWN =
   '(?:mang theo|dem theo|cam theo|dua|xuat trinh|giu)(?: ban photo| cai| the)* (?:can cuoc|cccd|cmnd|chung minh nhan dan)(?: ra)?';
 
-/** Other countries, as citizens name them (folded): whose own rules and visas are no procedure here. "Anh" is left out (the pronoun). */
-const COUNTRY = '(?:han quoc|nhat ban|nhat|dai loan|trung quoc|my|hoa ky|uc|duc|phap|canada|singapore|thai lan|nga)';
+/** Other countries, as citizens name them (folded): whose own rules and visas are no procedure here (assistant.countries.ts, `laws`). */
+const COUNTRY = `(?:${LAWS_COUNTRIES.join('|')})`;
 
 /**
  * Everyday life, folded (no marks; y as i is done by assistant.intent.ts's `b`, which reads this list

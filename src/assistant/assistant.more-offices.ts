@@ -17,6 +17,7 @@
  */
 import type { OtherOffice } from './assistant.other-offices';
 import { w } from './assistant.office-words';
+import { BUYER_COUNTRIES, COMPANY_COUNTRIES } from './assistant.countries';
 
 /** The same words, unless a boat is said (a boat's inspection or papers are not a motor vehicle's). */
 const notBoat = (re: RegExp) => new RegExp(`^(?!.*(?:^| )(?:tau ca|tau danh ca|ghe|thuyen|tau thuyen)(?= |$))[^]*?${re.source}`);
@@ -268,7 +269,7 @@ export const LATER_OFFICES: OtherOffice[] = [
   {
     topic: 'văn phòng đại diện, chi nhánh của công ty nước ngoài',
     office: 'Sở Công Thương',
-    asks: w(['(?:cong ty|thuong nhan|doanh nghiep|tap doan) (?:nuoc ngoai|nhat|nhat ban|han|han quoc|my|trung quoc|dai loan|singapore|phap|duc|uc|thai lan)(?: [a-z0-9]+){0,8} van phong dai dien', 'van phong dai dien (?:cua )?(?:cong ty|thuong nhan|doanh nghiep) nuoc ngoai']),
+    asks: w([`(?:cong ty|thuong nhan|doanh nghiep|tap doan) (?:nuoc ngoai|${COMPANY_COUNTRIES.join('|')})(?: [a-z0-9]+){0,8} van phong dai dien`, 'van phong dai dien (?:cua )?(?:cong ty|thuong nhan|doanh nghiep) nuoc ngoai']),
     names: w(['thuong nhan nuoc ngoai']),
   },
   {
@@ -293,7 +294,7 @@ export const LATER_OFFICES: OtherOffice[] = [
   {
     topic: 'người nước ngoài, Việt kiều mua và đứng tên nhà ở',
     office: 'Văn phòng đăng ký đất đai (Sở Nông nghiệp và Môi trường); điều kiện sở hữu nhà ở: Sở Xây dựng',
-    asks: w(['(?:viet kieu|nguoi nuoc ngoai|nguoi (?:han|my|nhat|uc|phap|duc|dai loan|trung quoc|singapore|canada))(?: [a-z0-9]+){0,6} (?:mua|dung ten)(?: [a-z0-9]+){0,3} (?:nha|can ho|chung cu|dat)']),
+    asks: w([`(?:viet kieu|nguoi nuoc ngoai|nguoi (?:${BUYER_COUNTRIES.join('|')}))(?: [a-z0-9]+){0,6} (?:mua|dung ten)(?: [a-z0-9]+){0,3} (?:nha|can ho|chung cu|dat)`]),
     names: w(['nuoc ngoai', 'bien dong']),
   },
   {

@@ -34,10 +34,14 @@ export interface OtherOffice {
    * The words of `asks` a citizen hardly says as the story around one of the ward's procedures
    * ("thẻ tạm trú", "kéo điện 3 pha", "kháng cáo"; not "hộ chiếu", "lương hưu", "xuất khẩu lao
    * động", which tell why a birth certificate or a signature is needed): only these turn away a
-   * procedure found.
+   * procedure found. `true`: every word of `asks` is sure (the matter has no word that tells a
+   * story around the ward's procedures; each pattern is written once, in `asks`).
    */
-  sure?: RegExp;
+  sure?: RegExp | true;
 }
+
+/** The words of an office's matter that turn away a procedure found (`sure`, or all of `asks`). */
+const sureWords = (o: OtherOffice): RegExp | undefined => (o.sure === true ? o.asks : o.sure);
 
 /**
  * A lawsuit asked where to bring ("muốn kiện thì nộp đơn ở đâu", "bên bán lật kèo, kiện ở đâu", "giờ
@@ -93,7 +97,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
     office: 'cơ quan quân sự (Bộ Quốc phòng cấp phép bay)',
     asks: w(['flycam', 'drone', 'khong nguoi lai']),
     names: w(['khong nguoi lai', 'tau bay']),
-    sure: w(['flycam', 'drone', 'khong nguoi lai']),
+    sure: true,
   },
   {
     topic: 'điện (lắp công tơ, kéo điện, tiền điện)',
@@ -132,7 +136,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
     office: 'nhà trường hoặc Phòng/Sở Giáo dục và Đào tạo',
     asks: w(['chuyen truong', 'phuc khao', 'thi tot nghiep', 'diem thi']),
     names: w(['giao duc', 'hoc sinh', 'phuc khao', 'truong']),
-    sure: w(['chuyen truong', 'phuc khao', 'thi tot nghiep', 'diem thi']),
+    sure: true,
   },
   {
     topic: 'đổi tiền rách, tiền hư',
@@ -171,7 +175,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
     office: 'Sở Nội vụ (lĩnh vực lao động)',
     asks: w(['giay phep lao dong', 'work permit']),
     names: w(['giay phep lao dong']),
-    sure: w(['giay phep lao dong', 'work permit']),
+    sure: true,
   },
   {
     topic: 'hộ chiếu, thị thực, thẻ tạm trú của người nước ngoài',
@@ -201,7 +205,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
     office: 'Văn phòng thừa phát lại',
     asks: w(['vi bang', 'thua phat lai']),
     names: w(['vi bang', 'thua phat lai']),
-    sure: w(['vi bang', 'thua phat lai']),
+    sure: true,
   },
   ...MORE_OFFICES,
   ...LATER_OFFICES,
@@ -217,7 +221,7 @@ export function foldQuestion(text: string): string {
 /** The office the question's words give the matter to, if any (`sure`: only by its sure words). */
 export function otherOffice(text: string, sure = false): OtherOffice | undefined {
   const f = foldQuestion(text);
-  return OTHER_OFFICES.find((o) => (sure ? o.sure?.test(f) : o.asks.test(f)));
+  return OTHER_OFFICES.find((o) => (sure ? sureWords(o)?.test(f) : o.asks.test(f)));
 }
 
 /**
@@ -258,14 +262,6 @@ export function officeLine(o: OtherOffice, unitName: string, handedOver = false)
     : `Việc ${o.topic} không giải quyết tại ${unitName}: bạn liên hệ ${o.office}.`;
 }
 
-/**
- * The decision declined when the question says an office's matter in its sure words and none of
- * the procedures it answers, offers or points to is about it (a refusal or a hand-over stays).
- * Another level's record pointed to without the rules' sure answer (below `sureBelow`) is no
- * answer either: then any word of an office's matter, not only a sure one, names that office
- * instead ("đăng ký nhãn hiệu nước mắm" pointed to a vehicle's "phù hiệu"). A record about any
- * office the question names is kept ("đăng ký tàu cá và đăng kiểm": the fishing boat's record).
- */
 /** A paper the ward itself issues or certifies, named in the question. */
 const WARD_PAPER = w(['giai xac nhan', 'xac nhan cu tru', 'xac nhan noi cu tru', 'xac nhan thong tin cu tru', 'ct07', 'giai khai sinh', 'trich luc', 'ban sao', 'sao i', 'chung thuc', 'tinh trang hon nhan', 'doc than']);
 /** What says the matter after it is only what the paper is for ("để nộp hồ sơ tuyển sinh", "làm hồ sơ …"). */
@@ -283,9 +279,23 @@ function forWardPaper(f: string, sure: RegExp): boolean {
   return at.length > 0 && at.every((i) => FOR_PURPOSE.test(f.slice(Math.max(0, i - 40), i)));
 }
 
+/** The office's matter said in its sure words, and not only as what a paper of the ward's is for. */
+function saidSurely(o: OtherOffice, f: string): boolean {
+  const sure = sureWords(o);
+  return sure !== undefined && sure.test(f) && !forWardPaper(f, sure);
+}
+
+/**
+ * The decision declined when the question says an office's matter in its sure words and none of
+ * the procedures it answers, offers or points to is about it (a refusal or a hand-over stays).
+ * Another level's record pointed to without the rules' sure answer (below `sureBelow`) is no
+ * answer either: then any word of an office's matter, not only a sure one, names that office
+ * instead ("đăng ký nhãn hiệu nước mắm" pointed to a vehicle's "phù hiệu"). A record about any
+ * office the question names is kept ("đăng ký tàu cá và đăng kiểm": the fishing boat's record).
+ */
 export async function notOfficeMatter(question: string | OfficesAsked, nameOf: (code: string) => Promise<string | undefined>, d: Decided, sureBelow = Infinity): Promise<Decided> {
   const { folded: f, asked } = typeof question === 'string' ? officesAsked(question) : question;
-  const office = OTHER_OFFICES.find((o) => o.sure?.test(f) && !forWardPaper(f, o.sure)) ?? (d.decision === 'elsewhere' && d.confidence < sureBelow ? asked[0] : undefined);
+  const office = OTHER_OFFICES.find((o) => saidSurely(o, f)) ?? (d.decision === 'elsewhere' && d.confidence < sureBelow ? asked[0] : undefined);
   if (!office || d.decision === 'decline' || d.decision === 'handoff' || !d.picks.length) return d;
   const named = await Promise.all(d.picks.map(async (c) => (await nameOf(c.id)) ?? ''));
   const head = d.decision === 'elsewhere' ? POINTER_HEAD : Infinity;

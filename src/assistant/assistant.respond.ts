@@ -1,16 +1,17 @@
-/** Answering one message: the unit's retrieval index, the subject a follow-up keeps, and `respond` (read, decide, reply). */
+/** Answering one message: the unit's retrieval index and `respond` (read, decide, reply; the subject a follow-up keeps: assistant.subject.ts). */
 import { uuidv7 } from '../shared/ids';
 import { Signal } from '../shared/signal';
 import { fold, syllables } from '../shared/vietnamese';
 import type { Unit } from '../unit';
 import { notOfficeMatter, officesAsked, otherOffice } from './assistant.other-offices';
 import { elsewhereAnswer, officeAnswer, procedurePath, type ReplyLink } from './assistant.answer';
-import { LIGHT_WORDS, type Intent } from './assistant.intent';
+import type { Intent } from './assistant.intent';
 import * as repo from './assistant.repo';
 import { faqDoc, procedureDoc } from './assistant.docs';
 import { Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
 import { CALIBRATION, confidence, decide, sureFactAnswer, type Decided } from './assistant.decide';
-import { knownButStory, STORY_FOLDS, stillAboutSubject } from './assistant.follow-ups';
+import { knownButStory, stillAboutSubject } from './assistant.follow-ups';
+import { inSubjectField, namedSibling, nearSubject } from './assistant.subject';
 import { ageTwin } from './assistant.age-twins';
 import { LEARNED, readLearned } from './assistant.learned';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
@@ -126,72 +127,6 @@ export class AssistantResponder {
 
   // -------------------------------------------------------------------------- answering
 
-  /**
-   * A follow-up's words fit several procedures as well: the one being discussed is meant ("mấy hôm
-   * thì có thẻ?" after the first ID card), else the one of its field ("thế còn chấm dứt?" after a
-   * household business is not the ending of a guardianship) — the others as good drop out instead
-   * of winning or making it a choice.
-   */
-  private async nearSubject(candidates: Candidate[], previous: string): Promise<{ candidates: Candidate[]; current: boolean }> {
-    const field = (await this.deps.catalog.findProcedure(previous))?.field;
-    const top = candidates.find((c) => c.kind === 'procedure');
-    if (!field || !top) return { candidates, current: false };
-    const close = candidates.filter((c) => c.kind === 'procedure' && c.coverage >= top.coverage - 0.02 && c.score >= top.score / 2);
-    const current = close.find((c) => c.id === previous);
-    if (current) return { candidates: [current, ...candidates.filter((c) => !close.includes(c))], current: close.length > 1 };
-    if (close.length < 2) return { candidates, current: false };
-    const same: Candidate[] = [];
-    for (const c of close) if ((await this.deps.catalog.findProcedure(c.id))?.field === field) same.push(c);
-    if (!same.length || same.length === close.length) return { candidates, current: false };
-    return { candidates: [same[0]!, ...candidates.filter((c) => !close.includes(c))], current: false };
-  }
-
-  /**
-   * "Thế còn gia hạn?" after a building permit's reissue: the words fit dozens of procedures of
-   * other fields ("gia hạn tạm trú", "gia hạn nộp thuế"), so the one of the subject's field named
-   * with every word of the follow-up is looked up with the subject's name beside it. Only when no
-   * procedure of that field is already among the best (then `nearSubject` decides).
-   */
-  private async inSubjectField(retriever: Retriever, plan: QueryPlan, about: string, previous: string, candidates: Candidate[]): Promise<string | undefined> {
-    const prev = await this.deps.catalog.findProcedure(previous);
-    const words = plan.content.flatMap((c) => c.split('+'));
-    if (!prev?.field || !words.length) return undefined;
-    const top = candidates.find((c) => c.kind === 'procedure');
-    if (top && (await this.deps.catalog.findProcedure(top.id))?.field === prev.field) return undefined;
-    for (const c of retriever.search(`${about} ${prev.name}`, { limit: 8 }).candidates) {
-      if (c.kind !== 'procedure' || !c.here || c.id === previous) continue;
-      const p = await this.deps.catalog.findProcedure(c.id);
-      if (p?.field !== prev.field) continue;
-      const name = new Set(syllables(fold(p.name)));
-      if (words.every((w) => name.has(w))) return c.id;
-    }
-    return undefined;
-  }
-
-  /**
-   * "Đổi thì sao?" after a lost card's re-issue: the follow-up's few words are not in the name of
-   * the procedure being discussed but all are in a sibling's of the same field among the first
-   * found ("Cấp đổi thẻ căn cước"): that sibling, not the one discussed.
-   */
-  private async namedSibling(plan: QueryPlan, previous: string, candidates: Candidate[], thingsOnly = false): Promise<string | undefined> {
-    const words = plan.content.flatMap((c) => c.split('+'));
-    const prev = await this.deps.catalog.findProcedure(previous);
-    if (!prev?.field || !words.length || words.length > 3) return undefined;
-    // Without "còn", only a thing named: "nhờ má nộp" names no "nhận cha, mẹ, con" (pass 24).
-    if (thingsOnly && words.some((w) => STORY_FOLDS.has(w) || LIGHT_WORDS.has(w))) return undefined;
-    const named = (name: string) => {
-      const own = new Set(syllables(fold(name)));
-      return words.every((w) => own.has(w));
-    };
-    if (named(prev.name)) return undefined;
-    for (const c of candidates.slice(0, 5)) {
-      if (c.kind !== 'procedure' || !c.here || c.id === previous) continue;
-      const p = await this.deps.catalog.findProcedure(c.id);
-      if (p?.field === prev.field && named(p.name)) return c.id;
-    }
-    return undefined;
-  }
-
   /** Choices that differ only by a qualifier the question names or leaves out: the one meant is answered (see qualifierChoice). */
   private async byQualifier(d: Decided, question: string, online: boolean): Promise<Decided> {
     if (d.decision !== 'clarify') return d;
@@ -237,14 +172,16 @@ export class AssistantResponder {
     if (mem.choices?.length) {
       const choices = await Promise.all(mem.choices.map(async (c) => ({ code: c, name: (await this.deps.catalog.findProcedure(c))?.name ?? c })));
       // The choice alone, or said first with the fact asked after it ("cái số 1 ấy, nộp ở đâu"):
-      // then the fact asked now (pass 24).
+      // then the fact asked now (pass 24), read from what follows the choice without searching it.
+      // Not the whole message's reading: a choice's words run into the fact's ("cái số 1 ấy, cấp
+      // đổi căn cước bao lâu" reads a place asked with the time).
       const [clause, ...rest] = text.split(/[,.;:!?]/);
       const after = rest.join(' ').trim();
       const whole = pickChoice(text, choices);
       const first = !whole && after ? pickChoice(clause!, choices) : undefined;
       const picked = whole ?? first;
       if (picked) {
-        const asked = first ? idx.retriever.search(after, { limit: 1 }).plan.intents.aspects : [];
+        const asked = first ? idx.retriever.read(after).intents.aspects : [];
         const aspects = asked.length ? asked : (mem.aspects ?? []);
         const r = await this.replies.procedureReply(unit, picked, aspects, text, [], aspects[0] ?? 'procedure');
         return { reply: r, memory: { at: now, procedure: picked, aspects } };
@@ -262,7 +199,7 @@ export class AssistantResponder {
     // "Thế còn kết hôn?": another procedure, the same question as before; "bản sao thôi, …": the
     // one meant, said again (pass 24).
     const continues = it.followUp || /^(?:còn|thế còn|vậy còn|thế thì|vậy thì)\s/iu.test(text) || ONLY_THAT.test(text);
-    const near = (continues || it.aspects.length) && fresh && mem.procedure ? await this.nearSubject(found, mem.procedure) : { candidates: found, current: false };
+    const near = (continues || it.aspects.length) && fresh && mem.procedure ? await nearSubject(this.deps.catalog, found, mem.procedure) : { candidates: found, current: false };
     const candidates = near.candidates;
     const aspects = it.aspects.length ? it.aspects : continues && fresh && mem.aspects?.length && plan.contentCount > 0 ? mem.aspects : [];
     const intent: Intent = aspects[0] ?? 'procedure';
@@ -336,9 +273,9 @@ export class AssistantResponder {
     // re-registration) is that sibling too, with or without "còn" (pass 24).
     const inField =
       continues && fresh && mem.procedure && !it.offTopic
-        ? ((near.current ? undefined : await this.inSubjectField(idx.retriever, plan, about, mem.procedure, candidates)) ?? (await this.namedSibling(plan, mem.procedure, candidates)))
+        ? ((near.current ? undefined : await inSubjectField(this.deps.catalog, idx.retriever, plan, about, mem.procedure, candidates)) ?? (await namedSibling(this.deps.catalog, plan, mem.procedure, candidates)))
         : it.aspects.length && fresh && mem.procedure && !it.offTopic && !near.current
-          ? await this.namedSibling(plan, mem.procedure, candidates, true)
+          ? await namedSibling(this.deps.catalog, plan, mem.procedure, candidates, true)
           : undefined;
     if (inField) {
       return { reply: greet(await this.replies.procedureReply(unit, inField, aspects, text, [], intent)), memory: { at: now, procedure: inField, aspects }, plan };

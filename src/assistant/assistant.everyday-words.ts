@@ -1,3 +1,5 @@
+import { EVERYDAY_KINDS, PAPER_FOR_A_PET } from './assistant.everyday-kinds';
+
 /**
  * Pass 24 (r9scope): everyday matters that borrow the ward's words — "đăng ký", "thẻ", "gia hạn",
  * "giấy", "khai báo", "khai sinh" — read unseen on a fresh probe (tuning/out-of-scope-21.jsonl):
@@ -274,4 +276,6 @@ export const EVERYDAY: string[] = [
   // paper. Not a couple living "theo phong tục", unregistered: their marriage is the ward's.
   '(?<!theo )(?:phong|tap) tuc',
   ...EVERYDAY_BORROWED,
+  ...EVERYDAY_KINDS,
+  PAPER_FOR_A_PET,
 ];

@@ -19,6 +19,7 @@ describe('everyday kinds that borrow the ward’s words', () => {
   it('reads a carrier, a bank’s card, rites, advice, a company’s staff and a pet’s paper as everyday life', () => {
     expect(everyday('chuyển mạng giữ số từ viettel sang vina mất mấy ngày')).toBe(true);
     expect(everyday('nạp thẻ điện thoại không được')).toBe(true);
+    expect(everyday('đổi từ mạng Viettel qua Vinaphone mà vẫn giữ số cũ được không')).toBe(true);
     expect(everyday('làm lại thẻ atm bị mất ở chi nhánh nào')).toBe(true);
     expect(everyday('thẻ tín dụng bị khóa thì mở lại sao')).toBe(true);
     expect(everyday('ông mất rồi, cúng 100 ngày nấu những món gì')).toBe(true);
@@ -32,6 +33,7 @@ describe('everyday kinds that borrow the ward’s words', () => {
     expect(everyday('ngân hàng cần giấy xác nhận nơi ở để mở thẻ tín dụng, xin ở phường được không')).toBe(false);
     expect(everyday('ông bà muốn nhận lương hưu qua thẻ ATM')).toBe(false);
     expect(everyday('trường cũ còn giữ sổ gốc bằng tốt nghiệp, xin bản sao')).toBe(false);
+    expect(everyday('nhận giấy khai sinh qua Viettel Post được không')).toBe(false);
     expect(everyday('làm giấy khai sinh cho con mới sinh')).toBe(false);
   });
 });
@@ -83,6 +85,7 @@ eachEngine('assistant: everyday kinds declined (pass 25, r10every)', { at: '2026
       'xin giấy xác nhận thu nhập của công ty để vay ngân hàng thì hỏi kế toán hay nhân sự',
       'có làm giấy khai sinh cho con mèo được không ad, hihi',
       'bố mất rồi, cúng 49 ngày cần chuẩn bị những gì',
+      'đổi từ mạng viettel qua vinaphone mà vẫn giữ số cũ được không',
     ]) {
       const r = await ask(q);
       expect([r.decision, r.procedures.length], q).toEqual(['decline', 0]);

@@ -16,8 +16,9 @@ export const EVERYDAY_KINDS: string[] = [
   // A carrier's services: porting a number to another network, a prepaid card topped up.
   'chuien mang(?: giu so)?',
   'nap the',
-  // The carriers by name ("đổi từ mạng Viettel qua Vinaphone mà vẫn giữ số cũ"); not Viettel's post.
-  'viettel(?! post)|vinaphone|mobifone|vietnamobile|itelecom',
+  // The carriers by name ("đổi từ mạng Viettel qua Vinaphone mà vẫn giữ số cũ"), with the number
+  // kept after them (folded, "giữ số" is the register a copy is made from); not Viettel's post.
+  '(?:viettel(?! post)|vinaphone|mobifone|vietnamobile|itelecom)(?:(?: [a-z0-9]+){0,6} giu(?: nguien| lai)? so(?: cu)?)?',
   // A bank's own card lost, blocked or made again: the bank's matter, not the identity card's.
   // Not the card named as where a pension is paid or why the bank wants a paper ("mở thẻ tín dụng
   // cần giấy xác nhận nơi ở": the residence confirmation, in scope).

@@ -1,4 +1,5 @@
 import { LAWS_COUNTRIES } from './assistant.countries';
+import { EVERYDAY_KINDS, PAPER_FOR_A_PET } from './assistant.everyday-kinds';
 
 /**
  * Pass 24 (r9scope): everyday matters that borrow the ward's words — "đăng ký", "thẻ", "gia hạn",
@@ -287,4 +288,6 @@ export const EVERYDAY: string[] = [
   // paper. Not a couple living "theo phong tục", unregistered: their marriage is the ward's.
   '(?<!theo )(?:phong|tap) tuc',
   ...EVERYDAY_BORROWED,
+  ...EVERYDAY_KINDS,
+  PAPER_FOR_A_PET,
 ];

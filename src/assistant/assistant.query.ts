@@ -207,7 +207,7 @@ export function readQuery(question: string, ix: QueryIndex): QueryReading {
     if (!isStop(i) && !isStop(i + 1)) pairs.push(here);
   }
   const situations = matchSituations(folded);
-  addSynonyms(ix, folded, situations, conceptOf, { terms, concepts, content, pairs });
+  addSynonyms(ix, folded, situations, conceptOf, { terms, concepts, content, pairs }, tokens.map((t) => t.accented));
   // A word the catalogue lacks that a citizen's word of the synonyms reads ("trông nom": a guardian) is known.
   for (const i of unknownAt) if (conceptOf.get(i)?.expansions.length) unknownAt.delete(i);
   return {
@@ -399,12 +399,12 @@ function muteInstitutions(folded: string[], syllableConcepts: Array<{ i: number;
 }
 
 /** Synonyms and situations: the catalogue's words for the citizen's, at a lower weight. */
-function addSynonyms(ix: QueryIndex, folded: string[], situations: SynonymMatch[], conceptOf: Map<number, Concept>, read: { terms: QueryTerm[]; concepts: Concept[]; content: string[]; pairs: string[][] }): void {
+function addSynonyms(ix: QueryIndex, folded: string[], situations: SynonymMatch[], conceptOf: Map<number, Concept>, read: { terms: QueryTerm[]; concepts: Concept[]; content: string[]; pairs: string[][] }, written: string[]): void {
   const { terms, concepts, content, pairs } = read;
   // Synonyms: the catalogue's words for the citizen's, at a lower weight.
   const seen = new Set(terms.map((t) => t.term));
   const storyMuted = new Set<Concept>();
-  for (const m of [...ix.synonyms.match(folded), ...situations]) {
+  for (const m of [...ix.synonyms.match(folded, written), ...situations]) {
     for (const s of m.expansion) if (!seen.has(s)) (seen.add(s), terms.push({ term: s, weight: EXPANSION_WEIGHT * (STOPWORDS.has(s) ? STOP_WEIGHT : 1) }));
     const expPairs: string[] = [];
     for (let k = 0; k + 1 < m.expansion.length; k++) {

@@ -1,6 +1,7 @@
 import { fold, normalizeToneSyllable, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS } from './assistant.intent';
 import { accentForm } from './assistant.text';
+import { writtenOtherwise } from './assistant.homographs';
 import { CITIZEN_WORDS, WARD_WORDS } from './assistant.citizen-words';
 import { COMMUNE_WORDS } from './assistant.commune-words';
 
@@ -460,8 +461,11 @@ export class SynonymTable {
     this.maxLen = Math.max(this.maxLen, key.split(' ').length);
   }
 
-  /** Every phrase of the table found in the folded syllables, longest first at each position. */
-  match(folded: string[]): SynonymMatch[] {
+  /**
+   * Every phrase of the table found in the folded syllables, longest first at each position;
+   * `written`: the syllables' forms with their marks, when known (assistant.homographs.ts).
+   */
+  match(folded: string[], written?: readonly string[]): SynonymMatch[] {
     const out: SynonymMatch[] = [];
     for (let i = 0; i < folded.length; i++) {
       for (let len = Math.min(this.maxLen, folded.length - i); len >= 1; len--) {
@@ -474,6 +478,7 @@ export class SynonymTable {
         if (key === 'roi mat' && COST_ASKED.has(folded[i + len] ?? '')) continue;
         // "cuối tuần" (the weekend) folds as "cưới tuần": no wedding (pass 24).
         if (key === 'cuoi' && folded[i + 1] === 'tuan') continue;
+        if (len === 1 && writtenOtherwise(key, written, i)) continue;
         if (exps) for (const { folded: expansion, content } of exps) if (!(temporary && expansion[0] === 'cham' && expansion[1] === 'dut')) out.push({ start: i, end: i + len - 1, expansion, content });
       }
     }

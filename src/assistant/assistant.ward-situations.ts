@@ -209,6 +209,13 @@ export const WARD_SITUATIONS: Situation[] = [
     unless: ['tam ngung', 'tam nghi', 'nghi tam', 'tam dong'],
     expansion: 'chấm dứt hoạt động hộ kinh doanh',
   },
+  {
+    // A shop shut for a while and opened again ("tiệm tóc đóng cửa nghỉ nửa năm rồi mở lại"): the
+    // notice of a pause (pass 25, r10every) — "đóng cửa" alone reads as the end.
+    groups: [SHOP, ['dong cua', 'nghi ban', 'ngung ban', 'nghi lam'], ['nua nam', 'vai thang', 'may thang', 'mot thoi gian', 'mo lai', 'mo cua lai', 'ban lai', 'lam lai']],
+    unless: ['dep', 'nghi luon', 'nghi han', 'dong han', 'khong lam nua', 'cham dut', 'giai the', 'sang ten', 'sang nhuong', 'hop tac xa', 'doanh nghiep', 'cong ti'],
+    expansion: 'tạm ngừng kinh doanh tiếp tục kinh doanh hộ kinh doanh',
+  },
   // pass 16
   {
     // An identity card still showing what has changed since ("giấy khai sinh ghi tên mới mà thẻ

@@ -1,7 +1,7 @@
 import { fold, normalizeToneSyllable, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS } from './assistant.intent';
 import { accentForm } from './assistant.text';
-import { writtenOtherwise } from './assistant.homographs';
+import { otherWordHere } from './assistant.homographs';
 import { CITIZEN_WORDS, WARD_WORDS } from './assistant.citizen-words';
 import { COMMUNE_WORDS } from './assistant.commune-words';
 
@@ -463,7 +463,8 @@ export class SynonymTable {
 
   /**
    * Every phrase of the table found in the folded syllables, longest first at each position;
-   * `written`: the syllables' forms with their marks, when known (assistant.homographs.ts).
+   * `written`: the syllables' forms with their marks, when known; a key that is another word where
+   * it stands is skipped (assistant.homographs.ts).
    */
   match(folded: string[], written?: readonly string[]): SynonymMatch[] {
     const out: SynonymMatch[] = [];
@@ -473,12 +474,7 @@ export class SynonymTable {
         const exps = this.byPhrase.get(key);
         // "tạm ngừng kinh doanh" is a pause: its "ngừng kinh doanh" does not mean "chấm dứt".
         const temporary = folded[i - 1] === 'tam';
-        // "rồi, mất bao lâu" folds as "rơi mất" (dropped and lost): with the time or the money
-        // asked after it, it is "rồi" and the "mất" of a cost (pass 24).
-        if (key === 'roi mat' && COST_ASKED.has(folded[i + len] ?? '')) continue;
-        // "cuối tuần" (the weekend) folds as "cưới tuần": no wedding (pass 24).
-        if (key === 'cuoi' && folded[i + 1] === 'tuan') continue;
-        if (len === 1 && writtenOtherwise(key, written, i)) continue;
+        if (exps && otherWordHere(key, folded, written, i, len)) continue;
         if (exps) for (const { folded: expansion, content } of exps) if (!(temporary && expansion[0] === 'cham' && expansion[1] === 'dut')) out.push({ start: i, end: i + len - 1, expansion, content });
       }
     }
@@ -495,9 +491,6 @@ export class SynonymTable {
     return v;
   }
 }
-
-/** What follows the "mất" of a cost asked ("mất bao lâu", "mất mấy ngày", "mất nhiêu tiền", "mất khoảng…"). */
-const COST_ASKED: ReadonlySet<string> = new Set(['bao', 'mai', 'nhieu', 'khoang', 'tam', 'chung', 'co', 'tien', 'phi', 'ngai', 'gan', 'it', 'vai']);
 
 /** Words as chat spells them with their marks ("mún" muốn, "bít" biết, "hông" không), by their lowercase written form. */
 export const CHAT_SPELLINGS: ReadonlyMap<string, string[]> = new Map(

@@ -36,6 +36,9 @@ describe('facts asked as comparisons, short amounts, days counted (pass 26)', ()
     expect(aspects('khai tử cho ông thì phải lên tận ủy ban phường không')).toEqual(['place']);
     expect(aspects('có phải đem theo hộ chiếu không')).toEqual(['papers']);
     expect(aspects('có cần mang căn cước theo không')).toEqual(['papers']);
+    expect(aspects('làm căn cước cho con chắc phải mang sổ hộ khẩu nhỉ')).toEqual(['papers']);
+    expect(aspects('tách hộ cầm những giấy chi lên')).toEqual(['papers']);
+    expect(aspects('đăng ký tạm trú bữa mô thì lấy')).toEqual(['time']);
   });
 });
 
@@ -77,5 +80,8 @@ eachEngine('assistant: facts asked as comparisons and follow-ups (pass 26)', { a
     const r = await talk('tôi muốn đăng ký kết hôn', 'có phải mang theo căn cước không');
     expect(answered(r)).toEqual(['answer', '1.000894']);
     expect(r.answer).toMatch(/Hồ sơ cần chuẩn bị/);
+    const child = await talk('làm căn cước cho cháu 8 tuổi', 'có phải đem theo giấy khai sinh của cháu không');
+    expect(answered(child)).toEqual(['answer', '1.014062']);
+    expect(child.answer).toMatch(/Hồ sơ cần chuẩn bị/);
   });
 });

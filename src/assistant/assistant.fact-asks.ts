@@ -79,4 +79,7 @@ export const FACT_ASKS: Array<[Aspect, string]> = [
   ['papers', `(?:(?:co|chac|chac la) )?(?:can|phai|bat buoc)(?: phai)? (?:mang|dem|cam|nop|xuat trinh|trinh)(?: theo)? (?:the can cuoc|can cuoc|cccd|cmnd|chung minh(?: nhan dan| thu)?|ho chieu|giai to tui than|so ho khau|ho khau|giai khai sinh|ban chinh|ban goc|ban sao|ban photo)(?: (?:cu|goc|chinh))?(?: theo)?(?: cua [a-z]+){0,2}(?= (?:${NO}|nhi|ha|a|phai ${NO}|dung ${NO}|chu)(?: |$)|$)`],
   // "bữa mô thì lấy", "hôm mô có": the day the result is had, asked in central words.
   ['time', '(?:bua|hom|ngai|khi|chung|luc) mo(?: thi)?(?: (?:moi|di|ra|len|toi))? (?:co|xong|lai|nhan|duoc|tra|cam|lanh)(?: duoc)?'],
+  // "mất mấy ngày thì tụi em cầm được giấy chứng nhận", "bao lâu thì con nhận được thẻ": the time,
+  // the one who gets the paper said between (the paper is what is waited for, no topic of its own).
+  ['time', '(?:bao lau|may ngai|may hom|may bua|bao nhieu ngai|bao nhieu hom)(?: (?:thi|moi|la))? (?:toi|em|minh|tui|tui em|tui toi|chung toi|chung em|con|chau|anh|chi|vo chong (?:toi|em|minh))(?: (?:moi|se))? (?:co|lai|nhan|cam|lanh)(?: duoc)? (?:giai chung nhan|giai to|giai|ket qua|the|so|trich luc)(?: (?:ket hon|khai sinh|khai tu|xac nhan))?'],
 ];

@@ -29,6 +29,11 @@ describe('facts asked as comparisons, short amounts, days counted (pass 26)', ()
     expect(aspects('hôm qua tôi mất mấy giấy tờ')).toEqual([]);
     expect(aspects('cải chính hộ tịch bao nhiêu hôm thì xong')).toEqual(['time']);
     expect(aspects('con tôi bao nhiêu tháng tuổi thì phải khai sinh')).toEqual([]);
+    // The one who gets the paper said between the time and the paper: the paper is no topic.
+    const words = syllables(fold('kết hôn mấy hôm thì vợ chồng em có giấy chứng nhận'));
+    const got = readIntents(words);
+    expect(got.aspects).toEqual(['time']);
+    expect(words.filter((_, i) => !got.consumed.has(i))).toEqual(['ket', 'hon']);
   });
 
   it('reads the papers brought somewhere, the office one must go to, a paper named to bring', () => {

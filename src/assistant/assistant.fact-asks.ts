@@ -54,4 +54,32 @@ export const FACT_ASKS: Array<[Aspect, string]> = [
   // "phường có tiếp dân không", "giờ giấc làm việc", "trưa có nhận hồ sơ không": the office's hours —
   // not the "cán bộ tiếp dân" a citizen greets.
   ['place', `(?<!can bo )(?:co )?tiep (?:cong )?dan(?: ${NO})?|gio giac(?: (?:lam viec|mo cua|hanh chinh))?|(?:${FREE_DAY}|trua|sang som|chieu muon|buoi (?:sang|chieu))(?: (?:co|thi))? (?:lam|lam viec|nhan|tiep nhan|mo cua|mo|tiep dan)(?: (?:ho so|giai to))?(?= ${NO}|$)`],
+  // Pass 26 (r11facts): the fact asked as a comparison, a short amount, the days counted, the
+  // papers brought somewhere, the office one must go to, a paper named as a thing to bring.
+  // "rẻ hơn", "đỡ tốn tiền hơn", "mắc hơn", "chỗ nào rẻ nhất": which way costs less — the fee
+  // ("đất hơn" folds alike but is not said).
+  ['fee', '(?:re|mac|dat|do ton(?: (?:tien|kem))?|ton(?: (?:tien|kem))?|it (?:tien|ton)|tiet kiem(?: tien)?) (?:hon|nhat)'],
+  // "nhanh hơn", "lấy mau hơn", "lẹ hơn", "có lâu hơn không", "đỡ mất thời gian hơn": which way is
+  // quicker — the time.
+  ['time', `(?:nhanh|mau|le|lau|som|cham|(?:do|it) (?:mat |ton )?thoi gian) (?:hon|nhat)(?: (?:nhieu|chut|ti|ko|khong|hong))?`],
+  // "tốn mấy, chờ mấy hôm", "mất bao tiền": the amount asked in two words ("mấy" folds to "mai":
+  // only at the end or before what is asked next, never "mất mấy ngày").
+  ['fee', `(?:ton|mat|het|dong|tra|lai|thu) bao (?:tien|xien)|(?:ton|het|dong|tra) mai(?= (?:cho|doi|bao|mai|voi|va|con|thi|lam|nop|o|lai|a|ha|vai|the|nhe|nha|chi|anh|em|co|chu|tien)(?: |$)|$)|mat mai(?=(?: (?:a|ha|vai|the|nhe|nha|chi|anh|em|co|chu))*$)`],
+  // "bao nhiêu hôm thì xong", "bao nhiêu bữa mới lấy": the days counted in other words.
+  ['time', '(?:(?:mat|trong|het|doi|cho|lam) )?bao nhieu (?:hom|bua)(?: lam viec)?(?: (?:thi|moi|la))?(?: (?:co|xong|lai|nhan|cam|duoc|tra|ve)(?: duoc)?(?: (?:giai to|giai|the|ket qua|so))?(?: ve)?)?'],
+  // "đem giấy chi theo", "mang giấy tờ gì lên", "cầm hồ sơ gì ra": the papers, brought somewhere
+  // ("mang cái gì, lên đâu nộp": the going is the place's, asked next).
+  ['papers', '(?:(?:can|phai) )?(?:mang|dem|cam|xach)(?: (?:nhung|cac|may))? (?:giai|giai to|giai ma|ho so|thu|cai) (?:gi|chi|nao)(?: (?:theo|len|ra|toi|den|di|vo|vao|qua|ve)(?! (?:dau|mo|cho|noi|o|tai|phuong|xa|ui ban|cong an|quan|huien)(?: |$)))?'],
+  // "có phải ra tận công an phường không", "phải lên tận ủy ban à": whether one must go to that
+  // office — where and when ("phải đến tận nơi không" stays the online wish of intent.ts).
+  ['place', `(?<!(?:khong|ko|chang|hong) )(?:co )?(?:phai|can)(?: phai)? (?:ra|len|den|toi|ve|di|xuong) tan (?:cong an|uy ban(?: nhan dan)?|ubnd|phuong|xa|quan|huien|tinh|tru so)(?: (?:phuong|xa|quan|huien|tinh))?(?: ${NO}| a)?`],
+  // "có phải mang theo căn cước không", "có cần mang căn cước theo không", "chắc phải đem sổ hộ khẩu
+  // nhỉ", "có phải đem theo giấy khai sinh của cháu không": a paper named as a thing to bring — the
+  // papers; the paper is no topic of its own (a follow-up stays on the procedure discussed).
+  ['papers', `(?:(?:co|chac|chac la) )?(?:can|phai|bat buoc)(?: phai)? (?:mang|dem|cam|nop|xuat trinh|trinh)(?: theo)? (?:the can cuoc|can cuoc|cccd|cmnd|chung minh(?: nhan dan| thu)?|ho chieu|giai to tui than|so ho khau|ho khau|giai khai sinh|ban chinh|ban goc|ban sao|ban photo)(?: (?:cu|goc|chinh))?(?: theo)?(?: cua [a-z]+){0,2}(?= (?:${NO}|nhi|ha|a|phai ${NO}|dung ${NO}|chu)(?: |$)|$)`],
+  // "bữa mô thì lấy", "hôm mô có": the day the result is had, asked in central words.
+  ['time', '(?:bua|hom|ngai|khi|chung|luc) mo(?: thi)?(?: (?:moi|di|ra|len|toi))? (?:co|xong|lai|nhan|duoc|tra|cam|lanh)(?: duoc)?'],
+  // "mất mấy ngày thì tụi em cầm được giấy chứng nhận", "bao lâu thì con nhận được thẻ": the time,
+  // the one who gets the paper said between (the paper is what is waited for, no topic of its own).
+  ['time', '(?:bao lau|may ngai|may hom|may bua|bao nhieu ngai|bao nhieu hom)(?: (?:thi|moi|la))? (?:toi|em|minh|tui|tui em|tui toi|chung toi|chung em|con|chau|anh|chi|vo chong (?:toi|em|minh))(?: (?:moi|se))? (?:co|lai|nhan|cam|lanh)(?: duoc)? (?:giai chung nhan|giai to|giai|ket qua|the|so|trich luc)(?: (?:ket hon|khai sinh|khai tu|xac nhan))?'],
 ];

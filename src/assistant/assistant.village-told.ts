@@ -57,6 +57,13 @@ export const VILLAGE_TOLD: Situation[] = [
     expansion: 'công bố hoạt động bến thủy nội địa',
   },
   {
+    // A wharf stopped for a season and worked again ("ngưng chạy mùa lũ, nay xin cho bến hoạt
+    // động lại"): its announcement made again.
+    groups: [WHARF, ['hoat dong lai', 'chai lai', 'cho chai lai', 'mo lai', 'mo cua lai', 'cong bo lai']],
+    unless: [...NOT_WHARF, 'gia han', 'het han', 'thoa thuan', 'thong so'],
+    expansion: 'công bố lại hoạt động bến thủy nội địa',
+  },
+  {
     // A wharf closed for good ("thôi không chạy bến nữa, xin đóng bến"): its closing announced —
     // not its extension.
     groups: [WHARF, CLOSED],

@@ -20,6 +20,7 @@ describe('commune records told in villagers’ words (pass 26)', () => {
       nationalRecord(demo, '1.009455', 'Công bố hoạt động bến khách ngang sông, bến thủy nội địa phục vụ thi công công trình chính', ['Cấp xã']),
       nationalRecord(demo, '1.009447', 'Công bố đóng cảng, bến thủy nội địa', ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã']),
       nationalRecord(demo, '1.009444', 'Gia hạn hoạt động cảng, bến thủy nội địa', ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã']),
+      nationalRecord(demo, '1.003658', 'Công bố lại hoạt động bến thủy nội địa', ['Cấp xã']),
       nationalRecord(demo, '3.000502', 'Thẩm định, phê duyệt hoặc điều chỉnh phương án nuôi, trồng phát triển, thu hoạch cây dược liệu trong rừng đối với chủ rừng là hộ gia đình, cá nhân, cộng đồng dân cư', ['Cấp xã']),
       nationalRecord(demo, '1.011471', 'Phê duyệt Phương án khai thác gỗ, thực vật rừng ngoài gỗ loài thông thường thuộc thẩm quyền giải quyết của Ủy ban nhân dân cấp xã', ['Cấp xã']),
       nationalRecord(demo, '1.001939', 'Đăng ký đóng, cấp thẻ BHYT đối với người chỉ tham gia BHYT', ['Cấp bộ', 'Cấp tỉnh', 'Cấp xã']),
@@ -31,9 +32,11 @@ describe('commune records told in villagers’ words (pass 26)', () => {
   });
   const first = firstPick(() => r);
 
-  it('reads a wharf opened for a ferry across the river as the cross-river wharf, and one given up as its closing', () => {
+  it('reads a wharf opened for a ferry across the river as the cross-river wharf, one worked again as its announcement made again, and one given up as its closing', () => {
     expect(first('Nhà tôi có khoảnh đất sát mép sông, muốn mở bến đò chở khách sang bờ bên kia thì phải xin ở đâu')).toBe('1.009455');
     expect(first('không chở khách nữa, thôi chạy bến đò, xin đóng bến')).toBe('1.009447');
+    expect(first('bến đò của tôi ngưng chạy mấy tháng mùa lũ, nay nước rút xin cho bến hoạt động lại')).toBe('1.003658');
+    expect(reads('bến đò của tôi ngưng chạy mấy tháng mùa lũ, nay nước rút xin cho bến hoạt động lại', 'cong bo lai hoat dong ben')).toBe(true);
     // "sang bờ bên kia" is no "bỏ bến"; a bus station is no wharf
     expect(reads('mở bến đò đưa khách qua sông sang bờ bên kia', 'dong cang')).toBe(false);
     expect(reads('bến đỗ xe khách ở đầu xã muốn mở thêm thì xin ở đâu', 'ben thui noi dia')).toBe(false);

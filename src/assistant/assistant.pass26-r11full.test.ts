@@ -84,8 +84,14 @@ describe('the demo catalogue’s records in words the full catalogue shares (pas
 });
 
 describe('other offices named (pass 26)', () => {
+  it('hands a permit to take a river’s water asked for to the province’s department, and keeps one handed back the commune’s', () => {
+    expect(otherOffice('nhà máy chế biến cá muốn bơm nước từ sông lên dùng, xin giấy phép khai thác nước mặt ở cơ quan nào', true)?.office).toMatch(/Môi trường/u);
+    expect(otherOffice('cty nghỉ khai thác nước mặt từ suối để làm nước đóng chai, mún nộp trả gp khai thác thì làm sao', true)).toBeUndefined();
+  });
+
   it('hands a first military service registration to the military command, and keeps a leave told around it the ward’s', () => {
     expect(otherOffice('con trai 17 tuổi phải đăng ký nghĩa vụ quân sự lần đầu ở đâu', true)?.office).toMatch(/quân sự/u);
+    expect(otherOffice('con tôi năm nay 17 tuổi, đăng ký nghĩa vụ quân sự ở đâu', true)?.office).toMatch(/quân sự/u);
     expect(otherOffice('con trai đi nghĩa vụ quân sự, gia đình có phải khai báo tạm vắng cho cháu không', true)).toBeUndefined();
   });
 

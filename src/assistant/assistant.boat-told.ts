@@ -16,6 +16,8 @@ const BOAT = [
   'chiec ghe', 'ghe mai', 'ghe chai', 'ghe hang', 'ghe tui', 'ghe toi', 'ghe cua',
   'chiec do', 'do mai', 'do ngang', 'xa lan', 'sa lan', 'chiec vo', 'vo lai', 'chiec xuong', 'xuong ba la', 'ca no', 'chiec thuien', 'thuien mai', 'thuien go', 'thuien cho',
   'phuong tien thui', 'tau cho hang', 'tau cho cat', 'tau song',
+  // pass 26: the boat named by its load or its name ('ghe chở' alone is also 'ghé chợ')
+  'ghe cho cat', 'ghe cho hang', 'ghe cho lua', 'ghe cho gao', 'ghe cho khach', 'ghe cho da', 'ten ghe',
 ];
 /** Fishing at sea (the fisheries office's boat), or the boat lived on (the residence's record). */
 const NOT_RIVER_REGISTER = [

@@ -10,6 +10,7 @@ import { LOSSES_TOLD } from './assistant.losses-told';
 import { COOP_TOLD } from './assistant.coop-told';
 import { FIELDS_TOLD } from './assistant.fields-told';
 import { GRASSROOTS_TOLD } from './assistant.grassroots-told';
+import { VILLAGE_TOLD } from './assistant.village-told';
 import type { Situation } from './assistant.situations';
 
 /** Low pay or income, as workers tell it. */
@@ -151,4 +152,6 @@ export const COMMUNE_TOLD: Situation[] = [
   ...FIELDS_TOLD,
   // pass 25: a mediator's pay
   ...GRASSROOTS_TOLD,
+  // pass 26: a wharf opened or closed, herbs under a forest, a household's health card, a shop's months shut
+  ...VILLAGE_TOLD,
 ];

@@ -13,6 +13,8 @@ const RICE_LAND = ['ruong', 'dat lua', 'sao lua', 'dat trong lua', 'dat cai lua'
 const NEW_CROP = [
   'dao ao', 'khoet ao', 'dao mot phan', 'tha ca', 'nuoi ca', 'nuoi tom', 'len liep', 'len luong', 'len mo', 'trong cay an qua', 'trong cay an trai', 'trong cay lau nam',
   'trong buoi', 'trong dua', 'trong mit', 'trong sen', 'trong cam', 'trong thanh long', 'trong chanh', 'trong rau', 'trong bap', 'trong ngo', 'trong mau', 'trong cay',
+  // pass 26: other creatures of the water raised there, or the rice given up for them
+  'nuoi ech', 'tha ech', 'nuoi luon', 'nuoi oc', 'nuoi cua', 'nuoi ca ro', 'bo cai lua', 'thoi cai lua', 'khong cai lua nua',
 ];
 /** Land of a farm or a garden. */
 const FARM_LAND = ['dat nong nghiep', 'dat vuon', 'vuon cam', 'vuon cai', 'vuon cay', 'vuon nha', 'vuon buoi', 'vuon rau', 'vuon dau', 'ruong', 'dat lua', 'dat trong cay', 'dat rung', 'rung san xuat', 'canh dong'];

@@ -39,6 +39,8 @@ export const EARLY_OFFICES: OtherOffice[] = [
       'nghi viec(?: [a-z0-9]+){0,10} (?:huong|lanh|xin) (?:tro cap |tien )?that nghiep',
       // pass 24: the insurance paid told, then the benefit asked ("mất việc, đóng bảo hiểm thất nghiệp 2 năm, nộp hồ sơ hưởng trợ cấp ở đâu")
       'bao hiem that nghiep(?: [a-z0-9]+){0,10} (?:huong|lanh|nhan|xin) (?:tro cap|tien)',
+      // pass 26: the money asked by the insurance's name ("muốn nhận tiền bảo hiểm thất nghiệp")
+      '(?:muon|xin|lam sao|de) (?:huong|lanh|nhan|rut) tien bao hiem that nghiep',
     ]),
   },
   {

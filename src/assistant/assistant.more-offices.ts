@@ -179,8 +179,10 @@ export const MORE_OFFICES: OtherOffice[] = [
   {
     topic: 'khoáng sản, khai thác cát đá, xả nước thải, giấy phép môi trường',
     office: 'Sở Nông nghiệp và Môi trường (tài nguyên, khoáng sản, môi trường)',
-    asks: w(['khoang san', 'mo cat', 'mo da', 'khai thac cat', 'xa thai', 'xa nuoc thai', 'giay phep moi truong']),
+    asks: w(['khoang san', 'mo cat', 'mo da', 'khai thac cat', 'xa thai', 'xa nuoc thai', 'giay phep moi truong', 'khai thac nuoc mat']),
     names: w(['khoang san', 'moi truong', 'nuoc thai', 'xa thai', 'tai nguyen', 'cat soi']),
+    // pass 26: a permit to take river or lake water asked for (the province's), not one handed back
+    sure: w(['(?:xin|cap|lam)(?: [a-z0-9]+){0,2} (?:giay phep|gp) khai thac nuoc mat']),
   },
   {
     topic: 'công chứng viên, văn phòng công chứng, hành nghề luật sư, quốc tịch',

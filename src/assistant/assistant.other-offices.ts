@@ -91,6 +91,8 @@ export const OTHER_OFFICES: OtherOffice[] = [
     office: 'Ban Chỉ huy quân sự (cơ quan quân sự địa phương)',
     asks: w(['nghia vu quan su', 'di bo doi', 'nhap ngu', 'di nghia vu', 'kham nghia vu', 'hoan nghia vu']),
     names: w(['quan su', 'nhap ngu', 'xuat ngu']),
+    // pass 26: the service's own registration asked ("con 17 tuổi đăng ký nghĩa vụ quân sự lần đầu")
+    sure: w(['dang k[iy] (?:tham gia )?nghia vu quan su', 'nghia vu quan su lan dau']),
   },
   {
     topic: 'bay thiết bị bay không người lái (flycam, drone)',

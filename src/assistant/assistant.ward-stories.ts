@@ -8,7 +8,9 @@ import type { Situation } from './assistant.situations';
 import { CARD_LOST, ID_CARD } from './assistant.situation-words';
 
 /** What is quarrelled over when land is: a plot, its boundary, a path, a fence, a field. */
-const LAND_THING = ['dat', 'ranh', 'loi di', 'duong di', 'hang rao', 'bo rao', 'ruong', 'vuon', 'tranh chap', 'lan chiem', 'lan sang', 'lan qua', 'moc ranh', 'coc ranh', 'bo mau'];
+const LAND_THING = ['dat', 'ranh', 'loi di', 'duong di', 'hang rao', 'bo rao', 'ruong', 'vuon', 'tranh chap', 'lan chiem', 'lan sang', 'lan qua', 'moc ranh', 'coc ranh', 'bo mau',
+  // pass 26: the boundary's markers ("cột mốc giữa hai thửa bị dời")
+  'cot moc', 'moc gioi', 'hai thua', 'thua dat'];
 /** Both sides brought together to talk it out, in everyday words. */
 const TALK_IT_OUT = ['thuong luong', 'ngoi lai', 'ngoi voi nhau', 'moi hai ben', 'hai ben ngoi', 'em tham', 'giang hoa', 'dan xep', 'noi chuyen voi nhau'];
 /** A mediation or a talk that did not end the quarrel. */
@@ -18,6 +20,8 @@ const LIVES_HERE = [
   'chung minh noi o', 'xac nhan noi o', 'chung nhan noi o', 'chung minh cho o', 'xac nhan cho o', 'chung nhan cho o',
   'chung minh dang o', 'chung nhan dang o', 'xac nhan dang o', 'chung minh toi thuong tru', 'chung minh minh thuong tru',
   'chung minh thuong tru', 'chung minh dang song', 'chung nhan dang song', 'dang o dia phuong',
+  // pass 26: the place verified ("giấy xác minh nơi ở thực tế")
+  'xac minh noi o', 'xac minh cho o', 'xac minh dang o', 'noi o thuc te', 'cho o thuc te',
 ];
 /** A copy said as a photocopy or a picture of the paper. */
 const PHOTO = ['photo', 'pho to', 'ban chup', 'copy', 'ban copy'];
@@ -120,7 +124,7 @@ export const WARD_STORIES: Situation[] = [
   // A paper that one lives here, asked by a bank, a school, the army ("tờ chứng minh nơi ở của bé",
   // "giấy chứng nhận đang ở địa phương"): the confirmation of residence.
   {
-    groups: [['giai', 'to', 'chung minh', 'chung nhan', 'xac nhan'], LIVES_HERE],
+    groups: [['giai', 'to', 'chung minh', 'chung nhan', 'xac nhan', 'xac minh'], LIVES_HERE],
     unless: ['tam tru', 'ket hon', 'hon nhan', 'doc than', 'khai sinh', 'can cuoc', 'ngheo', 'thu nhap', 'nhap khau', 'chuyen khau', 'dang ki thuong tru', 'tam vang', 'luu tru', 'xin viec', 'di lam'],
     anchor: 1,
     expansion: 'xác nhận thông tin về cư trú',

@@ -1,6 +1,7 @@
 import { LEARNED } from './assistant.learned';
 import { foreignersElsewhere } from './assistant.foreigners';
 import { betterElsewhere, distinctElsewhere, elsewhereLead, elsewhereOf } from './assistant.decide-elsewhere';
+import { vagueFragment } from './assistant.decide-vague';
 import type { Candidate, QueryPlan } from './assistant.retrieval';
 
 /**
@@ -153,7 +154,7 @@ export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infi
     return (namesCommune(plan) && ownNamedHere(candidates, there, sure)) || there;
   }
   if (d.decision === 'elsewhere' && namesCommune(plan)) return ownNamedHere(candidates, d, sure) ?? d;
-  return wardAhead(candidates, storyInScope(candidates, d, plan, outOdds) ?? d, plan, outOdds, sure);
+  return wardAhead(candidates, storyInScope(candidates, d, plan, outOdds) ?? vagueFragment(candidates, d, plan, outOdds) ?? d, plan, outOdds, sure);
 }
 
 /**

@@ -46,6 +46,14 @@ const ASKEW = ['ghi lech', 'bi lech', 'lech so voi', 'lech voi', 'lech nhau', 'l
 /** The civil-status papers a slip is found in. */
 const CIVIL_PAPER = ['giai khai sinh', 'to khai sinh', 'khai sinh', 'trich luc', 'giai ket hon', 'hon thu', 'giai chung tu', 'ho tich'];
 
+/** A death not reported yet. */
+const DEATH_NOT_REPORTED = [
+  'chua bao tu', 'chua ai bao tu', 'chua di bao tu', 'chua khai tu', 'chua ai khai tu', 'chua di khai tu', 'chua lam khai tu', 'chua dang ki khai tu',
+  'chua lam giai chung tu', 'chua co giai chung tu', 'chua co chung tu', 'chua lam chung tu',
+];
+/** What the death paper is then wanted for: land, an inheritance, a bank — the story. */
+const DEATH_PAPER_FOR = [...LAND_PAPER, 'lam so do', 'lam so hong', 'sang ten', 'thua ke', 'chia dat', 'ban dat', 'chia nha', 'rut tien', 'so tiet kiem', 'ngan hang'];
+
 export const NEAR_SIBLINGS: Situation[] = [
   // A father or mother by blood to be acknowledged, said as what one becomes ("hồi trẻ có đứa con
   // với người khác, giờ muốn làm thủ tục nhận là cha cho đàng hoàng"): the acknowledgement, not a
@@ -58,5 +66,14 @@ export const NEAR_SIBLINGS: Situation[] = [
     groups: [CIVIL_PAPER, ASKEW],
     unless: [...ACKNOWLEDGE, ...CHANGED_ALREADY, ...ID_CARD, ...LAND_PAPER, 'chung minh', 'bang lai', 'ho chieu', 'bao hiem', 'bhxh', 'hoc ba', 'bang tot nghiep', 'chung thuc', 'sao i'],
     expansion: 'cải chính bổ sung thông tin hộ tịch',
+  },
+  // A death not reported yet, its paper now wanted for the land or an inheritance ("bà mất năm ngoái
+  // mà chưa ai báo tử, giờ cần giấy để làm sổ đỏ"): the death registration (late is the same one,
+  // Luật Hộ tịch 2014, Điều 33), the land the story.
+  {
+    groups: [DEATH_NOT_REPORTED],
+    unless: ['dang ki lai', 'lam lai', 'that lac', 'bi mat', 'mat giai', 'mat so'],
+    story: DEATH_PAPER_FOR,
+    expansion: 'đăng ký khai tử',
   },
 ];

@@ -1,5 +1,6 @@
 import { LAWS_COUNTRIES } from './assistant.countries';
 import { EVERYDAY_KINDS, PAPER_FOR_A_PET } from './assistant.everyday-kinds';
+import { unlessBusiness } from './assistant.near-siblings';
 
 /**
  * Pass 24 (r9scope): everyday matters that borrow the ward's words — "đăng ký", "thẻ", "gia hạn",
@@ -184,12 +185,8 @@ export const EVERYDAY: string[] = [
   'co bao(?! (?:tu|mat|voi|cho|cong an|len|lai|xa|phuong|tam vang|luu tru|hiem|nhieu|lau|gio))',
   'con bao',
   'bao so (?:\\d+|mot|hai|ba|bon|nam|sau|bai|tam|chin|muoi|mai)',
-  'sua mai',
-  'sua xe',
-  'dieu hoa',
-  'tu lanh',
-  'mai lanh',
-  'mai giat',
+  // pass 26: not a shop of that trade in a household business's question (unlessBusiness)
+  ...['sua mai', 'sua xe', 'dieu hoa', 'tu lanh', 'mai lanh', 'mai giat'].map(unlessBusiness),
   // Everyday asks that share words with procedures (a wedding, a name, a room, a motorbike):
   // buying and selling at a good price, choosing a name or a lucky day, wedding gifts, a
   // neighbour's noise, cooking, a baby's food and illnesses, hiring, apps' accounts.

@@ -1,6 +1,7 @@
 import { fold, normalizeToneSyllable } from '../shared/vietnamese';
 import { accentForm } from './assistant.text';
 import { EVERYDAY, PAPER_SHOWN } from './assistant.everyday-words';
+import { MODAL_OBLIGATION } from './assistant.near-siblings';
 import { institutionsTold } from './assistant.institutions';
 import { FACT_ASKS } from './assistant.fact-asks';
 
@@ -175,7 +176,7 @@ const ASPECT_PATTERNS: Array<[Aspect, RegExp]> = [
 ];
 
 // General "how" words: they say a procedure is wanted, nothing more specific.
-const GENERAL = b('nop (?:ho so|giai to)|(?:la )?bao nhieu|nhu the nao|lam the nao|the nao|ra sao|lam sao|the nao|nhu nao|lam gi|kieu gi|kieu nao|cach nao|thu tuc(?: hanh chinh)?|duoc khong|co duoc khong|khong a|duoc ko|nhu vai|voi lai|va lai|(?:cho )?hoi them|(?:a|o|u|ua) quen(?: mat)?')
+const GENERAL = b('nop (?:ho so|giai to)|(?:la )?bao nhieu|nhu the nao|lam the nao|the nao|ra sao|lam sao|the nao|nhu nao|lam gi|kieu gi|kieu nao|cach nao|thu tuc(?: hanh chinh)?|duoc khong|co duoc khong|khong a|duoc ko|nhu vai|voi lai|va lai|(?:cho )?hoi them|(?:a|o|u|ua) quen(?: mat)?|' + MODAL_OBLIGATION)
 
 // The office itself ("bộ phận một cửa", "ủy ban phường"): where to go, not which procedure.
 const OFFICE = b('bo phan(?: mot cua)?|mot cua|uy ban(?: nhan dan)?(?: phuong| xa)?|ubnd|trung tam phuc vu hanh chinh cong|trung tam hanh chinh cong|hanh chinh cong|phuong|xa|thi tran|cong an (?:phuong|xa)|van phong');

@@ -38,6 +38,7 @@ import { CIVIL_SITUATIONS } from './assistant.civil-situations';
 import { FOREIGN_SITUATIONS, PENSION_SITUATIONS, WARD_SITUATIONS } from './assistant.ward-situations';
 import { TOLD_EVENTS } from './assistant.told-events';
 import { PURPOSE_TOLD } from './assistant.purpose-told';
+import { NEAR_SIBLINGS } from './assistant.near-siblings';
 
 
 /**
@@ -270,6 +271,7 @@ export const SITUATIONS: Situation[] = [
   ...COMMUNE_TOLD,
   ...CIVIL_REGISTER_TOLD,
   ...PURPOSE_TOLD,
+  ...NEAR_SIBLINGS,
 ];
 
 interface CompiledSituation {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { eachEngine } from '../shared/suite.testing';
-import { otherOffice } from './assistant.other-offices';
-import { askingWard } from './assistant.testing';
+import type { Unit } from '../unit';
+import { elsewhereAnswer } from './assistant.answer';
+import { besideLine, officeSaidSurely, officesAsked, otherOffice } from './assistant.other-offices';
+import { askingWard, demoCatalogue, nationalRecord } from './assistant.testing';
 
 /**
  * Pass 26 (r11agency): other agencies' matters a fresh probe asked (out-of-scope-25) in words no
@@ -46,6 +48,27 @@ describe('other agencies’ matters in the words of out-of-scope-25', () => {
     expect(office('thôn góp sức nâng cấp đường liên xóm, nhà tôi lùi cổng, có cần làm giấy tặng cho đất không')).toBeUndefined();
     expect(sure('chị tôi bên Mỹ tòa xử cho ly hôn rồi, về nước muốn ghi chú ly hôn thì làm sao')).toBeUndefined();
     expect(sure('ủy ban xã có chứng thực photo cái bằng tốt nghiệp cấp 3 cho tôi được không')).toBeUndefined();
+  });
+});
+
+describe('an elsewhere pointer beside the office the question surely says', () => {
+  const pointer = (q: string, code: string, name: string, agency: string) => {
+    const told = officeSaidSurely(officesAsked(q));
+    const record = { ...nationalRecord(demoCatalogue(), code, name, ['Cấp bộ']), agency };
+    return elsewhereAnswer(record, { name: 'Phường Ba Đình' } as Unit, [], told && besideLine(told)).lines.join('\n');
+  };
+
+  it('names the office as well when the record pointed to is another body’s record of the matter', () => {
+    const text = pointer('công ty em muốn tạm ngừng hoạt động 1 năm vì ế, gửi thông báo chỗ nào', '1.009538', 'Tạm ngừng hoạt động công ty chứng khoán', 'Ủy ban Chứng khoán Nhà nước');
+    expect(text).toMatch(/Ủy ban Chứng khoán Nhà nước/);
+    expect(text).toMatch(/Phòng Đăng ký kinh doanh thuộc Sở Tài chính/);
+    expect(pointer('thi lại lớp 12 bị điểm thấp, muốn phúc khảo bài thi', '1.010389', 'Phúc khảo bài thi chứng chỉ đại lý bảo hiểm', 'Bộ Tài chính')).toMatch(/Giáo dục và Đào tạo/);
+  });
+
+  it('adds nothing when the question says no office’s matter surely', () => {
+    const text = pointer('cấp giấy phép thành lập quỹ xã hội', '1.000001', 'Cấp giấy phép thành lập quỹ xã hội', 'Sở Nội vụ');
+    expect(text).toMatch(/Xin liên hệ cơ quan trên/);
+    expect(text.split('\n')).toHaveLength(3);
   });
 });
 

@@ -260,7 +260,7 @@ export function officeAnswer(unit: Unit): Composed {
  * A procedure of another level or agency: not done at this unit; where it is done, from the
  * record — and the records nearly as close to the question, when another agency does them.
  */
-export function elsewhereAnswer(p: Procedure, unit: Unit, near: Procedure[] = []): Composed {
+export function elsewhereAnswer(p: Procedure, unit: Unit, near: Procedure[] = [], office?: string): Composed {
   const levels = p.levels.map((l) => l.toLocaleLowerCase('vi-VN')).join(', ');
   const agency = agencyOf(p);
   const where = levels ? ` (${levels})` : '';
@@ -283,7 +283,9 @@ export function elsewhereAnswer(p: Procedure, unit: Unit, near: Procedure[] = []
     others++;
     lines.push(`Nếu bạn hỏi thủ tục “${q.name}” (mã ${q.code}): ${a.fromSteps ? `hồ sơ gửi đến ${a.name}` : `do ${a.name} thực hiện`}.`);
   }
-  lines.push(`Xin liên hệ ${others ? 'cơ quan làm đúng thủ tục của bạn' : 'cơ quan trên'}, hoặc nộp qua Cổng Dịch vụ công quốc gia nếu thủ tục có nhận hồ sơ trực tuyến.`);
+  // pass 26: the office whose matter the question says surely (assistant.other-offices.ts `besideLine`)
+  if (office) lines.push(office);
+  lines.push(`Xin liên hệ ${others || office ? 'cơ quan làm đúng thủ tục của bạn' : 'cơ quan trên'}, hoặc nộp qua Cổng Dịch vụ công quốc gia nếu thủ tục có nhận hồ sơ trực tuyến.`);
   const links: ReplyLink[] = /^https?:\/\//.test(p.sourceUrl) ? [{ kind: 'page', label: 'Xem thủ tục trên Cổng Dịch vụ công quốc gia', href: p.sourceUrl }] : [];
   return { lines, links, quickReplies: [] };
 }

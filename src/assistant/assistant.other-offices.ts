@@ -20,6 +20,7 @@ import { stripDiacritics } from '../shared/vietnamese';
 import type { Decided } from './assistant.decide';
 import { EARLY_OFFICES, FURTHER_OFFICES } from './assistant.further-offices';
 import { AGENCY_OFFICES } from './assistant.agency-offices';
+import { HANDED_EARLY, HANDED_OFFICES } from './assistant.handed-offices';
 import { FIRST_OFFICES, LATER_OFFICES, MORE_OFFICES } from './assistant.more-offices';
 import { w } from './assistant.office-words';
 
@@ -77,6 +78,7 @@ const COURT_DECIDES = ['(?:gianh|tranh|doi lai|gianh lai) (?:quyen )?nuoi con(?!
 
 
 export const OTHER_OFFICES: OtherOffice[] = [
+  ...HANDED_EARLY,
   ...FIRST_OFFICES,
   ...EARLY_OFFICES,
   {
@@ -198,9 +200,12 @@ export const OTHER_OFFICES: OtherOffice[] = [
   },
   {
     topic: 'phiếu lý lịch tư pháp',
-    office: 'Sở Tư pháp (hoặc đề nghị trên VNeID)',
-    asks: w(['(?:xin|lam|cap|can|doi|dang ki) (?:phieu |cai )?ly lich tu phap', 'ly lich tu phap (?:so )?(?:1|2|mot|hai)', 'phieu ly lich tu phap']),
+    // pass 26: issued by the police since 1 July 2025 (the national records 3.000330–3.000335: Công
+    // an tỉnh, Cục Hồ sơ nghiệp vụ); asked also by what it proves ("giấy chứng minh không có tiền án")
+    office: 'Công an tỉnh, thành phố nơi cư trú (hoặc đề nghị trên VNeID)',
+    asks: w(['(?:xin|lam|cap|can|doi|dang ki) (?:phieu |cai )?ly lich tu phap', 'ly lich tu phap (?:so )?(?:1|2|mot|hai)', 'phieu ly lich tu phap', 'tien an']),
     names: w(['ly lich tu phap']),
+    sure: w(['(?:khong|chua)(?: co| tung co)? tien an', 'tien an tien su']),
   },
   {
     topic: 'lập vi bằng',
@@ -213,6 +218,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
   ...LATER_OFFICES,
   ...FURTHER_OFFICES,
   ...AGENCY_OFFICES,
+  ...HANDED_OFFICES,
 ];
 
 /** The question folded: no marks, "đ" as "d", letters and digits only, one space between words. */
@@ -286,6 +292,19 @@ function saidSurely(o: OtherOffice, f: string): boolean {
   const sure = sureWords(o);
   return sure !== undefined && sure.test(f) && !forWardPaper(f, sure);
 }
+
+/**
+ * The office whose matter the question says in its sure words (pass 26): an elsewhere pointer
+ * kept because its record is about that matter ("Tạm ngừng hoạt động công ty chứng khoán" for a
+ * company's pause, "Phúc khảo bài thi chứng chỉ đại lý bảo hiểm" for an exam re-marked) may be
+ * another body's record of it; the reply names the office as well (`besideLine`).
+ */
+export function officeSaidSurely(question: OfficesAsked): OtherOffice | undefined {
+  return OTHER_OFFICES.find((o) => saidSurely(o, question.folded));
+}
+
+/** The line an elsewhere pointer adds for the office whose matter the question says. */
+export const besideLine = (o: OtherOffice): string => `Việc ${o.topic} thuộc ${o.office}.`;
 
 /**
  * The decision declined when the question says an office's matter in its sure words and none of

@@ -3,7 +3,7 @@ import { uuidv7 } from '../shared/ids';
 import { Signal } from '../shared/signal';
 import { fold, syllables } from '../shared/vietnamese';
 import type { Unit } from '../unit';
-import { notOfficeMatter, officesAsked, otherOffice } from './assistant.other-offices';
+import { besideLine, notOfficeMatter, officeSaidSurely, officesAsked, otherOffice } from './assistant.other-offices';
 import { elsewhereAnswer, officeAnswer, procedurePath, type ReplyLink } from './assistant.answer';
 import type { Intent } from './assistant.intent';
 import * as repo from './assistant.repo';
@@ -310,7 +310,8 @@ export class AssistantResponder {
     }
     if (d.decision === 'elsewhere') {
       const [p, ...near] = await Promise.all(d.picks.map((x) => this.deps.catalog.findProcedure(x.id)));
-      if (p) return { reply: greet(this.replies.reply(intent, 'elsewhere', elsewhereAnswer(p, unit, near.filter((x) => x !== undefined)))), memory: { at: now }, plan };
+      const told = officeSaidSurely(offices);
+      if (p) return { reply: greet(this.replies.reply(intent, 'elsewhere', elsewhereAnswer(p, unit, near.filter((x) => x !== undefined), told && besideLine(told)))), memory: { at: now }, plan };
     }
     if (d.decision === 'clarify') {
       const hits = await names(d.picks);

@@ -80,7 +80,7 @@ eachEngine('assistant: answers that agree, facts, follow-ups, harder questions',
     const files = [DEV_SET, DEV_FACTS, ...OWN_SETS].filter((f) => fs.existsSync(f));
     const questions = files.flatMap((f) => readQuestions(f).filter((q) => q.only !== 'full').map((q) => q.q));
     expect(questions.length).toBeGreaterThan(500);
-    // Some 10,000 questions through the whole path, each in its own conversation in the database
+    // Over 7,000 questions through the whole path, each in its own conversation in the database
     // (about ten queries each). One at a time, PostgreSQL's took close to the 480 s limit on a
     // loaded machine, most of it waiting for the database: four conversations at a time, one is
     // read while the others wait. The first is asked alone (it builds the unit's index and model).

@@ -11,9 +11,10 @@
  */
 import type { OtherOffice } from './assistant.other-offices';
 import { w } from './assistant.office-words';
+import { WORK_COUNTRIES } from './assistant.countries';
 
-/** Going to work abroad said as citizens say it ("đi xuất khẩu lao động", "đi XKLĐ", "đi lao động Nhật"). */
-const ABROAD_WORK = '(?:xuat khau lao dong|xkld|di lao dong (?:o )?(?:nuoc ngoai|nhat|nhat ban|han|han quoc|dai loan|duc|uc)|chuong trinh eps|eps)';
+/** Going to work abroad said as citizens say it ("đi xuất khẩu lao động", "đi XKLĐ", "đi lao động Nhật"; the countries: assistant.countries.ts, `work`). */
+const ABROAD_WORK = `(?:xuat khau lao dong|xkld|di lao dong (?:o )?(?:${WORK_COUNTRIES.join('|')})|chuong trinh eps|eps)`;
 
 export const AGENCY_OFFICES: OtherOffice[] = [
   {

@@ -18,7 +18,6 @@ import type { OtherOffice } from './assistant.other-offices';
 import { w } from './assistant.office-words';
 import { ADOPTING_COUNTRIES } from './assistant.countries';
 
-
 /** Foreigners as citizens say them ("vợ chồng người Pháp", "chồng người Úc", "Việt kiều"; the countries: assistant.countries.ts). */
 const FOREIGNER = `(?:nguoi nuoc ngoai|viet kieu|(?:vo chong |chong |vo )?nguoi (?:${ADOPTING_COUNTRIES.join('|')}))`;
 
@@ -86,11 +85,6 @@ export const FURTHER_OFFICES: OtherOffice[] = [
     names: w(['khoang san', 'cat soi', 'tai nguyen']),
     sure: w(['khai thac cat', 'hut cat', 'xin (?:giay )?phep khai thac khoang san']),
   },
-
-
-
-
-
   {
     topic: 'phân bón, thuốc bảo vệ thực vật, giống cây trồng (nhập khẩu, sản xuất, buôn bán, bảo hộ giống)',
     office: 'Chi cục Trồng trọt và Bảo vệ thực vật (Sở Nông nghiệp và Môi trường); giống mới, bảo hộ giống: Cục Trồng trọt và Bảo vệ thực vật',
@@ -102,8 +96,6 @@ export const FURTHER_OFFICES: OtherOffice[] = [
       'du dieu kien (?:buon ban|kinh doanh|ban) (?:phan bon|thuoc bao ve thuc vat|thuoc tru sau)',
     ]),
   },
-
-
   {
     topic: 'giấy chứng nhận đủ điều kiện về an ninh, trật tự (cầm đồ, nhà nghỉ, karaoke, dịch vụ bảo vệ…)',
     office: 'cơ quan công an cấp giấy chứng nhận đủ điều kiện về an ninh, trật tự (Công an tỉnh — Phòng Cảnh sát quản lý hành chính về trật tự xã hội — hoặc Công an cấp xã theo phân cấp)',

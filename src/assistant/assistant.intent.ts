@@ -4,6 +4,7 @@ import { EVERYDAY, PAPER_SHOWN } from './assistant.everyday-words';
 import { MODAL_OBLIGATION } from './assistant.near-siblings';
 import { institutionsTold } from './assistant.institutions';
 import { FACT_ASKS } from './assistant.fact-asks';
+import { BORROWING, DOMAIN_WORDS, OWN_PAPER_OF_THE_WARD_WORDS, PAPER_OF_THE_WARD_WORDS, PEOPLE_OF_THE_STORY, PURPOSES_OF_THE_STORY } from './assistant.domain-words';
 
 /**
  * What a question asks, read from its folded syllables (no marks, đ→d, y→i): the papers, the
@@ -213,83 +214,11 @@ const PRICE_TODAY = b('gia(?: [a-z0-9]+){1,3} (?:hom nai|bai gio|hien nai)');
 const OFF_TOPIC = b(EVERYDAY.join('|'));
 const SHOWN = b(PAPER_SHOWN);
 
-/** People of everyday life (OFF_TOPIC) who are a story's people beside an administrative word. */
-const PEOPLE_OF_THE_STORY: ReadonlySet<string> = new Set(['bac si', 'nguoi ieu']);
-/**
- * An everyday purpose (OFF_TOPIC) a paper of the ward's own is asked for (pass 23): a loan paid in
- * instalments is why the bank wants it ("ngân hàng bắt nộp tờ chứng minh chưa lập gia đình mới
- * duyệt vay trả góp", "bên cho vay đòi giấy xác nhận cư trú"), when the paper is named
- * (PAPER_OF_THE_WARD) and not only "giấy tờ" ("mua iphone trả góp cần giấy tờ gì" stays everyday).
- */
-const PURPOSES_OF_THE_STORY: ReadonlySet<string> = new Set(['tra gop', 'cho vai']);
-const OWN_PAPERS = ['chung minh chua', 'doc than', 'tinh trang hon nhan', 'chua lap gia dinh', 'cu tru', 'ct07', 'khai sinh', 'trich luc', 'ban sao', 'sao i', 'chung thuc'];
-const PAPER_OF_THE_WARD = b(['xac nhan', 'chung nhan', ...OWN_PAPERS].join('|'));
-/**
- * The borrowing said by the borrower ("vay tiền mua nhà, ngân hàng bảo … người chưa có chồng … giấy
- * của xã chứng nhận", pass 24): only with a paper that is the ward's by its name, not any
- * confirmation ("giấy xác nhận quá trình đóng bảo hiểm … vay tiền" is social insurance's).
- */
-const BORROWING = 'vai tien';
-const OWN_PAPER_OF_THE_WARD = b([...OWN_PAPERS, 'chua co chong', 'chua co vo', 'chua chong', 'chua vo'].join('|'));
-
-const DOMAIN = b(
-  [
-    'thu tuc',
-    'ho so',
-    'giai',
-    'giai to',
-    'dang ki',
-    'cap',
-    'xin',
-    'xac nhan',
-    'chung thuc',
-    'cong chung',
-    'sao y',
-    'chung nhan',
-    'to khai',
-    'ui ban',
-    'cong an',
-    'phuong',
-    'xa',
-    'le phi',
-    'nop',
-    'giai quyet',
-    'can bo',
-    'mot cua',
-    'ket qua',
-    'mau don',
-    'don',
-    'so',
-    'the can cuoc',
-    // The papers of the ward's own records, named alone ("mất căn cước trên xe buýt"): the question
-    // is about them, whatever everyday words tell its story.
-    'can cuoc',
-    'ho khau',
-    'khai sinh',
-    'khai tu',
-    'tam tru',
-    'thuong tru',
-    'the bao hiem',
-    'bo phan',
-    'lam lai',
-    'cap lai',
-    'khai bao',
-    'trich luc',
-    'ban sao',
-    // Civil-status acts and papers named alone ("rút tên giám hộ", "làm hôn thú cho tụi nó"): an
-    // administrative question, handed over when no record is sure, never declined as everyday.
-    'ket hon',
-    'hon thu',
-    'giam ho',
-    'ho tich',
-    'cai chinh',
-    'chung tu',
-    'bao tu',
-    'nhan cha',
-    'nhan me',
-    'nhan con',
-  ].join('|'),
-);
+// The administrative words, and the papers that keep the story's people and purposes in it
+// (assistant.domain-words.ts).
+const PAPER_OF_THE_WARD = b(PAPER_OF_THE_WARD_WORDS.join('|'));
+const OWN_PAPER_OF_THE_WARD = b(OWN_PAPER_OF_THE_WARD_WORDS.join('|'));
+const DOMAIN = b(DOMAIN_WORDS.join('|'));
 
 /** Function words, with their marks: never what a question is about. */
 export const ACCENTED_STOPWORDS: ReadonlySet<string> = new Set(

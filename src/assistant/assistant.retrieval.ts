@@ -8,9 +8,11 @@ import type { IndexDoc } from './assistant.docs';
 import { countWords, nameParts, WordModel } from './assistant.segment';
 import { NATIONAL_WORDS } from './lexicon/topic-words';
 import { accentForm, TypoIndex } from './assistant.text';
-import { ACT_MISSED, ACT_ONLY, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_CERTIFIED_ASKED, COPY_NAME, copyKey, NOT_COPY_NAMED, DONE_ACT, ELSEWHERE_MIN, ELSEWHERE_SHARE, FOREIGN_MATCH, GENERIC_NAME_WORDS, K1, MARKED_ACTS, nationalRarity, OTHER_LEVEL_COPY, pairKey, PLAIN_TWIN, plainTwinKey, OTHER_ORGANISATION, saysCooperative, companyOnlyName, ARMED_ONLY, armedName, saysArmed, type Posting, RERANK, TOPIC_MATCH, UNTOPICAL, WEAK_MATCH } from './assistant.ranking-rules';
+import { ACT_MISSED, ACT_ONLY, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_CERTIFIED_ASKED, COPY_NAME, copyKey, NOT_COPY_NAMED, DONE_ACT, ELSEWHERE_MIN, ELSEWHERE_SHARE, FOREIGN_MATCH, GENERIC_NAME_WORDS, K1, MARKED_ACTS, nationalRarity, OTHER_LEVEL_COPY, pairKey, PLAIN_TWIN, plainTwinKey, OTHER_ORGANISATION, saysCooperative, companyOnlyName, ARMED_ONLY, armedName, saysArmed, type Posting, RERANK, TOPIC_MATCH, UNTOPICAL } from './assistant.ranking-rules';
 import { onceEach } from './assistant.ranking-rules';
 import { readQuery, type QueryIndex, type QueryPlan } from './assistant.query';
+import { ConceptMatcher } from './assistant.concept-match';
+import type { Candidate } from './assistant.candidate';
 
 /**
  * Retrieval over one unit's catalogue and FAQ, written for Vietnamese questions:
@@ -18,52 +20,13 @@ import { readQuery, type QueryIndex, type QueryPlan } from './assistant.query';
  * - fields are weighted (name, keywords, FAQ question > summary > components);
  * - BM25-like scores pick candidates, then each candidate is re-ranked by how much of the
  *   question it covers (IDF-weighted), how much of its own name the question covers, and whether
- *   syllables typed with marks match with the same marks (exact-accent bonus);
+ *   syllables typed with marks match with the same marks (exact-accent bonus) — how a document
+ *   matches each concept of the question is assistant.concept-match.ts;
  * - abbreviations and colloquial names are expanded from the synonym table, Telex/VNI leftovers
  *   are decoded, and syllables of four letters or more that the index does not know are
  *   corrected when one edit away from a known one; shorter syllables are only corrected when the
  *   pair they form is unknown and a regional spelling variant forms a known pair ("tạm chú").
  */
-
-export interface Candidate {
-  id: string;
-  kind: 'procedure' | 'faq';
-  /** Final ranking score. */
-  score: number;
-  /** Share of the question's weight this document covers, 0..1. */
-  coverage: number;
-  /** A two-syllable word of the question (or of its synonyms) is in the name or keywords. */
-  pairSupport: boolean;
-  /** Done at the unit's own level (see IndexDoc.here). */
-  here: boolean;
-  /**
-   * The question names a topic no procedure of the unit is named with ("lái xe", "trợ giúp pháp
-   * lý") and this document does not have it: what it shares with the question is the rest
-   * ("đổi", "giấy phép"), and the question is likely about someone else's procedure. Also set
-   * when the name leads with an act the question does not say (MARKED_ACTS: "Trình báo mất …").
-   */
-  missesTopic?: boolean;
-  /**
-   * A topic word of the question (one few national names use: "hộ chiếu", "khai sinh") is in its
-   * name or keywords: it is about what the question is about, not only about its generic words.
-   */
-  topicHit?: boolean;
-  /**
-   * The topic word it has is one the question says outside its words of everyday life
-   * (IntentReading.everyday): "căn cước" of "làm mất căn cước khi đi du lịch", not the "cưới" of
-   * "kể chuyện cười".
-   */
-  plainTopic?: boolean;
-  /**
-   * How many words of the question it has in its name or keywords that other levels' records are
-   * named with and hardly any of the unit's own ("tàu cá", "doanh nghiệp", "hộ chiếu" on a ward's
-   * catalogue holding the national one): the question names a thing those records are about.
-   * Always 0 on a catalogue of the unit's own procedures only.
-   */
-  elsewhereWords?: number;
-  /** Its name says it is for foreigners or has a foreign element ("… cho người nước ngoài", "… có yếu tố nước ngoài"). */
-  foreignName?: boolean;
-}
 
 export interface RetrievalResult {
   plan: QueryPlan;
@@ -71,7 +34,7 @@ export interface RetrievalResult {
 }
 
 export { copyKey };
-export type { QueryPlan };
+export type { Candidate, QueryPlan };
 
 /** What follows the "đi lại" of moving about, not of doing again ("đi lại khó khăn", "đi lại bất tiện"). */
 const MOVING_ABOUT: ReadonlySet<string> = new Set(['kho', 'bat', 'han', 'ieu']);
@@ -90,6 +53,8 @@ export class Retriever {
   /** Pairs of syllables in procedure names, with how many names have them. */
   private readonly namePairs = new Map<string, number>();
   private readonly strongPairs: Array<Set<string>> = [];
+  /** How a document matches a concept of the question, read from the sets above (assistant.concept-match.ts). */
+  private readonly matcher = new ConceptMatcher(this.postings, this.strong, this.any, this.accents, this.strongPairs);
   /** Keywords of each document as folded syllables (two or more). */
   private readonly keywords: string[][][] = [];
   /** Words of a name saying the procedure is for someone other than a citizen ("tổ chức", "doanh nghiệp"). */
@@ -259,75 +224,9 @@ export class Retriever {
     return this.known.has(folded) || /^\d+$/.test(folded);
   }
 
-  /** Whether a document has a term (binary search: posting lists are in document order). */
-  private has(term: string, d: number): boolean {
-    const docs = this.postings.get(term)?.docs;
-    if (!docs) return false;
-    let lo = 0;
-    let hi = docs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = docs[mid]!;
-      if (v === d) return true;
-      if (v < d) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
-  }
-
-  /** How well a document matches one concept, 0..1. */
+  /** How well a document matches one concept, 0..1 (assistant.concept-match.ts). */
   private match(d: number, c: Concept): number {
-    const strong = this.strong[d]!;
-    const any = this.any[d]!;
-    let m = 0;
-    if (c.parts) {
-      const [a, b] = c.parts;
-      let pair = 0;
-      a.forms.forEach((x, i) =>
-        b.forms.forEach((y, j) => {
-          const p = pairKey(x, y);
-          const w = i === 0 && j === 0 ? 1 : 0.8;
-          if (this.strongPairs[d]!.has(p)) pair = Math.max(pair, w);
-          else if (this.has(p, d)) pair = Math.max(pair, WEAK_MATCH * w);
-        }),
-      );
-      if (pair > 0 && [a, b].some((x) => x.accented && !this.accents[d]!.has(x.accented))) pair *= 0.6;
-      // Both syllables apart ("kết" of one phrase, "hôn" of another) count for less than the word.
-      m = Math.max(pair, 0.7 * Math.min(this.match(d, a), this.match(d, b)));
-      for (const e of [...a.expansions, ...b.expansions]) m = Math.max(m, this.expansionMatch(d, e));
-      return m;
-    }
-    c.forms.forEach((f, k) => {
-      // A corrected form counts a little less than what was typed.
-      const w = k === 0 ? 1 : 0.8;
-      if (strong.has(f)) m = Math.max(m, w);
-      else if (any.has(f)) m = Math.max(m, WEAK_MATCH * w);
-    });
-    // The syllable as part of another word than the question's ("hộ gia đình", not "hộ kinh doanh").
-    if (m > 0 && c.bond && !c.bond.some((p) => this.strongPairs[d]!.has(p))) m *= 0.6;
-    // Typed with marks and found only with other marks ("vé" is not "về"): a weaker match.
-    if (m > 0 && c.accented && !this.accents[d]!.has(c.accented) && c.forms[0] && (strong.has(c.forms[0]) || any.has(c.forms[0]))) m *= 0.6;
-    for (const e of c.expansions) m = Math.max(m, this.expansionMatch(d, e));
-    return m;
-  }
-
-  private expansionMatch(d: number, e: string[]): number {
-    if (!e.length) return 0;
-    let hit = 0;
-    for (const s of e) if (this.strong[d]!.has(s)) hit += 1;
-    else if (this.any[d]!.has(s)) hit += WEAK_MATCH;
-    return (0.9 * hit) / e.length;
-  }
-
-  /** How much of the question a document covers, 0..1 (IDF-weighted, accents considered). */
-  private coverage(d: number, concepts: Concept[]): number {
-    let total = 0;
-    let got = 0;
-    for (const c of concepts) {
-      total += c.weight;
-      got += c.weight * this.match(d, c);
-    }
-    return total > 0 ? got / total : 0;
+    return this.matcher.match(d, c);
   }
 
   /** The documents that answer a question, best first. */
@@ -402,7 +301,7 @@ export class Retriever {
     const plainKeys = new Set(foreignElementTold(situations) ? top.map((d) => plainTwinKey(this.copyKeys[d]!)).filter((k) => k !== undefined) : []);
     const candidates: Candidate[] = top.map((d) => {
       const doc = this.docs[d]!;
-      const coverage = this.coverage(d, concepts);
+      const coverage = this.matcher.coverage(d, concepts);
       const ns = this.nameSyllables[d]!;
       let covered = 0;
       for (const s of ns) if (queryForms.has(s) || STOPWORDS.has(s) || GENERIC_NAME_WORDS.has(s)) covered++;

@@ -76,7 +76,7 @@ const STORY_SYLLABLES = 16;
  * decline it, extreme as they may be (issue 15, pass 16; out-of-scope questions the rules answer
  * at 0.95 or more stay declined).
  */
-export const NAMED_WHOLE = 0.97;
+const NAMED_WHOLE = 0.97;
 /** Far ahead: the next one scores at most this share of it. */
 export const FAR = 0.5;
 /** The best candidate is clearly ahead when the next one scores at most this share of it. */

@@ -1,4 +1,4 @@
-import { NAMED_WHOLE, type Decided } from './assistant.decide';
+import type { Decided } from './assistant.decide';
 import { LEARNED } from './assistant.learned';
 import type { QueryPlan } from './assistant.retrieval';
 import { tellsForeigner } from './assistant.situations';
@@ -12,8 +12,9 @@ import { tellsForeigner } from './assistant.situations';
  * the full catalogue). An answer or choices of the ward's own are declined on such a question by
  * the learned scope odds (assistant.decide.ts, `decide`); a pointer to another level's office was
  * not, though it sends the citizen to an office for nothing. The same odds decide it: less sure
- * than `scopeBelow` while the odds read out of scope (`scopeOdds`), or any pointer short of a
- * record's name said nearly whole (NAMED_WHOLE) once the odds are extreme (`scopeAlways`).
+ * than `scopeBelow` while the odds read out of scope (`scopeOdds`). Not `scopeAlways` (any answer
+ * short of NAMED_WHOLE at extreme odds): a pointer that sure names its office in the question's
+ * own words ("học lái xe ô tô hạng B", whose odds our everyday driving-school lines raise).
  * Not when the record has, said plainly (outside the everyday words, Candidate.plainTopic), two
  * words of the question that the ward's own records hardly ever have (Candidate.elsewhereWords):
  * the question names what that office does ("xin phiếu lý lịch tư pháp số 2 để đi du học",
@@ -27,8 +28,7 @@ export function sentForNothing(d: Decided, outOdds: number, plan: QueryPlan): De
   const lead = d.picks[0]!;
   if (lead.plainTopic && (lead.elsewhereWords ?? 0) >= ELSEWHERE_NAMED) return d;
   if (lead.foreignName && lead.topicHit && tellsForeigner(plan.tokens.map((t) => t.folded))) return d;
-  const out = (d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds) || (outOdds >= LEARNED.scopeAlways && d.confidence < NAMED_WHOLE);
-  return out ? { decision: 'decline', picks: [], confidence: d.confidence } : d;
+  return d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds ? { decision: 'decline', picks: [], confidence: d.confidence } : d;
 }
 
 /**

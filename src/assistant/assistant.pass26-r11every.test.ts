@@ -47,8 +47,8 @@ describe('everyday life is not sent to another level’s office', () => {
 
   it('still sends a passport, a criminal record and a foreign friend’s visa to the province', () => {
     expect(reply('anh bạn người Mỹ xin visa điện tử sang Việt Nam chơi tết')).toMatchObject({ decision: 'elsewhere', first: '1.001194' });
-    // Worded as our everyday lines are ("để đi du học"), the record named by two words of its own.
-    expect(reply('cần phiếu lý lịch tư pháp số 2 để nộp hồ sơ du học Hàn')).toMatchObject({ decision: 'elsewhere', first: expect.stringMatching(/^3\.00033[0345]$/) });
+    // A story worded as our everyday lines are (a school abroad asks for it), the record named by two words of its own.
+    expect(reply('con sắp sang Hàn học đại học, trường bên đó đòi nộp thêm phiếu lý lịch tư pháp số 2, xin ở đâu cho nhanh')).toMatchObject({ decision: 'elsewhere', first: expect.stringMatching(/^3\.00033[0345]$/) });
     expect(reply('xin cấp hộ chiếu ở đâu')).toMatchObject({ decision: 'elsewhere', first: '1.001456' });
     expect(reply('cấp hộ chiếu phổ thông lần đầu')).toMatchObject({ decision: 'elsewhere', first: '1.001456' });
   });

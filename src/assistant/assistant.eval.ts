@@ -126,7 +126,26 @@ export function namesAgency(answer: string, agency: string): boolean {
   return agency.split('|').some((a) => a.trim() && text.includes(a.trim().toLocaleLowerCase('vi-VN')));
 }
 
-const answered = (r: AssistantReply) => r.decision === 'answer' || r.decision === 'clarify';
+const answered = (r: Pick<AssistantReply, 'decision'>) => r.decision === 'answer' || r.decision === 'clarify';
+
+/** The records a reply names: those it lists, and those its text gives by code ("(mã 1.001611)": another level's). */
+export function recordsNamed(r: Pick<AssistantReply, 'procedures' | 'answer'>): string[] {
+  return [...new Set([...r.procedures.map((p) => p.code), ...[...r.answer.matchAll(/mã (\d+\.\d{6})/g)].map((m) => m[1]!)])];
+}
+
+/**
+ * Whether an out-of-scope line was declined. An everyday question (the weather, a shop's hours, a
+ * recipe: `"kind":"everyday"`) is declined only by a decline, a word about the assistant itself or
+ * a hand-over to staff that names no record: a reply sending the citizen to another level's office
+ * with one of its records ("quán phở mở cửa mấy giờ" → a provincial licence) sent them to an office
+ * for nothing (pass 26, r11every: 29 of out-of-scope-22's 106 everyday lines were counted declined
+ * so). Other lines: not answered with a procedure, and on the full catalogue the agency named.
+ */
+export function declined(q: ProcedureQuestion, r: Pick<AssistantReply, 'decision' | 'procedures' | 'answer'>, catalogue: 'demo' | 'full'): boolean {
+  if (q.kind === 'everyday') return ['decline', 'handoff', 'smalltalk'].includes(r.decision) && !recordsNamed(r).length;
+  const agencyOk = !(q.agency && catalogue === 'full') || namesAgency(r.answer, q.agency);
+  return (!answered(r) || !r.procedures.length) && agencyOk;
+}
 
 export async function evaluate(s: Services, label: string, file: string, catalogue: 'demo' | 'full' = 'demo'): Promise<EvalReport> {
   const qs = readQuestions(file).filter((q) => !q.only || q.only === catalogue);
@@ -162,9 +181,12 @@ export async function evaluate(s: Services, label: string, file: string, catalog
       if (!hit1) misses.push(`${hit3 ? 'top3' : 'MISS'} [${r.decision}] ${q.q} → ${codes.slice(0, 3).join(', ') || '—'} (mong đợi ${expect.join('/')})`);
     } else {
       r0.outOfScope++;
-      const agencyOk = !('agency' in q && q.agency && catalogue === 'full') || namesAgency(r.answer, q.agency);
-      if ((!answered(r) || !r.procedures.length) && agencyOk) r0.declined++;
-      else misses.push(`OOS  [${r.decision}] ${q.q} → ${codes.slice(0, 3).join(', ') || (agencyOk ? '' : `không nêu “${(q as ProcedureQuestion).agency}”`)}`);
+      const p = q as ProcedureQuestion;
+      const agencyOk = !(p.agency && catalogue === 'full') || namesAgency(r.answer, p.agency);
+      // What an everyday line was sent to (another level's record), not among `codes` (answers only).
+      const sent = p.kind === 'everyday' && !answered(r) && recordsNamed(r).length ? `${recordsNamed(r).slice(0, 3).join(', ')} (việc thường ngày chỉ tới thủ tục)` : '';
+      if (declined(p, r, catalogue)) r0.declined++;
+      else misses.push(`OOS  [${r.decision}] ${q.q} → ${codes.slice(0, 3).join(', ') || sent || (agencyOk ? '' : `không nêu “${p.agency}”`)}`);
     }
     if (isFact(q)) {
       r0.facts++;

@@ -12,6 +12,7 @@ import { Retriever, type Candidate, type QueryPlan } from './assistant.retrieval
 import { CALIBRATION, confidence, decide, sureFactAnswer, type Decided } from './assistant.decide';
 import { thirdChoice } from './assistant.decide-vague';
 import { knownButStory, stillAboutSubject } from './assistant.follow-ups';
+import { sentForNothing } from './assistant.everyday-sent';
 import { inSubjectField, namedSibling, nearSubject } from './assistant.subject';
 import { ageTwin } from './assistant.age-twins';
 import { LEARNED, readLearned } from './assistant.learned';
@@ -293,7 +294,7 @@ export class AssistantResponder {
     // answered, offered or pointed to. A fact asked of the one sure offer is answered first.
     const offices = officesAsked(text);
     const office = offices.asked[0];
-    const decided = thirdChoice(sureFactAnswer(await this.byQualifier(decide(candidates, plan, learned.outOdds, learned.sure), about, it.aspects.includes('online')), aspects, learned.sure), candidates);
+    const decided = thirdChoice(sureFactAnswer(await this.byQualifier(sentForNothing(decide(candidates, plan, learned.outOdds, learned.sure), learned.outOdds, plan), about, it.aspects.includes('online')), aspects, learned.sure), candidates);
     const d = await notOfficeMatter(offices, async (id) => (await this.deps.catalog.findProcedure(id))?.name, decided, CALIBRATION.answer);
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.

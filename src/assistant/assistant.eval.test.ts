@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { declined } from './assistant.eval';
+
+/** A reply as the eval reads it: the decision, the records named, the text. */
+const reply = (decision: string, codes: string[] = [], answer = '') => ({
+  decision: decision as 'decline',
+  procedures: codes.map((code) => ({ code, name: code, score: 0.5 })),
+  answer,
+});
+
+describe('the eval: an out-of-scope line declined', () => {
+  const pho = { q: 'quán phở đầu ngõ mở cửa mấy giờ', expect: [], kind: 'everyday' };
+
+  it('counts an everyday question sent to another level’s record as not declined: the citizen was sent to an office for nothing', () => {
+    expect(declined(pho, reply('elsewhere', ['1.001611'], 'Thủ tục này do UBND tỉnh giải quyết'), 'full')).toBe(false);
+    expect(declined(pho, reply('handoff', ['1.001611']), 'full')).toBe(false);
+    // The record named in the text only ("Thủ tục “…” (mã …) thực hiện ở cấp tỉnh"), none listed.
+    expect(declined(pho, reply('elsewhere', [], 'Việc này không giải quyết tại Phường Hoàn Kiếm. Thủ tục “Cấp giấy phép…” (mã 1.001611) thực hiện ở cấp tỉnh.'), 'full')).toBe(false);
+    expect(declined(pho, reply('handoff', [], 'Có thể bạn hỏi thủ tục (mã 1.001611); xin chuyển cán bộ.'), 'full')).toBe(false);
+  });
+
+  it('counts an everyday question declined by a decline, or a hand-over to staff naming no record', () => {
+    expect(declined(pho, reply('decline'), 'full')).toBe(true);
+    expect(declined(pho, reply('handoff'), 'demo')).toBe(true);
+    expect(declined(pho, reply('answer', ['1.001193']), 'demo')).toBe(false);
+  });
+
+  it('keeps the rule of another agency’s matter: not answered here, and the agency named on the full catalogue', () => {
+    const divorce = { q: 'ly hôn thuận tình nộp ở đâu', expect: [], kind: 'elsewhere', agency: 'Tòa án' };
+    expect(declined(divorce, reply('elsewhere', ['2.000123'], 'Việc này Tòa án nhân dân cấp huyện giải quyết'), 'full')).toBe(true);
+    expect(declined(divorce, reply('elsewhere', ['2.000123'], 'Việc này do cơ quan khác giải quyết'), 'full')).toBe(false);
+    expect(declined(divorce, reply('answer', ['1.000656']), 'demo')).toBe(false);
+  });
+});

@@ -64,7 +64,7 @@ export const FACT_ASKS: Array<[Aspect, string]> = [
   ['time', `(?:nhanh|mau|le|lau|som|cham|(?:do|it) (?:mat |ton )?thoi gian) (?:hon|nhat)(?: (?:nhieu|chut|ti|ko|khong|hong))?`],
   // "tốn mấy, chờ mấy hôm", "mất bao tiền": the amount asked in two words ("mấy" folds to "mai":
   // only at the end or before what is asked next, never "mất mấy ngày").
-  ['fee', `(?:ton|mat|het|dong|tra|lai|thu) bao (?:tien|xien)|(?:ton|het|dong|tra) mai(?= (?:cho|doi|bao|mai|voi|va|con|thi|lam|nop|o|lai|a|ha|vai|the|nhe|nha|chi|anh|em|co|chu|tien)(?: |$)|$)|mat mai(?=(?: (?:a|ha|vai|the|nhe|nha|chi|anh|em|co|chu))*$)`],
+  ['fee', `(?:ton|mat|het|dong|tra|lai|thu) bao (?:tien|xien)|(?:ton|het|dong|tra) mai(?: (?:tien|xien))?(?= (?:cho|doi|bao|mai|voi|va|con|thi|lam|nop|o|lai|a|ha|vai|the|nhe|nha|chi|anh|em|co|chu|tien)(?: |$)|$)|mat mai(?=(?: (?:a|ha|vai|the|nhe|nha|chi|anh|em|co|chu))*$)`],
   // "bao nhiêu hôm thì xong", "bao nhiêu bữa mới lấy": the days counted in other words.
   ['time', '(?:(?:mat|trong|het|doi|cho|lam) )?bao nhieu (?:hom|bua)(?: lam viec)?(?: (?:thi|moi|la))?(?: (?:co|xong|lai|nhan|cam|duoc|tra|ve)(?: duoc)?(?: (?:giai to|giai|the|ket qua|so))?(?: ve)?)?'],
   // "đem giấy chi theo", "mang giấy tờ gì lên", "cầm hồ sơ gì ra": the papers, brought somewhere
@@ -76,7 +76,7 @@ export const FACT_ASKS: Array<[Aspect, string]> = [
   // "có phải mang theo căn cước không", "có cần mang căn cước theo không", "chắc phải đem sổ hộ khẩu
   // nhỉ", "có phải đem theo giấy khai sinh của cháu không": a paper named as a thing to bring — the
   // papers; the paper is no topic of its own (a follow-up stays on the procedure discussed).
-  ['papers', `(?:(?:co|chac|chac la) )?(?:can|phai|bat buoc)(?: phai)? (?:mang|dem|cam|nop|xuat trinh|trinh)(?: theo)? (?:the can cuoc|can cuoc|cccd|cmnd|chung minh(?: nhan dan| thu)?|ho chieu|giai to tui than|so ho khau|ho khau|giai khai sinh|ban chinh|ban goc|ban sao|ban photo)(?: (?:cu|goc|chinh))?(?: theo)?(?: cua [a-z]+){0,2}(?= (?:${NO}|nhi|ha|a|phai ${NO}|dung ${NO}|chu)(?: |$)|$)`],
+  ['papers', `(?:(?:co|chac|chac la) )?(?:can|phai|bat buoc)(?: phai)? (?:mang|dem|cam|nop|xuat trinh|trinh)(?: theo)? (?:the can cuoc|can cuoc|cccd|cmnd|chung minh(?: nhan dan| thu)?|ho chieu|giai to tui than|so ho khau|ho khau|giai khai sinh|ban chinh|ban goc|ban sao|ban photo)(?: (?:cu|goc|chinh))?(?: theo)?(?: cua [a-z]+){0,2}(?: (?:${NO}|nhi|ha|a|phai ${NO}|dung ${NO}|chu)(?= |$)|$)`],
   // "bữa mô thì lấy", "hôm mô có": the day the result is had, asked in central words.
   ['time', '(?:bua|hom|ngai|khi|chung|luc) mo(?: thi)?(?: (?:moi|di|ra|len|toi))? (?:co|xong|lai|nhan|duoc|tra|cam|lanh)(?: duoc)?'],
   // "mất mấy ngày thì tụi em cầm được giấy chứng nhận", "bao lâu thì con nhận được thẻ": the time,

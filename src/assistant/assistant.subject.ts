@@ -53,6 +53,9 @@ export async function inSubjectField(catalog: Filed, retriever: Pick<Retriever, 
   return undefined;
 }
 
+/** Words that name a procedure's paper, not a procedure ("giấy", "giấy tờ"; folded, "y" written "i"). */
+const PAPER_WORDS = new Set(['giai', 'to']);
+
 /**
  * "Đổi thì sao?" after a lost card's re-issue: the follow-up's few words are not in the name of
  * the procedure being discussed but all are in a sibling's of the same field among the first
@@ -69,6 +72,9 @@ export async function namedSibling(catalog: Filed, plan: QueryPlan, previous: st
     return words.every((w) => own.has(w));
   };
   if (named(prev.name)) return undefined;
+  // The subject's own paper named ("làm giấy khai sinh cần gì" after the birth's registration, whose
+  // result is the "giấy khai sinh"): the subject asked again, no sibling whose name has "giấy".
+  if (words.some((w) => PAPER_WORDS.has(w)) && words.every((w) => PAPER_WORDS.has(w) || syllables(fold(prev.name)).includes(w))) return undefined;
   for (const c of candidates.slice(0, 5)) {
     if (c.kind !== 'procedure' || !c.here || c.id === previous) continue;
     const p = await catalog.findProcedure(c.id);

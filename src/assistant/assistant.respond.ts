@@ -294,7 +294,11 @@ export class AssistantResponder {
     // answered, offered or pointed to. A fact asked of the one sure offer is answered first.
     const offices = officesAsked(text);
     const office = offices.asked[0];
-    const decided = thirdChoice(sureFactAnswer(await this.byQualifier(sentForNothing(decide(candidates, plan, learned.outOdds, learned.sure), learned.outOdds, plan), about, it.aspects.includes('online')), aspects, learned.sure), candidates);
+    // The decision, then what may change it: a pointer for everyday life declined, the qualifier
+    // asked (online…), a fact asked of a sure offer, a third close choice.
+    const ruled = sentForNothing(decide(candidates, plan, learned.outOdds, learned.sure), learned.outOdds, plan);
+    const qualified = await this.byQualifier(ruled, about, it.aspects.includes('online'));
+    const decided = thirdChoice(sureFactAnswer(qualified, aspects, learned.sure), candidates);
     const d = await notOfficeMatter(offices, async (id) => (await this.deps.catalog.findProcedure(id))?.name, decided, CALIBRATION.answer);
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.

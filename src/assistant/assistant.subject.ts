@@ -71,10 +71,9 @@ export async function namedSibling(catalog: Filed, plan: QueryPlan, previous: st
     const own = new Set(syllables(fold(name)));
     return words.every((w) => own.has(w));
   };
-  if (named(prev.name)) return undefined;
-  // The subject's own paper named ("làm giấy khai sinh cần gì" after the birth's registration, whose
-  // result is the "giấy khai sinh"): the subject asked again, no sibling whose name has "giấy".
-  if (words.some((w) => PAPER_WORDS.has(w)) && words.every((w) => PAPER_WORDS.has(w) || syllables(fold(prev.name)).includes(w))) return undefined;
+  // The subject named again, or its own paper ("làm giấy khai sinh cần gì" after the birth's
+  // registration, whose result is the "giấy khai sinh"): no sibling whose name has "giấy".
+  if (named(prev.name) || (words.some((w) => PAPER_WORDS.has(w)) && named([...PAPER_WORDS, prev.name].join(' ')))) return undefined;
   for (const c of candidates.slice(0, 5)) {
     if (c.kind !== 'procedure' || !c.here || c.id === previous) continue;
     const p = await catalog.findProcedure(c.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declined } from './assistant.eval';
+import { declined, formatReport, type EvalReport } from './assistant.eval';
 
 /** A reply as the eval reads it: the decision, the records named, the text. */
 const reply = (decision: string, codes: string[] = [], answer = '') => ({
@@ -30,5 +30,28 @@ describe('the eval: an out-of-scope line declined', () => {
     expect(declined(divorce, reply('elsewhere', ['2.000123'], 'Việc này Tòa án nhân dân cấp huyện giải quyết'), 'full')).toBe(true);
     expect(declined(divorce, reply('elsewhere', ['2.000123'], 'Việc này do cơ quan khác giải quyết'), 'full')).toBe(false);
     expect(declined(divorce, reply('answer', ['1.000656']), 'demo')).toBe(false);
+  });
+});
+
+describe('the eval: a sealed set’s misses', () => {
+  const report = (file: string): EvalReport => ({
+    label: 'danh mục mẫu', file, inScope: 2, top1: 0, top3: 1, outOfScope: 1, declined: 0, facts: 0, factsStated: 0,
+    factKinds: {}, split: { answer: 2, elsewhere: 1 }, p50: 1, p95: 2, p99: 3, cpuP50: 1, cpuP95: 2,
+    misses: ['top3 [answer] con tôi sinh ở nhà → 1.000689 (mong đợi 1.001193)', 'MISS [answer] đổi tên cho bé → 1.000689 (mong đợi 1.004859)', 'OOS  [elsewhere] quán phở mấy giờ → 1.001611'],
+    missTally: { 'top3 answer story': 1, 'MISS answer name': 1, 'OOS elsewhere everyday': 1 },
+  });
+
+  it('tells how a sealed set was missed, by kind and decision, but never its questions', () => {
+    const out = formatReport(report('/x/eval/heldout/procedures-7.jsonl'), true);
+    expect(out).toContain('3 câu sai, không in từng câu');
+    expect(out).toContain('MISS answer name 1 · OOS elsewhere everyday 1 · top3 answer story 1');
+    expect(out).not.toContain('con tôi sinh ở nhà');
+    expect(out).not.toContain('quán phở');
+  });
+
+  it('prints a tuning set’s miss lines themselves', () => {
+    const out = formatReport(report('/x/eval/tuning/procedures-7.jsonl'), true);
+    expect(out).toContain('quán phở mấy giờ');
+    expect(out).not.toContain('OOS elsewhere everyday 1');
   });
 });

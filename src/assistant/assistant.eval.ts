@@ -68,6 +68,11 @@ export interface EvalReport {
   /** Fact questions by kind: [asked, stated]. */
   factKinds: Record<string, [number, number]>;
   split: Record<string, number>;
+  /**
+   * The misses counted by what went wrong, the reply's decision and the line's kind ("MISS answer
+   * situation": 3): what a sealed set may tell without printing its lines.
+   */
+  missTally: Record<string, number>;
   p50: number;
   p95: number;
   p99: number;
@@ -155,6 +160,12 @@ export async function evaluate(s: Services, label: string, file: string, catalog
   const cpu: number[] = [];
   const split: Record<string, number> = {};
   const misses: string[] = [];
+  const missTally: Record<string, number> = {};
+  const miss = (what: string, q: Question, decision: string, line: string) => {
+    misses.push(line);
+    const key = `${what} ${decision} ${isFact(q) ? factKind(q) : (q.kind ?? '—')}`;
+    missTally[key] = (missTally[key] ?? 0) + 1;
+  };
   const r0 = { inScope: 0, top1: 0, top3: 0, outOfScope: 0, declined: 0, facts: 0, factsStated: 0 };
   const factKinds: Record<string, [number, number]> = {};
   let n = 0;
@@ -178,7 +189,7 @@ export async function evaluate(s: Services, label: string, file: string, catalog
       const hit3 = codes.slice(0, 3).some((c) => expect.includes(c));
       if (hit1) r0.top1++;
       if (hit3) r0.top3++;
-      if (!hit1) misses.push(`${hit3 ? 'top3' : 'MISS'} [${r.decision}] ${q.q} → ${codes.slice(0, 3).join(', ') || '—'} (mong đợi ${expect.join('/')})`);
+      if (!hit1) miss(hit3 ? 'top3' : 'MISS', q, r.decision, `${hit3 ? 'top3' : 'MISS'} [${r.decision}] ${q.q} → ${codes.slice(0, 3).join(', ') || '—'} (mong đợi ${expect.join('/')})`);
     } else {
       r0.outOfScope++;
       const p = q as ProcedureQuestion;
@@ -186,7 +197,7 @@ export async function evaluate(s: Services, label: string, file: string, catalog
       // What an everyday line was sent to (another level's record), not among `codes` (answers only).
       const sent = p.kind === 'everyday' && !answered(r) && recordsNamed(r).length ? `${recordsNamed(r).slice(0, 3).join(', ')} (việc thường ngày chỉ tới thủ tục)` : '';
       if (declined(p, r, catalogue)) r0.declined++;
-      else misses.push(`OOS  [${r.decision}] ${q.q} → ${codes.slice(0, 3).join(', ') || sent || (agencyOk ? '' : `không nêu “${p.agency}”`)}`);
+      else miss('OOS', q, r.decision, `OOS  [${r.decision}] ${q.q} → ${codes.slice(0, 3).join(', ') || sent || (agencyOk ? '' : `không nêu “${p.agency}”`)}`);
     }
     if (isFact(q)) {
       r0.facts++;
@@ -197,13 +208,13 @@ export async function evaluate(s: Services, label: string, file: string, catalog
       if (ok) {
         r0.factsStated++;
         kind[1]++;
-      } else misses.push(`FACT [${r.decision}] ${q.q} → ${codes[0] ?? '—'} (${factKind(q)} của ${q.code})`);
+      } else miss('FACT', q, r.decision, `FACT [${r.decision}] ${q.q} → ${codes[0] ?? '—'} (${factKind(q)} của ${q.code})`);
     }
   }
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   const pct = (p: number, xs = times) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
-  return { label, file, ...r0, factKinds, split, p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), cpuP50: pct(0.5, cpu), cpuP95: pct(0.95, cpu), misses };
+  return { label, file, ...r0, factKinds, split, missTally, p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), cpuP50: pct(0.5, cpu), cpuP95: pct(0.95, cpu), misses };
 }
 
 const share = (a: number, b: number) => (b ? a / b : NaN);
@@ -247,7 +258,11 @@ export function formatReport(r: EvalReport, verbose: boolean): string {
       .join(' · ')}`,
   ];
   if (verbose && !isSealed(r.file)) for (const m of r.misses) out.push(`    ${m}`);
-  if (verbose && isSealed(r.file) && r.misses.length) out.push(`    (tập niêm phong: ${r.misses.length} câu sai, không in từng câu)`);
+  if (verbose && isSealed(r.file) && r.misses.length) {
+    out.push(`    (tập niêm phong: ${r.misses.length} câu sai, không in từng câu; theo cách sai, quyết định và loại câu:)`);
+    const tally = Object.entries(r.missTally).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    out.push(`    ${tally.map(([k, n]) => `${k} ${n}`).join(' · ')}`);
+  }
   return out.join('\n');
 }
 

@@ -91,4 +91,14 @@ eachEngine('assistant: facts asked indirectly, and their follow-ups (pass 27)', 
     expect(answered(r)).toEqual(['answer', '1.004194']);
     expect(r.answer).toMatch(where);
   });
+
+  it('sends a diploma to issue again to the school, and still certifies its copy', async () => {
+    // The diplomas certified in facts-14 taught the model "bằng tốt nghiệp": a choice of the copy from the master register, before.
+    const again = await talk('cấp lại bằng tốt nghiệp đại học bị rách');
+    expect(again.decision).toBe('decline');
+    expect(again.answer).toMatch(/nhà trường đã cấp bằng/);
+    const copy = await talk('bằng tốt nghiệp của em do trường bên Nhật cấp, muốn chứng thực bản sao thì một trang bao nhiêu');
+    expect(answered(copy)).toEqual(['answer', '2.000815']);
+    expect(copy.answer).toMatch(/2\.000 đồng\/trang/);
+  });
 });

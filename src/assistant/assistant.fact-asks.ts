@@ -13,6 +13,9 @@ const NO = '(?:khong|ko|hong|hok)';
 const FREE_DAY = '(?:thu bai|thu 7|chu nhat|cuoi tuan|ngai nghi|ngai le|buoi trua|gio trua|buoi toi|ngoai gio(?: hanh chinh)?)';
 
 export const FACT_ASKS: Array<[Aspect, string]> = [
+  // Pass 27 (r12facts): "thứ mấy được cầm giấy", "hôm nào được nhận kết quả": the day the paper is
+  // had, "được" before the getting (read before the next pattern, which would stop at "được").
+  ['time', '(?:bao gio|khi nao|hom nao|bua nao|ngai nao|thu mai)(?: thi)?(?: (?:moi|se))? duoc (?:cam|lai|nhan|lanh|tra)(?: (?:giai to|giai|ket qua|the|so))?'],
   // The money given out, asked: "có phải bỏ ra đồng bạc nào không", "phải bỏ tiền ra không", "bỏ
   // ra bao nhiêu", "tốn đồng bạc nào" — not "bố ra đồng" (folded, "bố" is "bỏ": money is named),
   // nor "bỏ tiền ra mua đất" (the story: only a question's end or "nào", "gì" after it).
@@ -82,4 +85,31 @@ export const FACT_ASKS: Array<[Aspect, string]> = [
   // "mất mấy ngày thì tụi em cầm được giấy chứng nhận", "bao lâu thì con nhận được thẻ": the time,
   // the one who gets the paper said between (the paper is what is waited for, no topic of its own).
   ['time', '(?:bao lau|may ngai|may hom|may bua|bao nhieu ngai|bao nhieu hom)(?: (?:thi|moi|la))? (?:toi|em|minh|tui|tui em|tui toi|chung toi|chung em|con|chau|anh|chi|vo chong (?:toi|em|minh))(?: (?:moi|se))? (?:co|lai|nhan|cam|lanh)(?: duoc)? (?:giai chung nhan|giai to|giai|ket qua|the|so|trich luc)(?: (?:ket hon|khai sinh|khai tu|xac nhan))?'],
+  // Pass 27 (r12facts): the fact asked indirectly, as the office, the floor, the desk, a day.
+  // "đến đó thì gặp ai", "lên gặp ai", "gặp cán bộ nào", "hỏi ai ở phường": whom to see — where and when.
+  ['place', '(?:(?:den|toi|len|ra|vo|vao|xuong|ghe) (?:do |day |phuong |xa |uy ban |cong an )?(?:thi |roi )?)?(?:gap|hoi) (?:ai|nguoi nao|can bo nao|bo phan nao|phong nao)(?! (?:cung|het|ca|do|nua))'],
+  // "nằm tầng mấy", "ở tầng nào", "phòng đó ở tầng mấy": the floor of the office — where (the
+  // room said first is the office's, no topic of its own).
+  ['place', '(?:(?:phong|bo phan|quai|cho|noi) (?:do|ai|nai|nay|mot cua|tiep nhan) )?(?:(?:o|nam|len|tai|lam|nop) )?tang (?:may|nao|so may)'],
+  // "…hay phải ra quầy", "hay ra một cửa": the counter, against doing it online — where and when
+  // (the online wish beside it is intent.ts' own span; "hay phải lên tận ủy ban" stays online).
+  ['place', '(?:hay |hay la )(?:bat buoc |phai |can |van )*(?:den|di|len|ra|toi|xuong|vo|vao) (?:tan )?(?:quai|quai mot cua|bo phan mot cua|mot cua|quai tiep nhan)'],
+  // "chỗ nộp và lệ phí", "chỗ nộp với thời gian": the place named as a thing asked among others.
+  ['place', '(?:cho|noi) nop(?: ho so)?(?= (?:va|voi|cung|la|o dau|the nao|ra sao)(?: |$)|$)'],
+  // "có thu tiền gì không", "lấy tiền chi không": the money taken, asked with "gì" between.
+  ['fee', `(?:co )?(?:thu|lai|tinh) tien (?:gi|chi|nao)(?: ${NO})?`],
+  // "thì có tốn không", "có mất tiền không", "có được miễn không", "bố tôi có miễn không": the fee,
+  // asked without naming the money ("miền" folds alike: only "có"/"được" before, "không" after).
+  ['fee', `(?:co )?(?:ton|ton kem|ton tien|mat tien)(?: (?:gi|chi))? ${NO}|(?:co |duoc )+mien(?: (?:phi|le phi|tien|giam))? ${NO}`],
+  // "bao nhiu tiền", "mất bao nhiu" — the amount typed short (not "bao nhiu ngày": the time).
+  ['fee', '(?:(?:mat|ton|het|dong|tra|thu|la) )?bao nhiu(?: (?:tien|xien))?(?! (?:ngai|hom|bua|tuan|thang|nam|tuoi|gio|tieng|lau|nguoi|lan|ban|trang))'],
+  // "cần thêm giấy gì", "phải đưa những giấy gì", "chuẩn bị gì trước không", "có cần mang theo
+  // người làm chứng không": the papers, asked with "thêm", "đưa", the readiness or a witness.
+  ['papers', '(?:(?:can|phai) )?(?:(?:co|mang|nop|dem|bo sung|dua|trinh) )?them(?: nhung| cac)?(?: loai)? (?:giai to|giai|ho so|thu)(?: (?:gi|nao|chi))|(?:(?:can|phai) )?(?:dua|trinh)(?: (?:nhung|cac|may))? (?:giai to|giai|ho so|thu)(?: (?:gi|nao|chi))'],
+  ['papers', `(?:(?:co )?(?:can|phai) )?(?:chuan bi|sua soan|sam sua|soan) (?:gi|nhung gi|chi|cai gi)(?: (?:truoc|san|theo))+(?: ${NO})?`],
+  ['papers', `(?:co )?(?:can|phai)(?: (?:mang|dem|dan|di|co))?(?: theo)? (?:ai|nguoi) lam chung(?: ${NO})?`],
+  // "có lấy ngay trong hôm đó được không", "nhận luôn trong ngày ấy": the time, the day said after.
+  ['time', `(?:co )?(?:lai|nhan|lam|xong|tra|co)(?: duoc)? (?:ngai|luon|lien) trong (?:hom|ngai|buoi) (?:do|ai|nai|nay)(?: duoc)?(?: ${NO})?`],
+  // "hôm thứ ba … thì thứ mấy được cầm giấy": the day handed in, then the day the paper is had.
+  ['time', '(?:hom |sang |chieu |ngai )?thu (?:hai|ba|tu|nam|sau|bai|2|3|4|5|6|7)(?: (?:nop|gui|lam))?(?: thi)?(?= (?:bao gio|khi nao|hom nao|ngai nao|thu mai|bao lau|mai ngai|mai hom)(?: |$))'],
 ];

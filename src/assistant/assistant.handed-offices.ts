@@ -129,6 +129,8 @@ export const HANDED_OFFICES: OtherOffice[] = [
     asks: w([
       // (not a copy asked from the master register, "bản sao từ sổ gốc": 2.000908 in the tuning sets)
       `(?:mat|that lac|roi mat|chay mat|hong)${gap(2)} (?:bang|van bang) (?:tot nghiep|dai hoc|cao dang|cap 3|cap ba|thpt|trung cap)(?![a-z0-9 ]* so goc)`,
+      // "cấp lại bằng tốt nghiệp đại học bị rách": a diploma issued again (pass 27, r12facts).
+      `(?:xin )?(?:cap lai|lam lai|xin lai)(?: cai| tam)? (?:bang|van bang) (?:tot nghiep|dai hoc|cao dang|cap 3|cap ba|thpt|trung cap)(?![a-z0-9 ]* so goc)`,
       `(?:xin|cap|lam|lay)(?: cai| ban)? bang diem`,
       `(?:xin|nop don) (?:cho (?:con|chau|em) )?(?:vao|nhap) (?:hoc )?truong`,
       `cong nhan${gap(1)} bang (?:dai hoc|thac si|tien si|cao dang)${gap(4)} (?:nuoc ngoai|o ${VISA_COUNTRY}|tai ${VISA_COUNTRY})`,

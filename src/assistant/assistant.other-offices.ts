@@ -221,9 +221,16 @@ export const OTHER_OFFICES: OtherOffice[] = [
   ...HANDED_OFFICES,
 ];
 
+/**
+ * "Thế" written with its marks before "tạm trú" ("thôi được, thế tạm trú thì nộp ở chỗ nào") is
+ * the "then" of a next question, never the foreigner's card "thẻ tạm trú" it folds to (pass 27,
+ * r12facts): read as "vậy". Unmarked, "the tam tru" stays the card.
+ */
+const THEN_TEMPORARY = /(^|[^\p{L}])thế(?= tạm trú)/giu;
+
 /** The question folded: no marks, "đ" as "d", letters and digits only, one space between words. */
 export function foldQuestion(text: string): string {
-  return stripDiacritics(text).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return stripDiacritics(text.normalize('NFC').replace(THEN_TEMPORARY, '$1vậy')).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** The office the question's words give the matter to, if any (`sure`: only by its sure words). */

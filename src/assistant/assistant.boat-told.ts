@@ -12,7 +12,7 @@ import type { Situation } from './assistant.situations';
  * A boat of the river, with a word that makes it one ("chiếc ghe", "ghe máy"; not the bare "ghe",
  * which is also "ghé" — "ghé nhà", "ghé cho"). Not "xuồng máy" ("xưởng may").
  */
-const BOAT = [
+export const BOAT = [
   'chiec ghe', 'ghe mai', 'ghe chai', 'ghe hang', 'ghe tui', 'ghe toi', 'ghe cua',
   'chiec do', 'do mai', 'do ngang', 'xa lan', 'sa lan', 'chiec vo', 'vo lai', 'chiec xuong', 'xuong ba la', 'ca no', 'chiec thuien', 'thuien mai', 'thuien go', 'thuien cho',
   'phuong tien thui', 'tau cho hang', 'tau cho cat', 'tau song',
@@ -20,7 +20,7 @@ const BOAT = [
   'ghe cho cat', 'ghe cho hang', 'ghe cho lua', 'ghe cho gao', 'ghe cho khach', 'ghe cho da', 'ten ghe',
 ];
 /** Fishing at sea (the fisheries office's boat), or the boat lived on (the residence's record). */
-const NOT_RIVER_REGISTER = [
+export const NOT_RIVER_REGISTER = [
   'mo to nuoc', 'xe dap nuoc', 'kayak', 'thuien dap', 'dap vit', 'keo du', 'du bai',
   'tau ca', 'danh ca', 'ghe ca', 'ghe luoi', 'danh bat', 'ra khoi', 'di bien', 'dang kiem', 'bang thuien truong', 'thuien truong', 'thuien vien',
   'song tren', 'o tren', 'nha o', 'de o', 'cu tru', 'thuong tru', 'tam tru', 'nhap khau', 'nhap ho khau', 'cho dau', 'noi dau', 'neo dau', 'dau do',

@@ -11,6 +11,7 @@ import { COOP_TOLD } from './assistant.coop-told';
 import { FIELDS_TOLD } from './assistant.fields-told';
 import { GRASSROOTS_TOLD } from './assistant.grassroots-told';
 import { VILLAGE_TOLD } from './assistant.village-told';
+import { HAMLET_TOLD } from './assistant.hamlet-told';
 import type { Situation } from './assistant.situations';
 
 /** Low pay or income, as workers tell it. */
@@ -154,4 +155,6 @@ export const COMMUNE_TOLD: Situation[] = [
   ...GRASSROOTS_TOLD,
   // pass 26: a wharf opened or closed, herbs under a forest, a household's health card, a shop's months shut
   ...VILLAGE_TOLD,
+  // pass 27: a boat never registered, an irrigation permit running out, a road's way out, a shop's paper spoilt, one's own pension, a tree felled
+  ...HAMLET_TOLD,
 ];

@@ -21,6 +21,7 @@ import type { Decided } from './assistant.decide';
 import { EARLY_OFFICES, FURTHER_OFFICES } from './assistant.further-offices';
 import { AGENCY_OFFICES } from './assistant.agency-offices';
 import { HANDED_EARLY, HANDED_OFFICES } from './assistant.handed-offices';
+import { HAMLET_OFFICES } from './assistant.hamlet-told';
 import { FIRST_OFFICES, LATER_OFFICES, MORE_OFFICES } from './assistant.more-offices';
 import { w } from './assistant.office-words';
 
@@ -219,6 +220,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
   ...FURTHER_OFFICES,
   ...AGENCY_OFFICES,
   ...HANDED_OFFICES,
+  ...HAMLET_OFFICES,
 ];
 
 /**

@@ -45,6 +45,8 @@ describe('other agencies’ matters in the words of out-of-scope-27', () => {
     expect(sure('e cưới ở Nhật r, về VN phải làm ghi chú kết hôn ở đâu, cần hợp pháp hóa lãnh sự ko')).toBeUndefined();
     expect(sure('phụ lục sửa giá trong hợp đồng đã chứng thực ở xã')).toBeUndefined();
     expect(sure('bé sinh ở Mỹ đã có giấy khai sinh bên đó, về Việt Nam ghi vào sổ hộ tịch')).toBeUndefined();
+    // a course in handling fireworks is the police's own record, not the permission to fire them
+    expect(sure('muốn học an toàn sử dụng pháo hoa để tổ chức bắn pháo hoa')).toBeUndefined();
   });
 
   it('reads a school in a record’s name, not “trường hợp”', () => {

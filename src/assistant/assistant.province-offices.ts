@@ -191,7 +191,8 @@ export const PROVINCE_OFFICES: OtherOffice[] = [
     // chairman decides; a family may not fire them.
     topic: 'bắn pháo hoa',
     office: 'Chủ tịch Ủy ban nhân dân cấp tỉnh quyết định việc bắn pháo hoa nổ (gia đình, cá nhân không được bắn pháo hoa nổ); quản lý pháo: cơ quan công an',
-    asks: w(['ban phao hoa', 'phao hoa no', 'dot phao']),
+    // the permission asked, not a course in handling fireworks ("học an toàn sử dụng pháo hoa để tổ chức bắn": the police's record)
+    asks: w([`(?:xin phep|cho phep|duoc phep|co duoc)${gap(3)} (?:ban|dot) phao(?: hoa)?`, `(?:ban|dot) phao(?: hoa)?${gap(6)} (?:xin phep|phep ai|co duoc|duoc khong)`]),
     names: w(['phao hoa']),
     sure: true,
   },

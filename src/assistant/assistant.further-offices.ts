@@ -40,6 +40,8 @@ export const EARLY_OFFICES: OtherOffice[] = [
       'bao hiem that nghiep(?: [a-z0-9]+){0,10} (?:huong|lanh|nhan|xin) (?:tro cap|tien)',
       // pass 26: the money asked by the insurance's name ("muốn nhận tiền bảo hiểm thất nghiệp")
       '(?:muon|xin|lam sao|de) (?:huong|lanh|nhan|rut) tien bao hiem that nghiep',
+      // pass 27: the benefit heard of, then the place asked ("nghe nói được nhận tiền bảo hiểm thất nghiệp hằng tháng, nộp giấy tờ chỗ nào")
+      '(?:duoc|se) (?:huong|lanh|nhan) (?:tien )?(?:tro cap|bao hiem) that nghiep',
     ]),
   },
   {

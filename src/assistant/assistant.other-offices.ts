@@ -22,6 +22,7 @@ import { EARLY_OFFICES, FURTHER_OFFICES } from './assistant.further-offices';
 import { AGENCY_OFFICES } from './assistant.agency-offices';
 import { HANDED_EARLY, HANDED_OFFICES } from './assistant.handed-offices';
 import { HAMLET_OFFICES } from './assistant.hamlet-told';
+import { PROVINCE_FIRST, PROVINCE_OFFICES } from './assistant.province-offices';
 import { FIRST_OFFICES, LATER_OFFICES, MORE_OFFICES } from './assistant.more-offices';
 import { w } from './assistant.office-words';
 
@@ -80,6 +81,7 @@ const COURT_DECIDES = ['(?:gianh|tranh|doi lai|gianh lai) (?:quyen )?nuoi con(?!
 
 export const OTHER_OFFICES: OtherOffice[] = [
   ...HANDED_EARLY,
+  ...PROVINCE_FIRST,
   ...FIRST_OFFICES,
   ...EARLY_OFFICES,
   {
@@ -131,7 +133,8 @@ export const OTHER_OFFICES: OtherOffice[] = [
     topic: 'mở phòng khám, nhà thuốc, hành nghề khám chữa bệnh',
     office: 'Sở Y tế',
     asks: w(['mo phong kham', 'mo nha thuoc', 'nha khoa', 'hanh nghe duoc', 'hanh nghe kham', 'thiet bi y te', 'thuoc tay', 'mo quay thuoc', 'mo hieu thuoc', 'co so kham']),
-    names: w(['kham benh', 'chua benh', 'duoc pham', 'hanh nghe duoc', 'nha thuoc', 'y te']),
+    // pass 27: not "chữa bệnh", "y tế" alone, which the health insurance's records say ("Thanh toán chi phí khám, chữa bệnh BHYT")
+    names: w(['kham benh', 'duoc pham', 'hanh nghe duoc', 'hanh nghe kham', 'nha thuoc', 'so y te', 'bo y te', 'co so y te']),
     // pass 25: the licence of a pharmacy or a practice asked ("giấy phép kinh doanh thuốc tây", "giấy
     // phép hành nghề khám bệnh"), not the household business a shop also registers
     sure: w(['nha khoa', '(?:giay phep|kinh doanh|ban) thuoc tay', 'hanh nghe kham(?: chua)? benh', 'hanh nghe duoc', 'chung chi hanh nghe duoc']),
@@ -140,7 +143,8 @@ export const OTHER_OFFICES: OtherOffice[] = [
     topic: 'chuyển trường, thi cử, phúc khảo',
     office: 'nhà trường hoặc Phòng/Sở Giáo dục và Đào tạo',
     asks: w(['chuyen truong', 'phuc khao', 'thi tot nghiep', 'diem thi']),
-    names: w(['giao duc', 'hoc sinh', 'phuc khao', 'truong']),
+    // pass 27: a school said as one, not the bare word, which folded is also "trường hợp", "môi trường", "trưởng"
+    names: w(['giao duc', 'hoc sinh', 'phuc khao', 'truong hoc', 'nha truong', 'truong (?:mam non|tieu hoc|trung hoc|thcs|thpt|dai hoc|cao dang|pho thong|cap [123])']),
     sure: true,
   },
   {
@@ -221,6 +225,7 @@ export const OTHER_OFFICES: OtherOffice[] = [
   ...AGENCY_OFFICES,
   ...HANDED_OFFICES,
   ...HAMLET_OFFICES,
+  ...PROVINCE_OFFICES,
 ];
 
 /**
@@ -280,7 +285,7 @@ export function officeLine(o: OtherOffice, unitName: string, handedOver = false)
 }
 
 /** A paper the ward itself issues or certifies, named in the question. */
-const WARD_PAPER = w(['giai xac nhan', 'xac nhan cu tru', 'xac nhan noi cu tru', 'xac nhan thong tin cu tru', 'ct07', 'giai khai sinh', 'trich luc', 'ban sao', 'sao i', 'chung thuc', 'tinh trang hon nhan', 'doc than']);
+const WARD_PAPER = w(['can cuoc', 'cccd', 'giai xac nhan', 'xac nhan cu tru', 'xac nhan noi cu tru', 'xac nhan thong tin cu tru', 'ct07', 'giai khai sinh', 'trich luc', 'ban sao', 'sao i', 'chung thuc', 'tinh trang hon nhan', 'doc than']);
 /** What says the matter after it is only what the paper is for ("để nộp hồ sơ tuyển sinh", "làm hồ sơ …"). */
 const FOR_PURPOSE = /(?:^| )(?:de|nop|ho so)(?: [a-z0-9]+){0,2} $/;
 

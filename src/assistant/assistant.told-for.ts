@@ -45,10 +45,11 @@ export const TOLD_FOR: Situation[] = [
     expansion: 'chứng thực di chúc',
   },
   // A parent or relative to live for good with the one who asks ("đăng ký cho bà ở hẳn với tôi"):
-  // the permanent residence, not a stay nor a temporary one.
+  // the permanent residence, not a stay nor a temporary one. Not a bare "ở hẳn": folded, "ở Hàn
+  // Quốc" says it.
   {
-    groups: [['o han', 'o han voi', 'song han', 'o luon voi', 'song luon voi', 'o lau dai voi', 'song lau dai voi', 've o han'], ['dang ki', 'lam thu tuc', 'lam giai', 'khai bao', 'nhap']],
-    unless: ['tam tru', 'tam vang', 'luu tru', 'xoa', 'gia han', 'nuoc ngoai', 'dinh cu'],
+    groups: [['o han voi', 'o han o', 'o han nha', 'o han luon', 'o han tren', 'o han duoi', 'o han trong', 'song han', 'o luon voi', 'song luon voi', 'o lau dai voi', 'song lau dai voi', 've o han'], ['dang ki', 'lam thu tuc', 'lam giai', 'khai bao', 'nhap']],
+    unless: ['tam tru', 'tam vang', 'luu tru', 'xoa', 'gia han', 'nuoc ngoai', 'dinh cu', 'han quoc'],
     expansion: 'đăng ký thường trú',
   },
   // Land to be mortgaged, sold or split that has no certificate yet ("muốn thế chấp đất để vay

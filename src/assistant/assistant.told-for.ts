@@ -41,7 +41,8 @@ export const TOLD_FOR: Situation[] = [
   // the will, certified at the ward; not a wish about the funeral.
   {
     groups: [['di nguien', 'loi tran troi', 'tran troi'], ['de lai', 'chia', 'viet', 'lap', 'lam giai', 'ghi', 'cho con', 'cho chau']],
-    unless: ['mai tang', 'tang le', 'an tang', 'hoa tang', 'hien xac', 'hien tang', 'chon cat', 'cai tang'],
+    // Nor a wish left unsaid ("mất không để lại lời trăn trối gì, mấy anh em thống nhất chia": the estate's division).
+    unless: ['mai tang', 'tang le', 'an tang', 'hoa tang', 'hien xac', 'hien tang', 'chon cat', 'cai tang', 'khong de lai', 'chua de lai', 'chang de lai', 'khong kip', 'khong co loi', 'thoa thuan', 'thong nhat'],
     expansion: 'chứng thực di chúc',
   },
   // A parent or relative to live for good with the one who asks ("đăng ký cho bà ở hẳn với tôi"):

@@ -13,9 +13,10 @@ export const PEOPLE_OF_THE_STORY: ReadonlySet<string> = new Set(['bac si', 'nguo
  * An everyday purpose (OFF_TOPIC) a paper of the ward's own is asked for (pass 23): a loan paid in
  * instalments is why the bank wants it ("ngân hàng bắt nộp tờ chứng minh chưa lập gia đình mới
  * duyệt vay trả góp", "bên cho vay đòi giấy xác nhận cư trú"), when the paper is named
- * (PAPER_OF_THE_WARD_WORDS) and not only "giấy tờ" ("mua iphone trả góp cần giấy tờ gì" stays everyday).
+ * (PAPER_OF_THE_WARD_WORDS) and not only "giấy tờ" ("mua iphone trả góp cần giấy tờ gì" stays everyday); a
+ * school changed, when the school asks for the paper (pass 27: "trường đòi giấy xác nhận nơi ở … chuyển trường").
  */
-export const PURPOSES_OF_THE_STORY: ReadonlySet<string> = new Set(['tra gop', 'cho vai']);
+export const PURPOSES_OF_THE_STORY: ReadonlySet<string> = new Set(['tra gop', 'cho vai', 'chuien truong', 'xin chuien truong']);
 const OWN_PAPERS = ['chung minh chua', 'doc than', 'tinh trang hon nhan', 'chua lap gia dinh', 'cu tru', 'ct07', 'khai sinh', 'trich luc', 'ban sao', 'sao i', 'chung thuc'];
 /** The ward's papers, by what they confirm or by name (PAPER_OF_THE_WARD in assistant.intent.ts). */
 export const PAPER_OF_THE_WARD_WORDS: readonly string[] = ['xac nhan', 'chung nhan', ...OWN_PAPERS];

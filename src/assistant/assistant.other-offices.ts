@@ -284,8 +284,18 @@ export function officeLine(o: OtherOffice, unitName: string, handedOver = false)
     : `Việc ${o.topic} không giải quyết tại ${unitName}: bạn liên hệ ${o.office}.`;
 }
 
-/** A paper the ward itself issues or certifies, named in the question. */
-const WARD_PAPER = w(['can cuoc', 'cccd', 'giai xac nhan', 'xac nhan cu tru', 'xac nhan noi cu tru', 'xac nhan thong tin cu tru', 'ct07', 'giai khai sinh', 'trich luc', 'ban sao', 'sao i', 'chung thuc', 'tinh trang hon nhan', 'doc than']);
+/**
+ * A paper the ward itself issues or certifies, named in the question (read unmarked, "y" kept: pass
+ * 27 wrote "giấy" and "sao y" so, and the residence's "nơi ở", "chỗ ở").
+ */
+const WARD_PAPER = w(['can cuoc', 'cccd', 'gia[iy] xac nhan', 'xac nhan cu tru', 'xac nhan noi cu tru', 'xac nhan thong tin cu tru', 'xac nhan (?:noi|cho) o', 'ct07', 'gia[iy] khai sinh', 'trich luc', 'ban sao', 'sao [iy]', 'chung thuc', 'tinh trang hon nhan', 'doc than']);
+/**
+ * A paper of the ward's named by what it confirms or is, demanded by the other office ("nhà trường
+ * đòi giấy xác nhận cư trú", "trường bắt nộp giấy xác nhận nơi ở"; pass 27): the paper is the
+ * question wherever the office's matter stands in the story ("con tôi học lớp 5 chuyển trường lên
+ * thành phố, …"). Not a bare "giấy xác nhận", which may be the other office's own.
+ */
+const DEMANDED = w(['(?:doi|bat nop|bat|iu cau|yeu cau|bao nop|doi nop)(?: (?:phai|nop|co|them|cai|to))? (?:gia[iy] )?(?:xac nhan (?:thong tin )?(?:cu tru|noi cu tru|noi o|cho o)|ct07|khai sinh|trich luc|ban sao|xac nhan tinh trang hon nhan|xac nhan doc than)']);
 /** What says the matter after it is only what the paper is for ("để nộp hồ sơ tuyển sinh", "làm hồ sơ …"). */
 const FOR_PURPOSE = /(?:^| )(?:de|nop|ho so)(?: [a-z0-9]+){0,2} $/;
 
@@ -296,6 +306,7 @@ const FOR_PURPOSE = /(?:^| )(?:de|nop|ho so)(?: [a-z0-9]+){0,2} $/;
  */
 function forWardPaper(f: string, sure: RegExp): boolean {
   if (!WARD_PAPER.test(f)) return false;
+  if (DEMANDED.test(f)) return true;
   const every = new RegExp(sure.source, 'g');
   const at = [...f.matchAll(every)].map((m) => m.index! + (m[0].startsWith(' ') ? 1 : 0));
   return at.length > 0 && at.every((i) => FOR_PURPOSE.test(f.slice(Math.max(0, i - 40), i)));

@@ -1,6 +1,7 @@
 import { fold, syllables } from '../shared/vietnamese';
 import { STOPWORDS } from './assistant.intent';
 import { agesAsked, agesOfName } from './assistant.ranges';
+import { adverbialAgain } from './assistant.told-for';
 
 /** A name's ages, folded, with whom they are of: "cho người dưới 14 tuổi", "trẻ em dưới 6 tuổi". */
 const AGE_CLAUSE = /(?:^| )(?:cho )?(?:nguoi |tre em |tre )?(?:tu du|duoi) \d{1,3} tuoi(?: tro len)?(?= |$)/;
@@ -46,6 +47,8 @@ export function qualifierChoice(question: string, choices: Array<{ code: string;
   if (choices.length < 2) return undefined;
   const folded = syllables(fold(question));
   const asked = new Set(folded);
+  // "Lại" only as an adverb of the story ("xa lắm lại đang mùa lũ", pass 27): no record's "… lại".
+  if (adverbialAgain(folded)) asked.delete('lai');
   // A paper lost or spoilt is made again: "giấy báo tử bị mất" asks the "… lại" of its family.
   if (LOST.test(folded.join(' '))) asked.add('lai');
   if (SELF_TRANSLATED.test(folded.join(' ')) && !COLLABORATOR.test(folded.join(' '))) for (const w of ['khong', 'phai']) asked.add(w);

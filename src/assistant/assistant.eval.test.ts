@@ -25,6 +25,19 @@ describe('the eval: an out-of-scope line declined', () => {
     expect(declined(pho, reply('answer', ['1.001193']), 'demo')).toBe(false);
   });
 
+  it('counts an everyday question written as another kind (no marks, a typo) by the same rule: no agency, an everyday matter', () => {
+    const plain = { q: 'quan pho dau ngo mo cua may gio', expect: [], kind: 'no-diacritics' };
+    const typo = { q: 'quán phở đầu ngõ mở của mấy giờ', expect: [], kind: 'typo' };
+    for (const q of [plain, typo]) {
+      expect(declined(q, reply('elsewhere', ['1.001611'], 'Thủ tục này do UBND tỉnh giải quyết'), 'full')).toBe(false);
+      expect(declined(q, reply('elsewhere', [], 'Thủ tục “Cấp giấy phép…” (mã 1.001611) thực hiện ở cấp tỉnh.'), 'demo')).toBe(false);
+      expect(declined(q, reply('decline'), 'full')).toBe(true);
+    }
+    // Another agency's matter with the agency left unsaid keeps its rule: sent on, not answered here.
+    const pension = { q: 'rút bảo hiểm xã hội một lần sau khi nghỉ việc', expect: [], kind: 'elsewhere' };
+    expect(declined(pension, reply('elsewhere', ['1.000123'], 'Việc này do cơ quan Bảo hiểm xã hội giải quyết'), 'full')).toBe(true);
+  });
+
   it('keeps the rule of another agency’s matter: not answered here, and the agency named on the full catalogue', () => {
     const divorce = { q: 'ly hôn thuận tình nộp ở đâu', expect: [], kind: 'elsewhere', agency: 'Tòa án' };
     expect(declined(divorce, reply('elsewhere', ['2.000123'], 'Việc này Tòa án nhân dân cấp huyện giải quyết'), 'full')).toBe(true);

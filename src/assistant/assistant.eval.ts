@@ -139,15 +139,25 @@ export function recordsNamed(r: Pick<AssistantReply, 'procedures' | 'answer'>): 
 }
 
 /**
+ * Whether an out-of-scope line is an everyday matter: one so labelled, and any line with no agency
+ * to name, whatever the kind it was written as (`"no-diacritics"`, `"typo"`, `"story"`…), but
+ * another agency's (`"kind":"elsewhere"`, the agency left unsaid) and the office's own hours
+ * (`"office-hours"`, answered). Pass 27, r12every: the kind alone let an everyday line typed
+ * without marks be counted declined when sent to some other level's record.
+ */
+export const isEveryday = (q: ProcedureQuestion): boolean =>
+  !q.expect.length && (q.kind === 'everyday' || (!q.agency && q.kind !== 'elsewhere' && q.kind !== 'office-hours'));
+
+/**
  * Whether an out-of-scope line was declined. An everyday question (the weather, a shop's hours, a
- * recipe: `"kind":"everyday"`) is declined only by a decline, a word about the assistant itself or
+ * recipe: `isEveryday`) is declined only by a decline, a word about the assistant itself or
  * a hand-over to staff that names no record: a reply sending the citizen to another level's office
  * with one of its records ("quán phở mở cửa mấy giờ" → a provincial licence) sent them to an office
  * for nothing (pass 26, r11every: 29 of out-of-scope-22's 106 everyday lines were counted declined
  * so). Other lines: not answered with a procedure, and on the full catalogue the agency named.
  */
 export function declined(q: ProcedureQuestion, r: Pick<AssistantReply, 'decision' | 'procedures' | 'answer'>, catalogue: 'demo' | 'full'): boolean {
-  if (q.kind === 'everyday') return ['decline', 'handoff', 'smalltalk'].includes(r.decision) && !recordsNamed(r).length;
+  if (isEveryday(q)) return ['decline', 'handoff', 'smalltalk'].includes(r.decision) && !recordsNamed(r).length;
   const agencyOk = !(q.agency && catalogue === 'full') || namesAgency(r.answer, q.agency);
   return (!answered(r) || !r.procedures.length) && agencyOk;
 }
@@ -195,7 +205,7 @@ export async function evaluate(s: Services, label: string, file: string, catalog
       const p = q as ProcedureQuestion;
       const agencyOk = !(p.agency && catalogue === 'full') || namesAgency(r.answer, p.agency);
       // What an everyday line was sent to (another level's record), not among `codes` (answers only).
-      const sent = p.kind === 'everyday' && !answered(r) && recordsNamed(r).length ? `${recordsNamed(r).slice(0, 3).join(', ')} (việc thường ngày chỉ tới thủ tục)` : '';
+      const sent = isEveryday(p) && !answered(r) && recordsNamed(r).length ? `${recordsNamed(r).slice(0, 3).join(', ')} (việc thường ngày chỉ tới thủ tục)` : '';
       if (declined(p, r, catalogue)) r0.declined++;
       else miss('OOS', q, r.decision, `OOS  [${r.decision}] ${q.q} → ${codes.slice(0, 3).join(', ') || sent || (agencyOk ? '' : `không nêu “${p.agency}”`)}`);
     }

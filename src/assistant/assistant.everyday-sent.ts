@@ -23,12 +23,20 @@ import { tellsForeigner } from './assistant.situations';
  * when a foreigner told of is pointed to a foreigner's record ("xin visa cho bạn người Úc sang
  * Việt Nam chơi": the immigration office's visa, assistant.foreigners.ts).
  */
+/*
+ * Pass 27 (r12every): however sure the pointer, on a question that says words of everyday life
+ * (IntentReading.offTopic) while the odds read it as out of scope as surely as `scopeAlways`:
+ * "cai thuốc lá thế nào cho hiệu quả" was sent to a tobacco stamp at 0.95, "thuế thu nhập cá nhân
+ * bên Mỹ" to a tax return at 0.84, "nghỉ phép năm … quy ra tiền" to a public company's register
+ * (out-of-scope-26.jsonl, read unseen; odds 5–12). "học lái xe ô tô hạng B" says no everyday word.
+ */
 export function sentForNothing(d: Decided, outOdds: number, plan: QueryPlan): Decided {
   if (d.decision !== 'elsewhere') return d;
   const lead = d.picks[0]!;
   if (lead.plainTopic && (lead.elsewhereWords ?? 0) >= ELSEWHERE_NAMED) return d;
   if (lead.foreignName && lead.topicHit && tellsForeigner(plan.tokens.map((t) => t.folded))) return d;
-  return d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds ? { decision: 'decline', picks: [], confidence: d.confidence } : d;
+  const everydaySure = plan.intents.offTopic && outOdds >= LEARNED.scopeAlways;
+  return (d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds) || everydaySure ? { decision: 'decline', picks: [], confidence: d.confidence } : d;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { LAWS_COUNTRIES } from './assistant.countries';
+import { EVERYDAY_ADVICE } from './assistant.everyday-advice';
 import { EVERYDAY_KINDS, PAPER_FOR_A_PET } from './assistant.everyday-kinds';
 import { unlessBusiness } from './assistant.near-siblings';
 
@@ -254,6 +255,8 @@ export const EVERYDAY: string[] = [
   // Another country's own rules ("luật kết hôn ở Hàn Quốc", "quy định bên Nhật"): no procedure
   // of Vietnam's. "Anh" is left out (the pronoun: "quy định … của anh").
   `(?:luat|quy dinh|phap luat)(?: [a-z0-9]+){0,5} (?:o|cua|ben|tai) (?:nuoc )?${COUNTRY}(?! luat)`,
+  // … and its taxes ("thuế thu nhập cá nhân bên Mỹ tính theo bậc", pass 27).
+  `thue(?: [a-z0-9]+){0,5} (?:o|cua|ben|tai) (?:nuoc )?${COUNTRY}`,
   // … or named right after the word ("theo luật Nhật", "luật Mỹ"); not "luật pháp".
   `(?:luat|quy dinh) (?:nuoc )?(?!phap)${COUNTRY}`,
   // A visa to go to another country ("xin visa du lịch Pháp", "visa đi Nhật"): its embassy's.
@@ -290,5 +293,6 @@ export const EVERYDAY: string[] = [
   '(?<!theo )(?:phong|tap) tuc',
   ...EVERYDAY_BORROWED,
   ...EVERYDAY_KINDS,
+  ...EVERYDAY_ADVICE,
   PAPER_FOR_A_PET,
 ];

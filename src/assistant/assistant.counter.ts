@@ -63,9 +63,12 @@ const NOT_COUNTER = / so (do|hong|ho khau|dat|goc|tiet kiem|bao hiem|mui)( |$)| 
 /**
  * A place or a number that is no slot or ticket, marked or not (pass 19): "xin chỗ nào", "đăng ký
  * chỗ ở tạm" ask where or register a stay; "xin số định danh" is the personal number; "cấp sổ
- * lần đầu" a land book.
+ * lần đầu" a land book. "Xin số đt", "xin số điện thoại", "số zalo", "số tài khoản" (pass 27,
+ * r12plain) ask for a phone number or an account, not a queue ticket: "cho e xin so dt taxi gan
+ * nhat" was told the unit gives no tickets online.
  */
-const NOT_SLOT = / (cho|chỗ) (nao|nào|dau|đâu|o|ở)(?= |$)| (so|số) (dinh danh|định danh|lan dau|moi)(?= |$)/gu;
+const NOT_SLOT =
+  / (cho|chỗ) (nao|nào|dau|đâu|o|ở)(?= |$)| (so|số) (dinh danh|định danh|lan dau|moi|dt|đt|dtdd|đtdđ|dien thoai|điện thoại|di dong|di động|zalo|hotline|tai khoan|tài khoản)(?= |$)/gu;
 
 export function counterIntent(text: string): 'ticket' | 'book' | undefined {
   const w = words(text).replace(NOT_SLOT, ' |');

@@ -13,6 +13,7 @@ import { matchSituations } from './assistant.situations';
 import { ageShorthand, CHAT_SPELLINGS, FOLDED_ABBREVIATIONS, type SynonymMatch, type SynonymTable } from './assistant.synonyms';
 import { bestPairs, WordModel } from './assistant.segment';
 import { readChatShorthand, spellAddressed } from './assistant.chat-words';
+import { readSwappedAsks } from './assistant.typed-fast';
 import { restoreMarks } from './assistant.unmarked-words';
 import { TOPIC_WORDS } from './lexicon/topic-words';
 import { attended, onBehalf, quotedRequirement, spokenClauses } from './assistant.voice';
@@ -229,7 +230,8 @@ function resolveTokens(question: string, ix: QueryIndex): { tokens: Token[]; alt
   // Chat shorthand read by its neighbours first ("a/c", "b ơi", "thẻ bh", "dk kh…": assistant.chat-words.ts).
   const known = (f: string) => ix.isKnown(f);
   // Unmarked syllables their neighbours name ("đổi cai mới", "bằng lái o to": assistant.unmarked-words.ts).
-  const raw = restoreMarks(readChatShorthand(tokenize(spellAddressed(question), known)), known);
+  // A swapped "thế lào" asks how (assistant.typed-fast.ts).
+  const raw = readSwappedAsks(restoreMarks(readChatShorthand(tokenize(spellAddressed(question), known)), known));
   // Abbreviations and chat shorthand become their words.
   const tokens: Token[] = [];
   for (const t of raw) {

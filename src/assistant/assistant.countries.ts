@@ -24,13 +24,20 @@ import { fold, stripDiacritics } from '../shared/vietnamese';
  *   Japan, Korea, Taiwan, Australia, Germany —, not the others told (China, the US, France…).
  *   Stop 44 moved it here unchanged ("đức" came before "úc" there: neither begins the other, so
  *   what matches is the same).
+ * - `visa`: a country whose visa a citizen asks for by name, where a diploma was earned, where
+ *   a parcel held by customs came from (VISA_COUNTRY, assistant.handed-offices.ts, pass 26: "visa
+ *   Úc", "bằng thạc sĩ ở Anh", "hàng từ Nhật gửi về bị giữ"). Stop 45 moved it here unchanged, with
+ *   the three names the table lacked: "New Zealand", and "Schengen" and "châu Âu", an area's visa
+ *   rather than a country's (no other column has them). Only its order differs (the table's): the
+ *   list is one alternation inside patterns a question is only tested against, so what matches is
+ *   the same.
  * The lists were written apart and differ (the columns say where); each kept what it had when the
  * table was made (stop 42, stop 43: no answer changed). Then one country's names were made to work
  * alike in a column (stop 43: "Hoa Kỳ" as "Mỹ" adopting, for a company and a buyer; "Nhật Bản",
  * "Hàn Quốc" as "Nhật", "Hàn" for a buyer), and "Nga" adopts. Where a syllable is also a common
  * word, the list that reads it leaves it out itself ("người Anh", "người bị…":
  * assistant.situation-words.ts); "Thái" is also a people of Vietnam, whose adoption is the ward's.
- * `adopting`, `laws`, `company`, `buyer` and `work` are folded as the other offices' tables read a
+ * `adopting`, `laws`, `company`, `buyer`, `work` and `visa` are folded as the other offices' tables read a
  * question, "y" kept ("Mỹ" is "my"; intent.ts's `b` reads the everyday words' "y" as "i" itself).
  */
 interface Country {
@@ -42,51 +49,55 @@ interface Country {
   company: boolean;
   buyer: boolean;
   work: boolean;
+  visa: boolean;
 }
-const row = (name: string, told: boolean, nationality: boolean, adopting: boolean, laws: boolean, company: boolean, buyer: boolean, work: boolean): Country => ({ name, told, nationality, adopting, laws, company, buyer, work });
+const row = (name: string, told: boolean, nationality: boolean, adopting: boolean, laws: boolean, company: boolean, buyer: boolean, work: boolean, visa: boolean): Country => ({ name, told, nationality, adopting, laws, company, buyer, work, visa });
 
 // In the situations' order (COUNTRIES keeps it: their phrases are added in it).
 // prettier-ignore
 const COUNTRY_TABLE: readonly Country[] = [
-  //   name            told   nationality adopting laws company buyer work
-  row('Nhật',          true,  true,  true,  true,  true,  true,  true),
-  row('Nhật Bản',      true,  true,  true,  true,  true,  true,  true),
-  row('Hàn',           true,  true,  true,  false, true,  true,  true),
-  row('Hàn Quốc',      true,  true,  true,  true,  true,  true,  true),
-  row('Đài Loan',      true,  true,  true,  true,  true,  true,  true),
-  row('Trung Quốc',    true,  true,  true,  true,  true,  true, false),
-  row('Mỹ',            true,  true,  true,  true,  true,  true, false),
-  row('Hoa Kỳ',        true,  true,  true,  true,  true,  true, false),
-  row('Úc',            true,  true,  true,  true,  true,  true,  true),
-  row('Đức',           true,  true,  true,  true,  true,  true,  true),
-  row('Pháp',          true,  true,  true,  true,  true,  true, false),
-  row('Anh',           true,  false, false, false, false, false, false),
-  row('Nga',           true,  true,  true,  true,  false, false, false),
-  row('Séc',           true,  false, false, false, false, false, false),
-  row('Ba Lan',        true,  false, false, false, false, false, false),
-  row('Lào',           true,  true,  false, false, false, false, false),
-  row('Campuchia',     true,  true,  false, false, false, false, false),
-  row('Thái Lan',      true,  true,  true,  true,  true,  false, false),
-  row('Singapore',     true,  true,  true,  true,  true,  true, false),
-  row('Malaysia',      true,  true,  false, false, false, false, false),
-  row('Canada',        true,  true,  true,  true,  false, true, false),
-  row('Ý',             true,  false, true,  false, false, false, false),
-  row('Hà Lan',        true,  true,  true,  false, false, false, false),
-  row('Thụy Điển',     true,  false, true,  false, false, false, false),
-  row('Na Uy',         true,  false, true,  false, false, false, false),
-  row('Đan Mạch',      true,  false, true,  false, false, false, false),
-  row('Bỉ',            true,  false, false, false, false, false, false),
-  row('Thụy Sĩ',       true,  false, false, false, false, false, false),
-  row('Áo',            true,  false, false, false, false, false, false),
-  row('Thái',          false, true,  false, false, false, false, false),
-  row('Ấn Độ',         false, true,  false, false, false, false, false),
-  row('Philippines',   false, true,  false, false, false, false, false),
-  row('Indonesia',     false, true,  false, false, false, false, false),
-  row('Tây Ban Nha',   false, false, true,  false, false, false, false),
+  //   name            told   nationality adopting laws company buyer work   visa
+  row('Nhật',          true,  true,  true,  true,  true,  true,  true,  true),
+  row('Nhật Bản',      true,  true,  true,  true,  true,  true,  true,  true),
+  row('Hàn',           true,  true,  true,  false, true,  true,  true,  true),
+  row('Hàn Quốc',      true,  true,  true,  true,  true,  true,  true,  true),
+  row('Đài Loan',      true,  true,  true,  true,  true,  true,  true,  true),
+  row('Trung Quốc',    true,  true,  true,  true,  true,  true, false,  true),
+  row('Mỹ',            true,  true,  true,  true,  true,  true, false,  true),
+  row('Hoa Kỳ',        true,  true,  true,  true,  true,  true, false,  true),
+  row('Úc',            true,  true,  true,  true,  true,  true,  true,  true),
+  row('Đức',           true,  true,  true,  true,  true,  true,  true,  true),
+  row('Pháp',          true,  true,  true,  true,  true,  true, false,  true),
+  row('Anh',           true,  false, false, false, false, false, false,  true),
+  row('Nga',           true,  true,  true,  true,  false, false, false,  true),
+  row('Séc',           true,  false, false, false, false, false, false, false),
+  row('Ba Lan',        true,  false, false, false, false, false, false, false),
+  row('Lào',           true,  true,  false, false, false, false, false, false),
+  row('Campuchia',     true,  true,  false, false, false, false, false, false),
+  row('Thái Lan',      true,  true,  true,  true,  true,  false, false, false),
+  row('Singapore',     true,  true,  true,  true,  true,  true, false, false),
+  row('Malaysia',      true,  true,  false, false, false, false, false, false),
+  row('Canada',        true,  true,  true,  true,  false, true, false,  true),
+  row('Ý',             true,  false, true,  false, false, false, false,  true),
+  row('Hà Lan',        true,  true,  true,  false, false, false, false, false),
+  row('Thụy Điển',     true,  false, true,  false, false, false, false, false),
+  row('Na Uy',         true,  false, true,  false, false, false, false, false),
+  row('Đan Mạch',      true,  false, true,  false, false, false, false, false),
+  row('Bỉ',            true,  false, false, false, false, false, false, false),
+  row('Thụy Sĩ',       true,  false, false, false, false, false, false, false),
+  row('Áo',            true,  false, false, false, false, false, false, false),
+  row('Thái',          false, true,  false, false, false, false, false, false),
+  row('Ấn Độ',         false, true,  false, false, false, false, false, false),
+  row('Philippines',   false, true,  false, false, false, false, false, false),
+  row('Indonesia',     false, true,  false, false, false, false, false, false),
+  row('Tây Ban Nha',   false, false, true,  false, false, false, false, false),
+  row('New Zealand',   false, false, false, false, false, false, false,  true),
+  row('Schengen',      false, false, false, false, false, false, false,  true),
+  row('Châu Âu',       false, false, false, false, false, false, false,  true),
 ];
 
 /** A column's countries folded as the other offices' tables read a question ("y" kept). */
-const plainColumn = (column: 'adopting' | 'laws' | 'company' | 'buyer' | 'work'): string[] => COUNTRY_TABLE.filter((c) => c[column]).map((c) => stripDiacritics(c.name).toLowerCase());
+const plainColumn = (column: 'adopting' | 'laws' | 'company' | 'buyer' | 'work' | 'visa'): string[] => COUNTRY_TABLE.filter((c) => c[column]).map((c) => stripDiacritics(c.name).toLowerCase());
 
 /** The situations' countries, folded as questions are ("nước ngoài" first: another country, unnamed). */
 export const TOLD_COUNTRIES: readonly string[] = ['nuoc ngoai', ...COUNTRY_TABLE.filter((c) => c.told).map((c) => fold(c.name))];
@@ -106,3 +117,8 @@ export const COMPANY_COUNTRIES: readonly string[] = plainColumn('company');
 export const BUYER_COUNTRIES: readonly string[] = plainColumn('buyer');
 /** Where citizens go to work under contract, folded as the other offices' tables read a question ("nước ngoài" first: another country, unnamed). */
 export const WORK_COUNTRIES: readonly string[] = ['nuoc ngoai', ...plainColumn('work')];
+/**
+ * Countries whose visa a citizen asks for by name, where a diploma was earned or a parcel sent from
+ * (VISA_COUNTRY, assistant.handed-offices.ts), folded as the other offices' tables read a question.
+ */
+export const VISA_COUNTRIES: readonly string[] = plainColumn('visa');

@@ -1,4 +1,4 @@
-import { AHEAD, CALIBRATION, confidence, FAR, type Decided } from './assistant.decide';
+import { AHEAD, CALIBRATION, confidence, FAR, type Decided } from './assistant.calibration';
 import type { Candidate, QueryPlan } from './assistant.retrieval';
 
 /**

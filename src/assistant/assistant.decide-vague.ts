@@ -1,4 +1,4 @@
-import { confidence, type Decided } from './assistant.decide';
+import { confidence, type Decided } from './assistant.calibration';
 import type { Candidate, QueryPlan } from './assistant.retrieval';
 
 /**

@@ -156,10 +156,14 @@ export const isEveryday = (q: ProcedureQuestion): boolean =>
  * for nothing (pass 26, r11every: 29 of out-of-scope-22's 106 everyday lines were counted declined
  * so). Other lines: not answered with a procedure, and on the full catalogue the agency named.
  */
-export function declined(q: ProcedureQuestion, r: Pick<AssistantReply, 'decision' | 'procedures' | 'answer'>, catalogue: 'demo' | 'full'): boolean {
+export function declined(q: ProcedureQuestion, r: Pick<AssistantReply, 'decision' | 'procedures' | 'answer'>, catalogue: 'demo' | 'full', agencyOk = agencyNamed(q, r, catalogue)): boolean {
   if (isEveryday(q)) return ['decline', 'handoff', 'smalltalk'].includes(r.decision) && !recordsNamed(r).length;
-  const agencyOk = !(q.agency && catalogue === 'full') || namesAgency(r.answer, q.agency);
   return (!answered(r) || !r.procedures.length) && agencyOk;
+}
+
+/** Whether the reply names the agency an out-of-scope line expects (only asked on the full catalogue, where its records are). */
+function agencyNamed(q: ProcedureQuestion, r: Pick<AssistantReply, 'answer'>, catalogue: 'demo' | 'full'): boolean {
+  return !(q.agency && catalogue === 'full') || namesAgency(r.answer, q.agency);
 }
 
 export async function evaluate(s: Services, label: string, file: string, catalogue: 'demo' | 'full' = 'demo'): Promise<EvalReport> {
@@ -203,10 +207,10 @@ export async function evaluate(s: Services, label: string, file: string, catalog
     } else {
       r0.outOfScope++;
       const p = q as ProcedureQuestion;
-      const agencyOk = !(p.agency && catalogue === 'full') || namesAgency(r.answer, p.agency);
+      const agencyOk = agencyNamed(p, r, catalogue);
       // What an everyday line was sent to (another level's record), not among `codes` (answers only).
       const sent = isEveryday(p) && !answered(r) && recordsNamed(r).length ? `${recordsNamed(r).slice(0, 3).join(', ')} (việc thường ngày chỉ tới thủ tục)` : '';
-      if (declined(p, r, catalogue)) r0.declined++;
+      if (declined(p, r, catalogue, agencyOk)) r0.declined++;
       else miss('OOS', q, r.decision, `OOS  [${r.decision}] ${q.q} → ${codes.slice(0, 3).join(', ') || sent || (agencyOk ? '' : `không nêu “${p.agency}”`)}`);
     }
     if (isFact(q)) {

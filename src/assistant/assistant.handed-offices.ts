@@ -13,6 +13,7 @@
  * training and dev sets; none says them.
  */
 import type { OtherOffice } from './assistant.other-offices';
+import { VISA_COUNTRIES } from './assistant.countries';
 import { w } from './assistant.office-words';
 
 /** A few words between two of a pattern's parts. */
@@ -21,8 +22,8 @@ const gap = (n: number) => `(?: [a-z0-9]+){0,${n}}`;
 /** A company as citizens say it ("cty", "doanh nghiệp"). */
 const COMPANY = '(?:cong ty|cty|doanh nghiep)';
 
-/** Countries whose visa a citizen asks for by name ("thị thực Úc", "visa Mỹ"). */
-const VISA_COUNTRY = '(?:my|hoa ky|uc|canada|anh|phap|duc|y|nhat|nhat ban|han|han quoc|dai loan|trung quoc|nga|schengen|chau au|new zealand)';
+/** Countries whose visa a citizen asks for by name ("thị thực Úc", "visa Mỹ"): the countries table's `visa` column. */
+const VISA_COUNTRY = `(?:${VISA_COUNTRIES.join('|')})`;
 
 /** Read before the others: a detention complained of is not the detainee visited (assistant.more-offices.ts). */
 export const HANDED_EARLY: OtherOffice[] = [

@@ -20,13 +20,17 @@ export async function findConversationById(db: Exec, id: string): Promise<Conver
   return db.selectFrom('assistant_conversations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Insert unless a conversation for this channel and id exists (two first messages at once). */
-export async function insertConversation(db: Exec, row: ConversationRow): Promise<void> {
-  await db
+/**
+ * Insert unless a conversation for this channel and id exists (two first messages at once): the
+ * row inserted, or `undefined` when the other message's was kept.
+ */
+export async function insertConversation(db: Exec, row: ConversationRow): Promise<ConversationRow | undefined> {
+  return db
     .insertInto('assistant_conversations')
     .values(row)
     .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
-    .execute();
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function updateConversation(db: Exec, id: string, patch: Partial<Pick<ConversationRow, 'memory' | 'unit_code' | 'updated_at'>>): Promise<void> {

@@ -3,22 +3,20 @@ import { uuidv7 } from '../shared/ids';
 import { Signal } from '../shared/signal';
 import { fold, syllables } from '../shared/vietnamese';
 import type { Unit } from '../unit';
-import { besideLine, notOfficeMatter, officeSaidSurely, officesAsked, otherOffice } from './assistant.other-offices';
+import { besideLine, officeSaidSurely, officesAsked, otherOffice } from './assistant.other-offices';
 import { elsewhereAnswer, officeAnswer, procedurePath, type ReplyLink } from './assistant.answer';
 import type { Intent } from './assistant.intent';
 import * as repo from './assistant.repo';
 import { faqDoc, procedureDoc } from './assistant.docs';
 import { Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
-import { CALIBRATION, confidence, decide, sureFactAnswer, type Decided } from './assistant.decide';
-import { thirdChoice } from './assistant.decide-vague';
+import { CALIBRATION, confidence } from './assistant.decide';
+import { decision } from './assistant.decision';
 import { knownButStory, stillAboutSubject } from './assistant.follow-ups';
-import { sentForNothing } from './assistant.everyday-sent';
 import { inSubjectField, namedSibling, nearSubject } from './assistant.subject';
 import { ageTwin } from './assistant.age-twins';
 import { LEARNED, readLearned } from './assistant.learned';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import { findDossierCode, findPhone } from './assistant.text';
-import { qualifierChoice } from './assistant.qualifiers';
 import { counterTurn } from './assistant.counter';
 import { AssistantReplies, round } from './assistant.replies';
 import type { AssistantChannel, AssistantDeps, AssistantReply, Memory, TakeProof } from './assistant.service';
@@ -128,14 +126,6 @@ export class AssistantResponder {
   }
 
   // -------------------------------------------------------------------------- answering
-
-  /** Choices that differ only by a qualifier the question names or leaves out: the one meant is answered (see qualifierChoice). */
-  private async byQualifier(d: Decided, question: string, online: boolean): Promise<Decided> {
-    if (d.decision !== 'clarify') return d;
-    const named = await Promise.all(d.picks.map(async (c) => ({ code: c.id, name: (await this.deps.catalog.findProcedure(c.id))?.name ?? '' })));
-    const meant = d.picks.find((c) => c.id === qualifierChoice(question, named, { online }));
-    return meant ? { decision: 'answer', picks: [meant], confidence: confidence(meant) } : d;
-  }
 
   /**
    * The reply to one message, given what the conversation remembers. Writes nothing: `ask`
@@ -287,19 +277,14 @@ export class AssistantResponder {
     if (near.current && aspects.length && !it.offTopic && knownButStory(plan)) {
       return { reply: greet(await this.replies.procedureReply(unit, mem.procedure!, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
     }
-    // The qualifiers are judged on what the question is about ("hết bao nhiêu tiền" says no "thông báo").
-    // Asked online ("làm online", "qua mạng": words taken out of `about`): the record done online.
     // A matter of an office the ward is not (assistant.other-offices.ts): a refusal or hand-over
-    // names that office, and said in its sure words, no procedure found that is not about it is
-    // answered, offered or pointed to. A fact asked of the one sure offer is answered first.
+    // names that office, and the decision turns away a procedure found that is not about it.
     const offices = officesAsked(text);
     const office = offices.asked[0];
-    // The decision, then what may change it: a pointer for everyday life declined, the qualifier
-    // asked (online…), a fact asked of a sure offer, a third close choice.
-    const ruled = sentForNothing(decide(candidates, plan, learned.outOdds, learned.sure), learned.outOdds, plan);
-    const qualified = await this.byQualifier(ruled, about, it.aspects.includes('online'));
-    const decided = thirdChoice(sureFactAnswer(qualified, aspects, learned.sure), candidates);
-    const d = await notOfficeMatter(offices, async (id) => (await this.deps.catalog.findProcedure(id))?.name, decided, CALIBRATION.answer);
+    // The decision, in named steps (assistant.decision.ts). The qualifiers are judged on what the
+    // question is about ("hết bao nhiêu tiền" says no "thông báo"); asked online ("làm online", "qua
+    // mạng": words taken out of `about`), the record done online.
+    const d = await decision({ candidates, plan, learned, aspects, about, online: it.aspects.includes('online'), offices, nameOf: async (id) => (await this.deps.catalog.findProcedure(id))?.name });
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);

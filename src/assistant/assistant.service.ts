@@ -182,8 +182,9 @@ export class AssistantService {
     const found = await repo.findConversation(this.deps.db, channel, ext);
     if (found) return found;
     const now = this.deps.clock.now().toISOString();
-    await repo.insertConversation(this.deps.db, { id: uuidv7(), unit_code: unitCode, channel, external_id: ext, memory: '{}', message_count: 0, created_at: now, updated_at: now });
-    return (await repo.findConversation(this.deps.db, channel, ext))!;
+    // Another first message of the same conversation inserted it first: that one is read.
+    const inserted = await repo.insertConversation(this.deps.db, { id: uuidv7(), unit_code: unitCode, channel, external_id: ext, memory: '{}', message_count: 0, created_at: now, updated_at: now });
+    return inserted ?? (await repo.findConversation(this.deps.db, channel, ext))!;
   }
 
   /** Ask the assistant; the question, the reply and the memory are kept with the conversation. */

@@ -127,9 +127,14 @@ export const HAMLET_OFFICES: OtherOffice[] = [
     // the province's permit (or the ministry's from 5,000 m³ a day).
     topic: 'giấy phép khai thác nước dưới đất cho nhà máy, doanh nghiệp',
     office: 'Ủy ban nhân dân cấp tỉnh (hồ sơ nộp tại Sở Nông nghiệp và Môi trường)',
-    asks: w([`${FIRM}(?: [a-z0-9]+){0,8} khai thac nuoc (?:ngam|duoi dat)`, `khai thac nuoc (?:ngam|duoi dat)(?: [a-z0-9]+){0,4} (?:cho|cua) ${FIRM}`]),
-    // the province's permit, not the commune's registration ("Đăng ký khai thác nước dưới đất")
-    names: w(['giay phep khai thac nuoc duoi dat']),
+    // (also a works or an industrial zone's water told without "khai thác": r12agency's wording)
+    asks: w([
+      `${FIRM}(?: [a-z0-9]+){0,8} khai thac nuoc (?:ngam|duoi dat)`,
+      `khai thac nuoc (?:ngam|duoi dat)(?: [a-z0-9]+){0,4} (?:cho|cua) ${FIRM}`,
+      '(?:nha may|cong ty|xi nghiep|khu cong nghiep|xuong)(?: [a-z0-9]+){0,6} (?:nuoc ngam|nuoc duoi dat)',
+    ]),
+    // the province's permit and water resources, not the commune's registration ("Đăng ký khai thác nước dưới đất")
+    names: w(['giay phep khai thac nuoc duoi dat', 'giay phep khai thac', 'tai nguyen nuoc']),
     sure: true,
   },
   {

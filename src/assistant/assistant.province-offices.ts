@@ -8,7 +8,7 @@
  * certificate, an injury assessed, a beauty contest, a pool, a hotel's stars, gas and trade fairs,
  * counterfeit goods, a private high school, a diploma's typo, a seal, fireworks, a notary
  * complained of, papers legalised, a signature examined, a student loan, a tax asked of a shop,
- * money carried through customs, a passport lost abroad, a factory's groundwater, a parcel surveyed.
+ * money carried through customs, a passport lost abroad, a parcel surveyed (a factory's groundwater: assistant.hamlet-told.ts).
  *
  * As in assistant.other-offices.ts, `sure` words turn away a procedure found: they say the act asked
  * of that office ("giữ lương", "khắc dấu", "bắn pháo hoa"), never the story around one of the
@@ -252,15 +252,6 @@ export const PROVINCE_OFFICES: OtherOffice[] = [
     office: 'cơ quan hải quan (Chi cục Hải quan tại cửa khẩu, sân bay)',
     asks: w([`mang${gap(3)} [0-9]+ (?:nghin|ngan|trieu) (?:do|usd|dola|do la|euro|yen)`, 'thue nhap khau']),
     names: w(['hai quan', 'nhap khau']),
-    sure: true,
-  },
-  {
-    // Luật Tài nguyên nước 2023, Điều 52; Nghị định 54/2024/NĐ-CP: a factory's groundwater needs
-    // the province's licence (a household's well is registered at the commune: 1.001662).
-    topic: 'giấy phép khai thác nước dưới đất của nhà máy, cơ sở sản xuất',
-    office: 'Sở Nông nghiệp và Môi trường (giấy phép khai thác nước dưới đất do Ủy ban nhân dân cấp tỉnh cấp)',
-    asks: w([`(?:nha may|cong ty|xi nghiep|khu cong nghiep|xuong)${gap(6)} (?:nuoc ngam|nuoc duoi dat)`]),
-    names: w(['giay phep khai thac', 'tai nguyen nuoc']),
     sure: true,
   },
   {

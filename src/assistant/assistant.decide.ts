@@ -4,7 +4,6 @@ import { distinctElsewhere, elsewhereOf } from './assistant.decide-elsewhere';
 import { vagueFragment } from './assistant.decide-vague';
 import { AHEAD, CALIBRATION, confidence, type Decided } from './assistant.calibration';
 import { decideRules } from './assistant.decide-rules';
-import { wardOffered } from './assistant.ward-offered';
 import { namesCommune, ownNamedHere, storyInScope } from './assistant.decide-told';
 import type { Candidate, QueryPlan } from './assistant.retrieval';
 
@@ -39,12 +38,6 @@ const NAMED_WHOLE = 0.97;
  * done (`elsewhere`), unless one of the commune's own is as good.
  */
 export function decide(candidates: Candidate[], plan: QueryPlan, outOdds = -Infinity, sure?: string): Decided {
-  const d = decideFirst(candidates, plan, outOdds, sure);
-  // A ward's matter told plainly, handed over, refused or sent to another level: its record offered.
-  return wardOffered(candidates, d, plan, outOdds, sure) ?? d;
-}
-
-function decideFirst(candidates: Candidate[], plan: QueryPlan, outOdds: number, sure: string | undefined): Decided {
   const d = decideRules(candidates, plan);
   // The learned scope signal (assistant.learned.ts): an answer or choices the rules are not sure
   // of, on a question worded like our out-of-scope ones, are declined; so is any, however sure, when

@@ -4,6 +4,7 @@ import { sentForNothing } from './assistant.everyday-sent';
 import { notOfficeMatter, type OfficesAsked } from './assistant.other-offices';
 import { qualifierChoice } from './assistant.qualifiers';
 import type { Candidate, QueryPlan } from './assistant.retrieval';
+import { wardOffered } from './assistant.ward-offered';
 
 /**
  * The reply's decision in one place (stop 45): the rules and the learned model's reading
@@ -35,6 +36,8 @@ export async function decision(x: DecisionInput): Promise<Decided> {
   const { candidates, plan, learned } = x;
   // Answer, choices, hand-over, refusal or another level's office: the rules, then the learned model's reading.
   let d = decide(candidates, plan, learned.outOdds, learned.sure);
+  // A ward's matter told plainly, handed over, refused or sent elsewhere: its record offered (first: decide() ended with it until stop 46, the steps below read what it did).
+  d = wardOffered(candidates, d, plan, learned.outOdds, learned.sure) ?? d;
   // A pointer to another level's office for a question of everyday life: declined.
   d = sentForNothing(d, learned.outOdds, plan);
   // Choices that differ only by a qualifier the question names or leaves out (online…): the one meant answered.

@@ -1,18 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eachEngine } from '../shared/suite.testing';
-import { decide } from './assistant.decide';
 import { LEARNED } from './assistant.learned';
 import type { Candidate } from './assistant.retrieval';
 import { Retriever } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
-import { askingWard } from './assistant.testing';
+import { askingWard, decisionFor } from './assistant.testing';
 
 /**
  * Issue 15, pass 27 (r12route): a ward's matter told plainly is not sent away — handed over to
  * staff with no procedure, declined, or pointed to another level — when the question is worded as
  * our in-scope ones and the ward's own record is what the retrieval or the learned model points at
- * (assistant.ward-offered.ts). The plan comes from a real reading; the candidates are set out as
- * the full catalogue ranks such questions.
+ * (assistant.ward-offered.ts, a step of the reply's decision: assistant.decision.ts). The plan comes
+ * from a real reading; the candidates are set out as the full catalogue ranks such questions.
  */
 describe('a ward’s matter told plainly offered, not sent away (pass 27)', () => {
   const r = new Retriever([], new SynonymTable(BUILTIN_SYNONYMS));
@@ -21,30 +20,35 @@ describe('a ward’s matter told plainly offered, not sent away (pass 27)', () =
   const saved = { ...LEARNED };
   afterEach(() => Object.assign(LEARNED, saved));
 
-  it('offers the commune’s tree-felling permit the model is sure of, not the province’s record sharing “cây”', () => {
-    const q = plan('cây bàng trước cửa nhà sắp đổ, muốn đốn đi có phải xin phép không');
+  it('offers the commune’s tree-felling permit the model is sure of, not the province’s record sharing “cây”', async () => {
+    const text = 'cây bàng trước cửa nhà sắp đổ, muốn đốn đi có phải xin phép không';
+    const q = plan(text);
+    const decided = (c: Candidate[], odds: number, sure?: string) => decisionFor(text, q, c, odds, sure);
     const forest = cand('1.013992', false, 31.5, 0.39);
     const build = cand('1.013225', true, 22.2, 0.44);
     const tree = cand('1.002693', true, 6.1, 0.12, { pairSupport: false, topicHit: false });
     // Without the model's word, the province's record is named as where it is done.
-    expect(decide([forest, build, tree], q, -24).decision).toBe('elsewhere');
-    const d = decide([forest, build, tree], q, -24, '1.002693');
+    expect((await decided([forest, build, tree], -24)).decision).toBe('elsewhere');
+    const d = await decided([forest, build, tree], -24, '1.002693');
     expect([d.decision, d.picks[0]?.id]).toEqual(['clarify', '1.002693']);
-    // Worded as an everyday question, or the sure code another level's: it stands.
-    expect(decide([forest, build, tree], q, 3, '1.002693').decision).toBe('elsewhere');
-    expect(decide([forest, build, { ...tree, here: false }], q, -24, '1.002693').picks[0]?.id).not.toBe('1.002693');
+    // Worded as an everyday question: not offered, and the pointer elsewhere declined (sentForNothing, the step after).
+    expect(await decided([forest, build, tree], 3, '1.002693')).toMatchObject({ decision: 'decline', picks: [] });
+    // The sure code another level's: not offered.
+    expect((await decided([forest, build, { ...tree, here: false }], -24, '1.002693')).picks[0]?.id).not.toBe('1.002693');
   });
 
-  it('offers the ward’s first procedures for a hand-over of a story worded as in scope', () => {
-    const q = plan('nay con cái đi làm có lương rồi, nhà tôi muốn ra khỏi diện khó khăn của xã');
+  it('offers the ward’s first procedures for a hand-over of a story worded as in scope', async () => {
+    const text = 'nay con cái đi làm có lương rồi, nhà tôi muốn ra khỏi diện khó khăn của xã';
+    const q = plan(text);
+    const decided = (c: Candidate[], odds: number) => decisionFor(text, q, c, odds);
     const out = cand('1.011608', true, 10.6, 0.13, { pairSupport: false });
     const away = cand('1.003677', true, 8.57, 0.15, { pairSupport: false });
-    const d = decide([out, away], q, -29);
+    const d = await decided([out, away], -29);
     expect(d.decision).toBe('clarify');
     expect(d.picks.map((x) => x.id)).toEqual(['1.011608', '1.003677']);
     // Not worded far enough into our in-scope questions, or the first another level's: a hand-over.
-    expect(decide([out, away], q, -10).decision).toBe('handoff');
-    expect(decide([{ ...out, here: false }, away], q, -29).decision).not.toBe('clarify');
+    expect((await decided([out, away], -10)).decision).toBe('handoff');
+    expect((await decided([{ ...out, here: false }, away], -29)).decision).not.toBe('clarify');
   });
 });
 

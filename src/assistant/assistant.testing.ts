@@ -8,9 +8,11 @@ import { procedureSchema } from '../catalog/catalog.types';
 import type { CatalogService } from '../catalog';
 import { demoProcedures } from '../demo/demo.seed';
 import type { EngineSuite } from '../shared/suite.testing';
-import { decide } from './assistant.decide';
+import { decide, type Decided } from './assistant.decide';
+import { decision } from './assistant.decision';
+import { officesAsked } from './assistant.other-offices';
 import { procedureDoc } from './assistant.docs';
-import { Retriever } from './assistant.retrieval';
+import { Retriever, type Candidate, type QueryPlan } from './assistant.retrieval';
 import { BUILTIN_SYNONYMS, SynonymTable } from './assistant.synonyms';
 import { matchSituations } from './assistant.situations';
 import { fold, syllables } from '../shared/vietnamese';
@@ -41,6 +43,14 @@ export const decisionOf = (r: () => Retriever) => (q: string): { decision: strin
   const d = decide(s.candidates, s.plan);
   return { decision: d.decision, first: d.picks[0]?.id };
 };
+
+/**
+ * The reply's whole decision (assistant.decision.ts: the rules, then every step in order) on a
+ * question read (`plan`) and candidates a test sets out, with the learned model's scope odds and
+ * sure code as given; the question's text names the offices asked about, its plan the facts asked.
+ */
+export const decisionFor = (question: string, plan: QueryPlan, candidates: Candidate[], outOdds = -Infinity, sure?: string): Promise<Decided> =>
+  decision({ candidates, plan, learned: { outOdds, sure }, aspects: plan.intents.aspects, about: question, online: plan.intents.aspects.includes('online'), offices: officesAsked(question), nameOf: async () => undefined });
 
 /** The procedure answered or offered first, or the decision when none is (handed over, declined). */
 export const firstPick = (r: () => Retriever) => (q: string): string | undefined => {

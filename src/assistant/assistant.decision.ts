@@ -42,9 +42,9 @@ export async function decision(x: DecisionInput): Promise<Decided> {
   d = sentForNothing(d, learned.outOdds, plan);
   // Choices that differ only by a qualifier the question names or leaves out (online…): the one meant answered.
   d = await byQualifier(d, x.about, x.online, x.nameOf);
-  // One procedure offered for a fact asked, the model's sure code: answered, the fact stated.
   // Choices of which a later one holds more of the question's words: that one offered first.
   d = await pointedFirst(d, x.about, x.nameOf);
+  // One procedure offered for a fact asked, the model's sure code: answered, the fact stated.
   d = sureFactAnswer(d, x.aspects, learned.sure);
   // A fact asked of an offer whose first is plainly the one meant: answered, the fact stated.
   d = await factOfOffer(d, x.aspects, learned.sure, x.about, x.nameOf, x.before);

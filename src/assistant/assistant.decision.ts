@@ -1,5 +1,6 @@
 import { confidence, CALIBRATION, decide, sureFactAnswer, type Decided } from './assistant.decide';
 import { thirdChoice } from './assistant.decide-vague';
+import { factOfOffer, pointedFirst, type Offered } from './assistant.clarify-pointed';
 import { sentForNothing } from './assistant.everyday-sent';
 import { notOfficeMatter, type OfficesAsked } from './assistant.other-offices';
 import { qualifierChoice } from './assistant.qualifiers';
@@ -30,6 +31,8 @@ export interface DecisionInput {
   offices: OfficesAsked;
   /** A procedure's name in the unit's catalogue. */
   nameOf: (code: string) => Promise<string | undefined>;
+  /** What the conversation offered or answered just before (assistant.clarify-pointed.ts). */
+  before?: Offered;
 }
 
 export async function decision(x: DecisionInput): Promise<Decided> {
@@ -42,8 +45,12 @@ export async function decision(x: DecisionInput): Promise<Decided> {
   d = sentForNothing(d, learned.outOdds, plan);
   // Choices that differ only by a qualifier the question names or leaves out (online…): the one meant answered.
   d = await byQualifier(d, x.about, x.online, x.nameOf);
+  // Choices of which a later one holds more of the question's words: that one offered first.
+  d = await pointedFirst(d, x.about, x.nameOf);
   // One procedure offered for a fact asked, the model's sure code: answered, the fact stated.
   d = sureFactAnswer(d, x.aspects, learned.sure);
+  // A fact asked of an offer whose first is plainly the one meant: answered, the fact stated.
+  d = await factOfOffer(d, x.aspects, learned.sure, x.about, x.nameOf, x.before);
   // Two close choices: the third of the list offered beside them when it is near.
   d = thirdChoice(d, candidates);
   // A matter of an office the ward is not: a procedure not about that office is not answered, offered or pointed to.

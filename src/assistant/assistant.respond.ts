@@ -284,7 +284,7 @@ export class AssistantResponder {
     // The decision, in named steps (assistant.decision.ts). The qualifiers are judged on what the
     // question is about ("hết bao nhiêu tiền" says no "thông báo"); asked online ("làm online", "qua
     // mạng": words taken out of `about`), the record done online.
-    const d = await decision({ candidates, plan, learned, aspects, about, online: it.aspects.includes('online'), offices, nameOf: async (id) => (await this.deps.catalog.findProcedure(id))?.name });
+    const d = await decision({ candidates, plan, learned, aspects, about, online: it.aspects.includes('online'), offices, nameOf: async (id) => (await this.deps.catalog.findProcedure(id))?.name, before: { choices: mem.choices, procedure: mem.procedure } });
     // A follow-up whose words do not name another procedure ("thủ tục đó nộp online thì sao?"):
     // only when the question points back, or its words match no procedure well.
     const pointsBack = (it.followUp && d.confidence < CALIBRATION.clarify) || (aspects.length > 0 && d.confidence < CALIBRATION.handoff);

@@ -59,4 +59,10 @@ describe('assistant: pass 28 — plain ward questions on the demo catalogue', ()
   it('reads a name struck off the residence record ("gạch tên") as the permanent residence struck off', () => {
     expect(decision('ông mất rồi mà sổ hộ khẩu vẫn còn tên, bỏ tên ông ra sao')).toEqual({ decision: 'answer', first: '1.003197' });
   });
+
+  it('reads a birth or a death registered late, a fine feared, as the registration itself', () => {
+    expect(decision('khai sinh quá hạn 2 năm có bị phạt không, làm thế nào')).toEqual({ decision: 'answer', first: '1.001193' });
+    expect(decision('ông nội mất hơn tháng rồi mà nhà quên báo lên xã, trễ rồi có sao không')).toEqual({ decision: 'answer', first: '1.000656' });
+    expect(decision('giấy phép lái xe quá hạn có bị phạt không').decision).not.toBe('answer');
+  });
 });

@@ -8,7 +8,7 @@
  * is "giai", "y" as "i").
  */
 import type { Situation } from './assistant.situations';
-import { MOBILE_ACTS } from './assistant.situation-words';
+import { ADULT_PAPERS, LATE, MOBILE_ACTS, NOT_PLAIN_BIRTH } from './assistant.situation-words';
 
 /** Living somewhere for good, not for a while ("ở hẳn", "ở luôn", "ở lâu dài"). */
 const FOR_GOOD = ['o han', 'o luon', 'o lau dai', 'song han', 'o dut han', 'o ca doi', 'sinh song lau dai'];
@@ -64,6 +64,13 @@ const RESIDENCE_LIST = ['cu tru', 'ho khau', 'so ho', 'nhan khau', 'thuong tru']
 /** A temporary stay, the poor's list or a business: other records. */
 const NOT_RESIDENCE_STRUCK = ['tam tru', 'ngheo', 'kinh doanh', 'dang vien', 'cu tri', 'danh sach cu tri'];
 
+/** Past its time, a fine feared ("quá hạn 2 năm", "có bị phạt không"). */
+const PAST_TIME = ['qua han', 'tre han', 'bi phat', 'nop phat', 'phat khong', 'tre vai', 'tre may', 'tre vay', 'tre roi'];
+/** Made again, copied or corrected: other records than the registration done late. */
+const NOT_LATE_ACT = ['dang ki lai', 'lam lai', 'cap lai', 'ban sao', 'trich luc', 'cai chinh', 'sai'];
+/** A death, as the family names its registration. */
+const DEATH_ACT = ['khai tu', 'bao tu', 'chung tu', 'giai bao tu', 'bao len uy ban', 'bao len xa'];
+
 export const PLAIN_TOLD: Situation[] = [
   // "cho cả nhà đăng ký ở hẳn đây": the permanent residence, not a temporary one nor its deletion.
   { groups: [FOR_GOOD, PUT_ON], anchor: 0, unless: ['tam tru', 'tam vang', 'xoa', 'hui', 'cat', 'nuoc ngoai', 'dinh cu'], expansion: 'đăng ký thường trú' },
@@ -81,4 +88,7 @@ export const PLAIN_TOLD: Situation[] = [
   { groups: [REGISTER, DETAIL_CONFIRMED], unless: NOT_DETAIL, expansion: 'xác nhận thông tin hộ tịch' },
   // "trong dữ liệu cư trú vẫn còn tên, giờ gạch tên bà ra": the permanent residence struck off (Luật Cư trú 2020, Điều 24).
   { groups: [STRUCK_OFF, RESIDENCE_LIST], unless: NOT_RESIDENCE_STRUCK, expansion: 'xóa đăng ký thường trú' },
+  // "khai sinh quá hạn 2 năm có bị phạt không": registering late is the same registration (Luật Hộ tịch 2014, Điều 15, 33).
+  { groups: [['khai sinh', 'khai sanh'], PAST_TIME], unless: [...NOT_PLAIN_BIRTH, ...ADULT_PAPERS, ...NOT_LATE_ACT], also: LATE, expansion: 'đăng ký khai sinh' },
+  { groups: [DEATH_ACT, PAST_TIME], unless: [...NOT_LATE_ACT, 'luu dong'], also: LATE, expansion: 'đăng ký khai tử' },
 ];

@@ -10,7 +10,7 @@
 import type { Situation } from './assistant.situations';
 import { ADULT_PAPERS, LATE, MOBILE_ACTS, NOT_PLAIN_BIRTH } from './assistant.situation-words';
 
-/** Living somewhere for good, not for a while ("ở hẳn", "ở luôn", "ở lâu dài"). */
+/** Living somewhere for good, not for a while ("ở hẳn", "ở luôn", "ở lâu dài"); folded "o han" is also "ở Hàn (Quốc)". */
 const FOR_GOOD = ['o han', 'o luon', 'o lau dai', 'song han', 'o dut han', 'o ca doi', 'sinh song lau dai'];
 /** Put on the register there ("đăng ký", "cho cả nhà", "nhập vào"). */
 const PUT_ON = ['dang ki', 'nhap', 'ho khau', 'khai bao', 'ghi ten', 'cho ca nha', 'cho vao', 'lam giai'];
@@ -73,7 +73,7 @@ const DEATH_ACT = ['khai tu', 'bao tu', 'chung tu', 'giai bao tu', 'bao len uy b
 
 export const PLAIN_TOLD: Situation[] = [
   // "cho cả nhà đăng ký ở hẳn đây": the permanent residence, not a temporary one nor its deletion.
-  { groups: [FOR_GOOD, PUT_ON], anchor: 0, unless: ['tam tru', 'tam vang', 'xoa', 'hui', 'cat', 'nuoc ngoai', 'dinh cu'], expansion: 'đăng ký thường trú' },
+  { groups: [FOR_GOOD, PUT_ON], anchor: 0, unless: ['tam tru', 'tam vang', 'xoa', 'hui', 'cat', 'nuoc ngoai', 'dinh cu', 'han quoc', 'xu han', 'ben han'], expansion: 'đăng ký thường trú' },
   // "giấy cho tặng đem lên ủy ban ký được hông": the certification of the gift (Nghị định 23/2015/NĐ-CP, Điều 5).
   { groups: [GIFT_PAPER, SIGNED_AT_COMMUNE], unless: NOT_GIFT_SIGNED, expansion: 'chứng thực giao dịch quyền sử dụng đất nhà ở' },
   // "cán bộ tư pháp có lên tận nơi làm khai sinh", "nhờ xã lên tận nơi làm giấy báo tử": the mobile registration.

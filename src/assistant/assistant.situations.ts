@@ -40,6 +40,7 @@ import { TOLD_EVENTS } from './assistant.told-events';
 import { PURPOSE_TOLD } from './assistant.purpose-told';
 import { NEAR_SIBLINGS } from './assistant.near-siblings';
 import { TOLD_FOR } from './assistant.told-for';
+import { PLAIN_TOLD } from './assistant.plain-told';
 
 
 /**
@@ -274,6 +275,7 @@ export const SITUATIONS: Situation[] = [
   ...PURPOSE_TOLD,
   ...NEAR_SIBLINGS,
   ...TOLD_FOR,
+  ...PLAIN_TOLD,
 ];
 
 interface CompiledSituation {

@@ -21,11 +21,15 @@ const DIED = [
   'qua doi', 'vua qua doi', 'moi qua doi', 'tu tran', 'ta the', 'chet', 'khuat nui', 'di rui', 'mat vi', 'mat do',
 ];
 /** A paper or an office asked about, with the life event told (the papers "làm cho bà", "báo ở đâu"). */
-const EVENT_ASK = ['giai to', 'lam giai', 'giai', 'thu tuc', 'dang ki', 'bao', 'khai bao', 'trinh bao', 'bao tu', 'lam gi', 'nop'];
+const EVENT_ASK = ['giai to', 'lam giai', 'giai', 'thu tuc', 'dang ki', 'bao', 'khai bao', 'trinh bao', 'bao tu', 'lam gi', 'nop',
+  // pass 28: declared to the office ("con cháu phải khai với ủy ban làm sao")
+  'khai voi', 'khai o'];
 /** A wedding told rather than named: two people becoming husband and wife ("về chung một nhà", "rước dâu"). */
 const WEDDING = [
   'thanh vo chong', 'lam vo chong', 've chung mot nha', 've chung nha', 've mot nha', 'ruoc dau', 'dam hoi', 'an hoi', 'dam ngo', 'to chuc cuoi', 'sap cuoi', 'chuan bi cuoi',
   'tinh cuoi', 'cuoi nhau', 'lai nhau', 'ket doi', 'nen duien', 'thanh duien',
+  // pass 28: two about to live as one household ("hai đứa tính về sống chung, ra xã đăng ký")
+  've song chung', 'song chung voi nhau',
 ];
 
 /** Life events told instead of the registration's name: a death in the family, a wedding (pass 16). */

@@ -37,7 +37,9 @@ const FROM_REGISTER = ['so goc', 'so luu', 'ban luu', 'mat ban', 'that lac', 'bi
 // Not "cãi cọ": folded, it is the "con cái có" of any question about one's children.
 const QUARREL = ['cai nhau', 'cu cai', 'cai qua cai lai', 'xich mich', 'gai go', 'lien qua tieng lai', 'loi qua tieng lai', 'bat hoa', 'phan giai', 'giang giai'];
 /** Reporting at home before going (the absence's notice), not registering where one goes. */
-const REPORT_AT_HOME = ['truoc khi di', 'cong an o que', 'cong an que', 'ca o que', 'o que co can', 'cong an noi o', 'cong an dia phuong'];
+const REPORT_AT_HOME = ['truoc khi di', 'cong an o que', 'cong an que', 'ca o que', 'o que co can', 'cong an noi o', 'cong an dia phuong',
+  // pass 28: asked of the place left ("vào Nam làm cả năm, ở quê có phải báo gì")
+  'o que co phai', 'o que phai', 'o que bao', 'o nha co phai bao', 'o nha phai bao'];
 /** A long time away. */
 const LONG_AWAY = ['thang', 'nam', 'lau ngai', 'dai ngai', 'lau dai'];
 

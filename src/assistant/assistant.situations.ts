@@ -38,6 +38,7 @@ import { CIVIL_SITUATIONS } from './assistant.civil-situations';
 import { FOREIGN_SITUATIONS, PENSION_SITUATIONS, WARD_SITUATIONS } from './assistant.ward-situations';
 import { TOLD_EVENTS } from './assistant.told-events';
 import { PURPOSE_TOLD } from './assistant.purpose-told';
+import { LEVEL_TOLD } from './assistant.level-told';
 import { NEAR_SIBLINGS } from './assistant.near-siblings';
 import { TOLD_FOR } from './assistant.told-for';
 
@@ -272,6 +273,7 @@ export const SITUATIONS: Situation[] = [
   ...COMMUNE_TOLD,
   ...CIVIL_REGISTER_TOLD,
   ...PURPOSE_TOLD,
+  ...LEVEL_TOLD,
   ...NEAR_SIBLINGS,
   ...TOLD_FOR,
 ];

@@ -23,11 +23,11 @@ const ALTERED = ['sua', 'cai tao', 'coi noi', 'nang tang', 'nang lau', 'them lau
 
 /** A whole house or shrine moved to another spot (Luật Xây dựng 2014, Điều 97: the relocation permit). */
 const HOUSE_MOVED = [
-  'xin phep doi nha', 'phep doi nha', 'doi ca can nha', 'doi nguyen can nha', 'doi ca ngoi nha', 'doi can nha', 'doi ngoi nha',
+  'xin phep doi nha', 'phep doi nha', 'doi ca can nha', 'doi nguyen can nha', 'doi ca ngoi nha', 'doi can nha', 'doi ngoi nha', 'doi nguyen cai nha', 'doi ca cai nha', 'doi cai nha',
   'nang ca can nha', 'nang can nha', 'lui ca can nha', 'dich ca can nha', 'di doi nha', 'doi nha tho', 'doi mieu', 'doi am tho',
 ];
-/** A household moving, not a building: the residence records' words. */
-const HOUSEHOLD_MOVED = ['thuong tru', 'tam tru', 'ho khau', 'cu tru', 'chuyen khau', 'dia chi', 'o tro', 'doi nha len', 'doi nha ve', 'doi nha ra', 'doi nha sang', 'doi nha qua'];
+/** A household moving, not a building: the residence records' words; and "đôi" (folded as "dời") of a house split in two. */
+const HOUSEHOLD_MOVED = ['chia doi', 'tach doi', 'cat doi', 'chia lam doi', 'thuong tru', 'tam tru', 'ho khau', 'cu tru', 'chuyen khau', 'dia chi', 'o tro', 'doi nha len', 'doi nha ve', 'doi nha ra', 'doi nha sang', 'doi nha qua'];
 
 /** A shop or stall of a household business (not "sạp", which folds as "sắp"; not "tiêm" of a vaccine). */
 const SHOP_PLACE = ['tiem', 'cua hang', 'cua tiem', 'tap hoa', 'quan an', 'quan com', 'quan nuoc', 'quan ca phe', 'quan cafe', 'quan nhau', 'quan tap hoa', 'ho kinh doanh', 'dia diem kinh doanh'];

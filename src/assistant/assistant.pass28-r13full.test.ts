@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { OWN_RESERVE, ownReserve } from './assistant.own-reserve';
 import type { Retriever } from './assistant.retrieval';
 import { demoRetriever, firstPick, nationalRecord, situationExpansions } from './assistant.testing';
 
@@ -27,6 +28,8 @@ describe('commune records told in words other levels share (pass 28)', () => {
     expect(first('nhà bị lấn vào hành lang đường nên tính nâng cả căn nhà lùi vào trong mười mét, xin phép dời nhà ở đâu')).toBe('1.013232');
     expect(reads('ông bà muốn dời nguyên căn nhà gỗ ra sau vườn thì làm thủ tục gì', 'di doi cong trinh')).toBe(true);
     expect(reads('tôi sắp dời nhà lên thành phố ở, chuyển hộ khẩu thế nào', 'di doi cong trinh')).toBe(false);
+    expect(reads('chồng đòi chia đôi căn nhà bố mẹ tôi cho riêng có được không', 'di doi cong trinh')).toBe(false);
+    expect(reads('dời nguyên cái nhà gỗ cổ sang chỗ khác trong vườn có cần phép gì', 'di doi cong trinh')).toBe(true);
   });
 
   it('reads a house of so many “lầu” asked with a permit as a new building permit, not a repair', () => {
@@ -45,5 +48,22 @@ describe('commune records told in words other levels share (pass 28)', () => {
     expect(first('quán cà phê nhà tôi đổi địa chỉ sang đường khác thì báo ở đâu')).toBe('2.000720');
     expect(reads('tiệm sửa xe dời địa điểm qua ấp khác trong xã thì đăng ký thay đổi thế nào', 'thai doi noi dung dang ki ho kinh doanh')).toBe(true);
     expect(reads('tiệm tạp hóa tạm nghỉ ba tháng rồi đổi qua chỗ khác', 'thai doi noi dung dang ki ho kinh doanh')).toBe(false);
+  });
+});
+
+describe('the unit’s own records kept among the candidates (pass 28)', () => {
+  // 80 documents: the first 70 other levels' (scores 100 down), then 10 of the ward's own (scores 20 down).
+  const own = (d: number) => d >= 70;
+  const scores = Float64Array.from({ length: 80 }, (_, d) => (d < 70 ? 100 - d : 20 - (d - 70)));
+  const cut = Array.from({ length: 60 }, (_, d) => d);
+
+  it('adds the ward’s best records beyond a cut that other levels’ records fill, best first', () => {
+    const kept = ownReserve(scores, cut, own);
+    expect(kept.slice(0, 3)).toEqual([70, 71, 72]);
+    expect(kept).toHaveLength(Math.min(OWN_RESERVE, 10));
+  });
+
+  it('leaves a cut of the ward’s own records alone (the demo ward’s catalogue)', () => {
+    expect(ownReserve(scores, cut, () => true)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { accentKey, fold, syllables } from '../shared/vietnamese';
 import { ACCENTED_STOPWORDS, INTENT_VOCABULARY, LIGHT_WORDS, STOPWORDS } from './assistant.intent';
 import { foreignElementTold } from './assistant.situations';
 import { FOREIGN_NAME } from './assistant.foreigners';
+import { ownReserve } from './assistant.own-reserve';
 import { FOLDED_ABBREVIATIONS, type SynonymTable } from './assistant.synonyms';
 import { agesOfName, gradesOfName, RangesAsked, type AgeRange } from './assistant.ranges';
 import type { IndexDoc } from './assistant.docs';
@@ -258,6 +259,8 @@ export class Retriever {
         for (let k = RERANK - 1; k > 0 && scores[top[k]!]! > scores[top[k - 1]!]!; k--) [top[k], top[k - 1]] = [top[k - 1]!, top[k]!];
       }
     }
+    // Pass 28: the unit's own records best by base score, kept although other levels' fill the cut.
+    top.push(...ownReserve(scores, top, (d) => this.docs[d]!.here !== false));
     const queryForms = new Set<string>();
     const flat = concepts.flatMap((c) => c.parts ?? [c]);
     for (const c of flat) {

@@ -38,6 +38,7 @@ import { CIVIL_SITUATIONS } from './assistant.civil-situations';
 import { FOREIGN_SITUATIONS, PENSION_SITUATIONS, WARD_SITUATIONS } from './assistant.ward-situations';
 import { TOLD_EVENTS } from './assistant.told-events';
 import { PURPOSE_TOLD } from './assistant.purpose-told';
+import { LEVEL_TOLD } from './assistant.level-told';
 import { NEAR_SIBLINGS } from './assistant.near-siblings';
 import { TOLD_FOR } from './assistant.told-for';
 import { PLAIN_TOLD } from './assistant.plain-told';
@@ -273,6 +274,7 @@ export const SITUATIONS: Situation[] = [
   ...COMMUNE_TOLD,
   ...CIVIL_REGISTER_TOLD,
   ...PURPOSE_TOLD,
+  ...LEVEL_TOLD,
   ...NEAR_SIBLINGS,
   ...TOLD_FOR,
   ...PLAIN_TOLD,

@@ -147,7 +147,4 @@ export const FACT_ASKS: Array<[Aspect, string]> = [
   // "nộp kèm những gì", "kèm theo giấy gì": the papers handed in with the form; "xếp những thứ gì
   // vào bìa hồ sơ", "bỏ giấy gì vào hồ sơ": the papers put in the file.
   ['papers', '(?:(?:can|phai) )?(?:(?:nop|gui|mang|dem) )?kem(?: theo)?(?: (?:nhung|cac|may))?(?: (?:giai to|giai|ho so|thu|cai))? (?:gi|chi|nao)|(?:(?:can|phai) )?(?:xep|bo|de|kep)(?: (?:nhung|cac|may))? (?:thu|giai to|giai|cai) (?:gi|chi|nao) vao(?: (?:bia|tui|bo))? ho so'],
-  // "nộp giấy ở ủy ban bên nào", "lên bên nào làm": which side's office — the place (a verb of going
-  // or filing first: not "bên nào chịu").
-  ['place', '(?:nop|lam|gui|len|ra|den|toi|di|xin)(?: (?:giai to|giai|ho so|don))?(?: (?:o|tai))?(?: (?:uy ban|ubnd|phuong|xa|cong an))? ben nao'],
 ];

@@ -12,6 +12,14 @@ const NO = '(?:khong|ko|hong|hok)';
 /** The days and hours a citizen is free ("thứ bảy", "cuối tuần", "giờ trưa", "ngoài giờ"). */
 const FREE_DAY = '(?:thu bai|thu 7|chu nhat|cuoi tuan|ngai nghi|ngai le|buoi trua|gio trua|buoi toi|ngoai gio(?: hanh chinh)?)';
 
+/**
+ * Pass 28 (r13facts): "vụ sửa này", "việc khai đó", "chuyện nhập khẩu kia": the matter discussed
+ * pointed back to with one word of it between — a follow-up (assistant.intent.ts' FOLLOW_UP). Only
+ * "vụ", "việc", "chuyện" are taken; the word between stays a word of the question ("đó" then the
+ * question going on: not "vụ cháy do chập điện").
+ */
+export const POINTED_MATTER = '(?:vu|viec|chuyen)(?= [a-z]+ (?:(?:nay|ay|kia)(?: |$)|do(?: (?:thi|la|co|het|ton|mat|nop|can|phai|o|bao|may|khi|lam|xin|a|ha|vay)(?= |$)|$)))';
+
 export const FACT_ASKS: Array<[Aspect, string]> = [
   // Pass 27 (r12facts): "thứ mấy được cầm giấy", "hôm nào được nhận kết quả": the day the paper is
   // had, "được" before the getting (read before the next pattern, which would stop at "được").
@@ -112,4 +120,31 @@ export const FACT_ASKS: Array<[Aspect, string]> = [
   ['time', `(?:co )?(?:lai|nhan|lam|xong|tra|co)(?: duoc)? (?:ngai|luon|lien) trong (?:hom|ngai|buoi) (?:do|ai|nai|nay)(?: duoc)?(?: ${NO})?`],
   // "hôm thứ ba … thì thứ mấy được cầm giấy": the day handed in, then the day the paper is had.
   ['time', '(?:hom |sang |chieu |ngai )?thu (?:hai|ba|tu|nam|sau|bai|2|3|4|5|6|7)(?: (?:nop|gui|lam))?(?: thi)?(?= (?:bao gio|khi nao|hom nao|ngai nao|thu mai|bao lau|mai ngai|mai hom)(?: |$))'],
+  // Pass 28 (r13facts): the fact asked with a word the patterns had not, left as a content word
+  // that sent a follow-up to another record or a hand-over. "phải có những loại gì", "chuẩn bị các
+  // loại giấy tờ nào": the papers, counted by kind ("giấy má kiểu gì": folded, "má" may read "mẹ").
+  ['papers', '(?:can|phai) (?:co|chuan bi|nop|mang|dem|cam|sam)(?: (?:nhung|cac|may))? loai (?:gi|nao|chi)|(?:(?:can|phai) )?(?:(?:co|chuan bi|nop|mang|dem|cam|sam) )?(?:(?:nhung|cac|may) )?loai (?:giai to|giai ma|giai me|giai|ho so) (?:gi|nao|chi)|(?:chuan bi|sua soan|soan|sam sua|lam|mang|dem) (?:giai ma|giai me|giai to|ho so)(?: (?:kieu|loai) (?:gi|nao|chi))'],
+  // "cần mang những gì theo", "đem cái gì theo": the papers, "theo" said after what is brought.
+  ['papers', '(?:(?:can|phai) )?(?:mang|dem|cam|xach)(?: (?:nhung|cac|may))? (?:gi|cai gi|chi|thu gi) theo'],
+  // "tới lúc nào quay lại nhận kết quả", "bao giờ ghé lấy": the day the result is had, the coming
+  // back said between.
+  ['time', '(?:(?:toi|den) )?(?:bao gio|khi nao|luc nao|hom nao|bua nao|ngai nao|chung nao)(?: thi)?(?: (?:moi|se))? (?:quai|ghe|tro|di|len|ra|toi|den)(?: (?:lai|ve|qua|ra|len))? (?:nhan|lai|lanh|cam|rut)(?: (?:ket qua|giai to|giai|the|so))?'],
+  // "làm một buổi là có luôn", "một ngày là xong liền được không": a time named, asked whether it is
+  // enough, "có" or "luôn" after.
+  ['time', `(?:mot|1|hai|2|nua) (?:buoi|ngai|hom|bua) (?:(?:la|thi) (?:co|xong|lai|nhan|duoc)(?: (?:luon|lien|ngai|ket qua))?|(?:co|xong|lai|nhan) (?:luon|lien))(?: duoc)?(?: ${NO}| chua)?`],
+  // "mất thời gian bao lâu", "tốn nhiều thời gian không": how long, "thời gian" said after the verb
+  // (asked: not "đỡ mất thời gian đi lại").
+  ['time', `(?:mat|ton|het) (?:nhieu |bao nhieu )?thoi gian(?: (?:la|khoang|chung|tam))? (?:bao lau|bao nhieu|may ngai|may hom|may bua|${NO})`],
+  // "còn tiền lệ phí thì tính thế nào", "phí thì tính sao": the fee, "thì" between.
+  ['fee', '(?:(?:con )?(?:tien )?(?:le phi|phi|tien)) thi tinh(?: (?:the nao|nhu the nao|ra sao|sao))?'],
+  // "free ko", "free hả": the fee, asked in English ("free" is no word of a record).
+  ['fee', `free(?: ${NO}| ha| a)?`],
+  // "phải đi những đâu", "lên những chỗ nào": the offices, more than one — the place.
+  ['place', '(?:di|den|toi|len|ra|nop|lam|ghe) (?:nhung|may) (?:dau|cho nao|noi nao|co quan nao)'],
+  // "tuần sau có lấy được chưa", "nộp hôm nay mai có không": a day named, asked whether the paper
+  // is had by then ("mai" also folds "mấy": only with "có … không/chưa" after).
+  ['time', `(?:tuan sau|tuan toi|ngai mai|mai|hom sau|chieu mai|sang mai|cuoi tuan)(?: (?:thi|la))? (?:co )?(?:lai|nhan|xong|co|duoc|cam|lanh)(?: duoc)?(?: (?:giai|the|so|ket qua))?(?: ${NO}| chua)`],
+  // "nộp kèm những gì", "kèm theo giấy gì": the papers handed in with the form; "xếp những thứ gì
+  // vào bìa hồ sơ", "bỏ giấy gì vào hồ sơ": the papers put in the file.
+  ['papers', '(?:(?:can|phai) )?(?:(?:nop|gui|mang|dem) )?kem(?: theo)?(?: (?:nhung|cac|may))?(?: (?:giai to|giai|ho so|thu|cai))? (?:gi|chi|nao)|(?:(?:can|phai) )?(?:xep|bo|de|kep)(?: (?:nhung|cac|may))? (?:thu|giai to|giai|cai) (?:gi|chi|nao) vao(?: (?:bia|tui|bo))? ho so'],
 ];

@@ -3,7 +3,7 @@ import { accentForm } from './assistant.text';
 import { EVERYDAY, PAPER_SHOWN } from './assistant.everyday-words';
 import { MODAL_OBLIGATION } from './assistant.near-siblings';
 import { institutionsTold } from './assistant.institutions';
-import { FACT_ASKS } from './assistant.fact-asks';
+import { FACT_ASKS, POINTED_MATTER } from './assistant.fact-asks';
 import { BORROWING, DOMAIN_WORDS, OWN_PAPER_OF_THE_WARD_WORDS, PAPER_OF_THE_WARD_WORDS, PEOPLE_OF_THE_STORY, PURPOSES_OF_THE_STORY } from './assistant.domain-words';
 
 /**
@@ -206,7 +206,7 @@ const ASKED_NEXT = '(?=(?: (?:thi|la|nop|het|ton|mat|o|can|phai|dem|mang|xin|cua
  * discussed, chosen); "đúng rồi, …", "dạ đúng vậy" (the one offered or answered, confirmed).
  */
 const CHOSEN = '^(?:(?:da|vang|u) )?(?:(?:toi|em|minh|tui|con) )?(?:xin )?chon(?: (?:cai|thu tuc|so))?(?= )|^(?:(?:da|vang|u|a) )?dung (?:roi|vay|the|a)(?: (?:a|do|day|nha|nhe))?';
-const FOLLOW_UP = b(`(?:thu tuc|cai|viec|vu|giai|loai) (?:do|nay|ay|tren|vua roi|vua noi)|(?:(?:(?:mot|may|cai) )?to|(?:mot|may|cai|nhung) ban(?: photo| sao)?) (?:(?:do|nay|ay)${ASKED_NEXT}|nhu vay|nhu the|nhu tren)|^(?:the|vay|the con|vay con|the thi|vay thi|rua|rua con|rua thi)|thi sao|thi the nao|${CHOSEN}`);
+const FOLLOW_UP = b(`(?:thu tuc|cai|viec|vu|giai|loai) (?:do|nay|ay|kia|tren|vua roi|vua noi)|${POINTED_MATTER}|(?:(?:(?:mot|may|cai) )?to|(?:mot|may|cai|nhung) ban(?: photo| sao)?) (?:(?:do|nay|ay)${ASKED_NEXT}|nhu vay|nhu the|nhu tren)|^(?:the|vay|the con|vay con|the thi|vay thi|rua|rua con|rua thi)|thi sao|thi the nao|${CHOSEN}`);
 
 // "giá vàng hôm nay", "giá heo hơi hôm nay": market prices.
 const PRICE_TODAY = b('gia(?: [a-z0-9]+){1,3} (?:hom nai|bai gio|hien nai)');

@@ -12,6 +12,7 @@ import { Retriever, type Candidate, type QueryPlan } from './assistant.retrieval
 import { CALIBRATION, confidence } from './assistant.decide';
 import { decision } from './assistant.decision';
 import { knownButStory, stillAboutSubject } from './assistant.follow-ups';
+import { onlyTheActNamed } from './assistant.act-named';
 import { inSubjectField, namedSibling, nearSubject } from './assistant.subject';
 import { ageTwin } from './assistant.age-twins';
 import { LEARNED, readLearned } from './assistant.learned';
@@ -261,6 +262,11 @@ export class AssistantResponder {
 
     // What the question is about, without the words asking the fact ("hết bao nhiêu tiền").
     const about = plan.tokens.filter((_, i) => !it.consumed.has(i)).map((t) => t.folded).join(' ');
+    // A fact asked again naming only the act ("thế đăng ký ở đâu"): the procedure discussed (assistant.act-named.ts),
+    // before a sibling is looked for by those words ("Đăng ký thay đổi nội dung đăng ký …" says "đăng ký" twice).
+    if (continues && fresh && mem.procedure && aspects.length && !it.offTopic && onlyTheActNamed(plan)) {
+      return { reply: greet(await this.replies.procedureReply(unit, mem.procedure, aspects, text, [], intent)), memory: { at: now, procedure: mem.procedure, aspects }, plan };
+    }
     // A fact asked of a sibling named in a word or two ("bản sao, hết bao nhiêu" after the birth's
     // re-registration) is that sibling too, with or without "còn" (pass 24).
     const inField =

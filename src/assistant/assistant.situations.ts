@@ -39,6 +39,7 @@ import { FOREIGN_SITUATIONS, PENSION_SITUATIONS, WARD_SITUATIONS } from './assis
 import { TOLD_EVENTS } from './assistant.told-events';
 import { PURPOSE_TOLD } from './assistant.purpose-told';
 import { NEAR_SIBLINGS } from './assistant.near-siblings';
+import { SIBLING_PULLS } from './assistant.sibling-pulls';
 import { TOLD_FOR } from './assistant.told-for';
 
 
@@ -273,6 +274,7 @@ export const SITUATIONS: Situation[] = [
   ...CIVIL_REGISTER_TOLD,
   ...PURPOSE_TOLD,
   ...NEAR_SIBLINGS,
+  ...SIBLING_PULLS,
   ...TOLD_FOR,
 ];
 

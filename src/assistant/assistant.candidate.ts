@@ -22,6 +22,8 @@ export interface Candidate {
    * when the name leads with an act the question does not say (MARKED_ACTS: "Trình báo mất …").
    */
   missesTopic?: boolean;
+  /** The question says another act on the thing than the one the name leads with (MARKED_ACTS' other words: "tách thửa" to "Tách hộ"). */
+  otherAct?: boolean;
   /**
    * A topic word of the question (one few national names use: "hộ chiếu", "khai sinh") is in its
    * name or keywords: it is about what the question is about, not only about its generic words.

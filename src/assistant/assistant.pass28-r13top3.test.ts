@@ -72,6 +72,9 @@ describe('pass 28 — near records of the national catalogue', () => {
     const tach = (q: string) => r.search(q, { limit: 8 }).candidates.find((c) => c.id === '1.010038');
     expect(tach('chia mảnh vườn, tách thửa đất ra hai sổ cho hai đứa')?.missesTopic ?? true).toBe(true);
     expect(tach('con trai lấy vợ muốn tách hộ ra sổ riêng')?.missesTopic).toBe(false);
+    // the act contradicted (not merely unsaid): the learned model never proposes it first (assistant.learned.ts, propose)
+    expect(tach('tách thửa đất vườn cho con gái ra sổ đỏ riêng')?.otherAct ?? true).toBe(true);
+    expect(tach('con trai lấy vợ muốn tách hộ ra sổ riêng')?.otherAct).toBe(false);
   });
 });
 

@@ -313,7 +313,8 @@ export class Retriever {
       const forOthers = this.audience[d]!.some((w) => !queryForms.has(w));
       // The name's leading act, not said (MARKED_ACTS): kept back like a missed topic.
       const says = (w: string) => w.split(' ').every((x) => said.has(x));
-      const missesAct = this.acts[d]!.some(({ words, others }) => !words.some(says) && (!others || others.some(says))) || ranges.outside(this.grades[d]!, this.ages[d]);
+      const otherAct = this.acts[d]!.some(({ words, others }) => !!others && !words.some(says) && others.some(says));
+      const missesAct = otherAct || this.acts[d]!.some(({ words, others }) => !others && !words.some(says)) || ranges.outside(this.grades[d]!, this.ages[d]);
       // A question that says the whole name ("đăng ký tạm trú") means that procedure rather than
       // a longer one containing it ("xóa đăng ký tạm trú").
       // Likewise for a keyword said whole ("khai sinh cho con").
@@ -334,7 +335,7 @@ export class Retriever {
       const topicHit = pairTopic || topicMatch;
       const plainTopic = everydayTopic ? topics.some((c) => !c.everyday && this.match(d, c) >= TOPIC_MATCH) : topicMatch;
       const elsewhereWords = elsewhereOnly.filter((c) => this.match(d, c) >= TOPIC_MATCH).length;
-      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic: missesTopic || missesAct, topicHit, plainTopic, elsewhereWords, foreignName: FOREIGN_NAME.test(ns.join(' ')) };
+      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic: missesTopic || missesAct, otherAct, topicHit, plainTopic, elsewhereWords, foreignName: FOREIGN_NAME.test(ns.join(' ')) };
     });
     candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     const names = new Map(top.map((d) => [this.docs[d]!.id, this.docs[d]!.name]));

@@ -22,7 +22,7 @@ export interface Candidate {
    * when the name leads with an act the question does not say (MARKED_ACTS: "Trình báo mất …").
    */
   missesTopic?: boolean;
-  /** The question says another act on the thing than the one the name leads with (MARKED_ACTS' other words: "tách thửa" to "Tách hộ"). */
+  /** The question says another thing than the one the name's act is on ("tách thửa" to "Tách hộ": SPLIT_ACTS of assistant.sibling-pulls.ts). */
   otherAct?: boolean;
   /**
    * A topic word of the question (one few national names use: "hộ chiếu", "khai sinh") is in its

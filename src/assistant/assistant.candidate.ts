@@ -22,6 +22,8 @@ export interface Candidate {
    * when the name leads with an act the question does not say (MARKED_ACTS: "Trình báo mất …").
    */
   missesTopic?: boolean;
+  /** The question says another thing than the one the name's act is on ("tách thửa" to "Tách hộ": SPLIT_ACTS of assistant.sibling-pulls.ts). */
+  otherAct?: boolean;
   /**
    * A topic word of the question (one few national names use: "hộ chiếu", "khai sinh") is in its
    * name or keywords: it is about what the question is about, not only about its generic words.

@@ -110,7 +110,8 @@ export const EVERYDAY: string[] = [
   'khach san',
   'nau an',
   'cong thuc nau',
-  'quan pho',
+  // a bowl of phở asked, not the phở shop a household business is registered for ("mở quán phở hộ kinh doanh")
+  unlessBusiness('quan pho'),
   // not "ngón tay", "ngón chân" (a work accident)
   'ngon(?! (?:tai|chan))',
   'bai hat',

@@ -70,7 +70,8 @@ export function readLearned(question: string, candidates: Candidate[], model: Le
 function propose(candidates: Candidate[], lead: ModelLead | undefined, outOdds: number): Candidate[] {
   if (!lead || lead.lift < LEARNED.proposeLift || lead.gap < LEARNED.proposeGap || outOdds > LEARNED.proposeOdds) return candidates;
   const at = candidates.findIndex((c) => c.id === lead.code);
-  if (at < LEARNED.candidates || at >= LEARNED.proposeDepth || !candidates[at]!.here) return candidates;
+  // Not a code whose act the question says of another thing (pass 28: "Tách hộ" for "tách thửa đất").
+  if (at < LEARNED.candidates || at >= LEARNED.proposeDepth || !candidates[at]!.here || candidates[at]!.otherAct) return candidates;
   const moved = [candidates[at]!, ...candidates.slice(0, at), ...candidates.slice(at + 1)];
   return moved.map((c, i) => (i <= at ? { ...c, score: candidates[i]!.score } : c));
 }

@@ -59,7 +59,8 @@ export const PROVINCE_FIRST: OtherOffice[] = [
     // sold online, are the market surveillance force's (Bộ Công Thương) to deal with.
     topic: 'hàng giả, hàng nhái, hàng kém chất lượng bán ra thị trường (kể cả bán trên mạng)',
     office: 'lực lượng Quản lý thị trường (Chi cục Quản lý thị trường, thuộc Bộ Công Thương)',
-    asks: w(['hang gia(?! (?:re|ca|cao|thap|bao nhieu|tri))', 'hang nhai', '(?:my pham|thuc pham chuc nang|quan ao|giay dep) gia(?! (?:re|ca|cao|thap|bao nhieu|tri))']),
+    // Not "hết hạng, gia hạng" (a "hạn" typed with a final -ng: "hết hạn, gia hạn"): the "gia" of an extension.
+    asks: w(['hang gia(?! (?:re|ca|cao|thap|bao nhieu|tri|han|hang))', 'hang nhai', '(?:my pham|thuc pham chuc nang|quan ao|giay dep) gia(?! (?:re|ca|cao|thap|bao nhieu|tri))']),
     names: w(['quan ly thi truong', 'hang gia']),
     sure: true,
   },

@@ -1,6 +1,7 @@
 import { fold, syllables } from '../shared/vietnamese';
 import { STOPWORDS } from './assistant.intent';
 import { agesAsked, agesOfName } from './assistant.ranges';
+import { struckOffSaid } from './assistant.sibling-pulls';
 import { adverbialAgain } from './assistant.told-for';
 
 /** A name's ages, folded, with whom they are of: "cho người dưới 14 tuổi", "trẻ em dưới 6 tuổi". */
@@ -51,6 +52,8 @@ export function qualifierChoice(question: string, choices: Array<{ code: string;
   if (adverbialAgain(folded)) asked.delete('lai');
   // A paper lost or spoilt is made again: "giấy báo tử bị mất" asks the "… lại" of its family.
   if (LOST.test(folded.join(' '))) asked.add('lai');
+  // A registration "bỏ đi", "hủy", "cắt": its "xóa" said (assistant.sibling-pulls.ts, pass 28).
+  if (struckOffSaid(folded)) asked.add('xoa');
   if (SELF_TRANSLATED.test(folded.join(' ')) && !COLLABORATOR.test(folded.join(' '))) for (const w of ['khong', 'phai']) asked.add(w);
   // Asked online: the record done wholly online ("… bằng dịch vụ công trực tuyến toàn trình"), not
   // its twin done "partly online or in person".

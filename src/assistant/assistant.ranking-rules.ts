@@ -1,6 +1,7 @@
 import { fold } from '../shared/vietnamese';
 import { NATIONALITIES } from './assistant.countries';
 import { WordModel } from './assistant.segment';
+import { SPLIT_ACTS } from './assistant.sibling-pulls';
 import { COMMON_NAME_WORDS, NATIONAL_NAMES, NATIONAL_WORDS, TOPIC_WORDS } from './lexicon/topic-words';
 
 /**
@@ -195,6 +196,7 @@ export const MARKED_ACTS: Array<[RegExp, string[], string[]?]> = [
   // A mortgage registered, struck off or "gỡ" from the land paper ("đăng ký thế chấp", "xóa thế
   // chấp", "giải chấp") is the registry's (the land office's), not the contract the ward certifies.
   [/^(?:thủ tục )?chứng thực (?:giao dịch|văn bản phân chia)(?!\p{L})/iu, CERTIFIED_PAPER, ['sang ten', 'tach so', 'tach thua', ...MORTGAGE_REGISTERED]],
+  ...SPLIT_ACTS,
 ];
 /** Topic words that say what happens to a thing, not which thing (folded). */
 export const ACT_ONLY = new Set(['han', 'het han', 'gia han', 'sap het', 'het', 'xin phep', 'giai phep', 'cap phep', 'lan dau']);

@@ -11,6 +11,7 @@ import { NATIONAL_WORDS } from './lexicon/topic-words';
 import { accentForm, TypoIndex } from './assistant.text';
 import { ACT_MISSED, ACT_ONLY, AUDIENCE, B, CITIZENS, type Concept, conceptKey, COPY_ASKED, COPY_CERTIFIED_ASKED, COPY_NAME, copyKey, NOT_COPY_NAMED, DONE_ACT, ELSEWHERE_MIN, ELSEWHERE_SHARE, FOREIGN_MATCH, GENERIC_NAME_WORDS, K1, MARKED_ACTS, nationalRarity, OTHER_LEVEL_COPY, pairKey, PLAIN_TWIN, plainTwinKey, OTHER_ORGANISATION, saysCooperative, companyOnlyName, ARMED_ONLY, armedName, saysArmed, type Posting, RERANK, TOPIC_MATCH, UNTOPICAL } from './assistant.ranking-rules';
 import { onceEach } from './assistant.ranking-rules';
+import { SPLIT_ACTS } from './assistant.sibling-pulls';
 import { readQuery, type QueryIndex, type QueryPlan } from './assistant.query';
 import { ConceptMatcher } from './assistant.concept-match';
 import type { Candidate } from './assistant.candidate';
@@ -61,7 +62,7 @@ export class Retriever {
   /** Words of a name saying the procedure is for someone other than a citizen ("tổ chức", "doanh nghiệp"). */
   private readonly audience: string[][] = [];
   /** The marked act each name leads with (MARKED_ACTS), as the folded words that say it. */
-  private readonly acts: Array<Array<{ words: string[]; others?: string[] }>> = [];
+  private readonly acts: Array<Array<{ words: string[]; others?: string[]; thing?: boolean }>> = [];
   /** The building grades each name lists (gradesOfName). */
   private readonly grades: string[][] = [];
   /** Each name without its level (copyKey). */
@@ -170,7 +171,7 @@ export class Retriever {
     this.companyOnly.push(companyOnlyName(joined));
     this.armed.push(armedName(joined));
     const name = d.name.normalize('NFC');
-    this.acts.push(d.kind === 'procedure' ? MARKED_ACTS.filter(([re]) => re.test(name)).map(([, words, others]) => ({ words, others })) : []);
+    this.acts.push(d.kind === 'procedure' ? MARKED_ACTS.filter(([re]) => re.test(name)).map(([re, words, others]) => ({ words, others, thing: SPLIT_ACTS.some(([x]) => x === re) })) : []);
     this.grades.push(d.kind === 'procedure' ? gradesOfName(name) : []);
     this.ages.push(d.kind === 'procedure' ? agesOfName(name) : undefined);
     this.copyKeys.push(d.kind === 'procedure' ? copyKey(name) : '');
@@ -317,6 +318,8 @@ export class Retriever {
       // The name's leading act, not said (MARKED_ACTS): kept back like a missed topic.
       const says = (w: string) => w.split(' ').every((x) => said.has(x));
       const missesAct = this.acts[d]!.some(({ words, others }) => !words.some(says) && (!others || others.some(says))) || ranges.outside(this.grades[d]!, this.ages[d]);
+      // Another thing than the name's said instead of it (a plot for "Tách hộ", SPLIT_ACTS) — not another act on the same thing, which the learned model may still propose.
+      const otherAct = this.acts[d]!.some(({ words, others, thing }) => thing && !words.some(says) && !!others?.some(says));
       // A question that says the whole name ("đăng ký tạm trú") means that procedure rather than
       // a longer one containing it ("xóa đăng ký tạm trú").
       // Likewise for a keyword said whole ("khai sinh cho con").
@@ -337,7 +340,7 @@ export class Retriever {
       const topicHit = pairTopic || topicMatch;
       const plainTopic = everydayTopic ? topics.some((c) => !c.everyday && this.match(d, c) >= TOPIC_MATCH) : topicMatch;
       const elsewhereWords = elsewhereOnly.filter((c) => this.match(d, c) >= TOPIC_MATCH).length;
-      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic: missesTopic || missesAct, topicHit, plainTopic, elsewhereWords, foreignName: FOREIGN_NAME.test(ns.join(' ')) };
+      return { id: doc.id, kind: doc.kind, score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, pairSupport, here: doc.here !== false, missesTopic: missesTopic || missesAct, otherAct, topicHit, plainTopic, elsewhereWords, foreignName: FOREIGN_NAME.test(ns.join(' ')) };
     });
     candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     const names = new Map(top.map((d) => [this.docs[d]!.id, this.docs[d]!.name]));

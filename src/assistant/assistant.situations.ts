@@ -40,6 +40,7 @@ import { TOLD_EVENTS } from './assistant.told-events';
 import { PURPOSE_TOLD } from './assistant.purpose-told';
 import { LEVEL_TOLD } from './assistant.level-told';
 import { NEAR_SIBLINGS } from './assistant.near-siblings';
+import { SIBLING_PULLS } from './assistant.sibling-pulls';
 import { TOLD_FOR } from './assistant.told-for';
 import { PLAIN_TOLD } from './assistant.plain-told';
 
@@ -276,6 +277,7 @@ export const SITUATIONS: Situation[] = [
   ...PURPOSE_TOLD,
   ...LEVEL_TOLD,
   ...NEAR_SIBLINGS,
+  ...SIBLING_PULLS,
   ...TOLD_FOR,
   ...PLAIN_TOLD,
 ];

@@ -28,7 +28,7 @@ export interface LabelledQuestion {
   q: string;
   /** Procedure codes the question is about ([]: out of scope, not learned from). */
   codes: string[];
-  /** The eval's kind ("elsewhere": out of scope here but answered with the agency). */
+  /** The eval's kind ("elsewhere": another agency's matter, out of scope here: learned as such since pass 28). */
   kind?: string;
   /** How much the question counts (1 unless set: the training corpus's `corpusWeight`). */
   weight?: number;
@@ -44,7 +44,7 @@ export interface LearnedModel {
   /** All questions with codes together: the model of a code nobody labelled, and the in-scope side of `scope`. */
   readonly background: Counts;
   readonly vocabulary: number;
-  /** Out of scope (`expect: []`, not "elsewhere") against in scope (`background`, the questions with codes). */
+  /** Out of scope (`expect: []`, "elsewhere" too) against in scope (`background`, the questions with codes). */
   readonly scope: { outside: Counts; inside: Counts; nIn: number; nOut: number; vocabulary: number };
   /** The codes in a fixed order and, per feature, the codes that counted it (for `codeScores`). */
   readonly codes: string[];
@@ -150,9 +150,9 @@ export function train(questions: LabelledQuestion[]): LearnedModel {
   const scopeVocab = new Set<string>();
   let nIn = 0;
   let nOut = 0;
-  for (const { q, codes, kind, weight = 1, scope = true, scopeWeight = weight } of questions) {
-    // "Elsewhere" lines are out of scope here but answered (with the agency): neither side.
-    if (!codes.length && kind === 'elsewhere') continue;
+  for (const { q, codes, weight = 1, scope = true, scopeWeight = weight } of questions) {
+    // "Elsewhere" lines (another agency's matter) count as out of scope like the others: skipped
+    // until pass 27 relabelled some out-of-scope lines so, and 14 demo declines were lost (pass 28).
     const fs = features(q);
     for (const f of fs) vocab.add(f);
     if (scope) for (const f of fs) scopeVocab.add(f);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eachEngine } from '../shared/suite.testing';
-import { train } from './assistant.learned';
+import { LEARNED, train } from './assistant.learned';
 import { otherOffice } from './assistant.other-offices';
 import { askingWard } from './assistant.testing';
 
@@ -39,14 +39,24 @@ describe('other agencies’ matters in the words of out-of-scope-28', () => {
   });
 });
 
-describe('the scope model learns other agencies’ matters as out of scope', () => {
-  it('counts an “elsewhere” line on the out-of-scope side', () => {
-    const m = train([
-      { q: 'đăng ký khai sinh cho con', codes: ['1.001193'] },
-      { q: 'rút bảo hiểm xã hội một lần ở đâu', codes: [], kind: 'elsewhere' },
-    ]);
-    expect(m.scope.nOut).toBe(1);
-    expect(m.scope.outside.counts.get('bao')).toBe(1);
+describe('the scope model and other agencies’ matters', () => {
+  const lines = [
+    { q: 'đăng ký khai sinh cho con', codes: ['1.001193'] },
+    { q: 'rút bảo hiểm xã hội một lần ở đâu', codes: [], kind: 'elsewhere' },
+  ];
+
+  it('counts an “elsewhere” line for the scope odds only as much as `elsewhereScope` says (none by default)', () => {
+    expect(LEARNED.elsewhereScope).toBe(0);
+    expect(train(lines).scope.nOut).toBe(0);
+    const kept = LEARNED.elsewhereScope;
+    try {
+      (LEARNED as { elsewhereScope: number }).elsewhereScope = 1;
+      const m = train(lines);
+      expect(m.scope.nOut).toBe(1);
+      expect(m.scope.outside.counts.get('bao')).toBe(1);
+    } finally {
+      (LEARNED as { elsewhereScope: number }).elsewhereScope = kept;
+    }
   });
 });
 
@@ -56,7 +66,7 @@ eachEngine('assistant: other agencies’ matters told as situations (pass 28, r1
   it('declines or hands over naming the office instead of answering with one of the ward’s records', async () => {
     for (const [q, named] of [
       ['vợ chồng em đang làm việc bên Đài Loan, mới sinh bé ở bệnh viện bên này, giờ đăng ký khai sinh cho bé mang quốc tịch Việt Nam thì làm ở đâu', /Đại sứ quán/],
-      ['nghỉ làm công ty được hơn một năm, giờ muốn rút bảo hiểm xã hội một lần thì lên đâu làm', /Bảo hiểm xã hội/],
+      ['tòa xử sơ thẩm vụ đất nhà tôi thua, muốn làm đơn lên tòa cấp trên xử lại thì nộp ở đâu', /Tòa án/],
       ['chồng bỏ đi biệt tích mấy năm không liên lạc được, tôi muốn đơn phương ly hôn thì nộp đâu', /Tòa án/],
       ['mua lại chiếc xe cũ của người quen, giờ sang tên đổi chủ xe thì làm ở cơ quan nào', /công an/],
     ] as const) {

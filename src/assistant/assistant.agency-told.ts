@@ -81,7 +81,8 @@ export const AGENCY_TOLD: OtherOffice[] = [
       `${HEALTH_CARD}${gap(4)} (?:bi rach|rach|bi mat|bi hong|cap lai|cap doi)`, `(?:cap lai|doi|lam lai) ${HEALTH_CARD}`, `dong ${HEALTH_CARD}${gap(2)} trung`,
       'ho so (?:huong )?luong huu', `du tuoi (?:nghi )?huu${gap(6)} luong huu`, `(?:nhan|linh|lanh) (?:luong huu|tien huu)${gap(4)} (?:qua|bang) (?:tai khoan|the atm|ngan hang)`,
     ]),
-    names: w(['bao hiem', 'bhxh', 'bhyt', 'huu', 'tro cap', 'thai san', 'tu tuat']),
+    // not "bảo hiểm" alone: the ward's birth record with a child's health card (2.001023) says it
+    names: w(['bao hiem xa hoi', 'bhxh', 'bhyt', 'huu', 'tro cap', 'thai san', 'tu tuat']),
     sure: true,
   },
   {

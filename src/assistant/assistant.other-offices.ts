@@ -20,6 +20,7 @@ import { stripDiacritics } from '../shared/vietnamese';
 import type { Decided } from './assistant.decide';
 import { EARLY_OFFICES, FURTHER_OFFICES } from './assistant.further-offices';
 import { AGENCY_OFFICES } from './assistant.agency-offices';
+import { AGENCY_TOLD } from './assistant.agency-told';
 import { HANDED_EARLY, HANDED_OFFICES } from './assistant.handed-offices';
 import { HAMLET_OFFICES } from './assistant.hamlet-told';
 import { PROVINCE_FIRST, PROVINCE_OFFICES } from './assistant.province-offices';
@@ -80,6 +81,7 @@ const COURT_DECIDES = ['(?:gianh|tranh|doi lai|gianh lai) (?:quyen )?nuoi con(?!
 
 
 export const OTHER_OFFICES: OtherOffice[] = [
+  ...AGENCY_TOLD,
   ...HANDED_EARLY,
   ...PROVINCE_FIRST,
   ...FIRST_OFFICES,

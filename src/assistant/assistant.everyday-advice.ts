@@ -40,3 +40,15 @@ export const EVERYDAY_ADVICE: string[] = [
   'phep nam',
   'quy ra tien',
 ];
+
+const KNOW_HOW = new RegExp(`(?:^| )(?:${EVERYDAY_ADVICE.join('|').replace(/y/g, 'i')})(?= |$)`);
+
+/**
+ * Stop 46 (the lead): a question that asks know-how in these words (a yield, a cure, quitting
+ * smoking) is declined when the rules point it to another level's record, whatever the learned
+ * odds say (assistant.everyday-sent.ts). The odds of "chồng tôi muốn bỏ thuốc lá mà không được, có
+ * cách nào" went from out of scope to −0.09 when pass 28's sets were learned; what it asks did not.
+ */
+export function asksKnowHow(folded: readonly string[]): boolean {
+  return KNOW_HOW.test(folded.join(' '));
+}

@@ -2,6 +2,7 @@ import type { Decided } from './assistant.decide';
 import { LEARNED } from './assistant.learned';
 import type { QueryPlan } from './assistant.retrieval';
 import { tellsForeigner } from './assistant.situations';
+import { asksKnowHow } from './assistant.everyday-advice';
 
 /**
  * Pass 26 (r11every): everyday life sent to another level's office. On the national catalogue a
@@ -29,13 +30,15 @@ import { tellsForeigner } from './assistant.situations';
  * "cai thuốc lá thế nào cho hiệu quả" was sent to a tobacco stamp at 0.95, "thuế thu nhập cá nhân
  * bên Mỹ" to a tax return at 0.84, "nghỉ phép năm … quy ra tiền" to a public company's register
  * (out-of-scope-26.jsonl, read unseen; odds 5–12). "học lái xe ô tô hạng B" says no everyday word.
+ * Stop 46: or, whatever the odds, when it asks know-how (assistant.everyday-advice.ts, `asksKnowHow`).
  */
 export function sentForNothing(d: Decided, outOdds: number, plan: QueryPlan): Decided {
   if (d.decision !== 'elsewhere') return d;
   const lead = d.picks[0]!;
   if (lead.plainTopic && (lead.elsewhereWords ?? 0) >= ELSEWHERE_NAMED) return d;
   if (lead.foreignName && lead.topicHit && tellsForeigner(plan.tokens.map((t) => t.folded))) return d;
-  const everydaySure = plan.intents.offTopic && outOdds >= LEARNED.scopeAlways;
+  const folded = plan.tokens.map((t) => t.folded);
+  const everydaySure = plan.intents.offTopic && (outOdds >= LEARNED.scopeAlways || asksKnowHow(folded));
   return (d.confidence < LEARNED.scopeBelow && outOdds >= LEARNED.scopeOdds) || everydaySure ? { decision: 'decline', picks: [], confidence: d.confidence } : d;
 }
 

@@ -157,7 +157,9 @@ export const AGENCY_TOLD: OtherOffice[] = [
   },
   {
     // Nghị định 111/2011/NĐ-CP, Điều 11, 14: papers legalised for use abroad, asked where however
-    // long the story between (the shorter form: assistant.province-offices.ts).
+    // long the story between (pass 27 wrote its shorter form in assistant.province-offices.ts; one
+    // entry since stop 46). Not a foreign paper a ward's record needs, asked without "where"
+    // ("giấy độc thân bên Ý có cần hợp pháp hóa lãnh sự không").
     topic: 'hợp pháp hóa lãnh sự, chứng nhận lãnh sự giấy tờ',
     office: 'Cục Lãnh sự (Bộ Ngoại giao) hoặc Sở Ngoại vụ; hợp pháp hóa giấy tờ nước ngoài: đại sứ quán, lãnh sự quán của nước đó',
     asks: w([`(?:hop phap hoa|chung nhan) lanh su${gap(12)} (?:o dau|cho nao|tai dau|co quan nao)`]),

@@ -207,16 +207,6 @@ export const PROVINCE_OFFICES: OtherOffice[] = [
     sure: true,
   },
   {
-    // Nghị định 111/2011/NĐ-CP, Điều 11, 14: papers legalised for use abroad are the consular
-    // department's (or the province's foreign affairs office's), not the ward's copy or record.
-    topic: 'hợp pháp hóa lãnh sự, chứng nhận lãnh sự giấy tờ',
-    office: 'Cục Lãnh sự (Bộ Ngoại giao) hoặc Sở Ngoại vụ; hợp pháp hóa giấy tờ nước ngoài: đại sứ quán, lãnh sự quán của nước đó',
-    // the act asked where, not a foreign paper a ward's record needs ("giấy độc thân bên Ý có cần hợp pháp hóa lãnh sự không")
-    asks: w([`(?:hop phap hoa|chung nhan) lanh su${gap(4)} (?:o dau|cho nao|tai dau|lam o dau)`]),
-    names: w(['lanh su', 'ngoai giao', 'hop phap hoa']),
-    sure: true,
-  },
-  {
     // Luật Giám định tư pháp 2012 (sửa đổi 2020): a signature or a handwriting is examined by a
     // judicial expertise body.
     topic: 'giám định chữ ký, chữ viết, tài liệu',

@@ -7,7 +7,8 @@ import type { QueryPlan } from './assistant.retrieval';
  * filed, not which record. Read alone, "đăng ký" offers marriage and residence, or the one of
  * many whose name says it twice ("Đăng ký thay đổi nội dung đăng ký hộ kinh doanh"); the citizen
  * still speaks of the procedure discussed. A sibling named by more than the act ("thế còn đăng ký
- * lại", "đổi thì sao") is assistant.subject.ts', read before this.
+ * lại", "đổi thì sao") says a word beyond the act, so it is left to assistant.subject.ts, read
+ * after this (assistant.respond.ts).
  */
 
 /** The act of filing, as the query reads it (folded concepts; "đăng ký" is one concept "dang+ki"). */

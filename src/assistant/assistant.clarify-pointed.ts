@@ -4,8 +4,8 @@ import { AHEAD, CALIBRATION, confidence, type Decided } from './assistant.calibr
 /**
  * Choices offered ("Ý bạn là…") for a vague question that still has one word pointing to the right
  * record (pass 28, r13clarify): the order of the offers and a fact asked of the one meant.
- * - `pointedFirst`: a later choice whose name holds a two-syllable word of the question that the
- *   first's lacks, while the first holds none the later lacks, is what the question points to: it is
+ * - `pointedFirst`: a later choice whose name holds every two-syllable word of the question that the
+ *   first's holds (one at least) and POINTING_MORE more is what the question points to: it is
  *   offered first ("tranh chấp đất với hàng xóm, chủ tịch xã giải quyết": the chairman's decision,
  *   whose name holds "chủ tịch", "giải quyết" beside the mediation's "tranh chấp đất"). The choices
  *   stay choices.

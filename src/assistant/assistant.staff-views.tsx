@@ -1,5 +1,5 @@
 import { StaffLayout as SharedStaffLayout, type StaffNavProps } from '../shared/staff-layout';
-import { StatusMessage } from '../shared/messages';
+import { ErrorSummary, StatusMessage } from '../shared/messages';
 import { formatDateTime } from '../shared/format';
 import type { Unit } from '../unit';
 import type { AssistantStats } from './assistant.desk';
@@ -78,11 +78,7 @@ export function HandoffPage(p: {
     <StaffLayout title="Trả lời câu hỏi" nav={p.nav}>
       <h1>Câu hỏi của người dân</h1>
       <StatusMessage class="commit">{p.notice}</StatusMessage>
-      {p.error ? (
-        <p class="err" role="alert">
-          {p.error}
-        </p>
-      ) : null}
+      <ErrorSummary message={p.error} />
       <p>
         Kênh: <strong>{CHANNEL_LABEL[p.channel] ?? p.channel}</strong> · lúc {formatDateTime(h.created_at)}
       </p>
@@ -203,11 +199,7 @@ export function FaqPage(p: { nav: StaffNavProps; unit: Unit; csrf: string; faqs:
       <h1>Câu hỏi thường gặp của trợ lý</h1>
       <p>Trợ lý dùng các câu trả lời này khi người dân hỏi câu tương tự.</p>
       <StatusMessage class="commit">{p.notice}</StatusMessage>
-      {p.error ? (
-        <p class="err" role="alert">
-          {p.error}
-        </p>
-      ) : null}
+      <ErrorSummary message={p.error} />
       {p.faqs.length ? (
         <ul class="as-faqs">
           {p.faqs.map((f) => (
@@ -264,11 +256,7 @@ export function SynonymsPage(p: { nav: StaffNavProps; unit: Unit; csrf: string; 
       <h1>Cách nói của người dân</h1>
       <p>Trợ lý hiểu các cách nói này như tên gọi trong danh mục thủ tục. Quản trị đơn vị thêm được cách nói của địa phương.</p>
       <StatusMessage class="commit">{p.notice}</StatusMessage>
-      {p.error ? (
-        <p class="err" role="alert">
-          {p.error}
-        </p>
-      ) : null}
+      <ErrorSummary message={p.error} />
       <StaffTable caption={<>Của {p.unit.name}</>} head={['Người dân nói', 'Trong danh mục gọi là', p.canEdit ? 'Xóa' : null]}>
         {p.rows.map((r) => (
           <tr>

@@ -1,4 +1,5 @@
 import { Layout } from '../shared/layout';
+import { ErrorSummary } from '../shared/messages';
 import type { Unit } from '../unit';
 import type { ChatMessage } from './assistant.service';
 import { assetUrl } from '../shared/assets';
@@ -129,11 +130,7 @@ export function ChatPage(p: { unit: Unit; messages: ChatMessage[]; form: ChatFor
     <Layout title={`Trợ lý ảo — ${p.unit.name}`} unitName={p.unit.name} unitHref={`/dv/${p.unit.code}`} noAssistant head={<script src={assetUrl('assistant.js')} defer />}>
       <h1>Hỏi trợ lý ảo</h1>
       <p>Trợ lý trả lời ngày đêm về thủ tục hành chính tại {p.unit.name}: giấy tờ, thời hạn, lệ phí, nơi nộp, nộp trực tuyến, tình trạng hồ sơ.</p>
-      {p.error ? (
-        <p class="err" role="alert">
-          {p.error}
-        </p>
-      ) : null}
+      <ErrorSummary message={p.error} />
       <section class="card as-page" aria-label="Trò chuyện với trợ lý" id="cuoi">
         <ChatBox unit={p.unit} messages={p.messages} form={p.form} waiting={p.waiting} idPrefix="as-page" />
       </section>
